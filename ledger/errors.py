@@ -1,0 +1,104 @@
+"""Errors a user can cause: a stable code, the facts, and a plain Chinese sentence (DESIGN promise 6)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code -> (Chinese sentence, English sentence). Each says what happened and what to do.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "not_a_ledger": (
+        "“{path}”不是整改台账文件（{detail}）。请确认选择的是本程序保存的 .db 台账文件；文件未作任何改动。",
+        "“{path}” is not a rectification ledger ({detail}). Choose a ledger file saved by this program; the file was not changed.",
+    ),
+    "damaged": (
+        "台账文件“{path}”已损坏，无法读取（{detail}）。请用备份文件恢复；文件未作任何改动。",
+        "The ledger “{path}” is damaged and cannot be read ({detail}). Restore it from a backup; the file was not changed.",
+    ),
+    "too_new": (
+        "台账文件“{path}”由更新版本的程序保存（格式版本 {found}，本程序只认识到 {known}）。请升级程序后再打开；文件未作任何改动。",
+        "The ledger “{path}” was saved by a newer version (format {found}; this program knows up to {known}). Upgrade the program; the file was not changed.",
+    ),
+    "locked": (
+        "台账文件“{path}”已在另一个窗口或程序中打开。请先关闭那边，再在这里打开。",
+        "The ledger “{path}” is open in another window or program. Close it there first.",
+    ),
+    "exists": (
+        "文件“{path}”已经存在，为避免覆盖没有写入。请换一个文件名，或先把旧文件移走。",
+        "“{path}” already exists and was not overwritten. Choose another name or move the old file away.",
+    ),
+    "not_found": (
+        "找不到文件“{path}”。请检查路径是否正确。",
+        "“{path}” was not found. Check the path.",
+    ),
+    "read_only": (
+        "台账文件“{path}”是只读的，无法保存修改。请复制到可写的文件夹再打开。",
+        "The ledger “{path}” is read-only. Copy it to a writable folder and open it there.",
+    ),
+    "disk_full": (
+        "磁盘已满，修改没有保存。请清理磁盘空间后再试；台账保持修改前的样子。",
+        "The disk is full; the change was not saved. Free some space and try again.",
+    ),
+    "no_such_task": ("找不到这条整改任务（{task}），它可能已被删除。请刷新后再试。", "Task {task} was not found; it may have been deleted."),
+    "no_such_community": ("找不到居民区“{name}”。请检查名称，或先添加该居民区。", "Community “{name}” was not found."),
+    "no_such_category": ("找不到问题类别（{id}）。", "Category {id} was not found."),
+    "no_such_problem": ("找不到反馈问题（{id}）。", "Problem {id} was not found."),
+    "no_such_indicator": ("找不到量化指标（{id}）。", "Indicator {id} was not found."),
+    "empty_field": ("“{field}”不能为空。请填写后再保存。", "“{field}” must not be empty."),
+    "bad_date": (
+        "“{value}”不是有效日期。请按“2025-11-30”的格式填写整改时限。",
+        "“{value}” is not a valid date. Use the form 2025-11-30.",
+    ),
+    "bad_number": (
+        "量化指标的“{field}”必须是数字，“{value}”不是。请填写数字，例如 18 或 12.5。",
+        "The indicator's “{field}” must be a number; “{value}” is not.",
+    ),
+    "bad_kind": ("整改类型只能是立行立改、限期整改或长期坚持，“{value}”不在其中。", "Kind must be 立行立改, 限期整改 or 长期坚持, not “{value}”."),
+    "bad_role": ("身份只能是工作专班、居民区书记或领导，“{value}”不在其中。", "Role must be work team, secretary or leader, not “{value}”."),
+    "duplicate_name": ("已经有名为“{name}”的{what}。请换一个名称。", "There is already a {what} named “{name}”."),
+    "not_allowed": (
+        "不能从“{state}”执行“{action}”：{reason}",
+        "Cannot {action} from “{state}”: {reason}",
+    ),
+    "wrong_role": (
+        "“{action}”需要{need}身份，当前操作人“{actor}”的身份是{role}。请由相应人员操作，或在“设置—我是谁”中切换身份。",
+        "“{action}” needs the role {need}; the operator “{actor}” is {role}.",
+    ),
+    "same_reviewer": (
+        "“{actor}”已签过本任务的“{level}”，同一人不能签两级审核。请由另一位审核人签署。",
+        "“{actor}” already signed “{level}” of this task; one person cannot sign two levels.",
+    ),
+    "reason_required": ("{what}必须填写理由。请写明原因后再提交。", "{what} needs a reason."),
+    "nothing_to_undo": ("没有可以撤销的操作。", "Nothing to undo."),
+    "undo_conflict": (
+        "无法撤销：“{field}”在这之后又被修改过（现在是“{now}”）。请直接编辑该字段。",
+        "Cannot undo: “{field}” was changed again since (now “{now}”).",
+    ),
+    "not_empty": ("“{name}”下还有 {count} 条整改任务，不能删除。请先删除或移走这些任务。", "“{name}” still has {count} tasks."),
+    "journal_broken": (
+        "台账日志第 {seq} 条（{at}，{command}）校验失败：{detail}。台账可能在程序之外被改动过，请联系工作专班用备份核对。",
+        "Journal entry {seq} ({at}, {command}) failed verification: {detail}.",
+    ),
+    "bad_setting": ("设置“{key}”的值无效：{detail}", "Setting “{key}” is invalid: {detail}"),
+    "bad_value": ("{field}的值“{value}”无效：{detail}", "{field}: “{value}” is invalid: {detail}"),
+}
+
+
+class LedgerError(Exception):
+    """An error a user can cause or meet: ``code`` is stable, ``facts`` fill the sentence."""
+
+    def __init__(self, code: str, **facts: Any) -> None:
+        self.code = code
+        self.facts = facts
+        super().__init__(self.message())
+
+    def message(self, lang: str = "zh") -> str:
+        zh, en = MESSAGES.get(self.code, ("{detail}", "{detail}"))
+        template = en if lang == "en" else zh
+        try:
+            return template.format(**self.facts)
+        except (KeyError, IndexError):
+            return f"{template} {self.facts}"
+
+
+class KnownStorageError(LedgerError):
+    """The environment's fault (busy, read-only, disk full, damaged): shown to the user, not a bug."""

@@ -1,0 +1,195 @@
+"""The append-only journal: hash-chained entries, verification against the tables, history queries."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ledger.store import Store, new_id
+
+GENESIS = "0" * 64
+
+# Tables whose rows the journal records field by field; verify replays them against the file.
+JOURNALLED_TABLES = ("setting", "community", "category", "problem", "task", "indicator", "evidence", "review")
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def entry_hash(prev_hash: str, seq: int, fields: dict[str, Any]) -> str:
+    body = canonical(
+        [prev_hash, seq, fields["id"], fields["at"], fields["actor"], fields["role"], fields["origin"],
+         fields["command"], fields["task_id"], fields["payload"]]
+    )
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field of one row, before → after. ``op`` is "insert", "update" or "delete"."""
+
+    op: str
+    table: str
+    id: str
+    field: str | None = None
+    before: Any = None
+    after: Any = None
+    row: dict[str, Any] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"op": self.op, "table": self.table, "id": self.id}
+        if self.op == "update":
+            out.update(field=self.field, before=self.before, after=self.after)
+        else:
+            out["row"] = self.row
+        return out
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Change:
+        return cls(d["op"], d["table"], d["id"], d.get("field"), d.get("before"), d.get("after"), d.get("row"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    seq: int
+    id: str
+    at: str
+    actor: str
+    role: str
+    origin: str
+    command: str
+    task_id: str | None
+    args: dict[str, Any]
+    changes: tuple[Change, ...]
+    hash: str
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> Entry:
+        payload = json.loads(r["payload"])
+        return cls(
+            r["seq"], r["id"], r["at"], r["actor"], r["role"], r["origin"], r["command"], r["task_id"],
+            payload.get("args", {}), tuple(Change.from_json(c) for c in payload.get("changes", [])), r["hash"],
+        )
+
+
+def append(
+    store: Store, *, at: str, actor: str, role: str, origin: str, command: str, task_id: str | None,
+    args: dict[str, Any], changes: list[Change], entry_id: str | None = None,
+) -> Entry:
+    """Append one entry; the caller holds the transaction that also wrote the rows."""
+    last = store.conn.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (1, GENESIS) if last is None else (last[0] + 1, last[1])
+    fields = {
+        "id": entry_id or new_id(), "at": at, "actor": actor, "role": role, "origin": origin,
+        "command": command, "task_id": task_id,
+        "payload": canonical({"args": args, "changes": [c.to_json() for c in changes]}),
+    }
+    digest = entry_hash(prev, seq, fields)
+    store.conn.execute(
+        "INSERT INTO journal(seq, id, at, actor, role, origin, command, task_id, payload, prev_hash, hash) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (seq, fields["id"], at, actor, role, origin, command, task_id, fields["payload"], prev, digest),
+    )
+    return Entry(seq, fields["id"], at, actor, role, origin, command, task_id, args, tuple(changes), digest)
+
+
+def last_seq(store: Store) -> int:
+    return int(store.one("SELECT COALESCE(MAX(seq), 0) FROM journal"))
+
+
+def entries(store: Store, *, task_id: str | None = None, since_seq: int = 0) -> list[Entry]:
+    if task_id is None:
+        rows = store.rows("SELECT * FROM journal WHERE seq > ? ORDER BY seq", (since_seq,))
+    else:
+        rows = store.rows(
+            "SELECT * FROM journal WHERE seq > ? AND (task_id = ? OR payload LIKE ?) ORDER BY seq",
+            (since_seq, task_id, f'%"{task_id}"%'),
+        )
+    return [Entry.from_row(r) for r in rows]
+
+
+def entry(store: Store, entry_id: str) -> Entry | None:
+    rows = store.rows("SELECT * FROM journal WHERE id = ?", (entry_id,))
+    return Entry.from_row(rows[0]) if rows else None
+
+
+@dataclass(frozen=True)
+class Problem:
+    seq: int
+    at: str
+    command: str
+    detail: str
+
+
+def verify(store: Store) -> Problem | None:
+    """The first thing wrong: a broken chain, or a row that differs from what the journal says it is."""
+    prev = GENESIS
+    expected_seq = 1
+    state: dict[tuple[str, str], dict[str, Any]] = {}
+    last_touch: dict[tuple[str, str], tuple[int, str, str]] = {}
+    cur = store.conn.execute(
+        "SELECT seq, id, at, actor, role, origin, command, task_id, payload, prev_hash, hash FROM journal ORDER BY seq"
+    )
+    for seq, id_, at, actor, role, origin, command, task_id, payload, prev_hash, digest in cur:
+        if seq != expected_seq:
+            return Problem(seq, at, command, f"序号不连续（应为 {expected_seq}），有日志被删除")
+        if prev_hash != prev:
+            return Problem(seq, at, command, "与上一条日志的链接不符")
+        fields = {"id": id_, "at": at, "actor": actor, "role": role, "origin": origin, "command": command,
+                  "task_id": task_id, "payload": payload}
+        if entry_hash(prev, seq, fields) != digest:
+            return Problem(seq, at, command, "内容与校验值不符，日志被改动过")
+        try:
+            changes = json.loads(payload).get("changes", [])
+        except ValueError:
+            return Problem(seq, at, command, "内容不是有效的 JSON")
+        for c in changes:
+            key = (c["table"], c["id"])
+            last_touch[key] = (seq, at, command)
+            if c["op"] == "insert":
+                state[key] = dict(c["row"])
+            elif c["op"] == "delete":
+                state.pop(key, None)
+            elif c["op"] == "update":
+                state.setdefault(key, {})[c["field"]] = c["after"]
+        prev = digest
+        expected_seq += 1
+    # Every journalled row must match the journal's last word on it, and nothing may exist unjournalled.
+    for table in JOURNALLED_TABLES:
+        key_col = "key" if table == "setting" else "id"
+        cur = store.conn.execute(f"SELECT * FROM {table}")
+        names = [d[0] for d in cur.description]
+        seen: set[str] = set()
+        for raw in cur:
+            row = dict(zip(names, raw, strict=True))
+            rid = row[key_col]
+            seen.add(rid)
+            if table == "setting" and rid == "app":
+                continue
+            want = state.get((table, rid))
+            if want is None:
+                return Problem(0, "", "", f"{table} 表中的记录 {rid} 没有任何日志，是在程序之外添加的")
+            for name, value in want.items():
+                have = row.get(name)
+                if table == "setting" and name == "value":
+                    have = json.loads(have)
+                if _norm(have) != _norm(value):
+                    seq, at, command = last_touch[(table, rid)]
+                    return Problem(seq, at, command,
+                                   f"{table} 表记录 {rid} 的字段 {name} 现为“{have}”，日志记载为“{value}”，在程序之外被改动过")
+        for (t, rid) in state:
+            if t == table and rid not in seen:
+                seq, at, command = last_touch[(t, rid)]
+                return Problem(seq, at, command, f"{table} 表记录 {rid} 被删除，但日志中没有删除记录")
+    return None
+
+
+def _norm(v: Any) -> Any:
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    if isinstance(v, bool):
+        return int(v)
+    return v

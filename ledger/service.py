@@ -1,0 +1,659 @@
+"""The one write path: named commands, checked, written and journalled in one transaction (DESIGN promise 1)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ledger import journal, workflow
+from ledger.clock import Clock
+from ledger.errors import LedgerError
+from ledger.journal import Change, Entry
+from ledger.model import (
+    OPEN_STATUSES, Indicator, Kind, Operator, Role, Status, TaskRow,
+)
+from ledger.store import ROW_COLUMNS, TASK_JOIN, Store, TaskFilter, _classify, new_id
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ORIGIN = "本机"
+SYSTEM = Operator("系统", Role.WORK_TEAM)
+
+# Commands a person may undo; sign-off decisions are corrected by the workflow (return, reopen), not undone.
+UNDOABLE = frozenset({
+    "update_task", "update_progress", "add_task", "delete_task", "add_indicator", "update_indicator",
+    "remove_indicator", "add_community", "update_community", "delete_community", "move_community",
+    "add_category", "update_category", "delete_category", "move_category", "add_problem", "update_problem",
+    "delete_problem", "move_problem", "start", "set_ongoing", "undo", "set_setting",
+})
+
+TABLE_KEY = {"setting": "key"}
+
+
+@dataclass(frozen=True)
+class Changed:
+    """What one command changed; the UI turns it into one signal (STYLE: OpChanges)."""
+
+    command: str
+    entry_id: str
+    task_ids: frozenset[str] = frozenset()
+    tables: frozenset[str] = frozenset()
+    fields: frozenset[str] = frozenset()
+
+    @property
+    def structure(self) -> bool:
+        return bool(self.tables & {"community", "category", "problem", "setting"})
+
+
+def parse_date(value: Any) -> str | None:
+    """A date as ISO text, from a date, ISO text, 2025/11/30 or 2025年11月30日; '' or None clears it."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            pass
+    raise LedgerError("bad_date", value=text)
+
+
+def parse_number(value: Any, field_label: str) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise LedgerError("bad_number", field=field_label, value=value)
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).strip().replace(",", "").replace("，", "")
+    try:
+        return float(text)
+    except ValueError:
+        raise LedgerError("bad_number", field=field_label, value=value) from None
+
+
+class Tx:
+    """The rows one command writes; each write is recorded as a journal change."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.conn = ledger.store.conn
+        self.changes: list[Change] = []
+
+    def insert(self, table: str, row: dict[str, Any]) -> None:
+        cols = list(row)
+        self.conn.execute(
+            f"INSERT INTO {table} ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+            [row[c] for c in cols],
+        )
+        self.changes.append(Change("insert", table, row[TABLE_KEY.get(table, "id")], row=dict(row)))
+
+    def update(self, table: str, id_: str, **fields: Any) -> dict[str, tuple[Any, Any]]:
+        key = TABLE_KEY.get(table, "id")
+        current = self.ledger.store.rows(f"SELECT * FROM {table} WHERE {key} = ?", (id_,))
+        if not current:
+            raise LedgerError("no_such_task" if table == "task" else f"no_such_{table}", task=id_, id=id_, name=id_)
+        before = current[0]
+        diff = {k: (before[k], v) for k, v in fields.items() if before[k] != v}
+        if diff:
+            sets = ", ".join(f"{k} = ?" for k in diff)
+            self.conn.execute(f"UPDATE {table} SET {sets} WHERE {key} = ?", [v for _, v in diff.values()] + [id_])
+            for k, (b, a) in diff.items():
+                self.changes.append(Change("update", table, id_, k, b, a))
+        return diff
+
+    def delete(self, table: str, id_: str) -> None:
+        key = TABLE_KEY.get(table, "id")
+        current = self.ledger.store.rows(f"SELECT * FROM {table} WHERE {key} = ?", (id_,))
+        if current:
+            self.conn.execute(f"DELETE FROM {table} WHERE {key} = ?", (id_,))
+            self.changes.append(Change("delete", table, id_, row=current[0]))
+
+
+@dataclass
+class History:
+    entry: Entry
+    lines: list[tuple[str, str, str]] = field(default_factory=list)  # (field label, before, after)
+
+
+class Ledger:
+    """An open ledger with its clock, its operator and its origin. Every write goes through a method here."""
+
+    def __init__(self, store: Store, clock: Clock | None = None, operator: Operator | None = None,
+                 origin: str = DEFAULT_ORIGIN) -> None:
+        self.store = store
+        self.clock = clock or Clock()
+        self.operator = operator or SYSTEM
+        self.origin = origin
+        self._observers: list[Callable[[Changed], None]] = []
+
+    # ---- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, clock: Clock | None = None, operator: Operator | None = None,
+             lock: bool = True) -> Ledger:
+        return cls(Store.open(path, lock=lock), clock, operator)
+
+    @classmethod
+    def create(cls, path: str | Path, *, org: str = "", clock: Clock | None = None,
+               operator: Operator | None = None) -> Ledger:
+        ledger = cls(Store.open(path, create=True), clock, operator)
+        with ledger._command("create_ledger", None, {"org": org}) as tx:
+            ledger._put_setting(tx, "ledger_id", new_id())
+            ledger._put_setting(tx, "org_name", org.strip() or "本单位")
+            ledger._put_setting(tx, "review_chain", workflow.chain_to_setting(workflow.DEFAULT_CHAIN))
+            ledger._put_setting(tx, "due_soon_days", 7)
+        return ledger
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    def subscribe(self, callback: Callable[[Changed], None]) -> None:
+        self._observers.append(callback)
+
+    def unsubscribe(self, callback: Callable[[Changed], None]) -> None:
+        with contextlib.suppress(ValueError):
+            self._observers.remove(callback)
+
+    # ---- the transaction every command runs in ---------------------------------------------
+    @contextlib.contextmanager
+    def _command(self, command: str, task_id: str | None, args: dict[str, Any]) -> Iterator[Tx]:
+        tx = Tx(self)
+        try:
+            with self.store.db.atomic():
+                yield tx
+                if not tx.changes:
+                    tx.entry = None  # type: ignore[attr-defined]
+                    entry = None
+                else:
+                    entry = journal.append(
+                        self.store, at=self.clock.now().isoformat(sep=" "), actor=self.operator.name,
+                        role=self.operator.role.value, origin=self.origin, command=command, task_id=task_id,
+                        args=args, changes=tx.changes,
+                    )
+                    tx.entry = entry  # type: ignore[attr-defined]
+        except sqlite3.Error as exc:
+            raise _classify(exc, self.store.path) from exc
+        if entry is None:
+            return
+        changed = Changed(
+            command, entry.id,
+            frozenset(c.id for c in tx.changes if c.table == "task")
+            | frozenset(str((c.row or {}).get("task_id") or "") for c in tx.changes if c.table != "task") - {""}
+            | ({task_id} if task_id else set()),
+            frozenset(c.table for c in tx.changes),
+            frozenset(c.field or "*" for c in tx.changes),
+        )
+        for callback in list(self._observers):
+            callback(changed)
+
+    def _last_entry_id(self) -> str:
+        return str(self.store.one("SELECT id FROM journal ORDER BY seq DESC LIMIT 1"))
+
+    # ---- settings --------------------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        raw = self.store.one("SELECT value FROM setting WHERE key = ?", (key,))
+        return default if raw is None else json.loads(raw)
+
+    def _put_setting(self, tx: Tx, key: str, value: Any) -> None:
+        text = json.dumps(value, ensure_ascii=False)
+        old = self.store.one("SELECT value FROM setting WHERE key = ?", (key,))
+        if old is None:
+            self.store.conn.execute("INSERT INTO setting(key, value) VALUES (?, ?)", (key, text))
+            tx.changes.append(Change("insert", "setting", key, row={"key": key, "value": value}))
+        elif old != text:
+            self.store.conn.execute("UPDATE setting SET value = ? WHERE key = ?", (text, key))
+            tx.changes.append(Change("update", "setting", key, "value", json.loads(old), value))
+
+    def set_setting(self, key: str, value: Any) -> str:
+        if key == "app":
+            raise LedgerError("bad_setting", key=key, detail="这是程序内部使用的设置")
+        if key == "review_chain":
+            workflow.chain_from_setting(value)
+        if key == "due_soon_days" and (not isinstance(value, int) or value < 0):
+            raise LedgerError("bad_setting", key="临期天数", detail="必须是不小于 0 的整数")
+        with self._command("set_setting", None, {"key": key, "value": value}) as tx:
+            self._put_setting(tx, key, value)
+        return self._last_entry_id()
+
+    @property
+    def org_name(self) -> str:
+        return str(self.setting("org_name", "本单位"))
+
+    @property
+    def chain(self) -> tuple[workflow.Level, ...]:
+        return workflow.chain_from_setting(self.setting("review_chain"))
+
+    @property
+    def due_soon_days(self) -> int:
+        return int(self.setting("due_soon_days", 7))
+
+    # ---- communities, categories, problems -------------------------------------------------
+    def _next_sort(self, table: str, where: str = "1", params: tuple[Any, ...] = ()) -> int:
+        return int(self.store.one(f"SELECT COALESCE(MAX(sort), 0) + 1 FROM {table} WHERE {where}", params))
+
+    def community_id(self, name: str) -> str:
+        cid = self.store.one("SELECT id FROM community WHERE name = ?", (name.strip(),))
+        if cid is None:
+            raise LedgerError("no_such_community", name=name)
+        return str(cid)
+
+    def add_community(self, name: str, *, kind: str = "居民区", secretary: str = "", leader: str = "",
+                      example: bool = False, id: str | None = None) -> str:
+        name = name.strip()
+        if not name:
+            raise LedgerError("empty_field", field="居民区名称")
+        if self.store.one("SELECT 1 FROM community WHERE name = ?", (name,)):
+            raise LedgerError("duplicate_name", name=name, what="居民区")
+        cid = id or new_id()
+        with self._command("add_community", None, {"name": name}) as tx:
+            tx.insert("community", {"id": cid, "name": name, "kind": kind, "secretary": secretary.strip(),
+                                    "leader": leader.strip(), "sort": self._next_sort("community"),
+                                    "example": int(example)})
+        return cid
+
+    def update_community(self, community_id: str, **fields: Any) -> None:
+        allowed = {"name", "kind", "secretary", "leader"}
+        bad = set(fields) - allowed
+        if bad:
+            raise LedgerError("bad_value", field="居民区字段", value=",".join(sorted(bad)), detail="不能修改")
+        if "name" in fields:
+            fields["name"] = str(fields["name"]).strip()
+            if not fields["name"]:
+                raise LedgerError("empty_field", field="居民区名称")
+            other = self.store.one("SELECT id FROM community WHERE name = ?", (fields["name"],))
+            if other and other != community_id:
+                raise LedgerError("duplicate_name", name=fields["name"], what="居民区")
+        with self._command("update_community", None, {"id": community_id, **fields}) as tx:
+            tx.update("community", community_id, **fields)
+
+    def _move(self, table: str, id_: str, delta: int, group_col: str | None, command: str) -> None:
+        row = self.store.row(table, id_)
+        if row is None:
+            raise LedgerError(f"no_such_{table}", id=id_, name=id_)
+        where, params = ("1", ())
+        if group_col:
+            where, params = (f"{group_col} = ?", (row[group_col],))
+        ids = [r[0] for r in self.store.conn.execute(
+            f"SELECT id FROM {table} WHERE {where} ORDER BY sort, rowid", params)]
+        i = ids.index(id_)
+        j = max(0, min(len(ids) - 1, i + delta))
+        if i == j:
+            return
+        ids.insert(j, ids.pop(i))
+        with self._command(command, None, {"id": id_, "delta": delta}) as tx:
+            for n, other in enumerate(ids, start=1):
+                tx.update(table, other, sort=n)
+
+    def move_community(self, community_id: str, delta: int) -> None:
+        self._move("community", community_id, delta, None, "move_community")
+
+    def delete_community(self, community_id: str) -> None:
+        self._delete_container("community", community_id, "SELECT COUNT(*) FROM task WHERE community_id = ? "
+                               "AND deleted_at IS NULL", "name", "delete_community")
+
+    def add_category(self, title: str, *, id: str | None = None) -> str:
+        title = title.strip()
+        if not title:
+            raise LedgerError("empty_field", field="问题类别")
+        cid = id or new_id()
+        with self._command("add_category", None, {"title": title}) as tx:
+            tx.insert("category", {"id": cid, "title": title, "sort": self._next_sort("category")})
+        return cid
+
+    def update_category(self, category_id: str, title: str) -> None:
+        if not title.strip():
+            raise LedgerError("empty_field", field="问题类别")
+        with self._command("update_category", None, {"id": category_id, "title": title.strip()}) as tx:
+            tx.update("category", category_id, title=title.strip())
+
+    def move_category(self, category_id: str, delta: int) -> None:
+        self._move("category", category_id, delta, None, "move_category")
+
+    def delete_category(self, category_id: str) -> None:
+        self._delete_container("category", category_id,
+                               "SELECT COUNT(*) FROM problem WHERE category_id = ?", "title", "delete_category")
+
+    def add_problem(self, category_id: str, title: str, detail: str = "", *, id: str | None = None) -> str:
+        title = title.strip()
+        if not title:
+            raise LedgerError("empty_field", field="反馈问题")
+        if self.store.row("category", category_id) is None:
+            raise LedgerError("no_such_category", id=category_id)
+        pid = id or new_id()
+        with self._command("add_problem", None, {"category_id": category_id, "title": title}) as tx:
+            tx.insert("problem", {"id": pid, "category_id": category_id, "title": title, "detail": detail,
+                                  "sort": self._next_sort("problem", "category_id = ?", (category_id,))})
+        return pid
+
+    def update_problem(self, problem_id: str, **fields: Any) -> None:
+        bad = set(fields) - {"title", "detail", "category_id"}
+        if bad:
+            raise LedgerError("bad_value", field="反馈问题字段", value=",".join(sorted(bad)), detail="不能修改")
+        if "title" in fields and not str(fields["title"]).strip():
+            raise LedgerError("empty_field", field="反馈问题")
+        with self._command("update_problem", None, {"id": problem_id, **fields}) as tx:
+            tx.update("problem", problem_id, **fields)
+
+    def move_problem(self, problem_id: str, delta: int) -> None:
+        self._move("problem", problem_id, delta, "category_id", "move_problem")
+
+    def delete_problem(self, problem_id: str) -> None:
+        self._delete_container("problem", problem_id, "SELECT COUNT(*) FROM task WHERE problem_id = ? "
+                               "AND deleted_at IS NULL", "title", "delete_problem")
+
+    def _delete_container(self, table: str, id_: str, count_sql: str, name_col: str, command: str) -> None:
+        row = self.store.row(table, id_)
+        if row is None:
+            raise LedgerError(f"no_such_{table}", id=id_, name=id_)
+        count = int(self.store.one(count_sql, (id_,)))
+        if count:
+            raise LedgerError("not_empty", name=row[name_col], count=count)
+        if table in ("community", "problem"):
+            # Deleted tasks keep their rows (and journal); they must go before the container can.
+            col = "community_id" if table == "community" else "problem_id"
+            if self.store.one(f"SELECT COUNT(*) FROM task WHERE {col} = ?", (id_,)):
+                raise LedgerError("not_empty", name=row[name_col], count="已删除的")
+        with self._command(command, None, {"id": id_}) as tx:
+            tx.delete(table, id_)
+
+    # ---- tasks -----------------------------------------------------------------------------
+    def _check_task_fields(self, fields: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in fields.items():
+            if key in ("measure", "owner"):
+                text = str(value or "").strip()
+                if not text:
+                    raise LedgerError("empty_field", field="整改措施" if key == "measure" else "责任人")
+                out[key] = text
+            elif key in ("leader", "department", "progress", "detail"):
+                out[key] = str(value or "").strip() if key != "progress" else str(value or "").rstrip()
+            elif key == "deadline":
+                out[key] = parse_date(value)
+            elif key == "kind":
+                kinds = {k.value for k in Kind}
+                if value not in kinds:
+                    raise LedgerError("bad_kind", value=value)
+                out[key] = value
+            elif key == "community_id":
+                if self.store.row("community", str(value)) is None:
+                    raise LedgerError("no_such_community", name=value)
+                out[key] = value
+            elif key == "problem_id":
+                if self.store.row("problem", str(value)) is None:
+                    raise LedgerError("no_such_problem", id=value)
+                out[key] = value
+            else:
+                raise LedgerError("bad_value", field="任务字段", value=key, detail="不能直接修改")
+        return out
+
+    def add_task(self, problem_id: str, community_id: str, measure: str, *, id: str | None = None,
+                 status: Status = Status.NOT_STARTED, example: bool = False, **fields: Any) -> str:
+        checked = self._check_task_fields({"problem_id": problem_id, "community_id": community_id,
+                                           "measure": measure, **fields})
+        now = self.clock.now().isoformat(sep=" ")
+        tid = id or new_id()
+        row = {
+            "id": tid, "problem_id": problem_id, "community_id": community_id, "measure": checked["measure"],
+            "detail": checked.get("detail", ""), "kind": checked.get("kind", Kind.DEADLINE.value),
+            "owner": checked.get("owner", ""), "leader": checked.get("leader", ""),
+            "department": checked.get("department", ""), "deadline": checked.get("deadline"),
+            "original_deadline": checked.get("deadline"), "status": Status(status).value,
+            "progress": checked.get("progress", ""), "return_reason": "", "review_round": 0, "review_level": 0,
+            "sort": self._next_sort("task", "problem_id = ? AND community_id = ?", (problem_id, community_id)),
+            "example": int(example), "created_at": now, "updated_at": now, "deleted_at": None,
+        }
+        with self._command("add_task", tid, {"problem_id": problem_id, "community_id": community_id,
+                                             "measure": row["measure"]}) as tx:
+            tx.insert("task", row)
+        return tid
+
+    def _require_task(self, task_id: str) -> dict[str, Any]:
+        row = self.store.row("task", task_id)
+        if row is None or row["deleted_at"] is not None:
+            raise LedgerError("no_such_task", task=task_id)
+        return row
+
+    def update_task(self, task_id: str, **fields: Any) -> str | None:
+        """Edit a task's plain fields (owner, leader, department, deadline, kind, progress, measure, detail)."""
+        current = self._require_task(task_id)
+        checked = self._check_task_fields(fields)
+        if "deadline" in checked and current["original_deadline"] is None:
+            checked["original_deadline"] = checked["deadline"]
+        command = "update_progress" if set(checked) == {"progress"} else "update_task"
+        with self._command(command, task_id, {"task": task_id, **checked}) as tx:
+            if tx.update("task", task_id, **checked):
+                tx.update("task", task_id, updated_at=self.clock.now().isoformat(sep=" "))
+        return getattr(tx, "entry", None) and tx.entry.id  # type: ignore[attr-defined]
+
+    def update_progress(self, task_id: str, text: str) -> str | None:
+        return self.update_task(task_id, progress=text)
+
+    def delete_task(self, task_id: str) -> None:
+        self._require_task(task_id)
+        with self._command("delete_task", task_id, {"task": task_id}) as tx:
+            tx.update("task", task_id, deleted_at=self.clock.now().isoformat(sep=" "))
+
+    # ---- indicators ------------------------------------------------------------------------
+    def add_indicator(self, task_id: str, name: str, unit: str = "", target: Any = None, actual: Any = None,
+                      *, id: str | None = None) -> str:
+        self._require_task(task_id)
+        if not name.strip():
+            raise LedgerError("empty_field", field="指标名称")
+        iid = id or new_id()
+        row = {"id": iid, "task_id": task_id, "name": name.strip(), "unit": unit.strip(),
+               "target": parse_number(target, "目标值"), "actual": parse_number(actual, "完成值"),
+               "sort": self._next_sort("indicator", "task_id = ?", (task_id,))}
+        with self._command("add_indicator", task_id, {"task": task_id, "name": row["name"]}) as tx:
+            tx.insert("indicator", row)
+            tx.update("task", task_id, updated_at=self.clock.now().isoformat(sep=" "))
+        return iid
+
+    def update_indicator(self, indicator_id: str, **fields: Any) -> None:
+        row = self.store.row("indicator", indicator_id)
+        if row is None:
+            raise LedgerError("no_such_indicator", id=indicator_id)
+        checked: dict[str, Any] = {}
+        for key, value in fields.items():
+            if key in ("target", "actual"):
+                checked[key] = parse_number(value, "目标值" if key == "target" else "完成值")
+            elif key == "name":
+                if not str(value).strip():
+                    raise LedgerError("empty_field", field="指标名称")
+                checked[key] = str(value).strip()
+            elif key == "unit":
+                checked[key] = str(value).strip()
+            else:
+                raise LedgerError("bad_value", field="指标字段", value=key, detail="不能修改")
+        with self._command("update_indicator", row["task_id"], {"indicator": indicator_id, **checked}) as tx:
+            if tx.update("indicator", indicator_id, **checked):
+                tx.update("task", row["task_id"], updated_at=self.clock.now().isoformat(sep=" "))
+
+    def remove_indicator(self, indicator_id: str) -> None:
+        row = self.store.row("indicator", indicator_id)
+        if row is None:
+            raise LedgerError("no_such_indicator", id=indicator_id)
+        with self._command("remove_indicator", row["task_id"], {"indicator": indicator_id}) as tx:
+            tx.delete("indicator", indicator_id)
+
+    def indicators(self, task_id: str) -> list[Indicator]:
+        return [Indicator(r["id"], r["task_id"], r["name"], r["unit"], r["target"], r["actual"], r["sort"])
+                for r in self.store.rows("SELECT * FROM indicator WHERE task_id = ? ORDER BY sort, rowid",
+                                         (task_id,))]
+
+    # ---- workflow --------------------------------------------------------------------------
+    def task_state(self, task_id: str) -> workflow.TaskState:
+        t = self._require_task(task_id)
+        signed = tuple(r[0] for r in self.store.conn.execute(
+            "SELECT reviewer FROM review WHERE task_id = ? AND round = ? AND decision = 'approve'",
+            (task_id, t["review_round"])))
+        evidence = int(self.store.one(
+            "SELECT COUNT(*) FROM evidence WHERE task_id = ? AND removed_at IS NULL", (task_id,)))
+        unmet = tuple(i.name for i in self.indicators(task_id)
+                      if i.target is not None and (i.actual is None or i.actual < i.target))
+        return workflow.TaskState(Status(t["status"]), t["kind"], t["review_level"], signed, evidence, unmet)
+
+    def act(self, task_id: str, action: workflow.Action | str, *, reason: str = "", grade: str = "",
+            opinion: str = "", exception: str = "") -> workflow.Outcome:
+        """Take one workflow step (start, submit, set_ongoing, approve, return, reopen)."""
+        action = workflow.Action(action)
+        state = self.task_state(task_id)
+        t = self._require_task(task_id)
+        outcome = workflow.decide(action, state, self.operator, self.chain, reason=reason, grade=grade,
+                                  exception=exception)
+        now = self.clock.now().isoformat(sep=" ")
+        args = {"task": task_id, "reason": reason, "grade": grade, "opinion": opinion, "exception": exception}
+        with self._command(action.value, task_id, args) as tx:
+            fields: dict[str, Any] = {"status": outcome.status.value, "review_level": outcome.review_level,
+                                      "updated_at": now}
+            if action == workflow.Action.SUBMIT:
+                fields["review_round"] = t["review_round"] + 1
+                fields["return_reason"] = ""
+                if reason.strip():
+                    fields["progress"] = t["progress"] if reason.strip() in t["progress"] else \
+                        (t["progress"] + ("\n" if t["progress"] else "") + reason.strip()).strip()
+            elif action in (workflow.Action.APPROVE, workflow.Action.RETURN):
+                level_index = min(state.review_level, len(self.chain) - 1)
+                level = self.chain[level_index]
+                tx.insert("review", {
+                    "id": new_id(), "task_id": task_id, "round": t["review_round"], "level": level_index + 1,
+                    "level_name": level.name, "reviewer": self.operator.name, "role": self.operator.role.value,
+                    "decision": action.value, "grade": grade, "opinion": opinion or reason,
+                    "exception": exception, "at": now})
+                if action == workflow.Action.RETURN:
+                    fields["return_reason"] = f"{level.name}退回：{reason.strip()}"
+                elif outcome.second_round:
+                    fields["return_reason"] = outcome.notes[0]
+            elif action == workflow.Action.REOPEN:
+                fields["return_reason"] = f"重启整改：{reason.strip()}"
+            tx.update("task", task_id, **fields)
+        return outcome
+
+    # ---- undo ------------------------------------------------------------------------------
+    def undo(self, entry_id: str) -> str:
+        """Reverse one journal entry as a new entry (its inverse); returns the new entry's id."""
+        target = journal.entry(self.store, entry_id)
+        if target is None or target.command not in UNDOABLE:
+            raise LedgerError("nothing_to_undo")
+        with self._command("undo", target.task_id, {"entry": entry_id, "of": target.command}) as tx:
+            for change in reversed(target.changes):
+                key = TABLE_KEY.get(change.table, "id")
+                if change.op == "update":
+                    now_rows = self.store.rows(f"SELECT * FROM {change.table} WHERE {key} = ?", (change.id,))
+                    now = now_rows[0][change.field] if now_rows else None  # type: ignore[index]
+                    if change.table == "setting":
+                        now = json.loads(now) if now is not None else None
+                    if now != change.after and change.field != "updated_at":
+                        from ledger.model import FIELD_LABELS
+                        raise LedgerError("undo_conflict", field=FIELD_LABELS.get(change.field or "", change.field),
+                                          now=now)
+                    if change.table == "setting":
+                        self._put_setting(tx, change.id, change.before)
+                    else:
+                        tx.update(change.table, change.id, **{change.field: change.before})  # type: ignore[misc]
+                elif change.op == "insert":
+                    tx.delete(change.table, change.id)
+                elif change.op == "delete" and change.row is not None:
+                    tx.insert(change.table, change.row)
+        return self._last_entry_id()
+
+    # ---- reads -----------------------------------------------------------------------------
+    def today(self) -> dt.date:
+        return self.clock.today()
+
+    def task_filter_dates(self, due_soon_days: int | None = None) -> tuple[str, str]:
+        today = self.today()
+        days = self.due_soon_days if due_soon_days is None else due_soon_days
+        return today.isoformat(), (today + dt.timedelta(days=days)).isoformat()
+
+    def task_rowids(self, flt: TaskFilter | None = None) -> list[int]:
+        flt = flt or TaskFilter()
+        today, soon = self.task_filter_dates()
+        return self.store.task_rowids(flt, today, soon)
+
+    def task(self, task_id: str) -> TaskRow:
+        rows = self.store.conn.execute(f"SELECT {ROW_COLUMNS} {TASK_JOIN} WHERE t.id = ? AND t.deleted_at IS NULL",
+                                       (task_id,)).fetchall()
+        if not rows:
+            raise LedgerError("no_such_task", task=task_id)
+        row = to_task_row(rows[0])
+        row.indicators = self.indicators(task_id)
+        return row
+
+    def communities(self) -> list[dict[str, Any]]:
+        return self.store.rows("SELECT * FROM community ORDER BY sort, rowid")
+
+    def categories(self) -> list[dict[str, Any]]:
+        return self.store.rows("SELECT * FROM category ORDER BY sort, rowid")
+
+    def problems(self, category_id: str | None = None) -> list[dict[str, Any]]:
+        if category_id is None:
+            return self.store.rows(
+                "SELECT p.* FROM problem p JOIN category c ON c.id = p.category_id ORDER BY c.sort, c.rowid, "
+                "p.sort, p.rowid")
+        return self.store.rows("SELECT * FROM problem WHERE category_id = ? ORDER BY sort, rowid", (category_id,))
+
+    def stats(self, today: dt.date | None = None) -> dict[str, Any]:
+        day = (today or self.today()).isoformat()
+        live = "deleted_at IS NULL"
+        by_status = {s.value: 0 for s in Status}
+        for status, n in self.store.conn.execute(f"SELECT status, COUNT(*) FROM task WHERE {live} GROUP BY status"):
+            by_status[status] = n
+        by_community = {name: n for name, n in self.store.conn.execute(
+            f"SELECT c.name, COUNT(t.id) FROM community c LEFT JOIN task t ON t.community_id = c.id AND t.{live} "
+            "GROUP BY c.id ORDER BY c.sort, c.rowid")}
+        open_states = tuple(s.value for s in (Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED,
+                                              Status.REOPENED))
+        overdue = int(self.store.one(
+            f"SELECT COUNT(*) FROM task WHERE {live} AND deadline < ? AND status IN (?,?,?,?)",
+            (day, *open_states)))
+        return {"tasks": sum(by_status.values()), "by_status": by_status, "by_community": by_community,
+                "overdue": overdue}
+
+    def tasks_json(self) -> list[dict[str, Any]]:
+        rowids = self.task_rowids()
+        rows = self.store.task_rows(rowids)
+        out = []
+        for rid in rowids:
+            t = to_task_row(rows[rid])
+            out.append({"id": t.id, "community": t.community, "category": t.category, "problem": t.problem,
+                        "measure": t.measure, "owner": t.owner, "leader": t.leader,
+                        "deadline": t.deadline.isoformat() if t.deadline else None, "kind": t.kind,
+                        "status": t.status.value, "progress": t.progress})
+        return out
+
+    def history(self, task_id: str) -> list[Entry]:
+        return journal.entries(self.store, task_id=task_id)
+
+    def open_count(self) -> int:
+        return int(self.store.one(
+            f"SELECT COUNT(*) FROM task WHERE deleted_at IS NULL AND status IN "
+            f"({','.join(repr(s.value) for s in OPEN_STATUSES)})"))
+
+
+def to_task_row(r: tuple[Any, ...]) -> TaskRow:
+    (_rowid, id_, community_id, community, category_id, category, problem_id, problem, measure, detail, kind,
+     owner, leader, department, deadline, original_deadline, status, progress, return_reason, updated_at,
+     review_round, review_level, example) = r
+    return TaskRow(
+        id_, community_id, community, category_id, category, problem_id, problem, measure, detail, kind, owner,
+        leader, department, dt.date.fromisoformat(deadline) if deadline else None,
+        dt.date.fromisoformat(original_deadline) if original_deadline else None, Status(status), progress,
+        return_reason, updated_at, review_round, review_level, bool(example),
+    )

@@ -1,0 +1,338 @@
+"""The SQLite file via sqlite-utils: open, lock, schema, numbered migrations, backups and read queries."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from filelock import FileLock, Timeout
+
+from ledger.errors import KnownStorageError, LedgerError
+
+log = logging.getLogger(__name__)
+
+APP_ID = "zhenggai-ledger"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def _migrate_1(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE community (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL DEFAULT '居民区',
+            secretary TEXT NOT NULL DEFAULT '', leader TEXT NOT NULL DEFAULT '',
+            sort INTEGER NOT NULL DEFAULT 0, example INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE category (
+            id TEXT PRIMARY KEY, title TEXT NOT NULL, sort INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE problem (
+            id TEXT PRIMARY KEY, category_id TEXT NOT NULL REFERENCES category(id),
+            title TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '', sort INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE task (
+            id TEXT PRIMARY KEY,
+            problem_id TEXT NOT NULL REFERENCES problem(id),
+            community_id TEXT NOT NULL REFERENCES community(id),
+            measure TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT '限期整改',
+            owner TEXT NOT NULL DEFAULT '', leader TEXT NOT NULL DEFAULT '', department TEXT NOT NULL DEFAULT '',
+            deadline TEXT, original_deadline TEXT,
+            status TEXT NOT NULL DEFAULT 'not_started',
+            progress TEXT NOT NULL DEFAULT '', return_reason TEXT NOT NULL DEFAULT '',
+            review_round INTEGER NOT NULL DEFAULT 0, review_level INTEGER NOT NULL DEFAULT 0,
+            sort INTEGER NOT NULL DEFAULT 0, example INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);
+        CREATE INDEX task_status_community_deadline ON task(status, community_id, deadline);
+        CREATE INDEX task_community ON task(community_id, deadline);
+        CREATE INDEX task_deadline ON task(deadline);
+        CREATE INDEX task_problem ON task(problem_id);
+        CREATE INDEX task_updated ON task(updated_at);
+        CREATE INDEX task_owner ON task(owner);
+        CREATE INDEX task_leader ON task(leader);
+        CREATE INDEX problem_category ON problem(category_id, sort);
+        CREATE TABLE indicator (
+            id TEXT PRIMARY KEY, task_id TEXT NOT NULL REFERENCES task(id),
+            name TEXT NOT NULL, unit TEXT NOT NULL DEFAULT '', target REAL, actual REAL,
+            sort INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX indicator_task ON indicator(task_id);
+        CREATE TABLE blob (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL, size INTEGER NOT NULL);
+        CREATE TABLE evidence (
+            id TEXT PRIMARY KEY, task_id TEXT NOT NULL REFERENCES task(id),
+            sha256 TEXT NOT NULL REFERENCES blob(sha256), file_name TEXT NOT NULL, mime TEXT NOT NULL DEFAULT '',
+            size INTEGER NOT NULL DEFAULT 0, added_by TEXT NOT NULL, added_at TEXT NOT NULL, removed_at TEXT);
+        CREATE INDEX evidence_task ON evidence(task_id);
+        CREATE TABLE review (
+            id TEXT PRIMARY KEY, task_id TEXT NOT NULL REFERENCES task(id),
+            round INTEGER NOT NULL, level INTEGER NOT NULL, level_name TEXT NOT NULL,
+            reviewer TEXT NOT NULL, role TEXT NOT NULL, decision TEXT NOT NULL,
+            grade TEXT NOT NULL DEFAULT '', opinion TEXT NOT NULL DEFAULT '', exception TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL);
+        CREATE INDEX review_task ON review(task_id, round, level);
+        CREATE TABLE journal (
+            seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, at TEXT NOT NULL,
+            actor TEXT NOT NULL, role TEXT NOT NULL, origin TEXT NOT NULL, command TEXT NOT NULL,
+            task_id TEXT, payload TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+        CREATE INDEX journal_task ON journal(task_id, seq);
+        CREATE INDEX journal_at ON journal(at);
+        """
+    )
+
+
+# Numbered migrations: MIGRATIONS[n - 1] takes a file from version n - 1 to n. Append, never edit.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _classify(exc: sqlite3.Error, path: Path) -> LedgerError:
+    text = str(exc)
+    low = text.lower()
+    if "not a database" in low or "file is encrypted" in low:
+        return KnownStorageError("not_a_ledger", path=path, detail="不是 SQLite 数据库")
+    if "malformed" in low or "corrupt" in low:
+        return KnownStorageError("damaged", path=path, detail=text)
+    if "readonly" in low or "read-only" in low:
+        return KnownStorageError("read_only", path=path)
+    if "disk is full" in low or "database or disk is full" in low:
+        return KnownStorageError("disk_full")
+    if "locked" in low or "busy" in low:
+        return KnownStorageError("locked", path=path)
+    return KnownStorageError("damaged", path=path, detail=text)
+
+
+@dataclass
+class TaskFilter:
+    """What the ledger table, the board and the exports show: everything is filtered in SQL."""
+
+    community_ids: frozenset[str] | None = None
+    statuses: frozenset[str] | None = None
+    due: str | None = None  # "overdue" | "due_soon" | None
+    text: str = ""
+    sort: str = "order"
+    descending: bool = False
+    due_soon_days: int = 7
+    task_ids: frozenset[str] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# Sort keys → SQL; each ends with the natural order so ties are stable.
+NATURAL_ORDER = "cat.sort, cat.rowid, p.sort, p.rowid, c.sort, c.rowid, t.sort, t.rowid"
+SORT_SQL: dict[str, str] = {
+    "order": NATURAL_ORDER,
+    "community": "c.sort, c.rowid",
+    "category": "cat.sort, cat.rowid",
+    "problem": "cat.sort, p.sort, p.rowid",
+    "measure": "t.measure",
+    "owner": "t.owner",
+    "leader": "t.leader",
+    "department": "t.department",
+    "deadline": "t.deadline IS NULL, t.deadline",
+    "days_left": "t.deadline IS NULL, t.deadline",
+    "kind": "t.kind",
+    "status": "t.status",
+    "progress": "t.progress",
+    "updated_at": "t.updated_at",
+}
+
+TASK_JOIN = (
+    "FROM task t JOIN community c ON c.id = t.community_id "
+    "JOIN problem p ON p.id = t.problem_id JOIN category cat ON cat.id = p.category_id"
+)
+
+ROW_COLUMNS = (
+    "t.rowid, t.id, t.community_id, c.name, cat.id, cat.title, p.id, p.title, t.measure, t.detail, t.kind, "
+    "t.owner, t.leader, t.department, t.deadline, t.original_deadline, t.status, t.progress, t.return_reason, "
+    "t.updated_at, t.review_round, t.review_level, t.example"
+)
+
+
+class Store:
+    """One open ledger file. Reads are here; writes go through ``ledger.service`` only."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database, lock: FileLock | None) -> None:
+        self.path = path
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+        self._lock = lock
+
+    # ---- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False, lock: bool = True) -> Store:
+        path = Path(path)
+        if create:
+            if path.exists():
+                raise LedgerError("exists", path=path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            cls.check_file(path)
+        file_lock = _acquire_lock(path) if lock else None
+        try:
+            try:
+                conn = sqlite3.connect(str(path), timeout=2.0)
+                db = sqlite_utils.Database(conn, execute_plugins=False)
+                conn.execute("PRAGMA foreign_keys = ON")
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if not create:
+                    cls._check_is_ledger(conn, path, version)
+                if version > SCHEMA_VERSION:
+                    raise KnownStorageError("too_new", path=path, found=version, known=SCHEMA_VERSION)
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            except sqlite3.Error as exc:
+                raise _classify(exc, path) from exc
+            store = cls(path, db, file_lock)
+            try:
+                store._migrate(version, create)
+            except sqlite3.Error as exc:
+                raise _classify(exc, path) from exc
+            return store
+        except BaseException:
+            if file_lock is not None:
+                file_lock.release()
+            if create and path.exists() and path.stat().st_size == 0:
+                path.unlink()
+            raise
+
+    @staticmethod
+    def check_file(path: Path) -> None:
+        """Refuse what is plainly not a ledger before SQLite touches it (and before any lock file)."""
+        if not path.exists():
+            raise LedgerError("not_found", path=path)
+        if path.is_dir():
+            raise KnownStorageError("not_a_ledger", path=path, detail="这是一个文件夹")
+        with path.open("rb") as fh:
+            head = fh.read(16)
+        if head != SQLITE_MAGIC:
+            raise KnownStorageError("not_a_ledger", path=path, detail="文件头不是 SQLite 数据库")
+
+    @staticmethod
+    def _check_is_ledger(conn: sqlite3.Connection, path: Path, version: int) -> None:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "setting" not in tables or "journal" not in tables:
+            raise KnownStorageError("not_a_ledger", path=path, detail="缺少台账的数据表")
+        row = conn.execute("SELECT value FROM setting WHERE key = 'app'").fetchone()
+        if row is None or row[0] != f'"{APP_ID}"':
+            raise KnownStorageError("not_a_ledger", path=path, detail="不是本程序创建的台账")
+
+    def _migrate(self, version: int, create: bool) -> None:
+        if version == SCHEMA_VERSION:
+            return
+        if version > 0 and not create:
+            self.backup(self.path.with_name(f"{self.path.stem}.v{version}-备份{self.path.suffix}"))
+        with self.db.atomic():
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                log.info("migrating %s to schema %d", self.path, number)
+                MIGRATIONS[number - 1](self.conn)
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if create:
+                self.conn.execute("INSERT INTO setting(key, value) VALUES ('app', ?)", (f'"{APP_ID}"',))
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def backup(self, target: str | Path) -> Path:
+        """A consistent copy through SQLite's online backup API (before bulk changes)."""
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            target.unlink()
+        dest = sqlite3.connect(str(target))
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        return target
+
+    # ---- small reads ---------------------------------------------------------------------
+    def one(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = self.conn.execute(sql, tuple(params)).fetchone()
+        return None if row is None else row[0]
+
+    def rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.conn.execute(sql, tuple(params))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    def row(self, table: str, id_: str) -> dict[str, Any] | None:
+        found = self.rows(f"SELECT * FROM {table} WHERE id = ?", (id_,))
+        return found[0] if found else None
+
+    # ---- task queries (ids first, rows in pages) -----------------------------------------
+    def _where(self, flt: TaskFilter, today: str, soon: str) -> tuple[str, list[Any]]:
+        clauses = ["t.deleted_at IS NULL"]
+        params: list[Any] = []
+        if flt.community_ids is not None:
+            ids = sorted(flt.community_ids)
+            clauses.append(f"t.community_id IN ({','.join('?' * len(ids))})" if ids else "0")
+            params += ids
+        if flt.statuses is not None:
+            sts = sorted(flt.statuses)
+            clauses.append(f"t.status IN ({','.join('?' * len(sts))})" if sts else "0")
+            params += sts
+        if flt.task_ids is not None:
+            tids = sorted(flt.task_ids)
+            clauses.append(f"t.id IN ({','.join('?' * len(tids))})" if tids else "0")
+            params += tids
+        open_states = "('not_started','in_progress','returned','reopened')"
+        if flt.due == "overdue":
+            clauses.append(f"t.status IN {open_states} AND t.deadline < ?")
+            params.append(today)
+        elif flt.due == "due_soon":
+            clauses.append(f"t.status IN {open_states} AND t.deadline >= ? AND t.deadline <= ?")
+            params += [today, soon]
+        for word in flt.text.split():
+            clauses.append("(p.title LIKE ? OR t.measure LIKE ? OR t.progress LIKE ? OR t.detail LIKE ?)")
+            like = f"%{word}%"
+            params += [like, like, like, like]
+        return " AND ".join(clauses), params
+
+    def task_rowids(self, flt: TaskFilter, today: str, soon: str) -> list[int]:
+        where, params = self._where(flt, today, soon)
+        order = SORT_SQL.get(flt.sort, NATURAL_ORDER)
+        if flt.descending:
+            order = ", ".join(f"{part.strip()} DESC" for part in order.split(","))
+        if flt.sort != "order":
+            order += ", " + NATURAL_ORDER
+        sql = f"SELECT t.rowid {TASK_JOIN} WHERE {where} ORDER BY {order}"
+        return [r[0] for r in self.conn.execute(sql, params)]
+
+    def task_rows(self, rowids: list[int]) -> dict[int, tuple[Any, ...]]:
+        """Raw rows (ROW_COLUMNS) for a page of rowids, keyed by rowid."""
+        out: dict[int, tuple[Any, ...]] = {}
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start : start + 500]
+            sql = f"SELECT {ROW_COLUMNS} {TASK_JOIN} WHERE t.rowid IN ({','.join('?' * len(chunk))})"
+            for r in self.conn.execute(sql, chunk):
+                out[r[0]] = r
+        return out
+
+    def task_exists(self, task_id: str) -> bool:
+        return self.one("SELECT 1 FROM task WHERE id = ? AND deleted_at IS NULL", (task_id,)) is not None
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def _acquire_lock(path: Path) -> FileLock:
+    lock = FileLock(str(lock_path(path)), timeout=0, thread_local=False, is_singleton=False)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise KnownStorageError("locked", path=path) from None
+    except OSError as exc:
+        raise KnownStorageError("read_only", path=path) from exc
+    return lock

@@ -1,0 +1,213 @@
+"""The sign-off state machine and review chain: which action is allowed from which state, by whom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from ledger.errors import LedgerError
+from ledger.model import Kind, Operator, Role, Status
+
+S = Status
+
+
+class Action(StrEnum):
+    START = "start"
+    SUBMIT = "submit"
+    SET_ONGOING = "set_ongoing"
+    APPROVE = "approve"
+    RETURN = "return"
+    REOPEN = "reopen"
+
+    @property
+    def label(self) -> str:
+        return ACTION_LABELS[self]
+
+
+ACTION_LABELS: dict[Action, str] = {
+    Action.START: "开始推进",
+    Action.SUBMIT: "申请销号",
+    Action.SET_ONGOING: "转为长期坚持",
+    Action.APPROVE: "审核通过",
+    Action.RETURN: "退回",
+    Action.REOPEN: "重启整改",
+}
+
+# (action) -> states it may start from. The target depends on the chain for approve.
+ALLOWED_FROM: dict[Action, frozenset[Status]] = {
+    Action.START: frozenset({S.NOT_STARTED, S.RETURNED, S.REOPENED}),
+    Action.SUBMIT: frozenset({S.IN_PROGRESS, S.RETURNED, S.REOPENED, S.ONGOING}),
+    Action.SET_ONGOING: frozenset({S.NOT_STARTED, S.IN_PROGRESS}),
+    Action.APPROVE: frozenset({S.SUBMITTED, S.IN_REVIEW}),
+    Action.RETURN: frozenset({S.SUBMITTED, S.IN_REVIEW}),
+    Action.REOPEN: frozenset({S.CLOSED}),
+}
+
+# Who may take the non-review actions. Review actions are governed by the chain's level roles.
+ACTION_ROLES: dict[Action, frozenset[Role]] = {
+    Action.START: frozenset({Role.SECRETARY, Role.WORK_TEAM}),
+    Action.SUBMIT: frozenset({Role.SECRETARY, Role.WORK_TEAM}),
+    Action.SET_ONGOING: frozenset({Role.SECRETARY, Role.WORK_TEAM}),
+    Action.REOPEN: frozenset({Role.WORK_TEAM, Role.LEADER}),
+}
+
+WHY_NOT: dict[Action, str] = {
+    Action.START: "只有未启动、已退回或反弹重启的任务才能开始推进。",
+    Action.SUBMIT: "只有推进中、已退回、反弹重启或长期坚持的任务才能申请销号。",
+    Action.SET_ONGOING: "只有未启动或推进中的任务才能转为长期坚持。",
+    Action.APPROVE: "只有申请销号或审核中的任务才能审核。",
+    Action.RETURN: "只有申请销号或审核中的任务才能退回。",
+    Action.REOPEN: "只有已销号的任务才能重启整改。",
+}
+
+GRADES = ("好", "较好", "一般", "差")
+SECOND_ROUND_GRADES = frozenset({"一般", "差"})
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str
+    role: Role
+
+
+DEFAULT_CHAIN: tuple[Level, ...] = (
+    Level("初审", Role.WORK_TEAM),
+    Level("复核", Role.LEADER),
+    Level("终审", Role.LEADER),
+)
+
+
+def chain_from_setting(value: Any) -> tuple[Level, ...]:
+    if not value:
+        return DEFAULT_CHAIN
+    levels = tuple(Level(str(v["name"]), Role(v["role"])) for v in value)
+    if not 1 <= len(levels) <= 3:
+        raise LedgerError("bad_setting", key="审核链", detail="审核链必须是一到三级")
+    return levels
+
+
+def chain_to_setting(levels: tuple[Level, ...]) -> list[dict[str, str]]:
+    return [{"name": lv.name, "role": lv.role.value} for lv in levels]
+
+
+@dataclass(frozen=True)
+class TaskState:
+    """What the workflow needs to know of a task."""
+
+    status: Status
+    kind: str
+    review_level: int = 0  # index of the next level to sign in this round
+    signed_this_round: tuple[str, ...] = ()  # reviewers who already signed this round
+    evidence_count: int = 0
+    indicators_unmet: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: Status
+    review_level: int
+    second_round: bool = False
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _refuse(action: Action, state: Status, reason: str) -> LedgerError:
+    return LedgerError("not_allowed", action=action.label, state=state.label, reason=reason)
+
+
+def decide(
+    action: Action,
+    task: TaskState,
+    operator: Operator,
+    chain: tuple[Level, ...] = DEFAULT_CHAIN,
+    *,
+    reason: str = "",
+    grade: str = "",
+    exception: str = "",
+) -> Outcome:
+    """Check one action against the workflow; return where it leads or raise a LedgerError saying why not."""
+    if task.status not in ALLOWED_FROM[action]:
+        raise _refuse(action, task.status, WHY_NOT[action])
+    if action in (Action.APPROVE, Action.RETURN):
+        return _review(action, task, operator, chain, reason=reason, grade=grade, exception=exception)
+    roles = ACTION_ROLES[action]
+    if operator.role not in roles:
+        raise LedgerError("wrong_role", action=action.label, need="或".join(r.label for r in sorted(roles)),
+                          actor=operator.name, role=operator.role.label)
+    if action == Action.START:
+        return Outcome(S.IN_PROGRESS, 0)
+    if action == Action.SUBMIT:
+        if not reason.strip():
+            raise LedgerError("reason_required", what="申请销号的整改情况说明")
+        return Outcome(S.SUBMITTED, 0)
+    if action == Action.SET_ONGOING:
+        return Outcome(S.ONGOING, 0)
+    # REOPEN
+    if not reason.strip():
+        raise LedgerError("reason_required", what="重启已销号的任务")
+    return Outcome(S.REOPENED, 0)
+
+
+def _review(
+    action: Action, task: TaskState, operator: Operator, chain: tuple[Level, ...],
+    *, reason: str, grade: str, exception: str,
+) -> Outcome:
+    level_index = min(task.review_level, len(chain) - 1)
+    level = chain[level_index]
+    if operator.role != level.role:
+        raise LedgerError("wrong_role", action=f"{level.name}（{action.label}）", need=level.role.label,
+                          actor=operator.name, role=operator.role.label)
+    if operator.name in task.signed_this_round:
+        raise LedgerError("same_reviewer", actor=operator.name, level=level.name)
+    if action == Action.RETURN:
+        if not reason.strip():
+            raise LedgerError("reason_required", what="退回")
+        return Outcome(S.RETURNED, 0)
+    if grade not in GRADES:
+        raise LedgerError("bad_value", field="验收评定", value=grade, detail="请选择好、较好、一般或差")
+    last = level_index == len(chain) - 1
+    if not last:
+        return Outcome(S.IN_REVIEW, level_index + 1)
+    if grade in SECOND_ROUND_GRADES:
+        return Outcome(S.RETURNED, 0, second_round=True,
+                       notes=(f"{level.name}评定为“{grade}”，需二次整改",))
+    missing: list[str] = []
+    if task.evidence_count == 0:
+        missing.append("没有佐证材料")
+    missing += [f"指标“{name}”未达到目标" for name in task.indicators_unmet]
+    if missing and not exception.strip():
+        raise _refuse(action, task.status,
+                      "；".join(missing) + "。请补齐后再销号，或由审核人填写例外理由。")
+    if task.kind == Kind.LONG_TERM.value:
+        return Outcome(S.ONGOING, 0, notes=("长期坚持任务完成阶段性销号，继续长期坚持",))
+    return Outcome(S.CLOSED, 0)
+
+
+def allowed_actions(task: TaskState, operator: Operator, chain: tuple[Level, ...] = DEFAULT_CHAIN) -> list[Action]:
+    """The actions this operator may try now (the menu and the kanban use it)."""
+    out = []
+    for action in Action:
+        if task.status not in ALLOWED_FROM[action]:
+            continue
+        if action in (Action.APPROVE, Action.RETURN):
+            level = chain[min(task.review_level, len(chain) - 1)]
+            if operator.role != level.role or operator.name in task.signed_this_round:
+                continue
+        elif operator.role not in ACTION_ROLES[action]:
+            continue
+        out.append(action)
+    return out
+
+
+def action_for_move(source: Status, target: Status) -> Action | None:
+    """The action a kanban drag from one column to another means, or None if no action leads there."""
+    table: dict[Status, Action] = {
+        S.IN_PROGRESS: Action.START,
+        S.SUBMITTED: Action.SUBMIT,
+        S.ONGOING: Action.SET_ONGOING,
+        S.IN_REVIEW: Action.APPROVE,
+        S.CLOSED: Action.APPROVE,
+        S.RETURNED: Action.RETURN,
+        S.REOPENED: Action.REOPEN,
+    }
+    return table.get(target)
