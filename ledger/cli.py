@@ -1,0 +1,287 @@
+"""Command line: argparse subcommands over the same service and workflow as the window (no Qt here)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ledger import journal
+from ledger.clock import Clock, TodayClock
+from ledger.errors import LedgerError
+from ledger.model import Operator, Role
+from ledger.service import Ledger
+from ledger.workflow import Action
+
+WINDOW_OPTIONS = ("--ledger", "--data-dir", "--lang", "--today")
+
+
+def _clock(args: argparse.Namespace) -> Clock:
+    today = getattr(args, "today", None)
+    if today:
+        try:
+            return TodayClock(dt.date.fromisoformat(today))
+        except ValueError:
+            raise LedgerError("bad_date", value=today) from None
+    return Clock()
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    led = Ledger.create(args.path, org=args.org or "", clock=_clock(args), operator=_operator(args))
+    led.close()
+    print(f"已新建空白台账：{args.path}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from ledger.demo import build_demo
+
+    led = build_demo(args.path, clock=_clock(args))
+    n = led.stats()["tasks"]
+    led.close()
+    print(f"已生成示例台账：{args.path}（{n} 条整改任务，人名为虚构的示例数据）")
+    return 0
+
+
+def _open(args: argparse.Namespace, path: str | None = None) -> Ledger:
+    return Ledger.open(path or args.path, clock=_clock(args), operator=_operator(args))
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    led = _open(args)
+    try:
+        stats = led.stats()
+    finally:
+        led.close()
+    if args.json:
+        _print_json(stats)
+    else:
+        print(f"整改任务 {stats['tasks']} 项，逾期 {stats['overdue']} 项")
+        for status, n in stats["by_status"].items():
+            from ledger.model import Status
+            print(f"  {Status(status).label}：{n}")
+    return 0
+
+
+def cmd_tasks(args: argparse.Namespace) -> int:
+    led = _open(args)
+    try:
+        tasks = led.tasks_json()
+    finally:
+        led.close()
+    if args.json:
+        _print_json(tasks)
+    else:
+        for t in tasks:
+            print(f"{t['id'][:8]}  {t['community']}  {t['measure']}  {t['owner']}  {t['deadline'] or ''}  {t['status']}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    led = Ledger.open(args.path, clock=_clock(args), lock=False)
+    try:
+        ok = led.store.one("PRAGMA quick_check")
+        if ok != "ok":
+            print(f"台账文件“{args.path}”已损坏：{ok}。请用备份恢复。")
+            return 1
+        problem = journal.verify(led.store)
+    finally:
+        led.close()
+    if problem is None:
+        print(f"台账“{args.path}”完好，日志链完整。")
+        return 0
+    where = f"第 {problem.seq} 条日志（{problem.at}，{problem.command}）" if problem.seq else "数据表"
+    print(f"校验失败：{where}：{problem.detail}。")
+    return 1
+
+
+def _operator(args: argparse.Namespace) -> Operator | None:
+    actor = getattr(args, "actor", None)
+    if not actor:
+        return None
+    return Operator.of(actor, getattr(args, "role", None) or Role.WORK_TEAM)
+
+
+def _resolve_task(led: Ledger, ref: str) -> str:
+    if led.store.task_exists(ref):
+        return ref
+    found = [r[0] for r in led.store.conn.execute(
+        "SELECT id FROM task WHERE id LIKE ? AND deleted_at IS NULL LIMIT 2", (ref + "%",))]
+    if len(found) == 1 and len(ref) >= 6:
+        return str(found[0])
+    raise LedgerError("no_such_task", task=ref)
+
+
+# ---- `do`: every service command by name ------------------------------------------------------
+def _do_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    def command(name: str, help_: str, *options: tuple[str, dict[str, Any]]) -> None:
+        p = sub.add_parser(name, help=help_)
+        for flag, kw in options:
+            p.add_argument(flag, **kw)
+
+    task = ("--task", {"required": True, "help": "任务 id（可用前 8 位）"})
+    command("update_progress", "更新整改进展", task, ("--text", {"required": True}))
+    command("update_task", "修改任务字段", task, ("--owner", {}), ("--leader", {}), ("--department", {}),
+            ("--deadline", {}), ("--kind", {}), ("--progress", {}), ("--measure", {}), ("--detail", {}))
+    for action in Action:
+        opts: list[tuple[str, dict[str, Any]]] = [task, ("--reason", {"default": ""})]
+        if action == Action.APPROVE:
+            opts += [("--grade", {"default": "好"}), ("--opinion", {"default": ""}), ("--exception", {"default": ""})]
+        command(action.value, action.label, *opts)
+    command("add_community", "添加居民区", ("--name", {"required": True}), ("--secretary", {"default": ""}),
+            ("--kind", {"default": "居民区"}))
+    command("rename_community", "居民区改名", ("--community", {"required": True}), ("--name", {"required": True}))
+    command("add_category", "添加问题类别", ("--title", {"required": True}))
+    command("add_problem", "添加反馈问题", ("--category", {"required": True, "help": "类别 id 或标题"}),
+            ("--title", {"required": True}))
+    command("add_task", "添加整改任务", ("--problem", {"required": True, "help": "问题 id 或标题"}),
+            ("--community", {"required": True}), ("--measure", {"required": True}), ("--owner", {"default": ""}),
+            ("--leader", {"default": ""}), ("--deadline", {}), ("--kind", {}))
+    command("delete_task", "删除整改任务", task)
+    command("add_indicator", "添加量化指标", task, ("--name", {"required": True}), ("--unit", {"default": ""}),
+            ("--target", {}), ("--actual", {}))
+    command("update_indicator", "修改量化指标", ("--indicator", {"required": True}), ("--name", {}),
+            ("--unit", {}), ("--target", {}), ("--actual", {}))
+    command("undo", "撤销一条日志记录的修改", ("--entry", {"required": True}))
+    command("set_setting", "修改台账设置", ("--key", {"required": True}), ("--value", {"required": True,
+            "help": "JSON 值"}))
+
+
+def _lookup(led: Ledger, table: str, col: str, ref: str) -> str:
+    rows = led.store.rows(f"SELECT id FROM {table} WHERE id = ? OR {col} = ?", (ref, ref))
+    if len(rows) != 1:
+        raise LedgerError(f"no_such_{table}", id=ref, name=ref)
+    return str(rows[0]["id"])
+
+
+def run_do(led: Ledger, args: argparse.Namespace) -> Any:
+    c = args.do_command
+    given = {k: v for k, v in vars(args).items() if v is not None}
+    if c == "update_progress":
+        return led.update_progress(_resolve_task(led, args.task), args.text)
+    if c == "update_task":
+        fields = {k: given[k] for k in ("owner", "leader", "department", "deadline", "kind", "progress", "measure",
+                                        "detail") if k in given}
+        return led.update_task(_resolve_task(led, args.task), **fields)
+    if c in {a.value for a in Action}:
+        outcome = led.act(_resolve_task(led, args.task), c, reason=args.reason,
+                          grade=getattr(args, "grade", ""), opinion=getattr(args, "opinion", ""),
+                          exception=getattr(args, "exception", ""))
+        return outcome.status.value
+    if c == "add_community":
+        return led.add_community(args.name, secretary=args.secretary, kind=args.kind)
+    if c == "rename_community":
+        return led.update_community(_lookup(led, "community", "name", args.community), name=args.name)
+    if c == "add_category":
+        return led.add_category(args.title)
+    if c == "add_problem":
+        return led.add_problem(_lookup(led, "category", "title", args.category), args.title)
+    if c == "add_task":
+        fields = {k: given[k] for k in ("owner", "leader", "deadline", "kind") if k in given}
+        return led.add_task(_lookup(led, "problem", "title", args.problem), led.community_id(args.community),
+                            args.measure, **fields)
+    if c == "delete_task":
+        return led.delete_task(_resolve_task(led, args.task))
+    if c == "add_indicator":
+        return led.add_indicator(_resolve_task(led, args.task), args.name, args.unit, args.target, args.actual)
+    if c == "update_indicator":
+        fields = {k: given[k] for k in ("name", "unit", "target", "actual") if k in given}
+        return led.update_indicator(args.indicator, **fields)
+    if c == "undo":
+        return led.undo(args.entry)
+    if c == "set_setting":
+        try:
+            value = json.loads(args.value)
+        except ValueError:
+            value = args.value
+        return led.set_setting(args.key, value)
+    raise LedgerError("bad_value", field="命令", value=c, detail="没有这个命令")
+
+
+def cmd_do(args: argparse.Namespace) -> int:
+    if not args.actor:
+        print("请用 --actor 说明操作人姓名（每条修改都记入日志）。", file=sys.stderr)
+        return 2
+    led = _open(args)
+    try:
+        result = run_do(led, args)
+    finally:
+        led.close()
+    if result is not None:
+        print(result)
+    return 0
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    shot = importlib.import_module("ui.screenshot")
+    paths = shot.render_all(Path(args.path), Path(args.outdir), lang=args.lang, today=args.today)
+    for p in paths:
+        print(p)
+    return 0
+
+
+Handler = Callable[[argparse.Namespace], int]
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="巡察整改台账：不带子命令时打开窗口。")
+    parser.add_argument("--ledger", help="打开指定的台账文件")
+    parser.add_argument("--data-dir", help="数据文件夹（默认在用户数据目录）")
+    parser.add_argument("--lang", default="zh", choices=["zh", "en"], help="界面语言")
+    parser.add_argument("--today", help="把“今天”设为某日（YYYY-MM-DD），用于演示和核对")
+    sub = parser.add_subparsers(dest="command")
+
+    def add(name: str, handler: Handler, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_)
+        p.set_defaults(handler=handler)
+        p.add_argument("--today", help="把“今天”设为某日（YYYY-MM-DD）")
+        return p
+
+    p = add("new", cmd_new, "新建空白台账")
+    p.add_argument("path")
+    p.add_argument("--org", help="组织名称，如“莘庄工业区党工委”")
+    p = add("demo", cmd_demo, "生成示例台账")
+    p.add_argument("path")
+    p = add("stats", cmd_stats, "统计")
+    p.add_argument("path")
+    p.add_argument("--json", action="store_true")
+    p = add("tasks", cmd_tasks, "列出全部任务")
+    p.add_argument("path")
+    p.add_argument("--json", action="store_true")
+    p = add("verify", cmd_verify, "校验台账文件和日志链")
+    p.add_argument("path")
+    p = add("do", cmd_do, "执行一条台账命令")
+    p.add_argument("path")
+    p.add_argument("--actor", help="操作人姓名")
+    p.add_argument("--role", default="work_team", help="身份：work_team / secretary / leader（或中文）")
+    _do_parsers(p.add_subparsers(dest="do_command", required=True))
+    p = add("screenshot", cmd_screenshot, "把各主要视图渲染成 PNG（无需显示器）")
+    p.add_argument("path")
+    p.add_argument("outdir")
+    p.add_argument("--lang", default="zh", choices=["zh", "en"])
+    for extra in EXTRA_COMMANDS:
+        extra(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        app = importlib.import_module("ui.app")
+        return int(app.run(args))
+    try:
+        return int(args.handler(args))
+    except LedgerError as exc:
+        print(exc.message(), file=sys.stderr)
+        return 1

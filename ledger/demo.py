@@ -1,0 +1,139 @@
+"""The example ledger: the bundled public notice's findings, six named communities, invented people."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+from ledger.clock import Clock
+from ledger.model import Kind, Operator, Role
+from ledger.service import Ledger
+from ledger.workflow import Action
+
+SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "xinzhuang-industrial-zone-notice.txt"
+ORG = "莘庄工业区党工委"
+COMMUNITIES = ("南郊别墅", "鑫峰苑", "天恒名城", "瓶安路", "新源路", "申莘第一")
+# Invented people: marked as example data (example = 1) in the ledger and in the window.
+SECRETARIES = ("王建华（示例）", "李秀英（示例）", "张国强（示例）", "刘桂兰（示例）", "陈志明（示例）", "杨丽华（示例）")
+OWNERS = ("赵敏", "钱磊", "孙静", "周涛", "吴芳", "郑勇", "冯娟", "陈刚", "褚霞", "卫平", "蒋超", "沈艳")
+LEADERS = ("党委书记（示例）", "分管副主任甲（示例）", "分管副主任乙（示例）")
+WORK_TEAM = Operator("专班经办人（示例）", Role.WORK_TEAM)
+DEPUTY = Operator("专班负责人（示例）", Role.LEADER)
+HEAD = Operator("领导小组组长（示例）", Role.LEADER)
+_NUMBER = re.compile(r"([\u4e00-\u9fa5“”]{2,8}?)\s*(\d+(?:\.\d+)?)\s*(余处|余次|人次|次|篇|个|处|户|人|%)")
+
+
+def _indicators(text: str) -> list[tuple[str, str, float]]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        name = m[1].lstrip("的了和及与等，、累计新增开展组织发布整改清理")
+        if len(name) < 2:
+            name = m[1]
+        unit = m[3].replace("余", "")
+        out.append((name, unit, float(m[2])))
+    return out[:2]
+
+
+def build_demo(path: str | Path, *, clock: Clock | None = None, seed: int = 20250827) -> Ledger:
+    """Create the example ledger at ``path`` (refuses to overwrite). Deterministic for a given date and seed."""
+    from ledger.plan_text import parse_plan
+
+    clock = clock or Clock()
+    today = clock.today()
+    rng = random.Random(seed)
+    plan = parse_plan(SAMPLE.read_text(encoding="utf-8"), known_communities=COMMUNITIES)
+    led = Ledger.create(path, org=ORG, clock=clock, operator=WORK_TEAM)
+    led.set_setting("inspection", {"group": "区委第一巡察组", "from": "2025-03-21", "to": "2025-06-15",
+                                   "feedback": "2025-08-27"})
+    led.set_setting("example", True)
+    ids = {}
+    for i, name in enumerate(COMMUNITIES):
+        ids[name] = led.add_community(name, secretary=SECRETARIES[i], leader=LEADERS[i % len(LEADERS)],
+                                      example=False)
+    plan_rows: dict[str, list[dict[str, Any]]] = {"category": [], "problem": [], "task": [], "indicator": []}
+    n = 0
+    for ci, cat in enumerate(plan.categories, start=1):
+        crow = led.new_row("category", title=cat.title, sort=ci)
+        plan_rows["category"].append(crow)
+        for pi, prob in enumerate(cat.problems, start=1):
+            prow = led.new_row("problem", category_id=crow["id"], title=prob.title, detail=prob.detail, sort=pi)
+            plan_rows["problem"].append(prow)
+            for mi, measure in enumerate(prob.measures, start=1):
+                named = [c for c in measure.communities if c in ids] or [c for c in prob.communities if c in ids]
+                targets = named or list(COMMUNITIES)
+                for com in targets:
+                    n += 1
+                    kind = Kind.LONG_TERM if "常态" in measure.title or "长效" in measure.title else (
+                        Kind.IMMEDIATE if mi == 1 and pi == 1 else Kind.DEADLINE)
+                    deadline = today + dt.timedelta(days=rng.choice((-21, -9, -3, 2, 5, 6, 12, 20, 30, 35, 41, 48, 56, 63, 75, 90)))
+                    trow = led.new_row(
+                        "task", problem_id=prow["id"], community_id=ids[com], measure=measure.title,
+                        detail=measure.detail, kind=kind.value, owner=rng.choice(OWNERS) + "（示例）",
+                        leader=LEADERS[(ci + pi) % len(LEADERS)], department=f"{com}居民区党组织",
+                        deadline=deadline, sort=mi, example=True)
+                    plan_rows["task"].append(trow)
+                    for k, (name, unit, value) in enumerate(_indicators(measure.detail), start=1):
+                        plan_rows["indicator"].append(led.new_row(
+                            "indicator", task_id=trow["id"], name=name, unit=unit, target=value,
+                            actual=None, sort=k))
+    led.bulk_insert("import_plan", plan_rows, {"file": SAMPLE.name, "example": True})
+    _advance_states(led, plan_rows, rng)
+    return led
+
+
+def _advance_states(led: Ledger, rows: dict[str, list[dict[str, Any]]], rng: random.Random) -> None:
+    """Walk tasks through the real workflow so every state shows, each step journalled as in real use."""
+    secretary = Operator("居民区书记（示例）", Role.SECRETARY)
+    indicators: dict[str, list[dict[str, Any]]] = {}
+    for ind in rows["indicator"]:
+        indicators.setdefault(ind["task_id"], []).append(ind)
+    plan = ["not_started", "in_progress", "in_progress", "submitted", "in_review", "returned", "closed", "closed",
+            "ongoing", "reopened", "in_progress", "closed"]
+    for i, task in enumerate(rows["task"]):
+        target = plan[i % len(plan)]
+        if task["kind"] == Kind.LONG_TERM.value and target not in ("not_started",):
+            target = "ongoing"
+        tid = task["id"]
+        if target == "not_started":
+            continue
+        led.operator = secretary
+        if target == "ongoing":
+            led.act(tid, Action.SET_ONGOING)
+            led.update_progress(tid, "已纳入日常工作，每月报告进展。")
+            continue
+        led.act(tid, Action.START)
+        for ind in indicators.get(tid, []):
+            done = ind["target"] if target in ("closed", "submitted", "in_review", "reopened") else \
+                round(ind["target"] * rng.choice((0.3, 0.5, 0.8)))
+            led.update_indicator(ind["id"], actual=done)
+        led.update_progress(tid, _progress_text(task["measure"], target))
+        if target == "in_progress":
+            continue
+        led.act(tid, Action.SUBMIT, reason="已按方案完成整改，佐证材料已整理归档。")
+        if target == "submitted":
+            continue
+        led.operator = WORK_TEAM
+        if target == "returned":
+            led.act(tid, Action.RETURN, reason="佐证材料不全，请补充签到表和现场照片。")
+            continue
+        led.act(tid, Action.APPROVE, grade="较好", opinion="材料齐全，同意提交复核。",
+                exception="示例台账：佐证材料为纸质存档")
+        if target == "in_review":
+            continue
+        led.operator = DEPUTY
+        led.act(tid, Action.APPROVE, grade="好", opinion="同意。", exception="示例台账：佐证材料为纸质存档")
+        led.operator = HEAD
+        led.act(tid, Action.APPROVE, grade="好", opinion="同意销号。", exception="示例台账：佐证材料为纸质存档")
+        if target == "reopened":
+            led.operator = WORK_TEAM
+            led.act(tid, Action.REOPEN, reason="回头看发现问题反弹，重新整改。")
+    led.operator = WORK_TEAM
+
+
+def _progress_text(measure: str, target: str) -> str:
+    if target in ("closed", "submitted", "in_review", "reopened"):
+        return f"已完成“{measure}”各项工作，形成工作台账。"
+    return f"正在推进“{measure}”，已完成部分工作。"
