@@ -1,0 +1,1 @@
+"""The Qt window over the ledger: everything PySide6 lives here and calls ledger/."""

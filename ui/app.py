@@ -1,0 +1,207 @@
+"""QApplication, translations, fonts and style; choosing, creating and opening the ledger."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from ledger.clock import Clock, TodayClock
+from ledger.errors import LedgerError
+from ledger.model import Operator
+from ledger.service import Ledger
+from ui import messages
+from ui.util import save_operator, saved_operator, settings
+
+log = logging.getLogger(__name__)
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+                "WenQuanYi Micro Hei", "PingFang SC")
+
+
+def data_dir(override: str | None = None) -> Path:
+    if override:
+        return Path(override)
+    import platformdirs
+    return Path(platformdirs.user_data_dir("zhenggai-ledger", appauthor=False))
+
+
+def setup_logging(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(folder / "ledger.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def make_app(lang: str = "zh", argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("巡察整改台账" if lang == "zh" else "Rectification Ledger")
+    app.setOrganizationName("zhenggai")
+    app.setStyle("Fusion")
+    app.setProperty("ledger_lang", lang)
+    install_translations(app, lang)
+    families = set(QFontDatabase.families())
+    font = QFont(app.font())
+    for family in CJK_FAMILIES:
+        if family in families:
+            font.setFamilies([family, *CJK_FAMILIES])
+            break
+    font.setPointSizeF(max(font.pointSizeF(), 11.0))
+    app.setFont(font)
+    qss = RESOURCES / "style.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    return app
+
+
+def install_translations(app: QApplication, lang: str) -> None:
+    for old in getattr(app, "_ledger_translators", []):
+        app.removeTranslator(old)
+    app._ledger_translators = []  # type: ignore[attr-defined]
+    if lang != "zh":
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        return
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    ours = QTranslator(app)
+    if ours.load(str(RESOURCES / "i18n" / "zh_CN.qm")):
+        app.installTranslator(ours)
+        app._ledger_translators.append(ours)  # type: ignore[attr-defined]
+    else:
+        log.warning("translation resources/i18n/zh_CN.qm not found; showing English")
+    qt = QTranslator(app)
+    if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        app._ledger_translators.append(qt)  # type: ignore[attr-defined]
+
+
+class Controller:
+    """Opens ledgers and windows; one per process, passed to whoever needs it (no module singleton)."""
+
+    def __init__(self, app: QApplication, folder: Path, clock: Clock) -> None:
+        self.app = app
+        self.folder = folder
+        self.clock = clock
+        self.window = None
+
+    def tr(self, text: str) -> str:
+        return self.app.translate("Controller", text)
+
+    def default_path(self) -> Path:
+        return self.folder / "整改台账.db"
+
+    def operator(self, parent: QWidget | None = None) -> Operator | None:
+        op = saved_operator()
+        if op is None:
+            from ui.dialogs import OperatorDialog
+            op = OperatorDialog.ask(None, parent)
+            if op is not None:
+                save_operator(op)
+        return op
+
+    def first_ledger(self, explicit: str | None) -> Ledger | None:
+        if explicit:
+            return self.open_path(Path(explicit))
+        last = settings().value("ledger/last", "")
+        if last and Path(str(last)).exists():
+            opened = self.open_path(Path(str(last)))
+            if opened is not None:
+                return opened
+        if self.default_path().exists():
+            return self.open_path(self.default_path())
+        from ui.dialogs import FirstRunDialog
+        answer = FirstRunDialog.ask(None)
+        if answer is None:
+            return None
+        return self.handle_choice(answer[0], answer[1], None)
+
+    def handle_choice(self, choice: str, org: str, parent: QWidget | None) -> Ledger | None:
+        op = self.operator(parent)
+        if op is None:
+            return None
+        try:
+            if choice == "example":
+                from ledger.demo import build_demo
+                path = self.folder / "示例台账.db"
+                if path.exists():
+                    return self.open_path(path, parent)
+                led = build_demo(path, clock=self.clock)
+                led.operator = op
+                return self._remember(led)
+            if choice == "blank":
+                path = self.default_path()
+                if path.exists():
+                    path, _ = QFileDialog.getSaveFileName(parent, self.tr("New ledger"), str(self.folder),
+                                                          self.tr("Ledger files (*.db)"))
+                    if not path:
+                        return None
+                return self._remember(Ledger.create(path, org=org, clock=self.clock, operator=op))
+            path, _ = QFileDialog.getOpenFileName(parent, self.tr("Open ledger"), str(self.folder),
+                                                  self.tr("Ledger files (*.db);;All files (*)"))
+            return self.open_path(Path(path), parent) if path else None
+        except LedgerError as exc:
+            messages.show_error(parent, exc)
+            return None
+
+    def open_path(self, path: Path, parent: QWidget | None = None) -> Ledger | None:
+        op = self.operator(parent)
+        if op is None:
+            return None
+        try:
+            return self._remember(Ledger.open(path, clock=self.clock, operator=op))
+        except LedgerError as exc:
+            messages.show_error(parent, exc, self.tr("Cannot open the ledger"))
+            return None
+
+    def _remember(self, led: Ledger) -> Ledger:
+        s = settings()
+        s.setValue("ledger/last", str(led.path))
+        s.sync()
+        return led
+
+    def show(self, led: Ledger) -> None:
+        from ui.main_window import MainWindow
+        old = self.window
+        win = MainWindow(led)
+        win.openRequested.connect(self.switch)
+        self.window = win
+        win.show()
+        if old is not None:
+            old.close()
+            old.ledger.close()
+
+    def switch(self, choice: str) -> None:
+        parent = self.window
+        led = self.handle_choice(choice, "", parent)
+        if led is not None:
+            self.show(led)
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = data_dir(getattr(args, "data_dir", None))
+    setup_logging(folder)
+    lang = getattr(args, "lang", "zh") or "zh"
+    app = make_app(lang)
+    today = getattr(args, "today", None)
+    clock: Clock = TodayClock(__import__("datetime").date.fromisoformat(today)) if today else Clock()
+    ctl = Controller(app, folder, clock)
+    led = ctl.first_ledger(getattr(args, "ledger", None))
+    if led is None:
+        return 0 if not getattr(args, "ledger", None) else 1
+    ctl.show(led)
+    code = app.exec()
+    if ctl.window is not None:
+        ctl.window.ledger.close()
+    return int(code)
+
+
+def fatal(text: str) -> None:
+    QMessageBox.critical(None, "巡察整改台账", text)

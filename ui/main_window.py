@@ -1,0 +1,391 @@
+"""The main window: filters on the left, the ledger's views in tabs, the selected task on the right."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDateEdit, QDockWidget, QHeaderView, QLabel, QMainWindow, QStyledItemDelegate,
+    QTableView, QTabWidget, QWidget,
+)
+
+from ledger.errors import LedgerError
+from ledger.model import Kind
+from ledger.service import Changed, Ledger
+from ledger.store import TaskFilter
+from ui import messages
+from ui.dialogs import NewTaskDialog, OperatorDialog
+from ui.filter_panel import FilterPanel
+from ui.models import COLUMN_INDEX, TaskIdRole, TaskTableModel
+from ui.task_panel import TaskPanel
+from ui.util import save_operator, settings
+
+log = logging.getLogger(__name__)
+
+
+class Notifier(QObject):
+    """Turns the ledger's change notices into one Qt signal the views listen to."""
+
+    changed = Signal(object)
+
+
+class EditDelegate(QStyledItemDelegate):
+    """Date picker for the deadline, a fixed list for the kind, a line edit for the rest."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
+        if index.column() == COLUMN_INDEX["deadline"]:
+            ed = QDateEdit(parent)
+            ed.setCalendarPopup(True)
+            ed.setDisplayFormat("yyyy-MM-dd")
+            return ed
+        if index.column() == COLUMN_INDEX["kind"]:
+            box = QComboBox(parent)
+            for k in Kind:
+                box.addItem(k.value, k.value)
+            return box
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+            return
+        if isinstance(editor, QDateEdit):
+            value = index.data(Qt.ItemDataRole.EditRole)
+            if value is not None and value.isValid():
+                editor.setDate(value)
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+            return
+        super().setModelData(editor, model, index)
+
+
+class MainWindow(QMainWindow):
+    openRequested = Signal(str)  # "new", "open", "example" — handled by the app
+
+    def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.setObjectName("mainWindow")
+        self.notifier = Notifier(self)
+        self._observer: Callable[[Changed], None] = self.notifier.changed.emit
+        ledger.subscribe(self._observer)
+        self.undo_stack: list[str] = []
+        self.redo_stack: list[str] = []
+
+        self.filters = FilterPanel(ledger)
+        self.model = TaskTableModel(ledger, self)
+        self.table = QTableView()
+        self.table.setObjectName("ledgerTable")
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setItemDelegate(EditDelegate(self.table))
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        widths = {"seq": 56, "community": 110, "category": 180, "problem": 220, "measure": 260, "owner": 110,
+                  "leader": 130, "deadline": 110, "days_left": 90, "kind": 90, "status": 110, "progress": 300,
+                  "updated_at": 150}
+        for key, w in widths.items():
+            self.table.setColumnWidth(COLUMN_INDEX[key], w)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.editFailed.connect(lambda text: messages.show_error(self, _Plain(text), self.tr("Not saved")))
+        self.model.reloaded.connect(lambda _n: self._update_status())
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.table, self.tr("Ledger"))
+        self._lazy_tabs: dict[int, Callable[[], QWidget]] = {}
+        self.setCentralWidget(self.tabs)
+
+        self.panel = TaskPanel(ledger)
+        self.panel.entryMade.connect(self._record_entry)
+        left = QDockWidget(self.tr("Filters"), self)
+        left.setObjectName("filterDock")
+        left.setWidget(self.filters)
+        left.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, left)
+        right = QDockWidget(self.tr("Task"), self)
+        right.setObjectName("taskDock")
+        right.setWidget(self.panel)
+        right.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right)
+        self.resizeDocks([left, right], [230, 420], Qt.Orientation.Horizontal)
+
+        self.filters.filterChanged.connect(self.apply_filter)
+        self.notifier.changed.connect(self._on_changed)
+
+        self.status_counts = QLabel()
+        self.status_counts.setObjectName("statusCounts")
+        self.status_path = QLabel(str(ledger.path))
+        self.statusBar().addWidget(self.status_counts, 1)
+        if ledger.setting("example"):
+            badge = QLabel(self.tr("Example ledger: the people in it are invented"))
+            badge.setObjectName("exampleBadge")
+            badge.setStyleSheet("color:#a8323a; font-weight:bold; padding:0 8px;")
+            self.statusBar().addPermanentWidget(badge)
+        self.statusBar().addPermanentWidget(self.status_path)
+        self._build_menus()
+        self._update_title()
+        self._update_status()
+        self._restore_layout()
+
+    # ---- menus -----------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None, name: str = "",
+                tip: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if name:
+            act.setObjectName(name)
+        if tip:
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        act.triggered.connect(lambda _checked=False: slot())
+        self.addAction(act)
+        return act
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("&File"))
+        m.addAction(self._action(self.tr("New blank ledger…"), lambda: self.openRequested.emit("new"),
+                                 QKeySequence.StandardKey.New, "newLedger"))
+        m.addAction(self._action(self.tr("Open ledger…"), lambda: self.openRequested.emit("open"),
+                                 QKeySequence.StandardKey.Open, "openLedger"))
+        m.addAction(self._action(self.tr("Open the example ledger"), lambda: self.openRequested.emit("example"),
+                                 name="openExample"))
+        m.addSeparator()
+        m.addAction(self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, "quit"))
+        m = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.tr("Undo"), self.undo, QKeySequence("Ctrl+Z"), "undo")
+        self.redo_action = self._action(self.tr("Redo"), self.redo, QKeySequence("Ctrl+Shift+Z"), "redo")
+        m.addAction(self.undo_action)
+        m.addAction(self.redo_action)
+        m.addSeparator()
+        m.addAction(self._action(self.tr("New task…"), self.new_task, QKeySequence("Ctrl+Shift+N"), "newTask"))
+        m.addAction(self._action(self.tr("Delete task…"), self.delete_task, QKeySequence.StandardKey.Delete,
+                                 "deleteTask"))
+        m.addSeparator()
+        m.addAction(self._action(self.tr("Communities and problems…"), self.edit_structure, name="structure"))
+        m = bar.addMenu(self.tr("&View"))
+        m.addAction(self._action(self.tr("Find"), lambda: self.filters.search.setFocus(),
+                                 QKeySequence.StandardKey.Find, "find"))
+        m.addAction(self._action(self.tr("Show overdue"), lambda: self.filters.set_due("overdue"), name="overdue"))
+        m.addAction(self._action(self.tr("Show all"), self.clear_filters, QKeySequence("Ctrl+Shift+A"), "showAll"))
+        m = bar.addMenu(self.tr("&Settings"))
+        m.addAction(self._action(self.tr("Who am I…"), self.change_operator, name="operator"))
+        self._update_undo_actions()
+
+    # ---- filtering and selection -----------------------------------------------------------
+    def apply_filter(self, flt: TaskFilter) -> None:
+        current = self.current_task_id()
+        self.model.set_filter(flt)
+        for view in self._filtered_views():
+            view.set_filter(flt)
+        if current:
+            self.select_tasks([current], quiet=True)
+
+    def _filtered_views(self) -> list[Any]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())
+                if hasattr(self.tabs.widget(i), "set_filter")]
+
+    def clear_filters(self) -> None:
+        self.filters.search.clear()
+        self.filters.status_box.setCurrentIndex(0)
+        self.filters.set_due(None)
+        self.filters.select_community(None)
+
+    def current_task_id(self) -> str | None:
+        idx = self.table.currentIndex()
+        return self.model.task_id_at(idx.row()) if idx.isValid() else None
+
+    def select_tasks(self, task_ids: list[str], *, quiet: bool = False) -> None:
+        """Select these tasks in the ledger table and show the first in the task panel."""
+        sel = self.table.selectionModel()
+        sel.clearSelection()
+        first = None
+        for tid in task_ids:
+            row = self.model.row_of_task(tid)
+            if row is None:
+                continue
+            idx = self.model.index(row, 0)
+            sel.select(idx, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            if first is None:
+                first = idx
+        if first is not None:
+            sel.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(first)
+            self.panel.show_task(task_ids[0])
+        elif not quiet and task_ids:
+            self.panel.show_task(task_ids[0])
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.panel.show_task(current.data(TaskIdRole) if current.isValid() else None)
+
+    # ---- changes, undo ---------------------------------------------------------------------
+    def _on_changed(self, changed: Changed) -> None:
+        if changed.command not in ("undo",) and changed.entry_id not in self.undo_stack \
+                and changed.entry_id not in self.redo_stack and self._recording:
+            self._record_entry(changed.entry_id)
+        self.model.on_changed(changed)
+        self.panel.on_changed(changed)
+        if changed.structure or changed.command in ("add_task", "delete_task", "undo"):
+            self.filters.reload_communities()
+        for view in self._filtered_views():
+            if hasattr(view, "on_changed"):
+                view.on_changed(changed)
+        self._update_status()
+
+    _recording = True
+
+    def _record_entry(self, entry_id: str) -> None:
+        from ledger.service import UNDOABLE
+        from ledger import journal
+        e = journal.entry(self.ledger.store, entry_id)
+        if e is None or e.command not in UNDOABLE or entry_id in self.undo_stack:
+            return
+        self.undo_stack.append(entry_id)
+        self.redo_stack.clear()
+        self._update_undo_actions()
+
+    def undo(self) -> None:
+        if not self.undo_stack:
+            return
+        entry = self.undo_stack[-1]
+        try:
+            self._recording = False
+            inverse = self.ledger.undo(entry)
+        except LedgerError as exc:
+            messages.show_error(self, exc)
+            return
+        finally:
+            self._recording = True
+        self.undo_stack.pop()
+        self.redo_stack.append(inverse)
+        self._update_undo_actions()
+
+    def redo(self) -> None:
+        if not self.redo_stack:
+            return
+        entry = self.redo_stack[-1]
+        try:
+            self._recording = False
+            again = self.ledger.undo(entry)
+        except LedgerError as exc:
+            messages.show_error(self, exc)
+            return
+        finally:
+            self._recording = True
+        self.redo_stack.pop()
+        self.undo_stack.append(again)
+        self._update_undo_actions()
+
+    def _update_undo_actions(self) -> None:
+        self.undo_action.setEnabled(bool(self.undo_stack))
+        self.redo_action.setEnabled(bool(self.redo_stack))
+
+    # ---- commands --------------------------------------------------------------------------
+    def new_task(self) -> None:
+        ids = self.filters.selected_community_ids()
+        spec = NewTaskDialog.ask(self.ledger, next(iter(ids)) if ids and len(ids) == 1 else None, self)
+        if spec is None:
+            return
+        try:
+            tid = self.ledger.add_task(spec.problem_id, spec.community_id, spec.measure, owner=spec.owner,
+                                       deadline=spec.deadline, kind=spec.kind)
+        except LedgerError as exc:
+            messages.show_error(self, exc)
+            return
+        self.select_tasks([tid])
+
+    def delete_task(self) -> None:
+        tid = self.current_task_id()
+        if tid is None:
+            return
+        t = self.ledger.task(tid)
+        if not messages.confirm(self, self.tr("Delete the task “{measure}” of {community}? It stays in the journal "
+                                              "and can be undone.").format(measure=t.measure,
+                                                                           community=t.community),
+                                destructive=True):
+            return
+        try:
+            self.ledger.delete_task(tid)
+        except LedgerError as exc:
+            messages.show_error(self, exc)
+
+    def edit_structure(self) -> None:
+        from ui.structure import StructureDialog
+        StructureDialog(self.ledger, self).exec()
+
+    def change_operator(self) -> None:
+        op = OperatorDialog.ask(self.ledger.operator, self)
+        if op is not None:
+            self.ledger.operator = op
+            save_operator(op)
+            self._update_title()
+            self.panel.show_task(self.panel.task.id if self.panel.task else None)
+
+    # ---- chrome ----------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        op = self.ledger.operator
+        role = op.role.label if messages.lang() == "zh" else op.role.label_en
+        self.setWindowTitle(self.tr("{org} Rectification Ledger — {name} ({role})").format(
+            org=self.ledger.org_name, name=op.name, role=role))
+
+    def _update_status(self) -> None:
+        stats = self.ledger.stats()
+        self.status_counts.setText(self.tr("{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off")
+                                   .format(total=stats["tasks"], shown=self.model.rowCount(),
+                                           overdue=stats["overdue"], closed=stats["by_status"]["closed"]))
+
+    def _restore_layout(self) -> None:
+        s = settings()
+        geo = s.value("window/geometry")
+        if isinstance(geo, QByteArray) and not geo.isEmpty():
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1440, 900)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        header = s.value("window/tableHeader")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.table.horizontalHeader().restoreState(header)
+            self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+
+    def save_layout(self) -> None:
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/tableHeader", self.table.horizontalHeader().saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.panel.task is not None and self.panel.pending_fields():
+            if messages.confirm(self, self.tr("The task has unsaved changes. Save them before closing?")):
+                if not self.panel.save():
+                    event.ignore()
+                    return
+        self.save_layout()
+        self.ledger.unsubscribe(self._observer)
+        super().closeEvent(event)
+
+
+class _Plain(Exception):
+    """A sentence already written for the user."""

@@ -1,0 +1,48 @@
+"""User-facing messages in one place: log, then show a plain sentence (STYLE: qutebrowser's message.py)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ledger.errors import LedgerError
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+def lang() -> str:
+    app = QCoreApplication.instance()
+    return str(app.property("ledger_lang") or "zh") if app is not None else "zh"
+
+
+def error_text(exc: BaseException) -> str:
+    if isinstance(exc, LedgerError):
+        return exc.message(lang())
+    return str(exc)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    """Say what went wrong and what to do; never a traceback for an error the user can cause."""
+    log.warning("shown to user: %s", exc)
+    QMessageBox.warning(parent, title or _tr("Cannot do that"), error_text(exc))
+
+
+def info(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    QMessageBox.information(parent, title or _tr("Notice"), text)
+
+
+def confirm(parent: QWidget | None, text: str, title: str | None = None, *, destructive: bool = False) -> bool:
+    """Ask before anything destructive; the safe answer is the default."""
+    box = QMessageBox(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question,
+                      title or _tr("Please confirm"), text, parent=parent)
+    yes = box.addButton(_tr("Yes"), QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes

@@ -1,0 +1,230 @@
+"""The ledger table's model: ordered ids from SQL for the current filter and sort, rows fetched in pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+
+from ledger.errors import LedgerError
+from ledger.model import Health, Kind, TaskRow, health
+from ledger.service import Changed, Ledger, to_task_row
+from ledger.store import TaskFilter
+from ui.util import health_colour
+
+log = logging.getLogger(__name__)
+
+TaskIdRole = Qt.ItemDataRole.UserRole + 1
+HealthRole = Qt.ItemDataRole.UserRole + 2
+SortKeyRole = Qt.ItemDataRole.UserRole + 3
+
+PAGE = 200
+
+# (key, English header for tr(), sort key in SQL, editable field or None)
+COLUMNS: list[tuple[str, str, str, str | None]] = [
+    ("seq", "No.", "order", None),
+    ("community", "Community", "community", None),
+    ("category", "Category", "category", None),
+    ("problem", "Problem", "problem", None),
+    ("measure", "Measure", "measure", "measure"),
+    ("owner", "Owner", "owner", "owner"),
+    ("leader", "Leader", "leader", "leader"),
+    ("deadline", "Deadline", "deadline", "deadline"),
+    ("days_left", "Days left", "days_left", None),
+    ("kind", "Kind", "kind", "kind"),
+    ("status", "Status", "status", None),
+    ("progress", "Progress", "progress", "progress"),
+    ("updated_at", "Updated", "updated_at", None),
+]
+COLUMN_INDEX = {key: i for i, (key, *_rest) in enumerate(COLUMNS)}
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TaskTableModel(QAbstractTableModel):
+    """Never holds the whole ledger: a list of rowids, and a cache of the pages the view has asked for."""
+
+    editFailed = Signal(str)  # a sentence saying why an inline edit was refused
+    reloaded = Signal(int)  # number of rows now shown
+
+    def __init__(self, ledger: Ledger, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.filter = TaskFilter()
+        self._rowids: list[int] = []
+        self._row_of: dict[int, int] | None = None
+        self._cache: dict[int, TaskRow] = {}
+        self._today = ledger.today()
+        self._headers = [self.tr(h) for _k, h, _s, _e in COLUMNS]
+        self._kinds = [k.value for k in Kind]
+        self.reload()
+
+    # ---- loading ---------------------------------------------------------------------------
+    def set_filter(self, flt: TaskFilter) -> None:
+        flt.sort, flt.descending = self.filter.sort, self.filter.descending
+        self.filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._today = self.ledger.today()
+        self._rowids = self.ledger.task_rowids(self.filter)
+        self._row_of = None
+        self._cache.clear()
+        self.endResetModel()
+        self.reloaded.emit(len(self._rowids))
+
+    def _ensure(self, row: int) -> TaskRow | None:
+        if row < 0 or row >= len(self._rowids):
+            return None
+        rowid = self._rowids[row]
+        cached = self._cache.get(rowid)
+        if cached is not None:
+            return cached
+        start = (row // PAGE) * PAGE
+        page = [r for r in self._rowids[start : start + PAGE] if r not in self._cache]
+        if len(self._cache) > 20 * PAGE:
+            self._cache.clear()
+        for rid, raw in self.ledger.store.task_rows(page).items():
+            self._cache[rid] = to_task_row(raw)
+        return self._cache.get(rowid)
+
+    def task_at(self, row: int) -> TaskRow | None:
+        return self._ensure(row)
+
+    def task_id_at(self, row: int) -> str | None:
+        t = self._ensure(row)
+        return t.id if t else None
+
+    def row_of_task(self, task_id: str) -> int | None:
+        rowid = self.ledger.store.one("SELECT rowid FROM task WHERE id = ?", (task_id,))
+        if rowid is None:
+            return None
+        if self._row_of is None:
+            self._row_of = {rid: i for i, rid in enumerate(self._rowids)}
+        return self._row_of.get(int(rowid))
+
+    def on_changed(self, changed: Changed) -> None:
+        """Refresh only what the change touched; a new or deleted row reloads the id list."""
+        structural = changed.structure or changed.command in {"add_task", "delete_task", "undo", "generate",
+                                                               "import_plan"} or "deleted_at" in changed.fields
+        if structural or not changed.task_ids:
+            self.reload()
+            return
+        # A change to a field we filter or sort by may move the row: reload in that case too.
+        watched = {"status", "deadline", self.filter.sort}
+        if self.filter.text or self.filter.due or self.filter.statuses is not None:
+            watched |= {"progress", "measure", "detail"}
+        if changed.fields & watched and (self.filter.sort != "order" or self.filter.due or self.filter.statuses
+                                         or self.filter.text):
+            self.reload()
+            return
+        for task_id in changed.task_ids:
+            row = self.row_of_task(task_id)
+            if row is None:
+                continue
+            self._cache.pop(self._rowids[row], None)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # ---- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rowids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and \
+                0 <= section < len(COLUMNS):
+            return self._headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if COLUMNS[index.column()][3] is not None:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        t = self._ensure(index.row())
+        if t is None:
+            return None
+        key = COLUMNS[index.column()][0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = self._display(t, key, index.row())
+            if role == Qt.ItemDataRole.ToolTipRole:
+                if key == "status" and t.return_reason:
+                    return f"{t.status.label}：{t.return_reason}"
+                return text if key in ("measure", "problem", "progress", "category") and text else None
+            return text
+        if role == Qt.ItemDataRole.EditRole:
+            if key == "deadline":
+                return QDate(t.deadline.year, t.deadline.month, t.deadline.day) if t.deadline else QDate()
+            return getattr(t, key, None)
+        if role == TaskIdRole:
+            return t.id
+        if role == HealthRole:
+            return health(t.status, t.deadline, self._today, self.ledger.due_soon_days)
+        if role == Qt.ItemDataRole.ForegroundRole and key in ("status", "days_left"):
+            return QBrush(health_colour(health(t.status, t.deadline, self._today, self.ledger.due_soon_days)))
+        if role == Qt.ItemDataRole.FontRole and key in ("status", "days_left"):
+            h = health(t.status, t.deadline, self._today, self.ledger.due_soon_days)
+            if h in (Health.OVERDUE, Health.DUE_SOON):
+                f = QFont()
+                f.setBold(True)
+                return f
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("seq", "days_left"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, t: TaskRow, key: str, row: int) -> str:
+        if key == "seq":
+            return str(row + 1)
+        if key == "deadline":
+            return t.deadline.isoformat() if t.deadline else ""
+        if key == "days_left":
+            left = t.days_left(self._today)
+            if left is None or t.status.value in ("closed",):
+                return ""
+            return self.tr("{n} overdue").format(n=-left) if left < 0 else str(left)
+        if key == "status":
+            label = t.status.label if self._lang() == "zh" else t.status.label_en
+            return f"{t.status.letter} {label}" if self._lang() == "zh" else label
+        if key == "progress":
+            return t.progress.replace("\n", " ")
+        if key == "updated_at":
+            return t.updated_at[:16]
+        return str(getattr(t, key))
+
+    def _lang(self) -> str:
+        from ui.messages import lang
+        return lang()
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        field = COLUMNS[index.column()][3]
+        t = self._ensure(index.row())
+        if field is None or t is None:
+            return False
+        if isinstance(value, QDate):
+            value = dt.date(value.year(), value.month(), value.day()) if value.isValid() else None
+        try:
+            self.ledger.update_task(t.id, **{field: value})
+        except LedgerError as exc:
+            self.editFailed.emit(exc.message())
+            return False
+        return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.filter.sort = COLUMNS[column][2]
+        self.filter.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()

@@ -1,0 +1,49 @@
+"""Small Qt helpers shared by the views: text colours, the fixed-date clock, and the operator settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor
+
+from ledger.model import Health, Operator
+
+ORG = "zhenggai"
+APP = "zhenggai-ledger"
+
+# The board's default colours (GLOSSARY: 逾期 红 · 临期 黄 · 正常 绿 · 待审 蓝 · 已销号 灰), muted for table text use.
+HEALTH_COLOURS: dict[Health, str] = {
+    Health.OVERDUE: "#d9423a",
+    Health.DUE_SOON: "#e6a23c",
+    Health.NORMAL: "#3a9d5d",
+    Health.PENDING: "#3d7fd9",
+    Health.CLOSED: "#9a9a9a",
+    Health.ONGOING: "#2a9d99",
+    Health.NOT_STARTED: "#606060",
+}
+
+
+def health_colour(h: Health) -> QColor:
+    return QColor(HEALTH_COLOURS[h])
+
+
+def settings() -> QSettings:
+    return QSettings(ORG, APP)
+
+
+def saved_operator() -> Operator | None:
+    s = settings()
+    name = s.value("operator/name", "")
+    role = s.value("operator/role", "")
+    if not name or not role:
+        return None
+    try:
+        return Operator.of(str(name), str(role))
+    except Exception:  # noqa: BLE001 - a damaged settings file just means "ask again"
+        return None
+
+
+def save_operator(op: Operator) -> None:
+    s = settings()
+    s.setValue("operator/name", op.name)
+    s.setValue("operator/role", op.role.value)
+    s.sync()
