@@ -1,0 +1,763 @@
+"""Parse a rectification plan / feedback / notice (整改方案·反馈意见·通报) into categories → problems → measures."""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "ParsedCategory",
+    "ParsedMeasure",
+    "ParsedPlan",
+    "ParsedProblem",
+    "PlanFileError",
+    "parse_plan",
+    "read_plan_file",
+]
+
+UNSTRUCTURED_WARNING = (
+    "未能识别文档的层级结构（“（一）关于……”“1. 针对……的问题”“一是……”），"
+    "已按段落逐条列出，请在预览中整理后再导入。"
+)
+EMPTY_WARNING = "文档没有内容。"
+FLAT_CATEGORY = "未分类"
+FLAT_PROBLEM = "未分类问题"
+
+
+# ---------------------------------------------------------------------------
+# Result types
+
+
+@dataclass
+class ParsedMeasure:
+    """One measure ("一是……"): title is the clause after 一是 up to the first 。, detail the rest."""
+
+    title: str
+    detail: str
+    communities: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedProblem:
+    """One problem ("1. 针对……的问题"); detail is the problem's whole text after its title."""
+
+    title: str
+    detail: str
+    measures: list[ParsedMeasure] = field(default_factory=list)
+    communities: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedCategory:
+    """One category ("（一）关于……方面的整改"), title without its numbering."""
+
+    title: str
+    problems: list[ParsedProblem] = field(default_factory=list)
+
+
+@dataclass
+class ParsedPlan:
+    """The parsed document; structured is False when it fell back to a flat list of paragraphs."""
+
+    categories: list[ParsedCategory]
+    warnings: list[str] = field(default_factory=list)
+    structured: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "categories": [
+                {
+                    "title": c.title,
+                    "problems": [
+                        {
+                            "title": p.title,
+                            "measures": [{"title": m.title, "detail": m.detail} for m in p.measures],
+                        }
+                        for p in c.problems
+                    ],
+                }
+                for c in self.categories
+            ],
+            "warnings": list(self.warnings),
+        }
+
+    def counts(self) -> tuple[int, int, int]:
+        problems = [p for c in self.categories for p in c.problems]
+        return len(self.categories), len(problems), sum(len(p.measures) for p in problems)
+
+
+class PlanFileError(Exception):
+    """A plan file that cannot be read; message is a plain Chinese sentence saying what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# ---------------------------------------------------------------------------
+# Character classes and patterns
+
+_CN_DIGITS = "一二三四五六七八九十"
+_IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# ideographs plus CJK / full-width punctuation and curly quotes: no space belongs between two of these
+_CJK_WIDE = _IDEO + "\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7"
+_CJK_SPACE_RE = re.compile(rf"(?<=[{_CJK_WIDE}])[ \t]+(?=[{_CJK_WIDE}])")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_INVISIBLE_RE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+_MARKDOWN_INLINE_RE = re.compile(r"\*\*|__|~~|`")
+_MARKDOWN_LEAD_RE = re.compile(r"^(?:#{1,6}\s*|>\s*|[*+•●▪■◆]\s+|[-]\s+(?=\S))")
+_PAGE_NUMBER_RE = re.compile(
+    r"^[\s\-—–－~·]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}(?:\s*/\s*\d{1,4})?)[\s\-—–－~·]*$"
+)
+
+_L1_RE = re.compile(rf"^([{_CN_DIGITS}百]{{1,3}})\s*[、．.]\s*")
+_L2_RE = re.compile(rf"^[（(]\s*([{_CN_DIGITS}]{{1,3}})\s*[）)]\s*")
+_ITEM_RE = re.compile(r"^(\d{1,3})\s*(?:[.．、。](?!\d)|[)）])\s*")
+_SUBITEM_RE = re.compile(r"^(?:[（(]\s*\d{1,3}\s*[）)]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")
+_ORDINAL_START_RE = re.compile(rf"^[{_CN_DIGITS}]{{1,3}}是")
+_CONTACT_RE = re.compile(
+    r"^(?:联系电话|联系人|联系方式|通讯地址|通信地址|邮政编码|邮编|电子邮箱|邮箱|传真|地址|电话|附件|抄送|印发|主送)\s*[：:]"
+)
+_LABEL_RE = re.compile(rf"^[{_IDEO}]{{2,6}}\s*[：:]")  # "时间：……", "地点：……", "联系电话：……"
+_DATE_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_TITLE_LIKE_RE = re.compile(
+    r"^[^，。；！？,;!?]{2,80}(?:通报|方案|意见|报告|情况|通知|决定|清单|台账|计划|办法|规定|总结|纪要)"
+    r"(?:[（(][^）)]*[）)])?$"
+)
+_HEADING_END_RE = re.compile(r"(?:整改|问题|方面|情况|工作|意见|要求|建设|机制|任务|措施)$")
+
+_SENTENCE_END = "。！？；：!?;:…"
+_CLOSERS = "”’」』】》）)\"'"
+_ANY_PUNCT = "，。；：、！？,;:!?…"
+_TITLE_STOP = "。！？；!?;\n"
+_MEASURE_TITLE_STOP = "。！？；：!?;:\n"
+_TRAILING_PUNCT = "，、,;；：: 。．.！？!?"
+
+# top-level headings that introduce the findings (the part with problems) ...
+_FINDINGS_HEADING_RE = re.compile(
+    r"反馈|问题|整改落实|整改任务|整改措施|整改清单|巡察发现|发现问题|具体任务|任务清单"
+)
+# ... and those that clearly do not (organisation of the work, long-term mechanisms, next steps)
+_NOT_FINDINGS_HEADING_RE = re.compile(
+    r"长效|标本兼治|成果|巩固|下一步|打算|保障|总体要求|指导思想|工作目标|基本原则|组织领导|工作要求|工作安排|时间安排|步骤"
+)
+
+
+# ---------------------------------------------------------------------------
+# Cleaning and paragraph reconstruction
+
+
+def _clean_line(raw: str) -> str:
+    line = _INVISIBLE_RE.sub("", raw)
+    line = line.replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
+    line = line.translate(_FULLWIDTH_DIGITS).strip()
+    if _PAGE_NUMBER_RE.match(line):
+        return ""
+    line = _MARKDOWN_INLINE_RE.sub("", line).strip()
+    line = _MARKDOWN_LEAD_RE.sub("", line).strip()
+    line = _CJK_SPACE_RE.sub("", line)
+    return re.sub(r" {2,}", " ", line)
+
+
+def _strip_closers(text: str) -> str:
+    return text.rstrip(_CLOSERS + " ")
+
+
+def _ends_sentence(text: str) -> bool:
+    core = _strip_closers(text)
+    return bool(core) and core[-1] in _SENTENCE_END
+
+
+def _has_punct(text: str) -> bool:
+    return any(ch in _ANY_PUNCT for ch in text)
+
+
+def _starts_block(line: str) -> bool:
+    return bool(
+        _L1_RE.match(line)
+        or _L2_RE.match(line)
+        or _ITEM_RE.match(line)
+        or _SUBITEM_RE.match(line)
+        or _ORDINAL_START_RE.match(line)
+        or _LABEL_RE.match(line)
+        or _DATE_RE.match(line)
+    )
+
+
+def _is_heading(line: str) -> bool:
+    """A bare "一、……" or "（一）……" heading line (not a "（一）针对……" problem, not heading plus text)."""
+    m = _L1_RE.match(line) or _L2_RE.match(line)
+    if not m:
+        return False
+    body = line[m.end() :]
+    return not body.startswith("针对") and "。" not in body.rstrip("。")
+
+
+def _continues(paragraph: str, line: str) -> bool:
+    """Whether line continues paragraph (a line or page break in the middle of a paragraph)."""
+    if _starts_block(line):
+        return False
+    if _is_heading(paragraph):
+        body = _heading_body(paragraph)
+        # a heading broken across a page: "（一）关于……工作要" + "求方面的整改"
+        return (
+            not _HEADING_END_RE.search(body)
+            and len(line) <= 25
+            and not _has_punct(line)
+            and bool(_HEADING_END_RE.search(body + line))
+        )
+    if _ends_sentence(paragraph):
+        return False
+    if _CONTACT_RE.match(paragraph) or _DATE_RE.match(paragraph):
+        return False
+    label = _LABEL_RE.match(paragraph)
+    if label and len(paragraph) <= 30 and not _has_punct(paragraph[label.end() :]):
+        return False  # "时间：2025年10月9日下午"
+    if _TITLE_LIKE_RE.match(paragraph):
+        return False
+    if len(paragraph) <= 20 and not _has_punct(paragraph):
+        return False  # a short bare heading or a signature line
+    return True
+
+
+def _paragraphs(text: str) -> list[str]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    paragraphs: list[str] = []
+    for raw in lines.split("\n"):
+        line = _clean_line(raw)
+        if not line:
+            continue
+        if paragraphs and _continues(paragraphs[-1], line):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+# ---------------------------------------------------------------------------
+# Small text helpers
+
+
+def _cn_number(text: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (only what numbering uses)."""
+    values = {ch: i + 1 for i, ch in enumerate(_CN_DIGITS)}
+    if "十" not in text:
+        return values.get(text[-1], 0) if len(text) == 1 else 0
+    tens, _, units = text.partition("十")
+    return (values.get(tens, 0) if tens else 1) * 10 + (values.get(units, 0) if units else 0)
+
+
+def _join_parts(parts: Iterable[str]) -> str:
+    """Join paragraphs of one item into running text (no line breaks, no spaces between them)."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out and out[-1] not in _ANY_PUNCT and out[-1] not in _CLOSERS:
+            out += "。"  # a paragraph that ended without punctuation, e.g. a bare "一是……" line
+        out += part
+    return out
+
+
+def _first_sentence(text: str, stops: str = _TITLE_STOP) -> tuple[str, str]:
+    """Split text after its first sentence: (sentence without its end mark, rest)."""
+    for i, ch in enumerate(text):
+        if ch in stops:
+            head, rest = text[:i], text[i + 1 :]
+            # keep a closing quote or bracket that belongs to the sentence: "……。”"
+            while rest and rest[0] in _CLOSERS:
+                rest = rest[1:]
+            return _tidy_title(head), _tidy_detail(rest)
+    return _tidy_title(text), ""
+
+
+def _tidy_title(text: str) -> str:
+    return text.replace("\n", "").strip().rstrip(_TRAILING_PUNCT).strip()
+
+
+def _tidy_detail(text: str) -> str:
+    return _join_parts(text.split("\n")).strip().lstrip("，。；：、,.;:！？!? ").strip()
+
+
+# ---------------------------------------------------------------------------
+# Communities
+
+_COMMUNITY_SUFFIX_RE = re.compile(r"居民区|社区|村")
+_NAME_DELIMITERS = sorted(
+    (
+        "包联 联系 牵头 指导 督促 推动 组织 深入 走进 走访 前往 来到 进入 通过 作为 关于 下辖 所辖 辖区 包括 "
+        "以及 其中 例如 比如 覆盖 规范 加强 强化 提升 推进 开展 服务 建设 完善 健全 全体 所有 部分 个别 相关 "
+        "有关 涉及 位于 针对 围绕 聚焦 结合 依托 联合 协调 配合 支持 帮助 帮扶 成立 打造 创建 评为 "
+        "对 由 在 向 与 和 及 同 为 将 把 从 到 给 的 了 各 全 该 本 每 个 是 如 至 于 被 让 使 经 按 据 并 且 或 即 其 等"
+    ).split(),
+    key=len,
+    reverse=True,
+)
+_GENERIC_NAMES = frozenset(
+    "城市 农村 乡村 城乡 老旧 新建 商品房 动迁 部分 个别 其他 其它 相关 重点 辖区 下辖 周边 所在 所属 "
+    "全部 示范 试点 文明 和谐 美丽 智慧 平安 绿色 规范 涉及 有关 多个 若干 其余 剩余 上述 以上 以下 "
+    "这些 那些 行政 自然 城中 新型 农民 移民 典型 先进 优秀".split()
+)
+_GENERIC_PARTS = tuple(
+    "党 委 组织 居民 干部 群众 治理 工作 管理 服务 建设 活动 培训 会议 宣传 机制 问题 整改 巡察 工业区 街道 镇".split()
+)
+_VILLAGE_NOT_FOLLOWED_BY = "民委务级干组庄落镇官规"
+_PLACE_ENDINGS = frozenset(
+    "苑园城府湾庭邸墅路里坊寓居舍轩阁庄岸湖港都景第厦场汇弄街巷宅堂院谷台洲岛林山江河桥门塘浜泾滨村"
+    "东西南北中新一二三四五六七八九十"
+)
+
+
+def _name_run(text: str, end: int) -> tuple[str, int]:
+    """The ideographs ending at end (at most 14): (run, start)."""
+    start = end
+    while start > 0 and end - start < 14 and re.match(f"[{_IDEO}]", text[start - 1]):
+        start -= 1
+    return text[start:end], start
+
+
+def _cut_name(run: str) -> tuple[str, int] | None:
+    """The name at the tail of run, cut after the last function word or verb: (name, offset)."""
+    hits: list[tuple[int, int]] = []  # (end of delimiter, start)
+    for word in _NAME_DELIMITERS:
+        for m in re.finditer(re.escape(word), run):
+            hits.append((m.end(), m.start()))
+    skipped = False
+    for end, _start in sorted(hits, reverse=True):
+        if end == len(run):
+            return None  # "各居民区", "深入社区": a function word right before the suffix
+        if len(run) - end >= 2:
+            return (run[end:], end) if not skipped or len(run) - end <= 5 else None
+        # one character left: the delimiter is probably part of a short name ("天和苑"); look further left
+        skipped = True
+    return (run, 0) if not skipped or len(run) <= 5 else None
+
+
+def _valid_name(name: str, suffix: str = "居民区") -> bool:
+    if not 2 <= len(name) <= 8 or name in _GENERIC_NAMES:
+        return False
+    # "社区" is mostly generic ("充分考虑社区的实际情况"): only take names that end like a place name
+    if suffix == "社区" and name[-1] not in _PLACE_ENDINGS:
+        return False
+    if name.endswith(("区", "市", "县", "乡", "街道")) or "村" in name[:-1] or "社区" in name:
+        return False
+    return not any(part in name for part in _GENERIC_PARTS)
+
+
+def _detected_communities(text: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for m in _COMMUNITY_SUFFIX_RE.finditer(text):
+        suffix = m.group()
+        if suffix == "村":
+            after = text[m.end() : m.end() + 1]
+            if after and after in _VILLAGE_NOT_FOLLOWED_BY:
+                continue
+        run, start = _name_run(text, m.start())
+        if suffix != "村":
+            while run.endswith("等"):
+                run = run[:-1]
+        cut = _cut_name(run)
+        if cut is None:
+            continue
+        name, offset = cut
+        if not _valid_name(name, suffix):
+            continue
+        if suffix == "村":
+            found.append((start + offset, name + "村"))
+            continue
+        found.append((start + offset, name))
+        # an enumeration before it: "鑫峰苑、天恒名城等居民区"
+        pos = start + offset
+        while pos > 0 and text[pos - 1] == "、":
+            prev_run, prev_start = _name_run(text, pos - 1)
+            prev = _cut_name(prev_run)
+            if prev is None or not _valid_name(prev[0], suffix):
+                break
+            pos = prev_start + prev[1]  # after a cut the list started behind a verb and ends here
+            found.append((pos, prev[0]))
+    return found
+
+
+def _base_name(name: str) -> str:
+    for suffix in ("居民区", "居委会", "党总支", "党支部", "社区"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def _communities(text: str, known: list[str]) -> list[str]:
+    hits: list[tuple[int, str]] = []
+    known_by_base: dict[str, str] = {}
+    for name in known:
+        base = _base_name(name)
+        known_by_base.setdefault(base, name)
+        positions = [p for p in (text.find(name), text.find(base)) if p >= 0]
+        if positions:
+            hits.append((min(positions), name))
+    for pos, name in _detected_communities(text):
+        hits.append((pos, known_by_base.get(_base_name(name), name)))
+    result: list[str] = []
+    for _pos, name in sorted(hits, key=lambda h: h[0]):
+        if name not in result:
+            result.append(name)
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Measures and problems
+
+_ORDINAL_RE = re.compile(rf"(?:^|(?<=[。；;！？!?，,：:\n\s）)”]))([{_CN_DIGITS}]{{1,3}})是")
+_SUBITEM_INLINE_RE = re.compile(
+    r"(?:^|(?<=[。；;！？!?，,：:\n\s]))(?:[（(]\s*(\d{1,2})\s*[）)]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
+)
+
+
+def _ordinal_chain(text: str) -> list[tuple[int, int]]:
+    """(start, body start) of 一是、二是、三是… in sequence; empty when there is no 一是."""
+    chain: list[tuple[int, int]] = []
+    expected = 1
+    for m in _ORDINAL_RE.finditer(text):
+        if _cn_number(m.group(1)) == expected:
+            chain.append((m.start(), m.end()))
+            expected += 1
+    return chain
+
+
+def _subitem_chain(text: str) -> list[tuple[int, int]]:
+    """(start, body start) of (1)(2)… or ①②… in sequence, used when there is no 一是 list."""
+    chain: list[tuple[int, int]] = []
+    expected = 1
+    for m in _SUBITEM_INLINE_RE.finditer(text):
+        number = int(m.group(1)) if m.group(1) else ord(m.group(2)) - ord("①") + 1
+        if number == expected:
+            chain.append((m.start(), m.end()))
+            expected += 1
+    return chain if len(chain) >= 2 else []
+
+
+def _measures(text: str, known: list[str]) -> list[ParsedMeasure]:
+    chain = _ordinal_chain(text) or _subitem_chain(text)
+    measures: list[ParsedMeasure] = []
+    if chain:
+        bounds = [*chain, (len(text), len(text))]
+        for (_start, body), (next_start, _n) in pairwise(bounds):
+            title, detail = _first_sentence(text[body:next_start].strip(), _MEASURE_TITLE_STOP)
+            if title or detail:
+                measures.append(ParsedMeasure(title or detail, detail if title else "", []))
+    else:
+        title, detail = _first_sentence(text.strip())
+        if title:
+            measures.append(ParsedMeasure(title, detail, []))
+    for measure in measures:
+        measure.communities = _communities(measure.title + "。" + measure.detail, known)
+    return measures
+
+
+def _problem_title(text: str) -> tuple[str, str, bool]:
+    """(title, rest, is_targeted): "针对……的问题" when present, else the first sentence."""
+    sentence_end = next((i for i, ch in enumerate(text) if ch in _TITLE_STOP), len(text))
+    sentence = text[:sentence_end]
+    if sentence.startswith("针对"):
+        for m in re.finditer("问题", sentence):
+            after = sentence[m.end() : m.end() + 1]
+            if not after or after in "，,：:；;、 ":  # not "……问题”" inside a quotation
+                rest = text[m.end() :]
+                while rest and rest[0] in _CLOSERS:
+                    rest = rest[1:]
+                return _tidy_title(text[: m.end()]), rest.lstrip(_TRAILING_PUNCT + "\n"), True
+    title, _ = _first_sentence(text)
+    rest = text[sentence_end + 1 :] if sentence_end < len(text) else ""
+    while rest and rest[0] in _CLOSERS:
+        rest = rest[1:]
+    return title, rest.lstrip(_TRAILING_PUNCT + "\n"), False
+
+
+@dataclass
+class _ProblemDraft:
+    parts: list[str]
+
+    def targeted(self) -> bool:
+        return _problem_title(self.parts[0])[2]
+
+
+@dataclass
+class _CategoryDraft:
+    title: str
+    problems: list[_ProblemDraft] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)  # text before its first numbered problem
+    about: bool = False  # "（一）关于……"
+
+
+def _build_problem(draft: _ProblemDraft, known: list[str], warnings: list[str]) -> ParsedProblem:
+    title, rest, _targeted = _problem_title(draft.parts[0])
+    running = "\n".join(p for p in [rest, *draft.parts[1:]] if p.strip())
+    measures = _measures(running, known)
+    if not measures:
+        warnings.append(f"问题“{title}”下没有找到整改措施，请在预览中补充。")
+    detail = _tidy_detail(running)
+    return ParsedProblem(title, detail, measures, _communities(title + "。" + detail, known))
+
+
+def _heading_body(paragraph: str) -> str:
+    m = _L1_RE.match(paragraph) or _L2_RE.match(paragraph)
+    return paragraph[m.end() :] if m else paragraph
+
+
+def _split_heading(paragraph: str) -> tuple[str, str]:
+    """A heading paragraph's (title, text after it on the same line)."""
+    body = _heading_body(paragraph)
+    core = body.rstrip("。. ")
+    if "。" in core:
+        head, _, rest = body.partition("。")
+        return _tidy_title(head), rest.strip()
+    return _tidy_title(body), ""
+
+
+def _is_problem_paragraph(paragraph: str) -> bool:
+    if _ITEM_RE.match(paragraph):
+        return True
+    m = _L2_RE.match(paragraph)
+    return bool(m and paragraph[m.end() :].startswith("针对"))
+
+
+def _problem_text(paragraph: str) -> str:
+    m = _ITEM_RE.match(paragraph) or _L2_RE.match(paragraph)
+    return paragraph[m.end() :].strip() if m else paragraph
+
+
+def _section_categories(heading: str | None, paragraphs: list[str]) -> list[_CategoryDraft]:
+    """The categories of one top-level section; problems before any （一） go under the section's own title."""
+    categories: list[_CategoryDraft] = []
+    current: _CategoryDraft | None = None
+    problem: _ProblemDraft | None = None
+    for paragraph in paragraphs:
+        if _is_problem_paragraph(paragraph):
+            if current is None:
+                current = _CategoryDraft(heading or FLAT_CATEGORY)
+                categories.append(current)
+            problem = _ProblemDraft([_problem_text(paragraph)])
+            current.problems.append(problem)
+        elif _L2_RE.match(paragraph):
+            title, rest = _split_heading(paragraph)
+            current = _CategoryDraft(title, about=title.startswith("关于"))
+            categories.append(current)
+            problem = None
+            if rest:
+                current.body.append(rest)
+        elif _CONTACT_RE.match(paragraph) or _DATE_RE.match(paragraph):
+            problem = None  # contact lines and dates end the running problem
+        elif problem is not None:
+            problem.parts.append(paragraph)
+        elif current is not None:
+            current.body.append(paragraph)
+    return categories
+
+
+def _findings_categories(paragraphs: list[str]) -> list[_CategoryDraft]:
+    sections: list[tuple[str | None, list[str]]] = [(None, [])]
+    for paragraph in paragraphs:
+        if _L1_RE.match(paragraph) and not _ORDINAL_START_RE.match(paragraph):
+            title, rest = _split_heading(paragraph)
+            sections.append((title, [rest] if rest else []))
+        else:
+            sections[-1][1].append(paragraph)
+
+    parsed = [(heading, _section_categories(heading, body)) for heading, body in sections]
+
+    def named_findings(heading: str) -> bool:
+        return bool(
+            (_FINDINGS_HEADING_RE.search(heading) or heading.startswith("关于"))
+            and not _NOT_FINDINGS_HEADING_RE.search(heading)
+        )
+
+    def targeted(categories: list[_CategoryDraft]) -> bool:
+        return any(p.targeted() for c in categories for p in c.problems)
+
+    # a heading that names the findings ("二、巡察反馈意见整改落实情况") wins; without one, any top-level
+    # section with "针对……的问题" items counts
+    any_named = any(heading is not None and named_findings(heading) for heading, _ in parsed)
+    chosen: list[_CategoryDraft] = []
+    for heading, categories in parsed:
+        if heading is None:
+            # text before any top-level heading: only "（一）关于……" categories or "针对……问题" problems count
+            chosen.extend(c for c in categories if (c.about and (c.problems or c.body)) or targeted([c]))
+        elif named_findings(heading) if any_named else targeted(categories):
+            chosen.extend(categories)
+    return chosen
+
+
+def _flat_plan(paragraphs: list[str], known: list[str], warnings: list[str]) -> ParsedPlan:
+    measures: list[ParsedMeasure] = []
+    for paragraph in paragraphs:
+        for pattern in (_L1_RE, _L2_RE, _ITEM_RE, _SUBITEM_RE):
+            m = pattern.match(paragraph)
+            if m:
+                paragraph = paragraph[m.end() :].strip()
+                break
+        title, detail = _first_sentence(paragraph)
+        if title or detail:
+            text = title + "。" + detail
+            measures.append(
+                ParsedMeasure(title or detail, detail if title else "", _communities(text, known))
+            )
+    problem = ParsedProblem(
+        FLAT_PROBLEM,
+        "",
+        measures,
+        _communities("。".join(m.title + "。" + m.detail for m in measures), known),
+    )
+    return ParsedPlan([ParsedCategory(FLAT_CATEGORY, [problem])], [*warnings, UNSTRUCTURED_WARNING], False)
+
+
+def _structured_plan(paragraphs: list[str], known: list[str]) -> ParsedPlan | None:
+    drafts = _findings_categories(paragraphs)
+    if not any(c.problems or c.body for c in drafts):
+        return None
+    warnings: list[str] = []
+    categories: list[ParsedCategory] = []
+    for draft in drafts:
+        problem_drafts = draft.problems
+        if not problem_drafts and draft.body:
+            warnings.append(
+                f"“{draft.title}”下没有编号的问题（“1. 针对……的问题”），已把其正文作为一个问题列出。"
+            )
+            problem_drafts = [_ProblemDraft(list(draft.body))]
+        if not problem_drafts:
+            warnings.append(f"“{draft.title}”下没有找到问题，请在预览中补充或删除这一类。")
+        problems = [_build_problem(p, known, warnings) for p in problem_drafts]
+        categories.append(ParsedCategory(draft.title, problems))
+    return ParsedPlan(categories, warnings, True)
+
+
+def parse_plan(text: str, known_communities: Iterable[str] = ()) -> ParsedPlan:
+    """Parse plan / feedback / notice text; never raises. Falls back to a flat list when no structure is found."""
+    known = [k.strip() for k in known_communities if k and k.strip()]
+    paragraphs = _paragraphs(text or "")
+    if not paragraphs:
+        return ParsedPlan([], [EMPTY_WARNING], False)
+    try:
+        plan = _structured_plan(paragraphs, known)
+    except Exception:  # noqa: BLE001 - a messy document must never stop the import
+        plan = None
+    if plan is not None:
+        return plan
+    return _flat_plan(paragraphs, known, [])
+
+
+# ---------------------------------------------------------------------------
+# Files
+
+_TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+
+def _decode(data: bytes, name: str) -> str:
+    candidates = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates.append("utf-16")
+    elif data.count(b"\x00") > len(data) // 4:  # UTF-16 saved without a byte-order mark
+        odd_zeros = data[1::2].count(b"\x00")
+        candidates.append("utf-16-le" if odd_zeros > data[0::2].count(b"\x00") else "utf-16-be")
+    for encoding in candidates:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    # Chinese UTF-16 without a byte-order mark has few zero bytes: accept it when it decodes to readable text
+    if len(data) % 2 == 0:
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            readable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+            if readable >= 0.98 * len(text):
+                return text
+    raise PlanFileError(
+        f"无法识别文件“{name}”的文字编码，读不出内容。请用记事本打开后“另存为”UTF-8 编码的文本文件，再重新导入。"
+    )
+
+
+def _docx_blocks(element: Any, parent: Any) -> Iterator[str]:
+    """Paragraph and table-cell texts of a body-like element, in document order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in element.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield Paragraph(child, parent).text
+        elif tag == "tbl":
+            seen: list[Any] = []  # the cell elements themselves: ids of dropped lxml proxies get reused
+            for row in Table(child, parent).rows:
+                for cell in row.cells:
+                    if any(cell._tc is other for other in seen):
+                        continue  # a merged cell appears once per grid column it spans
+                    seen.append(cell._tc)
+                    yield from _docx_blocks(cell._tc, cell)
+        elif tag == "sdt":
+            for content in child.iterchildren():
+                if content.tag.rsplit("}", 1)[-1] == "sdtContent":
+                    yield from _docx_blocks(content, parent)
+
+
+def _read_docx(path: Path) -> str:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+        lines = list(_docx_blocks(document.element.body, document))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise PlanFileError(
+            f"文件“{path.name}”无法作为 Word 文档打开（可能已损坏、设置了密码或其实不是 .docx 文件）。"
+            "请在 Word 或 WPS 中打开它，取消密码后“另存为”.docx 或纯文本（.txt），再重新导入。"
+        ) from exc
+    return "\n".join(lines)
+
+
+def read_plan_file(path: str | os.PathLike[str]) -> str:
+    """The text of a .txt (UTF-8 or GB18030) or .docx plan; raises PlanFileError with a Chinese message."""
+    file = Path(path)
+    name = file.name or str(file)
+    if not file.exists():
+        raise PlanFileError(f"找不到文件“{file}”。请确认文件仍在原来的位置，再重新选择。")
+    if file.is_dir():
+        raise PlanFileError(f"“{file}”是一个文件夹，不是文件。请选择其中的整改方案文件（.docx 或 .txt）。")
+    suffix = file.suffix.lower()
+    try:
+        if suffix == ".docx":
+            text = _read_docx(file)
+        elif suffix in _TEXT_SUFFIXES:
+            text = _decode(file.read_bytes(), name)
+        elif suffix in (".doc", ".wps"):
+            raise PlanFileError(
+                f"暂不支持旧版 Word/WPS 文档“{name}”。请在 Word 或 WPS 中把它“另存为”.docx 或纯文本（.txt），再重新导入。"
+            )
+        else:
+            raise PlanFileError(
+                f"不支持“{name}”这种文件（{suffix or '无扩展名'}）。请选择 Word 文档（.docx）或纯文本文件（.txt）；"
+                "PDF 等其他格式请先复制文字另存为 .txt。"
+            )
+    except PermissionError as exc:
+        raise PlanFileError(
+            f"没有权限读取文件“{name}”。请确认文件没有被其他程序独占，或复制到桌面后再试。"
+        ) from exc
+    except OSError as exc:
+        raise PlanFileError(
+            f"读取文件“{name}”时出错（{exc.strerror or exc}）。请确认文件可以正常打开后再试。"
+        ) from exc
+    if not text.strip():
+        raise PlanFileError(f"文件“{name}”里没有文字内容。请确认选对了文件，或在原文档中检查内容后再导入。")
+    return text
