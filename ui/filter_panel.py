@@ -70,6 +70,11 @@ class FilterPanel(QWidget):
         self._blocked = False
         self.reload_communities()
 
+    def stop(self) -> None:
+        """No more signals: the window is closing (its ledger may close next)."""
+        self._debounce.stop()
+        self._blocked = True
+
     def reload_communities(self) -> None:
         selected = self.selected_community_ids()
         self._blocked = True

@@ -383,6 +383,7 @@ class MainWindow(QMainWindow):
                     event.ignore()
                     return
         self.save_layout()
+        self.filters.stop()
         self.ledger.unsubscribe(self._observer)
         super().closeEvent(event)
 

@@ -1,0 +1,288 @@
+"""The command line as a user runs it: `python main.py ...` in a subprocess; exit codes, sentences, JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = "2025-11-20"
+STATUS_IDS = ["not_started", "in_progress", "submitted", "in_review", "returned", "closed", "ongoing", "reopened"]
+COMMUNITIES = ["南郊别墅", "鑫峰苑", "天恒名城", "瓶安路", "新源路", "申莘第一"]
+TASK_KEYS = {"id", "community", "category", "problem", "measure", "owner", "leader", "deadline", "kind", "status",
+             "progress"}
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "main.py", *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, encoding="utf-8", env=env, timeout=120)
+
+
+def ok(*args: str | Path) -> str:
+    done = run(*args)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    return done.stdout
+
+
+def refused(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    done = run(*args)
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr
+    assert re.search(r"[\u4e00-\u9fff]", done.stderr), f"no Chinese sentence on stderr: {done.stderr!r}"
+    return done
+
+
+def tasks(path: Path) -> list[dict[str, Any]]:
+    return json.loads(ok("tasks", path, "--json"))
+
+
+def last_entry(path: Path) -> dict[str, Any]:
+    conn = sqlite3.connect(path)
+    try:
+        cur = conn.execute("SELECT seq, actor, role, origin, command, task_id FROM journal ORDER BY seq DESC LIMIT 1")
+        names = [d[0] for d in cur.description]
+        return dict(zip(names, cur.fetchone(), strict=True))
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def demo_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    path = tmp_path_factory.mktemp("demo") / "示例台账.db"
+    out = ok("demo", path, "--today", TODAY)
+    assert "已生成示例台账" in out
+    return path.read_bytes()
+
+
+@pytest.fixture
+def demo(demo_bytes: bytes, tmp_path: Path) -> Path:
+    path = tmp_path / "示例台账.db"
+    path.write_bytes(demo_bytes)
+    return path
+
+
+def rows(path: Path) -> list[tuple[Any, ...]]:
+    """The task table read directly (cheaper than a subprocess where only "unchanged" is checked)."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT * FROM task ORDER BY rowid").fetchall()
+    finally:
+        conn.close()
+
+
+def first_with_status(path: Path, status: str) -> dict[str, Any]:
+    conn = sqlite3.connect(path)
+    try:
+        cur = conn.execute("SELECT id, progress, status FROM task WHERE status = ? ORDER BY rowid LIMIT 1", (status,))
+        names = [d[0] for d in cur.description]
+        return dict(zip(names, cur.fetchone(), strict=True))
+    finally:
+        conn.close()
+
+
+# ---- new ---------------------------------------------------------------------------------------------
+def test_new_then_refuses_to_overwrite(tmp_path: Path) -> None:
+    path = tmp_path / "新台账.db"
+    assert "已新建空白台账" in ok("new", path, "--org", "莘庄工业区党工委")
+    assert json.loads(ok("stats", path, "--json"))["tasks"] == 0
+    before = path.read_bytes()
+    done = run("new", path, "--org", "别的单位")
+    assert done.returncode != 0
+    assert "已经存在" in done.stderr and "Traceback" not in done.stderr
+    assert path.read_bytes() == before
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT value FROM setting WHERE key = 'org_name'").fetchone()[0] == '"莘庄工业区党工委"'
+    conn.close()
+
+
+# ---- demo, stats, tasks -------------------------------------------------------------------------------
+def test_demo_stats_json(demo: Path) -> None:
+    stats = json.loads(ok("stats", demo, "--json", "--today", TODAY))
+    assert set(stats) == {"tasks", "by_status", "by_community", "overdue"}
+    assert list(stats["by_status"]) == STATUS_IDS
+    assert list(stats["by_community"]) == COMMUNITIES
+    missing = [s for s, n in stats["by_status"].items() if n < 1]
+    assert not missing, f"the example ledger should show every state; missing {missing}"
+    assert stats["tasks"] == sum(stats["by_status"].values()) == sum(stats["by_community"].values())
+    listed = tasks(demo)
+    assert len(listed) == stats["tasks"]
+    overdue = [t for t in listed if t["deadline"] and t["deadline"] < TODAY
+               and t["status"] in ("not_started", "in_progress", "returned", "reopened")]
+    assert stats["overdue"] == len(overdue) > 0
+
+
+def test_stats_text_is_chinese(demo: Path) -> None:
+    out = ok("stats", demo, "--today", TODAY)
+    assert "整改任务" in out and "逾期" in out and "已销号" in out and "长期坚持" in out
+
+
+def test_tasks_json_lists_every_task_with_its_fields(demo: Path) -> None:
+    listed = tasks(demo)
+    assert listed
+    for t in listed:
+        assert set(t) == TASK_KEYS
+        assert t["community"] in COMMUNITIES and t["status"] in STATUS_IDS
+        assert t["kind"] in ("立行立改", "限期整改", "长期坚持")
+        assert t["measure"] and t["owner"].endswith("（示例）")
+        assert t["deadline"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", t["deadline"])
+    assert len({t["id"] for t in listed}) == len(listed)
+    text = ok("tasks", demo)
+    assert len(text.strip().splitlines()) == len(listed)
+
+
+# ---- verify ------------------------------------------------------------------------------------------
+def test_verify_then_tamper(demo: Path) -> None:
+    assert "完好" in ok("verify", demo)
+    victim = tasks(demo)[0]["id"]
+    conn = sqlite3.connect(demo)
+    conn.execute("UPDATE task SET owner = 'x' WHERE id = ?", (victim,))
+    conn.commit()
+    conn.close()
+    done = run("verify", demo)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    m = re.search(r"校验失败：第 (\d+) 条日志（([^，]+)，(\w+)）", done.stdout)
+    assert m, done.stdout
+    assert "owner" in done.stdout and victim in done.stdout and "“x”" in done.stdout
+    conn = sqlite3.connect(demo)
+    command = conn.execute("SELECT command FROM journal WHERE seq = ?", (int(m[1]),)).fetchone()[0]
+    conn.close()
+    assert command == m[3]
+
+
+def test_verify_a_truncated_ledger(demo: Path) -> None:
+    data = demo.read_bytes()
+    demo.write_bytes(data[: len(data) // 2])
+    done = refused("verify", demo)
+    assert "已损坏" in done.stderr or "不是整改台账" in done.stderr
+
+
+# ---- do ----------------------------------------------------------------------------------------------
+def test_update_progress_records_the_actor(demo: Path) -> None:
+    task = first_with_status(demo, "in_progress")
+    entry_id = ok("do", demo, "--actor", "张三", "update_progress", "--task", task["id"][:8],
+                  "--text", "已召开居民议事会").strip()
+    assert re.fullmatch(r"[0-9a-f-]{36}", entry_id)
+    after = {t["id"]: t for t in tasks(demo)}
+    assert after[task["id"]]["progress"] == "已召开居民议事会"
+    e = last_entry(demo)
+    assert (e["actor"], e["role"], e["command"], e["task_id"]) == ("张三", "work_team", "update_progress",
+                                                                   task["id"])
+    assert "完好" in ok("verify", demo)
+
+
+@pytest.mark.xfail(strict=True, reason="cli.py build_parser: --actor/--role belong to the `do` parser only, so "
+                   "`do PATH update_progress --task X --text Y --actor 张三` (options after the command) fails "
+                   "with argparse's English 'unrecognized arguments' and exit 2")
+def test_actor_may_follow_the_command(demo: Path) -> None:
+    task = first_with_status(demo, "in_progress")
+    ok("do", demo, "update_progress", "--task", task["id"][:8], "--text", "已召开居民议事会", "--actor", "张三")
+    assert last_entry(demo)["actor"] == "张三"
+
+
+def test_workflow_across_the_chain(demo: Path) -> None:
+    tid = first_with_status(demo, "not_started")["id"]
+    short = tid[:8]
+    assert ok("do", demo, "--actor", "王书记", "--role", "secretary", "start", "--task", short).strip() == "in_progress"
+    assert ok("do", demo, "--actor", "王书记", "--role", "居民区书记", "submit", "--task", short,
+              "--reason", "已按方案完成整改").strip() == "submitted"
+    assert ok("do", demo, "--actor", "张专班", "approve", "--task", short, "--grade", "好").strip() == "in_review"
+    assert ok("do", demo, "--actor", "刘副书记", "--role", "leader", "approve", "--task", short).strip() == "in_review"
+    # the same leader cannot sign 终审 too: refused, ledger unchanged
+    before_bytes, before = demo.read_bytes(), rows(demo)
+    done = refused("do", demo, "--actor", "刘副书记", "--role", "leader", "approve", "--task", short)
+    assert "同一人不能签两级" in done.stderr
+    assert demo.read_bytes() == before_bytes and rows(demo) == before
+    # no evidence in the example ledger: closing needs an exception reason
+    done = refused("do", demo, "--actor", "陈书记", "--role", "领导", "approve", "--task", short)
+    assert "没有佐证材料" in done.stderr
+    assert ok("do", demo, "--actor", "陈书记", "--role", "领导", "approve", "--task", short,
+              "--exception", "材料为纸质存档").strip() == "closed"
+    final = {t["id"]: t for t in tasks(demo)}[tid]
+    assert final["status"] == "closed" and "已按方案完成整改" in final["progress"]
+    e = last_entry(demo)
+    assert (e["actor"], e["role"], e["command"]) == ("陈书记", "leader", "approve")
+    assert "完好" in ok("verify", demo)
+
+
+@pytest.mark.parametrize("status,args,words", [
+    ("closed", ["--actor", "王书记", "--role", "secretary", "start"], "不能从“已销号”执行“开始推进”"),
+    ("submitted", ["--actor", "刘副书记", "--role", "leader", "approve"], "需要工作专班身份"),
+    ("submitted", ["--actor", "张专班", "return"], "退回必须填写理由"),
+    ("in_progress", ["--actor", "王书记", "--role", "secretary", "submit"], "必须填写理由"),
+])
+def test_refused_step_says_why_and_changes_nothing(demo: Path, status: str, args: list[str], words: str) -> None:
+    task = first_with_status(demo, status)
+    before_bytes, before = demo.read_bytes(), rows(demo)
+    done = refused("do", demo, *args, "--task", task["id"][:8])
+    assert words in done.stderr
+    assert demo.read_bytes() == before_bytes
+    assert rows(demo) == before
+
+
+def test_undo_through_the_command_line(demo: Path) -> None:
+    task = first_with_status(demo, "in_progress")
+    entry_id = ok("do", demo, "--actor", "张三", "update_progress", "--task", task["id"], "--text", "写错了").strip()
+    ok("do", demo, "--actor", "张三", "undo", "--entry", entry_id)
+    after = {t["id"]: t for t in tasks(demo)}[task["id"]]
+    assert after["progress"] == task["progress"] and after["status"] == "in_progress"
+    assert last_entry(demo)["command"] == "undo"
+    done = refused("do", demo, "--actor", "张三", "undo", "--entry", "no-such-entry")
+    assert "没有可以撤销的操作" in done.stderr
+
+
+def test_bad_input_through_do(demo: Path) -> None:
+    task = first_with_status(demo, "in_progress")
+    before = rows(demo)
+    done = refused("do", demo, "--actor", "张三", "update_task", "--task", task["id"][:8], "--deadline", "明天")
+    assert "“明天”不是有效日期" in done.stderr
+    done = refused("do", demo, "--actor", "张三", "update_task", "--task", "ffffffffff")
+    assert "找不到这条整改任务" in done.stderr
+    done = refused("do", demo, "--actor", "张三", "--role", "主任", "start", "--task", task["id"][:8])
+    assert "身份只能是" in done.stderr
+    assert rows(demo) == before
+
+
+def test_do_without_actor_asks_for_one(demo: Path) -> None:
+    done = run("do", demo, "update_progress", "--task", "abcdef12", "--text", "x")
+    assert done.returncode == 2 and "--actor" in done.stderr and "操作人" in done.stderr
+
+
+# ---- files that are not ledgers --------------------------------------------------------------------------
+@pytest.mark.parametrize("command", [["stats"], ["tasks", "--json"], ["verify"],
+                                     ["do", "--actor", "张三", "update_progress", "--task", "abcdef12", "--text", "x"]])
+def test_text_file_is_refused_with_a_sentence(tmp_path: Path, command: list[str]) -> None:
+    path = tmp_path / "通知.txt"
+    path.write_text("这不是台账\n", encoding="utf-8")
+    verb, *rest = command
+    done = refused(verb, path, *rest)
+    assert "不是整改台账文件" in done.stderr and "未作任何改动" in done.stderr
+    assert path.read_text(encoding="utf-8") == "这不是台账\n"
+
+
+def test_missing_file_is_refused_with_a_sentence(tmp_path: Path) -> None:
+    done = refused("stats", tmp_path / "没有.db")
+    assert "找不到文件" in done.stderr
+
+
+def test_bad_today_is_refused_with_a_sentence(demo: Path) -> None:
+    done = refused("stats", demo, "--today", "11月20日")
+    assert "不是有效日期" in done.stderr
+
+
+@pytest.mark.xfail(strict=True, reason="cli.py build_parser: every subcommand re-declares --today (default None), "
+                   "which overwrites the top-level `main.py --today D stats ...` value; the date is silently "
+                   "ignored and the real date is used")
+def test_top_level_today_is_honoured(demo: Path) -> None:
+    after = json.loads(ok("stats", demo, "--json", "--today", TODAY))
+    before = json.loads(ok("--today", TODAY, "stats", demo, "--json"))
+    assert before == after

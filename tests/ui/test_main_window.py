@@ -1,0 +1,208 @@
+"""The main window driven like a user would, then the ledger checked for what it now holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from ledger.model import Kind, Status
+from ledger.store import TaskFilter
+from ui.app import make_app
+from ui.main_window import MainWindow
+from ui.models import COLUMN_INDEX, TaskTableModel
+
+
+@pytest.fixture
+def window(qtbot, filled, monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    make_app("zh")
+    win = MainWindow(filled)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _row_of(win: MainWindow, measure: str, community: str) -> int:
+    for row in range(win.model.rowCount()):
+        t = win.model.task_at(row)
+        if t and t.measure == measure and t.community == community:
+            return row
+    raise AssertionError(f"{measure}/{community} not shown")
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, filled):
+    model = TaskTableModel(filled)
+    qtmodeltester.check(model)
+    model.set_filter(TaskFilter(text="巡查"))
+    qtmodeltester.check(model)
+
+
+def test_table_shows_every_task_in_ledger_order(window, filled):
+    assert window.model.rowCount() == 6
+    first = window.model.index(0, COLUMN_INDEX["community"]).data()
+    assert first == "南郊别墅"
+    assert window.model.index(0, COLUMN_INDEX["seq"]).data() == "1"
+    overdue = window.model.index(_row_of(window, "强化宣传培训", "南郊别墅"), COLUMN_INDEX["days_left"]).data()
+    assert "10" in overdue
+
+
+def test_inline_edit_of_owner_is_saved_and_journalled(window, filled):
+    row = _row_of(window, "开展专项整治", "南郊别墅")
+    idx = window.model.index(row, COLUMN_INDEX["owner"])
+    assert window.model.setData(idx, "新责任人")
+    tid = window.model.task_id_at(row)
+    assert filled.task(tid).owner == "新责任人"
+    assert filled.history(tid)[-1].command == "update_task"
+    assert window.model.index(row, COLUMN_INDEX["owner"]).data() == "新责任人"
+
+
+def test_inline_edit_refuses_empty_owner_and_says_why(window, filled, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    row = _row_of(window, "开展专项整治", "南郊别墅")
+    tid = window.model.task_id_at(row)
+    before = filled.task(tid)
+    assert not window.model.setData(window.model.index(row, COLUMN_INDEX["owner"]), "  ")
+    assert filled.task(tid) == before
+    assert shown and "责任人" in shown[0] and "不能为空" in shown[0]
+
+
+def test_inline_deadline_edit_with_date(window, filled):
+    row = _row_of(window, "开展专项整治", "南郊别墅")
+    idx = window.model.index(row, COLUMN_INDEX["deadline"])
+    assert window.model.setData(idx, QDate(2026, 2, 1))
+    assert filled.task(window.model.task_id_at(row)).deadline == dt.date(2026, 2, 1)
+
+
+def test_filters_by_community_status_due_and_text(window, filled, qtbot):
+    panel = window.filters
+    root = panel.tree.topLevelItem(0)
+    child = next(root.child(i) for i in range(root.childCount()) if root.child(i).text(0).startswith("鑫峰苑"))
+    panel.tree.clearSelection()
+    child.setSelected(True)
+    assert window.model.rowCount() == 3
+    assert {window.model.task_at(r).community for r in range(3)} == {"鑫峰苑"}
+    panel.select_community(None)
+    assert window.model.rowCount() == 6
+    panel.set_due("overdue")
+    assert {window.model.task_at(r).measure for r in range(window.model.rowCount())} == {"强化宣传培训", "加强日常巡查"}
+    panel.set_due("due_soon")
+    assert [window.model.task_at(r).owner for r in range(window.model.rowCount())] == ["钱二"]
+    panel.set_due(None)
+    panel.search.setText("补贴")
+    with qtbot.waitSignal(panel.filterChanged, timeout=2000):
+        pass
+    assert window.model.rowCount() == 2
+    panel.search.clear()
+    panel.status_box.setCurrentIndex(panel.status_box.findData(Status.IN_PROGRESS.value))
+    assert window.model.rowCount() == 0
+
+
+def test_sorting_by_owner_column(window):
+    window.table.sortByColumn(COLUMN_INDEX["owner"], Qt.SortOrder.AscendingOrder)
+    owners = [window.model.task_at(r).owner for r in range(window.model.rowCount())]
+    assert owners == sorted(owners)
+    window.table.sortByColumn(COLUMN_INDEX["deadline"], Qt.SortOrder.DescendingOrder)
+    deadlines = [window.model.task_at(r).deadline for r in range(window.model.rowCount())]
+    dated = [d for d in deadlines if d]
+    assert dated == sorted(dated, reverse=True)
+
+
+def test_task_panel_edit_then_undo_and_redo(window, filled):
+    row = _row_of(window, "完善审核机制", "南郊别墅")
+    window.table.selectRow(row)
+    tid = window.model.task_id_at(row)
+    assert window.panel.task.id == tid
+    window.panel.progress.setPlainText("已召开专题会议 2 次")
+    window.panel.kind.setCurrentIndex(window.panel.kind.findData(Kind.IMMEDIATE.value))
+    assert window.panel.save()
+    assert filled.task(tid).progress == "已召开专题会议 2 次"
+    assert filled.task(tid).kind == Kind.IMMEDIATE.value
+    window.undo_action.trigger()
+    assert filled.task(tid).progress == ""
+    assert filled.task(tid).kind == Kind.DEADLINE.value
+    assert filled.history(tid)[-1].command == "undo"
+    window.redo_action.trigger()
+    assert filled.task(tid).progress == "已召开专题会议 2 次"
+
+
+def test_task_panel_refuses_bad_indicator_number(window, filled, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    row = _row_of(window, "完善审核机制", "南郊别墅")
+    tid = window.model.task_id_at(row)
+    ind = filled.add_indicator(tid, "培训", "次", 18, 0)
+    window.table.selectRow(row)
+    window.panel.show_task(tid)
+    item = window.panel.indicators.item(0, 3)
+    item.setText("十八")
+    assert shown and "数字" in shown[0]
+    assert filled.indicators(tid)[0].actual == 0
+    item = window.panel.indicators.item(0, 3)
+    item.setText("12")
+    assert filled.indicators(tid)[0].actual == 12
+    assert filled.indicators(tid)[0].id == ind
+
+
+def test_delete_asks_first_and_keeps_history(window, filled, monkeypatch):
+    answers = iter([False, True])
+    monkeypatch.setattr("ui.messages.confirm", lambda *a, **k: next(answers))
+    row = _row_of(window, "强化警示教育", "鑫峰苑")
+    tid = window.model.task_id_at(row)
+    window.table.selectRow(row)
+    window.delete_task()
+    assert filled.store.task_exists(tid)
+    window.delete_task()
+    assert not filled.store.task_exists(tid)
+    assert window.model.rowCount() == 5
+    assert filled.history(tid)[-1].command == "delete_task"
+    window.undo()
+    assert filled.store.task_exists(tid)
+    assert window.model.rowCount() == 6
+
+
+def test_workflow_buttons_move_a_task(window, filled, monkeypatch):
+    row = _row_of(window, "开展专项整治", "南郊别墅")
+    tid = window.model.task_id_at(row)
+    window.table.selectRow(row)
+    start = window.panel.action_buttons[__import__("ledger.workflow", fromlist=["Action"]).Action.START]
+    assert start.isVisibleTo(window.panel)
+    start.click()
+    assert filled.task(tid).status == Status.IN_PROGRESS
+    monkeypatch.setattr("ui.task_panel.QInputDialog.getMultiLineText", lambda *a, **k: ("已完成整改", True))
+    window.panel.action_buttons[__import__("ledger.workflow", fromlist=["Action"]).Action.SUBMIT].click()
+    assert filled.task(tid).status == Status.SUBMITTED
+    assert window.model.index(row, COLUMN_INDEX["status"]).data().endswith("申请销号")
+
+
+def test_structure_dialog_adds_and_reorders_communities(qtbot, filled, monkeypatch):
+    from ui.structure import StructureDialog
+    dlg = StructureDialog(filled)
+    qtbot.addWidget(dlg)
+    monkeypatch.setattr(dlg, "_text", lambda *a: "天恒名城")
+    dlg.add_community()
+    assert [c["name"] for c in filled.communities()] == ["南郊别墅", "鑫峰苑", "天恒名城"]
+    dlg.communities.setCurrentRow(2)
+    dlg.move_community(-1)
+    assert [c["name"] for c in filled.communities()] == ["南郊别墅", "天恒名城", "鑫峰苑"]
+    dlg.add_community()  # a duplicate name is refused with a sentence, nothing added
+    assert len(filled.communities()) == 3
+
+
+def test_window_remembers_its_layout(qtbot, filled, monkeypatch, tmp_path):
+    from ui.util import settings
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    settings().clear()
+    win = MainWindow(filled)
+    qtbot.addWidget(win)
+    win.resize(1000, 700)
+    win.table.setColumnWidth(COLUMN_INDEX["measure"], 333)
+    win.save_layout()
+    win.close()
+    again = MainWindow(filled)
+    qtbot.addWidget(again)
+    assert again.table.columnWidth(COLUMN_INDEX["measure"]) == 333
+    assert again.size().width() == 1000
