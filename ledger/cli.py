@@ -127,6 +127,8 @@ def _do_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         p = sub.add_parser(name, help=help_)
         for flag, kw in options:
             p.add_argument(flag, **kw)
+        p.add_argument("--actor", default=argparse.SUPPRESS, help="操作人姓名")
+        p.add_argument("--role", default=argparse.SUPPRESS, help="身份")
 
     task = ("--task", {"required": True, "help": "任务 id（可用前 8 位）"})
     command("update_progress", "更新整改进展", task, ("--text", {"required": True}))
@@ -244,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     def add(name: str, handler: Handler, help_: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_)
         p.set_defaults(handler=handler)
-        p.add_argument("--today", help="把“今天”设为某日（YYYY-MM-DD）")
+        p.add_argument("--today", default=argparse.SUPPRESS, help="把“今天”设为某日（YYYY-MM-DD）")
         return p
 
     p = add("new", cmd_new, "新建空白台账")
@@ -269,6 +271,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("outdir")
     p.add_argument("--lang", default="zh", choices=["zh", "en"])
+    # ---- import-plan / notice (issue 7): handlers live in their modules, imported when run ----
+    def _import_plan(a: argparse.Namespace) -> int:
+        from ledger.plan_import import cmd_import_plan
+        return cmd_import_plan(a)
+
+    def _notice(a: argparse.Namespace) -> int:
+        from ledger.report_notice import cmd_notice
+        return cmd_notice(a)
+
+    p = add("import-plan", _import_plan, "导入整改方案、反馈意见或进展通报（.txt / .docx）")
+    p.add_argument("ledger", help="台账文件（试运行时可以不存在）")
+    p.add_argument("file", help="整改方案文件（.docx 或 .txt）")
+    p.add_argument("--dry-run", action="store_true", help="只解析并显示结构，不写入台账")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--communities", choices=["all", "named"], default="named",
+                   help="措施落实到哪些居民区：all 全部；named 文中点名的（没有点名的给全部，默认）")
+    p.add_argument("--actor", help="操作人姓名（记入日志）")
+    p.add_argument("--role", default="work_team", help="身份：work_team / secretary / leader（或中文）")
+    p = add("notice", _notice, "生成巡察整改进展情况通报（.docx 草稿）")
+    p.add_argument("ledger", help="台账文件")
+    p.add_argument("out", help="输出的 .docx 文件")
     for extra in EXTRA_COMMANDS:
         extra(sub)
     return parser

@@ -73,7 +73,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法撤销：“{field}”在这之后又被修改过（现在是“{now}”）。请直接编辑该字段。",
         "Cannot undo: “{field}” was changed again since (now “{now}”).",
     ),
-    "not_empty": ("“{name}”下还有 {count} 条整改任务，不能删除。请先删除或移走这些任务。", "“{name}” still has {count} tasks."),
+    "not_empty": ("“{name}”下还有 {count} {what}，不能删除。请先删除或移走它们。", "“{name}” still has {count} {what}."),
+    "constraint": (
+        "这项修改与台账中已有的记录冲突（{detail}），没有保存；台账保持原样。",
+        "The change conflicts with existing records ({detail}); nothing was saved.",
+    ),
     "journal_broken": (
         "台账日志第 {seq} 条（{at}，{command}）校验失败：{detail}。台账可能在程序之外被改动过，请联系工作专班用备份核对。",
         "Journal entry {seq} ({at}, {command}) failed verification: {detail}.",

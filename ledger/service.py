@@ -364,13 +364,18 @@ class Ledger:
             raise LedgerError(f"no_such_{table}", id=id_, name=id_)
         count = int(self.store.one(count_sql, (id_,)))
         if count:
-            raise LedgerError("not_empty", name=row[name_col], count=count)
-        if table in ("community", "problem"):
-            # Deleted tasks keep their rows (and journal); they must go before the container can.
-            col = "community_id" if table == "community" else "problem_id"
-            if self.store.one(f"SELECT COUNT(*) FROM task WHERE {col} = ?", (id_,)):
-                raise LedgerError("not_empty", name=row[name_col], count="已删除的")
+            what = "个反馈问题" if table == "category" else "条整改任务"
+            raise LedgerError("not_empty", name=row[name_col], count=count, what=what)
         with self._command(command, None, {"id": id_}) as tx:
+            if table in ("community", "problem"):
+                # Tasks deleted earlier still hold rows; they go with their container. The journal keeps them.
+                col = "community_id" if table == "community" else "problem_id"
+                for (tid,) in self.store.conn.execute(f"SELECT id FROM task WHERE {col} = ?", (id_,)).fetchall():
+                    for dep in ("indicator", "evidence", "review"):
+                        for (did,) in self.store.conn.execute(
+                                f"SELECT id FROM {dep} WHERE task_id = ?", (tid,)).fetchall():
+                            tx.delete(dep, did)
+                    tx.delete("task", tid)
             tx.delete(table, id_)
 
     # ---- tasks -----------------------------------------------------------------------------
@@ -627,7 +632,18 @@ class Ledger:
                     else:
                         tx.update(change.table, change.id, **{change.field: change.before})  # type: ignore[misc]
                 elif change.op == "insert":
-                    tx.delete(change.table, change.id)
+                    now_rows = self.store.rows(f"SELECT * FROM {change.table} WHERE {key} = ?", (change.id,))
+                    if now_rows:
+                        from ledger.model import FIELD_LABELS
+                        for name, value in (change.row or {}).items():
+                            if name not in ("updated_at", "sort") and now_rows[0].get(name) != value:
+                                raise LedgerError("undo_conflict", field=FIELD_LABELS.get(name, name),
+                                                  now=now_rows[0].get(name))
+                    try:
+                        tx.delete(change.table, change.id)
+                    except sqlite3.IntegrityError:
+                        raise LedgerError("undo_conflict", field="下级记录",
+                                          now="已添加了指标、任务或其他下级记录") from None
                 elif change.op == "delete" and change.row is not None:
                     tx.insert(change.table, change.row)
         return self._last_entry_id()
@@ -643,7 +659,7 @@ class Ledger:
 
     def task_rowids(self, flt: TaskFilter | None = None) -> list[int]:
         flt = flt or TaskFilter()
-        today, soon = self.task_filter_dates()
+        today, soon = self.task_filter_dates(flt.due_soon_days)
         return self.store.task_rowids(flt, today, soon)
 
     def task(self, task_id: str) -> TaskRow:

@@ -95,6 +95,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def _classify(exc: sqlite3.Error, path: Path) -> LedgerError:
     text = str(exc)
     low = text.lower()
+    if isinstance(exc, sqlite3.IntegrityError):
+        return LedgerError("constraint", detail=text)
     if "not a database" in low or "file is encrypted" in low:
         return KnownStorageError("not_a_ledger", path=path, detail="不是 SQLite 数据库")
     if "malformed" in low or "corrupt" in low:
@@ -118,7 +120,7 @@ class TaskFilter:
     text: str = ""
     sort: str = "order"
     descending: bool = False
-    due_soon_days: int = 7
+    due_soon_days: int | None = None  # None: the ledger setting
     task_ids: frozenset[str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -174,6 +176,7 @@ class Store:
         else:
             cls.check_file(path)
         file_lock = _acquire_lock(path) if lock else None
+        conn: sqlite3.Connection | None = None
         try:
             try:
                 conn = sqlite3.connect(str(path), timeout=2.0)
@@ -195,6 +198,8 @@ class Store:
                 raise _classify(exc, path) from exc
             return store
         except BaseException:
+            if conn is not None:
+                conn.close()
             if file_lock is not None:
                 file_lock.release()
             if create and path.exists() and path.stat().st_size == 0:
@@ -294,8 +299,10 @@ class Store:
             clauses.append(f"t.status IN {open_states} AND t.deadline >= ? AND t.deadline <= ?")
             params += [today, soon]
         for word in flt.text.split():
-            clauses.append("(p.title LIKE ? OR t.measure LIKE ? OR t.progress LIKE ? OR t.detail LIKE ?)")
-            like = f"%{word}%"
+            clauses.append("(p.title LIKE ? ESCAPE '\\' OR t.measure LIKE ? ESCAPE '\\' "
+                           "OR t.progress LIKE ? ESCAPE '\\' OR t.detail LIKE ? ESCAPE '\\')")
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            like = f"%{escaped}%"
             params += [like, like, like, like]
         return " AND ".join(clauses), params
 

@@ -180,9 +180,6 @@ def test_update_progress_records_the_actor(demo: Path) -> None:
     assert "完好" in ok("verify", demo)
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py build_parser: --actor/--role belong to the `do` parser only, so "
-                   "`do PATH update_progress --task X --text Y --actor 张三` (options after the command) fails "
-                   "with argparse's English 'unrecognized arguments' and exit 2")
 def test_actor_may_follow_the_command(demo: Path) -> None:
     task = first_with_status(demo, "in_progress")
     ok("do", demo, "update_progress", "--task", task["id"][:8], "--text", "已召开居民议事会", "--actor", "张三")
@@ -279,9 +276,6 @@ def test_bad_today_is_refused_with_a_sentence(demo: Path) -> None:
     assert "不是有效日期" in done.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py build_parser: every subcommand re-declares --today (default None), "
-                   "which overwrites the top-level `main.py --today D stats ...` value; the date is silently "
-                   "ignored and the real date is used")
 def test_top_level_today_is_honoured(demo: Path) -> None:
     after = json.loads(ok("stats", demo, "--json", "--today", TODAY))
     before = json.loads(ok("--today", TODAY, "stats", demo, "--json"))

@@ -123,9 +123,6 @@ def test_deleting_a_community_with_tasks_refuses_with_the_count(filled: Ledger) 
     assert f"还有 {n} 条整改任务" in msg and com["name"] in msg
 
 
-@pytest.mark.xfail(strict=True, reason="service.py _delete_container/delete_category: counts the category's "
-                   "problems but errors.py 'not_empty' says “还有 N 条整改任务” — a category with 2 problems and 4 "
-                   "tasks is reported as having 2 tasks")
 def test_deleting_a_category_refuses_with_a_true_count(filled: Ledger) -> None:
     cat = filled.categories()[0]
     problems = len(filled.problems(cat["id"]))
@@ -135,9 +132,6 @@ def test_deleting_a_category_refuses_with_a_true_count(filled: Ledger) -> None:
     assert f"{tasks} 条整改任务" in msg or f"{problems} 个反馈问题" in msg
 
 
-@pytest.mark.xfail(strict=True, reason="service.py _delete_container: a community/problem whose tasks were all "
-                   "deleted is refused with count='已删除的', giving the sentence “还有 已删除的 条整改任务”, and no "
-                   "command can remove deleted tasks, so the advice cannot be followed")
 def test_deleting_a_community_whose_tasks_were_deleted_says_something_sensible(ledger: Ledger) -> None:
     com = ledger.add_community("南郊别墅")
     prob = ledger.add_problem(ledger.add_category("类别"), "问题")
@@ -307,9 +301,6 @@ def test_sign_off_decisions_cannot_be_undone(filled: Ledger) -> None:
     refuse(filled, "nothing_to_undo", filled.undo, "no-such-entry")
 
 
-@pytest.mark.xfail(strict=True, reason="service.py Ledger.undo: undoing add_task (or add_community, add_problem) "
-                   "after rows were attached to it hits FOREIGN KEY constraint failed, which _classify turns into "
-                   "'damaged' — the user is told the ledger file is damaged and to restore a backup")
 def test_undo_of_add_task_with_an_indicator_gives_a_sensible_refusal(filled: Ledger) -> None:
     prob = filled.problems()[0]["id"]
     com = filled.communities()[0]["id"]
@@ -324,9 +315,6 @@ def test_undo_of_add_task_with_an_indicator_gives_a_sensible_refusal(filled: Led
     assert "损坏" not in info.value.message()
 
 
-@pytest.mark.xfail(strict=True, reason="service.py Ledger.undo: the conflict check covers only 'update' changes; "
-                   "undoing add_task after the task was edited since hard-deletes the row with the later edits "
-                   "(another person's progress) instead of refusing with undo_conflict")
 def test_undo_of_add_task_after_later_edits_is_refused(filled: Ledger) -> None:
     prob = filled.problems()[0]["id"]
     com = filled.communities()[0]["id"]
@@ -447,9 +435,6 @@ def test_filters_agree_with_the_board_colours(dated: Ledger) -> None:
         assert (h == Health.DUE_SOON) == (tid in soon), t.measure
 
 
-@pytest.mark.xfail(strict=True, reason="service.py Ledger.task_rowids: TaskFilter.due_soon_days is ignored (the "
-                   "ledger's due_soon_days setting is always used), so TaskFilter(due='due_soon', due_soon_days=3) "
-                   "still returns tasks due in 7 days")
 def test_filter_due_soon_days_is_honoured(dated: Ledger) -> None:
     assert "七天后到期" not in _measures(dated, TaskFilter(due="due_soon", due_soon_days=3))
 

@@ -127,9 +127,6 @@ def test_ledger_from_a_newer_program_is_refused_untouched(filled: Ledger, tmp_pa
     conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason="store.py Store.open: the sqlite3 connection is not closed when the "
-                   "open is refused (too_new/damaged/not_a_ledger after connect); -wal/-shm files stay beside "
-                   "the user's file and the handle stays open until garbage collection")
 def test_refused_open_leaves_no_open_connection_behind(filled: Ledger, tmp_path: Path) -> None:
     path = _closed_copy(filled, tmp_path)
     conn = sqlite3.connect(path)
