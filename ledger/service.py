@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import json
 import logging
@@ -139,6 +140,7 @@ class Ledger:
         self.operator = operator or SYSTEM
         self.origin = origin
         self._observers: list[Callable[[Changed], None]] = []
+        self._stats_cache: tuple[tuple[int, str], dict[str, Any]] | None = None
 
     # ---- opening ---------------------------------------------------------------------------
     @classmethod
@@ -685,21 +687,29 @@ class Ledger:
         return self.store.rows("SELECT * FROM problem WHERE category_id = ? ORDER BY sort, rowid", (category_id,))
 
     def stats(self, today: dt.date | None = None) -> dict[str, Any]:
+        """Counts by status and community and the overdue count, from one pass over a covering index."""
         day = (today or self.today()).isoformat()
-        live = "deleted_at IS NULL"
+        key = (journal.last_seq(self.store), day)
+        if self._stats_cache is not None and self._stats_cache[0] == key:
+            return copy.deepcopy(self._stats_cache[1])
+        open_states = (Status.NOT_STARTED.value, Status.IN_PROGRESS.value, Status.RETURNED.value,
+                       Status.REOPENED.value)
         by_status = {s.value: 0 for s in Status}
-        for status, n in self.store.conn.execute(f"SELECT status, COUNT(*) FROM task WHERE {live} GROUP BY status"):
-            by_status[status] = n
-        by_community = {name: n for name, n in self.store.conn.execute(
-            f"SELECT c.name, COUNT(t.id) FROM community c LEFT JOIN task t ON t.community_id = c.id AND t.{live} "
-            "GROUP BY c.id ORDER BY c.sort, c.rowid")}
-        open_states = tuple(s.value for s in (Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED,
-                                              Status.REOPENED))
-        overdue = int(self.store.one(
-            f"SELECT COUNT(*) FROM task WHERE {live} AND deadline < ? AND status IN (?,?,?,?)",
-            (day, *open_states)))
-        return {"tasks": sum(by_status.values()), "by_status": by_status, "by_community": by_community,
-                "overdue": overdue}
+        per_community: dict[str, int] = {}
+        overdue = 0
+        for community_id, status, n, late in self.store.conn.execute(
+                "SELECT community_id, status, COUNT(*), SUM(deadline < ?) FROM task INDEXED BY task_live_counts "
+                "WHERE deleted_at IS NULL GROUP BY community_id, status", (day,)):
+            by_status[status] = by_status.get(status, 0) + n
+            per_community[community_id] = per_community.get(community_id, 0) + n
+            if status in open_states:
+                overdue += late or 0
+        by_community = {name: per_community.get(cid, 0) for cid, name in self.store.conn.execute(
+            "SELECT id, name FROM community ORDER BY sort, rowid")}
+        result = {"tasks": sum(by_status.values()), "by_status": by_status, "by_community": by_community,
+                  "overdue": overdue}
+        self._stats_cache = (key, copy.deepcopy(result))
+        return result
 
     def tasks_json(self) -> list[dict[str, Any]]:
         rowids = self.task_rowids()

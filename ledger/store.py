@@ -57,6 +57,7 @@ def _migrate_1(conn: sqlite3.Connection) -> None:
         CREATE INDEX task_problem ON task(problem_id);
         CREATE INDEX task_updated ON task(updated_at);
         CREATE INDEX task_owner ON task(owner);
+        CREATE INDEX task_live_counts ON task(community_id, status, deadline) WHERE deleted_at IS NULL;
         CREATE INDEX task_leader ON task(leader);
         CREATE INDEX problem_category ON problem(category_id, sort);
         CREATE TABLE indicator (

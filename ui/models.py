@@ -225,6 +225,8 @@ class TaskTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self.filter.sort = COLUMNS[column][2]
-        self.filter.descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = COLUMNS[column][2], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.filter.sort, self.filter.descending):
+            return
+        self.filter.sort, self.filter.descending = key, descending
         self.reload()

@@ -1,0 +1,99 @@
+"""Issue 2's speed promises: window open vs a bare window, filter/sort first screen, resident memory.
+
+Run: QT_QPA_PLATFORM=offscreen python -m pytest benchmarks/test_bench_window.py --benchmark-enable
+(the default test run has --benchmark-disable and does not collect benchmarks/ at all).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from benchmarks.conftest import ROOT, SIZES  # type: ignore[import-not-found]
+
+BARE = r"""
+import time, json
+t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication([])
+w = QMainWindow(); w.setCentralWidget(QTableView()); w.resize(1440, 900); w.show()
+app.processEvents(); w.grab()
+print(json.dumps({"seconds": time.perf_counter() - t0}))
+"""
+
+OURS = r"""
+import time, json, resource, sys
+t0 = time.perf_counter()
+sys.path.insert(0, %(root)r)
+from ledger.clock import FixedClock
+from ledger.model import Operator, Role
+from ledger.service import Ledger
+from ui.app import make_app
+from ui.main_window import MainWindow
+app = make_app("zh")
+led = Ledger.open(%(path)r, clock=FixedClock.on("2025-11-20"), operator=Operator("测", Role.WORK_TEAM), lock=False)
+w = MainWindow(led); w.resize(1440, 900); w.show()
+app.processEvents(); w.grab()
+first = time.perf_counter() - t0
+print(json.dumps({"seconds": first, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def _run(script: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_window_first_paint_vs_bare_window(benchmark, ledger_paths, size):
+    """Both cold, in fresh processes, side by side in the same run: the ratio is the figure."""
+    bare = [_run(BARE)["seconds"] for _ in range(3)]
+    ours: list[dict] = []
+
+    def open_window():
+        ours.append(_run(OURS % {"root": str(ROOT), "path": str(ledger_paths[size])}))
+
+    benchmark.pedantic(open_window, rounds=3, iterations=1)
+    bare_s = sorted(bare)[1]
+    ours_s = sorted(r["seconds"] for r in ours)[1]
+    benchmark.extra_info.update(bare_s=round(bare_s, 3), ours_s=round(ours_s, 3), ratio=round(ours_s / bare_s, 2),
+                                maxrss_mb=round(max(r["maxrss_mb"] for r in ours), 1))
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("change", ["text", "community", "overdue", "sort_owner", "sort_deadline_desc"])
+def test_filter_or_sort_first_screen(benchmark, qapp, ledger_paths, size, change):
+    from ledger.clock import FixedClock
+    from ledger.model import Operator, Role
+    from ledger.service import Ledger
+    from ledger.store import TaskFilter
+    from ui.models import COLUMN_INDEX, TaskTableModel
+    from PySide6.QtCore import Qt
+
+    led = Ledger.open(ledger_paths[size], clock=FixedClock.on("2025-11-20"), operator=Operator("测", Role.WORK_TEAM),
+                      lock=False)
+    model = TaskTableModel(led)
+    some = frozenset(c["id"] for c in led.communities()[:5])
+    flips = {"text": [TaskFilter(text="隐患"), TaskFilter(text="巡查")],
+             "community": [TaskFilter(community_ids=some), TaskFilter()],
+             "overdue": [TaskFilter(due="overdue"), TaskFilter()]}
+    state = {"i": 0}
+
+    def change_and_show_first_screen():
+        state["i"] += 1
+        if change in flips:
+            model.set_filter(flips[change][state["i"] % 2])
+        elif change == "sort_owner":
+            model.sort(COLUMN_INDEX["owner"], Qt.SortOrder(state["i"] % 2))
+        else:
+            model.sort(COLUMN_INDEX["deadline"], Qt.SortOrder.DescendingOrder if state["i"] % 2 else
+                       Qt.SortOrder.AscendingOrder)
+        for row in range(min(40, model.rowCount())):
+            for col in range(model.columnCount()):
+                model.index(row, col).data()
+
+    benchmark.pedantic(change_and_show_first_screen, rounds=6, iterations=1)
+    led.close()
