@@ -1,0 +1,81 @@
+"""The Chinese translation: complete and up to date with the code, and really loaded by the app."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ui.app import make_app
+from ui.main_window import MainWindow
+from ui.models import COLUMN_INDEX
+
+ROOT = Path(__file__).resolve().parents[2]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+HEADERS_ZH = {"seq": "序号", "community": "居民区", "category": "问题类别", "problem": "反馈问题",
+              "measure": "整改措施", "owner": "责任人", "leader": "责任领导", "deadline": "整改时限",
+              "days_left": "剩余天数", "kind": "整改类型", "status": "状态", "progress": "整改进展",
+              "updated_at": "更新时间"}
+HEADERS_EN = {"seq": "No.", "community": "Community", "category": "Category", "problem": "Problem",
+              "measure": "Measure", "owner": "Owner", "leader": "Leader", "deadline": "Deadline",
+              "days_left": "Days left", "kind": "Kind", "status": "Status", "progress": "Progress",
+              "updated_at": "Updated"}
+MENUS_ZH = ["文件(&F)", "编辑(&E)", "查看(&V)", "设置(&S)"]
+MENUS_EN = ["&File", "&Edit", "&View", "&Settings"]
+
+
+def test_translation_is_complete_and_up_to_date():
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "i18n.py"), "--check"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, (done.stdout + done.stderr)[-4000:]
+
+
+def _headers(win: MainWindow) -> dict[str, str]:
+    return {key: win.model.headerData(i, Qt.Orientation.Horizontal) for key, i in COLUMN_INDEX.items()}
+
+
+def _menus(win: MainWindow) -> list[str]:
+    return [a.text() for a in win.menuBar().actions() if a.menu() is not None]
+
+
+@pytest.fixture
+def no_saved_layout(monkeypatch, tmp_path):
+    """Closing a MainWindow saves its layout: keep this test out of the user's settings."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setattr(MainWindow, "save_layout", lambda self: None)
+
+
+def test_window_speaks_chinese_by_default_and_english_on_request(qapp, qtbot, filled, no_saved_layout):
+    try:
+        app = make_app("zh")
+        assert app is qapp  # make_app reuses the running QApplication
+        zh = MainWindow(filled)
+        qtbot.addWidget(zh)
+        headers = _headers(zh)
+        for key, text in HEADERS_ZH.items():
+            assert headers[key] == text, key
+        assert all(CJK.search(h) for h in headers.values()), headers
+        menus = _menus(zh)
+        assert set(MENUS_ZH) <= set(menus), menus
+        assert all(CJK.search(m) for m in menus), menus
+        assert zh.tabs.tabText(0) == "台账"
+        zh.close()
+
+        make_app("en")
+        en = MainWindow(filled)
+        qtbot.addWidget(en)
+        headers = _headers(en)
+        for key, text in HEADERS_EN.items():
+            assert headers[key] == text, key
+        assert set(MENUS_EN) <= set(_menus(en)), _menus(en)
+        assert en.tabs.tabText(0) == "Ledger"
+        en.close()
+    finally:
+        make_app("zh")  # re-installs the Chinese translators for the tests that follow
+    assert qapp.property("ledger_lang") == "zh"
+    assert qapp.translate("TaskTableModel", "No.") == "序号"
