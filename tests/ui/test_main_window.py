@@ -16,8 +16,7 @@ from ui.models import COLUMN_INDEX, TaskTableModel
 
 
 @pytest.fixture
-def window(qtbot, filled, monkeypatch, tmp_path):
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+def window(qtbot, filled):
     make_app("zh")
     win = MainWindow(filled)
     qtbot.addWidget(win)
@@ -180,6 +179,8 @@ def test_workflow_buttons_move_a_task(window, filled, monkeypatch):
 
 def test_structure_dialog_adds_and_reorders_communities(qtbot, filled, monkeypatch):
     from ui.structure import StructureDialog
+    shown: list[str] = []
+    monkeypatch.setattr("ui.messages.show_error", lambda _p, exc, *a: shown.append(str(exc)))
     dlg = StructureDialog(filled)
     qtbot.addWidget(dlg)
     monkeypatch.setattr(dlg, "_text", lambda *a: "天恒名城")
@@ -190,19 +191,18 @@ def test_structure_dialog_adds_and_reorders_communities(qtbot, filled, monkeypat
     assert [c["name"] for c in filled.communities()] == ["南郊别墅", "天恒名城", "鑫峰苑"]
     dlg.add_community()  # a duplicate name is refused with a sentence, nothing added
     assert len(filled.communities()) == 3
+    assert shown and "已经有名为“天恒名城”的居民区" in shown[0]
 
 
-def test_window_remembers_its_layout(qtbot, filled, monkeypatch, tmp_path):
-    from ui.util import settings
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
-    settings().clear()
+def test_window_remembers_its_layout(qtbot, filled):
     win = MainWindow(filled)
     qtbot.addWidget(win)
-    win.resize(1000, 700)
+    win.show()
+    win.resize(700, 500)
     win.table.setColumnWidth(COLUMN_INDEX["measure"], 333)
     win.save_layout()
     win.close()
     again = MainWindow(filled)
     qtbot.addWidget(again)
     assert again.table.columnWidth(COLUMN_INDEX["measure"]) == 333
-    assert again.size().width() == 1000
+    assert again.size().width() == 700
