@@ -180,6 +180,7 @@ class Ledger:
         try:
             with self.store.db.atomic():
                 yield tx
+                self._refresh_order(tx.changes)
                 if not tx.changes:
                     tx.entry = None  # type: ignore[attr-defined]
                     entry = None
@@ -204,6 +205,32 @@ class Ledger:
         )
         for callback in list(self._observers):
             callback(changed)
+
+    def _refresh_order(self, changes: list[Change]) -> None:
+        """Keep the derived order keys (problem.rank, community.rank, task.ord_*) in step; not journalled."""
+        structure = any(c.table in ("community", "category", "problem") for c in changes)
+        new_tasks = [c.id for c in changes if c.table == "task" and c.op == "insert"]
+        moved = [c.id for c in changes if c.table == "task" and c.field in ("problem_id", "community_id")]
+        if not (structure or new_tasks or moved):
+            return
+        conn = self.store.conn
+        if structure:
+            for table, order_sql, col in (
+                ("problem", "SELECT p.id, p.rank FROM problem p JOIN category c ON c.id = p.category_id "
+                            "ORDER BY c.sort, c.rowid, p.sort, p.rowid", "ord_problem"),
+                ("community", "SELECT id, rank FROM community ORDER BY sort, rowid", "ord_community"),
+            ):
+                changed = [(i, id_) for i, (id_, old) in enumerate(conn.execute(order_sql).fetchall(), start=1)
+                           if old != i]
+                conn.executemany(f"UPDATE {table} SET rank = ? WHERE id = ?", changed)
+                key = "problem_id" if table == "problem" else "community_id"
+                conn.executemany(f"UPDATE task SET {col} = ? WHERE {key} = ?", changed)
+        per_task = ("UPDATE task SET ord_problem = (SELECT rank FROM problem WHERE id = task.problem_id), "
+                    "ord_community = (SELECT rank FROM community WHERE id = task.community_id)")
+        if len(new_tasks) > 500:
+            conn.execute(per_task + " WHERE ord_problem = 0 OR ord_community = 0")
+            new_tasks = []
+        conn.executemany(per_task + " WHERE id = ?", [(t,) for t in new_tasks + moved])
 
     def _last_entry_id(self) -> str:
         return str(self.store.one("SELECT id FROM journal ORDER BY seq DESC LIMIT 1"))
@@ -659,10 +686,15 @@ class Ledger:
         days = self.due_soon_days if due_soon_days is None else due_soon_days
         return today.isoformat(), (today + dt.timedelta(days=days)).isoformat()
 
-    def task_rowids(self, flt: TaskFilter | None = None) -> list[int]:
+    def task_rowids(self, flt: TaskFilter | None = None, limit: int | None = None) -> list[int]:
         flt = flt or TaskFilter()
         today, soon = self.task_filter_dates(flt.due_soon_days)
-        return self.store.task_rowids(flt, today, soon)
+        return self.store.task_rowids(flt, today, soon, limit)
+
+    def task_count(self, flt: TaskFilter | None = None) -> int:
+        flt = flt or TaskFilter()
+        today, soon = self.task_filter_dates(flt.due_soon_days)
+        return self.store.task_count(flt, today, soon)
 
     def task(self, task_id: str) -> TaskRow:
         rows = self.store.conn.execute(f"SELECT {ROW_COLUMNS} {TASK_JOIN} WHERE t.id = ? AND t.deleted_at IS NULL",

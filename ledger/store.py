@@ -32,12 +32,14 @@ def _migrate_1(conn: sqlite3.Connection) -> None:
         CREATE TABLE community (
             id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL DEFAULT '居民区',
             secretary TEXT NOT NULL DEFAULT '', leader TEXT NOT NULL DEFAULT '',
-            sort INTEGER NOT NULL DEFAULT 0, example INTEGER NOT NULL DEFAULT 0);
+            sort INTEGER NOT NULL DEFAULT 0, example INTEGER NOT NULL DEFAULT 0,
+            rank INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE category (
             id TEXT PRIMARY KEY, title TEXT NOT NULL, sort INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE problem (
             id TEXT PRIMARY KEY, category_id TEXT NOT NULL REFERENCES category(id),
-            title TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '', sort INTEGER NOT NULL DEFAULT 0);
+            title TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '', sort INTEGER NOT NULL DEFAULT 0,
+            rank INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE task (
             id TEXT PRIMARY KEY,
             problem_id TEXT NOT NULL REFERENCES problem(id),
@@ -50,16 +52,26 @@ def _migrate_1(conn: sqlite3.Connection) -> None:
             progress TEXT NOT NULL DEFAULT '', return_reason TEXT NOT NULL DEFAULT '',
             review_round INTEGER NOT NULL DEFAULT 0, review_level INTEGER NOT NULL DEFAULT 0,
             sort INTEGER NOT NULL DEFAULT 0, example INTEGER NOT NULL DEFAULT 0,
-            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT,
+            ord_problem INTEGER NOT NULL DEFAULT 0, ord_community INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX task_status_community_deadline ON task(status, community_id, deadline);
         CREATE INDEX task_community ON task(community_id, deadline);
-        CREATE INDEX task_deadline ON task(deadline);
         CREATE INDEX task_problem ON task(problem_id);
-        CREATE INDEX task_updated ON task(updated_at);
-        CREATE INDEX task_owner ON task(owner);
         CREATE INDEX task_live_counts ON task(community_id, status, deadline) WHERE deleted_at IS NULL;
-        CREATE INDEX task_leader ON task(leader);
         CREATE INDEX problem_category ON problem(category_id, sort);
+        -- Derived order keys (ord_problem, ord_community: ranks of the task's problem and community in the
+        -- ledger's order, kept by the service) let every sort read one index in order, so the first screen
+        -- of a 100k ledger needs no full sort.
+        CREATE INDEX task_by_order ON task(ord_problem, ord_community, sort) WHERE deleted_at IS NULL;
+        CREATE INDEX task_by_community ON task(ord_community, ord_problem, sort) WHERE deleted_at IS NULL;
+        CREATE INDEX task_by_owner ON task(owner, ord_problem, ord_community, sort) WHERE deleted_at IS NULL;
+        CREATE INDEX task_by_leader ON task(leader, ord_problem, ord_community, sort) WHERE deleted_at IS NULL;
+        CREATE INDEX task_by_deadline ON task(deadline IS NULL, deadline, ord_problem, ord_community, sort)
+            WHERE deleted_at IS NULL;
+        CREATE INDEX task_by_kind ON task(kind, ord_problem, ord_community, sort) WHERE deleted_at IS NULL;
+        CREATE INDEX task_by_status ON task(status, ord_problem, ord_community, sort) WHERE deleted_at IS NULL;
+        CREATE INDEX task_by_updated ON task(updated_at, ord_problem, ord_community, sort) WHERE deleted_at IS NULL;
+        CREATE INDEX task_by_measure ON task(measure, ord_problem, ord_community, sort) WHERE deleted_at IS NULL;
         CREATE TABLE indicator (
             id TEXT PRIMARY KEY, task_id TEXT NOT NULL REFERENCES task(id),
             name TEXT NOT NULL, unit TEXT NOT NULL DEFAULT '', target REAL, actual REAL,
@@ -126,23 +138,23 @@ class TaskFilter:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-# Sort keys → SQL; each ends with the natural order so ties are stable.
-NATURAL_ORDER = "cat.sort, cat.rowid, p.sort, p.rowid, c.sort, c.rowid, t.sort, t.rowid"
+# Sort keys → SQL; each ends with the natural order so ties are stable, and each matches an index.
+NATURAL_ORDER = "t.ord_problem, t.ord_community, t.sort"
 SORT_SQL: dict[str, str] = {
     "order": NATURAL_ORDER,
-    "community": "c.sort, c.rowid",
-    "category": "cat.sort, cat.rowid",
-    "problem": "cat.sort, p.sort, p.rowid",
-    "measure": "t.measure",
-    "owner": "t.owner",
-    "leader": "t.leader",
-    "department": "t.department",
-    "deadline": "t.deadline IS NULL, t.deadline",
-    "days_left": "t.deadline IS NULL, t.deadline",
-    "kind": "t.kind",
-    "status": "t.status",
-    "progress": "t.progress",
-    "updated_at": "t.updated_at",
+    "category": NATURAL_ORDER,
+    "problem": NATURAL_ORDER,
+    "community": "t.ord_community, t.ord_problem, t.sort",
+    "measure": "t.measure, " + NATURAL_ORDER,
+    "owner": "t.owner, " + NATURAL_ORDER,
+    "leader": "t.leader, " + NATURAL_ORDER,
+    "department": "t.department, " + NATURAL_ORDER,
+    "deadline": "t.deadline IS NULL, t.deadline, " + NATURAL_ORDER,
+    "days_left": "t.deadline IS NULL, t.deadline, " + NATURAL_ORDER,
+    "kind": "t.kind, " + NATURAL_ORDER,
+    "status": "t.status, " + NATURAL_ORDER,
+    "progress": "t.progress, " + NATURAL_ORDER,
+    "updated_at": "t.updated_at, " + NATURAL_ORDER,
 }
 
 TASK_JOIN = (
@@ -300,22 +312,28 @@ class Store:
             clauses.append(f"t.status IN {open_states} AND t.deadline >= ? AND t.deadline <= ?")
             params += [today, soon]
         for word in flt.text.split():
-            clauses.append("(p.title LIKE ? ESCAPE '\\' OR t.measure LIKE ? ESCAPE '\\' "
-                           "OR t.progress LIKE ? ESCAPE '\\' OR t.detail LIKE ? ESCAPE '\\')")
+            clauses.append("(t.problem_id IN (SELECT id FROM problem WHERE title LIKE ? ESCAPE '\\') "
+                           "OR t.measure LIKE ? ESCAPE '\\' OR t.progress LIKE ? ESCAPE '\\' "
+                           "OR t.detail LIKE ? ESCAPE '\\')")
             escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             like = f"%{escaped}%"
             params += [like, like, like, like]
         return " AND ".join(clauses), params
 
-    def task_rowids(self, flt: TaskFilter, today: str, soon: str) -> list[int]:
+    def task_rowids(self, flt: TaskFilter, today: str, soon: str, limit: int | None = None) -> list[int]:
+        """The rowids of the tasks the filter shows, in its order; ``limit`` gives just the first screen."""
         where, params = self._where(flt, today, soon)
         order = SORT_SQL.get(flt.sort, NATURAL_ORDER)
         if flt.descending:
             order = ", ".join(f"{part.strip()} DESC" for part in order.split(","))
-        if flt.sort != "order":
-            order += ", " + NATURAL_ORDER
-        sql = f"SELECT t.rowid {TASK_JOIN} WHERE {where} ORDER BY {order}"
+        sql = f"SELECT t.rowid FROM task t WHERE {where} ORDER BY {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
         return [r[0] for r in self.conn.execute(sql, params)]
+
+    def task_count(self, flt: TaskFilter, today: str, soon: str) -> int:
+        where, params = self._where(flt, today, soon)
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM task t WHERE {where}", params).fetchone()[0])
 
     def task_rows(self, rowids: list[int]) -> dict[int, tuple[Any, ...]]:
         """Raw rows (ROW_COLUMNS) for a page of rowids, keyed by rowid."""

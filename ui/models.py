@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 
 from ledger.errors import LedgerError
@@ -22,6 +22,7 @@ HealthRole = Qt.ItemDataRole.UserRole + 2
 SortKeyRole = Qt.ItemDataRole.UserRole + 3
 
 PAGE = 200
+FIRST_SCREEN = 400  # rows whose ids come with the first query; the rest follow right after
 
 # (key, English header for tr(), sort key in SQL, editable field or None)
 COLUMNS: list[tuple[str, str, str, str | None]] = [
@@ -54,6 +55,8 @@ class TaskTableModel(QAbstractTableModel):
         self.ledger = ledger
         self.filter = TaskFilter()
         self._rowids: list[int] = []
+        self._total = 0
+        self._complete = True
         self._row_of: dict[int, int] | None = None
         self._cache: dict[int, TaskRow] = {}
         self._today = ledger.today()
@@ -68,17 +71,46 @@ class TaskTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        """The first screen's ids and the count now; the remaining ids on the next turn of the event loop."""
         self.beginResetModel()
         self._today = self.ledger.today()
-        self._rowids = self.ledger.task_rowids(self.filter)
+        self._rowids = self.ledger.task_rowids(self.filter, limit=FIRST_SCREEN)
+        if len(self._rowids) < FIRST_SCREEN:
+            self._total, self._complete = len(self._rowids), True
+        else:
+            self._total, self._complete = self.ledger.task_count(self.filter), False
         self._row_of = None
         self._cache.clear()
         self.endResetModel()
-        self.reloaded.emit(len(self._rowids))
+        if not self._complete:
+            self._generation = getattr(self, "_generation", 0) + 1
+            generation = self._generation
+            QTimer.singleShot(0, lambda: self._finish_loading(generation))
+        self.reloaded.emit(self._total)
+
+    def _finish_loading(self, generation: int) -> None:
+        if generation == getattr(self, "_generation", 0):
+            self.load_all()
+
+    def load_all(self) -> None:
+        """Fetch every id of the current filter (the count is already known, so rows do not move)."""
+        if self._complete:
+            return
+        ids = self.ledger.task_rowids(self.filter)
+        self._complete = True
+        if len(ids) != self._total:  # the ledger changed meanwhile: start over
+            self.reload()
+            return
+        self._rowids = ids
+        self._row_of = None
 
     def _ensure(self, row: int) -> TaskRow | None:
-        if row < 0 or row >= len(self._rowids):
+        if row < 0 or row >= self._total:
             return None
+        if row >= len(self._rowids):
+            self.load_all()
+            if row >= len(self._rowids):
+                return None
         rowid = self._rowids[row]
         cached = self._cache.get(rowid)
         if cached is not None:
@@ -102,6 +134,7 @@ class TaskTableModel(QAbstractTableModel):
         rowid = self.ledger.store.one("SELECT rowid FROM task WHERE id = ?", (task_id,))
         if rowid is None:
             return None
+        self.load_all()
         if self._row_of is None:
             self._row_of = {rid: i for i, rid in enumerate(self._rowids)}
         return self._row_of.get(int(rowid))
@@ -130,7 +163,7 @@ class TaskTableModel(QAbstractTableModel):
 
     # ---- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rowids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
