@@ -490,6 +490,9 @@ class Ledger:
         Rows must be complete (see ``new_row``). Uses executemany on the connection inside the command's
         transaction: the bulk path MEASURED.md recommends."""
         order = ("community", "category", "problem", "task", "indicator")
+        unknown = set(tables) - set(order) - {"review", "evidence"}
+        if unknown:
+            raise LedgerError("bad_value", field="表", value=",".join(sorted(unknown)), detail="不支持批量写入")
         with self._command(command, None, args) as tx:
             for table in order + tuple(t for t in tables if t not in order):
                 rows = tables.get(table) or []
@@ -730,7 +733,7 @@ class Ledger:
         per_community: dict[str, int] = {}
         overdue = 0
         for community_id, status, n, late in self.store.conn.execute(
-                "SELECT community_id, status, COUNT(*), SUM(deadline < ?) FROM task INDEXED BY task_live_counts "
+                "SELECT community_id, status, COUNT(*), SUM(deadline < ?) FROM task "
                 "WHERE deleted_at IS NULL GROUP BY community_id, status", (day,)):
             by_status[status] = by_status.get(status, 0) + n
             per_community[community_id] = per_community.get(community_id, 0) + n

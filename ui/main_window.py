@@ -384,6 +384,7 @@ class MainWindow(QMainWindow):
                     return
         self.save_layout()
         self.filters.stop()
+        self.model.stop()
         self.ledger.unsubscribe(self._observer)
         super().closeEvent(event)
 

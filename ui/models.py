@@ -88,6 +88,10 @@ class TaskTableModel(QAbstractTableModel):
             QTimer.singleShot(0, lambda: self._finish_loading(generation))
         self.reloaded.emit(self._total)
 
+    def stop(self) -> None:
+        """Forget pending work (the ledger is about to close)."""
+        self._generation = getattr(self, "_generation", 0) + 1
+
     def _finish_loading(self, generation: int) -> None:
         if generation == getattr(self, "_generation", 0):
             self.load_all()

@@ -1,0 +1,245 @@
+"""What one 台账 row says: tasks fetched in pages with their reviews and evidence, and each column's cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ledger.excel_layout import (
+    CATEGORY,
+    CENTER,
+    DATE,
+    PROBLEM,
+    TEXT,
+    Cell,
+    chinese_date,
+    chinese_number,
+    status_style,
+    strip_numbering,
+)
+from ledger.model import Health, Kind, Status, TaskRow, health
+from ledger.service import Ledger, to_task_row
+
+PAGE = 500  # rows fetched from SQL at a time (and the progress / cancel granularity)
+EVIDENCE_NAMES_SHOWN = 3
+
+
+@dataclass(slots=True)
+class Item:
+    """One task and everything its row shows."""
+
+    rowid: int
+    task: TaskRow
+    health: Health
+    days_left: int | None
+    category_label: str
+    problem_label: str
+    problem_code: str
+    reviewers: str = ""
+    closed_at: dt.date | None = None
+    evidence: str = ""
+    indicators: str = ""
+
+
+class Numbering:
+    """一、 for a category and （一） for a problem within it, by their place in the whole ledger.
+
+    A filtered or one-community export keeps the plan's numbers, so "问题（三）" means the same problem on
+    every sheet and in the 整改方案 it came from."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.category_no = {c["id"]: i for i, c in enumerate(ledger.categories(), start=1)}
+        self.problem_no: dict[str, int] = {}
+        seen: dict[str, int] = {}
+        for p in ledger.problems():
+            seen[p["category_id"]] = seen.get(p["category_id"], 0) + 1
+            self.problem_no[p["id"]] = seen[p["category_id"]]
+        self._labels: dict[str, str] = {}
+
+    def category(self, category_id: str, title: str) -> str:
+        label = self._labels.get(category_id)
+        if label is None:
+            n = self.category_no.get(category_id)
+            label = f"{chinese_number(n)}、{strip_numbering(title)}" if n else strip_numbering(title)
+            self._labels[category_id] = label
+        return label
+
+    def code(self, category_id: str, problem_id: str) -> str:
+        """一（三）: the problem's number under its category's, to point at the 问题清单 in one short cell."""
+        key = f"{category_id}\t{problem_id}"
+        label = self._labels.get(key)
+        if label is None:
+            c, p = self.category_no.get(category_id), self.problem_no.get(problem_id)
+            label = f"{chinese_number(c)}（{chinese_number(p)}）" if c and p else ""
+            self._labels[key] = label
+        return label
+
+    def problem(self, problem_id: str, title: str) -> str:
+        label = self._labels.get(problem_id)
+        if label is None:
+            n = self.problem_no.get(problem_id)
+            label = f"（{chinese_number(n)}）{strip_numbering(title)}" if n else strip_numbering(title)
+            self._labels[problem_id] = label
+        return label
+
+
+# Which extra tables a column needs; only those are queried.
+NEEDS: dict[str, str] = {"reviewers": "review", "closed_at": "review", "evidence": "evidence",
+                         "indicators": "indicator"}
+
+
+def _in(ids: Sequence[str]) -> str:
+    return ",".join("?" * len(ids))
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:g}"
+
+
+def _add_reviews(ledger: Ledger, by_id: dict[str, Item]) -> None:
+    ids = list(by_id)
+    rounds: dict[str, tuple[int, list[tuple[int, str, str, str]]]] = {}
+    sql = (f"SELECT task_id, round, level, reviewer, decision, at FROM review WHERE task_id IN ({_in(ids)}) "
+           "ORDER BY task_id, round, level, at, rowid")
+    for task_id, rnd, level, reviewer, decision, at in ledger.store.conn.execute(sql, ids):
+        current = rounds.get(task_id)
+        if current is None or rnd > current[0]:
+            rounds[task_id] = (rnd, [(level, reviewer, decision, at)])
+        elif rnd == current[0]:
+            current[1].append((level, reviewer, decision, at))
+    for task_id, (_rnd, rows) in rounds.items():
+        item = by_id[task_id]
+        item.reviewers = "、".join(dict.fromkeys(reviewer for _lv, reviewer, _d, _at in rows if reviewer))
+        if item.task.status == Status.CLOSED:
+            approved = [at for _lv, _r, decision, at in rows if decision == "approve"]
+            if approved:
+                item.closed_at = dt.date.fromisoformat(max(approved)[:10])
+
+
+def _add_evidence(ledger: Ledger, by_id: dict[str, Item]) -> None:
+    ids = list(by_id)
+    names: dict[str, list[str]] = {}
+    sql = (f"SELECT task_id, file_name FROM evidence WHERE removed_at IS NULL AND task_id IN ({_in(ids)}) "
+           "ORDER BY added_at, rowid")
+    for task_id, file_name in ledger.store.conn.execute(sql, ids):
+        names.setdefault(task_id, []).append(file_name)
+    for task_id, files in names.items():
+        shown = "、".join(files[:EVIDENCE_NAMES_SHOWN])
+        more = "等" if len(files) > EVIDENCE_NAMES_SHOWN else ""
+        by_id[task_id].evidence = f"{len(files)}份：{shown}{more}"
+
+
+def _add_indicators(ledger: Ledger, by_id: dict[str, Item]) -> None:
+    ids = list(by_id)
+    lines: dict[str, list[str]] = {}
+    sql = (f"SELECT task_id, name, unit, target, actual FROM indicator WHERE task_id IN ({_in(ids)}) "
+           "ORDER BY task_id, sort, rowid")
+    for task_id, name, unit, target, actual in ledger.store.conn.execute(sql, ids):
+        lines.setdefault(task_id, []).append(f"{name}：{_number(actual)}/{_number(target)}{unit}")
+    for task_id, text in lines.items():
+        by_id[task_id].indicators = "\n".join(text)
+
+
+def iter_items(ledger: Ledger, rowids: Sequence[int], *, today: dt.date, due_soon_days: int, needs: set[str],
+               numbering: Numbering, page: int = PAGE) -> Iterator[list[Item]]:
+    """The tasks of ``rowids`` in that order, a page at a time (never the whole ledger in memory).
+
+    A task deleted since the rowids were taken is skipped."""
+    for start in range(0, len(rowids), page):
+        chunk = rowids[start:start + page]
+        raw = ledger.store.task_rows(list(chunk))
+        items: list[Item] = []
+        for rowid in chunk:
+            r = raw.get(rowid)
+            if r is None:
+                continue
+            t = to_task_row(r)
+            items.append(Item(
+                rowid, t, health(t.status, t.deadline, today, due_soon_days), t.days_left(today),
+                numbering.category(t.category_id, t.category), numbering.problem(t.problem_id, t.problem),
+                numbering.code(t.category_id, t.problem_id)))
+        if items and needs:
+            by_id = {it.task.id: it for it in items}
+            if "review" in needs:
+                _add_reviews(ledger, by_id)
+            if "evidence" in needs:
+                _add_evidence(ledger, by_id)
+            if "indicator" in needs:
+                _add_indicators(ledger, by_id)
+        yield items
+
+
+# ---- each column's cell ------------------------------------------------------------------------------------------
+def status_text(item: Item) -> str:
+    """The status label, plus the deadline in words so that a grey print still tells overdue from on time.
+
+    The note goes on a second line: in a narrow column "推进中（逾期41天）" would break inside the brackets."""
+    label = item.task.status.label
+    if item.health == Health.OVERDUE and item.days_left is not None:
+        return f"{label}\n（逾期{-item.days_left}天）"
+    if item.health == Health.DUE_SOON and item.days_left is not None:
+        return f"{label}\n（今日到期）" if item.days_left == 0 else f"{label}\n（还剩{item.days_left}天）"
+    return label
+
+
+def remark(item: Item) -> str:
+    t = item.task
+    parts = []
+    if t.original_deadline is not None and t.deadline != t.original_deadline:
+        parts.append(f"原定时限{chinese_date(t.original_deadline)}")
+    if t.return_reason.strip():
+        parts.append(t.return_reason.strip())
+    return "；".join(parts)
+
+
+def _deadline(item: Item) -> Cell:
+    t = item.task
+    if t.deadline is not None:
+        return (t.deadline, DATE)
+    return ("长期坚持" if t.kind == Kind.LONG_TERM.value else None, DATE)
+
+
+def _text(value: str) -> Cell:
+    return (value or None, TEXT)
+
+
+def _center(value: str) -> Cell:
+    return (value or None, CENTER)
+
+
+ColumnValue = Callable[[Item, int], Cell]
+
+COLUMN_VALUES: dict[str, ColumnValue] = {
+    "seq": lambda it, n: (n, CENTER),
+    "category": lambda it, n: (it.category_label, CATEGORY),
+    "problem": lambda it, n: (it.problem_label, PROBLEM),
+    "problem_no": lambda it, n: (it.problem_code or None, CENTER),
+    "measure": lambda it, n: _text(it.task.measure),
+    "detail": lambda it, n: _text(it.task.detail),
+    "community": lambda it, n: _center(it.task.community),
+    "department": lambda it, n: _center(it.task.department),
+    "leader": lambda it, n: _center(it.task.leader),
+    "owner": lambda it, n: _center(it.task.owner),
+    "deadline": lambda it, n: _deadline(it),
+    "original_deadline": lambda it, n: (it.task.original_deadline, DATE),
+    "kind": lambda it, n: _center(it.task.kind),
+    "progress": lambda it, n: _text(it.task.progress),
+    "indicators": lambda it, n: _text(it.indicators),
+    "status": lambda it, n: (status_text(it), status_style(it.health)),
+    "closed_at": lambda it, n: (it.closed_at, DATE),
+    "reviewers": lambda it, n: _center(it.reviewers),
+    "evidence": lambda it, n: _text(it.evidence),
+    "remark": lambda it, n: _text(remark(it)),
+    "updated_at": lambda it, n: _center(it.task.updated_at[:16]),
+}
+
+
+def cell_text(value: Any) -> str:
+    """What a cell shows, for estimating its height (dates are one short line)."""
+    if value is None or isinstance(value, dt.date | int | float):
+        return ""
+    return str(value)

@@ -1,0 +1,303 @@
+"""The sheets of an exported 台账: the grouped ledger table, the 汇总 and the 三张清单 (problems, tasks, people)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from openpyxl import Workbook
+
+from ledger.excel_layout import (
+    CATEGORY,
+    CENTER,
+    MAX_ROW_HEIGHT,
+    NOTE,
+    NUMBER,
+    PERCENT,
+    PROBLEM,
+    TEXT,
+    TOTAL,
+    Cell,
+    StreamSheet,
+    height_for,
+    text_lines,
+)
+from ledger.excel_rows import COLUMN_VALUES, Item, cell_text
+from ledger.model import Health, Status
+
+HEADER_ROW = 3  # title, subtitle, header
+BUFFER_ROWS = 200  # rows of one problem held back so the merged cells' heights can be checked
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a template: which value, under which header, how wide (in characters)."""
+
+    key: str
+    title: str
+    width: float
+
+
+@dataclass(frozen=True)
+class Heading:
+    title: str
+    subtitle: str
+
+
+class LedgerSheet:
+    """The 台账 layout: rows grouped by category and problem, their cells merged vertically, 序号 1..N.
+
+    With ``merge=False`` (the 任务清单) every row repeats its category and problem instead."""
+
+    def __init__(self, wb: Workbook, title: str, columns: Sequence[Column], heading: Heading, *, paper: str,
+                 merge: bool = True) -> None:
+        widths = [c.width for c in columns]
+        self.sheet = StreamSheet(wb, title, widths, paper=paper, header_row=HEADER_ROW)
+        self.sheet.heading(heading.title, heading.subtitle, [c.title for c in columns], widths)
+        self.widths = widths
+        self.values = [COLUMN_VALUES[c.key] for c in columns]
+        keys = [c.key for c in columns]
+        self.cat_col = keys.index("category") + 1 if merge and "category" in keys else 0
+        self.prob_col = keys.index("problem") + 1 if merge and "problem" in keys else 0
+        self.count = 0
+        self._buf: list[tuple[list[Cell], float]] = []
+        self._partial = False  # part of the current problem's rows is already on disk
+        self._cat: tuple[str, str] | None = None  # (id, label)
+        self._prob: tuple[str, str] | None = None
+        self._cat_start = self._prob_start = 0
+        self._starts_cat = False
+
+    def add(self, item: Item) -> None:
+        t = item.task
+        if self._prob is None or t.problem_id != self._prob[0] or self._cat is None or t.category_id != self._cat[0]:
+            self._end_problem()
+            self._starts_cat = self._cat is None or t.category_id != self._cat[0]
+            if self._starts_cat:
+                self._end_category()
+                self._cat = (t.category_id, item.category_label)
+                self._cat_start = self.sheet.row + 1
+            self._prob = (t.problem_id, item.problem_label)
+            self._prob_start = self.sheet.row + 1
+        self.count += 1
+        row_no = self.sheet.row + len(self._buf) + 1
+        cells = [value(item, self.count) for value in self.values]
+        lines = 1
+        for col, (value, _style) in enumerate(cells, start=1):
+            if col == self.cat_col or col == self.prob_col:
+                continue
+            text = cell_text(value)
+            if text:
+                lines = max(lines, text_lines(text, self.widths[col - 1]))
+        if self.cat_col and row_no != self._cat_start:
+            cells[self.cat_col - 1] = (None, CATEGORY)
+        if self.prob_col and row_no != self._prob_start:
+            cells[self.prob_col - 1] = (None, PROBLEM)
+        self._buf.append((cells, height_for(lines)))
+        if len(self._buf) >= BUFFER_ROWS:
+            self._flush(final=False)
+
+    def _flush(self, *, final: bool) -> None:
+        if not self._buf:
+            return
+        if final and not self._partial and self._prob is not None and self._cat is not None:
+            need = 0.0
+            if self.prob_col:
+                need = height_for(text_lines(self._prob[1], self.widths[self.prob_col - 1]))
+            if self.cat_col and self._starts_cat:
+                need = max(need, height_for(text_lines(self._cat[1], self.widths[self.cat_col - 1])))
+            have = sum(h for _cells, h in self._buf)
+            if have < need:
+                cells, h = self._buf[-1]
+                self._buf[-1] = (cells, min(MAX_ROW_HEIGHT, h + need - have))
+        for cells, h in self._buf:
+            self.sheet.append(cells, h)
+        self._buf.clear()
+        if not final:
+            self._partial = True
+
+    def _end_problem(self) -> None:
+        self._flush(final=True)
+        self._partial = False
+        if self.prob_col and self._prob is not None:
+            self.sheet.merge(self._prob_start, self.prob_col, self.sheet.row, self.prob_col)
+
+    def _end_category(self) -> None:
+        if self.cat_col and self._cat is not None:
+            self.sheet.merge(self._cat_start, self.cat_col, self.sheet.row, self.cat_col)
+
+    def close(self) -> int:
+        """Write what is held back, merge the last groups, close the sheet; returns the number of tasks."""
+        self._end_problem()
+        self._end_category()
+        self.sheet.finish()
+        return self.count
+
+
+# ---- counts gathered while the rows stream past -------------------------------------------------------------------
+@dataclass
+class Counts:
+    total: int = 0
+    closed: int = 0
+    overdue: int = 0
+    communities: dict[str, None] = field(default_factory=dict)
+
+    def add(self, item: Item) -> None:
+        self.total += 1
+        if item.task.status == Status.CLOSED:
+            self.closed += 1
+        elif item.health == Health.OVERDUE:
+            self.overdue += 1
+
+    @property
+    def going(self) -> int:
+        """推进中: neither signed off nor overdue (not started, under review, long-term … included)."""
+        return self.total - self.closed - self.overdue
+
+
+@dataclass
+class Tally:
+    """Per community, per problem and per leader → person, in the order first met (the ledger's order)."""
+
+    lists: bool = False
+    keep_rowids: bool = False
+    communities: dict[str, Counts] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    problems: dict[str, Counts] = field(default_factory=dict)
+    people: dict[str, dict[str, Counts]] = field(default_factory=dict)
+    rowids: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, item: Item) -> None:
+        t = item.task
+        self.names[t.community_id] = t.community
+        self.communities.setdefault(t.community_id, Counts()).add(item)
+        if self.keep_rowids:
+            self.rowids.setdefault(t.community_id, []).append(item.rowid)
+        if self.lists:
+            problem = self.problems.setdefault(t.problem_id, Counts())
+            problem.add(item)
+            problem.communities[t.community_id] = None
+            person = self.people.setdefault(t.leader, {}).setdefault(t.owner, Counts())
+            person.add(item)
+            person.communities[t.community] = None
+
+
+def _rate(c: Counts) -> Cell:
+    return (c.closed / c.total, PERCENT) if c.total else ("—", PERCENT)
+
+
+def _counts(c: Counts) -> list[Cell]:
+    return [(c.total, NUMBER), (c.closed, NUMBER), (c.going, NUMBER), (c.overdue, NUMBER)]
+
+
+def _sum(counts: Sequence[Counts]) -> Counts:
+    out = Counts()
+    for c in counts:
+        out.total += c.total
+        out.closed += c.closed
+        out.overdue += c.overdue
+    return out
+
+
+SUMMARY_COLUMNS = [Column("seq", "序号", 6), Column("community", "责任单位", 22), Column("total", "任务总数", 10),
+                   Column("closed", "已销号", 10), Column("going", "推进中", 10), Column("overdue", "逾期", 10),
+                   Column("rate", "完成率", 10)]
+SUMMARY_NOTE = ("说明：推进中为未销号且未逾期的任务（含未启动、申请销号、审核中、已退回、长期坚持等）；"
+                "逾期为超过整改时限仍未申请销号的任务；完成率＝已销号÷任务总数。")
+
+
+def _note(sheet: StreamSheet, text: str, total_width: float) -> None:
+    sheet.append([(text, NOTE)] + [(None, NOTE)] * (sheet.ncols - 1), height_for(text_lines(text, total_width)))
+    sheet.merge(sheet.row, 1, sheet.row, sheet.ncols)
+
+
+def write_summary(sheet: StreamSheet, heading: Heading, rows: Sequence[tuple[str, Counts]]) -> None:
+    """汇总: one row per community, then 合计 and a note saying what the words mean."""
+    widths = [c.width for c in SUMMARY_COLUMNS]
+    sheet.heading(heading.title, heading.subtitle, [c.title for c in SUMMARY_COLUMNS], widths)
+    for n, (name, c) in enumerate(rows, start=1):
+        sheet.append([(n, CENTER), (name, CENTER), *_counts(c), _rate(c)],
+                     height_for(text_lines(name, widths[1])))
+    last = sheet.row
+    total = _sum([c for _name, c in rows])
+    sheet.append([("合计", TOTAL), (None, TOTAL), *_counts(total), _rate(total)], 24.0)
+    sheet.merge(sheet.row, 1, sheet.row, 2)
+    _note(sheet, SUMMARY_NOTE, sum(widths))
+    sheet.finish(last_row=last)
+
+
+PROBLEM_COLUMNS = [Column("seq", "序号", 6), Column("category", "问题类别", 16), Column("problem", "反馈问题", 24),
+                   Column("detail", "问题表现", 40), Column("total", "任务数", 8), Column("closed", "已销号", 8),
+                   Column("going", "推进中", 8), Column("overdue", "逾期", 8),
+                   Column("communities", "涉及单位数", 10)]
+
+
+def write_problem_list(sheet: StreamSheet, heading: Heading,
+                       groups: Sequence[tuple[str, Sequence[tuple[str, str, Counts]]]]) -> None:
+    """问题清单: categories → problems with their task counts; the category cell merged over its problems."""
+    widths = [c.width for c in PROBLEM_COLUMNS]
+    sheet.heading(heading.title, heading.subtitle, [c.title for c in PROBLEM_COLUMNS], widths)
+    n = 0
+    everything: list[Counts] = []
+    for cat_label, problems in groups:
+        start = sheet.row + 1
+        heights = []
+        rows = []
+        for i, (prob_label, detail, c) in enumerate(problems):
+            n += 1
+            everything.append(c)
+            lines = max(text_lines(prob_label, widths[2]), text_lines(detail, widths[3]))
+            heights.append(height_for(lines))
+            rows.append([(n, CENTER), (cat_label if i == 0 else None, CATEGORY), (prob_label, PROBLEM),
+                         (detail or None, TEXT), *_counts(c), (len(c.communities), NUMBER)])
+        need = height_for(text_lines(cat_label, widths[1]))
+        if rows and sum(heights) < need:
+            heights[-1] = min(MAX_ROW_HEIGHT, heights[-1] + need - sum(heights))
+        for cells, h in zip(rows, heights, strict=True):
+            sheet.append(cells, h)
+        if rows:
+            sheet.merge(start, 2, sheet.row, 2)
+    last = sheet.row
+    total = _sum(everything)
+    sheet.append([("合计", TOTAL), (None, TOTAL), (None, TOTAL), (None, TOTAL), *_counts(total),
+                  (None, NUMBER)], 24.0)
+    sheet.merge(sheet.row, 1, sheet.row, 4)
+    sheet.finish(last_row=last)
+
+
+PEOPLE_COLUMNS = [Column("seq", "序号", 6), Column("leader", "责任领导", 12), Column("owner", "责任人", 12),
+                  Column("communities", "责任单位", 30), Column("total", "任务数", 8), Column("closed", "已销号", 8),
+                  Column("going", "推进中", 8), Column("overdue", "逾期", 8)]
+COMMUNITIES_SHOWN = 5
+UNNAMED = "（未填写）"
+
+
+def _places(c: Counts) -> str:
+    names = list(c.communities)
+    text = "、".join(names[:COMMUNITIES_SHOWN])
+    return text + (f"等{len(names)}个" if len(names) > COMMUNITIES_SHOWN else "")
+
+
+def write_people_list(sheet: StreamSheet, heading: Heading, people: dict[str, dict[str, Counts]]) -> None:
+    """责任清单: grouped by responsible leader, then person, with their counts; the leader cell merged."""
+    widths = [c.width for c in PEOPLE_COLUMNS]
+    sheet.heading(heading.title, heading.subtitle, [c.title for c in PEOPLE_COLUMNS], widths)
+    n = 0
+    everything: list[Counts] = []
+    leaders = sorted(people, key=lambda name: not name)  # stable: the unnamed group last
+    for leader in leaders:
+        owners = sorted(people[leader], key=lambda name: not name)
+        start = sheet.row + 1
+        for i, owner in enumerate(owners):
+            c = people[leader][owner]
+            n += 1
+            everything.append(c)
+            places = _places(c)
+            sheet.append([(n, CENTER), ((leader or UNNAMED) if i == 0 else None, CENTER), (owner or UNNAMED, CENTER),
+                          (places or None, TEXT), *_counts(c)], height_for(text_lines(places, widths[3])))
+        sheet.merge(start, 2, sheet.row, 2)
+    last = sheet.row
+    total = _sum(everything)
+    sheet.append([("合计", TOTAL), (None, TOTAL), (None, TOTAL), (None, TOTAL), *_counts(total)], 24.0)
+    sheet.merge(sheet.row, 1, sheet.row, 4)
+    sheet.finish(last_row=last)
+
