@@ -231,6 +231,22 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from ledger.excel import export_ledger
+
+    led = _open(args)
+    try:
+        today = dt.date.fromisoformat(args.today) if getattr(args, "today", None) else None
+        result = export_ledger(led, args.out, community=args.community, template=args.template, today=today,
+                               paper=args.paper, per_community_sheets=args.per_community,
+                               three_lists=args.three_lists)
+    finally:
+        led.close()
+    sheets = "、".join(result.sheets)
+    print(f"已导出整改台账：{result.path}（{result.tasks} 条任务；工作表：{sheets}）")
+    return 0
+
+
 Handler = Callable[[argparse.Namespace], int]
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
 
@@ -292,6 +308,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("notice", _notice, "生成巡察整改进展情况通报（.docx 草稿）")
     p.add_argument("ledger", help="台账文件")
     p.add_argument("out", help="输出的 .docx 文件")
+    # ---- export (issue 6) -----------------------------------------------------------------------------
+    p = add("export", cmd_export, "导出整改台账 Excel（.xlsx，可直接打印）")
+    p.add_argument("path")
+    p.add_argument("out")
+    p.add_argument("--community", help="只导出这个居民区")
+    p.add_argument("--template", help="列模板名称")
+    p.add_argument("--paper", default="A4", choices=["A4", "A3"])
+    p.add_argument("--per-community", action="store_true", help="每个居民区另加一张工作表")
+    p.add_argument("--three-lists", action="store_true", help="另加问题清单、任务清单、责任清单")
     for extra in EXTRA_COMMANDS:
         extra(sub)
     return parser
