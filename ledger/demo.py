@@ -23,17 +23,15 @@ LEADERS = ("党委书记（示例）", "分管副主任甲（示例）", "分管
 WORK_TEAM = Operator("专班经办人（示例）", Role.WORK_TEAM)
 DEPUTY = Operator("专班负责人（示例）", Role.LEADER)
 HEAD = Operator("领导小组组长（示例）", Role.LEADER)
-_NUMBER = re.compile(r"([\u4e00-\u9fa5“”]{2,8}?)\s*(\d+(?:\.\d+)?)\s*(余处|余次|人次|次|篇|个|处|户|人|%)")
 
 
 def _indicators(text: str) -> list[tuple[str, str, float]]:
+    """Figures the notice reports ("开展垃圾分类培训 14 次"): name from the clause before the number."""
     out = []
-    for m in _NUMBER.finditer(text):
-        name = m[1].lstrip("的了和及与等，、累计新增开展组织发布整改清理")
-        if len(name) < 2:
-            name = m[1]
-        unit = m[3].replace("余", "")
-        out.append((name, unit, float(m[2])))
+    for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(余处|余次|人次|次|篇|个|处|户|人|%)", text):
+        clause = re.split(r"[，。；、：,;]", text[: m.start()])[-1].strip()
+        name = re.split(r"累计|新增|开展|组织|发布|完成|整改|清理|纠正|召开", clause)[-1].strip()[-14:] or "完成数量"
+        out.append((name, m[2].replace("余", ""), float(m[1])))
     return out[:2]
 
 
