@@ -32,7 +32,7 @@ class FilterPanel(QWidget):
         self.status_box.addItem(self.tr("All states"), None)
         self.status_box.addItem(self.tr("Open (not signed off)"), "open")
         for s in Status:
-            self.status_box.addItem(f"{s.letter} {s.label}", s.value)
+            self.status_box.addItem(s.label, s.value)
         self.status_box.currentIndexChanged.connect(self._emit)
         self.due_group = QButtonGroup(self)
         due_box = QWidget()

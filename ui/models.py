@@ -231,8 +231,7 @@ class TaskTableModel(QAbstractTableModel):
                 return ""
             return self.tr("{n} overdue").format(n=-left) if left < 0 else str(left)
         if key == "status":
-            label = t.status.label if self._lang() == "zh" else t.status.label_en
-            return f"{t.status.letter} {label}" if self._lang() == "zh" else label
+            return t.status.label if self._lang() == "zh" else t.status.label_en
         if key == "progress":
             return t.progress.replace("\n", " ")
         if key == "updated_at":

@@ -218,7 +218,7 @@ class TaskPanel(QWidget):
                 self.tr("{n} days left").format(n=left)
         reason = f"<br>{t.return_reason}" if t.return_reason else ""
         self.state.setText(f"<span style='color:{health_colour(h).name()}; font-weight:bold'>"
-                           f"{t.status.letter} {t.status.label}</span>　{when}{reason}")
+                           f"■ {t.status.label}</span>　{when}{reason}")
         self.measure.setText(t.measure)
         self.owner.setText(t.owner)
         self.leader.setText(t.leader)
