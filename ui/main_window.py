@@ -171,6 +171,13 @@ class MainWindow(QMainWindow):
         m.addAction(self._action(self.tr("Open the example ledger"), lambda: self.openRequested.emit("example"),
                                  name="openExample"))
         m.addSeparator()
+        m.addAction(self._action(self.tr("Import rectification plan…"), self.import_plan, QKeySequence("Ctrl+I"),
+                                 "importPlan", self.tr("Read a plan, feedback or notice (.txt, .docx) into the ledger")))
+        m.addAction(self._action(self.tr("Export ledger to Excel…"), self.export_excel, QKeySequence("Ctrl+E"),
+                                 "exportExcel", self.tr("An .xlsx ledger that superiors can print as it is")))
+        m.addAction(self._action(self.tr("Draft the progress notice…"), self.export_notice, name="exportNotice",
+                                 tip=self.tr("A .docx draft of the 通报 to finish in Word")))
+        m.addSeparator()
         m.addAction(self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, "quit"))
         m = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self._action(self.tr("Undo"), self.undo, QKeySequence("Ctrl+Z"), "undo")
@@ -328,6 +335,18 @@ class MainWindow(QMainWindow):
             self.ledger.delete_task(tid)
         except LedgerError as exc:
             messages.show_error(self, exc)
+
+    def import_plan(self) -> None:
+        from ui.plan_import import PlanImportDialog
+        PlanImportDialog.run(self, self.ledger)
+
+    def export_excel(self) -> None:
+        from ui.excel_export import export_from_window
+        export_from_window(self)
+
+    def export_notice(self) -> None:
+        from ui.notice_export import export_notice
+        export_notice(self, self.ledger)
 
     def edit_structure(self) -> None:
         from ui.structure import StructureDialog

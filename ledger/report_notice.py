@@ -1,0 +1,630 @@
+"""The 通报 draft: a .docx progress notice written from the ledger in the genre's structure and GB/T 9704 look.
+
+Fonts. Word keeps one font name per script in a run's ``w:rFonts`` (ascii, hAnsi, eastAsia, cs); a style
+cannot list alternatives. So every style names the standard font in ALL four slots (a Chinese run is never
+left in a Latin font, and digits share the body's font as offices do) with ``w:hint="eastAsia"``, and the
+fallbacks go where OOXML puts them: ``word/fontTable.xml`` declares each standard font with ``w:altName``
+(仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 → 宋体, 黑体 → SimHei), the GB2312 charset and a
+PANOSE class, which Word and WPS use to substitute a missing font by a similar installed one; LibreOffice
+falls back through fontconfig by language (zh-CN is set on every style) to Noto Serif/Sans CJK.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ledger.errors import LedgerError
+from ledger.model import Kind, Status, TaskRow
+from ledger.service import Ledger, to_task_row
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.styles.style import ParagraphStyle
+
+__all__ = [
+    "FONT_BODY", "FONT_H1", "FONT_H2", "FONT_TITLE", "STYLE_BODY", "STYLE_H1", "STYLE_H2", "STYLE_H3",
+    "STYLE_TITLE", "cmd_notice", "measure_prose", "notice_title", "write_notice",
+]
+
+FONT_TITLE = "方正小标宋简体"
+FONT_BODY = "仿宋_GB2312"
+FONT_H1 = "黑体"
+FONT_H2 = "楷体_GB2312"
+FONT_PAGE = "宋体"
+# standard name → (altName Word/WPS substitute when it is missing, PANOSE-1, w:family)
+FALLBACKS: dict[str, tuple[str, str, str]] = {
+    FONT_TITLE: ("宋体", "02000000000000000000", "roman"),
+    FONT_BODY: ("仿宋", "02010609030101010101", "modern"),
+    FONT_H2: ("楷体", "02010609030101010101", "modern"),
+    FONT_H1: ("SimHei", "02010609060101010101", "modern"),
+    FONT_PAGE: ("SimSun", "02010600030101010101", "auto"),
+    "仿宋": ("FangSong", "02010609060101010101", "modern"),
+    "楷体": ("KaiTi", "02010609060101010101", "modern"),
+}
+
+STYLE_TITLE = "通报标题"
+STYLE_H1 = "一级标题"
+STYLE_H2 = "二级标题"
+STYLE_H3 = "三级标题"
+STYLE_BODY = "通报正文"  # not "正文": that is how Chinese Word and WPS show the built-in Normal
+STYLE_SIGN = "落款"
+STYLE_PAGE = "通报页码"  # not "页码": the built-in "page number" style in Chinese Word
+STYLE_POINT = "措施要点"  # character style for "一是……。"
+# ASCII style ids (what w:pStyle refers to); the names users see in Word are the Chinese ones above
+STYLE_IDS = {STYLE_TITLE: "NoticeTitle", STYLE_H1: "NoticeHeading1", STYLE_H2: "NoticeHeading2",
+             STYLE_H3: "NoticeHeading3", STYLE_BODY: "NoticeBody", STYLE_SIGN: "NoticeSignature",
+             STYLE_PAGE: "NoticePageNumber", STYLE_POINT: "NoticePoint"}
+
+BODY_PT = 16.0  # 3号
+TITLE_PT = 22.0  # 2号
+PAGE_PT = 14.0  # 4号
+LINE_PT = 28.9  # fixed line spacing: 22 lines in the 225 mm text block
+PLACEHOLDER = "【待补充：{}】"
+
+_CN = "一二三四五六七八九"
+_SUFFIXES = ("居民区", "社区", "村", "合作社", "党工委", "党委", "党总支", "党支部", "委员会", "街道", "公司")
+
+
+# ---------------------------------------------------------------------------
+# Words
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (numbering up to 99)."""
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return _CN[n - 1]
+    tens, units = divmod(n, 10)
+    if n >= 100:
+        return str(n)
+    return ("" if tens == 1 else _CN[tens - 1]) + "十" + (_CN[units - 1] if units else "")
+
+
+def _date_cn(value: Any) -> str:
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value.strip() or "××××年××月××日"
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return "××××年××月××日"
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _who(names: list[str], all_names: list[str]) -> str:
+    """"各居民区" for all of them, else "鑫峰苑、天恒名城居民区"."""
+    if len(all_names) >= 3 and set(names) >= set(all_names):
+        return "各居民区"
+    if not names:
+        return ""
+    text = "、".join(names)
+    return text if names[-1].endswith(_SUFFIXES) else text + "居民区"
+
+
+def _clause(text: str) -> str:
+    parts = [p.strip().rstrip("。；;，,") for p in re.split(r"[\r\n]+", text) if p.strip()]
+    return "；".join(p for p in parts if p)
+
+
+def _short_org(org: str) -> str:
+    for word in ("党工委", "党委", "党组", "党总支", "党支部"):
+        if org.endswith(word):
+            return word
+    return ""
+
+
+def notice_title(ledger: Ledger) -> str:
+    org = ledger.org_name.strip() or "本单位"
+    prefix = "" if org.startswith("中共") else "中共"
+    subject = str((ledger.setting("inspection") or {}).get("subject") or "")
+    if not subject:
+        subject = "下辖社区党组织" if ledger.communities() else ""
+    return f"{prefix}{org}关于{subject}巡察整改进展情况的通报"
+
+
+# ---------------------------------------------------------------------------
+# The ledger's content, grouped as the notice reads it
+
+
+@dataclass
+class _Measure:
+    title: str
+    order: tuple[int, int]
+    tasks: list[TaskRow] = field(default_factory=list)
+
+
+@dataclass
+class _Content:
+    problems: dict[str, list[_Measure]]  # problem id → measures in order
+    indicators: dict[str, list[dict[str, Any]]]  # task id → indicator rows
+    tasks: list[TaskRow]
+    communities: list[str]
+
+
+def _content(ledger: Ledger) -> _Content:
+    rowids = ledger.task_rowids()
+    raw = ledger.store.task_rows(rowids)
+    tasks = [to_task_row(raw[r]) for r in rowids]
+    sorts = {r["id"]: r["sort"] for r in ledger.store.rows("SELECT id, sort FROM task WHERE deleted_at IS NULL")}
+    indicators: dict[str, list[dict[str, Any]]] = {}
+    for row in ledger.store.rows("SELECT task_id, name, unit, target, actual FROM indicator ORDER BY sort, rowid"):
+        indicators.setdefault(row["task_id"], []).append(row)
+    by_problem: dict[str, dict[str, _Measure]] = {}
+    for i, task in enumerate(tasks):
+        measures = by_problem.setdefault(task.problem_id, {})
+        title = task.measure.strip()
+        m = measures.get(title)
+        order = (int(sorts.get(task.id, 0)), i)
+        if m is None:
+            m = measures[title] = _Measure(title, order)
+        m.order = min(m.order, order)
+        m.tasks.append(task)
+    problems = {pid: sorted(ms.values(), key=lambda m: m.order) for pid, ms in by_problem.items()}
+    return _Content(problems, indicators, tasks, [c["name"] for c in ledger.communities()])
+
+
+_STATUS_PHRASE = {
+    Status.CLOSED: "已销号", Status.ONGOING: "已转入长期坚持", Status.SUBMITTED: "已申请销号，正在审核",
+    Status.IN_REVIEW: "已申请销号，正在审核", Status.IN_PROGRESS: "正在推进", Status.RETURNED: "正在推进",
+    Status.REOPENED: "经“回头看”发现反弹，已重新启动整改", Status.NOT_STARTED: "尚未启动",
+}
+_STATUS_GROUPS: tuple[tuple[str, frozenset[Status]], ...] = (
+    ("已销号", frozenset({Status.CLOSED})),
+    ("长期坚持", frozenset({Status.ONGOING})),
+    ("审核中", frozenset({Status.SUBMITTED, Status.IN_REVIEW})),
+    ("推进中", frozenset({Status.IN_PROGRESS, Status.RETURNED})),
+    ("反弹重启", frozenset({Status.REOPENED})),
+    ("未启动", frozenset({Status.NOT_STARTED})),
+)
+
+
+def _figures(tasks: Iterable[TaskRow], indicators: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """"累计开展集中整治 20 次": actuals summed per indicator name and unit across the tasks."""
+    actuals: dict[tuple[str, str], list[float]] = {}
+    targets: dict[tuple[str, str], list[float]] = {}
+    for task in tasks:
+        for ind in indicators.get(task.id, []):
+            key = (str(ind["name"]).strip(), str(ind["unit"]).strip())
+            actuals.setdefault(key, [])
+            targets.setdefault(key, [])
+            if ind["actual"] is not None:
+                actuals[key].append(float(ind["actual"]))
+            if ind["target"] is not None:
+                targets[key].append(float(ind["target"]))
+
+    def total(values: list[float], unit: str) -> float | None:
+        if not values:
+            return None
+        # a rate is averaged across communities, a count is summed
+        return sum(values) / len(values) if unit in ("%", "％") else sum(values)
+
+    out = []
+    for (name, unit), values in actuals.items():
+        actual, target = total(values, unit), total(targets[(name, unit)], unit)
+        if actual is None:
+            continue
+        text = f"{name} {_number(actual)} {unit}".rstrip()
+        if target is not None and actual < target:
+            text += f"（目标 {_number(target)} {unit}）".replace(" ）", "）")
+        out.append(text)
+    return out
+
+
+def measure_prose(tasks: list[TaskRow], indicators: dict[str, list[dict[str, Any]]], all_communities: list[str],
+                  today: dt.date) -> str:
+    """The progress of one measure across its communities, in the notice's prose."""
+    sentences: list[str] = []
+    # what the communities reported, grouped by identical text
+    reported: dict[str, list[str]] = {}
+    for t in tasks:
+        text = _clause(t.progress)
+        if text:
+            names = reported.setdefault(text, [])
+            if t.community not in names:
+                names.append(t.community)
+    if reported:
+        parts = []
+        for text, names in reported.items():
+            who = _who(names, all_communities)
+            parts.append(text if text.startswith(tuple(names)) or not who else who + text)
+        sentences.append("；".join(parts) + "。")
+    figures = _figures(tasks, indicators)
+    if figures:
+        lead = "" if figures[0].startswith("累计") else "累计"
+        sentences.append(f"截至{today.month}月{today.day}日，{lead}" + "，".join(figures) + "。")
+    communities = list(dict.fromkeys(t.community for t in tasks))
+    if len(tasks) == 1:
+        sentences.append(f"{_who(communities, all_communities)}该项任务目前{_STATUS_PHRASE[tasks[0].status]}。")
+    else:
+        counts = [(label, sum(1 for t in tasks if t.status in members)) for label, members in _STATUS_GROUPS]
+        listed = "、".join(f"{label} {n} 项" for label, n in counts if n)
+        scope = _who(communities, all_communities)
+        sentences.append(f"该项措施涉及{scope or '各单位'}整改任务 {len(tasks)} 项，其中{listed}。")
+    return "".join(sentences)
+
+
+# ---------------------------------------------------------------------------
+# The document: styles, page, footer
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return str(qn(tag))
+
+
+def _set_fonts(element: Any, name: str) -> None:
+    """Name ``name`` for every script of a style's or run's rPr (no theme fonts, no Latin fallback)."""
+    rpr = element.get_or_add_rPr()
+    rfonts = rpr.get_or_add_rFonts()
+    for attr in list(rfonts.attrib):
+        del rfonts.attrib[attr]
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        rfonts.set(_qn(f"w:{slot}"), name)
+    rfonts.set(_qn("w:hint"), "eastAsia")
+
+
+def _set_lang(rpr: Any) -> None:
+    from docx.oxml import OxmlElement
+
+    lang = rpr.find(_qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(_qn("w:val"), "en-US")
+    lang.set(_qn("w:eastAsia"), "zh-CN")
+
+
+def _indent_chars(pf_element: Any, *, first: int = 0, right: int = 0, left: int = 0, size_pt: float = BODY_PT) -> None:
+    """Indents in characters (w:*Chars, hundredths) with the twip equivalent for older readers."""
+    ppr = pf_element.get_or_add_pPr()
+    ind = ppr.get_or_add_ind()
+    twips = int(round(size_pt * 20))
+    for attr, chars in (("firstLine", first), ("right", right), ("left", left)):
+        if chars:
+            ind.set(_qn(f"w:{attr}"), str(chars * twips))
+            ind.set(_qn(f"w:{attr}Chars"), str(chars * 100))
+    if first == 0:
+        ind.set(_qn("w:firstLine"), "0")
+        ind.set(_qn("w:firstLineChars"), "0")
+
+
+def _paragraph_style(doc: DocxDocument, name: str, font: str, size: float, *, bold: bool = False,
+                     align: str = "justify", first_chars: int = 2, line: float = LINE_PT, outline: int | None = None,
+                     before: float = 0, after: float = 0) -> ParagraphStyle:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import Pt
+
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = STYLE_IDS[name]
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    _set_fonts(style.element, font)
+    _set_lang(style.element.get_or_add_rPr())
+    pf = style.paragraph_format
+    pf.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                    "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}[align]
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = Pt(line)
+    pf.space_before = Pt(before)
+    pf.space_after = Pt(after)
+    pf.widow_control = True
+    _indent_chars(style.element, first=first_chars, size_pt=size)
+    if outline is not None:
+        pf.keep_with_next = True
+        style.element.get_or_add_pPr().get_or_add_outlineLvl().set(_qn("w:val"), str(outline))
+    return style
+
+
+def _setup_styles(doc: DocxDocument) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    # document defaults and Normal: 仿宋_GB2312 3号, so anything typed later in Word is in the genre's font
+    defaults = doc.styles.element.find(_qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(f"{_qn('w:rPrDefault')}/{_qn('w:rPr')}")
+        if rpr is not None:
+            rfonts = rpr.find(_qn("w:rFonts"))
+            if rfonts is not None:
+                for attr in list(rfonts.attrib):
+                    del rfonts.attrib[attr]
+                for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+                    rfonts.set(_qn(f"w:{slot}"), FONT_BODY)
+                rfonts.set(_qn("w:hint"), "eastAsia")
+            _set_lang(rpr)
+        spacing = defaults.find(f"{_qn('w:pPrDefault')}/{_qn('w:pPr')}/{_qn('w:spacing')}")
+        if spacing is not None:
+            spacing.set(_qn("w:after"), "0")
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(BODY_PT)
+    _set_fonts(normal.element, FONT_BODY)
+    _set_lang(normal.element.get_or_add_rPr())
+
+    body = _paragraph_style(doc, STYLE_BODY, FONT_BODY, BODY_PT)
+    title = _paragraph_style(doc, STYLE_TITLE, FONT_TITLE, TITLE_PT, align="center", first_chars=0, line=35,
+                             after=LINE_PT, outline=None)
+    h1 = _paragraph_style(doc, STYLE_H1, FONT_H1, BODY_PT, outline=0)
+    h2 = _paragraph_style(doc, STYLE_H2, FONT_H2, BODY_PT, outline=1)
+    h3 = _paragraph_style(doc, STYLE_H3, FONT_BODY, BODY_PT, bold=True, outline=2)
+    for style in (title, h1, h2, h3):
+        style.next_paragraph_style = body
+    _paragraph_style(doc, STYLE_SIGN, FONT_BODY, BODY_PT, align="right", first_chars=0)
+    page = _paragraph_style(doc, STYLE_PAGE, FONT_PAGE, PAGE_PT, align="right", first_chars=0, line=PAGE_PT * 1.2)
+    page.quick_style = False
+    point = doc.styles.add_style(STYLE_POINT, WD_STYLE_TYPE.CHARACTER)
+    point.style_id = STYLE_IDS[STYLE_POINT]
+    point.quick_style = True
+    point.font.bold = True
+
+
+def _register_fonts(doc: DocxDocument) -> None:
+    """Declare the genre's fonts in word/fontTable.xml with their fallbacks (see the module docstring)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    part = next((r.target_part for r in doc.part.rels.values() if r.reltype == RT.FONT_TABLE), None)
+    if part is None:
+        return
+    root = etree.fromstring(part.blob)
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    present = {f.get(f"{{{w}}}name") for f in root.findall(f"{{{w}}}font")}
+    for name, (alt, panose, family) in FALLBACKS.items():
+        if name in present:
+            continue
+        font = etree.SubElement(root, f"{{{w}}}font")
+        font.set(f"{{{w}}}name", name)
+        for tag, value in (("altName", alt), ("panose1", panose), ("charset", "86"), ("family", family),
+                           ("pitch", "variable")):
+            etree.SubElement(font, f"{{{w}}}{tag}").set(f"{{{w}}}val", value)
+        sig = etree.SubElement(font, f"{{{w}}}sig")
+        for attr, value in (("usb0", "00000001"), ("usb1", "080E0000"), ("usb2", "00000010"), ("usb3", "00000000"),
+                            ("csb0", "00040000"), ("csb1", "00000000")):
+            sig.set(f"{{{w}}}{attr}", value)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _page_setup(doc: DocxDocument) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.shared import Cm
+
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    section.gutter = Cm(0)
+    section.header_distance = Cm(1.5)
+    section.footer_distance = Cm(2.3)  # the page number sits about 7 mm below the text block
+    grid = section._sectPr.find(_qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        section._sectPr.append(grid)
+    grid.set(_qn("w:type"), "lines")
+    grid.set(_qn("w:linePitch"), str(int(round(LINE_PT * 20))))
+
+
+def _page_number(paragraph: Any) -> None:
+    """"— 1 —" with a PAGE field."""
+    from docx.oxml import OxmlElement
+
+    paragraph.add_run("— ")
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        run = paragraph.add_run()
+        if kind is not None:
+            fld = OxmlElement("w:fldChar")
+            fld.set(_qn("w:fldCharType"), kind)
+            run._r.append(fld)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(_qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+    paragraph.add_run(" —")
+
+
+def _footers(doc: DocxDocument) -> None:
+    """Page numbers, odd pages right and even pages left, one character in from the edge."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    doc.settings.odd_and_even_pages_header_footer = True
+    section = doc.sections[0]
+    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer,
+                                                                       WD_ALIGN_PARAGRAPH.LEFT)):
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+        p.style = doc.styles[STYLE_PAGE]
+        p.alignment = align
+        if align == WD_ALIGN_PARAGRAPH.RIGHT:
+            _indent_chars(p._p, right=1, size_pt=PAGE_PT)
+        else:
+            _indent_chars(p._p, left=1, size_pt=PAGE_PT)
+        _page_number(p)
+
+
+def _text_width(text: str) -> float:
+    """Width in full-width characters (half-width digits and Latin count as half)."""
+    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
+
+
+# ---------------------------------------------------------------------------
+# Writing
+
+
+def _build(ledger: Ledger, today: dt.date) -> DocxDocument:
+    import docx
+
+    doc = docx.Document()
+    _setup_styles(doc)
+    _register_fonts(doc)
+    _page_setup(doc)
+    _footers(doc)
+    content = _content(ledger)
+    org = ledger.org_name.strip() or "本单位"
+    short = _short_org(org)
+    inspection = ledger.setting("inspection") or {}
+    contact = ledger.setting("contact") or {}
+
+    def para(text: str, style: str = STYLE_BODY) -> Any:
+        return doc.add_paragraph(text, style=style)
+
+    # title: broken before "巡察整改" when it runs past one line (a trapezoid, as the genre does)
+    title = notice_title(ledger)
+    p = doc.add_paragraph(style=STYLE_TITLE)
+    cut = title.find("巡察整改进展")
+    if _text_width(title) > 20 and 0 < cut and _text_width(title[:cut]) <= 20:
+        p.add_run(title[:cut]).add_break()
+        p.add_run(title[cut:])
+    else:
+        p.add_run(title)
+
+    group = str(inspection.get("group") or "区委××巡察组")
+    authority = re.match(r"^(.{1,4}?委)", group)
+    n_com = len(content.communities)
+    target = f"{org}下辖{n_com}个社区党组织" if n_com else org
+    para(f"根据{authority.group(1) if authority else '上级'}统一部署，{group}于{_date_cn(inspection.get('from'))}至"
+         f"{_date_cn(inspection.get('to'))}对{target}进行了巡察，并于{_date_cn(inspection.get('feedback'))}"
+         "反馈了巡察意见。根据巡察工作有关要求，现将巡察整改进展情况予以公布。")
+
+    # 一、组织落实 (editable: facts the ledger knows, placeholders for what only people know)
+    para(f"一、{short}组织落实巡察整改工作情况", STYLE_H1)
+    para("（一）党委书记组织落实整改工作情况", STYLE_H2)
+    para(PLACEHOLDER.format("反馈会后党委书记主持召开专题会议、审定整改方案、包联居民区、推动解决难点问题等情况。"))
+    para(f"（二）{short}巡察整改主体责任落实情况", STYLE_H2)
+    problems = ledger.problems()
+    n_measures = sum(len(ms) for ms in content.problems.values())
+    status_counts = [(label, sum(1 for t in content.tasks if t.status in members)) for label, members in _STATUS_GROUPS]
+    listed = "、".join(f"{label} {n} 项" for label, n in status_counts if n)
+    summary = (f"按照整改方案和整改清单，将巡察反馈的 {len(problems)} 个问题细化为 {n_measures} 条整改措施、"
+               f"{len(content.tasks)} 项整改任务")
+    summary += f"，落实到 {n_com} 个居民区党组织" if n_com else ""
+    summary += "，建立整改工作台账，实施挂图督战，定期对账销账。"
+    if content.tasks:
+        summary += f"截至{_date_cn(today)}，{listed}。"
+    para(summary)
+    para(PLACEHOLDER.format("成立整改工作领导小组和工作专班、落实“周报告”制度、建立销号管理和“回头看”机制等情况。"))
+
+    # 二、整改落实情况: every category, problem and measure
+    para("二、巡察反馈意见整改落实情况", STYLE_H1)
+    for ci, cat in enumerate(ledger.categories(), start=1):
+        para(f"（{cn_number(ci)}）{cat['title']}", STYLE_H2)
+        for pi, prob in enumerate(ledger.problems(cat["id"]), start=1):
+            para(f"{pi}. {prob['title']}", STYLE_H3)
+            measures = content.problems.get(prob["id"], [])
+            if not measures:
+                para(PLACEHOLDER.format("该问题在台账中还没有整改措施，请补充整改情况。"))
+            for mi, measure in enumerate(measures, start=1):
+                p = doc.add_paragraph(style=STYLE_BODY)
+                p.add_run(f"{cn_number(mi)}是{measure.title.rstrip('。')}。", style=STYLE_POINT)
+                p.add_run(measure_prose(measure.tasks, content.indicators, content.communities, today))
+
+    # 三、长效机制
+    para("三、坚持标本兼治，健全长效机制情况", STYLE_H1)
+    long_term = list(dict.fromkeys(
+        t.measure.strip() for t in content.tasks if t.kind == Kind.LONG_TERM.value or t.status == Status.ONGOING))
+    closed = sum(1 for t in content.tasks if t.status == Status.CLOSED)
+    reopened = sum(1 for t in content.tasks if t.status == Status.REOPENED)
+    lines = []
+    if long_term:
+        named = "".join("“" + m.replace("“", "‘").replace("”", "’") + "”" for m in long_term[:3])
+        more = "等" if len(long_term) > 1 else ""
+        lines.append(f"对{named}{more} {len(long_term)} 项需要长期坚持的整改措施，纳入常态化管理，定期报告进展。")
+    if closed:
+        lines.append(f"对已销号的 {closed} 项整改任务，适时通过随机抽查、实地检查等方式开展“回头看”，防止问题反弹回潮。")
+    if reopened:
+        lines.append(f"“回头看”中发现反弹回潮 {reopened} 项，已重新启动整改。")
+    if lines:
+        para("".join(lines))
+    para(PLACEHOLDER.format("制度建设、能力建设、监督责任等方面健全长效机制的具体做法。"))
+
+    # closing and contact block
+    para("欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时反映。")
+    para(f"联系电话：{contact.get('phone') or PLACEHOLDER.format('联系电话')}")
+    para(f"通讯地址：{contact.get('address') or PLACEHOLDER.format('通讯地址')}"
+         "（信封上注明“关于巡察整改落实情况的意见建议”）")
+    para(f"邮政编码：{contact.get('postcode') or PLACEHOLDER.format('邮政编码')}")
+
+    # signature and date: the date four characters in from the right, the signature starting two before it
+    signer = org if org.startswith("中共") else f"中共{org}"
+    date_text = _date_cn(today)
+    date_right = 4
+    sign_right = max(0, round(date_right + _text_width(date_text) + 2 - _text_width(signer)))
+    para("", STYLE_BODY)
+    sign = para(signer, STYLE_SIGN)
+    _indent_chars(sign._p, right=sign_right)
+    date = para(date_text, STYLE_SIGN)
+    _indent_chars(date._p, right=date_right)
+
+    props = doc.core_properties
+    props.title = title
+    props.author = org
+    props.last_modified_by = ledger.operator.name
+    props.comments = "由巡察整改台账生成的通报草稿，请补充“【待补充】”处后定稿。"
+    now = ledger.clock.now()
+    props.created = now
+    props.modified = now
+    props.revision = 1
+    return doc
+
+
+def write_notice(ledger: Ledger, out_path: str | os.PathLike[str], *, today: dt.date | str | None = None) -> Path:
+    """Write the 通报 draft (.docx) from the ledger; replaces ``out_path`` only once the new file is complete."""
+    if isinstance(today, str):
+        today = dt.date.fromisoformat(today)
+    day = today or ledger.today()
+    out = Path(out_path)
+    if out.suffix.lower() != ".docx":
+        out = out.with_name(out.name + ".docx")
+    buffer = io.BytesIO()
+    _build(ledger, day).save(buffer)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".通报-", suffix=".docx", dir=out.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(buffer.getvalue())
+            os.replace(tmp, out)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except PermissionError as exc:
+        raise LedgerError("notice_write_failed", detail=(
+            f"无法写入“{out}”：文件可能正在 Word 或 WPS 中打开，或文件夹没有写入权限。"
+            "请关闭该文件或换一个位置后再试；原有文件未作改动。")) from exc
+    except OSError as exc:
+        raise LedgerError("notice_write_failed", detail=(
+            f"写入“{out}”时出错（{exc.strerror or exc}）。请检查磁盘空间和文件夹后再试；原有文件未作改动。")) from exc
+    return out
+
+
+def cmd_notice(args: argparse.Namespace) -> int:
+    """main.py notice LEDGER OUT.docx [--today YYYY-MM-DD]"""
+    from ledger.cli import _clock
+
+    led = Ledger.open(args.ledger, clock=_clock(args), lock=False)
+    try:
+        path = write_notice(led, args.out)
+    finally:
+        led.close()
+    print(f"已生成通报草稿：{path}（请在 Word 或 WPS 中补充“【待补充】”处后定稿）")
+    return 0

@@ -1,0 +1,60 @@
+"""生成通报: ask where to save the .docx progress-notice draft, write it, say where it went."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ledger.errors import LedgerError
+from ledger.service import Ledger
+from ui import messages
+
+log = logging.getLogger(__name__)
+
+# English source → Chinese, for every translated string here (compiled by the translations job).
+ZH = {
+    "Save the progress notice draft": "保存巡察整改进展情况通报（草稿）",
+    "Word documents (*.docx)": "Word 文档 (*.docx)",
+    "{org} rectification progress notice (draft).docx": "{org}巡察整改进展情况通报（草稿）.docx",
+    "The notice draft was saved to “{path}”. Open it in Word or WPS and fill in the places marked 【待补充】.":
+        "通报草稿已保存到“{path}”。请在 Word 或 WPS 中打开，补充标有“【待补充】”的地方后定稿。",
+    "Progress notice": "生成通报",
+    "Cannot write the notice": "无法生成通报",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NoticeExport", text)
+
+
+def default_name(ledger: Ledger) -> str:
+    return _tr("{org} rectification progress notice (draft).docx").replace("{org}", ledger.org_name.strip())
+
+
+def ask_path(parent: QWidget | None, ledger: Ledger) -> str:
+    """The file dialog, separate so tests can patch it."""
+    start = ledger.path.parent / default_name(ledger)
+    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save the progress notice draft"), str(start),
+                                          _tr("Word documents (*.docx)"))
+    return path
+
+
+def export_notice(parent: QWidget | None, ledger: Ledger) -> Path | None:
+    """Ask for a path and write the 通报 draft there; show a sentence with the path or the error."""
+    chosen = ask_path(parent, ledger)
+    if not chosen:
+        return None
+    from ledger.report_notice import write_notice  # python-docx only when it is needed (MEASURED: start-up)
+
+    try:
+        path = write_notice(ledger, chosen)
+    except LedgerError as exc:
+        messages.show_error(parent, exc, _tr("Cannot write the notice"))
+        return None
+    log.info("notice draft written to %s", path)
+    messages.info(parent, _tr("The notice draft was saved to “{path}”. Open it in Word or WPS and fill in the "
+                              "places marked 【待补充】.").replace("{path}", str(path)), _tr("Progress notice"))
+    return path

@@ -1,0 +1,748 @@
+"""导入整改方案: open a plan, edit its tree (rename, merge, split, drop, move), choose communities, import."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledger.errors import LedgerError
+from ledger.plan_import import (
+    ImportResult,
+    MeasureKey,
+    default_assignment,
+    import_plan,
+    load_plan,
+    mentions,
+    merge_measures,
+    preview_import,
+    resolve_names,
+    split_measure,
+)
+from ledger.plan_text import ParsedCategory, ParsedMeasure, ParsedPlan, ParsedProblem, PlanFileError
+from ledger.service import Ledger
+from ui import messages
+
+log = logging.getLogger(__name__)
+
+# English source → Chinese, for every tr() string here (compiled into resources/i18n by the translations job).
+ZH = {
+    "Import a rectification plan": "导入整改方案",
+    "Open a rectification plan": "打开整改方案",
+    "Plans, feedback and notices (*.docx *.txt);;All files (*)": "整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)",
+    "No file opened yet.": "尚未打开文件。",
+    "Open file…": "打开文件…",
+    "Categories → problems → measures. Double-click a title to rename it; nothing is written before Import.":
+        "问题类别 → 反馈问题 → 整改措施。双击标题可改名；点“导入”之前不会写入台账。",
+    "Title": "标题",
+    "Falls to": "落实到",
+    "Rename": "改名",
+    "Merge into the item above": "并入上一项",
+    "Split": "拆分",
+    "Drop": "删除",
+    "Move up": "上移",
+    "Move down": "下移",
+    "Rename the selected title (or double-click it)": "修改所选标题（也可以双击标题）",
+    "Merge the selected item into the one above it at the same level": "把所选项并入同一级的上一项",
+    "Split the selected measure at the cursor in its text, or else at every “；”":
+        "在措施内容中光标处拆分所选措施；光标不在文字中间时按“；”拆分",
+    "Leave the selected items out of the import": "导入时不包括所选项",
+    "Measure text (place the cursor here and press Split to cut it in two)":
+        "措施内容（把光标放在要断开的位置，再点“拆分”）",
+    "Communities this measure falls to": "这条措施落实到的居民区",
+    "All communities": "全部居民区",
+    "Those named in the text": "文中点名的居民区",
+    "Give every selected measure to every community": "所选措施全部落实到所有居民区",
+    "Give each selected measure to the communities its text names (all when it names none)":
+        "所选措施落实到文中点名的居民区（没有点名的落实到全部居民区）",
+    "{name} (named in the text, not in the ledger: tick to create)": "{name}（文中提到，台账中尚无，勾选后新建）",
+    "All ({n})": "全部（{n}）",
+    "(none)": "（无）",
+    "Import": "导入",
+    "Close": "关闭",
+    "Select a measure to see its text and choose its communities.": "选择一条措施，查看内容并选择落实到的居民区。",
+    "There is no item above at the same level to merge with.": "同一级没有上一项可以合并。",
+    "Only a measure can be split: select a measure.": "只能拆分整改措施：请先选择一条措施。",
+    "Nothing to split: put the cursor inside the text, or use “；” between the parts.":
+        "没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。",
+    "Select what to drop first.": "请先选择要删除的项。",
+    "Nothing to import: the tree is empty.": "没有可导入的内容：预览是空的。",
+    "The ledger has no communities yet: tick the communities named in the text, or add communities first.":
+        "台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。",
+    "Import the tree into the ledger as one step (a backup is taken first)": "把预览中的内容作为一步导入台账（导入前自动备份）",
+}
+
+KIND = Qt.ItemDataRole.UserRole + 1  # "category" | "problem" | "measure"
+DETAIL = Qt.ItemDataRole.UserRole + 2  # detail text
+NAMED = Qt.ItemDataRole.UserRole + 3  # community names the text mentions
+ASSIGNED = Qt.ItemDataRole.UserRole + 4  # measure: community names it falls to
+TITLE = Qt.ItemDataRole.UserRole + 5  # the last good title (an emptied title is put back)
+NAME = Qt.ItemDataRole.UserRole + 6  # community list: the community's name ("" for 全部)
+
+
+class PlanImportDialog(QDialog):
+    """The preview tree on the left, the selected measure's text and communities on the right, 导入 below."""
+
+    imported = Signal(object)  # ImportResult
+
+    def __init__(self, ledger: Ledger, path: str | Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.path: Path | None = None
+        self.plan: ParsedPlan | None = None
+        self.result: ImportResult | None = None
+        self.known = [c["name"] for c in ledger.communities()]
+        self.unknown: list[str] = []
+        self._syncing = False
+        self.setWindowTitle(self.tr("Import a rectification plan"))
+        self.setObjectName("planImport")
+        self.resize(1180, 720)
+
+        self.file_label = QLabel(self.tr("No file opened yet."))
+        self.file_label.setObjectName("planFile")
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_button = QPushButton(self.tr("Open file…"))
+        open_button.clicked.connect(self.choose_file)
+        top = QHBoxLayout()
+        top.addWidget(self.file_label, 1)
+        top.addWidget(open_button)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("warning")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel#warning { background: #fff4d6; border: 1px solid #e6c36a; "
+                                  "border-radius: 3px; padding: 6px 8px; color: #3d3000; }")
+        self.banner.hide()
+
+        # left: the tree and its editing buttons
+        hint = QLabel(self.tr("Categories → problems → measures. Double-click a title to rename it; "
+                              "nothing is written before Import."))
+        hint.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("planTree")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("Title"), self.tr("Falls to")])
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 190)
+        self.tree.itemDoubleClicked.connect(lambda item, _col: self.tree.editItem(item, 0))
+        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.itemSelectionChanged.connect(self._selection_changed)
+        buttons = QHBoxLayout()
+        self.edit_buttons: dict[str, QPushButton] = {}
+        for key, text, tip, slot in (
+            ("rename", self.tr("Rename"), self.tr("Rename the selected title (or double-click it)"), self.rename),
+            ("merge", self.tr("Merge into the item above"),
+             self.tr("Merge the selected item into the one above it at the same level"), self.merge_with_previous),
+            ("split", self.tr("Split"),
+             self.tr("Split the selected measure at the cursor in its text, or else at every “；”"), self.split),
+            ("drop", self.tr("Drop"), self.tr("Leave the selected items out of the import"), self.drop_selected),
+            ("up", self.tr("Move up"), self.tr("Move up"), lambda: self.move(-1)),
+            ("down", self.tr("Move down"), self.tr("Move down"), lambda: self.move(1)),
+        ):
+            b = QPushButton(text)
+            b.setObjectName(key)
+            b.setToolTip(tip)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+            self.edit_buttons[key] = b
+        buttons.addStretch(1)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(hint)
+        lv.addWidget(self.tree, 1)
+        lv.addLayout(buttons)
+
+        # right: the measure's text and its communities
+        self.detail_label = QLabel(self.tr("Measure text (place the cursor here and press Split to cut it in two)"))
+        self.detail_label.setWordWrap(True)
+        self.detail = QPlainTextEdit()
+        self.detail.setObjectName("detail")
+        self.detail.textChanged.connect(self._detail_changed)
+        self.detail.setPlaceholderText(self.tr("Select a measure to see its text and choose its communities."))
+        com_label = QLabel(self.tr("Communities this measure falls to"))
+        com_label.setWordWrap(True)
+        self.communities = QListWidget()
+        self.communities.setObjectName("communities")
+        self.communities.itemChanged.connect(self._community_toggled)
+        all_button = QPushButton(self.tr("All communities"))
+        all_button.setToolTip(self.tr("Give every selected measure to every community"))
+        all_button.clicked.connect(lambda: self._assign_selected("all"))
+        named_button = QPushButton(self.tr("Those named in the text"))
+        named_button.setToolTip(self.tr("Give each selected measure to the communities its text names (all when it "
+                                        "names none)"))
+        named_button.clicked.connect(lambda: self._assign_selected("named"))
+        quick = QHBoxLayout()
+        quick.addWidget(all_button)
+        quick.addWidget(named_button)
+        quick.addStretch(1)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.detail_label)
+        rv.addWidget(self.detail, 2)
+        rv.addWidget(com_label)
+        rv.addWidget(self.communities, 3)
+        rv.addLayout(quick)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 460])
+
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = QDialogButtonBox()
+        self.import_button = box.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("import")
+        self.import_button.setToolTip(self.tr("Import the tree into the ledger as one step (a backup is taken first)"))
+        self.import_button.setDefault(True)
+        close = box.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        box.accepted.connect(self.do_import)
+        close.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        layout.addWidget(box)
+        self._set_enabled()
+        if path is not None:
+            self.load(path)
+
+    # ---- opening -----------------------------------------------------------------------------
+    @classmethod
+    def run(cls, parent: QWidget | None, ledger: Ledger) -> ImportResult | None:
+        """Ask for a file, show the dialog modally, return what was imported (None when nothing was)."""
+        path = cls._ask_path(parent)
+        if not path:
+            return None
+        dlg = cls(ledger, path, parent)
+        dlg.exec()
+        return dlg.result
+
+    @classmethod
+    def _ask_path(cls, parent: QWidget | None) -> str:
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("PlanImportDialog", text)
+
+        path, _ = QFileDialog.getOpenFileName(
+            parent, tr("Open a rectification plan"), "",
+            tr("Plans, feedback and notices (*.docx *.txt);;All files (*)"))
+        return path
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a rectification plan"), str(self.path.parent) if self.path else "",
+            self.tr("Plans, feedback and notices (*.docx *.txt);;All files (*)"))
+        if path:
+            self.load(path)
+
+    def load(self, path: str | Path) -> bool:
+        """Read and parse ``path`` into the tree; a file that cannot be read leaves a sentence and an empty tree."""
+        self.path = Path(path)
+        self.file_label.setText(str(self.path))
+        self.result = None
+        self.message.clear()
+        try:
+            plan = load_plan(self.path, self.ledger)
+        except PlanFileError as exc:
+            log.info("plan file refused: %s", exc.message)
+            self.plan = None
+            self._fill(None)
+            self._say(exc.message, error=True)
+            return False
+        self.plan = plan
+        self._fill(plan)
+        return True
+
+    # ---- the tree ----------------------------------------------------------------------------
+    def _new_item(self, kind: str, title: str, detail: str = "", named: list[str] | None = None) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([title, ""])
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        item.setData(0, KIND, kind)
+        item.setData(0, DETAIL, detail)
+        item.setData(0, NAMED, list(named or []))
+        item.setData(0, TITLE, title)
+        self._tip(item)
+        if kind == "category":
+            f = QFont(item.font(0))
+            f.setBold(True)
+            item.setFont(0, f)
+        return item
+
+    @staticmethod
+    def _tip(item: QTreeWidgetItem) -> None:
+        """The whole title and the start of the text: long titles are elided in the tree."""
+        detail = str(item.data(0, DETAIL) or "")
+        item.setToolTip(0, item.text(0) + ("\n\n" + detail[:300] if detail else ""))
+
+    def _fill(self, plan: ParsedPlan | None) -> None:
+        self._syncing = True
+        try:
+            self.tree.clear()
+            self.unknown = []
+            if plan is not None:
+                assignment = default_assignment(plan, self.ledger)
+                mentioned: list[str] = []
+                for ci, cat in enumerate(plan.categories):
+                    citem = self._new_item("category", cat.title)
+                    self.tree.addTopLevelItem(citem)
+                    for pi, prob in enumerate(cat.problems):
+                        pitem = self._new_item("problem", prob.title, prob.detail, prob.communities)
+                        citem.addChild(pitem)
+                        mentioned += prob.communities
+                        for mi, measure in enumerate(prob.measures):
+                            mitem = self._new_item("measure", measure.title, measure.detail, measure.communities)
+                            mitem.setData(0, ASSIGNED, list(assignment.get((ci, pi, mi), [])))
+                            pitem.addChild(mitem)
+                            mentioned += measure.communities
+                self.unknown = resolve_names(mentioned, self.known)[1]
+                self.tree.expandAll()
+            self._fill_communities()
+            for item in self.measure_items():
+                self._show_assignment(item)
+        finally:
+            self._syncing = False
+        warnings = list(plan.warnings) if plan is not None else []
+        if plan is not None and not self.known:
+            warnings.append(self.tr("The ledger has no communities yet: tick the communities named in the text, "
+                                    "or add communities first."))
+        self.banner.setText("\n".join(warnings))
+        self.banner.setVisible(bool(warnings))
+        self._selection_changed()
+        self.refresh_preview()
+
+    def _fill_communities(self) -> None:
+        self.communities.clear()
+        everyone = QListWidgetItem(self.tr("All communities"))
+        everyone.setData(NAME, "")
+        f = QFont(everyone.font())
+        f.setBold(True)
+        everyone.setFont(f)
+        self.communities.addItem(everyone)
+        for name in self.known:
+            item = QListWidgetItem(name)
+            item.setData(NAME, name)
+            self.communities.addItem(item)
+        for name in self.unknown:
+            item = QListWidgetItem(self.tr("{name} (named in the text, not in the ledger: tick to create)")
+                                   .replace("{name}", name))
+            item.setData(NAME, name)
+            self.communities.addItem(item)
+        for i in range(self.communities.count()):
+            item = self.communities.item(i)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+
+    def measure_items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for ci in range(self.tree.topLevelItemCount()):
+            cat = self.tree.topLevelItem(ci)
+            for pi in range(cat.childCount()):
+                prob = cat.child(pi)
+                out.extend(prob.child(mi) for mi in range(prob.childCount()))
+        return out
+
+    def find_item(self, title: str) -> QTreeWidgetItem | None:
+        """The first item (any level) with this title: for tests and for keeping the selection after an edit."""
+        found = self.tree.findItems(title, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive, 0)
+        return found[0] if found else None
+
+    def current_plan(self) -> tuple[ParsedPlan, dict[MeasureKey, list[str]]]:
+        """The tree as it stands: the (edited) plan and each measure's communities."""
+        categories: list[ParsedCategory] = []
+        assignment: dict[MeasureKey, list[str]] = {}
+        for ci in range(self.tree.topLevelItemCount()):
+            citem = self.tree.topLevelItem(ci)
+            cat = ParsedCategory(citem.text(0).strip())
+            for pi in range(citem.childCount()):
+                pitem = citem.child(pi)
+                prob = ParsedProblem(pitem.text(0).strip(), pitem.data(0, DETAIL) or "", [],
+                                     list(pitem.data(0, NAMED) or []))
+                for mi in range(pitem.childCount()):
+                    mitem = pitem.child(mi)
+                    prob.measures.append(ParsedMeasure(mitem.text(0).strip(), mitem.data(0, DETAIL) or "",
+                                                       list(mitem.data(0, NAMED) or [])))
+                    assignment[(ci, pi, mi)] = list(mitem.data(0, ASSIGNED) or [])
+                cat.problems.append(prob)
+            categories.append(cat)
+        warnings = list(self.plan.warnings) if self.plan else []
+        return ParsedPlan(categories, warnings, self.plan.structured if self.plan else True), assignment
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._syncing or column != 0:
+            return
+        text = item.text(0).strip()
+        self._syncing = True
+        try:
+            if not text:
+                item.setText(0, item.data(0, TITLE) or "")  # a title cannot be emptied
+            else:
+                if text != item.text(0):
+                    item.setText(0, text)
+                item.setData(0, TITLE, text)
+            self._tip(item)
+        finally:
+            self._syncing = False
+        self.refresh_preview()
+
+    # ---- editing -----------------------------------------------------------------------------
+    def _current(self) -> QTreeWidgetItem | None:
+        item = self.tree.currentItem()
+        if item is None or not item.isSelected():
+            selected = self.tree.selectedItems()
+            item = selected[0] if selected else None
+        return item
+
+    def _siblings(self, item: QTreeWidgetItem) -> tuple[QTreeWidgetItem | None, int]:
+        parent = item.parent()
+        index = parent.indexOfChild(item) if parent else self.tree.indexOfTopLevelItem(item)
+        return parent, index
+
+    def _take(self, item: QTreeWidgetItem) -> None:
+        parent, index = self._siblings(item)
+        if parent is not None:
+            parent.takeChild(index)
+        else:
+            self.tree.takeTopLevelItem(index)
+
+    def _insert(self, parent: QTreeWidgetItem | None, index: int, item: QTreeWidgetItem) -> None:
+        if parent is not None:
+            parent.insertChild(index, item)
+        else:
+            self.tree.insertTopLevelItem(index, item)
+
+    def _sibling(self, parent: QTreeWidgetItem | None, index: int) -> QTreeWidgetItem | None:
+        count = parent.childCount() if parent else self.tree.topLevelItemCount()
+        if not 0 <= index < count:
+            return None
+        return parent.child(index) if parent else self.tree.topLevelItem(index)
+
+    def _select(self, item: QTreeWidgetItem) -> None:
+        self.tree.clearSelection()
+        self.tree.setCurrentItem(item)
+        item.setSelected(True)
+        self.tree.scrollToItem(item)
+
+    def rename(self) -> None:
+        item = self._current()
+        if item is not None:
+            self.tree.editItem(item, 0)
+
+    def merge_with_previous(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        parent, index = self._siblings(item)
+        previous = self._sibling(parent, index - 1)
+        if previous is None:
+            self._say(self.tr("There is no item above at the same level to merge with."))
+            return
+        kind = item.data(0, KIND)
+        self._syncing = True
+        try:
+            if kind == "measure":
+                merged = merge_measures(self._measure_of(previous), self._measure_of(item))
+                previous.setData(0, DETAIL, merged.detail)
+                self._tip(previous)
+                previous.setData(0, NAMED, merged.communities)
+                both = list(previous.data(0, ASSIGNED) or [])
+                both += [n for n in item.data(0, ASSIGNED) or [] if n not in both]
+                previous.setData(0, ASSIGNED, both)
+                self._show_assignment(previous)
+            else:
+                if kind == "problem":
+                    extra = "。".join(t for t in (item.text(0), item.data(0, DETAIL) or "") if t)
+                    detail = (previous.data(0, DETAIL) or "").rstrip("。")
+                    previous.setData(0, DETAIL, (detail + "。" if detail else "") + extra)
+                    named = list(previous.data(0, NAMED) or [])
+                    previous.setData(0, NAMED, named + [n for n in item.data(0, NAMED) or [] if n not in named])
+                    self._tip(previous)
+                for child in item.takeChildren():
+                    previous.addChild(child)
+                previous.setExpanded(True)
+            self._take(item)
+        finally:
+            self._syncing = False
+        self._select(previous)
+        self.refresh_preview()
+
+    def _measure_of(self, item: QTreeWidgetItem) -> ParsedMeasure:
+        return ParsedMeasure(item.text(0).strip(), item.data(0, DETAIL) or "", list(item.data(0, NAMED) or []))
+
+    def split(self) -> None:
+        item = self._current()
+        if item is None or item.data(0, KIND) != "measure":
+            self._say(self.tr("Only a measure can be split: select a measure."))
+            return
+        cursor = self.detail.textCursor().position()
+        text = item.data(0, DETAIL) or ""
+        at = cursor if self.detail.toPlainText() == text and 0 < cursor < len(text) else None
+        pieces = split_measure(self._measure_of(item), at)
+        if len(pieces) < 2:
+            self._say(self.tr("Nothing to split: put the cursor inside the text, or use “；” between the parts."))
+            return
+        parent, index = self._siblings(item)
+        original = list(item.data(0, ASSIGNED) or [])
+        self._syncing = True
+        try:
+            first = pieces[0]
+            item.setData(0, DETAIL, first.detail)
+            self._tip(item)
+            item.setData(0, NAMED, first.communities)
+            for offset, piece in enumerate(pieces[1:], start=1):
+                new = self._new_item("measure", piece.title, piece.detail, piece.communities)
+                named = resolve_names(piece.communities, self.known)[0]
+                new.setData(0, ASSIGNED, named or original)
+                self._insert(parent, index + offset, new)
+                self._show_assignment(new)
+        finally:
+            self._syncing = False
+        self._select(item)
+        self._show_detail(item)
+        self.refresh_preview()
+
+    def drop_selected(self) -> None:
+        selected = self.tree.selectedItems()
+        if not selected:
+            self._say(self.tr("Select what to drop first."))
+            return
+        chosen = set(map(id, selected))
+        for item in selected:
+            ancestor = item.parent()
+            while ancestor is not None and id(ancestor) not in chosen:
+                ancestor = ancestor.parent()
+            if ancestor is None:  # not inside another dropped item
+                self._take(item)
+        self.tree.clearSelection()
+        self._selection_changed()
+        self.refresh_preview()
+
+    def move(self, delta: int) -> None:
+        """Move among siblings; past the first or last, into the neighbouring parent (a measure to the next problem)."""
+        item = self._current()
+        if item is None:
+            return
+        parent, index = self._siblings(item)
+        target = self._sibling(parent, index + delta)
+        expanded = item.isExpanded()
+        if target is not None:
+            self._take(item)
+            self._insert(parent, index + delta, item)
+        elif parent is not None:
+            grand, pindex = self._siblings(parent)
+            neighbour = self._sibling(grand, pindex + delta)
+            if neighbour is None:
+                return
+            self._take(item)
+            self._insert(neighbour, neighbour.childCount() if delta < 0 else 0, item)
+            neighbour.setExpanded(True)
+        else:
+            return
+        item.setExpanded(expanded)
+        self._select(item)
+        self.refresh_preview()
+
+    # ---- the right-hand pane -----------------------------------------------------------------
+    def _selected_measures(self) -> list[QTreeWidgetItem]:
+        out: list[QTreeWidgetItem] = []
+        seen: set[int] = set()
+
+        def add(item: QTreeWidgetItem) -> None:
+            if item.data(0, KIND) == "measure":
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    out.append(item)
+            else:
+                for i in range(item.childCount()):
+                    add(item.child(i))
+
+        for item in self.tree.selectedItems():
+            add(item)
+        return out
+
+    def _selection_changed(self) -> None:
+        self._set_enabled()
+        current = self._current()
+        self._show_detail(current if current is not None and len(self.tree.selectedItems()) == 1 else None)
+        measures = self._selected_measures()
+        self._syncing = True
+        try:
+            everyone = list(self.known)
+            for i in range(self.communities.count()):
+                row = self.communities.item(i)
+                name = row.data(NAME)
+                if not measures:
+                    state = Qt.CheckState.Unchecked
+                else:
+                    if name:
+                        hits = sum(1 for m in measures if name in (m.data(0, ASSIGNED) or []))
+                    else:
+                        hits = sum(1 for m in measures if everyone and set(everyone) <= set(m.data(0, ASSIGNED) or []))
+                    state = (Qt.CheckState.Checked if hits == len(measures) else
+                             Qt.CheckState.PartiallyChecked if hits else Qt.CheckState.Unchecked)
+                row.setCheckState(state)
+        finally:
+            self._syncing = False
+        self.communities.setEnabled(bool(measures))
+
+    def _show_detail(self, item: QTreeWidgetItem | None) -> None:
+        self._syncing = True
+        try:
+            if item is None:
+                self.detail.setPlainText("")
+                self.detail.setReadOnly(True)
+            else:
+                self.detail.setPlainText(item.data(0, DETAIL) or "")
+                self.detail.setReadOnly(item.data(0, KIND) != "measure")
+        finally:
+            self._syncing = False
+
+    def _detail_changed(self) -> None:
+        if self._syncing:
+            return
+        item = self._current()
+        if item is not None and item.data(0, KIND) == "measure" and len(self.tree.selectedItems()) == 1:
+            text = self.detail.toPlainText()
+            item.setData(0, DETAIL, text)
+            self._tip(item)
+            item.setData(0, NAMED, mentions(item.text(0) + "。" + text, self.known + self.unknown))
+
+    def _community_toggled(self, row: QListWidgetItem) -> None:
+        if self._syncing:
+            return
+        measures = self._selected_measures()
+        name = row.data(NAME)
+        on = row.checkState() == Qt.CheckState.Checked
+        for m in measures:
+            names = list(m.data(0, ASSIGNED) or [])
+            targets = [name] if name else list(self.known)
+            if on:
+                names += [n for n in targets if n not in names]
+            else:
+                names = [n for n in names if n not in targets]
+            m.setData(0, ASSIGNED, self._ordered(names))
+            self._show_assignment(m)
+        self._selection_changed()
+        self.refresh_preview()
+
+    def _assign_selected(self, mode: str) -> None:
+        measures = self._selected_measures() or self.measure_items()
+        for m in measures:
+            if mode == "all":
+                names = list(self.known)
+            else:
+                named = resolve_names(m.data(0, NAMED) or [], self.known)[0]
+                if not named and m.parent() is not None:
+                    problem = m.parent()
+                    named = resolve_names(mentions(problem.text(0), problem.data(0, NAMED) or []), self.known)[0]
+                names = named or list(self.known)
+            m.setData(0, ASSIGNED, names)
+            self._show_assignment(m)
+        self._selection_changed()
+        self.refresh_preview()
+
+    def _ordered(self, names: list[str]) -> list[str]:
+        order = {n: i for i, n in enumerate(self.known + self.unknown)}
+        return sorted(dict.fromkeys(names), key=lambda n: order.get(n, len(order)))
+
+    def _show_assignment(self, item: QTreeWidgetItem) -> None:
+        names = list(item.data(0, ASSIGNED) or [])
+        was = self._syncing
+        self._syncing = True
+        try:
+            if self.known and set(self.known) <= set(names):
+                extra = [n for n in names if n not in self.known]
+                text = self.tr("All ({n})").replace("{n}", str(len(self.known)))
+                text += "".join(f"、＋{n}" for n in extra)
+            elif names:
+                text = "、".join(n if n in self.known else f"＋{n}" for n in names)
+            else:
+                text = self.tr("(none)")
+            item.setText(1, text)
+            item.setToolTip(1, "、".join(names))
+        finally:
+            self._syncing = was
+
+    # ---- preview and import ------------------------------------------------------------------
+    def _set_enabled(self) -> None:
+        has_tree = self.tree.topLevelItemCount() > 0
+        current = self._current()
+        for key, button in self.edit_buttons.items():
+            button.setEnabled(has_tree and current is not None and
+                              (key != "split" or current.data(0, KIND) == "measure"))
+        self.import_button.setEnabled(has_tree and self.result is None)
+
+    def refresh_preview(self) -> None:
+        if self.tree.topLevelItemCount() == 0:
+            self.summary.clear()
+            self._set_enabled()
+            return
+        plan, assignment = self.current_plan()
+        try:
+            preview = preview_import(self.ledger, plan, assignment)
+        except LedgerError as exc:
+            self.summary.setText(messages.error_text(exc))
+        else:
+            self.summary.setText(preview.sentence(messages.lang()))
+        self._set_enabled()
+
+    def do_import(self) -> ImportResult | None:
+        """Write the tree to the ledger (one command, after a backup); the outcome is shown as a sentence."""
+        if self.tree.topLevelItemCount() == 0:
+            self._say(self.tr("Nothing to import: the tree is empty."), error=True)
+            return None
+        plan, assignment = self.current_plan()
+        try:
+            result = import_plan(self.ledger, plan, assignment,
+                                 source_name=self.path.name if self.path else "整改方案")
+        except LedgerError as exc:
+            log.warning("plan import refused: %s", exc)
+            self._say(messages.error_text(exc), error=True)
+            return None
+        self.result = result
+        self._say(result.sentence(messages.lang()))
+        self._set_enabled()
+        self.imported.emit(result)
+        return result
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #a8201a;" if error else "")
+        self.message.setText(text)
