@@ -77,6 +77,9 @@ class TaskTableModel(QAbstractTableModel):
         self._rowids = self.ledger.task_rowids(self.filter, limit=FIRST_SCREEN)
         if len(self._rowids) < FIRST_SCREEN:
             self._total, self._complete = len(self._rowids), True
+        elif self.filter.text:
+            # Counting a text search scans every row; show the first screen now, add the rest when it arrives.
+            self._total, self._complete = len(self._rowids), False
         else:
             self._total, self._complete = self.ledger.task_count(self.filter), False
         self._row_of = None
@@ -102,6 +105,13 @@ class TaskTableModel(QAbstractTableModel):
             return
         ids = self.ledger.task_rowids(self.filter)
         self._complete = True
+        if self.filter.text and len(ids) >= self._total and ids[: self._total] == self._rowids[: self._total]:
+            if len(ids) > self._total:
+                self.beginInsertRows(QModelIndex(), self._total, len(ids) - 1)
+                self._rowids, self._total, self._row_of = ids, len(ids), None
+                self.endInsertRows()
+                self.reloaded.emit(self._total)
+            return
         if len(ids) != self._total:  # the ledger changed meanwhile: start over
             self.reload()
             return

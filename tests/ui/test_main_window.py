@@ -206,3 +206,21 @@ def test_window_remembers_its_layout(qtbot, filled):
     qtbot.addWidget(again)
     assert again.table.columnWidth(COLUMN_INDEX["measure"]) == 333
     assert again.size().width() == 700
+
+
+def test_large_text_search_shows_first_screen_then_the_rest(qtbot, ledger, qtmodeltester):
+    """Over FIRST_SCREEN matches: the first screen comes at once, the remaining rows are appended."""
+    from ui.models import FIRST_SCREEN
+    com = ledger.add_community("南郊别墅")
+    cat = ledger.add_category("关于安全方面的整改")
+    prob = ledger.add_problem(cat, "针对隐患排查不到位的问题")
+    n = FIRST_SCREEN + 37
+    rows = {"task": [ledger.new_row("task", problem_id=prob, community_id=com, measure=f"排查隐患第{i}处",
+                                    owner="某人", sort=i) for i in range(n)]}
+    ledger.bulk_insert("generate", rows, {})
+    model = TaskTableModel(ledger)
+    model.set_filter(TaskFilter(text="隐患"))
+    assert model.rowCount() == FIRST_SCREEN
+    qtbot.waitUntil(lambda: model.rowCount() == n)
+    assert model.task_at(n - 1).measure == f"排查隐患第{n - 1}处"
+    qtmodeltester.check(model)
