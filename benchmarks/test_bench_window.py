@@ -70,7 +70,8 @@ def test_window_first_paint_vs_bare_window(benchmark, ledger_paths, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("change", ["text", "community", "overdue", "sort_owner", "sort_deadline_desc"])
+@pytest.mark.parametrize("change", ["text", "text_rare", "community", "overdue", "sort_owner",
+                                    "sort_deadline_desc"])
 def test_filter_or_sort_first_screen(benchmark, qapp, ledger_paths, size, change):
     from ledger.clock import FixedClock
     from ledger.model import Operator, Role
@@ -84,6 +85,7 @@ def test_filter_or_sort_first_screen(benchmark, qapp, ledger_paths, size, change
     model = TaskTableModel(led)
     some = frozenset(c["id"] for c in led.communities()[:5])
     flips = {"text": [TaskFilter(text="隐患"), TaskFilter(text="巡查")],
+             "text_rare": [TaskFilter(text="罕见词"), TaskFilter(text="没有的词")],
              "community": [TaskFilter(community_ids=some), TaskFilter()],
              "overdue": [TaskFilter(due="overdue"), TaskFilter()]}
     state = {"i": 0}
