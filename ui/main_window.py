@@ -111,7 +111,15 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.table, self.tr("Ledger"))
-        self._lazy_tabs: dict[int, Callable[[], QWidget]] = {}
+        # The other views are built (and their modules imported) the first time their tab is shown.
+        self._lazy_tabs: dict[str, Callable[[], QWidget]] = {
+            "board": self._make_board, "kanban": self._make_kanban, "overview": self._make_overview}
+        for key, title in (("board", self.tr("Wall chart")), ("kanban", self.tr("Kanban")),
+                           ("overview", self.tr("Overview"))):
+            holder = QWidget()
+            holder.setObjectName(f"lazy_{key}")
+            self.tabs.addTab(holder, title)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
 
         self.panel = TaskPanel(ledger)
@@ -178,6 +186,11 @@ class MainWindow(QMainWindow):
         m.addAction(self._action(self.tr("Draft the progress notice…"), self.export_notice, name="exportNotice",
                                  tip=self.tr("A .docx draft of the 通报 to finish in Word")))
         m.addSeparator()
+        m.addAction(self._action(self.tr("Print the wall chart…"), self.print_board, QKeySequence.StandardKey.Print,
+                                 "printBoard"))
+        m.addAction(self._action(self.tr("Export the wall chart to PDF or PNG…"), self.export_board,
+                                 name="exportBoard"))
+        m.addSeparator()
         m.addAction(self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, "quit"))
         m = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self._action(self.tr("Undo"), self.undo, QKeySequence("Ctrl+Z"), "undo")
@@ -191,13 +204,83 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self._action(self.tr("Communities and problems…"), self.edit_structure, name="structure"))
         m = bar.addMenu(self.tr("&View"))
+        for i, (key, text) in enumerate((("table", self.tr("Ledger")), ("board", self.tr("Wall chart")),
+                                         ("kanban", self.tr("Kanban")), ("overview", self.tr("Overview"))), start=1):
+            m.addAction(self._action(text, lambda i=i: self.tabs.setCurrentIndex(i - 1), QKeySequence(f"Ctrl+{i}"),
+                                     f"show_{key}"))
+        m.addSeparator()
         m.addAction(self._action(self.tr("Find"), lambda: self.filters.search.setFocus(),
                                  QKeySequence.StandardKey.Find, "find"))
         m.addAction(self._action(self.tr("Show overdue"), lambda: self.filters.set_due("overdue"), name="overdue"))
         m.addAction(self._action(self.tr("Show all"), self.clear_filters, QKeySequence("Ctrl+Shift+A"), "showAll"))
         m = bar.addMenu(self.tr("&Settings"))
         m.addAction(self._action(self.tr("Who am I…"), self.change_operator, name="operator"))
+        m.addAction(self._action(self.tr("Wall chart colours and warnings…"), self.edit_board_scheme,
+                                 name="boardScheme"))
         self._update_undo_actions()
+
+    # ---- lazy tabs -------------------------------------------------------------------------
+    def _tab_shown(self, index: int) -> None:
+        holder = self.tabs.widget(index)
+        name = holder.objectName() if holder is not None else ""
+        if not name.startswith("lazy_"):
+            return
+        view = self._lazy_tabs[name[5:]]()
+        title = self.tabs.tabText(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, view, title)
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        holder.deleteLater()
+        if hasattr(view, "set_filter"):
+            view.set_filter(self.filters.current_filter())
+
+    def view(self, key: str) -> QWidget:
+        """The view of a tab ("board", "kanban", "overview"), built now if it was not yet."""
+        names = {"board": "boardView", "kanban": "kanbanView", "overview": "overviewView"}
+        for i in range(self.tabs.count()):
+            w = self.tabs.widget(i)
+            if w.objectName() in (f"lazy_{key}", names[key]):
+                if w.objectName().startswith("lazy_"):
+                    self.tabs.setCurrentIndex(i)
+                    return self.tabs.widget(i)
+                return w
+        raise KeyError(key)
+
+    def _make_board(self) -> QWidget:
+        from ui.board import BoardView
+        view = BoardView(self.ledger)
+        view.setObjectName("boardView")
+        view.tasksActivated.connect(self.select_tasks)
+        return view
+
+    def _make_kanban(self) -> QWidget:
+        from ui.kanban import KanbanView
+        view = KanbanView(self.ledger)
+        view.setObjectName("kanbanView")
+        view.tasksActivated.connect(self.select_tasks)
+        return view
+
+    def _make_overview(self) -> QWidget:
+        from ui.overview import OverviewView
+        view = OverviewView(self.ledger)
+        view.setObjectName("overviewView")
+        view.tasksActivated.connect(self.select_tasks)
+        view.communityActivated.connect(self.filters.select_community)
+        return view
+
+    def print_board(self) -> None:
+        board = self.view("board")
+        board.print_chart()  # type: ignore[attr-defined]
+
+    def export_board(self) -> None:
+        board = self.view("board")
+        board.export_pdf()  # type: ignore[attr-defined]
+
+    def edit_board_scheme(self) -> None:
+        board = self.view("board")
+        board.edit_scheme()  # type: ignore[attr-defined]
 
     # ---- filtering and selection -----------------------------------------------------------
     def apply_filter(self, flt: TaskFilter) -> None:

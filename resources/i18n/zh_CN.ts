@@ -206,112 +206,112 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board.py" line="660"/>
+        <location filename="../../ui/board.py" line="668"/>
         <source>Signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="661"/>
+        <location filename="../../ui/board.py" line="669"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="662"/>
+        <location filename="../../ui/board.py" line="670"/>
         <source>Tasks</source>
         <translation>任务总数</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="673"/>
+        <location filename="../../ui/board.py" line="681"/>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="677"/>
+        <location filename="../../ui/board.py" line="685"/>
         <source>Problems</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="677"/>
+        <location filename="../../ui/board.py" line="685"/>
         <source>Categories</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="677"/>
+        <location filename="../../ui/board.py" line="685"/>
         <source>Owners</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="678"/>
+        <location filename="../../ui/board.py" line="686"/>
         <source>Weeks to deadline</source>
         <translation>倒排工期</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="679"/>
+        <location filename="../../ui/board.py" line="687"/>
         <source>One column per problem, grouped by category</source>
         <translation>每个反馈问题一列，按问题类别分组</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="680"/>
+        <location filename="../../ui/board.py" line="688"/>
         <source>One column per category</source>
         <translation>每个问题类别一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="681"/>
+        <location filename="../../ui/board.py" line="689"/>
         <source>One column per responsible person</source>
         <translation>每位责任人一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="682"/>
+        <location filename="../../ui/board.py" line="690"/>
         <source>One column per deadline week, scheduled backwards; this week is marked</source>
         <translation>按整改时限所在周排列（倒排工期），本周标红</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="695"/>
+        <location filename="../../ui/board.py" line="703"/>
         <source>Colours:</source>
         <translation>配色：</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="698"/>
+        <location filename="../../ui/board.py" line="706"/>
         <source>Colour scheme of the chart, saved in the ledger</source>
         <translation>挂图的配色方案，保存在台账中</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="701"/>
+        <location filename="../../ui/board.py" line="709"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="704"/>
+        <location filename="../../ui/board.py" line="712"/>
         <source>Colours and warnings…</source>
         <translation>配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="705"/>
+        <location filename="../../ui/board.py" line="713"/>
         <source>Change each colour and the warning days before deadlines</source>
         <translation>修改各状态颜色和到期前的预警天数</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="709"/>
+        <location filename="../../ui/board.py" line="717"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="710"/>
+        <location filename="../../ui/board.py" line="718"/>
         <source>Print the chart on A3 landscape sheets</source>
         <translation>用 A3 横向纸打印挂图</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="712"/>
+        <location filename="../../ui/board.py" line="720"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="713"/>
+        <location filename="../../ui/board.py" line="721"/>
         <source>Save the chart as a PDF to print or send</source>
         <translation>把挂图存为 PDF，便于打印或报送</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="815"/>
+        <location filename="../../ui/board.py" line="823"/>
         <source>%1 — inspection rectification wall chart</source>
         <translation>%1巡察整改挂图督战</translation>
     </message>
@@ -342,6 +342,139 @@
         <location filename="../../ui/app.py" line="161"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/excel_export.py" line="240"/>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="246"/>
+        <source>The whole ledger ({n} tasks)</source>
+        <translation>整本台账（{n} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="247"/>
+        <source>The current filter ({n} tasks)</source>
+        <translation>当前筛选结果（{n} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="248"/>
+        <source>Only the tasks the table shows now, with the filters on the left.</source>
+        <translation>只导出表格中现在显示的任务（左侧筛选条件下的结果）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="249"/>
+        <source>One community:</source>
+        <translation>一个居民区：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="258"/>
+        <source>{name} ({n} tasks)</source>
+        <translation>{name}（{n} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="271"/>
+        <source>What to export</source>
+        <translation>导出范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="284"/>
+        <source>Edit templates…</source>
+        <translation>编辑模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="291"/>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="292"/>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="294"/>
+        <source>One sheet per community</source>
+        <translation>每个居民区一张工作表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="296"/>
+        <source>After the ledger sheet, one more sheet for each community with only its tasks.</source>
+        <translation>在“整改台账”表之后，再为每个居民区各加一张只含本居民区任务的工作表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="299"/>
+        <source>The three lists (problems, tasks, responsibilities)</source>
+        <translation>三张清单（问题清单、任务清单、责任清单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="301"/>
+        <source>Adds the 问题清单, 任务清单 and 责任清单 sheets.</source>
+        <translation>另加“问题清单”“任务清单”“责任清单”三张工作表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="304"/>
+        <source>Layout</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="309"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="311"/>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="319"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="323"/>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="328"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="331"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="349"/>
+        <source>{name} (default)</source>
+        <translation>{name}（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="360"/>
+        <source>{count} columns: {names}</source>
+        <translation>共 {count} 列：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="415"/>
+        <source>Choose where to save the file.</source>
+        <translation>请选择文件保存的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="418"/>
+        <source>The folder “{folder}” does not exist. Choose an existing folder with “Browse…”.</source>
+        <translation>文件夹“{folder}”不存在。请点“浏览…”选择一个已有的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="422"/>
+        <source>“{name}” already exists in “{folder}”. Replace it?</source>
+        <translation>“{folder}”中已有“{name}”。要替换它吗？</translation>
     </message>
 </context>
 <context>
@@ -482,126 +615,190 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="207"/>
+        <source>Wall chart</source>
+        <translation>挂图督战</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="208"/>
+        <source>Kanban</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="208"/>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>New blank ledger…</source>
         <translation>新建空白台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Open ledger…</source>
         <translation>打开台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <source>Import rectification plan…</source>
+        <translation>导入整改方案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183"/>
+        <source>Read a plan, feedback or notice (.txt, .docx) into the ledger</source>
+        <translation>把整改方案、反馈意见或通报（.txt、.docx）读入台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
+        <source>Export ledger to Excel…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185"/>
+        <source>An .xlsx ledger that superiors can print as it is</source>
+        <translation>导出为 Excel（.xlsx）台账，上报时可直接打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186"/>
+        <source>Draft the progress notice…</source>
+        <translation>生成通报（草稿）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187"/>
+        <source>A .docx draft of the 通报 to finish in Word</source>
+        <translation>生成 .docx 通报草稿，在 Word 中完善后定稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="189"/>
+        <source>Print the wall chart…</source>
+        <translation>打印挂图…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="191"/>
+        <source>Export the wall chart to PDF or PNG…</source>
+        <translation>导出挂图（PDF/PNG）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>New task…</source>
         <translation>新建整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Delete task…</source>
         <translation>删除整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Communities and problems…</source>
         <translation>居民区与反馈问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Show overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Who am I…</source>
         <translation>当前使用人…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <source>Wall chart colours and warnings…</source>
+        <translation>挂图配色与预警…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -736,47 +933,47 @@
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../ui/overview.py" line="314"/>
+        <location filename="../../ui/overview.py" line="315"/>
         <source>signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="323"/>
+        <location filename="../../ui/overview.py" line="324"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="358"/>
+        <location filename="../../ui/overview.py" line="359"/>
         <source>Signed off per week</source>
         <translation>每周销号数</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="359"/>
+        <location filename="../../ui/overview.py" line="360"/>
         <source>Tasks not yet signed off</source>
         <translation>未销号任务数（每周末）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="360"/>
+        <location filename="../../ui/overview.py" line="361"/>
         <source>Newly overdue per week</source>
         <translation>每周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="363"/>
+        <location filename="../../ui/overview.py" line="364"/>
         <source>Communities, lowest completion first</source>
         <translation>各居民区完成情况（完成率从低到高）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="370"/>
+        <location filename="../../ui/overview.py" line="371"/>
         <source>Overdue tasks and their owners</source>
         <translation>逾期任务及责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="406"/>
+        <location filename="../../ui/overview.py" line="407"/>
         <source>%1 of %2 tasks signed off</source>
         <translation>共 %2 项任务，已销号 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="410"/>
+        <location filename="../../ui/overview.py" line="411"/>
         <source>%1 more overdue tasks; filter by community to see them</source>
         <translation>另有 %1 项逾期任务未列出，可按居民区筛选查看</translation>
     </message>
@@ -1287,74 +1484,212 @@
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="195"/>
+        <location filename="../../ui/models.py" line="242"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="60"/>
+        <location filename="../../ui/models.py" line="63"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="60"/>
+        <location filename="../../ui/models.py" line="63"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="60"/>
+        <location filename="../../ui/models.py" line="63"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="60"/>
+        <location filename="../../ui/models.py" line="63"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="60"/>
+        <location filename="../../ui/models.py" line="63"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="60"/>
+        <location filename="../../ui/models.py" line="63"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="60"/>
+        <location filename="../../ui/models.py" line="63"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="60"/>
+        <location filename="../../ui/models.py" line="63"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="60"/>
+        <location filename="../../ui/models.py" line="63"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="60"/>
+        <location filename="../../ui/models.py" line="63"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="60"/>
+        <location filename="../../ui/models.py" line="63"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="60"/>
+        <location filename="../../ui/models.py" line="63"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="60"/>
+        <location filename="../../ui/models.py" line="63"/>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../ui/excel_export.py" line="462"/>
+        <source>Ledger templates</source>
+        <translation>台账模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="472"/>
+        <source>Make default</source>
+        <translation>设为默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="475"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="479"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="483"/>
+        <source>The built-in template “{name}” cannot be changed. Change the columns, then save them under a new name.</source>
+        <translation>“{name}”是内置模板，不能修改。可以在它的基础上调整各列，再用新名称保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="494"/>
+        <source>Header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="494"/>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="494"/>
+        <source>Width</source>
+        <translation>列宽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="495"/>
+        <source>Column width in characters; a Chinese character takes two.</source>
+        <translation>列宽以字符计，一个汉字占 2 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="522"/>
+        <source>Add →</source>
+        <translation>添加 →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="525"/>
+        <source>← Remove</source>
+        <translation>← 移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="528"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="531"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="543"/>
+        <source>Columns you can add</source>
+        <translation>可添加的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="544"/>
+        <source>Columns of the ledger, left to right</source>
+        <translation>台账中的列（从左到右）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="550"/>
+        <source>Double-click a header or a width to change it; drag a row, or use Move up and Move down, to change the order.</source>
+        <translation>双击表头或列宽即可修改；拖动某一行，或用“上移”“下移”调整列的顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="555"/>
+        <source>Template name, e.g. 简版</source>
+        <translation>模板名称，例如：简版</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="557"/>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="562"/>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="570"/>
+        <source>Use this template</source>
+        <translation>使用此模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="572"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="596"/>
+        <source>{name} (default)</source>
+        <translation>{name}（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="715"/>
+        <source>The columns of “{name}” have unsaved changes. Discard them?</source>
+        <translation>“{name}”的列有修改尚未保存。放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="730"/>
+        <source>There is already a template named “{name}”. Replace its columns with these?</source>
+        <translation>已经有名为“{name}”的模板。要用现在的列替换它吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="739"/>
+        <source>Saved the template “{name}”.</source>
+        <translation>已保存模板“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="752"/>
+        <source>“{name}” is now the default template.</source>
+        <translation>“{name}”已设为默认模板。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="768"/>
+        <source>Delete the template “{name}”? Files already exported are not affected.</source>
+        <translation>删除模板“{name}”？已经导出的文件不受影响。</translation>
     </message>
 </context>
 <context>
@@ -1371,6 +1706,97 @@
         <location filename="../../ui/dialogs.py" line="157"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
+    </message>
+</context>
+<context>
+    <name>excel_export</name>
+    <message>
+        <location filename="../../ui/excel_export.py" line="202"/>
+        <source>{org} rectification ledger-{date}.xlsx</source>
+        <translation>{org}巡察整改台账-{date}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="213"/>
+        <source>Save the ledger as</source>
+        <translation>台账保存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="214"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="797"/>
+        <location filename="../../ui/excel_export.py" line="850"/>
+        <source>Exporting…</source>
+        <translation>正在导出……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="797"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="798"/>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="809"/>
+        <source>Cannot open the folder. Open it yourself: {folder}</source>
+        <translation>无法自动打开文件夹，请手动打开：{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="814"/>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="815"/>
+        <source>The ledger was exported: {tasks} tasks.</source>
+        <translation>台账已导出，共 {tasks} 条任务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="816"/>
+        <source>File: {path}
+Sheets: {sheets}</source>
+        <translation>文件：{path}
+工作表：{sheets}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="824"/>
+        <source>Open the folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="825"/>
+        <source>OK</source>
+        <translation>好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="834"/>
+        <source>The export was cancelled; nothing was written and “{path}” is unchanged.</source>
+        <translation>导出已取消，没有写入任何文件，原有的“{path}”保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="835"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="836"/>
+        <source>Export cancelled</source>
+        <translation>已取消导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="849"/>
+        <source>Exporting… {done} of {total}</source>
+        <translation>正在导出……（{done} / {total}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="864"/>
+        <source>Cannot export the ledger</source>
+        <translation>无法导出台账</translation>
     </message>
 </context>
 <context>

@@ -224,3 +224,39 @@ def test_large_text_search_shows_first_screen_then_the_rest(qtbot, ledger, qtmod
     qtbot.waitUntil(lambda: model.rowCount() == n)
     assert model.task_at(n - 1).measure == f"排查隐患第{n - 1}处"
     qtmodeltester.check(model)
+
+
+def test_views_are_built_when_first_shown_and_board_click_selects_tasks(window, filled, qtbot):
+    import sys
+    assert window.tabs.widget(1).objectName() == "lazy_board"
+    board = window.view("board")
+    assert board.objectName() == "boardView" and window.tabs.widget(1) is board
+    model = board.model
+    target = None
+    for r in range(model.rowCount()):
+        for c in range(model.columnCount()):
+            ids = model.task_ids(model.index(r, c))
+            if ids:
+                target = (r, c, ids)
+                break
+        if target:
+            break
+    assert target is not None
+    r, c, ids = target
+    with qtbot.waitSignal(board.tasksActivated):
+        board.tasksActivated.emit(ids)
+    assert window.panel.task is not None and window.panel.task.id == ids[0]
+    selected = {window.model.task_id_at(i.row()) for i in window.table.selectionModel().selectedRows()}
+    assert selected == set(ids)
+    assert "ui.overview" in sys.modules or window.tabs.widget(3).objectName() == "lazy_overview"
+    overview = window.view("overview")
+    assert overview.objectName() == "overviewView"
+
+
+def test_screenshot_tool_renders_every_main_view(tmp_path, filled):
+    from ui.screenshot import render_all
+    path = filled.path
+    paths = render_all(path, tmp_path / "shots", today="2025-11-20")
+    names = [p.name for p in paths]
+    assert names == ["01-ledgerTable.png", "02-boardView.png", "03-kanbanView.png", "04-overviewView.png"]
+    assert all(p.stat().st_size > 10_000 for p in paths)

@@ -1,0 +1,115 @@
+"""总览: the big figure, the community bars worst first, the overdue list and the weekly trend charts; and the
+render check that grabs the board, the kanban and the overview to PNG (set BOARD_RENDER_DIR to keep them)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+
+from ledger.service import Ledger
+from ledger.store import TaskFilter
+from ui.overview import OverviewView, TaskIdRole, TrendChart, nice_max
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def overview(qtbot, filled: Ledger) -> OverviewView:
+    v = OverviewView(filled)
+    qtbot.addWidget(v)
+    v.resize(1400, 900)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def test_figures_bars_and_overdue_list(qtmodeltester, overview: OverviewView) -> None:
+    assert overview.pct.text() == "0.0%" and overview.overdue.text() == "2"
+    assert overview.pct.font().pointSizeF() >= max(w.font().pointSizeF() for w in overview.findChildren(type(overview.pct))
+                                                   if w is not overview.pct)
+    qtmodeltester.check(overview.progress)
+    qtmodeltester.check(overview.overdue_model)
+    names = [overview.progress.rows[i].name for i in range(overview.progress.rowCount())]
+    assert sorted(names) == ["南郊别墅", "鑫峰苑"]
+    om = overview.overdue_model
+    assert om.rowCount() == 2
+    assert [om.data(om.index(r, 2)) for r in range(2)] == ["赵一", "李四"]  # most overdue first
+    assert om.data(om.index(0, 4)) == "10"
+
+
+def test_worst_community_first_and_filters(overview: OverviewView, filled: Ledger) -> None:
+    from ledger.model import Status
+    com = filled.community_id("鑫峰苑")
+    cat = filled.categories()[0]["id"]
+    pid = filled.problems(cat)[0]["id"]
+    filled.add_task(pid, filled.community_id("南郊别墅"), "已完成的一项", owner="王五", status=Status.CLOSED)
+    overview.refresh()
+    assert overview.progress.rows[0].id == com  # 0% before 25%
+    assert overview.pct.text() == "14.3%"
+    overview.set_filter(TaskFilter(community_ids=frozenset({com})))
+    assert overview.progress.rowCount() == 1 and overview.overdue.text() == "1"
+
+
+def test_signals(qtbot, overview: OverviewView) -> None:
+    index = overview.overdue_model.index(0, 0)
+    with qtbot.waitSignal(overview.tasksActivated) as blocker:
+        overview.overdue_table.activated.emit(index)
+    assert blocker.args[0] == [index.data(TaskIdRole)]
+    bar = overview.progress.index(0)
+    rect = overview.bars.visualRect(bar)
+    with qtbot.waitSignal(overview.communityActivated) as blocker:
+        qtbot.mouseClick(overview.bars.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args[0] == overview.progress.rows[0].id
+
+
+def test_trend_charts_paint(qtbot, overview: OverviewView) -> None:
+    assert overview.chart_open.values[-1] == 6 and overview.chart_closed.values[-1] == 0
+    assert len(overview.chart_open.labels) == overview.weeks
+    empty = TrendChart("空")
+    qtbot.addWidget(empty)
+    empty.resize(300, 200)
+    assert not empty.grab().isNull()
+    bars = TrendChart("柱", "bar", QColor("#C62828"))
+    qtbot.addWidget(bars)
+    bars.resize(400, 240)
+    bars.set_series([0, 3, 9, 4], ["11.3", "11.10", "11.17", "11.24"])
+    image = bars.grab().toImage()
+    reds = sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+               if QColor(image.pixel(x, y)) == QColor("#C62828"))
+    assert reds > 20
+    assert [nice_max(v) for v in (0, 1, 3, 7, 12, 230, 1000)] == [2, 2, 4, 10, 20, 400, 1000]
+
+
+def test_module_imports_stay_light() -> None:
+    code = ("import sys; import ui.overview; bad = [m for m in sys.modules if m.startswith(('PySide6.QtCharts', "
+            "'PySide6.QtPrintSupport', 'openpyxl', 'docx', 'ui.board_print', 'ui.kanban'))]; print(bad); "
+            "assert not bad, bad")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_render_views_to_png(qtbot, filled: Ledger, tmp_path: Path) -> None:
+    """Grab the three views as a person would see them; BOARD_RENDER_DIR=/tmp/x keeps the PNGs to look at."""
+    from ui.board import BoardView
+    from ui.kanban import KanbanView
+    out = Path(os.environ.get("BOARD_RENDER_DIR") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, cls in (("board", BoardView), ("kanban", KanbanView), ("overview", OverviewView)):
+        view = cls(filled)
+        qtbot.addWidget(view)
+        view.resize(1600, 1000)
+        view.show()
+        qtbot.waitExposed(view)
+        path = out / f"{name}.png"
+        assert view.grab().save(str(path))
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (1600, 1000)
+        colours = {image.pixel(x, y) for x in range(0, 1600, 40) for y in range(0, 1000, 40)}
+        assert len(colours) > 4, f"{name} looks blank"
