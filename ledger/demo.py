@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ledger.clock import Clock
+from ledger.clock import Clock, FixedClock
 from ledger.model import Kind, Operator, Role
 from ledger.service import Ledger
 from ledger.workflow import Action
@@ -44,6 +44,9 @@ def build_demo(path: str | Path, *, clock: Clock | None = None, seed: int = 2025
     rng = random.Random(seed)
     plan = parse_plan(SAMPLE.read_text(encoding="utf-8"), known_communities=COMMUNITIES)
     led = Ledger.create(path, org=ORG, clock=clock, operator=WORK_TEAM)
+    # The example's history happens over the ten weeks before today, so trends and histories have a shape.
+    walk = FixedClock(dt.datetime.combine(today - dt.timedelta(days=70), dt.time(9, 0)))
+    led.clock = walk
     led.set_setting("inspection", {"group": "区委第一巡察组", "from": "2025-03-21", "to": "2025-06-15",
                                    "feedback": "2025-08-27"})
     led.set_setting("example", True)
@@ -78,19 +81,28 @@ def build_demo(path: str | Path, *, clock: Clock | None = None, seed: int = 2025
                             "indicator", task_id=trow["id"], name=name, unit=unit, target=value,
                             actual=None, sort=k))
     led.bulk_insert("import_plan", plan_rows, {"file": SAMPLE.name, "example": True})
-    _advance_states(led, plan_rows, rng)
+    _advance_states(led, plan_rows, rng, walk, today)
+    led.clock = clock
     return led
 
 
-def _advance_states(led: Ledger, rows: dict[str, list[dict[str, Any]]], rng: random.Random) -> None:
-    """Walk tasks through the real workflow so every state shows, each step journalled as in real use."""
+def _advance_states(led: Ledger, rows: dict[str, list[dict[str, Any]]], rng: random.Random, walk: FixedClock,
+                    today: dt.date) -> None:
+    """Walk tasks through the real workflow so every state shows, each step journalled as in real use.
+
+    Steps are spread over the weeks before ``today`` (tasks taken in a shuffled order, clock moving forward)."""
     secretary = Operator("居民区书记（示例）", Role.SECRETARY)
     indicators: dict[str, list[dict[str, Any]]] = {}
     for ind in rows["indicator"]:
         indicators.setdefault(ind["task_id"], []).append(ind)
     plan = ["not_started", "in_progress", "in_progress", "submitted", "in_review", "returned", "closed", "closed",
             "ongoing", "reopened", "in_progress", "closed"]
-    for i, task in enumerate(rows["task"]):
+    order = list(enumerate(rows["task"]))
+    rng.shuffle(order)
+    start = walk.at
+    end = dt.datetime.combine(today - dt.timedelta(days=1), dt.time(17, 0))
+    for step, (i, task) in enumerate(order):
+        walk.at = start + (end - start) * (step + 1) / (len(order) + 1)
         target = plan[i % len(plan)]
         if task["kind"] == Kind.LONG_TERM.value and target not in ("not_started",):
             target = "ongoing"

@@ -126,6 +126,8 @@ class TaskPanel(QWidget):
         self.indicators.setHorizontalHeaderLabels([self.tr("Indicator"), self.tr("Unit"), self.tr("Target"),
                                                    self.tr("Actual")])
         self.indicators.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            self.indicators.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.indicators.verticalHeader().hide()
         self.indicators.itemChanged.connect(self._indicator_edited)
         self.indicators.setMinimumHeight(90)
