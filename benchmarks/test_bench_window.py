@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
 import sys
+import time
 
 import pytest
 
@@ -73,12 +73,13 @@ def test_window_first_paint_vs_bare_window(benchmark, ledger_paths, size):
 @pytest.mark.parametrize("change", ["text", "text_rare", "community", "overdue", "sort_owner",
                                     "sort_deadline_desc"])
 def test_filter_or_sort_first_screen(benchmark, qapp, ledger_paths, size, change):
+    from PySide6.QtCore import Qt
+
     from ledger.clock import FixedClock
     from ledger.model import Operator, Role
     from ledger.service import Ledger
     from ledger.store import TaskFilter
     from ui.models import COLUMN_INDEX, TaskTableModel
-    from PySide6.QtCore import Qt
 
     led = Ledger.open(ledger_paths[size], clock=FixedClock.on("2025-11-20"), operator=Operator("测", Role.WORK_TEAM),
                       lock=False)

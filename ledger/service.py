@@ -19,7 +19,13 @@ from ledger.clock import Clock
 from ledger.errors import LedgerError
 from ledger.journal import Change, Entry
 from ledger.model import (
-    OPEN_STATUSES, Indicator, Kind, Operator, Role, Status, TaskRow,
+    OPEN_STATUSES,
+    Indicator,
+    Kind,
+    Operator,
+    Role,
+    Status,
+    TaskRow,
 )
 from ledger.store import ROW_COLUMNS, TASK_JOIN, Store, TaskFilter, _classify, new_id
 

@@ -9,8 +9,17 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QDockWidget, QHeaderView, QLabel, QMainWindow, QStyledItemDelegate,
-    QTableView, QTabWidget, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QWidget,
 )
 
 from ledger.errors import LedgerError
@@ -345,8 +354,8 @@ class MainWindow(QMainWindow):
     _recording = True
 
     def _record_entry(self, entry_id: str) -> None:
-        from ledger.service import UNDOABLE
         from ledger import journal
+        from ledger.service import UNDOABLE
         e = journal.entry(self.ledger.store, entry_id)
         if e is None or e.command not in UNDOABLE or entry_id in self.undo_stack:
             return

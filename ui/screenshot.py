@@ -20,7 +20,7 @@ def render_all(ledger_path: Path, outdir: Path, *, lang: str = "zh", today: str 
     from ui.app import make_app
     from ui.main_window import MainWindow
 
-    app = make_app(lang)
+    make_app(lang)
     clock: Clock = TodayClock(dt.date.fromisoformat(today)) if today else Clock()
     # Read-only use: no lock, and the operator is only shown, never journalled.
     led = Ledger.open(ledger_path, clock=clock, operator=Operator("截图", Role.WORK_TEAM), lock=False)
