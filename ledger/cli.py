@@ -156,6 +156,25 @@ def _do_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     command("undo", "撤销一条日志记录的修改", ("--entry", {"required": True}))
     command("set_setting", "修改台账设置", ("--key", {"required": True}), ("--value", {"required": True,
             "help": "JSON 值"}))
+    # ---- 销号: evidence, extensions, 回头看, 待我审核 (issue 3; ledger.signoff) ----
+    command("attach_evidence", "添加佐证材料", task, ("--file", {"required": True, "help": "文件路径"}))
+    command("remove_evidence", "删除佐证材料", ("--evidence", {"required": True, "help": "佐证材料 id（可用前 8 位）"}))
+    command("export_evidence", "导出佐证材料压缩包（居民区/问题/任务）", ("--out", {"required": True, "help": ".zip 文件"}),
+            ("--task", {"help": "只导出这项任务"}), ("--community", {"help": "只导出这个居民区"}))
+    command("request_extension", "申请延期", task, ("--deadline", {"required": True, "help": "申请延至的日期"}),
+            ("--reason", {"required": True}))
+    command("decide_extension", "批复延期申请", ("--extension", {"required": True}),
+            ("--approve", {"action": "store_true", "help": "同意"}), ("--refuse", {"action": "store_true", "help": "不同意"}),
+            ("--note", {"default": ""}))
+    command("draw_recheck", "抽取回头看样本（输出 JSON）", ("--percent", {"type": float, "help": "抽查比例（%%）"}),
+            ("--count", {"type": int, "help": "抽查数量"}),
+            ("--per-community", {"action": "store_true", "help": "每个居民区分别抽取"}),
+            ("--community", {"nargs": "+", "action": "extend", "help": "只在这些居民区中抽取（名称）"}),
+            ("--seed", {"type": int, "help": "随机种子（不给则随机产生并记录）"}), ("--note", {"default": ""}))
+    command("repeat_draw", "按记录的种子重新抽取，核对样本是否一致（输出 JSON）", ("--recheck", {"required": True}))
+    command("record_recheck", "记录回头看结果", ("--item", {"required": True}),
+            ("--result", {"required": True, "choices": ["pass", "relapse"]}), ("--finding", {"default": ""}))
+    command("review_queue", "待我审核（输出 JSON）")
 
 
 def _lookup(led: Ledger, table: str, col: str, ref: str) -> str:
@@ -206,6 +225,49 @@ def run_do(led: Ledger, args: argparse.Namespace) -> Any:
         except ValueError:
             value = args.value
         return led.set_setting(args.key, value)
+    if c == "attach_evidence":
+        from ledger import signoff
+        return signoff.attach_evidence(led, _resolve_task(led, args.task), args.file)
+    if c == "remove_evidence":
+        from ledger import signoff
+        released = signoff.remove_evidence(led, signoff.resolve_id(led, "evidence", args.evidence))
+        return "已删除；没有其他任务使用这份文件，文件内容已从台账中清除" if released else "已删除；其他任务仍使用这份文件"
+    if c == "export_evidence":
+        from ledger import signoff
+        task_ref = _resolve_task(led, args.task) if args.task else None
+        return signoff.export_evidence_zip(led, args.out, task_id=task_ref, community=args.community)
+    if c == "request_extension":
+        from ledger import signoff
+        return signoff.request_extension(led, _resolve_task(led, args.task), args.deadline, args.reason)
+    if c == "decide_extension":
+        from ledger import signoff
+        if args.approve == args.refuse:
+            raise LedgerError("bad_value", field="批复", value="", detail="请给出 --approve（同意）或 --refuse（不同意）之一。")
+        signoff.decide_extension(led, signoff.resolve_id(led, "extension", args.extension), args.approve, args.note)
+        return "approved" if args.approve else "refused"
+    if c in ("draw_recheck", "repeat_draw"):
+        from ledger import signoff
+        if c == "draw_recheck":
+            cids = [led.community_id(n) for n in args.community] if args.community else None
+            rid = signoff.draw_recheck(led, percent=args.percent, count=args.count, per_community=args.per_community,
+                                       community_ids=cids, seed=args.seed, note=args.note)
+        else:
+            rid = signoff.resolve_id(led, "recheck", args.recheck)
+        rc = signoff.recheck(led, rid)
+        items = [{"item": it.id, "task": it.task_id, "result": it.result} for it in signoff.recheck_items(led, rid)]
+        out = {"recheck": rid, "seed": rc.seed, "method": rc.method, "amount": rc.amount, "scope": rc.scope,
+               "population": len(rc.population), "sample": list(rc.sample), "items": items}
+        if c == "repeat_draw":
+            again = signoff.repeat_draw(led, rid)
+            out.update(repeated=again, same=again == list(rc.sample))
+        return json.dumps(out, ensure_ascii=False, indent=2)
+    if c == "record_recheck":
+        from ledger import signoff
+        return signoff.record_recheck(led, signoff.resolve_id(led, "recheck_item", args.item), args.result,
+                                      args.finding).value
+    if c == "review_queue":
+        from ledger import signoff
+        return json.dumps([q.to_json() for q in signoff.review_queue(led)], ensure_ascii=False, indent=2)
     raise LedgerError("bad_value", field="命令", value=c, detail="没有这个命令")
 
 

@@ -84,6 +84,83 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bad_setting": ("设置“{key}”的值无效：{detail}", "Setting “{key}” is invalid: {detail}"),
     "bad_value": ("{field}的值“{value}”无效：{detail}", "{field}: “{value}” is invalid: {detail}"),
+    # ---- 销号: evidence, extensions, 回头看 (issue 3) ----
+    "evidence_missing": (
+        "找不到文件“{path}”，没有添加佐证材料。请检查文件是否已被移走或改名，再重新选择。",
+        "“{path}” was not found; nothing was attached. Check whether the file was moved or renamed.",
+    ),
+    "evidence_unreadable": (
+        "文件“{path}”无法读取（{detail}），没有添加佐证材料。请确认它是一个文件、有读取权限、没有被其他程序锁定，然后再试。",
+        "“{path}” cannot be read ({detail}); nothing was attached. Make sure it is a readable file not locked by another program.",
+    ),
+    "evidence_empty": (
+        "文件“{name}”是空的（0 字节），没有添加佐证材料。请选择有内容的文件；扫描件请确认已保存完成。",
+        "“{name}” is empty (0 bytes); nothing was attached. Choose a file with content.",
+    ),
+    "evidence_too_big": (
+        "文件“{name}”大小为 {size}，超过佐证材料的大小上限 {limit}，没有添加。请压缩图片或拆分文件后再添加，或请工作专班在设置中调高上限。",
+        "“{name}” is {size}, over the evidence size limit of {limit}; nothing was attached. Compress or split it, or ask the work team to raise the limit.",
+    ),
+    "evidence_duplicate": (
+        "这份文件已经作为“{name}”添加到本任务（{by}，{at}），没有重复添加。",
+        "This file is already attached to the task as “{name}” ({by}, {at}); it was not added twice.",
+    ),
+    "no_such_evidence": ("找不到这份佐证材料（{id}），它可能已被删除。请刷新后再试。", "Evidence {id} was not found; refresh and try again."),
+    "evidence_removed": (
+        "佐证材料“{name}”已于 {at} 删除，不能再次删除。请刷新后查看。",
+        "The evidence “{name}” was already removed on {at}.",
+    ),
+    "evidence_released": (
+        "佐证材料“{name}”已删除，且没有其他任务使用同一文件，文件内容已从台账中清除，无法另存。可在日志中查看它的记录。",
+        "The evidence “{name}” was removed and its bytes released; it cannot be saved. Its record stays in the journal.",
+    ),
+    "evidence_locked": (
+        "任务已销号，它的佐证材料“{name}”不能删除。如确需更正，请先由工作专班或领导重启整改。",
+        "The task is signed off; its evidence “{name}” cannot be removed. Reopen the task first if it must be corrected.",
+    ),
+    "evidence_none": (
+        "{scope}还没有佐证材料，没有生成文件。请先为任务添加佐证材料。",
+        "{scope} has no evidence yet; no file was written.",
+    ),
+    "no_such_extension": ("找不到这条延期申请（{id}）。请刷新后再试。", "Extension request {id} was not found."),
+    "extension_no_deadline": (
+        "任务“{measure}”没有整改时限，无需申请延期。如需设定时限，请直接编辑任务。",
+        "The task “{measure}” has no deadline; there is nothing to extend.",
+    ),
+    "extension_too_late": (
+        "任务“{measure}”的整改时限 {deadline} 已过（今天是 {today}），不能再申请延期。延期须在时限到期前提出；请尽快完成整改，并向工作专班说明情况。",
+        "The deadline {deadline} of “{measure}” has passed (today is {today}); an extension must be asked for before it.",
+    ),
+    "extension_not_later": (
+        "申请的新时限 {new} 必须晚于现在的整改时限 {old}。请重新选择日期。",
+        "The new deadline {new} must be later than the current deadline {old}.",
+    ),
+    "extension_pending": (
+        "任务“{measure}”已有一条待批的延期申请（{by} 于 {at} 提出，申请延至 {new}）。请等领导批复后再提出新的申请。",
+        "“{measure}” already has a pending extension request ({by}, {at}, to {new}). Wait for the decision first.",
+    ),
+    "extension_closed_task": (
+        "任务“{measure}”当前为“{state}”，不需要申请延期。",
+        "The task “{measure}” is “{state}”; it needs no extension.",
+    ),
+    "extension_decided": (
+        "这条延期申请已由{by}于 {at} {decision}，不能再次批复。",
+        "This extension request was already {decision} by {by} on {at}.",
+    ),
+    "recheck_empty": (
+        "{scope}没有已销号的任务，无法抽取回头看样本。请在有任务销号后再开展回头看。",
+        "{scope} has no signed-off tasks to sample for a look-back.",
+    ),
+    "no_such_recheck": ("找不到这次回头看抽查（{id}）。请刷新后再试。", "Look-back draw {id} was not found."),
+    "no_such_recheck_item": ("找不到这条回头看核查记录（{id}）。请刷新后再试。", "Look-back item {id} was not found."),
+    "recheck_recorded": (
+        "这条回头看核查已由{by}于 {at} 记录为“{result}”，不能重复记录。如有新情况，请在下一次回头看中核查。",
+        "This look-back item was already recorded as “{result}” by {by} on {at}.",
+    ),
+    "recheck_not_closed": (
+        "任务“{measure}”当前为“{state}”，不是已销号状态，不能记录回头看结果。请刷新后查看它的最新情况。",
+        "The task “{measure}” is “{state}”, not signed off; a look-back result cannot be recorded.",
+    ),
 }
 
 

@@ -12,7 +12,8 @@ from ledger.store import Store, new_id
 GENESIS = "0" * 64
 
 # Tables whose rows the journal records field by field; verify replays them against the file.
-JOURNALLED_TABLES = ("setting", "community", "category", "problem", "task", "indicator", "evidence", "review")
+JOURNALLED_TABLES = ("setting", "community", "category", "problem", "task", "indicator", "evidence", "review",
+                     "extension", "recheck", "recheck_item")
 
 
 def canonical(value: Any) -> str:
@@ -184,6 +185,25 @@ def verify(store: Store) -> Problem | None:
             if t == table and rid not in seen:
                 seq, at, command = last_touch[(t, rid)]
                 return Problem(seq, at, command, f"{table} 表记录 {rid} 被删除，但日志中没有删除记录")
+    return _verify_blobs(store)
+
+
+def _verify_blobs(store: Store) -> Problem | None:
+    """The evidence files: each blob's bytes must hash to its key, and every live evidence row must have them.
+
+    A blob with no bytes is one the program released when the last live evidence row referring to it was
+    removed (``ledger.evidence``); the row stays so the key a removed evidence row names still resolves."""
+    for sha, stored, size in store.conn.execute("SELECT sha256, data, size FROM blob"):
+        data = stored if isinstance(stored, bytes) else str(stored if stored is not None else "").encode("utf-8")
+        if not data:
+            continue
+        if hashlib.sha256(data).hexdigest() != sha or len(data) != size:
+            return Problem(0, "", "", f"blob 表中文件 {sha} 的内容与其 SHA-256 校验值不符，佐证材料在程序之外被改动过")
+    missing = store.conn.execute(
+        "SELECT e.id, e.file_name FROM evidence e LEFT JOIN blob b ON b.sha256 = e.sha256 "
+        "WHERE e.removed_at IS NULL AND (b.sha256 IS NULL OR length(b.data) = 0) LIMIT 1").fetchone()
+    if missing is not None:
+        return Problem(0, "", "", f"佐证材料 {missing[0]}（{missing[1]}）的文件内容不在台账中，在程序之外被删除过")
     return None
 
 

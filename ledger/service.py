@@ -406,7 +406,7 @@ class Ledger:
                 # Tasks deleted earlier still hold rows; they go with their container. The journal keeps them.
                 col = "community_id" if table == "community" else "problem_id"
                 for (tid,) in self.store.conn.execute(f"SELECT id FROM task WHERE {col} = ?", (id_,)).fetchall():
-                    for dep in ("indicator", "evidence", "review"):
+                    for dep in ("indicator", "evidence", "review", "extension", "recheck_item"):
                         for (did,) in self.store.conn.execute(
                                 f"SELECT id FROM {dep} WHERE task_id = ?", (tid,)).fetchall():
                             tx.delete(dep, did)

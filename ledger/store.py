@@ -100,8 +100,43 @@ def _migrate_1(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_2(conn: sqlite3.Connection) -> None:
+    """销号 (issue 3): extension requests, 回头看 draws and their re-check items; evidence by blob.
+
+    Statement by statement (executescript would commit the migration's transaction half-way)."""
+    script = """
+        CREATE TABLE extension (
+            id TEXT PRIMARY KEY, task_id TEXT NOT NULL REFERENCES task(id),
+            requested_by TEXT NOT NULL, requested_at TEXT NOT NULL,
+            old_deadline TEXT, new_deadline TEXT NOT NULL, reason TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'refused')),
+            decided_by TEXT NOT NULL DEFAULT '', decided_at TEXT, decision_note TEXT NOT NULL DEFAULT '');
+        CREATE INDEX extension_task ON extension(task_id, requested_at);
+        CREATE INDEX extension_pending ON extension(requested_at) WHERE status = 'pending';
+        CREATE TABLE recheck (
+            id TEXT PRIMARY KEY, drawn_by TEXT NOT NULL, drawn_at TEXT NOT NULL, seed INTEGER NOT NULL,
+            method TEXT NOT NULL CHECK (method IN ('percent', 'count')), amount REAL NOT NULL,
+            scope TEXT NOT NULL CHECK (scope IN ('overall', 'per_community')),
+            community_ids TEXT NOT NULL DEFAULT '', population TEXT NOT NULL, sample TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '');
+        CREATE INDEX recheck_drawn ON recheck(drawn_at);
+        CREATE TABLE recheck_item (
+            id TEXT PRIMARY KEY, recheck_id TEXT NOT NULL REFERENCES recheck(id),
+            task_id TEXT NOT NULL REFERENCES task(id),
+            result TEXT NOT NULL DEFAULT '' CHECK (result IN ('', 'pass', 'relapse')),
+            finding TEXT NOT NULL DEFAULT '', checked_by TEXT NOT NULL DEFAULT '', checked_at TEXT);
+        CREATE INDEX recheck_item_recheck ON recheck_item(recheck_id);
+        CREATE INDEX recheck_item_task ON recheck_item(task_id);
+        -- Which evidence rows still refer to a blob (the bytes are released when no live row does).
+        CREATE INDEX evidence_sha256 ON evidence(sha256, removed_at)
+        """
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 # Numbered migrations: MIGRATIONS[n - 1] takes a file from version n - 1 to n. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_1, _migrate_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
