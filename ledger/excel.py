@@ -64,6 +64,7 @@ COLUMNS: dict[str, str] = {
     "indicators": "量化指标",
     "status": "完成情况",
     "closed_at": "销号时间",
+    "on_time": "按原定时限完成",
     "reviewers": "审核人",
     "evidence": "佐证材料",
     "remark": "备注",
@@ -74,7 +75,7 @@ COLUMNS: dict[str, str] = {
 DEFAULT_WIDTHS: dict[str, float] = {
     "seq": 5, "category": 12, "problem": 18, "problem_no": 9, "measure": 28, "detail": 28, "community": 11, "department": 12,
     "leader": 8, "owner": 8, "deadline": 14, "original_deadline": 14, "kind": 9, "progress": 28,
-    "indicators": 18, "status": 14, "closed_at": 14, "reviewers": 10, "evidence": 14, "remark": 14,
+    "indicators": 18, "status": 14, "closed_at": 14, "on_time": 12, "reviewers": 10, "evidence": 14, "remark": 14,
     "updated_at": 16,
 }
 """Default widths in characters (one CJK character takes two)."""

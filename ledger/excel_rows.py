@@ -86,7 +86,7 @@ class Numbering:
 
 
 # Which extra tables a column needs; only those are queried.
-NEEDS: dict[str, str] = {"reviewers": "review", "closed_at": "review", "evidence": "evidence",
+NEEDS: dict[str, str] = {"reviewers": "review", "closed_at": "review", "on_time": "review", "evidence": "evidence",
                          "indicators": "indicator"}
 
 
@@ -196,6 +196,14 @@ def remark(item: Item) -> str:
     return "；".join(parts)
 
 
+def on_time(item: Item) -> str:
+    """Whether a signed-off task was finished by its ORIGINAL deadline (extensions do not count)."""
+    due = item.task.original_deadline or item.task.deadline
+    if item.closed_at is None or due is None:
+        return ""
+    return "是" if item.closed_at <= due else f"否（原定{chinese_date(due)}）"
+
+
 def _deadline(item: Item) -> Cell:
     t = item.task
     if t.deadline is not None:
@@ -231,6 +239,7 @@ COLUMN_VALUES: dict[str, ColumnValue] = {
     "indicators": lambda it, n: _text(it.indicators),
     "status": lambda it, n: (status_text(it), status_style(it.health)),
     "closed_at": lambda it, n: (it.closed_at, DATE),
+    "on_time": lambda it, n: _center(on_time(it)),
     "reviewers": lambda it, n: _center(it.reviewers),
     "evidence": lambda it, n: _text(it.evidence),
     "remark": lambda it, n: _text(remark(it)),

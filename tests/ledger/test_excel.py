@@ -544,3 +544,35 @@ def test_default_fills_are_the_wall_charts_default_scheme() -> None:
                for h in Health if h != Health.DUE_SOON}
     colours[Health.DUE_SOON] = board.DEFAULT.band_colors[-1].lstrip("#").upper()
     assert colours == DEFAULT_SCHEME
+
+
+def test_on_time_column_says_whether_the_original_deadline_was_kept(tmp_path, filled, clock):
+    """A task signed off after its original deadline says so, even when an extension moved the deadline."""
+    from openpyxl import load_workbook
+
+    from ledger import excel, signoff
+    from ledger.model import Operator, Role
+    from ledger.workflow import Action
+
+    task = next(t for t in filled.tasks_json() if t["owner"] == "孙三")  # deadline 2025-12-31
+    tid = task["id"]
+    filled.operator = Operator("王书记", Role.SECRETARY)
+    ext = signoff.request_extension(filled, tid, "2026-02-28", "冬季施工困难")
+    filled.operator = Operator("郑领导", Role.LEADER)
+    signoff.decide_extension(filled, ext, True)
+    filled.operator = Operator("王书记", Role.SECRETARY)
+    filled.act(tid, Action.START)
+    filled.act(tid, Action.SUBMIT, reason="已完成")
+    clock.advance(days=60)  # 2026-01-19: after the original deadline, before the extended one
+    for name, role in (("甲", Role.WORK_TEAM), ("乙", Role.LEADER), ("丙", Role.LEADER)):
+        filled.operator = Operator(name, role)
+        filled.act(tid, Action.APPROVE, grade="好", exception="纸质材料已核")
+    excel.save_template(filled, "按期", ["seq", "measure", "owner", "deadline", "original_deadline", "on_time"])
+    out = excel.export_ledger(filled, tmp_path / "按期.xlsx", template="按期").path
+    ws = load_workbook(out)["整改台账"]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    header = next(r for r in rows if r and r[0] == "序号")
+    row = next(r for r in rows if "孙三" in r)
+    assert row[header.index("按原定时限完成")] == "否（原定2025年12月31日）"
+    others = [r for r in rows if r and isinstance(r[0], int) and "孙三" not in r]
+    assert all(r[header.index("按原定时限完成")] in (None, "") for r in others)
