@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+import struct
+import uuid
+import zlib
 from pathlib import Path
 from typing import Any
 
 from ledger.clock import Clock, FixedClock
-from ledger.model import Kind, Operator, Role
+from ledger.model import Kind, Operator, Role, Status
 from ledger.service import Ledger
 from ledger.workflow import Action
 
@@ -53,14 +56,14 @@ def build_demo(path: str | Path, *, clock: Clock | None = None, seed: int = 2025
     ids = {}
     for i, name in enumerate(COMMUNITIES):
         ids[name] = led.add_community(name, secretary=SECRETARIES[i], leader=LEADERS[i % len(LEADERS)],
-                                      example=False)
+                                      example=False, id=_uuid(rng))
     plan_rows: dict[str, list[dict[str, Any]]] = {"category": [], "problem": [], "task": [], "indicator": []}
     n = 0
     for ci, cat in enumerate(plan.categories, start=1):
-        crow = led.new_row("category", title=cat.title, sort=ci)
+        crow = led.new_row("category", id=_uuid(rng), title=cat.title, sort=ci)
         plan_rows["category"].append(crow)
         for pi, prob in enumerate(cat.problems, start=1):
-            prow = led.new_row("problem", category_id=crow["id"], title=prob.title, detail=prob.detail, sort=pi)
+            prow = led.new_row("problem", id=_uuid(rng), category_id=crow["id"], title=prob.title, detail=prob.detail, sort=pi)
             plan_rows["problem"].append(prow)
             for mi, measure in enumerate(prob.measures, start=1):
                 named = [c for c in measure.communities if c in ids] or [c for c in prob.communities if c in ids]
@@ -71,7 +74,7 @@ def build_demo(path: str | Path, *, clock: Clock | None = None, seed: int = 2025
                         Kind.IMMEDIATE if mi == 1 and pi == 1 else Kind.DEADLINE)
                     deadline = today + dt.timedelta(days=rng.choice((-21, -9, -3, 2, 5, 6, 12, 20, 30, 35, 41, 48, 56, 63, 75, 90)))
                     trow = led.new_row(
-                        "task", problem_id=prow["id"], community_id=ids[com], measure=measure.title,
+                        "task", id=_uuid(rng), problem_id=prow["id"], community_id=ids[com], measure=measure.title,
                         detail=measure.detail, kind=kind.value, owner=rng.choice(OWNERS) + "（示例）",
                         leader=LEADERS[(ci + pi) % len(LEADERS)], department=f"{com}居民区党组织",
                         deadline=deadline, sort=mi, example=True)
@@ -95,6 +98,7 @@ def _advance_states(led: Ledger, rows: dict[str, list[dict[str, Any]]], rng: ran
     indicators: dict[str, list[dict[str, Any]]] = {}
     for ind in rows["indicator"]:
         indicators.setdefault(ind["task_id"], []).append(ind)
+    relapsed: list[str] = []
     plan = ["not_started", "in_progress", "in_progress", "submitted", "in_review", "returned", "closed", "closed",
             "ongoing", "reopened", "in_progress", "closed"]
     order = list(enumerate(rows["task"]))
@@ -122,6 +126,8 @@ def _advance_states(led: Ledger, rows: dict[str, list[dict[str, Any]]], rng: ran
         led.update_progress(tid, _progress_text(task["measure"], target))
         if target == "in_progress":
             continue
+        if target != "returned":
+            _attach_examples(led, tid, task, rng)
         led.act(tid, Action.SUBMIT, reason="已按方案完成整改，佐证材料已整理归档。")
         if target == "submitted":
             continue
@@ -129,18 +135,79 @@ def _advance_states(led: Ledger, rows: dict[str, list[dict[str, Any]]], rng: ran
         if target == "returned":
             led.act(tid, Action.RETURN, reason="佐证材料不全，请补充签到表和现场照片。")
             continue
-        led.act(tid, Action.APPROVE, grade="较好", opinion="材料齐全，同意提交复核。",
-                exception="示例台账：佐证材料为纸质存档")
+        led.act(tid, Action.APPROVE, grade="较好", opinion="材料齐全，同意提交复核。")
         if target == "in_review":
             continue
         led.operator = DEPUTY
-        led.act(tid, Action.APPROVE, grade="好", opinion="同意。", exception="示例台账：佐证材料为纸质存档")
+        led.act(tid, Action.APPROVE, grade="好", opinion="同意。")
         led.operator = HEAD
-        led.act(tid, Action.APPROVE, grade="好", opinion="同意销号。", exception="示例台账：佐证材料为纸质存档")
+        led.act(tid, Action.APPROVE, grade="好", opinion="同意销号。")
         if target == "reopened":
-            led.operator = WORK_TEAM
-            led.act(tid, Action.REOPEN, reason="回头看发现问题反弹，重新整改。")
+            relapsed.append(tid)
+    _look_back(led, relapsed, walk, today)
+    _extensions(led, rows, walk, today)
     led.operator = WORK_TEAM
+
+
+def _attach_examples(led: Ledger, task_id: str, task: dict[str, Any], rng: random.Random) -> None:
+    """A sign-in sheet and a site photo, generated here (example data), attached as evidence."""
+    from ledger.signoff import attach_evidence
+
+    sheet = "姓名,签到时间\n" + "\n".join(f"居民{n}（示例）,09:{n:02d}" for n in range(1, rng.randint(8, 20)))
+    attach_evidence(led, task_id, data=("\ufeff" + sheet).encode("utf-8"),
+                    file_name=f"签到表（示例）-{task['measure'][:8]}.csv")
+    colour = rng.choice(((200, 60, 50), (60, 140, 90), (70, 110, 190), (220, 160, 60)))
+    attach_evidence(led, task_id, data=_png(160, 120, colour), file_name=f"现场照片（示例）-{task['measure'][:8]}.png")
+
+
+def _uuid(rng: random.Random) -> str:
+    """Seeded ids, so the example (and its 回头看 draw, which orders tasks by id) is the same every time."""
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def _png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A plain one-colour PNG (no imaging library needed)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    row = b"\x00" + bytes(rgb) * width
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(row * height)) + chunk(b"IEND", b""))
+
+
+def _look_back(led: Ledger, relapsed: list[str], walk: FixedClock, today: dt.date) -> None:
+    """A 回头看 draw over the signed-off tasks, recorded with its seed; the chosen tasks relapse (反弹)."""
+    from ledger.signoff import draw_recheck, recheck_items, record_recheck
+
+    if not relapsed:
+        return
+    walk.at = dt.datetime.combine(today - dt.timedelta(days=1), dt.time(10, 0))
+    led.operator = WORK_TEAM
+    draw = draw_recheck(led, percent=30, seed=20251119, note="示例：每季度抽查已销号任务")
+    for item in recheck_items(led, draw):
+        if item.task_id in relapsed:
+            record_recheck(led, item.id, "relapse", "回访发现楼道堆物反弹（示例）")
+        else:
+            record_recheck(led, item.id, "pass", "现场复查合格（示例）")
+    for tid in relapsed:  # tasks the sample missed relapse through a reopening with a reason
+        if led.task(tid).status == Status.CLOSED:
+            led.act(tid, Action.REOPEN, reason="群众反映问题反弹，重新整改（示例）。")
+
+
+def _extensions(led: Ledger, rows: dict[str, list[dict[str, Any]]], walk: FixedClock, today: dt.date) -> None:
+    """Two extension requests: one approved by a leader, one waiting for a decision."""
+    from ledger.signoff import decide_extension, request_extension
+
+    walk.at = dt.datetime.combine(today - dt.timedelta(days=1), dt.time(15, 0))
+    candidates = [t["id"] for t in rows["task"] if led.task(t["id"]).status == Status.IN_PROGRESS
+                  and (led.task(t["id"]).deadline or today) > today]
+    for n, tid in enumerate(candidates[:2]):
+        led.operator = Operator("居民区书记（示例）", Role.SECRETARY)
+        deadline = led.task(tid).deadline
+        assert deadline is not None
+        ext = request_extension(led, tid, deadline + dt.timedelta(days=30), "涉及多个部门联合执法，需延长一个月（示例）")
+        if n == 0:
+            led.operator = HEAD
+            decide_extension(led, ext, True, "同意延期（示例）")
 
 
 def _progress_text(measure: str, target: str) -> str:
