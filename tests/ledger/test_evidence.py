@@ -18,36 +18,13 @@ from ledger.excel import ExportCancelled
 from ledger.model import Operator, Role, Status
 from ledger.service import Ledger
 from ledger.workflow import Action
+from tests.helpers import refuse
 
 SEC = Operator("王书记", Role.SECRETARY)
 WT = Operator("张专班", Role.WORK_TEAM)
 L1 = Operator("刘副书记", Role.LEADER)
 L2 = Operator("陈书记", Role.LEADER)
 TABLES = ("setting", "task", "review", "evidence", "blob", "extension", "recheck", "recheck_item")
-
-
-class Snapshot:
-    """Everything a refused command must leave as it was (the evidence tables and the journal included)."""
-
-    def __init__(self, led: Ledger) -> None:
-        self.led = led
-        self.tables = {t: led.store.rows(f"SELECT * FROM {t} ORDER BY rowid") for t in TABLES}
-        self.seq = journal.last_seq(led.store)
-
-    def unchanged(self) -> None:
-        assert Snapshot(self.led).tables == self.tables
-        assert journal.last_seq(self.led.store) == self.seq
-
-
-def refuse(led: Ledger, code: str, fn: Any, *args: Any, **kw: Any) -> str:
-    snap = Snapshot(led)
-    with pytest.raises(LedgerError) as info:
-        fn(*args, **kw)
-    assert info.value.code == code, info.value.message()
-    snap.unchanged()
-    message = info.value.message()
-    assert "{" not in message, message  # every fact filled in
-    return message
 
 
 def ids(led: Ledger) -> list[str]:

@@ -17,6 +17,7 @@ from ledger.model import Health, Kind, Operator, Role, Status, health
 from ledger.service import Changed, Ledger
 from ledger.store import SORT_SQL, TaskFilter
 from ledger.workflow import Action
+from tests.helpers import Snapshot, refuse
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2025, 11, 20)
@@ -32,29 +33,6 @@ def ids_of(led: Ledger, flt: TaskFilter | None = None) -> list[str]:
 
 def by_measure(led: Ledger) -> dict[tuple[str, str], str]:
     return {(t["community"], t["measure"]): t["id"] for t in led.tasks_json()}
-
-
-class Snapshot:
-    """Everything a refused command must leave as it was."""
-
-    def __init__(self, led: Ledger) -> None:
-        self.led = led
-        self.tables = {t: led.store.rows(f"SELECT * FROM {t} ORDER BY rowid")
-                       for t in ("setting", "community", "category", "problem", "task", "indicator", "review")}
-        self.seq = journal.last_seq(led.store)
-
-    def unchanged(self) -> None:
-        assert Snapshot(self.led).tables == self.tables
-        assert journal.last_seq(self.led.store) == self.seq
-
-
-def refuse(led: Ledger, code: str, fn: Any, *args: Any, **kw: Any) -> str:
-    snap = Snapshot(led)
-    with pytest.raises(LedgerError) as info:
-        fn(*args, **kw)
-    assert info.value.code == code, info.value.message()
-    snap.unchanged()
-    return info.value.message()
 
 
 # ---- communities, categories, problems -----------------------------------------------------------

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 
 from ledger import journal, signoff
 from ledger.clock import FixedClock
-from ledger.errors import LedgerError
 from ledger.model import Operator, Role, Status
 from ledger.service import Ledger
 from ledger.store import _migrate_1
 from ledger.workflow import Action
+from tests.helpers import refuse
 
 SEC = Operator("王书记", Role.SECRETARY)
 WT = Operator("张专班", Role.WORK_TEAM)
@@ -27,29 +27,6 @@ WT2 = Operator("李专班", Role.WORK_TEAM)
 L1 = Operator("刘副书记", Role.LEADER)
 L2 = Operator("陈书记", Role.LEADER)
 TABLES = ("setting", "task", "review", "evidence", "blob", "extension", "recheck", "recheck_item")
-
-
-class Snapshot:
-    def __init__(self, led: Ledger) -> None:
-        self.led = led
-        self.tables = {t: led.store.rows(f"SELECT * FROM {t} ORDER BY rowid") for t in TABLES}
-        self.seq = journal.last_seq(led.store)
-
-    def unchanged(self) -> None:
-        assert Snapshot(self.led).tables == self.tables
-        assert journal.last_seq(self.led.store) == self.seq
-
-
-def refuse(led: Ledger, code: str, fn: Any, *args: Any, **kw: Any) -> str:
-    snap = Snapshot(led)
-    with pytest.raises(LedgerError) as info:
-        fn(*args, **kw)
-    assert info.value.code == code, info.value.message()
-    snap.unchanged()
-    message = info.value.message()
-    assert "{" not in message, message
-    assert info.value.message("en") and "{" not in info.value.message("en")
-    return message
 
 
 def task_ids(led: Ledger) -> dict[tuple[str, str], str]:
