@@ -471,7 +471,8 @@ def test_a_version_1_ledger_is_upgraded_with_a_backup(tmp_path: Path) -> None:
     conn.close()
     led = Ledger.open(path)
     try:
-        assert led.store.one("PRAGMA user_version") == 2
+        from ledger.store import SCHEMA_VERSION
+        assert led.store.one("PRAGMA user_version") == SCHEMA_VERSION
         tables = {r[0] for r in led.store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"extension", "recheck", "recheck_item"} <= tables
         assert journal.verify(led.store) is None
