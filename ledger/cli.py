@@ -379,6 +379,50 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", default="A4", choices=["A4", "A3"])
     p.add_argument("--per-community", action="store_true", help="每个居民区另加一张工作表")
     p.add_argument("--three-lists", action="store_true", help="另加问题清单、任务清单、责任清单")
+    # ---- community packages: 下发 / 上报 / 导入上报 (ledger.exchange*); handlers imported when run ----
+    def _exchange(name: str) -> Handler:
+        def run(a: argparse.Namespace) -> int:
+            from ledger import exchange_cli
+            return int(getattr(exchange_cli, name)(a))
+        return run
+
+    p = add("issue-package", _exchange("cmd_issue_package"), "下发：为一个居民区（或全部居民区）生成下发包")
+    p.add_argument("ledger", help="主台账文件")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--community", nargs=2, metavar=("NAME", "OUT"),
+                       help="居民区名称，和下发包文件（.db）或文件夹")
+    group.add_argument("--all", metavar="OUTDIR", help="每个居民区一个下发包，写入这个文件夹")
+    p.add_argument("--actor", help="操作人姓名（记入日志）")
+    p.add_argument("--role", default="work_team")
+    p = add("apply-package", _exchange("cmd_apply_package"), "导入上报：预览（--dry-run）或合并一个上报包")
+    p.add_argument("ledger", help="主台账文件")
+    p.add_argument("file", help="上报包文件")
+    p.add_argument("--dry-run", action="store_true", help="只预览，不写入")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--decide", action="append", default=[], metavar="KEY=ours|theirs|new:值",
+                   help="当场处理冲突（可重复）")
+    p.add_argument("--actor", help="操作人姓名（记入日志）")
+    p.add_argument("--role", default="work_team")
+    p = add("return-package", _exchange("cmd_return_package"), "上报：在下发包旁生成上报文件")
+    p.add_argument("package", help="下发包文件")
+    p.add_argument("--out", help="上报文件放在这个文件夹（默认在下发包旁）")
+    p.add_argument("--actor", help="上报人姓名")
+    p = add("package-status", _exchange("cmd_package_status"), "各居民区最近一次下发和合并")
+    p.add_argument("ledger")
+    p.add_argument("--json", action="store_true")
+    p = add("decide-conflict", _exchange("cmd_decide_conflict"), "处理合并冲突：保留主台账、采用上报或写入新值")
+    p.add_argument("ledger")
+    p.add_argument("conflict", nargs="?", help="冲突 id（可用前 8 位）；不给则列出未处理的冲突")
+    p.add_argument("--choice", choices=["ours", "theirs", "new"])
+    p.add_argument("--value", help="choice=new 时的新值")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--actor", help="操作人姓名（记入日志）")
+    p.add_argument("--role", default="work_team")
+    p = add("replace-package", _exchange("cmd_replace_package"), "用新的下发包替换旧的（旧包有未上报的修改时拒绝）")
+    p.add_argument("old")
+    p.add_argument("new")
+    # `do PACKAGE ...`: in a package (community mode) the work team's commands are refused with a sentence.
+    sub.choices["do"].set_defaults(handler=_exchange("cmd_do_guarded"))
     for extra in EXTRA_COMMANDS:
         extra(sub)
     return parser

@@ -161,6 +161,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "任务“{measure}”当前为“{state}”，不是已销号状态，不能记录回头看结果。请刷新后查看它的最新情况。",
         "The task “{measure}” is “{state}”, not signed off; a look-back result cannot be recorded.",
     ),
+    # ---- community packages: 下发包 / 上报包 (ledger.exchange) ----
+    "package_not_package": (
+        "“{path}”不是本程序的下发包或上报包（{detail}），没有导入；台账未作任何改动。请选择居民区书记用“上报”生成的文件。",
+        "“{path}” is not a package of this program ({detail}); nothing was imported and the ledger was not changed.",
+    ),
+    "package_damaged": (
+        "上报包“{path}”已损坏或不完整（{detail}），可能在传送中被截断，没有导入；台账未作任何改动。请让居民区书记重新上报一份。",
+        "The return “{path}” is damaged or incomplete ({detail}); nothing was imported. Ask for it to be sent again.",
+    ),
+    "package_tampered": (
+        "上报包“{path}”第 {seq} 条日志（{at}，{command}）校验失败：{detail}。文件在程序之外被改动过，已拒绝导入；台账未作任何改动。请让居民区书记重新上报，并核实文件来源。",
+        "The return “{path}” failed verification at entry {seq} ({at}, {command}): {detail}. It was edited outside the program; nothing was imported.",
+    ),
+    "package_other_ledger": (
+        "“{path}”是另一本台账（{other}）下发的包，不是本台账（{ours}）的，没有导入；台账未作任何改动。请在下发它的台账中导入。",
+        "“{path}” was issued by another ledger ({other}), not this one ({ours}); nothing was imported.",
+    ),
+    "package_not_issued": (
+        "本台账从未下发过“{path}”（包编号 {package_id}，居民区“{community}”），没有导入；台账未作任何改动。请确认文件来自本台账下发的包。",
+        "This ledger never issued “{path}” (package {package_id}, {community}); nothing was imported.",
+    ),
+    "package_out_of_scope": (
+        "上报包“{path}”第 {seq} 条日志（{actor}，{command}）涉及{what}，超出本包的范围（居民区“{community}”），已拒绝导入整个文件；台账未作任何改动。请核实文件来源。",
+        "Entry {seq} of “{path}” ({actor}, {command}) touches {what}, outside the package's community “{community}”; the whole file was refused.",
+    ),
+    "package_unreturned": (
+        "旧的下发包“{old}”中还有 {count} 条修改（最近一条：{last}）{state}。请先{todo}，再打开新的下发包；两个文件都没有改动。",
+        "The old package “{old}” still holds {count} changes ({last}) that were not returned and merged; nothing was changed.",
+    ),
+    "package_mode": (
+        "这是居民区“{community}”的下发包（居民区模式）：“{action}”由工作专班在主台账上办理，不能在下发包中操作。",
+        "This is the package of “{community}” (community mode): “{action}” is done by the work team on the master ledger.",
+    ),
+    "package_is_package": (
+        "“{path}”是居民区“{community}”的下发包，不是主台账，不能从它下发或向它导入上报包。请打开工作专班的主台账。",
+        "“{path}” is a community package, not the master ledger.",
+    ),
+    "no_such_conflict": ("找不到这条合并冲突（{id}）。请刷新后再试。", "Merge conflict {id} was not found."),
+    "conflict_decided": (
+        "这条合并冲突已由{by}于 {at} 处理（{status}），不能再次处理。",
+        "This merge conflict was already decided by {by} on {at} ({status}).",
+    ),
 }
 
 

@@ -13,7 +13,9 @@ GENESIS = "0" * 64
 
 # Tables whose rows the journal records field by field; verify replays them against the file.
 JOURNALLED_TABLES = ("setting", "community", "category", "problem", "task", "indicator", "evidence", "review",
-                     "extension", "recheck", "recheck_item")
+                     "extension", "recheck", "recheck_item",
+                     # community packages (ledger.exchange): issued, merged, entries merged, conflicts to decide
+                     "package", "package_merge", "merged_entry", "merge_conflict")
 
 
 def canonical(value: Any) -> str:

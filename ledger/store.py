@@ -135,8 +135,43 @@ def _migrate_2(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _migrate_3(conn: sqlite3.Connection) -> None:
+    """Community packages (下发包 / 上报包): what the master issued, merged and left for a person to decide.
+
+    Every table keys on ``id`` so the journal records and verifies it like any other (``merged_entry.id`` is
+    the PACKAGE's journal entry id: re-importing a return skips every entry already applied or decided)."""
+    script = """
+        CREATE TABLE package (
+            id TEXT PRIMARY KEY, community_id TEXT NOT NULL, issued_at TEXT NOT NULL, issued_by TEXT NOT NULL,
+            master_seq INTEGER NOT NULL, file_name TEXT NOT NULL);
+        CREATE INDEX package_community ON package(community_id, issued_at);
+        CREATE TABLE package_merge (
+            id TEXT PRIMARY KEY, package_id TEXT NOT NULL REFERENCES package(id), merged_at TEXT NOT NULL,
+            merged_by TEXT NOT NULL, file_name TEXT NOT NULL, file_sha256 TEXT NOT NULL,
+            applied INTEGER NOT NULL DEFAULT 0, conflicts INTEGER NOT NULL DEFAULT 0,
+            refused INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX package_merge_package ON package_merge(package_id, merged_at);
+        CREATE TABLE merged_entry (
+            id TEXT PRIMARY KEY, package_id TEXT NOT NULL REFERENCES package(id), package_seq INTEGER NOT NULL,
+            merge_id TEXT NOT NULL, outcome TEXT NOT NULL);
+        CREATE INDEX merged_entry_package ON merged_entry(package_id, package_seq);
+        CREATE TABLE merge_conflict (
+            id TEXT PRIMARY KEY, package_id TEXT NOT NULL REFERENCES package(id), merge_id TEXT NOT NULL,
+            entry_id TEXT NOT NULL, key TEXT NOT NULL, task_id TEXT, tbl TEXT NOT NULL, row_id TEXT NOT NULL,
+            field TEXT NOT NULL, command TEXT NOT NULL, ours TEXT, theirs TEXT, our_author TEXT NOT NULL DEFAULT '',
+            our_at TEXT NOT NULL DEFAULT '', their_author TEXT NOT NULL DEFAULT '', their_at TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'kept', 'taken', 'rewritten')),
+            decided_by TEXT NOT NULL DEFAULT '', decided_at TEXT, value TEXT);
+        CREATE INDEX merge_conflict_open ON merge_conflict(package_id, status)
+        """
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 # Numbered migrations: MIGRATIONS[n - 1] takes a file from version n - 1 to n. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_1, _migrate_2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_1, _migrate_2, _migrate_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,176 @@
+"""Command-line handlers for community packages: issue-package, apply-package, return-package, the guarded `do`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+from ledger import exchange, exchange_merge
+from ledger.errors import LedgerError
+from ledger.model import FIELD_LABELS, Operator, Role
+
+EXIT_CONFLICTS = 3
+# What a secretary may do in a package (community mode); the rest is the work team's, on the master.
+SECRETARY_DO = frozenset({"update_progress", "update_task", "start", "submit", "set_ongoing", "add_indicator",
+                          "update_indicator", "attach_evidence", "remove_evidence", "export_evidence",
+                          "request_extension", "review_queue", "undo", "repeat_draw"})
+WORK_TEAM_TASK_OPTIONS = ("owner", "leader", "department", "deadline", "kind", "measure", "detail")
+
+
+def _open(args: argparse.Namespace, path: str) -> Any:
+    from ledger import cli
+    return cli._open(args, path)
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def cmd_issue_package(args: argparse.Namespace) -> int:
+    led = _open(args, args.ledger)
+    try:
+        if args.all:
+            paths = exchange.issue_all(led, args.all)
+        else:
+            name, out = args.community
+            paths = [exchange.issue_package(led, name, out)]
+    finally:
+        led.close()
+    for path in paths:
+        print(f"已下发：{path}")
+    return 0
+
+
+def _decisions(items: list[str]) -> dict[str, tuple[str, Any]]:
+    out: dict[str, tuple[str, Any]] = {}
+    for text in items:
+        key, _, choice = text.partition("=")
+        if choice.startswith("new:"):
+            out[key] = ("new", choice[4:])
+        elif choice in ("ours", "theirs"):
+            out[key] = (choice, None)
+        else:
+            raise LedgerError("bad_value", field="--decide", value=text, detail="格式为 KEY=ours、KEY=theirs 或 KEY=new:值")
+    return out
+
+
+def cmd_apply_package(args: argparse.Namespace) -> int:
+    led = _open(args, args.ledger)
+    try:
+        decisions = _decisions(args.decide)
+        if args.dry_run:
+            result: exchange_merge.MergePreview = exchange_merge.preview_merge(led, args.file, decisions)
+        else:
+            result = exchange_merge.apply_merge(led, args.file, decisions)
+    finally:
+        led.close()
+    open_conflicts = result.open_conflicts
+    if args.json:
+        out = result.to_json()
+        out["dry_run"] = bool(args.dry_run)
+        _print_json(out)
+    else:
+        head = "预览（未写入）" if args.dry_run else "已合并"
+        print(f"{head}：{result.path.name}（居民区“{result.community}”）：可合并 {len(result.applied)} 项，"
+              f"冲突 {len(result.conflicts)} 项，拒绝 {len(result.refused)} 项"
+              + (f"；此前已合并 {result.already} 条" if result.already else ""))
+        for it in result.conflicts:
+            print(f"  冲突 [{it.key}] 任务 {str(it.task_id)[:8]} {it.field}：主台账“{it.ours}”（{it.our_author} {it.our_at}）"
+                  f" ↔ 上报“{it.theirs}”（{it.their_author} {it.their_at}）：{it.reason}")
+        for it in result.refused:
+            print(f"  拒绝 任务 {str(it.task_id)[:8]} {it.field}：{it.reason}")
+        backup = getattr(result, "backup", None)
+        if backup:
+            print(f"合并前已备份：{backup}")
+        if open_conflicts and not args.dry_run:
+            print(f"还有 {len(open_conflicts)} 项冲突待处理：python main.py decide-conflict {args.ledger}")
+    return EXIT_CONFLICTS if open_conflicts else 0
+
+
+def cmd_return_package(args: argparse.Namespace) -> int:
+    from ledger import cli
+    operator = Operator(args.actor, Role.SECRETARY) if args.actor else None
+    out = exchange.return_package(args.package, args.out, clock=cli._clock(args), operator=operator)
+    print(f"已生成上报文件：{out}。请把它交给工作专班导入。")
+    return 0
+
+
+def cmd_package_status(args: argparse.Namespace) -> int:
+    led = _open(args, args.ledger)
+    try:
+        rows = exchange.package_status(led)
+    finally:
+        led.close()
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        issued = r["last_issued"]
+        merged = r["last_merged"]
+        print(f"{r['community']}：下发 {issued['at'] + ' ' + issued['file'] if issued else '—'}；"
+              f"合并 {merged['at'] + ' ' + merged['file'] if merged else '—'}；待处理冲突 {r['open_conflicts']}")
+    return 0
+
+
+def cmd_decide_conflict(args: argparse.Namespace) -> int:
+    led = _open(args, args.ledger)
+    try:
+        if not args.conflict:
+            rows = exchange_merge.open_conflicts(led)
+            if args.json:
+                _print_json(rows)
+            else:
+                for r in rows:
+                    print(f"{r['id'][:8]}  任务 {str(r['task_id'])[:8]} {r['field']}：主台账“{r['ours']}”"
+                          f"（{r['our_author']} {r['our_at']}） ↔ 上报“{r['theirs']}”（{r['their_author']} "
+                          f"{r['their_at']}）：{r['reason']}")
+            return EXIT_CONFLICTS if rows else 0
+        if not args.choice:
+            raise LedgerError("empty_field", field="--choice（ours / theirs / new）")
+        status = exchange_merge.decide_conflict(led, args.conflict, args.choice, args.value)
+    finally:
+        led.close()
+    print({"kept": "已保留主台账的值", "taken": "已采用上报的值", "rewritten": "已写入新值"}[status])
+    return 0
+
+
+def cmd_replace_package(args: argparse.Namespace) -> int:
+    path = exchange.replace_package(args.old, args.new)
+    print(f"已换成新的下发包：{path}（旧包已另存在同一文件夹）")
+    return 0
+
+
+def _package_of(path: str) -> dict[str, Any] | None:
+    try:
+        store = exchange.open_read_only(Path(path))
+    except LedgerError:
+        return None
+    try:
+        return exchange.package_setting(store)
+    except sqlite3.Error:
+        return None
+    finally:
+        store.conn.close()
+
+
+def cmd_do_guarded(args: argparse.Namespace) -> int:
+    """`do` on a package runs in community mode: the work team's commands and fields are refused."""
+    from ledger import cli
+    info = _package_of(args.path)
+    if info is not None:
+        command = args.do_command
+        labels = exchange_merge.COMMAND_LABELS
+        refused = command not in SECRETARY_DO
+        if command == "update_task" and any(getattr(args, k, None) is not None for k in WORK_TEAM_TASK_OPTIONS):
+            refused, command = True, "修改" + "、".join(
+                FIELD_LABELS.get(k, k) for k in WORK_TEAM_TASK_OPTIONS if getattr(args, k, None) is not None)
+        if command == "update_indicator" and getattr(args, "target", None) is not None:
+            refused, command = True, "修改指标目标值"
+        if refused:
+            raise LedgerError("package_mode", community=info.get("community", ""),
+                              action=labels.get(command, command))
+    return int(cli.cmd_do(args))
