@@ -19,6 +19,7 @@ from ledger.clock import Clock
 from ledger.errors import LedgerError
 from ledger.journal import Change, Entry
 from ledger.model import (
+    FIELD_LABELS,
     OPEN_STATUSES,
     Indicator,
     Kind,
@@ -43,6 +44,25 @@ UNDOABLE = frozenset({
 })
 
 TABLE_KEY = {"setting": "key"}
+
+# In a community package (居民区模式) the secretary may run only these commands; the rest belong to the work team
+# on the master ledger. Field-level limits (progress only, indicators' actuals) are checked in the commands.
+PACKAGE_COMMANDS = frozenset({
+    "update_progress", "update_task", "start", "submit", "set_ongoing", "add_indicator", "update_indicator",
+    "remove_indicator", "attach_evidence", "remove_evidence", "request_extension", "undo", "return_package",
+    "issue_package",
+})
+PACKAGE_TASK_FIELDS = frozenset({"progress"})
+COMMAND_LABELS_ZH = {
+    "update_task": "修改任务", "add_task": "新增任务", "delete_task": "删除任务", "approve": "审核通过",
+    "return": "退回", "reopen": "重启整改", "set_setting": "修改台账设置", "decide_extension": "审批延期",
+    "draw_recheck": "回头看抽查", "record_recheck": "记录回头看结果", "update_indicator": "修改指标目标值",
+    "remove_indicator": "删除下发的量化指标", "add_community": "新增居民区", "update_community": "修改居民区",
+    "delete_community": "删除居民区", "move_community": "调整居民区顺序", "add_category": "新增问题类别",
+    "update_category": "修改问题类别", "delete_category": "删除问题类别", "move_category": "调整问题类别顺序",
+    "add_problem": "新增反馈问题", "update_problem": "修改反馈问题", "delete_problem": "删除反馈问题",
+    "move_problem": "调整反馈问题顺序", "import_plan": "导入整改方案", "generate": "批量生成",
+}
 
 
 @dataclass(frozen=True)
@@ -180,8 +200,42 @@ class Ledger:
             self._observers.remove(callback)
 
     # ---- the transaction every command runs in ---------------------------------------------
+    @property
+    def package(self) -> dict[str, Any] | None:
+        """The package record when this file is a community package (居民区模式), else None."""
+        value = self.setting("package")
+        return value if isinstance(value, dict) else None
+
+    def _package_guard(self, command: str, what: str | None = None) -> None:
+        info = self.package
+        if info is None:
+            return
+        if what is not None or command not in PACKAGE_COMMANDS:
+            raise LedgerError("package_mode", community=info.get("community", ""),
+                              action=what or COMMAND_LABELS_ZH.get(command, command))
+
+    @contextlib.contextmanager
+    def hold_notices(self) -> Iterator[None]:
+        """Send change notices only when the outermost block ends well (one bulk change, one refresh)."""
+        outer = not hasattr(self, "_held")
+        if outer:
+            self._held: list[Changed] = []
+        try:
+            yield
+        except BaseException:
+            if outer:
+                del self._held
+            raise
+        if outer:
+            held = self._held
+            del self._held
+            for changed in held:
+                for callback in list(self._observers):
+                    callback(changed)
+
     @contextlib.contextmanager
     def _command(self, command: str, task_id: str | None, args: dict[str, Any]) -> Iterator[Tx]:
+        self._package_guard(command)
         tx = Tx(self)
         try:
             with self.store.db.atomic():
@@ -200,6 +254,12 @@ class Ledger:
         except sqlite3.Error as exc:
             raise _classify(exc, self.store.path) from exc
         if entry is None:
+            return
+        if hasattr(self, "_held"):
+            self._held.append(Changed(
+                command, entry.id,
+                frozenset(c.id for c in tx.changes if c.table == "task") | ({task_id} if task_id else set()),
+                frozenset(c.table for c in tx.changes), frozenset(c.field or "*" for c in tx.changes)))
             return
         changed = Changed(
             command, entry.id,
@@ -473,6 +533,9 @@ class Ledger:
     def update_task(self, task_id: str, **fields: Any) -> str | None:
         """Edit a task's plain fields (owner, leader, department, deadline, kind, progress, measure, detail)."""
         current = self._require_task(task_id)
+        if self.package is not None and set(fields) - PACKAGE_TASK_FIELDS:
+            self._package_guard("update_task", "修改" + "、".join(
+                FIELD_LABELS.get(k, k) for k in sorted(set(fields) - PACKAGE_TASK_FIELDS)))
         checked = self._check_task_fields(fields)
         if "deadline" in checked and current["original_deadline"] is None:
             checked["original_deadline"] = checked["deadline"]
@@ -571,6 +634,9 @@ class Ledger:
         row = self.store.row("indicator", indicator_id)
         if row is None:
             raise LedgerError("no_such_indicator", id=indicator_id)
+        if self.package is not None and set(fields) - {"actual"} and not self._added_here(indicator_id):
+            self._package_guard("update_indicator", "修改下发指标的" + "、".join(
+                FIELD_LABELS.get(k, k) for k in sorted(set(fields) - {"actual"})))
         checked: dict[str, Any] = {}
         for key, value in fields.items():
             if key in ("target", "actual"):
@@ -587,10 +653,17 @@ class Ledger:
             if tx.update("indicator", indicator_id, **checked):
                 tx.update("task", row["task_id"], updated_at=self.clock.now().isoformat(sep=" "))
 
+    def _added_here(self, indicator_id: str) -> bool:
+        """Whether an indicator was added in this file (not received in the package)."""
+        return self.store.one("SELECT 1 FROM journal WHERE command = 'add_indicator' AND payload LIKE ?",
+                              (f'%"id":"{indicator_id}"%',)) is not None
+
     def remove_indicator(self, indicator_id: str) -> None:
         row = self.store.row("indicator", indicator_id)
         if row is None:
             raise LedgerError("no_such_indicator", id=indicator_id)
+        if self.package is not None and not self._added_here(indicator_id):
+            self._package_guard("remove_indicator", "删除下发的量化指标")
         with self._command("remove_indicator", row["task_id"], {"indicator": indicator_id}) as tx:
             tx.delete("indicator", indicator_id)
 
@@ -662,7 +735,7 @@ class Ledger:
                     if change.table == "setting":
                         now = json.loads(now) if now is not None else None
                     if now != change.after and change.field != "updated_at":
-                        from ledger.model import FIELD_LABELS
+
                         raise LedgerError("undo_conflict", field=FIELD_LABELS.get(change.field or "", change.field),
                                           now=now)
                     if change.table == "setting":
@@ -672,7 +745,7 @@ class Ledger:
                 elif change.op == "insert":
                     now_rows = self.store.rows(f"SELECT * FROM {change.table} WHERE {key} = ?", (change.id,))
                     if now_rows:
-                        from ledger.model import FIELD_LABELS
+
                         for name, value in (change.row or {}).items():
                             if name not in ("updated_at", "sort") and now_rows[0].get(name) != value:
                                 raise LedgerError("undo_conflict", field=FIELD_LABELS.get(name, name),
