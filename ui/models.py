@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QFont
 
 from ledger.errors import LedgerError
 from ledger.model import Health, Kind, TaskRow, health
-from ledger.service import Changed, Ledger, to_task_row
+from ledger.service import PACKAGE_TASK_FIELDS, Changed, Ledger, to_task_row
 from ledger.store import TaskFilter
 from ui.util import health_colour
 
@@ -61,6 +61,8 @@ class TaskTableModel(QAbstractTableModel):
         self._cache: dict[int, TaskRow] = {}
         self._today = ledger.today()
         self._headers = [self.tr(h) for _k, h, _s, _e in COLUMNS]
+        # In a community package only the secretary's fields are editable (flags() must not query the file).
+        self._editable = PACKAGE_TASK_FIELDS if ledger.package is not None else None
         self._kinds = [k.value for k in Kind]
         self.reload()
 
@@ -192,7 +194,8 @@ class TaskTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if COLUMNS[index.column()][3] is not None:
+        field = COLUMNS[index.column()][3]
+        if field is not None and (self._editable is None or field in self._editable):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 

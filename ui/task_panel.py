@@ -1,12 +1,13 @@
-"""The right-hand panel: the selected task's fields, indicators, workflow steps and history."""
+"""The right-hand panel: the selected task's fields, indicators, 销号 steps, evidence, review trail and history."""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -28,13 +30,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger import signoff
 from ledger.errors import LedgerError
 from ledger.journal import Entry
-from ledger.model import FIELD_LABELS, Kind, Status, TaskRow, health
+from ledger.model import FIELD_LABELS, OPEN_STATUSES, Kind, Role, Status, TaskRow, health
 from ledger.service import Changed, Ledger, parse_number
+from ledger.signoff import Extension
 from ledger.workflow import Action
 from ui import messages
+from ui.evidence_panel import DeadlineHistory, EvidencePanel, ReviewTrail, local_files
+from ui.signoff_dialogs import (
+    DecideExtensionDialog,
+    ExtensionDialog,
+    ReopenDialog,
+    ReviewDialog,
+    SubmitDialog,
+)
 from ui.util import health_colour
+
+RED, AMBER = "#b0252b", "#8a5a00"
+DECISION_LABELS = {"approve": "通过", "return": "退回"}
+EXTRA_FIELDS = {"removed_at": "删除时间", "decided_by": "批复人", "decided_at": "批复时间", "decision_note": "批复意见",
+                "checked_by": "核查人", "checked_at": "核查时间", "finding": "发现的问题", "result": "回头看结果",
+                "new_deadline": "申请延至"}
+QUIET_FIELDS = ("updated_at", "sort", "review_level", "decided_by", "decided_at", "checked_by", "checked_at")
+
+ZH = {
+    "Ask for a later deadline…": "申请延期…",
+    "Ask a leader for a later deadline, with a reason (before the current one passes)":
+        "在整改时限到期前，说明理由，向领导申请延期",
+    "The deadline has passed; an extension must be asked for before it.": "整改时限已过，延期须在到期前申请。",
+    "Approve the extension…": "同意延期…",
+    "Refuse the extension…": "不同意延期…",
+    "Print the sign-off form…": "打印销号审批表…",
+    "The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper":
+        "把本任务的销号审批表生成 A4 PDF，打印后交审核人签字",
+    "Evidence ({n})": "佐证材料（{n}）",
+    "Review trail": "审核记录",
+    "Deadline changes": "整改时限变更",
+    "Reviews and deadline": "审核与延期",
+    "Original: {date}": "原定：{date}",
+    "Waiting for {level} (level {n} of {total})": "等待{level}（第 {n} 级，共 {total} 级）",
+    "Extension requested by {who} on {at}: to {new}, waiting for a leader": "{who} 于 {at} 申请延期至 {new}，等待领导批复",
+}
 
 
 def describe_entry(entry: Entry) -> list[tuple[str, str, str]]:
@@ -42,20 +80,34 @@ def describe_entry(entry: Entry) -> list[tuple[str, str, str]]:
     lines = []
     for c in entry.changes:
         if c.op == "update":
-            if c.field in ("updated_at", "sort", "review_level"):
+            if c.field in QUIET_FIELDS:
                 continue
             before, after = c.before, c.after
-            if c.field == "status":
+            label = FIELD_LABELS.get(c.field or "", EXTRA_FIELDS.get(c.field or "", c.field or ""))
+            if c.table == "task" and c.field == "status":
                 before, after = Status(before).label, Status(after).label
-            lines.append((FIELD_LABELS.get(c.field or "", c.field or ""), _s(before), _s(after)))
+            elif c.table == "evidence" and c.field == "removed_at":
+                label, before, after = "删除佐证材料", entry.args.get("file_name", ""), ""
+            elif c.table == "extension" and c.field == "status":
+                label = "批复延期申请"
+                before, after = signoff.EXTENSION_LABELS.get(before, before), signoff.EXTENSION_LABELS.get(after, after)
+            elif c.table == "recheck_item" and c.field == "result":
+                before, after = signoff.RESULT_LABELS.get(before, before), signoff.RESULT_LABELS.get(after, after)
+            lines.append((label, _s(before), _s(after)))
         elif c.op == "insert":
             row = c.row or {}
             what = {"task": "新建任务", "indicator": "新增指标", "review": "审核记录", "community": "新增居民区",
-                    "category": "新增类别", "problem": "新增问题", "evidence": "新增佐证材料"}.get(c.table, c.table)
-            desc = row.get("measure") or row.get("name") or row.get("title") or row.get("level_name") or ""
+                    "category": "新增类别", "problem": "新增问题", "evidence": "新增佐证材料",
+                    "extension": "申请延期", "recheck_item": "列入回头看样本"}.get(c.table, c.table)
+            desc = row.get("measure") or row.get("name") or row.get("title") or row.get("file_name") \
+                or row.get("level_name") or ""
             if c.table == "review":
-                desc = f"{row.get('level_name')}：{row.get('reviewer')} {row.get('decision')} {row.get('grade')} " \
+                desc = f"{row.get('level_name')}：{row.get('reviewer')} " \
+                       f"{DECISION_LABELS.get(row.get('decision', ''), row.get('decision'))} {row.get('grade')} " \
                        f"{row.get('opinion')}"
+            elif c.table == "extension":
+                lines.append((what, _s(row.get("old_deadline")), f"{row.get('new_deadline')}：{row.get('reason')}"))
+                continue
             lines.append((what, "", _s(desc)))
         else:
             row = c.row or {}
@@ -71,8 +123,13 @@ def _s(v: Any) -> str:
     return str(v)
 
 
+def _e(text: Any) -> str:
+    return html.escape(str(text or "")).replace("\n", "<br>")
+
+
 class TaskPanel(QWidget):
-    """Edits go through Ledger commands; a refused edit says why and leaves the ledger as it was."""
+    """Edits go through Ledger commands; a refused edit says why and leaves the ledger as it was.
+    Files dropped on the panel are attached to the shown task as 佐证材料."""
 
     entryMade = Signal(str)  # journal entry id of an edit made here (for undo)
 
@@ -92,6 +149,8 @@ class TaskPanel(QWidget):
         self.state = QLabel()
         self.state.setObjectName("taskState")
         self.state.setWordWrap(True)
+        self.state.setTextFormat(Qt.TextFormat.RichText)
+        self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.measure = QLineEdit()
         self.owner = QLineEdit()
@@ -104,6 +163,9 @@ class TaskPanel(QWidget):
         self.deadline.setDisplayFormat("yyyy-MM-dd")
         self.no_deadline = QCheckBox(self.tr("No deadline"))
         self.no_deadline.toggled.connect(lambda on: self.deadline.setEnabled(not on))
+        self.original = QLabel()
+        self.original.setObjectName("originalDeadline")
+        self.original.setStyleSheet("color:#555")
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for k in Kind:
@@ -123,6 +185,7 @@ class TaskPanel(QWidget):
         deadline_row = QHBoxLayout()
         deadline_row.addWidget(self.deadline, 1)
         deadline_row.addWidget(self.no_deadline)
+        deadline_row.addWidget(self.original)
         form = QFormLayout()
         form.addRow(self.tr("Measure"), self.measure)
         form.addRow(self.tr("Owner"), self.owner)
@@ -159,12 +222,27 @@ class TaskPanel(QWidget):
         self.action_buttons: dict[Action, QPushButton] = {}
         for action in (Action.START, Action.SUBMIT, Action.SET_ONGOING, Action.APPROVE, Action.RETURN,
                        Action.REOPEN):
-            b = QPushButton(action.label)
+            b = QPushButton(action.label + ("…" if action not in (Action.START, Action.SET_ONGOING) else ""))
             b.setObjectName(f"action_{action.value}")
             b.clicked.connect(lambda _c=False, a=action: self.run_action(a))
             self.action_buttons[action] = b
             self.action_row.addWidget(b)
         self.action_row.addStretch(1)
+
+        self.extension_button = self._button(self.tr("Ask for a later deadline…"), "requestExtension",
+                                             self.request_extension)
+        self.approve_extension_button = self._button(self.tr("Approve the extension…"), "approveExtension",
+                                                     lambda: self.decide_extension(True))
+        self.refuse_extension_button = self._button(self.tr("Refuse the extension…"), "refuseExtension",
+                                                    lambda: self.decide_extension(False))
+        self.print_button = self._button(self.tr("Print the sign-off form…"), "printApprovalForm", self.print_form)
+        self.print_button.setToolTip(self.tr("The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on "
+                                             "paper"))
+        self.extra_row = QHBoxLayout()
+        for b in (self.extension_button, self.approve_extension_button, self.refuse_extension_button):
+            self.extra_row.addWidget(b)
+        self.extra_row.addStretch(1)
+        self.extra_row.addWidget(self.print_button)
 
         self.history = QTableWidget(0, 5)
         self.history.setObjectName("history")
@@ -174,6 +252,12 @@ class TaskPanel(QWidget):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.history.setWordWrap(True)
+        self.history.setTextElideMode(Qt.TextElideMode.ElideNone)
+
+        self.evidence = EvidencePanel(ledger)
+        self.evidence.countChanged.connect(self._evidence_count)
+        self.trail = ReviewTrail(ledger)
+        self.deadlines = DeadlineHistory(ledger)
 
         details = QWidget()
         dl = QVBoxLayout(details)
@@ -187,16 +271,46 @@ class TaskPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(details)
         self.tabs = QTabWidget()
+        self.tabs.setObjectName("taskTabs")
+        self.tabs.setUsesScrollButtons(True)
         self.tabs.addTab(scroll, self.tr("Details"))
+        self.evidence_tab = QScrollArea()  # like 详情: a narrow dock scrolls instead of squeezing the buttons
+        self.evidence_tab.setWidgetResizable(True)
+        self.evidence_tab.setWidget(self.evidence)
+        self.tabs.addTab(self.evidence_tab, self.tr("Evidence ({n})").format(n=0))
+        # 审核记录 and 整改时限变更 share a tab: five tabs do not fit a 420-pixel dock without scroll arrows.
+        self.signoff_tab = QSplitter(Qt.Orientation.Vertical)
+        self.signoff_tab.setObjectName("signoffTab")
+        self.signoff_tab.setChildrenCollapsible(False)
+        for heading, view, stretch in ((self.tr("Review trail"), self.trail, 2),
+                                       (self.tr("Deadline changes"), self.deadlines, 1)):
+            box = QWidget()
+            bl = QVBoxLayout(box)
+            bl.setContentsMargins(0, 4, 0, 0)
+            bl.addWidget(bold(QLabel(heading)))
+            bl.addWidget(view, 1)
+            self.signoff_tab.addWidget(box)
+            self.signoff_tab.setStretchFactor(self.signoff_tab.count() - 1, stretch)
+        self.tabs.addTab(self.signoff_tab, self.tr("Reviews and deadline"))
         self.tabs.addTab(self.history, self.tr("History"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.where)
         layout.addWidget(self.state)
         layout.addLayout(self.action_row)
+        layout.addLayout(self.extra_row)
         layout.addWidget(self.tabs, 1)
+        self.setAcceptDrops(True)
+        for w in (self.measure, self.owner, self.leader, self.department, self.progress.viewport()):
+            w.installEventFilter(self)  # a file dropped on a text field is evidence, not text to paste
         self._loading = False
         self.show_task(None)
+
+    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
+        b = QPushButton(text)
+        b.setObjectName(name)
+        b.clicked.connect(lambda _c=False: slot())
+        return b
 
     # ---- showing ---------------------------------------------------------------------------
     def show_task(self, task_id: str | None) -> None:
@@ -210,32 +324,29 @@ class TaskPanel(QWidget):
         for w in (self.measure, self.owner, self.leader, self.department, self.deadline, self.no_deadline,
                   self.kind, self.progress, self.save_button, self.revert_button, self.indicators):
             w.setEnabled(enabled)
+        self.evidence.set_task(t.id if t else None)
         if t is None:
             self.title.setText(self.tr("No task selected"))
             self.where.setText(self.tr("Choose a task in the ledger to see and edit it here."))
             self.state.setText("")
             for w in (self.measure, self.owner, self.leader, self.department):
                 w.clear()
+            self.original.clear()
             self.progress.clear()
             self.indicators.setRowCount(0)
             self.history.setRowCount(0)
-            for b in self.action_buttons.values():
+            self.trail.show_task(None)
+            self.deadlines.show_task(None)
+            for b in (*self.action_buttons.values(), self.extension_button, self.approve_extension_button,
+                      self.refuse_extension_button, self.print_button):
                 b.setVisible(False)
             self._loading = False
             return
         self.title.setText(t.measure)
         example = self.tr(" · example data") if t.example else ""
         self.where.setText(f"{t.community} · {t.category} · {t.problem}{example}")
-        today = self.ledger.today()
-        h = health(t.status, t.deadline, today, self.ledger.due_soon_days)
-        left = t.days_left(today)
-        when = ""
-        if left is not None and t.status != Status.CLOSED:
-            when = self.tr("{n} days overdue").format(n=-left) if left < 0 else \
-                self.tr("{n} days left").format(n=left)
-        reason = f"<br>{t.return_reason}" if t.return_reason else ""
-        self.state.setText(f"<span style='color:{health_colour(h).name()}; font-weight:bold'>"
-                           f"■ {t.status.label}</span>　{when}{reason}")
+        pending = self.pending_extension()
+        self._show_state(t, pending)
         self.measure.setText(t.measure)
         self.owner.setText(t.owner)
         self.leader.setText(t.leader)
@@ -243,20 +354,72 @@ class TaskPanel(QWidget):
         self.no_deadline.setChecked(t.deadline is None)
         if t.deadline:
             self.deadline.setDate(QDate(t.deadline.year, t.deadline.month, t.deadline.day))
+        moved = t.original_deadline is not None and t.original_deadline != t.deadline
+        self.original.setText(self.tr("Original: {date}").format(date=t.original_deadline.isoformat())
+                              if moved and t.original_deadline else "")
         self.kind.setCurrentIndex(max(0, self.kind.findData(t.kind)))
         self.progress.setPlainText(t.progress)
         self._fill_indicators()
         self._fill_history()
+        self.trail.show_task(t)
+        self.deadlines.show_task(t)
         allowed = set(self.ledger_actions())
         for action, b in self.action_buttons.items():
             b.setVisible(action in allowed)
+        self._show_extension_buttons(t, pending)
+        self.print_button.setVisible(True)
         self._loading = False
+
+    def _show_state(self, t: TaskRow, pending: Extension | None) -> None:
+        today = self.ledger.today()
+        h = health(t.status, t.deadline, today, self.ledger.due_soon_days)
+        left = t.days_left(today)
+        when = ""
+        if left is not None and t.status != Status.CLOSED:
+            when = self.tr("{n} days overdue").format(n=-left) if left < 0 else \
+                self.tr("{n} days left").format(n=left)
+        lines = [f"<span style='color:{health_colour(h).name()}; font-weight:bold'>■ {_e(t.status.label)}</span>"
+                 f"　{_e(when)}"]
+        if t.status in (Status.SUBMITTED, Status.IN_REVIEW):
+            chain = self.ledger.chain
+            index = min(t.review_level, len(chain) - 1)
+            lines.append(_e(self.tr("Waiting for {level} (level {n} of {total})").format(
+                level=chain[index].name, n=index + 1, total=len(chain))))
+        if t.return_reason:
+            lines.append(f"<span style='color:{RED}; font-weight:bold'>{_e(t.return_reason)}</span>")
+        if pending is not None:
+            asked = self.tr("Extension requested by {who} on {at}: to {new}, waiting for a leader").format(
+                who=pending.requested_by, at=pending.requested_at[:10], new=pending.new_deadline.isoformat())
+            lines.append(f"<span style='color:{AMBER}'>{_e(asked)}</span>")
+        self.state.setText("<br>".join(lines))
+
+    def _show_extension_buttons(self, t: TaskRow, pending: Extension | None) -> None:
+        role = self.ledger.operator.role
+        can_ask = role in (Role.SECRETARY, Role.WORK_TEAM) and t.status in OPEN_STATUSES \
+            and t.deadline is not None and pending is None
+        self.extension_button.setVisible(can_ask)
+        late = t.deadline is not None and self.ledger.today() > t.deadline
+        self.extension_button.setEnabled(not late)
+        self.extension_button.setToolTip(
+            self.tr("The deadline has passed; an extension must be asked for before it.") if late else
+            self.tr("Ask a leader for a later deadline, with a reason (before the current one passes)"))
+        decide = role == Role.LEADER and pending is not None
+        self.approve_extension_button.setVisible(decide)
+        self.refuse_extension_button.setVisible(decide)
+
+    def pending_extension(self) -> Extension | None:
+        if self.task is None:
+            return None
+        return next((x for x in signoff.extensions(self.ledger, self.task.id) if x.status == "pending"), None)
 
     def ledger_actions(self) -> list[Action]:
         from ledger.workflow import allowed_actions
         if self.task is None:
             return []
         return allowed_actions(self.ledger.task_state(self.task.id), self.ledger.operator, self.ledger.chain)
+
+    def _evidence_count(self, n: int) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.evidence_tab), self.tr("Evidence ({n})").format(n=n))
 
     def _fill_indicators(self) -> None:
         assert self.task is not None
@@ -277,13 +440,18 @@ class TaskPanel(QWidget):
         rows: list[tuple[str, str, str, str, str]] = []
         for entry in reversed(self.ledger.history(self.task.id)):
             who = f"{entry.actor}（{entry.origin}）" if entry.origin != "本机" else entry.actor
-            for fld, before, after in describe_entry(entry) or [(entry.command, "", "")]:
+            label = signoff.COMMAND_LABELS.get(entry.command, entry.command)
+            for fld, before, after in describe_entry(entry) or [(label, "", "")]:
                 rows.append((entry.at[:16], who, fld, before, after))
         self.history.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, v in enumerate(values):
                 self.history.setItem(r, c, QTableWidgetItem(v))
         self.history.resizeColumnsToContents()
+        cap = self.fontMetrics().horizontalAdvance("中") * 7  # long before/after values wrap instead of "…"
+        for c in (2, 3):
+            self.history.setColumnWidth(c, min(self.history.columnWidth(c), cap))
+        self.history.resizeRowsToContents()
 
     def on_changed(self, changed: Changed) -> None:
         if self.task is not None and (self.task.id in changed.task_ids or changed.structure):
@@ -364,35 +532,104 @@ class TaskPanel(QWidget):
         except LedgerError as exc:
             messages.show_error(self, exc)
 
-    def run_action(self, action: Action) -> None:
+    # ---- 销号 ------------------------------------------------------------------------------
+    def run_action(self, action: Action) -> bool:
+        """One workflow step: unsaved field edits are saved first, the step's dialog asks what it needs
+        (statement, grade and opinion, reason), then the ledger decides. True if the task moved."""
         if self.task is None:
-            return
-        reason = grade = opinion = exception = ""
-        if action in (Action.SUBMIT, Action.RETURN, Action.REOPEN):
-            prompt = {Action.SUBMIT: self.tr("Describe what was done (closing statement):"),
-                      Action.RETURN: self.tr("Reason for returning (required):"),
-                      Action.REOPEN: self.tr("Reason for reopening (required):")}[action]
-            text, ok = QInputDialog.getMultiLineText(self, action.label, prompt)
-            if not ok:
-                return
-            reason = text
-        elif action == Action.APPROVE:
-            from ledger.workflow import GRADES
-            grade, ok = QInputDialog.getItem(self, action.label, self.tr("Acceptance grade:"), list(GRADES), 0,
-                                             False)
-            if not ok:
-                return
-            opinion, ok = QInputDialog.getMultiLineText(self, action.label, self.tr("Opinion:"))
-            if not ok:
-                return
+            return False
+        if self.pending_fields() and not self.save():
+            return False
+        tid = self.task.id
+        kwargs: dict[str, Any] | None = {}
         try:
-            self.ledger.act(self.task.id, action, reason=reason, grade=grade, opinion=opinion, exception=exception)
-            self.entryMade.emit(self.ledger._last_entry_id())
+            if action == Action.SUBMIT:
+                kwargs = SubmitDialog.ask(self.ledger, tid, parent=self)
+            elif action in (Action.APPROVE, Action.RETURN):
+                kwargs = ReviewDialog.ask(self.ledger, tid, returning=action == Action.RETURN, parent=self)
+            elif action == Action.REOPEN:
+                kwargs = ReopenDialog.ask(self.ledger, tid, parent=self)
+            if kwargs is None:
+                return False
+            self.ledger.act(tid, action, **kwargs)
         except LedgerError as exc:
             messages.show_error(self, exc)
+            return False
+        self.entryMade.emit(self.ledger._last_entry_id())
+        return True
+
+    def request_extension(self) -> str | None:
+        if self.task is None:
+            return None
+        try:
+            answer = ExtensionDialog.ask(self.ledger, self.task.id, parent=self)
+            if answer is None:
+                return None
+            return signoff.request_extension(self.ledger, self.task.id, answer["new_deadline"], answer["reason"])
+        except LedgerError as exc:
+            messages.show_error(self, exc)
+            return None
+
+    def decide_extension(self, approve: bool) -> bool:
+        pending = self.pending_extension()
+        if pending is None:
+            return False
+        try:
+            answer = DecideExtensionDialog.ask(self.ledger, pending.id, approve, parent=self)
+            if answer is None:
+                return False
+            signoff.decide_extension(self.ledger, pending.id, answer["approve"], answer["note"])
+        except LedgerError as exc:
+            messages.show_error(self, exc)
+            return False
+        return True
+
+    def print_form(self) -> None:
+        if self.task is not None:
+            from ui.approval_form import print_approval_form  # QTextDocument/PDF code only when asked for
+            print_approval_form(self, self.ledger, self.task.id)
+
+    # ---- files dropped on the panel --------------------------------------------------------
+    def _accepts(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
+        return self.task is not None and bool(local_files(event.mimeData()))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._accepts(event):
+            event.acceptProposedAction()
+            self.tabs.setCurrentWidget(self.evidence_tab)  # show where the files will go
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._accepts(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not self._accepts(event):
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.tabs.setCurrentWidget(self.evidence_tab)
+        self.evidence.attach_paths(local_files(event.mimeData()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) \
+                and isinstance(event, QDragMoveEvent | QDropEvent) and self._accepts(event):
+            if kind == QEvent.Type.DragEnter:
+                self.dragEnterEvent(event)  # type: ignore[arg-type]
+            elif kind == QEvent.Type.DragMove:
+                self.dragMoveEvent(event)  # type: ignore[arg-type]
+            else:
+                self.dropEvent(event)
+            return True
+        return super().eventFilter(watched, event)
 
 
-def bold(widget: QWidget) -> None:
+def bold(widget: QLabel) -> QLabel:
     f: QFont = widget.font()
     f.setBold(True)
     widget.setFont(f)
+    return widget

@@ -48,6 +48,55 @@
     </message>
 </context>
 <context>
+    <name>ApprovalForm</name>
+    <message>
+        <location filename="../../ui/approval_form.py" line="77"/>
+        <source>sign-off form</source>
+        <translation>销号审批表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_form.py" line="244"/>
+        <source>Save the sign-off form as</source>
+        <translation>销号审批表另存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_form.py" line="245"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_form.py" line="251"/>
+        <source>Sign-off form</source>
+        <translation>销号审批表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_form.py" line="252"/>
+        <source>The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.</source>
+        <translation>销号审批表已保存到“{path}”。请用 A4 纸打印，交审核人签字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_form.py" line="255"/>
+        <source>Open it</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_form.py" line="256"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_form.py" line="260"/>
+        <source>Cannot open the PDF. Open it yourself: {path}</source>
+        <translation>无法打开 PDF 文件，请自行打开：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approval_form.py" line="268"/>
+        <location filename="../../ui/approval_form.py" line="276"/>
+        <source>Cannot write the sign-off form</source>
+        <translation>无法生成销号审批表</translation>
+    </message>
+</context>
+<context>
     <name>BoardPrint</name>
     <message>
         <location filename="../../ui/board_print.py" line="380"/>
@@ -317,6 +366,79 @@
     </message>
 </context>
 <context>
+    <name>CommunityMode</name>
+    <message>
+        <location filename="../../ui/community_mode.py" line="84"/>
+        <source>Community edition: {community} · issued on {date} · after your changes press “Return…”</source>
+        <translation>社区版：{community} · 下发于 {date} · 修改后请点“上报”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/community_mode.py" line="136"/>
+        <location filename="../../ui/community_mode.py" line="148"/>
+        <source>This field is the work team&apos;s; in a community package only progress, indicators, evidence and requests can be changed.</source>
+        <translation>此字段由工作专班负责；在社区包中只能修改整改进展、量化指标、佐证材料和申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/community_mode.py" line="165"/>
+        <source>Return…</source>
+        <translation>上报…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/community_mode.py" line="167"/>
+        <source>Write the return file for the work team beside this package</source>
+        <translation>在本包旁生成上报文件，交工作专班导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/community_mode.py" line="236"/>
+        <source>Return written</source>
+        <translation>已生成上报文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/community_mode.py" line="237"/>
+        <source>The return file was written: {path}
+Give it to the work team (USB stick, e-mail) to import. This package stays your working copy.</source>
+        <translation>已生成上报文件：{path}
+请把它交给工作专班（U 盘、邮件等）导入。本包仍是您的工作副本，可以继续修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/community_mode.py" line="240"/>
+        <source>Open the folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/community_mode.py" line="241"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/community_mode.py" line="257"/>
+        <source>Cannot write the return</source>
+        <translation>无法生成上报文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/community_mode.py" line="273"/>
+        <location filename="../../ui/community_mode.py" line="276"/>
+        <location filename="../../ui/community_mode.py" line="289"/>
+        <source>Cannot replace the package</source>
+        <translation>不能替换下发包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/community_mode.py" line="280"/>
+        <location filename="../../ui/community_mode.py" line="284"/>
+        <source>Open the new package</source>
+        <translation>打开新的下发包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/community_mode.py" line="282"/>
+        <source>{sentence}
+
+Replace your copy “{old}” with the new package? The old copy is kept beside it.</source>
+        <translation>{sentence}
+
+用新的下发包替换您的副本“{old}”吗？旧的副本会另存在同一文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <location filename="../../ui/app.py" line="142"/>
@@ -342,6 +464,263 @@
         <location filename="../../ui/app.py" line="161"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineHistory</name>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="530"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="531"/>
+        <source>Current deadline: {deadline}　Original deadline: {original}</source>
+        <translation>现在的整改时限：{deadline}　原定时限：{original}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="555"/>
+        <source>No change of deadline.</source>
+        <translation>整改时限没有变更过。</translation>
+    </message>
+</context>
+<context>
+    <name>DecideExtensionDialog</name>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="454"/>
+        <source>Decide the extension request</source>
+        <translation>批复延期申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="455"/>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="456"/>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="458"/>
+        <source>From → to</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="459"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="460"/>
+        <location filename="../../ui/signoff_dialogs.py" line="483"/>
+        <source>Approve the extension</source>
+        <translation>同意延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="462"/>
+        <location filename="../../ui/signoff_dialogs.py" line="483"/>
+        <source>Refuse</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="482"/>
+        <source>Note (optional)</source>
+        <translation>批复意见（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="482"/>
+        <source>Note (required when refusing)</source>
+        <translation>批复意见（不同意时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="216"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceExport</name>
+    <message>
+        <location filename="../../ui/evidence_export.py" line="42"/>
+        <source>evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_export.py" line="56"/>
+        <source>Save the evidence as</source>
+        <translation>佐证材料另存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_export.py" line="57"/>
+        <source>Zip files (*.zip)</source>
+        <translation>压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_export.py" line="63"/>
+        <source>The evidence was saved to “{path}”. The file 目录.csv inside lists every file.</source>
+        <translation>佐证材料已保存到“{path}”。压缩包中的“目录.csv”列出了每一份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_export.py" line="64"/>
+        <location filename="../../ui/evidence_export.py" line="82"/>
+        <source>Export evidence</source>
+        <translation>导出佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_export.py" line="76"/>
+        <location filename="../../ui/evidence_export.py" line="107"/>
+        <source>Cannot export the evidence</source>
+        <translation>无法导出佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_export.py" line="81"/>
+        <source>Exporting evidence…</source>
+        <translation>正在导出佐证材料…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_export.py" line="81"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_export.py" line="92"/>
+        <source>Exporting evidence… {done} of {total} files</source>
+        <translation>正在导出佐证材料… 第 {done} 份，共 {total} 份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_export.py" line="103"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>已取消导出，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_export.py" line="103"/>
+        <source>Export cancelled</source>
+        <translation>已取消导出</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="196"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="197"/>
+        <source>Attach photos, PDFs, Word or Excel files and scans</source>
+        <translation>添加照片、PDF、Word、Excel 文件或扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="198"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="199"/>
+        <source>Open with the program the computer uses for this kind of file</source>
+        <translation>用电脑上对应的程序打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="200"/>
+        <source>Save a copy…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="201"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="202"/>
+        <source>Export as zip…</source>
+        <translation>打包导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="203"/>
+        <source>All the evidence of this task in one zip file</source>
+        <translation>把本任务的全部佐证材料打包成一个 zip 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="204"/>
+        <source>Show removed</source>
+        <translation>显示已删除的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="251"/>
+        <source>{size} · added by {who} on {at}</source>
+        <translation>{size} · {who} {at} 添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="254"/>
+        <source>removed {at}</source>
+        <translation>已于 {at} 删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="266"/>
+        <source>You can also drag files from a folder onto this panel. One file may be up to {limit}.</source>
+        <translation>也可以把文件从文件夹直接拖到这个面板上。单个文件不超过 {limit}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="308"/>
+        <source>Choose evidence files</source>
+        <translation>选择佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="309"/>
+        <source>Evidence files ({patterns})</source>
+        <translation>佐证材料 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="309"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="339"/>
+        <source>Attached {n} files.</source>
+        <translation>已添加 {n} 份佐证材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="343"/>
+        <location filename="../../ui/evidence_panel.py" line="346"/>
+        <source>Not attached</source>
+        <translation>没有添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="345"/>
+        <source>Attached {n} files; {m} were not attached:</source>
+        <translation>已添加 {n} 份；以下 {m} 份没有添加：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="353"/>
+        <source>Choose a file in the list first.</source>
+        <translation>请先在列表中选中一份材料。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="379"/>
+        <source>Cannot write a temporary copy to open: {detail}</source>
+        <translation>无法写出用于打开的临时副本：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="383"/>
+        <source>Cannot open the file with a program on this computer. A copy is here: {path}</source>
+        <translation>这台电脑上没有能打开此文件的程序。文件副本在：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="389"/>
+        <source>Save a copy of the evidence</source>
+        <translation>另存佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="405"/>
+        <source>Saved to {path}</source>
+        <translation>已保存到：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="412"/>
+        <source>Remove the evidence “{name}”? The removal is recorded in the journal and the file stays listed under “Show removed”.</source>
+        <translation>移除佐证材料“{name}”？移除会记入日志，勾选“显示已删除的”仍能看到这条记录。</translation>
     </message>
 </context>
 <context>
@@ -478,64 +857,122 @@
     </message>
 </context>
 <context>
+    <name>ExtensionDialog</name>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="405"/>
+        <source>Ask for a later deadline</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="408"/>
+        <source>Current deadline</source>
+        <translation>现在的整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="409"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="411"/>
+        <source>Original deadline</source>
+        <translation>原定时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="423"/>
+        <source>New deadline</source>
+        <translation>申请延至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="424"/>
+        <source>Why the deadline cannot be met</source>
+        <translation>为什么不能按时完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="425"/>
+        <source>Reason (required)</source>
+        <translation>延期理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="426"/>
+        <source>A leader approves or refuses the request. The original deadline is kept in the ledger either way.</source>
+        <translation>由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="428"/>
+        <source>Send the request</source>
+        <translation>提交延期申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="434"/>
+        <source>{n} days later</source>
+        <translation>延后 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="216"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../ui/filter_panel.py" line="32"/>
+        <location filename="../../ui/filter_panel.py" line="40"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="33"/>
+        <location filename="../../ui/filter_panel.py" line="41"/>
         <source>Open (not signed off)</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="42"/>
+        <location filename="../../ui/filter_panel.py" line="50"/>
         <source>Any deadline</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="42"/>
+        <location filename="../../ui/filter_panel.py" line="50"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="43"/>
+        <location filename="../../ui/filter_panel.py" line="51"/>
         <source>Due within 7 days</source>
         <translation>临期（7天内）</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="53"/>
+        <location filename="../../ui/filter_panel.py" line="61"/>
         <source>Search problem, measure, progress</source>
         <translation>搜索反馈问题、整改措施、整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="61"/>
+        <location filename="../../ui/filter_panel.py" line="69"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="62"/>
+        <location filename="../../ui/filter_panel.py" line="70"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="63"/>
+        <location filename="../../ui/filter_panel.py" line="71"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="65"/>
+        <location filename="../../ui/filter_panel.py" line="73"/>
         <source>Communities</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="82"/>
+        <location filename="../../ui/filter_panel.py" line="90"/>
         <source>All communities</source>
         <translation>全部居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="89"/>
+        <location filename="../../ui/filter_panel.py" line="97"/>
         <source>Secretary: {name}</source>
         <translation>书记：{name}</translation>
     </message>
@@ -543,44 +980,133 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="27"/>
+        <location filename="../../ui/dialogs.py" line="35"/>
         <source>Welcome</source>
         <translation>欢迎使用</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="30"/>
+        <location filename="../../ui/dialogs.py" line="38"/>
         <source>e.g. 莘庄工业区党工委</source>
         <translation>例如：莘庄工业区党工委</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="32"/>
+        <location filename="../../ui/dialogs.py" line="40"/>
         <source>There is no ledger yet. How would you like to start?</source>
         <translation>还没有台账。请选择如何开始：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="38"/>
+        <location filename="../../ui/dialogs.py" line="46"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="40"/>
+        <location filename="../../ui/dialogs.py" line="48"/>
         <source>Built from a public progress notice; the people in it are invented.</source>
         <translation>根据公开的整改进展通报生成，其中人员均为虚构。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="44"/>
+        <location filename="../../ui/dialogs.py" line="52"/>
         <source>Organisation</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="46"/>
+        <location filename="../../ui/dialogs.py" line="54"/>
         <source>Create a blank ledger</source>
         <translation>新建空白台账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="50"/>
+        <location filename="../../ui/dialogs.py" line="58"/>
         <source>Open an existing ledger file…</source>
         <translation>打开已有台账文件…</translation>
+    </message>
+</context>
+<context>
+    <name>IssuePackagesDialog</name>
+    <message>
+        <location filename="../../ui/packages.py" line="209"/>
+        <location filename="../../ui/packages.py" line="279"/>
+        <source>Issue community packages</source>
+        <translation>下发社区包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="210"/>
+        <source>A package is a copy of one community&apos;s tasks for its secretary to update offline. Give it to the secretary (USB stick, e-mail); they open it in this program and send back the return file (上报).</source>
+        <translation>下发包是一个居民区任务的副本，供居民区书记离线更新。请把它交给书记（U 盘、邮件等）；书记用本程序打开，更新后点“上报”，把生成的上报文件交回工作专班导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="216"/>
+        <source>All communities (one package each)</source>
+        <translation>全部居民区（每个居民区一个包）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="218"/>
+        <source>{name} ({tasks} tasks)</source>
+        <translation>{name}（{tasks} 项任务）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="223"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="230"/>
+        <source>Community</source>
+        <translation>居民区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="231"/>
+        <source>Folder</source>
+        <translation>保存到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="237"/>
+        <source>Issue</source>
+        <translation>下发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="241"/>
+        <source>Open the folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="245"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="269"/>
+        <source>Choose a folder first.</source>
+        <translation>请先选择保存下发包的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="276"/>
+        <source>No community has tasks to issue.</source>
+        <translation>没有居民区有可下发的整改任务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="278"/>
+        <source>Issuing packages…</source>
+        <translation>正在下发社区包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="278"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="295"/>
+        <source>Issuing the package of {name}… ({done} of {total})</source>
+        <translation>正在下发“{name}”的包…（第 {done} 个，共 {total} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="313"/>
+        <source>Issuing was cancelled after {count} packages; those listed were written and recorded.</source>
+        <translation>已取消下发；取消前已写入并登记 {count} 个包，列在下面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="314"/>
+        <source>{count} packages were issued to “{folder}”:</source>
+        <translation>已下发 {count} 个社区包到“{folder}”：</translation>
     </message>
 </context>
 <context>
@@ -609,239 +1135,328 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>New blank ledger…</source>
         <translation>新建空白台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Open ledger…</source>
         <translation>打开台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Import rectification plan…</source>
         <translation>导入整改方案…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Read a plan, feedback or notice (.txt, .docx) into the ledger</source>
         <translation>把整改方案、反馈意见或通报（.txt、.docx）读入台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Export ledger to Excel…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>An .xlsx ledger that superiors can print as it is</source>
         <translation>导出为 Excel（.xlsx）台账，上报时可直接打印</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Draft the progress notice…</source>
         <translation>生成通报（草稿）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>A .docx draft of the 通报 to finish in Word</source>
         <translation>生成 .docx 通报草稿，在 Word 中完善后定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Print the wall chart…</source>
         <translation>打印挂图…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Export the wall chart to PDF or PNG…</source>
         <translation>导出挂图（PDF/PNG）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>New task…</source>
         <translation>新建整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Delete task…</source>
         <translation>删除整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Communities and problems…</source>
         <translation>居民区与反馈问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Show overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Who am I…</source>
         <translation>当前使用人…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Wall chart colours and warnings…</source>
         <translation>挂图配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/packages.py" line="567"/>
+        <source>Import a return</source>
+        <translation>导入上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="581"/>
+        <source>Keep all ours</source>
+        <translation>全部保留我方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="584"/>
+        <source>Take all theirs</source>
+        <translation>全部采用对方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="587"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="590"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="618"/>
+        <source>Nothing was imported; the ledger was not changed.</source>
+        <translation>没有导入任何内容，台账未作改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="623"/>
+        <location filename="../../ui/packages.py" line="706"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="627"/>
+        <source>“{file}” holds nothing new: everything in it was merged before ({count} entries). Nothing to do.</source>
+        <translation>“{file}”中没有新的内容：其中 {count} 条修改此前都已合并，无需再次导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="630"/>
+        <source>“{file}” from {community}: {entries} new changes. Nothing has been changed yet: check the three lists, decide the conflicts, then press Apply.</source>
+        <translation>“{file}”（居民区“{community}”）：{entries} 条新的修改。目前台账尚未改动：请查看下面三个列表，逐项决定冲突，再点“应用”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="634"/>
+        <source> {count} entries of this file were merged before and are skipped.</source>
+        <translation>此文件中已有 {count} 条此前合并过，不再重复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="655"/>
+        <source>To apply ({count})</source>
+        <translation>将应用（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="656"/>
+        <source>Conflicts ({count})</source>
+        <translation>冲突（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="657"/>
+        <source>Refused ({count})</source>
+        <translation>拒绝（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="675"/>
+        <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
+        <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="689"/>
+        <source>Merged “{file}”: {applied} changes applied, {decided} conflicts decided, {refused} refused.</source>
+        <translation>已合并“{file}”：应用 {applied} 项修改，裁决 {decided} 项冲突，拒绝 {refused} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="693"/>
+        <source> {count} conflicts are still open: decide them later with File → Decide open conflicts….</source>
+        <translation>还有 {count} 项冲突未决定，已留待处理：稍后可在“文件 → 处理未决冲突…”中决定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="696"/>
+        <source> Backup before the merge: {path}</source>
+        <translation>合并前的备份：{path}</translation>
+    </message>
+</context>
+<context>
     <name>NewTaskDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="121"/>
+        <location filename="../../ui/dialogs.py" line="129"/>
         <source>New task</source>
         <translation>新建整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="140"/>
+        <location filename="../../ui/dialogs.py" line="148"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="141"/>
+        <location filename="../../ui/dialogs.py" line="149"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="142"/>
+        <location filename="../../ui/dialogs.py" line="150"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="143"/>
+        <location filename="../../ui/dialogs.py" line="151"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="144"/>
+        <location filename="../../ui/dialogs.py" line="152"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="145"/>
+        <location filename="../../ui/dialogs.py" line="153"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="157"/>
+        <location filename="../../ui/dialogs.py" line="165"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
     </message>
@@ -880,24 +1495,77 @@
     </message>
 </context>
 <context>
+    <name>OpenConflictsDialog</name>
+    <message>
+        <location filename="../../ui/packages.py" line="838"/>
+        <source>Decide open conflicts</source>
+        <translation>处理未决冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="847"/>
+        <source>Keep all ours</source>
+        <translation>全部保留我方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="849"/>
+        <source>Take all theirs</source>
+        <translation>全部采用对方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="851"/>
+        <source>Apply the decisions</source>
+        <translation>执行所选处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="854"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="878"/>
+        <source>{count} conflicts are open. Choose a decision for each you can settle now; the others stay open.</source>
+        <translation>共有 {count} 项未决冲突。请为现在能决定的逐项选择处理方式，其余的继续保留待处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="880"/>
+        <source>No conflict is open.</source>
+        <translation>没有未决冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="892"/>
+        <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
+        <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="902"/>
+        <source>Row {row}: {error}</source>
+        <translation>第 {row} 行：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="906"/>
+        <source>{done} conflicts decided.</source>
+        <translation>已决定 {done} 项冲突。</translation>
+    </message>
+</context>
+<context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="72"/>
+        <location filename="../../ui/dialogs.py" line="80"/>
         <source>Who are you?</source>
         <translation>请填写使用人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="80"/>
+        <location filename="../../ui/dialogs.py" line="88"/>
         <source>Every change you make is recorded under this name, for the audit.</source>
         <translation>您的每一处修改都将以此姓名记录在案，以备核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="83"/>
+        <location filename="../../ui/dialogs.py" line="91"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="84"/>
+        <location filename="../../ui/dialogs.py" line="92"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -976,6 +1644,109 @@
         <location filename="../../ui/overview.py" line="411"/>
         <source>%1 more overdue tasks; filter by community to see them</source>
         <translation>另有 %1 项逾期任务未列出，可按居民区筛选查看</translation>
+    </message>
+</context>
+<context>
+    <name>PackageStatusView</name>
+    <message>
+        <location filename="../../ui/packages.py" line="751"/>
+        <source>Per community: the last package issued, the last return merged and the conflicts still open.</source>
+        <translation>各居民区最近一次下发的社区包、最近一次合并的上报，以及尚未决定的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="756"/>
+        <source>Community</source>
+        <translation>居民区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="756"/>
+        <source>Secretary</source>
+        <translation>书记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="756"/>
+        <source>Last issued</source>
+        <translation>最近下发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="756"/>
+        <source>Last merged</source>
+        <translation>最近合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="757"/>
+        <source>Merge result (applied/conflicts/refused)</source>
+        <translation>合并结果（应用/冲突/拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="757"/>
+        <source>Open conflicts</source>
+        <translation>未决冲突</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="769"/>
+        <source>Issue packages…</source>
+        <translation>下发社区包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="772"/>
+        <source>Import a return…</source>
+        <translation>导入上报…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="775"/>
+        <source>Decide open conflicts…</source>
+        <translation>处理未决冲突…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="778"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="811"/>
+        <source>{applied} / {conflicts} / {refused}</source>
+        <translation>{applied} / {conflicts} / {refused}</translation>
+    </message>
+</context>
+<context>
+    <name>Packages</name>
+    <message>
+        <location filename="../../ui/packages.py" line="148"/>
+        <source>Choose the folder for the packages</source>
+        <translation>选择保存下发包的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="153"/>
+        <source>Choose the return file</source>
+        <translation>选择上报文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="154"/>
+        <source>Package files (*.db);;All files (*)</source>
+        <translation>社区包文件 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="160"/>
+        <source>Cannot open the folder. Open it yourself: {folder}</source>
+        <translation>无法打开文件夹，请手动打开：{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="432"/>
+        <location filename="../../ui/packages.py" line="443"/>
+        <source>Ours: {who} {at}</source>
+        <translation>我方：{who} {at}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="433"/>
+        <location filename="../../ui/packages.py" line="444"/>
+        <source>Theirs: {who} {at}</source>
+        <translation>对方：{who} {at}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="730"/>
+        <source>Import a return</source>
+        <translation>导入上报</translation>
     </message>
 </context>
 <context>
@@ -1168,323 +1939,960 @@
     </message>
 </context>
 <context>
-    <name>StructureDialog</name>
+    <name>RecheckDialog</name>
     <message>
-        <location filename="../../ui/structure.py" line="22"/>
-        <source>Communities and problems</source>
-        <translation>居民区与反馈问题</translation>
+        <location filename="../../ui/recheck.py" line="106"/>
+        <source>回头看 — look-back sampling</source>
+        <translation>回头看 — 抽查已销号任务</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="31"/>
-        <source>Add…</source>
-        <translation>添加…</translation>
+        <location filename="../../ui/recheck.py" line="111"/>
+        <source>By percentage</source>
+        <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="31"/>
-        <location filename="../../ui/structure.py" line="36"/>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
+        <location filename="../../ui/recheck.py" line="112"/>
+        <source>By number</source>
+        <translation>按数量</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="32"/>
-        <location filename="../../ui/structure.py" line="36"/>
-        <source>Move up</source>
-        <translation>上移</translation>
+        <location filename="../../ui/recheck.py" line="117"/>
+        <source> %</source>
+        <translation> %</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="32"/>
-        <location filename="../../ui/structure.py" line="37"/>
-        <source>Move down</source>
-        <translation>下移</translation>
+        <location filename="../../ui/recheck.py" line="122"/>
+        <source> tasks</source>
+        <translation> 项</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="33"/>
-        <location filename="../../ui/structure.py" line="37"/>
-        <source>Delete</source>
-        <translation>删除</translation>
+        <location filename="../../ui/recheck.py" line="132"/>
+        <source>All together</source>
+        <translation>全部一起抽</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="33"/>
+        <location filename="../../ui/recheck.py" line="133"/>
+        <source>Each community separately</source>
+        <translation>每个居民区分别抽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="158"/>
+        <source>Leave empty for a new random seed</source>
+        <translation>留空则自动生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="162"/>
+        <source>e.g. 2025年第四季度回头看</source>
+        <translation>例如：2025年第四季度回头看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="163"/>
+        <source>Draw the sample</source>
+        <translation>抽取样本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="167"/>
+        <source>How many</source>
+        <translation>抽查多少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="168"/>
+        <source>Drawn from</source>
+        <translation>抽取方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="169"/>
+        <source>Only the ticked communities (all by default)</source>
+        <translation>只在勾选的居民区中抽（默认全部）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="172"/>
+        <source>Tick all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="174"/>
+        <source>Untick all</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="183"/>
         <source>Communities</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="35"/>
+        <location filename="../../ui/recheck.py" line="188"/>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="189"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="190"/>
+        <source>Draw a new sample</source>
+        <translation>抽取新样本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="198"/>
+        <source>Repeat the draw to verify</source>
+        <translation>重新抽取验证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="207"/>
+        <source>Past draws (newest first)</source>
+        <translation>历次抽查（最新的在最前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="220"/>
+        <source>Community</source>
+        <translation>居民区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="220"/>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="220"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="221"/>
+        <source>What was found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="221"/>
+        <source>Checked by</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="221"/>
+        <source>Checked</source>
+        <translation>核查时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="232"/>
+        <source>Passed (合格)</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="235"/>
+        <source>Relapse (反弹)…</source>
+        <translation>反弹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="256"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="307"/>
+        <source>{amount}%</source>
+        <translation>{amount}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="307"/>
+        <source>{amount} tasks</source>
+        <translation>{amount} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="308"/>
+        <source>per community</source>
+        <translation>每个居民区分别抽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="308"/>
+        <source>overall</source>
+        <translation>全部一起抽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="318"/>
+        <source>{at} · {who} · {how}, {scope} · {n} of {total} · seed {seed}</source>
+        <translation>{at} · {who} · {how}，{scope} · {total} 项中抽 {n} 项 · 种子 {seed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="344"/>
+        <source>Drawn {at} by {who}: {how}, {scope}, {n} of {total} signed-off tasks. Random seed &lt;b&gt;{seed}&lt;/b&gt;: anyone who repeats the draw with this seed gets the same sample.</source>
+        <translation>{at} 由{who}抽取：{how}，{scope}，从 {total} 项已销号任务中抽出 {n} 项。随机种子 &lt;b&gt;{seed}&lt;/b&gt;：任何人用这个种子重新抽取，都会得到同样的样本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="357"/>
+        <source>(task deleted)</source>
+        <translation>（任务已删除）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="358"/>
+        <source>Pending</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="375"/>
+        <source>Choose a draw in the list first.</source>
+        <translation>请先在左边选中一次抽查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="384"/>
+        <source>The repeated draw gives the same {n} tasks as recorded: the draw was fair.</source>
+        <translation>重新抽取的 {n} 项任务与记录完全一致：这次抽查是公正的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="387"/>
+        <source>The repeated draw does NOT match the recorded sample. Tell the work team; the ledger may have been changed outside the program.</source>
+        <translation>重新抽取的结果与记录的样本不一致。请告知工作专班，台账可能在程序之外被改动过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="424"/>
+        <location filename="../../ui/recheck.py" line="438"/>
+        <source>Choose a task in the sample first.</source>
+        <translation>请先在样本中选中一项任务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/recheck.py" line="430"/>
+        <source>Record “合格” for “{measure}”? It cannot be changed afterwards.</source>
+        <translation>将“{measure}”记录为“合格”？记录后不能更改。</translation>
+    </message>
+</context>
+<context>
+    <name>RelapseDialog</name>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="522"/>
+        <source>Record a relapse (反弹)</source>
+        <translation>记录反弹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="524"/>
+        <source>What was found (required)</source>
+        <translation>发现的问题（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="525"/>
+        <source>The task is reopened as 反弹重启 and must be signed off again.</source>
+        <translation>任务将转为“反弹重启”，需重新整改、重新销号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="527"/>
+        <source>Record the relapse</source>
+        <translation>记录反弹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="216"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="502"/>
+        <source>Reopen the task</source>
+        <translation>重启整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="504"/>
+        <source>Why it must be rectified again (required)</source>
+        <translation>重启理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="505"/>
+        <source>Reopen</source>
+        <translation>重启整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="216"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="260"/>
+        <source>Return — {level}</source>
+        <translation>退回 — {level}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="260"/>
+        <source>Approve — {level}</source>
+        <translation>审核通过 — {level}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="262"/>
+        <source>{level}: level {n} of {total}, signed by the {role}</source>
+        <translation>{level}：第 {n} 级（共 {total} 级），由{role}签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="266"/>
+        <source>(no statement)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="269"/>
+        <source>Closing statement of the owner</source>
+        <translation>整改情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="272"/>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="272"/>
+        <source>{n} files: {names}</source>
+        <translation>{n} 份：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="273"/>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="276"/>
+        <source>Indicators</source>
+        <translation>量化指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="280"/>
+        <source>e.g. 措施已落实，佐证材料齐全，同意销号。</source>
+        <translation>例如：措施已落实，佐证材料齐全，同意销号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="281"/>
+        <source>Why the task may be signed off without it</source>
+        <translation>写明可以例外销号的理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="283"/>
+        <source>A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is not signed off.</source>
+        <translation>最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="290"/>
+        <source>The reason is shown on the task and on the wall chart, so the owner knows what to do.</source>
+        <translation>退回理由会显示在任务上和挂图上，责任人据此继续整改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="292"/>
+        <source>Reason for returning (required)</source>
+        <translation>退回理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="293"/>
+        <source>Return to the owner</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="298"/>
+        <source>This is the last level: approving signs the task off. Complete what is missing first, or write the reason for an exception below.</source>
+        <translation>这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="300"/>
+        <source>The last level will need this completed, or an exception reason from its reviewer.</source>
+        <translation>终审时须补齐，或由终审人填写例外理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="315"/>
+        <source>Acceptance grade (required)</source>
+        <translation>验收评定（必选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="316"/>
+        <source>Opinion (required)</source>
+        <translation>审核意见（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="319"/>
+        <source>Exception reason (required to sign off)</source>
+        <translation>例外理由（销号必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="320"/>
+        <source>Exception reason (optional)</source>
+        <translation>例外理由（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="322"/>
+        <source>A long-term task is signed off for this stage and stays 长期坚持.</source>
+        <translation>长期坚持任务：通过后完成阶段性销号，继续长期坚持。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="323"/>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="338"/>
+        <source>Please choose a grade: 好, 较好, 一般 or 差.</source>
+        <translation>请选择验收评定：好、较好、一般或差。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="216"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="301"/>
+        <source>Missing before sign-off:</source>
+        <translation>销号前还缺少：</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <location filename="../../ui/review_queue.py" line="46"/>
+        <source>Community</source>
+        <translation>居民区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="46"/>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="46"/>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="46"/>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="47"/>
+        <source>Waiting for</source>
+        <translation>等待级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="47"/>
+        <source>Days waiting</source>
+        <translation>已等待天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="102"/>
+        <source>{level} (level {n})</source>
+        <translation>{level}（第 {n} 级）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueView</name>
+    <message>
+        <location filename="../../ui/review_queue.py" line="165"/>
+        <source>{n} tasks wait for your review ({name}, {role}), the oldest first. Click one to open it on the right.</source>
+        <translation>有 {n} 项任务等待您审核（{name}，{role}），最早申请的在最前。单击一项即在右侧打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="169"/>
+        <source>Nothing waits for your review ({name}, {role}).</source>
+        <translation>目前没有等待您审核的任务（{name}，{role}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review_queue.py" line="173"/>
+        <source>Only reviewers see tasks here: {roles}. You are signed in as {role}; change it under Settings → Who am I.</source>
+        <translation>这里列出等待审核的任务，审核人身份为：{roles}。您当前的身份是{role}，可在“设置—我是谁”中切换。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTrail</name>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="494"/>
+        <source>No review yet. When the task is submitted for sign-off, each level&apos;s decision appears here.</source>
+        <translation>尚无审核记录。申请销号后，各级审核的结论会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence_panel.py" line="503"/>
+        <source>Round {n}</source>
+        <translation>第 {n} 轮</translation>
+    </message>
+</context>
+<context>
+    <name>RowTable</name>
+    <message>
+        <location filename="../../ui/packages.py" line="463"/>
+        <source>Community</source>
+        <translation>居民区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="463"/>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="463"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="463"/>
+        <source>Ours (ledger)</source>
+        <translation>我方（台账）值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="464"/>
+        <source>Theirs (return)</source>
+        <translation>对方（上报）值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="464"/>
+        <source>Authors and times</source>
+        <translation>作者与时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="464"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="466"/>
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="466"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="488"/>
+        <source>Undecided</source>
+        <translation>暂不决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="489"/>
+        <source>Keep ours</source>
+        <translation>保留我方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="490"/>
+        <source>Take theirs</source>
+        <translation>采用对方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages.py" line="492"/>
+        <source>Write a new value</source>
+        <translation>填写新值</translation>
+    </message>
+</context>
+<context>
+    <name>SignoffDialog</name>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="216"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>StructureDialog</name>
+    <message>
+        <location filename="../../ui/structure.py" line="32"/>
+        <source>Communities and problems</source>
+        <translation>居民区与反馈问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/structure.py" line="41"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/structure.py" line="41"/>
+        <location filename="../../ui/structure.py" line="46"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/structure.py" line="42"/>
+        <location filename="../../ui/structure.py" line="46"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/structure.py" line="42"/>
+        <location filename="../../ui/structure.py" line="47"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/structure.py" line="43"/>
+        <location filename="../../ui/structure.py" line="47"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/structure.py" line="43"/>
+        <source>Communities</source>
+        <translation>居民区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/structure.py" line="45"/>
         <source>Add category…</source>
         <translation>添加问题类别…</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="35"/>
+        <location filename="../../ui/structure.py" line="45"/>
         <source>Add problem…</source>
         <translation>添加反馈问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="38"/>
+        <location filename="../../ui/structure.py" line="48"/>
         <source>Categories and problems</source>
         <translation>问题类别与反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="103"/>
+        <location filename="../../ui/structure.py" line="113"/>
         <source>Add community</source>
         <translation>添加居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="103"/>
-        <location filename="../../ui/structure.py" line="111"/>
+        <location filename="../../ui/structure.py" line="113"/>
+        <location filename="../../ui/structure.py" line="121"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="111"/>
+        <location filename="../../ui/structure.py" line="121"/>
         <source>Rename community</source>
         <translation>重命名居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="122"/>
+        <location filename="../../ui/structure.py" line="132"/>
         <source>Delete this community?</source>
         <translation>删除该居民区？</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="131"/>
+        <location filename="../../ui/structure.py" line="141"/>
         <source>Add category</source>
         <translation>添加问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="131"/>
+        <location filename="../../ui/structure.py" line="141"/>
         <source>Title, e.g. 关于……方面的整改</source>
         <translation>标题，例如：关于……方面的整改</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="138"/>
+        <location filename="../../ui/structure.py" line="148"/>
         <source>Choose the category the problem belongs to first.</source>
         <translation>请先选择该问题所属的问题类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="141"/>
+        <location filename="../../ui/structure.py" line="151"/>
         <source>Add problem</source>
         <translation>添加反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="141"/>
+        <location filename="../../ui/structure.py" line="151"/>
         <source>Title, e.g. 针对……的问题</source>
         <translation>标题，例如：针对……的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="149"/>
+        <location filename="../../ui/structure.py" line="159"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="149"/>
+        <location filename="../../ui/structure.py" line="159"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="166"/>
+        <location filename="../../ui/structure.py" line="176"/>
         <source>Delete “{name}”?</source>
         <translation>删除“{name}”？</translation>
     </message>
 </context>
 <context>
+    <name>SubmitDialog</name>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="361"/>
+        <source>Request sign-off</source>
+        <translation>申请销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="366"/>
+        <source>Current progress</source>
+        <translation>目前的整改进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="367"/>
+        <source>What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。</source>
+        <translation>写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="369"/>
+        <source>What was done (required)</source>
+        <translation>整改情况说明（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="375"/>
+        <source>The reviewers will see that this is missing. Add evidence on the 佐证材料 tab first, or the last reviewer will have to record an exception.</source>
+        <translation>审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="380"/>
+        <source>Submit the request</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="216"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff_dialogs.py" line="373"/>
+        <source>Missing before sign-off:</source>
+        <translation>销号前还缺少：</translation>
+    </message>
+</context>
+<context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../ui/task_panel.py" line="68"/>
-        <location filename="../../ui/task_panel.py" line="197"/>
+        <location filename="../../ui/task_panel.py" line="140"/>
+        <location filename="../../ui/task_panel.py" line="329"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="90"/>
+        <location filename="../../ui/task_panel.py" line="164"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="100"/>
+        <location filename="../../ui/task_panel.py" line="177"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="102"/>
+        <location filename="../../ui/task_panel.py" line="179"/>
         <source>Save the fields above (Ctrl+S)</source>
         <translation>保存以上内容（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="104"/>
+        <location filename="../../ui/task_panel.py" line="181"/>
         <source>Revert</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="112"/>
+        <location filename="../../ui/task_panel.py" line="190"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="113"/>
+        <location filename="../../ui/task_panel.py" line="191"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="114"/>
+        <location filename="../../ui/task_panel.py" line="192"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="115"/>
+        <location filename="../../ui/task_panel.py" line="193"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="116"/>
+        <location filename="../../ui/task_panel.py" line="194"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="117"/>
+        <location filename="../../ui/task_panel.py" line="195"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="118"/>
+        <location filename="../../ui/task_panel.py" line="196"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="126"/>
+        <location filename="../../ui/task_panel.py" line="204"/>
         <source>Indicator</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="126"/>
+        <location filename="../../ui/task_panel.py" line="204"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="126"/>
+        <location filename="../../ui/task_panel.py" line="204"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="127"/>
+        <location filename="../../ui/task_panel.py" line="205"/>
         <source>Actual</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="132"/>
-        <location filename="../../ui/task_panel.py" line="325"/>
+        <location filename="../../ui/task_panel.py" line="212"/>
+        <location filename="../../ui/task_panel.py" line="510"/>
         <source>Add indicator</source>
         <translation>添加量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="134"/>
+        <location filename="../../ui/task_panel.py" line="214"/>
         <source>Remove indicator</source>
         <translation>删除量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="154"/>
+        <location filename="../../ui/task_panel.py" line="232"/>
+        <source>Ask for a later deadline…</source>
+        <translation>申请延期…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_panel.py" line="234"/>
+        <source>Approve the extension…</source>
+        <translation>同意延期…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_panel.py" line="236"/>
+        <source>Refuse the extension…</source>
+        <translation>不同意延期…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_panel.py" line="238"/>
+        <source>Print the sign-off form…</source>
+        <translation>打印销号审批表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_panel.py" line="239"/>
+        <source>The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper</source>
+        <translation>把本任务的销号审批表生成 A4 PDF，打印后交审核人签字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_panel.py" line="249"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="154"/>
+        <location filename="../../ui/task_panel.py" line="249"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="154"/>
+        <location filename="../../ui/task_panel.py" line="249"/>
         <source>Field</source>
         <translation>修改项</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="155"/>
+        <location filename="../../ui/task_panel.py" line="250"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="155"/>
+        <location filename="../../ui/task_panel.py" line="250"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="165"/>
+        <location filename="../../ui/task_panel.py" line="266"/>
         <source>Quantitative indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="173"/>
+        <location filename="../../ui/task_panel.py" line="276"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="174"/>
+        <location filename="../../ui/task_panel.py" line="280"/>
+        <location filename="../../ui/task_panel.py" line="422"/>
+        <source>Evidence ({n})</source>
+        <translation>佐证材料（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_panel.py" line="285"/>
+        <source>Review trail</source>
+        <translation>审核记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_panel.py" line="286"/>
+        <source>Deadline changes</source>
+        <translation>整改时限变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_panel.py" line="294"/>
+        <source>Reviews and deadline</source>
+        <translation>审核与延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_panel.py" line="295"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="198"/>
+        <location filename="../../ui/task_panel.py" line="330"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="210"/>
+        <location filename="../../ui/task_panel.py" line="346"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="217"/>
+        <location filename="../../ui/task_panel.py" line="358"/>
+        <source>Original: {date}</source>
+        <translation>原定：{date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_panel.py" line="379"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="218"/>
+        <location filename="../../ui/task_panel.py" line="380"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="298"/>
-        <location filename="../../ui/task_panel.py" line="319"/>
+        <location filename="../../ui/task_panel.py" line="386"/>
+        <source>Waiting for {level} (level {n} of {total})</source>
+        <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_panel.py" line="391"/>
+        <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
+        <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_panel.py" line="404"/>
+        <source>The deadline has passed; an extension must be asked for before it.</source>
+        <translation>整改时限已过，延期须在到期前申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_panel.py" line="405"/>
+        <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
+        <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_panel.py" line="483"/>
+        <location filename="../../ui/task_panel.py" line="504"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="325"/>
+        <location filename="../../ui/task_panel.py" line="510"/>
         <source>Indicator name, e.g. 培训次数</source>
         <translation>指标名称，例如：培训次数</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="341"/>
+        <location filename="../../ui/task_panel.py" line="526"/>
         <source>Remove the indicator “{name}”?</source>
         <translation>删除量化指标“{name}”？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task_panel.py" line="355"/>
-        <source>Describe what was done (closing statement):</source>
-        <translation>整改完成情况（销号说明）：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task_panel.py" line="356"/>
-        <source>Reason for returning (required):</source>
-        <translation>退回理由（必填）：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task_panel.py" line="357"/>
-        <source>Reason for reopening (required):</source>
-        <translation>重启整改理由（必填）：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task_panel.py" line="364"/>
-        <source>Acceptance grade:</source>
-        <translation>验收评定：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task_panel.py" line="368"/>
-        <source>Opinion:</source>
-        <translation>审核意见：</translation>
     </message>
 </context>
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="242"/>
+        <location filename="../../ui/models.py" line="245"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 天</translation>
     </message>
@@ -1703,7 +3111,7 @@
 <context>
     <name>dlg</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="157"/>
+        <location filename="../../ui/dialogs.py" line="165"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
     </message>

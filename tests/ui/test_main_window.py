@@ -171,7 +171,7 @@ def test_workflow_buttons_move_a_task(window, filled, monkeypatch):
     assert start.isVisibleTo(window.panel)
     start.click()
     assert filled.task(tid).status == Status.IN_PROGRESS
-    monkeypatch.setattr("ui.task_panel.QInputDialog.getMultiLineText", lambda *a, **k: ("已完成整改", True))
+    monkeypatch.setattr("ui.signoff_dialogs.SubmitDialog.ask", lambda *a, **k: {"reason": "已完成整改"})
     window.panel.action_buttons[__import__("ledger.workflow", fromlist=["Action"]).Action.SUBMIT].click()
     assert filled.task(tid).status == Status.SUBMITTED
     assert window.model.index(row, COLUMN_INDEX["status"]).data().endswith("申请销号")
@@ -260,3 +260,21 @@ def test_screenshot_tool_renders_every_main_view(tmp_path, filled):
     names = [p.name for p in paths]
     assert names == ["01-ledgerTable.png", "02-boardView.png", "03-kanbanView.png", "04-overviewView.png"]
     assert all(p.stat().st_size > 10_000 for p in paths)
+
+
+def test_community_package_table_lets_only_progress_be_edited(qtbot, filled, tmp_path, clock):
+    from ledger import exchange
+    from ledger.model import Operator, Role
+    from ledger.service import Ledger
+
+    path = exchange.issue_package(filled, "南郊别墅", tmp_path / "包.db")
+    pkg = Ledger.open(path, clock=clock, operator=Operator("王书记", Role.SECRETARY))
+    try:
+        model = TaskTableModel(pkg)
+        editable = {key for key, col in COLUMN_INDEX.items()
+                    if model.flags(model.index(0, col)) & Qt.ItemFlag.ItemIsEditable}
+        assert editable == {"progress"}
+        assert model.setData(model.index(0, COLUMN_INDEX["progress"]), "书记写的进展")
+        assert pkg.task(model.task_id_at(0)).progress == "书记写的进展"
+    finally:
+        pkg.close()

@@ -1,0 +1,114 @@
+"""导出佐证材料: ask for a .zip path, then write one task's, one community's or the whole ledger's evidence."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
+
+from ledger import signoff
+from ledger.errors import LedgerError
+from ledger.service import Ledger
+from ui import messages
+from ui.evidence_panel import FOLDER_KEY, default_folder
+from ui.util import settings
+
+log = logging.getLogger(__name__)
+
+ZH = {
+    "Export evidence": "导出佐证材料",
+    "Save the evidence as": "佐证材料另存为",
+    "Zip files (*.zip)": "压缩包 (*.zip)",
+    "Exporting evidence…": "正在导出佐证材料…",
+    "Exporting evidence… {done} of {total} files": "正在导出佐证材料… 第 {done} 份，共 {total} 份",
+    "Cancel": "取消",
+    "The export was cancelled; no file was written.": "已取消导出，没有写入任何文件。",
+    "Export cancelled": "已取消导出",
+    "Cannot export the evidence": "无法导出佐证材料",
+    "The evidence was saved to “{path}”. The file 目录.csv inside lists every file.":
+        "佐证材料已保存到“{path}”。压缩包中的“目录.csv”列出了每一份文件。",
+    "evidence": "佐证材料",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EvidenceExport", text)
+
+
+def default_name(ledger: Ledger, *, task_id: str | None = None, community: str | None = None) -> str:
+    """"{居民区}-{整改措施前12字}-佐证材料.zip", "{居民区}-佐证材料.zip" or "{组织}-佐证材料-{日期}.zip"."""
+    word = _tr("evidence")
+    if task_id is not None:
+        t = ledger.task(task_id)
+        stem = f"{t.community}-{t.measure[:12]}-{word}"
+    elif community is not None:
+        row = ledger.store.row("community", community)
+        stem = f"{row['name'] if row else community}-{word}"
+    else:
+        stem = f"{ledger.org_name}-{word}-{ledger.today().strftime('%Y%m%d')}"
+    return signoff.safe_name(stem, 80) + ".zip"
+
+
+def ask_path(parent: QWidget | None, suggested: Path) -> str:
+    """The file dialog (tests patch this); "" when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save the evidence as"), str(suggested),
+                                          _tr("Zip files (*.zip)"))
+    return path
+
+
+def show_done(parent: QWidget | None, path: Path) -> None:
+    """Where the zip went (tests patch this)."""
+    messages.info(parent, _tr("The evidence was saved to “{path}”. The file 目录.csv inside lists every file.")
+                  .format(path=path), _tr("Export evidence"))
+
+
+def export_evidence(parent: QWidget | None, ledger: Ledger, *, task_id: str | None = None,
+                    community: str | None = None) -> Path | None:
+    """Ask for a .zip path and write the evidence there behind a progress dialog with 取消; None if nothing
+    was written (cancelled, refused with a sentence such as “还没有佐证材料”)."""
+    from ledger.excel import ExportCancelled
+
+    try:
+        suggested = default_folder() / default_name(ledger, task_id=task_id, community=community)
+    except LedgerError as exc:
+        messages.show_error(parent, exc, _tr("Cannot export the evidence"))
+        return None
+    chosen = ask_path(parent, suggested)
+    if not chosen:
+        return None
+    dlg = QProgressDialog(_tr("Exporting evidence…"), _tr("Cancel"), 0, 0, parent)
+    dlg.setWindowTitle(_tr("Export evidence"))
+    dlg.setWindowModality(Qt.WindowModality.WindowModal)
+    dlg.setMinimumDuration(0)
+    dlg.setAutoClose(False)
+    dlg.setAutoReset(False)
+    dlg.setMinimumWidth(dlg.fontMetrics().horizontalAdvance("中") * 24)
+
+    def progress(done: int, total: int) -> None:
+        dlg.setMaximum(max(total, 1))
+        dlg.setValue(min(done, max(total, 1)))
+        dlg.setLabelText(_tr("Exporting evidence… {done} of {total} files").format(done=done, total=total))
+        QApplication.processEvents()  # paint the dialog and let 取消 be pressed
+
+    dlg.show()
+    QApplication.processEvents()
+    try:
+        out = signoff.export_evidence_zip(ledger, chosen, task_id=task_id, community=community, progress=progress,
+                                          cancel=dlg.wasCanceled)
+    except ExportCancelled:
+        log.info("evidence export to %s cancelled", chosen)
+        dlg.close()
+        messages.info(parent, _tr("The export was cancelled; no file was written."), _tr("Export cancelled"))
+        return None
+    except LedgerError as exc:
+        dlg.close()
+        messages.show_error(parent, exc, _tr("Cannot export the evidence"))
+        return None
+    finally:
+        dlg.close()
+        dlg.deleteLater()
+    settings().setValue(FOLDER_KEY, str(out.parent))
+    show_done(parent, out)
+    return out
