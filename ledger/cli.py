@@ -285,6 +285,11 @@ def cmd_do(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_approval_form(args: argparse.Namespace) -> int:
+    form = importlib.import_module("ui.approval_form")
+    return int(form.cmd_approval_form(args.path, args.task, args.out, today=getattr(args, "today", None)))
+
+
 def cmd_screenshot(args: argparse.Namespace) -> int:
     shot = importlib.import_module("ui.screenshot")
     paths = shot.render_all(Path(args.path), Path(args.outdir), lang=args.lang, today=args.today)
@@ -345,6 +350,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--actor", help="操作人姓名")
     p.add_argument("--role", default="work_team", help="身份：work_team / secretary / leader（或中文）")
     _do_parsers(p.add_subparsers(dest="do_command", required=True))
+    p = add("approval-form", cmd_approval_form, "打印一项任务的销号审批表（A4 PDF）")
+    p.add_argument("path")
+    p.add_argument("--task", required=True, help="任务 id（可用前 8 位）")
+    p.add_argument("out")
     p = add("screenshot", cmd_screenshot, "把各主要视图渲染成 PNG（无需显示器）")
     p.add_argument("path")
     p.add_argument("outdir")

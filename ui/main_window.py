@@ -122,9 +122,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.table, self.tr("Ledger"))
         # The other views are built (and their modules imported) the first time their tab is shown.
         self._lazy_tabs: dict[str, Callable[[], QWidget]] = {
-            "board": self._make_board, "kanban": self._make_kanban, "overview": self._make_overview}
+            "board": self._make_board, "kanban": self._make_kanban, "overview": self._make_overview,
+            "queue": self._make_queue}
         for key, title in (("board", self.tr("Wall chart")), ("kanban", self.tr("Kanban")),
-                           ("overview", self.tr("Overview"))):
+                           ("overview", self.tr("Overview")), ("queue", self.tr("Awaiting my review"))):
             holder = QWidget()
             holder.setObjectName(f"lazy_{key}")
             self.tabs.addTab(holder, title)
@@ -194,6 +195,9 @@ class MainWindow(QMainWindow):
                                  "exportExcel", self.tr("An .xlsx ledger that superiors can print as it is")))
         m.addAction(self._action(self.tr("Draft the progress notice…"), self.export_notice, name="exportNotice",
                                  tip=self.tr("A .docx draft of the 通报 to finish in Word")))
+        m.addAction(self._action(self.tr("Export evidence as a zip…"), self.export_evidence, name="exportEvidence",
+                                 tip=self.tr("The evidence of the ledger (or the selected community), "
+                                             "arranged community / problem / task")))
         m.addSeparator()
         m.addAction(self._action(self.tr("Print the wall chart…"), self.print_board, QKeySequence.StandardKey.Print,
                                  "printBoard"))
@@ -212,9 +216,12 @@ class MainWindow(QMainWindow):
                                  "deleteTask"))
         m.addSeparator()
         m.addAction(self._action(self.tr("Communities and problems…"), self.edit_structure, name="structure"))
+        m.addAction(self._action(self.tr("Look-back re-check…"), self.look_back, name="lookBack",
+                                 tip=self.tr("Draw signed-off tasks to re-check, with a recorded seed")))
         m = bar.addMenu(self.tr("&View"))
         for i, (key, text) in enumerate((("table", self.tr("Ledger")), ("board", self.tr("Wall chart")),
-                                         ("kanban", self.tr("Kanban")), ("overview", self.tr("Overview"))), start=1):
+                                         ("kanban", self.tr("Kanban")), ("overview", self.tr("Overview")),
+                                         ("queue", self.tr("Awaiting my review"))), start=1):
             m.addAction(self._action(text, lambda i=i: self.tabs.setCurrentIndex(i - 1), QKeySequence(f"Ctrl+{i}"),
                                      f"show_{key}"))
         m.addSeparator()
@@ -247,7 +254,8 @@ class MainWindow(QMainWindow):
 
     def view(self, key: str) -> QWidget:
         """The view of a tab ("board", "kanban", "overview"), built now if it was not yet."""
-        names = {"board": "boardView", "kanban": "kanbanView", "overview": "overviewView"}
+        names = {"board": "boardView", "kanban": "kanbanView", "overview": "overviewView",
+                 "queue": "reviewQueueView"}
         for i in range(self.tabs.count()):
             w = self.tabs.widget(i)
             if w.objectName() in (f"lazy_{key}", names[key]):
@@ -278,6 +286,23 @@ class MainWindow(QMainWindow):
         view.tasksActivated.connect(self.select_tasks)
         view.communityActivated.connect(self.filters.select_community)
         return view
+
+    def _make_queue(self) -> QWidget:
+        from ui.review_queue import ReviewQueueView
+        view = ReviewQueueView(self.ledger)
+        view.setObjectName("reviewQueueView")
+        view.tasksActivated.connect(self.select_tasks)
+        return view
+
+    def look_back(self) -> None:
+        from ui.recheck import RecheckDialog
+        RecheckDialog.run(self, self.ledger)
+
+    def export_evidence(self) -> None:
+        from ui.evidence_export import export_evidence
+        ids = self.filters.selected_community_ids()
+        community = next(iter(ids)) if ids and len(ids) == 1 else None
+        export_evidence(self, self.ledger, community=community)
 
     def print_board(self) -> None:
         board = self.view("board")

@@ -1141,190 +1141,216 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="122"/>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="224"/>
+        <source>Awaiting my review</source>
+        <translation>待我审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>New blank ledger…</source>
         <translation>新建空白台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Open ledger…</source>
         <translation>打开台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Import rectification plan…</source>
         <translation>导入整改方案…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Read a plan, feedback or notice (.txt, .docx) into the ledger</source>
         <translation>把整改方案、反馈意见或通报（.txt、.docx）读入台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Export ledger to Excel…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>An .xlsx ledger that superiors can print as it is</source>
         <translation>导出为 Excel（.xlsx）台账，上报时可直接打印</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Draft the progress notice…</source>
         <translation>生成通报（草稿）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>A .docx draft of the 通报 to finish in Word</source>
         <translation>生成 .docx 通报草稿，在 Word 中完善后定稿</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="198"/>
+        <source>Export evidence as a zip…</source>
+        <translation>导出佐证材料（zip）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <source>The evidence of the ledger (or the selected community), arranged community / problem / task</source>
+        <translation>整本台账（或所选居民区）的佐证材料，按居民区／问题／任务分文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Print the wall chart…</source>
         <translation>打印挂图…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Export the wall chart to PDF or PNG…</source>
         <translation>导出挂图（PDF/PNG）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>New task…</source>
         <translation>新建整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Delete task…</source>
         <translation>删除整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Communities and problems…</source>
         <translation>居民区与反馈问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>Look-back re-check…</source>
+        <translation>回头看抽查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="220"/>
+        <source>Draw signed-off tasks to re-check, with a recorded seed</source>
+        <translation>按记录的随机种子抽取已销号任务进行复查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>Show overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Who am I…</source>
         <translation>当前使用人…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Wall chart colours and warnings…</source>
         <translation>挂图配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -1363,7 +1389,7 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
     </message>
     <message>
         <location filename="../../ui/packages.py" line="623"/>
-        <location filename="../../ui/packages.py" line="706"/>
+        <location filename="../../ui/packages.py" line="709"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1383,37 +1409,37 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>此文件中已有 {count} 条此前合并过，不再重复。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="655"/>
+        <location filename="../../ui/packages.py" line="658"/>
         <source>To apply ({count})</source>
         <translation>将应用（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="656"/>
+        <location filename="../../ui/packages.py" line="659"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="657"/>
+        <location filename="../../ui/packages.py" line="660"/>
         <source>Refused ({count})</source>
         <translation>拒绝（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="675"/>
+        <location filename="../../ui/packages.py" line="678"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="689"/>
+        <location filename="../../ui/packages.py" line="692"/>
         <source>Merged “{file}”: {applied} changes applied, {decided} conflicts decided, {refused} refused.</source>
         <translation>已合并“{file}”：应用 {applied} 项修改，裁决 {decided} 项冲突，拒绝 {refused} 项。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="693"/>
+        <location filename="../../ui/packages.py" line="696"/>
         <source> {count} conflicts are still open: decide them later with File → Decide open conflicts….</source>
         <translation>还有 {count} 项冲突未决定，已留待处理：稍后可在“文件 → 处理未决冲突…”中决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="696"/>
+        <location filename="../../ui/packages.py" line="699"/>
         <source> Backup before the merge: {path}</source>
         <translation>合并前的备份：{path}</translation>
     </message>
@@ -1497,52 +1523,52 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>OpenConflictsDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="838"/>
+        <location filename="../../ui/packages.py" line="841"/>
         <source>Decide open conflicts</source>
         <translation>处理未决冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="847"/>
+        <location filename="../../ui/packages.py" line="850"/>
         <source>Keep all ours</source>
         <translation>全部保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="849"/>
+        <location filename="../../ui/packages.py" line="852"/>
         <source>Take all theirs</source>
         <translation>全部采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="851"/>
+        <location filename="../../ui/packages.py" line="854"/>
         <source>Apply the decisions</source>
         <translation>执行所选处理</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="854"/>
+        <location filename="../../ui/packages.py" line="857"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="878"/>
+        <location filename="../../ui/packages.py" line="883"/>
         <source>{count} conflicts are open. Choose a decision for each you can settle now; the others stay open.</source>
         <translation>共有 {count} 项未决冲突。请为现在能决定的逐项选择处理方式，其余的继续保留待处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="880"/>
+        <location filename="../../ui/packages.py" line="885"/>
         <source>No conflict is open.</source>
         <translation>没有未决冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="892"/>
+        <location filename="../../ui/packages.py" line="897"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="902"/>
+        <location filename="../../ui/packages.py" line="907"/>
         <source>Row {row}: {error}</source>
         <translation>第 {row} 行：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="906"/>
+        <location filename="../../ui/packages.py" line="911"/>
         <source>{done} conflicts decided.</source>
         <translation>已决定 {done} 项冲突。</translation>
     </message>
@@ -1649,62 +1675,62 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>PackageStatusView</name>
     <message>
-        <location filename="../../ui/packages.py" line="751"/>
+        <location filename="../../ui/packages.py" line="754"/>
         <source>Per community: the last package issued, the last return merged and the conflicts still open.</source>
         <translation>各居民区最近一次下发的社区包、最近一次合并的上报，以及尚未决定的冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="756"/>
+        <location filename="../../ui/packages.py" line="759"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="756"/>
+        <location filename="../../ui/packages.py" line="759"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="756"/>
+        <location filename="../../ui/packages.py" line="759"/>
         <source>Last issued</source>
         <translation>最近下发</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="756"/>
+        <location filename="../../ui/packages.py" line="759"/>
         <source>Last merged</source>
         <translation>最近合并</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="757"/>
+        <location filename="../../ui/packages.py" line="760"/>
         <source>Merge result (applied/conflicts/refused)</source>
         <translation>合并结果（应用/冲突/拒绝）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="757"/>
+        <location filename="../../ui/packages.py" line="760"/>
         <source>Open conflicts</source>
         <translation>未决冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="769"/>
+        <location filename="../../ui/packages.py" line="772"/>
         <source>Issue packages…</source>
         <translation>下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="772"/>
+        <location filename="../../ui/packages.py" line="775"/>
         <source>Import a return…</source>
         <translation>导入上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="775"/>
+        <location filename="../../ui/packages.py" line="778"/>
         <source>Decide open conflicts…</source>
         <translation>处理未决冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="778"/>
+        <location filename="../../ui/packages.py" line="781"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="811"/>
+        <location filename="../../ui/packages.py" line="814"/>
         <source>{applied} / {conflicts} / {refused}</source>
         <translation>{applied} / {conflicts} / {refused}</translation>
     </message>
@@ -1744,7 +1770,7 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>对方：{who} {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="730"/>
+        <location filename="../../ui/packages.py" line="733"/>
         <source>Import a return</source>
         <translation>导入上报</translation>
     </message>
