@@ -408,6 +408,9 @@ class BoardModel(QAbstractTableModel):
                     f"<tr><td><span style='background:{color}'>&nbsp;{html.escape(self.scheme.letter(state))}"
                     f"&nbsp;</span></td><td>{html.escape(t.measure[:40])}</td><td>{html.escape(t.owner)}</td>"
                     f"<td>{deadline} {days}</td><td>{html.escape(t.status.label)}</td></tr>")
+                if t.return_reason:  # a returned or reopened task says why, here as on the task
+                    lines.append(f"<tr><td></td><td colspan='4' style='color:#b3261e'>"
+                                 f"{html.escape(t.return_reason)}</td></tr>")
             more = (cell.total - len(tasks)) if cell else 0
             tail = f"<p>……还有 {more} 项，点击查看全部</p>" if more > 0 else ""
             self._tips[key] = f"<p>{head}</p><table cellspacing='4'>{''.join(lines)}</table>{tail}"

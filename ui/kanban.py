@@ -107,8 +107,9 @@ class KanbanModel(QAbstractListModel):
             return t
         if role == Qt.ItemDataRole.ToolTipRole:
             deadline = t.deadline.isoformat() if t.deadline else "无时限"
+            reason = f"\n{t.return_reason}" if t.return_reason else ""
             return (f"{t.measure}\n{t.community} · {t.owner or '（未填责任人）'} · {deadline}\n"
-                    f"{t.category}\n{t.problem}")
+                    f"{t.category}\n{t.problem}{reason}")
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -256,3 +256,35 @@ def test_describe_filter(filled: Ledger) -> None:
     text = board_print.describe_filter(filled, TaskFilter(community_ids=frozenset({south}), due="overdue",
                                                           text="宣传"))
     assert text == "筛选：南郊别墅；逾期；含“宣传”"
+
+
+def test_a_returned_tasks_reason_shows_on_the_board_and_the_kanban(qtbot, filled):
+    """Issue 3: the return reason is shown on the task and on the board."""
+    from PySide6.QtCore import Qt as _Qt
+
+    from ledger.model import Operator, Role
+    from ledger.workflow import Action
+    from ui.board import BoardView
+    from ui.kanban import KanbanView
+
+    tid = next(t["id"] for t in filled.tasks_json() if t["owner"] == "孙三")
+    filled.operator = Operator("王书记", Role.SECRETARY)
+    filled.act(tid, Action.START)
+    filled.act(tid, Action.SUBMIT, reason="已完成")
+    filled.operator = Operator("张专班", Role.WORK_TEAM)
+    filled.act(tid, Action.RETURN, reason="缺少签到表")
+    board = BoardView(filled)
+    qtbot.addWidget(board)
+    model = board.model
+    tips = [model.data(model.index(r, c), _Qt.ItemDataRole.ToolTipRole) or ""
+            for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert any("缺少签到表" in tip for tip in tips)
+    kanban = KanbanView(filled)
+    qtbot.addWidget(kanban)
+    found = []
+    from PySide6.QtWidgets import QListView
+    for view in kanban.findChildren(QListView):
+        m = view.model()
+        for r in range(m.rowCount()):
+            found.append(m.data(m.index(r, 0), _Qt.ItemDataRole.ToolTipRole) or "")
+    assert any("缺少签到表" in tip for tip in found)
