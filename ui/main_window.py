@@ -123,9 +123,12 @@ class MainWindow(QMainWindow):
         # The other views are built (and their modules imported) the first time their tab is shown.
         self._lazy_tabs: dict[str, Callable[[], QWidget]] = {
             "board": self._make_board, "kanban": self._make_kanban, "overview": self._make_overview,
-            "queue": self._make_queue}
-        for key, title in (("board", self.tr("Wall chart")), ("kanban", self.tr("Kanban")),
-                           ("overview", self.tr("Overview")), ("queue", self.tr("Awaiting my review"))):
+            "queue": self._make_queue, "packages": self._make_packages}
+        tabs = [("board", self.tr("Wall chart")), ("kanban", self.tr("Kanban")), ("overview", self.tr("Overview")),
+                ("queue", self.tr("Awaiting my review"))]
+        if ledger.package is None:
+            tabs.append(("packages", self.tr("Packages")))
+        for key, title in tabs:
             holder = QWidget()
             holder.setObjectName(f"lazy_{key}")
             self.tabs.addTab(holder, title)
@@ -163,6 +166,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self._restore_layout()
+        if ledger.package is not None:
+            from ui.community_mode import apply_community_mode
+            apply_community_mode(self)
 
     # ---- menus -----------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None, name: str = "",
@@ -203,6 +209,14 @@ class MainWindow(QMainWindow):
                                  "printBoard"))
         m.addAction(self._action(self.tr("Export the wall chart to PDF or PNG…"), self.export_board,
                                  name="exportBoard"))
+        if self.ledger.package is None:
+            m.addSeparator()
+            m.addAction(self._action(self.tr("Issue community packages…"), self.issue_packages, name="issuePackages",
+                                     tip=self.tr("A file per community for its secretary to work on offline")))
+            m.addAction(self._action(self.tr("Import a community's return…"), self.merge_return,
+                                     QKeySequence("Ctrl+Shift+I"), "mergeReturn",
+                                     tip=self.tr("Preview, decide conflicts, then merge after a backup")))
+            m.addAction(self._action(self.tr("Open conflicts…"), self.open_conflicts, name="openConflicts"))
         m.addSeparator()
         m.addAction(self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, "quit"))
         m = bar.addMenu(self.tr("&Edit"))
@@ -255,7 +269,7 @@ class MainWindow(QMainWindow):
     def view(self, key: str) -> QWidget:
         """The view of a tab ("board", "kanban", "overview"), built now if it was not yet."""
         names = {"board": "boardView", "kanban": "kanbanView", "overview": "overviewView",
-                 "queue": "reviewQueueView"}
+                 "queue": "reviewQueueView", "packages": "packageStatusView"}
         for i in range(self.tabs.count()):
             w = self.tabs.widget(i)
             if w.objectName() in (f"lazy_{key}", names[key]):
@@ -293,6 +307,25 @@ class MainWindow(QMainWindow):
         view.setObjectName("reviewQueueView")
         view.tasksActivated.connect(self.select_tasks)
         return view
+
+    def _make_packages(self) -> QWidget:
+        from ui.packages import PackageStatusView
+        view = PackageStatusView(self.ledger)
+        view.setObjectName("packageStatusView")
+        return view
+
+    def issue_packages(self) -> None:
+        from ui.packages import IssuePackagesDialog
+        ids = self.filters.selected_community_ids()
+        IssuePackagesDialog.run(self, self.ledger, next(iter(ids)) if ids and len(ids) == 1 else None)
+
+    def merge_return(self) -> None:
+        from ui.packages import MergeDialog
+        MergeDialog.run(self, self.ledger)
+
+    def open_conflicts(self) -> None:
+        from ui.packages import OpenConflictsDialog
+        OpenConflictsDialog(self.ledger, self).exec()
 
     def look_back(self) -> None:
         from ui.recheck import RecheckDialog

@@ -17,32 +17,32 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/kanban.py" line="440"/>
+        <location filename="../../ui/kanban.py" line="441"/>
         <source>What was done (required):</source>
         <translation>整改情况说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="442"/>
+        <location filename="../../ui/kanban.py" line="443"/>
         <source>Grade:</source>
         <translation>验收评定：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="443"/>
+        <location filename="../../ui/kanban.py" line="444"/>
         <source>Opinion:</source>
         <translation>审核意见：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="449"/>
+        <location filename="../../ui/kanban.py" line="450"/>
         <source>Exception reason (required):</source>
         <translation>例外理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="451"/>
+        <location filename="../../ui/kanban.py" line="452"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="454"/>
+        <location filename="../../ui/kanban.py" line="455"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -255,112 +255,112 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board.py" line="668"/>
+        <location filename="../../ui/board.py" line="671"/>
         <source>Signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="669"/>
+        <location filename="../../ui/board.py" line="672"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="670"/>
+        <location filename="../../ui/board.py" line="673"/>
         <source>Tasks</source>
         <translation>任务总数</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="681"/>
+        <location filename="../../ui/board.py" line="684"/>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="685"/>
+        <location filename="../../ui/board.py" line="688"/>
         <source>Problems</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="685"/>
+        <location filename="../../ui/board.py" line="688"/>
         <source>Categories</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="685"/>
+        <location filename="../../ui/board.py" line="688"/>
         <source>Owners</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="686"/>
+        <location filename="../../ui/board.py" line="689"/>
         <source>Weeks to deadline</source>
         <translation>倒排工期</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="687"/>
+        <location filename="../../ui/board.py" line="690"/>
         <source>One column per problem, grouped by category</source>
         <translation>每个反馈问题一列，按问题类别分组</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="688"/>
+        <location filename="../../ui/board.py" line="691"/>
         <source>One column per category</source>
         <translation>每个问题类别一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="689"/>
+        <location filename="../../ui/board.py" line="692"/>
         <source>One column per responsible person</source>
         <translation>每位责任人一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="690"/>
+        <location filename="../../ui/board.py" line="693"/>
         <source>One column per deadline week, scheduled backwards; this week is marked</source>
         <translation>按整改时限所在周排列（倒排工期），本周标红</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="703"/>
+        <location filename="../../ui/board.py" line="706"/>
         <source>Colours:</source>
         <translation>配色：</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="706"/>
+        <location filename="../../ui/board.py" line="709"/>
         <source>Colour scheme of the chart, saved in the ledger</source>
         <translation>挂图的配色方案，保存在台账中</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="709"/>
+        <location filename="../../ui/board.py" line="712"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="712"/>
+        <location filename="../../ui/board.py" line="715"/>
         <source>Colours and warnings…</source>
         <translation>配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="713"/>
+        <location filename="../../ui/board.py" line="716"/>
         <source>Change each colour and the warning days before deadlines</source>
         <translation>修改各状态颜色和到期前的预警天数</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="717"/>
+        <location filename="../../ui/board.py" line="720"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="718"/>
+        <location filename="../../ui/board.py" line="721"/>
         <source>Print the chart on A3 landscape sheets</source>
         <translation>用 A3 横向纸打印挂图</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="720"/>
+        <location filename="../../ui/board.py" line="723"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="721"/>
+        <location filename="../../ui/board.py" line="724"/>
         <source>Save the chart as a PDF to print or send</source>
         <translation>把挂图存为 PDF，便于打印或报送</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="823"/>
+        <location filename="../../ui/board.py" line="826"/>
         <source>%1 — inspection rectification wall chart</source>
         <translation>%1巡察整改挂图督战</translation>
     </message>
@@ -368,68 +368,68 @@
 <context>
     <name>CommunityMode</name>
     <message>
-        <location filename="../../ui/community_mode.py" line="84"/>
+        <location filename="../../ui/community_mode.py" line="85"/>
         <source>Community edition: {community} · issued on {date} · after your changes press “Return…”</source>
         <translation>社区版：{community} · 下发于 {date} · 修改后请点“上报”</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="136"/>
-        <location filename="../../ui/community_mode.py" line="148"/>
+        <location filename="../../ui/community_mode.py" line="137"/>
+        <location filename="../../ui/community_mode.py" line="149"/>
         <source>This field is the work team&apos;s; in a community package only progress, indicators, evidence and requests can be changed.</source>
         <translation>此字段由工作专班负责；在社区包中只能修改整改进展、量化指标、佐证材料和申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="165"/>
+        <location filename="../../ui/community_mode.py" line="166"/>
         <source>Return…</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="167"/>
+        <location filename="../../ui/community_mode.py" line="168"/>
         <source>Write the return file for the work team beside this package</source>
         <translation>在本包旁生成上报文件，交工作专班导入</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="236"/>
+        <location filename="../../ui/community_mode.py" line="237"/>
         <source>Return written</source>
         <translation>已生成上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="237"/>
+        <location filename="../../ui/community_mode.py" line="238"/>
         <source>The return file was written: {path}
 Give it to the work team (USB stick, e-mail) to import. This package stays your working copy.</source>
         <translation>已生成上报文件：{path}
 请把它交给工作专班（U 盘、邮件等）导入。本包仍是您的工作副本，可以继续修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="240"/>
+        <location filename="../../ui/community_mode.py" line="241"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="241"/>
+        <location filename="../../ui/community_mode.py" line="242"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="257"/>
+        <location filename="../../ui/community_mode.py" line="258"/>
         <source>Cannot write the return</source>
         <translation>无法生成上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="273"/>
-        <location filename="../../ui/community_mode.py" line="276"/>
-        <location filename="../../ui/community_mode.py" line="289"/>
+        <location filename="../../ui/community_mode.py" line="274"/>
+        <location filename="../../ui/community_mode.py" line="277"/>
+        <location filename="../../ui/community_mode.py" line="290"/>
         <source>Cannot replace the package</source>
         <translation>不能替换下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="280"/>
-        <location filename="../../ui/community_mode.py" line="284"/>
+        <location filename="../../ui/community_mode.py" line="281"/>
+        <location filename="../../ui/community_mode.py" line="285"/>
         <source>Open the new package</source>
         <translation>打开新的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="282"/>
+        <location filename="../../ui/community_mode.py" line="283"/>
         <source>{sentence}
 
 Replace your copy “{old}” with the new package? The old copy is kept beside it.</source>
@@ -1112,7 +1112,7 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>KanbanView</name>
     <message>
-        <location filename="../../ui/kanban.py" line="338"/>
+        <location filename="../../ui/kanban.py" line="339"/>
         <source>Drag a card to another column to start, submit, review or return it; the workflow decides whether the move is allowed.</source>
         <translation>把卡片拖到另一栏即可开始推进、申请销号、审核或退回；能否移动由销号流程决定。</translation>
     </message>
@@ -1122,12 +1122,12 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>不能移动这张卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="303"/>
+        <location filename="../../ui/kanban.py" line="304"/>
         <source>%1 more not shown; narrow them with the filters</source>
         <translation>还有 %1 张未显示，可用左侧筛选缩小范围</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="389"/>
+        <location filename="../../ui/kanban.py" line="390"/>
         <source>After this step the task goes to “%1”.</source>
         <translation>这一步完成后，任务将进入“%1”。</translation>
     </message>
@@ -1141,216 +1141,246 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="122"/>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="127"/>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="127"/>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="128"/>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="130"/>
+        <source>Packages</source>
+        <translation>社区包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>New blank ledger…</source>
         <translation>新建空白台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Open ledger…</source>
         <translation>打开台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Import rectification plan…</source>
         <translation>导入整改方案…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Read a plan, feedback or notice (.txt, .docx) into the ledger</source>
         <translation>把整改方案、反馈意见或通报（.txt、.docx）读入台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Export ledger to Excel…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>An .xlsx ledger that superiors can print as it is</source>
         <translation>导出为 Excel（.xlsx）台账，上报时可直接打印</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Draft the progress notice…</source>
         <translation>生成通报（草稿）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>A .docx draft of the 通报 to finish in Word</source>
         <translation>生成 .docx 通报草稿，在 Word 中完善后定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Export evidence as a zip…</source>
         <translation>导出佐证材料（zip）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>The evidence of the ledger (or the selected community), arranged community / problem / task</source>
         <translation>整本台账（或所选居民区）的佐证材料，按居民区／问题／任务分文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Print the wall chart…</source>
         <translation>打印挂图…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Export the wall chart to PDF or PNG…</source>
         <translation>导出挂图（PDF/PNG）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>Issue community packages…</source>
+        <translation>下发社区包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215"/>
+        <source>A file per community for its secretary to work on offline</source>
+        <translation>为每个居民区生成一个文件，供书记离线填报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="216"/>
+        <source>Import a community&apos;s return…</source>
+        <translation>导入上报…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <source>Preview, decide conflicts, then merge after a backup</source>
+        <translation>先预览、决定冲突，备份后再合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>Open conflicts…</source>
+        <translation>处理未决冲突…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>New task…</source>
         <translation>新建整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Delete task…</source>
         <translation>删除整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Communities and problems…</source>
         <translation>居民区与反馈问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Look-back re-check…</source>
         <translation>回头看抽查…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Draw signed-off tasks to re-check, with a recorded seed</source>
         <translation>按记录的随机种子抽取已销号任务进行复查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Show overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Who am I…</source>
         <translation>当前使用人…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Wall chart colours and warnings…</source>
         <translation>挂图配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from ledger.model import Kind, Status
 from ledger.store import TaskFilter
@@ -259,7 +260,7 @@ def test_screenshot_tool_renders_every_main_view(tmp_path, filled):
     paths = render_all(path, tmp_path / "shots", today="2025-11-20")
     names = [p.name for p in paths]
     assert names == ["01-ledgerTable.png", "02-boardView.png", "03-kanbanView.png", "04-overviewView.png",
-                     "05-reviewQueueView.png"]
+                     "05-reviewQueueView.png", "06-packageStatusView.png"]
     assert all(p.stat().st_size > 10_000 for p in paths)
 
 
@@ -279,3 +280,32 @@ def test_community_package_table_lets_only_progress_be_edited(qtbot, filled, tmp
         assert pkg.task(model.task_id_at(0)).progress == "书记写的进展"
     finally:
         pkg.close()
+
+
+def test_a_package_opens_in_community_mode(qtbot, filled, tmp_path, clock):
+    from ledger import exchange
+    from ledger.model import Operator, Role
+    from ledger.service import Ledger
+
+    path = exchange.issue_package(filled, "南郊别墅", tmp_path / "包.db")
+    pkg = Ledger.open(path, clock=clock, operator=Operator("王书记", Role.SECRETARY))
+    win = MainWindow(pkg)
+    qtbot.addWidget(win)
+    try:
+        assert win.findChild(QAction, "returnPackage") is not None
+        assert win.findChild(QAction, "issuePackages") is None
+        banner = win.findChild(QLabel, "communityBanner")
+        assert banner is not None and "南郊别墅" in banner.text()
+        root = win.filters.tree.topLevelItem(0)
+        shown = [root.child(i).text(0) for i in range(root.childCount()) if not root.child(i).isHidden()]
+        assert len(shown) == 1 and shown[0].startswith("南郊别墅")
+        assert {win.model.task_at(r).community for r in range(win.model.rowCount())} == {"南郊别墅"}
+    finally:
+        win.close()
+        pkg.close()
+
+
+def test_master_has_the_package_menu_and_status_tab(window):
+    assert window.findChild(QAction, "issuePackages") is not None
+    assert window.findChild(QAction, "mergeReturn") is not None
+    assert window.view("packages").objectName() == "packageStatusView"
