@@ -128,12 +128,17 @@ class Tx:
         )
         self.changes.append(Change("insert", table, row[TABLE_KEY.get(table, "id")], row=dict(row)))
 
-    def update(self, table: str, id_: str, **fields: Any) -> dict[str, tuple[Any, Any]]:
+    def update(self, table: str, id_: str, *, _row: dict[str, Any] | None = None,
+               **fields: Any) -> dict[str, tuple[Any, Any]]:
+        """Write the fields that differ and record each; ``_row`` is the row as just read in this transaction."""
         key = TABLE_KEY.get(table, "id")
-        current = self.ledger.store.rows(f"SELECT * FROM {table} WHERE {key} = ?", (id_,))
-        if not current:
-            raise LedgerError("no_such_task" if table == "task" else f"no_such_{table}", task=id_, id=id_, name=id_)
-        before = current[0]
+        if _row is None:
+            current = self.ledger.store.rows(f"SELECT * FROM {table} WHERE {key} = ?", (id_,))
+            if not current:
+                raise LedgerError("no_such_task" if table == "task" else f"no_such_{table}", task=id_, id=id_,
+                                  name=id_)
+            _row = current[0]
+        before = _row
         diff = {k: (before[k], v) for k, v in fields.items() if before[k] != v}
         if diff:
             sets = ", ".join(f"{k} = ?" for k in diff)
@@ -202,9 +207,13 @@ class Ledger:
     # ---- the transaction every command runs in ---------------------------------------------
     @property
     def package(self) -> dict[str, Any] | None:
-        """The package record when this file is a community package (居民区模式), else None."""
-        value = self.setting("package")
-        return value if isinstance(value, dict) else None
+        """The package record when this file is a community package (居民区模式), else None.
+
+        Read once and kept until a command changes a setting (it is asked for by every command)."""
+        if not hasattr(self, "_package"):
+            value = self.setting("package")
+            self._package = value if isinstance(value, dict) else None
+        return self._package
 
     def _package_guard(self, command: str, what: str | None = None) -> None:
         info = self.package
@@ -255,6 +264,8 @@ class Ledger:
             raise _classify(exc, self.store.path) from exc
         if entry is None:
             return
+        if "setting" in changed_tables(tx.changes) and hasattr(self, "_package"):
+            del self._package
         if hasattr(self, "_held"):
             self._held.append(Changed(
                 command, entry.id,
@@ -541,7 +552,7 @@ class Ledger:
             checked["original_deadline"] = checked["deadline"]
         command = "update_progress" if set(checked) == {"progress"} else "update_task"
         with self._command(command, task_id, {"task": task_id, **checked}) as tx:
-            if tx.update("task", task_id, **checked):
+            if tx.update("task", task_id, _row=current, **checked):
                 tx.update("task", task_id, updated_at=self.clock.now().isoformat(sep=" "))
         return getattr(tx, "entry", None) and tx.entry.id  # type: ignore[attr-defined]
 
@@ -844,6 +855,10 @@ class Ledger:
         return int(self.store.one(
             f"SELECT COUNT(*) FROM task WHERE deleted_at IS NULL AND status IN "
             f"({','.join(repr(s.value) for s in OPEN_STATUSES)})"))
+
+
+def changed_tables(changes: list[Change]) -> frozenset[str]:
+    return frozenset(c.table for c in changes)
 
 
 def to_task_row(r: tuple[Any, ...]) -> TaskRow:
