@@ -151,9 +151,30 @@ class Controller:
             messages.show_error(parent, exc)
             return None
 
+    def newer_package_blocked(self, path: Path, parent: QWidget | None) -> bool:
+        """A secretary opening a new package while their last copy holds unreturned work is told what to do first
+        (上报 the old copy); nothing is opened or changed. True when blocked."""
+        from ledger import exchange
+        last = Path(str(settings().value("ledger/last", "") or ""))
+        if not last.name or not last.exists() or last.resolve() == Path(path).resolve():
+            return False
+        try:
+            new, old = exchange.open_package_info(path), exchange.open_package_info(last)
+        except LedgerError:
+            return False  # one of them is not a package: nothing to compare
+        if new.community_id != old.community_id or new.package_id == old.package_id:
+            return False
+        check = exchange.check_replace(last, path)
+        if check.ok:
+            return False
+        messages.info(parent, check.sentence, self.tr("Return your earlier copy first"))
+        return True
+
     def open_path(self, path: Path, parent: QWidget | None = None) -> Ledger | None:
         op = self.operator(parent)
         if op is None:
+            return None
+        if self.newer_package_blocked(path, parent):
             return None
         try:
             return self._remember(Ledger.open(path, clock=self.clock, operator=op))

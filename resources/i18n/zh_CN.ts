@@ -461,7 +461,12 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="161"/>
+        <location filename="../../ui/app.py" line="170"/>
+        <source>Return your earlier copy first</source>
+        <translation>请先上报旧的下发包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="182"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>

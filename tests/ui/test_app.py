@@ -70,3 +70,33 @@ def test_not_a_ledger_is_refused_and_left_untouched(tmp_path, monkeypatch):
     assert _controller(tmp_path).open_path(path) is None
     assert shown and "不是整改台账文件" in shown[0]
     assert path.read_text(encoding="utf-8") == "这不是台账"
+
+
+def test_a_newer_package_over_unreturned_work_says_what_to_do_first(tmp_path, monkeypatch, filled):
+    from ledger import exchange
+    from ui.util import settings
+
+    old = exchange.issue_package(filled, "南郊别墅", tmp_path / "旧" / "包.db")
+    new = exchange.issue_package(filled, "南郊别墅", tmp_path / "新" / "包.db")
+    sec = Operator("王书记", Role.SECRETARY)
+    copy = Ledger.open(old, operator=sec)
+    tid = copy.tasks_json()[0]["id"]
+    copy.update_progress(tid, "还没上报的进展")
+    copy.close()
+    told: list[str] = []
+    monkeypatch.setattr("ui.messages.info", lambda _p, text, *a: told.append(text))
+    monkeypatch.setattr("ui.app.saved_operator", lambda: sec)
+    settings().setValue("ledger/last", str(old))
+    ctl = _controller(tmp_path)
+    assert ctl.open_path(new) is None
+    assert told and "上报" in told[0]
+    again = Ledger.open(old, operator=sec)  # the unreturned work is still there
+    assert again.task(tid).progress == "还没上报的进展"
+    again.close()
+    # After 上报 and the work team's merge, the package issued next opens.
+    from ledger.exchange_merge import apply_merge
+    apply_merge(filled, exchange.return_package(old))
+    newer = exchange.issue_package(filled, "南郊别墅", tmp_path / "更新" / "包.db")
+    opened = ctl.open_path(newer)
+    assert opened is not None and opened.package is not None
+    opened.close()
