@@ -432,6 +432,52 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("new")
     # `do PACKAGE ...`: in a package (community mode) the work team's commands are refused with a sentence.
     sub.choices["do"].set_defaults(handler=_exchange("cmd_do_guarded"))
+    # ---- 对账销账 / 周报 (ledger.reconcile, ledger.report_week); handlers imported when run ----
+    def _period(a: argparse.Namespace) -> int:
+        from ledger.reconcile import cmd_period
+        return cmd_period(a)
+
+    def _report(a: argparse.Namespace) -> int:
+        from ledger.report_week import cmd_report
+        return cmd_report(a)
+
+    p = add("period", _period, "对账：开始（open）、核对（tick / untick）、结账（close）、查看（show）、比较（compare）一周")
+    p.add_argument("ledger", help="台账文件")
+    p.add_argument("action", choices=["open", "close", "show", "tick", "untick", "compare"])
+    p.add_argument("--week", required=True, help="周次，如 2025-W47")
+    p.add_argument("--entry", action="append", default=[], help="tick / untick：日志条目 id（可用前 6 位，可重复）")
+    p.add_argument("--all", action="store_true", help="tick：核对全部未核对的行")
+    p.add_argument("--note", default="", help="close：说明每一行未核对的原因（有未核对的行时必填）")
+    p.add_argument("--corrects", default="", help="open：本期更正的是哪一期（如 2025-W46）")
+    p.add_argument("--with", dest="other", help="compare：与哪一周比较")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--actor", help="操作人姓名（记入日志）")
+    p.add_argument("--role", default="work_team", help="身份：work_team / secretary / leader（或中文）")
+    p = add("report", _report, "周报：按结账快照生成 .docx 草稿或 .xlsx")
+    p.add_argument("ledger", help="台账文件")
+    p.add_argument("out", help="输出文件（.docx 或 .xlsx）")
+    p.add_argument("--week", required=True, help="周次，如 2025-W47（须已结账）")
+    # ---- Excel returns: 填报表 export/import, other tools' ledgers (ledger.excel_returns*); imported when run ----
+    def _returns(name: str) -> Handler:
+        def run(a: argparse.Namespace) -> int:
+            from ledger import excel_returns_cli
+            return int(getattr(excel_returns_cli, name)(a))
+        return run
+
+    p = add("import-excel", _returns("cmd_import_excel"), "导入 Excel：填好的填报表，或其他工具做的台账")
+    p.add_argument("ledger", help="台账文件")
+    p.add_argument("file", help="Excel 文件（.xlsx）")
+    p.add_argument("--dry-run", action="store_true", help="只预览，不写入")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--accept", action="store_true", help="跳过不能导入的单元格，导入其余部分")
+    p.add_argument("--map", action="append", default=[], metavar="字段=列",
+                   help="其他台账：指定列的对应关系，如 measure=D（可重复）")
+    p.add_argument("--actor", help="操作人姓名（记入日志）")
+    p.add_argument("--role", default="work_team")
+    p = add("fill-form", _returns("cmd_fill_form"), "为一个居民区导出填报表（.xlsx）")
+    p.add_argument("ledger", help="台账文件")
+    p.add_argument("--community", required=True, help="居民区名称")
+    p.add_argument("out", help="输出文件（.xlsx）")
     for extra in EXTRA_COMMANDS:
         extra(sub)
     return parser
@@ -439,6 +485,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Double-clicking a ledger or package file runs `main.py FILE.db`: open it in the window.
+    if argv and not argv[0].startswith("-") and Path(argv[0]).suffix.lower() == ".db" and Path(argv[0]).exists():
+        argv = ["--ledger", argv[0], *argv[1:]]
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         app = importlib.import_module("ui.app")

@@ -198,10 +198,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{path}”是居民区“{community}”的下发包，不是主台账，不能从它下发或向它导入上报包。请打开工作专班的主台账。",
         "“{path}” is a community package, not the master ledger.",
     ),
+    # ---- 对账销账 (ledger.reconcile) ----
+    "bad_week": ("“{value}”不是有效的周次。请按“2025-W47”的格式填写（年份-W周数）。",
+                 "“{value}” is not a valid week. Use the form 2025-W47."),
+    "no_such_period": ("第 {week} 周还没有开始对账。请先“开始对账”。", "Week {week} has no reconciliation period; open it first."),
+    "period_exists": ("第 {week} 周的对账已经开始过（{state}），不能再次开始。", "Week {week} was already opened ({state})."),
+    "period_closed": (
+        "第 {week} 周的对账已于 {at} 由{by}结账，已结账的对账期不能再改动。更正请记入下一期，并注明更正的是哪一期。",
+        "Week {week} was closed on {at} by {by}; a closed period never changes. Record a correction in the next period.",
+    ),
+    "period_other_open": ("第 {other} 周的对账还没有结账。请先结账，再开始第 {week} 周。",
+                          "Week {other} is still open; close it before opening week {week}."),
+    "period_too_early": ("第 {week} 周不晚于已结账的第 {last} 周，不能再开始对账。更正请记入下一期。",
+                         "Week {week} is not after the last closed week {last}; record a correction in the next period."),
+    "not_a_line": ("日志条目 {entry} 不是第 {week} 周对账中的一行。请刷新后再试。",
+                   "Journal entry {entry} is not a line of week {week}."),
+    "period_unbalanced": (
+        "第 {week} 周还有 {count} 行没有核对（差额：{diff}）。请逐行核对打勾，或填写说明解释每一行未核对的原因后再结账。",
+        "Week {week} has {count} unticked lines (difference: {diff}). Tick them, or give a note explaining each.",
+    ),
     "no_such_conflict": ("找不到这条合并冲突（{id}）。请刷新后再试。", "Merge conflict {id} was not found."),
     "conflict_decided": (
         "这条合并冲突已由{by}于 {at} 处理（{status}），不能再次处理。",
         "This merge conflict was already decided by {by} on {at} ({status}).",
+    ),
+    # ---- Excel returns: 填报表 and other tools' ledgers (ledger/excel_returns.py, ledger/excel_foreign.py) ----
+    "excel_not_xlsx": (
+        "“{path}”不是 Excel 工作簿（.xlsx）（{detail}），没有导入；台账未作任何改动。请在 Excel 或 WPS 中打开后“另存为”.xlsx 格式再导入。",
+        "“{path}” is not an Excel workbook (.xlsx) ({detail}); nothing was imported. Save it as .xlsx in Excel or WPS and try again.",
+    ),
+    "excel_encrypted": (
+        "“{path}”设置了打开密码（已加密），程序无法读取，没有导入；台账未作任何改动。请在 Excel 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后再导入。",
+        "“{path}” is password-protected (encrypted) and cannot be read; nothing was imported. Remove the password in Excel and try again.",
+    ),
+    "excel_empty": (
+        "“{path}”的工作表“{sheet}”是空的，没有可导入的内容；台账未作任何改动。请确认选择了填好的文件。",
+        "Sheet “{sheet}” of “{path}” is empty; nothing was imported. Check that you chose the filled-in file.",
+    ),
+    "excel_header_unmapped": (
+        "“{path}”的工作表“{sheet}”找不到这些列：{missing}，无法对应到台账，没有导入；台账未作任何改动。请检查表头（或在导入时指定各列的对应关系）。",
+        "Sheet “{sheet}” of “{path}” lacks these columns: {missing}; it cannot be mapped and nothing was imported. Check the header row or give the column mapping.",
+    ),
+    "excel_bad_cell": (
+        "“{path}”第 {row} 行 {column} 列（{field}）：{detail}，没有导入；台账未作任何改动。请改正这个单元格后再导入。",
+        "“{path}” row {row}, column {column} ({field}): {detail}; nothing was imported. Correct the cell and try again.",
+    ),
+    "excel_write_failed": (
+        "无法写入“{path}”（{detail}）。请关闭在 Excel 中打开的同名文件，或换一个文件夹后再试。",
+        "Could not write “{path}” ({detail}). Close the file if it is open in Excel, or choose another folder.",
+    ),
+    "fill_form_not_ours": (
+        "“{path}”不是本台账导出的填报表（{detail}），没有导入；台账未作任何改动。请使用从本台账导出的填报表。",
+        "“{path}” is not a fill-in form exported from this ledger ({detail}); nothing was imported. Use a form exported from this ledger.",
+    ),
+    "fill_form_refused": (
+        "填报表“{path}”有 {count} 处不能导入（例如：{first}），整张表都没有导入；台账未作任何改动。请改正后重新导入，或确认跳过这些单元格后再导入。",
+        "The form “{path}” has {count} cells that cannot be imported (e.g. {first}); nothing was imported. Correct them, or accept skipping them, and import again.",
     ),
 }
 

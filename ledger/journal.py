@@ -15,7 +15,9 @@ GENESIS = "0" * 64
 JOURNALLED_TABLES = ("setting", "community", "category", "problem", "task", "indicator", "evidence", "review",
                      "extension", "recheck", "recheck_item",
                      # community packages (ledger.exchange): issued, merged, entries merged, conflicts to decide
-                     "package", "package_merge", "merged_entry", "merge_conflict")
+                     "package", "package_merge", "merged_entry", "merge_conflict",
+                     # 对账销账 (ledger.reconcile): weekly periods and the lines ticked in them
+                     "period", "period_tick")
 
 
 def canonical(value: Any) -> str:

@@ -170,8 +170,27 @@ def _migrate_3(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _migrate_4(conn: sqlite3.Connection) -> None:
+    """对账销账 (ledger.reconcile): weekly periods with their opening counts and closing snapshot, and ticks.
+
+    ``start_seq``/``end_seq`` bound the journal entries a period reconciles; a closed period's row never changes."""
+    script = """
+        CREATE TABLE period (
+            id TEXT PRIMARY KEY, week TEXT NOT NULL UNIQUE, week_start TEXT NOT NULL, week_end TEXT NOT NULL,
+            start_seq INTEGER NOT NULL, opened_at TEXT NOT NULL, opened_by TEXT NOT NULL, opening TEXT NOT NULL,
+            closed_at TEXT, closed_by TEXT NOT NULL DEFAULT '', end_seq INTEGER, snapshot TEXT,
+            note TEXT NOT NULL DEFAULT '', corrects TEXT NOT NULL DEFAULT '');
+        CREATE TABLE period_tick (
+            id TEXT PRIMARY KEY, period_id TEXT NOT NULL REFERENCES period(id), entry_id TEXT NOT NULL,
+            ticked_by TEXT NOT NULL, ticked_at TEXT NOT NULL, UNIQUE (period_id, entry_id))
+        """
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 # Numbered migrations: MIGRATIONS[n - 1] takes a file from version n - 1 to n. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_1, _migrate_2, _migrate_3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_1, _migrate_2, _migrate_3, _migrate_4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

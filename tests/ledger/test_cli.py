@@ -280,3 +280,24 @@ def test_top_level_today_is_honoured(demo: Path) -> None:
     after = json.loads(ok("stats", demo, "--json", "--today", TODAY))
     before = json.loads(ok("--today", TODAY, "stats", demo, "--json"))
     assert before == after
+
+
+def test_a_db_file_as_the_only_argument_opens_the_window(monkeypatch, tmp_path):
+    """Double-clicking a ledger runs `main.py FILE.db`: it becomes `--ledger FILE.db` for the window."""
+    import importlib
+
+    from ledger import cli
+
+    path = tmp_path / "包.db"
+    path.write_bytes(b"")
+    seen = {}
+
+    class FakeApp:
+        @staticmethod
+        def run(args):
+            seen["ledger"] = args.ledger
+            return 0
+
+    monkeypatch.setattr(importlib, "import_module", lambda name: FakeApp if name == "ui.app" else None)
+    assert cli.main([str(path)]) == 0
+    assert seen["ledger"] == str(path)

@@ -1,0 +1,232 @@
+"""周报: the weekly report of a closed 对账 period, as a .docx draft and as an .xlsx sheet.
+
+Every figure is read from the period's snapshot (``ledger.reconcile.snapshot``), never recomputed, so the report
+says exactly what was closed: 本周新增销号 N 项，累计销号 M 项，完成率 P%；逾期 K 项：……；未按时上报：…….
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from ledger.errors import LedgerError
+from ledger.service import Ledger
+
+FONT_TITLE = "方正小标宋简体"
+FONT_HEAD = "黑体"
+FONT_BODY = "仿宋_GB2312"
+TITLE_PT = 22.0  # 2号
+BODY_PT = 16.0  # 3号
+
+
+def _date_cn(value: str | None) -> str:
+    if not value:
+        return "从未"
+    day = dt.date.fromisoformat(str(value)[:10])
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def rate_text(rate: float) -> str:
+    return f"{rate:.1f}%"
+
+
+def figures(snap: dict[str, Any]) -> dict[str, Any]:
+    """The report's figures, straight from the snapshot."""
+    c = snap["counts"]
+    return {"本周新增销号": int(snap["signed_off_this_week"]), "累计销号": int(c["signed_off"]),
+            "完成率": float(snap["completion_rate"]), "任务总数": int(c["tasks"]), "未销号": int(c["open"]),
+            "逾期": int(c["overdue"]), "未按时上报": len(snap["not_returned"])}
+
+
+def _overdue_phrase(t: dict[str, Any]) -> str:
+    owner = f"，责任人{t['owner']}" if t.get("owner") else ""
+    return f"{t['community']}“{t['measure']}”（时限{_date_cn(t['deadline'])}{owner}）"
+
+
+def _chase_phrase(c: dict[str, Any]) -> str:
+    sec = f"{c['secretary']}，" if c.get("secretary") else ""
+    return f"{c['community']}（{sec}上次上报{_date_cn(c.get('last_returned'))}）"
+
+
+def sentences(org: str, snap: dict[str, Any]) -> list[str]:
+    """The report's body, in plain Chinese; the first three carry the figures the tests read back."""
+    f = figures(snap)
+    overdue = snap["overdue_tasks"]
+    late = [c for c in snap["chase"] if not c["returned"]]
+    out = [
+        f"本周新增销号 {f['本周新增销号']} 项，累计销号 {f['累计销号']} 项，完成率 {rate_text(f['完成率'])}；"
+        f"整改任务共 {f['任务总数']} 项，未销号 {f['未销号']} 项。",
+        f"逾期 {f['逾期']} 项：" + ("；".join(_overdue_phrase(t) for t in overdue) if overdue else "无") + "。",
+        "未按时上报：" + ("、".join(_chase_phrase(c) for c in late) if late else "无") + "。",
+    ]
+    if snap.get("pending_signoff") or snap.get("pending_extensions"):
+        out.append(f"待审核销号 {snap.get('pending_signoff', 0)} 项，待批延期申请 {snap.get('pending_extensions', 0)} 项。")
+    if snap.get("corrects"):
+        out.append(f"本期包含对第 {snap['corrects']} 周的更正。")
+    return out
+
+
+def title(org: str, snap: dict[str, Any]) -> str:
+    return f"{org}巡察整改工作周报"
+
+
+def subtitle(snap: dict[str, Any]) -> str:
+    return f"（{snap['week']}：{_date_cn(snap['week_start'])}至{_date_cn(snap['week_end'])}）"
+
+
+# ---- .docx -----------------------------------------------------------------------------------------------------
+def _fonts(run_or_style: Any, name: str) -> None:
+    from docx.oxml.ns import qn
+
+    rpr = run_or_style.element.get_or_add_rPr()
+    rfonts = rpr.get_or_add_rFonts()
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        rfonts.set(qn(f"w:{slot}"), name)
+    rfonts.set(qn("w:hint"), "eastAsia")
+
+
+def write_docx(ledger: Ledger, week: str, out: str | Path) -> Path:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
+    from ledger.reconcile import snapshot
+
+    snap = snapshot(ledger, week)
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
+
+    def para(text: str, font: str, size: float, *, center: bool = False, indent: bool = True) -> Any:
+        p = doc.add_paragraph()
+        if center:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif indent:
+            p.paragraph_format.first_line_indent = Pt(size * 2)
+        p.paragraph_format.line_spacing = Pt(28.9)
+        run = p.add_run(text)
+        run.font.size = Pt(size)
+        _fonts(run, font)
+        return p
+
+    para(title(ledger.org_name, snap), FONT_TITLE, TITLE_PT, center=True)
+    para(subtitle(snap), FONT_BODY, BODY_PT, center=True)
+    para("一、总体情况", FONT_HEAD, BODY_PT)
+    body = sentences(ledger.org_name, snap)
+    para(body[0], FONT_BODY, BODY_PT)
+    para("二、逾期任务", FONT_HEAD, BODY_PT)
+    para(body[1], FONT_BODY, BODY_PT)
+    para("三、上报情况", FONT_HEAD, BODY_PT)
+    para(body[2], FONT_BODY, BODY_PT)
+    if len(body) > 3:
+        para("四、其他", FONT_HEAD, BODY_PT)
+        for text in body[3:]:
+            para(text, FONT_BODY, BODY_PT)
+    for text in (ledger.org_name, _date_cn(snap["as_of"])):
+        para(text, FONT_BODY, BODY_PT, indent=False).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    path = Path(out)
+    doc.save(str(path))
+    return path
+
+
+# ---- .xlsx -----------------------------------------------------------------------------------------------------
+FIGURE_ROWS = ("本周新增销号", "累计销号", "完成率", "任务总数", "未销号", "逾期", "未按时上报")
+
+
+def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    from ledger.excel_layout import BODY_FONT, HEAD_FONT, PERCENT_FORMAT, TITLE_FONT
+    from ledger.reconcile import snapshot
+
+    snap = snapshot(ledger, week)
+    f = figures(snap)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "周报"
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    body, head = Font(name=BODY_FONT, size=11), Font(name=HEAD_FONT, size=11, bold=True)
+    ws.append([title(ledger.org_name, snap)])
+    ws["A1"].font = Font(name=TITLE_FONT, size=18)
+    ws.merge_cells("A1:E1")
+    ws["A1"].alignment = Alignment(horizontal="center")
+    ws.append([subtitle(snap)])
+    ws.merge_cells("A2:E2")
+    ws["A2"].alignment = Alignment(horizontal="center")
+    ws.append([])
+
+    def header(*names: str) -> None:
+        ws.append(list(names))
+        for cell in ws[ws.max_row]:
+            cell.font, cell.border = head, box
+
+    def row(*values: Any) -> None:
+        ws.append(list(values))
+        for cell in ws[ws.max_row]:
+            cell.font, cell.border = body, box
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+
+    header("项目", "数值")
+    for name in FIGURE_ROWS:
+        value = f[name] / 100 if name == "完成率" else f[name]
+        row(name, value)
+        if name == "完成率":
+            ws.cell(ws.max_row, 2).number_format = PERCENT_FORMAT
+    ws.append([])
+    ws.append(["逾期任务"])
+    ws.cell(ws.max_row, 1).font = head
+    header("居民区", "整改措施", "责任人", "整改时限", "状态")
+    for t in snap["overdue_tasks"]:
+        row(t["community"], t["measure"], t["owner"], t["deadline"], t["status"])
+    ws.append([])
+    ws.append(["上报情况"])
+    ws.cell(ws.max_row, 1).font = head
+    header("居民区", "书记", "本周已上报", "本周上报时间", "上次上报")
+    for c in snap["chase"]:
+        row(c["community"], c["secretary"], "是" if c["returned"] else "否", c["returned_at"] or "",
+            c["last_returned"] or "从未")
+    for col, width in zip("ABCDE", (18, 40, 12, 20, 20), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.page_setup.paperSize = 9
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    path = Path(out)
+    wb.save(str(path))
+    return path
+
+
+def read_xlsx_figures(path: str | Path) -> dict[str, Any]:
+    """The figures block read back from a written sheet (完成率 as a percentage), for checks and tests."""
+    from openpyxl import load_workbook
+
+    ws = load_workbook(str(path), data_only=True)["周报"]
+    out: dict[str, Any] = {}
+    for a, b in ws.iter_rows(min_col=1, max_col=2, values_only=True):
+        if a in FIGURE_ROWS and a not in out:
+            out[a] = round(float(b) * 100, 1) if a == "完成率" else int(b)
+    return out
+
+
+def write_report(ledger: Ledger, week: str, out: str | Path) -> Path:
+    suffix = Path(out).suffix.lower()
+    if suffix == ".docx":
+        return write_docx(ledger, week, out)
+    if suffix == ".xlsx":
+        return write_xlsx(ledger, week, out)
+    raise LedgerError("bad_value", field="输出文件", value=str(out), detail="周报只能保存为 .docx 或 .xlsx")
+
+
+def cmd_report(args: Any) -> int:
+    from ledger.cli import _open
+
+    led = _open(args, args.ledger)
+    try:
+        path = write_report(led, args.week, args.out)
+    finally:
+        led.close()
+    print(f"已生成第 {args.week} 周周报：{path}")
+    return 0

@@ -1,0 +1,255 @@
+"""填报表 export → fill with openpyxl → sort → import; bad files refused; another tool's ledger imported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from ledger import excel_foreign, excel_returns, journal
+from ledger.cli import main
+from ledger.model import Status
+from ledger.service import Ledger
+from tests.helpers import Snapshot, refuse
+
+
+def _export(led: Ledger, tmp_path: Path) -> tuple[Path, str, str]:
+    tid = led.store.one("SELECT id FROM task WHERE measure = '强化宣传培训' AND community_id = ?",
+                        (led.community_id("南郊别墅"),))
+    iid = led.add_indicator(tid, "培训人次", "人", 20)
+    out = excel_returns.export_fill_form(led, "南郊别墅", tmp_path / "南郊别墅填报表.xlsx")
+    return out, tid, iid
+
+
+def _cols(ws) -> dict[str, str]:
+    from openpyxl.utils import get_column_letter
+    return {str(c.value): get_column_letter(c.column) for c in ws[excel_returns.HEADER_ROW] if c.value}
+
+
+def _row_of(ws, tid: str) -> int:
+    return next(r for r in range(excel_returns.FIRST_ROW, ws.max_row + 1) if ws.cell(r, 1).value == tid)
+
+
+def _reverse_rows(ws) -> None:
+    first, last = excel_returns.FIRST_ROW, ws.max_row
+    rows = [[ws.cell(r, c).value for c in range(1, ws.max_column + 1)] for r in range(first, last + 1)]
+    for r, values in zip(range(first, last + 1), reversed(rows), strict=True):
+        for c, v in enumerate(values, start=1):
+            ws.cell(r, c).value = v
+
+
+def test_export_is_protected_with_hidden_id(filled: Ledger, tmp_path: Path) -> None:
+    out, tid, _ = _export(filled, tmp_path)
+    wb = load_workbook(out)
+    ws = wb["填报表"]
+    cols = _cols(ws)
+    assert ws.column_dimensions["A"].hidden
+    assert ws.protection.sheet and not ws.protection.password
+    assert wb["_meta"].sheet_state == "hidden"
+    r = _row_of(ws, tid)
+    assert ws.max_row == excel_returns.FIRST_ROW + 2  # three tasks of 南郊别墅
+    assert ws[f"{cols['整改进展（请填写）']}{r}"].protection.locked is False
+    assert ws[f"{cols['指标1完成值（请填写）']}{r}"].protection.locked is False
+    assert ws[f"{cols['申请销号（是/否）']}{r}"].protection.locked is False
+    assert ws[f"{cols['整改措施']}{r}"].protection.locked is True
+    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
+    assert lists and '"是,否"' in lists[0].formula1
+    assert cols["申请销号（是/否）"] in str(lists[0].sqref)
+
+
+def test_fill_sort_import_and_reimport(filled: Ledger, tmp_path: Path) -> None:
+    out, tid, iid = _export(filled, tmp_path)
+    wb = load_workbook(out)
+    ws = wb["填报表"]
+    cols = _cols(ws)
+    r = _row_of(ws, tid)
+    ws[f"{cols['整改进展（请填写）']}{r}"] = "已开展培训 3 场"
+    ws[f"{cols['指标1完成值（请填写）']}{r}"] = 25
+    ws[f"{cols['申请销号（是/否）']}{r}"] = "是"
+    ws[f"{cols['销号说明']}{r}"] = "培训全部完成"
+    _reverse_rows(ws)
+    assert _row_of(ws, tid) != r
+    wb.save(out)
+    preview = excel_returns.preview_fill_form(filled, out)
+    assert not preview.refused and not preview.conflicts
+    assert {i.field for i in preview.applied} == {"progress", f"actual:{iid}", "submit"}
+    assert all(i.row == _row_of(ws, tid) for i in preview.applied)
+    result = excel_returns.apply_fill_form(filled, out)
+    assert result.written and result.backup and result.backup.exists()
+    task = filled.task(tid)
+    assert task.status == Status.SUBMITTED
+    assert task.progress.startswith("已开展培训 3 场")
+    assert filled.indicators(tid)[0].actual == 25
+    entries = filled.history(tid)
+    assert {e.origin for e in entries[-4:]} == {f"填报表:{out.name}"}
+    assert entries[-1].actor == "王书记"
+    seq = journal.last_seq(filled.store)
+    again = excel_returns.apply_fill_form(filled, out)
+    assert not again.applied and not again.conflicts and not again.written
+    assert journal.last_seq(filled.store) == seq
+
+
+def _edit(out: Path, tid: str, header: str, value) -> int:
+    wb = load_workbook(out)
+    ws = wb["填报表"]
+    r = _row_of(ws, tid)
+    if header == "A":
+        ws.cell(r, 1).value = "ffffffff-0000-0000-0000-000000000000"
+    else:
+        ws[f"{_cols(ws)[header]}{r}"] = value
+    wb.save(out)
+    return r
+
+
+def test_altered_id_refused_naming_row(filled: Ledger, tmp_path: Path) -> None:
+    out, tid, _ = _export(filled, tmp_path)
+    r = _edit(out, tid, "A", None)
+    preview = excel_returns.preview_fill_form(filled, out)
+    assert [(i.row, i.column) for i in preview.refused] == [(r, "A")]
+    assert f"第 {r} 行" in preview.refused[0].reason
+    refuse(filled, "fill_form_refused", excel_returns.apply_fill_form, filled, out)
+
+
+def test_locked_cell_edit_refused_naming_cell(filled: Ledger, tmp_path: Path) -> None:
+    out, tid, _ = _export(filled, tmp_path)
+    _edit(out, tid, "整改进展（请填写）", "新进展")
+    r = _edit(out, tid, "整改措施", "改掉的措施")
+    preview = excel_returns.preview_fill_form(filled, out)
+    assert [(i.row, i.column, i.field) for i in preview.refused] == [(r, "F", "measure")]
+    assert not preview.applied  # the row is not applied while its locked cell is wrong
+    message = refuse(filled, "fill_form_refused", excel_returns.apply_fill_form, filled, out)
+    assert f"第 {r} 行 F 列" in message
+
+
+def test_bad_number_refused_naming_cell(filled: Ledger, tmp_path: Path) -> None:
+    out, tid, _ = _export(filled, tmp_path)
+    r = _edit(out, tid, "指标1完成值（请填写）", "二十五")
+    preview = excel_returns.preview_fill_form(filled, out)
+    assert len(preview.refused) == 1 and preview.refused[0].row == r
+    assert "二十五" in preview.refused[0].reason and "不是数字" in preview.refused[0].reason
+    refuse(filled, "fill_form_refused", excel_returns.apply_fill_form, filled, out)
+
+
+def test_accept_refused_applies_the_rest(filled: Ledger, tmp_path: Path) -> None:
+    out, tid, iid = _export(filled, tmp_path)
+    _edit(out, tid, "指标1完成值（请填写）", "二十五")
+    _edit(out, tid, "整改进展（请填写）", "推进中")
+    result = excel_returns.apply_fill_form(filled, out, accept_refused=True)
+    assert result.written and filled.task(tid).progress == "推进中"
+    assert filled.indicators(tid)[0].actual is None
+
+
+def test_conflict_when_ledger_changed_meanwhile(filled: Ledger, tmp_path: Path) -> None:
+    out, tid, _ = _export(filled, tmp_path)
+    _edit(out, tid, "整改进展（请填写）", "书记填的进展")
+    filled.update_progress(tid, "专班改的进展")
+    preview = excel_returns.preview_fill_form(filled, out)
+    assert len(preview.conflicts) == 1 and preview.conflicts[0].field == "progress"
+    key = preview.conflicts[0].key
+    result = excel_returns.apply_fill_form(filled, out)
+    assert result.open_conflicts and filled.task(tid).progress == "专班改的进展"
+    excel_returns.apply_fill_form(filled, out, {key: "theirs"})
+    assert filled.task(tid).progress == "书记填的进展"
+
+
+def test_other_ledger_form_refused(filled: Ledger, tmp_path: Path, clock) -> None:
+    out, _, _ = _export(filled, tmp_path)
+    other = Ledger.create(tmp_path / "别的.db", clock=clock)
+    other.add_community("南郊别墅")
+    try:
+        refuse(other, "fill_form_not_ours", excel_returns.preview_fill_form, other, out)
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("kind", ["text", "ole", "empty", "header"])
+def test_bad_files_refused(filled: Ledger, tmp_path: Path, kind: str) -> None:
+    path = tmp_path / f"{kind}.xlsx"
+    if kind == "text":
+        path.write_text("序号,整改措施\n1,培训\n", encoding="utf-8")
+        code = "excel_not_xlsx"
+    elif kind == "ole":
+        path.write_bytes(excel_returns.OLE_MAGIC + b"\0" * 504)
+        code = "excel_encrypted"
+    else:
+        wb = Workbook()
+        if kind == "header":
+            wb.active.append(["编号", "名称", "备注"])
+            wb.active.append([1, "甲", "乙"])
+        wb.save(path)
+        code = "excel_empty" if kind == "empty" else "excel_header_unmapped"
+    message = refuse(filled, code, excel_foreign.import_foreign_ledger, filled, path)
+    assert path.name in message
+    if kind == "header":
+        assert "整改措施" in message and "责任单位" in message
+    snap = Snapshot(filled)
+    assert main(["import-excel", str(filled.path), str(path)]) == 1
+    snap.unchanged()
+
+
+def _foreign(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["某街道巡察整改台账"])
+    ws.append(["序号", "问题类别", "存在问题", "整改措施", "责任单位", "责任人", "完成时限", "进展情况"])
+    ws.append([1, "党建引领", "组织生活不规范", "规范三会一课", "南郊别墅", "赵一", "2025-12-31", "已制定计划"])
+    ws.append([2, None, None, "开展专题培训", "新居民区", "钱二", "2026年1月15日", None])
+    ws.append([3, None, "台账不全", "补齐台账", "鑫峰苑", "孙三", None, None])
+    ws.append([4, "廉政建设", "补贴审核不严", "完善审核", "鑫峰苑", "李四", "2026/2/1", None])
+    ws.merge_cells("B3:B5")
+    ws.merge_cells("C3:C4")
+    wb.save(path)
+    return path
+
+
+def test_foreign_ledger_imported(filled: Ledger, tmp_path: Path) -> None:
+    path = _foreign(tmp_path / "旧台账.xlsx")
+    preview = excel_foreign.import_foreign_ledger(filled, path, dry_run=True)
+    assert preview.header_row == 2 and preview.tasks == 4 and not preview.written
+    assert set(preview.mapping) >= {"category", "problem", "measure", "community", "owner", "deadline", "progress"}
+    seq = journal.last_seq(filled.store)
+    result = excel_foreign.import_foreign_ledger(filled, path)
+    assert result.written and journal.last_seq(filled.store) == seq + 1
+    assert result.categories == ["党建引领", "廉政建设"] and result.communities == ["新居民区"]
+    rows = filled.store.rows(
+        "SELECT c.title AS cat, p.title AS prob, t.measure, m.name AS com, t.deadline, t.progress, t.status "
+        "FROM task t JOIN problem p ON p.id = t.problem_id JOIN category c ON c.id = p.category_id "
+        "JOIN community m ON m.id = t.community_id WHERE c.title IN ('党建引领', '廉政建设') ORDER BY t.rowid")
+    assert [(r["cat"], r["prob"], r["measure"], r["com"], r["deadline"]) for r in rows] == [
+        ("党建引领", "组织生活不规范", "规范三会一课", "南郊别墅", "2025-12-31"),
+        ("党建引领", "组织生活不规范", "开展专题培训", "新居民区", "2026-01-15"),
+        ("党建引领", "台账不全", "补齐台账", "鑫峰苑", None),
+        ("廉政建设", "补贴审核不严", "完善审核", "鑫峰苑", "2026-02-01")]
+    assert rows[0]["status"] == "in_progress"
+    assert filled.store.one("SELECT origin FROM journal ORDER BY seq DESC LIMIT 1") == "导入台账:旧台账.xlsx"
+
+
+def test_foreign_bad_date_refused(filled: Ledger, tmp_path: Path) -> None:
+    path = _foreign(tmp_path / "旧台账.xlsx")
+    wb = load_workbook(path)
+    wb.active["G6"] = "下个月"
+    wb.save(path)
+    message = refuse(filled, "excel_bad_cell", excel_foreign.import_foreign_ledger, filled, path)
+    assert "第 6 行 G 列" in message
+
+
+def test_cli_fill_form_and_import(filled: Ledger, tmp_path: Path, capsys) -> None:
+    db = str(filled.path)
+    filled.close()
+    out = tmp_path / "表.xlsx"
+    assert main(["fill-form", db, "--community", "鑫峰苑", str(out)]) == 0
+    wb = load_workbook(out)
+    ws = wb["填报表"]
+    ws[f"{_cols(ws)['整改进展（请填写）']}{excel_returns.FIRST_ROW}"] = "CLI 填的进展"
+    wb.save(out)
+    capsys.readouterr()
+    assert main(["import-excel", db, str(out), "--dry-run", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["kind"] == "fill_form" and len(data["applied"]) == 1 and not data["written"]
+    assert main(["import-excel", db, str(out), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["written"]
+    foreign = _foreign(tmp_path / "旧.xlsx")
+    assert main(["import-excel", db, str(foreign), "--dry-run"]) == 0
+    assert "4 项任务" in capsys.readouterr().out

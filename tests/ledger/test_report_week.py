@@ -1,0 +1,127 @@
+"""周报 (ledger.report_week): every figure read back from the .docx and the .xlsx equals the snapshot's."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from ledger import reconcile, report_week
+from ledger.cli import main
+from ledger.errors import LedgerError
+from ledger.service import Ledger
+from tests.ledger.test_reconcile import W47, _issue_and_merge, ids, sign_off, submit
+
+FIGURES = re.compile(r"本周新增销号 (\d+) 项，累计销号 (\d+) 项，完成率 ([\d.]+)%；整改任务共 (\d+) 项，未销号 (\d+) 项")
+OVERDUE = re.compile(r"逾期 (\d+) 项：(.*)。")
+LATE = re.compile(r"未按时上报：(.*)。")
+
+
+@pytest.fixture
+def closed(filled: Ledger) -> tuple[Ledger, dict[str, Any]]:
+    t = ids(filled)
+    sign_off(filled, t[2])
+    submit(filled, t[4])
+    _issue_and_merge(filled, "南郊别墅", "2025-11-10 09:00:00", "2025-11-18 10:00:00")
+    _issue_and_merge(filled, "鑫峰苑", "2025-11-03 09:00:00", "2025-11-07 10:00:00")
+    reconcile.open_period(filled, W47)
+    reconcile.tick(filled, W47)
+    return filled, reconcile.close_period(filled, W47)
+
+
+def docx_text(path: Path) -> str:
+    return "\n".join(p.text for p in Document(str(path)).paragraphs)
+
+
+def test_docx_figures_match_the_snapshot(closed: tuple[Ledger, dict[str, Any]], tmp_path: Path) -> None:
+    led, snap = closed
+    out = report_week.write_docx(led, W47, tmp_path / "周报.docx")
+    text = docx_text(out)
+    m = FIGURES.search(text)
+    assert m, text
+    assert int(m[1]) == snap["signed_off_this_week"] == 1
+    assert int(m[2]) == snap["counts"]["signed_off"]
+    assert float(m[3]) == snap["completion_rate"]
+    assert int(m[4]) == snap["counts"]["tasks"] and int(m[5]) == snap["counts"]["open"]
+    o = OVERDUE.search(text)
+    assert o and int(o[1]) == snap["counts"]["overdue"] == len(snap["overdue_tasks"]) == 2
+    for t in snap["overdue_tasks"]:
+        assert f"“{t['measure']}”" in o[2] and t["community"] in o[2]
+    late = LATE.search(text)
+    assert late and late[1].startswith("鑫峰苑（李书记，上次上报2025年11月7日）")
+    assert "南郊别墅" not in late[1]
+    assert "测试工业区党工委巡察整改工作周报" in text
+
+
+def test_docx_is_an_official_a4_draft(closed: tuple[Ledger, dict[str, Any]], tmp_path: Path) -> None:
+    led, _ = closed
+    doc = Document(str(report_week.write_docx(led, W47, tmp_path / "周报.docx")))
+    sec = doc.sections[0]
+    assert round(sec.page_width.mm) == 210 and round(sec.page_height.mm) == 297
+    fonts = [r.element.rPr.rFonts.get(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") for p in doc.paragraphs
+        for r in p.runs]
+    assert fonts[0] == report_week.FONT_TITLE
+    assert report_week.FONT_BODY in fonts and report_week.FONT_HEAD in fonts
+
+
+def test_xlsx_figures_match_the_snapshot(closed: tuple[Ledger, dict[str, Any]], tmp_path: Path) -> None:
+    led, snap = closed
+    out = report_week.write_xlsx(led, W47, tmp_path / "周报.xlsx")
+    got = report_week.read_xlsx_figures(out)
+    assert got == {"本周新增销号": snap["signed_off_this_week"], "累计销号": snap["counts"]["signed_off"],
+                   "完成率": snap["completion_rate"], "任务总数": snap["counts"]["tasks"],
+                   "未销号": snap["counts"]["open"], "逾期": snap["counts"]["overdue"],
+                   "未按时上报": len(snap["not_returned"])}
+    ws = load_workbook(str(out))["周报"]
+    assert ws.title == "周报" and len(ws.parent.worksheets) == 1
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    start = next(i for i, r in enumerate(rows) if r[0] == "逾期任务") + 2
+    overdue = [r for r in rows[start:start + len(snap["overdue_tasks"])]]
+    assert [(r[0], r[1]) for r in overdue] == [(t["community"], t["measure"]) for t in snap["overdue_tasks"]]
+    start = next(i for i, r in enumerate(rows) if r[0] == "上报情况") + 2
+    chase = {r[0]: r[2] for r in rows[start:] if r[0]}
+    assert chase == {c["community"]: ("是" if c["returned"] else "否") for c in snap["chase"]}
+
+
+def test_report_figures_are_the_snapshot_not_the_ledger_now(closed: tuple[Ledger, dict[str, Any]],
+                                                            tmp_path: Path) -> None:
+    led, snap = closed
+    t = ids(led)
+    sign_off(led, t[0])  # after the close: belongs to next week
+    text = docx_text(report_week.write_docx(led, W47, tmp_path / "a.docx"))
+    m = FIGURES.search(text)
+    assert m and int(m[2]) == snap["counts"]["signed_off"] != led.stats()["by_status"]["closed"]
+    assert report_week.read_xlsx_figures(report_week.write_xlsx(led, W47, tmp_path / "a.xlsx"))["累计销号"] == \
+        snap["counts"]["signed_off"]
+
+
+def test_report_needs_a_closed_period(filled: Ledger, tmp_path: Path) -> None:
+    with pytest.raises(LedgerError) as info:
+        report_week.write_docx(filled, W47, tmp_path / "x.docx")
+    assert info.value.code == "no_such_period"
+    reconcile.open_period(filled, W47)
+    with pytest.raises(LedgerError) as info:
+        report_week.write_xlsx(filled, W47, tmp_path / "x.xlsx")
+    assert info.value.code == "no_such_period" and "尚未结账" in info.value.message()
+    with pytest.raises(LedgerError) as info:
+        report_week.write_report(filled, W47, tmp_path / "x.pdf")
+    assert info.value.code == "bad_value"
+
+
+def test_report_command_line(closed: tuple[Ledger, dict[str, Any]], tmp_path: Path,
+                             capsys: pytest.CaptureFixture[str]) -> None:
+    led, snap = closed
+    path = str(led.path)
+    led.close()
+    assert main(["report", path, "--week", W47, str(tmp_path / "周报.docx")]) == 0
+    assert main(["report", path, "--week", W47, str(tmp_path / "周报.xlsx")]) == 0
+    assert "周报" in capsys.readouterr().out
+    m = FIGURES.search(docx_text(tmp_path / "周报.docx"))
+    assert m and int(m[1]) == snap["signed_off_this_week"] and float(m[3]) == snap["completion_rate"]
+    assert report_week.read_xlsx_figures(tmp_path / "周报.xlsx")["完成率"] == snap["completion_rate"]
+    assert main(["report", path, "--week", "2025-W46", str(tmp_path / "x.docx")]) == 1
