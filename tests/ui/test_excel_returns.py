@@ -1,0 +1,250 @@
+"""填报表 in the window: export through the dialog, fill with openpyxl, preview (将应用/冲突/拒绝), decide, import;
+another tool's 台账 through the mapping dialog; a file that is not a workbook refused with its sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from ledger import excel_returns
+from ledger.model import Status
+from ledger.service import Ledger
+from tests.helpers import Snapshot
+from ui import excel_returns as ui_er
+from ui import messages
+from ui.app import make_app
+from ui.excel_returns import ExportFillFormDialog, FillFormDialog, ForeignImportDialog
+
+
+@pytest.fixture
+def led(filled: Ledger) -> Ledger:
+    make_app("zh")
+    return filled
+
+
+def _cols(ws) -> dict[str, str]:
+    return {str(c.value): get_column_letter(c.column) for c in ws[excel_returns.HEADER_ROW] if c.value}
+
+
+def _row_of(ws, tid: str) -> int:
+    return next(r for r in range(excel_returns.FIRST_ROW, ws.max_row + 1) if ws.cell(r, 1).value == tid)
+
+
+def _reverse_rows(ws) -> None:
+    first, last = excel_returns.FIRST_ROW, ws.max_row
+    rows = [[ws.cell(r, c).value for c in range(1, ws.max_column + 1)] for r in range(first, last + 1)]
+    for r, values in zip(range(first, last + 1), reversed(rows), strict=True):
+        for c, v in enumerate(values, start=1):
+            ws.cell(r, c).value = v
+
+
+def _task(led: Ledger, measure: str = "强化宣传培训") -> str:
+    return led.store.one("SELECT id FROM task WHERE measure = ? AND community_id = ?",
+                         (measure, led.community_id("南郊别墅")))
+
+
+def _export(qtbot, monkeypatch, led: Ledger, tmp_path: Path) -> Path:
+    """Export 南郊别墅's fill form through export_fill_form_dialog (the community preselected, the path patched)."""
+    seen: dict = {}
+    monkeypatch.setattr(ui_er, "ask_save_path", lambda _p, start: seen.setdefault("start", start) and
+                        str(tmp_path / "南郊别墅填报表"))
+    monkeypatch.setattr(ui_er, "show_done", lambda _p, name, path: seen.setdefault("done", (name, path)))
+
+    def fake_exec(dlg: ExportFillFormDialog) -> int:
+        seen["chosen"] = dlg.chosen()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportFillFormDialog, "exec", fake_exec)
+    out = ui_er.export_fill_form_dialog(None, led, led.community_id("南郊别墅"))
+    assert out == tmp_path / "南郊别墅填报表.xlsx" and out.exists()
+    assert seen["chosen"] == (led.community_id("南郊别墅"), "南郊别墅")
+    assert seen["start"].name == "南郊别墅填报表.xlsx"
+    assert seen["done"] == ("南郊别墅", out)
+    return out
+
+
+def _edit(out: Path, tid: str, cells: dict[str, object], reverse: bool = False) -> int:
+    wb = load_workbook(out)
+    ws = wb["填报表"]
+    cols = _cols(ws)
+    r = _row_of(ws, tid)
+    for header, value in cells.items():
+        ws[f"{cols[header]}{r}"] = value
+    if reverse:
+        _reverse_rows(ws)
+        r = _row_of(ws, tid)
+    wb.save(out)
+    return r
+
+
+def test_export_dialog_lists_communities_and_preselects(qtbot, led: Ledger) -> None:
+    dlg = ExportFillFormDialog(led, led.community_id("鑫峰苑"))
+    qtbot.addWidget(dlg)
+    assert dlg.community.count() == 2
+    assert dlg.chosen() == (led.community_id("鑫峰苑"), "鑫峰苑")
+    assert "3 项任务" in dlg.community.currentText()
+
+
+def test_fill_sort_import(qtbot, monkeypatch, led: Ledger, tmp_path: Path) -> None:
+    out = _export(qtbot, monkeypatch, led, tmp_path)
+    tid = _task(led)
+    r = _edit(out, tid, {"整改进展（请填写）": "已开展培训 3 场", "申请销号（是/否）": "是", "销号说明": "培训全部完成"},
+              reverse=True)
+    dlg = FillFormDialog(led, out)
+    qtbot.addWidget(dlg)
+    assert dlg.counts() == (2, 0, 0)
+    assert dlg.tabs.tabText(0) == "将应用（2）" and dlg.tabs.tabText(1) == "冲突（0）"
+    table = dlg.applied_table
+    assert {table.item(i, 0).text() for i in range(2)} == {str(r)}
+    assert table.item(0, 2).text() == "南郊别墅 / 强化宣传培训"
+    assert {table.item(i, 3).text() for i in range(2)} == {"整改进展", "申请销号"}
+    assert not dlg.accept_refused.isVisible() and dlg.import_button.isEnabled()
+    qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    result = dlg.findChild(type(dlg.message), "fillResult")
+    assert result is not None and "已导入" in result.text() and "应用 2 项" in result.text()
+    task = led.task(tid)
+    assert task.status == Status.SUBMITTED
+    assert task.progress.startswith("已开展培训 3 场")
+    assert not dlg.import_button.isEnabled() and dlg.close_button.text() == "关闭"
+
+
+def test_conflict_take_filled(qtbot, monkeypatch, led: Ledger, tmp_path: Path) -> None:
+    out = _export(qtbot, monkeypatch, led, tmp_path)
+    tid = _task(led)
+    r = _edit(out, tid, {"整改进展（请填写）": "书记填的进展"})
+    led.update_progress(tid, "专班改的进展")
+    dlg = FillFormDialog(led, out)
+    qtbot.addWidget(dlg)
+    assert dlg.counts() == (0, 1, 0)
+    assert dlg.tabs.currentWidget() is dlg.conflict_table
+    t = dlg.conflict_table
+    assert (t.item(0, 0).text(), t.item(0, 4).text(), t.item(0, 5).text()) == (str(r), "专班改的进展", "书记填的进展")
+    assert [t.boxes[0].itemText(i) for i in range(t.boxes[0].count())] == ["暂不决定", "保留台账", "采用填报", "填写新值"]
+    dlg.choose(0, "theirs")
+    dlg.apply()
+    assert led.task(tid).progress == "书记填的进展"
+    assert "裁决 1 项冲突" in dlg.message.text()
+
+
+def test_conflict_new_value_and_undecided(qtbot, monkeypatch, led: Ledger, tmp_path: Path) -> None:
+    out = _export(qtbot, monkeypatch, led, tmp_path)
+    tid = _task(led)
+    _edit(out, tid, {"整改进展（请填写）": "书记填的进展"})
+    led.update_progress(tid, "专班改的进展")
+    dlg = FillFormDialog(led, out)
+    qtbot.addWidget(dlg)
+    dlg.choose(0, "new", "")
+    dlg.conflict_table.editors[0].setText("")
+    assert dlg.apply() is None and "没有填写" in dlg.message.text()
+    assert led.task(tid).progress == "专班改的进展"
+    dlg.choose(0, "new", "合并后的进展")
+    dlg.apply()
+    assert led.task(tid).progress == "合并后的进展"
+
+
+def test_refused_needs_the_checkbox(qtbot, monkeypatch, led: Ledger, tmp_path: Path) -> None:
+    out = _export(qtbot, monkeypatch, led, tmp_path)
+    tid, other = _task(led), _task(led, "开展专项整治")
+    r = _edit(out, tid, {"整改措施": "改掉的措施"})
+    _edit(out, other, {"整改进展（请填写）": "另一项的进展"})
+    snap = Snapshot(led)
+    dlg = FillFormDialog(led, out)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.counts() == (1, 0, 1)
+    assert dlg.tabs.currentWidget() is dlg.refused_table
+    t = dlg.refused_table
+    assert (t.item(0, 0).text(), t.item(0, 1).text()) == (str(r), "F")
+    assert f"第 {r} 行 F 列" in t.item(0, 6).text()
+    assert dlg.accept_refused.isVisible() and not dlg.import_button.isEnabled()
+    assert dlg.apply() is None
+    snap.unchanged()
+    dlg.accept_refused.setChecked(True)
+    assert dlg.import_button.isEnabled()
+    dlg.apply()
+    assert led.task(other).progress == "另一项的进展"
+    assert led.task(tid).measure == "强化宣传培训"
+    assert "跳过 1 个" in dlg.message.text()
+
+
+def test_fill_form_of_another_ledger_shows_sentence(qtbot, monkeypatch, led: Ledger, tmp_path: Path, clock) -> None:
+    out = _export(qtbot, monkeypatch, led, tmp_path)
+    other = Ledger.create(tmp_path / "别的.db", clock=clock)
+    try:
+        dlg = FillFormDialog(other, out)
+        qtbot.addWidget(dlg)
+        assert dlg.preview is None and not dlg.import_button.isEnabled()
+        assert "另一本台账" in dlg.message.text()
+    finally:
+        other.close()
+
+
+def _foreign(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["某街道巡察整改台账"])
+    ws.append(["序号", "问题类别", "存在问题", "整改措施", "责任单位", "责任人", "完成时限", "进展情况"])
+    ws.append([1, "党建引领", "组织生活不规范", "规范三会一课", "南郊别墅", "赵一", "2025-12-31", "已制定计划"])
+    ws.append([2, None, None, "开展专题培训", "新居民区", "钱二", "2026年1月15日", None])
+    ws.append([3, None, "台账不全", "补齐台账", "鑫峰苑", "孙三", None, None])
+    ws.append([4, "廉政建设", "补贴审核不严", "完善审核", "鑫峰苑", "李四", "2026/2/1", None])
+    ws.merge_cells("B3:B5")
+    ws.merge_cells("C3:C4")
+    wb.save(path)
+    return path
+
+
+def test_foreign_ledger_preview_and_import(qtbot, led: Ledger, tmp_path: Path) -> None:
+    path = _foreign(tmp_path / "旧台账.xlsx")
+    dlg = ForeignImportDialog(led, path)
+    qtbot.addWidget(dlg)
+    assert "第 2 行是表头" in dlg.header_label.text() and "存在问题" in dlg.header_label.text()
+    assert dlg.mapping() == {"category": 1, "problem": 2, "measure": 3, "community": 4, "owner": 5,
+                             "deadline": 6, "progress": 7}
+    assert dlg.boxes["leader"].currentText() == "（不导入）"
+    assert dlg.boxes["measure"].currentText() == "D 列：整改措施"
+    snap = Snapshot(led)
+    dlg.preview()
+    assert "4 项任务" in dlg.message.text() and "新居民区" in dlg.message.text()
+    snap.unchanged()
+    dlg.set_column("measure", -1)
+    dlg.apply()
+    assert "整改措施" in dlg.message.text() and dlg.result is None
+    snap.unchanged()
+    dlg.set_column("measure", 3)
+    qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    assert dlg.result is not None and dlg.result.written
+    assert "已导入：4 项任务" in dlg.findChild(type(dlg.message), "foreignResult").text()
+    titles = {r["title"] for r in led.store.rows("SELECT title FROM category")}
+    assert {"党建引领", "廉政建设"} <= titles
+    problems = {r["title"] for r in led.store.rows("SELECT title FROM problem")}
+    assert {"组织生活不规范", "台账不全", "补贴审核不严"} <= problems
+    assert led.store.one("SELECT COUNT(*) FROM task WHERE measure IN ('规范三会一课', '开展专题培训', '补齐台账', "
+                         "'完善审核') AND deleted_at IS NULL") == 4
+
+
+def test_import_excel_routes_and_refuses_text(qtbot, monkeypatch, led: Ledger, tmp_path: Path) -> None:
+    bad = tmp_path / "假的.xlsx"
+    bad.write_text("序号,整改措施\n1,培训\n", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "show_error", lambda _p, exc, _t=None: shown.append(messages.error_text(exc)))
+    monkeypatch.setattr(ui_er, "ask_open_path", lambda _p, _s: str(bad))
+    snap = Snapshot(led)
+    assert ui_er.import_excel(None, led) is None
+    assert len(shown) == 1 and "假的.xlsx" in shown[0]
+    snap.unchanged()
+    # a fill form opens FillFormDialog, anything else ForeignImportDialog
+    opened: list[str] = []
+    monkeypatch.setattr(FillFormDialog, "run", classmethod(lambda cls, p, lg, path: opened.append("fill")))
+    monkeypatch.setattr(ForeignImportDialog, "run", classmethod(lambda cls, p, lg, path: opened.append("foreign")))
+    form = excel_returns.export_fill_form(led, "南郊别墅", tmp_path / "表.xlsx")
+    monkeypatch.setattr(ui_er, "ask_open_path", lambda _p, _s: str(form))
+    ui_er.import_excel(None, led)
+    monkeypatch.setattr(ui_er, "ask_open_path", lambda _p, _s: str(_foreign(tmp_path / "旧.xlsx")))
+    ui_er.import_excel(None, led)
+    assert opened == ["fill", "foreign"]

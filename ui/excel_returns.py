@@ -1,0 +1,809 @@
+"""填报表 and other tools' 台账 in the window: export a community's fill form, import it back (preview per cell:
+将应用 / 冲突 / 拒绝, a decision per conflict), or import another tool's ledger with a confirmed column mapping.
+
+Everything here calls ``ledger.excel_returns`` / ``ledger.excel_foreign``; this module only asks, shows and
+decides. While a dialog is open its sentences go into a label in the dialog (no message boxes), as in
+ui/packages.py.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledger import excel_foreign, excel_returns
+from ledger.errors import LedgerError
+from ledger.service import Ledger, parse_number
+from ui import messages
+from ui.util import settings
+
+log = logging.getLogger(__name__)
+
+FOLDER_KEY = "excelReturns/folder"
+
+ZH = {
+    # export
+    "Export a fill form": "导出填报表",
+    "A fill form is an Excel sheet of one community's tasks for its secretary: they fill in the progress, the "
+    "indicator values and whether to ask for sign-off (the yellow cells), and send it back; import it with File → "
+    "Import Excel….":
+        "填报表是一个居民区全部整改任务的 Excel 表格，交给居民区书记填写浅黄色单元格（整改进展、指标完成值、"
+        "是否申请销号），交回后用“文件 → 导入 Excel…”导入。",
+    "Community": "居民区",
+    "{name} ({tasks} tasks)": "{name}（{tasks} 项任务）",
+    "Export…": "导出…",
+    "Cancel": "取消",
+    "Save the fill form as": "填报表保存为",
+    "Excel workbooks (*.xlsx)": "Excel 工作簿 (*.xlsx)",
+    "{community} fill form.xlsx": "{community}填报表.xlsx",
+    "Fill form exported": "填报表已导出",
+    "The fill form of {community} was saved to:\n{path}": "已导出“{community}”的填报表：\n{path}",
+    "Cannot export the fill form": "无法导出填报表",
+    "No community has tasks.": "没有居民区有整改任务。",
+    # import: choose
+    "Import Excel": "导入 Excel",
+    "Choose the Excel file to import": "选择要导入的 Excel 文件",
+    "Excel workbooks (*.xlsx);;All files (*)": "Excel 工作簿 (*.xlsx);;所有文件 (*)",
+    # FillFormDialog
+    "Import a fill form": "导入填报表",
+    "Row": "行",
+    "Column": "列",
+    "Community / measure": "居民区 / 整改措施",
+    "Field": "字段",
+    "Ledger now": "台账现值",
+    "Filled in": "填报值",
+    "Reason": "原因",
+    "Decision": "处理",
+    "New value": "新值",
+    "Undecided": "暂不决定",
+    "Keep the ledger's": "保留台账",
+    "Take the filled-in": "采用填报",
+    "Write a new value": "填写新值",
+    "To apply ({count})": "将应用（{count}）",
+    "Conflicts ({count})": "冲突（{count}）",
+    "Refused ({count})": "拒绝（{count}）",
+    "Skip the cells that cannot be imported and import the rest": "跳过不能导入的单元格，导入其余部分",
+    "Import": "导入",
+    "Close": "关闭",
+    "“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be "
+    "imported, {unchanged} rows unchanged. Nothing has been changed yet.":
+        "“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，"
+        "{unchanged} 行没有变化。目前台账尚未改动。",
+    "Nothing was imported; the ledger was not changed.": "没有导入任何内容，台账未作改动。",
+    "{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import "
+    "the rest, or correct the file and import it again.":
+        "有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，"
+        "或改正文件后重新导入。",
+    "A new value is empty in row {row}. Write the value, or choose another decision.":
+        "第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。",
+    "The new value in row {row} is not a number.": "第 {row} 行填写的新值不是数字。",
+    "Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells "
+    "skipped.":
+        "已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。",
+    " {count} conflicts were left undecided; import the file again to decide them.":
+        "还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。",
+    " Backup before the import: {path}": "导入前的备份：{path}",
+    "Nothing new to import: the ledger already holds every value of “{file}”.":
+        "没有需要导入的内容：“{file}”中的数值台账上都已有了。",
+    "Progress": "整改进展",
+    "Indicator value": "指标完成值",
+    "Indicator value: {name}": "指标完成值：{name}",
+    "Ask for sign-off": "申请销号",
+    "Whole row": "整行",
+    # ForeignImportDialog
+    "Import another ledger": "导入其他台账",
+    "Sheet “{sheet}”, header in row {row}: {headers}": "工作表“{sheet}”，第 {row} 行是表头：{headers}",
+    "Check which column of the file holds each of our fields (guessed from the header). Fields marked * are "
+    "required. Preview first; nothing is created until you press Import.":
+        "请核对文件中哪一列对应我们的各个字段（已根据表头自动猜测）。带 * 的字段必须指定。"
+        "可先点“预览”；点“导入”之前不会创建任何内容。",
+    "(not imported)": "（不导入）",
+    "Column {letter}: {header}": "{letter} 列：{header}",
+    "Preview": "预览",
+    "Preview: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new "
+    "communities. Nothing has been created yet.":
+        "预览：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。目前尚未创建任何内容。",
+    "Imported: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities.":
+        "已导入：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。",
+    " New communities: {names}.": "新居民区：{names}。",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("excel_returns", text)
+
+
+# ---- patchable questions (tests replace these) --------------------------------------------------------------------
+def ask_save_path(parent: QWidget | None, start: Path) -> str:
+    """Where to save the fill form; "" when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save the fill form as"), str(start),
+                                          _tr("Excel workbooks (*.xlsx)"))
+    return path
+
+
+def ask_open_path(parent: QWidget | None, start: str) -> str:
+    """The .xlsx to import; "" when cancelled."""
+    path, _ = QFileDialog.getOpenFileName(parent, _tr("Choose the Excel file to import"), start,
+                                          _tr("Excel workbooks (*.xlsx);;All files (*)"))
+    return path
+
+
+def show_done(parent: QWidget | None, community: str, path: Path) -> None:
+    """Where the fill form went."""
+    box = QMessageBox(QMessageBox.Icon.Information, _tr("Fill form exported"),
+                      _tr("The fill form of {community} was saved to:\n{path}").format(community=community, path=path),
+                      parent=parent)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+
+
+def _folder(ledger: Ledger) -> Path:
+    saved = str(settings().value(FOLDER_KEY, "") or "")
+    if saved and Path(saved).is_dir():
+        return Path(saved)
+    return ledger.path.parent
+
+
+def _remember(folder: Path) -> None:
+    settings().setValue(FOLDER_KEY, str(folder))
+
+
+def _fit(widget: QWidget, width: int, height: int) -> None:
+    """Resize to (width, height), or to 90% of the screen when it is smaller."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        avail = screen.availableGeometry()
+        width, height = min(width, int(avail.width() * 0.9)), min(height, int(avail.height() * 0.9))
+    widget.resize(width, height)
+
+
+def _say(label: QLabel, text: str, *, warn: bool = False) -> None:
+    label.setStyleSheet("color:#a8323a;" if warn else "")
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def _sentence_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setVisible(False)
+    return label
+
+
+class _Sentence(Exception):
+    """A sentence already written for the user."""
+
+
+# ---- 导出填报表 ------------------------------------------------------------------------------------------------------
+def _communities(ledger: Ledger) -> list[tuple[str, str, int]]:
+    return [(r[0], r[1], int(r[2])) for r in ledger.store.conn.execute(
+        "SELECT c.id, c.name, COUNT(t.id) FROM community c JOIN task t ON t.community_id = c.id "
+        "AND t.deleted_at IS NULL GROUP BY c.id ORDER BY c.sort, c.rowid")]
+
+
+class ExportFillFormDialog(QDialog):
+    """Which community's 填报表 to export (the path is asked next)."""
+
+    def __init__(self, ledger: Ledger, community_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportFillFormDialog")
+        self.setWindowTitle(self.tr("Export a fill form"))
+        intro = QLabel(self.tr("A fill form is an Excel sheet of one community's tasks for its secretary: they fill "
+                               "in the progress, the indicator values and whether to ask for sign-off (the yellow "
+                               "cells), and send it back; import it with File → Import Excel…."))
+        intro.setWordWrap(True)
+        self.community = QComboBox()
+        self.community.setObjectName("fillFormCommunity")
+        for cid, name, tasks in _communities(ledger):
+            self.community.addItem(self.tr("{name} ({tasks} tasks)").format(name=name, tasks=tasks), (cid, name))
+        if community_id is not None:
+            for i in range(self.community.count()):
+                if self.community.itemData(i)[0] == community_id:
+                    self.community.setCurrentIndex(i)
+        form = QFormLayout()
+        form.addRow(self.tr("Community"), self.community)
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setObjectName("exportFillForm")
+        ok.setEnabled(self.community.count() > 0)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        if self.community.count() == 0:
+            layout.addWidget(QLabel(self.tr("No community has tasks.")))
+        layout.addWidget(buttons)
+        intro.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 34)
+        self.adjustSize()
+
+    def chosen(self) -> tuple[str, str] | None:
+        data = self.community.currentData()
+        return (str(data[0]), str(data[1])) if data else None
+
+
+def export_fill_form_dialog(parent: QWidget | None, ledger: Ledger, community_id: str | None = None) -> Path | None:
+    """文件 → 导出填报表…: pick the community and the file, export, say where it went. None when cancelled or
+    refused (the sentence shown)."""
+    dlg = ExportFillFormDialog(ledger, community_id, parent)
+    try:
+        if dlg.exec() != QDialog.DialogCode.Accepted or dlg.chosen() is None:
+            return None
+        chosen = dlg.chosen()
+    finally:
+        dlg.deleteLater()
+    assert chosen is not None
+    _cid, name = chosen
+    start = _folder(ledger) / _tr("{community} fill form.xlsx").format(community=name)
+    path = ask_save_path(parent, start)
+    if not path:
+        return None
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        out = excel_returns.export_fill_form(ledger, name, path)
+    except (LedgerError, OSError) as exc:
+        QApplication.restoreOverrideCursor()
+        messages.show_error(parent, exc, _tr("Cannot export the fill form"))
+        return None
+    QApplication.restoreOverrideCursor()
+    _remember(out.parent)
+    log.info("fill form of %s exported to %s", name, out)
+    show_done(parent, name, out)
+    return out
+
+
+# ---- 导入填报表 ------------------------------------------------------------------------------------------------------
+COL_ROW, COL_COLUMN, COL_TASK, COL_FIELD, COL_OURS, COL_THEIRS, COL_REASON, COL_DECISION, COL_NEW = range(9)
+
+
+@dataclass
+class _Line:
+    item: excel_returns.FillItem
+    task: str
+    field: str
+    ours: str
+    theirs: str
+    can_rewrite: bool
+
+
+def _value_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _centred(widget: QWidget) -> QWidget:
+    """``widget`` at its own height in the middle of a (tall, wrapped) table row."""
+    holder = QWidget()
+    lay = QVBoxLayout(holder)
+    lay.setContentsMargins(2, 0, 2, 0)
+    lay.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
+    return holder
+
+
+class FillTable(QTableWidget):
+    """行, 列, 居民区/整改措施, 字段, 台账现值, 填报值, 原因; ``decide=True`` adds 处理 and 新值 (the conflicts)."""
+
+    def __init__(self, lines: list[_Line], decide: bool = False, parent: QWidget | None = None, *,
+                 refused: bool = False) -> None:
+        super().__init__(parent)
+        self.lines = lines
+        self.decide = decide
+        headers = [self.tr("Row"), self.tr("Column"), self.tr("Community / measure"), self.tr("Field"),
+                   self.tr("Ledger now"), self.tr("Filled in"), self.tr("Reason")]
+        if decide:
+            headers += [self.tr("Decision"), self.tr("New value")]
+        self.setColumnCount(len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        self.setRowCount(len(lines))
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.boxes: list[QComboBox] = []
+        self.editors: list[QLineEdit] = []
+        for r, line in enumerate(lines):
+            values = (str(line.item.row), line.item.column, line.task, line.field, line.ours, line.theirs,
+                      line.item.reason)
+            for c, text in enumerate(values):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                if c in (COL_ROW, COL_COLUMN):
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.setItem(r, c, cell)
+            if decide:
+                box = QComboBox()
+                box.setObjectName(f"fillDecision_{r}")
+                box.addItem(self.tr("Undecided"), "")
+                box.addItem(self.tr("Keep the ledger's"), "ours")
+                box.addItem(self.tr("Take the filled-in"), "theirs")
+                if line.can_rewrite:
+                    box.addItem(self.tr("Write a new value"), "new")
+                edit = QLineEdit()
+                edit.setObjectName(f"fillNewValue_{r}")
+                edit.setEnabled(False)
+                edit.setPlaceholderText(line.theirs)
+                box.currentIndexChanged.connect(lambda _i, b=box, e=edit: self._choice_changed(b, e))
+                self.setCellWidget(r, COL_DECISION, _centred(box))
+                self.setCellWidget(r, COL_NEW, _centred(edit))
+                self.boxes.append(box)
+                self.editors.append(edit)
+        # 行/列/字段 as wide as their text, the decision columns fixed, the texts share the rest (wrapped), so the
+        # reason stays visible on a small screen.
+        header = self.horizontalHeader()
+        em = self.fontMetrics().horizontalAdvance("中")
+        for c in range(self.columnCount()):
+            mode = QHeaderView.ResizeMode.Stretch
+            if c in (COL_ROW, COL_COLUMN, COL_FIELD):
+                mode = QHeaderView.ResizeMode.ResizeToContents
+            elif c in (COL_DECISION, COL_NEW):
+                mode = QHeaderView.ResizeMode.Fixed
+                self.setColumnWidth(c, (6 if c == COL_DECISION else 7) * em + 16)
+            header.setSectionResizeMode(c, mode)
+        header.setMinimumSectionSize(2 * em + 12)
+        if refused:
+            self.setColumnHidden(COL_OURS, True)  # a refusal holds no ledger value
+        self.resizeRowsToContents()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.resizeRowsToContents()
+
+    def _choice_changed(self, box: QComboBox, edit: QLineEdit) -> None:
+        new = box.currentData() == "new"
+        edit.setEnabled(new)
+        if new and not edit.text():
+            edit.setText(edit.placeholderText())
+
+    def set_all(self, choice: str) -> None:
+        for box in self.boxes:
+            box.setCurrentIndex(max(0, box.findData(choice)))
+
+    def choose(self, row: int, choice: str, value: str | None = None) -> None:
+        box = self.boxes[row]
+        index = box.findData(choice)
+        if index < 0:
+            raise ValueError(f"row {row} has no decision {choice!r}")
+        box.setCurrentIndex(index)
+        if value is not None:
+            self.editors[row].setText(value)
+
+    def decisions(self) -> dict[str, Any]:
+        """{key: choice | ("new", value)}; ValueError((row, "empty" | "number")) for a bad new value."""
+        out: dict[str, Any] = {}
+        for r, (line, box) in enumerate(zip(self.lines, self.boxes, strict=True)):
+            choice = box.currentData()
+            if not choice:
+                continue
+            if choice != "new":
+                out[line.item.key] = choice
+                continue
+            text = self.editors[r].text().strip()
+            if not text:
+                raise ValueError(line.item.row, "empty")
+            value: Any = text
+            if line.item.field.startswith("actual:"):
+                try:
+                    value = parse_number(text, "完成值")
+                except LedgerError:
+                    raise ValueError(line.item.row, "number") from None
+            out[line.item.key] = ("new", value)
+        return out
+
+
+class FillFormDialog(QDialog):
+    """The preview of a filled 填报表 before anything changes: 将应用 / 冲突 / 拒绝; each conflict decided per row;
+    refusals must be skipped explicitly (the check box); 导入 runs ``apply_fill_form`` (backup first, one
+    transaction). A refused file shows its sentence and leaves the ledger as it was."""
+
+    def __init__(self, ledger: Ledger, path: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.path = Path(path)
+        self.preview: excel_returns.FillPreview | None = None
+        self.result: excel_returns.FillPreview | None = None
+        self.error = ""
+        self._tasks: dict[str, str] = {}
+        self._indicators: dict[str, str] = {}
+        self.setObjectName("fillFormDialog")
+        self.setWindowTitle(self.tr("Import a fill form") + f" — {self.path.name}")
+        self.summary = QLabel()
+        self.summary.setObjectName("fillSummary")
+        self.summary.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("fillTabs")
+        self.applied_table = FillTable([])
+        self.conflict_table = FillTable([], decide=True)
+        self.refused_table = FillTable([])
+        self.accept_refused = QCheckBox(self.tr("Skip the cells that cannot be imported and import the rest"))
+        self.accept_refused.setObjectName("acceptRefused")
+        self.accept_refused.toggled.connect(self._update_buttons)
+        self.message = _sentence_label("fillResult")
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("importFillForm")
+        self.import_button.clicked.connect(self.apply)
+        self.close_button = QPushButton(self.tr("Cancel"))
+        self.close_button.setObjectName("closeFillForm")
+        self.close_button.clicked.connect(self._close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_refused)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        _fit(self, 1280, 620)
+        self._load()
+
+    # ---- preview -------------------------------------------------------------------------------------------------
+    def _load(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.preview = excel_returns.preview_fill_form(self.ledger, self.path)
+        except LedgerError as exc:
+            self.preview = None
+            self.error = messages.error_text(exc)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if self.preview is None:
+            self.summary.setText(self.tr("Nothing was imported; the ledger was not changed."))
+            _say(self.message, self.error, warn=True)
+            self.tabs.setVisible(False)
+            self.accept_refused.setVisible(False)
+            self.import_button.setEnabled(False)
+            self.close_button.setText(self.tr("Close"))
+            return
+        p = self.preview
+        self.summary.setText(self.tr(
+            "“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be "
+            "imported, {unchanged} rows unchanged. Nothing has been changed yet.").format(
+            file=self.path.name, community=p.community, applied=len(p.applied), conflicts=len(p.conflicts),
+            refused=len(p.refused), unchanged=p.unchanged))
+        self._fill(p)
+        self.accept_refused.setVisible(bool(p.refused))
+        if p.refused:
+            _say(self.message, self.tr(
+                "{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to "
+                "import the rest, or correct the file and import it again.").format(count=len(p.refused)), warn=True)
+            self.tabs.setCurrentWidget(self.refused_table)
+        elif p.conflicts:
+            self.tabs.setCurrentWidget(self.conflict_table)
+        self._update_buttons()
+
+    def _task_words(self, task_id: str) -> str:
+        if not task_id:
+            return ""
+        if task_id not in self._tasks:
+            try:
+                t = self.ledger.task(task_id)
+                self._tasks[task_id] = f"{t.community} / {t.measure}"
+            except LedgerError:
+                self._tasks[task_id] = ""
+        return self._tasks[task_id]
+
+    def _field_words(self, fld: str) -> str:
+        if fld == "progress":
+            return self.tr("Progress")
+        if fld == "submit":
+            return self.tr("Ask for sign-off")
+        if fld == "row":
+            return self.tr("Whole row")
+        if fld.startswith("actual:"):
+            iid = fld.split(":", 1)[1]
+            if iid not in self._indicators:
+                row = self.ledger.store.row("indicator", iid)
+                self._indicators[iid] = str(row["name"]) if row is not None else ""
+            name = self._indicators[iid]
+            return self.tr("Indicator value: {name}").format(name=name) if name else self.tr("Indicator value")
+        return next((h for h, key, *_ in excel_returns.FIXED if key == fld), fld)
+
+    def _lines(self, items: list[excel_returns.FillItem]) -> list[_Line]:
+        return [_Line(it, self._task_words(it.task_id), self._field_words(it.field), _value_text(it.ours),
+                      _value_text(it.theirs), it.field == "progress" or it.field.startswith("actual:"))
+                for it in items]
+
+    def _fill(self, p: excel_returns.FillPreview) -> None:
+        old = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        self.tabs.clear()
+        for w in old:
+            w.deleteLater()
+        self.applied_table = FillTable(self._lines(p.applied))
+        self.applied_table.setObjectName("fillAppliedTable")
+        self.conflict_table = FillTable(self._lines(p.conflicts), decide=True)
+        self.conflict_table.setObjectName("fillConflictTable")
+        self.refused_table = FillTable(self._lines(p.refused), refused=True)
+        self.refused_table.setObjectName("fillRefusedTable")
+        self.tabs.addTab(self.applied_table, self.tr("To apply ({count})").format(count=len(p.applied)))
+        self.tabs.addTab(self.conflict_table, self.tr("Conflicts ({count})").format(count=len(p.conflicts)))
+        self.tabs.addTab(self.refused_table, self.tr("Refused ({count})").format(count=len(p.refused)))
+
+    def _update_buttons(self) -> None:
+        p = self.preview
+        ok = (p is not None and self.result is None and bool(p.applied or p.conflicts)
+              and (not p.refused or self.accept_refused.isChecked()))
+        self.import_button.setEnabled(ok)
+
+    def counts(self) -> tuple[int, int, int]:
+        return self.applied_table.rowCount(), self.conflict_table.rowCount(), self.refused_table.rowCount()
+
+    def choose(self, row: int, choice: str, value: str | None = None) -> None:
+        self.conflict_table.choose(row, choice, value)
+
+    # ---- apply ---------------------------------------------------------------------------------------------------
+    def apply(self) -> excel_returns.FillPreview | None:
+        if self.preview is None or self.result is not None or not self.import_button.isEnabled():
+            return self.result
+        try:
+            decisions = self.conflict_table.decisions()
+        except ValueError as exc:
+            row, why = exc.args
+            text = (self.tr("The new value in row {row} is not a number.") if why == "number" else
+                    self.tr("A new value is empty in row {row}. Write the value, or choose another decision."))
+            _say(self.message, text.format(row=row), warn=True)
+            return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = excel_returns.apply_fill_form(self.ledger, self.path, decisions,
+                                                   accept_refused=self.accept_refused.isChecked())
+        except LedgerError as exc:
+            self.error = messages.error_text(exc)
+            _say(self.message, self.error, warn=True)
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.result = result
+        open_left = len(result.open_conflicts)
+        if not result.written:
+            text = self.tr("Nothing new to import: the ledger already holds every value of “{file}”.").format(
+                file=self.path.name)
+        else:
+            text = self.tr("Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, "
+                           "{skipped} cells skipped.").format(
+                file=self.path.name, community=result.community, applied=len(result.applied),
+                decided=len(result.conflicts) - open_left, skipped=len(result.refused))
+            if open_left:
+                text += self.tr(" {count} conflicts were left undecided; import the file again to decide them.") \
+                    .format(count=open_left)
+            if result.backup:
+                text += self.tr(" Backup before the import: {path}").format(path=result.backup)
+        _say(self.message, text)
+        self._fill(result)
+        for box, edit in zip(self.conflict_table.boxes, self.conflict_table.editors, strict=True):
+            box.setEnabled(False)
+            edit.setEnabled(False)
+        self.accept_refused.setEnabled(False)
+        self._update_buttons()
+        self.close_button.setText(self.tr("Close"))
+        log.info("fill form %s: %d applied, %d conflicts (%d open), %d refused, written=%s", self.path.name,
+                 len(result.applied), len(result.conflicts), open_left, len(result.refused), result.written)
+        return result
+
+    def _close(self) -> None:
+        if self.result is not None:
+            self.accept()
+        else:
+            self.reject()
+
+    @classmethod
+    def run(cls, parent: QWidget | None, ledger: Ledger, path: str | Path | None = None
+            ) -> excel_returns.FillPreview | None:
+        """Ask for the file (unless given), preview, decide, import. A file refused before the preview is shown
+        as its sentence in a message box; None when nothing was imported."""
+        if path is None:
+            chosen = ask_open_path(parent, str(_folder(ledger)))
+            if not chosen:
+                return None
+            path = chosen
+            _remember(Path(chosen).parent)
+        dlg = cls(ledger, path, parent)
+        if dlg.preview is None:
+            messages.show_error(parent, _Sentence(dlg.error), _tr("Import a fill form"))
+            dlg.deleteLater()
+            return None
+        dlg.exec()
+        return dlg.result
+
+
+# ---- 导入其他台账 ----------------------------------------------------------------------------------------------------
+class ForeignImportDialog(QDialog):
+    """Another tool's 台账: the detected header, one combo per field of ours (guessed), 预览 (dry run) and 导入."""
+
+    def __init__(self, ledger: Ledger, path: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.path = Path(path)
+        self.result: excel_foreign.ForeignImport | None = None
+        self.error = ""
+        self.headers: list[str] = []
+        self.boxes: dict[str, QComboBox] = {}
+        self.setObjectName("foreignImportDialog")
+        self.setWindowTitle(self.tr("Import another ledger") + f" — {self.path.name}")
+        self.header_label = QLabel()
+        self.header_label.setObjectName("foreignHeader")
+        self.header_label.setWordWrap(True)
+        self.header_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        intro = QLabel(self.tr("Check which column of the file holds each of our fields (guessed from the header). "
+                               "Fields marked * are required. Preview first; nothing is created until you press "
+                               "Import."))
+        intro.setWordWrap(True)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.message = _sentence_label("foreignResult")
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.preview_button.setObjectName("previewForeign")
+        self.preview_button.clicked.connect(self.preview)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("importForeign")
+        self.import_button.clicked.connect(self.apply)
+        self.close_button = QPushButton(self.tr("Cancel"))
+        self.close_button.setObjectName("closeForeign")
+        self.close_button.clicked.connect(self._close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header_label)
+        layout.addWidget(intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 44)
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            sheet, header_row, headers, _rows = excel_foreign.read_foreign(self.ledger, self.path)
+        except LedgerError as exc:
+            self.error = messages.error_text(exc)
+            _say(self.message, self.error, warn=True)
+            self.preview_button.setEnabled(False)
+            self.import_button.setEnabled(False)
+            self.close_button.setText(self.tr("Close"))
+            return
+        self.headers = headers
+        shown = "、".join(h for h in headers if h)
+        self.header_label.setText(self.tr("Sheet “{sheet}”, header in row {row}: {headers}").format(
+            sheet=sheet, row=header_row, headers=shown))
+        guess = excel_foreign.guess_mapping(headers)
+        for fld, (label, _words) in excel_foreign.SYNONYMS.items():
+            box = QComboBox()
+            box.setObjectName(f"map_{fld}")
+            box.addItem(self.tr("(not imported)"), -1)
+            for i, h in enumerate(headers):
+                box.addItem(self.tr("Column {letter}: {header}").format(letter=get_column_letter(i + 1), header=h), i)
+            box.setCurrentIndex(max(0, box.findData(guess.get(fld, -1))))
+            box.currentIndexChanged.connect(lambda _i: _say(self.message, ""))
+            self.boxes[fld] = box
+            self.form.addRow(label + (" *" if fld in excel_foreign.REQUIRED else ""), box)
+
+    def mapping(self) -> dict[str, int]:
+        return {fld: int(box.currentData()) for fld, box in self.boxes.items() if int(box.currentData()) >= 0}
+
+    def set_column(self, fld: str, index: int) -> None:
+        """Map our field ``fld`` to the file's 0-based column ``index`` (-1: not imported), as the user would."""
+        box = self.boxes[fld]
+        box.setCurrentIndex(max(0, box.findData(index)))
+
+    def _run(self, dry_run: bool) -> excel_foreign.ForeignImport | None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return excel_foreign.import_foreign_ledger(self.ledger, self.path, self.mapping(), dry_run=dry_run)
+        except LedgerError as exc:
+            self.error = messages.error_text(exc)
+            _say(self.message, self.error, warn=True)
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _counts(self, r: excel_foreign.ForeignImport) -> dict[str, int]:
+        return {"tasks": r.tasks, "problems": r.problems, "categories": len(r.categories),
+                "communities": len(r.communities)}
+
+    def preview(self) -> excel_foreign.ForeignImport | None:
+        if not self.boxes or self.result is not None:
+            return None
+        r = self._run(dry_run=True)
+        if r is not None:
+            text = self.tr("Preview: {tasks} tasks, {problems} new problems, {categories} new categories, "
+                           "{communities} new communities. Nothing has been created yet.").format(**self._counts(r))
+            if r.communities:
+                text += self.tr(" New communities: {names}.").format(names="、".join(r.communities))
+            _say(self.message, text)
+        return r
+
+    def apply(self) -> excel_foreign.ForeignImport | None:
+        if not self.boxes or self.result is not None:
+            return self.result
+        r = self._run(dry_run=False)
+        if r is None:
+            return None
+        self.result = r
+        text = self.tr("Imported: {tasks} tasks, {problems} new problems, {categories} new categories, "
+                       "{communities} new communities.").format(**self._counts(r))
+        if r.communities:
+            text += self.tr(" New communities: {names}.").format(names="、".join(r.communities))
+        if r.backup:
+            text += self.tr(" Backup before the import: {path}").format(path=r.backup)
+        _say(self.message, text)
+        for box in self.boxes.values():
+            box.setEnabled(False)
+        self.preview_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self.close_button.setText(self.tr("Close"))
+        log.info("foreign ledger %s imported: %d tasks", self.path.name, r.tasks)
+        return r
+
+    def _close(self) -> None:
+        if self.result is not None:
+            self.accept()
+        else:
+            self.reject()
+
+    @classmethod
+    def run(cls, parent: QWidget | None, ledger: Ledger, path: str | Path) -> excel_foreign.ForeignImport | None:
+        dlg = cls(ledger, path, parent)
+        if not dlg.boxes:
+            messages.show_error(parent, _Sentence(dlg.error), _tr("Import Excel"))
+            dlg.deleteLater()
+            return None
+        dlg.exec()
+        return dlg.result
+
+
+# ---- 导入 Excel… ----------------------------------------------------------------------------------------------------
+def import_excel(parent: QWidget | None, ledger: Ledger) -> object | None:
+    """文件 → 导入 Excel…: ask for the .xlsx; a 填报表 opens FillFormDialog, anything else ForeignImportDialog.
+    A file that is not a readable workbook is shown as its sentence; nothing changes."""
+    chosen = ask_open_path(parent, str(_folder(ledger)))
+    if not chosen:
+        return None
+    path = Path(chosen)
+    _remember(path.parent)
+    try:
+        wb = excel_returns.open_workbook(path)
+    except LedgerError as exc:
+        messages.show_error(parent, exc, _tr("Import Excel"))
+        return None
+    form = excel_returns.is_fill_form(wb)
+    del wb
+    if form:
+        return FillFormDialog.run(parent, ledger, path)
+    return ForeignImportDialog.run(parent, ledger, path)
