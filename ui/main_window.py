@@ -123,11 +123,11 @@ class MainWindow(QMainWindow):
         # The other views are built (and their modules imported) the first time their tab is shown.
         self._lazy_tabs: dict[str, Callable[[], QWidget]] = {
             "board": self._make_board, "kanban": self._make_kanban, "overview": self._make_overview,
-            "queue": self._make_queue, "packages": self._make_packages}
+            "queue": self._make_queue, "packages": self._make_packages, "reconcile": self._make_reconcile}
         tabs = [("board", self.tr("Wall chart")), ("kanban", self.tr("Kanban")), ("overview", self.tr("Overview")),
                 ("queue", self.tr("Awaiting my review"))]
         if ledger.package is None:
-            tabs.append(("packages", self.tr("Packages")))
+            tabs += [("reconcile", self.tr("Reconciliation")), ("packages", self.tr("Packages"))]
         for key, title in tabs:
             holder = QWidget()
             holder.setObjectName(f"lazy_{key}")
@@ -217,6 +217,11 @@ class MainWindow(QMainWindow):
                                      QKeySequence("Ctrl+Shift+I"), "mergeReturn",
                                      tip=self.tr("Preview, decide conflicts, then merge after a backup")))
             m.addAction(self._action(self.tr("Open conflicts…"), self.open_conflicts, name="openConflicts"))
+            m.addAction(self._action(self.tr("Export a community's fill-in form…"), self.export_fill_form,
+                                     name="exportFillForm",
+                                     tip=self.tr("An .xlsx where only progress, actuals and 申请销号 can be filled in")))
+            m.addAction(self._action(self.tr("Import Excel…"), self.import_excel, name="importExcel",
+                                     tip=self.tr("A filled-in form, or a ledger made with another tool")))
         m.addSeparator()
         m.addAction(self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, "quit"))
         m = bar.addMenu(self.tr("&Edit"))
@@ -269,7 +274,7 @@ class MainWindow(QMainWindow):
     def view(self, key: str) -> QWidget:
         """The view of a tab ("board", "kanban", "overview"), built now if it was not yet."""
         names = {"board": "boardView", "kanban": "kanbanView", "overview": "overviewView",
-                 "queue": "reviewQueueView", "packages": "packageStatusView"}
+                 "queue": "reviewQueueView", "packages": "packageStatusView", "reconcile": "reconcileView"}
         for i in range(self.tabs.count()):
             w = self.tabs.widget(i)
             if w.objectName() in (f"lazy_{key}", names[key]):
@@ -313,6 +318,21 @@ class MainWindow(QMainWindow):
         view = PackageStatusView(self.ledger)
         view.setObjectName("packageStatusView")
         return view
+
+    def _make_reconcile(self) -> QWidget:
+        from ui.reconcile import ReconcileView
+        view = ReconcileView(self.ledger)
+        view.setObjectName("reconcileView")
+        return view
+
+    def export_fill_form(self) -> None:
+        from ui.excel_returns import export_fill_form_dialog
+        ids = self.filters.selected_community_ids()
+        export_fill_form_dialog(self, self.ledger, next(iter(ids)) if ids and len(ids) == 1 else None)
+
+    def import_excel(self) -> None:
+        from ui.excel_returns import import_excel
+        import_excel(self, self.ledger)
 
     def issue_packages(self) -> None:
         from ui.packages import IssuePackagesDialog

@@ -366,6 +366,19 @@
     </message>
 </context>
 <context>
+    <name>CloseNoteDialog</name>
+    <message>
+        <location filename="../../ui/reconcile.py" line="245"/>
+        <source>Close {week}</source>
+        <translation>结账 {week}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="247"/>
+        <source>{n} lines are not ticked (difference: {diff}). Say why the period can be closed anyway:</source>
+        <translation>还有 {n} 行未核对（差额：{diff}）。请说明为何仍可结账：</translation>
+    </message>
+</context>
+<context>
     <name>CommunityMode</name>
     <message>
         <location filename="../../ui/community_mode.py" line="85"/>
@@ -436,6 +449,45 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>{sentence}
 
 用新的下发包替换您的副本“{old}”吗？旧的副本会另存在同一文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../ui/reconcile.py" line="275"/>
+        <location filename="../../ui/reconcile.py" line="289"/>
+        <source>{a} → {b}</source>
+        <translation>{a} → {b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="288"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="290"/>
+        <source>Counts moved: {text}</source>
+        <translation>计数变化：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="291"/>
+        <source>Status moved ({n}):</source>
+        <translation>状态变化（{n} 项）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="294"/>
+        <source>Stalled, no change for {w} weeks ({n}):</source>
+        <translation>停滞，{w} 周无进展（{n} 项）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="296"/>
+        <source>Communities that slipped ({n}):</source>
+        <translation>下滑的居民区（{n} 个）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="297"/>
+        <source>{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}</source>
+        <translation>{c}：完成率 {ra}% → {rb}%，逾期 {oa} → {ob}</translation>
     </message>
 </context>
 <context>
@@ -862,6 +914,44 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
     </message>
 </context>
 <context>
+    <name>ExportFillFormDialog</name>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="218"/>
+        <source>Export a fill form</source>
+        <translation>导出填报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="219"/>
+        <source>A fill form is an Excel sheet of one community&apos;s tasks for its secretary: they fill in the progress, the indicator values and whether to ask for sign-off (the yellow cells), and send it back; import it with File → Import Excel….</source>
+        <translation>填报表是一个居民区全部整改任务的 Excel 表格，交给居民区书记填写浅黄色单元格（整改进展、指标完成值、是否申请销号），交回后用“文件 → 导入 Excel…”导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="226"/>
+        <source>{name} ({tasks} tasks)</source>
+        <translation>{name}（{tasks} 项任务）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="232"/>
+        <source>Community</source>
+        <translation>居民区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="234"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="237"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="244"/>
+        <source>No community has tasks.</source>
+        <translation>没有居民区有整改任务。</translation>
+    </message>
+</context>
+<context>
     <name>ExtensionDialog</name>
     <message>
         <location filename="../../ui/signoff_dialogs.py" line="405"/>
@@ -917,6 +1007,188 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <location filename="../../ui/signoff_dialogs.py" line="216"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>FillFormDialog</name>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="441"/>
+        <source>Import a fill form</source>
+        <translation>导入填报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="450"/>
+        <source>Skip the cells that cannot be imported and import the rest</source>
+        <translation>跳过不能导入的单元格，导入其余部分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="454"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="457"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="484"/>
+        <source>Nothing was imported; the ledger was not changed.</source>
+        <translation>没有导入任何内容，台账未作改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="489"/>
+        <location filename="../../ui/excel_returns.py" line="611"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="493"/>
+        <source>“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be imported, {unchanged} rows unchanged. Nothing has been changed yet.</source>
+        <translation>“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，{unchanged} 行没有变化。目前台账尚未改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="501"/>
+        <source>{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import the rest, or correct the file and import it again.</source>
+        <translation>有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，或改正文件后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="521"/>
+        <source>Progress</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="523"/>
+        <source>Ask for sign-off</source>
+        <translation>申请销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="525"/>
+        <source>Whole row</source>
+        <translation>整行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="532"/>
+        <source>Indicator value: {name}</source>
+        <translation>指标完成值：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="532"/>
+        <source>Indicator value</source>
+        <translation>指标完成值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="551"/>
+        <source>To apply ({count})</source>
+        <translation>将应用（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="552"/>
+        <source>Conflicts ({count})</source>
+        <translation>冲突（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="553"/>
+        <source>Refused ({count})</source>
+        <translation>拒绝（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="575"/>
+        <source>The new value in row {row} is not a number.</source>
+        <translation>第 {row} 行填写的新值不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="576"/>
+        <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
+        <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="592"/>
+        <source>Nothing new to import: the ledger already holds every value of “{file}”.</source>
+        <translation>没有需要导入的内容：“{file}”中的数值台账上都已有了。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="595"/>
+        <source>Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells skipped.</source>
+        <translation>已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="600"/>
+        <source> {count} conflicts were left undecided; import the file again to decide them.</source>
+        <translation>还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="603"/>
+        <source> Backup before the import: {path}</source>
+        <translation>导入前的备份：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>FillTable</name>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="323"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="323"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="323"/>
+        <source>Community / measure</source>
+        <translation>居民区 / 整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="323"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="324"/>
+        <source>Ledger now</source>
+        <translation>台账现值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="324"/>
+        <source>Filled in</source>
+        <translation>填报值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="324"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="326"/>
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="326"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="349"/>
+        <source>Undecided</source>
+        <translation>暂不决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="350"/>
+        <source>Keep the ledger&apos;s</source>
+        <translation>保留台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="351"/>
+        <source>Take the filled-in</source>
+        <translation>采用填报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="353"/>
+        <source>Write a new value</source>
+        <translation>填写新值</translation>
     </message>
 </context>
 <context>
@@ -1023,6 +1295,76 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <location filename="../../ui/dialogs.py" line="58"/>
         <source>Open an existing ledger file…</source>
         <translation>打开已有台账文件…</translation>
+    </message>
+</context>
+<context>
+    <name>ForeignImportDialog</name>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="655"/>
+        <source>Import another ledger</source>
+        <translation>导入其他台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="660"/>
+        <source>Check which column of the file holds each of our fields (guessed from the header). Fields marked * are required. Preview first; nothing is created until you press Import.</source>
+        <translation>请核对文件中哪一列对应我们的各个字段（已根据表头自动猜测）。带 * 的字段必须指定。可先点“预览”；点“导入”之前不会创建任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="667"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="670"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="673"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="699"/>
+        <location filename="../../ui/excel_returns.py" line="770"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="703"/>
+        <source>Sheet “{sheet}”, header in row {row}: {headers}</source>
+        <translation>工作表“{sheet}”，第 {row} 行是表头：{headers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="709"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="711"/>
+        <source>Column {letter}: {header}</source>
+        <translation>{letter} 列：{header}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="745"/>
+        <source>Preview: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities. Nothing has been created yet.</source>
+        <translation>预览：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。目前尚未创建任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="748"/>
+        <location filename="../../ui/excel_returns.py" line="762"/>
+        <source> New communities: {names}.</source>
+        <translation>新居民区：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="759"/>
+        <source>Imported: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities.</source>
+        <translation>已导入：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="764"/>
+        <source> Backup before the import: {path}</source>
+        <translation>导入前的备份：{path}</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1480,60 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
     </message>
 </context>
 <context>
+    <name>LinesModel</name>
+    <message>
+        <location filename="../../ui/reconcile.py" line="165"/>
+        <source>Ticked</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="165"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="165"/>
+        <source>Operator</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="165"/>
+        <source>Community</source>
+        <translation>居民区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="166"/>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="166"/>
+        <source>Change (field: before → after)</source>
+        <translation>变化（字段：前 → 后）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="166"/>
+        <source>Effect</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="196"/>
+        <location filename="../../ui/reconcile.py" line="197"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="209"/>
+        <source>Sign-off request</source>
+        <translation>申请销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="222"/>
+        <source>no count changes</source>
+        <translation>不影响计数</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="116"/>
@@ -1146,33 +1542,38 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="122"/>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="127"/>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="127"/>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="127"/>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="128"/>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="130"/>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="130"/>
@@ -1290,102 +1691,122 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>处理未决冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="220"/>
+        <source>Export a community&apos;s fill-in form…</source>
+        <translation>导出填报表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <source>An .xlsx where only progress, actuals and 申请销号 can be filled in</source>
+        <translation>只可填写整改进展、指标完成值和申请销号的 Excel 表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="223"/>
+        <source>Import Excel…</source>
+        <translation>导入 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="224"/>
+        <source>A filled-in form, or a ledger made with another tool</source>
+        <translation>填好的填报表，或用其他工具做的台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>New task…</source>
         <translation>新建整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Delete task…</source>
         <translation>删除整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Communities and problems…</source>
         <translation>居民区与反馈问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Look-back re-check…</source>
         <translation>回头看抽查…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Draw signed-off tasks to re-check, with a recorded seed</source>
         <translation>按记录的随机种子抽取已销号任务进行复查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Show overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Who am I…</source>
         <translation>当前使用人…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Wall chart colours and warnings…</source>
         <translation>挂图配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -2216,6 +2637,239 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <location filename="../../ui/recheck.py" line="430"/>
         <source>Record “合格” for “{measure}”? It cannot be changed afterwards.</source>
         <translation>将“{measure}”记录为“合格”？记录后不能更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileView</name>
+    <message>
+        <location filename="../../ui/reconcile.py" line="328"/>
+        <source>Week</source>
+        <translation>周次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="338"/>
+        <source>Start reconciliation</source>
+        <translation>开始对账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="339"/>
+        <source>Tick all</source>
+        <translation>全部核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="340"/>
+        <source>Close the period…</source>
+        <translation>结账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="341"/>
+        <source>Weekly report…</source>
+        <translation>生成周报…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="342"/>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="404"/>
+        <location filename="../../ui/reconcile.py" line="406"/>
+        <location filename="../../ui/reconcile.py" line="411"/>
+        <source>Community</source>
+        <translation>居民区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="404"/>
+        <source>Secretary</source>
+        <translation>书记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="405"/>
+        <source>Returned this week</source>
+        <translation>本周是否上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="405"/>
+        <source>Last returned</source>
+        <translation>最近上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="406"/>
+        <location filename="../../ui/reconcile.py" line="408"/>
+        <location filename="../../ui/reconcile.py" line="411"/>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="406"/>
+        <location filename="../../ui/reconcile.py" line="411"/>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="407"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="408"/>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="409"/>
+        <source>Old deadline</source>
+        <translation>原时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="409"/>
+        <source>New deadline</source>
+        <translation>新时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="410"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="412"/>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="413"/>
+        <source>Chase list</source>
+        <translation>催报名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="414"/>
+        <source>Waiting for sign-off review</source>
+        <translation>待审销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="415"/>
+        <source>Extensions to approve</source>
+        <translation>待批延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="416"/>
+        <source>New overdue this week</source>
+        <translation>本周新增逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="454"/>
+        <source>Opening</source>
+        <translation>期初</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="454"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="455"/>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="505"/>
+        <source>{week} ({start} to {end})</source>
+        <translation>{week}（{start} 至 {end}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="517"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="518"/>
+        <source>Closed</source>
+        <translation>已结账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="518"/>
+        <source>Reconciling</source>
+        <translation>对账中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="539"/>
+        <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
+        <translation>本期已结账（{by}，{at}），不能再修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="542"/>
+        <source>Note: {note}</source>
+        <translation>结账说明：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="546"/>
+        <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
+        <translation>本周尚未开始对账。请点击“开始对账”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="558"/>
+        <source>{n} lines, {u} not ticked</source>
+        <translation>共 {n} 行，未核对 {u} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="585"/>
+        <source>Balanced</source>
+        <translation>已平</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="588"/>
+        <source>Not balanced</source>
+        <translation>未平</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="591"/>
+        <source>Also different: {text}</source>
+        <translation>其他差额：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="597"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="597"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="597"/>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="676"/>
+        <source>The weekly report was saved to {path}.</source>
+        <translation>周报已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="683"/>
+        <source>No other closed week to compare with.</source>
+        <translation>没有其他已结账的周可供比较。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="143"/>
+        <source>Save the weekly report</source>
+        <translation>保存周报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="144"/>
+        <source>Word document (*.docx);;Excel workbook (*.xlsx)</source>
+        <translation>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="150"/>
+        <source>Compare with</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile.py" line="151"/>
+        <source>Compare {week} with which closed week?</source>
+        <translation>将 {week} 与哪一个已结账的周比较？</translation>
     </message>
 </context>
 <context>
@@ -3266,6 +3920,62 @@ Sheets: {sheets}</source>
         <location filename="../../ui/excel_export.py" line="864"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
+    </message>
+</context>
+<context>
+    <name>excel_returns</name>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="145"/>
+        <source>Save the fill form as</source>
+        <translation>填报表保存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="146"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="152"/>
+        <source>Choose the Excel file to import</source>
+        <translation>选择要导入的 Excel 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="153"/>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="159"/>
+        <source>Fill form exported</source>
+        <translation>填报表已导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="160"/>
+        <source>The fill form of {community} was saved to:
+{path}</source>
+        <translation>已导出“{community}”的填报表：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="266"/>
+        <source>{community} fill form.xlsx</source>
+        <translation>{community}填报表.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="275"/>
+        <source>Cannot export the fill form</source>
+        <translation>无法导出填报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="635"/>
+        <source>Import a fill form</source>
+        <translation>导入填报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="784"/>
+        <location filename="../../ui/excel_returns.py" line="803"/>
+        <source>Import Excel</source>
+        <translation>导入 Excel</translation>
     </message>
 </context>
 <context>

@@ -260,7 +260,7 @@ def test_screenshot_tool_renders_every_main_view(tmp_path, filled):
     paths = render_all(path, tmp_path / "shots", today="2025-11-20")
     names = [p.name for p in paths]
     assert names == ["01-ledgerTable.png", "02-boardView.png", "03-kanbanView.png", "04-overviewView.png",
-                     "05-reviewQueueView.png", "06-packageStatusView.png"]
+                     "05-reviewQueueView.png", "06-reconcileView.png", "07-packageStatusView.png"]
     assert all(p.stat().st_size > 10_000 for p in paths)
 
 

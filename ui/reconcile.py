@@ -1,0 +1,694 @@
+"""对账: one week's reconciliation — opening / now / difference in large type, the lines to tick, what to chase.
+
+The domain is ``ledger.reconcile``; this view only shows it and calls open_period / tick / untick / close_period.
+A closed period is shown read-only (its lines as they were at the close) under a banner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledger import reconcile as rc
+from ledger.errors import LedgerError
+from ledger.model import Status
+from ledger.service import Changed, Ledger
+from ui import messages
+
+log = logging.getLogger(__name__)
+
+EntryIdRole = Qt.ItemDataRole.UserRole + 1
+RECENT_WEEKS = 12
+BIG_KEYS = ("tasks", "signed_off", "open")
+RED, GREEN, SUBMIT_BG = "#c62828", "#2e7d32", "#fff3cd"
+
+ZH = {
+    # top bar
+    "Week": "周次",
+    "{week} ({start} to {end})": "{week}（{start} 至 {end}）",
+    "Not started": "未开始",
+    "Reconciling": "对账中",
+    "Closed": "已结账",
+    "Start reconciliation": "开始对账",
+    "Tick all": "全部核对",
+    "Close the period…": "结账…",
+    "Weekly report…": "生成周报…",
+    "Compare…": "比较…",
+    # balance
+    "Opening": "期初",
+    "Now": "现在",
+    "Difference": "差额",
+    "Balanced": "已平",
+    "Not balanced": "未平",
+    "Also different: {text}": "其他差额：{text}",
+    "{n} lines, {u} not ticked": "共 {n} 行，未核对 {u} 行",
+    "This period is closed ({by}, {at}) and cannot be changed any more.": "本期已结账（{by}，{at}），不能再修改",
+    "Note: {note}": "结账说明：{note}",
+    "Reconciliation has not started for this week. Click “Start reconciliation”.":
+        "本周尚未开始对账。请点击“开始对账”。",
+    # lines
+    "Ticked": "核对",
+    "Time": "时间",
+    "Operator": "操作人",
+    "Community": "居民区",
+    "Measure": "整改措施",
+    "Change (field: before → after)": "变化（字段：前 → 后）",
+    "Effect": "影响",
+    "no count changes": "不影响计数",
+    "(empty)": "（空）",
+    "Sign-off request": "申请销号",
+    # side panels
+    "Chase list": "催报名单",
+    "Waiting for sign-off review": "待审销号",
+    "Extensions to approve": "待批延期",
+    "New overdue this week": "本周新增逾期",
+    "Secretary": "书记",
+    "Returned this week": "本周是否上报",
+    "Last returned": "最近上报",
+    "Yes": "是",
+    "No": "否",
+    "Never": "从未",
+    "Owner": "责任人",
+    "Deadline": "整改时限",
+    "Status": "状态",
+    "Requested by": "申请人",
+    "Requested": "申请时间",
+    "Old deadline": "原时限",
+    "New deadline": "新时限",
+    "Reason": "理由",
+    # dialogs
+    "Close {week}": "结账 {week}",
+    "{n} lines are not ticked (difference: {diff}). Say why the period can be closed anyway:":
+        "还有 {n} 行未核对（差额：{diff}）。请说明为何仍可结账：",
+    "Save the weekly report": "保存周报",
+    "Word document (*.docx);;Excel workbook (*.xlsx)": "Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)",
+    "The weekly report was saved to {path}.": "周报已保存到 {path}。",
+    "Compare with": "比较",
+    "Compare {week} with which closed week?": "将 {week} 与哪一个已结账的周比较？",
+    "No other closed week to compare with.": "没有其他已结账的周可供比较。",
+    "{a} → {b}": "{a} → {b}",
+    "Counts moved: {text}": "计数变化：{text}",
+    "none": "无",
+    "Status moved ({n}):": "状态变化（{n} 项）：",
+    "Stalled, no change for {w} weeks ({n}):": "停滞，{w} 周无进展（{n} 项）：",
+    "Communities that slipped ({n}):": "下滑的居民区（{n} 个）：",
+    "{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}": "{c}：完成率 {ra}% → {rb}%，逾期 {oa} → {ob}",
+}
+
+
+def status_text(value: Any) -> str:
+    if isinstance(value, str) and value in {s.value for s in Status}:
+        return Status(value).label
+    return str(value)
+
+
+def effect_text(effect: dict[str, int]) -> str:
+    return "，".join(f"{rc.COUNT_LABELS.get(k, k)} {v:+d}" for k, v in effect.items() if v)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReconcileView", text)
+
+
+def ask_report_path(parent: QWidget | None, start: str) -> str:
+    """Where to save the 周报 (.docx or .xlsx); '' when cancelled. Tests patch this."""
+    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save the weekly report"), start,
+                                          _tr("Word document (*.docx);;Excel workbook (*.xlsx)"))
+    return path
+
+
+def ask_compare_week(parent: QWidget | None, week: str, choices: list[str]) -> str:
+    """The other closed week to compare with; '' when cancelled. Tests patch this."""
+    text, ok = QInputDialog.getItem(parent, _tr("Compare with"),
+                                    _tr("Compare {week} with which closed week?").format(week=week),
+                                    choices, 0, False)
+    return text if ok else ""
+
+
+# ---- the lines -------------------------------------------------------------------------------------------------
+class LinesModel(QAbstractTableModel):
+    """The period's lines; column 0 is the 核对 checkbox (checkable only while the period is open)."""
+
+    def __init__(self, view: ReconcileView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.lines: list[rc.Line] = []
+        self.closed = False
+        self.headers = [self.tr("Ticked"), self.tr("Time"), self.tr("Operator"), self.tr("Community"),
+                        self.tr("Measure"), self.tr("Change (field: before → after)"), self.tr("Effect")]
+
+    def set_lines(self, lines: list[rc.Line], closed: bool) -> None:
+        self.beginResetModel()
+        self.lines, self.closed = list(lines), closed
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0 and not self.closed:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def _change(self, ln: rc.Line) -> str:
+        out = []
+        for i in ln.items:
+            if i.field[:1] in "+-":  # a task or indicator added / removed
+                out.append(i.label)
+                continue
+            before = self.tr("(empty)") if i.before in (None, "") else status_text(i.before)
+            after = self.tr("(empty)") if i.after in (None, "") else status_text(i.after)
+            out.append(f"{i.label}：{before} → {after}")
+        return "；".join(dict.fromkeys(out))
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        ln, col = self.lines[index.row()], index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and col == 0:
+            return Qt.CheckState.Checked if ln.ticked else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == 0:
+                return (self.tr("Sign-off request") if ln.submits else "") if role == Qt.ItemDataRole.DisplayRole \
+                    else (f"{ln.ticked_by} {ln.ticked_at}" if ln.ticked else None)
+            if col == 1:
+                return ln.at[:16]
+            if col == 2:
+                return ln.actor
+            if col == 3:
+                return "、".join(ln.communities)
+            if col == 4:
+                return "、".join(dict.fromkeys(i.measure for i in ln.items if i.measure))
+            if col == 5:
+                return self._change(ln)
+            if col == 6:
+                return effect_text(ln.effect) or self.tr("no count changes")
+        if role == Qt.ItemDataRole.BackgroundRole and ln.submits:
+            return QColor(SUBMIT_BG)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 6 and not ln.effect:
+            return QColor("#777777")
+        if role == EntryIdRole:
+            return ln.entry_id
+        return None
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole or self.closed:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        return self.view.set_ticked(self.lines[index.row()].entry_id, checked)
+
+
+# ---- dialogs ---------------------------------------------------------------------------------------------------
+class CloseNoteDialog(QDialog):
+    """Asks for the 结账说明 when lines are still unticked."""
+
+    def __init__(self, week: str, count: int, diff: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Close {week}").format(week=week))
+        lay = QVBoxLayout(self)
+        label = QLabel(self.tr("{n} lines are not ticked (difference: {diff}). Say why the period can be closed "
+                               "anyway:").format(n=count, diff=diff))
+        label.setWordWrap(True)
+        lay.addWidget(label)
+        self.edit = QPlainTextEdit()
+        self.edit.setObjectName("closeNote")
+        lay.addWidget(self.edit)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        lay.addWidget(box)
+        self.resize(460, 240)
+
+    @classmethod
+    def ask(cls, week: str, count: int, diff: str, parent: QWidget | None = None) -> str | None:
+        """The note, or None when cancelled."""
+        dlg = cls(week, count, diff, parent)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dlg.edit.toPlainText().strip()
+
+
+class CompareDialog(QDialog):
+    """compare() in words: counts moved, tasks moved, stalled, communities that slipped."""
+
+    def __init__(self, result: dict[str, Any], ledger: Ledger, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reconcileCompare")
+        self.setWindowTitle(self.tr("{a} → {b}").format(a=result["from"], b=result["to"]))
+        lay = QVBoxLayout(self)
+        self.text = QPlainTextEdit(self.render(result, ledger))
+        self.text.setReadOnly(True)
+        lay.addWidget(self.text)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.rejected.connect(self.reject)
+        box.accepted.connect(self.accept)
+        lay.addWidget(box)
+        self.resize(640, 460)
+
+    def render(self, r: dict[str, Any], ledger: Ledger) -> str:
+        measures = {t["id"]: f"{t.get('community', '')}·{t.get('measure', '')}" for t in ledger.tasks_json()}
+        none = self.tr("none")
+        out = [self.tr("{a} → {b}").format(a=r["from"], b=r["to"]),
+               self.tr("Counts moved: {text}").format(text=effect_text(r["counts"]) or none), "",
+               self.tr("Status moved ({n}):").format(n=len(r["moved"]))]
+        out += [f"  {measures.get(m['task'], m['task'])}：{status_text(m['before'] or '—')} → "
+                f"{status_text(m['after'] or '—')}" for m in r["moved"]]
+        out += ["", self.tr("Stalled, no change for {w} weeks ({n}):").format(w=r["stall_weeks"], n=len(r["stalled"]))]
+        out += [f"  {t['community']}·{t['measure']}（{t.get('owner') or ''}）" for t in r["stalled"]]
+        out += ["", self.tr("Communities that slipped ({n}):").format(n=len(r["slipped"]))]
+        out += ["  " + self.tr("{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}").format(
+            c=s["community"], ra=s["rate_before"], rb=s["rate_after"], oa=s["overdue_before"],
+            ob=s["overdue_after"]) for s in r["slipped"]]
+        return "\n".join(out)
+
+    @classmethod
+    def show_result(cls, result: dict[str, Any], ledger: Ledger, parent: QWidget | None = None) -> None:
+        cls(result, ledger, parent).exec()
+
+
+# ---- the view --------------------------------------------------------------------------------------------------
+def _big_font(pt: int, bold: bool = True) -> QFont:
+    f = QFont()
+    f.setPointSize(pt)
+    f.setBold(bold)
+    return f
+
+
+class ReconcileView(QWidget):
+    """The 对账 tab."""
+
+    def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reconcileView")
+        self.ledger = ledger
+        self.rec: rc.Reconciliation | None = None
+        self.per: rc.Period | None = None
+        root = QVBoxLayout(self)
+
+        # top bar
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Week")))
+        self.week_combo = QComboBox()
+        self.week_combo.setObjectName("reconcileWeek")
+        self.week_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        top.addWidget(self.week_combo)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("reconcileState")
+        self.state_label.setFont(_big_font(12))
+        top.addWidget(self.state_label)
+        top.addStretch(1)
+        self.open_button = QPushButton(self.tr("Start reconciliation"))
+        self.tick_all_button = QPushButton(self.tr("Tick all"))
+        self.close_button = QPushButton(self.tr("Close the period…"))
+        self.report_button = QPushButton(self.tr("Weekly report…"))
+        self.compare_button = QPushButton(self.tr("Compare…"))
+        for name, b in (("reconcileOpen", self.open_button), ("reconcileTickAll", self.tick_all_button),
+                        ("reconcileClose", self.close_button), ("reconcileReport", self.report_button),
+                        ("reconcileCompare", self.compare_button)):
+            b.setObjectName(name)
+            top.addWidget(b)
+        root.addLayout(top)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("reconcileBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; "
+                                  "border: 1px solid #e0a0a0; }")
+        root.addWidget(self.banner)
+
+        # the balance, large
+        self.balance = QFrame()
+        self.balance.setObjectName("reconcileBalance")
+        self.balance.setFrameShape(QFrame.Shape.StyledPanel)
+        self.balance.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.grid = QGridLayout(self.balance)
+        self.grid.setHorizontalSpacing(28)
+        self.cells: dict[tuple[str, str], QLabel] = {}
+        self.balance_keys: tuple[str, ...] = ()
+        self.verdict = QLabel()
+        self.verdict.setObjectName("reconcileVerdict")
+        self.verdict.setFont(_big_font(30))
+        self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.verdict.setMinimumWidth(160)
+        self.other_diff = QLabel()
+        self.other_diff.setObjectName("reconcileOtherDiff")
+        self.other_diff.setWordWrap(True)
+        self._build_balance(BIG_KEYS)
+        root.addWidget(self.balance)
+
+        # lines | side panels
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        self.lines_label = QLabel()
+        self.lines_label.setObjectName("reconcileLinesLabel")
+        ll.addWidget(self.lines_label)
+        self.model = LinesModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("reconcileLines")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
+        hh.resizeSection(6, 190)
+        hh.setMinimumSectionSize(40)
+        hh.sectionResized.connect(self._fit_rows)
+        ll.addWidget(self.table)
+        split.addWidget(left)
+
+        self.side = QTabWidget()
+        self.side.setObjectName("reconcileSide")
+        self.chase = self._table("reconcileChase", [self.tr("Community"), self.tr("Secretary"),
+                                                    self.tr("Returned this week"), self.tr("Last returned")])
+        self.pending = self._table("reconcilePending", [self.tr("Community"), self.tr("Measure"), self.tr("Owner"),
+                                                        self.tr("Status")])
+        self.extensions = self._table("reconcileExtensions", [self.tr("Measure"), self.tr("Requested by"),
+                                                              self.tr("Old deadline"), self.tr("New deadline"),
+                                                              self.tr("Reason")])
+        self.overdue = self._table("reconcileOverdue", [self.tr("Community"), self.tr("Measure"), self.tr("Owner"),
+                                                        self.tr("Deadline")])
+        self.side.addTab(self.chase, self.tr("Chase list"))
+        self.side.addTab(self.pending, self.tr("Waiting for sign-off review"))
+        self.side.addTab(self.extensions, self.tr("Extensions to approve"))
+        self.side.addTab(self.overdue, self.tr("New overdue this week"))
+        split.addWidget(self.side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([1000, 420])
+        root.addWidget(split, 1)
+
+        self.open_button.clicked.connect(self.start)
+        self.tick_all_button.clicked.connect(self.tick_all)
+        self.close_button.clicked.connect(self.close_period)
+        self.report_button.clicked.connect(self.write_report)
+        self.compare_button.clicked.connect(self.compare)
+        self.fill_weeks()
+        self.week_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.refresh()
+
+    # ---- helpers ----
+    def _fit_rows(self, *_args: Any) -> None:
+        """Wrapped rows follow the column widths (a few dozen lines a week: cheap)."""
+        self.table.resizeRowsToContents()
+
+    def _build_balance(self, keys: tuple[str, ...]) -> None:
+        """(Re)build the balance grid for ``keys``: the main counts plus the statuses that moved this week."""
+        if keys == self.balance_keys:
+            return
+        grid = self.grid
+        while grid.count():
+            w = grid.takeAt(0).widget()
+            if w is not None and w not in (self.verdict, self.other_diff):
+                w.hide()
+                w.deleteLater()
+        self.cells.clear()
+        self.balance_keys = keys
+        for col, key in enumerate(keys, start=1):
+            head = QLabel(rc.COUNT_LABELS.get(key, key))
+            head.setFont(_big_font(13 if key in BIG_KEYS else 11))
+            head.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(head, 0, col)
+        for row, (name, text) in enumerate((("opening", self.tr("Opening")), ("now", self.tr("Now")),
+                                            ("difference", self.tr("Difference"))), start=1):
+            lab = QLabel(text)
+            lab.setFont(_big_font(16))
+            grid.addWidget(lab, row, 0)
+            for col, key in enumerate(keys, start=1):
+                cell = QLabel("—")
+                cell.setObjectName(f"balance_{name}_{key}")
+                cell.setFont(_big_font(26 if key in BIG_KEYS else 18))
+                cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                cell.setMinimumWidth(96 if key in BIG_KEYS else 72)
+                grid.addWidget(cell, row, col)
+                self.cells[(name, key)] = cell
+        for c in range(grid.columnCount()):
+            grid.setColumnStretch(c, 0)
+        grid.addWidget(self.verdict, 1, len(keys) + 1, 3, 1)
+        grid.addWidget(self.other_diff, 4, 0, 1, len(keys) + 2)
+        grid.setColumnStretch(len(keys) + 2, 1)
+
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        t = QTableWidget(0, len(headers))
+        t.setObjectName(name)
+        t.setHorizontalHeaderLabels(headers)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.verticalHeader().setVisible(False)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        t.horizontalHeader().setStretchLastSection(True)
+        return t
+
+    @staticmethod
+    def _fill(t: QTableWidget, rows: list[list[Any]], colors: list[str | None] | None = None) -> None:
+        t.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, v in enumerate(values):
+                item = QTableWidgetItem("" if v is None else str(v))
+                if colors and colors[r]:
+                    item.setForeground(QColor(colors[r]))
+                t.setItem(r, c, item)
+
+    def week(self) -> str:
+        return str(self.week_combo.currentData() or rc.week_of(self.ledger, self.ledger.today()))
+
+    def fill_weeks(self, select: str | None = None) -> None:
+        current = rc.week_of(self.ledger, self.ledger.today())
+        select = select or (self.week() if self.week_combo.count() else current)
+        weeks = {rc.week_of(self.ledger, self.ledger.today() - dt.timedelta(weeks=i)) for i in range(RECENT_WEEKS)}
+        weeks |= {p.week for p in rc.periods(self.ledger)}
+        self.week_combo.blockSignals(True)
+        self.week_combo.clear()
+        for w in sorted(weeks, reverse=True):
+            start, end = rc.week_window(self.ledger, w)
+            self.week_combo.addItem(self.tr("{week} ({start} to {end})").format(
+                week=w, start=start.isoformat(), end=end.isoformat()), w)
+        i = self.week_combo.findData(select)
+        self.week_combo.setCurrentIndex(i if i >= 0 else self.week_combo.findData(current))
+        self.week_combo.blockSignals(False)
+
+    def select_week(self, week: str) -> None:
+        self.fill_weeks(rc.week_name(week))
+        self.refresh()
+
+    def state_text(self) -> str:
+        if self.per is None:
+            return self.tr("Not started")
+        return self.tr("Closed") if self.per.closed else self.tr("Reconciling")
+
+    # ---- refresh ----
+    def refresh(self) -> None:
+        week = self.week()
+        try:
+            self.per = rc.find_period(self.ledger, week)
+            self.rec = rc.reconcile(self.ledger, week) if self.per is not None else None
+        except LedgerError as exc:  # pragma: no cover - a damaged period row
+            log.warning("reconcile %s: %s", week, exc)
+            self.per, self.rec = None, None
+        per, rec = self.per, self.rec
+        closed = per is not None and per.closed
+        self.state_label.setText(self.state_text())
+        self.state_label.setStyleSheet(f"color: {GREEN if closed else ('#1565c0' if per else '#555555')};")
+        self.open_button.setEnabled(per is None)
+        self.tick_all_button.setEnabled(rec is not None and not closed and bool(rec.unticked))
+        self.close_button.setEnabled(per is not None and not closed)
+        self.report_button.setEnabled(closed)
+        self.compare_button.setEnabled(closed)
+        if closed and per is not None:
+            text = self.tr("This period is closed ({by}, {at}) and cannot be changed any more.").format(
+                by=per.closed_by, at=(per.closed_at or "")[:16])
+            if per.note:
+                text += "\n" + self.tr("Note: {note}").format(note=per.note)
+            self.banner.setText(text)
+            self.banner.setVisible(True)
+        elif per is None:
+            self.banner.setText(self.tr("Reconciliation has not started for this week. Click “Start reconciliation”."))
+            self.banner.setStyleSheet("QLabel { background: #eef3fb; color: #1f3b66; padding: 6px; "
+                                      "border: 1px solid #b7c8e6; }")
+            self.banner.setVisible(True)
+        else:
+            self.banner.setVisible(False)
+        if closed:
+            self.banner.setStyleSheet("QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; "
+                                      "border: 1px solid #e0a0a0; }")
+        self._refresh_balance(rec)
+        self.model.set_lines(rec.lines if rec else [], closed)
+        self.table.resizeRowsToContents()
+        self.lines_label.setText(self.tr("{n} lines, {u} not ticked").format(
+            n=len(rec.lines), u=len(rec.unticked)) if rec else "")
+        self._refresh_side(week)
+
+    def _refresh_balance(self, rec: rc.Reconciliation | None) -> None:
+        moved = () if rec is None else tuple(
+            k for k in rc.COUNT_KEYS if k not in BIG_KEYS
+            and (rec.difference.get(k) or rec.opening.get(k, 0) != rec.now.get(k, 0)))
+        self._build_balance(BIG_KEYS + moved)
+        for key in self.balance_keys:
+            for name in ("opening", "now", "difference"):
+                cell = self.cells[(name, key)]
+                if rec is None:
+                    cell.setText("—")
+                    cell.setStyleSheet("")
+                    continue
+                value = getattr(rec, name).get(key, 0)
+                if name == "difference":
+                    cell.setText(f"{value:+d}" if value else "0")
+                    cell.setStyleSheet(f"color: {RED if value else GREEN};")
+                else:
+                    cell.setText(str(value))
+        if rec is None:
+            self.verdict.setText("")
+            self.other_diff.setText("")
+            return
+        if rec.balanced:
+            self.verdict.setText(self.tr("Balanced"))
+            self.verdict.setStyleSheet(f"color: {GREEN};")
+        else:
+            self.verdict.setText(self.tr("Not balanced"))
+            self.verdict.setStyleSheet(f"color: {RED};")
+        others = {k: v for k, v in rec.difference.items() if v and k not in self.balance_keys}
+        self.other_diff.setText(self.tr("Also different: {text}").format(text=effect_text(others)) if others else "")
+        self.other_diff.setStyleSheet(f"color: {RED};")
+
+    def _refresh_side(self, week: str) -> None:
+        snap = self.per.snapshot if self.per is not None and self.per.closed else None
+        chase = snap["chase"] if snap else [r.to_json() for r in rc.chase_list(self.ledger, week)]
+        yes, no, never = self.tr("Yes"), self.tr("No"), self.tr("Never")
+        self._fill(self.chase, [[c["community"], c["secretary"], yes if c["returned"] else no,
+                                 (c["last_returned"] or never)[:16]] for c in chase],
+                   [None if c["returned"] else RED for c in chase])
+        pend = rc.pending_signoff(self.ledger)
+        self._fill(self.pending, [[t["community"], t["measure"], t["owner"], status_text(t["status"])] for t in pend])
+        measures = {t["id"]: f"{t.get('community', '')}·{t.get('measure', '')}" for t in self.ledger.tasks_json()}
+        ext = rc.pending_extension_requests(self.ledger)
+        self._fill(self.extensions, [[measures.get(x["task"], x["task"]), x["requested_by"], x["old_deadline"],
+                                      x["new_deadline"], x["reason"]] for x in ext])
+        if snap:
+            over = snap["overdue_this_week"]
+        else:
+            start, end = rc.week_window(self.ledger, week)
+            as_of = self.rec.as_of if self.rec else min(end, self.ledger.today())
+            over = rc.overdue_tasks(self.ledger, as_of, since=start)
+        self._fill(self.overdue, [[t["community"], t["measure"], t["owner"], t["deadline"]] for t in over])
+
+    def on_changed(self, changed: Changed) -> None:
+        self.refresh()
+
+    # ---- actions ----
+    def _run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except LedgerError as exc:
+            messages.show_error(self, exc)
+            return None
+        finally:
+            self.refresh()
+
+    def start(self) -> None:
+        self._run(rc.open_period, self.ledger, self.week())
+
+    def tick_all(self) -> None:
+        self._run(rc.tick, self.ledger, self.week())
+
+    def set_ticked(self, entry_id: str, ticked: bool) -> bool:
+        """Tick or untick one line; False (and the refusal shown) when refused."""
+        fn = rc.tick if ticked else rc.untick
+        try:
+            fn(self.ledger, self.week(), [entry_id])
+        except LedgerError as exc:
+            messages.show_error(self, exc)
+            self.refresh()
+            return False
+        self.refresh()
+        return True
+
+    def close_period(self) -> None:
+        rec = self.rec
+        if rec is None:
+            return
+        note = ""
+        if rec.unticked:
+            diff = effect_text(rec.difference) or "0"
+            asked = CloseNoteDialog.ask(rec.period.week, len(rec.unticked), diff, self)
+            if asked is None:
+                return
+            note = asked
+        self._run(rc.close_period, self.ledger, rec.period.week, note)
+
+    def write_report(self) -> Path | None:
+        from ledger import report_week
+
+        week = self.week()
+        start = str(Path(self.ledger.store.path).parent / f"周报-{week}.docx") \
+            if getattr(self.ledger.store, "path", None) else f"周报-{week}.docx"
+        chosen = ask_report_path(self, start)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() not in (".docx", ".xlsx"):
+            path = path.with_suffix(".docx")
+        try:
+            out = report_week.write_report(self.ledger, week, path)
+        except (LedgerError, OSError) as exc:
+            messages.show_error(self, exc)
+            return None
+        messages.info(self, self.tr("The weekly report was saved to {path}.").format(path=str(out)))
+        return out
+
+    def compare(self) -> dict[str, Any] | None:
+        week = self.week()
+        choices = [p.week for p in reversed(rc.periods(self.ledger)) if p.closed and p.week != week]
+        if not choices:
+            messages.info(self, self.tr("No other closed week to compare with."))
+            return None
+        other = ask_compare_week(self, week, choices)
+        if not other:
+            return None
+        try:
+            result = rc.compare(self.ledger, week, other)
+        except LedgerError as exc:
+            messages.show_error(self, exc)
+            return None
+        CompareDialog.show_result(result, self.ledger, self)
+        return result
