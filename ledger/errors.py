@@ -74,6 +74,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot undo: “{field}” was changed again since (now “{now}”).",
     ),
     "not_empty": ("“{name}”下还有 {count} {what}，不能删除。请先删除或移走它们。", "“{name}” still has {count} {what}."),
+    "task_locked": (
+        "“{measure}”已销号，台账上已锁定，不能再修改。如确需修改，请先“重启整改”并写明理由。",
+        "“{measure}” is signed off and locked. Reopen it (with a reason) to change it.",
+    ),
     "constraint": (
         "这项修改与台账中已有的记录冲突（{detail}），没有保存；台账保持原样。",
         "The change conflicts with existing records ({detail}); nothing was saved.",

@@ -541,9 +541,16 @@ class Ledger:
             raise LedgerError("no_such_task", task=task_id)
         return row
 
+    def _require_open_task(self, task_id: str) -> dict[str, Any]:
+        """A task that may still be edited: a signed-off task is locked until it is reopened with a reason."""
+        row = self._require_task(task_id)
+        if row["status"] == Status.CLOSED.value:
+            raise LedgerError("task_locked", measure=row["measure"])
+        return row
+
     def update_task(self, task_id: str, **fields: Any) -> str | None:
         """Edit a task's plain fields (owner, leader, department, deadline, kind, progress, measure, detail)."""
-        current = self._require_task(task_id)
+        current = self._require_open_task(task_id)
         if self.package is not None and set(fields) - PACKAGE_TASK_FIELDS:
             self._package_guard("update_task", "修改" + "、".join(
                 FIELD_LABELS.get(k, k) for k in sorted(set(fields) - PACKAGE_TASK_FIELDS)))
@@ -629,7 +636,7 @@ class Ledger:
     # ---- indicators ------------------------------------------------------------------------
     def add_indicator(self, task_id: str, name: str, unit: str = "", target: Any = None, actual: Any = None,
                       *, id: str | None = None) -> str:
-        self._require_task(task_id)
+        self._require_open_task(task_id)
         if not name.strip():
             raise LedgerError("empty_field", field="指标名称")
         iid = id or new_id()
@@ -645,6 +652,7 @@ class Ledger:
         row = self.store.row("indicator", indicator_id)
         if row is None:
             raise LedgerError("no_such_indicator", id=indicator_id)
+        self._require_open_task(row["task_id"])
         if self.package is not None and set(fields) - {"actual"} and not self._added_here(indicator_id):
             self._package_guard("update_indicator", "修改下发指标的" + "、".join(
                 FIELD_LABELS.get(k, k) for k in sorted(set(fields) - {"actual"})))
@@ -673,6 +681,7 @@ class Ledger:
         row = self.store.row("indicator", indicator_id)
         if row is None:
             raise LedgerError("no_such_indicator", id=indicator_id)
+        self._require_open_task(row["task_id"])
         if self.package is not None and not self._added_here(indicator_id):
             self._package_guard("remove_indicator", "删除下发的量化指标")
         with self._command("remove_indicator", row["task_id"], {"indicator": indicator_id}) as tx:
@@ -737,6 +746,11 @@ class Ledger:
         target = journal.entry(self.store, entry_id)
         if target is None or target.command not in UNDOABLE:
             raise LedgerError("nothing_to_undo")
+        for change in target.changes:
+            if change.table == "task" and change.op == "update" and change.field not in ("status", "deleted_at"):
+                row = self.store.row("task", change.id)
+                if row is not None and row["status"] == Status.CLOSED.value:
+                    raise LedgerError("task_locked", measure=row["measure"])
         with self._command("undo", target.task_id, {"entry": entry_id, "of": target.command}) as tx:
             for change in reversed(target.changes):
                 key = TABLE_KEY.get(change.table, "id")
