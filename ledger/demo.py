@@ -66,7 +66,8 @@ def build_demo(path: str | Path, *, clock: Clock | None = None, seed: int = 2025
             prow = led.new_row("problem", id=_uuid(rng), category_id=crow["id"], title=prob.title, detail=prob.detail, sort=pi)
             plan_rows["problem"].append(prow)
             for mi, measure in enumerate(prob.measures, start=1):
-                named = [c for c in measure.communities if c in ids] or [c for c in prob.communities if c in ids]
+                # The communities a measure names; else those in the problem's title; else all six.
+                named = [c for c in measure.communities if c in ids] or [c for c in ids if c in prob.title]
                 targets = named or list(COMMUNITIES)
                 for com in targets:
                     n += 1

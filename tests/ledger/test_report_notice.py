@@ -35,8 +35,8 @@ MEASURE = "建立常态化治理机制，巩固整改成效"
 def demo(tmp_path_factory: pytest.TempPathFactory):
     path = tmp_path_factory.mktemp("notice") / "demo.db"
     led = build_demo(path, clock=FixedClock.on("2025-11-20"))
-    tasks = [t for t in led.tasks_json() if t["measure"] == MEASURE]
-    assert len(tasks) == 2  # 鑫峰苑 and 天恒名城
+    tasks = [t for t in led.tasks_json() if t["measure"] == MEASURE and t["community"] in ("鑫峰苑", "天恒名城")]
+    assert len(tasks) == 2  # the measure names no community, so all six have it; figures go on two of them
     for task, done in zip(tasks, (12, 8), strict=True):
         led.add_indicator(task["id"], "开展集中整治", "次", target=10, actual=done)
     led.set_setting("contact", {"phone": "021-34665713", "address": "金都路3688号党建办", "postcode": "201108"})
@@ -85,7 +85,7 @@ def test_figures_are_summed_across_communities(notice) -> None:
     para = next(p.text for p in document.paragraphs if f"三是{MEASURE}" in p.text)
     assert "累计开展集中整治 20 次" in para
     assert "鑫峰苑" in para and "天恒名城" in para
-    assert "长期坚持 2 项" in para
+    assert "整改任务 6 项" in para and "长期坚持 5 项" in para
 
 
 def test_opening_contact_and_date(notice) -> None:
