@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ledger import journal
 from ledger.errors import LedgerError
+from ledger.model import Operator, Role, Status
 from ledger.service import Ledger
+from ledger.workflow import Action
 
 
 class Snapshot:
@@ -36,3 +39,48 @@ def refuse(led: Ledger, code: str, fn: Any, *args: Any, **kw: Any) -> str:
     message = info.value.message()
     assert "{" not in message, message  # every fact filled in
     return message
+
+
+# ---- people and steps shared by the sign-off and reconciliation tests ----------------------------------------------
+SEC = Operator("王书记", Role.SECRETARY)
+WT = Operator("张专班", Role.WORK_TEAM)
+L1 = Operator("刘副书记", Role.LEADER)
+L2 = Operator("陈书记", Role.LEADER)
+
+
+def as_(led: Ledger, op: Operator) -> Ledger:
+    led.operator = op
+    return led
+
+
+def sign_off(led: Ledger, tid: str) -> None:
+    """Evidence if none, then start, submit, 初审, 复核, 终审; the work team is at the keyboard afterwards."""
+    from ledger import signoff
+
+    if not signoff.evidence(led, tid):
+        signoff.attach_evidence(as_(led, SEC), tid, data=f"佐证 {tid}".encode(), file_name="现场照片.jpg")
+    as_(led, SEC)
+    if led.task(tid).status in (Status.NOT_STARTED, Status.RETURNED, Status.REOPENED):
+        led.act(tid, Action.START)
+    led.act(tid, Action.SUBMIT, reason="已完成整改")
+    for op in (WT, L1, L2):
+        as_(led, op).act(tid, Action.APPROVE, grade="好")
+    as_(led, WT)
+
+
+def foreign_ledger(path: Path) -> Path:
+    """A ledger made with another tool: a title row, merged 问题类别/存在问题 cells, dates in three forms."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["某街道巡察整改台账"])
+    ws.append(["序号", "问题类别", "存在问题", "整改措施", "责任单位", "责任人", "完成时限", "进展情况"])
+    ws.append([1, "党建引领", "组织生活不规范", "规范三会一课", "南郊别墅", "赵一", "2025-12-31", "已制定计划"])
+    ws.append([2, None, None, "开展专题培训", "新居民区", "钱二", "2026年1月15日", None])
+    ws.append([3, None, "台账不全", "补齐台账", "鑫峰苑", "孙三", None, None])
+    ws.append([4, "廉政建设", "补贴审核不严", "完善审核", "鑫峰苑", "李四", "2026/2/1", None])
+    ws.merge_cells("B3:B5")
+    ws.merge_cells("C3:C4")
+    wb.save(path)
+    return path

@@ -12,7 +12,7 @@ from ledger import excel_foreign, excel_returns, journal
 from ledger.cli import main
 from ledger.model import Status
 from ledger.service import Ledger
-from tests.helpers import Snapshot, refuse
+from tests.helpers import Snapshot, foreign_ledger, refuse
 
 
 def _export(led: Ledger, tmp_path: Path) -> tuple[Path, str, str]:
@@ -189,23 +189,8 @@ def test_bad_files_refused(filled: Ledger, tmp_path: Path, kind: str) -> None:
     snap.unchanged()
 
 
-def _foreign(path: Path) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(["某街道巡察整改台账"])
-    ws.append(["序号", "问题类别", "存在问题", "整改措施", "责任单位", "责任人", "完成时限", "进展情况"])
-    ws.append([1, "党建引领", "组织生活不规范", "规范三会一课", "南郊别墅", "赵一", "2025-12-31", "已制定计划"])
-    ws.append([2, None, None, "开展专题培训", "新居民区", "钱二", "2026年1月15日", None])
-    ws.append([3, None, "台账不全", "补齐台账", "鑫峰苑", "孙三", None, None])
-    ws.append([4, "廉政建设", "补贴审核不严", "完善审核", "鑫峰苑", "李四", "2026/2/1", None])
-    ws.merge_cells("B3:B5")
-    ws.merge_cells("C3:C4")
-    wb.save(path)
-    return path
-
-
 def test_foreign_ledger_imported(filled: Ledger, tmp_path: Path) -> None:
-    path = _foreign(tmp_path / "旧台账.xlsx")
+    path = foreign_ledger(tmp_path / "旧台账.xlsx")
     preview = excel_foreign.import_foreign_ledger(filled, path, dry_run=True)
     assert preview.header_row == 2 and preview.tasks == 4 and not preview.written
     assert set(preview.mapping) >= {"category", "problem", "measure", "community", "owner", "deadline", "progress"}
@@ -227,7 +212,7 @@ def test_foreign_ledger_imported(filled: Ledger, tmp_path: Path) -> None:
 
 
 def test_foreign_bad_date_refused(filled: Ledger, tmp_path: Path) -> None:
-    path = _foreign(tmp_path / "旧台账.xlsx")
+    path = foreign_ledger(tmp_path / "旧台账.xlsx")
     wb = load_workbook(path)
     wb.active["G6"] = "下个月"
     wb.save(path)
@@ -250,6 +235,6 @@ def test_cli_fill_form_and_import(filled: Ledger, tmp_path: Path, capsys) -> Non
     assert data["kind"] == "fill_form" and len(data["applied"]) == 1 and not data["written"]
     assert main(["import-excel", db, str(out), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["written"]
-    foreign = _foreign(tmp_path / "旧.xlsx")
+    foreign = foreign_ledger(tmp_path / "旧.xlsx")
     assert main(["import-excel", db, str(foreign), "--dry-run"]) == 0
     assert "4 项任务" in capsys.readouterr().out

@@ -18,7 +18,7 @@ from ledger.model import OPEN_STATUSES, Operator, Role, Status
 from ledger.service import Ledger
 from ledger.store import new_id
 from ledger.workflow import Action
-from tests.helpers import refuse
+from tests.helpers import as_, refuse, sign_off
 
 SEC = Operator("王书记", Role.SECRETARY)
 WT = Operator("张专班", Role.WORK_TEAM)
@@ -26,23 +26,6 @@ L1 = Operator("刘副书记", Role.LEADER)
 L2 = Operator("陈书记", Role.LEADER)
 W47 = "2025-W47"  # default: closes Friday 2025-11-21; window 2025-11-15 .. 2025-11-21
 W48 = "2025-W48"  # window 2025-11-22 .. 2025-11-28
-
-
-def as_(led: Ledger, op: Operator) -> Ledger:
-    led.operator = op
-    return led
-
-
-def sign_off(led: Ledger, tid: str) -> None:
-    if not signoff.evidence(led, tid):
-        signoff.attach_evidence(as_(led, SEC), tid, data=f"佐证 {tid}".encode(), file_name="现场照片.jpg")
-    as_(led, SEC)
-    if led.task(tid).status in (Status.NOT_STARTED, Status.RETURNED, Status.REOPENED):
-        led.act(tid, Action.START)
-    led.act(tid, Action.SUBMIT, reason="已完成整改")
-    for op in (WT, L1, L2):
-        as_(led, op).act(tid, Action.APPROVE, grade="好")
-    as_(led, WT)
 
 
 def submit(led: Ledger, tid: str) -> None:

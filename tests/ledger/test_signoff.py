@@ -19,7 +19,7 @@ from ledger.model import Operator, Role, Status
 from ledger.service import Ledger
 from ledger.store import _migrate_1
 from ledger.workflow import Action
-from tests.helpers import refuse
+from tests.helpers import as_, refuse, sign_off
 
 SEC = Operator("王书记", Role.SECRETARY)
 WT = Operator("张专班", Role.WORK_TEAM)
@@ -31,24 +31,6 @@ TABLES = ("setting", "task", "review", "evidence", "blob", "extension", "recheck
 
 def task_ids(led: Ledger) -> dict[tuple[str, str], str]:
     return {(t["community"], t["measure"]): t["id"] for t in led.tasks_json()}
-
-
-def as_(led: Ledger, op: Operator) -> Ledger:
-    led.operator = op
-    return led
-
-
-def sign_off(led: Ledger, tid: str) -> None:
-    """Evidence if none, then start, submit, 初审, 复核, 终审; the work team is at the keyboard afterwards."""
-    if not signoff.evidence(led, tid):
-        signoff.attach_evidence(as_(led, SEC), tid, data=f"佐证 {tid}".encode(), file_name="现场照片.jpg")
-    as_(led, SEC)
-    if led.task(tid).status in (Status.NOT_STARTED, Status.RETURNED, Status.REOPENED):
-        led.act(tid, Action.START)
-    led.act(tid, Action.SUBMIT, reason="已完成整改")
-    for op in (WT, L1, L2):
-        as_(led, op).act(tid, Action.APPROVE, grade="好")
-    as_(led, WT)
 
 
 def close_all(led: Ledger) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog
 from ledger import excel_returns
 from ledger.model import Status
 from ledger.service import Ledger
-from tests.helpers import Snapshot
+from tests.helpers import Snapshot, foreign_ledger
 from ui import excel_returns as ui_er
 from ui import messages
 from ui.app import make_app
@@ -184,23 +184,8 @@ def test_fill_form_of_another_ledger_shows_sentence(qtbot, monkeypatch, led: Led
         other.close()
 
 
-def _foreign(path: Path) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    ws.append(["某街道巡察整改台账"])
-    ws.append(["序号", "问题类别", "存在问题", "整改措施", "责任单位", "责任人", "完成时限", "进展情况"])
-    ws.append([1, "党建引领", "组织生活不规范", "规范三会一课", "南郊别墅", "赵一", "2025-12-31", "已制定计划"])
-    ws.append([2, None, None, "开展专题培训", "新居民区", "钱二", "2026年1月15日", None])
-    ws.append([3, None, "台账不全", "补齐台账", "鑫峰苑", "孙三", None, None])
-    ws.append([4, "廉政建设", "补贴审核不严", "完善审核", "鑫峰苑", "李四", "2026/2/1", None])
-    ws.merge_cells("B3:B5")
-    ws.merge_cells("C3:C4")
-    wb.save(path)
-    return path
-
-
 def test_foreign_ledger_preview_and_import(qtbot, led: Ledger, tmp_path: Path) -> None:
-    path = _foreign(tmp_path / "旧台账.xlsx")
+    path = foreign_ledger(tmp_path / "旧台账.xlsx")
     dlg = ForeignImportDialog(led, path)
     qtbot.addWidget(dlg)
     assert "第 2 行是表头" in dlg.header_label.text() and "存在问题" in dlg.header_label.text()
@@ -245,6 +230,6 @@ def test_import_excel_routes_and_refuses_text(qtbot, monkeypatch, led: Ledger, t
     form = excel_returns.export_fill_form(led, "南郊别墅", tmp_path / "表.xlsx")
     monkeypatch.setattr(ui_er, "ask_open_path", lambda _p, _s: str(form))
     ui_er.import_excel(None, led)
-    monkeypatch.setattr(ui_er, "ask_open_path", lambda _p, _s: str(_foreign(tmp_path / "旧.xlsx")))
+    monkeypatch.setattr(ui_er, "ask_open_path", lambda _p, _s: str(foreign_ledger(tmp_path / "旧.xlsx")))
     ui_er.import_excel(None, led)
     assert opened == ["fill", "foreign"]
