@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from ledger import journal
 from ledger.errors import LedgerError
 from ledger.journal import Change
@@ -81,7 +79,7 @@ def open_read_only(path: Path) -> Store:
     wal = path.with_name(path.name + "-wal")
     mode = "ro" if wal.exists() and wal.stat().st_size > 0 else "ro&immutable=1"
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)
-    return Store(path, sqlite_utils.Database(conn, execute_plugins=False), None)
+    return Store(path, conn, None)
 
 
 def package_setting(store: Store) -> dict[str, Any] | None:

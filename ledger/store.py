@@ -8,10 +8,12 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
 from filelock import FileLock, Timeout
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from ledger.errors import KnownStorageError, LedgerError
 
@@ -261,11 +263,23 @@ ROW_COLUMNS = (
 class Store:
     """One open ledger file. Reads are here; writes go through ``ledger.service`` only."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, lock: FileLock | None) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None) -> None:
         self.path = path
-        self.db = db
-        self.conn: sqlite3.Connection = db.conn
+        self.conn = conn
         self._lock = lock
+        self._db: sqlite_utils.Database | None = None
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for transactions (``db.atomic()``).
+
+        Made on the first write, so importing sqlite-utils (~70 ms: click, dateutil, pluggy) is not paid
+        before the window's first paint."""
+        if self._db is None:
+            import sqlite_utils as su
+
+            self._db = su.Database(self.conn, execute_plugins=False, recursive_triggers=False)
+        return self._db
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
@@ -282,7 +296,6 @@ class Store:
         try:
             try:
                 conn = sqlite3.connect(str(path), timeout=2.0)
-                db = sqlite_utils.Database(conn, execute_plugins=False)
                 conn.execute("PRAGMA foreign_keys = ON")
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 if not create:
@@ -293,7 +306,7 @@ class Store:
                 conn.execute("PRAGMA synchronous = NORMAL")
             except sqlite3.Error as exc:
                 raise _classify(exc, path) from exc
-            store = cls(path, db, file_lock)
+            store = cls(path, conn, file_lock)
             try:
                 store._migrate(version, create)
             except sqlite3.Error as exc:
