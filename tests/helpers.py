@@ -84,3 +84,27 @@ def foreign_ledger(path: Path) -> Path:
     ws.merge_cells("C3:C4")
     wb.save(path)
     return path
+
+
+# ---- reading and editing an exported 填报表 with openpyxl ---------------------------------------------------------
+def form_columns(ws: Any) -> dict[str, str]:
+    """Header text → column letter of a 填报表 sheet."""
+    from openpyxl.utils import get_column_letter
+
+    from ledger import excel_returns
+    return {str(c.value): get_column_letter(c.column) for c in ws[excel_returns.HEADER_ROW] if c.value}
+
+
+def form_row_of(ws: Any, tid: str) -> int:
+    from ledger import excel_returns
+    return next(r for r in range(excel_returns.FIRST_ROW, ws.max_row + 1) if ws.cell(r, 1).value == tid)
+
+
+def reverse_form_rows(ws: Any) -> None:
+    """Sort a filled form the other way round, as a secretary might before sending it back."""
+    from ledger import excel_returns
+    first, last = excel_returns.FIRST_ROW, ws.max_row
+    rows = [[ws.cell(r, c).value for c in range(1, ws.max_column + 1)] for r in range(first, last + 1)]
+    for r, values in zip(range(first, last + 1), reversed(rows), strict=True):
+        for c, v in enumerate(values, start=1):
+            ws.cell(r, c).value = v

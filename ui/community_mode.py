@@ -274,7 +274,7 @@ def open_package_over(parent: QWidget | None, old_path: str | Path, new_path: st
         messages.show_error(parent, exc, _tr("Cannot replace the package"))
         return False
     if not check.ok:
-        messages.show_error(parent, _Sentence(check.sentence), _tr("Cannot replace the package"))
+        messages.show_error(parent, check.sentence, _tr("Cannot replace the package"))
         return False
     old, new = Path(old_path), Path(new_path)
     if exchange.open_package_info(old).package_id == exchange.open_package_info(new).package_id:
@@ -290,8 +290,3 @@ def open_package_over(parent: QWidget | None, old_path: str | Path, new_path: st
         messages.show_error(parent, exc, _tr("Cannot replace the package"))
         return False
     return True
-
-
-class _Sentence(Exception):
-    """A sentence already written for the user."""
-

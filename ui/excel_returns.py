@@ -41,7 +41,7 @@ from ledger import excel_foreign, excel_returns
 from ledger.errors import LedgerError
 from ledger.service import Ledger, parse_number
 from ui import messages
-from ui.util import settings
+from ui.util import fit_to_screen, say, settings
 
 log = logging.getLogger(__name__)
 
@@ -174,21 +174,6 @@ def _remember(folder: Path) -> None:
     settings().setValue(FOLDER_KEY, str(folder))
 
 
-def _fit(widget: QWidget, width: int, height: int) -> None:
-    """Resize to (width, height), or to 90% of the screen when it is smaller."""
-    screen = widget.screen() or QApplication.primaryScreen()
-    if screen is not None:
-        avail = screen.availableGeometry()
-        width, height = min(width, int(avail.width() * 0.9)), min(height, int(avail.height() * 0.9))
-    widget.resize(width, height)
-
-
-def _say(label: QLabel, text: str, *, warn: bool = False) -> None:
-    label.setStyleSheet("color:#a8323a;" if warn else "")
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
 def _sentence_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
@@ -196,10 +181,6 @@ def _sentence_label(name: str) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setVisible(False)
     return label
-
-
-class _Sentence(Exception):
-    """A sentence already written for the user."""
 
 
 # ---- 导出填报表 ------------------------------------------------------------------------------------------------------
@@ -467,7 +448,7 @@ class FillFormDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        _fit(self, 1280, 620)
+        fit_to_screen(self, 1280, 620)
         self._load()
 
     # ---- preview -------------------------------------------------------------------------------------------------
@@ -482,7 +463,7 @@ class FillFormDialog(QDialog):
             QApplication.restoreOverrideCursor()
         if self.preview is None:
             self.summary.setText(self.tr("Nothing was imported; the ledger was not changed."))
-            _say(self.message, self.error, warn=True)
+            say(self.message, self.error, warn=True)
             self.tabs.setVisible(False)
             self.accept_refused.setVisible(False)
             self.import_button.setEnabled(False)
@@ -497,7 +478,7 @@ class FillFormDialog(QDialog):
         self._fill(p)
         self.accept_refused.setVisible(bool(p.refused))
         if p.refused:
-            _say(self.message, self.tr(
+            say(self.message, self.tr(
                 "{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to "
                 "import the rest, or correct the file and import it again.").format(count=len(p.refused)), warn=True)
             self.tabs.setCurrentWidget(self.refused_table)
@@ -574,7 +555,7 @@ class FillFormDialog(QDialog):
             row, why = exc.args
             text = (self.tr("The new value in row {row} is not a number.") if why == "number" else
                     self.tr("A new value is empty in row {row}. Write the value, or choose another decision."))
-            _say(self.message, text.format(row=row), warn=True)
+            say(self.message, text.format(row=row), warn=True)
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -582,7 +563,7 @@ class FillFormDialog(QDialog):
                                                    accept_refused=self.accept_refused.isChecked())
         except LedgerError as exc:
             self.error = messages.error_text(exc)
-            _say(self.message, self.error, warn=True)
+            say(self.message, self.error, warn=True)
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -601,7 +582,7 @@ class FillFormDialog(QDialog):
                     .format(count=open_left)
             if result.backup:
                 text += self.tr(" Backup before the import: {path}").format(path=result.backup)
-        _say(self.message, text)
+        say(self.message, text)
         self._fill(result)
         for box, edit in zip(self.conflict_table.boxes, self.conflict_table.editors, strict=True):
             box.setEnabled(False)
@@ -632,7 +613,7 @@ class FillFormDialog(QDialog):
             _remember(Path(chosen).parent)
         dlg = cls(ledger, path, parent)
         if dlg.preview is None:
-            messages.show_error(parent, _Sentence(dlg.error), _tr("Import a fill form"))
+            messages.show_error(parent, dlg.error, _tr("Import a fill form"))
             dlg.deleteLater()
             return None
         dlg.exec()
@@ -693,7 +674,7 @@ class ForeignImportDialog(QDialog):
             sheet, header_row, headers, _rows = excel_foreign.read_foreign(self.ledger, self.path)
         except LedgerError as exc:
             self.error = messages.error_text(exc)
-            _say(self.message, self.error, warn=True)
+            say(self.message, self.error, warn=True)
             self.preview_button.setEnabled(False)
             self.import_button.setEnabled(False)
             self.close_button.setText(self.tr("Close"))
@@ -710,7 +691,7 @@ class ForeignImportDialog(QDialog):
             for i, h in enumerate(headers):
                 box.addItem(self.tr("Column {letter}: {header}").format(letter=get_column_letter(i + 1), header=h), i)
             box.setCurrentIndex(max(0, box.findData(guess.get(fld, -1))))
-            box.currentIndexChanged.connect(lambda _i: _say(self.message, ""))
+            box.currentIndexChanged.connect(lambda _i: say(self.message, ""))
             self.boxes[fld] = box
             self.form.addRow(label + (" *" if fld in excel_foreign.REQUIRED else ""), box)
 
@@ -728,7 +709,7 @@ class ForeignImportDialog(QDialog):
             return excel_foreign.import_foreign_ledger(self.ledger, self.path, self.mapping(), dry_run=dry_run)
         except LedgerError as exc:
             self.error = messages.error_text(exc)
-            _say(self.message, self.error, warn=True)
+            say(self.message, self.error, warn=True)
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -746,7 +727,7 @@ class ForeignImportDialog(QDialog):
                            "{communities} new communities. Nothing has been created yet.").format(**self._counts(r))
             if r.communities:
                 text += self.tr(" New communities: {names}.").format(names="、".join(r.communities))
-            _say(self.message, text)
+            say(self.message, text)
         return r
 
     def apply(self) -> excel_foreign.ForeignImport | None:
@@ -762,7 +743,7 @@ class ForeignImportDialog(QDialog):
             text += self.tr(" New communities: {names}.").format(names="、".join(r.communities))
         if r.backup:
             text += self.tr(" Backup before the import: {path}").format(path=r.backup)
-        _say(self.message, text)
+        say(self.message, text)
         for box in self.boxes.values():
             box.setEnabled(False)
         self.preview_button.setEnabled(False)
@@ -781,7 +762,7 @@ class ForeignImportDialog(QDialog):
     def run(cls, parent: QWidget | None, ledger: Ledger, path: str | Path) -> excel_foreign.ForeignImport | None:
         dlg = cls(ledger, path, parent)
         if not dlg.boxes:
-            messages.show_error(parent, _Sentence(dlg.error), _tr("Import Excel"))
+            messages.show_error(parent, dlg.error, _tr("Import Excel"))
             dlg.deleteLater()
             return None
         dlg.exec()

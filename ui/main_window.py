@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         for key, w in widths.items():
             self.table.setColumnWidth(COLUMN_INDEX[key], w)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.model.editFailed.connect(lambda text: messages.show_error(self, _Plain(text), self.tr("Not saved")))
+        self.model.editFailed.connect(lambda text: messages.show_error(self, text, self.tr("Not saved")))
         self.model.reloaded.connect(lambda _n: self._update_status())
 
         self.tabs = QTabWidget()
@@ -576,7 +576,3 @@ class MainWindow(QMainWindow):
         self.model.stop()
         self.ledger.unsubscribe(self._observer)
         super().closeEvent(event)
-
-
-class _Plain(Exception):
-    """A sentence already written for the user."""

@@ -21,14 +21,18 @@ def lang() -> str:
     return str(app.property("ledger_lang") or "zh") if app is not None else "zh"
 
 
-def error_text(exc: BaseException) -> str:
+def error_text(exc: BaseException | str) -> str:
+    if isinstance(exc, str):
+        return exc
     if isinstance(exc, LedgerError):
         return exc.message(lang())
     return str(exc)
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    """Say what went wrong and what to do; never a traceback for an error the user can cause."""
+def show_error(parent: QWidget | None, exc: BaseException | str, title: str | None = None) -> None:
+    """Say what went wrong and what to do; never a traceback for an error the user can cause.
+
+    ``exc`` is the error, or a sentence already written for the user."""
     log.warning("shown to user: %s", exc)
     QMessageBox.warning(parent, title or _tr("Cannot do that"), error_text(exc))
 

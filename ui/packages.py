@@ -41,7 +41,7 @@ from ledger.errors import LedgerError
 from ledger.model import FIELD_LABELS, Status
 from ledger.service import Changed, Ledger
 from ui import messages
-from ui.util import settings
+from ui.util import fit_to_screen, say, settings
 
 log = logging.getLogger(__name__)
 
@@ -167,27 +167,6 @@ def _folder_default(ledger: Ledger, key: str = FOLDER_KEY) -> str:
     return str(ledger.path.parent)
 
 
-def _fit(widget: QWidget, width: int, height: int) -> None:
-    """Resize to (width, height), or to 90% of the screen when it is smaller."""
-    screen = widget.screen() or QApplication.primaryScreen()
-    if screen is not None:
-        avail = screen.availableGeometry()
-        width, height = min(width, int(avail.width() * 0.9)), min(height, int(avail.height() * 0.9))
-    widget.resize(width, height)
-
-
-def _warn(label: QLabel, text: str) -> None:
-    label.setStyleSheet("color:#a8323a;")
-    label.setText(text)
-    label.setVisible(True)
-
-
-def _note(label: QLabel, text: str) -> None:
-    label.setStyleSheet("")
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
 # ---- 下发 ---------------------------------------------------------------------------------------------------------
 def issuable_communities(ledger: Ledger) -> list[tuple[str, str, int]]:
     """(id, name, live tasks) of the communities a package can be issued for, in ledger order."""
@@ -266,14 +245,14 @@ class IssuePackagesDialog(QDialog):
         """Write the chosen package(s) behind a progress dialog; the files are listed in the dialog."""
         folder_text = self.folder.text().strip()
         if not folder_text:
-            _warn(self.result_label, self.tr("Choose a folder first."))
+            say(self.result_label, warn=True, text=self.tr("Choose a folder first."))
             return []
         folder = Path(folder_text)
         choice = self.community.currentData()
         targets = [(cid, name) for cid, name, _n in issuable_communities(self.ledger)
                    if choice == self.ALL or cid == choice]
         if not targets:
-            _warn(self.result_label, self.tr("No community has tasks to issue."))
+            say(self.result_label, warn=True, text=self.tr("No community has tasks to issue."))
             return []
         progress = QProgressDialog(self.tr("Issuing packages…"), self.tr("Cancel"), 0, len(targets), self)
         progress.setWindowTitle(self.tr("Issue community packages"))
@@ -318,9 +297,9 @@ class IssuePackagesDialog(QDialog):
             lines.append(messages.error_text(error))
         text = "\n".join(lines)
         if error is not None:
-            _warn(self.result_label, text)
+            say(self.result_label, warn=True, text=text)
         else:
-            _note(self.result_label, text)
+            say(self.result_label, text=text)
         self.open_button.setVisible(bool(written))
         self.layout().activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
@@ -601,7 +580,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        _fit(self, 1400, 660)
+        fit_to_screen(self, 1400, 660)
         self._load()
 
     # ---- preview -------------------------------------------------------------------------------------------------
@@ -616,7 +595,7 @@ class MergeDialog(QDialog):
             QApplication.restoreOverrideCursor()
         if self.preview is None:
             self.summary.setText(self.tr("Nothing was imported; the ledger was not changed."))
-            _warn(self.message, self.error)
+            say(self.message, warn=True, text=self.error)
             self.tabs.setVisible(False)
             for b in (self.keep_all, self.take_all, self.apply_button):
                 b.setEnabled(False)
@@ -675,7 +654,7 @@ class MergeDialog(QDialog):
         try:
             decisions = self.conflict_table.decisions()
         except ValueError as exc:
-            _warn(self.message, self.tr("A new value is empty in row {row}. Write the value, or choose another "
+            say(self.message, warn=True, text=self.tr("A new value is empty in row {row}. Write the value, or choose another "
                                         "decision.").format(row=exc.args[0]))
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -683,7 +662,7 @@ class MergeDialog(QDialog):
             result = exchange_merge.apply_merge(self.ledger, self.path, decisions)
         except LedgerError as exc:
             self.error = messages.error_text(exc)
-            _warn(self.message, self.error)
+            say(self.message, warn=True, text=self.error)
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -697,7 +676,7 @@ class MergeDialog(QDialog):
                             "conflicts….").format(count=open_left)
         if result.backup:
             text += self.tr(" Backup before the merge: {path}").format(path=result.backup)
-        _note(self.message, text)
+        say(self.message, text=text)
         if open_left:
             self.message.setStyleSheet("color:#a8323a;")
         self._fill(result.applied, result.conflicts, result.refused)
@@ -730,15 +709,11 @@ class MergeDialog(QDialog):
             settings().setValue(RETURN_FOLDER_KEY, str(Path(chosen).parent))
         dlg = cls(ledger, path, parent)
         if dlg.preview is None:
-            messages.show_error(parent, _Sentence(dlg.error), _tr("Import a return"))
+            messages.show_error(parent, dlg.error, _tr("Import a return"))
             dlg.deleteLater()
             return None
         dlg.exec()
         return dlg.result
-
-
-class _Sentence(Exception):
-    """A sentence already written for the user."""
 
 
 # ---- per community ------------------------------------------------------------------------------------------------
@@ -867,7 +842,7 @@ class OpenConflictsDialog(QDialog):
         self._layout.addWidget(self.table, 1)
         self._layout.addWidget(self.message)
         self._layout.addLayout(buttons)
-        _fit(self, 1400, 560)
+        fit_to_screen(self, 1400, 560)
         self.reload()
 
     def reload(self) -> None:
@@ -894,7 +869,7 @@ class OpenConflictsDialog(QDialog):
         try:
             decisions = self.table.decisions()
         except ValueError as exc:
-            _warn(self.message, self.tr("A new value is empty in row {row}. Write the value, or choose another "
+            say(self.message, warn=True, text=self.tr("A new value is empty in row {row}. Write the value, or choose another "
                                         "decision.").format(row=exc.args[0]))
             return 0
         rows = {row.key: i for i, row in enumerate(self.table.rows)}
@@ -910,7 +885,7 @@ class OpenConflictsDialog(QDialog):
         self.reload()
         text = "\n".join([self.tr("{done} conflicts decided.").format(done=done), *errors])
         if errors:
-            _warn(self.message, text)
+            say(self.message, warn=True, text=text)
         else:
-            _note(self.message, text)
+            say(self.message, text=text)
         return done

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ledger.model import Health, Operator
 
@@ -47,3 +48,19 @@ def save_operator(op: Operator) -> None:
     s.setValue("operator/name", op.name)
     s.setValue("operator/role", op.role.value)
     s.sync()
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to (width, height), or to 90% of the screen when it is smaller."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        avail = screen.availableGeometry()
+        width, height = min(width, int(avail.width() * 0.9)), min(height, int(avail.height() * 0.9))
+    widget.resize(width, height)
+
+
+def say(label: QLabel, text: str, *, warn: bool = False) -> None:
+    """Put a sentence in a dialog's message line: red for a warning; hidden when empty."""
+    label.setStyleSheet("color:#a8323a;" if warn else "")
+    label.setText(text)
+    label.setVisible(bool(text))

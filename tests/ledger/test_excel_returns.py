@@ -12,7 +12,7 @@ from ledger import excel_foreign, excel_returns, journal
 from ledger.cli import main
 from ledger.model import Status
 from ledger.service import Ledger
-from tests.helpers import Snapshot, foreign_ledger, refuse
+from tests.helpers import Snapshot, foreign_ledger, form_columns, form_row_of, refuse, reverse_form_rows
 
 
 def _export(led: Ledger, tmp_path: Path) -> tuple[Path, str, str]:
@@ -23,32 +23,15 @@ def _export(led: Ledger, tmp_path: Path) -> tuple[Path, str, str]:
     return out, tid, iid
 
 
-def _cols(ws) -> dict[str, str]:
-    from openpyxl.utils import get_column_letter
-    return {str(c.value): get_column_letter(c.column) for c in ws[excel_returns.HEADER_ROW] if c.value}
-
-
-def _row_of(ws, tid: str) -> int:
-    return next(r for r in range(excel_returns.FIRST_ROW, ws.max_row + 1) if ws.cell(r, 1).value == tid)
-
-
-def _reverse_rows(ws) -> None:
-    first, last = excel_returns.FIRST_ROW, ws.max_row
-    rows = [[ws.cell(r, c).value for c in range(1, ws.max_column + 1)] for r in range(first, last + 1)]
-    for r, values in zip(range(first, last + 1), reversed(rows), strict=True):
-        for c, v in enumerate(values, start=1):
-            ws.cell(r, c).value = v
-
-
 def test_export_is_protected_with_hidden_id(filled: Ledger, tmp_path: Path) -> None:
     out, tid, _ = _export(filled, tmp_path)
     wb = load_workbook(out)
     ws = wb["填报表"]
-    cols = _cols(ws)
+    cols = form_columns(ws)
     assert ws.column_dimensions["A"].hidden
     assert ws.protection.sheet and not ws.protection.password
     assert wb["_meta"].sheet_state == "hidden"
-    r = _row_of(ws, tid)
+    r = form_row_of(ws, tid)
     assert ws.max_row == excel_returns.FIRST_ROW + 2  # three tasks of 南郊别墅
     assert ws[f"{cols['整改进展（请填写）']}{r}"].protection.locked is False
     assert ws[f"{cols['指标1完成值（请填写）']}{r}"].protection.locked is False
@@ -63,19 +46,19 @@ def test_fill_sort_import_and_reimport(filled: Ledger, tmp_path: Path) -> None:
     out, tid, iid = _export(filled, tmp_path)
     wb = load_workbook(out)
     ws = wb["填报表"]
-    cols = _cols(ws)
-    r = _row_of(ws, tid)
+    cols = form_columns(ws)
+    r = form_row_of(ws, tid)
     ws[f"{cols['整改进展（请填写）']}{r}"] = "已开展培训 3 场"
     ws[f"{cols['指标1完成值（请填写）']}{r}"] = 25
     ws[f"{cols['申请销号（是/否）']}{r}"] = "是"
     ws[f"{cols['销号说明']}{r}"] = "培训全部完成"
-    _reverse_rows(ws)
-    assert _row_of(ws, tid) != r
+    reverse_form_rows(ws)
+    assert form_row_of(ws, tid) != r
     wb.save(out)
     preview = excel_returns.preview_fill_form(filled, out)
     assert not preview.refused and not preview.conflicts
     assert {i.field for i in preview.applied} == {"progress", f"actual:{iid}", "submit"}
-    assert all(i.row == _row_of(ws, tid) for i in preview.applied)
+    assert all(i.row == form_row_of(ws, tid) for i in preview.applied)
     result = excel_returns.apply_fill_form(filled, out)
     assert result.written and result.backup and result.backup.exists()
     task = filled.task(tid)
@@ -94,11 +77,11 @@ def test_fill_sort_import_and_reimport(filled: Ledger, tmp_path: Path) -> None:
 def _edit(out: Path, tid: str, header: str, value) -> int:
     wb = load_workbook(out)
     ws = wb["填报表"]
-    r = _row_of(ws, tid)
+    r = form_row_of(ws, tid)
     if header == "A":
         ws.cell(r, 1).value = "ffffffff-0000-0000-0000-000000000000"
     else:
-        ws[f"{_cols(ws)[header]}{r}"] = value
+        ws[f"{form_columns(ws)[header]}{r}"] = value
     wb.save(out)
     return r
 
@@ -227,7 +210,7 @@ def test_cli_fill_form_and_import(filled: Ledger, tmp_path: Path, capsys) -> Non
     assert main(["fill-form", db, "--community", "鑫峰苑", str(out)]) == 0
     wb = load_workbook(out)
     ws = wb["填报表"]
-    ws[f"{_cols(ws)['整改进展（请填写）']}{excel_returns.FIRST_ROW}"] = "CLI 填的进展"
+    ws[f"{form_columns(ws)['整改进展（请填写）']}{excel_returns.FIRST_ROW}"] = "CLI 填的进展"
     wb.save(out)
     capsys.readouterr()
     assert main(["import-excel", db, str(out), "--dry-run", "--json"]) == 0

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from ledger import excel_returns
 from ledger.model import Status
 from ledger.service import Ledger
-from tests.helpers import Snapshot, foreign_ledger
+from tests.helpers import Snapshot, foreign_ledger, form_columns, form_row_of, reverse_form_rows
 from ui import excel_returns as ui_er
 from ui import messages
 from ui.app import make_app
@@ -25,22 +24,6 @@ from ui.excel_returns import ExportFillFormDialog, FillFormDialog, ForeignImport
 def led(filled: Ledger) -> Ledger:
     make_app("zh")
     return filled
-
-
-def _cols(ws) -> dict[str, str]:
-    return {str(c.value): get_column_letter(c.column) for c in ws[excel_returns.HEADER_ROW] if c.value}
-
-
-def _row_of(ws, tid: str) -> int:
-    return next(r for r in range(excel_returns.FIRST_ROW, ws.max_row + 1) if ws.cell(r, 1).value == tid)
-
-
-def _reverse_rows(ws) -> None:
-    first, last = excel_returns.FIRST_ROW, ws.max_row
-    rows = [[ws.cell(r, c).value for c in range(1, ws.max_column + 1)] for r in range(first, last + 1)]
-    for r, values in zip(range(first, last + 1), reversed(rows), strict=True):
-        for c, v in enumerate(values, start=1):
-            ws.cell(r, c).value = v
 
 
 def _task(led: Ledger, measure: str = "强化宣传培训") -> str:
@@ -71,13 +54,13 @@ def _export(qtbot, monkeypatch, led: Ledger, tmp_path: Path) -> Path:
 def _edit(out: Path, tid: str, cells: dict[str, object], reverse: bool = False) -> int:
     wb = load_workbook(out)
     ws = wb["填报表"]
-    cols = _cols(ws)
-    r = _row_of(ws, tid)
+    cols = form_columns(ws)
+    r = form_row_of(ws, tid)
     for header, value in cells.items():
         ws[f"{cols[header]}{r}"] = value
     if reverse:
-        _reverse_rows(ws)
-        r = _row_of(ws, tid)
+        reverse_form_rows(ws)
+        r = form_row_of(ws, tid)
     wb.save(out)
     return r
 
