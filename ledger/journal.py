@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +28,8 @@ def entry_hash(prev_hash: str, seq: int, fields: dict[str, Any]) -> str:
         [prev_hash, seq, fields["id"], fields["at"], fields["actor"], fields["role"], fields["origin"],
          fields["command"], fields["task_id"], fields["payload"]]
     )
+    import hashlib  # only writes and verify hash: start-up does not wait for it
+
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
@@ -197,6 +198,8 @@ def _verify_blobs(store: Store) -> Problem | None:
 
     A blob with no bytes is one the program released when the last live evidence row referring to it was
     removed (``ledger.evidence``); the row stays so the key a removed evidence row names still resolves."""
+    import hashlib
+
     for sha, stored, size in store.conn.execute("SELECT sha256, data, size FROM blob"):
         data = stored if isinstance(stored, bytes) else str(stored if stored is not None else "").encode("utf-8")
         if not data:

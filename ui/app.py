@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import sys
-from logging.handlers import RotatingFileHandler
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -32,27 +34,63 @@ def data_dir(override: str | None = None) -> Path:
     return Path(platformdirs.user_data_dir("zhenggai-ledger", appauthor=False))
 
 
-def setup_logging(folder: Path) -> None:
+class EarlyRecords(logging.Handler):
+    """Keeps the log records of start-up until the log file is opened after the window's first paint
+    (``logging.handlers`` and what it imports cost ~10 ms that the first paint need not wait for)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    @classmethod
+    def install(cls) -> EarlyRecords:
+        early = cls()
+        root = logging.getLogger()
+        root.addHandler(early)
+        root.setLevel(logging.INFO)
+        return early
+
+
+def setup_logging(folder: Path, early: EarlyRecords | None = None) -> None:
+    """The rotating log file in the data folder; records held by ``early`` are written to it first."""
+    root = logging.getLogger()
+    if early is not None and early not in root.handlers:
+        return  # done already
+    from logging.handlers import RotatingFileHandler
+
     folder.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(folder / "ledger.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    if early is not None:
+        root.removeHandler(early)
+        for record in early.records:
+            handler.handle(record)
+        early.records.clear()
 
 
 def make_app(lang: str = "zh", argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    if existing is None:
+        # The style by its command-line option: app.setStyle() hands Python a QStyle, and wrapping that type
+        # costs ~10 ms of the first paint.
+        args = list(argv or sys.argv[:1])
+        app = QApplication([*args[:1], "-style", "Fusion", *args[1:]])
+    else:
+        app = existing
+        app.setStyle("Fusion")
     assert isinstance(app, QApplication)
     app.setApplicationName("巡察整改台账" if lang == "zh" else "Rectification Ledger")
     app.setOrganizationName("zhenggai")
-    app.setStyle("Fusion")
     app.setProperty("ledger_lang", lang)
     install_translations(app, lang)
-    families = set(QFontDatabase.families())
     font = QFont(app.font())
     for family in CJK_FAMILIES:
-        if family in families:
+        if QFontDatabase.hasFamily(family):
             font.setFamilies([family, *CJK_FAMILIES])
             break
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
@@ -86,11 +124,13 @@ def install_translations(app: QApplication, lang: str) -> None:
 class Controller:
     """Opens ledgers and windows; one per process, passed to whoever needs it (no module singleton)."""
 
-    def __init__(self, app: QApplication, folder: Path, clock: Clock) -> None:
+    def __init__(self, app: QApplication, folder: Path, clock: Clock,
+                 first_paint: Callable[[], None] | None = None) -> None:
         self.app = app
         self.folder = folder
         self.clock = clock
         self.window = None
+        self.first_paint = first_paint  # called once the first window has painted its first screen
 
     def tr(self, text: str) -> str:
         return self.app.translate("Controller", text)
@@ -154,10 +194,10 @@ class Controller:
     def newer_package_blocked(self, path: Path, parent: QWidget | None) -> bool:
         """A secretary opening a new package while their last copy holds unreturned work is told what to do first
         (上报 the old copy); nothing is opened or changed. True when blocked."""
-        from ledger import exchange
         last = Path(str(settings().value("ledger/last", "") or ""))
         if not last.name or not last.exists() or last.resolve() == Path(path).resolve():
             return False
+        from ledger import exchange
         try:
             new, old = exchange.open_package_info(path), exchange.open_package_info(last)
         except LedgerError:
@@ -193,6 +233,9 @@ class Controller:
         old = self.window
         win = MainWindow(led)
         win.openRequested.connect(self.switch)
+        if self.first_paint is not None:
+            win.firstPainted.connect(self.first_paint)
+            self.first_paint = None
         self.window = win
         win.show()
         if old is not None:
@@ -207,13 +250,32 @@ class Controller:
 
 
 def run(args: argparse.Namespace) -> int:
+    started = getattr(args, "started", None) or time.perf_counter()
     folder = data_dir(getattr(args, "data_dir", None))
-    setup_logging(folder)
+    early = EarlyRecords.install()
+    try:
+        return _run(args, folder, early, started)
+    finally:
+        setup_logging(folder, early)  # when no window painted (nothing opened, an error): keep what was logged
+
+
+def _run(args: argparse.Namespace, folder: Path, early: EarlyRecords, started: float) -> int:
     lang = getattr(args, "lang", "zh") or "zh"
-    app = make_app(lang)
     today = getattr(args, "today", None)
-    clock: Clock = TodayClock(__import__("datetime").date.fromisoformat(today)) if today else Clock()
-    ctl = Controller(app, folder, clock)
+    try:
+        clock: Clock = TodayClock(dt.date.fromisoformat(today)) if today else Clock()
+    except ValueError:
+        print(LedgerError("bad_date", value=today).message(), file=sys.stderr)
+        return 2
+    app = make_app(lang)
+
+    def first_paint() -> None:
+        setup_logging(folder, early)
+        if getattr(args, "startup_time", False):
+            print(f"窗口显示出第一屏用时 {time.perf_counter() - started:.3f} 秒（从程序启动算起）", flush=True)
+            app.quit()
+
+    ctl = Controller(app, folder, clock, first_paint)
     led = ctl.first_ledger(getattr(args, "ledger", None))
     if led is None:
         return 0 if not getattr(args, "ledger", None) else 1

@@ -94,8 +94,7 @@ def apply_community_mode(window: MainWindow) -> bool:
         return False
     window.setProperty("communityMode", True)
     _restrict_tree(window, str(info.get("community_id", "")))
-    _lock_table(window)
-    _lock_panel(window)
+    _lock_table(window)  # the task panel locks itself when it is built (lock_panel)
     action = _return_action(window)
     _add_banner(window, info, action)
     title = window.windowTitle()
@@ -143,7 +142,7 @@ def _lock_table(window: MainWindow) -> None:
     window.table.setItemDelegate(CommunityDelegate(window.table))
 
 
-def _lock_panel(window: MainWindow) -> None:
+def lock_panel(window: MainWindow) -> None:
     """Make the task panel's work-team fields read-only (survives ``show_task``, which only toggles enabled)."""
     panel = window.panel
     tip = _tr("This field is the work team's; in a community package only progress, indicators, evidence and "

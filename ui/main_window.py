@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QStackedWidget,
     QStyledItemDelegate,
     QTableView,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,11 +29,12 @@ from ledger.model import Kind
 from ledger.service import Changed, Ledger
 from ledger.store import TaskFilter
 from ui import messages
-from ui.dialogs import NewTaskDialog, OperatorDialog
 from ui.filter_panel import FilterPanel
 from ui.models import COLUMN_INDEX, TaskIdRole, TaskTableModel
-from ui.task_panel import TaskPanel
 from ui.util import save_operator, settings
+
+if TYPE_CHECKING:
+    from ui.task_panel import TaskPanel
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +81,7 @@ class EditDelegate(QStyledItemDelegate):
 
 class MainWindow(QMainWindow):
     openRequested = Signal(str)  # "new", "open", "example" — handled by the app
+    firstPainted = Signal()  # the first screen has been painted (the work that could wait starts now)
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +94,7 @@ class MainWindow(QMainWindow):
         self.redo_stack: list[str] = []
 
         self.filters = FilterPanel(ledger)
-        self.model = TaskTableModel(ledger, self)
+        self.model = TaskTableModel(ledger, self, defer_rest=True)
         self.table = QTableView()
         self.table.setObjectName("ledgerTable")
         self.table.setModel(self.model)
@@ -112,6 +116,7 @@ class MainWindow(QMainWindow):
                   "updated_at": 150}
         for key, w in widths.items():
             self.table.setColumnWidth(COLUMN_INDEX[key], w)
+        self.table.viewport().installEventFilter(self)  # its first paint starts the work that can wait
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.editFailed.connect(lambda text: messages.show_error(self, text, self.tr("Not saved")))
         self.model.reloaded.connect(lambda _n: self._update_status())
@@ -135,8 +140,13 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
 
-        self.panel = TaskPanel(ledger)
-        self.panel.entryMade.connect(self._record_entry)
+        # The task panel (fields, evidence, reviews, history) is built after the first paint: until a task is
+        # chosen the dock shows what to do instead (see ``panel``).
+        self._panel: TaskPanel | None = None
+        self.task_stack = QStackedWidget()
+        self.task_stack.setObjectName("taskStack")
+        self.task_hint = self._task_hint()
+        self.task_stack.addWidget(self.task_hint)
         left = QDockWidget(self.tr("Filters"), self)
         left.setObjectName("filterDock")
         left.setWidget(self.filters)
@@ -144,7 +154,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, left)
         right = QDockWidget(self.tr("Task"), self)
         right.setObjectName("taskDock")
-        right.setWidget(self.panel)
+        right.setWidget(self.task_stack)
         right.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right)
         self.resizeDocks([left, right], [230, 420], Qt.Orientation.Horizontal)
@@ -169,6 +179,52 @@ class MainWindow(QMainWindow):
         if ledger.package is not None:
             from ui.community_mode import apply_community_mode
             apply_community_mode(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.table.viewport():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._after_first_paint)
+        return False
+
+    def _after_first_paint(self) -> None:
+        """What the first screen does not need: the remaining ids of a large ledger, then the task panel."""
+        self.firstPainted.emit()
+        self.model.load_rest_soon()
+        QTimer.singleShot(0, lambda: self.panel)
+
+    def _task_hint(self) -> QWidget:
+        box = QWidget()
+        box.setObjectName("taskHint")
+        title = QLabel(self.tr("No task selected"))
+        f = title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        f.setBold(True)
+        title.setFont(f)
+        text = QLabel(self.tr("Choose a task in the ledger to see and edit it here."))
+        text.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addStretch(1)
+        return box
+
+    @property
+    def panel(self) -> TaskPanel:
+        """The task panel, built (and its modules imported) the first time it is needed."""
+        if self._panel is None:
+            from ui.task_panel import TaskPanel
+
+            self._panel = TaskPanel(self.ledger)
+            self._panel.entryMade.connect(self._record_entry)
+            self._panel.taskShown.connect(self._task_shown)
+            self.task_stack.addWidget(self._panel)
+            if self.ledger.package is not None:
+                from ui.community_mode import lock_panel
+                lock_panel(self)
+        return self._panel
+
+    def _task_shown(self, task_id: str) -> None:
+        self.task_stack.setCurrentWidget(self.panel if task_id else self.task_hint)
 
     # ---- menus -----------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None, name: str = "",
@@ -421,7 +477,8 @@ class MainWindow(QMainWindow):
                 and changed.entry_id not in self.redo_stack and self._recording:
             self._record_entry(changed.entry_id)
         self.model.on_changed(changed)
-        self.panel.on_changed(changed)
+        if self._panel is not None:
+            self._panel.on_changed(changed)
         if changed.structure or changed.command in ("add_task", "delete_task", "undo"):
             self.filters.reload_communities()
         for view in self._filtered_views():
@@ -480,6 +537,7 @@ class MainWindow(QMainWindow):
     # ---- commands --------------------------------------------------------------------------
     def new_task(self) -> None:
         ids = self.filters.selected_community_ids()
+        from ui.dialogs import NewTaskDialog
         spec = NewTaskDialog.ask(self.ledger, next(iter(ids)) if ids and len(ids) == 1 else None, self)
         if spec is None:
             return
@@ -523,12 +581,14 @@ class MainWindow(QMainWindow):
         StructureDialog(self.ledger, self).exec()
 
     def change_operator(self) -> None:
+        from ui.dialogs import OperatorDialog
         op = OperatorDialog.ask(self.ledger.operator, self)
         if op is not None:
             self.ledger.operator = op
             save_operator(op)
             self._update_title()
-            self.panel.show_task(self.panel.task.id if self.panel.task else None)
+            if self._panel is not None:
+                self._panel.show_task(self._panel.task.id if self._panel.task else None)
 
     # ---- chrome ----------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -566,9 +626,10 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.panel.task is not None and self.panel.pending_fields():
+        panel = self._panel
+        if panel is not None and panel.task is not None and panel.pending_fields():
             if messages.confirm(self, self.tr("The task has unsaved changes. Save them before closing?")):
-                if not self.panel.save():
+                if not panel.save():
                     event.ignore()
                     return
         self.save_layout()

@@ -50,8 +50,11 @@ class TaskTableModel(QAbstractTableModel):
     editFailed = Signal(str)  # a sentence saying why an inline edit was refused
     reloaded = Signal(int)  # number of rows now shown
 
-    def __init__(self, ledger: Ledger, parent: Any = None) -> None:
+    def __init__(self, ledger: Ledger, parent: Any = None, *, defer_rest: bool = False) -> None:
+        """``defer_rest``: the remaining ids wait for ``load_rest_soon()`` (the window calls it once its first
+        screen has been painted, so that 100,000 ids are not read before anything is shown)."""
         super().__init__(parent)
+        self._defer_rest = defer_rest
         self.ledger = ledger
         self.filter = TaskFilter()
         self._rowids: list[int] = []
@@ -87,11 +90,16 @@ class TaskTableModel(QAbstractTableModel):
         self._row_of = None
         self._cache.clear()
         self.endResetModel()
-        if not self._complete:
-            self._generation = getattr(self, "_generation", 0) + 1
-            generation = self._generation
-            QTimer.singleShot(0, lambda: self._finish_loading(generation))
+        self._generation = getattr(self, "_generation", 0) + 1
+        if not self._complete and not self._defer_rest:
+            self.load_rest_soon()
         self.reloaded.emit(self._total)
+
+    def load_rest_soon(self) -> None:
+        """Read the remaining ids on the next turn of the event loop (a newer reload cancels it)."""
+        self._defer_rest = False
+        generation = self._generation
+        QTimer.singleShot(0, lambda: self._finish_loading(generation))
 
     def stop(self) -> None:
         """Forget pending work (the ledger is about to close)."""

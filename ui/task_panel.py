@@ -132,6 +132,7 @@ class TaskPanel(QWidget):
     Files dropped on the panel are attached to the shown task as 佐证材料."""
 
     entryMade = Signal(str)  # journal entry id of an edit made here (for undo)
+    taskShown = Signal(str)  # the id of the task now shown, or "" for none
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -314,6 +315,10 @@ class TaskPanel(QWidget):
 
     # ---- showing ---------------------------------------------------------------------------
     def show_task(self, task_id: str | None) -> None:
+        self._show_task(task_id)
+        self.taskShown.emit(self.task.id if self.task is not None else "")
+
+    def _show_task(self, task_id: str | None) -> None:
         self._loading = True
         try:
             self.task = self.ledger.task(task_id) if task_id else None

@@ -386,63 +386,63 @@
         <translation>社区版：{community} · 下发于 {date} · 修改后请点“上报”</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="137"/>
-        <location filename="../../ui/community_mode.py" line="149"/>
+        <location filename="../../ui/community_mode.py" line="136"/>
+        <location filename="../../ui/community_mode.py" line="148"/>
         <source>This field is the work team&apos;s; in a community package only progress, indicators, evidence and requests can be changed.</source>
         <translation>此字段由工作专班负责；在社区包中只能修改整改进展、量化指标、佐证材料和申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="166"/>
+        <location filename="../../ui/community_mode.py" line="165"/>
         <source>Return…</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="168"/>
+        <location filename="../../ui/community_mode.py" line="167"/>
         <source>Write the return file for the work team beside this package</source>
         <translation>在本包旁生成上报文件，交工作专班导入</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="237"/>
+        <location filename="../../ui/community_mode.py" line="236"/>
         <source>Return written</source>
         <translation>已生成上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="238"/>
+        <location filename="../../ui/community_mode.py" line="237"/>
         <source>The return file was written: {path}
 Give it to the work team (USB stick, e-mail) to import. This package stays your working copy.</source>
         <translation>已生成上报文件：{path}
 请把它交给工作专班（U 盘、邮件等）导入。本包仍是您的工作副本，可以继续修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="241"/>
+        <location filename="../../ui/community_mode.py" line="240"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="242"/>
+        <location filename="../../ui/community_mode.py" line="241"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="258"/>
+        <location filename="../../ui/community_mode.py" line="257"/>
         <source>Cannot write the return</source>
         <translation>无法生成上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="274"/>
-        <location filename="../../ui/community_mode.py" line="277"/>
-        <location filename="../../ui/community_mode.py" line="290"/>
+        <location filename="../../ui/community_mode.py" line="273"/>
+        <location filename="../../ui/community_mode.py" line="276"/>
+        <location filename="../../ui/community_mode.py" line="289"/>
         <source>Cannot replace the package</source>
         <translation>不能替换下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="281"/>
-        <location filename="../../ui/community_mode.py" line="285"/>
+        <location filename="../../ui/community_mode.py" line="280"/>
+        <location filename="../../ui/community_mode.py" line="284"/>
         <source>Open the new package</source>
         <translation>打开新的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="283"/>
+        <location filename="../../ui/community_mode.py" line="282"/>
         <source>{sentence}
 
 Replace your copy “{old}” with the new package? The old copy is kept beside it.</source>
@@ -493,32 +493,32 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/app.py" line="142"/>
+        <location filename="../../ui/app.py" line="182"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="143"/>
+        <location filename="../../ui/app.py" line="183"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="147"/>
+        <location filename="../../ui/app.py" line="187"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="148"/>
+        <location filename="../../ui/app.py" line="188"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="170"/>
+        <location filename="../../ui/app.py" line="210"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="182"/>
+        <location filename="../../ui/app.py" line="222"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -916,37 +916,37 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ExportFillFormDialog</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="218"/>
+        <location filename="../../ui/excel_returns.py" line="199"/>
         <source>Export a fill form</source>
         <translation>导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="219"/>
+        <location filename="../../ui/excel_returns.py" line="200"/>
         <source>A fill form is an Excel sheet of one community&apos;s tasks for its secretary: they fill in the progress, the indicator values and whether to ask for sign-off (the yellow cells), and send it back; import it with File → Import Excel….</source>
         <translation>填报表是一个居民区全部整改任务的 Excel 表格，交给居民区书记填写浅黄色单元格（整改进展、指标完成值、是否申请销号），交回后用“文件 → 导入 Excel…”导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="226"/>
+        <location filename="../../ui/excel_returns.py" line="207"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="232"/>
+        <location filename="../../ui/excel_returns.py" line="213"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="234"/>
+        <location filename="../../ui/excel_returns.py" line="215"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="237"/>
+        <location filename="../../ui/excel_returns.py" line="218"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="244"/>
+        <location filename="../../ui/excel_returns.py" line="225"/>
         <source>No community has tasks.</source>
         <translation>没有居民区有整改任务。</translation>
     </message>
@@ -1012,113 +1012,113 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>FillFormDialog</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="441"/>
+        <location filename="../../ui/excel_returns.py" line="422"/>
         <source>Import a fill form</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="450"/>
+        <location filename="../../ui/excel_returns.py" line="431"/>
         <source>Skip the cells that cannot be imported and import the rest</source>
         <translation>跳过不能导入的单元格，导入其余部分</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="454"/>
+        <location filename="../../ui/excel_returns.py" line="435"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="457"/>
+        <location filename="../../ui/excel_returns.py" line="438"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="484"/>
+        <location filename="../../ui/excel_returns.py" line="465"/>
         <source>Nothing was imported; the ledger was not changed.</source>
         <translation>没有导入任何内容，台账未作改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="489"/>
-        <location filename="../../ui/excel_returns.py" line="611"/>
+        <location filename="../../ui/excel_returns.py" line="470"/>
+        <location filename="../../ui/excel_returns.py" line="592"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="493"/>
+        <location filename="../../ui/excel_returns.py" line="474"/>
         <source>“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be imported, {unchanged} rows unchanged. Nothing has been changed yet.</source>
         <translation>“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，{unchanged} 行没有变化。目前台账尚未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="501"/>
+        <location filename="../../ui/excel_returns.py" line="482"/>
         <source>{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import the rest, or correct the file and import it again.</source>
         <translation>有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，或改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="521"/>
+        <location filename="../../ui/excel_returns.py" line="502"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="523"/>
+        <location filename="../../ui/excel_returns.py" line="504"/>
         <source>Ask for sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="525"/>
+        <location filename="../../ui/excel_returns.py" line="506"/>
         <source>Whole row</source>
         <translation>整行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="532"/>
+        <location filename="../../ui/excel_returns.py" line="513"/>
         <source>Indicator value: {name}</source>
         <translation>指标完成值：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="532"/>
+        <location filename="../../ui/excel_returns.py" line="513"/>
         <source>Indicator value</source>
         <translation>指标完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="551"/>
+        <location filename="../../ui/excel_returns.py" line="532"/>
         <source>To apply ({count})</source>
         <translation>将应用（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="552"/>
+        <location filename="../../ui/excel_returns.py" line="533"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="553"/>
+        <location filename="../../ui/excel_returns.py" line="534"/>
         <source>Refused ({count})</source>
         <translation>拒绝（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="575"/>
+        <location filename="../../ui/excel_returns.py" line="556"/>
         <source>The new value in row {row} is not a number.</source>
         <translation>第 {row} 行填写的新值不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="576"/>
+        <location filename="../../ui/excel_returns.py" line="557"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="592"/>
+        <location filename="../../ui/excel_returns.py" line="573"/>
         <source>Nothing new to import: the ledger already holds every value of “{file}”.</source>
         <translation>没有需要导入的内容：“{file}”中的数值台账上都已有了。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="595"/>
+        <location filename="../../ui/excel_returns.py" line="576"/>
         <source>Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells skipped.</source>
         <translation>已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="600"/>
+        <location filename="../../ui/excel_returns.py" line="581"/>
         <source> {count} conflicts were left undecided; import the file again to decide them.</source>
         <translation>还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="603"/>
+        <location filename="../../ui/excel_returns.py" line="584"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -1126,67 +1126,67 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>FillTable</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="323"/>
+        <location filename="../../ui/excel_returns.py" line="304"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="323"/>
+        <location filename="../../ui/excel_returns.py" line="304"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="323"/>
+        <location filename="../../ui/excel_returns.py" line="304"/>
         <source>Community / measure</source>
         <translation>居民区 / 整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="323"/>
+        <location filename="../../ui/excel_returns.py" line="304"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="324"/>
+        <location filename="../../ui/excel_returns.py" line="305"/>
         <source>Ledger now</source>
         <translation>台账现值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="324"/>
+        <location filename="../../ui/excel_returns.py" line="305"/>
         <source>Filled in</source>
         <translation>填报值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="324"/>
+        <location filename="../../ui/excel_returns.py" line="305"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="326"/>
+        <location filename="../../ui/excel_returns.py" line="307"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="326"/>
+        <location filename="../../ui/excel_returns.py" line="307"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="349"/>
+        <location filename="../../ui/excel_returns.py" line="330"/>
         <source>Undecided</source>
         <translation>暂不决定</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="350"/>
+        <location filename="../../ui/excel_returns.py" line="331"/>
         <source>Keep the ledger&apos;s</source>
         <translation>保留台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="351"/>
+        <location filename="../../ui/excel_returns.py" line="332"/>
         <source>Take the filled-in</source>
         <translation>采用填报</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="353"/>
+        <location filename="../../ui/excel_returns.py" line="334"/>
         <source>Write a new value</source>
         <translation>填写新值</translation>
     </message>
@@ -1300,69 +1300,69 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ForeignImportDialog</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="655"/>
+        <location filename="../../ui/excel_returns.py" line="636"/>
         <source>Import another ledger</source>
         <translation>导入其他台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="660"/>
+        <location filename="../../ui/excel_returns.py" line="641"/>
         <source>Check which column of the file holds each of our fields (guessed from the header). Fields marked * are required. Preview first; nothing is created until you press Import.</source>
         <translation>请核对文件中哪一列对应我们的各个字段（已根据表头自动猜测）。带 * 的字段必须指定。可先点“预览”；点“导入”之前不会创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="667"/>
+        <location filename="../../ui/excel_returns.py" line="648"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="670"/>
+        <location filename="../../ui/excel_returns.py" line="651"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="673"/>
+        <location filename="../../ui/excel_returns.py" line="654"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="699"/>
-        <location filename="../../ui/excel_returns.py" line="770"/>
+        <location filename="../../ui/excel_returns.py" line="680"/>
+        <location filename="../../ui/excel_returns.py" line="751"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="703"/>
+        <location filename="../../ui/excel_returns.py" line="684"/>
         <source>Sheet “{sheet}”, header in row {row}: {headers}</source>
         <translation>工作表“{sheet}”，第 {row} 行是表头：{headers}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="709"/>
+        <location filename="../../ui/excel_returns.py" line="690"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="711"/>
+        <location filename="../../ui/excel_returns.py" line="692"/>
         <source>Column {letter}: {header}</source>
         <translation>{letter} 列：{header}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="745"/>
+        <location filename="../../ui/excel_returns.py" line="726"/>
         <source>Preview: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities. Nothing has been created yet.</source>
         <translation>预览：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。目前尚未创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="748"/>
-        <location filename="../../ui/excel_returns.py" line="762"/>
+        <location filename="../../ui/excel_returns.py" line="729"/>
+        <location filename="../../ui/excel_returns.py" line="743"/>
         <source> New communities: {names}.</source>
         <translation>新居民区：{names}。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="759"/>
+        <location filename="../../ui/excel_returns.py" line="740"/>
         <source>Imported: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities.</source>
         <translation>已导入：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="764"/>
+        <location filename="../../ui/excel_returns.py" line="745"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -1370,88 +1370,88 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>IssuePackagesDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="209"/>
-        <location filename="../../ui/packages.py" line="279"/>
+        <location filename="../../ui/packages.py" line="188"/>
+        <location filename="../../ui/packages.py" line="258"/>
         <source>Issue community packages</source>
         <translation>下发社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="210"/>
+        <location filename="../../ui/packages.py" line="189"/>
         <source>A package is a copy of one community&apos;s tasks for its secretary to update offline. Give it to the secretary (USB stick, e-mail); they open it in this program and send back the return file (上报).</source>
         <translation>下发包是一个居民区任务的副本，供居民区书记离线更新。请把它交给书记（U 盘、邮件等）；书记用本程序打开，更新后点“上报”，把生成的上报文件交回工作专班导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="216"/>
+        <location filename="../../ui/packages.py" line="195"/>
         <source>All communities (one package each)</source>
         <translation>全部居民区（每个居民区一个包）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="218"/>
+        <location filename="../../ui/packages.py" line="197"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="223"/>
+        <location filename="../../ui/packages.py" line="202"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="230"/>
+        <location filename="../../ui/packages.py" line="209"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="231"/>
+        <location filename="../../ui/packages.py" line="210"/>
         <source>Folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="237"/>
+        <location filename="../../ui/packages.py" line="216"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="241"/>
+        <location filename="../../ui/packages.py" line="220"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="245"/>
+        <location filename="../../ui/packages.py" line="224"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="269"/>
+        <location filename="../../ui/packages.py" line="248"/>
         <source>Choose a folder first.</source>
         <translation>请先选择保存下发包的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="276"/>
+        <location filename="../../ui/packages.py" line="255"/>
         <source>No community has tasks to issue.</source>
         <translation>没有居民区有可下发的整改任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="278"/>
+        <location filename="../../ui/packages.py" line="257"/>
         <source>Issuing packages…</source>
         <translation>正在下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="278"/>
+        <location filename="../../ui/packages.py" line="257"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="295"/>
+        <location filename="../../ui/packages.py" line="274"/>
         <source>Issuing the package of {name}… ({done} of {total})</source>
         <translation>正在下发“{name}”的包…（第 {done} 个，共 {total} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="313"/>
+        <location filename="../../ui/packages.py" line="292"/>
         <source>Issuing was cancelled after {count} packages; those listed were written and recorded.</source>
         <translation>已取消下发；取消前已写入并登记 {count} 个包，列在下面。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="314"/>
+        <location filename="../../ui/packages.py" line="293"/>
         <source>{count} packages were issued to “{folder}”:</source>
         <translation>已下发 {count} 个社区包到“{folder}”：</translation>
     </message>
@@ -1536,277 +1536,287 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Packages</source>
         <translation>社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <source>No task selected</source>
+        <translation>未选择整改任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <source>Choose a task in the ledger to see and edit it here.</source>
+        <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>New blank ledger…</source>
         <translation>新建空白台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Open ledger…</source>
         <translation>打开台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Import rectification plan…</source>
         <translation>导入整改方案…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Read a plan, feedback or notice (.txt, .docx) into the ledger</source>
         <translation>把整改方案、反馈意见或通报（.txt、.docx）读入台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Export ledger to Excel…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>An .xlsx ledger that superiors can print as it is</source>
         <translation>导出为 Excel（.xlsx）台账，上报时可直接打印</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Draft the progress notice…</source>
         <translation>生成通报（草稿）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>A .docx draft of the 通报 to finish in Word</source>
         <translation>生成 .docx 通报草稿，在 Word 中完善后定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Export evidence as a zip…</source>
         <translation>导出佐证材料（zip）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>The evidence of the ledger (or the selected community), arranged community / problem / task</source>
         <translation>整本台账（或所选居民区）的佐证材料，按居民区／问题／任务分文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Print the wall chart…</source>
         <translation>打印挂图…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Export the wall chart to PDF or PNG…</source>
         <translation>导出挂图（PDF/PNG）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Issue community packages…</source>
         <translation>下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>A file per community for its secretary to work on offline</source>
         <translation>为每个居民区生成一个文件，供书记离线填报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Import a community&apos;s return…</source>
         <translation>导入上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Preview, decide conflicts, then merge after a backup</source>
         <translation>先预览、决定冲突，备份后再合并</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Open conflicts…</source>
         <translation>处理未决冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Export a community&apos;s fill-in form…</source>
         <translation>导出填报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>An .xlsx where only progress, actuals and 申请销号 can be filled in</source>
         <translation>只可填写整改进展、指标完成值和申请销号的 Excel 表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>A filled-in form, or a ledger made with another tool</source>
         <translation>填好的填报表，或用其他工具做的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>New task…</source>
         <translation>新建整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Delete task…</source>
         <translation>删除整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Communities and problems…</source>
         <translation>居民区与反馈问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Look-back re-check…</source>
         <translation>回头看抽查…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Draw signed-off tasks to re-check, with a recorded seed</source>
         <translation>按记录的随机种子抽取已销号任务进行复查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Show overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Who am I…</source>
         <translation>当前使用人…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Wall chart colours and warnings…</source>
         <translation>挂图配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="597"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -1814,88 +1824,88 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="567"/>
+        <location filename="../../ui/packages.py" line="546"/>
         <source>Import a return</source>
         <translation>导入上报</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="581"/>
+        <location filename="../../ui/packages.py" line="560"/>
         <source>Keep all ours</source>
         <translation>全部保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="584"/>
+        <location filename="../../ui/packages.py" line="563"/>
         <source>Take all theirs</source>
         <translation>全部采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="587"/>
+        <location filename="../../ui/packages.py" line="566"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="590"/>
+        <location filename="../../ui/packages.py" line="569"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="618"/>
+        <location filename="../../ui/packages.py" line="597"/>
         <source>Nothing was imported; the ledger was not changed.</source>
         <translation>没有导入任何内容，台账未作改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="623"/>
-        <location filename="../../ui/packages.py" line="709"/>
+        <location filename="../../ui/packages.py" line="602"/>
+        <location filename="../../ui/packages.py" line="688"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="627"/>
+        <location filename="../../ui/packages.py" line="606"/>
         <source>“{file}” holds nothing new: everything in it was merged before ({count} entries). Nothing to do.</source>
         <translation>“{file}”中没有新的内容：其中 {count} 条修改此前都已合并，无需再次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="630"/>
+        <location filename="../../ui/packages.py" line="609"/>
         <source>“{file}” from {community}: {entries} new changes. Nothing has been changed yet: check the three lists, decide the conflicts, then press Apply.</source>
         <translation>“{file}”（居民区“{community}”）：{entries} 条新的修改。目前台账尚未改动：请查看下面三个列表，逐项决定冲突，再点“应用”。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="634"/>
+        <location filename="../../ui/packages.py" line="613"/>
         <source> {count} entries of this file were merged before and are skipped.</source>
         <translation>此文件中已有 {count} 条此前合并过，不再重复。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="658"/>
+        <location filename="../../ui/packages.py" line="637"/>
         <source>To apply ({count})</source>
         <translation>将应用（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="659"/>
+        <location filename="../../ui/packages.py" line="638"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="660"/>
+        <location filename="../../ui/packages.py" line="639"/>
         <source>Refused ({count})</source>
         <translation>拒绝（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="678"/>
+        <location filename="../../ui/packages.py" line="657"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="692"/>
+        <location filename="../../ui/packages.py" line="671"/>
         <source>Merged “{file}”: {applied} changes applied, {decided} conflicts decided, {refused} refused.</source>
         <translation>已合并“{file}”：应用 {applied} 项修改，裁决 {decided} 项冲突，拒绝 {refused} 项。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="696"/>
+        <location filename="../../ui/packages.py" line="675"/>
         <source> {count} conflicts are still open: decide them later with File → Decide open conflicts….</source>
         <translation>还有 {count} 项冲突未决定，已留待处理：稍后可在“文件 → 处理未决冲突…”中决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="699"/>
+        <location filename="../../ui/packages.py" line="678"/>
         <source> Backup before the merge: {path}</source>
         <translation>合并前的备份：{path}</translation>
     </message>
@@ -1979,52 +1989,52 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>OpenConflictsDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="841"/>
+        <location filename="../../ui/packages.py" line="816"/>
         <source>Decide open conflicts</source>
         <translation>处理未决冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="850"/>
+        <location filename="../../ui/packages.py" line="825"/>
         <source>Keep all ours</source>
         <translation>全部保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="852"/>
+        <location filename="../../ui/packages.py" line="827"/>
         <source>Take all theirs</source>
         <translation>全部采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="854"/>
+        <location filename="../../ui/packages.py" line="829"/>
         <source>Apply the decisions</source>
         <translation>执行所选处理</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="857"/>
+        <location filename="../../ui/packages.py" line="832"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="883"/>
+        <location filename="../../ui/packages.py" line="858"/>
         <source>{count} conflicts are open. Choose a decision for each you can settle now; the others stay open.</source>
         <translation>共有 {count} 项未决冲突。请为现在能决定的逐项选择处理方式，其余的继续保留待处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="885"/>
+        <location filename="../../ui/packages.py" line="860"/>
         <source>No conflict is open.</source>
         <translation>没有未决冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="897"/>
+        <location filename="../../ui/packages.py" line="872"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="907"/>
+        <location filename="../../ui/packages.py" line="882"/>
         <source>Row {row}: {error}</source>
         <translation>第 {row} 行：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="911"/>
+        <location filename="../../ui/packages.py" line="886"/>
         <source>{done} conflicts decided.</source>
         <translation>已决定 {done} 项冲突。</translation>
     </message>
@@ -2131,62 +2141,62 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>PackageStatusView</name>
     <message>
-        <location filename="../../ui/packages.py" line="754"/>
+        <location filename="../../ui/packages.py" line="729"/>
         <source>Per community: the last package issued, the last return merged and the conflicts still open.</source>
         <translation>各居民区最近一次下发的社区包、最近一次合并的上报，以及尚未决定的冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="759"/>
+        <location filename="../../ui/packages.py" line="734"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="759"/>
+        <location filename="../../ui/packages.py" line="734"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="759"/>
+        <location filename="../../ui/packages.py" line="734"/>
         <source>Last issued</source>
         <translation>最近下发</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="759"/>
+        <location filename="../../ui/packages.py" line="734"/>
         <source>Last merged</source>
         <translation>最近合并</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="760"/>
+        <location filename="../../ui/packages.py" line="735"/>
         <source>Merge result (applied/conflicts/refused)</source>
         <translation>合并结果（应用/冲突/拒绝）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="760"/>
+        <location filename="../../ui/packages.py" line="735"/>
         <source>Open conflicts</source>
         <translation>未决冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="772"/>
+        <location filename="../../ui/packages.py" line="747"/>
         <source>Issue packages…</source>
         <translation>下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="775"/>
+        <location filename="../../ui/packages.py" line="750"/>
         <source>Import a return…</source>
         <translation>导入上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="778"/>
+        <location filename="../../ui/packages.py" line="753"/>
         <source>Decide open conflicts…</source>
         <translation>处理未决冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="781"/>
+        <location filename="../../ui/packages.py" line="756"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="814"/>
+        <location filename="../../ui/packages.py" line="789"/>
         <source>{applied} / {conflicts} / {refused}</source>
         <translation>{applied} / {conflicts} / {refused}</translation>
     </message>
@@ -2214,19 +2224,19 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>无法打开文件夹，请手动打开：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="432"/>
-        <location filename="../../ui/packages.py" line="443"/>
+        <location filename="../../ui/packages.py" line="411"/>
+        <location filename="../../ui/packages.py" line="422"/>
         <source>Ours: {who} {at}</source>
         <translation>我方：{who} {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="433"/>
-        <location filename="../../ui/packages.py" line="444"/>
+        <location filename="../../ui/packages.py" line="412"/>
+        <location filename="../../ui/packages.py" line="423"/>
         <source>Theirs: {who} {at}</source>
         <translation>对方：{who} {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="733"/>
+        <location filename="../../ui/packages.py" line="712"/>
         <source>Import a return</source>
         <translation>导入上报</translation>
     </message>
@@ -3128,67 +3138,67 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>RowTable</name>
     <message>
-        <location filename="../../ui/packages.py" line="463"/>
+        <location filename="../../ui/packages.py" line="442"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="463"/>
+        <location filename="../../ui/packages.py" line="442"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="463"/>
+        <location filename="../../ui/packages.py" line="442"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="463"/>
+        <location filename="../../ui/packages.py" line="442"/>
         <source>Ours (ledger)</source>
         <translation>我方（台账）值</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="464"/>
+        <location filename="../../ui/packages.py" line="443"/>
         <source>Theirs (return)</source>
         <translation>对方（上报）值</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="464"/>
+        <location filename="../../ui/packages.py" line="443"/>
         <source>Authors and times</source>
         <translation>作者与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="464"/>
+        <location filename="../../ui/packages.py" line="443"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="466"/>
+        <location filename="../../ui/packages.py" line="445"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="466"/>
+        <location filename="../../ui/packages.py" line="445"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="488"/>
+        <location filename="../../ui/packages.py" line="467"/>
         <source>Undecided</source>
         <translation>暂不决定</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="489"/>
+        <location filename="../../ui/packages.py" line="468"/>
         <source>Keep ours</source>
         <translation>保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="490"/>
+        <location filename="../../ui/packages.py" line="469"/>
         <source>Take theirs</source>
         <translation>采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="492"/>
+        <location filename="../../ui/packages.py" line="471"/>
         <source>Write a new value</source>
         <translation>填写新值</translation>
     </message>
@@ -3365,241 +3375,241 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../ui/task_panel.py" line="140"/>
-        <location filename="../../ui/task_panel.py" line="329"/>
+        <location filename="../../ui/task_panel.py" line="141"/>
+        <location filename="../../ui/task_panel.py" line="334"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="164"/>
+        <location filename="../../ui/task_panel.py" line="165"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="177"/>
+        <location filename="../../ui/task_panel.py" line="178"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="179"/>
+        <location filename="../../ui/task_panel.py" line="180"/>
         <source>Save the fields above (Ctrl+S)</source>
         <translation>保存以上内容（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="181"/>
+        <location filename="../../ui/task_panel.py" line="182"/>
         <source>Revert</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="190"/>
+        <location filename="../../ui/task_panel.py" line="191"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="191"/>
+        <location filename="../../ui/task_panel.py" line="192"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="192"/>
+        <location filename="../../ui/task_panel.py" line="193"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="193"/>
+        <location filename="../../ui/task_panel.py" line="194"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="194"/>
+        <location filename="../../ui/task_panel.py" line="195"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="195"/>
+        <location filename="../../ui/task_panel.py" line="196"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="196"/>
+        <location filename="../../ui/task_panel.py" line="197"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="204"/>
+        <location filename="../../ui/task_panel.py" line="205"/>
         <source>Indicator</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="204"/>
+        <location filename="../../ui/task_panel.py" line="205"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="204"/>
+        <location filename="../../ui/task_panel.py" line="205"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="205"/>
+        <location filename="../../ui/task_panel.py" line="206"/>
         <source>Actual</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="212"/>
-        <location filename="../../ui/task_panel.py" line="510"/>
+        <location filename="../../ui/task_panel.py" line="213"/>
+        <location filename="../../ui/task_panel.py" line="515"/>
         <source>Add indicator</source>
         <translation>添加量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="214"/>
+        <location filename="../../ui/task_panel.py" line="215"/>
         <source>Remove indicator</source>
         <translation>删除量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="232"/>
+        <location filename="../../ui/task_panel.py" line="233"/>
         <source>Ask for a later deadline…</source>
         <translation>申请延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="234"/>
+        <location filename="../../ui/task_panel.py" line="235"/>
         <source>Approve the extension…</source>
         <translation>同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="236"/>
+        <location filename="../../ui/task_panel.py" line="237"/>
         <source>Refuse the extension…</source>
         <translation>不同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="238"/>
+        <location filename="../../ui/task_panel.py" line="239"/>
         <source>Print the sign-off form…</source>
         <translation>打印销号审批表…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="239"/>
+        <location filename="../../ui/task_panel.py" line="240"/>
         <source>The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper</source>
         <translation>把本任务的销号审批表生成 A4 PDF，打印后交审核人签字</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="249"/>
+        <location filename="../../ui/task_panel.py" line="250"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="249"/>
+        <location filename="../../ui/task_panel.py" line="250"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="249"/>
+        <location filename="../../ui/task_panel.py" line="250"/>
         <source>Field</source>
         <translation>修改项</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="250"/>
+        <location filename="../../ui/task_panel.py" line="251"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="250"/>
+        <location filename="../../ui/task_panel.py" line="251"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="266"/>
+        <location filename="../../ui/task_panel.py" line="267"/>
         <source>Quantitative indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="276"/>
+        <location filename="../../ui/task_panel.py" line="277"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="280"/>
-        <location filename="../../ui/task_panel.py" line="422"/>
+        <location filename="../../ui/task_panel.py" line="281"/>
+        <location filename="../../ui/task_panel.py" line="427"/>
         <source>Evidence ({n})</source>
         <translation>佐证材料（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="285"/>
+        <location filename="../../ui/task_panel.py" line="286"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="286"/>
+        <location filename="../../ui/task_panel.py" line="287"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="294"/>
+        <location filename="../../ui/task_panel.py" line="295"/>
         <source>Reviews and deadline</source>
         <translation>审核与延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="295"/>
+        <location filename="../../ui/task_panel.py" line="296"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="330"/>
+        <location filename="../../ui/task_panel.py" line="335"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="346"/>
+        <location filename="../../ui/task_panel.py" line="351"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="358"/>
+        <location filename="../../ui/task_panel.py" line="363"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="379"/>
+        <location filename="../../ui/task_panel.py" line="384"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="380"/>
+        <location filename="../../ui/task_panel.py" line="385"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="386"/>
+        <location filename="../../ui/task_panel.py" line="391"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="391"/>
+        <location filename="../../ui/task_panel.py" line="396"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="404"/>
+        <location filename="../../ui/task_panel.py" line="409"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="405"/>
+        <location filename="../../ui/task_panel.py" line="410"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="483"/>
-        <location filename="../../ui/task_panel.py" line="504"/>
+        <location filename="../../ui/task_panel.py" line="488"/>
+        <location filename="../../ui/task_panel.py" line="509"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="510"/>
+        <location filename="../../ui/task_panel.py" line="515"/>
         <source>Indicator name, e.g. 培训次数</source>
         <translation>指标名称，例如：培训次数</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="526"/>
+        <location filename="../../ui/task_panel.py" line="531"/>
         <source>Remove the indicator “{name}”?</source>
         <translation>删除量化指标“{name}”？</translation>
     </message>
@@ -3607,72 +3617,72 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="245"/>
+        <location filename="../../ui/models.py" line="253"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
@@ -3957,23 +3967,23 @@ Sheets: {sheets}</source>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="266"/>
+        <location filename="../../ui/excel_returns.py" line="247"/>
         <source>{community} fill form.xlsx</source>
         <translation>{community}填报表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="275"/>
+        <location filename="../../ui/excel_returns.py" line="256"/>
         <source>Cannot export the fill form</source>
         <translation>无法导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="635"/>
+        <location filename="../../ui/excel_returns.py" line="616"/>
         <source>Import a fill form</source>
         <translation>导入填报表</translation>
     </message>
     <message>
+        <location filename="../../ui/excel_returns.py" line="765"/>
         <location filename="../../ui/excel_returns.py" line="784"/>
-        <location filename="../../ui/excel_returns.py" line="803"/>
         <source>Import Excel</source>
         <translation>导入 Excel</translation>
     </message>
@@ -3981,27 +3991,27 @@ Sheets: {sheets}</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="33"/>
+        <location filename="../../ui/messages.py" line="37"/>
         <source>Cannot do that</source>
         <translation>无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37"/>
+        <location filename="../../ui/messages.py" line="41"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43"/>
+        <location filename="../../ui/messages.py" line="47"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44"/>
+        <location filename="../../ui/messages.py" line="48"/>
         <source>Yes</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45"/>
+        <location filename="../../ui/messages.py" line="49"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -10,8 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ledger import journal
+from ledger.clock import FixedClock
 from ledger.errors import LedgerError
 from ledger.model import Health, Kind, Operator, Role, Status, health
 from ledger.service import Changed, Ledger
@@ -487,3 +490,54 @@ def test_operator_of_checks_name_and_role() -> None:
 
 def test_kind_values_are_the_glossary_words() -> None:
     assert [k.value for k in Kind] == ["立行立改", "限期整改", "长期坚持"]
+
+
+# ---- the tally behind stats() ---------------------------------------------------------------------------
+def _tally_is_recount(led: Ledger) -> None:
+    """What the triggers keep equals a count over the task table itself."""
+    kept = {(c, s): n for c, s, n in led.store.conn.execute("SELECT community_id, status, n FROM task_tally")
+            if n}
+    counted = {(c, s): n for c, s, n in led.store.conn.execute(
+        "SELECT community_id, status, COUNT(*) FROM task WHERE deleted_at IS NULL GROUP BY 1, 2")}
+    assert kept == counted
+
+
+TALLY_OPS = st.lists(st.tuples(st.sampled_from(["add", "delete", "start", "submit", "ongoing", "undo", "undo_last"]),
+                               st.integers(0, 20)), max_size=12)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=TALLY_OPS)
+def test_stats_tally_follows_every_command_and_undo(tmp_path_factory, ops) -> None:
+    led = Ledger.create(tmp_path_factory.mktemp("tally") / "台账.db", org="测", clock=FixedClock.on("2025-11-20"),
+                        operator=Operator("张专班", Role.WORK_TEAM))
+    try:
+        cat = led.add_category("一、类别")
+        prob = led.add_problem(cat, "问题")
+        coms = [led.add_community(name) for name in ("南郊别墅", "鑫峰苑")]
+        entries: list[str] = []
+        for op, n in ops:
+            tasks = [t["id"] for t in led.tasks_json()]
+            try:
+                if op == "add":
+                    led.add_task(prob, coms[n % 2], f"措施{n}", owner="李", deadline="2025-11-1" + str(n % 10))
+                elif op == "undo" and entries:
+                    led.undo(entries[n % len(entries)])
+                elif op == "undo_last" and entries:
+                    led.undo(entries[-1])
+                elif tasks and op == "delete":
+                    led.delete_task(tasks[n % len(tasks)])
+                elif tasks:
+                    led.act(tasks[n % len(tasks)], {"start": Action.START, "submit": Action.SUBMIT,
+                                                    "ongoing": Action.SET_ONGOING}.get(op, Action.START), reason="好")
+            except LedgerError:
+                pass  # refused: nothing changed
+            entries.append(led.store.one("SELECT id FROM journal ORDER BY seq DESC LIMIT 1"))
+            _tally_is_recount(led)
+        tasks = led.tasks_json()
+        stats = led.stats()
+        assert stats["tasks"] == len(tasks)
+        assert stats["overdue"] == sum(1 for t in tasks if t["deadline"] < "2025-11-20" and t["status"] in
+                                       OPEN_FOR_DEADLINE)
+    finally:
+        led.close()

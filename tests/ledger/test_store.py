@@ -227,3 +227,32 @@ def test_backup_replaces_an_old_backup(filled: Ledger, tmp_path: Path) -> None:
         assert len(copy.tasks_json()) == 6
     finally:
         copy.close()
+
+
+def test_a_ledger_from_schema_4_is_backed_up_then_given_its_tally(filled: Ledger, tmp_path: Path) -> None:
+    """Version 5 added the counts kept by triggers: an older file is copied aside, then upgraded, counts right."""
+    want = filled.stats()
+    path = _closed_copy(filled, tmp_path)
+    conn = sqlite3.connect(path)
+    for trigger in ("task_tally_insert", "task_tally_delete", "task_tally_update"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP INDEX task_late")
+    conn.execute("DROP TABLE task_tally")
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+    led = Ledger.open(path, clock=filled.clock)
+    try:
+        assert led.stats() == want
+        assert journal.verify(led.store) is None
+        led.delete_task(led.tasks_json()[0]["id"])
+        assert led.stats()["tasks"] == want["tasks"] - 1
+    finally:
+        led.close()
+    old = path.with_name(f"{path.stem}.v4-备份{path.suffix}")
+    conn = sqlite3.connect(old)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert conn.execute("SELECT COUNT(*) FROM task WHERE deleted_at IS NULL").fetchone()[0] == want["tasks"]
+    finally:
+        conn.close()

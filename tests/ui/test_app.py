@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 from ledger.clock import FixedClock
 from ledger.model import Operator, Role
 from ledger.service import Ledger
-from ui.app import Controller, make_app
+from ui.app import Controller, EarlyRecords, make_app, setup_logging
 from ui.dialogs import FirstRunDialog, OperatorDialog
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _controller(tmp_path: Path) -> Controller:
@@ -100,3 +107,52 @@ def test_a_newer_package_over_unreturned_work_says_what_to_do_first(tmp_path, mo
     opened = ctl.open_path(newer)
     assert opened is not None and opened.package is not None
     opened.close()
+
+
+def _run_main(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``main.py`` as a user starts it, with its settings in a temporary folder and the operator already known."""
+    config = tmp_path / "config"
+    (config / "zhenggai").mkdir(parents=True, exist_ok=True)
+    (config / "zhenggai" / "zhenggai-ledger.conf").write_text("[operator]\nname=张专班\nrole=work_team\n",
+                                                               encoding="utf-8")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(config), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, env=env,
+                          cwd=ROOT, timeout=300)
+
+
+def test_startup_time_opens_the_window_reports_and_quits(tmp_path, filled):
+    path = filled.path
+    filled.close()
+    done = _run_main(tmp_path, "--ledger", str(path), "--data-dir", str(tmp_path / "data"), "--startup-time")
+    assert done.returncode == 0, done.stderr
+    seconds = float(re.search(r"用时 ([0-9.]+) 秒", done.stdout).group(1))
+    assert seconds > 0
+    # the log file is opened after the first paint, and what start-up logged is in it
+    assert (tmp_path / "data" / "ledger.log").exists()
+
+
+def test_a_bad_today_for_the_window_is_a_sentence(tmp_path):
+    done = _run_main(tmp_path, "--today", "2025-13-45", "--data-dir", str(tmp_path / "data"))
+    assert done.returncode == 2
+    assert "2025-13-45" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_records_logged_before_the_log_file_opens_are_written_to_it(tmp_path):
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        early = EarlyRecords.install()
+        logging.getLogger("ledger.store").info("迁移到第 5 版")
+        setup_logging(tmp_path, early)
+        setup_logging(tmp_path, early)  # once only
+        logging.getLogger("ui").warning("之后的记录")
+        added = [h for h in root.handlers if h not in handlers]
+        assert len(added) == 1
+        added[0].close()
+        text = (tmp_path / "ledger.log").read_text(encoding="utf-8")
+        assert "迁移到第 5 版" in text and "之后的记录" in text and early not in root.handlers
+    finally:
+        for h in list(root.handlers):
+            if h not in handlers:
+                root.removeHandler(h)
+        root.setLevel(level)

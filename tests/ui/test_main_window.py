@@ -309,3 +309,31 @@ def test_master_has_the_package_menu_and_status_tab(window):
     assert window.findChild(QAction, "issuePackages") is not None
     assert window.findChild(QAction, "mergeReturn") is not None
     assert window.view("packages").objectName() == "packageStatusView"
+
+
+def test_first_paint_comes_before_the_rest_of_a_large_ledger_and_the_task_panel(qtbot, tmp_path, clock):
+    """A ledger bigger than one screen: the window paints the first screen, then reads the remaining ids and
+    builds the task panel; until a task is chosen the dock says what to do."""
+    from ledger.generate import generate
+    from ui.models import FIRST_SCREEN
+    led = generate(tmp_path / "大台账.db", tasks=FIRST_SCREEN * 3, communities=12, clock=clock)
+    make_app("zh")
+    win = MainWindow(led)
+    qtbot.addWidget(win)
+    painted: list[bool] = []
+    win.firstPainted.connect(lambda: painted.append(win.model._complete))
+    assert win.model.rowCount() == FIRST_SCREEN * 3  # the count is known at once ...
+    assert not win.model._complete and win._panel is None  # ... the remaining ids and the panel wait
+    assert win.task_stack.currentWidget() is win.task_hint
+    assert "选择" in win.task_hint.findChildren(QLabel)[1].text()
+    win.show()
+    qtbot.waitUntil(lambda: win._panel is not None)
+    assert painted == [False]  # the window had painted before the remaining ids were read
+    qtbot.waitUntil(lambda: win.model._complete)
+    assert win.task_stack.currentWidget() is win.task_hint  # built, but no task chosen yet
+    win.table.selectRow(FIRST_SCREEN * 3 - 1)  # a row beyond the first screen
+    last = win.model.task_at(FIRST_SCREEN * 3 - 1)
+    assert win.panel.task is not None and win.panel.task.id == last.id
+    assert win.task_stack.currentWidget() is win.panel and win.panel.title.text() == last.measure
+    win.close()
+    led.close()
