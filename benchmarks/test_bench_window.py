@@ -7,27 +7,87 @@ Run: QT_QPA_PLATFORM=offscreen python -m pytest benchmarks/test_bench_window.py 
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from benchmarks.conftest import ROOT, SIZES  # type: ignore[import-not-found]
 
-BARE = r"""
+# "First paint": a zero-length timer started by the first Paint event of the table's viewport fires once that
+# paint pass is over -- the same moment at which the program's own MainWindow starts the work that can wait
+# (``MainWindow._after_first_paint``, reported by ``main.py --startup-time``). Painting once, not twice: a later
+# ``grab()`` would repaint the whole window, which costs a window full of Chinese text far more than an empty one.
+PROBE = r"""
 import time, json
-t0 = time.perf_counter()
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
-app = QApplication([])
-w = QMainWindow(); w.setCentralWidget(QTableView()); w.resize(1440, 900); w.show()
-app.processEvents(); w.grab()
-print(json.dumps({"seconds": time.perf_counter() - t0}))
+T0 = time.perf_counter()
+from PySide6.QtCore import QEvent, QObject, QTimer
+DONE = []
+class FirstPaint(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: DONE.append(time.perf_counter() - T0))
+        return False
 """
 
-OURS = r"""
-import time, json, resource, sys
-t0 = time.perf_counter()
+BARE = PROBE + r"""
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication([])
+w = QMainWindow(); view = QTableView(); w.setCentralWidget(view); w.resize(1440, 900)
+probe = FirstPaint(); view.viewport().installEventFilter(probe); w.show()
+while not DONE: app.processEvents()
+print(json.dumps({"seconds": DONE[0]}))
+"""
+
+# The least a window of this shape costs in PySide6, with no ledger code at all: the same tabs, the community
+# tree (500 items), two docks, four menus of eight actions and a status bar, and a Python table model (as the
+# issue asks for: rows fetched lazily, so not a QStandardItemModel) returning fixed Chinese text for 100,000 rows.
+FLOOR = PROBE + r"""
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QTableView, QTabWidget,
+                               QTreeWidget, QTreeWidgetItem, QWidget)
+HEAD = ["序号", "居民区", "问题类别", "反馈问题", "整改措施", "责任人", "责任领导", "整改时限", "剩余天数", "整改类型",
+        "状态", "整改进展", "更新时间"]
+class Rows(QAbstractTableModel):
+    def rowCount(self, parent=QModelIndex()): return 0 if parent.isValid() else 100000
+    def columnCount(self, parent=QModelIndex()): return 0 if parent.isValid() else 13
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole: return HEAD[section]
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole: return f"居民区{index.row()}整改措施落实情况{index.column()}"
+app = QApplication([])
+w = QMainWindow(); view = QTableView(); model = Rows(); view.setModel(model)
+tabs = QTabWidget(); tabs.addTab(view, "台账")
+for title in ("挂图督战", "看板", "总览", "待我审核", "对账", "社区包"): tabs.addTab(QWidget(), title)
+w.setCentralWidget(tabs)
+tree = QTreeWidget(); root = QTreeWidgetItem(["全部居民区"]); tree.addTopLevelItem(root)
+for i in range(500): root.addChild(QTreeWidgetItem([f"居民区{i}（200）"]))
+root.setExpanded(True)
+left = QDockWidget("筛选", w); left.setWidget(tree); w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, left)
+right = QDockWidget("整改任务", w); right.setWidget(QLabel("未选择整改任务"))
+w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right)
+w.statusBar().addWidget(QLabel("共 100000 项 · 逾期 18202 项"))
+for name in ("文件", "编辑", "查看", "设置"):
+    menu = w.menuBar().addMenu(name)
+    for k in range(8):
+        act = QAction(f"{name}{k}…", w); act.setShortcut(QKeySequence(f"Ctrl+{k}")); menu.addAction(act)
+w.resize(1440, 900)
+probe = FirstPaint(); view.viewport().installEventFilter(probe); w.show()
+while not DONE: app.processEvents()
+print(json.dumps({"seconds": DONE[0]}))
+"""
+
+# Memory: the library path, then every row of the table read once (as scrolling through it would).
+MEMORY = r"""
+import json, sys
 sys.path.insert(0, %(root)r)
 from ledger.clock import FixedClock
 from ledger.model import Operator, Role
@@ -37,41 +97,63 @@ from ui.main_window import MainWindow
 app = make_app("zh")
 led = Ledger.open(%(path)r, clock=FixedClock.on("2025-11-20"), operator=Operator("测", Role.WORK_TEAM), lock=False)
 w = MainWindow(led); w.resize(1440, 900); w.show()
-app.processEvents(); w.grab()
-first = time.perf_counter() - t0
-app.processEvents()  # the rest of the ids arrive on the next event-loop turn
+app.processEvents()
+w.model.load_all()
 for row in range(0, w.model.rowCount(), 997):
-    w.model.index(row, 4).data()  # scroll through the whole table once
+    w.model.index(row, 4).data()
 status = dict(line.split(":", 1) for line in open("/proc/self/status") if ":" in line)
 # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the (large) parent process.
-print(json.dumps({"seconds": first, "peak_rss_mb": int(status["VmHWM"].split()[0]) / 1024}))
+print(json.dumps({"peak_rss_mb": int(status["VmHWM"].split()[0]) / 1024}))
 """
 
 
-def _run(script: str) -> dict:
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+def _run(script: str, env: dict[str, str] | None = None) -> dict:
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True,
+                          env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _open_window(path: Path, tmp: Path) -> float:
+    """The program as a user starts it (``main.py --ledger``), with the operator already known, timed by its own
+    ``--startup-time`` from the first line of main.py to the end of the first paint."""
+    config = tmp / "config"
+    shutil.rmtree(config, ignore_errors=True)  # a fresh start each time: no remembered layout
+    (config / "zhenggai").mkdir(parents=True)
+    (config / "zhenggai" / "zhenggai-ledger.conf").write_text("[operator]\nname=测\nrole=work_team\n",
+                                                               encoding="utf-8")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(config), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "main.py", "--ledger", str(path), "--data-dir", str(tmp / "data"),
+                           "--today", "2025-11-20", "--startup-time"], capture_output=True, text=True, cwd=ROOT,
+                          check=True, env=env)
+    match = re.search(r"([0-9.]+) 秒", done.stdout)
+    assert match, done.stdout + done.stderr
+    return float(match.group(1))
+
+
 @pytest.mark.parametrize("size", SIZES)
-def test_window_first_paint_vs_bare_window(benchmark, ledger_paths, size):
-    """Both cold, in fresh processes, side by side in the same run: the ratio is the figure.
+def test_window_first_paint_vs_bare_window(benchmark, ledger_paths, size, tmp_path):
+    """Cold processes, side by side and interleaved in the same run: the ratios are the figures.
 
     Our modules are byte-compiled first, as Python does on a user's first run (PySide6's are compiled by pip);
     otherwise an environment with PYTHONDONTWRITEBYTECODE would compile them again on every start."""
-    subprocess.run([sys.executable, "-m", "compileall", "-q", "ledger", "ui"], cwd=ROOT, check=True,
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "main.py", "ledger", "ui"], cwd=ROOT, check=True,
                    capture_output=True)
-    bare = [_run(BARE)["seconds"] for _ in range(3)]
-    ours: list[dict] = []
+    bare: list[float] = []
+    floor: list[float] = []
+    ours: list[float] = []
 
-    def open_window():
-        ours.append(_run(OURS % {"root": str(ROOT), "path": str(ledger_paths[size])}))
+    def one_round():
+        bare.append(_run(BARE)["seconds"])
+        floor.append(_run(FLOOR)["seconds"])
+        ours.append(_open_window(ledger_paths[size], tmp_path))
 
-    benchmark.pedantic(open_window, rounds=3, iterations=1)
-    bare_s = sorted(bare)[1]
-    ours_s = sorted(r["seconds"] for r in ours)[1]
-    benchmark.extra_info.update(bare_s=round(bare_s, 3), ours_s=round(ours_s, 3), ratio=round(ours_s / bare_s, 2),
-                                peak_rss_mb=round(max(r["peak_rss_mb"] for r in ours), 1))
+    benchmark.pedantic(one_round, rounds=7, iterations=1)
+    bare_s, floor_s, ours_s = statistics.median(bare), statistics.median(floor), statistics.median(ours)
+    benchmark.extra_info.update(
+        bare_s=round(bare_s, 3), floor_s=round(floor_s, 3), ours_s=round(ours_s, 3),
+        ratio=round(ours_s / bare_s, 2), floor_ratio=round(floor_s / bare_s, 2),
+        ours_over_floor=round(ours_s / floor_s, 2),
+        peak_rss_mb=round(_run(MEMORY % {"root": str(ROOT), "path": str(ledger_paths[size])})["peak_rss_mb"], 1))
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -91,13 +91,17 @@ class FilterPanel(QWidget):
         root.setData(0, Qt.ItemDataRole.UserRole, ALL)
         self.tree.addTopLevelItem(root)
         counts = self.ledger.stats()["by_community"]
+        tip = self.tr("Secretary: {name}")
+        items = []
         for c in self.ledger.communities():
             item = QTreeWidgetItem([f"{c['name']}（{counts.get(c['name'], 0)}）"])
             item.setData(0, Qt.ItemDataRole.UserRole, c["id"])
-            item.setToolTip(0, self.tr("Secretary: {name}").format(name=c["secretary"] or "—"))
-            root.addChild(item)
-            if selected and c["id"] in selected:
-                item.setSelected(True)
+            item.setToolTip(0, tip.format(name=c["secretary"] or "—"))
+            items.append(item)
+        root.addChildren(items)  # one call: 500 communities need not repaint the tree 500 times
+        if selected:
+            for item in items:
+                item.setSelected(item.data(0, Qt.ItemDataRole.UserRole) in selected)
         root.setExpanded(True)
         if not selected:
             root.setSelected(True)
