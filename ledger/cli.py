@@ -435,8 +435,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("replace-package", _exchange("cmd_replace_package"), "用新的下发包替换旧的（旧包有未上报的修改时拒绝）")
     p.add_argument("old")
     p.add_argument("new")
-    # `do PACKAGE ...`: in a package (community mode) the work team's commands are refused with a sentence.
-    sub.choices["do"].set_defaults(handler=_exchange("cmd_do_guarded"))
+    # `do PACKAGE ...` needs nothing of its own: the service refuses the work team's commands in a package.
+
     # ---- 对账销账 / 周报 (ledger.reconcile, ledger.report_week); handlers imported when run ----
     def _period(a: argparse.Namespace) -> int:
         from ledger.reconcile import cmd_period

@@ -239,6 +239,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{path}”的工作表“{sheet}”是空的，没有可导入的内容；台账未作任何改动。请确认选择了填好的文件。",
         "Sheet “{sheet}” of “{path}” is empty; nothing was imported. Check that you chose the filled-in file.",
     ),
+    "excel_nothing_new": (
+        "“{path}”中的 {n} 项任务台账里都已经有了（同一反馈问题、同一居民区、同一整改措施），没有可新增的；台账未作任何改动。"
+        "如果要更新这些任务的进展，请用填报表或直接在台账中修改。",
+        "All {n} tasks in “{path}” are in the ledger already (same problem, community and measure); nothing was added "
+        "and the ledger is unchanged. To update their progress use a fill-in form or edit them in the ledger.",
+    ),
     "excel_header_unmapped": (
         "“{path}”的工作表“{sheet}”找不到这些列：{missing}，无法对应到台账，没有导入；台账未作任何改动。请检查表头（或在导入时指定各列的对应关系）。",
         "Sheet “{sheet}” of “{path}” lacks these columns: {missing}; it cannot be mapped and nothing was imported. Check the header row or give the column mapping.",

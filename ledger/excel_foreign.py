@@ -4,6 +4,10 @@
 mapping and passes it to ``import_foreign_ledger``. Merged cells are filled from their top-left cell, and an
 empty 问题类别/反馈问题 cell repeats the one above. Everything (unknown communities included) is created in ONE
 ``bulk_insert`` command after a backup; any bad cell refuses the whole file with nothing created.
+
+Importing the same file twice adds nothing the second time: a row whose task the ledger already has (the same
+反馈问题, the same community, the same 整改措施, not deleted) is skipped and listed, as is a row repeating an
+earlier row of the file.
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ class ForeignImport:
     tasks: int = 0
     communities: list[str] = field(default_factory=list)  # new ones
     rows: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[dict[str, Any]] = field(default_factory=list)  # rows whose task is there already
     backup: Path | None = None
     written: bool = False
 
@@ -121,6 +126,8 @@ def import_foreign_ledger(ledger: Ledger, path: str | Path, mapping: dict[str, i
     cats = {r["title"]: r["id"] for r in ledger.store.rows("SELECT id, title FROM category")}
     probs = {(r["category_id"], r["title"]): r["id"] for r in ledger.store.rows("SELECT id, category_id, title FROM problem")}
     coms = {r["name"]: r["id"] for r in ledger.store.rows("SELECT id, name FROM community")}
+    have = {(r[0], r[1], r[2]): "台账中已有这项任务" for r in ledger.store.conn.execute(
+        "SELECT problem_id, community_id, measure FROM task WHERE deleted_at IS NULL")}
     new: dict[str, list[dict[str, Any]]] = {"community": [], "category": [], "problem": [], "task": []}
     sort = {t: int(ledger.store.one(f"SELECT COALESCE(MAX(sort), 0) FROM {t}")) for t in ("community", "category")}
     psort: dict[str, int] = {}
@@ -150,13 +157,18 @@ def import_foreign_ledger(ledger: Ledger, path: str | Path, mapping: dict[str, i
             raise LedgerError("excel_bad_cell", path=path.name, row=r,
                               column=get_column_letter(mapping["deadline"] + 1), field="整改时限",
                               detail=f"“{_text(cell(row, 'deadline'))}”不是日期") from None
+        cat_title = last["category"] or DEFAULT_CATEGORY
+        prob_title = last["problem"] or measure
+        known = (probs.get((cats.get(cat_title, ""), prob_title)), coms.get(community), measure)
+        if known in have:
+            result.skipped.append({"row": r, "community": community, "measure": measure, "reason": have[known]})
+            continue
         if community not in coms:
             sort["community"] += 1
             crow = ledger.new_row("community", name=community, sort=sort["community"])
             coms[community] = crow["id"]
             new["community"].append(crow)
             result.communities.append(community)
-        cat_title = last["category"] or DEFAULT_CATEGORY
         if cat_title not in cats:
             sort["category"] += 1
             crow = ledger.new_row("category", title=cat_title, sort=sort["category"])
@@ -164,7 +176,6 @@ def import_foreign_ledger(ledger: Ledger, path: str | Path, mapping: dict[str, i
             new["category"].append(crow)
             result.categories.append(cat_title)
         cid = cats[cat_title]
-        prob_title = last["problem"] or measure
         if (cid, prob_title) not in probs:
             psort[cid] = psort.get(cid, int(ledger.store.one(
                 "SELECT COALESCE(MAX(sort), 0) FROM problem WHERE category_id = ?", (cid,)))) + 1
@@ -181,9 +192,12 @@ def import_foreign_ledger(ledger: Ledger, path: str | Path, mapping: dict[str, i
                               deadline=deadline, progress=progress, sort=tsort[key],
                               status=Status.IN_PROGRESS if progress else Status.NOT_STARTED)
         new["task"].append(trow)
+        have[(pid, coms[community], measure)] = f"与本表第 {r} 行相同"
         result.rows.append({"row": r, "category": cat_title, "problem": prob_title, "community": community,
                             "measure": measure, "deadline": deadline})
     result.problems, result.tasks = len(new["problem"]), len(new["task"])
+    if not new["task"] and result.skipped:
+        raise LedgerError("excel_nothing_new", path=path.name, n=len(result.skipped))
     if not new["task"]:
         raise LedgerError("excel_empty", path=path.name, sheet=sheet)
     if dry_run:

@@ -71,8 +71,9 @@ def cmd_import_excel(args: argparse.Namespace) -> int:
             _print_json(foreign.to_json())
         else:
             cols = "，".join(f"{excel_foreign.SYNONYMS[k][0]}←“{foreign.headers[v]}”" for k, v in foreign.mapping.items())
+            skipped = f"跳过重复的 {len(foreign.skipped)} 项（台账中已有，或与表中前面的行相同），" if foreign.skipped else ""
             print(f"{'已导入' if foreign.written else '预览，未写入'}：{foreign.tasks} 项任务，{foreign.problems} 个新问题，"
-                  f"新类别 {len(foreign.categories)} 个，新居民区 {len(foreign.communities)} 个。列对应：{cols}")
+                  f"新类别 {len(foreign.categories)} 个，新居民区 {len(foreign.communities)} 个，{skipped}列对应：{cols}")
         return 0
     finally:
         led.close()

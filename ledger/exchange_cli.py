@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
-from pathlib import Path
 from typing import Any
 
 from ledger import exchange, exchange_merge
 from ledger.errors import LedgerError
-from ledger.model import FIELD_LABELS, Operator, Role
+from ledger.model import Operator, Role
 
 EXIT_CONFLICTS = 3
-# What a secretary may do in a package (community mode); the rest is the work team's, on the master.
-SECRETARY_DO = frozenset({"update_progress", "update_task", "start", "submit", "set_ongoing", "add_indicator",
-                          "update_indicator", "attach_evidence", "remove_evidence", "export_evidence",
-                          "request_extension", "review_queue", "undo", "repeat_draw"})
-WORK_TEAM_TASK_OPTIONS = ("owner", "leader", "department", "deadline", "kind", "measure", "detail")
 
 
 def _open(args: argparse.Namespace, path: str) -> Any:
@@ -144,33 +137,3 @@ def cmd_replace_package(args: argparse.Namespace) -> int:
     return 0
 
 
-def _package_of(path: str) -> dict[str, Any] | None:
-    try:
-        store = exchange.open_read_only(Path(path))
-    except LedgerError:
-        return None
-    try:
-        return exchange.package_setting(store)
-    except sqlite3.Error:
-        return None
-    finally:
-        store.conn.close()
-
-
-def cmd_do_guarded(args: argparse.Namespace) -> int:
-    """`do` on a package runs in community mode: the work team's commands and fields are refused."""
-    from ledger import cli
-    info = _package_of(args.path)
-    if info is not None:
-        command = args.do_command
-        labels = exchange_merge.COMMAND_LABELS
-        refused = command not in SECRETARY_DO
-        if command == "update_task" and any(getattr(args, k, None) is not None for k in WORK_TEAM_TASK_OPTIONS):
-            refused, command = True, "修改" + "、".join(
-                FIELD_LABELS.get(k, k) for k in WORK_TEAM_TASK_OPTIONS if getattr(args, k, None) is not None)
-        if command == "update_indicator" and getattr(args, "target", None) is not None:
-            refused, command = True, "修改指标目标值"
-        if refused:
-            raise LedgerError("package_mode", community=info.get("community", ""),
-                              action=labels.get(command, command))
-    return int(cli.cmd_do(args))

@@ -21,7 +21,7 @@ from ledger.service import Ledger
 from ledger.workflow import GRADES
 from ui import messages
 from ui.evidence_panel import default_folder
-from ui.signoff_dialogs import indicator_lines, reviews
+from ui.signoff_dialogs import indicator_lines
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ def form_html(ledger: Ledger, task_id: str) -> str:
             row("整改情况", progress),
             row("佐证材料清单", evidence)]
 
-    all_reviews = reviews(ledger, task_id)
+    all_reviews = signoff.reviews(ledger, task_id)
     current = [r for r in all_reviews if r.round == t.review_round]
     earlier = [r for r in all_reviews if r.round != t.review_round]
     if earlier:

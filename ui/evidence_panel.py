@@ -55,7 +55,6 @@ from ledger.evidence import EvidenceRow, max_bytes
 from ledger.model import TaskRow
 from ledger.service import Ledger
 from ui import messages
-from ui.signoff_dialogs import reviews
 from ui.util import settings
 
 log = logging.getLogger(__name__)
@@ -472,7 +471,7 @@ class ReviewTrail(QTextBrowser):
                 events.append({**base, "step": "回头看", "decision": signoff.RESULT_LABELS.get(result, result),
                                "opinion": e.args.get("finding", "")})
         keys = {ev["key"] for ev in events if "key" in ev}
-        for r in reviews(self.ledger, self.task.id):
+        for r in signoff.reviews(self.ledger, self.task.id):
             row = {"round": r.round, "level": r.level, "level_name": r.level_name, "reviewer": r.reviewer,
                    "decision": r.decision, "grade": r.grade, "opinion": r.opinion, "exception": r.exception,
                    "at": r.at}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -109,33 +108,6 @@ ZH = {
     "What was found (required)": "发现的问题（必填）",
     "The task is reopened as 反弹重启 and must be signed off again.": "任务将转为“反弹重启”，需重新整改、重新销号。",
 }
-
-
-@dataclass(frozen=True)
-class ReviewRow:
-    """One row of the ``review`` table (read here: the ledger has no read function for it yet)."""
-
-    round: int
-    level: int
-    level_name: str
-    reviewer: str
-    role: str
-    decision: str  # "approve" | "return"
-    grade: str
-    opinion: str
-    exception: str
-    at: str
-
-
-def reviews(ledger: Ledger, task_id: str, round_: int | None = None) -> list[ReviewRow]:
-    """A task's review decisions, oldest first; only one round's with ``round_``."""
-    sql = ("SELECT round, level, level_name, reviewer, role, decision, grade, opinion, exception, at FROM review "
-           "WHERE task_id = ?")
-    params: tuple[Any, ...] = (task_id,)
-    if round_ is not None:
-        sql += " AND round = ?"
-        params += (round_,)
-    return [ReviewRow(**r) for r in ledger.store.rows(sql + " ORDER BY round, at, level, rowid", params)]
 
 
 def _num(v: float | None) -> str:

@@ -194,6 +194,37 @@ def test_foreign_ledger_imported(filled: Ledger, tmp_path: Path) -> None:
     assert filled.store.one("SELECT origin FROM journal ORDER BY seq DESC LIMIT 1") == "导入台账:旧台账.xlsx"
 
 
+def test_foreign_ledger_imported_twice_adds_nothing_the_second_time(filled: Ledger, tmp_path: Path, capsys) -> None:
+    path = foreign_ledger(tmp_path / "旧台账.xlsx")
+    first = excel_foreign.import_foreign_ledger(filled, path)
+    assert first.tasks == 4 and not first.skipped
+    message = refuse(filled, "excel_nothing_new", excel_foreign.import_foreign_ledger, filled, path)
+    assert "4 项任务" in message and "旧台账.xlsx" in message
+    # A row added to the file (and one repeated inside it): only the new task is created, the rest are listed.
+    wb = load_workbook(path)
+    wb.active.append([5, "廉政建设", "补贴审核不严", "公开审核结果", "南郊别墅", "周五", "2026-03-01", None])
+    wb.active.append([6, "廉政建设", "补贴审核不严", "公开审核结果", "南郊别墅", "周五", "2026-03-01", None])
+    wb.save(path)
+    tasks = len(filled.tasks_json())
+    again = excel_foreign.import_foreign_ledger(filled, path)
+    assert again.written and again.tasks == 1 and len(filled.tasks_json()) == tasks + 1
+    assert again.problems == 0 and again.categories == [] and again.communities == []
+    assert [(s["row"], s["reason"]) for s in again.skipped] == [
+        (3, "台账中已有这项任务"), (4, "台账中已有这项任务"), (5, "台账中已有这项任务"), (6, "台账中已有这项任务"),
+        (8, "与本表第 7 行相同")]
+    assert journal.verify(filled.store) is None
+    # A task deleted from the ledger is not "there already": importing brings it back.
+    tid = next(t["id"] for t in filled.tasks_json() if t["measure"] == "补齐台账")
+    filled.delete_task(tid)
+    back = excel_foreign.import_foreign_ledger(filled, path, dry_run=True)
+    assert back.tasks == 1 and back.rows[0]["measure"] == "补齐台账"
+    db = str(filled.path)
+    filled.close()
+    capsys.readouterr()
+    assert main(["import-excel", db, str(path), "--dry-run"]) == 0
+    assert "跳过重复的 5 项" in capsys.readouterr().out
+
+
 def test_foreign_bad_date_refused(filled: Ledger, tmp_path: Path) -> None:
     path = foreign_ledger(tmp_path / "旧台账.xlsx")
     wb = load_workbook(path)

@@ -461,3 +461,21 @@ def test_a_version_1_ledger_is_upgraded_with_a_backup(tmp_path: Path) -> None:
     finally:
         led.close()
     assert (tmp_path / "旧台账.v1-备份.db").exists()
+
+
+def test_reviews_reads_each_round_in_order(filled: Ledger) -> None:
+    tid = filled.tasks_json()[0]["id"]
+    signoff.attach_evidence(as_(filled, SEC), tid, data=b"photo", file_name="照片.jpg")
+    filled.act(tid, Action.START)
+    filled.act(tid, Action.SUBMIT, reason="已完成")
+    as_(filled, WT).act(tid, Action.APPROVE, grade="好", opinion="属实")
+    as_(filled, L1).act(tid, Action.RETURN, reason="照片不清楚")
+    as_(filled, SEC).act(tid, Action.START)
+    filled.act(tid, Action.SUBMIT, reason="补了照片")
+    as_(filled, WT).act(tid, Action.APPROVE, grade="较好")
+    every = signoff.reviews(filled, tid)
+    assert [(r.round, r.level, r.reviewer, r.decision) for r in every] == [
+        (1, 1, WT.name, "approve"), (1, 2, L1.name, "return"), (2, 1, WT.name, "approve")]
+    assert every[0].grade == "好" and every[0].opinion == "属实" and every[1].opinion == "照片不清楚"
+    assert [r.decision for r in signoff.reviews(filled, tid, round_=2)] == ["approve"]
+    assert signoff.reviews(filled, filled.tasks_json()[1]["id"]) == []
