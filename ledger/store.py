@@ -496,7 +496,9 @@ class Store:
 
 
 def lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
+    """The lock file beside the ledger. A dot file, so that Linux file managers do not show it next to the ledger
+    (filelock leaves it on disk after release on Linux; on Windows it removes it)."""
+    return path.with_name(f".{path.name}.lock")
 
 
 def _acquire_lock(path: Path) -> FileLock:

@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
         right.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right)
         self.resizeDocks([left, right], [230, 420], Qt.Orientation.Horizontal)
+        self.docks = (left, right)
+        self.tabs.currentChanged.connect(self._docks_for_tab)
 
         self.filters.filterChanged.connect(self.apply_filter)
         self.notifier.changed.connect(self._on_changed)
@@ -311,6 +313,15 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
 
     # ---- lazy tabs -------------------------------------------------------------------------
+    # Views that use neither the filters nor the task panel: their tab gets the window's whole width.
+    WIDE_VIEWS = frozenset({"reconcileView", "lazy_reconcile", "packageStatusView", "lazy_packages"})
+
+    def _docks_for_tab(self, index: int) -> None:
+        view = self.tabs.widget(index)
+        wide = view is not None and view.objectName() in self.WIDE_VIEWS
+        for dock in self.docks:
+            dock.setVisible(not wide)
+
     def _tab_shown(self, index: int) -> None:
         holder = self.tabs.widget(index)
         name = holder.objectName() if holder is not None else ""
@@ -613,6 +624,7 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+            self._docks_for_tab(self.tabs.currentIndex())  # closed on 对账: the docks were saved hidden
         header = s.value("window/tableHeader")
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.table.horizontalHeader().restoreState(header)

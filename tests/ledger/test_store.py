@@ -10,7 +10,7 @@ import pytest
 from ledger import journal
 from ledger.errors import LedgerError
 from ledger.service import Ledger
-from ledger.store import SCHEMA_VERSION, Store
+from ledger.store import SCHEMA_VERSION, Store, lock_path
 
 
 def _closed_copy(led: Ledger, tmp_path: Path, name: str = "副本.db") -> Path:
@@ -43,7 +43,7 @@ def test_text_file_is_refused_untouched(tmp_path: Path) -> None:
     assert err.code == "not_a_ledger"
     msg = err.message()
     assert "不是整改台账文件" in msg and "未作任何改动" in msg and "通知.txt" in msg
-    assert not (tmp_path / "通知.txt.lock").exists(), "a plain text file got a lock file beside it"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["通知.txt"], "a plain text file got a lock file beside it"
 
 
 def test_empty_file_is_refused_untouched(tmp_path: Path) -> None:
@@ -142,6 +142,8 @@ def test_refused_open_leaves_no_open_connection_behind(filled: Ledger, tmp_path:
 # ---- one writer at a time ------------------------------------------------------------------------
 def test_second_open_is_locked_until_the_first_closes(filled: Ledger, tmp_path: Path) -> None:
     path = filled.path
+    # the lock file is a hidden dot file beside the ledger, not a second "台账.db.lock" for users to wonder about
+    assert lock_path(path).exists() and lock_path(path).name.startswith(".") and lock_path(path).parent == path.parent
     with pytest.raises(LedgerError) as info:
         Store.open(path)
     assert info.value.code == "locked"

@@ -337,3 +337,27 @@ def test_first_paint_comes_before_the_rest_of_a_large_ledger_and_the_task_panel(
     assert win.task_stack.currentWidget() is win.panel and win.panel.title.text() == last.measure
     win.close()
     led.close()
+
+
+def test_reconcile_and_package_tabs_get_the_whole_width_and_the_docks_come_back(qtbot, filled):
+    make_app("zh")
+    win = MainWindow(filled)
+    qtbot.addWidget(win)
+    win.show()
+    filter_dock, task_dock = win.docks
+    titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
+    win.tabs.setCurrentIndex(titles.index("对账"))
+    assert win.tabs.currentWidget().objectName() == "reconcileView"
+    assert not filter_dock.isVisible() and not task_dock.isVisible()
+    qtbot.waitUntil(lambda: win.tabs.currentWidget().width() > win.width() * 0.9)
+    win.tabs.setCurrentIndex(titles.index("社区包"))
+    assert not filter_dock.isVisible()
+    win.tabs.setCurrentIndex(titles.index("挂图督战"))  # the wall chart follows the filters: they are back
+    assert filter_dock.isVisible() and task_dock.isVisible()
+    win.tabs.setCurrentIndex(titles.index("对账"))
+    win.close()  # closed while the docks were hidden: the next window still has them on the ledger tab
+    again = MainWindow(filled)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.tabs.currentIndex() == 0 and all(d.isVisible() for d in again.docks)
+    again.close()
