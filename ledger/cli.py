@@ -95,6 +95,14 @@ def cmd_tasks(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    anchors = []
+    for text in args.anchor or []:
+        try:
+            anchors.append(journal.Anchor.parse(text))
+        except ValueError:
+            print(f"“{text}”不是日志校验码：应为“条目序号:十六进制校验码”，如周报末尾印的 1234:3f2a9c0d5e7b1a46。",
+                  file=sys.stderr)
+            return 2
     led = Ledger.open(args.path, clock=_clock(args), lock=False)
     try:
         ok = led.store.one("PRAGMA quick_check")
@@ -102,14 +110,21 @@ def cmd_verify(args: argparse.Namespace) -> int:
             print(f"台账文件“{args.path}”已损坏：{ok}。请用备份恢复。")
             return 1
         problem = journal.verify(led.store)
+        wrong = [sentence for a in anchors if (sentence := journal.check_anchor(led.store, a)) is not None]
+        head = journal.anchor(led.store)
     finally:
         led.close()
-    if problem is None:
-        print(f"台账“{args.path}”完好，日志链完整。")
-        return 0
-    where = f"第 {problem.seq} 条日志（{problem.at}，{problem.command}）" if problem.seq else "数据表"
-    print(f"校验失败：{where}：{problem.detail}。")
-    return 1
+    if problem is not None:
+        where = f"第 {problem.seq} 条日志（{problem.at}，{problem.command}）" if problem.seq else "数据表"
+        print(f"校验失败：{where}：{problem.detail}。")
+        return 1
+    if wrong:
+        for sentence in wrong:
+            print(f"校验失败：{sentence}。")
+        return 1
+    checked = f"，与纸面上的 {len(anchors)} 个校验码相符" if anchors else ""
+    print(f"台账“{args.path}”完好，日志链完整{checked}。最新日志校验码：{head or '（日志为空）'}")
+    return 0
 
 
 def _operator(args: argparse.Namespace) -> Operator | None:
@@ -350,6 +365,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = add("verify", cmd_verify, "校验台账文件和日志链")
     p.add_argument("path")
+    p.add_argument("--anchor", action="append", metavar="序号:校验码",
+                   help="再核对周报或销号审批表上印的日志校验码（可重复）")
     p = add("do", cmd_do, "执行一条台账命令")
     p.add_argument("path")
     p.add_argument("--actor", help="操作人姓名")

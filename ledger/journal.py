@@ -122,6 +122,55 @@ def entry(store: Store, entry_id: str) -> Entry | None:
     return Entry.from_row(rows[0]) if rows else None
 
 
+# ---- anchors: the chain's head written down outside the file ----------------------------------------------------
+ANCHOR_HEX = 16  # hex digits of an entry's hash printed on paper: 64 bits, short enough to copy by hand
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An entry's place and the start of its hash, printed on the 周报 and the 销号审批表.
+
+    ``verify`` can only show that the chain is consistent: someone who rewrites the newest entries and recomputes
+    their hashes leaves a consistent chain. A hash written down outside the file cannot be recomputed, so
+    ``check_anchor`` against a printed one shows whether entry ``seq`` is still the one that was printed."""
+
+    seq: int
+    hex: str
+
+    def __str__(self) -> str:
+        return f"{self.seq}:{self.hex}"
+
+    @classmethod
+    def parse(cls, text: str) -> Anchor:
+        """``"1234:3f2a9c…"`` as printed (spaces and dashes in the hex are ignored); ValueError if it is not one."""
+        seq_text, sep, hex_text = str(text).strip().partition(":")
+        digits = "".join(ch for ch in hex_text.lower() if ch not in " -")
+        if not sep or not seq_text.strip().isdigit() or not 8 <= len(digits) <= 64 or \
+                any(ch not in "0123456789abcdef" for ch in digits):
+            raise ValueError(text)
+        return cls(int(seq_text), digits)
+
+
+def anchor(store: Store, seq: int | None = None) -> Anchor | None:
+    """The anchor of entry ``seq`` (default: the newest); None for an empty journal or a missing entry."""
+    if seq is None:
+        row = store.conn.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
+    else:
+        row = store.conn.execute("SELECT seq, hash FROM journal WHERE seq = ?", (seq,)).fetchone()
+    return None if row is None else Anchor(int(row[0]), str(row[1])[:ANCHOR_HEX])
+
+
+def check_anchor(store: Store, printed: Anchor) -> str | None:
+    """None when entry ``printed.seq`` still has the printed hash; otherwise a sentence saying what is wrong."""
+    row = store.conn.execute("SELECT hash FROM journal WHERE seq = ?", (printed.seq,)).fetchone()
+    if row is None:
+        return f"日志中没有第 {printed.seq} 条，而纸面上的校验码 {printed} 记着它：日志的末尾在程序之外被删去过"
+    if not str(row[0]).startswith(printed.hex):
+        return (f"第 {printed.seq} 条日志现在的校验码是 {str(row[0])[:len(printed.hex)]}，与纸面上的 {printed.hex} 不符："
+                f"这一条（或它之前的日志）在程序之外被改写过")
+    return None
+
+
 @dataclass(frozen=True)
 class Problem:
     seq: int

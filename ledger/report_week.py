@@ -76,6 +76,14 @@ def subtitle(snap: dict[str, Any]) -> str:
 
 
 # ---- .docx -----------------------------------------------------------------------------------------------------
+def anchor_line(ledger: Ledger, snap: dict[str, Any]) -> str:
+    """The journal's place when the week was closed, to be checked later with ``verify --anchor``."""
+    from ledger import journal
+
+    mark = journal.anchor(ledger.store, int(snap["end_seq"])) if snap.get("end_seq") else None
+    return f"日志校验码：{mark}（结账时的最新日志；核对：main.py verify 台账.db --anchor {mark}）" if mark else ""
+
+
 def _fonts(run_or_style: Any, name: str) -> None:
     from docx.oxml.ns import qn
 
@@ -126,6 +134,9 @@ def write_docx(ledger: Ledger, week: str, out: str | Path) -> Path:
             para(text, FONT_BODY, BODY_PT)
     for text in (ledger.org_name, _date_cn(snap["as_of"])):
         para(text, FONT_BODY, BODY_PT, indent=False).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    mark = anchor_line(ledger, snap)
+    if mark:
+        para(mark, FONT_BODY, 9, indent=False)
     path = Path(out)
     doc.save(str(path))
     return path
@@ -189,6 +200,10 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     for c in snap["chase"]:
         row(c["community"], c["secretary"], "是" if c["returned"] else "否", c["returned_at"] or "",
             c["last_returned"] or "从未")
+    mark = anchor_line(ledger, snap)
+    if mark:  # in the page footer: on every printed page, and not in the way of the tables
+        ws.oddFooter.left.text = mark
+        ws.oddFooter.left.size = 8
     for col, width in zip("ABCDE", (18, 40, 12, 20, 20), strict=True):
         ws.column_dimensions[col].width = width
     ws.page_setup.paperSize = 9

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ledger import signoff
+from ledger import journal, signoff
 from ledger.clock import TodayClock
 from ledger.errors import LedgerError
 from ledger.model import Status
@@ -167,7 +167,9 @@ def form_html(ledger: Ledger, task_id: str) -> str:
         "style='border-collapse:collapse; border-color:black; border-style:solid'>"
         + "".join(body) + "</table>"
         "<p style='font-size:10pt; margin-top:6pt'>注：审核意见、验收评定和审核日期取自整改台账的审核记录；"
-        "“签字”处由审核人手写签名。</p></body></html>")
+        "“签字”处由审核人手写签名。</p>"
+        f"<p style='font-size:9pt'>日志校验码：{journal.anchor(ledger.store) or '—'}（打印时的最新日志，"
+        "可用 main.py verify 台账.db --anchor 核对台账此后未在程序之外被改写）</p></body></html>")
 
 
 def _font(families: list[str], pt: float) -> QFont:

@@ -159,6 +159,36 @@ def test_verify_then_tamper(demo: Path) -> None:
     assert command == m[3]
 
 
+def test_a_rewritten_tail_passes_the_chain_but_not_the_printed_anchor(demo: Path) -> None:
+    """Someone edits the newest entry AND recomputes its hash: the chain alone still looks whole; the anchor
+    printed on paper (周报, 销号审批表) earlier does not match any more."""
+    from ledger.journal import entry_hash
+
+    printed = re.search(r"最新日志校验码：(\d+:[0-9a-f]{16})", ok("verify", demo))
+    assert printed, "verify shows the anchor to write down"
+    anchor = printed.group(1)
+    assert "相符" in ok("verify", demo, "--anchor", anchor)
+    seq = int(anchor.split(":")[0])
+    conn = sqlite3.connect(demo)
+    row = conn.execute("SELECT id, at, actor, role, origin, command, task_id, payload, prev_hash FROM journal "
+                       "WHERE seq = ?", (seq,)).fetchone()
+    fields = dict(zip(("id", "at", "actor", "role", "origin", "command", "task_id", "payload"), row[:8], strict=True))
+    fields["actor"] = "别人"  # who did it, rewritten
+    conn.execute("UPDATE journal SET actor = ?, hash = ? WHERE seq = ?",
+                 (fields["actor"], entry_hash(row[8], seq, fields), seq))
+    conn.commit()
+    conn.close()
+    assert "完好" in ok("verify", demo)  # the known limit of a chain kept inside the file
+    done = run("verify", demo, "--anchor", anchor)
+    assert done.returncode == 1 and f"第 {seq} 条日志" in done.stdout and "改写" in done.stdout
+    spaced = anchor.split(":")[0] + ":" + " ".join(anchor.split(":")[1][i:i + 4] for i in range(0, 16, 4))
+    assert run("verify", demo, "--anchor", spaced).returncode == 1  # copied by hand in groups of four: same check
+    done = run("verify", demo, "--anchor", f"{seq + 5}:{anchor.split(':')[1]}")
+    assert done.returncode == 1 and "删去" in done.stdout
+    bad = run("verify", demo, "--anchor", "第五条")
+    assert bad.returncode == 2 and "不是日志校验码" in bad.stderr and "Traceback" not in bad.stderr
+
+
 def test_verify_a_truncated_ledger(demo: Path) -> None:
     data = demo.read_bytes()
     demo.write_bytes(data[: len(data) // 2])

@@ -125,3 +125,19 @@ def test_report_command_line(closed: tuple[Ledger, dict[str, Any]], tmp_path: Pa
     assert m and int(m[1]) == snap["signed_off_this_week"] and float(m[3]) == snap["completion_rate"]
     assert report_week.read_xlsx_figures(tmp_path / "周报.xlsx")["完成率"] == snap["completion_rate"]
     assert main(["report", path, "--week", "2025-W46", str(tmp_path / "x.docx")]) == 1
+
+
+def test_the_report_carries_the_journal_anchor_of_the_close(closed: tuple[Ledger, dict[str, Any]],
+                                                            tmp_path: Path) -> None:
+    """The 周报 on paper anchors the journal as it was when the week was closed: later entries do not move it,
+    and ``verify --anchor`` checks the file against it."""
+    from ledger import journal
+    led, snap = closed
+    led.update_progress(ids(led)[0], "结账之后的修改")  # the journal grows after the close
+    want = journal.anchor(led.store, snap["end_seq"])
+    assert want is not None and str(want) != str(journal.anchor(led.store))
+    text = docx_text(report_week.write_docx(led, W47, tmp_path / "周报.docx"))
+    assert f"日志校验码：{want}" in text
+    ws = load_workbook(report_week.write_xlsx(led, W47, tmp_path / "周报.xlsx"))["周报"]
+    assert ws.oddFooter.left.text.startswith(f"日志校验码：{want}")  # printed at the foot of every page
+    assert journal.check_anchor(led.store, journal.Anchor.parse(str(want))) is None
