@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -179,10 +180,31 @@ class Problem:
     detail: str
 
 
-def verify(store: Store) -> Problem | None:
-    """The first thing wrong: a broken chain, or a row that differs from what the journal says it is."""
+class VerifyCancelled(Exception):
+    """The user stopped ``verify`` (nothing is written by it, so nothing needs undoing)."""
+
+
+STEP = 2000  # entries, changes or rows between two progress reports
+
+
+def verify(store: Store, *, progress: Callable[[str, int, int], None] | None = None,
+           cancel: Callable[[], bool] | None = None) -> Problem | None:
+    """The first thing wrong: a broken chain, or a row that differs from what the journal says it is.
+
+    ``progress(stage, done, total)`` is called every few thousand entries and rows (stage "journal" counts
+    entries, "tables" rows); when ``cancel()`` turns true, VerifyCancelled is raised."""
+    def tick(stage: str, done: int, total: int) -> None:
+        if cancel is not None and cancel():
+            raise VerifyCancelled
+        if progress is not None:
+            progress(stage, done, total)
+
+    entries_total = last_seq(store)
+    rows_total = sum(int(store.one(f"SELECT COUNT(*) FROM {t}")) for t in JOURNALLED_TABLES)
+    tick("journal", 0, entries_total)
     prev = GENESIS
     expected_seq = 1
+    changed = 0
     state: dict[tuple[str, str], dict[str, Any]] = {}
     last_touch: dict[tuple[str, str], tuple[int, str, str]] = {}
     cur = store.conn.execute(
@@ -202,6 +224,9 @@ def verify(store: Store) -> Problem | None:
         except ValueError:
             return Problem(seq, at, command, "内容不是有效的 JSON")
         for c in changes:
+            changed += 1
+            if changed % STEP == 0:
+                tick("journal", seq - 1, entries_total)
             key = (c["table"], c["id"])
             last_touch[key] = (seq, at, command)
             if c["op"] == "insert":
@@ -212,13 +237,20 @@ def verify(store: Store) -> Problem | None:
                 state.setdefault(key, {})[c["field"]] = c["after"]
         prev = digest
         expected_seq += 1
+        if seq % STEP == 0:
+            tick("journal", seq, entries_total)
     # Every journalled row must match the journal's last word on it, and nothing may exist unjournalled.
+    compared = 0
+    tick("tables", 0, rows_total)
     for table in JOURNALLED_TABLES:
         key_col = "key" if table == "setting" else "id"
         cur = store.conn.execute(f"SELECT * FROM {table}")
         names = [d[0] for d in cur.description]
         seen: set[str] = set()
         for raw in cur:
+            compared += 1
+            if compared % STEP == 0:
+                tick("tables", compared, rows_total)
             row = dict(zip(names, raw, strict=True))
             rid = row[key_col]
             seen.add(rid)

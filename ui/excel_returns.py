@@ -16,7 +16,6 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -27,12 +26,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +37,9 @@ from ledger import excel_foreign, excel_returns
 from ledger.errors import LedgerError
 from ledger.service import Ledger, parse_number
 from ui import messages
-from ui.util import fit_to_screen, say, settings
+from ui.preview import DecisionTable, PreviewDialog
+from ui.preview import sentence_label as _sentence_label
+from ui.util import say, settings
 
 log = logging.getLogger(__name__)
 
@@ -79,15 +77,8 @@ ZH = {
     "Ledger now": "台账现值",
     "Filled in": "填报值",
     "Reason": "原因",
-    "Decision": "处理",
-    "New value": "新值",
-    "Undecided": "暂不决定",
     "Keep the ledger's": "保留台账",
     "Take the filled-in": "采用填报",
-    "Write a new value": "填写新值",
-    "To apply ({count})": "将应用（{count}）",
-    "Conflicts ({count})": "冲突（{count}）",
-    "Refused ({count})": "拒绝（{count}）",
     "Skip the cells that cannot be imported and import the rest": "跳过不能导入的单元格，导入其余部分",
     "Import": "导入",
     "Close": "关闭",
@@ -95,14 +86,10 @@ ZH = {
     "imported, {unchanged} rows unchanged. Nothing has been changed yet.":
         "“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，"
         "{unchanged} 行没有变化。目前台账尚未改动。",
-    "Nothing was imported; the ledger was not changed.": "没有导入任何内容，台账未作改动。",
     "{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import "
     "the rest, or correct the file and import it again.":
         "有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，"
         "或改正文件后重新导入。",
-    "A new value is empty in row {row}. Write the value, or choose another decision.":
-        "第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。",
-    "The new value in row {row} is not a number.": "第 {row} 行填写的新值不是数字。",
     "Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells "
     "skipped.":
         "已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。",
@@ -172,15 +159,6 @@ def _folder(ledger: Ledger) -> Path:
 
 def _remember(folder: Path) -> None:
     settings().setValue(FOLDER_KEY, str(folder))
-
-
-def _sentence_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setVisible(False)
-    return label
 
 
 # ---- 导出填报表 ------------------------------------------------------------------------------------------------------
@@ -275,6 +253,10 @@ class _Line:
     theirs: str
     can_rewrite: bool
 
+    @property
+    def key(self) -> str:
+        return self.item.key
+
 
 def _value_text(value: Any) -> str:
     if value is None:
@@ -284,63 +266,35 @@ def _value_text(value: Any) -> str:
     return str(value)
 
 
-def _centred(widget: QWidget) -> QWidget:
-    """``widget`` at its own height in the middle of a (tall, wrapped) table row."""
-    holder = QWidget()
-    lay = QVBoxLayout(holder)
-    lay.setContentsMargins(2, 0, 2, 0)
-    lay.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
-    return holder
+class FillTable(DecisionTable):
+    """行, 列, 居民区/整改措施, 字段, 台账现值, 填报值, 原因; ``decide=True`` adds 处理 and 新值 (the conflicts);
+    ``refused=True`` hides 台账现值. ``decisions()`` is {key: choice | ("new", value)}, a new indicator value read
+    as a number; ValueError((the sheet's row, "empty" | "number")) for a bad new value."""
 
+    BOX_NAME, EDIT_NAME = "fillDecision_", "fillNewValue_"
+    ROW_NUMBERS = False  # 行 is the sheet's row
+    CENTRED = True
+    FOCUS_NEW_VALUE = False
 
-class FillTable(QTableWidget):
-    """行, 列, 居民区/整改措施, 字段, 台账现值, 填报值, 原因; ``decide=True`` adds 处理 and 新值 (the conflicts)."""
+    def headers(self) -> list[str]:
+        return [self.tr("Row"), self.tr("Column"), self.tr("Community / measure"), self.tr("Field"),
+                self.tr("Ledger now"), self.tr("Filled in"), self.tr("Reason")]
 
-    def __init__(self, lines: list[_Line], decide: bool = False, parent: QWidget | None = None, *,
-                 refused: bool = False) -> None:
-        super().__init__(parent)
-        self.lines = lines
-        self.decide = decide
-        headers = [self.tr("Row"), self.tr("Column"), self.tr("Community / measure"), self.tr("Field"),
-                   self.tr("Ledger now"), self.tr("Filled in"), self.tr("Reason")]
-        if decide:
-            headers += [self.tr("Decision"), self.tr("New value")]
-        self.setColumnCount(len(headers))
-        self.setHorizontalHeaderLabels(headers)
-        self.setRowCount(len(lines))
-        self.verticalHeader().setVisible(False)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setWordWrap(True)
-        self.setAlternatingRowColors(True)
-        self.boxes: list[QComboBox] = []
-        self.editors: list[QLineEdit] = []
-        for r, line in enumerate(lines):
-            values = (str(line.item.row), line.item.column, line.task, line.field, line.ours, line.theirs,
-                      line.item.reason)
-            for c, text in enumerate(values):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
-                if c in (COL_ROW, COL_COLUMN):
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.setItem(r, c, cell)
-            if decide:
-                box = QComboBox()
-                box.setObjectName(f"fillDecision_{r}")
-                box.addItem(self.tr("Undecided"), "")
-                box.addItem(self.tr("Keep the ledger's"), "ours")
-                box.addItem(self.tr("Take the filled-in"), "theirs")
-                if line.can_rewrite:
-                    box.addItem(self.tr("Write a new value"), "new")
-                edit = QLineEdit()
-                edit.setObjectName(f"fillNewValue_{r}")
-                edit.setEnabled(False)
-                edit.setPlaceholderText(line.theirs)
-                box.currentIndexChanged.connect(lambda _i, b=box, e=edit: self._choice_changed(b, e))
-                self.setCellWidget(r, COL_DECISION, _centred(box))
-                self.setCellWidget(r, COL_NEW, _centred(edit))
-                self.boxes.append(box)
-                self.editors.append(edit)
+    def texts(self, line: _Line) -> tuple[str, ...]:
+        return (str(line.item.row), line.item.column, line.task, line.field, line.ours, line.theirs,
+                line.item.reason)
+
+    def choice_texts(self) -> tuple[str, str]:
+        return self.tr("Keep the ledger's"), self.tr("Take the filled-in")
+
+    def style_item(self, item: QTableWidgetItem, column: int) -> None:
+        if column in (COL_ROW, COL_COLUMN):
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def new_value_hint(self, line: _Line) -> str:
+        return line.theirs
+
+    def size_columns(self) -> None:
         # 行/列/字段 as wide as their text, the decision columns fixed, the texts share the rest (wrapped), so the
         # reason stays visible on a small screen.
         header = self.horizontalHeader()
@@ -354,122 +308,83 @@ class FillTable(QTableWidget):
                 self.setColumnWidth(c, (6 if c == COL_DECISION else 7) * em + 16)
             header.setSectionResizeMode(c, mode)
         header.setMinimumSectionSize(2 * em + 12)
-        if refused:
+        if self.refused:
             self.setColumnHidden(COL_OURS, True)  # a refusal holds no ledger value
-        self.resizeRowsToContents()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self.resizeRowsToContents()
 
-    def _choice_changed(self, box: QComboBox, edit: QLineEdit) -> None:
-        new = box.currentData() == "new"
-        edit.setEnabled(new)
-        if new and not edit.text():
-            edit.setText(edit.placeholderText())
+    def row_label(self, r: int) -> int:
+        return self.rows[r].item.row
 
-    def set_all(self, choice: str) -> None:
-        for box in self.boxes:
-            box.setCurrentIndex(max(0, box.findData(choice)))
-
-    def choose(self, row: int, choice: str, value: str | None = None) -> None:
-        box = self.boxes[row]
-        index = box.findData(choice)
-        if index < 0:
-            raise ValueError(f"row {row} has no decision {choice!r}")
-        box.setCurrentIndex(index)
-        if value is not None:
-            self.editors[row].setText(value)
-
-    def decisions(self) -> dict[str, Any]:
-        """{key: choice | ("new", value)}; ValueError((row, "empty" | "number")) for a bad new value."""
-        out: dict[str, Any] = {}
-        for r, (line, box) in enumerate(zip(self.lines, self.boxes, strict=True)):
-            choice = box.currentData()
-            if not choice:
-                continue
-            if choice != "new":
-                out[line.item.key] = choice
-                continue
-            text = self.editors[r].text().strip()
-            if not text:
-                raise ValueError(line.item.row, "empty")
-            value: Any = text
-            if line.item.field.startswith("actual:"):
-                try:
-                    value = parse_number(text, "完成值")
-                except LedgerError:
-                    raise ValueError(line.item.row, "number") from None
-            out[line.item.key] = ("new", value)
-        return out
+    def decision(self, r: int, choice: str, text: str) -> Any:
+        if choice != "new":
+            return choice
+        item = self.rows[r].item
+        value: Any = text
+        if item.field.startswith("actual:"):
+            try:
+                value = parse_number(text, "完成值")
+            except LedgerError:
+                raise ValueError(item.row, "number") from None
+        return "new", value
 
 
-class FillFormDialog(QDialog):
+class FillFormDialog(PreviewDialog):
     """The preview of a filled 填报表 before anything changes: 将应用 / 冲突 / 拒绝; each conflict decided per row;
     refusals must be skipped explicitly (the check box); 导入 runs ``apply_fill_form`` (backup first, one
     transaction). A refused file shows its sentence and leaves the ledger as it was."""
 
-    def __init__(self, ledger: Ledger, path: str | Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ledger = ledger
-        self.path = Path(path)
-        self.preview: excel_returns.FillPreview | None = None
-        self.result: excel_returns.FillPreview | None = None
-        self.error = ""
-        self._tasks: dict[str, str] = {}
-        self._indicators: dict[str, str] = {}
-        self.setObjectName("fillFormDialog")
-        self.setWindowTitle(self.tr("Import a fill form") + f" — {self.path.name}")
-        self.summary = QLabel()
-        self.summary.setObjectName("fillSummary")
-        self.summary.setWordWrap(True)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("fillTabs")
-        self.applied_table = FillTable([])
-        self.conflict_table = FillTable([], decide=True)
-        self.refused_table = FillTable([])
+    TABLE = FillTable
+    NAMES = {"dialog": "fillFormDialog", "summary": "fillSummary", "message": "fillResult", "tabs": "fillTabs",
+             "apply": "importFillForm", "close": "closeFillForm", "applied": "fillAppliedTable",
+             "conflicts": "fillConflictTable", "refused": "fillRefusedTable"}
+    SIZE = (1280, 620)
+    preview: excel_returns.FillPreview | None
+    result: excel_returns.FillPreview | None
+
+    def title(self) -> str:
+        return self.tr("Import a fill form")
+
+    def apply_text(self) -> str:
+        return self.tr("Import")
+
+    def extra_widgets(self) -> list[QWidget]:
         self.accept_refused = QCheckBox(self.tr("Skip the cells that cannot be imported and import the rest"))
         self.accept_refused.setObjectName("acceptRefused")
+        self.accept_refused.setVisible(False)  # shown when the preview has refusals
         self.accept_refused.toggled.connect(self._update_buttons)
-        self.message = _sentence_label("fillResult")
-        self.import_button = QPushButton(self.tr("Import"))
-        self.import_button.setObjectName("importFillForm")
-        self.import_button.clicked.connect(self.apply)
-        self.close_button = QPushButton(self.tr("Cancel"))
-        self.close_button.setObjectName("closeFillForm")
-        self.close_button.clicked.connect(self._close)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.accept_refused)
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        fit_to_screen(self, 1280, 620)
-        self._load()
+        return [self.accept_refused]
+
+    @property
+    def import_button(self) -> QPushButton:
+        """导入 (the apply button)."""
+        return self.apply_button
+
+    @classmethod
+    def ask_path(cls, parent: QWidget | None, ledger: Ledger) -> str:
+        chosen = ask_open_path(parent, str(_folder(ledger)))
+        if chosen:
+            _remember(Path(chosen).parent)
+        return chosen
+
+    def ready(self) -> bool:
+        """Something to import, and the refusals (if any) ticked to be skipped."""
+        p = self.preview
+        return (super().ready() and p is not None and bool(p.applied or p.conflicts)
+                and (not p.refused or self.accept_refused.isChecked()))
+
+    def _update_buttons(self) -> None:
+        self.import_button.setEnabled(self.ready())
 
     # ---- preview -------------------------------------------------------------------------------------------------
-    def _load(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.preview = excel_returns.preview_fill_form(self.ledger, self.path)
-        except LedgerError as exc:
-            self.preview = None
-            self.error = messages.error_text(exc)
-        finally:
-            QApplication.restoreOverrideCursor()
-        if self.preview is None:
-            self.summary.setText(self.tr("Nothing was imported; the ledger was not changed."))
-            say(self.message, self.error, warn=True)
-            self.tabs.setVisible(False)
-            self.accept_refused.setVisible(False)
-            self.import_button.setEnabled(False)
-            self.close_button.setText(self.tr("Close"))
-            return
-        p = self.preview
+    def read_preview(self) -> excel_returns.FillPreview:
+        self._tasks: dict[str, str] = {}  # words of the task and indicator ids, looked up once
+        self._indicators: dict[str, str] = {}
+        return excel_returns.preview_fill_form(self.ledger, self.path)
+
+    def show_preview(self, p: excel_returns.FillPreview) -> None:
         self.summary.setText(self.tr(
             "“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be "
             "imported, {unchanged} rows unchanged. Nothing has been changed yet.").format(
@@ -513,111 +428,35 @@ class FillFormDialog(QDialog):
             return self.tr("Indicator value: {name}").format(name=name) if name else self.tr("Indicator value")
         return next((h for h, key, *_ in excel_returns.FIXED if key == fld), fld)
 
-    def _lines(self, items: list[excel_returns.FillItem]) -> list[_Line]:
+    def rows_of(self, items: list[excel_returns.FillItem]) -> list[_Line]:
         return [_Line(it, self._task_words(it.task_id), self._field_words(it.field), _value_text(it.ours),
                       _value_text(it.theirs), it.field == "progress" or it.field.startswith("actual:"))
                 for it in items]
 
-    def _fill(self, p: excel_returns.FillPreview) -> None:
-        old = [self.tabs.widget(i) for i in range(self.tabs.count())]
-        self.tabs.clear()
-        for w in old:
-            w.deleteLater()
-        self.applied_table = FillTable(self._lines(p.applied))
-        self.applied_table.setObjectName("fillAppliedTable")
-        self.conflict_table = FillTable(self._lines(p.conflicts), decide=True)
-        self.conflict_table.setObjectName("fillConflictTable")
-        self.refused_table = FillTable(self._lines(p.refused), refused=True)
-        self.refused_table.setObjectName("fillRefusedTable")
-        self.tabs.addTab(self.applied_table, self.tr("To apply ({count})").format(count=len(p.applied)))
-        self.tabs.addTab(self.conflict_table, self.tr("Conflicts ({count})").format(count=len(p.conflicts)))
-        self.tabs.addTab(self.refused_table, self.tr("Refused ({count})").format(count=len(p.refused)))
-
-    def _update_buttons(self) -> None:
-        p = self.preview
-        ok = (p is not None and self.result is None and bool(p.applied or p.conflicts)
-              and (not p.refused or self.accept_refused.isChecked()))
-        self.import_button.setEnabled(ok)
-
-    def counts(self) -> tuple[int, int, int]:
-        return self.applied_table.rowCount(), self.conflict_table.rowCount(), self.refused_table.rowCount()
-
-    def choose(self, row: int, choice: str, value: str | None = None) -> None:
-        self.conflict_table.choose(row, choice, value)
-
     # ---- apply ---------------------------------------------------------------------------------------------------
-    def apply(self) -> excel_returns.FillPreview | None:
-        if self.preview is None or self.result is not None or not self.import_button.isEnabled():
-            return self.result
-        try:
-            decisions = self.conflict_table.decisions()
-        except ValueError as exc:
-            row, why = exc.args
-            text = (self.tr("The new value in row {row} is not a number.") if why == "number" else
-                    self.tr("A new value is empty in row {row}. Write the value, or choose another decision."))
-            say(self.message, text.format(row=row), warn=True)
-            return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = excel_returns.apply_fill_form(self.ledger, self.path, decisions,
-                                                   accept_refused=self.accept_refused.isChecked())
-        except LedgerError as exc:
-            self.error = messages.error_text(exc)
-            say(self.message, self.error, warn=True)
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.result = result
-        open_left = len(result.open_conflicts)
-        if not result.written:
-            text = self.tr("Nothing new to import: the ledger already holds every value of “{file}”.").format(
-                file=self.path.name)
-        else:
-            text = self.tr("Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, "
-                           "{skipped} cells skipped.").format(
-                file=self.path.name, community=result.community, applied=len(result.applied),
-                decided=len(result.conflicts) - open_left, skipped=len(result.refused))
-            if open_left:
-                text += self.tr(" {count} conflicts were left undecided; import the file again to decide them.") \
-                    .format(count=open_left)
-            if result.backup:
-                text += self.tr(" Backup before the import: {path}").format(path=result.backup)
-        say(self.message, text)
-        self._fill(result)
-        for box, edit in zip(self.conflict_table.boxes, self.conflict_table.editors, strict=True):
-            box.setEnabled(False)
-            edit.setEnabled(False)
-        self.accept_refused.setEnabled(False)
-        self._update_buttons()
-        self.close_button.setText(self.tr("Close"))
+    def write(self, decisions: dict[str, Any]) -> excel_returns.FillPreview:
+        result = excel_returns.apply_fill_form(self.ledger, self.path, decisions,
+                                               accept_refused=self.accept_refused.isChecked())
         log.info("fill form %s: %d applied, %d conflicts (%d open), %d refused, written=%s", self.path.name,
-                 len(result.applied), len(result.conflicts), open_left, len(result.refused), result.written)
+                 len(result.applied), len(result.conflicts), len(result.open_conflicts), len(result.refused),
+                 result.written)
         return result
 
-    def _close(self) -> None:
-        if self.result is not None:
-            self.accept()
-        else:
-            self.reject()
-
-    @classmethod
-    def run(cls, parent: QWidget | None, ledger: Ledger, path: str | Path | None = None
-            ) -> excel_returns.FillPreview | None:
-        """Ask for the file (unless given), preview, decide, import. A file refused before the preview is shown
-        as its sentence in a message box; None when nothing was imported."""
-        if path is None:
-            chosen = ask_open_path(parent, str(_folder(ledger)))
-            if not chosen:
-                return None
-            path = chosen
-            _remember(Path(chosen).parent)
-        dlg = cls(ledger, path, parent)
-        if dlg.preview is None:
-            messages.show_error(parent, dlg.error, _tr("Import a fill form"))
-            dlg.deleteLater()
-            return None
-        dlg.exec()
-        return dlg.result
+    def done_text(self, result: excel_returns.FillPreview) -> tuple[str, bool]:
+        if not result.written:
+            return self.tr("Nothing new to import: the ledger already holds every value of “{file}”.").format(
+                file=self.path.name), False
+        open_left = len(result.open_conflicts)
+        text = self.tr("Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, "
+                       "{skipped} cells skipped.").format(
+            file=self.path.name, community=result.community, applied=len(result.applied),
+            decided=len(result.conflicts) - open_left, skipped=len(result.refused))
+        if open_left:
+            text += self.tr(" {count} conflicts were left undecided; import the file again to decide them.") \
+                .format(count=open_left)
+        if result.backup:
+            text += self.tr(" Backup before the import: {path}").format(path=result.backup)
+        return text, False
 
 
 # ---- 导入其他台账 ----------------------------------------------------------------------------------------------------

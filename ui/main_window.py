@@ -281,6 +281,10 @@ class MainWindow(QMainWindow):
             m.addAction(self._action(self.tr("Import Excel…"), self.import_excel, name="importExcel",
                                      tip=self.tr("A filled-in form, or a ledger made with another tool")))
         m.addSeparator()
+        m.addAction(self._action(self.tr("Check the ledger's integrity…"), self.verify_ledger, name="verifyLedger",
+                                 tip=self.tr("Replay the journal against every table, and check the journal "
+                                             "anchors printed on a 周报 or 销号审批表")))
+        m.addSeparator()
         m.addAction(self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, "quit"))
         m = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self._action(self.tr("Undo"), self.undo, QKeySequence("Ctrl+Z"), "undo")
@@ -417,6 +421,10 @@ class MainWindow(QMainWindow):
     def look_back(self) -> None:
         from ui.recheck import RecheckDialog
         RecheckDialog.run(self, self.ledger)
+
+    def verify_ledger(self) -> None:
+        from ui.verify_dialog import VerifyDialog
+        VerifyDialog.run(self, self.ledger)
 
     def export_evidence(self) -> None:
         from ui.evidence_export import export_evidence

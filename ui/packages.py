@@ -9,7 +9,6 @@ a refused file shows its sentence where the user is looking and tests need no pa
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +39,7 @@ from ledger.errors import LedgerError
 from ledger.model import FIELD_LABELS, Status
 from ledger.service import Changed, Ledger
 from ui import messages
+from ui.preview import DecisionTable, PreviewDialog
 from ui.util import fit_to_screen, say, settings
 
 log = logging.getLogger(__name__)
@@ -84,9 +83,6 @@ ZH = {
     " {count} entries of this file were merged before and are skipped.": "此文件中已有 {count} 条此前合并过，不再重复。",
     "“{file}” holds nothing new: everything in it was merged before ({count} entries). Nothing to do.":
         "“{file}”中没有新的内容：其中 {count} 条修改此前都已合并，无需再次导入。",
-    "To apply ({count})": "将应用（{count}）",
-    "Conflicts ({count})": "冲突（{count}）",
-    "Refused ({count})": "拒绝（{count}）",
     "Keep all ours": "全部保留我方",
     "Take all theirs": "全部采用对方",
     "Apply": "应用",
@@ -97,7 +93,6 @@ ZH = {
     " {count} conflicts are still open: decide them later with File → Decide open conflicts….":
         "还有 {count} 项冲突未决定，已留待处理：稍后可在“文件 → 处理未决冲突…”中决定。",
     " Backup before the merge: {path}": "合并前的备份：{path}",
-    "Nothing was imported; the ledger was not changed.": "没有导入任何内容，台账未作改动。",
     # ConflictTable / tables
     "Measure": "整改措施",
     "Field": "字段",
@@ -105,12 +100,8 @@ ZH = {
     "Theirs (return)": "对方（上报）值",
     "Authors and times": "作者与时间",
     "Reason": "原因",
-    "Decision": "处理",
-    "New value": "新值",
-    "Undecided": "暂不决定",
     "Keep ours": "保留我方",
     "Take theirs": "采用对方",
-    "Write a new value": "填写新值",
     "Ours: {who} {at}": "我方：{who} {at}",
     "Theirs: {who} {at}": "对方：{who} {at}",
     "By: {who} {at}": "{who} {at}",
@@ -429,179 +420,79 @@ def conflict_row(tasks: _Tasks, r: dict[str, Any]) -> Row:
 
 # ---- tables -------------------------------------------------------------------------------------------------------
 COL_COMMUNITY, COL_MEASURE, COL_FIELD, COL_OURS, COL_THEIRS, COL_AUTHORS, COL_REASON, COL_DECISION, COL_NEW = range(9)
-DECISIONS = ("", "ours", "theirs", "new")  # data of the decision box's items, in order
 
 
-class RowTable(QTableWidget):
-    """The seven columns every list shares; ``decide=True`` adds 处理 and 新值 per row (the conflicts)."""
+class RowTable(DecisionTable):
+    """The seven columns every list shares; ``decide=True`` adds 处理 and 新值 per row (the conflicts).
+    ``decisions()`` is {key: (choice, new value or None)}."""
 
-    def __init__(self, rows: Iterable[Row], decide: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows = list(rows)
-        self.decide = decide
-        headers = [self.tr("Community"), self.tr("Measure"), self.tr("Field"), self.tr("Ours (ledger)"),
-                   self.tr("Theirs (return)"), self.tr("Authors and times"), self.tr("Reason")]
-        if decide:
-            headers += [self.tr("Decision"), self.tr("New value")]
-        self.setColumnCount(len(headers))
-        self.setHorizontalHeaderLabels(headers)
-        self.setRowCount(len(self.rows))
-        self.verticalHeader().setVisible(True)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setWordWrap(True)
-        self.setAlternatingRowColors(True)
-        self.boxes: list[QComboBox] = []
-        self.editors: list[QLineEdit] = []
-        for r, row in enumerate(self.rows):
-            values = (row.community, row.measure, row.field, row.ours, row.theirs, row.authors, row.reason)
-            for c, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if c in (COL_OURS, COL_THEIRS):
-                    item.setBackground(Qt.GlobalColor.white)
-                self.setItem(r, c, item)
-            if decide:
-                box = QComboBox()
-                box.setObjectName(f"decision_{r}")
-                box.addItem(self.tr("Undecided"), "")
-                box.addItem(self.tr("Keep ours"), "ours")
-                box.addItem(self.tr("Take theirs"), "theirs")
-                if row.can_rewrite:
-                    box.addItem(self.tr("Write a new value"), "new")
-                edit = QLineEdit()
-                edit.setObjectName(f"newValue_{r}")
-                edit.setEnabled(False)
-                if row.can_rewrite and isinstance(row.theirs_raw, str):
-                    edit.setPlaceholderText(row.theirs_raw)
-                box.currentIndexChanged.connect(lambda _i, b=box, e=edit: self._choice_changed(b, e))
-                self.setCellWidget(r, COL_DECISION, box)
-                self.setCellWidget(r, COL_NEW, edit)
-                self.boxes.append(box)
-                self.editors.append(edit)
+    def headers(self) -> list[str]:
+        return [self.tr("Community"), self.tr("Measure"), self.tr("Field"), self.tr("Ours (ledger)"),
+                self.tr("Theirs (return)"), self.tr("Authors and times"), self.tr("Reason")]
+
+    def texts(self, row: Row) -> tuple[str, ...]:
+        return row.community, row.measure, row.field, row.ours, row.theirs, row.authors, row.reason
+
+    def choice_texts(self) -> tuple[str, str]:
+        return self.tr("Keep ours"), self.tr("Take theirs")
+
+    def style_item(self, item: QTableWidgetItem, column: int) -> None:
+        if column in (COL_OURS, COL_THEIRS):
+            item.setBackground(Qt.GlobalColor.white)
+
+    def new_value_hint(self, row: Row) -> str:
+        return row.theirs_raw if row.can_rewrite and isinstance(row.theirs_raw, str) else ""
+
+    def size_columns(self) -> None:
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("中")
-        widths = [5, 7, 5, 12, 12, 12, 11, 6, 8] if decide else [5, 8, 6, 15, 15, 12, 16]
+        widths = [5, 7, 5, 12, 12, 12, 11, 6, 8] if self.decide else [5, 8, 6, 15, 15, 12, 16]
         for c in range(self.columnCount()):
             self.setColumnWidth(c, widths[c] * em + 12)
-        if decide:  # the decision right of the two values it chooses between (logical columns unchanged)
+        if self.decide:  # the decision right of the two values it chooses between (logical columns unchanged)
             header.moveSection(header.visualIndex(COL_DECISION), COL_AUTHORS)
             header.moveSection(header.visualIndex(COL_NEW), COL_AUTHORS + 1)
         header.setStretchLastSection(True)
-        self.resizeRowsToContents()
-
-    def _choice_changed(self, box: QComboBox, edit: QLineEdit) -> None:
-        new = box.currentData() == "new"
-        edit.setEnabled(new)
-        if new:
-            if not edit.text():
-                edit.setText(edit.placeholderText())
-            edit.setFocus()
-
-    def set_all(self, choice: str) -> None:
-        for box in self.boxes:
-            box.setCurrentIndex(max(0, box.findData(choice)))
-
-    def choose(self, row: int, choice: str, value: str | None = None) -> None:
-        """Set one row's decision (and its new value) as the user would."""
-        box = self.boxes[row]
-        index = box.findData(choice)
-        if index < 0:
-            raise ValueError(f"row {row} has no decision {choice!r}")
-        box.setCurrentIndex(index)
-        if value is not None:
-            self.editors[row].setText(value)
-
-    def decisions(self) -> dict[str, tuple[str, Any]]:
-        """{key: (choice, value)} of the rows decided; raises ValueError(row number) for an empty new value."""
-        out: dict[str, tuple[str, Any]] = {}
-        for r, (row, box) in enumerate(zip(self.rows, self.boxes, strict=True)):
-            choice = box.currentData()
-            if not choice:
-                continue
-            value: Any = None
-            if choice == "new":
-                value = self.editors[r].text().strip()
-                if not value:
-                    raise ValueError(r + 1)
-            out[row.key] = (choice, value)
-        return out
 
 
 # ---- 导入上报 -------------------------------------------------------------------------------------------------------
-class MergeDialog(QDialog):
+class MergeDialog(PreviewDialog):
     """The preview of a return before anything changes: 将应用 / 冲突 / 拒绝, each conflict decided per row
     (保留我方 / 采用对方 / 填写新值); 应用 runs ``apply_merge`` with the decisions (backup first, one transaction).
     A refused file shows its sentence and leaves the ledger as it was."""
 
-    def __init__(self, ledger: Ledger, path: str | Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ledger = ledger
-        self.path = Path(path)
-        self.preview: exchange_merge.MergePreview | None = None
-        self.result: exchange_merge.MergeResult | None = None
-        self.error: str = ""
-        self.setObjectName("mergeDialog")
-        self.setWindowTitle(self.tr("Import a return") + f" — {self.path.name}")
-        self.summary = QLabel()
-        self.summary.setObjectName("mergeSummary")
-        self.summary.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setObjectName("mergeMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setVisible(False)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("mergeTabs")
-        self.applied_table = RowTable([])
-        self.conflict_table = RowTable([], decide=True)
-        self.refused_table = RowTable([])
-        self.keep_all = QPushButton(self.tr("Keep all ours"))
-        self.keep_all.setObjectName("keepAllOurs")
-        self.keep_all.clicked.connect(lambda: self._set_all("ours"))
-        self.take_all = QPushButton(self.tr("Take all theirs"))
-        self.take_all.setObjectName("takeAllTheirs")
-        self.take_all.clicked.connect(lambda: self._set_all("theirs"))
-        self.apply_button = QPushButton(self.tr("Apply"))
-        self.apply_button.setObjectName("applyMerge")
-        self.apply_button.clicked.connect(self.apply)
-        self.close_button = QPushButton(self.tr("Cancel"))
-        self.close_button.setObjectName("closeMerge")
-        self.close_button.clicked.connect(self._close)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.keep_all)
-        buttons.addWidget(self.take_all)
-        buttons.addStretch(1)
-        buttons.addWidget(self.apply_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        fit_to_screen(self, 1400, 660)
-        self._load()
+    TABLE = RowTable
+    NAMES = {"dialog": "mergeDialog", "summary": "mergeSummary", "message": "mergeMessage", "tabs": "mergeTabs",
+             "apply": "applyMerge", "close": "closeMerge", "applied": "appliedTable", "conflicts": "conflictTable",
+             "refused": "refusedTable"}
+    SIZE = (1400, 660)
+    preview: exchange_merge.MergePreview | None
+    result: exchange_merge.MergeResult | None
+
+    def title(self) -> str:
+        return self.tr("Import a return")
+
+    def apply_text(self) -> str:
+        return self.tr("Apply")
+
+    def extra_widgets(self) -> list[QWidget]:
+        self.keep_all = self.set_all_button(self.tr("Keep all ours"), "keepAllOurs", "ours")
+        self.take_all = self.set_all_button(self.tr("Take all theirs"), "takeAllTheirs", "theirs")
+        return [self.keep_all, self.take_all]
+
+    @classmethod
+    def ask_path(cls, parent: QWidget | None, ledger: Ledger) -> str:
+        chosen = ask_return_path(parent, _folder_default(ledger, RETURN_FOLDER_KEY))
+        if chosen:
+            settings().setValue(RETURN_FOLDER_KEY, str(Path(chosen).parent))
+        return chosen
 
     # ---- preview -------------------------------------------------------------------------------------------------
-    def _load(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.preview = exchange_merge.preview_merge(self.ledger, self.path)
-        except LedgerError as exc:
-            self.preview = None
-            self.error = messages.error_text(exc)
-        finally:
-            QApplication.restoreOverrideCursor()
-        if self.preview is None:
-            self.summary.setText(self.tr("Nothing was imported; the ledger was not changed."))
-            say(self.message, warn=True, text=self.error)
-            self.tabs.setVisible(False)
-            for b in (self.keep_all, self.take_all, self.apply_button):
-                b.setEnabled(False)
-            self.close_button.setText(self.tr("Close"))
-            return
-        p = self.preview
+    def read_preview(self) -> exchange_merge.MergePreview:
+        return exchange_merge.preview_merge(self.ledger, self.path)
+
+    def show_preview(self, p: exchange_merge.MergePreview) -> None:
         if not p.new_entries:
             self.summary.setText(self.tr("“{file}” holds nothing new: everything in it was merged before ({count} "
                                          "entries). Nothing to do.").format(file=p.path.name, count=p.already))
@@ -613,7 +504,7 @@ class MergeDialog(QDialog):
                 text += self.tr(" {count} entries of this file were merged before and are skipped.").format(
                     count=p.already)
             self.summary.setText(text)
-        self._fill(p.applied, p.conflicts, p.refused)
+        self._fill(p)
         has_conflicts = bool(p.conflicts)
         self.keep_all.setEnabled(has_conflicts)
         self.take_all.setEnabled(has_conflicts)
@@ -621,52 +512,18 @@ class MergeDialog(QDialog):
         if has_conflicts:
             self.tabs.setCurrentWidget(self.conflict_table)
 
-    def _fill(self, applied: list[exchange_merge.Item], conflicts: list[exchange_merge.Item],
-              refused: list[exchange_merge.Item]) -> None:
+    def rows_of(self, items: list[exchange_merge.Item]) -> list[Row]:
         tasks = _Tasks(self.ledger)
-        old = [self.tabs.widget(i) for i in range(self.tabs.count())]
-        self.tabs.clear()
-        for w in old:
-            w.deleteLater()
-        self.applied_table = RowTable([item_row(tasks, it) for it in applied])
-        self.applied_table.setObjectName("appliedTable")
-        self.conflict_table = RowTable([item_row(tasks, it) for it in conflicts], decide=True)
-        self.conflict_table.setObjectName("conflictTable")
-        self.refused_table = RowTable([item_row(tasks, it) for it in refused])
-        self.refused_table.setObjectName("refusedTable")
-        self.tabs.addTab(self.applied_table, self.tr("To apply ({count})").format(count=len(applied)))
-        self.tabs.addTab(self.conflict_table, self.tr("Conflicts ({count})").format(count=len(conflicts)))
-        self.tabs.addTab(self.refused_table, self.tr("Refused ({count})").format(count=len(refused)))
-
-    def counts(self) -> tuple[int, int, int]:
-        return self.applied_table.rowCount(), self.conflict_table.rowCount(), self.refused_table.rowCount()
-
-    def _set_all(self, choice: str) -> None:
-        self.conflict_table.set_all(choice)
-
-    def choose(self, row: int, choice: str, value: str | None = None) -> None:
-        self.conflict_table.choose(row, choice, value)
+        return [item_row(tasks, it) for it in items]
 
     # ---- apply ---------------------------------------------------------------------------------------------------
-    def apply(self) -> exchange_merge.MergeResult | None:
-        if self.preview is None or self.result is not None:
-            return self.result
-        try:
-            decisions = self.conflict_table.decisions()
-        except ValueError as exc:
-            say(self.message, warn=True, text=self.tr("A new value is empty in row {row}. Write the value, or choose another "
-                                        "decision.").format(row=exc.args[0]))
-            return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = exchange_merge.apply_merge(self.ledger, self.path, decisions)
-        except LedgerError as exc:
-            self.error = messages.error_text(exc)
-            say(self.message, warn=True, text=self.error)
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.result = result
+    def write(self, decisions: dict[str, Any]) -> exchange_merge.MergeResult:
+        result = exchange_merge.apply_merge(self.ledger, self.path, decisions)
+        log.info("merged %s: %d applied, %d conflicts (%d open), %d refused", result.path.name,
+                 len(result.applied), len(result.conflicts), len(result.open_conflicts), len(result.refused))
+        return result
+
+    def done_text(self, result: exchange_merge.MergeResult) -> tuple[str, bool]:
         open_left = len(result.open_conflicts)
         text = self.tr("Merged “{file}”: {applied} changes applied, {decided} conflicts decided, {refused} refused.") \
             .format(file=result.path.name, applied=len(result.applied),
@@ -676,44 +533,7 @@ class MergeDialog(QDialog):
                             "conflicts….").format(count=open_left)
         if result.backup:
             text += self.tr(" Backup before the merge: {path}").format(path=result.backup)
-        say(self.message, text=text)
-        if open_left:
-            self.message.setStyleSheet("color:#a8323a;")
-        self._fill(result.applied, result.conflicts, result.refused)
-        for box, edit in zip(self.conflict_table.boxes, self.conflict_table.editors, strict=True):
-            box.setEnabled(False)
-            edit.setEnabled(False)
-        for b in (self.keep_all, self.take_all, self.apply_button):
-            b.setEnabled(False)
-        self.close_button.setText(self.tr("Close"))
-        log.info("merged %s: %d applied, %d conflicts (%d open), %d refused", result.path.name,
-                 len(result.applied), len(result.conflicts), open_left, len(result.refused))
-        return result
-
-    def _close(self) -> None:
-        if self.result is not None:
-            self.accept()
-        else:
-            self.reject()
-
-    @classmethod
-    def run(cls, parent: QWidget | None, ledger: Ledger, path: str | Path | None = None
-            ) -> exchange_merge.MergeResult | None:
-        """Ask for the return file (unless given), preview, let the user decide and apply. A file refused before
-        the preview is shown as its sentence in a message box; None when nothing was merged."""
-        if path is None:
-            chosen = ask_return_path(parent, _folder_default(ledger, RETURN_FOLDER_KEY))
-            if not chosen:
-                return None
-            path = chosen
-            settings().setValue(RETURN_FOLDER_KEY, str(Path(chosen).parent))
-        dlg = cls(ledger, path, parent)
-        if dlg.preview is None:
-            messages.show_error(parent, dlg.error, _tr("Import a return"))
-            dlg.deleteLater()
-            return None
-        dlg.exec()
-        return dlg.result
+        return text, bool(open_left)
 
 
 # ---- per community ------------------------------------------------------------------------------------------------

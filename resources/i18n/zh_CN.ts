@@ -55,43 +55,43 @@
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="244"/>
+        <location filename="../../ui/approval_form.py" line="246"/>
         <source>Save the sign-off form as</source>
         <translation>销号审批表另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="245"/>
+        <location filename="../../ui/approval_form.py" line="247"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="251"/>
+        <location filename="../../ui/approval_form.py" line="253"/>
         <source>Sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="252"/>
+        <location filename="../../ui/approval_form.py" line="254"/>
         <source>The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.</source>
         <translation>销号审批表已保存到“{path}”。请用 A4 纸打印，交审核人签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="255"/>
+        <location filename="../../ui/approval_form.py" line="257"/>
         <source>Open it</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="256"/>
+        <location filename="../../ui/approval_form.py" line="258"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="260"/>
+        <location filename="../../ui/approval_form.py" line="262"/>
         <source>Cannot open the PDF. Open it yourself: {path}</source>
         <translation>无法打开 PDF 文件，请自行打开：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="268"/>
-        <location filename="../../ui/approval_form.py" line="276"/>
+        <location filename="../../ui/approval_form.py" line="270"/>
+        <location filename="../../ui/approval_form.py" line="278"/>
         <source>Cannot write the sign-off form</source>
         <translation>无法生成销号审批表</translation>
     </message>
@@ -526,17 +526,17 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>DeadlineHistory</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="530"/>
+        <location filename="../../ui/evidence_panel.py" line="529"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="531"/>
+        <location filename="../../ui/evidence_panel.py" line="530"/>
         <source>Current deadline: {deadline}　Original deadline: {original}</source>
         <translation>现在的整改时限：{deadline}　原定时限：{original}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="555"/>
+        <location filename="../../ui/evidence_panel.py" line="554"/>
         <source>No change of deadline.</source>
         <translation>整改时限没有变更过。</translation>
     </message>
@@ -544,56 +544,79 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>DecideExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="454"/>
+        <location filename="../../ui/signoff_dialogs.py" line="426"/>
         <source>Decide the extension request</source>
         <translation>批复延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="455"/>
+        <location filename="../../ui/signoff_dialogs.py" line="427"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="456"/>
+        <location filename="../../ui/signoff_dialogs.py" line="428"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="458"/>
+        <location filename="../../ui/signoff_dialogs.py" line="430"/>
         <source>From → to</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="459"/>
+        <location filename="../../ui/signoff_dialogs.py" line="431"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="460"/>
-        <location filename="../../ui/signoff_dialogs.py" line="483"/>
+        <location filename="../../ui/signoff_dialogs.py" line="432"/>
+        <location filename="../../ui/signoff_dialogs.py" line="455"/>
         <source>Approve the extension</source>
         <translation>同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="462"/>
-        <location filename="../../ui/signoff_dialogs.py" line="483"/>
+        <location filename="../../ui/signoff_dialogs.py" line="434"/>
+        <location filename="../../ui/signoff_dialogs.py" line="455"/>
         <source>Refuse</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="482"/>
+        <location filename="../../ui/signoff_dialogs.py" line="454"/>
         <source>Note (optional)</source>
         <translation>批复意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="482"/>
+        <location filename="../../ui/signoff_dialogs.py" line="454"/>
         <source>Note (required when refusing)</source>
         <translation>批复意见（不同意时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="216"/>
+        <location filename="../../ui/signoff_dialogs.py" line="188"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionTable</name>
+    <message>
+        <location filename="../../ui/preview.py" line="100"/>
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="100"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="160"/>
+        <source>Undecided</source>
+        <translation>暂不决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="164"/>
+        <source>Write a new value</source>
+        <translation>填写新值</translation>
     </message>
 </context>
 <context>
@@ -659,123 +682,123 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="196"/>
+        <location filename="../../ui/evidence_panel.py" line="195"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="197"/>
+        <location filename="../../ui/evidence_panel.py" line="196"/>
         <source>Attach photos, PDFs, Word or Excel files and scans</source>
         <translation>添加照片、PDF、Word、Excel 文件或扫描件</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="198"/>
+        <location filename="../../ui/evidence_panel.py" line="197"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="199"/>
+        <location filename="../../ui/evidence_panel.py" line="198"/>
         <source>Open with the program the computer uses for this kind of file</source>
         <translation>用电脑上对应的程序打开</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="200"/>
+        <location filename="../../ui/evidence_panel.py" line="199"/>
         <source>Save a copy…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="201"/>
+        <location filename="../../ui/evidence_panel.py" line="200"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="202"/>
+        <location filename="../../ui/evidence_panel.py" line="201"/>
         <source>Export as zip…</source>
         <translation>打包导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="203"/>
+        <location filename="../../ui/evidence_panel.py" line="202"/>
         <source>All the evidence of this task in one zip file</source>
         <translation>把本任务的全部佐证材料打包成一个 zip 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="204"/>
+        <location filename="../../ui/evidence_panel.py" line="203"/>
         <source>Show removed</source>
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="251"/>
+        <location filename="../../ui/evidence_panel.py" line="250"/>
         <source>{size} · added by {who} on {at}</source>
         <translation>{size} · {who} {at} 添加</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="254"/>
+        <location filename="../../ui/evidence_panel.py" line="253"/>
         <source>removed {at}</source>
         <translation>已于 {at} 删除</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="266"/>
+        <location filename="../../ui/evidence_panel.py" line="265"/>
         <source>You can also drag files from a folder onto this panel. One file may be up to {limit}.</source>
         <translation>也可以把文件从文件夹直接拖到这个面板上。单个文件不超过 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="308"/>
+        <location filename="../../ui/evidence_panel.py" line="307"/>
         <source>Choose evidence files</source>
         <translation>选择佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="309"/>
+        <location filename="../../ui/evidence_panel.py" line="308"/>
         <source>Evidence files ({patterns})</source>
         <translation>佐证材料 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="309"/>
+        <location filename="../../ui/evidence_panel.py" line="308"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="339"/>
+        <location filename="../../ui/evidence_panel.py" line="338"/>
         <source>Attached {n} files.</source>
         <translation>已添加 {n} 份佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="343"/>
-        <location filename="../../ui/evidence_panel.py" line="346"/>
+        <location filename="../../ui/evidence_panel.py" line="342"/>
+        <location filename="../../ui/evidence_panel.py" line="345"/>
         <source>Not attached</source>
         <translation>没有添加</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="345"/>
+        <location filename="../../ui/evidence_panel.py" line="344"/>
         <source>Attached {n} files; {m} were not attached:</source>
         <translation>已添加 {n} 份；以下 {m} 份没有添加：</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="353"/>
+        <location filename="../../ui/evidence_panel.py" line="352"/>
         <source>Choose a file in the list first.</source>
         <translation>请先在列表中选中一份材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="379"/>
+        <location filename="../../ui/evidence_panel.py" line="378"/>
         <source>Cannot write a temporary copy to open: {detail}</source>
         <translation>无法写出用于打开的临时副本：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="383"/>
+        <location filename="../../ui/evidence_panel.py" line="382"/>
         <source>Cannot open the file with a program on this computer. A copy is here: {path}</source>
         <translation>这台电脑上没有能打开此文件的程序。文件副本在：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="389"/>
+        <location filename="../../ui/evidence_panel.py" line="388"/>
         <source>Save a copy of the evidence</source>
         <translation>另存佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="405"/>
+        <location filename="../../ui/evidence_panel.py" line="404"/>
         <source>Saved to {path}</source>
         <translation>已保存到：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="412"/>
+        <location filename="../../ui/evidence_panel.py" line="411"/>
         <source>Remove the evidence “{name}”? The removal is recorded in the journal and the file stays listed under “Show removed”.</source>
         <translation>移除佐证材料“{name}”？移除会记入日志，勾选“显示已删除的”仍能看到这条记录。</translation>
     </message>
@@ -916,37 +939,37 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ExportFillFormDialog</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="199"/>
+        <location filename="../../ui/excel_returns.py" line="177"/>
         <source>Export a fill form</source>
         <translation>导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="200"/>
+        <location filename="../../ui/excel_returns.py" line="178"/>
         <source>A fill form is an Excel sheet of one community&apos;s tasks for its secretary: they fill in the progress, the indicator values and whether to ask for sign-off (the yellow cells), and send it back; import it with File → Import Excel….</source>
         <translation>填报表是一个居民区全部整改任务的 Excel 表格，交给居民区书记填写浅黄色单元格（整改进展、指标完成值、是否申请销号），交回后用“文件 → 导入 Excel…”导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="207"/>
+        <location filename="../../ui/excel_returns.py" line="185"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="213"/>
+        <location filename="../../ui/excel_returns.py" line="191"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="215"/>
+        <location filename="../../ui/excel_returns.py" line="193"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="218"/>
+        <location filename="../../ui/excel_returns.py" line="196"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="225"/>
+        <location filename="../../ui/excel_returns.py" line="203"/>
         <source>No community has tasks.</source>
         <translation>没有居民区有整改任务。</translation>
     </message>
@@ -954,57 +977,57 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="405"/>
+        <location filename="../../ui/signoff_dialogs.py" line="377"/>
         <source>Ask for a later deadline</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="408"/>
+        <location filename="../../ui/signoff_dialogs.py" line="380"/>
         <source>Current deadline</source>
         <translation>现在的整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="409"/>
+        <location filename="../../ui/signoff_dialogs.py" line="381"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="411"/>
+        <location filename="../../ui/signoff_dialogs.py" line="383"/>
         <source>Original deadline</source>
         <translation>原定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="423"/>
+        <location filename="../../ui/signoff_dialogs.py" line="395"/>
         <source>New deadline</source>
         <translation>申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="424"/>
+        <location filename="../../ui/signoff_dialogs.py" line="396"/>
         <source>Why the deadline cannot be met</source>
         <translation>为什么不能按时完成</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="425"/>
+        <location filename="../../ui/signoff_dialogs.py" line="397"/>
         <source>Reason (required)</source>
         <translation>延期理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="426"/>
+        <location filename="../../ui/signoff_dialogs.py" line="398"/>
         <source>A leader approves or refuses the request. The original deadline is kept in the ledger either way.</source>
         <translation>由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="428"/>
+        <location filename="../../ui/signoff_dialogs.py" line="400"/>
         <source>Send the request</source>
         <translation>提交延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="434"/>
+        <location filename="../../ui/signoff_dialogs.py" line="406"/>
         <source>{n} days later</source>
         <translation>延后 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="216"/>
+        <location filename="../../ui/signoff_dialogs.py" line="188"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1012,181 +1035,180 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>FillFormDialog</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="422"/>
+        <location filename="../../ui/excel_returns.py" line="348"/>
         <source>Import a fill form</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="431"/>
-        <source>Skip the cells that cannot be imported and import the rest</source>
-        <translation>跳过不能导入的单元格，导入其余部分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="435"/>
+        <location filename="../../ui/excel_returns.py" line="351"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="438"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <location filename="../../ui/excel_returns.py" line="354"/>
+        <source>Skip the cells that cannot be imported and import the rest</source>
+        <translation>跳过不能导入的单元格，导入其余部分</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="465"/>
-        <source>Nothing was imported; the ledger was not changed.</source>
-        <translation>没有导入任何内容，台账未作改动。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="470"/>
-        <location filename="../../ui/excel_returns.py" line="592"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="474"/>
+        <location filename="../../ui/excel_returns.py" line="389"/>
         <source>“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be imported, {unchanged} rows unchanged. Nothing has been changed yet.</source>
         <translation>“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，{unchanged} 行没有变化。目前台账尚未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="482"/>
+        <location filename="../../ui/excel_returns.py" line="397"/>
         <source>{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import the rest, or correct the file and import it again.</source>
         <translation>有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，或改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="502"/>
+        <location filename="../../ui/excel_returns.py" line="417"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="504"/>
+        <location filename="../../ui/excel_returns.py" line="419"/>
         <source>Ask for sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="506"/>
+        <location filename="../../ui/excel_returns.py" line="421"/>
         <source>Whole row</source>
         <translation>整行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="513"/>
+        <location filename="../../ui/excel_returns.py" line="428"/>
         <source>Indicator value: {name}</source>
         <translation>指标完成值：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="513"/>
+        <location filename="../../ui/excel_returns.py" line="428"/>
         <source>Indicator value</source>
         <translation>指标完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="532"/>
-        <source>To apply ({count})</source>
-        <translation>将应用（{count}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="533"/>
-        <source>Conflicts ({count})</source>
-        <translation>冲突（{count}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="534"/>
-        <source>Refused ({count})</source>
-        <translation>拒绝（{count}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="556"/>
-        <source>The new value in row {row} is not a number.</source>
-        <translation>第 {row} 行填写的新值不是数字。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="557"/>
-        <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
-        <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="573"/>
+        <location filename="../../ui/excel_returns.py" line="447"/>
         <source>Nothing new to import: the ledger already holds every value of “{file}”.</source>
         <translation>没有需要导入的内容：“{file}”中的数值台账上都已有了。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="576"/>
+        <location filename="../../ui/excel_returns.py" line="450"/>
         <source>Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells skipped.</source>
         <translation>已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="581"/>
+        <location filename="../../ui/excel_returns.py" line="455"/>
         <source> {count} conflicts were left undecided; import the file again to decide them.</source>
         <translation>还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="584"/>
+        <location filename="../../ui/excel_returns.py" line="458"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="249"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="320"/>
+        <source>Nothing was imported; the ledger was not changed.</source>
+        <translation>没有导入任何内容，台账未作改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="340"/>
+        <source>To apply ({count})</source>
+        <translation>将应用（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="341"/>
+        <source>Conflicts ({count})</source>
+        <translation>冲突（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="342"/>
+        <source>Refused ({count})</source>
+        <translation>拒绝（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="366"/>
+        <source>The new value in row {row} is not a number.</source>
+        <translation>第 {row} 行填写的新值不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="367"/>
+        <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
+        <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="393"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>FillTable</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="304"/>
+        <location filename="../../ui/excel_returns.py" line="280"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="304"/>
+        <location filename="../../ui/excel_returns.py" line="280"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="304"/>
+        <location filename="../../ui/excel_returns.py" line="280"/>
         <source>Community / measure</source>
         <translation>居民区 / 整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="304"/>
+        <location filename="../../ui/excel_returns.py" line="280"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="305"/>
+        <location filename="../../ui/excel_returns.py" line="281"/>
         <source>Ledger now</source>
         <translation>台账现值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="305"/>
+        <location filename="../../ui/excel_returns.py" line="281"/>
         <source>Filled in</source>
         <translation>填报值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="305"/>
+        <location filename="../../ui/excel_returns.py" line="281"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="307"/>
-        <source>Decision</source>
-        <translation>处理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="307"/>
-        <source>New value</source>
-        <translation>新值</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="330"/>
-        <source>Undecided</source>
-        <translation>暂不决定</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="331"/>
+        <location filename="../../ui/excel_returns.py" line="288"/>
         <source>Keep the ledger&apos;s</source>
         <translation>保留台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="332"/>
+        <location filename="../../ui/excel_returns.py" line="288"/>
         <source>Take the filled-in</source>
         <translation>采用填报</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="334"/>
+        <location filename="../../ui/preview.py" line="100"/>
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="100"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="160"/>
+        <source>Undecided</source>
+        <translation>暂不决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="164"/>
         <source>Write a new value</source>
         <translation>填写新值</translation>
     </message>
@@ -1249,7 +1271,7 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>全部居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="97"/>
+        <location filename="../../ui/filter_panel.py" line="94"/>
         <source>Secretary: {name}</source>
         <translation>书记：{name}</translation>
     </message>
@@ -1300,69 +1322,69 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ForeignImportDialog</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="636"/>
+        <location filename="../../ui/excel_returns.py" line="475"/>
         <source>Import another ledger</source>
         <translation>导入其他台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="641"/>
+        <location filename="../../ui/excel_returns.py" line="480"/>
         <source>Check which column of the file holds each of our fields (guessed from the header). Fields marked * are required. Preview first; nothing is created until you press Import.</source>
         <translation>请核对文件中哪一列对应我们的各个字段（已根据表头自动猜测）。带 * 的字段必须指定。可先点“预览”；点“导入”之前不会创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="648"/>
+        <location filename="../../ui/excel_returns.py" line="487"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="651"/>
+        <location filename="../../ui/excel_returns.py" line="490"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="654"/>
+        <location filename="../../ui/excel_returns.py" line="493"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="680"/>
-        <location filename="../../ui/excel_returns.py" line="751"/>
+        <location filename="../../ui/excel_returns.py" line="519"/>
+        <location filename="../../ui/excel_returns.py" line="590"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="684"/>
+        <location filename="../../ui/excel_returns.py" line="523"/>
         <source>Sheet “{sheet}”, header in row {row}: {headers}</source>
         <translation>工作表“{sheet}”，第 {row} 行是表头：{headers}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="690"/>
+        <location filename="../../ui/excel_returns.py" line="529"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="692"/>
+        <location filename="../../ui/excel_returns.py" line="531"/>
         <source>Column {letter}: {header}</source>
         <translation>{letter} 列：{header}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="726"/>
+        <location filename="../../ui/excel_returns.py" line="565"/>
         <source>Preview: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities. Nothing has been created yet.</source>
         <translation>预览：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。目前尚未创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="729"/>
-        <location filename="../../ui/excel_returns.py" line="743"/>
+        <location filename="../../ui/excel_returns.py" line="568"/>
+        <location filename="../../ui/excel_returns.py" line="582"/>
         <source> New communities: {names}.</source>
         <translation>新居民区：{names}。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="740"/>
+        <location filename="../../ui/excel_returns.py" line="579"/>
         <source>Imported: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities.</source>
         <translation>已导入：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="745"/>
+        <location filename="../../ui/excel_returns.py" line="584"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -1370,88 +1392,88 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>IssuePackagesDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="188"/>
-        <location filename="../../ui/packages.py" line="258"/>
+        <location filename="../../ui/packages.py" line="179"/>
+        <location filename="../../ui/packages.py" line="249"/>
         <source>Issue community packages</source>
         <translation>下发社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="189"/>
+        <location filename="../../ui/packages.py" line="180"/>
         <source>A package is a copy of one community&apos;s tasks for its secretary to update offline. Give it to the secretary (USB stick, e-mail); they open it in this program and send back the return file (上报).</source>
         <translation>下发包是一个居民区任务的副本，供居民区书记离线更新。请把它交给书记（U 盘、邮件等）；书记用本程序打开，更新后点“上报”，把生成的上报文件交回工作专班导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="195"/>
+        <location filename="../../ui/packages.py" line="186"/>
         <source>All communities (one package each)</source>
         <translation>全部居民区（每个居民区一个包）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="197"/>
+        <location filename="../../ui/packages.py" line="188"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="202"/>
+        <location filename="../../ui/packages.py" line="193"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="209"/>
+        <location filename="../../ui/packages.py" line="200"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="210"/>
+        <location filename="../../ui/packages.py" line="201"/>
         <source>Folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="216"/>
+        <location filename="../../ui/packages.py" line="207"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="220"/>
+        <location filename="../../ui/packages.py" line="211"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="224"/>
+        <location filename="../../ui/packages.py" line="215"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="248"/>
+        <location filename="../../ui/packages.py" line="239"/>
         <source>Choose a folder first.</source>
         <translation>请先选择保存下发包的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="255"/>
+        <location filename="../../ui/packages.py" line="246"/>
         <source>No community has tasks to issue.</source>
         <translation>没有居民区有可下发的整改任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="257"/>
+        <location filename="../../ui/packages.py" line="248"/>
         <source>Issuing packages…</source>
         <translation>正在下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="257"/>
+        <location filename="../../ui/packages.py" line="248"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="274"/>
+        <location filename="../../ui/packages.py" line="265"/>
         <source>Issuing the package of {name}… ({done} of {total})</source>
         <translation>正在下发“{name}”的包…（第 {done} 个，共 {total} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="292"/>
+        <location filename="../../ui/packages.py" line="283"/>
         <source>Issuing was cancelled after {count} packages; those listed were written and recorded.</source>
         <translation>已取消下发；取消前已写入并登记 {count} 个包，列在下面。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="293"/>
+        <location filename="../../ui/packages.py" line="284"/>
         <source>{count} packages were issued to “{folder}”:</source>
         <translation>已下发 {count} 个社区包到“{folder}”：</translation>
     </message>
@@ -1542,31 +1564,31 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="127"/>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="132"/>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="132"/>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="132"/>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="133"/>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
@@ -1591,232 +1613,242 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>New blank ledger…</source>
         <translation>新建空白台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Open ledger…</source>
         <translation>打开台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Import rectification plan…</source>
         <translation>导入整改方案…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Read a plan, feedback or notice (.txt, .docx) into the ledger</source>
         <translation>把整改方案、反馈意见或通报（.txt、.docx）读入台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Export ledger to Excel…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>An .xlsx ledger that superiors can print as it is</source>
         <translation>导出为 Excel（.xlsx）台账，上报时可直接打印</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Draft the progress notice…</source>
         <translation>生成通报（草稿）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>A .docx draft of the 通报 to finish in Word</source>
         <translation>生成 .docx 通报草稿，在 Word 中完善后定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Export evidence as a zip…</source>
         <translation>导出佐证材料（zip）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>The evidence of the ledger (or the selected community), arranged community / problem / task</source>
         <translation>整本台账（或所选居民区）的佐证材料，按居民区／问题／任务分文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Print the wall chart…</source>
         <translation>打印挂图…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Export the wall chart to PDF or PNG…</source>
         <translation>导出挂图（PDF/PNG）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Issue community packages…</source>
         <translation>下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>A file per community for its secretary to work on offline</source>
         <translation>为每个居民区生成一个文件，供书记离线填报</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Import a community&apos;s return…</source>
         <translation>导入上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Preview, decide conflicts, then merge after a backup</source>
         <translation>先预览、决定冲突，备份后再合并</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Open conflicts…</source>
         <translation>处理未决冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Export a community&apos;s fill-in form…</source>
         <translation>导出填报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>An .xlsx where only progress, actuals and 申请销号 can be filled in</source>
         <translation>只可填写整改进展、指标完成值和申请销号的 Excel 表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>A filled-in form, or a ledger made with another tool</source>
         <translation>填好的填报表，或用其他工具做的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="284"/>
+        <source>Check the ledger&apos;s integrity…</source>
+        <translation>核对台账完整性…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <source>Replay the journal against every table, and check the journal anchors printed on a 周报 or 销号审批表</source>
+        <translation>用日志重放核对每一张表，并核对周报或销号审批表上印的日志校验码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>New task…</source>
         <translation>新建整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Delete task…</source>
         <translation>删除整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Communities and problems…</source>
         <translation>居民区与反馈问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Look-back re-check…</source>
         <translation>回头看抽查…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Draw signed-off tasks to re-check, with a recorded seed</source>
         <translation>按记录的随机种子抽取已销号任务进行复查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Show overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Who am I…</source>
         <translation>当前使用人…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Wall chart colours and warnings…</source>
         <translation>挂图配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="597"/>
+        <location filename="../../ui/main_window.py" line="616"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -1824,90 +1856,94 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="546"/>
+        <location filename="../../ui/packages.py" line="474"/>
         <source>Import a return</source>
         <translation>导入上报</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="560"/>
-        <source>Keep all ours</source>
-        <translation>全部保留我方</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages.py" line="563"/>
-        <source>Take all theirs</source>
-        <translation>全部采用对方</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages.py" line="566"/>
+        <location filename="../../ui/packages.py" line="477"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="569"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <location filename="../../ui/packages.py" line="480"/>
+        <source>Keep all ours</source>
+        <translation>全部保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="597"/>
-        <source>Nothing was imported; the ledger was not changed.</source>
-        <translation>没有导入任何内容，台账未作改动。</translation>
+        <location filename="../../ui/packages.py" line="481"/>
+        <source>Take all theirs</source>
+        <translation>全部采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="602"/>
-        <location filename="../../ui/packages.py" line="688"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages.py" line="606"/>
+        <location filename="../../ui/packages.py" line="497"/>
         <source>“{file}” holds nothing new: everything in it was merged before ({count} entries). Nothing to do.</source>
         <translation>“{file}”中没有新的内容：其中 {count} 条修改此前都已合并，无需再次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="609"/>
+        <location filename="../../ui/packages.py" line="500"/>
         <source>“{file}” from {community}: {entries} new changes. Nothing has been changed yet: check the three lists, decide the conflicts, then press Apply.</source>
         <translation>“{file}”（居民区“{community}”）：{entries} 条新的修改。目前台账尚未改动：请查看下面三个列表，逐项决定冲突，再点“应用”。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="613"/>
+        <location filename="../../ui/packages.py" line="504"/>
         <source> {count} entries of this file were merged before and are skipped.</source>
         <translation>此文件中已有 {count} 条此前合并过，不再重复。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="637"/>
-        <source>To apply ({count})</source>
-        <translation>将应用（{count}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages.py" line="638"/>
-        <source>Conflicts ({count})</source>
-        <translation>冲突（{count}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages.py" line="639"/>
-        <source>Refused ({count})</source>
-        <translation>拒绝（{count}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages.py" line="657"/>
-        <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
-        <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages.py" line="671"/>
+        <location filename="../../ui/packages.py" line="528"/>
         <source>Merged “{file}”: {applied} changes applied, {decided} conflicts decided, {refused} refused.</source>
         <translation>已合并“{file}”：应用 {applied} 项修改，裁决 {decided} 项冲突，拒绝 {refused} 项。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="675"/>
+        <location filename="../../ui/packages.py" line="532"/>
         <source> {count} conflicts are still open: decide them later with File → Decide open conflicts….</source>
         <translation>还有 {count} 项冲突未决定，已留待处理：稍后可在“文件 → 处理未决冲突…”中决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="678"/>
+        <location filename="../../ui/packages.py" line="535"/>
         <source> Backup before the merge: {path}</source>
         <translation>合并前的备份：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="249"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="320"/>
+        <source>Nothing was imported; the ledger was not changed.</source>
+        <translation>没有导入任何内容，台账未作改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="340"/>
+        <source>To apply ({count})</source>
+        <translation>将应用（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="341"/>
+        <source>Conflicts ({count})</source>
+        <translation>冲突（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="342"/>
+        <source>Refused ({count})</source>
+        <translation>拒绝（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="366"/>
+        <source>The new value in row {row} is not a number.</source>
+        <translation>第 {row} 行填写的新值不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="367"/>
+        <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
+        <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="393"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1989,52 +2025,52 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>OpenConflictsDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="816"/>
+        <location filename="../../ui/packages.py" line="636"/>
         <source>Decide open conflicts</source>
         <translation>处理未决冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="825"/>
+        <location filename="../../ui/packages.py" line="645"/>
         <source>Keep all ours</source>
         <translation>全部保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="827"/>
+        <location filename="../../ui/packages.py" line="647"/>
         <source>Take all theirs</source>
         <translation>全部采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="829"/>
+        <location filename="../../ui/packages.py" line="649"/>
         <source>Apply the decisions</source>
         <translation>执行所选处理</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="832"/>
+        <location filename="../../ui/packages.py" line="652"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="858"/>
+        <location filename="../../ui/packages.py" line="678"/>
         <source>{count} conflicts are open. Choose a decision for each you can settle now; the others stay open.</source>
         <translation>共有 {count} 项未决冲突。请为现在能决定的逐项选择处理方式，其余的继续保留待处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="860"/>
+        <location filename="../../ui/packages.py" line="680"/>
         <source>No conflict is open.</source>
         <translation>没有未决冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="872"/>
+        <location filename="../../ui/packages.py" line="692"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="882"/>
+        <location filename="../../ui/packages.py" line="702"/>
         <source>Row {row}: {error}</source>
         <translation>第 {row} 行：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="886"/>
+        <location filename="../../ui/packages.py" line="706"/>
         <source>{done} conflicts decided.</source>
         <translation>已决定 {done} 项冲突。</translation>
     </message>
@@ -2141,62 +2177,62 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>PackageStatusView</name>
     <message>
-        <location filename="../../ui/packages.py" line="729"/>
+        <location filename="../../ui/packages.py" line="549"/>
         <source>Per community: the last package issued, the last return merged and the conflicts still open.</source>
         <translation>各居民区最近一次下发的社区包、最近一次合并的上报，以及尚未决定的冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="734"/>
+        <location filename="../../ui/packages.py" line="554"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="734"/>
+        <location filename="../../ui/packages.py" line="554"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="734"/>
+        <location filename="../../ui/packages.py" line="554"/>
         <source>Last issued</source>
         <translation>最近下发</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="734"/>
+        <location filename="../../ui/packages.py" line="554"/>
         <source>Last merged</source>
         <translation>最近合并</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="735"/>
+        <location filename="../../ui/packages.py" line="555"/>
         <source>Merge result (applied/conflicts/refused)</source>
         <translation>合并结果（应用/冲突/拒绝）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="735"/>
+        <location filename="../../ui/packages.py" line="555"/>
         <source>Open conflicts</source>
         <translation>未决冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="747"/>
+        <location filename="../../ui/packages.py" line="567"/>
         <source>Issue packages…</source>
         <translation>下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="750"/>
+        <location filename="../../ui/packages.py" line="570"/>
         <source>Import a return…</source>
         <translation>导入上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="753"/>
+        <location filename="../../ui/packages.py" line="573"/>
         <source>Decide open conflicts…</source>
         <translation>处理未决冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="756"/>
+        <location filename="../../ui/packages.py" line="576"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="789"/>
+        <location filename="../../ui/packages.py" line="609"/>
         <source>{applied} / {conflicts} / {refused}</source>
         <translation>{applied} / {conflicts} / {refused}</translation>
     </message>
@@ -2204,41 +2240,36 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Packages</name>
     <message>
-        <location filename="../../ui/packages.py" line="148"/>
+        <location filename="../../ui/packages.py" line="139"/>
         <source>Choose the folder for the packages</source>
         <translation>选择保存下发包的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="153"/>
+        <location filename="../../ui/packages.py" line="144"/>
         <source>Choose the return file</source>
         <translation>选择上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="154"/>
+        <location filename="../../ui/packages.py" line="145"/>
         <source>Package files (*.db);;All files (*)</source>
         <translation>社区包文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="160"/>
+        <location filename="../../ui/packages.py" line="151"/>
         <source>Cannot open the folder. Open it yourself: {folder}</source>
         <translation>无法打开文件夹，请手动打开：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="411"/>
-        <location filename="../../ui/packages.py" line="422"/>
+        <location filename="../../ui/packages.py" line="402"/>
+        <location filename="../../ui/packages.py" line="413"/>
         <source>Ours: {who} {at}</source>
         <translation>我方：{who} {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="412"/>
-        <location filename="../../ui/packages.py" line="423"/>
+        <location filename="../../ui/packages.py" line="403"/>
+        <location filename="../../ui/packages.py" line="414"/>
         <source>Theirs: {who} {at}</source>
         <translation>对方：{who} {at}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages.py" line="712"/>
-        <source>Import a return</source>
-        <translation>导入上报</translation>
     </message>
 </context>
 <context>
@@ -2428,6 +2459,49 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <location filename="../../ui/plan_import.py" line="730"/>
         <source>Nothing to import: the tree is empty.</source>
         <translation>没有可导入的内容：预览是空的。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../ui/preview.py" line="249"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="320"/>
+        <source>Nothing was imported; the ledger was not changed.</source>
+        <translation>没有导入任何内容，台账未作改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="340"/>
+        <source>To apply ({count})</source>
+        <translation>将应用（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="341"/>
+        <source>Conflicts ({count})</source>
+        <translation>冲突（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="342"/>
+        <source>Refused ({count})</source>
+        <translation>拒绝（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="366"/>
+        <source>The new value in row {row} is not a number.</source>
+        <translation>第 {row} 行填写的新值不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="367"/>
+        <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
+        <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="393"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2885,27 +2959,27 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>RelapseDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="522"/>
+        <location filename="../../ui/signoff_dialogs.py" line="494"/>
         <source>Record a relapse (反弹)</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="524"/>
+        <location filename="../../ui/signoff_dialogs.py" line="496"/>
         <source>What was found (required)</source>
         <translation>发现的问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="525"/>
+        <location filename="../../ui/signoff_dialogs.py" line="497"/>
         <source>The task is reopened as 反弹重启 and must be signed off again.</source>
         <translation>任务将转为“反弹重启”，需重新整改、重新销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="527"/>
+        <location filename="../../ui/signoff_dialogs.py" line="499"/>
         <source>Record the relapse</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="216"/>
+        <location filename="../../ui/signoff_dialogs.py" line="188"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2913,22 +2987,22 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="502"/>
+        <location filename="../../ui/signoff_dialogs.py" line="474"/>
         <source>Reopen the task</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="504"/>
+        <location filename="../../ui/signoff_dialogs.py" line="476"/>
         <source>Why it must be rectified again (required)</source>
         <translation>重启理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="505"/>
+        <location filename="../../ui/signoff_dialogs.py" line="477"/>
         <source>Reopen</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="216"/>
+        <location filename="../../ui/signoff_dialogs.py" line="188"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2936,132 +3010,132 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="260"/>
+        <location filename="../../ui/signoff_dialogs.py" line="232"/>
         <source>Return — {level}</source>
         <translation>退回 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="260"/>
+        <location filename="../../ui/signoff_dialogs.py" line="232"/>
         <source>Approve — {level}</source>
         <translation>审核通过 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="262"/>
+        <location filename="../../ui/signoff_dialogs.py" line="234"/>
         <source>{level}: level {n} of {total}, signed by the {role}</source>
         <translation>{level}：第 {n} 级（共 {total} 级），由{role}签署</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="266"/>
+        <location filename="../../ui/signoff_dialogs.py" line="238"/>
         <source>(no statement)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="269"/>
+        <location filename="../../ui/signoff_dialogs.py" line="241"/>
         <source>Closing statement of the owner</source>
         <translation>整改情况说明</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="272"/>
+        <location filename="../../ui/signoff_dialogs.py" line="244"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="272"/>
+        <location filename="../../ui/signoff_dialogs.py" line="244"/>
         <source>{n} files: {names}</source>
         <translation>{n} 份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="273"/>
+        <location filename="../../ui/signoff_dialogs.py" line="245"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="276"/>
+        <location filename="../../ui/signoff_dialogs.py" line="248"/>
         <source>Indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="280"/>
+        <location filename="../../ui/signoff_dialogs.py" line="252"/>
         <source>e.g. 措施已落实，佐证材料齐全，同意销号。</source>
         <translation>例如：措施已落实，佐证材料齐全，同意销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="281"/>
+        <location filename="../../ui/signoff_dialogs.py" line="253"/>
         <source>Why the task may be signed off without it</source>
         <translation>写明可以例外销号的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="283"/>
+        <location filename="../../ui/signoff_dialogs.py" line="255"/>
         <source>A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is not signed off.</source>
         <translation>最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="290"/>
+        <location filename="../../ui/signoff_dialogs.py" line="262"/>
         <source>The reason is shown on the task and on the wall chart, so the owner knows what to do.</source>
         <translation>退回理由会显示在任务上和挂图上，责任人据此继续整改。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="292"/>
+        <location filename="../../ui/signoff_dialogs.py" line="264"/>
         <source>Reason for returning (required)</source>
         <translation>退回理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="293"/>
+        <location filename="../../ui/signoff_dialogs.py" line="265"/>
         <source>Return to the owner</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="298"/>
+        <location filename="../../ui/signoff_dialogs.py" line="270"/>
         <source>This is the last level: approving signs the task off. Complete what is missing first, or write the reason for an exception below.</source>
         <translation>这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="300"/>
+        <location filename="../../ui/signoff_dialogs.py" line="272"/>
         <source>The last level will need this completed, or an exception reason from its reviewer.</source>
         <translation>终审时须补齐，或由终审人填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="315"/>
+        <location filename="../../ui/signoff_dialogs.py" line="287"/>
         <source>Acceptance grade (required)</source>
         <translation>验收评定（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="316"/>
+        <location filename="../../ui/signoff_dialogs.py" line="288"/>
         <source>Opinion (required)</source>
         <translation>审核意见（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="319"/>
+        <location filename="../../ui/signoff_dialogs.py" line="291"/>
         <source>Exception reason (required to sign off)</source>
         <translation>例外理由（销号必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="320"/>
+        <location filename="../../ui/signoff_dialogs.py" line="292"/>
         <source>Exception reason (optional)</source>
         <translation>例外理由（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="322"/>
+        <location filename="../../ui/signoff_dialogs.py" line="294"/>
         <source>A long-term task is signed off for this stage and stays 长期坚持.</source>
         <translation>长期坚持任务：通过后完成阶段性销号，继续长期坚持。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="323"/>
+        <location filename="../../ui/signoff_dialogs.py" line="295"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="338"/>
+        <location filename="../../ui/signoff_dialogs.py" line="310"/>
         <source>Please choose a grade: 好, 较好, 一般 or 差.</source>
         <translation>请选择验收评定：好、较好、一般或差。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="216"/>
+        <location filename="../../ui/signoff_dialogs.py" line="188"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="301"/>
+        <location filename="../../ui/signoff_dialogs.py" line="273"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3125,12 +3199,12 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReviewTrail</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="494"/>
+        <location filename="../../ui/evidence_panel.py" line="493"/>
         <source>No review yet. When the task is submitted for sign-off, each level&apos;s decision appears here.</source>
         <translation>尚无审核记录。申请销号后，各级审核的结论会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="503"/>
+        <location filename="../../ui/evidence_panel.py" line="502"/>
         <source>Round {n}</source>
         <translation>第 {n} 轮</translation>
     </message>
@@ -3138,67 +3212,67 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>RowTable</name>
     <message>
-        <location filename="../../ui/packages.py" line="442"/>
+        <location filename="../../ui/packages.py" line="430"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="442"/>
+        <location filename="../../ui/packages.py" line="430"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="442"/>
+        <location filename="../../ui/packages.py" line="430"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="442"/>
+        <location filename="../../ui/packages.py" line="430"/>
         <source>Ours (ledger)</source>
         <translation>我方（台账）值</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="443"/>
+        <location filename="../../ui/packages.py" line="431"/>
         <source>Theirs (return)</source>
         <translation>对方（上报）值</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="443"/>
+        <location filename="../../ui/packages.py" line="431"/>
         <source>Authors and times</source>
         <translation>作者与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="443"/>
+        <location filename="../../ui/packages.py" line="431"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="445"/>
-        <source>Decision</source>
-        <translation>处理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages.py" line="445"/>
-        <source>New value</source>
-        <translation>新值</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages.py" line="467"/>
-        <source>Undecided</source>
-        <translation>暂不决定</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages.py" line="468"/>
+        <location filename="../../ui/packages.py" line="437"/>
         <source>Keep ours</source>
         <translation>保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="469"/>
+        <location filename="../../ui/packages.py" line="437"/>
         <source>Take theirs</source>
         <translation>采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="471"/>
+        <location filename="../../ui/preview.py" line="100"/>
+        <source>Decision</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="100"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="160"/>
+        <source>Undecided</source>
+        <translation>暂不决定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="164"/>
         <source>Write a new value</source>
         <translation>填写新值</translation>
     </message>
@@ -3206,7 +3280,7 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="216"/>
+        <location filename="../../ui/signoff_dialogs.py" line="188"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3332,42 +3406,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="361"/>
+        <location filename="../../ui/signoff_dialogs.py" line="333"/>
         <source>Request sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="366"/>
+        <location filename="../../ui/signoff_dialogs.py" line="338"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="367"/>
+        <location filename="../../ui/signoff_dialogs.py" line="339"/>
         <source>What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。</source>
         <translation>写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="369"/>
+        <location filename="../../ui/signoff_dialogs.py" line="341"/>
         <source>What was done (required)</source>
         <translation>整改情况说明（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="375"/>
+        <location filename="../../ui/signoff_dialogs.py" line="347"/>
         <source>The reviewers will see that this is missing. Add evidence on the 佐证材料 tab first, or the last reviewer will have to record an exception.</source>
         <translation>审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="380"/>
+        <location filename="../../ui/signoff_dialogs.py" line="352"/>
         <source>Submit the request</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="216"/>
+        <location filename="../../ui/signoff_dialogs.py" line="188"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="373"/>
+        <location filename="../../ui/signoff_dialogs.py" line="345"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3834,6 +3908,95 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="66"/>
+        <source>Check the ledger&apos;s integrity</source>
+        <translation>核对台账完整性</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="68"/>
+        <source>Every journal entry is checked against the one before it, and every table is replayed from the journal: a change made outside this program shows up. If you have a 周报 or a 销号审批表 at hand, type the journal anchors printed on it below (one per line) to check that the journal has not been rewritten since.</source>
+        <translation>逐条核对日志链，并用日志重放核对每一张表：在本程序之外所做的改动都会被发现。如果手头有周报或销号审批表，把上面印的“日志校验码”填在下面（每行一个），可一并核对打印之后日志有没有被改写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="74"/>
+        <source>e.g. 714:2db18125586866ef</source>
+        <translation>例如：714:2db18125586866ef</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="86"/>
+        <source>Check</source>
+        <translation>开始核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="90"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="108"/>
+        <source>Newest journal anchor now: {anchor} (write it down to check this file against later)</source>
+        <translation>当前最新日志校验码：{anchor}（可记下，日后据此核对本文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="121"/>
+        <source>“{text}” is not a journal anchor: it should be the entry number, a colon and the hex code, as printed at the foot of a 周报, e.g. 714:2db18125586866ef. Nothing was checked.</source>
+        <translation>“{text}”不是日志校验码：应为“条目序号:校验码”，如周报页脚印的 714:2db18125586866ef。尚未核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="125"/>
+        <location filename="../../ui/verify_dialog.py" line="136"/>
+        <source>Checking the journal… entry {done} of {total}</source>
+        <translation>正在核对日志链……第 {done} 条，共 {total} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="126"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="137"/>
+        <source>Checking the tables… row {done} of {total}</source>
+        <translation>正在核对数据表……第 {done} 行，共 {total} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="147"/>
+        <source>The check was cancelled; nothing was changed.</source>
+        <translation>已取消核对；台账没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="154"/>
+        <source>entry {seq} ({at}, {command})</source>
+        <translation>第 {seq} 条日志（{at}，{command}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="156"/>
+        <source>the tables</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="157"/>
+        <source>Check failed: {where}: {detail}.</source>
+        <translation>核对未通过：{where}：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="162"/>
+        <source>Check failed: {detail}.</source>
+        <translation>核对未通过：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="165"/>
+        <source>The ledger is sound: the journal chain is whole and every table matches it.</source>
+        <translation>台账完好：日志链完整，每张表都与日志相符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="167"/>
+        <source> The {n} anchors from paper match.</source>
+        <translation>与纸面上的 {n} 个日志校验码相符。</translation>
+    </message>
+</context>
+<context>
     <name>dlg</name>
     <message>
         <location filename="../../ui/dialogs.py" line="165"/>
@@ -3935,55 +4098,50 @@ Sheets: {sheets}</source>
 <context>
     <name>excel_returns</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="145"/>
+        <location filename="../../ui/excel_returns.py" line="132"/>
         <source>Save the fill form as</source>
         <translation>填报表保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="146"/>
+        <location filename="../../ui/excel_returns.py" line="133"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="152"/>
+        <location filename="../../ui/excel_returns.py" line="139"/>
         <source>Choose the Excel file to import</source>
         <translation>选择要导入的 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="153"/>
+        <location filename="../../ui/excel_returns.py" line="140"/>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="159"/>
+        <location filename="../../ui/excel_returns.py" line="146"/>
         <source>Fill form exported</source>
         <translation>填报表已导出</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="160"/>
+        <location filename="../../ui/excel_returns.py" line="147"/>
         <source>The fill form of {community} was saved to:
 {path}</source>
         <translation>已导出“{community}”的填报表：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="247"/>
+        <location filename="../../ui/excel_returns.py" line="225"/>
         <source>{community} fill form.xlsx</source>
         <translation>{community}填报表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="256"/>
+        <location filename="../../ui/excel_returns.py" line="234"/>
         <source>Cannot export the fill form</source>
         <translation>无法导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="616"/>
-        <source>Import a fill form</source>
-        <translation>导入填报表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="765"/>
-        <location filename="../../ui/excel_returns.py" line="784"/>
+        <location filename="../../ui/excel_returns.py" line="604"/>
+        <location filename="../../ui/excel_returns.py" line="623"/>
         <source>Import Excel</source>
         <translation>导入 Excel</translation>
     </message>

@@ -216,3 +216,52 @@ def test_import_excel_routes_and_refuses_text(qtbot, monkeypatch, led: Ledger, t
     monkeypatch.setattr(ui_er, "ask_open_path", lambda _p, _s: str(foreign_ledger(tmp_path / "旧.xlsx")))
     ui_er.import_excel(None, led)
     assert opened == ["fill", "foreign"]
+
+
+def test_set_all_then_a_new_indicator_value_must_be_a_number(qtbot, monkeypatch, led: Ledger, tmp_path: Path) -> None:
+    tid = _task(led)
+    iid = led.add_indicator(tid, "培训人次", "人", 20)
+    out = _export(qtbot, monkeypatch, led, tmp_path)
+    r = _edit(out, tid, {"整改进展（请填写）": "书记填的进展", "指标1完成值（请填写）": 25})
+    led.update_progress(tid, "专班改的进展")
+    led.update_indicator(iid, actual=22)
+    dlg = FillFormDialog(led, out)
+    qtbot.addWidget(dlg)
+    assert dlg.counts() == (0, 2, 0)
+    t = dlg.conflict_table
+    row = {t.item(i, 3).text(): i for i in range(t.rowCount())}
+    assert set(row) == {"整改进展", "指标完成值：培训人次"}
+    indicator = row["指标完成值：培训人次"]
+    t.set_all("theirs")
+    assert [b.currentText() for b in t.boxes] == ["采用填报", "采用填报"]
+    t.boxes[indicator].setCurrentIndex(t.boxes[indicator].findData("new"))
+    editor = t.editors[indicator]
+    assert editor.isEnabled() and editor.text() == "25" and not t.editors[1 - indicator].isEnabled()
+    editor.setText("二十三")
+    snap = Snapshot(led)
+    qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    assert dlg.result is None and dlg.message.text() == f"第 {r} 行填写的新值不是数字。"
+    snap.unchanged()
+    editor.setText("23")
+    keys = {it.field: it.key for it in dlg.preview.conflicts}
+    assert t.decisions() == {keys["progress"]: "theirs", keys[f"actual:{iid}"]: ("new", 23.0)}
+    qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    assert led.task(tid).progress == "书记填的进展"
+    assert led.indicators(tid)[0].actual == 23
+    assert "裁决 2 项冲突" in dlg.message.text() and dlg.close_button.text() == "关闭"
+
+
+def test_run_asks_for_the_file_and_shows_a_refused_one_in_a_box(qtbot, monkeypatch, led: Ledger,
+                                                                tmp_path: Path) -> None:
+    bad = tmp_path / "假的.xlsx"
+    bad.write_text("序号,整改措施\n1,培训\n", encoding="utf-8")
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(messages, "show_error", lambda _p, exc, title=None: shown.append((str(exc), title)))
+    monkeypatch.setattr(ui_er, "ask_open_path", lambda _p, _s: str(bad))
+    snap = Snapshot(led)
+    assert FillFormDialog.run(None, led) is None
+    assert len(shown) == 1 and "假的.xlsx" in shown[0][0] and shown[0][1] == "导入填报表"
+    assert ui_er.settings().value(ui_er.FOLDER_KEY) == str(tmp_path)
+    snap.unchanged()
+    monkeypatch.setattr(ui_er, "ask_open_path", lambda _p, _s: "")
+    assert FillFormDialog.run(None, led) is None and len(shown) == 1

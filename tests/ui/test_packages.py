@@ -150,6 +150,48 @@ def test_keep_all_ours(qtbot, world, tmp_path: Path, clock: FixedClock) -> None:
     assert led.task(ids["tasks_a"][0]).progress == "专班写的进展" and not open_conflicts(led)
 
 
+def test_set_all_then_one_row_rewritten(qtbot, world, tmp_path: Path, clock: FixedClock) -> None:
+    """保留我方 for every conflict with the button, then one row changed to 填写新值 and typed: the decisions read
+    back per row, and apply writes ours for the one and the typed value for the other."""
+    led, ids = world
+    t0, t1, _t2 = ids["tasks_a"]
+    path = exchange.issue_package(led, "南郊别墅", tmp_path / "out")
+    pkg = edit_package(path, clock)
+    try:
+        pkg.update_progress(t0, "书记写的进展")
+        pkg.update_progress(t1, "书记写的第二项进展")
+    finally:
+        pkg.close()
+    clock.advance(hours=1)
+    led.update_progress(t0, "专班写的进展")
+    led.update_progress(t1, "专班写的第二项进展")
+    dlg = MergeDialog(led, exchange.return_package(path, clock=clock))
+    qtbot.addWidget(dlg)
+    assert dlg.counts() == (0, 2, 0) and dlg.keep_all.isEnabled()
+    row = {it.task_id: i for i, it in enumerate(dlg.preview.conflicts)}
+    table = dlg.conflict_table
+    qtbot.mouseClick(dlg.keep_all, Qt.MouseButton.LeftButton)
+    assert [b.currentText() for b in table.boxes] == ["保留我方", "保留我方"]
+    qtbot.mouseClick(dlg.take_all, Qt.MouseButton.LeftButton)
+    assert [b.currentText() for b in table.boxes] == ["采用对方", "采用对方"]
+    qtbot.mouseClick(dlg.keep_all, Qt.MouseButton.LeftButton)
+    box = table.cellWidget(row[t1], packages.COL_DECISION)
+    box.setCurrentIndex(box.findData("new"))
+    editor = table.cellWidget(row[t1], packages.COL_NEW)
+    assert editor.isEnabled() and editor.text() == "书记写的第二项进展"
+    assert not table.editors[row[t0]].isEnabled()
+    editor.selectAll()
+    editor.insert("两边商量后的进展")  # as an input method commits it (QTest.keyClicks aborts on Chinese text)
+    keys = {it.task_id: it.key for it in dlg.preview.conflicts}
+    assert table.decisions() == {keys[t0]: ("ours", None), keys[t1]: ("new", "两边商量后的进展")}
+    qtbot.mouseClick(dlg.apply_button, Qt.MouseButton.LeftButton)
+    assert led.task(t0).progress == "专班写的进展"
+    assert led.task(t1).progress == "两边商量后的进展"
+    assert not open_conflicts(led) and "裁决 2 项冲突" in dlg.message.text()
+    assert not dlg.keep_all.isEnabled() and not dlg.take_all.isEnabled() and dlg.close_button.text() == "关闭"
+    assert not any(b.isEnabled() for b in dlg.conflict_table.boxes)
+
+
 def test_a_refused_file_shows_the_sentence_and_changes_nothing(qtbot, world, tmp_path: Path,
                                                                monkeypatch) -> None:
     led, _ = world

@@ -1,0 +1,174 @@
+"""文件 → 核对台账完整性…: the journal chain and every table replayed against it, and the anchors printed on paper.
+
+The same check as ``main.py verify`` (``ledger.journal.verify``), for the discipline committee at the window. It runs
+on the GUI thread (the ledger's connection lives there) behind a progress dialog that can be cancelled; it reads
+only, so a cancel leaves nothing to undo.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledger import journal
+from ledger.service import Ledger
+from ui.util import say
+
+log = logging.getLogger(__name__)
+
+ZH = {
+    "Check the ledger's integrity": "核对台账完整性",
+    "Every journal entry is checked against the one before it, and every table is replayed from the journal: a "
+    "change made outside this program shows up. If you have a 周报 or a 销号审批表 at hand, type the journal "
+    "anchors printed on it below (one per line) to check that the journal has not been rewritten since.":
+        "逐条核对日志链，并用日志重放核对每一张表：在本程序之外所做的改动都会被发现。"
+        "如果手头有周报或销号审批表，把上面印的“日志校验码”填在下面（每行一个），"
+        "可一并核对打印之后日志有没有被改写。",
+    "e.g. 714:2db18125586866ef": "例如：714:2db18125586866ef",
+    "Newest journal anchor now: {anchor} (write it down to check this file against later)":
+        "当前最新日志校验码：{anchor}（可记下，日后据此核对本文件）",
+    "Check": "开始核对",
+    "Close": "关闭",
+    "“{text}” is not a journal anchor: it should be the entry number, a colon and the hex code, as printed at the "
+    "foot of a 周报, e.g. 714:2db18125586866ef. Nothing was checked.":
+        "“{text}”不是日志校验码：应为“条目序号:校验码”，如周报页脚印的 714:2db18125586866ef。尚未核对。",
+    "Checking the journal… entry {done} of {total}": "正在核对日志链……第 {done} 条，共 {total} 条",
+    "Checking the tables… row {done} of {total}": "正在核对数据表……第 {done} 行，共 {total} 行",
+    "Cancel": "取消",
+    "The check was cancelled; nothing was changed.": "已取消核对；台账没有任何改动。",
+    "The ledger is sound: the journal chain is whole and every table matches it.":
+        "台账完好：日志链完整，每张表都与日志相符。",
+    " The {n} anchors from paper match.": "与纸面上的 {n} 个日志校验码相符。",
+    "Check failed: {where}: {detail}.": "核对未通过：{where}：{detail}。",
+    "entry {seq} ({at}, {command})": "第 {seq} 条日志（{at}，{command}）",
+    "the tables": "数据表",
+    "Check failed: {detail}.": "核对未通过：{detail}。",
+}
+
+
+class VerifyDialog(QDialog):
+    def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.setObjectName("verifyDialog")
+        self.setWindowTitle(self.tr("Check the ledger's integrity"))
+        intro = QLabel(self.tr(
+            "Every journal entry is checked against the one before it, and every table is replayed from the journal: "
+            "a change made outside this program shows up. If you have a 周报 or a 销号审批表 at hand, type the journal "
+            "anchors printed on it below (one per line) to check that the journal has not been rewritten since."))
+        intro.setWordWrap(True)
+        self.anchors = QPlainTextEdit()
+        self.anchors.setObjectName("verifyAnchors")
+        self.anchors.setPlaceholderText(self.tr("e.g. 714:2db18125586866ef"))
+        self.anchors.setTabChangesFocus(True)
+        self.anchors.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.head = QLabel()
+        self.head.setObjectName("verifyHead")
+        self.head.setWordWrap(True)
+        self.head.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result = QLabel()
+        self.result.setObjectName("verifyResult")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setVisible(False)
+        self.run_button = QPushButton(self.tr("Check"))
+        self.run_button.setObjectName("verifyRun")
+        self.run_button.setDefault(True)
+        self.run_button.clicked.connect(self.check)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.anchors)
+        layout.addWidget(self.head)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 40)
+        self._show_head()
+
+    def _show_head(self) -> None:
+        head = journal.anchor(self.ledger.store)
+        self.head.setText(self.tr("Newest journal anchor now: {anchor} (write it down to check this file against "
+                                  "later)").format(anchor=head or "—"))
+
+    def check(self) -> bool | None:
+        """Run the check; True sound, False not, None when nothing was checked (a bad anchor, a cancel)."""
+        printed = []
+        for line in self.anchors.toPlainText().splitlines():
+            if not line.strip():
+                continue
+            try:
+                printed.append(journal.Anchor.parse(line))
+            except ValueError:
+                say(self.result, self.tr(
+                    "“{text}” is not a journal anchor: it should be the entry number, a colon and the hex code, as "
+                    "printed at the foot of a 周报, e.g. 714:2db18125586866ef. Nothing was checked.").format(
+                    text=line.strip()), warn=True)
+                return None
+        progress = QProgressDialog(self.tr("Checking the journal… entry {done} of {total}").format(done=0, total=0),
+                                   self.tr("Cancel"), 0, 0, self)
+        progress.setWindowTitle(self.windowTitle())
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+
+        def report(stage: str, done: int, total: int) -> None:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(min(done, max(total, 1)))
+            text = (self.tr("Checking the journal… entry {done} of {total}") if stage == "journal"
+                    else self.tr("Checking the tables… row {done} of {total}"))
+            progress.setLabelText(text.format(done=done, total=total))
+            QApplication.processEvents()  # paint the dialog and let 取消 be pressed
+
+        progress.show()
+        QApplication.processEvents()
+        try:
+            problem = journal.verify(self.ledger.store, progress=report, cancel=progress.wasCanceled)
+            wrong = [s for a in printed if (s := journal.check_anchor(self.ledger.store, a)) is not None]
+        except journal.VerifyCancelled:
+            say(self.result, self.tr("The check was cancelled; nothing was changed."))
+            return None
+        finally:
+            progress.close()
+            progress.deleteLater()
+        self._show_head()
+        if problem is not None:
+            where = (self.tr("entry {seq} ({at}, {command})").format(seq=problem.seq, at=problem.at,
+                                                                     command=problem.command)
+                     if problem.seq else self.tr("the tables"))
+            say(self.result, self.tr("Check failed: {where}: {detail}.").format(where=where, detail=problem.detail),
+                warn=True)
+            log.warning("integrity check failed: %s %s", where, problem.detail)
+            return False
+        if wrong:
+            say(self.result, "\n".join(self.tr("Check failed: {detail}.").format(detail=s) for s in wrong), warn=True)
+            log.warning("integrity check: anchors do not match: %s", wrong)
+            return False
+        text = self.tr("The ledger is sound: the journal chain is whole and every table matches it.")
+        if printed:
+            text += self.tr(" The {n} anchors from paper match.").format(n=len(printed))
+        say(self.result, text)
+        self.result.setStyleSheet("color:#2e7d32;")
+        return True
+
+    @classmethod
+    def run(cls, parent: QWidget | None, ledger: Ledger) -> None:
+        cls(ledger, parent).exec()
