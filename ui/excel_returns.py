@@ -119,6 +119,8 @@ ZH = {
     "Imported: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities.":
         "已导入：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。",
     " New communities: {names}.": "新居民区：{names}。",
+    " Skipped {n} rows whose task the ledger already has (or that repeat an earlier row): rows {rows}.":
+        "跳过 {n} 行（台账中已有这项任务，或与表中前面的行相同）：第 {rows} 行。",
 }
 
 
@@ -557,6 +559,15 @@ class ForeignImportDialog(QDialog):
         return {"tasks": r.tasks, "problems": r.problems, "categories": len(r.categories),
                 "communities": len(r.communities)}
 
+    def _details(self, r: excel_foreign.ForeignImport) -> str:
+        """New communities, and the rows skipped because their task is there already."""
+        text = self.tr(" New communities: {names}.").format(names="、".join(r.communities)) if r.communities else ""
+        if r.skipped:
+            rows = "、".join(str(s["row"]) for s in r.skipped[:20]) + ("……" if len(r.skipped) > 20 else "")
+            text += self.tr(" Skipped {n} rows whose task the ledger already has (or that repeat an earlier row): "
+                            "rows {rows}.").format(n=len(r.skipped), rows=rows)
+        return text
+
     def preview(self) -> excel_foreign.ForeignImport | None:
         if not self.boxes or self.result is not None:
             return None
@@ -564,9 +575,7 @@ class ForeignImportDialog(QDialog):
         if r is not None:
             text = self.tr("Preview: {tasks} tasks, {problems} new problems, {categories} new categories, "
                            "{communities} new communities. Nothing has been created yet.").format(**self._counts(r))
-            if r.communities:
-                text += self.tr(" New communities: {names}.").format(names="、".join(r.communities))
-            say(self.message, text)
+            say(self.message, text + self._details(r))
         return r
 
     def apply(self) -> excel_foreign.ForeignImport | None:
@@ -577,9 +586,7 @@ class ForeignImportDialog(QDialog):
             return None
         self.result = r
         text = self.tr("Imported: {tasks} tasks, {problems} new problems, {categories} new categories, "
-                       "{communities} new communities.").format(**self._counts(r))
-        if r.communities:
-            text += self.tr(" New communities: {names}.").format(names="、".join(r.communities))
+                       "{communities} new communities.").format(**self._counts(r)) + self._details(r)
         if r.backup:
             text += self.tr(" Backup before the import: {path}").format(path=r.backup)
         say(self.message, text)

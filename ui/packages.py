@@ -615,6 +615,8 @@ class PackageStatusView(QWidget):
                 if c == 5 and s["open_conflicts"]:
                     item.setForeground(Qt.GlobalColor.red)
                 self.table.setItem(r, c, item)
+        for c in (0, 1):  # names and secretaries on one line (“王建华（示例）” wrapped in a 5-character column)
+            self.table.setColumnWidth(c, max(self.table.columnWidth(c), self.table.sizeHintForColumn(c) + 8))
         self.table.resizeRowsToContents()
         self.conflicts_button.setEnabled(any(s["open_conflicts"] for s in self.status))
 

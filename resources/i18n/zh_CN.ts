@@ -939,37 +939,37 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ExportFillFormDialog</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="177"/>
+        <location filename="../../ui/excel_returns.py" line="179"/>
         <source>Export a fill form</source>
         <translation>导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="178"/>
+        <location filename="../../ui/excel_returns.py" line="180"/>
         <source>A fill form is an Excel sheet of one community&apos;s tasks for its secretary: they fill in the progress, the indicator values and whether to ask for sign-off (the yellow cells), and send it back; import it with File → Import Excel….</source>
         <translation>填报表是一个居民区全部整改任务的 Excel 表格，交给居民区书记填写浅黄色单元格（整改进展、指标完成值、是否申请销号），交回后用“文件 → 导入 Excel…”导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="185"/>
+        <location filename="../../ui/excel_returns.py" line="187"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="191"/>
+        <location filename="../../ui/excel_returns.py" line="193"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="193"/>
+        <location filename="../../ui/excel_returns.py" line="195"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="196"/>
+        <location filename="../../ui/excel_returns.py" line="198"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="203"/>
+        <location filename="../../ui/excel_returns.py" line="205"/>
         <source>No community has tasks.</source>
         <translation>没有居民区有整改任务。</translation>
     </message>
@@ -1035,72 +1035,72 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>FillFormDialog</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="348"/>
+        <location filename="../../ui/excel_returns.py" line="350"/>
         <source>Import a fill form</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="351"/>
+        <location filename="../../ui/excel_returns.py" line="353"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="354"/>
+        <location filename="../../ui/excel_returns.py" line="356"/>
         <source>Skip the cells that cannot be imported and import the rest</source>
         <translation>跳过不能导入的单元格，导入其余部分</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="389"/>
+        <location filename="../../ui/excel_returns.py" line="391"/>
         <source>“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be imported, {unchanged} rows unchanged. Nothing has been changed yet.</source>
         <translation>“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，{unchanged} 行没有变化。目前台账尚未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="397"/>
+        <location filename="../../ui/excel_returns.py" line="399"/>
         <source>{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import the rest, or correct the file and import it again.</source>
         <translation>有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，或改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="417"/>
+        <location filename="../../ui/excel_returns.py" line="419"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="419"/>
+        <location filename="../../ui/excel_returns.py" line="421"/>
         <source>Ask for sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="421"/>
+        <location filename="../../ui/excel_returns.py" line="423"/>
         <source>Whole row</source>
         <translation>整行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="428"/>
+        <location filename="../../ui/excel_returns.py" line="430"/>
         <source>Indicator value: {name}</source>
         <translation>指标完成值：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="428"/>
+        <location filename="../../ui/excel_returns.py" line="430"/>
         <source>Indicator value</source>
         <translation>指标完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="447"/>
+        <location filename="../../ui/excel_returns.py" line="449"/>
         <source>Nothing new to import: the ledger already holds every value of “{file}”.</source>
         <translation>没有需要导入的内容：“{file}”中的数值台账上都已有了。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="450"/>
+        <location filename="../../ui/excel_returns.py" line="452"/>
         <source>Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells skipped.</source>
         <translation>已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="455"/>
+        <location filename="../../ui/excel_returns.py" line="457"/>
         <source> {count} conflicts were left undecided; import the file again to decide them.</source>
         <translation>还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="458"/>
+        <location filename="../../ui/excel_returns.py" line="460"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -1148,47 +1148,47 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>FillTable</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="280"/>
+        <location filename="../../ui/excel_returns.py" line="282"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="280"/>
+        <location filename="../../ui/excel_returns.py" line="282"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="280"/>
+        <location filename="../../ui/excel_returns.py" line="282"/>
         <source>Community / measure</source>
         <translation>居民区 / 整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="280"/>
+        <location filename="../../ui/excel_returns.py" line="282"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="281"/>
+        <location filename="../../ui/excel_returns.py" line="283"/>
         <source>Ledger now</source>
         <translation>台账现值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="281"/>
+        <location filename="../../ui/excel_returns.py" line="283"/>
         <source>Filled in</source>
         <translation>填报值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="281"/>
+        <location filename="../../ui/excel_returns.py" line="283"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="288"/>
+        <location filename="../../ui/excel_returns.py" line="290"/>
         <source>Keep the ledger&apos;s</source>
         <translation>保留台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="288"/>
+        <location filename="../../ui/excel_returns.py" line="290"/>
         <source>Take the filled-in</source>
         <translation>采用填报</translation>
     </message>
@@ -1322,69 +1322,73 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ForeignImportDialog</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="475"/>
+        <location filename="../../ui/excel_returns.py" line="477"/>
         <source>Import another ledger</source>
         <translation>导入其他台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="480"/>
+        <location filename="../../ui/excel_returns.py" line="482"/>
         <source>Check which column of the file holds each of our fields (guessed from the header). Fields marked * are required. Preview first; nothing is created until you press Import.</source>
         <translation>请核对文件中哪一列对应我们的各个字段（已根据表头自动猜测）。带 * 的字段必须指定。可先点“预览”；点“导入”之前不会创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="487"/>
+        <location filename="../../ui/excel_returns.py" line="489"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="490"/>
+        <location filename="../../ui/excel_returns.py" line="492"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="493"/>
+        <location filename="../../ui/excel_returns.py" line="495"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="519"/>
-        <location filename="../../ui/excel_returns.py" line="590"/>
+        <location filename="../../ui/excel_returns.py" line="521"/>
+        <location filename="../../ui/excel_returns.py" line="597"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="523"/>
+        <location filename="../../ui/excel_returns.py" line="525"/>
         <source>Sheet “{sheet}”, header in row {row}: {headers}</source>
         <translation>工作表“{sheet}”，第 {row} 行是表头：{headers}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="529"/>
+        <location filename="../../ui/excel_returns.py" line="531"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="531"/>
+        <location filename="../../ui/excel_returns.py" line="533"/>
         <source>Column {letter}: {header}</source>
         <translation>{letter} 列：{header}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="565"/>
-        <source>Preview: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities. Nothing has been created yet.</source>
-        <translation>预览：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。目前尚未创建任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="568"/>
-        <location filename="../../ui/excel_returns.py" line="582"/>
+        <location filename="../../ui/excel_returns.py" line="564"/>
         <source> New communities: {names}.</source>
         <translation>新居民区：{names}。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="579"/>
+        <location filename="../../ui/excel_returns.py" line="567"/>
+        <source> Skipped {n} rows whose task the ledger already has (or that repeat an earlier row): rows {rows}.</source>
+        <translation>跳过 {n} 行（台账中已有这项任务，或与表中前面的行相同）：第 {rows} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="576"/>
+        <source>Preview: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities. Nothing has been created yet.</source>
+        <translation>预览：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。目前尚未创建任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="588"/>
         <source>Imported: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities.</source>
         <translation>已导入：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="584"/>
+        <location filename="../../ui/excel_returns.py" line="591"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -2025,52 +2029,52 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>OpenConflictsDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="636"/>
+        <location filename="../../ui/packages.py" line="638"/>
         <source>Decide open conflicts</source>
         <translation>处理未决冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="645"/>
+        <location filename="../../ui/packages.py" line="647"/>
         <source>Keep all ours</source>
         <translation>全部保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="647"/>
+        <location filename="../../ui/packages.py" line="649"/>
         <source>Take all theirs</source>
         <translation>全部采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="649"/>
+        <location filename="../../ui/packages.py" line="651"/>
         <source>Apply the decisions</source>
         <translation>执行所选处理</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="652"/>
+        <location filename="../../ui/packages.py" line="654"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="678"/>
+        <location filename="../../ui/packages.py" line="680"/>
         <source>{count} conflicts are open. Choose a decision for each you can settle now; the others stay open.</source>
         <translation>共有 {count} 项未决冲突。请为现在能决定的逐项选择处理方式，其余的继续保留待处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="680"/>
+        <location filename="../../ui/packages.py" line="682"/>
         <source>No conflict is open.</source>
         <translation>没有未决冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="692"/>
+        <location filename="../../ui/packages.py" line="694"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="702"/>
+        <location filename="../../ui/packages.py" line="704"/>
         <source>Row {row}: {error}</source>
         <translation>第 {row} 行：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="706"/>
+        <location filename="../../ui/packages.py" line="708"/>
         <source>{done} conflicts decided.</source>
         <translation>已决定 {done} 项冲突。</translation>
     </message>
@@ -4098,50 +4102,50 @@ Sheets: {sheets}</source>
 <context>
     <name>excel_returns</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="132"/>
+        <location filename="../../ui/excel_returns.py" line="134"/>
         <source>Save the fill form as</source>
         <translation>填报表保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="133"/>
+        <location filename="../../ui/excel_returns.py" line="135"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="139"/>
+        <location filename="../../ui/excel_returns.py" line="141"/>
         <source>Choose the Excel file to import</source>
         <translation>选择要导入的 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="140"/>
+        <location filename="../../ui/excel_returns.py" line="142"/>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="146"/>
+        <location filename="../../ui/excel_returns.py" line="148"/>
         <source>Fill form exported</source>
         <translation>填报表已导出</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="147"/>
+        <location filename="../../ui/excel_returns.py" line="149"/>
         <source>The fill form of {community} was saved to:
 {path}</source>
         <translation>已导出“{community}”的填报表：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="225"/>
+        <location filename="../../ui/excel_returns.py" line="227"/>
         <source>{community} fill form.xlsx</source>
         <translation>{community}填报表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="234"/>
+        <location filename="../../ui/excel_returns.py" line="236"/>
         <source>Cannot export the fill form</source>
         <translation>无法导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="604"/>
-        <location filename="../../ui/excel_returns.py" line="623"/>
+        <location filename="../../ui/excel_returns.py" line="611"/>
+        <location filename="../../ui/excel_returns.py" line="630"/>
         <source>Import Excel</source>
         <translation>导入 Excel</translation>
     </message>

@@ -196,6 +196,30 @@ def test_foreign_ledger_preview_and_import(qtbot, led: Ledger, tmp_path: Path) -
                          "'完善审核') AND deleted_at IS NULL") == 4
 
 
+def test_foreign_ledger_imported_again_says_what_it_skipped(qtbot, led: Ledger, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    path = foreign_ledger(tmp_path / "旧台账.xlsx")
+    first = ForeignImportDialog(led, path)
+    qtbot.addWidget(first)
+    assert first.apply() is not None
+    again = ForeignImportDialog(led, path)
+    qtbot.addWidget(again)
+    snap = Snapshot(led)
+    assert again.preview() is None  # nothing new: a sentence, not an empty import
+    assert "都已经有了" in again.message.text()
+    snap.unchanged()
+    wb = load_workbook(path)
+    wb.active.append([5, "廉政建设", "补贴审核不严", "公开审核结果", "南郊别墅", "周五", "2026-03-01", None])
+    wb.save(path)
+    third = ForeignImportDialog(led, path)
+    qtbot.addWidget(third)
+    third.preview()
+    assert "1 项任务" in third.message.text() and "跳过 4 行" in third.message.text()
+    assert "第 3、4、5、6 行" in third.message.text()
+    result = third.apply()
+    assert result is not None and result.tasks == 1 and "跳过 4 行" in third.message.text()
+
+
 def test_import_excel_routes_and_refuses_text(qtbot, monkeypatch, led: Ledger, tmp_path: Path) -> None:
     bad = tmp_path / "假的.xlsx"
     bad.write_text("序号,整改措施\n1,培训\n", encoding="utf-8")

@@ -225,6 +225,11 @@ def test_status_view_shows_last_issued_and_merged(qtbot, world, tmp_path: Path, 
         MergeDialog(led, ret).apply()
         row = {view.table.item(r, 0).text(): r for r in range(view.table.rowCount())}["南郊别墅"]
         assert view.table.item(row, 1).text() == "王书记"
+        cid = next(c["id"] for c in led.communities() if c["name"] == "南郊别墅")
+        led.update_community(cid, secretary="欧阳建华（示例）")
+        view.refresh()
+        fm = view.table.fontMetrics()
+        assert view.table.columnWidth(1) > fm.horizontalAdvance("欧阳建华（示例）")  # on one line, not wrapped
         assert ret.name in view.table.item(row, 3).text()
         assert view.table.item(row, 4).text() == "1 / 1 / 1"
         assert view.table.item(row, 5).text() == "1"
