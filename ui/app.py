@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from ledger.errors import LedgerError
 from ledger.model import Operator
 from ledger.service import Ledger
 from ui import messages
-from ui.util import save_operator, saved_operator, settings
+from ui.util import remember_ledger, save_operator, saved_operator, settings
 
 log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -211,6 +212,8 @@ class Controller:
         return True
 
     def open_path(self, path: Path, parent: QWidget | None = None) -> Ledger | None:
+        if self.window is not None and Path(path).resolve() == Path(self.window.ledger.path).resolve():
+            return None  # open already, in this window
         op = self.operator(parent)
         if op is None:
             return None
@@ -223,9 +226,7 @@ class Controller:
             return None
 
     def _remember(self, led: Ledger) -> Ledger:
-        s = settings()
-        s.setValue("ledger/last", str(led.path))
-        s.sync()
+        remember_ledger(str(led.path))
         return led
 
     def show(self, led: Ledger) -> None:
@@ -233,6 +234,8 @@ class Controller:
         old = self.window
         win = MainWindow(led)
         win.openRequested.connect(self.switch)
+        win.openPathRequested.connect(self.open_recent)
+        win.data_dir = self.folder
         if self.first_paint is not None:
             win.firstPainted.connect(self.first_paint)
             self.first_paint = None
@@ -240,7 +243,24 @@ class Controller:
         win.show()
         if old is not None:
             old.close()
-            old.ledger.close()
+            self.close_ledger(old.ledger)
+
+    def close_ledger(self, led: Ledger) -> None:
+        """Back the ledger up into the data folder if it changed since its last copy, then close it.
+        A backup that cannot be written is logged; closing goes on (the ledger itself is intact)."""
+        from ledger.backups import backup_if_changed
+
+        try:
+            backup_if_changed(led, self.folder)
+        except (LedgerError, OSError, sqlite3.Error) as exc:
+            log.warning("automatic backup of %s failed: %s", led.path, exc)
+        led.close()
+
+    def open_recent(self, path: str) -> None:
+        """文件 → 最近打开的台账: the chosen ledger in the window."""
+        led = self.open_path(Path(path), self.window)
+        if led is not None:
+            self.show(led)
 
     def switch(self, choice: str) -> None:
         parent = self.window
@@ -282,7 +302,7 @@ def _run(args: argparse.Namespace, folder: Path, early: EarlyRecords, started: f
     ctl.show(led)
     code = app.exec()
     if ctl.window is not None:
-        ctl.window.ledger.close()
+        ctl.close_ledger(ctl.window.ledger)
     return int(code)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
@@ -81,6 +82,7 @@ class EditDelegate(QStyledItemDelegate):
 
 class MainWindow(QMainWindow):
     openRequested = Signal(str)  # "new", "open", "example" — handled by the app
+    openPathRequested = Signal(str)  # a ledger file chosen from 最近打开的台账
     firstPainted = Signal()  # the first screen has been painted (the work that could wait starts now)
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(self)
         self._observer: Callable[[Changed], None] = self.notifier.changed.emit
         ledger.subscribe(self._observer)
+        self.data_dir: Path | None = None  # the data folder (automatic backups); set by the app
         self.undo_stack: list[str] = []
         self.redo_stack: list[str] = []
 
@@ -252,6 +255,9 @@ class MainWindow(QMainWindow):
                                  QKeySequence.StandardKey.Open, "openLedger"))
         m.addAction(self._action(self.tr("Open the example ledger"), lambda: self.openRequested.emit("example"),
                                  name="openExample"))
+        self.recent_menu = m.addMenu(self.tr("Recent ledgers"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addSeparator()
         m.addAction(self._action(self.tr("Import rectification plan…"), self.import_plan, QKeySequence("Ctrl+I"),
                                  "importPlan", self.tr("Read a plan, feedback or notice (.txt, .docx) into the ledger")))
@@ -281,6 +287,10 @@ class MainWindow(QMainWindow):
             m.addAction(self._action(self.tr("Import Excel…"), self.import_excel, name="importExcel",
                                      tip=self.tr("A filled-in form, or a ledger made with another tool")))
         m.addSeparator()
+        m.addAction(self._action(self.tr("Open the folder of automatic backups"), self.open_backups,
+                                 name="openBackups",
+                                 tip=self.tr("A copy of this ledger is kept there each time it closes changed "
+                                             "(the newest 10)")))
         m.addAction(self._action(self.tr("Check the ledger's integrity…"), self.verify_ledger, name="verifyLedger",
                                  tip=self.tr("Replay the journal against every table, and check the journal "
                                              "anchors printed on a 周报 or 销号审批表")))
@@ -315,6 +325,23 @@ class MainWindow(QMainWindow):
         m.addAction(self._action(self.tr("Wall chart colours and warnings…"), self.edit_board_scheme,
                                  name="boardScheme"))
         self._update_undo_actions()
+
+    def _fill_recent(self) -> None:
+        """The recent ledgers still on disk, this one marked; read from the settings each time the menu opens."""
+        from ui.util import recent_ledgers
+
+        self.recent_menu.clear()
+        here = str(self.ledger.path.resolve())
+        for i, path in enumerate(recent_ledgers()):
+            label = f"&{i + 1} {Path(path).name}" if i < 9 else Path(path).name
+            act = self.recent_menu.addAction(label)
+            act.setToolTip(path)
+            act.setStatusTip(path)
+            act.setCheckable(True)
+            act.setChecked(str(Path(path).resolve()) == here)
+            act.triggered.connect(lambda _checked=False, p=path: self.openPathRequested.emit(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
     # ---- lazy tabs -------------------------------------------------------------------------
     # Views that use neither the filters nor the task panel: their tab gets the window's whole width.
@@ -421,6 +448,18 @@ class MainWindow(QMainWindow):
     def look_back(self) -> None:
         from ui.recheck import RecheckDialog
         RecheckDialog.run(self, self.ledger)
+
+    def open_backups(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from ledger.backups import folder_for
+        from ui.app import data_dir
+
+        folder = folder_for(self.ledger.path, self.data_dir or data_dir())
+        folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            messages.info(self, self.tr("Cannot open the folder. Open it yourself: {folder}").format(folder=folder))
 
     def verify_ledger(self) -> None:
         from ui.verify_dialog import VerifyDialog

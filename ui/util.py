@@ -50,6 +50,27 @@ def save_operator(op: Operator) -> None:
     s.sync()
 
 
+RECENT_KEY = "ledger/recent"
+RECENT_MAX = 8
+
+
+def recent_ledgers() -> list[str]:
+    """Ledgers opened lately, newest first, those still on disk."""
+    from pathlib import Path
+
+    value = settings().value(RECENT_KEY, [])
+    paths = [value] if isinstance(value, str) else list(value or [])
+    return [str(p) for p in paths if p and Path(str(p)).is_file()]
+
+
+def remember_ledger(path: str) -> None:
+    """``path`` is the last ledger opened (the next start opens it) and heads the recent list."""
+    s = settings()
+    s.setValue("ledger/last", path)
+    s.setValue(RECENT_KEY, [path, *[p for p in recent_ledgers() if p != path]][:RECENT_MAX])
+    s.sync()
+
+
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     """Resize to (width, height), or to 90% of the screen when it is smaller."""
     screen = widget.screen() or QApplication.primaryScreen()

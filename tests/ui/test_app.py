@@ -156,3 +156,37 @@ def test_records_logged_before_the_log_file_opens_are_written_to_it(tmp_path):
             if h not in handlers:
                 root.removeHandler(h)
         root.setLevel(level)
+
+
+def test_recent_ledgers_menu_switches_and_the_closed_ledger_is_backed_up(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr("ui.app.saved_operator", lambda: Operator("张专班", Role.WORK_TEAM))
+    clock = FixedClock.on("2025-11-20")
+    for name in ("甲.db", "乙.db"):
+        Ledger.create(tmp_path / name, org=name[0], clock=clock).close()
+    ctl = _controller(tmp_path)
+    first = ctl.open_path(tmp_path / "甲.db")
+    ctl.show(first)
+    qtbot.addWidget(ctl.window)
+    ctl.window.ledger.add_community("南郊别墅")  # a change: closing 甲 backs it up
+    second = ctl.open_path(tmp_path / "乙.db")
+    ctl.show(second)
+    qtbot.addWidget(ctl.window)
+    from ledger import backups
+    assert len(backups.backups(tmp_path / "甲.db", tmp_path / "data")) == 1
+    assert not backups.backups(tmp_path / "乙.db", tmp_path / "data")
+    menu = ctl.window.recent_menu
+    menu.aboutToShow.emit()
+    entries = [(a.text(), a.isChecked()) for a in menu.actions()]
+    assert entries == [("&1 乙.db", True), ("&2 甲.db", False)]
+    menu.actions()[1].trigger()  # back to 甲, unchanged since its copy: no second copy
+    qtbot.addWidget(ctl.window)
+    assert ctl.window.ledger.path == tmp_path / "甲.db"
+    assert "南郊别墅" in [c["name"] for c in ctl.window.ledger.communities()]
+    assert len(backups.backups(tmp_path / "甲.db", tmp_path / "data")) == 1
+    assert ctl.open_path(tmp_path / "甲.db") is None  # open already: nothing happens, no “open elsewhere” error
+    (tmp_path / "乙.db").unlink()
+    menu = ctl.window.recent_menu
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions()] == ["&1 甲.db"]  # a file that is gone is not offered
+    ctl.window.close()
+    ctl.close_ledger(ctl.window.ledger)

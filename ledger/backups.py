@@ -1,0 +1,52 @@
+"""Automatic backups: a copy of the ledger in the data folder whenever it closes changed, the newest few kept."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from pathlib import Path
+
+from ledger import journal
+from ledger.service import Ledger
+
+log = logging.getLogger(__name__)
+
+KEEP = 10  # copies kept per ledger; the oldest go first
+FOLDER = "自动备份"
+NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-第(?P<seq>\d+)条\.db$")
+
+
+def folder_for(ledger_path: Path, data_dir: Path) -> Path:
+    """One folder per ledger file: its name, and a short hash of where it is (two 整改台账.db never mix)."""
+    resolved = str(Path(ledger_path).resolve())
+    tag = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:6]
+    return Path(data_dir) / FOLDER / f"{Path(ledger_path).stem}-{tag}"
+
+
+def backups(ledger_path: Path, data_dir: Path) -> list[Path]:
+    """This ledger's automatic copies, newest first."""
+    where = folder_for(ledger_path, data_dir)
+    if not where.is_dir():
+        return []
+    found = [p for p in where.iterdir() if NAME.match(p.name)]
+    return sorted(found, key=lambda p: (NAME.match(p.name)["stamp"], int(NAME.match(p.name)["seq"])),  # type: ignore[index]
+                  reverse=True)
+
+
+def backup_if_changed(ledger: Ledger, data_dir: Path, keep: int = KEEP) -> Path | None:
+    """Copy the ledger (SQLite's online backup) unless the newest copy already holds its last journal entry;
+    then keep only the newest ``keep`` copies. Returns the new copy, or None when nothing had changed."""
+    seq = journal.last_seq(ledger.store)
+    existing = backups(ledger.path, data_dir)
+    if existing and int(NAME.match(existing[0].name)["seq"]) == seq:  # type: ignore[index]
+        return None
+    stamp = ledger.clock.now().strftime("%Y%m%d-%H%M%S")
+    target = folder_for(ledger.path, data_dir) / f"{ledger.path.stem}-{stamp}-第{seq}条.db"
+    part = target.with_name(target.name + ".part")
+    ledger.store.backup(part)
+    part.replace(target)
+    for old in backups(ledger.path, data_dir)[keep:]:
+        old.unlink(missing_ok=True)
+    log.info("automatic backup of %s at entry %d: %s", ledger.path, seq, target)
+    return target
