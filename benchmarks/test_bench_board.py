@@ -41,7 +41,7 @@ def test_board_data_problem_columns(benchmark, led: Ledger) -> None:
 
 def test_first_paint(benchmark, qapp, led: Ledger) -> None:
     """Build the view (the SQL aggregate, the model) and grab a 1600 × 1000 picture of it."""
-    from ui.board import BoardView
+    from ui.board_view import BoardView
     views = []
 
     def first_paint():
@@ -61,7 +61,7 @@ def test_first_paint(benchmark, qapp, led: Ledger) -> None:
 
 def test_filter_change(benchmark, qapp, led: Ledger) -> None:
     """From one filter to another (a status, a group of 50 communities, the text 隐患, overdue) and repaint."""
-    from ui.board import BoardView
+    from ui.board_view import BoardView
     view = BoardView(led)
     view.resize(1600, 1000)
     view.show()

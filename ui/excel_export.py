@@ -1,4 +1,4 @@
-"""导出台账 from the window: the export dialog, the template editor, and the export run behind a progress dialog."""
+"""导出台账 from the window: the export dialog, and the export run behind a progress dialog."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QButtonGroup,
     QCheckBox,
@@ -24,22 +23,14 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QProgressDialog,
     QPushButton,
     QRadioButton,
     QSizePolicy,
     QSpacerItem,
-    QSpinBox,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -48,20 +39,15 @@ from ledger.errors import LedgerError
 from ledger.excel import (
     BUILTIN_TEMPLATE,
     COLUMNS,
-    DEFAULT_WIDTHS,
-    MAX_WIDTH,
-    MIN_WIDTH,
     ExportCancelled,
     ExportResult,
     default_template_name,
-    delete_template,
-    save_template,
-    set_default_template,
     templates,
 )
 from ledger.service import Ledger
 from ledger.store import TaskFilter
 from ui import messages
+from ui.excel_templates import TemplateDialog, hint
 from ui.util import settings
 
 if TYPE_CHECKING:
@@ -101,36 +87,6 @@ ZH = {
     "The folder “{folder}” does not exist. Choose an existing folder with “Browse…”.":
         "文件夹“{folder}”不存在。请点“浏览…”选择一个已有的文件夹。",
     "“{name}” already exists in “{folder}”. Replace it?": "“{folder}”中已有“{name}”。要替换它吗？",
-    # TemplateDialog
-    "Ledger templates": "台账模板",
-    "Make default": "设为默认",
-    "Delete…": "删除…",
-    "The built-in template “{name}” cannot be changed. Change the columns, then save them under a new name.":
-        "“{name}”是内置模板，不能修改。可以在它的基础上调整各列，再用新名称保存。",
-    "Columns you can add": "可添加的列",
-    "Columns of the ledger, left to right": "台账中的列（从左到右）",
-    "Header": "表头",
-    "Contents": "内容",
-    "Width": "列宽",
-    "Column width in characters; a Chinese character takes two.": "列宽以字符计，一个汉字占 2 个字符。",
-    "Add →": "添加 →",
-    "← Remove": "← 移除",
-    "Move up": "上移",
-    "Move down": "下移",
-    "Double-click a header or a width to change it; drag a row, or use Move up and Move down, to change "
-    "the order.": "双击表头或列宽即可修改；拖动某一行，或用“上移”“下移”调整列的顺序。",
-    "Save as": "保存为",
-    "Template name, e.g. 简版": "模板名称，例如：简版",
-    "Save template": "保存模板",
-    "Use this template": "使用此模板",
-    "Close": "关闭",
-    "Saved the template “{name}”.": "已保存模板“{name}”。",
-    "“{name}” is now the default template.": "“{name}”已设为默认模板。",
-    "There is already a template named “{name}”. Replace its columns with these?":
-        "已经有名为“{name}”的模板。要用现在的列替换它吗？",
-    "Delete the template “{name}”? Files already exported are not affected.":
-        "删除模板“{name}”？已经导出的文件不受影响。",
-    "The columns of “{name}” have unsaved changes. Discard them?": "“{name}”的列有修改尚未保存。放弃这些修改吗？",
     # run_export and friends (context "excel_export")
     "Exporting…": "正在导出……",
     "Exporting… {done} of {total}": "正在导出……（{done} / {total}）",
@@ -220,12 +176,6 @@ def _constrains(flt: TaskFilter) -> bool:
                 flt.task_ids is not None))
 
 
-def _hint(label: QLabel) -> QLabel:
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #5f6368;")
-    return label
-
-
 # ---- the export dialog ----------------------------------------------------------------------------------------
 class ExportDialog(QDialog):
     """Scope, template, paper, extra sheets and the file; ``options()`` reads them, ``ask`` runs the dialog."""
@@ -284,7 +234,7 @@ class ExportDialog(QDialog):
         edit = QPushButton(self.tr("Edit templates…"))
         edit.setObjectName("editTemplates")
         edit.clicked.connect(self.edit_templates)
-        self.columns_hint = _hint(QLabel())
+        self.columns_hint = hint(QLabel())
         self.columns_hint.setObjectName("columnsHint")
         self.paper_box = QComboBox()
         self.paper_box.setObjectName("paperBox")
@@ -435,361 +385,6 @@ class ExportDialog(QDialog):
             parent: QWidget | None = None) -> ExportOptions | None:
         dlg = cls(ledger, current_filter, parent)
         return dlg.result_options if dlg.exec() == QDialog.DialogCode.Accepted else None
-
-
-# ---- the template editor --------------------------------------------------------------------------------------
-HEADER_COL, CONTENTS_COL, WIDTH_COL = 0, 1, 2
-
-
-class _ReadOnly(QStyledItemDelegate):
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> Any:
-        return None
-
-
-class _WidthDelegate(QStyledItemDelegate):
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
-        spin = QSpinBox(parent)
-        spin.setRange(MIN_WIDTH, MAX_WIDTH)
-        return spin
-
-
-class TemplateDialog(QDialog):
-    """Pick a template, change its columns (header text, width, order, which ones), save it under a name."""
-
-    def __init__(self, ledger: Ledger, parent: QWidget | None = None, current: str | None = None) -> None:
-        super().__init__(parent)
-        self.ledger = ledger
-        self.setWindowTitle(self.tr("Ledger templates"))
-        self.chosen: str | None = None
-        self._loaded = ""
-        self._loading = False
-        self.dirty = False
-
-        self.template_box = QComboBox()
-        self.template_box.setObjectName("templateBox")
-        self.template_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.template_box.activated.connect(self._template_picked)
-        self.default_button = QPushButton(self.tr("Make default"))
-        self.default_button.setObjectName("makeDefault")
-        self.default_button.clicked.connect(self.make_default)
-        self.delete_button = QPushButton(self.tr("Delete…"))
-        self.delete_button.setObjectName("deleteTemplate")
-        self.delete_button.clicked.connect(self.delete)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Template")))
-        top.addWidget(self.template_box, 1)
-        top.addWidget(self.default_button)
-        top.addWidget(self.delete_button)
-        self.builtin_note = _hint(QLabel(self.tr("The built-in template “{name}” cannot be changed. Change the "
-                                                 "columns, then save them under a new name.")
-                                         .format(name=BUILTIN_TEMPLATE)))
-
-        self.available = QListWidget()
-        self.available.setObjectName("availableColumns")
-        self.available.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.available.itemDoubleClicked.connect(lambda _it: self.add_selected())
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("templateColumns")
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([self.tr("Header"), self.tr("Contents"), self.tr("Width")])
-        self.tree.headerItem().setToolTip(WIDTH_COL, self.tr("Column width in characters; a Chinese character "
-                                                             "takes two."))
-        self.tree.setRootIsDecorated(False)
-        self.tree.setItemsExpandable(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setDragEnabled(True)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.tree.setItemDelegateForColumn(CONTENTS_COL, _ReadOnly(self.tree))
-        self.tree.setItemDelegateForColumn(WIDTH_COL, _WidthDelegate(self.tree))
-        head = self.tree.header()
-        head.setStretchLastSection(False)
-        head.setSectionResizeMode(HEADER_COL, QHeaderView.ResizeMode.Stretch)
-        head.setSectionResizeMode(CONTENTS_COL, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(WIDTH_COL, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.itemChanged.connect(lambda _it, _col: self._touched())
-        model = self.tree.model()
-        model.rowsInserted.connect(lambda *_a: self._touched())
-        model.rowsRemoved.connect(lambda *_a: self._touched())
-        model.rowsMoved.connect(lambda *_a: self._touched())
-        self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
-
-        self.add_button = QPushButton(self.tr("Add →"))
-        self.add_button.setObjectName("addColumn")
-        self.add_button.clicked.connect(self.add_selected)
-        self.remove_button = QPushButton(self.tr("← Remove"))
-        self.remove_button.setObjectName("removeColumn")
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.up_button = QPushButton(self.tr("Move up"))
-        self.up_button.setObjectName("moveUp")
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button = QPushButton(self.tr("Move down"))
-        self.down_button.setObjectName("moveDown")
-        self.down_button.clicked.connect(lambda: self.move(1))
-        middle = QVBoxLayout()
-        middle.addStretch(1)
-        for b in (self.add_button, self.remove_button):
-            middle.addWidget(b)
-        middle.addSpacing(24)
-        for b in (self.up_button, self.down_button):
-            middle.addWidget(b)
-        middle.addStretch(1)
-        grid = QGridLayout()
-        grid.addWidget(QLabel(self.tr("Columns you can add")), 0, 0)
-        grid.addWidget(QLabel(self.tr("Columns of the ledger, left to right")), 0, 2)
-        grid.addWidget(self.available, 1, 0)
-        grid.addLayout(middle, 1, 1)
-        grid.addWidget(self.tree, 1, 2)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(2, 5)
-        tip = _hint(QLabel(self.tr("Double-click a header or a width to change it; drag a row, or use Move up and "
-                                   "Move down, to change the order.")))
-
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("templateName")
-        self.name_edit.setPlaceholderText(self.tr("Template name, e.g. 简版"))
-        self.name_edit.setMaxLength(40)
-        save = QPushButton(self.tr("Save template"))
-        save.setObjectName("saveTemplate")
-        save.clicked.connect(lambda: self.save())
-        self.name_edit.returnPressed.connect(lambda: self.save())
-        bottom = QHBoxLayout()
-        bottom.addWidget(QLabel(self.tr("Save as")))
-        bottom.addWidget(self.name_edit, 1)
-        bottom.addWidget(save)
-        self.status = QLabel()
-        self.status.setObjectName("templateStatus")
-        self.status.setStyleSheet("color: #3a9d5d;")
-
-        buttons = QDialogButtonBox()
-        use = buttons.addButton(self.tr("Use this template"), QDialogButtonBox.ButtonRole.AcceptRole)
-        use.setObjectName("useTemplate")
-        buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._use)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.builtin_note)
-        layout.addLayout(grid, 1)
-        layout.addWidget(tip)
-        layout.addLayout(bottom)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
-        self.resize(max(self.sizeHint().width(), 760), 560)
-
-        self.reload(current or default_template_name(ledger))
-
-    # -- loading
-    def reload(self, select: str) -> None:
-        """Fill the template list and load ``select`` (or the default, if it is gone)."""
-        default = default_template_name(self.ledger)
-        names = list(templates(self.ledger))
-        if select not in names:
-            select = default
-        self.template_box.clear()
-        for name in names:
-            self.template_box.addItem(self.tr("{name} (default)").format(name=name) if name == default else name,
-                                      name)
-        self.template_box.setCurrentIndex(self.template_box.findData(select))
-        self.load(select)
-
-    def load(self, name: str) -> None:
-        cols = templates(self.ledger).get(name, [])
-        self._loading = True
-        try:
-            self.tree.clear()
-            for c in cols:
-                if isinstance(c, dict) and c.get("key") in COLUMNS:
-                    self.tree.addTopLevelItem(self._item(c["key"], str(c.get("title") or COLUMNS[c["key"]]),
-                                                         c.get("width")))
-            self._fill_available()
-        finally:
-            self._loading = False
-        self._loaded = name
-        self.dirty = False
-        builtin = name == BUILTIN_TEMPLATE
-        self.builtin_note.setVisible(builtin)
-        self.name_edit.setText("" if builtin else name)
-        self.status.clear()
-        self._update_buttons()
-
-    def _item(self, key: str, title: str, width: Any = None) -> QTreeWidgetItem:
-        if isinstance(width, bool) or not isinstance(width, int | float):
-            width = DEFAULT_WIDTHS[key]
-        item = QTreeWidgetItem()
-        item.setText(HEADER_COL, title)
-        item.setText(CONTENTS_COL, COLUMNS[key])
-        item.setData(WIDTH_COL, Qt.ItemDataRole.EditRole, round(width))
-        item.setData(HEADER_COL, KeyRole, key)
-        item.setToolTip(HEADER_COL, COLUMNS[key])
-        item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
-                      | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren)
-        return item
-
-    def _fill_available(self) -> None:
-        used = set(self.keys())
-        self.available.clear()
-        for key, title in COLUMNS.items():
-            if key not in used:
-                it = QListWidgetItem(title)
-                it.setData(KeyRole, key)
-                self.available.addItem(it)
-
-    # -- reading
-    def keys(self) -> list[str]:
-        return [self.tree.topLevelItem(i).data(HEADER_COL, KeyRole) for i in range(self.tree.topLevelItemCount())]
-
-    def columns(self) -> list[dict[str, Any]]:
-        """The columns as save_template takes them: [{"key", "title", "width"}, …] in order."""
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            it = self.tree.topLevelItem(i)
-            out.append({"key": it.data(HEADER_COL, KeyRole), "title": it.text(HEADER_COL).strip(),
-                        "width": it.data(WIDTH_COL, Qt.ItemDataRole.EditRole)})
-        return out
-
-    # -- editing
-    def _touched(self) -> None:
-        if not self._loading:
-            self.dirty = True
-            self.status.clear()
-            self._update_buttons()
-
-    def _update_buttons(self) -> None:
-        row = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else -1
-        self.remove_button.setEnabled(row >= 0)
-        self.up_button.setEnabled(row > 0)
-        self.down_button.setEnabled(0 <= row < self.tree.topLevelItemCount() - 1)
-        builtin = self._loaded == BUILTIN_TEMPLATE
-        self.delete_button.setEnabled(not builtin)
-        self.default_button.setEnabled(self._loaded != default_template_name(self.ledger))
-
-    def add_selected(self) -> None:
-        picked = self.available.selectedItems() or ([self.available.currentItem()]
-                                                    if self.available.currentItem() else [])
-        current = self.tree.currentItem()
-        at = self.tree.indexOfTopLevelItem(current) + 1 if current else self.tree.topLevelItemCount()
-        last = None
-        for it in picked:
-            key = it.data(KeyRole)
-            last = self._item(key, COLUMNS[key])
-            self.tree.insertTopLevelItem(at, last)
-            at += 1
-            self.available.takeItem(self.available.row(it))
-        if last is not None:
-            self.tree.setCurrentItem(last)
-        self._update_buttons()
-
-    def remove_selected(self) -> None:
-        item = self.tree.currentItem()
-        if item is None:
-            return
-        row = self.tree.indexOfTopLevelItem(item)
-        self.tree.takeTopLevelItem(row)
-        self._fill_available()
-        if self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(min(row, self.tree.topLevelItemCount() - 1)))
-        self._update_buttons()
-
-    def move(self, delta: int) -> None:
-        item = self.tree.currentItem()
-        if item is None:
-            return
-        row = self.tree.indexOfTopLevelItem(item)
-        to = row + delta
-        if not 0 <= to < self.tree.topLevelItemCount():
-            return
-        self.tree.takeTopLevelItem(row)
-        self.tree.insertTopLevelItem(to, item)
-        self.tree.setCurrentItem(item)
-        self._update_buttons()
-
-    # -- the template list
-    def _may_leave(self) -> bool:
-        return not self.dirty or messages.confirm(
-            self, self.tr("The columns of “{name}” have unsaved changes. Discard them?").format(name=self._loaded))
-
-    def _template_picked(self, _index: int) -> None:
-        name = self.template_box.currentData()
-        if name == self._loaded:
-            return
-        if not self._may_leave():
-            self.template_box.setCurrentIndex(self.template_box.findData(self._loaded))
-            return
-        self.load(name)
-
-    def save(self, name: str | None = None) -> bool:
-        """Save the columns under ``name`` (default: the name field); a sentence and nothing saved if invalid."""
-        name = (self.name_edit.text() if name is None else name).strip()
-        if name and name != self._loaded and name in templates(self.ledger) and name != BUILTIN_TEMPLATE \
-                and not messages.confirm(self, self.tr("There is already a template named “{name}”. Replace its "
-                                                       "columns with these?").format(name=name)):
-            return False
-        try:
-            save_template(self.ledger, name, self.columns())
-        except LedgerError as exc:
-            messages.show_error(self, exc)
-            return False
-        self.reload(name)
-        self.status.setText(self.tr("Saved the template “{name}”.").format(name=name))
-        return True
-
-    def make_default(self) -> None:
-        try:
-            set_default_template(self.ledger, self._loaded)
-        except LedgerError as exc:
-            messages.show_error(self, exc)
-            return
-        dirty, columns = self.dirty, self.columns()
-        self.reload(self._loaded)
-        if dirty:  # keep the unsaved edits on screen
-            self._restore(columns)
-        self.status.setText(self.tr("“{name}” is now the default template.").format(name=self._loaded))
-
-    def _restore(self, columns: list[dict[str, Any]]) -> None:
-        self._loading = True
-        try:
-            self.tree.clear()
-            for c in columns:
-                self.tree.addTopLevelItem(self._item(c["key"], c["title"], c["width"]))
-            self._fill_available()
-        finally:
-            self._loading = False
-        self.dirty = True
-
-    def delete(self) -> None:
-        name = self._loaded
-        if name == BUILTIN_TEMPLATE or not messages.confirm(
-                self, self.tr("Delete the template “{name}”? Files already exported are not affected.")
-                .format(name=name), destructive=True):
-            return
-        try:
-            delete_template(self.ledger, name)
-        except LedgerError as exc:
-            messages.show_error(self, exc)
-            return
-        self.reload(default_template_name(self.ledger))
-
-    def _use(self) -> None:
-        if not self._may_leave():
-            return
-        self.chosen = self._loaded
-        self.accept()
-
-    def reject(self) -> None:
-        if self._may_leave():
-            super().reject()
-
-    @classmethod
-    def ask(cls, ledger: Ledger, parent: QWidget | None = None, current: str | None = None) -> str | None:
-        """The template to use (None when closed without choosing); saves happen inside the dialog."""
-        dlg = cls(ledger, parent, current)
-        return dlg.chosen if dlg.exec() == QDialog.DialogCode.Accepted else None
 
 
 # ---- running the export ---------------------------------------------------------------------------------------

@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
         raise KeyError(key)
 
     def _make_board(self) -> QWidget:
-        from ui.board import BoardView
+        from ui.board_view import BoardView
         view = BoardView(self.ledger)
         view.setObjectName("boardView")
         view.tasksActivated.connect(self.select_tasks)

@@ -255,112 +255,112 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board.py" line="671"/>
+        <location filename="../../ui/board_view.py" line="110"/>
         <source>Signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="672"/>
+        <location filename="../../ui/board_view.py" line="111"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="673"/>
+        <location filename="../../ui/board_view.py" line="112"/>
         <source>Tasks</source>
         <translation>任务总数</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="684"/>
+        <location filename="../../ui/board_view.py" line="123"/>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="688"/>
+        <location filename="../../ui/board_view.py" line="127"/>
         <source>Problems</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="688"/>
+        <location filename="../../ui/board_view.py" line="127"/>
         <source>Categories</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="688"/>
+        <location filename="../../ui/board_view.py" line="127"/>
         <source>Owners</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="689"/>
+        <location filename="../../ui/board_view.py" line="128"/>
         <source>Weeks to deadline</source>
         <translation>倒排工期</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="690"/>
+        <location filename="../../ui/board_view.py" line="129"/>
         <source>One column per problem, grouped by category</source>
         <translation>每个反馈问题一列，按问题类别分组</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="691"/>
+        <location filename="../../ui/board_view.py" line="130"/>
         <source>One column per category</source>
         <translation>每个问题类别一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="692"/>
+        <location filename="../../ui/board_view.py" line="131"/>
         <source>One column per responsible person</source>
         <translation>每位责任人一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="693"/>
+        <location filename="../../ui/board_view.py" line="132"/>
         <source>One column per deadline week, scheduled backwards; this week is marked</source>
         <translation>按整改时限所在周排列（倒排工期），本周标红</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="706"/>
+        <location filename="../../ui/board_view.py" line="145"/>
         <source>Colours:</source>
         <translation>配色：</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="709"/>
+        <location filename="../../ui/board_view.py" line="148"/>
         <source>Colour scheme of the chart, saved in the ledger</source>
         <translation>挂图的配色方案，保存在台账中</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="712"/>
+        <location filename="../../ui/board_view.py" line="151"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="715"/>
+        <location filename="../../ui/board_view.py" line="154"/>
         <source>Colours and warnings…</source>
         <translation>配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="716"/>
+        <location filename="../../ui/board_view.py" line="155"/>
         <source>Change each colour and the warning days before deadlines</source>
         <translation>修改各状态颜色和到期前的预警天数</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="720"/>
+        <location filename="../../ui/board_view.py" line="159"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="721"/>
+        <location filename="../../ui/board_view.py" line="160"/>
         <source>Print the chart on A3 landscape sheets</source>
         <translation>用 A3 横向纸打印挂图</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="723"/>
+        <location filename="../../ui/board_view.py" line="162"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="724"/>
+        <location filename="../../ui/board_view.py" line="163"/>
         <source>Save the chart as a PDF to print or send</source>
         <translation>把挂图存为 PDF，便于打印或报送</translation>
     </message>
     <message>
-        <location filename="../../ui/board.py" line="826"/>
+        <location filename="../../ui/board_view.py" line="265"/>
         <source>%1 — inspection rectification wall chart</source>
         <translation>%1巡察整改挂图督战</translation>
     </message>
@@ -806,132 +806,132 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/excel_export.py" line="240"/>
+        <location filename="../../ui/excel_export.py" line="190"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="246"/>
+        <location filename="../../ui/excel_export.py" line="196"/>
         <source>The whole ledger ({n} tasks)</source>
         <translation>整本台账（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="247"/>
+        <location filename="../../ui/excel_export.py" line="197"/>
         <source>The current filter ({n} tasks)</source>
         <translation>当前筛选结果（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="248"/>
+        <location filename="../../ui/excel_export.py" line="198"/>
         <source>Only the tasks the table shows now, with the filters on the left.</source>
         <translation>只导出表格中现在显示的任务（左侧筛选条件下的结果）。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="249"/>
+        <location filename="../../ui/excel_export.py" line="199"/>
         <source>One community:</source>
         <translation>一个居民区：</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="258"/>
+        <location filename="../../ui/excel_export.py" line="208"/>
         <source>{name} ({n} tasks)</source>
         <translation>{name}（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="271"/>
+        <location filename="../../ui/excel_export.py" line="221"/>
         <source>What to export</source>
         <translation>导出范围</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="284"/>
+        <location filename="../../ui/excel_export.py" line="234"/>
         <source>Edit templates…</source>
         <translation>编辑模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="291"/>
+        <location filename="../../ui/excel_export.py" line="241"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="292"/>
+        <location filename="../../ui/excel_export.py" line="242"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="294"/>
+        <location filename="../../ui/excel_export.py" line="244"/>
         <source>One sheet per community</source>
         <translation>每个居民区一张工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="296"/>
+        <location filename="../../ui/excel_export.py" line="246"/>
         <source>After the ledger sheet, one more sheet for each community with only its tasks.</source>
         <translation>在“整改台账”表之后，再为每个居民区各加一张只含本居民区任务的工作表。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="299"/>
+        <location filename="../../ui/excel_export.py" line="249"/>
         <source>The three lists (problems, tasks, responsibilities)</source>
         <translation>三张清单（问题清单、任务清单、责任清单）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="301"/>
+        <location filename="../../ui/excel_export.py" line="251"/>
         <source>Adds the 问题清单, 任务清单 and 责任清单 sheets.</source>
         <translation>另加“问题清单”“任务清单”“责任清单”三张工作表。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="304"/>
+        <location filename="../../ui/excel_export.py" line="254"/>
         <source>Layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="309"/>
+        <location filename="../../ui/excel_export.py" line="259"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="311"/>
+        <location filename="../../ui/excel_export.py" line="261"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="319"/>
+        <location filename="../../ui/excel_export.py" line="269"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="323"/>
+        <location filename="../../ui/excel_export.py" line="273"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="328"/>
+        <location filename="../../ui/excel_export.py" line="278"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="331"/>
+        <location filename="../../ui/excel_export.py" line="281"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="349"/>
+        <location filename="../../ui/excel_export.py" line="299"/>
         <source>{name} (default)</source>
         <translation>{name}（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="360"/>
+        <location filename="../../ui/excel_export.py" line="310"/>
         <source>{count} columns: {names}</source>
         <translation>共 {count} 列：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="415"/>
+        <location filename="../../ui/excel_export.py" line="365"/>
         <source>Choose where to save the file.</source>
         <translation>请选择文件保存的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="418"/>
+        <location filename="../../ui/excel_export.py" line="368"/>
         <source>The folder “{folder}” does not exist. Choose an existing folder with “Browse…”.</source>
         <translation>文件夹“{folder}”不存在。请点“浏览…”选择一个已有的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="422"/>
+        <location filename="../../ui/excel_export.py" line="372"/>
         <source>“{name}” already exists in “{folder}”. Replace it?</source>
         <translation>“{folder}”中已有“{name}”。要替换它吗？</translation>
     </message>
@@ -3793,137 +3793,137 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../ui/excel_export.py" line="462"/>
+        <location filename="../../ui/excel_templates.py" line="111"/>
         <source>Ledger templates</source>
         <translation>台账模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="472"/>
+        <location filename="../../ui/excel_templates.py" line="121"/>
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="475"/>
+        <location filename="../../ui/excel_templates.py" line="124"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="479"/>
+        <location filename="../../ui/excel_templates.py" line="128"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="483"/>
+        <location filename="../../ui/excel_templates.py" line="132"/>
         <source>The built-in template “{name}” cannot be changed. Change the columns, then save them under a new name.</source>
         <translation>“{name}”是内置模板，不能修改。可以在它的基础上调整各列，再用新名称保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="494"/>
+        <location filename="../../ui/excel_templates.py" line="143"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="494"/>
+        <location filename="../../ui/excel_templates.py" line="143"/>
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="494"/>
+        <location filename="../../ui/excel_templates.py" line="143"/>
         <source>Width</source>
         <translation>列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="495"/>
+        <location filename="../../ui/excel_templates.py" line="144"/>
         <source>Column width in characters; a Chinese character takes two.</source>
         <translation>列宽以字符计，一个汉字占 2 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="522"/>
+        <location filename="../../ui/excel_templates.py" line="171"/>
         <source>Add →</source>
         <translation>添加 →</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="525"/>
+        <location filename="../../ui/excel_templates.py" line="174"/>
         <source>← Remove</source>
         <translation>← 移除</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="528"/>
+        <location filename="../../ui/excel_templates.py" line="177"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="531"/>
+        <location filename="../../ui/excel_templates.py" line="180"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="543"/>
+        <location filename="../../ui/excel_templates.py" line="192"/>
         <source>Columns you can add</source>
         <translation>可添加的列</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="544"/>
+        <location filename="../../ui/excel_templates.py" line="193"/>
         <source>Columns of the ledger, left to right</source>
         <translation>台账中的列（从左到右）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="550"/>
+        <location filename="../../ui/excel_templates.py" line="199"/>
         <source>Double-click a header or a width to change it; drag a row, or use Move up and Move down, to change the order.</source>
         <translation>双击表头或列宽即可修改；拖动某一行，或用“上移”“下移”调整列的顺序。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="555"/>
+        <location filename="../../ui/excel_templates.py" line="204"/>
         <source>Template name, e.g. 简版</source>
         <translation>模板名称，例如：简版</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="557"/>
+        <location filename="../../ui/excel_templates.py" line="206"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="562"/>
+        <location filename="../../ui/excel_templates.py" line="211"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="570"/>
+        <location filename="../../ui/excel_templates.py" line="219"/>
         <source>Use this template</source>
         <translation>使用此模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="572"/>
+        <location filename="../../ui/excel_templates.py" line="221"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="596"/>
+        <location filename="../../ui/excel_templates.py" line="245"/>
         <source>{name} (default)</source>
         <translation>{name}（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="715"/>
+        <location filename="../../ui/excel_templates.py" line="364"/>
         <source>The columns of “{name}” have unsaved changes. Discard them?</source>
         <translation>“{name}”的列有修改尚未保存。放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="730"/>
+        <location filename="../../ui/excel_templates.py" line="379"/>
         <source>There is already a template named “{name}”. Replace its columns with these?</source>
         <translation>已经有名为“{name}”的模板。要用现在的列替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="739"/>
+        <location filename="../../ui/excel_templates.py" line="388"/>
         <source>Saved the template “{name}”.</source>
         <translation>已保存模板“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="752"/>
+        <location filename="../../ui/excel_templates.py" line="401"/>
         <source>“{name}” is now the default template.</source>
         <translation>“{name}”已设为默认模板。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="768"/>
+        <location filename="../../ui/excel_templates.py" line="417"/>
         <source>Delete the template “{name}”? Files already exported are not affected.</source>
         <translation>删除模板“{name}”？已经导出的文件不受影响。</translation>
     </message>
@@ -4036,90 +4036,90 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>excel_export</name>
     <message>
-        <location filename="../../ui/excel_export.py" line="202"/>
+        <location filename="../../ui/excel_export.py" line="158"/>
         <source>{org} rectification ledger-{date}.xlsx</source>
         <translation>{org}巡察整改台账-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="213"/>
+        <location filename="../../ui/excel_export.py" line="169"/>
         <source>Save the ledger as</source>
         <translation>台账保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="214"/>
+        <location filename="../../ui/excel_export.py" line="170"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="797"/>
-        <location filename="../../ui/excel_export.py" line="850"/>
+        <location filename="../../ui/excel_export.py" line="392"/>
+        <location filename="../../ui/excel_export.py" line="445"/>
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="797"/>
+        <location filename="../../ui/excel_export.py" line="392"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="798"/>
+        <location filename="../../ui/excel_export.py" line="393"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="809"/>
+        <location filename="../../ui/excel_export.py" line="404"/>
         <source>Cannot open the folder. Open it yourself: {folder}</source>
         <translation>无法自动打开文件夹，请手动打开：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="814"/>
+        <location filename="../../ui/excel_export.py" line="409"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="815"/>
+        <location filename="../../ui/excel_export.py" line="410"/>
         <source>The ledger was exported: {tasks} tasks.</source>
         <translation>台账已导出，共 {tasks} 条任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="816"/>
+        <location filename="../../ui/excel_export.py" line="411"/>
         <source>File: {path}
 Sheets: {sheets}</source>
         <translation>文件：{path}
 工作表：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="824"/>
+        <location filename="../../ui/excel_export.py" line="419"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="825"/>
+        <location filename="../../ui/excel_export.py" line="420"/>
         <source>OK</source>
         <translation>好</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="834"/>
+        <location filename="../../ui/excel_export.py" line="429"/>
         <source>The export was cancelled; nothing was written and “{path}” is unchanged.</source>
         <translation>导出已取消，没有写入任何文件，原有的“{path}”保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="835"/>
+        <location filename="../../ui/excel_export.py" line="430"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="836"/>
+        <location filename="../../ui/excel_export.py" line="431"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="849"/>
+        <location filename="../../ui/excel_export.py" line="444"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出……（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="864"/>
+        <location filename="../../ui/excel_export.py" line="459"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
     </message>

@@ -18,8 +18,9 @@ from ledger.model import Operator
 from ledger.service import Ledger
 from ledger.store import TaskFilter
 from ui import board_print, board_settings
-from ui.board import BoardModel, BoardView, CellRole, GroupRole, TotalsRole
+from ui.board_grid import BoardModel, CellRole, GroupRole, TotalsRole
 from ui.board_settings import BoardSettingsDialog
+from ui.board_view import BoardView
 
 A3_LANDSCAPE = (1190.55, 841.89)
 A4_PORTRAIT = (595.28, 841.89)
@@ -264,7 +265,7 @@ def test_a_returned_tasks_reason_shows_on_the_board_and_the_kanban(qtbot, filled
 
     from ledger.model import Operator, Role
     from ledger.workflow import Action
-    from ui.board import BoardView
+    from ui.board_view import BoardView
     from ui.kanban import KanbanView
 
     tid = next(t["id"] for t in filled.tasks_json() if t["owner"] == "孙三")

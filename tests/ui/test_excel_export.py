@@ -21,7 +21,8 @@ from ledger.service import Ledger
 from ledger.store import TaskFilter
 from ui import excel_export
 from ui.app import make_app
-from ui.excel_export import ExportDialog, ExportOptions, TemplateDialog, run_export
+from ui.excel_export import ExportDialog, ExportOptions, run_export
+from ui.excel_templates import TemplateDialog
 from ui.util import settings
 
 ORG = "测试工业区党工委"

@@ -97,7 +97,7 @@ def test_module_imports_stay_light() -> None:
 
 def test_render_views_to_png(qtbot, filled: Ledger, tmp_path: Path) -> None:
     """Grab the three views as a person would see them; BOARD_RENDER_DIR=/tmp/x keeps the PNGs to look at."""
-    from ui.board import BoardView
+    from ui.board_view import BoardView
     from ui.kanban import KanbanView
     out = Path(os.environ.get("BOARD_RENDER_DIR") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
