@@ -6,10 +6,8 @@ import contextlib
 import datetime as dt
 import json
 import logging
-import re
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +26,9 @@ from ledger.model import (
     TaskRow,
 )
 from ledger.store import LATE_SQL, ROW_COLUMNS, TASK_JOIN, Store, TaskFilter, _classify, new_id
+from ledger.structure import StructureCommands
+from ledger.tx import TABLE_KEY, Changed, Tx, changed_tables
+from ledger.values import parse_date, parse_number
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,6 @@ UNDOABLE = frozenset({
     "add_category", "update_category", "delete_category", "move_category", "add_problem", "update_problem",
     "delete_problem", "move_problem", "start", "set_ongoing", "undo", "set_setting",
 })
-
-TABLE_KEY = {"setting": "key"}
 
 # In a community package (居民区模式) the secretary may run only these commands; the rest belong to the work team
 # on the master ledger. Field-level limits (progress only, indicators' actuals) are checked in the commands.
@@ -64,103 +63,7 @@ COMMAND_LABELS_ZH = {
 }
 
 
-@dataclass(frozen=True)
-class Changed:
-    """What one command changed; the UI turns it into one signal (STYLE: OpChanges)."""
-
-    command: str
-    entry_id: str
-    task_ids: frozenset[str] = frozenset()
-    tables: frozenset[str] = frozenset()
-    fields: frozenset[str] = frozenset()
-
-    @property
-    def structure(self) -> bool:
-        return bool(self.tables & {"community", "category", "problem", "setting"})
-
-
-def parse_date(value: Any) -> str | None:
-    """A date as ISO text, from a date, ISO text, 2025/11/30 or 2025年11月30日; '' or None clears it."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            pass
-    raise LedgerError("bad_date", value=text)
-
-
-def parse_number(value: Any, field_label: str) -> float | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        raise LedgerError("bad_number", field=field_label, value=value)
-    if isinstance(value, int | float):
-        return float(value)
-    text = str(value).strip().replace(",", "").replace("，", "")
-    try:
-        return float(text)
-    except ValueError:
-        raise LedgerError("bad_number", field=field_label, value=value) from None
-
-
-class Tx:
-    """The rows one command writes; each write is recorded as a journal change."""
-
-    def __init__(self, ledger: Ledger) -> None:
-        self.ledger = ledger
-        self.conn = ledger.store.conn
-        self.changes: list[Change] = []
-
-    def insert(self, table: str, row: dict[str, Any]) -> None:
-        cols = list(row)
-        self.conn.execute(
-            f"INSERT INTO {table} ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-            [row[c] for c in cols],
-        )
-        self.changes.append(Change("insert", table, row[TABLE_KEY.get(table, "id")], row=dict(row)))
-
-    def update(self, table: str, id_: str, *, _row: dict[str, Any] | None = None,
-               **fields: Any) -> dict[str, tuple[Any, Any]]:
-        """Write the fields that differ and record each; ``_row`` is the row as just read in this transaction."""
-        key = TABLE_KEY.get(table, "id")
-        if _row is None:
-            current = self.ledger.store.rows(f"SELECT * FROM {table} WHERE {key} = ?", (id_,))
-            if not current:
-                raise LedgerError("no_such_task" if table == "task" else f"no_such_{table}", task=id_, id=id_,
-                                  name=id_)
-            _row = current[0]
-        before = _row
-        diff = {k: (before[k], v) for k, v in fields.items() if before[k] != v}
-        if diff:
-            sets = ", ".join(f"{k} = ?" for k in diff)
-            self.conn.execute(f"UPDATE {table} SET {sets} WHERE {key} = ?", [v for _, v in diff.values()] + [id_])
-            for k, (b, a) in diff.items():
-                self.changes.append(Change("update", table, id_, k, b, a))
-        return diff
-
-    def delete(self, table: str, id_: str) -> None:
-        key = TABLE_KEY.get(table, "id")
-        current = self.ledger.store.rows(f"SELECT * FROM {table} WHERE {key} = ?", (id_,))
-        if current:
-            self.conn.execute(f"DELETE FROM {table} WHERE {key} = ?", (id_,))
-            self.changes.append(Change("delete", table, id_, row=current[0]))
-
-
-@dataclass
-class History:
-    entry: Entry
-    lines: list[tuple[str, str, str]] = field(default_factory=list)  # (field label, before, after)
-
-
-class Ledger:
+class Ledger(StructureCommands):
     """An open ledger with its clock, its operator and its origin. Every write goes through a method here."""
 
     def __init__(self, store: Store, clock: Clock | None = None, operator: Operator | None = None,
@@ -349,139 +252,8 @@ class Ledger:
     def due_soon_days(self) -> int:
         return int(self.setting("due_soon_days", 7))
 
-    # ---- communities, categories, problems -------------------------------------------------
     def _next_sort(self, table: str, where: str = "1", params: tuple[Any, ...] = ()) -> int:
         return int(self.store.one(f"SELECT COALESCE(MAX(sort), 0) + 1 FROM {table} WHERE {where}", params))
-
-    def community_id(self, name: str) -> str:
-        cid = self.store.one("SELECT id FROM community WHERE name = ?", (name.strip(),))
-        if cid is None:
-            raise LedgerError("no_such_community", name=name)
-        return str(cid)
-
-    def add_community(self, name: str, *, kind: str = "居民区", secretary: str = "", leader: str = "",
-                      example: bool = False, id: str | None = None) -> str:
-        name = name.strip()
-        if not name:
-            raise LedgerError("empty_field", field="居民区名称")
-        if self.store.one("SELECT 1 FROM community WHERE name = ?", (name,)):
-            raise LedgerError("duplicate_name", name=name, what="居民区")
-        cid = id or new_id()
-        with self._command("add_community", None, {"name": name}) as tx:
-            tx.insert("community", {"id": cid, "name": name, "kind": kind, "secretary": secretary.strip(),
-                                    "leader": leader.strip(), "sort": self._next_sort("community"),
-                                    "example": int(example)})
-        return cid
-
-    def update_community(self, community_id: str, **fields: Any) -> None:
-        allowed = {"name", "kind", "secretary", "leader"}
-        bad = set(fields) - allowed
-        if bad:
-            raise LedgerError("bad_value", field="居民区字段", value=",".join(sorted(bad)), detail="不能修改")
-        if "name" in fields:
-            fields["name"] = str(fields["name"]).strip()
-            if not fields["name"]:
-                raise LedgerError("empty_field", field="居民区名称")
-            other = self.store.one("SELECT id FROM community WHERE name = ?", (fields["name"],))
-            if other and other != community_id:
-                raise LedgerError("duplicate_name", name=fields["name"], what="居民区")
-        with self._command("update_community", None, {"id": community_id, **fields}) as tx:
-            tx.update("community", community_id, **fields)
-
-    def _move(self, table: str, id_: str, delta: int, group_col: str | None, command: str) -> None:
-        row = self.store.row(table, id_)
-        if row is None:
-            raise LedgerError(f"no_such_{table}", id=id_, name=id_)
-        where, params = ("1", ())
-        if group_col:
-            where, params = (f"{group_col} = ?", (row[group_col],))
-        ids = [r[0] for r in self.store.conn.execute(
-            f"SELECT id FROM {table} WHERE {where} ORDER BY sort, rowid", params)]
-        i = ids.index(id_)
-        j = max(0, min(len(ids) - 1, i + delta))
-        if i == j:
-            return
-        ids.insert(j, ids.pop(i))
-        with self._command(command, None, {"id": id_, "delta": delta}) as tx:
-            for n, other in enumerate(ids, start=1):
-                tx.update(table, other, sort=n)
-
-    def move_community(self, community_id: str, delta: int) -> None:
-        self._move("community", community_id, delta, None, "move_community")
-
-    def delete_community(self, community_id: str) -> None:
-        self._delete_container("community", community_id, "SELECT COUNT(*) FROM task WHERE community_id = ? "
-                               "AND deleted_at IS NULL", "name", "delete_community")
-
-    def add_category(self, title: str, *, id: str | None = None) -> str:
-        title = title.strip()
-        if not title:
-            raise LedgerError("empty_field", field="问题类别")
-        cid = id or new_id()
-        with self._command("add_category", None, {"title": title}) as tx:
-            tx.insert("category", {"id": cid, "title": title, "sort": self._next_sort("category")})
-        return cid
-
-    def update_category(self, category_id: str, title: str) -> None:
-        if not title.strip():
-            raise LedgerError("empty_field", field="问题类别")
-        with self._command("update_category", None, {"id": category_id, "title": title.strip()}) as tx:
-            tx.update("category", category_id, title=title.strip())
-
-    def move_category(self, category_id: str, delta: int) -> None:
-        self._move("category", category_id, delta, None, "move_category")
-
-    def delete_category(self, category_id: str) -> None:
-        self._delete_container("category", category_id,
-                               "SELECT COUNT(*) FROM problem WHERE category_id = ?", "title", "delete_category")
-
-    def add_problem(self, category_id: str, title: str, detail: str = "", *, id: str | None = None) -> str:
-        title = title.strip()
-        if not title:
-            raise LedgerError("empty_field", field="反馈问题")
-        if self.store.row("category", category_id) is None:
-            raise LedgerError("no_such_category", id=category_id)
-        pid = id or new_id()
-        with self._command("add_problem", None, {"category_id": category_id, "title": title}) as tx:
-            tx.insert("problem", {"id": pid, "category_id": category_id, "title": title, "detail": detail,
-                                  "sort": self._next_sort("problem", "category_id = ?", (category_id,))})
-        return pid
-
-    def update_problem(self, problem_id: str, **fields: Any) -> None:
-        bad = set(fields) - {"title", "detail", "category_id"}
-        if bad:
-            raise LedgerError("bad_value", field="反馈问题字段", value=",".join(sorted(bad)), detail="不能修改")
-        if "title" in fields and not str(fields["title"]).strip():
-            raise LedgerError("empty_field", field="反馈问题")
-        with self._command("update_problem", None, {"id": problem_id, **fields}) as tx:
-            tx.update("problem", problem_id, **fields)
-
-    def move_problem(self, problem_id: str, delta: int) -> None:
-        self._move("problem", problem_id, delta, "category_id", "move_problem")
-
-    def delete_problem(self, problem_id: str) -> None:
-        self._delete_container("problem", problem_id, "SELECT COUNT(*) FROM task WHERE problem_id = ? "
-                               "AND deleted_at IS NULL", "title", "delete_problem")
-
-    def _delete_container(self, table: str, id_: str, count_sql: str, name_col: str, command: str) -> None:
-        row = self.store.row(table, id_)
-        if row is None:
-            raise LedgerError(f"no_such_{table}", id=id_, name=id_)
-        count = int(self.store.one(count_sql, (id_,)))
-        if count:
-            what = "个反馈问题" if table == "category" else "条整改任务"
-            raise LedgerError("not_empty", name=row[name_col], count=count, what=what)
-        with self._command(command, None, {"id": id_}) as tx:
-            if table in ("community", "problem"):
-                # Tasks deleted earlier still hold rows; they go with their container. The journal keeps them.
-                col = "community_id" if table == "community" else "problem_id"
-                for (tid,) in self.store.conn.execute(f"SELECT id FROM task WHERE {col} = ?", (id_,)).fetchall():
-                    for dep in ("indicator", "evidence", "review", "extension", "recheck_item"):
-                        for (did,) in self.store.conn.execute(
-                                f"SELECT id FROM {dep} WHERE task_id = ?", (tid,)).fetchall():
-                            tx.delete(dep, did)
-                    tx.delete("task", tid)
-            tx.delete(table, id_)
 
     # ---- tasks -----------------------------------------------------------------------------
     def _check_task_fields(self, fields: dict[str, Any]) -> dict[str, Any]:
@@ -864,10 +636,6 @@ class Ledger:
         return int(self.store.one(
             f"SELECT COUNT(*) FROM task WHERE deleted_at IS NULL AND status IN "
             f"({','.join(repr(s.value) for s in OPEN_STATUSES)})"))
-
-
-def changed_tables(changes: list[Change]) -> frozenset[str]:
-    return frozenset(c.table for c in changes)
 
 
 def to_task_row(r: tuple[Any, ...]) -> TaskRow:
