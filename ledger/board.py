@@ -1,233 +1,78 @@
-"""The wall chart's data (挂图督战): colour schemes with warning bands, cell states, SQL-aggregated board
-data, kanban columns and the overview's figures and weekly trends from the journal. Pure Python, no Qt."""
+"""The wall chart's data (挂图督战): communities × columns aggregated in SQL, read a block of rows at a time."""
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import logging
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ledger.errors import LedgerError
-from ledger.model import OPEN_STATUSES, Status, TaskRow
+from ledger.board_query import GROUP_SQL, KEY_SQL, _from_where, _scan, _state_sql, _week_monday, state_codes
+from ledger.board_scheme import (
+    BASE_LABELS,
+    BASE_STATES,
+    CLOSED,
+    DEFAULT,
+    DEFAULT_LETTERS,
+    EMPTY,
+    GREY_PRINT,
+    MAX_BANDS,
+    NORMAL,
+    NOT_STARTED,
+    ONGOING,
+    OVERDUE,
+    PENDING,
+    PRESETS,
+    RED_DONE,
+    SETTING_KEY,
+    BoardScheme,
+    band_key,
+    cell_health,
+    days_text,
+    deadline_driven,
+    is_band,
+    load_scheme,
+    preset_of,
+    save_scheme,
+    state_rank,
+)
+from ledger.kanban import KANBAN_ORDER, KanbanColumn, kanban_columns
+from ledger.model import TaskRow
+from ledger.overview import (
+    DELETED,
+    CommunityProgress,
+    JournalReplay,
+    Trends,
+    community_progress,
+    overdue_tasks,
+    trends,
+)
 from ledger.service import Ledger, to_task_row
 from ledger.store import NATURAL_ORDER, TASK_JOIN, TaskFilter
 
-log = logging.getLogger(__name__)
+# The chart's neighbours are imported above and listed here too, so that ``from ledger.board import …`` and
+# ``lb.…`` keep working: cell states and colour schemes, the shared SQL, the kanban, the overview.
+__all__ = [
+    # this module: the chart
+    "COLUMN_MODES", "Axis", "BoardData", "Cell", "CellMap", "Group", "RowTotals", "Totals", "board_data",
+    "cell_task_ids", "cell_task_rowids", "cell_tasks", "short_title",
+    # ledger.board_scheme
+    "BASE_LABELS", "BASE_STATES", "CLOSED", "DEFAULT", "DEFAULT_LETTERS", "EMPTY", "GREY_PRINT", "MAX_BANDS",
+    "NORMAL", "NOT_STARTED", "ONGOING", "OVERDUE", "PENDING", "PRESETS", "RED_DONE", "SETTING_KEY", "BoardScheme",
+    "band_key", "cell_health", "days_text", "deadline_driven", "is_band", "load_scheme", "preset_of", "save_scheme",
+    "state_rank",
+    # ledger.board_query
+    "GROUP_SQL", "KEY_SQL", "state_codes",
+    # ledger.kanban
+    "KANBAN_ORDER", "KanbanColumn", "kanban_columns",
+    # ledger.overview
+    "DELETED", "CommunityProgress", "JournalReplay", "Trends", "community_progress", "overdue_tasks", "trends",
+]
 
-SETTING_KEY = "board_scheme"
 COLUMN_MODES: tuple[str, ...] = ("problem", "category", "owner", "week")
-MAX_BANDS = 3
-
-# ---- cell states ----------------------------------------------------------------------------------
-# A cell's state key: one of these, or "band0".."band2" (warning bands, band0 the furthest from the deadline).
-OVERDUE, NOT_STARTED, NORMAL, PENDING, ONGOING, CLOSED, EMPTY = (
-    "overdue", "not_started", "normal", "pending", "ongoing", "closed", "empty")
-BASE_STATES = (OVERDUE, NOT_STARTED, NORMAL, PENDING, ONGOING, CLOSED, EMPTY)
-# States whose text is about the deadline (逾3 / 剩5): the task still has to be done.
-_OPEN_KEYS = (OVERDUE, NOT_STARTED, NORMAL)
 
 
-def band_key(i: int) -> str:
-    return f"band{i}"
-
-
-def is_band(state: str) -> bool:
-    return state.startswith("band")
-
-
-def deadline_driven(state: str) -> bool:
-    return state in _OPEN_KEYS or is_band(state)
-
-
-def state_rank(state: str) -> int:
-    """Lower is worse: overdue, the nearest band … the furthest band, not started, normal, pending, long-term, closed."""
-    if state == OVERDUE:
-        return 0
-    if is_band(state):
-        return 10 - int(state[4:])
-    return {NOT_STARTED: 20, NORMAL: 30, PENDING: 40, ONGOING: 50, CLOSED: 60}.get(state, 99)
-
-
-def cell_health(status: Status | str, deadline: dt.date | None, today: dt.date, bands: Sequence[int] = (7,)) -> str:
-    """The state key one task shows: review and closed states win, then the deadline with its warning bands.
-
-    ``bands`` are day thresholds from the furthest to the nearest, e.g. (20, 10): a task 20…11 days before its
-    deadline is in band0, 10…0 days in band1, past it overdue. With ``bands=(due_soon_days,)`` this agrees with
-    ``ledger.model.health`` (band0 = DUE_SOON)."""
-    status = Status(status)
-    if status == Status.CLOSED:
-        return CLOSED
-    if status in (Status.SUBMITTED, Status.IN_REVIEW):
-        return PENDING
-    if status == Status.ONGOING:
-        return ONGOING
-    if deadline is not None:
-        left = (deadline - today).days
-        if left < 0:
-            return OVERDUE
-        for i in range(len(bands) - 1, -1, -1):
-            if left <= bands[i]:
-                return band_key(i)
-    return NOT_STARTED if status == Status.NOT_STARTED else NORMAL
-
-
-def days_text(days: int | None) -> str:
-    """逾3 (three days overdue), 今日 (due today), 剩5 (five days left), '' without a deadline."""
-    if days is None:
-        return ""
-    if days < 0:
-        return f"逾{-days}"
-    return "今日" if days == 0 else f"剩{days}"
-
-
-# ---- colour schemes ---------------------------------------------------------------------------------
-_COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-BASE_LABELS = {OVERDUE: "逾期", NOT_STARTED: "未启动", NORMAL: "推进中", PENDING: "申请销号/审核中",
-               ONGOING: "长期坚持", CLOSED: "已销号", EMPTY: "无任务"}
-DEFAULT_LETTERS = {OVERDUE: "逾", NOT_STARTED: "未", NORMAL: "进", PENDING: "审", ONGOING: "长", CLOSED: "销",
-                   EMPTY: "", "band": "临"}
-
-
-@dataclass(frozen=True)
-class BoardScheme:
-    """Colours ("#RRGGBB") per state, warning bands (days before the deadline, furthest first) and letters."""
-
-    name: str
-    colors: dict[str, str]
-    bands: tuple[int, ...] = (7,)
-    band_colors: tuple[str, ...] = ("#F9C74F",)
-    letters: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_LETTERS))
-    border: str = "#5F6368"  # drawn around 未启动 and empty cells
-
-    def color(self, state: str) -> str:
-        if is_band(state):
-            i = int(state[4:])
-            if self.band_colors:
-                return self.band_colors[min(i, len(self.band_colors) - 1)]
-            return "#F9C74F"
-        return self.colors.get(state, "#FFFFFF")
-
-    def letter(self, state: str) -> str:
-        return self.letters.get("band" if is_band(state) else state, DEFAULT_LETTERS.get(state, ""))
-
-    def label(self, state: str) -> str:
-        if is_band(state):
-            i = int(state[4:])
-            days = self.bands[i] if i < len(self.bands) else 0
-            nearer = self.bands[i + 1] if i + 1 < len(self.bands) else -1
-            return f"临期（剩{nearer + 1}—{days}天）" if len(self.bands) > 1 else f"临期（{days}天内）"
-        return BASE_LABELS.get(state, state)
-
-    def states(self) -> list[str]:
-        """The legend's order: worst first, the empty cell last."""
-        return [OVERDUE, *(band_key(i) for i in range(len(self.bands) - 1, -1, -1)),
-                NOT_STARTED, NORMAL, PENDING, ONGOING, CLOSED, EMPTY]
-
-    def validate(self) -> None:
-        def bad(detail: str) -> LedgerError:
-            return LedgerError("bad_setting", key="挂图配色", detail=detail)
-
-        for key in (*BASE_STATES,):
-            if not _COLOR.match(self.colors.get(key, "")):
-                raise bad(f"“{BASE_LABELS[key]}”的颜色“{self.colors.get(key, '')}”不是 #RRGGBB 形式")
-        for c in (*self.band_colors, self.border):
-            if not _COLOR.match(c):
-                raise bad(f"颜色“{c}”不是 #RRGGBB 形式")
-        if len(self.bands) > MAX_BANDS:
-            raise bad(f"预警档最多 {MAX_BANDS} 档")
-        if any(not isinstance(b, int) or b < 0 for b in self.bands):
-            raise bad("预警天数必须是不小于 0 的整数")
-        if list(self.bands) != sorted(set(self.bands), reverse=True):
-            raise bad("预警天数必须从远到近排列且互不相同，例如 20、10")
-        if len(self.band_colors) != len(self.bands):
-            raise bad("每个预警档都要有一种颜色")
-        if any(len(v) > 1 for v in self.letters.values()):
-            raise bad("每种状态只用一个字表示")
-
-    def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "colors": dict(self.colors), "bands": list(self.bands),
-                "band_colors": list(self.band_colors), "letters": dict(self.letters), "border": self.border}
-
-    @classmethod
-    def from_json(cls, d: dict[str, Any]) -> BoardScheme:
-        """A scheme from its stored form; anything missing comes from the default preset."""
-        colors = {**DEFAULT.colors, **{str(k): str(v) for k, v in dict(d.get("colors") or {}).items()}}
-        letters = {**DEFAULT_LETTERS, **{str(k): str(v) for k, v in dict(d.get("letters") or {}).items()}}
-        bands = tuple(int(b) for b in d.get("bands", DEFAULT.bands))
-        band_colors = tuple(str(c) for c in d.get("band_colors", DEFAULT.band_colors))
-        scheme = cls(str(d.get("name") or "自定义"), colors, bands, band_colors, letters,
-                     str(d.get("border") or DEFAULT.border))
-        scheme.validate()
-        return scheme
-
-    def with_bands(self, bands: Sequence[int], band_colors: Sequence[str] | None = None) -> BoardScheme:
-        """The same scheme with other thresholds; colours are kept, extended with shades of the last one."""
-        colors = list(band_colors) if band_colors is not None else list(self.band_colors)
-        if not colors:
-            colors = ["#F9C74F"]
-        while len(colors) < len(bands):
-            colors.insert(0, _lighter(colors[0]))
-        return replace(self, bands=tuple(bands), band_colors=tuple(colors[len(colors) - len(bands):]))
-
-
-def _lighter(color: str, amount: float = 0.45) -> str:
-    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    return "#{:02X}{:02X}{:02X}".format(*(round(v + (255 - v) * amount) for v in (r, g, b)))
-
-
-DEFAULT = BoardScheme(
-    "标准配色（红黄绿）",
-    {OVERDUE: "#E53935", NOT_STARTED: "#FFFFFF", NORMAL: "#7CC47F", PENDING: "#64A8E8", ONGOING: "#3DB5A6",
-     CLOSED: "#BDBDBD", EMPTY: "#F7F7F7"},
-    (7,), ("#FBC02D",),
-)
-RED_DONE = BoardScheme(
-    "红色为已完成（蓝黄预警）",
-    {OVERDUE: "#37474F", NOT_STARTED: "#FFFFFF", NORMAL: "#9CCC65", PENDING: "#B39DDB", ONGOING: "#4DB6AC",
-     CLOSED: "#E53935", EMPTY: "#F7F7F7"},
-    (20, 10), ("#5C9BE6", "#FBC02D"),
-)
-GREY_PRINT = BoardScheme(
-    "黑白打印（灰度加字）",
-    {OVERDUE: "#3A3A3A", NOT_STARTED: "#FFFFFF", NORMAL: "#EDEDED", PENDING: "#D6D6D6", ONGOING: "#E4E4E4",
-     CLOSED: "#C8C8C8", EMPTY: "#FFFFFF"},
-    (7,), ("#8F8F8F",),
-)
-PRESETS: dict[str, BoardScheme] = {"default": DEFAULT, "red_done": RED_DONE, "grey": GREY_PRINT}
-
-
-def preset_of(scheme: BoardScheme) -> str | None:
-    """The preset id this scheme equals (ignoring its bands' thresholds), or None for a custom scheme."""
-    for key, preset in PRESETS.items():
-        if (preset.colors, preset.letters, preset.border) == (scheme.colors, scheme.letters, scheme.border) \
-                and len(preset.band_colors) == len(scheme.band_colors) and preset.band_colors == scheme.band_colors:
-            return key
-    return None
-
-
-def load_scheme(ledger: Ledger) -> BoardScheme:
-    """The ledger's scheme (setting "board_scheme"); without one, the default preset with the ledger's 临期 days."""
-    raw = ledger.setting(SETTING_KEY)
-    if raw:
-        try:
-            return BoardScheme.from_json(raw)
-        except (LedgerError, TypeError, ValueError) as exc:
-            log.warning("ignoring a bad board scheme in %s: %s", ledger.path, exc)
-    days = ledger.due_soon_days
-    return DEFAULT.with_bands((days,)) if days > 0 else DEFAULT.with_bands((), ())
-
-
-def save_scheme(ledger: Ledger, scheme: BoardScheme) -> str:
-    """Check and store the scheme as a journalled setting; returns the journal entry id."""
-    scheme.validate()
-    return ledger.set_setting(SETTING_KEY, scheme.to_json())
-
-
-# ---- board data -----------------------------------------------------------------------------------------
 @dataclass(slots=True)
 class Cell:
     """One community × one column: how many tasks in each state, the worst state, the most urgent deadline."""
@@ -373,54 +218,6 @@ class BoardData:
         return self.cells.get((row, column))
 
 
-_WEEK_SQL = "date(t.deadline, '-' || ((CAST(strftime('%w', t.deadline) AS INTEGER) + 6) % 7) || ' days')"
-KEY_SQL = {"problem": "t.problem_id", "category": "p.category_id", "owner": "t.owner", "week": _WEEK_SQL}
-# the same, for GROUP BY over a table scan: "+" keeps SQLite from walking an index with a table lookup per task
-GROUP_SQL = {"problem": "+t.problem_id", "category": "+p.category_id", "owner": "+t.owner", "week": _WEEK_SQL}
-
-
-def _from_where(ledger: Ledger, flt: TaskFilter, today: dt.date, mode: str) -> tuple[str, str, list[Any]]:
-    soon = today + dt.timedelta(days=ledger.due_soon_days)
-    where, params = ledger.store._where(flt, today.isoformat(), soon.isoformat())
-    if " c." in where or "cat." in where or "(c." in where:
-        frm = TASK_JOIN
-    elif "p." in where or mode == "category":
-        frm = "FROM task t JOIN problem p ON p.id = t.problem_id"
-    else:
-        frm = "FROM task t"
-    return frm, where, params
-
-
-def state_codes(bands: Sequence[int]) -> list[str]:
-    """The state keys worst first; a state's index here is its code in SQL."""
-    return [OVERDUE, *(band_key(i) for i in range(len(bands) - 1, -1, -1)), NOT_STARTED, NORMAL, PENDING,
-            ONGOING, CLOSED]
-
-
-def _scan(frm: str, flt: TaskFilter) -> str:
-    """The FROM clause for a query that reads every live task (or a status's share of them): a plain table
-    scan. Without this SQLite walks an index and looks each row up in the table, up to three times slower
-    (measured at 50,000 tasks); a community or id filter is narrow enough for the planner's index."""
-    if flt.community_ids is None and flt.task_ids is None:
-        return frm.replace("FROM task t", "FROM task t NOT INDEXED", 1)
-    return frm
-
-
-def _state_sql(today: dt.date, bands: Sequence[int]) -> tuple[str, list[Any]]:
-    """A CASE giving each task's state code (index into ``state_codes``), the SQL twin of ``cell_health``."""
-    code = {k: i for i, k in enumerate(state_codes(bands))}
-    parts = [f"CASE WHEN t.status = 'closed' THEN {code[CLOSED]}",
-             f"WHEN t.status IN ('submitted', 'in_review') THEN {code[PENDING]}",
-             f"WHEN t.status = 'ongoing' THEN {code[ONGOING]}",
-             f"WHEN t.deadline IS NOT NULL AND t.deadline < ? THEN {code[OVERDUE]}"]
-    params: list[Any] = [today.isoformat()]
-    for i in range(len(bands) - 1, -1, -1):
-        parts.append(f"WHEN t.deadline IS NOT NULL AND t.deadline <= ? THEN {code[band_key(i)]}")
-        params.append((today + dt.timedelta(days=bands[i])).isoformat())
-    parts.append(f"WHEN t.status = 'not_started' THEN {code[NOT_STARTED]} ELSE {code[NORMAL]} END")
-    return " ".join(parts), params
-
-
 def short_title(text: str) -> str:
     """针对安全隐患的问题 → 安全隐患; 关于党建引领方面的整改 → 党建引领 (for narrow column headers)."""
     t = re.sub(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])\s*", "", text.strip())
@@ -439,10 +236,6 @@ def _cn(n: int) -> str:
     if n < 20:
         return "十" + _CN_NUM[n - 11]
     return str(n)
-
-
-def _week_monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
 
 
 def _narrowing(flt: TaskFilter) -> bool:
@@ -645,239 +438,3 @@ def cell_tasks(ledger: Ledger, data: BoardData, row: int, column: int, limit: in
 
 def cell_task_ids(ledger: Ledger, data: BoardData, row: int, column: int) -> list[str]:
     return [t.id for t in cell_tasks(ledger, data, row, column)]
-
-
-# ---- kanban ------------------------------------------------------------------------------------------------
-KANBAN_ORDER: tuple[Status, ...] = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED,
-                                    Status.SUBMITTED, Status.IN_REVIEW, Status.ONGOING, Status.CLOSED)
-
-
-@dataclass
-class KanbanColumn:
-    status: Status
-    total: int
-    tasks: list[TaskRow]
-
-    @property
-    def more(self) -> int:
-        return self.total - len(self.tasks)
-
-
-def kanban_columns(ledger: Ledger, task_filter: TaskFilter | None = None, cap: int = 200) -> list[KanbanColumn]:
-    """One column per status the filter allows, each with its count and the first ``cap`` cards:
-    by deadline (none last) for work still to do, most recently changed first for closed and long-term tasks.
-
-    Each column reads its ``cap`` rowids walking the deadline (or updated_at) index and stops there, so a
-    100,000-task ledger costs a few milliseconds a column; the full rows are then read for those cards only."""
-    flt = task_filter or TaskFilter()
-    frm, where, params = _from_where(ledger, flt, ledger.today(), "problem")
-    conn = ledger.store.conn
-    counts = dict(conn.execute(f"SELECT t.status, COUNT(*) {_scan(frm, flt)} WHERE {where} GROUP BY +t.status",
-                               params))
-    # "+t.status": walk the order's index rather than the status index, unless a narrower index serves the filter
-    status_sql = "+t.status = ?" if flt.community_ids is None and flt.task_ids is None else "t.status = ?"
-    chosen: dict[Status, list[int]] = {}
-    for status in KANBAN_ORDER:
-        if flt.statuses is not None and status.value not in flt.statuses:
-            continue
-        if not counts.get(status.value):
-            chosen[status] = []
-            continue
-        # the orders of the deadline and updated_at indexes, so that SQLite reads them and stops at ``cap``
-        order = (f"t.updated_at DESC, {NATURAL_ORDER.replace(',', ' DESC,')} DESC"
-                 if status in (Status.CLOSED, Status.ONGOING) else f"t.deadline IS NULL, t.deadline, {NATURAL_ORDER}")
-        sql = f"SELECT t.rowid {frm} WHERE {where} AND {status_sql} ORDER BY {order} LIMIT {int(cap)}"
-        chosen[status] = [r[0] for r in conn.execute(sql, [*params, status.value])]
-    raw = ledger.store.task_rows([r for ids in chosen.values() for r in ids])
-    return [KanbanColumn(status, int(counts.get(status.value, 0)), [to_task_row(raw[r]) for r in ids if r in raw])
-            for status, ids in chosen.items()]
-
-
-# ---- overview -----------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class CommunityProgress:
-    id: str
-    name: str
-    tasks: int
-    closed: int
-    overdue: int
-
-    @property
-    def pct(self) -> float:
-        return 100.0 * self.closed / self.tasks if self.tasks else 0.0
-
-
-def community_progress(ledger: Ledger, task_filter: TaskFilter | None = None,
-                       today: dt.date | None = None) -> list[CommunityProgress]:
-    """Per community: tasks, signed off, overdue; worst first (lowest % signed off, then most overdue)."""
-    flt = task_filter or TaskFilter()
-    today = today or ledger.today()
-    frm, where, params = _from_where(ledger, flt, today, "problem")
-    sql = (f"SELECT t.community_id, COUNT(*), SUM(t.status = 'closed'), "
-           f"SUM(t.status IN ('not_started','in_progress','returned','reopened') AND t.deadline < ?) "
-           f"{_scan(frm, flt)} WHERE {where} GROUP BY t.community_id")
-    names = {c["id"]: (c["name"], i) for i, c in enumerate(ledger.communities())}
-    out = [CommunityProgress(cid, names.get(cid, ("?", 0))[0], n, int(closed or 0), int(overdue or 0))
-           for cid, n, closed, overdue in ledger.store.conn.execute(sql, [today.isoformat(), *params])]
-    out.sort(key=lambda p: (p.pct, -p.overdue, names.get(p.id, ("", 0))[1]))
-    return out
-
-
-def overdue_tasks(ledger: Ledger, task_filter: TaskFilter | None = None, limit: int = 200
-                  ) -> tuple[int, list[TaskRow]]:
-    """(how many tasks are overdue under the filter, the ``limit`` most overdue of them)."""
-    flt = replace(task_filter or TaskFilter(), due="overdue", sort="deadline", descending=False)
-    rowids = ledger.task_rowids(flt)
-    raw = ledger.store.task_rows(rowids[:limit])
-    return len(rowids), [to_task_row(raw[r]) for r in rowids[:limit] if r in raw]
-
-
-@dataclass
-class Trends:
-    """Weekly series from the journal, one value per week (Monday dates), the current week last."""
-
-    weeks: list[dt.date]
-    signed_off: list[int]
-    open_tasks: list[int]
-    newly_overdue: list[int]
-    start: int = 0  # the first week the ledger had any task (earlier weeks are before it existed)
-
-    @property
-    def labels(self) -> list[str]:
-        return [f"{m.month}.{m.day}" for m in self.weeks]
-
-
-_DEADLINE_OPEN = frozenset({Status.NOT_STARTED.value, Status.IN_PROGRESS.value, Status.RETURNED.value,
-                            Status.REOPENED.value})
-_OPEN = frozenset(s.value for s in OPEN_STATUSES)
-
-
-def _overdue_entries(deadline: str, times: list[str], states: list[str]) -> list[dt.date]:
-    """The days one task entered the overdue state (to-do status after its deadline's last second)."""
-    boundary = f"{deadline} 23:59:59"
-    cut = bisect.bisect_right(times, boundary)
-    out: list[dt.date] = []
-    over = cut > 0 and states[cut - 1] in _DEADLINE_OPEN
-    if over:
-        out.append(dt.date.fromisoformat(deadline) + dt.timedelta(days=1))
-    for at, state in zip(times[cut:], states[cut:], strict=True):
-        now_over = state in _DEADLINE_OPEN
-        if now_over and not over:
-            out.append(dt.date.fromisoformat(at[:10]))
-        over = now_over
-    return out
-
-
-DELETED = "__deleted__"  # a pseudo-state in a task's timeline while it is deleted
-_CHANGES_SQL = (
-    "SELECT j.seq, j.at, json_extract(c.value, '$.op'), json_extract(c.value, '$.id'), "
-    "json_extract(c.value, '$.field'), json_extract(c.value, '$.after'), json_extract(c.value, '$.row.status'), "
-    "json_extract(c.value, '$.row.deadline'), json_extract(c.value, '$.row.deleted_at'), "
-    "json_extract(c.value, '$.row.community_id') "
-    "FROM journal j, json_each(j.payload, '$.changes') c WHERE j.seq > ? AND json_extract(c.value, '$.table') = 'task' "
-    "AND (json_extract(c.value, '$.op') != 'update' OR json_extract(c.value, '$.field') IN "
-    "('status', 'deadline', 'deleted_at', 'community_id')) ORDER BY j.seq, c.key")
-
-
-class JournalReplay:
-    """Each task's state history as the journal tells it, kept up to date entry by entry: ``update`` reads
-    only the entries since the last call (the journal is append-only), so the overview's trends cost the
-    whole journal once, then milliseconds."""
-
-    def __init__(self) -> None:
-        self.seq = 0
-        self.deadline: dict[str, str | None] = {}
-        self.community: dict[str, str] = {}
-        self.timeline: dict[str, tuple[list[str], list[str]]] = {}  # task -> (times, states), in order
-        self.open_delta: dict[dt.date, int] = {}  # week -> change in the number of tasks not signed off
-        self.closed_per: dict[dt.date, int] = {}  # week -> status changes to closed
-
-    def _state(self, tid: str) -> str | None:
-        line = self.timeline.get(tid)
-        return line[1][-1] if line else None
-
-    def update(self, ledger: Ledger) -> JournalReplay:
-        for seq, at, op, tid, fld, after, row_status, row_deadline, row_deleted, row_com in \
-                ledger.store.conn.execute(_CHANGES_SQL, (self.seq,)):
-            self.seq = max(self.seq, seq)
-            week = _week_monday(dt.date.fromisoformat(at[:10]))
-            before = self._state(tid)
-            state = before
-            if op == "insert":
-                self.deadline[tid], self.community[tid] = row_deadline, str(row_com or "")
-                state = DELETED if row_deleted else (row_status or Status.NOT_STARTED.value)
-                self.timeline[tid] = ([], [])
-            elif op == "delete":
-                state = DELETED
-            elif fld == "status":
-                state = str(after)
-                if after == Status.CLOSED.value:
-                    self.closed_per[week] = self.closed_per.get(week, 0) + 1
-            elif fld == "deadline":
-                self.deadline[tid] = after
-            elif fld == "community_id":
-                self.community[tid] = str(after)
-            elif fld == "deleted_at":
-                state = DELETED if after else self._status_before_deletion(tid)
-            if state != before and state is not None and tid in self.timeline:
-                times, states = self.timeline[tid]
-                times.append(at)
-                states.append(state)
-                delta = int(state in _OPEN) - int(before in _OPEN)
-                if delta:
-                    self.open_delta[week] = self.open_delta.get(week, 0) + delta
-        return self
-
-    def _status_before_deletion(self, tid: str) -> str:
-        states = self.timeline.get(tid, ([], []))[1]
-        return next((s for s in reversed(states) if s != DELETED), Status.NOT_STARTED.value)
-
-    def series(self, weeks: int, today: dt.date, community_ids: frozenset[str] | None = None) -> Trends:
-        this = _week_monday(today)
-        mondays = [this - dt.timedelta(days=7 * i) for i in range(weeks - 1, -1, -1)]
-        tasks = list(self.timeline) if community_ids is None else \
-            [t for t in self.timeline if self.community.get(t) in community_ids]
-        if community_ids is None:
-            open_delta, closed_per = self.open_delta, self.closed_per
-        else:  # a few communities: walk their tasks' timelines
-            open_delta, closed_per = {}, {}
-            for tid in tasks:
-                before: str | None = None
-                for at, state in zip(*self.timeline[tid], strict=True):
-                    week = _week_monday(dt.date.fromisoformat(at[:10]))
-                    delta = int(state in _OPEN) - int(before in _OPEN)
-                    if delta:
-                        open_delta[week] = open_delta.get(week, 0) + delta
-                    if state == Status.CLOSED.value and before != state:
-                        closed_per[week] = closed_per.get(week, 0) + 1
-                    before = state
-        running = sum(v for d, v in open_delta.items() if d < mondays[0])
-        open_series = []
-        for m in mondays:
-            running += open_delta.get(m, 0)
-            open_series.append(running)
-        newly: dict[dt.date, int] = {}
-        window = (mondays[0] - dt.timedelta(days=1)).isoformat()
-        for tid in tasks:
-            dl = self.deadline.get(tid)
-            times, states = self.timeline[tid]
-            if not dl or not states or states[-1] == DELETED or (dl < window and times[-1][:10] < window):
-                continue
-            for day in _overdue_entries(dl, times, states):
-                if mondays[0] <= day <= today:
-                    newly[_week_monday(day)] = newly.get(_week_monday(day), 0) + 1
-        first = min(open_delta, default=this)
-        start = next((i for i, m in enumerate(mondays) if m >= first), len(mondays) - 1)
-        return Trends(mondays, [closed_per.get(m, 0) for m in mondays], open_series,
-                      [newly.get(m, 0) for m in mondays], start)
-
-
-def trends(ledger: Ledger, weeks: int = 12, today: dt.date | None = None, *,
-           community_ids: frozenset[str] | None = None, replay: JournalReplay | None = None) -> Trends:
-    """Weekly series from the journal's task changes: tasks signed off (status → closed) per week, tasks not
-    yet signed off at each week's end, and tasks that became overdue during the week: the deadline passed
-    while the task was still to be done, or it was created or sent back after its deadline (each task's
-    current deadline is used; extensions are not replayed). Pass a ``JournalReplay`` kept between calls to
-    read only the new entries."""
-    replay = (replay or JournalReplay()).update(ledger)
-    return replay.series(weeks, today or ledger.today(), community_ids)

@@ -456,7 +456,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # ---- 对账销账 / 周报 (ledger.reconcile, ledger.report_week); handlers imported when run ----
     def _period(a: argparse.Namespace) -> int:
-        from ledger.reconcile import cmd_period
+        from ledger.reconcile_cli import cmd_period
         return cmd_period(a)
 
     def _report(a: argparse.Namespace) -> int:

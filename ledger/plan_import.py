@@ -13,14 +13,13 @@ from typing import Any
 
 from ledger.errors import LedgerError
 from ledger.model import Kind
+from ledger.plan_file import PlanFileError, read_plan_file
 from ledger.plan_text import (
     ParsedCategory,
     ParsedMeasure,
     ParsedPlan,
     ParsedProblem,
-    PlanFileError,
     parse_plan,
-    read_plan_file,
 )
 from ledger.service import Ledger
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
+
+from ledger.plan_communities import _IDEO, _communities
+from ledger.plan_file import PlanFileError, read_plan_file
 
 __all__ = [
     "ParsedCategory",
@@ -92,19 +92,11 @@ class ParsedPlan:
         return len(self.categories), len(problems), sum(len(p.measures) for p in problems)
 
 
-class PlanFileError(Exception):
-    """A plan file that cannot be read; message is a plain Chinese sentence saying what to do."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
 # ---------------------------------------------------------------------------
 # Character classes and patterns
 
 _CN_DIGITS = "一二三四五六七八九十"
-_IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# (_IDEO, the CJK ideographs, comes from ledger.plan_communities)
 # ideographs plus CJK / full-width punctuation and curly quotes: no space belongs between two of these
 _CJK_WIDE = _IDEO + "\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7"
 _CJK_SPACE_RE = re.compile(rf"(?<=[{_CJK_WIDE}])[ \t]+(?=[{_CJK_WIDE}])")
@@ -284,130 +276,6 @@ def _tidy_title(text: str) -> str:
 
 def _tidy_detail(text: str) -> str:
     return _join_parts(text.split("\n")).strip().lstrip("，。；：、,.;:！？!? ").strip()
-
-
-# ---------------------------------------------------------------------------
-# Communities
-
-_COMMUNITY_SUFFIX_RE = re.compile(r"居民区|社区|村")
-_NAME_DELIMITERS = sorted(
-    (
-        "包联 联系 牵头 指导 督促 推动 组织 深入 走进 走访 前往 来到 进入 通过 作为 关于 下辖 所辖 辖区 包括 "
-        "以及 其中 例如 比如 覆盖 规范 加强 强化 提升 推进 开展 服务 建设 完善 健全 全体 所有 部分 个别 相关 "
-        "有关 涉及 位于 针对 围绕 聚焦 结合 依托 联合 协调 配合 支持 帮助 帮扶 成立 打造 创建 评为 "
-        "对 由 在 向 与 和 及 同 为 将 把 从 到 给 的 了 各 全 该 本 每 个 是 如 至 于 被 让 使 经 按 据 并 且 或 即 其 等"
-    ).split(),
-    key=len,
-    reverse=True,
-)
-_GENERIC_NAMES = frozenset(
-    "城市 农村 乡村 城乡 老旧 新建 商品房 动迁 部分 个别 其他 其它 相关 重点 辖区 下辖 周边 所在 所属 "
-    "全部 示范 试点 文明 和谐 美丽 智慧 平安 绿色 规范 涉及 有关 多个 若干 其余 剩余 上述 以上 以下 "
-    "这些 那些 行政 自然 城中 新型 农民 移民 典型 先进 优秀".split()
-)
-_GENERIC_PARTS = tuple(
-    "党 委 组织 居民 干部 群众 治理 工作 管理 服务 建设 活动 培训 会议 宣传 机制 问题 整改 巡察 工业区 街道 镇".split()
-)
-_VILLAGE_NOT_FOLLOWED_BY = "民委务级干组庄落镇官规"
-_PLACE_ENDINGS = frozenset(
-    "苑园城府湾庭邸墅路里坊寓居舍轩阁庄岸湖港都景第厦场汇弄街巷宅堂院谷台洲岛林山江河桥门塘浜泾滨村"
-    "东西南北中新一二三四五六七八九十"
-)
-
-
-def _name_run(text: str, end: int) -> tuple[str, int]:
-    """The ideographs ending at end (at most 14): (run, start)."""
-    start = end
-    while start > 0 and end - start < 14 and re.match(f"[{_IDEO}]", text[start - 1]):
-        start -= 1
-    return text[start:end], start
-
-
-def _cut_name(run: str) -> tuple[str, int] | None:
-    """The name at the tail of run, cut after the last function word or verb: (name, offset)."""
-    hits: list[tuple[int, int]] = []  # (end of delimiter, start)
-    for word in _NAME_DELIMITERS:
-        for m in re.finditer(re.escape(word), run):
-            hits.append((m.end(), m.start()))
-    skipped = False
-    for end, _start in sorted(hits, reverse=True):
-        if end == len(run):
-            return None  # "各居民区", "深入社区": a function word right before the suffix
-        if len(run) - end >= 2:
-            return (run[end:], end) if not skipped or len(run) - end <= 5 else None
-        # one character left: the delimiter is probably part of a short name ("天和苑"); look further left
-        skipped = True
-    return (run, 0) if not skipped or len(run) <= 5 else None
-
-
-def _valid_name(name: str, suffix: str = "居民区") -> bool:
-    if not 2 <= len(name) <= 8 or name in _GENERIC_NAMES:
-        return False
-    # "社区" is mostly generic ("充分考虑社区的实际情况"): only take names that end like a place name
-    if suffix == "社区" and name[-1] not in _PLACE_ENDINGS:
-        return False
-    if name.endswith(("区", "市", "县", "乡", "街道")) or "村" in name[:-1] or "社区" in name:
-        return False
-    return not any(part in name for part in _GENERIC_PARTS)
-
-
-def _detected_communities(text: str) -> list[tuple[int, str]]:
-    found: list[tuple[int, str]] = []
-    for m in _COMMUNITY_SUFFIX_RE.finditer(text):
-        suffix = m.group()
-        if suffix == "村":
-            after = text[m.end() : m.end() + 1]
-            if after and after in _VILLAGE_NOT_FOLLOWED_BY:
-                continue
-        run, start = _name_run(text, m.start())
-        if suffix != "村":
-            while run.endswith("等"):
-                run = run[:-1]
-        cut = _cut_name(run)
-        if cut is None:
-            continue
-        name, offset = cut
-        if not _valid_name(name, suffix):
-            continue
-        if suffix == "村":
-            found.append((start + offset, name + "村"))
-            continue
-        found.append((start + offset, name))
-        # an enumeration before it: "鑫峰苑、天恒名城等居民区"
-        pos = start + offset
-        while pos > 0 and text[pos - 1] == "、":
-            prev_run, prev_start = _name_run(text, pos - 1)
-            prev = _cut_name(prev_run)
-            if prev is None or not _valid_name(prev[0], suffix):
-                break
-            pos = prev_start + prev[1]  # after a cut the list started behind a verb and ends here
-            found.append((pos, prev[0]))
-    return found
-
-
-def _base_name(name: str) -> str:
-    for suffix in ("居民区", "居委会", "党总支", "党支部", "社区"):
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)]
-    return name
-
-
-def _communities(text: str, known: list[str]) -> list[str]:
-    hits: list[tuple[int, str]] = []
-    known_by_base: dict[str, str] = {}
-    for name in known:
-        base = _base_name(name)
-        known_by_base.setdefault(base, name)
-        positions = [p for p in (text.find(name), text.find(base)) if p >= 0]
-        if positions:
-            hits.append((min(positions), name))
-    for pos, name in _detected_communities(text):
-        hits.append((pos, known_by_base.get(_base_name(name), name)))
-    result: list[str] = []
-    for _pos, name in sorted(hits, key=lambda h: h[0]):
-        if name not in result:
-            result.append(name)
-    return result
 
 
 # ---------------------------------------------------------------------------
@@ -649,115 +517,3 @@ def parse_plan(text: str, known_communities: Iterable[str] = ()) -> ParsedPlan:
     if plan is not None:
         return plan
     return _flat_plan(paragraphs, known, [])
-
-
-# ---------------------------------------------------------------------------
-# Files
-
-_TEXT_SUFFIXES = (".txt", ".text", ".md")
-
-
-def _decode(data: bytes, name: str) -> str:
-    candidates = []
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates.append("utf-16")
-    elif data.count(b"\x00") > len(data) // 4:  # UTF-16 saved without a byte-order mark
-        odd_zeros = data[1::2].count(b"\x00")
-        candidates.append("utf-16-le" if odd_zeros > data[0::2].count(b"\x00") else "utf-16-be")
-    for encoding in candidates:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    # Chinese UTF-16 without a byte-order mark has few zero bytes: accept it when it decodes to readable text
-    if len(data) % 2 == 0:
-        for encoding in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            readable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
-            if readable >= 0.98 * len(text):
-                return text
-    raise PlanFileError(
-        f"无法识别文件“{name}”的文字编码，读不出内容。请用记事本打开后“另存为”UTF-8 编码的文本文件，再重新导入。"
-    )
-
-
-def _docx_blocks(element: Any, parent: Any) -> Iterator[str]:
-    """Paragraph and table-cell texts of a body-like element, in document order."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    for child in element.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            yield Paragraph(child, parent).text
-        elif tag == "tbl":
-            seen: list[Any] = []  # the cell elements themselves: ids of dropped lxml proxies get reused
-            for row in Table(child, parent).rows:
-                for cell in row.cells:
-                    if any(cell._tc is other for other in seen):
-                        continue  # a merged cell appears once per grid column it spans
-                    seen.append(cell._tc)
-                    yield from _docx_blocks(cell._tc, cell)
-        elif tag == "sdt":
-            for content in child.iterchildren():
-                if content.tag.rsplit("}", 1)[-1] == "sdtContent":
-                    yield from _docx_blocks(content, parent)
-
-
-def _read_docx(path: Path) -> str:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(str(path))
-        lines = list(_docx_blocks(document.element.body, document))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise PlanFileError(
-            f"文件“{path.name}”无法作为 Word 文档打开（可能已损坏、设置了密码或其实不是 .docx 文件）。"
-            "请在 Word 或 WPS 中打开它，取消密码后“另存为”.docx 或纯文本（.txt），再重新导入。"
-        ) from exc
-    return "\n".join(lines)
-
-
-def read_plan_file(path: str | os.PathLike[str]) -> str:
-    """The text of a .txt (UTF-8 or GB18030) or .docx plan; raises PlanFileError with a Chinese message."""
-    file = Path(path)
-    name = file.name or str(file)
-    if not file.exists():
-        raise PlanFileError(f"找不到文件“{file}”。请确认文件仍在原来的位置，再重新选择。")
-    if file.is_dir():
-        raise PlanFileError(f"“{file}”是一个文件夹，不是文件。请选择其中的整改方案文件（.docx 或 .txt）。")
-    suffix = file.suffix.lower()
-    try:
-        if suffix == ".docx":
-            text = _read_docx(file)
-        elif suffix in _TEXT_SUFFIXES:
-            text = _decode(file.read_bytes(), name)
-        elif suffix in (".doc", ".wps"):
-            raise PlanFileError(
-                f"暂不支持旧版 Word/WPS 文档“{name}”。请在 Word 或 WPS 中把它“另存为”.docx 或纯文本（.txt），再重新导入。"
-            )
-        else:
-            raise PlanFileError(
-                f"不支持“{name}”这种文件（{suffix or '无扩展名'}）。请选择 Word 文档（.docx）或纯文本文件（.txt）；"
-                "PDF 等其他格式请先复制文字另存为 .txt。"
-            )
-    except PermissionError as exc:
-        raise PlanFileError(
-            f"没有权限读取文件“{name}”。请确认文件没有被其他程序独占，或复制到桌面后再试。"
-        ) from exc
-    except OSError as exc:
-        raise PlanFileError(
-            f"读取文件“{name}”时出错（{exc.strerror or exc}）。请确认文件可以正常打开后再试。"
-        ) from exc
-    if not text.strip():
-        raise PlanFileError(f"文件“{name}”里没有文字内容。请确认选对了文件，或在原文档中检查内容后再导入。")
-    return text

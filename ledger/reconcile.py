@@ -20,13 +20,16 @@ week. The period reconciles the journal entries after the last closed period (``
   period, which may say which period it corrects (``corrects``).
 
 Everything is written through ``Ledger._command`` (one journalled transaction per command).
+
+The weeks and the counts live in ``ledger.reconcile_counts``, the chase list and the task lists in
+``ledger.reconcile_lists``, the command line in ``ledger.reconcile_cli``; the public names of the first two are
+imported here too, so ``from ledger.reconcile import …`` and ``rc.…`` keep working.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,120 +37,55 @@ from typing import Any
 from ledger import journal
 from ledger.errors import LedgerError
 from ledger.journal import Entry
-from ledger.model import FIELD_LABELS, OPEN_STATUSES, Role, Status
+from ledger.model import FIELD_LABELS, Role, Status
+from ledger.reconcile_counts import (
+    COUNT_KEYS,
+    COUNT_LABELS,
+    DEFAULT_CLOSES_ON,
+    LATE_STATUSES,
+    OPEN_VALUES,
+    TRACKED,
+    WEEK_SETTING,
+    _apply,
+    _current_state,
+    _undo,
+    _vector,
+    closes_on,
+    counts,
+    parse_week,
+    week_name,
+    week_of,
+    week_window,
+)
+from ledger.reconcile_lists import (
+    DEFAULT_STALL_WEEKS,
+    STALL_SETTING,
+    ChaseRow,
+    chase_list,
+    overdue_tasks,
+    pending_extension_requests,
+    pending_signoff,
+    stall_weeks,
+    stalled_tasks,
+)
 from ledger.service import Ledger
 from ledger.store import new_id
 
-WEEK_SETTING = "week_closes_on"
-STALL_SETTING = "stall_weeks"
-DEFAULT_CLOSES_ON = 5
-DEFAULT_STALL_WEEKS = 2
-# Statuses the ledger's stats() counts as overdue when past the deadline (waiting for review is not late).
-LATE_STATUSES = frozenset({Status.NOT_STARTED.value, Status.IN_PROGRESS.value, Status.RETURNED.value,
-                           Status.REOPENED.value})
-OPEN_VALUES = frozenset(s.value for s in OPEN_STATUSES)
-# The reconciled keys, in display order.
-COUNT_KEYS: tuple[str, ...] = ("tasks", "signed_off", "open", *(s.value for s in Status))
-COUNT_LABELS = {"tasks": "任务总数", "signed_off": "已销号", "open": "未销号", "overdue": "逾期",
-                **{s.value: s.label for s in Status}}
+__all__ = [
+    # this module: periods, lines, ticks, closing, comparing
+    "IGNORED_TASK_FIELDS", "MANAGERS", "Line", "LineItem", "Period", "Reconciliation", "build_snapshot",
+    "close_period", "compare", "difference", "find_period", "last_closed", "open_period", "period", "periods",
+    "reconcile", "show", "snapshot", "tick", "untick",
+    # ledger.reconcile_counts
+    "COUNT_KEYS", "COUNT_LABELS", "DEFAULT_CLOSES_ON", "LATE_STATUSES", "OPEN_VALUES", "TRACKED", "WEEK_SETTING",
+    "closes_on", "counts", "parse_week", "week_name", "week_of", "week_window",
+    # ledger.reconcile_lists
+    "DEFAULT_STALL_WEEKS", "STALL_SETTING", "ChaseRow", "chase_list", "overdue_tasks", "pending_extension_requests",
+    "pending_signoff", "stall_weeks", "stalled_tasks",
+]
+
 IGNORED_TASK_FIELDS = frozenset({"updated_at", "ord_problem", "ord_community", "sort"})
-TRACKED = ("status", "deleted_at", "community_id", "deadline", "measure", "owner", "updated_at", "progress")
 MANAGERS = (Role.WORK_TEAM, Role.LEADER)
-_WEEK = re.compile(r"^\s*(\d{4})\s*-?\s*[Ww]\s*(\d{1,2})\s*$")
-
-
-# ---- weeks ---------------------------------------------------------------------------------------------------
-def closes_on(ledger: Ledger) -> int:
-    value = ledger.setting(WEEK_SETTING, DEFAULT_CLOSES_ON)
-    return value if isinstance(value, int) and 1 <= value <= 7 else DEFAULT_CLOSES_ON
-
-
-def parse_week(text: str) -> tuple[int, int]:
-    m = _WEEK.match(str(text))
-    if not m:
-        raise LedgerError("bad_week", value=text)
-    year, week = int(m[1]), int(m[2])
-    try:
-        dt.date.fromisocalendar(year, week, 1)
-    except ValueError:
-        raise LedgerError("bad_week", value=text) from None
-    return year, week
-
-
-def week_name(text: str) -> str:
-    year, week = parse_week(text)
-    return f"{year}-W{week:02d}"
-
-
-def week_window(ledger: Ledger, week: str) -> tuple[dt.date, dt.date]:
-    """(first day, closing day) of the 7 days ending on the ledger's closing weekday of the ISO week."""
-    year, number = parse_week(week)
-    end = dt.date.fromisocalendar(year, number, closes_on(ledger))
-    return end - dt.timedelta(days=6), end
-
-
-def week_of(ledger: Ledger, day: dt.date) -> str:
-    """The week whose window holds ``day``."""
-    end = day + dt.timedelta(days=(closes_on(ledger) - day.isoweekday()) % 7)
-    year, number, _ = end.isocalendar()
-    return f"{year}-W{number:02d}"
-
-
-# ---- the journal replayed: task state at a seq ---------------------------------------------------------------
-def _current_state(ledger: Ledger) -> dict[str, dict[str, Any]]:
-    cols = ", ".join(TRACKED)
-    return {r["id"]: r for r in ledger.store.rows(f"SELECT id, {cols} FROM task")}
-
-
-def _undo(state: dict[str, dict[str, Any]], entries: Iterable[Entry]) -> None:
-    """Walk ``entries`` backwards, taking ``state`` to what it was before the first of them."""
-    for e in reversed(list(entries)):
-        for c in reversed(e.changes):
-            if c.table != "task":
-                continue
-            if c.op == "insert":
-                state.pop(c.id, None)
-            elif c.op == "delete":
-                state[c.id] = {k: (c.row or {}).get(k) for k in TRACKED} | {"id": c.id}
-            elif c.field in TRACKED and c.id in state:
-                state[c.id][c.field] = c.before
-
-
-def _apply(state: dict[str, dict[str, Any]], e: Entry) -> None:
-    for c in e.changes:
-        if c.table != "task":
-            continue
-        if c.op == "insert":
-            state[c.id] = {k: (c.row or {}).get(k) for k in TRACKED} | {"id": c.id}
-        elif c.op == "delete":
-            state.pop(c.id, None)
-        elif c.field in TRACKED and c.id in state:
-            state[c.id][c.field] = c.after
-
-
-def counts(state: dict[str, dict[str, Any]], as_of: dt.date) -> dict[str, int]:
-    """tasks, signed_off, open, overdue and one count per status, of the live tasks in ``state``."""
-    out = dict.fromkeys(COUNT_KEYS, 0)
-    out["overdue"] = 0
-    day = as_of.isoformat()
-    for t in state.values():
-        if t.get("deleted_at"):
-            continue
-        status = t["status"]
-        out["tasks"] += 1
-        out[status] = out.get(status, 0) + 1
-        if status == Status.CLOSED.value:
-            out["signed_off"] += 1
-        if status in OPEN_VALUES:
-            out["open"] += 1
-        if status in LATE_STATUSES and t.get("deadline") and t["deadline"] < day:
-            out["overdue"] += 1
-    return out
-
-
-def _vector(state: dict[str, dict[str, Any]]) -> dict[str, int]:
-    c = counts(state, dt.date.min)
-    return {k: c[k] for k in COUNT_KEYS}
 
 
 # ---- periods -------------------------------------------------------------------------------------------------
@@ -227,24 +165,6 @@ class Line:
                            "label": i.label, "before": i.before, "after": i.after} for i in self.items],
                 "effect": self.effect, "ticked": self.ticked, "ticked_by": self.ticked_by,
                 "ticked_at": self.ticked_at, "submits": self.submits}
-
-
-@dataclass(frozen=True)
-class ChaseRow:
-    """One community in the chase list: did its 上报包 come back this week, and when did it last."""
-
-    community_id: str
-    community: str
-    secretary: str
-    returned: bool
-    returned_at: str | None
-    last_returned: str | None
-    last_issued: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"community": self.community, "secretary": self.secretary, "returned": self.returned,
-                "returned_at": self.returned_at, "last_returned": self.last_returned,
-                "last_issued": self.last_issued}
 
 
 @dataclass
@@ -514,62 +434,6 @@ def _resolve(rec: Reconciliation, ref: str) -> str:
     raise LedgerError("not_a_line", entry=ref, week=rec.period.week)
 
 
-# ---- the chase list, what waits, overdue this week -----------------------------------------------------------
-def chase_list(ledger: Ledger, week: str) -> list[ChaseRow]:
-    """Per community: whether a 上报包 of it was merged within the week's window, with the secretary's name and
-    the last return merged on or before the closing day."""
-    start, end = week_window(ledger, week)
-    lo, hi = start.isoformat(), (end + dt.timedelta(days=1)).isoformat()
-    out = []
-    for c in ledger.store.rows("SELECT id, name, secretary FROM community ORDER BY sort, rowid"):
-        merged = [r[0] for r in ledger.store.conn.execute(
-            "SELECT m.merged_at FROM package_merge m JOIN package p ON p.id = m.package_id "
-            "WHERE p.community_id = ? AND m.merged_at < ? ORDER BY m.merged_at DESC", (c["id"], hi))]
-        this_week = [m for m in merged if m >= lo]
-        issued = ledger.store.one("SELECT MAX(issued_at) FROM package WHERE community_id = ? AND issued_at < ?",
-                                  (c["id"], hi))
-        out.append(ChaseRow(c["id"], c["name"], c["secretary"], bool(this_week),
-                            this_week[0] if this_week else None, merged[0] if merged else None, issued))
-    return out
-
-
-def _task_brief(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"task": r["id"], "community": r["community"], "measure": r["measure"], "owner": r["owner"],
-             "deadline": r["deadline"], "status": r["status"]} for r in rows]
-
-
-_BRIEF_SQL = ("SELECT t.id, c.name AS community, t.measure, t.owner, t.deadline, t.status FROM task t "
-              "JOIN community c ON c.id = t.community_id JOIN problem p ON p.id = t.problem_id "
-              "WHERE t.deleted_at IS NULL AND ")
-_BRIEF_ORDER = " ORDER BY t.ord_problem, t.ord_community, t.sort"
-
-
-def pending_signoff(ledger: Ledger) -> list[dict[str, Any]]:
-    """Tasks waiting in 申请销号 / 审核中."""
-    return _task_brief(ledger.store.rows(_BRIEF_SQL + "t.status IN ('submitted', 'in_review')" + _BRIEF_ORDER))
-
-
-def pending_extension_requests(ledger: Ledger) -> list[dict[str, Any]]:
-    from ledger import signoff
-
-    return [{"id": x.id, "task": x.task_id, "requested_by": x.requested_by, "requested_at": x.requested_at,
-             "old_deadline": x.old_deadline.isoformat() if x.old_deadline else None,
-             "new_deadline": x.new_deadline.isoformat(), "reason": x.reason}
-            for x in signoff.pending_extensions(ledger)]
-
-
-def overdue_tasks(ledger: Ledger, as_of: dt.date, since: dt.date | None = None) -> list[dict[str, Any]]:
-    """Live tasks overdue on ``as_of`` (as stats() counts them); with ``since``, only those whose deadline fell in
-    [since, as_of) — the tasks that became overdue this week."""
-    late = ",".join(f"'{s}'" for s in sorted(LATE_STATUSES))
-    sql = _BRIEF_SQL + f"t.status IN ({late}) AND t.deadline IS NOT NULL AND t.deadline < ?"
-    params: list[Any] = [as_of.isoformat()]
-    if since is not None:
-        sql += " AND t.deadline >= ?"
-        params.append(since.isoformat())
-    return _task_brief(ledger.store.rows(sql + _BRIEF_ORDER, params))
-
-
 # ---- close ---------------------------------------------------------------------------------------------------
 def build_snapshot(ledger: Ledger, rec: Reconciliation) -> dict[str, Any]:
     """The figures a closed period keeps. Task lists are read now; the counts from the state at the cut."""
@@ -660,25 +524,7 @@ def show(ledger: Ledger, week: str) -> dict[str, Any]:
     }
 
 
-# ---- compare, stalled ----------------------------------------------------------------------------------------
-def stall_weeks(ledger: Ledger) -> int:
-    value = ledger.setting(STALL_SETTING, DEFAULT_STALL_WEEKS)
-    return value if isinstance(value, int) and value > 0 else DEFAULT_STALL_WEEKS
-
-
-def stalled_tasks(ledger: Ledger, as_of: dt.date, weeks: int | None = None) -> list[dict[str, Any]]:
-    """Open tasks with no change (progress, status, any field) for ``weeks`` weeks (setting ``stall_weeks``)."""
-    n = weeks if weeks is not None else stall_weeks(ledger)
-    limit = (as_of - dt.timedelta(weeks=n)).isoformat()
-    opens = ",".join(f"'{s}'" for s in sorted(OPEN_VALUES))
-    rows = ledger.store.rows(_BRIEF_SQL + f"t.status IN ({opens}) AND t.updated_at < ?" + _BRIEF_ORDER, (limit,))
-    out = _task_brief(rows)
-    updated = dict(ledger.store.conn.execute("SELECT id, updated_at FROM task").fetchall())
-    for t in out:
-        t["last_change"] = updated.get(t["task"])
-    return out
-
-
+# ---- compare -------------------------------------------------------------------------------------------------
 def compare(ledger: Ledger, week_a: str, week_b: str, *, weeks: int | None = None) -> dict[str, Any]:
     """Two closed periods side by side: counts moved, tasks whose status moved, tasks stalled (as of the later
     period), communities that slipped (completion rate down or overdue up)."""
@@ -704,76 +550,3 @@ def compare(ledger: Ledger, week_a: str, week_b: str, *, weeks: int | None = Non
     return {"from": a["week"], "to": b["week"], "counts": moved_counts, "moved": moved,
             "stalled": stalled_tasks(ledger, as_of, weeks), "stall_weeks": weeks or stall_weeks(ledger),
             "slipped": slipped}
-
-
-# ---- command line: `main.py period LEDGER open|close|show|tick|untick|compare --week W` -------------------------
-def _show_text(data: dict[str, Any]) -> str:
-    state = "已结账" if data["state"] == "closed" else "对账中"
-    out = [f"第 {data['week']} 周（{data['week_start']} 至 {data['week_end']}）{state}"]
-    keys = ("tasks", "signed_off", "open", "overdue")
-    out.append("期初：" + "，".join(f"{COUNT_LABELS[k]} {data['opening'].get(k, 0)}" for k in keys))
-    out.append("当前：" + "，".join(f"{COUNT_LABELS[k]} {data['now'].get(k, 0)}" for k in keys))
-    diff = "，".join(f"{COUNT_LABELS[k]} {v:+d}" for k, v in data["difference"].items() if v) or "0"
-    out.append(f"核对行 {len(data['lines'])} 行，未核对 {data['unticked']} 行；差额：{diff}")
-    for ln in data["lines"]:
-        mark = "✓" if ln["ticked"] else " "
-        what = "；".join(f"{i['community']}·{i['measure']} {i['label']}：{_value(i['before'])} → {_value(i['after'])}"
-                        for i in ln["items"][:3])
-        more = f"（等 {len(ln['items'])} 项）" if len(ln["items"]) > 3 else ""
-        out.append(f"  [{mark}] {ln['entry'][:8]} {ln['at']} {ln['actor']} {ln['command']}：{what}{more}")
-    missing = [c for c in data["chase"] if not c["returned"]]
-    out.append("未按时上报：" + ("、".join(f"{c['community']}（{c['secretary'] or '书记未填'}，上次上报 "
-                                       f"{c['last_returned'] or '从未'}）" for c in missing) or "无"))
-    out.append(f"待审核销号 {len(data['pending_signoff'])} 项，待批延期 {len(data['pending_extensions'])} 项，"
-               f"本周新增逾期 {len(data['overdue_this_week'])} 项")
-    if data["note"]:
-        out.append(f"结账说明：{data['note']}")
-    return "\n".join(out)
-
-
-def _value(v: Any) -> str:
-    if v is None:
-        return "（空）"
-    if isinstance(v, str) and v in Status.__members__.values():
-        return Status(v).label
-    return str(v)
-
-
-def cmd_period(args: Any) -> int:
-    from ledger.cli import _open, _print_json
-
-    led = _open(args, args.ledger)
-    try:
-        action, week = args.action, args.week
-        if action == "open":
-            p = open_period(led, week, corrects=args.corrects or "")
-            result: Any = show(led, p.week)
-        elif action == "tick":
-            if not args.all and not args.entry:
-                raise LedgerError("bad_value", field="核对", value="", detail="请给出 --entry ID 或 --all。")
-            n = tick(led, week, None if args.all else args.entry)
-            result = show(led, week) | {"ticked_now": n}
-        elif action == "untick":
-            n = untick(led, week, args.entry)
-            result = show(led, week) | {"unticked_now": n}
-        elif action == "close":
-            close_period(led, week, args.note or "")
-            result = show(led, week)
-        elif action == "compare":
-            if not args.other:
-                raise LedgerError("bad_value", field="比较", value="", detail="请用 --with 给出另一周。")
-            result = compare(led, week, args.other)
-        else:
-            result = show(led, week)
-    finally:
-        led.close()
-    if args.json:
-        _print_json(result)
-    elif action == "compare":
-        print(f"{result['from']} → {result['to']}：" + "，".join(
-            f"{COUNT_LABELS.get(k, k)} {v:+d}" for k, v in result["counts"].items()))
-        print(f"状态变化 {len(result['moved'])} 项；停滞（{result['stall_weeks']} 周无进展）{len(result['stalled'])} 项；"
-              f"下滑的居民区：{'、'.join(s['community'] for s in result['slipped']) or '无'}")
-    else:
-        print(_show_text(result))
-    return 0

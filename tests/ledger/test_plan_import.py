@@ -9,6 +9,7 @@ import pytest
 
 from ledger import journal
 from ledger.cli import main
+from ledger.plan_file import PlanFileError
 from ledger.plan_import import (
     default_assignment,
     import_plan,
@@ -17,7 +18,7 @@ from ledger.plan_import import (
     preview_import,
     split_measure,
 )
-from ledger.plan_text import ParsedMeasure, PlanFileError
+from ledger.plan_text import ParsedMeasure
 from ledger.service import Ledger
 
 ROOT = Path(__file__).resolve().parents[2]

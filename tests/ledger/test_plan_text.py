@@ -9,12 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.plan_text import (
-    ParsedPlan,
-    PlanFileError,
-    parse_plan,
-    read_plan_file,
-)
+from ledger.plan_file import PlanFileError, read_plan_file
+from ledger.plan_text import ParsedPlan, parse_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "xinzhuang-industrial-zone-notice.txt"
