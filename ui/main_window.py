@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,7 +29,7 @@ from ledger.errors import LedgerError
 from ledger.model import Kind
 from ledger.service import Changed, Ledger
 from ledger.store import TaskFilter
-from ui import messages
+from ui import messages, window_menus
 from ui.filter_panel import FilterPanel
 from ui.models import COLUMN_INDEX, TaskIdRole, TaskTableModel
 from ui.util import save_operator, settings
@@ -177,7 +177,8 @@ class MainWindow(QMainWindow):
             badge.setStyleSheet("color:#a8323a; font-weight:bold; padding:0 8px;")
             self.statusBar().addPermanentWidget(badge)
         self.statusBar().addPermanentWidget(self.status_path)
-        self._build_menus()
+        window_menus.build_menus(self)
+        self._update_undo_actions()
         self._update_title()
         self._update_status()
         self._restore_layout()
@@ -234,114 +235,7 @@ class MainWindow(QMainWindow):
     # ---- menus -----------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None, name: str = "",
                 tip: str = "") -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        if name:
-            act.setObjectName(name)
-        if tip:
-            act.setToolTip(tip)
-            act.setStatusTip(tip)
-        act.triggered.connect(lambda _checked=False: slot())
-        self.addAction(act)
-        return act
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        m = bar.addMenu(self.tr("&File"))
-        m.addAction(self._action(self.tr("New blank ledger…"), lambda: self.openRequested.emit("new"),
-                                 QKeySequence.StandardKey.New, "newLedger"))
-        m.addAction(self._action(self.tr("Open ledger…"), lambda: self.openRequested.emit("open"),
-                                 QKeySequence.StandardKey.Open, "openLedger"))
-        m.addAction(self._action(self.tr("Open the example ledger"), lambda: self.openRequested.emit("example"),
-                                 name="openExample"))
-        self.recent_menu = m.addMenu(self.tr("Recent ledgers"))
-        self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        m.addSeparator()
-        m.addAction(self._action(self.tr("Import rectification plan…"), self.import_plan, QKeySequence("Ctrl+I"),
-                                 "importPlan", self.tr("Read a plan, feedback or notice (.txt, .docx) into the ledger")))
-        m.addAction(self._action(self.tr("Export ledger to Excel…"), self.export_excel, QKeySequence("Ctrl+E"),
-                                 "exportExcel", self.tr("An .xlsx ledger that superiors can print as it is")))
-        m.addAction(self._action(self.tr("Draft the progress notice…"), self.export_notice, name="exportNotice",
-                                 tip=self.tr("A .docx draft of the 通报 to finish in Word")))
-        m.addAction(self._action(self.tr("Export evidence as a zip…"), self.export_evidence, name="exportEvidence",
-                                 tip=self.tr("The evidence of the ledger (or the selected community), "
-                                             "arranged community / problem / task")))
-        m.addSeparator()
-        m.addAction(self._action(self.tr("Print the wall chart…"), self.print_board, QKeySequence.StandardKey.Print,
-                                 "printBoard"))
-        m.addAction(self._action(self.tr("Export the wall chart to PDF or PNG…"), self.export_board,
-                                 name="exportBoard"))
-        if self.ledger.package is None:
-            m.addSeparator()
-            m.addAction(self._action(self.tr("Issue community packages…"), self.issue_packages, name="issuePackages",
-                                     tip=self.tr("A file per community for its secretary to work on offline")))
-            m.addAction(self._action(self.tr("Import a community's return…"), self.merge_return,
-                                     QKeySequence("Ctrl+Shift+I"), "mergeReturn",
-                                     tip=self.tr("Preview, decide conflicts, then merge after a backup")))
-            m.addAction(self._action(self.tr("Open conflicts…"), self.open_conflicts, name="openConflicts"))
-            m.addAction(self._action(self.tr("Export a community's fill-in form…"), self.export_fill_form,
-                                     name="exportFillForm",
-                                     tip=self.tr("An .xlsx where only progress, actuals and 申请销号 can be filled in")))
-            m.addAction(self._action(self.tr("Import Excel…"), self.import_excel, name="importExcel",
-                                     tip=self.tr("A filled-in form, or a ledger made with another tool")))
-        m.addSeparator()
-        m.addAction(self._action(self.tr("Open the folder of automatic backups"), self.open_backups,
-                                 name="openBackups",
-                                 tip=self.tr("A copy of this ledger is kept there each time it closes changed "
-                                             "(the newest 10)")))
-        m.addAction(self._action(self.tr("Check the ledger's integrity…"), self.verify_ledger, name="verifyLedger",
-                                 tip=self.tr("Replay the journal against every table, and check the journal "
-                                             "anchors printed on a 周报 or 销号审批表")))
-        m.addSeparator()
-        m.addAction(self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, "quit"))
-        m = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(self.tr("Undo"), self.undo, QKeySequence("Ctrl+Z"), "undo")
-        self.redo_action = self._action(self.tr("Redo"), self.redo, QKeySequence("Ctrl+Shift+Z"), "redo")
-        m.addAction(self.undo_action)
-        m.addAction(self.redo_action)
-        m.addSeparator()
-        m.addAction(self._action(self.tr("New task…"), self.new_task, QKeySequence("Ctrl+Shift+N"), "newTask"))
-        m.addAction(self._action(self.tr("Delete task…"), self.delete_task, QKeySequence.StandardKey.Delete,
-                                 "deleteTask"))
-        m.addSeparator()
-        m.addAction(self._action(self.tr("Communities and problems…"), self.edit_structure, name="structure"))
-        m.addAction(self._action(self.tr("Look-back re-check…"), self.look_back, name="lookBack",
-                                 tip=self.tr("Draw signed-off tasks to re-check, with a recorded seed")))
-        m = bar.addMenu(self.tr("&View"))
-        for i, (key, text) in enumerate((("table", self.tr("Ledger")), ("board", self.tr("Wall chart")),
-                                         ("kanban", self.tr("Kanban")), ("overview", self.tr("Overview")),
-                                         ("queue", self.tr("Awaiting my review"))), start=1):
-            m.addAction(self._action(text, lambda i=i: self.tabs.setCurrentIndex(i - 1), QKeySequence(f"Ctrl+{i}"),
-                                     f"show_{key}"))
-        m.addSeparator()
-        m.addAction(self._action(self.tr("Find"), lambda: self.filters.search.setFocus(),
-                                 QKeySequence.StandardKey.Find, "find"))
-        m.addAction(self._action(self.tr("Show overdue"), lambda: self.filters.set_due("overdue"), name="overdue"))
-        m.addAction(self._action(self.tr("Show all"), self.clear_filters, QKeySequence("Ctrl+Shift+A"), "showAll"))
-        m = bar.addMenu(self.tr("&Settings"))
-        m.addAction(self._action(self.tr("Who am I…"), self.change_operator, name="operator"))
-        m.addAction(self._action(self.tr("Wall chart colours and warnings…"), self.edit_board_scheme,
-                                 name="boardScheme"))
-        self._update_undo_actions()
-
-    def _fill_recent(self) -> None:
-        """The recent ledgers still on disk, this one marked; read from the settings each time the menu opens."""
-        from ui.util import recent_ledgers
-
-        self.recent_menu.clear()
-        here = str(self.ledger.path.resolve())
-        for i, path in enumerate(recent_ledgers()):
-            label = f"&{i + 1} {Path(path).name}" if i < 9 else Path(path).name
-            act = self.recent_menu.addAction(label)
-            act.setToolTip(path)
-            act.setStatusTip(path)
-            act.setCheckable(True)
-            act.setChecked(str(Path(path).resolve()) == here)
-            act.triggered.connect(lambda _checked=False, p=path: self.openPathRequested.emit(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+        return window_menus.action(self, text, slot, shortcut, name, tip)
 
     # ---- lazy tabs -------------------------------------------------------------------------
     # Views that use neither the filters nor the task panel: their tab gets the window's whole width.

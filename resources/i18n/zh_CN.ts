@@ -1568,31 +1568,26 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="130"/>
-        <location filename="../../ui/main_window.py" line="313"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="135"/>
-        <location filename="../../ui/main_window.py" line="313"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="135"/>
-        <location filename="../../ui/main_window.py" line="314"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="135"/>
-        <location filename="../../ui/main_window.py" line="314"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="136"/>
-        <location filename="../../ui/main_window.py" line="315"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
@@ -1622,264 +1617,264 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="252"/>
-        <source>New blank ledger…</source>
-        <translation>新建空白台账…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="254"/>
-        <source>Open ledger…</source>
-        <translation>打开台账…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="256"/>
-        <source>Open the example ledger</source>
-        <translation>打开示例台账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="258"/>
-        <source>Recent ledgers</source>
-        <translation>最近打开的台账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="262"/>
-        <source>Import rectification plan…</source>
-        <translation>导入整改方案…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="263"/>
-        <source>Read a plan, feedback or notice (.txt, .docx) into the ledger</source>
-        <translation>把整改方案、反馈意见或通报（.txt、.docx）读入台账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="264"/>
-        <source>Export ledger to Excel…</source>
-        <translation>导出台账…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="265"/>
-        <source>An .xlsx ledger that superiors can print as it is</source>
-        <translation>导出为 Excel（.xlsx）台账，上报时可直接打印</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="266"/>
-        <source>Draft the progress notice…</source>
-        <translation>生成通报（草稿）…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="267"/>
-        <source>A .docx draft of the 通报 to finish in Word</source>
-        <translation>生成 .docx 通报草稿，在 Word 中完善后定稿</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="268"/>
-        <source>Export evidence as a zip…</source>
-        <translation>导出佐证材料（zip）…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="269"/>
-        <source>The evidence of the ledger (or the selected community), arranged community / problem / task</source>
-        <translation>整本台账（或所选居民区）的佐证材料，按居民区／问题／任务分文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="272"/>
-        <source>Print the wall chart…</source>
-        <translation>打印挂图…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="274"/>
-        <source>Export the wall chart to PDF or PNG…</source>
-        <translation>导出挂图（PDF/PNG）…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="278"/>
-        <source>Issue community packages…</source>
-        <translation>下发社区包…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="279"/>
-        <source>A file per community for its secretary to work on offline</source>
-        <translation>为每个居民区生成一个文件，供书记离线填报</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="280"/>
-        <source>Import a community&apos;s return…</source>
-        <translation>导入上报…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="282"/>
-        <source>Preview, decide conflicts, then merge after a backup</source>
-        <translation>先预览、决定冲突，备份后再合并</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="283"/>
-        <source>Open conflicts…</source>
-        <translation>处理未决冲突…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="284"/>
-        <source>Export a community&apos;s fill-in form…</source>
-        <translation>导出填报表…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="286"/>
-        <source>An .xlsx where only progress, actuals and 申请销号 can be filled in</source>
-        <translation>只可填写整改进展、指标完成值和申请销号的 Excel 表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="287"/>
-        <source>Import Excel…</source>
-        <translation>导入 Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="288"/>
-        <source>A filled-in form, or a ledger made with another tool</source>
-        <translation>填好的填报表，或用其他工具做的台账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="290"/>
-        <source>Open the folder of automatic backups</source>
-        <translation>打开自动备份文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="292"/>
-        <source>A copy of this ledger is kept there each time it closes changed (the newest 10)</source>
-        <translation>每次关闭台账时，如有修改，就在这里留一份副本（保留最近 10 份）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="294"/>
-        <source>Check the ledger&apos;s integrity…</source>
-        <translation>核对台账完整性…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="295"/>
-        <source>Replay the journal against every table, and check the journal anchors printed on a 周报 or 销号审批表</source>
-        <translation>用日志重放核对每一张表，并核对周报或销号审批表上印的日志校验码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="298"/>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="299"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="300"/>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="301"/>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="305"/>
-        <source>New task…</source>
-        <translation>新建整改任务…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="306"/>
-        <source>Delete task…</source>
-        <translation>删除整改任务…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="309"/>
-        <source>Communities and problems…</source>
-        <translation>居民区与反馈问题…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="310"/>
-        <source>Look-back re-check…</source>
-        <translation>回头看抽查…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="311"/>
-        <source>Draw signed-off tasks to re-check, with a recorded seed</source>
-        <translation>按记录的随机种子抽取已销号任务进行复查</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="312"/>
-        <source>&amp;View</source>
-        <translation>查看(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="319"/>
-        <source>Find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="321"/>
-        <source>Show overdue</source>
-        <translation>只看逾期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="322"/>
-        <source>Show all</source>
-        <translation>显示全部</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="323"/>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="324"/>
-        <source>Who am I…</source>
-        <translation>当前使用人…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="325"/>
-        <source>Wall chart colours and warnings…</source>
-        <translation>挂图配色与预警…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="344"/>
-        <source>(none yet)</source>
-        <translation>（暂无）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Cannot open the folder. Open it yourself: {folder}</source>
         <translation>无法自动打开文件夹，请手动打开：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="39"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="40"/>
+        <source>New blank ledger…</source>
+        <translation>新建空白台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="42"/>
+        <source>Open ledger…</source>
+        <translation>打开台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="44"/>
+        <source>Open the example ledger</source>
+        <translation>打开示例台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="46"/>
+        <source>Recent ledgers</source>
+        <translation>最近打开的台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="50"/>
+        <source>Import rectification plan…</source>
+        <translation>导入整改方案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="51"/>
+        <source>Read a plan, feedback or notice (.txt, .docx) into the ledger</source>
+        <translation>把整改方案、反馈意见或通报（.txt、.docx）读入台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="52"/>
+        <source>Export ledger to Excel…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="53"/>
+        <source>An .xlsx ledger that superiors can print as it is</source>
+        <translation>导出为 Excel（.xlsx）台账，上报时可直接打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="54"/>
+        <source>Draft the progress notice…</source>
+        <translation>生成通报（草稿）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="55"/>
+        <source>A .docx draft of the 通报 to finish in Word</source>
+        <translation>生成 .docx 通报草稿，在 Word 中完善后定稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="56"/>
+        <source>Export evidence as a zip…</source>
+        <translation>导出佐证材料（zip）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="57"/>
+        <source>The evidence of the ledger (or the selected community), arranged community / problem / task</source>
+        <translation>整本台账（或所选居民区）的佐证材料，按居民区／问题／任务分文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="60"/>
+        <source>Print the wall chart…</source>
+        <translation>打印挂图…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="62"/>
+        <source>Export the wall chart to PDF or PNG…</source>
+        <translation>导出挂图（PDF/PNG）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="66"/>
+        <source>Issue community packages…</source>
+        <translation>下发社区包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="67"/>
+        <source>A file per community for its secretary to work on offline</source>
+        <translation>为每个居民区生成一个文件，供书记离线填报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="68"/>
+        <source>Import a community&apos;s return…</source>
+        <translation>导入上报…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="70"/>
+        <source>Preview, decide conflicts, then merge after a backup</source>
+        <translation>先预览、决定冲突，备份后再合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="71"/>
+        <source>Open conflicts…</source>
+        <translation>处理未决冲突…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="72"/>
+        <source>Export a community&apos;s fill-in form…</source>
+        <translation>导出填报表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="74"/>
+        <source>An .xlsx where only progress, actuals and 申请销号 can be filled in</source>
+        <translation>只可填写整改进展、指标完成值和申请销号的 Excel 表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="75"/>
+        <source>Import Excel…</source>
+        <translation>导入 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="76"/>
+        <source>A filled-in form, or a ledger made with another tool</source>
+        <translation>填好的填报表，或用其他工具做的台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="78"/>
+        <source>Open the folder of automatic backups</source>
+        <translation>打开自动备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="80"/>
+        <source>A copy of this ledger is kept there each time it closes changed (the newest 10)</source>
+        <translation>每次关闭台账时，如有修改，就在这里留一份副本（保留最近 10 份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="82"/>
+        <source>Check the ledger&apos;s integrity…</source>
+        <translation>核对台账完整性…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="83"/>
+        <source>Replay the journal against every table, and check the journal anchors printed on a 周报 or 销号审批表</source>
+        <translation>用日志重放核对每一张表，并核对周报或销号审批表上印的日志校验码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="86"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="87"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="88"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="89"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="93"/>
+        <source>New task…</source>
+        <translation>新建整改任务…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="94"/>
+        <source>Delete task…</source>
+        <translation>删除整改任务…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="97"/>
+        <source>Communities and problems…</source>
+        <translation>居民区与反馈问题…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="98"/>
+        <source>Look-back re-check…</source>
+        <translation>回头看抽查…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="99"/>
+        <source>Draw signed-off tasks to re-check, with a recorded seed</source>
+        <translation>按记录的随机种子抽取已销号任务进行复查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="100"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="107"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="109"/>
+        <source>Show overdue</source>
+        <translation>只看逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="110"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="111"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="112"/>
+        <source>Who am I…</source>
+        <translation>当前使用人…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="113"/>
+        <source>Wall chart colours and warnings…</source>
+        <translation>挂图配色与预警…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="132"/>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
     </message>
 </context>
 <context>
