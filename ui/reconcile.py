@@ -11,13 +11,11 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -39,16 +36,16 @@ from PySide6.QtWidgets import (
 
 from ledger import reconcile as rc
 from ledger.errors import LedgerError
-from ledger.model import Status
 from ledger.service import Changed, Ledger
 from ui import messages
+from ui.reconcile_dialogs import CloseNoteDialog, CompareDialog
+from ui.reconcile_lines import LinesModel, effect_text, status_text
 
 log = logging.getLogger(__name__)
 
-EntryIdRole = Qt.ItemDataRole.UserRole + 1
 RECENT_WEEKS = 12
 BIG_KEYS = ("tasks", "signed_off", "open")
-RED, GREEN, SUBMIT_BG = "#c62828", "#2e7d32", "#fff3cd"
+RED, GREEN = "#c62828", "#2e7d32"
 
 ZH = {
     # top bar
@@ -74,18 +71,9 @@ ZH = {
     "Note: {note}": "结账说明：{note}",
     "Reconciliation has not started for this week. Click “Start reconciliation”.":
         "本周尚未开始对账。请点击“开始对账”。",
-    # lines
-    "Ticked": "核对",
-    "Time": "时间",
-    "Operator": "操作人",
+    # side panels
     "Community": "居民区",
     "Measure": "整改措施",
-    "Change (field: before → after)": "变化（字段：前 → 后）",
-    "Effect": "影响",
-    "no count changes": "不影响计数",
-    "(empty)": "（空）",
-    "Sign-off request": "申请销号",
-    # side panels
     "Chase list": "催报名单",
     "Waiting for sign-off review": "待审销号",
     "Extensions to approve": "待批延期",
@@ -104,34 +92,14 @@ ZH = {
     "Old deadline": "原时限",
     "New deadline": "新时限",
     "Reason": "理由",
-    # dialogs
-    "Close {week}": "结账 {week}",
-    "{n} lines are not ticked (difference: {diff}). Say why the period can be closed anyway:":
-        "还有 {n} 行未核对（差额：{diff}）。请说明为何仍可结账：",
+    # report and compare: the questions and what they say
     "Save the weekly report": "保存周报",
     "Word document (*.docx);;Excel workbook (*.xlsx)": "Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)",
     "The weekly report was saved to {path}.": "周报已保存到 {path}。",
     "Compare with": "比较",
     "Compare {week} with which closed week?": "将 {week} 与哪一个已结账的周比较？",
     "No other closed week to compare with.": "没有其他已结账的周可供比较。",
-    "{a} → {b}": "{a} → {b}",
-    "Counts moved: {text}": "计数变化：{text}",
-    "none": "无",
-    "Status moved ({n}):": "状态变化（{n} 项）：",
-    "Stalled, no change for {w} weeks ({n}):": "停滞，{w} 周无进展（{n} 项）：",
-    "Communities that slipped ({n}):": "下滑的居民区（{n} 个）：",
-    "{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}": "{c}：完成率 {ra}% → {rb}%，逾期 {oa} → {ob}",
 }
-
-
-def status_text(value: Any) -> str:
-    if isinstance(value, str) and value in {s.value for s in Status}:
-        return Status(value).label
-    return str(value)
-
-
-def effect_text(effect: dict[str, int]) -> str:
-    return "，".join(f"{rc.COUNT_LABELS.get(k, k)} {v:+d}" for k, v in effect.items() if v)
 
 
 def _tr(text: str) -> str:
@@ -151,157 +119,6 @@ def ask_compare_week(parent: QWidget | None, week: str, choices: list[str]) -> s
                                     _tr("Compare {week} with which closed week?").format(week=week),
                                     choices, 0, False)
     return text if ok else ""
-
-
-# ---- the lines -------------------------------------------------------------------------------------------------
-class LinesModel(QAbstractTableModel):
-    """The period's lines; column 0 is the 核对 checkbox (checkable only while the period is open)."""
-
-    def __init__(self, view: ReconcileView) -> None:
-        super().__init__(view)
-        self.view = view
-        self.lines: list[rc.Line] = []
-        self.closed = False
-        self.headers = [self.tr("Ticked"), self.tr("Time"), self.tr("Operator"), self.tr("Community"),
-                        self.tr("Measure"), self.tr("Change (field: before → after)"), self.tr("Effect")]
-
-    def set_lines(self, lines: list[rc.Line], closed: bool) -> None:
-        self.beginResetModel()
-        self.lines, self.closed = list(lines), closed
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == 0 and not self.closed:
-            base |= Qt.ItemFlag.ItemIsUserCheckable
-        return base
-
-    def _change(self, ln: rc.Line) -> str:
-        out = []
-        for i in ln.items:
-            if i.field[:1] in "+-":  # a task or indicator added / removed
-                out.append(i.label)
-                continue
-            before = self.tr("(empty)") if i.before in (None, "") else status_text(i.before)
-            after = self.tr("(empty)") if i.after in (None, "") else status_text(i.after)
-            out.append(f"{i.label}：{before} → {after}")
-        return "；".join(dict.fromkeys(out))
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        ln, col = self.lines[index.row()], index.column()
-        if role == Qt.ItemDataRole.CheckStateRole and col == 0:
-            return Qt.CheckState.Checked if ln.ticked else Qt.CheckState.Unchecked
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == 0:
-                return (self.tr("Sign-off request") if ln.submits else "") if role == Qt.ItemDataRole.DisplayRole \
-                    else (f"{ln.ticked_by} {ln.ticked_at}" if ln.ticked else None)
-            if col == 1:
-                return ln.at[:16]
-            if col == 2:
-                return ln.actor
-            if col == 3:
-                return "、".join(ln.communities)
-            if col == 4:
-                return "、".join(dict.fromkeys(i.measure for i in ln.items if i.measure))
-            if col == 5:
-                return self._change(ln)
-            if col == 6:
-                return effect_text(ln.effect) or self.tr("no count changes")
-        if role == Qt.ItemDataRole.BackgroundRole and ln.submits:
-            return QColor(SUBMIT_BG)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 6 and not ln.effect:
-            return QColor("#777777")
-        if role == EntryIdRole:
-            return ln.entry_id
-        return None
-
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole or self.closed:
-            return False
-        checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
-        return self.view.set_ticked(self.lines[index.row()].entry_id, checked)
-
-
-# ---- dialogs ---------------------------------------------------------------------------------------------------
-class CloseNoteDialog(QDialog):
-    """Asks for the 结账说明 when lines are still unticked."""
-
-    def __init__(self, week: str, count: int, diff: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Close {week}").format(week=week))
-        lay = QVBoxLayout(self)
-        label = QLabel(self.tr("{n} lines are not ticked (difference: {diff}). Say why the period can be closed "
-                               "anyway:").format(n=count, diff=diff))
-        label.setWordWrap(True)
-        lay.addWidget(label)
-        self.edit = QPlainTextEdit()
-        self.edit.setObjectName("closeNote")
-        lay.addWidget(self.edit)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        lay.addWidget(box)
-        self.resize(460, 240)
-
-    @classmethod
-    def ask(cls, week: str, count: int, diff: str, parent: QWidget | None = None) -> str | None:
-        """The note, or None when cancelled."""
-        dlg = cls(week, count, diff, parent)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dlg.edit.toPlainText().strip()
-
-
-class CompareDialog(QDialog):
-    """compare() in words: counts moved, tasks moved, stalled, communities that slipped."""
-
-    def __init__(self, result: dict[str, Any], ledger: Ledger, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("reconcileCompare")
-        self.setWindowTitle(self.tr("{a} → {b}").format(a=result["from"], b=result["to"]))
-        lay = QVBoxLayout(self)
-        self.text = QPlainTextEdit(self.render(result, ledger))
-        self.text.setReadOnly(True)
-        lay.addWidget(self.text)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        box.rejected.connect(self.reject)
-        box.accepted.connect(self.accept)
-        lay.addWidget(box)
-        self.resize(640, 460)
-
-    def render(self, r: dict[str, Any], ledger: Ledger) -> str:
-        measures = {t["id"]: f"{t.get('community', '')}·{t.get('measure', '')}" for t in ledger.tasks_json()}
-        none = self.tr("none")
-        out = [self.tr("{a} → {b}").format(a=r["from"], b=r["to"]),
-               self.tr("Counts moved: {text}").format(text=effect_text(r["counts"]) or none), "",
-               self.tr("Status moved ({n}):").format(n=len(r["moved"]))]
-        out += [f"  {measures.get(m['task'], m['task'])}：{status_text(m['before'] or '—')} → "
-                f"{status_text(m['after'] or '—')}" for m in r["moved"]]
-        out += ["", self.tr("Stalled, no change for {w} weeks ({n}):").format(w=r["stall_weeks"], n=len(r["stalled"]))]
-        out += [f"  {t['community']}·{t['measure']}（{t.get('owner') or ''}）" for t in r["stalled"]]
-        out += ["", self.tr("Communities that slipped ({n}):").format(n=len(r["slipped"]))]
-        out += ["  " + self.tr("{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}").format(
-            c=s["community"], ra=s["rate_before"], rb=s["rate_after"], oa=s["overdue_before"],
-            ob=s["overdue_after"]) for s in r["slipped"]]
-        return "\n".join(out)
-
-    @classmethod
-    def show_result(cls, result: dict[str, Any], ledger: Ledger, parent: QWidget | None = None) -> None:
-        cls(result, ledger, parent).exec()
 
 
 # ---- the view --------------------------------------------------------------------------------------------------

@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/plan_import.py" line="266"/>
+        <location filename="../../ui/plan_import.py" line="244"/>
         <source>Open a rectification plan</source>
         <translation>打开整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="267"/>
+        <location filename="../../ui/plan_import.py" line="245"/>
         <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
         <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
     </message>
@@ -368,12 +368,12 @@
 <context>
     <name>CloseNoteDialog</name>
     <message>
-        <location filename="../../ui/reconcile.py" line="245"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="33"/>
         <source>Close {week}</source>
         <translation>结账 {week}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="247"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="35"/>
         <source>{n} lines are not ticked (difference: {diff}). Say why the period can be closed anyway:</source>
         <translation>还有 {n} 行未核对（差额：{diff}）。请说明为何仍可结账：</translation>
     </message>
@@ -454,38 +454,38 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/reconcile.py" line="275"/>
-        <location filename="../../ui/reconcile.py" line="289"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="63"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="77"/>
         <source>{a} → {b}</source>
         <translation>{a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="288"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="76"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="290"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="78"/>
         <source>Counts moved: {text}</source>
         <translation>计数变化：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="291"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="79"/>
         <source>Status moved ({n}):</source>
         <translation>状态变化（{n} 项）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="294"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="82"/>
         <source>Stalled, no change for {w} weeks ({n}):</source>
         <translation>停滞，{w} 周无进展（{n} 项）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="296"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="84"/>
         <source>Communities that slipped ({n}):</source>
         <translation>下滑的居民区（{n} 个）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="297"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="85"/>
         <source>{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}</source>
         <translation>{c}：完成率 {ra}% → {rb}%，逾期 {oa} → {ob}</translation>
     </message>
@@ -939,37 +939,37 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ExportFillFormDialog</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="179"/>
+        <location filename="../../ui/excel_returns.py" line="157"/>
         <source>Export a fill form</source>
         <translation>导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="180"/>
+        <location filename="../../ui/excel_returns.py" line="158"/>
         <source>A fill form is an Excel sheet of one community&apos;s tasks for its secretary: they fill in the progress, the indicator values and whether to ask for sign-off (the yellow cells), and send it back; import it with File → Import Excel….</source>
         <translation>填报表是一个居民区全部整改任务的 Excel 表格，交给居民区书记填写浅黄色单元格（整改进展、指标完成值、是否申请销号），交回后用“文件 → 导入 Excel…”导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="187"/>
+        <location filename="../../ui/excel_returns.py" line="165"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="193"/>
+        <location filename="../../ui/excel_returns.py" line="171"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="195"/>
+        <location filename="../../ui/excel_returns.py" line="173"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="198"/>
+        <location filename="../../ui/excel_returns.py" line="176"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="205"/>
+        <location filename="../../ui/excel_returns.py" line="183"/>
         <source>No community has tasks.</source>
         <translation>没有居民区有整改任务。</translation>
     </message>
@@ -1035,72 +1035,72 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>FillFormDialog</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="350"/>
+        <location filename="../../ui/excel_returns.py" line="328"/>
         <source>Import a fill form</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="353"/>
+        <location filename="../../ui/excel_returns.py" line="331"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="356"/>
+        <location filename="../../ui/excel_returns.py" line="334"/>
         <source>Skip the cells that cannot be imported and import the rest</source>
         <translation>跳过不能导入的单元格，导入其余部分</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="391"/>
+        <location filename="../../ui/excel_returns.py" line="369"/>
         <source>“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be imported, {unchanged} rows unchanged. Nothing has been changed yet.</source>
         <translation>“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，{unchanged} 行没有变化。目前台账尚未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="399"/>
+        <location filename="../../ui/excel_returns.py" line="377"/>
         <source>{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import the rest, or correct the file and import it again.</source>
         <translation>有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，或改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="419"/>
+        <location filename="../../ui/excel_returns.py" line="397"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="421"/>
+        <location filename="../../ui/excel_returns.py" line="399"/>
         <source>Ask for sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="423"/>
+        <location filename="../../ui/excel_returns.py" line="401"/>
         <source>Whole row</source>
         <translation>整行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="430"/>
+        <location filename="../../ui/excel_returns.py" line="408"/>
         <source>Indicator value: {name}</source>
         <translation>指标完成值：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="430"/>
+        <location filename="../../ui/excel_returns.py" line="408"/>
         <source>Indicator value</source>
         <translation>指标完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="449"/>
+        <location filename="../../ui/excel_returns.py" line="427"/>
         <source>Nothing new to import: the ledger already holds every value of “{file}”.</source>
         <translation>没有需要导入的内容：“{file}”中的数值台账上都已有了。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="452"/>
+        <location filename="../../ui/excel_returns.py" line="430"/>
         <source>Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells skipped.</source>
         <translation>已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="457"/>
+        <location filename="../../ui/excel_returns.py" line="435"/>
         <source> {count} conflicts were left undecided; import the file again to decide them.</source>
         <translation>还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="460"/>
+        <location filename="../../ui/excel_returns.py" line="438"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -1148,47 +1148,47 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>FillTable</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="282"/>
+        <location filename="../../ui/excel_returns.py" line="260"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="282"/>
+        <location filename="../../ui/excel_returns.py" line="260"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="282"/>
+        <location filename="../../ui/excel_returns.py" line="260"/>
         <source>Community / measure</source>
         <translation>居民区 / 整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="282"/>
+        <location filename="../../ui/excel_returns.py" line="260"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="283"/>
+        <location filename="../../ui/excel_returns.py" line="261"/>
         <source>Ledger now</source>
         <translation>台账现值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="283"/>
+        <location filename="../../ui/excel_returns.py" line="261"/>
         <source>Filled in</source>
         <translation>填报值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="283"/>
+        <location filename="../../ui/excel_returns.py" line="261"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="290"/>
+        <location filename="../../ui/excel_returns.py" line="268"/>
         <source>Keep the ledger&apos;s</source>
         <translation>保留台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="290"/>
+        <location filename="../../ui/excel_returns.py" line="268"/>
         <source>Take the filled-in</source>
         <translation>采用填报</translation>
     </message>
@@ -1322,73 +1322,73 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ForeignImportDialog</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="477"/>
+        <location filename="../../ui/excel_foreign.py" line="74"/>
         <source>Import another ledger</source>
         <translation>导入其他台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="482"/>
+        <location filename="../../ui/excel_foreign.py" line="79"/>
         <source>Check which column of the file holds each of our fields (guessed from the header). Fields marked * are required. Preview first; nothing is created until you press Import.</source>
         <translation>请核对文件中哪一列对应我们的各个字段（已根据表头自动猜测）。带 * 的字段必须指定。可先点“预览”；点“导入”之前不会创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="489"/>
+        <location filename="../../ui/excel_foreign.py" line="86"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="492"/>
+        <location filename="../../ui/excel_foreign.py" line="89"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="495"/>
+        <location filename="../../ui/excel_foreign.py" line="92"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="521"/>
-        <location filename="../../ui/excel_returns.py" line="597"/>
+        <location filename="../../ui/excel_foreign.py" line="118"/>
+        <location filename="../../ui/excel_foreign.py" line="194"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="525"/>
+        <location filename="../../ui/excel_foreign.py" line="122"/>
         <source>Sheet “{sheet}”, header in row {row}: {headers}</source>
         <translation>工作表“{sheet}”，第 {row} 行是表头：{headers}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="531"/>
+        <location filename="../../ui/excel_foreign.py" line="128"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="533"/>
+        <location filename="../../ui/excel_foreign.py" line="130"/>
         <source>Column {letter}: {header}</source>
         <translation>{letter} 列：{header}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="564"/>
+        <location filename="../../ui/excel_foreign.py" line="161"/>
         <source> New communities: {names}.</source>
         <translation>新居民区：{names}。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="567"/>
+        <location filename="../../ui/excel_foreign.py" line="164"/>
         <source> Skipped {n} rows whose task the ledger already has (or that repeat an earlier row): rows {rows}.</source>
         <translation>跳过 {n} 行（台账中已有这项任务，或与表中前面的行相同）：第 {rows} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="576"/>
+        <location filename="../../ui/excel_foreign.py" line="173"/>
         <source>Preview: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities. Nothing has been created yet.</source>
         <translation>预览：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。目前尚未创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="588"/>
+        <location filename="../../ui/excel_foreign.py" line="185"/>
         <source>Imported: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities.</source>
         <translation>已导入：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="591"/>
+        <location filename="../../ui/excel_foreign.py" line="188"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -1396,88 +1396,88 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>IssuePackagesDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="179"/>
-        <location filename="../../ui/packages.py" line="249"/>
+        <location filename="../../ui/package_issue.py" line="103"/>
+        <location filename="../../ui/package_issue.py" line="173"/>
         <source>Issue community packages</source>
         <translation>下发社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="180"/>
+        <location filename="../../ui/package_issue.py" line="104"/>
         <source>A package is a copy of one community&apos;s tasks for its secretary to update offline. Give it to the secretary (USB stick, e-mail); they open it in this program and send back the return file (上报).</source>
         <translation>下发包是一个居民区任务的副本，供居民区书记离线更新。请把它交给书记（U 盘、邮件等）；书记用本程序打开，更新后点“上报”，把生成的上报文件交回工作专班导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="186"/>
+        <location filename="../../ui/package_issue.py" line="110"/>
         <source>All communities (one package each)</source>
         <translation>全部居民区（每个居民区一个包）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="188"/>
+        <location filename="../../ui/package_issue.py" line="112"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="193"/>
+        <location filename="../../ui/package_issue.py" line="117"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="200"/>
+        <location filename="../../ui/package_issue.py" line="124"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="201"/>
+        <location filename="../../ui/package_issue.py" line="125"/>
         <source>Folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="207"/>
+        <location filename="../../ui/package_issue.py" line="131"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="211"/>
+        <location filename="../../ui/package_issue.py" line="135"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="215"/>
+        <location filename="../../ui/package_issue.py" line="139"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="239"/>
+        <location filename="../../ui/package_issue.py" line="163"/>
         <source>Choose a folder first.</source>
         <translation>请先选择保存下发包的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="246"/>
+        <location filename="../../ui/package_issue.py" line="170"/>
         <source>No community has tasks to issue.</source>
         <translation>没有居民区有可下发的整改任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="248"/>
+        <location filename="../../ui/package_issue.py" line="172"/>
         <source>Issuing packages…</source>
         <translation>正在下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="248"/>
+        <location filename="../../ui/package_issue.py" line="172"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="265"/>
+        <location filename="../../ui/package_issue.py" line="189"/>
         <source>Issuing the package of {name}… ({done} of {total})</source>
         <translation>正在下发“{name}”的包…（第 {done} 个，共 {total} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="283"/>
+        <location filename="../../ui/package_issue.py" line="207"/>
         <source>Issuing was cancelled after {count} packages; those listed were written and recorded.</source>
         <translation>已取消下发；取消前已写入并登记 {count} 个包，列在下面。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="284"/>
+        <location filename="../../ui/package_issue.py" line="208"/>
         <source>{count} packages were issued to “{folder}”:</source>
         <translation>已下发 {count} 个社区包到“{folder}”：</translation>
     </message>
@@ -1508,53 +1508,53 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/reconcile.py" line="165"/>
+        <location filename="../../ui/reconcile_lines.py" line="53"/>
         <source>Ticked</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="165"/>
+        <location filename="../../ui/reconcile_lines.py" line="53"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="165"/>
+        <location filename="../../ui/reconcile_lines.py" line="53"/>
         <source>Operator</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="165"/>
+        <location filename="../../ui/reconcile_lines.py" line="53"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="166"/>
+        <location filename="../../ui/reconcile_lines.py" line="54"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="166"/>
+        <location filename="../../ui/reconcile_lines.py" line="54"/>
         <source>Change (field: before → after)</source>
         <translation>变化（字段：前 → 后）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="166"/>
+        <location filename="../../ui/reconcile_lines.py" line="54"/>
         <source>Effect</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="196"/>
-        <location filename="../../ui/reconcile.py" line="197"/>
+        <location filename="../../ui/reconcile_lines.py" line="84"/>
+        <location filename="../../ui/reconcile_lines.py" line="85"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="209"/>
+        <location filename="../../ui/reconcile_lines.py" line="97"/>
         <source>Sign-off request</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="222"/>
+        <location filename="../../ui/reconcile_lines.py" line="110"/>
         <source>no count changes</source>
         <translation>不影响计数</translation>
     </message>
@@ -1880,52 +1880,52 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="474"/>
+        <location filename="../../ui/package_merge.py" line="73"/>
         <source>Import a return</source>
         <translation>导入上报</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="477"/>
+        <location filename="../../ui/package_merge.py" line="76"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="480"/>
+        <location filename="../../ui/package_merge.py" line="79"/>
         <source>Keep all ours</source>
         <translation>全部保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="481"/>
+        <location filename="../../ui/package_merge.py" line="80"/>
         <source>Take all theirs</source>
         <translation>全部采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="497"/>
+        <location filename="../../ui/package_merge.py" line="96"/>
         <source>“{file}” holds nothing new: everything in it was merged before ({count} entries). Nothing to do.</source>
         <translation>“{file}”中没有新的内容：其中 {count} 条修改此前都已合并，无需再次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="500"/>
+        <location filename="../../ui/package_merge.py" line="99"/>
         <source>“{file}” from {community}: {entries} new changes. Nothing has been changed yet: check the three lists, decide the conflicts, then press Apply.</source>
         <translation>“{file}”（居民区“{community}”）：{entries} 条新的修改。目前台账尚未改动：请查看下面三个列表，逐项决定冲突，再点“应用”。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="504"/>
+        <location filename="../../ui/package_merge.py" line="103"/>
         <source> {count} entries of this file were merged before and are skipped.</source>
         <translation>此文件中已有 {count} 条此前合并过，不再重复。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="528"/>
+        <location filename="../../ui/package_merge.py" line="127"/>
         <source>Merged “{file}”: {applied} changes applied, {decided} conflicts decided, {refused} refused.</source>
         <translation>已合并“{file}”：应用 {applied} 项修改，裁决 {decided} 项冲突，拒绝 {refused} 项。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="532"/>
+        <location filename="../../ui/package_merge.py" line="131"/>
         <source> {count} conflicts are still open: decide them later with File → Decide open conflicts….</source>
         <translation>还有 {count} 项冲突未决定，已留待处理：稍后可在“文件 → 处理未决冲突…”中决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="535"/>
+        <location filename="../../ui/package_merge.py" line="134"/>
         <source> Backup before the merge: {path}</source>
         <translation>合并前的备份：{path}</translation>
     </message>
@@ -2049,52 +2049,52 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>OpenConflictsDialog</name>
     <message>
-        <location filename="../../ui/packages.py" line="638"/>
+        <location filename="../../ui/package_conflicts.py" line="40"/>
         <source>Decide open conflicts</source>
         <translation>处理未决冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="647"/>
+        <location filename="../../ui/package_conflicts.py" line="49"/>
         <source>Keep all ours</source>
         <translation>全部保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="649"/>
+        <location filename="../../ui/package_conflicts.py" line="51"/>
         <source>Take all theirs</source>
         <translation>全部采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="651"/>
+        <location filename="../../ui/package_conflicts.py" line="53"/>
         <source>Apply the decisions</source>
         <translation>执行所选处理</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="654"/>
+        <location filename="../../ui/package_conflicts.py" line="56"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="680"/>
+        <location filename="../../ui/package_conflicts.py" line="82"/>
         <source>{count} conflicts are open. Choose a decision for each you can settle now; the others stay open.</source>
         <translation>共有 {count} 项未决冲突。请为现在能决定的逐项选择处理方式，其余的继续保留待处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="682"/>
+        <location filename="../../ui/package_conflicts.py" line="84"/>
         <source>No conflict is open.</source>
         <translation>没有未决冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="694"/>
+        <location filename="../../ui/package_conflicts.py" line="96"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="704"/>
+        <location filename="../../ui/package_conflicts.py" line="106"/>
         <source>Row {row}: {error}</source>
         <translation>第 {row} 行：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="708"/>
+        <location filename="../../ui/package_conflicts.py" line="110"/>
         <source>{done} conflicts decided.</source>
         <translation>已决定 {done} 项冲突。</translation>
     </message>
@@ -2201,62 +2201,62 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>PackageStatusView</name>
     <message>
-        <location filename="../../ui/packages.py" line="549"/>
+        <location filename="../../ui/packages.py" line="61"/>
         <source>Per community: the last package issued, the last return merged and the conflicts still open.</source>
         <translation>各居民区最近一次下发的社区包、最近一次合并的上报，以及尚未决定的冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="554"/>
+        <location filename="../../ui/packages.py" line="66"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="554"/>
+        <location filename="../../ui/packages.py" line="66"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="554"/>
+        <location filename="../../ui/packages.py" line="66"/>
         <source>Last issued</source>
         <translation>最近下发</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="554"/>
+        <location filename="../../ui/packages.py" line="66"/>
         <source>Last merged</source>
         <translation>最近合并</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="555"/>
+        <location filename="../../ui/packages.py" line="67"/>
         <source>Merge result (applied/conflicts/refused)</source>
         <translation>合并结果（应用/冲突/拒绝）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="555"/>
+        <location filename="../../ui/packages.py" line="67"/>
         <source>Open conflicts</source>
         <translation>未决冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="567"/>
+        <location filename="../../ui/packages.py" line="79"/>
         <source>Issue packages…</source>
         <translation>下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="570"/>
+        <location filename="../../ui/packages.py" line="82"/>
         <source>Import a return…</source>
         <translation>导入上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="573"/>
+        <location filename="../../ui/packages.py" line="85"/>
         <source>Decide open conflicts…</source>
         <translation>处理未决冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="576"/>
+        <location filename="../../ui/packages.py" line="88"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="609"/>
+        <location filename="../../ui/packages.py" line="121"/>
         <source>{applied} / {conflicts} / {refused}</source>
         <translation>{applied} / {conflicts} / {refused}</translation>
     </message>
@@ -2264,34 +2264,34 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Packages</name>
     <message>
-        <location filename="../../ui/packages.py" line="139"/>
+        <location filename="../../ui/package_issue.py" line="70"/>
         <source>Choose the folder for the packages</source>
         <translation>选择保存下发包的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="144"/>
-        <source>Choose the return file</source>
-        <translation>选择上报文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages.py" line="145"/>
-        <source>Package files (*.db);;All files (*)</source>
-        <translation>社区包文件 (*.db);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages.py" line="151"/>
+        <location filename="../../ui/package_issue.py" line="75"/>
         <source>Cannot open the folder. Open it yourself: {folder}</source>
         <translation>无法打开文件夹，请手动打开：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="402"/>
-        <location filename="../../ui/packages.py" line="413"/>
+        <location filename="../../ui/package_merge.py" line="53"/>
+        <source>Choose the return file</source>
+        <translation>选择上报文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_merge.py" line="54"/>
+        <source>Package files (*.db);;All files (*)</source>
+        <translation>社区包文件 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_rows.py" line="133"/>
+        <location filename="../../ui/package_rows.py" line="144"/>
         <source>Ours: {who} {at}</source>
         <translation>我方：{who} {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="403"/>
-        <location filename="../../ui/packages.py" line="414"/>
+        <location filename="../../ui/package_rows.py" line="134"/>
+        <location filename="../../ui/package_rows.py" line="145"/>
         <source>Theirs: {who} {at}</source>
         <translation>对方：{who} {at}</translation>
     </message>
@@ -2299,190 +2299,190 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>PlanImportDialog</name>
     <message>
-        <location filename="../../ui/plan_import.py" line="117"/>
+        <location filename="../../ui/plan_import.py" line="95"/>
         <source>Import a rectification plan</source>
         <translation>导入整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="121"/>
+        <location filename="../../ui/plan_import.py" line="99"/>
         <source>No file opened yet.</source>
         <translation>尚未打开文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="124"/>
+        <location filename="../../ui/plan_import.py" line="102"/>
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="138"/>
+        <location filename="../../ui/plan_import.py" line="116"/>
         <source>Categories → problems → measures. Double-click a title to rename it; nothing is written before Import.</source>
         <translation>问题类别 → 反馈问题 → 整改措施。双击标题可改名；点“导入”之前不会写入台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="144"/>
+        <location filename="../../ui/plan_import.py" line="122"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="144"/>
+        <location filename="../../ui/plan_import.py" line="122"/>
         <source>Falls to</source>
         <translation>落实到</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="160"/>
+        <location filename="../../ui/plan_import.py" line="138"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="160"/>
+        <location filename="../../ui/plan_import.py" line="138"/>
         <source>Rename the selected title (or double-click it)</source>
         <translation>修改所选标题（也可以双击标题）</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="161"/>
+        <location filename="../../ui/plan_import.py" line="139"/>
         <source>Merge into the item above</source>
         <translation>并入上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="162"/>
+        <location filename="../../ui/plan_import.py" line="140"/>
         <source>Merge the selected item into the one above it at the same level</source>
         <translation>把所选项并入同一级的上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="163"/>
+        <location filename="../../ui/plan_import.py" line="141"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="164"/>
+        <location filename="../../ui/plan_import.py" line="142"/>
         <source>Split the selected measure at the cursor in its text, or else at every “；”</source>
         <translation>在措施内容中光标处拆分所选措施；光标不在文字中间时按“；”拆分</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="165"/>
+        <location filename="../../ui/plan_import.py" line="143"/>
         <source>Drop</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="165"/>
+        <location filename="../../ui/plan_import.py" line="143"/>
         <source>Leave the selected items out of the import</source>
         <translation>导入时不包括所选项</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="166"/>
+        <location filename="../../ui/plan_import.py" line="144"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="167"/>
+        <location filename="../../ui/plan_import.py" line="145"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="184"/>
+        <location filename="../../ui/plan_import.py" line="162"/>
         <source>Measure text (place the cursor here and press Split to cut it in two)</source>
         <translation>措施内容（把光标放在要断开的位置，再点“拆分”）</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="189"/>
+        <location filename="../../ui/plan_import.py" line="167"/>
         <source>Select a measure to see its text and choose its communities.</source>
         <translation>选择一条措施，查看内容并选择落实到的居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="190"/>
+        <location filename="../../ui/plan_import.py" line="168"/>
         <source>Communities this measure falls to</source>
         <translation>这条措施落实到的居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="195"/>
-        <location filename="../../ui/plan_import.py" line="354"/>
+        <location filename="../../ui/plan_import.py" line="173"/>
+        <location filename="../../ui/plan_import.py" line="278"/>
         <source>All communities</source>
         <translation>全部居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="196"/>
+        <location filename="../../ui/plan_import.py" line="174"/>
         <source>Give every selected measure to every community</source>
         <translation>所选措施全部落实到所有居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="198"/>
+        <location filename="../../ui/plan_import.py" line="176"/>
         <source>Those named in the text</source>
         <translation>文中点名的居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="199"/>
+        <location filename="../../ui/plan_import.py" line="177"/>
         <source>Give each selected measure to the communities its text names (all when it names none)</source>
         <translation>所选措施落实到文中点名的居民区（没有点名的落实到全部居民区）</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="230"/>
+        <location filename="../../ui/plan_import.py" line="208"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="232"/>
+        <location filename="../../ui/plan_import.py" line="210"/>
         <source>Import the tree into the ledger as one step (a backup is taken first)</source>
         <translation>把预览中的内容作为一步导入台账（导入前自动备份）</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="234"/>
+        <location filename="../../ui/plan_import.py" line="212"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="272"/>
+        <location filename="../../ui/plan_import.py" line="250"/>
         <source>Open a rectification plan</source>
         <translation>打开整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="273"/>
+        <location filename="../../ui/plan_import.py" line="251"/>
         <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
         <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="345"/>
-        <source>The ledger has no communities yet: tick the communities named in the text, or add communities first.</source>
-        <translation>台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plan_import.py" line="365"/>
+        <location filename="../../ui/plan_import.py" line="289"/>
         <source>{name} (named in the text, not in the ledger: tick to create)</source>
         <translation>{name}（文中提到，台账中尚无，勾选后新建）</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="476"/>
-        <source>There is no item above at the same level to merge with.</source>
-        <translation>同一级没有上一项可以合并。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plan_import.py" line="513"/>
-        <source>Only a measure can be split: select a measure.</source>
-        <translation>只能拆分整改措施：请先选择一条措施。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plan_import.py" line="520"/>
-        <source>Nothing to split: put the cursor inside the text, or use “；” between the parts.</source>
-        <translation>没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plan_import.py" line="545"/>
-        <source>Select what to drop first.</source>
-        <translation>请先选择要删除的项。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plan_import.py" line="693"/>
+        <location filename="../../ui/plan_import.py" line="406"/>
         <source>All ({n})</source>
         <translation>全部（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="698"/>
+        <location filename="../../ui/plan_import.py" line="411"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="730"/>
+        <location filename="../../ui/plan_import.py" line="443"/>
         <source>Nothing to import: the tree is empty.</source>
         <translation>没有可导入的内容：预览是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_tree.py" line="107"/>
+        <source>The ledger has no communities yet: tick the communities named in the text, or add communities first.</source>
+        <translation>台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_tree.py" line="216"/>
+        <source>There is no item above at the same level to merge with.</source>
+        <translation>同一级没有上一项可以合并。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_tree.py" line="253"/>
+        <source>Only a measure can be split: select a measure.</source>
+        <translation>只能拆分整改措施：请先选择一条措施。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_tree.py" line="260"/>
+        <source>Nothing to split: put the cursor inside the text, or use “；” between the parts.</source>
+        <translation>没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_tree.py" line="285"/>
+        <source>Select what to drop first.</source>
+        <translation>请先选择要删除的项。</translation>
     </message>
 </context>
 <context>
@@ -2750,232 +2750,232 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReconcileView</name>
     <message>
-        <location filename="../../ui/reconcile.py" line="328"/>
+        <location filename="../../ui/reconcile.py" line="145"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="338"/>
+        <location filename="../../ui/reconcile.py" line="155"/>
         <source>Start reconciliation</source>
         <translation>开始对账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="339"/>
+        <location filename="../../ui/reconcile.py" line="156"/>
         <source>Tick all</source>
         <translation>全部核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="340"/>
+        <location filename="../../ui/reconcile.py" line="157"/>
         <source>Close the period…</source>
         <translation>结账…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="341"/>
+        <location filename="../../ui/reconcile.py" line="158"/>
         <source>Weekly report…</source>
         <translation>生成周报…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="342"/>
+        <location filename="../../ui/reconcile.py" line="159"/>
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="404"/>
-        <location filename="../../ui/reconcile.py" line="406"/>
-        <location filename="../../ui/reconcile.py" line="411"/>
+        <location filename="../../ui/reconcile.py" line="221"/>
+        <location filename="../../ui/reconcile.py" line="223"/>
+        <location filename="../../ui/reconcile.py" line="228"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="404"/>
+        <location filename="../../ui/reconcile.py" line="221"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="405"/>
+        <location filename="../../ui/reconcile.py" line="222"/>
         <source>Returned this week</source>
         <translation>本周是否上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="405"/>
+        <location filename="../../ui/reconcile.py" line="222"/>
         <source>Last returned</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="406"/>
-        <location filename="../../ui/reconcile.py" line="408"/>
-        <location filename="../../ui/reconcile.py" line="411"/>
+        <location filename="../../ui/reconcile.py" line="223"/>
+        <location filename="../../ui/reconcile.py" line="225"/>
+        <location filename="../../ui/reconcile.py" line="228"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="406"/>
-        <location filename="../../ui/reconcile.py" line="411"/>
+        <location filename="../../ui/reconcile.py" line="223"/>
+        <location filename="../../ui/reconcile.py" line="228"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="407"/>
+        <location filename="../../ui/reconcile.py" line="224"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="408"/>
+        <location filename="../../ui/reconcile.py" line="225"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="409"/>
+        <location filename="../../ui/reconcile.py" line="226"/>
         <source>Old deadline</source>
         <translation>原时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="409"/>
+        <location filename="../../ui/reconcile.py" line="226"/>
         <source>New deadline</source>
         <translation>新时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="410"/>
+        <location filename="../../ui/reconcile.py" line="227"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="412"/>
+        <location filename="../../ui/reconcile.py" line="229"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="413"/>
+        <location filename="../../ui/reconcile.py" line="230"/>
         <source>Chase list</source>
         <translation>催报名单</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="414"/>
+        <location filename="../../ui/reconcile.py" line="231"/>
         <source>Waiting for sign-off review</source>
         <translation>待审销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="415"/>
+        <location filename="../../ui/reconcile.py" line="232"/>
         <source>Extensions to approve</source>
         <translation>待批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="416"/>
+        <location filename="../../ui/reconcile.py" line="233"/>
         <source>New overdue this week</source>
         <translation>本周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="454"/>
+        <location filename="../../ui/reconcile.py" line="271"/>
         <source>Opening</source>
         <translation>期初</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="454"/>
+        <location filename="../../ui/reconcile.py" line="271"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="455"/>
+        <location filename="../../ui/reconcile.py" line="272"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="505"/>
+        <location filename="../../ui/reconcile.py" line="322"/>
         <source>{week} ({start} to {end})</source>
         <translation>{week}（{start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="517"/>
+        <location filename="../../ui/reconcile.py" line="334"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="518"/>
+        <location filename="../../ui/reconcile.py" line="335"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="518"/>
+        <location filename="../../ui/reconcile.py" line="335"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="539"/>
+        <location filename="../../ui/reconcile.py" line="356"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="542"/>
+        <location filename="../../ui/reconcile.py" line="359"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="546"/>
+        <location filename="../../ui/reconcile.py" line="363"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="558"/>
+        <location filename="../../ui/reconcile.py" line="375"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="585"/>
+        <location filename="../../ui/reconcile.py" line="402"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="588"/>
+        <location filename="../../ui/reconcile.py" line="405"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="591"/>
+        <location filename="../../ui/reconcile.py" line="408"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="597"/>
+        <location filename="../../ui/reconcile.py" line="414"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="597"/>
+        <location filename="../../ui/reconcile.py" line="414"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="597"/>
+        <location filename="../../ui/reconcile.py" line="414"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="676"/>
+        <location filename="../../ui/reconcile.py" line="493"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="683"/>
+        <location filename="../../ui/reconcile.py" line="500"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="143"/>
+        <location filename="../../ui/reconcile.py" line="111"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="144"/>
+        <location filename="../../ui/reconcile.py" line="112"/>
         <source>Word document (*.docx);;Excel workbook (*.xlsx)</source>
         <translation>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="150"/>
+        <location filename="../../ui/reconcile.py" line="118"/>
         <source>Compare with</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="151"/>
+        <location filename="../../ui/reconcile.py" line="119"/>
         <source>Compare {week} with which closed week?</source>
         <translation>将 {week} 与哪一个已结账的周比较？</translation>
     </message>
@@ -3236,47 +3236,47 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>RowTable</name>
     <message>
-        <location filename="../../ui/packages.py" line="430"/>
+        <location filename="../../ui/package_rows.py" line="161"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="430"/>
+        <location filename="../../ui/package_rows.py" line="161"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="430"/>
+        <location filename="../../ui/package_rows.py" line="161"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="430"/>
+        <location filename="../../ui/package_rows.py" line="161"/>
         <source>Ours (ledger)</source>
         <translation>我方（台账）值</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="431"/>
+        <location filename="../../ui/package_rows.py" line="162"/>
         <source>Theirs (return)</source>
         <translation>对方（上报）值</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="431"/>
+        <location filename="../../ui/package_rows.py" line="162"/>
         <source>Authors and times</source>
         <translation>作者与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="431"/>
+        <location filename="../../ui/package_rows.py" line="162"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="437"/>
+        <location filename="../../ui/package_rows.py" line="168"/>
         <source>Keep ours</source>
         <translation>保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="437"/>
+        <location filename="../../ui/package_rows.py" line="168"/>
         <source>Take theirs</source>
         <translation>采用对方</translation>
     </message>
@@ -3473,241 +3473,241 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../ui/task_panel.py" line="141"/>
-        <location filename="../../ui/task_panel.py" line="334"/>
+        <location filename="../../ui/task_panel.py" line="88"/>
+        <location filename="../../ui/task_panel.py" line="281"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="165"/>
+        <location filename="../../ui/task_panel.py" line="112"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="178"/>
+        <location filename="../../ui/task_panel.py" line="125"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="180"/>
+        <location filename="../../ui/task_panel.py" line="127"/>
         <source>Save the fields above (Ctrl+S)</source>
         <translation>保存以上内容（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="182"/>
+        <location filename="../../ui/task_panel.py" line="129"/>
         <source>Revert</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="191"/>
+        <location filename="../../ui/task_panel.py" line="138"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="192"/>
+        <location filename="../../ui/task_panel.py" line="139"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="193"/>
+        <location filename="../../ui/task_panel.py" line="140"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="194"/>
+        <location filename="../../ui/task_panel.py" line="141"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="195"/>
+        <location filename="../../ui/task_panel.py" line="142"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="196"/>
+        <location filename="../../ui/task_panel.py" line="143"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="197"/>
+        <location filename="../../ui/task_panel.py" line="144"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="205"/>
+        <location filename="../../ui/task_panel.py" line="152"/>
         <source>Indicator</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="205"/>
+        <location filename="../../ui/task_panel.py" line="152"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="205"/>
+        <location filename="../../ui/task_panel.py" line="152"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="206"/>
+        <location filename="../../ui/task_panel.py" line="153"/>
         <source>Actual</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="213"/>
-        <location filename="../../ui/task_panel.py" line="515"/>
+        <location filename="../../ui/task_panel.py" line="160"/>
+        <location filename="../../ui/task_panel.py" line="457"/>
         <source>Add indicator</source>
         <translation>添加量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="215"/>
+        <location filename="../../ui/task_panel.py" line="162"/>
         <source>Remove indicator</source>
         <translation>删除量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="233"/>
+        <location filename="../../ui/task_panel.py" line="180"/>
         <source>Ask for a later deadline…</source>
         <translation>申请延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="235"/>
+        <location filename="../../ui/task_panel.py" line="182"/>
         <source>Approve the extension…</source>
         <translation>同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="237"/>
+        <location filename="../../ui/task_panel.py" line="184"/>
         <source>Refuse the extension…</source>
         <translation>不同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="239"/>
+        <location filename="../../ui/task_panel.py" line="186"/>
         <source>Print the sign-off form…</source>
         <translation>打印销号审批表…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="240"/>
+        <location filename="../../ui/task_panel.py" line="187"/>
         <source>The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper</source>
         <translation>把本任务的销号审批表生成 A4 PDF，打印后交审核人签字</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="250"/>
+        <location filename="../../ui/task_panel.py" line="197"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="250"/>
+        <location filename="../../ui/task_panel.py" line="197"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="250"/>
+        <location filename="../../ui/task_panel.py" line="197"/>
         <source>Field</source>
         <translation>修改项</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="251"/>
+        <location filename="../../ui/task_panel.py" line="198"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="251"/>
+        <location filename="../../ui/task_panel.py" line="198"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="267"/>
+        <location filename="../../ui/task_panel.py" line="214"/>
         <source>Quantitative indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="277"/>
+        <location filename="../../ui/task_panel.py" line="224"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="281"/>
-        <location filename="../../ui/task_panel.py" line="427"/>
+        <location filename="../../ui/task_panel.py" line="228"/>
+        <location filename="../../ui/task_panel.py" line="374"/>
         <source>Evidence ({n})</source>
         <translation>佐证材料（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="286"/>
+        <location filename="../../ui/task_panel.py" line="233"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="287"/>
+        <location filename="../../ui/task_panel.py" line="234"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="295"/>
+        <location filename="../../ui/task_panel.py" line="242"/>
         <source>Reviews and deadline</source>
         <translation>审核与延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="296"/>
+        <location filename="../../ui/task_panel.py" line="243"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="335"/>
+        <location filename="../../ui/task_panel.py" line="282"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="351"/>
+        <location filename="../../ui/task_panel.py" line="298"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="363"/>
+        <location filename="../../ui/task_panel.py" line="310"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="384"/>
+        <location filename="../../ui/task_panel.py" line="331"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="385"/>
+        <location filename="../../ui/task_panel.py" line="332"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="391"/>
+        <location filename="../../ui/task_panel.py" line="338"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="396"/>
+        <location filename="../../ui/task_panel.py" line="343"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="409"/>
+        <location filename="../../ui/task_panel.py" line="356"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="410"/>
+        <location filename="../../ui/task_panel.py" line="357"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="488"/>
-        <location filename="../../ui/task_panel.py" line="509"/>
+        <location filename="../../ui/task_panel.py" line="430"/>
+        <location filename="../../ui/task_panel.py" line="451"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="515"/>
+        <location filename="../../ui/task_panel.py" line="457"/>
         <source>Indicator name, e.g. 培训次数</source>
         <translation>指标名称，例如：培训次数</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="531"/>
+        <location filename="../../ui/task_panel.py" line="473"/>
         <source>Remove the indicator “{name}”?</source>
         <translation>删除量化指标“{name}”？</translation>
     </message>
@@ -4122,52 +4122,52 @@ Sheets: {sheets}</source>
 <context>
     <name>excel_returns</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="134"/>
+        <location filename="../../ui/excel_foreign.py" line="208"/>
+        <location filename="../../ui/excel_returns.py" line="454"/>
+        <source>Import Excel</source>
+        <translation>导入 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_returns.py" line="112"/>
         <source>Save the fill form as</source>
         <translation>填报表保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="135"/>
+        <location filename="../../ui/excel_returns.py" line="113"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="141"/>
+        <location filename="../../ui/excel_returns.py" line="119"/>
         <source>Choose the Excel file to import</source>
         <translation>选择要导入的 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="142"/>
+        <location filename="../../ui/excel_returns.py" line="120"/>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="148"/>
+        <location filename="../../ui/excel_returns.py" line="126"/>
         <source>Fill form exported</source>
         <translation>填报表已导出</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="149"/>
+        <location filename="../../ui/excel_returns.py" line="127"/>
         <source>The fill form of {community} was saved to:
 {path}</source>
         <translation>已导出“{community}”的填报表：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="227"/>
+        <location filename="../../ui/excel_returns.py" line="205"/>
         <source>{community} fill form.xlsx</source>
         <translation>{community}填报表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="236"/>
+        <location filename="../../ui/excel_returns.py" line="214"/>
         <source>Cannot export the fill form</source>
         <translation>无法导出填报表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="611"/>
-        <location filename="../../ui/excel_returns.py" line="630"/>
-        <source>Import Excel</source>
-        <translation>导入 Excel</translation>
     </message>
 </context>
 <context>

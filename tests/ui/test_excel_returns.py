@@ -17,7 +17,8 @@ from tests.helpers import Snapshot, foreign_ledger, form_columns, form_row_of, r
 from ui import excel_returns as ui_er
 from ui import messages
 from ui.app import make_app
-from ui.excel_returns import ExportFillFormDialog, FillFormDialog, ForeignImportDialog
+from ui.excel_foreign import ForeignImportDialog
+from ui.excel_returns import ExportFillFormDialog, FillFormDialog
 
 
 @pytest.fixture

@@ -14,10 +14,13 @@ from ledger.clock import FixedClock
 from ledger.exchange_merge import open_conflicts, preview_merge
 from ledger.service import Ledger
 from tests.ledger.exchange_helpers import SECRETARY, dump, edit_package, master
-from ui import community_mode, messages, packages
+from ui import community_mode, messages, package_issue, package_merge, package_rows
 from ui.app import make_app
 from ui.models import COLUMN_INDEX
-from ui.packages import IssuePackagesDialog, MergeDialog, OpenConflictsDialog, PackageStatusView
+from ui.package_conflicts import OpenConflictsDialog
+from ui.package_issue import IssuePackagesDialog
+from ui.package_merge import MergeDialog
+from ui.packages import PackageStatusView
 
 
 @pytest.fixture
@@ -63,19 +66,20 @@ def test_preview_shows_three_lists_then_take_theirs_applies(qtbot, world, tmp_pa
     assert [dlg.tabs.tabText(i) for i in range(3)] == ["将应用（1）", "冲突（1）", "拒绝（1）"]
     assert dlg.tabs.currentWidget() is dlg.conflict_table
     applied = dlg.applied_table
-    assert (_cell(applied, 0, packages.COL_COMMUNITY), _cell(applied, 0, packages.COL_MEASURE)) == ("南郊别墅", "措施3")
-    assert _cell(applied, 0, packages.COL_THEIRS) == "书记写的第二项进展"
+    assert (_cell(applied, 0, package_rows.COL_COMMUNITY),
+            _cell(applied, 0, package_rows.COL_MEASURE)) == ("南郊别墅", "措施3")
+    assert _cell(applied, 0, package_rows.COL_THEIRS) == "书记写的第二项进展"
     conflicts = dlg.conflict_table
-    assert _cell(conflicts, 0, packages.COL_FIELD) == "整改进展"
-    assert _cell(conflicts, 0, packages.COL_OURS) == "专班写的进展"
-    assert _cell(conflicts, 0, packages.COL_THEIRS) == "书记写的进展"
-    authors = _cell(conflicts, 0, packages.COL_AUTHORS)
+    assert _cell(conflicts, 0, package_rows.COL_FIELD) == "整改进展"
+    assert _cell(conflicts, 0, package_rows.COL_OURS) == "专班写的进展"
+    assert _cell(conflicts, 0, package_rows.COL_THEIRS) == "书记写的进展"
+    authors = _cell(conflicts, 0, package_rows.COL_AUTHORS)
     assert "我方：张专班" in authors and "对方：王书记" in authors
-    assert "两边都修改" in _cell(conflicts, 0, packages.COL_REASON)
+    assert "两边都修改" in _cell(conflicts, 0, package_rows.COL_REASON)
     refused = dlg.refused_table
-    assert _cell(refused, 0, packages.COL_FIELD) == "责任人" and "工作专班" in _cell(refused, 0, packages.COL_REASON)
+    assert _cell(refused, 0, package_rows.COL_FIELD) == "责任人" and "工作专班" in _cell(refused, 0, package_rows.COL_REASON)
 
-    box = conflicts.cellWidget(0, packages.COL_DECISION)
+    box = conflicts.cellWidget(0, package_rows.COL_DECISION)
     assert [box.itemText(i) for i in range(box.count())] == ["暂不决定", "保留我方", "采用对方", "填写新值"]
     box.setCurrentIndex(box.findData("theirs"))
     qtbot.mouseClick(dlg.apply_button, Qt.MouseButton.LeftButton)
@@ -94,9 +98,9 @@ def test_write_a_new_value(qtbot, world, tmp_path: Path, clock: FixedClock) -> N
     ret = _return_with_three_kinds(led, ids, tmp_path, clock)
     dlg = MergeDialog(led, ret)
     qtbot.addWidget(dlg)
-    editor = dlg.conflict_table.cellWidget(0, packages.COL_NEW)
+    editor = dlg.conflict_table.cellWidget(0, package_rows.COL_NEW)
     assert not editor.isEnabled()
-    box = dlg.conflict_table.cellWidget(0, packages.COL_DECISION)
+    box = dlg.conflict_table.cellWidget(0, package_rows.COL_DECISION)
     box.setCurrentIndex(box.findData("new"))
     assert editor.isEnabled() and editor.text() == "书记写的进展"  # their value to start from
     editor.setText("两边合起来的进展")
@@ -131,8 +135,8 @@ def test_undecided_conflicts_stay_open_and_are_decided_later(qtbot, world, tmp_p
     later = OpenConflictsDialog(led)
     qtbot.addWidget(later)
     assert later.table.rowCount() == 1
-    assert _cell(later.table, 0, packages.COL_OURS) == "专班写的进展"
-    assert _cell(later.table, 0, packages.COL_THEIRS) == "书记写的进展"
+    assert _cell(later.table, 0, package_rows.COL_OURS) == "专班写的进展"
+    assert _cell(later.table, 0, package_rows.COL_THEIRS) == "书记写的进展"
     later.choose(0, "theirs")
     qtbot.mouseClick(later.apply_button, Qt.MouseButton.LeftButton)
     assert later.decided == 1 and later.table.rowCount() == 0 and "没有未决冲突" in later.summary.text()
@@ -175,9 +179,9 @@ def test_set_all_then_one_row_rewritten(qtbot, world, tmp_path: Path, clock: Fix
     qtbot.mouseClick(dlg.take_all, Qt.MouseButton.LeftButton)
     assert [b.currentText() for b in table.boxes] == ["采用对方", "采用对方"]
     qtbot.mouseClick(dlg.keep_all, Qt.MouseButton.LeftButton)
-    box = table.cellWidget(row[t1], packages.COL_DECISION)
+    box = table.cellWidget(row[t1], package_rows.COL_DECISION)
     box.setCurrentIndex(box.findData("new"))
-    editor = table.cellWidget(row[t1], packages.COL_NEW)
+    editor = table.cellWidget(row[t1], package_rows.COL_NEW)
     assert editor.isEnabled() and editor.text() == "书记写的第二项进展"
     assert not table.editors[row[t0]].isEnabled()
     editor.selectAll()
@@ -206,7 +210,7 @@ def test_a_refused_file_shows_the_sentence_and_changes_nothing(qtbot, world, tmp
     assert dump(led.path) == before
     shown: list[str] = []
     monkeypatch.setattr(messages, "show_error", lambda _p, exc, _t=None: shown.append(str(exc)))
-    monkeypatch.setattr(packages, "ask_return_path", lambda *_a: str(text))
+    monkeypatch.setattr(package_merge, "ask_return_path", lambda *_a: str(text))
     assert MergeDialog.run(None, led) is None
     assert shown == [dlg.error] and dump(led.path) == before
     assert not list(tmp_path.glob("*合并前备份*"))
@@ -242,7 +246,7 @@ def test_issue_one_or_all(qtbot, world, tmp_path: Path, monkeypatch) -> None:
     led, ids = world
     out = tmp_path / "下发"
     out.mkdir()
-    monkeypatch.setattr(packages, "ask_folder", lambda *_a: str(out))
+    monkeypatch.setattr(package_issue, "ask_folder", lambda *_a: str(out))
     dlg = IssuePackagesDialog(led)
     qtbot.addWidget(dlg)
     qtbot.mouseClick(dlg.findChild(QWidget, "browseFolder"), Qt.MouseButton.LeftButton)

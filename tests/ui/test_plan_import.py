@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from ledger import journal
 from ledger.service import Ledger
-from ui import notice_export
+from ui import notice_export, plan_tree
 from ui.plan_import import ZH, PlanImportDialog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,7 +174,8 @@ def test_export_notice_writes_the_draft(qtbot, filled: Ledger, tmp_path: Path, m
     assert "测试工业区党工委" in notice_export.default_name(filled)
 
 
-@pytest.mark.parametrize("module, zh", [("plan_import", ZH), ("notice_export", notice_export.ZH)])
+@pytest.mark.parametrize("module, zh", [("plan_import", ZH), ("plan_tree", plan_tree.ZH),
+                                        ("notice_export", notice_export.ZH)])
 def test_every_chrome_string_has_chinese(module: str, zh: dict[str, str]) -> None:
     import ast
 

@@ -14,6 +14,7 @@ from ledger.model import Operator, Role
 from ledger.service import Ledger
 from ledger.workflow import Action
 from ui import reconcile as view_mod
+from ui import reconcile_dialogs
 from ui.reconcile import ReconcileView
 
 SEC = Operator("王书记", Role.SECRETARY)
@@ -124,7 +125,7 @@ def test_tick_each_line_until_balanced_then_close_and_report(qtbot, week: Ledger
     assert v.rec.balanced
 
     # close: no note needed, the note dialog is never asked
-    monkeypatch.setattr(view_mod.CloseNoteDialog, "ask",
+    monkeypatch.setattr(reconcile_dialogs.CloseNoteDialog, "ask",
                         classmethod(lambda cls, *a, **k: pytest.fail("no note needed")))
     qtbot.mouseClick(v.close_button, Qt.MouseButton.LeftButton)
     assert not errors
@@ -155,13 +156,13 @@ def test_close_with_unticked_lines_asks_for_a_note(qtbot, week: Ledger, errors, 
     v = make_view(qtbot, week)
     v.start()
     asked: list[tuple] = []
-    monkeypatch.setattr(view_mod.CloseNoteDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(a)))
+    monkeypatch.setattr(reconcile_dialogs.CloseNoteDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(a)))
     v.close_period()  # cancelled: still open
     assert asked and not v.per.closed
-    monkeypatch.setattr(view_mod.CloseNoteDialog, "ask", classmethod(lambda cls, *a, **k: ""))
+    monkeypatch.setattr(reconcile_dialogs.CloseNoteDialog, "ask", classmethod(lambda cls, *a, **k: ""))
     v.close_period()  # an empty note is refused by the ledger
     assert errors and not v.per.closed
-    monkeypatch.setattr(view_mod.CloseNoteDialog, "ask", classmethod(lambda cls, *a, **k: "进展待补佐证"))
+    monkeypatch.setattr(reconcile_dialogs.CloseNoteDialog, "ask", classmethod(lambda cls, *a, **k: "进展待补佐证"))
     v.close_period()
     assert v.per.closed and "进展待补佐证" in v.banner.text()
 
@@ -191,11 +192,11 @@ def test_compare_two_closed_weeks(qtbot, week: Ledger, clock: FixedClock, errors
     assert v.week() == "2025-W49"
     monkeypatch.setattr(view_mod, "ask_compare_week", lambda parent, w, choices: choices[0])
     shown: list[dict] = []
-    monkeypatch.setattr(view_mod.CompareDialog, "show_result",
+    monkeypatch.setattr(reconcile_dialogs.CompareDialog, "show_result",
                         classmethod(lambda cls, result, led, parent=None: shown.append(result)))
     result = v.compare()
     assert result is not None and shown and result["from"] == W48 and result["to"] == "2025-W49"
     assert any(m["task"] == victim for m in result["moved"])
-    dlg = view_mod.CompareDialog(result, week, v)
+    dlg = reconcile_dialogs.CompareDialog(result, week, v)
     qtbot.addWidget(dlg)
     assert "→" in dlg.text.toPlainText()

@@ -1,0 +1,227 @@
+"""下发: write one community's package, or every community's, into a folder; the folder is remembered."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledger import exchange
+from ledger.errors import LedgerError
+from ledger.service import Ledger
+from ui import messages
+from ui.util import say, settings
+
+log = logging.getLogger(__name__)
+
+FOLDER_KEY = "packages/folder"
+
+ZH = {
+    # IssuePackagesDialog
+    "Issue community packages": "下发社区包",
+    "All communities (one package each)": "全部居民区（每个居民区一个包）",
+    "{name} ({tasks} tasks)": "{name}（{tasks} 项任务）",
+    "Community": "居民区",
+    "Folder": "保存到文件夹",
+    "Browse…": "浏览…",
+    "Issue": "下发",
+    "Close": "关闭",
+    "Open the folder": "打开所在文件夹",
+    "Choose the folder for the packages": "选择保存下发包的文件夹",
+    "Choose a folder first.": "请先选择保存下发包的文件夹。",
+    "A package is a copy of one community's tasks for its secretary to update offline. Give it to the secretary "
+    "(USB stick, e-mail); they open it in this program and send back the return file (上报).":
+        "下发包是一个居民区任务的副本，供居民区书记离线更新。请把它交给书记（U 盘、邮件等）；书记用本程序打开，"
+        "更新后点“上报”，把生成的上报文件交回工作专班导入。",
+    "Issuing packages…": "正在下发社区包…",
+    "Issuing the package of {name}… ({done} of {total})": "正在下发“{name}”的包…（第 {done} 个，共 {total} 个）",
+    "Cancel": "取消",
+    "{count} packages were issued to “{folder}”:": "已下发 {count} 个社区包到“{folder}”：",
+    "Issuing was cancelled after {count} packages; those listed were written and recorded.":
+        "已取消下发；取消前已写入并登记 {count} 个包，列在下面。",
+    "No community has tasks to issue.": "没有居民区有可下发的整改任务。",
+    "Cannot open the folder. Open it yourself: {folder}": "无法打开文件夹，请手动打开：{folder}",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Packages", text)
+
+
+# ---- patchable questions (tests replace these) --------------------------------------------------------------------
+def ask_folder(parent: QWidget | None, start: str) -> str:
+    """The folder for new packages; "" when cancelled."""
+    return QFileDialog.getExistingDirectory(parent, _tr("Choose the folder for the packages"), start)
+
+
+def open_folder(parent: QWidget | None, folder: Path) -> None:
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        messages.info(parent, _tr("Cannot open the folder. Open it yourself: {folder}").format(folder=folder))
+
+
+def _folder_default(ledger: Ledger, key: str = FOLDER_KEY) -> str:
+    saved = settings().value(key, "")
+    if saved and Path(str(saved)).is_dir():
+        return str(saved)
+    return str(ledger.path.parent)
+
+
+# ---- 下发 ---------------------------------------------------------------------------------------------------------
+def issuable_communities(ledger: Ledger) -> list[tuple[str, str, int]]:
+    """(id, name, live tasks) of the communities a package can be issued for, in ledger order."""
+    return [(r[0], r[1], int(r[2])) for r in ledger.store.conn.execute(
+        "SELECT c.id, c.name, COUNT(t.id) FROM community c JOIN task t ON t.community_id = c.id "
+        "AND t.deleted_at IS NULL GROUP BY c.id ORDER BY c.sort, c.rowid")]
+
+
+class IssuePackagesDialog(QDialog):
+    """下发: one community, or 全部居民区 (one package each), into a folder; then the list of files written."""
+
+    ALL = "__all__"
+
+    def __init__(self, ledger: Ledger, parent: QWidget | None = None, community_id: str | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.paths: list[Path] = []
+        self.setObjectName("issuePackagesDialog")
+        self.setWindowTitle(self.tr("Issue community packages"))
+        intro = QLabel(self.tr("A package is a copy of one community's tasks for its secretary to update offline. "
+                               "Give it to the secretary (USB stick, e-mail); they open it in this program and send "
+                               "back the return file (上报)."))
+        intro.setWordWrap(True)
+        self.community = QComboBox()
+        self.community.setObjectName("packageCommunity")
+        self.community.addItem(self.tr("All communities (one package each)"), self.ALL)
+        for cid, name, tasks in issuable_communities(ledger):
+            self.community.addItem(self.tr("{name} ({tasks} tasks)").format(name=name, tasks=tasks), cid)
+        if community_id is not None:
+            self.community.setCurrentIndex(max(0, self.community.findData(community_id)))
+        self.folder = QLineEdit(_folder_default(ledger))
+        self.folder.setObjectName("packageFolder")
+        browse = QPushButton(self.tr("Browse…"))
+        browse.setObjectName("browseFolder")
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Community"), self.community)
+        form.addRow(self.tr("Folder"), row)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("issueResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.setVisible(False)
+        self.issue_button = QPushButton(self.tr("Issue"))
+        self.issue_button.setObjectName("issueButton")
+        self.issue_button.setDefault(True)
+        self.issue_button.clicked.connect(self.issue)
+        self.open_button = QPushButton(self.tr("Open the folder"))
+        self.open_button.setObjectName("openFolder")
+        self.open_button.setVisible(False)
+        self.open_button.clicked.connect(lambda: open_folder(self, Path(self.folder.text())))
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.issue_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.result_label)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 44)
+
+    def browse(self) -> None:
+        chosen = ask_folder(self, self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def issue(self) -> list[Path]:
+        """Write the chosen package(s) behind a progress dialog; the files are listed in the dialog."""
+        folder_text = self.folder.text().strip()
+        if not folder_text:
+            say(self.result_label, warn=True, text=self.tr("Choose a folder first."))
+            return []
+        folder = Path(folder_text)
+        choice = self.community.currentData()
+        targets = [(cid, name) for cid, name, _n in issuable_communities(self.ledger)
+                   if choice == self.ALL or cid == choice]
+        if not targets:
+            say(self.result_label, warn=True, text=self.tr("No community has tasks to issue."))
+            return []
+        progress = QProgressDialog(self.tr("Issuing packages…"), self.tr("Cancel"), 0, len(targets), self)
+        progress.setWindowTitle(self.tr("Issue community packages"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setMinimumWidth(progress.fontMetrics().horizontalAdvance("中") * 26)
+        written: list[Path] = []
+        cancelled = False
+        error: LedgerError | None = None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            progress.show()
+            for i, (cid, name) in enumerate(targets):
+                if progress.wasCanceled():
+                    cancelled = True
+                    break
+                progress.setLabelText(self.tr("Issuing the package of {name}… ({done} of {total})")
+                                      .format(name=name, done=i + 1, total=len(targets)))
+                progress.setValue(i)
+                QApplication.processEvents()
+                try:
+                    written.append(exchange.issue_package(self.ledger, cid, folder))
+                except LedgerError as exc:
+                    error = exc
+                    break
+            progress.setValue(len(targets))
+        finally:
+            QApplication.restoreOverrideCursor()
+            progress.close()
+            progress.deleteLater()
+        self.paths.extend(written)
+        lines = []
+        if written:
+            settings().setValue(FOLDER_KEY, str(folder))
+            head = (self.tr("Issuing was cancelled after {count} packages; those listed were written and recorded.")
+                    if cancelled else self.tr("{count} packages were issued to “{folder}”:"))
+            lines.append(head.format(count=len(written), folder=folder))
+            lines += [f"  {p.name}" for p in written]
+        if error is not None:
+            lines.append(messages.error_text(error))
+        text = "\n".join(lines)
+        if error is not None:
+            say(self.result_label, warn=True, text=text)
+        else:
+            say(self.result_label, text=text)
+        self.open_button.setVisible(bool(written))
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+        log.info("issued %d packages to %s", len(written), folder)
+        return written
+
+    @classmethod
+    def run(cls, parent: QWidget | None, ledger: Ledger, community_id: str | None = None) -> list[Path]:
+        dlg = cls(ledger, parent, community_id)
+        dlg.exec()

@@ -1,0 +1,124 @@
+"""The 对账 lines as a table model (核对 checkbox per line), and the words for statuses and count changes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ledger import reconcile as rc
+from ledger.model import Status
+
+if TYPE_CHECKING:
+    from ui.reconcile import ReconcileView
+
+EntryIdRole = Qt.ItemDataRole.UserRole + 1
+SUBMIT_BG = "#fff3cd"
+
+ZH = {
+    # lines
+    "Ticked": "核对",
+    "Time": "时间",
+    "Operator": "操作人",
+    "Community": "居民区",
+    "Measure": "整改措施",
+    "Change (field: before → after)": "变化（字段：前 → 后）",
+    "Effect": "影响",
+    "no count changes": "不影响计数",
+    "(empty)": "（空）",
+    "Sign-off request": "申请销号",
+}
+
+
+def status_text(value: Any) -> str:
+    if isinstance(value, str) and value in {s.value for s in Status}:
+        return Status(value).label
+    return str(value)
+
+
+def effect_text(effect: dict[str, int]) -> str:
+    return "，".join(f"{rc.COUNT_LABELS.get(k, k)} {v:+d}" for k, v in effect.items() if v)
+
+
+# ---- the lines -------------------------------------------------------------------------------------------------
+class LinesModel(QAbstractTableModel):
+    """The period's lines; column 0 is the 核对 checkbox (checkable only while the period is open)."""
+
+    def __init__(self, view: ReconcileView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.lines: list[rc.Line] = []
+        self.closed = False
+        self.headers = [self.tr("Ticked"), self.tr("Time"), self.tr("Operator"), self.tr("Community"),
+                        self.tr("Measure"), self.tr("Change (field: before → after)"), self.tr("Effect")]
+
+    def set_lines(self, lines: list[rc.Line], closed: bool) -> None:
+        self.beginResetModel()
+        self.lines, self.closed = list(lines), closed
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0 and not self.closed:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def _change(self, ln: rc.Line) -> str:
+        out = []
+        for i in ln.items:
+            if i.field[:1] in "+-":  # a task or indicator added / removed
+                out.append(i.label)
+                continue
+            before = self.tr("(empty)") if i.before in (None, "") else status_text(i.before)
+            after = self.tr("(empty)") if i.after in (None, "") else status_text(i.after)
+            out.append(f"{i.label}：{before} → {after}")
+        return "；".join(dict.fromkeys(out))
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        ln, col = self.lines[index.row()], index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and col == 0:
+            return Qt.CheckState.Checked if ln.ticked else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == 0:
+                return (self.tr("Sign-off request") if ln.submits else "") if role == Qt.ItemDataRole.DisplayRole \
+                    else (f"{ln.ticked_by} {ln.ticked_at}" if ln.ticked else None)
+            if col == 1:
+                return ln.at[:16]
+            if col == 2:
+                return ln.actor
+            if col == 3:
+                return "、".join(ln.communities)
+            if col == 4:
+                return "、".join(dict.fromkeys(i.measure for i in ln.items if i.measure))
+            if col == 5:
+                return self._change(ln)
+            if col == 6:
+                return effect_text(ln.effect) or self.tr("no count changes")
+        if role == Qt.ItemDataRole.BackgroundRole and ln.submits:
+            return QColor(SUBMIT_BG)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 6 and not ln.effect:
+            return QColor("#777777")
+        if role == EntryIdRole:
+            return ln.entry_id
+        return None
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole or self.closed:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        return self.view.set_ticked(self.lines[index.row()].entry_id, checked)
