@@ -479,6 +479,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ledger", help="台账文件")
     p.add_argument("out", help="输出文件（.docx 或 .xlsx）")
     p.add_argument("--week", required=True, help="周次，如 2025-W47（须已结账）")
+    # ---- 修改记录 for the discipline committee (ledger.audit) -----------------------------------------------
+    def _journal(a: argparse.Namespace) -> int:
+        from ledger.audit import cmd_journal
+        return cmd_journal(a)
+
+    p = add("journal", _journal, "导出修改记录（.xlsx，供纪工委审计，可直接打印）")
+    p.add_argument("ledger", help="台账文件")
+    p.add_argument("out", help="输出的 .xlsx 文件")
+    p.add_argument("--from", dest="since", help="从哪一天起（含），如 2025-11-01")
+    p.add_argument("--to", dest="until", help="到哪一天止（含）")
+    p.add_argument("--by", help="只导出这个人做的修改")
+    p.add_argument("--community", help="只导出这个居民区的任务的修改")
     # ---- Excel returns: 填报表 export/import, other tools' ledgers (ledger.excel_returns*); imported when run ----
     def _returns(name: str) -> Handler:
         def run(a: argparse.Namespace) -> int:

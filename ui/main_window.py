@@ -355,6 +355,11 @@ class MainWindow(QMainWindow):
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             messages.info(self, self.tr("Cannot open the folder. Open it yourself: {folder}").format(folder=folder))
 
+    def export_audit(self) -> None:
+        from ui.audit_export import export_audit_from_window
+        ids = self.filters.selected_community_ids()
+        export_audit_from_window(self, self.ledger, next(iter(ids)) if ids and len(ids) == 1 else None)
+
     def verify_ledger(self) -> None:
         from ui.verify_dialog import VerifyDialog
         VerifyDialog.run(self, self.ledger)

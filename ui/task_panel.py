@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ledger import signoff
 from ledger.errors import LedgerError
+from ledger.history import history_rows, value_text
 from ledger.model import FIELD_LABELS, OPEN_STATUSES, Kind, Role, Status, TaskRow, health
 from ledger.service import Changed, Ledger, parse_number
 from ledger.signoff import Extension
@@ -45,7 +46,6 @@ from ui.signoff_dialogs import (
     ReviewDialog,
     SubmitDialog,
 )
-from ui.task_history import _s, history_rows
 from ui.util import health_colour
 
 RED, AMBER = "#b0252b", "#8a5a00"
@@ -380,7 +380,7 @@ class TaskPanel(QWidget):
         self.indicators.setRowCount(len(inds))
         for r, ind in enumerate(inds):
             for c, value in enumerate((ind.name, ind.unit, ind.target, ind.actual)):
-                item = QTableWidgetItem(_s(value) if value is not None else "")
+                item = QTableWidgetItem(value_text(value) if value is not None else "")
                 item.setData(Qt.ItemDataRole.UserRole, ind.id)
                 if c >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -79,6 +79,8 @@ def build_menus(win: MainWindow) -> None:
                        name="openBackups",
                        tip=_tr("A copy of this ledger is kept there each time it closes changed "
                                "(the newest 10)")))
+    m.addAction(action(win, _tr("Export the change record…"), win.export_audit, name="exportAudit",
+                       tip=_tr("Every change, who made it and when, as an .xlsx for the discipline committee")))
     m.addAction(action(win, _tr("Check the ledger's integrity…"), win.verify_ledger, name="verifyLedger",
                        tip=_tr("Replay the journal against every table, and check the journal "
                                "anchors printed on a 周报 or 销号审批表")))

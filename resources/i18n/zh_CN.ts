@@ -97,6 +97,118 @@
     </message>
 </context>
 <context>
+    <name>AuditExportDialog</name>
+    <message>
+        <location filename="../../ui/audit_export.py" line="74"/>
+        <source>Export the change record</source>
+        <translation>导出修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="76"/>
+        <source>Every change made to the ledger, oldest first, one row per changed field: who, when, from where, what it was and what it became. The file prints on A4 landscape as it is, with the journal anchor in its heading.</source>
+        <translation>台账的每一处修改，按时间先后，每个改动的字段一行：谁、什么时候、从哪里、改前是什么、改成了什么。文件按 A4 横向可直接打印，表头印有日志校验码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="81"/>
+        <source>Only from</source>
+        <translation>只导出从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="94"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="99"/>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="104"/>
+        <source>All communities</source>
+        <translation>全部居民区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="110"/>
+        <source>Person</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="111"/>
+        <source>Community</source>
+        <translation>居民区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="117"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="119"/>
+        <location filename="../../ui/audit_export.py" line="158"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="138"/>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期，请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="145"/>
+        <source>{org} change record {date}.xlsx</source>
+        <translation>{org}修改记录-{date}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="147"/>
+        <source>Save the change record</source>
+        <translation>保存修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="148"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="157"/>
+        <location filename="../../ui/audit_export.py" line="168"/>
+        <source>Exporting… {done} of {total} entries</source>
+        <translation>正在导出……第 {done} 条，共 {total} 条日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="176"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>已取消导出，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="179"/>
+        <source>Cannot export the change record</source>
+        <translation>无法导出修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="192"/>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="193"/>
+        <source>The change record was exported: {entries} journal entries, {rows} rows.
+File: {path}</source>
+        <translation>修改记录已导出：{entries} 条日志，{rows} 行。
+文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="196"/>
+        <source>Open the folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_export.py" line="197"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
     <name>BoardPrint</name>
     <message>
         <location filename="../../ui/board_print.py" line="380"/>
@@ -1632,22 +1744,22 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>无法自动打开文件夹，请手动打开：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -1783,96 +1895,106 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
     </message>
     <message>
         <location filename="../../ui/window_menus.py" line="82"/>
+        <source>Export the change record…</source>
+        <translation>导出修改记录（Excel）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="83"/>
+        <source>Every change, who made it and when, as an .xlsx for the discipline committee</source>
+        <translation>每一处修改、谁改的、什么时候改的，导出为 .xlsx，供纪工委审计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="84"/>
         <source>Check the ledger&apos;s integrity…</source>
         <translation>核对台账完整性…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="83"/>
+        <location filename="../../ui/window_menus.py" line="85"/>
         <source>Replay the journal against every table, and check the journal anchors printed on a 周报 or 销号审批表</source>
         <translation>用日志重放核对每一张表，并核对周报或销号审批表上印的日志校验码</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="86"/>
+        <location filename="../../ui/window_menus.py" line="88"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="87"/>
+        <location filename="../../ui/window_menus.py" line="89"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="88"/>
+        <location filename="../../ui/window_menus.py" line="90"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="89"/>
+        <location filename="../../ui/window_menus.py" line="91"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="93"/>
+        <location filename="../../ui/window_menus.py" line="95"/>
         <source>New task…</source>
         <translation>新建整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="94"/>
+        <location filename="../../ui/window_menus.py" line="96"/>
         <source>Delete task…</source>
         <translation>删除整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="97"/>
+        <location filename="../../ui/window_menus.py" line="99"/>
         <source>Communities and problems…</source>
         <translation>居民区与反馈问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="98"/>
+        <location filename="../../ui/window_menus.py" line="100"/>
         <source>Look-back re-check…</source>
         <translation>回头看抽查…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="99"/>
+        <location filename="../../ui/window_menus.py" line="101"/>
         <source>Draw signed-off tasks to re-check, with a recorded seed</source>
         <translation>按记录的随机种子抽取已销号任务进行复查</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="100"/>
+        <location filename="../../ui/window_menus.py" line="102"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="107"/>
+        <location filename="../../ui/window_menus.py" line="109"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="109"/>
+        <location filename="../../ui/window_menus.py" line="111"/>
         <source>Show overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="110"/>
+        <location filename="../../ui/window_menus.py" line="112"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="111"/>
+        <location filename="../../ui/window_menus.py" line="113"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="112"/>
+        <location filename="../../ui/window_menus.py" line="114"/>
         <source>Who am I…</source>
         <translation>当前使用人…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="113"/>
+        <location filename="../../ui/window_menus.py" line="115"/>
         <source>Wall chart colours and warnings…</source>
         <translation>挂图配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="132"/>
+        <location filename="../../ui/window_menus.py" line="134"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>

@@ -1,0 +1,200 @@
+"""修改记录 for the discipline committee: the journal as an .xlsx, one row per change, that prints as it is."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import logging
+import os
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ledger import journal
+from ledger.errors import LedgerError
+from ledger.history import TABLE_WORDS, command_label, describe_entry
+from ledger.journal import Entry
+from ledger.service import Ledger
+
+log = logging.getLogger(__name__)
+
+HEADERS = ("序号", "时间", "操作人", "身份", "来源", "操作", "居民区", "整改措施", "内容", "修改前", "修改后")
+WIDTHS = (7, 17, 13, 10, 10, 12, 11, 28, 14, 26, 26)
+HEADER_ROW = 3
+BULK = 50  # an entry with more changes than this (an import, a generated ledger) is summed up in one row
+ROLES = {"work_team": "工作专班", "secretary": "居民区书记", "leader": "领导"}
+class AuditCancelled(Exception):
+    """The user stopped the export; no file was written."""
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries: a date range (inclusive, by the day of ``at``), one person, one community's tasks."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    actor: str | None = None
+    community_id: str | None = None
+
+    def describe(self, ledger: Ledger) -> str:
+        parts = []
+        if self.since or self.until:
+            parts.append(f"{self.since or '最早'} 至 {self.until or '最新'}")
+        if self.actor:
+            parts.append(f"操作人：{self.actor}")
+        if self.community_id:
+            name = ledger.store.one("SELECT name FROM community WHERE id = ?", (self.community_id,))
+            parts.append(f"居民区：{name or self.community_id}")
+        return "；".join(parts) or "全部修改"
+
+
+@dataclass(frozen=True)
+class AuditExport:
+    path: Path
+    entries: int
+    rows: int
+    anchor: journal.Anchor | None  # the newest entry of the ledger when exported
+
+
+def actors(ledger: Ledger) -> list[str]:
+    """Everyone who has changed the ledger, in the order they first did."""
+    return [r[0] for r in ledger.store.conn.execute("SELECT actor FROM journal GROUP BY actor ORDER BY MIN(seq)")]
+
+
+def _entries(ledger: Ledger, flt: AuditFilter) -> Iterator[Entry]:
+    where, params = ["1"], []
+    if flt.since:
+        where.append("substr(at, 1, 10) >= ?")
+        params.append(flt.since.isoformat())
+    if flt.until:
+        where.append("substr(at, 1, 10) <= ?")
+        params.append(flt.until.isoformat())
+    if flt.actor:
+        where.append("actor = ?")
+        params.append(flt.actor)
+    if flt.community_id:
+        where.append("task_id IN (SELECT id FROM task WHERE community_id = ?)")
+        params.append(flt.community_id)
+    cur = ledger.store.conn.execute(f"SELECT * FROM journal WHERE {' AND '.join(where)} ORDER BY seq", params)
+    names = [d[0] for d in cur.description]
+    for raw in cur:
+        yield Entry.from_row(dict(zip(names, raw, strict=True)))
+
+
+def _lines(entry: Entry) -> list[tuple[str, str, str]]:
+    if len(entry.changes) > BULK:
+        counts = Counter((c.op, c.table) for c in entry.changes)
+        ops = {"insert": "新增", "update": "修改", "delete": "删除"}
+        text = "；".join(f"{ops.get(op, op)}{TABLE_WORDS.get(t, t)} {n} 条" for (op, t), n in counts.most_common())
+        return [("批量", "", text)]
+    return describe_entry(entry)
+
+
+def count(ledger: Ledger, flt: AuditFilter) -> int:
+    """How many entries ``flt`` selects (for the progress bar)."""
+    return sum(1 for _ in _entries(ledger, flt))
+
+
+def export_audit(ledger: Ledger, out_path: str | Path, flt: AuditFilter | None = None, *,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancel: Callable[[], bool] | None = None) -> AuditExport:
+    """Write the entries ``flt`` selects, oldest first, one row per changed field, to ``out_path`` (.xlsx,
+    A4 landscape, header on every page). Written beside the target and moved over it: a cancel or an error leaves
+    no file and an existing one as it was."""
+    from openpyxl import Workbook
+
+    from ledger.excel_layout import (
+        CENTER,
+        TEXT,
+        StreamSheet,
+        discard_streams,
+        height_for,
+        register_styles,
+        scheme,
+        text_lines,
+    )
+
+    flt = flt or AuditFilter()
+    out = Path(out_path)
+    if out.suffix.lower() != ".xlsx":
+        out = out.with_suffix(".xlsx")
+    if not out.parent.is_dir():
+        raise LedgerError("bad_value", field="保存位置", value=str(out.parent), detail="这个文件夹不存在，请选择一个已有的文件夹。")
+    total = count(ledger, flt)
+    tasks = {r[0]: (r[1], r[2]) for r in ledger.store.conn.execute(
+        "SELECT t.id, c.name, t.measure FROM task t JOIN community c ON c.id = t.community_id")}
+    head = journal.anchor(ledger.store)
+    wb = Workbook(write_only=True)
+    tmp: Path | None = None
+    entries = rows = 0
+    try:
+        register_styles(wb, scheme(ledger.setting("board_scheme")))
+        sheet = StreamSheet(wb, "修改记录", WIDTHS, paper="A4", header_row=HEADER_ROW)
+        subtitle = (f"{flt.describe(ledger)}　导出时间：{ledger.clock.now().strftime('%Y-%m-%d %H:%M')}　"
+                    f"日志校验码：{head or '—'}")
+        sheet.heading(f"{ledger.org_name}整改台账修改记录", subtitle, HEADERS, WIDTHS)
+        if progress is not None:
+            progress(0, total)
+        for entry in _entries(ledger, flt):
+            if cancel is not None and entries % 200 == 0 and cancel():
+                raise AuditCancelled
+            community, measure = tasks.get(entry.task_id or "", ("", ""))
+            who = entry.actor
+            role = ROLES.get(entry.role, entry.role)
+            what = command_label(entry.command)
+            for fld, before, after in _lines(entry) or [(what, "", "")]:
+                cells = [(entry.seq, CENTER), (entry.at[:16], CENTER), (who, CENTER), (role, CENTER),
+                         (entry.origin, TEXT), (what, CENTER), (community, TEXT), (measure, TEXT),
+                         (fld, TEXT), (before, TEXT), (after, TEXT)]
+                lines = max(text_lines(str(v), w) for (v, _style), w in zip(cells, WIDTHS, strict=True))
+                sheet.append(cells, height_for(lines))
+                rows += 1
+            entries += 1
+            if progress is not None and entries % 200 == 0:
+                progress(entries, total)
+        sheet.finish()
+        tmp = out.with_name(f".~{out.stem}-{uuid.uuid4().hex[:8]}.xlsx")
+        try:
+            wb.save(tmp)
+            os.replace(tmp, out)
+        except OSError as exc:
+            detail = ("没有写入权限，或文件正在 Excel/WPS 中打开。请关闭该文件或换一个位置后再导出。"
+                      if isinstance(exc, PermissionError) else
+                      f"写入失败（{exc.strerror or exc}）。请检查磁盘空间或换一个位置后再导出。")
+            raise LedgerError("bad_value", field="导出文件", value=str(out), detail=detail) from exc
+        tmp = None
+    except BaseException:
+        discard_streams(wb)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise
+    if progress is not None:
+        progress(total, total)
+    log.info("journal exported to %s: %d entries, %d rows", out, entries, rows)
+    return AuditExport(out, entries, rows, head)
+
+
+def cmd_journal(args: argparse.Namespace) -> int:
+    """`main.py journal LEDGER OUT.xlsx [--from D] [--to D] [--by NAME] [--community NAME]`."""
+    from ledger.cli import _open
+    from ledger.values import parse_date
+
+    try:
+        since, until = (parse_date(v) if v else None for v in (args.since, args.until))
+    except LedgerError as exc:
+        raise LedgerError("bad_value", field="日期（--from / --to）", value=exc.facts.get("value", ""),
+                          detail="请按“2025-11-30”的格式填写") from None
+    led = _open(args, args.ledger)
+    try:
+        cid = led.community_id(args.community) if args.community else None
+        flt = AuditFilter(dt.date.fromisoformat(since) if since else None,
+                          dt.date.fromisoformat(until) if until else None, args.by, cid)
+        result = export_audit(led, args.out, flt)
+    finally:
+        led.close()
+    print(f"已导出修改记录：{result.path}（{result.entries} 条日志，{result.rows} 行；日志校验码 {result.anchor or '—'}）")
+    return 0
