@@ -190,3 +190,22 @@ def test_recent_ledgers_menu_switches_and_the_closed_ledger_is_backed_up(qtbot, 
     assert [a.text() for a in menu.actions()] == ["&1 甲.db"]  # a file that is gone is not offered
     ctl.window.close()
     ctl.close_ledger(ctl.window.ledger)
+
+
+def test_a_backup_that_cannot_be_written_does_not_stop_the_ledger_closing(tmp_path, monkeypatch, caplog):
+    led = Ledger.create(tmp_path / "台账.db", org="甲", clock=FixedClock.on("2025-11-20"))
+    led.add_community("南郊别墅")
+
+    def full(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("ledger.backups.backup_if_changed", full)
+    ctl = _controller(tmp_path)
+    with caplog.at_level(logging.WARNING):
+        ctl.close_ledger(led)
+    assert "automatic backup" in caplog.text and "No space left" in caplog.text
+    again = Ledger.open(tmp_path / "台账.db")  # closed, lock released, nothing lost
+    try:
+        assert [c["name"] for c in again.communities()] == ["南郊别墅"]
+    finally:
+        again.close()
