@@ -48,7 +48,8 @@ from ledger.overview import (
     overdue_tasks,
     trends,
 )
-from ledger.service import Ledger, to_task_row
+from ledger.reads import to_task_row
+from ledger.service import Ledger
 from ledger.store import NATURAL_ORDER, TASK_JOIN, TaskFilter
 
 # The chart's neighbours are imported above and listed here too, so that ``from ledger.board import …`` and

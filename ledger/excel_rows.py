@@ -20,7 +20,8 @@ from ledger.excel_layout import (
     strip_numbering,
 )
 from ledger.model import Health, Kind, Status, TaskRow, health
-from ledger.service import Ledger, to_task_row
+from ledger.reads import to_task_row
+from ledger.service import Ledger
 
 PAGE = 500  # rows fetched from SQL at a time (and the progress / cancel granularity)
 EVIDENCE_NAMES_SHOWN = 3

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from ledger.board_query import _from_where, _scan
 from ledger.model import Status, TaskRow
-from ledger.service import Ledger, to_task_row
+from ledger.reads import to_task_row
+from ledger.service import Ledger
 from ledger.store import NATURAL_ORDER, TaskFilter
 
 KANBAN_ORDER: tuple[Status, ...] = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED,

@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 
 from ledger.board_query import _from_where, _scan, _week_monday
 from ledger.model import OPEN_STATUSES, Status, TaskRow
-from ledger.service import Ledger, to_task_row
+from ledger.reads import to_task_row
+from ledger.service import Ledger
 from ledger.store import TaskFilter
 
 

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from ledger.errors import LedgerError
 from ledger.model import Kind, Status, TaskRow
-from ledger.service import Ledger, to_task_row
+from ledger.reads import to_task_row
+from ledger.service import Ledger
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument

@@ -14,18 +14,17 @@ from typing import Any
 from ledger import journal, workflow
 from ledger.clock import Clock
 from ledger.errors import LedgerError
-from ledger.journal import Change, Entry
+from ledger.journal import Change
 from ledger.model import (
     FIELD_LABELS,
-    OPEN_STATUSES,
     Indicator,
     Kind,
     Operator,
     Role,
     Status,
-    TaskRow,
 )
-from ledger.store import LATE_SQL, ROW_COLUMNS, TASK_JOIN, Store, TaskFilter, _classify, new_id
+from ledger.reads import LedgerReads
+from ledger.store import Store, _classify, new_id
 from ledger.structure import StructureCommands
 from ledger.tx import TABLE_KEY, Changed, Tx, changed_tables
 from ledger.values import parse_date, parse_number
@@ -63,7 +62,7 @@ COMMAND_LABELS_ZH = {
 }
 
 
-class Ledger(StructureCommands):
+class Ledger(StructureCommands, LedgerReads):
     """An open ledger with its clock, its operator and its origin. Every write goes through a method here."""
 
     def __init__(self, store: Store, clock: Clock | None = None, operator: Operator | None = None,
@@ -511,6 +510,10 @@ class Ledger(StructureCommands):
             tx.update("task", task_id, **fields)
         return outcome
 
+    # ---- reads (the rest are in ledger/reads.py) -------------------------------------------------
+    def today(self) -> dt.date:
+        return self.clock.today()
+
     # ---- undo ------------------------------------------------------------------------------
     def undo(self, entry_id: str) -> str:
         """Reverse one journal entry as a new entry (its inverse); returns the new entry's id."""
@@ -554,97 +557,3 @@ class Ledger(StructureCommands):
                 elif change.op == "delete" and change.row is not None:
                     tx.insert(change.table, change.row)
         return self._last_entry_id()
-
-    # ---- reads -----------------------------------------------------------------------------
-    def today(self) -> dt.date:
-        return self.clock.today()
-
-    def task_filter_dates(self, due_soon_days: int | None = None) -> tuple[str, str]:
-        today = self.today()
-        days = self.due_soon_days if due_soon_days is None else due_soon_days
-        return today.isoformat(), (today + dt.timedelta(days=days)).isoformat()
-
-    def task_rowids(self, flt: TaskFilter | None = None, limit: int | None = None) -> list[int]:
-        flt = flt or TaskFilter()
-        today, soon = self.task_filter_dates(flt.due_soon_days)
-        return self.store.task_rowids(flt, today, soon, limit)
-
-    def task_count(self, flt: TaskFilter | None = None) -> int:
-        flt = flt or TaskFilter()
-        today, soon = self.task_filter_dates(flt.due_soon_days)
-        return self.store.task_count(flt, today, soon)
-
-    def task(self, task_id: str) -> TaskRow:
-        rows = self.store.conn.execute(f"SELECT {ROW_COLUMNS} {TASK_JOIN} WHERE t.id = ? AND t.deleted_at IS NULL",
-                                       (task_id,)).fetchall()
-        if not rows:
-            raise LedgerError("no_such_task", task=task_id)
-        row = to_task_row(rows[0])
-        row.indicators = self.indicators(task_id)
-        return row
-
-    def communities(self) -> list[dict[str, Any]]:
-        return self.store.rows("SELECT * FROM community ORDER BY sort, rowid")
-
-    def categories(self) -> list[dict[str, Any]]:
-        return self.store.rows("SELECT * FROM category ORDER BY sort, rowid")
-
-    def problems(self, category_id: str | None = None) -> list[dict[str, Any]]:
-        if category_id is None:
-            return self.store.rows(
-                "SELECT p.* FROM problem p JOIN category c ON c.id = p.category_id ORDER BY c.sort, c.rowid, "
-                "p.sort, p.rowid")
-        return self.store.rows("SELECT * FROM problem WHERE category_id = ? ORDER BY sort, rowid", (category_id,))
-
-    def stats(self, today: dt.date | None = None) -> dict[str, Any]:
-        """Counts by status and community from the tally the triggers keep, and the overdue count from the index
-        of open tasks by deadline (``store._migrate_5``): a few milliseconds on 100,000 tasks."""
-        day = (today or self.today()).isoformat()
-        key = (journal.last_seq(self.store), day)
-        if self._stats_cache is None or self._stats_cache[0] != key:
-            conn = self.store.conn
-            by_status = {s.value: 0 for s in Status}
-            for status, n in conn.execute("SELECT status, SUM(n) FROM task_tally GROUP BY status"):
-                by_status[status] = by_status.get(status, 0) + n
-            by_community = {name: n for name, n in conn.execute(
-                "SELECT c.name, COALESCE((SELECT SUM(n) FROM task_tally t WHERE t.community_id = c.id), 0) "
-                "FROM community c ORDER BY c.sort, c.rowid")}
-            overdue = self.store.one(
-                f"SELECT COUNT(*) FROM task INDEXED BY task_late WHERE deleted_at IS NULL AND status IN {LATE_SQL} "
-                "AND deadline < ?", (day,))
-            self._stats_cache = (key, {"tasks": sum(by_status.values()), "by_status": by_status,
-                                       "by_community": by_community, "overdue": int(overdue)})
-        cached = self._stats_cache[1]
-        return {**cached, "by_status": dict(cached["by_status"]), "by_community": dict(cached["by_community"])}
-
-    def tasks_json(self) -> list[dict[str, Any]]:
-        rowids = self.task_rowids()
-        rows = self.store.task_rows(rowids)
-        out = []
-        for rid in rowids:
-            t = to_task_row(rows[rid])
-            out.append({"id": t.id, "community": t.community, "category": t.category, "problem": t.problem,
-                        "measure": t.measure, "owner": t.owner, "leader": t.leader,
-                        "deadline": t.deadline.isoformat() if t.deadline else None, "kind": t.kind,
-                        "status": t.status.value, "progress": t.progress})
-        return out
-
-    def history(self, task_id: str) -> list[Entry]:
-        return journal.entries(self.store, task_id=task_id)
-
-    def open_count(self) -> int:
-        return int(self.store.one(
-            f"SELECT COUNT(*) FROM task WHERE deleted_at IS NULL AND status IN "
-            f"({','.join(repr(s.value) for s in OPEN_STATUSES)})"))
-
-
-def to_task_row(r: tuple[Any, ...]) -> TaskRow:
-    (_rowid, id_, community_id, community, category_id, category, problem_id, problem, measure, detail, kind,
-     owner, leader, department, deadline, original_deadline, status, progress, return_reason, updated_at,
-     review_round, review_level, example) = r
-    return TaskRow(
-        id_, community_id, community, category_id, category, problem_id, problem, measure, detail, kind, owner,
-        leader, department, dt.date.fromisoformat(deadline) if deadline else None,
-        dt.date.fromisoformat(original_deadline) if original_deadline else None, Status(status), progress,
-        return_reason, updated_at, review_round, review_level, bool(example),
-    )

@@ -11,7 +11,8 @@ from PySide6.QtGui import QBrush, QFont
 
 from ledger.errors import LedgerError
 from ledger.model import Health, Kind, TaskRow, health
-from ledger.service import PACKAGE_TASK_FIELDS, Changed, Ledger, to_task_row
+from ledger.reads import to_task_row
+from ledger.service import PACKAGE_TASK_FIELDS, Changed, Ledger
 from ledger.store import TaskFilter
 from ui.util import health_colour
 
