@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import logging
-import os
-import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -15,6 +12,7 @@ from pathlib import Path
 
 from ledger import journal
 from ledger.errors import LedgerError
+from ledger.files import check_folder, replace_atomically
 from ledger.history import TABLE_WORDS, command_label, describe_entry
 from ledger.journal import Entry
 from ledger.service import Ledger
@@ -121,14 +119,12 @@ def export_audit(ledger: Ledger, out_path: str | Path, flt: AuditFilter | None =
     out = Path(out_path)
     if out.suffix.lower() != ".xlsx":
         out = out.with_suffix(".xlsx")
-    if not out.parent.is_dir():
-        raise LedgerError("bad_value", field="保存位置", value=str(out.parent), detail="这个文件夹不存在，请选择一个已有的文件夹。")
+    check_folder(out)
     total = count(ledger, flt)
     tasks = {r[0]: (r[1], r[2]) for r in ledger.store.conn.execute(
         "SELECT t.id, c.name, t.measure FROM task t JOIN community c ON c.id = t.community_id")}
     head = journal.anchor(ledger.store)
     wb = Workbook(write_only=True)
-    tmp: Path | None = None
     entries = rows = 0
     try:
         register_styles(wb, scheme(ledger.setting("board_scheme")))
@@ -156,21 +152,9 @@ def export_audit(ledger: Ledger, out_path: str | Path, flt: AuditFilter | None =
             if progress is not None and entries % 200 == 0:
                 progress(entries, total)
         sheet.finish()
-        tmp = out.with_name(f".~{out.stem}-{uuid.uuid4().hex[:8]}.xlsx")
-        try:
-            wb.save(tmp)
-            os.replace(tmp, out)
-        except OSError as exc:
-            detail = ("没有写入权限，或文件正在 Excel/WPS 中打开。请关闭该文件或换一个位置后再导出。"
-                      if isinstance(exc, PermissionError) else
-                      f"写入失败（{exc.strerror or exc}）。请检查磁盘空间或换一个位置后再导出。")
-            raise LedgerError("bad_value", field="导出文件", value=str(out), detail=detail) from exc
-        tmp = None
+        replace_atomically(out, wb.save)
     except BaseException:
         discard_streams(wb)
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
         raise
     if progress is not None:
         progress(total, total)

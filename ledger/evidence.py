@@ -15,16 +15,13 @@ How the bytes are kept (DESIGN "The data"; issue 3):
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import hashlib
 import io
 import logging
 import mimetypes
-import os
 import re
-import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +29,7 @@ from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
 from ledger.errors import LedgerError
+from ledger.files import check_folder, replace_atomically
 from ledger.model import Status
 from ledger.store import new_id
 
@@ -227,43 +225,14 @@ def evidence_bytes(ledger: Ledger, evidence_id: str) -> bytes:
     return bytes(data)
 
 
-def _write_error(out: Path, exc: OSError) -> LedgerError:
-    if isinstance(exc, PermissionError):
-        detail = "没有写入权限，或同名文件正被其他程序打开。请关闭该文件或换一个位置后再试。"
-    else:
-        detail = f"写入失败（{exc.strerror or exc}）。请检查磁盘空间或换一个位置后再试。"
-    return LedgerError("bad_value", field="保存位置", value=str(out), detail=detail)
-
-
-def _check_folder(out: Path) -> None:
-    if not out.parent.is_dir():
-        raise LedgerError("bad_value", field="保存位置", value=str(out.parent),
-                          detail="这个文件夹不存在，请选择一个已有的文件夹。")
-
-
-def _replace_atomically(out: Path, write: Callable[[Path], None]) -> None:
-    """Write to a hidden file beside ``out`` (same file system), then os.replace; on any failure remove it."""
-    tmp = out.with_name(f".~{out.stem}-{uuid.uuid4().hex[:8]}{out.suffix}")
-    try:
-        try:
-            write(tmp)
-            os.replace(tmp, out)
-        except OSError as exc:
-            raise _write_error(out, exc) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-
-
 def save_evidence_copy(ledger: Ledger, evidence_id: str, out_path: str | Path) -> Path:
     """Save a copy of one attachment; ``out_path`` may be a folder (the file keeps its name there)."""
     data = evidence_bytes(ledger, evidence_id)
     out = Path(out_path)
     if out.is_dir():
         out = out / safe_name(str(_evidence_row(ledger, evidence_id)["file_name"]), keep_suffix=True)
-    _check_folder(out)
-    _replace_atomically(out, lambda tmp: tmp.write_bytes(data))
+    check_folder(out)
+    replace_atomically(out, lambda tmp: tmp.write_bytes(data))
     return out
 
 
@@ -339,7 +308,7 @@ def export_evidence_zip(ledger: Ledger, out_path: str | Path, *, task_id: str | 
         out = out.with_suffix(".zip")
     if out.is_dir():
         raise LedgerError("bad_value", field="导出文件名", value=str(out), detail="这是一个文件夹，请输入文件名。")
-    _check_folder(out)
+    check_folder(out)
     where, params, scope = "", [], "台账中"
     if task_id is not None:
         ledger._require_task(task_id)
@@ -406,6 +375,6 @@ def export_evidence_zip(ledger: Ledger, out_path: str | Path, *, task_id: str | 
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, listing.getvalue().encode("utf-8-sig"))
 
-    _replace_atomically(out, write)
+    replace_atomically(out, write)
     log.info("exported %d evidence files to %s", total, out)
     return out

@@ -18,19 +18,17 @@ Design choices (see also the module docstrings of ``excel_layout``, ``excel_rows
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import logging
-import os
 import time
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ledger.errors import LedgerError
+from ledger.files import replace_atomically
 from ledger.store import TaskFilter
 
 if TYPE_CHECKING:
@@ -257,14 +255,6 @@ def _target(out_path: str | Path) -> Path:
     return out
 
 
-def _write_error(out: Path, exc: OSError) -> LedgerError:
-    if isinstance(exc, PermissionError):
-        detail = "没有写入权限，或文件正在 Excel/WPS 中打开。请关闭该文件或换一个位置后再导出。"
-    else:
-        detail = f"写入失败（{exc.strerror or exc}）。请检查磁盘空间或换一个位置后再导出。"
-    return LedgerError("bad_value", field="导出文件", value=str(out), detail=detail)
-
-
 def export_ledger(ledger: Ledger, out_path: str | Path, *, task_filter: TaskFilter | None = None,
                   community: str | None = None, template: str | None = None, today: dt.date | None = None,
                   paper: str = "A4", per_community_sheets: bool = False, three_lists: bool = False,
@@ -340,7 +330,6 @@ def export_ledger(ledger: Ledger, out_path: str | Path, *, task_filter: TaskFilt
     numbering = Numbering(ledger)
     needs = {NEEDS[c.key] for c in columns if c.key in NEEDS}
     wb = Workbook(write_only=True)
-    tmp: Path | None = None
     try:  # from here on every failure and a cancel clean up the temporary files
         register_styles(wb, scheme(ledger.setting("board_scheme")))
         taken: set[str] = set()
@@ -412,24 +401,14 @@ def export_ledger(ledger: Ledger, out_path: str | Path, *, task_filter: TaskFilt
                 sheet.close()
         check()
 
-        # A hidden name beside the target (same file system, so os.replace is atomic); created by the save
-        # itself so that it gets the folder's usual permissions.
-        tmp = out.with_name(f".~{out.stem}-{uuid.uuid4().hex[:8]}.xlsx")
-        try:
+
+        def save(tmp: Path) -> None:
             wb.save(tmp)
-        except OSError as exc:
-            raise _write_error(out, exc) from exc
-        check()
-        try:
-            os.replace(tmp, out)
-        except OSError as exc:
-            raise _write_error(out, exc) from exc
-        tmp = None
+            check()  # a cancel during the save: the hidden file goes, the target stays as it was
+
+        replace_atomically(out, save)
     except BaseException:
         discard_streams(wb)
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
         raise
     if progress is not None:
         progress(total, total)
