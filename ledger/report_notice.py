@@ -1,13 +1,4 @@
-"""The 通报 draft: a .docx progress notice written from the ledger in the genre's structure and GB/T 9704 look.
-
-Fonts. Word keeps one font name per script in a run's ``w:rFonts`` (ascii, hAnsi, eastAsia, cs); a style
-cannot list alternatives. So every style names the standard font in ALL four slots (a Chinese run is never
-left in a Latin font, and digits share the body's font as offices do) with ``w:hint="eastAsia"``, and the
-fallbacks go where OOXML puts them: ``word/fontTable.xml`` declares each standard font with ``w:altName``
-(仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 → 宋体, 黑体 → SimHei), the GB2312 charset and a
-PANOSE class, which Word and WPS use to substitute a missing font by a similar installed one; LibreOffice
-falls back through fontconfig by language (zh-CN is set on every style) to Noto Serif/Sans CJK.
-"""
+"""The 通报 draft: a .docx progress notice written from the ledger in the genre's structure and GB/T 9704 look."""
 
 from __future__ import annotations
 
@@ -22,6 +13,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ledger.docx_style import (
+    FONT_BODY,
+    FONT_H1,
+    FONT_H2,
+    FONT_TITLE,
+    STYLE_BODY,
+    STYLE_H1,
+    STYLE_H2,
+    STYLE_H3,
+    STYLE_POINT,
+    STYLE_SIGN,
+    STYLE_TITLE,
+    footers,
+    indent_chars,
+    page_setup,
+    register_fonts,
+    setup_styles,
+    text_width,
+)
 from ledger.errors import LedgerError
 from ledger.model import Kind, Status, TaskRow
 from ledger.reads import to_task_row
@@ -29,46 +39,12 @@ from ledger.service import Ledger
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-    from docx.styles.style import ParagraphStyle
 
 __all__ = [
     "FONT_BODY", "FONT_H1", "FONT_H2", "FONT_TITLE", "STYLE_BODY", "STYLE_H1", "STYLE_H2", "STYLE_H3",
     "STYLE_TITLE", "cmd_notice", "measure_prose", "notice_title", "write_notice",
 ]
 
-FONT_TITLE = "方正小标宋简体"
-FONT_BODY = "仿宋_GB2312"
-FONT_H1 = "黑体"
-FONT_H2 = "楷体_GB2312"
-FONT_PAGE = "宋体"
-# standard name → (altName Word/WPS substitute when it is missing, PANOSE-1, w:family)
-FALLBACKS: dict[str, tuple[str, str, str]] = {
-    FONT_TITLE: ("宋体", "02000000000000000000", "roman"),
-    FONT_BODY: ("仿宋", "02010609030101010101", "modern"),
-    FONT_H2: ("楷体", "02010609030101010101", "modern"),
-    FONT_H1: ("SimHei", "02010609060101010101", "modern"),
-    FONT_PAGE: ("SimSun", "02010600030101010101", "auto"),
-    "仿宋": ("FangSong", "02010609060101010101", "modern"),
-    "楷体": ("KaiTi", "02010609060101010101", "modern"),
-}
-
-STYLE_TITLE = "通报标题"
-STYLE_H1 = "一级标题"
-STYLE_H2 = "二级标题"
-STYLE_H3 = "三级标题"
-STYLE_BODY = "通报正文"  # not "正文": that is how Chinese Word and WPS show the built-in Normal
-STYLE_SIGN = "落款"
-STYLE_PAGE = "通报页码"  # not "页码": the built-in "page number" style in Chinese Word
-STYLE_POINT = "措施要点"  # character style for "一是……。"
-# ASCII style ids (what w:pStyle refers to); the names users see in Word are the Chinese ones above
-STYLE_IDS = {STYLE_TITLE: "NoticeTitle", STYLE_H1: "NoticeHeading1", STYLE_H2: "NoticeHeading2",
-             STYLE_H3: "NoticeHeading3", STYLE_BODY: "NoticeBody", STYLE_SIGN: "NoticeSignature",
-             STYLE_PAGE: "NoticePageNumber", STYLE_POINT: "NoticePoint"}
-
-BODY_PT = 16.0  # 3号
-TITLE_PT = 22.0  # 2号
-PAGE_PT = 14.0  # 4号
-LINE_PT = 28.9  # fixed line spacing: 22 lines in the 225 mm text block
 PLACEHOLDER = "【待补充：{}】"
 
 _CN = "一二三四五六七八九"
@@ -259,216 +235,6 @@ def measure_prose(tasks: list[TaskRow], indicators: dict[str, list[dict[str, Any
 
 
 # ---------------------------------------------------------------------------
-# The document: styles, page, footer
-
-
-def _qn(tag: str) -> str:
-    from docx.oxml.ns import qn
-
-    return str(qn(tag))
-
-
-def _set_fonts(element: Any, name: str) -> None:
-    """Name ``name`` for every script of a style's or run's rPr (no theme fonts, no Latin fallback)."""
-    rpr = element.get_or_add_rPr()
-    rfonts = rpr.get_or_add_rFonts()
-    for attr in list(rfonts.attrib):
-        del rfonts.attrib[attr]
-    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
-        rfonts.set(_qn(f"w:{slot}"), name)
-    rfonts.set(_qn("w:hint"), "eastAsia")
-
-
-def _set_lang(rpr: Any) -> None:
-    from docx.oxml import OxmlElement
-
-    lang = rpr.find(_qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(_qn("w:val"), "en-US")
-    lang.set(_qn("w:eastAsia"), "zh-CN")
-
-
-def _indent_chars(pf_element: Any, *, first: int = 0, right: int = 0, left: int = 0, size_pt: float = BODY_PT) -> None:
-    """Indents in characters (w:*Chars, hundredths) with the twip equivalent for older readers."""
-    ppr = pf_element.get_or_add_pPr()
-    ind = ppr.get_or_add_ind()
-    twips = int(round(size_pt * 20))
-    for attr, chars in (("firstLine", first), ("right", right), ("left", left)):
-        if chars:
-            ind.set(_qn(f"w:{attr}"), str(chars * twips))
-            ind.set(_qn(f"w:{attr}Chars"), str(chars * 100))
-    if first == 0:
-        ind.set(_qn("w:firstLine"), "0")
-        ind.set(_qn("w:firstLineChars"), "0")
-
-
-def _paragraph_style(doc: DocxDocument, name: str, font: str, size: float, *, bold: bool = False,
-                     align: str = "justify", first_chars: int = 2, line: float = LINE_PT, outline: int | None = None,
-                     before: float = 0, after: float = 0) -> ParagraphStyle:
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-    from docx.shared import Pt
-
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.style_id = STYLE_IDS[name]
-    style.base_style = doc.styles["Normal"]
-    style.quick_style = True
-    style.font.size = Pt(size)
-    style.font.bold = bold
-    _set_fonts(style.element, font)
-    _set_lang(style.element.get_or_add_rPr())
-    pf = style.paragraph_format
-    pf.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
-                    "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}[align]
-    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    pf.line_spacing = Pt(line)
-    pf.space_before = Pt(before)
-    pf.space_after = Pt(after)
-    pf.widow_control = True
-    _indent_chars(style.element, first=first_chars, size_pt=size)
-    if outline is not None:
-        pf.keep_with_next = True
-        style.element.get_or_add_pPr().get_or_add_outlineLvl().set(_qn("w:val"), str(outline))
-    return style
-
-
-def _setup_styles(doc: DocxDocument) -> None:
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.shared import Pt
-
-    # document defaults and Normal: 仿宋_GB2312 3号, so anything typed later in Word is in the genre's font
-    defaults = doc.styles.element.find(_qn("w:docDefaults"))
-    if defaults is not None:
-        rpr = defaults.find(f"{_qn('w:rPrDefault')}/{_qn('w:rPr')}")
-        if rpr is not None:
-            rfonts = rpr.find(_qn("w:rFonts"))
-            if rfonts is not None:
-                for attr in list(rfonts.attrib):
-                    del rfonts.attrib[attr]
-                for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
-                    rfonts.set(_qn(f"w:{slot}"), FONT_BODY)
-                rfonts.set(_qn("w:hint"), "eastAsia")
-            _set_lang(rpr)
-        spacing = defaults.find(f"{_qn('w:pPrDefault')}/{_qn('w:pPr')}/{_qn('w:spacing')}")
-        if spacing is not None:
-            spacing.set(_qn("w:after"), "0")
-    normal = doc.styles["Normal"]
-    normal.font.size = Pt(BODY_PT)
-    _set_fonts(normal.element, FONT_BODY)
-    _set_lang(normal.element.get_or_add_rPr())
-
-    body = _paragraph_style(doc, STYLE_BODY, FONT_BODY, BODY_PT)
-    title = _paragraph_style(doc, STYLE_TITLE, FONT_TITLE, TITLE_PT, align="center", first_chars=0, line=35,
-                             after=LINE_PT, outline=None)
-    h1 = _paragraph_style(doc, STYLE_H1, FONT_H1, BODY_PT, outline=0)
-    h2 = _paragraph_style(doc, STYLE_H2, FONT_H2, BODY_PT, outline=1)
-    h3 = _paragraph_style(doc, STYLE_H3, FONT_BODY, BODY_PT, bold=True, outline=2)
-    for style in (title, h1, h2, h3):
-        style.next_paragraph_style = body
-    _paragraph_style(doc, STYLE_SIGN, FONT_BODY, BODY_PT, align="right", first_chars=0)
-    page = _paragraph_style(doc, STYLE_PAGE, FONT_PAGE, PAGE_PT, align="right", first_chars=0, line=PAGE_PT * 1.2)
-    page.quick_style = False
-    point = doc.styles.add_style(STYLE_POINT, WD_STYLE_TYPE.CHARACTER)
-    point.style_id = STYLE_IDS[STYLE_POINT]
-    point.quick_style = True
-    point.font.bold = True
-
-
-def _register_fonts(doc: DocxDocument) -> None:
-    """Declare the genre's fonts in word/fontTable.xml with their fallbacks (see the module docstring)."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from lxml import etree
-
-    part = next((r.target_part for r in doc.part.rels.values() if r.reltype == RT.FONT_TABLE), None)
-    if part is None:
-        return
-    root = etree.fromstring(part.blob)
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    present = {f.get(f"{{{w}}}name") for f in root.findall(f"{{{w}}}font")}
-    for name, (alt, panose, family) in FALLBACKS.items():
-        if name in present:
-            continue
-        font = etree.SubElement(root, f"{{{w}}}font")
-        font.set(f"{{{w}}}name", name)
-        for tag, value in (("altName", alt), ("panose1", panose), ("charset", "86"), ("family", family),
-                           ("pitch", "variable")):
-            etree.SubElement(font, f"{{{w}}}{tag}").set(f"{{{w}}}val", value)
-        sig = etree.SubElement(font, f"{{{w}}}sig")
-        for attr, value in (("usb0", "00000001"), ("usb1", "080E0000"), ("usb2", "00000010"), ("usb3", "00000000"),
-                            ("csb0", "00040000"), ("csb1", "00000000")):
-            sig.set(f"{{{w}}}{attr}", value)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _page_setup(doc: DocxDocument) -> None:
-    from docx.enum.section import WD_ORIENT
-    from docx.oxml import OxmlElement
-    from docx.shared import Cm
-
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
-    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
-    section.gutter = Cm(0)
-    section.header_distance = Cm(1.5)
-    section.footer_distance = Cm(2.3)  # the page number sits about 7 mm below the text block
-    grid = section._sectPr.find(_qn("w:docGrid"))
-    if grid is None:
-        grid = OxmlElement("w:docGrid")
-        section._sectPr.append(grid)
-    grid.set(_qn("w:type"), "lines")
-    grid.set(_qn("w:linePitch"), str(int(round(LINE_PT * 20))))
-
-
-def _page_number(paragraph: Any) -> None:
-    """"— 1 —" with a PAGE field."""
-    from docx.oxml import OxmlElement
-
-    paragraph.add_run("— ")
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
-        run = paragraph.add_run()
-        if kind is not None:
-            fld = OxmlElement("w:fldChar")
-            fld.set(_qn("w:fldCharType"), kind)
-            run._r.append(fld)
-        elif text == " PAGE ":
-            instr = OxmlElement("w:instrText")
-            instr.set(_qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
-        else:
-            run.text = text
-    paragraph.add_run(" —")
-
-
-def _footers(doc: DocxDocument) -> None:
-    """Page numbers, odd pages right and even pages left, one character in from the edge."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    doc.settings.odd_and_even_pages_header_footer = True
-    section = doc.sections[0]
-    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer,
-                                                                       WD_ALIGN_PARAGRAPH.LEFT)):
-        footer.is_linked_to_previous = False
-        p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-        p.style = doc.styles[STYLE_PAGE]
-        p.alignment = align
-        if align == WD_ALIGN_PARAGRAPH.RIGHT:
-            _indent_chars(p._p, right=1, size_pt=PAGE_PT)
-        else:
-            _indent_chars(p._p, left=1, size_pt=PAGE_PT)
-        _page_number(p)
-
-
-def _text_width(text: str) -> float:
-    """Width in full-width characters (half-width digits and Latin count as half)."""
-    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
-
-
-# ---------------------------------------------------------------------------
 # Writing
 
 
@@ -476,10 +242,10 @@ def _build(ledger: Ledger, today: dt.date) -> DocxDocument:
     import docx
 
     doc = docx.Document()
-    _setup_styles(doc)
-    _register_fonts(doc)
-    _page_setup(doc)
-    _footers(doc)
+    setup_styles(doc)
+    register_fonts(doc)
+    page_setup(doc)
+    footers(doc)
     content = _content(ledger)
     org = ledger.org_name.strip() or "本单位"
     short = _short_org(org)
@@ -493,7 +259,7 @@ def _build(ledger: Ledger, today: dt.date) -> DocxDocument:
     title = notice_title(ledger)
     p = doc.add_paragraph(style=STYLE_TITLE)
     cut = title.find("巡察整改进展")
-    if _text_width(title) > 20 and 0 < cut and _text_width(title[:cut]) <= 20:
+    if text_width(title) > 20 and 0 < cut and text_width(title[:cut]) <= 20:
         p.add_run(title[:cut]).add_break()
         p.add_run(title[cut:])
     else:
@@ -569,12 +335,12 @@ def _build(ledger: Ledger, today: dt.date) -> DocxDocument:
     signer = org if org.startswith("中共") else f"中共{org}"
     date_text = _date_cn(today)
     date_right = 4
-    sign_right = max(0, round(date_right + _text_width(date_text) + 2 - _text_width(signer)))
+    sign_right = max(0, round(date_right + text_width(date_text) + 2 - text_width(signer)))
     para("", STYLE_BODY)
     sign = para(signer, STYLE_SIGN)
-    _indent_chars(sign._p, right=sign_right)
+    indent_chars(sign._p, right=sign_right)
     date = para(date_text, STYLE_SIGN)
-    _indent_chars(date._p, right=date_right)
+    indent_chars(date._p, right=date_right)
 
     props = doc.core_properties
     props.title = title
