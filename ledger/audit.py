@@ -62,7 +62,7 @@ def actors(ledger: Ledger) -> list[str]:
     return [r[0] for r in ledger.store.conn.execute("SELECT actor FROM journal GROUP BY actor ORDER BY MIN(seq)")]
 
 
-def _entries(ledger: Ledger, flt: AuditFilter) -> Iterator[Entry]:
+def _where(flt: AuditFilter) -> tuple[str, list[str]]:
     where, params = ["1"], []
     if flt.since:
         where.append("substr(at, 1, 10) >= ?")
@@ -76,7 +76,12 @@ def _entries(ledger: Ledger, flt: AuditFilter) -> Iterator[Entry]:
     if flt.community_id:
         where.append("task_id IN (SELECT id FROM task WHERE community_id = ?)")
         params.append(flt.community_id)
-    cur = ledger.store.conn.execute(f"SELECT * FROM journal WHERE {' AND '.join(where)} ORDER BY seq", params)
+    return " AND ".join(where), params
+
+
+def _entries(ledger: Ledger, flt: AuditFilter) -> Iterator[Entry]:
+    where, params = _where(flt)
+    cur = ledger.store.conn.execute(f"SELECT * FROM journal WHERE {where} ORDER BY seq", params)
     names = [d[0] for d in cur.description]
     for raw in cur:
         yield Entry.from_row(dict(zip(names, raw, strict=True)))
@@ -92,8 +97,9 @@ def _lines(entry: Entry) -> list[tuple[str, str, str]]:
 
 
 def count(ledger: Ledger, flt: AuditFilter) -> int:
-    """How many entries ``flt`` selects (for the progress bar)."""
-    return sum(1 for _ in _entries(ledger, flt))
+    """How many entries ``flt`` selects (for the progress bar): counted in SQL, no payload read."""
+    where, params = _where(flt)
+    return int(ledger.store.one(f"SELECT COUNT(*) FROM journal WHERE {where}", params))
 
 
 def export_audit(ledger: Ledger, out_path: str | Path, flt: AuditFilter | None = None, *,

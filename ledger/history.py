@@ -8,6 +8,8 @@ from typing import Any
 from ledger import signoff
 from ledger.journal import Entry
 from ledger.model import FIELD_LABELS, Status
+from ledger.service import COMMAND_LABELS_ZH
+from ledger.workflow import ACTION_LABELS
 
 DECISION_LABELS = {"approve": "通过", "return": "退回"}
 EXTRA_FIELDS = {"removed_at": "删除时间", "decided_by": "批复人", "decided_at": "批复时间", "decision_note": "批复意见",
@@ -29,14 +31,13 @@ OTHER_COMMANDS = {
 }
 
 
-def command_label(command: str) -> str:
-    """A journal entry's command in the user's words (提交 as 申请销号, update_task as 修改任务 …)."""
-    from ledger.service import COMMAND_LABELS_ZH
-    from ledger.workflow import ACTION_LABELS
+# Every journalled command in the user's words; the workflow's own labels first (submit is 申请销号).
+COMMAND_WORDS = {**OTHER_COMMANDS, **COMMAND_LABELS_ZH, **signoff.COMMAND_LABELS,
+                 **{a.value: label for a, label in ACTION_LABELS.items()}}
 
-    actions = {a.value: label for a, label in ACTION_LABELS.items()}
-    return (actions.get(command) or signoff.COMMAND_LABELS.get(command) or COMMAND_LABELS_ZH.get(command)
-            or OTHER_COMMANDS.get(command) or command)
+
+def command_label(command: str) -> str:
+    return COMMAND_WORDS.get(command, command)
 
 
 def describe_entry(entry: Entry) -> list[tuple[str, str, str]]:
