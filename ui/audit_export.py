@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from ledger.errors import LedgerError
 from ledger.service import Ledger
 from ui import messages
 from ui.excel_export import default_folder, open_folder, remember_folder
+from ui.util import advance, progress_dialog
 
 log = logging.getLogger(__name__)
 
@@ -154,19 +154,12 @@ class AuditExportDialog(QDialog):
         if not chosen:
             return None
         flt = self.chosen()
-        progress = QProgressDialog(self.tr("Exporting… {done} of {total} entries").format(done=0, total=0),
-                                   self.tr("Cancel"), 0, 0, self.parentWidget())
-        progress.setWindowTitle(self.windowTitle())
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
+        progress = progress_dialog(self.parentWidget(), self.windowTitle(), self.tr(
+            "Exporting… {done} of {total} entries").format(done=0, total=0))
 
         def report(done: int, total: int) -> None:
-            progress.setMaximum(max(total, 1))
-            progress.setValue(min(done, max(total, 1)))
-            progress.setLabelText(self.tr("Exporting… {done} of {total} entries").format(done=done, total=total))
-            QApplication.processEvents()
+            advance(progress, done, total, self.tr("Exporting… {done} of {total} entries").format(done=done,
+                                                                                                total=total))
 
         progress.show()
         QApplication.processEvents()

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
 )
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ledger import board as lb
 from ledger.board import BoardData, BoardScheme
@@ -42,6 +42,7 @@ from ui.board import (
     paint_row_header,
     wrap_elide,
 )
+from ui.util import advance, progress_dialog
 
 log = logging.getLogger(__name__)
 
@@ -410,15 +411,10 @@ def export_with_dialog(parent: QWidget | None, ledger: Ledger, *, columns: str =
     target = Path(path)
     if target.suffix.lower() != f".{fmt}":
         target = target.with_suffix(f".{fmt}")
-    dialog = QProgressDialog(_tr("Exporting the wall chart…"), _tr("Cancel"), 0, 100, parent)
-    dialog.setWindowTitle(_tr("Export"))
-    dialog.setMinimumDuration(300)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog = progress_dialog(parent, _tr("Export"), _tr("Exporting the wall chart…"))
 
     def progress(done: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
-        QCoreApplication.processEvents()
+        advance(dialog, done, total)
 
     try:
         if fmt == "pdf":

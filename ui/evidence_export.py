@@ -5,15 +5,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from ledger import signoff
 from ledger.errors import LedgerError
 from ledger.service import Ledger
 from ui import messages
 from ui.evidence_panel import FOLDER_KEY, default_folder
-from ui.util import settings
+from ui.util import advance, progress_dialog, settings
 
 log = logging.getLogger(__name__)
 
@@ -78,19 +78,10 @@ def export_evidence(parent: QWidget | None, ledger: Ledger, *, task_id: str | No
     chosen = ask_path(parent, suggested)
     if not chosen:
         return None
-    dlg = QProgressDialog(_tr("Exporting evidence…"), _tr("Cancel"), 0, 0, parent)
-    dlg.setWindowTitle(_tr("Export evidence"))
-    dlg.setWindowModality(Qt.WindowModality.WindowModal)
-    dlg.setMinimumDuration(0)
-    dlg.setAutoClose(False)
-    dlg.setAutoReset(False)
-    dlg.setMinimumWidth(dlg.fontMetrics().horizontalAdvance("中") * 24)
+    dlg = progress_dialog(parent, _tr("Export evidence"), _tr("Exporting evidence…"), width_chars=24)
 
     def progress(done: int, total: int) -> None:
-        dlg.setMaximum(max(total, 1))
-        dlg.setValue(min(done, max(total, 1)))
-        dlg.setLabelText(_tr("Exporting evidence… {done} of {total} files").format(done=done, total=total))
-        QApplication.processEvents()  # paint the dialog and let 取消 be pressed
+        advance(dlg, done, total, _tr("Exporting evidence… {done} of {total} files").format(done=done, total=total))
 
     dlg.show()
     QApplication.processEvents()

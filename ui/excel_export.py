@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QSizePolicy,
@@ -48,7 +47,7 @@ from ledger.service import Ledger
 from ledger.store import TaskFilter
 from ui import messages
 from ui.excel_templates import TemplateDialog, hint
-from ui.util import settings
+from ui.util import advance, progress_dialog, settings
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -388,17 +387,6 @@ class ExportDialog(QDialog):
 
 
 # ---- running the export ---------------------------------------------------------------------------------------
-def progress_dialog(parent: QWidget | None) -> QProgressDialog:
-    dlg = QProgressDialog(_tr("Exporting…"), _tr("Cancel"), 0, 0, parent)
-    dlg.setWindowTitle(_tr("Export ledger"))
-    dlg.setWindowModality(Qt.WindowModality.WindowModal)
-    dlg.setMinimumDuration(0)
-    dlg.setAutoClose(False)
-    dlg.setAutoReset(False)
-    dlg.setMinimumWidth(dlg.fontMetrics().horizontalAdvance("M") * 28)
-    return dlg
-
-
 def open_folder(parent: QWidget | None, folder: Path) -> None:
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
         messages.info(parent, _tr("Cannot open the folder. Open it yourself: {folder}").format(folder=folder))
@@ -436,14 +424,11 @@ def run_export(parent: QWidget | None, ledger: Ledger, options: ExportOptions) -
     from ledger.excel import export_ledger  # openpyxl only when it is needed (MEASURED: start-up)
 
     existed = options.path.exists()
-    dlg = progress_dialog(parent)
+    dlg = progress_dialog(parent, _tr("Export ledger"), _tr("Exporting…"))
 
     def progress(done: int, total: int) -> None:
-        dlg.setMaximum(max(total, 1))
-        dlg.setValue(min(done, max(total, 1)))
-        dlg.setLabelText(_tr("Exporting… {done} of {total}").format(done=done, total=total) if total
-                         else _tr("Exporting…"))
-        QApplication.processEvents()  # paint the dialog and let the 取消 button be pressed
+        advance(dlg, done, total, _tr("Exporting… {done} of {total}").format(done=done, total=total) if total
+                else _tr("Exporting…"))
 
     dlg.show()
     QApplication.processEvents()

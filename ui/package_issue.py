@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from ledger import exchange
 from ledger.errors import LedgerError
 from ledger.service import Ledger
 from ui import messages
-from ui.util import say, settings
+from ui.util import advance, progress_dialog, say, settings
 
 log = logging.getLogger(__name__)
 
@@ -169,13 +168,7 @@ class IssuePackagesDialog(QDialog):
         if not targets:
             say(self.result_label, warn=True, text=self.tr("No community has tasks to issue."))
             return []
-        progress = QProgressDialog(self.tr("Issuing packages…"), self.tr("Cancel"), 0, len(targets), self)
-        progress.setWindowTitle(self.tr("Issue community packages"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setMinimumWidth(progress.fontMetrics().horizontalAdvance("中") * 26)
+        progress = progress_dialog(self, self.tr("Issue community packages"), self.tr("Issuing packages…"))
         written: list[Path] = []
         cancelled = False
         error: LedgerError | None = None
@@ -186,10 +179,8 @@ class IssuePackagesDialog(QDialog):
                 if progress.wasCanceled():
                     cancelled = True
                     break
-                progress.setLabelText(self.tr("Issuing the package of {name}… ({done} of {total})")
-                                      .format(name=name, done=i + 1, total=len(targets)))
-                progress.setValue(i)
-                QApplication.processEvents()
+                advance(progress, i, len(targets), self.tr("Issuing the package of {name}… ({done} of {total})")
+                        .format(name=name, done=i + 1, total=len(targets)))
                 try:
                     written.append(exchange.issue_package(self.ledger, cid, folder))
                 except LedgerError as exc:

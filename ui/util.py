@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
 
 from ledger.model import Health, Operator
+
+ZH = {"Cancel": "取消"}
 
 ORG = "zhenggai"
 APP = "zhenggai-ledger"
@@ -85,3 +87,29 @@ def say(label: QLabel, text: str, *, warn: bool = False) -> None:
     label.setStyleSheet("color:#a8323a;" if warn else "")
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("util", text)
+
+
+def progress_dialog(parent: QWidget | None, title: str, label: str, *, width_chars: int = 26) -> QProgressDialog:
+    """Long work on the GUI thread (the ledger's connection lives there): a window-modal progress dialog with
+    取消, shown at once and kept open until the caller closes it. Drive it with ``advance``."""
+    dlg = QProgressDialog(label, _tr("Cancel"), 0, 0, parent)
+    dlg.setWindowTitle(title)
+    dlg.setWindowModality(Qt.WindowModality.WindowModal)
+    dlg.setMinimumDuration(0)
+    dlg.setAutoClose(False)
+    dlg.setAutoReset(False)
+    dlg.setMinimumWidth(dlg.fontMetrics().horizontalAdvance("中") * width_chars)
+    return dlg
+
+
+def advance(dlg: QProgressDialog, done: int, total: int, label: str | None = None) -> None:
+    """Show ``done`` of ``total`` (and a new label), then let the dialog paint and 取消 be pressed."""
+    dlg.setMaximum(max(total, 1))
+    dlg.setValue(min(done, max(total, 1)))
+    if label is not None:
+        dlg.setLabelText(label)
+    QApplication.processEvents()

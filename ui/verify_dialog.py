@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ledger import journal
 from ledger.service import Ledger
-from ui.util import say
+from ui.util import advance, progress_dialog, say
 
 log = logging.getLogger(__name__)
 
@@ -122,21 +121,13 @@ class VerifyDialog(QDialog):
                     "printed at the foot of a 周报, e.g. 714:2db18125586866ef. Nothing was checked.").format(
                     text=line.strip()), warn=True)
                 return None
-        progress = QProgressDialog(self.tr("Checking the journal… entry {done} of {total}").format(done=0, total=0),
-                                   self.tr("Cancel"), 0, 0, self)
-        progress.setWindowTitle(self.windowTitle())
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
+        progress = progress_dialog(self, self.windowTitle(), self.tr(
+            "Checking the journal… entry {done} of {total}").format(done=0, total=0))
 
         def report(stage: str, done: int, total: int) -> None:
-            progress.setMaximum(max(total, 1))
-            progress.setValue(min(done, max(total, 1)))
             text = (self.tr("Checking the journal… entry {done} of {total}") if stage == "journal"
                     else self.tr("Checking the tables… row {done} of {total}"))
-            progress.setLabelText(text.format(done=done, total=total))
-            QApplication.processEvents()  # paint the dialog and let 取消 be pressed
+            advance(progress, done, total, text.format(done=done, total=total))
 
         progress.show()
         QApplication.processEvents()

@@ -145,7 +145,6 @@
     </message>
     <message>
         <location filename="../../ui/audit_export.py" line="119"/>
-        <location filename="../../ui/audit_export.py" line="158"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -170,40 +169,40 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="157"/>
-        <location filename="../../ui/audit_export.py" line="168"/>
+        <location filename="../../ui/audit_export.py" line="158"/>
+        <location filename="../../ui/audit_export.py" line="161"/>
         <source>Exporting… {done} of {total} entries</source>
         <translation>正在导出……第 {done} 条，共 {total} 条日志</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="176"/>
+        <location filename="../../ui/audit_export.py" line="169"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="179"/>
+        <location filename="../../ui/audit_export.py" line="172"/>
         <source>Cannot export the change record</source>
         <translation>无法导出修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="192"/>
+        <location filename="../../ui/audit_export.py" line="185"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="193"/>
+        <location filename="../../ui/audit_export.py" line="186"/>
         <source>The change record was exported: {entries} journal entries, {rows} rows.
 File: {path}</source>
         <translation>修改记录已导出：{entries} 条日志，{rows} 行。
 文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="196"/>
+        <location filename="../../ui/audit_export.py" line="189"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="197"/>
+        <location filename="../../ui/audit_export.py" line="190"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -211,39 +210,29 @@ File: {path}</source>
 <context>
     <name>BoardPrint</name>
     <message>
-        <location filename="../../ui/board_print.py" line="380"/>
+        <location filename="../../ui/board_print.py" line="381"/>
         <source>The printer could not be started. Check that it is switched on and try again.</source>
         <translation>无法启动打印机。请检查打印机是否已开启，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/board_print.py" line="400"/>
+        <location filename="../../ui/board_print.py" line="401"/>
         <source>PDF document</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../ui/board_print.py" line="400"/>
+        <location filename="../../ui/board_print.py" line="401"/>
         <source>PNG image</source>
         <translation>PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/board_print.py" line="402"/>
+        <location filename="../../ui/board_print.py" line="403"/>
         <source>%1 landscape, %2</source>
         <translation>%1 横向，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/board_print.py" line="405"/>
+        <location filename="../../ui/board_print.py" line="406"/>
         <source>Export the wall chart</source>
         <translation>导出挂图</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board_print.py" line="413"/>
-        <source>Exporting the wall chart…</source>
-        <translation>正在导出挂图……</translation>
-    </message>
-    <message>
-        <location filename="../../ui/board_print.py" line="413"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../ui/board_print.py" line="414"/>
@@ -251,7 +240,12 @@ File: {path}</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/board_print.py" line="434"/>
+        <location filename="../../ui/board_print.py" line="414"/>
+        <source>Exporting the wall chart…</source>
+        <translation>正在导出挂图……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board_print.py" line="430"/>
         <source>The file could not be written (%1). Choose another folder and try again.</source>
         <translation>文件无法写入（%1）。请换一个文件夹后重试。</translation>
     </message>
@@ -755,13 +749,13 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
     </message>
     <message>
         <location filename="../../ui/evidence_export.py" line="64"/>
-        <location filename="../../ui/evidence_export.py" line="82"/>
+        <location filename="../../ui/evidence_export.py" line="81"/>
         <source>Export evidence</source>
         <translation>导出佐证材料</translation>
     </message>
     <message>
         <location filename="../../ui/evidence_export.py" line="76"/>
-        <location filename="../../ui/evidence_export.py" line="107"/>
+        <location filename="../../ui/evidence_export.py" line="98"/>
         <source>Cannot export the evidence</source>
         <translation>无法导出佐证材料</translation>
     </message>
@@ -771,22 +765,17 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>正在导出佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_export.py" line="81"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/evidence_export.py" line="92"/>
+        <location filename="../../ui/evidence_export.py" line="84"/>
         <source>Exporting evidence… {done} of {total} files</source>
         <translation>正在导出佐证材料… 第 {done} 份，共 {total} 份</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_export.py" line="103"/>
+        <location filename="../../ui/evidence_export.py" line="94"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_export.py" line="103"/>
+        <location filename="../../ui/evidence_export.py" line="94"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
@@ -918,132 +907,132 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/excel_export.py" line="190"/>
+        <location filename="../../ui/excel_export.py" line="189"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="196"/>
+        <location filename="../../ui/excel_export.py" line="195"/>
         <source>The whole ledger ({n} tasks)</source>
         <translation>整本台账（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="197"/>
+        <location filename="../../ui/excel_export.py" line="196"/>
         <source>The current filter ({n} tasks)</source>
         <translation>当前筛选结果（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="198"/>
+        <location filename="../../ui/excel_export.py" line="197"/>
         <source>Only the tasks the table shows now, with the filters on the left.</source>
         <translation>只导出表格中现在显示的任务（左侧筛选条件下的结果）。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="199"/>
+        <location filename="../../ui/excel_export.py" line="198"/>
         <source>One community:</source>
         <translation>一个居民区：</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="208"/>
+        <location filename="../../ui/excel_export.py" line="207"/>
         <source>{name} ({n} tasks)</source>
         <translation>{name}（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="221"/>
+        <location filename="../../ui/excel_export.py" line="220"/>
         <source>What to export</source>
         <translation>导出范围</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="234"/>
+        <location filename="../../ui/excel_export.py" line="233"/>
         <source>Edit templates…</source>
         <translation>编辑模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="241"/>
+        <location filename="../../ui/excel_export.py" line="240"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="242"/>
+        <location filename="../../ui/excel_export.py" line="241"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="244"/>
+        <location filename="../../ui/excel_export.py" line="243"/>
         <source>One sheet per community</source>
         <translation>每个居民区一张工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="246"/>
+        <location filename="../../ui/excel_export.py" line="245"/>
         <source>After the ledger sheet, one more sheet for each community with only its tasks.</source>
         <translation>在“整改台账”表之后，再为每个居民区各加一张只含本居民区任务的工作表。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="249"/>
+        <location filename="../../ui/excel_export.py" line="248"/>
         <source>The three lists (problems, tasks, responsibilities)</source>
         <translation>三张清单（问题清单、任务清单、责任清单）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="251"/>
+        <location filename="../../ui/excel_export.py" line="250"/>
         <source>Adds the 问题清单, 任务清单 and 责任清单 sheets.</source>
         <translation>另加“问题清单”“任务清单”“责任清单”三张工作表。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="254"/>
+        <location filename="../../ui/excel_export.py" line="253"/>
         <source>Layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="259"/>
+        <location filename="../../ui/excel_export.py" line="258"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="261"/>
+        <location filename="../../ui/excel_export.py" line="260"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="269"/>
+        <location filename="../../ui/excel_export.py" line="268"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="273"/>
+        <location filename="../../ui/excel_export.py" line="272"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="278"/>
+        <location filename="../../ui/excel_export.py" line="277"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="281"/>
+        <location filename="../../ui/excel_export.py" line="280"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="299"/>
+        <location filename="../../ui/excel_export.py" line="298"/>
         <source>{name} (default)</source>
         <translation>{name}（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="310"/>
+        <location filename="../../ui/excel_export.py" line="309"/>
         <source>{count} columns: {names}</source>
         <translation>共 {count} 列：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="365"/>
+        <location filename="../../ui/excel_export.py" line="364"/>
         <source>Choose where to save the file.</source>
         <translation>请选择文件保存的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="368"/>
+        <location filename="../../ui/excel_export.py" line="367"/>
         <source>The folder “{folder}” does not exist. Choose an existing folder with “Browse…”.</source>
         <translation>文件夹“{folder}”不存在。请点“浏览…”选择一个已有的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="372"/>
+        <location filename="../../ui/excel_export.py" line="371"/>
         <source>“{name}” already exists in “{folder}”. Replace it?</source>
         <translation>“{folder}”中已有“{name}”。要替换它吗？</translation>
     </message>
@@ -1508,88 +1497,83 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>IssuePackagesDialog</name>
     <message>
-        <location filename="../../ui/package_issue.py" line="103"/>
-        <location filename="../../ui/package_issue.py" line="173"/>
+        <location filename="../../ui/package_issue.py" line="102"/>
+        <location filename="../../ui/package_issue.py" line="171"/>
         <source>Issue community packages</source>
         <translation>下发社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="104"/>
+        <location filename="../../ui/package_issue.py" line="103"/>
         <source>A package is a copy of one community&apos;s tasks for its secretary to update offline. Give it to the secretary (USB stick, e-mail); they open it in this program and send back the return file (上报).</source>
         <translation>下发包是一个居民区任务的副本，供居民区书记离线更新。请把它交给书记（U 盘、邮件等）；书记用本程序打开，更新后点“上报”，把生成的上报文件交回工作专班导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="110"/>
+        <location filename="../../ui/package_issue.py" line="109"/>
         <source>All communities (one package each)</source>
         <translation>全部居民区（每个居民区一个包）</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="112"/>
+        <location filename="../../ui/package_issue.py" line="111"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="117"/>
+        <location filename="../../ui/package_issue.py" line="116"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="124"/>
+        <location filename="../../ui/package_issue.py" line="123"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="125"/>
+        <location filename="../../ui/package_issue.py" line="124"/>
         <source>Folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="131"/>
+        <location filename="../../ui/package_issue.py" line="130"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="135"/>
+        <location filename="../../ui/package_issue.py" line="134"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="139"/>
+        <location filename="../../ui/package_issue.py" line="138"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="163"/>
+        <location filename="../../ui/package_issue.py" line="162"/>
         <source>Choose a folder first.</source>
         <translation>请先选择保存下发包的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="170"/>
+        <location filename="../../ui/package_issue.py" line="169"/>
         <source>No community has tasks to issue.</source>
         <translation>没有居民区有可下发的整改任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="172"/>
+        <location filename="../../ui/package_issue.py" line="171"/>
         <source>Issuing packages…</source>
         <translation>正在下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="172"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/package_issue.py" line="189"/>
+        <location filename="../../ui/package_issue.py" line="182"/>
         <source>Issuing the package of {name}… ({done} of {total})</source>
         <translation>正在下发“{name}”的包…（第 {done} 个，共 {total} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="207"/>
+        <location filename="../../ui/package_issue.py" line="198"/>
         <source>Issuing was cancelled after {count} packages; those listed were written and recorded.</source>
         <translation>已取消下发；取消前已写入并登记 {count} 个包，列在下面。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="208"/>
+        <location filename="../../ui/package_issue.py" line="199"/>
         <source>{count} packages were issued to “{folder}”:</source>
         <translation>已下发 {count} 个社区包到“{folder}”：</translation>
     </message>
@@ -2386,12 +2370,12 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Packages</name>
     <message>
-        <location filename="../../ui/package_issue.py" line="70"/>
+        <location filename="../../ui/package_issue.py" line="69"/>
         <source>Choose the folder for the packages</source>
         <translation>选择保存下发包的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="75"/>
+        <location filename="../../ui/package_issue.py" line="74"/>
         <source>Cannot open the folder. Open it yourself: {folder}</source>
         <translation>无法打开文件夹，请手动打开：{folder}</translation>
     </message>
@@ -3837,72 +3821,72 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="253"/>
+        <location filename="../../ui/models.py" line="254"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/models.py" line="67"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/models.py" line="67"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/models.py" line="67"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/models.py" line="67"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/models.py" line="67"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/models.py" line="67"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/models.py" line="67"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/models.py" line="67"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/models.py" line="67"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/models.py" line="67"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/models.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/models.py" line="67"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/models.py" line="67"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
@@ -4056,88 +4040,83 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="66"/>
+        <location filename="../../ui/verify_dialog.py" line="65"/>
         <source>Check the ledger&apos;s integrity</source>
         <translation>核对台账完整性</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="68"/>
+        <location filename="../../ui/verify_dialog.py" line="67"/>
         <source>Every journal entry is checked against the one before it, and every table is replayed from the journal: a change made outside this program shows up. If you have a 周报 or a 销号审批表 at hand, type the journal anchors printed on it below (one per line) to check that the journal has not been rewritten since.</source>
         <translation>逐条核对日志链，并用日志重放核对每一张表：在本程序之外所做的改动都会被发现。如果手头有周报或销号审批表，把上面印的“日志校验码”填在下面（每行一个），可一并核对打印之后日志有没有被改写。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="74"/>
+        <location filename="../../ui/verify_dialog.py" line="73"/>
         <source>e.g. 714:2db18125586866ef</source>
         <translation>例如：714:2db18125586866ef</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="86"/>
+        <location filename="../../ui/verify_dialog.py" line="85"/>
         <source>Check</source>
         <translation>开始核对</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="90"/>
+        <location filename="../../ui/verify_dialog.py" line="89"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="108"/>
+        <location filename="../../ui/verify_dialog.py" line="107"/>
         <source>Newest journal anchor now: {anchor} (write it down to check this file against later)</source>
         <translation>当前最新日志校验码：{anchor}（可记下，日后据此核对本文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="121"/>
+        <location filename="../../ui/verify_dialog.py" line="120"/>
         <source>“{text}” is not a journal anchor: it should be the entry number, a colon and the hex code, as printed at the foot of a 周报, e.g. 714:2db18125586866ef. Nothing was checked.</source>
         <translation>“{text}”不是日志校验码：应为“条目序号:校验码”，如周报页脚印的 714:2db18125586866ef。尚未核对。</translation>
     </message>
     <message>
         <location filename="../../ui/verify_dialog.py" line="125"/>
-        <location filename="../../ui/verify_dialog.py" line="136"/>
+        <location filename="../../ui/verify_dialog.py" line="128"/>
         <source>Checking the journal… entry {done} of {total}</source>
         <translation>正在核对日志链……第 {done} 条，共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="126"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/verify_dialog.py" line="137"/>
+        <location filename="../../ui/verify_dialog.py" line="129"/>
         <source>Checking the tables… row {done} of {total}</source>
         <translation>正在核对数据表……第 {done} 行，共 {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="147"/>
+        <location filename="../../ui/verify_dialog.py" line="138"/>
         <source>The check was cancelled; nothing was changed.</source>
         <translation>已取消核对；台账没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="154"/>
+        <location filename="../../ui/verify_dialog.py" line="145"/>
         <source>entry {seq} ({at}, {command})</source>
         <translation>第 {seq} 条日志（{at}，{command}）</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="156"/>
+        <location filename="../../ui/verify_dialog.py" line="147"/>
         <source>the tables</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="157"/>
+        <location filename="../../ui/verify_dialog.py" line="148"/>
         <source>Check failed: {where}: {detail}.</source>
         <translation>核对未通过：{where}：{detail}。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="162"/>
+        <location filename="../../ui/verify_dialog.py" line="153"/>
         <source>Check failed: {detail}.</source>
         <translation>核对未通过：{detail}。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="165"/>
+        <location filename="../../ui/verify_dialog.py" line="156"/>
         <source>The ledger is sound: the journal chain is whole and every table matches it.</source>
         <translation>台账完好：日志链完整，每张表都与日志相符。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="167"/>
+        <location filename="../../ui/verify_dialog.py" line="158"/>
         <source> The {n} anchors from paper match.</source>
         <translation>与纸面上的 {n} 个日志校验码相符。</translation>
     </message>
@@ -4153,90 +4132,85 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>excel_export</name>
     <message>
-        <location filename="../../ui/excel_export.py" line="158"/>
+        <location filename="../../ui/excel_export.py" line="157"/>
         <source>{org} rectification ledger-{date}.xlsx</source>
         <translation>{org}巡察整改台账-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="169"/>
+        <location filename="../../ui/excel_export.py" line="168"/>
         <source>Save the ledger as</source>
         <translation>台账保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="170"/>
+        <location filename="../../ui/excel_export.py" line="169"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../ui/excel_export.py" line="392"/>
-        <location filename="../../ui/excel_export.py" line="445"/>
-        <source>Exporting…</source>
-        <translation>正在导出……</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_export.py" line="392"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_export.py" line="393"/>
-        <source>Export ledger</source>
-        <translation>导出台账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_export.py" line="404"/>
         <source>Cannot open the folder. Open it yourself: {folder}</source>
         <translation>无法自动打开文件夹，请手动打开：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="409"/>
+        <location filename="../../ui/excel_export.py" line="397"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="410"/>
+        <location filename="../../ui/excel_export.py" line="398"/>
         <source>The ledger was exported: {tasks} tasks.</source>
         <translation>台账已导出，共 {tasks} 条任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="411"/>
+        <location filename="../../ui/excel_export.py" line="399"/>
         <source>File: {path}
 Sheets: {sheets}</source>
         <translation>文件：{path}
 工作表：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="419"/>
+        <location filename="../../ui/excel_export.py" line="407"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="420"/>
+        <location filename="../../ui/excel_export.py" line="408"/>
         <source>OK</source>
         <translation>好</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="429"/>
+        <location filename="../../ui/excel_export.py" line="417"/>
         <source>The export was cancelled; nothing was written and “{path}” is unchanged.</source>
         <translation>导出已取消，没有写入任何文件，原有的“{path}”保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="430"/>
+        <location filename="../../ui/excel_export.py" line="418"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="431"/>
+        <location filename="../../ui/excel_export.py" line="419"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="444"/>
+        <location filename="../../ui/excel_export.py" line="427"/>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="427"/>
+        <location filename="../../ui/excel_export.py" line="431"/>
+        <source>Exporting…</source>
+        <translation>正在导出……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_export.py" line="430"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出……（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="459"/>
+        <location filename="../../ui/excel_export.py" line="444"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
     </message>
@@ -4316,6 +4290,14 @@ Sheets: {sheets}</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="49"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>util</name>
+    <message>
+        <location filename="../../ui/util.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -234,8 +234,8 @@ class CancelAtFirstProgress(QProgressDialog):
 def test_cancel_during_export_writes_nothing(qtbot, filled, tmp_path, shown, monkeypatch, existed):
     made: list[QProgressDialog] = []
     real = excel_export.progress_dialog
-    monkeypatch.setattr(excel_export, "QProgressDialog", CancelAtFirstProgress)
-    monkeypatch.setattr(excel_export, "progress_dialog", lambda parent: made.append(real(parent)) or made[-1])
+    monkeypatch.setattr("ui.util.QProgressDialog", CancelAtFirstProgress)
+    monkeypatch.setattr(excel_export, "progress_dialog", lambda *a, **k: made.append(real(*a, **k)) or made[-1])
     out = tmp_path / "台账.xlsx"
     if existed:
         out.write_bytes(b"old")
