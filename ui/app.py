@@ -232,6 +232,9 @@ class Controller:
     def show(self, led: Ledger) -> None:
         from ui.main_window import MainWindow
         old = self.window
+        if old is not None and not old.may_close():  # unsaved edits the user chose to save could not be saved
+            led.close()
+            return
         win = MainWindow(led)
         win.openRequested.connect(self.switch)
         win.openPathRequested.connect(self.open_recent)
@@ -242,7 +245,7 @@ class Controller:
         self.window = win
         win.show()
         if old is not None:
-            old.close()
+            old.close()  # its edits are saved or given up already: it closes without asking again
             self.close_ledger(old.ledger)
 
     def close_ledger(self, led: Ledger) -> None:

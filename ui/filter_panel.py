@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -114,18 +117,40 @@ class FilterPanel(QWidget):
         return frozenset(ids)
 
     def select_community(self, community_id: str | None) -> None:
+        """Show one community (None: all); one filter change, not one per step of the selection."""
         root = self.tree.topLevelItem(0)
         if root is None:
             return
-        self.tree.clearSelection()
-        if community_id is None:
-            root.setSelected(True)
-            return
-        for i in range(root.childCount()):
-            child = root.child(i)
-            if child.data(0, Qt.ItemDataRole.UserRole) == community_id:
-                child.setSelected(True)
-                self.tree.scrollToItem(child)
+        with self._quiet():
+            self.tree.clearSelection()
+            if community_id is None:
+                root.setSelected(True)
+            for i in range(root.childCount() if community_id is not None else 0):
+                child = root.child(i)
+                if child.data(0, Qt.ItemDataRole.UserRole) == community_id:
+                    child.setSelected(True)
+                    self.tree.scrollToItem(child)
+
+    def clear(self) -> None:
+        """Every filter back to 全部 (View → Show all), as one filter change."""
+        with self._quiet():
+            self.search.clear()
+            self._debounce.stop()
+            self.status_box.setCurrentIndex(0)
+            self.set_due(None)
+            self.select_community(None)
+
+    @contextlib.contextmanager
+    def _quiet(self) -> Iterator[None]:
+        """Signals held while several choices change; then one filterChanged (unless one is held outside)."""
+        outer = not self._blocked
+        self._blocked = True
+        try:
+            yield
+        finally:
+            if outer:
+                self._blocked = False
+                self._emit()
 
     def set_due(self, key: str | None) -> None:
         self.due_buttons[key].setChecked(True)

@@ -81,7 +81,7 @@ class EditDelegate(QStyledItemDelegate):
 
 
 class MainWindow(QMainWindow):
-    openRequested = Signal(str)  # "new", "open", "example" — handled by the app
+    openRequested = Signal(str)  # "blank", "open", "example" — handled by the app
     openPathRequested = Signal(str)  # a ledger file chosen from 最近打开的台账
     firstPainted = Signal()  # the first screen has been painted (the work that could wait starts now)
 
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         """What the first screen does not need: the remaining ids of a large ledger, then the task panel."""
         self.firstPainted.emit()
         self.model.load_rest_soon()
-        QTimer.singleShot(0, lambda: self.panel)
+        QTimer.singleShot(0, lambda: self._closed or self.panel)  # not after the window (and its ledger) closed
 
     def _task_hint(self) -> QWidget:
         box = QWidget()
@@ -221,7 +221,6 @@ class MainWindow(QMainWindow):
             from ui.task_panel import TaskPanel
 
             self._panel = TaskPanel(self.ledger)
-            self._panel.entryMade.connect(self._record_entry)
             self._panel.taskShown.connect(self._task_shown)
             self.task_stack.addWidget(self._panel)
             if self.ledger.package is not None:
@@ -396,10 +395,7 @@ class MainWindow(QMainWindow):
                 if hasattr(self.tabs.widget(i), "set_filter")]
 
     def clear_filters(self) -> None:
-        self.filters.search.clear()
-        self.filters.status_box.setCurrentIndex(0)
-        self.filters.set_due(None)
-        self.filters.select_community(None)
+        self.filters.clear()
 
     def current_task_id(self) -> str | None:
         idx = self.table.currentIndex()
@@ -419,9 +415,10 @@ class MainWindow(QMainWindow):
             if first is None:
                 first = idx
         if first is not None:
-            sel.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            sel.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)  # shows its task (_row_changed)
             self.table.scrollTo(first)
-            self.panel.show_task(task_ids[0])
+            if self.panel.task is None or self.panel.task.id != task_ids[0]:
+                self.panel.show_task(task_ids[0])
         elif not quiet and task_ids:
             self.panel.show_task(task_ids[0])
 
@@ -438,12 +435,14 @@ class MainWindow(QMainWindow):
             self._panel.on_changed(changed)
         if changed.structure or changed.command in ("add_task", "delete_task", "undo"):
             self.filters.reload_communities()
-        for view in self._filtered_views():
+        for i in range(self.tabs.count()):  # every view built so far, not only those the filters drive
+            view = self.tabs.widget(i)
             if hasattr(view, "on_changed"):
                 view.on_changed(changed)
         self._update_status()
 
     _recording = True
+    _closed = False
 
     def _record_entry(self, entry_id: str) -> None:
         from ledger import journal
@@ -583,13 +582,21 @@ class MainWindow(QMainWindow):
         s.setValue("window/tableHeader", self.table.horizontalHeader().saveState())
         s.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def may_close(self) -> bool:
+        """Unsaved edits in the task panel: offer to save them. False when the user chose to save and the save
+        was refused (the window then stays, with the edits and the sentence saying why)."""
         panel = self._panel
         if panel is not None and panel.task is not None and panel.pending_fields():
             if messages.confirm(self, self.tr("The task has unsaved changes. Save them before closing?")):
-                if not panel.save():
-                    event.ignore()
-                    return
+                return panel.save()
+            panel.revert()  # given up: asked once, not again when the window then closes
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_close():
+            event.ignore()
+            return
+        self._closed = True
         self.save_layout()
         self.filters.stop()
         self.model.stop()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentM
 from PySide6.QtGui import QBrush, QFont
 
 from ledger.errors import LedgerError
-from ledger.model import Health, Kind, TaskRow, health
+from ledger.model import Health, TaskRow, health
 from ledger.reads import to_task_row
 from ledger.service import PACKAGE_TASK_FIELDS, Changed, Ledger
 from ledger.store import TaskFilter
@@ -19,8 +19,6 @@ from ui.util import health_colour
 log = logging.getLogger(__name__)
 
 TaskIdRole = Qt.ItemDataRole.UserRole + 1
-HealthRole = Qt.ItemDataRole.UserRole + 2
-SortKeyRole = Qt.ItemDataRole.UserRole + 3
 
 PAGE = 200
 FIRST_SCREEN = 400  # rows whose ids come with the first query; the rest follow right after
@@ -64,10 +62,10 @@ class TaskTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] | None = None
         self._cache: dict[int, TaskRow] = {}
         self._today = ledger.today()
+        self._due_soon = ledger.due_soon_days  # both read again on every reload (a setting change reloads)
         self._headers = [self.tr(h) for _k, h, _s, _e in COLUMNS]
         # In a community package only the secretary's fields are editable (flags() must not query the file).
         self._editable = PACKAGE_TASK_FIELDS if ledger.package is not None else None
-        self._kinds = [k.value for k in Kind]
         self.reload()
 
     # ---- loading ---------------------------------------------------------------------------
@@ -80,6 +78,7 @@ class TaskTableModel(QAbstractTableModel):
         """The first screen's ids and the count now; the remaining ids on the next turn of the event loop."""
         self.beginResetModel()
         self._today = self.ledger.today()
+        self._due_soon = self.ledger.due_soon_days
         self._rowids = self.ledger.task_rowids(self.filter, limit=FIRST_SCREEN)
         if len(self._rowids) < FIRST_SCREEN:
             self._total, self._complete = len(self._rowids), True
@@ -228,13 +227,10 @@ class TaskTableModel(QAbstractTableModel):
             return getattr(t, key, None)
         if role == TaskIdRole:
             return t.id
-        if role == HealthRole:
-            return health(t.status, t.deadline, self._today, self.ledger.due_soon_days)
         if role == Qt.ItemDataRole.ForegroundRole and key in ("status", "days_left"):
-            return QBrush(health_colour(health(t.status, t.deadline, self._today, self.ledger.due_soon_days)))
+            return QBrush(health_colour(health(t.status, t.deadline, self._today, self._due_soon)))
         if role == Qt.ItemDataRole.FontRole and key in ("status", "days_left"):
-            h = health(t.status, t.deadline, self._today, self.ledger.due_soon_days)
-            if h in (Health.OVERDUE, Health.DUE_SOON):
+            if health(t.status, t.deadline, self._today, self._due_soon) in (Health.OVERDUE, Health.DUE_SOON):
                 f = QFont()
                 f.setBold(True)
                 return f

@@ -78,7 +78,6 @@ class TaskPanel(QWidget):
     """Edits go through Ledger commands; a refused edit says why and leaves the ledger as it was.
     Files dropped on the panel are attached to the shown task as 佐证材料."""
 
-    entryMade = Signal(str)  # journal entry id of an edit made here (for undo)
     taskShown = Signal(str)  # the id of the task now shown, or "" for none
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
@@ -425,12 +424,10 @@ class TaskPanel(QWidget):
         if not fields:
             return True
         try:
-            entry = self.ledger.update_task(self.task.id, **fields)
+            self.ledger.update_task(self.task.id, **fields)  # the window hears the change and records it for undo
         except LedgerError as exc:
             messages.show_error(self, exc, self.tr("Not saved"))
             return False
-        if entry:
-            self.entryMade.emit(entry)
         return True
 
     def revert(self) -> None:
@@ -446,7 +443,6 @@ class TaskPanel(QWidget):
             if field in ("target", "actual"):
                 parse_number(item.text(), FIELD_LABELS[field])
             self.ledger.update_indicator(ind_id, **{field: item.text()})
-            self.entryMade.emit(self.ledger._last_entry_id())
         except LedgerError as exc:
             messages.show_error(self, exc, self.tr("Not saved"))
             self.show_task(self.task.id)
@@ -459,7 +455,6 @@ class TaskPanel(QWidget):
             return
         try:
             self.ledger.add_indicator(self.task.id, name)
-            self.entryMade.emit(self.ledger._last_entry_id())
         except LedgerError as exc:
             messages.show_error(self, exc)
 
@@ -475,7 +470,6 @@ class TaskPanel(QWidget):
             return
         try:
             self.ledger.remove_indicator(item.data(Qt.ItemDataRole.UserRole))
-            self.entryMade.emit(self.ledger._last_entry_id())
         except LedgerError as exc:
             messages.show_error(self, exc)
 
@@ -502,7 +496,6 @@ class TaskPanel(QWidget):
         except LedgerError as exc:
             messages.show_error(self, exc)
             return False
-        self.entryMade.emit(self.ledger._last_entry_id())
         return True
 
     def request_extension(self) -> str | None:

@@ -37,7 +37,7 @@ def build_menus(win: MainWindow) -> None:
     """文件, 编辑, 查看, 设置; the package commands only on a master ledger (not in a community package)."""
     bar = win.menuBar()
     m = bar.addMenu(_tr("&File"))
-    m.addAction(action(win, _tr("New blank ledger…"), lambda: win.openRequested.emit("new"),
+    m.addAction(action(win, _tr("New blank ledger…"), lambda: win.openRequested.emit("blank"),
                        QKeySequence.StandardKey.New, "newLedger"))
     m.addAction(action(win, _tr("Open ledger…"), lambda: win.openRequested.emit("open"),
                        QKeySequence.StandardKey.Open, "openLedger"))

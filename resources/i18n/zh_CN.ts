@@ -1317,62 +1317,62 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../ui/filter_panel.py" line="40"/>
+        <location filename="../../ui/filter_panel.py" line="43"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="41"/>
+        <location filename="../../ui/filter_panel.py" line="44"/>
         <source>Open (not signed off)</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="50"/>
+        <location filename="../../ui/filter_panel.py" line="53"/>
         <source>Any deadline</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="50"/>
+        <location filename="../../ui/filter_panel.py" line="53"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="51"/>
+        <location filename="../../ui/filter_panel.py" line="54"/>
         <source>Due within 7 days</source>
         <translation>临期（7天内）</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="61"/>
+        <location filename="../../ui/filter_panel.py" line="64"/>
         <source>Search problem, measure, progress</source>
         <translation>搜索反馈问题、整改措施、整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="69"/>
+        <location filename="../../ui/filter_panel.py" line="72"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="70"/>
+        <location filename="../../ui/filter_panel.py" line="73"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="71"/>
+        <location filename="../../ui/filter_panel.py" line="74"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="73"/>
+        <location filename="../../ui/filter_panel.py" line="76"/>
         <source>Communities</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="90"/>
+        <location filename="../../ui/filter_panel.py" line="93"/>
         <source>All communities</source>
         <translation>全部居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="94"/>
+        <location filename="../../ui/filter_panel.py" line="97"/>
         <source>Secretary: {name}</source>
         <translation>书记：{name}</translation>
     </message>
@@ -1723,27 +1723,27 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Cannot open the folder. Open it yourself: {folder}</source>
         <translation>无法自动打开文件夹，请手动打开：{folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -3579,241 +3579,241 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../ui/task_panel.py" line="88"/>
-        <location filename="../../ui/task_panel.py" line="281"/>
+        <location filename="../../ui/task_panel.py" line="87"/>
+        <location filename="../../ui/task_panel.py" line="280"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="112"/>
+        <location filename="../../ui/task_panel.py" line="111"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="125"/>
+        <location filename="../../ui/task_panel.py" line="124"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="127"/>
+        <location filename="../../ui/task_panel.py" line="126"/>
         <source>Save the fields above (Ctrl+S)</source>
         <translation>保存以上内容（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="129"/>
+        <location filename="../../ui/task_panel.py" line="128"/>
         <source>Revert</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="138"/>
+        <location filename="../../ui/task_panel.py" line="137"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="139"/>
+        <location filename="../../ui/task_panel.py" line="138"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="140"/>
+        <location filename="../../ui/task_panel.py" line="139"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="141"/>
+        <location filename="../../ui/task_panel.py" line="140"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="142"/>
+        <location filename="../../ui/task_panel.py" line="141"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="143"/>
+        <location filename="../../ui/task_panel.py" line="142"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="144"/>
+        <location filename="../../ui/task_panel.py" line="143"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="152"/>
+        <location filename="../../ui/task_panel.py" line="151"/>
         <source>Indicator</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="152"/>
+        <location filename="../../ui/task_panel.py" line="151"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="152"/>
+        <location filename="../../ui/task_panel.py" line="151"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="153"/>
+        <location filename="../../ui/task_panel.py" line="152"/>
         <source>Actual</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="160"/>
-        <location filename="../../ui/task_panel.py" line="457"/>
+        <location filename="../../ui/task_panel.py" line="159"/>
+        <location filename="../../ui/task_panel.py" line="453"/>
         <source>Add indicator</source>
         <translation>添加量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="162"/>
+        <location filename="../../ui/task_panel.py" line="161"/>
         <source>Remove indicator</source>
         <translation>删除量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="180"/>
+        <location filename="../../ui/task_panel.py" line="179"/>
         <source>Ask for a later deadline…</source>
         <translation>申请延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="182"/>
+        <location filename="../../ui/task_panel.py" line="181"/>
         <source>Approve the extension…</source>
         <translation>同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="184"/>
+        <location filename="../../ui/task_panel.py" line="183"/>
         <source>Refuse the extension…</source>
         <translation>不同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="186"/>
+        <location filename="../../ui/task_panel.py" line="185"/>
         <source>Print the sign-off form…</source>
         <translation>打印销号审批表…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="187"/>
+        <location filename="../../ui/task_panel.py" line="186"/>
         <source>The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper</source>
         <translation>把本任务的销号审批表生成 A4 PDF，打印后交审核人签字</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="197"/>
+        <location filename="../../ui/task_panel.py" line="196"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="197"/>
+        <location filename="../../ui/task_panel.py" line="196"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="197"/>
+        <location filename="../../ui/task_panel.py" line="196"/>
         <source>Field</source>
         <translation>修改项</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="198"/>
+        <location filename="../../ui/task_panel.py" line="197"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="198"/>
+        <location filename="../../ui/task_panel.py" line="197"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="214"/>
+        <location filename="../../ui/task_panel.py" line="213"/>
         <source>Quantitative indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="224"/>
+        <location filename="../../ui/task_panel.py" line="223"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="228"/>
-        <location filename="../../ui/task_panel.py" line="374"/>
+        <location filename="../../ui/task_panel.py" line="227"/>
+        <location filename="../../ui/task_panel.py" line="373"/>
         <source>Evidence ({n})</source>
         <translation>佐证材料（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="233"/>
+        <location filename="../../ui/task_panel.py" line="232"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="234"/>
+        <location filename="../../ui/task_panel.py" line="233"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="242"/>
+        <location filename="../../ui/task_panel.py" line="241"/>
         <source>Reviews and deadline</source>
         <translation>审核与延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="243"/>
+        <location filename="../../ui/task_panel.py" line="242"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="282"/>
+        <location filename="../../ui/task_panel.py" line="281"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="298"/>
+        <location filename="../../ui/task_panel.py" line="297"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="310"/>
+        <location filename="../../ui/task_panel.py" line="309"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="331"/>
+        <location filename="../../ui/task_panel.py" line="330"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="332"/>
+        <location filename="../../ui/task_panel.py" line="331"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="338"/>
+        <location filename="../../ui/task_panel.py" line="337"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="343"/>
+        <location filename="../../ui/task_panel.py" line="342"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="356"/>
+        <location filename="../../ui/task_panel.py" line="355"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="357"/>
+        <location filename="../../ui/task_panel.py" line="356"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="430"/>
-        <location filename="../../ui/task_panel.py" line="451"/>
+        <location filename="../../ui/task_panel.py" line="429"/>
+        <location filename="../../ui/task_panel.py" line="447"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="457"/>
+        <location filename="../../ui/task_panel.py" line="453"/>
         <source>Indicator name, e.g. 培训次数</source>
         <translation>指标名称，例如：培训次数</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="473"/>
+        <location filename="../../ui/task_panel.py" line="468"/>
         <source>Remove the indicator “{name}”?</source>
         <translation>删除量化指标“{name}”？</translation>
     </message>
@@ -3821,72 +3821,72 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="254"/>
+        <location filename="../../ui/models.py" line="250"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67"/>
+        <location filename="../../ui/models.py" line="66"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ledger.clock import FixedClock
 from ledger.model import Operator, Role
 from ledger.service import Ledger
@@ -209,3 +211,38 @@ def test_a_backup_that_cannot_be_written_does_not_stop_the_ledger_closing(tmp_pa
         assert [c["name"] for c in again.communities()] == ["南郊别墅"]
     finally:
         again.close()
+
+
+def test_new_blank_ledger_from_the_menu_makes_one(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr("ui.app.saved_operator", lambda: Operator("张专班", Role.WORK_TEAM))
+    Ledger.create(tmp_path / "甲.db", org="甲", clock=FixedClock.on("2025-11-20")).close()
+    ctl = _controller(tmp_path)
+    ctl.show(ctl.open_path(tmp_path / "甲.db"))
+    qtbot.addWidget(ctl.window)
+    monkeypatch.setattr("ui.app.QFileDialog.getOpenFileName", lambda *a, **k: pytest.fail("the Open dialog came up"))
+    from PySide6.QtGui import QAction
+    ctl.window.findChild(QAction, "newLedger").trigger()
+    qtbot.addWidget(ctl.window)
+    assert ctl.window.ledger.path == tmp_path / "data" / "整改台账.db" and ctl.window.ledger.stats()["tasks"] == 0
+    ctl.close_ledger(ctl.window.ledger)
+
+
+def test_switching_ledgers_keeps_the_window_when_its_edits_cannot_be_saved(qtbot, tmp_path, monkeypatch, filled):
+    monkeypatch.setattr("ui.app.saved_operator", lambda: Operator("张专班", Role.WORK_TEAM))
+    path = filled.path
+    filled.close()
+    Ledger.create(tmp_path / "乙.db", org="乙", clock=FixedClock.on("2025-11-20")).close()
+    ctl = _controller(tmp_path)
+    ctl.show(ctl.open_path(path))
+    win = ctl.window
+    qtbot.addWidget(win)
+    win.select_tasks([win.model.task_id_at(0)])
+    win.panel.owner.setText("")  # an edit the ledger refuses (the owner may not be empty)
+    monkeypatch.setattr("ui.messages.confirm", lambda *a, **k: True)
+    monkeypatch.setattr("ui.messages.show_error", lambda *a, **k: None)
+    ctl.show(ctl.open_path(tmp_path / "乙.db"))
+    assert ctl.window is win and win.ledger.path == path and win.ledger.stats()["tasks"] == 6  # still open, readable
+    assert not Path(tmp_path / ".乙.db.lock").exists() or Ledger.open(tmp_path / "乙.db").close() is None
+    win.panel.revert()
+    win.close()
+    ctl.close_ledger(win.ledger)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ledger.model import Kind, Status
 from ledger.store import TaskFilter
@@ -361,3 +361,40 @@ def test_reconcile_and_package_tabs_get_the_whole_width_and_the_docks_come_back(
     again.show()
     assert again.tabs.currentIndex() == 0 and all(d.isVisible() for d in again.docks)
     again.close()
+
+
+def test_redo_survives_a_panel_edit_that_changes_nothing(window, filled):
+    """An indicator cell set to the value it has journals nothing, so it must not touch undo or redo."""
+    row = _row_of(window, "完善审核机制", "南郊别墅")
+    tid = window.model.task_id_at(row)
+    filled.add_indicator(tid, "培训", "次", 18, 5)
+    window.table.selectRow(row)
+    window.panel.progress.setPlainText("第一次进展")
+    assert window.panel.save()
+    window.undo_action.trigger()
+    assert window.redo_action.isEnabled() and len(window.redo_stack) == 1
+    window.panel.show_task(tid)
+    window.panel.indicators.item(0, 3).setText("5.0")  # the same actual value, written differently
+    assert window.redo_action.isEnabled() and len(window.redo_stack) == 1
+    window.redo_action.trigger()
+    assert filled.task(tid).progress == "第一次进展"
+
+
+def test_every_built_view_hears_changes_not_only_the_filtered_ones(window, filled, qtbot):
+    heard: list[str] = []
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    window.tabs.setCurrentIndex(titles.index("待我审核"))
+    window.tabs.setCurrentIndex(titles.index("对账"))
+    for name in ("reviewQueueView", "reconcileView"):
+        view = window.findChild(QWidget, name)
+        view.on_changed = lambda changed, n=name: heard.append(n)  # noqa: B023 - bound per name
+    filled.update_progress(filled.tasks_json()[0]["id"], "新的进展")
+    assert sorted(heard) == ["reconcileView", "reviewQueueView"]
+
+
+def test_show_all_is_one_filter_change(window, qtbot):
+    changes: list[object] = []
+    window.filters.set_due("overdue")
+    window.filters.filterChanged.connect(changes.append)
+    window.clear_filters()
+    assert len(changes) == 1 and changes[0].due is None and changes[0].community_ids is None
