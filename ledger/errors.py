@@ -30,6 +30,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "找不到文件“{path}”。请检查路径是否正确。",
         "“{path}” was not found. Check the path.",
     ),
+    "unreadable": (
+        "无法读取台账文件“{path}”（{detail}）。请检查文件的权限，或把它复制到自己的文件夹后再打开；文件未作任何改动。",
+        "The ledger “{path}” cannot be read ({detail}). Check the file's permissions, or copy it to a folder of your "
+        "own and open it there; the file was not changed.",
+    ),
     "read_only": (
         "台账文件“{path}”是只读的，无法保存修改。请复制到可写的文件夹再打开。",
         "The ledger “{path}” is read-only. Copy it to a writable folder and open it there.",
@@ -166,6 +171,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The task “{measure}” is “{state}”, not signed off; a look-back result cannot be recorded.",
     ),
     # ---- community packages: 下发包 / 上报包 (ledger.exchange) ----
+    "package_replace_mismatch": (
+        "新的下发包“{new}”是“{new_community}”的，旧的“{old}”是“{old_community}”的，不是同一个居民区或同一本台账，"
+        "请勿替换；两个文件都没有改动。",
+        "The new package “{new}” is for “{new_community}” and the old one “{old}” for “{old_community}”: not the same "
+        "community or ledger. Do not replace it; neither file was changed.",
+    ),
     "package_not_package": (
         "“{path}”不是本程序的下发包或上报包（{detail}），没有导入；台账未作任何改动。请选择居民区书记用“上报”生成的文件。",
         "“{path}” is not a package of this program ({detail}); nothing was imported and the ledger was not changed.",

@@ -33,6 +33,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ledger.errors import LedgerError
 from ledger.excel_layout import print_setup
+from ledger.files import replace_atomically
 from ledger.model import Operator, Role, Status
 from ledger.service import Ledger, parse_date, parse_number
 from ledger.workflow import Action
@@ -231,11 +232,11 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
         meta.cell(i, 2, v)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
-    out.parent.mkdir(parents=True, exist_ok=True)
     try:
-        wb.save(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise LedgerError("excel_write_failed", path=out, detail=exc.strerror or str(exc)) from None
+    replace_atomically(out, wb.save)  # beside it, then moved over it: a failed save leaves no half-written form
     return out
 
 

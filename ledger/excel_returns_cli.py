@@ -31,10 +31,14 @@ def _mapping(pairs: list[str]) -> dict[str, int] | None:
     out: dict[str, int] = {}
     for pair in pairs:
         fld, _, col = pair.partition("=")
-        if fld not in excel_foreign.SYNONYMS or not col.strip().isalpha():
+        letters = col.strip().upper()
+        if fld not in excel_foreign.SYNONYMS or not (letters.isascii() and letters.isalpha()):
             raise LedgerError("bad_value", field="--map", value=pair,
-                              detail="格式为 字段=列字母，字段为 " + "、".join(excel_foreign.SYNONYMS))
-        out[fld] = column_index_from_string(col.strip().upper()) - 1
+                              detail="格式为 字段=列字母（半角，如 measure=D），字段为 " + "、".join(excel_foreign.SYNONYMS))
+        try:
+            out[fld] = column_index_from_string(letters) - 1
+        except ValueError:
+            raise LedgerError("bad_value", field="--map", value=pair, detail="没有这一列（列字母最多到 XFD）") from None
     return out
 
 

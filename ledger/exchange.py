@@ -25,6 +25,7 @@ from typing import Any
 
 from ledger import journal
 from ledger.errors import LedgerError
+from ledger.files import replace_atomically, write_error
 from ledger.journal import Change
 from ledger.model import Operator, Role
 from ledger.service import Ledger
@@ -294,17 +295,20 @@ def return_package(package_path: str | Path, out_dir: str | Path | None = None, 
             secretary = led.store.one("SELECT secretary FROM community WHERE id = ?", (info.community_id,))
             operator = Operator(str(secretary or "居民区书记"), Role.SECRETARY)
         led.operator = operator
+        target = Path(out_dir) if out_dir is not None else package_path.parent
+        out = target / return_file_name(info.community, _ymd(led))
+        # Where the return goes is made (or refused) before the package is recorded as returned.
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise write_error(out, exc) from exc
+        if out.resolve() == package_path.resolve():
+            raise LedgerError("exists", path=out)
         seq = journal.last_seq(led.store)
         with led._command(RETURN_COMMAND, None, {"package_id": info.package_id, "seq": seq}) as tx:
             led._put_setting(tx, RETURNED_SETTING, {"at": led.clock.now().isoformat(sep=" "), "seq": seq,
                                                     "by": operator.name})
-        target = Path(out_dir) if out_dir is not None else package_path.parent
-        out = target / return_file_name(info.community, _ymd(led))
-        if out.resolve() == package_path.resolve():
-            raise LedgerError("exists", path=out)
-        part = out.with_name(out.name + ".part")
-        led.store.backup(part)
-        part.replace(out)
+        replace_atomically(out, led.store.backup)
         return out
     finally:
         led.close()
@@ -316,6 +320,8 @@ class ReplaceCheck:
     ok: bool
     sentence: str
     pending: int
+    same: bool = False  # the same package: there is nothing to replace
+    error: LedgerError | None = None  # why not, when not ok
 
 
 def check_replace(old_package_path: str | Path, new_package_path: str | Path) -> ReplaceCheck:
@@ -323,10 +329,11 @@ def check_replace(old_package_path: str | Path, new_package_path: str | Path) ->
     old = open_package_info(old_package_path)
     new = open_package_info(new_package_path)
     if old.community_id != new.community_id or old.master_ledger_id != new.master_ledger_id:
-        return ReplaceCheck(False, f"新的下发包是“{new.community}”的，旧的是“{old.community}”的，不是同一个居民区"
-                                   "或同一本台账，请勿替换；两个文件都没有改动。", len(old.work_seqs))
+        err = LedgerError("package_replace_mismatch", new=Path(new_package_path).name, new_community=new.community,
+                          old=Path(old_package_path).name, old_community=old.community)
+        return ReplaceCheck(False, err.message(), len(old.work_seqs), error=err)
     if old.package_id == new.package_id:
-        return ReplaceCheck(True, "这是同一个下发包，无需替换。", 0)
+        return ReplaceCheck(True, "这是同一个下发包，无需替换。", 0, same=True)
     merged_through = new.merged.get(old.package_id, 0)
     not_merged = [s for s in old.work_seqs if s > merged_through]
     if not not_merged:
@@ -348,18 +355,20 @@ def check_replace(old_package_path: str | Path, new_package_path: str | Path) ->
         err = LedgerError("package_unreturned", old=Path(old_package_path).name, count=len(not_merged), last=last,
                           state="已经上报，但新包下发时工作专班还没有合并",
                           todo="请工作专班先导入您的上报文件，再重新下发")
-    return ReplaceCheck(False, err.message(), len(not_merged))
+    return ReplaceCheck(False, err.message(), len(not_merged), error=err)
 
 
 def replace_package(old_package_path: str | Path, new_package_path: str | Path) -> Path:
     """Put the new package where the old copy was, keeping the old one beside it ("….旧包-时间.db"); refused with
     ``package_unreturned`` (nothing moved) while the old copy has work the master has not merged."""
     old, new = Path(old_package_path), Path(new_package_path)
+    if old.resolve() == new.resolve():
+        return old  # the same file: nothing to do
     check = check_replace(old, new)
-    if not check.ok:
-        info = open_package_info(old)
-        raise LedgerError("package_unreturned", old=old.name, count=check.pending, last="见上", state="尚未合并",
-                          todo="上报并等工作专班合并" if info.unreturned else "等工作专班合并已上报的文件")
+    if check.error is not None:
+        raise check.error
+    if check.same:
+        return old  # the same package again: the secretary's working copy stays as it is
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     keep = old.with_name(f"{old.stem}.旧包-{stamp}{old.suffix}")
     old.replace(keep)

@@ -262,7 +262,10 @@ def verify(store: Store, *, progress: Callable[[str, int, int], None] | None = N
             for name, value in want.items():
                 have = row.get(name)
                 if table == "setting" and name == "value":
-                    have = json.loads(have)
+                    try:
+                        have = json.loads(have)
+                    except (TypeError, ValueError):
+                        pass  # not even JSON: written outside the program, reported just below
                 if _norm(have) != _norm(value):
                     seq, at, command = last_touch[(table, rid)]
                     return Problem(seq, at, command,

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger.errors import LedgerError
+from ledger.files import check_folder, replace_atomically
 from ledger.service import Ledger
 
 FONT_TITLE = "方正小标宋简体"
@@ -138,7 +139,8 @@ def write_docx(ledger: Ledger, week: str, out: str | Path) -> Path:
     if mark:
         para(mark, FONT_BODY, 9, indent=False)
     path = Path(out)
-    doc.save(str(path))
+    check_folder(path)
+    replace_atomically(path, lambda tmp: doc.save(str(tmp)))
     return path
 
 
@@ -210,7 +212,8 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1
     path = Path(out)
-    wb.save(str(path))
+    check_folder(path)
+    replace_atomically(path, lambda tmp: wb.save(str(tmp)))
     return path
 
 

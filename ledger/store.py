@@ -324,7 +324,11 @@ class Store:
         if create:
             if path.exists():
                 raise LedgerError("exists", path=path)
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                from ledger.files import write_error
+                raise write_error(path, exc) from exc
         else:
             cls.check_file(path)
         file_lock = _acquire_lock(path) if lock else None
@@ -364,8 +368,11 @@ class Store:
             raise LedgerError("not_found", path=path)
         if path.is_dir():
             raise KnownStorageError("not_a_ledger", path=path, detail="这是一个文件夹")
-        with path.open("rb") as fh:
-            head = fh.read(16)
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(16)
+        except OSError as exc:
+            raise KnownStorageError("unreadable", path=path, detail=exc.strerror or str(exc)) from exc
         if head != SQLITE_MAGIC:
             raise KnownStorageError("not_a_ledger", path=path, detail="文件头不是 SQLite 数据库")
 

@@ -81,7 +81,11 @@ DEFAULT_CHAIN: tuple[Level, ...] = (
 def chain_from_setting(value: Any) -> tuple[Level, ...]:
     if not value:
         return DEFAULT_CHAIN
-    levels = tuple(Level(str(v["name"]), Role(v["role"])) for v in value)
+    try:
+        levels = tuple(Level(str(v["name"]), Role(v["role"])) for v in value)
+    except (TypeError, KeyError, ValueError):
+        raise LedgerError("bad_setting", key="审核链",
+                          detail="应为一到三级，每级写明名称和身份（work_team / secretary / leader）") from None
     if not 1 <= len(levels) <= 3:
         raise LedgerError("bad_setting", key="审核链", detail="审核链必须是一到三级")
     return levels

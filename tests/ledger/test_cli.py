@@ -331,3 +331,27 @@ def test_a_db_file_as_the_only_argument_opens_the_window(monkeypatch, tmp_path):
     monkeypatch.setattr(importlib, "import_module", lambda name: FakeApp if name == "ui.app" else None)
     assert cli.main([str(path)]) == 0
     assert seen["ledger"] == str(path)
+
+
+# ---- what a user can get wrong on the command line: a sentence, never a traceback ---------------------------
+def test_a_new_ledger_under_a_file_is_a_sentence(tmp_path: Path) -> None:
+    (tmp_path / "a.db").write_text("一个文件", encoding="utf-8")
+    done = refused("new", tmp_path / "a.db" / "x.db")
+    assert "保存位置" in done.stderr and (tmp_path / "a.db").read_text(encoding="utf-8") == "一个文件"
+
+
+def test_a_setting_edited_outside_the_program_is_named_by_verify(demo: Path) -> None:
+    conn = sqlite3.connect(demo)
+    conn.execute("UPDATE setting SET value = '本单位' WHERE key = 'org_name'")  # not even JSON any more
+    conn.commit()
+    conn.close()
+    done = run("verify", demo)
+    assert done.returncode == 1 and "Traceback" not in done.stderr and "org_name" in done.stdout
+
+
+@pytest.mark.parametrize("value", ['"abc"', '[{"name": "初审", "role": "bogus"}]', '[{"name": "初审"}]', "5"])
+def test_a_malformed_review_chain_is_refused_with_a_sentence(demo: Path, value: str) -> None:
+    before = demo.read_bytes()
+    done = refused("do", demo, "--actor", "张三", "set_setting", "--key", "review_chain", "--value", value)
+    assert "审核链" in done.stderr
+    assert "完好" in ok("verify", demo) and len(demo.read_bytes()) >= len(before)

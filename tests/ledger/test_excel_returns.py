@@ -252,3 +252,12 @@ def test_cli_fill_form_and_import(filled: Ledger, tmp_path: Path, capsys) -> Non
     foreign = foreign_ledger(tmp_path / "旧.xlsx")
     assert main(["import-excel", db, str(foreign), "--dry-run"]) == 0
     assert "4 项任务" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("column", ["Ｄ", "D列", "ZZZZ"])
+def test_a_column_letter_typed_wrongly_is_a_sentence(filled: Ledger, tmp_path: Path, capsys, column: str) -> None:
+    db = str(filled.path)
+    filled.close()
+    foreign = foreign_ledger(tmp_path / "旧.xlsx")
+    assert main(["import-excel", db, str(foreign), "--dry-run", "--map", f"measure={column}"]) == 1
+    assert "--map" in capsys.readouterr().err

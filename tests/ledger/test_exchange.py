@@ -265,3 +265,37 @@ def test_replacing_a_copy_with_unreturned_work_is_refused_plainly(world, tmp_pat
     finally:
         pkg.close()
     assert list(placed.parent.glob("*旧包*.db")), "the old copy is kept"
+
+
+def test_replacing_with_the_same_package_or_another_communitys_leaves_the_copy_alone(world, tmp_path: Path,
+                                                                                     clock: FixedClock) -> None:
+    led, ids = world
+    mine = exchange.issue_package(led, "南郊别墅", tmp_path / "mine")
+    pkg = edit_package(mine, clock)
+    pkg.update_progress(ids["tasks_a"][0], "书记的进展")
+    pkg.close()
+    before = mine.read_bytes()
+    again = tmp_path / "again.db"
+    again.write_bytes(before)  # the same package, received twice
+    assert exchange.replace_package(mine, again) == mine and mine.read_bytes() == before
+    assert not list(mine.parent.glob("*旧包*"))
+    assert exchange.replace_package(mine, mine) == mine and mine.read_bytes() == before  # the same file
+    other = exchange.issue_package(led, "鑫峰苑", tmp_path / "other")
+    with pytest.raises(LedgerError) as info:
+        exchange.replace_package(mine, other)
+    assert info.value.code == "package_replace_mismatch" and "鑫峰苑" in info.value.message()
+    assert mine.read_bytes() == before and not list(mine.parent.glob("*旧包*"))
+
+
+def test_a_return_into_an_unusable_folder_is_refused_before_it_is_recorded(world, tmp_path: Path,
+                                                                         clock: FixedClock) -> None:
+    led, ids = world
+    path = exchange.issue_package(led, "南郊别墅", tmp_path / "out")
+    pkg = edit_package(path, clock)
+    pkg.update_progress(ids["tasks_a"][0], "要上报的进展")
+    pkg.close()
+    (tmp_path / "一个文件").write_text("不是文件夹", encoding="utf-8")
+    with pytest.raises(LedgerError) as info:
+        exchange.return_package(path, clock=clock, out_dir=tmp_path / "一个文件" / "上报")
+    assert "保存位置" in info.value.message()
+    assert exchange.open_package_info(path).unreturned, "not recorded as returned: the work is still to return"

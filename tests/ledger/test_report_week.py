@@ -141,3 +141,11 @@ def test_the_report_carries_the_journal_anchor_of_the_close(closed: tuple[Ledger
     ws = load_workbook(report_week.write_xlsx(led, W47, tmp_path / "周报.xlsx"))["周报"]
     assert ws.oddFooter.left.text.startswith(f"日志校验码：{want}")  # printed at the foot of every page
     assert journal.check_anchor(led.store, journal.Anchor.parse(str(want))) is None
+
+
+def test_a_report_into_a_missing_folder_is_a_sentence(closed: tuple[Ledger, dict[str, Any]], tmp_path: Path) -> None:
+    led, _ = closed
+    for name in ("周报.docx", "周报.xlsx"):
+        with pytest.raises(LedgerError) as info:
+            report_week.write_report(led, W47, tmp_path / "没有的文件夹" / name)
+        assert "文件夹不存在" in info.value.message()
