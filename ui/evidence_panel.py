@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from ledger import signoff
 from ledger.errors import LedgerError
 from ledger.evidence import EvidenceRow, max_bytes
+from ledger.journal import Entry
 from ledger.model import TaskRow
 from ledger.service import Ledger
 from ui import messages
@@ -441,12 +442,15 @@ class ReviewTrail(QTextBrowser):
         self.setOpenLinks(False)
         self.ledger = ledger
         self.task: TaskRow | None = None
+        self._history: list[Entry] = []
 
-    def show_task(self, task: TaskRow | None) -> None:
+    def show_task(self, task: TaskRow | None, history: list[Entry] | None = None) -> None:
+        """``history``: the task's journal entries when the caller has read them already."""
         self.task = task
         if task is None:
             self.clear()
             return
+        self._history = history if history is not None else self.ledger.history(task.id)
         self._fill_trail()
 
     def trail_events(self) -> list[dict[str, Any]]:
@@ -454,7 +458,7 @@ class ReviewTrail(QTextBrowser):
         them; reviews that came in without a journal entry of this task, e.g. imported, from the review table)."""
         assert self.task is not None
         events: list[dict[str, Any]] = []
-        for e in self.ledger.history(self.task.id):
+        for e in self._history:
             base = {"seq": e.seq, "at": e.at, "who": e.actor, "round": None, "grade": "", "exception": ""}
             if e.command == "submit":
                 rnd = next((c.after for c in e.changes if c.field == "review_round"), None)
@@ -521,7 +525,7 @@ class DeadlineHistory(QTextBrowser):
         self.setOpenLinks(False)
         self.ledger = ledger
 
-    def show_task(self, task: TaskRow | None) -> None:
+    def show_task(self, task: TaskRow | None, history: list[Entry] | None = None) -> None:
         if task is None:
             self.clear()
             return
@@ -543,7 +547,7 @@ class DeadlineHistory(QTextBrowser):
             if x.decision_note:
                 text += f"<br>批复意见：{_e(x.decision_note)}"
             events.append((x.requested_at, text))
-        for e in self.ledger.history(t.id):
+        for e in history if history is not None else self.ledger.history(t.id):
             if e.command not in ("update_task", "undo", "add_task"):
                 continue
             for c in e.changes:

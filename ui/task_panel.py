@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ledger import signoff
 from ledger.errors import LedgerError
 from ledger.history import history_rows, value_text
+from ledger.journal import Entry
 from ledger.model import FIELD_LABELS, OPEN_STATUSES, Kind, Role, Status, TaskRow, health
 from ledger.service import Changed, Ledger, parse_number
 from ledger.signoff import Extension
@@ -311,9 +312,10 @@ class TaskPanel(QWidget):
         self.kind.setCurrentIndex(max(0, self.kind.findData(t.kind)))
         self.progress.setPlainText(t.progress)
         self._fill_indicators()
-        self._fill_history()
-        self.trail.show_task(t)
-        self.deadlines.show_task(t)
+        history = self.ledger.history(t.id)  # read once for the three views that show it
+        self._fill_history(history)
+        self.trail.show_task(t, history)
+        self.deadlines.show_task(t, history)
         allowed = set(self.ledger_actions())
         for action, b in self.action_buttons.items():
             b.setVisible(action in allowed)
@@ -386,9 +388,8 @@ class TaskPanel(QWidget):
                 self.indicators.setItem(r, c, item)
         self.indicators.blockSignals(False)
 
-    def _fill_history(self) -> None:
-        assert self.task is not None
-        rows = history_rows(self.ledger.history(self.task.id))
+    def _fill_history(self, history: list[Entry]) -> None:
+        rows = history_rows(history)
         self.history.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, v in enumerate(values):

@@ -541,3 +541,19 @@ def test_stats_tally_follows_every_command_and_undo(tmp_path_factory, ops) -> No
                                        OPEN_FOR_DEADLINE)
     finally:
         led.close()
+
+
+def test_a_tasks_history_has_only_its_own_changes_from_an_import(tmp_path: Path) -> None:
+    """The import that made a task touched 300 others: their rows are not this task's history."""
+    from ledger.generate import generate
+    led = generate(tmp_path / "大.db", tasks=300, communities=5, clock=FixedClock.on("2025-11-20"))
+    try:
+        tid = led.tasks_json()[0]["id"]
+        led.update_progress(tid, "自己的进展")
+        history = led.history(tid)
+        assert [e.command for e in history] == ["generate", "update_progress"]
+        made = history[0].changes
+        assert made and all(c.id == tid or (c.row or {}).get("task_id") == tid for c in made)
+        assert len(made) < 10  # the task and its own indicators, not the whole import
+    finally:
+        led.close()
