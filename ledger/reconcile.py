@@ -378,10 +378,12 @@ def difference(opening: dict[str, int], lines: Iterable[Line], now: dict[str, in
 
 def _by_community(ledger: Ledger, state: dict[str, dict[str, Any]], as_of: dt.date) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {}
+    groups: dict[Any, dict[str, dict[str, Any]]] = {}
+    for k, v in state.items():  # one pass, not one pass over every task per community
+        groups.setdefault(v.get("community_id"), {})[k] = v
     rows = ledger.store.rows("SELECT id, name FROM community ORDER BY sort, rowid")
     for r in rows:
-        sub = {k: v for k, v in state.items() if v.get("community_id") == r["id"]}
-        c = counts(sub, as_of)
+        c = counts(groups.get(r["id"], {}), as_of)
         out[r["name"]] = {"tasks": c["tasks"], "signed_off": c["signed_off"], "open": c["open"],
                           "overdue": c["overdue"]}
     return out
