@@ -48,3 +48,11 @@ def test_two_ledgers_of_the_same_name_keep_their_copies_apart(tmp_path: Path) ->
     finally:
         a.close()
         b.close()
+
+
+def test_ten_copies_are_kept_by_default(filled: Ledger, tmp_path: Path) -> None:
+    tid = filled.tasks_json()[0]["id"]
+    for i in range(backups.KEEP + 2):
+        filled.update_progress(tid, f"第 {i} 次")
+        backups.backup_if_changed(filled, tmp_path)
+    assert backups.KEEP == 10 and len(backups.backups(filled.path, tmp_path)) == 10

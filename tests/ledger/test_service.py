@@ -116,13 +116,15 @@ def test_deleting_a_category_refuses_with_a_true_count(filled: Ledger) -> None:
 def test_deleting_a_community_whose_tasks_were_deleted_says_something_sensible(ledger: Ledger) -> None:
     com = ledger.add_community("南郊别墅")
     prob = ledger.add_problem(ledger.add_category("类别"), "问题")
-    ledger.delete_task(ledger.add_task(prob, com, "措施", owner="赵一"))
-    try:
-        ledger.delete_community(com)
-    except LedgerError as exc:
-        assert "已删除的 条" not in exc.message()
-    else:
-        assert ledger.communities() == []
+    tid = ledger.add_task(prob, com, "措施", owner="赵一")
+    ledger.delete_task(tid)
+    ledger.delete_community(com)  # only a deleted task left: the community goes, with it
+    assert ledger.communities() == []
+    assert [e.command for e in ledger.history(tid)][-2:] == ["delete_task", "delete_community"]  # still journalled
+    other = ledger.add_community("鑫峰苑")
+    ledger.delete_task(ledger.add_task(prob, other, "措施二", owner="钱二"))
+    ledger.delete_problem(prob)  # likewise a problem whose only task was deleted
+    assert ledger.problems() == []
 
 
 # ---- tasks --------------------------------------------------------------------------------------------

@@ -23,18 +23,24 @@ def _measures(path: Path) -> list[tuple[str, str]]:
 def test_menu_opens_the_dialog_on_the_selected_community_and_exports(qtbot, filled, tmp_path, monkeypatch):
     make_app("zh")
     tid = next(t["id"] for t in filled.tasks_json() if t["community"] == "鑫峰苑")
+    elsewhere = next(t["id"] for t in filled.tasks_json() if t["community"] == "南郊别墅")
     filled.operator = Operator("王书记", Role.SECRETARY)
     filled.update_progress(tid, "书记写的进展")
+    filled.update_progress(elsewhere, "另一个居民区的进展")  # same person, another community: left out
     win = MainWindow(filled)
     qtbot.addWidget(win)
     win.filters.select_community(filled.community_id("鑫峰苑"))
     target = tmp_path / "记录.xlsx"
     done: list[audit.AuditExport] = []
-    monkeypatch.setattr(AuditExportDialog, "exec", lambda self: (self.person.setCurrentIndex(
-        self.person.findData("王书记")), self._accept(), self.result())[-1])
+    preset: list[object] = []
+    monkeypatch.setattr(AuditExportDialog, "exec", lambda self: (preset.append(self.community.currentData()),
+                                                                  self.person.setCurrentIndex(
+                                                                      self.person.findData("王书记")),
+                                                                  self._accept(), self.result())[-1])
     monkeypatch.setattr(AuditExportDialog, "ask_path", lambda self: str(target))
     monkeypatch.setattr(AuditExportDialog, "show_done", lambda self, result: done.append(result))
     win.findChild(QAction, "exportAudit").trigger()
+    assert preset == [filled.community_id("鑫峰苑")]  # the community chosen in the window comes preselected
     assert done and done[0].path == target
     assert _measures(target) == [("鑫峰苑", "书记写的进展")]  # the window's community, the chosen person
 

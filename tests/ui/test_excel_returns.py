@@ -87,7 +87,7 @@ def test_fill_sort_import(qtbot, monkeypatch, led: Ledger, tmp_path: Path) -> No
     assert {table.item(i, 0).text() for i in range(2)} == {str(r)}
     assert table.item(0, 2).text() == "南郊别墅 / 强化宣传培训"
     assert {table.item(i, 3).text() for i in range(2)} == {"整改进展", "申请销号"}
-    assert not dlg.accept_refused.isVisible() and dlg.import_button.isEnabled()
+    assert dlg.accept_refused.isHidden() and dlg.import_button.isEnabled()
     qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
     result = dlg.findChild(type(dlg.message), "fillResult")
     assert result is not None and "已导入" in result.text() and "应用 2 项" in result.text()
