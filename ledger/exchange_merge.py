@@ -179,7 +179,8 @@ def _record(ledger: Ledger, pkg: _Package, replay: _Replay, result: MergeResult)
                 "their_author": it.their_author, "their_at": it.their_at, "reason": it.reason, "status": it.status,
                 "decided_by": ledger.operator.name if decided else "", "decided_at": now if decided else None,
                 "value": None})
-    return ledger._last_entry_id()
+    assert tx.entry is not None  # the merge record itself is always a change
+    return tx.entry.id
 
 
 def journal_new_id() -> str:

@@ -151,36 +151,30 @@ class Ledger(StructureCommands, LedgerReads):
             with self.store.db.atomic():
                 yield tx
                 self._refresh_order(tx.changes)
-                if not tx.changes:
-                    tx.entry = None  # type: ignore[attr-defined]
-                    entry = None
-                else:
-                    entry = journal.append(
+                if tx.changes:
+                    tx.entry = journal.append(
                         self.store, at=self.clock.now().isoformat(sep=" "), actor=self.operator.name,
                         role=self.operator.role.value, origin=self.origin, command=command, task_id=task_id,
                         args=args, changes=tx.changes,
                     )
-                    tx.entry = entry  # type: ignore[attr-defined]
         except sqlite3.Error as exc:
             raise _classify(exc, self.store.path) from exc
-        if entry is None:
+        if tx.entry is None:
             return
-        if "setting" in changed_tables(tx.changes) and hasattr(self, "_package"):
+        tables = changed_tables(tx.changes)
+        if "setting" in tables and hasattr(self, "_package"):
             del self._package
-        if hasattr(self, "_held"):
-            self._held.append(Changed(
-                command, entry.id,
-                frozenset(c.id for c in tx.changes if c.table == "task") | ({task_id} if task_id else set()),
-                frozenset(c.table for c in tx.changes), frozenset(c.field or "*" for c in tx.changes)))
-            return
         changed = Changed(
-            command, entry.id,
+            command, tx.entry.id,
             frozenset(c.id for c in tx.changes if c.table == "task")
             | frozenset(str((c.row or {}).get("task_id") or "") for c in tx.changes if c.table != "task") - {""}
             | ({task_id} if task_id else set()),
-            frozenset(c.table for c in tx.changes),
+            tables,
             frozenset(c.field or "*" for c in tx.changes),
         )
+        if hasattr(self, "_held"):  # one notice after the outermost hold_notices block
+            self._held.append(changed)
+            return
         for callback in list(self._observers):
             callback(changed)
 
@@ -210,9 +204,6 @@ class Ledger(StructureCommands, LedgerReads):
             new_tasks = []
         conn.executemany(per_task + " WHERE id = ?", [(t,) for t in new_tasks + moved])
 
-    def _last_entry_id(self) -> str:
-        return str(self.store.one("SELECT id FROM journal ORDER BY seq DESC LIMIT 1"))
-
     # ---- settings --------------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
         raw = self.store.one("SELECT value FROM setting WHERE key = ?", (key,))
@@ -228,7 +219,8 @@ class Ledger(StructureCommands, LedgerReads):
             self.store.conn.execute("UPDATE setting SET value = ? WHERE key = ?", (text, key))
             tx.changes.append(Change("update", "setting", key, "value", json.loads(old), value))
 
-    def set_setting(self, key: str, value: Any) -> str:
+    def set_setting(self, key: str, value: Any) -> str | None:
+        """The journal entry's id, or None when the setting already had this value."""
         if key == "app":
             raise LedgerError("bad_setting", key=key, detail="这是程序内部使用的设置")
         if key == "review_chain":
@@ -237,7 +229,7 @@ class Ledger(StructureCommands, LedgerReads):
             raise LedgerError("bad_setting", key="临期天数", detail="必须是不小于 0 的整数")
         with self._command("set_setting", None, {"key": key, "value": value}) as tx:
             self._put_setting(tx, key, value)
-        return self._last_entry_id()
+        return tx.entry.id if tx.entry else None
 
     @property
     def org_name(self) -> str:
@@ -331,7 +323,7 @@ class Ledger(StructureCommands, LedgerReads):
         with self._command(command, task_id, {"task": task_id, **checked}) as tx:
             if tx.update("task", task_id, _row=current, **checked):
                 tx.update("task", task_id, updated_at=self.clock.now().isoformat(sep=" "))
-        return getattr(tx, "entry", None) and tx.entry.id  # type: ignore[attr-defined]
+        return tx.entry.id if tx.entry else None
 
     def update_progress(self, task_id: str, text: str) -> str | None:
         return self.update_task(task_id, progress=text)
@@ -361,7 +353,7 @@ class Ledger(StructureCommands, LedgerReads):
                     ([r[c] for c in cols] for r in rows))
                 key = TABLE_KEY.get(table, "id")
                 tx.changes.extend(Change("insert", table, r[key], row=r) for r in rows)
-        return getattr(tx, "entry", None) and tx.entry.id  # type: ignore[attr-defined]
+        return tx.entry.id if tx.entry else None
 
     def new_row(self, table: str, **values: Any) -> dict[str, Any]:
         """A complete row for ``table`` with defaults filled in and values checked like the single commands."""
@@ -515,8 +507,9 @@ class Ledger(StructureCommands, LedgerReads):
         return self.clock.today()
 
     # ---- undo ------------------------------------------------------------------------------
-    def undo(self, entry_id: str) -> str:
-        """Reverse one journal entry as a new entry (its inverse); returns the new entry's id."""
+    def undo(self, entry_id: str) -> str | None:
+        """Reverse one journal entry as a new entry (its inverse); returns the new entry's id (None when the rows
+        are already as the entry found them: nothing to reverse)."""
         target = journal.entry(self.store, entry_id)
         if target is None or target.command not in UNDOABLE:
             raise LedgerError("nothing_to_undo")
@@ -556,4 +549,4 @@ class Ledger(StructureCommands, LedgerReads):
                                           now="已添加了指标、任务或其他下级记录") from None
                 elif change.op == "delete" and change.row is not None:
                     tx.insert(change.table, change.row)
-        return self._last_entry_id()
+        return tx.entry.id if tx.entry else None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ledger.errors import LedgerError
-from ledger.journal import Change
+from ledger.journal import Change, Entry
 
 if TYPE_CHECKING:
     from ledger.service import Ledger
@@ -40,6 +40,7 @@ class Tx:
         self.ledger = ledger
         self.conn = ledger.store.conn
         self.changes: list[Change] = []
+        self.entry: Entry | None = None  # the journal entry the command made (None: it changed nothing)
 
     def insert(self, table: str, row: dict[str, Any]) -> None:
         cols = list(row)

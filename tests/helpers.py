@@ -108,3 +108,8 @@ def reverse_form_rows(ws: Any) -> None:
     for r, values in zip(range(first, last + 1), reversed(rows), strict=True):
         for c, v in enumerate(values, start=1):
             ws.cell(r, c).value = v
+
+
+def last_entry_id(led: Ledger) -> str:
+    """The id of the newest journal entry."""
+    return str(led.store.one("SELECT id FROM journal ORDER BY seq DESC LIMIT 1"))

@@ -467,7 +467,8 @@ class MainWindow(QMainWindow):
         finally:
             self._recording = True
         self.undo_stack.pop()
-        self.redo_stack.append(inverse)
+        if inverse is not None:
+            self.redo_stack.append(inverse)
         self._update_undo_actions()
 
     def redo(self) -> None:
@@ -483,7 +484,8 @@ class MainWindow(QMainWindow):
         finally:
             self._recording = True
         self.redo_stack.pop()
-        self.undo_stack.append(again)
+        if again is not None:
+            self.undo_stack.append(again)
         self._update_undo_actions()
 
     def _update_undo_actions(self) -> None:

@@ -20,7 +20,7 @@ from ledger.model import Health, Kind, Operator, Role, Status, health
 from ledger.service import Changed, Ledger
 from ledger.store import SORT_SQL, TaskFilter
 from ledger.workflow import Action
-from tests.helpers import Snapshot, refuse
+from tests.helpers import Snapshot, last_entry_id, refuse
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2025, 11, 20)
@@ -235,14 +235,14 @@ def test_undo_and_redo_restore_exactly(filled: Ledger, clock: Any) -> None:
 def test_undo_of_structure_commands(filled: Ledger) -> None:
     before = filled.communities()
     com = filled.add_community("天恒名城")
-    filled.undo(filled._last_entry_id())
+    filled.undo(last_entry_id(filled))
     assert filled.communities() == before
     first = before[0]["id"]
     filled.move_community(first, 1)
-    filled.undo(filled._last_entry_id())
+    filled.undo(last_entry_id(filled))
     assert filled.communities() == before
     filled.set_setting("due_soon_days", 3)
-    filled.undo(filled._last_entry_id())
+    filled.undo(last_entry_id(filled))
     assert filled.due_soon_days == 7
     assert com not in [c["id"] for c in filled.communities()]
     assert journal.verify(filled.store) is None
@@ -253,7 +253,7 @@ def test_undo_of_delete_brings_the_task_back(filled: Ledger) -> None:
     n = filled.stats()["tasks"]
     filled.delete_task(tid)
     assert filled.stats()["tasks"] == n - 1
-    filled.undo(filled._last_entry_id())
+    filled.undo(last_entry_id(filled))
     assert filled.stats()["tasks"] == n and tid in ids_of(filled)
 
 
@@ -269,7 +269,7 @@ def test_undo_conflict_when_the_field_changed_since(filled: Ledger) -> None:
 def test_undo_of_start_after_submit_conflicts(filled: Ledger) -> None:
     tid = filled.tasks_json()[0]["id"]
     filled.act(tid, Action.START)
-    start = filled._last_entry_id()
+    start = last_entry_id(filled)
     filled.act(tid, Action.SUBMIT, reason="完成")
     assert "状态" in refuse(filled, "undo_conflict", filled.undo, start)
 
@@ -279,7 +279,7 @@ def test_sign_off_decisions_cannot_be_undone(filled: Ledger) -> None:
     filled.act(tid, Action.START)
     filled.act(tid, Action.SUBMIT, reason="完成")
     filled.act(tid, Action.APPROVE, grade="好")
-    msg = refuse(filled, "nothing_to_undo", filled.undo, filled._last_entry_id())
+    msg = refuse(filled, "nothing_to_undo", filled.undo, last_entry_id(filled))
     assert msg == "没有可以撤销的操作。"
     refuse(filled, "nothing_to_undo", filled.undo, "no-such-entry")
 
@@ -288,7 +288,7 @@ def test_undo_of_add_task_with_an_indicator_gives_a_sensible_refusal(filled: Led
     prob = filled.problems()[0]["id"]
     com = filled.communities()[0]["id"]
     tid = filled.add_task(prob, com, "新措施", owner="王五")
-    added = filled._last_entry_id()
+    added = last_entry_id(filled)
     filled.add_indicator(tid, "培训", "次", 18)
     snap = Snapshot(filled)
     with pytest.raises(LedgerError) as info:
@@ -302,7 +302,7 @@ def test_undo_of_add_task_after_later_edits_is_refused(filled: Ledger) -> None:
     prob = filled.problems()[0]["id"]
     com = filled.communities()[0]["id"]
     tid = filled.add_task(prob, com, "新措施", owner="王五")
-    added = filled._last_entry_id()
+    added = last_entry_id(filled)
     filled.operator = Operator("王书记", Role.SECRETARY)
     filled.update_progress(tid, "书记录入的进展")
     filled.operator = Operator("张专班", Role.WORK_TEAM)
@@ -559,3 +559,13 @@ def test_a_tasks_history_has_only_its_own_changes_from_an_import(tmp_path: Path)
         assert len(made) < 10  # the task and its own indicators, not the whole import
     finally:
         led.close()
+
+
+def test_a_command_that_changes_nothing_returns_no_entry(filled: Ledger) -> None:
+    first = filled.set_setting("evidence_max_mb", 30)
+    assert first is not None and filled.store.one("SELECT id FROM journal ORDER BY seq DESC LIMIT 1") == first
+    seq = journal.last_seq(filled.store)
+    assert filled.set_setting("evidence_max_mb", 30) is None  # not the id of the last, unrelated entry
+    tid = filled.tasks_json()[0]["id"]
+    assert filled.update_task(tid, owner=filled.task(tid).owner) is None
+    assert journal.last_seq(filled.store) == seq
