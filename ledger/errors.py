@@ -87,10 +87,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这项修改与台账中已有的记录冲突（{detail}），没有保存；台账保持原样。",
         "The change conflicts with existing records ({detail}); nothing was saved.",
     ),
-    "journal_broken": (
-        "台账日志第 {seq} 条（{at}，{command}）校验失败：{detail}。台账可能在程序之外被改动过，请联系工作专班用备份核对。",
-        "Journal entry {seq} ({at}, {command}) failed verification: {detail}.",
-    ),
     "bad_setting": ("设置“{key}”的值无效：{detail}", "Setting “{key}” is invalid: {detail}"),
     "bad_value": ("{field}的值“{value}”无效：{detail}", "{field}: “{value}” is invalid: {detail}"),
     # ---- 销号: evidence, extensions, 回头看 (issue 3) ----

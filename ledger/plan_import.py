@@ -36,7 +36,6 @@ __all__ = [
     "load_plan",
     "mentions",
     "merge_measures",
-    "plan_rows",
     "preview_import",
     "resolve_names",
     "split_measure",
@@ -375,11 +374,6 @@ def preview_import(ledger: Ledger, plan: ParsedPlan, assignment: Assignment | No
     return ImportPreview(
         rows, counts["cat_new"], counts["cat_old"], counts["prob_new"], counts["prob_old"], counts["task_new"],
         counts["task_old"], tuple(new_communities), tuple(unknown), counts["unassigned"])
-
-
-def plan_rows(ledger: Ledger, plan: ParsedPlan, assignment: Assignment | None = None) -> dict[str, list[dict[str, Any]]]:
-    """The rows an import would insert (for ``Ledger.bulk_insert``); see ``preview_import``."""
-    return preview_import(ledger, plan, assignment).rows
 
 
 def backup_path(ledger: Ledger) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -262,7 +262,6 @@ class TaskFilter:
     descending: bool = False
     due_soon_days: int | None = None  # None: the ledger setting
     task_ids: frozenset[str] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 # Sort keys → SQL; each ends with the natural order so ties are stable, and each matches an index.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from ledger.clock import Clock, TodayClock
 from ledger.errors import LedgerError
@@ -310,7 +310,3 @@ def _run(args: argparse.Namespace, folder: Path, early: EarlyRecords, started: f
     if ctl.window is not None:
         ctl.close_ledger(ctl.window.ledger)
     return int(code)
-
-
-def fatal(text: str) -> None:
-    QMessageBox.critical(None, "巡察整改台账", text)

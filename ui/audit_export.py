@@ -26,8 +26,8 @@ from ledger import audit
 from ledger.errors import LedgerError
 from ledger.service import Ledger
 from ui import messages
-from ui.excel_export import default_folder, open_folder, remember_folder
-from ui.util import advance, progress_dialog
+from ui.excel_export import default_folder, remember_folder
+from ui.util import advance, open_folder, progress_dialog
 
 log = logging.getLogger(__name__)
 

@@ -179,9 +179,6 @@ class BoardDelegate(QStyledItemDelegate):
         self.model = model
         self.fonts = make_fonts(QFont())
 
-    def set_base_font(self, font: QFont) -> None:
-        self.fonts = make_fonts(font, max(11.0, font.pointSizeF()))
-
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         data = self.model.data_

@@ -242,7 +242,7 @@ def show_returned(parent: QWidget | None, path: Path) -> None:
     box.setDefaultButton(ok)
     box.exec()
     if box.clickedButton() is folder:
-        from ui.package_issue import open_folder
+        from ui.util import open_folder
         open_folder(parent, path.parent)
 
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -47,7 +47,7 @@ from ledger.service import Ledger
 from ledger.store import TaskFilter
 from ui import messages
 from ui.excel_templates import TemplateDialog, hint
-from ui.util import advance, progress_dialog, settings
+from ui.util import advance, open_folder, progress_dialog, settings
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -387,11 +387,6 @@ class ExportDialog(QDialog):
 
 
 # ---- running the export ---------------------------------------------------------------------------------------
-def open_folder(parent: QWidget | None, folder: Path) -> None:
-    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-        messages.info(parent, _tr("Cannot open the folder. Open it yourself: {folder}").format(folder=folder))
-
-
 def show_done(parent: QWidget | None, result: ExportResult) -> None:
     """Where the file went, with a button that opens its folder (tests patch this)."""
     box = QMessageBox(QMessageBox.Icon.Information, _tr("Export finished"),

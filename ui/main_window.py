@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -231,11 +231,6 @@ class MainWindow(QMainWindow):
     def _task_shown(self, task_id: str) -> None:
         self.task_stack.setCurrentWidget(self.panel if task_id else self.task_hint)
 
-    # ---- menus -----------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None, name: str = "",
-                tip: str = "") -> QAction:
-        return window_menus.action(self, text, slot, shortcut, name, tip)
-
     # ---- lazy tabs -------------------------------------------------------------------------
     # Views that use neither the filters nor the task panel: their tab gets the window's whole width.
     WIDE_VIEWS = frozenset({"reconcileView", "lazy_reconcile", "packageStatusView", "lazy_packages"})
@@ -343,16 +338,13 @@ class MainWindow(QMainWindow):
         RecheckDialog.run(self, self.ledger)
 
     def open_backups(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
         from ledger.backups import folder_for
         from ui.app import data_dir
+        from ui.util import open_folder
 
         folder = folder_for(self.ledger.path, self.data_dir or data_dir())
         folder.mkdir(parents=True, exist_ok=True)
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            messages.info(self, self.tr("Cannot open the folder. Open it yourself: {folder}").format(folder=folder))
+        open_folder(self, folder)
 
     def export_audit(self) -> None:
         from ui.audit_export import export_audit_from_window

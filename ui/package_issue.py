@@ -5,8 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -25,7 +24,7 @@ from ledger import exchange
 from ledger.errors import LedgerError
 from ledger.service import Ledger
 from ui import messages
-from ui.util import advance, progress_dialog, say, settings
+from ui.util import advance, open_folder, progress_dialog, say, settings
 
 log = logging.getLogger(__name__)
 
@@ -67,11 +66,6 @@ def _tr(text: str) -> str:
 def ask_folder(parent: QWidget | None, start: str) -> str:
     """The folder for new packages; "" when cancelled."""
     return QFileDialog.getExistingDirectory(parent, _tr("Choose the folder for the packages"), start)
-
-
-def open_folder(parent: QWidget | None, folder: Path) -> None:
-    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-        messages.info(parent, _tr("Cannot open the folder. Open it yourself: {folder}").format(folder=folder))
 
 
 def _folder_default(ledger: Ledger, key: str = FOLDER_KEY) -> str:

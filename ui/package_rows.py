@@ -27,7 +27,6 @@ ZH = {
     # item_row / conflict_row
     "Ours: {who} {at}": "我方：{who} {at}",
     "Theirs: {who} {at}": "对方：{who} {at}",
-    "By: {who} {at}": "{who} {at}",
 }
 
 

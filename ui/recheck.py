@@ -60,7 +60,6 @@ ZH = {
     "Draw the sample": "抽取样本",
     "Past draws (newest first)": "历次抽查（最新的在最前）",
     "Repeat the draw to verify": "重新抽取验证",
-    "Sample": "样本",
     "Community": "居民区",
     "Measure": "整改措施",
     "Result": "结果",

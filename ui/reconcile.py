@@ -325,10 +325,6 @@ class ReconcileView(QWidget):
         self.week_combo.setCurrentIndex(i if i >= 0 else self.week_combo.findData(current))
         self.week_combo.blockSignals(False)
 
-    def select_week(self, week: str) -> None:
-        self.fill_weeks(rc.week_name(week))
-        self.refresh()
-
     def state_text(self) -> str:
         if self.per is None:
             return self.tr("Not started")

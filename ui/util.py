@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
 
 from ledger.model import Health, Operator
 
-ZH = {"Cancel": "取消"}
+ZH = {"Cancel": "取消", "Cannot open the folder. Open it yourself: {folder}": "无法自动打开文件夹，请手动打开：{folder}"}
 
 ORG = "zhenggai"
 APP = "zhenggai-ledger"
@@ -58,8 +60,6 @@ RECENT_MAX = 8
 
 def recent_ledgers() -> list[str]:
     """Ledgers opened lately, newest first, those still on disk."""
-    from pathlib import Path
-
     value = settings().value(RECENT_KEY, [])
     paths = [value] if isinstance(value, str) else list(value or [])
     return [str(p) for p in paths if p and Path(str(p)).is_file()]
@@ -113,3 +113,14 @@ def advance(dlg: QProgressDialog, done: int, total: int, label: str | None = Non
     if label is not None:
         dlg.setLabelText(label)
     QApplication.processEvents()
+
+
+def open_folder(parent: QWidget | None, folder: Path) -> None:
+    """Show ``folder`` in the system's file manager; if that is not possible, say where it is."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from ui import messages
+
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        messages.info(parent, _tr("Cannot open the folder. Open it yourself: {folder}").format(folder=folder))

@@ -632,17 +632,17 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>DeadlineHistory</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="529"/>
+        <location filename="../../ui/evidence_panel.py" line="533"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="530"/>
+        <location filename="../../ui/evidence_panel.py" line="534"/>
         <source>Current deadline: {deadline}　Original deadline: {original}</source>
         <translation>现在的整改时限：{deadline}　原定时限：{original}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="554"/>
+        <location filename="../../ui/evidence_panel.py" line="558"/>
         <source>No change of deadline.</source>
         <translation>整改时限没有变更过。</translation>
     </message>
@@ -783,123 +783,123 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="195"/>
+        <location filename="../../ui/evidence_panel.py" line="196"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="196"/>
+        <location filename="../../ui/evidence_panel.py" line="197"/>
         <source>Attach photos, PDFs, Word or Excel files and scans</source>
         <translation>添加照片、PDF、Word、Excel 文件或扫描件</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="197"/>
+        <location filename="../../ui/evidence_panel.py" line="198"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="198"/>
+        <location filename="../../ui/evidence_panel.py" line="199"/>
         <source>Open with the program the computer uses for this kind of file</source>
         <translation>用电脑上对应的程序打开</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="199"/>
+        <location filename="../../ui/evidence_panel.py" line="200"/>
         <source>Save a copy…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="200"/>
+        <location filename="../../ui/evidence_panel.py" line="201"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="201"/>
+        <location filename="../../ui/evidence_panel.py" line="202"/>
         <source>Export as zip…</source>
         <translation>打包导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="202"/>
+        <location filename="../../ui/evidence_panel.py" line="203"/>
         <source>All the evidence of this task in one zip file</source>
         <translation>把本任务的全部佐证材料打包成一个 zip 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="203"/>
+        <location filename="../../ui/evidence_panel.py" line="204"/>
         <source>Show removed</source>
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="250"/>
+        <location filename="../../ui/evidence_panel.py" line="251"/>
         <source>{size} · added by {who} on {at}</source>
         <translation>{size} · {who} {at} 添加</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="253"/>
+        <location filename="../../ui/evidence_panel.py" line="254"/>
         <source>removed {at}</source>
         <translation>已于 {at} 删除</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="265"/>
+        <location filename="../../ui/evidence_panel.py" line="266"/>
         <source>You can also drag files from a folder onto this panel. One file may be up to {limit}.</source>
         <translation>也可以把文件从文件夹直接拖到这个面板上。单个文件不超过 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="307"/>
+        <location filename="../../ui/evidence_panel.py" line="308"/>
         <source>Choose evidence files</source>
         <translation>选择佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="308"/>
+        <location filename="../../ui/evidence_panel.py" line="309"/>
         <source>Evidence files ({patterns})</source>
         <translation>佐证材料 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="308"/>
+        <location filename="../../ui/evidence_panel.py" line="309"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="338"/>
+        <location filename="../../ui/evidence_panel.py" line="339"/>
         <source>Attached {n} files.</source>
         <translation>已添加 {n} 份佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="342"/>
-        <location filename="../../ui/evidence_panel.py" line="345"/>
+        <location filename="../../ui/evidence_panel.py" line="343"/>
+        <location filename="../../ui/evidence_panel.py" line="346"/>
         <source>Not attached</source>
         <translation>没有添加</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="344"/>
+        <location filename="../../ui/evidence_panel.py" line="345"/>
         <source>Attached {n} files; {m} were not attached:</source>
         <translation>已添加 {n} 份；以下 {m} 份没有添加：</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="352"/>
+        <location filename="../../ui/evidence_panel.py" line="353"/>
         <source>Choose a file in the list first.</source>
         <translation>请先在列表中选中一份材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="378"/>
+        <location filename="../../ui/evidence_panel.py" line="379"/>
         <source>Cannot write a temporary copy to open: {detail}</source>
         <translation>无法写出用于打开的临时副本：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="382"/>
+        <location filename="../../ui/evidence_panel.py" line="383"/>
         <source>Cannot open the file with a program on this computer. A copy is here: {path}</source>
         <translation>这台电脑上没有能打开此文件的程序。文件副本在：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="388"/>
+        <location filename="../../ui/evidence_panel.py" line="389"/>
         <source>Save a copy of the evidence</source>
         <translation>另存佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="404"/>
+        <location filename="../../ui/evidence_panel.py" line="405"/>
         <source>Saved to {path}</source>
         <translation>已保存到：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="411"/>
+        <location filename="../../ui/evidence_panel.py" line="412"/>
         <source>Remove the evidence “{name}”? The removal is recorded in the journal and the file stays listed under “Show removed”.</source>
         <translation>移除佐证材料“{name}”？移除会记入日志，勾选“显示已删除的”仍能看到这条记录。</translation>
     </message>
@@ -1497,83 +1497,83 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>IssuePackagesDialog</name>
     <message>
-        <location filename="../../ui/package_issue.py" line="102"/>
-        <location filename="../../ui/package_issue.py" line="171"/>
+        <location filename="../../ui/package_issue.py" line="96"/>
+        <location filename="../../ui/package_issue.py" line="165"/>
         <source>Issue community packages</source>
         <translation>下发社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="103"/>
+        <location filename="../../ui/package_issue.py" line="97"/>
         <source>A package is a copy of one community&apos;s tasks for its secretary to update offline. Give it to the secretary (USB stick, e-mail); they open it in this program and send back the return file (上报).</source>
         <translation>下发包是一个居民区任务的副本，供居民区书记离线更新。请把它交给书记（U 盘、邮件等）；书记用本程序打开，更新后点“上报”，把生成的上报文件交回工作专班导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="109"/>
+        <location filename="../../ui/package_issue.py" line="103"/>
         <source>All communities (one package each)</source>
         <translation>全部居民区（每个居民区一个包）</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="111"/>
+        <location filename="../../ui/package_issue.py" line="105"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="116"/>
+        <location filename="../../ui/package_issue.py" line="110"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="123"/>
+        <location filename="../../ui/package_issue.py" line="117"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="124"/>
+        <location filename="../../ui/package_issue.py" line="118"/>
         <source>Folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="130"/>
+        <location filename="../../ui/package_issue.py" line="124"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="134"/>
+        <location filename="../../ui/package_issue.py" line="128"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="138"/>
+        <location filename="../../ui/package_issue.py" line="132"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="162"/>
+        <location filename="../../ui/package_issue.py" line="156"/>
         <source>Choose a folder first.</source>
         <translation>请先选择保存下发包的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="169"/>
+        <location filename="../../ui/package_issue.py" line="163"/>
         <source>No community has tasks to issue.</source>
         <translation>没有居民区有可下发的整改任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="171"/>
+        <location filename="../../ui/package_issue.py" line="165"/>
         <source>Issuing packages…</source>
         <translation>正在下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="182"/>
+        <location filename="../../ui/package_issue.py" line="176"/>
         <source>Issuing the package of {name}… ({done} of {total})</source>
         <translation>正在下发“{name}”的包…（第 {done} 个，共 {total} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="198"/>
+        <location filename="../../ui/package_issue.py" line="192"/>
         <source>Issuing was cancelled after {count} packages; those listed were written and recorded.</source>
         <translation>已取消下发；取消前已写入并登记 {count} 个包，列在下面。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="199"/>
+        <location filename="../../ui/package_issue.py" line="193"/>
         <source>{count} packages were issued to “{folder}”:</source>
         <translation>已下发 {count} 个社区包到“{folder}”：</translation>
     </message>
@@ -1723,27 +1723,22 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
-        <source>Cannot open the folder. Open it yourself: {folder}</source>
-        <translation>无法自动打开文件夹，请手动打开：{folder}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="590"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -2370,14 +2365,9 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Packages</name>
     <message>
-        <location filename="../../ui/package_issue.py" line="69"/>
+        <location filename="../../ui/package_issue.py" line="68"/>
         <source>Choose the folder for the packages</source>
         <translation>选择保存下发包的文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../ui/package_issue.py" line="74"/>
-        <source>Cannot open the folder. Open it yourself: {folder}</source>
-        <translation>无法打开文件夹，请手动打开：{folder}</translation>
     </message>
     <message>
         <location filename="../../ui/package_merge.py" line="53"/>
@@ -2390,14 +2380,14 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>社区包文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="133"/>
-        <location filename="../../ui/package_rows.py" line="144"/>
+        <location filename="../../ui/package_rows.py" line="132"/>
+        <location filename="../../ui/package_rows.py" line="143"/>
         <source>Ours: {who} {at}</source>
         <translation>我方：{who} {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="134"/>
-        <location filename="../../ui/package_rows.py" line="145"/>
+        <location filename="../../ui/package_rows.py" line="133"/>
+        <location filename="../../ui/package_rows.py" line="144"/>
         <source>Theirs: {who} {at}</source>
         <translation>对方：{who} {at}</translation>
     </message>
@@ -2637,218 +2627,218 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>RecheckDialog</name>
     <message>
-        <location filename="../../ui/recheck.py" line="106"/>
+        <location filename="../../ui/recheck.py" line="105"/>
         <source>回头看 — look-back sampling</source>
         <translation>回头看 — 抽查已销号任务</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="111"/>
+        <location filename="../../ui/recheck.py" line="110"/>
         <source>By percentage</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="112"/>
+        <location filename="../../ui/recheck.py" line="111"/>
         <source>By number</source>
         <translation>按数量</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="117"/>
+        <location filename="../../ui/recheck.py" line="116"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="122"/>
+        <location filename="../../ui/recheck.py" line="121"/>
         <source> tasks</source>
         <translation> 项</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="132"/>
+        <location filename="../../ui/recheck.py" line="131"/>
         <source>All together</source>
         <translation>全部一起抽</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="133"/>
+        <location filename="../../ui/recheck.py" line="132"/>
         <source>Each community separately</source>
         <translation>每个居民区分别抽</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="158"/>
+        <location filename="../../ui/recheck.py" line="157"/>
         <source>Leave empty for a new random seed</source>
         <translation>留空则自动生成</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="162"/>
+        <location filename="../../ui/recheck.py" line="161"/>
         <source>e.g. 2025年第四季度回头看</source>
         <translation>例如：2025年第四季度回头看</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="163"/>
+        <location filename="../../ui/recheck.py" line="162"/>
         <source>Draw the sample</source>
         <translation>抽取样本</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="167"/>
+        <location filename="../../ui/recheck.py" line="166"/>
         <source>How many</source>
         <translation>抽查多少</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="168"/>
+        <location filename="../../ui/recheck.py" line="167"/>
         <source>Drawn from</source>
         <translation>抽取方式</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="169"/>
+        <location filename="../../ui/recheck.py" line="168"/>
         <source>Only the ticked communities (all by default)</source>
         <translation>只在勾选的居民区中抽（默认全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="172"/>
+        <location filename="../../ui/recheck.py" line="171"/>
         <source>Tick all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="174"/>
+        <location filename="../../ui/recheck.py" line="173"/>
         <source>Untick all</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="183"/>
+        <location filename="../../ui/recheck.py" line="182"/>
         <source>Communities</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="188"/>
+        <location filename="../../ui/recheck.py" line="187"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="189"/>
+        <location filename="../../ui/recheck.py" line="188"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="190"/>
+        <location filename="../../ui/recheck.py" line="189"/>
         <source>Draw a new sample</source>
         <translation>抽取新样本</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="198"/>
+        <location filename="../../ui/recheck.py" line="197"/>
         <source>Repeat the draw to verify</source>
         <translation>重新抽取验证</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="207"/>
+        <location filename="../../ui/recheck.py" line="206"/>
         <source>Past draws (newest first)</source>
         <translation>历次抽查（最新的在最前）</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="220"/>
+        <location filename="../../ui/recheck.py" line="219"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="220"/>
+        <location filename="../../ui/recheck.py" line="219"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="220"/>
+        <location filename="../../ui/recheck.py" line="219"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="221"/>
+        <location filename="../../ui/recheck.py" line="220"/>
         <source>What was found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="221"/>
+        <location filename="../../ui/recheck.py" line="220"/>
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="221"/>
+        <location filename="../../ui/recheck.py" line="220"/>
         <source>Checked</source>
         <translation>核查时间</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="232"/>
+        <location filename="../../ui/recheck.py" line="231"/>
         <source>Passed (合格)</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="235"/>
+        <location filename="../../ui/recheck.py" line="234"/>
         <source>Relapse (反弹)…</source>
         <translation>反弹…</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="256"/>
+        <location filename="../../ui/recheck.py" line="255"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="307"/>
+        <location filename="../../ui/recheck.py" line="306"/>
         <source>{amount}%</source>
         <translation>{amount}%</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="307"/>
+        <location filename="../../ui/recheck.py" line="306"/>
         <source>{amount} tasks</source>
         <translation>{amount} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="308"/>
+        <location filename="../../ui/recheck.py" line="307"/>
         <source>per community</source>
         <translation>每个居民区分别抽</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="308"/>
+        <location filename="../../ui/recheck.py" line="307"/>
         <source>overall</source>
         <translation>全部一起抽</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="318"/>
+        <location filename="../../ui/recheck.py" line="317"/>
         <source>{at} · {who} · {how}, {scope} · {n} of {total} · seed {seed}</source>
         <translation>{at} · {who} · {how}，{scope} · {total} 项中抽 {n} 项 · 种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="344"/>
+        <location filename="../../ui/recheck.py" line="343"/>
         <source>Drawn {at} by {who}: {how}, {scope}, {n} of {total} signed-off tasks. Random seed &lt;b&gt;{seed}&lt;/b&gt;: anyone who repeats the draw with this seed gets the same sample.</source>
         <translation>{at} 由{who}抽取：{how}，{scope}，从 {total} 项已销号任务中抽出 {n} 项。随机种子 &lt;b&gt;{seed}&lt;/b&gt;：任何人用这个种子重新抽取，都会得到同样的样本。</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="357"/>
+        <location filename="../../ui/recheck.py" line="356"/>
         <source>(task deleted)</source>
         <translation>（任务已删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="358"/>
+        <location filename="../../ui/recheck.py" line="357"/>
         <source>Pending</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="375"/>
+        <location filename="../../ui/recheck.py" line="374"/>
         <source>Choose a draw in the list first.</source>
         <translation>请先在左边选中一次抽查。</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="384"/>
+        <location filename="../../ui/recheck.py" line="383"/>
         <source>The repeated draw gives the same {n} tasks as recorded: the draw was fair.</source>
         <translation>重新抽取的 {n} 项任务与记录完全一致：这次抽查是公正的。</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="387"/>
+        <location filename="../../ui/recheck.py" line="386"/>
         <source>The repeated draw does NOT match the recorded sample. Tell the work team; the ledger may have been changed outside the program.</source>
         <translation>重新抽取的结果与记录的样本不一致。请告知工作专班，台账可能在程序之外被改动过。</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="424"/>
-        <location filename="../../ui/recheck.py" line="438"/>
+        <location filename="../../ui/recheck.py" line="423"/>
+        <location filename="../../ui/recheck.py" line="437"/>
         <source>Choose a task in the sample first.</source>
         <translation>请先在样本中选中一项任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="430"/>
+        <location filename="../../ui/recheck.py" line="429"/>
         <source>Record “合格” for “{measure}”? It cannot be changed afterwards.</source>
         <translation>将“{measure}”记录为“合格”？记录后不能更改。</translation>
     </message>
@@ -2991,77 +2981,77 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>{week}（{start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="334"/>
+        <location filename="../../ui/reconcile.py" line="330"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="335"/>
+        <location filename="../../ui/reconcile.py" line="331"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="335"/>
+        <location filename="../../ui/reconcile.py" line="331"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="356"/>
+        <location filename="../../ui/reconcile.py" line="352"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="359"/>
+        <location filename="../../ui/reconcile.py" line="355"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="363"/>
+        <location filename="../../ui/reconcile.py" line="359"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="375"/>
+        <location filename="../../ui/reconcile.py" line="371"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="402"/>
+        <location filename="../../ui/reconcile.py" line="398"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="405"/>
+        <location filename="../../ui/reconcile.py" line="401"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="408"/>
+        <location filename="../../ui/reconcile.py" line="404"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="414"/>
+        <location filename="../../ui/reconcile.py" line="410"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="414"/>
+        <location filename="../../ui/reconcile.py" line="410"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="414"/>
+        <location filename="../../ui/reconcile.py" line="410"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="493"/>
+        <location filename="../../ui/reconcile.py" line="489"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="500"/>
+        <location filename="../../ui/reconcile.py" line="496"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
@@ -3329,12 +3319,12 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReviewTrail</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="493"/>
+        <location filename="../../ui/evidence_panel.py" line="497"/>
         <source>No review yet. When the task is submitted for sign-off, each level&apos;s decision appears here.</source>
         <translation>尚无审核记录。申请销号后，各级审核的结论会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="502"/>
+        <location filename="../../ui/evidence_panel.py" line="506"/>
         <source>Round {n}</source>
         <translation>第 {n} 轮</translation>
     </message>
@@ -3342,47 +3332,47 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>RowTable</name>
     <message>
-        <location filename="../../ui/package_rows.py" line="161"/>
+        <location filename="../../ui/package_rows.py" line="160"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="161"/>
+        <location filename="../../ui/package_rows.py" line="160"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="161"/>
+        <location filename="../../ui/package_rows.py" line="160"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="161"/>
+        <location filename="../../ui/package_rows.py" line="160"/>
         <source>Ours (ledger)</source>
         <translation>我方（台账）值</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="162"/>
+        <location filename="../../ui/package_rows.py" line="161"/>
         <source>Theirs (return)</source>
         <translation>对方（上报）值</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="162"/>
+        <location filename="../../ui/package_rows.py" line="161"/>
         <source>Authors and times</source>
         <translation>作者与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="162"/>
+        <location filename="../../ui/package_rows.py" line="161"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="168"/>
+        <location filename="../../ui/package_rows.py" line="167"/>
         <source>Keep ours</source>
         <translation>保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="168"/>
+        <location filename="../../ui/package_rows.py" line="167"/>
         <source>Take theirs</source>
         <translation>采用对方</translation>
     </message>
@@ -3579,241 +3569,241 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../ui/task_panel.py" line="87"/>
-        <location filename="../../ui/task_panel.py" line="280"/>
+        <location filename="../../ui/task_panel.py" line="88"/>
+        <location filename="../../ui/task_panel.py" line="281"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="111"/>
+        <location filename="../../ui/task_panel.py" line="112"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="124"/>
+        <location filename="../../ui/task_panel.py" line="125"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="126"/>
+        <location filename="../../ui/task_panel.py" line="127"/>
         <source>Save the fields above (Ctrl+S)</source>
         <translation>保存以上内容（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="128"/>
+        <location filename="../../ui/task_panel.py" line="129"/>
         <source>Revert</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="137"/>
+        <location filename="../../ui/task_panel.py" line="138"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="138"/>
+        <location filename="../../ui/task_panel.py" line="139"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="139"/>
+        <location filename="../../ui/task_panel.py" line="140"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="140"/>
+        <location filename="../../ui/task_panel.py" line="141"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="141"/>
+        <location filename="../../ui/task_panel.py" line="142"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="142"/>
+        <location filename="../../ui/task_panel.py" line="143"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="143"/>
+        <location filename="../../ui/task_panel.py" line="144"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="151"/>
+        <location filename="../../ui/task_panel.py" line="152"/>
         <source>Indicator</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="151"/>
+        <location filename="../../ui/task_panel.py" line="152"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="151"/>
+        <location filename="../../ui/task_panel.py" line="152"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="152"/>
+        <location filename="../../ui/task_panel.py" line="153"/>
         <source>Actual</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="159"/>
-        <location filename="../../ui/task_panel.py" line="453"/>
+        <location filename="../../ui/task_panel.py" line="160"/>
+        <location filename="../../ui/task_panel.py" line="454"/>
         <source>Add indicator</source>
         <translation>添加量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="161"/>
+        <location filename="../../ui/task_panel.py" line="162"/>
         <source>Remove indicator</source>
         <translation>删除量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="179"/>
+        <location filename="../../ui/task_panel.py" line="180"/>
         <source>Ask for a later deadline…</source>
         <translation>申请延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="181"/>
+        <location filename="../../ui/task_panel.py" line="182"/>
         <source>Approve the extension…</source>
         <translation>同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="183"/>
+        <location filename="../../ui/task_panel.py" line="184"/>
         <source>Refuse the extension…</source>
         <translation>不同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="185"/>
+        <location filename="../../ui/task_panel.py" line="186"/>
         <source>Print the sign-off form…</source>
         <translation>打印销号审批表…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="186"/>
+        <location filename="../../ui/task_panel.py" line="187"/>
         <source>The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper</source>
         <translation>把本任务的销号审批表生成 A4 PDF，打印后交审核人签字</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="196"/>
+        <location filename="../../ui/task_panel.py" line="197"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="196"/>
+        <location filename="../../ui/task_panel.py" line="197"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="196"/>
+        <location filename="../../ui/task_panel.py" line="197"/>
         <source>Field</source>
         <translation>修改项</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="197"/>
+        <location filename="../../ui/task_panel.py" line="198"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="197"/>
+        <location filename="../../ui/task_panel.py" line="198"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="213"/>
+        <location filename="../../ui/task_panel.py" line="214"/>
         <source>Quantitative indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="223"/>
+        <location filename="../../ui/task_panel.py" line="224"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="227"/>
-        <location filename="../../ui/task_panel.py" line="373"/>
+        <location filename="../../ui/task_panel.py" line="228"/>
+        <location filename="../../ui/task_panel.py" line="375"/>
         <source>Evidence ({n})</source>
         <translation>佐证材料（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="232"/>
+        <location filename="../../ui/task_panel.py" line="233"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="233"/>
+        <location filename="../../ui/task_panel.py" line="234"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="241"/>
+        <location filename="../../ui/task_panel.py" line="242"/>
         <source>Reviews and deadline</source>
         <translation>审核与延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="242"/>
+        <location filename="../../ui/task_panel.py" line="243"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="281"/>
+        <location filename="../../ui/task_panel.py" line="282"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="297"/>
+        <location filename="../../ui/task_panel.py" line="298"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="309"/>
+        <location filename="../../ui/task_panel.py" line="310"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="330"/>
+        <location filename="../../ui/task_panel.py" line="332"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="331"/>
+        <location filename="../../ui/task_panel.py" line="333"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="337"/>
+        <location filename="../../ui/task_panel.py" line="339"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="342"/>
+        <location filename="../../ui/task_panel.py" line="344"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="355"/>
+        <location filename="../../ui/task_panel.py" line="357"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="356"/>
+        <location filename="../../ui/task_panel.py" line="358"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="429"/>
-        <location filename="../../ui/task_panel.py" line="447"/>
+        <location filename="../../ui/task_panel.py" line="430"/>
+        <location filename="../../ui/task_panel.py" line="448"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="453"/>
+        <location filename="../../ui/task_panel.py" line="454"/>
         <source>Indicator name, e.g. 培训次数</source>
         <translation>指标名称，例如：培训次数</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="468"/>
+        <location filename="../../ui/task_panel.py" line="469"/>
         <source>Remove the indicator “{name}”?</source>
         <translation>删除量化指标“{name}”？</translation>
     </message>
@@ -4148,69 +4138,64 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
     </message>
     <message>
         <location filename="../../ui/excel_export.py" line="392"/>
-        <source>Cannot open the folder. Open it yourself: {folder}</source>
-        <translation>无法自动打开文件夹，请手动打开：{folder}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_export.py" line="397"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="398"/>
+        <location filename="../../ui/excel_export.py" line="393"/>
         <source>The ledger was exported: {tasks} tasks.</source>
         <translation>台账已导出，共 {tasks} 条任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="399"/>
+        <location filename="../../ui/excel_export.py" line="394"/>
         <source>File: {path}
 Sheets: {sheets}</source>
         <translation>文件：{path}
 工作表：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="407"/>
+        <location filename="../../ui/excel_export.py" line="402"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="408"/>
+        <location filename="../../ui/excel_export.py" line="403"/>
         <source>OK</source>
         <translation>好</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="417"/>
+        <location filename="../../ui/excel_export.py" line="412"/>
         <source>The export was cancelled; nothing was written and “{path}” is unchanged.</source>
         <translation>导出已取消，没有写入任何文件，原有的“{path}”保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="418"/>
+        <location filename="../../ui/excel_export.py" line="413"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="419"/>
+        <location filename="../../ui/excel_export.py" line="414"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="427"/>
+        <location filename="../../ui/excel_export.py" line="422"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="427"/>
-        <location filename="../../ui/excel_export.py" line="431"/>
+        <location filename="../../ui/excel_export.py" line="422"/>
+        <location filename="../../ui/excel_export.py" line="426"/>
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="430"/>
+        <location filename="../../ui/excel_export.py" line="425"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出……（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="444"/>
+        <location filename="../../ui/excel_export.py" line="439"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
     </message>
@@ -4300,6 +4285,11 @@ Sheets: {sheets}</source>
         <location filename="../../ui/util.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/util.py" line="126"/>
+        <source>Cannot open the folder. Open it yourself: {folder}</source>
+        <translation>无法自动打开文件夹，请手动打开：{folder}</translation>
     </message>
 </context>
 </TS>

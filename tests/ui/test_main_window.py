@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -399,3 +400,14 @@ def test_show_all_is_one_filter_change(window, qtbot):
     window.filters.filterChanged.connect(changes.append)
     window.clear_filters()
     assert len(changes) == 1 and changes[0].due is None and changes[0].community_ids is None
+
+
+def test_the_backups_folder_opens_from_the_file_menu(window, filled, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    from ledger.backups import folder_for
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    window.data_dir = tmp_path / "数据"
+    window.findChild(QAction, "openBackups").trigger()
+    assert opened == [str(folder_for(filled.path, tmp_path / "数据"))] and Path(opened[0]).is_dir()
