@@ -196,6 +196,9 @@ class AuditExportDialog(QDialog):
 def export_audit_from_window(parent: QWidget | None, ledger: Ledger, community_id: str | None = None
                              ) -> audit.AuditExport | None:
     dlg = AuditExportDialog(ledger, parent, community_id)
-    if dlg.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dlg.run()
+    try:
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dlg.run()
+    finally:
+        dlg.deleteLater()

@@ -30,6 +30,7 @@ from ledger.board import BoardScheme
 from ledger.errors import LedgerError
 from ledger.service import Ledger
 from ui.board import LegendWidget
+from ui.util import exec_and_free
 
 
 def pick_color(parent: QWidget | None, initial: QColor, title: str) -> QColor | None:
@@ -270,7 +271,7 @@ class BoardSettingsDialog(QDialog):
     def ask(cls, parent: QWidget | None, ledger: Ledger) -> BoardScheme | None:
         """Run the dialog; on Save store the scheme in the ledger and return it, else None."""
         dialog = cls(ledger, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if exec_and_free(dialog) != QDialog.DialogCode.Accepted:
             return None
         scheme = dialog.scheme()
         lb.save_scheme(ledger, scheme)

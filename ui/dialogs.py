@@ -23,6 +23,7 @@ from ledger.errors import LedgerError
 from ledger.model import Kind, Operator, Role
 from ledger.service import Ledger
 from ui import messages
+from ui.util import exec_and_free
 
 
 class FirstRunDialog(QDialog):
@@ -67,7 +68,7 @@ class FirstRunDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> tuple[str, str] | None:
         dlg = cls(parent)
-        if dlg.exec() != QDialog.DialogCode.Accepted or dlg.choice is None:
+        if exec_and_free(dlg) != QDialog.DialogCode.Accepted or dlg.choice is None:
             return None
         return dlg.choice, dlg.org.text().strip()
 
@@ -110,7 +111,7 @@ class OperatorDialog(QDialog):
     @classmethod
     def ask(cls, current: Operator | None = None, parent: QWidget | None = None) -> Operator | None:
         dlg = cls(current, parent)
-        return dlg.result_operator if dlg.exec() == QDialog.DialogCode.Accepted else None
+        return dlg.result_operator if exec_and_free(dlg) == QDialog.DialogCode.Accepted else None
 
 
 @dataclass
@@ -165,7 +166,7 @@ class NewTaskDialog(QDialog):
             messages.info(parent, dlg.tr("Add at least one community and one problem first "
                                          "(Edit → Communities and problems)."))
             return None
-        if dlg.exec() != QDialog.DialogCode.Accepted:
+        if exec_and_free(dlg) != QDialog.DialogCode.Accepted:
             return None
         d = dlg.deadline.date()
         return NewTask(dlg.problem.currentData(), dlg.community.currentData(), dlg.measure.text(),

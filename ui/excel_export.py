@@ -47,7 +47,7 @@ from ledger.service import Ledger
 from ledger.store import TaskFilter
 from ui import messages
 from ui.excel_templates import TemplateDialog, hint
-from ui.util import advance, open_folder, progress_dialog, settings
+from ui.util import advance, exec_and_free, open_folder, progress_dialog, settings
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -383,7 +383,7 @@ class ExportDialog(QDialog):
     def ask(cls, ledger: Ledger, current_filter: TaskFilter | None = None,
             parent: QWidget | None = None) -> ExportOptions | None:
         dlg = cls(ledger, current_filter, parent)
-        return dlg.result_options if dlg.exec() == QDialog.DialogCode.Accepted else None
+        return dlg.result_options if exec_and_free(dlg) == QDialog.DialogCode.Accepted else None
 
 
 # ---- running the export ---------------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from ledger.excel import (
 )
 from ledger.service import Ledger
 from ui import messages
+from ui.util import exec_and_free
 
 # English source → Chinese, for every translated string here (tools/i18n.py harvests this dict).
 ZH = {
@@ -438,4 +439,4 @@ class TemplateDialog(QDialog):
     def ask(cls, ledger: Ledger, parent: QWidget | None = None, current: str | None = None) -> str | None:
         """The template to use (None when closed without choosing); saves happen inside the dialog."""
         dlg = cls(ledger, parent, current)
-        return dlg.chosen if dlg.exec() == QDialog.DialogCode.Accepted else None
+        return dlg.chosen if exec_and_free(dlg) == QDialog.DialogCode.Accepted else None

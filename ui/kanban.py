@@ -55,6 +55,7 @@ from ledger.model import Status, TaskRow
 from ledger.service import Changed, Ledger
 from ledger.store import TaskFilter
 from ledger.workflow import Action
+from ui.util import exec_and_free
 
 log = logging.getLogger(__name__)
 
@@ -484,7 +485,7 @@ class ActionDialog(QDialog):
             note: str = "") -> dict[str, str] | None:
         """The keyword arguments for ``Ledger.act`` (reason / grade, opinion, exception), or None if cancelled."""
         dialog = cls(action, task, parent, missing=missing, note=note)
-        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.values() if exec_and_free(dialog) == QDialog.DialogCode.Accepted else None
 
 
 ZH = {

@@ -32,7 +32,7 @@ from ledger.store import TaskFilter
 from ui import messages, window_menus
 from ui.filter_panel import FilterPanel
 from ui.models import COLUMN_INDEX, TaskIdRole, TaskTableModel
-from ui.util import save_operator, settings
+from ui.util import exec_and_free, save_operator, settings
 
 if TYPE_CHECKING:
     from ui.task_panel import TaskPanel
@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
 
     def open_conflicts(self) -> None:
         from ui.packages import OpenConflictsDialog
-        OpenConflictsDialog(self.ledger, self).exec()
+        exec_and_free(OpenConflictsDialog(self.ledger, self))
 
     def look_back(self) -> None:
         from ui.recheck import RecheckDialog
@@ -528,7 +528,7 @@ class MainWindow(QMainWindow):
 
     def edit_structure(self) -> None:
         from ui.structure import StructureDialog
-        StructureDialog(self.ledger, self).exec()
+        exec_and_free(StructureDialog(self.ledger, self))
 
     def change_operator(self) -> None:
         from ui.dialogs import OperatorDialog

@@ -49,4 +49,6 @@ def confirm(parent: QWidget | None, text: str, title: str | None = None, *, dest
     no = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no)
     box.exec()
-    return box.clickedButton() is yes
+    answer = box.clickedButton() is yes
+    box.deleteLater()
+    return answer

@@ -27,6 +27,7 @@ from ledger.service import Changed, Ledger
 from ui.package_conflicts import OpenConflictsDialog
 from ui.package_issue import IssuePackagesDialog
 from ui.package_merge import MergeDialog
+from ui.util import exec_and_free
 
 # The window opens the three dialogs through this module as well as the tab.
 __all__ = ["IssuePackagesDialog", "MergeDialog", "OpenConflictsDialog", "PackageStatusView"]
@@ -84,7 +85,7 @@ class PackageStatusView(QWidget):
         self.import_button.clicked.connect(lambda: MergeDialog.run(self, self.ledger))
         self.conflicts_button = QPushButton(self.tr("Decide open conflicts…"))
         self.conflicts_button.setObjectName("statusConflicts")
-        self.conflicts_button.clicked.connect(lambda: OpenConflictsDialog(self.ledger, self).exec())
+        self.conflicts_button.clicked.connect(lambda: exec_and_free(OpenConflictsDialog(self.ledger, self)))
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.refresh)
         buttons = QHBoxLayout()

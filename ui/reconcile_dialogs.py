@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from ledger.service import Ledger
 from ui.reconcile_lines import effect_text, status_text
+from ui.util import exec_and_free
 
 ZH = {
     # CloseNoteDialog
@@ -49,7 +50,7 @@ class CloseNoteDialog(QDialog):
     def ask(cls, week: str, count: int, diff: str, parent: QWidget | None = None) -> str | None:
         """The note, or None when cancelled."""
         dlg = cls(week, count, diff, parent)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
+        if exec_and_free(dlg) != QDialog.DialogCode.Accepted:
             return None
         return dlg.edit.toPlainText().strip()
 
@@ -89,5 +90,5 @@ class CompareDialog(QDialog):
 
     @classmethod
     def show_result(cls, result: dict[str, Any], ledger: Ledger, parent: QWidget | None = None) -> None:
-        cls(result, ledger, parent).exec()
+        exec_and_free(cls(result, ledger, parent))
 

@@ -29,6 +29,7 @@ from ledger.model import Kind, TaskRow
 from ledger.service import Ledger
 from ledger.workflow import GRADES, SECOND_ROUND_GRADES
 from ui import messages
+from ui.util import exec_and_free
 
 WARN_STYLE = ("background:#fff4e0; border:1px solid #e0a030; border-radius:4px; padding:8px; color:#5a3a00;")
 RED = "#b0252b"
@@ -206,7 +207,7 @@ class SignoffDialog(QDialog):
 
     @classmethod
     def _run(cls, dlg: SignoffDialog) -> dict[str, Any] | None:
-        return dlg.result_kwargs if dlg.exec() == QDialog.DialogCode.Accepted else None
+        return dlg.result_kwargs if exec_and_free(dlg) == QDialog.DialogCode.Accepted else None
 
 
 def _required(box: QPlainTextEdit, what: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QProgressDialog, QWidget
 
 from ledger.model import Health, Operator
 
@@ -124,3 +124,12 @@ def open_folder(parent: QWidget | None, folder: Path) -> None:
 
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
         messages.info(parent, _tr("Cannot open the folder. Open it yourself: {folder}").format(folder=folder))
+
+
+def exec_and_free(dialog: QDialog) -> int:
+    """Run a modal dialog and have Qt free it afterwards (its values may still be read at once): a dialog made
+    per use would otherwise stay a child of the window for as long as the window lives."""
+    try:
+        return int(dialog.exec())
+    finally:
+        dialog.deleteLater()

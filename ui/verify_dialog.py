@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ledger import journal
 from ledger.service import Ledger
-from ui.util import advance, progress_dialog, say
+from ui.util import advance, exec_and_free, progress_dialog, say
 
 log = logging.getLogger(__name__)
 
@@ -162,4 +162,4 @@ class VerifyDialog(QDialog):
 
     @classmethod
     def run(cls, parent: QWidget | None, ledger: Ledger) -> None:
-        cls(ledger, parent).exec()
+        exec_and_free(cls(ledger, parent))

@@ -411,3 +411,17 @@ def test_the_backups_folder_opens_from_the_file_menu(window, filled, tmp_path, m
     window.data_dir = tmp_path / "数据"
     window.findChild(QAction, "openBackups").trigger()
     assert opened == [str(folder_for(filled.path, tmp_path / "数据"))] and Path(opened[0]).is_dir()
+
+
+def test_dialogs_made_per_use_are_freed_afterwards(window, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from ui import messages
+    from ui.structure import StructureDialog
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    monkeypatch.setattr(StructureDialog, "exec", lambda self: 0)
+    for _ in range(4):
+        messages.confirm(window, "确定吗？")
+        window.edit_structure()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(QMessageBox) == [] and window.findChildren(StructureDialog) == []
