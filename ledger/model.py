@@ -58,6 +58,8 @@ STATUS_BY_LABEL: dict[str, Status] = {s.label: s for s in Status}
 OPEN_STATUSES = frozenset(
     {Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED, Status.SUBMITTED, Status.IN_REVIEW}
 )
+# Open and not waiting for a review: late once the deadline has passed (a task waiting for review is not late).
+LATE_STATUSES = frozenset(s.value for s in (Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED))
 
 
 class Kind(StrEnum):

@@ -7,10 +7,10 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from ledger.board_query import _from_where, _scan, _week_monday
-from ledger.model import OPEN_STATUSES, Status, TaskRow
+from ledger.model import LATE_STATUSES, OPEN_STATUSES, Status, TaskRow
 from ledger.reads import to_task_row
 from ledger.service import Ledger
-from ledger.store import TaskFilter
+from ledger.store import LATE_SQL, TaskFilter
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def community_progress(ledger: Ledger, task_filter: TaskFilter | None = None,
     today = today or ledger.today()
     frm, where, params = _from_where(ledger, flt, today, "problem")
     sql = (f"SELECT t.community_id, COUNT(*), SUM(t.status = 'closed'), "
-           f"SUM(t.status IN ('not_started','in_progress','returned','reopened') AND t.deadline < ?) "
+           f"SUM(t.status IN {LATE_SQL} AND t.deadline < ?) "
            f"{_scan(frm, flt)} WHERE {where} GROUP BY t.community_id")
     names = {c["id"]: (c["name"], i) for i, c in enumerate(ledger.communities())}
     out = [CommunityProgress(cid, names.get(cid, ("?", 0))[0], n, int(closed or 0), int(overdue or 0))
@@ -66,8 +66,6 @@ class Trends:
         return [f"{m.month}.{m.day}" for m in self.weeks]
 
 
-_DEADLINE_OPEN = frozenset({Status.NOT_STARTED.value, Status.IN_PROGRESS.value, Status.RETURNED.value,
-                            Status.REOPENED.value})
 _OPEN = frozenset(s.value for s in OPEN_STATUSES)
 
 
@@ -76,11 +74,11 @@ def _overdue_entries(deadline: str, times: list[str], states: list[str]) -> list
     boundary = f"{deadline} 23:59:59"
     cut = bisect.bisect_right(times, boundary)
     out: list[dt.date] = []
-    over = cut > 0 and states[cut - 1] in _DEADLINE_OPEN
+    over = cut > 0 and states[cut - 1] in LATE_STATUSES
     if over:
         out.append(dt.date.fromisoformat(deadline) + dt.timedelta(days=1))
     for at, state in zip(times[cut:], states[cut:], strict=True):
-        now_over = state in _DEADLINE_OPEN
+        now_over = state in LATE_STATUSES
         if now_over and not over:
             out.append(dt.date.fromisoformat(at[:10]))
         over = now_over

@@ -9,14 +9,11 @@ from typing import Any
 
 from ledger.errors import LedgerError
 from ledger.journal import Entry
-from ledger.model import OPEN_STATUSES, Status
+from ledger.model import LATE_STATUSES, OPEN_STATUSES, Status
 from ledger.service import Ledger
 
 WEEK_SETTING = "week_closes_on"
 DEFAULT_CLOSES_ON = 5
-# Statuses the ledger's stats() counts as overdue when past the deadline (waiting for review is not late).
-LATE_STATUSES = frozenset({Status.NOT_STARTED.value, Status.IN_PROGRESS.value, Status.RETURNED.value,
-                           Status.REOPENED.value})
 OPEN_VALUES = frozenset(s.value for s in OPEN_STATUSES)
 # The reconciled keys, in display order.
 COUNT_KEYS: tuple[str, ...] = ("tasks", "signed_off", "open", *(s.value for s in Status))

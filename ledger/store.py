@@ -192,6 +192,8 @@ def _migrate_4(conn: sqlite3.Connection) -> None:
 
 
 # The statuses whose tasks are late once their deadline has passed (waiting for review is not late).
+# model.LATE_STATUSES as SQL, written out because the task_late index (schema 5) was made with exactly this text
+# and SQLite matches a partial index by it (tests/ledger/test_store.py checks the two agree).
 LATE_SQL = "('not_started','in_progress','returned','reopened')"
 
 

@@ -258,3 +258,9 @@ def test_a_ledger_from_schema_4_is_backed_up_then_given_its_tally(filled: Ledger
         assert conn.execute("SELECT COUNT(*) FROM task WHERE deleted_at IS NULL").fetchone()[0] == want["tasks"]
     finally:
         conn.close()
+
+
+def test_the_late_statuses_in_sql_are_the_models() -> None:
+    from ledger.model import LATE_STATUSES
+    from ledger.store import LATE_SQL
+    assert {s.strip("'") for s in LATE_SQL.strip("()").split(",")} == LATE_STATUSES
