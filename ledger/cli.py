@@ -341,6 +341,13 @@ Handler = Callable[[argparse.Namespace], int]
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
 
 
+def lazy(module: str, name: str) -> Handler:
+    """A subcommand's handler whose module is imported only when that subcommand runs."""
+    def run(args: argparse.Namespace) -> int:
+        return int(getattr(importlib.import_module(module), name)(args))
+    return run
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="巡察整改台账：不带子命令时打开窗口。")
     add_window_options(parser)
@@ -411,13 +418,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--per-community", action="store_true", help="每个居民区另加一张工作表")
     p.add_argument("--three-lists", action="store_true", help="另加问题清单、任务清单、责任清单")
     # ---- community packages: 下发 / 上报 / 导入上报 (ledger.exchange*); handlers imported when run ----
-    def _exchange(name: str) -> Handler:
-        def run(a: argparse.Namespace) -> int:
-            from ledger import exchange_cli
-            return int(getattr(exchange_cli, name)(a))
-        return run
-
-    p = add("issue-package", _exchange("cmd_issue_package"), "下发：为一个居民区（或全部居民区）生成下发包")
+    p = add("issue-package", lazy("ledger.exchange_cli", "cmd_issue_package"), "下发：为一个居民区（或全部居民区）生成下发包")
     p.add_argument("ledger", help="主台账文件")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--community", nargs=2, metavar=("NAME", "OUT"),
@@ -425,7 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--all", metavar="OUTDIR", help="每个居民区一个下发包，写入这个文件夹")
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team")
-    p = add("apply-package", _exchange("cmd_apply_package"), "导入上报：预览（--dry-run）或合并一个上报包")
+    p = add("apply-package", lazy("ledger.exchange_cli", "cmd_apply_package"), "导入上报：预览（--dry-run）或合并一个上报包")
     p.add_argument("ledger", help="主台账文件")
     p.add_argument("file", help="上报包文件")
     p.add_argument("--dry-run", action="store_true", help="只预览，不写入")
@@ -434,14 +435,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="当场处理冲突（可重复）")
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team")
-    p = add("return-package", _exchange("cmd_return_package"), "上报：在下发包旁生成上报文件")
+    p = add("return-package", lazy("ledger.exchange_cli", "cmd_return_package"), "上报：在下发包旁生成上报文件")
     p.add_argument("package", help="下发包文件")
     p.add_argument("--out", help="上报文件放在这个文件夹（默认在下发包旁）")
     p.add_argument("--actor", help="上报人姓名")
-    p = add("package-status", _exchange("cmd_package_status"), "各居民区最近一次下发和合并")
+    p = add("package-status", lazy("ledger.exchange_cli", "cmd_package_status"), "各居民区最近一次下发和合并")
     p.add_argument("ledger")
     p.add_argument("--json", action="store_true")
-    p = add("decide-conflict", _exchange("cmd_decide_conflict"), "处理合并冲突：保留主台账、采用上报或写入新值")
+    p = add("decide-conflict", lazy("ledger.exchange_cli", "cmd_decide_conflict"), "处理合并冲突：保留主台账、采用上报或写入新值")
     p.add_argument("ledger")
     p.add_argument("conflict", nargs="?", help="冲突 id（可用前 8 位）；不给则列出未处理的冲突")
     p.add_argument("--choice", choices=["ours", "theirs", "new"])
@@ -449,21 +450,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team")
-    p = add("replace-package", _exchange("cmd_replace_package"), "用新的下发包替换旧的（旧包有未上报的修改时拒绝）")
+    p = add("replace-package", lazy("ledger.exchange_cli", "cmd_replace_package"), "用新的下发包替换旧的（旧包有未上报的修改时拒绝）")
     p.add_argument("old")
     p.add_argument("new")
     # `do PACKAGE ...` needs nothing of its own: the service refuses the work team's commands in a package.
 
     # ---- 对账销账 / 周报 (ledger.reconcile, ledger.report_week); handlers imported when run ----
-    def _period(a: argparse.Namespace) -> int:
-        from ledger.reconcile_cli import cmd_period
-        return cmd_period(a)
-
-    def _report(a: argparse.Namespace) -> int:
-        from ledger.report_week import cmd_report
-        return cmd_report(a)
-
-    p = add("period", _period, "对账：开始（open）、核对（tick / untick）、结账（close）、查看（show）、比较（compare）一周")
+    p = add("period", lazy("ledger.reconcile_cli", "cmd_period"), "对账：开始（open）、核对（tick / untick）、结账（close）、查看（show）、比较（compare）一周")
     p.add_argument("ledger", help="台账文件")
     p.add_argument("action", choices=["open", "close", "show", "tick", "untick", "compare"])
     p.add_argument("--week", required=True, help="周次，如 2025-W47")
@@ -475,16 +468,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team", help="身份：work_team / secretary / leader（或中文）")
-    p = add("report", _report, "周报：按结账快照生成 .docx 草稿或 .xlsx")
+    p = add("report", lazy("ledger.report_week", "cmd_report"), "周报：按结账快照生成 .docx 草稿或 .xlsx")
     p.add_argument("ledger", help="台账文件")
     p.add_argument("out", help="输出文件（.docx 或 .xlsx）")
     p.add_argument("--week", required=True, help="周次，如 2025-W47（须已结账）")
     # ---- 修改记录 for the discipline committee (ledger.audit) -----------------------------------------------
-    def _journal(a: argparse.Namespace) -> int:
-        from ledger.audit import cmd_journal
-        return cmd_journal(a)
-
-    p = add("journal", _journal, "导出修改记录（.xlsx，供纪工委审计，可直接打印）")
+    p = add("journal", lazy("ledger.audit", "cmd_journal"), "导出修改记录（.xlsx，供纪工委审计，可直接打印）")
     p.add_argument("ledger", help="台账文件")
     p.add_argument("out", help="输出的 .xlsx 文件")
     p.add_argument("--from", dest="since", help="从哪一天起（含），如 2025-11-01")
@@ -492,13 +481,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", help="只导出这个人做的修改")
     p.add_argument("--community", help="只导出这个居民区的任务的修改")
     # ---- Excel returns: 填报表 export/import, other tools' ledgers (ledger.excel_returns*); imported when run ----
-    def _returns(name: str) -> Handler:
-        def run(a: argparse.Namespace) -> int:
-            from ledger import excel_returns_cli
-            return int(getattr(excel_returns_cli, name)(a))
-        return run
-
-    p = add("import-excel", _returns("cmd_import_excel"), "导入 Excel：填好的填报表，或其他工具做的台账")
+    p = add("import-excel", lazy("ledger.excel_returns_cli", "cmd_import_excel"), "导入 Excel：填好的填报表，或其他工具做的台账")
     p.add_argument("ledger", help="台账文件")
     p.add_argument("file", help="Excel 文件（.xlsx）")
     p.add_argument("--dry-run", action="store_true", help="只预览，不写入")
@@ -508,7 +491,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="其他台账：指定列的对应关系，如 measure=D（可重复）")
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team")
-    p = add("fill-form", _returns("cmd_fill_form"), "为一个居民区导出填报表（.xlsx）")
+    p = add("fill-form", lazy("ledger.excel_returns_cli", "cmd_fill_form"), "为一个居民区导出填报表（.xlsx）")
     p.add_argument("ledger", help="台账文件")
     p.add_argument("--community", required=True, help="居民区名称")
     p.add_argument("out", help="输出文件（.xlsx）")
