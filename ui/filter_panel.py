@@ -116,6 +116,11 @@ class FilterPanel(QWidget):
             return None
         return frozenset(ids)
 
+    def single_community(self) -> str | None:
+        """The one community chosen in the tree, or None (all, or several)."""
+        ids = self.selected_community_ids()
+        return next(iter(ids)) if ids and len(ids) == 1 else None
+
     def select_community(self, community_id: str | None) -> None:
         """Show one community (None: all); one filter change, not one per step of the selection."""
         root = self.tree.topLevelItem(0)

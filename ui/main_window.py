@@ -313,8 +313,7 @@ class MainWindow(QMainWindow):
 
     def export_fill_form(self) -> None:
         from ui.excel_returns import export_fill_form_dialog
-        ids = self.filters.selected_community_ids()
-        export_fill_form_dialog(self, self.ledger, next(iter(ids)) if ids and len(ids) == 1 else None)
+        export_fill_form_dialog(self, self.ledger, self.filters.single_community())
 
     def import_excel(self) -> None:
         from ui.excel_returns import import_excel
@@ -322,8 +321,7 @@ class MainWindow(QMainWindow):
 
     def issue_packages(self) -> None:
         from ui.packages import IssuePackagesDialog
-        ids = self.filters.selected_community_ids()
-        IssuePackagesDialog.run(self, self.ledger, next(iter(ids)) if ids and len(ids) == 1 else None)
+        IssuePackagesDialog.run(self, self.ledger, self.filters.single_community())
 
     def merge_return(self) -> None:
         from ui.packages import MergeDialog
@@ -348,8 +346,7 @@ class MainWindow(QMainWindow):
 
     def export_audit(self) -> None:
         from ui.audit_export import export_audit_from_window
-        ids = self.filters.selected_community_ids()
-        export_audit_from_window(self, self.ledger, next(iter(ids)) if ids and len(ids) == 1 else None)
+        export_audit_from_window(self, self.ledger, self.filters.single_community())
 
     def verify_ledger(self) -> None:
         from ui.verify_dialog import VerifyDialog
@@ -357,8 +354,7 @@ class MainWindow(QMainWindow):
 
     def export_evidence(self) -> None:
         from ui.evidence_export import export_evidence
-        ids = self.filters.selected_community_ids()
-        community = next(iter(ids)) if ids and len(ids) == 1 else None
+        community = self.filters.single_community()
         export_evidence(self, self.ledger, community=community)
 
     def print_board(self) -> None:
@@ -486,9 +482,8 @@ class MainWindow(QMainWindow):
 
     # ---- commands --------------------------------------------------------------------------
     def new_task(self) -> None:
-        ids = self.filters.selected_community_ids()
         from ui.dialogs import NewTaskDialog
-        spec = NewTaskDialog.ask(self.ledger, next(iter(ids)) if ids and len(ids) == 1 else None, self)
+        spec = NewTaskDialog.ask(self.ledger, self.filters.single_community(), self)
         if spec is None:
             return
         try:

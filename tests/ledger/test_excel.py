@@ -576,3 +576,19 @@ def test_on_time_column_says_whether_the_original_deadline_was_kept(tmp_path, fi
     assert row[header.index("按原定时限完成")] == "否（原定2025年12月31日）"
     others = [r for r in rows if r and isinstance(r[0], int) and "孙三" not in r]
     assert all(r[header.index("按原定时限完成")] in (None, "") for r in others)
+
+
+def test_export_from_the_command_line(filled: Ledger, tmp_path: Path, capsys) -> None:
+    from openpyxl import load_workbook
+
+    from ledger.cli import main
+    db = str(filled.path)
+    filled.close()
+    out = tmp_path / "台账.xlsx"
+    assert main(["export", db, str(out), "--community", "鑫峰苑", "--today", "2025-11-20"]) == 0
+    assert "已导出整改台账" in capsys.readouterr().out
+    ws = load_workbook(out)["整改台账"]
+    values = [str(c.value or "") for row in ws.iter_rows() for c in row]
+    assert any("鑫峰苑" in v for v in values) and not any("南郊别墅" == v for v in values)
+    assert main(["export", db, str(tmp_path / "x.xlsx"), "--template", "没有的模板"]) == 1
+    assert "没有的模板" in capsys.readouterr().err
