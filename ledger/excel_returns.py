@@ -61,7 +61,7 @@ _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
 # ---- reading any .xlsx safely --------------------------------------------------------------------------------
-def open_workbook(path: str | Path) -> Any:
+def open_workbook(path: str | Path, *, read_only: bool = False) -> Any:
     """Load ``path`` with openpyxl, or a LedgerError with a sentence (not found / not xlsx / encrypted)."""
     path = Path(path)
     if not path.is_file():
@@ -73,7 +73,7 @@ def open_workbook(path: str | Path) -> Any:
     if not zipfile.is_zipfile(path):
         raise LedgerError("excel_not_xlsx", path=path.name, detail="文件内容不是 Excel 工作簿")
     try:
-        return load_workbook(path)
+        return load_workbook(path, read_only=read_only)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
         raise LedgerError("excel_not_xlsx", path=path.name, detail=type(exc).__name__) from None
 
@@ -84,6 +84,16 @@ def sheet_is_empty(ws: Any) -> bool:
 
 def is_fill_form(wb: Any) -> bool:
     return META in wb.sheetnames
+
+
+def is_fill_form_file(path: str | Path) -> bool:
+    """Is ``path`` a 填报表 this program exported? Read for its sheet names only (a 10,000-row workbook takes
+    seconds to parse in full); a file that is no workbook is refused with its sentence as by ``open_workbook``."""
+    wb = open_workbook(path, read_only=True)
+    try:
+        return is_fill_form(wb)
+    finally:
+        wb.close()
 
 
 # ---- values -----------------------------------------------------------------------------------------------------

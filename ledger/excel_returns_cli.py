@@ -51,9 +51,7 @@ def _print_items(title: str, items: list[Any]) -> None:
 
 
 def cmd_import_excel(args: argparse.Namespace) -> int:
-    wb = excel_returns.open_workbook(args.file)
-    form = excel_returns.is_fill_form(wb)
-    del wb
+    form = excel_returns.is_fill_form_file(args.file)
     led = _open(args, args.ledger)
     try:
         if form:

@@ -449,12 +449,10 @@ def import_excel(parent: QWidget | None, ledger: Ledger) -> object | None:
     path = Path(chosen)
     _remember(path.parent)
     try:
-        wb = excel_returns.open_workbook(path)
+        form = excel_returns.is_fill_form_file(path)
     except LedgerError as exc:
         messages.show_error(parent, exc, _tr("Import Excel"))
         return None
-    form = excel_returns.is_fill_form(wb)
-    del wb
     if form:
         return FillFormDialog.run(parent, ledger, path)
     return ForeignImportDialog.run(parent, ledger, path)
