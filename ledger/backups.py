@@ -1,4 +1,4 @@
-"""Automatic backups: a copy of the ledger in the data folder whenever it closes changed, the newest few kept."""
+"""Backups: before a bulk change, beside the ledger; and automatic copies in the data folder when it closes changed."""
 
 from __future__ import annotations
 
@@ -15,6 +15,18 @@ log = logging.getLogger(__name__)
 KEEP = 10  # copies kept per ledger; the oldest go first
 FOLDER = "自动备份"
 NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-第(?P<seq>\d+)条\.db$")
+
+
+def before_bulk_change(ledger: Ledger, label: str) -> Path:
+    """Copy the ledger beside itself as "<stem>.<label>-YYYYMMDD-HHMMSS.db" (a "-2" … when that name is taken, so
+    two imports in one second keep two copies) before an import or a merge; returns the copy's path."""
+    stamp = ledger.clock.now().strftime("%Y%m%d-%H%M%S")
+    base = ledger.path.with_name(f"{ledger.path.stem}.{label}-{stamp}.db")
+    candidate, n = base, 1
+    while candidate.exists():
+        n += 1
+        candidate = base.with_name(f"{ledger.path.stem}.{label}-{stamp}-{n}.db")
+    return ledger.store.backup(candidate)
 
 
 def folder_for(ledger_path: Path, data_dir: Path) -> Path:

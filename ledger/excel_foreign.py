@@ -18,6 +18,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from ledger.backups import before_bulk_change
 from ledger.errors import LedgerError
 from ledger.excel_returns import _text, open_workbook, sheet_is_empty
 from ledger.model import Status
@@ -202,8 +203,7 @@ def import_foreign_ledger(ledger: Ledger, path: str | Path, mapping: dict[str, i
         raise LedgerError("excel_empty", path=path.name, sheet=sheet)
     if dry_run:
         return result
-    stamp = ledger.clock.now().strftime("%Y%m%d-%H%M%S")
-    result.backup = ledger.store.backup(ledger.path.with_name(f"{ledger.path.stem}.台账导入前备份-{stamp}.db"))
+    result.backup = before_bulk_change(ledger, "台账导入前备份")
     saved = ledger.origin
     ledger.origin = f"导入台账:{path.name}"
     try:

@@ -31,6 +31,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ledger.backups import before_bulk_change
 from ledger.errors import LedgerError
 from ledger.excel_layout import print_setup
 from ledger.files import replace_atomically
@@ -510,8 +511,7 @@ def apply_fill_form(ledger: Ledger, path: str | Path, decisions: dict[str, Any] 
         raise LedgerError("fill_form_refused", path=path.name, count=len(result.refused), first=first.reason)
     if not check.writes:
         return result
-    stamp = ledger.clock.now().strftime("%Y%m%d-%H%M%S")
-    result.backup = ledger.store.backup(ledger.path.with_name(f"{ledger.path.stem}.填报表导入前备份-{stamp}.db"))
+    result.backup = before_bulk_change(ledger, "填报表导入前备份")
     saved = (ledger.operator, ledger.origin)
     ledger.operator, ledger.origin = _secretary(ledger, check.cid), f"填报表:{path.name}"
     try:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger import journal
+from ledger.backups import before_bulk_change
 from ledger.errors import LedgerError
 from ledger.exchange_package import _out_of_scope, _Package, _read
 from ledger.exchange_replay import (
@@ -121,8 +122,7 @@ def _run(ledger: Ledger, path: Path, decisions: dict[str, tuple[str, Any]] | Non
             if why is not None:
                 raise LedgerError("package_out_of_scope", path=path, seq=e.seq, actor=e.actor,
                                   command=_label(e.command), what=why, community=pkg.info.community)
-        stamp = ledger.clock.now().strftime("%Y%m%d-%H%M%S")
-        result.backup = ledger.store.backup(ledger.path.with_name(f"{ledger.path.stem}.合并前备份-{stamp}.db"))
+        result.backup = before_bulk_change(ledger, "合并前备份")
     merger = Operator(ledger.operator.name, ledger.operator.role)
     replay = _Replay(ledger, pkg, decisions or {}, dry)
     entry_id = ""

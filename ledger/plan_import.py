@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ledger.backups import before_bulk_change
 from ledger.errors import LedgerError
 from ledger.model import Kind
 from ledger.plan_file import PlanFileError, read_plan_file
@@ -28,7 +29,6 @@ __all__ = [
     "ImportPreview",
     "ImportResult",
     "MeasureKey",
-    "backup_path",
     "cmd_import_plan",
     "default_assignment",
     "import_plan",
@@ -376,17 +376,6 @@ def preview_import(ledger: Ledger, plan: ParsedPlan, assignment: Assignment | No
         counts["task_old"], tuple(new_communities), tuple(unknown), counts["unassigned"])
 
 
-def backup_path(ledger: Ledger) -> Path:
-    """"<stem>.导入前备份-YYYYMMDD-HHMMSS.db" beside the ledger, never an existing file."""
-    stamp = ledger.clock.now().strftime("%Y%m%d-%H%M%S")
-    base = ledger.path.with_name(f"{ledger.path.stem}.导入前备份-{stamp}.db")
-    candidate, n = base, 1
-    while candidate.exists():
-        n += 1
-        candidate = base.with_name(f"{ledger.path.stem}.导入前备份-{stamp}-{n}.db")
-    return candidate
-
-
 def import_plan(ledger: Ledger, plan: ParsedPlan, assignment: Assignment | None = None, *,
                 source_name: str) -> ImportResult:
     """Write the plan as ONE journalled command after a backup; nothing is written when all is already there."""
@@ -398,7 +387,7 @@ def import_plan(ledger: Ledger, plan: ParsedPlan, assignment: Assignment | None 
     }
     if preview.empty:
         return ImportResult(**base)
-    backup = ledger.store.backup(backup_path(ledger))
+    backup = before_bulk_change(ledger, "导入前备份")
     args = {"file": source_name, "categories": preview.categories_new, "problems": preview.problems_new,
             "tasks": preview.tasks_new, "communities": list(preview.communities_new),
             "skipped_tasks": preview.tasks_present, "backup": backup.name}

@@ -56,3 +56,10 @@ def test_ten_copies_are_kept_by_default(filled: Ledger, tmp_path: Path) -> None:
         filled.update_progress(tid, f"第 {i} 次")
         backups.backup_if_changed(filled, tmp_path)
     assert backups.KEEP == 10 and len(backups.backups(filled.path, tmp_path)) == 10
+
+
+def test_two_bulk_backups_in_one_second_keep_both(filled: Ledger) -> None:
+    first = backups.before_bulk_change(filled, "导入前备份")
+    filled.update_progress(filled.tasks_json()[0]["id"], "两次导入之间")
+    second = backups.before_bulk_change(filled, "导入前备份")  # the clock has not moved: the same second
+    assert first != second and first.exists() and second.exists() and second.name.endswith("-2.db")
