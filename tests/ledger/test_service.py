@@ -458,11 +458,23 @@ def test_every_sort_key_returns_the_same_tasks(dated: Ledger, key: str, descendi
     assert sorted(got) == sorted(everything) and len(got) == len(set(got)) == 10
 
 
-@pytest.mark.parametrize("key", ["owner", "measure", "status", "kind"])
+@pytest.mark.parametrize("key", ["owner", "measure", "status", "kind", "community", "leader", "progress"])
 def test_sort_orders_by_the_column(dated: Ledger, key: str) -> None:
-    values = {t["id"]: t[key] for t in dated.tasks_json()}
+    tasks = dated.tasks_json()
+    # make every sorted column hold more than one value, so a sort that did nothing would show
+    dated.act(tasks[0]["id"], Action.START)
+    dated.act(tasks[1]["id"], Action.SET_ONGOING)
+    dated.update_task(tasks[2]["id"], kind=Kind.IMMEDIATE.value, leader="甲领导", progress="乙进展")
+    dated.update_task(tasks[3]["id"], kind=Kind.LONG_TERM.value, leader="丙领导", progress="甲进展")
+    values = {t["id"]: t.get(key, "") for t in dated.tasks_json()}
+    if key == "leader":
+        values = {tid: dated.task(tid).leader for tid in values}
     up = [values[i] for i in ids_of(dated, TaskFilter(sort=key))]
     down = [values[i] for i in ids_of(dated, TaskFilter(sort=key, descending=True))]
+    assert len(set(up)) > 1
+    if key == "community":  # the ledger's order of communities, not the names' code points
+        order = {c["name"]: i for i, c in enumerate(dated.communities())}
+        up, down = [order[v] for v in up], [order[v] for v in down]
     assert up == sorted(up) and down == sorted(down, reverse=True)
 
 
