@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ledger import audit
-from ledger.clock import FixedClock
+from ledger.core.clock import FixedClock
 from ledger.generate import generate
 from ledger.service import Ledger
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from ledger import board as lb
-from ledger.clock import FixedClock
+from ledger.core.clock import FixedClock
+from ledger.core.model import Operator, Role
 from ledger.generate import generate
-from ledger.model import Operator, Role
 from ledger.service import Ledger
 from ledger.store import TaskFilter
 

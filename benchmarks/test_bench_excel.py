@@ -38,10 +38,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # the benchmarks have no conftest of their own
     sys.path.insert(0, str(ROOT))
 
-from ledger.clock import FixedClock  # noqa: E402
+from ledger.core.clock import FixedClock  # noqa: E402
+from ledger.core.model import Operator, Role  # noqa: E402
 from ledger.excel import export_ledger  # noqa: E402
 from ledger.generate import generate  # noqa: E402
-from ledger.model import Operator, Role  # noqa: E402
 from ledger.service import Ledger  # noqa: E402
 
 FULL = pytest.mark.skipif(
@@ -53,7 +53,7 @@ ALL_SHEETS: dict[str, Any] = {"per_community_sheets": True, "three_lists": True}
 _CHILD = r"""
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
-from ledger.clock import FixedClock
+from ledger.core.clock import FixedClock
 from ledger.excel import export_ledger
 from ledger.service import Ledger
 def rss():

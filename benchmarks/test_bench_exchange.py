@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from ledger import exchange, signoff
-from ledger.clock import FixedClock
+from ledger.core.clock import FixedClock
+from ledger.core.model import Operator, Role
 from ledger.exchange_merge import apply_merge, preview_merge
 from ledger.generate import generate
-from ledger.model import Operator, Role
 from ledger.service import Ledger
 
 TASKS = 100_000

@@ -89,8 +89,8 @@ print(json.dumps({"seconds": DONE[0]}))
 MEMORY = r"""
 import json, sys
 sys.path.insert(0, %(root)r)
-from ledger.clock import FixedClock
-from ledger.model import Operator, Role
+from ledger.core.clock import FixedClock
+from ledger.core.model import Operator, Role
 from ledger.service import Ledger
 from ui.app import make_app
 from ui.main_window import MainWindow
@@ -162,8 +162,8 @@ def test_window_first_paint_vs_bare_window(benchmark, ledger_paths, size, tmp_pa
 def test_filter_or_sort_first_screen(benchmark, qapp, ledger_paths, size, change):
     from PySide6.QtCore import Qt
 
-    from ledger.clock import FixedClock
-    from ledger.model import Operator, Role
+    from ledger.core.clock import FixedClock
+    from ledger.core.model import Operator, Role
     from ledger.service import Ledger
     from ledger.store import TaskFilter
     from ui.models import COLUMN_INDEX, TaskTableModel

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ledger import journal
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.files import check_folder, replace_atomically
 from ledger.history import TABLE_WORDS, command_label, describe_entry
 from ledger.journal import Entry
@@ -171,7 +171,7 @@ def export_audit(ledger: Ledger, out_path: str | Path, flt: AuditFilter | None =
 def cmd_journal(args: argparse.Namespace) -> int:
     """`main.py journal LEDGER OUT.xlsx [--from D] [--to D] [--by NAME] [--community NAME]`."""
     from ledger.cli import _open
-    from ledger.values import parse_date
+    from ledger.core.values import parse_date
 
     try:
         since, until = (parse_date(v) if v else None for v in (args.since, args.until))

@@ -37,8 +37,8 @@ from ledger.board_scheme import (
     save_scheme,
     state_rank,
 )
+from ledger.core.model import TaskRow
 from ledger.kanban import KANBAN_ORDER, KanbanColumn, kanban_columns
-from ledger.model import TaskRow
 from ledger.overview import (
     DELETED,
     CommunityProgress,

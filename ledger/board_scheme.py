@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ledger.errors import LedgerError
-from ledger.model import Status
+from ledger.core.errors import LedgerError
+from ledger.core.model import Status
 from ledger.service import Ledger
 
 log = logging.getLogger(__name__)

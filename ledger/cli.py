@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from ledger import journal
-from ledger.clock import Clock, TodayClock
-from ledger.errors import LedgerError
-from ledger.model import Operator, Role
+from ledger.core.clock import Clock, TodayClock
+from ledger.core.errors import LedgerError
+from ledger.core.model import Operator, Role
+from ledger.core.workflow import Action
 from ledger.service import Ledger
-from ledger.workflow import Action
 
 
 def add_window_options(parser: argparse.ArgumentParser) -> None:
@@ -75,7 +75,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     else:
         print(f"整改任务 {stats['tasks']} 项，逾期 {stats['overdue']} 项")
         for status, n in stats["by_status"].items():
-            from ledger.model import Status
+            from ledger.core.model import Status
             print(f"  {Status(status).label}：{n}")
     return 0
 

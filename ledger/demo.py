@@ -11,10 +11,10 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from ledger.clock import Clock, FixedClock
-from ledger.model import Kind, Operator, Role, Status
+from ledger.core.clock import Clock, FixedClock
+from ledger.core.model import Kind, Operator, Role, Status
+from ledger.core.workflow import Action
 from ledger.service import Ledger
-from ledger.workflow import Action
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "xinzhuang-industrial-zone-notice.txt"
 ORG = "莘庄工业区党工委"

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
+from ledger.core.model import Status
 from ledger.files import check_folder, replace_atomically
-from ledger.model import Status
 from ledger.store import new_id
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.files import replace_atomically
 from ledger.store import TaskFilter
 

@@ -19,9 +19,9 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from ledger.backups import before_bulk_change
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
+from ledger.core.model import Status
 from ledger.excel_returns import _text, open_workbook, sheet_is_empty
-from ledger.model import Status
 from ledger.service import Ledger, parse_date
 
 # our field -> (label, synonyms, most specific first)

@@ -32,12 +32,12 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ledger.backups import before_bulk_change
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
+from ledger.core.model import Operator, Role, Status
+from ledger.core.workflow import Action
 from ledger.excel_layout import print_setup
 from ledger.files import replace_atomically
-from ledger.model import Operator, Role, Status
 from ledger.service import Ledger, parse_date, parse_number
-from ledger.workflow import Action
 
 FORMAT = "fill-form/1"
 SHEET = "填报表"

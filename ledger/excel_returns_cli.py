@@ -11,7 +11,7 @@ from typing import Any
 from openpyxl.utils import column_index_from_string
 
 from ledger import excel_foreign, excel_returns
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 
 EXIT_CONFLICTS = 3
 

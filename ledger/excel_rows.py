@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ledger.core.model import Health, Kind, Status, TaskRow, health
 from ledger.excel_layout import (
     CATEGORY,
     CENTER,
@@ -19,7 +20,6 @@ from ledger.excel_layout import (
     status_style,
     strip_numbering,
 )
-from ledger.model import Health, Kind, Status, TaskRow, health
 from ledger.reads import to_task_row
 from ledger.service import Ledger
 

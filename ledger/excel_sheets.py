@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from openpyxl import Workbook
 
+from ledger.core.model import Health, Status
 from ledger.excel_layout import (
     CATEGORY,
     CENTER,
@@ -23,7 +24,6 @@ from ledger.excel_layout import (
     text_lines,
 )
 from ledger.excel_rows import COLUMN_VALUES, Item, cell_text
-from ledger.model import Health, Status
 
 HEADER_ROW = 3  # title, subtitle, header
 BUFFER_ROWS = 200  # rows of one problem held back so the merged cells' heights can be checked

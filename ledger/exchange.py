@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from ledger import journal
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
+from ledger.core.model import Operator, Role
 from ledger.files import replace_atomically, write_error
 from ledger.journal import Change
-from ledger.model import Operator, Role
 from ledger.service import Ledger
 from ledger.store import Store, lock_path, new_id
 

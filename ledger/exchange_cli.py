@@ -8,8 +8,8 @@ import sys
 from typing import Any
 
 from ledger import exchange, exchange_merge
-from ledger.errors import LedgerError
-from ledger.model import Operator, Role
+from ledger.core.errors import LedgerError
+from ledger.core.model import Operator, Role
 
 EXIT_CONFLICTS = 3
 

@@ -33,7 +33,8 @@ from typing import Any
 
 from ledger import journal
 from ledger.backups import before_bulk_change
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
+from ledger.core.model import Operator
 from ledger.exchange_package import _out_of_scope, _Package, _read
 from ledger.exchange_replay import (
     COMMAND_LABELS,
@@ -44,7 +45,6 @@ from ledger.exchange_replay import (
     _Replay,
     write_theirs,
 )
-from ledger.model import Operator
 from ledger.service import Changed, Ledger
 
 # What callers import from here (the replay's pieces live in ledger.exchange_replay / exchange_package).

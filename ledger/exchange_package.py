@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger import journal
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.exchange import open_read_only, read_info, require_master
 from ledger.journal import Entry
 from ledger.service import Ledger

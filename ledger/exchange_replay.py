@@ -7,14 +7,14 @@ import os
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
+from ledger.core.model import FIELD_LABELS, Operator, Role, Status
+from ledger.core.workflow import ACTION_LABELS, Action
 from ledger.evidence import _mime, remove_evidence
 from ledger.exchange import HOUSEKEEPING
 from ledger.exchange_package import _out_of_scope, _Package
 from ledger.journal import Change, Entry, _norm
-from ledger.model import FIELD_LABELS, Operator, Role, Status
 from ledger.service import Ledger
-from ledger.workflow import ACTION_LABELS, Action
 
 CRASH_ENV = "LEDGER_TEST_CRASH_AFTER"  # tests: os._exit(9) after this many applied entries
 STEPS = frozenset({"start", "submit", "set_ongoing"})

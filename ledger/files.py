@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 
 
 def write_error(out: Path, exc: OSError) -> LedgerError:

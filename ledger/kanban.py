@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ledger.board_query import _from_where, _scan
-from ledger.model import Status, TaskRow
+from ledger.core.model import Status, TaskRow
 from ledger.reads import to_task_row
 from ledger.service import Ledger
 from ledger.store import NATURAL_ORDER, TaskFilter

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ledger.backups import before_bulk_change
-from ledger.errors import LedgerError
-from ledger.model import Kind
+from ledger.core.errors import LedgerError
+from ledger.core.model import Kind
 from ledger.plan_file import PlanFileError, read_plan_file
 from ledger.plan_text import (
     ParsedCategory,

@@ -7,9 +7,9 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ledger import journal
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
+from ledger.core.model import OPEN_STATUSES, Indicator, Status, TaskRow
 from ledger.journal import Entry
-from ledger.model import OPEN_STATUSES, Indicator, Status, TaskRow
 from ledger.store import LATE_SQL, ROW_COLUMNS, TASK_JOIN, TaskFilter
 
 if TYPE_CHECKING:

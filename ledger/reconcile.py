@@ -35,9 +35,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ledger import journal
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
+from ledger.core.model import FIELD_LABELS, Role, Status
 from ledger.journal import Entry
-from ledger.model import FIELD_LABELS, Role, Status
 from ledger.reconcile_counts import (
     COUNT_KEYS,
     COUNT_LABELS,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ledger.errors import LedgerError
-from ledger.model import Status
+from ledger.core.errors import LedgerError
+from ledger.core.model import Status
 from ledger.reconcile import close_period, compare, open_period, show, tick, untick
 from ledger.reconcile_counts import COUNT_LABELS
 

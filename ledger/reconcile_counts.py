@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
+from ledger.core.model import LATE_STATUSES, OPEN_STATUSES, Status
 from ledger.journal import Entry
-from ledger.model import LATE_STATUSES, OPEN_STATUSES, Status
 from ledger.service import Ledger
 
 WEEK_SETTING = "week_closes_on"

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ledger.core.errors import LedgerError
+from ledger.core.model import Kind, Status, TaskRow
 from ledger.docx_style import (
     FONT_BODY,
     FONT_H1,
@@ -32,8 +34,6 @@ from ledger.docx_style import (
     setup_styles,
     text_width,
 )
-from ledger.errors import LedgerError
-from ledger.model import Kind, Status, TaskRow
 from ledger.reads import to_task_row
 from ledger.service import Ledger
 

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.files import check_folder, replace_atomically
 from ledger.service import Ledger
 

@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ledger import journal, workflow
-from ledger.clock import Clock
-from ledger.errors import LedgerError
-from ledger.journal import Change
-from ledger.model import (
+from ledger import journal
+from ledger.core import workflow
+from ledger.core.clock import Clock
+from ledger.core.errors import LedgerError
+from ledger.core.model import (
     FIELD_LABELS,
     Indicator,
     Kind,
@@ -23,11 +23,12 @@ from ledger.model import (
     Role,
     Status,
 )
+from ledger.core.values import parse_date, parse_number
+from ledger.journal import Change
 from ledger.reads import LedgerReads
 from ledger.store import Store, _classify, new_id
 from ledger.structure import StructureCommands
 from ledger.tx import TABLE_KEY, Changed, Tx, changed_tables
-from ledger.values import parse_date, parse_number
 
 log = logging.getLogger(__name__)
 

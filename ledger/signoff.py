@@ -20,8 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ledger import workflow
-from ledger.errors import LedgerError
+from ledger.core import workflow
+from ledger.core.errors import LedgerError
+from ledger.core.model import OPEN_STATUSES, Operator, Role, Status
 from ledger.evidence import (
     DEFAULT_MAX_MB,
     MAX_MB_SETTING,
@@ -36,7 +37,6 @@ from ledger.evidence import (
     safe_name,
     save_evidence_copy,
 )
-from ledger.model import OPEN_STATUSES, Operator, Role, Status
 from ledger.service import Ledger, parse_date
 from ledger.store import new_id
 

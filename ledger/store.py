@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     import sqlite_utils
     from filelock import FileLock
 
-from ledger.errors import KnownStorageError, LedgerError
+from ledger.core.errors import KnownStorageError, LedgerError
 
 log = logging.getLogger(__name__)
 

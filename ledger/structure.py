@@ -6,7 +6,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.store import new_id
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.journal import Change, Entry
 
 if TYPE_CHECKING:

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from ledger import journal
-from ledger.errors import LedgerError
-from ledger.model import Operator, Role, Status
+from ledger.core.errors import LedgerError
+from ledger.core.model import Operator, Role, Status
+from ledger.core.workflow import Action
 from ledger.service import Ledger
-from ledger.workflow import Action
 
 
 class Snapshot:

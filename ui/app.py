@@ -15,9 +15,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from ledger.clock import Clock, TodayClock
-from ledger.errors import LedgerError
-from ledger.model import Operator
+from ledger.core.clock import Clock, TodayClock
+from ledger.core.errors import LedgerError
+from ledger.core.model import Operator
 from ledger.service import Ledger
 from ui import messages
 from ui.util import remember_ledger, save_operator, saved_operator, settings

@@ -14,11 +14,11 @@ from PySide6.QtGui import QDesktopServices, QFont, QPageLayout, QPageSize, QPain
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ledger import journal, signoff
-from ledger.clock import TodayClock
-from ledger.errors import LedgerError
-from ledger.model import Status
+from ledger.core.clock import TodayClock
+from ledger.core.errors import LedgerError
+from ledger.core.model import Status
+from ledger.core.workflow import GRADES
 from ledger.service import Ledger
-from ledger.workflow import GRADES
 from ui import messages
 from ui.evidence_panel import default_folder
 from ui.signoff_dialogs import indicator_lines

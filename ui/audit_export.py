@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import audit
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.service import Ledger
 from ui import messages
 from ui.excel_export import default_folder, remember_folder

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ledger import board as lb
 from ledger.board import BoardData, BoardScheme
-from ledger.model import Status
+from ledger.core.model import Status
 from ledger.service import Ledger
 from ledger.store import TaskFilter
 from ui.board import (

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ledger import board as lb
 from ledger.board import BoardScheme
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.service import Ledger
 from ui.board import LegendWidget
 from ui.util import exec_and_free

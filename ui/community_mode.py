@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import exchange, exchange_merge, journal
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.service import Ledger
 from ui import messages
 from ui.models import COLUMNS

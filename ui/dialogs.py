@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.errors import LedgerError
-from ledger.model import Kind, Operator, Role
+from ledger.core.errors import LedgerError
+from ledger.core.model import Kind, Operator, Role
 from ledger.service import Ledger
 from ui import messages
 from ui.util import exec_and_free

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from ledger import signoff
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.service import Ledger
 from ui import messages
 from ui.evidence_panel import FOLDER_KEY, default_folder

@@ -50,10 +50,10 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import signoff
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
+from ledger.core.model import TaskRow
 from ledger.evidence import EvidenceRow, max_bytes
 from ledger.journal import Entry
-from ledger.model import TaskRow
 from ledger.service import Ledger
 from ui import messages
 from ui.util import settings

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import excel_returns
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.service import Ledger, parse_number
 from ui import messages
 from ui.excel_foreign import ForeignImportDialog

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.excel import (
     BUILTIN_TEMPLATE,
     COLUMNS,

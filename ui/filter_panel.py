@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.model import Status
+from ledger.core.model import Status
 from ledger.service import Ledger
 from ledger.store import TaskFilter
 

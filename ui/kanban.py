@@ -48,13 +48,13 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import board as lb
-from ledger import workflow
 from ledger.board import BoardScheme, KanbanColumn
-from ledger.errors import LedgerError
-from ledger.model import Status, TaskRow
+from ledger.core import workflow
+from ledger.core.errors import LedgerError
+from ledger.core.model import Status, TaskRow
+from ledger.core.workflow import Action
 from ledger.service import Changed, Ledger
 from ledger.store import TaskFilter
-from ledger.workflow import Action
 from ui.util import exec_and_free
 
 log = logging.getLogger(__name__)

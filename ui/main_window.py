@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.errors import LedgerError
-from ledger.model import Kind
+from ledger.core.errors import LedgerError
+from ledger.core.model import Kind
 from ledger.service import Changed, Ledger
 from ledger.store import TaskFilter
 from ui import messages, window_menus

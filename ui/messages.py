@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 
 log = logging.getLogger(__name__)
 

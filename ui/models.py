@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 
-from ledger.errors import LedgerError
-from ledger.model import Health, TaskRow, health
+from ledger.core.errors import LedgerError
+from ledger.core.model import Health, TaskRow, health
 from ledger.reads import to_task_row
 from ledger.service import PACKAGE_TASK_FIELDS, Changed, Ledger
 from ledger.store import TaskFilter

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from ledger import board as lb
 from ledger.board import CommunityProgress, Trends
-from ledger.model import TaskRow
+from ledger.core.model import TaskRow
 from ledger.service import Changed, Ledger
 from ledger.store import TaskFilter
 

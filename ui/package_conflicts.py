@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ledger import exchange_merge
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.service import Ledger
 from ui import messages
 from ui.package_rows import RowTable, _Tasks, conflict_row

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
 from ledger import exchange_merge
-from ledger.model import FIELD_LABELS, Status
+from ledger.core.model import FIELD_LABELS, Status
 from ledger.service import Ledger
 from ui.preview import DecisionTable
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.plan_import import ImportResult, import_plan, load_plan, mentions, preview_import, resolve_names
 from ledger.plan_text import ParsedPlan, PlanFileError
 from ledger.service import Ledger

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.service import Ledger
 from ui import messages
 from ui.util import fit_to_screen, say

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import signoff
-from ledger.errors import LedgerError
-from ledger.model import Status
+from ledger.core.errors import LedgerError
+from ledger.core.model import Status
 from ledger.service import Ledger
 from ledger.signoff import Recheck, RecheckItem
 from ui import messages

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import reconcile as rc
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.service import Changed, Ledger
 from ui import messages
 from ui.reconcile_dialogs import CloseNoteDialog, CompareDialog

@@ -6,8 +6,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from ledger.clock import Clock, TodayClock
-from ledger.model import Operator, Role
+from ledger.core.clock import Clock, TodayClock
+from ledger.core.model import Operator, Role
 from ledger.service import Ledger
 
 

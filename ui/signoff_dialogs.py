@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import signoff
-from ledger.errors import LedgerError
-from ledger.model import Kind, TaskRow
+from ledger.core.errors import LedgerError
+from ledger.core.model import Kind, TaskRow
+from ledger.core.workflow import GRADES, SECOND_ROUND_GRADES
 from ledger.service import Ledger
-from ledger.workflow import GRADES, SECOND_ROUND_GRADES
 from ui import messages
 from ui.util import exec_and_free
 

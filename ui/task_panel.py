@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import signoff
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
+from ledger.core.model import FIELD_LABELS, OPEN_STATUSES, Kind, Role, Status, TaskRow, health
+from ledger.core.workflow import Action
 from ledger.history import history_rows, value_text
 from ledger.journal import Entry
-from ledger.model import FIELD_LABELS, OPEN_STATUSES, Kind, Role, Status, TaskRow, health
 from ledger.service import Changed, Ledger, parse_number
 from ledger.signoff import Extension
-from ledger.workflow import Action
 from ui import messages
 from ui.evidence_panel import DeadlineHistory, EvidencePanel, ReviewTrail, local_files
 from ui.signoff_dialogs import (
@@ -366,7 +366,7 @@ class TaskPanel(QWidget):
         return next((x for x in signoff.extensions(self.ledger, self.task.id) if x.status == "pending"), None)
 
     def ledger_actions(self) -> list[Action]:
-        from ledger.workflow import allowed_actions
+        from ledger.core.workflow import allowed_actions
         if self.task is None:
             return []
         return allowed_actions(self.ledger.task_state(self.task.id), self.ledger.operator, self.ledger.chain)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QProgressDialog, QWidget
 
-from ledger.model import Health, Operator
+from ledger.core.model import Health, Operator
 
 ZH = {"Cancel": "取消", "Cannot open the folder. Open it yourself: {folder}": "无法自动打开文件夹，请手动打开：{folder}"}
 

@@ -6,8 +6,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from ledger.clock import FixedClock
-from ledger.model import Operator, Role
+from ledger.core.clock import FixedClock
+from ledger.core.model import Operator, Role
 from ledger.service import Ledger
 
 SECRETARY = Operator("王书记", Role.SECRETARY)

@@ -10,11 +10,11 @@ from openpyxl import load_workbook
 
 from ledger import audit, journal
 from ledger.cli import main
-from ledger.clock import FixedClock
-from ledger.errors import LedgerError
-from ledger.model import Operator, Role
+from ledger.core.clock import FixedClock
+from ledger.core.errors import LedgerError
+from ledger.core.model import Operator, Role
+from ledger.core.workflow import Action
 from ledger.service import Ledger
-from ledger.workflow import Action
 
 
 def _rows(path: Path) -> list[dict[str, object]]:

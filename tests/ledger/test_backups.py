@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ledger import backups, journal
-from ledger.clock import FixedClock
+from ledger.core.clock import FixedClock
 from ledger.service import Ledger
 
 

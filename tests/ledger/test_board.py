@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledger import board as lb
-from ledger.clock import FixedClock
-from ledger.errors import LedgerError
-from ledger.model import Health, Operator, Role, Status, health
+from ledger.core.clock import FixedClock
+from ledger.core.errors import LedgerError
+from ledger.core.model import Health, Operator, Role, Status, health
+from ledger.core.workflow import Action
 from ledger.service import Ledger
 from ledger.store import TaskFilter
-from ledger.workflow import Action
 
 TODAY = dt.date(2025, 11, 20)
 DEADLINE_DRIVEN = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED)

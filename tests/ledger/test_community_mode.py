@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from ledger import exchange, signoff
-from ledger.model import Operator, Role, Status
+from ledger.core.model import Operator, Role, Status
+from ledger.core.workflow import Action
 from ledger.service import Ledger
-from ledger.workflow import Action
 from tests.helpers import refuse
 
 SEC = Operator("王书记", Role.SECRETARY)

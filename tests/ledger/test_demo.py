@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from ledger import journal
-from ledger.clock import FixedClock
+from ledger.core.clock import FixedClock
+from ledger.core.errors import LedgerError
+from ledger.core.model import Status
 from ledger.demo import build_demo
-from ledger.errors import LedgerError
-from ledger.model import Status
 from ledger.service import Ledger
 
 COMMUNITIES = ["南郊别墅", "鑫峰苑", "天恒名城", "瓶安路", "新源路", "申莘第一"]

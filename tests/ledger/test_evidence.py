@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from ledger import journal, signoff
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
+from ledger.core.model import Operator, Role, Status
+from ledger.core.workflow import Action
 from ledger.excel import ExportCancelled
-from ledger.model import Operator, Role, Status
 from ledger.service import Ledger
-from ledger.workflow import Action
 from tests.helpers import refuse
 
 SEC = Operator("王书记", Role.SECRETARY)

@@ -16,12 +16,12 @@ import openpyxl
 import pytest
 
 from ledger import excel
-from ledger.clock import FixedClock
-from ledger.errors import LedgerError
+from ledger.core.clock import FixedClock
+from ledger.core.errors import LedgerError
+from ledger.core.model import Health, Operator, Role
 from ledger.excel import COLUMNS, DEFAULT_COLUMNS, ExportCancelled, export_ledger
 from ledger.excel_layout import DEFAULT_SCHEME, chinese_number, strip_numbering, text_lines
 from ledger.generate import generate
-from ledger.model import Health, Operator, Role
 from ledger.service import Ledger
 from ledger.store import TaskFilter
 
@@ -551,8 +551,8 @@ def test_on_time_column_says_whether_the_original_deadline_was_kept(tmp_path, fi
     from openpyxl import load_workbook
 
     from ledger import excel, signoff
-    from ledger.model import Operator, Role
-    from ledger.workflow import Action
+    from ledger.core.model import Operator, Role
+    from ledger.core.workflow import Action
 
     task = next(t for t in filled.tasks_json() if t["owner"] == "孙三")  # deadline 2025-12-31
     tid = task["id"]

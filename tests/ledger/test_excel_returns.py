@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 
 from ledger import excel_foreign, excel_returns, journal
 from ledger.cli import main
-from ledger.model import Status
+from ledger.core.model import Status
 from ledger.service import Ledger
 from tests.helpers import Snapshot, foreign_ledger, form_columns, form_row_of, refuse, reverse_form_rows
 

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ledger import exchange, journal
-from ledger.clock import FixedClock
-from ledger.errors import LedgerError
+from ledger.core.clock import FixedClock
+from ledger.core.errors import LedgerError
+from ledger.core.model import Operator, Role
 from ledger.exchange_merge import apply_merge
-from ledger.model import Operator, Role
 from ledger.service import Ledger
 from tests.ledger.exchange_helpers import data_dump, dump, edit_package, master
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from ledger import exchange, journal
-from ledger.clock import FixedClock
-from ledger.errors import LedgerError
+from ledger.core.clock import FixedClock
+from ledger.core.errors import LedgerError
 from ledger.exchange_merge import apply_merge, preview_merge
 from tests.ledger.exchange_helpers import dump, edit_package, file_bytes, master
 

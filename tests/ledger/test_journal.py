@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from ledger import journal
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
+from ledger.core.model import Operator, Role
+from ledger.core.workflow import Action
 from ledger.journal import GENESIS, entry_hash
-from ledger.model import Operator, Role
 from ledger.service import Ledger
-from ledger.workflow import Action
 
 
 def _ids(led: Ledger) -> dict[str, str]:

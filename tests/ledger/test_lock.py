@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ledger.model import Operator, Role, Status
-from ledger.workflow import Action
+from ledger.core.model import Operator, Role, Status
+from ledger.core.workflow import Action
 from tests.helpers import refuse
 
 

@@ -12,12 +12,12 @@ import pytest
 
 from ledger import journal, reconcile, signoff
 from ledger.cli import main
-from ledger.clock import FixedClock
-from ledger.errors import LedgerError
-from ledger.model import OPEN_STATUSES, Operator, Role, Status
+from ledger.core.clock import FixedClock
+from ledger.core.errors import LedgerError
+from ledger.core.model import OPEN_STATUSES, Operator, Role, Status
+from ledger.core.workflow import Action
 from ledger.service import Ledger
 from ledger.store import new_id
-from ledger.workflow import Action
 from tests.helpers import as_, refuse, sign_off
 
 SEC = Operator("王书记", Role.SECRETARY)

@@ -11,9 +11,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from ledger.cli import main
-from ledger.clock import FixedClock
+from ledger.core.clock import FixedClock
+from ledger.core.model import Status
 from ledger.demo import build_demo
-from ledger.model import Status
 from ledger.report_notice import (
     FONT_BODY,
     FONT_H1,

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from ledger import reconcile, report_week
 from ledger.cli import main
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.service import Ledger
 from tests.ledger.test_reconcile import W47, _issue_and_merge, ids, sign_off, submit
 

@@ -14,11 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledger import journal, signoff
-from ledger.clock import FixedClock
-from ledger.model import Operator, Role, Status
+from ledger.core.clock import FixedClock
+from ledger.core.model import Operator, Role, Status
+from ledger.core.workflow import Action
 from ledger.service import Ledger
 from ledger.store import _migrate_1
-from ledger.workflow import Action
 from tests.helpers import as_, refuse, sign_off
 
 SEC = Operator("王书记", Role.SECRETARY)

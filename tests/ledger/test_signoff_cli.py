@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from ledger import signoff
-from ledger.model import Operator, Role, Status
+from ledger.core.model import Operator, Role, Status
+from ledger.core.workflow import Action
 from ledger.service import Ledger
-from ledger.workflow import Action
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = "2025-11-20"

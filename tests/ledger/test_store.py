@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ledger import journal
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.service import Ledger
 from ledger.store import SCHEMA_VERSION, Store, lock_path
 
@@ -261,6 +261,6 @@ def test_a_ledger_from_schema_4_is_backed_up_then_given_its_tally(filled: Ledger
 
 
 def test_the_late_statuses_in_sql_are_the_models() -> None:
-    from ledger.model import LATE_STATUSES
+    from ledger.core.model import LATE_STATUSES
     from ledger.store import LATE_SQL
     assert {s.strip("'") for s in LATE_SQL.strip("()").split(",")} == LATE_STATUSES

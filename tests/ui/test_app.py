@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ledger.clock import FixedClock
-from ledger.model import Operator, Role
+from ledger.core.clock import FixedClock
+from ledger.core.model import Operator, Role
 from ledger.service import Ledger
 from ui.app import Controller, EarlyRecords, make_app, setup_logging
 from ui.dialogs import FirstRunDialog, OperatorDialog

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
 
 from ledger import audit
-from ledger.model import Operator, Role
+from ledger.core.model import Operator, Role
 from ui.app import make_app
 from ui.audit_export import AuditExportDialog
 from ui.main_window import MainWindow

@@ -12,9 +12,9 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog
 
 from ledger import board as lb
-from ledger.clock import FixedClock
+from ledger.core.clock import FixedClock
+from ledger.core.model import Operator
 from ledger.generate import generate
-from ledger.model import Operator
 from ledger.service import Ledger
 from ledger.store import TaskFilter
 from ui import board_print, board_settings
@@ -263,8 +263,8 @@ def test_a_returned_tasks_reason_shows_on_the_board_and_the_kanban(qtbot, filled
     """Issue 3: the return reason is shown on the task and on the board."""
     from PySide6.QtCore import Qt as _Qt
 
-    from ledger.model import Operator, Role
-    from ledger.workflow import Action
+    from ledger.core.model import Operator, Role
+    from ledger.core.workflow import Action
     from ui.board_view import BoardView
     from ui.kanban import KanbanView
 

@@ -8,10 +8,10 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from ledger import journal
-from ledger.model import Operator, Role, Status
+from ledger.core.model import Operator, Role, Status
+from ledger.core.workflow import Action
 from ledger.service import Ledger
 from ledger.store import TaskFilter
-from ledger.workflow import Action
 from ui import kanban
 from ui.kanban import ActionDialog, KanbanModel, KanbanView, TaskIdRole
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from ledger.model import Kind, Status
+from ledger.core.model import Kind, Status
 from ledger.store import TaskFilter
 from ui.app import make_app
 from ui.main_window import MainWindow
@@ -171,12 +171,12 @@ def test_workflow_buttons_move_a_task(window, filled, monkeypatch):
     row = _row_of(window, "开展专项整治", "南郊别墅")
     tid = window.model.task_id_at(row)
     window.table.selectRow(row)
-    start = window.panel.action_buttons[__import__("ledger.workflow", fromlist=["Action"]).Action.START]
+    start = window.panel.action_buttons[__import__("ledger.core.workflow", fromlist=["Action"]).Action.START]
     assert start.isVisibleTo(window.panel)
     start.click()
     assert filled.task(tid).status == Status.IN_PROGRESS
     monkeypatch.setattr("ui.signoff_dialogs.SubmitDialog.ask", lambda *a, **k: {"reason": "已完成整改"})
-    window.panel.action_buttons[__import__("ledger.workflow", fromlist=["Action"]).Action.SUBMIT].click()
+    window.panel.action_buttons[__import__("ledger.core.workflow", fromlist=["Action"]).Action.SUBMIT].click()
     assert filled.task(tid).status == Status.SUBMITTED
     assert window.model.index(row, COLUMN_INDEX["status"]).data().endswith("申请销号")
 
@@ -268,7 +268,7 @@ def test_screenshot_tool_renders_every_main_view(tmp_path, filled):
 
 def test_community_package_table_lets_only_progress_be_edited(qtbot, filled, tmp_path, clock):
     from ledger import exchange
-    from ledger.model import Operator, Role
+    from ledger.core.model import Operator, Role
     from ledger.service import Ledger
 
     path = exchange.issue_package(filled, "南郊别墅", tmp_path / "包.db")
@@ -286,7 +286,7 @@ def test_community_package_table_lets_only_progress_be_edited(qtbot, filled, tmp
 
 def test_a_package_opens_in_community_mode(qtbot, filled, tmp_path, clock):
     from ledger import exchange
-    from ledger.model import Operator, Role
+    from ledger.core.model import Operator, Role
     from ledger.service import Ledger
 
     path = exchange.issue_package(filled, "南郊别墅", tmp_path / "包.db")

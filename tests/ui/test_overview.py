@@ -44,7 +44,7 @@ def test_figures_bars_and_overdue_list(qtmodeltester, overview: OverviewView) ->
 
 
 def test_worst_community_first_and_filters(overview: OverviewView, filled: Ledger) -> None:
-    from ledger.model import Status
+    from ledger.core.model import Status
     com = filled.community_id("鑫峰苑")
     cat = filled.categories()[0]["id"]
     pid = filled.problems(cat)[0]["id"]

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
 from ledger import exchange
-from ledger.clock import FixedClock
+from ledger.core.clock import FixedClock
 from ledger.exchange_merge import open_conflicts, preview_merge
 from ledger.service import Ledger
 from tests.ledger.exchange_helpers import SECRETARY, dump, edit_package, master

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 
 from ledger import reconcile as rc
 from ledger import signoff
-from ledger.clock import FixedClock
-from ledger.model import Operator, Role
+from ledger.core.clock import FixedClock
+from ledger.core.model import Operator, Role
+from ledger.core.workflow import Action
 from ledger.service import Ledger
-from ledger.workflow import Action
 from ui import reconcile as view_mod
 from ui import reconcile_dialogs
 from ui.reconcile import ReconcileView

@@ -16,9 +16,9 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QLabel
 
 from ledger import signoff
-from ledger.model import Operator, Role, Status
+from ledger.core.model import Operator, Role, Status
+from ledger.core.workflow import Action
 from ledger.service import Changed, Ledger
-from ledger.workflow import Action
 from ui.app import make_app
 from ui.main_window import MainWindow
 from ui.signoff_dialogs import DecideExtensionDialog, ExtensionDialog, ReviewDialog, SubmitDialog

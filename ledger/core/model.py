@@ -100,7 +100,7 @@ class Operator:
 
     @classmethod
     def of(cls, name: str, role: str | Role) -> Operator:
-        from ledger.errors import LedgerError
+        from ledger.core.errors import LedgerError
 
         if not name.strip():
             raise LedgerError("empty_field", field="姓名")

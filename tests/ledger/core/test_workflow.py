@@ -11,11 +11,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from ledger import journal
-from ledger.clock import FixedClock
-from ledger.errors import LedgerError
-from ledger.model import Kind, Operator, Role, Status
-from ledger.service import Ledger
-from ledger.workflow import (
+from ledger.core.clock import FixedClock
+from ledger.core.errors import LedgerError
+from ledger.core.model import Kind, Operator, Role, Status
+from ledger.core.workflow import (
     DEFAULT_CHAIN,
     Action,
     Level,
@@ -24,6 +23,7 @@ from ledger.workflow import (
     chain_from_setting,
     decide,
 )
+from ledger.service import Ledger
 
 # ---- the rules, written out again here from the workflow's documentation (not imported) -------------
 # WHY_NOT: "只有未启动、已退回或反弹重启的任务才能开始推进。" and so on for each action.

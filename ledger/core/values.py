@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ledger.errors import LedgerError
+from ledger.core.errors import LedgerError
 
 
 def parse_date(value: Any) -> str | None:

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from ledger.errors import LedgerError
-from ledger.model import Kind, Operator, Role, Status
+from ledger.core.errors import LedgerError
+from ledger.core.model import Kind, Operator, Role, Status
 
 S = Status
 
