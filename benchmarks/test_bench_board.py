@@ -17,7 +17,7 @@ from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
 from ledger.generate import generate
 from ledger.service import Ledger
-from ledger.store import TaskFilter
+from ledger.storage.store import TaskFilter
 
 
 @pytest.fixture(scope="module")

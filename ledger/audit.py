@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ledger import journal
 from ledger.core.errors import LedgerError
-from ledger.files import check_folder, replace_atomically
 from ledger.history import TABLE_WORDS, command_label, describe_entry
-from ledger.journal import Entry
 from ledger.service import Ledger
+from ledger.storage import journal
+from ledger.storage.files import check_folder, replace_atomically
+from ledger.storage.journal import Entry
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ import logging
 import re
 from pathlib import Path
 
-from ledger import journal
 from ledger.service import Ledger
+from ledger.storage import journal
 
 log = logging.getLogger(__name__)
 

@@ -50,7 +50,7 @@ from ledger.overview import (
 )
 from ledger.reads import to_task_row
 from ledger.service import Ledger
-from ledger.store import NATURAL_ORDER, TASK_JOIN, TaskFilter
+from ledger.storage.store import NATURAL_ORDER, TASK_JOIN, TaskFilter
 
 # The chart's neighbours are imported above and listed here too, so that ``from ledger.board import …`` and
 # ``lb.…`` keep working: cell states and colour schemes, the shared SQL, the kanban, the overview.

@@ -16,7 +16,7 @@ from ledger.board_scheme import (
     band_key,
 )
 from ledger.service import Ledger
-from ledger.store import TASK_JOIN, TaskFilter
+from ledger.storage.store import TASK_JOIN, TaskFilter
 
 _WEEK_SQL = "date(t.deadline, '-' || ((CAST(strftime('%w', t.deadline) AS INTEGER) + 6) % 7) || ' days')"
 KEY_SQL = {"problem": "t.problem_id", "category": "p.category_id", "owner": "t.owner", "week": _WEEK_SQL}

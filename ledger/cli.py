@@ -11,12 +11,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ledger import journal
 from ledger.core.clock import Clock, TodayClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role
 from ledger.core.workflow import Action
 from ledger.service import Ledger
+from ledger.storage import journal
 
 
 def add_window_options(parser: argparse.ArgumentParser) -> None:

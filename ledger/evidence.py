@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
-from ledger.files import check_folder, replace_atomically
-from ledger.store import new_id
+from ledger.storage.files import check_folder, replace_atomically
+from ledger.storage.store import new_id
 
 if TYPE_CHECKING:
     from ledger.service import Ledger

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ledger.core.errors import LedgerError
-from ledger.files import replace_atomically
-from ledger.store import TaskFilter
+from ledger.storage.files import replace_atomically
+from ledger.storage.store import TaskFilter
 
 if TYPE_CHECKING:
     from ledger.excel_sheets import Column

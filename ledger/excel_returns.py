@@ -36,8 +36,8 @@ from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
 from ledger.excel_layout import print_setup
-from ledger.files import replace_atomically
 from ledger.service import Ledger, parse_date, parse_number
+from ledger.storage.files import replace_atomically
 
 FORMAT = "fill-form/1"
 SHEET = "填报表"

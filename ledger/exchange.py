@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ledger import journal
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role
-from ledger.files import replace_atomically, write_error
-from ledger.journal import Change
 from ledger.service import Ledger
-from ledger.store import Store, lock_path, new_id
+from ledger.storage import journal
+from ledger.storage.files import replace_atomically, write_error
+from ledger.storage.journal import Change
+from ledger.storage.store import Store, lock_path, new_id
 
 PACKAGE_SETTING = "package"
 RETURNED_SETTING = "returned"

@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ledger import journal
 from ledger.backups import before_bulk_change
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator
@@ -46,6 +45,7 @@ from ledger.exchange_replay import (
     write_theirs,
 )
 from ledger.service import Changed, Ledger
+from ledger.storage import journal
 
 # What callers import from here (the replay's pieces live in ledger.exchange_replay / exchange_package).
 __all__ = ["COMMAND_LABELS", "FIELD_COMMANDS", "SECRETARY_FIELDS", "STATUS_WORDS", "Item", "MergePreview",
@@ -137,7 +137,7 @@ def _run(ledger: Ledger, path: Path, decisions: dict[str, tuple[str, Any]] | Non
         except _Rollback:
             pass
         except sqlite3.Error as exc:
-            from ledger.store import _classify
+            from ledger.storage.store import _classify
             raise _classify(exc, ledger.path) from exc
     for it in replay.items:
         {"applied": result.applied, "conflict": result.conflicts, "refused": result.refused}[it.kind].append(it)
@@ -184,7 +184,7 @@ def _record(ledger: Ledger, pkg: _Package, replay: _Replay, result: MergeResult)
 
 
 def journal_new_id() -> str:
-    from ledger.store import new_id
+    from ledger.storage.store import new_id
     return new_id()
 
 

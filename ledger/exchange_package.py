@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger import journal
 from ledger.core.errors import LedgerError
 from ledger.exchange import open_read_only, read_info, require_master
-from ledger.journal import Entry
 from ledger.service import Ledger
+from ledger.storage import journal
+from ledger.storage.journal import Entry
 
 
 @dataclass

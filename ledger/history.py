@@ -8,8 +8,8 @@ from typing import Any
 from ledger import signoff
 from ledger.core.model import FIELD_LABELS, Status
 from ledger.core.workflow import ACTION_LABELS
-from ledger.journal import Entry
 from ledger.service import COMMAND_LABELS_ZH
+from ledger.storage.journal import Entry
 
 DECISION_LABELS = {"approve": "通过", "return": "退回"}
 EXTRA_FIELDS = {"removed_at": "删除时间", "decided_by": "批复人", "decided_at": "批复时间", "decision_note": "批复意见",

@@ -10,7 +10,7 @@ from ledger.board_query import _from_where, _scan, _week_monday
 from ledger.core.model import LATE_STATUSES, OPEN_STATUSES, Status, TaskRow
 from ledger.reads import to_task_row
 from ledger.service import Ledger
-from ledger.store import LATE_SQL, TaskFilter
+from ledger.storage.store import LATE_SQL, TaskFilter
 
 
 @dataclass(frozen=True)

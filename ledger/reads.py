@@ -6,14 +6,14 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from ledger import journal
 from ledger.core.errors import LedgerError
 from ledger.core.model import OPEN_STATUSES, Indicator, Status, TaskRow
-from ledger.journal import Entry
-from ledger.store import LATE_SQL, ROW_COLUMNS, TASK_JOIN, TaskFilter
+from ledger.storage import journal
+from ledger.storage.journal import Entry
+from ledger.storage.store import LATE_SQL, ROW_COLUMNS, TASK_JOIN, TaskFilter
 
 if TYPE_CHECKING:
-    from ledger.store import Store
+    from ledger.storage.store import Store
 
 
 class LedgerReads:

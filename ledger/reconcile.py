@@ -34,10 +34,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ledger import journal
 from ledger.core.errors import LedgerError
 from ledger.core.model import FIELD_LABELS, Role, Status
-from ledger.journal import Entry
 from ledger.reconcile_counts import (
     COUNT_KEYS,
     COUNT_LABELS,
@@ -69,7 +67,9 @@ from ledger.reconcile_lists import (
     stalled_tasks,
 )
 from ledger.service import Ledger
-from ledger.store import new_id
+from ledger.storage import journal
+from ledger.storage.journal import Entry
+from ledger.storage.store import new_id
 
 __all__ = [
     # this module: periods, lines, ticks, closing, comparing

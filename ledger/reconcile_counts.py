@@ -9,8 +9,8 @@ from typing import Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import LATE_STATUSES, OPEN_STATUSES, Status
-from ledger.journal import Entry
 from ledger.service import Ledger
+from ledger.storage.journal import Entry
 
 WEEK_SETTING = "week_closes_on"
 DEFAULT_CLOSES_ON = 5

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ledger.core.errors import LedgerError
-from ledger.files import check_folder, replace_atomically
 from ledger.service import Ledger
+from ledger.storage.files import check_folder, replace_atomically
 
 FONT_TITLE = "方正小标宋简体"
 FONT_HEAD = "黑体"
@@ -79,7 +79,7 @@ def subtitle(snap: dict[str, Any]) -> str:
 # ---- .docx -----------------------------------------------------------------------------------------------------
 def anchor_line(ledger: Ledger, snap: dict[str, Any]) -> str:
     """The journal's place when the week was closed, to be checked later with ``verify --anchor``."""
-    from ledger import journal
+    from ledger.storage import journal
 
     mark = journal.anchor(ledger.store, int(snap["end_seq"])) if snap.get("end_seq") else None
     return f"日志校验码：{mark}（结账时的最新日志；核对：main.py verify 台账.db --anchor {mark}）" if mark else ""

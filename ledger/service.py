@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ledger import journal
 from ledger.core import workflow
 from ledger.core.clock import Clock
 from ledger.core.errors import LedgerError
@@ -24,9 +23,10 @@ from ledger.core.model import (
     Status,
 )
 from ledger.core.values import parse_date, parse_number
-from ledger.journal import Change
 from ledger.reads import LedgerReads
-from ledger.store import Store, _classify, new_id
+from ledger.storage import journal
+from ledger.storage.journal import Change
+from ledger.storage.store import Store, _classify, new_id
 from ledger.structure import StructureCommands
 from ledger.tx import TABLE_KEY, Changed, Tx, changed_tables
 

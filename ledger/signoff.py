@@ -38,7 +38,7 @@ from ledger.evidence import (
     save_evidence_copy,
 )
 from ledger.service import Ledger, parse_date
-from ledger.store import new_id
+from ledger.storage.store import new_id
 
 __all__ = [
     "COMMAND_LABELS", "DEFAULT_MAX_MB", "EXTENSION_LABELS", "MAX_MB_SETTING", "RESULT_LABELS", "EvidenceRow",

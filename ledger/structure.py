@@ -7,10 +7,10 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from ledger.core.errors import LedgerError
-from ledger.store import new_id
+from ledger.storage.store import new_id
 
 if TYPE_CHECKING:
-    from ledger.store import Store
+    from ledger.storage.store import Store
     from ledger.tx import Tx
 
 

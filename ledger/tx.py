@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ledger.core.errors import LedgerError
-from ledger.journal import Change, Entry
+from ledger.storage.journal import Change, Entry
 
 if TYPE_CHECKING:
     from ledger.service import Ledger

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from ledger import journal
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
 from ledger.service import Ledger
+from ledger.storage import journal
 
 
 class Snapshot:

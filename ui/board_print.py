@@ -28,7 +28,7 @@ from ledger import board as lb
 from ledger.board import BoardData, BoardScheme
 from ledger.core.model import Status
 from ledger.service import Ledger
-from ledger.store import TaskFilter
+from ledger.storage.store import TaskFilter
 from ui.board import (
     ACCENT,
     INK,

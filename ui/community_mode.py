@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger import exchange, exchange_merge, journal
+from ledger import exchange, exchange_merge
 from ledger.core.errors import LedgerError
 from ledger.service import Ledger
+from ledger.storage import journal
 from ui import messages
 from ui.models import COLUMNS
 

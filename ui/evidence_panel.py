@@ -53,8 +53,8 @@ from ledger import signoff
 from ledger.core.errors import LedgerError
 from ledger.core.model import TaskRow
 from ledger.evidence import EvidenceRow, max_bytes
-from ledger.journal import Entry
 from ledger.service import Ledger
+from ledger.storage.journal import Entry
 from ui import messages
 from ui.util import settings
 

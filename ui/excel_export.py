@@ -44,7 +44,7 @@ from ledger.excel import (
     templates,
 )
 from ledger.service import Ledger
-from ledger.store import TaskFilter
+from ledger.storage.store import TaskFilter
 from ui import messages
 from ui.excel_templates import TemplateDialog, hint
 from ui.util import advance, exec_and_free, open_folder, progress_dialog, settings

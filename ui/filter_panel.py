@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ledger.core.model import Status
 from ledger.service import Ledger
-from ledger.store import TaskFilter
+from ledger.storage.store import TaskFilter
 
 ALL = "__all__"
 

@@ -54,7 +54,7 @@ from ledger.core.errors import LedgerError
 from ledger.core.model import Status, TaskRow
 from ledger.core.workflow import Action
 from ledger.service import Changed, Ledger
-from ledger.store import TaskFilter
+from ledger.storage.store import TaskFilter
 from ui.util import exec_and_free
 
 log = logging.getLogger(__name__)

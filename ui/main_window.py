@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind
 from ledger.service import Changed, Ledger
-from ledger.store import TaskFilter
+from ledger.storage.store import TaskFilter
 from ui import messages, window_menus
 from ui.filter_panel import FilterPanel
 from ui.models import COLUMN_INDEX, TaskIdRole, TaskTableModel
@@ -433,8 +433,8 @@ class MainWindow(QMainWindow):
     _closed = False
 
     def _record_entry(self, entry_id: str) -> None:
-        from ledger import journal
         from ledger.service import UNDOABLE
+        from ledger.storage import journal
         e = journal.entry(self.ledger.store, entry_id)
         if e is None or e.command not in UNDOABLE or entry_id in self.undo_stack:
             return

@@ -13,7 +13,7 @@ from ledger.core.errors import LedgerError
 from ledger.core.model import Health, TaskRow, health
 from ledger.reads import to_task_row
 from ledger.service import PACKAGE_TASK_FIELDS, Changed, Ledger
-from ledger.store import TaskFilter
+from ledger.storage.store import TaskFilter
 from ui.util import health_colour
 
 log = logging.getLogger(__name__)

@@ -38,7 +38,7 @@ from ledger import board as lb
 from ledger.board import CommunityProgress, Trends
 from ledger.core.model import TaskRow
 from ledger.service import Changed, Ledger
-from ledger.store import TaskFilter
+from ledger.storage.store import TaskFilter
 
 INK = QColor("#202124")
 MUTED = QColor("#5F6368")

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger import journal
 from ledger.service import Ledger
+from ledger.storage import journal
 from ui.util import advance, exec_and_free, progress_dialog, say
 
 log = logging.getLogger(__name__)

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from ledger import audit, journal
+from ledger import audit
 from ledger.cli import main
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role
 from ledger.core.workflow import Action
 from ledger.service import Ledger
+from ledger.storage import journal
 
 
 def _rows(path: Path) -> list[dict[str, object]]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ledger import backups, journal
+from ledger import backups
 from ledger.core.clock import FixedClock
 from ledger.service import Ledger
+from ledger.storage import journal
 
 
 def test_a_changed_ledger_is_copied_and_an_unchanged_one_is_not(filled: Ledger, tmp_path: Path) -> None:

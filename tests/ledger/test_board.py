@@ -16,7 +16,7 @@ from ledger.core.errors import LedgerError
 from ledger.core.model import Health, Operator, Role, Status, health
 from ledger.core.workflow import Action
 from ledger.service import Ledger
-from ledger.store import TaskFilter
+from ledger.storage.store import TaskFilter
 
 TODAY = dt.date(2025, 11, 20)
 DEADLINE_DRIVEN = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED)
@@ -233,7 +233,7 @@ def test_scheme_is_journalled_and_survives_reopening(tmp_path: Path, clock: Fixe
     from dataclasses import replace
     custom = replace(custom, colors={**custom.colors, lb.OVERDUE: "#123456"}, name="自定义")
     entry = lb.save_scheme(led, custom)
-    from ledger import journal
+    from ledger.storage import journal
     assert journal.entry(led.store, entry).command == "set_setting"
     led.close()
     again = Ledger.open(path, clock=clock, operator=work_team)

@@ -12,12 +12,13 @@ from typing import Any
 
 import pytest
 
-from ledger import journal, signoff
+from ledger import signoff
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
 from ledger.excel import ExportCancelled
 from ledger.service import Ledger
+from ledger.storage import journal
 from tests.helpers import refuse
 
 SEC = Operator("王书记", Role.SECRETARY)

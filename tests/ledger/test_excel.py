@@ -23,7 +23,7 @@ from ledger.excel import COLUMNS, DEFAULT_COLUMNS, ExportCancelled, export_ledge
 from ledger.excel_layout import DEFAULT_SCHEME, chinese_number, strip_numbering, text_lines
 from ledger.generate import generate
 from ledger.service import Ledger
-from ledger.store import TaskFilter
+from ledger.storage.store import TaskFilter
 
 ORG = "测试工业区党工委"
 HEADERS = [COLUMNS[k] for k in DEFAULT_COLUMNS]

@@ -10,12 +10,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger import exchange, journal
+from ledger import exchange
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role
 from ledger.exchange_merge import apply_merge
 from ledger.service import Ledger
+from ledger.storage import journal
 from tests.ledger.exchange_helpers import data_dump, dump, edit_package, master
 
 OPS = st.lists(st.tuples(st.integers(0, 2), st.sampled_from(["progress", "start", "submit", "ongoing", "indicator"]),

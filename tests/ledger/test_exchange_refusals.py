@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from ledger import exchange, journal
+from ledger import exchange
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.exchange_merge import apply_merge, preview_merge
+from ledger.storage import journal
 from tests.ledger.exchange_helpers import dump, edit_package, file_bytes, master
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from ledger import journal
 from ledger.cli import main
 from ledger.plan_file import PlanFileError
 from ledger.plan_import import (
@@ -20,6 +19,7 @@ from ledger.plan_import import (
 )
 from ledger.plan_text import ParsedMeasure
 from ledger.service import Ledger
+from ledger.storage import journal
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "xinzhuang-industrial-zone-notice.txt"

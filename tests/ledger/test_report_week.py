@@ -131,7 +131,7 @@ def test_the_report_carries_the_journal_anchor_of_the_close(closed: tuple[Ledger
                                                             tmp_path: Path) -> None:
     """The 周报 on paper anchors the journal as it was when the week was closed: later entries do not move it,
     and ``verify --anchor`` checks the file against it."""
-    from ledger import journal
+    from ledger.storage import journal
     led, snap = closed
     led.update_progress(ids(led)[0], "结账之后的修改")  # the journal grows after the close
     want = journal.anchor(led.store, snap["end_seq"])

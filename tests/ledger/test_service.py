@@ -13,13 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger import journal
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Health, Kind, Operator, Role, Status, health
 from ledger.core.workflow import Action
 from ledger.service import Changed, Ledger
-from ledger.store import SORT_SQL, TaskFilter
+from ledger.storage import journal
+from ledger.storage.store import SORT_SQL, TaskFilter
 from tests.helpers import Snapshot, last_entry_id, refuse
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,12 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger import journal, signoff
+from ledger import signoff
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
 from ledger.service import Ledger
-from ledger.store import _migrate_1
+from ledger.storage import journal
+from ledger.storage.store import _migrate_1
 from tests.helpers import as_, refuse, sign_off
 
 SEC = Operator("王书记", Role.SECRETARY)
@@ -453,7 +454,7 @@ def test_a_version_1_ledger_is_upgraded_with_a_backup(tmp_path: Path) -> None:
     conn.close()
     led = Ledger.open(path)
     try:
-        from ledger.store import SCHEMA_VERSION
+        from ledger.storage.store import SCHEMA_VERSION
         assert led.store.one("PRAGMA user_version") == SCHEMA_VERSION
         tables = {r[0] for r in led.store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"extension", "recheck", "recheck_item"} <= tables

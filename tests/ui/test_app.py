@@ -144,7 +144,7 @@ def test_records_logged_before_the_log_file_opens_are_written_to_it(tmp_path):
     handlers, level = list(root.handlers), root.level
     try:
         early = EarlyRecords.install()
-        logging.getLogger("ledger.store").info("迁移到第 5 版")
+        logging.getLogger("ledger.storage.store").info("迁移到第 5 版")
         setup_logging(tmp_path, early)
         setup_logging(tmp_path, early)  # once only
         logging.getLogger("ui").warning("之后的记录")

@@ -16,7 +16,7 @@ from ledger.core.clock import FixedClock
 from ledger.core.model import Operator
 from ledger.generate import generate
 from ledger.service import Ledger
-from ledger.store import TaskFilter
+from ledger.storage.store import TaskFilter
 from ui import board_print, board_settings
 from ui.board_grid import BoardModel, CellRole, GroupRole, TotalsRole
 from ui.board_settings import BoardSettingsDialog

@@ -18,7 +18,7 @@ from ledger.excel import (
     templates,
 )
 from ledger.service import Ledger
-from ledger.store import TaskFilter
+from ledger.storage.store import TaskFilter
 from ui import excel_export
 from ui.app import make_app
 from ui.excel_export import ExportDialog, ExportOptions, run_export

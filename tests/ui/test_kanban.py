@@ -7,11 +7,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from ledger import journal
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
 from ledger.service import Ledger
-from ledger.store import TaskFilter
+from ledger.storage import journal
+from ledger.storage.store import TaskFilter
 from ui import kanban
 from ui.kanban import ActionDialog, KanbanModel, KanbanView, TaskIdRole
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ledger.core.model import Kind, Status
-from ledger.store import TaskFilter
+from ledger.storage.store import TaskFilter
 from ui.app import make_app
 from ui.main_window import MainWindow
 from ui.models import COLUMN_INDEX, TaskTableModel

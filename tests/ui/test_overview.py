@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from ledger.service import Ledger
-from ledger.store import TaskFilter
+from ledger.storage.store import TaskFilter
 from ui.overview import OverviewView, TaskIdRole, TrendChart, nice_max
 
 ROOT = Path(__file__).resolve().parents[2]

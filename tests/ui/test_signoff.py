@@ -529,7 +529,7 @@ def test_approval_form_pdf_reads_back(window, filled, tmp_path, monkeypatch):
         assert label in text, label
     assert "整治点位" in text and "已达标" in text
     assert f"{tid[:8]}.txt" in text
-    from ledger import journal
+    from ledger.storage import journal
     assert str(journal.anchor(filled.store)) in text  # the journal's head when printed, for verify --anchor
     raw = out.read_bytes()
     boxes = re.findall(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]", raw)

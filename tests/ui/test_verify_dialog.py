@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction
 
-from ledger import journal
-from ledger.journal import entry_hash
+from ledger.storage import journal
+from ledger.storage.journal import entry_hash
 from ui.app import make_app
 from ui.main_window import MainWindow
 from ui.verify_dialog import VerifyDialog

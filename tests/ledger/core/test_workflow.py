@@ -10,7 +10,6 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from ledger import journal
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, Operator, Role, Status
@@ -24,6 +23,7 @@ from ledger.core.workflow import (
     decide,
 )
 from ledger.service import Ledger
+from ledger.storage import journal
 
 # ---- the rules, written out again here from the workflow's documentation (not imported) -------------
 # WHY_NOT: "只有未启动、已退回或反弹重启的任务才能开始推进。" and so on for each action.

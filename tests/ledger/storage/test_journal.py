@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from ledger import journal
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role
 from ledger.core.workflow import Action
-from ledger.journal import GENESIS, entry_hash
 from ledger.service import Ledger
+from ledger.storage import journal
+from ledger.storage.journal import GENESIS, entry_hash
 
 
 def _ids(led: Ledger) -> dict[str, str]:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ledger import journal
 from ledger.core.errors import LedgerError
 from ledger.service import Ledger
-from ledger.store import SCHEMA_VERSION, Store, lock_path
+from ledger.storage import journal
+from ledger.storage.store import SCHEMA_VERSION, Store, lock_path
 
 
 def _closed_copy(led: Ledger, tmp_path: Path, name: str = "副本.db") -> Path:
@@ -262,5 +262,5 @@ def test_a_ledger_from_schema_4_is_backed_up_then_given_its_tally(filled: Ledger
 
 def test_the_late_statuses_in_sql_are_the_models() -> None:
     from ledger.core.model import LATE_STATUSES
-    from ledger.store import LATE_SQL
+    from ledger.storage.store import LATE_SQL
     assert {s.strip("'") for s in LATE_SQL.strip("()").split(",")} == LATE_STATUSES

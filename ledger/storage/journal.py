@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.store import Store, new_id
+from ledger.storage.store import Store, new_id
 
 GENESIS = "0" * 64
 

@@ -328,7 +328,7 @@ class Store:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                from ledger.files import write_error
+                from ledger.storage.files import write_error
                 raise write_error(path, exc) from exc
         else:
             cls.check_file(path)
