@@ -13,7 +13,7 @@ import pytest
 from ledger import audit
 from ledger.core.clock import FixedClock
 from ledger.generate import generate
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 
 ENTRIES = 20_000
 

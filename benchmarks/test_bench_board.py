@@ -16,7 +16,7 @@ from ledger import board as lb
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
 from ledger.generate import generate
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 
 

@@ -42,7 +42,7 @@ from ledger.core.clock import FixedClock  # noqa: E402
 from ledger.core.model import Operator, Role  # noqa: E402
 from ledger.excel import export_ledger  # noqa: E402
 from ledger.generate import generate  # noqa: E402
-from ledger.service import Ledger  # noqa: E402
+from ledger.service.commands import Ledger  # noqa: E402
 
 FULL = pytest.mark.skipif(
     "os.environ.get('BENCH_FULL') != '1' and not config.getoption('benchmark_enable')",
@@ -55,7 +55,7 @@ import json, sys, time
 sys.path.insert(0, sys.argv[1])
 from ledger.core.clock import FixedClock
 from ledger.excel import export_ledger
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 def rss():
     try:  # Linux: this process's own high-water mark (ru_maxrss would include the forking parent's)
         with open("/proc/self/status") as fh:

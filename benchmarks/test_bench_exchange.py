@@ -15,7 +15,7 @@ from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
 from ledger.exchange_merge import apply_merge, preview_merge
 from ledger.generate import generate
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 
 TASKS = 100_000
 CHANGED = 5_000  # tasks the secretary changes

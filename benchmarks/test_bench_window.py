@@ -91,7 +91,7 @@ import json, sys
 sys.path.insert(0, %(root)r)
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui.app import make_app
 from ui.main_window import MainWindow
 app = make_app("zh")
@@ -164,7 +164,7 @@ def test_filter_or_sort_first_screen(benchmark, qapp, ledger_paths, size, change
 
     from ledger.core.clock import FixedClock
     from ledger.core.model import Operator, Role
-    from ledger.service import Ledger
+    from ledger.service.commands import Ledger
     from ledger.storage.store import TaskFilter
     from ui.models import COLUMN_INDEX, TaskTableModel
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ledger.core.errors import LedgerError
 from ledger.history import TABLE_WORDS, command_label, describe_entry
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ledger.storage.files import check_folder, replace_atomically
 from ledger.storage.journal import Entry

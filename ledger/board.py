@@ -48,8 +48,8 @@ from ledger.overview import (
     overdue_tasks,
     trends,
 )
-from ledger.reads import to_task_row
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
+from ledger.service.reads import to_task_row
 from ledger.storage.store import NATURAL_ORDER, TASK_JOIN, TaskFilter
 
 # The chart's neighbours are imported above and listed here too, so that ``from ledger.board import …`` and

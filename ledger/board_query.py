@@ -15,7 +15,7 @@ from ledger.board_scheme import (
     PENDING,
     band_key,
 )
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.store import TASK_JOIN, TaskFilter
 
 _WEEK_SQL = "date(t.deadline, '-' || ((CAST(strftime('%w', t.deadline) AS INTEGER) + 6) % 7) || ' days')"

@@ -11,7 +11,7 @@ from typing import Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 
 log = logging.getLogger(__name__)
 

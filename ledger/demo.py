@@ -14,7 +14,7 @@ from typing import Any
 from ledger.core.clock import Clock, FixedClock
 from ledger.core.model import Kind, Operator, Role, Status
 from ledger.core.workflow import Action
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "xinzhuang-industrial-zone-notice.txt"
 ORG = "莘庄工业区党工委"

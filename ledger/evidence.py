@@ -34,7 +34,7 @@ from ledger.storage.files import check_folder, replace_atomically
 from ledger.storage.store import new_id
 
 if TYPE_CHECKING:
-    from ledger.service import Ledger
+    from ledger.service.commands import Ledger
 
 log = logging.getLogger(__name__)
 

@@ -33,7 +33,7 @@ from ledger.storage.store import TaskFilter
 
 if TYPE_CHECKING:
     from ledger.excel_sheets import Column
-    from ledger.service import Ledger
+    from ledger.service.commands import Ledger
 
 log = logging.getLogger(__name__)
 

@@ -18,11 +18,11 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from ledger.backups import before_bulk_change
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
 from ledger.excel_returns import _text, open_workbook, sheet_is_empty
-from ledger.service import Ledger, parse_date
+from ledger.service.backups import before_bulk_change
+from ledger.service.commands import Ledger, parse_date
 
 # our field -> (label, synonyms, most specific first)
 SYNONYMS: dict[str, tuple[str, tuple[str, ...]]] = {

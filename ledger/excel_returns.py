@@ -31,12 +31,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ledger.backups import before_bulk_change
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
 from ledger.excel_layout import print_setup
-from ledger.service import Ledger, parse_date, parse_number
+from ledger.service.backups import before_bulk_change
+from ledger.service.commands import Ledger, parse_date, parse_number
 from ledger.storage.files import replace_atomically
 
 FORMAT = "fill-form/1"

@@ -20,8 +20,8 @@ from ledger.excel_layout import (
     status_style,
     strip_numbering,
 )
-from ledger.reads import to_task_row
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
+from ledger.service.reads import to_task_row
 
 PAGE = 500  # rows fetched from SQL at a time (and the progress / cancel granularity)
 EVIDENCE_NAMES_SHOWN = 3

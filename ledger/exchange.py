@@ -25,7 +25,7 @@ from typing import Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ledger.storage.files import replace_atomically, write_error
 from ledger.storage.journal import Change

@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ledger.backups import before_bulk_change
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator
 from ledger.exchange_package import _out_of_scope, _Package, _read
@@ -44,7 +43,8 @@ from ledger.exchange_replay import (
     _Replay,
     write_theirs,
 )
-from ledger.service import Changed, Ledger
+from ledger.service.backups import before_bulk_change
+from ledger.service.commands import Changed, Ledger
 from ledger.storage import journal
 
 # What callers import from here (the replay's pieces live in ledger.exchange_replay / exchange_package).

@@ -13,7 +13,7 @@ from ledger.core.workflow import ACTION_LABELS, Action
 from ledger.evidence import _mime, remove_evidence
 from ledger.exchange import HOUSEKEEPING
 from ledger.exchange_package import _out_of_scope, _Package
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.journal import Change, Entry, _norm
 
 CRASH_ENV = "LEDGER_TEST_CRASH_AFTER"  # tests: os._exit(9) after this many applied entries

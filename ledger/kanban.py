@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from ledger.board_query import _from_where, _scan
 from ledger.core.model import Status, TaskRow
-from ledger.reads import to_task_row
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
+from ledger.service.reads import to_task_row
 from ledger.storage.store import NATURAL_ORDER, TaskFilter
 
 KANBAN_ORDER: tuple[Status, ...] = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED,

@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 
 from ledger.board_query import _from_where, _scan, _week_monday
 from ledger.core.model import LATE_STATUSES, OPEN_STATUSES, Status, TaskRow
-from ledger.reads import to_task_row
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
+from ledger.service.reads import to_task_row
 from ledger.storage.store import LATE_SQL, TaskFilter
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger.backups import before_bulk_change
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind
 from ledger.plan_file import PlanFileError, read_plan_file
@@ -22,7 +21,8 @@ from ledger.plan_text import (
     ParsedProblem,
     parse_plan,
 )
-from ledger.service import Ledger
+from ledger.service.backups import before_bulk_change
+from ledger.service.commands import Ledger
 
 __all__ = [
     "Assignment",

@@ -66,7 +66,7 @@ from ledger.reconcile_lists import (
     stall_weeks,
     stalled_tasks,
 )
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ledger.storage.journal import Entry
 from ledger.storage.store import new_id

@@ -9,7 +9,7 @@ from typing import Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import LATE_STATUSES, OPEN_STATUSES, Status
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.journal import Entry
 
 WEEK_SETTING = "week_closes_on"

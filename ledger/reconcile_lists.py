@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledger.reconcile_counts import LATE_STATUSES, OPEN_VALUES, week_window
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 
 STALL_SETTING = "stall_weeks"
 DEFAULT_STALL_WEEKS = 2

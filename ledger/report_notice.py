@@ -34,8 +34,8 @@ from ledger.docx_style import (
     setup_styles,
     text_width,
 )
-from ledger.reads import to_task_row
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
+from ledger.service.reads import to_task_row
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger.core.errors import LedgerError
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.files import check_folder, replace_atomically
 
 FONT_TITLE = "方正小标宋简体"

@@ -37,7 +37,7 @@ from ledger.evidence import (
     safe_name,
     save_evidence_copy,
 )
-from ledger.service import Ledger, parse_date
+from ledger.service.commands import Ledger, parse_date
 from ledger.storage.store import new_id
 
 __all__ = [

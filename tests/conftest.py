@@ -15,7 +15,7 @@ if str(ROOT) not in sys.path:
 
 from ledger.core.clock import FixedClock  # noqa: E402
 from ledger.core.model import Operator, Role  # noqa: E402
-from ledger.service import Ledger  # noqa: E402
+from ledger.service.commands import Ledger  # noqa: E402
 
 TODAY = "2025-11-20"
 

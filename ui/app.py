@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from ledger.core.clock import Clock, TodayClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui import messages
 from ui.util import remember_ledger, save_operator, saved_operator, settings
 
@@ -251,7 +251,7 @@ class Controller:
     def close_ledger(self, led: Ledger) -> None:
         """Back the ledger up into the data folder if it changed since its last copy, then close it.
         A backup that cannot be written is logged; closing goes on (the ledger itself is intact)."""
-        from ledger.backups import backup_if_changed
+        from ledger.service.backups import backup_if_changed
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # ~1.5 s for a 100,000-task ledger
         try:

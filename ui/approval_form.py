@@ -18,7 +18,7 @@ from ledger.core.clock import TodayClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
 from ledger.core.workflow import GRADES
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ui import messages
 from ui.evidence_panel import default_folder

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ledger import audit
 from ledger.core.errors import LedgerError
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui import messages
 from ui.excel_export import default_folder, remember_folder
 from ui.util import advance, open_folder, progress_dialog

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QStyle, QStyledItemDelegate, QStyleOp
 
 from ledger import board as lb
 from ledger.board import BoardData, BoardScheme, Cell
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 from ui.board import (
     Fonts,

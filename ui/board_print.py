@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from ledger import board as lb
 from ledger.board import BoardData, BoardScheme
 from ledger.core.model import Status
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 from ui.board import (
     ACCENT,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ledger import board as lb
 from ledger.board import BoardScheme
 from ledger.core.errors import LedgerError
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui.board import LegendWidget
 from ui.util import exec_and_free
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ledger import board as lb
 from ledger.board import BoardScheme
-from ledger.service import Changed, Ledger
+from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
 from ui.board import INK, OVERDUE_INK, LegendWidget, make_fonts
 from ui.board_grid import BoardDelegate, BoardModel, GroupHeader, RowHeader, cell_height, cell_width

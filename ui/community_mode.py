@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ledger import exchange, exchange_merge
 from ledger.core.errors import LedgerError
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ui import messages
 from ui.models import COLUMNS
@@ -72,7 +72,7 @@ def package_of(ledger: Ledger) -> dict[str, Any] | None:
 
 def community_editable_fields() -> frozenset[str]:
     """The task fields a secretary may edit in a package (the merge refuses the others): {"progress"}."""
-    from ledger import service
+    from ledger.service import commands as service
     return frozenset(getattr(service, "PACKAGE_TASK_FIELDS", exchange_merge.SECRETARY_FIELDS["task"]))
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, Operator, Role
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui import messages
 from ui.util import exec_and_free
 

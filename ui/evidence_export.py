@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from ledger import signoff
 from ledger.core.errors import LedgerError
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui import messages
 from ui.evidence_panel import FOLDER_KEY, default_folder
 from ui.util import advance, progress_dialog, settings

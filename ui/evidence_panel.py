@@ -53,7 +53,7 @@ from ledger import signoff
 from ledger.core.errors import LedgerError
 from ledger.core.model import TaskRow
 from ledger.evidence import EvidenceRow, max_bytes
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.journal import Entry
 from ui import messages
 from ui.util import settings

@@ -43,7 +43,7 @@ from ledger.excel import (
     default_template_name,
     templates,
 )
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 from ui import messages
 from ui.excel_templates import TemplateDialog, hint

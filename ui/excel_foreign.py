@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ledger import excel_foreign
 from ledger.core.errors import LedgerError
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui import messages
 from ui.preview import sentence_label as _sentence_label
 from ui.util import say

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from ledger import excel_returns
 from ledger.core.errors import LedgerError
-from ledger.service import Ledger, parse_number
+from ledger.service.commands import Ledger, parse_number
 from ui import messages
 from ui.excel_foreign import ForeignImportDialog
 from ui.preview import DecisionTable, PreviewDialog

@@ -40,7 +40,7 @@ from ledger.excel import (
     set_default_template,
     templates,
 )
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui import messages
 from ui.util import exec_and_free
 

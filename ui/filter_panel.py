@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger.core.model import Status
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 
 ALL = "__all__"

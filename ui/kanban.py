@@ -53,7 +53,7 @@ from ledger.core import workflow
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status, TaskRow
 from ledger.core.workflow import Action
-from ledger.service import Changed, Ledger
+from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
 from ui.util import exec_and_free
 

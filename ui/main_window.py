@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind
-from ledger.service import Changed, Ledger
+from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
 from ui import messages, window_menus
 from ui.filter_panel import FilterPanel
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         RecheckDialog.run(self, self.ledger)
 
     def open_backups(self) -> None:
-        from ledger.backups import folder_for
+        from ledger.service.backups import folder_for
         from ui.app import data_dir
         from ui.util import open_folder
 
@@ -433,7 +433,7 @@ class MainWindow(QMainWindow):
     _closed = False
 
     def _record_entry(self, entry_id: str) -> None:
-        from ledger.service import UNDOABLE
+        from ledger.service.commands import UNDOABLE
         from ledger.storage import journal
         e = journal.entry(self.ledger.store, entry_id)
         if e is None or e.command not in UNDOABLE or entry_id in self.undo_stack:

@@ -11,8 +11,8 @@ from PySide6.QtGui import QBrush, QFont
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Health, TaskRow, health
-from ledger.reads import to_task_row
-from ledger.service import PACKAGE_TASK_FIELDS, Changed, Ledger
+from ledger.service.commands import PACKAGE_TASK_FIELDS, Changed, Ledger
+from ledger.service.reads import to_task_row
 from ledger.storage.store import TaskFilter
 from ui.util import health_colour
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ledger.core.errors import LedgerError
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui import messages
 
 log = logging.getLogger(__name__)

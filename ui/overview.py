@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from ledger import board as lb
 from ledger.board import CommunityProgress, Trends
 from ledger.core.model import TaskRow
-from ledger.service import Changed, Ledger
+from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
 
 INK = QColor("#202124")

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from ledger import exchange_merge
 from ledger.core.errors import LedgerError
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui import messages
 from ui.package_rows import RowTable, _Tasks, conflict_row
 from ui.util import fit_to_screen, say

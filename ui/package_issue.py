@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ledger import exchange
 from ledger.core.errors import LedgerError
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui import messages
 from ui.util import advance, open_folder, progress_dialog, say, settings
 

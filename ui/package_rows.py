@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
 from ledger import exchange_merge
 from ledger.core.model import FIELD_LABELS, Status
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui.preview import DecisionTable
 
 ZH = {

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import exchange
-from ledger.service import Changed, Ledger
+from ledger.service.commands import Changed, Ledger
 from ui.package_conflicts import OpenConflictsDialog
 from ui.package_issue import IssuePackagesDialog
 from ui.package_merge import MergeDialog

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTreeWidget, QTreeWidgetIt
 
 from ledger.plan_import import MeasureKey, default_assignment, merge_measures, resolve_names, split_measure
 from ledger.plan_text import ParsedCategory, ParsedMeasure, ParsedPlan, ParsedProblem
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 
 ZH = {
     "There is no item above at the same level to merge with.": "同一级没有上一项可以合并。",

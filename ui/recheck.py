@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ledger import signoff
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.signoff import Recheck, RecheckItem
 from ui import messages
 from ui.signoff_dialogs import RelapseDialog

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from ledger import reconcile as rc
 from ledger.core.errors import LedgerError
-from ledger.service import Changed, Ledger
+from ledger.service.commands import Changed, Ledger
 from ui import messages
 from ui.reconcile_dialogs import CloseNoteDialog, CompareDialog
 from ui.reconcile_lines import LinesModel, effect_text, status_text

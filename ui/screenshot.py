@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ledger.core.clock import Clock, TodayClock
 from ledger.core.model import Operator, Role
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 
 
 def render_all(ledger_path: Path, outdir: Path, *, lang: str = "zh", today: str | None = None,

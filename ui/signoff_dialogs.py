@@ -27,7 +27,7 @@ from ledger import signoff
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, TaskRow
 from ledger.core.workflow import GRADES, SECOND_ROUND_GRADES
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui import messages
 from ui.util import exec_and_free
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 
 SECRETARY = Operator("王书记", Role.SECRETARY)
 BOOKKEEPING = ("package_merge", "merged_entry", "merge_conflict", "journal")

@@ -14,7 +14,7 @@ from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role
 from ledger.core.workflow import Action
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 
 

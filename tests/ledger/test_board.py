@@ -15,7 +15,7 @@ from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Health, Operator, Role, Status, health
 from ledger.core.workflow import Action
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 
 TODAY = dt.date(2025, 11, 20)

@@ -7,7 +7,7 @@ import pytest
 from ledger import exchange, signoff
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from tests.helpers import refuse
 
 SEC = Operator("王书记", Role.SECRETARY)

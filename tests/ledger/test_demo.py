@@ -13,7 +13,7 @@ from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
 from ledger.demo import build_demo
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 
 COMMUNITIES = ["南郊别墅", "鑫峰苑", "天恒名城", "瓶安路", "新源路", "申莘第一"]

@@ -17,7 +17,7 @@ from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
 from ledger.excel import ExportCancelled
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 from tests.helpers import refuse
 

@@ -22,7 +22,7 @@ from ledger.core.model import Health, Operator, Role
 from ledger.excel import COLUMNS, DEFAULT_COLUMNS, ExportCancelled, export_ledger
 from ledger.excel_layout import DEFAULT_SCHEME, chinese_number, strip_numbering, text_lines
 from ledger.generate import generate
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 
 ORG = "测试工业区党工委"

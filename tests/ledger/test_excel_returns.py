@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 from ledger import excel_foreign, excel_returns
 from ledger.cli import main
 from ledger.core.model import Status
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 from tests.helpers import Snapshot, foreign_ledger, form_columns, form_row_of, refuse, reverse_form_rows
 

@@ -15,7 +15,7 @@ from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role
 from ledger.exchange_merge import apply_merge
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 from tests.ledger.exchange_helpers import data_dump, dump, edit_package, master
 

@@ -18,7 +18,7 @@ from ledger.plan_import import (
     split_measure,
 )
 from ledger.plan_text import ParsedMeasure
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,7 +16,7 @@ from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import OPEN_STATUSES, Operator, Role, Status
 from ledger.core.workflow import Action
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ledger.storage.store import new_id
 from tests.helpers import as_, refuse, sign_off

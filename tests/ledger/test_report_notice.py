@@ -26,7 +26,7 @@ from ledger.report_notice import (
     measure_prose,
     write_notice,
 )
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 
 MEASURE = "建立常态化治理机制，巩固整改成效"
 

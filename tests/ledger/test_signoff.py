@@ -17,7 +17,7 @@ from ledger import signoff
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ledger.storage.store import _migrate_1
 from tests.helpers import as_, refuse, sign_off

@@ -17,7 +17,7 @@ import pytest
 from ledger import signoff
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = "2025-11-20"

@@ -13,7 +13,7 @@ import pytest
 
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui.app import Controller, EarlyRecords, make_app, setup_logging
 from ui.dialogs import FirstRunDialog, OperatorDialog
 
@@ -173,7 +173,7 @@ def test_recent_ledgers_menu_switches_and_the_closed_ledger_is_backed_up(qtbot, 
     second = ctl.open_path(tmp_path / "乙.db")
     ctl.show(second)
     qtbot.addWidget(ctl.window)
-    from ledger import backups
+    from ledger.service import backups
     assert len(backups.backups(tmp_path / "甲.db", tmp_path / "data")) == 1
     assert not backups.backups(tmp_path / "乙.db", tmp_path / "data")
     menu = ctl.window.recent_menu
@@ -201,7 +201,7 @@ def test_a_backup_that_cannot_be_written_does_not_stop_the_ledger_closing(tmp_pa
     def full(*_a, **_k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("ledger.backups.backup_if_changed", full)
+    monkeypatch.setattr("ledger.service.backups.backup_if_changed", full)
     ctl = _controller(tmp_path)
     with caplog.at_level(logging.WARNING):
         ctl.close_ledger(led)

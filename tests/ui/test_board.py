@@ -15,7 +15,7 @@ from ledger import board as lb
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator
 from ledger.generate import generate
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 from ui import board_print, board_settings
 from ui.board_grid import BoardModel, CellRole, GroupRole, TotalsRole

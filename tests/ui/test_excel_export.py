@@ -17,7 +17,7 @@ from ledger.excel import (
     save_template,
     templates,
 )
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 from ui import excel_export
 from ui.app import make_app

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 
 from ledger import excel_returns
 from ledger.core.model import Status
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from tests.helpers import Snapshot, foreign_ledger, form_columns, form_row_of, reverse_form_rows
 from ui import excel_returns as ui_er
 from ui import messages

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ledger.storage.store import TaskFilter
 from ui import kanban

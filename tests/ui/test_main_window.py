@@ -269,7 +269,7 @@ def test_screenshot_tool_renders_every_main_view(tmp_path, filled):
 def test_community_package_table_lets_only_progress_be_edited(qtbot, filled, tmp_path, clock):
     from ledger import exchange
     from ledger.core.model import Operator, Role
-    from ledger.service import Ledger
+    from ledger.service.commands import Ledger
 
     path = exchange.issue_package(filled, "南郊别墅", tmp_path / "包.db")
     pkg = Ledger.open(path, clock=clock, operator=Operator("王书记", Role.SECRETARY))
@@ -287,7 +287,7 @@ def test_community_package_table_lets_only_progress_be_edited(qtbot, filled, tmp
 def test_a_package_opens_in_community_mode(qtbot, filled, tmp_path, clock):
     from ledger import exchange
     from ledger.core.model import Operator, Role
-    from ledger.service import Ledger
+    from ledger.service.commands import Ledger
 
     path = exchange.issue_package(filled, "南郊别墅", tmp_path / "包.db")
     pkg = Ledger.open(path, clock=clock, operator=Operator("王书记", Role.SECRETARY))
@@ -405,7 +405,7 @@ def test_show_all_is_one_filter_change(window, qtbot):
 def test_the_backups_folder_opens_from_the_file_menu(window, filled, tmp_path, monkeypatch):
     from PySide6.QtGui import QDesktopServices
 
-    from ledger.backups import folder_for
+    from ledger.service.backups import folder_for
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     window.data_dir = tmp_path / "数据"

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 from ui.overview import OverviewView, TaskIdRole, TrendChart, nice_max
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 from ledger import exchange
 from ledger.core.clock import FixedClock
 from ledger.exchange_merge import open_conflicts, preview_merge
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from tests.ledger.exchange_helpers import SECRETARY, dump, edit_package, master
 from ui import community_mode, messages, package_issue, package_merge, package_rows
 from ui.app import make_app

@@ -12,7 +12,7 @@ from ledger import signoff
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
 from ledger.core.workflow import Action
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui import reconcile as view_mod
 from ui import reconcile_dialogs
 from ui.reconcile import ReconcileView

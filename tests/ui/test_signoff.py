@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from ledger import signoff
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
-from ledger.service import Changed, Ledger
+from ledger.service.commands import Changed, Ledger
 from ui.app import make_app
 from ui.main_window import MainWindow
 from ui.signoff_dialogs import DecideExtensionDialog, ExtensionDialog, ReviewDialog, SubmitDialog

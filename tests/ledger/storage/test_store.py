@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ledger.core.errors import LedgerError
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ledger.storage.store import SCHEMA_VERSION, Store, lock_path
 

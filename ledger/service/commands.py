@@ -23,12 +23,12 @@ from ledger.core.model import (
     Status,
 )
 from ledger.core.values import parse_date, parse_number
-from ledger.reads import LedgerReads
+from ledger.service.reads import LedgerReads
+from ledger.service.structure import StructureCommands
+from ledger.service.tx import TABLE_KEY, Changed, Tx, changed_tables
 from ledger.storage import journal
 from ledger.storage.journal import Change
 from ledger.storage.store import Store, _classify, new_id
-from ledger.structure import StructureCommands
-from ledger.tx import TABLE_KEY, Changed, Tx, changed_tables
 
 log = logging.getLogger(__name__)
 

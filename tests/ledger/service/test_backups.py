@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ledger import backups
 from ledger.core.clock import FixedClock
-from ledger.service import Ledger
+from ledger.service import backups
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 
 

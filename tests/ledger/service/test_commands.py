@@ -17,12 +17,12 @@ from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Health, Kind, Operator, Role, Status, health
 from ledger.core.workflow import Action
-from ledger.service import Changed, Ledger
+from ledger.service.commands import Changed, Ledger
 from ledger.storage import journal
 from ledger.storage.store import SORT_SQL, TaskFilter
 from tests.helpers import Snapshot, last_entry_id, refuse
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TODAY = dt.date(2025, 11, 20)
 OPEN_FOR_DEADLINE = {"not_started", "in_progress", "returned", "reopened"}
 

@@ -7,7 +7,7 @@ import logging
 import re
 from pathlib import Path
 
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ledger.storage import journal
 
 log = logging.getLogger(__name__)

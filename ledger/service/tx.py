@@ -9,7 +9,7 @@ from ledger.core.errors import LedgerError
 from ledger.storage.journal import Change, Entry
 
 if TYPE_CHECKING:
-    from ledger.service import Ledger
+    from ledger.service.commands import Ledger
 
 TABLE_KEY = {"setting": "key"}
 

@@ -10,8 +10,8 @@ from ledger.core.errors import LedgerError
 from ledger.storage.store import new_id
 
 if TYPE_CHECKING:
+    from ledger.service.tx import Tx
     from ledger.storage.store import Store
-    from ledger.tx import Tx
 
 
 class StructureCommands:
