@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from ledger import exchange, signoff
+from ledger import exchange
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
 from ledger.exchange_merge import apply_merge, preview_merge
 from ledger.generate import generate
 from ledger.service.commands import Ledger
+from ledger.signoff import signoff
 
 TASKS = 100_000
 CHANGED = 5_000  # tasks the secretary changes

@@ -68,7 +68,7 @@ def pending_signoff(ledger: Ledger) -> list[dict[str, Any]]:
 
 
 def pending_extension_requests(ledger: Ledger) -> list[dict[str, Any]]:
-    from ledger import signoff
+    from ledger.signoff import signoff
 
     return [{"id": x.id, "task": x.task_id, "requested_by": x.requested_by, "requested_at": x.requested_at,
              "old_deadline": x.old_deadline.isoformat() if x.old_deadline else None,

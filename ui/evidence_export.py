@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from ledger import signoff
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
+from ledger.signoff import signoff
 from ui import messages
 from ui.evidence_panel import FOLDER_KEY, default_folder
 from ui.util import advance, progress_dialog, settings

@@ -550,9 +550,10 @@ def test_on_time_column_says_whether_the_original_deadline_was_kept(tmp_path, fi
     """A task signed off after its original deadline says so, even when an extension moved the deadline."""
     from openpyxl import load_workbook
 
-    from ledger import excel, signoff
+    from ledger import excel
     from ledger.core.model import Operator, Role
     from ledger.core.workflow import Action
+    from ledger.signoff import signoff
 
     task = next(t for t in filled.tasks_json() if t["owner"] == "孙三")  # deadline 2025-12-31
     tid = task["id"]

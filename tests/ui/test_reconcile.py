@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ledger import reconcile as rc
-from ledger import signoff
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
 from ledger.core.workflow import Action
 from ledger.service.commands import Ledger
+from ledger.signoff import signoff
 from ui import reconcile as view_mod
 from ui import reconcile_dialogs
 from ui.reconcile import ReconcileView

@@ -23,7 +23,8 @@ from typing import Any
 from ledger.core import workflow
 from ledger.core.errors import LedgerError
 from ledger.core.model import OPEN_STATUSES, Operator, Role, Status
-from ledger.evidence import (
+from ledger.service.commands import Ledger, parse_date
+from ledger.signoff.evidence import (
     DEFAULT_MAX_MB,
     MAX_MB_SETTING,
     EvidenceRow,
@@ -37,7 +38,6 @@ from ledger.evidence import (
     safe_name,
     save_evidence_copy,
 )
-from ledger.service.commands import Ledger, parse_date
 from ledger.storage.store import new_id
 
 __all__ = [
