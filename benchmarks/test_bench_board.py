@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ledger import board as lb
+from ledger.board import wallchart as lb
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
 from ledger.generate import generate

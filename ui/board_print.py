@@ -24,8 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ledger import board as lb
-from ledger.board import BoardData, BoardScheme
+from ledger.board import wallchart as lb
+from ledger.board.wallchart import BoardData, BoardScheme
 from ledger.core.model import Status
 from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter

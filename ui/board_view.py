@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger import board as lb
-from ledger.board import BoardScheme
+from ledger.board import wallchart as lb
+from ledger.board.wallchart import BoardScheme
 from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
 from ui.board import INK, OVERDUE_INK, LegendWidget, make_fonts

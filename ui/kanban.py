@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger import board as lb
-from ledger.board import BoardScheme, KanbanColumn
+from ledger.board import wallchart as lb
+from ledger.board.wallchart import BoardScheme, KanbanColumn
 from ledger.core import workflow
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status, TaskRow

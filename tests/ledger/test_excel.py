@@ -539,7 +539,7 @@ def test_excel_modules_import_no_qt() -> None:
 
 
 def test_default_fills_are_the_wall_charts_default_scheme() -> None:
-    board = pytest.importorskip("ledger.board_scheme")
+    board = pytest.importorskip("ledger.board.scheme")
     colours = {h: board.DEFAULT.colors[h.value].lstrip("#").upper()
                for h in Health if h != Health.DUE_SOON}
     colours[Health.DUE_SOON] = board.DEFAULT.band_colors[-1].lstrip("#").upper()

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog
 
-from ledger import board as lb
+from ledger.board import wallchart as lb
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator
 from ledger.generate import generate

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ledger.board_query import _from_where, _scan
+from ledger.board.query import _from_where, _scan
 from ledger.core.model import Status, TaskRow
 from ledger.service.commands import Ledger
 from ledger.service.reads import to_task_row

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from ledger.board_scheme import (
+from ledger.board.scheme import (
     CLOSED,
     NORMAL,
     NOT_STARTED,

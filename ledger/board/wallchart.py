@@ -8,8 +8,18 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ledger.board_query import GROUP_SQL, KEY_SQL, _from_where, _scan, _state_sql, _week_monday, state_codes
-from ledger.board_scheme import (
+from ledger.board.kanban import KANBAN_ORDER, KanbanColumn, kanban_columns
+from ledger.board.overview import (
+    DELETED,
+    CommunityProgress,
+    JournalReplay,
+    Trends,
+    community_progress,
+    overdue_tasks,
+    trends,
+)
+from ledger.board.query import GROUP_SQL, KEY_SQL, _from_where, _scan, _state_sql, _week_monday, state_codes
+from ledger.board.scheme import (
     BASE_LABELS,
     BASE_STATES,
     CLOSED,
@@ -38,16 +48,6 @@ from ledger.board_scheme import (
     state_rank,
 )
 from ledger.core.model import TaskRow
-from ledger.kanban import KANBAN_ORDER, KanbanColumn, kanban_columns
-from ledger.overview import (
-    DELETED,
-    CommunityProgress,
-    JournalReplay,
-    Trends,
-    community_progress,
-    overdue_tasks,
-    trends,
-)
 from ledger.service.commands import Ledger
 from ledger.service.reads import to_task_row
 from ledger.storage.store import NATURAL_ORDER, TASK_JOIN, TaskFilter

@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from ledger.board_query import _from_where, _scan, _week_monday
+from ledger.board.query import _from_where, _scan, _week_monday
 from ledger.core.model import LATE_STATUSES, OPEN_STATUSES, Status, TaskRow
 from ledger.service.commands import Ledger
 from ledger.service.reads import to_task_row
