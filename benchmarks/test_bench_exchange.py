@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ledger import exchange
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
-from ledger.exchange_merge import apply_merge, preview_merge
+from ledger.exchange import packages as exchange
+from ledger.exchange.merge import apply_merge, preview_merge
 from ledger.generate import generate
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff

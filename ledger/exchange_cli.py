@@ -7,9 +7,10 @@ import json
 import sys
 from typing import Any
 
-from ledger import exchange, exchange_merge
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role
+from ledger.exchange import merge as exchange_merge
+from ledger.exchange import packages as exchange
 
 EXIT_CONFLICTS = 3
 

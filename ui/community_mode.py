@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger import exchange, exchange_merge
 from ledger.core.errors import LedgerError
+from ledger.exchange import merge as exchange_merge
+from ledger.exchange import packages as exchange
 from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ui import messages

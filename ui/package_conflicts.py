@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ledger import exchange_merge
 from ledger.core.errors import LedgerError
+from ledger.exchange import merge as exchange_merge
 from ledger.service.commands import Ledger
 from ui import messages
 from ui.package_rows import RowTable, _Tasks, conflict_row

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger import exchange
 from ledger.core.errors import LedgerError
+from ledger.exchange import packages as exchange
 from ledger.service.commands import Ledger
 from ui import messages
 from ui.util import advance, open_folder, progress_dialog, say, settings

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ledger import exchange_merge
+from ledger.exchange import merge as exchange_merge
 from ledger.service.commands import Ledger
 from ui.package_issue import _folder_default
 from ui.package_rows import Row, RowTable, _Tasks, item_row

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
-from ledger import exchange_merge
 from ledger.core.model import FIELD_LABELS, Status
+from ledger.exchange import merge as exchange_merge
 from ledger.service.commands import Ledger
 from ui.preview import DecisionTable
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger import exchange
+from ledger.exchange import packages as exchange
 from ledger.service.commands import Changed, Ledger
 from ui.package_conflicts import OpenConflictsDialog
 from ui.package_issue import IssuePackagesDialog

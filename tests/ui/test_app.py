@@ -82,7 +82,7 @@ def test_not_a_ledger_is_refused_and_left_untouched(tmp_path, monkeypatch):
 
 
 def test_a_newer_package_over_unreturned_work_says_what_to_do_first(tmp_path, monkeypatch, filled):
-    from ledger import exchange
+    from ledger.exchange import packages as exchange
     from ui.util import settings
 
     old = exchange.issue_package(filled, "南郊别墅", tmp_path / "旧" / "包.db")
@@ -103,7 +103,7 @@ def test_a_newer_package_over_unreturned_work_says_what_to_do_first(tmp_path, mo
     assert again.task(tid).progress == "还没上报的进展"
     again.close()
     # After 上报 and the work team's merge, the package issued next opens.
-    from ledger.exchange_merge import apply_merge
+    from ledger.exchange.merge import apply_merge
     apply_merge(filled, exchange.return_package(old))
     newer = exchange.issue_package(filled, "南郊别墅", tmp_path / "更新" / "包.db")
     opened = ctl.open_path(newer)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger.core.errors import LedgerError
-from ledger.exchange import open_read_only, read_info, require_master
+from ledger.exchange.packages import open_read_only, read_info, require_master
 from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ledger.storage.journal import Entry

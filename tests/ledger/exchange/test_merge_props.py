@@ -10,14 +10,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger import exchange
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role
-from ledger.exchange_merge import apply_merge
+from ledger.exchange import packages as exchange
+from ledger.exchange.merge import apply_merge
 from ledger.service.commands import Ledger
 from ledger.storage import journal
-from tests.ledger.exchange_helpers import data_dump, dump, edit_package, master
+from tests.ledger.exchange.exchange_helpers import data_dump, dump, edit_package, master
 
 OPS = st.lists(st.tuples(st.integers(0, 2), st.sampled_from(["progress", "start", "submit", "ongoing", "indicator"]),
                          st.text("进展改好了一二三", min_size=1, max_size=4)), max_size=6)

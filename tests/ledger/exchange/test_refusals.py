@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from ledger import exchange
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
-from ledger.exchange_merge import apply_merge, preview_merge
+from ledger.exchange import packages as exchange
+from ledger.exchange.merge import apply_merge, preview_merge
 from ledger.storage import journal
-from tests.ledger.exchange_helpers import dump, edit_package, file_bytes, master
+from tests.ledger.exchange.exchange_helpers import dump, edit_package, file_bytes, master
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

@@ -33,8 +33,7 @@ from typing import Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator
-from ledger.exchange_package import _out_of_scope, _Package, _read
-from ledger.exchange_replay import (
+from ledger.exchange.replay import (
     COMMAND_LABELS,
     FIELD_COMMANDS,
     SECRETARY_FIELDS,
@@ -43,6 +42,7 @@ from ledger.exchange_replay import (
     _Replay,
     write_theirs,
 )
+from ledger.exchange.returned import _out_of_scope, _Package, _read
 from ledger.service.backups import before_bulk_change
 from ledger.service.commands import Changed, Ledger
 from ledger.storage import journal

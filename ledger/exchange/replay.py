@@ -10,8 +10,8 @@ from typing import Any
 from ledger.core.errors import LedgerError
 from ledger.core.model import FIELD_LABELS, Operator, Role, Status
 from ledger.core.workflow import ACTION_LABELS, Action
-from ledger.exchange import HOUSEKEEPING
-from ledger.exchange_package import _out_of_scope, _Package
+from ledger.exchange.packages import HOUSEKEEPING
+from ledger.exchange.returned import _out_of_scope, _Package
 from ledger.service.commands import Ledger
 from ledger.signoff.evidence import _mime, remove_evidence
 from ledger.storage.journal import Change, Entry, _norm
