@@ -100,7 +100,7 @@ def write_docx(ledger: Ledger, week: str, out: str | Path) -> Path:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
-    from ledger.reconcile import snapshot
+    from ledger.reconcile.periods import snapshot
 
     snap = snapshot(ledger, week)
     doc = Document()
@@ -153,7 +153,7 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     from openpyxl.styles import Alignment, Border, Font, Side
 
     from ledger.excel_layout import BODY_FONT, HEAD_FONT, PERCENT_FORMAT, TITLE_FONT
-    from ledger.reconcile import snapshot
+    from ledger.reconcile.periods import snapshot
 
     snap = snapshot(ledger, week)
     f = figures(snap)

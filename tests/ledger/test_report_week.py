@@ -10,11 +10,12 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from ledger import reconcile, report_week
+from ledger import report_week
 from ledger.cli import main
 from ledger.core.errors import LedgerError
+from ledger.reconcile import periods as reconcile
 from ledger.service.commands import Ledger
-from tests.ledger.test_reconcile import W47, _issue_and_merge, ids, sign_off, submit
+from tests.ledger.reconcile.test_periods import W47, _issue_and_merge, ids, sign_off, submit
 
 FIGURES = re.compile(r"本周新增销号 (\d+) 项，累计销号 (\d+) 项，完成率 ([\d.]+)%；整改任务共 (\d+) 项，未销号 (\d+) 项")
 OVERDUE = re.compile(r"逾期 (\d+) 项：(.*)。")

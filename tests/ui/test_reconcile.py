@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from ledger import reconcile as rc
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
 from ledger.core.workflow import Action
+from ledger.reconcile import periods as rc
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ui import reconcile as view_mod

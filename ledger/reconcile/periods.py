@@ -36,7 +36,7 @@ from typing import Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import FIELD_LABELS, Role, Status
-from ledger.reconcile_counts import (
+from ledger.reconcile.counts import (
     COUNT_KEYS,
     COUNT_LABELS,
     DEFAULT_CLOSES_ON,
@@ -55,7 +55,7 @@ from ledger.reconcile_counts import (
     week_of,
     week_window,
 )
-from ledger.reconcile_lists import (
+from ledger.reconcile.lists import (
     DEFAULT_STALL_WEEKS,
     STALL_SETTING,
     ChaseRow,

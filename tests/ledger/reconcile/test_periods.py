@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from ledger import reconcile
 from ledger.cli import main
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import OPEN_STATUSES, Operator, Role, Status
 from ledger.core.workflow import Action
+from ledger.reconcile import periods as reconcile
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ledger.storage import journal

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.reconcile_counts import LATE_STATUSES, OPEN_VALUES, week_window
+from ledger.reconcile.counts import LATE_STATUSES, OPEN_VALUES, week_window
 from ledger.service.commands import Ledger
 
 STALL_SETTING = "stall_weeks"
