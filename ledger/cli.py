@@ -389,7 +389,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default="zh", choices=["zh", "en"])
     # ---- import-plan / notice (issue 7): handlers live in their modules, imported when run ----
     def _import_plan(a: argparse.Namespace) -> int:
-        from ledger.plan_import import cmd_import_plan
+        from ledger.plan.importer import cmd_import_plan
         return cmd_import_plan(a)
 
     def _notice(a: argparse.Namespace) -> int:

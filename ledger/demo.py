@@ -40,7 +40,7 @@ def _indicators(text: str) -> list[tuple[str, str, float]]:
 
 def build_demo(path: str | Path, *, clock: Clock | None = None, seed: int = 20250827) -> Ledger:
     """Create the example ledger at ``path`` (refuses to overwrite). Deterministic for a given date and seed."""
-    from ledger.plan_text import parse_plan
+    from ledger.plan.text import parse_plan
 
     clock = clock or Clock()
     today = clock.today()

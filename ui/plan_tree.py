@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTreeWidget, QTreeWidgetItem
 
-from ledger.plan_import import MeasureKey, default_assignment, merge_measures, resolve_names, split_measure
-from ledger.plan_text import ParsedCategory, ParsedMeasure, ParsedPlan, ParsedProblem
+from ledger.plan.importer import MeasureKey, default_assignment, merge_measures, resolve_names, split_measure
+from ledger.plan.text import ParsedCategory, ParsedMeasure, ParsedPlan, ParsedProblem
 from ledger.service.commands import Ledger
 
 ZH = {

@@ -13,8 +13,8 @@ from typing import Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind
-from ledger.plan_file import PlanFileError, read_plan_file
-from ledger.plan_text import (
+from ledger.plan.file import PlanFileError, read_plan_file
+from ledger.plan.text import (
     ParsedCategory,
     ParsedMeasure,
     ParsedPlan,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ledger.cli import main
-from ledger.plan_file import PlanFileError
-from ledger.plan_import import (
+from ledger.plan.file import PlanFileError
+from ledger.plan.importer import (
     default_assignment,
     import_plan,
     load_plan,
@@ -17,13 +17,13 @@ from ledger.plan_import import (
     preview_import,
     split_measure,
 )
-from ledger.plan_text import ParsedMeasure
+from ledger.plan.text import ParsedMeasure
 from ledger.service.commands import Ledger
 from ledger.storage import journal
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "resources" / "samples" / "xinzhuang-industrial-zone-notice.txt"
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 COMMUNITIES = ("南郊别墅", "鑫峰苑", "天恒名城", "瓶安路", "新源路", "申莘第一")
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from ledger.plan_communities import _IDEO, _communities
-from ledger.plan_file import PlanFileError, read_plan_file
+from ledger.plan.communities import _IDEO, _communities
+from ledger.plan.file import PlanFileError, read_plan_file
 
 __all__ = [
     "ParsedCategory",

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.plan_file import PlanFileError, read_plan_file
-from ledger.plan_text import ParsedPlan, parse_plan
+from ledger.plan.file import PlanFileError, read_plan_file
+from ledger.plan.text import ParsedPlan, parse_plan
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "resources" / "samples" / "xinzhuang-industrial-zone-notice.txt"
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def structure(plan: ParsedPlan) -> list[tuple[str, list[tuple[str, list[str]]]]]:
