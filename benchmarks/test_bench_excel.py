@@ -40,8 +40,8 @@ if str(ROOT) not in sys.path:  # the benchmarks have no conftest of their own
 
 from ledger.core.clock import FixedClock  # noqa: E402
 from ledger.core.model import Operator, Role  # noqa: E402
-from ledger.excel import export_ledger  # noqa: E402
 from ledger.generate import generate  # noqa: E402
+from ledger.office.ledger_xlsx import export_ledger  # noqa: E402
 from ledger.service.commands import Ledger  # noqa: E402
 
 FULL = pytest.mark.skipif(
@@ -54,7 +54,7 @@ _CHILD = r"""
 import json, sys, time
 sys.path.insert(0, sys.argv[1])
 from ledger.core.clock import FixedClock
-from ledger.excel import export_ledger
+from ledger.office.ledger_xlsx import export_ledger
 from ledger.service.commands import Ledger
 def rss():
     try:  # Linux: this process's own high-water mark (ru_maxrss would include the forking parent's)

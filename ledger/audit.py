@@ -110,7 +110,7 @@ def export_audit(ledger: Ledger, out_path: str | Path, flt: AuditFilter | None =
     no file and an existing one as it was."""
     from openpyxl import Workbook
 
-    from ledger.excel_layout import (
+    from ledger.office.xlsx_layout import (
         CENTER,
         TEXT,
         StreamSheet,

@@ -322,7 +322,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ledger.excel import export_ledger
+    from ledger.office.ledger_xlsx import export_ledger
 
     led = _open(args)
     try:
@@ -393,7 +393,7 @@ def build_parser() -> argparse.ArgumentParser:
         return cmd_import_plan(a)
 
     def _notice(a: argparse.Namespace) -> int:
-        from ledger.report_notice import cmd_notice
+        from ledger.office.notice import cmd_notice
         return cmd_notice(a)
 
     p = add("import-plan", _import_plan, "导入整改方案、反馈意见或进展通报（.txt / .docx）")
@@ -468,7 +468,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team", help="身份：work_team / secretary / leader（或中文）")
-    p = add("report", lazy("ledger.report_week", "cmd_report"), "周报：按结账快照生成 .docx 草稿或 .xlsx")
+    p = add("report", lazy("ledger.office.weekly", "cmd_report"), "周报：按结账快照生成 .docx 草稿或 .xlsx")
     p.add_argument("ledger", help="台账文件")
     p.add_argument("out", help="输出文件（.docx 或 .xlsx）")
     p.add_argument("--week", required=True, help="周次，如 2025-W47（须已结账）")

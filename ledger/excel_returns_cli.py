@@ -10,8 +10,9 @@ from typing import Any
 
 from openpyxl.utils import column_index_from_string
 
-from ledger import excel_foreign, excel_returns
 from ledger.core.errors import LedgerError
+from ledger.office import fill_form as excel_returns
+from ledger.office import foreign as excel_foreign
 
 EXIT_CONFLICTS = 3
 

@@ -91,18 +91,18 @@ def form_columns(ws: Any) -> dict[str, str]:
     """Header text → column letter of a 填报表 sheet."""
     from openpyxl.utils import get_column_letter
 
-    from ledger import excel_returns
+    from ledger.office import fill_form as excel_returns
     return {str(c.value): get_column_letter(c.column) for c in ws[excel_returns.HEADER_ROW] if c.value}
 
 
 def form_row_of(ws: Any, tid: str) -> int:
-    from ledger import excel_returns
+    from ledger.office import fill_form as excel_returns
     return next(r for r in range(excel_returns.FIRST_ROW, ws.max_row + 1) if ws.cell(r, 1).value == tid)
 
 
 def reverse_form_rows(ws: Any) -> None:
     """Sort a filled form the other way round, as a secretary might before sending it back."""
-    from ledger import excel_returns
+    from ledger.office import fill_form as excel_returns
     first, last = excel_returns.FIRST_ROW, ws.max_row
     rows = [[ws.cell(r, c).value for c in range(1, ws.max_column + 1)] for r in range(first, last + 1)]
     for r, values in zip(range(first, last + 1), reversed(rows), strict=True):

@@ -68,7 +68,7 @@ def export_evidence(parent: QWidget | None, ledger: Ledger, *, task_id: str | No
                     community: str | None = None) -> Path | None:
     """Ask for a .zip path and write the evidence there behind a progress dialog with 取消; None if nothing
     was written (cancelled, refused with a sentence such as “还没有佐证材料”)."""
-    from ledger.excel import ExportCancelled
+    from ledger.office.ledger_xlsx import ExportCancelled
 
     try:
         suggested = default_folder() / default_name(ledger, task_id=task_id, community=community)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger.core.errors import LedgerError
-from ledger.excel import (
+from ledger.office.ledger_xlsx import (
     BUILTIN_TEMPLATE,
     COLUMNS,
     ExportCancelled,
@@ -416,7 +416,9 @@ def show_cancelled(parent: QWidget | None, path: Path, existed: bool) -> None:
 
 def run_export(parent: QWidget | None, ledger: Ledger, options: ExportOptions) -> ExportResult | None:
     """Write the workbook on the GUI thread (the ledger's connection lives here) behind a modal progress dialog."""
-    from ledger.excel import export_ledger  # openpyxl only when it is needed (MEASURED: start-up)
+    from ledger.office.ledger_xlsx import (
+        export_ledger,  # openpyxl only when it is needed (MEASURED: start-up)
+    )
 
     existed = options.path.exists()
     dlg = progress_dialog(parent, _tr("Export ledger"), _tr("Exporting…"))

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger import excel_foreign
 from ledger.core.errors import LedgerError
+from ledger.office import foreign as excel_foreign
 from ledger.service.commands import Ledger
 from ui import messages
 from ui.preview import sentence_label as _sentence_label

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger import excel_returns
 from ledger.core.errors import LedgerError
+from ledger.office import fill_form as excel_returns
 from ledger.service.commands import Ledger, parse_number
 from ui import messages
 from ui.excel_foreign import ForeignImportDialog

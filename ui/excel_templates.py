@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger.core.errors import LedgerError
-from ledger.excel import (
+from ledger.office.ledger_xlsx import (
     BUILTIN_TEMPLATE,
     COLUMNS,
     DEFAULT_WIDTHS,

@@ -47,7 +47,7 @@ def export_notice(parent: QWidget | None, ledger: Ledger) -> Path | None:
     chosen = ask_path(parent, ledger)
     if not chosen:
         return None
-    from ledger.report_notice import write_notice  # python-docx only when it is needed (MEASURED: start-up)
+    from ledger.office.notice import write_notice  # python-docx only when it is needed (MEASURED: start-up)
 
     try:
         path = write_notice(ledger, chosen)

@@ -470,7 +470,7 @@ class ReconcileView(QWidget):
         self._run(rc.close_period, self.ledger, rec.period.week, note)
 
     def write_report(self) -> Path | None:
-        from ledger import report_week
+        from ledger.office import weekly as report_week
 
         week = self.week()
         start = str(Path(self.ledger.store.path).parent / f"周报-{week}.docx") \

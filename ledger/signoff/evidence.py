@@ -299,7 +299,7 @@ def export_evidence_zip(ledger: Ledger, out_path: str | Path, *, task_id: str | 
 
     ``progress(done, total)`` after each file; when ``cancel()`` returns True the export stops, removes its
     temporary file and raises ``ledger.excel.ExportCancelled``. The target is replaced only when complete."""
-    from ledger.excel import ExportCancelled
+    from ledger.office.ledger_xlsx import ExportCancelled
 
     if task_id is not None and community is not None:
         raise LedgerError("bad_value", field="导出范围", value="", detail="请只选一项任务或一个居民区，或者都不选导出全部。")

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
-from ledger.excel import (
+from ledger.office.ledger_xlsx import (
     BUILTIN_TEMPLATE,
     COLUMNS,
     DEFAULT_COLUMNS,
@@ -411,7 +411,7 @@ def test_ask_returns_the_chosen_template(qtbot, filled, monkeypatch):
 def test_the_finished_box_names_the_file_and_opens_its_folder(qtbot, tmp_path, monkeypatch):
     from PySide6.QtGui import QDesktopServices
 
-    from ledger.excel import ExportResult
+    from ledger.office.ledger_xlsx import ExportResult
 
     seen: dict[str, object] = {}
 

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from ledger import excel_returns
 from ledger.core.model import Status
+from ledger.office import fill_form as excel_returns
 from ledger.service.commands import Ledger
 from tests.helpers import Snapshot, foreign_ledger, form_columns, form_row_of, reverse_form_rows
 from ui import excel_returns as ui_er

@@ -15,7 +15,7 @@ import pytest
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
-from ledger.excel import ExportCancelled
+from ledger.office.ledger_xlsx import ExportCancelled
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ledger.storage import journal

@@ -34,7 +34,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
-from ledger.excel_layout import print_setup
+from ledger.office.xlsx_layout import print_setup
 from ledger.service.backups import before_bulk_change
 from ledger.service.commands import Ledger, parse_date, parse_number
 from ledger.storage.files import replace_atomically

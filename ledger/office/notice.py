@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, Status, TaskRow
-from ledger.docx_style import (
+from ledger.office.docx_style import (
     FONT_BODY,
     FONT_H1,
     FONT_H2,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from openpyxl import Workbook
 
 from ledger.core.model import Health, Status
-from ledger.excel_layout import (
+from ledger.office.xlsx_layout import (
     CATEGORY,
     CENTER,
     MAX_ROW_HEIGHT,
@@ -23,7 +23,7 @@ from ledger.excel_layout import (
     height_for,
     text_lines,
 )
-from ledger.excel_rows import COLUMN_VALUES, Item, cell_text
+from ledger.office.xlsx_rows import COLUMN_VALUES, Item, cell_text
 
 HEADER_ROW = 3  # title, subtitle, header
 BUFFER_ROWS = 200  # rows of one problem held back so the merged cells' heights can be checked

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from ledger import excel_foreign, excel_returns
 from ledger.cli import main
 from ledger.core.model import Status
+from ledger.office import fill_form as excel_returns
+from ledger.office import foreign as excel_foreign
 from ledger.service.commands import Ledger
 from ledger.storage import journal
 from tests.helpers import Snapshot, foreign_ledger, form_columns, form_row_of, refuse, reverse_form_rows

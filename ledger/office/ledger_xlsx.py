@@ -32,7 +32,7 @@ from ledger.storage.files import replace_atomically
 from ledger.storage.store import TaskFilter
 
 if TYPE_CHECKING:
-    from ledger.excel_sheets import Column
+    from ledger.office.xlsx_sheets import Column
     from ledger.service.commands import Ledger
 
 log = logging.getLogger(__name__)
@@ -205,7 +205,7 @@ def set_default_template(ledger: Ledger, name: str) -> None:
 
 def resolve_template(ledger: Ledger, name: str | None) -> tuple[str, list[Column]]:
     """(name, [Column]) for ``name`` or the ledger's default; a stored template is re-checked before use."""
-    from ledger.excel_sheets import Column  # noqa: F811 - the runtime import (openpyxl loads only on use)
+    from ledger.office.xlsx_sheets import Column  # noqa: F811 - the runtime import (openpyxl loads only on use)
 
     if name is None:
         name = default_template_name(ledger)
@@ -266,7 +266,7 @@ def export_ledger(ledger: Ledger, out_path: str | Path, *, task_filter: TaskFilt
     returns True the export stops, removes its temporary file and raises ExportCancelled."""
     from openpyxl import Workbook
 
-    from ledger.excel_layout import (
+    from ledger.office.xlsx_layout import (
         StreamSheet,
         chinese_date,
         discard_streams,
@@ -274,8 +274,8 @@ def export_ledger(ledger: Ledger, out_path: str | Path, *, task_filter: TaskFilt
         scheme,
         sheet_title,
     )
-    from ledger.excel_rows import NEEDS, Numbering, iter_items
-    from ledger.excel_sheets import (
+    from ledger.office.xlsx_rows import NEEDS, Numbering, iter_items
+    from ledger.office.xlsx_sheets import (
         HEADER_ROW,
         PEOPLE_COLUMNS,
         PROBLEM_COLUMNS,

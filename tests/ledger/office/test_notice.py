@@ -14,7 +14,7 @@ from ledger.cli import main
 from ledger.core.clock import FixedClock
 from ledger.core.model import Status
 from ledger.demo import build_demo
-from ledger.report_notice import (
+from ledger.office.notice import (
     FONT_BODY,
     FONT_H1,
     FONT_H2,

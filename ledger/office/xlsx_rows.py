@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledger.core.model import Health, Kind, Status, TaskRow, health
-from ledger.excel_layout import (
+from ledger.office.xlsx_layout import (
     CATEGORY,
     CENTER,
     DATE,

@@ -15,13 +15,13 @@ from typing import Any
 import openpyxl
 import pytest
 
-from ledger import excel
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Health, Operator, Role
-from ledger.excel import COLUMNS, DEFAULT_COLUMNS, ExportCancelled, export_ledger
-from ledger.excel_layout import DEFAULT_SCHEME, chinese_number, strip_numbering, text_lines
 from ledger.generate import generate
+from ledger.office import ledger_xlsx as excel
+from ledger.office.ledger_xlsx import COLUMNS, DEFAULT_COLUMNS, ExportCancelled, export_ledger
+from ledger.office.xlsx_layout import DEFAULT_SCHEME, chinese_number, strip_numbering, text_lines
 from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 
@@ -533,9 +533,9 @@ def test_strip_numbering(title: str, clean: str) -> None:
 
 
 def test_excel_modules_import_no_qt() -> None:
-    code = ("import ledger.excel, ledger.excel_layout, ledger.excel_rows, ledger.excel_sheets, sys; "
+    code = ("import ledger.office.ledger_xlsx, ledger.office.xlsx_layout, ledger.office.xlsx_rows, ledger.office.xlsx_sheets, sys; "
             "assert not any(m.startswith(('PySide6', 'shiboken')) for m in sys.modules)")
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[3])
 
 
 def test_default_fills_are_the_wall_charts_default_scheme() -> None:
@@ -550,9 +550,9 @@ def test_on_time_column_says_whether_the_original_deadline_was_kept(tmp_path, fi
     """A task signed off after its original deadline says so, even when an extension moved the deadline."""
     from openpyxl import load_workbook
 
-    from ledger import excel
     from ledger.core.model import Operator, Role
     from ledger.core.workflow import Action
+    from ledger.office import ledger_xlsx as excel
     from ledger.signoff import signoff
 
     task = next(t for t in filled.tasks_json() if t["owner"] == "孙三")  # deadline 2025-12-31

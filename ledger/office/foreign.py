@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
-from ledger.excel_returns import _text, open_workbook, sheet_is_empty
+from ledger.office.fill_form import _text, open_workbook, sheet_is_empty
 from ledger.service.backups import before_bulk_change
 from ledger.service.commands import Ledger, parse_date
 

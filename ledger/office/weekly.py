@@ -152,7 +152,7 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
-    from ledger.excel_layout import BODY_FONT, HEAD_FONT, PERCENT_FORMAT, TITLE_FONT
+    from ledger.office.xlsx_layout import BODY_FONT, HEAD_FONT, PERCENT_FORMAT, TITLE_FONT
     from ledger.reconcile.periods import snapshot
 
     snap = snapshot(ledger, week)
