@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ledger import audit
+from ledger.audit import change_record as audit
 from ledger.core.clock import FixedClock
 from ledger.generate import generate
 from ledger.service.commands import Ledger

@@ -473,7 +473,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", help="输出文件（.docx 或 .xlsx）")
     p.add_argument("--week", required=True, help="周次，如 2025-W47（须已结账）")
     # ---- 修改记录 for the discipline committee (ledger.audit) -----------------------------------------------
-    p = add("journal", lazy("ledger.audit", "cmd_journal"), "导出修改记录（.xlsx，供纪工委审计，可直接打印）")
+    p = add("journal", lazy("ledger.audit.change_record", "cmd_journal"), "导出修改记录（.xlsx，供纪工委审计，可直接打印）")
     p.add_argument("ledger", help="台账文件")
     p.add_argument("out", help="输出的 .xlsx 文件")
     p.add_argument("--from", dest="since", help="从哪一天起（含），如 2025-11-01")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger import audit
+from ledger.audit import change_record as audit
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
 from ui import messages

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
 
-from ledger import audit
+from ledger.audit import change_record as audit
 from ledger.core.model import Operator, Role
 from ui.app import make_app
 from ui.audit_export import AuditExportDialog

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from ledger import audit
+from ledger.audit import change_record as audit
 from ledger.cli import main
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ledger.audit.history import TABLE_WORDS, command_label, describe_entry
 from ledger.core.errors import LedgerError
-from ledger.history import TABLE_WORDS, command_label, describe_entry
 from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ledger.storage.files import check_folder, replace_atomically
