@@ -6,7 +6,7 @@ STARTED = time.perf_counter()  # for `--startup-time`: the window's first paint 
 
 import sys  # noqa: E402
 
-from ledger.cli import main  # noqa: E402
+from ledger.cli.main import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main(started=STARTED))

@@ -289,7 +289,7 @@ def cmd_approval_form(path: str | Path, task_ref: str, out: str | Path, *, today
     (YYYY-MM-DD, the command line's ``--today``), else the real date. Returns the exit status."""
     from PySide6.QtGui import QGuiApplication
 
-    from ledger.cli import _resolve_task
+    from ledger.cli.main import _resolve_task
 
     if QGuiApplication.instance() is None:
         if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):

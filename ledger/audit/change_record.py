@@ -170,7 +170,7 @@ def export_audit(ledger: Ledger, out_path: str | Path, flt: AuditFilter | None =
 
 def cmd_journal(args: argparse.Namespace) -> int:
     """`main.py journal LEDGER OUT.xlsx [--from D] [--to D] [--by NAME] [--community NAME]`."""
-    from ledger.cli import _open
+    from ledger.cli.main import _open
     from ledger.core.values import parse_date
 
     try:

@@ -386,7 +386,7 @@ def write_notice(ledger: Ledger, out_path: str | os.PathLike[str], *, today: dt.
 
 def cmd_notice(args: argparse.Namespace) -> int:
     """main.py notice LEDGER OUT.docx [--today YYYY-MM-DD]"""
-    from ledger.cli import _clock
+    from ledger.cli.main import _clock
 
     led = Ledger.open(args.ledger, clock=_clock(args), lock=False)
     try:

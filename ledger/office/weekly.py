@@ -239,7 +239,7 @@ def write_report(ledger: Ledger, week: str, out: str | Path) -> Path:
 
 
 def cmd_report(args: Any) -> int:
-    from ledger.cli import _open
+    from ledger.cli.main import _open
 
     led = _open(args, args.ledger)
     try:

@@ -415,7 +415,7 @@ def _print_tree(plan: ParsedPlan) -> None:
 
 
 def cmd_import_plan(args: argparse.Namespace) -> int:
-    from ledger.cli import _clock, _operator
+    from ledger.cli.main import _clock, _operator
 
     ledger_path = Path(args.ledger)
     source = Path(args.file)

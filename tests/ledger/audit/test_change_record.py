@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from ledger.audit import change_record as audit
-from ledger.cli import main
+from ledger.cli.main import main
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from ledger.cli import main
+from ledger.cli.main import main
 from ledger.core.model import Status
 from ledger.office import fill_form as excel_returns
 from ledger.office import foreign as excel_foreign

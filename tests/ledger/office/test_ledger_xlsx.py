@@ -582,7 +582,7 @@ def test_on_time_column_says_whether_the_original_deadline_was_kept(tmp_path, fi
 def test_export_from_the_command_line(filled: Ledger, tmp_path: Path, capsys) -> None:
     from openpyxl import load_workbook
 
-    from ledger.cli import main
+    from ledger.cli.main import main
     db = str(filled.path)
     filled.close()
     out = tmp_path / "台账.xlsx"

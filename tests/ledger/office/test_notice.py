@@ -10,7 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from ledger.cli import main
+from ledger.cli.main import main
 from ledger.core.clock import FixedClock
 from ledger.core.model import Status
 from ledger.demo import build_demo

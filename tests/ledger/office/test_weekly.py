@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from ledger.cli import main
+from ledger.cli.main import main
 from ledger.core.errors import LedgerError
 from ledger.office import weekly as report_week
 from ledger.reconcile import periods as reconcile

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ledger.cli import main
+from ledger.cli.main import main
 from ledger.plan.file import PlanFileError
 from ledger.plan.importer import (
     default_assignment,

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from ledger.cli import main
+from ledger.cli.main import main
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import OPEN_STATUSES, Operator, Role, Status

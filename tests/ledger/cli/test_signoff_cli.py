@@ -19,7 +19,7 @@ from ledger.core.workflow import Action
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TODAY = "2025-11-20"
 SEC = ("--actor", "王书记", "--role", "secretary")
 WT = ("--actor", "张专班", "--role", "work_team")

@@ -43,7 +43,7 @@ def _value(v: Any) -> str:
 
 
 def cmd_period(args: Any) -> int:
-    from ledger.cli import _open, _print_json
+    from ledger.cli.main import _open, _print_json
 
     led = _open(args, args.ledger)
     try:

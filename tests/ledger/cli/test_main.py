@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TODAY = "2025-11-20"
 STATUS_IDS = ["not_started", "in_progress", "submitted", "in_review", "returned", "closed", "ongoing", "reopened"]
 COMMUNITIES = ["南郊别墅", "鑫峰苑", "天恒名城", "瓶安路", "新源路", "申莘第一"]
@@ -316,7 +316,7 @@ def test_a_db_file_as_the_only_argument_opens_the_window(monkeypatch, tmp_path):
     """Double-clicking a ledger runs `main.py FILE.db`: it becomes `--ledger FILE.db` for the window."""
     import importlib
 
-    from ledger import cli
+    from ledger.cli import main as cli
 
     path = tmp_path / "包.db"
     path.write_bytes(b"")

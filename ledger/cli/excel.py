@@ -18,7 +18,7 @@ EXIT_CONFLICTS = 3
 
 
 def _open(args: argparse.Namespace, path: str) -> Any:
-    from ledger import cli
+    from ledger.cli import main as cli
     return cli._open(args, path)
 
 

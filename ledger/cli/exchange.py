@@ -16,7 +16,7 @@ EXIT_CONFLICTS = 3
 
 
 def _open(args: argparse.Namespace, path: str) -> Any:
-    from ledger import cli
+    from ledger.cli import main as cli
     return cli._open(args, path)
 
 
@@ -86,7 +86,7 @@ def cmd_apply_package(args: argparse.Namespace) -> int:
 
 
 def cmd_return_package(args: argparse.Namespace) -> int:
-    from ledger import cli
+    from ledger.cli import main as cli
     operator = Operator(args.actor, Role.SECRETARY) if args.actor else None
     out = exchange.return_package(args.package, args.out, clock=cli._clock(args), operator=operator)
     print(f"已生成上报文件：{out}。请把它交给工作专班导入。")
