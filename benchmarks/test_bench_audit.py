@@ -12,7 +12,7 @@ import pytest
 
 from ledger.audit import change_record as audit
 from ledger.core.clock import FixedClock
-from ledger.generate import generate
+from ledger.example.generate import generate
 from ledger.service.commands import Ledger
 
 ENTRIES = 20_000

@@ -15,7 +15,7 @@ import pytest
 from ledger.board import wallchart as lb
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
-from ledger.generate import generate
+from ledger.example.generate import generate
 from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 

@@ -40,7 +40,7 @@ if str(ROOT) not in sys.path:  # the benchmarks have no conftest of their own
 
 from ledger.core.clock import FixedClock  # noqa: E402
 from ledger.core.model import Operator, Role  # noqa: E402
-from ledger.generate import generate  # noqa: E402
+from ledger.example.generate import generate  # noqa: E402
 from ledger.office.ledger_xlsx import export_ledger  # noqa: E402
 from ledger.service.commands import Ledger  # noqa: E402
 

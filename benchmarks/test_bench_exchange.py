@@ -12,9 +12,9 @@ import pytest
 
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
+from ledger.example.generate import generate
 from ledger.exchange import packages as exchange
 from ledger.exchange.merge import apply_merge, preview_merge
-from ledger.generate import generate
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 

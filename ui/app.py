@@ -170,7 +170,7 @@ class Controller:
             return None
         try:
             if choice == "example":
-                from ledger.demo import build_demo
+                from ledger.example.demo import build_demo
                 path = self.folder / "示例台账.db"
                 if path.exists():
                     return self.open_path(path, parent)

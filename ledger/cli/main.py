@@ -51,7 +51,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from ledger.demo import build_demo
+    from ledger.example.demo import build_demo
 
     led = build_demo(args.path, clock=_clock(args))
     n = led.stats()["tasks"]

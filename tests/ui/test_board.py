@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog
 from ledger.board import wallchart as lb
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator
-from ledger.generate import generate
+from ledger.example.generate import generate
 from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 from ui import board_print, board_settings

@@ -316,7 +316,7 @@ def test_master_has_the_package_menu_and_status_tab(window):
 def test_first_paint_comes_before_the_rest_of_a_large_ledger_and_the_task_panel(qtbot, tmp_path, clock):
     """A ledger bigger than one screen: the window paints the first screen, then reads the remaining ids and
     builds the task panel; until a task is chosen the dock says what to do."""
-    from ledger.generate import generate
+    from ledger.example.generate import generate
     from ui.models import FIRST_SCREEN
     led = generate(tmp_path / "大台账.db", tasks=FIRST_SCREEN * 3, communities=12, clock=clock)
     make_app("zh")

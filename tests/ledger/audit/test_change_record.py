@@ -63,7 +63,7 @@ def test_filters_by_dates_person_and_community(filled: Ledger, tmp_path: Path) -
 
 
 def test_a_bulk_entry_is_one_summed_up_row(tmp_path: Path) -> None:
-    from ledger.generate import generate
+    from ledger.example.generate import generate
     led = generate(tmp_path / "大.db", tasks=300, communities=5, clock=FixedClock.on("2025-11-20"))
     try:
         rows = _rows(audit.export_audit(led, tmp_path / "大.xlsx").path)

@@ -18,7 +18,7 @@ import pytest
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Health, Operator, Role
-from ledger.generate import generate
+from ledger.example.generate import generate
 from ledger.office import ledger_xlsx as excel
 from ledger.office.ledger_xlsx import COLUMNS, DEFAULT_COLUMNS, ExportCancelled, export_ledger
 from ledger.office.xlsx_layout import DEFAULT_SCHEME, chinese_number, strip_numbering, text_lines

@@ -13,7 +13,7 @@ from docx.shared import Cm
 from ledger.cli.main import main
 from ledger.core.clock import FixedClock
 from ledger.core.model import Status
-from ledger.demo import build_demo
+from ledger.example.demo import build_demo
 from ledger.office.notice import (
     FONT_BODY,
     FONT_H1,

@@ -12,7 +12,7 @@ import pytest
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
-from ledger.demo import build_demo
+from ledger.example.demo import build_demo
 from ledger.service.commands import Ledger
 from ledger.storage import journal
 

@@ -16,7 +16,7 @@ from ledger.core.model import Kind, Operator, Role, Status
 from ledger.core.workflow import Action
 from ledger.service.commands import Ledger
 
-SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "xinzhuang-industrial-zone-notice.txt"
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "xinzhuang-industrial-zone-notice.txt"
 ORG = "莘庄工业区党工委"
 COMMUNITIES = ("南郊别墅", "鑫峰苑", "天恒名城", "瓶安路", "新源路", "申莘第一")
 # Invented people: marked as example data (example = 1) in the ledger and in the window.
