@@ -97,7 +97,7 @@ class Message:
 
 
 def ui_sources() -> list[Path]:
-    return sorted(UI.glob("*.py"))
+    return sorted(UI.rglob("*.py"))
 
 
 def ts_relative(path: Path) -> str:

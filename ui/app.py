@@ -19,8 +19,8 @@ from ledger.core.clock import Clock, TodayClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator
 from ledger.service.commands import Ledger
-from ui import messages
-from ui.util import remember_ledger, save_operator, saved_operator, settings
+from ui.common import messages
+from ui.common.util import remember_ledger, save_operator, saved_operator, settings
 
 log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"

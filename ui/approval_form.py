@@ -20,7 +20,7 @@ from ledger.core.workflow import GRADES
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ledger.storage import journal
-from ui import messages
+from ui.common import messages
 from ui.evidence_panel import default_folder
 from ui.signoff_dialogs import indicator_lines
 

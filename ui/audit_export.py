@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from ledger.audit import change_record as audit
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
-from ui import messages
+from ui.common import messages
+from ui.common.util import advance, open_folder, progress_dialog
 from ui.excel_export import default_folder, remember_folder
-from ui.util import advance, open_folder, progress_dialog
 
 log = logging.getLogger(__name__)
 

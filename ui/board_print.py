@@ -42,7 +42,7 @@ from ui.board import (
     paint_row_header,
     wrap_elide,
 )
-from ui.util import advance, progress_dialog
+from ui.common.util import advance, progress_dialog
 
 log = logging.getLogger(__name__)
 
@@ -377,7 +377,7 @@ def print_board(parent: QWidget | None, ledger: Ledger, *, columns: str = "probl
     dpi = printer.resolution()
     p = QPainter()
     if not p.begin(printer):
-        from ui import messages
+        from ui.common import messages
         messages.info(parent, _tr("The printer could not be started. Check that it is switched on and try again."))
         return 0
     try:
@@ -425,7 +425,7 @@ def export_with_dialog(parent: QWidget | None, ledger: Ledger, *, columns: str =
             written = export_board_png(ledger, target, paper=paper, columns=columns, task_filter=task_filter,
                                        progress=progress, cancel=dialog.wasCanceled)
     except OSError as exc:
-        from ui import messages
+        from ui.common import messages
         log.warning("export failed: %s", exc)
         messages.info(parent, _tr("The file could not be written (%1). Choose another folder and try again.")
                       .replace("%1", str(exc)))

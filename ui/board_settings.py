@@ -30,7 +30,7 @@ from ledger.board.wallchart import BoardScheme
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
 from ui.board import LegendWidget
-from ui.util import exec_and_free
+from ui.common.util import exec_and_free
 
 
 def pick_color(parent: QWidget | None, initial: QColor, title: str) -> QColor | None:

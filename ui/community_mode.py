@@ -30,7 +30,7 @@ from ledger.exchange import merge as exchange_merge
 from ledger.exchange import packages as exchange
 from ledger.service.commands import Ledger
 from ledger.storage import journal
-from ui import messages
+from ui.common import messages
 from ui.models import COLUMNS
 
 if TYPE_CHECKING:
@@ -244,7 +244,7 @@ def show_returned(parent: QWidget | None, path: Path) -> None:
     box.setDefaultButton(ok)
     box.exec()
     if box.clickedButton() is folder:
-        from ui.util import open_folder
+        from ui.common.util import open_folder
         open_folder(parent, path.parent)
 
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, Operator, Role
 from ledger.service.commands import Ledger
-from ui import messages
-from ui.util import exec_and_free
+from ui.common import messages
+from ui.common.util import exec_and_free
 
 
 class FirstRunDialog(QDialog):

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
-from ui import messages
+from ui.common import messages
+from ui.common.util import advance, progress_dialog, settings
 from ui.evidence_panel import FOLDER_KEY, default_folder
-from ui.util import advance, progress_dialog, settings
 
 log = logging.getLogger(__name__)
 

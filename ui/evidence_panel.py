@@ -55,8 +55,8 @@ from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ledger.signoff.evidence import EvidenceRow, max_bytes
 from ledger.storage.journal import Entry
-from ui import messages
-from ui.util import settings
+from ui.common import messages
+from ui.common.util import settings
 
 log = logging.getLogger(__name__)
 

@@ -45,9 +45,9 @@ from ledger.office.ledger_xlsx import (
 )
 from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
-from ui import messages
+from ui.common import messages
+from ui.common.util import advance, exec_and_free, open_folder, progress_dialog, settings
 from ui.excel_templates import TemplateDialog, hint
-from ui.util import advance, exec_and_free, open_folder, progress_dialog, settings
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

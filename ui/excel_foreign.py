@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from ledger.core.errors import LedgerError
 from ledger.office import foreign as excel_foreign
 from ledger.service.commands import Ledger
-from ui import messages
-from ui.preview import sentence_label as _sentence_label
-from ui.util import say
+from ui.common import messages
+from ui.common.preview import sentence_label as _sentence_label
+from ui.common.util import say
 
 log = logging.getLogger(__name__)
 

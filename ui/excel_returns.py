@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 from ledger.core.errors import LedgerError
 from ledger.office import fill_form as excel_returns
 from ledger.service.commands import Ledger, parse_number
-from ui import messages
+from ui.common import messages
+from ui.common.preview import DecisionTable, PreviewDialog
+from ui.common.util import say, settings
 from ui.excel_foreign import ForeignImportDialog
-from ui.preview import DecisionTable, PreviewDialog
-from ui.util import say, settings
 
 log = logging.getLogger(__name__)
 

@@ -41,8 +41,8 @@ from ledger.office.ledger_xlsx import (
     templates,
 )
 from ledger.service.commands import Ledger
-from ui import messages
-from ui.util import exec_and_free
+from ui.common import messages
+from ui.common.util import exec_and_free
 
 # English source → Chinese, for every translated string here (tools/i18n.py harvests this dict).
 ZH = {

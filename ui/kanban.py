@@ -55,7 +55,7 @@ from ledger.core.model import Status, TaskRow
 from ledger.core.workflow import Action
 from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
-from ui.util import exec_and_free
+from ui.common.util import exec_and_free
 
 log = logging.getLogger(__name__)
 
@@ -367,7 +367,7 @@ class KanbanView(QWidget):
     def move_task(self, task_id: str, target_status: Status | str) -> bool:
         """Move one card as if dropped on ``target_status``'s column: ask the workflow, ask for what the action
         needs, act. Returns True if the ledger changed; a refusal is shown with its Chinese reason."""
-        from ui.messages import error_text
+        from ui.common.messages import error_text
         target = Status(target_status)
         try:
             task = self.ledger.task(task_id)

@@ -29,10 +29,11 @@ from ledger.core.errors import LedgerError
 from ledger.core.model import Kind
 from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
-from ui import messages, window_menus
+from ui import window_menus
+from ui.common import messages
+from ui.common.util import exec_and_free, save_operator, settings
 from ui.filter_panel import FilterPanel
 from ui.models import COLUMN_INDEX, TaskIdRole, TaskTableModel
-from ui.util import exec_and_free, save_operator, settings
 
 if TYPE_CHECKING:
     from ui.task_panel import TaskPanel
@@ -338,7 +339,7 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> None:
         from ledger.service.backups import folder_for
         from ui.app import data_dir
-        from ui.util import open_folder
+        from ui.common.util import open_folder
 
         folder = folder_for(self.ledger.path, self.data_dir or data_dir())
         folder.mkdir(parents=True, exist_ok=True)

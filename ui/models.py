@@ -14,7 +14,7 @@ from ledger.core.model import Health, TaskRow, health
 from ledger.service.commands import PACKAGE_TASK_FIELDS, Changed, Ledger
 from ledger.service.reads import to_task_row
 from ledger.storage.store import TaskFilter
-from ui.util import health_colour
+from ui.common.util import health_colour
 
 log = logging.getLogger(__name__)
 
@@ -257,7 +257,7 @@ class TaskTableModel(QAbstractTableModel):
         return str(getattr(t, key))
 
     def _lang(self) -> str:
-        from ui.messages import lang
+        from ui.common.messages import lang
         return lang()
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
-from ui import messages
+from ui.common import messages
 
 log = logging.getLogger(__name__)
 

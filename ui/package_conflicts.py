@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from ledger.core.errors import LedgerError
 from ledger.exchange import merge as exchange_merge
 from ledger.service.commands import Ledger
-from ui import messages
+from ui.common import messages
+from ui.common.util import fit_to_screen, say
 from ui.package_rows import RowTable, _Tasks, conflict_row
-from ui.util import fit_to_screen, say
 
 ZH = {
     # OpenConflictsDialog

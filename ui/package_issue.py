@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from ledger.core.errors import LedgerError
 from ledger.exchange import packages as exchange
 from ledger.service.commands import Ledger
-from ui import messages
-from ui.util import advance, open_folder, progress_dialog, say, settings
+from ui.common import messages
+from ui.common.util import advance, open_folder, progress_dialog, say, settings
 
 log = logging.getLogger(__name__)
 

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ledger.exchange import merge as exchange_merge
 from ledger.service.commands import Ledger
+from ui.common.preview import PreviewDialog
+from ui.common.util import settings
 from ui.package_issue import _folder_default
 from ui.package_rows import Row, RowTable, _Tasks, item_row
-from ui.preview import PreviewDialog
-from ui.util import settings
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 from ledger.core.model import FIELD_LABELS, Status
 from ledger.exchange import merge as exchange_merge
 from ledger.service.commands import Ledger
-from ui.preview import DecisionTable
+from ui.common.preview import DecisionTable
 
 ZH = {
     # RowTable

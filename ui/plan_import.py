@@ -30,7 +30,7 @@ from ledger.core.errors import LedgerError
 from ledger.plan.importer import ImportResult, import_plan, load_plan, mentions, preview_import, resolve_names
 from ledger.plan.text import ParsedPlan, PlanFileError
 from ledger.service.commands import Ledger
-from ui import messages
+from ui.common import messages
 from ui.plan_tree import ASSIGNED, DETAIL, KIND, NAMED, PlanTreeEditing
 
 log = logging.getLogger(__name__)

@@ -35,7 +35,7 @@ from ledger.core.model import Status
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ledger.signoff.signoff import Recheck, RecheckItem
-from ui import messages
+from ui.common import messages
 from ui.signoff_dialogs import RelapseDialog
 
 GREEN, RED = "#2e7d32", "#b0252b"

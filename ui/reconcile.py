@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from ledger.core.errors import LedgerError
 from ledger.reconcile import periods as rc
 from ledger.service.commands import Changed, Ledger
-from ui import messages
+from ui.common import messages
 from ui.reconcile_dialogs import CloseNoteDialog, CompareDialog
 from ui.reconcile_lines import LinesModel, effect_text, status_text
 

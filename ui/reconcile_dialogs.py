@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ledger.service.commands import Ledger
+from ui.common.util import exec_and_free
 from ui.reconcile_lines import effect_text, status_text
-from ui.util import exec_and_free
 
 ZH = {
     # CloseNoteDialog

@@ -28,8 +28,8 @@ from ledger.core.model import Kind, TaskRow
 from ledger.core.workflow import GRADES, SECOND_ROUND_GRADES
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
-from ui import messages
-from ui.util import exec_and_free
+from ui.common import messages
+from ui.common.util import exec_and_free
 
 WARN_STYLE = ("background:#fff4e0; border:1px solid #e0a030; border-radius:4px; padding:8px; color:#5a3a00;")
 RED = "#b0252b"

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
-from ui import messages
+from ui.common import messages
 
 
 class StructureDialog(QDialog):

@@ -38,7 +38,8 @@ from ledger.service.commands import Changed, Ledger, parse_number
 from ledger.signoff import signoff
 from ledger.signoff.signoff import Extension
 from ledger.storage.journal import Entry
-from ui import messages
+from ui.common import messages
+from ui.common.util import health_colour
 from ui.evidence_panel import DeadlineHistory, EvidencePanel, ReviewTrail, local_files
 from ui.signoff_dialogs import (
     DecideExtensionDialog,
@@ -47,7 +48,6 @@ from ui.signoff_dialogs import (
     ReviewDialog,
     SubmitDialog,
 )
-from ui.util import health_colour
 
 RED, AMBER = "#b0252b", "#8a5a00"
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ledger.service.commands import Ledger
 from ledger.storage import journal
-from ui.util import advance, exec_and_free, progress_dialog, say
+from ui.common.util import advance, exec_and_free, progress_dialog, say
 
 log = logging.getLogger(__name__)
 

@@ -118,7 +118,7 @@ def build_menus(win: MainWindow) -> None:
 
 def fill_recent(win: MainWindow) -> None:
     """The recent ledgers still on disk, this one marked; read from the settings each time the menu opens."""
-    from ui.util import recent_ledgers
+    from ui.common.util import recent_ledgers
 
     win.recent_menu.clear()
     here = str(win.ledger.path.resolve())

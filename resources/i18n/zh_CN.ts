@@ -17,32 +17,32 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/kanban.py" line="441"/>
+        <location filename="../../ui/kanban.py" line="442"/>
         <source>What was done (required):</source>
         <translation>整改情况说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="443"/>
+        <location filename="../../ui/kanban.py" line="444"/>
         <source>Grade:</source>
         <translation>验收评定：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="444"/>
+        <location filename="../../ui/kanban.py" line="445"/>
         <source>Opinion:</source>
         <translation>审核意见：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="450"/>
+        <location filename="../../ui/kanban.py" line="451"/>
         <source>Exception reason (required):</source>
         <translation>例外理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="452"/>
+        <location filename="../../ui/kanban.py" line="453"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="455"/>
+        <location filename="../../ui/kanban.py" line="456"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -50,48 +50,48 @@
 <context>
     <name>ApprovalForm</name>
     <message>
-        <location filename="../../ui/approval_form.py" line="77"/>
+        <location filename="../../ui/approval_form.py" line="78"/>
         <source>sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="246"/>
+        <location filename="../../ui/approval_form.py" line="247"/>
         <source>Save the sign-off form as</source>
         <translation>销号审批表另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="247"/>
+        <location filename="../../ui/approval_form.py" line="248"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="253"/>
+        <location filename="../../ui/approval_form.py" line="254"/>
         <source>Sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="254"/>
+        <location filename="../../ui/approval_form.py" line="255"/>
         <source>The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.</source>
         <translation>销号审批表已保存到“{path}”。请用 A4 纸打印，交审核人签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="257"/>
+        <location filename="../../ui/approval_form.py" line="258"/>
         <source>Open it</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="258"/>
+        <location filename="../../ui/approval_form.py" line="259"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="262"/>
+        <location filename="../../ui/approval_form.py" line="263"/>
         <source>Cannot open the PDF. Open it yourself: {path}</source>
         <translation>无法打开 PDF 文件，请自行打开：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="270"/>
-        <location filename="../../ui/approval_form.py" line="278"/>
+        <location filename="../../ui/approval_form.py" line="271"/>
+        <location filename="../../ui/approval_form.py" line="279"/>
         <source>Cannot write the sign-off form</source>
         <translation>无法生成销号审批表</translation>
     </message>
@@ -253,107 +253,107 @@ File: {path}</source>
 <context>
     <name>BoardSettingsDialog</name>
     <message>
-        <location filename="../../ui/board_settings.py" line="82"/>
+        <location filename="../../ui/board_settings.py" line="83"/>
         <source>Wall chart colours</source>
         <translation>挂图配色</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="90"/>
+        <location filename="../../ui/board_settings.py" line="91"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="93"/>
+        <location filename="../../ui/board_settings.py" line="94"/>
         <source>Colour and letter of each state</source>
         <translation>各状态的颜色和代字</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="95"/>
+        <location filename="../../ui/board_settings.py" line="96"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="96"/>
+        <location filename="../../ui/board_settings.py" line="97"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="97"/>
+        <location filename="../../ui/board_settings.py" line="98"/>
         <source>Letter</source>
         <translation>代字</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="111"/>
+        <location filename="../../ui/board_settings.py" line="112"/>
         <source>Border of 未启动 cells</source>
         <translation>未启动格子的边框</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="113"/>
+        <location filename="../../ui/board_settings.py" line="114"/>
         <source>Border</source>
         <translation>边框</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="116"/>
+        <location filename="../../ui/board_settings.py" line="117"/>
         <source>Warnings before the deadline</source>
         <translation>到期前预警</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="118"/>
+        <location filename="../../ui/board_settings.py" line="119"/>
         <source>A task this many days or fewer before its deadline takes the warning colour. Up to three steps, the farthest first, e.g. 20 and 10.</source>
         <translation>距整改时限不超过设定天数的任务显示预警颜色。最多三档，从远到近，例如 20 天、10 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="126"/>
+        <location filename="../../ui/board_settings.py" line="127"/>
         <source>Add a warning step</source>
         <translation>增加一档预警</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="128"/>
+        <location filename="../../ui/board_settings.py" line="129"/>
         <source>Remove the last step</source>
         <translation>删除最后一档</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="135"/>
+        <location filename="../../ui/board_settings.py" line="136"/>
         <source>Letter of the warning steps</source>
         <translation>预警的代字</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="141"/>
+        <location filename="../../ui/board_settings.py" line="142"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="149"/>
+        <location filename="../../ui/board_settings.py" line="150"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="150"/>
+        <location filename="../../ui/board_settings.py" line="151"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="155"/>
+        <location filename="../../ui/board_settings.py" line="156"/>
         <source>Preset:</source>
         <translation>预设方案：</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="176"/>
+        <location filename="../../ui/board_settings.py" line="177"/>
         <source>One character shown in the cell, so the state reads without colour</source>
         <translation>格子里显示的一个字，黑白打印也能看出状态</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="186"/>
+        <location filename="../../ui/board_settings.py" line="187"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="189"/>
+        <location filename="../../ui/board_settings.py" line="190"/>
         <source>Warning colour</source>
         <translation>预警颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="197"/>
+        <location filename="../../ui/board_settings.py" line="198"/>
         <source>Step %1:</source>
         <translation>第 %1 档：</translation>
     </message>
@@ -474,12 +474,12 @@ File: {path}</source>
 <context>
     <name>CloseNoteDialog</name>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="33"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="34"/>
         <source>Close {week}</source>
         <translation>结账 {week}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="35"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="36"/>
         <source>{n} lines are not ticked (difference: {diff}). Say why the period can be closed anyway:</source>
         <translation>还有 {n} 行未核对（差额：{diff}）。请说明为何仍可结账：</translation>
     </message>
@@ -487,68 +487,68 @@ File: {path}</source>
 <context>
     <name>CommunityMode</name>
     <message>
-        <location filename="../../ui/community_mode.py" line="85"/>
+        <location filename="../../ui/community_mode.py" line="87"/>
         <source>Community edition: {community} · issued on {date} · after your changes press “Return…”</source>
         <translation>社区版：{community} · 下发于 {date} · 修改后请点“上报”</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="136"/>
-        <location filename="../../ui/community_mode.py" line="148"/>
+        <location filename="../../ui/community_mode.py" line="138"/>
+        <location filename="../../ui/community_mode.py" line="150"/>
         <source>This field is the work team&apos;s; in a community package only progress, indicators, evidence and requests can be changed.</source>
         <translation>此字段由工作专班负责；在社区包中只能修改整改进展、量化指标、佐证材料和申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="165"/>
+        <location filename="../../ui/community_mode.py" line="167"/>
         <source>Return…</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="167"/>
+        <location filename="../../ui/community_mode.py" line="169"/>
         <source>Write the return file for the work team beside this package</source>
         <translation>在本包旁生成上报文件，交工作专班导入</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="236"/>
+        <location filename="../../ui/community_mode.py" line="238"/>
         <source>Return written</source>
         <translation>已生成上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="237"/>
+        <location filename="../../ui/community_mode.py" line="239"/>
         <source>The return file was written: {path}
 Give it to the work team (USB stick, e-mail) to import. This package stays your working copy.</source>
         <translation>已生成上报文件：{path}
 请把它交给工作专班（U 盘、邮件等）导入。本包仍是您的工作副本，可以继续修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="240"/>
+        <location filename="../../ui/community_mode.py" line="242"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="241"/>
+        <location filename="../../ui/community_mode.py" line="243"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="257"/>
+        <location filename="../../ui/community_mode.py" line="259"/>
         <source>Cannot write the return</source>
         <translation>无法生成上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="273"/>
-        <location filename="../../ui/community_mode.py" line="276"/>
-        <location filename="../../ui/community_mode.py" line="289"/>
+        <location filename="../../ui/community_mode.py" line="275"/>
+        <location filename="../../ui/community_mode.py" line="278"/>
+        <location filename="../../ui/community_mode.py" line="291"/>
         <source>Cannot replace the package</source>
         <translation>不能替换下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="280"/>
-        <location filename="../../ui/community_mode.py" line="284"/>
+        <location filename="../../ui/community_mode.py" line="282"/>
+        <location filename="../../ui/community_mode.py" line="286"/>
         <source>Open the new package</source>
         <translation>打开新的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="282"/>
+        <location filename="../../ui/community_mode.py" line="284"/>
         <source>{sentence}
 
 Replace your copy “{old}” with the new package? The old copy is kept beside it.</source>
@@ -560,38 +560,38 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="63"/>
-        <location filename="../../ui/reconcile_dialogs.py" line="77"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="64"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="78"/>
         <source>{a} → {b}</source>
         <translation>{a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="76"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="77"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="78"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="79"/>
         <source>Counts moved: {text}</source>
         <translation>计数变化：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="79"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="80"/>
         <source>Status moved ({n}):</source>
         <translation>状态变化（{n} 项）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="82"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="83"/>
         <source>Stalled, no change for {w} weeks ({n}):</source>
         <translation>停滞，{w} 周无进展（{n} 项）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="84"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="85"/>
         <source>Communities that slipped ({n}):</source>
         <translation>下滑的居民区（{n} 个）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="85"/>
+        <location filename="../../ui/reconcile_dialogs.py" line="86"/>
         <source>{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}</source>
         <translation>{c}：完成率 {ra}% → {rb}%，逾期 {oa} → {ob}</translation>
     </message>
@@ -650,54 +650,54 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>DecideExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="426"/>
+        <location filename="../../ui/signoff_dialogs.py" line="427"/>
         <source>Decide the extension request</source>
         <translation>批复延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="427"/>
+        <location filename="../../ui/signoff_dialogs.py" line="428"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="428"/>
+        <location filename="../../ui/signoff_dialogs.py" line="429"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="430"/>
+        <location filename="../../ui/signoff_dialogs.py" line="431"/>
         <source>From → to</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="431"/>
+        <location filename="../../ui/signoff_dialogs.py" line="432"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="432"/>
-        <location filename="../../ui/signoff_dialogs.py" line="455"/>
+        <location filename="../../ui/signoff_dialogs.py" line="433"/>
+        <location filename="../../ui/signoff_dialogs.py" line="456"/>
         <source>Approve the extension</source>
         <translation>同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="434"/>
-        <location filename="../../ui/signoff_dialogs.py" line="455"/>
+        <location filename="../../ui/signoff_dialogs.py" line="435"/>
+        <location filename="../../ui/signoff_dialogs.py" line="456"/>
         <source>Refuse</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="454"/>
+        <location filename="../../ui/signoff_dialogs.py" line="455"/>
         <source>Note (optional)</source>
         <translation>批复意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="454"/>
+        <location filename="../../ui/signoff_dialogs.py" line="455"/>
         <source>Note (required when refusing)</source>
         <translation>批复意见（不同意时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="188"/>
+        <location filename="../../ui/signoff_dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -705,22 +705,22 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>DecisionTable</name>
     <message>
-        <location filename="../../ui/preview.py" line="100"/>
+        <location filename="../../ui/common/preview.py" line="100"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="100"/>
+        <location filename="../../ui/common/preview.py" line="100"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="160"/>
+        <location filename="../../ui/common/preview.py" line="160"/>
         <source>Undecided</source>
         <translation>暂不决定</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="164"/>
+        <location filename="../../ui/common/preview.py" line="164"/>
         <source>Write a new value</source>
         <translation>填写新值</translation>
     </message>
@@ -1078,57 +1078,57 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="377"/>
+        <location filename="../../ui/signoff_dialogs.py" line="378"/>
         <source>Ask for a later deadline</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="380"/>
+        <location filename="../../ui/signoff_dialogs.py" line="381"/>
         <source>Current deadline</source>
         <translation>现在的整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="381"/>
+        <location filename="../../ui/signoff_dialogs.py" line="382"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="383"/>
+        <location filename="../../ui/signoff_dialogs.py" line="384"/>
         <source>Original deadline</source>
         <translation>原定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="395"/>
+        <location filename="../../ui/signoff_dialogs.py" line="396"/>
         <source>New deadline</source>
         <translation>申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="396"/>
+        <location filename="../../ui/signoff_dialogs.py" line="397"/>
         <source>Why the deadline cannot be met</source>
         <translation>为什么不能按时完成</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="397"/>
+        <location filename="../../ui/signoff_dialogs.py" line="398"/>
         <source>Reason (required)</source>
         <translation>延期理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="398"/>
+        <location filename="../../ui/signoff_dialogs.py" line="399"/>
         <source>A leader approves or refuses the request. The original deadline is kept in the ledger either way.</source>
         <translation>由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="400"/>
+        <location filename="../../ui/signoff_dialogs.py" line="401"/>
         <source>Send the request</source>
         <translation>提交延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="406"/>
+        <location filename="../../ui/signoff_dialogs.py" line="407"/>
         <source>{n} days later</source>
         <translation>延后 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="188"/>
+        <location filename="../../ui/signoff_dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1206,42 +1206,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>导入前的备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="249"/>
+        <location filename="../../ui/common/preview.py" line="249"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="320"/>
+        <location filename="../../ui/common/preview.py" line="320"/>
         <source>Nothing was imported; the ledger was not changed.</source>
         <translation>没有导入任何内容，台账未作改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="340"/>
+        <location filename="../../ui/common/preview.py" line="340"/>
         <source>To apply ({count})</source>
         <translation>将应用（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="341"/>
+        <location filename="../../ui/common/preview.py" line="341"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="342"/>
+        <location filename="../../ui/common/preview.py" line="342"/>
         <source>Refused ({count})</source>
         <translation>拒绝（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="366"/>
+        <location filename="../../ui/common/preview.py" line="366"/>
         <source>The new value in row {row} is not a number.</source>
         <translation>第 {row} 行填写的新值不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="367"/>
+        <location filename="../../ui/common/preview.py" line="367"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="393"/>
+        <location filename="../../ui/common/preview.py" line="393"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1294,22 +1294,22 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>采用填报</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="100"/>
+        <location filename="../../ui/common/preview.py" line="100"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="100"/>
+        <location filename="../../ui/common/preview.py" line="100"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="160"/>
+        <location filename="../../ui/common/preview.py" line="160"/>
         <source>Undecided</source>
         <translation>暂不决定</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="164"/>
+        <location filename="../../ui/common/preview.py" line="164"/>
         <source>Write a new value</source>
         <translation>填写新值</translation>
     </message>
@@ -1380,42 +1380,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="35"/>
+        <location filename="../../ui/dialogs.py" line="36"/>
         <source>Welcome</source>
         <translation>欢迎使用</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="38"/>
+        <location filename="../../ui/dialogs.py" line="39"/>
         <source>e.g. 莘庄工业区党工委</source>
         <translation>例如：莘庄工业区党工委</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="40"/>
+        <location filename="../../ui/dialogs.py" line="41"/>
         <source>There is no ledger yet. How would you like to start?</source>
         <translation>还没有台账。请选择如何开始：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="46"/>
+        <location filename="../../ui/dialogs.py" line="47"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="48"/>
+        <location filename="../../ui/dialogs.py" line="49"/>
         <source>Built from a public progress notice; the people in it are invented.</source>
         <translation>根据公开的整改进展通报生成，其中人员均为虚构。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="52"/>
+        <location filename="../../ui/dialogs.py" line="53"/>
         <source>Organisation</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="54"/>
+        <location filename="../../ui/dialogs.py" line="55"/>
         <source>Create a blank ledger</source>
         <translation>新建空白台账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="58"/>
+        <location filename="../../ui/dialogs.py" line="59"/>
         <source>Open an existing ledger file…</source>
         <translation>打开已有台账文件…</translation>
     </message>
@@ -1581,22 +1581,22 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>KanbanView</name>
     <message>
-        <location filename="../../ui/kanban.py" line="339"/>
+        <location filename="../../ui/kanban.py" line="340"/>
         <source>Drag a card to another column to start, submit, review or return it; the workflow decides whether the move is allowed.</source>
         <translation>把卡片拖到另一栏即可开始推进、申请销号、审核或退回；能否移动由销号流程决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="71"/>
+        <location filename="../../ui/kanban.py" line="72"/>
         <source>Cannot move the card</source>
         <translation>不能移动这张卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="304"/>
+        <location filename="../../ui/kanban.py" line="305"/>
         <source>%1 more not shown; narrow them with the filters</source>
         <translation>还有 %1 张未显示，可用左侧筛选缩小范围</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="390"/>
+        <location filename="../../ui/kanban.py" line="391"/>
         <source>After this step the task goes to “%1”.</source>
         <translation>这一步完成后，任务将进入“%1”。</translation>
     </message>
@@ -1658,87 +1658,87 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Packages</source>
         <translation>社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -2031,42 +2031,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>合并前的备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="249"/>
+        <location filename="../../ui/common/preview.py" line="249"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="320"/>
+        <location filename="../../ui/common/preview.py" line="320"/>
         <source>Nothing was imported; the ledger was not changed.</source>
         <translation>没有导入任何内容，台账未作改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="340"/>
+        <location filename="../../ui/common/preview.py" line="340"/>
         <source>To apply ({count})</source>
         <translation>将应用（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="341"/>
+        <location filename="../../ui/common/preview.py" line="341"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="342"/>
+        <location filename="../../ui/common/preview.py" line="342"/>
         <source>Refused ({count})</source>
         <translation>拒绝（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="366"/>
+        <location filename="../../ui/common/preview.py" line="366"/>
         <source>The new value in row {row} is not a number.</source>
         <translation>第 {row} 行填写的新值不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="367"/>
+        <location filename="../../ui/common/preview.py" line="367"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="393"/>
+        <location filename="../../ui/common/preview.py" line="393"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2074,42 +2074,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>NewTaskDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="129"/>
+        <location filename="../../ui/dialogs.py" line="130"/>
         <source>New task</source>
         <translation>新建整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="148"/>
+        <location filename="../../ui/dialogs.py" line="149"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="149"/>
+        <location filename="../../ui/dialogs.py" line="150"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="150"/>
+        <location filename="../../ui/dialogs.py" line="151"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="151"/>
+        <location filename="../../ui/dialogs.py" line="152"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="152"/>
+        <location filename="../../ui/dialogs.py" line="153"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="153"/>
+        <location filename="../../ui/dialogs.py" line="154"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="165"/>
+        <location filename="../../ui/dialogs.py" line="166"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
     </message>
@@ -2203,22 +2203,22 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="80"/>
+        <location filename="../../ui/dialogs.py" line="81"/>
         <source>Who are you?</source>
         <translation>请填写使用人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="88"/>
+        <location filename="../../ui/dialogs.py" line="89"/>
         <source>Every change you make is recorded under this name, for the audit.</source>
         <translation>您的每一处修改都将以此姓名记录在案，以备核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="91"/>
+        <location filename="../../ui/dialogs.py" line="92"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92"/>
+        <location filename="../../ui/dialogs.py" line="93"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -2302,62 +2302,62 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>PackageStatusView</name>
     <message>
-        <location filename="../../ui/packages.py" line="61"/>
+        <location filename="../../ui/packages.py" line="62"/>
         <source>Per community: the last package issued, the last return merged and the conflicts still open.</source>
         <translation>各居民区最近一次下发的社区包、最近一次合并的上报，以及尚未决定的冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="66"/>
+        <location filename="../../ui/packages.py" line="67"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="66"/>
+        <location filename="../../ui/packages.py" line="67"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="66"/>
+        <location filename="../../ui/packages.py" line="67"/>
         <source>Last issued</source>
         <translation>最近下发</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="66"/>
+        <location filename="../../ui/packages.py" line="67"/>
         <source>Last merged</source>
         <translation>最近合并</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="67"/>
+        <location filename="../../ui/packages.py" line="68"/>
         <source>Merge result (applied/conflicts/refused)</source>
         <translation>合并结果（应用/冲突/拒绝）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="67"/>
+        <location filename="../../ui/packages.py" line="68"/>
         <source>Open conflicts</source>
         <translation>未决冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="79"/>
+        <location filename="../../ui/packages.py" line="80"/>
         <source>Issue packages…</source>
         <translation>下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="82"/>
+        <location filename="../../ui/packages.py" line="83"/>
         <source>Import a return…</source>
         <translation>导入上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="85"/>
+        <location filename="../../ui/packages.py" line="86"/>
         <source>Decide open conflicts…</source>
         <translation>处理未决冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="88"/>
+        <location filename="../../ui/packages.py" line="89"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="121"/>
+        <location filename="../../ui/packages.py" line="122"/>
         <source>{applied} / {conflicts} / {refused}</source>
         <translation>{applied} / {conflicts} / {refused}</translation>
     </message>
@@ -2584,42 +2584,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../ui/preview.py" line="249"/>
+        <location filename="../../ui/common/preview.py" line="249"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="320"/>
+        <location filename="../../ui/common/preview.py" line="320"/>
         <source>Nothing was imported; the ledger was not changed.</source>
         <translation>没有导入任何内容，台账未作改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="340"/>
+        <location filename="../../ui/common/preview.py" line="340"/>
         <source>To apply ({count})</source>
         <translation>将应用（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="341"/>
+        <location filename="../../ui/common/preview.py" line="341"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="342"/>
+        <location filename="../../ui/common/preview.py" line="342"/>
         <source>Refused ({count})</source>
         <translation>拒绝（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="366"/>
+        <location filename="../../ui/common/preview.py" line="366"/>
         <source>The new value in row {row} is not a number.</source>
         <translation>第 {row} 行填写的新值不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="367"/>
+        <location filename="../../ui/common/preview.py" line="367"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="393"/>
+        <location filename="../../ui/common/preview.py" line="393"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3079,27 +3079,27 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>RelapseDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="494"/>
+        <location filename="../../ui/signoff_dialogs.py" line="495"/>
         <source>Record a relapse (反弹)</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="496"/>
+        <location filename="../../ui/signoff_dialogs.py" line="497"/>
         <source>What was found (required)</source>
         <translation>发现的问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="497"/>
+        <location filename="../../ui/signoff_dialogs.py" line="498"/>
         <source>The task is reopened as 反弹重启 and must be signed off again.</source>
         <translation>任务将转为“反弹重启”，需重新整改、重新销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="499"/>
+        <location filename="../../ui/signoff_dialogs.py" line="500"/>
         <source>Record the relapse</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="188"/>
+        <location filename="../../ui/signoff_dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3107,22 +3107,22 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="474"/>
+        <location filename="../../ui/signoff_dialogs.py" line="475"/>
         <source>Reopen the task</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="476"/>
+        <location filename="../../ui/signoff_dialogs.py" line="477"/>
         <source>Why it must be rectified again (required)</source>
         <translation>重启理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="477"/>
+        <location filename="../../ui/signoff_dialogs.py" line="478"/>
         <source>Reopen</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="188"/>
+        <location filename="../../ui/signoff_dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3130,132 +3130,132 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="232"/>
+        <location filename="../../ui/signoff_dialogs.py" line="233"/>
         <source>Return — {level}</source>
         <translation>退回 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="232"/>
+        <location filename="../../ui/signoff_dialogs.py" line="233"/>
         <source>Approve — {level}</source>
         <translation>审核通过 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="234"/>
+        <location filename="../../ui/signoff_dialogs.py" line="235"/>
         <source>{level}: level {n} of {total}, signed by the {role}</source>
         <translation>{level}：第 {n} 级（共 {total} 级），由{role}签署</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="238"/>
+        <location filename="../../ui/signoff_dialogs.py" line="239"/>
         <source>(no statement)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="241"/>
+        <location filename="../../ui/signoff_dialogs.py" line="242"/>
         <source>Closing statement of the owner</source>
         <translation>整改情况说明</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="244"/>
+        <location filename="../../ui/signoff_dialogs.py" line="245"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="244"/>
+        <location filename="../../ui/signoff_dialogs.py" line="245"/>
         <source>{n} files: {names}</source>
         <translation>{n} 份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="245"/>
+        <location filename="../../ui/signoff_dialogs.py" line="246"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="248"/>
+        <location filename="../../ui/signoff_dialogs.py" line="249"/>
         <source>Indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="252"/>
+        <location filename="../../ui/signoff_dialogs.py" line="253"/>
         <source>e.g. 措施已落实，佐证材料齐全，同意销号。</source>
         <translation>例如：措施已落实，佐证材料齐全，同意销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="253"/>
+        <location filename="../../ui/signoff_dialogs.py" line="254"/>
         <source>Why the task may be signed off without it</source>
         <translation>写明可以例外销号的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="255"/>
+        <location filename="../../ui/signoff_dialogs.py" line="256"/>
         <source>A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is not signed off.</source>
         <translation>最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="262"/>
+        <location filename="../../ui/signoff_dialogs.py" line="263"/>
         <source>The reason is shown on the task and on the wall chart, so the owner knows what to do.</source>
         <translation>退回理由会显示在任务上和挂图上，责任人据此继续整改。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="264"/>
+        <location filename="../../ui/signoff_dialogs.py" line="265"/>
         <source>Reason for returning (required)</source>
         <translation>退回理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="265"/>
+        <location filename="../../ui/signoff_dialogs.py" line="266"/>
         <source>Return to the owner</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="270"/>
+        <location filename="../../ui/signoff_dialogs.py" line="271"/>
         <source>This is the last level: approving signs the task off. Complete what is missing first, or write the reason for an exception below.</source>
         <translation>这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="272"/>
+        <location filename="../../ui/signoff_dialogs.py" line="273"/>
         <source>The last level will need this completed, or an exception reason from its reviewer.</source>
         <translation>终审时须补齐，或由终审人填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="287"/>
+        <location filename="../../ui/signoff_dialogs.py" line="288"/>
         <source>Acceptance grade (required)</source>
         <translation>验收评定（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="288"/>
+        <location filename="../../ui/signoff_dialogs.py" line="289"/>
         <source>Opinion (required)</source>
         <translation>审核意见（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="291"/>
+        <location filename="../../ui/signoff_dialogs.py" line="292"/>
         <source>Exception reason (required to sign off)</source>
         <translation>例外理由（销号必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="292"/>
+        <location filename="../../ui/signoff_dialogs.py" line="293"/>
         <source>Exception reason (optional)</source>
         <translation>例外理由（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="294"/>
+        <location filename="../../ui/signoff_dialogs.py" line="295"/>
         <source>A long-term task is signed off for this stage and stays 长期坚持.</source>
         <translation>长期坚持任务：通过后完成阶段性销号，继续长期坚持。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="295"/>
+        <location filename="../../ui/signoff_dialogs.py" line="296"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="310"/>
+        <location filename="../../ui/signoff_dialogs.py" line="311"/>
         <source>Please choose a grade: 好, 较好, 一般 or 差.</source>
         <translation>请选择验收评定：好、较好、一般或差。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="188"/>
+        <location filename="../../ui/signoff_dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="273"/>
+        <location filename="../../ui/signoff_dialogs.py" line="274"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3377,22 +3377,22 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="100"/>
+        <location filename="../../ui/common/preview.py" line="100"/>
         <source>Decision</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="100"/>
+        <location filename="../../ui/common/preview.py" line="100"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="160"/>
+        <location filename="../../ui/common/preview.py" line="160"/>
         <source>Undecided</source>
         <translation>暂不决定</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="164"/>
+        <location filename="../../ui/common/preview.py" line="164"/>
         <source>Write a new value</source>
         <translation>填写新值</translation>
     </message>
@@ -3400,7 +3400,7 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="188"/>
+        <location filename="../../ui/signoff_dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3526,42 +3526,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="333"/>
+        <location filename="../../ui/signoff_dialogs.py" line="334"/>
         <source>Request sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="338"/>
+        <location filename="../../ui/signoff_dialogs.py" line="339"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="339"/>
+        <location filename="../../ui/signoff_dialogs.py" line="340"/>
         <source>What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。</source>
         <translation>写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="341"/>
+        <location filename="../../ui/signoff_dialogs.py" line="342"/>
         <source>What was done (required)</source>
         <translation>整改情况说明（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="347"/>
+        <location filename="../../ui/signoff_dialogs.py" line="348"/>
         <source>The reviewers will see that this is missing. Add evidence on the 佐证材料 tab first, or the last reviewer will have to record an exception.</source>
         <translation>审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="352"/>
+        <location filename="../../ui/signoff_dialogs.py" line="353"/>
         <source>Submit the request</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="188"/>
+        <location filename="../../ui/signoff_dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="345"/>
+        <location filename="../../ui/signoff_dialogs.py" line="346"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3884,137 +3884,137 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../ui/excel_templates.py" line="111"/>
+        <location filename="../../ui/excel_templates.py" line="112"/>
         <source>Ledger templates</source>
         <translation>台账模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="121"/>
+        <location filename="../../ui/excel_templates.py" line="122"/>
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="124"/>
+        <location filename="../../ui/excel_templates.py" line="125"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="128"/>
+        <location filename="../../ui/excel_templates.py" line="129"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="132"/>
+        <location filename="../../ui/excel_templates.py" line="133"/>
         <source>The built-in template “{name}” cannot be changed. Change the columns, then save them under a new name.</source>
         <translation>“{name}”是内置模板，不能修改。可以在它的基础上调整各列，再用新名称保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="143"/>
+        <location filename="../../ui/excel_templates.py" line="144"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="143"/>
+        <location filename="../../ui/excel_templates.py" line="144"/>
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="143"/>
+        <location filename="../../ui/excel_templates.py" line="144"/>
         <source>Width</source>
         <translation>列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="144"/>
+        <location filename="../../ui/excel_templates.py" line="145"/>
         <source>Column width in characters; a Chinese character takes two.</source>
         <translation>列宽以字符计，一个汉字占 2 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="171"/>
+        <location filename="../../ui/excel_templates.py" line="172"/>
         <source>Add →</source>
         <translation>添加 →</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="174"/>
+        <location filename="../../ui/excel_templates.py" line="175"/>
         <source>← Remove</source>
         <translation>← 移除</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="177"/>
+        <location filename="../../ui/excel_templates.py" line="178"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="180"/>
+        <location filename="../../ui/excel_templates.py" line="181"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="192"/>
+        <location filename="../../ui/excel_templates.py" line="193"/>
         <source>Columns you can add</source>
         <translation>可添加的列</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="193"/>
+        <location filename="../../ui/excel_templates.py" line="194"/>
         <source>Columns of the ledger, left to right</source>
         <translation>台账中的列（从左到右）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="199"/>
+        <location filename="../../ui/excel_templates.py" line="200"/>
         <source>Double-click a header or a width to change it; drag a row, or use Move up and Move down, to change the order.</source>
         <translation>双击表头或列宽即可修改；拖动某一行，或用“上移”“下移”调整列的顺序。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="204"/>
+        <location filename="../../ui/excel_templates.py" line="205"/>
         <source>Template name, e.g. 简版</source>
         <translation>模板名称，例如：简版</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="206"/>
+        <location filename="../../ui/excel_templates.py" line="207"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="211"/>
+        <location filename="../../ui/excel_templates.py" line="212"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="219"/>
+        <location filename="../../ui/excel_templates.py" line="220"/>
         <source>Use this template</source>
         <translation>使用此模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="221"/>
+        <location filename="../../ui/excel_templates.py" line="222"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="245"/>
+        <location filename="../../ui/excel_templates.py" line="246"/>
         <source>{name} (default)</source>
         <translation>{name}（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="364"/>
+        <location filename="../../ui/excel_templates.py" line="365"/>
         <source>The columns of “{name}” have unsaved changes. Discard them?</source>
         <translation>“{name}”的列有修改尚未保存。放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="379"/>
+        <location filename="../../ui/excel_templates.py" line="380"/>
         <source>There is already a template named “{name}”. Replace its columns with these?</source>
         <translation>已经有名为“{name}”的模板。要用现在的列替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="388"/>
+        <location filename="../../ui/excel_templates.py" line="389"/>
         <source>Saved the template “{name}”.</source>
         <translation>已保存模板“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="401"/>
+        <location filename="../../ui/excel_templates.py" line="402"/>
         <source>“{name}” is now the default template.</source>
         <translation>“{name}”已设为默认模板。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="417"/>
+        <location filename="../../ui/excel_templates.py" line="418"/>
         <source>Delete the template “{name}”? Files already exported are not affected.</source>
         <translation>删除模板“{name}”？已经导出的文件不受影响。</translation>
     </message>
@@ -4114,7 +4114,7 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>dlg</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="165"/>
+        <location filename="../../ui/dialogs.py" line="166"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
     </message>
@@ -4179,23 +4179,23 @@ Sheets: {sheets}</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="422"/>
+        <location filename="../../ui/excel_export.py" line="424"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="422"/>
-        <location filename="../../ui/excel_export.py" line="426"/>
+        <location filename="../../ui/excel_export.py" line="424"/>
+        <location filename="../../ui/excel_export.py" line="428"/>
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="425"/>
+        <location filename="../../ui/excel_export.py" line="427"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出……（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="439"/>
+        <location filename="../../ui/excel_export.py" line="441"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
     </message>
@@ -4254,27 +4254,27 @@ Sheets: {sheets}</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="37"/>
+        <location filename="../../ui/common/messages.py" line="37"/>
         <source>Cannot do that</source>
         <translation>无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41"/>
+        <location filename="../../ui/common/messages.py" line="41"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47"/>
+        <location filename="../../ui/common/messages.py" line="47"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48"/>
+        <location filename="../../ui/common/messages.py" line="48"/>
         <source>Yes</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49"/>
+        <location filename="../../ui/common/messages.py" line="49"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4282,12 +4282,12 @@ Sheets: {sheets}</source>
 <context>
     <name>util</name>
     <message>
-        <location filename="../../ui/util.py" line="99"/>
+        <location filename="../../ui/common/util.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/util.py" line="126"/>
+        <location filename="../../ui/common/util.py" line="126"/>
         <source>Cannot open the folder. Open it yourself: {folder}</source>
         <translation>无法自动打开文件夹，请手动打开：{folder}</translation>
     </message>

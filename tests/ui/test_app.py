@@ -63,7 +63,7 @@ def test_a_file_open_elsewhere_is_refused_with_a_sentence(tmp_path, monkeypatch)
     path = tmp_path / "台账.db"
     first = Ledger.create(path, org="甲")
     shown: list[str] = []
-    monkeypatch.setattr("ui.messages.show_error", lambda _p, exc, *a: shown.append(exc.message()))
+    monkeypatch.setattr("ui.common.messages.show_error", lambda _p, exc, *a: shown.append(exc.message()))
     monkeypatch.setattr("ui.app.saved_operator", lambda: Operator("乙", Role.WORK_TEAM))
     assert _controller(tmp_path).open_path(path) is None
     assert shown and "另一个窗口" in shown[0]
@@ -74,7 +74,7 @@ def test_not_a_ledger_is_refused_and_left_untouched(tmp_path, monkeypatch):
     path = tmp_path / "笔记.db"
     path.write_text("这不是台账", encoding="utf-8")
     shown: list[str] = []
-    monkeypatch.setattr("ui.messages.show_error", lambda _p, exc, *a: shown.append(exc.message()))
+    monkeypatch.setattr("ui.common.messages.show_error", lambda _p, exc, *a: shown.append(exc.message()))
     monkeypatch.setattr("ui.app.saved_operator", lambda: Operator("乙", Role.WORK_TEAM))
     assert _controller(tmp_path).open_path(path) is None
     assert shown and "不是整改台账文件" in shown[0]
@@ -83,7 +83,7 @@ def test_not_a_ledger_is_refused_and_left_untouched(tmp_path, monkeypatch):
 
 def test_a_newer_package_over_unreturned_work_says_what_to_do_first(tmp_path, monkeypatch, filled):
     from ledger.exchange import packages as exchange
-    from ui.util import settings
+    from ui.common.util import settings
 
     old = exchange.issue_package(filled, "南郊别墅", tmp_path / "旧" / "包.db")
     new = exchange.issue_package(filled, "南郊别墅", tmp_path / "新" / "包.db")
@@ -93,7 +93,7 @@ def test_a_newer_package_over_unreturned_work_says_what_to_do_first(tmp_path, mo
     copy.update_progress(tid, "还没上报的进展")
     copy.close()
     told: list[str] = []
-    monkeypatch.setattr("ui.messages.info", lambda _p, text, *a: told.append(text))
+    monkeypatch.setattr("ui.common.messages.info", lambda _p, text, *a: told.append(text))
     monkeypatch.setattr("ui.app.saved_operator", lambda: sec)
     settings().setValue("ledger/last", str(old))
     ctl = _controller(tmp_path)
@@ -238,8 +238,8 @@ def test_switching_ledgers_keeps_the_window_when_its_edits_cannot_be_saved(qtbot
     qtbot.addWidget(win)
     win.select_tasks([win.model.task_id_at(0)])
     win.panel.owner.setText("")  # an edit the ledger refuses (the owner may not be empty)
-    monkeypatch.setattr("ui.messages.confirm", lambda *a, **k: True)
-    monkeypatch.setattr("ui.messages.show_error", lambda *a, **k: None)
+    monkeypatch.setattr("ui.common.messages.confirm", lambda *a, **k: True)
+    monkeypatch.setattr("ui.common.messages.show_error", lambda *a, **k: None)
     ctl.show(ctl.open_path(tmp_path / "乙.db"))
     assert ctl.window is win and win.ledger.path == path and win.ledger.stats()["tasks"] == 6  # still open, readable
     assert not Path(tmp_path / ".乙.db.lock").exists() or Ledger.open(tmp_path / "乙.db").close() is None

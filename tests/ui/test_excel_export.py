@@ -21,9 +21,9 @@ from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 from ui import excel_export
 from ui.app import make_app
+from ui.common.util import settings
 from ui.excel_export import ExportDialog, ExportOptions, run_export
 from ui.excel_templates import TemplateDialog
-from ui.util import settings
 
 ORG = "测试工业区党工委"
 FIRST = 4  # first task row of the 整改台账 sheet: title, subtitle, header
@@ -234,7 +234,7 @@ class CancelAtFirstProgress(QProgressDialog):
 def test_cancel_during_export_writes_nothing(qtbot, filled, tmp_path, shown, monkeypatch, existed):
     made: list[QProgressDialog] = []
     real = excel_export.progress_dialog
-    monkeypatch.setattr("ui.util.QProgressDialog", CancelAtFirstProgress)
+    monkeypatch.setattr("ui.common.util.QProgressDialog", CancelAtFirstProgress)
     monkeypatch.setattr(excel_export, "progress_dialog", lambda *a, **k: made.append(real(*a, **k)) or made[-1])
     out = tmp_path / "台账.xlsx"
     if existed:

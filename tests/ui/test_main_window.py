@@ -152,7 +152,7 @@ def test_task_panel_refuses_bad_indicator_number(window, filled, monkeypatch):
 
 def test_delete_asks_first_and_keeps_history(window, filled, monkeypatch):
     answers = iter([False, True])
-    monkeypatch.setattr("ui.messages.confirm", lambda *a, **k: next(answers))
+    monkeypatch.setattr("ui.common.messages.confirm", lambda *a, **k: next(answers))
     row = _row_of(window, "强化警示教育", "鑫峰苑")
     tid = window.model.task_id_at(row)
     window.table.selectRow(row)
@@ -184,7 +184,7 @@ def test_workflow_buttons_move_a_task(window, filled, monkeypatch):
 def test_structure_dialog_adds_and_reorders_communities(qtbot, filled, monkeypatch):
     from ui.structure import StructureDialog
     shown: list[str] = []
-    monkeypatch.setattr("ui.messages.show_error", lambda _p, exc, *a: shown.append(str(exc)))
+    monkeypatch.setattr("ui.common.messages.show_error", lambda _p, exc, *a: shown.append(str(exc)))
     dlg = StructureDialog(filled)
     qtbot.addWidget(dlg)
     monkeypatch.setattr(dlg, "_text", lambda *a: "天恒名城")
@@ -416,7 +416,7 @@ def test_the_backups_folder_opens_from_the_file_menu(window, filled, tmp_path, m
 def test_dialogs_made_per_use_are_freed_afterwards(window, monkeypatch):
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from ui import messages
+    from ui.common import messages
     from ui.structure import StructureDialog
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
     monkeypatch.setattr(StructureDialog, "exec", lambda self: 0)

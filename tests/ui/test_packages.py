@@ -14,8 +14,9 @@ from ledger.exchange import packages as exchange
 from ledger.exchange.merge import open_conflicts, preview_merge
 from ledger.service.commands import Ledger
 from tests.ledger.exchange.exchange_helpers import SECRETARY, dump, edit_package, master
-from ui import community_mode, messages, package_issue, package_merge, package_rows
+from ui import community_mode, package_issue, package_merge, package_rows
 from ui.app import make_app
+from ui.common import messages
 from ui.models import COLUMN_INDEX
 from ui.package_conflicts import OpenConflictsDialog
 from ui.package_issue import IssuePackagesDialog

@@ -41,9 +41,9 @@ def window(qtbot, filled):
 def shown(monkeypatch):
     """Every message box a test would otherwise block on, collected instead."""
     said: dict[str, list[str]] = {"error": [], "info": []}
-    monkeypatch.setattr("ui.messages.show_error", lambda _p, exc, *a: said["error"].append(
-        __import__("ui.messages", fromlist=["error_text"]).error_text(exc)))
-    monkeypatch.setattr("ui.messages.info", lambda _p, text, *a: said["info"].append(text))
+    monkeypatch.setattr("ui.common.messages.show_error", lambda _p, exc, *a: said["error"].append(
+        __import__("ui.common.messages", fromlist=["error_text"]).error_text(exc)))
+    monkeypatch.setattr("ui.common.messages.info", lambda _p, text, *a: said["info"].append(text))
     return said
 
 
@@ -307,7 +307,7 @@ def test_evidence_by_button_path_and_by_drop_then_open_save_remove(window, fille
     saved = ev.save_selected()
     assert saved == out / "会议纪要.pdf" and saved.read_bytes() == minutes.read_bytes()
 
-    monkeypatch.setattr("ui.messages.confirm", lambda *a, **k: True)
+    monkeypatch.setattr("ui.common.messages.confirm", lambda *a, **k: True)
     ev.select_row(0)
     assert ev.remove_selected()
     assert [e.file_name for e in signoff.evidence(filled, tid)] == ["会议纪要.pdf", "签到表.xlsx"]
@@ -424,7 +424,7 @@ def test_recheck_draw_with_seed_repeats_and_a_relapse_reopens(qtbot, filled, tmp
     assert t.status == Status.REOPENED and "楼道又堆放杂物" in t.return_reason
     assert dlg.items.item(0, 2).text() == "反弹" and dlg.items.item(0, 3).text() == "楼道又堆放杂物。"
     dlg.select_item(1)
-    monkeypatch.setattr("ui.messages.confirm", lambda *a, **k: True)
+    monkeypatch.setattr("ui.common.messages.confirm", lambda *a, **k: True)
     assert dlg.mark_pass() == Status.CLOSED
     assert dlg.items.item(1, 2).text() == "合格"
     dlg.select_item(1)

@@ -120,7 +120,7 @@ def open_folder(parent: QWidget | None, folder: Path) -> None:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
-    from ui import messages
+    from ui.common import messages
 
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
         messages.info(parent, _tr("Cannot open the folder. Open it yourself: {folder}").format(folder=folder))

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
-from ui import messages
-from ui.util import fit_to_screen, say
+from ui.common import messages
+from ui.common.util import fit_to_screen, say
 
 ZH = {
     # DecisionTable
