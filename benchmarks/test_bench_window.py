@@ -92,8 +92,8 @@ sys.path.insert(0, %(root)r)
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
 from ledger.service.commands import Ledger
-from ui.app import make_app
-from ui.main_window import MainWindow
+from ui.window.app import make_app
+from ui.window.main_window import MainWindow
 app = make_app("zh")
 led = Ledger.open(%(path)r, clock=FixedClock.on("2025-11-20"), operator=Operator("测", Role.WORK_TEAM), lock=False)
 w = MainWindow(led); w.resize(1440, 900); w.show()

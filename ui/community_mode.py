@@ -34,7 +34,7 @@ from ui.common import messages
 from ui.models import COLUMNS
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +128,7 @@ def _restrict_tree(window: MainWindow, community_id: str) -> None:
 
 
 def _lock_table(window: MainWindow) -> None:
-    from ui.main_window import EditDelegate
+    from ui.window.main_window import EditDelegate
 
     class CommunityDelegate(EditDelegate):
         """No editor for the work team's columns (the model may still flag them editable)."""

@@ -50,7 +50,7 @@ from ui.common.util import advance, exec_and_free, open_folder, progress_dialog,
 from ui.excel_templates import TemplateDialog, hint
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

@@ -314,7 +314,7 @@ def cmd_approval_form(args: argparse.Namespace) -> int:
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
-    shot = importlib.import_module("ui.screenshot")
+    shot = importlib.import_module("ui.window.screenshot")
     paths = shot.render_all(Path(args.path), Path(args.outdir), lang=args.lang, today=args.today)
     for p in paths:
         print(p)
@@ -514,7 +514,7 @@ def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> 
         args = build_parser().parse_args(argv)
     if not getattr(args, "command", None):
         args.started = started
-        app = importlib.import_module("ui.app")
+        app = importlib.import_module("ui.window.app")
         return int(app.run(args))
     try:
         return int(args.handler(args))

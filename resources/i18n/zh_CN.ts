@@ -599,32 +599,32 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/app.py" line="183"/>
+        <location filename="../../ui/window/app.py" line="183"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="184"/>
+        <location filename="../../ui/window/app.py" line="184"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="188"/>
+        <location filename="../../ui/window/app.py" line="188"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="189"/>
+        <location filename="../../ui/window/app.py" line="189"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="211"/>
+        <location filename="../../ui/window/app.py" line="211"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="225"/>
+        <location filename="../../ui/window/app.py" line="225"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -1380,42 +1380,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="36"/>
+        <location filename="../../ui/window/dialogs.py" line="36"/>
         <source>Welcome</source>
         <translation>欢迎使用</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="39"/>
+        <location filename="../../ui/window/dialogs.py" line="39"/>
         <source>e.g. 莘庄工业区党工委</source>
         <translation>例如：莘庄工业区党工委</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="41"/>
+        <location filename="../../ui/window/dialogs.py" line="41"/>
         <source>There is no ledger yet. How would you like to start?</source>
         <translation>还没有台账。请选择如何开始：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="47"/>
+        <location filename="../../ui/window/dialogs.py" line="47"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="49"/>
+        <location filename="../../ui/window/dialogs.py" line="49"/>
         <source>Built from a public progress notice; the people in it are invented.</source>
         <translation>根据公开的整改进展通报生成，其中人员均为虚构。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="53"/>
+        <location filename="../../ui/window/dialogs.py" line="53"/>
         <source>Organisation</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="55"/>
+        <location filename="../../ui/window/dialogs.py" line="55"/>
         <source>Create a blank ledger</source>
         <translation>新建空白台账</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="59"/>
+        <location filename="../../ui/window/dialogs.py" line="59"/>
         <source>Open an existing ledger file…</source>
         <translation>打开已有台账文件…</translation>
     </message>
@@ -1658,322 +1658,322 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/window/main_window.py" line="125"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/window/main_window.py" line="131"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/window/main_window.py" line="136"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/window/main_window.py" line="136"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/window/main_window.py" line="136"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/window/main_window.py" line="137"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/window/main_window.py" line="139"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/window/main_window.py" line="139"/>
         <source>Packages</source>
         <translation>社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/window/main_window.py" line="154"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/window/main_window.py" line="159"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/window/main_window.py" line="176"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/window/main_window.py" line="205"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/window/main_window.py" line="210"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/window/main_window.py" line="503"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/window/main_window.py" line="543"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/window/main_window.py" line="548"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/window/main_window.py" line="580"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="39"/>
+        <location filename="../../ui/window/menus.py" line="39"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="40"/>
+        <location filename="../../ui/window/menus.py" line="40"/>
         <source>New blank ledger…</source>
         <translation>新建空白台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="42"/>
+        <location filename="../../ui/window/menus.py" line="42"/>
         <source>Open ledger…</source>
         <translation>打开台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="44"/>
+        <location filename="../../ui/window/menus.py" line="44"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="46"/>
+        <location filename="../../ui/window/menus.py" line="46"/>
         <source>Recent ledgers</source>
         <translation>最近打开的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="50"/>
+        <location filename="../../ui/window/menus.py" line="50"/>
         <source>Import rectification plan…</source>
         <translation>导入整改方案…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="51"/>
+        <location filename="../../ui/window/menus.py" line="51"/>
         <source>Read a plan, feedback or notice (.txt, .docx) into the ledger</source>
         <translation>把整改方案、反馈意见或通报（.txt、.docx）读入台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="52"/>
+        <location filename="../../ui/window/menus.py" line="52"/>
         <source>Export ledger to Excel…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="53"/>
+        <location filename="../../ui/window/menus.py" line="53"/>
         <source>An .xlsx ledger that superiors can print as it is</source>
         <translation>导出为 Excel（.xlsx）台账，上报时可直接打印</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="54"/>
+        <location filename="../../ui/window/menus.py" line="54"/>
         <source>Draft the progress notice…</source>
         <translation>生成通报（草稿）…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="55"/>
+        <location filename="../../ui/window/menus.py" line="55"/>
         <source>A .docx draft of the 通报 to finish in Word</source>
         <translation>生成 .docx 通报草稿，在 Word 中完善后定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="56"/>
+        <location filename="../../ui/window/menus.py" line="56"/>
         <source>Export evidence as a zip…</source>
         <translation>导出佐证材料（zip）…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="57"/>
+        <location filename="../../ui/window/menus.py" line="57"/>
         <source>The evidence of the ledger (or the selected community), arranged community / problem / task</source>
         <translation>整本台账（或所选居民区）的佐证材料，按居民区／问题／任务分文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="60"/>
+        <location filename="../../ui/window/menus.py" line="60"/>
         <source>Print the wall chart…</source>
         <translation>打印挂图…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="62"/>
+        <location filename="../../ui/window/menus.py" line="62"/>
         <source>Export the wall chart to PDF or PNG…</source>
         <translation>导出挂图（PDF/PNG）…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="66"/>
+        <location filename="../../ui/window/menus.py" line="66"/>
         <source>Issue community packages…</source>
         <translation>下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="67"/>
+        <location filename="../../ui/window/menus.py" line="67"/>
         <source>A file per community for its secretary to work on offline</source>
         <translation>为每个居民区生成一个文件，供书记离线填报</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="68"/>
+        <location filename="../../ui/window/menus.py" line="68"/>
         <source>Import a community&apos;s return…</source>
         <translation>导入上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="70"/>
+        <location filename="../../ui/window/menus.py" line="70"/>
         <source>Preview, decide conflicts, then merge after a backup</source>
         <translation>先预览、决定冲突，备份后再合并</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="71"/>
+        <location filename="../../ui/window/menus.py" line="71"/>
         <source>Open conflicts…</source>
         <translation>处理未决冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="72"/>
+        <location filename="../../ui/window/menus.py" line="72"/>
         <source>Export a community&apos;s fill-in form…</source>
         <translation>导出填报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="74"/>
+        <location filename="../../ui/window/menus.py" line="74"/>
         <source>An .xlsx where only progress, actuals and 申请销号 can be filled in</source>
         <translation>只可填写整改进展、指标完成值和申请销号的 Excel 表</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="75"/>
+        <location filename="../../ui/window/menus.py" line="75"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="76"/>
+        <location filename="../../ui/window/menus.py" line="76"/>
         <source>A filled-in form, or a ledger made with another tool</source>
         <translation>填好的填报表，或用其他工具做的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="78"/>
+        <location filename="../../ui/window/menus.py" line="78"/>
         <source>Open the folder of automatic backups</source>
         <translation>打开自动备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="80"/>
+        <location filename="../../ui/window/menus.py" line="80"/>
         <source>A copy of this ledger is kept there each time it closes changed (the newest 10)</source>
         <translation>每次关闭台账时，如有修改，就在这里留一份副本（保留最近 10 份）</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="82"/>
+        <location filename="../../ui/window/menus.py" line="82"/>
         <source>Export the change record…</source>
         <translation>导出修改记录（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="83"/>
+        <location filename="../../ui/window/menus.py" line="83"/>
         <source>Every change, who made it and when, as an .xlsx for the discipline committee</source>
         <translation>每一处修改、谁改的、什么时候改的，导出为 .xlsx，供纪工委审计</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="84"/>
+        <location filename="../../ui/window/menus.py" line="84"/>
         <source>Check the ledger&apos;s integrity…</source>
         <translation>核对台账完整性…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="85"/>
+        <location filename="../../ui/window/menus.py" line="85"/>
         <source>Replay the journal against every table, and check the journal anchors printed on a 周报 or 销号审批表</source>
         <translation>用日志重放核对每一张表，并核对周报或销号审批表上印的日志校验码</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="88"/>
+        <location filename="../../ui/window/menus.py" line="88"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="89"/>
+        <location filename="../../ui/window/menus.py" line="89"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="90"/>
+        <location filename="../../ui/window/menus.py" line="90"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="91"/>
+        <location filename="../../ui/window/menus.py" line="91"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="95"/>
+        <location filename="../../ui/window/menus.py" line="95"/>
         <source>New task…</source>
         <translation>新建整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="96"/>
+        <location filename="../../ui/window/menus.py" line="96"/>
         <source>Delete task…</source>
         <translation>删除整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="99"/>
+        <location filename="../../ui/window/menus.py" line="99"/>
         <source>Communities and problems…</source>
         <translation>居民区与反馈问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="100"/>
+        <location filename="../../ui/window/menus.py" line="100"/>
         <source>Look-back re-check…</source>
         <translation>回头看抽查…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="101"/>
+        <location filename="../../ui/window/menus.py" line="101"/>
         <source>Draw signed-off tasks to re-check, with a recorded seed</source>
         <translation>按记录的随机种子抽取已销号任务进行复查</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="102"/>
+        <location filename="../../ui/window/menus.py" line="102"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="109"/>
+        <location filename="../../ui/window/menus.py" line="109"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="111"/>
+        <location filename="../../ui/window/menus.py" line="111"/>
         <source>Show overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="112"/>
+        <location filename="../../ui/window/menus.py" line="112"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="113"/>
+        <location filename="../../ui/window/menus.py" line="113"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="114"/>
+        <location filename="../../ui/window/menus.py" line="114"/>
         <source>Who am I…</source>
         <translation>当前使用人…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="115"/>
+        <location filename="../../ui/window/menus.py" line="115"/>
         <source>Wall chart colours and warnings…</source>
         <translation>挂图配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_menus.py" line="134"/>
+        <location filename="../../ui/window/menus.py" line="134"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
@@ -2074,42 +2074,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>NewTaskDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="130"/>
+        <location filename="../../ui/window/dialogs.py" line="130"/>
         <source>New task</source>
         <translation>新建整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="149"/>
+        <location filename="../../ui/window/dialogs.py" line="149"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="150"/>
+        <location filename="../../ui/window/dialogs.py" line="150"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="151"/>
+        <location filename="../../ui/window/dialogs.py" line="151"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="152"/>
+        <location filename="../../ui/window/dialogs.py" line="152"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="153"/>
+        <location filename="../../ui/window/dialogs.py" line="153"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="154"/>
+        <location filename="../../ui/window/dialogs.py" line="154"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="166"/>
+        <location filename="../../ui/window/dialogs.py" line="166"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
     </message>
@@ -2203,22 +2203,22 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="81"/>
+        <location filename="../../ui/window/dialogs.py" line="81"/>
         <source>Who are you?</source>
         <translation>请填写使用人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="89"/>
+        <location filename="../../ui/window/dialogs.py" line="89"/>
         <source>Every change you make is recorded under this name, for the audit.</source>
         <translation>您的每一处修改都将以此姓名记录在案，以备核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92"/>
+        <location filename="../../ui/window/dialogs.py" line="92"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="93"/>
+        <location filename="../../ui/window/dialogs.py" line="93"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -3408,117 +3408,117 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>StructureDialog</name>
     <message>
-        <location filename="../../ui/structure.py" line="32"/>
+        <location filename="../../ui/window/structure.py" line="32"/>
         <source>Communities and problems</source>
         <translation>居民区与反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="41"/>
+        <location filename="../../ui/window/structure.py" line="41"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="41"/>
-        <location filename="../../ui/structure.py" line="46"/>
+        <location filename="../../ui/window/structure.py" line="41"/>
+        <location filename="../../ui/window/structure.py" line="46"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="42"/>
-        <location filename="../../ui/structure.py" line="46"/>
+        <location filename="../../ui/window/structure.py" line="42"/>
+        <location filename="../../ui/window/structure.py" line="46"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="42"/>
-        <location filename="../../ui/structure.py" line="47"/>
+        <location filename="../../ui/window/structure.py" line="42"/>
+        <location filename="../../ui/window/structure.py" line="47"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="43"/>
-        <location filename="../../ui/structure.py" line="47"/>
+        <location filename="../../ui/window/structure.py" line="43"/>
+        <location filename="../../ui/window/structure.py" line="47"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="43"/>
+        <location filename="../../ui/window/structure.py" line="43"/>
         <source>Communities</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="45"/>
+        <location filename="../../ui/window/structure.py" line="45"/>
         <source>Add category…</source>
         <translation>添加问题类别…</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="45"/>
+        <location filename="../../ui/window/structure.py" line="45"/>
         <source>Add problem…</source>
         <translation>添加反馈问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="48"/>
+        <location filename="../../ui/window/structure.py" line="48"/>
         <source>Categories and problems</source>
         <translation>问题类别与反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="113"/>
+        <location filename="../../ui/window/structure.py" line="113"/>
         <source>Add community</source>
         <translation>添加居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="113"/>
-        <location filename="../../ui/structure.py" line="121"/>
+        <location filename="../../ui/window/structure.py" line="113"/>
+        <location filename="../../ui/window/structure.py" line="121"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="121"/>
+        <location filename="../../ui/window/structure.py" line="121"/>
         <source>Rename community</source>
         <translation>重命名居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="132"/>
+        <location filename="../../ui/window/structure.py" line="132"/>
         <source>Delete this community?</source>
         <translation>删除该居民区？</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="141"/>
+        <location filename="../../ui/window/structure.py" line="141"/>
         <source>Add category</source>
         <translation>添加问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="141"/>
+        <location filename="../../ui/window/structure.py" line="141"/>
         <source>Title, e.g. 关于……方面的整改</source>
         <translation>标题，例如：关于……方面的整改</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="148"/>
+        <location filename="../../ui/window/structure.py" line="148"/>
         <source>Choose the category the problem belongs to first.</source>
         <translation>请先选择该问题所属的问题类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="151"/>
+        <location filename="../../ui/window/structure.py" line="151"/>
         <source>Add problem</source>
         <translation>添加反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="151"/>
+        <location filename="../../ui/window/structure.py" line="151"/>
         <source>Title, e.g. 针对……的问题</source>
         <translation>标题，例如：针对……的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="159"/>
+        <location filename="../../ui/window/structure.py" line="159"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="159"/>
+        <location filename="../../ui/window/structure.py" line="159"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/structure.py" line="176"/>
+        <location filename="../../ui/window/structure.py" line="176"/>
         <source>Delete “{name}”?</source>
         <translation>删除“{name}”？</translation>
     </message>
@@ -4030,83 +4030,83 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="65"/>
+        <location filename="../../ui/window/verify.py" line="65"/>
         <source>Check the ledger&apos;s integrity</source>
         <translation>核对台账完整性</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="67"/>
+        <location filename="../../ui/window/verify.py" line="67"/>
         <source>Every journal entry is checked against the one before it, and every table is replayed from the journal: a change made outside this program shows up. If you have a 周报 or a 销号审批表 at hand, type the journal anchors printed on it below (one per line) to check that the journal has not been rewritten since.</source>
         <translation>逐条核对日志链，并用日志重放核对每一张表：在本程序之外所做的改动都会被发现。如果手头有周报或销号审批表，把上面印的“日志校验码”填在下面（每行一个），可一并核对打印之后日志有没有被改写。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="73"/>
+        <location filename="../../ui/window/verify.py" line="73"/>
         <source>e.g. 714:2db18125586866ef</source>
         <translation>例如：714:2db18125586866ef</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="85"/>
+        <location filename="../../ui/window/verify.py" line="85"/>
         <source>Check</source>
         <translation>开始核对</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="89"/>
+        <location filename="../../ui/window/verify.py" line="89"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="107"/>
+        <location filename="../../ui/window/verify.py" line="107"/>
         <source>Newest journal anchor now: {anchor} (write it down to check this file against later)</source>
         <translation>当前最新日志校验码：{anchor}（可记下，日后据此核对本文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="120"/>
+        <location filename="../../ui/window/verify.py" line="120"/>
         <source>“{text}” is not a journal anchor: it should be the entry number, a colon and the hex code, as printed at the foot of a 周报, e.g. 714:2db18125586866ef. Nothing was checked.</source>
         <translation>“{text}”不是日志校验码：应为“条目序号:校验码”，如周报页脚印的 714:2db18125586866ef。尚未核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="125"/>
-        <location filename="../../ui/verify_dialog.py" line="128"/>
+        <location filename="../../ui/window/verify.py" line="125"/>
+        <location filename="../../ui/window/verify.py" line="128"/>
         <source>Checking the journal… entry {done} of {total}</source>
         <translation>正在核对日志链……第 {done} 条，共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="129"/>
+        <location filename="../../ui/window/verify.py" line="129"/>
         <source>Checking the tables… row {done} of {total}</source>
         <translation>正在核对数据表……第 {done} 行，共 {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="138"/>
+        <location filename="../../ui/window/verify.py" line="138"/>
         <source>The check was cancelled; nothing was changed.</source>
         <translation>已取消核对；台账没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="145"/>
+        <location filename="../../ui/window/verify.py" line="145"/>
         <source>entry {seq} ({at}, {command})</source>
         <translation>第 {seq} 条日志（{at}，{command}）</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="147"/>
+        <location filename="../../ui/window/verify.py" line="147"/>
         <source>the tables</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="148"/>
+        <location filename="../../ui/window/verify.py" line="148"/>
         <source>Check failed: {where}: {detail}.</source>
         <translation>核对未通过：{where}：{detail}。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="153"/>
+        <location filename="../../ui/window/verify.py" line="153"/>
         <source>Check failed: {detail}.</source>
         <translation>核对未通过：{detail}。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="156"/>
+        <location filename="../../ui/window/verify.py" line="156"/>
         <source>The ledger is sound: the journal chain is whole and every table matches it.</source>
         <translation>台账完好：日志链完整，每张表都与日志相符。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="158"/>
+        <location filename="../../ui/window/verify.py" line="158"/>
         <source> The {n} anchors from paper match.</source>
         <translation>与纸面上的 {n} 个日志校验码相符。</translation>
     </message>
@@ -4114,7 +4114,7 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>dlg</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="166"/>
+        <location filename="../../ui/window/dialogs.py" line="166"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
     </message>

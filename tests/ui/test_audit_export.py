@@ -10,9 +10,9 @@ from PySide6.QtGui import QAction
 
 from ledger.audit import change_record as audit
 from ledger.core.model import Operator, Role
-from ui.app import make_app
 from ui.audit_export import AuditExportDialog
-from ui.main_window import MainWindow
+from ui.window.app import make_app
+from ui.window.main_window import MainWindow
 
 
 def _measures(path: Path) -> list[tuple[str, str]]:

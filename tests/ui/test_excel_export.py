@@ -20,10 +20,10 @@ from ledger.office.ledger_xlsx import (
 from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 from ui import excel_export
-from ui.app import make_app
 from ui.common.util import settings
 from ui.excel_export import ExportDialog, ExportOptions, run_export
 from ui.excel_templates import TemplateDialog
+from ui.window.app import make_app
 
 ORG = "测试工业区党工委"
 FIRST = 4  # first task row of the 整改台账 sheet: title, subtitle, header
@@ -263,7 +263,7 @@ def test_a_ledger_error_is_shown_as_a_sentence(qtbot, filled, tmp_path, shown):
 
 
 def test_export_from_window_uses_the_windows_filter(qtbot, filled, tmp_path, shown, monkeypatch):
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     win = MainWindow(filled)
     qtbot.addWidget(win)
@@ -431,7 +431,7 @@ def test_the_finished_box_names_the_file_and_opens_its_folder(qtbot, tmp_path, m
 def test_the_file_menu_item_exports(qtbot, filled, tmp_path, shown, monkeypatch):
     from PySide6.QtGui import QAction
 
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     monkeypatch.setattr(MainWindow, "save_layout", lambda self: None)
     win = MainWindow(filled)

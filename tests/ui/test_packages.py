@@ -15,13 +15,13 @@ from ledger.exchange.merge import open_conflicts, preview_merge
 from ledger.service.commands import Ledger
 from tests.ledger.exchange.exchange_helpers import SECRETARY, dump, edit_package, master
 from ui import community_mode, package_issue, package_merge, package_rows
-from ui.app import make_app
 from ui.common import messages
 from ui.models import COLUMN_INDEX
 from ui.package_conflicts import OpenConflictsDialog
 from ui.package_issue import IssuePackagesDialog
 from ui.package_merge import MergeDialog
 from ui.packages import PackageStatusView
+from ui.window.app import make_app
 
 
 @pytest.fixture
@@ -267,7 +267,7 @@ def test_issue_one_or_all(qtbot, world, tmp_path: Path, monkeypatch) -> None:
 # ---- community mode ------------------------------------------------------------------------------------------------
 @pytest.fixture
 def package_window(qtbot, world, tmp_path: Path, clock: FixedClock):
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
     led, ids = world
     path = exchange.issue_package(led, "南郊别墅", tmp_path / "书记")
     pkg = Ledger.open(path, clock=clock, operator=SECRETARY)
@@ -329,7 +329,7 @@ def test_return_writes_the_file_beside_the_package(package_window, monkeypatch, 
 
 
 def test_master_window_is_left_alone(qtbot, world) -> None:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
     led, _ = world
     win = MainWindow(led)
     qtbot.addWidget(win)

@@ -19,9 +19,9 @@ from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
 from ledger.service.commands import Changed, Ledger
 from ledger.signoff import signoff
-from ui.app import make_app
-from ui.main_window import MainWindow
 from ui.signoff_dialogs import DecideExtensionDialog, ExtensionDialog, ReviewDialog, SubmitDialog
+from ui.window.app import make_app
+from ui.window.main_window import MainWindow
 
 SECRETARY = Operator("王书记", Role.SECRETARY)
 REVIEWERS = [Operator("张专班", Role.WORK_TEAM), Operator("郑领导", Role.LEADER), Operator("陈书记", Role.LEADER)]

@@ -328,7 +328,7 @@ def test_a_db_file_as_the_only_argument_opens_the_window(monkeypatch, tmp_path):
             seen["ledger"] = args.ledger
             return 0
 
-    monkeypatch.setattr(importlib, "import_module", lambda name: FakeApp if name == "ui.app" else None)
+    monkeypatch.setattr(importlib, "import_module", lambda name: FakeApp if name == "ui.window.app" else None)
     assert cli.main([str(path)]) == 0
     assert seen["ledger"] == str(path)
 

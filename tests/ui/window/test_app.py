@@ -14,10 +14,10 @@ import pytest
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role
 from ledger.service.commands import Ledger
-from ui.app import Controller, EarlyRecords, make_app, setup_logging
-from ui.dialogs import FirstRunDialog, OperatorDialog
+from ui.window.app import Controller, EarlyRecords, make_app, setup_logging
+from ui.window.dialogs import FirstRunDialog, OperatorDialog
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _controller(tmp_path: Path) -> Controller:
@@ -64,7 +64,7 @@ def test_a_file_open_elsewhere_is_refused_with_a_sentence(tmp_path, monkeypatch)
     first = Ledger.create(path, org="甲")
     shown: list[str] = []
     monkeypatch.setattr("ui.common.messages.show_error", lambda _p, exc, *a: shown.append(exc.message()))
-    monkeypatch.setattr("ui.app.saved_operator", lambda: Operator("乙", Role.WORK_TEAM))
+    monkeypatch.setattr("ui.window.app.saved_operator", lambda: Operator("乙", Role.WORK_TEAM))
     assert _controller(tmp_path).open_path(path) is None
     assert shown and "另一个窗口" in shown[0]
     first.close()
@@ -75,7 +75,7 @@ def test_not_a_ledger_is_refused_and_left_untouched(tmp_path, monkeypatch):
     path.write_text("这不是台账", encoding="utf-8")
     shown: list[str] = []
     monkeypatch.setattr("ui.common.messages.show_error", lambda _p, exc, *a: shown.append(exc.message()))
-    monkeypatch.setattr("ui.app.saved_operator", lambda: Operator("乙", Role.WORK_TEAM))
+    monkeypatch.setattr("ui.window.app.saved_operator", lambda: Operator("乙", Role.WORK_TEAM))
     assert _controller(tmp_path).open_path(path) is None
     assert shown and "不是整改台账文件" in shown[0]
     assert path.read_text(encoding="utf-8") == "这不是台账"
@@ -94,7 +94,7 @@ def test_a_newer_package_over_unreturned_work_says_what_to_do_first(tmp_path, mo
     copy.close()
     told: list[str] = []
     monkeypatch.setattr("ui.common.messages.info", lambda _p, text, *a: told.append(text))
-    monkeypatch.setattr("ui.app.saved_operator", lambda: sec)
+    monkeypatch.setattr("ui.window.app.saved_operator", lambda: sec)
     settings().setValue("ledger/last", str(old))
     ctl = _controller(tmp_path)
     assert ctl.open_path(new) is None
@@ -161,7 +161,7 @@ def test_records_logged_before_the_log_file_opens_are_written_to_it(tmp_path):
 
 
 def test_recent_ledgers_menu_switches_and_the_closed_ledger_is_backed_up(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr("ui.app.saved_operator", lambda: Operator("张专班", Role.WORK_TEAM))
+    monkeypatch.setattr("ui.window.app.saved_operator", lambda: Operator("张专班", Role.WORK_TEAM))
     clock = FixedClock.on("2025-11-20")
     for name in ("甲.db", "乙.db"):
         Ledger.create(tmp_path / name, org=name[0], clock=clock).close()
@@ -214,12 +214,12 @@ def test_a_backup_that_cannot_be_written_does_not_stop_the_ledger_closing(tmp_pa
 
 
 def test_new_blank_ledger_from_the_menu_makes_one(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr("ui.app.saved_operator", lambda: Operator("张专班", Role.WORK_TEAM))
+    monkeypatch.setattr("ui.window.app.saved_operator", lambda: Operator("张专班", Role.WORK_TEAM))
     Ledger.create(tmp_path / "甲.db", org="甲", clock=FixedClock.on("2025-11-20")).close()
     ctl = _controller(tmp_path)
     ctl.show(ctl.open_path(tmp_path / "甲.db"))
     qtbot.addWidget(ctl.window)
-    monkeypatch.setattr("ui.app.QFileDialog.getOpenFileName", lambda *a, **k: pytest.fail("the Open dialog came up"))
+    monkeypatch.setattr("ui.window.app.QFileDialog.getOpenFileName", lambda *a, **k: pytest.fail("the Open dialog came up"))
     from PySide6.QtGui import QAction
     ctl.window.findChild(QAction, "newLedger").trigger()
     qtbot.addWidget(ctl.window)
@@ -228,7 +228,7 @@ def test_new_blank_ledger_from_the_menu_makes_one(qtbot, tmp_path, monkeypatch):
 
 
 def test_switching_ledgers_keeps_the_window_when_its_edits_cannot_be_saved(qtbot, tmp_path, monkeypatch, filled):
-    monkeypatch.setattr("ui.app.saved_operator", lambda: Operator("张专班", Role.WORK_TEAM))
+    monkeypatch.setattr("ui.window.app.saved_operator", lambda: Operator("张专班", Role.WORK_TEAM))
     path = filled.path
     filled.close()
     Ledger.create(tmp_path / "乙.db", org="乙", clock=FixedClock.on("2025-11-20")).close()

@@ -6,9 +6,9 @@ from PySide6.QtGui import QAction
 
 from ledger.storage import journal
 from ledger.storage.journal import entry_hash
-from ui.app import make_app
-from ui.main_window import MainWindow
-from ui.verify_dialog import VerifyDialog
+from ui.window.app import make_app
+from ui.window.main_window import MainWindow
+from ui.window.verify import VerifyDialog
 
 
 def _rewrite_tail(led) -> None:

@@ -23,7 +23,7 @@ from ui.common import messages
 from ui.common.util import remember_ledger, save_operator, saved_operator, settings
 
 log = logging.getLogger(__name__)
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
                 "WenQuanYi Micro Hei", "PingFang SC")
 
@@ -142,7 +142,7 @@ class Controller:
     def operator(self, parent: QWidget | None = None) -> Operator | None:
         op = saved_operator()
         if op is None:
-            from ui.dialogs import OperatorDialog
+            from ui.window.dialogs import OperatorDialog
             op = OperatorDialog.ask(None, parent)
             if op is not None:
                 save_operator(op)
@@ -158,7 +158,7 @@ class Controller:
                 return opened
         if self.default_path().exists():
             return self.open_path(self.default_path())
-        from ui.dialogs import FirstRunDialog
+        from ui.window.dialogs import FirstRunDialog
         answer = FirstRunDialog.ask(None)
         if answer is None:
             return None
@@ -230,7 +230,7 @@ class Controller:
         return led
 
     def show(self, led: Ledger) -> None:
-        from ui.main_window import MainWindow
+        from ui.window.main_window import MainWindow
         old = self.window
         if old is not None and not old.may_close():  # unsaved edits the user chose to save could not be saved
             led.close()

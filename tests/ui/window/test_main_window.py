@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ledger.core.model import Kind, Status
 from ledger.storage.store import TaskFilter
-from ui.app import make_app
-from ui.main_window import MainWindow
 from ui.models import COLUMN_INDEX, TaskTableModel
+from ui.window.app import make_app
+from ui.window.main_window import MainWindow
 
 
 @pytest.fixture
@@ -182,7 +182,7 @@ def test_workflow_buttons_move_a_task(window, filled, monkeypatch):
 
 
 def test_structure_dialog_adds_and_reorders_communities(qtbot, filled, monkeypatch):
-    from ui.structure import StructureDialog
+    from ui.window.structure import StructureDialog
     shown: list[str] = []
     monkeypatch.setattr("ui.common.messages.show_error", lambda _p, exc, *a: shown.append(str(exc)))
     dlg = StructureDialog(filled)
@@ -257,7 +257,7 @@ def test_views_are_built_when_first_shown_and_board_click_selects_tasks(window, 
 
 
 def test_screenshot_tool_renders_every_main_view(tmp_path, filled):
-    from ui.screenshot import render_all
+    from ui.window.screenshot import render_all
     path = filled.path
     paths = render_all(path, tmp_path / "shots", today="2025-11-20")
     names = [p.name for p in paths]
@@ -417,7 +417,7 @@ def test_dialogs_made_per_use_are_freed_afterwards(window, monkeypatch):
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from ui.common import messages
-    from ui.structure import StructureDialog
+    from ui.window.structure import StructureDialog
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
     monkeypatch.setattr(StructureDialog, "exec", lambda self: 0)
     for _ in range(4):

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from ui.app import make_app
-from ui.main_window import MainWindow
 from ui.models import COLUMN_INDEX
+from ui.window.app import make_app
+from ui.window.main_window import MainWindow
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 HEADERS_ZH = {"seq": "序号", "community": "居民区", "category": "问题类别", "problem": "反馈问题",

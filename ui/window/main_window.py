@@ -29,11 +29,11 @@ from ledger.core.errors import LedgerError
 from ledger.core.model import Kind
 from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
-from ui import window_menus
 from ui.common import messages
 from ui.common.util import exec_and_free, save_operator, settings
 from ui.filter_panel import FilterPanel
 from ui.models import COLUMN_INDEX, TaskIdRole, TaskTableModel
+from ui.window import menus as window_menus
 
 if TYPE_CHECKING:
     from ui.task_panel import TaskPanel
@@ -338,8 +338,8 @@ class MainWindow(QMainWindow):
 
     def open_backups(self) -> None:
         from ledger.service.backups import folder_for
-        from ui.app import data_dir
         from ui.common.util import open_folder
+        from ui.window.app import data_dir
 
         folder = folder_for(self.ledger.path, self.data_dir or data_dir())
         folder.mkdir(parents=True, exist_ok=True)
@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
         export_audit_from_window(self, self.ledger, self.filters.single_community())
 
     def verify_ledger(self) -> None:
-        from ui.verify_dialog import VerifyDialog
+        from ui.window.verify import VerifyDialog
         VerifyDialog.run(self, self.ledger)
 
     def export_evidence(self) -> None:
@@ -483,7 +483,7 @@ class MainWindow(QMainWindow):
 
     # ---- commands --------------------------------------------------------------------------
     def new_task(self) -> None:
-        from ui.dialogs import NewTaskDialog
+        from ui.window.dialogs import NewTaskDialog
         spec = NewTaskDialog.ask(self.ledger, self.filters.single_community(), self)
         if spec is None:
             return
@@ -523,11 +523,11 @@ class MainWindow(QMainWindow):
         export_notice(self, self.ledger)
 
     def edit_structure(self) -> None:
-        from ui.structure import StructureDialog
+        from ui.window.structure import StructureDialog
         exec_and_free(StructureDialog(self.ledger, self))
 
     def change_operator(self) -> None:
-        from ui.dialogs import OperatorDialog
+        from ui.window.dialogs import OperatorDialog
         op = OperatorDialog.ask(self.ledger.operator, self)
         if op is not None:
             self.ledger.operator = op

@@ -17,8 +17,8 @@ def render_all(ledger_path: Path, outdir: Path, *, lang: str = "zh", today: str 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import make_app
-    from ui.main_window import MainWindow
+    from ui.window.app import make_app
+    from ui.window.main_window import MainWindow
 
     make_app(lang)
     clock: Clock = TodayClock(dt.date.fromisoformat(today)) if today else Clock()
