@@ -166,7 +166,7 @@ def test_filter_or_sort_first_screen(benchmark, qapp, ledger_paths, size, change
     from ledger.core.model import Operator, Role
     from ledger.service.commands import Ledger
     from ledger.storage.store import TaskFilter
-    from ui.models import COLUMN_INDEX, TaskTableModel
+    from ui.table.model import COLUMN_INDEX, TaskTableModel
 
     led = Ledger.open(ledger_paths[size], clock=FixedClock.on("2025-11-20"), operator=Operator("测", Role.WORK_TEAM),
                       lock=False)

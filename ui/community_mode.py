@@ -31,7 +31,7 @@ from ledger.exchange import packages as exchange
 from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ui.common import messages
-from ui.models import COLUMNS
+from ui.table.model import COLUMNS
 
 if TYPE_CHECKING:
     from ui.window.main_window import MainWindow

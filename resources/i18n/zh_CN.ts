@@ -1317,62 +1317,62 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../ui/filter_panel.py" line="43"/>
+        <location filename="../../ui/table/filters.py" line="43"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="44"/>
+        <location filename="../../ui/table/filters.py" line="44"/>
         <source>Open (not signed off)</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="53"/>
+        <location filename="../../ui/table/filters.py" line="53"/>
         <source>Any deadline</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="53"/>
+        <location filename="../../ui/table/filters.py" line="53"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="54"/>
+        <location filename="../../ui/table/filters.py" line="54"/>
         <source>Due within 7 days</source>
         <translation>临期（7天内）</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="64"/>
+        <location filename="../../ui/table/filters.py" line="64"/>
         <source>Search problem, measure, progress</source>
         <translation>搜索反馈问题、整改措施、整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="72"/>
+        <location filename="../../ui/table/filters.py" line="72"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="73"/>
+        <location filename="../../ui/table/filters.py" line="73"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="74"/>
+        <location filename="../../ui/table/filters.py" line="74"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="76"/>
+        <location filename="../../ui/table/filters.py" line="76"/>
         <source>Communities</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="93"/>
+        <location filename="../../ui/table/filters.py" line="93"/>
         <source>All communities</source>
         <translation>全部居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/filter_panel.py" line="97"/>
+        <location filename="../../ui/table/filters.py" line="97"/>
         <source>Secretary: {name}</source>
         <translation>书记：{name}</translation>
     </message>
@@ -3811,72 +3811,72 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="250"/>
+        <location filename="../../ui/table/model.py" line="250"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="66"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="66"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="66"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="66"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="66"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="66"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="66"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="66"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="66"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="66"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="66"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="66"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>

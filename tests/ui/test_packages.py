@@ -16,11 +16,11 @@ from ledger.service.commands import Ledger
 from tests.ledger.exchange.exchange_helpers import SECRETARY, dump, edit_package, master
 from ui import community_mode, package_issue, package_merge, package_rows
 from ui.common import messages
-from ui.models import COLUMN_INDEX
 from ui.package_conflicts import OpenConflictsDialog
 from ui.package_issue import IssuePackagesDialog
 from ui.package_merge import MergeDialog
 from ui.packages import PackageStatusView
+from ui.table.model import COLUMN_INDEX
 from ui.window.app import make_app
 
 

@@ -31,8 +31,8 @@ from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
 from ui.common import messages
 from ui.common.util import exec_and_free, save_operator, settings
-from ui.filter_panel import FilterPanel
-from ui.models import COLUMN_INDEX, TaskIdRole, TaskTableModel
+from ui.table.filters import FilterPanel
+from ui.table.model import COLUMN_INDEX, TaskIdRole, TaskTableModel
 from ui.window import menus as window_menus
 
 if TYPE_CHECKING:

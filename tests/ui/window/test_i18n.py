@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from ui.models import COLUMN_INDEX
+from ui.table.model import COLUMN_INDEX
 from ui.window.app import make_app
 from ui.window.main_window import MainWindow
 

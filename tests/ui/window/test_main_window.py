@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ledger.core.model import Kind, Status
 from ledger.storage.store import TaskFilter
-from ui.models import COLUMN_INDEX, TaskTableModel
+from ui.table.model import COLUMN_INDEX, TaskTableModel
 from ui.window.app import make_app
 from ui.window.main_window import MainWindow
 
@@ -214,7 +214,7 @@ def test_window_remembers_its_layout(qtbot, filled):
 
 def test_large_text_search_shows_first_screen_then_the_rest(qtbot, ledger, qtmodeltester):
     """Over FIRST_SCREEN matches: the first screen comes at once, the remaining rows are appended."""
-    from ui.models import FIRST_SCREEN
+    from ui.table.model import FIRST_SCREEN
     com = ledger.add_community("南郊别墅")
     cat = ledger.add_category("关于安全方面的整改")
     prob = ledger.add_problem(cat, "针对隐患排查不到位的问题")
@@ -317,7 +317,7 @@ def test_first_paint_comes_before_the_rest_of_a_large_ledger_and_the_task_panel(
     """A ledger bigger than one screen: the window paints the first screen, then reads the remaining ids and
     builds the task panel; until a task is chosen the dock says what to do."""
     from ledger.example.generate import generate
-    from ui.models import FIRST_SCREEN
+    from ui.table.model import FIRST_SCREEN
     led = generate(tmp_path / "大台账.db", tasks=FIRST_SCREEN * 3, communities=12, clock=clock)
     make_app("zh")
     win = MainWindow(led)
