@@ -21,8 +21,8 @@ from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ledger.storage import journal
 from ui.common import messages
-from ui.evidence_panel import default_folder
 from ui.signoff_dialogs import indicator_lines
+from ui.task.evidence import default_folder
 
 log = logging.getLogger(__name__)
 

@@ -632,17 +632,17 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>DeadlineHistory</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="533"/>
+        <location filename="../../ui/task/evidence.py" line="533"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="534"/>
+        <location filename="../../ui/task/evidence.py" line="534"/>
         <source>Current deadline: {deadline}　Original deadline: {original}</source>
         <translation>现在的整改时限：{deadline}　原定时限：{original}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="558"/>
+        <location filename="../../ui/task/evidence.py" line="558"/>
         <source>No change of deadline.</source>
         <translation>整改时限没有变更过。</translation>
     </message>
@@ -728,54 +728,54 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>EvidenceExport</name>
     <message>
-        <location filename="../../ui/evidence_export.py" line="42"/>
+        <location filename="../../ui/task/evidence_export.py" line="42"/>
         <source>evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_export.py" line="56"/>
+        <location filename="../../ui/task/evidence_export.py" line="56"/>
         <source>Save the evidence as</source>
         <translation>佐证材料另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_export.py" line="57"/>
+        <location filename="../../ui/task/evidence_export.py" line="57"/>
         <source>Zip files (*.zip)</source>
         <translation>压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_export.py" line="63"/>
+        <location filename="../../ui/task/evidence_export.py" line="63"/>
         <source>The evidence was saved to “{path}”. The file 目录.csv inside lists every file.</source>
         <translation>佐证材料已保存到“{path}”。压缩包中的“目录.csv”列出了每一份文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_export.py" line="64"/>
-        <location filename="../../ui/evidence_export.py" line="81"/>
+        <location filename="../../ui/task/evidence_export.py" line="64"/>
+        <location filename="../../ui/task/evidence_export.py" line="81"/>
         <source>Export evidence</source>
         <translation>导出佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_export.py" line="76"/>
-        <location filename="../../ui/evidence_export.py" line="98"/>
+        <location filename="../../ui/task/evidence_export.py" line="76"/>
+        <location filename="../../ui/task/evidence_export.py" line="98"/>
         <source>Cannot export the evidence</source>
         <translation>无法导出佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_export.py" line="81"/>
+        <location filename="../../ui/task/evidence_export.py" line="81"/>
         <source>Exporting evidence…</source>
         <translation>正在导出佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_export.py" line="84"/>
+        <location filename="../../ui/task/evidence_export.py" line="84"/>
         <source>Exporting evidence… {done} of {total} files</source>
         <translation>正在导出佐证材料… 第 {done} 份，共 {total} 份</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_export.py" line="94"/>
+        <location filename="../../ui/task/evidence_export.py" line="94"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_export.py" line="94"/>
+        <location filename="../../ui/task/evidence_export.py" line="94"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
@@ -783,123 +783,123 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="196"/>
+        <location filename="../../ui/task/evidence.py" line="196"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="197"/>
+        <location filename="../../ui/task/evidence.py" line="197"/>
         <source>Attach photos, PDFs, Word or Excel files and scans</source>
         <translation>添加照片、PDF、Word、Excel 文件或扫描件</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="198"/>
+        <location filename="../../ui/task/evidence.py" line="198"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="199"/>
+        <location filename="../../ui/task/evidence.py" line="199"/>
         <source>Open with the program the computer uses for this kind of file</source>
         <translation>用电脑上对应的程序打开</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="200"/>
+        <location filename="../../ui/task/evidence.py" line="200"/>
         <source>Save a copy…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="201"/>
+        <location filename="../../ui/task/evidence.py" line="201"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="202"/>
+        <location filename="../../ui/task/evidence.py" line="202"/>
         <source>Export as zip…</source>
         <translation>打包导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="203"/>
+        <location filename="../../ui/task/evidence.py" line="203"/>
         <source>All the evidence of this task in one zip file</source>
         <translation>把本任务的全部佐证材料打包成一个 zip 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="204"/>
+        <location filename="../../ui/task/evidence.py" line="204"/>
         <source>Show removed</source>
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="251"/>
+        <location filename="../../ui/task/evidence.py" line="251"/>
         <source>{size} · added by {who} on {at}</source>
         <translation>{size} · {who} {at} 添加</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="254"/>
+        <location filename="../../ui/task/evidence.py" line="254"/>
         <source>removed {at}</source>
         <translation>已于 {at} 删除</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="266"/>
+        <location filename="../../ui/task/evidence.py" line="266"/>
         <source>You can also drag files from a folder onto this panel. One file may be up to {limit}.</source>
         <translation>也可以把文件从文件夹直接拖到这个面板上。单个文件不超过 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="308"/>
+        <location filename="../../ui/task/evidence.py" line="308"/>
         <source>Choose evidence files</source>
         <translation>选择佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="309"/>
+        <location filename="../../ui/task/evidence.py" line="309"/>
         <source>Evidence files ({patterns})</source>
         <translation>佐证材料 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="309"/>
+        <location filename="../../ui/task/evidence.py" line="309"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="339"/>
+        <location filename="../../ui/task/evidence.py" line="339"/>
         <source>Attached {n} files.</source>
         <translation>已添加 {n} 份佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="343"/>
-        <location filename="../../ui/evidence_panel.py" line="346"/>
+        <location filename="../../ui/task/evidence.py" line="343"/>
+        <location filename="../../ui/task/evidence.py" line="346"/>
         <source>Not attached</source>
         <translation>没有添加</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="345"/>
+        <location filename="../../ui/task/evidence.py" line="345"/>
         <source>Attached {n} files; {m} were not attached:</source>
         <translation>已添加 {n} 份；以下 {m} 份没有添加：</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="353"/>
+        <location filename="../../ui/task/evidence.py" line="353"/>
         <source>Choose a file in the list first.</source>
         <translation>请先在列表中选中一份材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="379"/>
+        <location filename="../../ui/task/evidence.py" line="379"/>
         <source>Cannot write a temporary copy to open: {detail}</source>
         <translation>无法写出用于打开的临时副本：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="383"/>
+        <location filename="../../ui/task/evidence.py" line="383"/>
         <source>Cannot open the file with a program on this computer. A copy is here: {path}</source>
         <translation>这台电脑上没有能打开此文件的程序。文件副本在：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="389"/>
+        <location filename="../../ui/task/evidence.py" line="389"/>
         <source>Save a copy of the evidence</source>
         <translation>另存佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="405"/>
+        <location filename="../../ui/task/evidence.py" line="405"/>
         <source>Saved to {path}</source>
         <translation>已保存到：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="412"/>
+        <location filename="../../ui/task/evidence.py" line="412"/>
         <source>Remove the evidence “{name}”? The removal is recorded in the journal and the file stays listed under “Show removed”.</source>
         <translation>移除佐证材料“{name}”？移除会记入日志，勾选“显示已删除的”仍能看到这条记录。</translation>
     </message>
@@ -3319,12 +3319,12 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReviewTrail</name>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="497"/>
+        <location filename="../../ui/task/evidence.py" line="497"/>
         <source>No review yet. When the task is submitted for sign-off, each level&apos;s decision appears here.</source>
         <translation>尚无审核记录。申请销号后，各级审核的结论会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence_panel.py" line="506"/>
+        <location filename="../../ui/task/evidence.py" line="506"/>
         <source>Round {n}</source>
         <translation>第 {n} 轮</translation>
     </message>
@@ -3569,241 +3569,241 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../ui/task_panel.py" line="88"/>
-        <location filename="../../ui/task_panel.py" line="281"/>
+        <location filename="../../ui/task/panel.py" line="88"/>
+        <location filename="../../ui/task/panel.py" line="281"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="112"/>
+        <location filename="../../ui/task/panel.py" line="112"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="125"/>
+        <location filename="../../ui/task/panel.py" line="125"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="127"/>
+        <location filename="../../ui/task/panel.py" line="127"/>
         <source>Save the fields above (Ctrl+S)</source>
         <translation>保存以上内容（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="129"/>
+        <location filename="../../ui/task/panel.py" line="129"/>
         <source>Revert</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="138"/>
+        <location filename="../../ui/task/panel.py" line="138"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="139"/>
+        <location filename="../../ui/task/panel.py" line="139"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="140"/>
+        <location filename="../../ui/task/panel.py" line="140"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="141"/>
+        <location filename="../../ui/task/panel.py" line="141"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="142"/>
+        <location filename="../../ui/task/panel.py" line="142"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="143"/>
+        <location filename="../../ui/task/panel.py" line="143"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="144"/>
+        <location filename="../../ui/task/panel.py" line="144"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="152"/>
+        <location filename="../../ui/task/panel.py" line="152"/>
         <source>Indicator</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="152"/>
+        <location filename="../../ui/task/panel.py" line="152"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="152"/>
+        <location filename="../../ui/task/panel.py" line="152"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="153"/>
+        <location filename="../../ui/task/panel.py" line="153"/>
         <source>Actual</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="160"/>
-        <location filename="../../ui/task_panel.py" line="454"/>
+        <location filename="../../ui/task/panel.py" line="160"/>
+        <location filename="../../ui/task/panel.py" line="454"/>
         <source>Add indicator</source>
         <translation>添加量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="162"/>
+        <location filename="../../ui/task/panel.py" line="162"/>
         <source>Remove indicator</source>
         <translation>删除量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="180"/>
+        <location filename="../../ui/task/panel.py" line="180"/>
         <source>Ask for a later deadline…</source>
         <translation>申请延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="182"/>
+        <location filename="../../ui/task/panel.py" line="182"/>
         <source>Approve the extension…</source>
         <translation>同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="184"/>
+        <location filename="../../ui/task/panel.py" line="184"/>
         <source>Refuse the extension…</source>
         <translation>不同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="186"/>
+        <location filename="../../ui/task/panel.py" line="186"/>
         <source>Print the sign-off form…</source>
         <translation>打印销号审批表…</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="187"/>
+        <location filename="../../ui/task/panel.py" line="187"/>
         <source>The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper</source>
         <translation>把本任务的销号审批表生成 A4 PDF，打印后交审核人签字</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="197"/>
+        <location filename="../../ui/task/panel.py" line="197"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="197"/>
+        <location filename="../../ui/task/panel.py" line="197"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="197"/>
+        <location filename="../../ui/task/panel.py" line="197"/>
         <source>Field</source>
         <translation>修改项</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="198"/>
+        <location filename="../../ui/task/panel.py" line="198"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="198"/>
+        <location filename="../../ui/task/panel.py" line="198"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="214"/>
+        <location filename="../../ui/task/panel.py" line="214"/>
         <source>Quantitative indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="224"/>
+        <location filename="../../ui/task/panel.py" line="224"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="228"/>
-        <location filename="../../ui/task_panel.py" line="375"/>
+        <location filename="../../ui/task/panel.py" line="228"/>
+        <location filename="../../ui/task/panel.py" line="375"/>
         <source>Evidence ({n})</source>
         <translation>佐证材料（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="233"/>
+        <location filename="../../ui/task/panel.py" line="233"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="234"/>
+        <location filename="../../ui/task/panel.py" line="234"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="242"/>
+        <location filename="../../ui/task/panel.py" line="242"/>
         <source>Reviews and deadline</source>
         <translation>审核与延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="243"/>
+        <location filename="../../ui/task/panel.py" line="243"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="282"/>
+        <location filename="../../ui/task/panel.py" line="282"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="298"/>
+        <location filename="../../ui/task/panel.py" line="298"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="310"/>
+        <location filename="../../ui/task/panel.py" line="310"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="332"/>
+        <location filename="../../ui/task/panel.py" line="332"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="333"/>
+        <location filename="../../ui/task/panel.py" line="333"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="339"/>
+        <location filename="../../ui/task/panel.py" line="339"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="344"/>
+        <location filename="../../ui/task/panel.py" line="344"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="357"/>
+        <location filename="../../ui/task/panel.py" line="357"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="358"/>
+        <location filename="../../ui/task/panel.py" line="358"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="430"/>
-        <location filename="../../ui/task_panel.py" line="448"/>
+        <location filename="../../ui/task/panel.py" line="430"/>
+        <location filename="../../ui/task/panel.py" line="448"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="454"/>
+        <location filename="../../ui/task/panel.py" line="454"/>
         <source>Indicator name, e.g. 培训次数</source>
         <translation>指标名称，例如：培训次数</translation>
     </message>
     <message>
-        <location filename="../../ui/task_panel.py" line="469"/>
+        <location filename="../../ui/task/panel.py" line="469"/>
         <source>Remove the indicator “{name}”?</source>
         <translation>删除量化指标“{name}”？</translation>
     </message>

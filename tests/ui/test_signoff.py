@@ -297,7 +297,7 @@ def test_evidence_by_button_path_and_by_drop_then_open_save_remove(window, fille
     filled.set_setting("evidence_max_mb", 50)
 
     opened: list[QUrl] = []
-    monkeypatch.setattr("ui.evidence_panel.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr("ui.task.evidence.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
     ev.select_row(1)
     path = ev.open_selected()
     assert opened and Path(opened[0].toLocalFile()) == path and path.read_bytes() == minutes.read_bytes()
@@ -321,7 +321,7 @@ def test_evidence_by_button_path_and_by_drop_then_open_save_remove(window, fille
 
 
 def test_evidence_zip_export(window, filled, tmp_path, monkeypatch, shown):
-    from ui import evidence_export
+    from ui.task import evidence_export
     tid = task_id(filled, "开展专项整治", "南郊别墅")
     signoff.attach_evidence(filled, tid, photo(tmp_path))
     assert evidence_export.default_name(filled, task_id=tid) == "南郊别墅-开展专项整治-佐证材料.zip"

@@ -36,7 +36,7 @@ from ui.table.model import COLUMN_INDEX, TaskIdRole, TaskTableModel
 from ui.window import menus as window_menus
 
 if TYPE_CHECKING:
-    from ui.task_panel import TaskPanel
+    from ui.task.panel import TaskPanel
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
     def panel(self) -> TaskPanel:
         """The task panel, built (and its modules imported) the first time it is needed."""
         if self._panel is None:
-            from ui.task_panel import TaskPanel
+            from ui.task.panel import TaskPanel
 
             self._panel = TaskPanel(self.ledger)
             self._panel.taskShown.connect(self._task_shown)
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
         VerifyDialog.run(self, self.ledger)
 
     def export_evidence(self) -> None:
-        from ui.evidence_export import export_evidence
+        from ui.task.evidence_export import export_evidence
         community = self.filters.single_community()
         export_evidence(self, self.ledger, community=community)
 

@@ -13,7 +13,7 @@ from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ui.common import messages
 from ui.common.util import advance, progress_dialog, settings
-from ui.evidence_panel import FOLDER_KEY, default_folder
+from ui.task.evidence import FOLDER_KEY, default_folder
 
 log = logging.getLogger(__name__)
 

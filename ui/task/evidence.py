@@ -425,7 +425,7 @@ class EvidencePanel(QWidget):
     def export_zip(self) -> Path | None:
         if self.task_id is None:
             return None
-        from ui.evidence_export import export_evidence
+        from ui.task.evidence_export import export_evidence
         return export_evidence(self, self.ledger, task_id=self.task_id)
 
 

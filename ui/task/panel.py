@@ -40,7 +40,6 @@ from ledger.signoff.signoff import Extension
 from ledger.storage.journal import Entry
 from ui.common import messages
 from ui.common.util import health_colour
-from ui.evidence_panel import DeadlineHistory, EvidencePanel, ReviewTrail, local_files
 from ui.signoff_dialogs import (
     DecideExtensionDialog,
     ExtensionDialog,
@@ -48,6 +47,7 @@ from ui.signoff_dialogs import (
     ReviewDialog,
     SubmitDialog,
 )
+from ui.task.evidence import DeadlineHistory, EvidencePanel, ReviewTrail, local_files
 
 RED, AMBER = "#b0252b", "#8a5a00"
 
