@@ -309,7 +309,7 @@ def cmd_do(args: argparse.Namespace) -> int:
 
 
 def cmd_approval_form(args: argparse.Namespace) -> int:
-    form = importlib.import_module("ui.approval_form")
+    form = importlib.import_module("ui.signoff.approval_form")
     return int(form.cmd_approval_form(args.path, args.task, args.out, today=getattr(args, "today", None)))
 
 

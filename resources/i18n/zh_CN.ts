@@ -50,48 +50,48 @@
 <context>
     <name>ApprovalForm</name>
     <message>
-        <location filename="../../ui/approval_form.py" line="78"/>
+        <location filename="../../ui/signoff/approval_form.py" line="78"/>
         <source>sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="247"/>
+        <location filename="../../ui/signoff/approval_form.py" line="247"/>
         <source>Save the sign-off form as</source>
         <translation>销号审批表另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="248"/>
+        <location filename="../../ui/signoff/approval_form.py" line="248"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="254"/>
+        <location filename="../../ui/signoff/approval_form.py" line="254"/>
         <source>Sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="255"/>
+        <location filename="../../ui/signoff/approval_form.py" line="255"/>
         <source>The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.</source>
         <translation>销号审批表已保存到“{path}”。请用 A4 纸打印，交审核人签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="258"/>
+        <location filename="../../ui/signoff/approval_form.py" line="258"/>
         <source>Open it</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="259"/>
+        <location filename="../../ui/signoff/approval_form.py" line="259"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="263"/>
+        <location filename="../../ui/signoff/approval_form.py" line="263"/>
         <source>Cannot open the PDF. Open it yourself: {path}</source>
         <translation>无法打开 PDF 文件，请自行打开：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/approval_form.py" line="271"/>
-        <location filename="../../ui/approval_form.py" line="279"/>
+        <location filename="../../ui/signoff/approval_form.py" line="271"/>
+        <location filename="../../ui/signoff/approval_form.py" line="279"/>
         <source>Cannot write the sign-off form</source>
         <translation>无法生成销号审批表</translation>
     </message>
@@ -650,54 +650,54 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>DecideExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="427"/>
+        <location filename="../../ui/signoff/dialogs.py" line="427"/>
         <source>Decide the extension request</source>
         <translation>批复延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="428"/>
+        <location filename="../../ui/signoff/dialogs.py" line="428"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="429"/>
+        <location filename="../../ui/signoff/dialogs.py" line="429"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="431"/>
+        <location filename="../../ui/signoff/dialogs.py" line="431"/>
         <source>From → to</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="432"/>
+        <location filename="../../ui/signoff/dialogs.py" line="432"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="433"/>
-        <location filename="../../ui/signoff_dialogs.py" line="456"/>
+        <location filename="../../ui/signoff/dialogs.py" line="433"/>
+        <location filename="../../ui/signoff/dialogs.py" line="456"/>
         <source>Approve the extension</source>
         <translation>同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="435"/>
-        <location filename="../../ui/signoff_dialogs.py" line="456"/>
+        <location filename="../../ui/signoff/dialogs.py" line="435"/>
+        <location filename="../../ui/signoff/dialogs.py" line="456"/>
         <source>Refuse</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="455"/>
+        <location filename="../../ui/signoff/dialogs.py" line="455"/>
         <source>Note (optional)</source>
         <translation>批复意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="455"/>
+        <location filename="../../ui/signoff/dialogs.py" line="455"/>
         <source>Note (required when refusing)</source>
         <translation>批复意见（不同意时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="189"/>
+        <location filename="../../ui/signoff/dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1078,57 +1078,57 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="378"/>
+        <location filename="../../ui/signoff/dialogs.py" line="378"/>
         <source>Ask for a later deadline</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="381"/>
+        <location filename="../../ui/signoff/dialogs.py" line="381"/>
         <source>Current deadline</source>
         <translation>现在的整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="382"/>
+        <location filename="../../ui/signoff/dialogs.py" line="382"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="384"/>
+        <location filename="../../ui/signoff/dialogs.py" line="384"/>
         <source>Original deadline</source>
         <translation>原定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="396"/>
+        <location filename="../../ui/signoff/dialogs.py" line="396"/>
         <source>New deadline</source>
         <translation>申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="397"/>
+        <location filename="../../ui/signoff/dialogs.py" line="397"/>
         <source>Why the deadline cannot be met</source>
         <translation>为什么不能按时完成</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="398"/>
+        <location filename="../../ui/signoff/dialogs.py" line="398"/>
         <source>Reason (required)</source>
         <translation>延期理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="399"/>
+        <location filename="../../ui/signoff/dialogs.py" line="399"/>
         <source>A leader approves or refuses the request. The original deadline is kept in the ledger either way.</source>
         <translation>由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="401"/>
+        <location filename="../../ui/signoff/dialogs.py" line="401"/>
         <source>Send the request</source>
         <translation>提交延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="407"/>
+        <location filename="../../ui/signoff/dialogs.py" line="407"/>
         <source>{n} days later</source>
         <translation>延后 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="189"/>
+        <location filename="../../ui/signoff/dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2627,218 +2627,218 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>RecheckDialog</name>
     <message>
-        <location filename="../../ui/recheck.py" line="105"/>
+        <location filename="../../ui/signoff/recheck.py" line="105"/>
         <source>回头看 — look-back sampling</source>
         <translation>回头看 — 抽查已销号任务</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="110"/>
+        <location filename="../../ui/signoff/recheck.py" line="110"/>
         <source>By percentage</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="111"/>
+        <location filename="../../ui/signoff/recheck.py" line="111"/>
         <source>By number</source>
         <translation>按数量</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="116"/>
+        <location filename="../../ui/signoff/recheck.py" line="116"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="121"/>
+        <location filename="../../ui/signoff/recheck.py" line="121"/>
         <source> tasks</source>
         <translation> 项</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="131"/>
+        <location filename="../../ui/signoff/recheck.py" line="131"/>
         <source>All together</source>
         <translation>全部一起抽</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="132"/>
+        <location filename="../../ui/signoff/recheck.py" line="132"/>
         <source>Each community separately</source>
         <translation>每个居民区分别抽</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="157"/>
+        <location filename="../../ui/signoff/recheck.py" line="157"/>
         <source>Leave empty for a new random seed</source>
         <translation>留空则自动生成</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="161"/>
+        <location filename="../../ui/signoff/recheck.py" line="161"/>
         <source>e.g. 2025年第四季度回头看</source>
         <translation>例如：2025年第四季度回头看</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="162"/>
+        <location filename="../../ui/signoff/recheck.py" line="162"/>
         <source>Draw the sample</source>
         <translation>抽取样本</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="166"/>
+        <location filename="../../ui/signoff/recheck.py" line="166"/>
         <source>How many</source>
         <translation>抽查多少</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="167"/>
+        <location filename="../../ui/signoff/recheck.py" line="167"/>
         <source>Drawn from</source>
         <translation>抽取方式</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="168"/>
+        <location filename="../../ui/signoff/recheck.py" line="168"/>
         <source>Only the ticked communities (all by default)</source>
         <translation>只在勾选的居民区中抽（默认全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="171"/>
+        <location filename="../../ui/signoff/recheck.py" line="171"/>
         <source>Tick all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="173"/>
+        <location filename="../../ui/signoff/recheck.py" line="173"/>
         <source>Untick all</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="182"/>
+        <location filename="../../ui/signoff/recheck.py" line="182"/>
         <source>Communities</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="187"/>
+        <location filename="../../ui/signoff/recheck.py" line="187"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="188"/>
+        <location filename="../../ui/signoff/recheck.py" line="188"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="189"/>
+        <location filename="../../ui/signoff/recheck.py" line="189"/>
         <source>Draw a new sample</source>
         <translation>抽取新样本</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="197"/>
+        <location filename="../../ui/signoff/recheck.py" line="197"/>
         <source>Repeat the draw to verify</source>
         <translation>重新抽取验证</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="206"/>
+        <location filename="../../ui/signoff/recheck.py" line="206"/>
         <source>Past draws (newest first)</source>
         <translation>历次抽查（最新的在最前）</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="219"/>
+        <location filename="../../ui/signoff/recheck.py" line="219"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="219"/>
+        <location filename="../../ui/signoff/recheck.py" line="219"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="219"/>
+        <location filename="../../ui/signoff/recheck.py" line="219"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="220"/>
+        <location filename="../../ui/signoff/recheck.py" line="220"/>
         <source>What was found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="220"/>
+        <location filename="../../ui/signoff/recheck.py" line="220"/>
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="220"/>
+        <location filename="../../ui/signoff/recheck.py" line="220"/>
         <source>Checked</source>
         <translation>核查时间</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="231"/>
+        <location filename="../../ui/signoff/recheck.py" line="231"/>
         <source>Passed (合格)</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="234"/>
+        <location filename="../../ui/signoff/recheck.py" line="234"/>
         <source>Relapse (反弹)…</source>
         <translation>反弹…</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="255"/>
+        <location filename="../../ui/signoff/recheck.py" line="255"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="306"/>
+        <location filename="../../ui/signoff/recheck.py" line="306"/>
         <source>{amount}%</source>
         <translation>{amount}%</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="306"/>
+        <location filename="../../ui/signoff/recheck.py" line="306"/>
         <source>{amount} tasks</source>
         <translation>{amount} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="307"/>
+        <location filename="../../ui/signoff/recheck.py" line="307"/>
         <source>per community</source>
         <translation>每个居民区分别抽</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="307"/>
+        <location filename="../../ui/signoff/recheck.py" line="307"/>
         <source>overall</source>
         <translation>全部一起抽</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="317"/>
+        <location filename="../../ui/signoff/recheck.py" line="317"/>
         <source>{at} · {who} · {how}, {scope} · {n} of {total} · seed {seed}</source>
         <translation>{at} · {who} · {how}，{scope} · {total} 项中抽 {n} 项 · 种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="343"/>
+        <location filename="../../ui/signoff/recheck.py" line="343"/>
         <source>Drawn {at} by {who}: {how}, {scope}, {n} of {total} signed-off tasks. Random seed &lt;b&gt;{seed}&lt;/b&gt;: anyone who repeats the draw with this seed gets the same sample.</source>
         <translation>{at} 由{who}抽取：{how}，{scope}，从 {total} 项已销号任务中抽出 {n} 项。随机种子 &lt;b&gt;{seed}&lt;/b&gt;：任何人用这个种子重新抽取，都会得到同样的样本。</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="356"/>
+        <location filename="../../ui/signoff/recheck.py" line="356"/>
         <source>(task deleted)</source>
         <translation>（任务已删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="357"/>
+        <location filename="../../ui/signoff/recheck.py" line="357"/>
         <source>Pending</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="374"/>
+        <location filename="../../ui/signoff/recheck.py" line="374"/>
         <source>Choose a draw in the list first.</source>
         <translation>请先在左边选中一次抽查。</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="383"/>
+        <location filename="../../ui/signoff/recheck.py" line="383"/>
         <source>The repeated draw gives the same {n} tasks as recorded: the draw was fair.</source>
         <translation>重新抽取的 {n} 项任务与记录完全一致：这次抽查是公正的。</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="386"/>
+        <location filename="../../ui/signoff/recheck.py" line="386"/>
         <source>The repeated draw does NOT match the recorded sample. Tell the work team; the ledger may have been changed outside the program.</source>
         <translation>重新抽取的结果与记录的样本不一致。请告知工作专班，台账可能在程序之外被改动过。</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="423"/>
-        <location filename="../../ui/recheck.py" line="437"/>
+        <location filename="../../ui/signoff/recheck.py" line="423"/>
+        <location filename="../../ui/signoff/recheck.py" line="437"/>
         <source>Choose a task in the sample first.</source>
         <translation>请先在样本中选中一项任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/recheck.py" line="429"/>
+        <location filename="../../ui/signoff/recheck.py" line="429"/>
         <source>Record “合格” for “{measure}”? It cannot be changed afterwards.</source>
         <translation>将“{measure}”记录为“合格”？记录后不能更改。</translation>
     </message>
@@ -3079,27 +3079,27 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>RelapseDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="495"/>
+        <location filename="../../ui/signoff/dialogs.py" line="495"/>
         <source>Record a relapse (反弹)</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="497"/>
+        <location filename="../../ui/signoff/dialogs.py" line="497"/>
         <source>What was found (required)</source>
         <translation>发现的问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="498"/>
+        <location filename="../../ui/signoff/dialogs.py" line="498"/>
         <source>The task is reopened as 反弹重启 and must be signed off again.</source>
         <translation>任务将转为“反弹重启”，需重新整改、重新销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="500"/>
+        <location filename="../../ui/signoff/dialogs.py" line="500"/>
         <source>Record the relapse</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="189"/>
+        <location filename="../../ui/signoff/dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3107,22 +3107,22 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="475"/>
+        <location filename="../../ui/signoff/dialogs.py" line="475"/>
         <source>Reopen the task</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="477"/>
+        <location filename="../../ui/signoff/dialogs.py" line="477"/>
         <source>Why it must be rectified again (required)</source>
         <translation>重启理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="478"/>
+        <location filename="../../ui/signoff/dialogs.py" line="478"/>
         <source>Reopen</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="189"/>
+        <location filename="../../ui/signoff/dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3130,132 +3130,132 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="233"/>
+        <location filename="../../ui/signoff/dialogs.py" line="233"/>
         <source>Return — {level}</source>
         <translation>退回 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="233"/>
+        <location filename="../../ui/signoff/dialogs.py" line="233"/>
         <source>Approve — {level}</source>
         <translation>审核通过 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="235"/>
+        <location filename="../../ui/signoff/dialogs.py" line="235"/>
         <source>{level}: level {n} of {total}, signed by the {role}</source>
         <translation>{level}：第 {n} 级（共 {total} 级），由{role}签署</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="239"/>
+        <location filename="../../ui/signoff/dialogs.py" line="239"/>
         <source>(no statement)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="242"/>
+        <location filename="../../ui/signoff/dialogs.py" line="242"/>
         <source>Closing statement of the owner</source>
         <translation>整改情况说明</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="245"/>
+        <location filename="../../ui/signoff/dialogs.py" line="245"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="245"/>
+        <location filename="../../ui/signoff/dialogs.py" line="245"/>
         <source>{n} files: {names}</source>
         <translation>{n} 份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="246"/>
+        <location filename="../../ui/signoff/dialogs.py" line="246"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="249"/>
+        <location filename="../../ui/signoff/dialogs.py" line="249"/>
         <source>Indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="253"/>
+        <location filename="../../ui/signoff/dialogs.py" line="253"/>
         <source>e.g. 措施已落实，佐证材料齐全，同意销号。</source>
         <translation>例如：措施已落实，佐证材料齐全，同意销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="254"/>
+        <location filename="../../ui/signoff/dialogs.py" line="254"/>
         <source>Why the task may be signed off without it</source>
         <translation>写明可以例外销号的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="256"/>
+        <location filename="../../ui/signoff/dialogs.py" line="256"/>
         <source>A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is not signed off.</source>
         <translation>最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="263"/>
+        <location filename="../../ui/signoff/dialogs.py" line="263"/>
         <source>The reason is shown on the task and on the wall chart, so the owner knows what to do.</source>
         <translation>退回理由会显示在任务上和挂图上，责任人据此继续整改。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="265"/>
+        <location filename="../../ui/signoff/dialogs.py" line="265"/>
         <source>Reason for returning (required)</source>
         <translation>退回理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="266"/>
+        <location filename="../../ui/signoff/dialogs.py" line="266"/>
         <source>Return to the owner</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="271"/>
+        <location filename="../../ui/signoff/dialogs.py" line="271"/>
         <source>This is the last level: approving signs the task off. Complete what is missing first, or write the reason for an exception below.</source>
         <translation>这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="273"/>
+        <location filename="../../ui/signoff/dialogs.py" line="273"/>
         <source>The last level will need this completed, or an exception reason from its reviewer.</source>
         <translation>终审时须补齐，或由终审人填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="288"/>
+        <location filename="../../ui/signoff/dialogs.py" line="288"/>
         <source>Acceptance grade (required)</source>
         <translation>验收评定（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="289"/>
+        <location filename="../../ui/signoff/dialogs.py" line="289"/>
         <source>Opinion (required)</source>
         <translation>审核意见（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="292"/>
+        <location filename="../../ui/signoff/dialogs.py" line="292"/>
         <source>Exception reason (required to sign off)</source>
         <translation>例外理由（销号必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="293"/>
+        <location filename="../../ui/signoff/dialogs.py" line="293"/>
         <source>Exception reason (optional)</source>
         <translation>例外理由（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="295"/>
+        <location filename="../../ui/signoff/dialogs.py" line="295"/>
         <source>A long-term task is signed off for this stage and stays 长期坚持.</source>
         <translation>长期坚持任务：通过后完成阶段性销号，继续长期坚持。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="296"/>
+        <location filename="../../ui/signoff/dialogs.py" line="296"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="311"/>
+        <location filename="../../ui/signoff/dialogs.py" line="311"/>
         <source>Please choose a grade: 好, 较好, 一般 or 差.</source>
         <translation>请选择验收评定：好、较好、一般或差。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="189"/>
+        <location filename="../../ui/signoff/dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="274"/>
+        <location filename="../../ui/signoff/dialogs.py" line="274"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3263,37 +3263,37 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../ui/review_queue.py" line="46"/>
+        <location filename="../../ui/signoff/queue.py" line="46"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/review_queue.py" line="46"/>
+        <location filename="../../ui/signoff/queue.py" line="46"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/review_queue.py" line="46"/>
+        <location filename="../../ui/signoff/queue.py" line="46"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/review_queue.py" line="46"/>
+        <location filename="../../ui/signoff/queue.py" line="46"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review_queue.py" line="47"/>
+        <location filename="../../ui/signoff/queue.py" line="47"/>
         <source>Waiting for</source>
         <translation>等待级别</translation>
     </message>
     <message>
-        <location filename="../../ui/review_queue.py" line="47"/>
+        <location filename="../../ui/signoff/queue.py" line="47"/>
         <source>Days waiting</source>
         <translation>已等待天数</translation>
     </message>
     <message>
-        <location filename="../../ui/review_queue.py" line="102"/>
+        <location filename="../../ui/signoff/queue.py" line="102"/>
         <source>{level} (level {n})</source>
         <translation>{level}（第 {n} 级）</translation>
     </message>
@@ -3301,17 +3301,17 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../ui/review_queue.py" line="165"/>
+        <location filename="../../ui/signoff/queue.py" line="165"/>
         <source>{n} tasks wait for your review ({name}, {role}), the oldest first. Click one to open it on the right.</source>
         <translation>有 {n} 项任务等待您审核（{name}，{role}），最早申请的在最前。单击一项即在右侧打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/review_queue.py" line="169"/>
+        <location filename="../../ui/signoff/queue.py" line="169"/>
         <source>Nothing waits for your review ({name}, {role}).</source>
         <translation>目前没有等待您审核的任务（{name}，{role}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review_queue.py" line="173"/>
+        <location filename="../../ui/signoff/queue.py" line="173"/>
         <source>Only reviewers see tasks here: {roles}. You are signed in as {role}; change it under Settings → Who am I.</source>
         <translation>这里列出等待审核的任务，审核人身份为：{roles}。您当前的身份是{role}，可在“设置—我是谁”中切换。</translation>
     </message>
@@ -3400,7 +3400,7 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="189"/>
+        <location filename="../../ui/signoff/dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3526,42 +3526,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="334"/>
+        <location filename="../../ui/signoff/dialogs.py" line="334"/>
         <source>Request sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="339"/>
+        <location filename="../../ui/signoff/dialogs.py" line="339"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="340"/>
+        <location filename="../../ui/signoff/dialogs.py" line="340"/>
         <source>What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。</source>
         <translation>写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="342"/>
+        <location filename="../../ui/signoff/dialogs.py" line="342"/>
         <source>What was done (required)</source>
         <translation>整改情况说明（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="348"/>
+        <location filename="../../ui/signoff/dialogs.py" line="348"/>
         <source>The reviewers will see that this is missing. Add evidence on the 佐证材料 tab first, or the last reviewer will have to record an exception.</source>
         <translation>审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="353"/>
+        <location filename="../../ui/signoff/dialogs.py" line="353"/>
         <source>Submit the request</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="189"/>
+        <location filename="../../ui/signoff/dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff_dialogs.py" line="346"/>
+        <location filename="../../ui/signoff/dialogs.py" line="346"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>

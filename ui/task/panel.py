@@ -40,7 +40,7 @@ from ledger.signoff.signoff import Extension
 from ledger.storage.journal import Entry
 from ui.common import messages
 from ui.common.util import health_colour
-from ui.signoff_dialogs import (
+from ui.signoff.dialogs import (
     DecideExtensionDialog,
     ExtensionDialog,
     ReopenDialog,
@@ -527,7 +527,9 @@ class TaskPanel(QWidget):
 
     def print_form(self) -> None:
         if self.task is not None:
-            from ui.approval_form import print_approval_form  # QTextDocument/PDF code only when asked for
+            from ui.signoff.approval_form import (
+                print_approval_form,  # QTextDocument/PDF code only when asked for
+            )
             print_approval_form(self, self.ledger, self.task.id)
 
     # ---- files dropped on the panel --------------------------------------------------------

@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _make_queue(self) -> QWidget:
-        from ui.review_queue import ReviewQueueView
+        from ui.signoff.queue import ReviewQueueView
         view = ReviewQueueView(self.ledger)
         view.setObjectName("reviewQueueView")
         view.tasksActivated.connect(self.select_tasks)
@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         exec_and_free(OpenConflictsDialog(self.ledger, self))
 
     def look_back(self) -> None:
-        from ui.recheck import RecheckDialog
+        from ui.signoff.recheck import RecheckDialog
         RecheckDialog.run(self, self.ledger)
 
     def open_backups(self) -> None:

@@ -175,7 +175,7 @@ def test_workflow_buttons_move_a_task(window, filled, monkeypatch):
     assert start.isVisibleTo(window.panel)
     start.click()
     assert filled.task(tid).status == Status.IN_PROGRESS
-    monkeypatch.setattr("ui.signoff_dialogs.SubmitDialog.ask", lambda *a, **k: {"reason": "已完成整改"})
+    monkeypatch.setattr("ui.signoff.dialogs.SubmitDialog.ask", lambda *a, **k: {"reason": "已完成整改"})
     window.panel.action_buttons[__import__("ledger.core.workflow", fromlist=["Action"]).Action.SUBMIT].click()
     assert filled.task(tid).status == Status.SUBMITTED
     assert window.model.index(row, COLUMN_INDEX["status"]).data().endswith("申请销号")

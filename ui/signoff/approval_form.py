@@ -21,7 +21,7 @@ from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ledger.storage import journal
 from ui.common import messages
-from ui.signoff_dialogs import indicator_lines
+from ui.signoff.dialogs import indicator_lines
 from ui.task.evidence import default_folder
 
 log = logging.getLogger(__name__)

@@ -36,7 +36,7 @@ from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ledger.signoff.signoff import Recheck, RecheckItem
 from ui.common import messages
-from ui.signoff_dialogs import RelapseDialog
+from ui.signoff.dialogs import RelapseDialog
 
 GREEN, RED = "#2e7d32", "#b0252b"
 

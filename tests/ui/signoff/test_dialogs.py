@@ -19,7 +19,7 @@ from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
 from ledger.service.commands import Changed, Ledger
 from ledger.signoff import signoff
-from ui.signoff_dialogs import DecideExtensionDialog, ExtensionDialog, ReviewDialog, SubmitDialog
+from ui.signoff.dialogs import DecideExtensionDialog, ExtensionDialog, ReviewDialog, SubmitDialog
 from ui.window.app import make_app
 from ui.window.main_window import MainWindow
 
@@ -389,8 +389,8 @@ def test_extension_button_is_disabled_after_the_deadline(window, filled):
 
 # ---- 回头看 ---------------------------------------------------------------------------------------------------
 def test_recheck_draw_with_seed_repeats_and_a_relapse_reopens(qtbot, filled, tmp_path, monkeypatch, shown):
-    from ui.recheck import RecheckDialog
-    from ui.signoff_dialogs import RelapseDialog
+    from ui.signoff.dialogs import RelapseDialog
+    from ui.signoff.recheck import RecheckDialog
     closed = [task_id(filled, m, c) for m, c in (("强化宣传培训", "南郊别墅"), ("开展专项整治", "南郊别墅"),
                                                    ("完善审核机制", "南郊别墅"), ("强化宣传培训", "鑫峰苑"))]
     for tid in closed:
@@ -432,7 +432,7 @@ def test_recheck_draw_with_seed_repeats_and_a_relapse_reopens(qtbot, filled, tmp
 
 
 def test_recheck_refusals_are_sentences(qtbot, filled, shown):
-    from ui.recheck import RecheckDialog
+    from ui.signoff.recheck import RecheckDialog
     filled.operator = REVIEWERS[0]
     dlg = RecheckDialog(filled)
     qtbot.addWidget(dlg)
@@ -444,7 +444,7 @@ def test_recheck_refusals_are_sentences(qtbot, filled, shown):
 
 # ---- 待我审核 -------------------------------------------------------------------------------------------------
 def test_review_queue_shows_what_waits_for_the_operator_and_opens_it(window, filled, qtbot, qtmodeltester, clock):
-    from ui.review_queue import ReviewQueueView
+    from ui.signoff.queue import ReviewQueueView
     a = task_id(filled, "开展专项整治", "南郊别墅")
     b = task_id(filled, "加强日常巡查", "鑫峰苑")
     c = task_id(filled, "完善审核机制", "南郊别墅")
@@ -514,7 +514,7 @@ def _pdf_text(path: Path) -> str:
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils' pdftotext is not installed")
 def test_approval_form_pdf_reads_back(window, filled, tmp_path, monkeypatch):
-    from ui import approval_form
+    from ui.signoff import approval_form
     tid = task_id(filled, "开展专项整治", "南郊别墅")
     filled.add_indicator(tid, "整治点位", "处", 12, 15)
     close_task(filled, tid, tmp_path)
@@ -556,7 +556,7 @@ def test_approval_form_pdf_reads_back(window, filled, tmp_path, monkeypatch):
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils' pdftotext is not installed")
 def test_approval_form_of_an_unfinished_task_has_blank_levels_to_fill_by_hand(qapp, filled, tmp_path):
-    from ui.approval_form import write_approval_form
+    from ui.signoff.approval_form import write_approval_form
     tid = task_id(filled, "加强日常巡查", "鑫峰苑")
     filled.operator = SECRETARY
     filled.act(tid, Action.START)
