@@ -41,7 +41,7 @@ def test_board_data_problem_columns(benchmark, led: Ledger) -> None:
 
 def test_first_paint(benchmark, qapp, led: Ledger) -> None:
     """Build the view (the SQL aggregate, the model) and grab a 1600 × 1000 picture of it."""
-    from ui.board_view import BoardView
+    from ui.board.view import BoardView
     views = []
 
     def first_paint():
@@ -61,7 +61,7 @@ def test_first_paint(benchmark, qapp, led: Ledger) -> None:
 
 def test_filter_change(benchmark, qapp, led: Ledger) -> None:
     """From one filter to another (a status, a group of 50 communities, the text 隐患, overdue) and repaint."""
-    from ui.board_view import BoardView
+    from ui.board.view import BoardView
     view = BoardView(led)
     view.resize(1600, 1000)
     view.show()
@@ -80,7 +80,7 @@ def test_filter_change(benchmark, qapp, led: Ledger) -> None:
 
 
 def test_pdf_export(benchmark, qapp, led: Ledger, tmp_path: Path) -> None:
-    from ui.board_print import export_board_pdf
+    from ui.board.printing import export_board_pdf
     out = tmp_path / "chart.pdf"
     pages = benchmark.pedantic(lambda: export_board_pdf(led, out), rounds=2, iterations=1)
     assert pages > 1 and out.stat().st_size > 0
@@ -90,7 +90,7 @@ def test_pdf_export(benchmark, qapp, led: Ledger, tmp_path: Path) -> None:
 
 def test_kanban_refresh(benchmark, qapp, led: Ledger) -> None:
     """Not a target of issue 8, measured for the report: eight columns of at most 200 cards."""
-    from ui.kanban import KanbanView
+    from ui.board.kanban import KanbanView
     view = KanbanView(led)
     view.resize(1600, 1000)
     benchmark.pedantic(lambda: (view.refresh(), view.grab()), rounds=5, iterations=1, warmup_rounds=1)
@@ -99,7 +99,7 @@ def test_kanban_refresh(benchmark, qapp, led: Ledger) -> None:
 
 def test_overview_refresh(benchmark, qapp, led: Ledger) -> None:
     """Not a target either: the overview after a change (the journal already read once, at construction)."""
-    from ui.overview import OverviewView
+    from ui.board.overview import OverviewView
     view = OverviewView(led)
     view.resize(1600, 1000)
     benchmark.pedantic(lambda: (view.refresh(), view.grab()), rounds=5, iterations=1, warmup_rounds=1)

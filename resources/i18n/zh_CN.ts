@@ -17,32 +17,32 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/kanban.py" line="442"/>
+        <location filename="../../ui/board/kanban.py" line="442"/>
         <source>What was done (required):</source>
         <translation>整改情况说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="444"/>
+        <location filename="../../ui/board/kanban.py" line="444"/>
         <source>Grade:</source>
         <translation>验收评定：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="445"/>
+        <location filename="../../ui/board/kanban.py" line="445"/>
         <source>Opinion:</source>
         <translation>审核意见：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="451"/>
+        <location filename="../../ui/board/kanban.py" line="451"/>
         <source>Exception reason (required):</source>
         <translation>例外理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="453"/>
+        <location filename="../../ui/board/kanban.py" line="453"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="456"/>
+        <location filename="../../ui/board/kanban.py" line="456"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -210,42 +210,42 @@ File: {path}</source>
 <context>
     <name>BoardPrint</name>
     <message>
-        <location filename="../../ui/board_print.py" line="381"/>
+        <location filename="../../ui/board/printing.py" line="381"/>
         <source>The printer could not be started. Check that it is switched on and try again.</source>
         <translation>无法启动打印机。请检查打印机是否已开启，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/board_print.py" line="401"/>
+        <location filename="../../ui/board/printing.py" line="401"/>
         <source>PDF document</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../ui/board_print.py" line="401"/>
+        <location filename="../../ui/board/printing.py" line="401"/>
         <source>PNG image</source>
         <translation>PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/board_print.py" line="403"/>
+        <location filename="../../ui/board/printing.py" line="403"/>
         <source>%1 landscape, %2</source>
         <translation>%1 横向，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/board_print.py" line="406"/>
+        <location filename="../../ui/board/printing.py" line="406"/>
         <source>Export the wall chart</source>
         <translation>导出挂图</translation>
     </message>
     <message>
-        <location filename="../../ui/board_print.py" line="414"/>
+        <location filename="../../ui/board/printing.py" line="414"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/board_print.py" line="414"/>
+        <location filename="../../ui/board/printing.py" line="414"/>
         <source>Exporting the wall chart…</source>
         <translation>正在导出挂图……</translation>
     </message>
     <message>
-        <location filename="../../ui/board_print.py" line="430"/>
+        <location filename="../../ui/board/printing.py" line="430"/>
         <source>The file could not be written (%1). Choose another folder and try again.</source>
         <translation>文件无法写入（%1）。请换一个文件夹后重试。</translation>
     </message>
@@ -253,107 +253,107 @@ File: {path}</source>
 <context>
     <name>BoardSettingsDialog</name>
     <message>
-        <location filename="../../ui/board_settings.py" line="83"/>
+        <location filename="../../ui/board/settings.py" line="83"/>
         <source>Wall chart colours</source>
         <translation>挂图配色</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="91"/>
+        <location filename="../../ui/board/settings.py" line="91"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="94"/>
+        <location filename="../../ui/board/settings.py" line="94"/>
         <source>Colour and letter of each state</source>
         <translation>各状态的颜色和代字</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="96"/>
+        <location filename="../../ui/board/settings.py" line="96"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="97"/>
+        <location filename="../../ui/board/settings.py" line="97"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="98"/>
+        <location filename="../../ui/board/settings.py" line="98"/>
         <source>Letter</source>
         <translation>代字</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="112"/>
+        <location filename="../../ui/board/settings.py" line="112"/>
         <source>Border of 未启动 cells</source>
         <translation>未启动格子的边框</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="114"/>
+        <location filename="../../ui/board/settings.py" line="114"/>
         <source>Border</source>
         <translation>边框</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="117"/>
+        <location filename="../../ui/board/settings.py" line="117"/>
         <source>Warnings before the deadline</source>
         <translation>到期前预警</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="119"/>
+        <location filename="../../ui/board/settings.py" line="119"/>
         <source>A task this many days or fewer before its deadline takes the warning colour. Up to three steps, the farthest first, e.g. 20 and 10.</source>
         <translation>距整改时限不超过设定天数的任务显示预警颜色。最多三档，从远到近，例如 20 天、10 天。</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="127"/>
+        <location filename="../../ui/board/settings.py" line="127"/>
         <source>Add a warning step</source>
         <translation>增加一档预警</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="129"/>
+        <location filename="../../ui/board/settings.py" line="129"/>
         <source>Remove the last step</source>
         <translation>删除最后一档</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="136"/>
+        <location filename="../../ui/board/settings.py" line="136"/>
         <source>Letter of the warning steps</source>
         <translation>预警的代字</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="142"/>
+        <location filename="../../ui/board/settings.py" line="142"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="150"/>
+        <location filename="../../ui/board/settings.py" line="150"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="151"/>
+        <location filename="../../ui/board/settings.py" line="151"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="156"/>
+        <location filename="../../ui/board/settings.py" line="156"/>
         <source>Preset:</source>
         <translation>预设方案：</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="177"/>
+        <location filename="../../ui/board/settings.py" line="177"/>
         <source>One character shown in the cell, so the state reads without colour</source>
         <translation>格子里显示的一个字，黑白打印也能看出状态</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="187"/>
+        <location filename="../../ui/board/settings.py" line="187"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="190"/>
+        <location filename="../../ui/board/settings.py" line="190"/>
         <source>Warning colour</source>
         <translation>预警颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/board_settings.py" line="198"/>
+        <location filename="../../ui/board/settings.py" line="198"/>
         <source>Step %1:</source>
         <translation>第 %1 档：</translation>
     </message>
@@ -361,112 +361,112 @@ File: {path}</source>
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board_view.py" line="110"/>
+        <location filename="../../ui/board/view.py" line="110"/>
         <source>Signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="111"/>
+        <location filename="../../ui/board/view.py" line="111"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="112"/>
+        <location filename="../../ui/board/view.py" line="112"/>
         <source>Tasks</source>
         <translation>任务总数</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="123"/>
+        <location filename="../../ui/board/view.py" line="123"/>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="127"/>
+        <location filename="../../ui/board/view.py" line="127"/>
         <source>Problems</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="127"/>
+        <location filename="../../ui/board/view.py" line="127"/>
         <source>Categories</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="127"/>
+        <location filename="../../ui/board/view.py" line="127"/>
         <source>Owners</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="128"/>
+        <location filename="../../ui/board/view.py" line="128"/>
         <source>Weeks to deadline</source>
         <translation>倒排工期</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="129"/>
+        <location filename="../../ui/board/view.py" line="129"/>
         <source>One column per problem, grouped by category</source>
         <translation>每个反馈问题一列，按问题类别分组</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="130"/>
+        <location filename="../../ui/board/view.py" line="130"/>
         <source>One column per category</source>
         <translation>每个问题类别一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="131"/>
+        <location filename="../../ui/board/view.py" line="131"/>
         <source>One column per responsible person</source>
         <translation>每位责任人一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="132"/>
+        <location filename="../../ui/board/view.py" line="132"/>
         <source>One column per deadline week, scheduled backwards; this week is marked</source>
         <translation>按整改时限所在周排列（倒排工期），本周标红</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="145"/>
+        <location filename="../../ui/board/view.py" line="145"/>
         <source>Colours:</source>
         <translation>配色：</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="148"/>
+        <location filename="../../ui/board/view.py" line="148"/>
         <source>Colour scheme of the chart, saved in the ledger</source>
         <translation>挂图的配色方案，保存在台账中</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="151"/>
+        <location filename="../../ui/board/view.py" line="151"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="154"/>
+        <location filename="../../ui/board/view.py" line="154"/>
         <source>Colours and warnings…</source>
         <translation>配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="155"/>
+        <location filename="../../ui/board/view.py" line="155"/>
         <source>Change each colour and the warning days before deadlines</source>
         <translation>修改各状态颜色和到期前的预警天数</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="159"/>
+        <location filename="../../ui/board/view.py" line="159"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="160"/>
+        <location filename="../../ui/board/view.py" line="160"/>
         <source>Print the chart on A3 landscape sheets</source>
         <translation>用 A3 横向纸打印挂图</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="162"/>
+        <location filename="../../ui/board/view.py" line="162"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="163"/>
+        <location filename="../../ui/board/view.py" line="163"/>
         <source>Save the chart as a PDF to print or send</source>
         <translation>把挂图存为 PDF，便于打印或报送</translation>
     </message>
     <message>
-        <location filename="../../ui/board_view.py" line="265"/>
+        <location filename="../../ui/board/view.py" line="265"/>
         <source>%1 — inspection rectification wall chart</source>
         <translation>%1巡察整改挂图督战</translation>
     </message>
@@ -1581,22 +1581,22 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>KanbanView</name>
     <message>
-        <location filename="../../ui/kanban.py" line="340"/>
+        <location filename="../../ui/board/kanban.py" line="340"/>
         <source>Drag a card to another column to start, submit, review or return it; the workflow decides whether the move is allowed.</source>
         <translation>把卡片拖到另一栏即可开始推进、申请销号、审核或退回；能否移动由销号流程决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="72"/>
+        <location filename="../../ui/board/kanban.py" line="72"/>
         <source>Cannot move the card</source>
         <translation>不能移动这张卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="305"/>
+        <location filename="../../ui/board/kanban.py" line="305"/>
         <source>%1 more not shown; narrow them with the filters</source>
         <translation>还有 %1 张未显示，可用左侧筛选缩小范围</translation>
     </message>
     <message>
-        <location filename="../../ui/kanban.py" line="391"/>
+        <location filename="../../ui/board/kanban.py" line="391"/>
         <source>After this step the task goes to “%1”.</source>
         <translation>这一步完成后，任务将进入“%1”。</translation>
     </message>
@@ -2226,27 +2226,27 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>OverdueModel</name>
     <message>
-        <location filename="../../ui/overview.py" line="247"/>
+        <location filename="../../ui/board/overview.py" line="247"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="247"/>
+        <location filename="../../ui/board/overview.py" line="247"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="247"/>
+        <location filename="../../ui/board/overview.py" line="247"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="247"/>
+        <location filename="../../ui/board/overview.py" line="247"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="248"/>
+        <location filename="../../ui/board/overview.py" line="248"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
@@ -2254,47 +2254,47 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../ui/overview.py" line="315"/>
+        <location filename="../../ui/board/overview.py" line="315"/>
         <source>signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="324"/>
+        <location filename="../../ui/board/overview.py" line="324"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="359"/>
+        <location filename="../../ui/board/overview.py" line="359"/>
         <source>Signed off per week</source>
         <translation>每周销号数</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="360"/>
+        <location filename="../../ui/board/overview.py" line="360"/>
         <source>Tasks not yet signed off</source>
         <translation>未销号任务数（每周末）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="361"/>
+        <location filename="../../ui/board/overview.py" line="361"/>
         <source>Newly overdue per week</source>
         <translation>每周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="364"/>
+        <location filename="../../ui/board/overview.py" line="364"/>
         <source>Communities, lowest completion first</source>
         <translation>各居民区完成情况（完成率从低到高）</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="371"/>
+        <location filename="../../ui/board/overview.py" line="371"/>
         <source>Overdue tasks and their owners</source>
         <translation>逾期任务及责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="407"/>
+        <location filename="../../ui/board/overview.py" line="407"/>
         <source>%1 of %2 tasks signed off</source>
         <translation>共 %2 项任务，已销号 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/overview.py" line="411"/>
+        <location filename="../../ui/board/overview.py" line="411"/>
         <source>%1 more overdue tasks; filter by community to see them</source>
         <translation>另有 %1 项逾期任务未列出，可按居民区筛选查看</translation>
     </message>
@@ -4022,7 +4022,7 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/overview.py" line="121"/>
+        <location filename="../../ui/board/overview.py" line="121"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>

@@ -272,21 +272,21 @@ class MainWindow(QMainWindow):
         raise KeyError(key)
 
     def _make_board(self) -> QWidget:
-        from ui.board_view import BoardView
+        from ui.board.view import BoardView
         view = BoardView(self.ledger)
         view.setObjectName("boardView")
         view.tasksActivated.connect(self.select_tasks)
         return view
 
     def _make_kanban(self) -> QWidget:
-        from ui.kanban import KanbanView
+        from ui.board.kanban import KanbanView
         view = KanbanView(self.ledger)
         view.setObjectName("kanbanView")
         view.tasksActivated.connect(self.select_tasks)
         return view
 
     def _make_overview(self) -> QWidget:
-        from ui.overview import OverviewView
+        from ui.board.overview import OverviewView
         view = OverviewView(self.ledger)
         view.setObjectName("overviewView")
         view.tasksActivated.connect(self.select_tasks)

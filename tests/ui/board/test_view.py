@@ -17,10 +17,11 @@ from ledger.core.model import Operator
 from ledger.example.generate import generate
 from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
-from ui import board_print, board_settings
-from ui.board_grid import BoardModel, CellRole, GroupRole, TotalsRole
-from ui.board_settings import BoardSettingsDialog
-from ui.board_view import BoardView
+from ui.board import printing as board_print
+from ui.board import settings as board_settings
+from ui.board.grid import BoardModel, CellRole, GroupRole, TotalsRole
+from ui.board.settings import BoardSettingsDialog
+from ui.board.view import BoardView
 
 A3_LANDSCAPE = (1190.55, 841.89)
 A4_PORTRAIT = (595.28, 841.89)
@@ -265,8 +266,8 @@ def test_a_returned_tasks_reason_shows_on_the_board_and_the_kanban(qtbot, filled
 
     from ledger.core.model import Operator, Role
     from ledger.core.workflow import Action
-    from ui.board_view import BoardView
-    from ui.kanban import KanbanView
+    from ui.board.kanban import KanbanView
+    from ui.board.view import BoardView
 
     tid = next(t["id"] for t in filled.tasks_json() if t["owner"] == "孙三")
     filled.operator = Operator("王书记", Role.SECRETARY)

@@ -14,9 +14,9 @@ from PySide6.QtGui import QColor, QImage
 
 from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
-from ui.overview import OverviewView, TaskIdRole, TrendChart, nice_max
+from ui.board.overview import OverviewView, TaskIdRole, TrendChart, nice_max
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
@@ -87,8 +87,8 @@ def test_trend_charts_paint(qtbot, overview: OverviewView) -> None:
 
 
 def test_module_imports_stay_light() -> None:
-    code = ("import sys; import ui.overview; bad = [m for m in sys.modules if m.startswith(('PySide6.QtCharts', "
-            "'PySide6.QtPrintSupport', 'openpyxl', 'docx', 'ui.board_print', 'ui.kanban'))]; print(bad); "
+    code = ("import sys; import ui.board.overview; bad = [m for m in sys.modules if m.startswith(('PySide6.QtCharts', "
+            "'PySide6.QtPrintSupport', 'openpyxl', 'docx', 'ui.board.printing', 'ui.board.kanban'))]; print(bad); "
             "assert not bad, bad")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -97,8 +97,8 @@ def test_module_imports_stay_light() -> None:
 
 def test_render_views_to_png(qtbot, filled: Ledger, tmp_path: Path) -> None:
     """Grab the three views as a person would see them; BOARD_RENDER_DIR=/tmp/x keeps the PNGs to look at."""
-    from ui.board_view import BoardView
-    from ui.kanban import KanbanView
+    from ui.board.kanban import KanbanView
+    from ui.board.view import BoardView
     out = Path(os.environ.get("BOARD_RENDER_DIR") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
     for name, cls in (("board", BoardView), ("kanban", KanbanView), ("overview", OverviewView)):

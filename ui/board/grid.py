@@ -13,7 +13,7 @@ from ledger.board import wallchart as lb
 from ledger.board.wallchart import BoardData, BoardScheme, Cell
 from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
-from ui.board import (
+from ui.board.paint import (
     Fonts,
     contrast,
     make_fonts,

@@ -29,7 +29,7 @@ from ledger.board import wallchart as lb
 from ledger.board.wallchart import BoardScheme
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
-from ui.board import LegendWidget
+from ui.board.paint import LegendWidget
 from ui.common.util import exec_and_free
 
 

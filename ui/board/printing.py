@@ -29,7 +29,7 @@ from ledger.board.wallchart import BoardData, BoardScheme
 from ledger.core.model import Status
 from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
-from ui.board import (
+from ui.board.paint import (
     ACCENT,
     INK,
     OVERDUE_INK,

@@ -24,8 +24,8 @@ from ledger.board import wallchart as lb
 from ledger.board.wallchart import BoardScheme
 from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
-from ui.board import INK, OVERDUE_INK, LegendWidget, make_fonts
-from ui.board_grid import BoardDelegate, BoardModel, GroupHeader, RowHeader, cell_height, cell_width
+from ui.board.grid import BoardDelegate, BoardModel, GroupHeader, RowHeader, cell_height, cell_width
+from ui.board.paint import INK, OVERDUE_INK, LegendWidget, make_fonts
 
 
 class BigFigure(QWidget):
@@ -229,17 +229,17 @@ class BoardView(QWidget):
         self.schemeChanged.emit(scheme)
 
     def edit_scheme(self) -> None:
-        from ui.board_settings import BoardSettingsDialog
+        from ui.board.settings import BoardSettingsDialog
         scheme = BoardSettingsDialog.ask(self, self.ledger)
         if scheme is not None:
             self.set_scheme(scheme, save=False)
 
     def print_chart(self) -> None:
-        from ui.board_print import print_board
+        from ui.board.printing import print_board
         print_board(self, self.ledger, columns=self._columns, task_filter=self._filter)
 
     def export_pdf(self) -> None:
-        from ui.board_print import export_with_dialog
+        from ui.board.printing import export_with_dialog
         export_with_dialog(self, self.ledger, columns=self._columns, task_filter=self._filter)
 
     # internals

@@ -12,8 +12,8 @@ from ledger.core.workflow import Action
 from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ledger.storage.store import TaskFilter
-from ui import kanban
-from ui.kanban import ActionDialog, KanbanModel, KanbanView, TaskIdRole
+from ui.board import kanban
+from ui.board.kanban import ActionDialog, KanbanModel, KanbanView, TaskIdRole
 
 
 @pytest.fixture
