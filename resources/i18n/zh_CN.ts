@@ -474,12 +474,12 @@ File: {path}</source>
 <context>
     <name>CloseNoteDialog</name>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="34"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="34"/>
         <source>Close {week}</source>
         <translation>结账 {week}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="36"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="36"/>
         <source>{n} lines are not ticked (difference: {diff}). Say why the period can be closed anyway:</source>
         <translation>还有 {n} 行未核对（差额：{diff}）。请说明为何仍可结账：</translation>
     </message>
@@ -560,38 +560,38 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="64"/>
-        <location filename="../../ui/reconcile_dialogs.py" line="78"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="64"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="78"/>
         <source>{a} → {b}</source>
         <translation>{a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="77"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="77"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="79"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="79"/>
         <source>Counts moved: {text}</source>
         <translation>计数变化：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="80"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="80"/>
         <source>Status moved ({n}):</source>
         <translation>状态变化（{n} 项）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="83"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="83"/>
         <source>Stalled, no change for {w} weeks ({n}):</source>
         <translation>停滞，{w} 周无进展（{n} 项）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="85"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="85"/>
         <source>Communities that slipped ({n}):</source>
         <translation>下滑的居民区（{n} 个）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_dialogs.py" line="86"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="86"/>
         <source>{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}</source>
         <translation>{c}：完成率 {ra}% → {rb}%，逾期 {oa} → {ob}</translation>
     </message>
@@ -1604,53 +1604,53 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/reconcile_lines.py" line="53"/>
+        <location filename="../../ui/reconcile/lines.py" line="53"/>
         <source>Ticked</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_lines.py" line="53"/>
+        <location filename="../../ui/reconcile/lines.py" line="53"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_lines.py" line="53"/>
+        <location filename="../../ui/reconcile/lines.py" line="53"/>
         <source>Operator</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_lines.py" line="53"/>
+        <location filename="../../ui/reconcile/lines.py" line="53"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_lines.py" line="54"/>
+        <location filename="../../ui/reconcile/lines.py" line="54"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_lines.py" line="54"/>
+        <location filename="../../ui/reconcile/lines.py" line="54"/>
         <source>Change (field: before → after)</source>
         <translation>变化（字段：前 → 后）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_lines.py" line="54"/>
+        <location filename="../../ui/reconcile/lines.py" line="54"/>
         <source>Effect</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_lines.py" line="84"/>
-        <location filename="../../ui/reconcile_lines.py" line="85"/>
+        <location filename="../../ui/reconcile/lines.py" line="84"/>
+        <location filename="../../ui/reconcile/lines.py" line="85"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_lines.py" line="97"/>
+        <location filename="../../ui/reconcile/lines.py" line="97"/>
         <source>Sign-off request</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile_lines.py" line="110"/>
+        <location filename="../../ui/reconcile/lines.py" line="110"/>
         <source>no count changes</source>
         <translation>不影响计数</translation>
     </message>
@@ -2846,232 +2846,232 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReconcileView</name>
     <message>
-        <location filename="../../ui/reconcile.py" line="145"/>
+        <location filename="../../ui/reconcile/view.py" line="145"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="155"/>
+        <location filename="../../ui/reconcile/view.py" line="155"/>
         <source>Start reconciliation</source>
         <translation>开始对账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="156"/>
+        <location filename="../../ui/reconcile/view.py" line="156"/>
         <source>Tick all</source>
         <translation>全部核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="157"/>
+        <location filename="../../ui/reconcile/view.py" line="157"/>
         <source>Close the period…</source>
         <translation>结账…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="158"/>
+        <location filename="../../ui/reconcile/view.py" line="158"/>
         <source>Weekly report…</source>
         <translation>生成周报…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="159"/>
+        <location filename="../../ui/reconcile/view.py" line="159"/>
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="221"/>
-        <location filename="../../ui/reconcile.py" line="223"/>
-        <location filename="../../ui/reconcile.py" line="228"/>
+        <location filename="../../ui/reconcile/view.py" line="221"/>
+        <location filename="../../ui/reconcile/view.py" line="223"/>
+        <location filename="../../ui/reconcile/view.py" line="228"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="221"/>
+        <location filename="../../ui/reconcile/view.py" line="221"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="222"/>
+        <location filename="../../ui/reconcile/view.py" line="222"/>
         <source>Returned this week</source>
         <translation>本周是否上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="222"/>
+        <location filename="../../ui/reconcile/view.py" line="222"/>
         <source>Last returned</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="223"/>
-        <location filename="../../ui/reconcile.py" line="225"/>
-        <location filename="../../ui/reconcile.py" line="228"/>
+        <location filename="../../ui/reconcile/view.py" line="223"/>
+        <location filename="../../ui/reconcile/view.py" line="225"/>
+        <location filename="../../ui/reconcile/view.py" line="228"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="223"/>
-        <location filename="../../ui/reconcile.py" line="228"/>
+        <location filename="../../ui/reconcile/view.py" line="223"/>
+        <location filename="../../ui/reconcile/view.py" line="228"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="224"/>
+        <location filename="../../ui/reconcile/view.py" line="224"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="225"/>
+        <location filename="../../ui/reconcile/view.py" line="225"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="226"/>
+        <location filename="../../ui/reconcile/view.py" line="226"/>
         <source>Old deadline</source>
         <translation>原时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="226"/>
+        <location filename="../../ui/reconcile/view.py" line="226"/>
         <source>New deadline</source>
         <translation>新时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="227"/>
+        <location filename="../../ui/reconcile/view.py" line="227"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="229"/>
+        <location filename="../../ui/reconcile/view.py" line="229"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="230"/>
+        <location filename="../../ui/reconcile/view.py" line="230"/>
         <source>Chase list</source>
         <translation>催报名单</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="231"/>
+        <location filename="../../ui/reconcile/view.py" line="231"/>
         <source>Waiting for sign-off review</source>
         <translation>待审销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="232"/>
+        <location filename="../../ui/reconcile/view.py" line="232"/>
         <source>Extensions to approve</source>
         <translation>待批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="233"/>
+        <location filename="../../ui/reconcile/view.py" line="233"/>
         <source>New overdue this week</source>
         <translation>本周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="271"/>
+        <location filename="../../ui/reconcile/view.py" line="271"/>
         <source>Opening</source>
         <translation>期初</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="271"/>
+        <location filename="../../ui/reconcile/view.py" line="271"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="272"/>
+        <location filename="../../ui/reconcile/view.py" line="272"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="322"/>
+        <location filename="../../ui/reconcile/view.py" line="322"/>
         <source>{week} ({start} to {end})</source>
         <translation>{week}（{start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="330"/>
+        <location filename="../../ui/reconcile/view.py" line="330"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="331"/>
+        <location filename="../../ui/reconcile/view.py" line="331"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="331"/>
+        <location filename="../../ui/reconcile/view.py" line="331"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="352"/>
+        <location filename="../../ui/reconcile/view.py" line="352"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="355"/>
+        <location filename="../../ui/reconcile/view.py" line="355"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="359"/>
+        <location filename="../../ui/reconcile/view.py" line="359"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="371"/>
+        <location filename="../../ui/reconcile/view.py" line="371"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="398"/>
+        <location filename="../../ui/reconcile/view.py" line="398"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="401"/>
+        <location filename="../../ui/reconcile/view.py" line="401"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="404"/>
+        <location filename="../../ui/reconcile/view.py" line="404"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="410"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="410"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="410"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="489"/>
+        <location filename="../../ui/reconcile/view.py" line="489"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="496"/>
+        <location filename="../../ui/reconcile/view.py" line="496"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="111"/>
+        <location filename="../../ui/reconcile/view.py" line="111"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="112"/>
+        <location filename="../../ui/reconcile/view.py" line="112"/>
         <source>Word document (*.docx);;Excel workbook (*.xlsx)</source>
         <translation>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="118"/>
+        <location filename="../../ui/reconcile/view.py" line="118"/>
         <source>Compare with</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile.py" line="119"/>
+        <location filename="../../ui/reconcile/view.py" line="119"/>
         <source>Compare {week} with which closed week?</source>
         <translation>将 {week} 与哪一个已结账的周比较？</translation>
     </message>

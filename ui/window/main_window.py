@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _make_reconcile(self) -> QWidget:
-        from ui.reconcile import ReconcileView
+        from ui.reconcile.view import ReconcileView
         view = ReconcileView(self.ledger)
         view.setObjectName("reconcileView")
         return view

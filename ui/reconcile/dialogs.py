@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from ledger.service.commands import Ledger
 from ui.common.util import exec_and_free
-from ui.reconcile_lines import effect_text, status_text
+from ui.reconcile.lines import effect_text, status_text
 
 ZH = {
     # CloseNoteDialog

@@ -13,9 +13,9 @@ from ledger.core.workflow import Action
 from ledger.reconcile import periods as rc
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
-from ui import reconcile as view_mod
-from ui import reconcile_dialogs
-from ui.reconcile import ReconcileView
+from ui.reconcile import dialogs as reconcile_dialogs
+from ui.reconcile import view as view_mod
+from ui.reconcile.view import ReconcileView
 
 SEC = Operator("王书记", Role.SECRETARY)
 WT = Operator("张专班", Role.WORK_TEAM)

@@ -38,8 +38,8 @@ from ledger.core.errors import LedgerError
 from ledger.reconcile import periods as rc
 from ledger.service.commands import Changed, Ledger
 from ui.common import messages
-from ui.reconcile_dialogs import CloseNoteDialog, CompareDialog
-from ui.reconcile_lines import LinesModel, effect_text, status_text
+from ui.reconcile.dialogs import CloseNoteDialog, CompareDialog
+from ui.reconcile.lines import LinesModel, effect_text, status_text
 
 log = logging.getLogger(__name__)
 

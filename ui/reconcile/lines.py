@@ -11,7 +11,7 @@ from ledger.core.model import Status
 from ledger.reconcile import periods as rc
 
 if TYPE_CHECKING:
-    from ui.reconcile import ReconcileView
+    from ui.reconcile.view import ReconcileView
 
 EntryIdRole = Qt.ItemDataRole.UserRole + 1
 SUBMIT_BG = "#fff3cd"
