@@ -487,68 +487,68 @@ File: {path}</source>
 <context>
     <name>CommunityMode</name>
     <message>
-        <location filename="../../ui/community_mode.py" line="87"/>
+        <location filename="../../ui/packages/community_mode.py" line="87"/>
         <source>Community edition: {community} · issued on {date} · after your changes press “Return…”</source>
         <translation>社区版：{community} · 下发于 {date} · 修改后请点“上报”</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="138"/>
-        <location filename="../../ui/community_mode.py" line="150"/>
+        <location filename="../../ui/packages/community_mode.py" line="138"/>
+        <location filename="../../ui/packages/community_mode.py" line="150"/>
         <source>This field is the work team&apos;s; in a community package only progress, indicators, evidence and requests can be changed.</source>
         <translation>此字段由工作专班负责；在社区包中只能修改整改进展、量化指标、佐证材料和申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="167"/>
+        <location filename="../../ui/packages/community_mode.py" line="167"/>
         <source>Return…</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="169"/>
+        <location filename="../../ui/packages/community_mode.py" line="169"/>
         <source>Write the return file for the work team beside this package</source>
         <translation>在本包旁生成上报文件，交工作专班导入</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="238"/>
+        <location filename="../../ui/packages/community_mode.py" line="238"/>
         <source>Return written</source>
         <translation>已生成上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="239"/>
+        <location filename="../../ui/packages/community_mode.py" line="239"/>
         <source>The return file was written: {path}
 Give it to the work team (USB stick, e-mail) to import. This package stays your working copy.</source>
         <translation>已生成上报文件：{path}
 请把它交给工作专班（U 盘、邮件等）导入。本包仍是您的工作副本，可以继续修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="242"/>
+        <location filename="../../ui/packages/community_mode.py" line="242"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="243"/>
+        <location filename="../../ui/packages/community_mode.py" line="243"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="259"/>
+        <location filename="../../ui/packages/community_mode.py" line="259"/>
         <source>Cannot write the return</source>
         <translation>无法生成上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="275"/>
-        <location filename="../../ui/community_mode.py" line="278"/>
-        <location filename="../../ui/community_mode.py" line="291"/>
+        <location filename="../../ui/packages/community_mode.py" line="275"/>
+        <location filename="../../ui/packages/community_mode.py" line="278"/>
+        <location filename="../../ui/packages/community_mode.py" line="291"/>
         <source>Cannot replace the package</source>
         <translation>不能替换下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="282"/>
-        <location filename="../../ui/community_mode.py" line="286"/>
+        <location filename="../../ui/packages/community_mode.py" line="282"/>
+        <location filename="../../ui/packages/community_mode.py" line="286"/>
         <source>Open the new package</source>
         <translation>打开新的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/community_mode.py" line="284"/>
+        <location filename="../../ui/packages/community_mode.py" line="284"/>
         <source>{sentence}
 
 Replace your copy “{old}” with the new package? The old copy is kept beside it.</source>
@@ -1497,83 +1497,83 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>IssuePackagesDialog</name>
     <message>
-        <location filename="../../ui/package_issue.py" line="96"/>
-        <location filename="../../ui/package_issue.py" line="165"/>
+        <location filename="../../ui/packages/issue.py" line="96"/>
+        <location filename="../../ui/packages/issue.py" line="165"/>
         <source>Issue community packages</source>
         <translation>下发社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="97"/>
+        <location filename="../../ui/packages/issue.py" line="97"/>
         <source>A package is a copy of one community&apos;s tasks for its secretary to update offline. Give it to the secretary (USB stick, e-mail); they open it in this program and send back the return file (上报).</source>
         <translation>下发包是一个居民区任务的副本，供居民区书记离线更新。请把它交给书记（U 盘、邮件等）；书记用本程序打开，更新后点“上报”，把生成的上报文件交回工作专班导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="103"/>
+        <location filename="../../ui/packages/issue.py" line="103"/>
         <source>All communities (one package each)</source>
         <translation>全部居民区（每个居民区一个包）</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="105"/>
+        <location filename="../../ui/packages/issue.py" line="105"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="110"/>
+        <location filename="../../ui/packages/issue.py" line="110"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="117"/>
+        <location filename="../../ui/packages/issue.py" line="117"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="118"/>
+        <location filename="../../ui/packages/issue.py" line="118"/>
         <source>Folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="124"/>
+        <location filename="../../ui/packages/issue.py" line="124"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="128"/>
+        <location filename="../../ui/packages/issue.py" line="128"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="132"/>
+        <location filename="../../ui/packages/issue.py" line="132"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="156"/>
+        <location filename="../../ui/packages/issue.py" line="156"/>
         <source>Choose a folder first.</source>
         <translation>请先选择保存下发包的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="163"/>
+        <location filename="../../ui/packages/issue.py" line="163"/>
         <source>No community has tasks to issue.</source>
         <translation>没有居民区有可下发的整改任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="165"/>
+        <location filename="../../ui/packages/issue.py" line="165"/>
         <source>Issuing packages…</source>
         <translation>正在下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="176"/>
+        <location filename="../../ui/packages/issue.py" line="176"/>
         <source>Issuing the package of {name}… ({done} of {total})</source>
         <translation>正在下发“{name}”的包…（第 {done} 个，共 {total} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="192"/>
+        <location filename="../../ui/packages/issue.py" line="192"/>
         <source>Issuing was cancelled after {count} packages; those listed were written and recorded.</source>
         <translation>已取消下发；取消前已写入并登记 {count} 个包，列在下面。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_issue.py" line="193"/>
+        <location filename="../../ui/packages/issue.py" line="193"/>
         <source>{count} packages were issued to “{folder}”:</source>
         <translation>已下发 {count} 个社区包到“{folder}”：</translation>
     </message>
@@ -1981,52 +1981,52 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/package_merge.py" line="73"/>
+        <location filename="../../ui/packages/merge.py" line="73"/>
         <source>Import a return</source>
         <translation>导入上报</translation>
     </message>
     <message>
-        <location filename="../../ui/package_merge.py" line="76"/>
+        <location filename="../../ui/packages/merge.py" line="76"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/package_merge.py" line="79"/>
+        <location filename="../../ui/packages/merge.py" line="79"/>
         <source>Keep all ours</source>
         <translation>全部保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/package_merge.py" line="80"/>
+        <location filename="../../ui/packages/merge.py" line="80"/>
         <source>Take all theirs</source>
         <translation>全部采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/package_merge.py" line="96"/>
+        <location filename="../../ui/packages/merge.py" line="96"/>
         <source>“{file}” holds nothing new: everything in it was merged before ({count} entries). Nothing to do.</source>
         <translation>“{file}”中没有新的内容：其中 {count} 条修改此前都已合并，无需再次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_merge.py" line="99"/>
+        <location filename="../../ui/packages/merge.py" line="99"/>
         <source>“{file}” from {community}: {entries} new changes. Nothing has been changed yet: check the three lists, decide the conflicts, then press Apply.</source>
         <translation>“{file}”（居民区“{community}”）：{entries} 条新的修改。目前台账尚未改动：请查看下面三个列表，逐项决定冲突，再点“应用”。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_merge.py" line="103"/>
+        <location filename="../../ui/packages/merge.py" line="103"/>
         <source> {count} entries of this file were merged before and are skipped.</source>
         <translation>此文件中已有 {count} 条此前合并过，不再重复。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_merge.py" line="127"/>
+        <location filename="../../ui/packages/merge.py" line="127"/>
         <source>Merged “{file}”: {applied} changes applied, {decided} conflicts decided, {refused} refused.</source>
         <translation>已合并“{file}”：应用 {applied} 项修改，裁决 {decided} 项冲突，拒绝 {refused} 项。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_merge.py" line="131"/>
+        <location filename="../../ui/packages/merge.py" line="131"/>
         <source> {count} conflicts are still open: decide them later with File → Decide open conflicts….</source>
         <translation>还有 {count} 项冲突未决定，已留待处理：稍后可在“文件 → 处理未决冲突…”中决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_merge.py" line="134"/>
+        <location filename="../../ui/packages/merge.py" line="134"/>
         <source> Backup before the merge: {path}</source>
         <translation>合并前的备份：{path}</translation>
     </message>
@@ -2150,52 +2150,52 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>OpenConflictsDialog</name>
     <message>
-        <location filename="../../ui/package_conflicts.py" line="40"/>
+        <location filename="../../ui/packages/conflicts.py" line="40"/>
         <source>Decide open conflicts</source>
         <translation>处理未决冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/package_conflicts.py" line="49"/>
+        <location filename="../../ui/packages/conflicts.py" line="49"/>
         <source>Keep all ours</source>
         <translation>全部保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/package_conflicts.py" line="51"/>
+        <location filename="../../ui/packages/conflicts.py" line="51"/>
         <source>Take all theirs</source>
         <translation>全部采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/package_conflicts.py" line="53"/>
+        <location filename="../../ui/packages/conflicts.py" line="53"/>
         <source>Apply the decisions</source>
         <translation>执行所选处理</translation>
     </message>
     <message>
-        <location filename="../../ui/package_conflicts.py" line="56"/>
+        <location filename="../../ui/packages/conflicts.py" line="56"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/package_conflicts.py" line="82"/>
+        <location filename="../../ui/packages/conflicts.py" line="82"/>
         <source>{count} conflicts are open. Choose a decision for each you can settle now; the others stay open.</source>
         <translation>共有 {count} 项未决冲突。请为现在能决定的逐项选择处理方式，其余的继续保留待处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_conflicts.py" line="84"/>
+        <location filename="../../ui/packages/conflicts.py" line="84"/>
         <source>No conflict is open.</source>
         <translation>没有未决冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_conflicts.py" line="96"/>
+        <location filename="../../ui/packages/conflicts.py" line="96"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/package_conflicts.py" line="106"/>
+        <location filename="../../ui/packages/conflicts.py" line="106"/>
         <source>Row {row}: {error}</source>
         <translation>第 {row} 行：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/package_conflicts.py" line="110"/>
+        <location filename="../../ui/packages/conflicts.py" line="110"/>
         <source>{done} conflicts decided.</source>
         <translation>已决定 {done} 项冲突。</translation>
     </message>
@@ -2302,62 +2302,62 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>PackageStatusView</name>
     <message>
-        <location filename="../../ui/packages.py" line="62"/>
+        <location filename="../../ui/packages/status.py" line="62"/>
         <source>Per community: the last package issued, the last return merged and the conflicts still open.</source>
         <translation>各居民区最近一次下发的社区包、最近一次合并的上报，以及尚未决定的冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="67"/>
+        <location filename="../../ui/packages/status.py" line="67"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="67"/>
+        <location filename="../../ui/packages/status.py" line="67"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="67"/>
+        <location filename="../../ui/packages/status.py" line="67"/>
         <source>Last issued</source>
         <translation>最近下发</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="67"/>
+        <location filename="../../ui/packages/status.py" line="67"/>
         <source>Last merged</source>
         <translation>最近合并</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="68"/>
+        <location filename="../../ui/packages/status.py" line="68"/>
         <source>Merge result (applied/conflicts/refused)</source>
         <translation>合并结果（应用/冲突/拒绝）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="68"/>
+        <location filename="../../ui/packages/status.py" line="68"/>
         <source>Open conflicts</source>
         <translation>未决冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="80"/>
+        <location filename="../../ui/packages/status.py" line="80"/>
         <source>Issue packages…</source>
         <translation>下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="83"/>
+        <location filename="../../ui/packages/status.py" line="83"/>
         <source>Import a return…</source>
         <translation>导入上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="86"/>
+        <location filename="../../ui/packages/status.py" line="86"/>
         <source>Decide open conflicts…</source>
         <translation>处理未决冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="89"/>
+        <location filename="../../ui/packages/status.py" line="89"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/packages.py" line="122"/>
+        <location filename="../../ui/packages/status.py" line="122"/>
         <source>{applied} / {conflicts} / {refused}</source>
         <translation>{applied} / {conflicts} / {refused}</translation>
     </message>
@@ -2365,29 +2365,29 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Packages</name>
     <message>
-        <location filename="../../ui/package_issue.py" line="68"/>
+        <location filename="../../ui/packages/issue.py" line="68"/>
         <source>Choose the folder for the packages</source>
         <translation>选择保存下发包的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/package_merge.py" line="53"/>
+        <location filename="../../ui/packages/merge.py" line="53"/>
         <source>Choose the return file</source>
         <translation>选择上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/package_merge.py" line="54"/>
+        <location filename="../../ui/packages/merge.py" line="54"/>
         <source>Package files (*.db);;All files (*)</source>
         <translation>社区包文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="132"/>
-        <location filename="../../ui/package_rows.py" line="143"/>
+        <location filename="../../ui/packages/rows.py" line="132"/>
+        <location filename="../../ui/packages/rows.py" line="143"/>
         <source>Ours: {who} {at}</source>
         <translation>我方：{who} {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="133"/>
-        <location filename="../../ui/package_rows.py" line="144"/>
+        <location filename="../../ui/packages/rows.py" line="133"/>
+        <location filename="../../ui/packages/rows.py" line="144"/>
         <source>Theirs: {who} {at}</source>
         <translation>对方：{who} {at}</translation>
     </message>
@@ -3332,47 +3332,47 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>RowTable</name>
     <message>
-        <location filename="../../ui/package_rows.py" line="160"/>
+        <location filename="../../ui/packages/rows.py" line="160"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="160"/>
+        <location filename="../../ui/packages/rows.py" line="160"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="160"/>
+        <location filename="../../ui/packages/rows.py" line="160"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="160"/>
+        <location filename="../../ui/packages/rows.py" line="160"/>
         <source>Ours (ledger)</source>
         <translation>我方（台账）值</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="161"/>
+        <location filename="../../ui/packages/rows.py" line="161"/>
         <source>Theirs (return)</source>
         <translation>对方（上报）值</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="161"/>
+        <location filename="../../ui/packages/rows.py" line="161"/>
         <source>Authors and times</source>
         <translation>作者与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="161"/>
+        <location filename="../../ui/packages/rows.py" line="161"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="167"/>
+        <location filename="../../ui/packages/rows.py" line="167"/>
         <source>Keep ours</source>
         <translation>保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/package_rows.py" line="167"/>
+        <location filename="../../ui/packages/rows.py" line="167"/>
         <source>Take theirs</source>
         <translation>采用对方</translation>
     </message>

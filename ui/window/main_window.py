@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._restore_layout()
         if ledger.package is not None:
-            from ui.community_mode import apply_community_mode
+            from ui.packages.community_mode import apply_community_mode
             apply_community_mode(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
             self._panel.taskShown.connect(self._task_shown)
             self.task_stack.addWidget(self._panel)
             if self.ledger.package is not None:
-                from ui.community_mode import lock_panel
+                from ui.packages.community_mode import lock_panel
                 lock_panel(self)
         return self._panel
 
@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _make_packages(self) -> QWidget:
-        from ui.packages import PackageStatusView
+        from ui.packages.status import PackageStatusView
         view = PackageStatusView(self.ledger)
         view.setObjectName("packageStatusView")
         return view
@@ -321,15 +321,15 @@ class MainWindow(QMainWindow):
         import_excel(self, self.ledger)
 
     def issue_packages(self) -> None:
-        from ui.packages import IssuePackagesDialog
+        from ui.packages.status import IssuePackagesDialog
         IssuePackagesDialog.run(self, self.ledger, self.filters.single_community())
 
     def merge_return(self) -> None:
-        from ui.packages import MergeDialog
+        from ui.packages.status import MergeDialog
         MergeDialog.run(self, self.ledger)
 
     def open_conflicts(self) -> None:
-        from ui.packages import OpenConflictsDialog
+        from ui.packages.status import OpenConflictsDialog
         exec_and_free(OpenConflictsDialog(self.ledger, self))
 
     def look_back(self) -> None:

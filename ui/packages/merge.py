@@ -13,8 +13,8 @@ from ledger.exchange import merge as exchange_merge
 from ledger.service.commands import Ledger
 from ui.common.preview import PreviewDialog
 from ui.common.util import settings
-from ui.package_issue import _folder_default
-from ui.package_rows import Row, RowTable, _Tasks, item_row
+from ui.packages.issue import _folder_default
+from ui.packages.rows import Row, RowTable, _Tasks, item_row
 
 log = logging.getLogger(__name__)
 

@@ -14,12 +14,15 @@ from ledger.exchange import packages as exchange
 from ledger.exchange.merge import open_conflicts, preview_merge
 from ledger.service.commands import Ledger
 from tests.ledger.exchange.exchange_helpers import SECRETARY, dump, edit_package, master
-from ui import community_mode, package_issue, package_merge, package_rows
 from ui.common import messages
-from ui.package_conflicts import OpenConflictsDialog
-from ui.package_issue import IssuePackagesDialog
-from ui.package_merge import MergeDialog
-from ui.packages import PackageStatusView
+from ui.packages import community_mode
+from ui.packages import issue as package_issue
+from ui.packages import merge as package_merge
+from ui.packages import rows as package_rows
+from ui.packages.conflicts import OpenConflictsDialog
+from ui.packages.issue import IssuePackagesDialog
+from ui.packages.merge import MergeDialog
+from ui.packages.status import PackageStatusView
 from ui.table.model import COLUMN_INDEX
 from ui.window.app import make_app
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from ledger.exchange import packages as exchange
 from ledger.service.commands import Changed, Ledger
 from ui.common.util import exec_and_free
-from ui.package_conflicts import OpenConflictsDialog
-from ui.package_issue import IssuePackagesDialog
-from ui.package_merge import MergeDialog
+from ui.packages.conflicts import OpenConflictsDialog
+from ui.packages.issue import IssuePackagesDialog
+from ui.packages.merge import MergeDialog
 
 # The window opens the three dialogs through this module as well as the tab.
 __all__ = ["IssuePackagesDialog", "MergeDialog", "OpenConflictsDialog", "PackageStatusView"]

@@ -9,7 +9,7 @@ from ledger.exchange import merge as exchange_merge
 from ledger.service.commands import Ledger
 from ui.common import messages
 from ui.common.util import fit_to_screen, say
-from ui.package_rows import RowTable, _Tasks, conflict_row
+from ui.packages.rows import RowTable, _Tasks, conflict_row
 
 ZH = {
     # OpenConflictsDialog
