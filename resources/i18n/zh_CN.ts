@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/plan_import.py" line="244"/>
+        <location filename="../../ui/imports/plan.py" line="244"/>
         <source>Open a rectification plan</source>
         <translation>打开整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="245"/>
+        <location filename="../../ui/imports/plan.py" line="245"/>
         <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
         <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
     </message>
@@ -1040,37 +1040,37 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ExportFillFormDialog</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="157"/>
+        <location filename="../../ui/imports/fill_form.py" line="157"/>
         <source>Export a fill form</source>
         <translation>导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="158"/>
+        <location filename="../../ui/imports/fill_form.py" line="158"/>
         <source>A fill form is an Excel sheet of one community&apos;s tasks for its secretary: they fill in the progress, the indicator values and whether to ask for sign-off (the yellow cells), and send it back; import it with File → Import Excel….</source>
         <translation>填报表是一个居民区全部整改任务的 Excel 表格，交给居民区书记填写浅黄色单元格（整改进展、指标完成值、是否申请销号），交回后用“文件 → 导入 Excel…”导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="165"/>
+        <location filename="../../ui/imports/fill_form.py" line="165"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="171"/>
+        <location filename="../../ui/imports/fill_form.py" line="171"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="173"/>
+        <location filename="../../ui/imports/fill_form.py" line="173"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="176"/>
+        <location filename="../../ui/imports/fill_form.py" line="176"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="183"/>
+        <location filename="../../ui/imports/fill_form.py" line="183"/>
         <source>No community has tasks.</source>
         <translation>没有居民区有整改任务。</translation>
     </message>
@@ -1136,72 +1136,72 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>FillFormDialog</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="328"/>
+        <location filename="../../ui/imports/fill_form.py" line="328"/>
         <source>Import a fill form</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="331"/>
+        <location filename="../../ui/imports/fill_form.py" line="331"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="334"/>
+        <location filename="../../ui/imports/fill_form.py" line="334"/>
         <source>Skip the cells that cannot be imported and import the rest</source>
         <translation>跳过不能导入的单元格，导入其余部分</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="369"/>
+        <location filename="../../ui/imports/fill_form.py" line="369"/>
         <source>“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be imported, {unchanged} rows unchanged. Nothing has been changed yet.</source>
         <translation>“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，{unchanged} 行没有变化。目前台账尚未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="377"/>
+        <location filename="../../ui/imports/fill_form.py" line="377"/>
         <source>{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import the rest, or correct the file and import it again.</source>
         <translation>有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，或改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="397"/>
+        <location filename="../../ui/imports/fill_form.py" line="397"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="399"/>
+        <location filename="../../ui/imports/fill_form.py" line="399"/>
         <source>Ask for sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="401"/>
+        <location filename="../../ui/imports/fill_form.py" line="401"/>
         <source>Whole row</source>
         <translation>整行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="408"/>
+        <location filename="../../ui/imports/fill_form.py" line="408"/>
         <source>Indicator value: {name}</source>
         <translation>指标完成值：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="408"/>
+        <location filename="../../ui/imports/fill_form.py" line="408"/>
         <source>Indicator value</source>
         <translation>指标完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="427"/>
+        <location filename="../../ui/imports/fill_form.py" line="427"/>
         <source>Nothing new to import: the ledger already holds every value of “{file}”.</source>
         <translation>没有需要导入的内容：“{file}”中的数值台账上都已有了。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="430"/>
+        <location filename="../../ui/imports/fill_form.py" line="430"/>
         <source>Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells skipped.</source>
         <translation>已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="435"/>
+        <location filename="../../ui/imports/fill_form.py" line="435"/>
         <source> {count} conflicts were left undecided; import the file again to decide them.</source>
         <translation>还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="438"/>
+        <location filename="../../ui/imports/fill_form.py" line="438"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -1249,47 +1249,47 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>FillTable</name>
     <message>
-        <location filename="../../ui/excel_returns.py" line="260"/>
+        <location filename="../../ui/imports/fill_form.py" line="260"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="260"/>
+        <location filename="../../ui/imports/fill_form.py" line="260"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="260"/>
+        <location filename="../../ui/imports/fill_form.py" line="260"/>
         <source>Community / measure</source>
         <translation>居民区 / 整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="260"/>
+        <location filename="../../ui/imports/fill_form.py" line="260"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="261"/>
+        <location filename="../../ui/imports/fill_form.py" line="261"/>
         <source>Ledger now</source>
         <translation>台账现值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="261"/>
+        <location filename="../../ui/imports/fill_form.py" line="261"/>
         <source>Filled in</source>
         <translation>填报值</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="261"/>
+        <location filename="../../ui/imports/fill_form.py" line="261"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="268"/>
+        <location filename="../../ui/imports/fill_form.py" line="268"/>
         <source>Keep the ledger&apos;s</source>
         <translation>保留台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="268"/>
+        <location filename="../../ui/imports/fill_form.py" line="268"/>
         <source>Take the filled-in</source>
         <translation>采用填报</translation>
     </message>
@@ -1423,73 +1423,73 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ForeignImportDialog</name>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="74"/>
+        <location filename="../../ui/imports/foreign.py" line="74"/>
         <source>Import another ledger</source>
         <translation>导入其他台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="79"/>
+        <location filename="../../ui/imports/foreign.py" line="79"/>
         <source>Check which column of the file holds each of our fields (guessed from the header). Fields marked * are required. Preview first; nothing is created until you press Import.</source>
         <translation>请核对文件中哪一列对应我们的各个字段（已根据表头自动猜测）。带 * 的字段必须指定。可先点“预览”；点“导入”之前不会创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="86"/>
+        <location filename="../../ui/imports/foreign.py" line="86"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="89"/>
+        <location filename="../../ui/imports/foreign.py" line="89"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="92"/>
+        <location filename="../../ui/imports/foreign.py" line="92"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="118"/>
-        <location filename="../../ui/excel_foreign.py" line="194"/>
+        <location filename="../../ui/imports/foreign.py" line="118"/>
+        <location filename="../../ui/imports/foreign.py" line="194"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="122"/>
+        <location filename="../../ui/imports/foreign.py" line="122"/>
         <source>Sheet “{sheet}”, header in row {row}: {headers}</source>
         <translation>工作表“{sheet}”，第 {row} 行是表头：{headers}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="128"/>
+        <location filename="../../ui/imports/foreign.py" line="128"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="130"/>
+        <location filename="../../ui/imports/foreign.py" line="130"/>
         <source>Column {letter}: {header}</source>
         <translation>{letter} 列：{header}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="161"/>
+        <location filename="../../ui/imports/foreign.py" line="161"/>
         <source> New communities: {names}.</source>
         <translation>新居民区：{names}。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="164"/>
+        <location filename="../../ui/imports/foreign.py" line="164"/>
         <source> Skipped {n} rows whose task the ledger already has (or that repeat an earlier row): rows {rows}.</source>
         <translation>跳过 {n} 行（台账中已有这项任务，或与表中前面的行相同）：第 {rows} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="173"/>
+        <location filename="../../ui/imports/foreign.py" line="173"/>
         <source>Preview: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities. Nothing has been created yet.</source>
         <translation>预览：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。目前尚未创建任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="185"/>
+        <location filename="../../ui/imports/foreign.py" line="185"/>
         <source>Imported: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities.</source>
         <translation>已导入：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="188"/>
+        <location filename="../../ui/imports/foreign.py" line="188"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -2395,188 +2395,188 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>PlanImportDialog</name>
     <message>
-        <location filename="../../ui/plan_import.py" line="95"/>
+        <location filename="../../ui/imports/plan.py" line="95"/>
         <source>Import a rectification plan</source>
         <translation>导入整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="99"/>
+        <location filename="../../ui/imports/plan.py" line="99"/>
         <source>No file opened yet.</source>
         <translation>尚未打开文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="102"/>
+        <location filename="../../ui/imports/plan.py" line="102"/>
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="116"/>
+        <location filename="../../ui/imports/plan.py" line="116"/>
         <source>Categories → problems → measures. Double-click a title to rename it; nothing is written before Import.</source>
         <translation>问题类别 → 反馈问题 → 整改措施。双击标题可改名；点“导入”之前不会写入台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="122"/>
+        <location filename="../../ui/imports/plan.py" line="122"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="122"/>
+        <location filename="../../ui/imports/plan.py" line="122"/>
         <source>Falls to</source>
         <translation>落实到</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="138"/>
+        <location filename="../../ui/imports/plan.py" line="138"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="138"/>
+        <location filename="../../ui/imports/plan.py" line="138"/>
         <source>Rename the selected title (or double-click it)</source>
         <translation>修改所选标题（也可以双击标题）</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="139"/>
+        <location filename="../../ui/imports/plan.py" line="139"/>
         <source>Merge into the item above</source>
         <translation>并入上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="140"/>
+        <location filename="../../ui/imports/plan.py" line="140"/>
         <source>Merge the selected item into the one above it at the same level</source>
         <translation>把所选项并入同一级的上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="141"/>
+        <location filename="../../ui/imports/plan.py" line="141"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="142"/>
+        <location filename="../../ui/imports/plan.py" line="142"/>
         <source>Split the selected measure at the cursor in its text, or else at every “；”</source>
         <translation>在措施内容中光标处拆分所选措施；光标不在文字中间时按“；”拆分</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="143"/>
+        <location filename="../../ui/imports/plan.py" line="143"/>
         <source>Drop</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="143"/>
+        <location filename="../../ui/imports/plan.py" line="143"/>
         <source>Leave the selected items out of the import</source>
         <translation>导入时不包括所选项</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="144"/>
+        <location filename="../../ui/imports/plan.py" line="144"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="145"/>
+        <location filename="../../ui/imports/plan.py" line="145"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="162"/>
+        <location filename="../../ui/imports/plan.py" line="162"/>
         <source>Measure text (place the cursor here and press Split to cut it in two)</source>
         <translation>措施内容（把光标放在要断开的位置，再点“拆分”）</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="167"/>
+        <location filename="../../ui/imports/plan.py" line="167"/>
         <source>Select a measure to see its text and choose its communities.</source>
         <translation>选择一条措施，查看内容并选择落实到的居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="168"/>
+        <location filename="../../ui/imports/plan.py" line="168"/>
         <source>Communities this measure falls to</source>
         <translation>这条措施落实到的居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="173"/>
-        <location filename="../../ui/plan_import.py" line="278"/>
+        <location filename="../../ui/imports/plan.py" line="173"/>
+        <location filename="../../ui/imports/plan.py" line="278"/>
         <source>All communities</source>
         <translation>全部居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="174"/>
+        <location filename="../../ui/imports/plan.py" line="174"/>
         <source>Give every selected measure to every community</source>
         <translation>所选措施全部落实到所有居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="176"/>
+        <location filename="../../ui/imports/plan.py" line="176"/>
         <source>Those named in the text</source>
         <translation>文中点名的居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="177"/>
+        <location filename="../../ui/imports/plan.py" line="177"/>
         <source>Give each selected measure to the communities its text names (all when it names none)</source>
         <translation>所选措施落实到文中点名的居民区（没有点名的落实到全部居民区）</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="208"/>
+        <location filename="../../ui/imports/plan.py" line="208"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="210"/>
+        <location filename="../../ui/imports/plan.py" line="210"/>
         <source>Import the tree into the ledger as one step (a backup is taken first)</source>
         <translation>把预览中的内容作为一步导入台账（导入前自动备份）</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="212"/>
+        <location filename="../../ui/imports/plan.py" line="212"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="250"/>
+        <location filename="../../ui/imports/plan.py" line="250"/>
         <source>Open a rectification plan</source>
         <translation>打开整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="251"/>
+        <location filename="../../ui/imports/plan.py" line="251"/>
         <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
         <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="289"/>
+        <location filename="../../ui/imports/plan.py" line="289"/>
         <source>{name} (named in the text, not in the ledger: tick to create)</source>
         <translation>{name}（文中提到，台账中尚无，勾选后新建）</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="406"/>
+        <location filename="../../ui/imports/plan.py" line="406"/>
         <source>All ({n})</source>
         <translation>全部（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="411"/>
+        <location filename="../../ui/imports/plan.py" line="411"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_import.py" line="443"/>
+        <location filename="../../ui/imports/plan.py" line="443"/>
         <source>Nothing to import: the tree is empty.</source>
         <translation>没有可导入的内容：预览是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_tree.py" line="107"/>
+        <location filename="../../ui/imports/plan_tree.py" line="107"/>
         <source>The ledger has no communities yet: tick the communities named in the text, or add communities first.</source>
         <translation>台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_tree.py" line="216"/>
+        <location filename="../../ui/imports/plan_tree.py" line="216"/>
         <source>There is no item above at the same level to merge with.</source>
         <translation>同一级没有上一项可以合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_tree.py" line="253"/>
+        <location filename="../../ui/imports/plan_tree.py" line="253"/>
         <source>Only a measure can be split: select a measure.</source>
         <translation>只能拆分整改措施：请先选择一条措施。</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_tree.py" line="260"/>
+        <location filename="../../ui/imports/plan_tree.py" line="260"/>
         <source>Nothing to split: put the cursor inside the text, or use “；” between the parts.</source>
         <translation>没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_tree.py" line="285"/>
+        <location filename="../../ui/imports/plan_tree.py" line="285"/>
         <source>Select what to drop first.</source>
         <translation>请先选择要删除的项。</translation>
     </message>
@@ -4203,52 +4203,52 @@ Sheets: {sheets}</source>
 <context>
     <name>excel_returns</name>
     <message>
-        <location filename="../../ui/excel_foreign.py" line="208"/>
-        <location filename="../../ui/excel_returns.py" line="454"/>
-        <source>Import Excel</source>
-        <translation>导入 Excel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/excel_returns.py" line="112"/>
+        <location filename="../../ui/imports/fill_form.py" line="112"/>
         <source>Save the fill form as</source>
         <translation>填报表保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="113"/>
+        <location filename="../../ui/imports/fill_form.py" line="113"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="119"/>
+        <location filename="../../ui/imports/fill_form.py" line="119"/>
         <source>Choose the Excel file to import</source>
         <translation>选择要导入的 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="120"/>
+        <location filename="../../ui/imports/fill_form.py" line="120"/>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="126"/>
+        <location filename="../../ui/imports/fill_form.py" line="126"/>
         <source>Fill form exported</source>
         <translation>填报表已导出</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="127"/>
+        <location filename="../../ui/imports/fill_form.py" line="127"/>
         <source>The fill form of {community} was saved to:
 {path}</source>
         <translation>已导出“{community}”的填报表：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="205"/>
+        <location filename="../../ui/imports/fill_form.py" line="205"/>
         <source>{community} fill form.xlsx</source>
         <translation>{community}填报表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_returns.py" line="214"/>
+        <location filename="../../ui/imports/fill_form.py" line="214"/>
         <source>Cannot export the fill form</source>
         <translation>无法导出填报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/fill_form.py" line="454"/>
+        <location filename="../../ui/imports/foreign.py" line="208"/>
+        <source>Import Excel</source>
+        <translation>导入 Excel</translation>
     </message>
 </context>
 <context>

@@ -313,11 +313,11 @@ class MainWindow(QMainWindow):
         return view
 
     def export_fill_form(self) -> None:
-        from ui.excel_returns import export_fill_form_dialog
+        from ui.imports.fill_form import export_fill_form_dialog
         export_fill_form_dialog(self, self.ledger, self.filters.single_community())
 
     def import_excel(self) -> None:
-        from ui.excel_returns import import_excel
+        from ui.imports.fill_form import import_excel
         import_excel(self, self.ledger)
 
     def issue_packages(self) -> None:
@@ -511,7 +511,7 @@ class MainWindow(QMainWindow):
             messages.show_error(self, exc)
 
     def import_plan(self) -> None:
-        from ui.plan_import import PlanImportDialog
+        from ui.imports.plan import PlanImportDialog
         PlanImportDialog.run(self, self.ledger)
 
     def export_excel(self) -> None:

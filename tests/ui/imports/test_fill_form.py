@@ -14,10 +14,10 @@ from ledger.core.model import Status
 from ledger.office import fill_form as excel_returns
 from ledger.service.commands import Ledger
 from tests.helpers import Snapshot, foreign_ledger, form_columns, form_row_of, reverse_form_rows
-from ui import excel_returns as ui_er
 from ui.common import messages
-from ui.excel_foreign import ForeignImportDialog
-from ui.excel_returns import ExportFillFormDialog, FillFormDialog
+from ui.imports import fill_form as ui_er
+from ui.imports.fill_form import ExportFillFormDialog, FillFormDialog
+from ui.imports.foreign import ForeignImportDialog
 from ui.window.app import make_app
 
 

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from ledger.service.commands import Ledger
 from ledger.storage import journal
-from ui import notice_export, plan_tree
-from ui.plan_import import ZH, PlanImportDialog
+from ui import notice_export
+from ui.imports import plan_tree
+from ui.imports.plan import ZH, PlanImportDialog
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "resources" / "samples" / "xinzhuang-industrial-zone-notice.txt"
 MINUTES = ROOT / "tests" / "ledger" / "data" / "unstructured_minutes.txt"
 COMMUNITIES = ("南郊别墅", "鑫峰苑", "天恒名城", "瓶安路", "新源路", "申莘第一")
@@ -174,7 +175,7 @@ def test_export_notice_writes_the_draft(qtbot, filled: Ledger, tmp_path: Path, m
     assert "测试工业区党工委" in notice_export.default_name(filled)
 
 
-@pytest.mark.parametrize("module, zh", [("plan_import", ZH), ("plan_tree", plan_tree.ZH),
+@pytest.mark.parametrize("module, zh", [("imports/plan", ZH), ("imports/plan_tree", plan_tree.ZH),
                                         ("notice_export", notice_export.ZH)])
 def test_every_chrome_string_has_chinese(module: str, zh: dict[str, str]) -> None:
     import ast

@@ -31,7 +31,7 @@ from ledger.plan.importer import ImportResult, import_plan, load_plan, mentions,
 from ledger.plan.text import ParsedPlan, PlanFileError
 from ledger.service.commands import Ledger
 from ui.common import messages
-from ui.plan_tree import ASSIGNED, DETAIL, KIND, NAMED, PlanTreeEditing
+from ui.imports.plan_tree import ASSIGNED, DETAIL, KIND, NAMED, PlanTreeEditing
 
 log = logging.getLogger(__name__)
 

@@ -36,7 +36,7 @@ from ledger.service.commands import Ledger, parse_number
 from ui.common import messages
 from ui.common.preview import DecisionTable, PreviewDialog
 from ui.common.util import say, settings
-from ui.excel_foreign import ForeignImportDialog
+from ui.imports.foreign import ForeignImportDialog
 
 log = logging.getLogger(__name__)
 
