@@ -99,110 +99,110 @@
 <context>
     <name>AuditExportDialog</name>
     <message>
-        <location filename="../../ui/audit_export.py" line="74"/>
+        <location filename="../../ui/exports/change_record.py" line="74"/>
         <source>Export the change record</source>
         <translation>导出修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="76"/>
+        <location filename="../../ui/exports/change_record.py" line="76"/>
         <source>Every change made to the ledger, oldest first, one row per changed field: who, when, from where, what it was and what it became. The file prints on A4 landscape as it is, with the journal anchor in its heading.</source>
         <translation>台账的每一处修改，按时间先后，每个改动的字段一行：谁、什么时候、从哪里、改前是什么、改成了什么。文件按 A4 横向可直接打印，表头印有日志校验码。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="81"/>
+        <location filename="../../ui/exports/change_record.py" line="81"/>
         <source>Only from</source>
         <translation>只导出从</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="94"/>
+        <location filename="../../ui/exports/change_record.py" line="94"/>
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="99"/>
+        <location filename="../../ui/exports/change_record.py" line="99"/>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="104"/>
+        <location filename="../../ui/exports/change_record.py" line="104"/>
         <source>All communities</source>
         <translation>全部居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="110"/>
+        <location filename="../../ui/exports/change_record.py" line="110"/>
         <source>Person</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="111"/>
+        <location filename="../../ui/exports/change_record.py" line="111"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="117"/>
+        <location filename="../../ui/exports/change_record.py" line="117"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="119"/>
+        <location filename="../../ui/exports/change_record.py" line="119"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="138"/>
+        <location filename="../../ui/exports/change_record.py" line="138"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期，请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="145"/>
+        <location filename="../../ui/exports/change_record.py" line="145"/>
         <source>{org} change record {date}.xlsx</source>
         <translation>{org}修改记录-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="147"/>
+        <location filename="../../ui/exports/change_record.py" line="147"/>
         <source>Save the change record</source>
         <translation>保存修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="148"/>
+        <location filename="../../ui/exports/change_record.py" line="148"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="158"/>
-        <location filename="../../ui/audit_export.py" line="161"/>
+        <location filename="../../ui/exports/change_record.py" line="158"/>
+        <location filename="../../ui/exports/change_record.py" line="161"/>
         <source>Exporting… {done} of {total} entries</source>
         <translation>正在导出……第 {done} 条，共 {total} 条日志</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="169"/>
+        <location filename="../../ui/exports/change_record.py" line="169"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="172"/>
+        <location filename="../../ui/exports/change_record.py" line="172"/>
         <source>Cannot export the change record</source>
         <translation>无法导出修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="185"/>
+        <location filename="../../ui/exports/change_record.py" line="185"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="186"/>
+        <location filename="../../ui/exports/change_record.py" line="186"/>
         <source>The change record was exported: {entries} journal entries, {rows} rows.
 File: {path}</source>
         <translation>修改记录已导出：{entries} 条日志，{rows} 行。
 文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="189"/>
+        <location filename="../../ui/exports/change_record.py" line="189"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_export.py" line="190"/>
+        <location filename="../../ui/exports/change_record.py" line="190"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -907,132 +907,132 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/excel_export.py" line="189"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="189"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="195"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="195"/>
         <source>The whole ledger ({n} tasks)</source>
         <translation>整本台账（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="196"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="196"/>
         <source>The current filter ({n} tasks)</source>
         <translation>当前筛选结果（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="197"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="197"/>
         <source>Only the tasks the table shows now, with the filters on the left.</source>
         <translation>只导出表格中现在显示的任务（左侧筛选条件下的结果）。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="198"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="198"/>
         <source>One community:</source>
         <translation>一个居民区：</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="207"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="207"/>
         <source>{name} ({n} tasks)</source>
         <translation>{name}（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="220"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="220"/>
         <source>What to export</source>
         <translation>导出范围</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="233"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="233"/>
         <source>Edit templates…</source>
         <translation>编辑模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="240"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="240"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="241"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="241"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="243"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="243"/>
         <source>One sheet per community</source>
         <translation>每个居民区一张工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="245"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="245"/>
         <source>After the ledger sheet, one more sheet for each community with only its tasks.</source>
         <translation>在“整改台账”表之后，再为每个居民区各加一张只含本居民区任务的工作表。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="248"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="248"/>
         <source>The three lists (problems, tasks, responsibilities)</source>
         <translation>三张清单（问题清单、任务清单、责任清单）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="250"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="250"/>
         <source>Adds the 问题清单, 任务清单 and 责任清单 sheets.</source>
         <translation>另加“问题清单”“任务清单”“责任清单”三张工作表。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="253"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="253"/>
         <source>Layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="258"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="258"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="260"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="260"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="268"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="268"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="272"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="272"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="277"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="277"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="280"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="280"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="298"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="298"/>
         <source>{name} (default)</source>
         <translation>{name}（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="309"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="309"/>
         <source>{count} columns: {names}</source>
         <translation>共 {count} 列：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="364"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="364"/>
         <source>Choose where to save the file.</source>
         <translation>请选择文件保存的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="367"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="367"/>
         <source>The folder “{folder}” does not exist. Choose an existing folder with “Browse…”.</source>
         <translation>文件夹“{folder}”不存在。请点“浏览…”选择一个已有的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="371"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="371"/>
         <source>“{name}” already exists in “{folder}”. Replace it?</source>
         <translation>“{folder}”中已有“{name}”。要替换它吗？</translation>
     </message>
@@ -2117,32 +2117,32 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>NoticeExport</name>
     <message>
-        <location filename="../../ui/notice_export.py" line="34"/>
+        <location filename="../../ui/exports/notice.py" line="34"/>
         <source>{org} rectification progress notice (draft).docx</source>
         <translation>{org}巡察整改进展情况通报（草稿）.docx</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_export.py" line="40"/>
+        <location filename="../../ui/exports/notice.py" line="40"/>
         <source>Save the progress notice draft</source>
         <translation>保存巡察整改进展情况通报（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_export.py" line="41"/>
+        <location filename="../../ui/exports/notice.py" line="41"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_export.py" line="55"/>
+        <location filename="../../ui/exports/notice.py" line="55"/>
         <source>Cannot write the notice</source>
         <translation>无法生成通报</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_export.py" line="58"/>
+        <location filename="../../ui/exports/notice.py" line="58"/>
         <source>The notice draft was saved to “{path}”. Open it in Word or WPS and fill in the places marked 【待补充】.</source>
         <translation>通报草稿已保存到“{path}”。请在 Word 或 WPS 中打开，补充标有“【待补充】”的地方后定稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/notice_export.py" line="59"/>
+        <location filename="../../ui/exports/notice.py" line="59"/>
         <source>Progress notice</source>
         <translation>生成通报</translation>
     </message>
@@ -3884,137 +3884,137 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../ui/excel_templates.py" line="112"/>
+        <location filename="../../ui/exports/templates.py" line="112"/>
         <source>Ledger templates</source>
         <translation>台账模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="122"/>
+        <location filename="../../ui/exports/templates.py" line="122"/>
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="125"/>
+        <location filename="../../ui/exports/templates.py" line="125"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="129"/>
+        <location filename="../../ui/exports/templates.py" line="129"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="133"/>
+        <location filename="../../ui/exports/templates.py" line="133"/>
         <source>The built-in template “{name}” cannot be changed. Change the columns, then save them under a new name.</source>
         <translation>“{name}”是内置模板，不能修改。可以在它的基础上调整各列，再用新名称保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="144"/>
+        <location filename="../../ui/exports/templates.py" line="144"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="144"/>
+        <location filename="../../ui/exports/templates.py" line="144"/>
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="144"/>
+        <location filename="../../ui/exports/templates.py" line="144"/>
         <source>Width</source>
         <translation>列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="145"/>
+        <location filename="../../ui/exports/templates.py" line="145"/>
         <source>Column width in characters; a Chinese character takes two.</source>
         <translation>列宽以字符计，一个汉字占 2 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="172"/>
+        <location filename="../../ui/exports/templates.py" line="172"/>
         <source>Add →</source>
         <translation>添加 →</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="175"/>
+        <location filename="../../ui/exports/templates.py" line="175"/>
         <source>← Remove</source>
         <translation>← 移除</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="178"/>
+        <location filename="../../ui/exports/templates.py" line="178"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="181"/>
+        <location filename="../../ui/exports/templates.py" line="181"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="193"/>
+        <location filename="../../ui/exports/templates.py" line="193"/>
         <source>Columns you can add</source>
         <translation>可添加的列</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="194"/>
+        <location filename="../../ui/exports/templates.py" line="194"/>
         <source>Columns of the ledger, left to right</source>
         <translation>台账中的列（从左到右）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="200"/>
+        <location filename="../../ui/exports/templates.py" line="200"/>
         <source>Double-click a header or a width to change it; drag a row, or use Move up and Move down, to change the order.</source>
         <translation>双击表头或列宽即可修改；拖动某一行，或用“上移”“下移”调整列的顺序。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="205"/>
+        <location filename="../../ui/exports/templates.py" line="205"/>
         <source>Template name, e.g. 简版</source>
         <translation>模板名称，例如：简版</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="207"/>
+        <location filename="../../ui/exports/templates.py" line="207"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="212"/>
+        <location filename="../../ui/exports/templates.py" line="212"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="220"/>
+        <location filename="../../ui/exports/templates.py" line="220"/>
         <source>Use this template</source>
         <translation>使用此模板</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="222"/>
+        <location filename="../../ui/exports/templates.py" line="222"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="246"/>
+        <location filename="../../ui/exports/templates.py" line="246"/>
         <source>{name} (default)</source>
         <translation>{name}（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="365"/>
+        <location filename="../../ui/exports/templates.py" line="365"/>
         <source>The columns of “{name}” have unsaved changes. Discard them?</source>
         <translation>“{name}”的列有修改尚未保存。放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="380"/>
+        <location filename="../../ui/exports/templates.py" line="380"/>
         <source>There is already a template named “{name}”. Replace its columns with these?</source>
         <translation>已经有名为“{name}”的模板。要用现在的列替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="389"/>
+        <location filename="../../ui/exports/templates.py" line="389"/>
         <source>Saved the template “{name}”.</source>
         <translation>已保存模板“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="402"/>
+        <location filename="../../ui/exports/templates.py" line="402"/>
         <source>“{name}” is now the default template.</source>
         <translation>“{name}”已设为默认模板。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_templates.py" line="418"/>
+        <location filename="../../ui/exports/templates.py" line="418"/>
         <source>Delete the template “{name}”? Files already exported are not affected.</source>
         <translation>删除模板“{name}”？已经导出的文件不受影响。</translation>
     </message>
@@ -4122,80 +4122,80 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>excel_export</name>
     <message>
-        <location filename="../../ui/excel_export.py" line="157"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="157"/>
         <source>{org} rectification ledger-{date}.xlsx</source>
         <translation>{org}巡察整改台账-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="168"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="168"/>
         <source>Save the ledger as</source>
         <translation>台账保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="169"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="169"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="392"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="392"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="393"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="393"/>
         <source>The ledger was exported: {tasks} tasks.</source>
         <translation>台账已导出，共 {tasks} 条任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="394"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="394"/>
         <source>File: {path}
 Sheets: {sheets}</source>
         <translation>文件：{path}
 工作表：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="402"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="402"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="403"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="403"/>
         <source>OK</source>
         <translation>好</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="412"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="412"/>
         <source>The export was cancelled; nothing was written and “{path}” is unchanged.</source>
         <translation>导出已取消，没有写入任何文件，原有的“{path}”保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="413"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="413"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="414"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="414"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="424"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="424"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="424"/>
-        <location filename="../../ui/excel_export.py" line="428"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="424"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="428"/>
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="427"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="427"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出……（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel_export.py" line="441"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="441"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
     </message>

@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
         open_folder(self, folder)
 
     def export_audit(self) -> None:
-        from ui.audit_export import export_audit_from_window
+        from ui.exports.change_record import export_audit_from_window
         export_audit_from_window(self, self.ledger, self.filters.single_community())
 
     def verify_ledger(self) -> None:
@@ -515,11 +515,11 @@ class MainWindow(QMainWindow):
         PlanImportDialog.run(self, self.ledger)
 
     def export_excel(self) -> None:
-        from ui.excel_export import export_from_window
+        from ui.exports.ledger_xlsx import export_from_window
         export_from_window(self)
 
     def export_notice(self) -> None:
-        from ui.notice_export import export_notice
+        from ui.exports.notice import export_notice
         export_notice(self, self.ledger)
 
     def edit_structure(self) -> None:

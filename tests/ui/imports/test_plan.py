@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from ledger.service.commands import Ledger
 from ledger.storage import journal
-from ui import notice_export
+from ui.exports import notice as notice_export
 from ui.imports import plan_tree
 from ui.imports.plan import ZH, PlanImportDialog
 
@@ -176,7 +176,7 @@ def test_export_notice_writes_the_draft(qtbot, filled: Ledger, tmp_path: Path, m
 
 
 @pytest.mark.parametrize("module, zh", [("imports/plan", ZH), ("imports/plan_tree", plan_tree.ZH),
-                                        ("notice_export", notice_export.ZH)])
+                                        ("exports/notice", notice_export.ZH)])
 def test_every_chrome_string_has_chinese(module: str, zh: dict[str, str]) -> None:
     import ast
 

@@ -19,10 +19,10 @@ from ledger.office.ledger_xlsx import (
 )
 from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
-from ui import excel_export
 from ui.common.util import settings
-from ui.excel_export import ExportDialog, ExportOptions, run_export
-from ui.excel_templates import TemplateDialog
+from ui.exports import ledger_xlsx as excel_export
+from ui.exports.ledger_xlsx import ExportDialog, ExportOptions, run_export
+from ui.exports.templates import TemplateDialog
 from ui.window.app import make_app
 
 ORG = "测试工业区党工委"

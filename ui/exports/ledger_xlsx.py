@@ -47,7 +47,7 @@ from ledger.service.commands import Ledger
 from ledger.storage.store import TaskFilter
 from ui.common import messages
 from ui.common.util import advance, exec_and_free, open_folder, progress_dialog, settings
-from ui.excel_templates import TemplateDialog, hint
+from ui.exports.templates import TemplateDialog, hint
 
 if TYPE_CHECKING:
     from ui.window.main_window import MainWindow

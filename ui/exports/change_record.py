@@ -27,7 +27,7 @@ from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
 from ui.common import messages
 from ui.common.util import advance, open_folder, progress_dialog
-from ui.excel_export import default_folder, remember_folder
+from ui.exports.ledger_xlsx import default_folder, remember_folder
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 
 from ledger.audit import change_record as audit
 from ledger.core.model import Operator, Role
-from ui.audit_export import AuditExportDialog
+from ui.exports.change_record import AuditExportDialog
 from ui.window.app import make_app
 from ui.window.main_window import MainWindow
 
