@@ -29,7 +29,9 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def led(big: Path):
-    ledger = Ledger.open(big, clock=FixedClock.on("2025-11-20"), operator=Operator("测", Role.WORK_TEAM), lock=False)
+    ledger = Ledger.open(
+        big, clock=FixedClock.on("2025-11-20"), operator=Operator("测", Role.WORK_TEAM), lock=False
+    )
     yield ledger
     ledger.close()
 
@@ -42,6 +44,7 @@ def test_board_data_problem_columns(benchmark, led: Ledger) -> None:
 def test_first_paint(benchmark, qapp, led: Ledger) -> None:
     """Build the view (the SQL aggregate, the model) and grab a 1600 × 1000 picture of it."""
     from ui.board.view import BoardView
+
     views = []
 
     def first_paint():
@@ -62,14 +65,21 @@ def test_first_paint(benchmark, qapp, led: Ledger) -> None:
 def test_filter_change(benchmark, qapp, led: Ledger) -> None:
     """From one filter to another (a status, a group of 50 communities, the text 隐患, overdue) and repaint."""
     from ui.board.view import BoardView
+
     view = BoardView(led)
     view.resize(1600, 1000)
     view.show()
     view.grab()
     ids = [c["id"] for c in led.communities()]
-    filters = itertools.cycle([TaskFilter(statuses=frozenset({"in_progress"})),
-                               TaskFilter(community_ids=frozenset(ids[100:150])),
-                               TaskFilter(text="隐患"), TaskFilter(due="overdue"), TaskFilter()])
+    filters = itertools.cycle(
+        [
+            TaskFilter(statuses=frozenset({"in_progress"})),
+            TaskFilter(community_ids=frozenset(ids[100:150])),
+            TaskFilter(text="隐患"),
+            TaskFilter(due="overdue"),
+            TaskFilter(),
+        ]
+    )
 
     def change():
         view.set_filter(next(filters))
@@ -81,6 +91,7 @@ def test_filter_change(benchmark, qapp, led: Ledger) -> None:
 
 def test_pdf_export(benchmark, qapp, led: Ledger, tmp_path: Path) -> None:
     from ui.board.printing import export_board_pdf
+
     out = tmp_path / "chart.pdf"
     pages = benchmark.pedantic(lambda: export_board_pdf(led, out), rounds=2, iterations=1)
     assert pages > 1 and out.stat().st_size > 0
@@ -91,6 +102,7 @@ def test_pdf_export(benchmark, qapp, led: Ledger, tmp_path: Path) -> None:
 def test_kanban_refresh(benchmark, qapp, led: Ledger) -> None:
     """Not a target of issue 8, measured for the report: eight columns of at most 200 cards."""
     from ui.board.kanban import KanbanView
+
     view = KanbanView(led)
     view.resize(1600, 1000)
     benchmark.pedantic(lambda: (view.refresh(), view.grab()), rounds=5, iterations=1, warmup_rounds=1)
@@ -100,6 +112,7 @@ def test_kanban_refresh(benchmark, qapp, led: Ledger) -> None:
 def test_overview_refresh(benchmark, qapp, led: Ledger) -> None:
     """Not a target either: the overview after a change (the journal already read once, at construction)."""
     from ui.board.overview import OverviewView
+
     view = OverviewView(led)
     view.resize(1600, 1000)
     benchmark.pedantic(lambda: (view.refresh(), view.grab()), rounds=5, iterations=1, warmup_rounds=1)

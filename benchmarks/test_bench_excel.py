@@ -91,28 +91,48 @@ def ledger_file(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int], Pat
 def _peak_memory(db: Path, out: Path, options: dict[str, Any]) -> dict[str, Any]:
     if sys.platform == "win32":
         return {}
-    done = subprocess.run([sys.executable, "-c", _CHILD, str(ROOT), str(db), str(out), json.dumps(options)],
-                          check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(ROOT), str(db), str(out), json.dumps(options)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     child = json.loads(done.stdout.strip().splitlines()[-1])
-    return {"peak_rss_mb": round(child["peak_rss_mb"], 1), "rss_before_mb": round(child["rss_before_mb"], 1),
-            "seconds_in_fresh_process": round(child["seconds"], 2)}
+    return {
+        "peak_rss_mb": round(child["peak_rss_mb"], 1),
+        "rss_before_mb": round(child["rss_before_mb"], 1),
+        "seconds_in_fresh_process": round(child["seconds"], 2),
+    }
 
 
-def _run(benchmark: Any, ledger_file: Callable[[int], Path], n: int, tmp_path: Path, rounds: int,
-         options: dict[str, Any]) -> None:
+def _run(
+    benchmark: Any,
+    ledger_file: Callable[[int], Path],
+    n: int,
+    tmp_path: Path,
+    rounds: int,
+    options: dict[str, Any],
+) -> None:
     db = ledger_file(n)
     led = Ledger.open(db, clock=FixedClock(), operator=Operator("基准", Role.WORK_TEAM), lock=False)
     out = tmp_path / "台账.xlsx"
     try:
-        result = benchmark.pedantic(export_ledger, args=(led, out), kwargs=options, rounds=rounds, iterations=1)
+        result = benchmark.pedantic(
+            export_ledger, args=(led, out), kwargs=options, rounds=rounds, iterations=1
+        )
     finally:
         led.close()
     assert result.tasks == n and out.exists()
-    benchmark.extra_info.update({
-        "tasks": result.tasks, "sheets": len(result.sheets), "file_mb": round(out.stat().st_size / 2**20, 1),
-        "cores": os.cpu_count(), "seconds_last_round": round(result.seconds, 2),
-        **_peak_memory(db, tmp_path / "memory.xlsx", options),
-    })
+    benchmark.extra_info.update(
+        {
+            "tasks": result.tasks,
+            "sheets": len(result.sheets),
+            "file_mb": round(out.stat().st_size / 2**20, 1),
+            "cores": os.cpu_count(),
+            "seconds_last_round": round(result.seconds, 2),
+            **_peak_memory(db, tmp_path / "memory.xlsx", options),
+        }
+    )
 
 
 def test_export_10k(benchmark: Any, ledger_file: Callable[[int], Path], tmp_path: Path) -> None:

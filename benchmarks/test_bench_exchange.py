@@ -38,8 +38,12 @@ def setup(tmp_path_factory) -> dict[str, Path]:
     t2 = time.perf_counter()
     led.close()
     pkg = Ledger.open(pkg_path, clock=clock, operator=Operator("王书记", Role.SECRETARY))
-    tasks = [r[0] for r in pkg.store.conn.execute(
-        "SELECT id FROM task WHERE community_id = ? AND status != 'closed' ORDER BY rowid", (cid,))][:CHANGED]
+    tasks = [
+        r[0]
+        for r in pkg.store.conn.execute(
+            "SELECT id FROM task WHERE community_id = ? AND status != 'closed' ORDER BY rowid", (cid,)
+        )
+    ][:CHANGED]
     assert len(tasks) == CHANGED
     for i, tid in enumerate(tasks):
         pkg.update_progress(tid, f"第{i}项：本周已完成入户走访")
@@ -49,8 +53,10 @@ def setup(tmp_path_factory) -> dict[str, Path]:
     t3 = time.perf_counter()
     ret = exchange.return_package(pkg_path, clock=clock)
     t4 = time.perf_counter()
-    print(f"\ngenerate {t1 - t0:.1f}s, issue the package {t2 - t1:.2f}s, secretary edits {t3 - t2:.1f}s, "
-          f"return {t4 - t3:.2f}s, return file {ret.stat().st_size / 1e6:.0f} MB")
+    print(
+        f"\ngenerate {t1 - t0:.1f}s, issue the package {t2 - t1:.2f}s, secretary edits {t3 - t2:.1f}s, "
+        f"return {t4 - t3:.2f}s, return file {ret.stat().st_size / 1e6:.0f} MB"
+    )
     return {"master": base / "master.db", "return": ret, "base": base}
 
 

@@ -37,7 +37,9 @@ class FirstPaint(QObject):
         return False
 """
 
-BARE = PROBE + r"""
+BARE = (
+    PROBE
+    + r"""
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 app = QApplication([])
 w = QMainWindow(); view = QTableView(); w.setCentralWidget(view); w.resize(1440, 900)
@@ -45,11 +47,14 @@ probe = FirstPaint(); view.viewport().installEventFilter(probe); w.show()
 while not DONE: app.processEvents()
 print(json.dumps({"seconds": DONE[0]}))
 """
+)
 
 # The least a window of this shape costs in PySide6, with no ledger code at all: the same tabs, the community
 # tree (500 items), two docks, four menus of eight actions and a status bar, and a Python table model (as the
 # issue asks for: rows fetched lazily, so not a QStandardItemModel) returning fixed Chinese text for 100,000 rows.
-FLOOR = PROBE + r"""
+FLOOR = (
+    PROBE
+    + r"""
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QTableView, QTabWidget,
@@ -84,6 +89,7 @@ probe = FirstPaint(); view.viewport().installEventFilter(probe); w.show()
 while not DONE: app.processEvents()
 print(json.dumps({"seconds": DONE[0]}))
 """
+)
 
 # Memory: the library path, then every row of the table read once (as scrolling through it would).
 MEMORY = r"""
@@ -108,8 +114,9 @@ print(json.dumps({"peak_rss_mb": int(status["VmHWM"].split()[0]) / 1024}))
 
 
 def _run(script: str, env: dict[str, str] | None = None) -> dict:
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True,
-                          env=env)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True, env=env
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -119,12 +126,28 @@ def _open_window(path: Path, tmp: Path) -> float:
     config = tmp / "config"
     shutil.rmtree(config, ignore_errors=True)  # a fresh start each time: no remembered layout
     (config / "zhenggai").mkdir(parents=True)
-    (config / "zhenggai" / "zhenggai-ledger.conf").write_text("[operator]\nname=测\nrole=work_team\n",
-                                                               encoding="utf-8")
+    (config / "zhenggai" / "zhenggai-ledger.conf").write_text(
+        "[operator]\nname=测\nrole=work_team\n", encoding="utf-8"
+    )
     env = {**os.environ, "XDG_CONFIG_HOME": str(config), "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "main.py", "--ledger", str(path), "--data-dir", str(tmp / "data"),
-                           "--today", "2025-11-20", "--startup-time"], capture_output=True, text=True, cwd=ROOT,
-                          check=True, env=env)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "--ledger",
+            str(path),
+            "--data-dir",
+            str(tmp / "data"),
+            "--today",
+            "2025-11-20",
+            "--startup-time",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        env=env,
+    )
     match = re.search(r"([0-9.]+) 秒", done.stdout)
     assert match, done.stdout + done.stderr
     return float(match.group(1))
@@ -136,8 +159,12 @@ def test_window_first_paint_vs_bare_window(benchmark, ledger_paths, size, tmp_pa
 
     Our modules are byte-compiled first, as Python does on a user's first run (PySide6's are compiled by pip);
     otherwise an environment with PYTHONDONTWRITEBYTECODE would compile them again on every start."""
-    subprocess.run([sys.executable, "-m", "compileall", "-q", "main.py", "ledger", "ui"], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "main.py", "ledger", "ui"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     bare: list[float] = []
     floor: list[float] = []
     ours: list[float] = []
@@ -150,15 +177,22 @@ def test_window_first_paint_vs_bare_window(benchmark, ledger_paths, size, tmp_pa
     benchmark.pedantic(one_round, rounds=7, iterations=1)
     bare_s, floor_s, ours_s = statistics.median(bare), statistics.median(floor), statistics.median(ours)
     benchmark.extra_info.update(
-        bare_s=round(bare_s, 3), floor_s=round(floor_s, 3), ours_s=round(ours_s, 3),
-        ratio=round(ours_s / bare_s, 2), floor_ratio=round(floor_s / bare_s, 2),
+        bare_s=round(bare_s, 3),
+        floor_s=round(floor_s, 3),
+        ours_s=round(ours_s, 3),
+        ratio=round(ours_s / bare_s, 2),
+        floor_ratio=round(floor_s / bare_s, 2),
         ours_over_floor=round(ours_s / floor_s, 2),
-        peak_rss_mb=round(_run(MEMORY % {"root": str(ROOT), "path": str(ledger_paths[size])})["peak_rss_mb"], 1))
+        peak_rss_mb=round(
+            _run(MEMORY % {"root": str(ROOT), "path": str(ledger_paths[size])})["peak_rss_mb"], 1
+        ),
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("change", ["text", "text_rare", "community", "overdue", "sort_owner",
-                                    "sort_deadline_desc"])
+@pytest.mark.parametrize(
+    "change", ["text", "text_rare", "community", "overdue", "sort_owner", "sort_deadline_desc"]
+)
 def test_filter_or_sort_first_screen(benchmark, qapp, ledger_paths, size, change):
     from PySide6.QtCore import Qt
 
@@ -168,14 +202,20 @@ def test_filter_or_sort_first_screen(benchmark, qapp, ledger_paths, size, change
     from ledger.storage.store import TaskFilter
     from ui.table.model import COLUMN_INDEX, TaskTableModel
 
-    led = Ledger.open(ledger_paths[size], clock=FixedClock.on("2025-11-20"), operator=Operator("测", Role.WORK_TEAM),
-                      lock=False)
+    led = Ledger.open(
+        ledger_paths[size],
+        clock=FixedClock.on("2025-11-20"),
+        operator=Operator("测", Role.WORK_TEAM),
+        lock=False,
+    )
     model = TaskTableModel(led)
     some = frozenset(c["id"] for c in led.communities()[:5])
-    flips = {"text": [TaskFilter(text="隐患"), TaskFilter(text="巡查")],
-             "text_rare": [TaskFilter(text="罕见词"), TaskFilter(text="没有的词")],
-             "community": [TaskFilter(community_ids=some), TaskFilter()],
-             "overdue": [TaskFilter(due="overdue"), TaskFilter()]}
+    flips = {
+        "text": [TaskFilter(text="隐患"), TaskFilter(text="巡查")],
+        "text_rare": [TaskFilter(text="罕见词"), TaskFilter(text="没有的词")],
+        "community": [TaskFilter(community_ids=some), TaskFilter()],
+        "overdue": [TaskFilter(due="overdue"), TaskFilter()],
+    }
     state = {"i": 0}
 
     def change_and_show_first_screen():
@@ -185,8 +225,10 @@ def test_filter_or_sort_first_screen(benchmark, qapp, ledger_paths, size, change
         elif change == "sort_owner":
             model.sort(COLUMN_INDEX["owner"], Qt.SortOrder(state["i"] % 2))
         else:
-            model.sort(COLUMN_INDEX["deadline"], Qt.SortOrder.DescendingOrder if state["i"] % 2 else
-                       Qt.SortOrder.AscendingOrder)
+            model.sort(
+                COLUMN_INDEX["deadline"],
+                Qt.SortOrder.DescendingOrder if state["i"] % 2 else Qt.SortOrder.AscendingOrder,
+            )
         for row in range(min(40, model.rowCount())):
             for col in range(model.columnCount()):
                 model.index(row, col).data()

@@ -19,8 +19,12 @@ class Snapshot:
 
     def __init__(self, led: Ledger) -> None:
         self.led = led
-        names = [r[0] for r in led.store.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'journal'")]
+        names = [
+            r[0]
+            for r in led.store.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'journal'"
+            )
+        ]
         self.tables = {t: led.store.rows(f"SELECT * FROM {t} ORDER BY rowid") for t in sorted(names)}
         self.seq = journal.last_seq(led.store)
 
@@ -76,7 +80,9 @@ def foreign_ledger(path: Path) -> Path:
     ws = wb.active
     ws.append(["某街道巡察整改台账"])
     ws.append(["序号", "问题类别", "存在问题", "整改措施", "责任单位", "责任人", "完成时限", "进展情况"])
-    ws.append([1, "党建引领", "组织生活不规范", "规范三会一课", "南郊别墅", "赵一", "2025-12-31", "已制定计划"])
+    ws.append(
+        [1, "党建引领", "组织生活不规范", "规范三会一课", "南郊别墅", "赵一", "2025-12-31", "已制定计划"]
+    )
     ws.append([2, None, None, "开展专题培训", "新居民区", "钱二", "2026年1月15日", None])
     ws.append([3, None, "台账不全", "补齐台账", "鑫峰苑", "孙三", None, None])
     ws.append([4, "廉政建设", "补贴审核不严", "完善审核", "鑫峰苑", "李四", "2026/2/1", None])
@@ -92,17 +98,20 @@ def form_columns(ws: Any) -> dict[str, str]:
     from openpyxl.utils import get_column_letter
 
     from ledger.office import fill_form as excel_returns
+
     return {str(c.value): get_column_letter(c.column) for c in ws[excel_returns.HEADER_ROW] if c.value}
 
 
 def form_row_of(ws: Any, tid: str) -> int:
     from ledger.office import fill_form as excel_returns
+
     return next(r for r in range(excel_returns.FIRST_ROW, ws.max_row + 1) if ws.cell(r, 1).value == tid)
 
 
 def reverse_form_rows(ws: Any) -> None:
     """Sort a filled form the other way round, as a secretary might before sending it back."""
     from ledger.office import fill_form as excel_returns
+
     first, last = excel_returns.FIRST_ROW, ws.max_row
     rows = [[ws.cell(r, c).value for c in range(1, ws.max_column + 1)] for r in range(first, last + 1)]
     for r, values in zip(range(first, last + 1), reversed(rows), strict=True):

@@ -54,6 +54,7 @@ def qt_tool(name: str) -> Path:
     candidates: list[Path] = []
     try:
         import PySide6
+
         pkg = Path(PySide6.__file__).resolve().parent
         candidates += [pkg / f"{name}{exe}", pkg / "Qt" / "bin" / f"{name}{exe}"]
     except ImportError:
@@ -107,17 +108,41 @@ def ts_relative(path: Path) -> str:
 def run_lupdate(sources: list[Path]) -> list[Message]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"{LANGUAGE}.ts"
-        run_tool("lupdate", ["-silent", "-no-obsolete", "-locations", "absolute", "-source-language", "en",
-                             "-target-language", LANGUAGE, *[str(s) for s in sources], "-ts", str(out)])
+        run_tool(
+            "lupdate",
+            [
+                "-silent",
+                "-no-obsolete",
+                "-locations",
+                "absolute",
+                "-source-language",
+                "en",
+                "-target-language",
+                LANGUAGE,
+                *[str(s) for s in sources],
+                "-ts",
+                str(out),
+            ],
+        )
         root = ET.parse(out).getroot()
         msgs: list[Message] = []
         for ctx in root.iter("context"):
             name = ctx.findtext("name") or ""
             for m in ctx.iter("message"):
-                locs = [(ts_relative((Path(tmp) / loc.get("filename", "")).resolve()), int(loc.get("line", "0")))
-                        for loc in m.iter("location")]
-                msgs.append(Message(name, m.findtext("source") or "", m.findtext("comment") or "",
-                                    m.findtext("extracomment") or "", m.get("numerus") == "yes", locs))
+                locs = [
+                    (ts_relative((Path(tmp) / loc.get("filename", "")).resolve()), int(loc.get("line", "0")))
+                    for loc in m.iter("location")
+                ]
+                msgs.append(
+                    Message(
+                        name,
+                        m.findtext("source") or "",
+                        m.findtext("comment") or "",
+                        m.findtext("extracomment") or "",
+                        m.get("numerus") == "yes",
+                        locs,
+                    )
+                )
         return msgs
 
 
@@ -141,8 +166,14 @@ class Wrapper:
 class ModuleScan(ast.NodeVisitor):
     """Translated strings of one module, with the context PySide6 uses when the code runs."""
 
-    def __init__(self, path: Path, tree: ast.Module, classes: dict[str, list[str]],
-                 wrappers: dict[Path, dict[str, Wrapper]], modules: dict[str, Path]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        tree: ast.Module,
+        classes: dict[str, list[str]],
+        wrappers: dict[Path, dict[str, Wrapper]],
+        modules: dict[str, Path],
+    ) -> None:
         self.path = path
         self.tree = tree
         self.classes = classes  # every ui class name -> base names
@@ -166,11 +197,22 @@ class ModuleScan(ast.NodeVisitor):
         self.parents: list[ast.AST] = []
         self.class_stack: list[str] = []
         self.method_wrappers: dict[tuple[str, str], Wrapper] = {}
-        self.module_values = {t.id: node.value for node in tree.body if isinstance(node, ast.Assign)
-                              for t in node.targets if isinstance(t, ast.Name)}
-        self.module_values.update({node.target.id: node.value for node in tree.body
-                                   if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
-                                   and node.value is not None})
+        self.module_values = {
+            t.id: node.value
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            for t in node.targets
+            if isinstance(t, ast.Name)
+        }
+        self.module_values.update(
+            {
+                node.target.id: node.value
+                for node in tree.body
+                if isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and node.value is not None
+            }
+        )
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef):
                 for item in node.body:
@@ -206,14 +248,26 @@ class ModuleScan(ast.NodeVisitor):
                 return p
         return None
 
-    def add(self, context: str | None, arg: ast.expr, node: ast.Call, comment: str = "", how: str = "tr") -> None:
+    def add(
+        self, context: str | None, arg: ast.expr, node: ast.Call, comment: str = "", how: str = "tr"
+    ) -> None:
         if context is None:
-            self.notes.append(f"{self.where(node)}: translated outside a class, no context: {ast.unparse(node)}")
+            self.notes.append(
+                f"{self.where(node)}: translated outside a class, no context: {ast.unparse(node)}"
+            )
             return
         texts = self.texts(arg, node)
         for text in texts:
-            self.found.append(Found(context, text, self.path, node.lineno, comment,
-                                    how if isinstance(arg, ast.Constant) else "table"))
+            self.found.append(
+                Found(
+                    context,
+                    text,
+                    self.path,
+                    node.lineno,
+                    comment,
+                    how if isinstance(arg, ast.Constant) else "table",
+                )
+            )
 
     def texts(self, arg: ast.expr, node: ast.Call) -> list[str]:
         if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
@@ -225,8 +279,10 @@ class ModuleScan(ast.NodeVisitor):
             fn = self.current_function()
             if fn is not None and arg.id in {a.arg for a in fn.args.args}:
                 return []  # the body of a wrapper: its callers are collected instead
-        self.notes.append(f"{self.where(node)}: computed text, neither lupdate nor this tool can collect it: "
-                          f"{ast.unparse(node)} (use a literal, or QT_TRANSLATE_NOOP in the table)")
+        self.notes.append(
+            f"{self.where(node)}: computed text, neither lupdate nor this tool can collect it: "
+            f"{ast.unparse(node)} (use a literal, or QT_TRANSLATE_NOOP in the table)"
+        )
         return []
 
     def resolve_name(self, name: str) -> list[str] | None:
@@ -251,8 +307,12 @@ class ModuleScan(ast.NodeVisitor):
         if fn is None:
             return None
         for node in ast.walk(fn):
-            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == var for t in node.targets) \
-                    and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
+            if (
+                isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == var for t in node.targets)
+                and isinstance(node.value, ast.Call)
+                and isinstance(node.value.func, ast.Name)
+            ):
                 made = node.value.func.id
                 if made == "cls":
                     return self.current_class()
@@ -263,8 +323,11 @@ class ModuleScan(ast.NodeVisitor):
     def call(self, node: ast.Call) -> None:
         func = node.func
         args = node.args
-        comment = args[1].value if len(args) > 1 and isinstance(args[1], ast.Constant) \
-            and isinstance(args[1].value, str) else ""
+        comment = (
+            args[1].value
+            if len(args) > 1 and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str)
+            else ""
+        )
         if isinstance(func, ast.Attribute) and func.attr == "tr" and args:
             recv = func.value
             if isinstance(recv, ast.Name) and recv.id == "self":
@@ -276,22 +339,37 @@ class ModuleScan(ast.NodeVisitor):
             elif isinstance(recv, ast.Name):
                 cls = self.instance_class(recv.id)
                 if cls is None:
-                    self.notes.append(f"{self.where(node)}: cannot tell the class of {recv.id!r} in "
-                                      f"{ast.unparse(node)}; lupdate files it under context {recv.id!r}")
+                    self.notes.append(
+                        f"{self.where(node)}: cannot tell the class of {recv.id!r} in "
+                        f"{ast.unparse(node)}; lupdate files it under context {recv.id!r}"
+                    )
                 else:
                     self.add(cls, args[0], node, comment, how="instance")
             else:
-                self.notes.append(f"{self.where(node)}: tr() on an expression, context unknown: {ast.unparse(node)}")
+                self.notes.append(
+                    f"{self.where(node)}: tr() on an expression, context unknown: {ast.unparse(node)}"
+                )
             return
-        if isinstance(func, ast.Attribute) and func.attr == "translate" and len(args) >= 2 \
-                and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
-            comment = args[2].value if len(args) > 2 and isinstance(args[2], ast.Constant) \
-                and isinstance(args[2].value, str) else ""
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "translate"
+            and len(args) >= 2
+            and isinstance(args[0], ast.Constant)
+            and isinstance(args[0].value, str)
+        ):
+            comment = (
+                args[2].value
+                if len(args) > 2 and isinstance(args[2], ast.Constant) and isinstance(args[2].value, str)
+                else ""
+            )
             self.add(args[0].value, args[1], node, comment, how="translate")
             return
         name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-        if name in ("QT_TRANSLATE_NOOP", "QT_TRANSLATE_NOOP3") and len(args) >= 2 \
-                and isinstance(args[0], ast.Constant):
+        if (
+            name in ("QT_TRANSLATE_NOOP", "QT_TRANSLATE_NOOP3")
+            and len(args) >= 2
+            and isinstance(args[0], ast.Constant)
+        ):
             self.add(str(args[0].value), args[1], node, how="noop")
             return
         if name == "QT_TR_NOOP" and args:
@@ -326,8 +404,13 @@ def literal_column(seq: ast.expr | None, index: int) -> list[str] | None:
         return None
     out = []
     for elt in seq.elts:
-        item = elt if index == -1 else elt.elts[index] if isinstance(elt, ast.Tuple | ast.List) \
-            and len(elt.elts) > index else None
+        item = (
+            elt
+            if index == -1
+            else elt.elts[index]
+            if isinstance(elt, ast.Tuple | ast.List) and len(elt.elts) > index
+            else None
+        )
         if not (isinstance(item, ast.Constant) and isinstance(item.value, str)):
             return None
         out.append(item.value)
@@ -342,12 +425,22 @@ def wrapper_of(fn: ast.FunctionDef | ast.AsyncFunctionDef, *, method: bool) -> W
     for node in ast.walk(fn):
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute) or not node.args:
             continue
-        if node.func.attr == "translate" and len(node.args) >= 2 and isinstance(node.args[0], ast.Constant) \
-                and isinstance(node.args[1], ast.Name) and node.args[1].id in params:
+        if (
+            node.func.attr == "translate"
+            and len(node.args) >= 2
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[1], ast.Name)
+            and node.args[1].id in params
+        ):
             return Wrapper(str(node.args[0].value), params.index(node.args[1].id))
-        if method and node.func.attr == "tr" and isinstance(node.func.value, ast.Name) \
-                and node.func.value.id == "self" and isinstance(node.args[0], ast.Name) \
-                and node.args[0].id in params:
+        if (
+            method
+            and node.func.attr == "tr"
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "self"
+            and isinstance(node.args[0], ast.Name)
+            and node.args[0].id in params
+        ):
             return Wrapper(None, params.index(node.args[0].id))
     return None
 
@@ -366,13 +459,19 @@ def scan_runtime(sources: list[Path]) -> tuple[list[Found], list[str]]:
     wrappers: dict[Path, dict[str, Wrapper]] = {}
     modules = {f"ui.{p.stem}": p for p in trees}
     for path, tree in trees.items():
-        methods = {id(item) for node in ast.walk(tree) if isinstance(node, ast.ClassDef) for item in node.body}
+        methods = {
+            id(item) for node in ast.walk(tree) if isinstance(node, ast.ClassDef) for item in node.body
+        }
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef):
-                classes[node.name] = [b.id if isinstance(b, ast.Name) else b.attr if isinstance(b, ast.Attribute)
-                                      else "" for b in node.bases]
+                classes[node.name] = [
+                    b.id if isinstance(b, ast.Name) else b.attr if isinstance(b, ast.Attribute) else ""
+                    for b in node.bases
+                ]
             elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and id(node) not in methods:
-                w = wrapper_of(node, method=False)  # module-level, or nested: def tr(text): return translate(…)
+                w = wrapper_of(
+                    node, method=False
+                )  # module-level, or nested: def tr(text): return translate(…)
                 if w is not None:
                     wrappers.setdefault(path, {})[node.name] = w
     found: list[Found] = []
@@ -406,8 +505,10 @@ def load_json() -> dict[str, str]:
     if not JSON.exists():
         return {}
     data = json.loads(JSON.read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-        raise SystemExit(f"i18n: {JSON.relative_to(ROOT)} must be a flat {{\"English\": \"中文\"}} object")
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise SystemExit(f'i18n: {JSON.relative_to(ROOT)} must be a flat {{"English": "中文"}} object')
     return data
 
 
@@ -420,17 +521,28 @@ def zh_dicts(sources: list[Path]) -> dict[str, dict[str, str]]:
         tree = parse(path)
         if tree is None:
             continue
-        nodes = [n.value for n in tree.body if isinstance(n, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "ZH" for t in n.targets)]
-        nodes += [n.value for n in tree.body if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)
-                  and n.target.id == "ZH" and n.value is not None]
+        nodes = [
+            n.value
+            for n in tree.body
+            if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "ZH" for t in n.targets)
+        ]
+        nodes += [
+            n.value
+            for n in tree.body
+            if isinstance(n, ast.AnnAssign)
+            and isinstance(n.target, ast.Name)
+            and n.target.id == "ZH"
+            and n.value is not None
+        ]
         if not nodes:
             continue
         value: object = None
         try:
             value = getattr(importlib.import_module(f"ui.{path.stem}"), "ZH", None)
         except Exception as exc:  # noqa: BLE001 - a module that cannot be imported here is read as text instead
-            print(f"  {path.relative_to(ROOT)}: import failed ({type(exc).__name__}: {exc}); reading ZH with ast")
+            print(
+                f"  {path.relative_to(ROOT)}: import failed ({type(exc).__name__}: {exc}); reading ZH with ast"
+            )
         if not isinstance(value, dict):
             try:
                 value = ast.literal_eval(nodes[-1])
@@ -449,8 +561,12 @@ def fill(msgs: list[Message], table: dict[str, str], zh: dict[str, dict[str, str
             anywhere.setdefault(k, v)
     for m in msgs:
         own = [zh[f][m.source] for f, _line in m.locations if f in zh and m.source in zh[f]]
-        for candidate in (table.get(f"{m.context}|{m.source}"), own[0] if own else None, table.get(m.source),
-                          anywhere.get(m.source)):
+        for candidate in (
+            table.get(f"{m.context}|{m.source}"),
+            own[0] if own else None,
+            table.get(m.source),
+            anywhere.get(m.source),
+        ):
             if candidate:
                 m.translation = candidate
                 break
@@ -470,16 +586,24 @@ def problems_of(m: Message) -> list[str]:
 
 # ---- .ts writing -------------------------------------------------------------------------------------------
 def esc(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&apos;"))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&apos;")
+    )
 
 
 def serialize(msgs: Iterable[Message]) -> str:
     contexts: dict[str, list[Message]] = {}
     for m in msgs:
         contexts.setdefault(m.context, []).append(m)
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>",
-             f'<TS version="2.1" language="{LANGUAGE}" sourcelanguage="en">']
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        "<!DOCTYPE TS>",
+        f'<TS version="2.1" language="{LANGUAGE}" sourcelanguage="en">',
+    ]
     for name in sorted(contexts):
         lines += ["<context>", f"    <name>{esc(name)}</name>"]
         for m in contexts[name]:
@@ -492,8 +616,11 @@ def serialize(msgs: Iterable[Message]) -> str:
                 lines.append(f"        <extracomment>{esc(m.extracomment)}</extracomment>")
             state = "" if m.translation else ' type="unfinished"'
             if m.numerus:
-                lines += [f"        <translation{state}>",
-                          f"            <numerusform>{esc(m.translation)}</numerusform>", "        </translation>"]
+                lines += [
+                    f"        <translation{state}>",
+                    f"            <numerusform>{esc(m.translation)}</numerusform>",
+                    "        </translation>",
+                ]
             else:
                 lines.append(f"        <translation{state}>{esc(m.translation)}</translation>")
             lines.append("    </message>")
@@ -538,9 +665,15 @@ def build() -> tuple[list[Message], list[str], list[str]]:
         if m.origin == "lupdate" and m.key not in runtime:
             real = sorted(set().union(*[served.get((p, n, m.source), set()) for p, n in m.locations]))
             where = ", ".join(f"{p.lstrip('./')}:{n}" for p, n in m.locations)
-            notes.append(f"lupdate files {m.source!r} ({where}) under context {m.context!r}, which the program never "
-                         "asks for; " + (f"it asks under {', '.join(map(repr, real))}, which the .ts has too" if real
-                                         else "check that string by hand"))
+            notes.append(
+                f"lupdate files {m.source!r} ({where}) under context {m.context!r}, which the program never "
+                "asks for; "
+                + (
+                    f"it asks under {', '.join(map(repr, real))}, which the .ts has too"
+                    if real
+                    else "check that string by hand"
+                )
+            )
     fill(msgs, load_json(), zh_dicts(sources))
     return msgs, notes, added
 
@@ -557,8 +690,10 @@ def main(argv: list[str] | None = None) -> int:
     bad = [(m, p) for m in msgs for p in problems_of(m)]
     failed = False
 
-    print(f"i18n: {len(msgs)} messages in {len({m.context for m in msgs})} contexts; {len(added)} added beyond "
-          f"lupdate; {len(untranslated)} untranslated")
+    print(
+        f"i18n: {len(msgs)} messages in {len({m.context for m in msgs})} contexts; {len(added)} added beyond "
+        f"lupdate; {len(untranslated)} untranslated"
+    )
     if args.verbose:
         for line in added:
             print(f"  + {line}")
@@ -571,7 +706,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         old = TS.read_text(encoding="utf-8") if TS.exists() else ""
         if without_locations(old) != without_locations(text):
-            print(f"i18n: {TS.relative_to(ROOT)} is stale (strings or translations changed): run python tools/i18n.py")
+            print(
+                f"i18n: {TS.relative_to(ROOT)} is stale (strings or translations changed): run python tools/i18n.py"
+            )
             failed = True
         else:
             with tempfile.TemporaryDirectory() as tmp:
@@ -579,8 +716,10 @@ def main(argv: list[str] | None = None) -> int:
                 tmp_ts.write_text(old, encoding="utf-8")
                 compile_qm(tmp_ts, tmp_qm)
                 if not QM.exists() or QM.read_bytes() != tmp_qm.read_bytes():
-                    print(f"i18n: {QM.relative_to(ROOT)} is missing or not compiled from the .ts: "
-                          "run python tools/i18n.py")
+                    print(
+                        f"i18n: {QM.relative_to(ROOT)} is missing or not compiled from the .ts: "
+                        "run python tools/i18n.py"
+                    )
                     failed = True
     else:
         I18N.mkdir(parents=True, exist_ok=True)
@@ -597,7 +736,7 @@ def main(argv: list[str] | None = None) -> int:
             by_source.setdefault(m.source, []).append(m)
         for source, ms in by_source.items():
             where = ", ".join(f"{m.context} {f.lstrip('./')}:{n}" for m in ms for f, n in m.locations[:1])
-            print(f"  {json.dumps(source, ensure_ascii=False)}: \"\",    # {where}")
+            print(f'  {json.dumps(source, ensure_ascii=False)}: "",    # {where}')
         failed = True
     return 1 if failed else 0
 

@@ -24,6 +24,8 @@ WIDTHS = (7, 17, 13, 10, 10, 12, 11, 28, 14, 26, 26)
 HEADER_ROW = 3
 BULK = 50  # an entry with more changes than this (an import, a generated ledger) is summed up in one row
 ROLES = {"work_team": "工作专班", "secretary": "居民区书记", "leader": "领导"}
+
+
 class AuditCancelled(Exception):
     """The user stopped the export; no file was written."""
 
@@ -59,7 +61,9 @@ class AuditExport:
 
 def actors(ledger: Ledger) -> list[str]:
     """Everyone who has changed the ledger, in the order they first did."""
-    return [r[0] for r in ledger.store.conn.execute("SELECT actor FROM journal GROUP BY actor ORDER BY MIN(seq)")]
+    return [
+        r[0] for r in ledger.store.conn.execute("SELECT actor FROM journal GROUP BY actor ORDER BY MIN(seq)")
+    ]
 
 
 def _where(flt: AuditFilter) -> tuple[str, list[str]]:
@@ -91,7 +95,9 @@ def _lines(entry: Entry) -> list[tuple[str, str, str]]:
     if len(entry.changes) > BULK:
         counts = Counter((c.op, c.table) for c in entry.changes)
         ops = {"insert": "新增", "update": "修改", "delete": "删除"}
-        text = "；".join(f"{ops.get(op, op)}{TABLE_WORDS.get(t, t)} {n} 条" for (op, t), n in counts.most_common())
+        text = "；".join(
+            f"{ops.get(op, op)}{TABLE_WORDS.get(t, t)} {n} 条" for (op, t), n in counts.most_common()
+        )
         return [("批量", "", text)]
     return describe_entry(entry)
 
@@ -102,9 +108,14 @@ def count(ledger: Ledger, flt: AuditFilter) -> int:
     return int(ledger.store.one(f"SELECT COUNT(*) FROM journal WHERE {where}", params))
 
 
-def export_audit(ledger: Ledger, out_path: str | Path, flt: AuditFilter | None = None, *,
-                 progress: Callable[[int, int], None] | None = None,
-                 cancel: Callable[[], bool] | None = None) -> AuditExport:
+def export_audit(
+    ledger: Ledger,
+    out_path: str | Path,
+    flt: AuditFilter | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> AuditExport:
     """Write the entries ``flt`` selects, oldest first, one row per changed field, to ``out_path`` (.xlsx,
     A4 landscape, header on every page). Written beside the target and moved over it: a cancel or an error leaves
     no file and an existing one as it was."""
@@ -127,16 +138,22 @@ def export_audit(ledger: Ledger, out_path: str | Path, flt: AuditFilter | None =
         out = out.with_suffix(".xlsx")
     check_folder(out)
     total = count(ledger, flt)
-    tasks = {r[0]: (r[1], r[2]) for r in ledger.store.conn.execute(
-        "SELECT t.id, c.name, t.measure FROM task t JOIN community c ON c.id = t.community_id")}
+    tasks = {
+        r[0]: (r[1], r[2])
+        for r in ledger.store.conn.execute(
+            "SELECT t.id, c.name, t.measure FROM task t JOIN community c ON c.id = t.community_id"
+        )
+    }
     head = journal.anchor(ledger.store)
     wb = Workbook(write_only=True)
     entries = rows = 0
     try:
         register_styles(wb, scheme(ledger.setting("board_scheme")))
         sheet = StreamSheet(wb, "修改记录", WIDTHS, paper="A4", header_row=HEADER_ROW)
-        subtitle = (f"{flt.describe(ledger)}　导出时间：{ledger.clock.now().strftime('%Y-%m-%d %H:%M')}　"
-                    f"日志校验码：{head or '—'}")
+        subtitle = (
+            f"{flt.describe(ledger)}　导出时间：{ledger.clock.now().strftime('%Y-%m-%d %H:%M')}　"
+            f"日志校验码：{head or '—'}"
+        )
         sheet.heading(f"{ledger.org_name}整改台账修改记录", subtitle, HEADERS, WIDTHS)
         if progress is not None:
             progress(0, total)
@@ -148,9 +165,19 @@ def export_audit(ledger: Ledger, out_path: str | Path, flt: AuditFilter | None =
             role = ROLES.get(entry.role, entry.role)
             what = command_label(entry.command)
             for fld, before, after in _lines(entry) or [(what, "", "")]:
-                cells = [(entry.seq, CENTER), (entry.at[:16], CENTER), (who, CENTER), (role, CENTER),
-                         (entry.origin, TEXT), (what, CENTER), (community, TEXT), (measure, TEXT),
-                         (fld, TEXT), (before, TEXT), (after, TEXT)]
+                cells = [
+                    (entry.seq, CENTER),
+                    (entry.at[:16], CENTER),
+                    (who, CENTER),
+                    (role, CENTER),
+                    (entry.origin, TEXT),
+                    (what, CENTER),
+                    (community, TEXT),
+                    (measure, TEXT),
+                    (fld, TEXT),
+                    (before, TEXT),
+                    (after, TEXT),
+                ]
                 lines = max(text_lines(str(v), w) for (v, _style), w in zip(cells, WIDTHS, strict=True))
                 sheet.append(cells, height_for(lines))
                 rows += 1
@@ -176,15 +203,25 @@ def cmd_journal(args: argparse.Namespace) -> int:
     try:
         since, until = (parse_date(v) if v else None for v in (args.since, args.until))
     except LedgerError as exc:
-        raise LedgerError("bad_value", field="日期（--from / --to）", value=exc.facts.get("value", ""),
-                          detail="请按“2025-11-30”的格式填写") from None
+        raise LedgerError(
+            "bad_value",
+            field="日期（--from / --to）",
+            value=exc.facts.get("value", ""),
+            detail="请按“2025-11-30”的格式填写",
+        ) from None
     led = _open(args, args.ledger)
     try:
         cid = led.community_id(args.community) if args.community else None
-        flt = AuditFilter(dt.date.fromisoformat(since) if since else None,
-                          dt.date.fromisoformat(until) if until else None, args.by, cid)
+        flt = AuditFilter(
+            dt.date.fromisoformat(since) if since else None,
+            dt.date.fromisoformat(until) if until else None,
+            args.by,
+            cid,
+        )
         result = export_audit(led, args.out, flt)
     finally:
         led.close()
-    print(f"已导出修改记录：{result.path}（{result.entries} 条日志，{result.rows} 行；日志校验码 {result.anchor or '—'}）")
+    print(
+        f"已导出修改记录：{result.path}（{result.entries} 条日志，{result.rows} 行；日志校验码 {result.anchor or '—'}）"
+    )
     return 0

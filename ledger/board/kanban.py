@@ -10,8 +10,16 @@ from ledger.service.commands import Ledger
 from ledger.service.reads import to_task_row
 from ledger.storage.store import NATURAL_ORDER, TaskFilter
 
-KANBAN_ORDER: tuple[Status, ...] = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED,
-                                    Status.SUBMITTED, Status.IN_REVIEW, Status.ONGOING, Status.CLOSED)
+KANBAN_ORDER: tuple[Status, ...] = (
+    Status.NOT_STARTED,
+    Status.IN_PROGRESS,
+    Status.RETURNED,
+    Status.REOPENED,
+    Status.SUBMITTED,
+    Status.IN_REVIEW,
+    Status.ONGOING,
+    Status.CLOSED,
+)
 
 
 @dataclass
@@ -25,7 +33,9 @@ class KanbanColumn:
         return self.total - len(self.tasks)
 
 
-def kanban_columns(ledger: Ledger, task_filter: TaskFilter | None = None, cap: int = 200) -> list[KanbanColumn]:
+def kanban_columns(
+    ledger: Ledger, task_filter: TaskFilter | None = None, cap: int = 200
+) -> list[KanbanColumn]:
     """One column per status the filter allows, each with its count and the first ``cap`` cards:
     by deadline (none last) for work still to do, most recently changed first for closed and long-term tasks.
 
@@ -34,8 +44,9 @@ def kanban_columns(ledger: Ledger, task_filter: TaskFilter | None = None, cap: i
     flt = task_filter or TaskFilter()
     frm, where, params = _from_where(ledger, flt, ledger.today(), "problem")
     conn = ledger.store.conn
-    counts = dict(conn.execute(f"SELECT t.status, COUNT(*) {_scan(frm, flt)} WHERE {where} GROUP BY +t.status",
-                               params))
+    counts = dict(
+        conn.execute(f"SELECT t.status, COUNT(*) {_scan(frm, flt)} WHERE {where} GROUP BY +t.status", params)
+    )
     # "+t.status": walk the order's index rather than the status index, unless a narrower index serves the filter
     status_sql = "+t.status = ?" if flt.community_ids is None and flt.task_ids is None else "t.status = ?"
     chosen: dict[Status, list[int]] = {}
@@ -46,10 +57,15 @@ def kanban_columns(ledger: Ledger, task_filter: TaskFilter | None = None, cap: i
             chosen[status] = []
             continue
         # the orders of the deadline and updated_at indexes, so that SQLite reads them and stops at ``cap``
-        order = (f"t.updated_at DESC, {NATURAL_ORDER.replace(',', ' DESC,')} DESC"
-                 if status in (Status.CLOSED, Status.ONGOING) else f"t.deadline IS NULL, t.deadline, {NATURAL_ORDER}")
+        order = (
+            f"t.updated_at DESC, {NATURAL_ORDER.replace(',', ' DESC,')} DESC"
+            if status in (Status.CLOSED, Status.ONGOING)
+            else f"t.deadline IS NULL, t.deadline, {NATURAL_ORDER}"
+        )
         sql = f"SELECT t.rowid {frm} WHERE {where} AND {status_sql} ORDER BY {order} LIMIT {int(cap)}"
         chosen[status] = [r[0] for r in conn.execute(sql, [*params, status.value])]
     raw = ledger.store.task_rows([r for ids in chosen.values() for r in ids])
-    return [KanbanColumn(status, int(counts.get(status.value, 0)), [to_task_row(raw[r]) for r in ids if r in raw])
-            for status, ids in chosen.items()]
+    return [
+        KanbanColumn(status, int(counts.get(status.value, 0)), [to_task_row(raw[r]) for r in ids if r in raw])
+        for status, ids in chosen.items()
+    ]

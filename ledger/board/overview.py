@@ -26,24 +26,30 @@ class CommunityProgress:
         return 100.0 * self.closed / self.tasks if self.tasks else 0.0
 
 
-def community_progress(ledger: Ledger, task_filter: TaskFilter | None = None,
-                       today: dt.date | None = None) -> list[CommunityProgress]:
+def community_progress(
+    ledger: Ledger, task_filter: TaskFilter | None = None, today: dt.date | None = None
+) -> list[CommunityProgress]:
     """Per community: tasks, signed off, overdue; worst first (lowest % signed off, then most overdue)."""
     flt = task_filter or TaskFilter()
     today = today or ledger.today()
     frm, where, params = _from_where(ledger, flt, today, "problem")
-    sql = (f"SELECT t.community_id, COUNT(*), SUM(t.status = 'closed'), "
-           f"SUM(t.status IN {LATE_SQL} AND t.deadline < ?) "
-           f"{_scan(frm, flt)} WHERE {where} GROUP BY t.community_id")
+    sql = (
+        f"SELECT t.community_id, COUNT(*), SUM(t.status = 'closed'), "
+        f"SUM(t.status IN {LATE_SQL} AND t.deadline < ?) "
+        f"{_scan(frm, flt)} WHERE {where} GROUP BY t.community_id"
+    )
     names = {c["id"]: (c["name"], i) for i, c in enumerate(ledger.communities())}
-    out = [CommunityProgress(cid, names.get(cid, ("?", 0))[0], n, int(closed or 0), int(overdue or 0))
-           for cid, n, closed, overdue in ledger.store.conn.execute(sql, [today.isoformat(), *params])]
+    out = [
+        CommunityProgress(cid, names.get(cid, ("?", 0))[0], n, int(closed or 0), int(overdue or 0))
+        for cid, n, closed, overdue in ledger.store.conn.execute(sql, [today.isoformat(), *params])
+    ]
     out.sort(key=lambda p: (p.pct, -p.overdue, names.get(p.id, ("", 0))[1]))
     return out
 
 
-def overdue_tasks(ledger: Ledger, task_filter: TaskFilter | None = None, limit: int = 200
-                  ) -> tuple[int, list[TaskRow]]:
+def overdue_tasks(
+    ledger: Ledger, task_filter: TaskFilter | None = None, limit: int = 200
+) -> tuple[int, list[TaskRow]]:
     """(how many tasks are overdue under the filter, the ``limit`` most overdue of them)."""
     flt = replace(task_filter or TaskFilter(), due="overdue", sort="deadline", descending=False)
     rowids = ledger.task_rowids(flt)
@@ -93,7 +99,8 @@ _CHANGES_SQL = (
     "json_extract(c.value, '$.row.community_id') "
     "FROM journal j, json_each(j.payload, '$.changes') c WHERE j.seq > ? AND json_extract(c.value, '$.table') = 'task' "
     "AND (json_extract(c.value, '$.op') != 'update' OR json_extract(c.value, '$.field') IN "
-    "('status', 'deadline', 'deleted_at', 'community_id')) ORDER BY j.seq, c.key")
+    "('status', 'deadline', 'deleted_at', 'community_id')) ORDER BY j.seq, c.key"
+)
 
 
 class JournalReplay:
@@ -114,8 +121,18 @@ class JournalReplay:
         return line[1][-1] if line else None
 
     def update(self, ledger: Ledger) -> JournalReplay:
-        for seq, at, op, tid, fld, after, row_status, row_deadline, row_deleted, row_com in \
-                ledger.store.conn.execute(_CHANGES_SQL, (self.seq,)):
+        for (
+            seq,
+            at,
+            op,
+            tid,
+            fld,
+            after,
+            row_status,
+            row_deadline,
+            row_deleted,
+            row_com,
+        ) in ledger.store.conn.execute(_CHANGES_SQL, (self.seq,)):
             self.seq = max(self.seq, seq)
             week = _week_monday(dt.date.fromisoformat(at[:10]))
             before = self._state(tid)
@@ -152,8 +169,11 @@ class JournalReplay:
     def series(self, weeks: int, today: dt.date, community_ids: frozenset[str] | None = None) -> Trends:
         this = _week_monday(today)
         mondays = [this - dt.timedelta(days=7 * i) for i in range(weeks - 1, -1, -1)]
-        tasks = list(self.timeline) if community_ids is None else \
-            [t for t in self.timeline if self.community.get(t) in community_ids]
+        tasks = (
+            list(self.timeline)
+            if community_ids is None
+            else [t for t in self.timeline if self.community.get(t) in community_ids]
+        )
         if community_ids is None:
             open_delta, closed_per = self.open_delta, self.closed_per
         else:  # a few communities: walk their tasks' timelines
@@ -185,12 +205,23 @@ class JournalReplay:
                     newly[_week_monday(day)] = newly.get(_week_monday(day), 0) + 1
         first = min(open_delta, default=this)
         start = next((i for i, m in enumerate(mondays) if m >= first), len(mondays) - 1)
-        return Trends(mondays, [closed_per.get(m, 0) for m in mondays], open_series,
-                      [newly.get(m, 0) for m in mondays], start)
+        return Trends(
+            mondays,
+            [closed_per.get(m, 0) for m in mondays],
+            open_series,
+            [newly.get(m, 0) for m in mondays],
+            start,
+        )
 
 
-def trends(ledger: Ledger, weeks: int = 12, today: dt.date | None = None, *,
-           community_ids: frozenset[str] | None = None, replay: JournalReplay | None = None) -> Trends:
+def trends(
+    ledger: Ledger,
+    weeks: int = 12,
+    today: dt.date | None = None,
+    *,
+    community_ids: frozenset[str] | None = None,
+    replay: JournalReplay | None = None,
+) -> Trends:
     """Weekly series from the journal's task changes: tasks signed off (status → closed) per week, tasks not
     yet signed off at each week's end, and tasks that became overdue during the week: the deadline passed
     while the task was still to be done, or it was created or sent back after its deadline (each task's

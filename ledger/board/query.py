@@ -38,8 +38,15 @@ def _from_where(ledger: Ledger, flt: TaskFilter, today: dt.date, mode: str) -> t
 
 def state_codes(bands: Sequence[int]) -> list[str]:
     """The state keys worst first; a state's index here is its code in SQL."""
-    return [OVERDUE, *(band_key(i) for i in range(len(bands) - 1, -1, -1)), NOT_STARTED, NORMAL, PENDING,
-            ONGOING, CLOSED]
+    return [
+        OVERDUE,
+        *(band_key(i) for i in range(len(bands) - 1, -1, -1)),
+        NOT_STARTED,
+        NORMAL,
+        PENDING,
+        ONGOING,
+        CLOSED,
+    ]
 
 
 def _scan(frm: str, flt: TaskFilter) -> str:
@@ -54,10 +61,12 @@ def _scan(frm: str, flt: TaskFilter) -> str:
 def _state_sql(today: dt.date, bands: Sequence[int]) -> tuple[str, list[Any]]:
     """A CASE giving each task's state code (index into ``state_codes``), the SQL twin of ``cell_health``."""
     code = {k: i for i, k in enumerate(state_codes(bands))}
-    parts = [f"CASE WHEN t.status = 'closed' THEN {code[CLOSED]}",
-             f"WHEN t.status IN ('submitted', 'in_review') THEN {code[PENDING]}",
-             f"WHEN t.status = 'ongoing' THEN {code[ONGOING]}",
-             f"WHEN t.deadline IS NOT NULL AND t.deadline < ? THEN {code[OVERDUE]}"]
+    parts = [
+        f"CASE WHEN t.status = 'closed' THEN {code[CLOSED]}",
+        f"WHEN t.status IN ('submitted', 'in_review') THEN {code[PENDING]}",
+        f"WHEN t.status = 'ongoing' THEN {code[ONGOING]}",
+        f"WHEN t.deadline IS NOT NULL AND t.deadline < ? THEN {code[OVERDUE]}",
+    ]
     params: list[Any] = [today.isoformat()]
     for i in range(len(bands) - 1, -1, -1):
         parts.append(f"WHEN t.deadline IS NOT NULL AND t.deadline <= ? THEN {code[band_key(i)]}")

@@ -21,7 +21,14 @@ MAX_BANDS = 3
 # ---- cell states ----------------------------------------------------------------------------------
 # A cell's state key: one of these, or "band0".."band2" (warning bands, band0 the furthest from the deadline).
 OVERDUE, NOT_STARTED, NORMAL, PENDING, ONGOING, CLOSED, EMPTY = (
-    "overdue", "not_started", "normal", "pending", "ongoing", "closed", "empty")
+    "overdue",
+    "not_started",
+    "normal",
+    "pending",
+    "ongoing",
+    "closed",
+    "empty",
+)
 BASE_STATES = (OVERDUE, NOT_STARTED, NORMAL, PENDING, ONGOING, CLOSED, EMPTY)
 # States whose text is about the deadline (逾3 / 剩5): the task still has to be done.
 _OPEN_KEYS = (OVERDUE, NOT_STARTED, NORMAL)
@@ -48,7 +55,9 @@ def state_rank(state: str) -> int:
     return {NOT_STARTED: 20, NORMAL: 30, PENDING: 40, ONGOING: 50, CLOSED: 60}.get(state, 99)
 
 
-def cell_health(status: Status | str, deadline: dt.date | None, today: dt.date, bands: Sequence[int] = (7,)) -> str:
+def cell_health(
+    status: Status | str, deadline: dt.date | None, today: dt.date, bands: Sequence[int] = (7,)
+) -> str:
     """The state key one task shows: review and closed states win, then the deadline with its warning bands.
 
     ``bands`` are day thresholds from the furthest to the nearest, e.g. (20, 10): a task 20…11 days before its
@@ -82,10 +91,25 @@ def days_text(days: int | None) -> str:
 
 # ---- colour schemes ---------------------------------------------------------------------------------
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-BASE_LABELS = {OVERDUE: "逾期", NOT_STARTED: "未启动", NORMAL: "推进中", PENDING: "申请销号/审核中",
-               ONGOING: "长期坚持", CLOSED: "已销号", EMPTY: "无任务"}
-DEFAULT_LETTERS = {OVERDUE: "逾", NOT_STARTED: "未", NORMAL: "进", PENDING: "审", ONGOING: "长", CLOSED: "销",
-                   EMPTY: "", "band": "临"}
+BASE_LABELS = {
+    OVERDUE: "逾期",
+    NOT_STARTED: "未启动",
+    NORMAL: "推进中",
+    PENDING: "申请销号/审核中",
+    ONGOING: "长期坚持",
+    CLOSED: "已销号",
+    EMPTY: "无任务",
+}
+DEFAULT_LETTERS = {
+    OVERDUE: "逾",
+    NOT_STARTED: "未",
+    NORMAL: "进",
+    PENDING: "审",
+    ONGOING: "长",
+    CLOSED: "销",
+    EMPTY: "",
+    "band": "临",
+}
 
 
 @dataclass(frozen=True)
@@ -120,8 +144,16 @@ class BoardScheme:
 
     def states(self) -> list[str]:
         """The legend's order: worst first, the empty cell last."""
-        return [OVERDUE, *(band_key(i) for i in range(len(self.bands) - 1, -1, -1)),
-                NOT_STARTED, NORMAL, PENDING, ONGOING, CLOSED, EMPTY]
+        return [
+            OVERDUE,
+            *(band_key(i) for i in range(len(self.bands) - 1, -1, -1)),
+            NOT_STARTED,
+            NORMAL,
+            PENDING,
+            ONGOING,
+            CLOSED,
+            EMPTY,
+        ]
 
     def validate(self) -> None:
         def bad(detail: str) -> LedgerError:
@@ -145,8 +177,14 @@ class BoardScheme:
             raise bad("每种状态只用一个字表示")
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "colors": dict(self.colors), "bands": list(self.bands),
-                "band_colors": list(self.band_colors), "letters": dict(self.letters), "border": self.border}
+        return {
+            "name": self.name,
+            "colors": dict(self.colors),
+            "bands": list(self.bands),
+            "band_colors": list(self.band_colors),
+            "letters": dict(self.letters),
+            "border": self.border,
+        }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> BoardScheme:
@@ -155,8 +193,14 @@ class BoardScheme:
         letters = {**DEFAULT_LETTERS, **{str(k): str(v) for k, v in dict(d.get("letters") or {}).items()}}
         bands = tuple(int(b) for b in d.get("bands", DEFAULT.bands))
         band_colors = tuple(str(c) for c in d.get("band_colors", DEFAULT.band_colors))
-        scheme = cls(str(d.get("name") or "自定义"), colors, bands, band_colors, letters,
-                     str(d.get("border") or DEFAULT.border))
+        scheme = cls(
+            str(d.get("name") or "自定义"),
+            colors,
+            bands,
+            band_colors,
+            letters,
+            str(d.get("border") or DEFAULT.border),
+        )
         scheme.validate()
         return scheme
 
@@ -167,7 +211,7 @@ class BoardScheme:
             colors = ["#F9C74F"]
         while len(colors) < len(bands):
             colors.insert(0, _lighter(colors[0]))
-        return replace(self, bands=tuple(bands), band_colors=tuple(colors[len(colors) - len(bands):]))
+        return replace(self, bands=tuple(bands), band_colors=tuple(colors[len(colors) - len(bands) :]))
 
 
 def _lighter(color: str, amount: float = 0.45) -> str:
@@ -177,21 +221,45 @@ def _lighter(color: str, amount: float = 0.45) -> str:
 
 DEFAULT = BoardScheme(
     "标准配色（红黄绿）",
-    {OVERDUE: "#E53935", NOT_STARTED: "#FFFFFF", NORMAL: "#7CC47F", PENDING: "#64A8E8", ONGOING: "#3DB5A6",
-     CLOSED: "#BDBDBD", EMPTY: "#F7F7F7"},
-    (7,), ("#FBC02D",),
+    {
+        OVERDUE: "#E53935",
+        NOT_STARTED: "#FFFFFF",
+        NORMAL: "#7CC47F",
+        PENDING: "#64A8E8",
+        ONGOING: "#3DB5A6",
+        CLOSED: "#BDBDBD",
+        EMPTY: "#F7F7F7",
+    },
+    (7,),
+    ("#FBC02D",),
 )
 RED_DONE = BoardScheme(
     "红色为已完成（蓝黄预警）",
-    {OVERDUE: "#37474F", NOT_STARTED: "#FFFFFF", NORMAL: "#9CCC65", PENDING: "#B39DDB", ONGOING: "#4DB6AC",
-     CLOSED: "#E53935", EMPTY: "#F7F7F7"},
-    (20, 10), ("#5C9BE6", "#FBC02D"),
+    {
+        OVERDUE: "#37474F",
+        NOT_STARTED: "#FFFFFF",
+        NORMAL: "#9CCC65",
+        PENDING: "#B39DDB",
+        ONGOING: "#4DB6AC",
+        CLOSED: "#E53935",
+        EMPTY: "#F7F7F7",
+    },
+    (20, 10),
+    ("#5C9BE6", "#FBC02D"),
 )
 GREY_PRINT = BoardScheme(
     "黑白打印（灰度加字）",
-    {OVERDUE: "#3A3A3A", NOT_STARTED: "#FFFFFF", NORMAL: "#EDEDED", PENDING: "#D6D6D6", ONGOING: "#E4E4E4",
-     CLOSED: "#C8C8C8", EMPTY: "#FFFFFF"},
-    (7,), ("#8F8F8F",),
+    {
+        OVERDUE: "#3A3A3A",
+        NOT_STARTED: "#FFFFFF",
+        NORMAL: "#EDEDED",
+        PENDING: "#D6D6D6",
+        ONGOING: "#E4E4E4",
+        CLOSED: "#C8C8C8",
+        EMPTY: "#FFFFFF",
+    },
+    (7,),
+    ("#8F8F8F",),
 )
 PRESETS: dict[str, BoardScheme] = {"default": DEFAULT, "red_done": RED_DONE, "grey": GREY_PRINT}
 
@@ -199,8 +267,11 @@ PRESETS: dict[str, BoardScheme] = {"default": DEFAULT, "red_done": RED_DONE, "gr
 def preset_of(scheme: BoardScheme) -> str | None:
     """The preset id this scheme equals (ignoring its bands' thresholds), or None for a custom scheme."""
     for key, preset in PRESETS.items():
-        if (preset.colors, preset.letters, preset.border) == (scheme.colors, scheme.letters, scheme.border) \
-                and len(preset.band_colors) == len(scheme.band_colors) and preset.band_colors == scheme.band_colors:
+        if (
+            (preset.colors, preset.letters, preset.border) == (scheme.colors, scheme.letters, scheme.border)
+            and len(preset.band_colors) == len(scheme.band_colors)
+            and preset.band_colors == scheme.band_colors
+        ):
             return key
     return None
 

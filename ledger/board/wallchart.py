@@ -56,19 +56,62 @@ from ledger.storage.store import NATURAL_ORDER, TASK_JOIN, TaskFilter
 # ``lb.…`` keep working: cell states and colour schemes, the shared SQL, the kanban, the overview.
 __all__ = [
     # this module: the chart
-    "COLUMN_MODES", "Axis", "BoardData", "Cell", "CellMap", "Group", "RowTotals", "Totals", "board_data",
-    "cell_task_ids", "cell_task_rowids", "cell_tasks", "short_title",
+    "COLUMN_MODES",
+    "Axis",
+    "BoardData",
+    "Cell",
+    "CellMap",
+    "Group",
+    "RowTotals",
+    "Totals",
+    "board_data",
+    "cell_task_ids",
+    "cell_task_rowids",
+    "cell_tasks",
+    "short_title",
     # ledger.board_scheme
-    "BASE_LABELS", "BASE_STATES", "CLOSED", "DEFAULT", "DEFAULT_LETTERS", "EMPTY", "GREY_PRINT", "MAX_BANDS",
-    "NORMAL", "NOT_STARTED", "ONGOING", "OVERDUE", "PENDING", "PRESETS", "RED_DONE", "SETTING_KEY", "BoardScheme",
-    "band_key", "cell_health", "days_text", "deadline_driven", "is_band", "load_scheme", "preset_of", "save_scheme",
+    "BASE_LABELS",
+    "BASE_STATES",
+    "CLOSED",
+    "DEFAULT",
+    "DEFAULT_LETTERS",
+    "EMPTY",
+    "GREY_PRINT",
+    "MAX_BANDS",
+    "NORMAL",
+    "NOT_STARTED",
+    "ONGOING",
+    "OVERDUE",
+    "PENDING",
+    "PRESETS",
+    "RED_DONE",
+    "SETTING_KEY",
+    "BoardScheme",
+    "band_key",
+    "cell_health",
+    "days_text",
+    "deadline_driven",
+    "is_band",
+    "load_scheme",
+    "preset_of",
+    "save_scheme",
     "state_rank",
     # ledger.board_query
-    "GROUP_SQL", "KEY_SQL", "state_codes",
+    "GROUP_SQL",
+    "KEY_SQL",
+    "state_codes",
     # ledger.kanban
-    "KANBAN_ORDER", "KanbanColumn", "kanban_columns",
+    "KANBAN_ORDER",
+    "KanbanColumn",
+    "kanban_columns",
     # ledger.overview
-    "DELETED", "CommunityProgress", "JournalReplay", "Trends", "community_progress", "overdue_tasks", "trends",
+    "DELETED",
+    "CommunityProgress",
+    "JournalReplay",
+    "Trends",
+    "community_progress",
+    "overdue_tasks",
+    "trends",
 ]
 
 COLUMN_MODES: tuple[str, ...] = ("problem", "category", "owner", "week")
@@ -136,8 +179,12 @@ class CellMap(Mapping[tuple[int, int], Cell]):
     """The cells of a board, read from the ledger a block of rows at a time, when first asked for: a screen
     shows about twenty rows of five hundred, so the first paint reads one block (STYLE: rows lazily)."""
 
-    def __init__(self, n_rows: int, load: Callable[[int, int], tuple[dict[tuple[int, int], Cell], dict[int, Totals]]],
-                 block: int = 32) -> None:
+    def __init__(
+        self,
+        n_rows: int,
+        load: Callable[[int, int], tuple[dict[tuple[int, int], Cell], dict[int, Totals]]],
+        block: int = 32,
+    ) -> None:
         self.n_rows = n_rows
         self.block = block
         self._load = load
@@ -221,7 +268,9 @@ class BoardData:
 
 def short_title(text: str) -> str:
     """针对安全隐患的问题 → 安全隐患; 关于党建引领方面的整改 → 党建引领 (for narrow column headers)."""
-    t = re.sub(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])\s*", "", text.strip())
+    t = re.sub(
+        r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])\s*", "", text.strip()
+    )
     t = re.sub(r"^(针对|关于|对于)", "", t)
     t = re.sub(r"(方面)?的?(整改|问题)(工作)?$", "", t)
     t = re.sub(r"(的问题|问题)(（\d+）)$", r"\2", t)
@@ -243,8 +292,9 @@ def _narrowing(flt: TaskFilter) -> bool:
     return bool(flt.statuses is not None or flt.due or flt.text.strip() or flt.task_ids is not None)
 
 
-def _columns(ledger: Ledger, mode: str, present: dict[Any, int], today: dt.date
-             ) -> tuple[list[Axis], list[Group], int | None]:
+def _columns(
+    ledger: Ledger, mode: str, present: dict[Any, int], today: dt.date
+) -> tuple[list[Axis], list[Group], int | None]:
     cols: list[Axis] = []
     groups: list[Group] = []
     today_col: int | None = None
@@ -272,8 +322,11 @@ def _columns(ledger: Ledger, mode: str, present: dict[Any, int], today: dt.date
             if first - dt.timedelta(days=7 * 26) <= this <= last + dt.timedelta(days=7 * 26):
                 first, last = min(first, this), max(last, this)  # so that today's week shows
             span = (last - first).days // 7 + 1
-            mondays = [first + dt.timedelta(days=7 * i) for i in range(span)] if span <= 78 else \
-                [dt.date.fromisoformat(w) for w in weeks]
+            mondays = (
+                [first + dt.timedelta(days=7 * i) for i in range(span)]
+                if span <= 78
+                else [dt.date.fromisoformat(w) for w in weeks]
+            )
             for monday in mondays:
                 thursday = monday + dt.timedelta(days=3)
                 label = f"{thursday.year}年{thursday.month}月"
@@ -284,17 +337,29 @@ def _columns(ledger: Ledger, mode: str, present: dict[Any, int], today: dt.date
                 sunday = monday + dt.timedelta(days=6)
                 if monday <= today <= sunday:
                     today_col = len(cols)
-                cols.append(Axis(monday.isoformat(), f"{week}周\n{monday.month}.{monday.day}",
-                                 f"{thursday.year}年第{week}周（{monday.month}月{monday.day}日—"
-                                 f"{sunday.month}月{sunday.day}日）", len(groups) - 1))
+                cols.append(
+                    Axis(
+                        monday.isoformat(),
+                        f"{week}周\n{monday.month}.{monday.day}",
+                        f"{thursday.year}年第{week}周（{monday.month}月{monday.day}日—"
+                        f"{sunday.month}月{sunday.day}日）",
+                        len(groups) - 1,
+                    )
+                )
         if None in present:
             cols.append(Axis(None, "无时限", "没有整改时限的任务"))
     return cols, groups, today_col
 
 
-def board_data(ledger: Ledger, task_filter: TaskFilter | None = None, columns: str = "problem",
-               today: dt.date | None = None, *, bands: Sequence[int] | None = None,
-               keep_empty: bool | None = None) -> BoardData:
+def board_data(
+    ledger: Ledger,
+    task_filter: TaskFilter | None = None,
+    columns: str = "problem",
+    today: dt.date | None = None,
+    *,
+    bands: Sequence[int] | None = None,
+    keep_empty: bool | None = None,
+) -> BoardData:
     """The chart for the filter: communities × columns, aggregated in SQL (GROUP BY community, column, state).
 
     ``columns``: "problem" (grouped by category), "category", "owner" or "week" (ISO weeks of the deadlines,
@@ -318,11 +383,16 @@ def board_data(ledger: Ledger, task_filter: TaskFilter | None = None, columns: s
     keep = (not _narrowing(flt)) if keep_empty is None else keep_empty
     whole: list[tuple[Any, ...]] | None = None
     if keep:
-        col_agg = conn.execute(f"SELECT {GROUP_SQL[columns]}, {state_sql}, COUNT(*) {scan} WHERE {where} "
-                               f"GROUP BY 1, 2", [*state_params, *params]).fetchall()
+        col_agg = conn.execute(
+            f"SELECT {GROUP_SQL[columns]}, {state_sql}, COUNT(*) {scan} WHERE {where} GROUP BY 1, 2",
+            [*state_params, *params],
+        ).fetchall()
     else:
-        whole = conn.execute(f"SELECT t.community_id, {key_sql}, {state_sql}, COUNT(*), MIN(t.deadline) {scan} "
-                             f"WHERE {where} GROUP BY t.community_id, 2, 3", [*state_params, *params]).fetchall()
+        whole = conn.execute(
+            f"SELECT t.community_id, {key_sql}, {state_sql}, COUNT(*), MIN(t.deadline) {scan} "
+            f"WHERE {where} GROUP BY t.community_id, 2, 3",
+            [*state_params, *params],
+        ).fetchall()
         col_agg = [(key, code, n) for _cid, key, code, n, _d in whole]
     present: dict[Any, int] = {}
     for key, _code, n in col_agg:
@@ -360,18 +430,28 @@ def board_data(ledger: Ledger, task_filter: TaskFilter | None = None, columns: s
             agg: Sequence[tuple[Any, ...]] = [rec for r in range(start, stop) for rec in by_row.get(r, ())]
         else:
             ids = [str(r.key) for r in rows[start:stop]]
-            sql = (f"SELECT t.community_id, {key_sql}, {state_sql}, COUNT(*), MIN(t.deadline) {frm} WHERE {where} "
-                   f"AND t.community_id IN ({','.join('?' * len(ids))}) GROUP BY t.community_id, 2, 3")
+            sql = (
+                f"SELECT t.community_id, {key_sql}, {state_sql}, COUNT(*), MIN(t.deadline) {frm} WHERE {where} "
+                f"AND t.community_id IN ({','.join('?' * len(ids))}) GROUP BY t.community_id, 2, 3"
+            )
             agg = conn.execute(sql, [*state_params, *params, *ids]).fetchall()
         return _fill(agg, row_index, col_index, codes, today, start, stop)
 
     cells = CellMap(len(rows), load)
-    return BoardData(columns, today, bands, flt, rows, cols, groups, cells, RowTotals(cells), col_totals, total,
-                     today_col)
+    return BoardData(
+        columns, today, bands, flt, rows, cols, groups, cells, RowTotals(cells), col_totals, total, today_col
+    )
 
 
-def _fill(agg: Sequence[tuple[Any, ...]], row_index: dict[Any, int], col_index: dict[Any, int], codes: list[str],
-          today: dt.date, start: int, stop: int) -> tuple[dict[tuple[int, int], Cell], dict[int, Totals]]:
+def _fill(
+    agg: Sequence[tuple[Any, ...]],
+    row_index: dict[Any, int],
+    col_index: dict[Any, int],
+    codes: list[str],
+    today: dt.date,
+    start: int,
+    stop: int,
+) -> tuple[dict[tuple[int, int], Cell], dict[int, Totals]]:
     """Cells and row totals from (community, key, state code, count, earliest deadline) groups."""
     first_done = codes.index(PENDING)  # codes below this are about the deadline
     cells: dict[tuple[int, int], Cell] = {}
@@ -402,8 +482,9 @@ def _totals(codes: list[str], counts: list[int]) -> Totals:
     return Totals({codes[i]: n for i, n in enumerate(counts) if n}, sum(counts))
 
 
-def _drop_empty_columns(cols: list[Axis], groups: list[Group], present: dict[Any, int]
-                        ) -> tuple[list[Axis], list[Group]]:
+def _drop_empty_columns(
+    cols: list[Axis], groups: list[Group], present: dict[Any, int]
+) -> tuple[list[Axis], list[Group]]:
     kept = [c for c in cols if present.get(c.key)]
     if not groups:
         return kept, []
@@ -418,20 +499,26 @@ def _drop_empty_columns(cols: list[Axis], groups: list[Group], present: dict[Any
     return out, new_groups
 
 
-def cell_task_rowids(ledger: Ledger, data: BoardData, row: int, column: int, limit: int | None = None) -> list[int]:
+def cell_task_rowids(
+    ledger: Ledger, data: BoardData, row: int, column: int, limit: int | None = None
+) -> list[int]:
     """The tasks behind one cell, most urgent first (deadline, then the ledger's natural order)."""
     frm, where, params = _from_where(ledger, data.task_filter, data.today, data.mode)
     if "JOIN community" not in frm:
         frm = TASK_JOIN
-    sql = (f"SELECT t.rowid {frm} WHERE {where} AND t.community_id = ? AND ({KEY_SQL[data.mode]}) IS ? "
-           f"ORDER BY t.deadline IS NULL, t.deadline, {NATURAL_ORDER}")
+    sql = (
+        f"SELECT t.rowid {frm} WHERE {where} AND t.community_id = ? AND ({KEY_SQL[data.mode]}) IS ? "
+        f"ORDER BY t.deadline IS NULL, t.deadline, {NATURAL_ORDER}"
+    )
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     args = [*params, data.rows[row].key, data.columns[column].key]
     return [r[0] for r in ledger.store.conn.execute(sql, args)]
 
 
-def cell_tasks(ledger: Ledger, data: BoardData, row: int, column: int, limit: int | None = None) -> list[TaskRow]:
+def cell_tasks(
+    ledger: Ledger, data: BoardData, row: int, column: int, limit: int | None = None
+) -> list[TaskRow]:
     rowids = cell_task_rowids(ledger, data, row, column, limit)
     raw = ledger.store.task_rows(rowids)
     return [to_task_row(raw[r]) for r in rowids if r in raw]

@@ -19,6 +19,7 @@ EXIT_CONFLICTS = 3
 
 def _open(args: argparse.Namespace, path: str) -> Any:
     from ledger.cli import main as cli
+
     return cli._open(args, path)
 
 
@@ -34,12 +35,19 @@ def _mapping(pairs: list[str]) -> dict[str, int] | None:
         fld, _, col = pair.partition("=")
         letters = col.strip().upper()
         if fld not in excel_foreign.SYNONYMS or not (letters.isascii() and letters.isalpha()):
-            raise LedgerError("bad_value", field="--map", value=pair,
-                              detail="格式为 字段=列字母（半角，如 measure=D），字段为 " + "、".join(excel_foreign.SYNONYMS))
+            raise LedgerError(
+                "bad_value",
+                field="--map",
+                value=pair,
+                detail="格式为 字段=列字母（半角，如 measure=D），字段为 "
+                + "、".join(excel_foreign.SYNONYMS),
+            )
         try:
             out[fld] = column_index_from_string(letters) - 1
         except ValueError:
-            raise LedgerError("bad_value", field="--map", value=pair, detail="没有这一列（列字母最多到 XFD）") from None
+            raise LedgerError(
+                "bad_value", field="--map", value=pair, detail="没有这一列（列字母最多到 XFD）"
+            ) from None
     return out
 
 
@@ -63,20 +71,32 @@ def cmd_import_excel(args: argparse.Namespace) -> int:
             if args.json:
                 _print_json(result.to_json())
             else:
-                print(f"填报表“{Path(args.file).name}”（{result.community}）：{'已导入' if result.written else '预览，未写入'}；"
-                      f"未变化 {result.unchanged} 行")
+                print(
+                    f"填报表“{Path(args.file).name}”（{result.community}）：{'已导入' if result.written else '预览，未写入'}；"
+                    f"未变化 {result.unchanged} 行"
+                )
                 _print_items("导入", result.applied)
                 _print_items("冲突", result.conflicts)
                 _print_items("不能导入", result.refused)
             return EXIT_CONFLICTS if result.open_conflicts or result.refused else 0
-        foreign = excel_foreign.import_foreign_ledger(led, args.file, _mapping(args.map), dry_run=args.dry_run)
+        foreign = excel_foreign.import_foreign_ledger(
+            led, args.file, _mapping(args.map), dry_run=args.dry_run
+        )
         if args.json:
             _print_json(foreign.to_json())
         else:
-            cols = "，".join(f"{excel_foreign.SYNONYMS[k][0]}←“{foreign.headers[v]}”" for k, v in foreign.mapping.items())
-            skipped = f"跳过重复的 {len(foreign.skipped)} 项（台账中已有，或与表中前面的行相同），" if foreign.skipped else ""
-            print(f"{'已导入' if foreign.written else '预览，未写入'}：{foreign.tasks} 项任务，{foreign.problems} 个新问题，"
-                  f"新类别 {len(foreign.categories)} 个，新居民区 {len(foreign.communities)} 个，{skipped}列对应：{cols}")
+            cols = "，".join(
+                f"{excel_foreign.SYNONYMS[k][0]}←“{foreign.headers[v]}”" for k, v in foreign.mapping.items()
+            )
+            skipped = (
+                f"跳过重复的 {len(foreign.skipped)} 项（台账中已有，或与表中前面的行相同），"
+                if foreign.skipped
+                else ""
+            )
+            print(
+                f"{'已导入' if foreign.written else '预览，未写入'}：{foreign.tasks} 项任务，{foreign.problems} 个新问题，"
+                f"新类别 {len(foreign.categories)} 个，新居民区 {len(foreign.communities)} 个，{skipped}列对应：{cols}"
+            )
         return 0
     finally:
         led.close()

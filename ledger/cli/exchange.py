@@ -17,6 +17,7 @@ EXIT_CONFLICTS = 3
 
 def _open(args: argparse.Namespace, path: str) -> Any:
     from ledger.cli import main as cli
+
     return cli._open(args, path)
 
 
@@ -48,7 +49,9 @@ def _decisions(items: list[str]) -> dict[str, tuple[str, Any]]:
         elif choice in ("ours", "theirs"):
             out[key] = (choice, None)
         else:
-            raise LedgerError("bad_value", field="--decide", value=text, detail="格式为 KEY=ours、KEY=theirs 或 KEY=new:值")
+            raise LedgerError(
+                "bad_value", field="--decide", value=text, detail="格式为 KEY=ours、KEY=theirs 或 KEY=new:值"
+            )
     return out
 
 
@@ -69,12 +72,16 @@ def cmd_apply_package(args: argparse.Namespace) -> int:
         _print_json(out)
     else:
         head = "预览（未写入）" if args.dry_run else "已合并"
-        print(f"{head}：{result.path.name}（居民区“{result.community}”）：可合并 {len(result.applied)} 项，"
-              f"冲突 {len(result.conflicts)} 项，拒绝 {len(result.refused)} 项"
-              + (f"；此前已合并 {result.already} 条" if result.already else ""))
+        print(
+            f"{head}：{result.path.name}（居民区“{result.community}”）：可合并 {len(result.applied)} 项，"
+            f"冲突 {len(result.conflicts)} 项，拒绝 {len(result.refused)} 项"
+            + (f"；此前已合并 {result.already} 条" if result.already else "")
+        )
         for it in result.conflicts:
-            print(f"  冲突 [{it.key}] 任务 {str(it.task_id)[:8]} {it.field}：主台账“{it.ours}”（{it.our_author} {it.our_at}）"
-                  f" ↔ 上报“{it.theirs}”（{it.their_author} {it.their_at}）：{it.reason}")
+            print(
+                f"  冲突 [{it.key}] 任务 {str(it.task_id)[:8]} {it.field}：主台账“{it.ours}”（{it.our_author} {it.our_at}）"
+                f" ↔ 上报“{it.theirs}”（{it.their_author} {it.their_at}）：{it.reason}"
+            )
         for it in result.refused:
             print(f"  拒绝 任务 {str(it.task_id)[:8]} {it.field}：{it.reason}")
         backup = getattr(result, "backup", None)
@@ -87,6 +94,7 @@ def cmd_apply_package(args: argparse.Namespace) -> int:
 
 def cmd_return_package(args: argparse.Namespace) -> int:
     from ledger.cli import main as cli
+
     operator = Operator(args.actor, Role.SECRETARY) if args.actor else None
     out = exchange.return_package(args.package, args.out, clock=cli._clock(args), operator=operator)
     print(f"已生成上报文件：{out}。请把它交给工作专班导入。")
@@ -105,8 +113,10 @@ def cmd_package_status(args: argparse.Namespace) -> int:
     for r in rows:
         issued = r["last_issued"]
         merged = r["last_merged"]
-        print(f"{r['community']}：下发 {issued['at'] + ' ' + issued['file'] if issued else '—'}；"
-              f"合并 {merged['at'] + ' ' + merged['file'] if merged else '—'}；待处理冲突 {r['open_conflicts']}")
+        print(
+            f"{r['community']}：下发 {issued['at'] + ' ' + issued['file'] if issued else '—'}；"
+            f"合并 {merged['at'] + ' ' + merged['file'] if merged else '—'}；待处理冲突 {r['open_conflicts']}"
+        )
     return 0
 
 
@@ -119,9 +129,11 @@ def cmd_decide_conflict(args: argparse.Namespace) -> int:
                 _print_json(rows)
             else:
                 for r in rows:
-                    print(f"{r['id'][:8]}  任务 {str(r['task_id'])[:8]} {r['field']}：主台账“{r['ours']}”"
-                          f"（{r['our_author']} {r['our_at']}） ↔ 上报“{r['theirs']}”（{r['their_author']} "
-                          f"{r['their_at']}）：{r['reason']}")
+                    print(
+                        f"{r['id'][:8]}  任务 {str(r['task_id'])[:8]} {r['field']}：主台账“{r['ours']}”"
+                        f"（{r['our_author']} {r['our_at']}） ↔ 上报“{r['theirs']}”（{r['their_author']} "
+                        f"{r['their_at']}）：{r['reason']}"
+                    )
             return EXIT_CONFLICTS if rows else 0
         if not args.choice:
             raise LedgerError("empty_field", field="--choice（ours / theirs / new）")
@@ -136,5 +148,3 @@ def cmd_replace_package(args: argparse.Namespace) -> int:
     path = exchange.replace_package(args.old, args.new)
     print(f"已换成新的下发包：{path}（旧包已另存在同一文件夹）")
     return 0
-
-

@@ -25,8 +25,11 @@ def add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", help="数据文件夹（默认在用户数据目录）")
     parser.add_argument("--lang", default="zh", choices=["zh", "en"], help="界面语言")
     parser.add_argument("--today", help="把“今天”设为某日（YYYY-MM-DD），用于演示和核对")
-    parser.add_argument("--startup-time", action="store_true",
-                        help="打开窗口，显示出第一屏后报告用了多少秒，然后退出（用于测量启动速度）")
+    parser.add_argument(
+        "--startup-time",
+        action="store_true",
+        help="打开窗口，显示出第一屏后报告用了多少秒，然后退出（用于测量启动速度）",
+    )
 
 
 def _clock(args: argparse.Namespace) -> Clock:
@@ -76,6 +79,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"整改任务 {stats['tasks']} 项，逾期 {stats['overdue']} 项")
         for status, n in stats["by_status"].items():
             from ledger.core.model import Status
+
             print(f"  {Status(status).label}：{n}")
     return 0
 
@@ -90,7 +94,9 @@ def cmd_tasks(args: argparse.Namespace) -> int:
         _print_json(tasks)
     else:
         for t in tasks:
-            print(f"{t['id'][:8]}  {t['community']}  {t['measure']}  {t['owner']}  {t['deadline'] or ''}  {t['status']}")
+            print(
+                f"{t['id'][:8]}  {t['community']}  {t['measure']}  {t['owner']}  {t['deadline'] or ''}  {t['status']}"
+            )
     return 0
 
 
@@ -100,8 +106,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
         try:
             anchors.append(journal.Anchor.parse(text))
         except ValueError:
-            print(f"“{text}”不是日志校验码：应为“条目序号:十六进制校验码”，如周报末尾印的 1234:3f2a9c0d5e7b1a46。",
-                  file=sys.stderr)
+            print(
+                f"“{text}”不是日志校验码：应为“条目序号:十六进制校验码”，如周报末尾印的 1234:3f2a9c0d5e7b1a46。",
+                file=sys.stderr,
+            )
             return 2
     led = Ledger.open(args.path, clock=_clock(args), lock=False)
     try:
@@ -137,8 +145,12 @@ def _operator(args: argparse.Namespace) -> Operator | None:
 def _resolve_task(led: Ledger, ref: str) -> str:
     if led.store.task_exists(ref):
         return ref
-    found = [r[0] for r in led.store.conn.execute(
-        "SELECT id FROM task WHERE id LIKE ? AND deleted_at IS NULL LIMIT 2", (ref + "%",))]
+    found = [
+        r[0]
+        for r in led.store.conn.execute(
+            "SELECT id FROM task WHERE id LIKE ? AND deleted_at IS NULL LIMIT 2", (ref + "%",)
+        )
+    ]
     if len(found) == 1 and len(ref) >= 6:
         return str(found[0])
     raise LedgerError("no_such_task", task=ref)
@@ -155,48 +167,133 @@ def _do_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 
     task = ("--task", {"required": True, "help": "任务 id（可用前 8 位）"})
     command("update_progress", "更新整改进展", task, ("--text", {"required": True}))
-    command("update_task", "修改任务字段", task, ("--owner", {}), ("--leader", {}), ("--department", {}),
-            ("--deadline", {}), ("--kind", {}), ("--progress", {}), ("--measure", {}), ("--detail", {}))
+    command(
+        "update_task",
+        "修改任务字段",
+        task,
+        ("--owner", {}),
+        ("--leader", {}),
+        ("--department", {}),
+        ("--deadline", {}),
+        ("--kind", {}),
+        ("--progress", {}),
+        ("--measure", {}),
+        ("--detail", {}),
+    )
     for action in Action:
         opts: list[tuple[str, dict[str, Any]]] = [task, ("--reason", {"default": ""})]
         if action == Action.APPROVE:
-            opts += [("--grade", {"default": "好"}), ("--opinion", {"default": ""}), ("--exception", {"default": ""})]
+            opts += [
+                ("--grade", {"default": "好"}),
+                ("--opinion", {"default": ""}),
+                ("--exception", {"default": ""}),
+            ]
         command(action.value, action.label, *opts)
-    command("add_community", "添加居民区", ("--name", {"required": True}), ("--secretary", {"default": ""}),
-            ("--kind", {"default": "居民区"}))
-    command("rename_community", "居民区改名", ("--community", {"required": True}), ("--name", {"required": True}))
+    command(
+        "add_community",
+        "添加居民区",
+        ("--name", {"required": True}),
+        ("--secretary", {"default": ""}),
+        ("--kind", {"default": "居民区"}),
+    )
+    command(
+        "rename_community", "居民区改名", ("--community", {"required": True}), ("--name", {"required": True})
+    )
     command("add_category", "添加问题类别", ("--title", {"required": True}))
-    command("add_problem", "添加反馈问题", ("--category", {"required": True, "help": "类别 id 或标题"}),
-            ("--title", {"required": True}))
-    command("add_task", "添加整改任务", ("--problem", {"required": True, "help": "问题 id 或标题"}),
-            ("--community", {"required": True}), ("--measure", {"required": True}), ("--owner", {"default": ""}),
-            ("--leader", {"default": ""}), ("--deadline", {}), ("--kind", {}))
+    command(
+        "add_problem",
+        "添加反馈问题",
+        ("--category", {"required": True, "help": "类别 id 或标题"}),
+        ("--title", {"required": True}),
+    )
+    command(
+        "add_task",
+        "添加整改任务",
+        ("--problem", {"required": True, "help": "问题 id 或标题"}),
+        ("--community", {"required": True}),
+        ("--measure", {"required": True}),
+        ("--owner", {"default": ""}),
+        ("--leader", {"default": ""}),
+        ("--deadline", {}),
+        ("--kind", {}),
+    )
     command("delete_task", "删除整改任务", task)
-    command("add_indicator", "添加量化指标", task, ("--name", {"required": True}), ("--unit", {"default": ""}),
-            ("--target", {}), ("--actual", {}))
-    command("update_indicator", "修改量化指标", ("--indicator", {"required": True}), ("--name", {}),
-            ("--unit", {}), ("--target", {}), ("--actual", {}))
+    command(
+        "add_indicator",
+        "添加量化指标",
+        task,
+        ("--name", {"required": True}),
+        ("--unit", {"default": ""}),
+        ("--target", {}),
+        ("--actual", {}),
+    )
+    command(
+        "update_indicator",
+        "修改量化指标",
+        ("--indicator", {"required": True}),
+        ("--name", {}),
+        ("--unit", {}),
+        ("--target", {}),
+        ("--actual", {}),
+    )
     command("undo", "撤销一条日志记录的修改", ("--entry", {"required": True}))
-    command("set_setting", "修改台账设置", ("--key", {"required": True}), ("--value", {"required": True,
-            "help": "JSON 值"}))
+    command(
+        "set_setting",
+        "修改台账设置",
+        ("--key", {"required": True}),
+        ("--value", {"required": True, "help": "JSON 值"}),
+    )
     # ---- 销号: evidence, extensions, 回头看, 待我审核 (issue 3; ledger.signoff) ----
     command("attach_evidence", "添加佐证材料", task, ("--file", {"required": True, "help": "文件路径"}))
-    command("remove_evidence", "删除佐证材料", ("--evidence", {"required": True, "help": "佐证材料 id（可用前 8 位）"}))
-    command("export_evidence", "导出佐证材料压缩包（居民区/问题/任务）", ("--out", {"required": True, "help": ".zip 文件"}),
-            ("--task", {"help": "只导出这项任务"}), ("--community", {"help": "只导出这个居民区"}))
-    command("request_extension", "申请延期", task, ("--deadline", {"required": True, "help": "申请延至的日期"}),
-            ("--reason", {"required": True}))
-    command("decide_extension", "批复延期申请", ("--extension", {"required": True}),
-            ("--approve", {"action": "store_true", "help": "同意"}), ("--refuse", {"action": "store_true", "help": "不同意"}),
-            ("--note", {"default": ""}))
-    command("draw_recheck", "抽取回头看样本（输出 JSON）", ("--percent", {"type": float, "help": "抽查比例（%%）"}),
-            ("--count", {"type": int, "help": "抽查数量"}),
-            ("--per-community", {"action": "store_true", "help": "每个居民区分别抽取"}),
-            ("--community", {"nargs": "+", "action": "extend", "help": "只在这些居民区中抽取（名称）"}),
-            ("--seed", {"type": int, "help": "随机种子（不给则随机产生并记录）"}), ("--note", {"default": ""}))
-    command("repeat_draw", "按记录的种子重新抽取，核对样本是否一致（输出 JSON）", ("--recheck", {"required": True}))
-    command("record_recheck", "记录回头看结果", ("--item", {"required": True}),
-            ("--result", {"required": True, "choices": ["pass", "relapse"]}), ("--finding", {"default": ""}))
+    command(
+        "remove_evidence",
+        "删除佐证材料",
+        ("--evidence", {"required": True, "help": "佐证材料 id（可用前 8 位）"}),
+    )
+    command(
+        "export_evidence",
+        "导出佐证材料压缩包（居民区/问题/任务）",
+        ("--out", {"required": True, "help": ".zip 文件"}),
+        ("--task", {"help": "只导出这项任务"}),
+        ("--community", {"help": "只导出这个居民区"}),
+    )
+    command(
+        "request_extension",
+        "申请延期",
+        task,
+        ("--deadline", {"required": True, "help": "申请延至的日期"}),
+        ("--reason", {"required": True}),
+    )
+    command(
+        "decide_extension",
+        "批复延期申请",
+        ("--extension", {"required": True}),
+        ("--approve", {"action": "store_true", "help": "同意"}),
+        ("--refuse", {"action": "store_true", "help": "不同意"}),
+        ("--note", {"default": ""}),
+    )
+    command(
+        "draw_recheck",
+        "抽取回头看样本（输出 JSON）",
+        ("--percent", {"type": float, "help": "抽查比例（%%）"}),
+        ("--count", {"type": int, "help": "抽查数量"}),
+        ("--per-community", {"action": "store_true", "help": "每个居民区分别抽取"}),
+        ("--community", {"nargs": "+", "action": "extend", "help": "只在这些居民区中抽取（名称）"}),
+        ("--seed", {"type": int, "help": "随机种子（不给则随机产生并记录）"}),
+        ("--note", {"default": ""}),
+    )
+    command(
+        "repeat_draw",
+        "按记录的种子重新抽取，核对样本是否一致（输出 JSON）",
+        ("--recheck", {"required": True}),
+    )
+    command(
+        "record_recheck",
+        "记录回头看结果",
+        ("--item", {"required": True}),
+        ("--result", {"required": True, "choices": ["pass", "relapse"]}),
+        ("--finding", {"default": ""}),
+    )
     command("review_queue", "待我审核（输出 JSON）")
 
 
@@ -213,13 +310,21 @@ def run_do(led: Ledger, args: argparse.Namespace) -> Any:
     if c == "update_progress":
         return led.update_progress(_resolve_task(led, args.task), args.text)
     if c == "update_task":
-        fields = {k: given[k] for k in ("owner", "leader", "department", "deadline", "kind", "progress", "measure",
-                                        "detail") if k in given}
+        fields = {
+            k: given[k]
+            for k in ("owner", "leader", "department", "deadline", "kind", "progress", "measure", "detail")
+            if k in given
+        }
         return led.update_task(_resolve_task(led, args.task), **fields)
     if c in {a.value for a in Action}:
-        outcome = led.act(_resolve_task(led, args.task), c, reason=args.reason,
-                          grade=getattr(args, "grade", ""), opinion=getattr(args, "opinion", ""),
-                          exception=getattr(args, "exception", ""))
+        outcome = led.act(
+            _resolve_task(led, args.task),
+            c,
+            reason=args.reason,
+            grade=getattr(args, "grade", ""),
+            opinion=getattr(args, "opinion", ""),
+            exception=getattr(args, "exception", ""),
+        )
         return outcome.status.value
     if c == "add_community":
         return led.add_community(args.name, secretary=args.secretary, kind=args.kind)
@@ -231,12 +336,18 @@ def run_do(led: Ledger, args: argparse.Namespace) -> Any:
         return led.add_problem(_lookup(led, "category", "title", args.category), args.title)
     if c == "add_task":
         fields = {k: given[k] for k in ("owner", "leader", "deadline", "kind") if k in given}
-        return led.add_task(_lookup(led, "problem", "title", args.problem), led.community_id(args.community),
-                            args.measure, **fields)
+        return led.add_task(
+            _lookup(led, "problem", "title", args.problem),
+            led.community_id(args.community),
+            args.measure,
+            **fields,
+        )
     if c == "delete_task":
         return led.delete_task(_resolve_task(led, args.task))
     if c == "add_indicator":
-        return led.add_indicator(_resolve_task(led, args.task), args.name, args.unit, args.target, args.actual)
+        return led.add_indicator(
+            _resolve_task(led, args.task), args.name, args.unit, args.target, args.actual
+        )
     if c == "update_indicator":
         fields = {k: given[k] for k in ("name", "unit", "target", "actual") if k in given}
         return led.update_indicator(args.indicator, **fields)
@@ -250,46 +361,83 @@ def run_do(led: Ledger, args: argparse.Namespace) -> Any:
         return led.set_setting(args.key, value)
     if c == "attach_evidence":
         from ledger.signoff import signoff
+
         return signoff.attach_evidence(led, _resolve_task(led, args.task), args.file)
     if c == "remove_evidence":
         from ledger.signoff import signoff
+
         released = signoff.remove_evidence(led, signoff.resolve_id(led, "evidence", args.evidence))
-        return "已删除；没有其他任务使用这份文件，文件内容已从台账中清除" if released else "已删除；其他任务仍使用这份文件"
+        return (
+            "已删除；没有其他任务使用这份文件，文件内容已从台账中清除"
+            if released
+            else "已删除；其他任务仍使用这份文件"
+        )
     if c == "export_evidence":
         from ledger.signoff import signoff
+
         task_ref = _resolve_task(led, args.task) if args.task else None
         return signoff.export_evidence_zip(led, args.out, task_id=task_ref, community=args.community)
     if c == "request_extension":
         from ledger.signoff import signoff
+
         return signoff.request_extension(led, _resolve_task(led, args.task), args.deadline, args.reason)
     if c == "decide_extension":
         from ledger.signoff import signoff
+
         if args.approve == args.refuse:
-            raise LedgerError("bad_value", field="批复", value="", detail="请给出 --approve（同意）或 --refuse（不同意）之一。")
-        signoff.decide_extension(led, signoff.resolve_id(led, "extension", args.extension), args.approve, args.note)
+            raise LedgerError(
+                "bad_value",
+                field="批复",
+                value="",
+                detail="请给出 --approve（同意）或 --refuse（不同意）之一。",
+            )
+        signoff.decide_extension(
+            led, signoff.resolve_id(led, "extension", args.extension), args.approve, args.note
+        )
         return "approved" if args.approve else "refused"
     if c in ("draw_recheck", "repeat_draw"):
         from ledger.signoff import signoff
+
         if c == "draw_recheck":
             cids = [led.community_id(n) for n in args.community] if args.community else None
-            rid = signoff.draw_recheck(led, percent=args.percent, count=args.count, per_community=args.per_community,
-                                       community_ids=cids, seed=args.seed, note=args.note)
+            rid = signoff.draw_recheck(
+                led,
+                percent=args.percent,
+                count=args.count,
+                per_community=args.per_community,
+                community_ids=cids,
+                seed=args.seed,
+                note=args.note,
+            )
         else:
             rid = signoff.resolve_id(led, "recheck", args.recheck)
         rc = signoff.recheck(led, rid)
-        items = [{"item": it.id, "task": it.task_id, "result": it.result} for it in signoff.recheck_items(led, rid)]
-        out = {"recheck": rid, "seed": rc.seed, "method": rc.method, "amount": rc.amount, "scope": rc.scope,
-               "population": len(rc.population), "sample": list(rc.sample), "items": items}
+        items = [
+            {"item": it.id, "task": it.task_id, "result": it.result} for it in signoff.recheck_items(led, rid)
+        ]
+        out = {
+            "recheck": rid,
+            "seed": rc.seed,
+            "method": rc.method,
+            "amount": rc.amount,
+            "scope": rc.scope,
+            "population": len(rc.population),
+            "sample": list(rc.sample),
+            "items": items,
+        }
         if c == "repeat_draw":
             again = signoff.repeat_draw(led, rid)
             out.update(repeated=again, same=again == list(rc.sample))
         return json.dumps(out, ensure_ascii=False, indent=2)
     if c == "record_recheck":
         from ledger.signoff import signoff
-        return signoff.record_recheck(led, signoff.resolve_id(led, "recheck_item", args.item), args.result,
-                                      args.finding).value
+
+        return signoff.record_recheck(
+            led, signoff.resolve_id(led, "recheck_item", args.item), args.result, args.finding
+        ).value
     if c == "review_queue":
         from ledger.signoff import signoff
+
         return json.dumps([q.to_json() for q in signoff.review_queue(led)], ensure_ascii=False, indent=2)
     raise LedgerError("bad_value", field="命令", value=c, detail="没有这个命令")
 
@@ -327,9 +475,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     led = _open(args)
     try:
         today = dt.date.fromisoformat(args.today) if getattr(args, "today", None) else None
-        result = export_ledger(led, args.out, community=args.community, template=args.template, today=today,
-                               paper=args.paper, per_community_sheets=args.per_community,
-                               three_lists=args.three_lists)
+        result = export_ledger(
+            led,
+            args.out,
+            community=args.community,
+            template=args.template,
+            today=today,
+            paper=args.paper,
+            per_community_sheets=args.per_community,
+            three_lists=args.three_lists,
+        )
     finally:
         led.close()
     sheets = "、".join(result.sheets)
@@ -343,8 +498,10 @@ EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []  # type:
 
 def lazy(module: str, name: str) -> Handler:
     """A subcommand's handler whose module is imported only when that subcommand runs."""
+
     def run(args: argparse.Namespace) -> int:
         return int(getattr(importlib.import_module(module), name)(args))
+
     return run
 
 
@@ -372,8 +529,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = add("verify", cmd_verify, "校验台账文件和日志链")
     p.add_argument("path")
-    p.add_argument("--anchor", action="append", metavar="序号:校验码",
-                   help="再核对周报或销号审批表上印的日志校验码（可重复）")
+    p.add_argument(
+        "--anchor",
+        action="append",
+        metavar="序号:校验码",
+        help="再核对周报或销号审批表上印的日志校验码（可重复）",
+    )
     p = add("do", cmd_do, "执行一条台账命令")
     p.add_argument("path")
     p.add_argument("--actor", help="操作人姓名")
@@ -387,13 +548,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("outdir")
     p.add_argument("--lang", default="zh", choices=["zh", "en"])
+
     # ---- import-plan / notice (issue 7): handlers live in their modules, imported when run ----
     def _import_plan(a: argparse.Namespace) -> int:
         from ledger.plan.importer import cmd_import_plan
+
         return cmd_import_plan(a)
 
     def _notice(a: argparse.Namespace) -> int:
         from ledger.office.notice import cmd_notice
+
         return cmd_notice(a)
 
     p = add("import-plan", _import_plan, "导入整改方案、反馈意见或进展通报（.txt / .docx）")
@@ -401,8 +565,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="整改方案文件（.docx 或 .txt）")
     p.add_argument("--dry-run", action="store_true", help="只解析并显示结构，不写入台账")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p.add_argument("--communities", choices=["all", "named"], default="named",
-                   help="措施落实到哪些居民区：all 全部；named 文中点名的（没有点名的给全部，默认）")
+    p.add_argument(
+        "--communities",
+        choices=["all", "named"],
+        default="named",
+        help="措施落实到哪些居民区：all 全部；named 文中点名的（没有点名的给全部，默认）",
+    )
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team", help="身份：work_team / secretary / leader（或中文）")
     p = add("notice", _notice, "生成巡察整改进展情况通报（.docx 草稿）")
@@ -418,31 +586,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--per-community", action="store_true", help="每个居民区另加一张工作表")
     p.add_argument("--three-lists", action="store_true", help="另加问题清单、任务清单、责任清单")
     # ---- community packages: 下发 / 上报 / 导入上报 (ledger.exchange*); handlers imported when run ----
-    p = add("issue-package", lazy("ledger.cli.exchange", "cmd_issue_package"), "下发：为一个居民区（或全部居民区）生成下发包")
+    p = add(
+        "issue-package",
+        lazy("ledger.cli.exchange", "cmd_issue_package"),
+        "下发：为一个居民区（或全部居民区）生成下发包",
+    )
     p.add_argument("ledger", help="主台账文件")
     group = p.add_mutually_exclusive_group(required=True)
-    group.add_argument("--community", nargs=2, metavar=("NAME", "OUT"),
-                       help="居民区名称，和下发包文件（.db）或文件夹")
+    group.add_argument(
+        "--community", nargs=2, metavar=("NAME", "OUT"), help="居民区名称，和下发包文件（.db）或文件夹"
+    )
     group.add_argument("--all", metavar="OUTDIR", help="每个居民区一个下发包，写入这个文件夹")
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team")
-    p = add("apply-package", lazy("ledger.cli.exchange", "cmd_apply_package"), "导入上报：预览（--dry-run）或合并一个上报包")
+    p = add(
+        "apply-package",
+        lazy("ledger.cli.exchange", "cmd_apply_package"),
+        "导入上报：预览（--dry-run）或合并一个上报包",
+    )
     p.add_argument("ledger", help="主台账文件")
     p.add_argument("file", help="上报包文件")
     p.add_argument("--dry-run", action="store_true", help="只预览，不写入")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
-    p.add_argument("--decide", action="append", default=[], metavar="KEY=ours|theirs|new:值",
-                   help="当场处理冲突（可重复）")
+    p.add_argument(
+        "--decide",
+        action="append",
+        default=[],
+        metavar="KEY=ours|theirs|new:值",
+        help="当场处理冲突（可重复）",
+    )
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team")
-    p = add("return-package", lazy("ledger.cli.exchange", "cmd_return_package"), "上报：在下发包旁生成上报文件")
+    p = add(
+        "return-package", lazy("ledger.cli.exchange", "cmd_return_package"), "上报：在下发包旁生成上报文件"
+    )
     p.add_argument("package", help="下发包文件")
     p.add_argument("--out", help="上报文件放在这个文件夹（默认在下发包旁）")
     p.add_argument("--actor", help="上报人姓名")
     p = add("package-status", lazy("ledger.cli.exchange", "cmd_package_status"), "各居民区最近一次下发和合并")
     p.add_argument("ledger")
     p.add_argument("--json", action="store_true")
-    p = add("decide-conflict", lazy("ledger.cli.exchange", "cmd_decide_conflict"), "处理合并冲突：保留主台账、采用上报或写入新值")
+    p = add(
+        "decide-conflict",
+        lazy("ledger.cli.exchange", "cmd_decide_conflict"),
+        "处理合并冲突：保留主台账、采用上报或写入新值",
+    )
     p.add_argument("ledger")
     p.add_argument("conflict", nargs="?", help="冲突 id（可用前 8 位）；不给则列出未处理的冲突")
     p.add_argument("--choice", choices=["ours", "theirs", "new"])
@@ -450,17 +638,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team")
-    p = add("replace-package", lazy("ledger.cli.exchange", "cmd_replace_package"), "用新的下发包替换旧的（旧包有未上报的修改时拒绝）")
+    p = add(
+        "replace-package",
+        lazy("ledger.cli.exchange", "cmd_replace_package"),
+        "用新的下发包替换旧的（旧包有未上报的修改时拒绝）",
+    )
     p.add_argument("old")
     p.add_argument("new")
     # `do PACKAGE ...` needs nothing of its own: the service refuses the work team's commands in a package.
 
     # ---- 对账销账 / 周报 (ledger.reconcile, ledger.report_week); handlers imported when run ----
-    p = add("period", lazy("ledger.cli.reconcile", "cmd_period"), "对账：开始（open）、核对（tick / untick）、结账（close）、查看（show）、比较（compare）一周")
+    p = add(
+        "period",
+        lazy("ledger.cli.reconcile", "cmd_period"),
+        "对账：开始（open）、核对（tick / untick）、结账（close）、查看（show）、比较（compare）一周",
+    )
     p.add_argument("ledger", help="台账文件")
     p.add_argument("action", choices=["open", "close", "show", "tick", "untick", "compare"])
     p.add_argument("--week", required=True, help="周次，如 2025-W47")
-    p.add_argument("--entry", action="append", default=[], help="tick / untick：日志条目 id（可用前 6 位，可重复）")
+    p.add_argument(
+        "--entry", action="append", default=[], help="tick / untick：日志条目 id（可用前 6 位，可重复）"
+    )
     p.add_argument("--all", action="store_true", help="tick：核对全部未核对的行")
     p.add_argument("--note", default="", help="close：说明每一行未核对的原因（有未核对的行时必填）")
     p.add_argument("--corrects", default="", help="open：本期更正的是哪一期（如 2025-W46）")
@@ -473,7 +671,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", help="输出文件（.docx 或 .xlsx）")
     p.add_argument("--week", required=True, help="周次，如 2025-W47（须已结账）")
     # ---- 修改记录 for the discipline committee (ledger.audit) -----------------------------------------------
-    p = add("journal", lazy("ledger.audit.change_record", "cmd_journal"), "导出修改记录（.xlsx，供纪工委审计，可直接打印）")
+    p = add(
+        "journal",
+        lazy("ledger.audit.change_record", "cmd_journal"),
+        "导出修改记录（.xlsx，供纪工委审计，可直接打印）",
+    )
     p.add_argument("ledger", help="台账文件")
     p.add_argument("out", help="输出的 .xlsx 文件")
     p.add_argument("--from", dest="since", help="从哪一天起（含），如 2025-11-01")
@@ -481,14 +683,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", help="只导出这个人做的修改")
     p.add_argument("--community", help="只导出这个居民区的任务的修改")
     # ---- Excel returns: 填报表 export/import, other tools' ledgers (ledger.excel_returns*); imported when run ----
-    p = add("import-excel", lazy("ledger.cli.excel", "cmd_import_excel"), "导入 Excel：填好的填报表，或其他工具做的台账")
+    p = add(
+        "import-excel",
+        lazy("ledger.cli.excel", "cmd_import_excel"),
+        "导入 Excel：填好的填报表，或其他工具做的台账",
+    )
     p.add_argument("ledger", help="台账文件")
     p.add_argument("file", help="Excel 文件（.xlsx）")
     p.add_argument("--dry-run", action="store_true", help="只预览，不写入")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--accept", action="store_true", help="跳过不能导入的单元格，导入其余部分")
-    p.add_argument("--map", action="append", default=[], metavar="字段=列",
-                   help="其他台账：指定列的对应关系，如 measure=D（可重复）")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="字段=列",
+        help="其他台账：指定列的对应关系，如 measure=D（可重复）",
+    )
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team")
     p = add("fill-form", lazy("ledger.cli.excel", "cmd_fill_form"), "为一个居民区导出填报表（.xlsx）")
@@ -504,7 +715,12 @@ def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> 
     """``started``: ``time.perf_counter()`` when the process began (main.py), for ``--startup-time``."""
     argv = list(sys.argv[1:] if argv is None else argv)
     # Double-clicking a ledger or package file runs `main.py FILE.db`: open it in the window.
-    if argv and not argv[0].startswith("-") and Path(argv[0]).suffix.lower() == ".db" and Path(argv[0]).exists():
+    if (
+        argv
+        and not argv[0].startswith("-")
+        and Path(argv[0]).suffix.lower() == ".db"
+        and Path(argv[0]).exists()
+    ):
         argv = ["--ledger", argv[0], *argv[1:]]
     # Opening the window needs only its own options: building every subcommand's parser costs ~18 ms of start-up.
     quick = argparse.ArgumentParser(prog="main.py", add_help=False)

@@ -20,15 +20,27 @@ def _show_text(data: dict[str, Any]) -> str:
     out.append(f"核对行 {len(data['lines'])} 行，未核对 {data['unticked']} 行；差额：{diff}")
     for ln in data["lines"]:
         mark = "✓" if ln["ticked"] else " "
-        what = "；".join(f"{i['community']}·{i['measure']} {i['label']}：{_value(i['before'])} → {_value(i['after'])}"
-                        for i in ln["items"][:3])
+        what = "；".join(
+            f"{i['community']}·{i['measure']} {i['label']}：{_value(i['before'])} → {_value(i['after'])}"
+            for i in ln["items"][:3]
+        )
         more = f"（等 {len(ln['items'])} 项）" if len(ln["items"]) > 3 else ""
         out.append(f"  [{mark}] {ln['entry'][:8]} {ln['at']} {ln['actor']} {ln['command']}：{what}{more}")
     missing = [c for c in data["chase"] if not c["returned"]]
-    out.append("未按时上报：" + ("、".join(f"{c['community']}（{c['secretary'] or '书记未填'}，上次上报 "
-                                       f"{c['last_returned'] or '从未'}）" for c in missing) or "无"))
-    out.append(f"待审核销号 {len(data['pending_signoff'])} 项，待批延期 {len(data['pending_extensions'])} 项，"
-               f"本周新增逾期 {len(data['overdue_this_week'])} 项")
+    out.append(
+        "未按时上报："
+        + (
+            "、".join(
+                f"{c['community']}（{c['secretary'] or '书记未填'}，上次上报 {c['last_returned'] or '从未'}）"
+                for c in missing
+            )
+            or "无"
+        )
+    )
+    out.append(
+        f"待审核销号 {len(data['pending_signoff'])} 项，待批延期 {len(data['pending_extensions'])} 项，"
+        f"本周新增逾期 {len(data['overdue_this_week'])} 项"
+    )
     if data["note"]:
         out.append(f"结账说明：{data['note']}")
     return "\n".join(out)
@@ -73,10 +85,14 @@ def cmd_period(args: Any) -> int:
     if args.json:
         _print_json(result)
     elif action == "compare":
-        print(f"{result['from']} → {result['to']}：" + "，".join(
-            f"{COUNT_LABELS.get(k, k)} {v:+d}" for k, v in result["counts"].items()))
-        print(f"状态变化 {len(result['moved'])} 项；停滞（{result['stall_weeks']} 周无进展）{len(result['stalled'])} 项；"
-              f"下滑的居民区：{'、'.join(s['community'] for s in result['slipped']) or '无'}")
+        print(
+            f"{result['from']} → {result['to']}："
+            + "，".join(f"{COUNT_LABELS.get(k, k)} {v:+d}" for k, v in result["counts"].items())
+        )
+        print(
+            f"状态变化 {len(result['moved'])} 项；停滞（{result['stall_weeks']} 周无进展）{len(result['stalled'])} 项；"
+            f"下滑的居民区：{'、'.join(s['community'] for s in result['slipped']) or '无'}"
+        )
     else:
         print(_show_text(result))
     return 0

@@ -43,8 +43,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "磁盘已满，修改没有保存。请清理磁盘空间后再试；台账保持修改前的样子。",
         "The disk is full; the change was not saved. Free some space and try again.",
     ),
-    "no_such_task": ("找不到这条整改任务（{task}），它可能已被删除。请刷新后再试。", "Task {task} was not found; it may have been deleted."),
-    "no_such_community": ("找不到居民区“{name}”。请检查名称，或先添加该居民区。", "Community “{name}” was not found."),
+    "no_such_task": (
+        "找不到这条整改任务（{task}），它可能已被删除。请刷新后再试。",
+        "Task {task} was not found; it may have been deleted.",
+    ),
+    "no_such_community": (
+        "找不到居民区“{name}”。请检查名称，或先添加该居民区。",
+        "Community “{name}” was not found.",
+    ),
     "no_such_category": ("找不到问题类别（{id}）。", "Category {id} was not found."),
     "no_such_problem": ("找不到反馈问题（{id}）。", "Problem {id} was not found."),
     "no_such_indicator": ("找不到量化指标（{id}）。", "Indicator {id} was not found."),
@@ -57,9 +63,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "量化指标的“{field}”必须是数字，“{value}”不是。请填写数字，例如 18 或 12.5。",
         "The indicator's “{field}” must be a number; “{value}” is not.",
     ),
-    "bad_kind": ("整改类型只能是立行立改、限期整改或长期坚持，“{value}”不在其中。", "Kind must be 立行立改, 限期整改 or 长期坚持, not “{value}”."),
-    "bad_role": ("身份只能是工作专班、居民区书记或领导，“{value}”不在其中。", "Role must be work team, secretary or leader, not “{value}”."),
-    "duplicate_name": ("已经有名为“{name}”的{what}。请换一个名称。", "There is already a {what} named “{name}”."),
+    "bad_kind": (
+        "整改类型只能是立行立改、限期整改或长期坚持，“{value}”不在其中。",
+        "Kind must be 立行立改, 限期整改 or 长期坚持, not “{value}”.",
+    ),
+    "bad_role": (
+        "身份只能是工作专班、居民区书记或领导，“{value}”不在其中。",
+        "Role must be work team, secretary or leader, not “{value}”.",
+    ),
+    "duplicate_name": (
+        "已经有名为“{name}”的{what}。请换一个名称。",
+        "There is already a {what} named “{name}”.",
+    ),
     "not_allowed": (
         "不能从“{state}”执行“{action}”：{reason}",
         "Cannot {action} from “{state}”: {reason}",
@@ -78,7 +93,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法撤销：“{field}”在这之后又被修改过（现在是“{now}”）。请直接编辑该字段。",
         "Cannot undo: “{field}” was changed again since (now “{now}”).",
     ),
-    "not_empty": ("“{name}”下还有 {count} {what}，不能删除。请先删除或移走它们。", "“{name}” still has {count} {what}."),
+    "not_empty": (
+        "“{name}”下还有 {count} {what}，不能删除。请先删除或移走它们。",
+        "“{name}” still has {count} {what}.",
+    ),
     "task_locked": (
         "“{measure}”已销号，台账上已锁定，不能再修改。如确需修改，请先“重启整改”并写明理由。",
         "“{measure}” is signed off and locked. Reopen it (with a reason) to change it.",
@@ -110,7 +128,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这份文件已经作为“{name}”添加到本任务（{by}，{at}），没有重复添加。",
         "This file is already attached to the task as “{name}” ({by}, {at}); it was not added twice.",
     ),
-    "no_such_evidence": ("找不到这份佐证材料（{id}），它可能已被删除。请刷新后再试。", "Evidence {id} was not found; refresh and try again."),
+    "no_such_evidence": (
+        "找不到这份佐证材料（{id}），它可能已被删除。请刷新后再试。",
+        "Evidence {id} was not found; refresh and try again.",
+    ),
     "evidence_removed": (
         "佐证材料“{name}”已于 {at} 删除，不能再次删除。请刷新后查看。",
         "The evidence “{name}” was already removed on {at}.",
@@ -127,7 +148,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{scope}还没有佐证材料，没有生成文件。请先为任务添加佐证材料。",
         "{scope} has no evidence yet; no file was written.",
     ),
-    "no_such_extension": ("找不到这条延期申请（{id}）。请刷新后再试。", "Extension request {id} was not found."),
+    "no_such_extension": (
+        "找不到这条延期申请（{id}）。请刷新后再试。",
+        "Extension request {id} was not found.",
+    ),
     "extension_no_deadline": (
         "任务“{measure}”没有整改时限，无需申请延期。如需设定时限，请直接编辑任务。",
         "The task “{measure}” has no deadline; there is nothing to extend.",
@@ -157,7 +181,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{scope} has no signed-off tasks to sample for a look-back.",
     ),
     "no_such_recheck": ("找不到这次回头看抽查（{id}）。请刷新后再试。", "Look-back draw {id} was not found."),
-    "no_such_recheck_item": ("找不到这条回头看核查记录（{id}）。请刷新后再试。", "Look-back item {id} was not found."),
+    "no_such_recheck_item": (
+        "找不到这条回头看核查记录（{id}）。请刷新后再试。",
+        "Look-back item {id} was not found.",
+    ),
     "recheck_recorded": (
         "这条回头看核查已由{by}于 {at} 记录为“{result}”，不能重复记录。如有新情况，请在下一次回头看中核查。",
         "This look-back item was already recorded as “{result}” by {by} on {at}.",
@@ -210,20 +237,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{path}” is a community package, not the master ledger.",
     ),
     # ---- 对账销账 (ledger.reconcile) ----
-    "bad_week": ("“{value}”不是有效的周次。请按“2025-W47”的格式填写（年份-W周数）。",
-                 "“{value}” is not a valid week. Use the form 2025-W47."),
-    "no_such_period": ("第 {week} 周还没有开始对账。请先“开始对账”。", "Week {week} has no reconciliation period; open it first."),
-    "period_exists": ("第 {week} 周的对账已经开始过（{state}），不能再次开始。", "Week {week} was already opened ({state})."),
+    "bad_week": (
+        "“{value}”不是有效的周次。请按“2025-W47”的格式填写（年份-W周数）。",
+        "“{value}” is not a valid week. Use the form 2025-W47.",
+    ),
+    "no_such_period": (
+        "第 {week} 周还没有开始对账。请先“开始对账”。",
+        "Week {week} has no reconciliation period; open it first.",
+    ),
+    "period_exists": (
+        "第 {week} 周的对账已经开始过（{state}），不能再次开始。",
+        "Week {week} was already opened ({state}).",
+    ),
     "period_closed": (
         "第 {week} 周的对账已于 {at} 由{by}结账，已结账的对账期不能再改动。更正请记入下一期，并注明更正的是哪一期。",
         "Week {week} was closed on {at} by {by}; a closed period never changes. Record a correction in the next period.",
     ),
-    "period_other_open": ("第 {other} 周的对账还没有结账。请先结账，再开始第 {week} 周。",
-                          "Week {other} is still open; close it before opening week {week}."),
-    "period_too_early": ("第 {week} 周不晚于已结账的第 {last} 周，不能再开始对账。更正请记入下一期。",
-                         "Week {week} is not after the last closed week {last}; record a correction in the next period."),
-    "not_a_line": ("日志条目 {entry} 不是第 {week} 周对账中的一行。请刷新后再试。",
-                   "Journal entry {entry} is not a line of week {week}."),
+    "period_other_open": (
+        "第 {other} 周的对账还没有结账。请先结账，再开始第 {week} 周。",
+        "Week {other} is still open; close it before opening week {week}.",
+    ),
+    "period_too_early": (
+        "第 {week} 周不晚于已结账的第 {last} 周，不能再开始对账。更正请记入下一期。",
+        "Week {week} is not after the last closed week {last}; record a correction in the next period.",
+    ),
+    "not_a_line": (
+        "日志条目 {entry} 不是第 {week} 周对账中的一行。请刷新后再试。",
+        "Journal entry {entry} is not a line of week {week}.",
+    ),
     "period_unbalanced": (
         "第 {week} 周还有 {count} 行没有核对（差额：{diff}）。请逐行核对打勾，或填写说明解释每一行未核对的原因后再结账。",
         "Week {week} has {count} unticked lines (difference: {diff}). Tick them, or give a note explaining each.",

@@ -56,10 +56,19 @@ STATUS_LETTERS: dict[Status, str] = {
 STATUS_BY_LABEL: dict[str, Status] = {s.label: s for s in Status}
 
 OPEN_STATUSES = frozenset(
-    {Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED, Status.SUBMITTED, Status.IN_REVIEW}
+    {
+        Status.NOT_STARTED,
+        Status.IN_PROGRESS,
+        Status.RETURNED,
+        Status.REOPENED,
+        Status.SUBMITTED,
+        Status.IN_REVIEW,
+    }
 )
 # Open and not waiting for a review: late once the deadline has passed (a task waiting for review is not late).
-LATE_STATUSES = frozenset(s.value for s in (Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED))
+LATE_STATUSES = frozenset(
+    s.value for s in (Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED)
+)
 
 
 class Kind(StrEnum):
@@ -128,7 +137,9 @@ class Health(StrEnum):
 DUE_SOON_DAYS = 7
 
 
-def health(status: Status, deadline: dt.date | None, today: dt.date, due_soon_days: int = DUE_SOON_DAYS) -> Health:
+def health(
+    status: Status, deadline: dt.date | None, today: dt.date, due_soon_days: int = DUE_SOON_DAYS
+) -> Health:
     """The colour a task shows: review and closed states win, then the deadline."""
     if status == Status.CLOSED:
         return Health.CLOSED

@@ -84,8 +84,11 @@ def chain_from_setting(value: Any) -> tuple[Level, ...]:
     try:
         levels = tuple(Level(str(v["name"]), Role(v["role"])) for v in value)
     except (TypeError, KeyError, ValueError):
-        raise LedgerError("bad_setting", key="审核链",
-                          detail="应为一到三级，每级写明名称和身份（work_team / secretary / leader）") from None
+        raise LedgerError(
+            "bad_setting",
+            key="审核链",
+            detail="应为一到三级，每级写明名称和身份（work_team / secretary / leader）",
+        ) from None
     if not 1 <= len(levels) <= 3:
         raise LedgerError("bad_setting", key="审核链", detail="审核链必须是一到三级")
     return levels
@@ -136,8 +139,13 @@ def decide(
         return _review(action, task, operator, chain, reason=reason, grade=grade, exception=exception)
     roles = ACTION_ROLES[action]
     if operator.role not in roles:
-        raise LedgerError("wrong_role", action=action.label, need="或".join(r.label for r in sorted(roles)),
-                          actor=operator.name, role=operator.role.label)
+        raise LedgerError(
+            "wrong_role",
+            action=action.label,
+            need="或".join(r.label for r in sorted(roles)),
+            actor=operator.name,
+            role=operator.role.label,
+        )
     if action == Action.START:
         return Outcome(S.IN_PROGRESS, 0)
     if action == Action.SUBMIT:
@@ -153,14 +161,25 @@ def decide(
 
 
 def _review(
-    action: Action, task: TaskState, operator: Operator, chain: tuple[Level, ...],
-    *, reason: str, grade: str, exception: str,
+    action: Action,
+    task: TaskState,
+    operator: Operator,
+    chain: tuple[Level, ...],
+    *,
+    reason: str,
+    grade: str,
+    exception: str,
 ) -> Outcome:
     level_index = min(task.review_level, len(chain) - 1)
     level = chain[level_index]
     if operator.role != level.role:
-        raise LedgerError("wrong_role", action=f"{level.name}（{action.label}）", need=level.role.label,
-                          actor=operator.name, role=operator.role.label)
+        raise LedgerError(
+            "wrong_role",
+            action=f"{level.name}（{action.label}）",
+            need=level.role.label,
+            actor=operator.name,
+            role=operator.role.label,
+        )
     if operator.name in task.signed_this_round:
         raise LedgerError("same_reviewer", actor=operator.name, level=level.name)
     if action == Action.RETURN:
@@ -173,21 +192,21 @@ def _review(
     if not last:
         return Outcome(S.IN_REVIEW, level_index + 1)
     if grade in SECOND_ROUND_GRADES:
-        return Outcome(S.RETURNED, 0, second_round=True,
-                       notes=(f"{level.name}评定为“{grade}”，需二次整改",))
+        return Outcome(S.RETURNED, 0, second_round=True, notes=(f"{level.name}评定为“{grade}”，需二次整改",))
     missing: list[str] = []
     if task.evidence_count == 0:
         missing.append("没有佐证材料")
     missing += [f"指标“{name}”未达到目标" for name in task.indicators_unmet]
     if missing and not exception.strip():
-        raise _refuse(action, task.status,
-                      "；".join(missing) + "。请补齐后再销号，或由审核人填写例外理由。")
+        raise _refuse(action, task.status, "；".join(missing) + "。请补齐后再销号，或由审核人填写例外理由。")
     if task.kind == Kind.LONG_TERM.value:
         return Outcome(S.ONGOING, 0, notes=("长期坚持任务完成阶段性销号，继续长期坚持",))
     return Outcome(S.CLOSED, 0)
 
 
-def allowed_actions(task: TaskState, operator: Operator, chain: tuple[Level, ...] = DEFAULT_CHAIN) -> list[Action]:
+def allowed_actions(
+    task: TaskState, operator: Operator, chain: tuple[Level, ...] = DEFAULT_CHAIN
+) -> list[Action]:
     """The actions this operator may try now (the menu and the kanban use it)."""
     out = []
     for action in Action:

@@ -48,8 +48,20 @@ from ledger.service.commands import Changed, Ledger
 from ledger.storage import journal
 
 # What callers import from here (the replay's pieces live in ledger.exchange_replay / exchange_package).
-__all__ = ["COMMAND_LABELS", "FIELD_COMMANDS", "SECRETARY_FIELDS", "STATUS_WORDS", "Item", "MergePreview",
-           "MergeResult", "apply_merge", "decide_conflict", "open_conflicts", "preview_merge", "write_theirs"]
+__all__ = [
+    "COMMAND_LABELS",
+    "FIELD_COMMANDS",
+    "SECRETARY_FIELDS",
+    "STATUS_WORDS",
+    "Item",
+    "MergePreview",
+    "MergeResult",
+    "apply_merge",
+    "decide_conflict",
+    "open_conflicts",
+    "preview_merge",
+    "write_theirs",
+]
 
 STATUS_WORDS = {"open": "待处理", "kept": "保留主台账", "taken": "采用上报", "rewritten": "改为新值"}
 
@@ -74,10 +86,16 @@ class MergePreview:
         return [c for c in self.conflicts if c.status in ("", "open")]
 
     def to_json(self) -> dict[str, Any]:
-        return {"file": str(self.path), "package_id": self.package_id, "community": self.community,
-                "entries": self.new_entries, "already_merged": self.already,
-                "applied": [i.to_json() for i in self.applied], "conflicts": [i.to_json() for i in self.conflicts],
-                "refused": [i.to_json() for i in self.refused]}
+        return {
+            "file": str(self.path),
+            "package_id": self.package_id,
+            "community": self.community,
+            "entries": self.new_entries,
+            "already_merged": self.already,
+            "applied": [i.to_json() for i in self.applied],
+            "conflicts": [i.to_json() for i in self.conflicts],
+            "refused": [i.to_json() for i in self.refused],
+        }
 
 
 @dataclass
@@ -88,8 +106,12 @@ class MergeResult(MergePreview):
 
     def to_json(self) -> dict[str, Any]:
         out = super().to_json()
-        out.update(merge_id=self.merge_id, backup=str(self.backup) if self.backup else None, written=self.written,
-                   open_conflicts=len(self.open_conflicts))
+        out.update(
+            merge_id=self.merge_id,
+            backup=str(self.backup) if self.backup else None,
+            written=self.written,
+            open_conflicts=len(self.open_conflicts),
+        )
         return out
 
 
@@ -111,8 +133,9 @@ def _held(ledger: Ledger) -> Iterator[list[Any]]:
 def _run(ledger: Ledger, path: Path, decisions: dict[str, tuple[str, Any]] | None, dry: bool) -> MergeResult:
     path = Path(path)
     pkg = _read(ledger, path, want_blobs=not dry)
-    result = MergeResult(path, pkg.info.package_id, pkg.info.community, already=pkg.already,
-                         new_entries=len(pkg.entries))
+    result = MergeResult(
+        path, pkg.info.package_id, pkg.info.community, already=pkg.already, new_entries=len(pkg.entries)
+    )
     if not pkg.entries:
         return result
     if not dry:
@@ -120,8 +143,15 @@ def _run(ledger: Ledger, path: Path, decisions: dict[str, tuple[str, Any]] | Non
         for e in pkg.entries:
             why = _out_of_scope(ledger, pkg, e)
             if why is not None:
-                raise LedgerError("package_out_of_scope", path=path, seq=e.seq, actor=e.actor,
-                                  command=_label(e.command), what=why, community=pkg.info.community)
+                raise LedgerError(
+                    "package_out_of_scope",
+                    path=path,
+                    seq=e.seq,
+                    actor=e.actor,
+                    command=_label(e.command),
+                    what=why,
+                    community=pkg.info.community,
+                )
         result.backup = before_bulk_change(ledger, "合并前备份")
     merger = Operator(ledger.operator.name, ledger.operator.role)
     replay = _Replay(ledger, pkg, decisions or {}, dry)
@@ -138,14 +168,21 @@ def _run(ledger: Ledger, path: Path, decisions: dict[str, tuple[str, Any]] | Non
             pass
         except sqlite3.Error as exc:
             from ledger.storage.store import _classify
+
             raise _classify(exc, ledger.path) from exc
     for it in replay.items:
-        {"applied": result.applied, "conflict": result.conflicts, "refused": result.refused}[it.kind].append(it)
+        {"applied": result.applied, "conflict": result.conflicts, "refused": result.refused}[it.kind].append(
+            it
+        )
     if not dry:
         result.written = True
-        changed = Changed("merge_package", entry_id, frozenset(replay.touched),
-                          frozenset({"task", "indicator", "evidence", "extension", "review", "merge_conflict"}),
-                          frozenset({"*"}))
+        changed = Changed(
+            "merge_package",
+            entry_id,
+            frozenset(replay.touched),
+            frozenset({"task", "indicator", "evidence", "extension", "review", "merge_conflict"}),
+            frozenset({"*"}),
+        )
         for callback in list(observers):
             callback(changed)
     return result
@@ -156,46 +193,90 @@ def _record(ledger: Ledger, pkg: _Package, replay: _Replay, result: MergeResult)
     merge_id = journal_new_id()
     result.merge_id = merge_id
     counts = {k: sum(1 for it in replay.items if it.kind == k) for k in ("applied", "conflict", "refused")}
-    args = {"package_id": pkg.info.package_id, "file": pkg.path.name, "file_sha256": pkg.sha256,
-            "community": pkg.info.community, **counts}
+    args = {
+        "package_id": pkg.info.package_id,
+        "file": pkg.path.name,
+        "file_sha256": pkg.sha256,
+        "community": pkg.info.community,
+        **counts,
+    }
     with ledger._command("merge_package", None, args) as tx:
-        tx.insert("package_merge", {"id": merge_id, "package_id": pkg.info.package_id, "merged_at": now,
-                                    "merged_by": ledger.operator.name, "file_name": pkg.path.name,
-                                    "file_sha256": pkg.sha256, "applied": counts["applied"],
-                                    "conflicts": counts["conflict"], "refused": counts["refused"]})
+        tx.insert(
+            "package_merge",
+            {
+                "id": merge_id,
+                "package_id": pkg.info.package_id,
+                "merged_at": now,
+                "merged_by": ledger.operator.name,
+                "file_name": pkg.path.name,
+                "file_sha256": pkg.sha256,
+                "applied": counts["applied"],
+                "conflicts": counts["conflict"],
+                "refused": counts["refused"],
+            },
+        )
         for e in pkg.entries:
-            tx.insert("merged_entry", {"id": e.id, "package_id": pkg.info.package_id, "package_seq": e.seq,
-                                       "merge_id": merge_id, "outcome": replay.outcomes.get(e.id, "nothing")})
+            tx.insert(
+                "merged_entry",
+                {
+                    "id": e.id,
+                    "package_id": pkg.info.package_id,
+                    "package_seq": e.seq,
+                    "merge_id": merge_id,
+                    "outcome": replay.outcomes.get(e.id, "nothing"),
+                },
+            )
         for it in replay.items:
             if it.kind != "conflict":
                 continue
             it.conflict_id = journal_new_id()
             decided = it.status != "open"
-            tx.insert("merge_conflict", {
-                "id": it.conflict_id, "package_id": pkg.info.package_id, "merge_id": merge_id,
-                "entry_id": it.entry_id, "key": it.key, "task_id": it.task_id, "tbl": it.table, "row_id": it.row_id,
-                "field": it.field, "command": it.command, "ours": journal.canonical(it.ours),
-                "theirs": journal.canonical(it.theirs), "our_author": it.our_author, "our_at": it.our_at,
-                "their_author": it.their_author, "their_at": it.their_at, "reason": it.reason, "status": it.status,
-                "decided_by": ledger.operator.name if decided else "", "decided_at": now if decided else None,
-                "value": None})
+            tx.insert(
+                "merge_conflict",
+                {
+                    "id": it.conflict_id,
+                    "package_id": pkg.info.package_id,
+                    "merge_id": merge_id,
+                    "entry_id": it.entry_id,
+                    "key": it.key,
+                    "task_id": it.task_id,
+                    "tbl": it.table,
+                    "row_id": it.row_id,
+                    "field": it.field,
+                    "command": it.command,
+                    "ours": journal.canonical(it.ours),
+                    "theirs": journal.canonical(it.theirs),
+                    "our_author": it.our_author,
+                    "our_at": it.our_at,
+                    "their_author": it.their_author,
+                    "their_at": it.their_at,
+                    "reason": it.reason,
+                    "status": it.status,
+                    "decided_by": ledger.operator.name if decided else "",
+                    "decided_at": now if decided else None,
+                    "value": None,
+                },
+            )
     assert tx.entry is not None  # the merge record itself is always a change
     return tx.entry.id
 
 
 def journal_new_id() -> str:
     from ledger.storage.store import new_id
+
     return new_id()
 
 
-def preview_merge(ledger: Ledger, path: str | Path, decisions: dict[str, tuple[str, Any]] | None = None
-                  ) -> MergePreview:
+def preview_merge(
+    ledger: Ledger, path: str | Path, decisions: dict[str, tuple[str, Any]] | None = None
+) -> MergePreview:
     """What importing ``path`` would do, per change: applied, conflicts, refused. Nothing is written."""
     return _run(ledger, Path(path), decisions, dry=True)
 
 
-def apply_merge(ledger: Ledger, path: str | Path, decisions: dict[str, tuple[str, Any]] | None = None
-                ) -> MergeResult:
+def apply_merge(
+    ledger: Ledger, path: str | Path, decisions: dict[str, tuple[str, Any]] | None = None
+) -> MergeResult:
     """Import a return: after a backup, in ONE transaction, apply what has no conflict, settle the conflicts
     ``decisions`` names ({key: ("ours"|"theirs"|"new", value)}), leave the rest open, record the merge."""
     return _run(ledger, Path(path), decisions, dry=False)
@@ -203,8 +284,10 @@ def apply_merge(ledger: Ledger, path: str | Path, decisions: dict[str, tuple[str
 
 # ---- conflicts left for a person -----------------------------------------------------------------------------------
 def open_conflicts(ledger: Ledger, community_id: str | None = None) -> list[dict[str, Any]]:
-    sql = ("SELECT x.*, p.community_id FROM merge_conflict x JOIN package p ON p.id = x.package_id "
-           "WHERE x.status = 'open'")
+    sql = (
+        "SELECT x.*, p.community_id FROM merge_conflict x JOIN package p ON p.id = x.package_id "
+        "WHERE x.status = 'open'"
+    )
     params: tuple[Any, ...] = ()
     if community_id:
         sql += " AND p.community_id = ?"
@@ -220,20 +303,35 @@ def decide_conflict(ledger: Ledger, conflict_id: str, choice: str, value: Any = 
     ``value``. Journalled (the write and the decision in one transaction); returns the new status."""
     row = ledger.store.row("merge_conflict", conflict_id)
     if row is None:
-        found = [r[0] for r in ledger.store.conn.execute("SELECT id FROM merge_conflict WHERE id LIKE ? LIMIT 2",
-                                                          (conflict_id + "%",))]
+        found = [
+            r[0]
+            for r in ledger.store.conn.execute(
+                "SELECT id FROM merge_conflict WHERE id LIKE ? LIMIT 2", (conflict_id + "%",)
+            )
+        ]
         if len(found) != 1 or len(conflict_id) < 6:
             raise LedgerError("no_such_conflict", id=conflict_id)
         row = ledger.store.row("merge_conflict", found[0])
         assert row is not None
     if row["status"] != "open":
-        raise LedgerError("conflict_decided", by=row["decided_by"], at=row["decided_at"],
-                          status=STATUS_WORDS.get(row["status"], row["status"]))
+        raise LedgerError(
+            "conflict_decided",
+            by=row["decided_by"],
+            at=row["decided_at"],
+            status=STATUS_WORDS.get(row["status"], row["status"]),
+        )
     status = {"ours": "kept", "theirs": "taken", "new": "rewritten"}.get(choice)
     if status is None:
-        raise LedgerError("bad_value", field="冲突处理", value=choice, detail="只能是 ours（保留主台账）、theirs（采用上报）或 new（新值）")
+        raise LedgerError(
+            "bad_value",
+            field="冲突处理",
+            value=choice,
+            detail="只能是 ours（保留主台账）、theirs（采用上报）或 new（新值）",
+        )
     if choice == "new" and row["command"] not in FIELD_COMMANDS:
-        raise LedgerError("bad_value", field="冲突处理", value=choice, detail="这类冲突只能保留主台账或采用上报")
+        raise LedgerError(
+            "bad_value", field="冲突处理", value=choice, detail="这类冲突只能保留主台账或采用上报"
+        )
     file_name = ledger.store.one("SELECT file_name FROM package_merge WHERE id = ?", (row["merge_id"],)) or ""
     saved_origin = ledger.origin
     ledger.origin = f"上报包:{file_name}（冲突裁决）"
@@ -243,13 +341,27 @@ def decide_conflict(ledger: Ledger, conflict_id: str, choice: str, value: Any = 
             if choice != "ours":
                 theirs = json.loads(row["theirs"]) if choice == "theirs" else value
                 blobs: dict[str, bytes | None] = {}
-                write_theirs(ledger, row["command"], row["tbl"], row["row_id"], row["field"], row["task_id"], theirs,
-                             blobs)
-            with ledger._command("decide_conflict", row["task_id"], {"conflict": row["id"], "choice": choice,
-                                                                     "value": value}) as tx:
-                tx.update("merge_conflict", row["id"], status=status, decided_by=ledger.operator.name,
-                          decided_at=now, value=journal.canonical(value) if choice == "new" else None)
+                write_theirs(
+                    ledger,
+                    row["command"],
+                    row["tbl"],
+                    row["row_id"],
+                    row["field"],
+                    row["task_id"],
+                    theirs,
+                    blobs,
+                )
+            with ledger._command(
+                "decide_conflict", row["task_id"], {"conflict": row["id"], "choice": choice, "value": value}
+            ) as tx:
+                tx.update(
+                    "merge_conflict",
+                    row["id"],
+                    status=status,
+                    decided_by=ledger.operator.name,
+                    decided_at=now,
+                    value=journal.canonical(value) if choice == "new" else None,
+                )
     finally:
         ledger.origin = saved_origin
     return status
-

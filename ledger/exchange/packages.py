@@ -136,16 +136,29 @@ def read_info(store: Store) -> PackageInfo:
     issue_seq = store.one("SELECT MIN(seq) FROM journal WHERE command = ?", (ISSUE_COMMAND,))
     if issue_seq is None:
         raise LedgerError("package_not_package", path=store.path, detail="没有下发记录")
-    work = [int(r[0]) for r in store.conn.execute(
-        "SELECT seq FROM journal WHERE seq > ? AND command NOT IN (?, ?, ?) ORDER BY seq",
-        (issue_seq, *sorted(HOUSEKEEPING)))]
+    work = [
+        int(r[0])
+        for r in store.conn.execute(
+            "SELECT seq FROM journal WHERE seq > ? AND command NOT IN (?, ?, ?) ORDER BY seq",
+            (issue_seq, *sorted(HOUSEKEEPING)),
+        )
+    ]
     raw = store.one("SELECT value FROM setting WHERE key = ?", (RETURNED_SETTING,))
     returned = json.loads(raw) if raw else None
     return PackageInfo(
-        store.path, str(info["package_id"]), str(info["master_ledger_id"]), str(info["community_id"]),
-        str(info["community"]), str(info["issued_at"]), str(info.get("issued_by", "")), int(info["master_seq"]),
-        int(issue_seq), journal.last_seq(store), tuple(work),
-        None if returned is None else int(returned["seq"]), None if returned is None else str(returned["at"]),
+        store.path,
+        str(info["package_id"]),
+        str(info["master_ledger_id"]),
+        str(info["community_id"]),
+        str(info["community"]),
+        str(info["issued_at"]),
+        str(info.get("issued_by", "")),
+        int(info["master_seq"]),
+        int(issue_seq),
+        journal.last_seq(store),
+        tuple(work),
+        None if returned is None else int(returned["seq"]),
+        None if returned is None else str(returned["at"]),
         {str(k): int(v) for k, v in (info.get("merged") or {}).items()},
     )
 
@@ -174,16 +187,25 @@ def _snapshot(ledger: Ledger, community_id: str) -> dict[str, list[dict[str, Any
     live = "SELECT id FROM task WHERE community_id = ? AND deleted_at IS NULL"
     out = {
         "community": s.rows("SELECT * FROM community WHERE id = ?", (community_id,)),
-        "category": s.rows("SELECT * FROM category WHERE id IN (SELECT p.category_id FROM problem p WHERE p.id IN "
-                           "(SELECT problem_id FROM task WHERE community_id = ? AND deleted_at IS NULL)) "
-                           "ORDER BY sort, rowid", (community_id,)),
-        "problem": s.rows("SELECT * FROM problem WHERE id IN (SELECT problem_id FROM task WHERE community_id = ? "
-                          "AND deleted_at IS NULL) ORDER BY sort, rowid", (community_id,)),
-        "task": s.rows("SELECT * FROM task WHERE community_id = ? AND deleted_at IS NULL ORDER BY rowid",
-                       (community_id,)),
+        "category": s.rows(
+            "SELECT * FROM category WHERE id IN (SELECT p.category_id FROM problem p WHERE p.id IN "
+            "(SELECT problem_id FROM task WHERE community_id = ? AND deleted_at IS NULL)) "
+            "ORDER BY sort, rowid",
+            (community_id,),
+        ),
+        "problem": s.rows(
+            "SELECT * FROM problem WHERE id IN (SELECT problem_id FROM task WHERE community_id = ? "
+            "AND deleted_at IS NULL) ORDER BY sort, rowid",
+            (community_id,),
+        ),
+        "task": s.rows(
+            "SELECT * FROM task WHERE community_id = ? AND deleted_at IS NULL ORDER BY rowid", (community_id,)
+        ),
     }
     for table in ("indicator", "evidence", "review", "extension"):
-        out[table] = s.rows(f"SELECT * FROM {table} WHERE task_id IN ({live}) ORDER BY rowid", (community_id,))
+        out[table] = s.rows(
+            f"SELECT * FROM {table} WHERE task_id IN ({live}) ORDER BY rowid", (community_id,)
+        )
     return {t: _strip(t, rows) for t, rows in out.items()}
 
 
@@ -209,23 +231,44 @@ def issue_package(ledger: Ledger, community: str, out: str | Path) -> Path:
     master_seq = journal.last_seq(ledger.store)
     package_id = new_id()
     now = ledger.clock.now().isoformat(sep=" ")
-    merged = {r[0]: int(r[1]) for r in ledger.store.conn.execute(
-        "SELECT m.package_id, MAX(m.package_seq) FROM merged_entry m JOIN package p ON p.id = m.package_id "
-        "WHERE p.community_id = ? GROUP BY m.package_id", (cid,))}
-    info = {"package_id": package_id, "master_ledger_id": ledger.setting("ledger_id"), "community_id": cid,
-            "community": com["name"], "issued_at": now, "issued_by": ledger.operator.name, "master_seq": master_seq,
-            "org": ledger.org_name, "merged": merged}
+    merged = {
+        r[0]: int(r[1])
+        for r in ledger.store.conn.execute(
+            "SELECT m.package_id, MAX(m.package_seq) FROM merged_entry m JOIN package p ON p.id = m.package_id "
+            "WHERE p.community_id = ? GROUP BY m.package_id",
+            (cid,),
+        )
+    }
+    info = {
+        "package_id": package_id,
+        "master_ledger_id": ledger.setting("ledger_id"),
+        "community_id": cid,
+        "community": com["name"],
+        "issued_at": now,
+        "issued_by": ledger.operator.name,
+        "master_seq": master_seq,
+        "org": ledger.org_name,
+        "merged": merged,
+    }
     tables = _snapshot(ledger, cid)
-    settings = [(r["key"], json.loads(r["value"])) for r in ledger.store.rows(
-        "SELECT key, value FROM setting WHERE key NOT IN ('app', ?, ?) ORDER BY key",
-        (PACKAGE_SETTING, RETURNED_SETTING))]
+    settings = [
+        (r["key"], json.loads(r["value"]))
+        for r in ledger.store.rows(
+            "SELECT key, value FROM setting WHERE key NOT IN ('app', ?, ?) ORDER BY key",
+            (PACKAGE_SETTING, RETURNED_SETTING),
+        )
+    ]
     part = path.with_name(path.name + ".part")
     for leftover in (part, part.with_name(part.name + "-wal"), part.with_name(part.name + "-shm")):
         leftover.unlink(missing_ok=True)
     pkg = Ledger.create(part, org=ledger.org_name, clock=ledger.clock, operator=ledger.operator)
     try:
-        args = {"package_id": package_id, "community": com["name"], "master_seq": master_seq,
-                "tasks": len(tables["task"])}
+        args = {
+            "package_id": package_id,
+            "community": com["name"],
+            "master_seq": master_seq,
+            "tasks": len(tables["task"]),
+        }
         with pkg._command(ISSUE_COMMAND, None, args) as tx:
             for key, value in settings:
                 pkg._put_setting(tx, key, value)
@@ -238,8 +281,10 @@ def issue_package(ledger: Ledger, community: str, out: str | Path) -> Path:
                 if not rows:
                     continue
                 cols = list(rows[0])
-                conn.executemany(f"INSERT INTO {table} ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-                                 ([r[c] for c in cols] for r in rows))
+                conn.executemany(
+                    f"INSERT INTO {table} ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+                    ([r[c] for c in cols] for r in rows),
+                )
                 tx.changes.extend(Change("insert", table, r["id"], row=r) for r in rows)
     except BaseException:
         pkg.close()
@@ -249,11 +294,22 @@ def issue_package(ledger: Ledger, community: str, out: str | Path) -> Path:
     lock_path(part).unlink(missing_ok=True)
     part.replace(path)
     try:
-        with ledger._command(ISSUE_COMMAND, None, {"package_id": package_id, "community": com["name"],
-                                                    "file": path.name, "master_seq": master_seq}) as tx:
-            tx.insert("package", {"id": package_id, "community_id": cid, "issued_at": now,
-                                  "issued_by": ledger.operator.name, "master_seq": master_seq,
-                                  "file_name": path.name})
+        with ledger._command(
+            ISSUE_COMMAND,
+            None,
+            {"package_id": package_id, "community": com["name"], "file": path.name, "master_seq": master_seq},
+        ) as tx:
+            tx.insert(
+                "package",
+                {
+                    "id": package_id,
+                    "community_id": cid,
+                    "issued_at": now,
+                    "issued_by": ledger.operator.name,
+                    "master_seq": master_seq,
+                    "file_name": path.name,
+                },
+            )
     except BaseException:
         path.unlink(missing_ok=True)
         raise
@@ -263,7 +319,9 @@ def issue_package(ledger: Ledger, community: str, out: str | Path) -> Path:
 def _copy_blobs(ledger: Ledger, dest: sqlite3.Connection, community_id: str) -> None:
     cur = ledger.store.conn.execute(
         "SELECT b.sha256, b.data, b.size FROM blob b WHERE b.sha256 IN (SELECT e.sha256 FROM evidence e "
-        "JOIN task t ON t.id = e.task_id WHERE t.community_id = ? AND t.deleted_at IS NULL)", (community_id,))
+        "JOIN task t ON t.id = e.task_id WHERE t.community_id = ? AND t.deleted_at IS NULL)",
+        (community_id,),
+    )
     while True:
         batch = cur.fetchmany(20)
         if not batch:
@@ -275,15 +333,24 @@ def issue_all(ledger: Ledger, out_dir: str | Path) -> list[Path]:
     """下发 one package per community (those with live tasks) into ``out_dir``."""
     require_master(ledger)
     out_dir = Path(out_dir)
-    ids = [r[0] for r in ledger.store.conn.execute(
-        "SELECT c.id FROM community c WHERE EXISTS (SELECT 1 FROM task t WHERE t.community_id = c.id "
-        "AND t.deleted_at IS NULL) ORDER BY c.sort, c.rowid")]
+    ids = [
+        r[0]
+        for r in ledger.store.conn.execute(
+            "SELECT c.id FROM community c WHERE EXISTS (SELECT 1 FROM task t WHERE t.community_id = c.id "
+            "AND t.deleted_at IS NULL) ORDER BY c.sort, c.rowid"
+        )
+    ]
     return [issue_package(ledger, cid, out_dir) for cid in ids]
 
 
 # ---- 上报 (居民区书记, offline) -------------------------------------------------------------------------------------
-def return_package(package_path: str | Path, out_dir: str | Path | None = None, *, clock: Any = None,
-                   operator: Operator | None = None) -> Path:
+def return_package(
+    package_path: str | Path,
+    out_dir: str | Path | None = None,
+    *,
+    clock: Any = None,
+    operator: Operator | None = None,
+) -> Path:
     """上报: mark the package as returned (journalled) and write a consistent copy (SQLite backup API) named
     "{居民区}-上报-YYYYMMDD.db" beside it (or in ``out_dir``); returns the copy's path. The package stays the
     secretary's working copy."""
@@ -306,8 +373,11 @@ def return_package(package_path: str | Path, out_dir: str | Path | None = None, 
             raise LedgerError("exists", path=out)
         seq = journal.last_seq(led.store)
         with led._command(RETURN_COMMAND, None, {"package_id": info.package_id, "seq": seq}) as tx:
-            led._put_setting(tx, RETURNED_SETTING, {"at": led.clock.now().isoformat(sep=" "), "seq": seq,
-                                                    "by": operator.name})
+            led._put_setting(
+                tx,
+                RETURNED_SETTING,
+                {"at": led.clock.now().isoformat(sep=" "), "seq": seq, "by": operator.name},
+            )
         replace_atomically(out, led.store.backup)
         return out
     finally:
@@ -329,16 +399,24 @@ def check_replace(old_package_path: str | Path, new_package_path: str | Path) ->
     old = open_package_info(old_package_path)
     new = open_package_info(new_package_path)
     if old.community_id != new.community_id or old.master_ledger_id != new.master_ledger_id:
-        err = LedgerError("package_replace_mismatch", new=Path(new_package_path).name, new_community=new.community,
-                          old=Path(old_package_path).name, old_community=old.community)
+        err = LedgerError(
+            "package_replace_mismatch",
+            new=Path(new_package_path).name,
+            new_community=new.community,
+            old=Path(old_package_path).name,
+            old_community=old.community,
+        )
         return ReplaceCheck(False, err.message(), len(old.work_seqs), error=err)
     if old.package_id == new.package_id:
         return ReplaceCheck(True, "这是同一个下发包，无需替换。", 0, same=True)
     merged_through = new.merged.get(old.package_id, 0)
     not_merged = [s for s in old.work_seqs if s > merged_through]
     if not not_merged:
-        return ReplaceCheck(True, f"旧的下发包中的修改已全部合并到主台账（{len(old.work_seqs)} 条），可以用新的下发包替换。",
-                            0)
+        return ReplaceCheck(
+            True,
+            f"旧的下发包中的修改已全部合并到主台账（{len(old.work_seqs)} 条），可以用新的下发包替换。",
+            0,
+        )
     unreturned = [s for s in not_merged if s in old.unreturned]
     store = open_read_only(Path(old_package_path))
     try:
@@ -347,14 +425,24 @@ def check_replace(old_package_path: str | Path, new_package_path: str | Path) ->
         store.conn.close()
     last = f"{last_row['at']} {last_row['actor']} {last_row['command']}"
     if unreturned:
-        err = LedgerError("package_unreturned", old=Path(old_package_path).name, count=len(unreturned), last=last,
-                          state="还没有上报",
-                          todo="在旧包中点“上报”（或运行 python main.py return-package 旧包），把生成的上报文件交工作专班合并，"
-                               "等工作专班重新下发")
+        err = LedgerError(
+            "package_unreturned",
+            old=Path(old_package_path).name,
+            count=len(unreturned),
+            last=last,
+            state="还没有上报",
+            todo="在旧包中点“上报”（或运行 python main.py return-package 旧包），把生成的上报文件交工作专班合并，"
+            "等工作专班重新下发",
+        )
     else:
-        err = LedgerError("package_unreturned", old=Path(old_package_path).name, count=len(not_merged), last=last,
-                          state="已经上报，但新包下发时工作专班还没有合并",
-                          todo="请工作专班先导入您的上报文件，再重新下发")
+        err = LedgerError(
+            "package_unreturned",
+            old=Path(old_package_path).name,
+            count=len(not_merged),
+            last=last,
+            state="已经上报，但新包下发时工作专班还没有合并",
+            todo="请工作专班先导入您的上报文件，再重新下发",
+        )
     return ReplaceCheck(False, err.message(), len(not_merged), error=err)
 
 
@@ -385,23 +473,47 @@ def package_status(ledger: Ledger) -> list[dict[str, Any]]:
     """Per community: the last package issued and the last return merged (with its counts), and open conflicts."""
     out = []
     for c in ledger.store.rows("SELECT id, name FROM community ORDER BY sort, rowid"):
-        issued = ledger.store.rows("SELECT * FROM package WHERE community_id = ? ORDER BY issued_at DESC, rowid DESC "
-                                   "LIMIT 1", (c["id"],))
+        issued = ledger.store.rows(
+            "SELECT * FROM package WHERE community_id = ? ORDER BY issued_at DESC, rowid DESC LIMIT 1",
+            (c["id"],),
+        )
         merged = ledger.store.rows(
             "SELECT m.*, p.file_name AS package_file FROM package_merge m JOIN package p ON p.id = m.package_id "
-            "WHERE p.community_id = ? ORDER BY m.merged_at DESC, m.rowid DESC LIMIT 1", (c["id"],))
-        open_conflicts = int(ledger.store.one(
-            "SELECT COUNT(*) FROM merge_conflict x JOIN package p ON p.id = x.package_id WHERE p.community_id = ? "
-            "AND x.status = 'open'", (c["id"],)))
-        out.append({
-            "community_id": c["id"], "community": c["name"],
-            "last_issued": None if not issued else {
-                "package_id": issued[0]["id"], "at": issued[0]["issued_at"], "by": issued[0]["issued_by"],
-                "file": issued[0]["file_name"], "master_seq": issued[0]["master_seq"]},
-            "last_merged": None if not merged else {
-                "package_id": merged[0]["package_id"], "at": merged[0]["merged_at"], "by": merged[0]["merged_by"],
-                "file": merged[0]["file_name"], "applied": merged[0]["applied"],
-                "conflicts": merged[0]["conflicts"], "refused": merged[0]["refused"]},
-            "open_conflicts": open_conflicts,
-        })
+            "WHERE p.community_id = ? ORDER BY m.merged_at DESC, m.rowid DESC LIMIT 1",
+            (c["id"],),
+        )
+        open_conflicts = int(
+            ledger.store.one(
+                "SELECT COUNT(*) FROM merge_conflict x JOIN package p ON p.id = x.package_id WHERE p.community_id = ? "
+                "AND x.status = 'open'",
+                (c["id"],),
+            )
+        )
+        out.append(
+            {
+                "community_id": c["id"],
+                "community": c["name"],
+                "last_issued": None
+                if not issued
+                else {
+                    "package_id": issued[0]["id"],
+                    "at": issued[0]["issued_at"],
+                    "by": issued[0]["issued_by"],
+                    "file": issued[0]["file_name"],
+                    "master_seq": issued[0]["master_seq"],
+                },
+                "last_merged": None
+                if not merged
+                else {
+                    "package_id": merged[0]["package_id"],
+                    "at": merged[0]["merged_at"],
+                    "by": merged[0]["merged_by"],
+                    "file": merged[0]["file_name"],
+                    "applied": merged[0]["applied"],
+                    "conflicts": merged[0]["conflicts"],
+                    "refused": merged[0]["refused"],
+                },
+                "open_conflicts": open_conflicts,
+            }
+        )
     return out

@@ -23,10 +23,19 @@ FIELD_COMMANDS = frozenset({"update_progress", "update_task", "update_indicator"
 SECRETARY_FIELDS = {"task": frozenset({"progress"}), "indicator": frozenset({"name", "unit", "actual"})}
 IGNORED_FIELDS = {"task": frozenset({"updated_at"})}
 COMMAND_LABELS = {
-    "update_progress": "更新整改进展", "update_task": "修改任务", "update_indicator": "修改量化指标",
-    "add_indicator": "添加量化指标", "remove_indicator": "删除量化指标", "attach_evidence": "添加佐证材料",
-    "remove_evidence": "删除佐证材料", "request_extension": "申请延期", "decide_extension": "批复延期申请",
-    "undo": "撤销", "set_setting": "修改设置", "add_task": "添加整改任务", "delete_task": "删除整改任务",
+    "update_progress": "更新整改进展",
+    "update_task": "修改任务",
+    "update_indicator": "修改量化指标",
+    "add_indicator": "添加量化指标",
+    "remove_indicator": "删除量化指标",
+    "attach_evidence": "添加佐证材料",
+    "remove_evidence": "删除佐证材料",
+    "request_extension": "申请延期",
+    "decide_extension": "批复延期申请",
+    "undo": "撤销",
+    "set_setting": "修改设置",
+    "add_task": "添加整改任务",
+    "delete_task": "删除整改任务",
     **{a.value: label for a, label in ACTION_LABELS.items()},
 }
 
@@ -62,12 +71,14 @@ def _label(command: str) -> str:
     return COMMAND_LABELS.get(command, command)
 
 
-def _last_master_change(ledger: Ledger, since: int, table: str, row_id: str, fld: str, skip_origin: str,
-                        task_id: str | None) -> tuple[str, str]:
+def _last_master_change(
+    ledger: Ledger, since: int, table: str, row_id: str, fld: str, skip_origin: str, task_id: str | None
+) -> tuple[str, str]:
     """Who last changed ``table.row_id.fld`` on the master since ``since`` (and when)."""
     rows = ledger.store.rows(
         "SELECT * FROM journal WHERE seq > ? AND (task_id = ? OR payload LIKE ?) ORDER BY seq DESC",
-        (since, task_id or row_id, f'%"{row_id}"%'))
+        (since, task_id or row_id, f'%"{row_id}"%'),
+    )
     for r in rows:
         if r["origin"] == skip_origin:
             continue
@@ -78,7 +89,9 @@ def _last_master_change(ledger: Ledger, since: int, table: str, row_id: str, fld
 
 
 class _Replay:
-    def __init__(self, ledger: Ledger, pkg: _Package, decisions: dict[str, tuple[str, Any]], dry: bool) -> None:
+    def __init__(
+        self, ledger: Ledger, pkg: _Package, decisions: dict[str, tuple[str, Any]], dry: bool
+    ) -> None:
         self.ledger = ledger
         self.pkg = pkg
         self.decisions = decisions
@@ -94,38 +107,93 @@ class _Replay:
 
     # helpers
     def _item(self, kind: str, e: Entry, table: str, row_id: str, fld: str, **kw: Any) -> Item:
-        it = Item(kind, e.id, e.seq, e.command, kw.pop("task_id", e.task_id), table, row_id, fld,
-                  their_author=e.actor, their_at=e.at, **kw)
+        it = Item(
+            kind,
+            e.id,
+            e.seq,
+            e.command,
+            kw.pop("task_id", e.task_id),
+            table,
+            row_id,
+            fld,
+            their_author=e.actor,
+            their_at=e.at,
+            **kw,
+        )
         self.items.append(it)
         return it
 
-    def _conflict(self, e: Entry, table: str, row_id: str, fld: str, ours: Any, theirs: Any, reason: str,
-                  key: str, task_id: str | None) -> None:
+    def _conflict(
+        self,
+        e: Entry,
+        table: str,
+        row_id: str,
+        fld: str,
+        ours: Any,
+        theirs: Any,
+        reason: str,
+        key: str,
+        task_id: str | None,
+    ) -> None:
         decision = self.decisions.get(key)
         if key in self.open_keys and decision is None:  # the same field again: the latest value is theirs
             it = self.open_keys[key]
             it.theirs, it.entry_id, it.seq, it.their_at, it.their_author = theirs, e.id, e.seq, e.at, e.actor
             return
-        author, at = _last_master_change(self.ledger, self.pkg.info.master_seq, table, row_id, fld, self.origin,
-                                         task_id)
-        it = self._item("conflict", e, table, row_id, fld, ours=ours, theirs=theirs, reason=reason, key=key,
-                        our_author=author, our_at=at, status="open", task_id=task_id)
+        author, at = _last_master_change(
+            self.ledger, self.pkg.info.master_seq, table, row_id, fld, self.origin, task_id
+        )
+        it = self._item(
+            "conflict",
+            e,
+            table,
+            row_id,
+            fld,
+            ours=ours,
+            theirs=theirs,
+            reason=reason,
+            key=key,
+            our_author=author,
+            our_at=at,
+            status="open",
+            task_id=task_id,
+        )
         if decision is not None:
             choice, value = decision
             try:
                 if choice == "theirs":
-                    write_theirs(self.ledger, e.command, table, row_id, fld, task_id, theirs, self.pkg.blobs,
-                                 dry=self.dry)
+                    write_theirs(
+                        self.ledger,
+                        e.command,
+                        table,
+                        row_id,
+                        fld,
+                        task_id,
+                        theirs,
+                        self.pkg.blobs,
+                        dry=self.dry,
+                    )
                     it.status = "taken"
                 elif choice == "new":
-                    write_theirs(self.ledger, e.command, table, row_id, fld, task_id, value, self.pkg.blobs,
-                                 dry=self.dry)
+                    write_theirs(
+                        self.ledger,
+                        e.command,
+                        table,
+                        row_id,
+                        fld,
+                        task_id,
+                        value,
+                        self.pkg.blobs,
+                        dry=self.dry,
+                    )
                     it.status = "rewritten"
                     it.theirs = theirs
                 elif choice == "ours":
                     it.status = "kept"
                 else:
-                    raise LedgerError("bad_value", field="冲突处理", value=choice, detail="只能是 ours、theirs 或 new")
+                    raise LedgerError(
+                        "bad_value", field="冲突处理", value=choice, detail="只能是 ours、theirs 或 new"
+                    )
             except LedgerError as exc:
                 if exc.code == "bad_value":
                     raise
@@ -157,11 +225,24 @@ class _Replay:
             elif e.command == "remove_evidence":
                 self._remove_evidence(e)
             else:
-                self._item("refused", e, "", "", "",
-                           reason=f"“{_label(e.command)}”由工作专班办理，居民区不能在下发包中操作")
+                self._item(
+                    "refused",
+                    e,
+                    "",
+                    "",
+                    "",
+                    reason=f"“{_label(e.command)}”由工作专班办理，居民区不能在下发包中操作",
+                )
             kinds = {it.kind for it in self.items[before:]}
-            self.outcomes[e.id] = ("conflict" if "conflict" in kinds else "applied" if "applied" in kinds
-                                   else "refused" if "refused" in kinds else "nothing")
+            self.outcomes[e.id] = (
+                "conflict"
+                if "conflict" in kinds
+                else "applied"
+                if "applied" in kinds
+                else "refused"
+                if "refused" in kinds
+                else "nothing"
+            )
             if "applied" in kinds:
                 self.applied_entries += 1
                 if self.crash_after and self.applied_entries >= self.crash_after:
@@ -170,14 +251,28 @@ class _Replay:
     def _fields(self, e: Entry) -> None:
         for c in e.changes:
             if c.op != "update":
-                self._item("refused", e, c.table, c.id, "", reason=f"“{_label(e.command)}”中的增删记录只能由工作专班办理")
+                self._item(
+                    "refused",
+                    e,
+                    c.table,
+                    c.id,
+                    "",
+                    reason=f"“{_label(e.command)}”中的增删记录只能由工作专班办理",
+                )
                 continue
             if c.field in IGNORED_FIELDS.get(c.table, ()):
                 continue
             if c.field not in SECRETARY_FIELDS.get(c.table, ()):
                 label = FIELD_LABELS.get(c.field or "", c.field)
-                self._item("refused", e, c.table, c.id, c.field or "", theirs=c.after,
-                           reason=f"“{label}”由工作专班负责，居民区不能修改")
+                self._item(
+                    "refused",
+                    e,
+                    c.table,
+                    c.id,
+                    c.field or "",
+                    theirs=c.after,
+                    reason=f"“{label}”由工作专班负责，居民区不能修改",
+                )
                 continue
             self._field(e, c)
 
@@ -187,25 +282,49 @@ class _Replay:
         task_id = c.id if c.table == "task" else (row or {}).get("task_id") or e.task_id
         key = f"{c.table}:{c.id}:{fld}"
         if row is None or (c.table == "task" and row["deleted_at"] is not None):
-            self._conflict(e, c.table, c.id, fld, None, c.after, "主台账上已没有这条记录（已删除或未能合并）", key, task_id)
+            self._conflict(
+                e,
+                c.table,
+                c.id,
+                fld,
+                None,
+                c.after,
+                "主台账上已没有这条记录（已删除或未能合并）",
+                key,
+                task_id,
+            )
             return
         ours = row[fld]
         if _norm(ours) == _norm(c.after):
-            self._item("applied", e, c.table, c.id, fld, ours=ours, theirs=c.after, task_id=task_id,
-                       reason="主台账已是这个值")
+            self._item(
+                "applied",
+                e,
+                c.table,
+                c.id,
+                fld,
+                ours=ours,
+                theirs=c.after,
+                task_id=task_id,
+                reason="主台账已是这个值",
+            )
             return
         if _norm(ours) != _norm(c.before):
             self._conflict(e, c.table, c.id, fld, ours, c.after, "下发后两边都修改了这个字段", key, task_id)
             return
-        write_theirs(self.ledger, e.command, c.table, c.id, fld, task_id, c.after, self.pkg.blobs, dry=self.dry)
+        write_theirs(
+            self.ledger, e.command, c.table, c.id, fld, task_id, c.after, self.pkg.blobs, dry=self.dry
+        )
         self.touched.add(str(task_id))
         self._item("applied", e, c.table, c.id, fld, ours=ours, theirs=c.after, task_id=task_id)
 
     def _step(self, e: Entry) -> None:
         tid = str(e.task_id)
         status = next((c for c in e.changes if c.table == "task" and c.field == "status"), None)
-        theirs = {"action": e.command, "reason": e.args.get("reason", ""),
-                  "status": status.after if status else None}
+        theirs = {
+            "action": e.command,
+            "reason": e.args.get("reason", ""),
+            "status": status.after if status else None,
+        }
         key = f"step:{e.id}"
         row = self.ledger.store.row("task", tid)
         if row is None or row["deleted_at"] is not None:
@@ -214,24 +333,42 @@ class _Replay:
         ours = row["status"]
         if status is not None and ours != status.before:
             if ours == status.after and e.command != "submit":
-                self._item("applied", e, "task", tid, "status", ours=ours, theirs=theirs, reason="主台账已是这个状态",
-                           task_id=tid)
+                self._item(
+                    "applied",
+                    e,
+                    "task",
+                    tid,
+                    "status",
+                    ours=ours,
+                    theirs=theirs,
+                    reason="主台账已是这个状态",
+                    task_id=tid,
+                )
                 return
-            reason = (f"主台账上这项任务现为“{Status(ours).label}”（上报时为“{Status(status.before).label}”），"
-                      f"已不能按上报执行“{_label(e.command)}”")
+            reason = (
+                f"主台账上这项任务现为“{Status(ours).label}”（上报时为“{Status(status.before).label}”），"
+                f"已不能按上报执行“{_label(e.command)}”"
+            )
             self._conflict(e, "task", tid, "status", ours, theirs, reason, key, tid)
             return
         try:
-            write_theirs(self.ledger, e.command, "task", tid, "status", tid, theirs, self.pkg.blobs, dry=self.dry)
+            write_theirs(
+                self.ledger, e.command, "task", tid, "status", tid, theirs, self.pkg.blobs, dry=self.dry
+            )
         except LedgerError as exc:
-            self._conflict(e, "task", tid, "status", ours, theirs, f"主台账的状态不允许：{exc.message()}", key, tid)
+            self._conflict(
+                e, "task", tid, "status", ours, theirs, f"主台账的状态不允许：{exc.message()}", key, tid
+            )
             return
         self.touched.add(tid)
         self._item("applied", e, "task", tid, "status", ours=ours, theirs=theirs, task_id=tid)
 
     def _insert(self, e: Entry) -> None:
-        table = {"add_indicator": "indicator", "attach_evidence": "evidence", "request_extension": "extension"}[
-            e.command]
+        table = {
+            "add_indicator": "indicator",
+            "attach_evidence": "evidence",
+            "request_extension": "extension",
+        }[e.command]
         change = next((c for c in e.changes if c.table == table and c.op == "insert"), None)
         if change is None or change.row is None:
             self._item("refused", e, table, "", "", reason="日志内容不完整")
@@ -240,7 +377,9 @@ class _Replay:
         tid = str(row["task_id"])
         key = f"row:{e.id}"
         if self.ledger.store.row(table, change.id) is not None:
-            self._item("applied", e, table, change.id, "*", theirs=row, task_id=tid, reason="主台账已有这条记录")
+            self._item(
+                "applied", e, table, change.id, "*", theirs=row, task_id=tid, reason="主台账已有这条记录"
+            )
             return
         task = self.ledger.store.row("task", tid)
         if task is None or task["deleted_at"] is not None:
@@ -249,11 +388,18 @@ class _Replay:
             self._conflict(e, table, change.id, "*", None, row, "主台账上已删除这项任务", key, tid)
             return
         if table == "extension":
-            pending = self.ledger.store.one("SELECT requested_by FROM extension WHERE task_id = ? AND status = "
-                                            "'pending'", (tid,))
+            pending = self.ledger.store.one(
+                "SELECT requested_by FROM extension WHERE task_id = ? AND status = 'pending'", (tid,)
+            )
             reason = ""
-            if Status(task["status"]) not in (Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED,
-                                              Status.REOPENED, Status.SUBMITTED, Status.IN_REVIEW):
+            if Status(task["status"]) not in (
+                Status.NOT_STARTED,
+                Status.IN_PROGRESS,
+                Status.RETURNED,
+                Status.REOPENED,
+                Status.SUBMITTED,
+                Status.IN_REVIEW,
+            ):
                 reason = f"主台账上这项任务现为“{Status(task['status']).label}”，不需要延期"
             elif task["deadline"] != row["old_deadline"]:
                 reason = f"主台账上的整改时限已改为 {task['deadline']}（申请时为 {row['old_deadline']}）"
@@ -263,11 +409,21 @@ class _Replay:
                 self._conflict(e, table, change.id, "*", task["deadline"], row, reason, key, tid)
                 return
         if table == "evidence":
-            dup = self.ledger.store.one("SELECT file_name FROM evidence WHERE task_id = ? AND sha256 = ? AND "
-                                        "removed_at IS NULL", (tid, row["sha256"]))
+            dup = self.ledger.store.one(
+                "SELECT file_name FROM evidence WHERE task_id = ? AND sha256 = ? AND removed_at IS NULL",
+                (tid, row["sha256"]),
+            )
             if dup:
-                self._item("applied", e, table, change.id, "*", theirs=row, task_id=tid,
-                           reason=f"主台账上已有同一文件“{dup}”")
+                self._item(
+                    "applied",
+                    e,
+                    table,
+                    change.id,
+                    "*",
+                    theirs=row,
+                    task_id=tid,
+                    reason=f"主台账上已有同一文件“{dup}”",
+                )
                 return
         write_theirs(self.ledger, e.command, table, change.id, "*", tid, row, self.pkg.blobs, dry=self.dry)
         self.touched.add(tid)
@@ -278,20 +434,29 @@ class _Replay:
         the return's side later loses nothing."""
         data = self.pkg.blobs.get(sha)
         if data and not self.ledger.store.one("SELECT length(data) FROM blob WHERE sha256 = ?", (sha,)):
-            self.ledger.store.conn.execute("INSERT OR REPLACE INTO blob (sha256, data, size) VALUES (?, ?, ?)",
-                                           (sha, data, len(data)))
+            self.ledger.store.conn.execute(
+                "INSERT OR REPLACE INTO blob (sha256, data, size) VALUES (?, ?, ?)", (sha, data, len(data))
+            )
 
     def _remove_indicator(self, e: Entry) -> None:
         change = next((c for c in e.changes if c.table == "indicator" and c.op == "delete"), None)
         if change is None or change.id not in self.pkg.added_indicators:
-            self._item("refused", e, "indicator", change.id if change else "", "*",
-                       reason="下发时已有的量化指标由工作专班确定，居民区不能删除")
+            self._item(
+                "refused",
+                e,
+                "indicator",
+                change.id if change else "",
+                "*",
+                reason="下发时已有的量化指标由工作专班确定，居民区不能删除",
+            )
             return
         row = self.ledger.store.row("indicator", change.id)
         if row is None:
             self._item("applied", e, "indicator", change.id, "*", reason="主台账上已没有这条指标")
             return
-        write_theirs(self.ledger, e.command, "indicator", change.id, "*", row["task_id"], None, {}, dry=self.dry)
+        write_theirs(
+            self.ledger, e.command, "indicator", change.id, "*", row["task_id"], None, {}, dry=self.dry
+        )
         self.touched.add(row["task_id"])
         self._item("applied", e, "indicator", change.id, "*", task_id=row["task_id"])
 
@@ -300,8 +465,17 @@ class _Replay:
         row = self.ledger.store.row("evidence", eid)
         tid = str(e.task_id)
         if row is None:
-            self._conflict(e, "evidence", eid, "removed_at", None, "删除", "主台账上没有这份佐证材料（未能合并）",
-                           f"row:{e.id}", tid)
+            self._conflict(
+                e,
+                "evidence",
+                eid,
+                "removed_at",
+                None,
+                "删除",
+                "主台账上没有这份佐证材料（未能合并）",
+                f"row:{e.id}",
+                tid,
+            )
             return
         if row["removed_at"] is not None:
             self._item("applied", e, "evidence", eid, "removed_at", task_id=tid, reason="主台账上已删除")
@@ -315,8 +489,18 @@ class _Replay:
         self._item("applied", e, "evidence", eid, "removed_at", task_id=tid)
 
 
-def write_theirs(ledger: Ledger, command: str, table: str, row_id: str, fld: str, task_id: str | None,
-                 value: Any, blobs: dict[str, bytes | None], *, dry: bool = False) -> None:
+def write_theirs(
+    ledger: Ledger,
+    command: str,
+    table: str,
+    row_id: str,
+    fld: str,
+    task_id: str | None,
+    value: Any,
+    blobs: dict[str, bytes | None],
+    *,
+    dry: bool = False,
+) -> None:
     """Do what one change of the return asks, through the ledger's commands (also used by ``decide_conflict``)."""
     if command in FIELD_COMMANDS:
         if table == "task":
@@ -327,7 +511,9 @@ def write_theirs(ledger: Ledger, command: str, table: str, row_id: str, fld: str
         ledger.act(str(task_id), Action(command), reason=str((value or {}).get("reason", "")))
     elif command == "add_indicator":
         r = value
-        ledger.add_indicator(r["task_id"], r["name"], r.get("unit", ""), r.get("target"), r.get("actual"), id=r["id"])
+        ledger.add_indicator(
+            r["task_id"], r["name"], r.get("unit", ""), r.get("target"), r.get("actual"), id=r["id"]
+        )
     elif command == "remove_indicator":
         ledger.remove_indicator(row_id)
     elif command == "remove_evidence":
@@ -336,8 +522,16 @@ def write_theirs(ledger: Ledger, command: str, table: str, row_id: str, fld: str
         _attach(ledger, value, blobs, dry)
     elif command == "request_extension":
         r = dict(value)
-        with ledger._command("request_extension", r["task_id"], {"extension": r["id"], "task": r["task_id"],
-                             "old_deadline": r["old_deadline"], "new_deadline": r["new_deadline"]}) as tx:
+        with ledger._command(
+            "request_extension",
+            r["task_id"],
+            {
+                "extension": r["id"],
+                "task": r["task_id"],
+                "old_deadline": r["old_deadline"],
+                "new_deadline": r["new_deadline"],
+            },
+        ) as tx:
             tx.insert("extension", r)
     else:
         raise LedgerError("bad_value", field="命令", value=command, detail="不能从上报包执行")
@@ -348,12 +542,20 @@ def _attach(ledger: Ledger, row: dict[str, Any], blobs: dict[str, bytes | None],
     data = None if dry else blobs.get(sha)
     stored = ledger.store.one("SELECT length(data) FROM blob WHERE sha256 = ?", (sha,))
     now = ledger.clock.now().isoformat(sep=" ")
-    args = {"task": row["task_id"], "evidence": row["id"], "file_name": row["file_name"], "sha256": sha,
-            "size": row["size"], "new_blob": not stored}
+    args = {
+        "task": row["task_id"],
+        "evidence": row["id"],
+        "file_name": row["file_name"],
+        "sha256": sha,
+        "size": row["size"],
+        "new_blob": not stored,
+    }
     with ledger._command("attach_evidence", row["task_id"], args) as tx:
         if stored is None:
-            tx.conn.execute("INSERT INTO blob (sha256, data, size) VALUES (?, ?, ?)",
-                            (sha, data or b"", len(data) if data else 0))
+            tx.conn.execute(
+                "INSERT INTO blob (sha256, data, size) VALUES (?, ?, ?)",
+                (sha, data or b"", len(data) if data else 0),
+            )
         elif not stored and data:
             tx.conn.execute("UPDATE blob SET data = ?, size = ? WHERE sha256 = ?", (data, len(data), sha))
         tx.insert("evidence", {**row, "mime": row.get("mime") or _mime(row["file_name"])})

@@ -42,7 +42,9 @@ def _read(ledger: Ledger, path: Path, want_blobs: bool) -> _Package:
     except LedgerError as exc:
         if exc.code == "not_found":
             raise
-        raise LedgerError("package_not_package", path=path, detail=exc.facts.get("detail", exc.code)) from None
+        raise LedgerError(
+            "package_not_package", path=path, detail=exc.facts.get("detail", exc.code)
+        ) from None
     try:
         try:
             check = store.one("PRAGMA quick_check")
@@ -51,27 +53,52 @@ def _read(ledger: Ledger, path: Path, want_blobs: bool) -> _Package:
             info = read_info(store)
             problem = journal.verify(store)
             if problem is not None:
-                raise LedgerError("package_tampered", path=path, seq=problem.seq or "—", at=problem.at or "—",
-                                  command=problem.command or "数据表", detail=problem.detail)
+                raise LedgerError(
+                    "package_tampered",
+                    path=path,
+                    seq=problem.seq or "—",
+                    at=problem.at or "—",
+                    command=problem.command or "数据表",
+                    detail=problem.detail,
+                )
             ours = ledger.setting("ledger_id")
             if info.master_ledger_id != ours:
                 raise LedgerError("package_other_ledger", path=path, other=info.master_ledger_id, ours=ours)
             issued = ledger.store.row("package", info.package_id)
             if issued is None or issued["community_id"] != info.community_id:
-                raise LedgerError("package_not_issued", path=path, package_id=info.package_id,
-                                  community=info.community)
-            done = {r[0] for r in ledger.store.conn.execute(
-                "SELECT id FROM merged_entry WHERE package_id = ?", (info.package_id,))}
+                raise LedgerError(
+                    "package_not_issued", path=path, package_id=info.package_id, community=info.community
+                )
+            done = {
+                r[0]
+                for r in ledger.store.conn.execute(
+                    "SELECT id FROM merged_entry WHERE package_id = ?", (info.package_id,)
+                )
+            }
             every = journal.entries(store, since_seq=info.issue_seq)
             new = [e for e in every if e.id not in done]
-            added = frozenset(c.id for e in every if e.command == "add_indicator" for c in e.changes
-                              if c.table == "indicator" and c.op == "insert")
-            shas = {str((c.row or {}).get("sha256")) for e in new if e.command == "attach_evidence"
-                    for c in e.changes if c.table == "evidence" and c.op == "insert"}
+            added = frozenset(
+                c.id
+                for e in every
+                if e.command == "add_indicator"
+                for c in e.changes
+                if c.table == "indicator" and c.op == "insert"
+            )
+            shas = {
+                str((c.row or {}).get("sha256"))
+                for e in new
+                if e.command == "attach_evidence"
+                for c in e.changes
+                if c.table == "evidence" and c.op == "insert"
+            }
             blobs: dict[str, bytes | None] = {}
             for sha in shas:
-                r = store.conn.execute("SELECT data FROM blob WHERE sha256 = ?" if want_blobs else
-                                       "SELECT length(data) FROM blob WHERE sha256 = ?", (sha,)).fetchone()
+                r = store.conn.execute(
+                    "SELECT data FROM blob WHERE sha256 = ?"
+                    if want_blobs
+                    else "SELECT length(data) FROM blob WHERE sha256 = ?",
+                    (sha,),
+                ).fetchone()
                 blobs[sha] = (bytes(r[0]) or None) if want_blobs and r else None
         except sqlite3.DatabaseError as exc:
             raise LedgerError("package_damaged", path=path, detail=str(exc)) from None
@@ -106,8 +133,11 @@ def _out_of_scope(ledger: Ledger, pkg: _Package, e: Entry) -> str | None:
             name = ledger.store.one("SELECT name FROM community WHERE id = ?", (c.id,))
             return f"居民区“{name or (c.row or {}).get('name') or c.id}”"
     for tid, claimed in _touched_tasks(ledger, e):
-        row = ledger.store.rows("SELECT t.community_id, t.measure, c.name FROM task t JOIN community c "
-                                "ON c.id = t.community_id WHERE t.id = ?", (tid,))
+        row = ledger.store.rows(
+            "SELECT t.community_id, t.measure, c.name FROM task t JOIN community c "
+            "ON c.id = t.community_id WHERE t.id = ?",
+            (tid,),
+        )
         if row and row[0]["community_id"] != cid:
             return f"居民区“{row[0]['name']}”的任务“{row[0]['measure']}”"
         if claimed and claimed != cid:

@@ -42,9 +42,16 @@ STYLE_SIGN = "落款"
 STYLE_PAGE = "通报页码"  # not "页码": the built-in "page number" style in Chinese Word
 STYLE_POINT = "措施要点"  # character style for "一是……。"
 # ASCII style ids (what w:pStyle refers to); the names users see in Word are the Chinese ones above
-STYLE_IDS = {STYLE_TITLE: "NoticeTitle", STYLE_H1: "NoticeHeading1", STYLE_H2: "NoticeHeading2",
-             STYLE_H3: "NoticeHeading3", STYLE_BODY: "NoticeBody", STYLE_SIGN: "NoticeSignature",
-             STYLE_PAGE: "NoticePageNumber", STYLE_POINT: "NoticePoint"}
+STYLE_IDS = {
+    STYLE_TITLE: "NoticeTitle",
+    STYLE_H1: "NoticeHeading1",
+    STYLE_H2: "NoticeHeading2",
+    STYLE_H3: "NoticeHeading3",
+    STYLE_BODY: "NoticeBody",
+    STYLE_SIGN: "NoticeSignature",
+    STYLE_PAGE: "NoticePageNumber",
+    STYLE_POINT: "NoticePoint",
+}
 
 BODY_PT = 16.0  # 3号
 TITLE_PT = 22.0  # 2号
@@ -81,7 +88,9 @@ def set_lang(rpr: Any) -> None:
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 
-def indent_chars(pf_element: Any, *, first: int = 0, right: int = 0, left: int = 0, size_pt: float = BODY_PT) -> None:
+def indent_chars(
+    pf_element: Any, *, first: int = 0, right: int = 0, left: int = 0, size_pt: float = BODY_PT
+) -> None:
     """Indents in characters (w:*Chars, hundredths) with the twip equivalent for older readers."""
     ppr = pf_element.get_or_add_pPr()
     ind = ppr.get_or_add_ind()
@@ -95,9 +104,20 @@ def indent_chars(pf_element: Any, *, first: int = 0, right: int = 0, left: int =
         ind.set(qn("w:firstLineChars"), "0")
 
 
-def paragraph_style(doc: DocxDocument, name: str, font: str, size: float, *, bold: bool = False,
-                     align: str = "justify", first_chars: int = 2, line: float = LINE_PT, outline: int | None = None,
-                     before: float = 0, after: float = 0) -> ParagraphStyle:
+def paragraph_style(
+    doc: DocxDocument,
+    name: str,
+    font: str,
+    size: float,
+    *,
+    bold: bool = False,
+    align: str = "justify",
+    first_chars: int = 2,
+    line: float = LINE_PT,
+    outline: int | None = None,
+    before: float = 0,
+    after: float = 0,
+) -> ParagraphStyle:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.shared import Pt
@@ -111,8 +131,12 @@ def paragraph_style(doc: DocxDocument, name: str, font: str, size: float, *, bol
     set_fonts(style.element, font)
     set_lang(style.element.get_or_add_rPr())
     pf = style.paragraph_format
-    pf.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
-                    "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}[align]
+    pf.alignment = {
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+    }[align]
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     pf.line_spacing = Pt(line)
     pf.space_before = Pt(before)
@@ -151,15 +175,26 @@ def setup_styles(doc: DocxDocument) -> None:
     set_lang(normal.element.get_or_add_rPr())
 
     body = paragraph_style(doc, STYLE_BODY, FONT_BODY, BODY_PT)
-    title = paragraph_style(doc, STYLE_TITLE, FONT_TITLE, TITLE_PT, align="center", first_chars=0, line=35,
-                             after=LINE_PT, outline=None)
+    title = paragraph_style(
+        doc,
+        STYLE_TITLE,
+        FONT_TITLE,
+        TITLE_PT,
+        align="center",
+        first_chars=0,
+        line=35,
+        after=LINE_PT,
+        outline=None,
+    )
     h1 = paragraph_style(doc, STYLE_H1, FONT_H1, BODY_PT, outline=0)
     h2 = paragraph_style(doc, STYLE_H2, FONT_H2, BODY_PT, outline=1)
     h3 = paragraph_style(doc, STYLE_H3, FONT_BODY, BODY_PT, bold=True, outline=2)
     for style in (title, h1, h2, h3):
         style.next_paragraph_style = body
     paragraph_style(doc, STYLE_SIGN, FONT_BODY, BODY_PT, align="right", first_chars=0)
-    page = paragraph_style(doc, STYLE_PAGE, FONT_PAGE, PAGE_PT, align="right", first_chars=0, line=PAGE_PT * 1.2)
+    page = paragraph_style(
+        doc, STYLE_PAGE, FONT_PAGE, PAGE_PT, align="right", first_chars=0, line=PAGE_PT * 1.2
+    )
     page.quick_style = False
     point = doc.styles.add_style(STYLE_POINT, WD_STYLE_TYPE.CHARACTER)
     point.style_id = STYLE_IDS[STYLE_POINT]
@@ -183,12 +218,23 @@ def register_fonts(doc: DocxDocument) -> None:
             continue
         font = etree.SubElement(root, f"{{{w}}}font")
         font.set(f"{{{w}}}name", name)
-        for tag, value in (("altName", alt), ("panose1", panose), ("charset", "86"), ("family", family),
-                           ("pitch", "variable")):
+        for tag, value in (
+            ("altName", alt),
+            ("panose1", panose),
+            ("charset", "86"),
+            ("family", family),
+            ("pitch", "variable"),
+        ):
             etree.SubElement(font, f"{{{w}}}{tag}").set(f"{{{w}}}val", value)
         sig = etree.SubElement(font, f"{{{w}}}sig")
-        for attr, value in (("usb0", "00000001"), ("usb1", "080E0000"), ("usb2", "00000010"), ("usb3", "00000000"),
-                            ("csb0", "00040000"), ("csb1", "00000000")):
+        for attr, value in (
+            ("usb0", "00000001"),
+            ("usb1", "080E0000"),
+            ("usb2", "00000010"),
+            ("usb3", "00000000"),
+            ("csb0", "00040000"),
+            ("csb1", "00000000"),
+        ):
             sig.set(f"{{{w}}}{attr}", value)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
@@ -215,7 +261,7 @@ def page_setup(doc: DocxDocument) -> None:
 
 
 def page_number(paragraph: Any) -> None:
-    """"— 1 —" with a PAGE field."""
+    """ "— 1 —" with a PAGE field."""
     from docx.oxml import OxmlElement
 
     paragraph.add_run("— ")
@@ -241,8 +287,10 @@ def footers(doc: DocxDocument) -> None:
 
     doc.settings.odd_and_even_pages_header_footer = True
     section = doc.sections[0]
-    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer,
-                                                                       WD_ALIGN_PARAGRAPH.LEFT)):
+    for footer, align in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
         footer.is_linked_to_previous = False
         p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
         p.style = doc.styles[STYLE_PAGE]

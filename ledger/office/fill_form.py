@@ -47,9 +47,15 @@ FIRST_ROW = HEADER_ROW + 1
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 YES, NO = "是", "否"
 # Visible columns before the indicator slots: (header, key, width, editable)
-FIXED = [("序号", "no", 6, False), ("反馈问题", "problem", 24, False), ("整改措施", "measure", 30, False),
-         ("责任人", "owner", 10, False), ("整改时限", "deadline", 13, False), ("当前状态", "status", 10, False),
-         ("整改进展（请填写）", "progress", 40, True)]
+FIXED = [
+    ("序号", "no", 6, False),
+    ("反馈问题", "problem", 24, False),
+    ("整改措施", "measure", 30, False),
+    ("责任人", "owner", 10, False),
+    ("整改时限", "deadline", 13, False),
+    ("当前状态", "status", 10, False),
+    ("整改进展（请填写）", "progress", 40, True),
+]
 TAIL = [("申请销号（是/否）", "submit", 12, True), ("销号说明", "note", 30, True)]
 LOCKED_KEYS = ("no", "problem", "measure", "owner", "deadline", "status")
 
@@ -136,7 +142,9 @@ def _community_tasks(ledger: Ledger, community_id: str) -> list[dict[str, Any]]:
     return ledger.store.rows(
         "SELECT t.*, p.title AS problem_title FROM task t JOIN problem p ON p.id = t.problem_id "
         "JOIN category c ON c.id = p.category_id WHERE t.community_id = ? AND t.deleted_at IS NULL "
-        "ORDER BY c.sort, c.rowid, p.sort, p.rowid, t.sort, t.rowid", (community_id,))
+        "ORDER BY c.sort, c.rowid, p.sort, p.rowid, t.sort, t.rowid",
+        (community_id,),
+    )
 
 
 def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Path:
@@ -151,7 +159,10 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
     ledger_id = str(ledger.setting("ledger_id", ""))
     columns: list[tuple[str, str, float, bool]] = list(FIXED)
     for k in range(1, slots + 1):
-        columns += [(f"指标{k}名称", f"ind_name:{k}", 18, False), (f"指标{k}完成值（请填写）", f"ind_actual:{k}", 12, True)]
+        columns += [
+            (f"指标{k}名称", f"ind_name:{k}", 18, False),
+            (f"指标{k}完成值（请填写）", f"ind_actual:{k}", 12, True),
+        ]
     columns += TAIL
     wb = Workbook()
     ws = wb.active
@@ -161,8 +172,10 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
     ws["D1"] = f"{org}巡察整改填报表（{community}）"
     ws["D1"].font = Font(name="黑体", size=16, charset=134)
     ws.merge_cells(f"D1:{last}1")
-    ws["D2"] = ("说明：只需填写浅黄色单元格（整改进展、指标完成值、申请销号、销号说明）；其他单元格已锁定，请勿修改、"
-                "请勿删除隐藏列。可以排序。导出时间 " + ledger.clock.now().strftime("%Y-%m-%d %H:%M"))
+    ws["D2"] = (
+        "说明：只需填写浅黄色单元格（整改进展、指标完成值、申请销号、销号说明）；其他单元格已锁定，请勿修改、"
+        "请勿删除隐藏列。可以排序。导出时间 " + ledger.clock.now().strftime("%Y-%m-%d %H:%M")
+    )
     ws["D2"].alignment = _WRAP
     ws["D2"].font = Font(name="仿宋", size=10, charset=134)
     ws.merge_cells(f"D2:{last}2")
@@ -181,9 +194,16 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
         r = FIRST_ROW + n - 1
         inds = indicators[t["id"]]
         values: dict[str, Any] = {
-            "no": str(n), "problem": t["problem_title"], "measure": t["measure"], "owner": t["owner"],
-            "deadline": t["deadline"] or "", "status": Status(t["status"]).label, "progress": t["progress"],
-            "submit": YES if t["status"] in (Status.SUBMITTED.value, Status.IN_REVIEW.value) else NO, "note": ""}
+            "no": str(n),
+            "problem": t["problem_title"],
+            "measure": t["measure"],
+            "owner": t["owner"],
+            "deadline": t["deadline"] or "",
+            "status": Status(t["status"]).label,
+            "progress": t["progress"],
+            "submit": YES if t["status"] in (Status.SUBMITTED.value, Status.IN_REVIEW.value) else NO,
+            "note": "",
+        }
         for k in range(1, slots + 1):
             ind = inds[k - 1] if k <= len(inds) else None
             if ind is None:
@@ -193,10 +213,18 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
             target = f"目标 {_num_text(ind.target)}{ind.unit}" if ind.target is not None else (ind.unit or "")
             values[f"ind_name:{k}"] = ind.name + (f"（{target}）" if target else "")
             values[f"ind_actual:{k}"] = _num_text(ind.actual)
-        orig = json.dumps({"locked": {k: values[k] for k in LOCKED_KEYS} | {
-            f"ind_name:{k}": values[f"ind_name:{k}"] for k in range(1, slots + 1)},
-            "progress": t["progress"], "status": t["status"], "submit": values["submit"],
-            "indicators": [[i.id, i.actual] for i in inds]}, ensure_ascii=False, sort_keys=True)
+        orig = json.dumps(
+            {
+                "locked": {k: values[k] for k in LOCKED_KEYS}
+                | {f"ind_name:{k}": values[f"ind_name:{k}"] for k in range(1, slots + 1)},
+                "progress": t["progress"],
+                "status": t["status"],
+                "submit": values["submit"],
+                "indicators": [[i.id, i.actual] for i in inds],
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
         ws.cell(r, 1, t["id"])
         ws.cell(r, 2, _checksum(ledger_id, t["id"], orig))
         ws.cell(r, 3, orig)
@@ -219,14 +247,28 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
                     c.protection = Protection(locked=True)
     last_row = FIRST_ROW + max(len(tasks), 1) - 1
     submit_col = get_column_letter(3 + len(columns) - 1)
-    dv = DataValidation(type="list", formula1=f'"{YES},{NO}"', allow_blank=True, showErrorMessage=True,
-                        errorTitle="申请销号", error="请选择“是”或“否”。")
+    dv = DataValidation(
+        type="list",
+        formula1=f'"{YES},{NO}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="申请销号",
+        error="请选择“是”或“否”。",
+    )
     dv.add(f"{submit_col}{FIRST_ROW}:{submit_col}{last_row}")
     ws.add_data_validation(dv)
     for k in range(1, slots + 1):
         col = get_column_letter(4 + len(FIXED) + 2 * k - 1)
-        nv = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
-                            allow_blank=True, showErrorMessage=True, errorTitle="完成值", error="请填写数字。")
+        nv = DataValidation(
+            type="decimal",
+            operator="between",
+            formula1="-1E+15",
+            formula2="1E+15",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="完成值",
+            error="请填写数字。",
+        )
         nv.add(f"{col}{FIRST_ROW}:{col}{last_row}")
         ws.add_data_validation(nv)
     ws.freeze_panes = f"D{FIRST_ROW}"
@@ -236,9 +278,17 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
     ws.auto_filter.ref = f"D{HEADER_ROW}:{last}{last_row}"
     print_setup(ws, paper="A4", title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     meta = wb.create_sheet(META)
-    for i, (k, v) in enumerate([("format", FORMAT), ("ledger_id", ledger_id), ("community_id", cid),
-                                ("community", community), ("exported_at", ledger.clock.now().isoformat(sep=" ")),
-                                ("slots", str(slots))], start=1):
+    for i, (k, v) in enumerate(
+        [
+            ("format", FORMAT),
+            ("ledger_id", ledger_id),
+            ("community_id", cid),
+            ("community", community),
+            ("exported_at", ledger.clock.now().isoformat(sep=" ")),
+            ("slots", str(slots)),
+        ],
+        start=1,
+    ):
         meta.cell(i, 1, k)
         meta.cell(i, 2, v)
     meta.sheet_state = "hidden"
@@ -247,7 +297,9 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise LedgerError("excel_write_failed", path=out, detail=exc.strerror or str(exc)) from None
-    replace_atomically(out, wb.save)  # beside it, then moved over it: a failed save leaves no half-written form
+    replace_atomically(
+        out, wb.save
+    )  # beside it, then moved over it: a failed save leaves no half-written form
     return out
 
 
@@ -286,11 +338,18 @@ class FillPreview:
         return [c for c in self.conflicts if c.status in ("", "open")]
 
     def to_json(self) -> dict[str, Any]:
-        return {"file": str(self.path), "kind": "fill_form", "community": self.community,
-                "unchanged_rows": self.unchanged, "applied": [i.to_json() for i in self.applied],
-                "conflicts": [i.to_json() for i in self.conflicts], "refused": [i.to_json() for i in self.refused],
-                "open_conflicts": len(self.open_conflicts), "written": self.written,
-                "backup": str(self.backup) if self.backup else None}
+        return {
+            "file": str(self.path),
+            "kind": "fill_form",
+            "community": self.community,
+            "unchanged_rows": self.unchanged,
+            "applied": [i.to_json() for i in self.applied],
+            "conflicts": [i.to_json() for i in self.conflicts],
+            "refused": [i.to_json() for i in self.refused],
+            "open_conflicts": len(self.open_conflicts),
+            "written": self.written,
+            "backup": str(self.backup) if self.backup else None,
+        }
 
 
 @dataclass
@@ -313,21 +372,32 @@ def _read_form(ledger: Ledger, path: Path) -> tuple[Any, dict[str, str], list[st
         raise LedgerError("fill_form_not_ours", path=path.name, detail="缺少“填报表”或隐藏的说明页")
     meta = _meta(wb)
     if meta.get("format") != FORMAT:
-        raise LedgerError("fill_form_not_ours", path=path.name, detail=f"格式版本为“{meta.get('format', '')}”")
+        raise LedgerError(
+            "fill_form_not_ours", path=path.name, detail=f"格式版本为“{meta.get('format', '')}”"
+        )
     if meta.get("ledger_id") != str(ledger.setting("ledger_id", "")):
         raise LedgerError("fill_form_not_ours", path=path.name, detail="它是从另一本台账导出的")
     if ledger.store.row("community", meta.get("community_id", "")) is None:
-        raise LedgerError("fill_form_not_ours", path=path.name, detail=f"本台账没有居民区“{meta.get('community')}”")
+        raise LedgerError(
+            "fill_form_not_ours", path=path.name, detail=f"本台账没有居民区“{meta.get('community')}”"
+        )
     ws = wb[SHEET]
     if sheet_is_empty(ws):
         raise LedgerError("excel_empty", path=path.name, sheet=SHEET)
     headers = [_text(c.value) for c in ws[HEADER_ROW]]
     slots = int(meta.get("slots") or 0)
-    want = [h for h, *_ in FIXED] + [h for k in range(1, slots + 1) for h in (f"指标{k}名称", f"指标{k}完成值（请填写）")] + \
-        [h for h, *_ in TAIL]
-    if headers[3:3 + len(want)] != want:
-        raise LedgerError("excel_header_unmapped", path=path.name, sheet=SHEET,
-                          missing="、".join(h for h in want if h not in headers) or "列的顺序")
+    want = (
+        [h for h, *_ in FIXED]
+        + [h for k in range(1, slots + 1) for h in (f"指标{k}名称", f"指标{k}完成值（请填写）")]
+        + [h for h, *_ in TAIL]
+    )
+    if headers[3 : 3 + len(want)] != want:
+        raise LedgerError(
+            "excel_header_unmapped",
+            path=path.name,
+            sheet=SHEET,
+            missing="、".join(h for h in want if h not in headers) or "列的顺序",
+        )
     return ws, meta, want
 
 
@@ -338,17 +408,26 @@ class _Check:
         self.decisions = decisions
         self.ws, self.meta, self.headers = _read_form(ledger, path)
         self.cid = self.meta["community_id"]
-        self.keys = [k for _h, k, *_ in FIXED] + [
-            k for n in range(1, int(self.meta.get("slots") or 0) + 1) for k in (f"ind_name:{n}", f"ind_actual:{n}")] + \
-            [k for _h, k, *_ in TAIL]
+        self.keys = (
+            [k for _h, k, *_ in FIXED]
+            + [
+                k
+                for n in range(1, int(self.meta.get("slots") or 0) + 1)
+                for k in (f"ind_name:{n}", f"ind_actual:{n}")
+            ]
+            + [k for _h, k, *_ in TAIL]
+        )
         self.col = {k: get_column_letter(4 + i) for i, k in enumerate(self.keys)}
         self.preview = FillPreview(path, self.meta.get("community", ""), self.cid)
         self.writes: list[_Write] = []
         self.ledger_id = str(ledger.setting("ledger_id", ""))
 
     def _add(self, item: FillItem) -> FillItem:
-        {"applied": self.preview.applied, "conflict": self.preview.conflicts,
-         "refused": self.preview.refused}[item.kind].append(item)
+        {
+            "applied": self.preview.applied,
+            "conflict": self.preview.conflicts,
+            "refused": self.preview.refused,
+        }[item.kind].append(item)
         return item
 
     def _refuse(self, row: int, column: str, task_id: str, fld: str, reason: str, theirs: Any = None) -> None:
@@ -366,12 +445,16 @@ class _Check:
             self._row(r, tid, check, orig_text, vals, seen)
         return self.preview
 
-    def _row(self, r: int, tid: str, check: str, orig_text: str, vals: dict[str, Any], seen: dict[str, int]) -> None:
+    def _row(
+        self, r: int, tid: str, check: str, orig_text: str, vals: dict[str, Any], seen: dict[str, int]
+    ) -> None:
         if not tid:
             self._refuse(r, "A", "", "row", f"第 {r} 行没有任务编号（隐藏的 A 列），不是导出的行")
             return
         if check != _checksum(self.ledger_id, tid, orig_text):
-            self._refuse(r, "A", tid, "row", f"第 {r} 行的任务编号或校验值被改动（隐藏的 A–C 列），无法确认是哪项任务")
+            self._refuse(
+                r, "A", tid, "row", f"第 {r} 行的任务编号或校验值被改动（隐藏的 A–C 列），无法确认是哪项任务"
+            )
             return
         if tid in seen:
             self._refuse(r, "A", tid, "row", f"第 {r} 行与第 {seen[tid]} 行是同一项任务（行被复制）")
@@ -389,16 +472,30 @@ class _Check:
                 try:
                     text = parse_date(now) or ""
                 except LedgerError:
-                    self._refuse(r, self.col[key], tid, key, f"第 {r} 行 {self.col[key]} 列（整改时限）“{_text(now)}”"
-                                 "不是日期，且这一列已锁定，不能修改", theirs=_text(now))
+                    self._refuse(
+                        r,
+                        self.col[key],
+                        tid,
+                        key,
+                        f"第 {r} 行 {self.col[key]} 列（整改时限）“{_text(now)}”"
+                        "不是日期，且这一列已锁定，不能修改",
+                        theirs=_text(now),
+                    )
                     bad = True
                     continue
             else:
                 text = _text(now)
             if text != exported:
                 label = self.headers[self.keys.index(key)]
-                self._refuse(r, self.col[key], tid, key, f"第 {r} 行 {self.col[key]} 列（{label}）是锁定的单元格，被改成了"
-                             f"“{text}”（导出时为“{exported}”）", theirs=text)
+                self._refuse(
+                    r,
+                    self.col[key],
+                    tid,
+                    key,
+                    f"第 {r} 行 {self.col[key]} 列（{label}）是锁定的单元格，被改成了"
+                    f"“{text}”（导出时为“{exported}”）",
+                    theirs=text,
+                )
                 bad = True
         if bad:
             return
@@ -411,8 +508,19 @@ class _Check:
         if len(self.preview.applied) + len(self.preview.conflicts) + len(self.preview.refused) == before:
             self.preview.unchanged += 1
 
-    def _value(self, r: int, column: str, tid: str, fld: str, exported: Any, ours: Any, theirs: Any, label: str,
-               write: _Write, same_as_ours: bool) -> None:
+    def _value(
+        self,
+        r: int,
+        column: str,
+        tid: str,
+        fld: str,
+        exported: Any,
+        ours: Any,
+        theirs: Any,
+        label: str,
+        write: _Write,
+        same_as_ours: bool,
+    ) -> None:
         if theirs == exported or same_as_ours:
             return
         key = f"{tid}:{fld}"
@@ -440,12 +548,24 @@ class _Check:
             item.status = "kept"
         self._add(item)
 
-    def _progress(self, r: int, task: dict[str, Any], orig: dict[str, Any], theirs: str, submit: bool,
-                  note: str) -> None:
+    def _progress(
+        self, r: int, task: dict[str, Any], orig: dict[str, Any], theirs: str, submit: bool, note: str
+    ) -> None:
         ours = task["progress"]
         same = ours == theirs or (submit and ours == _after_submit(theirs, note or theirs))
         w = _Write(None, "progress", task["id"], theirs)  # type: ignore[arg-type]
-        self._value(r, self.col["progress"], task["id"], "progress", orig["progress"], ours, theirs, "整改进展", w, same)
+        self._value(
+            r,
+            self.col["progress"],
+            task["id"],
+            "progress",
+            orig["progress"],
+            ours,
+            theirs,
+            "整改进展",
+            w,
+            same,
+        )
 
     def _actuals(self, r: int, task: dict[str, Any], orig: dict[str, Any], vals: dict[str, Any]) -> None:
         for n, (iid, exported) in enumerate(orig["indicators"], start=1):
@@ -454,25 +574,54 @@ class _Check:
             try:
                 theirs = parse_number(cell, "完成值")
             except LedgerError:
-                self._refuse(r, col, task["id"], f"actual:{iid}", f"第 {r} 行 {col} 列（指标{n}完成值）“{_text(cell)}”不是数字",
-                             theirs=_text(cell))
+                self._refuse(
+                    r,
+                    col,
+                    task["id"],
+                    f"actual:{iid}",
+                    f"第 {r} 行 {col} 列（指标{n}完成值）“{_text(cell)}”不是数字",
+                    theirs=_text(cell),
+                )
                 continue
             row = self.ledger.store.row("indicator", iid)
             if row is None:
                 if theirs != exported:
-                    self._refuse(r, col, task["id"], f"actual:{iid}", f"第 {r} 行 {col} 列：这条量化指标在台账上已删除",
-                                 theirs=theirs)
+                    self._refuse(
+                        r,
+                        col,
+                        task["id"],
+                        f"actual:{iid}",
+                        f"第 {r} 行 {col} 列：这条量化指标在台账上已删除",
+                        theirs=theirs,
+                    )
                 continue
             w = _Write(None, "actual", iid, theirs)  # type: ignore[arg-type]
-            self._value(r, col, task["id"], f"actual:{iid}", exported, row["actual"], theirs, f"指标{n}完成值", w,
-                        row["actual"] == theirs)
+            self._value(
+                r,
+                col,
+                task["id"],
+                f"actual:{iid}",
+                exported,
+                row["actual"],
+                theirs,
+                f"指标{n}完成值",
+                w,
+                row["actual"] == theirs,
+            )
 
-    def _submit(self, r: int, task: dict[str, Any], orig: dict[str, Any], submit: str, note: str,
-                progress: str) -> None:
+    def _submit(
+        self, r: int, task: dict[str, Any], orig: dict[str, Any], submit: str, note: str, progress: str
+    ) -> None:
         col = self.col["submit"]
         if submit not in ("", YES, NO):
-            self._refuse(r, col, task["id"], "submit", f"第 {r} 行 {col} 列（申请销号）只能填“是”或“否”，不能是“{submit}”",
-                         theirs=submit)
+            self._refuse(
+                r,
+                col,
+                task["id"],
+                "submit",
+                f"第 {r} 行 {col} 列（申请销号）只能填“是”或“否”，不能是“{submit}”",
+                theirs=submit,
+            )
             return
         if submit != YES or orig["submit"] == YES:
             return
@@ -480,11 +629,18 @@ class _Check:
         if status in (Status.SUBMITTED, Status.IN_REVIEW):
             return  # already asked
         reason = note or progress.strip()
-        item = FillItem("applied", r, col, task["id"], "submit", status.label, YES, key=f"{task['id']}:submit")
+        item = FillItem(
+            "applied", r, col, task["id"], "submit", status.label, YES, key=f"{task['id']}:submit"
+        )
         if not reason:
             item.kind, item.reason = "refused", f"第 {r} 行：申请销号需要填写整改进展或销号说明"
-        elif status not in (Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED,
-                            Status.ONGOING):
+        elif status not in (
+            Status.NOT_STARTED,
+            Status.IN_PROGRESS,
+            Status.RETURNED,
+            Status.REOPENED,
+            Status.ONGOING,
+        ):
             item.kind, item.status = "conflict", "open"
             item.reason = f"第 {r} 行 {col} 列：台账上这项任务现为“{status.label}”，不能再申请销号"
         if item.kind == "applied":
@@ -493,13 +649,16 @@ class _Check:
 
 
 # ---- apply -------------------------------------------------------------------------------------------------------
-def preview_fill_form(ledger: Ledger, path: str | Path, decisions: dict[str, Any] | None = None) -> FillPreview:
+def preview_fill_form(
+    ledger: Ledger, path: str | Path, decisions: dict[str, Any] | None = None
+) -> FillPreview:
     """What importing the filled 填报表 ``path`` would do, per cell. Nothing is written."""
     return _Check(ledger, Path(path), decisions or {}).run()
 
 
-def apply_fill_form(ledger: Ledger, path: str | Path, decisions: dict[str, Any] | None = None, *,
-                    accept_refused: bool = False) -> FillPreview:
+def apply_fill_form(
+    ledger: Ledger, path: str | Path, decisions: dict[str, Any] | None = None, *, accept_refused: bool = False
+) -> FillPreview:
     """Import the filled 填报表: refused while refusals remain (unless ``accept_refused``: they are skipped);
     otherwise a backup, then every applied value (and conflicts ``decisions`` settles: {key: "ours"|"theirs"|
     ("new", value)}) in ONE transaction, as the community's secretary, origin ``填报表:<file name>``."""

@@ -53,8 +53,10 @@ def guess_mapping(headers: list[Any]) -> dict[str, int]:
             if fld in out:
                 continue
             for w in words:
-                hit = next((i for i, t in enumerate(texts) if i not in used and t and
-                            (t == w if exact else w in t)), None)
+                hit = next(
+                    (i for i, t in enumerate(texts) if i not in used and t and (t == w if exact else w in t)),
+                    None,
+                )
                 if hit is not None:
                     out[fld] = hit
                     used.add(hit)
@@ -80,9 +82,15 @@ class ForeignImport:
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
-        out.update(kind="foreign_ledger", path=str(self.path), backup=str(self.backup) if self.backup else None,
-                   mapping={k: {"column": get_column_letter(v + 1), "header": self.headers[v]}
-                            for k, v in self.mapping.items()})
+        out.update(
+            kind="foreign_ledger",
+            path=str(self.path),
+            backup=str(self.backup) if self.backup else None,
+            mapping={
+                k: {"column": get_column_letter(v + 1), "header": self.headers[v]}
+                for k, v in self.mapping.items()
+            },
+        )
         return out
 
 
@@ -110,11 +118,12 @@ def read_foreign(ledger: Ledger, path: str | Path) -> tuple[str, int, list[str],
         hits = len(guess_mapping(row))
         if hits > best_hits:
             best, best_hits = i, hits
-    return ws.title, best + 1, [_text(h) for h in grid[best]], grid[best + 1:]
+    return ws.title, best + 1, [_text(h) for h in grid[best]], grid[best + 1 :]
 
 
-def import_foreign_ledger(ledger: Ledger, path: str | Path, mapping: dict[str, int] | None = None, *,
-                          dry_run: bool = False) -> ForeignImport:
+def import_foreign_ledger(
+    ledger: Ledger, path: str | Path, mapping: dict[str, int] | None = None, *, dry_run: bool = False
+) -> ForeignImport:
     """Create the categories, problems, tasks (and unknown communities) of another tool's 台账. ``mapping``
     (our field -> 0-based column) overrides the guess; without --dry-run one bulk command after a backup."""
     path = Path(path)
@@ -125,12 +134,21 @@ def import_foreign_ledger(ledger: Ledger, path: str | Path, mapping: dict[str, i
         raise LedgerError("excel_header_unmapped", path=path.name, sheet=sheet, missing="、".join(missing))
     result = ForeignImport(path, sheet, header_row, headers, mapping)
     cats = {r["title"]: r["id"] for r in ledger.store.rows("SELECT id, title FROM category")}
-    probs = {(r["category_id"], r["title"]): r["id"] for r in ledger.store.rows("SELECT id, category_id, title FROM problem")}
+    probs = {
+        (r["category_id"], r["title"]): r["id"]
+        for r in ledger.store.rows("SELECT id, category_id, title FROM problem")
+    }
     coms = {r["name"]: r["id"] for r in ledger.store.rows("SELECT id, name FROM community")}
-    have = {(r[0], r[1], r[2]): "台账中已有这项任务" for r in ledger.store.conn.execute(
-        "SELECT problem_id, community_id, measure FROM task WHERE deleted_at IS NULL")}
+    have = {
+        (r[0], r[1], r[2]): "台账中已有这项任务"
+        for r in ledger.store.conn.execute(
+            "SELECT problem_id, community_id, measure FROM task WHERE deleted_at IS NULL"
+        )
+    }
     new: dict[str, list[dict[str, Any]]] = {"community": [], "category": [], "problem": [], "task": []}
-    sort = {t: int(ledger.store.one(f"SELECT COALESCE(MAX(sort), 0) FROM {t}")) for t in ("community", "category")}
+    sort = {
+        t: int(ledger.store.one(f"SELECT COALESCE(MAX(sort), 0) FROM {t}")) for t in ("community", "category")
+    }
     psort: dict[str, int] = {}
     tsort: dict[tuple[str, str], int] = {}
     last = {"category": "", "problem": ""}
@@ -150,19 +168,32 @@ def import_foreign_ledger(ledger: Ledger, path: str | Path, mapping: dict[str, i
                 last[fld] = value
         community = _text(cell(row, "community")).strip()
         if not community:
-            raise LedgerError("excel_bad_cell", path=path.name, row=r, column=get_column_letter(mapping["community"] + 1),
-                              field="责任单位", detail="没有填写责任单位（居民区）")
+            raise LedgerError(
+                "excel_bad_cell",
+                path=path.name,
+                row=r,
+                column=get_column_letter(mapping["community"] + 1),
+                field="责任单位",
+                detail="没有填写责任单位（居民区）",
+            )
         try:
             deadline = parse_date(cell(row, "deadline"))
         except LedgerError:
-            raise LedgerError("excel_bad_cell", path=path.name, row=r,
-                              column=get_column_letter(mapping["deadline"] + 1), field="整改时限",
-                              detail=f"“{_text(cell(row, 'deadline'))}”不是日期") from None
+            raise LedgerError(
+                "excel_bad_cell",
+                path=path.name,
+                row=r,
+                column=get_column_letter(mapping["deadline"] + 1),
+                field="整改时限",
+                detail=f"“{_text(cell(row, 'deadline'))}”不是日期",
+            ) from None
         cat_title = last["category"] or DEFAULT_CATEGORY
         prob_title = last["problem"] or measure
         known = (probs.get((cats.get(cat_title, ""), prob_title)), coms.get(community), measure)
         if known in have:
-            result.skipped.append({"row": r, "community": community, "measure": measure, "reason": have[known]})
+            result.skipped.append(
+                {"row": r, "community": community, "measure": measure, "reason": have[known]}
+            )
             continue
         if community not in coms:
             sort["community"] += 1
@@ -178,24 +209,59 @@ def import_foreign_ledger(ledger: Ledger, path: str | Path, mapping: dict[str, i
             result.categories.append(cat_title)
         cid = cats[cat_title]
         if (cid, prob_title) not in probs:
-            psort[cid] = psort.get(cid, int(ledger.store.one(
-                "SELECT COALESCE(MAX(sort), 0) FROM problem WHERE category_id = ?", (cid,)))) + 1
+            psort[cid] = (
+                psort.get(
+                    cid,
+                    int(
+                        ledger.store.one(
+                            "SELECT COALESCE(MAX(sort), 0) FROM problem WHERE category_id = ?", (cid,)
+                        )
+                    ),
+                )
+                + 1
+            )
             prow = ledger.new_row("problem", category_id=cid, title=prob_title, sort=psort[cid])
             probs[(cid, prob_title)] = prow["id"]
             new["problem"].append(prow)
         pid = probs[(cid, prob_title)]
         key = (pid, coms[community])
-        tsort[key] = tsort.get(key, int(ledger.store.one(
-            "SELECT COALESCE(MAX(sort), 0) FROM task WHERE problem_id = ? AND community_id = ?", key))) + 1
+        tsort[key] = (
+            tsort.get(
+                key,
+                int(
+                    ledger.store.one(
+                        "SELECT COALESCE(MAX(sort), 0) FROM task WHERE problem_id = ? AND community_id = ?",
+                        key,
+                    )
+                ),
+            )
+            + 1
+        )
         progress = _text(cell(row, "progress")).strip()
-        trow = ledger.new_row("task", problem_id=pid, community_id=coms[community], measure=measure,
-                              owner=_text(cell(row, "owner")).strip(), leader=_text(cell(row, "leader")).strip(),
-                              deadline=deadline, progress=progress, sort=tsort[key],
-                              status=Status.IN_PROGRESS if progress else Status.NOT_STARTED)
+        trow = ledger.new_row(
+            "task",
+            problem_id=pid,
+            community_id=coms[community],
+            measure=measure,
+            owner=_text(cell(row, "owner")).strip(),
+            leader=_text(cell(row, "leader")).strip(),
+            deadline=deadline,
+            progress=progress,
+            sort=tsort[key],
+            status=Status.IN_PROGRESS if progress else Status.NOT_STARTED,
+        )
         new["task"].append(trow)
         have[(pid, coms[community], measure)] = f"与本表第 {r} 行相同"
-        result.rows.append({"row": r, "category": cat_title, "problem": prob_title, "community": community,
-                            "measure": measure, "deadline": deadline})
+        result.rows.append(
+            {
+                "row": r,
+                "category": cat_title,
+                "problem": prob_title,
+                "community": community,
+                "measure": measure,
+                "deadline": deadline,
+            }
+        )
     result.problems, result.tasks = len(new["problem"]), len(new["task"])
     if not new["task"] and result.skipped:
         raise LedgerError("excel_nothing_new", path=path.name, n=len(result.skipped))
@@ -207,9 +273,17 @@ def import_foreign_ledger(ledger: Ledger, path: str | Path, mapping: dict[str, i
     saved = ledger.origin
     ledger.origin = f"导入台账:{path.name}"
     try:
-        ledger.bulk_insert("import_excel_ledger", {k: v for k, v in new.items() if v},
-                           {"file": path.name, "tasks": result.tasks, "problems": result.problems,
-                            "categories": len(result.categories), "communities": len(result.communities)})
+        ledger.bulk_insert(
+            "import_excel_ledger",
+            {k: v for k, v in new.items() if v},
+            {
+                "file": path.name,
+                "tasks": result.tasks,
+                "problems": result.problems,
+                "categories": len(result.categories),
+                "communities": len(result.communities),
+            },
+        )
     finally:
         ledger.origin = saved
     result.written = True

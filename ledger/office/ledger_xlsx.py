@@ -38,9 +38,19 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "BUILTIN_TEMPLATE", "COLUMNS", "DEFAULT_COLUMNS", "DEFAULT_WIDTHS", "ExportCancelled", "ExportResult",
-    "default_template", "default_template_name", "delete_template", "export_ledger", "save_template",
-    "set_default_template", "templates",
+    "BUILTIN_TEMPLATE",
+    "COLUMNS",
+    "DEFAULT_COLUMNS",
+    "DEFAULT_WIDTHS",
+    "ExportCancelled",
+    "ExportResult",
+    "default_template",
+    "default_template_name",
+    "delete_template",
+    "export_ledger",
+    "save_template",
+    "set_default_template",
+    "templates",
 ]
 
 # ---- columns and templates ---------------------------------------------------------------------------------------
@@ -71,16 +81,47 @@ COLUMNS: dict[str, str] = {
 """Every column a template may use: key → default header."""
 
 DEFAULT_WIDTHS: dict[str, float] = {
-    "seq": 5, "category": 12, "problem": 18, "problem_no": 9, "measure": 28, "detail": 28, "community": 11, "department": 12,
-    "leader": 8, "owner": 8, "deadline": 14, "original_deadline": 14, "kind": 9, "progress": 28,
-    "indicators": 18, "status": 14, "closed_at": 14, "on_time": 12, "reviewers": 10, "evidence": 14, "remark": 14,
+    "seq": 5,
+    "category": 12,
+    "problem": 18,
+    "problem_no": 9,
+    "measure": 28,
+    "detail": 28,
+    "community": 11,
+    "department": 12,
+    "leader": 8,
+    "owner": 8,
+    "deadline": 14,
+    "original_deadline": 14,
+    "kind": 9,
+    "progress": 28,
+    "indicators": 18,
+    "status": 14,
+    "closed_at": 14,
+    "on_time": 12,
+    "reviewers": 10,
+    "evidence": 14,
+    "remark": 14,
     "updated_at": 16,
 }
 """Default widths in characters (one CJK character takes two)."""
 
 DEFAULT_COLUMNS: tuple[str, ...] = (
-    "seq", "category", "problem", "measure", "community", "leader", "owner", "deadline", "kind", "progress",
-    "status", "closed_at", "reviewers", "evidence", "remark",
+    "seq",
+    "category",
+    "problem",
+    "measure",
+    "community",
+    "leader",
+    "owner",
+    "deadline",
+    "kind",
+    "progress",
+    "status",
+    "closed_at",
+    "reviewers",
+    "evidence",
+    "remark",
 )
 BUILTIN_TEMPLATE = "标准台账"
 TEMPLATES_SETTING = "excel_templates"
@@ -126,9 +167,15 @@ def _normalise(name: str, columns: Any) -> list[dict[str, Any]]:
         width = col.get("width")
         if width is None:
             width = DEFAULT_WIDTHS[key]
-        if isinstance(width, bool) or not isinstance(width, int | float) or not MIN_WIDTH <= width <= MAX_WIDTH:
-            raise _bad(f"模板“{name}”的第 {n} 列（{title.strip()}）宽度“{width}”无效，"
-                       f"请填 {MIN_WIDTH} 到 {MAX_WIDTH} 之间的数字（单位：字符，一个汉字占 2）。")
+        if (
+            isinstance(width, bool)
+            or not isinstance(width, int | float)
+            or not MIN_WIDTH <= width <= MAX_WIDTH
+        ):
+            raise _bad(
+                f"模板“{name}”的第 {n} 列（{title.strip()}）宽度“{width}”无效，"
+                f"请填 {MIN_WIDTH} 到 {MAX_WIDTH} 之间的数字（单位：字符，一个汉字占 2）。"
+            )
         out.append({"key": key, "title": title.strip(), "width": width})
     return out
 
@@ -158,8 +205,9 @@ def _check_name(name: Any) -> str:
     return name
 
 
-def save_template(ledger: Ledger, name: str, columns: Sequence[Any], *, make_default: bool = False
-                  ) -> list[dict[str, Any]]:
+def save_template(
+    ledger: Ledger, name: str, columns: Sequence[Any], *, make_default: bool = False
+) -> list[dict[str, Any]]:
     """Save (or replace) a template in the ledger; columns are keys or {"key", "title", "width"} dicts.
 
     Returns the columns as stored. The ledger is untouched when they are invalid."""
@@ -175,8 +223,12 @@ def save_template(ledger: Ledger, name: str, columns: Sequence[Any], *, make_def
 
 def _unknown(ledger: Ledger, name: str) -> LedgerError:
     known = "、".join(templates(ledger))
-    return LedgerError("bad_value", field=TEMPLATE_FIELD, value=name,
-                       detail=f"台账中没有这个模板。现有的模板是：{known}。请从中选择，或先保存该模板。")
+    return LedgerError(
+        "bad_value",
+        field=TEMPLATE_FIELD,
+        value=name,
+        detail=f"台账中没有这个模板。现有的模板是：{known}。请从中选择，或先保存该模板。",
+    )
 
 
 def delete_template(ledger: Ledger, name: str) -> None:
@@ -236,8 +288,15 @@ MAIN_SHEET = "整改台账"
 
 
 def _constrains(flt: TaskFilter) -> bool:
-    return any((flt.community_ids is not None, flt.statuses is not None, flt.due, flt.text.strip(),
-                flt.task_ids is not None))
+    return any(
+        (
+            flt.community_ids is not None,
+            flt.statuses is not None,
+            flt.due,
+            flt.text.strip(),
+            flt.task_ids is not None,
+        )
+    )
 
 
 def _target(out_path: str | Path) -> Path:
@@ -245,20 +304,40 @@ def _target(out_path: str | Path) -> Path:
     if out.suffix == "":
         out = out.with_suffix(".xlsx")
     if out.suffix.lower() != ".xlsx":
-        raise LedgerError("bad_value", field="导出文件名", value=out.name,
-                          detail="台账只能保存为 .xlsx 文件，请把文件名改为以 .xlsx 结尾。")
+        raise LedgerError(
+            "bad_value",
+            field="导出文件名",
+            value=out.name,
+            detail="台账只能保存为 .xlsx 文件，请把文件名改为以 .xlsx 结尾。",
+        )
     if not out.parent.is_dir():
-        raise LedgerError("bad_value", field="导出位置", value=str(out.parent),
-                          detail="这个文件夹不存在，请选择一个已有的文件夹。")
+        raise LedgerError(
+            "bad_value",
+            field="导出位置",
+            value=str(out.parent),
+            detail="这个文件夹不存在，请选择一个已有的文件夹。",
+        )
     if out.is_dir():
-        raise LedgerError("bad_value", field="导出文件名", value=str(out), detail="这是一个文件夹，请输入文件名。")
+        raise LedgerError(
+            "bad_value", field="导出文件名", value=str(out), detail="这是一个文件夹，请输入文件名。"
+        )
     return out
 
 
-def export_ledger(ledger: Ledger, out_path: str | Path, *, task_filter: TaskFilter | None = None,
-                  community: str | None = None, template: str | None = None, today: dt.date | None = None,
-                  paper: str = "A4", per_community_sheets: bool = False, three_lists: bool = False,
-                  progress: Progress | None = None, cancel: Cancel | None = None) -> ExportResult:
+def export_ledger(
+    ledger: Ledger,
+    out_path: str | Path,
+    *,
+    task_filter: TaskFilter | None = None,
+    community: str | None = None,
+    template: str | None = None,
+    today: dt.date | None = None,
+    paper: str = "A4",
+    per_community_sheets: bool = False,
+    three_lists: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ExportResult:
     """Write the 整改台账 workbook: 汇总 first, then 整改台账, optionally the 三张清单 and one sheet per community.
 
     ``task_filter`` selects the rows the table shows (exported in the ledger's natural order), ``community``
@@ -333,26 +412,62 @@ def export_ledger(ledger: Ledger, out_path: str | Path, *, task_filter: TaskFilt
     try:  # from here on every failure and a cancel clean up the temporary files
         register_styles(wb, scheme(ledger.setting("board_scheme")))
         taken: set[str] = set()
-        summary = StreamSheet(wb, sheet_title("汇总", taken), [c.width for c in SUMMARY_COLUMNS], paper=paper,
-                              header_row=HEADER_ROW)
-        main = LedgerSheet(wb, sheet_title(MAIN_SHEET, taken), columns, heading("巡察整改台账", unit), paper=paper)
+        summary = StreamSheet(
+            wb,
+            sheet_title("汇总", taken),
+            [c.width for c in SUMMARY_COLUMNS],
+            paper=paper,
+            header_row=HEADER_ROW,
+        )
+        main = LedgerSheet(
+            wb, sheet_title(MAIN_SHEET, taken), columns, heading("巡察整改台账", unit), paper=paper
+        )
         lists: tuple[StreamSheet, LedgerSheet, StreamSheet] | None = None
         if three_lists:
-            task_columns = [Column(k, COLUMNS[k], DEFAULT_WIDTHS[k]) for k in (
-                "seq", "problem_no", "measure", "kind", "community", "leader", "owner", "deadline", "status")]
+            task_columns = [
+                Column(k, COLUMNS[k], DEFAULT_WIDTHS[k])
+                for k in (
+                    "seq",
+                    "problem_no",
+                    "measure",
+                    "kind",
+                    "community",
+                    "leader",
+                    "owner",
+                    "deadline",
+                    "status",
+                )
+            ]
             lists = (
-                StreamSheet(wb, sheet_title("问题清单", taken), [c.width for c in PROBLEM_COLUMNS], paper=paper,
-                            header_row=HEADER_ROW),
-                LedgerSheet(wb, sheet_title("任务清单", taken), task_columns, heading("巡察整改任务清单", unit),
-                            paper=paper, merge=False),
-                StreamSheet(wb, sheet_title("责任清单", taken), [c.width for c in PEOPLE_COLUMNS], paper=paper,
-                            header_row=HEADER_ROW),
+                StreamSheet(
+                    wb,
+                    sheet_title("问题清单", taken),
+                    [c.width for c in PROBLEM_COLUMNS],
+                    paper=paper,
+                    header_row=HEADER_ROW,
+                ),
+                LedgerSheet(
+                    wb,
+                    sheet_title("任务清单", taken),
+                    task_columns,
+                    heading("巡察整改任务清单", unit),
+                    paper=paper,
+                    merge=False,
+                ),
+                StreamSheet(
+                    wb,
+                    sheet_title("责任清单", taken),
+                    [c.width for c in PEOPLE_COLUMNS],
+                    paper=paper,
+                    header_row=HEADER_ROW,
+                ),
             )
         tally = Tally(lists=three_lists, keep_rowids=per_community_sheets)
         if progress is not None:
             progress(0, total)
-        for items in iter_items(ledger, rowids, today=day, due_soon_days=soon_days, needs=needs,
-                                numbering=numbering):
+        for items in iter_items(
+            ledger, rowids, today=day, due_soon_days=soon_days, needs=needs, numbering=numbering
+        ):
             check()
             for item in items:
                 main.add(item)
@@ -390,17 +505,23 @@ def export_ledger(ledger: Ledger, out_path: str | Path, *, task_filter: TaskFilt
         if per_community_sheets:
             for cid in sorted(tally.rowids, key=lambda c: order.get(c, len(order))):
                 name = tally.names[cid]
-                sheet = LedgerSheet(wb, sheet_title(name, taken), columns, heading("巡察整改台账", name),
-                                    paper=paper)
-                for items in iter_items(ledger, tally.rowids[cid], today=day, due_soon_days=soon_days,
-                                        needs=needs, numbering=numbering):
+                sheet = LedgerSheet(
+                    wb, sheet_title(name, taken), columns, heading("巡察整改台账", name), paper=paper
+                )
+                for items in iter_items(
+                    ledger,
+                    tally.rowids[cid],
+                    today=day,
+                    due_soon_days=soon_days,
+                    needs=needs,
+                    numbering=numbering,
+                ):
                     check()
                     for item in items:
                         sheet.add(item)
                     step(len(items))
                 sheet.close()
         check()
-
 
         def save(tmp: Path) -> None:
             wb.save(tmp)

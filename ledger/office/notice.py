@@ -41,8 +41,19 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
 __all__ = [
-    "FONT_BODY", "FONT_H1", "FONT_H2", "FONT_TITLE", "STYLE_BODY", "STYLE_H1", "STYLE_H2", "STYLE_H3",
-    "STYLE_TITLE", "cmd_notice", "measure_prose", "notice_title", "write_notice",
+    "FONT_BODY",
+    "FONT_H1",
+    "FONT_H2",
+    "FONT_TITLE",
+    "STYLE_BODY",
+    "STYLE_H1",
+    "STYLE_H2",
+    "STYLE_H3",
+    "STYLE_TITLE",
+    "cmd_notice",
+    "measure_prose",
+    "notice_title",
+    "write_notice",
 ]
 
 PLACEHOLDER = "【待补充：{}】"
@@ -83,7 +94,7 @@ def _number(value: float) -> str:
 
 
 def _who(names: list[str], all_names: list[str]) -> str:
-    """"各居民区" for all of them, else "鑫峰苑、天恒名城居民区"."""
+    """ "各居民区" for all of them, else "鑫峰苑、天恒名城居民区"."""
     if len(all_names) >= 3 and set(names) >= set(all_names):
         return "各居民区"
     if not names:
@@ -136,9 +147,13 @@ def _content(ledger: Ledger) -> _Content:
     rowids = ledger.task_rowids()
     raw = ledger.store.task_rows(rowids)
     tasks = [to_task_row(raw[r]) for r in rowids]
-    sorts = {r["id"]: r["sort"] for r in ledger.store.rows("SELECT id, sort FROM task WHERE deleted_at IS NULL")}
+    sorts = {
+        r["id"]: r["sort"] for r in ledger.store.rows("SELECT id, sort FROM task WHERE deleted_at IS NULL")
+    }
     indicators: dict[str, list[dict[str, Any]]] = {}
-    for row in ledger.store.rows("SELECT task_id, name, unit, target, actual FROM indicator ORDER BY sort, rowid"):
+    for row in ledger.store.rows(
+        "SELECT task_id, name, unit, target, actual FROM indicator ORDER BY sort, rowid"
+    ):
         indicators.setdefault(row["task_id"], []).append(row)
     by_problem: dict[str, dict[str, _Measure]] = {}
     for i, task in enumerate(tasks):
@@ -155,9 +170,14 @@ def _content(ledger: Ledger) -> _Content:
 
 
 _STATUS_PHRASE = {
-    Status.CLOSED: "已销号", Status.ONGOING: "已转入长期坚持", Status.SUBMITTED: "已申请销号，正在审核",
-    Status.IN_REVIEW: "已申请销号，正在审核", Status.IN_PROGRESS: "正在推进", Status.RETURNED: "正在推进",
-    Status.REOPENED: "经“回头看”发现反弹，已重新启动整改", Status.NOT_STARTED: "尚未启动",
+    Status.CLOSED: "已销号",
+    Status.ONGOING: "已转入长期坚持",
+    Status.SUBMITTED: "已申请销号，正在审核",
+    Status.IN_REVIEW: "已申请销号，正在审核",
+    Status.IN_PROGRESS: "正在推进",
+    Status.RETURNED: "正在推进",
+    Status.REOPENED: "经“回头看”发现反弹，已重新启动整改",
+    Status.NOT_STARTED: "尚未启动",
 }
 _STATUS_GROUPS: tuple[tuple[str, frozenset[Status]], ...] = (
     ("已销号", frozenset({Status.CLOSED})),
@@ -170,7 +190,7 @@ _STATUS_GROUPS: tuple[tuple[str, frozenset[Status]], ...] = (
 
 
 def _figures(tasks: Iterable[TaskRow], indicators: dict[str, list[dict[str, Any]]]) -> list[str]:
-    """"累计开展集中整治 20 次": actuals summed per indicator name and unit across the tasks."""
+    """ "累计开展集中整治 20 次": actuals summed per indicator name and unit across the tasks."""
     actuals: dict[tuple[str, str], list[float]] = {}
     targets: dict[tuple[str, str], list[float]] = {}
     for task in tasks:
@@ -201,8 +221,12 @@ def _figures(tasks: Iterable[TaskRow], indicators: dict[str, list[dict[str, Any]
     return out
 
 
-def measure_prose(tasks: list[TaskRow], indicators: dict[str, list[dict[str, Any]]], all_communities: list[str],
-                  today: dt.date) -> str:
+def measure_prose(
+    tasks: list[TaskRow],
+    indicators: dict[str, list[dict[str, Any]]],
+    all_communities: list[str],
+    today: dt.date,
+) -> str:
     """The progress of one measure across its communities, in the notice's prose."""
     sentences: list[str] = []
     # what the communities reported, grouped by identical text
@@ -225,7 +249,9 @@ def measure_prose(tasks: list[TaskRow], indicators: dict[str, list[dict[str, Any
         sentences.append(f"截至{today.month}月{today.day}日，{lead}" + "，".join(figures) + "。")
     communities = list(dict.fromkeys(t.community for t in tasks))
     if len(tasks) == 1:
-        sentences.append(f"{_who(communities, all_communities)}该项任务目前{_STATUS_PHRASE[tasks[0].status]}。")
+        sentences.append(
+            f"{_who(communities, all_communities)}该项任务目前{_STATUS_PHRASE[tasks[0].status]}。"
+        )
     else:
         counts = [(label, sum(1 for t in tasks if t.status in members)) for label, members in _STATUS_GROUPS]
         listed = "、".join(f"{label} {n} 项" for label, n in counts if n)
@@ -269,27 +295,41 @@ def _build(ledger: Ledger, today: dt.date) -> DocxDocument:
     authority = re.match(r"^(.{1,4}?委)", group)
     n_com = len(content.communities)
     target = f"{org}下辖{n_com}个社区党组织" if n_com else org
-    para(f"根据{authority.group(1) if authority else '上级'}统一部署，{group}于{_date_cn(inspection.get('from'))}至"
-         f"{_date_cn(inspection.get('to'))}对{target}进行了巡察，并于{_date_cn(inspection.get('feedback'))}"
-         "反馈了巡察意见。根据巡察工作有关要求，现将巡察整改进展情况予以公布。")
+    para(
+        f"根据{authority.group(1) if authority else '上级'}统一部署，{group}于{_date_cn(inspection.get('from'))}至"
+        f"{_date_cn(inspection.get('to'))}对{target}进行了巡察，并于{_date_cn(inspection.get('feedback'))}"
+        "反馈了巡察意见。根据巡察工作有关要求，现将巡察整改进展情况予以公布。"
+    )
 
     # 一、组织落实 (editable: facts the ledger knows, placeholders for what only people know)
     para(f"一、{short}组织落实巡察整改工作情况", STYLE_H1)
     para("（一）党委书记组织落实整改工作情况", STYLE_H2)
-    para(PLACEHOLDER.format("反馈会后党委书记主持召开专题会议、审定整改方案、包联居民区、推动解决难点问题等情况。"))
+    para(
+        PLACEHOLDER.format(
+            "反馈会后党委书记主持召开专题会议、审定整改方案、包联居民区、推动解决难点问题等情况。"
+        )
+    )
     para(f"（二）{short}巡察整改主体责任落实情况", STYLE_H2)
     problems = ledger.problems()
     n_measures = sum(len(ms) for ms in content.problems.values())
-    status_counts = [(label, sum(1 for t in content.tasks if t.status in members)) for label, members in _STATUS_GROUPS]
+    status_counts = [
+        (label, sum(1 for t in content.tasks if t.status in members)) for label, members in _STATUS_GROUPS
+    ]
     listed = "、".join(f"{label} {n} 项" for label, n in status_counts if n)
-    summary = (f"按照整改方案和整改清单，将巡察反馈的 {len(problems)} 个问题细化为 {n_measures} 条整改措施、"
-               f"{len(content.tasks)} 项整改任务")
+    summary = (
+        f"按照整改方案和整改清单，将巡察反馈的 {len(problems)} 个问题细化为 {n_measures} 条整改措施、"
+        f"{len(content.tasks)} 项整改任务"
+    )
     summary += f"，落实到 {n_com} 个居民区党组织" if n_com else ""
     summary += "，建立整改工作台账，实施挂图督战，定期对账销账。"
     if content.tasks:
         summary += f"截至{_date_cn(today)}，{listed}。"
     para(summary)
-    para(PLACEHOLDER.format("成立整改工作领导小组和工作专班、落实“周报告”制度、建立销号管理和“回头看”机制等情况。"))
+    para(
+        PLACEHOLDER.format(
+            "成立整改工作领导小组和工作专班、落实“周报告”制度、建立销号管理和“回头看”机制等情况。"
+        )
+    )
 
     # 二、整改落实情况: every category, problem and measure
     para("二、巡察反馈意见整改落实情况", STYLE_H1)
@@ -307,17 +347,26 @@ def _build(ledger: Ledger, today: dt.date) -> DocxDocument:
 
     # 三、长效机制
     para("三、坚持标本兼治，健全长效机制情况", STYLE_H1)
-    long_term = list(dict.fromkeys(
-        t.measure.strip() for t in content.tasks if t.kind == Kind.LONG_TERM.value or t.status == Status.ONGOING))
+    long_term = list(
+        dict.fromkeys(
+            t.measure.strip()
+            for t in content.tasks
+            if t.kind == Kind.LONG_TERM.value or t.status == Status.ONGOING
+        )
+    )
     closed = sum(1 for t in content.tasks if t.status == Status.CLOSED)
     reopened = sum(1 for t in content.tasks if t.status == Status.REOPENED)
     lines = []
     if long_term:
         named = "".join("“" + m.replace("“", "‘").replace("”", "’") + "”" for m in long_term[:3])
         more = "等" if len(long_term) > 1 else ""
-        lines.append(f"对{named}{more} {len(long_term)} 项需要长期坚持的整改措施，纳入常态化管理，定期报告进展。")
+        lines.append(
+            f"对{named}{more} {len(long_term)} 项需要长期坚持的整改措施，纳入常态化管理，定期报告进展。"
+        )
     if closed:
-        lines.append(f"对已销号的 {closed} 项整改任务，适时通过随机抽查、实地检查等方式开展“回头看”，防止问题反弹回潮。")
+        lines.append(
+            f"对已销号的 {closed} 项整改任务，适时通过随机抽查、实地检查等方式开展“回头看”，防止问题反弹回潮。"
+        )
     if reopened:
         lines.append(f"“回头看”中发现反弹回潮 {reopened} 项，已重新启动整改。")
     if lines:
@@ -327,8 +376,10 @@ def _build(ledger: Ledger, today: dt.date) -> DocxDocument:
     # closing and contact block
     para("欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时反映。")
     para(f"联系电话：{contact.get('phone') or PLACEHOLDER.format('联系电话')}")
-    para(f"通讯地址：{contact.get('address') or PLACEHOLDER.format('通讯地址')}"
-         "（信封上注明“关于巡察整改落实情况的意见建议”）")
+    para(
+        f"通讯地址：{contact.get('address') or PLACEHOLDER.format('通讯地址')}"
+        "（信封上注明“关于巡察整改落实情况的意见建议”）"
+    )
     para(f"邮政编码：{contact.get('postcode') or PLACEHOLDER.format('邮政编码')}")
 
     # signature and date: the date four characters in from the right, the signature starting two before it
@@ -354,7 +405,9 @@ def _build(ledger: Ledger, today: dt.date) -> DocxDocument:
     return doc
 
 
-def write_notice(ledger: Ledger, out_path: str | os.PathLike[str], *, today: dt.date | str | None = None) -> Path:
+def write_notice(
+    ledger: Ledger, out_path: str | os.PathLike[str], *, today: dt.date | str | None = None
+) -> Path:
     """Write the 通报 draft (.docx) from the ledger; replaces ``out_path`` only once the new file is complete."""
     if isinstance(today, str):
         today = dt.date.fromisoformat(today)
@@ -375,12 +428,20 @@ def write_notice(ledger: Ledger, out_path: str | os.PathLike[str], *, today: dt.
             Path(tmp).unlink(missing_ok=True)
             raise
     except PermissionError as exc:
-        raise LedgerError("notice_write_failed", detail=(
-            f"无法写入“{out}”：文件可能正在 Word 或 WPS 中打开，或文件夹没有写入权限。"
-            "请关闭该文件或换一个位置后再试；原有文件未作改动。")) from exc
+        raise LedgerError(
+            "notice_write_failed",
+            detail=(
+                f"无法写入“{out}”：文件可能正在 Word 或 WPS 中打开，或文件夹没有写入权限。"
+                "请关闭该文件或换一个位置后再试；原有文件未作改动。"
+            ),
+        ) from exc
     except OSError as exc:
-        raise LedgerError("notice_write_failed", detail=(
-            f"写入“{out}”时出错（{exc.strerror or exc}）。请检查磁盘空间和文件夹后再试；原有文件未作改动。")) from exc
+        raise LedgerError(
+            "notice_write_failed",
+            detail=(
+                f"写入“{out}”时出错（{exc.strerror or exc}）。请检查磁盘空间和文件夹后再试；原有文件未作改动。"
+            ),
+        ) from exc
     return out
 
 

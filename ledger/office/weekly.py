@@ -35,9 +35,15 @@ def rate_text(rate: float) -> str:
 def figures(snap: dict[str, Any]) -> dict[str, Any]:
     """The report's figures, straight from the snapshot."""
     c = snap["counts"]
-    return {"本周新增销号": int(snap["signed_off_this_week"]), "累计销号": int(c["signed_off"]),
-            "完成率": float(snap["completion_rate"]), "任务总数": int(c["tasks"]), "未销号": int(c["open"]),
-            "逾期": int(c["overdue"]), "未按时上报": len(snap["not_returned"])}
+    return {
+        "本周新增销号": int(snap["signed_off_this_week"]),
+        "累计销号": int(c["signed_off"]),
+        "完成率": float(snap["completion_rate"]),
+        "任务总数": int(c["tasks"]),
+        "未销号": int(c["open"]),
+        "逾期": int(c["overdue"]),
+        "未按时上报": len(snap["not_returned"]),
+    }
 
 
 def _overdue_phrase(t: dict[str, Any]) -> str:
@@ -58,11 +64,15 @@ def sentences(org: str, snap: dict[str, Any]) -> list[str]:
     out = [
         f"本周新增销号 {f['本周新增销号']} 项，累计销号 {f['累计销号']} 项，完成率 {rate_text(f['完成率'])}；"
         f"整改任务共 {f['任务总数']} 项，未销号 {f['未销号']} 项。",
-        f"逾期 {f['逾期']} 项：" + ("；".join(_overdue_phrase(t) for t in overdue) if overdue else "无") + "。",
+        f"逾期 {f['逾期']} 项："
+        + ("；".join(_overdue_phrase(t) for t in overdue) if overdue else "无")
+        + "。",
         "未按时上报：" + ("、".join(_chase_phrase(c) for c in late) if late else "无") + "。",
     ]
     if snap.get("pending_signoff") or snap.get("pending_extensions"):
-        out.append(f"待审核销号 {snap.get('pending_signoff', 0)} 项，待批延期申请 {snap.get('pending_extensions', 0)} 项。")
+        out.append(
+            f"待审核销号 {snap.get('pending_signoff', 0)} 项，待批延期申请 {snap.get('pending_extensions', 0)} 项。"
+        )
     if snap.get("corrects"):
         out.append(f"本期包含对第 {snap['corrects']} 周的更正。")
     return out
@@ -82,7 +92,11 @@ def anchor_line(ledger: Ledger, snap: dict[str, Any]) -> str:
     from ledger.storage import journal
 
     mark = journal.anchor(ledger.store, int(snap["end_seq"])) if snap.get("end_seq") else None
-    return f"日志校验码：{mark}（结账时的最新日志；核对：main.py verify 台账.db --anchor {mark}）" if mark else ""
+    return (
+        f"日志校验码：{mark}（结账时的最新日志；核对：main.py verify 台账.db --anchor {mark}）"
+        if mark
+        else ""
+    )
 
 
 def _fonts(run_or_style: Any, name: str) -> None:
@@ -200,8 +214,13 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     ws.cell(ws.max_row, 1).font = head
     header("居民区", "书记", "本周已上报", "本周上报时间", "上次上报")
     for c in snap["chase"]:
-        row(c["community"], c["secretary"], "是" if c["returned"] else "否", c["returned_at"] or "",
-            c["last_returned"] or "从未")
+        row(
+            c["community"],
+            c["secretary"],
+            "是" if c["returned"] else "否",
+            c["returned_at"] or "",
+            c["last_returned"] or "从未",
+        )
     mark = anchor_line(ledger, snap)
     if mark:  # in the page footer: on every printed page, and not in the way of the tables
         ws.oddFooter.left.text = mark

@@ -36,24 +36,40 @@ PERCENT_FORMAT = "0.0%"
 # overrides it, in the board's stored form {"colors": {state: "#RRGGBB"}, "band_colors": [...]} (临期 takes the
 # nearest band's colour) or as a flat {health: "#RRGGBB"}.
 DEFAULT_SCHEME: dict[Health, str] = {
-    Health.OVERDUE: "E53935",      # red
-    Health.DUE_SOON: "FBC02D",     # amber
-    Health.NORMAL: "7CC47F",       # green
-    Health.PENDING: "64A8E8",      # blue
-    Health.CLOSED: "BDBDBD",       # grey
-    Health.ONGOING: "3DB5A6",      # teal
+    Health.OVERDUE: "E53935",  # red
+    Health.DUE_SOON: "FBC02D",  # amber
+    Health.NORMAL: "7CC47F",  # green
+    Health.PENDING: "64A8E8",  # blue
+    Health.CLOSED: "BDBDBD",  # grey
+    Health.ONGOING: "3DB5A6",  # teal
     Health.NOT_STARTED: "FFFFFF",  # white
 }
 HEALTH_LABELS: dict[Health, str] = {
-    Health.OVERDUE: "逾期", Health.DUE_SOON: "临期", Health.NORMAL: "正常", Health.PENDING: "待审",
-    Health.CLOSED: "已销号", Health.ONGOING: "长期坚持", Health.NOT_STARTED: "未启动",
+    Health.OVERDUE: "逾期",
+    Health.DUE_SOON: "临期",
+    Health.NORMAL: "正常",
+    Health.PENDING: "待审",
+    Health.CLOSED: "已销号",
+    Health.ONGOING: "长期坚持",
+    Health.NOT_STARTED: "未启动",
 }
 _HEX = re.compile(r"#?([0-9A-Fa-f]{6})")
 
 # Style keys used by the writers → named style names (what Excel's style gallery shows).
 TITLE, SUBTITLE, HEADER, TEXT, CENTER, DATE, NUMBER, PERCENT, CATEGORY, PROBLEM, TOTAL, NOTE = (
-    "台账标题", "台账副标题", "台账表头", "台账正文", "台账居中", "台账日期", "台账数字", "台账百分比",
-    "台账问题类别", "台账反馈问题", "台账合计", "台账说明")
+    "台账标题",
+    "台账副标题",
+    "台账表头",
+    "台账正文",
+    "台账居中",
+    "台账日期",
+    "台账数字",
+    "台账百分比",
+    "台账问题类别",
+    "台账反馈问题",
+    "台账合计",
+    "台账说明",
+)
 
 
 def status_style(h: Health) -> str:
@@ -96,7 +112,7 @@ def _luminance(colour: str) -> float:
         c = v / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (int(colour[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
@@ -115,35 +131,77 @@ def register_styles(wb: Workbook, colours: Mapping[Health, str]) -> None:
     wrap_center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     wrap_top = Alignment(horizontal="left", vertical="top", wrap_text=True)
     styles = [
-        NamedStyle(TITLE, font=Font(name=TITLE_FONT, size=TITLE_SIZE, charset=GB2312),
-                   alignment=Alignment(horizontal="center", vertical="center", wrap_text=True)),
-        NamedStyle(SUBTITLE, font=Font(name=BODY_FONT, size=12, charset=GB2312),
-                   alignment=Alignment(horizontal="left", vertical="center")),
-        NamedStyle(HEADER, font=Font(name=HEAD_FONT, size=BODY_SIZE, charset=GB2312), border=box,
-                   alignment=wrap_center),
+        NamedStyle(
+            TITLE,
+            font=Font(name=TITLE_FONT, size=TITLE_SIZE, charset=GB2312),
+            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+        ),
+        NamedStyle(
+            SUBTITLE,
+            font=Font(name=BODY_FONT, size=12, charset=GB2312),
+            alignment=Alignment(horizontal="left", vertical="center"),
+        ),
+        NamedStyle(
+            HEADER,
+            font=Font(name=HEAD_FONT, size=BODY_SIZE, charset=GB2312),
+            border=box,
+            alignment=wrap_center,
+        ),
         NamedStyle(TEXT, font=body, border=box, alignment=wrap_left),
         NamedStyle(CENTER, font=body, border=box, alignment=wrap_center),
         NamedStyle(DATE, font=body, border=box, alignment=wrap_center, number_format=DATE_FORMAT),
-        NamedStyle(NUMBER, font=body, border=box, alignment=Alignment(horizontal="right", vertical="center"),
-                   number_format="0"),
-        NamedStyle(PERCENT, font=body, border=box, alignment=Alignment(horizontal="right", vertical="center"),
-                   number_format=PERCENT_FORMAT),
+        NamedStyle(
+            NUMBER,
+            font=body,
+            border=box,
+            alignment=Alignment(horizontal="right", vertical="center"),
+            number_format="0",
+        ),
+        NamedStyle(
+            PERCENT,
+            font=body,
+            border=box,
+            alignment=Alignment(horizontal="right", vertical="center"),
+            number_format=PERCENT_FORMAT,
+        ),
         # merged over their rows: top-aligned, so a group running over a page break prints its title on the
         # first page instead of in the middle of the range (possibly on no page at all)
-        NamedStyle(CATEGORY, font=Font(name=HEAD_FONT, size=BODY_SIZE, charset=GB2312), border=box,
-                   alignment=wrap_top),
-        NamedStyle(PROBLEM, font=Font(name=PROBLEM_FONT, size=BODY_SIZE, charset=GB2312), border=box,
-                   alignment=wrap_top),
-        NamedStyle(TOTAL, font=Font(name=HEAD_FONT, size=BODY_SIZE, charset=GB2312), border=box,
-                   alignment=wrap_center),
-        NamedStyle(NOTE, font=Font(name=BODY_FONT, size=10, charset=GB2312),
-                   alignment=Alignment(horizontal="left", vertical="top", wrap_text=True)),
+        NamedStyle(
+            CATEGORY,
+            font=Font(name=HEAD_FONT, size=BODY_SIZE, charset=GB2312),
+            border=box,
+            alignment=wrap_top,
+        ),
+        NamedStyle(
+            PROBLEM,
+            font=Font(name=PROBLEM_FONT, size=BODY_SIZE, charset=GB2312),
+            border=box,
+            alignment=wrap_top,
+        ),
+        NamedStyle(
+            TOTAL,
+            font=Font(name=HEAD_FONT, size=BODY_SIZE, charset=GB2312),
+            border=box,
+            alignment=wrap_center,
+        ),
+        NamedStyle(
+            NOTE,
+            font=Font(name=BODY_FONT, size=10, charset=GB2312),
+            alignment=Alignment(horizontal="left", vertical="top", wrap_text=True),
+        ),
     ]
     for h, colour in colours.items():
         argb = "FF" + colour  # opaque: a reader that honours alpha would otherwise show no fill
         font = Font(name=BODY_FONT, size=BODY_SIZE, charset=GB2312, color=text_colour(colour))
-        styles.append(NamedStyle(status_style(h), font=font, border=box, alignment=wrap_center,
-                                 fill=PatternFill(fill_type="solid", start_color=argb, end_color=argb)))
+        styles.append(
+            NamedStyle(
+                status_style(h),
+                font=font,
+                border=box,
+                alignment=wrap_center,
+                fill=PatternFill(fill_type="solid", start_color=argb, end_color=argb),
+            )
+        )
     for style in styles:
         wb.add_named_style(style)
 
@@ -189,14 +247,23 @@ def chinese_number(n: int) -> str:
         return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
     if n < 1000:
         rest = n % 100
-        tail = "" if rest == 0 else ("零" + _DIGITS[rest] if rest < 10 else
-                                     (_DIGITS[1] if rest < 20 else "") + chinese_number(rest))
+        tail = (
+            ""
+            if rest == 0
+            else (
+                "零" + _DIGITS[rest]
+                if rest < 10
+                else (_DIGITS[1] if rest < 20 else "") + chinese_number(rest)
+            )
+        )
         return _DIGITS[n // 100] + "百" + tail
     return str(n)
 
 
-_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十百零]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百零\d]+\s*[）)]"
-                        r"|\d+\s*[、.．](?!\d))\s*")
+_NUMBERING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百零]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百零\d]+\s*[）)]"
+    r"|\d+\s*[、.．](?!\d))\s*"
+)
 
 
 def strip_numbering(title: str) -> str:
@@ -264,8 +331,16 @@ class StreamSheet:
     heights are set just before each row is written; merges and the autofilter are written when the sheet closes.
     """
 
-    def __init__(self, wb: Workbook, title: str, widths: Sequence[float], *, paper: str, header_row: int,
-                 index: int | None = None) -> None:
+    def __init__(
+        self,
+        wb: Workbook,
+        title: str,
+        widths: Sequence[float],
+        *,
+        paper: str,
+        header_row: int,
+        index: int | None = None,
+    ) -> None:
         self.ws = wb.create_sheet(title, index)
         self.header_row = header_row
         self.title = title
@@ -309,10 +384,13 @@ class StreamSheet:
 
     def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
         if last_row >= first_row and last_col >= first_col and (first_row, first_col) != (last_row, last_col):
-            self.ws.merged_cells.add(f"{get_column_letter(first_col)}{first_row}:"
-                                     f"{get_column_letter(last_col)}{last_row}")
+            self.ws.merged_cells.add(
+                f"{get_column_letter(first_col)}{first_row}:{get_column_letter(last_col)}{last_row}"
+            )
 
-    def heading(self, title: str, subtitle: str | None, headers: Sequence[str], widths: Sequence[float]) -> int:
+    def heading(
+        self, title: str, subtitle: str | None, headers: Sequence[str], widths: Sequence[float]
+    ) -> int:
         """Title, subtitle (both merged across the table) and the header row (``header_row``); returns its number."""
         self.append([(title, TITLE)] + [(None, TITLE)] * (self.ncols - 1), 36.0)
         self.merge(self.row, 1, self.row, self.ncols)

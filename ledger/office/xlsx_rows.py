@@ -87,8 +87,13 @@ class Numbering:
 
 
 # Which extra tables a column needs; only those are queried.
-NEEDS: dict[str, str] = {"reviewers": "review", "closed_at": "review", "on_time": "review", "evidence": "evidence",
-                         "indicators": "indicator"}
+NEEDS: dict[str, str] = {
+    "reviewers": "review",
+    "closed_at": "review",
+    "on_time": "review",
+    "evidence": "evidence",
+    "indicators": "indicator",
+}
 
 
 def _in(ids: Sequence[str]) -> str:
@@ -104,8 +109,10 @@ def _number(value: float | None) -> str:
 def _add_reviews(ledger: Ledger, by_id: dict[str, Item]) -> None:
     ids = list(by_id)
     rounds: dict[str, tuple[int, list[tuple[int, str, str, str]]]] = {}
-    sql = (f"SELECT task_id, round, level, reviewer, decision, at FROM review WHERE task_id IN ({_in(ids)}) "
-           "ORDER BY task_id, round, level, at, rowid")
+    sql = (
+        f"SELECT task_id, round, level, reviewer, decision, at FROM review WHERE task_id IN ({_in(ids)}) "
+        "ORDER BY task_id, round, level, at, rowid"
+    )
     for task_id, rnd, level, reviewer, decision, at in ledger.store.conn.execute(sql, ids):
         current = rounds.get(task_id)
         if current is None or rnd > current[0]:
@@ -124,8 +131,10 @@ def _add_reviews(ledger: Ledger, by_id: dict[str, Item]) -> None:
 def _add_evidence(ledger: Ledger, by_id: dict[str, Item]) -> None:
     ids = list(by_id)
     names: dict[str, list[str]] = {}
-    sql = (f"SELECT task_id, file_name FROM evidence WHERE removed_at IS NULL AND task_id IN ({_in(ids)}) "
-           "ORDER BY added_at, rowid")
+    sql = (
+        f"SELECT task_id, file_name FROM evidence WHERE removed_at IS NULL AND task_id IN ({_in(ids)}) "
+        "ORDER BY added_at, rowid"
+    )
     for task_id, file_name in ledger.store.conn.execute(sql, ids):
         names.setdefault(task_id, []).append(file_name)
     for task_id, files in names.items():
@@ -137,21 +146,31 @@ def _add_evidence(ledger: Ledger, by_id: dict[str, Item]) -> None:
 def _add_indicators(ledger: Ledger, by_id: dict[str, Item]) -> None:
     ids = list(by_id)
     lines: dict[str, list[str]] = {}
-    sql = (f"SELECT task_id, name, unit, target, actual FROM indicator WHERE task_id IN ({_in(ids)}) "
-           "ORDER BY task_id, sort, rowid")
+    sql = (
+        f"SELECT task_id, name, unit, target, actual FROM indicator WHERE task_id IN ({_in(ids)}) "
+        "ORDER BY task_id, sort, rowid"
+    )
     for task_id, name, unit, target, actual in ledger.store.conn.execute(sql, ids):
         lines.setdefault(task_id, []).append(f"{name}：{_number(actual)}/{_number(target)}{unit}")
     for task_id, text in lines.items():
         by_id[task_id].indicators = "\n".join(text)
 
 
-def iter_items(ledger: Ledger, rowids: Sequence[int], *, today: dt.date, due_soon_days: int, needs: set[str],
-               numbering: Numbering, page: int = PAGE) -> Iterator[list[Item]]:
+def iter_items(
+    ledger: Ledger,
+    rowids: Sequence[int],
+    *,
+    today: dt.date,
+    due_soon_days: int,
+    needs: set[str],
+    numbering: Numbering,
+    page: int = PAGE,
+) -> Iterator[list[Item]]:
     """The tasks of ``rowids`` in that order, a page at a time (never the whole ledger in memory).
 
     A task deleted since the rowids were taken is skipped."""
     for start in range(0, len(rowids), page):
-        chunk = rowids[start:start + page]
+        chunk = rowids[start : start + page]
         raw = ledger.store.task_rows(list(chunk))
         items: list[Item] = []
         for rowid in chunk:
@@ -159,10 +178,17 @@ def iter_items(ledger: Ledger, rowids: Sequence[int], *, today: dt.date, due_soo
             if r is None:
                 continue
             t = to_task_row(r)
-            items.append(Item(
-                rowid, t, health(t.status, t.deadline, today, due_soon_days), t.days_left(today),
-                numbering.category(t.category_id, t.category), numbering.problem(t.problem_id, t.problem),
-                numbering.code(t.category_id, t.problem_id)))
+            items.append(
+                Item(
+                    rowid,
+                    t,
+                    health(t.status, t.deadline, today, due_soon_days),
+                    t.days_left(today),
+                    numbering.category(t.category_id, t.category),
+                    numbering.problem(t.problem_id, t.problem),
+                    numbering.code(t.category_id, t.problem_id),
+                )
+            )
         if items and needs:
             by_id = {it.task.id: it for it in items}
             if "review" in needs:

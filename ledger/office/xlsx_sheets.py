@@ -49,8 +49,16 @@ class LedgerSheet:
 
     With ``merge=False`` (the 任务清单) every row repeats its category and problem instead."""
 
-    def __init__(self, wb: Workbook, title: str, columns: Sequence[Column], heading: Heading, *, paper: str,
-                 merge: bool = True) -> None:
+    def __init__(
+        self,
+        wb: Workbook,
+        title: str,
+        columns: Sequence[Column],
+        heading: Heading,
+        *,
+        paper: str,
+        merge: bool = True,
+    ) -> None:
         widths = [c.width for c in columns]
         self.sheet = StreamSheet(wb, title, widths, paper=paper, header_row=HEADER_ROW)
         self.sheet.heading(heading.title, heading.subtitle, [c.title for c in columns], widths)
@@ -69,7 +77,12 @@ class LedgerSheet:
 
     def add(self, item: Item) -> None:
         t = item.task
-        if self._prob is None or t.problem_id != self._prob[0] or self._cat is None or t.category_id != self._cat[0]:
+        if (
+            self._prob is None
+            or t.problem_id != self._prob[0]
+            or self._cat is None
+            or t.category_id != self._cat[0]
+        ):
             self._end_problem()
             self._starts_cat = self._cat is None or t.category_id != self._cat[0]
             if self._starts_cat:
@@ -198,15 +211,25 @@ def _sum(counts: Sequence[Counts]) -> Counts:
     return out
 
 
-SUMMARY_COLUMNS = [Column("seq", "序号", 6), Column("community", "责任单位", 22), Column("total", "任务总数", 10),
-                   Column("closed", "已销号", 10), Column("going", "推进中", 10), Column("overdue", "逾期", 10),
-                   Column("rate", "完成率", 10)]
-SUMMARY_NOTE = ("说明：推进中为未销号且未逾期的任务（含未启动、申请销号、审核中、已退回、长期坚持等）；"
-                "逾期为超过整改时限仍未申请销号的任务；完成率＝已销号÷任务总数。")
+SUMMARY_COLUMNS = [
+    Column("seq", "序号", 6),
+    Column("community", "责任单位", 22),
+    Column("total", "任务总数", 10),
+    Column("closed", "已销号", 10),
+    Column("going", "推进中", 10),
+    Column("overdue", "逾期", 10),
+    Column("rate", "完成率", 10),
+]
+SUMMARY_NOTE = (
+    "说明：推进中为未销号且未逾期的任务（含未启动、申请销号、审核中、已退回、长期坚持等）；"
+    "逾期为超过整改时限仍未申请销号的任务；完成率＝已销号÷任务总数。"
+)
 
 
 def _note(sheet: StreamSheet, text: str, total_width: float) -> None:
-    sheet.append([(text, NOTE)] + [(None, NOTE)] * (sheet.ncols - 1), height_for(text_lines(text, total_width)))
+    sheet.append(
+        [(text, NOTE)] + [(None, NOTE)] * (sheet.ncols - 1), height_for(text_lines(text, total_width))
+    )
     sheet.merge(sheet.row, 1, sheet.row, sheet.ncols)
 
 
@@ -215,8 +238,9 @@ def write_summary(sheet: StreamSheet, heading: Heading, rows: Sequence[tuple[str
     widths = [c.width for c in SUMMARY_COLUMNS]
     sheet.heading(heading.title, heading.subtitle, [c.title for c in SUMMARY_COLUMNS], widths)
     for n, (name, c) in enumerate(rows, start=1):
-        sheet.append([(n, CENTER), (name, CENTER), *_counts(c), _rate(c)],
-                     height_for(text_lines(name, widths[1])))
+        sheet.append(
+            [(n, CENTER), (name, CENTER), *_counts(c), _rate(c)], height_for(text_lines(name, widths[1]))
+        )
     last = sheet.row
     total = _sum([c for _name, c in rows])
     sheet.append([("合计", TOTAL), (None, TOTAL), *_counts(total), _rate(total)], 24.0)
@@ -225,14 +249,22 @@ def write_summary(sheet: StreamSheet, heading: Heading, rows: Sequence[tuple[str
     sheet.finish(last_row=last)
 
 
-PROBLEM_COLUMNS = [Column("seq", "序号", 6), Column("category", "问题类别", 16), Column("problem", "反馈问题", 24),
-                   Column("detail", "问题表现", 40), Column("total", "任务数", 8), Column("closed", "已销号", 8),
-                   Column("going", "推进中", 8), Column("overdue", "逾期", 8),
-                   Column("communities", "涉及单位数", 10)]
+PROBLEM_COLUMNS = [
+    Column("seq", "序号", 6),
+    Column("category", "问题类别", 16),
+    Column("problem", "反馈问题", 24),
+    Column("detail", "问题表现", 40),
+    Column("total", "任务数", 8),
+    Column("closed", "已销号", 8),
+    Column("going", "推进中", 8),
+    Column("overdue", "逾期", 8),
+    Column("communities", "涉及单位数", 10),
+]
 
 
-def write_problem_list(sheet: StreamSheet, heading: Heading,
-                       groups: Sequence[tuple[str, Sequence[tuple[str, str, Counts]]]]) -> None:
+def write_problem_list(
+    sheet: StreamSheet, heading: Heading, groups: Sequence[tuple[str, Sequence[tuple[str, str, Counts]]]]
+) -> None:
     """问题清单: categories → problems with their task counts; the category cell merged over its problems."""
     widths = [c.width for c in PROBLEM_COLUMNS]
     sheet.heading(heading.title, heading.subtitle, [c.title for c in PROBLEM_COLUMNS], widths)
@@ -247,8 +279,16 @@ def write_problem_list(sheet: StreamSheet, heading: Heading,
             everything.append(c)
             lines = max(text_lines(prob_label, widths[2]), text_lines(detail, widths[3]))
             heights.append(height_for(lines))
-            rows.append([(n, CENTER), (cat_label if i == 0 else None, CATEGORY), (prob_label, PROBLEM),
-                         (detail or None, TEXT), *_counts(c), (len(c.communities), NUMBER)])
+            rows.append(
+                [
+                    (n, CENTER),
+                    (cat_label if i == 0 else None, CATEGORY),
+                    (prob_label, PROBLEM),
+                    (detail or None, TEXT),
+                    *_counts(c),
+                    (len(c.communities), NUMBER),
+                ]
+            )
         need = height_for(text_lines(cat_label, widths[1]))
         if rows and sum(heights) < need:
             heights[-1] = min(MAX_ROW_HEIGHT, heights[-1] + need - sum(heights))
@@ -258,15 +298,23 @@ def write_problem_list(sheet: StreamSheet, heading: Heading,
             sheet.merge(start, 2, sheet.row, 2)
     last = sheet.row
     total = _sum(everything)
-    sheet.append([("合计", TOTAL), (None, TOTAL), (None, TOTAL), (None, TOTAL), *_counts(total),
-                  (None, NUMBER)], 24.0)
+    sheet.append(
+        [("合计", TOTAL), (None, TOTAL), (None, TOTAL), (None, TOTAL), *_counts(total), (None, NUMBER)], 24.0
+    )
     sheet.merge(sheet.row, 1, sheet.row, 4)
     sheet.finish(last_row=last)
 
 
-PEOPLE_COLUMNS = [Column("seq", "序号", 6), Column("leader", "责任领导", 12), Column("owner", "责任人", 12),
-                  Column("communities", "责任单位", 30), Column("total", "任务数", 8), Column("closed", "已销号", 8),
-                  Column("going", "推进中", 8), Column("overdue", "逾期", 8)]
+PEOPLE_COLUMNS = [
+    Column("seq", "序号", 6),
+    Column("leader", "责任领导", 12),
+    Column("owner", "责任人", 12),
+    Column("communities", "责任单位", 30),
+    Column("total", "任务数", 8),
+    Column("closed", "已销号", 8),
+    Column("going", "推进中", 8),
+    Column("overdue", "逾期", 8),
+]
 COMMUNITIES_SHOWN = 5
 UNNAMED = "（未填写）"
 
@@ -292,12 +340,19 @@ def write_people_list(sheet: StreamSheet, heading: Heading, people: dict[str, di
             n += 1
             everything.append(c)
             places = _places(c)
-            sheet.append([(n, CENTER), ((leader or UNNAMED) if i == 0 else None, CENTER), (owner or UNNAMED, CENTER),
-                          (places or None, TEXT), *_counts(c)], height_for(text_lines(places, widths[3])))
+            sheet.append(
+                [
+                    (n, CENTER),
+                    ((leader or UNNAMED) if i == 0 else None, CENTER),
+                    (owner or UNNAMED, CENTER),
+                    (places or None, TEXT),
+                    *_counts(c),
+                ],
+                height_for(text_lines(places, widths[3])),
+            )
         sheet.merge(start, 2, sheet.row, 2)
     last = sheet.row
     total = _sum(everything)
     sheet.append([("合计", TOTAL), (None, TOTAL), (None, TOTAL), (None, TOTAL), *_counts(total)], 24.0)
     sheet.merge(sheet.row, 1, sheet.row, 4)
     sheet.finish(last_row=last)
-

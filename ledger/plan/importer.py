@@ -74,15 +74,19 @@ class ImportPreview:
 
     def sentence(self, lang: str = "zh") -> str:
         if lang == "en":
-            text = (f"Will create {self.categories_new} categories, {self.problems_new} problems and "
-                    f"{self.tasks_new} tasks; {self.tasks_present} tasks are already in the ledger.")
+            text = (
+                f"Will create {self.categories_new} categories, {self.problems_new} problems and "
+                f"{self.tasks_new} tasks; {self.tasks_present} tasks are already in the ledger."
+            )
             if self.communities_new:
                 text += f" New communities: {', '.join(self.communities_new)}."
             if self.unassigned_measures:
                 text += f" {self.unassigned_measures} measures have no community and make no task."
             return text
-        text = (f"将新建问题类别 {self.categories_new} 个、反馈问题 {self.problems_new} 个、整改任务 "
-                f"{self.tasks_new} 项；已在台账中的 {self.tasks_present} 项任务将跳过。")
+        text = (
+            f"将新建问题类别 {self.categories_new} 个、反馈问题 {self.problems_new} 个、整改任务 "
+            f"{self.tasks_new} 项；已在台账中的 {self.tasks_present} 项任务将跳过。"
+        )
         if self.communities_new:
             text += f"将新增居民区：{'、'.join(self.communities_new)}。"
         if self.unassigned_measures:
@@ -113,23 +117,31 @@ class ImportResult:
     def sentence(self, lang: str = "zh") -> str:
         if lang == "en":
             if not self.changed:
-                return (f"Nothing imported from “{self.source_name}”: all {self.tasks_present} tasks are already "
-                        "in the ledger; the ledger is unchanged.")
-            text = (f"Imported “{self.source_name}”: {self.categories_created} new categories, "
-                    f"{self.problems_created} new problems, {self.tasks_created} new tasks; "
-                    f"{self.tasks_present} tasks were already present and skipped.")
+                return (
+                    f"Nothing imported from “{self.source_name}”: all {self.tasks_present} tasks are already "
+                    "in the ledger; the ledger is unchanged."
+                )
+            text = (
+                f"Imported “{self.source_name}”: {self.categories_created} new categories, "
+                f"{self.problems_created} new problems, {self.tasks_created} new tasks; "
+                f"{self.tasks_present} tasks were already present and skipped."
+            )
             if self.communities_created:
                 text += f" New communities: {', '.join(self.communities_created)}."
             if self.backup:
                 text += f" A backup was taken first: {self.backup}."
             return text
         if not self.changed:
-            return (f"“{self.source_name}”中的内容已全部在台账中（已存在的任务 {self.tasks_present} 项），"
-                    "没有导入任何内容，台账未作改动。")
-        text = (f"已导入“{self.source_name}”：新建问题类别 {self.categories_created} 个、反馈问题 "
-                f"{self.problems_created} 个、整改任务 {self.tasks_created} 项；沿用已有类别 "
-                f"{self.categories_reused} 个、问题 {self.problems_reused} 个，已存在而跳过的任务 "
-                f"{self.tasks_present} 项。")
+            return (
+                f"“{self.source_name}”中的内容已全部在台账中（已存在的任务 {self.tasks_present} 项），"
+                "没有导入任何内容，台账未作改动。"
+            )
+        text = (
+            f"已导入“{self.source_name}”：新建问题类别 {self.categories_created} 个、反馈问题 "
+            f"{self.problems_created} 个、整改任务 {self.tasks_created} 项；沿用已有类别 "
+            f"{self.categories_reused} 个、问题 {self.problems_reused} 个，已存在而跳过的任务 "
+            f"{self.tasks_present} 项。"
+        )
         if self.communities_created:
             text += f"新增居民区：{'、'.join(self.communities_created)}。"
         if self.backup:
@@ -190,7 +202,9 @@ def mentions(text: str, names: Iterable[str]) -> list[str]:
 # Editing helpers (the preview tree uses these; no Qt)
 
 
-def iter_measures(plan: ParsedPlan) -> Iterator[tuple[MeasureKey, ParsedCategory, ParsedProblem, ParsedMeasure]]:
+def iter_measures(
+    plan: ParsedPlan,
+) -> Iterator[tuple[MeasureKey, ParsedCategory, ParsedProblem, ParsedMeasure]]:
     for ci, cat in enumerate(plan.categories):
         for pi, prob in enumerate(cat.problems):
             for mi, measure in enumerate(prob.measures):
@@ -224,8 +238,11 @@ def split_measure(measure: ParsedMeasure, at: int | None = None) -> list[ParsedM
     if len([p for p in pieces if p]) < 2:
         return [measure]
     first, rest = pieces[0], [p for p in pieces[1:] if p]
-    head = ParsedMeasure(measure.title, first.rstrip("，、,；;") + ("。" if first and first[-1] not in "。！？" else ""),
-                         mentions(measure.title + "。" + first, names) or names)
+    head = ParsedMeasure(
+        measure.title,
+        first.rstrip("，、,；;") + ("。" if first and first[-1] not in "。！？" else ""),
+        mentions(measure.title + "。" + first, names) or names,
+    )
     return [head, *(_measure_from_text(p, names) for p in rest)]
 
 
@@ -254,7 +271,9 @@ def load_plan(path: str | Path, ledger: Ledger | None = None) -> ParsedPlan:
     return parse_plan(read_plan_file(path), known_communities=known)
 
 
-def default_assignment(plan: ParsedPlan, ledger: Ledger, *, mode: str = "named") -> dict[MeasureKey, list[str]]:
+def default_assignment(
+    plan: ParsedPlan, ledger: Ledger, *, mode: str = "named"
+) -> dict[MeasureKey, list[str]]:
     """Per measure: the ledger's communities its text names; else those its problem's title names; else all.
 
     ``mode="all"`` gives every measure to every community. Names the ledger lacks are never preselected."""
@@ -292,8 +311,13 @@ def preview_import(ledger: Ledger, plan: ParsedPlan, assignment: Assignment | No
     communities = ledger.communities()
     community_ids = {c["name"]: c["id"] for c in communities}
     known = list(community_ids)
-    rows: dict[str, list[dict[str, Any]]] = {"community": [], "category": [], "problem": [], "task": [],
-                                             "indicator": []}
+    rows: dict[str, list[dict[str, Any]]] = {
+        "community": [],
+        "category": [],
+        "problem": [],
+        "task": [],
+        "indicator": [],
+    }
     store = ledger.store
     categories: dict[str, str] = {}
     for c in ledger.categories():
@@ -301,14 +325,25 @@ def preview_import(ledger: Ledger, plan: ParsedPlan, assignment: Assignment | No
     problems: dict[tuple[str, str], str] = {}
     for p in store.rows("SELECT id, category_id, title FROM problem ORDER BY sort, rowid"):
         problems.setdefault((p["category_id"], p["title"].strip()), p["id"])
-    tasks = {(r["problem_id"], r["community_id"], r["measure"].strip()) for r in store.rows(
-        "SELECT problem_id, community_id, measure FROM task WHERE deleted_at IS NULL")}
+    tasks = {
+        (r["problem_id"], r["community_id"], r["measure"].strip())
+        for r in store.rows("SELECT problem_id, community_id, measure FROM task WHERE deleted_at IS NULL")
+    }
     next_category = int(store.one("SELECT COALESCE(MAX(sort), 0) FROM category"))
     next_community = int(store.one("SELECT COALESCE(MAX(sort), 0) FROM community"))
-    problem_sort: dict[str, int] = {cid: int(n) for cid, n in store.conn.execute(
-        "SELECT category_id, MAX(sort) FROM problem GROUP BY category_id")}
-    counts = {"cat_new": 0, "cat_old": 0, "prob_new": 0, "prob_old": 0, "task_new": 0, "task_old": 0,
-              "unassigned": 0}
+    problem_sort: dict[str, int] = {
+        cid: int(n)
+        for cid, n in store.conn.execute("SELECT category_id, MAX(sort) FROM problem GROUP BY category_id")
+    }
+    counts = {
+        "cat_new": 0,
+        "cat_old": 0,
+        "prob_new": 0,
+        "prob_old": 0,
+        "task_new": 0,
+        "task_old": 0,
+        "unassigned": 0,
+    }
     new_communities: list[str] = []
     mentioned: list[str] = []
     seen_categories: set[str] = set()
@@ -335,8 +370,13 @@ def preview_import(ledger: Ledger, plan: ParsedPlan, assignment: Assignment | No
             pid = problems.get((cid, ptitle))
             if pid is None:
                 problem_sort[cid] = problem_sort.get(cid, 0) + 1
-                row = ledger.new_row("problem", category_id=cid, title=ptitle, detail=prob.detail.strip(),
-                                     sort=problem_sort[cid])
+                row = ledger.new_row(
+                    "problem",
+                    category_id=cid,
+                    title=ptitle,
+                    detail=prob.detail.strip(),
+                    sort=problem_sort[cid],
+                )
                 rows["problem"].append(row)
                 pid = problems[(cid, ptitle)] = row["id"]
                 counts["prob_new"] += 1
@@ -366,36 +406,67 @@ def preview_import(ledger: Ledger, plan: ParsedPlan, assignment: Assignment | No
                         counts["task_old"] += 1
                         continue
                     tasks.add(key)
-                    rows["task"].append(ledger.new_row(
-                        "task", problem_id=pid, community_id=com_id, measure=mtitle,
-                        detail=measure.detail.strip(), kind=_kind(measure), sort=mi + 1))
+                    rows["task"].append(
+                        ledger.new_row(
+                            "task",
+                            problem_id=pid,
+                            community_id=com_id,
+                            measure=mtitle,
+                            detail=measure.detail.strip(),
+                            kind=_kind(measure),
+                            sort=mi + 1,
+                        )
+                    )
                     counts["task_new"] += 1
     unknown = [n for n in resolve_names(mentioned, known)[1] if n not in community_ids]
     return ImportPreview(
-        rows, counts["cat_new"], counts["cat_old"], counts["prob_new"], counts["prob_old"], counts["task_new"],
-        counts["task_old"], tuple(new_communities), tuple(unknown), counts["unassigned"])
+        rows,
+        counts["cat_new"],
+        counts["cat_old"],
+        counts["prob_new"],
+        counts["prob_old"],
+        counts["task_new"],
+        counts["task_old"],
+        tuple(new_communities),
+        tuple(unknown),
+        counts["unassigned"],
+    )
 
 
-def import_plan(ledger: Ledger, plan: ParsedPlan, assignment: Assignment | None = None, *,
-                source_name: str) -> ImportResult:
+def import_plan(
+    ledger: Ledger, plan: ParsedPlan, assignment: Assignment | None = None, *, source_name: str
+) -> ImportResult:
     """Write the plan as ONE journalled command after a backup; nothing is written when all is already there."""
     preview = preview_import(ledger, plan, assignment)
     base = {
-        "source_name": source_name, "categories_reused": preview.categories_reused,
-        "problems_reused": preview.problems_reused, "tasks_present": preview.tasks_present,
+        "source_name": source_name,
+        "categories_reused": preview.categories_reused,
+        "problems_reused": preview.problems_reused,
+        "tasks_present": preview.tasks_present,
         "unknown_communities": preview.unknown_communities,
     }
     if preview.empty:
         return ImportResult(**base)
     backup = before_bulk_change(ledger, "导入前备份")
-    args = {"file": source_name, "categories": preview.categories_new, "problems": preview.problems_new,
-            "tasks": preview.tasks_new, "communities": list(preview.communities_new),
-            "skipped_tasks": preview.tasks_present, "backup": backup.name}
+    args = {
+        "file": source_name,
+        "categories": preview.categories_new,
+        "problems": preview.problems_new,
+        "tasks": preview.tasks_new,
+        "communities": list(preview.communities_new),
+        "skipped_tasks": preview.tasks_present,
+        "backup": backup.name,
+    }
     entry = ledger.bulk_insert(COMMAND, preview.rows, args)
     return ImportResult(
-        **base, categories_created=preview.categories_new, problems_created=preview.problems_new,
-        tasks_created=preview.tasks_new, communities_created=preview.communities_new, backup=backup,
-        entry_id=entry)
+        **base,
+        categories_created=preview.categories_new,
+        problems_created=preview.problems_new,
+        tasks_created=preview.tasks_new,
+        communities_created=preview.communities_new,
+        backup=backup,
+        entry_id=entry,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -428,7 +499,11 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
         led = Ledger.open(ledger_path, clock=_clock(args), lock=False) if ledger_path.exists() else None
         try:
             plan = parse_plan(text, [c["name"] for c in led.communities()] if led else [])
-            preview = preview_import(led, plan, default_assignment(plan, led, mode=args.communities)) if led else None
+            preview = (
+                preview_import(led, plan, default_assignment(plan, led, mode=args.communities))
+                if led
+                else None
+            )
         finally:
             if led is not None:
                 led.close()
@@ -448,18 +523,22 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     led = Ledger.open(ledger_path, clock=_clock(args), operator=_operator(args))
     try:
         plan = parse_plan(text, [c["name"] for c in led.communities()])
-        result = import_plan(led, plan, default_assignment(plan, led, mode=args.communities),
-                             source_name=source.name)
+        result = import_plan(
+            led, plan, default_assignment(plan, led, mode=args.communities), source_name=source.name
+        )
     finally:
         led.close()
     if args.json:
-        sys.stdout.write(json.dumps({**result.to_json(), "warnings": plan.warnings}, ensure_ascii=False,
-                                    indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps({**result.to_json(), "warnings": plan.warnings}, ensure_ascii=False, indent=2) + "\n"
+        )
         return 0
     for warning in plan.warnings:
         print(f"注意：{warning}")
     print(result.sentence())
     if result.unknown_communities:
-        print(f"文中提到但台账中没有的居民区：{'、'.join(result.unknown_communities)}（未创建；如需要，请先添加"
-              "这些居民区后再导入一次，已导入的内容不会重复）。")
+        print(
+            f"文中提到但台账中没有的居民区：{'、'.join(result.unknown_communities)}（未创建；如需要，请先添加"
+            "这些居民区后再导入一次，已导入的内容不会重复）。"
+        )
     return 0

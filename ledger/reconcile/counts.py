@@ -17,8 +17,13 @@ DEFAULT_CLOSES_ON = 5
 OPEN_VALUES = frozenset(s.value for s in OPEN_STATUSES)
 # The reconciled keys, in display order.
 COUNT_KEYS: tuple[str, ...] = ("tasks", "signed_off", "open", *(s.value for s in Status))
-COUNT_LABELS = {"tasks": "任务总数", "signed_off": "已销号", "open": "未销号", "overdue": "逾期",
-                **{s.value: s.label for s in Status}}
+COUNT_LABELS = {
+    "tasks": "任务总数",
+    "signed_off": "已销号",
+    "open": "未销号",
+    "overdue": "逾期",
+    **{s.value: s.label for s in Status},
+}
 TRACKED = ("status", "deleted_at", "community_id", "deadline", "measure", "owner", "updated_at", "progress")
 _WEEK = re.compile(r"^\s*(\d{4})\s*-?\s*[Ww]\s*(\d{1,2})\s*$")
 

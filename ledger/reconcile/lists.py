@@ -28,9 +28,14 @@ class ChaseRow:
     last_issued: str | None
 
     def to_json(self) -> dict[str, Any]:
-        return {"community": self.community, "secretary": self.secretary, "returned": self.returned,
-                "returned_at": self.returned_at, "last_returned": self.last_returned,
-                "last_issued": self.last_issued}
+        return {
+            "community": self.community,
+            "secretary": self.secretary,
+            "returned": self.returned,
+            "returned_at": self.returned_at,
+            "last_returned": self.last_returned,
+            "last_issued": self.last_issued,
+        }
 
 
 def chase_list(ledger: Ledger, week: str) -> list[ChaseRow]:
@@ -40,40 +45,76 @@ def chase_list(ledger: Ledger, week: str) -> list[ChaseRow]:
     lo, hi = start.isoformat(), (end + dt.timedelta(days=1)).isoformat()
     out = []
     for c in ledger.store.rows("SELECT id, name, secretary FROM community ORDER BY sort, rowid"):
-        merged = [r[0] for r in ledger.store.conn.execute(
-            "SELECT m.merged_at FROM package_merge m JOIN package p ON p.id = m.package_id "
-            "WHERE p.community_id = ? AND m.merged_at < ? ORDER BY m.merged_at DESC", (c["id"], hi))]
+        merged = [
+            r[0]
+            for r in ledger.store.conn.execute(
+                "SELECT m.merged_at FROM package_merge m JOIN package p ON p.id = m.package_id "
+                "WHERE p.community_id = ? AND m.merged_at < ? ORDER BY m.merged_at DESC",
+                (c["id"], hi),
+            )
+        ]
         this_week = [m for m in merged if m >= lo]
-        issued = ledger.store.one("SELECT MAX(issued_at) FROM package WHERE community_id = ? AND issued_at < ?",
-                                  (c["id"], hi))
-        out.append(ChaseRow(c["id"], c["name"], c["secretary"], bool(this_week),
-                            this_week[0] if this_week else None, merged[0] if merged else None, issued))
+        issued = ledger.store.one(
+            "SELECT MAX(issued_at) FROM package WHERE community_id = ? AND issued_at < ?", (c["id"], hi)
+        )
+        out.append(
+            ChaseRow(
+                c["id"],
+                c["name"],
+                c["secretary"],
+                bool(this_week),
+                this_week[0] if this_week else None,
+                merged[0] if merged else None,
+                issued,
+            )
+        )
     return out
 
 
 def _task_brief(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"task": r["id"], "community": r["community"], "measure": r["measure"], "owner": r["owner"],
-             "deadline": r["deadline"], "status": r["status"]} for r in rows]
+    return [
+        {
+            "task": r["id"],
+            "community": r["community"],
+            "measure": r["measure"],
+            "owner": r["owner"],
+            "deadline": r["deadline"],
+            "status": r["status"],
+        }
+        for r in rows
+    ]
 
 
-_BRIEF_SQL = ("SELECT t.id, c.name AS community, t.measure, t.owner, t.deadline, t.status FROM task t "
-              "JOIN community c ON c.id = t.community_id JOIN problem p ON p.id = t.problem_id "
-              "WHERE t.deleted_at IS NULL AND ")
+_BRIEF_SQL = (
+    "SELECT t.id, c.name AS community, t.measure, t.owner, t.deadline, t.status FROM task t "
+    "JOIN community c ON c.id = t.community_id JOIN problem p ON p.id = t.problem_id "
+    "WHERE t.deleted_at IS NULL AND "
+)
 _BRIEF_ORDER = " ORDER BY t.ord_problem, t.ord_community, t.sort"
 
 
 def pending_signoff(ledger: Ledger) -> list[dict[str, Any]]:
     """Tasks waiting in 申请销号 / 审核中."""
-    return _task_brief(ledger.store.rows(_BRIEF_SQL + "t.status IN ('submitted', 'in_review')" + _BRIEF_ORDER))
+    return _task_brief(
+        ledger.store.rows(_BRIEF_SQL + "t.status IN ('submitted', 'in_review')" + _BRIEF_ORDER)
+    )
 
 
 def pending_extension_requests(ledger: Ledger) -> list[dict[str, Any]]:
     from ledger.signoff import signoff
 
-    return [{"id": x.id, "task": x.task_id, "requested_by": x.requested_by, "requested_at": x.requested_at,
-             "old_deadline": x.old_deadline.isoformat() if x.old_deadline else None,
-             "new_deadline": x.new_deadline.isoformat(), "reason": x.reason}
-            for x in signoff.pending_extensions(ledger)]
+    return [
+        {
+            "id": x.id,
+            "task": x.task_id,
+            "requested_by": x.requested_by,
+            "requested_at": x.requested_at,
+            "old_deadline": x.old_deadline.isoformat() if x.old_deadline else None,
+            "new_deadline": x.new_deadline.isoformat(),
+            "reason": x.reason,
+        }
+        for x in signoff.pending_extensions(ledger)
+    ]
 
 
 def overdue_tasks(ledger: Ledger, as_of: dt.date, since: dt.date | None = None) -> list[dict[str, Any]]:
@@ -99,7 +140,9 @@ def stalled_tasks(ledger: Ledger, as_of: dt.date, weeks: int | None = None) -> l
     n = weeks if weeks is not None else stall_weeks(ledger)
     limit = (as_of - dt.timedelta(weeks=n)).isoformat()
     opens = ",".join(f"'{s}'" for s in sorted(OPEN_VALUES))
-    rows = ledger.store.rows(_BRIEF_SQL + f"t.status IN ({opens}) AND t.updated_at < ?" + _BRIEF_ORDER, (limit,))
+    rows = ledger.store.rows(
+        _BRIEF_SQL + f"t.status IN ({opens}) AND t.updated_at < ?" + _BRIEF_ORDER, (limit,)
+    )
     out = _task_brief(rows)
     updated = dict(ledger.store.conn.execute("SELECT id, updated_at FROM task").fetchall())
     for t in out:

@@ -73,15 +73,50 @@ from ledger.storage.store import new_id
 
 __all__ = [
     # this module: periods, lines, ticks, closing, comparing
-    "IGNORED_TASK_FIELDS", "MANAGERS", "Line", "LineItem", "Period", "Reconciliation", "build_snapshot",
-    "close_period", "compare", "difference", "find_period", "last_closed", "open_period", "period", "periods",
-    "reconcile", "show", "snapshot", "tick", "untick",
+    "IGNORED_TASK_FIELDS",
+    "MANAGERS",
+    "Line",
+    "LineItem",
+    "Period",
+    "Reconciliation",
+    "build_snapshot",
+    "close_period",
+    "compare",
+    "difference",
+    "find_period",
+    "last_closed",
+    "open_period",
+    "period",
+    "periods",
+    "reconcile",
+    "show",
+    "snapshot",
+    "tick",
+    "untick",
     # ledger.reconcile_counts
-    "COUNT_KEYS", "COUNT_LABELS", "DEFAULT_CLOSES_ON", "LATE_STATUSES", "OPEN_VALUES", "TRACKED", "WEEK_SETTING",
-    "closes_on", "counts", "parse_week", "week_name", "week_of", "week_window",
+    "COUNT_KEYS",
+    "COUNT_LABELS",
+    "DEFAULT_CLOSES_ON",
+    "LATE_STATUSES",
+    "OPEN_VALUES",
+    "TRACKED",
+    "WEEK_SETTING",
+    "closes_on",
+    "counts",
+    "parse_week",
+    "week_name",
+    "week_of",
+    "week_window",
     # ledger.reconcile_lists
-    "DEFAULT_STALL_WEEKS", "STALL_SETTING", "ChaseRow", "chase_list", "overdue_tasks", "pending_extension_requests",
-    "pending_signoff", "stall_weeks", "stalled_tasks",
+    "DEFAULT_STALL_WEEKS",
+    "STALL_SETTING",
+    "ChaseRow",
+    "chase_list",
+    "overdue_tasks",
+    "pending_extension_requests",
+    "pending_signoff",
+    "stall_weeks",
+    "stalled_tasks",
 ]
 
 IGNORED_TASK_FIELDS = frozenset({"updated_at", "ord_problem", "ord_community", "sort"})
@@ -114,10 +149,22 @@ class Period:
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> Period:
-        return cls(r["id"], r["week"], dt.date.fromisoformat(r["week_start"]), dt.date.fromisoformat(r["week_end"]),
-                   r["start_seq"], r["opened_at"], r["opened_by"], json.loads(r["opening"]), r["closed_at"],
-                   r["closed_by"], r["end_seq"], json.loads(r["snapshot"]) if r["snapshot"] else None, r["note"],
-                   r["corrects"])
+        return cls(
+            r["id"],
+            r["week"],
+            dt.date.fromisoformat(r["week_start"]),
+            dt.date.fromisoformat(r["week_end"]),
+            r["start_seq"],
+            r["opened_at"],
+            r["opened_by"],
+            json.loads(r["opening"]),
+            r["closed_at"],
+            r["closed_by"],
+            r["end_seq"],
+            json.loads(r["snapshot"]) if r["snapshot"] else None,
+            r["note"],
+            r["corrects"],
+        )
 
 
 @dataclass(frozen=True)
@@ -156,15 +203,36 @@ class Line:
     def submits(self) -> bool:
         """An 申请销号 line."""
         return self.command == "submit" or any(
-            i.field == "status" and i.after == Status.SUBMITTED.value for i in self.items)
+            i.field == "status" and i.after == Status.SUBMITTED.value for i in self.items
+        )
 
     def to_json(self) -> dict[str, Any]:
-        return {"entry": self.entry_id, "seq": self.seq, "at": self.at, "actor": self.actor, "command": self.command,
-                "tasks": list(self.task_ids), "communities": list(self.communities),
-                "items": [{"task": i.task_id, "community": i.community, "measure": i.measure, "field": i.field,
-                           "label": i.label, "before": i.before, "after": i.after} for i in self.items],
-                "effect": self.effect, "ticked": self.ticked, "ticked_by": self.ticked_by,
-                "ticked_at": self.ticked_at, "submits": self.submits}
+        return {
+            "entry": self.entry_id,
+            "seq": self.seq,
+            "at": self.at,
+            "actor": self.actor,
+            "command": self.command,
+            "tasks": list(self.task_ids),
+            "communities": list(self.communities),
+            "items": [
+                {
+                    "task": i.task_id,
+                    "community": i.community,
+                    "measure": i.measure,
+                    "field": i.field,
+                    "label": i.label,
+                    "before": i.before,
+                    "after": i.after,
+                }
+                for i in self.items
+            ],
+            "effect": self.effect,
+            "ticked": self.ticked,
+            "ticked_by": self.ticked_by,
+            "ticked_at": self.ticked_at,
+            "submits": self.submits,
+        }
 
 
 @dataclass
@@ -197,8 +265,13 @@ class Reconciliation:
 def _require_role(ledger: Ledger, action: str) -> None:
     op = ledger.operator
     if op.role not in MANAGERS:
-        raise LedgerError("wrong_role", action=action, need="或".join(r.label for r in MANAGERS), actor=op.name,
-                          role=op.role.label)
+        raise LedgerError(
+            "wrong_role",
+            action=action,
+            need="或".join(r.label for r in MANAGERS),
+            actor=op.name,
+            role=op.role.label,
+        )
 
 
 def _now(ledger: Ledger) -> str:
@@ -261,15 +334,28 @@ def open_period(ledger: Ledger, week: str, *, corrects: str = "") -> Period:
         c = prev.snapshot["counts"]
         opening = {k: int(c.get(k, 0)) for k in (*COUNT_KEYS, "overdue")}
     else:
-        start_seq = int(ledger.store.one("SELECT COALESCE(MAX(seq), 0) FROM journal WHERE at < ?",
-                                         (start.isoformat(),)))
+        start_seq = int(
+            ledger.store.one("SELECT COALESCE(MAX(seq), 0) FROM journal WHERE at < ?", (start.isoformat(),))
+        )
         state = _current_state(ledger)
         _undo(state, journal.entries(ledger.store, since_seq=start_seq))
         opening = counts(state, start)
-    row = {"id": new_id(), "week": name, "week_start": start.isoformat(), "week_end": end.isoformat(),
-           "start_seq": start_seq, "opened_at": _now(ledger), "opened_by": ledger.operator.name,
-           "opening": json.dumps(opening, ensure_ascii=False, sort_keys=True), "closed_at": None, "closed_by": "",
-           "end_seq": None, "snapshot": None, "note": "", "corrects": corrects}
+    row = {
+        "id": new_id(),
+        "week": name,
+        "week_start": start.isoformat(),
+        "week_end": end.isoformat(),
+        "start_seq": start_seq,
+        "opened_at": _now(ledger),
+        "opened_by": ledger.operator.name,
+        "opening": json.dumps(opening, ensure_ascii=False, sort_keys=True),
+        "closed_at": None,
+        "closed_by": "",
+        "end_seq": None,
+        "snapshot": None,
+        "note": "",
+        "corrects": corrects,
+    }
     with ledger._command("open_period", None, {"week": name, "corrects": corrects}) as tx:
         tx.insert("period", row)
     return period(ledger, name)
@@ -279,7 +365,9 @@ def _cut_seq(ledger: Ledger, p: Period) -> int:
     if p.closed:
         return int(p.end_seq or 0)
     nxt = (p.week_end + dt.timedelta(days=1)).isoformat()
-    return max(p.start_seq, int(ledger.store.one("SELECT COALESCE(MAX(seq), 0) FROM journal WHERE at < ?", (nxt,))))
+    return max(
+        p.start_seq, int(ledger.store.one("SELECT COALESCE(MAX(seq), 0) FROM journal WHERE at < ?", (nxt,)))
+    )
 
 
 def _as_of(ledger: Ledger, p: Period) -> dt.date:
@@ -289,15 +377,22 @@ def _as_of(ledger: Ledger, p: Period) -> dt.date:
 
 
 def _ticks(ledger: Ledger, p: Period) -> dict[str, dict[str, Any]]:
-    return {r["entry_id"]: r for r in ledger.store.rows("SELECT * FROM period_tick WHERE period_id = ?", (p.id,))}
+    return {
+        r["entry_id"]: r for r in ledger.store.rows("SELECT * FROM period_tick WHERE period_id = ?", (p.id,))
+    }
 
 
 def _is_line(e: Entry) -> bool:
-    return any((c.table == "task" and (c.op != "update" or c.field not in IGNORED_TASK_FIELDS))
-               or c.table == "indicator" for c in e.changes)
+    return any(
+        (c.table == "task" and (c.op != "update" or c.field not in IGNORED_TASK_FIELDS))
+        or c.table == "indicator"
+        for c in e.changes
+    )
 
 
-def _replay(ledger: Ledger, p: Period) -> tuple[list[Line], dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+def _replay(
+    ledger: Ledger, p: Period
+) -> tuple[list[Line], dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     """The period's lines (unticked), and the task state at its start and at its cut."""
     cut = _cut_seq(ledger, p)
     later = journal.entries(ledger.store, since_seq=p.start_seq)
@@ -324,7 +419,9 @@ def _replay(ledger: Ledger, p: Period) -> tuple[list[Line], dict[str, dict[str, 
                     name, label = f"indicator.{c.field}", f"指标{_label(c.field)}"
                 else:
                     name = ("+" if c.op == "insert" else "-") + "indicator"
-                    label = ("新增" if c.op == "insert" else "删除") + f"指标“{(c.row or {}).get('name', '')}”"
+                    label = (
+                        "新增" if c.op == "insert" else "删除"
+                    ) + f"指标“{(c.row or {}).get('name', '')}”"
             elif c.table == "task":
                 if c.op == "update" and c.field in IGNORED_TASK_FIELDS:
                     continue
@@ -337,13 +434,30 @@ def _replay(ledger: Ledger, p: Period) -> tuple[list[Line], dict[str, dict[str, 
             else:
                 continue
             t = state.get(tid or "") or at_start.get(tid or "") or {}
-            b, a = (c.before, c.after) if c.op == "update" else ((None, "新增") if c.op == "insert" else ("存在", None))
-            items.append(LineItem(tid, names.get(t.get("community_id") or "", ""), t.get("measure") or "", name,
-                                  label, b, a))
+            b, a = (
+                (c.before, c.after)
+                if c.op == "update"
+                else ((None, "新增") if c.op == "insert" else ("存在", None))
+            )
+            items.append(
+                LineItem(
+                    tid, names.get(t.get("community_id") or "", ""), t.get("measure") or "", name, label, b, a
+                )
+            )
         task_ids = tuple(dict.fromkeys(i.task_id for i in items if i.task_id))
-        lines.append(Line(e.id, e.seq, e.at, e.actor, e.command, task_ids,
-                          tuple(dict.fromkeys(i.community for i in items if i.community)), tuple(items),
-                          {k: after[k] - before[k] for k in COUNT_KEYS if after[k] != before[k]}))
+        lines.append(
+            Line(
+                e.id,
+                e.seq,
+                e.at,
+                e.actor,
+                e.command,
+                task_ids,
+                tuple(dict.fromkeys(i.community for i in items if i.community)),
+                tuple(items),
+                {k: after[k] - before[k] for k in COUNT_KEYS if after[k] != before[k]},
+            )
+        )
     return lines, at_start, state
 
 
@@ -356,14 +470,30 @@ def reconcile(ledger: Ledger, week: str) -> Reconciliation:
     p = period(ledger, week)
     lines, _, at_cut = _replay(ledger, p)
     ticks = _ticks(ledger, p)
-    lines = [Line(**{**ln.__dict__, "ticked": ln.entry_id in ticks,
-                     "ticked_by": ticks.get(ln.entry_id, {}).get("ticked_by", ""),
-                     "ticked_at": ticks.get(ln.entry_id, {}).get("ticked_at", "")}) for ln in lines]
+    lines = [
+        Line(
+            **{
+                **ln.__dict__,
+                "ticked": ln.entry_id in ticks,
+                "ticked_by": ticks.get(ln.entry_id, {}).get("ticked_by", ""),
+                "ticked_at": ticks.get(ln.entry_id, {}).get("ticked_at", ""),
+            }
+        )
+        for ln in lines
+    ]
     as_of = _as_of(ledger, p)
     now = counts(at_cut, as_of)
     opening = {k: int(p.opening.get(k, 0)) for k in (*COUNT_KEYS, "overdue")}
-    return Reconciliation(p, _cut_seq(ledger, p), as_of, opening, now, lines,
-                          difference(opening, lines, now), _by_community(ledger, at_cut, as_of))
+    return Reconciliation(
+        p,
+        _cut_seq(ledger, p),
+        as_of,
+        opening,
+        now,
+        lines,
+        difference(opening, lines, now),
+        _by_community(ledger, at_cut, as_of),
+    )
 
 
 def difference(opening: dict[str, int], lines: Iterable[Line], now: dict[str, int]) -> dict[str, int]:
@@ -376,7 +506,9 @@ def difference(opening: dict[str, int], lines: Iterable[Line], now: dict[str, in
     return out
 
 
-def _by_community(ledger: Ledger, state: dict[str, dict[str, Any]], as_of: dt.date) -> dict[str, dict[str, int]]:
+def _by_community(
+    ledger: Ledger, state: dict[str, dict[str, Any]], as_of: dt.date
+) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {}
     groups: dict[Any, dict[str, dict[str, Any]]] = {}
     for k, v in state.items():  # one pass, not one pass over every task per community
@@ -384,8 +516,12 @@ def _by_community(ledger: Ledger, state: dict[str, dict[str, Any]], as_of: dt.da
     rows = ledger.store.rows("SELECT id, name FROM community ORDER BY sort, rowid")
     for r in rows:
         c = counts(groups.get(r["id"], {}), as_of)
-        out[r["name"]] = {"tasks": c["tasks"], "signed_off": c["signed_off"], "open": c["open"],
-                          "overdue": c["overdue"]}
+        out[r["name"]] = {
+            "tasks": c["tasks"],
+            "signed_off": c["signed_off"],
+            "open": c["open"],
+            "overdue": c["overdue"],
+        }
     return out
 
 
@@ -404,8 +540,16 @@ def tick(ledger: Ledger, week: str, entry_ids: Iterable[str] | None = None) -> i
     now = _now(ledger)
     with ledger._command("tick_period", None, {"week": rec.period.week, "entries": todo}) as tx:
         for eid in todo:
-            tx.insert("period_tick", {"id": new_id(), "period_id": rec.period.id, "entry_id": eid,
-                                      "ticked_by": ledger.operator.name, "ticked_at": now})
+            tx.insert(
+                "period_tick",
+                {
+                    "id": new_id(),
+                    "period_id": rec.period.id,
+                    "entry_id": eid,
+                    "ticked_by": ledger.operator.name,
+                    "ticked_at": now,
+                },
+            )
     return len(todo)
 
 
@@ -416,7 +560,9 @@ def untick(ledger: Ledger, week: str, entry_ids: Iterable[str]) -> int:
     _refuse_closed(p)
     rec = reconcile(ledger, week)
     ticks = _ticks(ledger, p)
-    todo = [ticks[eid]["id"] for eid in dict.fromkeys(_resolve(rec, ref) for ref in entry_ids) if eid in ticks]
+    todo = [
+        ticks[eid]["id"] for eid in dict.fromkeys(_resolve(rec, ref) for ref in entry_ids) if eid in ticks
+    ]
     if not todo:
         return 0
     with ledger._command("untick_period", None, {"week": p.week, "ticks": todo}) as tx:
@@ -441,31 +587,50 @@ def build_snapshot(ledger: Ledger, rec: Reconciliation) -> dict[str, Any]:
     """The figures a closed period keeps. Task lists are read now; the counts from the state at the cut."""
     p, as_of = rec.period, rec.as_of
     lines, at_start, at_cut = _replay(ledger, p)
-    closed_now = {k for k, v in at_cut.items() if not v.get("deleted_at") and v["status"] == Status.CLOSED.value}
-    closed_before = {k for k, v in at_start.items()
-                     if not v.get("deleted_at") and v["status"] == Status.CLOSED.value}
+    closed_now = {
+        k for k, v in at_cut.items() if not v.get("deleted_at") and v["status"] == Status.CLOSED.value
+    }
+    closed_before = {
+        k for k, v in at_start.items() if not v.get("deleted_at") and v["status"] == Status.CLOSED.value
+    }
     new_closed = sorted(closed_now - closed_before)
     c = rec.now
     rate = round(100.0 * c["signed_off"] / c["tasks"], 1) if c["tasks"] else 0.0
     chase = chase_list(ledger, p.week)
-    indicators = [dict(r) for r in ledger.store.rows(
-        "SELECT i.name, i.unit, SUM(i.target) AS target, SUM(i.actual) AS actual, COUNT(*) AS n FROM indicator i "
-        "JOIN task t ON t.id = i.task_id WHERE t.deleted_at IS NULL GROUP BY i.name, i.unit ORDER BY i.name, i.unit")]
+    indicators = [
+        dict(r)
+        for r in ledger.store.rows(
+            "SELECT i.name, i.unit, SUM(i.target) AS target, SUM(i.actual) AS actual, COUNT(*) AS n FROM indicator i "
+            "JOIN task t ON t.id = i.task_id WHERE t.deleted_at IS NULL GROUP BY i.name, i.unit ORDER BY i.name, i.unit"
+        )
+    ]
     return {
-        "week": p.week, "week_start": p.week_start.isoformat(), "week_end": p.week_end.isoformat(),
-        "as_of": as_of.isoformat(), "start_seq": p.start_seq, "end_seq": rec.cut_seq,
-        "opening": rec.opening, "counts": c, "by_community": rec.by_community,
-        "signed_off_this_week": len(new_closed), "signed_off_tasks": new_closed, "completion_rate": rate,
+        "week": p.week,
+        "week_start": p.week_start.isoformat(),
+        "week_end": p.week_end.isoformat(),
+        "as_of": as_of.isoformat(),
+        "start_seq": p.start_seq,
+        "end_seq": rec.cut_seq,
+        "opening": rec.opening,
+        "counts": c,
+        "by_community": rec.by_community,
+        "signed_off_this_week": len(new_closed),
+        "signed_off_tasks": new_closed,
+        "completion_rate": rate,
         "overdue_tasks": _overdue_at(ledger, at_cut, as_of),
         "overdue_this_week": overdue_tasks(ledger, as_of, since=p.week_start),
-        "pending_signoff": len(pending_signoff(ledger)), "pending_extensions": len(pending_extension_requests(ledger)),
-        "chase": [r.to_json() for r in chase], "not_returned": [r.community for r in chase if not r.returned],
+        "pending_signoff": len(pending_signoff(ledger)),
+        "pending_extensions": len(pending_extension_requests(ledger)),
+        "chase": [r.to_json() for r in chase],
+        "not_returned": [r.community for r in chase if not r.returned],
         "indicators": indicators,
         "ticked": [ln.entry_id for ln in rec.lines if ln.ticked],
         "unticked": [ln.entry_id for ln in rec.lines if not ln.ticked],
         "difference": rec.difference,
         "task_status": {k: v["status"] for k, v in sorted(at_cut.items()) if not v.get("deleted_at")},
-        "task_community": {k: v["community_id"] for k, v in sorted(at_cut.items()) if not v.get("deleted_at")},
+        "task_community": {
+            k: v["community_id"] for k, v in sorted(at_cut.items()) if not v.get("deleted_at")
+        },
         "corrects": p.corrects,
     }
 
@@ -473,14 +638,33 @@ def build_snapshot(ledger: Ledger, rec: Reconciliation) -> dict[str, Any]:
 def _overdue_at(ledger: Ledger, state: dict[str, dict[str, Any]], as_of: dt.date) -> list[dict[str, Any]]:
     """The overdue tasks of ``state`` (the task state at the cut), in the ledger's order."""
     day = as_of.isoformat()
-    late = {k for k, v in state.items() if not v.get("deleted_at") and v["status"] in LATE_STATUSES
-            and v.get("deadline") and v["deadline"] < day}
+    late = {
+        k
+        for k, v in state.items()
+        if not v.get("deleted_at")
+        and v["status"] in LATE_STATUSES
+        and v.get("deadline")
+        and v["deadline"] < day
+    }
     names = {r["id"]: r["name"] for r in ledger.store.rows("SELECT id, name FROM community")}
-    order = [r[0] for r in ledger.store.conn.execute(
-        "SELECT id FROM task ORDER BY ord_problem, ord_community, sort, rowid")]
-    return [{"task": k, "community": names.get(state[k]["community_id"], ""), "measure": state[k]["measure"],
-             "owner": state[k]["owner"], "deadline": state[k]["deadline"], "status": state[k]["status"]}
-            for k in order if k in late]
+    order = [
+        r[0]
+        for r in ledger.store.conn.execute(
+            "SELECT id FROM task ORDER BY ord_problem, ord_community, sort, rowid"
+        )
+    ]
+    return [
+        {
+            "task": k,
+            "community": names.get(state[k]["community_id"], ""),
+            "measure": state[k]["measure"],
+            "owner": state[k]["owner"],
+            "deadline": state[k]["deadline"],
+            "status": state[k]["status"],
+        }
+        for k in order
+        if k in late
+    ]
 
 
 def close_period(ledger: Ledger, week: str, note: str = "") -> dict[str, Any]:
@@ -493,11 +677,18 @@ def close_period(ledger: Ledger, week: str, note: str = "") -> dict[str, Any]:
         diff = "，".join(f"{COUNT_LABELS[k]} {v:+d}" for k, v in rec.difference.items() if v) or "无"
         raise LedgerError("period_unbalanced", week=rec.period.week, count=len(unticked), diff=diff)
     snap = build_snapshot(ledger, rec)
-    with ledger._command("close_period", None, {"week": rec.period.week, "note": note.strip(),
-                                                "unticked": snap["unticked"]}) as tx:
-        tx.update("period", rec.period.id, closed_at=_now(ledger), closed_by=ledger.operator.name,
-                  end_seq=rec.cut_seq, snapshot=json.dumps(snap, ensure_ascii=False, sort_keys=True),
-                  note=note.strip())
+    with ledger._command(
+        "close_period", None, {"week": rec.period.week, "note": note.strip(), "unticked": snap["unticked"]}
+    ) as tx:
+        tx.update(
+            "period",
+            rec.period.id,
+            closed_at=_now(ledger),
+            closed_by=ledger.operator.name,
+            end_seq=rec.cut_seq,
+            snapshot=json.dumps(snap, ensure_ascii=False, sort_keys=True),
+            note=note.strip(),
+        )
     return snap
 
 
@@ -514,15 +705,29 @@ def show(ledger: Ledger, week: str) -> dict[str, Any]:
     rec = reconcile(ledger, week)
     p = rec.period
     return {
-        "week": p.week, "state": "closed" if p.closed else "open", "week_start": p.week_start.isoformat(),
-        "week_end": p.week_end.isoformat(), "as_of": rec.as_of.isoformat(), "opened_at": p.opened_at,
-        "opened_by": p.opened_by, "closed_at": p.closed_at, "closed_by": p.closed_by, "note": p.note,
-        "corrects": p.corrects, "opening": rec.opening, "now": rec.now, "difference": rec.difference,
-        "balanced": rec.balanced, "lines": [ln.to_json() for ln in rec.lines],
-        "unticked": len(rec.unticked), "chase": [r.to_json() for r in chase_list(ledger, week)],
-        "pending_signoff": pending_signoff(ledger), "pending_extensions": pending_extension_requests(ledger),
+        "week": p.week,
+        "state": "closed" if p.closed else "open",
+        "week_start": p.week_start.isoformat(),
+        "week_end": p.week_end.isoformat(),
+        "as_of": rec.as_of.isoformat(),
+        "opened_at": p.opened_at,
+        "opened_by": p.opened_by,
+        "closed_at": p.closed_at,
+        "closed_by": p.closed_by,
+        "note": p.note,
+        "corrects": p.corrects,
+        "opening": rec.opening,
+        "now": rec.now,
+        "difference": rec.difference,
+        "balanced": rec.balanced,
+        "lines": [ln.to_json() for ln in rec.lines],
+        "unticked": len(rec.unticked),
+        "chase": [r.to_json() for r in chase_list(ledger, week)],
+        "pending_signoff": pending_signoff(ledger),
+        "pending_extensions": pending_extension_requests(ledger),
         "overdue_this_week": overdue_tasks(ledger, rec.as_of, since=p.week_start),
-        "by_community": rec.by_community, "snapshot": p.snapshot,
+        "by_community": rec.by_community,
+        "snapshot": p.snapshot,
     }
 
 
@@ -533,11 +738,17 @@ def compare(ledger: Ledger, week_a: str, week_b: str, *, weeks: int | None = Non
     a, b = snapshot(ledger, week_a), snapshot(ledger, week_b)
     if a["week"] > b["week"]:
         a, b = b, a
-    moved_counts = {k: b["counts"].get(k, 0) - a["counts"].get(k, 0) for k in (*COUNT_KEYS, "overdue")
-                    if b["counts"].get(k, 0) != a["counts"].get(k, 0)}
+    moved_counts = {
+        k: b["counts"].get(k, 0) - a["counts"].get(k, 0)
+        for k in (*COUNT_KEYS, "overdue")
+        if b["counts"].get(k, 0) != a["counts"].get(k, 0)
+    }
     sa, sb = a.get("task_status", {}), b.get("task_status", {})
-    moved = [{"task": t, "before": sa.get(t), "after": sb.get(t)} for t in sorted(set(sa) | set(sb))
-             if sa.get(t) != sb.get(t)]
+    moved = [
+        {"task": t, "before": sa.get(t), "after": sb.get(t)}
+        for t in sorted(set(sa) | set(sb))
+        if sa.get(t) != sb.get(t)
+    ]
     slipped = []
     for name, cb in b["by_community"].items():
         ca = a["by_community"].get(name)
@@ -546,9 +757,22 @@ def compare(ledger: Ledger, week_a: str, week_b: str, *, weeks: int | None = Non
         ra = ca["signed_off"] / ca["tasks"] if ca["tasks"] else 0.0
         rb = cb["signed_off"] / cb["tasks"] if cb["tasks"] else 0.0
         if rb < ra or cb["overdue"] > ca["overdue"]:
-            slipped.append({"community": name, "rate_before": round(100 * ra, 1), "rate_after": round(100 * rb, 1),
-                            "overdue_before": ca["overdue"], "overdue_after": cb["overdue"]})
+            slipped.append(
+                {
+                    "community": name,
+                    "rate_before": round(100 * ra, 1),
+                    "rate_after": round(100 * rb, 1),
+                    "overdue_before": ca["overdue"],
+                    "overdue_after": cb["overdue"],
+                }
+            )
     as_of = dt.date.fromisoformat(b["as_of"])
-    return {"from": a["week"], "to": b["week"], "counts": moved_counts, "moved": moved,
-            "stalled": stalled_tasks(ledger, as_of, weeks), "stall_weeks": weeks or stall_weeks(ledger),
-            "slipped": slipped}
+    return {
+        "from": a["week"],
+        "to": b["week"],
+        "counts": moved_counts,
+        "moved": moved,
+        "stalled": stalled_tasks(ledger, as_of, weeks),
+        "stall_weeks": weeks or stall_weeks(ledger),
+        "slipped": slipped,
+    }

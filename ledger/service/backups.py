@@ -42,8 +42,11 @@ def backups(ledger_path: Path, data_dir: Path) -> list[Path]:
     if not where.is_dir():
         return []
     found = [p for p in where.iterdir() if NAME.match(p.name)]
-    return sorted(found, key=lambda p: (NAME.match(p.name)["stamp"], int(NAME.match(p.name)["seq"])),  # type: ignore[index]
-                  reverse=True)
+    return sorted(
+        found,
+        key=lambda p: (NAME.match(p.name)["stamp"], int(NAME.match(p.name)["seq"])),  # type: ignore[index]
+        reverse=True,
+    )
 
 
 def backup_if_changed(ledger: Ledger, data_dir: Path, keep: int = KEEP) -> Path | None:

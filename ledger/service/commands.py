@@ -36,38 +36,95 @@ DEFAULT_ORIGIN = "本机"
 SYSTEM = Operator("系统", Role.WORK_TEAM)
 
 # Commands a person may undo; sign-off decisions are corrected by the workflow (return, reopen), not undone.
-UNDOABLE = frozenset({
-    "update_task", "update_progress", "add_task", "delete_task", "add_indicator", "update_indicator",
-    "remove_indicator", "add_community", "update_community", "delete_community", "move_community",
-    "add_category", "update_category", "delete_category", "move_category", "add_problem", "update_problem",
-    "delete_problem", "move_problem", "start", "set_ongoing", "undo", "set_setting",
-})
+UNDOABLE = frozenset(
+    {
+        "update_task",
+        "update_progress",
+        "add_task",
+        "delete_task",
+        "add_indicator",
+        "update_indicator",
+        "remove_indicator",
+        "add_community",
+        "update_community",
+        "delete_community",
+        "move_community",
+        "add_category",
+        "update_category",
+        "delete_category",
+        "move_category",
+        "add_problem",
+        "update_problem",
+        "delete_problem",
+        "move_problem",
+        "start",
+        "set_ongoing",
+        "undo",
+        "set_setting",
+    }
+)
 
 # In a community package (居民区模式) the secretary may run only these commands; the rest belong to the work team
 # on the master ledger. Field-level limits (progress only, indicators' actuals) are checked in the commands.
-PACKAGE_COMMANDS = frozenset({
-    "update_progress", "update_task", "start", "submit", "set_ongoing", "add_indicator", "update_indicator",
-    "remove_indicator", "attach_evidence", "remove_evidence", "request_extension", "undo", "return_package",
-    "issue_package",
-})
+PACKAGE_COMMANDS = frozenset(
+    {
+        "update_progress",
+        "update_task",
+        "start",
+        "submit",
+        "set_ongoing",
+        "add_indicator",
+        "update_indicator",
+        "remove_indicator",
+        "attach_evidence",
+        "remove_evidence",
+        "request_extension",
+        "undo",
+        "return_package",
+        "issue_package",
+    }
+)
 PACKAGE_TASK_FIELDS = frozenset({"progress"})
 COMMAND_LABELS_ZH = {
-    "update_task": "修改任务", "add_task": "新增任务", "delete_task": "删除任务", "approve": "审核通过",
-    "return": "退回", "reopen": "重启整改", "set_setting": "修改台账设置", "decide_extension": "审批延期",
-    "draw_recheck": "回头看抽查", "record_recheck": "记录回头看结果", "update_indicator": "修改指标目标值",
-    "remove_indicator": "删除下发的量化指标", "add_community": "新增居民区", "update_community": "修改居民区",
-    "delete_community": "删除居民区", "move_community": "调整居民区顺序", "add_category": "新增问题类别",
-    "update_category": "修改问题类别", "delete_category": "删除问题类别", "move_category": "调整问题类别顺序",
-    "add_problem": "新增反馈问题", "update_problem": "修改反馈问题", "delete_problem": "删除反馈问题",
-    "move_problem": "调整反馈问题顺序", "import_plan": "导入整改方案", "generate": "批量生成",
+    "update_task": "修改任务",
+    "add_task": "新增任务",
+    "delete_task": "删除任务",
+    "approve": "审核通过",
+    "return": "退回",
+    "reopen": "重启整改",
+    "set_setting": "修改台账设置",
+    "decide_extension": "审批延期",
+    "draw_recheck": "回头看抽查",
+    "record_recheck": "记录回头看结果",
+    "update_indicator": "修改指标目标值",
+    "remove_indicator": "删除下发的量化指标",
+    "add_community": "新增居民区",
+    "update_community": "修改居民区",
+    "delete_community": "删除居民区",
+    "move_community": "调整居民区顺序",
+    "add_category": "新增问题类别",
+    "update_category": "修改问题类别",
+    "delete_category": "删除问题类别",
+    "move_category": "调整问题类别顺序",
+    "add_problem": "新增反馈问题",
+    "update_problem": "修改反馈问题",
+    "delete_problem": "删除反馈问题",
+    "move_problem": "调整反馈问题顺序",
+    "import_plan": "导入整改方案",
+    "generate": "批量生成",
 }
 
 
 class Ledger(StructureCommands, LedgerReads):
     """An open ledger with its clock, its operator and its origin. Every write goes through a method here."""
 
-    def __init__(self, store: Store, clock: Clock | None = None, operator: Operator | None = None,
-                 origin: str = DEFAULT_ORIGIN) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock | None = None,
+        operator: Operator | None = None,
+        origin: str = DEFAULT_ORIGIN,
+    ) -> None:
         self.store = store
         self.clock = clock or Clock()
         self.operator = operator or SYSTEM
@@ -77,13 +134,20 @@ class Ledger(StructureCommands, LedgerReads):
 
     # ---- opening ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, clock: Clock | None = None, operator: Operator | None = None,
-             lock: bool = True) -> Ledger:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        clock: Clock | None = None,
+        operator: Operator | None = None,
+        lock: bool = True,
+    ) -> Ledger:
         return cls(Store.open(path, lock=lock), clock, operator)
 
     @classmethod
-    def create(cls, path: str | Path, *, org: str = "", clock: Clock | None = None,
-               operator: Operator | None = None) -> Ledger:
+    def create(
+        cls, path: str | Path, *, org: str = "", clock: Clock | None = None, operator: Operator | None = None
+    ) -> Ledger:
         ledger = cls(Store.open(path, create=True), clock, operator)
         with ledger._command("create_ledger", None, {"org": org}) as tx:
             ledger._put_setting(tx, "ledger_id", new_id())
@@ -122,8 +186,11 @@ class Ledger(StructureCommands, LedgerReads):
         if info is None:
             return
         if what is not None or command not in PACKAGE_COMMANDS:
-            raise LedgerError("package_mode", community=info.get("community", ""),
-                              action=what or COMMAND_LABELS_ZH.get(command, command))
+            raise LedgerError(
+                "package_mode",
+                community=info.get("community", ""),
+                action=what or COMMAND_LABELS_ZH.get(command, command),
+            )
 
     @contextlib.contextmanager
     def hold_notices(self) -> Iterator[None]:
@@ -154,9 +221,15 @@ class Ledger(StructureCommands, LedgerReads):
                 self._refresh_order(tx.changes)
                 if tx.changes:
                     tx.entry = journal.append(
-                        self.store, at=self.clock.now().isoformat(sep=" "), actor=self.operator.name,
-                        role=self.operator.role.value, origin=self.origin, command=command, task_id=task_id,
-                        args=args, changes=tx.changes,
+                        self.store,
+                        at=self.clock.now().isoformat(sep=" "),
+                        actor=self.operator.name,
+                        role=self.operator.role.value,
+                        origin=self.origin,
+                        command=command,
+                        task_id=task_id,
+                        args=args,
+                        changes=tx.changes,
                     )
         except sqlite3.Error as exc:
             raise _classify(exc, self.store.path) from exc
@@ -166,9 +239,11 @@ class Ledger(StructureCommands, LedgerReads):
         if "setting" in tables and hasattr(self, "_package"):
             del self._package
         changed = Changed(
-            command, tx.entry.id,
+            command,
+            tx.entry.id,
             frozenset(c.id for c in tx.changes if c.table == "task")
-            | frozenset(str((c.row or {}).get("task_id") or "") for c in tx.changes if c.table != "task") - {""}
+            | frozenset(str((c.row or {}).get("task_id") or "") for c in tx.changes if c.table != "task")
+            - {""}
             | ({task_id} if task_id else set()),
             tables,
             frozenset(c.field or "*" for c in tx.changes),
@@ -189,17 +264,26 @@ class Ledger(StructureCommands, LedgerReads):
         conn = self.store.conn
         if structure:
             for table, order_sql, col in (
-                ("problem", "SELECT p.id, p.rank FROM problem p JOIN category c ON c.id = p.category_id "
-                            "ORDER BY c.sort, c.rowid, p.sort, p.rowid", "ord_problem"),
+                (
+                    "problem",
+                    "SELECT p.id, p.rank FROM problem p JOIN category c ON c.id = p.category_id "
+                    "ORDER BY c.sort, c.rowid, p.sort, p.rowid",
+                    "ord_problem",
+                ),
                 ("community", "SELECT id, rank FROM community ORDER BY sort, rowid", "ord_community"),
             ):
-                changed = [(i, id_) for i, (id_, old) in enumerate(conn.execute(order_sql).fetchall(), start=1)
-                           if old != i]
+                changed = [
+                    (i, id_)
+                    for i, (id_, old) in enumerate(conn.execute(order_sql).fetchall(), start=1)
+                    if old != i
+                ]
                 conn.executemany(f"UPDATE {table} SET rank = ? WHERE id = ?", changed)
                 key = "problem_id" if table == "problem" else "community_id"
                 conn.executemany(f"UPDATE task SET {col} = ? WHERE {key} = ?", changed)
-        per_task = ("UPDATE task SET ord_problem = (SELECT rank FROM problem WHERE id = task.problem_id), "
-                    "ord_community = (SELECT rank FROM community WHERE id = task.community_id)")
+        per_task = (
+            "UPDATE task SET ord_problem = (SELECT rank FROM problem WHERE id = task.problem_id), "
+            "ord_community = (SELECT rank FROM community WHERE id = task.community_id)"
+        )
         if len(new_tasks) > 500:
             conn.execute(per_task + " WHERE ord_problem = 0 OR ord_community = 0")
             new_tasks = []
@@ -277,24 +361,52 @@ class Ledger(StructureCommands, LedgerReads):
                 raise LedgerError("bad_value", field="任务字段", value=key, detail="不能直接修改")
         return out
 
-    def add_task(self, problem_id: str, community_id: str, measure: str, *, id: str | None = None,
-                 status: Status = Status.NOT_STARTED, example: bool = False, **fields: Any) -> str:
-        checked = self._check_task_fields({"problem_id": problem_id, "community_id": community_id,
-                                           "measure": measure, **fields})
+    def add_task(
+        self,
+        problem_id: str,
+        community_id: str,
+        measure: str,
+        *,
+        id: str | None = None,
+        status: Status = Status.NOT_STARTED,
+        example: bool = False,
+        **fields: Any,
+    ) -> str:
+        checked = self._check_task_fields(
+            {"problem_id": problem_id, "community_id": community_id, "measure": measure, **fields}
+        )
         now = self.clock.now().isoformat(sep=" ")
         tid = id or new_id()
         row = {
-            "id": tid, "problem_id": problem_id, "community_id": community_id, "measure": checked["measure"],
-            "detail": checked.get("detail", ""), "kind": checked.get("kind", Kind.DEADLINE.value),
-            "owner": checked.get("owner", ""), "leader": checked.get("leader", ""),
-            "department": checked.get("department", ""), "deadline": checked.get("deadline"),
-            "original_deadline": checked.get("deadline"), "status": Status(status).value,
-            "progress": checked.get("progress", ""), "return_reason": "", "review_round": 0, "review_level": 0,
-            "sort": self._next_sort("task", "problem_id = ? AND community_id = ?", (problem_id, community_id)),
-            "example": int(example), "created_at": now, "updated_at": now, "deleted_at": None,
+            "id": tid,
+            "problem_id": problem_id,
+            "community_id": community_id,
+            "measure": checked["measure"],
+            "detail": checked.get("detail", ""),
+            "kind": checked.get("kind", Kind.DEADLINE.value),
+            "owner": checked.get("owner", ""),
+            "leader": checked.get("leader", ""),
+            "department": checked.get("department", ""),
+            "deadline": checked.get("deadline"),
+            "original_deadline": checked.get("deadline"),
+            "status": Status(status).value,
+            "progress": checked.get("progress", ""),
+            "return_reason": "",
+            "review_round": 0,
+            "review_level": 0,
+            "sort": self._next_sort(
+                "task", "problem_id = ? AND community_id = ?", (problem_id, community_id)
+            ),
+            "example": int(example),
+            "created_at": now,
+            "updated_at": now,
+            "deleted_at": None,
         }
-        with self._command("add_task", tid, {"problem_id": problem_id, "community_id": community_id,
-                                             "measure": row["measure"]}) as tx:
+        with self._command(
+            "add_task",
+            tid,
+            {"problem_id": problem_id, "community_id": community_id, "measure": row["measure"]},
+        ) as tx:
             tx.insert("task", row)
         return tid
 
@@ -315,8 +427,10 @@ class Ledger(StructureCommands, LedgerReads):
         """Edit a task's plain fields (owner, leader, department, deadline, kind, progress, measure, detail)."""
         current = self._require_open_task(task_id)
         if self.package is not None and set(fields) - PACKAGE_TASK_FIELDS:
-            self._package_guard("update_task", "修改" + "、".join(
-                FIELD_LABELS.get(k, k) for k in sorted(set(fields) - PACKAGE_TASK_FIELDS)))
+            self._package_guard(
+                "update_task",
+                "修改" + "、".join(FIELD_LABELS.get(k, k) for k in sorted(set(fields) - PACKAGE_TASK_FIELDS)),
+            )
         checked = self._check_task_fields(fields)
         if "deadline" in checked and current["original_deadline"] is None:
             checked["original_deadline"] = checked["deadline"]
@@ -334,7 +448,9 @@ class Ledger(StructureCommands, LedgerReads):
         with self._command("delete_task", task_id, {"task": task_id}) as tx:
             tx.update("task", task_id, deleted_at=self.clock.now().isoformat(sep=" "))
 
-    def bulk_insert(self, command: str, tables: dict[str, list[dict[str, Any]]], args: dict[str, Any]) -> str | None:
+    def bulk_insert(
+        self, command: str, tables: dict[str, list[dict[str, Any]]], args: dict[str, Any]
+    ) -> str | None:
         """Insert many new rows as ONE journalled command (plan import, example and generated ledgers).
 
         Rows must be complete (see ``new_row``). Uses executemany on the connection inside the command's
@@ -342,7 +458,9 @@ class Ledger(StructureCommands, LedgerReads):
         order = ("community", "category", "problem", "task", "indicator")
         unknown = set(tables) - set(order) - {"review", "evidence"}
         if unknown:
-            raise LedgerError("bad_value", field="表", value=",".join(sorted(unknown)), detail="不支持批量写入")
+            raise LedgerError(
+                "bad_value", field="表", value=",".join(sorted(unknown)), detail="不支持批量写入"
+            )
         with self._command(command, None, args) as tx:
             for table in order + tuple(t for t in tables if t not in order):
                 rows = tables.get(table) or []
@@ -351,7 +469,8 @@ class Ledger(StructureCommands, LedgerReads):
                 cols = list(rows[0])
                 self.store.conn.executemany(
                     f"INSERT INTO {table} ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-                    ([r[c] for c in cols] for r in rows))
+                    ([r[c] for c in cols] for r in rows),
+                )
                 key = TABLE_KEY.get(table, "id")
                 tx.changes.extend(Change("insert", table, r[key], row=r) for r in rows)
         return tx.entry.id if tx.entry else None
@@ -360,18 +479,43 @@ class Ledger(StructureCommands, LedgerReads):
         """A complete row for ``table`` with defaults filled in and values checked like the single commands."""
         now = self.clock.now().isoformat(sep=" ")
         if table == "community":
-            base = {"id": new_id(), "name": "", "kind": "居民区", "secretary": "", "leader": "", "sort": 0,
-                    "example": 0}
+            base = {
+                "id": new_id(),
+                "name": "",
+                "kind": "居民区",
+                "secretary": "",
+                "leader": "",
+                "sort": 0,
+                "example": 0,
+            }
         elif table == "category":
             base = {"id": new_id(), "title": "", "sort": 0}
         elif table == "problem":
             base = {"id": new_id(), "category_id": "", "title": "", "detail": "", "sort": 0}
         elif table == "task":
-            base = {"id": new_id(), "problem_id": "", "community_id": "", "measure": "", "detail": "",
-                    "kind": Kind.DEADLINE.value, "owner": "", "leader": "", "department": "", "deadline": None,
-                    "original_deadline": None, "status": Status.NOT_STARTED.value, "progress": "",
-                    "return_reason": "", "review_round": 0, "review_level": 0, "sort": 0, "example": 0,
-                    "created_at": now, "updated_at": now, "deleted_at": None}
+            base = {
+                "id": new_id(),
+                "problem_id": "",
+                "community_id": "",
+                "measure": "",
+                "detail": "",
+                "kind": Kind.DEADLINE.value,
+                "owner": "",
+                "leader": "",
+                "department": "",
+                "deadline": None,
+                "original_deadline": None,
+                "status": Status.NOT_STARTED.value,
+                "progress": "",
+                "return_reason": "",
+                "review_round": 0,
+                "review_level": 0,
+                "sort": 0,
+                "example": 0,
+                "created_at": now,
+                "updated_at": now,
+                "deleted_at": None,
+            }
             if "deadline" in values:
                 values["deadline"] = parse_date(values["deadline"])
                 values.setdefault("original_deadline", values["deadline"])
@@ -380,8 +524,15 @@ class Ledger(StructureCommands, LedgerReads):
             if "status" in values:
                 values["status"] = Status(values["status"]).value
         elif table == "indicator":
-            base = {"id": new_id(), "task_id": "", "name": "", "unit": "", "target": None, "actual": None,
-                    "sort": 0}
+            base = {
+                "id": new_id(),
+                "task_id": "",
+                "name": "",
+                "unit": "",
+                "target": None,
+                "actual": None,
+                "sort": 0,
+            }
             for k in ("target", "actual"):
                 if k in values:
                     values[k] = parse_number(values[k], "目标值" if k == "target" else "完成值")
@@ -389,7 +540,9 @@ class Ledger(StructureCommands, LedgerReads):
             raise LedgerError("bad_value", field="表", value=table, detail="不支持批量写入")
         unknown = set(values) - set(base)
         if unknown:
-            raise LedgerError("bad_value", field=table, value=",".join(sorted(unknown)), detail="没有这些字段")
+            raise LedgerError(
+                "bad_value", field=table, value=",".join(sorted(unknown)), detail="没有这些字段"
+            )
         for k in ("example",):
             if k in values:
                 values[k] = int(values[k])
@@ -397,15 +550,29 @@ class Ledger(StructureCommands, LedgerReads):
         return base
 
     # ---- indicators ------------------------------------------------------------------------
-    def add_indicator(self, task_id: str, name: str, unit: str = "", target: Any = None, actual: Any = None,
-                      *, id: str | None = None) -> str:
+    def add_indicator(
+        self,
+        task_id: str,
+        name: str,
+        unit: str = "",
+        target: Any = None,
+        actual: Any = None,
+        *,
+        id: str | None = None,
+    ) -> str:
         self._require_open_task(task_id)
         if not name.strip():
             raise LedgerError("empty_field", field="指标名称")
         iid = id or new_id()
-        row = {"id": iid, "task_id": task_id, "name": name.strip(), "unit": unit.strip(),
-               "target": parse_number(target, "目标值"), "actual": parse_number(actual, "完成值"),
-               "sort": self._next_sort("indicator", "task_id = ?", (task_id,))}
+        row = {
+            "id": iid,
+            "task_id": task_id,
+            "name": name.strip(),
+            "unit": unit.strip(),
+            "target": parse_number(target, "目标值"),
+            "actual": parse_number(actual, "完成值"),
+            "sort": self._next_sort("indicator", "task_id = ?", (task_id,)),
+        }
         with self._command("add_indicator", task_id, {"task": task_id, "name": row["name"]}) as tx:
             tx.insert("indicator", row)
             tx.update("task", task_id, updated_at=self.clock.now().isoformat(sep=" "))
@@ -417,8 +584,11 @@ class Ledger(StructureCommands, LedgerReads):
             raise LedgerError("no_such_indicator", id=indicator_id)
         self._require_open_task(row["task_id"])
         if self.package is not None and set(fields) - {"actual"} and not self._added_here(indicator_id):
-            self._package_guard("update_indicator", "修改下发指标的" + "、".join(
-                FIELD_LABELS.get(k, k) for k in sorted(set(fields) - {"actual"})))
+            self._package_guard(
+                "update_indicator",
+                "修改下发指标的"
+                + "、".join(FIELD_LABELS.get(k, k) for k in sorted(set(fields) - {"actual"})),
+            )
         checked: dict[str, Any] = {}
         for key, value in fields.items():
             if key in ("target", "actual"):
@@ -437,8 +607,13 @@ class Ledger(StructureCommands, LedgerReads):
 
     def _added_here(self, indicator_id: str) -> bool:
         """Whether an indicator was added in this file (not received in the package)."""
-        return self.store.one("SELECT 1 FROM journal WHERE command = 'add_indicator' AND payload LIKE ?",
-                              (f'%"id":"{indicator_id}"%',)) is not None
+        return (
+            self.store.one(
+                "SELECT 1 FROM journal WHERE command = 'add_indicator' AND payload LIKE ?",
+                (f'%"id":"{indicator_id}"%',),
+            )
+            is not None
+        )
 
     def remove_indicator(self, indicator_id: str) -> None:
         row = self.store.row("indicator", indicator_id)
@@ -451,49 +626,89 @@ class Ledger(StructureCommands, LedgerReads):
             tx.delete("indicator", indicator_id)
 
     def indicators(self, task_id: str) -> list[Indicator]:
-        return [Indicator(r["id"], r["task_id"], r["name"], r["unit"], r["target"], r["actual"], r["sort"])
-                for r in self.store.rows("SELECT * FROM indicator WHERE task_id = ? ORDER BY sort, rowid",
-                                         (task_id,))]
+        return [
+            Indicator(r["id"], r["task_id"], r["name"], r["unit"], r["target"], r["actual"], r["sort"])
+            for r in self.store.rows(
+                "SELECT * FROM indicator WHERE task_id = ? ORDER BY sort, rowid", (task_id,)
+            )
+        ]
 
     # ---- workflow --------------------------------------------------------------------------
     def task_state(self, task_id: str) -> workflow.TaskState:
         t = self._require_task(task_id)
-        signed = tuple(r[0] for r in self.store.conn.execute(
-            "SELECT reviewer FROM review WHERE task_id = ? AND round = ? AND decision = 'approve'",
-            (task_id, t["review_round"])))
-        evidence = int(self.store.one(
-            "SELECT COUNT(*) FROM evidence WHERE task_id = ? AND removed_at IS NULL", (task_id,)))
-        unmet = tuple(i.name for i in self.indicators(task_id)
-                      if i.target is not None and (i.actual is None or i.actual < i.target))
+        signed = tuple(
+            r[0]
+            for r in self.store.conn.execute(
+                "SELECT reviewer FROM review WHERE task_id = ? AND round = ? AND decision = 'approve'",
+                (task_id, t["review_round"]),
+            )
+        )
+        evidence = int(
+            self.store.one(
+                "SELECT COUNT(*) FROM evidence WHERE task_id = ? AND removed_at IS NULL", (task_id,)
+            )
+        )
+        unmet = tuple(
+            i.name
+            for i in self.indicators(task_id)
+            if i.target is not None and (i.actual is None or i.actual < i.target)
+        )
         return workflow.TaskState(Status(t["status"]), t["kind"], t["review_level"], signed, evidence, unmet)
 
-    def act(self, task_id: str, action: workflow.Action | str, *, reason: str = "", grade: str = "",
-            opinion: str = "", exception: str = "") -> workflow.Outcome:
+    def act(
+        self,
+        task_id: str,
+        action: workflow.Action | str,
+        *,
+        reason: str = "",
+        grade: str = "",
+        opinion: str = "",
+        exception: str = "",
+    ) -> workflow.Outcome:
         """Take one workflow step (start, submit, set_ongoing, approve, return, reopen)."""
         action = workflow.Action(action)
         state = self.task_state(task_id)
         t = self._require_task(task_id)
-        outcome = workflow.decide(action, state, self.operator, self.chain, reason=reason, grade=grade,
-                                  exception=exception)
+        outcome = workflow.decide(
+            action, state, self.operator, self.chain, reason=reason, grade=grade, exception=exception
+        )
         now = self.clock.now().isoformat(sep=" ")
         args = {"task": task_id, "reason": reason, "grade": grade, "opinion": opinion, "exception": exception}
         with self._command(action.value, task_id, args) as tx:
-            fields: dict[str, Any] = {"status": outcome.status.value, "review_level": outcome.review_level,
-                                      "updated_at": now}
+            fields: dict[str, Any] = {
+                "status": outcome.status.value,
+                "review_level": outcome.review_level,
+                "updated_at": now,
+            }
             if action == workflow.Action.SUBMIT:
                 fields["review_round"] = t["review_round"] + 1
                 fields["return_reason"] = ""
                 if reason.strip():
-                    fields["progress"] = t["progress"] if reason.strip() in t["progress"] else \
-                        (t["progress"] + ("\n" if t["progress"] else "") + reason.strip()).strip()
+                    fields["progress"] = (
+                        t["progress"]
+                        if reason.strip() in t["progress"]
+                        else (t["progress"] + ("\n" if t["progress"] else "") + reason.strip()).strip()
+                    )
             elif action in (workflow.Action.APPROVE, workflow.Action.RETURN):
                 level_index = min(state.review_level, len(self.chain) - 1)
                 level = self.chain[level_index]
-                tx.insert("review", {
-                    "id": new_id(), "task_id": task_id, "round": t["review_round"], "level": level_index + 1,
-                    "level_name": level.name, "reviewer": self.operator.name, "role": self.operator.role.value,
-                    "decision": action.value, "grade": grade, "opinion": opinion or reason,
-                    "exception": exception, "at": now})
+                tx.insert(
+                    "review",
+                    {
+                        "id": new_id(),
+                        "task_id": task_id,
+                        "round": t["review_round"],
+                        "level": level_index + 1,
+                        "level_name": level.name,
+                        "reviewer": self.operator.name,
+                        "role": self.operator.role.value,
+                        "decision": action.value,
+                        "grade": grade,
+                        "opinion": opinion or reason,
+                        "exception": exception,
+                        "at": now,
+                    },
+                )
                 if action == workflow.Action.RETURN:
                     fields["return_reason"] = f"{level.name}退回：{reason.strip()}"
                 elif outcome.second_round:
@@ -515,7 +730,11 @@ class Ledger(StructureCommands, LedgerReads):
         if target is None or target.command not in UNDOABLE:
             raise LedgerError("nothing_to_undo")
         for change in target.changes:
-            if change.table == "task" and change.op == "update" and change.field not in ("status", "deleted_at"):
+            if (
+                change.table == "task"
+                and change.op == "update"
+                and change.field not in ("status", "deleted_at")
+            ):
                 row = self.store.row("task", change.id)
                 if row is not None and row["status"] == Status.CLOSED.value:
                     raise LedgerError("task_locked", measure=row["measure"])
@@ -528,9 +747,9 @@ class Ledger(StructureCommands, LedgerReads):
                     if change.table == "setting":
                         now = json.loads(now) if now is not None else None
                     if now != change.after and change.field != "updated_at":
-
-                        raise LedgerError("undo_conflict", field=FIELD_LABELS.get(change.field or "", change.field),
-                                          now=now)
+                        raise LedgerError(
+                            "undo_conflict", field=FIELD_LABELS.get(change.field or "", change.field), now=now
+                        )
                     if change.table == "setting":
                         self._put_setting(tx, change.id, change.before)
                     else:
@@ -538,16 +757,19 @@ class Ledger(StructureCommands, LedgerReads):
                 elif change.op == "insert":
                     now_rows = self.store.rows(f"SELECT * FROM {change.table} WHERE {key} = ?", (change.id,))
                     if now_rows:
-
                         for name, value in (change.row or {}).items():
                             if name not in ("updated_at", "sort") and now_rows[0].get(name) != value:
-                                raise LedgerError("undo_conflict", field=FIELD_LABELS.get(name, name),
-                                                  now=now_rows[0].get(name))
+                                raise LedgerError(
+                                    "undo_conflict",
+                                    field=FIELD_LABELS.get(name, name),
+                                    now=now_rows[0].get(name),
+                                )
                     try:
                         tx.delete(change.table, change.id)
                     except sqlite3.IntegrityError:
-                        raise LedgerError("undo_conflict", field="下级记录",
-                                          now="已添加了指标、任务或其他下级记录") from None
+                        raise LedgerError(
+                            "undo_conflict", field="下级记录", now="已添加了指标、任务或其他下级记录"
+                        ) from None
                 elif change.op == "delete" and change.row is not None:
                     tx.insert(change.table, change.row)
         return tx.entry.id if tx.entry else None

@@ -23,6 +23,7 @@ class LedgerReads:
     _stats_cache: tuple[tuple[int, str], dict[str, Any]] | None
 
     if TYPE_CHECKING:
+
         @property
         def due_soon_days(self) -> int: ...
         def today(self) -> dt.date: ...
@@ -44,8 +45,9 @@ class LedgerReads:
         return self.store.task_count(flt, today, soon)
 
     def task(self, task_id: str) -> TaskRow:
-        rows = self.store.conn.execute(f"SELECT {ROW_COLUMNS} {TASK_JOIN} WHERE t.id = ? AND t.deleted_at IS NULL",
-                                       (task_id,)).fetchall()
+        rows = self.store.conn.execute(
+            f"SELECT {ROW_COLUMNS} {TASK_JOIN} WHERE t.id = ? AND t.deleted_at IS NULL", (task_id,)
+        ).fetchall()
         if not rows:
             raise LedgerError("no_such_task", task=task_id)
         row = to_task_row(rows[0])
@@ -62,8 +64,11 @@ class LedgerReads:
         if category_id is None:
             return self.store.rows(
                 "SELECT p.* FROM problem p JOIN category c ON c.id = p.category_id ORDER BY c.sort, c.rowid, "
-                "p.sort, p.rowid")
-        return self.store.rows("SELECT * FROM problem WHERE category_id = ? ORDER BY sort, rowid", (category_id,))
+                "p.sort, p.rowid"
+            )
+        return self.store.rows(
+            "SELECT * FROM problem WHERE category_id = ? ORDER BY sort, rowid", (category_id,)
+        )
 
     def stats(self, today: dt.date | None = None) -> dict[str, Any]:
         """Counts by status and community from the tally the triggers keep, and the overdue count from the index
@@ -75,16 +80,33 @@ class LedgerReads:
             by_status = {s.value: 0 for s in Status}
             for status, n in conn.execute("SELECT status, SUM(n) FROM task_tally GROUP BY status"):
                 by_status[status] = by_status.get(status, 0) + n
-            by_community = {name: n for name, n in conn.execute(
-                "SELECT c.name, COALESCE((SELECT SUM(n) FROM task_tally t WHERE t.community_id = c.id), 0) "
-                "FROM community c ORDER BY c.sort, c.rowid")}
+            by_community = {
+                name: n
+                for name, n in conn.execute(
+                    "SELECT c.name, COALESCE((SELECT SUM(n) FROM task_tally t WHERE t.community_id = c.id), 0) "
+                    "FROM community c ORDER BY c.sort, c.rowid"
+                )
+            }
             overdue = self.store.one(
                 f"SELECT COUNT(*) FROM task INDEXED BY task_late WHERE deleted_at IS NULL AND status IN {LATE_SQL} "
-                "AND deadline < ?", (day,))
-            self._stats_cache = (key, {"tasks": sum(by_status.values()), "by_status": by_status,
-                                       "by_community": by_community, "overdue": int(overdue)})
+                "AND deadline < ?",
+                (day,),
+            )
+            self._stats_cache = (
+                key,
+                {
+                    "tasks": sum(by_status.values()),
+                    "by_status": by_status,
+                    "by_community": by_community,
+                    "overdue": int(overdue),
+                },
+            )
         cached = self._stats_cache[1]
-        return {**cached, "by_status": dict(cached["by_status"]), "by_community": dict(cached["by_community"])}
+        return {
+            **cached,
+            "by_status": dict(cached["by_status"]),
+            "by_community": dict(cached["by_community"]),
+        }
 
     def tasks_json(self) -> list[dict[str, Any]]:
         rowids = self.task_rowids()
@@ -92,10 +114,21 @@ class LedgerReads:
         out = []
         for rid in rowids:
             t = to_task_row(rows[rid])
-            out.append({"id": t.id, "community": t.community, "category": t.category, "problem": t.problem,
-                        "measure": t.measure, "owner": t.owner, "leader": t.leader,
-                        "deadline": t.deadline.isoformat() if t.deadline else None, "kind": t.kind,
-                        "status": t.status.value, "progress": t.progress})
+            out.append(
+                {
+                    "id": t.id,
+                    "community": t.community,
+                    "category": t.category,
+                    "problem": t.problem,
+                    "measure": t.measure,
+                    "owner": t.owner,
+                    "leader": t.leader,
+                    "deadline": t.deadline.isoformat() if t.deadline else None,
+                    "kind": t.kind,
+                    "status": t.status.value,
+                    "progress": t.progress,
+                }
+            )
         return out
 
     def history(self, task_id: str) -> list[Entry]:
@@ -104,7 +137,9 @@ class LedgerReads:
         out = []
         for e in journal.entries(self.store, task_id=task_id):
             if e.task_id != task_id:
-                mine = tuple(c for c in e.changes if c.id == task_id or (c.row or {}).get("task_id") == task_id)
+                mine = tuple(
+                    c for c in e.changes if c.id == task_id or (c.row or {}).get("task_id") == task_id
+                )
                 if not mine:
                     continue
                 e = dataclasses.replace(e, changes=mine)
@@ -112,18 +147,61 @@ class LedgerReads:
         return out
 
     def open_count(self) -> int:
-        return int(self.store.one(
-            f"SELECT COUNT(*) FROM task WHERE deleted_at IS NULL AND status IN "
-            f"({','.join(repr(s.value) for s in OPEN_STATUSES)})"))
+        return int(
+            self.store.one(
+                f"SELECT COUNT(*) FROM task WHERE deleted_at IS NULL AND status IN "
+                f"({','.join(repr(s.value) for s in OPEN_STATUSES)})"
+            )
+        )
 
 
 def to_task_row(r: tuple[Any, ...]) -> TaskRow:
-    (_rowid, id_, community_id, community, category_id, category, problem_id, problem, measure, detail, kind,
-     owner, leader, department, deadline, original_deadline, status, progress, return_reason, updated_at,
-     review_round, review_level, example) = r
+    (
+        _rowid,
+        id_,
+        community_id,
+        community,
+        category_id,
+        category,
+        problem_id,
+        problem,
+        measure,
+        detail,
+        kind,
+        owner,
+        leader,
+        department,
+        deadline,
+        original_deadline,
+        status,
+        progress,
+        return_reason,
+        updated_at,
+        review_round,
+        review_level,
+        example,
+    ) = r
     return TaskRow(
-        id_, community_id, community, category_id, category, problem_id, problem, measure, detail, kind, owner,
-        leader, department, dt.date.fromisoformat(deadline) if deadline else None,
-        dt.date.fromisoformat(original_deadline) if original_deadline else None, Status(status), progress,
-        return_reason, updated_at, review_round, review_level, bool(example),
+        id_,
+        community_id,
+        community,
+        category_id,
+        category,
+        problem_id,
+        problem,
+        measure,
+        detail,
+        kind,
+        owner,
+        leader,
+        department,
+        dt.date.fromisoformat(deadline) if deadline else None,
+        dt.date.fromisoformat(original_deadline) if original_deadline else None,
+        Status(status),
+        progress,
+        return_reason,
+        updated_at,
+        review_round,
+        review_level,
+        bool(example),
     )

@@ -28,8 +28,16 @@ class StructureCommands:
             raise LedgerError("no_such_community", name=name)
         return str(cid)
 
-    def add_community(self, name: str, *, kind: str = "居民区", secretary: str = "", leader: str = "",
-                      example: bool = False, id: str | None = None) -> str:
+    def add_community(
+        self,
+        name: str,
+        *,
+        kind: str = "居民区",
+        secretary: str = "",
+        leader: str = "",
+        example: bool = False,
+        id: str | None = None,
+    ) -> str:
         name = name.strip()
         if not name:
             raise LedgerError("empty_field", field="居民区名称")
@@ -37,9 +45,18 @@ class StructureCommands:
             raise LedgerError("duplicate_name", name=name, what="居民区")
         cid = id or new_id()
         with self._command("add_community", None, {"name": name}) as tx:
-            tx.insert("community", {"id": cid, "name": name, "kind": kind, "secretary": secretary.strip(),
-                                    "leader": leader.strip(), "sort": self._next_sort("community"),
-                                    "example": int(example)})
+            tx.insert(
+                "community",
+                {
+                    "id": cid,
+                    "name": name,
+                    "kind": kind,
+                    "secretary": secretary.strip(),
+                    "leader": leader.strip(),
+                    "sort": self._next_sort("community"),
+                    "example": int(example),
+                },
+            )
         return cid
 
     def update_community(self, community_id: str, **fields: Any) -> None:
@@ -64,8 +81,12 @@ class StructureCommands:
         where, params = ("1", ())
         if group_col:
             where, params = (f"{group_col} = ?", (row[group_col],))
-        ids = [r[0] for r in self.store.conn.execute(
-            f"SELECT id FROM {table} WHERE {where} ORDER BY sort, rowid", params)]
+        ids = [
+            r[0]
+            for r in self.store.conn.execute(
+                f"SELECT id FROM {table} WHERE {where} ORDER BY sort, rowid", params
+            )
+        ]
         i = ids.index(id_)
         j = max(0, min(len(ids) - 1, i + delta))
         if i == j:
@@ -79,8 +100,13 @@ class StructureCommands:
         self._move("community", community_id, delta, None, "move_community")
 
     def delete_community(self, community_id: str) -> None:
-        self._delete_container("community", community_id, "SELECT COUNT(*) FROM task WHERE community_id = ? "
-                               "AND deleted_at IS NULL", "name", "delete_community")
+        self._delete_container(
+            "community",
+            community_id,
+            "SELECT COUNT(*) FROM task WHERE community_id = ? AND deleted_at IS NULL",
+            "name",
+            "delete_community",
+        )
 
     def add_category(self, title: str, *, id: str | None = None) -> str:
         title = title.strip()
@@ -101,8 +127,13 @@ class StructureCommands:
         self._move("category", category_id, delta, None, "move_category")
 
     def delete_category(self, category_id: str) -> None:
-        self._delete_container("category", category_id,
-                               "SELECT COUNT(*) FROM problem WHERE category_id = ?", "title", "delete_category")
+        self._delete_container(
+            "category",
+            category_id,
+            "SELECT COUNT(*) FROM problem WHERE category_id = ?",
+            "title",
+            "delete_category",
+        )
 
     def add_problem(self, category_id: str, title: str, detail: str = "", *, id: str | None = None) -> str:
         title = title.strip()
@@ -112,14 +143,24 @@ class StructureCommands:
             raise LedgerError("no_such_category", id=category_id)
         pid = id or new_id()
         with self._command("add_problem", None, {"category_id": category_id, "title": title}) as tx:
-            tx.insert("problem", {"id": pid, "category_id": category_id, "title": title, "detail": detail,
-                                  "sort": self._next_sort("problem", "category_id = ?", (category_id,))})
+            tx.insert(
+                "problem",
+                {
+                    "id": pid,
+                    "category_id": category_id,
+                    "title": title,
+                    "detail": detail,
+                    "sort": self._next_sort("problem", "category_id = ?", (category_id,)),
+                },
+            )
         return pid
 
     def update_problem(self, problem_id: str, **fields: Any) -> None:
         bad = set(fields) - {"title", "detail", "category_id"}
         if bad:
-            raise LedgerError("bad_value", field="反馈问题字段", value=",".join(sorted(bad)), detail="不能修改")
+            raise LedgerError(
+                "bad_value", field="反馈问题字段", value=",".join(sorted(bad)), detail="不能修改"
+            )
         if "title" in fields and not str(fields["title"]).strip():
             raise LedgerError("empty_field", field="反馈问题")
         with self._command("update_problem", None, {"id": problem_id, **fields}) as tx:
@@ -129,8 +170,13 @@ class StructureCommands:
         self._move("problem", problem_id, delta, "category_id", "move_problem")
 
     def delete_problem(self, problem_id: str) -> None:
-        self._delete_container("problem", problem_id, "SELECT COUNT(*) FROM task WHERE problem_id = ? "
-                               "AND deleted_at IS NULL", "title", "delete_problem")
+        self._delete_container(
+            "problem",
+            problem_id,
+            "SELECT COUNT(*) FROM task WHERE problem_id = ? AND deleted_at IS NULL",
+            "title",
+            "delete_problem",
+        )
 
     def _delete_container(self, table: str, id_: str, count_sql: str, name_col: str, command: str) -> None:
         row = self.store.row(table, id_)
@@ -144,10 +190,13 @@ class StructureCommands:
             if table in ("community", "problem"):
                 # Tasks deleted earlier still hold rows; they go with their container. The journal keeps them.
                 col = "community_id" if table == "community" else "problem_id"
-                for (tid,) in self.store.conn.execute(f"SELECT id FROM task WHERE {col} = ?", (id_,)).fetchall():
+                for (tid,) in self.store.conn.execute(
+                    f"SELECT id FROM task WHERE {col} = ?", (id_,)
+                ).fetchall():
                     for dep in ("indicator", "evidence", "review", "extension", "recheck_item"):
                         for (did,) in self.store.conn.execute(
-                                f"SELECT id FROM {dep} WHERE task_id = ?", (tid,)).fetchall():
+                            f"SELECT id FROM {dep} WHERE task_id = ?", (tid,)
+                        ).fetchall():
                             tx.delete(dep, did)
                     tx.delete("task", tid)
             tx.delete(table, id_)

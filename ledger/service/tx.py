@@ -50,21 +50,25 @@ class Tx:
         )
         self.changes.append(Change("insert", table, row[TABLE_KEY.get(table, "id")], row=dict(row)))
 
-    def update(self, table: str, id_: str, *, _row: dict[str, Any] | None = None,
-               **fields: Any) -> dict[str, tuple[Any, Any]]:
+    def update(
+        self, table: str, id_: str, *, _row: dict[str, Any] | None = None, **fields: Any
+    ) -> dict[str, tuple[Any, Any]]:
         """Write the fields that differ and record each; ``_row`` is the row as just read in this transaction."""
         key = TABLE_KEY.get(table, "id")
         if _row is None:
             current = self.ledger.store.rows(f"SELECT * FROM {table} WHERE {key} = ?", (id_,))
             if not current:
-                raise LedgerError("no_such_task" if table == "task" else f"no_such_{table}", task=id_, id=id_,
-                                  name=id_)
+                raise LedgerError(
+                    "no_such_task" if table == "task" else f"no_such_{table}", task=id_, id=id_, name=id_
+                )
             _row = current[0]
         before = _row
         diff = {k: (before[k], v) for k, v in fields.items() if before[k] != v}
         if diff:
             sets = ", ".join(f"{k} = ?" for k in diff)
-            self.conn.execute(f"UPDATE {table} SET {sets} WHERE {key} = ?", [v for _, v in diff.values()] + [id_])
+            self.conn.execute(
+                f"UPDATE {table} SET {sets} WHERE {key} = ?", [v for _, v in diff.values()] + [id_]
+            )
             for k, (b, a) in diff.items():
                 self.changes.append(Change("update", table, id_, k, b, a))
         return diff

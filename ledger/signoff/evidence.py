@@ -41,15 +41,50 @@ log = logging.getLogger(__name__)
 MAX_MB_SETTING = "evidence_max_mb"
 DEFAULT_MAX_MB = 50
 CONTENTS_NAME = "目录.csv"
-CONTENTS_COLUMNS = ("序号", "居民区", "问题类别", "反馈问题", "整改措施", "文件名", "压缩包内位置", "大小（字节）",
-                    "SHA-256", "添加人", "添加时间")
+CONTENTS_COLUMNS = (
+    "序号",
+    "居民区",
+    "问题类别",
+    "反馈问题",
+    "整改措施",
+    "文件名",
+    "压缩包内位置",
+    "大小（字节）",
+    "SHA-256",
+    "添加人",
+    "添加时间",
+)
 # Types mimetypes may not know on every machine (Windows reads its own registry).
-EXTRA_MIME = {".ofd": "application/ofd", ".et": "application/vnd.ms-excel", ".wps": "application/vnd.ms-works",
-              ".heic": "image/heic", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-              ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+EXTRA_MIME = {
+    ".ofd": "application/ofd",
+    ".et": "application/vnd.ms-excel",
+    ".wps": "application/vnd.ms-works",
+    ".heic": "image/heic",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 # Already compressed: stored in the zip as they are (deflating them costs time and saves nothing).
-COMPRESSED = frozenset({".jpg", ".jpeg", ".png", ".gif", ".heic", ".webp", ".pdf", ".docx", ".xlsx", ".pptx",
-                        ".zip", ".rar", ".7z", ".mp4", ".mov", ".mp3", ".ofd"})
+COMPRESSED = frozenset(
+    {
+        ".jpg",
+        ".jpeg",
+        ".png",
+        ".gif",
+        ".heic",
+        ".webp",
+        ".pdf",
+        ".docx",
+        ".xlsx",
+        ".pptx",
+        ".zip",
+        ".rar",
+        ".7z",
+        ".mp4",
+        ".mov",
+        ".mp3",
+        ".ofd",
+    }
+)
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -88,8 +123,11 @@ def max_bytes(ledger: Ledger) -> int:
     """The size limit for one file, from the ledger setting ``evidence_max_mb`` (default 50 MB)."""
     value = ledger.setting(MAX_MB_SETTING, DEFAULT_MAX_MB)
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise LedgerError("bad_setting", key="佐证材料大小上限（evidence_max_mb）",
-                          detail=f"“{value}”不是大于 0 的兆字节数，请在设置中改正")
+        raise LedgerError(
+            "bad_setting",
+            key="佐证材料大小上限（evidence_max_mb）",
+            detail=f"“{value}”不是大于 0 的兆字节数，请在设置中改正",
+        )
     return int(value * 1024 * 1024)
 
 
@@ -111,23 +149,35 @@ def _read(path: Path, limit: int, name: str) -> bytes:
     except FileNotFoundError:
         raise LedgerError("evidence_missing", path=path) from None
     except PermissionError:
-        raise LedgerError("evidence_unreadable", path=path, detail="没有读取权限，或文件正被其他程序占用") from None
+        raise LedgerError(
+            "evidence_unreadable", path=path, detail="没有读取权限，或文件正被其他程序占用"
+        ) from None
     except OSError as exc:
         raise LedgerError("evidence_unreadable", path=path, detail=exc.strerror or str(exc)) from None
     if len(data) > limit:  # grew while we looked
-        raise LedgerError("evidence_too_big", name=name, size=f"超过 {human_size(limit)}", limit=human_size(limit))
+        raise LedgerError(
+            "evidence_too_big", name=name, size=f"超过 {human_size(limit)}", limit=human_size(limit)
+        )
     return data
 
 
-def attach_evidence(ledger: Ledger, task_id: str, path: str | Path | None = None, *, data: bytes | None = None,
-                    file_name: str | None = None) -> str:
+def attach_evidence(
+    ledger: Ledger,
+    task_id: str,
+    path: str | Path | None = None,
+    *,
+    data: bytes | None = None,
+    file_name: str | None = None,
+) -> str:
     """Attach a file (from ``path``, or ``data`` named ``file_name``) to a task; returns the evidence id.
 
     Refused with a sentence, the ledger untouched: a missing, unreadable or empty file, one over the size limit,
     the same file already attached to this task. The same file on another task shares the stored bytes."""
     ledger._require_task(task_id)
     if (path is None) == (data is None):
-        raise LedgerError("bad_value", field="佐证材料", value="", detail="请选择一个文件（给出路径或文件内容之一）。")
+        raise LedgerError(
+            "bad_value", field="佐证材料", value="", detail="请选择一个文件（给出路径或文件内容之一）。"
+        )
     limit = max_bytes(ledger)
     if path is not None:
         src = Path(path)
@@ -139,28 +189,55 @@ def attach_evidence(ledger: Ledger, task_id: str, path: str | Path | None = None
             raise LedgerError("empty_field", field="佐证材料的文件名")
         content = bytes(data or b"")
         if len(content) > limit:
-            raise LedgerError("evidence_too_big", name=name, size=human_size(len(content)), limit=human_size(limit))
+            raise LedgerError(
+                "evidence_too_big", name=name, size=human_size(len(content)), limit=human_size(limit)
+            )
     if not content:
         raise LedgerError("evidence_empty", name=name)
     sha = hashlib.sha256(content).hexdigest()
-    dup = ledger.store.rows("SELECT file_name, added_by, added_at FROM evidence WHERE task_id = ? AND sha256 = ? "
-                            "AND removed_at IS NULL LIMIT 1", (task_id, sha))
+    dup = ledger.store.rows(
+        "SELECT file_name, added_by, added_at FROM evidence WHERE task_id = ? AND sha256 = ? "
+        "AND removed_at IS NULL LIMIT 1",
+        (task_id, sha),
+    )
     if dup:
-        raise LedgerError("evidence_duplicate", name=dup[0]["file_name"], by=dup[0]["added_by"],
-                          at=dup[0]["added_at"])
+        raise LedgerError(
+            "evidence_duplicate", name=dup[0]["file_name"], by=dup[0]["added_by"], at=dup[0]["added_at"]
+        )
     stored = ledger.store.one("SELECT length(data) FROM blob WHERE sha256 = ?", (sha,))
     eid = new_id()
     now = ledger.clock.now().isoformat(sep=" ")
-    args = {"task": task_id, "evidence": eid, "file_name": name, "sha256": sha, "size": len(content),
-            "new_blob": not stored}
+    args = {
+        "task": task_id,
+        "evidence": eid,
+        "file_name": name,
+        "sha256": sha,
+        "size": len(content),
+        "new_blob": not stored,
+    }
     with ledger._command("attach_evidence", task_id, args) as tx:
         if stored is None:
-            tx.conn.execute("INSERT INTO blob (sha256, data, size) VALUES (?, ?, ?)", (sha, content, len(content)))
+            tx.conn.execute(
+                "INSERT INTO blob (sha256, data, size) VALUES (?, ?, ?)", (sha, content, len(content))
+            )
         elif not stored:  # released earlier: the bytes come back
-            tx.conn.execute("UPDATE blob SET data = ?, size = ? WHERE sha256 = ?", (content, len(content), sha))
-        tx.insert("evidence", {"id": eid, "task_id": task_id, "sha256": sha, "file_name": name, "mime": _mime(name),
-                               "size": len(content), "added_by": ledger.operator.name, "added_at": now,
-                               "removed_at": None})
+            tx.conn.execute(
+                "UPDATE blob SET data = ?, size = ? WHERE sha256 = ?", (content, len(content), sha)
+            )
+        tx.insert(
+            "evidence",
+            {
+                "id": eid,
+                "task_id": task_id,
+                "sha256": sha,
+                "file_name": name,
+                "mime": _mime(name),
+                "size": len(content),
+                "added_by": ledger.operator.name,
+                "added_at": now,
+                "removed_at": None,
+            },
+        )
         tx.update("task", task_id, updated_at=now)
     log.info("attached %s (%d bytes) to task %s", name, len(content), task_id)
     return eid
@@ -183,12 +260,21 @@ def remove_evidence(ledger: Ledger, evidence_id: str) -> bool:
     live_task = task is not None and task["deleted_at"] is None
     if live_task and task is not None and task["status"] == Status.CLOSED.value:
         raise LedgerError("evidence_locked", name=row["file_name"])
-    others = int(ledger.store.one("SELECT COUNT(*) FROM evidence WHERE sha256 = ? AND removed_at IS NULL AND id <> ?",
-                                  (row["sha256"], evidence_id)))
+    others = int(
+        ledger.store.one(
+            "SELECT COUNT(*) FROM evidence WHERE sha256 = ? AND removed_at IS NULL AND id <> ?",
+            (row["sha256"], evidence_id),
+        )
+    )
     release = others == 0
     now = ledger.clock.now().isoformat(sep=" ")
-    args = {"evidence": evidence_id, "task": row["task_id"], "file_name": row["file_name"], "sha256": row["sha256"],
-            "released_blob": release}
+    args = {
+        "evidence": evidence_id,
+        "task": row["task_id"],
+        "file_name": row["file_name"],
+        "sha256": row["sha256"],
+        "released_blob": release,
+    }
     with ledger._command("remove_evidence", row["task_id"], args) as tx:
         tx.update("evidence", evidence_id, removed_at=now)
         if live_task:
@@ -198,8 +284,10 @@ def remove_evidence(ledger: Ledger, evidence_id: str) -> bool:
     return release
 
 
-_SELECT = ("SELECT e.id, e.task_id, e.file_name, e.mime, e.size, e.sha256, e.added_by, e.added_at, e.removed_at, "
-           "COALESCE(length(b.data), 0) > 0 FROM evidence e LEFT JOIN blob b ON b.sha256 = e.sha256 ")
+_SELECT = (
+    "SELECT e.id, e.task_id, e.file_name, e.mime, e.size, e.sha256, e.added_by, e.added_at, e.removed_at, "
+    "COALESCE(length(b.data), 0) > 0 FROM evidence e LEFT JOIN blob b ON b.sha256 = e.sha256 "
+)
 
 
 def evidence(ledger: Ledger, task_id: str, *, include_removed: bool = False) -> list[EvidenceRow]:
@@ -238,8 +326,9 @@ def save_evidence_copy(ledger: Ledger, evidence_id: str, out_path: str | Path) -
 
 # ---- the zip for superiors -------------------------------------------------------------------------------------
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-                       *(f"LPT{i}" for i in range(1, 10))})
+_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+)
 
 
 def safe_name(text: str, limit: int = 60, *, keep_suffix: bool = False) -> str:
@@ -273,7 +362,7 @@ class _Names:
         candidate, n = wanted, 1
         stem, suffix = wanted, ""
         if keep_suffix and "." in wanted:
-            stem, suffix = wanted[: wanted.rindex(".")], wanted[wanted.rindex("."):]
+            stem, suffix = wanted[: wanted.rindex(".")], wanted[wanted.rindex(".") :]
         while candidate.lower() in taken:
             n += 1
             candidate = f"{stem} ({n}){suffix}"
@@ -291,9 +380,15 @@ def _zip_time(stamp: str) -> tuple[int, int, int, int, int, int]:
     return (t.year, t.month, t.day, t.hour, t.minute, t.second)
 
 
-def export_evidence_zip(ledger: Ledger, out_path: str | Path, *, task_id: str | None = None,
-                        community: str | None = None, progress: Progress | None = None,
-                        cancel: Cancel | None = None) -> Path:
+def export_evidence_zip(
+    ledger: Ledger,
+    out_path: str | Path,
+    *,
+    task_id: str | None = None,
+    community: str | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> Path:
     """The live evidence of one task, one community (name or id) or the whole ledger as a zip arranged
     居民区/问题/任务/文件, with 目录.csv (UTF-8 with BOM, so Excel and WPS open it) listing every file.
 
@@ -302,12 +397,16 @@ def export_evidence_zip(ledger: Ledger, out_path: str | Path, *, task_id: str | 
     from ledger.office.ledger_xlsx import ExportCancelled
 
     if task_id is not None and community is not None:
-        raise LedgerError("bad_value", field="导出范围", value="", detail="请只选一项任务或一个居民区，或者都不选导出全部。")
+        raise LedgerError(
+            "bad_value", field="导出范围", value="", detail="请只选一项任务或一个居民区，或者都不选导出全部。"
+        )
     out = Path(out_path)
     if out.suffix == "":
         out = out.with_suffix(".zip")
     if out.is_dir():
-        raise LedgerError("bad_value", field="导出文件名", value=str(out), detail="这是一个文件夹，请输入文件名。")
+        raise LedgerError(
+            "bad_value", field="导出文件名", value=str(out), detail="这是一个文件夹，请输入文件名。"
+        )
     check_folder(out)
     where, params, scope = "", [], "台账中"
     if task_id is not None:
@@ -325,7 +424,8 @@ def export_evidence_zip(ledger: Ledger, out_path: str | Path, *, task_id: str | 
         "JOIN category cat ON cat.id = p.category_id "
         "WHERE e.removed_at IS NULL AND t.deleted_at IS NULL" + where + " "
         "ORDER BY c.sort, c.rowid, cat.sort, cat.rowid, p.sort, p.rowid, t.sort, t.rowid, e.added_at, e.rowid",
-        params)
+        params,
+    )
     if not rows:
         raise LedgerError("evidence_none", scope=scope)
     total = len(rows)
@@ -344,8 +444,9 @@ def export_evidence_zip(ledger: Ledger, out_path: str | Path, *, task_id: str | 
                 if cancel is not None and cancel():
                     raise ExportCancelled()
                 c_dir = names.name("", r["community_id"], safe_name(r["community"], 30))
-                p_dir = names.name(c_dir, r["problem_id"],
-                                   safe_name(f"{r['problem_rank']:02d} {r['problem']}", 40))
+                p_dir = names.name(
+                    c_dir, r["problem_id"], safe_name(f"{r['problem_rank']:02d} {r['problem']}", 40)
+                )
                 folder = f"{c_dir}/{p_dir}"
                 if (folder, r["task_id"]) not in task_no:
                     tasks_in[folder] = tasks_in.get(folder, 0) + 1
@@ -353,8 +454,9 @@ def export_evidence_zip(ledger: Ledger, out_path: str | Path, *, task_id: str | 
                 n = task_no[(folder, r["task_id"])]
                 t_dir = names.name(folder, r["task_id"], safe_name(f"{n:02d} {r['measure']}", 40))
                 folder = f"{folder}/{t_dir}"
-                f_name = names.name(folder, r["id"], safe_name(r["file_name"], 60, keep_suffix=True),
-                                    keep_suffix=True)
+                f_name = names.name(
+                    folder, r["id"], safe_name(r["file_name"], 60, keep_suffix=True), keep_suffix=True
+                )
                 arcname = f"{folder}/{f_name}"
                 data = ledger.store.one("SELECT data FROM blob WHERE sha256 = ?", (r["sha256"],))
                 if not data:
@@ -364,8 +466,21 @@ def export_evidence_zip(ledger: Ledger, out_path: str | Path, *, task_id: str | 
                 stored = Path(f_name).suffix.lower() in COMPRESSED
                 info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
                 zf.writestr(info, bytes(data))
-                table.writerow((done, r["community"], r["category"], r["problem"], r["measure"], r["file_name"],
-                                arcname, r["size"], r["sha256"], r["added_by"], r["added_at"]))
+                table.writerow(
+                    (
+                        done,
+                        r["community"],
+                        r["category"],
+                        r["problem"],
+                        r["measure"],
+                        r["file_name"],
+                        arcname,
+                        r["size"],
+                        r["sha256"],
+                        r["added_by"],
+                        r["added_at"],
+                    )
+                )
                 if progress is not None:
                     progress(done, total)
             if cancel is not None and cancel():

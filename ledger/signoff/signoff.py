@@ -41,19 +41,52 @@ from ledger.signoff.evidence import (
 from ledger.storage.store import new_id
 
 __all__ = [
-    "COMMAND_LABELS", "DEFAULT_MAX_MB", "EXTENSION_LABELS", "MAX_MB_SETTING", "RESULT_LABELS", "EvidenceRow",
-    "Extension", "QueueItem", "Recheck", "RecheckItem", "attach_evidence", "decide_extension", "draw_recheck",
-    "evidence", "evidence_bytes", "evidence_row", "export_evidence_zip", "extension", "extensions",
-    "finished_by_original_deadline", "finished_by_original_deadline_map", "human_size", "pending_extensions",
-    "recheck", "recheck_items", "recheck_items_for_task", "rechecks", "record_recheck", "remove_evidence",
-    "repeat_draw", "request_extension", "resolve_id", "review_queue", "safe_name", "sample_size",
+    "COMMAND_LABELS",
+    "DEFAULT_MAX_MB",
+    "EXTENSION_LABELS",
+    "MAX_MB_SETTING",
+    "RESULT_LABELS",
+    "EvidenceRow",
+    "Extension",
+    "QueueItem",
+    "Recheck",
+    "RecheckItem",
+    "attach_evidence",
+    "decide_extension",
+    "draw_recheck",
+    "evidence",
+    "evidence_bytes",
+    "evidence_row",
+    "export_evidence_zip",
+    "extension",
+    "extensions",
+    "finished_by_original_deadline",
+    "finished_by_original_deadline_map",
+    "human_size",
+    "pending_extensions",
+    "recheck",
+    "recheck_items",
+    "recheck_items_for_task",
+    "rechecks",
+    "record_recheck",
+    "remove_evidence",
+    "repeat_draw",
+    "request_extension",
+    "resolve_id",
+    "review_queue",
+    "safe_name",
+    "sample_size",
     "save_evidence_copy",
 ]
 
 # The journal's command names of issue 3, in the user's words (for the history panel).
 COMMAND_LABELS: dict[str, str] = {
-    "attach_evidence": "添加佐证材料", "remove_evidence": "删除佐证材料", "request_extension": "申请延期",
-    "decide_extension": "批复延期申请", "draw_recheck": "抽取回头看样本", "record_recheck": "记录回头看结果",
+    "attach_evidence": "添加佐证材料",
+    "remove_evidence": "删除佐证材料",
+    "request_extension": "申请延期",
+    "decide_extension": "批复延期申请",
+    "draw_recheck": "抽取回头看样本",
+    "record_recheck": "记录回头看结果",
 }
 EXTENSION_LABELS = {"pending": "待批", "approved": "同意延期", "refused": "不同意延期"}
 RESULT_LABELS = {"": "待核查", "pass": "合格", "relapse": "反弹"}
@@ -64,8 +97,13 @@ def _require_role(ledger: Ledger, action: str, roles: Iterable[Role]) -> Operato
     allowed = sorted(set(roles))
     op = ledger.operator
     if op.role not in allowed:
-        raise LedgerError("wrong_role", action=action, need="或".join(r.label for r in allowed), actor=op.name,
-                          role=op.role.label)
+        raise LedgerError(
+            "wrong_role",
+            action=action,
+            need="或".join(r.label for r in allowed),
+            actor=op.name,
+            role=op.role.label,
+        )
     return op
 
 
@@ -80,8 +118,12 @@ def resolve_id(ledger: Ledger, table: str, ref: str) -> str:
     ref = ref.strip()
     if ledger.store.one(f"SELECT 1 FROM {table} WHERE id = ?", (ref,)):
         return ref
-    found = [r[0] for r in ledger.store.conn.execute(f"SELECT id FROM {table} WHERE id LIKE ? LIMIT 2",
-                                                      (ref.replace("%", "").replace("_", "") + "%",))]
+    found = [
+        r[0]
+        for r in ledger.store.conn.execute(
+            f"SELECT id FROM {table} WHERE id LIKE ? LIMIT 2", (ref.replace("%", "").replace("_", "") + "%",)
+        )
+    ]
     if len(found) == 1 and len(ref) >= 6:
         return str(found[0])
     raise LedgerError(f"no_such_{table}", id=ref)
@@ -106,8 +148,10 @@ class Review:
 
 def reviews(ledger: Ledger, task_id: str, round_: int | None = None) -> list[Review]:
     """A task's review decisions, oldest first; only one round's with ``round_``."""
-    sql = ("SELECT round, level, level_name, reviewer, role, decision, grade, opinion, exception, at FROM review "
-           "WHERE task_id = ?")
+    sql = (
+        "SELECT round, level, level_name, reviewer, role, decision, grade, opinion, exception, at FROM review "
+        "WHERE task_id = ?"
+    )
     params: tuple[Any, ...] = (task_id,)
     if round_ is not None:
         sql += " AND round = ?"
@@ -138,10 +182,19 @@ class Extension:
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> Extension:
-        return cls(r["id"], r["task_id"], r["requested_by"], r["requested_at"],
-                   dt.date.fromisoformat(r["old_deadline"]) if r["old_deadline"] else None,
-                   dt.date.fromisoformat(r["new_deadline"]), r["reason"], r["status"], r["decided_by"],
-                   r["decided_at"], r["decision_note"])
+        return cls(
+            r["id"],
+            r["task_id"],
+            r["requested_by"],
+            r["requested_at"],
+            dt.date.fromisoformat(r["old_deadline"]) if r["old_deadline"] else None,
+            dt.date.fromisoformat(r["new_deadline"]),
+            r["reason"],
+            r["status"],
+            r["decided_by"],
+            r["decided_at"],
+            r["decision_note"],
+        )
 
 
 def request_extension(ledger: Ledger, task_id: str, new_deadline: Any, reason: str) -> str:
@@ -156,7 +209,9 @@ def request_extension(ledger: Ledger, task_id: str, new_deadline: Any, reason: s
         raise LedgerError("extension_no_deadline", measure=t["measure"])
     today = ledger.today()
     if today > dt.date.fromisoformat(t["deadline"]):
-        raise LedgerError("extension_too_late", measure=t["measure"], deadline=t["deadline"], today=today.isoformat())
+        raise LedgerError(
+            "extension_too_late", measure=t["measure"], deadline=t["deadline"], today=today.isoformat()
+        )
     new = parse_date(new_deadline)
     if new is None:
         raise LedgerError("empty_field", field="申请延至的整改时限")
@@ -164,18 +219,37 @@ def request_extension(ledger: Ledger, task_id: str, new_deadline: Any, reason: s
         raise LedgerError("extension_not_later", new=new, old=t["deadline"])
     if not str(reason or "").strip():
         raise LedgerError("reason_required", what="延期申请")
-    pending = ledger.store.rows("SELECT * FROM extension WHERE task_id = ? AND status = 'pending' LIMIT 1",
-                                (task_id,))
+    pending = ledger.store.rows(
+        "SELECT * FROM extension WHERE task_id = ? AND status = 'pending' LIMIT 1", (task_id,)
+    )
     if pending:
         p = pending[0]
-        raise LedgerError("extension_pending", measure=t["measure"], by=p["requested_by"], at=p["requested_at"],
-                          new=p["new_deadline"])
+        raise LedgerError(
+            "extension_pending",
+            measure=t["measure"],
+            by=p["requested_by"],
+            at=p["requested_at"],
+            new=p["new_deadline"],
+        )
     xid = new_id()
-    row = {"id": xid, "task_id": task_id, "requested_by": op.name, "requested_at": _now(ledger),
-           "old_deadline": t["deadline"], "new_deadline": new, "reason": str(reason).strip(), "status": "pending",
-           "decided_by": "", "decided_at": None, "decision_note": ""}
-    with ledger._command("request_extension", task_id, {"extension": xid, "task": task_id, "old_deadline":
-                                                       t["deadline"], "new_deadline": new}) as tx:
+    row = {
+        "id": xid,
+        "task_id": task_id,
+        "requested_by": op.name,
+        "requested_at": _now(ledger),
+        "old_deadline": t["deadline"],
+        "new_deadline": new,
+        "reason": str(reason).strip(),
+        "status": "pending",
+        "decided_by": "",
+        "decided_at": None,
+        "decision_note": "",
+    }
+    with ledger._command(
+        "request_extension",
+        task_id,
+        {"extension": xid, "task": task_id, "old_deadline": t["deadline"], "new_deadline": new},
+    ) as tx:
         tx.insert("extension", row)
     return xid
 
@@ -188,8 +262,12 @@ def decide_extension(ledger: Ledger, extension_id: str, approve: bool, note: str
     if x is None:
         raise LedgerError("no_such_extension", id=extension_id)
     if x["status"] != "pending":
-        raise LedgerError("extension_decided", by=x["decided_by"], at=x["decided_at"],
-                          decision=EXTENSION_LABELS[x["status"]])
+        raise LedgerError(
+            "extension_decided",
+            by=x["decided_by"],
+            at=x["decided_at"],
+            decision=EXTENSION_LABELS[x["status"]],
+        )
     note = str(note or "").strip()
     if not approve and not note:
         raise LedgerError("reason_required", what="不同意延期")
@@ -197,8 +275,14 @@ def decide_extension(ledger: Ledger, extension_id: str, approve: bool, note: str
     now = _now(ledger)
     args = {"extension": extension_id, "task": x["task_id"], "approve": bool(approve), "note": note}
     with ledger._command("decide_extension", x["task_id"], args) as tx:
-        tx.update("extension", extension_id, status="approved" if approve else "refused", decided_by=op.name,
-                  decided_at=now, decision_note=note)
+        tx.update(
+            "extension",
+            extension_id,
+            status="approved" if approve else "refused",
+            decided_by=op.name,
+            decided_at=now,
+            decision_note=note,
+        )
         if approve:
             fields: dict[str, Any] = {"deadline": x["new_deadline"], "updated_at": now}
             if t["original_deadline"] is None:
@@ -215,21 +299,30 @@ def extension(ledger: Ledger, extension_id: str) -> Extension:
 
 def extensions(ledger: Ledger, task_id: str) -> list[Extension]:
     """A task's extension requests, oldest first."""
-    return [Extension.from_row(r) for r in ledger.store.rows(
-        "SELECT * FROM extension WHERE task_id = ? ORDER BY requested_at, rowid", (task_id,))]
+    return [
+        Extension.from_row(r)
+        for r in ledger.store.rows(
+            "SELECT * FROM extension WHERE task_id = ? ORDER BY requested_at, rowid", (task_id,)
+        )
+    ]
 
 
 def pending_extensions(ledger: Ledger) -> list[Extension]:
     """Requests waiting for a leader, oldest first (live tasks only)."""
-    return [Extension.from_row(r) for r in ledger.store.rows(
-        "SELECT x.* FROM extension x JOIN task t ON t.id = x.task_id WHERE x.status = 'pending' "
-        "AND t.deleted_at IS NULL ORDER BY x.requested_at, x.rowid")]
+    return [
+        Extension.from_row(r)
+        for r in ledger.store.rows(
+            "SELECT x.* FROM extension x JOIN task t ON t.id = x.task_id WHERE x.status = 'pending' "
+            "AND t.deleted_at IS NULL ORDER BY x.requested_at, x.rowid"
+        )
+    ]
 
 
 _ON_TIME_SQL = (
     "SELECT t.id, t.original_deadline, (SELECT MAX(r.at) FROM review r WHERE r.task_id = t.id "
     "AND r.round = t.review_round AND r.decision = 'approve') FROM task t "
-    "WHERE t.status = 'closed' AND t.deleted_at IS NULL")
+    "WHERE t.status = 'closed' AND t.deleted_at IS NULL"
+)
 
 
 def _on_time(original: str | None, closed_at: str | None) -> bool | None:
@@ -276,11 +369,24 @@ class Recheck:
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> Recheck:
         pop = json.loads(r["population"])
-        groups = (tuple((k, tuple(v)) for k, v in sorted(pop.items())) if isinstance(pop, dict)
-                  else (("", tuple(pop)),))
-        return cls(r["id"], r["drawn_by"], r["drawn_at"], int(r["seed"]), r["method"], float(r["amount"]),
-                   r["scope"], tuple(json.loads(r["community_ids"])) if r["community_ids"] else (), groups,
-                   tuple(json.loads(r["sample"])), r["note"])
+        groups = (
+            tuple((k, tuple(v)) for k, v in sorted(pop.items()))
+            if isinstance(pop, dict)
+            else (("", tuple(pop)),)
+        )
+        return cls(
+            r["id"],
+            r["drawn_by"],
+            r["drawn_at"],
+            int(r["seed"]),
+            r["method"],
+            float(r["amount"]),
+            r["scope"],
+            tuple(json.loads(r["community_ids"])) if r["community_ids"] else (),
+            groups,
+            tuple(json.loads(r["sample"])),
+            r["note"],
+        )
 
 
 @dataclass(frozen=True)
@@ -318,24 +424,35 @@ def _draw(groups: Iterable[tuple[str, Iterable[str]]], method: str, amount: floa
     return out
 
 
-def draw_recheck(ledger: Ledger, *, percent: float | None = None, count: int | None = None,
-                 per_community: bool = False, community_ids: Iterable[str] | None = None, seed: int | None = None,
-                 note: str = "") -> str:
+def draw_recheck(
+    ledger: Ledger,
+    *,
+    percent: float | None = None,
+    count: int | None = None,
+    per_community: bool = False,
+    community_ids: Iterable[str] | None = None,
+    seed: int | None = None,
+    note: str = "",
+) -> str:
     """Draw a 回头看 sample of closed tasks (a percentage or a count, overall or per community, optionally only in
     some communities), record population, seed and sample, and one re-check item per sampled task.
     By the work team or a leader. Returns the draw's id."""
     op = _require_role(ledger, "抽取回头看样本", (Role.WORK_TEAM, Role.LEADER))
     if (percent is None) == (count is None):
-        raise LedgerError("bad_value", field="抽查方式", value="", detail="请给出抽查比例或抽查数量（二选一）。")
+        raise LedgerError(
+            "bad_value", field="抽查方式", value="", detail="请给出抽查比例或抽查数量（二选一）。"
+        )
     if percent is not None:
         if isinstance(percent, bool) or not isinstance(percent, int | float) or not 0 < percent <= 100:
-            raise LedgerError("bad_value", field="抽查比例", value=percent, detail="必须是大于 0、不超过 100 的百分数。")
+            raise LedgerError(
+                "bad_value", field="抽查比例", value=percent, detail="必须是大于 0、不超过 100 的百分数。"
+            )
         method, amount = "percent", float(percent)
     else:
         if isinstance(count, bool) or not isinstance(count, int) or count < 1:
             raise LedgerError("bad_value", field="抽查数量", value=count, detail="必须是不小于 1 的整数。")
         method, amount = "count", float(count)
-    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2 ** 63):
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**63):
         raise LedgerError("bad_value", field="随机种子", value=seed, detail="必须是不小于 0 的整数。")
     cids: list[str] | None = None
     where, params, scope = "", [], "台账中"
@@ -352,8 +469,11 @@ def draw_recheck(ledger: Ledger, *, percent: float | None = None, count: int | N
         where, params = f" AND community_id IN ({','.join('?' * len(cids))})", list(cids)
         scope = "、".join(names)
     rows = ledger.store.conn.execute(
-        "SELECT id, community_id FROM task WHERE status = 'closed' AND deleted_at IS NULL" + where + " ORDER BY id",
-        params).fetchall()
+        "SELECT id, community_id FROM task WHERE status = 'closed' AND deleted_at IS NULL"
+        + where
+        + " ORDER BY id",
+        params,
+    ).fetchall()
     if not rows:
         raise LedgerError("recheck_empty", scope=scope)
     population: Any
@@ -366,22 +486,47 @@ def draw_recheck(ledger: Ledger, *, percent: float | None = None, count: int | N
     else:
         population = [tid for tid, _ in rows]
         groups = [("", population)]
-    seed = secrets.randbelow(2 ** 31) if seed is None else seed
+    seed = secrets.randbelow(2**31) if seed is None else seed
     sample = _draw(groups, method, amount, seed)
     rid = new_id()
     now = _now(ledger)
-    row = {"id": rid, "drawn_by": op.name, "drawn_at": now, "seed": seed, "method": method, "amount": amount,
-           "scope": "per_community" if per_community else "overall",
-           "community_ids": json.dumps(cids, ensure_ascii=False) if cids is not None else "",
-           "population": json.dumps(population, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-           "sample": json.dumps(sample, separators=(",", ":")), "note": str(note or "").strip()}
-    args = {"recheck": rid, "seed": seed, "method": method, "amount": amount, "scope": row["scope"],
-            "population_size": len(rows), "sample_size": len(sample)}
+    row = {
+        "id": rid,
+        "drawn_by": op.name,
+        "drawn_at": now,
+        "seed": seed,
+        "method": method,
+        "amount": amount,
+        "scope": "per_community" if per_community else "overall",
+        "community_ids": json.dumps(cids, ensure_ascii=False) if cids is not None else "",
+        "population": json.dumps(population, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        "sample": json.dumps(sample, separators=(",", ":")),
+        "note": str(note or "").strip(),
+    }
+    args = {
+        "recheck": rid,
+        "seed": seed,
+        "method": method,
+        "amount": amount,
+        "scope": row["scope"],
+        "population_size": len(rows),
+        "sample_size": len(sample),
+    }
     with ledger._command("draw_recheck", None, args) as tx:
         tx.insert("recheck", row)
         for tid in sample:
-            tx.insert("recheck_item", {"id": new_id(), "recheck_id": rid, "task_id": tid, "result": "",
-                                       "finding": "", "checked_by": "", "checked_at": None})
+            tx.insert(
+                "recheck_item",
+                {
+                    "id": new_id(),
+                    "recheck_id": rid,
+                    "task_id": tid,
+                    "result": "",
+                    "finding": "",
+                    "checked_by": "",
+                    "checked_at": None,
+                },
+            )
     return rid
 
 
@@ -394,7 +539,10 @@ def recheck(ledger: Ledger, recheck_id: str) -> Recheck:
 
 def rechecks(ledger: Ledger) -> list[Recheck]:
     """Every draw, newest first."""
-    return [Recheck.from_row(r) for r in ledger.store.rows("SELECT * FROM recheck ORDER BY drawn_at DESC, rowid DESC")]
+    return [
+        Recheck.from_row(r)
+        for r in ledger.store.rows("SELECT * FROM recheck ORDER BY drawn_at DESC, rowid DESC")
+    ]
 
 
 def repeat_draw(ledger: Ledger, recheck_id: str) -> list[str]:
@@ -404,23 +552,31 @@ def repeat_draw(ledger: Ledger, recheck_id: str) -> list[str]:
 
 
 def _item(r: dict[str, Any]) -> RecheckItem:
-    return RecheckItem(r["id"], r["recheck_id"], r["task_id"], r["result"], r["finding"], r["checked_by"],
-                       r["checked_at"])
+    return RecheckItem(
+        r["id"], r["recheck_id"], r["task_id"], r["result"], r["finding"], r["checked_by"], r["checked_at"]
+    )
 
 
 def recheck_items(ledger: Ledger, recheck_id: str) -> list[RecheckItem]:
     """The items of one draw, in drawn order."""
     rc = recheck(ledger, recheck_id)
     order = {tid: i for i, tid in enumerate(rc.sample)}
-    items = [_item(r) for r in ledger.store.rows("SELECT * FROM recheck_item WHERE recheck_id = ?", (recheck_id,))]
+    items = [
+        _item(r) for r in ledger.store.rows("SELECT * FROM recheck_item WHERE recheck_id = ?", (recheck_id,))
+    ]
     return sorted(items, key=lambda it: order.get(it.task_id, len(order)))
 
 
 def recheck_items_for_task(ledger: Ledger, task_id: str) -> list[RecheckItem]:
     """Every re-check of one task, oldest draw first (a 反弹重启 task's last item is the one that reopened it)."""
-    return [_item(r) for r in ledger.store.rows(
-        "SELECT i.* FROM recheck_item i JOIN recheck r ON r.id = i.recheck_id WHERE i.task_id = ? "
-        "ORDER BY r.drawn_at, r.rowid", (task_id,))]
+    return [
+        _item(r)
+        for r in ledger.store.rows(
+            "SELECT i.* FROM recheck_item i JOIN recheck r ON r.id = i.recheck_id WHERE i.task_id = ? "
+            "ORDER BY r.drawn_at, r.rowid",
+            (task_id,),
+        )
+    ]
 
 
 def record_recheck(ledger: Ledger, item_id: str, result: str, finding: str = "") -> Status:
@@ -432,9 +588,13 @@ def record_recheck(ledger: Ledger, item_id: str, result: str, finding: str = "")
     if r is None:
         raise LedgerError("no_such_recheck_item", id=item_id)
     if r["result"]:
-        raise LedgerError("recheck_recorded", by=r["checked_by"], at=r["checked_at"], result=RESULT_LABELS[r["result"]])
+        raise LedgerError(
+            "recheck_recorded", by=r["checked_by"], at=r["checked_at"], result=RESULT_LABELS[r["result"]]
+        )
     if result not in RESULTS:
-        raise LedgerError("bad_value", field="回头看结果", value=result, detail="只能是合格（pass）或反弹（relapse）。")
+        raise LedgerError(
+            "bad_value", field="回头看结果", value=result, detail="只能是合格（pass）或反弹（relapse）。"
+        )
     finding = str(finding or "").strip()
     if result == "relapse" and not finding:
         raise LedgerError("reason_required", what="记录反弹（发现的问题）")
@@ -444,16 +604,35 @@ def record_recheck(ledger: Ledger, item_id: str, result: str, finding: str = "")
         raise LedgerError("recheck_not_closed", measure=t["measure"], state=Status(t["status"]).label)
     outcome = None
     if result == "relapse":
-        outcome = workflow.decide(workflow.Action.REOPEN, ledger.task_state(task_id), ledger.operator, ledger.chain,
-                                  reason=finding)
+        outcome = workflow.decide(
+            workflow.Action.REOPEN, ledger.task_state(task_id), ledger.operator, ledger.chain, reason=finding
+        )
     now = _now(ledger)
-    args = {"item": item_id, "recheck": r["recheck_id"], "task": task_id, "result": result, "finding": finding}
+    args = {
+        "item": item_id,
+        "recheck": r["recheck_id"],
+        "task": task_id,
+        "result": result,
+        "finding": finding,
+    }
     with ledger._command("record_recheck", task_id, args) as tx:
-        tx.update("recheck_item", item_id, result=result, finding=finding, checked_by=ledger.operator.name,
-                  checked_at=now)
+        tx.update(
+            "recheck_item",
+            item_id,
+            result=result,
+            finding=finding,
+            checked_by=ledger.operator.name,
+            checked_at=now,
+        )
         if outcome is not None:
-            tx.update("task", task_id, status=outcome.status.value, review_level=outcome.review_level,
-                      return_reason=f"回头看发现反弹：{finding}", updated_at=now)
+            tx.update(
+                "task",
+                task_id,
+                status=outcome.status.value,
+                review_level=outcome.review_level,
+                return_reason=f"回头看发现反弹：{finding}",
+                updated_at=now,
+            )
     return outcome.status if outcome is not None else Status.CLOSED
 
 
@@ -478,17 +657,26 @@ class QueueItem:
     evidence_count: int
 
     def to_json(self) -> dict[str, Any]:
-        return {"task": self.task_id, "community": self.community, "problem": self.problem, "measure": self.measure,
-                "owner": self.owner, "status": self.status.value, "round": self.review_round, "level": self.level,
-                "level_name": self.level_name, "submitted_at": self.submitted_at,
-                "deadline": self.deadline.isoformat() if self.deadline else None,
-                "original_deadline": self.original_deadline.isoformat() if self.original_deadline else None,
-                "evidence": self.evidence_count}
+        return {
+            "task": self.task_id,
+            "community": self.community,
+            "problem": self.problem,
+            "measure": self.measure,
+            "owner": self.owner,
+            "status": self.status.value,
+            "round": self.review_round,
+            "level": self.level,
+            "level_name": self.level_name,
+            "submitted_at": self.submitted_at,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "original_deadline": self.original_deadline.isoformat() if self.original_deadline else None,
+            "evidence": self.evidence_count,
+        }
 
 
 def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
     for start in range(0, len(ids), size):
-        yield ids[start:start + size]
+        yield ids[start : start + size]
 
 
 def review_queue(ledger: Ledger, operator: Operator | None = None) -> list[QueueItem]:
@@ -504,33 +692,66 @@ def review_queue(ledger: Ledger, operator: Operator | None = None) -> list[Queue
         "t.review_round, t.review_level, t.deadline, t.original_deadline, t.updated_at, t.ord_problem, "
         "t.ord_community, t.sort FROM task t JOIN community c ON c.id = t.community_id "
         "JOIN problem p ON p.id = t.problem_id "
-        "WHERE t.deleted_at IS NULL AND t.status IN ('submitted', 'in_review')")
+        "WHERE t.deleted_at IS NULL AND t.status IN ('submitted', 'in_review')"
+    )
     rows = [r for r in rows if chain[min(r["review_level"], len(chain) - 1)].role == op.role]
     if not rows:
         return []
-    signed = {r[0] for r in ledger.store.conn.execute(
-        "SELECT r.task_id FROM review r JOIN task t ON t.id = r.task_id AND r.round = t.review_round "
-        "WHERE r.decision = 'approve' AND r.reviewer = ? AND t.status IN ('submitted', 'in_review')", (op.name,))}
+    signed = {
+        r[0]
+        for r in ledger.store.conn.execute(
+            "SELECT r.task_id FROM review r JOIN task t ON t.id = r.task_id AND r.round = t.review_round "
+            "WHERE r.decision = 'approve' AND r.reviewer = ? AND t.status IN ('submitted', 'in_review')",
+            (op.name,),
+        )
+    }
     rows = [r for r in rows if r["id"] not in signed]
     ids = [r["id"] for r in rows]
     submitted: dict[str, str] = {}
     evidence_count: dict[str, int] = {}
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        submitted.update(ledger.store.conn.execute(
-            f"SELECT task_id, at FROM journal WHERE seq IN (SELECT MAX(seq) FROM journal WHERE command = 'submit' "
-            f"AND task_id IN ({marks}) GROUP BY task_id)", chunk).fetchall())
-        evidence_count.update(ledger.store.conn.execute(
-            f"SELECT task_id, COUNT(*) FROM evidence WHERE removed_at IS NULL AND task_id IN ({marks}) "
-            f"GROUP BY task_id", chunk).fetchall())
+        submitted.update(
+            ledger.store.conn.execute(
+                f"SELECT task_id, at FROM journal WHERE seq IN (SELECT MAX(seq) FROM journal WHERE command = 'submit' "
+                f"AND task_id IN ({marks}) GROUP BY task_id)",
+                chunk,
+            ).fetchall()
+        )
+        evidence_count.update(
+            ledger.store.conn.execute(
+                f"SELECT task_id, COUNT(*) FROM evidence WHERE removed_at IS NULL AND task_id IN ({marks}) "
+                f"GROUP BY task_id",
+                chunk,
+            ).fetchall()
+        )
     out = []
-    for r in sorted(rows, key=lambda r: (submitted.get(r["id"], r["updated_at"]), r["ord_problem"],
-                                         r["ord_community"], r["sort"])):
+    for r in sorted(
+        rows,
+        key=lambda r: (
+            submitted.get(r["id"], r["updated_at"]),
+            r["ord_problem"],
+            r["ord_community"],
+            r["sort"],
+        ),
+    ):
         index = min(r["review_level"], len(chain) - 1)
-        out.append(QueueItem(
-            r["id"], r["community_id"], r["community"], r["problem"], r["measure"], r["owner"], Status(r["status"]),
-            r["review_round"], index + 1, chain[index].name, submitted.get(r["id"], r["updated_at"]),
-            dt.date.fromisoformat(r["deadline"]) if r["deadline"] else None,
-            dt.date.fromisoformat(r["original_deadline"]) if r["original_deadline"] else None,
-            evidence_count.get(r["id"], 0)))
+        out.append(
+            QueueItem(
+                r["id"],
+                r["community_id"],
+                r["community"],
+                r["problem"],
+                r["measure"],
+                r["owner"],
+                Status(r["status"]),
+                r["review_round"],
+                index + 1,
+                chain[index].name,
+                submitted.get(r["id"], r["updated_at"]),
+                dt.date.fromisoformat(r["deadline"]) if r["deadline"] else None,
+                dt.date.fromisoformat(r["original_deadline"]) if r["original_deadline"] else None,
+                evidence_count.get(r["id"], 0),
+            )
+        )
     return out

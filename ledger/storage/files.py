@@ -23,8 +23,12 @@ def write_error(out: Path, exc: OSError) -> LedgerError:
 def check_folder(out: Path) -> None:
     """Refuse, with a sentence, a target whose folder does not exist (before any work is done)."""
     if not out.parent.is_dir():
-        raise LedgerError("bad_value", field="保存位置", value=str(out.parent),
-                          detail="这个文件夹不存在，请选择一个已有的文件夹。")
+        raise LedgerError(
+            "bad_value",
+            field="保存位置",
+            value=str(out.parent),
+            detail="这个文件夹不存在，请选择一个已有的文件夹。",
+        )
 
 
 def replace_atomically(out: Path, write: Callable[[Path], None]) -> None:

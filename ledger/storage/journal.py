@@ -12,12 +12,27 @@ from ledger.storage.store import Store, new_id
 GENESIS = "0" * 64
 
 # Tables whose rows the journal records field by field; verify replays them against the file.
-JOURNALLED_TABLES = ("setting", "community", "category", "problem", "task", "indicator", "evidence", "review",
-                     "extension", "recheck", "recheck_item",
-                     # community packages (ledger.exchange): issued, merged, entries merged, conflicts to decide
-                     "package", "package_merge", "merged_entry", "merge_conflict",
-                     # 对账销账 (ledger.reconcile): weekly periods and the lines ticked in them
-                     "period", "period_tick")
+JOURNALLED_TABLES = (
+    "setting",
+    "community",
+    "category",
+    "problem",
+    "task",
+    "indicator",
+    "evidence",
+    "review",
+    "extension",
+    "recheck",
+    "recheck_item",
+    # community packages (ledger.exchange): issued, merged, entries merged, conflicts to decide
+    "package",
+    "package_merge",
+    "merged_entry",
+    "merge_conflict",
+    # 对账销账 (ledger.reconcile): weekly periods and the lines ticked in them
+    "period",
+    "period_tick",
+)
 
 
 def canonical(value: Any) -> str:
@@ -26,8 +41,18 @@ def canonical(value: Any) -> str:
 
 def entry_hash(prev_hash: str, seq: int, fields: dict[str, Any]) -> str:
     body = canonical(
-        [prev_hash, seq, fields["id"], fields["at"], fields["actor"], fields["role"], fields["origin"],
-         fields["command"], fields["task_id"], fields["payload"]]
+        [
+            prev_hash,
+            seq,
+            fields["id"],
+            fields["at"],
+            fields["actor"],
+            fields["role"],
+            fields["origin"],
+            fields["command"],
+            fields["task_id"],
+            fields["payload"],
+        ]
     )
     import hashlib  # only writes and verify hash: start-up does not wait for it
 
@@ -56,7 +81,9 @@ class Change:
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Change:
-        return cls(d["op"], d["table"], d["id"], d.get("field"), d.get("before"), d.get("after"), d.get("row"))
+        return cls(
+            d["op"], d["table"], d["id"], d.get("field"), d.get("before"), d.get("after"), d.get("row")
+        )
 
 
 @dataclass(frozen=True)
@@ -77,21 +104,44 @@ class Entry:
     def from_row(cls, r: dict[str, Any]) -> Entry:
         payload = json.loads(r["payload"])
         return cls(
-            r["seq"], r["id"], r["at"], r["actor"], r["role"], r["origin"], r["command"], r["task_id"],
-            payload.get("args", {}), tuple(Change.from_json(c) for c in payload.get("changes", [])), r["hash"],
+            r["seq"],
+            r["id"],
+            r["at"],
+            r["actor"],
+            r["role"],
+            r["origin"],
+            r["command"],
+            r["task_id"],
+            payload.get("args", {}),
+            tuple(Change.from_json(c) for c in payload.get("changes", [])),
+            r["hash"],
         )
 
 
 def append(
-    store: Store, *, at: str, actor: str, role: str, origin: str, command: str, task_id: str | None,
-    args: dict[str, Any], changes: list[Change], entry_id: str | None = None,
+    store: Store,
+    *,
+    at: str,
+    actor: str,
+    role: str,
+    origin: str,
+    command: str,
+    task_id: str | None,
+    args: dict[str, Any],
+    changes: list[Change],
+    entry_id: str | None = None,
 ) -> Entry:
     """Append one entry; the caller holds the transaction that also wrote the rows."""
     last = store.conn.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (1, GENESIS) if last is None else (last[0] + 1, last[1])
     fields = {
-        "id": entry_id or new_id(), "at": at, "actor": actor, "role": role, "origin": origin,
-        "command": command, "task_id": task_id,
+        "id": entry_id or new_id(),
+        "at": at,
+        "actor": actor,
+        "role": role,
+        "origin": origin,
+        "command": command,
+        "task_id": task_id,
         "payload": canonical({"args": args, "changes": [c.to_json() for c in changes]}),
     }
     digest = entry_hash(prev, seq, fields)
@@ -146,8 +196,12 @@ class Anchor:
         """``"1234:3f2a9c…"`` as printed (spaces and dashes in the hex are ignored); ValueError if it is not one."""
         seq_text, sep, hex_text = str(text).strip().partition(":")
         digits = "".join(ch for ch in hex_text.lower() if ch not in " -")
-        if not sep or not seq_text.strip().isdigit() or not 8 <= len(digits) <= 64 or \
-                any(ch not in "0123456789abcdef" for ch in digits):
+        if (
+            not sep
+            or not seq_text.strip().isdigit()
+            or not 8 <= len(digits) <= 64
+            or any(ch not in "0123456789abcdef" for ch in digits)
+        ):
             raise ValueError(text)
         return cls(int(seq_text), digits)
 
@@ -165,10 +219,14 @@ def check_anchor(store: Store, printed: Anchor) -> str | None:
     """None when entry ``printed.seq`` still has the printed hash; otherwise a sentence saying what is wrong."""
     row = store.conn.execute("SELECT hash FROM journal WHERE seq = ?", (printed.seq,)).fetchone()
     if row is None:
-        return f"日志中没有第 {printed.seq} 条，而纸面上的校验码 {printed} 记着它：日志的末尾在程序之外被删去过"
+        return (
+            f"日志中没有第 {printed.seq} 条，而纸面上的校验码 {printed} 记着它：日志的末尾在程序之外被删去过"
+        )
     if not str(row[0]).startswith(printed.hex):
-        return (f"第 {printed.seq} 条日志现在的校验码是 {str(row[0])[:len(printed.hex)]}，与纸面上的 {printed.hex} 不符："
-                f"这一条（或它之前的日志）在程序之外被改写过")
+        return (
+            f"第 {printed.seq} 条日志现在的校验码是 {str(row[0])[: len(printed.hex)]}，与纸面上的 {printed.hex} 不符："
+            f"这一条（或它之前的日志）在程序之外被改写过"
+        )
     return None
 
 
@@ -187,12 +245,17 @@ class VerifyCancelled(Exception):
 STEP = 2000  # entries, changes or rows between two progress reports
 
 
-def verify(store: Store, *, progress: Callable[[str, int, int], None] | None = None,
-           cancel: Callable[[], bool] | None = None) -> Problem | None:
+def verify(
+    store: Store,
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Problem | None:
     """The first thing wrong: a broken chain, or a row that differs from what the journal says it is.
 
     ``progress(stage, done, total)`` is called every few thousand entries and rows (stage "journal" counts
     entries, "tables" rows); when ``cancel()`` turns true, VerifyCancelled is raised."""
+
     def tick(stage: str, done: int, total: int) -> None:
         if cancel is not None and cancel():
             raise VerifyCancelled
@@ -215,8 +278,16 @@ def verify(store: Store, *, progress: Callable[[str, int, int], None] | None = N
             return Problem(seq, at, command, f"序号不连续（应为 {expected_seq}），有日志被删除")
         if prev_hash != prev:
             return Problem(seq, at, command, "与上一条日志的链接不符")
-        fields = {"id": id_, "at": at, "actor": actor, "role": role, "origin": origin, "command": command,
-                  "task_id": task_id, "payload": payload}
+        fields = {
+            "id": id_,
+            "at": at,
+            "actor": actor,
+            "role": role,
+            "origin": origin,
+            "command": command,
+            "task_id": task_id,
+            "payload": payload,
+        }
         if entry_hash(prev, seq, fields) != digest:
             return Problem(seq, at, command, "内容与校验值不符，日志被改动过")
         try:
@@ -268,9 +339,13 @@ def verify(store: Store, *, progress: Callable[[str, int, int], None] | None = N
                         pass  # not even JSON: written outside the program, reported just below
                 if _norm(have) != _norm(value):
                     seq, at, command = last_touch[(table, rid)]
-                    return Problem(seq, at, command,
-                                   f"{table} 表记录 {rid} 的字段 {name} 现为“{have}”，日志记载为“{value}”，在程序之外被改动过")
-        for (t, rid) in state:
+                    return Problem(
+                        seq,
+                        at,
+                        command,
+                        f"{table} 表记录 {rid} 的字段 {name} 现为“{have}”，日志记载为“{value}”，在程序之外被改动过",
+                    )
+        for t, rid in state:
             if t == table and rid not in seen:
                 seq, at, command = last_touch[(t, rid)]
                 return Problem(seq, at, command, f"{table} 表记录 {rid} 被删除，但日志中没有删除记录")
@@ -285,16 +360,23 @@ def _verify_blobs(store: Store) -> Problem | None:
     import hashlib
 
     for sha, stored, size in store.conn.execute("SELECT sha256, data, size FROM blob"):
-        data = stored if isinstance(stored, bytes) else str(stored if stored is not None else "").encode("utf-8")
+        data = (
+            stored if isinstance(stored, bytes) else str(stored if stored is not None else "").encode("utf-8")
+        )
         if not data:
             continue
         if hashlib.sha256(data).hexdigest() != sha or len(data) != size:
-            return Problem(0, "", "", f"blob 表中文件 {sha} 的内容与其 SHA-256 校验值不符，佐证材料在程序之外被改动过")
+            return Problem(
+                0, "", "", f"blob 表中文件 {sha} 的内容与其 SHA-256 校验值不符，佐证材料在程序之外被改动过"
+            )
     missing = store.conn.execute(
         "SELECT e.id, e.file_name FROM evidence e LEFT JOIN blob b ON b.sha256 = e.sha256 "
-        "WHERE e.removed_at IS NULL AND (b.sha256 IS NULL OR length(b.data) = 0) LIMIT 1").fetchone()
+        "WHERE e.removed_at IS NULL AND (b.sha256 IS NULL OR length(b.data) = 0) LIMIT 1"
+    ).fetchone()
     if missing is not None:
-        return Problem(0, "", "", f"佐证材料 {missing[0]}（{missing[1]}）的文件内容不在台账中，在程序之外被删除过")
+        return Problem(
+            0, "", "", f"佐证材料 {missing[0]}（{missing[1]}）的文件内容不在台账中，在程序之外被删除过"
+        )
     return None
 
 

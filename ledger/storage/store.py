@@ -229,8 +229,13 @@ def _migrate_5(conn: sqlite3.Connection) -> None:
 
 
 # Numbered migrations: MIGRATIONS[n - 1] takes a file from version n - 1 to n. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_1, _migrate_2, _migrate_3, _migrate_4,
-                                                          _migrate_5]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _migrate_1,
+    _migrate_2,
+    _migrate_3,
+    _migrate_4,
+    _migrate_5,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -329,6 +334,7 @@ class Store:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 from ledger.storage.files import write_error
+
                 raise write_error(path, exc) from exc
         else:
             cls.check_file(path)
@@ -458,9 +464,11 @@ class Store:
             clauses.append(f"t.status IN {open_states} AND t.deadline >= ? AND t.deadline <= ?")
             params += [today, soon]
         for word in flt.text.split():
-            clauses.append("(t.problem_id IN (SELECT id FROM problem WHERE title LIKE ? ESCAPE '\\') "
-                           "OR t.measure LIKE ? ESCAPE '\\' OR t.progress LIKE ? ESCAPE '\\' "
-                           "OR t.detail LIKE ? ESCAPE '\\')")
+            clauses.append(
+                "(t.problem_id IN (SELECT id FROM problem WHERE title LIKE ? ESCAPE '\\') "
+                "OR t.measure LIKE ? ESCAPE '\\' OR t.progress LIKE ? ESCAPE '\\' "
+                "OR t.detail LIKE ? ESCAPE '\\')"
+            )
             escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             like = f"%{escaped}%"
             params += [like, like, like, like]
@@ -485,7 +493,9 @@ class Store:
                 if values is not None:
                     clauses.append(f"{column} IN ({','.join('?' * len(values))})" if values else "0")
                     params += sorted(values)
-            return int(self.one(f"SELECT COALESCE(SUM(n), 0) FROM task_tally WHERE {' AND '.join(clauses)}", params))
+            return int(
+                self.one(f"SELECT COALESCE(SUM(n), 0) FROM task_tally WHERE {' AND '.join(clauses)}", params)
+            )
         where, params = self._where(flt, today, soon)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM task t WHERE {where}", params).fetchone()[0])
 

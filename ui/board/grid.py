@@ -83,7 +83,9 @@ class BoardModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if self.data_ is None or not index.isValid():
             return None
         cell = self.data_.cells.get((index.row(), index.column()))
@@ -106,8 +108,9 @@ class BoardModel(QAbstractTableModel):
             return (self.data_.rows[index.row()].key, self.data_.columns[index.column()].key)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if self.data_ is None:
             return None
         horizontal = orientation == Qt.Orientation.Horizontal
@@ -119,7 +122,9 @@ class BoardModel(QAbstractTableModel):
             return axis.label
         if role not in (Qt.ItemDataRole.ToolTipRole, TotalsRole, KeyRole, GroupRole):
             return None
-        totals = (self.data_.column_totals if horizontal else self.data_.row_totals)[section]  # rows: lazily read
+        totals = (self.data_.column_totals if horizontal else self.data_.row_totals)[
+            section
+        ]  # rows: lazily read
         if role == Qt.ItemDataRole.ToolTipRole:
             group = self.data_.groups[axis.group].title + "\n" if horizontal and axis.group >= 0 else ""
             text = f"{group}{axis.title}\n共{totals.tasks}项，已销号{totals.closed}项（{totals.pct_closed:.0f}%）"
@@ -160,10 +165,13 @@ class BoardModel(QAbstractTableModel):
                 lines.append(
                     f"<tr><td><span style='background:{color}'>&nbsp;{html.escape(self.scheme.letter(state))}"
                     f"&nbsp;</span></td><td>{html.escape(t.measure[:40])}</td><td>{html.escape(t.owner)}</td>"
-                    f"<td>{deadline} {days}</td><td>{html.escape(t.status.label)}</td></tr>")
+                    f"<td>{deadline} {days}</td><td>{html.escape(t.status.label)}</td></tr>"
+                )
                 if t.return_reason:  # a returned or reopened task says why, here as on the task
-                    lines.append(f"<tr><td></td><td colspan='4' style='color:#b3261e'>"
-                                 f"{html.escape(t.return_reason)}</td></tr>")
+                    lines.append(
+                        f"<tr><td></td><td colspan='4' style='color:#b3261e'>"
+                        f"{html.escape(t.return_reason)}</td></tr>"
+                    )
             more = (cell.total - len(tasks)) if cell else 0
             tail = f"<p>……还有 {more} 项，点击查看全部</p>" if more > 0 else ""
             self._tips[key] = f"<p>{head}</p><table cellspacing='4'>{''.join(lines)}</table>{tail}"
@@ -179,15 +187,23 @@ class BoardDelegate(QStyledItemDelegate):
         self.model = model
         self.fonts = make_fonts(QFont())
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         data = self.model.data_
         cell = data.cells.get((index.row(), index.column())) if data is not None else None
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         today = data is not None and data.today_column == index.column()
         painter.save()
-        paint_cell(painter, QRectF(option.rect), cell, self.model.scheme, self.fonts,  # type: ignore[attr-defined]
-                   selected=selected, today=today)
+        paint_cell(
+            painter,
+            QRectF(option.rect),
+            cell,
+            self.model.scheme,
+            self.fonts,  # type: ignore[attr-defined]
+            selected=selected,
+            today=today,
+        )
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -196,8 +212,12 @@ class BoardDelegate(QStyledItemDelegate):
 
 def cell_width(fonts: Fonts) -> int:
     """Room for "逾100" in a cell and five characters of a column label."""
-    return int(max(QFontMetricsF(fonts.text).horizontalAdvance("逾100") + 18,
-                   QFontMetricsF(fonts.header).horizontalAdvance("汉") * 5 + 10))
+    return int(
+        max(
+            QFontMetricsF(fonts.text).horizontalAdvance("逾100") + 18,
+            QFontMetricsF(fonts.header).horizontalAdvance("汉") * 5 + 10,
+        )
+    )
 
 
 def cell_height(fonts: Fonts) -> int:
@@ -215,8 +235,14 @@ class GroupHeader(QHeaderView):
 
     def _band(self) -> float:
         model = self.model()
-        has_groups = model is not None and model.columnCount() and any(
-            model.headerData(i, Qt.Orientation.Horizontal, GroupRole) for i in (0, model.columnCount() - 1))
+        has_groups = (
+            model is not None
+            and model.columnCount()
+            and any(
+                model.headerData(i, Qt.Orientation.Horizontal, GroupRole)
+                for i in (0, model.columnCount() - 1)
+            )
+        )
         return QFontMetricsF(self.fonts.group).height() * 1.6 if has_groups else 0.0
 
     def label_lines(self) -> int:
@@ -229,7 +255,9 @@ class GroupHeader(QHeaderView):
         for i in range(min(model.columnCount(), 400)):
             label = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
             lines = max(lines, len(wrap_elide(fm, label, max(10, self.sectionSize(i) - 6), 4)))
-        return min(lines + (1 if getattr(model, "data_", None) and model.data_.today_column is not None else 0), 5)
+        return min(
+            lines + (1 if getattr(model, "data_", None) and model.data_.today_column is not None else 0), 5
+        )
 
     def sizeHint(self) -> QSize:
         model = self.model()
@@ -254,16 +282,29 @@ class GroupHeader(QHeaderView):
             if axis.group >= 0:
                 g = data.groups[axis.group]
                 x0 = self.sectionViewportPosition(g.first)
-                x1 = self.sectionViewportPosition(g.first + g.count - 1) + self.sectionSize(g.first + g.count - 1)
+                x1 = self.sectionViewportPosition(g.first + g.count - 1) + self.sectionSize(
+                    g.first + g.count - 1
+                )
                 painter.setClipRect(QRectF(r.left(), r.top(), r.width(), band))
-                paint_group(painter, QRectF(x0, r.top(), x1 - x0 - 1, band - 1), g.label, self.fonts,
-                            QRectF(0, r.top(), self.viewport().width(), band))
+                paint_group(
+                    painter,
+                    QRectF(x0, r.top(), x1 - x0 - 1, band - 1),
+                    g.label,
+                    self.fonts,
+                    QRectF(0, r.top(), self.viewport().width(), band),
+                )
                 painter.setClipping(False)
         label = str(model.headerData(logicalIndex, Qt.Orientation.Horizontal) or "")
         totals = model.headerData(logicalIndex, Qt.Orientation.Horizontal, TotalsRole)
         today = data is not None and data.today_column == logicalIndex
-        paint_column_header(painter, QRectF(r.left(), r.top() + band, r.width(), r.height() - band), label,
-                            totals, self.fonts, today=today)
+        paint_column_header(
+            painter,
+            QRectF(r.left(), r.top() + band, r.width(), r.height() - band),
+            label,
+            totals,
+            self.fonts,
+            today=today,
+        )
         painter.restore()
 
 
@@ -285,9 +326,14 @@ class RowHeader(QHeaderView):
             names = 0.0
             if model is not None:
                 for i in range(min(model.rowCount(), 2000)):
-                    names = max(names, fm.horizontalAdvance(str(model.headerData(i, Qt.Orientation.Vertical) or "")))
+                    names = max(
+                        names, fm.horizontalAdvance(str(model.headerData(i, Qt.Orientation.Vertical) or ""))
+                    )
             width = min(names, fm.horizontalAdvance("汉") * 9) + small.horizontalAdvance("销100%") + 24
-            self._hint = (key, QSize(int(max(width, fm.horizontalAdvance("汉") * 6)), super().sizeHint().height()))
+            self._hint = (
+                key,
+                QSize(int(max(width, fm.horizontalAdvance("汉") * 6)), super().sizeHint().height()),
+            )
         return QSize(self._hint[1])
 
     def paintSection(self, painter: QPainter, rect: QRect, logicalIndex: int) -> None:
@@ -295,6 +341,11 @@ class RowHeader(QHeaderView):
         if model is None:
             return
         painter.save()
-        paint_row_header(painter, QRectF(rect), str(model.headerData(logicalIndex, Qt.Orientation.Vertical) or ""),
-                         model.headerData(logicalIndex, Qt.Orientation.Vertical, TotalsRole), self.fonts)
+        paint_row_header(
+            painter,
+            QRectF(rect),
+            str(model.headerData(logicalIndex, Qt.Orientation.Vertical) or ""),
+            model.headerData(logicalIndex, Qt.Orientation.Vertical, TotalsRole),
+            self.fonts,
+        )
         painter.restore()

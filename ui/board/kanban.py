@@ -74,6 +74,7 @@ def show_refusal(parent: QWidget | None, text: str) -> None:
 
 def _tr(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
+
     return QCoreApplication.translate("KanbanView", text)
 
 
@@ -96,7 +97,9 @@ class KanbanModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.tasks)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.tasks):
             return None
         t = self.tasks[index.row()]
@@ -109,8 +112,10 @@ class KanbanModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             deadline = t.deadline.isoformat() if t.deadline else "无时限"
             reason = f"\n{t.return_reason}" if t.return_reason else ""
-            return (f"{t.measure}\n{t.community} · {t.owner or '（未填责任人）'} · {deadline}\n"
-                    f"{t.category}\n{t.problem}{reason}")
+            return (
+                f"{t.measure}\n{t.community} · {t.owner or '（未填责任人）'} · {deadline}\n"
+                f"{t.category}\n{t.problem}{reason}"
+            )
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -165,7 +170,9 @@ class CardDelegate(QStyledItemDelegate):
         h = QFontMetricsF(bold).lineSpacing() * 2 + QFontMetricsF(normal).lineSpacing() * 2 + 26
         return QSize(120, int(h))  # the list stretches cards to its width
 
-    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         t: TaskRow | None = index.data(TaskRole)
         if t is None:
             return
@@ -191,11 +198,15 @@ class CardDelegate(QStyledItemDelegate):
         p.setFont(bold)
         y = inner.top()
         for line in _two_lines(bfm, t.measure, inner.width()):
-            p.drawText(QRectF(inner.left(), y, inner.width(), bfm.lineSpacing()), Qt.AlignmentFlag.AlignLeft, line)
+            p.drawText(
+                QRectF(inner.left(), y, inner.width(), bfm.lineSpacing()), Qt.AlignmentFlag.AlignLeft, line
+            )
             y += bfm.lineSpacing()
         p.setFont(normal)
         p.setPen(MUTED)
-        who = nfm.elidedText(f"{t.community} · {t.owner or '未填责任人'}", Qt.TextElideMode.ElideRight, inner.width())
+        who = nfm.elidedText(
+            f"{t.community} · {t.owner or '未填责任人'}", Qt.TextElideMode.ElideRight, inner.width()
+        )
         p.drawText(QRectF(inner.left(), y, inner.width(), nfm.lineSpacing()), Qt.AlignmentFlag.AlignLeft, who)
         y += nfm.lineSpacing()
         days = t.days_left(today)
@@ -302,7 +313,9 @@ class ColumnWidget(QFrame):
     def set_column(self, column: KanbanColumn, scheme: BoardScheme) -> None:
         self.model.set_column(column)
         self.title.setText(f"{column.status.label}  {column.total}")
-        self.more.setText(_tr("%1 more not shown; narrow them with the filters").replace("%1", str(column.more)))
+        self.more.setText(
+            _tr("%1 more not shown; narrow them with the filters").replace("%1", str(column.more))
+        )
         self.more.setVisible(column.more > 0)
 
 
@@ -337,8 +350,12 @@ class KanbanView(QWidget):
         self.scroll.setWidget(strip)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        hint = QLabel(self.tr("Drag a card to another column to start, submit, review or return it; "
-                              "the workflow decides whether the move is allowed."))
+        hint = QLabel(
+            self.tr(
+                "Drag a card to another column to start, submit, review or return it; "
+                "the workflow decides whether the move is allowed."
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5F6368;")
         lay = QVBoxLayout(self)
@@ -368,6 +385,7 @@ class KanbanView(QWidget):
         """Move one card as if dropped on ``target_status``'s column: ask the workflow, ask for what the action
         needs, act. Returns True if the ledger changed; a refusal is shown with its Chinese reason."""
         from ui.common.messages import error_text
+
         target = Status(target_status)
         try:
             task = self.ledger.task(task_id)
@@ -375,15 +393,28 @@ class KanbanView(QWidget):
                 return False
             action = workflow.action_for_move(task.status, target)
             if action is None:
-                raise LedgerError("not_allowed", action=f"移到“{target.label}”", state=task.status.label,
-                                  reason="没有哪一步操作能直接到达这一栏。")
+                raise LedgerError(
+                    "not_allowed",
+                    action=f"移到“{target.label}”",
+                    state=task.status.label,
+                    reason="没有哪一步操作能直接到达这一栏。",
+                )
             state = self.ledger.task_state(task_id)
-            outcome = workflow.decide(action, state, self.ledger.operator, self.ledger.chain, reason="预检",
-                                      grade=workflow.GRADES[0], exception="预检")
+            outcome = workflow.decide(
+                action,
+                state,
+                self.ledger.operator,
+                self.ledger.chain,
+                reason="预检",
+                grade=workflow.GRADES[0],
+                exception="预检",
+            )
             missing = ""
             if action == Action.APPROVE:
                 try:
-                    workflow.decide(action, state, self.ledger.operator, self.ledger.chain, grade=workflow.GRADES[0])
+                    workflow.decide(
+                        action, state, self.ledger.operator, self.ledger.chain, grade=workflow.GRADES[0]
+                    )
                 except LedgerError as exc:
                     missing = exc.facts.get("reason", error_text(exc))
             note = ""
@@ -417,8 +448,15 @@ class ActionDialog(QDialog):
     """What a workflow step needs: the statement for 申请销号, a reason for 退回 / 重启, a grade and opinion
     (and, when evidence or indicators are missing, an exception reason) for 审核通过."""
 
-    def __init__(self, action: Action, task: TaskRow, parent: QWidget | None = None, *, missing: str = "",
-                 note: str = "") -> None:
+    def __init__(
+        self,
+        action: Action,
+        task: TaskRow,
+        parent: QWidget | None = None,
+        *,
+        missing: str = "",
+        note: str = "",
+    ) -> None:
         super().__init__(parent)
         self.action = action
         self.setWindowTitle(action.label)
@@ -451,7 +489,9 @@ class ActionDialog(QDialog):
                 form.addRow(self.tr("Exception reason (required):"), self.exception)
         else:
             form.addRow(self.tr("Reason (required):"), self.text)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(action.label)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
@@ -481,8 +521,9 @@ class ActionDialog(QDialog):
         return {"reason": text}
 
     @classmethod
-    def ask(cls, parent: QWidget | None, action: Action, task: TaskRow, *, missing: str = "",
-            note: str = "") -> dict[str, str] | None:
+    def ask(
+        cls, parent: QWidget | None, action: Action, task: TaskRow, *, missing: str = "", note: str = ""
+    ) -> dict[str, str] | None:
         """The keyword arguments for ``Ledger.act`` (reason / grade, opinion, exception), or None if cancelled."""
         dialog = cls(action, task, parent, missing=missing, note=note)
         return dialog.values() if exec_and_free(dialog) == QDialog.DialogCode.Accepted else None
@@ -492,8 +533,7 @@ ZH = {
     "Cannot move the card": "不能移动这张卡片",
     "%1 more not shown; narrow them with the filters": "还有 %1 张未显示，可用左侧筛选缩小范围",
     "Drag a card to another column to start, submit, review or return it; "
-    "the workflow decides whether the move is allowed.":
-        "把卡片拖到另一栏即可开始推进、申请销号、审核或退回；能否移动由销号流程决定。",
+    "the workflow decides whether the move is allowed.": "把卡片拖到另一栏即可开始推进、申请销号、审核或退回；能否移动由销号流程决定。",
     "After this step the task goes to “%1”.": "这一步完成后，任务将进入“%1”。",
     "What was done (required):": "整改情况说明（必填）：",
     "Grade:": "验收评定：",

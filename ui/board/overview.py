@@ -71,7 +71,9 @@ def nice_max(value: float) -> float:
 class TrendChart(QWidget):
     """A small bar or line chart of weekly values, painted with QPainter."""
 
-    def __init__(self, title: str, kind: str = "bar", color: QColor = BAR, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, kind: str = "bar", color: QColor = BAR, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.title = title
         self.kind = kind
@@ -105,7 +107,9 @@ class TrendChart(QWidget):
         top = tfm.height() + 8
         top_value = nice_max(max(self.values, default=0))
         left = sfm.horizontalAdvance(str(int(top_value))) + 10
-        plot = QRectF(left, top + sfm.height() / 2, self.width() - left - 8, self.height() - top - sfm.height() * 2.2)
+        plot = QRectF(
+            left, top + sfm.height() / 2, self.width() - left - 8, self.height() - top - sfm.height() * 2.2
+        )
         p.setFont(small)
         for i in range(3):
             v = top_value * i / 2
@@ -113,8 +117,11 @@ class TrendChart(QWidget):
             p.setPen(QPen(GRID, 1))
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             p.setPen(MUTED)
-            p.drawText(QRectF(0, y - sfm.height() / 2, left - 6, sfm.height()), Qt.AlignmentFlag.AlignRight,
-                       f"{v:.0f}")
+            p.drawText(
+                QRectF(0, y - sfm.height() / 2, left - 6, sfm.height()),
+                Qt.AlignmentFlag.AlignRight,
+                f"{v:.0f}",
+            )
         n = len(self.values)
         if n == 0:
             p.setPen(MUTED)
@@ -132,15 +139,21 @@ class TrendChart(QWidget):
                 p.fillRect(bar, self.color)
                 if v and step > sfm.horizontalAdvance(str(v)) + 2:
                     p.setPen(INK)
-                    p.drawText(QRectF(x, bar.top() - sfm.height(), step, sfm.height()),
-                               Qt.AlignmentFlag.AlignHCenter, str(v))
+                    p.drawText(
+                        QRectF(x, bar.top() - sfm.height(), step, sfm.height()),
+                        Qt.AlignmentFlag.AlignHCenter,
+                        str(v),
+                    )
             points.append(QPointF(x + step / 2, plot.bottom() - h))
             if (n - 1 - i) % every == 0:
                 p.setPen(MUTED)
-                p.drawText(QRectF(x - step, plot.bottom() + 2, step * 3, sfm.height()),
-                           Qt.AlignmentFlag.AlignHCenter, self.labels[i] if i < len(self.labels) else "")
+                p.drawText(
+                    QRectF(x - step, plot.bottom() + 2, step * 3, sfm.height()),
+                    Qt.AlignmentFlag.AlignHCenter,
+                    self.labels[i] if i < len(self.labels) else "",
+                )
         if self.kind == "line":
-            shown = points[self.start:]
+            shown = points[self.start :]
             path = QPainterPath(shown[0])
             for pt in shown[1:]:
                 path.lineTo(pt)
@@ -152,8 +165,11 @@ class TrendChart(QWidget):
                 p.drawEllipse(pt, 3.5, 3.5)
             p.setPen(INK)
             last = points[-1]
-            p.drawText(QRectF(last.x() - 60, last.y() - sfm.height() - 4, 56, sfm.height()),
-                       Qt.AlignmentFlag.AlignRight, str(self.values[-1]))
+            p.drawText(
+                QRectF(last.x() - 60, last.y() - sfm.height() - 4, 56, sfm.height()),
+                Qt.AlignmentFlag.AlignRight,
+                str(self.values[-1]),
+            )
         p.end()
 
 
@@ -175,7 +191,9 @@ class ProgressModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         r = self.rows[index.row()]
@@ -197,7 +215,9 @@ class BarDelegate(QStyledItemDelegate):
         fm = QFontMetricsF(option.font)  # type: ignore[attr-defined]
         return QSize(300, int(fm.lineSpacing() * 1.9))
 
-    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         r: CommunityProgress | None = index.data(ProgressModel.ProgressRole)
         if r is None:
             return
@@ -212,27 +232,46 @@ class BarDelegate(QStyledItemDelegate):
         name_w = char * 7
         right_w = fm.horizontalAdvance("100%  逾期999  999/999")
         p.setPen(INK)
-        p.drawText(QRectF(rect.left() + 6, rect.top(), name_w, rect.height()), Qt.AlignmentFlag.AlignVCenter,
-                   fm.elidedText(r.name, Qt.TextElideMode.ElideRight, name_w - 4))
-        track = QRectF(rect.left() + 10 + name_w, rect.center().y() - fm.height() * 0.35,
-                       max(20.0, rect.width() - name_w - right_w - 24), fm.height() * 0.7)
+        p.drawText(
+            QRectF(rect.left() + 6, rect.top(), name_w, rect.height()),
+            Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(r.name, Qt.TextElideMode.ElideRight, name_w - 4),
+        )
+        track = QRectF(
+            rect.left() + 10 + name_w,
+            rect.center().y() - fm.height() * 0.35,
+            max(20.0, rect.width() - name_w - right_w - 24),
+            fm.height() * 0.7,
+        )
         p.fillRect(track, QColor("#E8EAED"))
-        p.fillRect(QRectF(track.left(), track.top(), track.width() * r.pct / 100, track.height()),
-                   DONE if r.pct >= 100 else BAR)
+        p.fillRect(
+            QRectF(track.left(), track.top(), track.width() * r.pct / 100, track.height()),
+            DONE if r.pct >= 100 else BAR,
+        )
         x = track.right() + 8
         bold = _font(font, font.pointSizeF(), True)
         p.setFont(bold)
         pct = f"{r.pct:.0f}%"
-        p.drawText(QRectF(x, rect.top(), fm.horizontalAdvance("100%") + 4, rect.height()),
-                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, pct)
+        p.drawText(
+            QRectF(x, rect.top(), fm.horizontalAdvance("100%") + 4, rect.height()),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            pct,
+        )
         x += fm.horizontalAdvance("100%") + 12
         p.setFont(font)
         if r.overdue:
             p.setPen(OVERDUE)
-            p.drawText(QRectF(x, rect.top(), char * 4, rect.height()), Qt.AlignmentFlag.AlignVCenter, f"逾期{r.overdue}")
+            p.drawText(
+                QRectF(x, rect.top(), char * 4, rect.height()),
+                Qt.AlignmentFlag.AlignVCenter,
+                f"逾期{r.overdue}",
+            )
         p.setPen(MUTED)
-        p.drawText(QRectF(x + char * 4, rect.top(), right_w, rect.height()), Qt.AlignmentFlag.AlignVCenter,
-                   f"{r.closed}/{r.tasks}")
+        p.drawText(
+            QRectF(x + char * 4, rect.top(), right_w, rect.height()),
+            Qt.AlignmentFlag.AlignVCenter,
+            f"{r.closed}/{r.tasks}",
+        )
         p.restore()
 
 
@@ -244,8 +283,13 @@ class OverdueModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[TaskRow] = []
         self.today = None
-        self.headers = [self.tr("Measure"), self.tr("Community"), self.tr("Owner"), self.tr("Deadline"),
-                        self.tr("Days overdue")]
+        self.headers = [
+            self.tr("Measure"),
+            self.tr("Community"),
+            self.tr("Owner"),
+            self.tr("Deadline"),
+            self.tr("Days overdue"),
+        ]
 
     def set_rows(self, rows: list[TaskRow], today: Any) -> None:
         self.beginResetModel()
@@ -258,7 +302,9 @@ class OverdueModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         t = self.rows[index.row()]
@@ -282,9 +328,14 @@ class OverdueModel(QAbstractTableModel):
             return t.id
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
             return self.headers[section]
         return None
 
@@ -297,8 +348,9 @@ class OverviewView(QWidget):
     tasksActivated = Signal(list)
     communityActivated = Signal(str)
 
-    def __init__(self, ledger: Ledger, parent: QWidget | None = None, *, weeks: int = 12,
-                 overdue_limit: int = 200) -> None:
+    def __init__(
+        self, ledger: Ledger, parent: QWidget | None = None, *, weeks: int = 12, overdue_limit: int = 200
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("overviewView")
         self.ledger = ledger
@@ -324,9 +376,16 @@ class OverviewView(QWidget):
         od_caption = QLabel(self.tr("overdue"))
         od_caption.setFont(_font(base, 14))
         bottom = Qt.AlignmentFlag.AlignBottom
-        for widget, space in ((self.pct_caption, 6), (self.pct, 40), (od_caption, 6), (self.overdue, 40),
-                              (self.counts, 0)):
-            widget.setContentsMargins(0, 0, 0, 10 if widget in (self.pct_caption, od_caption, self.counts) else 0)
+        for widget, space in (
+            (self.pct_caption, 6),
+            (self.pct, 40),
+            (od_caption, 6),
+            (self.overdue, 40),
+            (self.counts, 0),
+        ):
+            widget.setContentsMargins(
+                0, 0, 0, 10 if widget in (self.pct_caption, od_caption, self.counts) else 0
+            )
             head.addWidget(widget, 0, bottom)
             head.addSpacing(space)
         head.addStretch(1)
@@ -404,15 +463,21 @@ class OverviewView(QWidget):
         n_overdue, overdue = lb.overdue_tasks(self.ledger, self._filter, self.overdue_limit)
         self.pct.setText(f"{100.0 * closed / total:.1f}%" if total else "—")
         self.overdue.setText(str(n_overdue))
-        self.counts.setText(self.tr("%1 of %2 tasks signed off").replace("%1", str(closed)).replace("%2", str(total)))
+        self.counts.setText(
+            self.tr("%1 of %2 tasks signed off").replace("%1", str(closed)).replace("%2", str(total))
+        )
         self.progress.set_rows(rows)
         self.overdue_model.set_rows(overdue, today)
         more = n_overdue - len(overdue)
-        self.overdue_more.setText(self.tr("%1 more overdue tasks; filter by community to see them")
-                                  .replace("%1", str(more)) if more > 0 else "")
+        self.overdue_more.setText(
+            self.tr("%1 more overdue tasks; filter by community to see them").replace("%1", str(more))
+            if more > 0
+            else ""
+        )
         # the journal is read once, then only its new entries; trends follow the community filter
-        trends: Trends = lb.trends(self.ledger, self.weeks, today, community_ids=self._filter.community_ids,
-                                   replay=self._replay)
+        trends: Trends = lb.trends(
+            self.ledger, self.weeks, today, community_ids=self._filter.community_ids, replay=self._replay
+        )
         self.chart_closed.set_series(trends.signed_off, trends.labels)
         self.chart_open.set_series(trends.open_tasks, trends.labels, trends.start)
         self.chart_overdue.set_series(trends.newly_overdue, trends.labels)

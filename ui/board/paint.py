@@ -40,16 +40,26 @@ class Fonts:
 
 def make_fonts(base: QFont, text_pt: float = 11.0) -> Fonts:
     """Fonts at ``text_pt`` for the days text; letters a little larger and bold."""
+
     def f(pt: float, bold: bool = False) -> QFont:
         font = QFont(base)
         font.setPointSizeF(pt)
         font.setBold(bold)
         return font
+
     return Fonts(f(text_pt * 1.15, True), f(text_pt, True), f(text_pt), f(text_pt), f(text_pt, True))
 
 
-def paint_cell(p: QPainter, rect: QRectF, cell: Cell | None, scheme: BoardScheme, fonts: Fonts, *,
-               selected: bool = False, today: bool = False) -> None:
+def paint_cell(
+    p: QPainter,
+    rect: QRectF,
+    cell: Cell | None,
+    scheme: BoardScheme,
+    fonts: Fonts,
+    *,
+    selected: bool = False,
+    today: bool = False,
+) -> None:
     """A cell: its state's colour, the state letter top left, the task count top right when several, the days
     (逾3 / 剩5) below, and a thin bar of the states' shares along the bottom for cells of several tasks."""
     state = cell.worst if cell is not None else lb.EMPTY
@@ -112,7 +122,9 @@ def legend_items(scheme: BoardScheme) -> list[tuple[str, str]]:
     return [(state, scheme.label(state)) for state in scheme.states()]
 
 
-def legend_layout(rect: QRectF, scheme: BoardScheme, font: QFont) -> tuple[list[tuple[str, str, QRectF, QRectF]], float]:
+def legend_layout(
+    rect: QRectF, scheme: BoardScheme, font: QFont
+) -> tuple[list[tuple[str, str, QRectF, QRectF]], float]:
     """Where each legend item goes (state, label, swatch, label box), wrapped into lines; and the height used."""
     fm = QFontMetricsF(font)
     sw = fm.height() * 1.25
@@ -136,7 +148,9 @@ def paint_legend(p: QPainter, rect: QRectF, scheme: BoardScheme, font: QFont) ->
     for state, label, box, text_box in items:
         bg = QColor(scheme.color(state))
         p.fillRect(box, bg)
-        p.setPen(QPen(QColor(scheme.border) if state in (lb.NOT_STARTED, lb.EMPTY) else bg.darker(125), width))
+        p.setPen(
+            QPen(QColor(scheme.border) if state in (lb.NOT_STARTED, lb.EMPTY) else bg.darker(125), width)
+        )
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(box)
         p.setPen(contrast(bg))
@@ -172,7 +186,9 @@ def paint_row_header(p: QPainter, rect: QRectF, label: str, totals: Totals | Non
         p.drawText(upper, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, totals_text(totals))
         if totals.overdue:
             p.setPen(OVERDUE_INK)
-            p.drawText(lower, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, f"逾期{totals.overdue}")
+            p.drawText(
+                lower, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, f"逾期{totals.overdue}"
+            )
         inner.setRight(inner.right() - right_w)
     p.setFont(fonts.header)
     p.setPen(INK)
@@ -192,13 +208,14 @@ def wrap_elide(fm: QFontMetricsF, text: str, width: float, max_lines: int) -> li
             line += ch
         lines.append(line)
     if len(lines) > max_lines:
-        rest = "".join(lines[max_lines - 1:])
+        rest = "".join(lines[max_lines - 1 :])
         lines = lines[: max_lines - 1] + [fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
     return lines
 
 
-def paint_column_header(p: QPainter, rect: QRectF, label: str, totals: Totals | None, fonts: Fonts, *,
-                        today: bool = False) -> None:
+def paint_column_header(
+    p: QPainter, rect: QRectF, label: str, totals: Totals | None, fonts: Fonts, *, today: bool = False
+) -> None:
     """A column's label (wrapped) and, on its last line, 销% and the overdue count."""
     p.fillRect(rect, QColor("#FBE9E7") if today else HEADER_BG)
     p.setPen(QPen(GRID, hairline(fonts)))
@@ -207,8 +224,12 @@ def paint_column_header(p: QPainter, rect: QRectF, label: str, totals: Totals | 
     fm = QFontMetricsF(fonts.small)
     pad = fm.height() * 0.18
     line = fm.height()
-    foot = QRectF(rect.left() + pad, rect.bottom() - line * (2.1 if totals and totals.overdue else 1.1),
-                  rect.width() - 2 * pad, line * (2 if totals and totals.overdue else 1))
+    foot = QRectF(
+        rect.left() + pad,
+        rect.bottom() - line * (2.1 if totals and totals.overdue else 1.1),
+        rect.width() - 2 * pad,
+        line * (2 if totals and totals.overdue else 1),
+    )
     body = QRectF(rect.left() + pad, rect.top() + pad, rect.width() - 2 * pad, foot.top() - rect.top() - pad)
     p.setFont(fonts.header)
     p.setPen(ACCENT if today else INK)
@@ -219,12 +240,18 @@ def paint_column_header(p: QPainter, rect: QRectF, label: str, totals: Totals | 
     if totals is not None and totals.tasks:
         p.setFont(fonts.small)
         p.setPen(INK)
-        p.drawText(QRectF(foot.left(), foot.top(), foot.width(), line), Qt.AlignmentFlag.AlignHCenter,
-                   totals_text(totals))
+        p.drawText(
+            QRectF(foot.left(), foot.top(), foot.width(), line),
+            Qt.AlignmentFlag.AlignHCenter,
+            totals_text(totals),
+        )
         if totals.overdue:
             p.setPen(OVERDUE_INK)
-            p.drawText(QRectF(foot.left(), foot.top() + line, foot.width(), line), Qt.AlignmentFlag.AlignHCenter,
-                       f"逾{totals.overdue}")
+            p.drawText(
+                QRectF(foot.left(), foot.top() + line, foot.width(), line),
+                Qt.AlignmentFlag.AlignHCenter,
+                f"逾{totals.overdue}",
+            )
 
 
 def paint_group(p: QPainter, rect: QRectF, label: str, fonts: Fonts, visible: QRectF | None = None) -> None:

@@ -47,9 +47,16 @@ from ui.common.util import advance, progress_dialog
 log = logging.getLogger(__name__)
 
 PAPERS: dict[str, QPageSize.PageSizeId] = {
-    "A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3, "A2": QPageSize.PageSizeId.A2,
+    "A4": QPageSize.PageSizeId.A4,
+    "A3": QPageSize.PageSizeId.A3,
+    "A2": QPageSize.PageSizeId.A2,
 }
-MODE_NAMES = {"problem": "按反馈问题", "category": "按问题类别", "owner": "按责任人", "week": "倒排工期（按整改时限所在周）"}
+MODE_NAMES = {
+    "problem": "按反馈问题",
+    "category": "按问题类别",
+    "owner": "按责任人",
+    "week": "倒排工期（按整改时限所在周）",
+}
 CJK_SANS = ["Microsoft YaHei", "SimHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"]
 MARGIN_PT = 24.0
 Progress = Callable[[int, int], None]
@@ -88,6 +95,7 @@ class Sheet:
 
 def _fonts(k: float) -> tuple[Fonts, QFont, QFont, QFont]:
     """Fonts sized in device pixels (``k`` a point), so that metrics taken without the device are right."""
+
     def sized(font: QFont, pt: float, bold: bool | None = None) -> QFont:
         font = QFont(font)
         font.setPixelSize(max(1, round(pt * k)))
@@ -97,8 +105,13 @@ def _fonts(k: float) -> tuple[Fonts, QFont, QFont, QFont]:
 
     base = print_font()
     # the days text at 10 pt, letters 11.5 pt, nothing under 9 pt: readable on a wall
-    fonts = Fonts(sized(base, 11.5, True), sized(base, 10.0, True), sized(base, 9.0), sized(base, 9.5),
-                  sized(base, 10.0, True))
+    fonts = Fonts(
+        sized(base, 11.5, True),
+        sized(base, 10.0, True),
+        sized(base, 9.0),
+        sized(base, 9.5),
+        sized(base, 10.0, True),
+    )
     return fonts, sized(base, 22.0, True), sized(base, 15.0, True), sized(base, 10.0)
 
 
@@ -112,9 +125,14 @@ def layout(data: BoardData, scheme: BoardScheme, width: float, height: float, dp
     small = QFontMetricsF(fonts.small)
     s.cell_w = max(text.horizontalAdvance("逾100") + 8 * k, head.horizontalAdvance("汉") * 4 + 6 * k)
     s.cell_h = QFontMetricsF(fonts.letter).height() + text.height() + 6 * k
-    longest = max((head.horizontalAdvance(r.label) for r in data.rows), default=head.horizontalAdvance("居民区"))
-    s.row_header = (min(longest, head.horizontalAdvance("汉") * 8) + small.horizontalAdvance("销100%")
-                    + head.horizontalAdvance("汉") * 1.6)
+    longest = max(
+        (head.horizontalAdvance(r.label) for r in data.rows), default=head.horizontalAdvance("居民区")
+    )
+    s.row_header = (
+        min(longest, head.horizontalAdvance("汉") * 8)
+        + small.horizontalAdvance("销100%")
+        + head.horizontalAdvance("汉") * 1.6
+    )
     s.band = QFontMetricsF(fonts.group).height() * 1.5 if data.groups else 0.0
     legend_h = legend_layout(QRectF(0, 0, width, 10_000), scheme, legend)[1]
     s.top = QFontMetricsF(title).height() * 1.25 + QFontMetricsF(figure).height() * 1.3 + legend_h + 8 * k
@@ -136,12 +154,19 @@ def layout(data: BoardData, scheme: BoardScheme, width: float, height: float, dp
 def pages(data: BoardData, sheet: Sheet) -> list[tuple[range, range]]:
     """(rows, columns) of each page: left to right, then down, so the sheets tile the wall in reading order."""
     per_row = max(1, math.floor((sheet.width - sheet.row_header) / sheet.cell_w + 1e-6))
-    per_col = max(1, math.floor((sheet.height - sheet.top - sheet.col_header - sheet.foot) / sheet.cell_h + 1e-6))
+    per_col = max(
+        1, math.floor((sheet.height - sheet.top - sheet.col_header - sheet.foot) / sheet.cell_h + 1e-6)
+    )
     n_rows, n_cols = max(1, len(data.rows)), max(1, len(data.columns))
     out = []
     for r0 in range(0, n_rows, per_col):
         for c0 in range(0, n_cols, per_row):
-            out.append((range(r0, min(r0 + per_col, len(data.rows))), range(c0, min(c0 + per_row, len(data.columns)))))
+            out.append(
+                (
+                    range(r0, min(r0 + per_col, len(data.rows))),
+                    range(c0, min(c0 + per_row, len(data.columns))),
+                )
+            )
     return out
 
 
@@ -159,21 +184,36 @@ def describe_filter(ledger: Ledger, flt: TaskFilter) -> str:
     return "筛选：" + "；".join(parts) if parts else ""
 
 
-def _paint_page(p: QPainter, sheet: Sheet, data: BoardData, scheme: BoardScheme, org: str, note: str,
-                rows: range, cols: range, number: int, total: int, position: tuple[int, int, int, int]) -> None:
+def _paint_page(
+    p: QPainter,
+    sheet: Sheet,
+    data: BoardData,
+    scheme: BoardScheme,
+    org: str,
+    note: str,
+    rows: range,
+    cols: range,
+    number: int,
+    total: int,
+    position: tuple[int, int, int, int],
+) -> None:
     k = sheet.k
     # title block
     tfm = QFontMetricsF(sheet.title)
     p.setFont(sheet.title)
     p.setPen(INK)
-    p.drawText(QRectF(0, 0, sheet.width, tfm.height() * 1.2), Qt.AlignmentFlag.AlignCenter, f"{org}巡察整改挂图督战")
+    p.drawText(
+        QRectF(0, 0, sheet.width, tfm.height() * 1.2), Qt.AlignmentFlag.AlignCenter, f"{org}巡察整改挂图督战"
+    )
     y = tfm.height() * 1.25
     p.fillRect(QRectF(0, y - 2.5 * k, sheet.width, 1.5 * k), ACCENT)
     ffm = QFontMetricsF(sheet.figure)
     line = QRectF(0, y, sheet.width, ffm.height() * 1.3)
     d = data.today
     p.setFont(sheet.legend)
-    left = f"{d.year}年{d.month}月{d.day}日  ·  {MODE_NAMES.get(data.mode, data.mode)}" + (f"  ·  {note}" if note else "")
+    left = f"{d.year}年{d.month}月{d.day}日  ·  {MODE_NAMES.get(data.mode, data.mode)}" + (
+        f"  ·  {note}" if note else ""
+    )
     p.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
     p.setFont(sheet.figure)
     figures = f"共{data.total.tasks}项   已销号 {data.total.pct_closed:.1f}%   "
@@ -182,7 +222,9 @@ def _paint_page(p: QPainter, sheet: Sheet, data: BoardData, scheme: BoardScheme,
     p.setPen(OVERDUE_INK)
     p.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, overdue)
     p.setPen(INK)
-    p.drawText(line.adjusted(0, 0, -ow, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, figures)
+    p.drawText(
+        line.adjusted(0, 0, -ow, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, figures
+    )
     y += line.height()
     y += paint_legend(p, QRectF(0, y + 2 * k, sheet.width, 1000 * k), scheme, sheet.legend) + 6 * k
 
@@ -196,8 +238,11 @@ def _paint_page(p: QPainter, sheet: Sheet, data: BoardData, scheme: BoardScheme,
     p.fillRect(corner, QColor("#EEF0F2"))
     p.setFont(sheet.fonts.small)
     p.setPen(INK)
-    p.drawText(corner.adjusted(4 * k, 0, -4 * k, -4 * k), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-               "居民区")
+    p.drawText(
+        corner.adjusted(4 * k, 0, -4 * k, -4 * k),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+        "居民区",
+    )
     # group bands, clipped to this page's columns
     if sheet.band and cols_list:
         visible = QRectF(x0, grid_top, grid_w, sheet.band)
@@ -208,20 +253,30 @@ def _paint_page(p: QPainter, sheet: Sheet, data: BoardData, scheme: BoardScheme,
                 continue
             done.add(g_index)
             g = data.groups[g_index]
-            band = QRectF(x0 + (g.first - cols.start) * sheet.cell_w, grid_top, g.count * sheet.cell_w, sheet.band)
+            band = QRectF(
+                x0 + (g.first - cols.start) * sheet.cell_w, grid_top, g.count * sheet.cell_w, sheet.band
+            )
             p.save()
             p.setClipRect(visible)
             paint_group(p, band, g.label, sheet.fonts, visible)
             p.restore()
     for i, c in enumerate(cols_list):
-        rect = QRectF(x0 + i * sheet.cell_w, grid_top + sheet.band, sheet.cell_w, sheet.col_header - sheet.band)
-        paint_column_header(p, rect, data.columns[c].label, data.column_totals[c], sheet.fonts,
-                            today=data.today_column == c)
+        rect = QRectF(
+            x0 + i * sheet.cell_w, grid_top + sheet.band, sheet.cell_w, sheet.col_header - sheet.band
+        )
+        paint_column_header(
+            p, rect, data.columns[c].label, data.column_totals[c], sheet.fonts, today=data.today_column == c
+        )
     gap = 0.8 * k
     for j, r in enumerate(rows):
         top = cells_top + j * sheet.cell_h
-        paint_row_header(p, QRectF(0, top, sheet.row_header, sheet.cell_h), data.rows[r].label,
-                         data.row_totals[r], sheet.fonts)
+        paint_row_header(
+            p,
+            QRectF(0, top, sheet.row_header, sheet.cell_h),
+            data.rows[r].label,
+            data.row_totals[r],
+            sheet.fonts,
+        )
         for i, c in enumerate(cols_list):
             rect = QRectF(x0 + i * sheet.cell_w, top, sheet.cell_w - gap, sheet.cell_h - gap)
             paint_cell(p, rect, data.cells.get((r, c)), scheme, sheet.fonts, today=data.today_column == c)
@@ -238,8 +293,18 @@ def _paint_page(p: QPainter, sheet: Sheet, data: BoardData, scheme: BoardScheme,
     p.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, f"— {number} —")
 
 
-def render(p: QPainter, area: QRectF, dpi: float, ledger: Ledger, data: BoardData, scheme: BoardScheme, *,
-           new_page: Callable[[], bool], progress: Progress | None = None, cancel: Cancel | None = None) -> int:
+def render(
+    p: QPainter,
+    area: QRectF,
+    dpi: float,
+    ledger: Ledger,
+    data: BoardData,
+    scheme: BoardScheme,
+    *,
+    new_page: Callable[[], bool],
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> int:
     """Paint every page of the chart into ``area`` (device units); returns the pages painted, 0 if cancelled."""
     sheet = layout(data, scheme, area.width(), area.height(), dpi)
     plan = pages(data, sheet)
@@ -267,20 +332,34 @@ def _page_layout(paper: str, landscape: bool) -> QPageLayout:
     if paper not in PAPERS:
         raise ValueError(f"unknown paper {paper!r}; use one of {', '.join(PAPERS)}")
     orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    return QPageLayout(QPageSize(PAPERS[paper]), orientation, QMarginsF(MARGIN_PT, MARGIN_PT, MARGIN_PT, MARGIN_PT),
-                       QPageLayout.Unit.Point)
+    return QPageLayout(
+        QPageSize(PAPERS[paper]),
+        orientation,
+        QMarginsF(MARGIN_PT, MARGIN_PT, MARGIN_PT, MARGIN_PT),
+        QPageLayout.Unit.Point,
+    )
 
 
-def _data(ledger: Ledger, columns: str, task_filter: TaskFilter | None,
-          scheme: BoardScheme | None) -> tuple[BoardData, BoardScheme]:
+def _data(
+    ledger: Ledger, columns: str, task_filter: TaskFilter | None, scheme: BoardScheme | None
+) -> tuple[BoardData, BoardScheme]:
     scheme = scheme or lb.load_scheme(ledger)
     return lb.board_data(ledger, task_filter, columns, bands=scheme.bands), scheme
 
 
-def export_board_pdf(ledger: Ledger, path: str | Path, *, paper: str = "A3", columns: str = "problem",
-                     task_filter: TaskFilter | None = None, progress: Progress | None = None,
-                     cancel: Cancel | None = None, landscape: bool = True, scheme: BoardScheme | None = None,
-                     dpi: int = 300) -> int:
+def export_board_pdf(
+    ledger: Ledger,
+    path: str | Path,
+    *,
+    paper: str = "A3",
+    columns: str = "problem",
+    task_filter: TaskFilter | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    landscape: bool = True,
+    scheme: BoardScheme | None = None,
+    dpi: int = 300,
+) -> int:
     """Write the chart as a PDF; returns the number of pages, 0 if cancelled (then no file is left behind).
     The file is written beside ``path`` first and moved into place at the end."""
     path = Path(path)
@@ -295,7 +374,9 @@ def export_board_pdf(ledger: Ledger, path: str | Path, *, paper: str = "A3", col
     try:
         area = QRectF(writer.pageLayout().paintRectPixels(dpi))
         area.moveTo(0, 0)
-        n = render(p, area, dpi, ledger, data, scheme, new_page=writer.newPage, progress=progress, cancel=cancel)
+        n = render(
+            p, area, dpi, ledger, data, scheme, new_page=writer.newPage, progress=progress, cancel=cancel
+        )
     finally:
         p.end()
         del writer
@@ -306,10 +387,19 @@ def export_board_pdf(ledger: Ledger, path: str | Path, *, paper: str = "A3", col
     return n
 
 
-def export_board_png(ledger: Ledger, path: str | Path, *, paper: str = "A3", columns: str = "problem",
-                     task_filter: TaskFilter | None = None, progress: Progress | None = None,
-                     cancel: Cancel | None = None, landscape: bool = True, scheme: BoardScheme | None = None,
-                     dpi: int = 150) -> list[Path]:
+def export_board_png(
+    ledger: Ledger,
+    path: str | Path,
+    *,
+    paper: str = "A3",
+    columns: str = "problem",
+    task_filter: TaskFilter | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    landscape: bool = True,
+    scheme: BoardScheme | None = None,
+    dpi: int = 150,
+) -> list[Path]:
     """Write the chart as PNG images, one a sheet: ``path`` itself for one sheet, ``name-1.png`` … for several.
     Returns the files written ([] if cancelled)."""
     path = Path(path)
@@ -338,8 +428,17 @@ def export_board_png(ledger: Ledger, path: str | Path, *, paper: str = "A3", col
         return painter.begin(image)
 
     try:
-        n = render(painter, QRectF(page.paintRectPixels(dpi)), dpi, ledger, data, scheme, new_page=next_page,
-                   progress=progress, cancel=cancel)
+        n = render(
+            painter,
+            QRectF(page.paintRectPixels(dpi)),
+            dpi,
+            ledger,
+            data,
+            scheme,
+            new_page=next_page,
+            progress=progress,
+            cancel=cancel,
+        )
     finally:
         if painter.isActive():
             painter.end()
@@ -357,15 +456,24 @@ def export_board_png(ledger: Ledger, path: str | Path, *, paper: str = "A3", col
 def _ask_printer(parent: QWidget | None, printer: object) -> bool:
     """The system print dialog (tests patch this)."""
     from PySide6.QtPrintSupport import QPrintDialog
+
     dialog = QPrintDialog(printer, parent)  # type: ignore[arg-type]
     return bool(dialog.exec() == QPrintDialog.DialogCode.Accepted)
 
 
-def print_board(parent: QWidget | None, ledger: Ledger, *, columns: str = "problem",
-                task_filter: TaskFilter | None = None, paper: str = "A3", printer: object | None = None,
-                ask: bool = True) -> int:
+def print_board(
+    parent: QWidget | None,
+    ledger: Ledger,
+    *,
+    columns: str = "problem",
+    task_filter: TaskFilter | None = None,
+    paper: str = "A3",
+    printer: object | None = None,
+    ask: bool = True,
+) -> int:
     """Print the chart through the print dialog (A3 landscape preselected); returns the pages printed."""
     from PySide6.QtPrintSupport import QPrinter
+
     if printer is None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(_page_layout(paper, True))
@@ -378,7 +486,10 @@ def print_board(parent: QWidget | None, ledger: Ledger, *, columns: str = "probl
     p = QPainter()
     if not p.begin(printer):
         from ui.common import messages
-        messages.info(parent, _tr("The printer could not be started. Check that it is switched on and try again."))
+
+        messages.info(
+            parent, _tr("The printer could not be started. Check that it is switched on and try again.")
+        )
         return 0
     try:
         area = QRectF(printer.pageLayout().paintRectPixels(dpi))
@@ -388,14 +499,17 @@ def print_board(parent: QWidget | None, ledger: Ledger, *, columns: str = "probl
         p.end()
 
 
-def ask_save_path(parent: QWidget | None, caption: str, directory: str, filters: list[str]) -> tuple[str, str]:
+def ask_save_path(
+    parent: QWidget | None, caption: str, directory: str, filters: list[str]
+) -> tuple[str, str]:
     """The save dialog (tests patch this): (path, the chosen filter) or ("", "")."""
     path, chosen = QFileDialog.getSaveFileName(parent, caption, directory, ";;".join(filters))
     return path, chosen
 
 
-def export_with_dialog(parent: QWidget | None, ledger: Ledger, *, columns: str = "problem",
-                       task_filter: TaskFilter | None = None) -> list[Path]:
+def export_with_dialog(
+    parent: QWidget | None, ledger: Ledger, *, columns: str = "problem", task_filter: TaskFilter | None = None
+) -> list[Path]:
     """Ask for a file and a sheet size, export with a cancellable progress dialog; returns the files written."""
     choices: list[tuple[str, str, str]] = []  # (filter text, paper, format)
     for fmt, label in (("pdf", _tr("PDF document")), ("png", _tr("PNG image"))):
@@ -403,8 +517,9 @@ def export_with_dialog(parent: QWidget | None, ledger: Ledger, *, columns: str =
             text = _tr("%1 landscape, %2").replace("%1", paper).replace("%2", label)
             choices.append((f"{text} (*.{fmt})", paper, fmt))
     name = f"{ledger.org_name}挂图督战_{ledger.today().isoformat()}.pdf"
-    path, chosen = ask_save_path(parent, _tr("Export the wall chart"), str(Path(ledger.path).parent / name),
-                                 [c[0] for c in choices])
+    path, chosen = ask_save_path(
+        parent, _tr("Export the wall chart"), str(Path(ledger.path).parent / name), [c[0] for c in choices]
+    )
     if not path:
         return []
     _, paper, fmt = next((c for c in choices if c[0] == chosen), choices[0])
@@ -418,17 +533,36 @@ def export_with_dialog(parent: QWidget | None, ledger: Ledger, *, columns: str =
 
     try:
         if fmt == "pdf":
-            n = export_board_pdf(ledger, target, paper=paper, columns=columns, task_filter=task_filter,
-                                 progress=progress, cancel=dialog.wasCanceled)
+            n = export_board_pdf(
+                ledger,
+                target,
+                paper=paper,
+                columns=columns,
+                task_filter=task_filter,
+                progress=progress,
+                cancel=dialog.wasCanceled,
+            )
             written = [target] if n else []
         else:
-            written = export_board_png(ledger, target, paper=paper, columns=columns, task_filter=task_filter,
-                                       progress=progress, cancel=dialog.wasCanceled)
+            written = export_board_png(
+                ledger,
+                target,
+                paper=paper,
+                columns=columns,
+                task_filter=task_filter,
+                progress=progress,
+                cancel=dialog.wasCanceled,
+            )
     except OSError as exc:
         from ui.common import messages
+
         log.warning("export failed: %s", exc)
-        messages.info(parent, _tr("The file could not be written (%1). Choose another folder and try again.")
-                      .replace("%1", str(exc)))
+        messages.info(
+            parent,
+            _tr("The file could not be written (%1). Choose another folder and try again.").replace(
+                "%1", str(exc)
+            ),
+        )
         return []
     finally:
         dialog.close()

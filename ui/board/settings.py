@@ -77,7 +77,9 @@ class ColorButton(QPushButton):
 class BoardSettingsDialog(QDialog):
     """Edit a BoardScheme. ``scheme()`` gives what the editors hold; ``ask`` runs the dialog and saves."""
 
-    def __init__(self, ledger: Ledger, parent: QWidget | None = None, scheme: BoardScheme | None = None) -> None:
+    def __init__(
+        self, ledger: Ledger, parent: QWidget | None = None, scheme: BoardScheme | None = None
+    ) -> None:
         super().__init__(parent)
         self.ledger = ledger
         self.setWindowTitle(self.tr("Wall chart colours"))
@@ -116,8 +118,12 @@ class BoardSettingsDialog(QDialog):
 
         bands = QGroupBox(self.tr("Warnings before the deadline"))
         bands_lay = QVBoxLayout(bands)
-        note = QLabel(self.tr("A task this many days or fewer before its deadline takes the warning colour. "
-                              "Up to three steps, the farthest first, e.g. 20 and 10."))
+        note = QLabel(
+            self.tr(
+                "A task this many days or fewer before its deadline takes the warning colour. "
+                "Up to three steps, the farthest first, e.g. 20 and 10."
+            )
+        )
         note.setWordWrap(True)
         bands_lay.addWidget(note)
         self.band_form = QFormLayout()
@@ -125,7 +131,9 @@ class BoardSettingsDialog(QDialog):
         self.band_rows: list[tuple[QSpinBox, ColorButton, QWidget]] = []
         buttons = QHBoxLayout()
         self.add_band_button = QPushButton(self.tr("Add a warning step"))
-        self.add_band_button.clicked.connect(lambda: self._add_band(max(1, self._next_band_days()), "#FBC02D"))
+        self.add_band_button.clicked.connect(
+            lambda: self._add_band(max(1, self._next_band_days()), "#FBC02D")
+        )
         self.remove_band_button = QPushButton(self.tr("Remove the last step"))
         self.remove_band_button.clicked.connect(self._remove_band)
         buttons.addWidget(self.add_band_button)
@@ -231,8 +239,14 @@ class BoardSettingsDialog(QDialog):
         colors = {state: btn.color for state, btn in self.color_buttons.items()}
         bands = tuple(spin.value() for spin, _b, _r in self.band_rows)
         band_colors = tuple(btn.color for _s, btn, _r in self.band_rows)
-        scheme = replace(self._base, colors=colors, letters=letters, bands=bands, band_colors=band_colors,
-                         border=self.border_button.color)
+        scheme = replace(
+            self._base,
+            colors=colors,
+            letters=letters,
+            bands=bands,
+            band_colors=band_colors,
+            border=self.border_button.color,
+        )
         key = lb.preset_of(scheme)
         return replace(scheme, name=lb.PRESETS[key].name if key else "自定义")
 
@@ -289,8 +303,7 @@ ZH = {
     "Border": "边框",
     "Warnings before the deadline": "到期前预警",
     "A task this many days or fewer before its deadline takes the warning colour. "
-    "Up to three steps, the farthest first, e.g. 20 and 10.":
-        "距整改时限不超过设定天数的任务显示预警颜色。最多三档，从远到近，例如 20 天、10 天。",
+    "Up to three steps, the farthest first, e.g. 20 and 10.": "距整改时限不超过设定天数的任务显示预警颜色。最多三档，从远到近，例如 20 天、10 天。",
     "Add a warning step": "增加一档预警",
     "Remove the last step": "删除最后一档",
     "Letter of the warning steps": "预警的代字",

@@ -89,8 +89,10 @@ class BoardView(QWidget):
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setCornerButtonEnabled(False)
-        for header, size in ((self.table.horizontalHeader(), cell_width(self.fonts)),
-                             (self.table.verticalHeader(), cell_height(self.fonts))):
+        for header, size in (
+            (self.table.horizontalHeader(), cell_width(self.fonts)),
+            (self.table.verticalHeader(), cell_height(self.fonts)),
+        ):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             header.setDefaultSectionSize(size)
             header.setMinimumSectionSize(size)
@@ -124,12 +126,18 @@ class BoardView(QWidget):
         self.mode_group = QButtonGroup(self)
         self.mode_group.setExclusive(True)
         self.mode_buttons: dict[str, QToolButton] = {}
-        names = {"problem": self.tr("Problems"), "category": self.tr("Categories"), "owner": self.tr("Owners"),
-                 "week": self.tr("Weeks to deadline")}
-        tips = {"problem": self.tr("One column per problem, grouped by category"),
-                "category": self.tr("One column per category"),
-                "owner": self.tr("One column per responsible person"),
-                "week": self.tr("One column per deadline week, scheduled backwards; this week is marked")}
+        names = {
+            "problem": self.tr("Problems"),
+            "category": self.tr("Categories"),
+            "owner": self.tr("Owners"),
+            "week": self.tr("Weeks to deadline"),
+        }
+        tips = {
+            "problem": self.tr("One column per problem, grouped by category"),
+            "category": self.tr("One column per category"),
+            "owner": self.tr("One column per responsible person"),
+            "week": self.tr("One column per deadline week, scheduled backwards; this week is marked"),
+        }
         for mode in self.MODES:
             btn = QToolButton()
             btn.setText(names[mode])
@@ -230,16 +238,19 @@ class BoardView(QWidget):
 
     def edit_scheme(self) -> None:
         from ui.board.settings import BoardSettingsDialog
+
         scheme = BoardSettingsDialog.ask(self, self.ledger)
         if scheme is not None:
             self.set_scheme(scheme, save=False)
 
     def print_chart(self) -> None:
         from ui.board.printing import print_board
+
         print_board(self, self.ledger, columns=self._columns, task_filter=self._filter)
 
     def export_pdf(self) -> None:
         from ui.board.printing import export_with_dialog
+
         export_with_dialog(self, self.ledger, columns=self._columns, task_filter=self._filter)
 
     # internals
@@ -262,7 +273,9 @@ class BoardView(QWidget):
 
     def _update_header(self) -> None:
         data = self.model.data_
-        self.title.setText(self.tr("%1 — inspection rectification wall chart").replace("%1", self.ledger.org_name))
+        self.title.setText(
+            self.tr("%1 — inspection rectification wall chart").replace("%1", self.ledger.org_name)
+        )
         today = self.ledger.today()
         self.subtitle.setText(f"{today.year}年{today.month}月{today.day}日")
         if data is not None:
@@ -280,7 +293,9 @@ class BoardView(QWidget):
             preset = lb.PRESETS[key]
             if len(preset.bands) == 1:
                 days = self.ledger.due_soon_days
-                preset = preset.with_bands((days,) if days > 0 else (), preset.band_colors if days > 0 else ())
+                preset = preset.with_bands(
+                    (days,) if days > 0 else (), preset.band_colors if days > 0 else ()
+                )
             self.set_scheme(preset)
         else:
             self.edit_scheme()
@@ -297,8 +312,12 @@ class BoardView(QWidget):
             self.taskHovered.emit(self.model.first_task_id(index) if index.isValid() else "")
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.currentIndex().isValid():
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.table.currentIndex().isValid()
+        ):
             self._clicked(self.table.currentIndex())
             return True
         return super().eventFilter(watched, event)

@@ -41,10 +41,16 @@ def info(parent: QWidget | None, text: str, title: str | None = None) -> None:
     QMessageBox.information(parent, title or _tr("Notice"), text)
 
 
-def confirm(parent: QWidget | None, text: str, title: str | None = None, *, destructive: bool = False) -> bool:
+def confirm(
+    parent: QWidget | None, text: str, title: str | None = None, *, destructive: bool = False
+) -> bool:
     """Ask before anything destructive; the safe answer is the default."""
-    box = QMessageBox(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question,
-                      title or _tr("Please confirm"), text, parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question,
+        title or _tr("Please confirm"),
+        text,
+        parent=parent,
+    )
     yes = box.addButton(_tr("Yes"), QMessageBox.ButtonRole.AcceptRole)
     no = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no)

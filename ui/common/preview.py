@@ -49,8 +49,7 @@ ZH = {
     "To apply ({count})": "将应用（{count}）",
     "Conflicts ({count})": "冲突（{count}）",
     "Refused ({count})": "拒绝（{count}）",
-    "A new value is empty in row {row}. Write the value, or choose another decision.":
-        "第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。",
+    "A new value is empty in row {row}. Write the value, or choose another decision.": "第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。",
     "The new value in row {row} is not a number.": "第 {row} 行填写的新值不是数字。",
 }
 
@@ -84,13 +83,22 @@ class DecisionTable(QTableWidget):
     A row needs ``key`` (what ``decisions()`` is keyed by) and ``can_rewrite`` (填写新值 is offered). A subclass
     gives ``headers``, ``texts``, ``choice_texts`` and ``size_columns``, and may change the rest."""
 
-    BOX_NAME, EDIT_NAME = "decision_", "newValue_"  # object names of a row's combo box and line edit, + its index
+    BOX_NAME, EDIT_NAME = (
+        "decision_",
+        "newValue_",
+    )  # object names of a row's combo box and line edit, + its index
     ROW_NUMBERS = True  # show the vertical header
     CENTRED = False  # the decision widgets at their own height in the middle of the row, not filling it
     FOCUS_NEW_VALUE = True  # choosing 填写新值 puts the cursor in the new value
 
-    def __init__(self, rows: Iterable[Any], decide: bool = False, parent: QWidget | None = None, *,
-                 refused: bool = False) -> None:
+    def __init__(
+        self,
+        rows: Iterable[Any],
+        decide: bool = False,
+        parent: QWidget | None = None,
+        *,
+        refused: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.rows = list(rows)
         self.decide = decide
@@ -221,8 +229,17 @@ class PreviewDialog(QDialog):
     buttons) and ``ask_path`` (for ``run``) as needed."""
 
     TABLE: type[DecisionTable] = DecisionTable
-    NAMES = {"dialog": "", "summary": "", "message": "", "tabs": "", "apply": "", "close": "",
-             "applied": "", "conflicts": "", "refused": ""}
+    NAMES = {
+        "dialog": "",
+        "summary": "",
+        "message": "",
+        "tabs": "",
+        "apply": "",
+        "close": "",
+        "applied": "",
+        "conflicts": "",
+        "refused": "",
+    }
     SIZE = (1280, 620)
 
     def __init__(self, ledger: Ledger, path: str | Path, parent: QWidget | None = None) -> None:
@@ -330,7 +347,11 @@ class PreviewDialog(QDialog):
         self.tabs.clear()
         for w in old:
             w.deleteLater()
-        applied, conflicts, refused = self.rows_of(p.applied), self.rows_of(p.conflicts), self.rows_of(p.refused)
+        applied, conflicts, refused = (
+            self.rows_of(p.applied),
+            self.rows_of(p.conflicts),
+            self.rows_of(p.refused),
+        )
         self.applied_table = self.TABLE(applied)
         self.applied_table.setObjectName(self.NAMES["applied"])
         self.conflict_table = self.TABLE(conflicts, decide=True)
@@ -363,8 +384,13 @@ class PreviewDialog(QDialog):
             decisions = self.conflict_table.decisions()
         except ValueError as exc:
             row, why = exc.args
-            text = (self.tr("The new value in row {row} is not a number.") if why == "number" else
-                    self.tr("A new value is empty in row {row}. Write the value, or choose another decision."))
+            text = (
+                self.tr("The new value in row {row} is not a number.")
+                if why == "number"
+                else self.tr(
+                    "A new value is empty in row {row}. Write the value, or choose another decision."
+                )
+            )
             say(self.message, text.format(row=row), warn=True)
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -10,7 +10,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QProgressDialog, QW
 
 from ledger.core.model import Health, Operator
 
-ZH = {"Cancel": "取消", "Cannot open the folder. Open it yourself: {folder}": "无法自动打开文件夹，请手动打开：{folder}"}
+ZH = {
+    "Cancel": "取消",
+    "Cannot open the folder. Open it yourself: {folder}": "无法自动打开文件夹，请手动打开：{folder}",
+}
 
 ORG = "zhenggai"
 APP = "zhenggai-ledger"
@@ -93,7 +96,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("util", text)
 
 
-def progress_dialog(parent: QWidget | None, title: str, label: str, *, width_chars: int = 26) -> QProgressDialog:
+def progress_dialog(
+    parent: QWidget | None, title: str, label: str, *, width_chars: int = 26
+) -> QProgressDialog:
     """Long work on the GUI thread (the ledger's connection lives there): a window-modal progress dialog with
     取消, shown at once and kept open until the caller closes it. Drive it with ``advance``."""
     dlg = QProgressDialog(label, _tr("Cancel"), 0, 0, parent)

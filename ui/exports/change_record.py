@@ -34,9 +34,8 @@ log = logging.getLogger(__name__)
 ZH = {
     "Export the change record": "导出修改记录",
     "Every change made to the ledger, oldest first, one row per changed field: who, when, from where, what it "
-    "was and what it became. The file prints on A4 landscape as it is, with the journal anchor in its heading.":
-        "台账的每一处修改，按时间先后，每个改动的字段一行：谁、什么时候、从哪里、改前是什么、改成了什么。"
-        "文件按 A4 横向可直接打印，表头印有日志校验码。",
+    "was and what it became. The file prints on A4 landscape as it is, with the journal anchor in its heading.": "台账的每一处修改，按时间先后，每个改动的字段一行：谁、什么时候、从哪里、改前是什么、改成了什么。"
+    "文件按 A4 横向可直接打印，表头印有日志校验码。",
     "Only from": "只导出从",
     "to": "到",
     "Person": "操作人",
@@ -51,8 +50,7 @@ ZH = {
     "Exporting… {done} of {total} entries": "正在导出……第 {done} 条，共 {total} 条日志",
     "The export was cancelled; no file was written.": "已取消导出，没有写入任何文件。",
     "Cannot export the change record": "无法导出修改记录",
-    "The change record was exported: {entries} journal entries, {rows} rows.\nFile: {path}":
-        "修改记录已导出：{entries} 条日志，{rows} 行。\n文件：{path}",
+    "The change record was exported: {entries} journal entries, {rows} rows.\nFile: {path}": "修改记录已导出：{entries} 条日志，{rows} 行。\n文件：{path}",
     "Open the folder": "打开所在文件夹",
     "OK": "确定",
     "Export finished": "导出完成",
@@ -67,15 +65,20 @@ def _qdate(day: QDate) -> dt.date:
 class AuditExportDialog(QDialog):
     """Which entries; the file is asked for when 导出… is pressed."""
 
-    def __init__(self, ledger: Ledger, parent: QWidget | None = None, community_id: str | None = None) -> None:
+    def __init__(
+        self, ledger: Ledger, parent: QWidget | None = None, community_id: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.ledger = ledger
         self.setObjectName("auditExportDialog")
         self.setWindowTitle(self.tr("Export the change record"))
-        intro = QLabel(self.tr(
-            "Every change made to the ledger, oldest first, one row per changed field: who, when, from where, what it "
-            "was and what it became. The file prints on A4 landscape as it is, with the journal anchor in its "
-            "heading."))
+        intro = QLabel(
+            self.tr(
+                "Every change made to the ledger, oldest first, one row per changed field: who, when, from where, what it "
+                "was and what it became. The file prints on A4 landscape as it is, with the journal anchor in its "
+                "heading."
+            )
+        )
         intro.setWordWrap(True)
         today = ledger.today()
         self.use_dates = QCheckBox(self.tr("Only from"))
@@ -142,10 +145,15 @@ class AuditExportDialog(QDialog):
 
     def ask_path(self) -> str:
         """Where to save (tests patch this)."""
-        name = self.tr("{org} change record {date}.xlsx").format(org=self.ledger.org_name,
-                                                               date=self.ledger.today().isoformat())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the change record"), str(default_folder() / name),
-                                              self.tr("Excel workbooks (*.xlsx)"))
+        name = self.tr("{org} change record {date}.xlsx").format(
+            org=self.ledger.org_name, date=self.ledger.today().isoformat()
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the change record"),
+            str(default_folder() / name),
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
         return path
 
     def run(self) -> audit.AuditExport | None:
@@ -154,17 +162,26 @@ class AuditExportDialog(QDialog):
         if not chosen:
             return None
         flt = self.chosen()
-        progress = progress_dialog(self.parentWidget(), self.windowTitle(), self.tr(
-            "Exporting… {done} of {total} entries").format(done=0, total=0))
+        progress = progress_dialog(
+            self.parentWidget(),
+            self.windowTitle(),
+            self.tr("Exporting… {done} of {total} entries").format(done=0, total=0),
+        )
 
         def report(done: int, total: int) -> None:
-            advance(progress, done, total, self.tr("Exporting… {done} of {total} entries").format(done=done,
-                                                                                                total=total))
+            advance(
+                progress,
+                done,
+                total,
+                self.tr("Exporting… {done} of {total} entries").format(done=done, total=total),
+            )
 
         progress.show()
         QApplication.processEvents()
         try:
-            result = audit.export_audit(self.ledger, chosen, flt, progress=report, cancel=progress.wasCanceled)
+            result = audit.export_audit(
+                self.ledger, chosen, flt, progress=report, cancel=progress.wasCanceled
+            )
         except audit.AuditCancelled:
             messages.info(self.parentWidget(), self.tr("The export was cancelled; no file was written."))
             return None
@@ -182,10 +199,14 @@ class AuditExportDialog(QDialog):
         """Where the file went, with a button that opens its folder (tests patch this)."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export finished"),
-                          self.tr("The change record was exported: {entries} journal entries, {rows} rows.\n"
-                                  "File: {path}").format(entries=result.entries, rows=result.rows, path=result.path),
-                          parent=self.parentWidget())
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Export finished"),
+            self.tr(
+                "The change record was exported: {entries} journal entries, {rows} rows.\nFile: {path}"
+            ).format(entries=result.entries, rows=result.rows, path=result.path),
+            parent=self.parentWidget(),
+        )
         folder = box.addButton(self.tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
@@ -193,8 +214,9 @@ class AuditExportDialog(QDialog):
             open_folder(self.parentWidget(), Path(result.path).parent)
 
 
-def export_audit_from_window(parent: QWidget | None, ledger: Ledger, community_id: str | None = None
-                             ) -> audit.AuditExport | None:
+def export_audit_from_window(
+    parent: QWidget | None, ledger: Ledger, community_id: str | None = None
+) -> audit.AuditExport | None:
     dlg = AuditExportDialog(ledger, parent, community_id)
     try:
         if dlg.exec() != QDialog.DialogCode.Accepted:

@@ -63,8 +63,7 @@ ZH = {
     "The current filter ({n} tasks)": "当前筛选结果（{n} 条）",
     "One community:": "一个居民区：",
     "{name} ({n} tasks)": "{name}（{n} 条）",
-    "Only the tasks the table shows now, with the filters on the left.":
-        "只导出表格中现在显示的任务（左侧筛选条件下的结果）。",
+    "Only the tasks the table shows now, with the filters on the left.": "只导出表格中现在显示的任务（左侧筛选条件下的结果）。",
     "Layout": "格式",
     "Template": "模板",
     "{name} (default)": "{name}（默认）",
@@ -74,8 +73,7 @@ ZH = {
     "A4 landscape": "A4 横向",
     "A3 landscape": "A3 横向",
     "One sheet per community": "每个居民区一张工作表",
-    "After the ledger sheet, one more sheet for each community with only its tasks.":
-        "在“整改台账”表之后，再为每个居民区各加一张只含本居民区任务的工作表。",
+    "After the ledger sheet, one more sheet for each community with only its tasks.": "在“整改台账”表之后，再为每个居民区各加一张只含本居民区任务的工作表。",
     "The three lists (problems, tasks, responsibilities)": "三张清单（问题清单、任务清单、责任清单）",
     "Adds the 问题清单, 任务清单 and 责任清单 sheets.": "另加“问题清单”“任务清单”“责任清单”三张工作表。",
     "Save to": "保存到",
@@ -83,8 +81,7 @@ ZH = {
     "Export": "导出",
     "Cancel": "取消",
     "Choose where to save the file.": "请选择文件保存的位置。",
-    "The folder “{folder}” does not exist. Choose an existing folder with “Browse…”.":
-        "文件夹“{folder}”不存在。请点“浏览…”选择一个已有的文件夹。",
+    "The folder “{folder}” does not exist. Choose an existing folder with “Browse…”.": "文件夹“{folder}”不存在。请点“浏览…”选择一个已有的文件夹。",
     "“{name}” already exists in “{folder}”. Replace it?": "“{folder}”中已有“{name}”。要替换它吗？",
     # run_export and friends (context "excel_export")
     "Exporting…": "正在导出……",
@@ -92,8 +89,7 @@ ZH = {
     "Cannot export the ledger": "无法导出台账",
     "Export cancelled": "已取消导出",
     "The export was cancelled; no file was written.": "导出已取消，没有写入任何文件。",
-    "The export was cancelled; nothing was written and “{path}” is unchanged.":
-        "导出已取消，没有写入任何文件，原有的“{path}”保持不变。",
+    "The export was cancelled; nothing was written and “{path}” is unchanged.": "导出已取消，没有写入任何文件，原有的“{path}”保持不变。",
     "Export finished": "导出完成",
     "The ledger was exported: {tasks} tasks.": "台账已导出，共 {tasks} 条任务。",
     "File: {path}\nSheets: {sheets}": "文件：{path}\n工作表：{sheets}",
@@ -134,9 +130,14 @@ class ExportOptions:
     three_lists: bool = False
 
     def kwargs(self) -> dict[str, Any]:
-        return {"task_filter": self.task_filter, "community": self.community, "template": self.template,
-                "paper": self.paper, "per_community_sheets": self.per_community_sheets,
-                "three_lists": self.three_lists}
+        return {
+            "task_filter": self.task_filter,
+            "community": self.community,
+            "template": self.template,
+            "paper": self.paper,
+            "per_community_sheets": self.per_community_sheets,
+            "three_lists": self.three_lists,
+        }
 
 
 # ---- paths ----------------------------------------------------------------------------------------------------
@@ -165,22 +166,31 @@ def remember_folder(folder: Path) -> None:
 
 def ask_save_path(parent: QWidget | None, start: Path) -> str:
     """The file dialog (tests patch this); "" when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save the ledger as"), str(start),
-                                          _tr("Excel workbooks (*.xlsx)"))
+    path, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Save the ledger as"), str(start), _tr("Excel workbooks (*.xlsx)")
+    )
     return path
 
 
 def _constrains(flt: TaskFilter) -> bool:
-    return any((flt.community_ids is not None, flt.statuses is not None, bool(flt.due), bool(flt.text.strip()),
-                flt.task_ids is not None))
+    return any(
+        (
+            flt.community_ids is not None,
+            flt.statuses is not None,
+            bool(flt.due),
+            bool(flt.text.strip()),
+            flt.task_ids is not None,
+        )
+    )
 
 
 # ---- the export dialog ----------------------------------------------------------------------------------------
 class ExportDialog(QDialog):
     """Scope, template, paper, extra sheets and the file; ``options()`` reads them, ``ask`` runs the dialog."""
 
-    def __init__(self, ledger: Ledger, current_filter: TaskFilter | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ledger: Ledger, current_filter: TaskFilter | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ledger = ledger
         self.current_filter = current_filter or TaskFilter()
@@ -194,23 +204,31 @@ class ExportDialog(QDialog):
         shown = ledger.task_count(self.current_filter)
         self.scope_all = QRadioButton(self.tr("The whole ledger ({n} tasks)").format(n=total))
         self.scope_filter = QRadioButton(self.tr("The current filter ({n} tasks)").format(n=shown))
-        self.scope_filter.setToolTip(self.tr("Only the tasks the table shows now, with the filters on the left."))
+        self.scope_filter.setToolTip(
+            self.tr("Only the tasks the table shows now, with the filters on the left.")
+        )
         self.scope_community = QRadioButton(self.tr("One community:"))
         self.scope = QButtonGroup(self)
-        for b, name in ((self.scope_all, "all"), (self.scope_filter, "filter"), (self.scope_community, "community")):
+        for b, name in (
+            (self.scope_all, "all"),
+            (self.scope_filter, "filter"),
+            (self.scope_community, "community"),
+        ):
             b.setObjectName(f"scope_{name}")
             self.scope.addButton(b)
         self.community_box = QComboBox()
         self.community_box.setObjectName("communityBox")
         counts = ledger.stats()["by_community"]
         for c in ledger.communities():
-            self.community_box.addItem(self.tr("{name} ({n} tasks)").format(name=c["name"],
-                                                                             n=counts.get(c["name"], 0)),
-                                       c["name"])
+            self.community_box.addItem(
+                self.tr("{name} ({n} tasks)").format(name=c["name"], n=counts.get(c["name"], 0)), c["name"]
+            )
             self.community_box.setItemData(self.community_box.count() - 1, c["id"], KeyRole + 1)
         ids = self.current_filter.community_ids
         if ids is not None and len(ids) == 1:
-            self.community_box.setCurrentIndex(max(0, self.community_box.findData(next(iter(ids)), KeyRole + 1)))
+            self.community_box.setCurrentIndex(
+                max(0, self.community_box.findData(next(iter(ids)), KeyRole + 1))
+            )
         if self.community_box.count() == 0:
             self.scope_community.setEnabled(False)
             self.community_box.setEnabled(False)
@@ -242,8 +260,9 @@ class ExportDialog(QDialog):
         self.paper_box.setCurrentIndex(max(0, self.paper_box.findData(str(s.value(PAPER_KEY, "A4")))))
         self.per_community = QCheckBox(self.tr("One sheet per community"))
         self.per_community.setObjectName("perCommunity")
-        self.per_community.setToolTip(self.tr("After the ledger sheet, one more sheet for each community with only "
-                                              "its tasks."))
+        self.per_community.setToolTip(
+            self.tr("After the ledger sheet, one more sheet for each community with only its tasks.")
+        )
         self.per_community.setChecked(s.value(PER_COMMUNITY_KEY, False, type=bool))
         self.three_lists = QCheckBox(self.tr("The three lists (problems, tasks, responsibilities)"))
         self.three_lists.setObjectName("threeLists")
@@ -304,8 +323,9 @@ class ExportDialog(QDialog):
 
     def _show_columns(self) -> None:
         cols = templates(self.ledger).get(self.template_box.currentData() or "", [])
-        names = "、".join(str(c.get("title") or COLUMNS.get(c.get("key", ""), "")) for c in cols
-                         if isinstance(c, dict))
+        names = "、".join(
+            str(c.get("title") or COLUMNS.get(c.get("key", ""), "")) for c in cols if isinstance(c, dict)
+        )
         self.columns_hint.setText(self.tr("{count} columns: {names}").format(count=len(cols), names=names))
         self._fit_hint()
 
@@ -351,12 +371,15 @@ class ExportDialog(QDialog):
         if text and path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         return ExportOptions(
-            path=path, scope=scope, template=str(self.template_box.currentData() or BUILTIN_TEMPLATE),
+            path=path,
+            scope=scope,
+            template=str(self.template_box.currentData() or BUILTIN_TEMPLATE),
             task_filter=self.current_filter if scope == "filter" else None,
             community=self.community_box.currentData() if scope == "community" else None,
             paper=str(self.paper_box.currentData()),
             per_community_sheets=self.per_community.isChecked() and scope != "community",
-            three_lists=self.three_lists.isChecked())
+            three_lists=self.three_lists.isChecked(),
+        )
 
     def _accept(self) -> None:
         opts = self.options()
@@ -364,12 +387,23 @@ class ExportDialog(QDialog):
             messages.info(self, self.tr("Choose where to save the file."))
             return
         if not opts.path.parent.is_dir():
-            messages.info(self, self.tr("The folder “{folder}” does not exist. Choose an existing folder with "
-                                        "“Browse…”.").format(folder=opts.path.parent))
+            messages.info(
+                self,
+                self.tr(
+                    "The folder “{folder}” does not exist. Choose an existing folder with “Browse…”."
+                ).format(folder=opts.path.parent),
+            )
             return
-        if opts.path.exists() and opts.path != self._confirmed and not messages.confirm(
-                self, self.tr("“{name}” already exists in “{folder}”. Replace it?").format(
-                    name=opts.path.name, folder=opts.path.parent)):
+        if (
+            opts.path.exists()
+            and opts.path != self._confirmed
+            and not messages.confirm(
+                self,
+                self.tr("“{name}” already exists in “{folder}”. Replace it?").format(
+                    name=opts.path.name, folder=opts.path.parent
+                ),
+            )
+        ):
             return
         s = settings()
         s.setValue(PAPER_KEY, opts.paper)
@@ -380,8 +414,9 @@ class ExportDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, ledger: Ledger, current_filter: TaskFilter | None = None,
-            parent: QWidget | None = None) -> ExportOptions | None:
+    def ask(
+        cls, ledger: Ledger, current_filter: TaskFilter | None = None, parent: QWidget | None = None
+    ) -> ExportOptions | None:
         dlg = cls(ledger, current_filter, parent)
         return dlg.result_options if exec_and_free(dlg) == QDialog.DialogCode.Accepted else None
 
@@ -389,16 +424,28 @@ class ExportDialog(QDialog):
 # ---- running the export ---------------------------------------------------------------------------------------
 def show_done(parent: QWidget | None, result: ExportResult) -> None:
     """Where the file went, with a button that opens its folder (tests patch this)."""
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("Export finished"),
-                      _tr("The ledger was exported: {tasks} tasks.").format(tasks=result.tasks), parent=parent)
-    box.setInformativeText(_tr("File: {path}\nSheets: {sheets}").format(path=result.path,
-                                                                       sheets="、".join(result.sheets)))
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        _tr("Export finished"),
+        _tr("The ledger was exported: {tasks} tasks.").format(tasks=result.tasks),
+        parent=parent,
+    )
+    box.setInformativeText(
+        _tr("File: {path}\nSheets: {sheets}").format(path=result.path, sheets="、".join(result.sheets))
+    )
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     grid = box.layout()
     if isinstance(grid, QGridLayout):  # QMessageBox wraps long paths early; give it room for one
-        width = max(box.fontMetrics().horizontalAdvance(line) for line in box.informativeText().splitlines()) + 80
-        grid.addItem(QSpacerItem(min(max(width, 420), 760), 0, QSizePolicy.Policy.Minimum,
-                                 QSizePolicy.Policy.Minimum), grid.rowCount(), 0, 1, grid.columnCount())
+        width = (
+            max(box.fontMetrics().horizontalAdvance(line) for line in box.informativeText().splitlines()) + 80
+        )
+        grid.addItem(
+            QSpacerItem(min(max(width, 420), 760), 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum),
+            grid.rowCount(),
+            0,
+            1,
+            grid.columnCount(),
+        )
     folder = box.addButton(_tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)
     ok = box.addButton(_tr("OK"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(ok)
@@ -409,8 +456,11 @@ def show_done(parent: QWidget | None, result: ExportResult) -> None:
 
 def show_cancelled(parent: QWidget | None, path: Path, existed: bool) -> None:
     """Nothing was written (tests patch this)."""
-    text = (_tr("The export was cancelled; nothing was written and “{path}” is unchanged.").format(path=path)
-            if existed else _tr("The export was cancelled; no file was written."))
+    text = (
+        _tr("The export was cancelled; nothing was written and “{path}” is unchanged.").format(path=path)
+        if existed
+        else _tr("The export was cancelled; no file was written.")
+    )
     messages.info(parent, text, _tr("Export cancelled"))
 
 
@@ -424,13 +474,21 @@ def run_export(parent: QWidget | None, ledger: Ledger, options: ExportOptions) -
     dlg = progress_dialog(parent, _tr("Export ledger"), _tr("Exporting…"))
 
     def progress(done: int, total: int) -> None:
-        advance(dlg, done, total, _tr("Exporting… {done} of {total}").format(done=done, total=total) if total
-                else _tr("Exporting…"))
+        advance(
+            dlg,
+            done,
+            total,
+            _tr("Exporting… {done} of {total}").format(done=done, total=total)
+            if total
+            else _tr("Exporting…"),
+        )
 
     dlg.show()
     QApplication.processEvents()
     try:
-        result = export_ledger(ledger, options.path, progress=progress, cancel=dlg.wasCanceled, **options.kwargs())
+        result = export_ledger(
+            ledger, options.path, progress=progress, cancel=dlg.wasCanceled, **options.kwargs()
+        )
     except ExportCancelled:
         log.info("export to %s cancelled", options.path)
         dlg.close()

@@ -19,8 +19,7 @@ ZH = {
     "Save the progress notice draft": "保存巡察整改进展情况通报（草稿）",
     "Word documents (*.docx)": "Word 文档 (*.docx)",
     "{org} rectification progress notice (draft).docx": "{org}巡察整改进展情况通报（草稿）.docx",
-    "The notice draft was saved to “{path}”. Open it in Word or WPS and fill in the places marked 【待补充】.":
-        "通报草稿已保存到“{path}”。请在 Word 或 WPS 中打开，补充标有“【待补充】”的地方后定稿。",
+    "The notice draft was saved to “{path}”. Open it in Word or WPS and fill in the places marked 【待补充】.": "通报草稿已保存到“{path}”。请在 Word 或 WPS 中打开，补充标有“【待补充】”的地方后定稿。",
     "Progress notice": "生成通报",
     "Cannot write the notice": "无法生成通报",
 }
@@ -37,8 +36,9 @@ def default_name(ledger: Ledger) -> str:
 def ask_path(parent: QWidget | None, ledger: Ledger) -> str:
     """The file dialog, separate so tests can patch it."""
     start = ledger.path.parent / default_name(ledger)
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save the progress notice draft"), str(start),
-                                          _tr("Word documents (*.docx)"))
+    path, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Save the progress notice draft"), str(start), _tr("Word documents (*.docx)")
+    )
     return path
 
 
@@ -55,6 +55,12 @@ def export_notice(parent: QWidget | None, ledger: Ledger) -> Path | None:
         messages.show_error(parent, exc, _tr("Cannot write the notice"))
         return None
     log.info("notice draft written to %s", path)
-    messages.info(parent, _tr("The notice draft was saved to “{path}”. Open it in Word or WPS and fill in the "
-                              "places marked 【待补充】.").replace("{path}", str(path)), _tr("Progress notice"))
+    messages.info(
+        parent,
+        _tr(
+            "The notice draft was saved to “{path}”. Open it in Word or WPS and fill in the "
+            "places marked 【待补充】."
+        ).replace("{path}", str(path)),
+        _tr("Progress notice"),
+    )
     return path

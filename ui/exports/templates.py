@@ -52,8 +52,7 @@ ZH = {
     "Ledger templates": "台账模板",
     "Make default": "设为默认",
     "Delete…": "删除…",
-    "The built-in template “{name}” cannot be changed. Change the columns, then save them under a new name.":
-        "“{name}”是内置模板，不能修改。可以在它的基础上调整各列，再用新名称保存。",
+    "The built-in template “{name}” cannot be changed. Change the columns, then save them under a new name.": "“{name}”是内置模板，不能修改。可以在它的基础上调整各列，再用新名称保存。",
     "Columns you can add": "可添加的列",
     "Columns of the ledger, left to right": "台账中的列（从左到右）",
     "Header": "表头",
@@ -73,10 +72,8 @@ ZH = {
     "Close": "关闭",
     "Saved the template “{name}”.": "已保存模板“{name}”。",
     "“{name}” is now the default template.": "“{name}”已设为默认模板。",
-    "There is already a template named “{name}”. Replace its columns with these?":
-        "已经有名为“{name}”的模板。要用现在的列替换它吗？",
-    "Delete the template “{name}”? Files already exported are not affected.":
-        "删除模板“{name}”？已经导出的文件不受影响。",
+    "There is already a template named “{name}”. Replace its columns with these?": "已经有名为“{name}”的模板。要用现在的列替换它吗？",
+    "Delete the template “{name}”? Files already exported are not affected.": "删除模板“{name}”？已经导出的文件不受影响。",
     "The columns of “{name}” have unsaved changes. Discard them?": "“{name}”的列有修改尚未保存。放弃这些修改吗？",
 }
 
@@ -130,9 +127,14 @@ class TemplateDialog(QDialog):
         top.addWidget(self.template_box, 1)
         top.addWidget(self.default_button)
         top.addWidget(self.delete_button)
-        self.builtin_note = hint(QLabel(self.tr("The built-in template “{name}” cannot be changed. Change the "
-                                                 "columns, then save them under a new name.")
-                                         .format(name=BUILTIN_TEMPLATE)))
+        self.builtin_note = hint(
+            QLabel(
+                self.tr(
+                    "The built-in template “{name}” cannot be changed. Change the "
+                    "columns, then save them under a new name."
+                ).format(name=BUILTIN_TEMPLATE)
+            )
+        )
 
         self.available = QListWidget()
         self.available.setObjectName("availableColumns")
@@ -142,8 +144,9 @@ class TemplateDialog(QDialog):
         self.tree.setObjectName("templateColumns")
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Header"), self.tr("Contents"), self.tr("Width")])
-        self.tree.headerItem().setToolTip(WIDTH_COL, self.tr("Column width in characters; a Chinese character "
-                                                             "takes two."))
+        self.tree.headerItem().setToolTip(
+            WIDTH_COL, self.tr("Column width in characters; a Chinese character takes two.")
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setUniformRowHeights(True)
@@ -152,9 +155,11 @@ class TemplateDialog(QDialog):
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setDragEnabled(True)
         self.tree.setDropIndicatorShown(True)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.tree.setItemDelegateForColumn(CONTENTS_COL, _ReadOnly(self.tree))
         self.tree.setItemDelegateForColumn(WIDTH_COL, _WidthDelegate(self.tree))
         head = self.tree.header()
@@ -197,8 +202,14 @@ class TemplateDialog(QDialog):
         grid.addWidget(self.tree, 1, 2)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 5)
-        tip = hint(QLabel(self.tr("Double-click a header or a width to change it; drag a row, or use Move up and "
-                                   "Move down, to change the order.")))
+        tip = hint(
+            QLabel(
+                self.tr(
+                    "Double-click a header or a width to change it; drag a row, or use Move up and "
+                    "Move down, to change the order."
+                )
+            )
+        )
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("templateName")
@@ -243,8 +254,9 @@ class TemplateDialog(QDialog):
             select = default
         self.template_box.clear()
         for name in names:
-            self.template_box.addItem(self.tr("{name} (default)").format(name=name) if name == default else name,
-                                      name)
+            self.template_box.addItem(
+                self.tr("{name} (default)").format(name=name) if name == default else name, name
+            )
         self.template_box.setCurrentIndex(self.template_box.findData(select))
         self.load(select)
 
@@ -255,8 +267,9 @@ class TemplateDialog(QDialog):
             self.tree.clear()
             for c in cols:
                 if isinstance(c, dict) and c.get("key") in COLUMNS:
-                    self.tree.addTopLevelItem(self._item(c["key"], str(c.get("title") or COLUMNS[c["key"]]),
-                                                         c.get("width")))
+                    self.tree.addTopLevelItem(
+                        self._item(c["key"], str(c.get("title") or COLUMNS[c["key"]]), c.get("width"))
+                    )
             self._fill_available()
         finally:
             self._loading = False
@@ -277,8 +290,13 @@ class TemplateDialog(QDialog):
         item.setData(WIDTH_COL, Qt.ItemDataRole.EditRole, round(width))
         item.setData(HEADER_COL, KeyRole, key)
         item.setToolTip(HEADER_COL, COLUMNS[key])
-        item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
-                      | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsEditable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
         return item
 
     def _fill_available(self) -> None:
@@ -292,15 +310,22 @@ class TemplateDialog(QDialog):
 
     # -- reading
     def keys(self) -> list[str]:
-        return [self.tree.topLevelItem(i).data(HEADER_COL, KeyRole) for i in range(self.tree.topLevelItemCount())]
+        return [
+            self.tree.topLevelItem(i).data(HEADER_COL, KeyRole) for i in range(self.tree.topLevelItemCount())
+        ]
 
     def columns(self) -> list[dict[str, Any]]:
         """The columns as save_template takes them: [{"key", "title", "width"}, …] in order."""
         out = []
         for i in range(self.tree.topLevelItemCount()):
             it = self.tree.topLevelItem(i)
-            out.append({"key": it.data(HEADER_COL, KeyRole), "title": it.text(HEADER_COL).strip(),
-                        "width": it.data(WIDTH_COL, Qt.ItemDataRole.EditRole)})
+            out.append(
+                {
+                    "key": it.data(HEADER_COL, KeyRole),
+                    "title": it.text(HEADER_COL).strip(),
+                    "width": it.data(WIDTH_COL, Qt.ItemDataRole.EditRole),
+                }
+            )
         return out
 
     # -- editing
@@ -320,8 +345,9 @@ class TemplateDialog(QDialog):
         self.default_button.setEnabled(self._loaded != default_template_name(self.ledger))
 
     def add_selected(self) -> None:
-        picked = self.available.selectedItems() or ([self.available.currentItem()]
-                                                    if self.available.currentItem() else [])
+        picked = self.available.selectedItems() or (
+            [self.available.currentItem()] if self.available.currentItem() else []
+        )
         current = self.tree.currentItem()
         at = self.tree.indexOfTopLevelItem(current) + 1 if current else self.tree.topLevelItemCount()
         last = None
@@ -362,7 +388,9 @@ class TemplateDialog(QDialog):
     # -- the template list
     def _may_leave(self) -> bool:
         return not self.dirty or messages.confirm(
-            self, self.tr("The columns of “{name}” have unsaved changes. Discard them?").format(name=self._loaded))
+            self,
+            self.tr("The columns of “{name}” have unsaved changes. Discard them?").format(name=self._loaded),
+        )
 
     def _template_picked(self, _index: int) -> None:
         name = self.template_box.currentData()
@@ -376,9 +404,18 @@ class TemplateDialog(QDialog):
     def save(self, name: str | None = None) -> bool:
         """Save the columns under ``name`` (default: the name field); a sentence and nothing saved if invalid."""
         name = (self.name_edit.text() if name is None else name).strip()
-        if name and name != self._loaded and name in templates(self.ledger) and name != BUILTIN_TEMPLATE \
-                and not messages.confirm(self, self.tr("There is already a template named “{name}”. Replace its "
-                                                       "columns with these?").format(name=name)):
+        if (
+            name
+            and name != self._loaded
+            and name in templates(self.ledger)
+            and name != BUILTIN_TEMPLATE
+            and not messages.confirm(
+                self,
+                self.tr("There is already a template named “{name}”. Replace its columns with these?").format(
+                    name=name
+                ),
+            )
+        ):
             return False
         try:
             save_template(self.ledger, name, self.columns())
@@ -415,8 +452,12 @@ class TemplateDialog(QDialog):
     def delete(self) -> None:
         name = self._loaded
         if name == BUILTIN_TEMPLATE or not messages.confirm(
-                self, self.tr("Delete the template “{name}”? Files already exported are not affected.")
-                .format(name=name), destructive=True):
+            self,
+            self.tr("Delete the template “{name}”? Files already exported are not affected.").format(
+                name=name
+            ),
+            destructive=True,
+        ):
             return
         try:
             delete_template(self.ledger, name)

@@ -47,9 +47,8 @@ ZH = {
     "Export a fill form": "导出填报表",
     "A fill form is an Excel sheet of one community's tasks for its secretary: they fill in the progress, the "
     "indicator values and whether to ask for sign-off (the yellow cells), and send it back; import it with File → "
-    "Import Excel….":
-        "填报表是一个居民区全部整改任务的 Excel 表格，交给居民区书记填写浅黄色单元格（整改进展、指标完成值、"
-        "是否申请销号），交回后用“文件 → 导入 Excel…”导入。",
+    "Import Excel….": "填报表是一个居民区全部整改任务的 Excel 表格，交给居民区书记填写浅黄色单元格（整改进展、指标完成值、"
+    "是否申请销号），交回后用“文件 → 导入 Excel…”导入。",
     "Community": "居民区",
     "{name} ({tasks} tasks)": "{name}（{tasks} 项任务）",
     "Export…": "导出…",
@@ -79,21 +78,16 @@ ZH = {
     "Skip the cells that cannot be imported and import the rest": "跳过不能导入的单元格，导入其余部分",
     "Import": "导入",
     "“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be "
-    "imported, {unchanged} rows unchanged. Nothing has been changed yet.":
-        "“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，"
-        "{unchanged} 行没有变化。目前台账尚未改动。",
+    "imported, {unchanged} rows unchanged. Nothing has been changed yet.": "“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，"
+    "{unchanged} 行没有变化。目前台账尚未改动。",
     "{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import "
-    "the rest, or correct the file and import it again.":
-        "有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，"
-        "或改正文件后重新导入。",
+    "the rest, or correct the file and import it again.": "有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，"
+    "或改正文件后重新导入。",
     "Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells "
-    "skipped.":
-        "已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。",
-    " {count} conflicts were left undecided; import the file again to decide them.":
-        "还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。",
+    "skipped.": "已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。",
+    " {count} conflicts were left undecided; import the file again to decide them.": "还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。",
     " Backup before the import: {path}": "导入前的备份：{path}",
-    "Nothing new to import: the ledger already holds every value of “{file}”.":
-        "没有需要导入的内容：“{file}”中的数值台账上都已有了。",
+    "Nothing new to import: the ledger already holds every value of “{file}”.": "没有需要导入的内容：“{file}”中的数值台账上都已有了。",
     "Progress": "整改进展",
     "Indicator value": "指标完成值",
     "Indicator value: {name}": "指标完成值：{name}",
@@ -109,23 +103,28 @@ def _tr(text: str) -> str:
 # ---- patchable questions (tests replace these) --------------------------------------------------------------------
 def ask_save_path(parent: QWidget | None, start: Path) -> str:
     """Where to save the fill form; "" when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save the fill form as"), str(start),
-                                          _tr("Excel workbooks (*.xlsx)"))
+    path, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Save the fill form as"), str(start), _tr("Excel workbooks (*.xlsx)")
+    )
     return path
 
 
 def ask_open_path(parent: QWidget | None, start: str) -> str:
     """The .xlsx to import; "" when cancelled."""
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("Choose the Excel file to import"), start,
-                                          _tr("Excel workbooks (*.xlsx);;All files (*)"))
+    path, _ = QFileDialog.getOpenFileName(
+        parent, _tr("Choose the Excel file to import"), start, _tr("Excel workbooks (*.xlsx);;All files (*)")
+    )
     return path
 
 
 def show_done(parent: QWidget | None, community: str, path: Path) -> None:
     """Where the fill form went."""
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("Fill form exported"),
-                      _tr("The fill form of {community} was saved to:\n{path}").format(community=community, path=path),
-                      parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        _tr("Fill form exported"),
+        _tr("The fill form of {community} was saved to:\n{path}").format(community=community, path=path),
+        parent=parent,
+    )
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
 
@@ -143,26 +142,38 @@ def _remember(folder: Path) -> None:
 
 # ---- 导出填报表 ------------------------------------------------------------------------------------------------------
 def _communities(ledger: Ledger) -> list[tuple[str, str, int]]:
-    return [(r[0], r[1], int(r[2])) for r in ledger.store.conn.execute(
-        "SELECT c.id, c.name, COUNT(t.id) FROM community c JOIN task t ON t.community_id = c.id "
-        "AND t.deleted_at IS NULL GROUP BY c.id ORDER BY c.sort, c.rowid")]
+    return [
+        (r[0], r[1], int(r[2]))
+        for r in ledger.store.conn.execute(
+            "SELECT c.id, c.name, COUNT(t.id) FROM community c JOIN task t ON t.community_id = c.id "
+            "AND t.deleted_at IS NULL GROUP BY c.id ORDER BY c.sort, c.rowid"
+        )
+    ]
 
 
 class ExportFillFormDialog(QDialog):
     """Which community's 填报表 to export (the path is asked next)."""
 
-    def __init__(self, ledger: Ledger, community_id: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ledger: Ledger, community_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exportFillFormDialog")
         self.setWindowTitle(self.tr("Export a fill form"))
-        intro = QLabel(self.tr("A fill form is an Excel sheet of one community's tasks for its secretary: they fill "
-                               "in the progress, the indicator values and whether to ask for sign-off (the yellow "
-                               "cells), and send it back; import it with File → Import Excel…."))
+        intro = QLabel(
+            self.tr(
+                "A fill form is an Excel sheet of one community's tasks for its secretary: they fill "
+                "in the progress, the indicator values and whether to ask for sign-off (the yellow "
+                "cells), and send it back; import it with File → Import Excel…."
+            )
+        )
         intro.setWordWrap(True)
         self.community = QComboBox()
         self.community.setObjectName("fillFormCommunity")
         for cid, name, tasks in _communities(ledger):
-            self.community.addItem(self.tr("{name} ({tasks} tasks)").format(name=name, tasks=tasks), (cid, name))
+            self.community.addItem(
+                self.tr("{name} ({tasks} tasks)").format(name=name, tasks=tasks), (cid, name)
+            )
         if community_id is not None:
             for i in range(self.community.count()):
                 if self.community.itemData(i)[0] == community_id:
@@ -190,7 +201,9 @@ class ExportFillFormDialog(QDialog):
         return (str(data[0]), str(data[1])) if data else None
 
 
-def export_fill_form_dialog(parent: QWidget | None, ledger: Ledger, community_id: str | None = None) -> Path | None:
+def export_fill_form_dialog(
+    parent: QWidget | None, ledger: Ledger, community_id: str | None = None
+) -> Path | None:
     """文件 → 导出填报表…: pick the community and the file, export, say where it went. None when cancelled or
     refused (the sentence shown)."""
     dlg = ExportFillFormDialog(ledger, community_id, parent)
@@ -257,12 +270,26 @@ class FillTable(DecisionTable):
     FOCUS_NEW_VALUE = False
 
     def headers(self) -> list[str]:
-        return [self.tr("Row"), self.tr("Column"), self.tr("Community / measure"), self.tr("Field"),
-                self.tr("Ledger now"), self.tr("Filled in"), self.tr("Reason")]
+        return [
+            self.tr("Row"),
+            self.tr("Column"),
+            self.tr("Community / measure"),
+            self.tr("Field"),
+            self.tr("Ledger now"),
+            self.tr("Filled in"),
+            self.tr("Reason"),
+        ]
 
     def texts(self, line: _Line) -> tuple[str, ...]:
-        return (str(line.item.row), line.item.column, line.task, line.field, line.ours, line.theirs,
-                line.item.reason)
+        return (
+            str(line.item.row),
+            line.item.column,
+            line.task,
+            line.field,
+            line.ours,
+            line.theirs,
+            line.item.reason,
+        )
 
     def choice_texts(self) -> tuple[str, str]:
         return self.tr("Keep the ledger's"), self.tr("Take the filled-in")
@@ -317,9 +344,17 @@ class FillFormDialog(PreviewDialog):
     transaction). A refused file shows its sentence and leaves the ledger as it was."""
 
     TABLE = FillTable
-    NAMES = {"dialog": "fillFormDialog", "summary": "fillSummary", "message": "fillResult", "tabs": "fillTabs",
-             "apply": "importFillForm", "close": "closeFillForm", "applied": "fillAppliedTable",
-             "conflicts": "fillConflictTable", "refused": "fillRefusedTable"}
+    NAMES = {
+        "dialog": "fillFormDialog",
+        "summary": "fillSummary",
+        "message": "fillResult",
+        "tabs": "fillTabs",
+        "apply": "importFillForm",
+        "close": "closeFillForm",
+        "applied": "fillAppliedTable",
+        "conflicts": "fillConflictTable",
+        "refused": "fillRefusedTable",
+    }
     SIZE = (1280, 620)
     preview: excel_returns.FillPreview | None
     result: excel_returns.FillPreview | None
@@ -352,8 +387,12 @@ class FillFormDialog(PreviewDialog):
     def ready(self) -> bool:
         """Something to import, and the refusals (if any) ticked to be skipped."""
         p = self.preview
-        return (super().ready() and p is not None and bool(p.applied or p.conflicts)
-                and (not p.refused or self.accept_refused.isChecked()))
+        return (
+            super().ready()
+            and p is not None
+            and bool(p.applied or p.conflicts)
+            and (not p.refused or self.accept_refused.isChecked())
+        )
 
     def _update_buttons(self) -> None:
         self.import_button.setEnabled(self.ready())
@@ -365,17 +404,30 @@ class FillFormDialog(PreviewDialog):
         return excel_returns.preview_fill_form(self.ledger, self.path)
 
     def show_preview(self, p: excel_returns.FillPreview) -> None:
-        self.summary.setText(self.tr(
-            "“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be "
-            "imported, {unchanged} rows unchanged. Nothing has been changed yet.").format(
-            file=self.path.name, community=p.community, applied=len(p.applied), conflicts=len(p.conflicts),
-            refused=len(p.refused), unchanged=p.unchanged))
+        self.summary.setText(
+            self.tr(
+                "“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be "
+                "imported, {unchanged} rows unchanged. Nothing has been changed yet."
+            ).format(
+                file=self.path.name,
+                community=p.community,
+                applied=len(p.applied),
+                conflicts=len(p.conflicts),
+                refused=len(p.refused),
+                unchanged=p.unchanged,
+            )
+        )
         self._fill(p)
         self.accept_refused.setVisible(bool(p.refused))
         if p.refused:
-            say(self.message, self.tr(
-                "{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to "
-                "import the rest, or correct the file and import it again.").format(count=len(p.refused)), warn=True)
+            say(
+                self.message,
+                self.tr(
+                    "{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to "
+                    "import the rest, or correct the file and import it again."
+                ).format(count=len(p.refused)),
+                warn=True,
+            )
             self.tabs.setCurrentWidget(self.refused_table)
         elif p.conflicts:
             self.tabs.setCurrentWidget(self.conflict_table)
@@ -405,35 +457,60 @@ class FillFormDialog(PreviewDialog):
                 row = self.ledger.store.row("indicator", iid)
                 self._indicators[iid] = str(row["name"]) if row is not None else ""
             name = self._indicators[iid]
-            return self.tr("Indicator value: {name}").format(name=name) if name else self.tr("Indicator value")
+            return (
+                self.tr("Indicator value: {name}").format(name=name) if name else self.tr("Indicator value")
+            )
         return next((h for h, key, *_ in excel_returns.FIXED if key == fld), fld)
 
     def rows_of(self, items: list[excel_returns.FillItem]) -> list[_Line]:
-        return [_Line(it, self._task_words(it.task_id), self._field_words(it.field), _value_text(it.ours),
-                      _value_text(it.theirs), it.field == "progress" or it.field.startswith("actual:"))
-                for it in items]
+        return [
+            _Line(
+                it,
+                self._task_words(it.task_id),
+                self._field_words(it.field),
+                _value_text(it.ours),
+                _value_text(it.theirs),
+                it.field == "progress" or it.field.startswith("actual:"),
+            )
+            for it in items
+        ]
 
     # ---- apply ---------------------------------------------------------------------------------------------------
     def write(self, decisions: dict[str, Any]) -> excel_returns.FillPreview:
-        result = excel_returns.apply_fill_form(self.ledger, self.path, decisions,
-                                               accept_refused=self.accept_refused.isChecked())
-        log.info("fill form %s: %d applied, %d conflicts (%d open), %d refused, written=%s", self.path.name,
-                 len(result.applied), len(result.conflicts), len(result.open_conflicts), len(result.refused),
-                 result.written)
+        result = excel_returns.apply_fill_form(
+            self.ledger, self.path, decisions, accept_refused=self.accept_refused.isChecked()
+        )
+        log.info(
+            "fill form %s: %d applied, %d conflicts (%d open), %d refused, written=%s",
+            self.path.name,
+            len(result.applied),
+            len(result.conflicts),
+            len(result.open_conflicts),
+            len(result.refused),
+            result.written,
+        )
         return result
 
     def done_text(self, result: excel_returns.FillPreview) -> tuple[str, bool]:
         if not result.written:
             return self.tr("Nothing new to import: the ledger already holds every value of “{file}”.").format(
-                file=self.path.name), False
+                file=self.path.name
+            ), False
         open_left = len(result.open_conflicts)
-        text = self.tr("Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, "
-                       "{skipped} cells skipped.").format(
-            file=self.path.name, community=result.community, applied=len(result.applied),
-            decided=len(result.conflicts) - open_left, skipped=len(result.refused))
+        text = self.tr(
+            "Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, "
+            "{skipped} cells skipped."
+        ).format(
+            file=self.path.name,
+            community=result.community,
+            applied=len(result.applied),
+            decided=len(result.conflicts) - open_left,
+            skipped=len(result.refused),
+        )
         if open_left:
-            text += self.tr(" {count} conflicts were left undecided; import the file again to decide them.") \
-                .format(count=open_left)
+            text += self.tr(
+                " {count} conflicts were left undecided; import the file again to decide them."
+            ).format(count=open_left)
         if result.backup:
             text += self.tr(" Backup before the import: {path}").format(path=result.backup)
         return text, False

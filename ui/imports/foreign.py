@@ -38,20 +38,16 @@ ZH = {
     "Import another ledger": "导入其他台账",
     "Sheet “{sheet}”, header in row {row}: {headers}": "工作表“{sheet}”，第 {row} 行是表头：{headers}",
     "Check which column of the file holds each of our fields (guessed from the header). Fields marked * are "
-    "required. Preview first; nothing is created until you press Import.":
-        "请核对文件中哪一列对应我们的各个字段（已根据表头自动猜测）。带 * 的字段必须指定。"
-        "可先点“预览”；点“导入”之前不会创建任何内容。",
+    "required. Preview first; nothing is created until you press Import.": "请核对文件中哪一列对应我们的各个字段（已根据表头自动猜测）。带 * 的字段必须指定。"
+    "可先点“预览”；点“导入”之前不会创建任何内容。",
     "(not imported)": "（不导入）",
     "Column {letter}: {header}": "{letter} 列：{header}",
     "Preview": "预览",
     "Preview: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new "
-    "communities. Nothing has been created yet.":
-        "预览：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。目前尚未创建任何内容。",
-    "Imported: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities.":
-        "已导入：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。",
+    "communities. Nothing has been created yet.": "预览：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。目前尚未创建任何内容。",
+    "Imported: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities.": "已导入：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。",
     " New communities: {names}.": "新居民区：{names}。",
-    " Skipped {n} rows whose task the ledger already has (or that repeat an earlier row): rows {rows}.":
-        "跳过 {n} 行（台账中已有这项任务，或与表中前面的行相同）：第 {rows} 行。",
+    " Skipped {n} rows whose task the ledger already has (or that repeat an earlier row): rows {rows}.": "跳过 {n} 行（台账中已有这项任务，或与表中前面的行相同）：第 {rows} 行。",
 }
 
 
@@ -76,9 +72,13 @@ class ForeignImportDialog(QDialog):
         self.header_label.setObjectName("foreignHeader")
         self.header_label.setWordWrap(True)
         self.header_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        intro = QLabel(self.tr("Check which column of the file holds each of our fields (guessed from the header). "
-                               "Fields marked * are required. Preview first; nothing is created until you press "
-                               "Import."))
+        intro = QLabel(
+            self.tr(
+                "Check which column of the file holds each of our fields (guessed from the header). "
+                "Fields marked * are required. Preview first; nothing is created until you press "
+                "Import."
+            )
+        )
         intro.setWordWrap(True)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -119,15 +119,20 @@ class ForeignImportDialog(QDialog):
             return
         self.headers = headers
         shown = "、".join(h for h in headers if h)
-        self.header_label.setText(self.tr("Sheet “{sheet}”, header in row {row}: {headers}").format(
-            sheet=sheet, row=header_row, headers=shown))
+        self.header_label.setText(
+            self.tr("Sheet “{sheet}”, header in row {row}: {headers}").format(
+                sheet=sheet, row=header_row, headers=shown
+            )
+        )
         guess = excel_foreign.guess_mapping(headers)
         for fld, (label, _words) in excel_foreign.SYNONYMS.items():
             box = QComboBox()
             box.setObjectName(f"map_{fld}")
             box.addItem(self.tr("(not imported)"), -1)
             for i, h in enumerate(headers):
-                box.addItem(self.tr("Column {letter}: {header}").format(letter=get_column_letter(i + 1), header=h), i)
+                box.addItem(
+                    self.tr("Column {letter}: {header}").format(letter=get_column_letter(i + 1), header=h), i
+                )
             box.setCurrentIndex(max(0, box.findData(guess.get(fld, -1))))
             box.currentIndexChanged.connect(lambda _i: say(self.message, ""))
             self.boxes[fld] = box
@@ -144,7 +149,9 @@ class ForeignImportDialog(QDialog):
     def _run(self, dry_run: bool) -> excel_foreign.ForeignImport | None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return excel_foreign.import_foreign_ledger(self.ledger, self.path, self.mapping(), dry_run=dry_run)
+            return excel_foreign.import_foreign_ledger(
+                self.ledger, self.path, self.mapping(), dry_run=dry_run
+            )
         except LedgerError as exc:
             self.error = messages.error_text(exc)
             say(self.message, self.error, warn=True)
@@ -153,16 +160,26 @@ class ForeignImportDialog(QDialog):
             QApplication.restoreOverrideCursor()
 
     def _counts(self, r: excel_foreign.ForeignImport) -> dict[str, int]:
-        return {"tasks": r.tasks, "problems": r.problems, "categories": len(r.categories),
-                "communities": len(r.communities)}
+        return {
+            "tasks": r.tasks,
+            "problems": r.problems,
+            "categories": len(r.categories),
+            "communities": len(r.communities),
+        }
 
     def _details(self, r: excel_foreign.ForeignImport) -> str:
         """New communities, and the rows skipped because their task is there already."""
-        text = self.tr(" New communities: {names}.").format(names="、".join(r.communities)) if r.communities else ""
+        text = (
+            self.tr(" New communities: {names}.").format(names="、".join(r.communities))
+            if r.communities
+            else ""
+        )
         if r.skipped:
             rows = "、".join(str(s["row"]) for s in r.skipped[:20]) + ("……" if len(r.skipped) > 20 else "")
-            text += self.tr(" Skipped {n} rows whose task the ledger already has (or that repeat an earlier row): "
-                            "rows {rows}.").format(n=len(r.skipped), rows=rows)
+            text += self.tr(
+                " Skipped {n} rows whose task the ledger already has (or that repeat an earlier row): "
+                "rows {rows}."
+            ).format(n=len(r.skipped), rows=rows)
         return text
 
     def preview(self) -> excel_foreign.ForeignImport | None:
@@ -170,8 +187,10 @@ class ForeignImportDialog(QDialog):
             return None
         r = self._run(dry_run=True)
         if r is not None:
-            text = self.tr("Preview: {tasks} tasks, {problems} new problems, {categories} new categories, "
-                           "{communities} new communities. Nothing has been created yet.").format(**self._counts(r))
+            text = self.tr(
+                "Preview: {tasks} tasks, {problems} new problems, {categories} new categories, "
+                "{communities} new communities. Nothing has been created yet."
+            ).format(**self._counts(r))
             say(self.message, text + self._details(r))
         return r
 
@@ -182,8 +201,10 @@ class ForeignImportDialog(QDialog):
         if r is None:
             return None
         self.result = r
-        text = self.tr("Imported: {tasks} tasks, {problems} new problems, {categories} new categories, "
-                       "{communities} new communities.").format(**self._counts(r)) + self._details(r)
+        text = self.tr(
+            "Imported: {tasks} tasks, {problems} new problems, {categories} new categories, "
+            "{communities} new communities."
+        ).format(**self._counts(r)) + self._details(r)
         if r.backup:
             text += self.tr(" Backup before the import: {path}").format(path=r.backup)
         say(self.message, text)
@@ -202,7 +223,9 @@ class ForeignImportDialog(QDialog):
             self.reject()
 
     @classmethod
-    def run(cls, parent: QWidget | None, ledger: Ledger, path: str | Path) -> excel_foreign.ForeignImport | None:
+    def run(
+        cls, parent: QWidget | None, ledger: Ledger, path: str | Path
+    ) -> excel_foreign.ForeignImport | None:
         dlg = cls(ledger, path, parent)
         if not dlg.boxes:
             messages.show_error(parent, dlg.error, _tr("Import Excel"))

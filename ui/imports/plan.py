@@ -42,8 +42,7 @@ ZH = {
     "Plans, feedback and notices (*.docx *.txt);;All files (*)": "整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)",
     "No file opened yet.": "尚未打开文件。",
     "Open file…": "打开文件…",
-    "Categories → problems → measures. Double-click a title to rename it; nothing is written before Import.":
-        "问题类别 → 反馈问题 → 整改措施。双击标题可改名；点“导入”之前不会写入台账。",
+    "Categories → problems → measures. Double-click a title to rename it; nothing is written before Import.": "问题类别 → 反馈问题 → 整改措施。双击标题可改名；点“导入”之前不会写入台账。",
     "Title": "标题",
     "Falls to": "落实到",
     "Rename": "改名",
@@ -54,17 +53,14 @@ ZH = {
     "Move down": "下移",
     "Rename the selected title (or double-click it)": "修改所选标题（也可以双击标题）",
     "Merge the selected item into the one above it at the same level": "把所选项并入同一级的上一项",
-    "Split the selected measure at the cursor in its text, or else at every “；”":
-        "在措施内容中光标处拆分所选措施；光标不在文字中间时按“；”拆分",
+    "Split the selected measure at the cursor in its text, or else at every “；”": "在措施内容中光标处拆分所选措施；光标不在文字中间时按“；”拆分",
     "Leave the selected items out of the import": "导入时不包括所选项",
-    "Measure text (place the cursor here and press Split to cut it in two)":
-        "措施内容（把光标放在要断开的位置，再点“拆分”）",
+    "Measure text (place the cursor here and press Split to cut it in two)": "措施内容（把光标放在要断开的位置，再点“拆分”）",
     "Communities this measure falls to": "这条措施落实到的居民区",
     "All communities": "全部居民区",
     "Those named in the text": "文中点名的居民区",
     "Give every selected measure to every community": "所选措施全部落实到所有居民区",
-    "Give each selected measure to the communities its text names (all when it names none)":
-        "所选措施落实到文中点名的居民区（没有点名的落实到全部居民区）",
+    "Give each selected measure to the communities its text names (all when it names none)": "所选措施落实到文中点名的居民区（没有点名的落实到全部居民区）",
     "{name} (named in the text, not in the ledger: tick to create)": "{name}（文中提到，台账中尚无，勾选后新建）",
     "All ({n})": "全部（{n}）",
     "(none)": "（无）",
@@ -108,13 +104,19 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         self.banner = QLabel()
         self.banner.setObjectName("warning")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel#warning { background: #fff4d6; border: 1px solid #e6c36a; "
-                                  "border-radius: 3px; padding: 6px 8px; color: #3d3000; }")
+        self.banner.setStyleSheet(
+            "QLabel#warning { background: #fff4d6; border: 1px solid #e6c36a; "
+            "border-radius: 3px; padding: 6px 8px; color: #3d3000; }"
+        )
         self.banner.hide()
 
         # left: the tree and its editing buttons
-        hint = QLabel(self.tr("Categories → problems → measures. Double-click a title to rename it; "
-                              "nothing is written before Import."))
+        hint = QLabel(
+            self.tr(
+                "Categories → problems → measures. Double-click a title to rename it; "
+                "nothing is written before Import."
+            )
+        )
         hint.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setObjectName("planTree")
@@ -135,12 +137,30 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         buttons = QHBoxLayout()
         self.edit_buttons: dict[str, QPushButton] = {}
         for key, text, tip, slot in (
-            ("rename", self.tr("Rename"), self.tr("Rename the selected title (or double-click it)"), self.rename),
-            ("merge", self.tr("Merge into the item above"),
-             self.tr("Merge the selected item into the one above it at the same level"), self.merge_with_previous),
-            ("split", self.tr("Split"),
-             self.tr("Split the selected measure at the cursor in its text, or else at every “；”"), self.split),
-            ("drop", self.tr("Drop"), self.tr("Leave the selected items out of the import"), self.drop_selected),
+            (
+                "rename",
+                self.tr("Rename"),
+                self.tr("Rename the selected title (or double-click it)"),
+                self.rename,
+            ),
+            (
+                "merge",
+                self.tr("Merge into the item above"),
+                self.tr("Merge the selected item into the one above it at the same level"),
+                self.merge_with_previous,
+            ),
+            (
+                "split",
+                self.tr("Split"),
+                self.tr("Split the selected measure at the cursor in its text, or else at every “；”"),
+                self.split,
+            ),
+            (
+                "drop",
+                self.tr("Drop"),
+                self.tr("Leave the selected items out of the import"),
+                self.drop_selected,
+            ),
             ("up", self.tr("Move up"), self.tr("Move up"), lambda: self.move(-1)),
             ("down", self.tr("Move down"), self.tr("Move down"), lambda: self.move(1)),
         ):
@@ -159,12 +179,16 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         lv.addLayout(buttons)
 
         # right: the measure's text and its communities
-        self.detail_label = QLabel(self.tr("Measure text (place the cursor here and press Split to cut it in two)"))
+        self.detail_label = QLabel(
+            self.tr("Measure text (place the cursor here and press Split to cut it in two)")
+        )
         self.detail_label.setWordWrap(True)
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("detail")
         self.detail.textChanged.connect(self._detail_changed)
-        self.detail.setPlaceholderText(self.tr("Select a measure to see its text and choose its communities."))
+        self.detail.setPlaceholderText(
+            self.tr("Select a measure to see its text and choose its communities.")
+        )
         com_label = QLabel(self.tr("Communities this measure falls to"))
         com_label.setWordWrap(True)
         self.communities = QListWidget()
@@ -174,8 +198,9 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         all_button.setToolTip(self.tr("Give every selected measure to every community"))
         all_button.clicked.connect(lambda: self._assign_selected("all"))
         named_button = QPushButton(self.tr("Those named in the text"))
-        named_button.setToolTip(self.tr("Give each selected measure to the communities its text names (all when it "
-                                        "names none)"))
+        named_button.setToolTip(
+            self.tr("Give each selected measure to the communities its text names (all when it names none)")
+        )
         named_button.clicked.connect(lambda: self._assign_selected("named"))
         quick = QHBoxLayout()
         quick.addWidget(all_button)
@@ -207,7 +232,9 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         box = QDialogButtonBox()
         self.import_button = box.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("import")
-        self.import_button.setToolTip(self.tr("Import the tree into the ledger as one step (a backup is taken first)"))
+        self.import_button.setToolTip(
+            self.tr("Import the tree into the ledger as one step (a backup is taken first)")
+        )
         self.import_button.setDefault(True)
         close = box.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         box.accepted.connect(self.do_import)
@@ -241,14 +268,20 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
             return QCoreApplication.translate("PlanImportDialog", text)
 
         path, _ = QFileDialog.getOpenFileName(
-            parent, tr("Open a rectification plan"), "",
-            tr("Plans, feedback and notices (*.docx *.txt);;All files (*)"))
+            parent,
+            tr("Open a rectification plan"),
+            "",
+            tr("Plans, feedback and notices (*.docx *.txt);;All files (*)"),
+        )
         return path
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a rectification plan"), str(self.path.parent) if self.path else "",
-            self.tr("Plans, feedback and notices (*.docx *.txt);;All files (*)"))
+            self,
+            self.tr("Open a rectification plan"),
+            str(self.path.parent) if self.path else "",
+            self.tr("Plans, feedback and notices (*.docx *.txt);;All files (*)"),
+        )
         if path:
             self.load(path)
 
@@ -270,7 +303,6 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         self._fill(plan)
         return True
 
-
     # ---- the right-hand pane -----------------------------------------------------------------
 
     def _fill_communities(self) -> None:
@@ -286,14 +318,18 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
             item.setData(NAME, name)
             self.communities.addItem(item)
         for name in self.unknown:
-            item = QListWidgetItem(self.tr("{name} (named in the text, not in the ledger: tick to create)")
-                                   .replace("{name}", name))
+            item = QListWidgetItem(
+                self.tr("{name} (named in the text, not in the ledger: tick to create)").replace(
+                    "{name}", name
+                )
+            )
             item.setData(NAME, name)
             self.communities.addItem(item)
         for i in range(self.communities.count()):
             item = self.communities.item(i)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
+
     def _selected_measures(self) -> list[QTreeWidgetItem]:
         out: list[QTreeWidgetItem] = []
         seen: set[int] = set()
@@ -328,9 +364,18 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
                     if name:
                         hits = sum(1 for m in measures if name in (m.data(0, ASSIGNED) or []))
                     else:
-                        hits = sum(1 for m in measures if everyone and set(everyone) <= set(m.data(0, ASSIGNED) or []))
-                    state = (Qt.CheckState.Checked if hits == len(measures) else
-                             Qt.CheckState.PartiallyChecked if hits else Qt.CheckState.Unchecked)
+                        hits = sum(
+                            1
+                            for m in measures
+                            if everyone and set(everyone) <= set(m.data(0, ASSIGNED) or [])
+                        )
+                    state = (
+                        Qt.CheckState.Checked
+                        if hits == len(measures)
+                        else Qt.CheckState.PartiallyChecked
+                        if hits
+                        else Qt.CheckState.Unchecked
+                    )
                 row.setCheckState(state)
         finally:
             self._syncing = False
@@ -385,7 +430,9 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
                 named = resolve_names(m.data(0, NAMED) or [], self.known)[0]
                 if not named and m.parent() is not None:
                     problem = m.parent()
-                    named = resolve_names(mentions(problem.text(0), problem.data(0, NAMED) or []), self.known)[0]
+                    named = resolve_names(
+                        mentions(problem.text(0), problem.data(0, NAMED) or []), self.known
+                    )[0]
                 names = named or list(self.known)
             m.setData(0, ASSIGNED, names)
             self._show_assignment(m)
@@ -419,8 +466,9 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         has_tree = self.tree.topLevelItemCount() > 0
         current = self._current()
         for key, button in self.edit_buttons.items():
-            button.setEnabled(has_tree and current is not None and
-                              (key != "split" or current.data(0, KIND) == "measure"))
+            button.setEnabled(
+                has_tree and current is not None and (key != "split" or current.data(0, KIND) == "measure")
+            )
         self.import_button.setEnabled(has_tree and self.result is None)
 
     def refresh_preview(self) -> None:
@@ -444,8 +492,9 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
             return None
         plan, assignment = self.current_plan()
         try:
-            result = import_plan(self.ledger, plan, assignment,
-                                 source_name=self.path.name if self.path else "整改方案")
+            result = import_plan(
+                self.ledger, plan, assignment, source_name=self.path.name if self.path else "整改方案"
+            )
         except LedgerError as exc:
             log.warning("plan import refused: %s", exc)
             self._say(messages.error_text(exc), error=True)

@@ -15,11 +15,9 @@ from ledger.service.commands import Ledger
 ZH = {
     "There is no item above at the same level to merge with.": "同一级没有上一项可以合并。",
     "Only a measure can be split: select a measure.": "只能拆分整改措施：请先选择一条措施。",
-    "Nothing to split: put the cursor inside the text, or use “；” between the parts.":
-        "没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。",
+    "Nothing to split: put the cursor inside the text, or use “；” between the parts.": "没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。",
     "Select what to drop first.": "请先选择要删除的项。",
-    "The ledger has no communities yet: tick the communities named in the text, or add communities first.":
-        "台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。",
+    "The ledger has no communities yet: tick the communities named in the text, or add communities first.": "台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。",
 }
 
 KIND = Qt.ItemDataRole.UserRole + 1  # "category" | "problem" | "measure"
@@ -30,7 +28,9 @@ TITLE = Qt.ItemDataRole.UserRole + 5  # the last good title (an emptied title is
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanImportDialog", text)  # the dialog's context: these are its sentences
+    return QCoreApplication.translate(
+        "PlanImportDialog", text
+    )  # the dialog's context: these are its sentences
 
 
 class PlanTreeEditing:
@@ -47,6 +47,7 @@ class PlanTreeEditing:
     banner: QLabel
 
     if TYPE_CHECKING:  # given by the dialog
+
         def refresh_preview(self) -> None: ...
         def _fill_communities(self) -> None: ...
         def _selection_changed(self) -> None: ...
@@ -55,7 +56,9 @@ class PlanTreeEditing:
         def _say(self, text: str, *, error: bool = False) -> None: ...
 
     # ---- the tree ----------------------------------------------------------------------------
-    def _new_item(self, kind: str, title: str, detail: str = "", named: list[str] | None = None) -> QTreeWidgetItem:
+    def _new_item(
+        self, kind: str, title: str, detail: str = "", named: list[str] | None = None
+    ) -> QTreeWidgetItem:
         item = QTreeWidgetItem([title, ""])
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         item.setData(0, KIND, kind)
@@ -91,7 +94,9 @@ class PlanTreeEditing:
                         citem.addChild(pitem)
                         mentioned += prob.communities
                         for mi, measure in enumerate(prob.measures):
-                            mitem = self._new_item("measure", measure.title, measure.detail, measure.communities)
+                            mitem = self._new_item(
+                                "measure", measure.title, measure.detail, measure.communities
+                            )
                             mitem.setData(0, ASSIGNED, list(assignment.get((ci, pi, mi), [])))
                             pitem.addChild(mitem)
                             mentioned += measure.communities
@@ -104,8 +109,12 @@ class PlanTreeEditing:
             self._syncing = False
         warnings = list(plan.warnings) if plan is not None else []
         if plan is not None and not self.known:
-            warnings.append(_tr("The ledger has no communities yet: tick the communities named in the text, "
-                                    "or add communities first."))
+            warnings.append(
+                _tr(
+                    "The ledger has no communities yet: tick the communities named in the text, "
+                    "or add communities first."
+                )
+            )
         self.banner.setText("\n".join(warnings))
         self.banner.setVisible(bool(warnings))
         self._selection_changed()
@@ -134,12 +143,18 @@ class PlanTreeEditing:
             cat = ParsedCategory(citem.text(0).strip())
             for pi in range(citem.childCount()):
                 pitem = citem.child(pi)
-                prob = ParsedProblem(pitem.text(0).strip(), pitem.data(0, DETAIL) or "", [],
-                                     list(pitem.data(0, NAMED) or []))
+                prob = ParsedProblem(
+                    pitem.text(0).strip(), pitem.data(0, DETAIL) or "", [], list(pitem.data(0, NAMED) or [])
+                )
                 for mi in range(pitem.childCount()):
                     mitem = pitem.child(mi)
-                    prob.measures.append(ParsedMeasure(mitem.text(0).strip(), mitem.data(0, DETAIL) or "",
-                                                       list(mitem.data(0, NAMED) or [])))
+                    prob.measures.append(
+                        ParsedMeasure(
+                            mitem.text(0).strip(),
+                            mitem.data(0, DETAIL) or "",
+                            list(mitem.data(0, NAMED) or []),
+                        )
+                    )
                     assignment[(ci, pi, mi)] = list(mitem.data(0, ASSIGNED) or [])
                 cat.problems.append(prob)
             categories.append(cat)
@@ -233,7 +248,9 @@ class PlanTreeEditing:
                     detail = (previous.data(0, DETAIL) or "").rstrip("。")
                     previous.setData(0, DETAIL, (detail + "。" if detail else "") + extra)
                     named = list(previous.data(0, NAMED) or [])
-                    previous.setData(0, NAMED, named + [n for n in item.data(0, NAMED) or [] if n not in named])
+                    previous.setData(
+                        0, NAMED, named + [n for n in item.data(0, NAMED) or [] if n not in named]
+                    )
                     self._tip(previous)
                 for child in item.takeChildren():
                     previous.addChild(child)
@@ -245,7 +262,9 @@ class PlanTreeEditing:
         self.refresh_preview()
 
     def _measure_of(self, item: QTreeWidgetItem) -> ParsedMeasure:
-        return ParsedMeasure(item.text(0).strip(), item.data(0, DETAIL) or "", list(item.data(0, NAMED) or []))
+        return ParsedMeasure(
+            item.text(0).strip(), item.data(0, DETAIL) or "", list(item.data(0, NAMED) or [])
+        )
 
     def split(self) -> None:
         item = self._current()

@@ -39,22 +39,19 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ZH = {
-    "Community edition: {community} · issued on {date} · after your changes press “Return…”":
-        "社区版：{community} · 下发于 {date} · 修改后请点“上报”",
+    "Community edition: {community} · issued on {date} · after your changes press “Return…”": "社区版：{community} · 下发于 {date} · 修改后请点“上报”",
     "Return…": "上报…",
     "Write the return file for the work team beside this package": "在本包旁生成上报文件，交工作专班导入",
     "This field is the work team's; in a community package only progress, indicators, evidence and requests "
     "can be changed.": "此字段由工作专班负责；在社区包中只能修改整改进展、量化指标、佐证材料和申请。",
     "Return written": "已生成上报文件",
     "The return file was written: {path}\nGive it to the work team (USB stick, e-mail) to import. This package "
-    "stays your working copy.":
-        "已生成上报文件：{path}\n请把它交给工作专班（U 盘、邮件等）导入。本包仍是您的工作副本，可以继续修改。",
+    "stays your working copy.": "已生成上报文件：{path}\n请把它交给工作专班（U 盘、邮件等）导入。本包仍是您的工作副本，可以继续修改。",
     "Open the folder": "打开所在文件夹",
     "OK": "确定",
     "Cannot write the return": "无法生成上报文件",
     "Open the new package": "打开新的下发包",
-    "{sentence}\n\nReplace your copy “{old}” with the new package? The old copy is kept beside it.":
-        "{sentence}\n\n用新的下发包替换您的副本“{old}”吗？旧的副本会另存在同一文件夹。",
+    "{sentence}\n\nReplace your copy “{old}” with the new package? The old copy is kept beside it.": "{sentence}\n\n用新的下发包替换您的副本“{old}”吗？旧的副本会另存在同一文件夹。",
     "Cannot replace the package": "不能替换下发包",
 }
 
@@ -74,6 +71,7 @@ def package_of(ledger: Ledger) -> dict[str, Any] | None:
 def community_editable_fields() -> frozenset[str]:
     """The task fields a secretary may edit in a package (the merge refuses the others): {"progress"}."""
     from ledger.service import commands as service
+
     return frozenset(getattr(service, "PACKAGE_TASK_FIELDS", exchange_merge.SECRETARY_FIELDS["task"]))
 
 
@@ -84,8 +82,9 @@ def editable_columns() -> frozenset[int]:
 
 
 def banner_text(info: dict[str, Any]) -> str:
-    return _tr("Community edition: {community} · issued on {date} · after your changes press “Return…”").format(
-        community=info.get("community", ""), date=str(info.get("issued_at", ""))[:10])
+    return _tr(
+        "Community edition: {community} · issued on {date} · after your changes press “Return…”"
+    ).format(community=info.get("community", ""), date=str(info.get("issued_at", ""))[:10])
 
 
 # ---- the window ---------------------------------------------------------------------------------------------------
@@ -135,9 +134,13 @@ def _lock_table(window: MainWindow) -> None:
 
         def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget | None:  # type: ignore[override]
             if index.column() not in editable_columns():
-                window.statusBar().showMessage(_tr("This field is the work team's; in a community package only "
-                                                   "progress, indicators, evidence and requests can be changed."),
-                                               6000)
+                window.statusBar().showMessage(
+                    _tr(
+                        "This field is the work team's; in a community package only "
+                        "progress, indicators, evidence and requests can be changed."
+                    ),
+                    6000,
+                )
                 return None
             return super().createEditor(parent, option, index)
 
@@ -147,8 +150,10 @@ def _lock_table(window: MainWindow) -> None:
 def lock_panel(window: MainWindow) -> None:
     """Make the task panel's work-team fields read-only (survives ``show_task``, which only toggles enabled)."""
     panel = window.panel
-    tip = _tr("This field is the work team's; in a community package only progress, indicators, evidence and "
-              "requests can be changed.")
+    tip = _tr(
+        "This field is the work team's; in a community package only progress, indicators, evidence and "
+        "requests can be changed."
+    )
     for name in ("measure", "owner", "leader", "department", "deadline", "no_deadline", "kind"):
         w = getattr(panel, name, None)
         if not isinstance(w, QWidget):
@@ -220,8 +225,11 @@ def return_open_package(ledger: Ledger, out_dir: str | Path | None = None) -> Pa
     info = exchange.read_info(ledger.store)
     seq = journal.last_seq(ledger.store)
     with ledger._command(exchange.RETURN_COMMAND, None, {"package_id": info.package_id, "seq": seq}) as tx:
-        ledger._put_setting(tx, exchange.RETURNED_SETTING, {"at": ledger.clock.now().isoformat(sep=" "), "seq": seq,
-                                                            "by": ledger.operator.name})
+        ledger._put_setting(
+            tx,
+            exchange.RETURNED_SETTING,
+            {"at": ledger.clock.now().isoformat(sep=" "), "seq": seq, "by": ledger.operator.name},
+        )
     target = Path(out_dir) if out_dir is not None else ledger.path.parent
     out = target / exchange.return_file_name(info.community, ledger.clock.today().strftime("%Y%m%d"))
     if out.resolve() == ledger.path.resolve():
@@ -235,9 +243,15 @@ def return_open_package(ledger: Ledger, out_dir: str | Path | None = None) -> Pa
 
 def show_returned(parent: QWidget | None, path: Path) -> None:
     """Where the return file went, with 打开所在文件夹 (tests patch this)."""
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("Return written"),
-                      _tr("The return file was written: {path}\nGive it to the work team (USB stick, e-mail) to "
-                          "import. This package stays your working copy.").format(path=path), parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        _tr("Return written"),
+        _tr(
+            "The return file was written: {path}\nGive it to the work team (USB stick, e-mail) to "
+            "import. This package stays your working copy."
+        ).format(path=path),
+        parent=parent,
+    )
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     folder = box.addButton(_tr("Open the folder"), QMessageBox.ButtonRole.ActionRole)
     ok = box.addButton(_tr("OK"), QMessageBox.ButtonRole.AcceptRole)
@@ -245,6 +259,7 @@ def show_returned(parent: QWidget | None, path: Path) -> None:
     box.exec()
     if box.clickedButton() is folder:
         from ui.common.util import open_folder
+
         open_folder(parent, path.parent)
 
 
@@ -281,8 +296,9 @@ def open_package_over(parent: QWidget | None, old_path: str | Path, new_path: st
     if exchange.open_package_info(old).package_id == exchange.open_package_info(new).package_id:
         messages.info(parent, check.sentence, _tr("Open the new package"))
         return False
-    question = _tr("{sentence}\n\nReplace your copy “{old}” with the new package? The old copy is kept beside it.") \
-        .format(sentence=check.sentence, old=old.name)
+    question = _tr(
+        "{sentence}\n\nReplace your copy “{old}” with the new package? The old copy is kept beside it."
+    ).format(sentence=check.sentence, old=old.name)
     if not messages.confirm(parent, question, _tr("Open the new package")):
         return False
     try:

@@ -16,12 +16,10 @@ ZH = {
     "Keep all ours": "全部保留我方",
     "Take all theirs": "全部采用对方",
     "Close": "关闭",
-    "A new value is empty in row {row}. Write the value, or choose another decision.":
-        "第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。",
+    "A new value is empty in row {row}. Write the value, or choose another decision.": "第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。",
     "Decide open conflicts": "处理未决冲突",
     "No conflict is open.": "没有未决冲突。",
-    "{count} conflicts are open. Choose a decision for each you can settle now; the others stay open.":
-        "共有 {count} 项未决冲突。请为现在能决定的逐项选择处理方式，其余的继续保留待处理。",
+    "{count} conflicts are open. Choose a decision for each you can settle now; the others stay open.": "共有 {count} 项未决冲突。请为现在能决定的逐项选择处理方式，其余的继续保留待处理。",
     "Apply the decisions": "执行所选处理",
     "{done} conflicts decided.": "已决定 {done} 项冲突。",
     "Row {row}: {error}": "第 {row} 行：{error}",
@@ -31,7 +29,9 @@ ZH = {
 class OpenConflictsDialog(QDialog):
     """The conflicts earlier merges left open, each decided per row with ``decide_conflict``."""
 
-    def __init__(self, ledger: Ledger, parent: QWidget | None = None, community_id: str | None = None) -> None:
+    def __init__(
+        self, ledger: Ledger, parent: QWidget | None = None, community_id: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.ledger = ledger
         self.community_id = community_id
@@ -79,9 +79,14 @@ class OpenConflictsDialog(QDialog):
         self.table.setParent(None)  # type: ignore[call-overload]
         self.table.deleteLater()
         self.table = table
-        self.summary.setText(self.tr("{count} conflicts are open. Choose a decision for each you can settle now; "
-                                     "the others stay open.").format(count=len(rows)) if rows
-                             else self.tr("No conflict is open."))
+        self.summary.setText(
+            self.tr(
+                "{count} conflicts are open. Choose a decision for each you can settle now; "
+                "the others stay open."
+            ).format(count=len(rows))
+            if rows
+            else self.tr("No conflict is open.")
+        )
         for b in (self.keep_all, self.take_all, self.apply_button):
             b.setEnabled(bool(rows))
 
@@ -93,8 +98,13 @@ class OpenConflictsDialog(QDialog):
         try:
             decisions = self.table.decisions()
         except ValueError as exc:
-            say(self.message, warn=True, text=self.tr("A new value is empty in row {row}. Write the value, or choose another "
-                                        "decision.").format(row=exc.args[0]))
+            say(
+                self.message,
+                warn=True,
+                text=self.tr(
+                    "A new value is empty in row {row}. Write the value, or choose another decision."
+                ).format(row=exc.args[0]),
+            )
             return 0
         rows = {row.key: i for i, row in enumerate(self.table.rows)}
         done, errors = 0, []
@@ -103,8 +113,11 @@ class OpenConflictsDialog(QDialog):
                 exchange_merge.decide_conflict(self.ledger, conflict_id, choice, value)
                 done += 1
             except LedgerError as exc:
-                errors.append(self.tr("Row {row}: {error}").format(row=rows[conflict_id] + 1,
-                                                                    error=messages.error_text(exc)))
+                errors.append(
+                    self.tr("Row {row}: {error}").format(
+                        row=rows[conflict_id] + 1, error=messages.error_text(exc)
+                    )
+                )
         self.decided += done
         self.reload()
         text = "\n".join([self.tr("{done} conflicts decided.").format(done=done), *errors])

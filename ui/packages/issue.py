@@ -44,15 +44,13 @@ ZH = {
     "Choose the folder for the packages": "选择保存下发包的文件夹",
     "Choose a folder first.": "请先选择保存下发包的文件夹。",
     "A package is a copy of one community's tasks for its secretary to update offline. Give it to the secretary "
-    "(USB stick, e-mail); they open it in this program and send back the return file (上报).":
-        "下发包是一个居民区任务的副本，供居民区书记离线更新。请把它交给书记（U 盘、邮件等）；书记用本程序打开，"
-        "更新后点“上报”，把生成的上报文件交回工作专班导入。",
+    "(USB stick, e-mail); they open it in this program and send back the return file (上报).": "下发包是一个居民区任务的副本，供居民区书记离线更新。请把它交给书记（U 盘、邮件等）；书记用本程序打开，"
+    "更新后点“上报”，把生成的上报文件交回工作专班导入。",
     "Issuing packages…": "正在下发社区包…",
     "Issuing the package of {name}… ({done} of {total})": "正在下发“{name}”的包…（第 {done} 个，共 {total} 个）",
     "Cancel": "取消",
     "{count} packages were issued to “{folder}”:": "已下发 {count} 个社区包到“{folder}”：",
-    "Issuing was cancelled after {count} packages; those listed were written and recorded.":
-        "已取消下发；取消前已写入并登记 {count} 个包，列在下面。",
+    "Issuing was cancelled after {count} packages; those listed were written and recorded.": "已取消下发；取消前已写入并登记 {count} 个包，列在下面。",
     "No community has tasks to issue.": "没有居民区有可下发的整改任务。",
     "Cannot open the folder. Open it yourself: {folder}": "无法打开文件夹，请手动打开：{folder}",
 }
@@ -78,9 +76,13 @@ def _folder_default(ledger: Ledger, key: str = FOLDER_KEY) -> str:
 # ---- 下发 ---------------------------------------------------------------------------------------------------------
 def issuable_communities(ledger: Ledger) -> list[tuple[str, str, int]]:
     """(id, name, live tasks) of the communities a package can be issued for, in ledger order."""
-    return [(r[0], r[1], int(r[2])) for r in ledger.store.conn.execute(
-        "SELECT c.id, c.name, COUNT(t.id) FROM community c JOIN task t ON t.community_id = c.id "
-        "AND t.deleted_at IS NULL GROUP BY c.id ORDER BY c.sort, c.rowid")]
+    return [
+        (r[0], r[1], int(r[2]))
+        for r in ledger.store.conn.execute(
+            "SELECT c.id, c.name, COUNT(t.id) FROM community c JOIN task t ON t.community_id = c.id "
+            "AND t.deleted_at IS NULL GROUP BY c.id ORDER BY c.sort, c.rowid"
+        )
+    ]
 
 
 class IssuePackagesDialog(QDialog):
@@ -88,15 +90,21 @@ class IssuePackagesDialog(QDialog):
 
     ALL = "__all__"
 
-    def __init__(self, ledger: Ledger, parent: QWidget | None = None, community_id: str | None = None) -> None:
+    def __init__(
+        self, ledger: Ledger, parent: QWidget | None = None, community_id: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.ledger = ledger
         self.paths: list[Path] = []
         self.setObjectName("issuePackagesDialog")
         self.setWindowTitle(self.tr("Issue community packages"))
-        intro = QLabel(self.tr("A package is a copy of one community's tasks for its secretary to update offline. "
-                               "Give it to the secretary (USB stick, e-mail); they open it in this program and send "
-                               "back the return file (上报)."))
+        intro = QLabel(
+            self.tr(
+                "A package is a copy of one community's tasks for its secretary to update offline. "
+                "Give it to the secretary (USB stick, e-mail); they open it in this program and send "
+                "back the return file (上报)."
+            )
+        )
         intro.setWordWrap(True)
         self.community = QComboBox()
         self.community.setObjectName("packageCommunity")
@@ -157,8 +165,11 @@ class IssuePackagesDialog(QDialog):
             return []
         folder = Path(folder_text)
         choice = self.community.currentData()
-        targets = [(cid, name) for cid, name, _n in issuable_communities(self.ledger)
-                   if choice == self.ALL or cid == choice]
+        targets = [
+            (cid, name)
+            for cid, name, _n in issuable_communities(self.ledger)
+            if choice == self.ALL or cid == choice
+        ]
         if not targets:
             say(self.result_label, warn=True, text=self.tr("No community has tasks to issue."))
             return []
@@ -173,8 +184,14 @@ class IssuePackagesDialog(QDialog):
                 if progress.wasCanceled():
                     cancelled = True
                     break
-                advance(progress, i, len(targets), self.tr("Issuing the package of {name}… ({done} of {total})")
-                        .format(name=name, done=i + 1, total=len(targets)))
+                advance(
+                    progress,
+                    i,
+                    len(targets),
+                    self.tr("Issuing the package of {name}… ({done} of {total})").format(
+                        name=name, done=i + 1, total=len(targets)
+                    ),
+                )
                 try:
                     written.append(exchange.issue_package(self.ledger, cid, folder))
                 except LedgerError as exc:
@@ -189,8 +206,13 @@ class IssuePackagesDialog(QDialog):
         lines = []
         if written:
             settings().setValue(FOLDER_KEY, str(folder))
-            head = (self.tr("Issuing was cancelled after {count} packages; those listed were written and recorded.")
-                    if cancelled else self.tr("{count} packages were issued to “{folder}”:"))
+            head = (
+                self.tr(
+                    "Issuing was cancelled after {count} packages; those listed were written and recorded."
+                )
+                if cancelled
+                else self.tr("{count} packages were issued to “{folder}”:")
+            )
             lines.append(head.format(count=len(written), folder=folder))
             lines += [f"  {p.name}" for p in written]
         if error is not None:

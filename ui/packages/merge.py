@@ -26,19 +26,15 @@ ZH = {
     "Choose the return file": "选择上报文件",
     "Package files (*.db);;All files (*)": "社区包文件 (*.db);;所有文件 (*)",
     "“{file}” from {community}: {entries} new changes. Nothing has been changed yet: check the three lists, "
-    "decide the conflicts, then press Apply.":
-        "“{file}”（居民区“{community}”）：{entries} 条新的修改。目前台账尚未改动：请查看下面三个列表，"
-        "逐项决定冲突，再点“应用”。",
+    "decide the conflicts, then press Apply.": "“{file}”（居民区“{community}”）：{entries} 条新的修改。目前台账尚未改动：请查看下面三个列表，"
+    "逐项决定冲突，再点“应用”。",
     " {count} entries of this file were merged before and are skipped.": "此文件中已有 {count} 条此前合并过，不再重复。",
-    "“{file}” holds nothing new: everything in it was merged before ({count} entries). Nothing to do.":
-        "“{file}”中没有新的内容：其中 {count} 条修改此前都已合并，无需再次导入。",
+    "“{file}” holds nothing new: everything in it was merged before ({count} entries). Nothing to do.": "“{file}”中没有新的内容：其中 {count} 条修改此前都已合并，无需再次导入。",
     "Keep all ours": "全部保留我方",
     "Take all theirs": "全部采用对方",
     "Apply": "应用",
-    "Merged “{file}”: {applied} changes applied, {decided} conflicts decided, {refused} refused.":
-        "已合并“{file}”：应用 {applied} 项修改，裁决 {decided} 项冲突，拒绝 {refused} 项。",
-    " {count} conflicts are still open: decide them later with File → Decide open conflicts….":
-        "还有 {count} 项冲突未决定，已留待处理：稍后可在“文件 → 处理未决冲突…”中决定。",
+    "Merged “{file}”: {applied} changes applied, {decided} conflicts decided, {refused} refused.": "已合并“{file}”：应用 {applied} 项修改，裁决 {decided} 项冲突，拒绝 {refused} 项。",
+    " {count} conflicts are still open: decide them later with File → Decide open conflicts….": "还有 {count} 项冲突未决定，已留待处理：稍后可在“文件 → 处理未决冲突…”中决定。",
     " Backup before the merge: {path}": "合并前的备份：{path}",
 }
 
@@ -50,8 +46,9 @@ def _tr(text: str) -> str:
 # ---- patchable question (tests replace it) ------------------------------------------------------------------------
 def ask_return_path(parent: QWidget | None, start: str = "") -> str:
     """The return file to import; "" when cancelled."""
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("Choose the return file"), start,
-                                          _tr("Package files (*.db);;All files (*)"))
+    path, _ = QFileDialog.getOpenFileName(
+        parent, _tr("Choose the return file"), start, _tr("Package files (*.db);;All files (*)")
+    )
     return path
 
 
@@ -62,9 +59,17 @@ class MergeDialog(PreviewDialog):
     A refused file shows its sentence and leaves the ledger as it was."""
 
     TABLE = RowTable
-    NAMES = {"dialog": "mergeDialog", "summary": "mergeSummary", "message": "mergeMessage", "tabs": "mergeTabs",
-             "apply": "applyMerge", "close": "closeMerge", "applied": "appliedTable", "conflicts": "conflictTable",
-             "refused": "refusedTable"}
+    NAMES = {
+        "dialog": "mergeDialog",
+        "summary": "mergeSummary",
+        "message": "mergeMessage",
+        "tabs": "mergeTabs",
+        "apply": "applyMerge",
+        "close": "closeMerge",
+        "applied": "appliedTable",
+        "conflicts": "conflictTable",
+        "refused": "refusedTable",
+    }
     SIZE = (1400, 660)
     preview: exchange_merge.MergePreview | None
     result: exchange_merge.MergeResult | None
@@ -93,15 +98,21 @@ class MergeDialog(PreviewDialog):
 
     def show_preview(self, p: exchange_merge.MergePreview) -> None:
         if not p.new_entries:
-            self.summary.setText(self.tr("“{file}” holds nothing new: everything in it was merged before ({count} "
-                                         "entries). Nothing to do.").format(file=p.path.name, count=p.already))
+            self.summary.setText(
+                self.tr(
+                    "“{file}” holds nothing new: everything in it was merged before ({count} "
+                    "entries). Nothing to do."
+                ).format(file=p.path.name, count=p.already)
+            )
         else:
-            text = self.tr("“{file}” from {community}: {entries} new changes. Nothing has been changed yet: check the "
-                           "three lists, decide the conflicts, then press Apply.").format(
-                file=p.path.name, community=p.community, entries=p.new_entries)
+            text = self.tr(
+                "“{file}” from {community}: {entries} new changes. Nothing has been changed yet: check the "
+                "three lists, decide the conflicts, then press Apply."
+            ).format(file=p.path.name, community=p.community, entries=p.new_entries)
             if p.already:
                 text += self.tr(" {count} entries of this file were merged before and are skipped.").format(
-                    count=p.already)
+                    count=p.already
+                )
             self.summary.setText(text)
         self._fill(p)
         has_conflicts = bool(p.conflicts)
@@ -118,18 +129,30 @@ class MergeDialog(PreviewDialog):
     # ---- apply ---------------------------------------------------------------------------------------------------
     def write(self, decisions: dict[str, Any]) -> exchange_merge.MergeResult:
         result = exchange_merge.apply_merge(self.ledger, self.path, decisions)
-        log.info("merged %s: %d applied, %d conflicts (%d open), %d refused", result.path.name,
-                 len(result.applied), len(result.conflicts), len(result.open_conflicts), len(result.refused))
+        log.info(
+            "merged %s: %d applied, %d conflicts (%d open), %d refused",
+            result.path.name,
+            len(result.applied),
+            len(result.conflicts),
+            len(result.open_conflicts),
+            len(result.refused),
+        )
         return result
 
     def done_text(self, result: exchange_merge.MergeResult) -> tuple[str, bool]:
         open_left = len(result.open_conflicts)
-        text = self.tr("Merged “{file}”: {applied} changes applied, {decided} conflicts decided, {refused} refused.") \
-            .format(file=result.path.name, applied=len(result.applied),
-                    decided=len(result.conflicts) - open_left, refused=len(result.refused))
+        text = self.tr(
+            "Merged “{file}”: {applied} changes applied, {decided} conflicts decided, {refused} refused."
+        ).format(
+            file=result.path.name,
+            applied=len(result.applied),
+            decided=len(result.conflicts) - open_left,
+            refused=len(result.refused),
+        )
         if open_left:
-            text += self.tr(" {count} conflicts are still open: decide them later with File → Decide open "
-                            "conflicts….").format(count=open_left)
+            text += self.tr(
+                " {count} conflicts are still open: decide them later with File → Decide open conflicts…."
+            ).format(count=open_left)
         if result.backup:
             text += self.tr(" Backup before the merge: {path}").format(path=result.backup)
         return text, bool(open_left)

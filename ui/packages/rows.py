@@ -66,8 +66,11 @@ class _Tasks:
         if not task_id:
             return "", ""
         if task_id not in self._cache:
-            rows = self.ledger.store.rows("SELECT c.name AS community, t.measure FROM task t JOIN community c "
-                                          "ON c.id = t.community_id WHERE t.id = ?", (task_id,))
+            rows = self.ledger.store.rows(
+                "SELECT c.name AS community, t.measure FROM task t JOIN community c "
+                "ON c.id = t.community_id WHERE t.id = ?",
+                (task_id,),
+            )
             self._cache[task_id] = (rows[0]["community"], rows[0]["measure"]) if rows else ("", task_id[:8])
         return self._cache[task_id]
 
@@ -100,7 +103,8 @@ def value_words(table: str, fld: str, value: Any) -> str:
             return str(value.get("file_name", ""))
         if table == "extension" or "new_deadline" in value:
             return f"延期至 {value.get('new_deadline')}（原 {value.get('old_deadline')}）" + (
-                f"：{value['reason']}" if value.get("reason") else "")
+                f"：{value['reason']}" if value.get("reason") else ""
+            )
         return "；".join(f"{k}={v}" for k, v in value.items())
     if fld == "status":
         return _status(value)
@@ -129,27 +133,64 @@ def _who(name: str, at: str) -> str:
 def item_row(tasks: _Tasks, it: exchange_merge.Item) -> Row:
     community, measure = tasks(it.task_id)
     if it.kind == "conflict":
-        authors = (_tr("Ours: {who} {at}").format(who=it.our_author or "—", at=str(it.our_at or "")[:16]) + "\n"
-                   + _tr("Theirs: {who} {at}").format(who=it.their_author or "—", at=str(it.their_at)[:16]))
+        authors = (
+            _tr("Ours: {who} {at}").format(who=it.our_author or "—", at=str(it.our_at or "")[:16])
+            + "\n"
+            + _tr("Theirs: {who} {at}").format(who=it.their_author or "—", at=str(it.their_at)[:16])
+        )
     else:
         authors = _who(it.their_author, it.their_at)
-    return Row(community, measure, field_words(it.table, it.field), value_words(it.table, it.field, it.ours),
-               value_words(it.table, it.field, it.theirs), authors.strip(), it.reason, it.key,
-               it.command in exchange_merge.FIELD_COMMANDS, it.ours, it.theirs)
+    return Row(
+        community,
+        measure,
+        field_words(it.table, it.field),
+        value_words(it.table, it.field, it.ours),
+        value_words(it.table, it.field, it.theirs),
+        authors.strip(),
+        it.reason,
+        it.key,
+        it.command in exchange_merge.FIELD_COMMANDS,
+        it.ours,
+        it.theirs,
+    )
 
 
 def conflict_row(tasks: _Tasks, r: dict[str, Any]) -> Row:
     community, measure = tasks(r.get("task_id"))
-    authors = (_tr("Ours: {who} {at}").format(who=r.get("our_author") or "—", at=str(r.get("our_at") or "")[:16])
-               + "\n" + _tr("Theirs: {who} {at}").format(who=r.get("their_author") or "—",
-                                                        at=str(r.get("their_at") or "")[:16]))
-    return Row(community, measure, field_words(r["tbl"], r["field"]), value_words(r["tbl"], r["field"], r["ours"]),
-               value_words(r["tbl"], r["field"], r["theirs"]), authors, r.get("reason") or "", r["id"],
-               r["command"] in exchange_merge.FIELD_COMMANDS, r["ours"], r["theirs"])
+    authors = (
+        _tr("Ours: {who} {at}").format(who=r.get("our_author") or "—", at=str(r.get("our_at") or "")[:16])
+        + "\n"
+        + _tr("Theirs: {who} {at}").format(
+            who=r.get("their_author") or "—", at=str(r.get("their_at") or "")[:16]
+        )
+    )
+    return Row(
+        community,
+        measure,
+        field_words(r["tbl"], r["field"]),
+        value_words(r["tbl"], r["field"], r["ours"]),
+        value_words(r["tbl"], r["field"], r["theirs"]),
+        authors,
+        r.get("reason") or "",
+        r["id"],
+        r["command"] in exchange_merge.FIELD_COMMANDS,
+        r["ours"],
+        r["theirs"],
+    )
 
 
 # ---- tables -------------------------------------------------------------------------------------------------------
-COL_COMMUNITY, COL_MEASURE, COL_FIELD, COL_OURS, COL_THEIRS, COL_AUTHORS, COL_REASON, COL_DECISION, COL_NEW = range(9)
+(
+    COL_COMMUNITY,
+    COL_MEASURE,
+    COL_FIELD,
+    COL_OURS,
+    COL_THEIRS,
+    COL_AUTHORS,
+    COL_REASON,
+    COL_DECISION,
+    COL_NEW,
+) = range(9)
 
 
 class RowTable(DecisionTable):
@@ -157,8 +198,15 @@ class RowTable(DecisionTable):
     ``decisions()`` is {key: (choice, new value or None)}."""
 
     def headers(self) -> list[str]:
-        return [self.tr("Community"), self.tr("Measure"), self.tr("Field"), self.tr("Ours (ledger)"),
-                self.tr("Theirs (return)"), self.tr("Authors and times"), self.tr("Reason")]
+        return [
+            self.tr("Community"),
+            self.tr("Measure"),
+            self.tr("Field"),
+            self.tr("Ours (ledger)"),
+            self.tr("Theirs (return)"),
+            self.tr("Authors and times"),
+            self.tr("Reason"),
+        ]
 
     def texts(self, row: Row) -> tuple[str, ...]:
         return row.community, row.measure, row.field, row.ours, row.theirs, row.authors, row.reason

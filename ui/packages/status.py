@@ -44,8 +44,7 @@ ZH = {
     "Import a return…": "导入上报…",
     "Decide open conflicts…": "处理未决冲突…",
     "Refresh": "刷新",
-    "Per community: the last package issued, the last return merged and the conflicts still open.":
-        "各居民区最近一次下发的社区包、最近一次合并的上报，以及尚未决定的冲突。",
+    "Per community: the last package issued, the last return merged and the conflicts still open.": "各居民区最近一次下发的社区包、最近一次合并的上报，以及尚未决定的冲突。",
     "{applied} / {conflicts} / {refused}": "{applied} / {conflicts} / {refused}",
 }
 
@@ -59,13 +58,22 @@ class PackageStatusView(QWidget):
         super().__init__(parent)
         self.ledger = ledger
         self.setObjectName("packageStatusView")
-        intro = QLabel(self.tr("Per community: the last package issued, the last return merged and the conflicts "
-                               "still open."))
+        intro = QLabel(
+            self.tr(
+                "Per community: the last package issued, the last return merged and the conflicts still open."
+            )
+        )
         intro.setWordWrap(True)
         self.table = QTableWidget()
         self.table.setObjectName("packageStatusTable")
-        headers = [self.tr("Community"), self.tr("Secretary"), self.tr("Last issued"), self.tr("Last merged"),
-                   self.tr("Merge result (applied/conflicts/refused)"), self.tr("Open conflicts")]
+        headers = [
+            self.tr("Community"),
+            self.tr("Secretary"),
+            self.tr("Last issued"),
+            self.tr("Last merged"),
+            self.tr("Merge result (applied/conflicts/refused)"),
+            self.tr("Open conflicts"),
+        ]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -116,7 +124,8 @@ class PackageStatusView(QWidget):
         for r, s in enumerate(self.status):
             issued, merged = s["last_issued"], s["last_merged"]
             cells = [
-                s["community"], secretaries.get(s["community_id"], ""),
+                s["community"],
+                secretaries.get(s["community_id"], ""),
                 f"{str(issued['at'])[:16]} {issued['by']}\n{issued['file']}" if issued else "—",
                 f"{str(merged['at'])[:16]} {merged['by']}\n{merged['file']}" if merged else "—",
                 self.tr("{applied} / {conflicts} / {refused}").format(**merged) if merged else "—",
@@ -128,7 +137,10 @@ class PackageStatusView(QWidget):
                 if c == 5 and s["open_conflicts"]:
                     item.setForeground(Qt.GlobalColor.red)
                 self.table.setItem(r, c, item)
-        for c in (0, 1):  # names and secretaries on one line (“王建华（示例）” wrapped in a 5-character column)
+        for c in (
+            0,
+            1,
+        ):  # names and secretaries on one line (“王建华（示例）” wrapped in a 5-character column)
             self.table.setColumnWidth(c, max(self.table.columnWidth(c), self.table.sizeHintForColumn(c) + 8))
         self.table.resizeRowsToContents()
         self.conflicts_button.setEnabled(any(s["open_conflicts"] for s in self.status))

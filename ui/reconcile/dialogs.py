@@ -13,8 +13,7 @@ from ui.reconcile.lines import effect_text, status_text
 ZH = {
     # CloseNoteDialog
     "Close {week}": "结账 {week}",
-    "{n} lines are not ticked (difference: {diff}). Say why the period can be closed anyway:":
-        "还有 {n} 行未核对（差额：{diff}）。请说明为何仍可结账：",
+    "{n} lines are not ticked (difference: {diff}). Say why the period can be closed anyway:": "还有 {n} 行未核对（差额：{diff}）。请说明为何仍可结账：",
     # CompareDialog
     "{a} → {b}": "{a} → {b}",
     "Counts moved: {text}": "计数变化：{text}",
@@ -33,8 +32,11 @@ class CloseNoteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Close {week}").format(week=week))
         lay = QVBoxLayout(self)
-        label = QLabel(self.tr("{n} lines are not ticked (difference: {diff}). Say why the period can be closed "
-                               "anyway:").format(n=count, diff=diff))
+        label = QLabel(
+            self.tr(
+                "{n} lines are not ticked (difference: {diff}). Say why the period can be closed anyway:"
+            ).format(n=count, diff=diff)
+        )
         label.setWordWrap(True)
         lay.addWidget(label)
         self.edit = QPlainTextEdit()
@@ -75,20 +77,38 @@ class CompareDialog(QDialog):
     def render(self, r: dict[str, Any], ledger: Ledger) -> str:
         measures = {t["id"]: f"{t.get('community', '')}·{t.get('measure', '')}" for t in ledger.tasks_json()}
         none = self.tr("none")
-        out = [self.tr("{a} → {b}").format(a=r["from"], b=r["to"]),
-               self.tr("Counts moved: {text}").format(text=effect_text(r["counts"]) or none), "",
-               self.tr("Status moved ({n}):").format(n=len(r["moved"]))]
-        out += [f"  {measures.get(m['task'], m['task'])}：{status_text(m['before'] or '—')} → "
-                f"{status_text(m['after'] or '—')}" for m in r["moved"]]
-        out += ["", self.tr("Stalled, no change for {w} weeks ({n}):").format(w=r["stall_weeks"], n=len(r["stalled"]))]
+        out = [
+            self.tr("{a} → {b}").format(a=r["from"], b=r["to"]),
+            self.tr("Counts moved: {text}").format(text=effect_text(r["counts"]) or none),
+            "",
+            self.tr("Status moved ({n}):").format(n=len(r["moved"])),
+        ]
+        out += [
+            f"  {measures.get(m['task'], m['task'])}：{status_text(m['before'] or '—')} → "
+            f"{status_text(m['after'] or '—')}"
+            for m in r["moved"]
+        ]
+        out += [
+            "",
+            self.tr("Stalled, no change for {w} weeks ({n}):").format(
+                w=r["stall_weeks"], n=len(r["stalled"])
+            ),
+        ]
         out += [f"  {t['community']}·{t['measure']}（{t.get('owner') or ''}）" for t in r["stalled"]]
         out += ["", self.tr("Communities that slipped ({n}):").format(n=len(r["slipped"]))]
-        out += ["  " + self.tr("{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}").format(
-            c=s["community"], ra=s["rate_before"], rb=s["rate_after"], oa=s["overdue_before"],
-            ob=s["overdue_after"]) for s in r["slipped"]]
+        out += [
+            "  "
+            + self.tr("{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}").format(
+                c=s["community"],
+                ra=s["rate_before"],
+                rb=s["rate_after"],
+                oa=s["overdue_before"],
+                ob=s["overdue_after"],
+            )
+            for s in r["slipped"]
+        ]
         return "\n".join(out)
 
     @classmethod
     def show_result(cls, result: dict[str, Any], ledger: Ledger, parent: QWidget | None = None) -> None:
         exec_and_free(cls(result, ledger, parent))
-

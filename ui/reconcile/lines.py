@@ -50,8 +50,15 @@ class LinesModel(QAbstractTableModel):
         self.view = view
         self.lines: list[rc.Line] = []
         self.closed = False
-        self.headers = [self.tr("Ticked"), self.tr("Time"), self.tr("Operator"), self.tr("Community"),
-                        self.tr("Measure"), self.tr("Change (field: before → after)"), self.tr("Effect")]
+        self.headers = [
+            self.tr("Ticked"),
+            self.tr("Time"),
+            self.tr("Operator"),
+            self.tr("Community"),
+            self.tr("Measure"),
+            self.tr("Change (field: before → after)"),
+            self.tr("Effect"),
+        ]
 
     def set_lines(self, lines: list[rc.Line], closed: bool) -> None:
         self.beginResetModel()
@@ -64,7 +71,9 @@ class LinesModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
@@ -86,7 +95,9 @@ class LinesModel(QAbstractTableModel):
             out.append(f"{i.label}：{before} → {after}")
         return "；".join(dict.fromkeys(out))
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         ln, col = self.lines[index.row()], index.column()
@@ -94,8 +105,11 @@ class LinesModel(QAbstractTableModel):
             return Qt.CheckState.Checked if ln.ticked else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
-                return (self.tr("Sign-off request") if ln.submits else "") if role == Qt.ItemDataRole.DisplayRole \
+                return (
+                    (self.tr("Sign-off request") if ln.submits else "")
+                    if role == Qt.ItemDataRole.DisplayRole
                     else (f"{ln.ticked_by} {ln.ticked_at}" if ln.ticked else None)
+                )
             if col == 1:
                 return ln.at[:16]
             if col == 2:
@@ -116,9 +130,15 @@ class LinesModel(QAbstractTableModel):
             return ln.entry_id
         return None
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole or self.closed:
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        if (
+            not index.isValid()
+            or index.column() != 0
+            or role != Qt.ItemDataRole.CheckStateRole
+            or self.closed
+        ):
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         return self.view.set_ticked(self.lines[index.row()].entry_id, checked)

@@ -69,8 +69,7 @@ ZH = {
     "{n} lines, {u} not ticked": "共 {n} 行，未核对 {u} 行",
     "This period is closed ({by}, {at}) and cannot be changed any more.": "本期已结账（{by}，{at}），不能再修改",
     "Note: {note}": "结账说明：{note}",
-    "Reconciliation has not started for this week. Click “Start reconciliation”.":
-        "本周尚未开始对账。请点击“开始对账”。",
+    "Reconciliation has not started for this week. Click “Start reconciliation”.": "本周尚未开始对账。请点击“开始对账”。",
     # side panels
     "Community": "居民区",
     "Measure": "整改措施",
@@ -108,16 +107,22 @@ def _tr(text: str) -> str:
 
 def ask_report_path(parent: QWidget | None, start: str) -> str:
     """Where to save the 周报 (.docx or .xlsx); '' when cancelled. Tests patch this."""
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save the weekly report"), start,
-                                          _tr("Word document (*.docx);;Excel workbook (*.xlsx)"))
+    path, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Save the weekly report"), start, _tr("Word document (*.docx);;Excel workbook (*.xlsx)")
+    )
     return path
 
 
 def ask_compare_week(parent: QWidget | None, week: str, choices: list[str]) -> str:
     """The other closed week to compare with; '' when cancelled. Tests patch this."""
-    text, ok = QInputDialog.getItem(parent, _tr("Compare with"),
-                                    _tr("Compare {week} with which closed week?").format(week=week),
-                                    choices, 0, False)
+    text, ok = QInputDialog.getItem(
+        parent,
+        _tr("Compare with"),
+        _tr("Compare {week} with which closed week?").format(week=week),
+        choices,
+        0,
+        False,
+    )
     return text if ok else ""
 
 
@@ -157,9 +162,13 @@ class ReconcileView(QWidget):
         self.close_button = QPushButton(self.tr("Close the period…"))
         self.report_button = QPushButton(self.tr("Weekly report…"))
         self.compare_button = QPushButton(self.tr("Compare…"))
-        for name, b in (("reconcileOpen", self.open_button), ("reconcileTickAll", self.tick_all_button),
-                        ("reconcileClose", self.close_button), ("reconcileReport", self.report_button),
-                        ("reconcileCompare", self.compare_button)):
+        for name, b in (
+            ("reconcileOpen", self.open_button),
+            ("reconcileTickAll", self.tick_all_button),
+            ("reconcileClose", self.close_button),
+            ("reconcileReport", self.report_button),
+            ("reconcileCompare", self.compare_button),
+        ):
             b.setObjectName(name)
             top.addWidget(b)
         root.addLayout(top)
@@ -167,8 +176,9 @@ class ReconcileView(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("reconcileBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; "
-                                  "border: 1px solid #e0a0a0; }")
+        self.banner.setStyleSheet(
+            "QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; border: 1px solid #e0a0a0; }"
+        )
         root.addWidget(self.banner)
 
         # the balance, large
@@ -218,15 +228,33 @@ class ReconcileView(QWidget):
 
         self.side = QTabWidget()
         self.side.setObjectName("reconcileSide")
-        self.chase = self._table("reconcileChase", [self.tr("Community"), self.tr("Secretary"),
-                                                    self.tr("Returned this week"), self.tr("Last returned")])
-        self.pending = self._table("reconcilePending", [self.tr("Community"), self.tr("Measure"), self.tr("Owner"),
-                                                        self.tr("Status")])
-        self.extensions = self._table("reconcileExtensions", [self.tr("Measure"), self.tr("Requested by"),
-                                                              self.tr("Old deadline"), self.tr("New deadline"),
-                                                              self.tr("Reason")])
-        self.overdue = self._table("reconcileOverdue", [self.tr("Community"), self.tr("Measure"), self.tr("Owner"),
-                                                        self.tr("Deadline")])
+        self.chase = self._table(
+            "reconcileChase",
+            [
+                self.tr("Community"),
+                self.tr("Secretary"),
+                self.tr("Returned this week"),
+                self.tr("Last returned"),
+            ],
+        )
+        self.pending = self._table(
+            "reconcilePending",
+            [self.tr("Community"), self.tr("Measure"), self.tr("Owner"), self.tr("Status")],
+        )
+        self.extensions = self._table(
+            "reconcileExtensions",
+            [
+                self.tr("Measure"),
+                self.tr("Requested by"),
+                self.tr("Old deadline"),
+                self.tr("New deadline"),
+                self.tr("Reason"),
+            ],
+        )
+        self.overdue = self._table(
+            "reconcileOverdue",
+            [self.tr("Community"), self.tr("Measure"), self.tr("Owner"), self.tr("Deadline")],
+        )
         self.side.addTab(self.chase, self.tr("Chase list"))
         self.side.addTab(self.pending, self.tr("Waiting for sign-off review"))
         self.side.addTab(self.extensions, self.tr("Extensions to approve"))
@@ -268,8 +296,10 @@ class ReconcileView(QWidget):
             head.setFont(_big_font(13 if key in BIG_KEYS else 11))
             head.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(head, 0, col)
-        for row, (name, text) in enumerate((("opening", self.tr("Opening")), ("now", self.tr("Now")),
-                                            ("difference", self.tr("Difference"))), start=1):
+        for row, (name, text) in enumerate(
+            (("opening", self.tr("Opening")), ("now", self.tr("Now")), ("difference", self.tr("Difference"))),
+            start=1,
+        ):
             lab = QLabel(text)
             lab.setFont(_big_font(16))
             grid.addWidget(lab, row, 0)
@@ -313,14 +343,20 @@ class ReconcileView(QWidget):
     def fill_weeks(self, select: str | None = None) -> None:
         current = rc.week_of(self.ledger, self.ledger.today())
         select = select or (self.week() if self.week_combo.count() else current)
-        weeks = {rc.week_of(self.ledger, self.ledger.today() - dt.timedelta(weeks=i)) for i in range(RECENT_WEEKS)}
+        weeks = {
+            rc.week_of(self.ledger, self.ledger.today() - dt.timedelta(weeks=i)) for i in range(RECENT_WEEKS)
+        }
         weeks |= {p.week for p in rc.periods(self.ledger)}
         self.week_combo.blockSignals(True)
         self.week_combo.clear()
         for w in sorted(weeks, reverse=True):
             start, end = rc.week_window(self.ledger, w)
-            self.week_combo.addItem(self.tr("{week} ({start} to {end})").format(
-                week=w, start=start.isoformat(), end=end.isoformat()), w)
+            self.week_combo.addItem(
+                self.tr("{week} ({start} to {end})").format(
+                    week=w, start=start.isoformat(), end=end.isoformat()
+                ),
+                w,
+            )
         i = self.week_combo.findData(select)
         self.week_combo.setCurrentIndex(i if i >= 0 else self.week_combo.findData(current))
         self.week_combo.blockSignals(False)
@@ -350,32 +386,44 @@ class ReconcileView(QWidget):
         self.compare_button.setEnabled(closed)
         if closed and per is not None:
             text = self.tr("This period is closed ({by}, {at}) and cannot be changed any more.").format(
-                by=per.closed_by, at=(per.closed_at or "")[:16])
+                by=per.closed_by, at=(per.closed_at or "")[:16]
+            )
             if per.note:
                 text += "\n" + self.tr("Note: {note}").format(note=per.note)
             self.banner.setText(text)
             self.banner.setVisible(True)
         elif per is None:
-            self.banner.setText(self.tr("Reconciliation has not started for this week. Click “Start reconciliation”."))
-            self.banner.setStyleSheet("QLabel { background: #eef3fb; color: #1f3b66; padding: 6px; "
-                                      "border: 1px solid #b7c8e6; }")
+            self.banner.setText(
+                self.tr("Reconciliation has not started for this week. Click “Start reconciliation”.")
+            )
+            self.banner.setStyleSheet(
+                "QLabel { background: #eef3fb; color: #1f3b66; padding: 6px; border: 1px solid #b7c8e6; }"
+            )
             self.banner.setVisible(True)
         else:
             self.banner.setVisible(False)
         if closed:
-            self.banner.setStyleSheet("QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; "
-                                      "border: 1px solid #e0a0a0; }")
+            self.banner.setStyleSheet(
+                "QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; border: 1px solid #e0a0a0; }"
+            )
         self._refresh_balance(rec)
         self.model.set_lines(rec.lines if rec else [], closed)
         self.table.resizeRowsToContents()
-        self.lines_label.setText(self.tr("{n} lines, {u} not ticked").format(
-            n=len(rec.lines), u=len(rec.unticked)) if rec else "")
+        self.lines_label.setText(
+            self.tr("{n} lines, {u} not ticked").format(n=len(rec.lines), u=len(rec.unticked)) if rec else ""
+        )
         self._refresh_side(week)
 
     def _refresh_balance(self, rec: rc.Reconciliation | None) -> None:
-        moved = () if rec is None else tuple(
-            k for k in rc.COUNT_KEYS if k not in BIG_KEYS
-            and (rec.difference.get(k) or rec.opening.get(k, 0) != rec.now.get(k, 0)))
+        moved = (
+            ()
+            if rec is None
+            else tuple(
+                k
+                for k in rc.COUNT_KEYS
+                if k not in BIG_KEYS and (rec.difference.get(k) or rec.opening.get(k, 0) != rec.now.get(k, 0))
+            )
+        )
         self._build_balance(BIG_KEYS + moved)
         for key in self.balance_keys:
             for name in ("opening", "now", "difference"):
@@ -401,22 +449,49 @@ class ReconcileView(QWidget):
             self.verdict.setText(self.tr("Not balanced"))
             self.verdict.setStyleSheet(f"color: {RED};")
         others = {k: v for k, v in rec.difference.items() if v and k not in self.balance_keys}
-        self.other_diff.setText(self.tr("Also different: {text}").format(text=effect_text(others)) if others else "")
+        self.other_diff.setText(
+            self.tr("Also different: {text}").format(text=effect_text(others)) if others else ""
+        )
         self.other_diff.setStyleSheet(f"color: {RED};")
 
     def _refresh_side(self, week: str) -> None:
         snap = self.per.snapshot if self.per is not None and self.per.closed else None
         chase = snap["chase"] if snap else [r.to_json() for r in rc.chase_list(self.ledger, week)]
         yes, no, never = self.tr("Yes"), self.tr("No"), self.tr("Never")
-        self._fill(self.chase, [[c["community"], c["secretary"], yes if c["returned"] else no,
-                                 (c["last_returned"] or never)[:16]] for c in chase],
-                   [None if c["returned"] else RED for c in chase])
+        self._fill(
+            self.chase,
+            [
+                [
+                    c["community"],
+                    c["secretary"],
+                    yes if c["returned"] else no,
+                    (c["last_returned"] or never)[:16],
+                ]
+                for c in chase
+            ],
+            [None if c["returned"] else RED for c in chase],
+        )
         pend = rc.pending_signoff(self.ledger)
-        self._fill(self.pending, [[t["community"], t["measure"], t["owner"], status_text(t["status"])] for t in pend])
-        measures = {t["id"]: f"{t.get('community', '')}·{t.get('measure', '')}" for t in self.ledger.tasks_json()}
+        self._fill(
+            self.pending, [[t["community"], t["measure"], t["owner"], status_text(t["status"])] for t in pend]
+        )
+        measures = {
+            t["id"]: f"{t.get('community', '')}·{t.get('measure', '')}" for t in self.ledger.tasks_json()
+        }
         ext = rc.pending_extension_requests(self.ledger)
-        self._fill(self.extensions, [[measures.get(x["task"], x["task"]), x["requested_by"], x["old_deadline"],
-                                      x["new_deadline"], x["reason"]] for x in ext])
+        self._fill(
+            self.extensions,
+            [
+                [
+                    measures.get(x["task"], x["task"]),
+                    x["requested_by"],
+                    x["old_deadline"],
+                    x["new_deadline"],
+                    x["reason"],
+                ]
+                for x in ext
+            ],
+        )
         if snap:
             over = snap["overdue_this_week"]
         else:
@@ -473,8 +548,11 @@ class ReconcileView(QWidget):
         from ledger.office import weekly as report_week
 
         week = self.week()
-        start = str(Path(self.ledger.store.path).parent / f"周报-{week}.docx") \
-            if getattr(self.ledger.store, "path", None) else f"周报-{week}.docx"
+        start = (
+            str(Path(self.ledger.store.path).parent / f"周报-{week}.docx")
+            if getattr(self.ledger.store, "path", None)
+            else f"周报-{week}.docx"
+        )
         chosen = ask_report_path(self, start)
         if not chosen:
             return None

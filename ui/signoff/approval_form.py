@@ -28,10 +28,29 @@ log = logging.getLogger(__name__)
 
 # GLOSSARY: 小标宋 → SimSun bold / Noto Serif CJK; 仿宋 → FangSong / STFangsong; never a Latin font for the text.
 LATIN_SERIF = ["Times New Roman", "Liberation Serif", "DejaVu Serif"]
-TITLE_FAMILIES = [*LATIN_SERIF, "方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "宋体", "SimSun",
-                  "Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif CJK"]
-BODY_FAMILIES = [*LATIN_SERIF, "仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC",
-                 "宋体", "SimSun"]
+TITLE_FAMILIES = [
+    *LATIN_SERIF,
+    "方正小标宋简体",
+    "FZXiaoBiaoSong-B05S",
+    "华文中宋",
+    "STZhongsong",
+    "宋体",
+    "SimSun",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "Noto Serif CJK",
+]
+BODY_FAMILIES = [
+    *LATIN_SERIF,
+    "仿宋_GB2312",
+    "仿宋",
+    "FangSong",
+    "STFangsong",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "宋体",
+    "SimSun",
+]
 LABEL_FAMILIES = ["黑体", "SimHei", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei"]
 MARGINS_MM = QMarginsF(22, 20, 20, 18)  # left (binding), top, right, bottom
 RESOLUTION = 300
@@ -43,8 +62,7 @@ ZH = {
     "PDF files (*.pdf)": "PDF 文件 (*.pdf)",
     "sign-off form": "销号审批表",
     "Sign-off form": "销号审批表",
-    "The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.":
-        "销号审批表已保存到“{path}”。请用 A4 纸打印，交审核人签字。",
+    "The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.": "销号审批表已保存到“{path}”。请用 A4 纸打印，交审核人签字。",
     "Open it": "打开",
     "OK": "确定",
     "Cannot write the sign-off form": "无法生成销号审批表",
@@ -73,7 +91,7 @@ def cn_date(value: str | dt.date | None) -> str:
 
 
 def default_name(ledger: Ledger, task_id: str) -> str:
-    """"{居民区}-{整改措施前12字}-销号审批表.pdf"."""
+    """ "{居民区}-{整改措施前12字}-销号审批表.pdf"."""
     t = ledger.task(task_id)
     return signoff.safe_name(f"{t.community}-{t.measure[:12]}-{_tr('sign-off form')}", 80) + ".pdf"
 
@@ -90,14 +108,18 @@ def form_html(ledger: Ledger, task_id: str) -> str:
     cell = "font-size:12pt;"
 
     def row(name: str, value: str) -> str:
-        return (f"<tr><td align='center' valign='middle' style='{label}'>{name}</td>"
-                f"<td colspan='3' style='{cell}'>{value}</td></tr>")
+        return (
+            f"<tr><td align='center' valign='middle' style='{label}'>{name}</td>"
+            f"<td colspan='3' style='{cell}'>{value}</td></tr>"
+        )
 
     def pair(n1: str, v1: str, n2: str, v2: str) -> str:
-        return (f"<tr><td width='19%' align='center' valign='middle' style='{label}'>{n1}</td>"
-                f"<td width='31%' style='{cell}'>{v1}</td>"
-                f"<td width='19%' align='center' valign='middle' style='{label}'>{n2}</td>"
-                f"<td width='31%' style='{cell}'>{v2}</td></tr>")
+        return (
+            f"<tr><td width='19%' align='center' valign='middle' style='{label}'>{n1}</td>"
+            f"<td width='31%' style='{cell}'>{v1}</td>"
+            f"<td width='19%' align='center' valign='middle' style='{label}'>{n2}</td>"
+            f"<td width='31%' style='{cell}'>{v2}</td></tr>"
+        )
 
     deadline = cn_date(t.deadline) or "无"
     original = cn_date(t.original_deadline) or deadline
@@ -114,34 +136,47 @@ def form_html(ledger: Ledger, task_id: str) -> str:
     if inds:
         progress += "<br><b>量化指标：</b>" + "；".join(_esc(i) for i in inds)
     files = signoff.evidence(ledger, task_id)
-    evidence = "<br>".join(f"{n}. {_esc(f.file_name)}（{signoff.human_size(f.size)}，{_esc(f.added_by)} "
-                           f"{cn_date(f.added_at)}添加）" for n, f in enumerate(files, start=1)) or "（无）"
+    evidence = (
+        "<br>".join(
+            f"{n}. {_esc(f.file_name)}（{signoff.human_size(f.size)}，{_esc(f.added_by)} "
+            f"{cn_date(f.added_at)}添加）"
+            for n, f in enumerate(files, start=1)
+        )
+        or "（无）"
+    )
 
-    body = [pair("居民区", _esc(t.community), "整改类型", _esc(t.kind)),
-            row("问题类别", _esc(t.category)),
-            row("反馈问题", _esc(t.problem)),
-            row("整改措施", _esc(t.measure) + (f"<br>{_esc(t.detail)}" if t.detail else "")),
-            pair("责任人", _esc(t.owner), "责任领导", _esc(t.leader)),
-            row("整改时限", deadline_cell),
-            row("整改情况", progress),
-            row("佐证材料清单", evidence)]
+    body = [
+        pair("居民区", _esc(t.community), "整改类型", _esc(t.kind)),
+        row("问题类别", _esc(t.category)),
+        row("反馈问题", _esc(t.problem)),
+        row("整改措施", _esc(t.measure) + (f"<br>{_esc(t.detail)}" if t.detail else "")),
+        pair("责任人", _esc(t.owner), "责任领导", _esc(t.leader)),
+        row("整改时限", deadline_cell),
+        row("整改情况", progress),
+        row("佐证材料清单", evidence),
+    ]
 
     all_reviews = signoff.reviews(ledger, task_id)
     current = [r for r in all_reviews if r.round == t.review_round]
     earlier = [r for r in all_reviews if r.round != t.review_round]
     if earlier:
-        lines = [f"第{r.round}轮 {r.level_name} {_esc(r.reviewer)} {cn_date(r.at)} {DECISIONS.get(r.decision, '')}"
-                 + (f"（{_esc(r.grade)}）" if r.grade else "") + (f"：{_esc(r.opinion)}" if r.opinion else "")
-                 for r in earlier]
+        lines = [
+            f"第{r.round}轮 {r.level_name} {_esc(r.reviewer)} {cn_date(r.at)} {DECISIONS.get(r.decision, '')}"
+            + (f"（{_esc(r.grade)}）" if r.grade else "")
+            + (f"：{_esc(r.opinion)}" if r.opinion else "")
+            for r in earlier
+        ]
         body.append(row("此前审核", "<br>".join(lines)))
     by_level = {r.level: r for r in current}
     sign = f"签字：{'＿' * 9}"
     for n, level in enumerate(chain, start=1):
         r = by_level.get(n)
         if r is None:
-            inner = (f"<p style='{cell}'><br><br></p>"
-                     f"<p style='{cell}'>验收评定：{_grades('')}</p>"
-                     f"<p align='right' style='{cell} margin-top:14pt'>审核人{sign}{GAP}日期：{GAP}年{GAP}月{GAP}日</p>")
+            inner = (
+                f"<p style='{cell}'><br><br></p>"
+                f"<p style='{cell}'>验收评定：{_grades('')}</p>"
+                f"<p align='right' style='{cell} margin-top:14pt'>审核人{sign}{GAP}日期：{GAP}年{GAP}月{GAP}日</p>"
+            )
         else:
             inner = f"<p style='{cell}'>{_esc(r.opinion) or '（未填写意见）'}</p>"
             if r.decision == "return":
@@ -150,11 +185,15 @@ def form_html(ledger: Ledger, task_id: str) -> str:
                 inner += f"<p style='{cell}'>验收评定：{_grades(r.grade)}</p>"
             if r.exception:
                 inner += f"<p style='{cell}'>例外理由：{_esc(r.exception)}</p>"
-            inner += (f"<p style='{cell}'>审核人：{_esc(r.reviewer)}{GAP}审核日期：{cn_date(r.at)}</p>"
-                      f"<p align='right' style='{cell} margin-top:14pt'>{sign}{GAP}</p>")
-        body.append(f"<tr><td align='center' valign='middle' style='{label}'>{_esc(level.name)}意见"
-                     f"<br><span style='font-size:10pt'>（{_esc(level.role.label)}）</span></td>"
-                     f"<td colspan='3'>{inner}</td></tr>")
+            inner += (
+                f"<p style='{cell}'>审核人：{_esc(r.reviewer)}{GAP}审核日期：{cn_date(r.at)}</p>"
+                f"<p align='right' style='{cell} margin-top:14pt'>{sign}{GAP}</p>"
+            )
+        body.append(
+            f"<tr><td align='center' valign='middle' style='{label}'>{_esc(level.name)}意见"
+            f"<br><span style='font-size:10pt'>（{_esc(level.role.label)}）</span></td>"
+            f"<td colspan='3'>{inner}</td></tr>"
+        )
 
     title = f"{_esc(ledger.org_name)}巡察整改任务销号审批表"
     status = t.status.label + ("" if t.status == Status.CLOSED else "（尚未销号）")
@@ -166,11 +205,13 @@ def form_html(ledger: Ledger, task_id: str) -> str:
         f"<p align='right' style='font-size:10.5pt; margin-bottom:4pt'>{info}</p>"
         "<table width='100%' border='1' cellspacing='0' cellpadding='5' "
         "style='border-collapse:collapse; border-color:black; border-style:solid'>"
-        + "".join(body) + "</table>"
+        + "".join(body)
+        + "</table>"
         "<p style='font-size:10pt; margin-top:6pt'>注：审核意见、验收评定和审核日期取自整改台账的审核记录；"
         "“签字”处由审核人手写签名。</p>"
         f"<p style='font-size:9pt'>日志校验码：{journal.anchor(ledger.store) or '—'}（打印时的最新日志，"
-        "可用 main.py verify 台账.db --anchor 核对台账此后未在程序之外被改写）</p></body></html>")
+        "可用 main.py verify 台账.db --anchor 核对台账此后未在程序之外被改写）</p></body></html>"
+    )
 
 
 def _font(families: list[str], pt: float) -> QFont:
@@ -186,21 +227,35 @@ def write_approval_form(ledger: Ledger, task_id: str, out_path: str | Path) -> P
     if out.suffix.lower() != ".pdf":
         out = out.with_suffix(out.suffix + ".pdf") if out.suffix else out.with_suffix(".pdf")
     if not out.parent.is_dir():
-        raise LedgerError("bad_value", field="保存位置", value=str(out.parent),
-                          detail="这个文件夹不存在，请选择一个已有的文件夹。")
+        raise LedgerError(
+            "bad_value",
+            field="保存位置",
+            value=str(out.parent),
+            detail="这个文件夹不存在，请选择一个已有的文件夹。",
+        )
     t = ledger.task(task_id)
     markup = form_html(ledger, task_id)
     tmp = out.with_name(f".~{out.stem}.tmp.pdf")
     writer = QPdfWriter(str(tmp))
     writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     MARGINS_MM, QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     writer.setTitle(f"{ledger.org_name}巡察整改任务销号审批表 — {t.community} {t.measure}")
     writer.setCreator("巡察整改台账")
     painter = QPainter()
     if not painter.begin(writer):
-        raise LedgerError("bad_value", field="保存位置", value=str(out),
-                          detail="无法写入这个文件。请关闭正在打开它的程序，或换一个位置后再试。")
+        raise LedgerError(
+            "bad_value",
+            field="保存位置",
+            value=str(out),
+            detail="无法写入这个文件。请关闭正在打开它的程序，或换一个位置后再试。",
+        )
     done = False
     try:
         page = writer.pageLayout().paintRectPixels(RESOLUTION)
@@ -224,8 +279,11 @@ def write_approval_form(ledger: Ledger, task_id: str, out_path: str | Path) -> P
             if pages > 1:
                 painter.setFont(foot_font)
                 painter.setPen(Qt.GlobalColor.black)
-                painter.drawText(QRectF(0, height, page.width(), footer_h), Qt.AlignmentFlag.AlignCenter,
-                                 f"第 {i + 1} 页　共 {pages} 页")
+                painter.drawText(
+                    QRectF(0, height, page.width(), footer_h),
+                    Qt.AlignmentFlag.AlignCenter,
+                    f"第 {i + 1} 页　共 {pages} 页",
+                )
         done = True
     finally:
         painter.end()  # writes the PDF's tail and closes the file
@@ -235,8 +293,12 @@ def write_approval_form(ledger: Ledger, task_id: str, out_path: str | Path) -> P
         os.replace(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise LedgerError("bad_value", field="保存位置", value=str(out),
-                          detail=f"写入失败（{exc.strerror or exc}）。请关闭正在打开它的程序，或换一个位置后再试。") from exc
+        raise LedgerError(
+            "bad_value",
+            field="保存位置",
+            value=str(out),
+            detail=f"写入失败（{exc.strerror or exc}）。请关闭正在打开它的程序，或换一个位置后再试。",
+        ) from exc
     log.info("sign-off form of %s written to %s (%d pages)", task_id, out, pages)
     return out
 
@@ -244,16 +306,22 @@ def write_approval_form(ledger: Ledger, task_id: str, out_path: str | Path) -> P
 # ---- from the window ------------------------------------------------------------------------------------------
 def ask_path(parent: QWidget | None, suggested: Path) -> str:
     """The file dialog (tests patch this); "" when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save the sign-off form as"), str(suggested),
-                                          _tr("PDF files (*.pdf)"))
+    path, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Save the sign-off form as"), str(suggested), _tr("PDF files (*.pdf)")
+    )
     return path
 
 
 def show_done(parent: QWidget | None, path: Path) -> None:
     """Where the PDF went, with a button that opens it (tests patch this)."""
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("Sign-off form"),
-                      _tr("The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.")
-                      .format(path=path), parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        _tr("Sign-off form"),
+        _tr("The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.").format(
+            path=path
+        ),
+        parent=parent,
+    )
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     open_it = box.addButton(_tr("Open it"), QMessageBox.ButtonRole.ActionRole)
     ok = box.addButton(_tr("OK"), QMessageBox.ButtonRole.AcceptRole)
@@ -292,7 +360,9 @@ def cmd_approval_form(path: str | Path, task_ref: str, out: str | Path, *, today
     from ledger.cli.main import _resolve_task
 
     if QGuiApplication.instance() is None:
-        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication([sys.argv[0] if sys.argv else "approval-form"])  # noqa: F841 - kept alive while writing
     try:

@@ -31,7 +31,7 @@ from ledger.signoff import signoff
 from ui.common import messages
 from ui.common.util import exec_and_free
 
-WARN_STYLE = ("background:#fff4e0; border:1px solid #e0a030; border-radius:4px; padding:8px; color:#5a3a00;")
+WARN_STYLE = "background:#fff4e0; border:1px solid #e0a030; border-radius:4px; padding:8px; color:#5a3a00;"
 RED = "#b0252b"
 
 ZH = {
@@ -50,10 +50,8 @@ ZH = {
     "Indicators": "量化指标",
     "Missing before sign-off:": "销号前还缺少：",
     "This is the last level: approving signs the task off. Complete what is missing first, or write the "
-    "reason for an exception below.":
-        "这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。",
-    "The last level will need this completed, or an exception reason from its reviewer.":
-        "终审时须补齐，或由终审人填写例外理由。",
+    "reason for an exception below.": "这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。",
+    "The last level will need this completed, or an exception reason from its reviewer.": "终审时须补齐，或由终审人填写例外理由。",
     "Acceptance grade (required)": "验收评定（必选）",
     "Opinion (required)": "审核意见（必填）",
     "e.g. 措施已落实，佐证材料齐全，同意销号。": "例如：措施已落实，佐证材料齐全，同意销号。",
@@ -61,27 +59,22 @@ ZH = {
     "Exception reason (optional)": "例外理由（可不填）",
     "Why the task may be signed off without it": "写明可以例外销号的理由",
     "A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is "
-    "not signed off.":
-        "最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。",
-    "A long-term task is signed off for this stage and stays 长期坚持.":
-        "长期坚持任务：通过后完成阶段性销号，继续长期坚持。",
+    "not signed off.": "最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。",
+    "A long-term task is signed off for this stage and stays 长期坚持.": "长期坚持任务：通过后完成阶段性销号，继续长期坚持。",
     "Approve — {level}": "审核通过 — {level}",
     "Return — {level}": "退回 — {level}",
     "Approve": "审核通过",
     "Return to the owner": "退回",
     "Reason for returning (required)": "退回理由（必填）",
-    "The reason is shown on the task and on the wall chart, so the owner knows what to do.":
-        "退回理由会显示在任务上和挂图上，责任人据此继续整改。",
+    "The reason is shown on the task and on the wall chart, so the owner knows what to do.": "退回理由会显示在任务上和挂图上，责任人据此继续整改。",
     "Please choose a grade: 好, 较好, 一般 or 差.": "请选择验收评定：好、较好、一般或差。",
     "Request sign-off": "申请销号",
     "Submit the request": "提交申请",
     "Current progress": "目前的整改进展",
     "What was done (required)": "整改情况说明（必填）",
-    "What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。":
-        "写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。",
+    "What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。": "写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。",
     "The reviewers will see that this is missing. Add evidence on the 佐证材料 tab first, or the last "
-    "reviewer will have to record an exception.":
-        "审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。",
+    "reviewer will have to record an exception.": "审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。",
     "Ask for a later deadline": "申请延期",
     "Send the request": "提交延期申请",
     "Current deadline": "现在的整改时限",
@@ -90,8 +83,7 @@ ZH = {
     "{n} days later": "延后 {n} 天",
     "Reason (required)": "延期理由（必填）",
     "Why the deadline cannot be met": "为什么不能按时完成",
-    "A leader approves or refuses the request. The original deadline is kept in the ledger either way.":
-        "由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。",
+    "A leader approves or refuses the request. The original deadline is kept in the ledger either way.": "由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。",
     "Decide the extension request": "批复延期申请",
     "Requested by": "申请人",
     "Requested": "申请时间",
@@ -123,8 +115,10 @@ def missing_items(ledger: Ledger, task_id: str) -> list[str]:
     out = ["没有佐证材料"] if state.evidence_count == 0 else []
     for ind in ledger.indicators(task_id):
         if ind.target is not None and (ind.actual is None or ind.actual < ind.target):
-            out.append(f"指标“{ind.name}”未达到目标（目标 {_num(ind.target)}{ind.unit}，"
-                       f"完成 {_num(ind.actual)}{ind.unit}）")
+            out.append(
+                f"指标“{ind.name}”未达到目标（目标 {_num(ind.target)}{ind.unit}，"
+                f"完成 {_num(ind.actual)}{ind.unit}）"
+            )
     return out
 
 
@@ -132,8 +126,10 @@ def indicator_lines(ledger: Ledger, task_id: str) -> list[str]:
     out = []
     for ind in ledger.indicators(task_id):
         met = ind.target is None or (ind.actual is not None and ind.actual >= ind.target)
-        out.append(f"{ind.name}：目标 {_num(ind.target)}{ind.unit}，完成 {_num(ind.actual)}{ind.unit}"
-                   f"（{'已达标' if met else '未达标'}）")
+        out.append(
+            f"{ind.name}：目标 {_num(ind.target)}{ind.unit}，完成 {_num(ind.actual)}{ind.unit}"
+            f"（{'已达标' if met else '未达标'}）"
+        )
     return out
 
 
@@ -166,8 +162,11 @@ class SignoffDialog(QDialog):
         self.result_kwargs: dict[str, Any] | None = None
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 36)
         self.body = QVBoxLayout(self)
-        head = _label(f"<b style='font-size:large'>{html.escape(self.task.measure)}</b><br>"
-                      f"{html.escape(self.task.community)} · {html.escape(self.task.problem)}", rich=True)
+        head = _label(
+            f"<b style='font-size:large'>{html.escape(self.task.measure)}</b><br>"
+            f"{html.escape(self.task.community)} · {html.escape(self.task.problem)}",
+            rich=True,
+        )
         head.setObjectName("dialogTask")
         self.body.addWidget(head)
         line = QFrame()
@@ -221,8 +220,9 @@ def _required(box: QPlainTextEdit, what: str) -> str:
 class ReviewDialog(SignoffDialog):
     """审核通过 (grade, opinion; an exception reason when evidence or indicators are missing) or 退回 (reason)."""
 
-    def __init__(self, ledger: Ledger, task_id: str, *, returning: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ledger: Ledger, task_id: str, *, returning: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(ledger, task_id, parent)
         self.returning = returning
         state = ledger.task_state(task_id)
@@ -230,10 +230,16 @@ class ReviewDialog(SignoffDialog):
         self.level_index = min(state.review_level, len(chain) - 1)
         level = chain[self.level_index]
         self.last = self.level_index == len(chain) - 1
-        self.setWindowTitle((self.tr("Return — {level}") if returning else self.tr("Approve — {level}"))
-                            .format(level=level.name))
-        where = _label(self.tr("{level}: level {n} of {total}, signed by the {role}").format(
-            level=level.name, n=self.level_index + 1, total=len(chain), role=level.role.label))
+        self.setWindowTitle(
+            (self.tr("Return — {level}") if returning else self.tr("Approve — {level}")).format(
+                level=level.name
+            )
+        )
+        where = _label(
+            self.tr("{level}: level {n} of {total}, signed by the {role}").format(
+                level=level.name, n=self.level_index + 1, total=len(chain), role=level.role.label
+            )
+        )
         where.setObjectName("reviewLevel")
         self.form.addRow(where)
         statement = QPlainTextEdit(self.task.progress or self.tr("(no statement)"))
@@ -242,8 +248,14 @@ class ReviewDialog(SignoffDialog):
         self.form.addRow(self.tr("Closing statement of the owner"), statement)
         files = signoff.evidence(ledger, task_id)
         names = "、".join(f.file_name for f in files[:4]) + ("……" if len(files) > 4 else "")
-        self.form.addRow(self.tr("Evidence"), _label(self.tr("{n} files: {names}").format(n=len(files), names=names)
-                                                     if files else self.tr("none yet")))
+        self.form.addRow(
+            self.tr("Evidence"),
+            _label(
+                self.tr("{n} files: {names}").format(n=len(files), names=names)
+                if files
+                else self.tr("none yet")
+            ),
+        )
         inds = indicator_lines(ledger, task_id)
         if inds:
             self.form.addRow(self.tr("Indicators"), _label("\n".join(inds)))
@@ -253,27 +265,47 @@ class ReviewDialog(SignoffDialog):
         self.opinion = _text_box(self.tr("e.g. 措施已落实，佐证材料齐全，同意销号。"), name="opinion")
         self.exception = _text_box(self.tr("Why the task may be signed off without it"), 60, "exception")
         self.reason = _text_box("", name="reason")
-        self.second_round = _label(self.tr("A grade of 一般 or 差 at the last level sends the task back for a "
-                                           "second round of rectification; it is not signed off."),
-                                   style=f"color:{RED}; font-weight:bold")
+        self.second_round = _label(
+            self.tr(
+                "A grade of 一般 or 差 at the last level sends the task back for a "
+                "second round of rectification; it is not signed off."
+            ),
+            style=f"color:{RED}; font-weight:bold",
+        )
         self.second_round.setObjectName("secondRoundNote")
         self.second_round.setVisible(False)
         self.missing_note: QLabel | None = None
         if returning:
-            self.form.addRow(_label(self.tr("The reason is shown on the task and on the wall chart, so the owner "
-                                            "knows what to do.")))
+            self.form.addRow(
+                _label(
+                    self.tr(
+                        "The reason is shown on the task and on the wall chart, so the owner "
+                        "knows what to do."
+                    )
+                )
+            )
             self.form.addRow(self.tr("Reason for returning (required)"), self.reason)
             self.finish(self.tr("Return to the owner"))
             self.reason.setFocus()
             return
         if self.missing:
             lines = "".join(f"<li>{html.escape(m)}</li>" for m in self.missing)
-            after = (self.tr("This is the last level: approving signs the task off. Complete what is missing "
-                             "first, or write the reason for an exception below.") if self.last else
-                     self.tr("The last level will need this completed, or an exception reason from its reviewer."))
-            self.missing_note = _label(f"<b>{html.escape(self.tr('Missing before sign-off:'))}</b>"
-                                       f"<ul style='margin:2px 0 2px -20px'>{lines}</ul>{html.escape(after)}",
-                                       rich=True, style=WARN_STYLE)
+            after = (
+                self.tr(
+                    "This is the last level: approving signs the task off. Complete what is missing "
+                    "first, or write the reason for an exception below."
+                )
+                if self.last
+                else self.tr(
+                    "The last level will need this completed, or an exception reason from its reviewer."
+                )
+            )
+            self.missing_note = _label(
+                f"<b>{html.escape(self.tr('Missing before sign-off:'))}</b>"
+                f"<ul style='margin:2px 0 2px -20px'>{lines}</ul>{html.escape(after)}",
+                rich=True,
+                style=WARN_STYLE,
+            )
             self.missing_note.setObjectName("missingNote")
             self.form.addRow(self.missing_note)
         row = QHBoxLayout()
@@ -289,10 +321,16 @@ class ReviewDialog(SignoffDialog):
         self.form.addRow(self.tr("Opinion (required)"), self.opinion)
         self.form.addRow(self.second_round)
         if self.missing:
-            self.form.addRow(self.tr("Exception reason (required to sign off)") if self.last
-                             else self.tr("Exception reason (optional)"), self.exception)
+            self.form.addRow(
+                self.tr("Exception reason (required to sign off)")
+                if self.last
+                else self.tr("Exception reason (optional)"),
+                self.exception,
+            )
         if self.last and self.task.kind == Kind.LONG_TERM.value:
-            self.form.addRow(_label(self.tr("A long-term task is signed off for this stage and stays 长期坚持.")))
+            self.form.addRow(
+                _label(self.tr("A long-term task is signed off for this stage and stays 长期坚持."))
+            )
         self.finish(self.tr("Approve"))
         self.opinion.setFocus()
 
@@ -307,8 +345,12 @@ class ReviewDialog(SignoffDialog):
             return {"reason": _required(self.reason, "退回")}
         grade = self.grade()
         if not grade:
-            raise LedgerError("bad_value", field="验收评定", value="", detail=self.tr(
-                "Please choose a grade: 好, 较好, 一般 or 差."))
+            raise LedgerError(
+                "bad_value",
+                field="验收评定",
+                value="",
+                detail=self.tr("Please choose a grade: 好, 较好, 一般 or 差."),
+            )
         opinion = self.opinion.toPlainText().strip()
         if not opinion:
             self.opinion.setFocus()
@@ -320,8 +362,9 @@ class ReviewDialog(SignoffDialog):
         return {"grade": grade, "opinion": opinion, "exception": exception}
 
     @classmethod
-    def ask(cls, ledger: Ledger, task_id: str, *, returning: bool = False,
-            parent: QWidget | None = None) -> dict[str, Any] | None:
+    def ask(
+        cls, ledger: Ledger, task_id: str, *, returning: bool = False, parent: QWidget | None = None
+    ) -> dict[str, Any] | None:
         """``{"grade", "opinion", "exception"}`` to approve, ``{"reason"}`` to return; None when cancelled."""
         return cls._run(cls(ledger, task_id, returning=returning, parent=parent))
 
@@ -337,17 +380,28 @@ class SubmitDialog(SignoffDialog):
             current.setReadOnly(True)
             current.setMaximumHeight(self.fontMetrics().height() * 4 + 12)
             self.form.addRow(self.tr("Current progress"), current)
-        self.statement = _text_box(self.tr("What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 "
-                                           "560 人次。"), 110, "statement")
+        self.statement = _text_box(
+            self.tr("What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。"),
+            110,
+            "statement",
+        )
         self.form.addRow(self.tr("What was done (required)"), self.statement)
         self.missing = missing_items(ledger, task_id)
         if self.missing:
             lines = "".join(f"<li>{html.escape(m)}</li>" for m in self.missing)
-            note = _label(f"<b>{html.escape(self.tr('Missing before sign-off:'))}</b>"
-                          f"<ul style='margin:2px 0 2px -20px'>{lines}</ul>"
-                          + html.escape(self.tr("The reviewers will see that this is missing. Add evidence on the "
-                                                "佐证材料 tab first, or the last reviewer will have to record an "
-                                                "exception.")), rich=True, style=WARN_STYLE)
+            note = _label(
+                f"<b>{html.escape(self.tr('Missing before sign-off:'))}</b>"
+                f"<ul style='margin:2px 0 2px -20px'>{lines}</ul>"
+                + html.escape(
+                    self.tr(
+                        "The reviewers will see that this is missing. Add evidence on the "
+                        "佐证材料 tab first, or the last reviewer will have to record an "
+                        "exception."
+                    )
+                ),
+                rich=True,
+                style=WARN_STYLE,
+            )
             note.setObjectName("missingNote")
             self.form.addRow(note)
         self.finish(self.tr("Submit the request"))
@@ -378,8 +432,9 @@ class ExtensionDialog(SignoffDialog):
         self.setWindowTitle(self.tr("Ask for a later deadline"))
         t = self.task
         current = t.deadline or ledger.today()
-        self.form.addRow(self.tr("Current deadline"), _label(t.deadline.isoformat() if t.deadline
-                                                             else self.tr("none")))
+        self.form.addRow(
+            self.tr("Current deadline"), _label(t.deadline.isoformat() if t.deadline else self.tr("none"))
+        )
         if t.original_deadline and t.original_deadline != t.deadline:
             self.form.addRow(self.tr("Original deadline"), _label(t.original_deadline.isoformat()))
         self.new_deadline = QDateEdit(_qdate(current + dt.timedelta(days=30)))
@@ -396,8 +451,14 @@ class ExtensionDialog(SignoffDialog):
         self.form.addRow(self.tr("New deadline"), row)
         self.reason = _text_box(self.tr("Why the deadline cannot be met"), name="reason")
         self.form.addRow(self.tr("Reason (required)"), self.reason)
-        self.form.addRow(_label(self.tr("A leader approves or refuses the request. The original deadline is kept "
-                                        "in the ledger either way.")))
+        self.form.addRow(
+            _label(
+                self.tr(
+                    "A leader approves or refuses the request. The original deadline is kept "
+                    "in the ledger either way."
+                )
+            )
+        )
         self.finish(self.tr("Send the request"))
         self.reason.setFocus()
 
@@ -419,8 +480,9 @@ class ExtensionDialog(SignoffDialog):
 class DecideExtensionDialog(SignoffDialog):
     """A leader's answer to a pending 延期申请: 同意 or 不同意 (a note is required when refusing)."""
 
-    def __init__(self, ledger: Ledger, extension_id: str, approve: bool = True,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ledger: Ledger, extension_id: str, approve: bool = True, parent: QWidget | None = None
+    ) -> None:
         self.extension = signoff.extension(ledger, extension_id)
         super().__init__(ledger, self.extension.task_id, parent)
         x = self.extension
@@ -452,7 +514,9 @@ class DecideExtensionDialog(SignoffDialog):
 
     def _mode(self) -> None:
         yes = self.approve_button.isChecked()
-        self.note_label.setText(self.tr("Note (optional)") if yes else self.tr("Note (required when refusing)"))
+        self.note_label.setText(
+            self.tr("Note (optional)") if yes else self.tr("Note (required when refusing)")
+        )
         self.ok_button.setText(self.tr("Approve the extension") if yes else self.tr("Refuse"))
 
     def values(self) -> dict[str, Any]:
@@ -461,8 +525,9 @@ class DecideExtensionDialog(SignoffDialog):
         return {"approve": approve, "note": note}
 
     @classmethod
-    def ask(cls, ledger: Ledger, extension_id: str, approve: bool = True,
-            parent: QWidget | None = None) -> dict[str, Any] | None:
+    def ask(
+        cls, ledger: Ledger, extension_id: str, approve: bool = True, parent: QWidget | None = None
+    ) -> dict[str, Any] | None:
         """``{"approve": bool, "note": str}`` for ``signoff.decide_extension``, or None when cancelled."""
         return cls._run(cls(ledger, extension_id, approve, parent))
 
@@ -495,8 +560,12 @@ class RelapseDialog(SignoffDialog):
         self.setWindowTitle(self.tr("Record a relapse (反弹)"))
         self.finding = _text_box(name="finding")
         self.form.addRow(self.tr("What was found (required)"), self.finding)
-        self.form.addRow(_label(self.tr("The task is reopened as 反弹重启 and must be signed off again."),
-                                style=f"color:{RED}"))
+        self.form.addRow(
+            _label(
+                self.tr("The task is reopened as 反弹重启 and must be signed off again."),
+                style=f"color:{RED}",
+            )
+        )
         self.finish(self.tr("Record the relapse"))
         self.finding.setFocus()
 

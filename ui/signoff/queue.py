@@ -14,8 +14,14 @@ from ledger.signoff import signoff
 from ledger.signoff.signoff import QueueItem
 
 TaskIdRole = Qt.ItemDataRole.UserRole + 1
-COLUMNS = [("community", "Community"), ("measure", "Measure"), ("submitted_by", "Requested by"),
-           ("submitted_at", "Requested"), ("level", "Waiting for"), ("days", "Days waiting")]
+COLUMNS = [
+    ("community", "Community"),
+    ("measure", "Measure"),
+    ("submitted_by", "Requested by"),
+    ("submitted_at", "Requested"),
+    ("level", "Waiting for"),
+    ("days", "Days waiting"),
+]
 LATE_DAYS = 7  # waiting this long or longer is shown in red
 
 ZH = {
@@ -26,11 +32,9 @@ ZH = {
     "Waiting for": "等待级别",
     "Days waiting": "已等待天数",
     "{level} (level {n})": "{level}（第 {n} 级）",
-    "{n} tasks wait for your review ({name}, {role}), the oldest first. Click one to open it on the right.":
-        "有 {n} 项任务等待您审核（{name}，{role}），最早申请的在最前。单击一项即在右侧打开。",
+    "{n} tasks wait for your review ({name}, {role}), the oldest first. Click one to open it on the right.": "有 {n} 项任务等待您审核（{name}，{role}），最早申请的在最前。单击一项即在右侧打开。",
     "Nothing waits for your review ({name}, {role}).": "目前没有等待您审核的任务（{name}，{role}）。",
-    "Only reviewers see tasks here: {roles}. You are signed in as {role}; change it under Settings → Who am I.":
-        "这里列出等待审核的任务，审核人身份为：{roles}。您当前的身份是{role}，可在“设置—我是谁”中切换。",
+    "Only reviewers see tasks here: {roles}. You are signed in as {role}; change it under Settings → Who am I.": "这里列出等待审核的任务，审核人身份为：{roles}。您当前的身份是{role}，可在“设置—我是谁”中切换。",
 }
 
 
@@ -43,8 +47,14 @@ class ReviewQueueModel(QAbstractTableModel):
         self.items: list[QueueItem] = []
         self.submitters: dict[str, str] = {}
         self.today = ledger.today()
-        self.headers = [self.tr("Community"), self.tr("Measure"), self.tr("Requested by"), self.tr("Requested"),
-                        self.tr("Waiting for"), self.tr("Days waiting")]
+        self.headers = [
+            self.tr("Community"),
+            self.tr("Measure"),
+            self.tr("Requested by"),
+            self.tr("Requested"),
+            self.tr("Waiting for"),
+            self.tr("Days waiting"),
+        ]
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -57,11 +67,15 @@ class ReviewQueueModel(QAbstractTableModel):
         """Who made each task's latest 申请销号 (QueueItem carries the time, not the person)."""
         out: dict[str, str] = {}
         for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+            chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            out.update(self.ledger.store.conn.execute(
-                f"SELECT task_id, actor FROM journal WHERE seq IN (SELECT MAX(seq) FROM journal WHERE command = "
-                f"'submit' AND task_id IN ({marks}) GROUP BY task_id)", chunk).fetchall())
+            out.update(
+                self.ledger.store.conn.execute(
+                    f"SELECT task_id, actor FROM journal WHERE seq IN (SELECT MAX(seq) FROM journal WHERE command = "
+                    f"'submit' AND task_id IN ({marks}) GROUP BY task_id)",
+                    chunk,
+                ).fetchall()
+            )
         return out
 
     def days(self, it: QueueItem) -> int:
@@ -76,13 +90,20 @@ class ReviewQueueModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
             return self.headers[section]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
         it = self.items[index.row()]
@@ -162,17 +183,26 @@ class ReviewQueueView(QWidget):
         op = self.ledger.operator
         n = len(self.model.items)
         if n:
-            self.summary.setText(self.tr("{n} tasks wait for your review ({name}, {role}), the oldest first. "
-                                         "Click one to open it on the right.").format(n=n, name=op.name,
-                                                                                      role=op.role.label))
+            self.summary.setText(
+                self.tr(
+                    "{n} tasks wait for your review ({name}, {role}), the oldest first. "
+                    "Click one to open it on the right."
+                ).format(n=n, name=op.name, role=op.role.label)
+            )
         elif any(level.role == op.role for level in self.ledger.chain):
-            self.summary.setText(self.tr("Nothing waits for your review ({name}, {role}).").format(
-                name=op.name, role=op.role.label))
+            self.summary.setText(
+                self.tr("Nothing waits for your review ({name}, {role}).").format(
+                    name=op.name, role=op.role.label
+                )
+            )
         else:
             roles = "、".join(sorted({level.role.label for level in self.ledger.chain}))
-            self.summary.setText(self.tr("Only reviewers see tasks here: {roles}. You are signed in as {role}; "
-                                         "change it under Settings → Who am I.").format(roles=roles,
-                                                                                       role=op.role.label))
+            self.summary.setText(
+                self.tr(
+                    "Only reviewers see tasks here: {roles}. You are signed in as {role}; "
+                    "change it under Settings → Who am I."
+                ).format(roles=roles, role=op.role.label)
+            )
         if current in self.task_ids():
             row = self.task_ids().index(current)
             self.table.selectRow(row)

@@ -70,23 +70,19 @@ ZH = {
     "Relapse (反弹)…": "反弹…",
     "Close": "关闭",
     "(task deleted)": "（任务已删除）",
-    "{at} · {who} · {how}, {scope} · {n} of {total} · seed {seed}":
-        "{at} · {who} · {how}，{scope} · {total} 项中抽 {n} 项 · 种子 {seed}",
+    "{at} · {who} · {how}, {scope} · {n} of {total} · seed {seed}": "{at} · {who} · {how}，{scope} · {total} 项中抽 {n} 项 · 种子 {seed}",
     "{amount}%": "{amount}%",
     "{amount} tasks": "{amount} 项",
     "overall": "全部一起抽",
     "per community": "每个居民区分别抽",
     "Drawn {at} by {who}: {how}, {scope}, {n} of {total} signed-off tasks. Random seed <b>{seed}</b>: anyone who "
-    "repeats the draw with this seed gets the same sample.":
-        "{at} 由{who}抽取：{how}，{scope}，从 {total} 项已销号任务中抽出 {n} 项。随机种子 <b>{seed}</b>："
-        "任何人用这个种子重新抽取，都会得到同样的样本。",
+    "repeats the draw with this seed gets the same sample.": "{at} 由{who}抽取：{how}，{scope}，从 {total} 项已销号任务中抽出 {n} 项。随机种子 <b>{seed}</b>："
+    "任何人用这个种子重新抽取，都会得到同样的样本。",
     "Choose a draw in the list first.": "请先在左边选中一次抽查。",
     "Choose a task in the sample first.": "请先在样本中选中一项任务。",
-    "The repeated draw gives the same {n} tasks as recorded: the draw was fair.":
-        "重新抽取的 {n} 项任务与记录完全一致：这次抽查是公正的。",
+    "The repeated draw gives the same {n} tasks as recorded: the draw was fair.": "重新抽取的 {n} 项任务与记录完全一致：这次抽查是公正的。",
     "The repeated draw does NOT match the recorded sample. Tell the work team; the ledger may have been changed "
-    "outside the program.":
-        "重新抽取的结果与记录的样本不一致。请告知工作专班，台账可能在程序之外被改动过。",
+    "outside the program.": "重新抽取的结果与记录的样本不一致。请告知工作专班，台账可能在程序之外被改动过。",
     "Record “合格” for “{measure}”? It cannot be changed afterwards.": "将“{measure}”记录为“合格”？记录后不能更改。",
     "Pending": "待核查",
     "Tick all": "全选",
@@ -216,8 +212,16 @@ class RecheckDialog(QDialog):
         self.draw_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.items = QTableWidget(0, 6)
         self.items.setObjectName("recheckItems")
-        self.items.setHorizontalHeaderLabels([self.tr("Community"), self.tr("Measure"), self.tr("Result"),
-                                              self.tr("What was found"), self.tr("Checked by"), self.tr("Checked")])
+        self.items.setHorizontalHeaderLabels(
+            [
+                self.tr("Community"),
+                self.tr("Measure"),
+                self.tr("Result"),
+                self.tr("What was found"),
+                self.tr("Checked by"),
+                self.tr("Checked"),
+            ]
+        )
         self.items.verticalHeader().hide()
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -254,7 +258,9 @@ class RecheckDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         close.rejected.connect(self.reject)
-        for b in self.findChildren(QPushButton):  # Enter in the seed or note field must not draw, tick or close
+        for b in self.findChildren(
+            QPushButton
+        ):  # Enter in the seed or note field must not draw, tick or close
             b.setAutoDefault(False)
             b.setDefault(False)
         layout = QVBoxLayout(self)
@@ -276,14 +282,18 @@ class RecheckDialog(QDialog):
         self.count.setEnabled(not self.percent_radio.isChecked())
 
     def draw_kwargs(self) -> dict[str, Any]:
-        kwargs: dict[str, Any] = {"per_community": self.per_community_radio.isChecked(),
-                                  "note": self.note.text().strip()}
+        kwargs: dict[str, Any] = {
+            "per_community": self.per_community_radio.isChecked(),
+            "note": self.note.text().strip(),
+        }
         if self.percent_radio.isChecked():
             kwargs["percent"] = self.percent.value()
         else:
             kwargs["count"] = self.count.value()
         checked = [self.communities.item(i) for i in range(self.communities.count())]
-        ids = [it.data(Qt.ItemDataRole.UserRole) for it in checked if it.checkState() == Qt.CheckState.Checked]
+        ids = [
+            it.data(Qt.ItemDataRole.UserRole) for it in checked if it.checkState() == Qt.CheckState.Checked
+        ]
         if len(ids) != self.communities.count():
             kwargs["community_ids"] = ids
         seed = self.seed.text().strip()
@@ -303,10 +313,19 @@ class RecheckDialog(QDialog):
     # ---- past draws ------------------------------------------------------------------------
     def _describe(self, rc: Recheck) -> dict[str, Any]:
         amount = int(rc.amount) if rc.amount.is_integer() else rc.amount
-        how = (self.tr("{amount}%") if rc.method == "percent" else self.tr("{amount} tasks")).format(amount=amount)
+        how = (self.tr("{amount}%") if rc.method == "percent" else self.tr("{amount} tasks")).format(
+            amount=amount
+        )
         scope = self.tr("per community") if rc.scope == "per_community" else self.tr("overall")
-        return {"at": rc.drawn_at[:16], "who": rc.drawn_by, "how": how, "scope": scope, "n": len(rc.sample),
-                "total": len(rc.population), "seed": rc.seed}
+        return {
+            "at": rc.drawn_at[:16],
+            "who": rc.drawn_by,
+            "how": how,
+            "scope": scope,
+            "n": len(rc.sample),
+            "total": len(rc.population),
+            "seed": rc.seed,
+        }
 
     def reload_draws(self, select: str | None = None) -> None:
         keep = select or (self.current_draw().id if self.current_draw() else None)
@@ -315,7 +334,8 @@ class RecheckDialog(QDialog):
         self.draws.clear()
         for rc in self.draw_list:
             text = self.tr("{at} · {who} · {how}, {scope} · {n} of {total} · seed {seed}").format(
-                **self._describe(rc))
+                **self._describe(rc)
+            )
             if rc.note:
                 text += f"\n{rc.note}"
             item = QListWidgetItem(text)
@@ -339,9 +359,12 @@ class RecheckDialog(QDialog):
             self.item_list = []
         else:
             facts = {k: html.escape(str(v)) for k, v in self._describe(rc).items()}
-            self.draw_info.setText(self.tr(
-                "Drawn {at} by {who}: {how}, {scope}, {n} of {total} signed-off tasks. Random seed <b>{seed}</b>: "
-                "anyone who repeats the draw with this seed gets the same sample.").format(**facts))
+            self.draw_info.setText(
+                self.tr(
+                    "Drawn {at} by {who}: {how}, {scope}, {n} of {total} signed-off tasks. Random seed <b>{seed}</b>: "
+                    "anyone who repeats the draw with this seed gets the same sample."
+                ).format(**facts)
+            )
             self.item_list = signoff.recheck_items(self.ledger, rc.id)
         self._fill_items()
 
@@ -380,11 +403,18 @@ class RecheckDialog(QDialog):
             return None
         same = list(again) == list(rc.sample)
         if same:
-            self.verify_label.setText(self.tr("The repeated draw gives the same {n} tasks as recorded: the draw was "
-                                              "fair.").format(n=len(again)))
+            self.verify_label.setText(
+                self.tr("The repeated draw gives the same {n} tasks as recorded: the draw was fair.").format(
+                    n=len(again)
+                )
+            )
         else:
-            self.verify_label.setText(self.tr("The repeated draw does NOT match the recorded sample. Tell the work "
-                                              "team; the ledger may have been changed outside the program."))
+            self.verify_label.setText(
+                self.tr(
+                    "The repeated draw does NOT match the recorded sample. Tell the work "
+                    "team; the ledger may have been changed outside the program."
+                )
+            )
         self.verify_label.setStyleSheet(f"color:{GREEN if same else RED}; font-weight:bold")
         return same
 
@@ -426,8 +456,12 @@ class RecheckDialog(QDialog):
             measure = self.ledger.task(it.task_id).measure
         except LedgerError:
             measure = it.task_id
-        if not messages.confirm(self, self.tr("Record “合格” for “{measure}”? It cannot be changed afterwards.")
-                                .format(measure=measure)):
+        if not messages.confirm(
+            self,
+            self.tr("Record “合格” for “{measure}”? It cannot be changed afterwards.").format(
+                measure=measure
+            ),
+        ):
             return None
         return self._record("pass")
 

@@ -50,8 +50,11 @@ class FilterPanel(QWidget):
         due_layout = QVBoxLayout(due_box)
         due_layout.setContentsMargins(0, 0, 0, 0)
         self.due_buttons: dict[str | None, QRadioButton] = {}
-        for key, text in ((None, self.tr("Any deadline")), ("overdue", self.tr("Overdue")),
-                          ("due_soon", self.tr("Due within 7 days"))):
+        for key, text in (
+            (None, self.tr("Any deadline")),
+            ("overdue", self.tr("Overdue")),
+            ("due_soon", self.tr("Due within 7 days")),
+        ):
             b = QRadioButton(text)
             b.setObjectName(f"due_{key or 'any'}")
             self.due_group.addButton(b)
@@ -170,8 +173,13 @@ class FilterPanel(QWidget):
         else:
             statuses = frozenset({status})
         due = next((k for k, b in self.due_buttons.items() if b.isChecked()), None)
-        return TaskFilter(community_ids=self.selected_community_ids(), statuses=statuses, due=due,
-                          text=self.search.text().strip(), due_soon_days=self.ledger.due_soon_days)
+        return TaskFilter(
+            community_ids=self.selected_community_ids(),
+            statuses=statuses,
+            due=due,
+            text=self.search.text().strip(),
+            due_soon_days=self.ledger.due_soon_days,
+        )
 
     def _emit(self) -> None:
         if not self._blocked:

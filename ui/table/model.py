@@ -165,8 +165,11 @@ class TaskTableModel(QAbstractTableModel):
 
     def on_changed(self, changed: Changed) -> None:
         """Refresh only what the change touched; a new or deleted row reloads the id list."""
-        structural = changed.structure or changed.command in {"add_task", "delete_task", "undo", "generate",
-                                                               "import_plan"} or "deleted_at" in changed.fields
+        structural = (
+            changed.structure
+            or changed.command in {"add_task", "delete_task", "undo", "generate", "import_plan"}
+            or "deleted_at" in changed.fields
+        )
         if structural or not changed.task_ids:
             self.reload()
             return
@@ -174,8 +177,9 @@ class TaskTableModel(QAbstractTableModel):
         watched = {"status", "deadline", self.filter.sort}
         if self.filter.text or self.filter.due or self.filter.statuses is not None:
             watched |= {"progress", "measure", "detail"}
-        if changed.fields & watched and (self.filter.sort != "order" or self.filter.due or self.filter.statuses
-                                         or self.filter.text):
+        if changed.fields & watched and (
+            self.filter.sort != "order" or self.filter.due or self.filter.statuses or self.filter.text
+        ):
             self.reload()
             return
         for task_id in changed.task_ids:
@@ -192,9 +196,14 @@ class TaskTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and \
-                0 <= section < len(COLUMNS):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
             return self._headers[section]
         return None
 
@@ -258,6 +267,7 @@ class TaskTableModel(QAbstractTableModel):
 
     def _lang(self) -> str:
         from ui.common.messages import lang
+
         return lang()
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -64,13 +64,26 @@ THUMB = 56
 FOLDER_KEY = "evidence/folder"
 CACHE_SIZE = 300
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"})
-BADGE_COLOURS = {".pdf": "#c0392b", ".ofd": "#c0392b", ".doc": "#2b579a", ".docx": "#2b579a", ".wps": "#2b579a",
-                 ".xls": "#217346", ".xlsx": "#217346", ".et": "#217346", ".ppt": "#c55a11", ".pptx": "#c55a11",
-                 ".zip": "#6b5b95", ".rar": "#6b5b95"}
+BADGE_COLOURS = {
+    ".pdf": "#c0392b",
+    ".ofd": "#c0392b",
+    ".doc": "#2b579a",
+    ".docx": "#2b579a",
+    ".wps": "#2b579a",
+    ".xls": "#217346",
+    ".xlsx": "#217346",
+    ".et": "#217346",
+    ".ppt": "#c55a11",
+    ".pptx": "#c55a11",
+    ".zip": "#6b5b95",
+    ".rar": "#6b5b95",
+}
 RED, GREEN, AMBER, BLUE, GREY = "#b0252b", "#2e7d32", "#8a5a00", "#1f4e8c", "#555"
 DECISION_LABELS = {"approve": "通过", "return": "退回"}
-FILE_FILTER = ("*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.heic *.pdf *.ofd *.doc *.docx *.wps *.xls "
-               "*.xlsx *.et *.ppt *.pptx *.txt *.zip *.rar")
+FILE_FILTER = (
+    "*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.heic *.pdf *.ofd *.doc *.docx *.wps *.xls "
+    "*.xlsx *.et *.ppt *.pptx *.txt *.zip *.rar"
+)
 
 ZH = {
     "{size} · added by {who} on {at}": "{size} · {who} {at} 添加",
@@ -83,8 +96,7 @@ ZH = {
     "Export as zip…": "打包导出…",
     "All the evidence of this task in one zip file": "把本任务的全部佐证材料打包成一个 zip 文件",
     "Show removed": "显示已删除的",
-    "You can also drag files from a folder onto this panel. One file may be up to {limit}.":
-        "也可以把文件从文件夹直接拖到这个面板上。单个文件不超过 {limit}。",
+    "You can also drag files from a folder onto this panel. One file may be up to {limit}.": "也可以把文件从文件夹直接拖到这个面板上。单个文件不超过 {limit}。",
     "removed {at}": "已于 {at} 删除",
     "Choose evidence files": "选择佐证材料",
     "Evidence files ({patterns})": "佐证材料 ({patterns})",
@@ -96,13 +108,10 @@ ZH = {
     "Save a copy of the evidence": "另存佐证材料",
     "Saved to {path}": "已保存到：{path}",
     "Remove the evidence “{name}”? The removal is recorded in the journal and the file stays listed under "
-    "“Show removed”.":
-        "移除佐证材料“{name}”？移除会记入日志，勾选“显示已删除的”仍能看到这条记录。",
-    "Cannot open the file with a program on this computer. A copy is here: {path}":
-        "这台电脑上没有能打开此文件的程序。文件副本在：{path}",
+    "“Show removed”.": "移除佐证材料“{name}”？移除会记入日志，勾选“显示已删除的”仍能看到这条记录。",
+    "Cannot open the file with a program on this computer. A copy is here: {path}": "这台电脑上没有能打开此文件的程序。文件副本在：{path}",
     "Cannot write a temporary copy to open: {detail}": "无法写出用于打开的临时副本：{detail}",
-    "No review yet. When the task is submitted for sign-off, each level's decision appears here.":
-        "尚无审核记录。申请销号后，各级审核的结论会显示在这里。",
+    "No review yet. When the task is submitted for sign-off, each level's decision appears here.": "尚无审核记录。申请销号后，各级审核的结论会显示在这里。",
     "Round {n}": "第 {n} 轮",
     "Current deadline: {deadline}　Original deadline: {original}": "现在的整改时限：{deadline}　原定时限：{original}",
     "No change of deadline.": "整改时限没有变更过。",
@@ -148,7 +157,9 @@ def file_badge(name: str, size: int = THUMB) -> QPixmap:
     p.setPen(QPen(QColor("#8a8a8a"), 1))
     p.setBrush(QColor("white"))
     p.drawRect(page)
-    band = QRect(page.left() - int(size * 0.1), int(size * 0.52), page.width() + int(size * 0.2), int(size * 0.28))
+    band = QRect(
+        page.left() - int(size * 0.1), int(size * 0.52), page.width() + int(size * 0.2), int(size * 0.28)
+    )
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QColor(BADGE_COLOURS.get(suffix, "#707070")))
     p.drawRoundedRect(band, 3, 3)
@@ -193,14 +204,26 @@ class EvidencePanel(QWidget):
         self.list.itemDoubleClicked.connect(lambda _i: self.open_selected())
         self.list.itemSelectionChanged.connect(self._update_buttons)
 
-        self.add_button = self._button(self.tr("Add…"), "evidenceAdd", self.choose_files,
-                                       self.tr("Attach photos, PDFs, Word or Excel files and scans"))
-        self.open_button = self._button(self.tr("Open"), "evidenceOpen", self.open_selected,
-                                        self.tr("Open with the program the computer uses for this kind of file"))
+        self.add_button = self._button(
+            self.tr("Add…"),
+            "evidenceAdd",
+            self.choose_files,
+            self.tr("Attach photos, PDFs, Word or Excel files and scans"),
+        )
+        self.open_button = self._button(
+            self.tr("Open"),
+            "evidenceOpen",
+            self.open_selected,
+            self.tr("Open with the program the computer uses for this kind of file"),
+        )
         self.save_button = self._button(self.tr("Save a copy…"), "evidenceSave", self.save_selected)
         self.remove_button = self._button(self.tr("Remove"), "evidenceRemove", self.remove_selected)
-        self.export_button = self._button(self.tr("Export as zip…"), "evidenceExport", self.export_zip,
-                                          self.tr("All the evidence of this task in one zip file"))
+        self.export_button = self._button(
+            self.tr("Export as zip…"),
+            "evidenceExport",
+            self.export_zip,
+            self.tr("All the evidence of this task in one zip file"),
+        )
         self.show_removed = QCheckBox(self.tr("Show removed"))
         self.show_removed.setObjectName("evidenceShowRemoved")
         self.show_removed.toggled.connect(lambda _on: self.refresh())
@@ -244,12 +267,16 @@ class EvidencePanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.rows = signoff.evidence(self.ledger, self.task_id, include_removed=self.show_removed.isChecked()) \
-            if self.task_id else []
+        self.rows = (
+            signoff.evidence(self.ledger, self.task_id, include_removed=self.show_removed.isChecked())
+            if self.task_id
+            else []
+        )
         self.list.clear()
         for ev in self.rows:
-            facts = self.tr("{size} · added by {who} on {at}").format(size=signoff.human_size(ev.size),
-                                                                       who=ev.added_by, at=ev.added_at[:16])
+            facts = self.tr("{size} · added by {who} on {at}").format(
+                size=signoff.human_size(ev.size), who=ev.added_by, at=ev.added_at[:16]
+            )
             if ev.removed:
                 facts += "\n" + self.tr("removed {at}").format(at=(ev.removed_at or "")[:16])
             item = QListWidgetItem(self._icon(ev), f"{ev.file_name}\n{facts}")
@@ -263,8 +290,11 @@ class EvidencePanel(QWidget):
             limit = signoff.human_size(max_bytes(self.ledger))
         except LedgerError:
             limit = f"{signoff.DEFAULT_MAX_MB} MB"
-        self.hint.setText(self.tr("You can also drag files from a folder onto this panel. One file may be up to "
-                                  "{limit}.").format(limit=limit))
+        self.hint.setText(
+            self.tr(
+                "You can also drag files from a folder onto this panel. One file may be up to {limit}."
+            ).format(limit=limit)
+        )
         self.add_button.setEnabled(self.task_id is not None)
         self._update_buttons()
         self.countChanged.emit(sum(1 for ev in self.rows if not ev.removed))
@@ -305,8 +335,13 @@ class EvidencePanel(QWidget):
     def ask_open_paths(self) -> list[str]:
         """The file dialog (tests patch this)."""
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Choose evidence files"), str(default_folder()),
-            self.tr("Evidence files ({patterns})").format(patterns=FILE_FILTER) + ";;" + self.tr("All files (*)"))
+            self,
+            self.tr("Choose evidence files"),
+            str(default_folder()),
+            self.tr("Evidence files ({patterns})").format(patterns=FILE_FILTER)
+            + ";;"
+            + self.tr("All files (*)"),
+        )
         return paths
 
     def choose_files(self) -> list[str]:
@@ -343,7 +378,9 @@ class EvidencePanel(QWidget):
             messages.show_error(self, errors[0], self.tr("Not attached"))
         else:
             head = self.tr("Attached {n} files; {m} were not attached:").format(n=len(done), m=len(errors))
-            messages.show_error(self, Exception(head + "\n\n" + "\n\n".join(refused)), self.tr("Not attached"))
+            messages.show_error(
+                self, Exception(head + "\n\n" + "\n\n".join(refused)), self.tr("Not attached")
+            )
         return done
 
     # ---- opening, saving, removing ---------------------------------------------------------
@@ -376,12 +413,22 @@ class EvidencePanel(QWidget):
             messages.show_error(self, exc)
             return None
         except OSError as exc:
-            messages.show_error(self, Exception(self.tr("Cannot write a temporary copy to open: {detail}")
-                                                .format(detail=exc.strerror or exc)))
+            messages.show_error(
+                self,
+                Exception(
+                    self.tr("Cannot write a temporary copy to open: {detail}").format(
+                        detail=exc.strerror or exc
+                    )
+                ),
+            )
             return None
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            messages.info(self, self.tr("Cannot open the file with a program on this computer. A copy is here: "
-                                        "{path}").format(path=path))
+            messages.info(
+                self,
+                self.tr(
+                    "Cannot open the file with a program on this computer. A copy is here: {path}"
+                ).format(path=path),
+            )
         return path
 
     def ask_save_path(self, suggested: Path) -> str:
@@ -409,8 +456,10 @@ class EvidencePanel(QWidget):
         ev = self._need_selection()
         if ev is None or ev.removed:
             return False
-        text = self.tr("Remove the evidence “{name}”? The removal is recorded in the journal and the file stays "
-                       "listed under “Show removed”.").format(name=ev.file_name)
+        text = self.tr(
+            "Remove the evidence “{name}”? The removal is recorded in the journal and the file stays "
+            "listed under “Show removed”."
+        ).format(name=ev.file_name)
         if not messages.confirm(self, text, destructive=True):
             return False
         try:
@@ -426,6 +475,7 @@ class EvidencePanel(QWidget):
         if self.task_id is None:
             return None
         from ui.task.evidence_export import export_evidence
+
         return export_evidence(self, self.ledger, task_id=self.task_id)
 
 
@@ -462,23 +512,46 @@ class ReviewTrail(QTextBrowser):
             base = {"seq": e.seq, "at": e.at, "who": e.actor, "round": None, "grade": "", "exception": ""}
             if e.command == "submit":
                 rnd = next((c.after for c in e.changes if c.field == "review_round"), None)
-                events.append({**base, "step": "申请销号", "decision": "提交", "round": rnd,
-                               "opinion": e.args.get("reason", "")})
+                events.append(
+                    {
+                        **base,
+                        "step": "申请销号",
+                        "decision": "提交",
+                        "round": rnd,
+                        "opinion": e.args.get("reason", ""),
+                    }
+                )
             elif e.command in ("approve", "return"):
                 for c in e.changes:
                     if c.table == "review" and c.op == "insert" and c.row:
                         events.append(self._review_event(base, c.row))
             elif e.command == "reopen":
-                events.append({**base, "step": "重启整改", "decision": "重启", "opinion": e.args.get("reason", "")})
+                events.append(
+                    {**base, "step": "重启整改", "decision": "重启", "opinion": e.args.get("reason", "")}
+                )
             elif e.command == "record_recheck":
                 result = e.args.get("result", "")
-                events.append({**base, "step": "回头看", "decision": signoff.RESULT_LABELS.get(result, result),
-                               "opinion": e.args.get("finding", "")})
+                events.append(
+                    {
+                        **base,
+                        "step": "回头看",
+                        "decision": signoff.RESULT_LABELS.get(result, result),
+                        "opinion": e.args.get("finding", ""),
+                    }
+                )
         keys = {ev["key"] for ev in events if "key" in ev}
         for r in signoff.reviews(self.ledger, self.task.id):
-            row = {"round": r.round, "level": r.level, "level_name": r.level_name, "reviewer": r.reviewer,
-                   "decision": r.decision, "grade": r.grade, "opinion": r.opinion, "exception": r.exception,
-                   "at": r.at}
+            row = {
+                "round": r.round,
+                "level": r.level,
+                "level_name": r.level_name,
+                "reviewer": r.reviewer,
+                "decision": r.decision,
+                "grade": r.grade,
+                "opinion": r.opinion,
+                "exception": r.exception,
+                "at": r.at,
+            }
             ev = self._review_event({"seq": -1, "at": r.at, "who": r.reviewer}, row)
             if ev["key"] not in keys:
                 events.append(ev)
@@ -486,16 +559,24 @@ class ReviewTrail(QTextBrowser):
 
     @staticmethod
     def _review_event(base: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
-        return {**base, "step": row.get("level_name", ""), "who": row.get("reviewer", base["who"]),
-                "round": row.get("round"), "decision": DECISION_LABELS.get(row.get("decision", ""), ""),
-                "grade": row.get("grade", ""), "opinion": row.get("opinion", ""), "exception": row.get("exception", ""),
-                "key": (row.get("round"), row.get("level"), row.get("reviewer"), row.get("at"))}
+        return {
+            **base,
+            "step": row.get("level_name", ""),
+            "who": row.get("reviewer", base["who"]),
+            "round": row.get("round"),
+            "decision": DECISION_LABELS.get(row.get("decision", ""), ""),
+            "grade": row.get("grade", ""),
+            "opinion": row.get("opinion", ""),
+            "exception": row.get("exception", ""),
+            "key": (row.get("round"), row.get("level"), row.get("reviewer"), row.get("at")),
+        }
 
     def _fill_trail(self) -> None:
         events = self.trail_events()
         if not events:
-            empty = self.tr("No review yet. When the task is submitted for sign-off, each level's decision appears "
-                            "here.")
+            empty = self.tr(
+                "No review yet. When the task is submitted for sign-off, each level's decision appears here."
+            )
             self.setHtml(f"<p style='color:#555'>{_e(empty)}</p>")
             return
         parts = []
@@ -505,14 +586,25 @@ class ReviewTrail(QTextBrowser):
                 last_round = ev["round"]
                 heading = self.tr("Round {n}").format(n=last_round)
                 parts.append(f"<h4 style='margin:10px 0 2px 0'>{_e(heading)}</h4>")
-            colour = GREEN if ev["decision"] in ("通过", "合格") else RED if ev["decision"] in ("退回", "反弹", "重启") \
+            colour = (
+                GREEN
+                if ev["decision"] in ("通过", "合格")
+                else RED
+                if ev["decision"] in ("退回", "反弹", "重启")
                 else BLUE
+            )
             grade = f"（{_e(ev['grade'])}）" if ev["grade"] else ""
             body = f"<br>{_e(ev['opinion'])}" if ev["opinion"] else ""
-            exc = f"<br><span style='color:{AMBER}'>例外理由：{_e(ev['exception'])}</span>" if ev["exception"] else ""
-            parts.append(f"<p style='margin:4px 0 8px 0'><b>{_e(ev['step'])}</b>　"
-                         f"<b style='color:{colour}'>{_e(ev['decision'])}{grade}</b><br>"
-                         f"<span style='color:#555'>{_e(ev['who'])}　{_e(ev['at'][:16])}</span>{body}{exc}</p>")
+            exc = (
+                f"<br><span style='color:{AMBER}'>例外理由：{_e(ev['exception'])}</span>"
+                if ev["exception"]
+                else ""
+            )
+            parts.append(
+                f"<p style='margin:4px 0 8px 0'><b>{_e(ev['step'])}</b>　"
+                f"<b style='color:{colour}'>{_e(ev['decision'])}{grade}</b><br>"
+                f"<span style='color:#555'>{_e(ev['who'])}　{_e(ev['at'][:16])}</span>{body}{exc}</p>"
+            )
         self.setHtml("".join(parts))
 
 
@@ -533,17 +625,22 @@ class DeadlineHistory(QTextBrowser):
         none = self.tr("none")
         head = self.tr("Current deadline: {deadline}　Original deadline: {original}").format(
             deadline=t.deadline.isoformat() if t.deadline else none,
-            original=t.original_deadline.isoformat() if t.original_deadline else none)
+            original=t.original_deadline.isoformat() if t.original_deadline else none,
+        )
         parts = [f"<p><b>{_e(head)}</b></p>"]
         events: list[tuple[str, str]] = []
         for x in signoff.extensions(self.ledger, t.id):
             colour = {"approved": GREEN, "refused": RED}.get(x.status, AMBER)
             old = x.old_deadline.isoformat() if x.old_deadline else "—"
-            text = (f"<b>申请延期</b>　{_e(old)} → {_e(x.new_deadline.isoformat())}<br>"
-                    f"<span style='color:#555'>{_e(x.requested_by)}　{_e(x.requested_at[:16])}</span><br>"
-                    f"理由：{_e(x.reason)}<br><b style='color:{colour}'>{_e(x.label)}</b>")
+            text = (
+                f"<b>申请延期</b>　{_e(old)} → {_e(x.new_deadline.isoformat())}<br>"
+                f"<span style='color:#555'>{_e(x.requested_by)}　{_e(x.requested_at[:16])}</span><br>"
+                f"理由：{_e(x.reason)}<br><b style='color:{colour}'>{_e(x.label)}</b>"
+            )
             if x.decided_by:
-                text += f"　<span style='color:#555'>{_e(x.decided_by)}　{_e((x.decided_at or '')[:16])}</span>"
+                text += (
+                    f"　<span style='color:#555'>{_e(x.decided_by)}　{_e((x.decided_at or '')[:16])}</span>"
+                )
             if x.decision_note:
                 text += f"<br>批复意见：{_e(x.decision_note)}"
             events.append((x.requested_at, text))
@@ -552,9 +649,16 @@ class DeadlineHistory(QTextBrowser):
                 continue
             for c in e.changes:
                 if c.table == "task" and c.op == "update" and c.field == "deadline":
-                    events.append((e.at, f"<b>直接修改整改时限</b>　{_e(c.before or '—')} → {_e(c.after or '—')}<br>"
-                                         f"<span style='color:#555'>{_e(e.actor)}　{_e(e.at[:16])}</span>"))
+                    events.append(
+                        (
+                            e.at,
+                            f"<b>直接修改整改时限</b>　{_e(c.before or '—')} → {_e(c.after or '—')}<br>"
+                            f"<span style='color:#555'>{_e(e.actor)}　{_e(e.at[:16])}</span>",
+                        )
+                    )
         if not events:
             parts.append(f"<p style='color:#555'>{_e(self.tr('No change of deadline.'))}</p>")
-        parts += [f"<p style='margin:4px 0 10px 0'>{text}</p>" for _at, text in sorted(events, key=lambda x: x[0])]
+        parts += [
+            f"<p style='margin:4px 0 10px 0'>{text}</p>" for _at, text in sorted(events, key=lambda x: x[0])
+        ]
         self.setHtml("".join(parts))

@@ -27,8 +27,7 @@ ZH = {
     "The export was cancelled; no file was written.": "已取消导出，没有写入任何文件。",
     "Export cancelled": "已取消导出",
     "Cannot export the evidence": "无法导出佐证材料",
-    "The evidence was saved to “{path}”. The file 目录.csv inside lists every file.":
-        "佐证材料已保存到“{path}”。压缩包中的“目录.csv”列出了每一份文件。",
+    "The evidence was saved to “{path}”. The file 目录.csv inside lists every file.": "佐证材料已保存到“{path}”。压缩包中的“目录.csv”列出了每一份文件。",
     "evidence": "佐证材料",
 }
 
@@ -38,7 +37,7 @@ def _tr(text: str) -> str:
 
 
 def default_name(ledger: Ledger, *, task_id: str | None = None, community: str | None = None) -> str:
-    """"{居民区}-{整改措施前12字}-佐证材料.zip", "{居民区}-佐证材料.zip" or "{组织}-佐证材料-{日期}.zip"."""
+    """ "{居民区}-{整改措施前12字}-佐证材料.zip", "{居民区}-佐证材料.zip" or "{组织}-佐证材料-{日期}.zip"."""
     word = _tr("evidence")
     if task_id is not None:
         t = ledger.task(task_id)
@@ -53,19 +52,26 @@ def default_name(ledger: Ledger, *, task_id: str | None = None, community: str |
 
 def ask_path(parent: QWidget | None, suggested: Path) -> str:
     """The file dialog (tests patch this); "" when cancelled."""
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save the evidence as"), str(suggested),
-                                          _tr("Zip files (*.zip)"))
+    path, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Save the evidence as"), str(suggested), _tr("Zip files (*.zip)")
+    )
     return path
 
 
 def show_done(parent: QWidget | None, path: Path) -> None:
     """Where the zip went (tests patch this)."""
-    messages.info(parent, _tr("The evidence was saved to “{path}”. The file 目录.csv inside lists every file.")
-                  .format(path=path), _tr("Export evidence"))
+    messages.info(
+        parent,
+        _tr("The evidence was saved to “{path}”. The file 目录.csv inside lists every file.").format(
+            path=path
+        ),
+        _tr("Export evidence"),
+    )
 
 
-def export_evidence(parent: QWidget | None, ledger: Ledger, *, task_id: str | None = None,
-                    community: str | None = None) -> Path | None:
+def export_evidence(
+    parent: QWidget | None, ledger: Ledger, *, task_id: str | None = None, community: str | None = None
+) -> Path | None:
     """Ask for a .zip path and write the evidence there behind a progress dialog with 取消; None if nothing
     was written (cancelled, refused with a sentence such as “还没有佐证材料”)."""
     from ledger.office.ledger_xlsx import ExportCancelled
@@ -81,13 +87,19 @@ def export_evidence(parent: QWidget | None, ledger: Ledger, *, task_id: str | No
     dlg = progress_dialog(parent, _tr("Export evidence"), _tr("Exporting evidence…"), width_chars=24)
 
     def progress(done: int, total: int) -> None:
-        advance(dlg, done, total, _tr("Exporting evidence… {done} of {total} files").format(done=done, total=total))
+        advance(
+            dlg,
+            done,
+            total,
+            _tr("Exporting evidence… {done} of {total} files").format(done=done, total=total),
+        )
 
     dlg.show()
     QApplication.processEvents()
     try:
-        out = signoff.export_evidence_zip(ledger, chosen, task_id=task_id, community=community, progress=progress,
-                                          cancel=dlg.wasCanceled)
+        out = signoff.export_evidence_zip(
+            ledger, chosen, task_id=task_id, community=community, progress=progress, cancel=dlg.wasCanceled
+        )
     except ExportCancelled:
         log.info("evidence export to %s cancelled", chosen)
         dlg.close()

@@ -53,14 +53,12 @@ RED, AMBER = "#b0252b", "#8a5a00"
 
 ZH = {
     "Ask for a later deadline…": "申请延期…",
-    "Ask a leader for a later deadline, with a reason (before the current one passes)":
-        "在整改时限到期前，说明理由，向领导申请延期",
+    "Ask a leader for a later deadline, with a reason (before the current one passes)": "在整改时限到期前，说明理由，向领导申请延期",
     "The deadline has passed; an extension must be asked for before it.": "整改时限已过，延期须在到期前申请。",
     "Approve the extension…": "同意延期…",
     "Refuse the extension…": "不同意延期…",
     "Print the sign-off form…": "打印销号审批表…",
-    "The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper":
-        "把本任务的销号审批表生成 A4 PDF，打印后交审核人签字",
+    "The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper": "把本任务的销号审批表生成 A4 PDF，打印后交审核人签字",
     "Evidence ({n})": "佐证材料（{n}）",
     "Review trail": "审核记录",
     "Deadline changes": "整改时限变更",
@@ -149,11 +147,14 @@ class TaskPanel(QWidget):
 
         self.indicators = QTableWidget(0, 4)
         self.indicators.setObjectName("indicators")
-        self.indicators.setHorizontalHeaderLabels([self.tr("Indicator"), self.tr("Unit"), self.tr("Target"),
-                                                   self.tr("Actual")])
+        self.indicators.setHorizontalHeaderLabels(
+            [self.tr("Indicator"), self.tr("Unit"), self.tr("Target"), self.tr("Actual")]
+        )
         self.indicators.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
-            self.indicators.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            self.indicators.horizontalHeader().setSectionResizeMode(
+                col, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.indicators.verticalHeader().hide()
         self.indicators.itemChanged.connect(self._indicator_edited)
         self.indicators.setMinimumHeight(90)
@@ -168,8 +169,14 @@ class TaskPanel(QWidget):
 
         self.action_row = QHBoxLayout()
         self.action_buttons: dict[Action, QPushButton] = {}
-        for action in (Action.START, Action.SUBMIT, Action.SET_ONGOING, Action.APPROVE, Action.RETURN,
-                       Action.REOPEN):
+        for action in (
+            Action.START,
+            Action.SUBMIT,
+            Action.SET_ONGOING,
+            Action.APPROVE,
+            Action.RETURN,
+            Action.REOPEN,
+        ):
             b = QPushButton(action.label + ("…" if action not in (Action.START, Action.SET_ONGOING) else ""))
             b.setObjectName(f"action_{action.value}")
             b.clicked.connect(lambda _c=False, a=action: self.run_action(a))
@@ -177,15 +184,21 @@ class TaskPanel(QWidget):
             self.action_row.addWidget(b)
         self.action_row.addStretch(1)
 
-        self.extension_button = self._button(self.tr("Ask for a later deadline…"), "requestExtension",
-                                             self.request_extension)
-        self.approve_extension_button = self._button(self.tr("Approve the extension…"), "approveExtension",
-                                                     lambda: self.decide_extension(True))
-        self.refuse_extension_button = self._button(self.tr("Refuse the extension…"), "refuseExtension",
-                                                    lambda: self.decide_extension(False))
-        self.print_button = self._button(self.tr("Print the sign-off form…"), "printApprovalForm", self.print_form)
-        self.print_button.setToolTip(self.tr("The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on "
-                                             "paper"))
+        self.extension_button = self._button(
+            self.tr("Ask for a later deadline…"), "requestExtension", self.request_extension
+        )
+        self.approve_extension_button = self._button(
+            self.tr("Approve the extension…"), "approveExtension", lambda: self.decide_extension(True)
+        )
+        self.refuse_extension_button = self._button(
+            self.tr("Refuse the extension…"), "refuseExtension", lambda: self.decide_extension(False)
+        )
+        self.print_button = self._button(
+            self.tr("Print the sign-off form…"), "printApprovalForm", self.print_form
+        )
+        self.print_button.setToolTip(
+            self.tr("The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper")
+        )
         self.extra_row = QHBoxLayout()
         for b in (self.extension_button, self.approve_extension_button, self.refuse_extension_button):
             self.extra_row.addWidget(b)
@@ -194,8 +207,9 @@ class TaskPanel(QWidget):
 
         self.history = QTableWidget(0, 5)
         self.history.setObjectName("history")
-        self.history.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Field"),
-                                                self.tr("Before"), self.tr("After")])
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("Field"), self.tr("Before"), self.tr("After")]
+        )
         self.history.verticalHeader().hide()
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -230,8 +244,10 @@ class TaskPanel(QWidget):
         self.signoff_tab = QSplitter(Qt.Orientation.Vertical)
         self.signoff_tab.setObjectName("signoffTab")
         self.signoff_tab.setChildrenCollapsible(False)
-        for heading, view, stretch in ((self.tr("Review trail"), self.trail, 2),
-                                       (self.tr("Deadline changes"), self.deadlines, 1)):
+        for heading, view, stretch in (
+            (self.tr("Review trail"), self.trail, 2),
+            (self.tr("Deadline changes"), self.deadlines, 1),
+        ):
             box = QWidget()
             bl = QVBoxLayout(box)
             bl.setContentsMargins(0, 4, 0, 0)
@@ -273,8 +289,19 @@ class TaskPanel(QWidget):
             self.task = None
         t = self.task
         enabled = t is not None
-        for w in (self.measure, self.owner, self.leader, self.department, self.deadline, self.no_deadline,
-                  self.kind, self.progress, self.save_button, self.revert_button, self.indicators):
+        for w in (
+            self.measure,
+            self.owner,
+            self.leader,
+            self.department,
+            self.deadline,
+            self.no_deadline,
+            self.kind,
+            self.progress,
+            self.save_button,
+            self.revert_button,
+            self.indicators,
+        ):
             w.setEnabled(enabled)
         self.evidence.set_task(t.id if t else None)
         if t is None:
@@ -289,8 +316,13 @@ class TaskPanel(QWidget):
             self.history.setRowCount(0)
             self.trail.show_task(None)
             self.deadlines.show_task(None)
-            for b in (*self.action_buttons.values(), self.extension_button, self.approve_extension_button,
-                      self.refuse_extension_button, self.print_button):
+            for b in (
+                *self.action_buttons.values(),
+                self.extension_button,
+                self.approve_extension_button,
+                self.refuse_extension_button,
+                self.print_button,
+            ):
                 b.setVisible(False)
             self._loading = False
             return
@@ -307,8 +339,11 @@ class TaskPanel(QWidget):
         if t.deadline:
             self.deadline.setDate(QDate(t.deadline.year, t.deadline.month, t.deadline.day))
         moved = t.original_deadline is not None and t.original_deadline != t.deadline
-        self.original.setText(self.tr("Original: {date}").format(date=t.original_deadline.isoformat())
-                              if moved and t.original_deadline else "")
+        self.original.setText(
+            self.tr("Original: {date}").format(date=t.original_deadline.isoformat())
+            if moved and t.original_deadline
+            else ""
+        )
         self.kind.setCurrentIndex(max(0, self.kind.findData(t.kind)))
         self.progress.setPlainText(t.progress)
         self._fill_indicators()
@@ -329,33 +364,50 @@ class TaskPanel(QWidget):
         left = t.days_left(today)
         when = ""
         if left is not None and t.status != Status.CLOSED:
-            when = self.tr("{n} days overdue").format(n=-left) if left < 0 else \
-                self.tr("{n} days left").format(n=left)
-        lines = [f"<span style='color:{health_colour(h).name()}; font-weight:bold'>■ {_e(t.status.label)}</span>"
-                 f"　{_e(when)}"]
+            when = (
+                self.tr("{n} days overdue").format(n=-left)
+                if left < 0
+                else self.tr("{n} days left").format(n=left)
+            )
+        lines = [
+            f"<span style='color:{health_colour(h).name()}; font-weight:bold'>■ {_e(t.status.label)}</span>"
+            f"　{_e(when)}"
+        ]
         if t.status in (Status.SUBMITTED, Status.IN_REVIEW):
             chain = self.ledger.chain
             index = min(t.review_level, len(chain) - 1)
-            lines.append(_e(self.tr("Waiting for {level} (level {n} of {total})").format(
-                level=chain[index].name, n=index + 1, total=len(chain))))
+            lines.append(
+                _e(
+                    self.tr("Waiting for {level} (level {n} of {total})").format(
+                        level=chain[index].name, n=index + 1, total=len(chain)
+                    )
+                )
+            )
         if t.return_reason:
             lines.append(f"<span style='color:{RED}; font-weight:bold'>{_e(t.return_reason)}</span>")
         if pending is not None:
             asked = self.tr("Extension requested by {who} on {at}: to {new}, waiting for a leader").format(
-                who=pending.requested_by, at=pending.requested_at[:10], new=pending.new_deadline.isoformat())
+                who=pending.requested_by, at=pending.requested_at[:10], new=pending.new_deadline.isoformat()
+            )
             lines.append(f"<span style='color:{AMBER}'>{_e(asked)}</span>")
         self.state.setText("<br>".join(lines))
 
     def _show_extension_buttons(self, t: TaskRow, pending: Extension | None) -> None:
         role = self.ledger.operator.role
-        can_ask = role in (Role.SECRETARY, Role.WORK_TEAM) and t.status in OPEN_STATUSES \
-            and t.deadline is not None and pending is None
+        can_ask = (
+            role in (Role.SECRETARY, Role.WORK_TEAM)
+            and t.status in OPEN_STATUSES
+            and t.deadline is not None
+            and pending is None
+        )
         self.extension_button.setVisible(can_ask)
         late = t.deadline is not None and self.ledger.today() > t.deadline
         self.extension_button.setEnabled(not late)
         self.extension_button.setToolTip(
-            self.tr("The deadline has passed; an extension must be asked for before it.") if late else
-            self.tr("Ask a leader for a later deadline, with a reason (before the current one passes)"))
+            self.tr("The deadline has passed; an extension must be asked for before it.")
+            if late
+            else self.tr("Ask a leader for a later deadline, with a reason (before the current one passes)")
+        )
         decide = role == Role.LEADER and pending is not None
         self.approve_extension_button.setVisible(decide)
         self.refuse_extension_button.setVisible(decide)
@@ -367,6 +419,7 @@ class TaskPanel(QWidget):
 
     def ledger_actions(self) -> list[Action]:
         from ledger.core.workflow import allowed_actions
+
         if self.task is None:
             return []
         return allowed_actions(self.ledger.task_state(self.task.id), self.ledger.operator, self.ledger.chain)
@@ -410,12 +463,24 @@ class TaskPanel(QWidget):
         t = self.task
         d = self.deadline.date()
         deadline = None if self.no_deadline.isChecked() else dt.date(d.year(), d.month(), d.day())
-        values = {"measure": self.measure.text().strip(), "owner": self.owner.text().strip(),
-                  "leader": self.leader.text().strip(), "department": self.department.text().strip(),
-                  "deadline": deadline, "kind": self.kind.currentData(),
-                  "progress": self.progress.toPlainText().rstrip()}
-        current = {"measure": t.measure, "owner": t.owner, "leader": t.leader, "department": t.department,
-                   "deadline": t.deadline, "kind": t.kind, "progress": t.progress}
+        values = {
+            "measure": self.measure.text().strip(),
+            "owner": self.owner.text().strip(),
+            "leader": self.leader.text().strip(),
+            "department": self.department.text().strip(),
+            "deadline": deadline,
+            "kind": self.kind.currentData(),
+            "progress": self.progress.toPlainText().rstrip(),
+        }
+        current = {
+            "measure": t.measure,
+            "owner": t.owner,
+            "leader": t.leader,
+            "department": t.department,
+            "deadline": t.deadline,
+            "kind": t.kind,
+            "progress": t.progress,
+        }
         return {k: v for k, v in values.items() if v != current[k]}
 
     def save(self) -> bool:
@@ -425,7 +490,9 @@ class TaskPanel(QWidget):
         if not fields:
             return True
         try:
-            self.ledger.update_task(self.task.id, **fields)  # the window hears the change and records it for undo
+            self.ledger.update_task(
+                self.task.id, **fields
+            )  # the window hears the change and records it for undo
         except LedgerError as exc:
             messages.show_error(self, exc, self.tr("Not saved"))
             return False
@@ -451,7 +518,9 @@ class TaskPanel(QWidget):
     def add_indicator(self) -> None:
         if self.task is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Add indicator"), self.tr("Indicator name, e.g. 培训次数"))
+        name, ok = QInputDialog.getText(
+            self, self.tr("Add indicator"), self.tr("Indicator name, e.g. 培训次数")
+        )
         if not ok or not name.strip():
             return
         try:
@@ -466,8 +535,9 @@ class TaskPanel(QWidget):
         item = self.indicators.item(row, 0) if row >= 0 else None
         if item is None:
             return
-        if not messages.confirm(self, self.tr("Remove the indicator “{name}”?").format(name=item.text()),
-                                destructive=True):
+        if not messages.confirm(
+            self, self.tr("Remove the indicator “{name}”?").format(name=item.text()), destructive=True
+        ):
             return
         try:
             self.ledger.remove_indicator(item.data(Qt.ItemDataRole.UserRole))
@@ -506,7 +576,9 @@ class TaskPanel(QWidget):
             answer = ExtensionDialog.ask(self.ledger, self.task.id, parent=self)
             if answer is None:
                 return None
-            return signoff.request_extension(self.ledger, self.task.id, answer["new_deadline"], answer["reason"])
+            return signoff.request_extension(
+                self.ledger, self.task.id, answer["new_deadline"], answer["reason"]
+            )
         except LedgerError as exc:
             messages.show_error(self, exc)
             return None
@@ -530,6 +602,7 @@ class TaskPanel(QWidget):
             from ui.signoff.approval_form import (
                 print_approval_form,  # QTextDocument/PDF code only when asked for
             )
+
             print_approval_form(self, self.ledger, self.task.id)
 
     # ---- files dropped on the panel --------------------------------------------------------
@@ -559,8 +632,11 @@ class TaskPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) \
-                and isinstance(event, QDragMoveEvent | QDropEvent) and self._accepts(event):
+        if (
+            kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+            and isinstance(event, QDragMoveEvent | QDropEvent)
+            and self._accepts(event)
+        ):
             if kind == QEvent.Type.DragEnter:
                 self.dragEnterEvent(event)  # type: ignore[arg-type]
             elif kind == QEvent.Type.DragMove:

@@ -24,14 +24,21 @@ from ui.common.util import remember_ledger, save_operator, saved_operator, setti
 
 log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
-                "WenQuanYi Micro Hei", "PingFang SC")
+CJK_FAMILIES = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "PingFang SC",
+)
 
 
 def data_dir(override: str | None = None) -> Path:
     if override:
         return Path(override)
     import platformdirs
+
     return Path(platformdirs.user_data_dir("zhenggai-ledger", appauthor=False))
 
 
@@ -125,8 +132,9 @@ def install_translations(app: QApplication, lang: str) -> None:
 class Controller:
     """Opens ledgers and windows; one per process, passed to whoever needs it (no module singleton)."""
 
-    def __init__(self, app: QApplication, folder: Path, clock: Clock,
-                 first_paint: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self, app: QApplication, folder: Path, clock: Clock, first_paint: Callable[[], None] | None = None
+    ) -> None:
         self.app = app
         self.folder = folder
         self.clock = clock
@@ -143,6 +151,7 @@ class Controller:
         op = saved_operator()
         if op is None:
             from ui.window.dialogs import OperatorDialog
+
             op = OperatorDialog.ask(None, parent)
             if op is not None:
                 save_operator(op)
@@ -159,6 +168,7 @@ class Controller:
         if self.default_path().exists():
             return self.open_path(self.default_path())
         from ui.window.dialogs import FirstRunDialog
+
         answer = FirstRunDialog.ask(None)
         if answer is None:
             return None
@@ -171,6 +181,7 @@ class Controller:
         try:
             if choice == "example":
                 from ledger.example.demo import build_demo
+
                 path = self.folder / "示例台账.db"
                 if path.exists():
                     return self.open_path(path, parent)
@@ -180,13 +191,18 @@ class Controller:
             if choice == "blank":
                 path = self.default_path()
                 if path.exists():
-                    path, _ = QFileDialog.getSaveFileName(parent, self.tr("New ledger"), str(self.folder),
-                                                          self.tr("Ledger files (*.db)"))
+                    path, _ = QFileDialog.getSaveFileName(
+                        parent, self.tr("New ledger"), str(self.folder), self.tr("Ledger files (*.db)")
+                    )
                     if not path:
                         return None
                 return self._remember(Ledger.create(path, org=org, clock=self.clock, operator=op))
-            path, _ = QFileDialog.getOpenFileName(parent, self.tr("Open ledger"), str(self.folder),
-                                                  self.tr("Ledger files (*.db);;All files (*)"))
+            path, _ = QFileDialog.getOpenFileName(
+                parent,
+                self.tr("Open ledger"),
+                str(self.folder),
+                self.tr("Ledger files (*.db);;All files (*)"),
+            )
             return self.open_path(Path(path), parent) if path else None
         except LedgerError as exc:
             messages.show_error(parent, exc)
@@ -199,6 +215,7 @@ class Controller:
         if not last.name or not last.exists() or last.resolve() == Path(path).resolve():
             return False
         from ledger.exchange import packages as exchange
+
         try:
             new, old = exchange.open_package_info(path), exchange.open_package_info(last)
         except LedgerError:
@@ -231,6 +248,7 @@ class Controller:
 
     def show(self, led: Ledger) -> None:
         from ui.window.main_window import MainWindow
+
         old = self.window
         if old is not None and not old.may_close():  # unsaved edits the user chose to save could not be saved
             led.close()
@@ -282,7 +300,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _run(args, folder, early, started)
     finally:
-        setup_logging(folder, early)  # when no window painted (nothing opened, an error): keep what was logged
+        setup_logging(
+            folder, early
+        )  # when no window painted (nothing opened, an error): keep what was logged
 
 
 def _run(args: argparse.Namespace, folder: Path, early: EarlyRecords, started: float) -> int:
@@ -298,7 +318,9 @@ def _run(args: argparse.Namespace, folder: Path, early: EarlyRecords, started: f
     def first_paint() -> None:
         setup_logging(folder, early)
         if getattr(args, "startup_time", False):
-            print(f"窗口显示出第一屏用时 {time.perf_counter() - started:.3f} 秒（从程序启动算起）", flush=True)
+            print(
+                f"窗口显示出第一屏用时 {time.perf_counter() - started:.3f} 秒（从程序启动算起）", flush=True
+            )
             app.quit()
 
     ctl = Controller(app, folder, clock, first_paint)

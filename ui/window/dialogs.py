@@ -91,7 +91,9 @@ class OperatorDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Role"), self.role)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -125,7 +127,9 @@ class NewTask:
 
 
 class NewTaskDialog(QDialog):
-    def __init__(self, ledger: Ledger, community_id: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ledger: Ledger, community_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New task"))
         self.problem = QComboBox()
@@ -152,7 +156,9 @@ class NewTaskDialog(QDialog):
         form.addRow(self.tr("Owner"), self.owner)
         form.addRow(self.tr("Deadline"), self.deadline)
         form.addRow(self.tr("Kind"), self.kind)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -160,16 +166,24 @@ class NewTaskDialog(QDialog):
         layout.addWidget(buttons)
 
     @classmethod
-    def ask(cls, ledger: Ledger, community_id: str | None = None, parent: QWidget | None = None) -> NewTask | None:
+    def ask(
+        cls, ledger: Ledger, community_id: str | None = None, parent: QWidget | None = None
+    ) -> NewTask | None:
         dlg = cls(ledger, community_id, parent)
         if dlg.problem.count() == 0 or dlg.community.count() == 0:
-            messages.info(parent, dlg.tr("Add at least one community and one problem first "
-                                         "(Edit → Communities and problems)."))
+            messages.info(
+                parent,
+                dlg.tr("Add at least one community and one problem first (Edit → Communities and problems)."),
+            )
             return None
         if exec_and_free(dlg) != QDialog.DialogCode.Accepted:
             return None
         d = dlg.deadline.date()
-        return NewTask(dlg.problem.currentData(), dlg.community.currentData(), dlg.measure.text(),
-                       dlg.owner.text(), dt.date(d.year(), d.month(), d.day()), dlg.kind.currentData())
-
-
+        return NewTask(
+            dlg.problem.currentData(),
+            dlg.community.currentData(),
+            dlg.measure.text(),
+            dlg.owner.text(),
+            dt.date(d.year(), d.month(), d.day()),
+            dlg.kind.currentData(),
+        )

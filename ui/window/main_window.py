@@ -105,8 +105,9 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.table.setItemDelegate(EditDelegate(self.table))
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
@@ -115,9 +116,21 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        widths = {"seq": 56, "community": 110, "category": 180, "problem": 220, "measure": 260, "owner": 110,
-                  "leader": 130, "deadline": 110, "days_left": 90, "kind": 90, "status": 110, "progress": 300,
-                  "updated_at": 150}
+        widths = {
+            "seq": 56,
+            "community": 110,
+            "category": 180,
+            "problem": 220,
+            "measure": 260,
+            "owner": 110,
+            "leader": 130,
+            "deadline": 110,
+            "days_left": 90,
+            "kind": 90,
+            "status": 110,
+            "progress": 300,
+            "updated_at": 150,
+        }
         for key, w in widths.items():
             self.table.setColumnWidth(COLUMN_INDEX[key], w)
         self.table.viewport().installEventFilter(self)  # its first paint starts the work that can wait
@@ -131,10 +144,19 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.table, self.tr("Ledger"))
         # The other views are built (and their modules imported) the first time their tab is shown.
         self._lazy_tabs: dict[str, Callable[[], QWidget]] = {
-            "board": self._make_board, "kanban": self._make_kanban, "overview": self._make_overview,
-            "queue": self._make_queue, "packages": self._make_packages, "reconcile": self._make_reconcile}
-        tabs = [("board", self.tr("Wall chart")), ("kanban", self.tr("Kanban")), ("overview", self.tr("Overview")),
-                ("queue", self.tr("Awaiting my review"))]
+            "board": self._make_board,
+            "kanban": self._make_kanban,
+            "overview": self._make_overview,
+            "queue": self._make_queue,
+            "packages": self._make_packages,
+            "reconcile": self._make_reconcile,
+        }
+        tabs = [
+            ("board", self.tr("Wall chart")),
+            ("kanban", self.tr("Kanban")),
+            ("overview", self.tr("Overview")),
+            ("queue", self.tr("Awaiting my review")),
+        ]
         if ledger.package is None:
             tabs += [("reconcile", self.tr("Reconciliation")), ("packages", self.tr("Packages"))]
         for key, title in tabs:
@@ -185,6 +207,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         if ledger.package is not None:
             from ui.packages.community_mode import apply_community_mode
+
             apply_community_mode(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -197,7 +220,9 @@ class MainWindow(QMainWindow):
         """What the first screen does not need: the remaining ids of a large ledger, then the task panel."""
         self.firstPainted.emit()
         self.model.load_rest_soon()
-        QTimer.singleShot(0, lambda: self._closed or self.panel)  # not after the window (and its ledger) closed
+        QTimer.singleShot(
+            0, lambda: self._closed or self.panel
+        )  # not after the window (and its ledger) closed
 
     def _task_hint(self) -> QWidget:
         box = QWidget()
@@ -226,6 +251,7 @@ class MainWindow(QMainWindow):
             self.task_stack.addWidget(self._panel)
             if self.ledger.package is not None:
                 from ui.packages.community_mode import lock_panel
+
                 lock_panel(self)
         return self._panel
 
@@ -260,8 +286,14 @@ class MainWindow(QMainWindow):
 
     def view(self, key: str) -> QWidget:
         """The view of a tab ("board", "kanban", "overview"), built now if it was not yet."""
-        names = {"board": "boardView", "kanban": "kanbanView", "overview": "overviewView",
-                 "queue": "reviewQueueView", "packages": "packageStatusView", "reconcile": "reconcileView"}
+        names = {
+            "board": "boardView",
+            "kanban": "kanbanView",
+            "overview": "overviewView",
+            "queue": "reviewQueueView",
+            "packages": "packageStatusView",
+            "reconcile": "reconcileView",
+        }
         for i in range(self.tabs.count()):
             w = self.tabs.widget(i)
             if w.objectName() in (f"lazy_{key}", names[key]):
@@ -273,6 +305,7 @@ class MainWindow(QMainWindow):
 
     def _make_board(self) -> QWidget:
         from ui.board.view import BoardView
+
         view = BoardView(self.ledger)
         view.setObjectName("boardView")
         view.tasksActivated.connect(self.select_tasks)
@@ -280,6 +313,7 @@ class MainWindow(QMainWindow):
 
     def _make_kanban(self) -> QWidget:
         from ui.board.kanban import KanbanView
+
         view = KanbanView(self.ledger)
         view.setObjectName("kanbanView")
         view.tasksActivated.connect(self.select_tasks)
@@ -287,6 +321,7 @@ class MainWindow(QMainWindow):
 
     def _make_overview(self) -> QWidget:
         from ui.board.overview import OverviewView
+
         view = OverviewView(self.ledger)
         view.setObjectName("overviewView")
         view.tasksActivated.connect(self.select_tasks)
@@ -295,6 +330,7 @@ class MainWindow(QMainWindow):
 
     def _make_queue(self) -> QWidget:
         from ui.signoff.queue import ReviewQueueView
+
         view = ReviewQueueView(self.ledger)
         view.setObjectName("reviewQueueView")
         view.tasksActivated.connect(self.select_tasks)
@@ -302,38 +338,46 @@ class MainWindow(QMainWindow):
 
     def _make_packages(self) -> QWidget:
         from ui.packages.status import PackageStatusView
+
         view = PackageStatusView(self.ledger)
         view.setObjectName("packageStatusView")
         return view
 
     def _make_reconcile(self) -> QWidget:
         from ui.reconcile.view import ReconcileView
+
         view = ReconcileView(self.ledger)
         view.setObjectName("reconcileView")
         return view
 
     def export_fill_form(self) -> None:
         from ui.imports.fill_form import export_fill_form_dialog
+
         export_fill_form_dialog(self, self.ledger, self.filters.single_community())
 
     def import_excel(self) -> None:
         from ui.imports.fill_form import import_excel
+
         import_excel(self, self.ledger)
 
     def issue_packages(self) -> None:
         from ui.packages.status import IssuePackagesDialog
+
         IssuePackagesDialog.run(self, self.ledger, self.filters.single_community())
 
     def merge_return(self) -> None:
         from ui.packages.status import MergeDialog
+
         MergeDialog.run(self, self.ledger)
 
     def open_conflicts(self) -> None:
         from ui.packages.status import OpenConflictsDialog
+
         exec_and_free(OpenConflictsDialog(self.ledger, self))
 
     def look_back(self) -> None:
         from ui.signoff.recheck import RecheckDialog
+
         RecheckDialog.run(self, self.ledger)
 
     def open_backups(self) -> None:
@@ -347,14 +391,17 @@ class MainWindow(QMainWindow):
 
     def export_audit(self) -> None:
         from ui.exports.change_record import export_audit_from_window
+
         export_audit_from_window(self, self.ledger, self.filters.single_community())
 
     def verify_ledger(self) -> None:
         from ui.window.verify import VerifyDialog
+
         VerifyDialog.run(self, self.ledger)
 
     def export_evidence(self) -> None:
         from ui.task.evidence_export import export_evidence
+
         community = self.filters.single_community()
         export_evidence(self, self.ledger, community=community)
 
@@ -380,8 +427,11 @@ class MainWindow(QMainWindow):
             self.select_tasks([current], quiet=True)
 
     def _filtered_views(self) -> list[Any]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())
-                if hasattr(self.tabs.widget(i), "set_filter")]
+        return [
+            self.tabs.widget(i)
+            for i in range(self.tabs.count())
+            if hasattr(self.tabs.widget(i), "set_filter")
+        ]
 
     def clear_filters(self) -> None:
         self.filters.clear()
@@ -404,7 +454,9 @@ class MainWindow(QMainWindow):
             if first is None:
                 first = idx
         if first is not None:
-            sel.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)  # shows its task (_row_changed)
+            sel.setCurrentIndex(
+                first, QItemSelectionModel.SelectionFlag.NoUpdate
+            )  # shows its task (_row_changed)
             self.table.scrollTo(first)
             if self.panel.task is None or self.panel.task.id != task_ids[0]:
                 self.panel.show_task(task_ids[0])
@@ -416,8 +468,12 @@ class MainWindow(QMainWindow):
 
     # ---- changes, undo ---------------------------------------------------------------------
     def _on_changed(self, changed: Changed) -> None:
-        if changed.command not in ("undo",) and changed.entry_id not in self.undo_stack \
-                and changed.entry_id not in self.redo_stack and self._recording:
+        if (
+            changed.command not in ("undo",)
+            and changed.entry_id not in self.undo_stack
+            and changed.entry_id not in self.redo_stack
+            and self._recording
+        ):
             self._record_entry(changed.entry_id)
         self.model.on_changed(changed)
         if self._panel is not None:
@@ -436,6 +492,7 @@ class MainWindow(QMainWindow):
     def _record_entry(self, entry_id: str) -> None:
         from ledger.service.commands import UNDOABLE
         from ledger.storage import journal
+
         e = journal.entry(self.ledger.store, entry_id)
         if e is None or e.command not in UNDOABLE or entry_id in self.undo_stack:
             return
@@ -484,12 +541,19 @@ class MainWindow(QMainWindow):
     # ---- commands --------------------------------------------------------------------------
     def new_task(self) -> None:
         from ui.window.dialogs import NewTaskDialog
+
         spec = NewTaskDialog.ask(self.ledger, self.filters.single_community(), self)
         if spec is None:
             return
         try:
-            tid = self.ledger.add_task(spec.problem_id, spec.community_id, spec.measure, owner=spec.owner,
-                                       deadline=spec.deadline, kind=spec.kind)
+            tid = self.ledger.add_task(
+                spec.problem_id,
+                spec.community_id,
+                spec.measure,
+                owner=spec.owner,
+                deadline=spec.deadline,
+                kind=spec.kind,
+            )
         except LedgerError as exc:
             messages.show_error(self, exc)
             return
@@ -500,10 +564,13 @@ class MainWindow(QMainWindow):
         if tid is None:
             return
         t = self.ledger.task(tid)
-        if not messages.confirm(self, self.tr("Delete the task “{measure}” of {community}? It stays in the journal "
-                                              "and can be undone.").format(measure=t.measure,
-                                                                           community=t.community),
-                                destructive=True):
+        if not messages.confirm(
+            self,
+            self.tr(
+                "Delete the task “{measure}” of {community}? It stays in the journal and can be undone."
+            ).format(measure=t.measure, community=t.community),
+            destructive=True,
+        ):
             return
         try:
             self.ledger.delete_task(tid)
@@ -512,22 +579,27 @@ class MainWindow(QMainWindow):
 
     def import_plan(self) -> None:
         from ui.imports.plan import PlanImportDialog
+
         PlanImportDialog.run(self, self.ledger)
 
     def export_excel(self) -> None:
         from ui.exports.ledger_xlsx import export_from_window
+
         export_from_window(self)
 
     def export_notice(self) -> None:
         from ui.exports.notice import export_notice
+
         export_notice(self, self.ledger)
 
     def edit_structure(self) -> None:
         from ui.window.structure import StructureDialog
+
         exec_and_free(StructureDialog(self.ledger, self))
 
     def change_operator(self) -> None:
         from ui.window.dialogs import OperatorDialog
+
         op = OperatorDialog.ask(self.ledger.operator, self)
         if op is not None:
             self.ledger.operator = op
@@ -540,14 +612,22 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         op = self.ledger.operator
         role = op.role.label if messages.lang() == "zh" else op.role.label_en
-        self.setWindowTitle(self.tr("{org} Rectification Ledger — {name} ({role})").format(
-            org=self.ledger.org_name, name=op.name, role=role))
+        self.setWindowTitle(
+            self.tr("{org} Rectification Ledger — {name} ({role})").format(
+                org=self.ledger.org_name, name=op.name, role=role
+            )
+        )
 
     def _update_status(self) -> None:
         stats = self.ledger.stats()
-        self.status_counts.setText(self.tr("{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off")
-                                   .format(total=stats["tasks"], shown=self.model.rowCount(),
-                                           overdue=stats["overdue"], closed=stats["by_status"]["closed"]))
+        self.status_counts.setText(
+            self.tr("{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off").format(
+                total=stats["tasks"],
+                shown=self.model.rowCount(),
+                overdue=stats["overdue"],
+                closed=stats["by_status"]["closed"],
+            )
+        )
 
     def _restore_layout(self) -> None:
         s = settings()

@@ -14,11 +14,14 @@ if TYPE_CHECKING:
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)  # the window's own context: the texts stay as they were
+    return QCoreApplication.translate(
+        "MainWindow", text
+    )  # the window's own context: the texts stay as they were
 
 
-def action(win: MainWindow, text: str, slot: Callable[[], Any], shortcut: Any = None, name: str = "",
-           tip: str = "") -> QAction:
+def action(
+    win: MainWindow, text: str, slot: Callable[[], Any], shortcut: Any = None, name: str = "", tip: str = ""
+) -> QAction:
     """A window action (its shortcut works anywhere in the window), named for tests and the status bar."""
     act = QAction(text, win)
     if shortcut is not None:
@@ -37,53 +40,153 @@ def build_menus(win: MainWindow) -> None:
     """文件, 编辑, 查看, 设置; the package commands only on a master ledger (not in a community package)."""
     bar = win.menuBar()
     m = bar.addMenu(_tr("&File"))
-    m.addAction(action(win, _tr("New blank ledger…"), lambda: win.openRequested.emit("blank"),
-                       QKeySequence.StandardKey.New, "newLedger"))
-    m.addAction(action(win, _tr("Open ledger…"), lambda: win.openRequested.emit("open"),
-                       QKeySequence.StandardKey.Open, "openLedger"))
-    m.addAction(action(win, _tr("Open the example ledger"), lambda: win.openRequested.emit("example"),
-                       name="openExample"))
+    m.addAction(
+        action(
+            win,
+            _tr("New blank ledger…"),
+            lambda: win.openRequested.emit("blank"),
+            QKeySequence.StandardKey.New,
+            "newLedger",
+        )
+    )
+    m.addAction(
+        action(
+            win,
+            _tr("Open ledger…"),
+            lambda: win.openRequested.emit("open"),
+            QKeySequence.StandardKey.Open,
+            "openLedger",
+        )
+    )
+    m.addAction(
+        action(
+            win, _tr("Open the example ledger"), lambda: win.openRequested.emit("example"), name="openExample"
+        )
+    )
     win.recent_menu = m.addMenu(_tr("Recent ledgers"))
     win.recent_menu.setObjectName("recentMenu")
     win.recent_menu.aboutToShow.connect(lambda: fill_recent(win))
     m.addSeparator()
-    m.addAction(action(win, _tr("Import rectification plan…"), win.import_plan, QKeySequence("Ctrl+I"),
-                       "importPlan", _tr("Read a plan, feedback or notice (.txt, .docx) into the ledger")))
-    m.addAction(action(win, _tr("Export ledger to Excel…"), win.export_excel, QKeySequence("Ctrl+E"),
-                       "exportExcel", _tr("An .xlsx ledger that superiors can print as it is")))
-    m.addAction(action(win, _tr("Draft the progress notice…"), win.export_notice, name="exportNotice",
-                       tip=_tr("A .docx draft of the 通报 to finish in Word")))
-    m.addAction(action(win, _tr("Export evidence as a zip…"), win.export_evidence, name="exportEvidence",
-                       tip=_tr("The evidence of the ledger (or the selected community), "
-                               "arranged community / problem / task")))
+    m.addAction(
+        action(
+            win,
+            _tr("Import rectification plan…"),
+            win.import_plan,
+            QKeySequence("Ctrl+I"),
+            "importPlan",
+            _tr("Read a plan, feedback or notice (.txt, .docx) into the ledger"),
+        )
+    )
+    m.addAction(
+        action(
+            win,
+            _tr("Export ledger to Excel…"),
+            win.export_excel,
+            QKeySequence("Ctrl+E"),
+            "exportExcel",
+            _tr("An .xlsx ledger that superiors can print as it is"),
+        )
+    )
+    m.addAction(
+        action(
+            win,
+            _tr("Draft the progress notice…"),
+            win.export_notice,
+            name="exportNotice",
+            tip=_tr("A .docx draft of the 通报 to finish in Word"),
+        )
+    )
+    m.addAction(
+        action(
+            win,
+            _tr("Export evidence as a zip…"),
+            win.export_evidence,
+            name="exportEvidence",
+            tip=_tr(
+                "The evidence of the ledger (or the selected community), arranged community / problem / task"
+            ),
+        )
+    )
     m.addSeparator()
-    m.addAction(action(win, _tr("Print the wall chart…"), win.print_board, QKeySequence.StandardKey.Print,
-                       "printBoard"))
-    m.addAction(action(win, _tr("Export the wall chart to PDF or PNG…"), win.export_board,
-                       name="exportBoard"))
+    m.addAction(
+        action(
+            win, _tr("Print the wall chart…"), win.print_board, QKeySequence.StandardKey.Print, "printBoard"
+        )
+    )
+    m.addAction(
+        action(win, _tr("Export the wall chart to PDF or PNG…"), win.export_board, name="exportBoard")
+    )
     if win.ledger.package is None:
         m.addSeparator()
-        m.addAction(action(win, _tr("Issue community packages…"), win.issue_packages, name="issuePackages",
-                           tip=_tr("A file per community for its secretary to work on offline")))
-        m.addAction(action(win, _tr("Import a community's return…"), win.merge_return,
-                           QKeySequence("Ctrl+Shift+I"), "mergeReturn",
-                           tip=_tr("Preview, decide conflicts, then merge after a backup")))
+        m.addAction(
+            action(
+                win,
+                _tr("Issue community packages…"),
+                win.issue_packages,
+                name="issuePackages",
+                tip=_tr("A file per community for its secretary to work on offline"),
+            )
+        )
+        m.addAction(
+            action(
+                win,
+                _tr("Import a community's return…"),
+                win.merge_return,
+                QKeySequence("Ctrl+Shift+I"),
+                "mergeReturn",
+                tip=_tr("Preview, decide conflicts, then merge after a backup"),
+            )
+        )
         m.addAction(action(win, _tr("Open conflicts…"), win.open_conflicts, name="openConflicts"))
-        m.addAction(action(win, _tr("Export a community's fill-in form…"), win.export_fill_form,
-                           name="exportFillForm",
-                           tip=_tr("An .xlsx where only progress, actuals and 申请销号 can be filled in")))
-        m.addAction(action(win, _tr("Import Excel…"), win.import_excel, name="importExcel",
-                           tip=_tr("A filled-in form, or a ledger made with another tool")))
+        m.addAction(
+            action(
+                win,
+                _tr("Export a community's fill-in form…"),
+                win.export_fill_form,
+                name="exportFillForm",
+                tip=_tr("An .xlsx where only progress, actuals and 申请销号 can be filled in"),
+            )
+        )
+        m.addAction(
+            action(
+                win,
+                _tr("Import Excel…"),
+                win.import_excel,
+                name="importExcel",
+                tip=_tr("A filled-in form, or a ledger made with another tool"),
+            )
+        )
     m.addSeparator()
-    m.addAction(action(win, _tr("Open the folder of automatic backups"), win.open_backups,
-                       name="openBackups",
-                       tip=_tr("A copy of this ledger is kept there each time it closes changed "
-                               "(the newest 10)")))
-    m.addAction(action(win, _tr("Export the change record…"), win.export_audit, name="exportAudit",
-                       tip=_tr("Every change, who made it and when, as an .xlsx for the discipline committee")))
-    m.addAction(action(win, _tr("Check the ledger's integrity…"), win.verify_ledger, name="verifyLedger",
-                       tip=_tr("Replay the journal against every table, and check the journal "
-                               "anchors printed on a 周报 or 销号审批表")))
+    m.addAction(
+        action(
+            win,
+            _tr("Open the folder of automatic backups"),
+            win.open_backups,
+            name="openBackups",
+            tip=_tr("A copy of this ledger is kept there each time it closes changed (the newest 10)"),
+        )
+    )
+    m.addAction(
+        action(
+            win,
+            _tr("Export the change record…"),
+            win.export_audit,
+            name="exportAudit",
+            tip=_tr("Every change, who made it and when, as an .xlsx for the discipline committee"),
+        )
+    )
+    m.addAction(
+        action(
+            win,
+            _tr("Check the ledger's integrity…"),
+            win.verify_ledger,
+            name="verifyLedger",
+            tip=_tr(
+                "Replay the journal against every table, and check the journal "
+                "anchors printed on a 周报 or 销号审批表"
+            ),
+        )
+    )
     m.addSeparator()
     m.addAction(action(win, _tr("Quit"), win.close, QKeySequence.StandardKey.Quit, "quit"))
     m = bar.addMenu(_tr("&Edit"))
@@ -93,27 +196,51 @@ def build_menus(win: MainWindow) -> None:
     m.addAction(win.redo_action)
     m.addSeparator()
     m.addAction(action(win, _tr("New task…"), win.new_task, QKeySequence("Ctrl+Shift+N"), "newTask"))
-    m.addAction(action(win, _tr("Delete task…"), win.delete_task, QKeySequence.StandardKey.Delete,
-                       "deleteTask"))
+    m.addAction(
+        action(win, _tr("Delete task…"), win.delete_task, QKeySequence.StandardKey.Delete, "deleteTask")
+    )
     m.addSeparator()
     m.addAction(action(win, _tr("Communities and problems…"), win.edit_structure, name="structure"))
-    m.addAction(action(win, _tr("Look-back re-check…"), win.look_back, name="lookBack",
-                       tip=_tr("Draw signed-off tasks to re-check, with a recorded seed")))
+    m.addAction(
+        action(
+            win,
+            _tr("Look-back re-check…"),
+            win.look_back,
+            name="lookBack",
+            tip=_tr("Draw signed-off tasks to re-check, with a recorded seed"),
+        )
+    )
     m = bar.addMenu(_tr("&View"))
-    for i, (key, text) in enumerate((("table", _tr("Ledger")), ("board", _tr("Wall chart")),
-                                     ("kanban", _tr("Kanban")), ("overview", _tr("Overview")),
-                                     ("queue", _tr("Awaiting my review"))), start=1):
-        m.addAction(action(win, text, lambda i=i: win.tabs.setCurrentIndex(i - 1), QKeySequence(f"Ctrl+{i}"),
-                           f"show_{key}"))
+    for i, (key, text) in enumerate(
+        (
+            ("table", _tr("Ledger")),
+            ("board", _tr("Wall chart")),
+            ("kanban", _tr("Kanban")),
+            ("overview", _tr("Overview")),
+            ("queue", _tr("Awaiting my review")),
+        ),
+        start=1,
+    ):
+        m.addAction(
+            action(
+                win,
+                text,
+                lambda i=i: win.tabs.setCurrentIndex(i - 1),
+                QKeySequence(f"Ctrl+{i}"),
+                f"show_{key}",
+            )
+        )
     m.addSeparator()
-    m.addAction(action(win, _tr("Find"), lambda: win.filters.search.setFocus(),
-                       QKeySequence.StandardKey.Find, "find"))
+    m.addAction(
+        action(win, _tr("Find"), lambda: win.filters.search.setFocus(), QKeySequence.StandardKey.Find, "find")
+    )
     m.addAction(action(win, _tr("Show overdue"), lambda: win.filters.set_due("overdue"), name="overdue"))
     m.addAction(action(win, _tr("Show all"), win.clear_filters, QKeySequence("Ctrl+Shift+A"), "showAll"))
     m = bar.addMenu(_tr("&Settings"))
     m.addAction(action(win, _tr("Who am I…"), win.change_operator, name="operator"))
-    m.addAction(action(win, _tr("Wall chart colours and warnings…"), win.edit_board_scheme,
-                       name="boardScheme"))
+    m.addAction(
+        action(win, _tr("Wall chart colours and warnings…"), win.edit_board_scheme, name="boardScheme")
+    )
 
 
 def fill_recent(win: MainWindow) -> None:

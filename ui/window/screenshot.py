@@ -11,8 +11,14 @@ from ledger.core.model import Operator, Role
 from ledger.service.commands import Ledger
 
 
-def render_all(ledger_path: Path, outdir: Path, *, lang: str = "zh", today: str | None = None,
-               size: tuple[int, int] = (1600, 1000)) -> list[Path]:
+def render_all(
+    ledger_path: Path,
+    outdir: Path,
+    *,
+    lang: str = "zh",
+    today: str | None = None,
+    size: tuple[int, int] = (1600, 1000),
+) -> list[Path]:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication

@@ -37,15 +37,33 @@ class StructureDialog(QDialog):
         self.problems.setObjectName("problems")
         self.problems.setHeaderHidden(True)
         tabs = QTabWidget()
-        tabs.addTab(self._with_buttons(self.communities, [
-            (self.tr("Add…"), self.add_community), (self.tr("Rename…"), self.rename_community),
-            (self.tr("Move up"), lambda: self.move_community(-1)), (self.tr("Move down"), lambda: self.move_community(1)),
-            (self.tr("Delete"), self.delete_community)]), self.tr("Communities"))
-        tabs.addTab(self._with_buttons(self.problems, [
-            (self.tr("Add category…"), self.add_category), (self.tr("Add problem…"), self.add_problem),
-            (self.tr("Rename…"), self.rename_item), (self.tr("Move up"), lambda: self.move_item(-1)),
-            (self.tr("Move down"), lambda: self.move_item(1)), (self.tr("Delete"), self.delete_item)]),
-            self.tr("Categories and problems"))
+        tabs.addTab(
+            self._with_buttons(
+                self.communities,
+                [
+                    (self.tr("Add…"), self.add_community),
+                    (self.tr("Rename…"), self.rename_community),
+                    (self.tr("Move up"), lambda: self.move_community(-1)),
+                    (self.tr("Move down"), lambda: self.move_community(1)),
+                    (self.tr("Delete"), self.delete_community),
+                ],
+            ),
+            self.tr("Communities"),
+        )
+        tabs.addTab(
+            self._with_buttons(
+                self.problems,
+                [
+                    (self.tr("Add category…"), self.add_category),
+                    (self.tr("Add problem…"), self.add_problem),
+                    (self.tr("Rename…"), self.rename_item),
+                    (self.tr("Move up"), lambda: self.move_item(-1)),
+                    (self.tr("Move down"), lambda: self.move_item(1)),
+                    (self.tr("Delete"), self.delete_item),
+                ],
+            ),
+            self.tr("Categories and problems"),
+        )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -173,8 +191,11 @@ class StructureDialog(QDialog):
 
     def delete_item(self) -> None:
         sel = self._item()
-        if sel is None or not messages.confirm(self, self.tr("Delete “{name}”?").format(
-                name=self.problems.currentItem().text(0)), destructive=True):
+        if sel is None or not messages.confirm(
+            self,
+            self.tr("Delete “{name}”?").format(name=self.problems.currentItem().text(0)),
+            destructive=True,
+        ):
             return
         fn = self.ledger.delete_category if sel[0] == "category" else self.ledger.delete_problem
         self._run(lambda: fn(sel[1]))

@@ -21,11 +21,18 @@ from ledger.storage import journal
 def _rows(path: Path) -> list[dict[str, object]]:
     ws = load_workbook(path)["修改记录"]
     header = [c.value for c in ws[audit.HEADER_ROW]]
-    return [dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=audit.HEADER_ROW + 1, values_only=True)]
+    return [
+        dict(zip(header, r, strict=True))
+        for r in ws.iter_rows(min_row=audit.HEADER_ROW + 1, values_only=True)
+    ]
 
 
 def test_every_change_is_a_row_with_who_when_before_and_after(filled: Ledger, tmp_path: Path) -> None:
-    tid = next(t["id"] for t in filled.tasks_json() if t["measure"] == "开展专项整治" and t["community"] == "南郊别墅")
+    tid = next(
+        t["id"]
+        for t in filled.tasks_json()
+        if t["measure"] == "开展专项整治" and t["community"] == "南郊别墅"
+    )
     filled.operator = Operator("王书记", Role.SECRETARY)
     filled.update_progress(tid, "已排查 12 处")
     filled.act(tid, Action.START)
@@ -36,14 +43,21 @@ def test_every_change_is_a_row_with_who_when_before_and_after(filled: Ledger, tm
     progress = [r for r in rows if r["操作"] == "更新整改进展" and r["操作人"] == "王书记"]
     assert len(progress) == 1
     assert progress[0]["居民区"] == "南郊别墅" and progress[0]["整改措施"] == "开展专项整治"
-    assert progress[0]["身份"] == "居民区书记" and progress[0]["内容"] == "整改进展" and progress[0]["修改后"] == "已排查 12 处"
+    assert (
+        progress[0]["身份"] == "居民区书记"
+        and progress[0]["内容"] == "整改进展"
+        and progress[0]["修改后"] == "已排查 12 处"
+    )
     start = [r for r in rows if r["操作"] == "开始推进"]
     assert start and start[-1]["修改前"] == "未启动" and start[-1]["修改后"] == "推进中"
     assert [r["序号"] for r in rows] == sorted(r["序号"] for r in rows)  # oldest first
     ws = load_workbook(result.path)["修改记录"]
     assert ws["A1"].value == "测试工业区党工委整改台账修改记录"
     assert f"日志校验码：{result.anchor}" in ws["A2"].value
-    assert ws.print_title_rows == f"${audit.HEADER_ROW}:${audit.HEADER_ROW}" and ws.page_setup.orientation == "landscape"
+    assert (
+        ws.print_title_rows == f"${audit.HEADER_ROW}:${audit.HEADER_ROW}"
+        and ws.page_setup.orientation == "landscape"
+    )
 
 
 def test_filters_by_dates_person_and_community(filled: Ledger, tmp_path: Path) -> None:
@@ -55,7 +69,9 @@ def test_filters_by_dates_person_and_community(filled: Ledger, tmp_path: Path) -
     filled.update_progress(other["id"], "十二月的进展")
     filled.update_progress(mine["id"], "十二月，南郊别墅")
     cid = filled.community_id("南郊别墅")
-    flt = audit.AuditFilter(since=dt.date(2025, 12, 1), until=dt.date(2025, 12, 31), actor="李专班", community_id=cid)
+    flt = audit.AuditFilter(
+        since=dt.date(2025, 12, 1), until=dt.date(2025, 12, 31), actor="李专班", community_id=cid
+    )
     rows = _rows(audit.export_audit(filled, tmp_path / "筛选.xlsx", flt).path)
     assert [(r["居民区"], r["修改后"]) for r in rows] == [("南郊别墅", "十二月，南郊别墅")]
     assert "李专班" in audit.actors(filled)
@@ -64,6 +80,7 @@ def test_filters_by_dates_person_and_community(filled: Ledger, tmp_path: Path) -
 
 def test_a_bulk_entry_is_one_summed_up_row(tmp_path: Path) -> None:
     from ledger.example.generate import generate
+
     led = generate(tmp_path / "大.db", tasks=300, communities=5, clock=FixedClock.on("2025-11-20"))
     try:
         rows = _rows(audit.export_audit(led, tmp_path / "大.xlsx").path)
@@ -80,7 +97,9 @@ def test_a_cancel_or_a_bad_place_leaves_no_file(filled: Ledger, tmp_path: Path) 
     target.write_bytes(b"an older export")
     with pytest.raises(audit.AuditCancelled):
         audit.export_audit(filled, target, cancel=lambda: True)
-    assert target.read_bytes() == b"an older export" and sorted(p.name for p in out.iterdir()) == [target.name]
+    assert target.read_bytes() == b"an older export" and sorted(p.name for p in out.iterdir()) == [
+        target.name
+    ]
     with pytest.raises(LedgerError) as info:
         audit.export_audit(filled, tmp_path / "没有的文件夹" / "x.xlsx")
     assert "文件夹不存在" in info.value.message()

@@ -50,8 +50,11 @@ BAND_SETS = [(7,), (20, 10), (30, 14, 3), ()]
 CASES = [(status, bands, days) for bands in BAND_SETS for status in Status for days in days_around(bands)]
 
 
-@pytest.mark.parametrize(("status", "bands", "days"), CASES,
-                         ids=[f"{s.value}-{'_'.join(map(str, b)) or 'none'}-{d}" for s, b, d in CASES])
+@pytest.mark.parametrize(
+    ("status", "bands", "days"),
+    CASES,
+    ids=[f"{s.value}-{'_'.join(map(str, b)) or 'none'}-{d}" for s, b, d in CASES],
+)
 def test_cell_health_each_side_of_every_threshold(status: Status, bands: tuple[int, ...], days: int) -> None:
     deadline = TODAY + dt.timedelta(days=days)
     assert lb.cell_health(status, deadline, TODAY, bands) == expected_state(status, days, bands)
@@ -68,18 +71,33 @@ def test_one_band_agrees_with_model_health(status: Status, days: int | None, due
     deadline = None if days is None else TODAY + dt.timedelta(days=days)
     h = health(status, deadline, TODAY, due_soon)
     state = lb.cell_health(status, deadline, TODAY, (due_soon,))
-    as_health = {lb.OVERDUE: Health.OVERDUE, "band0": Health.DUE_SOON, lb.NORMAL: Health.NORMAL,
-                 lb.PENDING: Health.PENDING, lb.CLOSED: Health.CLOSED, lb.ONGOING: Health.ONGOING,
-                 lb.NOT_STARTED: Health.NOT_STARTED}[state]
+    as_health = {
+        lb.OVERDUE: Health.OVERDUE,
+        "band0": Health.DUE_SOON,
+        lb.NORMAL: Health.NORMAL,
+        lb.PENDING: Health.PENDING,
+        lb.CLOSED: Health.CLOSED,
+        lb.ONGOING: Health.ONGOING,
+        lb.NOT_STARTED: Health.NOT_STARTED,
+    }[state]
     assert as_health == h
 
 
-@pytest.mark.parametrize(("scheme", "state", "color"), [
-    (lb.DEFAULT, lb.OVERDUE, "#E53935"), (lb.DEFAULT, "band0", "#FBC02D"), (lb.DEFAULT, lb.NORMAL, "#7CC47F"),
-    (lb.DEFAULT, lb.PENDING, "#64A8E8"), (lb.DEFAULT, lb.CLOSED, "#BDBDBD"), (lb.DEFAULT, lb.ONGOING, "#3DB5A6"),
-    (lb.DEFAULT, lb.NOT_STARTED, "#FFFFFF"),
-    (lb.RED_DONE, lb.CLOSED, "#E53935"), (lb.RED_DONE, "band0", "#5C9BE6"), (lb.RED_DONE, "band1", "#FBC02D"),
-])
+@pytest.mark.parametrize(
+    ("scheme", "state", "color"),
+    [
+        (lb.DEFAULT, lb.OVERDUE, "#E53935"),
+        (lb.DEFAULT, "band0", "#FBC02D"),
+        (lb.DEFAULT, lb.NORMAL, "#7CC47F"),
+        (lb.DEFAULT, lb.PENDING, "#64A8E8"),
+        (lb.DEFAULT, lb.CLOSED, "#BDBDBD"),
+        (lb.DEFAULT, lb.ONGOING, "#3DB5A6"),
+        (lb.DEFAULT, lb.NOT_STARTED, "#FFFFFF"),
+        (lb.RED_DONE, lb.CLOSED, "#E53935"),
+        (lb.RED_DONE, "band0", "#5C9BE6"),
+        (lb.RED_DONE, "band1", "#FBC02D"),
+    ],
+)
 def test_scheme_colours(scheme: lb.BoardScheme, state: str, color: str) -> None:
     assert scheme.color(state) == color
     assert scheme.letter(state)
@@ -94,16 +112,20 @@ def test_presets_are_valid_and_name_every_state() -> None:
     assert lb.DEFAULT.label("band0") == "临期（7天内）"
 
 
-@pytest.mark.parametrize("bad", [
-    {"colors": {**lb.DEFAULT.colors, lb.OVERDUE: "red"}},
-    {"bands": (10, 20), "band_colors": ("#111111", "#222222")},
-    {"bands": (10, 10), "band_colors": ("#111111", "#222222")},
-    {"bands": (30, 20, 10, 5), "band_colors": ("#111111",) * 4},
-    {"bands": (20, 10), "band_colors": ("#111111",)},
-    {"letters": {**lb.DEFAULT.letters, lb.OVERDUE: "逾期"}},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"colors": {**lb.DEFAULT.colors, lb.OVERDUE: "red"}},
+        {"bands": (10, 20), "band_colors": ("#111111", "#222222")},
+        {"bands": (10, 10), "band_colors": ("#111111", "#222222")},
+        {"bands": (30, 20, 10, 5), "band_colors": ("#111111",) * 4},
+        {"bands": (20, 10), "band_colors": ("#111111",)},
+        {"letters": {**lb.DEFAULT.letters, lb.OVERDUE: "逾期"}},
+    ],
+)
 def test_bad_schemes_are_refused_with_a_sentence(bad: dict) -> None:
     from dataclasses import replace
+
     with pytest.raises(LedgerError) as err:
         replace(lb.DEFAULT, **bad).validate()
     assert "挂图配色" in err.value.message()
@@ -224,16 +246,19 @@ def test_filters_apply(filled: Ledger) -> None:
     assert [filled.task(i).measure for i in ids] == ["强化宣传培训"]
 
 
-def test_scheme_is_journalled_and_survives_reopening(tmp_path: Path, clock: FixedClock,
-                                                     work_team: Operator) -> None:
+def test_scheme_is_journalled_and_survives_reopening(
+    tmp_path: Path, clock: FixedClock, work_team: Operator
+) -> None:
     path = tmp_path / "配色.db"
     led = Ledger.create(path, org="测试", clock=clock, operator=work_team)
     assert lb.load_scheme(led).bands == (7,)
     custom = lb.RED_DONE.with_bands((30, 15, 5), ("#AAAAAA", "#5C9BE6", "#FBC02D"))
     from dataclasses import replace
+
     custom = replace(custom, colors={**custom.colors, lb.OVERDUE: "#123456"}, name="自定义")
     entry = lb.save_scheme(led, custom)
     from ledger.storage import journal
+
     assert journal.entry(led.store, entry).command == "set_setting"
     led.close()
     again = Ledger.open(path, clock=clock, operator=work_team)
@@ -269,8 +294,15 @@ def test_kanban_columns_cap_and_order(filled: Ledger) -> None:
     cols = lb.kanban_columns(filled, cap=4)
     assert [c.status for c in cols] == list(lb.KANBAN_ORDER)
     first = cols[0]
-    assert first.status == Status.NOT_STARTED and first.total == 6 and len(first.tasks) == 4 and first.more == 2
-    assert [t.deadline.isoformat() for t in first.tasks] == ["2025-11-10", "2025-11-18", "2025-11-25", "2025-12-31"]
+    assert (
+        first.status == Status.NOT_STARTED and first.total == 6 and len(first.tasks) == 4 and first.more == 2
+    )
+    assert [t.deadline.isoformat() for t in first.tasks] == [
+        "2025-11-10",
+        "2025-11-18",
+        "2025-11-25",
+        "2025-12-31",
+    ]
     full = lb.kanban_columns(filled, cap=10)[0]
     assert full.tasks[-1].deadline is None  # no deadline last
     only = lb.kanban_columns(filled, TaskFilter(statuses=frozenset({"closed"})))
@@ -315,8 +347,13 @@ def test_trends_from_the_journal(tmp_path: Path, work_team: Operator) -> None:
     led.add_task(pid, com, "四", deadline="2025-11-01", owner="x")  # created overdue on 11-13
     clock.advance(days=7)  # 2025-11-20
     tr = lb.trends(led, weeks=5)
-    assert [w.isoformat() for w in tr.weeks] == ["2025-10-20", "2025-10-27", "2025-11-03", "2025-11-10",
-                                                  "2025-11-17"]
+    assert [w.isoformat() for w in tr.weeks] == [
+        "2025-10-20",
+        "2025-10-27",
+        "2025-11-03",
+        "2025-11-10",
+        "2025-11-17",
+    ]
     assert tr.signed_off == [0, 0, 0, 1, 0]
     assert tr.open_tasks == [0, 3, 3, 3, 3]
     assert tr.newly_overdue == [0, 0, 1, 1, 0]
@@ -345,7 +382,15 @@ def test_trends_read_incrementally_and_by_community(tmp_path: Path, work_team: O
     assert again == lb.trends(led, weeks=3)  # the same as reading the whole journal afresh
     assert again.open_tasks == [0, 2, 1] and again.signed_off == [0, 0, 1]
     only_b = lb.trends(led, weeks=3, community_ids=frozenset({b}), replay=replay)
-    assert only_b.open_tasks == [0, 1, 1] and only_b.signed_off == [0, 0, 0] and only_b.newly_overdue == [0, 0, 0]
+    assert (
+        only_b.open_tasks == [0, 1, 1]
+        and only_b.signed_off == [0, 0, 0]
+        and only_b.newly_overdue == [0, 0, 0]
+    )
     only_a = lb.trends(led, weeks=3, community_ids=frozenset({a}), replay=replay)
-    assert only_a.open_tasks == [0, 1, 0] and only_a.signed_off == [0, 0, 1] and only_a.newly_overdue == [0, 1, 0]
+    assert (
+        only_a.open_tasks == [0, 1, 0]
+        and only_a.signed_off == [0, 0, 1]
+        and only_a.newly_overdue == [0, 1, 0]
+    )
     led.close()

@@ -15,16 +15,43 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 TODAY = "2025-11-20"
-STATUS_IDS = ["not_started", "in_progress", "submitted", "in_review", "returned", "closed", "ongoing", "reopened"]
+STATUS_IDS = [
+    "not_started",
+    "in_progress",
+    "submitted",
+    "in_review",
+    "returned",
+    "closed",
+    "ongoing",
+    "reopened",
+]
 COMMUNITIES = ["南郊别墅", "鑫峰苑", "天恒名城", "瓶安路", "新源路", "申莘第一"]
-TASK_KEYS = {"id", "community", "category", "problem", "measure", "owner", "leader", "deadline", "kind", "status",
-             "progress"}
+TASK_KEYS = {
+    "id",
+    "community",
+    "category",
+    "problem",
+    "measure",
+    "owner",
+    "leader",
+    "deadline",
+    "kind",
+    "status",
+    "progress",
+}
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "main.py", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "main.py", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
 
 
 def ok(*args: str | Path) -> str:
@@ -49,7 +76,9 @@ def tasks(path: Path) -> list[dict[str, Any]]:
 def last_entry(path: Path) -> dict[str, Any]:
     conn = sqlite3.connect(path)
     try:
-        cur = conn.execute("SELECT seq, actor, role, origin, command, task_id FROM journal ORDER BY seq DESC LIMIT 1")
+        cur = conn.execute(
+            "SELECT seq, actor, role, origin, command, task_id FROM journal ORDER BY seq DESC LIMIT 1"
+        )
         names = [d[0] for d in cur.description]
         return dict(zip(names, cur.fetchone(), strict=True))
     finally:
@@ -83,7 +112,9 @@ def rows(path: Path) -> list[tuple[Any, ...]]:
 def first_with_status(path: Path, status: str) -> dict[str, Any]:
     conn = sqlite3.connect(path)
     try:
-        cur = conn.execute("SELECT id, progress, status FROM task WHERE status = ? ORDER BY rowid LIMIT 1", (status,))
+        cur = conn.execute(
+            "SELECT id, progress, status FROM task WHERE status = ? ORDER BY rowid LIMIT 1", (status,)
+        )
         names = [d[0] for d in cur.description]
         return dict(zip(names, cur.fetchone(), strict=True))
     finally:
@@ -101,7 +132,9 @@ def test_new_then_refuses_to_overwrite(tmp_path: Path) -> None:
     assert "已经存在" in done.stderr and "Traceback" not in done.stderr
     assert path.read_bytes() == before
     conn = sqlite3.connect(path)
-    assert conn.execute("SELECT value FROM setting WHERE key = 'org_name'").fetchone()[0] == '"莘庄工业区党工委"'
+    assert (
+        conn.execute("SELECT value FROM setting WHERE key = 'org_name'").fetchone()[0] == '"莘庄工业区党工委"'
+    )
     conn.close()
 
 
@@ -116,8 +149,13 @@ def test_demo_stats_json(demo: Path) -> None:
     assert stats["tasks"] == sum(stats["by_status"].values()) == sum(stats["by_community"].values())
     listed = tasks(demo)
     assert len(listed) == stats["tasks"]
-    overdue = [t for t in listed if t["deadline"] and t["deadline"] < TODAY
-               and t["status"] in ("not_started", "in_progress", "returned", "reopened")]
+    overdue = [
+        t
+        for t in listed
+        if t["deadline"]
+        and t["deadline"] < TODAY
+        and t["status"] in ("not_started", "in_progress", "returned", "reopened")
+    ]
     assert stats["overdue"] == len(overdue) > 0
 
 
@@ -170,19 +208,27 @@ def test_a_rewritten_tail_passes_the_chain_but_not_the_printed_anchor(demo: Path
     assert "相符" in ok("verify", demo, "--anchor", anchor)
     seq = int(anchor.split(":")[0])
     conn = sqlite3.connect(demo)
-    row = conn.execute("SELECT id, at, actor, role, origin, command, task_id, payload, prev_hash FROM journal "
-                       "WHERE seq = ?", (seq,)).fetchone()
-    fields = dict(zip(("id", "at", "actor", "role", "origin", "command", "task_id", "payload"), row[:8], strict=True))
+    row = conn.execute(
+        "SELECT id, at, actor, role, origin, command, task_id, payload, prev_hash FROM journal WHERE seq = ?",
+        (seq,),
+    ).fetchone()
+    fields = dict(
+        zip(("id", "at", "actor", "role", "origin", "command", "task_id", "payload"), row[:8], strict=True)
+    )
     fields["actor"] = "别人"  # who did it, rewritten
-    conn.execute("UPDATE journal SET actor = ?, hash = ? WHERE seq = ?",
-                 (fields["actor"], entry_hash(row[8], seq, fields), seq))
+    conn.execute(
+        "UPDATE journal SET actor = ?, hash = ? WHERE seq = ?",
+        (fields["actor"], entry_hash(row[8], seq, fields), seq),
+    )
     conn.commit()
     conn.close()
     assert "完好" in ok("verify", demo)  # the known limit of a chain kept inside the file
     done = run("verify", demo, "--anchor", anchor)
     assert done.returncode == 1 and f"第 {seq} 条日志" in done.stdout and "改写" in done.stdout
-    spaced = anchor.split(":")[0] + ":" + " ".join(anchor.split(":")[1][i:i + 4] for i in range(0, 16, 4))
-    assert run("verify", demo, "--anchor", spaced).returncode == 1  # copied by hand in groups of four: same check
+    spaced = anchor.split(":")[0] + ":" + " ".join(anchor.split(":")[1][i : i + 4] for i in range(0, 16, 4))
+    assert (
+        run("verify", demo, "--anchor", spaced).returncode == 1
+    )  # copied by hand in groups of four: same check
     done = run("verify", demo, "--anchor", f"{seq + 5}:{anchor.split(':')[1]}")
     assert done.returncode == 1 and "删去" in done.stdout
     bad = run("verify", demo, "--anchor", "第五条")
@@ -199,31 +245,77 @@ def test_verify_a_truncated_ledger(demo: Path) -> None:
 # ---- do ----------------------------------------------------------------------------------------------
 def test_update_progress_records_the_actor(demo: Path) -> None:
     task = first_with_status(demo, "in_progress")
-    entry_id = ok("do", demo, "--actor", "张三", "update_progress", "--task", task["id"][:8],
-                  "--text", "已召开居民议事会").strip()
+    entry_id = ok(
+        "do",
+        demo,
+        "--actor",
+        "张三",
+        "update_progress",
+        "--task",
+        task["id"][:8],
+        "--text",
+        "已召开居民议事会",
+    ).strip()
     assert re.fullmatch(r"[0-9a-f-]{36}", entry_id)
     after = {t["id"]: t for t in tasks(demo)}
     assert after[task["id"]]["progress"] == "已召开居民议事会"
     e = last_entry(demo)
-    assert (e["actor"], e["role"], e["command"], e["task_id"]) == ("张三", "work_team", "update_progress",
-                                                                   task["id"])
+    assert (e["actor"], e["role"], e["command"], e["task_id"]) == (
+        "张三",
+        "work_team",
+        "update_progress",
+        task["id"],
+    )
     assert "完好" in ok("verify", demo)
 
 
 def test_actor_may_follow_the_command(demo: Path) -> None:
     task = first_with_status(demo, "in_progress")
-    ok("do", demo, "update_progress", "--task", task["id"][:8], "--text", "已召开居民议事会", "--actor", "张三")
+    ok(
+        "do",
+        demo,
+        "update_progress",
+        "--task",
+        task["id"][:8],
+        "--text",
+        "已召开居民议事会",
+        "--actor",
+        "张三",
+    )
     assert last_entry(demo)["actor"] == "张三"
 
 
 def test_workflow_across_the_chain(demo: Path) -> None:
     tid = first_with_status(demo, "not_started")["id"]
     short = tid[:8]
-    assert ok("do", demo, "--actor", "王书记", "--role", "secretary", "start", "--task", short).strip() == "in_progress"
-    assert ok("do", demo, "--actor", "王书记", "--role", "居民区书记", "submit", "--task", short,
-              "--reason", "已按方案完成整改").strip() == "submitted"
-    assert ok("do", demo, "--actor", "张专班", "approve", "--task", short, "--grade", "好").strip() == "in_review"
-    assert ok("do", demo, "--actor", "刘副书记", "--role", "leader", "approve", "--task", short).strip() == "in_review"
+    assert (
+        ok("do", demo, "--actor", "王书记", "--role", "secretary", "start", "--task", short).strip()
+        == "in_progress"
+    )
+    assert (
+        ok(
+            "do",
+            demo,
+            "--actor",
+            "王书记",
+            "--role",
+            "居民区书记",
+            "submit",
+            "--task",
+            short,
+            "--reason",
+            "已按方案完成整改",
+        ).strip()
+        == "submitted"
+    )
+    assert (
+        ok("do", demo, "--actor", "张专班", "approve", "--task", short, "--grade", "好").strip()
+        == "in_review"
+    )
+    assert (
+        ok("do", demo, "--actor", "刘副书记", "--role", "leader", "approve", "--task", short).strip()
+        == "in_review"
+    )
     # the same leader cannot sign 终审 too: refused, ledger unchanged
     before_bytes, before = demo.read_bytes(), rows(demo)
     done = refused("do", demo, "--actor", "刘副书记", "--role", "leader", "approve", "--task", short)
@@ -232,8 +324,22 @@ def test_workflow_across_the_chain(demo: Path) -> None:
     # no evidence in the example ledger: closing needs an exception reason
     done = refused("do", demo, "--actor", "陈书记", "--role", "领导", "approve", "--task", short)
     assert "没有佐证材料" in done.stderr
-    assert ok("do", demo, "--actor", "陈书记", "--role", "领导", "approve", "--task", short,
-              "--exception", "材料为纸质存档").strip() == "closed"
+    assert (
+        ok(
+            "do",
+            demo,
+            "--actor",
+            "陈书记",
+            "--role",
+            "领导",
+            "approve",
+            "--task",
+            short,
+            "--exception",
+            "材料为纸质存档",
+        ).strip()
+        == "closed"
+    )
     final = {t["id"]: t for t in tasks(demo)}[tid]
     assert final["status"] == "closed" and "已按方案完成整改" in final["progress"]
     e = last_entry(demo)
@@ -241,13 +347,18 @@ def test_workflow_across_the_chain(demo: Path) -> None:
     assert "完好" in ok("verify", demo)
 
 
-@pytest.mark.parametrize("status,args,words", [
-    ("closed", ["--actor", "王书记", "--role", "secretary", "start"], "不能从“已销号”执行“开始推进”"),
-    ("submitted", ["--actor", "刘副书记", "--role", "leader", "approve"], "需要工作专班身份"),
-    ("submitted", ["--actor", "张专班", "return"], "退回必须填写理由"),
-    ("in_progress", ["--actor", "王书记", "--role", "secretary", "submit"], "必须填写理由"),
-])
-def test_refused_step_says_why_and_changes_nothing(demo: Path, status: str, args: list[str], words: str) -> None:
+@pytest.mark.parametrize(
+    "status,args,words",
+    [
+        ("closed", ["--actor", "王书记", "--role", "secretary", "start"], "不能从“已销号”执行“开始推进”"),
+        ("submitted", ["--actor", "刘副书记", "--role", "leader", "approve"], "需要工作专班身份"),
+        ("submitted", ["--actor", "张专班", "return"], "退回必须填写理由"),
+        ("in_progress", ["--actor", "王书记", "--role", "secretary", "submit"], "必须填写理由"),
+    ],
+)
+def test_refused_step_says_why_and_changes_nothing(
+    demo: Path, status: str, args: list[str], words: str
+) -> None:
     task = first_with_status(demo, status)
     before_bytes, before = demo.read_bytes(), rows(demo)
     done = refused("do", demo, *args, "--task", task["id"][:8])
@@ -258,7 +369,9 @@ def test_refused_step_says_why_and_changes_nothing(demo: Path, status: str, args
 
 def test_undo_through_the_command_line(demo: Path) -> None:
     task = first_with_status(demo, "in_progress")
-    entry_id = ok("do", demo, "--actor", "张三", "update_progress", "--task", task["id"], "--text", "写错了").strip()
+    entry_id = ok(
+        "do", demo, "--actor", "张三", "update_progress", "--task", task["id"], "--text", "写错了"
+    ).strip()
     ok("do", demo, "--actor", "张三", "undo", "--entry", entry_id)
     after = {t["id"]: t for t in tasks(demo)}[task["id"]]
     assert after["progress"] == task["progress"] and after["status"] == "in_progress"
@@ -270,7 +383,9 @@ def test_undo_through_the_command_line(demo: Path) -> None:
 def test_bad_input_through_do(demo: Path) -> None:
     task = first_with_status(demo, "in_progress")
     before = rows(demo)
-    done = refused("do", demo, "--actor", "张三", "update_task", "--task", task["id"][:8], "--deadline", "明天")
+    done = refused(
+        "do", demo, "--actor", "张三", "update_task", "--task", task["id"][:8], "--deadline", "明天"
+    )
     assert "“明天”不是有效日期" in done.stderr
     done = refused("do", demo, "--actor", "张三", "update_task", "--task", "ffffffffff")
     assert "找不到这条整改任务" in done.stderr
@@ -285,8 +400,15 @@ def test_do_without_actor_asks_for_one(demo: Path) -> None:
 
 
 # ---- files that are not ledgers --------------------------------------------------------------------------
-@pytest.mark.parametrize("command", [["stats"], ["tasks", "--json"], ["verify"],
-                                     ["do", "--actor", "张三", "update_progress", "--task", "abcdef12", "--text", "x"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["stats"],
+        ["tasks", "--json"],
+        ["verify"],
+        ["do", "--actor", "张三", "update_progress", "--task", "abcdef12", "--text", "x"],
+    ],
+)
 def test_text_file_is_refused_with_a_sentence(tmp_path: Path, command: list[str]) -> None:
     path = tmp_path / "通知.txt"
     path.write_text("这不是台账\n", encoding="utf-8")

@@ -28,8 +28,15 @@ L1 = ("--actor", "刘副书记", "--role", "leader")
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "main.py", *map(str, args)], cwd=ROOT, capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "main.py", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
 
 
 def do(path: Path, *args: str | Path) -> str:
@@ -75,16 +82,22 @@ def ledger_file(filled: Ledger) -> Path:
 
 def test_round_trip_of_every_step(ledger_file: Path, tmp_path: Path) -> None:
     path = ledger_file
-    open_task = query(path, "SELECT id FROM task WHERE status = 'not_started' AND deadline = '2025-11-18'")[0][0]
+    open_task = query(path, "SELECT id FROM task WHERE status = 'not_started' AND deadline = '2025-11-18'")[
+        0
+    ][0]
     short = open_task[:8]
     # evidence
     photo = tmp_path / "巡查照片.jpg"
     photo.write_bytes(b"\xff\xd8" + os.urandom(1000))
     eid = do(path, *SEC, "attach_evidence", "--task", short, "--file", photo)
     assert re.fullmatch(r"[0-9a-f-]{36}", eid)
-    assert query(path, "SELECT file_name, added_by FROM evidence WHERE id = ?", (eid,)) == [("巡查照片.jpg", "王书记")]
+    assert query(path, "SELECT file_name, added_by FROM evidence WHERE id = ?", (eid,)) == [
+        ("巡查照片.jpg", "王书记")
+    ]
     assert "已经" in refused(path, *SEC, "attach_evidence", "--task", short, "--file", photo)
-    assert "找不到" in refused(path, *SEC, "attach_evidence", "--task", short, "--file", tmp_path / "没有.jpg")
+    assert "找不到" in refused(
+        path, *SEC, "attach_evidence", "--task", short, "--file", tmp_path / "没有.jpg"
+    )
     # 待我审核
     do(path, *SEC, "start", "--task", short)
     do(path, *SEC, "submit", "--task", short, "--reason", "已完成巡查")
@@ -95,16 +108,34 @@ def test_round_trip_of_every_step(ledger_file: Path, tmp_path: Path) -> None:
     # extensions: the task without a deadline gets one, then asks for a later one
     tid = query(path, "SELECT id FROM task WHERE status = 'not_started' AND deadline IS NULL")[0][0]
     do(path, *WT, "update_task", "--task", tid, "--deadline", "2025-11-30")
-    xid = do(path, *SEC, "request_extension", "--task", tid[:8], "--deadline", "2025-12-31", "--reason", "等待采购")
-    assert "待批" in refused(path, *SEC, "request_extension", "--task", tid, "--deadline", "2026-01-31",
-                             "--reason", "again")
+    xid = do(
+        path, *SEC, "request_extension", "--task", tid[:8], "--deadline", "2025-12-31", "--reason", "等待采购"
+    )
+    assert "待批" in refused(
+        path, *SEC, "request_extension", "--task", tid, "--deadline", "2026-01-31", "--reason", "again"
+    )
     assert "领导" in refused(path, *SEC, "decide_extension", "--extension", xid, "--approve")
     assert "--approve" in refused(path, *L1, "decide_extension", "--extension", xid)
-    assert do(path, *L1, "decide_extension", "--extension", xid[:8], "--approve", "--note", "同意") == "approved"
+    assert (
+        do(path, *L1, "decide_extension", "--extension", xid[:8], "--approve", "--note", "同意") == "approved"
+    )
     assert query(path, "SELECT deadline, original_deadline FROM task WHERE id = ?", (tid,)) == [
-        ("2025-12-31", "2025-11-30")]
-    late = run("do", path, "--today", "2026-01-01", *SEC, "request_extension", "--task", tid, "--deadline",
-               "2026-02-28", "--reason", "x")
+        ("2025-12-31", "2025-11-30")
+    ]
+    late = run(
+        "do",
+        path,
+        "--today",
+        "2026-01-01",
+        *SEC,
+        "request_extension",
+        "--task",
+        tid,
+        "--deadline",
+        "2026-02-28",
+        "--reason",
+        "x",
+    )
     assert late.returncode == 1 and "已过" in late.stderr
     # 回头看
     drawn = json.loads(do(path, *WT, "draw_recheck", "--count", "2", "--seed", "42"))
@@ -113,14 +144,38 @@ def test_round_trip_of_every_step(ledger_file: Path, tmp_path: Path) -> None:
     again = json.loads(do(path, *WT, "repeat_draw", "--recheck", drawn["recheck"][:8]))
     assert again["same"] is True and again["repeated"] == drawn["sample"]
     first, second = drawn["items"]
-    assert do(path, *L1, "record_recheck", "--item", first["item"], "--result", "relapse", "--finding",
-              "楼道堆物又出现") == "reopened"
+    assert (
+        do(
+            path,
+            *L1,
+            "record_recheck",
+            "--item",
+            first["item"],
+            "--result",
+            "relapse",
+            "--finding",
+            "楼道堆物又出现",
+        )
+        == "reopened"
+    )
     assert do(path, *WT, "record_recheck", "--item", second["item"], "--result", "pass") == "closed"
     assert query(path, "SELECT status, return_reason FROM task WHERE id = ?", (first["task"],)) == [
-        ("reopened", "回头看发现反弹：楼道堆物又出现")]
+        ("reopened", "回头看发现反弹：楼道堆物又出现")
+    ]
     assert "反弹" in refused(path, *WT, "record_recheck", "--item", first["item"], "--result", "pass")
-    per = json.loads(do(path, *WT, "draw_recheck", "--percent", "50", "--per-community", "--community", "南郊别墅",
-                        "鑫峰苑"))
+    per = json.loads(
+        do(
+            path,
+            *WT,
+            "draw_recheck",
+            "--percent",
+            "50",
+            "--per-community",
+            "--community",
+            "南郊别墅",
+            "鑫峰苑",
+        )
+    )
     assert per["scope"] == "per_community" and per["population"] == 2
     assert "数量" in refused(path, *WT, "draw_recheck", "--count", "0")
     # remove, export
@@ -136,8 +191,14 @@ def test_round_trip_of_every_step(ledger_file: Path, tmp_path: Path) -> None:
     done = run("verify", path)
     assert done.returncode == 0 and "完好" in done.stdout, done.stdout
     commands = {r[0] for r in query(path, "SELECT command FROM journal")}
-    assert {"attach_evidence", "remove_evidence", "request_extension", "decide_extension", "draw_recheck",
-            "record_recheck"} <= commands
+    assert {
+        "attach_evidence",
+        "remove_evidence",
+        "request_extension",
+        "decide_extension",
+        "draw_recheck",
+        "record_recheck",
+    } <= commands
 
 
 def test_verify_fails_after_editing_a_draw_behind_the_programs_back(ledger_file: Path) -> None:

@@ -43,8 +43,13 @@ RULE_WHO: dict[str, set[str]] = {
     "set_ongoing": {"secretary", "work_team"},
     "reopen": {"work_team", "leader"},
 }
-RULE_TARGET = {"start": "in_progress", "submit": "submitted", "set_ongoing": "ongoing", "return": "returned",
-               "reopen": "reopened"}
+RULE_TARGET = {
+    "start": "in_progress",
+    "submit": "submitted",
+    "set_ongoing": "ongoing",
+    "return": "returned",
+    "reopen": "reopened",
+}
 # approve leads to the next level (in_review) or, at the last level, to closed (ongoing for 长期坚持),
 # or back to returned when the last level grades 一般/差.
 APPROVE_TARGETS = {"in_review", "closed", "ongoing", "returned"}
@@ -82,8 +87,9 @@ def expected(status: str, action: str, role: str, chain: list[tuple[str, str]]) 
 
 def run_decide(status: str, action: str, role: str, chain: list[tuple[str, str]]) -> str:
     levels = tuple(Level(n, Role(r)) for n, r in chain)
-    state = TaskState(Status(status), Kind.DEADLINE.value, review_level=_level_index(status, chain),
-                      evidence_count=1)
+    state = TaskState(
+        Status(status), Kind.DEADLINE.value, review_level=_level_index(status, chain), evidence_count=1
+    )
     try:
         out = decide(Action(action), state, Operator("操作人", Role(role)), levels, reason="理由", grade="好")
     except LedgerError as exc:
@@ -161,8 +167,13 @@ def test_closing_needs_evidence_or_exception_decide_level() -> None:
     with_evidence = TaskState(Status.IN_REVIEW, Kind.DEADLINE.value, review_level=2, evidence_count=2)
     assert decide(Action.APPROVE, with_evidence, op, grade="好").status == Status.CLOSED
     assert decide(Action.APPROVE, last, op, grade="较好", exception="纸质存档").status == Status.CLOSED
-    unmet = TaskState(Status.IN_REVIEW, Kind.DEADLINE.value, review_level=2, evidence_count=1,
-                      indicators_unmet=("培训次数",))
+    unmet = TaskState(
+        Status.IN_REVIEW,
+        Kind.DEADLINE.value,
+        review_level=2,
+        evidence_count=1,
+        indicators_unmet=("培训次数",),
+    )
     with pytest.raises(LedgerError) as info:
         decide(Action.APPROVE, unmet, op, grade="好")
     assert "培训次数" in info.value.message()
@@ -220,8 +231,10 @@ def submitted(led: Ledger, kind: str = Kind.DEADLINE.value) -> str:
 
 
 def reviews(led: Ledger, tid: str) -> list[tuple[int, int, str, str, str, str]]:
-    return [(r["round"], r["level"], r["level_name"], r["reviewer"], r["role"], r["decision"])
-            for r in led.store.rows("SELECT * FROM review WHERE task_id = ? ORDER BY at, rowid", (tid,))]
+    return [
+        (r["round"], r["level"], r["level_name"], r["reviewer"], r["role"], r["decision"])
+        for r in led.store.rows("SELECT * FROM review WHERE task_id = ? ORDER BY at, rowid", (tid,))
+    ]
 
 
 def test_full_chain_in_order_with_different_reviewers(filled: Ledger) -> None:
@@ -325,7 +338,9 @@ def test_closing_needs_evidence_or_exception(filled: Ledger) -> None:
     assert err.code == "not_allowed" and "没有佐证材料" in err.message() and "例外理由" in err.message()
     assert filled.task(tid).status == Status.IN_REVIEW
     assert as_(filled, LEADER_B, tid, Action.APPROVE, grade="好", exception="纸质存档") == Status.CLOSED
-    assert filled.store.one("SELECT exception FROM review WHERE task_id = ? AND level = 3", (tid,)) == "纸质存档"
+    assert (
+        filled.store.one("SELECT exception FROM review WHERE task_id = ? AND level = 3", (tid,)) == "纸质存档"
+    )
 
 
 def test_closing_with_evidence_needs_no_exception(filled: Ledger) -> None:
@@ -334,8 +349,11 @@ def test_closing_with_evidence_needs_no_exception(filled: Ledger) -> None:
     as_(filled, LEADER_A, tid, Action.APPROVE, grade="好")
     # no evidence command exists in the service yet: put one photo in the file directly
     filled.store.conn.execute("INSERT INTO blob (sha256, data, size) VALUES ('ab', x'00', 1)")
-    filled.store.conn.execute("INSERT INTO evidence (id, task_id, sha256, file_name, added_by, added_at) "
-                              "VALUES ('e1', ?, 'ab', '现场照片.jpg', '王书记', '2025-11-20')", (tid,))
+    filled.store.conn.execute(
+        "INSERT INTO evidence (id, task_id, sha256, file_name, added_by, added_at) "
+        "VALUES ('e1', ?, 'ab', '现场照片.jpg', '王书记', '2025-11-20')",
+        (tid,),
+    )
     filled.store.conn.commit()
     assert as_(filled, LEADER_B, tid, Action.APPROVE, grade="好") == Status.CLOSED
 
@@ -383,7 +401,9 @@ def test_one_level_chain(filled: Ledger) -> None:
 
 
 def test_two_level_chain(filled: Ledger) -> None:
-    filled.set_setting("review_chain", [{"name": "初审", "role": "work_team"}, {"name": "终审", "role": "leader"}])
+    filled.set_setting(
+        "review_chain", [{"name": "初审", "role": "work_team"}, {"name": "终审", "role": "leader"}]
+    )
     tid = submitted(filled)
     assert as_(filled, TEAM_A, tid, Action.APPROVE, grade="好") == Status.IN_REVIEW
     err = refused(filled, TEAM_B, tid, Action.APPROVE, grade="好")
@@ -393,7 +413,12 @@ def test_two_level_chain(filled: Ledger) -> None:
     as_(filled, SECRETARY, tid, Action.SUBMIT, reason="二次整改完成")
     as_(filled, TEAM_A, tid, Action.APPROVE, grade="好")
     assert as_(filled, LEADER_A, tid, Action.APPROVE, grade="好", exception="纸质存档") == Status.CLOSED
-    assert [r[:3] for r in reviews(filled, tid)] == [(1, 1, "初审"), (1, 2, "终审"), (2, 1, "初审"), (2, 2, "终审")]
+    assert [r[:3] for r in reviews(filled, tid)] == [
+        (1, 1, "初审"),
+        (1, 2, "终审"),
+        (2, 1, "初审"),
+        (2, 2, "终审"),
+    ]
 
 
 def test_a_refused_step_from_any_state_names_the_state(filled: Ledger) -> None:
@@ -421,7 +446,9 @@ step = st.tuples(
 )
 
 
-def guide(status: str, review_level: int, chain: list[tuple[str, str]], action: str, who: int) -> tuple[str, int]:
+def guide(
+    status: str, review_level: int, chain: list[tuple[str, str]], action: str, who: int
+) -> tuple[str, int]:
     possible = [a for a in ACTIONS if status in RULE_FROM[a]]
     if action not in possible:
         action = possible[who % len(possible)]
@@ -439,8 +466,9 @@ def guide(status: str, review_level: int, chain: list[tuple[str, str]], action: 
     kind=st.sampled_from([k.value for k in Kind]),
     steps=st.lists(step, min_size=8, max_size=40),
 )
-def test_random_walks_stay_inside_the_workflow(chain_name: str, kind: str,
-                                               steps: list[tuple[str, int, str, str, str, bool]]) -> None:
+def test_random_walks_stay_inside_the_workflow(
+    chain_name: str, kind: str, steps: list[tuple[str, int, str, str, str, bool]]
+) -> None:
     chain = CHAINS[chain_name]
     with tempfile.TemporaryDirectory() as tmp:
         led = Ledger.create(Path(tmp) / "walk.db", clock=FixedClock.on("2025-11-20"), operator=TEAM_A)
@@ -472,12 +500,17 @@ def test_random_walks_stay_inside_the_workflow(chain_name: str, kind: str,
                 assert 0 <= after.review_level < len(chain)
                 if action not in ("approve", "return"):
                     assert OPERATORS[who].role.value in RULE_WHO[action]
-                if after.status in (Status.CLOSED,) or (action == "approve" and after.status == Status.ONGOING):
+                if after.status in (Status.CLOSED,) or (
+                    action == "approve" and after.status == Status.ONGOING
+                ):
                     signed = led.store.rows(
                         "SELECT level, reviewer, role FROM review WHERE task_id = ? AND round = ? "
-                        "AND decision = 'approve' ORDER BY level", (tid, after.review_round))
+                        "AND decision = 'approve' ORDER BY level",
+                        (tid, after.review_round),
+                    )
                     assert [(r["level"], r["role"]) for r in signed] == [
-                        (i + 1, role) for i, (_, role) in enumerate(chain)]
+                        (i + 1, role) for i, (_, role) in enumerate(chain)
+                    ]
                     assert len({r["reviewer"] for r in signed}) == len(chain)
                     if after.status == Status.CLOSED:
                         assert kind != Kind.LONG_TERM.value

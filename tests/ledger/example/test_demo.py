@@ -29,8 +29,21 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ledger]:
 
 def story(led: Ledger) -> list[tuple[Any, ...]]:
     """What a user sees of every task, in the ledger's order (ids are random UUIDs, so left out)."""
-    return [(t["community"], t["category"], t["problem"], t["measure"], t["owner"], t["leader"], t["deadline"],
-             t["kind"], t["status"], t["progress"]) for t in led.tasks_json()]
+    return [
+        (
+            t["community"],
+            t["category"],
+            t["problem"],
+            t["measure"],
+            t["owner"],
+            t["leader"],
+            t["deadline"],
+            t["kind"],
+            t["status"],
+            t["progress"],
+        )
+        for t in led.tasks_json()
+    ]
 
 
 def test_structure_from_the_bundled_notice(demo: Ledger) -> None:
@@ -89,11 +102,16 @@ def test_states_were_reached_through_the_real_workflow(demo: Ledger) -> None:
     assert journal.verify(demo.store) is None
     closed = [t["id"] for t in demo.tasks_json() if t["status"] == "closed"]
     for tid in closed:
-        signed = demo.store.rows("SELECT level, level_name, reviewer FROM review WHERE task_id = ? AND "
-                                 "decision = 'approve' ORDER BY level", (tid,))
+        signed = demo.store.rows(
+            "SELECT level, level_name, reviewer FROM review WHERE task_id = ? AND "
+            "decision = 'approve' ORDER BY level",
+            (tid,),
+        )
         assert [r["level_name"] for r in signed] == ["初审", "复核", "终审"]
         assert len({r["reviewer"] for r in signed}) == 3
-        steps = [e.command for e in demo.history(tid) if e.command in ("submit", "approve", "return", "reopen")]
+        steps = [
+            e.command for e in demo.history(tid) if e.command in ("submit", "approve", "return", "reopen")
+        ]
         assert steps[-4:] == ["submit", "approve", "approve", "approve"]
         passed = demo.store.rows("SELECT result FROM recheck_item WHERE task_id = ?", (tid,))
         assert all(r["result"] == "pass" for r in passed)
@@ -117,8 +135,11 @@ def test_deadlines_follow_the_date(demo: Ledger, tmp_path: Path) -> None:
     try:
         a, b = story(demo), story(later)
         assert [r[:6] + r[7:] for r in a] == [r[:6] + r[7:] for r in b]
-        shifts = {(dt.date.fromisoformat(y[6]) - dt.date.fromisoformat(x[6])).days for x, y in zip(a, b, strict=True)
-                  if x[6]}
+        shifts = {
+            (dt.date.fromisoformat(y[6]) - dt.date.fromisoformat(x[6])).days
+            for x, y in zip(a, b, strict=True)
+            if x[6]
+        }
         assert shifts == {11}
     finally:
         later.close()

@@ -18,8 +18,12 @@ def dump(path: Path, skip: tuple[str, ...] = ()) -> dict[str, list[tuple[Any, ..
     """Every table's rows, sorted: the ledger's content independent of WAL and page layout."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {n: sorted(conn.execute(f"SELECT * FROM {n}").fetchall(), key=repr) for n in names if n not in skip}
+        names = [
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        ]
+        return {
+            n: sorted(conn.execute(f"SELECT * FROM {n}").fetchall(), key=repr) for n in names if n not in skip
+        }
     finally:
         conn.close()
 
@@ -35,7 +39,9 @@ def file_bytes(path: Path) -> tuple[bytes, bytes]:
 
 
 def master(tmp_path: Path, clock: FixedClock, name: str = "主台账.db") -> tuple[Ledger, dict[str, Any]]:
-    led = Ledger.create(tmp_path / name, org="测试工业区党工委", clock=clock, operator=Operator("张专班", Role.WORK_TEAM))
+    led = Ledger.create(
+        tmp_path / name, org="测试工业区党工委", clock=clock, operator=Operator("张专班", Role.WORK_TEAM)
+    )
     a = led.add_community("南郊别墅", secretary="王书记")
     b = led.add_community("鑫峰苑", secretary="李书记")
     cat = led.add_category("关于党建引领方面的整改")

@@ -45,15 +45,18 @@ def test_secretary_work_is_allowed(package, tmp_path):
     assert package.task(tid).status == Status.SUBMITTED
 
 
-@pytest.mark.parametrize("attempt", [
-    lambda p, t: p.update_task(t, deadline="2026-03-01"),
-    lambda p, t: p.update_task(t, owner="别人"),
-    lambda p, t: p.update_task(t, measure="改写的措施"),
-    lambda p, t: p.add_community("新居民区"),
-    lambda p, t: p.update_problem(p.problems()[0]["id"], title="改写的问题"),
-    lambda p, t: p.delete_task(t),
-    lambda p, t: p.set_setting("due_soon_days", 3),
-])
+@pytest.mark.parametrize(
+    "attempt",
+    [
+        lambda p, t: p.update_task(t, deadline="2026-03-01"),
+        lambda p, t: p.update_task(t, owner="别人"),
+        lambda p, t: p.update_task(t, measure="改写的措施"),
+        lambda p, t: p.add_community("新居民区"),
+        lambda p, t: p.update_problem(p.problems()[0]["id"], title="改写的问题"),
+        lambda p, t: p.delete_task(t),
+        lambda p, t: p.set_setting("due_soon_days", 3),
+    ],
+)
 def test_work_team_fields_and_commands_are_refused(package, attempt):
     tid = _task(package, "孙三")
     message = refuse(package, "package_mode", attempt, package, tid)

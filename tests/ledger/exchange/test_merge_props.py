@@ -19,8 +19,14 @@ from ledger.service.commands import Ledger
 from ledger.storage import journal
 from tests.ledger.exchange.exchange_helpers import data_dump, dump, edit_package, master
 
-OPS = st.lists(st.tuples(st.integers(0, 2), st.sampled_from(["progress", "start", "submit", "ongoing", "indicator"]),
-                         st.text("进展改好了一二三", min_size=1, max_size=4)), max_size=6)
+OPS = st.lists(
+    st.tuples(
+        st.integers(0, 2),
+        st.sampled_from(["progress", "start", "submit", "ongoing", "indicator"]),
+        st.text("进展改好了一二三", min_size=1, max_size=4),
+    ),
+    max_size=6,
+)
 
 
 def _do(led: Ledger, tasks: list[str], ops: list[tuple[int, str, str]]) -> None:
@@ -45,8 +51,10 @@ def _round(base: Path, sec: dict[str, list], ours: list) -> tuple[Path, dict[str
     clock = FixedClock.on("2025-11-20")
     led, ids = master(base, clock)
     rets = {}
-    pkgs = {key: exchange.issue_package(led, name, base / "out")
-            for key, name in (("a", "南郊别墅"), ("b", "鑫峰苑"))}
+    pkgs = {
+        key: exchange.issue_package(led, name, base / "out")
+        for key, name in (("a", "南郊别墅"), ("b", "鑫峰苑"))
+    }
     for key, path in pkgs.items():
         pkg = edit_package(path, clock, Operator(f"{key}书记", Role.SECRETARY))
         _do(pkg, ids[f"tasks_{key}"], sec[key])
@@ -68,7 +76,9 @@ def test_merging_is_idempotent_and_order_independent(sec_a, sec_b, ours) -> None
         for order in ("ab", "ba"):
             copy = base / f"{order}.db"
             shutil.copyfile(path, copy)
-            led = Ledger.open(copy, clock=FixedClock.on("2025-11-20"), operator=Operator("张专班", Role.WORK_TEAM))
+            led = Ledger.open(
+                copy, clock=FixedClock.on("2025-11-20"), operator=Operator("张专班", Role.WORK_TEAM)
+            )
             try:
                 for key in order:
                     apply_merge(led, rets[key])

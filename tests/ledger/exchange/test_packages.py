@@ -89,7 +89,9 @@ def test_round_trip_applies_with_the_package_as_origin(world, tmp_path: Path, cl
     assert last.actor == "王书记" and last.role == "secretary" and last.origin == f"上报包:{ret.name}"
     assert journal.verify(led.store) is None
     status = {s["community"]: s for s in exchange.package_status(led)}["南郊别墅"]
-    assert status["last_merged"]["file"] == ret.name and status["last_merged"]["applied"] == len(result.applied)
+    assert status["last_merged"]["file"] == ret.name and status["last_merged"]["applied"] == len(
+        result.applied
+    )
 
 
 def test_importing_the_same_return_twice_changes_nothing(world, tmp_path: Path, clock: FixedClock) -> None:
@@ -103,8 +105,9 @@ def test_importing_the_same_return_twice_changes_nothing(world, tmp_path: Path, 
     assert journal.last_seq(led.store) == seq and dump(led.path) == before
 
 
-def test_a_later_return_of_the_same_package_merges_only_the_new_entries(world, tmp_path: Path,
-                                                                        clock: FixedClock) -> None:
+def test_a_later_return_of_the_same_package_merges_only_the_new_entries(
+    world, tmp_path: Path, clock: FixedClock
+) -> None:
     led, ids = world
     path = exchange.issue_package(led, "南郊别墅", tmp_path / "out")
     t0 = ids["tasks_a"][0]
@@ -130,7 +133,10 @@ def test_returns_of_two_communities_merge_to_the_same_ledger_in_either_order(tmp
         led, ids = master(base, clock)
         led.set_setting("ledger_id", "same-ledger")
         rets = {}
-        for key, name, op in (("a", "南郊别墅", SECRETARY), ("b", "鑫峰苑", Operator("李书记", Role.SECRETARY))):
+        for key, name, op in (
+            ("a", "南郊别墅", SECRETARY),
+            ("b", "鑫峰苑", Operator("李书记", Role.SECRETARY)),
+        ):
             path = exchange.issue_package(led, name, base / "out")
             pkg = edit_package(path, clock, op)
             tid = ids[f"tasks_{key}"][0]
@@ -163,7 +169,9 @@ def _both_sides(led, ids, tmp_path: Path, clock: FixedClock) -> Path:
     return exchange.return_package(path, clock=clock)
 
 
-def test_conflicts_are_previewed_with_both_sides_and_left_open(world, tmp_path: Path, clock: FixedClock) -> None:
+def test_conflicts_are_previewed_with_both_sides_and_left_open(
+    world, tmp_path: Path, clock: FixedClock
+) -> None:
     led, ids = world
     ret = _both_sides(led, ids, tmp_path, clock)
     preview = preview_merge(led, ret)
@@ -180,9 +188,14 @@ def test_conflicts_are_previewed_with_both_sides_and_left_open(world, tmp_path: 
     assert journal.verify(led.store) is None
 
 
-@pytest.mark.parametrize(("choice", "value", "expected", "status"), [
-    ("theirs", None, "书记写的进展", "taken"), ("ours", None, "专班写的进展", "kept"),
-    ("new", "两边合起来的进展", "两边合起来的进展", "rewritten")])
+@pytest.mark.parametrize(
+    ("choice", "value", "expected", "status"),
+    [
+        ("theirs", None, "书记写的进展", "taken"),
+        ("ours", None, "专班写的进展", "kept"),
+        ("new", "两边合起来的进展", "两边合起来的进展", "rewritten"),
+    ],
+)
 def test_decide_conflict(world, tmp_path: Path, clock: FixedClock, choice, value, expected, status) -> None:
     led, ids = world
     apply_merge(led, _both_sides(led, ids, tmp_path, clock))
@@ -195,8 +208,9 @@ def test_decide_conflict(world, tmp_path: Path, clock: FixedClock, choice, value
     assert journal.verify(led.store) is None
 
 
-def test_decisions_given_at_apply_settle_conflicts_in_the_same_transaction(world, tmp_path: Path,
-                                                                          clock: FixedClock) -> None:
+def test_decisions_given_at_apply_settle_conflicts_in_the_same_transaction(
+    world, tmp_path: Path, clock: FixedClock
+) -> None:
     led, ids = world
     ret = _both_sides(led, ids, tmp_path, clock)
     key = next(c.key for c in preview_merge(led, ret).conflicts if c.field == "progress")
@@ -205,7 +219,9 @@ def test_decisions_given_at_apply_settle_conflicts_in_the_same_transaction(world
     assert [c.status for c in result.conflicts if c.key == key] == ["taken"]
 
 
-def test_a_step_on_a_task_signed_off_meanwhile_is_a_conflict(world, tmp_path: Path, clock: FixedClock) -> None:
+def test_a_step_on_a_task_signed_off_meanwhile_is_a_conflict(
+    world, tmp_path: Path, clock: FixedClock
+) -> None:
     led, ids = world
     path = exchange.issue_package(led, "南郊别墅", tmp_path / "out")
     t0 = ids["tasks_a"][0]
@@ -240,7 +256,9 @@ def test_work_team_fields_and_review_decisions_are_refused(world, tmp_path: Path
 
 
 # ---- a new package after a merge -------------------------------------------------------------------------------------
-def test_replacing_a_copy_with_unreturned_work_is_refused_plainly(world, tmp_path: Path, clock: FixedClock) -> None:
+def test_replacing_a_copy_with_unreturned_work_is_refused_plainly(
+    world, tmp_path: Path, clock: FixedClock
+) -> None:
     led, ids = world
     old = exchange.issue_package(led, "南郊别墅", tmp_path / "old")
     pkg = edit_package(old, clock)
@@ -254,8 +272,10 @@ def test_replacing_a_copy_with_unreturned_work_is_refused_plainly(world, tmp_pat
         exchange.replace_package(old, new)
     assert info.value.code == "package_unreturned" and old.read_bytes() == before
     ret = exchange.return_package(old, clock=clock)
-    assert "尚未合并" in exchange.check_replace(old, new).sentence or "还没有合并" in exchange.check_replace(
-        old, new).sentence
+    assert (
+        "尚未合并" in exchange.check_replace(old, new).sentence
+        or "还没有合并" in exchange.check_replace(old, new).sentence
+    )
     apply_merge(led, ret)
     newer = exchange.issue_package(led, "南郊别墅", tmp_path / "newer")
     assert exchange.check_replace(old, newer).ok
@@ -269,8 +289,9 @@ def test_replacing_a_copy_with_unreturned_work_is_refused_plainly(world, tmp_pat
     assert list(placed.parent.glob("*旧包*.db")), "the old copy is kept"
 
 
-def test_replacing_with_the_same_package_or_another_communitys_leaves_the_copy_alone(world, tmp_path: Path,
-                                                                                     clock: FixedClock) -> None:
+def test_replacing_with_the_same_package_or_another_communitys_leaves_the_copy_alone(
+    world, tmp_path: Path, clock: FixedClock
+) -> None:
     led, ids = world
     mine = exchange.issue_package(led, "南郊别墅", tmp_path / "mine")
     pkg = edit_package(mine, clock)
@@ -289,8 +310,9 @@ def test_replacing_with_the_same_package_or_another_communitys_leaves_the_copy_a
     assert mine.read_bytes() == before and not list(mine.parent.glob("*旧包*"))
 
 
-def test_a_return_into_an_unusable_folder_is_refused_before_it_is_recorded(world, tmp_path: Path,
-                                                                         clock: FixedClock) -> None:
+def test_a_return_into_an_unusable_folder_is_refused_before_it_is_recorded(
+    world, tmp_path: Path, clock: FixedClock
+) -> None:
     led, ids = world
     path = exchange.issue_package(led, "南郊别墅", tmp_path / "out")
     pkg = edit_package(path, clock)
@@ -300,4 +322,6 @@ def test_a_return_into_an_unusable_folder_is_refused_before_it_is_recorded(world
     with pytest.raises(LedgerError) as info:
         exchange.return_package(path, clock=clock, out_dir=tmp_path / "一个文件" / "上报")
     assert "保存位置" in info.value.message()
-    assert exchange.open_package_info(path).unreturned, "not recorded as returned: the work is still to return"
+    assert exchange.open_package_info(path).unreturned, (
+        "not recorded as returned: the work is still to return"
+    )

@@ -78,7 +78,9 @@ def test_a_return_edited_outside_the_program(world, tmp_path: Path, clock: Fixed
     ret = _return(led, ids, tmp_path, clock)
     conn = sqlite3.connect(ret)
     seq = conn.execute("SELECT MAX(seq) FROM journal WHERE command = 'update_progress'").fetchone()[0]
-    conn.execute("UPDATE journal SET payload = replace(payload, '书记的进展', '篡改的进展') WHERE seq = ?", (seq,))
+    conn.execute(
+        "UPDATE journal SET payload = replace(payload, '书记的进展', '篡改的进展') WHERE seq = ?", (seq,)
+    )
     conn.commit()
     conn.close()
     err = _refused(led, ret, "package_tampered")
@@ -142,8 +144,15 @@ def test_entries_touching_another_community(world, tmp_path: Path, clock: FixedC
 # ---- the command line, and a merge killed half-way ---------------------------------------------------------------------
 def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen", **(env or {}))
-    return subprocess.run([sys.executable, "main.py", *map(str, args)], cwd=ROOT, capture_output=True, text=True,
-                          encoding="utf-8", env=full, timeout=120)
+    return subprocess.run(
+        [sys.executable, "main.py", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=full,
+        timeout=120,
+    )
 
 
 def _scripted_round(tmp_path: Path, clock: FixedClock) -> tuple[Path, Path, list[str]]:
@@ -154,8 +163,23 @@ def _scripted_round(tmp_path: Path, clock: FixedClock) -> tuple[Path, Path, list
     pkg = next((tmp_path / "out").glob("*下发包*.db"))
     sec = ("--actor", "王书记", "--role", "secretary")
     for t in ids["tasks_a"]:
-        for cmd in (("update_progress", "--task", t, "--text", f"进展{t[:4]}"), ("start", "--task", t),
-                    ("add_indicator", "--task", t, "--name", "培训", "--unit", "次", "--target", "3", "--actual", "1")):
+        for cmd in (
+            ("update_progress", "--task", t, "--text", f"进展{t[:4]}"),
+            ("start", "--task", t),
+            (
+                "add_indicator",
+                "--task",
+                t,
+                "--name",
+                "培训",
+                "--unit",
+                "次",
+                "--target",
+                "3",
+                "--actual",
+                "1",
+            ),
+        ):
             done = run("do", pkg, *sec, *cmd)
             assert done.returncode == 0, done.stderr
     refused = run("do", pkg, *sec, "update_task", "--task", ids["tasks_a"][0], "--deadline", "2026-01-01")
@@ -180,12 +204,16 @@ def test_the_whole_round_trip_on_the_command_line(tmp_path: Path, clock: FixedCl
     assert again["applied"] == [] and again["written"] is False
     assert run("verify", ledger).returncode == 0
     tasks_json = json.loads(run("tasks", ledger, "--json").stdout)
-    assert {t["id"]: t["status"] for t in tasks_json if t["id"] in tasks} == dict.fromkeys(tasks, "in_progress")
+    assert {t["id"]: t["status"] for t in tasks_json if t["id"] in tasks} == dict.fromkeys(
+        tasks, "in_progress"
+    )
 
 
 def test_open_conflicts_exit_3(tmp_path: Path, clock: FixedClock) -> None:
     ledger, ret, tasks = _scripted_round(tmp_path, clock)
-    done = run("do", ledger, "--actor", "张专班", "update_progress", "--task", tasks[0], "--text", "专班的进展")
+    done = run(
+        "do", ledger, "--actor", "张专班", "update_progress", "--task", tasks[0], "--text", "专班的进展"
+    )
     assert done.returncode == 0, done.stderr
     done = run("apply-package", ledger, ret, "--json")
     assert done.returncode == 3, done.stderr
@@ -206,12 +234,17 @@ def test_a_refused_file_on_the_command_line_says_why(world, tmp_path: Path) -> N
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"\x00" * 100)
     done = run("apply-package", led.path, junk)
-    assert done.returncode == 1 and "不是本程序的下发包或上报包" in done.stderr and "Traceback" not in done.stderr
+    assert (
+        done.returncode == 1
+        and "不是本程序的下发包或上报包" in done.stderr
+        and "Traceback" not in done.stderr
+    )
     world[0].store = edit_package(led.path, FixedClock()).store
 
 
-def test_killing_the_program_in_the_middle_of_a_merge_leaves_the_ledger_as_it_was(tmp_path: Path,
-                                                                               clock: FixedClock) -> None:
+def test_killing_the_program_in_the_middle_of_a_merge_leaves_the_ledger_as_it_was(
+    tmp_path: Path, clock: FixedClock
+) -> None:
     ledger, ret, _ = _scripted_round(tmp_path, clock)
     before = dump(ledger)
     killed = run("apply-package", ledger, ret, env={"LEDGER_TEST_CRASH_AFTER": "4"})

@@ -18,8 +18,10 @@ from tests.helpers import Snapshot, foreign_ledger, form_columns, form_row_of, r
 
 
 def _export(led: Ledger, tmp_path: Path) -> tuple[Path, str, str]:
-    tid = led.store.one("SELECT id FROM task WHERE measure = '强化宣传培训' AND community_id = ?",
-                        (led.community_id("南郊别墅"),))
+    tid = led.store.one(
+        "SELECT id FROM task WHERE measure = '强化宣传培训' AND community_id = ?",
+        (led.community_id("南郊别墅"),),
+    )
     iid = led.add_indicator(tid, "培训人次", "人", 20)
     out = excel_returns.export_fill_form(led, "南郊别墅", tmp_path / "南郊别墅填报表.xlsx")
     return out, tid, iid
@@ -178,7 +180,15 @@ def test_foreign_ledger_imported(filled: Ledger, tmp_path: Path) -> None:
     path = foreign_ledger(tmp_path / "旧台账.xlsx")
     preview = excel_foreign.import_foreign_ledger(filled, path, dry_run=True)
     assert preview.header_row == 2 and preview.tasks == 4 and not preview.written
-    assert set(preview.mapping) >= {"category", "problem", "measure", "community", "owner", "deadline", "progress"}
+    assert set(preview.mapping) >= {
+        "category",
+        "problem",
+        "measure",
+        "community",
+        "owner",
+        "deadline",
+        "progress",
+    }
     seq = journal.last_seq(filled.store)
     result = excel_foreign.import_foreign_ledger(filled, path)
     assert result.written and journal.last_seq(filled.store) == seq + 1
@@ -186,17 +196,21 @@ def test_foreign_ledger_imported(filled: Ledger, tmp_path: Path) -> None:
     rows = filled.store.rows(
         "SELECT c.title AS cat, p.title AS prob, t.measure, m.name AS com, t.deadline, t.progress, t.status "
         "FROM task t JOIN problem p ON p.id = t.problem_id JOIN category c ON c.id = p.category_id "
-        "JOIN community m ON m.id = t.community_id WHERE c.title IN ('党建引领', '廉政建设') ORDER BY t.rowid")
+        "JOIN community m ON m.id = t.community_id WHERE c.title IN ('党建引领', '廉政建设') ORDER BY t.rowid"
+    )
     assert [(r["cat"], r["prob"], r["measure"], r["com"], r["deadline"]) for r in rows] == [
         ("党建引领", "组织生活不规范", "规范三会一课", "南郊别墅", "2025-12-31"),
         ("党建引领", "组织生活不规范", "开展专题培训", "新居民区", "2026-01-15"),
         ("党建引领", "台账不全", "补齐台账", "鑫峰苑", None),
-        ("廉政建设", "补贴审核不严", "完善审核", "鑫峰苑", "2026-02-01")]
+        ("廉政建设", "补贴审核不严", "完善审核", "鑫峰苑", "2026-02-01"),
+    ]
     assert rows[0]["status"] == "in_progress"
     assert filled.store.one("SELECT origin FROM journal ORDER BY seq DESC LIMIT 1") == "导入台账:旧台账.xlsx"
 
 
-def test_foreign_ledger_imported_twice_adds_nothing_the_second_time(filled: Ledger, tmp_path: Path, capsys) -> None:
+def test_foreign_ledger_imported_twice_adds_nothing_the_second_time(
+    filled: Ledger, tmp_path: Path, capsys
+) -> None:
     path = foreign_ledger(tmp_path / "旧台账.xlsx")
     first = excel_foreign.import_foreign_ledger(filled, path)
     assert first.tasks == 4 and not first.skipped
@@ -212,8 +226,12 @@ def test_foreign_ledger_imported_twice_adds_nothing_the_second_time(filled: Ledg
     assert again.written and again.tasks == 1 and len(filled.tasks_json()) == tasks + 1
     assert again.problems == 0 and again.categories == [] and again.communities == []
     assert [(s["row"], s["reason"]) for s in again.skipped] == [
-        (3, "台账中已有这项任务"), (4, "台账中已有这项任务"), (5, "台账中已有这项任务"), (6, "台账中已有这项任务"),
-        (8, "与本表第 7 行相同")]
+        (3, "台账中已有这项任务"),
+        (4, "台账中已有这项任务"),
+        (5, "台账中已有这项任务"),
+        (6, "台账中已有这项任务"),
+        (8, "与本表第 7 行相同"),
+    ]
     assert journal.verify(filled.store) is None
     # A task deleted from the ledger is not "there already": importing brings it back.
     tid = next(t["id"] for t in filled.tasks_json() if t["measure"] == "补齐台账")
@@ -257,7 +275,9 @@ def test_cli_fill_form_and_import(filled: Ledger, tmp_path: Path, capsys) -> Non
 
 
 @pytest.mark.parametrize("column", ["Ｄ", "D列", "ZZZZ"])
-def test_a_column_letter_typed_wrongly_is_a_sentence(filled: Ledger, tmp_path: Path, capsys, column: str) -> None:
+def test_a_column_letter_typed_wrongly_is_a_sentence(
+    filled: Ledger, tmp_path: Path, capsys, column: str
+) -> None:
     db = str(filled.path)
     filled.close()
     foreign = foreign_ledger(tmp_path / "旧.xlsx")

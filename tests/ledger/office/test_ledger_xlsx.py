@@ -27,7 +27,9 @@ from ledger.storage.store import TaskFilter
 
 ORG = "测试工业区党工委"
 HEADERS = [COLUMNS[k] for k in DEFAULT_COLUMNS]
-COL = {k: i for i, k in enumerate(DEFAULT_COLUMNS, start=1)}  # column key → column number in the default layout
+COL = {
+    k: i for i, k in enumerate(DEFAULT_COLUMNS, start=1)
+}  # column key → column number in the default layout
 FIRST = 4  # first data row: title, subtitle, header
 
 
@@ -47,12 +49,21 @@ def add_evidence(ledger: Ledger, task_id: str, file_name: str, *, removed: bool 
     data = file_name.encode()
     sha = hashlib.sha256(data).hexdigest()
     with ledger.store.db.atomic():  # the blob table is content storage, not journalled
-        ledger.store.conn.execute("INSERT OR IGNORE INTO blob(sha256, data, size) VALUES (?, ?, ?)",
-                                  (sha, data, len(data)))
+        ledger.store.conn.execute(
+            "INSERT OR IGNORE INTO blob(sha256, data, size) VALUES (?, ?, ?)", (sha, data, len(data))
+        )
     now = ledger.clock.now().isoformat(sep=" ")
-    row = {"id": f"ev-{file_name}", "task_id": task_id, "sha256": sha, "file_name": file_name, "mime": "",
-           "size": len(data), "added_by": ledger.operator.name, "added_at": now,
-           "removed_at": now if removed else None}
+    row = {
+        "id": f"ev-{file_name}",
+        "task_id": task_id,
+        "sha256": sha,
+        "file_name": file_name,
+        "mime": "",
+        "size": len(data),
+        "added_by": ledger.operator.name,
+        "added_at": now,
+        "removed_at": now if removed else None,
+    }
     ledger.bulk_insert("add_evidence", {"evidence": [row]}, {"task": task_id})
 
 
@@ -104,7 +115,9 @@ def merges(ws: Any) -> set[str]:
 
 
 def rows_by_owner(ws: Any, owner_col: int = COL["owner"]) -> dict[str, int]:
-    return {ws.cell(r, owner_col).value: r for r in range(FIRST, ws.max_row + 1) if ws.cell(r, owner_col).value}
+    return {
+        ws.cell(r, owner_col).value: r for r in range(FIRST, ws.max_row + 1) if ws.cell(r, owner_col).value
+    }
 
 
 def day(value: Any) -> dt.date | None:
@@ -132,7 +145,9 @@ def test_rows_grouped_merged_and_numbered(filled: Ledger, tmp_path: Path) -> Non
     assert ws["C6"].value == "（二）针对安全隐患的问题"
     assert ws["C8"].value == "（一）针对补贴审核不严的问题"  # numbered within its category
     assert {"B4:B7", "B8:B9", "C4:C5", "C6:C7", "C8:C9"} <= merges(ws)
-    assert ws["B4"].alignment.vertical == ws["C4"].alignment.vertical == "top"  # printed even over a page break
+    assert (
+        ws["B4"].alignment.vertical == ws["C4"].alignment.vertical == "top"
+    )  # printed even over a page break
     # natural order within a problem: communities in their order (南郊别墅 before 鑫峰苑)
     assert [ws.cell(r, COL["community"]).value for r in range(FIRST, FIRST + 6)] == ["南郊别墅", "鑫峰苑"] * 3
 
@@ -163,6 +178,7 @@ def test_each_task_in_its_row(states: Ledger, tmp_path: Path) -> None:
     row = rows_by_owner(ws)
     assert len(row) == 6
     for t in states.tasks_json():
+
         def cell(key: str, r: int = row[t["owner"]]) -> Any:
             return ws.cell(r, COL[key]).value
 
@@ -237,12 +253,19 @@ def test_row_count_equals_task_count(tmp_path: Path) -> None:
 
 # ---- templates -------------------------------------------------------------------------------------------------------
 def test_custom_template_is_saved_in_the_ledger_and_used_after_reopening(
-        filled: Ledger, tmp_path: Path, clock: FixedClock, work_team: Operator) -> None:
-    stored = excel.save_template(filled, "简版", [{"key": "measure", "title": "整改任务", "width": 40}, "seq",
-                                                  {"key": "status", "title": "状态"}], make_default=True)
-    assert stored == [{"key": "measure", "title": "整改任务", "width": 40},
-                      {"key": "seq", "title": "序号", "width": excel.DEFAULT_WIDTHS["seq"]},
-                      {"key": "status", "title": "状态", "width": excel.DEFAULT_WIDTHS["status"]}]
+    filled: Ledger, tmp_path: Path, clock: FixedClock, work_team: Operator
+) -> None:
+    stored = excel.save_template(
+        filled,
+        "简版",
+        [{"key": "measure", "title": "整改任务", "width": 40}, "seq", {"key": "status", "title": "状态"}],
+        make_default=True,
+    )
+    assert stored == [
+        {"key": "measure", "title": "整改任务", "width": 40},
+        {"key": "seq", "title": "序号", "width": excel.DEFAULT_WIDTHS["seq"]},
+        {"key": "status", "title": "状态", "width": excel.DEFAULT_WIDTHS["status"]},
+    ]
     path = filled.path
     filled.close()
     reopened = Ledger.open(path, clock=clock, operator=work_team)
@@ -257,21 +280,25 @@ def test_custom_template_is_saved_in_the_ledger_and_used_after_reopening(
         assert ws.column_dimensions["A"].width == 40
         assert ws["B4"].value == 1 and ws["A4"].value == "强化宣传培训"
         # the built-in one is still there by name
-        ws = openpyxl.load_workbook(export_ledger(reopened, tmp_path / "标准.xlsx",
-                                                  template=excel.BUILTIN_TEMPLATE).path)["整改台账"]
+        ws = openpyxl.load_workbook(
+            export_ledger(reopened, tmp_path / "标准.xlsx", template=excel.BUILTIN_TEMPLATE).path
+        )["整改台账"]
         assert [c.value for c in ws[3]] == HEADERS
     finally:
         reopened.close()
 
 
-@pytest.mark.parametrize(("columns", "words"), [
-    ([], "至少要有一列"),
-    (["seq", "nonsense"], "nonsense"),
-    (["seq", "seq"], "出现了两次"),
-    ([{"key": "seq", "title": "  "}], "表头不能为空"),
-    ([{"key": "seq", "width": 0}], "宽度"),
-    ([{"title": "无键"}], "key"),
-])
+@pytest.mark.parametrize(
+    ("columns", "words"),
+    [
+        ([], "至少要有一列"),
+        (["seq", "nonsense"], "nonsense"),
+        (["seq", "seq"], "出现了两次"),
+        ([{"key": "seq", "title": "  "}], "表头不能为空"),
+        ([{"key": "seq", "width": 0}], "宽度"),
+        ([{"title": "无键"}], "key"),
+    ],
+)
 def test_bad_template_is_refused_with_a_sentence(filled: Ledger, columns: list[Any], words: str) -> None:
     with pytest.raises(LedgerError) as info:
         excel.save_template(filled, "坏模板", columns)
@@ -306,7 +333,15 @@ def test_summary_first_and_equal_to_stats(tmp_path: Path) -> None:
         wb = export(led, tmp_path)
         ws = wb.worksheets[0]
         assert ws.title == "汇总"
-        assert [c.value for c in ws[3]] == ["序号", "责任单位", "任务总数", "已销号", "推进中", "逾期", "完成率"]
+        assert [c.value for c in ws[3]] == [
+            "序号",
+            "责任单位",
+            "任务总数",
+            "已销号",
+            "推进中",
+            "逾期",
+            "完成率",
+        ]
         stats = led.stats()
         rows = summary_rows(ws)
         assert {r[1]: r[2] for r in rows} == stats["by_community"]
@@ -336,10 +371,18 @@ def test_one_community(states: Ledger, tmp_path: Path) -> None:
     assert info.value.code == "no_such_community"
 
 
-@pytest.mark.parametrize("flt", [TaskFilter(due="overdue"), TaskFilter(text="巡查"),
-                                 TaskFilter(statuses=frozenset({"closed", "in_review"})),
-                                 TaskFilter(sort="deadline", descending=True)])
-def test_filtered_export_has_the_rows_the_table_shows(states: Ledger, tmp_path: Path, flt: TaskFilter) -> None:
+@pytest.mark.parametrize(
+    "flt",
+    [
+        TaskFilter(due="overdue"),
+        TaskFilter(text="巡查"),
+        TaskFilter(statuses=frozenset({"closed", "in_review"})),
+        TaskFilter(sort="deadline", descending=True),
+    ],
+)
+def test_filtered_export_has_the_rows_the_table_shows(
+    states: Ledger, tmp_path: Path, flt: TaskFilter
+) -> None:
     shown = states.store.task_rows(states.task_rowids(flt))
     wb = export(states, tmp_path, task_filter=flt)
     ws = wb["整改台账"]
@@ -376,8 +419,11 @@ def test_three_lists(states: Ledger, tmp_path: Path) -> None:
     problems = wb["问题清单"]
     assert problems["A1"].value == f"{ORG}巡察整改问题清单"
     rows = list(problems.iter_rows(min_row=FIRST, max_row=FIRST + 2, values_only=True))
-    assert [r[2] for r in rows] == ["（一）针对治理效能不足的问题", "（二）针对安全隐患的问题",
-                                    "（一）针对补贴审核不严的问题"]
+    assert [r[2] for r in rows] == [
+        "（一）针对治理效能不足的问题",
+        "（二）针对安全隐患的问题",
+        "（一）针对补贴审核不严的问题",
+    ]
     assert [r[4] for r in rows] == [2, 2, 2]  # tasks per problem
     assert [r[5] for r in rows] == [0, 0, 1]  # signed off
     assert [r[7] for r in rows] == [1, 1, 0]  # overdue
@@ -385,11 +431,26 @@ def test_three_lists(states: Ledger, tmp_path: Path) -> None:
 
     tasks = wb["任务清单"]
     assert tasks.max_row - 3 == 6
-    assert [c.value for c in tasks[3]] == ["序号", "问题编号", "整改措施", "整改类型", "责任单位", "责任领导",
-                                           "责任人", "整改时限", "完成情况"]
+    assert [c.value for c in tasks[3]] == [
+        "序号",
+        "问题编号",
+        "整改措施",
+        "整改类型",
+        "责任单位",
+        "责任领导",
+        "责任人",
+        "整改时限",
+        "完成情况",
+    ]
     # one short cell points at the 问题清单 (repeated on every row: a list to filter, nothing merged)
-    assert [tasks.cell(r, 2).value for r in range(FIRST, FIRST + 6)] == ["一（一）", "一（一）", "一（二）", "一（二）",
-                                                                        "二（一）", "二（一）"]
+    assert [tasks.cell(r, 2).value for r in range(FIRST, FIRST + 6)] == [
+        "一（一）",
+        "一（一）",
+        "一（二）",
+        "一（二）",
+        "二（一）",
+        "二（一）",
+    ]
     assert merges(tasks) == {"A1:I1", "A2:I2"}
     assert tasks.cell(FIRST, 9).fill.fill_type == "solid"
 
@@ -415,9 +476,14 @@ def test_cancel_leaves_no_file_and_no_temp_file(tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
     try:
         with pytest.raises(ExportCancelled):
-            export_ledger(led, target, per_community_sheets=True, three_lists=True,
-                          progress=lambda done, total: calls.append((done, total)),
-                          cancel=lambda: len(calls) >= 2)
+            export_ledger(
+                led,
+                target,
+                per_community_sheets=True,
+                three_lists=True,
+                progress=lambda done, total: calls.append((done, total)),
+                cancel=lambda: len(calls) >= 2,
+            )
     finally:
         led.close()
     assert sorted(p.name for p in out_dir.iterdir()) == ["台账.xlsx"]
@@ -452,8 +518,12 @@ def test_progress_runs_to_the_total(tmp_path: Path) -> None:
     led = generate(tmp_path / "g.db", tasks=1200, communities=4, clock=FixedClock())
     calls: list[tuple[int, int]] = []
     try:
-        export_ledger(led, tmp_path / "x.xlsx", per_community_sheets=True,
-                      progress=lambda done, total: calls.append((done, total)))
+        export_ledger(
+            led,
+            tmp_path / "x.xlsx",
+            per_community_sheets=True,
+            progress=lambda done, total: calls.append((done, total)),
+        )
     finally:
         led.close()
     assert calls[0] == (0, 2400) and calls[-1] == (2400, 2400)
@@ -470,11 +540,11 @@ def test_export_replaces_an_existing_file(filled: Ledger, tmp_path: Path) -> Non
 
 def test_text_stays_text(filled: Ledger, tmp_path: Path) -> None:
     tid = task_ids(filled)["赵一"]
-    filled.update_progress(tid, "=HYPERLINK(\"http://example.com\")")
+    filled.update_progress(tid, '=HYPERLINK("http://example.com")')
     filled.update_task(tid, measure="强化宣传\x0b培训")  # a vertical tab pasted from a Word table
     ws = export(filled, tmp_path)["整改台账"]
     r = rows_by_owner(ws)["赵一"]
-    assert ws.cell(r, COL["progress"]).value == "=HYPERLINK(\"http://example.com\")"
+    assert ws.cell(r, COL["progress"]).value == '=HYPERLINK("http://example.com")'
     assert ws.cell(r, COL["progress"]).data_type == "s"
     assert ws.cell(r, COL["measure"]).value == "强化宣传培训"
 
@@ -491,8 +561,15 @@ def test_board_scheme_setting_changes_the_fills(states: Ledger, tmp_path: Path) 
 
 def test_board_scheme_in_the_boards_own_form(states: Ledger, tmp_path: Path) -> None:
     """The wall chart stores {"name", "colors", "bands", "band_colors", …}; 临期 is its nearest band."""
-    states.set_setting("board_scheme", {"name": "自定义", "colors": {"overdue": "#3A3A3A", "empty": "#F7F7F7"},
-                                        "bands": [20, 10], "band_colors": ["#5C9BE6", "#ABCDEF"]})
+    states.set_setting(
+        "board_scheme",
+        {
+            "name": "自定义",
+            "colors": {"overdue": "#3A3A3A", "empty": "#F7F7F7"},
+            "bands": [20, 10],
+            "band_colors": ["#5C9BE6", "#ABCDEF"],
+        },
+    )
     ws = export(states, tmp_path)["整改台账"]
     row = rows_by_owner(ws)
     assert ws.cell(row["赵一"], COL["status"]).fill.fgColor.rgb[-6:] == "3A3A3A"
@@ -500,11 +577,14 @@ def test_board_scheme_in_the_boards_own_form(states: Ledger, tmp_path: Path) -> 
     assert ws.cell(row["孙三"], COL["status"]).fill.fgColor.rgb[-6:] == DEFAULT_SCHEME[Health.NORMAL]
 
 
-@pytest.mark.parametrize(("kw", "code"), [
-    ({"paper": "B5"}, "bad_value"),
-    ({"out": "台账.csv"}, "bad_value"),
-    ({"out": "没有的文件夹/台账.xlsx"}, "bad_value"),
-])
+@pytest.mark.parametrize(
+    ("kw", "code"),
+    [
+        ({"paper": "B5"}, "bad_value"),
+        ({"out": "台账.csv"}, "bad_value"),
+        ({"out": "没有的文件夹/台账.xlsx"}, "bad_value"),
+    ],
+)
 def test_bad_arguments(filled: Ledger, tmp_path: Path, kw: dict[str, str], code: str) -> None:
     out = tmp_path / kw.pop("out", "台账.xlsx")
     with pytest.raises(LedgerError) as info:
@@ -519,29 +599,48 @@ def test_empty_ledger(ledger: Ledger, tmp_path: Path) -> None:
     assert ws.max_row == 3 and ws.auto_filter.ref == "A3:O3"
 
 
-@pytest.mark.parametrize(("n", "text"), [(1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (35, "三十五"),
-                                         (100, "一百"), (105, "一百零五"), (110, "一百一十")])
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (1, "一"),
+        (10, "十"),
+        (12, "十二"),
+        (20, "二十"),
+        (35, "三十五"),
+        (100, "一百"),
+        (105, "一百零五"),
+        (110, "一百一十"),
+    ],
+)
 def test_chinese_numbers(n: int, text: str) -> None:
     assert chinese_number(n) == text
 
 
-@pytest.mark.parametrize(("title", "clean"), [("（三）关于党建方面的整改", "关于党建方面的整改"),
-                                              ("二、关于廉政建设", "关于廉政建设"), ("1. 针对问题", "针对问题"),
-                                              ("2025年的问题", "2025年的问题"), ("关于党建", "关于党建")])
+@pytest.mark.parametrize(
+    ("title", "clean"),
+    [
+        ("（三）关于党建方面的整改", "关于党建方面的整改"),
+        ("二、关于廉政建设", "关于廉政建设"),
+        ("1. 针对问题", "针对问题"),
+        ("2025年的问题", "2025年的问题"),
+        ("关于党建", "关于党建"),
+    ],
+)
 def test_strip_numbering(title: str, clean: str) -> None:
     assert strip_numbering(title) == clean
 
 
 def test_excel_modules_import_no_qt() -> None:
-    code = ("import ledger.office.ledger_xlsx, ledger.office.xlsx_layout, ledger.office.xlsx_rows, ledger.office.xlsx_sheets, sys; "
-            "assert not any(m.startswith(('PySide6', 'shiboken')) for m in sys.modules)")
+    code = (
+        "import ledger.office.ledger_xlsx, ledger.office.xlsx_layout, ledger.office.xlsx_rows, ledger.office.xlsx_sheets, sys; "
+        "assert not any(m.startswith(('PySide6', 'shiboken')) for m in sys.modules)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[3])
 
 
 def test_default_fills_are_the_wall_charts_default_scheme() -> None:
     board = pytest.importorskip("ledger.board.scheme")
-    colours = {h: board.DEFAULT.colors[h.value].lstrip("#").upper()
-               for h in Health if h != Health.DUE_SOON}
+    colours = {h: board.DEFAULT.colors[h.value].lstrip("#").upper() for h in Health if h != Health.DUE_SOON}
     colours[Health.DUE_SOON] = board.DEFAULT.band_colors[-1].lstrip("#").upper()
     assert colours == DEFAULT_SCHEME
 
@@ -568,7 +667,9 @@ def test_on_time_column_says_whether_the_original_deadline_was_kept(tmp_path, fi
     for name, role in (("甲", Role.WORK_TEAM), ("乙", Role.LEADER), ("丙", Role.LEADER)):
         filled.operator = Operator(name, role)
         filled.act(tid, Action.APPROVE, grade="好", exception="纸质材料已核")
-    excel.save_template(filled, "按期", ["seq", "measure", "owner", "deadline", "original_deadline", "on_time"])
+    excel.save_template(
+        filled, "按期", ["seq", "measure", "owner", "deadline", "original_deadline", "on_time"]
+    )
     out = excel.export_ledger(filled, tmp_path / "按期.xlsx", template="按期").path
     ws = load_workbook(out)["整改台账"]
     rows = [[c.value for c in r] for r in ws.iter_rows()]
@@ -583,6 +684,7 @@ def test_export_from_the_command_line(filled: Ledger, tmp_path: Path, capsys) ->
     from openpyxl import load_workbook
 
     from ledger.cli.main import main
+
     db = str(filled.path)
     filled.close()
     out = tmp_path / "台账.xlsx"

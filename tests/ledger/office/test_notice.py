@@ -35,11 +35,15 @@ MEASURE = "建立常态化治理机制，巩固整改成效"
 def demo(tmp_path_factory: pytest.TempPathFactory):
     path = tmp_path_factory.mktemp("notice") / "demo.db"
     led = build_demo(path, clock=FixedClock.on("2025-11-20"))
-    tasks = [t for t in led.tasks_json() if t["measure"] == MEASURE and t["community"] in ("鑫峰苑", "天恒名城")]
+    tasks = [
+        t for t in led.tasks_json() if t["measure"] == MEASURE and t["community"] in ("鑫峰苑", "天恒名城")
+    ]
     assert len(tasks) == 2  # the measure names no community, so all six have it; figures go on two of them
     for task, done in zip(tasks, (12, 8), strict=True):
         led.add_indicator(task["id"], "开展集中整治", "次", target=10, actual=done)
-    led.set_setting("contact", {"phone": "021-34665713", "address": "金都路3688号党建办", "postcode": "201108"})
+    led.set_setting(
+        "contact", {"phone": "021-34665713", "address": "金都路3688号党建办", "postcode": "201108"}
+    )
     yield led
     led.close()
 
@@ -75,7 +79,10 @@ def test_every_category_problem_and_measure_is_there(demo: Ledger, notice) -> No
         headings[p.style.name].append(p.text)
     assert [h[:2] for h in headings[STYLE_H1]] == ["一、", "二、", "三、"]
     assert headings[STYLE_H1][1] == "二、巡察反馈意见整改落实情况"
-    assert "（一）关于落实党的理论路线方针政策和党中央重大决策部署及市委、区委工作要求方面的整改" in headings[STYLE_H2]
+    assert (
+        "（一）关于落实党的理论路线方针政策和党中央重大决策部署及市委、区委工作要求方面的整改"
+        in headings[STYLE_H2]
+    )
     assert "1. 针对党建引领基层治理效能不足的问题" in headings[STYLE_H3]
     assert "长效机制" in headings[STYLE_H1][2]
 
@@ -92,7 +99,9 @@ def test_opening_contact_and_date(notice) -> None:
     _path, document = notice
     paragraphs = document.paragraphs
     assert paragraphs[0].style.name == STYLE_TITLE
-    assert paragraphs[0].text.replace("\n", "") == "中共莘庄工业区党工委关于下辖社区党组织巡察整改进展情况的通报"
+    assert (
+        paragraphs[0].text.replace("\n", "") == "中共莘庄工业区党工委关于下辖社区党组织巡察整改进展情况的通报"
+    )
     assert paragraphs[1].text.startswith("根据区委统一部署，区委第一巡察组于2025年3月21日至2025年6月15日")
     assert "于2025年8月27日反馈了巡察意见" in paragraphs[1].text
     text = _text(document)
@@ -100,16 +109,22 @@ def test_opening_contact_and_date(notice) -> None:
     assert "通讯地址：金都路3688号党建办" in text
     last = paragraphs[-1]
     assert last.text == "2025年11月20日"
-    assert last.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT or \
-        last.style.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+    assert (
+        last.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+        or last.style.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+    )
 
 
 def test_page_is_a4_with_the_standard_margins(notice) -> None:
     _path, document = notice
     section = document.sections[0]
     assert abs(section.page_width - Cm(21)) < Cm(0.01) and abs(section.page_height - Cm(29.7)) < Cm(0.01)
-    for got, want in ((section.top_margin, 3.7), (section.left_margin, 2.8), (section.right_margin, 2.6),
-                      (section.bottom_margin, 3.5)):
+    for got, want in (
+        (section.top_margin, 3.7),
+        (section.left_margin, 2.8),
+        (section.right_margin, 2.6),
+        (section.bottom_margin, 3.5),
+    ):
         assert abs(got - Cm(want)) < Cm(0.01)
 
 
@@ -130,8 +145,11 @@ def test_fonts_are_the_genre_s_and_never_latin(notice) -> None:
     # no style the document uses names a Latin font for any script
     for style in styles:
         rpr = getattr(style.element, "rPr", None)
-        if rpr is not None and rpr.rFonts is not None and style.name in (STYLE_TITLE, STYLE_BODY, STYLE_H1, STYLE_H2,
-                                                                           STYLE_H3, "Normal"):
+        if (
+            rpr is not None
+            and rpr.rFonts is not None
+            and style.name in (STYLE_TITLE, STYLE_BODY, STYLE_H1, STYLE_H2, STYLE_H3, "Normal")
+        ):
             for slot in ("w:ascii", "w:hAnsi", "w:eastAsia"):
                 assert rpr.rFonts.get(qn(slot)) not in (None, "Times New Roman", "Calibri", "Arial")
     # headings carry outline levels, so Word's navigation pane shows them
@@ -162,9 +180,16 @@ def test_measure_prose_single_task_and_no_progress(filled: Ledger) -> None:
     assert text == "南郊别墅居民区该项任务目前尚未启动。"
     task.status = Status.CLOSED
     task.progress = "已完成培训。\n形成台账"
-    text = measure_prose([task], {task.id: [{"name": "培训", "unit": "次", "target": 3, "actual": 3}]},
-                         ["南郊别墅", "鑫峰苑"], dt.date(2025, 11, 20))
-    assert text == "南郊别墅居民区已完成培训；形成台账。截至11月20日，累计培训 3 次。南郊别墅居民区该项任务目前已销号。"
+    text = measure_prose(
+        [task],
+        {task.id: [{"name": "培训", "unit": "次", "target": 3, "actual": 3}]},
+        ["南郊别墅", "鑫峰苑"],
+        dt.date(2025, 11, 20),
+    )
+    assert (
+        text
+        == "南郊别墅居民区已完成培训；形成台账。截至11月20日，累计培训 3 次。南郊别墅居民区该项任务目前已销号。"
+    )
 
 
 def test_empty_ledger_still_writes_a_draft(ledger: Ledger, tmp_path: Path) -> None:

@@ -17,7 +17,9 @@ from ledger.reconcile import periods as reconcile
 from ledger.service.commands import Ledger
 from tests.ledger.reconcile.test_periods import W47, _issue_and_merge, ids, sign_off, submit
 
-FIGURES = re.compile(r"本周新增销号 (\d+) 项，累计销号 (\d+) 项，完成率 ([\d.]+)%；整改任务共 (\d+) 项，未销号 (\d+) 项")
+FIGURES = re.compile(
+    r"本周新增销号 (\d+) 项，累计销号 (\d+) 项，完成率 ([\d.]+)%；整改任务共 (\d+) 项，未销号 (\d+) 项"
+)
 OVERDUE = re.compile(r"逾期 (\d+) 项：(.*)。")
 LATE = re.compile(r"未按时上报：(.*)。")
 
@@ -63,9 +65,11 @@ def test_docx_is_an_official_a4_draft(closed: tuple[Ledger, dict[str, Any]], tmp
     doc = Document(str(report_week.write_docx(led, W47, tmp_path / "周报.docx")))
     sec = doc.sections[0]
     assert round(sec.page_width.mm) == 210 and round(sec.page_height.mm) == 297
-    fonts = [r.element.rPr.rFonts.get(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") for p in doc.paragraphs
-        for r in p.runs]
+    fonts = [
+        r.element.rPr.rFonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia")
+        for p in doc.paragraphs
+        for r in p.runs
+    ]
     assert fonts[0] == report_week.FONT_TITLE
     assert report_week.FONT_BODY in fonts and report_week.FONT_HEAD in fonts
 
@@ -74,31 +78,39 @@ def test_xlsx_figures_match_the_snapshot(closed: tuple[Ledger, dict[str, Any]], 
     led, snap = closed
     out = report_week.write_xlsx(led, W47, tmp_path / "周报.xlsx")
     got = report_week.read_xlsx_figures(out)
-    assert got == {"本周新增销号": snap["signed_off_this_week"], "累计销号": snap["counts"]["signed_off"],
-                   "完成率": snap["completion_rate"], "任务总数": snap["counts"]["tasks"],
-                   "未销号": snap["counts"]["open"], "逾期": snap["counts"]["overdue"],
-                   "未按时上报": len(snap["not_returned"])}
+    assert got == {
+        "本周新增销号": snap["signed_off_this_week"],
+        "累计销号": snap["counts"]["signed_off"],
+        "完成率": snap["completion_rate"],
+        "任务总数": snap["counts"]["tasks"],
+        "未销号": snap["counts"]["open"],
+        "逾期": snap["counts"]["overdue"],
+        "未按时上报": len(snap["not_returned"]),
+    }
     ws = load_workbook(str(out))["周报"]
     assert ws.title == "周报" and len(ws.parent.worksheets) == 1
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
     start = next(i for i, r in enumerate(rows) if r[0] == "逾期任务") + 2
-    overdue = [r for r in rows[start:start + len(snap["overdue_tasks"])]]
+    overdue = [r for r in rows[start : start + len(snap["overdue_tasks"])]]
     assert [(r[0], r[1]) for r in overdue] == [(t["community"], t["measure"]) for t in snap["overdue_tasks"]]
     start = next(i for i, r in enumerate(rows) if r[0] == "上报情况") + 2
     chase = {r[0]: r[2] for r in rows[start:] if r[0]}
     assert chase == {c["community"]: ("是" if c["returned"] else "否") for c in snap["chase"]}
 
 
-def test_report_figures_are_the_snapshot_not_the_ledger_now(closed: tuple[Ledger, dict[str, Any]],
-                                                            tmp_path: Path) -> None:
+def test_report_figures_are_the_snapshot_not_the_ledger_now(
+    closed: tuple[Ledger, dict[str, Any]], tmp_path: Path
+) -> None:
     led, snap = closed
     t = ids(led)
     sign_off(led, t[0])  # after the close: belongs to next week
     text = docx_text(report_week.write_docx(led, W47, tmp_path / "a.docx"))
     m = FIGURES.search(text)
     assert m and int(m[2]) == snap["counts"]["signed_off"] != led.stats()["by_status"]["closed"]
-    assert report_week.read_xlsx_figures(report_week.write_xlsx(led, W47, tmp_path / "a.xlsx"))["累计销号"] == \
-        snap["counts"]["signed_off"]
+    assert (
+        report_week.read_xlsx_figures(report_week.write_xlsx(led, W47, tmp_path / "a.xlsx"))["累计销号"]
+        == snap["counts"]["signed_off"]
+    )
 
 
 def test_report_needs_a_closed_period(filled: Ledger, tmp_path: Path) -> None:
@@ -114,8 +126,9 @@ def test_report_needs_a_closed_period(filled: Ledger, tmp_path: Path) -> None:
     assert info.value.code == "bad_value"
 
 
-def test_report_command_line(closed: tuple[Ledger, dict[str, Any]], tmp_path: Path,
-                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_command_line(
+    closed: tuple[Ledger, dict[str, Any]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     led, snap = closed
     path = str(led.path)
     led.close()
@@ -128,11 +141,13 @@ def test_report_command_line(closed: tuple[Ledger, dict[str, Any]], tmp_path: Pa
     assert main(["report", path, "--week", "2025-W46", str(tmp_path / "x.docx")]) == 1
 
 
-def test_the_report_carries_the_journal_anchor_of_the_close(closed: tuple[Ledger, dict[str, Any]],
-                                                            tmp_path: Path) -> None:
+def test_the_report_carries_the_journal_anchor_of_the_close(
+    closed: tuple[Ledger, dict[str, Any]], tmp_path: Path
+) -> None:
     """The 周报 on paper anchors the journal as it was when the week was closed: later entries do not move it,
     and ``verify --anchor`` checks the file against it."""
     from ledger.storage import journal
+
     led, snap = closed
     led.update_progress(ids(led)[0], "结账之后的修改")  # the journal grows after the close
     want = journal.anchor(led.store, snap["end_seq"])
@@ -144,7 +159,9 @@ def test_the_report_carries_the_journal_anchor_of_the_close(closed: tuple[Ledger
     assert journal.check_anchor(led.store, journal.Anchor.parse(str(want))) is None
 
 
-def test_a_report_into_a_missing_folder_is_a_sentence(closed: tuple[Ledger, dict[str, Any]], tmp_path: Path) -> None:
+def test_a_report_into_a_missing_folder_is_a_sentence(
+    closed: tuple[Ledger, dict[str, Any]], tmp_path: Path
+) -> None:
     led, _ = closed
     for name in ("周报.docx", "周报.xlsx"):
         with pytest.raises(LedgerError) as info:

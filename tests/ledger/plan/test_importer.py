@@ -36,8 +36,10 @@ def six(ledger: Ledger) -> Ledger:
 
 def _snapshot(led: Ledger) -> tuple[int, ...]:
     one = led.store.one
-    return tuple(int(one(f"SELECT COUNT(*) FROM {t}")) for t in ("community", "category", "problem", "task",
-                                                                  "indicator", "journal"))
+    return tuple(
+        int(one(f"SELECT COUNT(*) FROM {t}"))
+        for t in ("community", "category", "problem", "task", "indicator", "journal")
+    )
 
 
 def _task_keys(led: Ledger) -> set[tuple[str, str, str]]:
@@ -126,26 +128,37 @@ def test_edited_plan_is_what_gets_written(six: Ledger) -> None:
 
 
 def test_split_and_merge_measures() -> None:
-    m = ParsedMeasure("压实安全责任", "天恒名城签订责任书；开展安全培训。组织讲座；二是组织巡查", ["天恒名城"])
+    m = ParsedMeasure(
+        "压实安全责任", "天恒名城签订责任书；开展安全培训。组织讲座；二是组织巡查", ["天恒名城"]
+    )
     parts = split_measure(m)
     assert [(p.title, p.detail) for p in parts] == [
-        ("压实安全责任", "天恒名城签订责任书。"), ("开展安全培训", "组织讲座"), ("组织巡查", "")]
+        ("压实安全责任", "天恒名城签订责任书。"),
+        ("开展安全培训", "组织讲座"),
+        ("组织巡查", ""),
+    ]
     assert [p.communities for p in parts] == [["天恒名城"], [], []]
     at = split_measure(ParsedMeasure("甲", "一二三四五六", []), at=3)
     assert [(p.title, p.detail) for p in at] == [("甲", "一二三。"), ("四五六", "")]
     assert split_measure(ParsedMeasure("甲", "没有分号", [])) == [ParsedMeasure("甲", "没有分号", [])]
     merged = merge_measures(ParsedMeasure("甲", "做了一", ["A"]), ParsedMeasure("乙", "做了二", ["B", "A"]))
-    assert merged.title == "甲" and merged.detail == "做了一。乙。做了二。" and merged.communities == ["A", "B"]
+    assert (
+        merged.title == "甲" and merged.detail == "做了一。乙。做了二。" and merged.communities == ["A", "B"]
+    )
 
 
-@pytest.mark.parametrize("name, content", [
-    ("plan.doc", b"\xd0\xcf\x11\xe0 old word"),
-    ("plan.docx", b"not a zip at all"),
-    ("plan.pdf", b"%PDF-1.4"),
-    ("empty.txt", b"   \n"),
-])
-def test_bad_file_leaves_ledger_unchanged(six: Ledger, tmp_path: Path, name: str, content: bytes,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("plan.doc", b"\xd0\xcf\x11\xe0 old word"),
+        ("plan.docx", b"not a zip at all"),
+        ("plan.pdf", b"%PDF-1.4"),
+        ("empty.txt", b"   \n"),
+    ],
+)
+def test_bad_file_leaves_ledger_unchanged(
+    six: Ledger, tmp_path: Path, name: str, content: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / name
     bad.write_bytes(content)
     before = _snapshot(six)
@@ -179,8 +192,10 @@ def test_docx_plan_imports(six: Ledger, tmp_path: Path) -> None:
     doc.add_paragraph("关于巡察反馈问题的整改方案")
     doc.add_paragraph("一、整改任务")
     doc.add_paragraph("（一）关于基层党组织建设方面的整改")
-    doc.add_paragraph("1. 针对组织生活制度落实不严的问题。一是规范工作流程，确保程序到位。组织专题培训 2 次。"
-                      "二是加强督查指导，提升会议质量。鑫峰苑、天恒名城居民区建立备案审查制度。")
+    doc.add_paragraph(
+        "1. 针对组织生活制度落实不严的问题。一是规范工作流程，确保程序到位。组织专题培训 2 次。"
+        "二是加强督查指导，提升会议质量。鑫峰苑、天恒名城居民区建立备案审查制度。"
+    )
     doc.add_paragraph("（二）关于廉政建设方面的整改")
     doc.add_paragraph("1. 针对补贴发放审核把关不严的问题。一是完善审核机制，堵塞管理漏洞。建立三级审核机制。")
     path = tmp_path / "方案.docx"
@@ -209,10 +224,21 @@ def test_cli_dry_run_json_needs_no_ledger(tmp_path: Path, capsys: pytest.Capture
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_dry_run_json_reports_warnings_for_an_unrecognised_file(tmp_path: Path,
-                                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["import-plan", str(tmp_path / "x.db"), str(DATA / "unstructured_minutes.txt"), "--dry-run",
-                 "--json"]) == 0
+def test_cli_dry_run_json_reports_warnings_for_an_unrecognised_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                "import-plan",
+                str(tmp_path / "x.db"),
+                str(DATA / "unstructured_minutes.txt"),
+                "--dry-run",
+                "--json",
+            ]
+        )
+        == 0
+    )
     out = json.loads(capsys.readouterr().out)
     assert out["warnings"] and out["categories"][0]["title"] == "未分类"
 
@@ -224,11 +250,15 @@ def test_cli_imports_and_is_idempotent(six: Ledger, capsys: pytest.CaptureFixtur
     assert "新建问题类别 4 个" in capsys.readouterr().out
     assert main(["import-plan", str(path), str(SAMPLE), "--communities", "all", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["categories"]["created"] == 0 and out["tasks"]["created"] > 0  # "all" adds the other communities
+    assert (
+        out["categories"]["created"] == 0 and out["tasks"]["created"] > 0
+    )  # "all" adds the other communities
     led = Ledger.open(path)
     try:
         assert len(led.tasks_json()) == 28 * 6
-        actors = {r[0] for r in led.store.conn.execute("SELECT actor FROM journal WHERE command = 'import_plan'")}
+        actors = {
+            r[0] for r in led.store.conn.execute("SELECT actor FROM journal WHERE command = 'import_plan'")
+        }
         assert "张专班" in actors
         assert journal.verify(led.store) is None
     finally:

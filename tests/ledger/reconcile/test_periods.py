@@ -46,13 +46,19 @@ def ids(led: Ledger) -> list[str]:
 
 def recount(led: Ledger, as_of: dt.date) -> dict[str, Any]:
     """Counts straight from the task table, independent of reconcile's replay."""
-    rows = led.store.rows("SELECT t.status, t.deadline, c.name FROM task t JOIN community c ON c.id = t.community_id "
-                          "WHERE t.deleted_at IS NULL")
+    rows = led.store.rows(
+        "SELECT t.status, t.deadline, c.name FROM task t JOIN community c ON c.id = t.community_id "
+        "WHERE t.deleted_at IS NULL"
+    )
     late = {"not_started", "in_progress", "returned", "reopened"}
-    out: dict[str, Any] = {"tasks": len(rows), "signed_off": sum(r["status"] == "closed" for r in rows),
-                           "open": sum(r["status"] in {s.value for s in OPEN_STATUSES} for r in rows),
-                           "overdue": sum(r["status"] in late and bool(r["deadline"]) and r["deadline"] < as_of.isoformat()
-                                          for r in rows)}
+    out: dict[str, Any] = {
+        "tasks": len(rows),
+        "signed_off": sum(r["status"] == "closed" for r in rows),
+        "open": sum(r["status"] in {s.value for s in OPEN_STATUSES} for r in rows),
+        "overdue": sum(
+            r["status"] in late and bool(r["deadline"]) and r["deadline"] < as_of.isoformat() for r in rows
+        ),
+    }
     for s in Status:
         out[s.value] = sum(r["status"] == s.value for r in rows)
     return out
@@ -125,8 +131,10 @@ def test_snapshot_counts_equal_the_tasks(filled: Ledger, clock: FixedClock) -> N
     assert snap["signed_off_this_week"] == 1 and snap["signed_off_tasks"] == [t[0]]
     assert snap["completion_rate"] == round(100 * 1 / 5, 1)
     assert len(snap["overdue_tasks"]) == want["overdue"]
-    assert snap["task_status"] == {r["id"]: r["status"] for r in filled.store.rows(
-        "SELECT id, status FROM task WHERE deleted_at IS NULL")}
+    assert snap["task_status"] == {
+        r["id"]: r["status"]
+        for r in filled.store.rows("SELECT id, status FROM task WHERE deleted_at IS NULL")
+    }
     assert snap["unticked"] == [] and snap["difference"] == dict.fromkeys(reconcile.COUNT_KEYS, 0)
     assert journal.verify(filled.store) is None
 
@@ -235,10 +243,20 @@ def test_close_needs_every_line_ticked_or_a_note(filled: Ledger) -> None:
     submit(filled, t[1])
     message = refuse(filled, "period_unbalanced", reconcile.close_period, filled, W47)
     assert "未核对" in message
-    progress_line = next(ln for ln in reconcile.reconcile(filled, W47).lines if ln.command == "update_progress"
-                         and not ln.ticked)
-    reconcile.tick(filled, W47, [ln.entry_id for ln in reconcile.reconcile(filled, W47).lines
-                                 if ln.entry_id != progress_line.entry_id])
+    progress_line = next(
+        ln
+        for ln in reconcile.reconcile(filled, W47).lines
+        if ln.command == "update_progress" and not ln.ticked
+    )
+    reconcile.tick(
+        filled,
+        W47,
+        [
+            ln.entry_id
+            for ln in reconcile.reconcile(filled, W47).lines
+            if ln.entry_id != progress_line.entry_id
+        ],
+    )
     # balanced, but a line with no effect is still unticked: a person has not checked it
     rec = reconcile.reconcile(filled, W47)
     assert rec.balanced and not rec.closable
@@ -291,7 +309,11 @@ def test_a_closed_period_cannot_be_changed_by_any_command(filled: Ledger, clock:
     nxt = reconcile.open_period(filled, W48, corrects=W47)
     assert nxt.corrects == W47 and nxt.start_seq == reconcile.period(filled, W47).end_seq
     assert nxt.opening == reconcile.snapshot(filled, W47)["counts"]
-    assert {ln.command for ln in reconcile.reconcile(filled, W48).lines} >= {"approve", "delete_task", "add_task"}
+    assert {ln.command for ln in reconcile.reconcile(filled, W48).lines} >= {
+        "approve",
+        "delete_task",
+        "add_task",
+    }
 
 
 def test_only_one_open_period_and_never_twice(filled: Ledger) -> None:
@@ -309,13 +331,33 @@ def _issue_and_merge(led: Ledger, community: str, issued: str, merged: str | Non
     cid = led.community_id(community)
     pid = new_id()
     with led._command("issue_package", None, {"community": community}) as tx:
-        tx.insert("package", {"id": pid, "community_id": cid, "issued_at": issued, "issued_by": "张专班",
-                              "master_seq": 1, "file_name": f"{community}.db"})
+        tx.insert(
+            "package",
+            {
+                "id": pid,
+                "community_id": cid,
+                "issued_at": issued,
+                "issued_by": "张专班",
+                "master_seq": 1,
+                "file_name": f"{community}.db",
+            },
+        )
     if merged:
         with led._command("apply_package", None, {"community": community}) as tx:
-            tx.insert("package_merge", {"id": new_id(), "package_id": pid, "merged_at": merged,
-                                        "merged_by": "张专班", "file_name": f"{community}-上报.db",
-                                        "file_sha256": "0" * 64, "applied": 1, "conflicts": 0, "refused": 0})
+            tx.insert(
+                "package_merge",
+                {
+                    "id": new_id(),
+                    "package_id": pid,
+                    "merged_at": merged,
+                    "merged_by": "张专班",
+                    "file_name": f"{community}-上报.db",
+                    "file_sha256": "0" * 64,
+                    "applied": 1,
+                    "conflicts": 0,
+                    "refused": 0,
+                },
+            )
 
 
 def test_chase_list_names_who_returned_this_week_and_who_did_not(filled: Ledger) -> None:
@@ -324,7 +366,9 @@ def test_chase_list_names_who_returned_this_week_and_who_did_not(filled: Ledger)
     _issue_and_merge(filled, "南郊别墅", "2025-11-10 09:00:00", "2025-11-18 16:30:00")  # returned this week
     _issue_and_merge(filled, "鑫峰苑", "2025-11-03 09:00:00", "2025-11-07 10:00:00")  # last week only
     _issue_and_merge(filled, "春申", "2025-11-10 09:00:00", "2025-11-22 08:00:00")  # after Friday: next week
-    _issue_and_merge(filled, "金都", "2025-11-15 00:00:00", "2025-11-15 00:00:00")  # first moment of the window
+    _issue_and_merge(
+        filled, "金都", "2025-11-15 00:00:00", "2025-11-15 00:00:00"
+    )  # first moment of the window
     rows = {r.community: r for r in reconcile.chase_list(filled, W47)}
     assert list(rows) == ["南郊别墅", "鑫峰苑", "春申", "金都"]
     assert rows["南郊别墅"].returned and rows["南郊别墅"].returned_at == "2025-11-18 16:30:00"
@@ -364,7 +408,9 @@ def test_compare_two_periods(filled: Ledger, clock: FixedClock) -> None:
     reconcile.close_period(filled, W47)
     clock.at = dt.datetime(2025, 12, 5, 9)  # W49's closing day; W48 closed on 11-28
     sign_off(filled, t[0])  # 南郊别墅 improves
-    filled.add_task(filled.problems()[0]["id"], filled.community_id("鑫峰苑"), "补充措施", deadline="2025-11-25")
+    filled.add_task(
+        filled.problems()[0]["id"], filled.community_id("鑫峰苑"), "补充措施", deadline="2025-11-25"
+    )
     reconcile.open_period(filled, "2025-W49")
     reconcile.tick(filled, "2025-W49")
     reconcile.close_period(filled, "2025-W49")
@@ -389,7 +435,9 @@ def test_command_line_open_tick_close_show(filled: Ledger, capsys: pytest.Captur
     assert opened["state"] == "open" and opened["unticked"] == len(opened["lines"]) > 0
     assert main(["period", path, "close", "--week", W47, *base]) == 1
     assert "未核对" in capsys.readouterr().err
-    assert main(["period", path, "tick", "--week", W47, "--entry", opened["lines"][0]["entry"][:8], *base]) == 0
+    assert (
+        main(["period", path, "tick", "--week", W47, "--entry", opened["lines"][0]["entry"][:8], *base]) == 0
+    )
     capsys.readouterr()
     assert main(["period", path, "tick", "--week", W47, "--all", "--actor", "张专班", *base]) == 0
     capsys.readouterr()

@@ -59,7 +59,9 @@ def test_communities_add_rename_reorder_delete(ledger: Ledger) -> None:
 def test_community_names_are_checked(ledger: Ledger) -> None:
     a = ledger.add_community("南郊别墅")
     b = ledger.add_community("鑫峰苑")
-    assert "已经有名为“南郊别墅”的居民区" in refuse(ledger, "duplicate_name", ledger.add_community, " 南郊别墅 ")
+    assert "已经有名为“南郊别墅”的居民区" in refuse(
+        ledger, "duplicate_name", ledger.add_community, " 南郊别墅 "
+    )
     assert "南郊别墅" in refuse(ledger, "duplicate_name", ledger.update_community, b, name="南郊别墅")
     assert "居民区名称" in refuse(ledger, "empty_field", ledger.add_community, "  ")
     assert "不能为空" in refuse(ledger, "empty_field", ledger.update_community, a, name="")
@@ -120,7 +122,10 @@ def test_deleting_a_community_whose_tasks_were_deleted_says_something_sensible(l
     ledger.delete_task(tid)
     ledger.delete_community(com)  # only a deleted task left: the community goes, with it
     assert ledger.communities() == []
-    assert [e.command for e in ledger.history(tid)][-2:] == ["delete_task", "delete_community"]  # still journalled
+    assert [e.command for e in ledger.history(tid)][-2:] == [
+        "delete_task",
+        "delete_community",
+    ]  # still journalled
     other = ledger.add_community("鑫峰苑")
     ledger.delete_task(ledger.add_task(prob, other, "措施二", owner="钱二"))
     ledger.delete_problem(prob)  # likewise a problem whose only task was deleted
@@ -131,17 +136,35 @@ def test_deleting_a_community_whose_tasks_were_deleted_says_something_sensible(l
 def test_add_edit_delete_task(filled: Ledger, clock: Any) -> None:
     prob = filled.problems()[0]["id"]
     com = filled.communities()[0]["id"]
-    tid = filled.add_task(prob, com, "  建立周报制度  ", owner=" 王五 ", leader="郑领导", deadline="2025-12-05",
-                          kind="立行立改", department="南郊别墅居民区党组织", detail="每周五报送")
+    tid = filled.add_task(
+        prob,
+        com,
+        "  建立周报制度  ",
+        owner=" 王五 ",
+        leader="郑领导",
+        deadline="2025-12-05",
+        kind="立行立改",
+        department="南郊别墅居民区党组织",
+        detail="每周五报送",
+    )
     t = filled.task(tid)
-    assert (t.measure, t.owner, t.leader, t.kind, t.status) == ("建立周报制度", "王五", "郑领导", "立行立改",
-                                                                Status.NOT_STARTED)
+    assert (t.measure, t.owner, t.leader, t.kind, t.status) == (
+        "建立周报制度",
+        "王五",
+        "郑领导",
+        "立行立改",
+        Status.NOT_STARTED,
+    )
     assert t.deadline == t.original_deadline == dt.date(2025, 12, 5)
     clock.advance(days=1)
     filled.update_task(tid, owner="王六", deadline="2025-12-15", progress="已起草制度")
     t = filled.task(tid)
     assert (t.owner, t.deadline, t.original_deadline, t.progress) == (
-        "王六", dt.date(2025, 12, 15), dt.date(2025, 12, 5), "已起草制度")
+        "王六",
+        dt.date(2025, 12, 15),
+        dt.date(2025, 12, 5),
+        "已起草制度",
+    )
     assert t.updated_at == "2025-11-21 09:00:00"
     assert tid in ids_of(filled)
     filled.delete_task(tid)
@@ -150,8 +173,9 @@ def test_add_edit_delete_task(filled: Ledger, clock: Any) -> None:
     refuse(filled, "no_such_task", filled.update_progress, tid, "删除后还改")
 
 
-@pytest.mark.parametrize("text", ["2025-11-30", "2025/11/30", "2025年11月30日", "2025.11.30", "2025-11-30 ",
-                                  "2025 年 11 月 30 日"])
+@pytest.mark.parametrize(
+    "text", ["2025-11-30", "2025/11/30", "2025年11月30日", "2025.11.30", "2025-11-30 ", "2025 年 11 月 30 日"]
+)
 def test_deadline_forms_accepted(filled: Ledger, text: str) -> None:
     tid = filled.tasks_json()[0]["id"]
     filled.update_task(tid, deadline=text)
@@ -178,17 +202,23 @@ BAD_EDITS = [
 
 
 @pytest.mark.parametrize("code,fields,words", BAD_EDITS)
-def test_bad_edit_is_refused_and_nothing_half_saved(filled: Ledger, code: str, fields: dict[str, Any],
-                                                    words: str) -> None:
+def test_bad_edit_is_refused_and_nothing_half_saved(
+    filled: Ledger, code: str, fields: dict[str, Any], words: str
+) -> None:
     tid = filled.tasks_json()[0]["id"]
     before = filled.task(tid)
     assert words in refuse(filled, code, filled.update_task, tid, **fields)
     assert filled.task(tid) == before
 
 
-@pytest.mark.parametrize("fields,code", [
-    ({"deadline": "明天"}, "bad_date"), ({"kind": "未知"}, "bad_kind"), ({"owner": " "}, "empty_field"),
-])
+@pytest.mark.parametrize(
+    "fields,code",
+    [
+        ({"deadline": "明天"}, "bad_date"),
+        ({"kind": "未知"}, "bad_kind"),
+        ({"owner": " "}, "empty_field"),
+    ],
+)
 def test_bad_new_task_is_refused(filled: Ledger, fields: dict[str, Any], code: str) -> None:
     prob = filled.problems()[0]["id"]
     com = filled.communities()[0]["id"]
@@ -351,11 +381,15 @@ def test_stats_equal_counts_recomputed_from_the_tasks(filled: Ledger) -> None:
     names = [c["name"] for c in led.communities()]
     assert stats["by_community"] == {n: Counter(t["community"] for t in tasks)[n] for n in names}
     assert list(stats["by_community"]) == names and stats["by_community"]["天恒名城"] == 0
-    overdue = [t for t in tasks if t["deadline"] and t["deadline"] < TODAY.isoformat()
-               and t["status"] in OPEN_FOR_DEADLINE]
+    overdue = [
+        t
+        for t in tasks
+        if t["deadline"] and t["deadline"] < TODAY.isoformat() and t["status"] in OPEN_FOR_DEADLINE
+    ]
     assert stats["overdue"] == len(overdue) == 1
     assert led.stats(today=dt.date(2026, 2, 1))["overdue"] == sum(
-        1 for t in tasks if t["deadline"] and t["status"] in OPEN_FOR_DEADLINE)
+        1 for t in tasks if t["deadline"] and t["status"] in OPEN_FOR_DEADLINE
+    )
 
 
 def test_observers_hear_one_notice_per_command(filled: Ledger) -> None:
@@ -368,7 +402,9 @@ def test_observers_hear_one_notice_per_command(filled: Ledger) -> None:
     filled.unsubscribe(heard.append)
     filled.update_progress(tid, "没人听")
     assert len(heard) == 1
-    assert heard[0].command == "update_progress" and heard[0].task_ids == {tid} and "progress" in heard[0].fields
+    assert (
+        heard[0].command == "update_progress" and heard[0].task_ids == {tid} and "progress" in heard[0].fields
+    )
 
 
 # ---- TaskFilter ---------------------------------------------------------------------------------------
@@ -377,8 +413,12 @@ def dated(filled: Ledger) -> Ledger:
     """filled plus deadlines on both sides of today and of the 7-day due-soon threshold (today 2025-11-20)."""
     prob = filled.problems()[0]["id"]
     com = filled.communities()[0]["id"]
-    for measure, deadline in [("今天到期", "2025-11-20"), ("昨天到期", "2025-11-19"), ("七天后到期", "2025-11-27"),
-                              ("八天后到期", "2025-11-28")]:
+    for measure, deadline in [
+        ("今天到期", "2025-11-20"),
+        ("昨天到期", "2025-11-19"),
+        ("七天后到期", "2025-11-27"),
+        ("八天后到期", "2025-11-28"),
+    ]:
         filled.add_task(prob, com, measure, owner="边界", deadline=deadline)
     return filled
 
@@ -391,7 +431,11 @@ def _measures(led: Ledger, flt: TaskFilter) -> set[str]:
 def test_filter_overdue_and_due_soon(dated: Ledger) -> None:
     assert _measures(dated, TaskFilter(due="overdue")) == {"强化宣传培训", "加强日常巡查", "昨天到期"}
     assert _measures(dated, TaskFilter(due="due_soon")) == {"强化宣传培训", "今天到期", "七天后到期"}
-    soon = {t["id"] for t in dated.tasks_json() if t["measure"] == "强化宣传培训" and t["deadline"] == "2025-11-25"}
+    soon = {
+        t["id"]
+        for t in dated.tasks_json()
+        if t["measure"] == "强化宣传培训" and t["deadline"] == "2025-11-25"
+    }
     overdue_ids = set(ids_of(dated, TaskFilter(due="overdue")))
     assert not soon & overdue_ids
     # a task waiting for review is neither overdue nor due soon
@@ -428,14 +472,19 @@ def test_filter_community_and_status(filled: Ledger) -> None:
     coms = {c["name"]: c["id"] for c in led.communities()}
     a = coms["南郊别墅"]
     assert set(ids_of(led, TaskFilter(community_ids=frozenset({a})))) == {
-        t["id"] for t in tasks if t["community"] == "南郊别墅"}
+        t["id"] for t in tasks if t["community"] == "南郊别墅"
+    }
     assert ids_of(led, TaskFilter(community_ids=frozenset())) == []
     for statuses in ({"in_progress"}, {"submitted", "returned"}, {"closed"}):
         assert set(ids_of(led, TaskFilter(statuses=frozenset(statuses)))) == {
-            t["id"] for t in tasks if t["status"] in statuses}
-    both = TaskFilter(community_ids=frozenset({coms["鑫峰苑"]}), statuses=frozenset({"returned", "in_progress"}))
-    assert set(ids_of(led, both)) == {t["id"] for t in tasks if t["community"] == "鑫峰苑"
-                                      and t["status"] in ("returned", "in_progress")}
+            t["id"] for t in tasks if t["status"] in statuses
+        }
+    both = TaskFilter(
+        community_ids=frozenset({coms["鑫峰苑"]}), statuses=frozenset({"returned", "in_progress"})
+    )
+    assert set(ids_of(led, both)) == {
+        t["id"] for t in tasks if t["community"] == "鑫峰苑" and t["status"] in ("returned", "in_progress")
+    }
 
 
 def test_filter_text_searches_problem_measure_and_progress(filled: Ledger) -> None:
@@ -443,8 +492,14 @@ def test_filter_text_searches_problem_measure_and_progress(filled: Ledger) -> No
     filled.update_progress(t[("南郊别墅", "开展专项整治")], "已召开警示大会")
     assert _measures(filled, TaskFilter(text="培训")) == {"强化宣传培训"}
     assert len(ids_of(filled, TaskFilter(text="培训"))) == 2
-    assert set(ids_of(filled, TaskFilter(text="补贴"))) == {t[("南郊别墅", "完善审核机制")], t[("鑫峰苑", "强化警示教育")]}
-    assert set(ids_of(filled, TaskFilter(text="警示"))) == {t[("南郊别墅", "开展专项整治")], t[("鑫峰苑", "强化警示教育")]}
+    assert set(ids_of(filled, TaskFilter(text="补贴"))) == {
+        t[("南郊别墅", "完善审核机制")],
+        t[("鑫峰苑", "强化警示教育")],
+    }
+    assert set(ids_of(filled, TaskFilter(text="警示"))) == {
+        t[("南郊别墅", "开展专项整治")],
+        t[("鑫峰苑", "强化警示教育")],
+    }
     assert set(ids_of(filled, TaskFilter(text="警示 大会"))) == {t[("南郊别墅", "开展专项整治")]}
     assert ids_of(filled, TaskFilter(text="没有这个词")) == []
     assert len(ids_of(filled, TaskFilter(text="   "))) == 6
@@ -487,12 +542,14 @@ def test_sort_by_deadline_puts_tasks_without_one_last(dated: Ledger) -> None:
 # ---- the no-Qt rule --------------------------------------------------------------------------------------
 def test_ledger_never_imports_qt() -> None:
     """Every module under ledger/, found by walking the package (not a list), imports without Qt."""
-    code = ("import importlib, pkgutil, sys, ledger; "
-            "names = [m.name for m in pkgutil.walk_packages(ledger.__path__, 'ledger.')]; "
-            "[importlib.import_module(n) for n in names]; "
-            "assert len(names) > 40, names; "
-            "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))]; "
-            "assert not bad, bad")
+    code = (
+        "import importlib, pkgutil, sys, ledger; "
+        "names = [m.name for m in pkgutil.walk_packages(ledger.__path__, 'ledger.')]; "
+        "[importlib.import_module(n) for n in names]; "
+        "assert len(names) > 40, names; "
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))]; "
+        "assert not bad, bad"
+    )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
 
@@ -513,22 +570,36 @@ def test_kind_values_are_the_glossary_words() -> None:
 # ---- the tally behind stats() ---------------------------------------------------------------------------
 def _tally_is_recount(led: Ledger) -> None:
     """What the triggers keep equals a count over the task table itself."""
-    kept = {(c, s): n for c, s, n in led.store.conn.execute("SELECT community_id, status, n FROM task_tally")
-            if n}
-    counted = {(c, s): n for c, s, n in led.store.conn.execute(
-        "SELECT community_id, status, COUNT(*) FROM task WHERE deleted_at IS NULL GROUP BY 1, 2")}
+    kept = {
+        (c, s): n for c, s, n in led.store.conn.execute("SELECT community_id, status, n FROM task_tally") if n
+    }
+    counted = {
+        (c, s): n
+        for c, s, n in led.store.conn.execute(
+            "SELECT community_id, status, COUNT(*) FROM task WHERE deleted_at IS NULL GROUP BY 1, 2"
+        )
+    }
     assert kept == counted
 
 
-TALLY_OPS = st.lists(st.tuples(st.sampled_from(["add", "delete", "start", "submit", "ongoing", "undo", "undo_last"]),
-                               st.integers(0, 20)), max_size=12)
+TALLY_OPS = st.lists(
+    st.tuples(
+        st.sampled_from(["add", "delete", "start", "submit", "ongoing", "undo", "undo_last"]),
+        st.integers(0, 20),
+    ),
+    max_size=12,
+)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=TALLY_OPS)
 def test_stats_tally_follows_every_command_and_undo(tmp_path_factory, ops) -> None:
-    led = Ledger.create(tmp_path_factory.mktemp("tally") / "台账.db", org="测", clock=FixedClock.on("2025-11-20"),
-                        operator=Operator("张专班", Role.WORK_TEAM))
+    led = Ledger.create(
+        tmp_path_factory.mktemp("tally") / "台账.db",
+        org="测",
+        clock=FixedClock.on("2025-11-20"),
+        operator=Operator("张专班", Role.WORK_TEAM),
+    )
     try:
         cat = led.add_category("一、类别")
         prob = led.add_problem(cat, "问题")
@@ -538,7 +609,9 @@ def test_stats_tally_follows_every_command_and_undo(tmp_path_factory, ops) -> No
             tasks = [t["id"] for t in led.tasks_json()]
             try:
                 if op == "add":
-                    led.add_task(prob, coms[n % 2], f"措施{n}", owner="李", deadline="2025-11-1" + str(n % 10))
+                    led.add_task(
+                        prob, coms[n % 2], f"措施{n}", owner="李", deadline="2025-11-1" + str(n % 10)
+                    )
                 elif op == "undo" and entries:
                     led.undo(entries[n % len(entries)])
                 elif op == "undo_last" and entries:
@@ -546,8 +619,13 @@ def test_stats_tally_follows_every_command_and_undo(tmp_path_factory, ops) -> No
                 elif tasks and op == "delete":
                     led.delete_task(tasks[n % len(tasks)])
                 elif tasks:
-                    led.act(tasks[n % len(tasks)], {"start": Action.START, "submit": Action.SUBMIT,
-                                                    "ongoing": Action.SET_ONGOING}.get(op, Action.START), reason="好")
+                    led.act(
+                        tasks[n % len(tasks)],
+                        {"start": Action.START, "submit": Action.SUBMIT, "ongoing": Action.SET_ONGOING}.get(
+                            op, Action.START
+                        ),
+                        reason="好",
+                    )
             except LedgerError:
                 pass  # refused: nothing changed
             entries.append(led.store.one("SELECT id FROM journal ORDER BY seq DESC LIMIT 1"))
@@ -555,8 +633,9 @@ def test_stats_tally_follows_every_command_and_undo(tmp_path_factory, ops) -> No
         tasks = led.tasks_json()
         stats = led.stats()
         assert stats["tasks"] == len(tasks)
-        assert stats["overdue"] == sum(1 for t in tasks if t["deadline"] < "2025-11-20" and t["status"] in
-                                       OPEN_FOR_DEADLINE)
+        assert stats["overdue"] == sum(
+            1 for t in tasks if t["deadline"] < "2025-11-20" and t["status"] in OPEN_FOR_DEADLINE
+        )
     finally:
         led.close()
 
@@ -564,6 +643,7 @@ def test_stats_tally_follows_every_command_and_undo(tmp_path_factory, ops) -> No
 def test_a_tasks_history_has_only_its_own_changes_from_an_import(tmp_path: Path) -> None:
     """The import that made a task touched 300 others: their rows are not this task's history."""
     from ledger.example.generate import generate
+
     led = generate(tmp_path / "大.db", tasks=300, communities=5, clock=FixedClock.on("2025-11-20"))
     try:
         tid = led.tasks_json()[0]["id"]

@@ -58,9 +58,19 @@ def test_attach_a_file_and_read_it_back(filled: Ledger, tmp_path: Path) -> None:
     assert signoff.evidence_bytes(filled, eid) == photo.read_bytes()
     (row,) = signoff.evidence(filled, tid)
     assert (row.id, row.task_id, row.file_name, row.mime, row.size) == (
-        eid, tid, "整改前后对比.jpg", "image/jpeg", photo.stat().st_size)
+        eid,
+        tid,
+        "整改前后对比.jpg",
+        "image/jpeg",
+        photo.stat().st_size,
+    )
     assert row.sha256 == hashlib.sha256(photo.read_bytes()).hexdigest()
-    assert (row.added_by, row.added_at, row.removed_at, row.available) == ("张专班", "2025-11-20 09:00:00", None, True)
+    assert (row.added_by, row.added_at, row.removed_at, row.available) == (
+        "张专班",
+        "2025-11-20 09:00:00",
+        None,
+        True,
+    )
     (entry,) = journal.entries(filled.store, since_seq=before)
     assert (entry.command, entry.task_id) == ("attach_evidence", tid)
     inserted = [c for c in entry.changes if c.op == "insert"]
@@ -70,9 +80,16 @@ def test_attach_a_file_and_read_it_back(filled: Ledger, tmp_path: Path) -> None:
     assert journal.verify(filled.store) is None
 
 
-@pytest.mark.parametrize("name,mime", [("会议纪要.docx", "wordprocessingml"), ("台账.xlsx", "spreadsheetml"),
-                                       ("扫描件.PDF", "application/pdf"), ("签到表.png", "image/png"),
-                                       ("说明.unknownext", "application/octet-stream")])
+@pytest.mark.parametrize(
+    "name,mime",
+    [
+        ("会议纪要.docx", "wordprocessingml"),
+        ("台账.xlsx", "spreadsheetml"),
+        ("扫描件.PDF", "application/pdf"),
+        ("签到表.png", "image/png"),
+        ("说明.unknownext", "application/octet-stream"),
+    ],
+)
 def test_attach_bytes_with_a_name_guesses_the_type(filled: Ledger, name: str, mime: str) -> None:
     eid = signoff.attach_evidence(filled, ids(filled)[0], data=b"content of " + name.encode(), file_name=name)
     row = signoff.evidence_row(filled, eid)
@@ -120,7 +137,15 @@ def test_a_file_over_the_size_limit_is_refused(filled: Ledger, tmp_path: Path) -
     big = write(tmp_path / "高清照片.jpg", os.urandom(5000))
     msg = refuse(filled, "evidence_too_big", signoff.attach_evidence, filled, tid, big)
     assert "高清照片.jpg" in msg and "4.9 KB" in msg and "1.0 KB" in msg and "上限" in msg
-    refuse(filled, "evidence_too_big", signoff.attach_evidence, filled, tid, data=os.urandom(2000), file_name="b.png")
+    refuse(
+        filled,
+        "evidence_too_big",
+        signoff.attach_evidence,
+        filled,
+        tid,
+        data=os.urandom(2000),
+        file_name="b.png",
+    )
     small = write(tmp_path / "小图.png", os.urandom(1000))
     signoff.attach_evidence(filled, tid, small)  # under the limit: fine
 
@@ -130,7 +155,9 @@ def test_the_default_limit_is_fifty_megabytes(filled: Ledger) -> None:
 
     assert max_bytes(filled) == 50 * 1024 * 1024
     filled.set_setting("evidence_max_mb", "很大")
-    refuse(filled, "bad_setting", signoff.attach_evidence, filled, ids(filled)[0], data=b"x", file_name="a.txt")
+    refuse(
+        filled, "bad_setting", signoff.attach_evidence, filled, ids(filled)[0], data=b"x", file_name="a.txt"
+    )
 
 
 def test_a_missing_or_unreadable_path_is_refused(filled: Ledger, tmp_path: Path) -> None:
@@ -154,8 +181,9 @@ def test_a_file_without_read_permission_is_refused(filled: Ledger, tmp_path: Pat
         locked.chmod(0o644)
 
 
-def test_a_file_locked_by_another_program_is_refused(filled: Ledger, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_locked_by_another_program_is_refused(
+    filled: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     locked = write(tmp_path / "正在编辑.docx", b"PK locked")
     real_open = Path.open
 
@@ -171,7 +199,9 @@ def test_a_file_locked_by_another_program_is_refused(filled: Ledger, tmp_path: P
 
 def test_attach_needs_a_live_task_and_one_source(filled: Ledger, tmp_path: Path) -> None:
     tid = ids(filled)[0]
-    refuse(filled, "no_such_task", signoff.attach_evidence, filled, "no-such-task", data=b"x", file_name="a.jpg")
+    refuse(
+        filled, "no_such_task", signoff.attach_evidence, filled, "no-such-task", data=b"x", file_name="a.jpg"
+    )
     refuse(filled, "bad_value", signoff.attach_evidence, filled, tid)
     refuse(filled, "empty_field", signoff.attach_evidence, filled, tid, data=b"x")
     filled.delete_task(tid)
@@ -204,7 +234,9 @@ def test_removal_is_journalled_and_bytes_stay_while_another_task_has_them(filled
     assert signoff.evidence_row(filled, e1).available is False
     assert journal.verify(filled.store) is None
 
-    e2 = signoff.attach_evidence(filled, t0, data=data, file_name="通知（重新上传）.pdf")  # the bytes come back
+    e2 = signoff.attach_evidence(
+        filled, t0, data=data, file_name="通知（重新上传）.pdf"
+    )  # the bytes come back
     assert signoff.evidence_bytes(filled, e2) == data and signoff.evidence_bytes(filled, e0) == data
     assert journal.verify(filled.store) is None
 
@@ -282,7 +314,9 @@ def test_zip_is_arranged_community_problem_task_with_a_contents_list(filled: Led
     gone = signoff.attach_evidence(filled, c, data=b"removed", file_name="作废.jpg")
     signoff.remove_evidence(filled, gone)
     seen: list[tuple[int, int]] = []
-    out = signoff.export_evidence_zip(filled, tmp_path / "佐证材料", progress=lambda d, t: seen.append((d, t)))
+    out = signoff.export_evidence_zip(
+        filled, tmp_path / "佐证材料", progress=lambda d, t: seen.append((d, t))
+    )
     assert out == tmp_path / "佐证材料.zip"
     names, rows, zf = _zip(out)
     assert names == [
@@ -297,7 +331,11 @@ def test_zip_is_arranged_community_problem_task_with_a_contents_list(filled: Led
     assert [r["压缩包内位置"] for r in rows] == names[:-1]
     first = rows[0]
     assert (first["居民区"], first["反馈问题"], first["整改措施"], first["文件名"]) == (
-        "南郊别墅", "针对治理效能不足的问题", "强化宣传培训", "培训签到表.jpg")
+        "南郊别墅",
+        "针对治理效能不足的问题",
+        "强化宣传培训",
+        "培训签到表.jpg",
+    )
     assert first["大小（字节）"] == "300" and first["SHA-256"] == hashlib.sha256(shared).hexdigest()
     assert (first["添加人"], first["添加时间"]) == ("张专班", "2025-11-20 09:00:00")
     assert seen[0] == (0, 5) and seen[-1] == (5, 5)
@@ -344,7 +382,9 @@ def test_safe_name_rules() -> None:
     assert signoff.safe_name('a<b>c:d"e/f\\g|h?i*j') == "abcdefghij"
     assert signoff.safe_name("  名称. ") == "名称"
     assert signoff.safe_name("???") == "未命名"
-    assert signoff.safe_name("aux") == "_aux" and signoff.safe_name("LPT1.txt", keep_suffix=True) == "_LPT1.txt"
+    assert (
+        signoff.safe_name("aux") == "_aux" and signoff.safe_name("LPT1.txt", keep_suffix=True) == "_LPT1.txt"
+    )
     assert signoff.safe_name("行1\n行2\t列") == "行1 行2 列"
     long = signoff.safe_name("很" * 100 + ".pdf", 10, keep_suffix=True)
     assert long == "很" * 10 + ".pdf"
@@ -389,7 +429,9 @@ def test_verify_catches_edited_evidence_and_blob_bytes(filled: Ledger) -> None:
     conn.execute("UPDATE blob SET data = ? WHERE sha256 = ?", (b"original bytes", sha))
     conn.commit()
     assert journal.verify(filled.store) is None
-    conn.execute("UPDATE blob SET data = X'' WHERE sha256 = ?", (sha,))  # bytes wiped under a live evidence row
+    conn.execute(
+        "UPDATE blob SET data = X'' WHERE sha256 = ?", (sha,)
+    )  # bytes wiped under a live evidence row
     conn.commit()
     problem = journal.verify(filled.store)
     assert problem is not None and eid in problem.detail

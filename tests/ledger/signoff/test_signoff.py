@@ -54,8 +54,12 @@ def test_request_and_approve_keeps_the_original_deadline(filled: Ledger) -> None
     t = filled.task(tid)
     assert (t.deadline, t.original_deadline) == (dt.date(2025, 12, 31), dt.date(2025, 11, 25))
     x = signoff.extension(filled, xid)
-    assert (x.status, x.decided_by, x.decided_at, x.decision_note) == ("approved", "刘副书记", "2025-11-20 09:00:00",
-                                                                       "同意")
+    assert (x.status, x.decided_by, x.decided_at, x.decision_note) == (
+        "approved",
+        "刘副书记",
+        "2025-11-20 09:00:00",
+        "同意",
+    )
     assert signoff.pending_extensions(filled) == []
     entry = journal.entries(filled.store)[-1]
     assert (entry.command, entry.task_id, entry.args["approve"]) == ("decide_extension", tid, True)
@@ -66,7 +70,10 @@ def test_request_and_approve_keeps_the_original_deadline(filled: Ledger) -> None
     signoff.decide_extension(as_(filled, L2), xid2, True)
     t = filled.task(tid)
     assert (t.deadline, t.original_deadline) == (dt.date(2026, 1, 31), dt.date(2025, 11, 25))
-    assert [x.old_deadline for x in signoff.extensions(filled, tid)] == [dt.date(2025, 11, 25), dt.date(2025, 12, 31)]
+    assert [x.old_deadline for x in signoff.extensions(filled, tid)] == [
+        dt.date(2025, 11, 25),
+        dt.date(2025, 12, 31),
+    ]
 
 
 def test_refusal_needs_a_note_and_leaves_the_deadline(filled: Ledger) -> None:
@@ -78,7 +85,9 @@ def test_refusal_needs_a_note_and_leaves_the_deadline(filled: Ledger) -> None:
     assert signoff.extension(filled, xid).status == "refused"
     msg = refuse(filled, "extension_decided", signoff.decide_extension, filled, xid, True)
     assert "刘副书记" in msg and "不同意延期" in msg
-    signoff.request_extension(as_(filled, SEC), tid, "2026-01-31", "改为分期完成")  # may ask again after a refusal
+    signoff.request_extension(
+        as_(filled, SEC), tid, "2026-01-31", "改为分期完成"
+    )  # may ask again after a refusal
     assert journal.verify(filled.store) is None
 
 
@@ -88,7 +97,9 @@ def test_extension_only_before_the_deadline_passes(filled: Ledger, clock: FixedC
     xid = signoff.request_extension(as_(filled, SEC), tid, "2025-12-10", "等待验收")
     signoff.decide_extension(as_(filled, L1), xid, False, "不同意")
     clock.advance(days=1)  # 2025-11-26: too late
-    msg = refuse(as_(filled, SEC), "extension_too_late", signoff.request_extension, filled, tid, "2025-12-10", "再等等")
+    msg = refuse(
+        as_(filled, SEC), "extension_too_late", signoff.request_extension, filled, tid, "2025-12-10", "再等等"
+    )
     assert "2025-11-25" in msg and "2025-11-26" in msg
     overdue = task_ids(filled)[("南郊别墅", "强化宣传培训")]  # 2025-11-10
     refuse(filled, "extension_too_late", signoff.request_extension, filled, overdue, "2025-12-10", "理由")
@@ -103,11 +114,20 @@ def test_extension_requests_are_checked(filled: Ledger) -> None:
     refuse(filled, "reason_required", signoff.request_extension, filled, tid, "2026-01-31", "  ")
     refuse(filled, "bad_date", signoff.request_extension, filled, tid, "明年", "理由")
     refuse(filled, "empty_field", signoff.request_extension, filled, tid, "", "理由")
-    refuse(filled, "extension_no_deadline", signoff.request_extension, filled, ids[("鑫峰苑", "强化警示教育")],
-           "2026-01-31", "理由")
+    refuse(
+        filled,
+        "extension_no_deadline",
+        signoff.request_extension,
+        filled,
+        ids[("鑫峰苑", "强化警示教育")],
+        "2026-01-31",
+        "理由",
+    )
     refuse(filled, "no_such_task", signoff.request_extension, filled, "nope", "2026-01-31", "理由")
     signoff.request_extension(filled, tid, "2026-01-31", "理由")
-    msg = refuse(filled, "extension_pending", signoff.request_extension, filled, tid, "2026-02-28", "另一个理由")
+    msg = refuse(
+        filled, "extension_pending", signoff.request_extension, filled, tid, "2026-02-28", "另一个理由"
+    )
     assert "王书记" in msg and "2026-01-31" in msg
     refuse(filled, "no_such_extension", signoff.decide_extension, as_(filled, L1), "nope", True)
 
@@ -124,7 +144,9 @@ def test_extension_roles(filled: Ledger) -> None:
 def test_a_closed_task_needs_no_extension(filled: Ledger) -> None:
     tid = task_ids(filled)[("南郊别墅", "开展专项整治")]
     sign_off(filled, tid)
-    msg = refuse(as_(filled, SEC), "extension_closed_task", signoff.request_extension, filled, tid, "2026-01-31", "x")
+    msg = refuse(
+        as_(filled, SEC), "extension_closed_task", signoff.request_extension, filled, tid, "2026-01-31", "x"
+    )
     assert "已销号" in msg
 
 
@@ -144,7 +166,11 @@ def test_finished_by_original_deadline(filled: Ledger, clock: FixedClock) -> Non
     assert signoff.finished_by_original_deadline(filled, late) is False  # ... but not by the original one
     assert signoff.finished_by_original_deadline(filled, on_time) is True
     assert signoff.finished_by_original_deadline(filled, no_deadline) is None
-    assert signoff.finished_by_original_deadline_map(filled) == {late: False, on_time: True, no_deadline: None}
+    assert signoff.finished_by_original_deadline_map(filled) == {
+        late: False,
+        on_time: True,
+        no_deadline: None,
+    }
 
 
 def test_finished_on_the_original_deadline_day_counts(filled: Ledger, clock: FixedClock) -> None:
@@ -161,7 +187,13 @@ def test_a_draw_is_recorded_and_repeatable(filled: Ledger) -> None:
     rid = signoff.draw_recheck(filled, percent=50, seed=20251120, note="第一次回头看")
     rc = signoff.recheck(filled, rid)
     assert (rc.seed, rc.method, rc.amount, rc.scope, rc.drawn_by, rc.note) == (
-        20251120, "percent", 50.0, "overall", "张专班", "第一次回头看")
+        20251120,
+        "percent",
+        50.0,
+        "overall",
+        "张专班",
+        "第一次回头看",
+    )
     assert rc.population == tuple(closed) and len(rc.sample) == 3 and set(rc.sample) <= set(closed)
     assert len(set(rc.sample)) == 3
     assert signoff.repeat_draw(filled, rid) == list(rc.sample)
@@ -174,6 +206,7 @@ def test_a_draw_is_recorded_and_repeatable(filled: Ledger) -> None:
     again = signoff.recheck(filled, signoff.draw_recheck(filled, percent=50, seed=20251120))
     assert again.sample == rc.sample
     import random
+
     assert list(rc.sample) == random.Random(20251120).sample(sorted(closed), 3)
     assert journal.verify(filled.store) is None
 
@@ -182,12 +215,21 @@ def test_without_a_seed_one_is_chosen_and_recorded(filled: Ledger) -> None:
     close_all(filled)
     rid = signoff.draw_recheck(filled, count=2)
     rc = signoff.recheck(filled, rid)
-    assert 0 <= rc.seed < 2 ** 31 and len(rc.sample) == 2
+    assert 0 <= rc.seed < 2**31 and len(rc.sample) == 2
     assert signoff.repeat_draw(filled, rid) == list(rc.sample)
 
 
-@pytest.mark.parametrize("kw,size", [({"percent": 50}, 3), ({"percent": 10}, 1), ({"percent": 100}, 6),
-                                     ({"percent": 33.4}, 3), ({"count": 2}, 2), ({"count": 99}, 6)])
+@pytest.mark.parametrize(
+    "kw,size",
+    [
+        ({"percent": 50}, 3),
+        ({"percent": 10}, 1),
+        ({"percent": 100}, 6),
+        ({"percent": 33.4}, 3),
+        ({"count": 2}, 2),
+        ({"count": 99}, 6),
+    ],
+)
 def test_percent_and_count(filled: Ledger, kw: dict[str, Any], size: int) -> None:
     close_all(filled)
     rc = signoff.recheck(filled, signoff.draw_recheck(filled, seed=7, **kw))
@@ -219,17 +261,31 @@ def test_only_closed_live_tasks_are_drawn(filled: Ledger) -> None:
     filled.delete_task(two)
     rc = signoff.recheck(filled, signoff.draw_recheck(filled, percent=100))
     assert rc.population == (one,) and rc.sample == (one,)
-    msg = refuse(filled, "recheck_empty", signoff.draw_recheck, filled, percent=10,
-                 community_ids=[filled.community_id("鑫峰苑")])
+    msg = refuse(
+        filled,
+        "recheck_empty",
+        signoff.draw_recheck,
+        filled,
+        percent=10,
+        community_ids=[filled.community_id("鑫峰苑")],
+    )
     assert "鑫峰苑" in msg
 
 
-@pytest.mark.parametrize("kw,code", [({}, "bad_value"), ({"percent": 10, "count": 1}, "bad_value"),
-                                     ({"percent": 0}, "bad_value"), ({"percent": 101}, "bad_value"),
-                                     ({"count": 0}, "bad_value"), ({"count": 1.5}, "bad_value"),
-                                     ({"count": 1, "seed": -1}, "bad_value"),
-                                     ({"count": 1, "community_ids": []}, "bad_value"),
-                                     ({"count": 1, "community_ids": ["nope"]}, "no_such_community")])
+@pytest.mark.parametrize(
+    "kw,code",
+    [
+        ({}, "bad_value"),
+        ({"percent": 10, "count": 1}, "bad_value"),
+        ({"percent": 0}, "bad_value"),
+        ({"percent": 101}, "bad_value"),
+        ({"count": 0}, "bad_value"),
+        ({"count": 1.5}, "bad_value"),
+        ({"count": 1, "seed": -1}, "bad_value"),
+        ({"count": 1, "community_ids": []}, "bad_value"),
+        ({"count": 1, "community_ids": ["nope"]}, "no_such_community"),
+    ],
+)
 def test_bad_draws_are_refused(filled: Ledger, kw: dict[str, Any], code: str) -> None:
     close_all(filled)
     refuse(filled, code, signoff.draw_recheck, filled, **kw)
@@ -249,7 +305,12 @@ def test_pass_keeps_the_task_closed(filled: Ledger) -> None:
     (item,) = signoff.recheck_items(filled, rid)
     assert signoff.record_recheck(as_(filled, L1), item.id, "pass", "现场查看无反弹") == Status.CLOSED
     (item,) = signoff.recheck_items(filled, rid)
-    assert (item.result, item.label, item.finding, item.checked_by) == ("pass", "合格", "现场查看无反弹", "刘副书记")
+    assert (item.result, item.label, item.finding, item.checked_by) == (
+        "pass",
+        "合格",
+        "现场查看无反弹",
+        "刘副书记",
+    )
     assert filled.task(item.task_id).status == Status.CLOSED
     msg = refuse(filled, "recheck_recorded", signoff.record_recheck, filled, item.id, "relapse", "又反弹了")
     assert "合格" in msg and "刘副书记" in msg
@@ -287,8 +348,12 @@ def test_relapse_reopens_and_the_task_must_be_signed_off_again(filled: Ledger) -
 
 
 @settings(max_examples=60, deadline=None)
-@given(n=st.integers(1, 60), seed=st.integers(0, 2 ** 31 - 1), percent=st.floats(0.5, 100),
-       count=st.integers(1, 80))
+@given(
+    n=st.integers(1, 60),
+    seed=st.integers(0, 2**31 - 1),
+    percent=st.floats(0.5, 100),
+    count=st.integers(1, 80),
+)
 def test_draw_properties(n: int, seed: int, percent: float, count: int) -> None:
     ids = sorted(f"{i:04d}" for i in range(n))
     for method, amount in (("percent", percent), ("count", count)):
@@ -309,7 +374,11 @@ def submit(led: Ledger, tid: str) -> None:
 
 def test_the_queue_is_oldest_first_and_by_role(filled: Ledger, clock: FixedClock) -> None:
     ids = task_ids(filled)
-    t1, t2, t3 = ids[("鑫峰苑", "加强日常巡查")], ids[("南郊别墅", "强化宣传培训")], ids[("鑫峰苑", "强化宣传培训")]
+    t1, t2, t3 = (
+        ids[("鑫峰苑", "加强日常巡查")],
+        ids[("南郊别墅", "强化宣传培训")],
+        ids[("鑫峰苑", "强化宣传培训")],
+    )
     for tid in (t1, t2, t3):
         submit(filled, tid)
         clock.advance(hours=1)
@@ -317,7 +386,14 @@ def test_the_queue_is_oldest_first_and_by_role(filled: Ledger, clock: FixedClock
     assert [q.task_id for q in queue] == [t1, t2, t3]
     q = queue[0]
     assert (q.community, q.measure, q.owner, q.status, q.level, q.level_name, q.review_round) == (
-        "鑫峰苑", "加强日常巡查", "李四", Status.SUBMITTED, 1, "初审", 1)
+        "鑫峰苑",
+        "加强日常巡查",
+        "李四",
+        Status.SUBMITTED,
+        1,
+        "初审",
+        1,
+    )
     assert q.submitted_at == "2025-11-20 09:00:00" and q.deadline == dt.date(2025, 11, 18)
     assert q.to_json()["task"] == t1 and json.dumps(q.to_json(), ensure_ascii=False)
     assert signoff.review_queue(filled, L1) == [] and signoff.review_queue(filled, SEC) == []
@@ -392,21 +468,28 @@ def test_verify_passes_after_a_long_legal_sequence(filled: Ledger, clock: FixedC
         again.close()
 
 
-@pytest.mark.parametrize("table,sql", [
-    ("evidence", "UPDATE evidence SET added_by = '外人' WHERE id = :evidence"),
-    ("evidence", "UPDATE evidence SET removed_at = NULL WHERE id = :evidence"),
-    ("review", "UPDATE review SET grade = '差' WHERE rowid = (SELECT MAX(rowid) FROM review)"),
-    ("review", "DELETE FROM review WHERE rowid = (SELECT MAX(rowid) FROM review)"),
-    ("extension", "UPDATE extension SET new_deadline = '2026-06-30' WHERE id = :extension"),
-    ("extension", "UPDATE extension SET status = 'refused' WHERE id = :extension"),
-    ("recheck", "UPDATE recheck SET seed = 1 WHERE id = :recheck"),
-    ("recheck", "UPDATE recheck SET sample = '[]' WHERE id = :recheck"),
-    ("recheck_item", "UPDATE recheck_item SET result = 'pass', finding = '' WHERE id = :item"),
-    ("recheck_item", "INSERT INTO recheck_item (id, recheck_id, task_id) VALUES ('forged', :recheck, :task)"),
-    ("blob", "UPDATE blob SET data = X'00' || data WHERE length(data) > 0"),
-])
-def test_verify_fails_after_an_edit_behind_the_programs_back(filled: Ledger, clock: FixedClock, table: str,
-                                                             sql: str) -> None:
+@pytest.mark.parametrize(
+    "table,sql",
+    [
+        ("evidence", "UPDATE evidence SET added_by = '外人' WHERE id = :evidence"),
+        ("evidence", "UPDATE evidence SET removed_at = NULL WHERE id = :evidence"),
+        ("review", "UPDATE review SET grade = '差' WHERE rowid = (SELECT MAX(rowid) FROM review)"),
+        ("review", "DELETE FROM review WHERE rowid = (SELECT MAX(rowid) FROM review)"),
+        ("extension", "UPDATE extension SET new_deadline = '2026-06-30' WHERE id = :extension"),
+        ("extension", "UPDATE extension SET status = 'refused' WHERE id = :extension"),
+        ("recheck", "UPDATE recheck SET seed = 1 WHERE id = :recheck"),
+        ("recheck", "UPDATE recheck SET sample = '[]' WHERE id = :recheck"),
+        ("recheck_item", "UPDATE recheck_item SET result = 'pass', finding = '' WHERE id = :item"),
+        (
+            "recheck_item",
+            "INSERT INTO recheck_item (id, recheck_id, task_id) VALUES ('forged', :recheck, :task)",
+        ),
+        ("blob", "UPDATE blob SET data = X'00' || data WHERE length(data) > 0"),
+    ],
+)
+def test_verify_fails_after_an_edit_behind_the_programs_back(
+    filled: Ledger, clock: FixedClock, table: str, sql: str
+) -> None:
     ids = busy(filled, clock)
     assert journal.verify(filled.store) is None
     filled.store.conn.execute(sql, ids)
@@ -429,10 +512,15 @@ def test_verify_fails_when_a_live_files_bytes_are_deleted(filled: Ledger) -> Non
 def test_every_step_writes_one_entry_with_its_command(filled: Ledger) -> None:
     tid = task_ids(filled)[("南郊别墅", "开展专项整治")]
     steps = [
-        ("attach_evidence", lambda: signoff.attach_evidence(as_(filled, SEC), tid, data=b"a", file_name="a.jpg")),
+        (
+            "attach_evidence",
+            lambda: signoff.attach_evidence(as_(filled, SEC), tid, data=b"a", file_name="a.jpg"),
+        ),
         ("request_extension", lambda: signoff.request_extension(filled, tid, "2026-01-31", "理由")),
-        ("decide_extension", lambda: signoff.decide_extension(as_(filled, L1), signoff.extensions(filled, tid)[0].id,
-                                                              True)),
+        (
+            "decide_extension",
+            lambda: signoff.decide_extension(as_(filled, L1), signoff.extensions(filled, tid)[0].id, True),
+        ),
         ("remove_evidence", lambda: signoff.remove_evidence(filled, signoff.evidence(filled, tid)[0].id)),
     ]
     for command, run in steps:
@@ -455,6 +543,7 @@ def test_a_version_1_ledger_is_upgraded_with_a_backup(tmp_path: Path) -> None:
     led = Ledger.open(path)
     try:
         from ledger.storage.store import SCHEMA_VERSION
+
         assert led.store.one("PRAGMA user_version") == SCHEMA_VERSION
         tables = {r[0] for r in led.store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"extension", "recheck", "recheck_item"} <= tables
@@ -476,7 +565,10 @@ def test_reviews_reads_each_round_in_order(filled: Ledger) -> None:
     as_(filled, WT).act(tid, Action.APPROVE, grade="较好")
     every = signoff.reviews(filled, tid)
     assert [(r.round, r.level, r.reviewer, r.decision) for r in every] == [
-        (1, 1, WT.name, "approve"), (1, 2, L1.name, "return"), (2, 1, WT.name, "approve")]
+        (1, 1, WT.name, "approve"),
+        (1, 2, L1.name, "return"),
+        (2, 1, WT.name, "approve"),
+    ]
     assert every[0].grade == "好" and every[0].opinion == "属实" and every[1].opinion == "照片不清楚"
     assert [r.decision for r in signoff.reviews(filled, tid, round_=2)] == ["approve"]
     assert signoff.reviews(filled, filled.tasks_json()[1]["id"]) == []

@@ -83,8 +83,12 @@ COMMANDS: list[tuple[str, Callable[[Ledger, dict[str, str]], Any]]] = [
     ("add_category", lambda led, i: led.add_category("关于作风方面的整改")),
     ("update_category", lambda led, i: led.update_category(led.categories()[0]["id"], "关于党建方面的整改")),
     ("add_problem", lambda led, i: led.add_problem(led.categories()[0]["id"], "新问题")),
-    ("add_task", lambda led, i: led.add_task(led.problems()[0]["id"], led.communities()[0]["id"], "新措施",
-                                             owner="王")),
+    (
+        "add_task",
+        lambda led, i: led.add_task(
+            led.problems()[0]["id"], led.communities()[0]["id"], "新措施", owner="王"
+        ),
+    ),
     ("update_task", lambda led, i: led.update_task(i["t0"], owner="赵二", leader="钱领导")),
     ("update_progress", lambda led, i: led.update_progress(i["t0"], "已完成一半")),
     ("add_indicator", lambda led, i: led.add_indicator(i["t0"], "培训", "次", "18", None)),
@@ -96,7 +100,9 @@ COMMANDS: list[tuple[str, Callable[[Ledger, dict[str, str]], Any]]] = [
 
 
 @pytest.mark.parametrize("command,run", COMMANDS, ids=[c for c, _ in COMMANDS])
-def test_every_command_writes_exactly_one_entry(filled: Ledger, command: str, run: Callable[..., Any]) -> None:
+def test_every_command_writes_exactly_one_entry(
+    filled: Ledger, command: str, run: Callable[..., Any]
+) -> None:
     ids = _ids(filled)
     before = journal.last_seq(filled.store)
     run(filled, ids)
@@ -123,8 +129,13 @@ def test_update_progress_records_before_and_after(filled: Ledger) -> None:
     filled.clock.advance(hours=2)  # type: ignore[attr-defined]
     filled.update_progress(tid, "第二次")
     e = journal.entries(filled.store)[-1]
-    assert (e.actor, e.role, e.origin, e.command, e.task_id) == ("王书记", "secretary", "南郊别墅上报包",
-                                                                  "update_progress", tid)
+    assert (e.actor, e.role, e.origin, e.command, e.task_id) == (
+        "王书记",
+        "secretary",
+        "南郊别墅上报包",
+        "update_progress",
+        tid,
+    )
     assert e.at == "2025-11-20 11:00:00"
     by_field = {c.field: (c.before, c.after) for c in e.changes}
     assert by_field["progress"] == ("第一次", "第二次")
@@ -189,8 +200,17 @@ def test_verify_passes_after_a_long_sequence_and_reopen(filled: Ledger) -> None:
 def test_history_of_a_task_keeps_its_whole_story(filled: Ledger) -> None:
     ids = busy(filled)
     commands = [e.command for e in filled.history(ids["t2"])]
-    assert commands == ["add_task", "add_indicator", "update_indicator", "start", "submit", "approve", "approve",
-                        "approve", "reopen"]
+    assert commands == [
+        "add_task",
+        "add_indicator",
+        "update_indicator",
+        "start",
+        "submit",
+        "approve",
+        "approve",
+        "approve",
+        "reopen",
+    ]
     deleted = [e.command for e in filled.history(ids["t_new"])]
     assert deleted == ["add_task", "delete_task"]
 
@@ -222,8 +242,11 @@ def test_edited_journal_payload_is_detected(filled: Ledger) -> None:
     for c in payload["changes"]:
         if c.get("field") == "owner":
             c["after"] = "冒名顶替"
-    _commit(filled, "UPDATE journal SET payload = ? WHERE seq = ?",
-            (json.dumps(payload, ensure_ascii=False), row["seq"]))
+    _commit(
+        filled,
+        "UPDATE journal SET payload = ? WHERE seq = ?",
+        (json.dumps(payload, ensure_ascii=False), row["seq"]),
+    )
     problem = journal.verify(filled.store)
     assert problem is not None
     assert problem.seq == row["seq"] and problem.command == "update_task"
@@ -234,8 +257,11 @@ def test_edited_journal_actor_with_recomputed_hash_breaks_the_link(filled: Ledge
     busy(filled)
     r = filled.store.rows("SELECT * FROM journal WHERE seq = 10")[0]
     r["actor"] = "别人"
-    _commit(filled, "UPDATE journal SET actor = ?, hash = ? WHERE seq = 10",
-            (r["actor"], entry_hash(r["prev_hash"], 10, r)))
+    _commit(
+        filled,
+        "UPDATE journal SET actor = ?, hash = ? WHERE seq = 10",
+        (r["actor"], entry_hash(r["prev_hash"], 10, r)),
+    )
     problem = journal.verify(filled.store)
     assert problem is not None and problem.seq == 11 and "链接" in problem.detail
 
@@ -275,8 +301,12 @@ def test_task_inserted_outside_the_program_is_detected(filled: Ledger) -> None:
     p = filled.problems()[0]["id"]
     c = filled.communities()[0]["id"]
     tid = str(uuid.uuid4())
-    _commit(filled, "INSERT INTO task (id, problem_id, community_id, measure, created_at, updated_at) "
-                    "VALUES (?, ?, ?, '凭空出现', 'x', 'x')", (tid, p, c))
+    _commit(
+        filled,
+        "INSERT INTO task (id, problem_id, community_id, measure, created_at, updated_at) "
+        "VALUES (?, ?, ?, '凭空出现', 'x', 'x')",
+        (tid, p, c),
+    )
     problem = journal.verify(filled.store)
     assert problem is not None and "task" in problem.detail and tid in problem.detail
 
@@ -300,7 +330,10 @@ def test_edited_review_row_is_detected(filled: Ledger) -> None:
 
 
 def test_edited_setting_is_detected(filled: Ledger) -> None:
-    _commit(filled, "UPDATE setting SET value = ? WHERE key = 'review_chain'",
-            (json.dumps([{"name": "终审", "role": "leader"}], ensure_ascii=False),))
+    _commit(
+        filled,
+        "UPDATE setting SET value = ? WHERE key = 'review_chain'",
+        (json.dumps([{"name": "终审", "role": "leader"}], ensure_ascii=False),),
+    )
     problem = journal.verify(filled.store)
     assert problem is not None and "setting" in problem.detail and "review_chain" in problem.detail

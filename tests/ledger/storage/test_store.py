@@ -43,7 +43,9 @@ def test_text_file_is_refused_untouched(tmp_path: Path) -> None:
     assert err.code == "not_a_ledger"
     msg = err.message()
     assert "不是整改台账文件" in msg and "未作任何改动" in msg and "通知.txt" in msg
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["通知.txt"], "a plain text file got a lock file beside it"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["通知.txt"], (
+        "a plain text file got a lock file beside it"
+    )
 
 
 def test_empty_file_is_refused_untouched(tmp_path: Path) -> None:
@@ -143,7 +145,11 @@ def test_refused_open_leaves_no_open_connection_behind(filled: Ledger, tmp_path:
 def test_second_open_is_locked_until_the_first_closes(filled: Ledger, tmp_path: Path) -> None:
     path = filled.path
     # the lock file is a hidden dot file beside the ledger, not a second "台账.db.lock" for users to wonder about
-    assert lock_path(path).exists() and lock_path(path).name.startswith(".") and lock_path(path).parent == path.parent
+    assert (
+        lock_path(path).exists()
+        and lock_path(path).name.startswith(".")
+        and lock_path(path).parent == path.parent
+    )
     with pytest.raises(LedgerError) as info:
         Store.open(path)
     assert info.value.code == "locked"
@@ -199,7 +205,8 @@ def test_reopened_ledger_has_wal_and_foreign_keys_enforced(filled: Ledger) -> No
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(
                 "INSERT INTO task (id, problem_id, community_id, measure, created_at, updated_at) "
-                "VALUES ('x', 'no-such-problem', 'no-such-community', 'm', 'now', 'now')")
+                "VALUES ('x', 'no-such-problem', 'no-such-community', 'm', 'now', 'now')"
+            )
         conn.rollback()
     finally:
         led.close()
@@ -255,7 +262,9 @@ def test_a_ledger_from_schema_4_is_backed_up_then_given_its_tally(filled: Ledger
     conn = sqlite3.connect(old)
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
-        assert conn.execute("SELECT COUNT(*) FROM task WHERE deleted_at IS NULL").fetchone()[0] == want["tasks"]
+        assert (
+            conn.execute("SELECT COUNT(*) FROM task WHERE deleted_at IS NULL").fetchone()[0] == want["tasks"]
+        )
     finally:
         conn.close()
 
@@ -263,4 +272,5 @@ def test_a_ledger_from_schema_4_is_backed_up_then_given_its_tally(filled: Ledger
 def test_the_late_statuses_in_sql_are_the_models() -> None:
     from ledger.core.model import LATE_STATUSES
     from ledger.storage.store import LATE_SQL
+
     assert {s.strip("'") for s in LATE_SQL.strip("()").split(",")} == LATE_STATUSES

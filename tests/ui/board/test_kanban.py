@@ -58,8 +58,9 @@ def test_columns_show_counts_and_cap(qtbot, filled: Ledger) -> None:
     assert v.columns[Status.CLOSED].isHidden() and not v.columns[Status.IN_PROGRESS].isHidden()
 
 
-def test_an_illegal_move_is_refused_and_nothing_changes(board: KanbanView, filled: Ledger,
-                                                        refusals: list[str]) -> None:
+def test_an_illegal_move_is_refused_and_nothing_changes(
+    board: KanbanView, filled: Ledger, refusals: list[str]
+) -> None:
     tid = first_task(filled, "赵一")
     before = journal.last_seq(filled.store)
     assert board.move_task(tid, Status.CLOSED) is False
@@ -86,8 +87,9 @@ def test_a_wrong_role_is_refused(board: KanbanView, filled: Ledger, refusals: li
     assert filled.task(tid).status == Status.NOT_STARTED
 
 
-def test_legal_moves_follow_the_workflow(board: KanbanView, filled: Ledger, refusals: list[str],
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_legal_moves_follow_the_workflow(
+    board: KanbanView, filled: Ledger, refusals: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     tid = first_task(filled, "孙三")
     assert board.move_task(tid, Status.IN_PROGRESS) is True
     assert filled.task(tid).status == Status.IN_PROGRESS and tid in ids_in(board, Status.IN_PROGRESS)
@@ -95,8 +97,11 @@ def test_legal_moves_follow_the_workflow(board: KanbanView, filled: Ledger, refu
 
     def answer(parent, action, task, *, missing="", note=""):
         asked.append((action, note))
-        return None if action == Action.RETURN else (
-            {"reason": "已完成整改"} if action == Action.SUBMIT else {"grade": "好", "opinion": "同意"})
+        return (
+            None
+            if action == Action.RETURN
+            else ({"reason": "已完成整改"} if action == Action.SUBMIT else {"grade": "好", "opinion": "同意"})
+        )
 
     monkeypatch.setattr(ActionDialog, "ask", classmethod(lambda cls, *a, **k: answer(*a, **k)))
     assert board.move_task(tid, Status.SUBMITTED) is True
@@ -110,8 +115,9 @@ def test_legal_moves_follow_the_workflow(board: KanbanView, filled: Ledger, refu
     assert tid in ids_in(board, Status.IN_REVIEW)
 
 
-def test_final_approval_asks_for_the_missing_evidence_exception(board: KanbanView, filled: Ledger, refusals: list[str],
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_final_approval_asks_for_the_missing_evidence_exception(
+    board: KanbanView, filled: Ledger, refusals: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     tid = first_task(filled, "周五")
     filled.act(tid, Action.START)
     filled.act(tid, Action.SUBMIT, reason="完成")
@@ -160,7 +166,9 @@ def _drop(target, mime) -> None:
     assert enter.isAccepted()
     move = QDragMoveEvent(pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(viewport, move)
-    drop = QDropEvent(pos.toPointF(), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        pos.toPointF(), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(viewport, drop)
 
 
@@ -173,7 +181,9 @@ def test_dragging_a_card_to_another_column(board: KanbanView, filled: Ledger, re
     assert filled.task(tid).status == Status.IN_PROGRESS
     assert tid in ids_in(board, Status.IN_PROGRESS) and tid not in ids_in(board, Status.NOT_STARTED)
     # an illegal drop: refused, unchanged
-    mime = board.columns[Status.IN_PROGRESS].model.mimeData([board.columns[Status.IN_PROGRESS].model.index(0)])
+    mime = board.columns[Status.IN_PROGRESS].model.mimeData(
+        [board.columns[Status.IN_PROGRESS].model.index(0)]
+    )
     _drop(board.columns[Status.ONGOING].list, mime)
     assert filled.task(tid).status == Status.ONGOING  # 推进中 → 长期坚持 is allowed for the work team
     mime = board.columns[Status.ONGOING].model.mimeData([board.columns[Status.ONGOING].model.index(0)])
@@ -186,8 +196,9 @@ def test_a_drop_on_its_own_column_is_ignored(board: KanbanView) -> None:
     col = board.columns[Status.NOT_STARTED]
     mime = col.model.mimeData([col.model.index(0)])
     pos = QPoint(20, 20)
-    enter = QDragEnterEvent(pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(col.list.viewport(), enter)
     assert not enter.isAccepted()
 

@@ -31,8 +31,9 @@ def overview(qtbot, filled: Ledger) -> OverviewView:
 
 def test_figures_bars_and_overdue_list(qtmodeltester, overview: OverviewView) -> None:
     assert overview.pct.text() == "0.0%" and overview.overdue.text() == "2"
-    assert overview.pct.font().pointSizeF() >= max(w.font().pointSizeF() for w in overview.findChildren(type(overview.pct))
-                                                   if w is not overview.pct)
+    assert overview.pct.font().pointSizeF() >= max(
+        w.font().pointSizeF() for w in overview.findChildren(type(overview.pct)) if w is not overview.pct
+    )
     qtmodeltester.check(overview.progress)
     qtmodeltester.check(overview.overdue_model)
     names = [overview.progress.rows[i].name for i in range(overview.progress.rowCount())]
@@ -45,6 +46,7 @@ def test_figures_bars_and_overdue_list(qtmodeltester, overview: OverviewView) ->
 
 def test_worst_community_first_and_filters(overview: OverviewView, filled: Ledger) -> None:
     from ledger.core.model import Status
+
     com = filled.community_id("鑫峰苑")
     cat = filled.categories()[0]["id"]
     pid = filled.problems(cat)[0]["id"]
@@ -80,18 +82,30 @@ def test_trend_charts_paint(qtbot, overview: OverviewView) -> None:
     bars.resize(400, 240)
     bars.set_series([0, 3, 9, 4], ["11.3", "11.10", "11.17", "11.24"])
     image = bars.grab().toImage()
-    reds = sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
-               if QColor(image.pixel(x, y)) == QColor("#C62828"))
+    reds = sum(
+        1
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+        if QColor(image.pixel(x, y)) == QColor("#C62828")
+    )
     assert reds > 20
     assert [nice_max(v) for v in (0, 1, 3, 7, 12, 230, 1000)] == [2, 2, 4, 10, 20, 400, 1000]
 
 
 def test_module_imports_stay_light() -> None:
-    code = ("import sys; import ui.board.overview; bad = [m for m in sys.modules if m.startswith(('PySide6.QtCharts', "
-            "'PySide6.QtPrintSupport', 'openpyxl', 'docx', 'ui.board.printing', 'ui.board.kanban'))]; print(bad); "
-            "assert not bad, bad")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    code = (
+        "import sys; import ui.board.overview; bad = [m for m in sys.modules if m.startswith(('PySide6.QtCharts', "
+        "'PySide6.QtPrintSupport', 'openpyxl', 'docx', 'ui.board.printing', 'ui.board.kanban'))]; print(bad); "
+        "assert not bad, bad"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -99,6 +113,7 @@ def test_render_views_to_png(qtbot, filled: Ledger, tmp_path: Path) -> None:
     """Grab the three views as a person would see them; BOARD_RENDER_DIR=/tmp/x keeps the PNGs to look at."""
     from ui.board.kanban import KanbanView
     from ui.board.view import BoardView
+
     out = Path(os.environ.get("BOARD_RENDER_DIR") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
     for name, cls in (("board", BoardView), ("kanban", KanbanView), ("overview", OverviewView)):

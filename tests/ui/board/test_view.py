@@ -76,7 +76,9 @@ def test_clicking_a_cell_emits_its_task_ids(qtbot, view: BoardView, filled: Ledg
     col = next(i for i, c in enumerate(view.model.data_.columns) if c.key == prob)
     index = view.model.index(row, col)
     rows = filled.store.task_rows(filled.task_rowids()).values()
-    expected = [r[1] for r in rows if r[2] == south and r[6] == prob]  # (rowid, id, community_id, …, problem_id)
+    expected = [
+        r[1] for r in rows if r[2] == south and r[6] == prob
+    ]  # (rowid, id, community_id, …, problem_id)
     rect = view.table.visualRect(index)
     assert rect.isValid() and view.table.viewport().rect().contains(rect.center())
     with qtbot.waitSignal(view.tasksActivated, timeout=2000) as blocker:
@@ -119,9 +121,14 @@ def test_on_changed_refreshes(filled: Ledger, view: BoardView) -> None:
     assert seen and view.fig_overdue.value.text() == "1"
 
 
-def test_a_changed_scheme_is_saved_and_used_after_reopening(qtbot, tmp_path: Path, filled: Ledger,
-                                                           clock: FixedClock, work_team: Operator,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_changed_scheme_is_saved_and_used_after_reopening(
+    qtbot,
+    tmp_path: Path,
+    filled: Ledger,
+    clock: FixedClock,
+    work_team: Operator,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(board_settings, "pick_color", lambda *_a: QColor("#123456"))
 
     def answer(dialog: BoardSettingsDialog) -> int:
@@ -184,12 +191,15 @@ def test_pdf_is_a3_landscape_with_one_page(filled: Ledger, tmp_path: Path) -> No
 
 
 def test_big_chart_splits_into_pages_of_the_chosen_size(tmp_path: Path) -> None:
-    led = generate(tmp_path / "big.db", tasks=2400, communities=80, problems=30, clock=FixedClock.on("2025-11-20"))
+    led = generate(
+        tmp_path / "big.db", tasks=2400, communities=80, problems=30, clock=FixedClock.on("2025-11-20")
+    )
     try:
         out = tmp_path / "a4.pdf"
         seen: list[tuple[int, int]] = []
-        pages = board_print.export_board_pdf(led, out, paper="A4", landscape=False, progress=lambda d, t:
-                                             seen.append((d, t)))
+        pages = board_print.export_board_pdf(
+            led, out, paper="A4", landscape=False, progress=lambda d, t: seen.append((d, t))
+        )
         data = out.read_bytes()
         assert pages > 1 and page_count(data) == pages and seen[-1] == (pages, pages)
         assert all(abs(w - A4_PORTRAIT[0]) < 1 and abs(h - A4_PORTRAIT[1]) < 1 for w, h in media_boxes(data))
@@ -197,8 +207,9 @@ def test_big_chart_splits_into_pages_of_the_chosen_size(tmp_path: Path) -> None:
         scheme = lb.load_scheme(led)
         board = lb.board_data(led, None, "problem", bands=scheme.bands)
         size = board_print.page_size_pt("A4", landscape=False)
-        sheet = board_print.layout(board, scheme, (size.width() - 48) * 300 / 72, (size.height() - 48) * 300 / 72,
-                                   300)
+        sheet = board_print.layout(
+            board, scheme, (size.width() - 48) * 300 / 72, (size.height() - 48) * 300 / 72, 300
+        )
         plan = board_print.pages(board, sheet)
         assert len(plan) == pages
         assert {r for rows, _c in plan for r in rows} == set(range(len(board.rows)))
@@ -209,25 +220,40 @@ def test_big_chart_splits_into_pages_of_the_chosen_size(tmp_path: Path) -> None:
         sheets = board_print.export_board_png(led, tmp_path / "墙.png", paper="A4", landscape=False, dpi=60)
         assert [f.name for f in sheets] == [f"墙-{i}.png" for i in range(1, pages + 1)]
         done: list[int] = []
-        gone = board_print.export_board_png(led, tmp_path / "停.png", paper="A4", landscape=False, dpi=60,
-                                            progress=lambda d, t: done.append(d), cancel=lambda: len(done) >= 2)
+        gone = board_print.export_board_png(
+            led,
+            tmp_path / "停.png",
+            paper="A4",
+            landscape=False,
+            dpi=60,
+            progress=lambda d, t: done.append(d),
+            cancel=lambda: len(done) >= 2,
+        )
         assert gone == [] and not list(tmp_path.glob("停*"))
     finally:
         led.close()
 
 
-@pytest.mark.parametrize(("paper", "landscape", "size"), [("A3", True, (2480, 1754)), ("A4", False, (1240, 1754))])
-def test_png_sheets(filled: Ledger, tmp_path: Path, paper: str, landscape: bool, size: tuple[int, int]) -> None:
-    files = board_print.export_board_png(filled, tmp_path / "挂图.png", paper=paper, landscape=landscape,
-                                         columns="week")
+@pytest.mark.parametrize(
+    ("paper", "landscape", "size"), [("A3", True, (2480, 1754)), ("A4", False, (1240, 1754))]
+)
+def test_png_sheets(
+    filled: Ledger, tmp_path: Path, paper: str, landscape: bool, size: tuple[int, int]
+) -> None:
+    files = board_print.export_board_png(
+        filled, tmp_path / "挂图.png", paper=paper, landscape=landscape, columns="week"
+    )
     assert files and all(f.exists() for f in files)
     img = QImage(str(files[0]))
     assert abs(img.width() - size[0]) <= 2 and abs(img.height() - size[1]) <= 2
     assert QColor(img.pixel(5, 5)) == QColor("#FFFFFF")
 
 
-def test_print_through_a_printer(qtbot, filled: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_through_a_printer(
+    qtbot, filled: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtPrintSupport import QPrinter
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -255,8 +281,9 @@ def test_export_with_dialog(qtbot, filled: Ledger, tmp_path: Path, monkeypatch: 
 
 def test_describe_filter(filled: Ledger) -> None:
     south = filled.community_id("南郊别墅")
-    text = board_print.describe_filter(filled, TaskFilter(community_ids=frozenset({south}), due="overdue",
-                                                          text="宣传"))
+    text = board_print.describe_filter(
+        filled, TaskFilter(community_ids=frozenset({south}), due="overdue", text="宣传")
+    )
     assert text == "筛选：南郊别墅；逾期；含“宣传”"
 
 
@@ -278,13 +305,17 @@ def test_a_returned_tasks_reason_shows_on_the_board_and_the_kanban(qtbot, filled
     board = BoardView(filled)
     qtbot.addWidget(board)
     model = board.model
-    tips = [model.data(model.index(r, c), _Qt.ItemDataRole.ToolTipRole) or ""
-            for r in range(model.rowCount()) for c in range(model.columnCount())]
+    tips = [
+        model.data(model.index(r, c), _Qt.ItemDataRole.ToolTipRole) or ""
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    ]
     assert any("缺少签到表" in tip for tip in tips)
     kanban = KanbanView(filled)
     qtbot.addWidget(kanban)
     found = []
     from PySide6.QtWidgets import QListView
+
     for view in kanban.findChildren(QListView):
         m = view.model()
         for r in range(m.rowCount()):

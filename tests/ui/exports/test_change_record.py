@@ -33,10 +33,16 @@ def test_menu_opens_the_dialog_on_the_selected_community_and_exports(qtbot, fill
     target = tmp_path / "记录.xlsx"
     done: list[audit.AuditExport] = []
     preset: list[object] = []
-    monkeypatch.setattr(AuditExportDialog, "exec", lambda self: (preset.append(self.community.currentData()),
-                                                                  self.person.setCurrentIndex(
-                                                                      self.person.findData("王书记")),
-                                                                  self._accept(), self.result())[-1])
+    monkeypatch.setattr(
+        AuditExportDialog,
+        "exec",
+        lambda self: (
+            preset.append(self.community.currentData()),
+            self.person.setCurrentIndex(self.person.findData("王书记")),
+            self._accept(),
+            self.result(),
+        )[-1],
+    )
     monkeypatch.setattr(AuditExportDialog, "ask_path", lambda self: str(target))
     monkeypatch.setattr(AuditExportDialog, "show_done", lambda self, result: done.append(result))
     win.findChild(QAction, "exportAudit").trigger()

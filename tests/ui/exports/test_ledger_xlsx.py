@@ -39,8 +39,9 @@ def shown(monkeypatch):
     """What the user would have been told, instead of modal boxes."""
     seen: dict[str, list] = {"done": [], "cancelled": [], "warning": [], "info": []}
     monkeypatch.setattr(excel_export, "show_done", lambda _p, result: seen["done"].append(result))
-    monkeypatch.setattr(excel_export, "show_cancelled",
-                        lambda _p, path, existed: seen["cancelled"].append((path, existed)))
+    monkeypatch.setattr(
+        excel_export, "show_cancelled", lambda _p, path, existed: seen["cancelled"].append((path, existed))
+    )
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: seen["warning"].append(text))
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: seen["info"].append(text))
     return seen
@@ -116,7 +117,9 @@ def test_scope_choices_produce_the_right_options(qtbot, filled, tmp_path, scope)
     dlg = ExportDialog(filled, flt)
     qtbot.addWidget(dlg)
     assert dlg.scope_filter.text() == f"当前筛选结果（{filled.task_count(flt)} 条）"
-    {"all": dlg.scope_all, "filter": dlg.scope_filter, "community": dlg.scope_community}[scope].setChecked(True)
+    {"all": dlg.scope_all, "filter": dlg.scope_filter, "community": dlg.scope_community}[scope].setChecked(
+        True
+    )
     if scope == "community":
         dlg.community_box.setCurrentIndex(dlg.community_box.findData("鑫峰苑"))
         assert not dlg.per_community.isEnabled()
@@ -197,7 +200,9 @@ def test_editing_templates_refreshes_the_choice(qtbot, filled, monkeypatch):
 
 # ---- running the export ---------------------------------------------------------------------------------------
 def options(path: Path, **kw) -> ExportOptions:
-    return ExportOptions(path=path, scope=kw.pop("scope", "all"), template=kw.pop("template", BUILTIN_TEMPLATE), **kw)
+    return ExportOptions(
+        path=path, scope=kw.pop("scope", "all"), template=kw.pop("template", BUILTIN_TEMPLATE), **kw
+    )
 
 
 def test_run_export_writes_the_ledger(qtbot, filled, tmp_path, shown):
@@ -235,7 +240,9 @@ def test_cancel_during_export_writes_nothing(qtbot, filled, tmp_path, shown, mon
     made: list[QProgressDialog] = []
     real = excel_export.progress_dialog
     monkeypatch.setattr("ui.common.util.QProgressDialog", CancelAtFirstProgress)
-    monkeypatch.setattr(excel_export, "progress_dialog", lambda *a, **k: made.append(real(*a, **k)) or made[-1])
+    monkeypatch.setattr(
+        excel_export, "progress_dialog", lambda *a, **k: made.append(real(*a, **k)) or made[-1]
+    )
     out = tmp_path / "台账.xlsx"
     if existed:
         out.write_bytes(b"old")
@@ -244,7 +251,9 @@ def test_cancel_during_export_writes_nothing(qtbot, filled, tmp_path, shown, mon
     assert made[0].wasCanceled() and made[0].labelText() == "正在导出……（0 / 6）"
     assert made[0].windowModality() == Qt.WindowModality.WindowModal
     assert (out.read_bytes() == b"old") if existed else not out.exists()
-    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx") == (["台账.xlsx"] if existed else [])
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx") == (
+        ["台账.xlsx"] if existed else []
+    )
 
 
 def test_the_sentence_after_a_cancel_says_nothing_was_written(qtbot, monkeypatch, tmp_path):
@@ -319,14 +328,18 @@ def test_added_columns_go_after_the_selected_one(qtbot, filled):
     dlg = TemplateDialog(filled)
     qtbot.addWidget(dlg)
     dlg.tree.setCurrentItem(dlg.tree.topLevelItem(0))
-    row = next(i for i in range(dlg.available.count()) if dlg.available.item(i).data(Qt.ItemDataRole.UserRole)
-               == "problem_no")
+    row = next(
+        i
+        for i in range(dlg.available.count())
+        if dlg.available.item(i).data(Qt.ItemDataRole.UserRole) == "problem_no"
+    )
     dlg.available.item(row).setSelected(True)
     qtbot.mouseClick(dlg.add_button, Qt.MouseButton.LeftButton)
     assert dlg.keys()[:2] == ["seq", "problem_no"]
     assert dlg.columns()[1] == {"key": "problem_no", "title": COLUMNS["problem_no"], "width": 9}
-    assert "problem_no" not in [dlg.available.item(i).data(Qt.ItemDataRole.UserRole)
-                                for i in range(dlg.available.count())]
+    assert "problem_no" not in [
+        dlg.available.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.available.count())
+    ]
 
 
 def test_a_template_without_columns_is_refused_and_nothing_saved(qtbot, filled, shown):
@@ -436,7 +449,9 @@ def test_the_file_menu_item_exports(qtbot, filled, tmp_path, shown, monkeypatch)
     monkeypatch.setattr(MainWindow, "save_layout", lambda self: None)
     win = MainWindow(filled)
     qtbot.addWidget(win)
-    monkeypatch.setattr(ExportDialog, "ask", staticmethod(lambda ledger, flt, parent: options(tmp_path / "m.xlsx")))
+    monkeypatch.setattr(
+        ExportDialog, "ask", staticmethod(lambda ledger, flt, parent: options(tmp_path / "m.xlsx"))
+    )
     action = win.findChild(QAction, "exportExcel")
     assert action is not None and action.shortcut().toString() == "Ctrl+E"
     action.trigger()

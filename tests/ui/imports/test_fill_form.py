@@ -28,15 +28,19 @@ def led(filled: Ledger) -> Ledger:
 
 
 def _task(led: Ledger, measure: str = "强化宣传培训") -> str:
-    return led.store.one("SELECT id FROM task WHERE measure = ? AND community_id = ?",
-                         (measure, led.community_id("南郊别墅")))
+    return led.store.one(
+        "SELECT id FROM task WHERE measure = ? AND community_id = ?", (measure, led.community_id("南郊别墅"))
+    )
 
 
 def _export(qtbot, monkeypatch, led: Ledger, tmp_path: Path) -> Path:
     """Export 南郊别墅's fill form through export_fill_form_dialog (the community preselected, the path patched)."""
     seen: dict = {}
-    monkeypatch.setattr(ui_er, "ask_save_path", lambda _p, start: seen.setdefault("start", start) and
-                        str(tmp_path / "南郊别墅填报表"))
+    monkeypatch.setattr(
+        ui_er,
+        "ask_save_path",
+        lambda _p, start: seen.setdefault("start", start) and str(tmp_path / "南郊别墅填报表"),
+    )
     monkeypatch.setattr(ui_er, "show_done", lambda _p, name, path: seen.setdefault("done", (name, path)))
 
     def fake_exec(dlg: ExportFillFormDialog) -> int:
@@ -77,8 +81,12 @@ def test_export_dialog_lists_communities_and_preselects(qtbot, led: Ledger) -> N
 def test_fill_sort_import(qtbot, monkeypatch, led: Ledger, tmp_path: Path) -> None:
     out = _export(qtbot, monkeypatch, led, tmp_path)
     tid = _task(led)
-    r = _edit(out, tid, {"整改进展（请填写）": "已开展培训 3 场", "申请销号（是/否）": "是", "销号说明": "培训全部完成"},
-              reverse=True)
+    r = _edit(
+        out,
+        tid,
+        {"整改进展（请填写）": "已开展培训 3 场", "申请销号（是/否）": "是", "销号说明": "培训全部完成"},
+        reverse=True,
+    )
     dlg = FillFormDialog(led, out)
     qtbot.addWidget(dlg)
     assert dlg.counts() == (2, 0, 0)
@@ -107,8 +115,17 @@ def test_conflict_take_filled(qtbot, monkeypatch, led: Ledger, tmp_path: Path) -
     assert dlg.counts() == (0, 1, 0)
     assert dlg.tabs.currentWidget() is dlg.conflict_table
     t = dlg.conflict_table
-    assert (t.item(0, 0).text(), t.item(0, 4).text(), t.item(0, 5).text()) == (str(r), "专班改的进展", "书记填的进展")
-    assert [t.boxes[0].itemText(i) for i in range(t.boxes[0].count())] == ["暂不决定", "保留台账", "采用填报", "填写新值"]
+    assert (t.item(0, 0).text(), t.item(0, 4).text(), t.item(0, 5).text()) == (
+        str(r),
+        "专班改的进展",
+        "书记填的进展",
+    )
+    assert [t.boxes[0].itemText(i) for i in range(t.boxes[0].count())] == [
+        "暂不决定",
+        "保留台账",
+        "采用填报",
+        "填写新值",
+    ]
     dlg.choose(0, "theirs")
     dlg.apply()
     assert led.task(tid).progress == "书记填的进展"
@@ -156,7 +173,9 @@ def test_refused_needs_the_checkbox(qtbot, monkeypatch, led: Ledger, tmp_path: P
     assert "跳过 1 个" in dlg.message.text()
 
 
-def test_fill_form_of_another_ledger_shows_sentence(qtbot, monkeypatch, led: Ledger, tmp_path: Path, clock) -> None:
+def test_fill_form_of_another_ledger_shows_sentence(
+    qtbot, monkeypatch, led: Ledger, tmp_path: Path, clock
+) -> None:
     out = _export(qtbot, monkeypatch, led, tmp_path)
     other = Ledger.create(tmp_path / "别的.db", clock=clock)
     try:
@@ -173,8 +192,15 @@ def test_foreign_ledger_preview_and_import(qtbot, led: Ledger, tmp_path: Path) -
     dlg = ForeignImportDialog(led, path)
     qtbot.addWidget(dlg)
     assert "第 2 行是表头" in dlg.header_label.text() and "存在问题" in dlg.header_label.text()
-    assert dlg.mapping() == {"category": 1, "problem": 2, "measure": 3, "community": 4, "owner": 5,
-                             "deadline": 6, "progress": 7}
+    assert dlg.mapping() == {
+        "category": 1,
+        "problem": 2,
+        "measure": 3,
+        "community": 4,
+        "owner": 5,
+        "deadline": 6,
+        "progress": 7,
+    }
     assert dlg.boxes["leader"].currentText() == "（不导入）"
     assert dlg.boxes["measure"].currentText() == "D 列：整改措施"
     snap = Snapshot(led)
@@ -193,12 +219,18 @@ def test_foreign_ledger_preview_and_import(qtbot, led: Ledger, tmp_path: Path) -
     assert {"党建引领", "廉政建设"} <= titles
     problems = {r["title"] for r in led.store.rows("SELECT title FROM problem")}
     assert {"组织生活不规范", "台账不全", "补贴审核不严"} <= problems
-    assert led.store.one("SELECT COUNT(*) FROM task WHERE measure IN ('规范三会一课', '开展专题培训', '补齐台账', "
-                         "'完善审核') AND deleted_at IS NULL") == 4
+    assert (
+        led.store.one(
+            "SELECT COUNT(*) FROM task WHERE measure IN ('规范三会一课', '开展专题培训', '补齐台账', "
+            "'完善审核') AND deleted_at IS NULL"
+        )
+        == 4
+    )
 
 
 def test_foreign_ledger_imported_again_says_what_it_skipped(qtbot, led: Ledger, tmp_path: Path) -> None:
     from openpyxl import load_workbook
+
     path = foreign_ledger(tmp_path / "旧台账.xlsx")
     first = ForeignImportDialog(led, path)
     qtbot.addWidget(first)
@@ -225,7 +257,9 @@ def test_import_excel_routes_and_refuses_text(qtbot, monkeypatch, led: Ledger, t
     bad = tmp_path / "假的.xlsx"
     bad.write_text("序号,整改措施\n1,培训\n", encoding="utf-8")
     shown: list[str] = []
-    monkeypatch.setattr(messages, "show_error", lambda _p, exc, _t=None: shown.append(messages.error_text(exc)))
+    monkeypatch.setattr(
+        messages, "show_error", lambda _p, exc, _t=None: shown.append(messages.error_text(exc))
+    )
     monkeypatch.setattr(ui_er, "ask_open_path", lambda _p, _s: str(bad))
     snap = Snapshot(led)
     assert ui_er.import_excel(None, led) is None
@@ -234,7 +268,9 @@ def test_import_excel_routes_and_refuses_text(qtbot, monkeypatch, led: Ledger, t
     # a fill form opens FillFormDialog, anything else ForeignImportDialog
     opened: list[str] = []
     monkeypatch.setattr(FillFormDialog, "run", classmethod(lambda cls, p, lg, path: opened.append("fill")))
-    monkeypatch.setattr(ForeignImportDialog, "run", classmethod(lambda cls, p, lg, path: opened.append("foreign")))
+    monkeypatch.setattr(
+        ForeignImportDialog, "run", classmethod(lambda cls, p, lg, path: opened.append("foreign"))
+    )
     form = excel_returns.export_fill_form(led, "南郊别墅", tmp_path / "表.xlsx")
     monkeypatch.setattr(ui_er, "ask_open_path", lambda _p, _s: str(form))
     ui_er.import_excel(None, led)
@@ -243,7 +279,9 @@ def test_import_excel_routes_and_refuses_text(qtbot, monkeypatch, led: Ledger, t
     assert opened == ["fill", "foreign"]
 
 
-def test_set_all_then_a_new_indicator_value_must_be_a_number(qtbot, monkeypatch, led: Ledger, tmp_path: Path) -> None:
+def test_set_all_then_a_new_indicator_value_must_be_a_number(
+    qtbot, monkeypatch, led: Ledger, tmp_path: Path
+) -> None:
     tid = _task(led)
     iid = led.add_indicator(tid, "培训人次", "人", 20)
     out = _export(qtbot, monkeypatch, led, tmp_path)
@@ -276,8 +314,9 @@ def test_set_all_then_a_new_indicator_value_must_be_a_number(qtbot, monkeypatch,
     assert "裁决 2 项冲突" in dlg.message.text() and dlg.close_button.text() == "关闭"
 
 
-def test_run_asks_for_the_file_and_shows_a_refused_one_in_a_box(qtbot, monkeypatch, led: Ledger,
-                                                                tmp_path: Path) -> None:
+def test_run_asks_for_the_file_and_shows_a_refused_one_in_a_box(
+    qtbot, monkeypatch, led: Ledger, tmp_path: Path
+) -> None:
     bad = tmp_path / "假的.xlsx"
     bad.write_text("序号,整改措施\n1,培训\n", encoding="utf-8")
     shown: list[tuple[str, str]] = []

@@ -82,7 +82,10 @@ def test_emptied_title_is_put_back(dialog: PlanImportDialog) -> None:
 def test_communities_preselected_and_ticked(qtbot, dialog: PlanImportDialog, six: Ledger) -> None:
     item = _select(dialog, "完善硬件设施，夯实治理基础")
     assert item.text(1) == "鑫峰苑、天恒名城"
-    rows = {dialog.communities.item(i).text(): dialog.communities.item(i) for i in range(dialog.communities.count())}
+    rows = {
+        dialog.communities.item(i).text(): dialog.communities.item(i)
+        for i in range(dialog.communities.count())
+    }
     assert rows["鑫峰苑"].checkState() == Qt.CheckState.Checked
     assert rows["南郊别墅"].checkState() == Qt.CheckState.Unchecked
     rows["南郊别墅"].setCheckState(Qt.CheckState.Checked)
@@ -175,14 +178,21 @@ def test_export_notice_writes_the_draft(qtbot, filled: Ledger, tmp_path: Path, m
     assert "测试工业区党工委" in notice_export.default_name(filled)
 
 
-@pytest.mark.parametrize("module, zh", [("imports/plan", ZH), ("imports/plan_tree", plan_tree.ZH),
-                                        ("exports/notice", notice_export.ZH)])
+@pytest.mark.parametrize(
+    "module, zh",
+    [("imports/plan", ZH), ("imports/plan_tree", plan_tree.ZH), ("exports/notice", notice_export.ZH)],
+)
 def test_every_chrome_string_has_chinese(module: str, zh: dict[str, str]) -> None:
     import ast
 
     tree = ast.parse((ROOT / "ui" / f"{module}.py").read_text(encoding="utf-8"))
-    used = {node.args[0].value for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-            and (getattr(node.func, "attr", None) == "tr" or getattr(node.func, "id", None) in ("tr", "_tr"))}
+    used = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+        and (getattr(node.func, "attr", None) == "tr" or getattr(node.func, "id", None) in ("tr", "_tr"))
+    }
     assert used and used <= set(zh), used - set(zh)

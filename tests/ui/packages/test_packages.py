@@ -58,7 +58,9 @@ def _cell(table, row: int, col: int) -> str:
     return table.item(row, col).text()
 
 
-def test_preview_shows_three_lists_then_take_theirs_applies(qtbot, world, tmp_path: Path, clock: FixedClock) -> None:
+def test_preview_shows_three_lists_then_take_theirs_applies(
+    qtbot, world, tmp_path: Path, clock: FixedClock
+) -> None:
     led, ids = world
     t0, t1, t2 = ids["tasks_a"]
     ret = _return_with_three_kinds(led, ids, tmp_path, clock)
@@ -70,8 +72,10 @@ def test_preview_shows_three_lists_then_take_theirs_applies(qtbot, world, tmp_pa
     assert [dlg.tabs.tabText(i) for i in range(3)] == ["将应用（1）", "冲突（1）", "拒绝（1）"]
     assert dlg.tabs.currentWidget() is dlg.conflict_table
     applied = dlg.applied_table
-    assert (_cell(applied, 0, package_rows.COL_COMMUNITY),
-            _cell(applied, 0, package_rows.COL_MEASURE)) == ("南郊别墅", "措施3")
+    assert (_cell(applied, 0, package_rows.COL_COMMUNITY), _cell(applied, 0, package_rows.COL_MEASURE)) == (
+        "南郊别墅",
+        "措施3",
+    )
     assert _cell(applied, 0, package_rows.COL_THEIRS) == "书记写的第二项进展"
     conflicts = dlg.conflict_table
     assert _cell(conflicts, 0, package_rows.COL_FIELD) == "整改进展"
@@ -81,7 +85,9 @@ def test_preview_shows_three_lists_then_take_theirs_applies(qtbot, world, tmp_pa
     assert "我方：张专班" in authors and "对方：王书记" in authors
     assert "两边都修改" in _cell(conflicts, 0, package_rows.COL_REASON)
     refused = dlg.refused_table
-    assert _cell(refused, 0, package_rows.COL_FIELD) == "责任人" and "工作专班" in _cell(refused, 0, package_rows.COL_REASON)
+    assert _cell(refused, 0, package_rows.COL_FIELD) == "责任人" and "工作专班" in _cell(
+        refused, 0, package_rows.COL_REASON
+    )
 
     box = conflicts.cellWidget(0, package_rows.COL_DECISION)
     assert [box.itemText(i) for i in range(box.count())] == ["暂不决定", "保留我方", "采用对方", "填写新值"]
@@ -125,8 +131,9 @@ def test_an_empty_new_value_is_not_applied(qtbot, world, tmp_path: Path, clock: 
     assert "第 1 行" in dlg.message.text() and dump(led.path) == before
 
 
-def test_undecided_conflicts_stay_open_and_are_decided_later(qtbot, world, tmp_path: Path,
-                                                              clock: FixedClock) -> None:
+def test_undecided_conflicts_stay_open_and_are_decided_later(
+    qtbot, world, tmp_path: Path, clock: FixedClock
+) -> None:
     led, ids = world
     ret = _return_with_three_kinds(led, ids, tmp_path, clock)
     dlg = MergeDialog(led, ret)
@@ -189,7 +196,9 @@ def test_set_all_then_one_row_rewritten(qtbot, world, tmp_path: Path, clock: Fix
     assert editor.isEnabled() and editor.text() == "书记写的第二项进展"
     assert not table.editors[row[t0]].isEnabled()
     editor.selectAll()
-    editor.insert("两边商量后的进展")  # as an input method commits it (QTest.keyClicks aborts on Chinese text)
+    editor.insert(
+        "两边商量后的进展"
+    )  # as an input method commits it (QTest.keyClicks aborts on Chinese text)
     keys = {it.task_id: it.key for it in dlg.preview.conflicts}
     assert table.decisions() == {keys[t0]: ("ours", None), keys[t1]: ("new", "两边商量后的进展")}
     qtbot.mouseClick(dlg.apply_button, Qt.MouseButton.LeftButton)
@@ -200,8 +209,9 @@ def test_set_all_then_one_row_rewritten(qtbot, world, tmp_path: Path, clock: Fix
     assert not any(b.isEnabled() for b in dlg.conflict_table.boxes)
 
 
-def test_a_refused_file_shows_the_sentence_and_changes_nothing(qtbot, world, tmp_path: Path,
-                                                               monkeypatch) -> None:
+def test_a_refused_file_shows_the_sentence_and_changes_nothing(
+    qtbot, world, tmp_path: Path, monkeypatch
+) -> None:
     led, _ = world
     text = tmp_path / "上报.db"
     text.write_text("这不是上报文件", encoding="utf-8")
@@ -237,7 +247,9 @@ def test_status_view_shows_last_issued_and_merged(qtbot, world, tmp_path: Path, 
         led.update_community(cid, secretary="欧阳建华（示例）")
         view.refresh()
         fm = view.table.fontMetrics()
-        assert view.table.columnWidth(1) > fm.horizontalAdvance("欧阳建华（示例）")  # on one line, not wrapped
+        assert view.table.columnWidth(1) > fm.horizontalAdvance(
+            "欧阳建华（示例）"
+        )  # on one line, not wrapped
         assert ret.name in view.table.item(row, 3).text()
         assert view.table.item(row, 4).text() == "1 / 1 / 1"
         assert view.table.item(row, 5).text() == "1"
@@ -259,7 +271,10 @@ def test_issue_one_or_all(qtbot, world, tmp_path: Path, monkeypatch) -> None:
     paths = dlg.issue()
     assert sorted(p.name for p in paths) == ["南郊别墅-下发包-20251120.db", "鑫峰苑-下发包-20251120.db"]
     assert all(p.exists() for p in paths)
-    assert "已下发 2 个社区包" in dlg.result_label.text() and "鑫峰苑-下发包-20251120.db" in dlg.result_label.text()
+    assert (
+        "已下发 2 个社区包" in dlg.result_label.text()
+        and "鑫峰苑-下发包-20251120.db" in dlg.result_label.text()
+    )
     dlg.community.setCurrentIndex(dlg.community.findData(ids["b"]))
     again = dlg.issue()
     assert [p.name for p in again] == ["鑫峰苑-下发包-20251120-2.db"]
@@ -271,6 +286,7 @@ def test_issue_one_or_all(qtbot, world, tmp_path: Path, monkeypatch) -> None:
 @pytest.fixture
 def package_window(qtbot, world, tmp_path: Path, clock: FixedClock):
     from ui.window.main_window import MainWindow
+
     led, ids = world
     path = exchange.issue_package(led, "南郊别墅", tmp_path / "书记")
     pkg = Ledger.open(path, clock=clock, operator=SECRETARY)
@@ -333,6 +349,7 @@ def test_return_writes_the_file_beside_the_package(package_window, monkeypatch, 
 
 def test_master_window_is_left_alone(qtbot, world) -> None:
     from ui.window.main_window import MainWindow
+
     led, _ = world
     win = MainWindow(led)
     qtbot.addWidget(win)
@@ -340,8 +357,9 @@ def test_master_window_is_left_alone(qtbot, world) -> None:
     assert win.findChild(QWidget, "communityBanner") is None
 
 
-def test_a_newer_package_over_unreturned_work_is_refused_plainly(world, tmp_path: Path, clock: FixedClock,
-                                                                 monkeypatch) -> None:
+def test_a_newer_package_over_unreturned_work_is_refused_plainly(
+    world, tmp_path: Path, clock: FixedClock, monkeypatch
+) -> None:
     led, ids = world
     old = exchange.issue_package(led, "南郊别墅", tmp_path / "old")
     pkg = edit_package(old, clock)
@@ -349,13 +367,16 @@ def test_a_newer_package_over_unreturned_work_is_refused_plainly(world, tmp_path
     pkg.close()
     new = exchange.issue_package(led, "南郊别墅", tmp_path / "new")
     errors: list[str] = []
-    monkeypatch.setattr(messages, "show_error", lambda _p, exc, _t=None: errors.append(messages.error_text(exc)))
+    monkeypatch.setattr(
+        messages, "show_error", lambda _p, exc, _t=None: errors.append(messages.error_text(exc))
+    )
     before = old.read_bytes()
     assert not community_mode.open_package_over(None, old, new)
     assert errors and "上报" in errors[0] and old.read_bytes() == before
     # Returned and merged: the new package (issued after the merge) may replace the copy, after a question.
     apply = exchange.return_package(old, clock=clock)
     from ledger.exchange.merge import apply_merge
+
     apply_merge(led, apply)
     newer = exchange.issue_package(led, "南郊别墅", tmp_path / "newer")
     asked: list[str] = []

@@ -46,7 +46,9 @@ def week(filled: Ledger, clock: FixedClock) -> Ledger:
 @pytest.fixture
 def errors(monkeypatch) -> list[str]:
     shown: list[str] = []
-    monkeypatch.setattr(view_mod.messages, "show_error", lambda parent, exc, title=None: shown.append(str(exc)))
+    monkeypatch.setattr(
+        view_mod.messages, "show_error", lambda parent, exc, title=None: shown.append(str(exc))
+    )
     monkeypatch.setattr(view_mod.messages, "info", lambda parent, text, title=None: None)
     return shown
 
@@ -77,8 +79,9 @@ def test_current_week_is_selected_and_not_started(qtbot, week: Ledger) -> None:
     assert v.model.rowCount() == 0
 
 
-def test_tick_each_line_until_balanced_then_close_and_report(qtbot, week: Ledger, errors, monkeypatch,
-                                                            tmp_path: Path) -> None:
+def test_tick_each_line_until_balanced_then_close_and_report(
+    qtbot, week: Ledger, errors, monkeypatch, tmp_path: Path
+) -> None:
     docx = pytest.importorskip("docx")
     v = make_view(qtbot, week)
     qtbot.mouseClick(v.open_button, Qt.MouseButton.LeftButton)
@@ -90,7 +93,9 @@ def test_tick_each_line_until_balanced_then_close_and_report(qtbot, week: Ledger
     assert [ln.command for ln in rec.lines] == ["update_progress", "start", "start", "submit", "add_task"]
     assert v.cells[("difference", "tasks")].text() == "-1"  # opening + ticked − now
     assert v.cells[("difference", "open")].text() == "-1"
-    assert "submitted" in v.balance_keys and "in_progress" in v.balance_keys  # the statuses that moved show too
+    assert (
+        "submitted" in v.balance_keys and "in_progress" in v.balance_keys
+    )  # the statuses that moved show too
     assert v.verdict.text() == v.tr("Not balanced")
     # every line is checkable while open; the 申请销号 line is highlighted
     for r in range(v.model.rowCount()):
@@ -123,8 +128,11 @@ def test_tick_each_line_until_balanced_then_close_and_report(qtbot, week: Ledger
     assert v.rec.balanced
 
     # close: no note needed, the note dialog is never asked
-    monkeypatch.setattr(reconcile_dialogs.CloseNoteDialog, "ask",
-                        classmethod(lambda cls, *a, **k: pytest.fail("no note needed")))
+    monkeypatch.setattr(
+        reconcile_dialogs.CloseNoteDialog,
+        "ask",
+        classmethod(lambda cls, *a, **k: pytest.fail("no note needed")),
+    )
     qtbot.mouseClick(v.close_button, Qt.MouseButton.LeftButton)
     assert not errors
     assert v.per is not None and v.per.closed
@@ -154,13 +162,17 @@ def test_close_with_unticked_lines_asks_for_a_note(qtbot, week: Ledger, errors, 
     v = make_view(qtbot, week)
     v.start()
     asked: list[tuple] = []
-    monkeypatch.setattr(reconcile_dialogs.CloseNoteDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(a)))
+    monkeypatch.setattr(
+        reconcile_dialogs.CloseNoteDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(a))
+    )
     v.close_period()  # cancelled: still open
     assert asked and not v.per.closed
     monkeypatch.setattr(reconcile_dialogs.CloseNoteDialog, "ask", classmethod(lambda cls, *a, **k: ""))
     v.close_period()  # an empty note is refused by the ledger
     assert errors and not v.per.closed
-    monkeypatch.setattr(reconcile_dialogs.CloseNoteDialog, "ask", classmethod(lambda cls, *a, **k: "进展待补佐证"))
+    monkeypatch.setattr(
+        reconcile_dialogs.CloseNoteDialog, "ask", classmethod(lambda cls, *a, **k: "进展待补佐证")
+    )
     v.close_period()
     assert v.per.closed and "进展待补佐证" in v.banner.text()
 
@@ -190,8 +202,11 @@ def test_compare_two_closed_weeks(qtbot, week: Ledger, clock: FixedClock, errors
     assert v.week() == "2025-W49"
     monkeypatch.setattr(view_mod, "ask_compare_week", lambda parent, w, choices: choices[0])
     shown: list[dict] = []
-    monkeypatch.setattr(reconcile_dialogs.CompareDialog, "show_result",
-                        classmethod(lambda cls, result, led, parent=None: shown.append(result)))
+    monkeypatch.setattr(
+        reconcile_dialogs.CompareDialog,
+        "show_result",
+        classmethod(lambda cls, result, led, parent=None: shown.append(result)),
+    )
     result = v.compare()
     assert result is not None and shown and result["from"] == W48 and result["to"] == "2025-W49"
     assert any(m["task"] == victim for m in result["moved"])

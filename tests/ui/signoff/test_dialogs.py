@@ -24,7 +24,11 @@ from ui.window.app import make_app
 from ui.window.main_window import MainWindow
 
 SECRETARY = Operator("王书记", Role.SECRETARY)
-REVIEWERS = [Operator("张专班", Role.WORK_TEAM), Operator("郑领导", Role.LEADER), Operator("陈书记", Role.LEADER)]
+REVIEWERS = [
+    Operator("张专班", Role.WORK_TEAM),
+    Operator("郑领导", Role.LEADER),
+    Operator("陈书记", Role.LEADER),
+]
 OPINIONS = ["材料齐全，同意报复核。", "措施落实到位，同意报终审。", "同意销号。"]
 
 
@@ -41,8 +45,12 @@ def window(qtbot, filled):
 def shown(monkeypatch):
     """Every message box a test would otherwise block on, collected instead."""
     said: dict[str, list[str]] = {"error": [], "info": []}
-    monkeypatch.setattr("ui.common.messages.show_error", lambda _p, exc, *a: said["error"].append(
-        __import__("ui.common.messages", fromlist=["error_text"]).error_text(exc)))
+    monkeypatch.setattr(
+        "ui.common.messages.show_error",
+        lambda _p, exc, *a: said["error"].append(
+            __import__("ui.common.messages", fromlist=["error_text"]).error_text(exc)
+        ),
+    )
     monkeypatch.setattr("ui.common.messages.info", lambda _p, text, *a: said["info"].append(text))
     return said
 
@@ -66,11 +74,21 @@ def drag_files(target, paths: list[Path]) -> tuple[QDragEnterEvent, QDropEvent]:
     """What a file manager's drag does: DragEnter, then Drop (Qt delivers a Drop only to the drag's target)."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(QPoint(8, 8), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(8, 8),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(target, enter)
-    drop = QDropEvent(QPointF(8, 8), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(8, 8),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(target, drop)
     return enter, drop
 
@@ -102,7 +120,9 @@ def test_submit_then_approve_at_each_level_with_three_reviewers(window, filled, 
     assert filled.task(tid).status == Status.IN_PROGRESS
     window.panel.evidence.attach_paths([photo(tmp_path)])
     asked: list[tuple] = []
-    monkeypatch.setattr(SubmitDialog, "ask", lambda *a, **k: asked.append(a) or {"reason": "已完成专项整治 3 次。"})
+    monkeypatch.setattr(
+        SubmitDialog, "ask", lambda *a, **k: asked.append(a) or {"reason": "已完成专项整治 3 次。"}
+    )
     submit = window.panel.action_buttons[Action.SUBMIT]
     assert submit.isVisibleTo(window.panel)
     submit.click()
@@ -117,6 +137,7 @@ def test_submit_then_approve_at_each_level_with_three_reviewers(window, filled, 
         def ask(_ledger, _tid, *, returning=False, parent=None):
             reviews_asked.append(returning)
             return {"grade": ["好", "较好", "好"][op_index], "opinion": OPINIONS[op_index], "exception": ""}
+
         return ask
 
     expected = [Status.IN_REVIEW, Status.IN_REVIEW, Status.CLOSED]
@@ -162,8 +183,13 @@ def test_return_needs_a_reason_which_the_panel_shows_in_red(window, filled, monk
     filled.act(tid, Action.SUBMIT, reason="已巡查 20 次。")
     window.select_tasks([tid])
     as_(window, REVIEWERS[0], tid)
-    monkeypatch.setattr(ReviewDialog, "ask", lambda _l, _t, *, returning=False, parent=None:
-                        {"reason": "照片不清晰，缺少巡查记录。"} if returning else None)
+    monkeypatch.setattr(
+        ReviewDialog,
+        "ask",
+        lambda _l, _t, *, returning=False, parent=None: (
+            {"reason": "照片不清晰，缺少巡查记录。"} if returning else None
+        ),
+    )
     window.panel.action_buttons[Action.RETURN].click()
     t = filled.task(tid)
     assert t.status == Status.RETURNED
@@ -215,7 +241,11 @@ def test_dialogs_refuse_what_the_workflow_needs(qtbot, filled, shown):
     assert not dlg.second_round.isVisible()
     dlg.exception.setPlainText("培训因疫情顺延，已有替代方案。")
     assert dlg.try_accept()
-    assert dlg.result_kwargs == {"grade": "好", "opinion": "同意销号。", "exception": "培训因疫情顺延，已有替代方案。"}
+    assert dlg.result_kwargs == {
+        "grade": "好",
+        "opinion": "同意销号。",
+        "exception": "培训因疫情顺延，已有替代方案。",
+    }
     filled.act(tid, Action.APPROVE, **dlg.result_kwargs)
     assert filled.task(tid).status == Status.CLOSED
 
@@ -244,7 +274,9 @@ def test_dialogs_refuse_what_the_workflow_needs(qtbot, filled, shown):
 
 
 # ---- evidence -------------------------------------------------------------------------------------------------
-def test_evidence_by_button_path_and_by_drop_then_open_save_remove(window, filled, tmp_path, monkeypatch, shown):
+def test_evidence_by_button_path_and_by_drop_then_open_save_remove(
+    window, filled, tmp_path, monkeypatch, shown
+):
     tid = task_id(filled, "开展专项整治", "南郊别墅")
     window.select_tasks([tid])
     panel = window.panel
@@ -277,8 +309,13 @@ def test_evidence_by_button_path_and_by_drop_then_open_save_remove(window, fille
     # text dragged from elsewhere is not taken for evidence
     words = QMimeData()
     words.setText("一段文字")
-    refused = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, words, Qt.MouseButton.LeftButton,
-                              Qt.KeyboardModifier.NoModifier)
+    refused = QDragEnterEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        words,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     panel.dragEnterEvent(refused)
     assert not refused.isAccepted()
 
@@ -287,7 +324,11 @@ def test_evidence_by_button_path_and_by_drop_then_open_save_remove(window, fille
     empty.write_bytes(b"")
     assert ev.attach_paths([empty, tmp_path / "不存在.jpg"]) == []
     assert len(signoff.evidence(filled, tid)) == 3
-    assert "空白扫描件.pdf" in shown["error"][-1] and "是空的" in shown["error"][-1] and "找不到文件" in shown["error"][-1]
+    assert (
+        "空白扫描件.pdf" in shown["error"][-1]
+        and "是空的" in shown["error"][-1]
+        and "找不到文件" in shown["error"][-1]
+    )
 
     filled.set_setting("evidence_max_mb", 0.001)  # about 1 KB
     big = tmp_path / "整改前后对比.jpg"
@@ -315,13 +356,17 @@ def test_evidence_by_button_path_and_by_drop_then_open_save_remove(window, fille
     assert ev.list.count() == 2
     ev.show_removed.setChecked(True)
     assert ev.list.count() == 3 and "删除" in ev.list.item(0).text()
-    assert any(row[2] == "删除佐证材料" and row[3] == "整治现场.png"
-               for row in ([panel.history.item(r, c).text() for c in range(5)]
-                           for r in range(panel.history.rowCount())))
+    assert any(
+        row[2] == "删除佐证材料" and row[3] == "整治现场.png"
+        for row in (
+            [panel.history.item(r, c).text() for c in range(5)] for r in range(panel.history.rowCount())
+        )
+    )
 
 
 def test_evidence_zip_export(window, filled, tmp_path, monkeypatch, shown):
     from ui.task import evidence_export
+
     tid = task_id(filled, "开展专项整治", "南郊别墅")
     signoff.attach_evidence(filled, tid, photo(tmp_path))
     assert evidence_export.default_name(filled, task_id=tid) == "南郊别墅-开展专项整治-佐证材料.zip"
@@ -352,18 +397,28 @@ def test_extension_requested_by_the_owner_and_approved_by_a_leader(window, fille
     panel = window.panel
     assert panel.extension_button.isVisibleTo(panel) and panel.extension_button.isEnabled()
     assert not panel.approve_extension_button.isVisibleTo(panel)
-    monkeypatch.setattr(ExtensionDialog, "ask", lambda *a, **k: {"new_deadline": dt.date(2026, 1, 31),
-                                                                 "reason": "春节前后居民外出较多。"})
+    monkeypatch.setattr(
+        ExtensionDialog,
+        "ask",
+        lambda *a, **k: {"new_deadline": dt.date(2026, 1, 31), "reason": "春节前后居民外出较多。"},
+    )
     panel.extension_button.click()
     assert filled.task(tid).deadline == dt.date(2025, 12, 31)  # nothing changes before a leader decides
     assert "申请延期至 2026-01-31" in panel.state.text()
     assert not panel.extension_button.isVisibleTo(panel)  # one pending request at a time
 
     as_(window, Operator("郑领导", Role.LEADER), tid)
-    assert panel.approve_extension_button.isVisibleTo(panel) and panel.refuse_extension_button.isVisibleTo(panel)
+    assert panel.approve_extension_button.isVisibleTo(panel) and panel.refuse_extension_button.isVisibleTo(
+        panel
+    )
     decided: list[bool] = []
-    monkeypatch.setattr(DecideExtensionDialog, "ask", lambda _l, _x, approve=True, parent=None:
-                        decided.append(approve) or {"approve": approve, "note": "同意，务必按期完成。"})
+    monkeypatch.setattr(
+        DecideExtensionDialog,
+        "ask",
+        lambda _l, _x, approve=True, parent=None: (
+            decided.append(approve) or {"approve": approve, "note": "同意，务必按期完成。"}
+        ),
+    )
     panel.approve_extension_button.click()
     assert decided == [True]
     t = filled.task(tid)
@@ -391,8 +446,16 @@ def test_extension_button_is_disabled_after_the_deadline(window, filled):
 def test_recheck_draw_with_seed_repeats_and_a_relapse_reopens(qtbot, filled, tmp_path, monkeypatch, shown):
     from ui.signoff.dialogs import RelapseDialog
     from ui.signoff.recheck import RecheckDialog
-    closed = [task_id(filled, m, c) for m, c in (("强化宣传培训", "南郊别墅"), ("开展专项整治", "南郊别墅"),
-                                                   ("完善审核机制", "南郊别墅"), ("强化宣传培训", "鑫峰苑"))]
+
+    closed = [
+        task_id(filled, m, c)
+        for m, c in (
+            ("强化宣传培训", "南郊别墅"),
+            ("开展专项整治", "南郊别墅"),
+            ("完善审核机制", "南郊别墅"),
+            ("强化宣传培训", "鑫峰苑"),
+        )
+    ]
     for tid in closed:
         close_task(filled, tid, tmp_path)
     filled.operator = REVIEWERS[0]
@@ -433,6 +496,7 @@ def test_recheck_draw_with_seed_repeats_and_a_relapse_reopens(qtbot, filled, tmp
 
 def test_recheck_refusals_are_sentences(qtbot, filled, shown):
     from ui.signoff.recheck import RecheckDialog
+
     filled.operator = REVIEWERS[0]
     dlg = RecheckDialog(filled)
     qtbot.addWidget(dlg)
@@ -443,8 +507,11 @@ def test_recheck_refusals_are_sentences(qtbot, filled, shown):
 
 
 # ---- 待我审核 -------------------------------------------------------------------------------------------------
-def test_review_queue_shows_what_waits_for_the_operator_and_opens_it(window, filled, qtbot, qtmodeltester, clock):
+def test_review_queue_shows_what_waits_for_the_operator_and_opens_it(
+    window, filled, qtbot, qtmodeltester, clock
+):
     from ui.signoff.queue import ReviewQueueView
+
     a = task_id(filled, "开展专项整治", "南郊别墅")
     b = task_id(filled, "加强日常巡查", "鑫峰苑")
     c = task_id(filled, "完善审核机制", "南郊别墅")
@@ -464,8 +531,14 @@ def test_review_queue_shows_what_waits_for_the_operator_and_opens_it(window, fil
     assert view.objectName() == "reviewQueueView"
     assert view.task_ids() == [b, a]  # oldest request first; c is past 初审
     m = view.model
-    assert [m.headerData(i, Qt.Orientation.Horizontal) for i in range(m.columnCount())] == \
-        ["居民区", "整改措施", "申请人", "申请时间", "等待级别", "已等待天数"]
+    assert [m.headerData(i, Qt.Orientation.Horizontal) for i in range(m.columnCount())] == [
+        "居民区",
+        "整改措施",
+        "申请人",
+        "申请时间",
+        "等待级别",
+        "已等待天数",
+    ]
     assert m.index(0, 2).data() == "王书记"
     assert m.index(0, 4).data() == "初审（第 1 级）"
     assert m.index(0, 5).data() == "3"
@@ -483,7 +556,9 @@ def test_review_queue_shows_what_waits_for_the_operator_and_opens_it(window, fil
     rect = view.table.visualRect(m.index(1, 1))
     activated: list[list[str]] = []
     view.tasksActivated.connect(activated.append)
-    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # one click opens it
+    qtbot.mouseClick(
+        view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )  # one click opens it
     assert activated == [[a]] and window.panel.task.id == a
     window.select_tasks([b])
     with qtbot.waitSignal(view.tasksActivated) as sig:  # a double-click (press, release, double-click) too
@@ -515,6 +590,7 @@ def _pdf_text(path: Path) -> str:
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils' pdftotext is not installed")
 def test_approval_form_pdf_reads_back(window, filled, tmp_path, monkeypatch):
     from ui.signoff import approval_form
+
     tid = task_id(filled, "开展专项整治", "南郊别墅")
     filled.add_indicator(tid, "整治点位", "处", 12, 15)
     close_task(filled, tid, tmp_path)
@@ -524,12 +600,27 @@ def test_approval_form_pdf_reads_back(window, filled, tmp_path, monkeypatch):
     assert "开展专项整治" in text and "针对安全隐患的问题" in text and "南郊别墅" in text
     for op, opinion in zip(REVIEWERS, OPINIONS, strict=True):
         assert norm(op.name) in text and norm(opinion) in text
-    for label in ("居民区", "问题类别", "反馈问题", "整改措施", "责任人", "责任领导", "整改时限", "原定时限", "整改情况",
-                  "佐证材料清单", "初审意见", "复核意见", "终审意见", "签字"):
+    for label in (
+        "居民区",
+        "问题类别",
+        "反馈问题",
+        "整改措施",
+        "责任人",
+        "责任领导",
+        "整改时限",
+        "原定时限",
+        "整改情况",
+        "佐证材料清单",
+        "初审意见",
+        "复核意见",
+        "终审意见",
+        "签字",
+    ):
         assert label in text, label
     assert "整治点位" in text and "已达标" in text
     assert f"{tid[:8]}.txt" in text
     from ledger.storage import journal
+
     assert str(journal.anchor(filled.store)) in text  # the journal's head when printed, for verify --anchor
     raw = out.read_bytes()
     boxes = re.findall(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]", raw)
@@ -541,7 +632,9 @@ def test_approval_form_pdf_reads_back(window, filled, tmp_path, monkeypatch):
     window.select_tasks([tid])
     asked: list[Path] = []
     target = tmp_path / "chosen.pdf"
-    monkeypatch.setattr(approval_form, "ask_path", lambda _p, suggested: asked.append(suggested) or str(target))
+    monkeypatch.setattr(
+        approval_form, "ask_path", lambda _p, suggested: asked.append(suggested) or str(target)
+    )
     monkeypatch.setattr(approval_form, "show_done", lambda _p, _path: None)
     window.panel.print_button.click()
     assert asked[0].name == "南郊别墅-开展专项整治-销号审批表.pdf"
@@ -557,6 +650,7 @@ def test_approval_form_pdf_reads_back(window, filled, tmp_path, monkeypatch):
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils' pdftotext is not installed")
 def test_approval_form_of_an_unfinished_task_has_blank_levels_to_fill_by_hand(qapp, filled, tmp_path):
     from ui.signoff.approval_form import write_approval_form
+
     tid = task_id(filled, "加强日常巡查", "鑫峰苑")
     filled.operator = SECRETARY
     filled.act(tid, Action.START)
@@ -569,6 +663,7 @@ def test_approval_form_of_an_unfinished_task_has_blank_levels_to_fill_by_hand(qa
 def test_ask_opens_the_real_dialog_and_returns_its_answer(qtbot, filled):
     """The classmethods the panel calls (and other tests patch): shown modal, answered, closed."""
     from PySide6.QtCore import QTimer
+
     tid = task_id(filled, "开展专项整治", "南郊别墅")
     filled.operator = SECRETARY
     filled.act(tid, Action.START)

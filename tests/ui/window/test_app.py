@@ -26,9 +26,14 @@ def _controller(tmp_path: Path) -> Controller:
 
 def test_first_start_offers_the_example_and_asks_who_you_are(qtbot, tmp_path, monkeypatch):
     asked = []
-    monkeypatch.setattr(FirstRunDialog, "ask", classmethod(lambda cls, parent=None: asked.append(1) or ("example", "")))
-    monkeypatch.setattr(OperatorDialog, "ask",
-                        classmethod(lambda cls, current=None, parent=None: Operator("王书记", Role.SECRETARY)))
+    monkeypatch.setattr(
+        FirstRunDialog, "ask", classmethod(lambda cls, parent=None: asked.append(1) or ("example", ""))
+    )
+    monkeypatch.setattr(
+        OperatorDialog,
+        "ask",
+        classmethod(lambda cls, current=None, parent=None: Operator("王书记", Role.SECRETARY)),
+    )
     ctl = _controller(tmp_path)
     led = ctl.first_ledger(None)
     assert asked == [1]
@@ -41,17 +46,25 @@ def test_first_start_offers_the_example_and_asks_who_you_are(qtbot, tmp_path, mo
     ctl.window.close()
     led.close()
     # The second start opens the last ledger without asking again.
-    monkeypatch.setattr(FirstRunDialog, "ask", classmethod(lambda cls, parent=None: (_ for _ in ()).throw(
-        AssertionError("asked again"))))
+    monkeypatch.setattr(
+        FirstRunDialog,
+        "ask",
+        classmethod(lambda cls, parent=None: (_ for _ in ()).throw(AssertionError("asked again"))),
+    )
     again = _controller(tmp_path).first_ledger(None)
     assert again is not None and again.path == led.path
     again.close()
 
 
 def test_first_start_blank_ledger_uses_the_organisation_name(tmp_path, monkeypatch):
-    monkeypatch.setattr(FirstRunDialog, "ask", classmethod(lambda cls, parent=None: ("blank", "某某街道党工委")))
-    monkeypatch.setattr(OperatorDialog, "ask",
-                        classmethod(lambda cls, current=None, parent=None: Operator("张专班", Role.WORK_TEAM)))
+    monkeypatch.setattr(
+        FirstRunDialog, "ask", classmethod(lambda cls, parent=None: ("blank", "某某街道党工委"))
+    )
+    monkeypatch.setattr(
+        OperatorDialog,
+        "ask",
+        classmethod(lambda cls, current=None, parent=None: Operator("张专班", Role.WORK_TEAM)),
+    )
     led = _controller(tmp_path).first_ledger(None)
     assert led is not None
     assert led.org_name == "某某街道党工委"
@@ -104,6 +117,7 @@ def test_a_newer_package_over_unreturned_work_says_what_to_do_first(tmp_path, mo
     again.close()
     # After 上报 and the work team's merge, the package issued next opens.
     from ledger.exchange.merge import apply_merge
+
     apply_merge(filled, exchange.return_package(old))
     newer = exchange.issue_package(filled, "南郊别墅", tmp_path / "更新" / "包.db")
     opened = ctl.open_path(newer)
@@ -115,11 +129,18 @@ def _run_main(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``main.py`` as a user starts it, with its settings in a temporary folder and the operator already known."""
     config = tmp_path / "config"
     (config / "zhenggai").mkdir(parents=True, exist_ok=True)
-    (config / "zhenggai" / "zhenggai-ledger.conf").write_text("[operator]\nname=张专班\nrole=work_team\n",
-                                                               encoding="utf-8")
+    (config / "zhenggai" / "zhenggai-ledger.conf").write_text(
+        "[operator]\nname=张专班\nrole=work_team\n", encoding="utf-8"
+    )
     env = {**os.environ, "XDG_CONFIG_HOME": str(config), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, env=env,
-                          cwd=ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
 
 
 def test_startup_time_opens_the_window_reports_and_quits(tmp_path, filled):
@@ -174,6 +195,7 @@ def test_recent_ledgers_menu_switches_and_the_closed_ledger_is_backed_up(qtbot, 
     ctl.show(second)
     qtbot.addWidget(ctl.window)
     from ledger.service import backups
+
     assert len(backups.backups(tmp_path / "甲.db", tmp_path / "data")) == 1
     assert not backups.backups(tmp_path / "乙.db", tmp_path / "data")
     menu = ctl.window.recent_menu
@@ -185,7 +207,9 @@ def test_recent_ledgers_menu_switches_and_the_closed_ledger_is_backed_up(qtbot, 
     assert ctl.window.ledger.path == tmp_path / "甲.db"
     assert "南郊别墅" in [c["name"] for c in ctl.window.ledger.communities()]
     assert len(backups.backups(tmp_path / "甲.db", tmp_path / "data")) == 1
-    assert ctl.open_path(tmp_path / "甲.db") is None  # open already: nothing happens, no “open elsewhere” error
+    assert (
+        ctl.open_path(tmp_path / "甲.db") is None
+    )  # open already: nothing happens, no “open elsewhere” error
     (tmp_path / "乙.db").unlink()
     menu = ctl.window.recent_menu
     menu.aboutToShow.emit()
@@ -219,15 +243,23 @@ def test_new_blank_ledger_from_the_menu_makes_one(qtbot, tmp_path, monkeypatch):
     ctl = _controller(tmp_path)
     ctl.show(ctl.open_path(tmp_path / "甲.db"))
     qtbot.addWidget(ctl.window)
-    monkeypatch.setattr("ui.window.app.QFileDialog.getOpenFileName", lambda *a, **k: pytest.fail("the Open dialog came up"))
+    monkeypatch.setattr(
+        "ui.window.app.QFileDialog.getOpenFileName", lambda *a, **k: pytest.fail("the Open dialog came up")
+    )
     from PySide6.QtGui import QAction
+
     ctl.window.findChild(QAction, "newLedger").trigger()
     qtbot.addWidget(ctl.window)
-    assert ctl.window.ledger.path == tmp_path / "data" / "整改台账.db" and ctl.window.ledger.stats()["tasks"] == 0
+    assert (
+        ctl.window.ledger.path == tmp_path / "data" / "整改台账.db"
+        and ctl.window.ledger.stats()["tasks"] == 0
+    )
     ctl.close_ledger(ctl.window.ledger)
 
 
-def test_switching_ledgers_keeps_the_window_when_its_edits_cannot_be_saved(qtbot, tmp_path, monkeypatch, filled):
+def test_switching_ledgers_keeps_the_window_when_its_edits_cannot_be_saved(
+    qtbot, tmp_path, monkeypatch, filled
+):
     monkeypatch.setattr("ui.window.app.saved_operator", lambda: Operator("张专班", Role.WORK_TEAM))
     path = filled.path
     filled.close()
@@ -241,7 +273,9 @@ def test_switching_ledgers_keeps_the_window_when_its_edits_cannot_be_saved(qtbot
     monkeypatch.setattr("ui.common.messages.confirm", lambda *a, **k: True)
     monkeypatch.setattr("ui.common.messages.show_error", lambda *a, **k: None)
     ctl.show(ctl.open_path(tmp_path / "乙.db"))
-    assert ctl.window is win and win.ledger.path == path and win.ledger.stats()["tasks"] == 6  # still open, readable
+    assert (
+        ctl.window is win and win.ledger.path == path and win.ledger.stats()["tasks"] == 6
+    )  # still open, readable
     assert not Path(tmp_path / ".乙.db.lock").exists() or Ledger.open(tmp_path / "乙.db").close() is None
     win.panel.revert()
     win.close()

@@ -17,21 +17,48 @@ from ui.window.main_window import MainWindow
 ROOT = Path(__file__).resolve().parents[3]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
-HEADERS_ZH = {"seq": "序号", "community": "居民区", "category": "问题类别", "problem": "反馈问题",
-              "measure": "整改措施", "owner": "责任人", "leader": "责任领导", "deadline": "整改时限",
-              "days_left": "剩余天数", "kind": "整改类型", "status": "状态", "progress": "整改进展",
-              "updated_at": "更新时间"}
-HEADERS_EN = {"seq": "No.", "community": "Community", "category": "Category", "problem": "Problem",
-              "measure": "Measure", "owner": "Owner", "leader": "Leader", "deadline": "Deadline",
-              "days_left": "Days left", "kind": "Kind", "status": "Status", "progress": "Progress",
-              "updated_at": "Updated"}
+HEADERS_ZH = {
+    "seq": "序号",
+    "community": "居民区",
+    "category": "问题类别",
+    "problem": "反馈问题",
+    "measure": "整改措施",
+    "owner": "责任人",
+    "leader": "责任领导",
+    "deadline": "整改时限",
+    "days_left": "剩余天数",
+    "kind": "整改类型",
+    "status": "状态",
+    "progress": "整改进展",
+    "updated_at": "更新时间",
+}
+HEADERS_EN = {
+    "seq": "No.",
+    "community": "Community",
+    "category": "Category",
+    "problem": "Problem",
+    "measure": "Measure",
+    "owner": "Owner",
+    "leader": "Leader",
+    "deadline": "Deadline",
+    "days_left": "Days left",
+    "kind": "Kind",
+    "status": "Status",
+    "progress": "Progress",
+    "updated_at": "Updated",
+}
 MENUS_ZH = ["文件(&F)", "编辑(&E)", "查看(&V)", "设置(&S)"]
 MENUS_EN = ["&File", "&Edit", "&View", "&Settings"]
 
 
 def test_translation_is_complete_and_up_to_date():
-    done = subprocess.run([sys.executable, str(ROOT / "tools" / "i18n.py"), "--check"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "i18n.py"), "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, (done.stdout + done.stderr)[-4000:]
 
 

@@ -46,7 +46,9 @@ def test_table_shows_every_task_in_ledger_order(window, filled):
     first = window.model.index(0, COLUMN_INDEX["community"]).data()
     assert first == "南郊别墅"
     assert window.model.index(0, COLUMN_INDEX["seq"]).data() == "1"
-    overdue = window.model.index(_row_of(window, "强化宣传培训", "南郊别墅"), COLUMN_INDEX["days_left"]).data()
+    overdue = window.model.index(
+        _row_of(window, "强化宣传培训", "南郊别墅"), COLUMN_INDEX["days_left"]
+    ).data()
     assert "10" in overdue
 
 
@@ -81,7 +83,9 @@ def test_inline_deadline_edit_with_date(window, filled):
 def test_filters_by_community_status_due_and_text(window, filled, qtbot):
     panel = window.filters
     root = panel.tree.topLevelItem(0)
-    child = next(root.child(i) for i in range(root.childCount()) if root.child(i).text(0).startswith("鑫峰苑"))
+    child = next(
+        root.child(i) for i in range(root.childCount()) if root.child(i).text(0).startswith("鑫峰苑")
+    )
     panel.tree.clearSelection()
     child.setSelected(True)
     assert window.model.rowCount() == 3
@@ -89,7 +93,10 @@ def test_filters_by_community_status_due_and_text(window, filled, qtbot):
     panel.select_community(None)
     assert window.model.rowCount() == 6
     panel.set_due("overdue")
-    assert {window.model.task_at(r).measure for r in range(window.model.rowCount())} == {"强化宣传培训", "加强日常巡查"}
+    assert {window.model.task_at(r).measure for r in range(window.model.rowCount())} == {
+        "强化宣传培训",
+        "加强日常巡查",
+    }
     panel.set_due("due_soon")
     assert [window.model.task_at(r).owner for r in range(window.model.rowCount())] == ["钱二"]
     panel.set_due(None)
@@ -183,6 +190,7 @@ def test_workflow_buttons_move_a_task(window, filled, monkeypatch):
 
 def test_structure_dialog_adds_and_reorders_communities(qtbot, filled, monkeypatch):
     from ui.window.structure import StructureDialog
+
     shown: list[str] = []
     monkeypatch.setattr("ui.common.messages.show_error", lambda _p, exc, *a: shown.append(str(exc)))
     dlg = StructureDialog(filled)
@@ -215,12 +223,19 @@ def test_window_remembers_its_layout(qtbot, filled):
 def test_large_text_search_shows_first_screen_then_the_rest(qtbot, ledger, qtmodeltester):
     """Over FIRST_SCREEN matches: the first screen comes at once, the remaining rows are appended."""
     from ui.table.model import FIRST_SCREEN
+
     com = ledger.add_community("南郊别墅")
     cat = ledger.add_category("关于安全方面的整改")
     prob = ledger.add_problem(cat, "针对隐患排查不到位的问题")
     n = FIRST_SCREEN + 37
-    rows = {"task": [ledger.new_row("task", problem_id=prob, community_id=com, measure=f"排查隐患第{i}处",
-                                    owner="某人", sort=i) for i in range(n)]}
+    rows = {
+        "task": [
+            ledger.new_row(
+                "task", problem_id=prob, community_id=com, measure=f"排查隐患第{i}处", owner="某人", sort=i
+            )
+            for i in range(n)
+        ]
+    }
     ledger.bulk_insert("generate", rows, {})
     model = TaskTableModel(ledger)
     model.set_filter(TaskFilter(text="隐患"))
@@ -258,11 +273,19 @@ def test_views_are_built_when_first_shown_and_board_click_selects_tasks(window, 
 
 def test_screenshot_tool_renders_every_main_view(tmp_path, filled):
     from ui.window.screenshot import render_all
+
     path = filled.path
     paths = render_all(path, tmp_path / "shots", today="2025-11-20")
     names = [p.name for p in paths]
-    assert names == ["01-ledgerTable.png", "02-boardView.png", "03-kanbanView.png", "04-overviewView.png",
-                     "05-reviewQueueView.png", "06-reconcileView.png", "07-packageStatusView.png"]
+    assert names == [
+        "01-ledgerTable.png",
+        "02-boardView.png",
+        "03-kanbanView.png",
+        "04-overviewView.png",
+        "05-reviewQueueView.png",
+        "06-reconcileView.png",
+        "07-packageStatusView.png",
+    ]
     assert all(p.stat().st_size > 10_000 for p in paths)
 
 
@@ -275,8 +298,11 @@ def test_community_package_table_lets_only_progress_be_edited(qtbot, filled, tmp
     pkg = Ledger.open(path, clock=clock, operator=Operator("王书记", Role.SECRETARY))
     try:
         model = TaskTableModel(pkg)
-        editable = {key for key, col in COLUMN_INDEX.items()
-                    if model.flags(model.index(0, col)) & Qt.ItemFlag.ItemIsEditable}
+        editable = {
+            key
+            for key, col in COLUMN_INDEX.items()
+            if model.flags(model.index(0, col)) & Qt.ItemFlag.ItemIsEditable
+        }
         assert editable == {"progress"}
         assert model.setData(model.index(0, COLUMN_INDEX["progress"]), "书记写的进展")
         assert pkg.task(model.task_id_at(0)).progress == "书记写的进展"
@@ -318,6 +344,7 @@ def test_first_paint_comes_before_the_rest_of_a_large_ledger_and_the_task_panel(
     builds the task panel; until a task is chosen the dock says what to do."""
     from ledger.example.generate import generate
     from ui.table.model import FIRST_SCREEN
+
     led = generate(tmp_path / "大台账.db", tasks=FIRST_SCREEN * 3, communities=12, clock=clock)
     make_app("zh")
     win = MainWindow(led)
@@ -406,6 +433,7 @@ def test_the_backups_folder_opens_from_the_file_menu(window, filled, tmp_path, m
     from PySide6.QtGui import QDesktopServices
 
     from ledger.service.backups import folder_for
+
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     window.data_dir = tmp_path / "数据"
@@ -418,6 +446,7 @@ def test_dialogs_made_per_use_are_freed_afterwards(window, monkeypatch):
 
     from ui.common import messages
     from ui.window.structure import StructureDialog
+
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
     monkeypatch.setattr(StructureDialog, "exec", lambda self: 0)
     for _ in range(4):

@@ -16,10 +16,21 @@ def _rewrite_tail(led) -> None:
     conn = led.store.conn
     seq, id_, at, actor, role, origin, command, task_id, payload, prev = conn.execute(
         "SELECT seq, id, at, actor, role, origin, command, task_id, payload, prev_hash FROM journal "
-        "ORDER BY seq DESC LIMIT 1").fetchone()
-    fields = {"id": id_, "at": at, "actor": "别人", "role": role, "origin": origin, "command": command,
-              "task_id": task_id, "payload": payload}
-    conn.execute("UPDATE journal SET actor = ?, hash = ? WHERE seq = ?", ("别人", entry_hash(prev, seq, fields), seq))
+        "ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    fields = {
+        "id": id_,
+        "at": at,
+        "actor": "别人",
+        "role": role,
+        "origin": origin,
+        "command": command,
+        "task_id": task_id,
+        "payload": payload,
+    }
+    conn.execute(
+        "UPDATE journal SET actor = ?, hash = ? WHERE seq = ?", ("别人", entry_hash(prev, seq, fields), seq)
+    )
     conn.commit()
 
 
@@ -76,6 +87,7 @@ def test_a_mistyped_anchor_is_a_sentence_and_nothing_is_checked(qtbot, filled, m
 def test_cancel_stops_the_check(qtbot, filled, monkeypatch):
     make_app("zh")
     from PySide6.QtWidgets import QProgressDialog
+
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
     dlg = VerifyDialog(filled)
     qtbot.addWidget(dlg)
