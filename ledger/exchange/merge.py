@@ -200,7 +200,7 @@ def _record(ledger: Ledger, pkg: _Package, replay: _Replay, result: MergeResult)
         "community": pkg.info.community,
         **counts,
     }
-    with ledger._command("merge_package", None, args) as tx:
+    with ledger.command("merge_package", None, args) as tx:
         tx.insert(
             "package_merge",
             {
@@ -351,7 +351,7 @@ def decide_conflict(ledger: Ledger, conflict_id: str, choice: str, value: Any = 
                     theirs,
                     blobs,
                 )
-            with ledger._command(
+            with ledger.command(
                 "decide_conflict", row["task_id"], {"conflict": row["id"], "choice": choice, "value": value}
             ) as tx:
                 tx.update(

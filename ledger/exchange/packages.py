@@ -269,10 +269,10 @@ def issue_package(ledger: Ledger, community: str, out: str | Path) -> Path:
             "master_seq": master_seq,
             "tasks": len(tables["task"]),
         }
-        with pkg._command(ISSUE_COMMAND, None, args) as tx:
+        with pkg.command(ISSUE_COMMAND, None, args) as tx:
             for key, value in settings:
-                pkg._put_setting(tx, key, value)
-            pkg._put_setting(tx, PACKAGE_SETTING, info)
+                pkg.put_setting(tx, key, value)
+            pkg.put_setting(tx, PACKAGE_SETTING, info)
             conn = pkg.store.conn
             for table in INSERT_ORDER:
                 rows = tables[table]
@@ -294,7 +294,7 @@ def issue_package(ledger: Ledger, community: str, out: str | Path) -> Path:
     lock_path(part).unlink(missing_ok=True)
     part.replace(path)
     try:
-        with ledger._command(
+        with ledger.command(
             ISSUE_COMMAND,
             None,
             {"package_id": package_id, "community": com["name"], "file": path.name, "master_seq": master_seq},
@@ -372,8 +372,8 @@ def return_package(
         if out.resolve() == package_path.resolve():
             raise LedgerError("exists", path=out)
         seq = journal.last_seq(led.store)
-        with led._command(RETURN_COMMAND, None, {"package_id": info.package_id, "seq": seq}) as tx:
-            led._put_setting(
+        with led.command(RETURN_COMMAND, None, {"package_id": info.package_id, "seq": seq}) as tx:
+            led.put_setting(
                 tx,
                 RETURNED_SETTING,
                 {"at": led.clock.now().isoformat(sep=" "), "seq": seq, "by": operator.name},

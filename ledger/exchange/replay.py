@@ -522,7 +522,7 @@ def write_theirs(
         _attach(ledger, value, blobs, dry)
     elif command == "request_extension":
         r = dict(value)
-        with ledger._command(
+        with ledger.command(
             "request_extension",
             r["task_id"],
             {
@@ -550,7 +550,7 @@ def _attach(ledger: Ledger, row: dict[str, Any], blobs: dict[str, bytes | None],
         "size": row["size"],
         "new_blob": not stored,
     }
-    with ledger._command("attach_evidence", row["task_id"], args) as tx:
+    with ledger.command("attach_evidence", row["task_id"], args) as tx:
         if stored is None:
             tx.conn.execute(
                 "INSERT INTO blob (sha256, data, size) VALUES (?, ?, ?)",

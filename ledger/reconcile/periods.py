@@ -19,7 +19,7 @@ week. The period reconciles the journal entries after the last closed period (``
   close and opening its week again are refused (``period_closed``). A later correction is made in the next
   period, which may say which period it corrects (``corrects``).
 
-Everything is written through ``Ledger._command`` (one journalled transaction per command).
+Everything is written through ``Ledger.command`` (one journalled transaction per command).
 
 The weeks and the counts live in ``ledger.reconcile_counts``, the chase list and the task lists in
 ``ledger.reconcile_lists``, the command line in ``ledger.reconcile_cli``; the public names of the first two are
@@ -356,7 +356,7 @@ def open_period(ledger: Ledger, week: str, *, corrects: str = "") -> Period:
         "note": "",
         "corrects": corrects,
     }
-    with ledger._command("open_period", None, {"week": name, "corrects": corrects}) as tx:
+    with ledger.command("open_period", None, {"week": name, "corrects": corrects}) as tx:
         tx.insert("period", row)
     return period(ledger, name)
 
@@ -538,7 +538,7 @@ def tick(ledger: Ledger, week: str, entry_ids: Iterable[str] | None = None) -> i
     if not todo:
         return 0
     now = _now(ledger)
-    with ledger._command("tick_period", None, {"week": rec.period.week, "entries": todo}) as tx:
+    with ledger.command("tick_period", None, {"week": rec.period.week, "entries": todo}) as tx:
         for eid in todo:
             tx.insert(
                 "period_tick",
@@ -565,7 +565,7 @@ def untick(ledger: Ledger, week: str, entry_ids: Iterable[str]) -> int:
     ]
     if not todo:
         return 0
-    with ledger._command("untick_period", None, {"week": p.week, "ticks": todo}) as tx:
+    with ledger.command("untick_period", None, {"week": p.week, "ticks": todo}) as tx:
         for tid in todo:
             tx.delete("period_tick", tid)
     return len(todo)
@@ -677,7 +677,7 @@ def close_period(ledger: Ledger, week: str, note: str = "") -> dict[str, Any]:
         diff = "，".join(f"{COUNT_LABELS[k]} {v:+d}" for k, v in rec.difference.items() if v) or "无"
         raise LedgerError("period_unbalanced", week=rec.period.week, count=len(unticked), diff=diff)
     snap = build_snapshot(ledger, rec)
-    with ledger._command(
+    with ledger.command(
         "close_period", None, {"week": rec.period.week, "note": note.strip(), "unticked": snap["unticked"]}
     ) as tx:
         tx.update(

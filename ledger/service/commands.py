@@ -149,11 +149,11 @@ class Ledger(StructureCommands, LedgerReads):
         cls, path: str | Path, *, org: str = "", clock: Clock | None = None, operator: Operator | None = None
     ) -> Ledger:
         ledger = cls(Store.open(path, create=True), clock, operator)
-        with ledger._command("create_ledger", None, {"org": org}) as tx:
-            ledger._put_setting(tx, "ledger_id", new_id())
-            ledger._put_setting(tx, "org_name", org.strip() or "本单位")
-            ledger._put_setting(tx, "review_chain", workflow.chain_to_setting(workflow.DEFAULT_CHAIN))
-            ledger._put_setting(tx, "due_soon_days", 7)
+        with ledger.command("create_ledger", None, {"org": org}) as tx:
+            ledger.put_setting(tx, "ledger_id", new_id())
+            ledger.put_setting(tx, "org_name", org.strip() or "本单位")
+            ledger.put_setting(tx, "review_chain", workflow.chain_to_setting(workflow.DEFAULT_CHAIN))
+            ledger.put_setting(tx, "due_soon_days", 7)
         return ledger
 
     def close(self) -> None:
@@ -212,7 +212,7 @@ class Ledger(StructureCommands, LedgerReads):
                     callback(changed)
 
     @contextlib.contextmanager
-    def _command(self, command: str, task_id: str | None, args: dict[str, Any]) -> Iterator[Tx]:
+    def command(self, command: str, task_id: str | None, args: dict[str, Any]) -> Iterator[Tx]:
         self._package_guard(command)
         tx = Tx(self)
         try:
@@ -294,7 +294,7 @@ class Ledger(StructureCommands, LedgerReads):
         raw = self.store.one("SELECT value FROM setting WHERE key = ?", (key,))
         return default if raw is None else json.loads(raw)
 
-    def _put_setting(self, tx: Tx, key: str, value: Any) -> None:
+    def put_setting(self, tx: Tx, key: str, value: Any) -> None:
         text = json.dumps(value, ensure_ascii=False)
         old = self.store.one("SELECT value FROM setting WHERE key = ?", (key,))
         if old is None:
@@ -312,8 +312,8 @@ class Ledger(StructureCommands, LedgerReads):
             workflow.chain_from_setting(value)
         if key == "due_soon_days" and (not isinstance(value, int) or value < 0):
             raise LedgerError("bad_setting", key="临期天数", detail="必须是不小于 0 的整数")
-        with self._command("set_setting", None, {"key": key, "value": value}) as tx:
-            self._put_setting(tx, key, value)
+        with self.command("set_setting", None, {"key": key, "value": value}) as tx:
+            self.put_setting(tx, key, value)
         return tx.entry.id if tx.entry else None
 
     @property
@@ -402,7 +402,7 @@ class Ledger(StructureCommands, LedgerReads):
             "updated_at": now,
             "deleted_at": None,
         }
-        with self._command(
+        with self.command(
             "add_task",
             tid,
             {"problem_id": problem_id, "community_id": community_id, "measure": row["measure"]},
@@ -435,7 +435,7 @@ class Ledger(StructureCommands, LedgerReads):
         if "deadline" in checked and current["original_deadline"] is None:
             checked["original_deadline"] = checked["deadline"]
         command = "update_progress" if set(checked) == {"progress"} else "update_task"
-        with self._command(command, task_id, {"task": task_id, **checked}) as tx:
+        with self.command(command, task_id, {"task": task_id, **checked}) as tx:
             if tx.update("task", task_id, _row=current, **checked):
                 tx.update("task", task_id, updated_at=self.clock.now().isoformat(sep=" "))
         return tx.entry.id if tx.entry else None
@@ -445,7 +445,7 @@ class Ledger(StructureCommands, LedgerReads):
 
     def delete_task(self, task_id: str) -> None:
         self._require_task(task_id)
-        with self._command("delete_task", task_id, {"task": task_id}) as tx:
+        with self.command("delete_task", task_id, {"task": task_id}) as tx:
             tx.update("task", task_id, deleted_at=self.clock.now().isoformat(sep=" "))
 
     def bulk_insert(
@@ -461,7 +461,7 @@ class Ledger(StructureCommands, LedgerReads):
             raise LedgerError(
                 "bad_value", field="表", value=",".join(sorted(unknown)), detail="不支持批量写入"
             )
-        with self._command(command, None, args) as tx:
+        with self.command(command, None, args) as tx:
             for table in order + tuple(t for t in tables if t not in order):
                 rows = tables.get(table) or []
                 if not rows:
@@ -573,7 +573,7 @@ class Ledger(StructureCommands, LedgerReads):
             "actual": parse_number(actual, "完成值"),
             "sort": self._next_sort("indicator", "task_id = ?", (task_id,)),
         }
-        with self._command("add_indicator", task_id, {"task": task_id, "name": row["name"]}) as tx:
+        with self.command("add_indicator", task_id, {"task": task_id, "name": row["name"]}) as tx:
             tx.insert("indicator", row)
             tx.update("task", task_id, updated_at=self.clock.now().isoformat(sep=" "))
         return iid
@@ -601,7 +601,7 @@ class Ledger(StructureCommands, LedgerReads):
                 checked[key] = str(value).strip()
             else:
                 raise LedgerError("bad_value", field="指标字段", value=key, detail="不能修改")
-        with self._command("update_indicator", row["task_id"], {"indicator": indicator_id, **checked}) as tx:
+        with self.command("update_indicator", row["task_id"], {"indicator": indicator_id, **checked}) as tx:
             if tx.update("indicator", indicator_id, **checked):
                 tx.update("task", row["task_id"], updated_at=self.clock.now().isoformat(sep=" "))
 
@@ -622,7 +622,7 @@ class Ledger(StructureCommands, LedgerReads):
         self._require_open_task(row["task_id"])
         if self.package is not None and not self._added_here(indicator_id):
             self._package_guard("remove_indicator", "删除下发的量化指标")
-        with self._command("remove_indicator", row["task_id"], {"indicator": indicator_id}) as tx:
+        with self.command("remove_indicator", row["task_id"], {"indicator": indicator_id}) as tx:
             tx.delete("indicator", indicator_id)
 
     def indicators(self, task_id: str) -> list[Indicator]:
@@ -674,7 +674,7 @@ class Ledger(StructureCommands, LedgerReads):
         )
         now = self.clock.now().isoformat(sep=" ")
         args = {"task": task_id, "reason": reason, "grade": grade, "opinion": opinion, "exception": exception}
-        with self._command(action.value, task_id, args) as tx:
+        with self.command(action.value, task_id, args) as tx:
             fields: dict[str, Any] = {
                 "status": outcome.status.value,
                 "review_level": outcome.review_level,
@@ -738,7 +738,7 @@ class Ledger(StructureCommands, LedgerReads):
                 row = self.store.row("task", change.id)
                 if row is not None and row["status"] == Status.CLOSED.value:
                     raise LedgerError("task_locked", measure=row["measure"])
-        with self._command("undo", target.task_id, {"entry": entry_id, "of": target.command}) as tx:
+        with self.command("undo", target.task_id, {"entry": entry_id, "of": target.command}) as tx:
             for change in reversed(target.changes):
                 key = TABLE_KEY.get(change.table, "id")
                 if change.op == "update":
@@ -751,7 +751,7 @@ class Ledger(StructureCommands, LedgerReads):
                             "undo_conflict", field=FIELD_LABELS.get(change.field or "", change.field), now=now
                         )
                     if change.table == "setting":
-                        self._put_setting(tx, change.id, change.before)
+                        self.put_setting(tx, change.id, change.before)
                     else:
                         tx.update(change.table, change.id, **{change.field: change.before})  # type: ignore[misc]
                 elif change.op == "insert":

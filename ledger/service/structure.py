@@ -16,10 +16,10 @@ if TYPE_CHECKING:
 
 class StructureCommands:
     """Add, rename, reorder and delete communities, categories and problems; mixed into ``Ledger``, whose
-    ``_command`` runs each one as a journalled transaction."""
+    ``command`` runs each one as a journalled transaction."""
 
     store: Store
-    _command: Callable[[str, str | None, dict[str, Any]], AbstractContextManager[Tx]]
+    command: Callable[[str, str | None, dict[str, Any]], AbstractContextManager[Tx]]
     _next_sort: Callable[..., int]
 
     def community_id(self, name: str) -> str:
@@ -44,7 +44,7 @@ class StructureCommands:
         if self.store.one("SELECT 1 FROM community WHERE name = ?", (name,)):
             raise LedgerError("duplicate_name", name=name, what="居民区")
         cid = id or new_id()
-        with self._command("add_community", None, {"name": name}) as tx:
+        with self.command("add_community", None, {"name": name}) as tx:
             tx.insert(
                 "community",
                 {
@@ -71,7 +71,7 @@ class StructureCommands:
             other = self.store.one("SELECT id FROM community WHERE name = ?", (fields["name"],))
             if other and other != community_id:
                 raise LedgerError("duplicate_name", name=fields["name"], what="居民区")
-        with self._command("update_community", None, {"id": community_id, **fields}) as tx:
+        with self.command("update_community", None, {"id": community_id, **fields}) as tx:
             tx.update("community", community_id, **fields)
 
     def _move(self, table: str, id_: str, delta: int, group_col: str | None, command: str) -> None:
@@ -92,7 +92,7 @@ class StructureCommands:
         if i == j:
             return
         ids.insert(j, ids.pop(i))
-        with self._command(command, None, {"id": id_, "delta": delta}) as tx:
+        with self.command(command, None, {"id": id_, "delta": delta}) as tx:
             for n, other in enumerate(ids, start=1):
                 tx.update(table, other, sort=n)
 
@@ -113,14 +113,14 @@ class StructureCommands:
         if not title:
             raise LedgerError("empty_field", field="问题类别")
         cid = id or new_id()
-        with self._command("add_category", None, {"title": title}) as tx:
+        with self.command("add_category", None, {"title": title}) as tx:
             tx.insert("category", {"id": cid, "title": title, "sort": self._next_sort("category")})
         return cid
 
     def update_category(self, category_id: str, title: str) -> None:
         if not title.strip():
             raise LedgerError("empty_field", field="问题类别")
-        with self._command("update_category", None, {"id": category_id, "title": title.strip()}) as tx:
+        with self.command("update_category", None, {"id": category_id, "title": title.strip()}) as tx:
             tx.update("category", category_id, title=title.strip())
 
     def move_category(self, category_id: str, delta: int) -> None:
@@ -142,7 +142,7 @@ class StructureCommands:
         if self.store.row("category", category_id) is None:
             raise LedgerError("no_such_category", id=category_id)
         pid = id or new_id()
-        with self._command("add_problem", None, {"category_id": category_id, "title": title}) as tx:
+        with self.command("add_problem", None, {"category_id": category_id, "title": title}) as tx:
             tx.insert(
                 "problem",
                 {
@@ -163,7 +163,7 @@ class StructureCommands:
             )
         if "title" in fields and not str(fields["title"]).strip():
             raise LedgerError("empty_field", field="反馈问题")
-        with self._command("update_problem", None, {"id": problem_id, **fields}) as tx:
+        with self.command("update_problem", None, {"id": problem_id, **fields}) as tx:
             tx.update("problem", problem_id, **fields)
 
     def move_problem(self, problem_id: str, delta: int) -> None:
@@ -186,7 +186,7 @@ class StructureCommands:
         if count:
             what = "个反馈问题" if table == "category" else "条整改任务"
             raise LedgerError("not_empty", name=row[name_col], count=count, what=what)
-        with self._command(command, None, {"id": id_}) as tx:
+        with self.command(command, None, {"id": id_}) as tx:
             if table in ("community", "problem"):
                 # Tasks deleted earlier still hold rows; they go with their container. The journal keeps them.
                 col = "community_id" if table == "community" else "problem_id"

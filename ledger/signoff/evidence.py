@@ -215,7 +215,7 @@ def attach_evidence(
         "size": len(content),
         "new_blob": not stored,
     }
-    with ledger._command("attach_evidence", task_id, args) as tx:
+    with ledger.command("attach_evidence", task_id, args) as tx:
         if stored is None:
             tx.conn.execute(
                 "INSERT INTO blob (sha256, data, size) VALUES (?, ?, ?)", (sha, content, len(content))
@@ -275,7 +275,7 @@ def remove_evidence(ledger: Ledger, evidence_id: str) -> bool:
         "sha256": row["sha256"],
         "released_blob": release,
     }
-    with ledger._command("remove_evidence", row["task_id"], args) as tx:
+    with ledger.command("remove_evidence", row["task_id"], args) as tx:
         tx.update("evidence", evidence_id, removed_at=now)
         if live_task:
             tx.update("task", row["task_id"], updated_at=now)

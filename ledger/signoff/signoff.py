@@ -1,6 +1,6 @@
 """销号 around the review chain: extensions (延期申请), 回头看 draws and re-checks, and the 待我审核 queue.
 
-Every write goes through ``Ledger._command`` (DESIGN promise 1): checked first, then the rows and one journal
+Every write goes through ``Ledger.command`` (DESIGN promise 1): checked first, then the rows and one journal
 entry in one transaction. The evidence functions live in ``ledger.evidence`` and are re-exported here, so a
 caller needs one import for the whole of issue 3.
 
@@ -245,7 +245,7 @@ def request_extension(ledger: Ledger, task_id: str, new_deadline: Any, reason: s
         "decided_at": None,
         "decision_note": "",
     }
-    with ledger._command(
+    with ledger.command(
         "request_extension",
         task_id,
         {"extension": xid, "task": task_id, "old_deadline": t["deadline"], "new_deadline": new},
@@ -274,7 +274,7 @@ def decide_extension(ledger: Ledger, extension_id: str, approve: bool, note: str
     t = ledger._require_task(x["task_id"])
     now = _now(ledger)
     args = {"extension": extension_id, "task": x["task_id"], "approve": bool(approve), "note": note}
-    with ledger._command("decide_extension", x["task_id"], args) as tx:
+    with ledger.command("decide_extension", x["task_id"], args) as tx:
         tx.update(
             "extension",
             extension_id,
@@ -512,7 +512,7 @@ def draw_recheck(
         "population_size": len(rows),
         "sample_size": len(sample),
     }
-    with ledger._command("draw_recheck", None, args) as tx:
+    with ledger.command("draw_recheck", None, args) as tx:
         tx.insert("recheck", row)
         for tid in sample:
             tx.insert(
@@ -615,7 +615,7 @@ def record_recheck(ledger: Ledger, item_id: str, result: str, finding: str = "")
         "result": result,
         "finding": finding,
     }
-    with ledger._command("record_recheck", task_id, args) as tx:
+    with ledger.command("record_recheck", task_id, args) as tx:
         tx.update(
             "recheck_item",
             item_id,

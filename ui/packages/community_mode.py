@@ -224,8 +224,8 @@ def return_open_package(ledger: Ledger, out_dir: str | Path | None = None) -> Pa
     "{居民区}-上报-YYYYMMDD.db" beside the package (or in ``out_dir``)."""
     info = exchange.read_info(ledger.store)
     seq = journal.last_seq(ledger.store)
-    with ledger._command(exchange.RETURN_COMMAND, None, {"package_id": info.package_id, "seq": seq}) as tx:
-        ledger._put_setting(
+    with ledger.command(exchange.RETURN_COMMAND, None, {"package_id": info.package_id, "seq": seq}) as tx:
+        ledger.put_setting(
             tx,
             exchange.RETURNED_SETTING,
             {"at": ledger.clock.now().isoformat(sep=" "), "seq": seq, "by": ledger.operator.name},

@@ -330,7 +330,7 @@ def test_only_one_open_period_and_never_twice(filled: Ledger) -> None:
 def _issue_and_merge(led: Ledger, community: str, issued: str, merged: str | None) -> None:
     cid = led.community_id(community)
     pid = new_id()
-    with led._command("issue_package", None, {"community": community}) as tx:
+    with led.command("issue_package", None, {"community": community}) as tx:
         tx.insert(
             "package",
             {
@@ -343,7 +343,7 @@ def _issue_and_merge(led: Ledger, community: str, issued: str, merged: str | Non
             },
         )
     if merged:
-        with led._command("apply_package", None, {"community": community}) as tx:
+        with led.command("apply_package", None, {"community": community}) as tx:
             tx.insert(
                 "package_merge",
                 {
