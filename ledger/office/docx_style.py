@@ -122,7 +122,7 @@ def paragraph_style(
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.shared import Pt
 
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style: ParagraphStyle = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.style_id = STYLE_IDS[name]
     style.base_style = doc.styles["Normal"]
     style.quick_style = True

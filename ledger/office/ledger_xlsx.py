@@ -197,12 +197,12 @@ def templates(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
 def _check_name(name: Any) -> str:
     if not isinstance(name, str) or not name.strip():
         raise _bad("模板名称不能为空。")
-    name = name.strip()
-    if len(name) > 40:
-        raise _bad(f"模板名称“{name}”太长，请不超过 40 个字。")
-    if name == BUILTIN_TEMPLATE:
+    clean = str(name).strip()
+    if len(clean) > 40:
+        raise _bad(f"模板名称“{clean}”太长，请不超过 40 个字。")
+    if clean == BUILTIN_TEMPLATE:
         raise _bad(f"“{BUILTIN_TEMPLATE}”是内置模板，不能修改或删除。请换一个名称保存。")
-    return name
+    return clean
 
 
 def save_template(

@@ -172,7 +172,7 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     snap = snapshot(ledger, week)
     f = figures(snap)
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # a new Workbook has exactly one sheet (``wb.active`` is typed as optional)
     ws.title = "周报"
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -222,9 +222,12 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
             c["last_returned"] or "从未",
         )
     mark = anchor_line(ledger, snap)
-    if mark:  # in the page footer: on every printed page, and not in the way of the tables
-        ws.oddFooter.left.text = mark
-        ws.oddFooter.left.size = 8
+    footer = ws.oddFooter.left if ws.oddFooter is not None else None
+    if (
+        mark and footer is not None
+    ):  # in the page footer: on every printed page, and not in the way of the tables
+        footer.text = mark
+        footer.size = 8
     for col, width in zip("ABCDE", (18, 40, 12, 20, 20), strict=True):
         ws.column_dimensions[col].width = width
     ws.page_setup.paperSize = 9
@@ -243,7 +246,7 @@ def read_xlsx_figures(path: str | Path) -> dict[str, Any]:
     ws = load_workbook(str(path), data_only=True)["周报"]
     out: dict[str, Any] = {}
     for a, b in ws.iter_rows(min_col=1, max_col=2, values_only=True):
-        if a in FIGURE_ROWS and a not in out:
+        if isinstance(a, str) and a in FIGURE_ROWS and a not in out and isinstance(b, int | float):
             out[a] = round(float(b) * 100, 1) if a == "完成率" else int(b)
     return out
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -348,13 +349,13 @@ class StreamSheet:
         self.last_col = get_column_letter(self.ncols)
         self.row = 0
         self.paper = paper
-        self._cells: dict[tuple[int, str], WriteOnlyCell] = {}
+        self._cells: dict[tuple[int, str], SheetCell] = {}  # WriteOnlyCell() makes a Cell
         for i, width in enumerate(widths, start=1):
             self.ws.column_dimensions[get_column_letter(i)].width = width
         self.ws.freeze_panes = f"A{header_row + 1}"
         print_setup(self.ws, paper=paper, title_rows=f"{header_row}:{header_row}")
 
-    def _cell(self, col: int, style: str, value: Any) -> WriteOnlyCell:
+    def _cell(self, col: int, style: str, value: Any) -> SheetCell:
         key = (col, style)
         cell = self._cells.get(key)
         if cell is None:
