@@ -527,18 +527,3 @@ class ActionDialog(QDialog):
         """The keyword arguments for ``Ledger.act`` (reason / grade, opinion, exception), or None if cancelled."""
         dialog = cls(action, task, parent, missing=missing, note=note)
         return dialog.values() if exec_and_free(dialog) == QDialog.DialogCode.Accepted else None
-
-
-ZH = {
-    "Cannot move the card": "不能移动这张卡片",
-    "%1 more not shown; narrow them with the filters": "还有 %1 张未显示，可用左侧筛选缩小范围",
-    "Drag a card to another column to start, submit, review or return it; "
-    "the workflow decides whether the move is allowed.": "把卡片拖到另一栏即可开始推进、申请销号、审核或退回；能否移动由销号流程决定。",
-    "After this step the task goes to “%1”.": "这一步完成后，任务将进入“%1”。",
-    "What was done (required):": "整改情况说明（必填）：",
-    "Grade:": "验收评定：",
-    "Opinion:": "审核意见：",
-    "Exception reason (required):": "例外理由（必填）：",
-    "Reason (required):": "理由（必填）：",
-    "Cancel": "取消",
-}

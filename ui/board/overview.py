@@ -485,22 +485,3 @@ class OverviewView(QWidget):
     def on_changed(self, changed: Changed) -> None:
         if changed.tables & {"task", "community", "category", "problem"}:
             self.refresh()
-
-
-ZH = {
-    "No data yet": "暂无数据",
-    "Measure": "整改措施",
-    "Community": "居民区",
-    "Owner": "责任人",
-    "Deadline": "整改时限",
-    "Days overdue": "逾期天数",
-    "signed off": "已销号",
-    "overdue": "逾期",
-    "Signed off per week": "每周销号数",
-    "Tasks not yet signed off": "未销号任务数（每周末）",
-    "Newly overdue per week": "每周新增逾期",
-    "Communities, lowest completion first": "各居民区完成情况（完成率从低到高）",
-    "Overdue tasks and their owners": "逾期任务及责任人",
-    "%1 of %2 tasks signed off": "共 %2 项任务，已销号 %1 项",
-    "%1 more overdue tasks; filter by community to see them": "另有 %1 项逾期任务未列出，可按居民区筛选查看",
-}

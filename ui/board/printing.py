@@ -572,16 +572,3 @@ def export_with_dialog(
 def page_size_pt(paper: str, landscape: bool = True) -> QSizeF:
     """The sheet's size in points (A3 landscape: 1190.55 × 841.89)."""
     return _page_layout(paper, landscape).fullRect(QPageLayout.Unit.Point).size()
-
-
-ZH = {
-    "The printer could not be started. Check that it is switched on and try again.": "无法启动打印机。请检查打印机是否已开启，然后重试。",
-    "PDF document": "PDF 文档",
-    "PNG image": "PNG 图片",
-    "%1 landscape, %2": "%1 横向，%2",
-    "Export the wall chart": "导出挂图",
-    "Exporting the wall chart…": "正在导出挂图……",
-    "Cancel": "取消",
-    "Export": "导出",
-    "The file could not be written (%1). Choose another folder and try again.": "文件无法写入（%1）。请换一个文件夹后重试。",
-}

@@ -290,29 +290,3 @@ class BoardSettingsDialog(QDialog):
         scheme = dialog.scheme()
         lb.save_scheme(ledger, scheme)
         return scheme
-
-
-ZH = {
-    "Wall chart colours": "挂图配色",
-    "Custom": "自定义",
-    "Colour and letter of each state": "各状态的颜色和代字",
-    "State": "状态",
-    "Colour": "颜色",
-    "Letter": "代字",
-    "Border of 未启动 cells": "未启动格子的边框",
-    "Border": "边框",
-    "Warnings before the deadline": "到期前预警",
-    "A task this many days or fewer before its deadline takes the warning colour. "
-    "Up to three steps, the farthest first, e.g. 20 and 10.": "距整改时限不超过设定天数的任务显示预警颜色。最多三档，从远到近，例如 20 天、10 天。",
-    "Add a warning step": "增加一档预警",
-    "Remove the last step": "删除最后一档",
-    "Letter of the warning steps": "预警的代字",
-    "Preview": "预览",
-    "Save": "保存",
-    "Cancel": "取消",
-    "Preset:": "预设方案：",
-    "One character shown in the cell, so the state reads without colour": "格子里显示的一个字，黑白打印也能看出状态",
-    " days": " 天",
-    "Warning colour": "预警颜色",
-    "Step %1:": "第 %1 档：",
-}

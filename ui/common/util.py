@@ -10,11 +10,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QProgressDialog, QW
 
 from ledger.core.model import Health, Operator
 
-ZH = {
-    "Cancel": "取消",
-    "Cannot open the folder. Open it yourself: {folder}": "无法自动打开文件夹，请手动打开：{folder}",
-}
-
 ORG = "zhenggai"
 APP = "zhenggai-ledger"
 

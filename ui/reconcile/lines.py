@@ -16,20 +16,6 @@ if TYPE_CHECKING:
 EntryIdRole = Qt.ItemDataRole.UserRole + 1
 SUBMIT_BG = "#fff3cd"
 
-ZH = {
-    # lines
-    "Ticked": "核对",
-    "Time": "时间",
-    "Operator": "操作人",
-    "Community": "居民区",
-    "Measure": "整改措施",
-    "Change (field: before → after)": "变化（字段：前 → 后）",
-    "Effect": "影响",
-    "no count changes": "不影响计数",
-    "(empty)": "（空）",
-    "Sign-off request": "申请销号",
-}
-
 
 def status_text(value: Any) -> str:
     if isinstance(value, str) and value in {s.value for s in Status}:

@@ -47,59 +47,6 @@ RECENT_WEEKS = 12
 BIG_KEYS = ("tasks", "signed_off", "open")
 RED, GREEN = "#c62828", "#2e7d32"
 
-ZH = {
-    # top bar
-    "Week": "周次",
-    "{week} ({start} to {end})": "{week}（{start} 至 {end}）",
-    "Not started": "未开始",
-    "Reconciling": "对账中",
-    "Closed": "已结账",
-    "Start reconciliation": "开始对账",
-    "Tick all": "全部核对",
-    "Close the period…": "结账…",
-    "Weekly report…": "生成周报…",
-    "Compare…": "比较…",
-    # balance
-    "Opening": "期初",
-    "Now": "现在",
-    "Difference": "差额",
-    "Balanced": "已平",
-    "Not balanced": "未平",
-    "Also different: {text}": "其他差额：{text}",
-    "{n} lines, {u} not ticked": "共 {n} 行，未核对 {u} 行",
-    "This period is closed ({by}, {at}) and cannot be changed any more.": "本期已结账（{by}，{at}），不能再修改",
-    "Note: {note}": "结账说明：{note}",
-    "Reconciliation has not started for this week. Click “Start reconciliation”.": "本周尚未开始对账。请点击“开始对账”。",
-    # side panels
-    "Community": "居民区",
-    "Measure": "整改措施",
-    "Chase list": "催报名单",
-    "Waiting for sign-off review": "待审销号",
-    "Extensions to approve": "待批延期",
-    "New overdue this week": "本周新增逾期",
-    "Secretary": "书记",
-    "Returned this week": "本周是否上报",
-    "Last returned": "最近上报",
-    "Yes": "是",
-    "No": "否",
-    "Never": "从未",
-    "Owner": "责任人",
-    "Deadline": "整改时限",
-    "Status": "状态",
-    "Requested by": "申请人",
-    "Requested": "申请时间",
-    "Old deadline": "原时限",
-    "New deadline": "新时限",
-    "Reason": "理由",
-    # report and compare: the questions and what they say
-    "Save the weekly report": "保存周报",
-    "Word document (*.docx);;Excel workbook (*.xlsx)": "Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)",
-    "The weekly report was saved to {path}.": "周报已保存到 {path}。",
-    "Compare with": "比较",
-    "Compare {week} with which closed week?": "将 {week} 与哪一个已结账的周比较？",
-    "No other closed week to compare with.": "没有其他已结账的周可供比较。",
-}
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ReconcileView", text)

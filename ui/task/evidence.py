@@ -85,39 +85,6 @@ FILE_FILTER = (
     "*.xlsx *.et *.ppt *.pptx *.txt *.zip *.rar"
 )
 
-ZH = {
-    "{size} · added by {who} on {at}": "{size} · {who} {at} 添加",
-    "Add…": "添加…",
-    "Attach photos, PDFs, Word or Excel files and scans": "添加照片、PDF、Word、Excel 文件或扫描件",
-    "Open": "打开",
-    "Open with the program the computer uses for this kind of file": "用电脑上对应的程序打开",
-    "Save a copy…": "另存为…",
-    "Remove": "移除",
-    "Export as zip…": "打包导出…",
-    "All the evidence of this task in one zip file": "把本任务的全部佐证材料打包成一个 zip 文件",
-    "Show removed": "显示已删除的",
-    "You can also drag files from a folder onto this panel. One file may be up to {limit}.": "也可以把文件从文件夹直接拖到这个面板上。单个文件不超过 {limit}。",
-    "removed {at}": "已于 {at} 删除",
-    "Choose evidence files": "选择佐证材料",
-    "Evidence files ({patterns})": "佐证材料 ({patterns})",
-    "All files (*)": "所有文件 (*)",
-    "Attached {n} files.": "已添加 {n} 份佐证材料。",
-    "Attached {n} files; {m} were not attached:": "已添加 {n} 份；以下 {m} 份没有添加：",
-    "Not attached": "没有添加",
-    "Choose a file in the list first.": "请先在列表中选中一份材料。",
-    "Save a copy of the evidence": "另存佐证材料",
-    "Saved to {path}": "已保存到：{path}",
-    "Remove the evidence “{name}”? The removal is recorded in the journal and the file stays listed under "
-    "“Show removed”.": "移除佐证材料“{name}”？移除会记入日志，勾选“显示已删除的”仍能看到这条记录。",
-    "Cannot open the file with a program on this computer. A copy is here: {path}": "这台电脑上没有能打开此文件的程序。文件副本在：{path}",
-    "Cannot write a temporary copy to open: {detail}": "无法写出用于打开的临时副本：{detail}",
-    "No review yet. When the task is submitted for sign-off, each level's decision appears here.": "尚无审核记录。申请销号后，各级审核的结论会显示在这里。",
-    "Round {n}": "第 {n} 轮",
-    "Current deadline: {deadline}　Original deadline: {original}": "现在的整改时限：{deadline}　原定时限：{original}",
-    "No change of deadline.": "整改时限没有变更过。",
-    "none": "无",
-}
-
 
 def local_files(mime: QMimeData | None) -> list[Path]:
     """The local files a drag carries (file-manager drags); empty for text, web links and the like."""

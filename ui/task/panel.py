@@ -51,23 +51,6 @@ from ui.task.evidence import DeadlineHistory, EvidencePanel, ReviewTrail, local_
 
 RED, AMBER = "#b0252b", "#8a5a00"
 
-ZH = {
-    "Ask for a later deadline…": "申请延期…",
-    "Ask a leader for a later deadline, with a reason (before the current one passes)": "在整改时限到期前，说明理由，向领导申请延期",
-    "The deadline has passed; an extension must be asked for before it.": "整改时限已过，延期须在到期前申请。",
-    "Approve the extension…": "同意延期…",
-    "Refuse the extension…": "不同意延期…",
-    "Print the sign-off form…": "打印销号审批表…",
-    "The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper": "把本任务的销号审批表生成 A4 PDF，打印后交审核人签字",
-    "Evidence ({n})": "佐证材料（{n}）",
-    "Review trail": "审核记录",
-    "Deadline changes": "整改时限变更",
-    "Reviews and deadline": "审核与延期",
-    "Original: {date}": "原定：{date}",
-    "Waiting for {level} (level {n} of {total})": "等待{level}（第 {n} 级，共 {total} 级）",
-    "Extension requested by {who} on {at}: to {new}, waiting for a leader": "{who} 于 {at} 申请延期至 {new}，等待领导批复",
-}
-
 
 def _e(text: Any) -> str:
     return html.escape(str(text or "")).replace("\n", "<br>")
