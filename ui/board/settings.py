@@ -30,6 +30,7 @@ from ledger.board.wallchart import BoardScheme
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
 from ui.board.paint import LegendWidget
+from ui.common import messages
 from ui.common.util import exec_and_free
 
 
@@ -261,7 +262,7 @@ class BoardSettingsDialog(QDialog):
             scheme.validate()
             self.error.setText("")
         except LedgerError as exc:
-            self.error.setText(exc.message())
+            self.error.setText(messages.error_text(exc))
             return
         self.legend.set_scheme(scheme)
 
@@ -277,7 +278,7 @@ class BoardSettingsDialog(QDialog):
         try:
             self.scheme().validate()
         except LedgerError as exc:
-            self.error.setText(exc.message())
+            self.error.setText(messages.error_text(exc))
             return
         super().accept()
 
