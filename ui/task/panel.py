@@ -6,8 +6,8 @@ import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,7 +47,9 @@ from ui.signoff.dialogs import (
     ReviewDialog,
     SubmitDialog,
 )
-from ui.task.evidence import DeadlineHistory, EvidencePanel, ReviewTrail, local_files
+from ui.task.dropping import DropsEvidence
+from ui.task.evidence import EvidencePanel
+from ui.task.trail import DeadlineHistory, ReviewTrail
 
 RED, AMBER = "#b0252b", "#8a5a00"
 
@@ -56,7 +58,7 @@ def _e(text: Any) -> str:
     return html.escape(str(text or "")).replace("\n", "<br>")
 
 
-class TaskPanel(QWidget):
+class TaskPanel(DropsEvidence, QWidget):
     """Edits go through Ledger commands; a refused edit says why and leaves the ledger as it was.
     Files dropped on the panel are attached to the shown task as 佐证材料."""
 
@@ -587,47 +589,6 @@ class TaskPanel(QWidget):
             )
 
             print_approval_form(self, self.ledger, self.task.id)
-
-    # ---- files dropped on the panel --------------------------------------------------------
-    def _accepts(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
-        return self.task is not None and bool(local_files(event.mimeData()))
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._accepts(event):
-            event.acceptProposedAction()
-            self.tabs.setCurrentWidget(self.evidence_tab)  # show where the files will go
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._accepts(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        if not self._accepts(event):
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.tabs.setCurrentWidget(self.evidence_tab)
-        self.evidence.attach_paths(local_files(event.mimeData()))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if (
-            kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
-            and isinstance(event, QDragMoveEvent | QDropEvent)
-            and self._accepts(event)
-        ):
-            if kind == QEvent.Type.DragEnter:
-                self.dragEnterEvent(event)  # type: ignore[arg-type]
-            elif kind == QEvent.Type.DragMove:
-                self.dragMoveEvent(event)  # type: ignore[arg-type]
-            else:
-                self.dropEvent(event)
-            return True
-        return super().eventFilter(watched, event)
 
 
 def bold(widget: QLabel) -> QLabel:
