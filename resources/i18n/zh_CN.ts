@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/imports/plan.py" line="237"/>
+        <location filename="../../ui/imports/plan.py" line="238"/>
         <source>Open a rectification plan</source>
         <translation>打开整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="239"/>
+        <location filename="../../ui/imports/plan.py" line="240"/>
         <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
         <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
     </message>
@@ -17,32 +17,32 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/board/kanban.py" line="480"/>
+        <location filename="../../ui/board/kanban.py" line="483"/>
         <source>What was done (required):</source>
         <translation>整改情况说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="482"/>
+        <location filename="../../ui/board/kanban.py" line="485"/>
         <source>Grade:</source>
         <translation>验收评定：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="483"/>
+        <location filename="../../ui/board/kanban.py" line="486"/>
         <source>Opinion:</source>
         <translation>审核意见：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="489"/>
+        <location filename="../../ui/board/kanban.py" line="492"/>
         <source>Exception reason (required):</source>
         <translation>例外理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="491"/>
+        <location filename="../../ui/board/kanban.py" line="494"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="496"/>
+        <location filename="../../ui/board/kanban.py" line="499"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -210,42 +210,42 @@ File: {path}</source>
 <context>
     <name>BoardPrint</name>
     <message>
-        <location filename="../../ui/board/printing.py" line="491"/>
+        <location filename="../../ui/board/printing.py" line="492"/>
         <source>The printer could not be started. Check that it is switched on and try again.</source>
         <translation>无法启动打印机。请检查打印机是否已开启，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="515"/>
+        <location filename="../../ui/board/printing.py" line="516"/>
         <source>PDF document</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="515"/>
+        <location filename="../../ui/board/printing.py" line="516"/>
         <source>PNG image</source>
         <translation>PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="517"/>
+        <location filename="../../ui/board/printing.py" line="518"/>
         <source>%1 landscape, %2</source>
         <translation>%1 横向，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="521"/>
+        <location filename="../../ui/board/printing.py" line="522"/>
         <source>Export the wall chart</source>
         <translation>导出挂图</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="529"/>
+        <location filename="../../ui/board/printing.py" line="530"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="529"/>
+        <location filename="../../ui/board/printing.py" line="530"/>
         <source>Exporting the wall chart…</source>
         <translation>正在导出挂图……</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="562"/>
+        <location filename="../../ui/board/printing.py" line="563"/>
         <source>The file could not be written (%1). Choose another folder and try again.</source>
         <translation>文件无法写入（%1）。请换一个文件夹后重试。</translation>
     </message>
@@ -361,112 +361,112 @@ File: {path}</source>
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board/view.py" line="112"/>
+        <location filename="../../ui/board/view.py" line="115"/>
         <source>Signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="113"/>
+        <location filename="../../ui/board/view.py" line="116"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="114"/>
+        <location filename="../../ui/board/view.py" line="117"/>
         <source>Tasks</source>
         <translation>任务总数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="125"/>
+        <location filename="../../ui/board/view.py" line="128"/>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="130"/>
+        <location filename="../../ui/board/view.py" line="133"/>
         <source>Problems</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="131"/>
+        <location filename="../../ui/board/view.py" line="134"/>
         <source>Categories</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="132"/>
+        <location filename="../../ui/board/view.py" line="135"/>
         <source>Owners</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="133"/>
+        <location filename="../../ui/board/view.py" line="136"/>
         <source>Weeks to deadline</source>
         <translation>倒排工期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="136"/>
+        <location filename="../../ui/board/view.py" line="139"/>
         <source>One column per problem, grouped by category</source>
         <translation>每个反馈问题一列，按问题类别分组</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="137"/>
+        <location filename="../../ui/board/view.py" line="140"/>
         <source>One column per category</source>
         <translation>每个问题类别一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="138"/>
+        <location filename="../../ui/board/view.py" line="141"/>
         <source>One column per responsible person</source>
         <translation>每位责任人一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="139"/>
+        <location filename="../../ui/board/view.py" line="142"/>
         <source>One column per deadline week, scheduled backwards; this week is marked</source>
         <translation>按整改时限所在周排列（倒排工期），本周标红</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="153"/>
+        <location filename="../../ui/board/view.py" line="156"/>
         <source>Colours:</source>
         <translation>配色：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="156"/>
+        <location filename="../../ui/board/view.py" line="159"/>
         <source>Colour scheme of the chart, saved in the ledger</source>
         <translation>挂图的配色方案，保存在台账中</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="159"/>
+        <location filename="../../ui/board/view.py" line="162"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="162"/>
+        <location filename="../../ui/board/view.py" line="165"/>
         <source>Colours and warnings…</source>
         <translation>配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="163"/>
+        <location filename="../../ui/board/view.py" line="166"/>
         <source>Change each colour and the warning days before deadlines</source>
         <translation>修改各状态颜色和到期前的预警天数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="167"/>
+        <location filename="../../ui/board/view.py" line="170"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="168"/>
+        <location filename="../../ui/board/view.py" line="171"/>
         <source>Print the chart on A3 landscape sheets</source>
         <translation>用 A3 横向纸打印挂图</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="170"/>
+        <location filename="../../ui/board/view.py" line="173"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="171"/>
+        <location filename="../../ui/board/view.py" line="174"/>
         <source>Save the chart as a PDF to print or send</source>
         <translation>把挂图存为 PDF，便于打印或报送</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="277"/>
+        <location filename="../../ui/board/view.py" line="280"/>
         <source>%1 — inspection rectification wall chart</source>
         <translation>%1巡察整改挂图督战</translation>
     </message>
@@ -508,47 +508,47 @@ File: {path}</source>
         <translation>在本包旁生成上报文件，交工作专班导入</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="231"/>
+        <location filename="../../ui/packages/community_mode.py" line="234"/>
         <source>Return written</source>
         <translation>已生成上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="232"/>
+        <location filename="../../ui/packages/community_mode.py" line="235"/>
         <source>The return file was written: {path}
 Give it to the work team (USB stick, e-mail) to import. This package stays your working copy.</source>
         <translation>已生成上报文件：{path}
 请把它交给工作专班（U 盘、邮件等）导入。本包仍是您的工作副本，可以继续修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="239"/>
+        <location filename="../../ui/packages/community_mode.py" line="242"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="240"/>
+        <location filename="../../ui/packages/community_mode.py" line="243"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="257"/>
+        <location filename="../../ui/packages/community_mode.py" line="260"/>
         <source>Cannot write the return</source>
         <translation>无法生成上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="273"/>
         <location filename="../../ui/packages/community_mode.py" line="276"/>
-        <location filename="../../ui/packages/community_mode.py" line="290"/>
+        <location filename="../../ui/packages/community_mode.py" line="279"/>
+        <location filename="../../ui/packages/community_mode.py" line="293"/>
         <source>Cannot replace the package</source>
         <translation>不能替换下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="280"/>
-        <location filename="../../ui/packages/community_mode.py" line="285"/>
+        <location filename="../../ui/packages/community_mode.py" line="283"/>
+        <location filename="../../ui/packages/community_mode.py" line="288"/>
         <source>Open the new package</source>
         <translation>打开新的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="282"/>
+        <location filename="../../ui/packages/community_mode.py" line="285"/>
         <source>{sentence}
 
 Replace your copy “{old}” with the new package? The old copy is kept beside it.</source>
@@ -642,7 +642,7 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>现在的整改时限：{deadline}　原定时限：{original}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/trail.py" line="197"/>
+        <location filename="../../ui/task/trail.py" line="195"/>
         <source>No change of deadline.</source>
         <translation>整改时限没有变更过。</translation>
     </message>
@@ -650,54 +650,54 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>DecideExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="421"/>
+        <location filename="../../ui/signoff/dialogs.py" line="423"/>
         <source>Decide the extension request</source>
         <translation>批复延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="422"/>
+        <location filename="../../ui/signoff/dialogs.py" line="424"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="423"/>
+        <location filename="../../ui/signoff/dialogs.py" line="425"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="425"/>
+        <location filename="../../ui/signoff/dialogs.py" line="427"/>
         <source>From → to</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="426"/>
+        <location filename="../../ui/signoff/dialogs.py" line="428"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="427"/>
-        <location filename="../../ui/signoff/dialogs.py" line="452"/>
+        <location filename="../../ui/signoff/dialogs.py" line="429"/>
+        <location filename="../../ui/signoff/dialogs.py" line="454"/>
         <source>Approve the extension</source>
         <translation>同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="429"/>
-        <location filename="../../ui/signoff/dialogs.py" line="452"/>
+        <location filename="../../ui/signoff/dialogs.py" line="431"/>
+        <location filename="../../ui/signoff/dialogs.py" line="454"/>
         <source>Refuse</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="450"/>
+        <location filename="../../ui/signoff/dialogs.py" line="452"/>
         <source>Note (optional)</source>
         <translation>批复意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="450"/>
+        <location filename="../../ui/signoff/dialogs.py" line="452"/>
         <source>Note (required when refusing)</source>
         <translation>批复意见（不同意时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -783,123 +783,123 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../ui/task/evidence.py" line="168"/>
+        <location filename="../../ui/task/evidence.py" line="154"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="171"/>
+        <location filename="../../ui/task/evidence.py" line="157"/>
         <source>Attach photos, PDFs, Word or Excel files and scans</source>
         <translation>添加照片、PDF、Word、Excel 文件或扫描件</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="174"/>
+        <location filename="../../ui/task/evidence.py" line="160"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="177"/>
+        <location filename="../../ui/task/evidence.py" line="163"/>
         <source>Open with the program the computer uses for this kind of file</source>
         <translation>用电脑上对应的程序打开</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="179"/>
+        <location filename="../../ui/task/evidence.py" line="165"/>
         <source>Save a copy…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="180"/>
+        <location filename="../../ui/task/evidence.py" line="166"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="182"/>
+        <location filename="../../ui/task/evidence.py" line="168"/>
         <source>Export as zip…</source>
         <translation>打包导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="185"/>
+        <location filename="../../ui/task/evidence.py" line="171"/>
         <source>All the evidence of this task in one zip file</source>
         <translation>把本任务的全部佐证材料打包成一个 zip 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="187"/>
+        <location filename="../../ui/task/evidence.py" line="173"/>
         <source>Show removed</source>
         <translation>显示已删除的</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="237"/>
+        <location filename="../../ui/task/evidence.py" line="223"/>
         <source>{size} · added by {who} on {at}</source>
         <translation>{size} · {who} {at} 添加</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="241"/>
+        <location filename="../../ui/task/evidence.py" line="227"/>
         <source>removed {at}</source>
         <translation>已于 {at} 删除</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="255"/>
+        <location filename="../../ui/task/evidence.py" line="241"/>
         <source>You can also drag files from a folder onto this panel. One file may be up to {limit}.</source>
         <translation>也可以把文件从文件夹直接拖到这个面板上。单个文件不超过 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="299"/>
+        <location filename="../../ui/task/evidence.py" line="285"/>
         <source>Choose evidence files</source>
         <translation>选择佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="301"/>
+        <location filename="../../ui/task/evidence.py" line="287"/>
         <source>Evidence files ({patterns})</source>
         <translation>佐证材料 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="303"/>
+        <location filename="../../ui/task/evidence.py" line="289"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="334"/>
+        <location filename="../../ui/task/evidence.py" line="320"/>
         <source>Attached {n} files.</source>
         <translation>已添加 {n} 份佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="338"/>
-        <location filename="../../ui/task/evidence.py" line="342"/>
+        <location filename="../../ui/task/evidence.py" line="324"/>
+        <location filename="../../ui/task/evidence.py" line="328"/>
         <source>Not attached</source>
         <translation>没有添加</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="340"/>
+        <location filename="../../ui/task/evidence.py" line="326"/>
         <source>Attached {n} files; {m} were not attached:</source>
         <translation>已添加 {n} 份；以下 {m} 份没有添加：</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="350"/>
+        <location filename="../../ui/task/evidence.py" line="336"/>
         <source>Choose a file in the list first.</source>
         <translation>请先在列表中选中一份材料。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="379"/>
+        <location filename="../../ui/task/evidence.py" line="365"/>
         <source>Cannot write a temporary copy to open: {detail}</source>
         <translation>无法写出用于打开的临时副本：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="389"/>
+        <location filename="../../ui/task/evidence.py" line="375"/>
         <source>Cannot open the file with a program on this computer. A copy is here: {path}</source>
         <translation>这台电脑上没有能打开此文件的程序。文件副本在：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="396"/>
+        <location filename="../../ui/task/evidence.py" line="382"/>
         <source>Save a copy of the evidence</source>
         <translation>另存佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="412"/>
+        <location filename="../../ui/task/evidence.py" line="398"/>
         <source>Saved to {path}</source>
         <translation>已保存到：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence.py" line="420"/>
+        <location filename="../../ui/task/evidence.py" line="406"/>
         <source>Remove the evidence “{name}”? The removal is recorded in the journal and the file stays listed under “Show removed”.</source>
         <translation>移除佐证材料“{name}”？移除会记入日志，勾选“显示已删除的”仍能看到这条记录。</translation>
     </message>
@@ -1078,57 +1078,57 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="364"/>
+        <location filename="../../ui/signoff/dialogs.py" line="366"/>
         <source>Ask for a later deadline</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="368"/>
+        <location filename="../../ui/signoff/dialogs.py" line="370"/>
         <source>Current deadline</source>
         <translation>现在的整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="368"/>
+        <location filename="../../ui/signoff/dialogs.py" line="370"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="371"/>
+        <location filename="../../ui/signoff/dialogs.py" line="373"/>
         <source>Original deadline</source>
         <translation>原定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="383"/>
+        <location filename="../../ui/signoff/dialogs.py" line="385"/>
         <source>New deadline</source>
         <translation>申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="384"/>
+        <location filename="../../ui/signoff/dialogs.py" line="386"/>
         <source>Why the deadline cannot be met</source>
         <translation>为什么不能按时完成</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="385"/>
+        <location filename="../../ui/signoff/dialogs.py" line="387"/>
         <source>Reason (required)</source>
         <translation>延期理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="389"/>
+        <location filename="../../ui/signoff/dialogs.py" line="391"/>
         <source>A leader approves or refuses the request. The original deadline is kept in the ledger either way.</source>
         <translation>由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="394"/>
+        <location filename="../../ui/signoff/dialogs.py" line="396"/>
         <source>Send the request</source>
         <translation>提交延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="400"/>
+        <location filename="../../ui/signoff/dialogs.py" line="402"/>
         <source>{n} days later</source>
         <translation>延后 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1581,22 +1581,22 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>KanbanView</name>
     <message>
-        <location filename="../../ui/board/kanban.py" line="355"/>
+        <location filename="../../ui/board/kanban.py" line="358"/>
         <source>Drag a card to another column to start, submit, review or return it; the workflow decides whether the move is allowed.</source>
         <translation>把卡片拖到另一栏即可开始推进、申请销号、审核或退回；能否移动由销号流程决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="72"/>
+        <location filename="../../ui/board/kanban.py" line="73"/>
         <source>Cannot move the card</source>
         <translation>不能移动这张卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="317"/>
+        <location filename="../../ui/board/kanban.py" line="320"/>
         <source>%1 more not shown; narrow them with the filters</source>
         <translation>还有 %1 张未显示，可用左侧筛选缩小范围</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="422"/>
+        <location filename="../../ui/board/kanban.py" line="425"/>
         <source>After this step the task goes to “%1”.</source>
         <translation>这一步完成后，任务将进入“%1”。</translation>
     </message>
@@ -2226,27 +2226,27 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>OverdueModel</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="287"/>
+        <location filename="../../ui/board/overview.py" line="288"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="288"/>
+        <location filename="../../ui/board/overview.py" line="289"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="289"/>
+        <location filename="../../ui/board/overview.py" line="290"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="290"/>
+        <location filename="../../ui/board/overview.py" line="291"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="291"/>
+        <location filename="../../ui/board/overview.py" line="292"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
@@ -2254,47 +2254,47 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="367"/>
+        <location filename="../../ui/board/overview.py" line="368"/>
         <source>signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="376"/>
+        <location filename="../../ui/board/overview.py" line="377"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="418"/>
+        <location filename="../../ui/board/overview.py" line="419"/>
         <source>Signed off per week</source>
         <translation>每周销号数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="419"/>
+        <location filename="../../ui/board/overview.py" line="420"/>
         <source>Tasks not yet signed off</source>
         <translation>未销号任务数（每周末）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="420"/>
+        <location filename="../../ui/board/overview.py" line="421"/>
         <source>Newly overdue per week</source>
         <translation>每周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="423"/>
+        <location filename="../../ui/board/overview.py" line="424"/>
         <source>Communities, lowest completion first</source>
         <translation>各居民区完成情况（完成率从低到高）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="430"/>
+        <location filename="../../ui/board/overview.py" line="431"/>
         <source>Overdue tasks and their owners</source>
         <translation>逾期任务及责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="467"/>
+        <location filename="../../ui/board/overview.py" line="468"/>
         <source>%1 of %2 tasks signed off</source>
         <translation>共 %2 项任务，已销号 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="473"/>
+        <location filename="../../ui/board/overview.py" line="474"/>
         <source>%1 more overdue tasks; filter by community to see them</source>
         <translation>另有 %1 项逾期任务未列出，可按居民区筛选查看</translation>
     </message>
@@ -2410,148 +2410,148 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="81"/>
+        <location filename="../../ui/imports/plan.py" line="82"/>
         <source>Categories → problems → measures. Double-click a title to rename it; nothing is written before Import.</source>
         <translation>问题类别 → 反馈问题 → 整改措施。双击标题可改名；点“导入”之前不会写入台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="89"/>
+        <location filename="../../ui/imports/plan.py" line="90"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="89"/>
+        <location filename="../../ui/imports/plan.py" line="90"/>
         <source>Falls to</source>
         <translation>落实到</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="107"/>
+        <location filename="../../ui/imports/plan.py" line="108"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="108"/>
+        <location filename="../../ui/imports/plan.py" line="109"/>
         <source>Rename the selected title (or double-click it)</source>
         <translation>修改所选标题（也可以双击标题）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="113"/>
+        <location filename="../../ui/imports/plan.py" line="114"/>
         <source>Merge into the item above</source>
         <translation>并入上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="114"/>
+        <location filename="../../ui/imports/plan.py" line="115"/>
         <source>Merge the selected item into the one above it at the same level</source>
         <translation>把所选项并入同一级的上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="119"/>
+        <location filename="../../ui/imports/plan.py" line="120"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="120"/>
+        <location filename="../../ui/imports/plan.py" line="121"/>
         <source>Split the selected measure at the cursor in its text, or else at every “；”</source>
         <translation>在措施内容中光标处拆分所选措施；光标不在文字中间时按“；”拆分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="125"/>
+        <location filename="../../ui/imports/plan.py" line="126"/>
         <source>Drop</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="126"/>
+        <location filename="../../ui/imports/plan.py" line="127"/>
         <source>Leave the selected items out of the import</source>
         <translation>导入时不包括所选项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="129"/>
+        <location filename="../../ui/imports/plan.py" line="130"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="130"/>
+        <location filename="../../ui/imports/plan.py" line="131"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="148"/>
+        <location filename="../../ui/imports/plan.py" line="149"/>
         <source>Measure text (place the cursor here and press Split to cut it in two)</source>
         <translation>措施内容（把光标放在要断开的位置，再点“拆分”）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="155"/>
+        <location filename="../../ui/imports/plan.py" line="156"/>
         <source>Select a measure to see its text and choose its communities.</source>
         <translation>选择一条措施，查看内容并选择落实到的居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="157"/>
+        <location filename="../../ui/imports/plan.py" line="158"/>
         <source>Communities this measure falls to</source>
         <translation>这条措施落实到的居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="162"/>
-        <location filename="../../ui/imports/plan.py" line="275"/>
+        <location filename="../../ui/imports/plan.py" line="163"/>
+        <location filename="../../ui/imports/plan.py" line="276"/>
         <source>All communities</source>
         <translation>全部居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="163"/>
+        <location filename="../../ui/imports/plan.py" line="164"/>
         <source>Give every selected measure to every community</source>
         <translation>所选措施全部落实到所有居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="165"/>
+        <location filename="../../ui/imports/plan.py" line="166"/>
         <source>Those named in the text</source>
         <translation>文中点名的居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="167"/>
+        <location filename="../../ui/imports/plan.py" line="168"/>
         <source>Give each selected measure to the communities its text names (all when it names none)</source>
         <translation>所选措施落实到文中点名的居民区（没有点名的落实到全部居民区）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="198"/>
+        <location filename="../../ui/imports/plan.py" line="199"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="201"/>
+        <location filename="../../ui/imports/plan.py" line="202"/>
         <source>Import the tree into the ledger as one step (a backup is taken first)</source>
         <translation>把预览中的内容作为一步导入台账（导入前自动备份）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="204"/>
+        <location filename="../../ui/imports/plan.py" line="205"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="246"/>
+        <location filename="../../ui/imports/plan.py" line="247"/>
         <source>Open a rectification plan</source>
         <translation>打开整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="248"/>
+        <location filename="../../ui/imports/plan.py" line="249"/>
         <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
         <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="287"/>
+        <location filename="../../ui/imports/plan.py" line="288"/>
         <source>{name} (named in the text, not in the ledger: tick to create)</source>
         <translation>{name}（文中提到，台账中尚无，勾选后新建）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="418"/>
+        <location filename="../../ui/imports/plan.py" line="419"/>
         <source>All ({n})</source>
         <translation>全部（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="423"/>
+        <location filename="../../ui/imports/plan.py" line="424"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="456"/>
+        <location filename="../../ui/imports/plan.py" line="457"/>
         <source>Nothing to import: the tree is empty.</source>
         <translation>没有可导入的内容：预览是空的。</translation>
     </message>
@@ -2627,218 +2627,218 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>RecheckDialog</name>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="52"/>
+        <location filename="../../ui/signoff/recheck.py" line="50"/>
         <source>回头看 — look-back sampling</source>
         <translation>回头看 — 抽查已销号任务</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="57"/>
+        <location filename="../../ui/signoff/recheck.py" line="55"/>
         <source>By percentage</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="58"/>
+        <location filename="../../ui/signoff/recheck.py" line="56"/>
         <source>By number</source>
         <translation>按数量</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="63"/>
+        <location filename="../../ui/signoff/recheck.py" line="61"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="68"/>
+        <location filename="../../ui/signoff/recheck.py" line="66"/>
         <source> tasks</source>
         <translation> 项</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="78"/>
+        <location filename="../../ui/signoff/recheck.py" line="76"/>
         <source>All together</source>
         <translation>全部一起抽</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="79"/>
+        <location filename="../../ui/signoff/recheck.py" line="77"/>
         <source>Each community separately</source>
         <translation>每个居民区分别抽</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="104"/>
+        <location filename="../../ui/signoff/recheck.py" line="102"/>
         <source>Leave empty for a new random seed</source>
         <translation>留空则自动生成</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="108"/>
+        <location filename="../../ui/signoff/recheck.py" line="106"/>
         <source>e.g. 2025年第四季度回头看</source>
         <translation>例如：2025年第四季度回头看</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="109"/>
+        <location filename="../../ui/signoff/recheck.py" line="107"/>
         <source>Draw the sample</source>
         <translation>抽取样本</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="113"/>
+        <location filename="../../ui/signoff/recheck.py" line="111"/>
         <source>How many</source>
         <translation>抽查多少</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="114"/>
+        <location filename="../../ui/signoff/recheck.py" line="112"/>
         <source>Drawn from</source>
         <translation>抽取方式</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="115"/>
+        <location filename="../../ui/signoff/recheck.py" line="113"/>
         <source>Only the ticked communities (all by default)</source>
         <translation>只在勾选的居民区中抽（默认全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="118"/>
+        <location filename="../../ui/signoff/recheck.py" line="116"/>
         <source>Tick all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="120"/>
+        <location filename="../../ui/signoff/recheck.py" line="118"/>
         <source>Untick all</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="129"/>
+        <location filename="../../ui/signoff/recheck.py" line="127"/>
         <source>Communities</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="134"/>
+        <location filename="../../ui/signoff/recheck.py" line="132"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="135"/>
+        <location filename="../../ui/signoff/recheck.py" line="133"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="136"/>
+        <location filename="../../ui/signoff/recheck.py" line="134"/>
         <source>Draw a new sample</source>
         <translation>抽取新样本</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="144"/>
+        <location filename="../../ui/signoff/recheck.py" line="142"/>
         <source>Repeat the draw to verify</source>
         <translation>重新抽取验证</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="153"/>
+        <location filename="../../ui/signoff/recheck.py" line="151"/>
         <source>Past draws (newest first)</source>
         <translation>历次抽查（最新的在最前）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="168"/>
+        <location filename="../../ui/signoff/recheck.py" line="166"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="169"/>
+        <location filename="../../ui/signoff/recheck.py" line="167"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="170"/>
+        <location filename="../../ui/signoff/recheck.py" line="168"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="171"/>
+        <location filename="../../ui/signoff/recheck.py" line="169"/>
         <source>What was found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="172"/>
+        <location filename="../../ui/signoff/recheck.py" line="170"/>
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="173"/>
+        <location filename="../../ui/signoff/recheck.py" line="171"/>
         <source>Checked</source>
         <translation>核查时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="186"/>
+        <location filename="../../ui/signoff/recheck.py" line="184"/>
         <source>Passed (合格)</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="189"/>
+        <location filename="../../ui/signoff/recheck.py" line="187"/>
         <source>Relapse (反弹)…</source>
         <translation>反弹…</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="210"/>
+        <location filename="../../ui/signoff/recheck.py" line="208"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="267"/>
+        <location filename="../../ui/signoff/recheck.py" line="265"/>
         <source>{amount}%</source>
         <translation>{amount}%</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="267"/>
+        <location filename="../../ui/signoff/recheck.py" line="265"/>
         <source>{amount} tasks</source>
         <translation>{amount} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="270"/>
+        <location filename="../../ui/signoff/recheck.py" line="268"/>
         <source>per community</source>
         <translation>每个居民区分别抽</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="270"/>
+        <location filename="../../ui/signoff/recheck.py" line="268"/>
         <source>overall</source>
         <translation>全部一起抽</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="287"/>
+        <location filename="../../ui/signoff/recheck.py" line="285"/>
         <source>{at} · {who} · {how}, {scope} · {n} of {total} · seed {seed}</source>
         <translation>{at} · {who} · {how}，{scope} · {total} 项中抽 {n} 项 · 种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="315"/>
+        <location filename="../../ui/signoff/recheck.py" line="313"/>
         <source>Drawn {at} by {who}: {how}, {scope}, {n} of {total} signed-off tasks. Random seed &lt;b&gt;{seed}&lt;/b&gt;: anyone who repeats the draw with this seed gets the same sample.</source>
         <translation>{at} 由{who}抽取：{how}，{scope}，从 {total} 项已销号任务中抽出 {n} 项。随机种子 &lt;b&gt;{seed}&lt;/b&gt;：任何人用这个种子重新抽取，都会得到同样的样本。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="330"/>
+        <location filename="../../ui/signoff/recheck.py" line="328"/>
         <source>(task deleted)</source>
         <translation>（任务已删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="331"/>
+        <location filename="../../ui/signoff/recheck.py" line="329"/>
         <source>Pending</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="348"/>
+        <location filename="../../ui/signoff/recheck.py" line="346"/>
         <source>Choose a draw in the list first.</source>
         <translation>请先在左边选中一次抽查。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="358"/>
+        <location filename="../../ui/signoff/recheck.py" line="356"/>
         <source>The repeated draw gives the same {n} tasks as recorded: the draw was fair.</source>
         <translation>重新抽取的 {n} 项任务与记录完全一致：这次抽查是公正的。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="365"/>
+        <location filename="../../ui/signoff/recheck.py" line="363"/>
         <source>The repeated draw does NOT match the recorded sample. Tell the work team; the ledger may have been changed outside the program.</source>
         <translation>重新抽取的结果与记录的样本不一致。请告知工作专班，台账可能在程序之外被改动过。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="404"/>
-        <location filename="../../ui/signoff/recheck.py" line="422"/>
+        <location filename="../../ui/signoff/recheck.py" line="402"/>
+        <location filename="../../ui/signoff/recheck.py" line="420"/>
         <source>Choose a task in the sample first.</source>
         <translation>请先在样本中选中一项任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="412"/>
+        <location filename="../../ui/signoff/recheck.py" line="410"/>
         <source>Record “合格” for “{measure}”? It cannot be changed afterwards.</source>
         <translation>将“{measure}”记录为“合格”？记录后不能更改。</translation>
     </message>
@@ -2846,232 +2846,232 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReconcileView</name>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="97"/>
+        <location filename="../../ui/reconcile/view.py" line="104"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="107"/>
+        <location filename="../../ui/reconcile/view.py" line="114"/>
         <source>Start reconciliation</source>
         <translation>开始对账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="108"/>
+        <location filename="../../ui/reconcile/view.py" line="115"/>
         <source>Tick all</source>
         <translation>全部核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="109"/>
+        <location filename="../../ui/reconcile/view.py" line="116"/>
         <source>Close the period…</source>
         <translation>结账…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="110"/>
+        <location filename="../../ui/reconcile/view.py" line="117"/>
         <source>Weekly report…</source>
         <translation>生成周报…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="111"/>
+        <location filename="../../ui/reconcile/view.py" line="118"/>
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="181"/>
-        <location filename="../../ui/reconcile/view.py" line="189"/>
-        <location filename="../../ui/reconcile/view.py" line="203"/>
+        <location filename="../../ui/reconcile/view.py" line="186"/>
+        <location filename="../../ui/reconcile/view.py" line="194"/>
+        <location filename="../../ui/reconcile/view.py" line="208"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="182"/>
+        <location filename="../../ui/reconcile/view.py" line="187"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="183"/>
+        <location filename="../../ui/reconcile/view.py" line="188"/>
         <source>Returned this week</source>
         <translation>本周是否上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="184"/>
+        <location filename="../../ui/reconcile/view.py" line="189"/>
         <source>Last returned</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="189"/>
         <location filename="../../ui/reconcile/view.py" line="194"/>
-        <location filename="../../ui/reconcile/view.py" line="203"/>
+        <location filename="../../ui/reconcile/view.py" line="199"/>
+        <location filename="../../ui/reconcile/view.py" line="208"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="189"/>
-        <location filename="../../ui/reconcile/view.py" line="203"/>
+        <location filename="../../ui/reconcile/view.py" line="194"/>
+        <location filename="../../ui/reconcile/view.py" line="208"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="189"/>
+        <location filename="../../ui/reconcile/view.py" line="194"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="195"/>
+        <location filename="../../ui/reconcile/view.py" line="200"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="196"/>
+        <location filename="../../ui/reconcile/view.py" line="201"/>
         <source>Old deadline</source>
         <translation>原时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="197"/>
+        <location filename="../../ui/reconcile/view.py" line="202"/>
         <source>New deadline</source>
         <translation>新时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="198"/>
+        <location filename="../../ui/reconcile/view.py" line="203"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="203"/>
+        <location filename="../../ui/reconcile/view.py" line="208"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="205"/>
+        <location filename="../../ui/reconcile/view.py" line="210"/>
         <source>Chase list</source>
         <translation>催报名单</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="206"/>
+        <location filename="../../ui/reconcile/view.py" line="211"/>
         <source>Waiting for sign-off review</source>
         <translation>待审销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="207"/>
+        <location filename="../../ui/reconcile/view.py" line="212"/>
         <source>Extensions to approve</source>
         <translation>待批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="208"/>
+        <location filename="../../ui/reconcile/view.py" line="213"/>
         <source>New overdue this week</source>
         <translation>本周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="247"/>
+        <location filename="../../ui/reconcile/view.py" line="252"/>
         <source>Opening</source>
         <translation>期初</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="247"/>
+        <location filename="../../ui/reconcile/view.py" line="252"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="247"/>
+        <location filename="../../ui/reconcile/view.py" line="252"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="302"/>
+        <location filename="../../ui/reconcile/view.py" line="307"/>
         <source>{week} ({start} to {end})</source>
         <translation>{week}（{start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="313"/>
+        <location filename="../../ui/reconcile/view.py" line="318"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="314"/>
+        <location filename="../../ui/reconcile/view.py" line="319"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="314"/>
+        <location filename="../../ui/reconcile/view.py" line="319"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="335"/>
+        <location filename="../../ui/reconcile/view.py" line="342"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="339"/>
+        <location filename="../../ui/reconcile/view.py" line="346"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="344"/>
+        <location filename="../../ui/reconcile/view.py" line="351"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="360"/>
+        <location filename="../../ui/reconcile/view.py" line="363"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="393"/>
+        <location filename="../../ui/reconcile/view.py" line="396"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="396"/>
+        <location filename="../../ui/reconcile/view.py" line="399"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="400"/>
+        <location filename="../../ui/reconcile/view.py" line="403"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="407"/>
+        <location filename="../../ui/reconcile/view.py" line="410"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="407"/>
+        <location filename="../../ui/reconcile/view.py" line="410"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="407"/>
+        <location filename="../../ui/reconcile/view.py" line="410"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="514"/>
+        <location filename="../../ui/reconcile/view.py" line="517"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="521"/>
+        <location filename="../../ui/reconcile/view.py" line="524"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="58"/>
+        <location filename="../../ui/reconcile/view.py" line="65"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="58"/>
+        <location filename="../../ui/reconcile/view.py" line="65"/>
         <source>Word document (*.docx);;Excel workbook (*.xlsx)</source>
         <translation>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="67"/>
+        <location filename="../../ui/reconcile/view.py" line="74"/>
         <source>Compare with</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="68"/>
+        <location filename="../../ui/reconcile/view.py" line="75"/>
         <source>Compare {week} with which closed week?</source>
         <translation>将 {week} 与哪一个已结账的周比较？</translation>
     </message>
@@ -3079,27 +3079,27 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>RelapseDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="492"/>
+        <location filename="../../ui/signoff/dialogs.py" line="494"/>
         <source>Record a relapse (反弹)</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="494"/>
+        <location filename="../../ui/signoff/dialogs.py" line="496"/>
         <source>What was found (required)</source>
         <translation>发现的问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="497"/>
+        <location filename="../../ui/signoff/dialogs.py" line="499"/>
         <source>The task is reopened as 反弹重启 and must be signed off again.</source>
         <translation>任务将转为“反弹重启”，需重新整改、重新销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="501"/>
+        <location filename="../../ui/signoff/dialogs.py" line="503"/>
         <source>Record the relapse</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3107,22 +3107,22 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="472"/>
+        <location filename="../../ui/signoff/dialogs.py" line="474"/>
         <source>Reopen the task</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="474"/>
+        <location filename="../../ui/signoff/dialogs.py" line="476"/>
         <source>Why it must be rectified again (required)</source>
         <translation>重启理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="475"/>
+        <location filename="../../ui/signoff/dialogs.py" line="477"/>
         <source>Reopen</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3130,132 +3130,132 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="166"/>
+        <location filename="../../ui/signoff/dialogs.py" line="168"/>
         <source>Return — {level}</source>
         <translation>退回 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="166"/>
+        <location filename="../../ui/signoff/dialogs.py" line="168"/>
         <source>Approve — {level}</source>
         <translation>审核通过 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="171"/>
+        <location filename="../../ui/signoff/dialogs.py" line="173"/>
         <source>{level}: level {n} of {total}, signed by the {role}</source>
         <translation>{level}：第 {n} 级（共 {total} 级），由{role}签署</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="177"/>
+        <location filename="../../ui/signoff/dialogs.py" line="179"/>
         <source>(no statement)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="180"/>
+        <location filename="../../ui/signoff/dialogs.py" line="182"/>
         <source>Closing statement of the owner</source>
         <translation>整改情况说明</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="184"/>
+        <location filename="../../ui/signoff/dialogs.py" line="186"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="186"/>
+        <location filename="../../ui/signoff/dialogs.py" line="188"/>
         <source>{n} files: {names}</source>
         <translation>{n} 份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="188"/>
+        <location filename="../../ui/signoff/dialogs.py" line="190"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="193"/>
+        <location filename="../../ui/signoff/dialogs.py" line="195"/>
         <source>Indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="197"/>
+        <location filename="../../ui/signoff/dialogs.py" line="199"/>
         <source>e.g. 措施已落实，佐证材料齐全，同意销号。</source>
         <translation>例如：措施已落实，佐证材料齐全，同意销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="198"/>
+        <location filename="../../ui/signoff/dialogs.py" line="200"/>
         <source>Why the task may be signed off without it</source>
         <translation>写明可以例外销号的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="202"/>
+        <location filename="../../ui/signoff/dialogs.py" line="204"/>
         <source>A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is not signed off.</source>
         <translation>最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="214"/>
+        <location filename="../../ui/signoff/dialogs.py" line="216"/>
         <source>The reason is shown on the task and on the wall chart, so the owner knows what to do.</source>
         <translation>退回理由会显示在任务上和挂图上，责任人据此继续整改。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="219"/>
+        <location filename="../../ui/signoff/dialogs.py" line="221"/>
         <source>Reason for returning (required)</source>
         <translation>退回理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="220"/>
+        <location filename="../../ui/signoff/dialogs.py" line="222"/>
         <source>Return to the owner</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="227"/>
+        <location filename="../../ui/signoff/dialogs.py" line="229"/>
         <source>This is the last level: approving signs the task off. Complete what is missing first, or write the reason for an exception below.</source>
         <translation>这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="232"/>
+        <location filename="../../ui/signoff/dialogs.py" line="234"/>
         <source>The last level will need this completed, or an exception reason from its reviewer.</source>
         <translation>终审时须补齐，或由终审人填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="252"/>
+        <location filename="../../ui/signoff/dialogs.py" line="254"/>
         <source>Acceptance grade (required)</source>
         <translation>验收评定（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="253"/>
+        <location filename="../../ui/signoff/dialogs.py" line="255"/>
         <source>Opinion (required)</source>
         <translation>审核意见（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="257"/>
+        <location filename="../../ui/signoff/dialogs.py" line="259"/>
         <source>Exception reason (required to sign off)</source>
         <translation>例外理由（销号必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="259"/>
+        <location filename="../../ui/signoff/dialogs.py" line="261"/>
         <source>Exception reason (optional)</source>
         <translation>例外理由（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="264"/>
+        <location filename="../../ui/signoff/dialogs.py" line="266"/>
         <source>A long-term task is signed off for this stage and stays 长期坚持.</source>
         <translation>长期坚持任务：通过后完成阶段性销号，继续长期坚持。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="266"/>
+        <location filename="../../ui/signoff/dialogs.py" line="268"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="284"/>
+        <location filename="../../ui/signoff/dialogs.py" line="286"/>
         <source>Please choose a grade: 好, 较好, 一般 or 差.</source>
         <translation>请选择验收评定：好、较好、一般或差。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="236"/>
+        <location filename="../../ui/signoff/dialogs.py" line="238"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3263,37 +3263,37 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="38"/>
+        <location filename="../../ui/signoff/queue.py" line="39"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="39"/>
+        <location filename="../../ui/signoff/queue.py" line="40"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="40"/>
+        <location filename="../../ui/signoff/queue.py" line="41"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="41"/>
+        <location filename="../../ui/signoff/queue.py" line="42"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="42"/>
+        <location filename="../../ui/signoff/queue.py" line="43"/>
         <source>Waiting for</source>
         <translation>等待级别</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="43"/>
+        <location filename="../../ui/signoff/queue.py" line="44"/>
         <source>Days waiting</source>
         <translation>已等待天数</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="110"/>
+        <location filename="../../ui/signoff/queue.py" line="111"/>
         <source>{level} (level {n})</source>
         <translation>{level}（第 {n} 级）</translation>
     </message>
@@ -3301,17 +3301,17 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="175"/>
+        <location filename="../../ui/signoff/queue.py" line="176"/>
         <source>{n} tasks wait for your review ({name}, {role}), the oldest first. Click one to open it on the right.</source>
         <translation>有 {n} 项任务等待您审核（{name}，{role}），最早申请的在最前。单击一项即在右侧打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="181"/>
+        <location filename="../../ui/signoff/queue.py" line="182"/>
         <source>Nothing waits for your review ({name}, {role}).</source>
         <translation>目前没有等待您审核的任务（{name}，{role}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="189"/>
+        <location filename="../../ui/signoff/queue.py" line="190"/>
         <source>Only reviewers see tasks here: {roles}. You are signed in as {role}; change it under Settings → Who am I.</source>
         <translation>这里列出等待审核的任务，审核人身份为：{roles}。您当前的身份是{role}，可在“设置—我是谁”中切换。</translation>
     </message>
@@ -3400,7 +3400,7 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3526,42 +3526,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="309"/>
+        <location filename="../../ui/signoff/dialogs.py" line="311"/>
         <source>Request sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="314"/>
+        <location filename="../../ui/signoff/dialogs.py" line="316"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="316"/>
+        <location filename="../../ui/signoff/dialogs.py" line="318"/>
         <source>What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。</source>
         <translation>写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="320"/>
+        <location filename="../../ui/signoff/dialogs.py" line="322"/>
         <source>What was done (required)</source>
         <translation>整改情况说明（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="329"/>
+        <location filename="../../ui/signoff/dialogs.py" line="331"/>
         <source>The reviewers will see that this is missing. Add evidence on the 佐证材料 tab first, or the last reviewer will have to record an exception.</source>
         <translation>审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="339"/>
+        <location filename="../../ui/signoff/dialogs.py" line="341"/>
         <source>Submit the request</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="325"/>
+        <location filename="../../ui/signoff/dialogs.py" line="327"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3569,210 +3569,210 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../ui/task/panel.py" line="71"/>
-        <location filename="../../ui/task/panel.py" line="293"/>
+        <location filename="../../ui/task/panel.py" line="69"/>
+        <location filename="../../ui/task/panel.py" line="291"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="95"/>
+        <location filename="../../ui/task/panel.py" line="93"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="108"/>
+        <location filename="../../ui/task/panel.py" line="106"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="110"/>
+        <location filename="../../ui/task/panel.py" line="108"/>
         <source>Save the fields above (Ctrl+S)</source>
         <translation>保存以上内容（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="112"/>
+        <location filename="../../ui/task/panel.py" line="110"/>
         <source>Revert</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="121"/>
+        <location filename="../../ui/task/panel.py" line="119"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="122"/>
+        <location filename="../../ui/task/panel.py" line="120"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="123"/>
+        <location filename="../../ui/task/panel.py" line="121"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="124"/>
+        <location filename="../../ui/task/panel.py" line="122"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="125"/>
+        <location filename="../../ui/task/panel.py" line="123"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="126"/>
+        <location filename="../../ui/task/panel.py" line="124"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="127"/>
+        <location filename="../../ui/task/panel.py" line="125"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="136"/>
+        <location filename="../../ui/task/panel.py" line="134"/>
         <source>Indicator</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="136"/>
+        <location filename="../../ui/task/panel.py" line="134"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="136"/>
+        <location filename="../../ui/task/panel.py" line="134"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="136"/>
+        <location filename="../../ui/task/panel.py" line="134"/>
         <source>Actual</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="146"/>
+        <location filename="../../ui/task/panel.py" line="144"/>
         <location filename="../../ui/task/panel.py" line="507"/>
         <source>Add indicator</source>
         <translation>添加量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="148"/>
+        <location filename="../../ui/task/panel.py" line="146"/>
         <source>Remove indicator</source>
         <translation>删除量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="173"/>
+        <location filename="../../ui/task/panel.py" line="171"/>
         <source>Ask for a later deadline…</source>
         <translation>申请延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="176"/>
+        <location filename="../../ui/task/panel.py" line="174"/>
         <source>Approve the extension…</source>
         <translation>同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="179"/>
+        <location filename="../../ui/task/panel.py" line="177"/>
         <source>Refuse the extension…</source>
         <translation>不同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="182"/>
+        <location filename="../../ui/task/panel.py" line="180"/>
         <source>Print the sign-off form…</source>
         <translation>打印销号审批表…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="185"/>
+        <location filename="../../ui/task/panel.py" line="183"/>
         <source>The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper</source>
         <translation>把本任务的销号审批表生成 A4 PDF，打印后交审核人签字</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="196"/>
+        <location filename="../../ui/task/panel.py" line="194"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="196"/>
+        <location filename="../../ui/task/panel.py" line="194"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="196"/>
+        <location filename="../../ui/task/panel.py" line="194"/>
         <source>Field</source>
         <translation>修改项</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="196"/>
+        <location filename="../../ui/task/panel.py" line="194"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="196"/>
+        <location filename="../../ui/task/panel.py" line="194"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="213"/>
+        <location filename="../../ui/task/panel.py" line="211"/>
         <source>Quantitative indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="223"/>
+        <location filename="../../ui/task/panel.py" line="221"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="227"/>
+        <location filename="../../ui/task/panel.py" line="225"/>
         <location filename="../../ui/task/panel.py" line="413"/>
         <source>Evidence ({n})</source>
         <translation>佐证材料（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="233"/>
+        <location filename="../../ui/task/panel.py" line="231"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="234"/>
+        <location filename="../../ui/task/panel.py" line="232"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="243"/>
+        <location filename="../../ui/task/panel.py" line="241"/>
         <source>Reviews and deadline</source>
         <translation>审核与延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="244"/>
+        <location filename="../../ui/task/panel.py" line="242"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="294"/>
+        <location filename="../../ui/task/panel.py" line="292"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="315"/>
+        <location filename="../../ui/task/panel.py" line="313"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="328"/>
+        <location filename="../../ui/task/panel.py" line="326"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="353"/>
+        <location filename="../../ui/task/panel.py" line="351"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="355"/>
+        <location filename="../../ui/task/panel.py" line="353"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="366"/>
+        <location filename="../../ui/task/panel.py" line="364"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
@@ -4022,7 +4022,7 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="128"/>
+        <location filename="../../ui/board/overview.py" line="129"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
@@ -4030,83 +4030,83 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/window/verify.py" line="36"/>
+        <location filename="../../ui/window/verify.py" line="37"/>
         <source>Check the ledger&apos;s integrity</source>
         <translation>核对台账完整性</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="39"/>
+        <location filename="../../ui/window/verify.py" line="40"/>
         <source>Every journal entry is checked against the one before it, and every table is replayed from the journal: a change made outside this program shows up. If you have a 周报 or a 销号审批表 at hand, type the journal anchors printed on it below (one per line) to check that the journal has not been rewritten since.</source>
         <translation>逐条核对日志链，并用日志重放核对每一张表：在本程序之外所做的改动都会被发现。如果手头有周报或销号审批表，把上面印的“日志校验码”填在下面（每行一个），可一并核对打印之后日志有没有被改写。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="47"/>
+        <location filename="../../ui/window/verify.py" line="48"/>
         <source>e.g. 714:2db18125586866ef</source>
         <translation>例如：714:2db18125586866ef</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="59"/>
+        <location filename="../../ui/window/verify.py" line="60"/>
         <source>Check</source>
         <translation>开始核对</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="63"/>
+        <location filename="../../ui/window/verify.py" line="64"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="83"/>
+        <location filename="../../ui/window/verify.py" line="84"/>
         <source>Newest journal anchor now: {anchor} (write it down to check this file against later)</source>
         <translation>当前最新日志校验码：{anchor}（可记下，日后据此核对本文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="99"/>
+        <location filename="../../ui/window/verify.py" line="100"/>
         <source>“{text}” is not a journal anchor: it should be the entry number, a colon and the hex code, as printed at the foot of a 周报, e.g. 714:2db18125586866ef. Nothing was checked.</source>
         <translation>“{text}”不是日志校验码：应为“条目序号:校验码”，如周报页脚印的 714:2db18125586866ef。尚未核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="108"/>
-        <location filename="../../ui/window/verify.py" line="113"/>
+        <location filename="../../ui/window/verify.py" line="109"/>
+        <location filename="../../ui/window/verify.py" line="114"/>
         <source>Checking the journal… entry {done} of {total}</source>
         <translation>正在核对日志链……第 {done} 条，共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="115"/>
+        <location filename="../../ui/window/verify.py" line="116"/>
         <source>Checking the tables… row {done} of {total}</source>
         <translation>正在核对数据表……第 {done} 行，共 {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="125"/>
+        <location filename="../../ui/window/verify.py" line="126"/>
         <source>The check was cancelled; nothing was changed.</source>
         <translation>已取消核对；台账没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="133"/>
+        <location filename="../../ui/window/verify.py" line="134"/>
         <source>entry {seq} ({at}, {command})</source>
         <translation>第 {seq} 条日志（{at}，{command}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="137"/>
+        <location filename="../../ui/window/verify.py" line="138"/>
         <source>the tables</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="141"/>
+        <location filename="../../ui/window/verify.py" line="142"/>
         <source>Check failed: {where}: {detail}.</source>
         <translation>核对未通过：{where}：{detail}。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="149"/>
+        <location filename="../../ui/window/verify.py" line="150"/>
         <source>Check failed: {detail}.</source>
         <translation>核对未通过：{detail}。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="154"/>
+        <location filename="../../ui/window/verify.py" line="155"/>
         <source>The ledger is sound: the journal chain is whole and every table matches it.</source>
         <translation>台账完好：日志链完整，每张表都与日志相符。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="156"/>
+        <location filename="../../ui/window/verify.py" line="157"/>
         <source> The {n} anchors from paper match.</source>
         <translation>与纸面上的 {n} 个日志校验码相符。</translation>
     </message>
@@ -4282,12 +4282,12 @@ Sheets: {sheets}</source>
 <context>
     <name>util</name>
     <message>
-        <location filename="../../ui/common/util.py" line="99"/>
+        <location filename="../../ui/common/util.py" line="89"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/common/util.py" line="126"/>
+        <location filename="../../ui/common/util.py" line="116"/>
         <source>Cannot open the folder. Open it yourself: {folder}</source>
         <translation>无法自动打开文件夹，请手动打开：{folder}</translation>
     </message>

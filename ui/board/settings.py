@@ -30,7 +30,7 @@ from ledger.board.wallchart import BoardScheme
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
 from ui.board.paint import LegendWidget
-from ui.common import messages
+from ui.common import messages, palette
 from ui.common.util import exec_and_free
 
 
@@ -67,7 +67,7 @@ class ColorButton(QPushButton):
         pix = QPixmap(28, 18)
         pix.fill(QColor(self.color))
         painter = QPainter(pix)
-        painter.setPen(QColor("#5F6368"))
+        painter.setPen(QColor(palette.MUTED))
         painter.drawRect(0, 0, 27, 17)  # so that white and pale colours show
         painter.end()
         self.setIcon(QIcon(pix))
@@ -104,7 +104,7 @@ class BoardSettingsDialog(QDialog):
         for row, state in enumerate(lb.BASE_STATES, start=1):
             label = lb.BASE_LABELS[state]
             grid.addWidget(QLabel(label), row, 0)
-            btn = ColorButton("#FFFFFF", label)
+            btn = ColorButton(palette.PAPER, label)
             btn.setObjectName(f"color_{state}")
             btn.colorChanged.connect(self._changed)
             self.color_buttons[state] = btn
@@ -112,7 +112,7 @@ class BoardSettingsDialog(QDialog):
             if state != lb.EMPTY:
                 edit = self._letter_edit(state)
                 grid.addWidget(edit, row, 2)
-        self.border_button = ColorButton("#5F6368", self.tr("Border of 未启动 cells"))
+        self.border_button = ColorButton(palette.MUTED, self.tr("Border of 未启动 cells"))
         self.border_button.colorChanged.connect(self._changed)
         grid.addWidget(QLabel(self.tr("Border")), len(lb.BASE_STATES) + 1, 0)
         grid.addWidget(self.border_button, len(lb.BASE_STATES) + 1, 1)
@@ -133,7 +133,7 @@ class BoardSettingsDialog(QDialog):
         buttons = QHBoxLayout()
         self.add_band_button = QPushButton(self.tr("Add a warning step"))
         self.add_band_button.clicked.connect(
-            lambda: self._add_band(max(1, self._next_band_days()), "#FBC02D")
+            lambda: self._add_band(max(1, self._next_band_days()), palette.NEW_BAND)
         )
         self.remove_band_button = QPushButton(self.tr("Remove the last step"))
         self.remove_band_button.clicked.connect(self._remove_band)
@@ -152,7 +152,7 @@ class BoardSettingsDialog(QDialog):
         QVBoxLayout(preview).addWidget(self.legend)
         self.error = QLabel()
         self.error.setObjectName("schemeError")
-        self.error.setStyleSheet("color: #B0252B;")
+        self.error.setStyleSheet(f"color: {palette.ACCENT};")
         self.error.setWordWrap(True)
 
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -221,7 +221,7 @@ class BoardSettingsDialog(QDialog):
         self._loading = True
         try:
             for state, btn in self.color_buttons.items():
-                btn.set_color(scheme.colors.get(state, "#FFFFFF"))
+                btn.set_color(scheme.colors.get(state, palette.PAPER))
             for key, edit in self.letter_edits.items():
                 edit.setText(scheme.letters.get(key, lb.DEFAULT_LETTERS.get(key, "")))
             self.border_button.set_color(scheme.border)

@@ -26,6 +26,7 @@ from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
 from ui.board.grid import BoardDelegate, BoardModel, GroupHeader, RowHeader, cell_height, cell_width
 from ui.board.paint import INK, OVERDUE_INK, LegendWidget, make_fonts
+from ui.common import palette
 
 
 class BigFigure(QWidget):
@@ -82,7 +83,9 @@ class BoardView(QWidget):
         self.table.setModel(self.model)
         self.table.setShowGrid(True)
         self.table.setGridStyle(Qt.PenStyle.SolidLine)
-        self.table.setStyleSheet("QTableView { gridline-color: #FFFFFF; background: #FFFFFF; }")
+        self.table.setStyleSheet(
+            f"QTableView {{ gridline-color: {palette.PAPER}; background: {palette.PAPER}; }}"
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setMouseTracking(True)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ledger.audit import change_record as audit
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
-from ui.common import messages
+from ui.common import messages, palette
 from ui.common.util import advance, open_folder, progress_dialog
 from ui.exports.ledger_xlsx import default_folder, remember_folder
 
@@ -88,7 +88,7 @@ class AuditExportDialog(QDialog):
         form.addRow(self.tr("Community"), self.community)
         self.message = QLabel()
         self.message.setObjectName("auditMessage")
-        self.message.setStyleSheet("color:#a8323a;")
+        self.message.setStyleSheet(f"color:{palette.ACCENT};")
         self.message.setVisible(False)
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)

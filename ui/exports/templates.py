@@ -41,7 +41,7 @@ from ledger.office.ledger_xlsx import (
     templates,
 )
 from ledger.service.commands import Ledger
-from ui.common import messages
+from ui.common import messages, palette
 from ui.common.util import exec_and_free
 
 KeyRole = Qt.ItemDataRole.UserRole
@@ -51,7 +51,7 @@ HEADER_COL, CONTENTS_COL, WIDTH_COL = 0, 1, 2
 def hint(label: QLabel) -> QLabel:
     """A grey, wrapped note under a control (the export dialog uses it too)."""
     label.setWordWrap(True)
-    label.setStyleSheet("color: #5f6368;")
+    label.setStyleSheet(f"color: {palette.MUTED};")
     return label
 
 
@@ -192,7 +192,7 @@ class TemplateDialog(QDialog):
         bottom.addWidget(save)
         self.status = QLabel()
         self.status.setObjectName("templateStatus")
-        self.status.setStyleSheet("color: #3a9d5d;")
+        self.status.setStyleSheet(f"color: {palette.SAVED};")
 
         buttons = QDialogButtonBox()
         use = buttons.addButton(self.tr("Use this template"), QDialogButtonBox.ButtonRole.AcceptRole)

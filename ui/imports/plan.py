@@ -30,7 +30,7 @@ from ledger.core.errors import LedgerError
 from ledger.plan.importer import ImportResult, import_plan, load_plan, mentions, preview_import, resolve_names
 from ledger.plan.text import ParsedPlan, PlanFileError
 from ledger.service.commands import Ledger
-from ui.common import messages
+from ui.common import messages, palette
 from ui.imports.plan_tree import ASSIGNED, DETAIL, KIND, NAMED, PlanTreeEditing
 
 log = logging.getLogger(__name__)
@@ -69,9 +69,10 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         self.banner = QLabel()
         self.banner.setObjectName("warning")
         self.banner.setWordWrap(True)
+        warning = palette.PLAN_WARNING
         self.banner.setStyleSheet(
-            "QLabel#warning { background: #fff4d6; border: 1px solid #e6c36a; "
-            "border-radius: 3px; padding: 6px 8px; color: #3d3000; }"
+            f"QLabel#warning {{ background: {warning.background}; border: 1px solid {warning.border}; "
+            f"border-radius: 3px; padding: 6px 8px; color: {warning.text}; }}"
         )
         self.banner.hide()
 
@@ -471,5 +472,5 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         return result
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #a8201a;" if error else "")
+        self.message.setStyleSheet(f"color: {palette.ACCENT};" if error else "")
         self.message.setText(text)

@@ -30,7 +30,7 @@ from ledger.exchange import merge as exchange_merge
 from ledger.exchange import packages as exchange
 from ledger.service.commands import Ledger
 from ledger.storage import journal
-from ui.common import messages
+from ui.common import messages, palette
 from ui.table.model import COLUMNS
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ def lock_panel(window: MainWindow) -> None:
             w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         w.setProperty("workTeamField", True)
         w.setToolTip(tip)
-        w.setStyleSheet("background:#f0f0f0; color:#444;")
+        w.setStyleSheet(f"background:{palette.READ_ONLY_BG}; color:{palette.READ_ONLY_TEXT};")
 
 
 def _return_action(window: MainWindow) -> QAction:
@@ -173,10 +173,13 @@ def _return_action(window: MainWindow) -> QAction:
 def _add_banner(window: MainWindow, info: dict[str, Any], action: QAction) -> None:
     bar = QWidget()
     bar.setObjectName("communityBar")
-    bar.setStyleSheet("#communityBar { background:#fff4d6; border-bottom:1px solid #e0c98a; }")
+    banner = palette.COMMUNITY_BANNER
+    bar.setStyleSheet(
+        f"#communityBar {{ background:{banner.background}; border-bottom:1px solid {banner.border}; }}"
+    )
     label = QLabel(banner_text(info))
     label.setObjectName("communityBanner")
-    label.setStyleSheet("color:#6b4e00; font-weight:bold; padding:4px 6px;")
+    label.setStyleSheet(f"color:{banner.text}; font-weight:bold; padding:4px 6px;")
     label.setWordWrap(True)
     button = QToolButton()
     button.setObjectName("returnButton")

@@ -9,12 +9,12 @@ from PySide6.QtGui import QColor
 
 from ledger.core.model import Status
 from ledger.reconcile import periods as rc
+from ui.common import palette
 
 if TYPE_CHECKING:
     from ui.reconcile.view import ReconcileView
 
 EntryIdRole = Qt.ItemDataRole.UserRole + 1
-SUBMIT_BG = "#fff3cd"
 
 
 def status_text(value: Any) -> str:
@@ -109,9 +109,9 @@ class LinesModel(QAbstractTableModel):
             if col == 6:
                 return effect_text(ln.effect) or self.tr("no count changes")
         if role == Qt.ItemDataRole.BackgroundRole and ln.submits:
-            return QColor(SUBMIT_BG)
+            return QColor(palette.SUBMITTED_ROW)
         if role == Qt.ItemDataRole.ForegroundRole and col == 6 and not ln.effect:
-            return QColor("#777777")
+            return QColor(palette.DIMMED)
         if role == EntryIdRole:
             return ln.entry_id
         return None

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from ledger.core.errors import LedgerError
 from ledger.reconcile import periods as rc
 from ledger.service.commands import Changed, Ledger
-from ui.common import messages
+from ui.common import messages, palette
 from ui.reconcile.dialogs import CloseNoteDialog, CompareDialog
 from ui.reconcile.lines import LinesModel, effect_text, status_text
 
@@ -45,7 +45,14 @@ log = logging.getLogger(__name__)
 
 RECENT_WEEKS = 12
 BIG_KEYS = ("tasks", "signed_off", "open")
-RED, GREEN = "#c62828", "#2e7d32"
+PROBLEM_STYLE = (
+    f"QLabel {{ background: {palette.PROBLEM_BOX.background}; color: {palette.PROBLEM_BOX.text}; padding: 6px; "
+    f"border: 1px solid {palette.PROBLEM_BOX.border}; }}"
+)
+INFO_STYLE = (
+    f"QLabel {{ background: {palette.INFO_BOX.background}; color: {palette.INFO_BOX.text}; padding: 6px; "
+    f"border: 1px solid {palette.INFO_BOX.border}; }}"
+)
 
 
 def _tr(text: str) -> str:
@@ -123,9 +130,7 @@ class ReconcileView(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("reconcileBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; border: 1px solid #e0a0a0; }"
-        )
+        self.banner.setStyleSheet(PROBLEM_STYLE)
         root.addWidget(self.banner)
 
         # the balance, large
@@ -325,7 +330,9 @@ class ReconcileView(QWidget):
         per, rec = self.per, self.rec
         closed = per is not None and per.closed
         self.state_label.setText(self.state_text())
-        self.state_label.setStyleSheet(f"color: {GREEN if closed else ('#1565c0' if per else '#555555')};")
+        self.state_label.setStyleSheet(
+            f"color: {palette.DONE if closed else (palette.OPEN_PERIOD if per else palette.SOFT)};"
+        )
         self.open_button.setEnabled(per is None)
         self.tick_all_button.setEnabled(rec is not None and not closed and bool(rec.unticked))
         self.close_button.setEnabled(per is not None and not closed)
@@ -343,16 +350,12 @@ class ReconcileView(QWidget):
             self.banner.setText(
                 self.tr("Reconciliation has not started for this week. Click “Start reconciliation”.")
             )
-            self.banner.setStyleSheet(
-                "QLabel { background: #eef3fb; color: #1f3b66; padding: 6px; border: 1px solid #b7c8e6; }"
-            )
+            self.banner.setStyleSheet(INFO_STYLE)
             self.banner.setVisible(True)
         else:
             self.banner.setVisible(False)
         if closed:
-            self.banner.setStyleSheet(
-                "QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; border: 1px solid #e0a0a0; }"
-            )
+            self.banner.setStyleSheet(PROBLEM_STYLE)
         self._refresh_balance(rec)
         self.model.set_lines(rec.lines if rec else [], closed)
         self.table.resizeRowsToContents()
@@ -382,7 +385,7 @@ class ReconcileView(QWidget):
                 value = getattr(rec, name).get(key, 0)
                 if name == "difference":
                     cell.setText(f"{value:+d}" if value else "0")
-                    cell.setStyleSheet(f"color: {RED if value else GREEN};")
+                    cell.setStyleSheet(f"color: {palette.ALERT if value else palette.DONE};")
                 else:
                     cell.setText(str(value))
         if rec is None:
@@ -391,15 +394,15 @@ class ReconcileView(QWidget):
             return
         if rec.balanced:
             self.verdict.setText(self.tr("Balanced"))
-            self.verdict.setStyleSheet(f"color: {GREEN};")
+            self.verdict.setStyleSheet(f"color: {palette.DONE};")
         else:
             self.verdict.setText(self.tr("Not balanced"))
-            self.verdict.setStyleSheet(f"color: {RED};")
+            self.verdict.setStyleSheet(f"color: {palette.ALERT};")
         others = {k: v for k, v in rec.difference.items() if v and k not in self.balance_keys}
         self.other_diff.setText(
             self.tr("Also different: {text}").format(text=effect_text(others)) if others else ""
         )
-        self.other_diff.setStyleSheet(f"color: {RED};")
+        self.other_diff.setStyleSheet(f"color: {palette.ALERT};")
 
     def _refresh_side(self, week: str) -> None:
         snap = self.per.snapshot if self.per is not None and self.per.closed else None
@@ -416,7 +419,7 @@ class ReconcileView(QWidget):
                 ]
                 for c in chase
             ],
-            [None if c["returned"] else RED for c in chase],
+            [None if c["returned"] else palette.ALERT for c in chase],
         )
         pend = rc.pending_signoff(self.ledger)
         self._fill(

@@ -28,11 +28,13 @@ from ledger.core.model import Kind, TaskRow
 from ledger.core.workflow import GRADES, SECOND_ROUND_GRADES
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
-from ui.common import messages
+from ui.common import messages, palette
 from ui.common.util import exec_and_free
 
-WARN_STYLE = "background:#fff4e0; border:1px solid #e0a030; border-radius:4px; padding:8px; color:#5a3a00;"
-RED = "#b0252b"
+WARN_STYLE = (
+    f"background:{palette.SIGNOFF_WARNING.background}; border:1px solid {palette.SIGNOFF_WARNING.border}; "
+    f"border-radius:4px; padding:8px; color:{palette.SIGNOFF_WARNING.text};"
+)
 
 
 def _num(v: float | None) -> str:
@@ -202,7 +204,7 @@ class ReviewDialog(SignoffDialog):
                 "A grade of 一般 or 差 at the last level sends the task back for a "
                 "second round of rectification; it is not signed off."
             ),
-            style=f"color:{RED}; font-weight:bold",
+            style=f"color:{palette.ACCENT}; font-weight:bold",
         )
         self.second_round.setObjectName("secondRoundNote")
         self.second_round.setVisible(False)
@@ -495,7 +497,7 @@ class RelapseDialog(SignoffDialog):
         self.form.addRow(
             _label(
                 self.tr("The task is reopened as 反弹重启 and must be signed off again."),
-                style=f"color:{RED}",
+                style=f"color:{palette.ACCENT}",
             )
         )
         self.finish(self.tr("Record the relapse"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from ledger.service.commands import Changed, Ledger
 from ledger.signoff import signoff
 from ledger.signoff.signoff import QueueItem
+from ui.common import palette
 
 TaskIdRole = Qt.ItemDataRole.UserRole + 1
 COLUMNS = [
@@ -114,7 +115,7 @@ class ReviewQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "days":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and key == "days" and self.days(it) >= LATE_DAYS:
-            return QColor("#b0252b")
+            return QColor(palette.ACCENT)
         return None
 
 

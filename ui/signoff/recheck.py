@@ -35,10 +35,8 @@ from ledger.core.model import Status
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ledger.signoff.signoff import Recheck, RecheckItem
-from ui.common import messages
+from ui.common import messages, palette
 from ui.signoff.dialogs import RelapseDialog
-
-GREEN, RED = "#2e7d32", "#b0252b"
 
 
 class RecheckDialog(QDialog):
@@ -114,7 +112,7 @@ class RecheckDialog(QDialog):
         form.addRow(self.tr("Drawn from"), scope_row)
         comm_label = QLabel(self.tr("Only the ticked communities (all by default)"))
         comm_label.setWordWrap(True)
-        comm_label.setStyleSheet("color:#555")
+        comm_label.setStyleSheet(f"color:{palette.SOFT}")
         all_on = QPushButton(self.tr("Tick all"))
         all_on.clicked.connect(lambda _c=False: self._tick_all(True))
         all_off = QPushButton(self.tr("Untick all"))
@@ -334,7 +332,7 @@ class RecheckDialog(QDialog):
                 cell = QTableWidgetItem(v)
                 cell.setData(Qt.ItemDataRole.UserRole, it.id)
                 if c == 2 and it.result:
-                    cell.setForeground(QColor(GREEN if it.result == "pass" else RED))
+                    cell.setForeground(QColor(palette.DONE if it.result == "pass" else palette.ACCENT))
                 self.items.setItem(r, c, cell)
         self.items.resizeRowsToContents()
         if 0 <= keep < len(self.item_list):
@@ -366,7 +364,7 @@ class RecheckDialog(QDialog):
                     "team; the ledger may have been changed outside the program."
                 )
             )
-        self.verify_label.setStyleSheet(f"color:{GREEN if same else RED}; font-weight:bold")
+        self.verify_label.setStyleSheet(f"color:{palette.DONE if same else palette.ACCENT}; font-weight:bold")
         return same
 
     # ---- recording -------------------------------------------------------------------------

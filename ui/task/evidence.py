@@ -50,7 +50,7 @@ from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ledger.signoff.evidence import EvidenceRow, max_bytes
-from ui.common import messages
+from ui.common import messages, palette
 from ui.common.util import settings
 
 log = logging.getLogger(__name__)
@@ -59,20 +59,6 @@ THUMB = 56
 FOLDER_KEY = "evidence/folder"
 CACHE_SIZE = 300
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"})
-BADGE_COLOURS = {
-    ".pdf": "#c0392b",
-    ".ofd": "#c0392b",
-    ".doc": "#2b579a",
-    ".docx": "#2b579a",
-    ".wps": "#2b579a",
-    ".xls": "#217346",
-    ".xlsx": "#217346",
-    ".et": "#217346",
-    ".ppt": "#c55a11",
-    ".pptx": "#c55a11",
-    ".zip": "#6b5b95",
-    ".rar": "#6b5b95",
-}
 FILE_FILTER = (
     "*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.heic *.pdf *.ofd *.doc *.docx *.wps *.xls "
     "*.xlsx *.et *.ppt *.pptx *.txt *.zip *.rar"
@@ -114,20 +100,20 @@ def file_badge(name: str, size: int = THUMB) -> QPixmap:
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     page = QRect(int(size * 0.16), 2, int(size * 0.68), size - 4)
-    p.setPen(QPen(QColor("#8a8a8a"), 1))
-    p.setBrush(QColor("white"))
+    p.setPen(QPen(QColor(palette.REMOVED), 1))
+    p.setBrush(QColor(palette.PAPER))
     p.drawRect(page)
     band = QRect(
         page.left() - int(size * 0.1), int(size * 0.52), page.width() + int(size * 0.2), int(size * 0.28)
     )
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor(BADGE_COLOURS.get(suffix, "#707070")))
+    p.setBrush(QColor(palette.BADGES.get(suffix, palette.BADGE_OTHER)))
     p.drawRoundedRect(band, 3, 3)
     font = QFont()
     font.setBold(True)
     font.setPixelSize(max(8, int(size * 0.2)))
     p.setFont(font)
-    p.setPen(QColor("white"))
+    p.setPen(QColor(palette.PAPER))
     p.drawText(band, Qt.AlignmentFlag.AlignCenter, (suffix[1:] or "?").upper()[:4])
     p.end()
     return pix
@@ -189,7 +175,7 @@ class EvidencePanel(QWidget):
         self.show_removed.toggled.connect(lambda _on: self.refresh())
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color:#555")
+        self.hint.setStyleSheet(f"color:{palette.SOFT}")
         self.status = QLabel()
         self.status.setObjectName("evidenceStatus")
         self.status.setWordWrap(True)
@@ -244,7 +230,7 @@ class EvidencePanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, ev.id)
             item.setSizeHint(QSize(0, THUMB + 10))
             if ev.removed:
-                item.setForeground(QColor("#8a8a8a"))
+                item.setForeground(QColor(palette.REMOVED))
             self.list.addItem(item)
         try:
             limit = signoff.human_size(max_bytes(self.ledger))

@@ -38,7 +38,7 @@ from ledger.service.commands import Changed, Ledger, parse_number
 from ledger.signoff import signoff
 from ledger.signoff.signoff import Extension
 from ledger.storage.journal import Entry
-from ui.common import messages
+from ui.common import messages, palette
 from ui.common.util import health_colour
 from ui.signoff.dialogs import (
     DecideExtensionDialog,
@@ -50,8 +50,6 @@ from ui.signoff.dialogs import (
 from ui.task.dropping import DropsEvidence
 from ui.task.evidence import EvidencePanel
 from ui.task.trail import DeadlineHistory, ReviewTrail
-
-RED, AMBER = "#b0252b", "#8a5a00"
 
 
 def _e(text: Any) -> str:
@@ -96,7 +94,7 @@ class TaskPanel(DropsEvidence, QWidget):
         self.no_deadline.toggled.connect(lambda on: self.deadline.setEnabled(not on))
         self.original = QLabel()
         self.original.setObjectName("originalDeadline")
-        self.original.setStyleSheet("color:#555")
+        self.original.setStyleSheet(f"color:{palette.SOFT}")
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for k in Kind:
@@ -369,12 +367,14 @@ class TaskPanel(DropsEvidence, QWidget):
                 )
             )
         if t.return_reason:
-            lines.append(f"<span style='color:{RED}; font-weight:bold'>{_e(t.return_reason)}</span>")
+            lines.append(
+                f"<span style='color:{palette.ACCENT}; font-weight:bold'>{_e(t.return_reason)}</span>"
+            )
         if pending is not None:
             asked = self.tr("Extension requested by {who} on {at}: to {new}, waiting for a leader").format(
                 who=pending.requested_by, at=pending.requested_at[:10], new=pending.new_deadline.isoformat()
             )
-            lines.append(f"<span style='color:{AMBER}'>{_e(asked)}</span>")
+            lines.append(f"<span style='color:{palette.CAUTION}'>{_e(asked)}</span>")
         self.state.setText("<br>".join(lines))
 
     def _show_extension_buttons(self, t: TaskRow, pending: Extension | None) -> None:

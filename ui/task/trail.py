@@ -11,8 +11,8 @@ from ledger.core.model import TaskRow
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ledger.storage.journal import Entry
+from ui.common import palette
 
-RED, GREEN, AMBER, BLUE = "#b0252b", "#2e7d32", "#8a5a00", "#1f4e8c"
 DECISION_LABELS = {"approve": "通过", "return": "退回"}
 
 
@@ -114,7 +114,7 @@ class ReviewTrail(QTextBrowser):
             empty = self.tr(
                 "No review yet. When the task is submitted for sign-off, each level's decision appears here."
             )
-            self.setHtml(f"<p style='color:#555'>{_e(empty)}</p>")
+            self.setHtml(f"<p style='color:{palette.SOFT}'>{_e(empty)}</p>")
             return
         parts = []
         last_round = None
@@ -124,23 +124,23 @@ class ReviewTrail(QTextBrowser):
                 heading = self.tr("Round {n}").format(n=last_round)
                 parts.append(f"<h4 style='margin:10px 0 2px 0'>{_e(heading)}</h4>")
             colour = (
-                GREEN
+                palette.DONE
                 if ev["decision"] in ("通过", "合格")
-                else RED
+                else palette.ACCENT
                 if ev["decision"] in ("退回", "反弹", "重启")
-                else BLUE
+                else palette.STEP
             )
             grade = f"（{_e(ev['grade'])}）" if ev["grade"] else ""
             body = f"<br>{_e(ev['opinion'])}" if ev["opinion"] else ""
             exc = (
-                f"<br><span style='color:{AMBER}'>例外理由：{_e(ev['exception'])}</span>"
+                f"<br><span style='color:{palette.CAUTION}'>例外理由：{_e(ev['exception'])}</span>"
                 if ev["exception"]
                 else ""
             )
             parts.append(
                 f"<p style='margin:4px 0 8px 0'><b>{_e(ev['step'])}</b>　"
                 f"<b style='color:{colour}'>{_e(ev['decision'])}{grade}</b><br>"
-                f"<span style='color:#555'>{_e(ev['who'])}　{_e(ev['at'][:16])}</span>{body}{exc}</p>"
+                f"<span style='color:{palette.SOFT}'>{_e(ev['who'])}　{_e(ev['at'][:16])}</span>{body}{exc}</p>"
             )
         self.setHtml("".join(parts))
 
@@ -167,17 +167,15 @@ class DeadlineHistory(QTextBrowser):
         parts = [f"<p><b>{_e(head)}</b></p>"]
         events: list[tuple[str, str]] = []
         for x in signoff.extensions(self.ledger, t.id):
-            colour = {"approved": GREEN, "refused": RED}.get(x.status, AMBER)
+            colour = {"approved": palette.DONE, "refused": palette.ACCENT}.get(x.status, palette.CAUTION)
             old = x.old_deadline.isoformat() if x.old_deadline else "—"
             text = (
                 f"<b>申请延期</b>　{_e(old)} → {_e(x.new_deadline.isoformat())}<br>"
-                f"<span style='color:#555'>{_e(x.requested_by)}　{_e(x.requested_at[:16])}</span><br>"
+                f"<span style='color:{palette.SOFT}'>{_e(x.requested_by)}　{_e(x.requested_at[:16])}</span><br>"
                 f"理由：{_e(x.reason)}<br><b style='color:{colour}'>{_e(x.label)}</b>"
             )
             if x.decided_by:
-                text += (
-                    f"　<span style='color:#555'>{_e(x.decided_by)}　{_e((x.decided_at or '')[:16])}</span>"
-                )
+                text += f"　<span style='color:{palette.SOFT}'>{_e(x.decided_by)}　{_e((x.decided_at or '')[:16])}</span>"
             if x.decision_note:
                 text += f"<br>批复意见：{_e(x.decision_note)}"
             events.append((x.requested_at, text))
@@ -190,11 +188,11 @@ class DeadlineHistory(QTextBrowser):
                         (
                             e.at,
                             f"<b>直接修改整改时限</b>　{_e(c.before or '—')} → {_e(c.after or '—')}<br>"
-                            f"<span style='color:#555'>{_e(e.actor)}　{_e(e.at[:16])}</span>",
+                            f"<span style='color:{palette.SOFT}'>{_e(e.actor)}　{_e(e.at[:16])}</span>",
                         )
                     )
         if not events:
-            parts.append(f"<p style='color:#555'>{_e(self.tr('No change of deadline.'))}</p>")
+            parts.append(f"<p style='color:{palette.SOFT}'>{_e(self.tr('No change of deadline.'))}</p>")
         parts += [
             f"<p style='margin:4px 0 10px 0'>{text}</p>" for _at, text in sorted(events, key=lambda x: x[0])
         ]

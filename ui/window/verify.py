@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ledger.service.commands import Ledger
 from ledger.storage import journal
+from ui.common import palette
 from ui.common.util import advance, exec_and_free, progress_dialog, say
 
 log = logging.getLogger(__name__)
@@ -155,7 +156,7 @@ class VerifyDialog(QDialog):
         if printed:
             text += self.tr(" The {n} anchors from paper match.").format(n=len(printed))
         say(self.result, text)
-        self.result.setStyleSheet("color:#2e7d32;")
+        self.result.setStyleSheet(f"color:{palette.DONE};")
         return True
 
     @classmethod
