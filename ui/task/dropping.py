@@ -6,12 +6,13 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QWidget
 
 from ui.task.evidence import local_files
 
 
-class DropsEvidence:
-    """Mixed into TaskPanel, before QWidget: the panel's ``task``, ``tabs``, ``evidence_tab`` and ``evidence``."""
+class DropsEvidence(QWidget):
+    """The base of TaskPanel, which sets ``task``, ``tabs``, ``evidence_tab`` and ``evidence``."""
 
     task: Any
     tabs: Any
@@ -56,4 +57,4 @@ class DropsEvidence:
             else:
                 self.dropEvent(event)
             return True
-        return super().eventFilter(watched, event)
+        return bool(super().eventFilter(watched, event))

@@ -56,7 +56,7 @@ def _e(text: Any) -> str:
     return html.escape(str(text or "")).replace("\n", "<br>")
 
 
-class TaskPanel(DropsEvidence, QWidget):
+class TaskPanel(DropsEvidence):
     """Edits go through Ledger commands; a refused edit says why and leaves the ledger as it was.
     Files dropped on the panel are attached to the shown task as 佐证材料."""
 
