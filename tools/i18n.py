@@ -115,6 +115,7 @@ class Message:
     translation: str = ""
     finished: bool = False
     origin: str = "lupdate"
+    translator_comment: str = ""  # the translator's own note (Qt Linguist), kept across runs
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -255,6 +256,7 @@ def read_ts(path: Path) -> list[Message]:
                     m.get("numerus") == "yes",
                     translation=text,
                     finished=kind == "",
+                    translator_comment=m.findtext("translatorcomment") or "",
                 )
             )
     return out
@@ -271,6 +273,8 @@ def merge(msgs: list[Message], old: list[Message]) -> None:
         kept = by_key.get(m.key) or (None if m.translation else by_source.get(m.source))
         if kept is not None and (kept.translation or not m.translation):
             m.translation, m.finished = kept.translation, kept.finished
+        if m.key in by_key:
+            m.translator_comment = by_key[m.key].translator_comment
 
 
 def problems_of(m: Message, catalogue: Catalogue) -> list[str]:
@@ -316,6 +320,8 @@ def serialize(msgs: Iterable[Message], catalogue: Catalogue) -> str:
                 lines.append(f"        <comment>{esc(m.comment)}</comment>")
             if m.extracomment:
                 lines.append(f"        <extracomment>{esc(m.extracomment)}</extracomment>")
+            if m.translator_comment:
+                lines.append(f"        <translatorcomment>{esc(m.translator_comment)}</translatorcomment>")
             state = "" if m.done else ' type="unfinished"'
             if m.numerus:
                 lines += [

@@ -114,7 +114,7 @@ def test_the_tool_keeps_what_the_translator_wrote_and_reports_what_is_unfinished
 
     Message = i18n.Message
     old = [
-        Message("A", "Open", translation="打开", finished=True),
+        Message("A", "Open", translation="打开", finished=True, translator_comment="菜单项"),
         Message("B", "Save", translation="存", finished=False),  # the translator has not confirmed it
     ]
     new = [Message("A", "Open"), Message("C", "Open"), Message("B", "Save"), Message("B", "New")]
@@ -127,5 +127,5 @@ def test_the_tool_keeps_what_the_translator_wrote_and_reports_what_is_unfinished
     ]
     ts = tmp_path / "x.ts"
     ts.write_text(i18n.serialize(new, i18n.UI_ZH), encoding="utf-8")
-    back = {m.key: (m.translation, m.done) for m in i18n.read_ts(ts)}
-    assert back == {m.key: (m.translation, m.done) for m in new}
+    back = {m.key: (m.translation, m.done, m.translator_comment) for m in i18n.read_ts(ts)}
+    assert back == {m.key: (m.translation, m.done, m.translator_comment) for m in new}
