@@ -32,8 +32,10 @@ def error_text(exc: BaseException | str) -> str:
 def ledger_sentence(exc: LedgerError) -> str:
     """The error's Chinese template through the installed translators (resources/i18n/en.ts under --lang en),
     then filled with its facts: errors.py stays free of Qt and the English lives in a .ts like the UI's."""
-    template = MESSAGES.get(exc.code, ("{detail}",))[0]
-    text = QCoreApplication.translate("LedgerError", template, exc.code)
+    template = MESSAGES.get(exc.code, ("",))[0]
+    text = QCoreApplication.translate("LedgerError", template, exc.code) if template else ""
+    if not text or text == template:
+        return exc.message("zh")  # no translator for it installed: the sentence as errors.py writes it
     try:
         return text.format(**exc.facts)
     except (KeyError, IndexError):
