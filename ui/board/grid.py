@@ -23,6 +23,7 @@ from ui.board.paint import (
     paint_row_header,
     wrap_elide,
 )
+from ui.common import palette
 
 CellRole = Qt.ItemDataRole.UserRole + 1  # the Cell (or None) behind an index
 TotalsRole = Qt.ItemDataRole.UserRole + 2  # header: the row's or column's Totals
@@ -169,7 +170,7 @@ class BoardModel(QAbstractTableModel):
                 )
                 if t.return_reason:  # a returned or reopened task says why, here as on the task
                     lines.append(
-                        f"<tr><td></td><td colspan='4' style='color:#b3261e'>"
+                        f"<tr><td></td><td colspan='4' style='color:{palette.ACCENT}'>"
                         f"{html.escape(t.return_reason)}</td></tr>"
                     )
             more = (cell.total - len(tasks)) if cell else 0

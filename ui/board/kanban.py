@@ -55,6 +55,7 @@ from ledger.core.model import Status, TaskRow
 from ledger.core.workflow import Action
 from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
+from ui.common import palette
 from ui.common.util import exec_and_free
 
 log = logging.getLogger(__name__)
@@ -62,9 +63,9 @@ log = logging.getLogger(__name__)
 MIME = "application/x-zhenggai-task-ids"
 TaskIdRole = Qt.ItemDataRole.UserRole
 TaskRole = Qt.ItemDataRole.UserRole + 1
-INK = QColor("#202124")
-MUTED = QColor("#5F6368")
-OVERDUE_INK = QColor("#C62828")
+INK = QColor(palette.INK)
+MUTED = QColor(palette.MUTED)
+OVERDUE_INK = QColor(palette.ALERT)
 
 
 def show_refusal(parent: QWidget | None, text: str) -> None:
@@ -184,8 +185,10 @@ class CardDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(QPen(QColor("#1A73E8") if selected else QColor("#C9CDD2"), 2.0 if selected else 1.0))
-        p.setBrush(QColor("#FFFFFF"))
+        p.setPen(
+            QPen(QColor(palette.SELECTED) if selected else QColor(palette.GRID), 2.0 if selected else 1.0)
+        )
+        p.setBrush(QColor(palette.PAPER))
         p.drawRoundedRect(rect, 6, 6)
         stripe = QRectF(rect.left(), rect.top(), 8, rect.height())
         color = QColor(scheme.color(state))
@@ -253,7 +256,7 @@ class CardList(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(0)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setStyleSheet("QListView { background: #F1F3F4; }")
+        self.setStyleSheet(f"QListView {{ background: {palette.KANBAN_COLUMN}; }}")
 
     def _accepts(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> tuple[list[str], str] | None:
         got = read_mime(event.mimeData())
@@ -301,7 +304,7 @@ class ColumnWidget(QFrame):
         self.list.setItemDelegate(CardDelegate(view, self.list))
         self.more = QLabel()
         self.more.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.more.setStyleSheet("color: #5F6368; padding: 4px;")
+        self.more.setStyleSheet(f"color: {palette.MUTED}; padding: 4px;")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
@@ -357,7 +360,7 @@ class KanbanView(QWidget):
             )
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5F6368;")
+        hint.setStyleSheet(f"color: {palette.MUTED};")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(hint)
@@ -484,7 +487,7 @@ class ActionDialog(QDialog):
             if missing:
                 warn = QLabel(missing)
                 warn.setWordWrap(True)
-                warn.setStyleSheet("color: #B0252B;")
+                warn.setStyleSheet(f"color: {palette.ACCENT};")
                 form.addRow(warn)
                 form.addRow(self.tr("Exception reason (required):"), self.exception)
         else:
@@ -527,18 +530,3 @@ class ActionDialog(QDialog):
         """The keyword arguments for ``Ledger.act`` (reason / grade, opinion, exception), or None if cancelled."""
         dialog = cls(action, task, parent, missing=missing, note=note)
         return dialog.values() if exec_and_free(dialog) == QDialog.DialogCode.Accepted else None
-
-
-ZH = {
-    "Cannot move the card": "不能移动这张卡片",
-    "%1 more not shown; narrow them with the filters": "还有 %1 张未显示，可用左侧筛选缩小范围",
-    "Drag a card to another column to start, submit, review or return it; "
-    "the workflow decides whether the move is allowed.": "把卡片拖到另一栏即可开始推进、申请销号、审核或退回；能否移动由销号流程决定。",
-    "After this step the task goes to “%1”.": "这一步完成后，任务将进入“%1”。",
-    "What was done (required):": "整改情况说明（必填）：",
-    "Grade:": "验收评定：",
-    "Opinion:": "审核意见：",
-    "Exception reason (required):": "例外理由（必填）：",
-    "Reason (required):": "理由（必填）：",
-    "Cancel": "取消",
-}

@@ -39,13 +39,14 @@ from ledger.board.wallchart import CommunityProgress, Trends
 from ledger.core.model import TaskRow
 from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
+from ui.common import palette
 
-INK = QColor("#202124")
-MUTED = QColor("#5F6368")
-GRID = QColor("#DADCE0")
-OVERDUE = QColor("#C62828")
-DONE = QColor("#2E7D32")
-BAR = QColor("#5E9C76")
+INK = QColor(palette.INK)
+MUTED = QColor(palette.MUTED)
+GRID = QColor(palette.CHART_GRID)
+OVERDUE = QColor(palette.ALERT)
+DONE = QColor(palette.DONE)
+BAR = QColor(palette.BAR)
 TaskIdRole = Qt.ItemDataRole.UserRole
 
 
@@ -226,7 +227,7 @@ class BarDelegate(QStyledItemDelegate):
         fm = QFontMetricsF(font)
         p.save()
         if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
-            p.fillRect(rect, QColor("#E8F0FE"))
+            p.fillRect(rect, QColor(palette.ROW_SELECTED))
         p.setFont(font)
         char = fm.horizontalAdvance("汉")
         name_w = char * 7
@@ -243,7 +244,7 @@ class BarDelegate(QStyledItemDelegate):
             max(20.0, rect.width() - name_w - right_w - 24),
             fm.height() * 0.7,
         )
-        p.fillRect(track, QColor("#E8EAED"))
+        p.fillRect(track, QColor(palette.TRACK))
         p.fillRect(
             QRectF(track.left(), track.top(), track.width() * r.pct / 100, track.height()),
             DONE if r.pct >= 100 else BAR,
@@ -363,7 +364,7 @@ class OverviewView(QWidget):
         self.pct = QLabel("—")
         self.pct.setObjectName("overviewPct")
         self.pct.setFont(_font(base, 48, True))
-        self.pct.setStyleSheet("color: #202124;")
+        self.pct.setStyleSheet(f"color: {palette.INK};")
         self.pct_caption = QLabel(self.tr("signed off"))
         self.pct_caption.setFont(_font(base, 14))
         self.counts = QLabel()
@@ -371,7 +372,7 @@ class OverviewView(QWidget):
         self.overdue = QLabel("—")
         self.overdue.setObjectName("overviewOverdue")
         self.overdue.setFont(_font(base, 32, True))
-        self.overdue.setStyleSheet("color: #C62828;")
+        self.overdue.setStyleSheet(f"color: {palette.ALERT};")
         head = QHBoxLayout()
         od_caption = QLabel(self.tr("overdue"))
         od_caption.setFont(_font(base, 14))
@@ -413,10 +414,10 @@ class OverviewView(QWidget):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.overdue_table.activated.connect(lambda i: self.tasksActivated.emit([i.data(TaskIdRole)]))
         self.overdue_more = QLabel()
-        self.overdue_more.setStyleSheet("color: #5F6368;")
+        self.overdue_more.setStyleSheet(f"color: {palette.MUTED};")
 
         self.chart_closed = TrendChart(self.tr("Signed off per week"), "bar", BAR)
-        self.chart_open = TrendChart(self.tr("Tasks not yet signed off"), "line", QColor("#1A73E8"))
+        self.chart_open = TrendChart(self.tr("Tasks not yet signed off"), "line", QColor(palette.SELECTED))
         self.chart_overdue = TrendChart(self.tr("Newly overdue per week"), "bar", OVERDUE)
 
         grid = QGridLayout()
@@ -485,22 +486,3 @@ class OverviewView(QWidget):
     def on_changed(self, changed: Changed) -> None:
         if changed.tables & {"task", "community", "category", "problem"}:
             self.refresh()
-
-
-ZH = {
-    "No data yet": "暂无数据",
-    "Measure": "整改措施",
-    "Community": "居民区",
-    "Owner": "责任人",
-    "Deadline": "整改时限",
-    "Days overdue": "逾期天数",
-    "signed off": "已销号",
-    "overdue": "逾期",
-    "Signed off per week": "每周销号数",
-    "Tasks not yet signed off": "未销号任务数（每周末）",
-    "Newly overdue per week": "每周新增逾期",
-    "Communities, lowest completion first": "各居民区完成情况（完成率从低到高）",
-    "Overdue tasks and their owners": "逾期任务及责任人",
-    "%1 of %2 tasks signed off": "共 %2 项任务，已销号 %1 项",
-    "%1 more overdue tasks; filter by community to see them": "另有 %1 项逾期任务未列出，可按居民区筛选查看",
-}

@@ -12,21 +12,22 @@ from PySide6.QtWidgets import QWidget
 
 from ledger.board import wallchart as lb
 from ledger.board.wallchart import BoardScheme, Cell, Totals
+from ui.common import palette
 
 log = logging.getLogger(__name__)
 
-HEADER_BG = QColor("#EEF0F2")
-GRID = QColor("#C9CDD2")
-ACCENT = QColor("#B0252B")  # the restrained 党建 red: today's week, the title rule
-INK = QColor("#202124")
-OVERDUE_INK = QColor("#C62828")
+HEADER_BG = QColor(palette.HEADER)
+GRID = QColor(palette.GRID)
+ACCENT = QColor(palette.ACCENT)  # today's week, the title rule
+INK = QColor(palette.INK)
+OVERDUE_INK = QColor(palette.ALERT)
 
 
 # ---- painting shared by the screen and the printer ---------------------------------------------------------
 def contrast(bg: QColor) -> QColor:
     """Black or white text, whichever reads better on ``bg``."""
     lum = 0.2126 * bg.redF() ** 2.2 + 0.7152 * bg.greenF() ** 2.2 + 0.0722 * bg.blueF() ** 2.2
-    return QColor("#FFFFFF") if lum < 0.22 else INK
+    return QColor(palette.PAPER) if lum < 0.22 else INK
 
 
 @dataclass
@@ -106,7 +107,7 @@ def paint_cell(
 
 
 def _paint_share_bar(p: QPainter, rect: QRectF, cell: Cell, scheme: BoardScheme) -> None:
-    p.fillRect(rect, QColor("#FFFFFF"))
+    p.fillRect(rect, QColor(palette.PAPER))
     x = rect.left()
     inner = rect.adjusted(0, rect.height() * 0.25, 0, 0)
     for state in sorted(cell.counts, key=lb.state_rank):
@@ -217,7 +218,7 @@ def paint_column_header(
     p: QPainter, rect: QRectF, label: str, totals: Totals | None, fonts: Fonts, *, today: bool = False
 ) -> None:
     """A column's label (wrapped) and, on its last line, 销% and the overdue count."""
-    p.fillRect(rect, QColor("#FBE9E7") if today else HEADER_BG)
+    p.fillRect(rect, QColor(palette.TODAY_HEADER) if today else HEADER_BG)
     p.setPen(QPen(GRID, hairline(fonts)))
     p.drawLine(QPointF(rect.right(), rect.top()), QPointF(rect.right(), rect.bottom()))
     p.drawLine(QPointF(rect.left(), rect.bottom()), QPointF(rect.right(), rect.bottom()))
@@ -257,7 +258,7 @@ def paint_column_header(
 def paint_group(p: QPainter, rect: QRectF, label: str, fonts: Fonts, visible: QRectF | None = None) -> None:
     """A column group's band (a category over its problems, a month over its weeks); the label is centred on
     the visible part of the band so that it stays readable when the band is scrolled half away."""
-    p.fillRect(rect, QColor("#E2E6EA"))
+    p.fillRect(rect, QColor(palette.GROUP_HEADER))
     p.setPen(QPen(GRID, hairline(fonts)))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(rect)

@@ -42,6 +42,7 @@ from ui.board.paint import (
     paint_row_header,
     wrap_elide,
 )
+from ui.common import palette
 from ui.common.util import advance, progress_dialog
 
 log = logging.getLogger(__name__)
@@ -235,7 +236,7 @@ def _paint_page(
     grid_w = sheet.cell_w * len(cols_list)
     # corner
     corner = QRectF(0, grid_top, sheet.row_header, sheet.col_header)
-    p.fillRect(corner, QColor("#EEF0F2"))
+    p.fillRect(corner, QColor(palette.HEADER))
     p.setFont(sheet.fonts.small)
     p.setPen(INK)
     p.drawText(
@@ -281,7 +282,7 @@ def _paint_page(
             rect = QRectF(x0 + i * sheet.cell_w, top, sheet.cell_w - gap, sheet.cell_h - gap)
             paint_cell(p, rect, data.cells.get((r, c)), scheme, sheet.fonts, today=data.today_column == c)
     # frame and footer
-    p.setPen(QPen(QColor("#9AA0A6"), 0.8 * k))
+    p.setPen(QPen(QColor(palette.FRAME), 0.8 * k))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(QRectF(0, grid_top, x0 + grid_w, sheet.col_header + sheet.cell_h * len(rows)))
     p.setFont(sheet.fonts.small)
@@ -409,7 +410,7 @@ def export_board_png(
     image = QImage(full.width(), full.height(), QImage.Format.Format_RGB32)
     image.setDotsPerMeterX(round(dpi / 0.0254))
     image.setDotsPerMeterY(round(dpi / 0.0254))
-    image.fill(QColor("#FFFFFF"))
+    image.fill(QColor(palette.PAPER))
     written: list[Path] = []
     suffix = path.suffix or ".png"
 
@@ -418,7 +419,7 @@ def export_board_png(
         if not image.save(str(target), "PNG"):
             raise OSError(f"cannot write {target}")
         written.append(target)
-        image.fill(QColor("#FFFFFF"))
+        image.fill(QColor(palette.PAPER))
 
     painter = QPainter(image)
 
@@ -572,16 +573,3 @@ def export_with_dialog(
 def page_size_pt(paper: str, landscape: bool = True) -> QSizeF:
     """The sheet's size in points (A3 landscape: 1190.55 × 841.89)."""
     return _page_layout(paper, landscape).fullRect(QPageLayout.Unit.Point).size()
-
-
-ZH = {
-    "The printer could not be started. Check that it is switched on and try again.": "无法启动打印机。请检查打印机是否已开启，然后重试。",
-    "PDF document": "PDF 文档",
-    "PNG image": "PNG 图片",
-    "%1 landscape, %2": "%1 横向，%2",
-    "Export the wall chart": "导出挂图",
-    "Exporting the wall chart…": "正在导出挂图……",
-    "Cancel": "取消",
-    "Export": "导出",
-    "The file could not be written (%1). Choose another folder and try again.": "文件无法写入（%1）。请换一个文件夹后重试。",
-}

@@ -30,6 +30,7 @@ from ledger.board.wallchart import BoardScheme
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
 from ui.board.paint import LegendWidget
+from ui.common import messages, palette
 from ui.common.util import exec_and_free
 
 
@@ -66,7 +67,7 @@ class ColorButton(QPushButton):
         pix = QPixmap(28, 18)
         pix.fill(QColor(self.color))
         painter = QPainter(pix)
-        painter.setPen(QColor("#5F6368"))
+        painter.setPen(QColor(palette.MUTED))
         painter.drawRect(0, 0, 27, 17)  # so that white and pale colours show
         painter.end()
         self.setIcon(QIcon(pix))
@@ -103,7 +104,7 @@ class BoardSettingsDialog(QDialog):
         for row, state in enumerate(lb.BASE_STATES, start=1):
             label = lb.BASE_LABELS[state]
             grid.addWidget(QLabel(label), row, 0)
-            btn = ColorButton("#FFFFFF", label)
+            btn = ColorButton(palette.PAPER, label)
             btn.setObjectName(f"color_{state}")
             btn.colorChanged.connect(self._changed)
             self.color_buttons[state] = btn
@@ -111,7 +112,7 @@ class BoardSettingsDialog(QDialog):
             if state != lb.EMPTY:
                 edit = self._letter_edit(state)
                 grid.addWidget(edit, row, 2)
-        self.border_button = ColorButton("#5F6368", self.tr("Border of 未启动 cells"))
+        self.border_button = ColorButton(palette.MUTED, self.tr("Border of 未启动 cells"))
         self.border_button.colorChanged.connect(self._changed)
         grid.addWidget(QLabel(self.tr("Border")), len(lb.BASE_STATES) + 1, 0)
         grid.addWidget(self.border_button, len(lb.BASE_STATES) + 1, 1)
@@ -132,7 +133,7 @@ class BoardSettingsDialog(QDialog):
         buttons = QHBoxLayout()
         self.add_band_button = QPushButton(self.tr("Add a warning step"))
         self.add_band_button.clicked.connect(
-            lambda: self._add_band(max(1, self._next_band_days()), "#FBC02D")
+            lambda: self._add_band(max(1, self._next_band_days()), palette.NEW_BAND)
         )
         self.remove_band_button = QPushButton(self.tr("Remove the last step"))
         self.remove_band_button.clicked.connect(self._remove_band)
@@ -151,7 +152,7 @@ class BoardSettingsDialog(QDialog):
         QVBoxLayout(preview).addWidget(self.legend)
         self.error = QLabel()
         self.error.setObjectName("schemeError")
-        self.error.setStyleSheet("color: #B0252B;")
+        self.error.setStyleSheet(f"color: {palette.ACCENT};")
         self.error.setWordWrap(True)
 
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -220,7 +221,7 @@ class BoardSettingsDialog(QDialog):
         self._loading = True
         try:
             for state, btn in self.color_buttons.items():
-                btn.set_color(scheme.colors.get(state, "#FFFFFF"))
+                btn.set_color(scheme.colors.get(state, palette.PAPER))
             for key, edit in self.letter_edits.items():
                 edit.setText(scheme.letters.get(key, lb.DEFAULT_LETTERS.get(key, "")))
             self.border_button.set_color(scheme.border)
@@ -261,7 +262,7 @@ class BoardSettingsDialog(QDialog):
             scheme.validate()
             self.error.setText("")
         except LedgerError as exc:
-            self.error.setText(exc.message())
+            self.error.setText(messages.error_text(exc))
             return
         self.legend.set_scheme(scheme)
 
@@ -277,7 +278,7 @@ class BoardSettingsDialog(QDialog):
         try:
             self.scheme().validate()
         except LedgerError as exc:
-            self.error.setText(exc.message())
+            self.error.setText(messages.error_text(exc))
             return
         super().accept()
 
@@ -290,29 +291,3 @@ class BoardSettingsDialog(QDialog):
         scheme = dialog.scheme()
         lb.save_scheme(ledger, scheme)
         return scheme
-
-
-ZH = {
-    "Wall chart colours": "挂图配色",
-    "Custom": "自定义",
-    "Colour and letter of each state": "各状态的颜色和代字",
-    "State": "状态",
-    "Colour": "颜色",
-    "Letter": "代字",
-    "Border of 未启动 cells": "未启动格子的边框",
-    "Border": "边框",
-    "Warnings before the deadline": "到期前预警",
-    "A task this many days or fewer before its deadline takes the warning colour. "
-    "Up to three steps, the farthest first, e.g. 20 and 10.": "距整改时限不超过设定天数的任务显示预警颜色。最多三档，从远到近，例如 20 天、10 天。",
-    "Add a warning step": "增加一档预警",
-    "Remove the last step": "删除最后一档",
-    "Letter of the warning steps": "预警的代字",
-    "Preview": "预览",
-    "Save": "保存",
-    "Cancel": "取消",
-    "Preset:": "预设方案：",
-    "One character shown in the cell, so the state reads without colour": "格子里显示的一个字，黑白打印也能看出状态",
-    " days": " 天",
-    "Warning colour": "预警颜色",
-    "Step %1:": "第 %1 档：",
-}

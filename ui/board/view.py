@@ -26,6 +26,7 @@ from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
 from ui.board.grid import BoardDelegate, BoardModel, GroupHeader, RowHeader, cell_height, cell_width
 from ui.board.paint import INK, OVERDUE_INK, LegendWidget, make_fonts
+from ui.common import palette
 
 
 class BigFigure(QWidget):
@@ -82,7 +83,9 @@ class BoardView(QWidget):
         self.table.setModel(self.model)
         self.table.setShowGrid(True)
         self.table.setGridStyle(Qt.PenStyle.SolidLine)
-        self.table.setStyleSheet("QTableView { gridline-color: #FFFFFF; background: #FFFFFF; }")
+        self.table.setStyleSheet(
+            f"QTableView {{ gridline-color: {palette.PAPER}; background: {palette.PAPER}; }}"
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setMouseTracking(True)
@@ -321,29 +324,3 @@ class BoardView(QWidget):
             self._clicked(self.table.currentIndex())
             return True
         return super().eventFilter(watched, event)
-
-
-ZH = {
-    "Signed off": "已销号",
-    "Overdue": "逾期",
-    "Tasks": "任务总数",
-    "Columns:": "列：",
-    "Problems": "问题",
-    "Categories": "类别",
-    "Owners": "责任人",
-    "Weeks to deadline": "倒排工期",
-    "One column per problem, grouped by category": "每个反馈问题一列，按问题类别分组",
-    "One column per category": "每个问题类别一列",
-    "One column per responsible person": "每位责任人一列",
-    "One column per deadline week, scheduled backwards; this week is marked": "按整改时限所在周排列（倒排工期），本周标红",
-    "Colours:": "配色：",
-    "Colour scheme of the chart, saved in the ledger": "挂图的配色方案，保存在台账中",
-    "Custom": "自定义",
-    "Colours and warnings…": "配色与预警…",
-    "Change each colour and the warning days before deadlines": "修改各状态颜色和到期前的预警天数",
-    "Print…": "打印…",
-    "Print the chart on A3 landscape sheets": "用 A3 横向纸打印挂图",
-    "Export PDF…": "导出 PDF…",
-    "Save the chart as a PDF to print or send": "把挂图存为 PDF，便于打印或报送",
-    "%1 — inspection rectification wall chart": "%1巡察整改挂图督战",
-}

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ledger.core.errors import LedgerError
+from ledger.core.errors import MESSAGES, LedgerError
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +25,21 @@ def error_text(exc: BaseException | str) -> str:
     if isinstance(exc, str):
         return exc
     if isinstance(exc, LedgerError):
-        return exc.message(lang())
+        return ledger_sentence(exc)
     return str(exc)
+
+
+def ledger_sentence(exc: LedgerError) -> str:
+    """The error's Chinese template through the installed translators (resources/i18n/en.ts under --lang en),
+    then filled with its facts: errors.py stays free of Qt and the English lives in a .ts like the UI's."""
+    template = MESSAGES.get(exc.code, ("",))[0]
+    text = QCoreApplication.translate("LedgerError", template, exc.code) if template else ""
+    if not text or text == template:
+        return exc.message("zh")  # no translator for it installed: the sentence as errors.py writes it
+    try:
+        return text.format(**exc.facts)
+    except (KeyError, IndexError):
+        return f"{text} {exc.facts}"
 
 
 def show_error(parent: QWidget | None, exc: BaseException | str, title: str | None = None) -> None:

@@ -36,23 +36,6 @@ from ledger.service.commands import Ledger
 from ui.common import messages
 from ui.common.util import fit_to_screen, say
 
-ZH = {
-    # DecisionTable
-    "Decision": "处理",
-    "New value": "新值",
-    "Undecided": "暂不决定",
-    "Write a new value": "填写新值",
-    # PreviewDialog
-    "Cancel": "取消",
-    "Close": "关闭",
-    "Nothing was imported; the ledger was not changed.": "没有导入任何内容，台账未作改动。",
-    "To apply ({count})": "将应用（{count}）",
-    "Conflicts ({count})": "冲突（{count}）",
-    "Refused ({count})": "拒绝（{count}）",
-    "A new value is empty in row {row}. Write the value, or choose another decision.": "第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。",
-    "The new value in row {row} is not a number.": "第 {row} 行填写的新值不是数字。",
-}
-
 COL_DECISION, COL_NEW = 7, 8  # after the seven text columns every list has
 DECISIONS = ("", "ours", "theirs", "new")  # data of the decision box's items, in order
 

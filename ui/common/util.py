@@ -9,29 +9,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QProgressDialog, QWidget
 
 from ledger.core.model import Health, Operator
-
-ZH = {
-    "Cancel": "取消",
-    "Cannot open the folder. Open it yourself: {folder}": "无法自动打开文件夹，请手动打开：{folder}",
-}
+from ui.common import palette
 
 ORG = "zhenggai"
 APP = "zhenggai-ledger"
 
-# The board's default colours (GLOSSARY: 逾期 红 · 临期 黄 · 正常 绿 · 待审 蓝 · 已销号 灰), muted for table text use.
-HEALTH_COLOURS: dict[Health, str] = {
-    Health.OVERDUE: "#d9423a",
-    Health.DUE_SOON: "#e6a23c",
-    Health.NORMAL: "#3a9d5d",
-    Health.PENDING: "#3d7fd9",
-    Health.CLOSED: "#9a9a9a",
-    Health.ONGOING: "#2a9d99",
-    Health.NOT_STARTED: "#606060",
-}
-
 
 def health_colour(h: Health) -> QColor:
-    return QColor(HEALTH_COLOURS[h])
+    return QColor(palette.HEALTH[h])
 
 
 def settings() -> QSettings:
@@ -87,7 +72,7 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
 
 def say(label: QLabel, text: str, *, warn: bool = False) -> None:
     """Put a sentence in a dialog's message line: red for a warning; hidden when empty."""
-    label.setStyleSheet("color:#a8323a;" if warn else "")
+    label.setStyleSheet(f"color:{palette.ACCENT};" if warn else "")
     label.setText(text)
     label.setVisible(bool(text))
 

@@ -25,37 +25,11 @@ from PySide6.QtWidgets import (
 from ledger.audit import change_record as audit
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Ledger
-from ui.common import messages
+from ui.common import messages, palette
 from ui.common.util import advance, open_folder, progress_dialog
 from ui.exports.ledger_xlsx import default_folder, remember_folder
 
 log = logging.getLogger(__name__)
-
-ZH = {
-    "Export the change record": "导出修改记录",
-    "Every change made to the ledger, oldest first, one row per changed field: who, when, from where, what it "
-    "was and what it became. The file prints on A4 landscape as it is, with the journal anchor in its heading.": "台账的每一处修改，按时间先后，每个改动的字段一行：谁、什么时候、从哪里、改前是什么、改成了什么。"
-    "文件按 A4 横向可直接打印，表头印有日志校验码。",
-    "Only from": "只导出从",
-    "to": "到",
-    "Person": "操作人",
-    "Community": "居民区",
-    "Everyone": "全部人员",
-    "All communities": "全部居民区",
-    "Export…": "导出…",
-    "Cancel": "取消",
-    "Save the change record": "保存修改记录",
-    "Excel workbooks (*.xlsx)": "Excel 工作簿 (*.xlsx)",
-    "{org} change record {date}.xlsx": "{org}修改记录-{date}.xlsx",
-    "Exporting… {done} of {total} entries": "正在导出……第 {done} 条，共 {total} 条日志",
-    "The export was cancelled; no file was written.": "已取消导出，没有写入任何文件。",
-    "Cannot export the change record": "无法导出修改记录",
-    "The change record was exported: {entries} journal entries, {rows} rows.\nFile: {path}": "修改记录已导出：{entries} 条日志，{rows} 行。\n文件：{path}",
-    "Open the folder": "打开所在文件夹",
-    "OK": "确定",
-    "Export finished": "导出完成",
-    "The start date is after the end date.": "开始日期晚于结束日期，请重新选择。",
-}
 
 
 def _qdate(day: QDate) -> dt.date:
@@ -114,7 +88,7 @@ class AuditExportDialog(QDialog):
         form.addRow(self.tr("Community"), self.community)
         self.message = QLabel()
         self.message.setObjectName("auditMessage")
-        self.message.setStyleSheet("color:#a8323a;")
+        self.message.setStyleSheet(f"color:{palette.ACCENT};")
         self.message.setVisible(False)
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)

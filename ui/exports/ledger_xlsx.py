@@ -54,55 +54,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# English source → Chinese, for every translated string here (tools/i18n.py harvests this dict).
-ZH = {
-    # ExportDialog
-    "Export ledger": "导出台账",
-    "What to export": "导出范围",
-    "The whole ledger ({n} tasks)": "整本台账（{n} 条）",
-    "The current filter ({n} tasks)": "当前筛选结果（{n} 条）",
-    "One community:": "一个居民区：",
-    "{name} ({n} tasks)": "{name}（{n} 条）",
-    "Only the tasks the table shows now, with the filters on the left.": "只导出表格中现在显示的任务（左侧筛选条件下的结果）。",
-    "Layout": "格式",
-    "Template": "模板",
-    "{name} (default)": "{name}（默认）",
-    "Edit templates…": "编辑模板…",
-    "{count} columns: {names}": "共 {count} 列：{names}",
-    "Paper": "纸张",
-    "A4 landscape": "A4 横向",
-    "A3 landscape": "A3 横向",
-    "One sheet per community": "每个居民区一张工作表",
-    "After the ledger sheet, one more sheet for each community with only its tasks.": "在“整改台账”表之后，再为每个居民区各加一张只含本居民区任务的工作表。",
-    "The three lists (problems, tasks, responsibilities)": "三张清单（问题清单、任务清单、责任清单）",
-    "Adds the 问题清单, 任务清单 and 责任清单 sheets.": "另加“问题清单”“任务清单”“责任清单”三张工作表。",
-    "Save to": "保存到",
-    "Browse…": "浏览…",
-    "Export": "导出",
-    "Cancel": "取消",
-    "Choose where to save the file.": "请选择文件保存的位置。",
-    "The folder “{folder}” does not exist. Choose an existing folder with “Browse…”.": "文件夹“{folder}”不存在。请点“浏览…”选择一个已有的文件夹。",
-    "“{name}” already exists in “{folder}”. Replace it?": "“{folder}”中已有“{name}”。要替换它吗？",
-    # run_export and friends (context "excel_export")
-    "Exporting…": "正在导出……",
-    "Exporting… {done} of {total}": "正在导出……（{done} / {total}）",
-    "Cannot export the ledger": "无法导出台账",
-    "Export cancelled": "已取消导出",
-    "The export was cancelled; no file was written.": "导出已取消，没有写入任何文件。",
-    "The export was cancelled; nothing was written and “{path}” is unchanged.": "导出已取消，没有写入任何文件，原有的“{path}”保持不变。",
-    "Export finished": "导出完成",
-    "The ledger was exported: {tasks} tasks.": "台账已导出，共 {tasks} 条任务。",
-    "File: {path}\nSheets: {sheets}": "文件：{path}\n工作表：{sheets}",
-    "Open the folder": "打开所在文件夹",
-    "OK": "好",
-    "Cannot open the folder. Open it yourself: {folder}": "无法自动打开文件夹，请手动打开：{folder}",
-    "Save the ledger as": "台账保存为",
-    "Excel workbooks (*.xlsx)": "Excel 工作簿 (*.xlsx)",
-    "{org} rectification ledger-{date}.xlsx": "{org}巡察整改台账-{date}.xlsx",
-    # the 文件 menu item the main window adds for this module
-    "Export ledger to Excel…": "导出台账…",
-    "An .xlsx ledger that superiors can print as it is": "导出为 Excel（.xlsx）台账，上报时可直接打印",
-}
 
 FOLDER_KEY = "export/folder"
 PAPER_KEY = "export/paper"

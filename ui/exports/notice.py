@@ -14,16 +14,6 @@ from ui.common import messages
 
 log = logging.getLogger(__name__)
 
-# English source → Chinese, for every translated string here (compiled by the translations job).
-ZH = {
-    "Save the progress notice draft": "保存巡察整改进展情况通报（草稿）",
-    "Word documents (*.docx)": "Word 文档 (*.docx)",
-    "{org} rectification progress notice (draft).docx": "{org}巡察整改进展情况通报（草稿）.docx",
-    "The notice draft was saved to “{path}”. Open it in Word or WPS and fill in the places marked 【待补充】.": "通报草稿已保存到“{path}”。请在 Word 或 WPS 中打开，补充标有“【待补充】”的地方后定稿。",
-    "Progress notice": "生成通报",
-    "Cannot write the notice": "无法生成通报",
-}
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("NoticeExport", text)

@@ -41,41 +41,8 @@ from ledger.office.ledger_xlsx import (
     templates,
 )
 from ledger.service.commands import Ledger
-from ui.common import messages
+from ui.common import messages, palette
 from ui.common.util import exec_and_free
-
-# English source → Chinese, for every translated string here (tools/i18n.py harvests this dict).
-ZH = {
-    # TemplateDialog
-    "Template": "模板",
-    "{name} (default)": "{name}（默认）",
-    "Ledger templates": "台账模板",
-    "Make default": "设为默认",
-    "Delete…": "删除…",
-    "The built-in template “{name}” cannot be changed. Change the columns, then save them under a new name.": "“{name}”是内置模板，不能修改。可以在它的基础上调整各列，再用新名称保存。",
-    "Columns you can add": "可添加的列",
-    "Columns of the ledger, left to right": "台账中的列（从左到右）",
-    "Header": "表头",
-    "Contents": "内容",
-    "Width": "列宽",
-    "Column width in characters; a Chinese character takes two.": "列宽以字符计，一个汉字占 2 个字符。",
-    "Add →": "添加 →",
-    "← Remove": "← 移除",
-    "Move up": "上移",
-    "Move down": "下移",
-    "Double-click a header or a width to change it; drag a row, or use Move up and Move down, to change "
-    "the order.": "双击表头或列宽即可修改；拖动某一行，或用“上移”“下移”调整列的顺序。",
-    "Save as": "保存为",
-    "Template name, e.g. 简版": "模板名称，例如：简版",
-    "Save template": "保存模板",
-    "Use this template": "使用此模板",
-    "Close": "关闭",
-    "Saved the template “{name}”.": "已保存模板“{name}”。",
-    "“{name}” is now the default template.": "“{name}”已设为默认模板。",
-    "There is already a template named “{name}”. Replace its columns with these?": "已经有名为“{name}”的模板。要用现在的列替换它吗？",
-    "Delete the template “{name}”? Files already exported are not affected.": "删除模板“{name}”？已经导出的文件不受影响。",
-    "The columns of “{name}” have unsaved changes. Discard them?": "“{name}”的列有修改尚未保存。放弃这些修改吗？",
-}
 
 KeyRole = Qt.ItemDataRole.UserRole
 HEADER_COL, CONTENTS_COL, WIDTH_COL = 0, 1, 2
@@ -84,7 +51,7 @@ HEADER_COL, CONTENTS_COL, WIDTH_COL = 0, 1, 2
 def hint(label: QLabel) -> QLabel:
     """A grey, wrapped note under a control (the export dialog uses it too)."""
     label.setWordWrap(True)
-    label.setStyleSheet("color: #5f6368;")
+    label.setStyleSheet(f"color: {palette.MUTED};")
     return label
 
 
@@ -225,7 +192,7 @@ class TemplateDialog(QDialog):
         bottom.addWidget(save)
         self.status = QLabel()
         self.status.setObjectName("templateStatus")
-        self.status.setStyleSheet("color: #3a9d5d;")
+        self.status.setStyleSheet(f"color: {palette.SAVED};")
 
         buttons = QDialogButtonBox()
         use = buttons.addButton(self.tr("Use this template"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -42,59 +42,6 @@ log = logging.getLogger(__name__)
 
 FOLDER_KEY = "excelReturns/folder"
 
-ZH = {
-    # export
-    "Export a fill form": "导出填报表",
-    "A fill form is an Excel sheet of one community's tasks for its secretary: they fill in the progress, the "
-    "indicator values and whether to ask for sign-off (the yellow cells), and send it back; import it with File → "
-    "Import Excel….": "填报表是一个居民区全部整改任务的 Excel 表格，交给居民区书记填写浅黄色单元格（整改进展、指标完成值、"
-    "是否申请销号），交回后用“文件 → 导入 Excel…”导入。",
-    "Community": "居民区",
-    "{name} ({tasks} tasks)": "{name}（{tasks} 项任务）",
-    "Export…": "导出…",
-    "Cancel": "取消",
-    "Save the fill form as": "填报表保存为",
-    "Excel workbooks (*.xlsx)": "Excel 工作簿 (*.xlsx)",
-    "{community} fill form.xlsx": "{community}填报表.xlsx",
-    "Fill form exported": "填报表已导出",
-    "The fill form of {community} was saved to:\n{path}": "已导出“{community}”的填报表：\n{path}",
-    "Cannot export the fill form": "无法导出填报表",
-    "No community has tasks.": "没有居民区有整改任务。",
-    # import: choose
-    "Import Excel": "导入 Excel",
-    "Choose the Excel file to import": "选择要导入的 Excel 文件",
-    "Excel workbooks (*.xlsx);;All files (*)": "Excel 工作簿 (*.xlsx);;所有文件 (*)",
-    # FillFormDialog
-    "Import a fill form": "导入填报表",
-    "Row": "行",
-    "Column": "列",
-    "Community / measure": "居民区 / 整改措施",
-    "Field": "字段",
-    "Ledger now": "台账现值",
-    "Filled in": "填报值",
-    "Reason": "原因",
-    "Keep the ledger's": "保留台账",
-    "Take the filled-in": "采用填报",
-    "Skip the cells that cannot be imported and import the rest": "跳过不能导入的单元格，导入其余部分",
-    "Import": "导入",
-    "“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be "
-    "imported, {unchanged} rows unchanged. Nothing has been changed yet.": "“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，"
-    "{unchanged} 行没有变化。目前台账尚未改动。",
-    "{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import "
-    "the rest, or correct the file and import it again.": "有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，"
-    "或改正文件后重新导入。",
-    "Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells "
-    "skipped.": "已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。",
-    " {count} conflicts were left undecided; import the file again to decide them.": "还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。",
-    " Backup before the import: {path}": "导入前的备份：{path}",
-    "Nothing new to import: the ledger already holds every value of “{file}”.": "没有需要导入的内容：“{file}”中的数值台账上都已有了。",
-    "Progress": "整改进展",
-    "Indicator value": "指标完成值",
-    "Indicator value: {name}": "指标完成值：{name}",
-    "Ask for sign-off": "申请销号",
-    "Whole row": "整行",
-}
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("excel_returns", text)

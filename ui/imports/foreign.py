@@ -28,28 +28,6 @@ from ui.common.util import say
 
 log = logging.getLogger(__name__)
 
-ZH = {
-    "Import Excel": "导入 Excel",
-    "Import": "导入",
-    "Cancel": "取消",
-    "Close": "关闭",
-    " Backup before the import: {path}": "导入前的备份：{path}",
-    # ForeignImportDialog
-    "Import another ledger": "导入其他台账",
-    "Sheet “{sheet}”, header in row {row}: {headers}": "工作表“{sheet}”，第 {row} 行是表头：{headers}",
-    "Check which column of the file holds each of our fields (guessed from the header). Fields marked * are "
-    "required. Preview first; nothing is created until you press Import.": "请核对文件中哪一列对应我们的各个字段（已根据表头自动猜测）。带 * 的字段必须指定。"
-    "可先点“预览”；点“导入”之前不会创建任何内容。",
-    "(not imported)": "（不导入）",
-    "Column {letter}: {header}": "{letter} 列：{header}",
-    "Preview": "预览",
-    "Preview: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new "
-    "communities. Nothing has been created yet.": "预览：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。目前尚未创建任何内容。",
-    "Imported: {tasks} tasks, {problems} new problems, {categories} new categories, {communities} new communities.": "已导入：{tasks} 项任务，{problems} 个新问题，新类别 {categories} 个，新居民区 {communities} 个。",
-    " New communities: {names}.": "新居民区：{names}。",
-    " Skipped {n} rows whose task the ledger already has (or that repeat an earlier row): rows {rows}.": "跳过 {n} 行（台账中已有这项任务，或与表中前面的行相同）：第 {rows} 行。",
-}
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("excel_returns", text)

@@ -30,46 +30,11 @@ from ledger.core.errors import LedgerError
 from ledger.plan.importer import ImportResult, import_plan, load_plan, mentions, preview_import, resolve_names
 from ledger.plan.text import ParsedPlan, PlanFileError
 from ledger.service.commands import Ledger
-from ui.common import messages
+from ui.common import messages, palette
 from ui.imports.plan_tree import ASSIGNED, DETAIL, KIND, NAMED, PlanTreeEditing
 
 log = logging.getLogger(__name__)
 
-# English source → Chinese, for every tr() string here (compiled into resources/i18n by the translations job).
-ZH = {
-    "Import a rectification plan": "导入整改方案",
-    "Open a rectification plan": "打开整改方案",
-    "Plans, feedback and notices (*.docx *.txt);;All files (*)": "整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)",
-    "No file opened yet.": "尚未打开文件。",
-    "Open file…": "打开文件…",
-    "Categories → problems → measures. Double-click a title to rename it; nothing is written before Import.": "问题类别 → 反馈问题 → 整改措施。双击标题可改名；点“导入”之前不会写入台账。",
-    "Title": "标题",
-    "Falls to": "落实到",
-    "Rename": "改名",
-    "Merge into the item above": "并入上一项",
-    "Split": "拆分",
-    "Drop": "删除",
-    "Move up": "上移",
-    "Move down": "下移",
-    "Rename the selected title (or double-click it)": "修改所选标题（也可以双击标题）",
-    "Merge the selected item into the one above it at the same level": "把所选项并入同一级的上一项",
-    "Split the selected measure at the cursor in its text, or else at every “；”": "在措施内容中光标处拆分所选措施；光标不在文字中间时按“；”拆分",
-    "Leave the selected items out of the import": "导入时不包括所选项",
-    "Measure text (place the cursor here and press Split to cut it in two)": "措施内容（把光标放在要断开的位置，再点“拆分”）",
-    "Communities this measure falls to": "这条措施落实到的居民区",
-    "All communities": "全部居民区",
-    "Those named in the text": "文中点名的居民区",
-    "Give every selected measure to every community": "所选措施全部落实到所有居民区",
-    "Give each selected measure to the communities its text names (all when it names none)": "所选措施落实到文中点名的居民区（没有点名的落实到全部居民区）",
-    "{name} (named in the text, not in the ledger: tick to create)": "{name}（文中提到，台账中尚无，勾选后新建）",
-    "All ({n})": "全部（{n}）",
-    "(none)": "（无）",
-    "Import": "导入",
-    "Close": "关闭",
-    "Select a measure to see its text and choose its communities.": "选择一条措施，查看内容并选择落实到的居民区。",
-    "Nothing to import: the tree is empty.": "没有可导入的内容：预览是空的。",
-    "Import the tree into the ledger as one step (a backup is taken first)": "把预览中的内容作为一步导入台账（导入前自动备份）",
-}
 
 NAME = Qt.ItemDataRole.UserRole + 6  # community list: the community's name ("" for 全部)
 
@@ -104,9 +69,10 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         self.banner = QLabel()
         self.banner.setObjectName("warning")
         self.banner.setWordWrap(True)
+        warning = palette.PLAN_WARNING
         self.banner.setStyleSheet(
-            "QLabel#warning { background: #fff4d6; border: 1px solid #e6c36a; "
-            "border-radius: 3px; padding: 6px 8px; color: #3d3000; }"
+            f"QLabel#warning {{ background: {warning.background}; border: 1px solid {warning.border}; "
+            f"border-radius: 3px; padding: 6px 8px; color: {warning.text}; }}"
         )
         self.banner.hide()
 
@@ -506,5 +472,5 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         return result
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #a8201a;" if error else "")
+        self.message.setStyleSheet(f"color: {palette.ACCENT};" if error else "")
         self.message.setText(text)

@@ -12,14 +12,6 @@ from ledger.plan.importer import MeasureKey, default_assignment, merge_measures,
 from ledger.plan.text import ParsedCategory, ParsedMeasure, ParsedPlan, ParsedProblem
 from ledger.service.commands import Ledger
 
-ZH = {
-    "There is no item above at the same level to merge with.": "同一级没有上一项可以合并。",
-    "Only a measure can be split: select a measure.": "只能拆分整改措施：请先选择一条措施。",
-    "Nothing to split: put the cursor inside the text, or use “；” between the parts.": "没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。",
-    "Select what to drop first.": "请先选择要删除的项。",
-    "The ledger has no communities yet: tick the communities named in the text, or add communities first.": "台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。",
-}
-
 KIND = Qt.ItemDataRole.UserRole + 1  # "category" | "problem" | "measure"
 DETAIL = Qt.ItemDataRole.UserRole + 2  # detail text
 NAMED = Qt.ItemDataRole.UserRole + 3  # community names the text mentions

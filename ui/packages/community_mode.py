@@ -30,30 +30,13 @@ from ledger.exchange import merge as exchange_merge
 from ledger.exchange import packages as exchange
 from ledger.service.commands import Ledger
 from ledger.storage import journal
-from ui.common import messages
+from ui.common import messages, palette
 from ui.table.model import COLUMNS
 
 if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-
-ZH = {
-    "Community edition: {community} · issued on {date} · after your changes press “Return…”": "社区版：{community} · 下发于 {date} · 修改后请点“上报”",
-    "Return…": "上报…",
-    "Write the return file for the work team beside this package": "在本包旁生成上报文件，交工作专班导入",
-    "This field is the work team's; in a community package only progress, indicators, evidence and requests "
-    "can be changed.": "此字段由工作专班负责；在社区包中只能修改整改进展、量化指标、佐证材料和申请。",
-    "Return written": "已生成上报文件",
-    "The return file was written: {path}\nGive it to the work team (USB stick, e-mail) to import. This package "
-    "stays your working copy.": "已生成上报文件：{path}\n请把它交给工作专班（U 盘、邮件等）导入。本包仍是您的工作副本，可以继续修改。",
-    "Open the folder": "打开所在文件夹",
-    "OK": "确定",
-    "Cannot write the return": "无法生成上报文件",
-    "Open the new package": "打开新的下发包",
-    "{sentence}\n\nReplace your copy “{old}” with the new package? The old copy is kept beside it.": "{sentence}\n\n用新的下发包替换您的副本“{old}”吗？旧的副本会另存在同一文件夹。",
-    "Cannot replace the package": "不能替换下发包",
-}
 
 
 def _tr(text: str) -> str:
@@ -165,7 +148,7 @@ def lock_panel(window: MainWindow) -> None:
             w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         w.setProperty("workTeamField", True)
         w.setToolTip(tip)
-        w.setStyleSheet("background:#f0f0f0; color:#444;")
+        w.setStyleSheet(f"background:{palette.READ_ONLY_BG}; color:{palette.READ_ONLY_TEXT};")
 
 
 def _return_action(window: MainWindow) -> QAction:
@@ -190,10 +173,13 @@ def _return_action(window: MainWindow) -> QAction:
 def _add_banner(window: MainWindow, info: dict[str, Any], action: QAction) -> None:
     bar = QWidget()
     bar.setObjectName("communityBar")
-    bar.setStyleSheet("#communityBar { background:#fff4d6; border-bottom:1px solid #e0c98a; }")
+    banner = palette.COMMUNITY_BANNER
+    bar.setStyleSheet(
+        f"#communityBar {{ background:{banner.background}; border-bottom:1px solid {banner.border}; }}"
+    )
     label = QLabel(banner_text(info))
     label.setObjectName("communityBanner")
-    label.setStyleSheet("color:#6b4e00; font-weight:bold; padding:4px 6px;")
+    label.setStyleSheet(f"color:{banner.text}; font-weight:bold; padding:4px 6px;")
     label.setWordWrap(True)
     button = QToolButton()
     button.setObjectName("returnButton")

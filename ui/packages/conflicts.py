@@ -11,20 +11,6 @@ from ui.common import messages
 from ui.common.util import fit_to_screen, say
 from ui.packages.rows import RowTable, _Tasks, conflict_row
 
-ZH = {
-    # OpenConflictsDialog
-    "Keep all ours": "全部保留我方",
-    "Take all theirs": "全部采用对方",
-    "Close": "关闭",
-    "A new value is empty in row {row}. Write the value, or choose another decision.": "第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。",
-    "Decide open conflicts": "处理未决冲突",
-    "No conflict is open.": "没有未决冲突。",
-    "{count} conflicts are open. Choose a decision for each you can settle now; the others stay open.": "共有 {count} 项未决冲突。请为现在能决定的逐项选择处理方式，其余的继续保留待处理。",
-    "Apply the decisions": "执行所选处理",
-    "{done} conflicts decided.": "已决定 {done} 项冲突。",
-    "Row {row}: {error}": "第 {row} 行：{error}",
-}
-
 
 class OpenConflictsDialog(QDialog):
     """The conflicts earlier merges left open, each decided per row with ``decide_conflict``."""

@@ -30,31 +30,6 @@ log = logging.getLogger(__name__)
 
 FOLDER_KEY = "packages/folder"
 
-ZH = {
-    # IssuePackagesDialog
-    "Issue community packages": "下发社区包",
-    "All communities (one package each)": "全部居民区（每个居民区一个包）",
-    "{name} ({tasks} tasks)": "{name}（{tasks} 项任务）",
-    "Community": "居民区",
-    "Folder": "保存到文件夹",
-    "Browse…": "浏览…",
-    "Issue": "下发",
-    "Close": "关闭",
-    "Open the folder": "打开所在文件夹",
-    "Choose the folder for the packages": "选择保存下发包的文件夹",
-    "Choose a folder first.": "请先选择保存下发包的文件夹。",
-    "A package is a copy of one community's tasks for its secretary to update offline. Give it to the secretary "
-    "(USB stick, e-mail); they open it in this program and send back the return file (上报).": "下发包是一个居民区任务的副本，供居民区书记离线更新。请把它交给书记（U 盘、邮件等）；书记用本程序打开，"
-    "更新后点“上报”，把生成的上报文件交回工作专班导入。",
-    "Issuing packages…": "正在下发社区包…",
-    "Issuing the package of {name}… ({done} of {total})": "正在下发“{name}”的包…（第 {done} 个，共 {total} 个）",
-    "Cancel": "取消",
-    "{count} packages were issued to “{folder}”:": "已下发 {count} 个社区包到“{folder}”：",
-    "Issuing was cancelled after {count} packages; those listed were written and recorded.": "已取消下发；取消前已写入并登记 {count} 个包，列在下面。",
-    "No community has tasks to issue.": "没有居民区有可下发的整改任务。",
-    "Cannot open the folder. Open it yourself: {folder}": "无法打开文件夹，请手动打开：{folder}",
-}
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Packages", text)

@@ -20,24 +20,6 @@ log = logging.getLogger(__name__)
 
 RETURN_FOLDER_KEY = "packages/returnFolder"
 
-ZH = {
-    # MergeDialog
-    "Import a return": "导入上报",
-    "Choose the return file": "选择上报文件",
-    "Package files (*.db);;All files (*)": "社区包文件 (*.db);;所有文件 (*)",
-    "“{file}” from {community}: {entries} new changes. Nothing has been changed yet: check the three lists, "
-    "decide the conflicts, then press Apply.": "“{file}”（居民区“{community}”）：{entries} 条新的修改。目前台账尚未改动：请查看下面三个列表，"
-    "逐项决定冲突，再点“应用”。",
-    " {count} entries of this file were merged before and are skipped.": "此文件中已有 {count} 条此前合并过，不再重复。",
-    "“{file}” holds nothing new: everything in it was merged before ({count} entries). Nothing to do.": "“{file}”中没有新的内容：其中 {count} 条修改此前都已合并，无需再次导入。",
-    "Keep all ours": "全部保留我方",
-    "Take all theirs": "全部采用对方",
-    "Apply": "应用",
-    "Merged “{file}”: {applied} changes applied, {decided} conflicts decided, {refused} refused.": "已合并“{file}”：应用 {applied} 项修改，裁决 {decided} 项冲突，拒绝 {refused} 项。",
-    " {count} conflicts are still open: decide them later with File → Decide open conflicts….": "还有 {count} 项冲突未决定，已留待处理：稍后可在“文件 → 处理未决冲突…”中决定。",
-    " Backup before the merge: {path}": "合并前的备份：{path}",
-}
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Packages", text)

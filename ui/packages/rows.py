@@ -13,22 +13,6 @@ from ledger.exchange import merge as exchange_merge
 from ledger.service.commands import Ledger
 from ui.common.preview import DecisionTable
 
-ZH = {
-    # RowTable
-    "Community": "居民区",
-    "Measure": "整改措施",
-    "Field": "字段",
-    "Ours (ledger)": "我方（台账）值",
-    "Theirs (return)": "对方（上报）值",
-    "Authors and times": "作者与时间",
-    "Reason": "原因",
-    "Keep ours": "保留我方",
-    "Take theirs": "采用对方",
-    # item_row / conflict_row
-    "Ours: {who} {at}": "我方：{who} {at}",
-    "Theirs: {who} {at}": "对方：{who} {at}",
-}
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Packages", text)

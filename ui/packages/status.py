@@ -32,22 +32,6 @@ from ui.packages.merge import MergeDialog
 # The window opens the three dialogs through this module as well as the tab.
 __all__ = ["IssuePackagesDialog", "MergeDialog", "OpenConflictsDialog", "PackageStatusView"]
 
-ZH = {
-    "Community": "居民区",
-    # PackageStatusView
-    "Secretary": "书记",
-    "Last issued": "最近下发",
-    "Last merged": "最近合并",
-    "Merge result (applied/conflicts/refused)": "合并结果（应用/冲突/拒绝）",
-    "Open conflicts": "未决冲突",
-    "Issue packages…": "下发社区包…",
-    "Import a return…": "导入上报…",
-    "Decide open conflicts…": "处理未决冲突…",
-    "Refresh": "刷新",
-    "Per community: the last package issued, the last return merged and the conflicts still open.": "各居民区最近一次下发的社区包、最近一次合并的上报，以及尚未决定的冲突。",
-    "{applied} / {conflicts} / {refused}": "{applied} / {conflicts} / {refused}",
-}
-
 
 class PackageStatusView(QWidget):
     """包状态: per community the last package issued, the last return merged and its counts, open conflicts."""

@@ -10,20 +10,6 @@ from ledger.service.commands import Ledger
 from ui.common.util import exec_and_free
 from ui.reconcile.lines import effect_text, status_text
 
-ZH = {
-    # CloseNoteDialog
-    "Close {week}": "结账 {week}",
-    "{n} lines are not ticked (difference: {diff}). Say why the period can be closed anyway:": "还有 {n} 行未核对（差额：{diff}）。请说明为何仍可结账：",
-    # CompareDialog
-    "{a} → {b}": "{a} → {b}",
-    "Counts moved: {text}": "计数变化：{text}",
-    "none": "无",
-    "Status moved ({n}):": "状态变化（{n} 项）：",
-    "Stalled, no change for {w} weeks ({n}):": "停滞，{w} 周无进展（{n} 项）：",
-    "Communities that slipped ({n}):": "下滑的居民区（{n} 个）：",
-    "{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}": "{c}：完成率 {ra}% → {rb}%，逾期 {oa} → {ob}",
-}
-
 
 class CloseNoteDialog(QDialog):
     """Asks for the 结账说明 when lines are still unticked."""

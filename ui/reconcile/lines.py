@@ -9,26 +9,12 @@ from PySide6.QtGui import QColor
 
 from ledger.core.model import Status
 from ledger.reconcile import periods as rc
+from ui.common import palette
 
 if TYPE_CHECKING:
     from ui.reconcile.view import ReconcileView
 
 EntryIdRole = Qt.ItemDataRole.UserRole + 1
-SUBMIT_BG = "#fff3cd"
-
-ZH = {
-    # lines
-    "Ticked": "核对",
-    "Time": "时间",
-    "Operator": "操作人",
-    "Community": "居民区",
-    "Measure": "整改措施",
-    "Change (field: before → after)": "变化（字段：前 → 后）",
-    "Effect": "影响",
-    "no count changes": "不影响计数",
-    "(empty)": "（空）",
-    "Sign-off request": "申请销号",
-}
 
 
 def status_text(value: Any) -> str:
@@ -123,9 +109,9 @@ class LinesModel(QAbstractTableModel):
             if col == 6:
                 return effect_text(ln.effect) or self.tr("no count changes")
         if role == Qt.ItemDataRole.BackgroundRole and ln.submits:
-            return QColor(SUBMIT_BG)
+            return QColor(palette.SUBMITTED_ROW)
         if role == Qt.ItemDataRole.ForegroundRole and col == 6 and not ln.effect:
-            return QColor("#777777")
+            return QColor(palette.DIMMED)
         if role == EntryIdRole:
             return ln.entry_id
         return None

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from ledger.core.errors import LedgerError
 from ledger.reconcile import periods as rc
 from ledger.service.commands import Changed, Ledger
-from ui.common import messages
+from ui.common import messages, palette
 from ui.reconcile.dialogs import CloseNoteDialog, CompareDialog
 from ui.reconcile.lines import LinesModel, effect_text, status_text
 
@@ -45,60 +45,14 @@ log = logging.getLogger(__name__)
 
 RECENT_WEEKS = 12
 BIG_KEYS = ("tasks", "signed_off", "open")
-RED, GREEN = "#c62828", "#2e7d32"
-
-ZH = {
-    # top bar
-    "Week": "周次",
-    "{week} ({start} to {end})": "{week}（{start} 至 {end}）",
-    "Not started": "未开始",
-    "Reconciling": "对账中",
-    "Closed": "已结账",
-    "Start reconciliation": "开始对账",
-    "Tick all": "全部核对",
-    "Close the period…": "结账…",
-    "Weekly report…": "生成周报…",
-    "Compare…": "比较…",
-    # balance
-    "Opening": "期初",
-    "Now": "现在",
-    "Difference": "差额",
-    "Balanced": "已平",
-    "Not balanced": "未平",
-    "Also different: {text}": "其他差额：{text}",
-    "{n} lines, {u} not ticked": "共 {n} 行，未核对 {u} 行",
-    "This period is closed ({by}, {at}) and cannot be changed any more.": "本期已结账（{by}，{at}），不能再修改",
-    "Note: {note}": "结账说明：{note}",
-    "Reconciliation has not started for this week. Click “Start reconciliation”.": "本周尚未开始对账。请点击“开始对账”。",
-    # side panels
-    "Community": "居民区",
-    "Measure": "整改措施",
-    "Chase list": "催报名单",
-    "Waiting for sign-off review": "待审销号",
-    "Extensions to approve": "待批延期",
-    "New overdue this week": "本周新增逾期",
-    "Secretary": "书记",
-    "Returned this week": "本周是否上报",
-    "Last returned": "最近上报",
-    "Yes": "是",
-    "No": "否",
-    "Never": "从未",
-    "Owner": "责任人",
-    "Deadline": "整改时限",
-    "Status": "状态",
-    "Requested by": "申请人",
-    "Requested": "申请时间",
-    "Old deadline": "原时限",
-    "New deadline": "新时限",
-    "Reason": "理由",
-    # report and compare: the questions and what they say
-    "Save the weekly report": "保存周报",
-    "Word document (*.docx);;Excel workbook (*.xlsx)": "Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)",
-    "The weekly report was saved to {path}.": "周报已保存到 {path}。",
-    "Compare with": "比较",
-    "Compare {week} with which closed week?": "将 {week} 与哪一个已结账的周比较？",
-    "No other closed week to compare with.": "没有其他已结账的周可供比较。",
-}
+PROBLEM_STYLE = (
+    f"QLabel {{ background: {palette.PROBLEM_BOX.background}; color: {palette.PROBLEM_BOX.text}; padding: 6px; "
+    f"border: 1px solid {palette.PROBLEM_BOX.border}; }}"
+)
+INFO_STYLE = (
+    f"QLabel {{ background: {palette.INFO_BOX.background}; color: {palette.INFO_BOX.text}; padding: 6px; "
+    f"border: 1px solid {palette.INFO_BOX.border}; }}"
+)
 
 
 def _tr(text: str) -> str:
@@ -176,9 +130,7 @@ class ReconcileView(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("reconcileBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; border: 1px solid #e0a0a0; }"
-        )
+        self.banner.setStyleSheet(PROBLEM_STYLE)
         root.addWidget(self.banner)
 
         # the balance, large
@@ -378,7 +330,9 @@ class ReconcileView(QWidget):
         per, rec = self.per, self.rec
         closed = per is not None and per.closed
         self.state_label.setText(self.state_text())
-        self.state_label.setStyleSheet(f"color: {GREEN if closed else ('#1565c0' if per else '#555555')};")
+        self.state_label.setStyleSheet(
+            f"color: {palette.DONE if closed else (palette.OPEN_PERIOD if per else palette.SOFT)};"
+        )
         self.open_button.setEnabled(per is None)
         self.tick_all_button.setEnabled(rec is not None and not closed and bool(rec.unticked))
         self.close_button.setEnabled(per is not None and not closed)
@@ -396,16 +350,12 @@ class ReconcileView(QWidget):
             self.banner.setText(
                 self.tr("Reconciliation has not started for this week. Click “Start reconciliation”.")
             )
-            self.banner.setStyleSheet(
-                "QLabel { background: #eef3fb; color: #1f3b66; padding: 6px; border: 1px solid #b7c8e6; }"
-            )
+            self.banner.setStyleSheet(INFO_STYLE)
             self.banner.setVisible(True)
         else:
             self.banner.setVisible(False)
         if closed:
-            self.banner.setStyleSheet(
-                "QLabel { background: #fdecea; color: #8a1c1c; padding: 6px; border: 1px solid #e0a0a0; }"
-            )
+            self.banner.setStyleSheet(PROBLEM_STYLE)
         self._refresh_balance(rec)
         self.model.set_lines(rec.lines if rec else [], closed)
         self.table.resizeRowsToContents()
@@ -435,7 +385,7 @@ class ReconcileView(QWidget):
                 value = getattr(rec, name).get(key, 0)
                 if name == "difference":
                     cell.setText(f"{value:+d}" if value else "0")
-                    cell.setStyleSheet(f"color: {RED if value else GREEN};")
+                    cell.setStyleSheet(f"color: {palette.ALERT if value else palette.DONE};")
                 else:
                     cell.setText(str(value))
         if rec is None:
@@ -444,15 +394,15 @@ class ReconcileView(QWidget):
             return
         if rec.balanced:
             self.verdict.setText(self.tr("Balanced"))
-            self.verdict.setStyleSheet(f"color: {GREEN};")
+            self.verdict.setStyleSheet(f"color: {palette.DONE};")
         else:
             self.verdict.setText(self.tr("Not balanced"))
-            self.verdict.setStyleSheet(f"color: {RED};")
+            self.verdict.setStyleSheet(f"color: {palette.ALERT};")
         others = {k: v for k, v in rec.difference.items() if v and k not in self.balance_keys}
         self.other_diff.setText(
             self.tr("Also different: {text}").format(text=effect_text(others)) if others else ""
         )
-        self.other_diff.setStyleSheet(f"color: {RED};")
+        self.other_diff.setStyleSheet(f"color: {palette.ALERT};")
 
     def _refresh_side(self, week: str) -> None:
         snap = self.per.snapshot if self.per is not None and self.per.closed else None
@@ -469,7 +419,7 @@ class ReconcileView(QWidget):
                 ]
                 for c in chase
             ],
-            [None if c["returned"] else RED for c in chase],
+            [None if c["returned"] else palette.ALERT for c in chase],
         )
         pend = rc.pending_signoff(self.ledger)
         self._fill(

@@ -57,18 +57,6 @@ RESOLUTION = 300
 DECISIONS = {"approve": "通过", "return": "退回"}
 GAP = "&nbsp;" * 4  # Qt's HTML collapses U+3000 like any white space
 
-ZH = {
-    "Save the sign-off form as": "销号审批表另存为",
-    "PDF files (*.pdf)": "PDF 文件 (*.pdf)",
-    "sign-off form": "销号审批表",
-    "Sign-off form": "销号审批表",
-    "The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.": "销号审批表已保存到“{path}”。请用 A4 纸打印，交审核人签字。",
-    "Open it": "打开",
-    "OK": "确定",
-    "Cannot write the sign-off form": "无法生成销号审批表",
-    "Cannot open the PDF. Open it yourself: {path}": "无法打开 PDF 文件，请自行打开：{path}",
-}
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ApprovalForm", text)

@@ -28,79 +28,13 @@ from ledger.core.model import Kind, TaskRow
 from ledger.core.workflow import GRADES, SECOND_ROUND_GRADES
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
-from ui.common import messages
+from ui.common import messages, palette
 from ui.common.util import exec_and_free
 
-WARN_STYLE = "background:#fff4e0; border:1px solid #e0a030; border-radius:4px; padding:8px; color:#5a3a00;"
-RED = "#b0252b"
-
-ZH = {
-    "Cancel": "取消",
-    "Task": "任务",
-    "Community": "居民区",
-    "Owner": "责任人",
-    "Deadline": "整改时限",
-    "none": "无",
-    "{level}: level {n} of {total}, signed by the {role}": "{level}：第 {n} 级（共 {total} 级），由{role}签署",
-    "Closing statement of the owner": "整改情况说明",
-    "(no statement)": "（未填写）",
-    "Evidence": "佐证材料",
-    "{n} files: {names}": "{n} 份：{names}",
-    "none yet": "尚无",
-    "Indicators": "量化指标",
-    "Missing before sign-off:": "销号前还缺少：",
-    "This is the last level: approving signs the task off. Complete what is missing first, or write the "
-    "reason for an exception below.": "这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。",
-    "The last level will need this completed, or an exception reason from its reviewer.": "终审时须补齐，或由终审人填写例外理由。",
-    "Acceptance grade (required)": "验收评定（必选）",
-    "Opinion (required)": "审核意见（必填）",
-    "e.g. 措施已落实，佐证材料齐全，同意销号。": "例如：措施已落实，佐证材料齐全，同意销号。",
-    "Exception reason (required to sign off)": "例外理由（销号必填）",
-    "Exception reason (optional)": "例外理由（可不填）",
-    "Why the task may be signed off without it": "写明可以例外销号的理由",
-    "A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is "
-    "not signed off.": "最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。",
-    "A long-term task is signed off for this stage and stays 长期坚持.": "长期坚持任务：通过后完成阶段性销号，继续长期坚持。",
-    "Approve — {level}": "审核通过 — {level}",
-    "Return — {level}": "退回 — {level}",
-    "Approve": "审核通过",
-    "Return to the owner": "退回",
-    "Reason for returning (required)": "退回理由（必填）",
-    "The reason is shown on the task and on the wall chart, so the owner knows what to do.": "退回理由会显示在任务上和挂图上，责任人据此继续整改。",
-    "Please choose a grade: 好, 较好, 一般 or 差.": "请选择验收评定：好、较好、一般或差。",
-    "Request sign-off": "申请销号",
-    "Submit the request": "提交申请",
-    "Current progress": "目前的整改进展",
-    "What was done (required)": "整改情况说明（必填）",
-    "What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。": "写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。",
-    "The reviewers will see that this is missing. Add evidence on the 佐证材料 tab first, or the last "
-    "reviewer will have to record an exception.": "审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。",
-    "Ask for a later deadline": "申请延期",
-    "Send the request": "提交延期申请",
-    "Current deadline": "现在的整改时限",
-    "Original deadline": "原定时限",
-    "New deadline": "申请延至",
-    "{n} days later": "延后 {n} 天",
-    "Reason (required)": "延期理由（必填）",
-    "Why the deadline cannot be met": "为什么不能按时完成",
-    "A leader approves or refuses the request. The original deadline is kept in the ledger either way.": "由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。",
-    "Decide the extension request": "批复延期申请",
-    "Requested by": "申请人",
-    "Requested": "申请时间",
-    "From → to": "时限",
-    "Reason": "理由",
-    "Approve the extension": "同意延期",
-    "Refuse": "不同意",
-    "Note (required when refusing)": "批复意见（不同意时必填）",
-    "Note (optional)": "批复意见（可不填）",
-    "Reopen the task": "重启整改",
-    "Reopen": "重启整改",
-    "Why it must be rectified again (required)": "重启理由（必填）",
-    "Record a relapse (反弹)": "记录反弹",
-    "Record the relapse": "记录反弹",
-    "What was found (required)": "发现的问题（必填）",
-    "The task is reopened as 反弹重启 and must be signed off again.": "任务将转为“反弹重启”，需重新整改、重新销号。",
-}
+WARN_STYLE = (
+    f"background:{palette.SIGNOFF_WARNING.background}; border:1px solid {palette.SIGNOFF_WARNING.border}; "
+    f"border-radius:4px; padding:8px; color:{palette.SIGNOFF_WARNING.text};"
+)
 
 
 def _num(v: float | None) -> str:
@@ -270,7 +204,7 @@ class ReviewDialog(SignoffDialog):
                 "A grade of 一般 or 差 at the last level sends the task back for a "
                 "second round of rectification; it is not signed off."
             ),
-            style=f"color:{RED}; font-weight:bold",
+            style=f"color:{palette.ACCENT}; font-weight:bold",
         )
         self.second_round.setObjectName("secondRoundNote")
         self.second_round.setVisible(False)
@@ -563,7 +497,7 @@ class RelapseDialog(SignoffDialog):
         self.form.addRow(
             _label(
                 self.tr("The task is reopened as 反弹重启 and must be signed off again."),
-                style=f"color:{RED}",
+                style=f"color:{palette.ACCENT}",
             )
         )
         self.finish(self.tr("Record the relapse"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from ledger.service.commands import Changed, Ledger
 from ledger.signoff import signoff
 from ledger.signoff.signoff import QueueItem
+from ui.common import palette
 
 TaskIdRole = Qt.ItemDataRole.UserRole + 1
 COLUMNS = [
@@ -23,19 +24,6 @@ COLUMNS = [
     ("days", "Days waiting"),
 ]
 LATE_DAYS = 7  # waiting this long or longer is shown in red
-
-ZH = {
-    "Community": "居民区",
-    "Measure": "整改措施",
-    "Requested by": "申请人",
-    "Requested": "申请时间",
-    "Waiting for": "等待级别",
-    "Days waiting": "已等待天数",
-    "{level} (level {n})": "{level}（第 {n} 级）",
-    "{n} tasks wait for your review ({name}, {role}), the oldest first. Click one to open it on the right.": "有 {n} 项任务等待您审核（{name}，{role}），最早申请的在最前。单击一项即在右侧打开。",
-    "Nothing waits for your review ({name}, {role}).": "目前没有等待您审核的任务（{name}，{role}）。",
-    "Only reviewers see tasks here: {roles}. You are signed in as {role}; change it under Settings → Who am I.": "这里列出等待审核的任务，审核人身份为：{roles}。您当前的身份是{role}，可在“设置—我是谁”中切换。",
-}
 
 
 class ReviewQueueModel(QAbstractTableModel):
@@ -127,7 +115,7 @@ class ReviewQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "days":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and key == "days" and self.days(it) >= LATE_DAYS:
-            return QColor("#b0252b")
+            return QColor(palette.ACCENT)
         return None
 
 

@@ -35,59 +35,8 @@ from ledger.core.model import Status
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ledger.signoff.signoff import Recheck, RecheckItem
-from ui.common import messages
+from ui.common import messages, palette
 from ui.signoff.dialogs import RelapseDialog
-
-GREEN, RED = "#2e7d32", "#b0252b"
-
-ZH = {
-    "回头看 — look-back sampling": "回头看 — 抽查已销号任务",
-    "Draw a new sample": "抽取新样本",
-    "By percentage": "按比例",
-    "By number": "按数量",
-    " %": " %",
-    " tasks": " 项",
-    "How many": "抽查多少",
-    "All together": "全部一起抽",
-    "Each community separately": "每个居民区分别抽",
-    "Drawn from": "抽取方式",
-    "Communities": "居民区",
-    "Only the ticked communities (all by default)": "只在勾选的居民区中抽（默认全部）",
-    "Random seed": "随机种子",
-    "Leave empty for a new random seed": "留空则自动生成",
-    "Note": "备注",
-    "e.g. 2025年第四季度回头看": "例如：2025年第四季度回头看",
-    "Draw the sample": "抽取样本",
-    "Past draws (newest first)": "历次抽查（最新的在最前）",
-    "Repeat the draw to verify": "重新抽取验证",
-    "Community": "居民区",
-    "Measure": "整改措施",
-    "Result": "结果",
-    "What was found": "发现的问题",
-    "Checked by": "核查人",
-    "Checked": "核查时间",
-    "Passed (合格)": "合格",
-    "Relapse (反弹)…": "反弹…",
-    "Close": "关闭",
-    "(task deleted)": "（任务已删除）",
-    "{at} · {who} · {how}, {scope} · {n} of {total} · seed {seed}": "{at} · {who} · {how}，{scope} · {total} 项中抽 {n} 项 · 种子 {seed}",
-    "{amount}%": "{amount}%",
-    "{amount} tasks": "{amount} 项",
-    "overall": "全部一起抽",
-    "per community": "每个居民区分别抽",
-    "Drawn {at} by {who}: {how}, {scope}, {n} of {total} signed-off tasks. Random seed <b>{seed}</b>: anyone who "
-    "repeats the draw with this seed gets the same sample.": "{at} 由{who}抽取：{how}，{scope}，从 {total} 项已销号任务中抽出 {n} 项。随机种子 <b>{seed}</b>："
-    "任何人用这个种子重新抽取，都会得到同样的样本。",
-    "Choose a draw in the list first.": "请先在左边选中一次抽查。",
-    "Choose a task in the sample first.": "请先在样本中选中一项任务。",
-    "The repeated draw gives the same {n} tasks as recorded: the draw was fair.": "重新抽取的 {n} 项任务与记录完全一致：这次抽查是公正的。",
-    "The repeated draw does NOT match the recorded sample. Tell the work team; the ledger may have been changed "
-    "outside the program.": "重新抽取的结果与记录的样本不一致。请告知工作专班，台账可能在程序之外被改动过。",
-    "Record “合格” for “{measure}”? It cannot be changed afterwards.": "将“{measure}”记录为“合格”？记录后不能更改。",
-    "Pending": "待核查",
-    "Tick all": "全选",
-    "Untick all": "全不选",
-}
 
 
 class RecheckDialog(QDialog):
@@ -163,7 +112,7 @@ class RecheckDialog(QDialog):
         form.addRow(self.tr("Drawn from"), scope_row)
         comm_label = QLabel(self.tr("Only the ticked communities (all by default)"))
         comm_label.setWordWrap(True)
-        comm_label.setStyleSheet("color:#555")
+        comm_label.setStyleSheet(f"color:{palette.SOFT}")
         all_on = QPushButton(self.tr("Tick all"))
         all_on.clicked.connect(lambda _c=False: self._tick_all(True))
         all_off = QPushButton(self.tr("Untick all"))
@@ -383,7 +332,7 @@ class RecheckDialog(QDialog):
                 cell = QTableWidgetItem(v)
                 cell.setData(Qt.ItemDataRole.UserRole, it.id)
                 if c == 2 and it.result:
-                    cell.setForeground(QColor(GREEN if it.result == "pass" else RED))
+                    cell.setForeground(QColor(palette.DONE if it.result == "pass" else palette.ACCENT))
                 self.items.setItem(r, c, cell)
         self.items.resizeRowsToContents()
         if 0 <= keep < len(self.item_list):
@@ -415,7 +364,7 @@ class RecheckDialog(QDialog):
                     "team; the ledger may have been changed outside the program."
                 )
             )
-        self.verify_label.setStyleSheet(f"color:{GREEN if same else RED}; font-weight:bold")
+        self.verify_label.setStyleSheet(f"color:{palette.DONE if same else palette.ACCENT}; font-weight:bold")
         return same
 
     # ---- recording -------------------------------------------------------------------------

@@ -282,7 +282,9 @@ class TaskTableModel(QAbstractTableModel):
         try:
             self.ledger.update_task(t.id, **{field: value})
         except LedgerError as exc:
-            self.editFailed.emit(exc.message())
+            from ui.common.messages import error_text
+
+            self.editFailed.emit(error_text(exc))
             return False
         return True
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import stat
@@ -10,7 +9,6 @@ import tempfile
 from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
     QBuffer,
@@ -44,18 +42,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ledger.core.errors import LedgerError
-from ledger.core.model import TaskRow
 from ledger.service.commands import Ledger
 from ledger.signoff import signoff
 from ledger.signoff.evidence import EvidenceRow, max_bytes
-from ledger.storage.journal import Entry
-from ui.common import messages
+from ui.common import messages, palette
 from ui.common.util import settings
 
 log = logging.getLogger(__name__)
@@ -64,59 +59,10 @@ THUMB = 56
 FOLDER_KEY = "evidence/folder"
 CACHE_SIZE = 300
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"})
-BADGE_COLOURS = {
-    ".pdf": "#c0392b",
-    ".ofd": "#c0392b",
-    ".doc": "#2b579a",
-    ".docx": "#2b579a",
-    ".wps": "#2b579a",
-    ".xls": "#217346",
-    ".xlsx": "#217346",
-    ".et": "#217346",
-    ".ppt": "#c55a11",
-    ".pptx": "#c55a11",
-    ".zip": "#6b5b95",
-    ".rar": "#6b5b95",
-}
-RED, GREEN, AMBER, BLUE, GREY = "#b0252b", "#2e7d32", "#8a5a00", "#1f4e8c", "#555"
-DECISION_LABELS = {"approve": "通过", "return": "退回"}
 FILE_FILTER = (
     "*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.heic *.pdf *.ofd *.doc *.docx *.wps *.xls "
     "*.xlsx *.et *.ppt *.pptx *.txt *.zip *.rar"
 )
-
-ZH = {
-    "{size} · added by {who} on {at}": "{size} · {who} {at} 添加",
-    "Add…": "添加…",
-    "Attach photos, PDFs, Word or Excel files and scans": "添加照片、PDF、Word、Excel 文件或扫描件",
-    "Open": "打开",
-    "Open with the program the computer uses for this kind of file": "用电脑上对应的程序打开",
-    "Save a copy…": "另存为…",
-    "Remove": "移除",
-    "Export as zip…": "打包导出…",
-    "All the evidence of this task in one zip file": "把本任务的全部佐证材料打包成一个 zip 文件",
-    "Show removed": "显示已删除的",
-    "You can also drag files from a folder onto this panel. One file may be up to {limit}.": "也可以把文件从文件夹直接拖到这个面板上。单个文件不超过 {limit}。",
-    "removed {at}": "已于 {at} 删除",
-    "Choose evidence files": "选择佐证材料",
-    "Evidence files ({patterns})": "佐证材料 ({patterns})",
-    "All files (*)": "所有文件 (*)",
-    "Attached {n} files.": "已添加 {n} 份佐证材料。",
-    "Attached {n} files; {m} were not attached:": "已添加 {n} 份；以下 {m} 份没有添加：",
-    "Not attached": "没有添加",
-    "Choose a file in the list first.": "请先在列表中选中一份材料。",
-    "Save a copy of the evidence": "另存佐证材料",
-    "Saved to {path}": "已保存到：{path}",
-    "Remove the evidence “{name}”? The removal is recorded in the journal and the file stays listed under "
-    "“Show removed”.": "移除佐证材料“{name}”？移除会记入日志，勾选“显示已删除的”仍能看到这条记录。",
-    "Cannot open the file with a program on this computer. A copy is here: {path}": "这台电脑上没有能打开此文件的程序。文件副本在：{path}",
-    "Cannot write a temporary copy to open: {detail}": "无法写出用于打开的临时副本：{detail}",
-    "No review yet. When the task is submitted for sign-off, each level's decision appears here.": "尚无审核记录。申请销号后，各级审核的结论会显示在这里。",
-    "Round {n}": "第 {n} 轮",
-    "Current deadline: {deadline}　Original deadline: {original}": "现在的整改时限：{deadline}　原定时限：{original}",
-    "No change of deadline.": "整改时限没有变更过。",
-    "none": "无",
-}
 
 
 def local_files(mime: QMimeData | None) -> list[Path]:
@@ -154,20 +100,20 @@ def file_badge(name: str, size: int = THUMB) -> QPixmap:
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     page = QRect(int(size * 0.16), 2, int(size * 0.68), size - 4)
-    p.setPen(QPen(QColor("#8a8a8a"), 1))
-    p.setBrush(QColor("white"))
+    p.setPen(QPen(QColor(palette.REMOVED), 1))
+    p.setBrush(QColor(palette.PAPER))
     p.drawRect(page)
     band = QRect(
         page.left() - int(size * 0.1), int(size * 0.52), page.width() + int(size * 0.2), int(size * 0.28)
     )
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor(BADGE_COLOURS.get(suffix, "#707070")))
+    p.setBrush(QColor(palette.BADGES.get(suffix, palette.BADGE_OTHER)))
     p.drawRoundedRect(band, 3, 3)
     font = QFont()
     font.setBold(True)
     font.setPixelSize(max(8, int(size * 0.2)))
     p.setFont(font)
-    p.setPen(QColor("white"))
+    p.setPen(QColor(palette.PAPER))
     p.drawText(band, Qt.AlignmentFlag.AlignCenter, (suffix[1:] or "?").upper()[:4])
     p.end()
     return pix
@@ -229,7 +175,7 @@ class EvidencePanel(QWidget):
         self.show_removed.toggled.connect(lambda _on: self.refresh())
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color:#555")
+        self.hint.setStyleSheet(f"color:{palette.SOFT}")
         self.status = QLabel()
         self.status.setObjectName("evidenceStatus")
         self.status.setWordWrap(True)
@@ -284,7 +230,7 @@ class EvidencePanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, ev.id)
             item.setSizeHint(QSize(0, THUMB + 10))
             if ev.removed:
-                item.setForeground(QColor("#8a8a8a"))
+                item.setForeground(QColor(palette.REMOVED))
             self.list.addItem(item)
         try:
             limit = signoff.human_size(max_bytes(self.ledger))
@@ -477,188 +423,3 @@ class EvidencePanel(QWidget):
         from ui.task.evidence_export import export_evidence
 
         return export_evidence(self, self.ledger, task_id=self.task_id)
-
-
-def _e(text: Any) -> str:
-    return html.escape(str(text or "")).replace("\n", "<br>")
-
-
-class ReviewTrail(QTextBrowser):
-    """审核记录: 申请销号, each level's reviewer, time, decision, grade, opinion and exception, 重启, 回头看."""
-
-    def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("reviewTrail")
-        self.setOpenLinks(False)
-        self.ledger = ledger
-        self.task: TaskRow | None = None
-        self._history: list[Entry] = []
-
-    def show_task(self, task: TaskRow | None, history: list[Entry] | None = None) -> None:
-        """``history``: the task's journal entries when the caller has read them already."""
-        self.task = task
-        if task is None:
-            self.clear()
-            return
-        self._history = history if history is not None else self.ledger.history(task.id)
-        self._fill_trail()
-
-    def trail_events(self) -> list[dict[str, Any]]:
-        """The 审核记录, oldest first: 申请销号, each level's decision, 重启, 回头看 (from the journal, which orders
-        them; reviews that came in without a journal entry of this task, e.g. imported, from the review table)."""
-        assert self.task is not None
-        events: list[dict[str, Any]] = []
-        for e in self._history:
-            base = {"seq": e.seq, "at": e.at, "who": e.actor, "round": None, "grade": "", "exception": ""}
-            if e.command == "submit":
-                rnd = next((c.after for c in e.changes if c.field == "review_round"), None)
-                events.append(
-                    {
-                        **base,
-                        "step": "申请销号",
-                        "decision": "提交",
-                        "round": rnd,
-                        "opinion": e.args.get("reason", ""),
-                    }
-                )
-            elif e.command in ("approve", "return"):
-                for c in e.changes:
-                    if c.table == "review" and c.op == "insert" and c.row:
-                        events.append(self._review_event(base, c.row))
-            elif e.command == "reopen":
-                events.append(
-                    {**base, "step": "重启整改", "decision": "重启", "opinion": e.args.get("reason", "")}
-                )
-            elif e.command == "record_recheck":
-                result = e.args.get("result", "")
-                events.append(
-                    {
-                        **base,
-                        "step": "回头看",
-                        "decision": signoff.RESULT_LABELS.get(result, result),
-                        "opinion": e.args.get("finding", ""),
-                    }
-                )
-        keys = {ev["key"] for ev in events if "key" in ev}
-        for r in signoff.reviews(self.ledger, self.task.id):
-            row = {
-                "round": r.round,
-                "level": r.level,
-                "level_name": r.level_name,
-                "reviewer": r.reviewer,
-                "decision": r.decision,
-                "grade": r.grade,
-                "opinion": r.opinion,
-                "exception": r.exception,
-                "at": r.at,
-            }
-            ev = self._review_event({"seq": -1, "at": r.at, "who": r.reviewer}, row)
-            if ev["key"] not in keys:
-                events.append(ev)
-        return sorted(events, key=lambda ev: (ev["at"], ev["seq"]))
-
-    @staticmethod
-    def _review_event(base: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
-        return {
-            **base,
-            "step": row.get("level_name", ""),
-            "who": row.get("reviewer", base["who"]),
-            "round": row.get("round"),
-            "decision": DECISION_LABELS.get(row.get("decision", ""), ""),
-            "grade": row.get("grade", ""),
-            "opinion": row.get("opinion", ""),
-            "exception": row.get("exception", ""),
-            "key": (row.get("round"), row.get("level"), row.get("reviewer"), row.get("at")),
-        }
-
-    def _fill_trail(self) -> None:
-        events = self.trail_events()
-        if not events:
-            empty = self.tr(
-                "No review yet. When the task is submitted for sign-off, each level's decision appears here."
-            )
-            self.setHtml(f"<p style='color:#555'>{_e(empty)}</p>")
-            return
-        parts = []
-        last_round = None
-        for ev in events:
-            if ev["round"] is not None and ev["round"] != last_round:
-                last_round = ev["round"]
-                heading = self.tr("Round {n}").format(n=last_round)
-                parts.append(f"<h4 style='margin:10px 0 2px 0'>{_e(heading)}</h4>")
-            colour = (
-                GREEN
-                if ev["decision"] in ("通过", "合格")
-                else RED
-                if ev["decision"] in ("退回", "反弹", "重启")
-                else BLUE
-            )
-            grade = f"（{_e(ev['grade'])}）" if ev["grade"] else ""
-            body = f"<br>{_e(ev['opinion'])}" if ev["opinion"] else ""
-            exc = (
-                f"<br><span style='color:{AMBER}'>例外理由：{_e(ev['exception'])}</span>"
-                if ev["exception"]
-                else ""
-            )
-            parts.append(
-                f"<p style='margin:4px 0 8px 0'><b>{_e(ev['step'])}</b>　"
-                f"<b style='color:{colour}'>{_e(ev['decision'])}{grade}</b><br>"
-                f"<span style='color:#555'>{_e(ev['who'])}　{_e(ev['at'][:16])}</span>{body}{exc}</p>"
-            )
-        self.setHtml("".join(parts))
-
-
-class DeadlineHistory(QTextBrowser):
-    """整改时限变更: the original and current deadline, each extension request and its decision, direct edits."""
-
-    def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("deadlineHistory")
-        self.setOpenLinks(False)
-        self.ledger = ledger
-
-    def show_task(self, task: TaskRow | None, history: list[Entry] | None = None) -> None:
-        if task is None:
-            self.clear()
-            return
-        t = task
-        none = self.tr("none")
-        head = self.tr("Current deadline: {deadline}　Original deadline: {original}").format(
-            deadline=t.deadline.isoformat() if t.deadline else none,
-            original=t.original_deadline.isoformat() if t.original_deadline else none,
-        )
-        parts = [f"<p><b>{_e(head)}</b></p>"]
-        events: list[tuple[str, str]] = []
-        for x in signoff.extensions(self.ledger, t.id):
-            colour = {"approved": GREEN, "refused": RED}.get(x.status, AMBER)
-            old = x.old_deadline.isoformat() if x.old_deadline else "—"
-            text = (
-                f"<b>申请延期</b>　{_e(old)} → {_e(x.new_deadline.isoformat())}<br>"
-                f"<span style='color:#555'>{_e(x.requested_by)}　{_e(x.requested_at[:16])}</span><br>"
-                f"理由：{_e(x.reason)}<br><b style='color:{colour}'>{_e(x.label)}</b>"
-            )
-            if x.decided_by:
-                text += (
-                    f"　<span style='color:#555'>{_e(x.decided_by)}　{_e((x.decided_at or '')[:16])}</span>"
-                )
-            if x.decision_note:
-                text += f"<br>批复意见：{_e(x.decision_note)}"
-            events.append((x.requested_at, text))
-        for e in history if history is not None else self.ledger.history(t.id):
-            if e.command not in ("update_task", "undo", "add_task"):
-                continue
-            for c in e.changes:
-                if c.table == "task" and c.op == "update" and c.field == "deadline":
-                    events.append(
-                        (
-                            e.at,
-                            f"<b>直接修改整改时限</b>　{_e(c.before or '—')} → {_e(c.after or '—')}<br>"
-                            f"<span style='color:#555'>{_e(e.actor)}　{_e(e.at[:16])}</span>",
-                        )
-                    )
-        if not events:
-            parts.append(f"<p style='color:#555'>{_e(self.tr('No change of deadline.'))}</p>")
-        parts += [
-            f"<p style='margin:4px 0 10px 0'>{text}</p>" for _at, text in sorted(events, key=lambda x: x[0])
-        ]
-        self.setHtml("".join(parts))

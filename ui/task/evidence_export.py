@@ -17,20 +17,6 @@ from ui.task.evidence import FOLDER_KEY, default_folder
 
 log = logging.getLogger(__name__)
 
-ZH = {
-    "Export evidence": "导出佐证材料",
-    "Save the evidence as": "佐证材料另存为",
-    "Zip files (*.zip)": "压缩包 (*.zip)",
-    "Exporting evidence…": "正在导出佐证材料…",
-    "Exporting evidence… {done} of {total} files": "正在导出佐证材料… 第 {done} 份，共 {total} 份",
-    "Cancel": "取消",
-    "The export was cancelled; no file was written.": "已取消导出，没有写入任何文件。",
-    "Export cancelled": "已取消导出",
-    "Cannot export the evidence": "无法导出佐证材料",
-    "The evidence was saved to “{path}”. The file 目录.csv inside lists every file.": "佐证材料已保存到“{path}”。压缩包中的“目录.csv”列出了每一份文件。",
-    "evidence": "佐证材料",
-}
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("EvidenceExport", text)

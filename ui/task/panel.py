@@ -6,8 +6,8 @@ import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,7 +38,7 @@ from ledger.service.commands import Changed, Ledger, parse_number
 from ledger.signoff import signoff
 from ledger.signoff.signoff import Extension
 from ledger.storage.journal import Entry
-from ui.common import messages
+from ui.common import messages, palette
 from ui.common.util import health_colour
 from ui.signoff.dialogs import (
     DecideExtensionDialog,
@@ -47,33 +47,16 @@ from ui.signoff.dialogs import (
     ReviewDialog,
     SubmitDialog,
 )
-from ui.task.evidence import DeadlineHistory, EvidencePanel, ReviewTrail, local_files
-
-RED, AMBER = "#b0252b", "#8a5a00"
-
-ZH = {
-    "Ask for a later deadline…": "申请延期…",
-    "Ask a leader for a later deadline, with a reason (before the current one passes)": "在整改时限到期前，说明理由，向领导申请延期",
-    "The deadline has passed; an extension must be asked for before it.": "整改时限已过，延期须在到期前申请。",
-    "Approve the extension…": "同意延期…",
-    "Refuse the extension…": "不同意延期…",
-    "Print the sign-off form…": "打印销号审批表…",
-    "The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper": "把本任务的销号审批表生成 A4 PDF，打印后交审核人签字",
-    "Evidence ({n})": "佐证材料（{n}）",
-    "Review trail": "审核记录",
-    "Deadline changes": "整改时限变更",
-    "Reviews and deadline": "审核与延期",
-    "Original: {date}": "原定：{date}",
-    "Waiting for {level} (level {n} of {total})": "等待{level}（第 {n} 级，共 {total} 级）",
-    "Extension requested by {who} on {at}: to {new}, waiting for a leader": "{who} 于 {at} 申请延期至 {new}，等待领导批复",
-}
+from ui.task.dropping import DropsEvidence
+from ui.task.evidence import EvidencePanel
+from ui.task.trail import DeadlineHistory, ReviewTrail
 
 
 def _e(text: Any) -> str:
     return html.escape(str(text or "")).replace("\n", "<br>")
 
 
-class TaskPanel(QWidget):
+class TaskPanel(DropsEvidence):
     """Edits go through Ledger commands; a refused edit says why and leaves the ledger as it was.
     Files dropped on the panel are attached to the shown task as 佐证材料."""
 
@@ -111,7 +94,7 @@ class TaskPanel(QWidget):
         self.no_deadline.toggled.connect(lambda on: self.deadline.setEnabled(not on))
         self.original = QLabel()
         self.original.setObjectName("originalDeadline")
-        self.original.setStyleSheet("color:#555")
+        self.original.setStyleSheet(f"color:{palette.SOFT}")
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for k in Kind:
@@ -384,12 +367,14 @@ class TaskPanel(QWidget):
                 )
             )
         if t.return_reason:
-            lines.append(f"<span style='color:{RED}; font-weight:bold'>{_e(t.return_reason)}</span>")
+            lines.append(
+                f"<span style='color:{palette.ACCENT}; font-weight:bold'>{_e(t.return_reason)}</span>"
+            )
         if pending is not None:
             asked = self.tr("Extension requested by {who} on {at}: to {new}, waiting for a leader").format(
                 who=pending.requested_by, at=pending.requested_at[:10], new=pending.new_deadline.isoformat()
             )
-            lines.append(f"<span style='color:{AMBER}'>{_e(asked)}</span>")
+            lines.append(f"<span style='color:{palette.CAUTION}'>{_e(asked)}</span>")
         self.state.setText("<br>".join(lines))
 
     def _show_extension_buttons(self, t: TaskRow, pending: Extension | None) -> None:
@@ -604,47 +589,6 @@ class TaskPanel(QWidget):
             )
 
             print_approval_form(self, self.ledger, self.task.id)
-
-    # ---- files dropped on the panel --------------------------------------------------------
-    def _accepts(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
-        return self.task is not None and bool(local_files(event.mimeData()))
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._accepts(event):
-            event.acceptProposedAction()
-            self.tabs.setCurrentWidget(self.evidence_tab)  # show where the files will go
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._accepts(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        if not self._accepts(event):
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.tabs.setCurrentWidget(self.evidence_tab)
-        self.evidence.attach_paths(local_files(event.mimeData()))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if (
-            kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
-            and isinstance(event, QDragMoveEvent | QDropEvent)
-            and self._accepts(event)
-        ):
-            if kind == QEvent.Type.DragEnter:
-                self.dragEnterEvent(event)  # type: ignore[arg-type]
-            elif kind == QEvent.Type.DragMove:
-                self.dragMoveEvent(event)  # type: ignore[arg-type]
-            else:
-                self.dropEvent(event)
-            return True
-        return super().eventFilter(watched, event)
 
 
 def bold(widget: QLabel) -> QLabel:

@@ -115,6 +115,12 @@ def install_translations(app: QApplication, lang: str) -> None:
     app._ledger_translators = []  # type: ignore[attr-defined]
     if lang != "zh":
         QLocale.setDefault(QLocale(QLocale.Language.English))
+        errors = QTranslator(app)  # the error sentences of ledger/core/errors.py are written in Chinese
+        if errors.load(str(RESOURCES / "i18n" / "en.qm")):
+            app.installTranslator(errors)
+            app._ledger_translators.append(errors)  # type: ignore[attr-defined]
+        else:
+            log.warning("translation resources/i18n/en.qm not found; error sentences stay in Chinese")
         return
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     ours = QTranslator(app)

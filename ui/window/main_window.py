@@ -29,7 +29,7 @@ from ledger.core.errors import LedgerError
 from ledger.core.model import Kind
 from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
-from ui.common import messages
+from ui.common import messages, palette
 from ui.common.util import exec_and_free, save_operator, settings
 from ui.table.filters import FilterPanel
 from ui.table.model import COLUMN_INDEX, TaskIdRole, TaskTableModel
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         if ledger.setting("example"):
             badge = QLabel(self.tr("Example ledger: the people in it are invented"))
             badge.setObjectName("exampleBadge")
-            badge.setStyleSheet("color:#a8323a; font-weight:bold; padding:0 8px;")
+            badge.setStyleSheet(f"color:{palette.ACCENT}; font-weight:bold; padding:0 8px;")
             self.statusBar().addPermanentWidget(badge)
         self.statusBar().addPermanentWidget(self.status_path)
         window_menus.build_menus(self)

@@ -23,34 +23,10 @@ from PySide6.QtWidgets import (
 
 from ledger.service.commands import Ledger
 from ledger.storage import journal
+from ui.common import palette
 from ui.common.util import advance, exec_and_free, progress_dialog, say
 
 log = logging.getLogger(__name__)
-
-ZH = {
-    "Check the ledger's integrity": "核对台账完整性",
-    "Every journal entry is checked against the one before it, and every table is replayed from the journal: a "
-    "change made outside this program shows up. If you have a 周报 or a 销号审批表 at hand, type the journal "
-    "anchors printed on it below (one per line) to check that the journal has not been rewritten since.": "逐条核对日志链，并用日志重放核对每一张表：在本程序之外所做的改动都会被发现。"
-    "如果手头有周报或销号审批表，把上面印的“日志校验码”填在下面（每行一个），"
-    "可一并核对打印之后日志有没有被改写。",
-    "e.g. 714:2db18125586866ef": "例如：714:2db18125586866ef",
-    "Newest journal anchor now: {anchor} (write it down to check this file against later)": "当前最新日志校验码：{anchor}（可记下，日后据此核对本文件）",
-    "Check": "开始核对",
-    "Close": "关闭",
-    "“{text}” is not a journal anchor: it should be the entry number, a colon and the hex code, as printed at the "
-    "foot of a 周报, e.g. 714:2db18125586866ef. Nothing was checked.": "“{text}”不是日志校验码：应为“条目序号:校验码”，如周报页脚印的 714:2db18125586866ef。尚未核对。",
-    "Checking the journal… entry {done} of {total}": "正在核对日志链……第 {done} 条，共 {total} 条",
-    "Checking the tables… row {done} of {total}": "正在核对数据表……第 {done} 行，共 {total} 行",
-    "Cancel": "取消",
-    "The check was cancelled; nothing was changed.": "已取消核对；台账没有任何改动。",
-    "The ledger is sound: the journal chain is whole and every table matches it.": "台账完好：日志链完整，每张表都与日志相符。",
-    " The {n} anchors from paper match.": "与纸面上的 {n} 个日志校验码相符。",
-    "Check failed: {where}: {detail}.": "核对未通过：{where}：{detail}。",
-    "entry {seq} ({at}, {command})": "第 {seq} 条日志（{at}，{command}）",
-    "the tables": "数据表",
-    "Check failed: {detail}.": "核对未通过：{detail}。",
-}
 
 
 class VerifyDialog(QDialog):
@@ -180,7 +156,7 @@ class VerifyDialog(QDialog):
         if printed:
             text += self.tr(" The {n} anchors from paper match.").format(n=len(printed))
         say(self.result, text)
-        self.result.setStyleSheet("color:#2e7d32;")
+        self.result.setStyleSheet(f"color:{palette.DONE};")
         return True
 
     @classmethod

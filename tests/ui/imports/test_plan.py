@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from ledger.service.commands import Ledger
 from ledger.storage import journal
 from ui.exports import notice as notice_export
-from ui.imports import plan_tree
-from ui.imports.plan import ZH, PlanImportDialog
+from ui.imports.plan import PlanImportDialog
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "resources" / "samples" / "xinzhuang-industrial-zone-notice.txt"
@@ -178,11 +177,20 @@ def test_export_notice_writes_the_draft(qtbot, filled: Ledger, tmp_path: Path, m
     assert "测试工业区党工委" in notice_export.default_name(filled)
 
 
-@pytest.mark.parametrize(
-    "module, zh",
-    [("imports/plan", ZH), ("imports/plan_tree", plan_tree.ZH), ("exports/notice", notice_export.ZH)],
-)
-def test_every_chrome_string_has_chinese(module: str, zh: dict[str, str]) -> None:
+def _finished_translations() -> set[str]:
+    """Sources with a finished Chinese translation in the .ts, the translations' only home."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(ROOT / "resources" / "i18n" / "zh_CN.ts").getroot()
+    return {
+        m.findtext("source") or ""
+        for m in root.iter("message")
+        if (t := m.find("translation")) is not None and t.text and t.get("type") is None
+    }
+
+
+@pytest.mark.parametrize("module", ["imports/plan", "imports/plan_tree", "exports/notice"])
+def test_every_chrome_string_has_chinese(module: str) -> None:
     import ast
 
     tree = ast.parse((ROOT / "ui" / f"{module}.py").read_text(encoding="utf-8"))
@@ -195,4 +203,5 @@ def test_every_chrome_string_has_chinese(module: str, zh: dict[str, str]) -> Non
         and isinstance(node.args[0].value, str)
         and (getattr(node.func, "attr", None) == "tr" or getattr(node.func, "id", None) in ("tr", "_tr"))
     }
-    assert used and used <= set(zh), used - set(zh)
+    done = _finished_translations()
+    assert used and used <= done, used - done

@@ -19,6 +19,7 @@ from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
 from ledger.service.commands import Changed, Ledger
 from ledger.signoff import signoff
+from ui.common import palette
 from ui.signoff.dialogs import DecideExtensionDialog, ExtensionDialog, ReviewDialog, SubmitDialog
 from ui.window.app import make_app
 from ui.window.main_window import MainWindow
@@ -196,7 +197,7 @@ def test_return_needs_a_reason_which_the_panel_shows_in_red(window, filled, monk
     assert t.return_reason == "初审退回：照片不清晰，缺少巡查记录。"
     state = window.panel.state.text()
     assert "初审退回：照片不清晰，缺少巡查记录。" in state
-    assert re.search(r"color:#b0252b[^>]*>初审退回", state)
+    assert re.search(rf"color:{palette.ACCENT}[^>]*>初审退回", state)
     assert "已退回" in state
     assert "退回" in window.panel.trail.toPlainText()
 

@@ -106,3 +106,26 @@ def test_window_speaks_chinese_by_default_and_english_on_request(qapp, qtbot, fi
         make_app("zh")  # re-installs the Chinese translators for the tests that follow
     assert qapp.property("ledger_lang") == "zh"
     assert qapp.translate("TaskTableModel", "No.") == "序号"
+
+
+def test_the_tool_keeps_what_the_translator_wrote_and_reports_what_is_unfinished(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import i18n
+
+    Message = i18n.Message
+    old = [
+        Message("A", "Open", translation="打开", finished=True, translator_comment="菜单项"),
+        Message("B", "Save", translation="存", finished=False),  # the translator has not confirmed it
+    ]
+    new = [Message("A", "Open"), Message("C", "Open"), Message("B", "Save"), Message("B", "New")]
+    i18n.merge(new, old)
+    assert [(m.translation, m.done) for m in new] == [
+        ("打开", True),
+        ("打开", True),
+        ("存", False),
+        ("", False),
+    ]
+    ts = tmp_path / "x.ts"
+    ts.write_text(i18n.serialize(new, i18n.UI_ZH), encoding="utf-8")
+    back = {m.key: (m.translation, m.done, m.translator_comment) for m in i18n.read_ts(ts)}
+    assert back == {m.key: (m.translation, m.done, m.translator_comment) for m in new}

@@ -1,0 +1,499 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>LedgerError</name>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”不是整改台账文件（{detail}）。请确认选择的是本程序保存的 .db 台账文件；文件未作任何改动。</source>
+        <comment>not_a_ledger</comment>
+        <translation>“{path}” is not a rectification ledger ({detail}). Choose a ledger file saved by this program; the file was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>台账文件“{path}”已损坏，无法读取（{detail}）。请用备份文件恢复；文件未作任何改动。</source>
+        <comment>damaged</comment>
+        <translation>The ledger “{path}” is damaged and cannot be read ({detail}). Restore it from a backup; the file was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>台账文件“{path}”由更新版本的程序保存（格式版本 {found}，本程序只认识到 {known}）。请升级程序后再打开；文件未作任何改动。</source>
+        <comment>too_new</comment>
+        <translation>The ledger “{path}” was saved by a newer version (format {found}; this program knows up to {known}). Upgrade the program; the file was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>台账文件“{path}”已在另一个窗口或程序中打开。请先关闭那边，再在这里打开。</source>
+        <comment>locked</comment>
+        <translation>The ledger “{path}” is open in another window or program. Close it there first.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>文件“{path}”已经存在，为避免覆盖没有写入。请换一个文件名，或先把旧文件移走。</source>
+        <comment>exists</comment>
+        <translation>“{path}” already exists and was not overwritten. Choose another name or move the old file away.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>找不到文件“{path}”。请检查路径是否正确。</source>
+        <comment>not_found</comment>
+        <translation>“{path}” was not found. Check the path.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>无法读取台账文件“{path}”（{detail}）。请检查文件的权限，或把它复制到自己的文件夹后再打开；文件未作任何改动。</source>
+        <comment>unreadable</comment>
+        <translation>The ledger “{path}” cannot be read ({detail}). Check the file&apos;s permissions, or copy it to a folder of your own and open it there; the file was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>台账文件“{path}”是只读的，无法保存修改。请复制到可写的文件夹再打开。</source>
+        <comment>read_only</comment>
+        <translation>The ledger “{path}” is read-only. Copy it to a writable folder and open it there.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>磁盘已满，修改没有保存。请清理磁盘空间后再试；台账保持修改前的样子。</source>
+        <comment>disk_full</comment>
+        <translation>The disk is full; the change was not saved. Free some space and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>找不到这条整改任务（{task}），它可能已被删除。请刷新后再试。</source>
+        <comment>no_such_task</comment>
+        <translation>Task {task} was not found; it may have been deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>找不到居民区“{name}”。请检查名称，或先添加该居民区。</source>
+        <comment>no_such_community</comment>
+        <translation>Community “{name}” was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>找不到问题类别（{id}）。</source>
+        <comment>no_such_category</comment>
+        <translation>Category {id} was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>找不到反馈问题（{id}）。</source>
+        <comment>no_such_problem</comment>
+        <translation>Problem {id} was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>找不到量化指标（{id}）。</source>
+        <comment>no_such_indicator</comment>
+        <translation>Indicator {id} was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{field}”不能为空。请填写后再保存。</source>
+        <comment>empty_field</comment>
+        <translation>“{field}” must not be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{value}”不是有效日期。请按“2025-11-30”的格式填写整改时限。</source>
+        <comment>bad_date</comment>
+        <translation>“{value}” is not a valid date. Use the form 2025-11-30.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>量化指标的“{field}”必须是数字，“{value}”不是。请填写数字，例如 18 或 12.5。</source>
+        <comment>bad_number</comment>
+        <translation>The indicator&apos;s “{field}” must be a number; “{value}” is not.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>整改类型只能是立行立改、限期整改或长期坚持，“{value}”不在其中。</source>
+        <comment>bad_kind</comment>
+        <translation>Kind must be 立行立改, 限期整改 or 长期坚持, not “{value}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>身份只能是工作专班、居民区书记或领导，“{value}”不在其中。</source>
+        <comment>bad_role</comment>
+        <translation>Role must be work team, secretary or leader, not “{value}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>已经有名为“{name}”的{what}。请换一个名称。</source>
+        <comment>duplicate_name</comment>
+        <translation>There is already a {what} named “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>不能从“{state}”执行“{action}”：{reason}</source>
+        <comment>not_allowed</comment>
+        <translation>Cannot {action} from “{state}”: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{action}”需要{need}身份，当前操作人“{actor}”的身份是{role}。请由相应人员操作，或在“设置—我是谁”中切换身份。</source>
+        <comment>wrong_role</comment>
+        <translation>“{action}” needs the role {need}; the operator “{actor}” is {role}.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{actor}”已签过本任务的“{level}”，同一人不能签两级审核。请由另一位审核人签署。</source>
+        <comment>same_reviewer</comment>
+        <translation>“{actor}” already signed “{level}” of this task; one person cannot sign two levels.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>{what}必须填写理由。请写明原因后再提交。</source>
+        <comment>reason_required</comment>
+        <translation>{what} needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>没有可以撤销的操作。</source>
+        <comment>nothing_to_undo</comment>
+        <translation>Nothing to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>无法撤销：“{field}”在这之后又被修改过（现在是“{now}”）。请直接编辑该字段。</source>
+        <comment>undo_conflict</comment>
+        <translation>Cannot undo: “{field}” was changed again since (now “{now}”).</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{name}”下还有 {count} {what}，不能删除。请先删除或移走它们。</source>
+        <comment>not_empty</comment>
+        <translation>“{name}” still has {count} {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{measure}”已销号，台账上已锁定，不能再修改。如确需修改，请先“重启整改”并写明理由。</source>
+        <comment>task_locked</comment>
+        <translation>“{measure}” is signed off and locked. Reopen it (with a reason) to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>这项修改与台账中已有的记录冲突（{detail}），没有保存；台账保持原样。</source>
+        <comment>constraint</comment>
+        <translation>The change conflicts with existing records ({detail}); nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>设置“{key}”的值无效：{detail}</source>
+        <comment>bad_setting</comment>
+        <translation>Setting “{key}” is invalid: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>{field}的值“{value}”无效：{detail}</source>
+        <comment>bad_value</comment>
+        <translation>{field}: “{value}” is invalid: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>找不到文件“{path}”，没有添加佐证材料。请检查文件是否已被移走或改名，再重新选择。</source>
+        <comment>evidence_missing</comment>
+        <translation>“{path}” was not found; nothing was attached. Check whether the file was moved or renamed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>文件“{path}”无法读取（{detail}），没有添加佐证材料。请确认它是一个文件、有读取权限、没有被其他程序锁定，然后再试。</source>
+        <comment>evidence_unreadable</comment>
+        <translation>“{path}” cannot be read ({detail}); nothing was attached. Make sure it is a readable file not locked by another program.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>文件“{name}”是空的（0 字节），没有添加佐证材料。请选择有内容的文件；扫描件请确认已保存完成。</source>
+        <comment>evidence_empty</comment>
+        <translation>“{name}” is empty (0 bytes); nothing was attached. Choose a file with content.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>文件“{name}”大小为 {size}，超过佐证材料的大小上限 {limit}，没有添加。请压缩图片或拆分文件后再添加，或请工作专班在设置中调高上限。</source>
+        <comment>evidence_too_big</comment>
+        <translation>“{name}” is {size}, over the evidence size limit of {limit}; nothing was attached. Compress or split it, or ask the work team to raise the limit.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>这份文件已经作为“{name}”添加到本任务（{by}，{at}），没有重复添加。</source>
+        <comment>evidence_duplicate</comment>
+        <translation>This file is already attached to the task as “{name}” ({by}, {at}); it was not added twice.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>找不到这份佐证材料（{id}），它可能已被删除。请刷新后再试。</source>
+        <comment>no_such_evidence</comment>
+        <translation>Evidence {id} was not found; refresh and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>佐证材料“{name}”已于 {at} 删除，不能再次删除。请刷新后查看。</source>
+        <comment>evidence_removed</comment>
+        <translation>The evidence “{name}” was already removed on {at}.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>佐证材料“{name}”已删除，且没有其他任务使用同一文件，文件内容已从台账中清除，无法另存。可在日志中查看它的记录。</source>
+        <comment>evidence_released</comment>
+        <translation>The evidence “{name}” was removed and its bytes released; it cannot be saved. Its record stays in the journal.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>任务已销号，它的佐证材料“{name}”不能删除。如确需更正，请先由工作专班或领导重启整改。</source>
+        <comment>evidence_locked</comment>
+        <translation>The task is signed off; its evidence “{name}” cannot be removed. Reopen the task first if it must be corrected.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>{scope}还没有佐证材料，没有生成文件。请先为任务添加佐证材料。</source>
+        <comment>evidence_none</comment>
+        <translation>{scope} has no evidence yet; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>找不到这条延期申请（{id}）。请刷新后再试。</source>
+        <comment>no_such_extension</comment>
+        <translation>Extension request {id} was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>任务“{measure}”没有整改时限，无需申请延期。如需设定时限，请直接编辑任务。</source>
+        <comment>extension_no_deadline</comment>
+        <translation>The task “{measure}” has no deadline; there is nothing to extend.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>任务“{measure}”的整改时限 {deadline} 已过（今天是 {today}），不能再申请延期。延期须在时限到期前提出；请尽快完成整改，并向工作专班说明情况。</source>
+        <comment>extension_too_late</comment>
+        <translation>The deadline {deadline} of “{measure}” has passed (today is {today}); an extension must be asked for before it.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>申请的新时限 {new} 必须晚于现在的整改时限 {old}。请重新选择日期。</source>
+        <comment>extension_not_later</comment>
+        <translation>The new deadline {new} must be later than the current deadline {old}.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>任务“{measure}”已有一条待批的延期申请（{by} 于 {at} 提出，申请延至 {new}）。请等领导批复后再提出新的申请。</source>
+        <comment>extension_pending</comment>
+        <translation>“{measure}” already has a pending extension request ({by}, {at}, to {new}). Wait for the decision first.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>任务“{measure}”当前为“{state}”，不需要申请延期。</source>
+        <comment>extension_closed_task</comment>
+        <translation>The task “{measure}” is “{state}”; it needs no extension.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>这条延期申请已由{by}于 {at} {decision}，不能再次批复。</source>
+        <comment>extension_decided</comment>
+        <translation>This extension request was already {decision} by {by} on {at}.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>{scope}没有已销号的任务，无法抽取回头看样本。请在有任务销号后再开展回头看。</source>
+        <comment>recheck_empty</comment>
+        <translation>{scope} has no signed-off tasks to sample for a look-back.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>找不到这次回头看抽查（{id}）。请刷新后再试。</source>
+        <comment>no_such_recheck</comment>
+        <translation>Look-back draw {id} was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>找不到这条回头看核查记录（{id}）。请刷新后再试。</source>
+        <comment>no_such_recheck_item</comment>
+        <translation>Look-back item {id} was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>这条回头看核查已由{by}于 {at} 记录为“{result}”，不能重复记录。如有新情况，请在下一次回头看中核查。</source>
+        <comment>recheck_recorded</comment>
+        <translation>This look-back item was already recorded as “{result}” by {by} on {at}.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>任务“{measure}”当前为“{state}”，不是已销号状态，不能记录回头看结果。请刷新后查看它的最新情况。</source>
+        <comment>recheck_not_closed</comment>
+        <translation>The task “{measure}” is “{state}”, not signed off; a look-back result cannot be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>新的下发包“{new}”是“{new_community}”的，旧的“{old}”是“{old_community}”的，不是同一个居民区或同一本台账，请勿替换；两个文件都没有改动。</source>
+        <comment>package_replace_mismatch</comment>
+        <translation>The new package “{new}” is for “{new_community}” and the old one “{old}” for “{old_community}”: not the same community or ledger. Do not replace it; neither file was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”不是本程序的下发包或上报包（{detail}），没有导入；台账未作任何改动。请选择居民区书记用“上报”生成的文件。</source>
+        <comment>package_not_package</comment>
+        <translation>“{path}” is not a package of this program ({detail}); nothing was imported and the ledger was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>上报包“{path}”已损坏或不完整（{detail}），可能在传送中被截断，没有导入；台账未作任何改动。请让居民区书记重新上报一份。</source>
+        <comment>package_damaged</comment>
+        <translation>The return “{path}” is damaged or incomplete ({detail}); nothing was imported. Ask for it to be sent again.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>上报包“{path}”第 {seq} 条日志（{at}，{command}）校验失败：{detail}。文件在程序之外被改动过，已拒绝导入；台账未作任何改动。请让居民区书记重新上报，并核实文件来源。</source>
+        <comment>package_tampered</comment>
+        <translation>The return “{path}” failed verification at entry {seq} ({at}, {command}): {detail}. It was edited outside the program; nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”是另一本台账（{other}）下发的包，不是本台账（{ours}）的，没有导入；台账未作任何改动。请在下发它的台账中导入。</source>
+        <comment>package_other_ledger</comment>
+        <translation>“{path}” was issued by another ledger ({other}), not this one ({ours}); nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>本台账从未下发过“{path}”（包编号 {package_id}，居民区“{community}”），没有导入；台账未作任何改动。请确认文件来自本台账下发的包。</source>
+        <comment>package_not_issued</comment>
+        <translation>This ledger never issued “{path}” (package {package_id}, {community}); nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>上报包“{path}”第 {seq} 条日志（{actor}，{command}）涉及{what}，超出本包的范围（居民区“{community}”），已拒绝导入整个文件；台账未作任何改动。请核实文件来源。</source>
+        <comment>package_out_of_scope</comment>
+        <translation>Entry {seq} of “{path}” ({actor}, {command}) touches {what}, outside the package&apos;s community “{community}”; the whole file was refused.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>旧的下发包“{old}”中还有 {count} 条修改（最近一条：{last}）{state}。请先{todo}，再打开新的下发包；两个文件都没有改动。</source>
+        <comment>package_unreturned</comment>
+        <translation>The old package “{old}” still holds {count} changes ({last}) that were not returned and merged; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>这是居民区“{community}”的下发包（居民区模式）：“{action}”由工作专班在主台账上办理，不能在下发包中操作。</source>
+        <comment>package_mode</comment>
+        <translation>This is the package of “{community}” (community mode): “{action}” is done by the work team on the master ledger.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”是居民区“{community}”的下发包，不是主台账，不能从它下发或向它导入上报包。请打开工作专班的主台账。</source>
+        <comment>package_is_package</comment>
+        <translation>“{path}” is a community package, not the master ledger.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{value}”不是有效的周次。请按“2025-W47”的格式填写（年份-W周数）。</source>
+        <comment>bad_week</comment>
+        <translation>“{value}” is not a valid week. Use the form 2025-W47.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>第 {week} 周还没有开始对账。请先“开始对账”。</source>
+        <comment>no_such_period</comment>
+        <translation>Week {week} has no reconciliation period; open it first.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>第 {week} 周的对账已经开始过（{state}），不能再次开始。</source>
+        <comment>period_exists</comment>
+        <translation>Week {week} was already opened ({state}).</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>第 {week} 周的对账已于 {at} 由{by}结账，已结账的对账期不能再改动。更正请记入下一期，并注明更正的是哪一期。</source>
+        <comment>period_closed</comment>
+        <translation>Week {week} was closed on {at} by {by}; a closed period never changes. Record a correction in the next period.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>第 {other} 周的对账还没有结账。请先结账，再开始第 {week} 周。</source>
+        <comment>period_other_open</comment>
+        <translation>Week {other} is still open; close it before opening week {week}.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>第 {week} 周不晚于已结账的第 {last} 周，不能再开始对账。更正请记入下一期。</source>
+        <comment>period_too_early</comment>
+        <translation>Week {week} is not after the last closed week {last}; record a correction in the next period.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>日志条目 {entry} 不是第 {week} 周对账中的一行。请刷新后再试。</source>
+        <comment>not_a_line</comment>
+        <translation>Journal entry {entry} is not a line of week {week}.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>第 {week} 周还有 {count} 行没有核对（差额：{diff}）。请逐行核对打勾，或填写说明解释每一行未核对的原因后再结账。</source>
+        <comment>period_unbalanced</comment>
+        <translation>Week {week} has {count} unticked lines (difference: {diff}). Tick them, or give a note explaining each.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>找不到这条合并冲突（{id}）。请刷新后再试。</source>
+        <comment>no_such_conflict</comment>
+        <translation>Merge conflict {id} was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>这条合并冲突已由{by}于 {at} 处理（{status}），不能再次处理。</source>
+        <comment>conflict_decided</comment>
+        <translation>This merge conflict was already decided by {by} on {at} ({status}).</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”不是 Excel 工作簿（.xlsx）（{detail}），没有导入；台账未作任何改动。请在 Excel 或 WPS 中打开后“另存为”.xlsx 格式再导入。</source>
+        <comment>excel_not_xlsx</comment>
+        <translation>“{path}” is not an Excel workbook (.xlsx) ({detail}); nothing was imported. Save it as .xlsx in Excel or WPS and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”设置了打开密码（已加密），程序无法读取，没有导入；台账未作任何改动。请在 Excel 中取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后再导入。</source>
+        <comment>excel_encrypted</comment>
+        <translation>“{path}” is password-protected (encrypted) and cannot be read; nothing was imported. Remove the password in Excel and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”的工作表“{sheet}”是空的，没有可导入的内容；台账未作任何改动。请确认选择了填好的文件。</source>
+        <comment>excel_empty</comment>
+        <translation>Sheet “{sheet}” of “{path}” is empty; nothing was imported. Check that you chose the filled-in file.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”中的 {n} 项任务台账里都已经有了（同一反馈问题、同一居民区、同一整改措施），没有可新增的；台账未作任何改动。如果要更新这些任务的进展，请用填报表或直接在台账中修改。</source>
+        <comment>excel_nothing_new</comment>
+        <translation>All {n} tasks in “{path}” are in the ledger already (same problem, community and measure); nothing was added and the ledger is unchanged. To update their progress use a fill-in form or edit them in the ledger.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”的工作表“{sheet}”找不到这些列：{missing}，无法对应到台账，没有导入；台账未作任何改动。请检查表头（或在导入时指定各列的对应关系）。</source>
+        <comment>excel_header_unmapped</comment>
+        <translation>Sheet “{sheet}” of “{path}” lacks these columns: {missing}; it cannot be mapped and nothing was imported. Check the header row or give the column mapping.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”第 {row} 行 {column} 列（{field}）：{detail}，没有导入；台账未作任何改动。请改正这个单元格后再导入。</source>
+        <comment>excel_bad_cell</comment>
+        <translation>“{path}” row {row}, column {column} ({field}): {detail}; nothing was imported. Correct the cell and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>无法写入“{path}”（{detail}）。请关闭在 Excel 中打开的同名文件，或换一个文件夹后再试。</source>
+        <comment>excel_write_failed</comment>
+        <translation>Could not write “{path}” ({detail}). Close the file if it is open in Excel, or choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”不是本台账导出的填报表（{detail}），没有导入；台账未作任何改动。请使用从本台账导出的填报表。</source>
+        <comment>fill_form_not_ours</comment>
+        <translation>“{path}” is not a fill-in form exported from this ledger ({detail}); nothing was imported. Use a form exported from this ledger.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>填报表“{path}”有 {count} 处不能导入（例如：{first}），整张表都没有导入；台账未作任何改动。请改正后重新导入，或确认跳过这些单元格后再导入。</source>
+        <comment>fill_form_refused</comment>
+        <translation>The form “{path}” has {count} cells that cannot be imported (e.g. {first}); nothing was imported. Correct them, or accept skipping them, and import again.</translation>
+    </message>
+</context>
+</TS>
