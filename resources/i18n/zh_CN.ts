@@ -4254,27 +4254,27 @@ Sheets: {sheets}</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/common/messages.py" line="48"/>
+        <location filename="../../ui/common/messages.py" line="50"/>
         <source>Cannot do that</source>
         <translation>无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="52"/>
+        <location filename="../../ui/common/messages.py" line="54"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="61"/>
+        <location filename="../../ui/common/messages.py" line="63"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="65"/>
+        <location filename="../../ui/common/messages.py" line="67"/>
         <source>Yes</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="66"/>
+        <location filename="../../ui/common/messages.py" line="68"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
