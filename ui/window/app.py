@@ -21,6 +21,7 @@ from ledger.core.model import Operator
 from ledger.service.commands import Ledger
 from ui.common import messages
 from ui.common.util import remember_ledger, save_operator, saved_operator, settings
+from ui.window.crash import CrashHandler
 
 log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -62,6 +63,9 @@ class EarlyRecords(logging.Handler):
         return early
 
 
+LOG_FILE = "ledger.log"
+
+
 def setup_logging(folder: Path, early: EarlyRecords | None = None) -> None:
     """The rotating log file in the data folder; records held by ``early`` are written to it first."""
     root = logging.getLogger()
@@ -70,7 +74,7 @@ def setup_logging(folder: Path, early: EarlyRecords | None = None) -> None:
     from logging.handlers import RotatingFileHandler
 
     folder.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(folder / "ledger.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler = RotatingFileHandler(folder / LOG_FILE, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -103,9 +107,6 @@ def make_app(lang: str = "zh", argv: list[str] | None = None) -> QApplication:
             break
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
-    qss = RESOURCES / "style.qss"
-    if qss.exists():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
     return app
 
 
@@ -297,9 +298,14 @@ def run(args: argparse.Namespace) -> int:
     started = getattr(args, "started", None) or time.perf_counter()
     folder = data_dir(getattr(args, "data_dir", None))
     early = EarlyRecords.install()
+    # Installed before anything can fail: an unexpected error is logged (the file opened then if need be), then
+    # shown in one dialog.
+    crash = CrashHandler(folder / LOG_FILE, lambda: setup_logging(folder, early))
+    crash.install()
     try:
         return _run(args, folder, early, started)
     finally:
+        crash.uninstall()
         setup_logging(
             folder, early
         )  # when no window painted (nothing opened, an error): keep what was logged
