@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("notice", lazy("ledger.office.notice", "cmd_notice"), "生成巡察整改进展情况通报（.docx 草稿）")
     p.add_argument("ledger", help="台账文件")
     p.add_argument("out", help="输出的 .docx 文件")
-    # ---- export (issue 6) -----------------------------------------------------------------------------
+    # ---- export ----------------------------------------------------------------------------------------
     p = add("export", lazy(COMMANDS, "cmd_export"), "导出整改台账 Excel（.xlsx，可直接打印）")
     p.add_argument("path")
     p.add_argument("out")
@@ -324,7 +324,7 @@ def add_do_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ("--key", {"required": True}),
         ("--value", {"required": True, "help": "JSON 值"}),
     )
-    # ---- 销号: evidence, extensions, 回头看, 待我审核 (issue 3; ledger.signoff) ----
+    # ---- 销号: evidence, extensions, 回头看, 待我审核 (ledger.signoff) ----
     command("attach_evidence", "添加佐证材料", task, ("--file", {"required": True, "help": "文件路径"}))
     command(
         "remove_evidence",

@@ -119,7 +119,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bad_setting": ("设置“{key}”的值无效：{detail}", "Setting “{key}” is invalid: {detail}"),
     "bad_value": ("{field}的值“{value}”无效：{detail}", "{field}: “{value}” is invalid: {detail}"),
-    # ---- 销号: evidence, extensions, 回头看 (issue 3) ----
+    # ---- 销号: evidence, extensions, 回头看 ----
     "evidence_missing": (
         "找不到文件“{path}”，没有添加佐证材料。请检查文件是否已被移走或改名，再重新选择。",
         "“{path}” was not found; nothing was attached. Check whether the file was moved or renamed.",

@@ -103,7 +103,7 @@ def _migrate_1(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_2(conn: sqlite3.Connection) -> None:
-    """销号 (issue 3): extension requests, 回头看 draws and their re-check items; evidence by blob.
+    """销号: extension requests, 回头看 draws and their re-check items; evidence by blob.
 
     Statement by statement (executescript would commit the migration's transaction half-way)."""
     script = """
