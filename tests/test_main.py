@@ -71,3 +71,12 @@ def test_help_lists_every_subcommand_including_the_qt_ones():
     assert QT_COMMANDS <= set(subcommands)
     for name in subcommands:
         assert f"    {name}" in done.stdout
+
+
+def test_the_window_does_not_wait_for_the_subcommands_parser(monkeypatch, window):
+    """Building every subcommand's parser costs start-up time the first paint need not pay."""
+    from ledger.cli import parser
+
+    monkeypatch.setattr(parser, "build_parser", lambda: pytest.fail("built the whole parser for the window"))
+    assert entry.main(["--ledger", "台账.db", "--today", "2025-11-20"]) == 0
+    assert window[0].ledger == "台账.db"

@@ -147,3 +147,13 @@ def test_the_window_installs_the_hooks_while_it_runs(qapp, tmp_path, monkeypatch
     assert isinstance(hook.__self__, CrashHandler) and thread_hook.__self__ is hook.__self__
     assert hook.__self__.log_path == tmp_path / "ledger.log"
     assert (sys.excepthook, threading.excepthook) == before
+
+
+def test_the_dialog_speaks_english_when_the_window_does(qapp, qtbot, tmp_path):
+    try:
+        make_app("en")
+        box = CrashDialog.build(None, tmp_path / "ledger.log", "RuntimeError: x", "")
+        qtbot.addWidget(box)
+        assert "The ledger is safe" in box.text() and box.windowTitle() == "Unexpected error"
+    finally:
+        make_app("zh")
