@@ -1,12 +1,70 @@
-"""Entry point: no subcommand opens the window; subcommands run headless through ledger.cli (no Qt)."""
+"""Entry point, the only module that knows both the ledger and the window: no subcommand opens the window, the
+Qt subcommands (screenshot, approval-form) run here, every other subcommand runs headless through ledger.cli."""
 
 import time
 
 STARTED = time.perf_counter()  # for `--startup-time`: the window's first paint is timed from here
 
+import argparse  # noqa: E402
 import sys  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+from pathlib import Path  # noqa: E402
 
-from ledger.cli.main import main  # noqa: E402
+from ledger.cli.parser import add_window_options  # noqa: E402
+from ledger.core.errors import LedgerError  # noqa: E402
+
+
+def run_qt_command(args: argparse.Namespace) -> int:
+    """``approval-form`` and ``screenshot``: declared by ledger.cli's parser, run here because they need Qt."""
+    try:
+        if args.command == "approval-form":
+            from ui.signoff.approval_form import cmd_approval_form
+
+            return int(cmd_approval_form(args.path, args.task, args.out, today=getattr(args, "today", None)))
+        from ui.window.screenshot import render_all
+
+        for path in render_all(Path(args.path), Path(args.outdir), lang=args.lang, today=args.today):
+            print(path)
+        return 0
+    except LedgerError as exc:
+        print(exc.message(), file=sys.stderr)
+        return 1
+
+
+def open_window(args: argparse.Namespace, started: float | None) -> int:
+    from ui.window import app
+
+    args.started = started
+    return int(app.run(args))
+
+
+def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> int:
+    """``started``: ``time.perf_counter()`` when the process began, for ``--startup-time``."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Double-clicking a ledger or package file runs `main.py FILE.db`: open it in the window.
+    if (
+        argv
+        and not argv[0].startswith("-")
+        and Path(argv[0]).suffix.lower() == ".db"
+        and Path(argv[0]).exists()
+    ):
+        argv = ["--ledger", argv[0], *argv[1:]]
+    # Opening the window needs only its own options: building every subcommand's parser costs ~18 ms of start-up.
+    quick = argparse.ArgumentParser(prog="main.py", add_help=False)
+    add_window_options(quick)
+    args, rest = quick.parse_known_args(argv)
+    if not rest:
+        return open_window(args, started)
+    from ledger.cli import main as cli
+    from ledger.cli.parser import QT_COMMANDS, build_parser
+
+    args = build_parser().parse_args(argv)
+    if not args.command:
+        return open_window(args, started)
+    if args.command in QT_COMMANDS:
+        return run_qt_command(args)
+    return cli.run(args)
+
 
 if __name__ == "__main__":
     sys.exit(main(started=STARTED))

@@ -197,7 +197,7 @@ def export_audit(
 
 def cmd_journal(args: argparse.Namespace) -> int:
     """`main.py journal LEDGER OUT.xlsx [--from D] [--to D] [--by NAME] [--community NAME]`."""
-    from ledger.cli.main import _open
+    from ledger.cli.common import open_ledger
     from ledger.core.values import parse_date
 
     try:
@@ -209,7 +209,7 @@ def cmd_journal(args: argparse.Namespace) -> int:
             value=exc.facts.get("value", ""),
             detail="请按“2025-11-30”的格式填写",
         ) from None
-    led = _open(args, args.ledger)
+    led = open_ledger(args, args.ledger)
     try:
         cid = led.community_id(args.community) if args.community else None
         flt = AuditFilter(

@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import column_index_from_string
 
+from ledger.cli.common import open_ledger, print_json
 from ledger.core.errors import LedgerError
 from ledger.office import fill_form as excel_returns
 from ledger.office import foreign as excel_foreign
 
 EXIT_CONFLICTS = 3
-
-
-def _open(args: argparse.Namespace, path: str) -> Any:
-    from ledger.cli import main as cli
-
-    return cli._open(args, path)
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def _mapping(pairs: list[str]) -> dict[str, int] | None:
@@ -61,7 +50,7 @@ def _print_items(title: str, items: list[Any]) -> None:
 
 def cmd_import_excel(args: argparse.Namespace) -> int:
     form = excel_returns.is_fill_form_file(args.file)
-    led = _open(args, args.ledger)
+    led = open_ledger(args, args.ledger)
     try:
         if form:
             if args.dry_run:
@@ -69,7 +58,7 @@ def cmd_import_excel(args: argparse.Namespace) -> int:
             else:
                 result = excel_returns.apply_fill_form(led, args.file, accept_refused=args.accept)
             if args.json:
-                _print_json(result.to_json())
+                print_json(result.to_json())
             else:
                 print(
                     f"填报表“{Path(args.file).name}”（{result.community}）：{'已导入' if result.written else '预览，未写入'}；"
@@ -83,7 +72,7 @@ def cmd_import_excel(args: argparse.Namespace) -> int:
             led, args.file, _mapping(args.map), dry_run=args.dry_run
         )
         if args.json:
-            _print_json(foreign.to_json())
+            print_json(foreign.to_json())
         else:
             cols = "，".join(
                 f"{excel_foreign.SYNONYMS[k][0]}←“{foreign.headers[v]}”" for k, v in foreign.mapping.items()
@@ -103,7 +92,7 @@ def cmd_import_excel(args: argparse.Namespace) -> int:
 
 
 def cmd_fill_form(args: argparse.Namespace) -> int:
-    led = _open(args, args.ledger)
+    led = open_ledger(args, args.ledger)
     try:
         out = excel_returns.export_fill_form(led, args.community, args.out)
     finally:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
+from ledger.cli.common import clock_from, open_ledger, print_json
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role
 from ledger.exchange import merge as exchange_merge
@@ -15,18 +14,8 @@ from ledger.exchange import packages as exchange
 EXIT_CONFLICTS = 3
 
 
-def _open(args: argparse.Namespace, path: str) -> Any:
-    from ledger.cli import main as cli
-
-    return cli._open(args, path)
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
-
-
 def cmd_issue_package(args: argparse.Namespace) -> int:
-    led = _open(args, args.ledger)
+    led = open_ledger(args, args.ledger)
     try:
         if args.all:
             paths = exchange.issue_all(led, args.all)
@@ -56,7 +45,7 @@ def _decisions(items: list[str]) -> dict[str, tuple[str, Any]]:
 
 
 def cmd_apply_package(args: argparse.Namespace) -> int:
-    led = _open(args, args.ledger)
+    led = open_ledger(args, args.ledger)
     try:
         decisions = _decisions(args.decide)
         if args.dry_run:
@@ -69,7 +58,7 @@ def cmd_apply_package(args: argparse.Namespace) -> int:
     if args.json:
         out = result.to_json()
         out["dry_run"] = bool(args.dry_run)
-        _print_json(out)
+        print_json(out)
     else:
         head = "预览（未写入）" if args.dry_run else "已合并"
         print(
@@ -93,22 +82,20 @@ def cmd_apply_package(args: argparse.Namespace) -> int:
 
 
 def cmd_return_package(args: argparse.Namespace) -> int:
-    from ledger.cli import main as cli
-
     operator = Operator(args.actor, Role.SECRETARY) if args.actor else None
-    out = exchange.return_package(args.package, args.out, clock=cli._clock(args), operator=operator)
+    out = exchange.return_package(args.package, args.out, clock=clock_from(args), operator=operator)
     print(f"已生成上报文件：{out}。请把它交给工作专班导入。")
     return 0
 
 
 def cmd_package_status(args: argparse.Namespace) -> int:
-    led = _open(args, args.ledger)
+    led = open_ledger(args, args.ledger)
     try:
         rows = exchange.package_status(led)
     finally:
         led.close()
     if args.json:
-        _print_json(rows)
+        print_json(rows)
         return 0
     for r in rows:
         issued = r["last_issued"]
@@ -121,12 +108,12 @@ def cmd_package_status(args: argparse.Namespace) -> int:
 
 
 def cmd_decide_conflict(args: argparse.Namespace) -> int:
-    led = _open(args, args.ledger)
+    led = open_ledger(args, args.ledger)
     try:
         if not args.conflict:
             rows = exchange_merge.open_conflicts(led)
             if args.json:
-                _print_json(rows)
+                print_json(rows)
             else:
                 for r in rows:
                     print(

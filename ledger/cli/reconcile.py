@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ledger.cli.common import open_ledger, print_json
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
 from ledger.reconcile.counts import COUNT_LABELS
@@ -55,9 +56,7 @@ def _value(v: Any) -> str:
 
 
 def cmd_period(args: Any) -> int:
-    from ledger.cli.main import _open, _print_json
-
-    led = _open(args, args.ledger)
+    led = open_ledger(args, args.ledger)
     try:
         action, week = args.action, args.week
         if action == "open":
@@ -83,7 +82,7 @@ def cmd_period(args: Any) -> int:
     finally:
         led.close()
     if args.json:
-        _print_json(result)
+        print_json(result)
     elif action == "compare":
         print(
             f"{result['from']} → {result['to']}："

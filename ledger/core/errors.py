@@ -39,6 +39,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "台账文件“{path}”是只读的，无法保存修改。请复制到可写的文件夹再打开。",
         "The ledger “{path}” is read-only. Copy it to a writable folder and open it there.",
     ),
+    "busy": (
+        "台账文件“{path}”正被另一个程序读写，这次修改没有保存；台账保持修改前的样子。请稍候再试；"
+        "若一直如此，请关闭也打开着这个文件的程序（如备份或同步软件）。",
+        "The ledger “{path}” is busy in another program; the change was not saved. Try again in a moment; if it "
+        "persists, close the other program that has the file open (such as backup or sync software).",
+    ),
+    "io_error": (
+        "读写台账文件“{path}”时出错（{detail}），这次修改没有保存。请检查磁盘或网络盘是否连接正常后再试；"
+        "如果再次出错，请把台账复制到本机的文件夹再打开。",
+        "Reading or writing the ledger “{path}” failed ({detail}); the change was not saved. Check that the disk "
+        "or network drive is connected and try again; if it fails again, copy the ledger to a local folder.",
+    ),
     "disk_full": (
         "磁盘已满，修改没有保存。请清理磁盘空间后再试；台账保持修改前的样子。",
         "The disk is full; the change was not saved. Free some space and try again.",
@@ -107,7 +119,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bad_setting": ("设置“{key}”的值无效：{detail}", "Setting “{key}” is invalid: {detail}"),
     "bad_value": ("{field}的值“{value}”无效：{detail}", "{field}: “{value}” is invalid: {detail}"),
-    # ---- 销号: evidence, extensions, 回头看 (issue 3) ----
+    # ---- 销号: evidence, extensions, 回头看 ----
     "evidence_missing": (
         "找不到文件“{path}”，没有添加佐证材料。请检查文件是否已被移走或改名，再重新选择。",
         "“{path}” was not found; nothing was attached. Check whether the file was moved or renamed.",
@@ -334,4 +346,5 @@ class LedgerError(Exception):
 
 
 class KnownStorageError(LedgerError):
-    """The environment's fault (busy, read-only, disk full, damaged): shown to the user, not a bug."""
+    """The environment's fault, not a bug: shown to the user. Its codes: busy, locked (open in another window),
+    read_only, disk_full, damaged, not_a_ledger, unreadable, io_error, too_new."""

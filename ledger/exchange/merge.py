@@ -167,9 +167,9 @@ def _run(ledger: Ledger, path: Path, decisions: dict[str, tuple[str, Any]] | Non
         except _Rollback:
             pass
         except sqlite3.Error as exc:
-            from ledger.storage.store import _classify
+            from ledger.storage.store import known_storage_error
 
-            raise _classify(exc, ledger.path) from exc
+            raise known_storage_error(exc, ledger.path) from exc
     for it in replay.items:
         {"applied": result.applied, "conflict": result.conflicts, "refused": result.refused}[it.kind].append(
             it

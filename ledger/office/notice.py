@@ -447,9 +447,9 @@ def write_notice(
 
 def cmd_notice(args: argparse.Namespace) -> int:
     """main.py notice LEDGER OUT.docx [--today YYYY-MM-DD]"""
-    from ledger.cli.main import _clock
+    from ledger.cli.common import clock_from
 
-    led = Ledger.open(args.ledger, clock=_clock(args), lock=False)
+    led = Ledger.open(args.ledger, clock=clock_from(args), lock=False)
     try:
         path = write_notice(led, args.out)
     finally:

@@ -261,9 +261,9 @@ def write_report(ledger: Ledger, week: str, out: str | Path) -> Path:
 
 
 def cmd_report(args: Any) -> int:
-    from ledger.cli.main import _open
+    from ledger.cli.common import open_ledger
 
-    led = _open(args, args.ledger)
+    led = open_ledger(args, args.ledger)
     try:
         path = write_report(led, args.week, args.out)
     finally:

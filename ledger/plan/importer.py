@@ -486,7 +486,7 @@ def _print_tree(plan: ParsedPlan) -> None:
 
 
 def cmd_import_plan(args: argparse.Namespace) -> int:
-    from ledger.cli.main import _clock, _operator
+    from ledger.cli.common import clock_from, operator_from
 
     ledger_path = Path(args.ledger)
     source = Path(args.file)
@@ -496,7 +496,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
         print(exc.message, file=sys.stderr)
         return 1
     if args.dry_run:
-        led = Ledger.open(ledger_path, clock=_clock(args), lock=False) if ledger_path.exists() else None
+        led = Ledger.open(ledger_path, clock=clock_from(args), lock=False) if ledger_path.exists() else None
         try:
             plan = parse_plan(text, [c["name"] for c in led.communities()] if led else [])
             preview = (
@@ -520,7 +520,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             print(preview.sentence())
         print("（试运行：台账未作任何改动。）")
         return 0
-    led = Ledger.open(ledger_path, clock=_clock(args), operator=_operator(args))
+    led = Ledger.open(ledger_path, clock=clock_from(args), operator=operator_from(args))
     try:
         plan = parse_plan(text, [c["name"] for c in led.communities()])
         result = import_plan(

@@ -28,7 +28,7 @@ from ledger.service.structure import StructureCommands
 from ledger.service.tx import TABLE_KEY, Changed, Tx, changed_tables
 from ledger.storage import journal
 from ledger.storage.journal import Change
-from ledger.storage.store import Store, _classify, new_id
+from ledger.storage.store import Store, known_storage_error, new_id
 
 log = logging.getLogger(__name__)
 
@@ -232,7 +232,7 @@ class Ledger(StructureCommands, LedgerReads):
                         changes=tx.changes,
                     )
         except sqlite3.Error as exc:
-            raise _classify(exc, self.store.path) from exc
+            raise known_storage_error(exc, self.store.path) from exc
         if tx.entry is None:
             return
         tables = changed_tables(tx.changes)

@@ -112,20 +112,25 @@ def _now(ledger: Ledger) -> str:
 
 
 def resolve_id(ledger: Ledger, table: str, ref: str) -> str:
-    """An id of ``table`` (evidence, extension, recheck, recheck_item) from the id or its unique first 6+ chars."""
-    if table not in ("evidence", "extension", "recheck", "recheck_item"):
+    """An id of ``table`` (task, evidence, extension, recheck, recheck_item) from the id or its unique first 6+
+    chars; a deleted task is not found."""
+    if table not in ("task", "evidence", "extension", "recheck", "recheck_item"):
         raise LedgerError("bad_value", field="表", value=table, detail="不能按编号查找")
+    live = " AND deleted_at IS NULL" if table == "task" else ""
     ref = ref.strip()
-    if ledger.store.one(f"SELECT 1 FROM {table} WHERE id = ?", (ref,)):
+    if ledger.store.one(f"SELECT 1 FROM {table} WHERE id = ?{live}", (ref,)):
         return ref
     found = [
         r[0]
         for r in ledger.store.conn.execute(
-            f"SELECT id FROM {table} WHERE id LIKE ? LIMIT 2", (ref.replace("%", "").replace("_", "") + "%",)
+            f"SELECT id FROM {table} WHERE id LIKE ?{live} LIMIT 2",
+            (ref.replace("%", "").replace("_", "") + "%",),
         )
     ]
     if len(found) == 1 and len(ref) >= 6:
         return str(found[0])
+    if table == "task":
+        raise LedgerError("no_such_task", task=ref)
     raise LedgerError(f"no_such_{table}", id=ref)
 
 

@@ -103,7 +103,7 @@ def _migrate_1(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_2(conn: sqlite3.Connection) -> None:
-    """销号 (issue 3): extension requests, 回头看 draws and their re-check items; evidence by blob.
+    """销号: extension requests, 回头看 draws and their re-check items; evidence by blob.
 
     Statement by statement (executescript would commit the migration's transaction half-way)."""
     script = """
@@ -239,22 +239,35 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def _classify(exc: sqlite3.Error, path: Path) -> LedgerError:
-    text = str(exc)
-    low = text.lower()
-    if isinstance(exc, sqlite3.IntegrityError):
-        return LedgerError("constraint", detail=text)
-    if "not a database" in low or "file is encrypted" in low:
-        return KnownStorageError("not_a_ledger", path=path, detail="不是 SQLite 数据库")
-    if "malformed" in low or "corrupt" in low:
-        return KnownStorageError("damaged", path=path, detail=text)
-    if "readonly" in low or "read-only" in low:
-        return KnownStorageError("read_only", path=path)
-    if "disk is full" in low or "database or disk is full" in low:
-        return KnownStorageError("disk_full")
-    if "locked" in low or "busy" in low:
-        return KnownStorageError("locked", path=path)
-    return KnownStorageError("damaged", path=path, detail=text)
+# SQLite's primary result codes (the low byte of an extended code, e.g. SQLITE_BUSY_SNAPSHOT) that the
+# environment causes → the KnownStorageError told to the user. Any other code is a bug of ours and propagates.
+KNOWN_CODES: dict[int, str] = {
+    sqlite3.SQLITE_BUSY: "busy",
+    sqlite3.SQLITE_LOCKED: "busy",
+    sqlite3.SQLITE_READONLY: "read_only",
+    sqlite3.SQLITE_FULL: "disk_full",
+    sqlite3.SQLITE_CORRUPT: "damaged",
+    sqlite3.SQLITE_NOTADB: "not_a_ledger",
+    sqlite3.SQLITE_CANTOPEN: "unreadable",
+    sqlite3.SQLITE_IOERR: "io_error",
+}
+
+
+def known_storage_error(exc: sqlite3.Error, path: Path) -> LedgerError:
+    """The error to show for ``exc``, chosen by SQLite's error code (never its message, which varies by version).
+
+    A broken constraint is the user's ``constraint`` error; the codes of ``KNOWN_CODES`` are the environment's
+    fault. Any other ``exc`` is re-raised as it is: a bug, for the crash dialog and the log."""
+    code: int | None = getattr(exc, "sqlite_errorcode", None)  # None: raised by Python, not SQLite
+    primary = code & 0xFF if code is not None else None
+    if primary == sqlite3.SQLITE_CONSTRAINT:
+        return LedgerError("constraint", detail=str(exc))
+    kind = KNOWN_CODES.get(primary) if primary is not None else None
+    if kind is None:
+        raise exc
+    if kind == "not_a_ledger":
+        return KnownStorageError(kind, path=path, detail="不是 SQLite 数据库")
+    return KnownStorageError(kind, path=path, detail=str(exc))
 
 
 @dataclass
@@ -352,12 +365,12 @@ class Store:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
             except sqlite3.Error as exc:
-                raise _classify(exc, path) from exc
+                raise known_storage_error(exc, path) from exc
             store = cls(path, conn, file_lock)
             try:
                 store._migrate(version, create)
             except sqlite3.Error as exc:
-                raise _classify(exc, path) from exc
+                raise known_storage_error(exc, path) from exc
             return store
         except BaseException:
             if conn is not None:

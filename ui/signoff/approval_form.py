@@ -345,7 +345,7 @@ def cmd_approval_form(path: str | Path, task_ref: str, out: str | Path, *, today
     (YYYY-MM-DD, the command line's ``--today``), else the real date. Returns the exit status."""
     from PySide6.QtGui import QGuiApplication
 
-    from ledger.cli.main import _resolve_task
+    from ledger.signoff.signoff import resolve_id
 
     if QGuiApplication.instance() is None:
         if sys.platform.startswith("linux") and not (
@@ -364,7 +364,7 @@ def cmd_approval_form(path: str | Path, task_ref: str, out: str | Path, *, today
         print(exc.message(), file=sys.stderr)
         return 1
     try:
-        written = write_approval_form(led, _resolve_task(led, task_ref), out)
+        written = write_approval_form(led, resolve_id(led, "task", task_ref), out)
     except LedgerError as exc:
         print(exc.message(), file=sys.stderr)
         return 1

@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -21,6 +22,10 @@ from ledger.core.model import Operator
 from ledger.service.commands import Ledger
 from ui.common import messages
 from ui.common.util import remember_ledger, save_operator, saved_operator, settings
+from ui.window.crash import CrashHandler
+
+if TYPE_CHECKING:
+    from ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -62,6 +67,9 @@ class EarlyRecords(logging.Handler):
         return early
 
 
+LOG_FILE = "ledger.log"
+
+
 def setup_logging(folder: Path, early: EarlyRecords | None = None) -> None:
     """The rotating log file in the data folder; records held by ``early`` are written to it first."""
     root = logging.getLogger()
@@ -70,7 +78,7 @@ def setup_logging(folder: Path, early: EarlyRecords | None = None) -> None:
     from logging.handlers import RotatingFileHandler
 
     folder.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(folder / "ledger.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler = RotatingFileHandler(folder / LOG_FILE, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -89,9 +97,9 @@ def make_app(lang: str = "zh", argv: list[str] | None = None) -> QApplication:
         args = list(argv or sys.argv[:1])
         app = QApplication([*args[:1], "-style", "Fusion", *args[1:]])
     else:
+        assert isinstance(existing, QApplication)
         app = existing
         app.setStyle("Fusion")
-    assert isinstance(app, QApplication)
     app.setApplicationName("巡察整改台账" if lang == "zh" else "Rectification Ledger")
     app.setOrganizationName("zhenggai")
     app.setProperty("ledger_lang", lang)
@@ -103,9 +111,6 @@ def make_app(lang: str = "zh", argv: list[str] | None = None) -> QApplication:
             break
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
-    qss = RESOURCES / "style.qss"
-    if qss.exists():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
     return app
 
 
@@ -144,7 +149,7 @@ class Controller:
         self.app = app
         self.folder = folder
         self.clock = clock
-        self.window = None
+        self.window: MainWindow | None = None
         self.first_paint = first_paint  # called once the first window has painted its first screen
 
     def tr(self, text: str) -> str:
@@ -195,21 +200,22 @@ class Controller:
                 led.operator = op
                 return self._remember(led)
             if choice == "blank":
-                path = self.default_path()
-                if path.exists():
-                    path, _ = QFileDialog.getSaveFileName(
+                target = self.default_path()
+                if target.exists():
+                    chosen, _ = QFileDialog.getSaveFileName(
                         parent, self.tr("New ledger"), str(self.folder), self.tr("Ledger files (*.db)")
                     )
-                    if not path:
+                    if not chosen:
                         return None
-                return self._remember(Ledger.create(path, org=org, clock=self.clock, operator=op))
-            path, _ = QFileDialog.getOpenFileName(
+                    target = Path(chosen)
+                return self._remember(Ledger.create(target, org=org, clock=self.clock, operator=op))
+            opened, _ = QFileDialog.getOpenFileName(
                 parent,
                 self.tr("Open ledger"),
                 str(self.folder),
                 self.tr("Ledger files (*.db);;All files (*)"),
             )
-            return self.open_path(Path(path), parent) if path else None
+            return self.open_path(Path(opened), parent) if opened else None
         except LedgerError as exc:
             messages.show_error(parent, exc)
             return None
@@ -303,9 +309,14 @@ def run(args: argparse.Namespace) -> int:
     started = getattr(args, "started", None) or time.perf_counter()
     folder = data_dir(getattr(args, "data_dir", None))
     early = EarlyRecords.install()
+    # Installed before anything can fail: an unexpected error is logged (the file opened then if need be), then
+    # shown in one dialog.
+    crash = CrashHandler(folder / LOG_FILE, lambda: setup_logging(folder, early))
+    crash.install()
     try:
         return _run(args, folder, early, started)
     finally:
+        crash.uninstall()
         setup_logging(
             folder, early
         )  # when no window painted (nothing opened, an error): keep what was logged

@@ -434,27 +434,6 @@ def test_top_level_today_is_honoured(demo: Path) -> None:
     assert before == after
 
 
-def test_a_db_file_as_the_only_argument_opens_the_window(monkeypatch, tmp_path):
-    """Double-clicking a ledger runs `main.py FILE.db`: it becomes `--ledger FILE.db` for the window."""
-    import importlib
-
-    from ledger.cli import main as cli
-
-    path = tmp_path / "包.db"
-    path.write_bytes(b"")
-    seen = {}
-
-    class FakeApp:
-        @staticmethod
-        def run(args):
-            seen["ledger"] = args.ledger
-            return 0
-
-    monkeypatch.setattr(importlib, "import_module", lambda name: FakeApp if name == "ui.window.app" else None)
-    assert cli.main([str(path)]) == 0
-    assert seen["ledger"] == str(path)
-
-
 # ---- what a user can get wrong on the command line: a sentence, never a traceback ---------------------------
 def test_a_new_ledger_under_a_file_is_a_sentence(tmp_path: Path) -> None:
     (tmp_path / "a.db").write_text("一个文件", encoding="utf-8")

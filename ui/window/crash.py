@@ -1,0 +1,125 @@
+"""Unexpected errors: logged with their traceback to ledger.log, then shown once in a crash dialog."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ui.common.messages import lang
+
+log = logging.getLogger(__name__)
+
+# (Chinese, English); written here rather than through Qt's translator because a crash must still be readable
+# when the translations are what failed to load.
+TITLE = ("程序出错", "Unexpected error")
+TEXT = (
+    "程序遇到了一个意外错误（{error}），刚才的操作可能没有完成。\n\n"
+    "台账是安全的：每一项修改都在各自的事务中保存，已保存的修改都在；出错的那一项要么完整保存，要么完全没有写入。\n\n"
+    "错误的详细情况已记入日志文件：\n{log}\n请把这个文件发给维护人员。如果程序表现异常，请关闭后重新打开。",
+    "The program met an unexpected error ({error}); what you just did may not have finished.\n\n"
+    "The ledger is safe: every change is saved in its own transaction, so saved changes are all there, and the "
+    "one that failed was either saved whole or not at all.\n\n"
+    "The details are in the log file:\n{log}\nPlease send it to whoever maintains the program. If the program "
+    "behaves oddly, close it and open it again.",
+)
+OPEN_FOLDER = ("打开日志所在文件夹", "Open the log's folder")
+CLOSE = ("关闭", "Close")
+
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+
+
+def _text(pair: tuple[str, str]) -> str:
+    return pair[1] if lang() == "en" else pair[0]
+
+
+class CrashDialog:
+    """The dialog itself; ``ask`` is what the handler calls and what tests patch."""
+
+    @staticmethod
+    def build(parent: QWidget | None, log_path: Path, error: str, details: str) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            _text(TITLE),
+            _text(TEXT).format(error=error, log=log_path),
+            parent=parent,
+        )
+        box.setDetailedText(details)
+        folder = box.addButton(_text(OPEN_FOLDER), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(_text(CLOSE), QMessageBox.ButtonRole.RejectRole)
+        folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path.parent))))
+        return box
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, log_path: Path, error: str, details: str) -> None:
+        box = cls.build(parent, log_path, error, details)
+        box.exec()
+        box.deleteLater()
+
+
+class CrashHandler(QObject):
+    """Installed as ``sys.excepthook`` and ``threading.excepthook`` while the window runs.
+
+    Every unexpected error is logged (to the file even under pythonw, where ``sys.stderr`` is None); one dialog is
+    shown at a time, and an error raised while it is open is only logged. A thread's error is shown by the GUI
+    thread, through a queued signal."""
+
+    crashed = Signal(str, str)  # the error in a line, the traceback
+
+    def __init__(self, log_path: Path, open_log: Callable[[], None] = lambda: None) -> None:
+        super().__init__()
+        self.log_path = log_path
+        self.open_log = open_log  # makes sure the log file is being written before the dialog names it
+        self.showing = False
+        self._previous: tuple[object, object] | None = None
+        self.crashed.connect(self._show)
+
+    def install(self) -> None:
+        self._previous = (sys.excepthook, threading.excepthook)
+        sys.excepthook = self.excepthook
+        threading.excepthook = self.thread_excepthook
+
+    def uninstall(self) -> None:
+        if self._previous is not None:
+            sys.excepthook, threading.excepthook = self._previous  # type: ignore[assignment]
+            self._previous = None
+
+    def excepthook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        self._report((exc_type, exc, tb), "")
+
+    def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None:
+            return
+        where = f" in thread {args.thread.name}" if args.thread is not None else " in a thread"
+        self._report((args.exc_type, args.exc_value, args.exc_traceback), where)
+
+    def _report(self, info: ExcInfo, where: str) -> None:
+        try:
+            self.open_log()
+        except OSError as exc:  # the data folder cannot be written: the error still goes to stderr below
+            log.warning("cannot open the log file %s: %s", self.log_path, exc)
+        log.critical("unexpected error%s", where, exc_info=info)
+        details = "".join(traceback.format_exception(*info))
+        if sys.stderr is not None:  # None under pythonw: the log file has it all
+            sys.stderr.write(details)
+        self.crashed.emit(f"{info[0].__name__}: {info[1]}", details)
+
+    def _show(self, error: str, details: str) -> None:
+        if self.showing:
+            return  # logged already; one dialog at a time
+        self.showing = True
+        try:
+            CrashDialog.ask(QApplication.activeWindow(), self.log_path, error, details)
+        finally:
+            self.showing = False
