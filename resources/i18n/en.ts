@@ -53,6 +53,18 @@
     </message>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>台账文件“{path}”正被另一个程序读写，这次修改没有保存；台账保持修改前的样子。请稍候再试；若一直如此，请关闭也打开着这个文件的程序（如备份或同步软件）。</source>
+        <comment>busy</comment>
+        <translation>The ledger “{path}” is busy in another program; the change was not saved. Try again in a moment; if it persists, close the other program that has the file open (such as backup or sync software).</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>读写台账文件“{path}”时出错（{detail}），这次修改没有保存。请检查磁盘或网络盘是否连接正常后再试；如果再次出错，请把台账复制到本机的文件夹再打开。</source>
+        <comment>io_error</comment>
+        <translation>Reading or writing the ledger “{path}” failed ({detail}); the change was not saved. Check that the disk or network drive is connected and try again; if it fails again, copy the ledger to a local folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
         <source>磁盘已满，修改没有保存。请清理磁盘空间后再试；台账保持修改前的样子。</source>
         <comment>disk_full</comment>
         <translation>The disk is full; the change was not saved. Free some space and try again.</translation>

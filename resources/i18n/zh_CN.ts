@@ -599,34 +599,69 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="201"/>
+        <location filename="../../ui/window/app.py" line="206"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="201"/>
+        <location filename="../../ui/window/app.py" line="206"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="208"/>
+        <location filename="../../ui/window/app.py" line="214"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="210"/>
+        <location filename="../../ui/window/app.py" line="216"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="234"/>
+        <location filename="../../ui/window/app.py" line="240"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="248"/>
+        <location filename="../../ui/window/app.py" line="254"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/window/crash.py" line="34"/>
+        <source>Unexpected error</source>
+        <translation>程序出错</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/crash.py" line="35"/>
+        <source>The program met an unexpected error ({error}); what you just did may not have finished.
+
+The ledger is safe: every change is saved in its own transaction, so saved changes are all there, and the one that failed was either saved whole or not at all.
+
+The details are in the log file:
+{log}
+Please send it to whoever maintains the program. If the program behaves oddly, close it and open it again.</source>
+        <translation>程序遇到了一个意外错误（{error}），刚才的操作可能没有完成。
+
+台账是安全的：每一项修改都在各自的事务中保存，已保存的修改都在；出错的那一项要么完整保存，要么完全没有写入。
+
+错误的详细情况已记入日志文件：
+{log}
+请把这个文件发给维护人员。如果程序表现异常，请关闭后重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/crash.py" line="45"/>
+        <source>Open the log&apos;s folder</source>
+        <translation>打开日志所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/crash.py" line="46"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

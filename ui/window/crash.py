@@ -10,35 +10,18 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ui.common.messages import lang
-
 log = logging.getLogger(__name__)
 
-# (Chinese, English); written here rather than through Qt's translator because a crash must still be readable
-# when the translations are what failed to load.
-TITLE = ("程序出错", "Unexpected error")
-TEXT = (
-    "程序遇到了一个意外错误（{error}），刚才的操作可能没有完成。\n\n"
-    "台账是安全的：每一项修改都在各自的事务中保存，已保存的修改都在；出错的那一项要么完整保存，要么完全没有写入。\n\n"
-    "错误的详细情况已记入日志文件：\n{log}\n请把这个文件发给维护人员。如果程序表现异常，请关闭后重新打开。",
-    "The program met an unexpected error ({error}); what you just did may not have finished.\n\n"
-    "The ledger is safe: every change is saved in its own transaction, so saved changes are all there, and the "
-    "one that failed was either saved whole or not at all.\n\n"
-    "The details are in the log file:\n{log}\nPlease send it to whoever maintains the program. If the program "
-    "behaves oddly, close it and open it again.",
-)
-OPEN_FOLDER = ("打开日志所在文件夹", "Open the log's folder")
-CLOSE = ("关闭", "Close")
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CrashDialog", text)
+
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
-
-
-def _text(pair: tuple[str, str]) -> str:
-    return pair[1] if lang() == "en" else pair[0]
 
 
 class CrashDialog:
@@ -48,13 +31,19 @@ class CrashDialog:
     def build(parent: QWidget | None, log_path: Path, error: str, details: str) -> QMessageBox:
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            _text(TITLE),
-            _text(TEXT).format(error=error, log=log_path),
+            _tr("Unexpected error"),
+            _tr(
+                "The program met an unexpected error ({error}); what you just did may not have finished.\n\n"
+                "The ledger is safe: every change is saved in its own transaction, so saved changes are all "
+                "there, and the one that failed was either saved whole or not at all.\n\n"
+                "The details are in the log file:\n{log}\nPlease send it to whoever maintains the program. If "
+                "the program behaves oddly, close it and open it again."
+            ).format(error=error, log=log_path),
             parent=parent,
         )
         box.setDetailedText(details)
-        folder = box.addButton(_text(OPEN_FOLDER), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(_text(CLOSE), QMessageBox.ButtonRole.RejectRole)
+        folder = box.addButton(_tr("Open the log's folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(_tr("Close"), QMessageBox.ButtonRole.RejectRole)
         folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path.parent))))
         return box
 
