@@ -18,7 +18,15 @@ from ledger.board.overview import (
     overdue_tasks,
     trends,
 )
-from ledger.board.query import GROUP_SQL, KEY_SQL, _from_where, _scan, _state_sql, _week_monday, state_codes
+from ledger.board.query import (
+    GROUP_SQL,
+    KEY_SQL,
+    from_where,
+    state_case_sql,
+    state_codes,
+    table_scan,
+    week_monday,
+)
 from ledger.board.scheme import (
     BASE_LABELS,
     BASE_STATES,
@@ -318,7 +326,7 @@ def _columns(
         weeks = sorted(k for k in present if k)
         if weeks:
             first, last = dt.date.fromisoformat(weeks[0]), dt.date.fromisoformat(weeks[-1])
-            this = _week_monday(today)
+            this = week_monday(today)
             if first - dt.timedelta(days=7 * 26) <= this <= last + dt.timedelta(days=7 * 26):
                 first, last = min(first, this), max(last, this)  # so that today's week shows
             span = (last - first).days // 7 + 1
@@ -374,11 +382,11 @@ def board_data(
     flt = task_filter or TaskFilter()
     today = today or ledger.today()
     bands = tuple(load_scheme(ledger).bands if bands is None else bands)
-    frm, where, params = _from_where(ledger, flt, today, columns)
-    state_sql, state_params = _state_sql(today, bands)
+    frm, where, params = from_where(ledger, flt, today, columns)
+    state_sql, state_params = state_case_sql(today, bands)
     codes = state_codes(bands)
     conn = ledger.store.conn
-    scan = _scan(frm, flt)
+    scan = table_scan(frm, flt)
     key_sql = KEY_SQL[columns]
     keep = (not _narrowing(flt)) if keep_empty is None else keep_empty
     whole: list[tuple[Any, ...]] | None = None
@@ -503,7 +511,7 @@ def cell_task_rowids(
     ledger: Ledger, data: BoardData, row: int, column: int, limit: int | None = None
 ) -> list[int]:
     """The tasks behind one cell, most urgent first (deadline, then the ledger's natural order)."""
-    frm, where, params = _from_where(ledger, data.task_filter, data.today, data.mode)
+    frm, where, params = from_where(ledger, data.task_filter, data.today, data.mode)
     if "JOIN community" not in frm:
         frm = TASK_JOIN
     sql = (

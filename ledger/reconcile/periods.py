@@ -44,13 +44,13 @@ from ledger.reconcile.counts import (
     OPEN_VALUES,
     TRACKED,
     WEEK_SETTING,
-    _apply,
-    _current_state,
-    _undo,
-    _vector,
+    apply_entry,
     closes_on,
+    count_vector,
     counts,
+    current_state,
     parse_week,
+    undo_entries,
     week_name,
     week_of,
     week_window,
@@ -337,8 +337,8 @@ def open_period(ledger: Ledger, week: str, *, corrects: str = "") -> Period:
         start_seq = int(
             ledger.store.one("SELECT COALESCE(MAX(seq), 0) FROM journal WHERE at < ?", (start.isoformat(),))
         )
-        state = _current_state(ledger)
-        _undo(state, journal.entries(ledger.store, since_seq=start_seq))
+        state = current_state(ledger)
+        undo_entries(state, journal.entries(ledger.store, since_seq=start_seq))
         opening = counts(state, start)
     row = {
         "id": new_id(),
@@ -396,8 +396,8 @@ def _replay(
     """The period's lines (unticked), and the task state at its start and at its cut."""
     cut = _cut_seq(ledger, p)
     later = journal.entries(ledger.store, since_seq=p.start_seq)
-    state = _current_state(ledger)
-    _undo(state, later)
+    state = current_state(ledger)
+    undo_entries(state, later)
     at_start = {k: dict(v) for k, v in state.items()}
     names = {r["id"]: r["name"] for r in ledger.store.rows("SELECT id, name FROM community")}
     indicator_task = {r["id"]: r["task_id"] for r in ledger.store.rows("SELECT id, task_id FROM indicator")}
@@ -406,11 +406,11 @@ def _replay(
         if e.seq > cut:
             break
         if not _is_line(e):
-            _apply(state, e)
+            apply_entry(state, e)
             continue
-        before = _vector(state)
-        _apply(state, e)
-        after = _vector(state)
+        before = count_vector(state)
+        apply_entry(state, e)
+        after = count_vector(state)
         items: list[LineItem] = []
         for c in e.changes:
             if c.table == "indicator":

@@ -131,7 +131,7 @@ def max_bytes(ledger: Ledger) -> int:
     return int(value * 1024 * 1024)
 
 
-def _mime(name: str) -> str:
+def mime_type(name: str) -> str:
     suffix = Path(name).suffix.lower()
     return mimetypes.guess_type(name)[0] or EXTRA_MIME.get(suffix) or "application/octet-stream"
 
@@ -231,7 +231,7 @@ def attach_evidence(
                 "task_id": task_id,
                 "sha256": sha,
                 "file_name": name,
-                "mime": _mime(name),
+                "mime": mime_type(name),
                 "size": len(content),
                 "added_by": ledger.operator.name,
                 "added_at": now,

@@ -415,7 +415,9 @@ def sample_size(n: int, method: str, amount: float) -> int:
     return max(0, min(n, k))
 
 
-def _draw(groups: Iterable[tuple[str, Iterable[str]]], method: str, amount: float, seed: int) -> list[str]:
+def draw_sample(
+    groups: Iterable[tuple[str, Iterable[str]]], method: str, amount: float, seed: int
+) -> list[str]:
     rng = random.Random(seed)
     out: list[str] = []
     for _key, ids in groups:
@@ -487,7 +489,7 @@ def draw_recheck(
         population = [tid for tid, _ in rows]
         groups = [("", population)]
     seed = secrets.randbelow(2**31) if seed is None else seed
-    sample = _draw(groups, method, amount, seed)
+    sample = draw_sample(groups, method, amount, seed)
     rid = new_id()
     now = _now(ledger)
     row = {
@@ -548,7 +550,7 @@ def rechecks(ledger: Ledger) -> list[Recheck]:
 def repeat_draw(ledger: Ledger, recheck_id: str) -> list[str]:
     """The sample recomputed from the recorded population and seed: anyone can check it equals the recorded one."""
     rc = recheck(ledger, recheck_id)
-    return _draw(rc.groups, rc.method, rc.amount, rc.seed)
+    return draw_sample(rc.groups, rc.method, rc.amount, rc.seed)
 
 
 def _item(r: dict[str, Any]) -> RecheckItem:

@@ -337,7 +337,7 @@ def verify(
                         have = json.loads(have)
                     except (TypeError, ValueError):
                         pass  # not even JSON: written outside the program, reported just below
-                if _norm(have) != _norm(value):
+                if normalized_value(have) != normalized_value(value):
                     seq, at, command = last_touch[(table, rid)]
                     return Problem(
                         seq,
@@ -380,7 +380,7 @@ def _verify_blobs(store: Store) -> Problem | None:
     return None
 
 
-def _norm(v: Any) -> Any:
+def normalized_value(v: Any) -> Any:
     if isinstance(v, float) and v.is_integer():
         return int(v)
     if isinstance(v, bool):

@@ -27,7 +27,7 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def _migrate_1(conn: sqlite3.Connection) -> None:
+def migrate_1(conn: sqlite3.Connection) -> None:
     conn.executescript(
         """
         CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -102,7 +102,7 @@ def _migrate_1(conn: sqlite3.Connection) -> None:
     )
 
 
-def _migrate_2(conn: sqlite3.Connection) -> None:
+def migrate_2(conn: sqlite3.Connection) -> None:
     """销号 (issue 3): extension requests, 回头看 draws and their re-check items; evidence by blob.
 
     Statement by statement (executescript would commit the migration's transaction half-way)."""
@@ -137,7 +137,7 @@ def _migrate_2(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-def _migrate_3(conn: sqlite3.Connection) -> None:
+def migrate_3(conn: sqlite3.Connection) -> None:
     """Community packages (下发包 / 上报包): what the master issued, merged and left for a person to decide.
 
     Every table keys on ``id`` so the journal records and verifies it like any other (``merged_entry.id`` is
@@ -172,7 +172,7 @@ def _migrate_3(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-def _migrate_4(conn: sqlite3.Connection) -> None:
+def migrate_4(conn: sqlite3.Connection) -> None:
     """对账销账 (ledger.reconcile): weekly periods with their opening counts and closing snapshot, and ticks.
 
     ``start_seq``/``end_seq`` bound the journal entries a period reconciles; a closed period's row never changes."""
@@ -197,7 +197,7 @@ def _migrate_4(conn: sqlite3.Connection) -> None:
 LATE_SQL = "('not_started','in_progress','returned','reopened')"
 
 
-def _migrate_5(conn: sqlite3.Connection) -> None:
+def migrate_5(conn: sqlite3.Connection) -> None:
     """Counts the window shows before its first paint, without reading 100,000 index entries each time.
 
     ``task_tally`` holds the live tasks per (community, status). SQLite triggers keep it, so every write path
@@ -230,11 +230,11 @@ def _migrate_5(conn: sqlite3.Connection) -> None:
 
 # Numbered migrations: MIGRATIONS[n - 1] takes a file from version n - 1 to n. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _migrate_1,
-    _migrate_2,
-    _migrate_3,
-    _migrate_4,
-    _migrate_5,
+    migrate_1,
+    migrate_2,
+    migrate_3,
+    migrate_4,
+    migrate_5,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -9,7 +9,7 @@ from ledger.exchange import merge as exchange_merge
 from ledger.service.commands import Ledger
 from ui.common import messages
 from ui.common.util import fit_to_screen, say
-from ui.packages.rows import RowTable, _Tasks, conflict_row
+from ui.packages.rows import RowTable, TaskLabels, conflict_row
 
 ZH = {
     # OpenConflictsDialog
@@ -71,7 +71,7 @@ class OpenConflictsDialog(QDialog):
 
     def reload(self) -> None:
         rows = exchange_merge.open_conflicts(self.ledger, self.community_id)
-        tasks = _Tasks(self.ledger)
+        tasks = TaskLabels(self.ledger)
         table = RowTable([conflict_row(tasks, r) for r in rows], decide=True)
         table.setObjectName("openConflictTable")
         self._layout.replaceWidget(self.table, table)

@@ -66,7 +66,7 @@ def ask_folder(parent: QWidget | None, start: str) -> str:
     return QFileDialog.getExistingDirectory(parent, _tr("Choose the folder for the packages"), start)
 
 
-def _folder_default(ledger: Ledger, key: str = FOLDER_KEY) -> str:
+def folder_default(ledger: Ledger, key: str = FOLDER_KEY) -> str:
     saved = settings().value(key, "")
     if saved and Path(str(saved)).is_dir():
         return str(saved)
@@ -113,7 +113,7 @@ class IssuePackagesDialog(QDialog):
             self.community.addItem(self.tr("{name} ({tasks} tasks)").format(name=name, tasks=tasks), cid)
         if community_id is not None:
             self.community.setCurrentIndex(max(0, self.community.findData(community_id)))
-        self.folder = QLineEdit(_folder_default(ledger))
+        self.folder = QLineEdit(folder_default(ledger))
         self.folder.setObjectName("packageFolder")
         browse = QPushButton(self.tr("Browse…"))
         browse.setObjectName("browseFolder")

@@ -55,7 +55,7 @@ class Row:
     theirs_raw: Any = None
 
 
-class _Tasks:
+class TaskLabels:
     """Community and measure per task id, looked up once."""
 
     def __init__(self, ledger: Ledger) -> None:
@@ -130,7 +130,7 @@ def _who(name: str, at: str) -> str:
     return f"{name or '—'} {str(at or '')[:16]}".strip()
 
 
-def item_row(tasks: _Tasks, it: exchange_merge.Item) -> Row:
+def item_row(tasks: TaskLabels, it: exchange_merge.Item) -> Row:
     community, measure = tasks(it.task_id)
     if it.kind == "conflict":
         authors = (
@@ -155,7 +155,7 @@ def item_row(tasks: _Tasks, it: exchange_merge.Item) -> Row:
     )
 
 
-def conflict_row(tasks: _Tasks, r: dict[str, Any]) -> Row:
+def conflict_row(tasks: TaskLabels, r: dict[str, Any]) -> Row:
     community, measure = tasks(r.get("task_id"))
     authors = (
         _tr("Ours: {who} {at}").format(who=r.get("our_author") or "—", at=str(r.get("our_at") or "")[:16])

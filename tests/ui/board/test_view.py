@@ -257,13 +257,13 @@ def test_print_through_a_printer(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    printer.setPageLayout(board_print._page_layout("A3", True))
+    printer.setPageLayout(board_print.page_layout("A3", True))
     asked = []
-    monkeypatch.setattr(board_print, "_ask_printer", lambda parent, p: asked.append(p) or True)
+    monkeypatch.setattr(board_print, "ask_printer", lambda parent, p: asked.append(p) or True)
     assert board_print.print_board(None, filled, printer=printer) == 1
     assert asked == [printer]
     assert page_count((tmp_path / "printed.pdf").read_bytes()) == 1
-    monkeypatch.setattr(board_print, "_ask_printer", lambda parent, p: False)
+    monkeypatch.setattr(board_print, "ask_printer", lambda parent, p: False)
     assert board_print.print_board(None, filled, printer=printer) == 0
 
 
