@@ -16,7 +16,7 @@ from ledger.example.generate import generate
 from ledger.exchange import packages as exchange
 from ledger.exchange.merge import apply_merge, preview_merge
 from ledger.service.commands import Ledger
-from ledger.signoff import signoff
+from ledger import signoff
 
 TASKS = 100_000
 CHANGED = 5_000  # tasks the secretary changes

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ledger import signoff
 from ledger.core.model import FIELD_LABELS, Status
 from ledger.core.workflow import ACTION_LABELS
 from ledger.service.commands import COMMAND_LABELS_ZH
-from ledger.signoff import signoff
 from ledger.storage.journal import Entry
 
 DECISION_LABELS = {"approve": "通过", "return": "退回"}

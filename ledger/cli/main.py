@@ -360,11 +360,11 @@ def run_do(led: Ledger, args: argparse.Namespace) -> Any:
             value = args.value
         return led.set_setting(args.key, value)
     if c == "attach_evidence":
-        from ledger.signoff import signoff
+        from ledger import signoff
 
         return signoff.attach_evidence(led, _resolve_task(led, args.task), args.file)
     if c == "remove_evidence":
-        from ledger.signoff import signoff
+        from ledger import signoff
 
         released = signoff.remove_evidence(led, signoff.resolve_id(led, "evidence", args.evidence))
         return (
@@ -373,16 +373,16 @@ def run_do(led: Ledger, args: argparse.Namespace) -> Any:
             else "已删除；其他任务仍使用这份文件"
         )
     if c == "export_evidence":
-        from ledger.signoff import signoff
+        from ledger import signoff
 
         task_ref = _resolve_task(led, args.task) if args.task else None
         return signoff.export_evidence_zip(led, args.out, task_id=task_ref, community=args.community)
     if c == "request_extension":
-        from ledger.signoff import signoff
+        from ledger import signoff
 
         return signoff.request_extension(led, _resolve_task(led, args.task), args.deadline, args.reason)
     if c == "decide_extension":
-        from ledger.signoff import signoff
+        from ledger import signoff
 
         if args.approve == args.refuse:
             raise LedgerError(
@@ -396,7 +396,7 @@ def run_do(led: Ledger, args: argparse.Namespace) -> Any:
         )
         return "approved" if args.approve else "refused"
     if c in ("draw_recheck", "repeat_draw"):
-        from ledger.signoff import signoff
+        from ledger import signoff
 
         if c == "draw_recheck":
             cids = [led.community_id(n) for n in args.community] if args.community else None
@@ -430,13 +430,13 @@ def run_do(led: Ledger, args: argparse.Namespace) -> Any:
             out.update(repeated=again, same=again == list(rc.sample))
         return json.dumps(out, ensure_ascii=False, indent=2)
     if c == "record_recheck":
-        from ledger.signoff import signoff
+        from ledger import signoff
 
         return signoff.record_recheck(
             led, signoff.resolve_id(led, "recheck_item", args.item), args.result, args.finding
         ).value
     if c == "review_queue":
-        from ledger.signoff import signoff
+        from ledger import signoff
 
         return json.dumps([q.to_json() for q in signoff.review_queue(led)], ensure_ascii=False, indent=2)
     raise LedgerError("bad_value", field="命令", value=c, detail="没有这个命令")

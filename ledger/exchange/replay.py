@@ -13,7 +13,7 @@ from ledger.core.workflow import ACTION_LABELS, Action
 from ledger.exchange.packages import HOUSEKEEPING
 from ledger.exchange.returned import ReturnedPackage, out_of_scope
 from ledger.service.commands import Ledger
-from ledger.signoff.evidence import mime_type, remove_evidence
+from ledger.signoff import mime_type, remove_evidence
 from ledger.storage.journal import Change, Entry, normalized_value
 
 CRASH_ENV = "LEDGER_TEST_CRASH_AFTER"  # tests: os._exit(9) after this many applied entries

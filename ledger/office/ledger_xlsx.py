@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ledger.core.errors import LedgerError
-from ledger.storage.files import replace_atomically
+from ledger.storage.files import ExportCancelled, replace_atomically
 from ledger.storage.store import TaskFilter
 
 if TYPE_CHECKING:
@@ -42,7 +42,6 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_COLUMNS",
     "DEFAULT_WIDTHS",
-    "ExportCancelled",
     "ExportResult",
     "default_template",
     "default_template_name",
@@ -268,10 +267,6 @@ def resolve_template(ledger: Ledger, name: str | None) -> tuple[str, list[Column
 
 
 # ---- the export ----------------------------------------------------------------------------------------------------
-class ExportCancelled(Exception):
-    """The user cancelled; no file was written and the temporary file is gone."""
-
-
 @dataclass(frozen=True)
 class ExportResult:
     path: Path

@@ -114,7 +114,7 @@ def write_docx(ledger: Ledger, week: str, out: str | Path) -> Path:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
-    from ledger.reconcile.periods import snapshot
+    from ledger.reconcile import snapshot
 
     snap = snapshot(ledger, week)
     doc = Document()
@@ -167,7 +167,7 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     from openpyxl.styles import Alignment, Border, Font, Side
 
     from ledger.office.xlsx_layout import BODY_FONT, HEAD_FONT, PERCENT_FORMAT, TITLE_FONT
-    from ledger.reconcile.periods import snapshot
+    from ledger.reconcile import snapshot
 
     snap = snapshot(ledger, week)
     f = figures(snap)

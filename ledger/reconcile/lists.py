@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.reconcile.counts import LATE_STATUSES, OPEN_VALUES, week_window
+from ledger.reconcile.week_counts import LATE_STATUSES, OPEN_VALUES, week_window
 from ledger.service.commands import Ledger
 
 STALL_SETTING = "stall_weeks"
@@ -101,7 +101,7 @@ def pending_signoff(ledger: Ledger) -> list[dict[str, Any]]:
 
 
 def pending_extension_requests(ledger: Ledger) -> list[dict[str, Any]]:
-    from ledger.signoff import signoff
+    from ledger import signoff
 
     return [
         {

@@ -11,6 +11,10 @@ from pathlib import Path
 from ledger.core.errors import LedgerError
 
 
+class ExportCancelled(Exception):
+    """The user cancelled an export; no file was written and the temporary file is gone."""
+
+
 def write_error(out: Path, exc: OSError) -> LedgerError:
     """The sentence for a file that could not be written."""
     if isinstance(exc, PermissionError):

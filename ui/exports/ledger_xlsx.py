@@ -38,12 +38,12 @@ from ledger.core.errors import LedgerError
 from ledger.office.ledger_xlsx import (
     BUILTIN_TEMPLATE,
     COLUMNS,
-    ExportCancelled,
     ExportResult,
     default_template_name,
     templates,
 )
 from ledger.service.commands import Ledger
+from ledger.storage.files import ExportCancelled
 from ledger.storage.store import TaskFilter
 from ui.common import messages
 from ui.common.util import advance, exec_and_free, open_folder, progress_dialog, settings

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ledger import reconcile as rc
 from ledger.core.model import Status
-from ledger.reconcile import periods as rc
 
 if TYPE_CHECKING:
     from ui.reconcile.view import ReconcileView

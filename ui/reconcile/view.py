@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger import reconcile as rc
 from ledger.core.errors import LedgerError
-from ledger.reconcile import periods as rc
 from ledger.service.commands import Changed, Ledger
 from ui.common import messages
 from ui.reconcile.dialogs import CloseNoteDialog, CompareDialog

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger import signoff
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, TaskRow
 from ledger.core.workflow import GRADES, SECOND_ROUND_GRADES
 from ledger.service.commands import Ledger
-from ledger.signoff import signoff
 from ui.common import messages
 from ui.common.util import exec_and_free
 

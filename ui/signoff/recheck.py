@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger import signoff
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
 from ledger.service.commands import Ledger
-from ledger.signoff import signoff
-from ledger.signoff.signoff import Recheck, RecheckItem
+from ledger.signoff import Recheck, RecheckItem
 from ui.common import messages
 from ui.signoff.dialogs import RelapseDialog
 

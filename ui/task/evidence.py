@@ -49,11 +49,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger import signoff
 from ledger.core.errors import LedgerError
 from ledger.core.model import TaskRow
 from ledger.service.commands import Ledger
-from ledger.signoff import signoff
-from ledger.signoff.evidence import EvidenceRow, max_bytes
+from ledger.signoff import EvidenceRow, max_bytes
 from ledger.storage.journal import Entry
 from ui.common import messages
 from ui.common.util import settings

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger import signoff
 from ledger.audit.history import history_rows, value_text
 from ledger.core.errors import LedgerError
 from ledger.core.model import FIELD_LABELS, OPEN_STATUSES, Kind, Role, Status, TaskRow, health
 from ledger.core.workflow import Action
 from ledger.service.commands import Changed, Ledger, parse_number
-from ledger.signoff import signoff
-from ledger.signoff.signoff import Extension
+from ledger.signoff import Extension
 from ledger.storage.journal import Entry
 from ui.common import messages
 from ui.common.util import health_colour

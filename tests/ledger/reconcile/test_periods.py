@@ -10,14 +10,13 @@ from typing import Any
 
 import pytest
 
+from ledger import reconcile, signoff
 from ledger.cli.main import main
 from ledger.core.clock import FixedClock
 from ledger.core.errors import LedgerError
 from ledger.core.model import OPEN_STATUSES, Operator, Role, Status
 from ledger.core.workflow import Action
-from ledger.reconcile import periods as reconcile
 from ledger.service.commands import Ledger
-from ledger.signoff import signoff
 from ledger.storage import journal
 from ledger.storage.store import new_id
 from tests.helpers import as_, refuse, sign_off

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ledger import signoff
 from ledger.core.clock import FixedClock
 from ledger.core.model import Operator, Role, Status
 from ledger.core.workflow import Action
 from ledger.service.commands import Ledger
-from ledger.signoff import signoff
 from ledger.storage import journal
 from ledger.storage.store import migrate_1
 from tests.helpers import as_, refuse, sign_off

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
-from ledger.storage.files import check_folder, replace_atomically
+from ledger.storage.files import ExportCancelled, check_folder, replace_atomically
 from ledger.storage.store import new_id
 
 if TYPE_CHECKING:
@@ -393,8 +393,7 @@ def export_evidence_zip(
     居民区/问题/任务/文件, with 目录.csv (UTF-8 with BOM, so Excel and WPS open it) listing every file.
 
     ``progress(done, total)`` after each file; when ``cancel()`` returns True the export stops, removes its
-    temporary file and raises ``ledger.excel.ExportCancelled``. The target is replaced only when complete."""
-    from ledger.office.ledger_xlsx import ExportCancelled
+    temporary file and raises ``ExportCancelled``. The target is replaced only when complete."""
 
     if task_id is not None and community is not None:
         raise LedgerError(
