@@ -7,10 +7,8 @@ from typing import Any
 
 import pytest
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator, Role, Status
-from ledger.core.workflow import Action
-from ledger.service.commands import Ledger
+from ledger.core import Action, LedgerError, Operator, Role, Status
+from ledger.service import Ledger
 from ledger.storage import journal
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ledger.board.query import from_where, table_scan
-from ledger.core.model import Status, TaskRow
-from ledger.service.commands import Ledger
-from ledger.service.reads import to_task_row
-from ledger.storage.store import NATURAL_ORDER, TaskFilter
+from ledger.core import Status, TaskRow
+from ledger.service import Ledger, to_task_row
+from ledger.storage import NATURAL_ORDER, TaskFilter
 
 KANBAN_ORDER: tuple[Status, ...] = (
     Status.NOT_STARTED,

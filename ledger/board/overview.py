@@ -7,10 +7,9 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from ledger.board.query import from_where, table_scan, week_monday
-from ledger.core.model import LATE_STATUSES, OPEN_STATUSES, Status, TaskRow
-from ledger.service.commands import Ledger
-from ledger.service.reads import to_task_row
-from ledger.storage.store import LATE_SQL, TaskFilter
+from ledger.core import LATE_STATUSES, OPEN_STATUSES, Status, TaskRow
+from ledger.service import Ledger, to_task_row
+from ledger.storage import LATE_SQL, TaskFilter
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from ledger.board.scheme import (
     PENDING,
     band_key,
 )
-from ledger.service.commands import Ledger
-from ledger.storage.store import TASK_JOIN, TaskFilter
+from ledger.service import Ledger
+from ledger.storage import TASK_JOIN, TaskFilter
 
 _WEEK_SQL = "date(t.deadline, '-' || ((CAST(strftime('%w', t.deadline) AS INTEGER) + 6) % 7) || ' days')"
 KEY_SQL = {"problem": "t.problem_id", "category": "p.category_id", "owner": "t.owner", "week": _WEEK_SQL}

@@ -55,10 +55,9 @@ from ledger.board.scheme import (
     save_scheme,
     state_rank,
 )
-from ledger.core.model import TaskRow
-from ledger.service.commands import Ledger
-from ledger.service.reads import to_task_row
-from ledger.storage.store import NATURAL_ORDER, TASK_JOIN, TaskFilter
+from ledger.core import TaskRow
+from ledger.service import Ledger, to_task_row
+from ledger.storage import NATURAL_ORDER, TASK_JOIN, TaskFilter
 
 # The chart's neighbours are imported above and listed here too, so that ``from ledger.board import …`` and
 # ``lb.…`` keep working: cell states and colour schemes, the shared SQL, the kanban, the overview.

@@ -11,10 +11,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from ledger.core.clock import Clock, FixedClock
-from ledger.core.model import Kind, Operator, Role, Status
-from ledger.core.workflow import Action
-from ledger.service.commands import Ledger
+from ledger.core import Action, Clock, FixedClock, Kind, Operator, Role, Status
+from ledger.service import Ledger
 
 SAMPLE = (
     Path(__file__).resolve().parents[2] / "resources" / "samples" / "xinzhuang-industrial-zone-notice.txt"
@@ -52,7 +50,7 @@ def _indicators(text: str) -> list[tuple[str, str, float]]:
 
 def build_demo(path: str | Path, *, clock: Clock | None = None, seed: int = 20250827) -> Ledger:
     """Create the example ledger at ``path`` (refuses to overwrite). Deterministic for a given date and seed."""
-    from ledger.plan.text import parse_plan
+    from ledger.plan import parse_plan
 
     clock = clock or Clock()
     today = clock.today()

@@ -31,8 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator
+from ledger.core import LedgerError, Operator
 from ledger.exchange.replay import (
     COMMAND_LABELS,
     FIELD_COMMANDS,
@@ -43,8 +42,7 @@ from ledger.exchange.replay import (
     write_theirs,
 )
 from ledger.exchange.returned import ReturnedPackage, out_of_scope, read_package
-from ledger.service.backups import before_bulk_change
-from ledger.service.commands import Changed, Ledger
+from ledger.service import Changed, Ledger, before_bulk_change
 from ledger.storage import journal
 
 # What callers import from here (the replay's pieces live in ledger.exchange_replay / exchange_package).
@@ -262,7 +260,7 @@ def _record(ledger: Ledger, pkg: ReturnedPackage, replay: Replay, result: MergeR
 
 
 def journal_new_id() -> str:
-    from ledger.storage.store import new_id
+    from ledger.storage import new_id
 
     return new_id()
 

@@ -7,14 +7,12 @@ import os
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import FIELD_LABELS, Operator, Role, Status
-from ledger.core.workflow import ACTION_LABELS, Action
+from ledger.core import ACTION_LABELS, FIELD_LABELS, Action, LedgerError, Operator, Role, Status
 from ledger.exchange.packages import HOUSEKEEPING
 from ledger.exchange.returned import ReturnedPackage, out_of_scope
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ledger.signoff import mime_type, remove_evidence
-from ledger.storage.journal import Change, Entry, normalized_value
+from ledger.storage import Change, Entry, normalized_value
 
 CRASH_ENV = "LEDGER_TEST_CRASH_AFTER"  # tests: os._exit(9) after this many applied entries
 STEPS = frozenset({"start", "submit", "set_ongoing"})

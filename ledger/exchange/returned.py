@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger.core.errors import LedgerError
+from ledger.core import LedgerError
 from ledger.exchange.packages import open_read_only, read_info, require_master
-from ledger.service.commands import Ledger
-from ledger.storage import journal
-from ledger.storage.journal import Entry
+from ledger.service import Ledger
+from ledger.storage import Entry, journal
 
 
 @dataclass

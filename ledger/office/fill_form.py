@@ -31,13 +31,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator, Role, Status
-from ledger.core.workflow import Action
+from ledger.core import Action, LedgerError, Operator, Role, Status, parse_date, parse_number
 from ledger.office.xlsx_layout import print_setup
-from ledger.service.backups import before_bulk_change
-from ledger.service.commands import Ledger, parse_date, parse_number
-from ledger.storage.files import replace_atomically
+from ledger.service import Ledger, before_bulk_change
+from ledger.storage import replace_atomically
 
 FORMAT = "fill-form/1"
 SHEET = "填报表"

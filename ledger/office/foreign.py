@@ -18,11 +18,9 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Status
+from ledger.core import LedgerError, Status, parse_date
 from ledger.office.fill_form import cell_text, open_workbook, sheet_is_empty
-from ledger.service.backups import before_bulk_change
-from ledger.service.commands import Ledger, parse_date
+from ledger.service import Ledger, before_bulk_change
 
 # our field -> (label, synonyms, most specific first)
 SYNONYMS: dict[str, tuple[str, tuple[str, ...]]] = {

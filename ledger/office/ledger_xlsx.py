@@ -27,13 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledger.core.errors import LedgerError
-from ledger.storage.files import ExportCancelled, replace_atomically
-from ledger.storage.store import TaskFilter
+from ledger.core import LedgerError
+from ledger.storage import ExportCancelled, TaskFilter, replace_atomically
 
 if TYPE_CHECKING:
     from ledger.office.xlsx_sheets import Column
-    from ledger.service.commands import Ledger
+    from ledger.service import Ledger
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Kind, Status, TaskRow
+from ledger.core import Kind, LedgerError, Status, TaskRow
 from ledger.office.docx_style import (
     FONT_BODY,
     FONT_H1,
@@ -34,8 +33,7 @@ from ledger.office.docx_style import (
     setup_styles,
     text_width,
 )
-from ledger.service.commands import Ledger
-from ledger.service.reads import to_task_row
+from ledger.service import Ledger, to_task_row
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument

@@ -10,9 +10,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.service.commands import Ledger
-from ledger.storage.files import check_folder, replace_atomically
+from ledger.core import LedgerError
+from ledger.service import Ledger
+from ledger.storage import check_folder, replace_atomically
 
 FONT_TITLE = "方正小标宋简体"
 FONT_HEAD = "黑体"

@@ -6,8 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Status
+from ledger.core import LATE_STATUSES, LedgerError, Status
 from ledger.reconcile.lists import (
     chase_list,
     overdue_tasks,
@@ -25,12 +24,8 @@ from ledger.reconcile.reconciliation import (
     replay_lines,
     require_manager,
 )
-from ledger.reconcile.week_counts import (
-    COUNT_KEYS,
-    COUNT_LABELS,
-    LATE_STATUSES,
-)
-from ledger.service.commands import Ledger
+from ledger.reconcile.week_counts import COUNT_KEYS, COUNT_LABELS
+from ledger.service import Ledger
 
 
 # ---- close ---------------------------------------------------------------------------------------------------

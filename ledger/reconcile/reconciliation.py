@@ -33,8 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import FIELD_LABELS, Role, Status
+from ledger.core import FIELD_LABELS, LedgerError, Role, Status
 from ledger.reconcile.week_counts import (
     COUNT_KEYS,
     apply_entry,
@@ -45,10 +44,8 @@ from ledger.reconcile.week_counts import (
     week_name,
     week_window,
 )
-from ledger.service.commands import Ledger
-from ledger.storage import journal
-from ledger.storage.journal import Entry
-from ledger.storage.store import new_id
+from ledger.service import Ledger
+from ledger.storage import Entry, journal, new_id
 
 IGNORED_TASK_FIELDS = frozenset({"updated_at", "ord_problem", "ord_community", "sort"})
 MANAGERS = (Role.WORK_TEAM, Role.LEADER)

@@ -7,10 +7,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import LATE_STATUSES, OPEN_STATUSES, Status
-from ledger.service.commands import Ledger
-from ledger.storage.journal import Entry
+from ledger.core import LATE_STATUSES, OPEN_STATUSES, LedgerError, Status
+from ledger.service import Ledger
+from ledger.storage import Entry
 
 WEEK_SETTING = "week_closes_on"
 DEFAULT_CLOSES_ON = 5

@@ -6,14 +6,11 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import OPEN_STATUSES, Indicator, Status, TaskRow
-from ledger.storage import journal
-from ledger.storage.journal import Entry
-from ledger.storage.store import LATE_SQL, ROW_COLUMNS, TASK_JOIN, TaskFilter
+from ledger.core import OPEN_STATUSES, Indicator, LedgerError, Status, TaskRow
+from ledger.storage import LATE_SQL, ROW_COLUMNS, TASK_JOIN, Entry, TaskFilter, journal
 
 if TYPE_CHECKING:
-    from ledger.storage.store import Store
+    from ledger.storage import Store
 
 
 class LedgerReads:

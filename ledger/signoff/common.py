@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator, Role
-from ledger.service.commands import Ledger
+from ledger.core import LedgerError, Operator, Role
+from ledger.service import Ledger
 
 # The journal's command names of the sign-off room, in the user's words (for the history panel).
 COMMAND_LABELS: dict[str, str] = {

@@ -6,11 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import OPEN_STATUSES, Role, Status
-from ledger.service.commands import Ledger, parse_date
+from ledger.core import OPEN_STATUSES, LedgerError, Role, Status, parse_date
+from ledger.service import Ledger
 from ledger.signoff.common import EXTENSION_LABELS, now_text, require_role
-from ledger.storage.store import new_id
+from ledger.storage import new_id
 
 
 @dataclass(frozen=True)

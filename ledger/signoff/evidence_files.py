@@ -28,13 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Status
-from ledger.storage.files import ExportCancelled, check_folder, replace_atomically
-from ledger.storage.store import new_id
+from ledger.core import LedgerError, Status
+from ledger.storage import ExportCancelled, check_folder, new_id, replace_atomically
 
 if TYPE_CHECKING:
-    from ledger.service.commands import Ledger
+    from ledger.service import Ledger
 
 log = logging.getLogger(__name__)
 

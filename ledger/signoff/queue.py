@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.core.model import Operator, Status
-from ledger.service.commands import Ledger
+from ledger.core import Operator, Status
+from ledger.service import Ledger
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.core import workflow
-from ledger.core.errors import LedgerError
-from ledger.core.model import Role, Status
-from ledger.service.commands import Ledger
+from ledger.core import LedgerError, Role, Status, workflow
+from ledger.service import Ledger
 from ledger.signoff.common import RESULT_LABELS, RESULTS, now_text, require_role
-from ledger.storage.store import new_id
+from ledger.storage import new_id
 
 
 @dataclass(frozen=True)

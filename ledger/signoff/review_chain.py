@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 
 
 @dataclass(frozen=True)

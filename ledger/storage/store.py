@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     import sqlite_utils
     from filelock import FileLock
 
-from ledger.core.errors import KnownStorageError, LedgerError
+from ledger.core import KnownStorageError, LedgerError
 
 log = logging.getLogger(__name__)
 

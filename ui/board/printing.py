@@ -24,11 +24,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ledger.board import BoardData, BoardScheme
 from ledger.board import wallchart as lb
-from ledger.board.wallchart import BoardData, BoardScheme
-from ledger.core.model import Status
-from ledger.service.commands import Ledger
-from ledger.storage.store import TaskFilter
+from ledger.core import Status
+from ledger.service import Ledger
+from ledger.storage import TaskFilter
 from ui.board.paint import (
     ACCENT,
     INK,

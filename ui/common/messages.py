@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ledger.core.errors import LedgerError
+from ledger.core import LedgerError
 
 log = logging.getLogger(__name__)
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ledger.audit import change_record as audit
-from ledger.core.errors import LedgerError
-from ledger.service.commands import Ledger
+from ledger.core import LedgerError
+from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import advance, open_folder, progress_dialog
 from ui.exports.ledger_xlsx import default_folder, remember_folder

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
+from ledger.core import LedgerError
 from ledger.exchange import merge as exchange_merge
 from ledger.exchange import packages as exchange
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ledger.storage import journal
 from ui.common import messages
 from ui.table.model import COLUMNS

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ledger.core.errors import LedgerError
+from ledger.core import LedgerError
 from ledger.exchange import merge as exchange_merge
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import fit_to_screen, say
 from ui.packages.rows import RowTable, TaskLabels, conflict_row

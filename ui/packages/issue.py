@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
+from ledger.core import LedgerError
 from ledger.exchange import packages as exchange
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import advance, open_folder, progress_dialog, say, settings
 

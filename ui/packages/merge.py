@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ledger.exchange import merge as exchange_merge
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ui.common.preview import PreviewDialog
 from ui.common.util import settings
 from ui.packages.issue import folder_default

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
-from ledger.core.model import FIELD_LABELS, Status
+from ledger.core import FIELD_LABELS, Status
 from ledger.exchange import merge as exchange_merge
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ui.common.preview import DecisionTable
 
 ZH = {

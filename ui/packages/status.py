@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger.exchange import packages as exchange
-from ledger.service.commands import Changed, Ledger
+from ledger.service import Changed, Ledger
 from ui.common.util import exec_and_free
 from ui.packages.conflicts import OpenConflictsDialog
 from ui.packages.issue import IssuePackagesDialog

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ledger import reconcile as rc
-from ledger.core.model import Status
+from ledger.core import Status
 
 if TYPE_CHECKING:
     from ui.reconcile.view import ReconcileView

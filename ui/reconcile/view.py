@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import reconcile as rc
-from ledger.core.errors import LedgerError
-from ledger.service.commands import Changed, Ledger
+from ledger.core import LedgerError
+from ledger.service import Changed, Ledger
 from ui.common import messages
 from ui.reconcile.dialogs import CloseNoteDialog, CompareDialog
 from ui.reconcile.lines import LinesModel, effect_text, status_text

@@ -14,11 +14,8 @@ from PySide6.QtGui import QDesktopServices, QFont, QPageLayout, QPageSize, QPain
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ledger import signoff
-from ledger.core.clock import TodayClock
-from ledger.core.errors import LedgerError
-from ledger.core.model import Status
-from ledger.core.workflow import GRADES
-from ledger.service.commands import Ledger
+from ledger.core import GRADES, LedgerError, Status, TodayClock
+from ledger.service import Ledger
 from ledger.storage import journal
 from ui.common import messages
 from ui.signoff.dialogs import indicator_lines

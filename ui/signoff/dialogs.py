@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import signoff
-from ledger.core.errors import LedgerError
-from ledger.core.model import Kind, TaskRow
-from ledger.core.workflow import GRADES, SECOND_ROUND_GRADES
-from ledger.service.commands import Ledger
+from ledger.core import GRADES, SECOND_ROUND_GRADES, Kind, LedgerError, TaskRow
+from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import exec_and_free
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ledger import signoff
-from ledger.service.commands import Changed, Ledger
+from ledger.service import Changed, Ledger
 from ledger.signoff import QueueItem
 
 TaskIdRole = Qt.ItemDataRole.UserRole + 1

@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import signoff
-from ledger.core.errors import LedgerError
-from ledger.core.model import Status
-from ledger.service.commands import Ledger
+from ledger.core import LedgerError, Status
+from ledger.service import Ledger
 from ledger.signoff import Recheck, RecheckItem
 from ui.common import messages
 from ui.signoff.dialogs import RelapseDialog

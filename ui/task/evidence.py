@@ -50,11 +50,10 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import signoff
-from ledger.core.errors import LedgerError
-from ledger.core.model import TaskRow
-from ledger.service.commands import Ledger
+from ledger.core import LedgerError, TaskRow
+from ledger.service import Ledger
 from ledger.signoff import EvidenceRow, max_bytes
-from ledger.storage.journal import Entry
+from ledger.storage import Entry
 from ui.common import messages
 from ui.common.util import settings
 

@@ -15,10 +15,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from ledger.core.clock import Clock, TodayClock
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator
-from ledger.service.commands import Ledger
+from ledger.core import Clock, LedgerError, Operator, TodayClock
+from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import remember_ledger, save_operator, saved_operator, settings
 
@@ -180,7 +178,7 @@ class Controller:
             return None
         try:
             if choice == "example":
-                from ledger.example.demo import build_demo
+                from ledger.example import build_demo
 
                 path = self.folder / "示例台账.db"
                 if path.exists():
@@ -269,7 +267,7 @@ class Controller:
     def close_ledger(self, led: Ledger) -> None:
         """Back the ledger up into the data folder if it changed since its last copy, then close it.
         A backup that cannot be written is logged; closing goes on (the ledger itself is intact)."""
-        from ledger.service.backups import backup_if_changed
+        from ledger.service import backup_if_changed
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # ~1.5 s for a 100,000-task ledger
         try:

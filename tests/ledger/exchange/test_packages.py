@@ -7,9 +7,7 @@ from pathlib import Path
 import pytest
 
 from ledger import signoff
-from ledger.core.clock import FixedClock
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator, Role
+from ledger.core import FixedClock, LedgerError, Operator, Role
 from ledger.exchange import packages as exchange
 from ledger.exchange.merge import apply_merge, decide_conflict, open_conflicts, preview_merge
 from ledger.storage import journal

@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 
 from ledger import reconcile
 from ledger.cli.main import main
-from ledger.core.errors import LedgerError
+from ledger.core import LedgerError
 from ledger.office import weekly as report_week
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from tests.ledger.reconcile.test_periods import W47, ids, issue_and_merge, sign_off, submit
 
 FIGURES = re.compile(

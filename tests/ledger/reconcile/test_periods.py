@@ -12,13 +12,9 @@ import pytest
 
 from ledger import reconcile, signoff
 from ledger.cli.main import main
-from ledger.core.clock import FixedClock
-from ledger.core.errors import LedgerError
-from ledger.core.model import OPEN_STATUSES, Operator, Role, Status
-from ledger.core.workflow import Action
-from ledger.service.commands import Ledger
-from ledger.storage import journal
-from ledger.storage.store import new_id
+from ledger.core import OPEN_STATUSES, Action, FixedClock, LedgerError, Operator, Role, Status
+from ledger.service import Ledger
+from ledger.storage import journal, new_id
 from tests.helpers import as_, refuse, sign_off
 
 SEC = Operator("王书记", Role.SECRETARY)

@@ -13,12 +13,9 @@ from typing import Any
 import pytest
 
 from ledger import signoff
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator, Role, Status
-from ledger.core.workflow import Action
-from ledger.service.commands import Ledger
-from ledger.storage import journal
-from ledger.storage.files import ExportCancelled
+from ledger.core import Action, LedgerError, Operator, Role, Status
+from ledger.service import Ledger
+from ledger.storage import ExportCancelled, journal
 from tests.helpers import refuse
 
 SEC = Operator("王书记", Role.SECRETARY)

@@ -14,10 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledger import signoff
-from ledger.core.clock import FixedClock
-from ledger.core.model import Operator, Role, Status
-from ledger.core.workflow import Action
-from ledger.service.commands import Ledger
+from ledger.core import Action, FixedClock, Operator, Role, Status
+from ledger.service import Ledger
 from ledger.storage import journal
 from ledger.storage.store import migrate_1
 from tests.helpers import as_, refuse, sign_off
@@ -542,7 +540,7 @@ def test_a_version_1_ledger_is_upgraded_with_a_backup(tmp_path: Path) -> None:
     conn.close()
     led = Ledger.open(path)
     try:
-        from ledger.storage.store import SCHEMA_VERSION
+        from ledger.storage import SCHEMA_VERSION
 
         assert led.store.one("PRAGMA user_version") == SCHEMA_VERSION
         tables = {r[0] for r in led.store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -12,11 +12,10 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog
 
 from ledger.board import wallchart as lb
-from ledger.core.clock import FixedClock
-from ledger.core.model import Operator
-from ledger.example.generate import generate
-from ledger.service.commands import Ledger
-from ledger.storage.store import TaskFilter
+from ledger.core import FixedClock, Operator
+from ledger.example import generate
+from ledger.service import Ledger
+from ledger.storage import TaskFilter
 from ui.board import printing as board_print
 from ui.board import settings as board_settings
 from ui.board.grid import BoardModel, CellRole, GroupRole, TotalsRole
@@ -291,8 +290,7 @@ def test_a_returned_tasks_reason_shows_on_the_board_and_the_kanban(qtbot, filled
     """Issue 3: the return reason is shown on the task and on the board."""
     from PySide6.QtCore import Qt as _Qt
 
-    from ledger.core.model import Operator, Role
-    from ledger.core.workflow import Action
+    from ledger.core import Action, Operator, Role
     from ui.board.kanban import KanbanView
     from ui.board.view import BoardView
 

@@ -16,9 +16,8 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QLabel
 
 from ledger import signoff
-from ledger.core.model import Operator, Role, Status
-from ledger.core.workflow import Action
-from ledger.service.commands import Changed, Ledger
+from ledger.core import Action, Operator, Role, Status
+from ledger.service import Changed, Ledger
 from ui.signoff.dialogs import DecideExtensionDialog, ExtensionDialog, ReviewDialog, SubmitDialog
 from ui.window.app import make_app
 from ui.window.main_window import MainWindow
