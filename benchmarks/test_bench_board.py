@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ledger.board import wallchart as lb
+from ledger import board as lb
 from ledger.core import FixedClock, Operator, Role
 from ledger.example import generate
 from ledger.service import Ledger

@@ -78,3 +78,30 @@ def test_no_module_imports_another_modules_private_name() -> None:
         if module.split(".")[0] in FIRST_PARTY and (module, name) not in ALLOWED_PRIVATE
     ]
     assert found == [], "private names borrowed across modules (make them public):\n" + "\n".join(found)
+
+
+def reexports(path: Path) -> list[str]:
+    """The names in this module's ``__all__`` that it imports rather than defines."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    defined: set[str] = set()
+    listed: list[str] = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            defined.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                names = target.elts if isinstance(target, ast.Tuple) else [target]
+                defined.update(n.id for n in names if isinstance(n, ast.Name))
+                if isinstance(target, ast.Name) and target.id == "__all__" and node.value is not None:
+                    listed = [ast.literal_eval(e) for e in getattr(node.value, "elts", [])]
+    return [name for name in listed if name not in defined]
+
+
+def test_no_module_re_exports_what_it_imports() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}: {', '.join(names)}"
+        for path in python_files("ledger", "ui")
+        if path.name != "__init__.py" and (names := reexports(path))
+    ]
+    assert found == [], "re-exports (import the name from its home or its room's face):\n" + "\n".join(found)

@@ -8,16 +8,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ledger.board.kanban import KANBAN_ORDER, KanbanColumn, kanban_columns
-from ledger.board.overview import (
-    DELETED,
-    CommunityProgress,
-    JournalReplay,
-    Trends,
-    community_progress,
-    overdue_tasks,
-    trends,
-)
 from ledger.board.query import (
     GROUP_SQL,
     KEY_SQL,
@@ -28,41 +18,19 @@ from ledger.board.query import (
     week_monday,
 )
 from ledger.board.scheme import (
-    BASE_LABELS,
-    BASE_STATES,
     CLOSED,
-    DEFAULT,
-    DEFAULT_LETTERS,
     EMPTY,
-    GREY_PRINT,
-    MAX_BANDS,
-    NORMAL,
-    NOT_STARTED,
-    ONGOING,
     OVERDUE,
     PENDING,
-    PRESETS,
-    RED_DONE,
-    SETTING_KEY,
-    BoardScheme,
-    band_key,
-    cell_health,
     days_text,
     deadline_driven,
-    is_band,
     load_scheme,
-    preset_of,
-    save_scheme,
-    state_rank,
 )
 from ledger.core import TaskRow
 from ledger.service import Ledger, to_task_row
 from ledger.storage import NATURAL_ORDER, TASK_JOIN, TaskFilter
 
-# The chart's neighbours are imported above and listed here too, so that ``from ledger.board import …`` and
-# ``lb.…`` keep working: cell states and colour schemes, the shared SQL, the kanban, the overview.
 __all__ = [
-    # this module: the chart
     "COLUMN_MODES",
     "Axis",
     "BoardData",
@@ -76,49 +44,6 @@ __all__ = [
     "cell_task_rowids",
     "cell_tasks",
     "short_title",
-    # ledger.board_scheme
-    "BASE_LABELS",
-    "BASE_STATES",
-    "CLOSED",
-    "DEFAULT",
-    "DEFAULT_LETTERS",
-    "EMPTY",
-    "GREY_PRINT",
-    "MAX_BANDS",
-    "NORMAL",
-    "NOT_STARTED",
-    "ONGOING",
-    "OVERDUE",
-    "PENDING",
-    "PRESETS",
-    "RED_DONE",
-    "SETTING_KEY",
-    "BoardScheme",
-    "band_key",
-    "cell_health",
-    "days_text",
-    "deadline_driven",
-    "is_band",
-    "load_scheme",
-    "preset_of",
-    "save_scheme",
-    "state_rank",
-    # ledger.board_query
-    "GROUP_SQL",
-    "KEY_SQL",
-    "state_codes",
-    # ledger.kanban
-    "KANBAN_ORDER",
-    "KanbanColumn",
-    "kanban_columns",
-    # ledger.overview
-    "DELETED",
-    "CommunityProgress",
-    "JournalReplay",
-    "Trends",
-    "community_progress",
-    "overdue_tasks",
-    "trends",
 ]
 
 COLUMN_MODES: tuple[str, ...] = ("problem", "category", "owner", "week")

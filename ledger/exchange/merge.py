@@ -33,9 +33,7 @@ from typing import Any
 
 from ledger.core import LedgerError, Operator
 from ledger.exchange.replay import (
-    COMMAND_LABELS,
     FIELD_COMMANDS,
-    SECRETARY_FIELDS,
     Item,
     Replay,
     command_label,
@@ -45,20 +43,14 @@ from ledger.exchange.returned import ReturnedPackage, out_of_scope, read_package
 from ledger.service import Changed, Ledger, before_bulk_change
 from ledger.storage import journal
 
-# What callers import from here (the replay's pieces live in ledger.exchange_replay / exchange_package).
 __all__ = [
-    "COMMAND_LABELS",
-    "FIELD_COMMANDS",
-    "SECRETARY_FIELDS",
     "STATUS_WORDS",
-    "Item",
     "MergePreview",
     "MergeResult",
     "apply_merge",
     "decide_conflict",
     "open_conflicts",
     "preview_merge",
-    "write_theirs",
 ]
 
 STATUS_WORDS = {"open": "待处理", "kept": "保留主台账", "taken": "采用上报", "rewritten": "改为新值"}

@@ -9,17 +9,8 @@ from itertools import pairwise
 from typing import Any
 
 from ledger.plan.communities import IDEOGRAPHS, communities_named
-from ledger.plan.file import PlanFileError, read_plan_file
 
-__all__ = [
-    "ParsedCategory",
-    "ParsedMeasure",
-    "ParsedPlan",
-    "ParsedProblem",
-    "PlanFileError",
-    "parse_plan",
-    "read_plan_file",
-]
+__all__ = ["ParsedCategory", "ParsedMeasure", "ParsedPlan", "ParsedProblem", "parse_plan"]
 
 UNSTRUCTURED_WARNING = (
     "未能识别文档的层级结构（“（一）关于……”“1. 针对……的问题”“一是……”），"

@@ -9,8 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ledger import board as lb
 from ledger.board import BoardData, BoardScheme, Cell
-from ledger.board import wallchart as lb
 from ledger.service import Ledger
 from ledger.storage import TaskFilter
 from ui.board.paint import (

@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger import board as lb
 from ledger.board import BoardScheme, KanbanColumn
-from ledger.board import wallchart as lb
 from ledger.core import Action, LedgerError, Status, TaskRow, workflow
 from ledger.service import Changed, Ledger
 from ledger.storage import TaskFilter

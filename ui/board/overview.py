@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger import board as lb
 from ledger.board import CommunityProgress, Trends
-from ledger.board import wallchart as lb
 from ledger.core import TaskRow
 from ledger.service import Changed, Ledger
 from ledger.storage import TaskFilter

@@ -24,8 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ledger import board as lb
 from ledger.board import BoardData, BoardScheme
-from ledger.board import wallchart as lb
 from ledger.core import Status
 from ledger.service import Ledger
 from ledger.storage import TaskFilter

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger import board as lb
 from ledger.board import BoardScheme
-from ledger.board import wallchart as lb
 from ledger.core import LedgerError
 from ledger.service import Ledger
 from ui.board.paint import LegendWidget

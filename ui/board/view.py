@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger import board as lb
 from ledger.board import BoardScheme
-from ledger.board import wallchart as lb
 from ledger.service import Changed, Ledger
 from ledger.storage import TaskFilter
 from ui.board.grid import BoardDelegate, BoardModel, GroupHeader, RowHeader, cell_height, cell_width

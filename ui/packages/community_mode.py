@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger.core import LedgerError
-from ledger.exchange import merge as exchange_merge
+from ledger.exchange import SECRETARY_FIELDS
 from ledger.exchange import packages as exchange
 from ledger.service import Ledger
 from ledger.storage import journal
@@ -72,7 +72,7 @@ def community_editable_fields() -> frozenset[str]:
     """The task fields a secretary may edit in a package (the merge refuses the others): {"progress"}."""
     from ledger.service import commands as service
 
-    return frozenset(getattr(service, "PACKAGE_TASK_FIELDS", exchange_merge.SECRETARY_FIELDS["task"]))
+    return frozenset(getattr(service, "PACKAGE_TASK_FIELDS", SECRETARY_FIELDS["task"]))
 
 
 def editable_columns() -> frozenset[int]:

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ledger.exchange import Item
 from ledger.exchange import merge as exchange_merge
 from ledger.service import Ledger
 from ui.common.preview import PreviewDialog
@@ -122,7 +123,7 @@ class MergeDialog(PreviewDialog):
         if has_conflicts:
             self.tabs.setCurrentWidget(self.conflict_table)
 
-    def rows_of(self, items: list[exchange_merge.Item]) -> list[Row]:
+    def rows_of(self, items: list[Item]) -> list[Row]:
         tasks = TaskLabels(self.ledger)
         return [item_row(tasks, it) for it in items]
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
 from ledger.core import FIELD_LABELS, Status
-from ledger.exchange import merge as exchange_merge
+from ledger.exchange import COMMAND_LABELS, FIELD_COMMANDS, Item
 from ledger.service import Ledger
 from ui.common.preview import DecisionTable
 
@@ -89,7 +89,7 @@ def value_words(table: str, fld: str, value: Any) -> str:
         return "—"
     if isinstance(value, dict):
         if "action" in value:  # a workflow step
-            label = exchange_merge.COMMAND_LABELS.get(str(value["action"]), str(value["action"]))
+            label = COMMAND_LABELS.get(str(value["action"]), str(value["action"]))
             text = label
             if value.get("status"):
                 text += f" → {_status(value['status'])}"
@@ -130,7 +130,7 @@ def _who(name: str, at: str) -> str:
     return f"{name or '—'} {str(at or '')[:16]}".strip()
 
 
-def item_row(tasks: TaskLabels, it: exchange_merge.Item) -> Row:
+def item_row(tasks: TaskLabels, it: Item) -> Row:
     community, measure = tasks(it.task_id)
     if it.kind == "conflict":
         authors = (
@@ -149,7 +149,7 @@ def item_row(tasks: TaskLabels, it: exchange_merge.Item) -> Row:
         authors.strip(),
         it.reason,
         it.key,
-        it.command in exchange_merge.FIELD_COMMANDS,
+        it.command in FIELD_COMMANDS,
         it.ours,
         it.theirs,
     )
@@ -173,7 +173,7 @@ def conflict_row(tasks: TaskLabels, r: dict[str, Any]) -> Row:
         authors,
         r.get("reason") or "",
         r["id"],
-        r["command"] in exchange_merge.FIELD_COMMANDS,
+        r["command"] in FIELD_COMMANDS,
         r["ours"],
         r["theirs"],
     )

@@ -29,8 +29,7 @@ from ui.packages.conflicts import OpenConflictsDialog
 from ui.packages.issue import IssuePackagesDialog
 from ui.packages.merge import MergeDialog
 
-# The window opens the three dialogs through this module as well as the tab.
-__all__ = ["IssuePackagesDialog", "MergeDialog", "OpenConflictsDialog", "PackageStatusView"]
+__all__ = ["PackageStatusView"]
 
 ZH = {
     "Community": "居民区",

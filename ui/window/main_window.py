@@ -360,17 +360,17 @@ class MainWindow(QMainWindow):
         import_excel(self, self.ledger)
 
     def issue_packages(self) -> None:
-        from ui.packages.status import IssuePackagesDialog
+        from ui.packages.issue import IssuePackagesDialog
 
         IssuePackagesDialog.run(self, self.ledger, self.filters.single_community())
 
     def merge_return(self) -> None:
-        from ui.packages.status import MergeDialog
+        from ui.packages.merge import MergeDialog
 
         MergeDialog.run(self, self.ledger)
 
     def open_conflicts(self) -> None:
-        from ui.packages.status import OpenConflictsDialog
+        from ui.packages.conflicts import OpenConflictsDialog
 
         exec_and_free(OpenConflictsDialog(self.ledger, self))
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.board import wallchart as lb
+from ledger import board as lb
 from ledger.core import Action, FixedClock, Health, LedgerError, Operator, Role, Status, health
 from ledger.service import Ledger
 from ledger.storage import TaskFilter

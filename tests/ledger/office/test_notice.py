@@ -13,8 +13,17 @@ from docx.shared import Cm
 from ledger.cli.main import main
 from ledger.core import FixedClock, Status
 from ledger.example import build_demo
-from ledger.office.docx_style import FONT_H1, FONT_H2, STYLE_BODY, STYLE_H1, STYLE_H2, STYLE_H3, STYLE_TITLE
-from ledger.office.notice import FONT_BODY, measure_prose, write_notice
+from ledger.office.docx_style import (
+    FONT_BODY,
+    FONT_H1,
+    FONT_H2,
+    STYLE_BODY,
+    STYLE_H1,
+    STYLE_H2,
+    STYLE_H3,
+    STYLE_TITLE,
+)
+from ledger.office.notice import measure_prose, write_notice
 from ledger.service import Ledger
 
 MEASURE = "建立常态化治理机制，巩固整改成效"

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog
 
-from ledger.board import wallchart as lb
+from ledger import board as lb
 from ledger.core import FixedClock, Operator
 from ledger.example import generate
 from ledger.service import Ledger
