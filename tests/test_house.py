@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_PARTY = ("ledger", "ui", "tests", "benchmarks")
@@ -105,3 +109,13 @@ def test_no_module_re_exports_what_it_imports() -> None:
         if path.name != "__init__.py" and (names := reexports(path))
     ]
     assert found == [], "re-exports (import the name from its home or its room's face):\n" + "\n".join(found)
+
+
+def test_import_contracts_hold() -> None:
+    """pyproject.toml's [tool.importlinter] contracts: the domain imports no Qt, and the rooms are layered."""
+    pytest.importorskip("importlinter", reason="import-linter is not installed (pip install -e '.[test]')")
+    lint = Path(sys.executable).with_name("lint-imports")
+    via_python = "import sys; from importlinter.cli import lint_imports_command as c; sys.argv[1:] = []; c()"
+    command = [str(lint)] if lint.exists() else [sys.executable, "-c", via_python]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, encoding="utf-8", check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
