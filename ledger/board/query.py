@@ -26,7 +26,7 @@ GROUP_SQL = {"problem": "+t.problem_id", "category": "+p.category_id", "owner": 
 
 def from_where(ledger: Ledger, flt: TaskFilter, today: dt.date, mode: str) -> tuple[str, str, list[Any]]:
     soon = today + dt.timedelta(days=ledger.due_soon_days)
-    where, params = ledger.store._where(flt, today.isoformat(), soon.isoformat())
+    where, params = ledger.store.filter_sql(flt, today.isoformat(), soon.isoformat())
     if " c." in where or "cat." in where or "(c." in where:
         frm = TASK_JOIN
     elif "p." in where or mode == "category":

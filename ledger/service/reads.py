@@ -69,7 +69,7 @@ class LedgerReads:
 
     def stats(self, today: dt.date | None = None) -> dict[str, Any]:
         """Counts by status and community from the tally the triggers keep, and the overdue count from the index
-        of open tasks by deadline (``store._migrate_5``): a few milliseconds on 100,000 tasks."""
+        of open tasks by deadline (``store.migrate_5``): a few milliseconds on 100,000 tasks."""
         day = (today or self.today()).isoformat()
         key = (journal.last_seq(self.store), day)
         if self._stats_cache is None or self._stats_cache[0] != key:

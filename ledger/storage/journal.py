@@ -356,7 +356,7 @@ def _verify_blobs(store: Store) -> Problem | None:
     """The evidence files: each blob's bytes must hash to its key, and every live evidence row must have them.
 
     A blob with no bytes is one the program released when the last live evidence row referring to it was
-    removed (``ledger.evidence``); the row stays so the key a removed evidence row names still resolves."""
+    removed (``ledger.signoff``); the row stays so the key a removed evidence row names still resolves."""
     import hashlib
 
     for sha, stored, size in store.conn.execute("SELECT sha256, data, size FROM blob"):

@@ -441,7 +441,8 @@ class Store:
         return found[0] if found else None
 
     # ---- task queries (ids first, rows in pages) -----------------------------------------
-    def _where(self, flt: TaskFilter, today: str, soon: str) -> tuple[str, list[Any]]:
+    def filter_sql(self, flt: TaskFilter, today: str, soon: str) -> tuple[str, list[Any]]:
+        """The WHERE clause (over ``TASK_JOIN``'s aliases) and its parameters selecting ``flt``'s live tasks."""
         clauses = ["t.deleted_at IS NULL"]
         params: list[Any] = []
         if flt.community_ids is not None:
@@ -476,7 +477,7 @@ class Store:
 
     def task_rowids(self, flt: TaskFilter, today: str, soon: str, limit: int | None = None) -> list[int]:
         """The rowids of the tasks the filter shows, in its order; ``limit`` gives just the first screen."""
-        where, params = self._where(flt, today, soon)
+        where, params = self.filter_sql(flt, today, soon)
         order = SORT_SQL.get(flt.sort, NATURAL_ORDER)
         if flt.descending:
             order = ", ".join(f"{part.strip()} DESC" for part in order.split(","))
@@ -496,7 +497,7 @@ class Store:
             return int(
                 self.one(f"SELECT COALESCE(SUM(n), 0) FROM task_tally WHERE {' AND '.join(clauses)}", params)
             )
-        where, params = self._where(flt, today, soon)
+        where, params = self.filter_sql(flt, today, soon)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM task t WHERE {where}", params).fetchone()[0])
 
     def task_rows(self, rowids: list[int]) -> dict[int, tuple[Any, ...]]:
