@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ledger.audit import change_record as audit
+from ledger import audit
 from ledger.core import FixedClock
 from ledger.example import generate
 from ledger.service import Ledger

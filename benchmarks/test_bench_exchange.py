@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ledger import signoff
+from ledger import exchange, signoff
 from ledger.core import FixedClock, Operator, Role
 from ledger.example import generate
 from ledger.exchange import apply_merge, preview_merge
-from ledger.exchange import packages as exchange
 from ledger.service import Ledger
 
 TASKS = 100_000

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.audit import change_record as audit
+from ledger import audit
 from ledger.core import LedgerError
 from ledger.service import Ledger
 from ui.common import messages

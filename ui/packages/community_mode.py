@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger import exchange
 from ledger.core import LedgerError
 from ledger.exchange import SECRETARY_FIELDS
-from ledger.exchange import packages as exchange
 from ledger.service import Ledger
 from ledger.storage import journal
 from ui.common import messages

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledger import exchange
 from ledger.core import LedgerError
-from ledger.exchange import packages as exchange
 from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import advance, open_folder, progress_dialog, say, settings

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.exchange import packages as exchange
+from ledger import exchange
 from ledger.service import Changed, Ledger
 from ui.common.util import exec_and_free
 from ui.packages.conflicts import OpenConflictsDialog

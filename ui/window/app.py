@@ -212,7 +212,7 @@ class Controller:
         last = Path(str(settings().value("ledger/last", "") or ""))
         if not last.name or not last.exists() or last.resolve() == Path(path).resolve():
             return False
-        from ledger.exchange import packages as exchange
+        from ledger import exchange
 
         try:
             new, old = exchange.open_package_info(path), exchange.open_package_info(last)

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
 
-from ledger.audit import change_record as audit
+from ledger import audit
 from ledger.core import Operator, Role
 from ui.exports.change_record import AuditExportDialog
 from ui.window.app import make_app

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
+from ledger import exchange
 from ledger.core import FixedClock
 from ledger.exchange import open_conflicts, preview_merge
-from ledger.exchange import packages as exchange
 from ledger.service import Ledger
 from tests.ledger.exchange.exchange_helpers import SECRETARY, dump, edit_package, master
 from ui.common import messages

@@ -94,7 +94,7 @@ def test_not_a_ledger_is_refused_and_left_untouched(tmp_path, monkeypatch):
 
 
 def test_a_newer_package_over_unreturned_work_says_what_to_do_first(tmp_path, monkeypatch, filled):
-    from ledger.exchange import packages as exchange
+    from ledger import exchange
     from ui.common.util import settings
 
     old = exchange.issue_package(filled, "南郊别墅", tmp_path / "旧" / "包.db")

@@ -290,8 +290,8 @@ def test_screenshot_tool_renders_every_main_view(tmp_path, filled):
 
 
 def test_community_package_table_lets_only_progress_be_edited(qtbot, filled, tmp_path, clock):
+    from ledger import exchange
     from ledger.core import Operator, Role
-    from ledger.exchange import packages as exchange
     from ledger.service import Ledger
 
     path = exchange.issue_package(filled, "南郊别墅", tmp_path / "包.db")
@@ -311,8 +311,8 @@ def test_community_package_table_lets_only_progress_be_edited(qtbot, filled, tmp
 
 
 def test_a_package_opens_in_community_mode(qtbot, filled, tmp_path, clock):
+    from ledger import exchange
     from ledger.core import Operator, Role
-    from ledger.exchange import packages as exchange
     from ledger.service import Ledger
 
     path = exchange.issue_package(filled, "南郊别墅", tmp_path / "包.db")
