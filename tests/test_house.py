@@ -115,7 +115,7 @@ def test_import_contracts_hold() -> None:
     """pyproject.toml's [tool.importlinter] contracts: the domain imports no Qt, and the rooms are layered."""
     pytest.importorskip("importlinter", reason="import-linter is not installed (pip install -e '.[test]')")
     lint = Path(sys.executable).with_name("lint-imports")
-    via_python = "import sys; from importlinter.cli import lint_imports_command as c; sys.argv[1:] = []; c()"
-    command = [str(lint)] if lint.exists() else [sys.executable, "-c", via_python]
+    via_python = "import sys; from importlinter.cli import lint_imports_command as c; sys.argv[1:] = ['--no-cache']; c()"
+    command = [str(lint), "--no-cache"] if lint.exists() else [sys.executable, "-c", via_python]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, encoding="utf-8", check=False)
     assert done.returncode == 0, done.stdout + done.stderr
