@@ -1,1 +1,1 @@
-"""The command line (main.py's subcommands): parser and handlers. No other room imports it."""
+"""The command line (main.py's subcommands): parser and handlers; the top room, imported by no other."""
