@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ledger.core.clock import FixedClock  # noqa: E402
-from ledger.example.generate import generate  # noqa: E402
+from ledger.core import FixedClock  # noqa: E402
+from ledger.example import generate  # noqa: E402
 
 SIZES = [10_000, 100_000]
 

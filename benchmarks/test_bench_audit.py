@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ledger.audit import change_record as audit
-from ledger.core.clock import FixedClock
-from ledger.example.generate import generate
-from ledger.service.commands import Ledger
+from ledger import audit
+from ledger.core import FixedClock
+from ledger.example import generate
+from ledger.service import Ledger
 
 ENTRIES = 20_000
 

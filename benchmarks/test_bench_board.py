@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from ledger.board import wallchart as lb
-from ledger.core.clock import FixedClock
-from ledger.core.model import Operator, Role
-from ledger.example.generate import generate
-from ledger.service.commands import Ledger
-from ledger.storage.store import TaskFilter
+from ledger import board as lb
+from ledger.core import FixedClock, Operator, Role
+from ledger.example import generate
+from ledger.service import Ledger
+from ledger.storage import TaskFilter
 
 
 @pytest.fixture(scope="module")

@@ -38,11 +38,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # the benchmarks have no conftest of their own
     sys.path.insert(0, str(ROOT))
 
-from ledger.core.clock import FixedClock  # noqa: E402
-from ledger.core.model import Operator, Role  # noqa: E402
-from ledger.example.generate import generate  # noqa: E402
-from ledger.office.ledger_xlsx import export_ledger  # noqa: E402
-from ledger.service.commands import Ledger  # noqa: E402
+from ledger.core import FixedClock, Operator, Role  # noqa: E402
+from ledger.example import generate  # noqa: E402
+from ledger.office import export_ledger  # noqa: E402
+from ledger.service import Ledger  # noqa: E402
 
 FULL = pytest.mark.skipif(
     "os.environ.get('BENCH_FULL') != '1' and not config.getoption('benchmark_enable')",

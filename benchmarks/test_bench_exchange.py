@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from ledger.core.clock import FixedClock
-from ledger.core.model import Operator, Role
-from ledger.example.generate import generate
-from ledger.exchange import packages as exchange
-from ledger.exchange.merge import apply_merge, preview_merge
-from ledger.service.commands import Ledger
-from ledger.signoff import signoff
+from ledger import exchange, signoff
+from ledger.core import FixedClock, Operator, Role
+from ledger.example import generate
+from ledger.exchange import apply_merge, preview_merge
+from ledger.service import Ledger
 
 TASKS = 100_000
 CHANGED = 5_000  # tasks the secretary changes

@@ -196,10 +196,9 @@ def test_window_first_paint_vs_bare_window(benchmark, ledger_paths, size, tmp_pa
 def test_filter_or_sort_first_screen(benchmark, qapp, ledger_paths, size, change):
     from PySide6.QtCore import Qt
 
-    from ledger.core.clock import FixedClock
-    from ledger.core.model import Operator, Role
-    from ledger.service.commands import Ledger
-    from ledger.storage.store import TaskFilter
+    from ledger.core import FixedClock, Operator, Role
+    from ledger.service import Ledger
+    from ledger.storage import TaskFilter
     from ui.table.model import COLUMN_INDEX, TaskTableModel
 
     led = Ledger.open(

@@ -13,9 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ledger.core.clock import FixedClock  # noqa: E402
-from ledger.core.model import Operator, Role  # noqa: E402
-from ledger.service.commands import Ledger  # noqa: E402
+from ledger.core import FixedClock, Operator, Role  # noqa: E402
+from ledger.service import Ledger  # noqa: E402
 
 TODAY = "2025-11-20"
 

@@ -7,10 +7,8 @@ from typing import Any
 
 import pytest
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator, Role, Status
-from ledger.core.workflow import Action
-from ledger.service.commands import Ledger
+from ledger.core import Action, LedgerError, Operator, Role, Status
+from ledger.service import Ledger
 from ledger.storage import journal
 
 
@@ -59,7 +57,7 @@ def as_(led: Ledger, op: Operator) -> Ledger:
 
 def sign_off(led: Ledger, tid: str) -> None:
     """Evidence if none, then start, submit, 初审, 复核, 终审; the work team is at the keyboard afterwards."""
-    from ledger.signoff import signoff
+    from ledger import signoff
 
     if not signoff.evidence(led, tid):
         signoff.attach_evidence(as_(led, SEC), tid, data=f"佐证 {tid}".encode(), file_name="现场照片.jpg")

@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ledger.audit.history import TABLE_WORDS, command_label, describe_entry
-from ledger.core.errors import LedgerError
-from ledger.service.commands import Ledger
-from ledger.storage import journal
-from ledger.storage.files import check_folder, replace_atomically
-from ledger.storage.journal import Entry
+from ledger.core import LedgerError
+from ledger.service import Ledger
+from ledger.storage import Entry, check_folder, journal, replace_atomically
 
 log = logging.getLogger(__name__)
 
@@ -198,7 +196,7 @@ def export_audit(
 def cmd_journal(args: argparse.Namespace) -> int:
     """`main.py journal LEDGER OUT.xlsx [--from D] [--to D] [--by NAME] [--community NAME]`."""
     from ledger.cli.common import open_ledger
-    from ledger.core.values import parse_date
+    from ledger.core import parse_date
 
     try:
         since, until = (parse_date(v) if v else None for v in (args.since, args.until))

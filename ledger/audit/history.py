@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ledger.core.model import FIELD_LABELS, Status
-from ledger.core.workflow import ACTION_LABELS
-from ledger.service.commands import COMMAND_LABELS_ZH
-from ledger.signoff import signoff
-from ledger.storage.journal import Entry
+from ledger import signoff
+from ledger.core import ACTION_LABELS, FIELD_LABELS, Status
+from ledger.service import COMMAND_LABELS_ZH
+from ledger.storage import Entry
 
 DECISION_LABELS = {"approve": "通过", "return": "退回"}
 EXTRA_FIELDS = {

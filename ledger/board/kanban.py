@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ledger.board.query import _from_where, _scan
-from ledger.core.model import Status, TaskRow
-from ledger.service.commands import Ledger
-from ledger.service.reads import to_task_row
-from ledger.storage.store import NATURAL_ORDER, TaskFilter
+from ledger.board.query import from_where, table_scan
+from ledger.core import Status, TaskRow
+from ledger.service import Ledger, to_task_row
+from ledger.storage import NATURAL_ORDER, TaskFilter
 
 KANBAN_ORDER: tuple[Status, ...] = (
     Status.NOT_STARTED,
@@ -42,10 +41,12 @@ def kanban_columns(
     Each column reads its ``cap`` rowids walking the deadline (or updated_at) index and stops there, so a
     100,000-task ledger costs a few milliseconds a column; the full rows are then read for those cards only."""
     flt = task_filter or TaskFilter()
-    frm, where, params = _from_where(ledger, flt, ledger.today(), "problem")
+    frm, where, params = from_where(ledger, flt, ledger.today(), "problem")
     conn = ledger.store.conn
     counts = dict(
-        conn.execute(f"SELECT t.status, COUNT(*) {_scan(frm, flt)} WHERE {where} GROUP BY +t.status", params)
+        conn.execute(
+            f"SELECT t.status, COUNT(*) {table_scan(frm, flt)} WHERE {where} GROUP BY +t.status", params
+        )
     )
     # "+t.status": walk the order's index rather than the status index, unless a narrower index serves the filter
     status_sql = "+t.status = ?" if flt.community_ids is None and flt.task_ids is None else "t.status = ?"

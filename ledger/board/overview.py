@@ -6,11 +6,10 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from ledger.board.query import _from_where, _scan, _week_monday
-from ledger.core.model import LATE_STATUSES, OPEN_STATUSES, Status, TaskRow
-from ledger.service.commands import Ledger
-from ledger.service.reads import to_task_row
-from ledger.storage.store import LATE_SQL, TaskFilter
+from ledger.board.query import from_where, table_scan, week_monday
+from ledger.core import LATE_STATUSES, OPEN_STATUSES, Status, TaskRow
+from ledger.service import Ledger, to_task_row
+from ledger.storage import LATE_SQL, TaskFilter
 
 
 @dataclass(frozen=True)
@@ -32,11 +31,11 @@ def community_progress(
     """Per community: tasks, signed off, overdue; worst first (lowest % signed off, then most overdue)."""
     flt = task_filter or TaskFilter()
     today = today or ledger.today()
-    frm, where, params = _from_where(ledger, flt, today, "problem")
+    frm, where, params = from_where(ledger, flt, today, "problem")
     sql = (
         f"SELECT t.community_id, COUNT(*), SUM(t.status = 'closed'), "
         f"SUM(t.status IN {LATE_SQL} AND t.deadline < ?) "
-        f"{_scan(frm, flt)} WHERE {where} GROUP BY t.community_id"
+        f"{table_scan(frm, flt)} WHERE {where} GROUP BY t.community_id"
     )
     names = {c["id"]: (c["name"], i) for i, c in enumerate(ledger.communities())}
     out = [
@@ -134,7 +133,7 @@ class JournalReplay:
             row_com,
         ) in ledger.store.conn.execute(_CHANGES_SQL, (self.seq,)):
             self.seq = max(self.seq, seq)
-            week = _week_monday(dt.date.fromisoformat(at[:10]))
+            week = week_monday(dt.date.fromisoformat(at[:10]))
             before = self._state(tid)
             state = before
             if op == "insert":
@@ -167,7 +166,7 @@ class JournalReplay:
         return next((s for s in reversed(states) if s != DELETED), Status.NOT_STARTED.value)
 
     def series(self, weeks: int, today: dt.date, community_ids: frozenset[str] | None = None) -> Trends:
-        this = _week_monday(today)
+        this = week_monday(today)
         mondays = [this - dt.timedelta(days=7 * i) for i in range(weeks - 1, -1, -1)]
         tasks = (
             list(self.timeline)
@@ -181,7 +180,7 @@ class JournalReplay:
             for tid in tasks:
                 before: str | None = None
                 for at, state in zip(*self.timeline[tid], strict=True):
-                    week = _week_monday(dt.date.fromisoformat(at[:10]))
+                    week = week_monday(dt.date.fromisoformat(at[:10]))
                     delta = int(state in _OPEN) - int(before in _OPEN)
                     if delta:
                         open_delta[week] = open_delta.get(week, 0) + delta
@@ -202,7 +201,7 @@ class JournalReplay:
                 continue
             for day in _overdue_entries(dl, times, states):
                 if mondays[0] <= day <= today:
-                    newly[_week_monday(day)] = newly.get(_week_monday(day), 0) + 1
+                    newly[week_monday(day)] = newly.get(week_monday(day), 0) + 1
         first = min(open_delta, default=this)
         start = next((i for i, m in enumerate(mondays) if m >= first), len(mondays) - 1)
         return Trends(

@@ -15,8 +15,8 @@ from ledger.board.scheme import (
     PENDING,
     band_key,
 )
-from ledger.service.commands import Ledger
-from ledger.storage.store import TASK_JOIN, TaskFilter
+from ledger.service import Ledger
+from ledger.storage import TASK_JOIN, TaskFilter
 
 _WEEK_SQL = "date(t.deadline, '-' || ((CAST(strftime('%w', t.deadline) AS INTEGER) + 6) % 7) || ' days')"
 KEY_SQL = {"problem": "t.problem_id", "category": "p.category_id", "owner": "t.owner", "week": _WEEK_SQL}
@@ -24,9 +24,9 @@ KEY_SQL = {"problem": "t.problem_id", "category": "p.category_id", "owner": "t.o
 GROUP_SQL = {"problem": "+t.problem_id", "category": "+p.category_id", "owner": "+t.owner", "week": _WEEK_SQL}
 
 
-def _from_where(ledger: Ledger, flt: TaskFilter, today: dt.date, mode: str) -> tuple[str, str, list[Any]]:
+def from_where(ledger: Ledger, flt: TaskFilter, today: dt.date, mode: str) -> tuple[str, str, list[Any]]:
     soon = today + dt.timedelta(days=ledger.due_soon_days)
-    where, params = ledger.store._where(flt, today.isoformat(), soon.isoformat())
+    where, params = ledger.store.filter_sql(flt, today.isoformat(), soon.isoformat())
     if " c." in where or "cat." in where or "(c." in where:
         frm = TASK_JOIN
     elif "p." in where or mode == "category":
@@ -49,7 +49,7 @@ def state_codes(bands: Sequence[int]) -> list[str]:
     ]
 
 
-def _scan(frm: str, flt: TaskFilter) -> str:
+def table_scan(frm: str, flt: TaskFilter) -> str:
     """The FROM clause for a query that reads every live task (or a status's share of them): a plain table
     scan. Without this SQLite walks an index and looks each row up in the table, up to three times slower
     (measured at 50,000 tasks); a community or id filter is narrow enough for the planner's index."""
@@ -58,7 +58,7 @@ def _scan(frm: str, flt: TaskFilter) -> str:
     return frm
 
 
-def _state_sql(today: dt.date, bands: Sequence[int]) -> tuple[str, list[Any]]:
+def state_case_sql(today: dt.date, bands: Sequence[int]) -> tuple[str, list[Any]]:
     """A CASE giving each task's state code (index into ``state_codes``), the SQL twin of ``cell_health``."""
     code = {k: i for i, k in enumerate(state_codes(bands))}
     parts = [
@@ -75,5 +75,5 @@ def _state_sql(today: dt.date, bands: Sequence[int]) -> tuple[str, list[Any]]:
     return " ".join(parts), params
 
 
-def _week_monday(day: dt.date) -> dt.date:
+def week_monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())

@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Status
-from ledger.service.commands import Ledger
+from ledger.core import LedgerError, Status
+from ledger.service import Ledger
 
 log = logging.getLogger(__name__)
 

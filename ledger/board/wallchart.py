@@ -8,54 +8,29 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ledger.board.kanban import KANBAN_ORDER, KanbanColumn, kanban_columns
-from ledger.board.overview import (
-    DELETED,
-    CommunityProgress,
-    JournalReplay,
-    Trends,
-    community_progress,
-    overdue_tasks,
-    trends,
+from ledger.board.query import (
+    GROUP_SQL,
+    KEY_SQL,
+    from_where,
+    state_case_sql,
+    state_codes,
+    table_scan,
+    week_monday,
 )
-from ledger.board.query import GROUP_SQL, KEY_SQL, _from_where, _scan, _state_sql, _week_monday, state_codes
 from ledger.board.scheme import (
-    BASE_LABELS,
-    BASE_STATES,
     CLOSED,
-    DEFAULT,
-    DEFAULT_LETTERS,
     EMPTY,
-    GREY_PRINT,
-    MAX_BANDS,
-    NORMAL,
-    NOT_STARTED,
-    ONGOING,
     OVERDUE,
     PENDING,
-    PRESETS,
-    RED_DONE,
-    SETTING_KEY,
-    BoardScheme,
-    band_key,
-    cell_health,
     days_text,
     deadline_driven,
-    is_band,
     load_scheme,
-    preset_of,
-    save_scheme,
-    state_rank,
 )
-from ledger.core.model import TaskRow
-from ledger.service.commands import Ledger
-from ledger.service.reads import to_task_row
-from ledger.storage.store import NATURAL_ORDER, TASK_JOIN, TaskFilter
+from ledger.core import TaskRow
+from ledger.service import Ledger, to_task_row
+from ledger.storage import NATURAL_ORDER, TASK_JOIN, TaskFilter
 
-# The chart's neighbours are imported above and listed here too, so that ``from ledger.board import …`` and
-# ``lb.…`` keep working: cell states and colour schemes, the shared SQL, the kanban, the overview.
 __all__ = [
-    # this module: the chart
     "COLUMN_MODES",
     "Axis",
     "BoardData",
@@ -69,49 +44,6 @@ __all__ = [
     "cell_task_rowids",
     "cell_tasks",
     "short_title",
-    # ledger.board_scheme
-    "BASE_LABELS",
-    "BASE_STATES",
-    "CLOSED",
-    "DEFAULT",
-    "DEFAULT_LETTERS",
-    "EMPTY",
-    "GREY_PRINT",
-    "MAX_BANDS",
-    "NORMAL",
-    "NOT_STARTED",
-    "ONGOING",
-    "OVERDUE",
-    "PENDING",
-    "PRESETS",
-    "RED_DONE",
-    "SETTING_KEY",
-    "BoardScheme",
-    "band_key",
-    "cell_health",
-    "days_text",
-    "deadline_driven",
-    "is_band",
-    "load_scheme",
-    "preset_of",
-    "save_scheme",
-    "state_rank",
-    # ledger.board_query
-    "GROUP_SQL",
-    "KEY_SQL",
-    "state_codes",
-    # ledger.kanban
-    "KANBAN_ORDER",
-    "KanbanColumn",
-    "kanban_columns",
-    # ledger.overview
-    "DELETED",
-    "CommunityProgress",
-    "JournalReplay",
-    "Trends",
-    "community_progress",
-    "overdue_tasks",
-    "trends",
 ]
 
 COLUMN_MODES: tuple[str, ...] = ("problem", "category", "owner", "week")
@@ -318,7 +250,7 @@ def _columns(
         weeks = sorted(k for k in present if k)
         if weeks:
             first, last = dt.date.fromisoformat(weeks[0]), dt.date.fromisoformat(weeks[-1])
-            this = _week_monday(today)
+            this = week_monday(today)
             if first - dt.timedelta(days=7 * 26) <= this <= last + dt.timedelta(days=7 * 26):
                 first, last = min(first, this), max(last, this)  # so that today's week shows
             span = (last - first).days // 7 + 1
@@ -374,11 +306,11 @@ def board_data(
     flt = task_filter or TaskFilter()
     today = today or ledger.today()
     bands = tuple(load_scheme(ledger).bands if bands is None else bands)
-    frm, where, params = _from_where(ledger, flt, today, columns)
-    state_sql, state_params = _state_sql(today, bands)
+    frm, where, params = from_where(ledger, flt, today, columns)
+    state_sql, state_params = state_case_sql(today, bands)
     codes = state_codes(bands)
     conn = ledger.store.conn
-    scan = _scan(frm, flt)
+    scan = table_scan(frm, flt)
     key_sql = KEY_SQL[columns]
     keep = (not _narrowing(flt)) if keep_empty is None else keep_empty
     whole: list[tuple[Any, ...]] | None = None
@@ -503,7 +435,7 @@ def cell_task_rowids(
     ledger: Ledger, data: BoardData, row: int, column: int, limit: int | None = None
 ) -> list[int]:
     """The tasks behind one cell, most urgent first (deadline, then the ledger's natural order)."""
-    frm, where, params = _from_where(ledger, data.task_filter, data.today, data.mode)
+    frm, where, params = from_where(ledger, data.task_filter, data.today, data.mode)
     if "JOIN community" not in frm:
         frm = TASK_JOIN
     sql = (

@@ -7,12 +7,12 @@ import json
 import sys
 from typing import Any
 
+from ledger import signoff
 from ledger.cli.common import open_ledger
 from ledger.core.errors import LedgerError
 from ledger.core.workflow import Action
 from ledger.service.commands import Ledger
-from ledger.signoff import signoff
-from ledger.signoff.signoff import resolve_id
+from ledger.signoff import resolve_id
 
 
 def _lookup(led: Ledger, table: str, col: str, ref: str) -> str:

@@ -7,8 +7,7 @@ from typing import Any
 from ledger.cli.common import open_ledger, print_json
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
-from ledger.reconcile.counts import COUNT_LABELS
-from ledger.reconcile.periods import close_period, compare, open_period, show, tick, untick
+from ledger.reconcile import COUNT_LABELS, close_period, compare, open_period, show, tick, untick
 
 
 def _show_text(data: dict[str, Any]) -> str:

@@ -1,0 +1,45 @@
+"""The domain's vocabulary: statuses, roles and tasks, the review workflow, errors, values and the clock."""
+
+from ledger.core.clock import Clock, FixedClock, TodayClock
+from ledger.core.errors import KnownStorageError, LedgerError
+from ledger.core.model import (
+    FIELD_LABELS,
+    LATE_STATUSES,
+    OPEN_STATUSES,
+    Health,
+    Indicator,
+    Kind,
+    Operator,
+    Role,
+    Status,
+    TaskRow,
+    health,
+)
+from ledger.core.values import parse_date, parse_number
+from ledger.core.workflow import ACTION_LABELS, GRADES, SECOND_ROUND_GRADES, Action, allowed_actions
+
+__all__ = [
+    "ACTION_LABELS",
+    "Action",
+    "Clock",
+    "FIELD_LABELS",
+    "FixedClock",
+    "GRADES",
+    "Health",
+    "Indicator",
+    "Kind",
+    "KnownStorageError",
+    "LATE_STATUSES",
+    "LedgerError",
+    "OPEN_STATUSES",
+    "Operator",
+    "Role",
+    "SECOND_ROUND_GRADES",
+    "Status",
+    "TaskRow",
+    "TodayClock",
+    "allowed_actions",
+    "health",
+    "parse_date",
+    "parse_number",
+]

@@ -53,7 +53,6 @@ STATUS_LETTERS: dict[Status, str] = {
     Status.REOPENED: "弹",
 }
 
-STATUS_BY_LABEL: dict[str, Status] = {s.label: s for s in Status}
 
 OPEN_STATUSES = frozenset(
     {
@@ -200,9 +199,6 @@ class TaskRow:
     def days_left(self, today: dt.date) -> int | None:
         return None if self.deadline is None else (self.deadline - today).days
 
-
-# Fields of a task that a user edits directly; value checks live in service.py.
-TASK_EDITABLE_FIELDS = ("measure", "detail", "owner", "leader", "department", "deadline", "kind", "progress")
 
 FIELD_LABELS: dict[str, str] = {
     "measure": "整改措施",

@@ -11,10 +11,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from ledger.core.clock import Clock, FixedClock
-from ledger.core.model import Kind, Operator, Role, Status
-from ledger.core.workflow import Action
-from ledger.service.commands import Ledger
+from ledger.core import Action, Clock, FixedClock, Kind, Operator, Role, Status
+from ledger.service import Ledger
 
 SAMPLE = (
     Path(__file__).resolve().parents[2] / "resources" / "samples" / "xinzhuang-industrial-zone-notice.txt"
@@ -52,7 +50,7 @@ def _indicators(text: str) -> list[tuple[str, str, float]]:
 
 def build_demo(path: str | Path, *, clock: Clock | None = None, seed: int = 20250827) -> Ledger:
     """Create the example ledger at ``path`` (refuses to overwrite). Deterministic for a given date and seed."""
-    from ledger.plan.text import parse_plan
+    from ledger.plan import parse_plan
 
     clock = clock or Clock()
     today = clock.today()
@@ -213,7 +211,7 @@ def _advance_states(
 
 def _attach_examples(led: Ledger, task_id: str, task: dict[str, Any], rng: random.Random) -> None:
     """A sign-in sheet and a site photo, generated here (example data), attached as evidence."""
-    from ledger.signoff.signoff import attach_evidence
+    from ledger.signoff import attach_evidence
 
     sheet = "姓名,签到时间\n" + "\n".join(f"居民{n}（示例）,09:{n:02d}" for n in range(1, rng.randint(8, 20)))
     attach_evidence(
@@ -255,7 +253,7 @@ def _png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
 
 def _look_back(led: Ledger, relapsed: list[str], walk: FixedClock, today: dt.date) -> None:
     """A 回头看 draw over the signed-off tasks, recorded with its seed; the chosen tasks relapse (反弹)."""
-    from ledger.signoff.signoff import draw_recheck, recheck_items, record_recheck
+    from ledger.signoff import draw_recheck, recheck_items, record_recheck
 
     if not relapsed:
         return
@@ -274,7 +272,7 @@ def _look_back(led: Ledger, relapsed: list[str], walk: FixedClock, today: dt.dat
 
 def _extensions(led: Ledger, rows: dict[str, list[dict[str, Any]]], walk: FixedClock, today: dt.date) -> None:
     """Two extension requests: one approved by a leader, one waiting for a decision."""
-    from ledger.signoff.signoff import decide_extension, request_extension
+    from ledger.signoff import decide_extension, request_extension
 
     walk.at = dt.datetime.combine(today - dt.timedelta(days=1), dt.time(15, 0))
     candidates = [

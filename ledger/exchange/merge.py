@@ -31,36 +31,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator
+from ledger.core import LedgerError, Operator
 from ledger.exchange.replay import (
-    COMMAND_LABELS,
     FIELD_COMMANDS,
-    SECRETARY_FIELDS,
     Item,
-    _label,
-    _Replay,
+    Replay,
+    command_label,
     write_theirs,
 )
-from ledger.exchange.returned import _out_of_scope, _Package, _read
-from ledger.service.backups import before_bulk_change
-from ledger.service.commands import Changed, Ledger
+from ledger.exchange.returned import ReturnedPackage, out_of_scope, read_package
+from ledger.service import Changed, Ledger, before_bulk_change
 from ledger.storage import journal
 
-# What callers import from here (the replay's pieces live in ledger.exchange_replay / exchange_package).
 __all__ = [
-    "COMMAND_LABELS",
-    "FIELD_COMMANDS",
-    "SECRETARY_FIELDS",
     "STATUS_WORDS",
-    "Item",
     "MergePreview",
     "MergeResult",
     "apply_merge",
     "decide_conflict",
     "open_conflicts",
     "preview_merge",
-    "write_theirs",
 ]
 
 STATUS_WORDS = {"open": "待处理", "kept": "保留主台账", "taken": "采用上报", "rewritten": "改为新值"}
@@ -132,7 +122,7 @@ def _held(ledger: Ledger) -> Iterator[list[Any]]:
 
 def _run(ledger: Ledger, path: Path, decisions: dict[str, tuple[str, Any]] | None, dry: bool) -> MergeResult:
     path = Path(path)
-    pkg = _read(ledger, path, want_blobs=not dry)
+    pkg = read_package(ledger, path, want_blobs=not dry)
     result = MergeResult(
         path, pkg.info.package_id, pkg.info.community, already=pkg.already, new_entries=len(pkg.entries)
     )
@@ -141,20 +131,20 @@ def _run(ledger: Ledger, path: Path, decisions: dict[str, tuple[str, Any]] | Non
     if not dry:
         # Scope first, read-only: a file touching another community is refused before any write (and backup).
         for e in pkg.entries:
-            why = _out_of_scope(ledger, pkg, e)
+            why = out_of_scope(ledger, pkg, e)
             if why is not None:
                 raise LedgerError(
                     "package_out_of_scope",
                     path=path,
                     seq=e.seq,
                     actor=e.actor,
-                    command=_label(e.command),
+                    command=command_label(e.command),
                     what=why,
                     community=pkg.info.community,
                 )
         result.backup = before_bulk_change(ledger, "合并前备份")
     merger = Operator(ledger.operator.name, ledger.operator.role)
-    replay = _Replay(ledger, pkg, decisions or {}, dry)
+    replay = Replay(ledger, pkg, decisions or {}, dry)
     entry_id = ""
     with _held(ledger) as observers:
         try:
@@ -188,7 +178,7 @@ def _run(ledger: Ledger, path: Path, decisions: dict[str, tuple[str, Any]] | Non
     return result
 
 
-def _record(ledger: Ledger, pkg: _Package, replay: _Replay, result: MergeResult) -> str:
+def _record(ledger: Ledger, pkg: ReturnedPackage, replay: Replay, result: MergeResult) -> str:
     now = ledger.clock.now().isoformat(sep=" ")
     merge_id = journal_new_id()
     result.merge_id = merge_id
@@ -262,7 +252,7 @@ def _record(ledger: Ledger, pkg: _Package, replay: _Replay, result: MergeResult)
 
 
 def journal_new_id() -> str:
-    from ledger.storage.store import new_id
+    from ledger.storage import new_id
 
     return new_id()
 

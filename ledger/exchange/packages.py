@@ -23,13 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator, Role
-from ledger.service.commands import Ledger
-from ledger.storage import journal
-from ledger.storage.files import replace_atomically, write_error
-from ledger.storage.journal import Change
-from ledger.storage.store import Store, lock_path, new_id
+from ledger.core import LedgerError, Operator, Role
+from ledger.service import Ledger
+from ledger.storage import Change, Store, journal, lock_path, new_id, replace_atomically, write_error
 
 PACKAGE_SETTING = "package"
 RETURNED_SETTING = "returned"

@@ -7,14 +7,12 @@ import os
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import FIELD_LABELS, Operator, Role, Status
-from ledger.core.workflow import ACTION_LABELS, Action
+from ledger.core import ACTION_LABELS, FIELD_LABELS, Action, LedgerError, Operator, Role, Status
 from ledger.exchange.packages import HOUSEKEEPING
-from ledger.exchange.returned import _out_of_scope, _Package
-from ledger.service.commands import Ledger
-from ledger.signoff.evidence import _mime, remove_evidence
-from ledger.storage.journal import Change, Entry, _norm
+from ledger.exchange.returned import ReturnedPackage, out_of_scope
+from ledger.service import Ledger
+from ledger.signoff import mime_type, remove_evidence
+from ledger.storage import Change, Entry, normalized_value
 
 CRASH_ENV = "LEDGER_TEST_CRASH_AFTER"  # tests: os._exit(9) after this many applied entries
 STEPS = frozenset({"start", "submit", "set_ongoing"})
@@ -67,7 +65,7 @@ class Item:
         return asdict(self)
 
 
-def _label(command: str) -> str:
+def command_label(command: str) -> str:
     return COMMAND_LABELS.get(command, command)
 
 
@@ -88,9 +86,9 @@ def _last_master_change(
     return "", ""
 
 
-class _Replay:
+class Replay:
     def __init__(
-        self, ledger: Ledger, pkg: _Package, decisions: dict[str, tuple[str, Any]], dry: bool
+        self, ledger: Ledger, pkg: ReturnedPackage, decisions: dict[str, tuple[str, Any]], dry: bool
     ) -> None:
         self.ledger = ledger
         self.pkg = pkg
@@ -211,7 +209,7 @@ class _Replay:
             if e.command in HOUSEKEEPING:
                 self.outcomes[e.id] = "skipped"
                 continue
-            why = None if self.scope_checked else _out_of_scope(self.ledger, self.pkg, e)
+            why = None if self.scope_checked else out_of_scope(self.ledger, self.pkg, e)
             if why is not None:
                 self._item("refused", e, "", "", "", reason=f"涉及{why}，超出本包的范围", key="scope")
             elif e.command in FIELD_COMMANDS:
@@ -231,7 +229,7 @@ class _Replay:
                     "",
                     "",
                     "",
-                    reason=f"“{_label(e.command)}”由工作专班办理，居民区不能在下发包中操作",
+                    reason=f"“{command_label(e.command)}”由工作专班办理，居民区不能在下发包中操作",
                 )
             kinds = {it.kind for it in self.items[before:]}
             self.outcomes[e.id] = (
@@ -257,7 +255,7 @@ class _Replay:
                     c.table,
                     c.id,
                     "",
-                    reason=f"“{_label(e.command)}”中的增删记录只能由工作专班办理",
+                    reason=f"“{command_label(e.command)}”中的增删记录只能由工作专班办理",
                 )
                 continue
             if c.field in IGNORED_FIELDS.get(c.table, ()):
@@ -295,7 +293,7 @@ class _Replay:
             )
             return
         ours = row[fld]
-        if _norm(ours) == _norm(c.after):
+        if normalized_value(ours) == normalized_value(c.after):
             self._item(
                 "applied",
                 e,
@@ -308,7 +306,7 @@ class _Replay:
                 reason="主台账已是这个值",
             )
             return
-        if _norm(ours) != _norm(c.before):
+        if normalized_value(ours) != normalized_value(c.before):
             self._conflict(e, c.table, c.id, fld, ours, c.after, "下发后两边都修改了这个字段", key, task_id)
             return
         write_theirs(
@@ -347,7 +345,7 @@ class _Replay:
                 return
             reason = (
                 f"主台账上这项任务现为“{Status(ours).label}”（上报时为“{Status(status.before).label}”），"
-                f"已不能按上报执行“{_label(e.command)}”"
+                f"已不能按上报执行“{command_label(e.command)}”"
             )
             self._conflict(e, "task", tid, "status", ours, theirs, reason, key, tid)
             return
@@ -558,5 +556,5 @@ def _attach(ledger: Ledger, row: dict[str, Any], blobs: dict[str, bytes | None],
             )
         elif not stored and data:
             tx.conn.execute("UPDATE blob SET data = ?, size = ? WHERE sha256 = ?", (data, len(data), sha))
-        tx.insert("evidence", {**row, "mime": row.get("mime") or _mime(row["file_name"])})
+        tx.insert("evidence", {**row, "mime": row.get("mime") or mime_type(row["file_name"])})
         tx.update("task", row["task_id"], updated_at=now)

@@ -8,15 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger.core.errors import LedgerError
+from ledger.core import LedgerError
 from ledger.exchange.packages import open_read_only, read_info, require_master
-from ledger.service.commands import Ledger
-from ledger.storage import journal
-from ledger.storage.journal import Entry
+from ledger.service import Ledger
+from ledger.storage import Entry, journal
 
 
 @dataclass
-class _Package:
+class ReturnedPackage:
     path: Path
     info: Any
     entries: list[Entry]  # new ones, in order
@@ -35,7 +34,7 @@ def _file_sha(path: Path) -> str:
     return h.hexdigest()
 
 
-def _read(ledger: Ledger, path: Path, want_blobs: bool) -> _Package:
+def read_package(ledger: Ledger, path: Path, want_blobs: bool) -> ReturnedPackage:
     require_master(ledger)
     try:
         store = open_read_only(path)
@@ -104,7 +103,7 @@ def _read(ledger: Ledger, path: Path, want_blobs: bool) -> _Package:
             raise LedgerError("package_damaged", path=path, detail=str(exc)) from None
     finally:
         store.conn.close()
-    return _Package(path, info, new, len(every) - len(new), _file_sha(path), added, blobs)
+    return ReturnedPackage(path, info, new, len(every) - len(new), _file_sha(path), added, blobs)
 
 
 # ---- scope: every entry must stay inside the package's community -------------------------------------------------
@@ -126,7 +125,7 @@ def _touched_tasks(ledger: Ledger, e: Entry) -> list[tuple[str, str | None]]:
     return out
 
 
-def _out_of_scope(ledger: Ledger, pkg: _Package, e: Entry) -> str | None:
+def out_of_scope(ledger: Ledger, pkg: ReturnedPackage, e: Entry) -> str | None:
     cid = pkg.info.community_id
     for c in e.changes:
         if c.table == "community" and c.id != cid:

@@ -31,13 +31,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator, Role, Status
-from ledger.core.workflow import Action
+from ledger.core import Action, LedgerError, Operator, Role, Status, parse_date, parse_number
 from ledger.office.xlsx_layout import print_setup
-from ledger.service.backups import before_bulk_change
-from ledger.service.commands import Ledger, parse_date, parse_number
-from ledger.storage.files import replace_atomically
+from ledger.service import Ledger, before_bulk_change
+from ledger.storage import replace_atomically
 
 FORMAT = "fill-form/1"
 SHEET = "填报表"
@@ -104,7 +101,7 @@ def is_fill_form_file(path: str | Path) -> bool:
 
 
 # ---- values -----------------------------------------------------------------------------------------------------
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -117,7 +114,7 @@ def _text(value: Any) -> str:
 
 
 def _num_text(value: float | None) -> str:
-    return "" if value is None else _text(float(value))
+    return "" if value is None else cell_text(float(value))
 
 
 def _checksum(ledger_id: str, task_id: str, orig: str) -> str:
@@ -363,7 +360,7 @@ class _Write:
 
 def _meta(wb: Any) -> dict[str, str]:
     ws = wb[META]
-    return {str(r[0]): _text(r[1]) for r in ws.iter_rows(values_only=True) if r and r[0] is not None}
+    return {str(r[0]): cell_text(r[1]) for r in ws.iter_rows(values_only=True) if r and r[0] is not None}
 
 
 def _read_form(ledger: Ledger, path: Path) -> tuple[Any, dict[str, str], list[str]]:
@@ -384,7 +381,7 @@ def _read_form(ledger: Ledger, path: Path) -> tuple[Any, dict[str, str], list[st
     ws = wb[SHEET]
     if sheet_is_empty(ws):
         raise LedgerError("excel_empty", path=path.name, sheet=SHEET)
-    headers = [_text(c.value) for c in ws[HEADER_ROW]]
+    headers = [cell_text(c.value) for c in ws[HEADER_ROW]]
     slots = int(meta.get("slots") or 0)
     want = (
         [h for h, *_ in FIXED]
@@ -439,8 +436,8 @@ class _Check:
             r = cells[0].row
             raw = [c.value for c in cells]
             vals = dict(zip(self.keys, raw[3:], strict=False))
-            tid, check, orig_text = (_text(raw[i]) if len(raw) > i else "" for i in range(3))
-            if not tid and not check and all(_text(v) == "" for v in vals.values()):
+            tid, check, orig_text = (cell_text(raw[i]) if len(raw) > i else "" for i in range(3))
+            if not tid and not check and all(cell_text(v) == "" for v in vals.values()):
                 continue
             self._row(r, tid, check, orig_text, vals, seen)
         return self.preview
@@ -477,14 +474,14 @@ class _Check:
                         self.col[key],
                         tid,
                         key,
-                        f"第 {r} 行 {self.col[key]} 列（整改时限）“{_text(now)}”"
+                        f"第 {r} 行 {self.col[key]} 列（整改时限）“{cell_text(now)}”"
                         "不是日期，且这一列已锁定，不能修改",
-                        theirs=_text(now),
+                        theirs=cell_text(now),
                     )
                     bad = True
                     continue
             else:
-                text = _text(now)
+                text = cell_text(now)
             if text != exported:
                 label = self.headers[self.keys.index(key)]
                 self._refuse(
@@ -500,11 +497,11 @@ class _Check:
         if bad:
             return
         before = len(self.preview.applied) + len(self.preview.conflicts) + len(self.preview.refused)
-        submit = _text(vals.get("submit"))
-        note = _text(vals.get("note")).strip()
-        self._progress(r, task, orig, _text(vals.get("progress")), submit == YES, note)
+        submit = cell_text(vals.get("submit"))
+        note = cell_text(vals.get("note")).strip()
+        self._progress(r, task, orig, cell_text(vals.get("progress")), submit == YES, note)
         self._actuals(r, task, orig, vals)
-        self._submit(r, task, orig, submit, note, _text(vals.get("progress")))
+        self._submit(r, task, orig, submit, note, cell_text(vals.get("progress")))
         if len(self.preview.applied) + len(self.preview.conflicts) + len(self.preview.refused) == before:
             self.preview.unchanged += 1
 
@@ -531,7 +528,7 @@ class _Check:
             return
         item = write.item
         item.kind, item.status = "conflict", "open"
-        item.reason = f"第 {r} 行 {column} 列（{label}）：导出后台账上也改了（台账现为“{_text(ours)}”，导出时为“{_text(exported)}”）"
+        item.reason = f"第 {r} 行 {column} 列（{label}）：导出后台账上也改了（台账现为“{cell_text(ours)}”，导出时为“{cell_text(exported)}”）"
         choice = self.decisions.get(key)
         if isinstance(choice, tuple):
             choice, value = choice
@@ -579,8 +576,8 @@ class _Check:
                     col,
                     task["id"],
                     f"actual:{iid}",
-                    f"第 {r} 行 {col} 列（指标{n}完成值）“{_text(cell)}”不是数字",
-                    theirs=_text(cell),
+                    f"第 {r} 行 {col} 列（指标{n}完成值）“{cell_text(cell)}”不是数字",
+                    theirs=cell_text(cell),
                 )
                 continue
             row = self.ledger.store.row("indicator", iid)

@@ -27,13 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledger.core.errors import LedgerError
-from ledger.storage.files import replace_atomically
-from ledger.storage.store import TaskFilter
+from ledger.core import LedgerError
+from ledger.storage import ExportCancelled, TaskFilter, replace_atomically
 
 if TYPE_CHECKING:
     from ledger.office.xlsx_sheets import Column
-    from ledger.service.commands import Ledger
+    from ledger.service import Ledger
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +41,6 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_COLUMNS",
     "DEFAULT_WIDTHS",
-    "ExportCancelled",
     "ExportResult",
     "default_template",
     "default_template_name",
@@ -268,10 +266,6 @@ def resolve_template(ledger: Ledger, name: str | None) -> tuple[str, list[Column
 
 
 # ---- the export ----------------------------------------------------------------------------------------------------
-class ExportCancelled(Exception):
-    """The user cancelled; no file was written and the temporary file is gone."""
-
-
 @dataclass(frozen=True)
 class ExportResult:
     path: Path

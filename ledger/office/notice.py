@@ -13,13 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Kind, Status, TaskRow
+from ledger.core import Kind, LedgerError, Status, TaskRow
 from ledger.office.docx_style import (
-    FONT_BODY,
-    FONT_H1,
-    FONT_H2,
-    FONT_TITLE,
     STYLE_BODY,
     STYLE_H1,
     STYLE_H2,
@@ -34,27 +29,12 @@ from ledger.office.docx_style import (
     setup_styles,
     text_width,
 )
-from ledger.service.commands import Ledger
-from ledger.service.reads import to_task_row
+from ledger.service import Ledger, to_task_row
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-__all__ = [
-    "FONT_BODY",
-    "FONT_H1",
-    "FONT_H2",
-    "FONT_TITLE",
-    "STYLE_BODY",
-    "STYLE_H1",
-    "STYLE_H2",
-    "STYLE_H3",
-    "STYLE_TITLE",
-    "cmd_notice",
-    "measure_prose",
-    "notice_title",
-    "write_notice",
-]
+__all__ = ["cmd_notice", "measure_prose", "notice_title", "write_notice"]
 
 PLACEHOLDER = "【待补充：{}】"
 

@@ -10,9 +10,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.service.commands import Ledger
-from ledger.storage.files import check_folder, replace_atomically
+from ledger.core import LedgerError
+from ledger.service import Ledger
+from ledger.storage import check_folder, replace_atomically
 
 FONT_TITLE = "方正小标宋简体"
 FONT_HEAD = "黑体"
@@ -114,7 +114,7 @@ def write_docx(ledger: Ledger, week: str, out: str | Path) -> Path:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
-    from ledger.reconcile.periods import snapshot
+    from ledger.reconcile import snapshot
 
     snap = snapshot(ledger, week)
     doc = Document()
@@ -167,7 +167,7 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     from openpyxl.styles import Alignment, Border, Font, Side
 
     from ledger.office.xlsx_layout import BODY_FONT, HEAD_FONT, PERCENT_FORMAT, TITLE_FONT
-    from ledger.reconcile.periods import snapshot
+    from ledger.reconcile import snapshot
 
     snap = snapshot(ledger, week)
     f = figures(snap)

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from ledger.core.model import Health
+from ledger.core import Health
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.core.model import Health, Kind, Status, TaskRow, health
+from ledger.core import Health, Kind, Status, TaskRow, health
 from ledger.office.xlsx_layout import (
     CATEGORY,
     CENTER,
@@ -20,8 +20,7 @@ from ledger.office.xlsx_layout import (
     status_style,
     strip_numbering,
 )
-from ledger.service.commands import Ledger
-from ledger.service.reads import to_task_row
+from ledger.service import Ledger, to_task_row
 
 PAGE = 500  # rows fetched from SQL at a time (and the progress / cancel granularity)
 EVIDENCE_NAMES_SHOWN = 3

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from openpyxl import Workbook
 
-from ledger.core.model import Health, Status
+from ledger.core import Health, Status
 from ledger.office.xlsx_layout import (
     CATEGORY,
     CENTER,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 # CJK ideographs; ledger.plan_text's patterns use this class too
-_IDEO = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+IDEOGRAPHS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 _COMMUNITY_SUFFIX_RE = re.compile(r"居民区|社区|村")
 _NAME_DELIMITERS = sorted(
@@ -36,7 +36,7 @@ _PLACE_ENDINGS = frozenset(
 def _name_run(text: str, end: int) -> tuple[str, int]:
     """The ideographs ending at end (at most 14): (run, start)."""
     start = end
-    while start > 0 and end - start < 14 and re.match(f"[{_IDEO}]", text[start - 1]):
+    while start > 0 and end - start < 14 and re.match(f"[{IDEOGRAPHS}]", text[start - 1]):
         start -= 1
     return text[start:end], start
 
@@ -110,7 +110,7 @@ def _base_name(name: str) -> str:
     return name
 
 
-def _communities(text: str, known: list[str]) -> list[str]:
+def communities_named(text: str, known: list[str]) -> list[str]:
     hits: list[tuple[int, str]] = []
     known_by_base: dict[str, str] = {}
     for name in known:

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Kind
+from ledger.core import Kind, LedgerError
 from ledger.plan.file import PlanFileError, read_plan_file
 from ledger.plan.text import (
     ParsedCategory,
@@ -21,8 +20,7 @@ from ledger.plan.text import (
     ParsedProblem,
     parse_plan,
 )
-from ledger.service.backups import before_bulk_change
-from ledger.service.commands import Ledger
+from ledger.service import Ledger, before_bulk_change
 
 __all__ = [
     "Assignment",

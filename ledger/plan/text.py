@@ -8,18 +8,9 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from ledger.plan.communities import _IDEO, _communities
-from ledger.plan.file import PlanFileError, read_plan_file
+from ledger.plan.communities import IDEOGRAPHS, communities_named
 
-__all__ = [
-    "ParsedCategory",
-    "ParsedMeasure",
-    "ParsedPlan",
-    "ParsedProblem",
-    "PlanFileError",
-    "parse_plan",
-    "read_plan_file",
-]
+__all__ = ["ParsedCategory", "ParsedMeasure", "ParsedPlan", "ParsedProblem", "parse_plan"]
 
 UNSTRUCTURED_WARNING = (
     "未能识别文档的层级结构（“（一）关于……”“1. 针对……的问题”“一是……”），"
@@ -96,9 +87,9 @@ class ParsedPlan:
 # Character classes and patterns
 
 _CN_DIGITS = "一二三四五六七八九十"
-# (_IDEO, the CJK ideographs, comes from ledger.plan_communities)
+# (IDEOGRAPHS, the CJK ideographs, comes from ledger.plan_communities)
 # ideographs plus CJK / full-width punctuation and curly quotes: no space belongs between two of these
-_CJK_WIDE = _IDEO + "\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7"
+_CJK_WIDE = IDEOGRAPHS + "\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7"
 _CJK_SPACE_RE = re.compile(rf"(?<=[{_CJK_WIDE}])[ \t]+(?=[{_CJK_WIDE}])")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _INVISIBLE_RE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
@@ -116,7 +107,7 @@ _ORDINAL_START_RE = re.compile(rf"^[{_CN_DIGITS}]{{1,3}}是")
 _CONTACT_RE = re.compile(
     r"^(?:联系电话|联系人|联系方式|通讯地址|通信地址|邮政编码|邮编|电子邮箱|邮箱|传真|地址|电话|附件|抄送|印发|主送)\s*[：:]"
 )
-_LABEL_RE = re.compile(rf"^[{_IDEO}]{{2,6}}\s*[：:]")  # "时间：……", "地点：……", "联系电话：……"
+_LABEL_RE = re.compile(rf"^[{IDEOGRAPHS}]{{2,6}}\s*[：:]")  # "时间：……", "地点：……", "联系电话：……"
 _DATE_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _TITLE_LIKE_RE = re.compile(
     r"^[^，。；！？,;!?]{2,80}(?:通报|方案|意见|报告|情况|通知|决定|清单|台账|计划|办法|规定|总结|纪要)"
@@ -324,7 +315,7 @@ def _measures(text: str, known: list[str]) -> list[ParsedMeasure]:
         if title:
             measures.append(ParsedMeasure(title, detail, []))
     for measure in measures:
-        measure.communities = _communities(measure.title + "。" + measure.detail, known)
+        measure.communities = communities_named(measure.title + "。" + measure.detail, known)
     return measures
 
 
@@ -370,7 +361,7 @@ def _build_problem(draft: _ProblemDraft, known: list[str], warnings: list[str]) 
     if not measures:
         warnings.append(f"问题“{title}”下没有找到整改措施，请在预览中补充。")
     detail = _tidy_detail(running)
-    return ParsedProblem(title, detail, measures, _communities(title + "。" + detail, known))
+    return ParsedProblem(title, detail, measures, communities_named(title + "。" + detail, known))
 
 
 def _heading_body(paragraph: str) -> str:
@@ -473,13 +464,13 @@ def _flat_plan(paragraphs: list[str], known: list[str], warnings: list[str]) -> 
         if title or detail:
             text = title + "。" + detail
             measures.append(
-                ParsedMeasure(title or detail, detail if title else "", _communities(text, known))
+                ParsedMeasure(title or detail, detail if title else "", communities_named(text, known))
             )
     problem = ParsedProblem(
         FLAT_PROBLEM,
         "",
         measures,
-        _communities("。".join(m.title + "。" + m.detail for m in measures), known),
+        communities_named("。".join(m.title + "。" + m.detail for m in measures), known),
     )
     return ParsedPlan([ParsedCategory(FLAT_CATEGORY, [problem])], [*warnings, UNSTRUCTURED_WARNING], False)
 

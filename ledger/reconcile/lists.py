@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.reconcile.counts import LATE_STATUSES, OPEN_VALUES, week_window
-from ledger.service.commands import Ledger
+from ledger.core import LATE_STATUSES
+from ledger.reconcile.week_counts import OPEN_VALUES, week_window
+from ledger.service import Ledger
 
 STALL_SETTING = "stall_weeks"
 DEFAULT_STALL_WEEKS = 2
@@ -101,7 +102,7 @@ def pending_signoff(ledger: Ledger) -> list[dict[str, Any]]:
 
 
 def pending_extension_requests(ledger: Ledger) -> list[dict[str, Any]]:
-    from ledger.signoff import signoff
+    from ledger import signoff
 
     return [
         {

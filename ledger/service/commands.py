@@ -11,24 +11,24 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ledger.core import workflow
-from ledger.core.clock import Clock
-from ledger.core.errors import LedgerError
-from ledger.core.model import (
+from ledger.core import (
     FIELD_LABELS,
+    Clock,
     Indicator,
     Kind,
+    LedgerError,
     Operator,
     Role,
     Status,
+    parse_date,
+    parse_number,
+    workflow,
 )
-from ledger.core.values import parse_date, parse_number
 from ledger.service.reads import LedgerReads
 from ledger.service.structure import StructureCommands
 from ledger.service.tx import TABLE_KEY, Changed, Tx, changed_tables
-from ledger.storage import journal
-from ledger.storage.journal import Change
-from ledger.storage.store import Store, known_storage_error, new_id
+from ledger.storage import Change, Store, journal, new_id
+from ledger.storage.store import known_storage_error
 
 log = logging.getLogger(__name__)
 

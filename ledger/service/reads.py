@@ -6,14 +6,11 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import OPEN_STATUSES, Indicator, Status, TaskRow
-from ledger.storage import journal
-from ledger.storage.journal import Entry
-from ledger.storage.store import LATE_SQL, ROW_COLUMNS, TASK_JOIN, TaskFilter
+from ledger.core import OPEN_STATUSES, Indicator, LedgerError, Status, TaskRow
+from ledger.storage import LATE_SQL, ROW_COLUMNS, TASK_JOIN, Entry, TaskFilter, journal
 
 if TYPE_CHECKING:
-    from ledger.storage.store import Store
+    from ledger.storage import Store
 
 
 class LedgerReads:
@@ -72,7 +69,7 @@ class LedgerReads:
 
     def stats(self, today: dt.date | None = None) -> dict[str, Any]:
         """Counts by status and community from the tally the triggers keep, and the overdue count from the index
-        of open tasks by deadline (``store._migrate_5``): a few milliseconds on 100,000 tasks."""
+        of open tasks by deadline (``store.migrate_5``): a few milliseconds on 100,000 tasks."""
         day = (today or self.today()).isoformat()
         key = (journal.last_seq(self.store), day)
         if self._stats_cache is None or self._stats_cache[0] != key:

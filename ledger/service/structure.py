@@ -6,12 +6,12 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from ledger.core.errors import LedgerError
-from ledger.storage.store import new_id
+from ledger.core import LedgerError
+from ledger.storage import new_id
 
 if TYPE_CHECKING:
     from ledger.service.tx import Tx
-    from ledger.storage.store import Store
+    from ledger.storage import Store
 
 
 class StructureCommands:

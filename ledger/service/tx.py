@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ledger.core.errors import LedgerError
-from ledger.storage.journal import Change, Entry
+from ledger.core import LedgerError
+from ledger.storage import Change, Entry
 
 if TYPE_CHECKING:
     from ledger.service.commands import Ledger

@@ -1,0 +1,37 @@
+"""The SQLite file: schema and migrations, the journal of every change, and writing files safely."""
+
+from ledger.storage.files import ExportCancelled, check_folder, replace_atomically, write_error
+from ledger.storage.journal import Change, Entry, entry_hash, normalized_value
+from ledger.storage.store import (
+    LATE_SQL,
+    NATURAL_ORDER,
+    ROW_COLUMNS,
+    SCHEMA_VERSION,
+    SORT_SQL,
+    TASK_JOIN,
+    Store,
+    TaskFilter,
+    lock_path,
+    new_id,
+)
+
+__all__ = [
+    "Change",
+    "Entry",
+    "ExportCancelled",
+    "LATE_SQL",
+    "NATURAL_ORDER",
+    "ROW_COLUMNS",
+    "SCHEMA_VERSION",
+    "SORT_SQL",
+    "Store",
+    "TASK_JOIN",
+    "TaskFilter",
+    "check_folder",
+    "entry_hash",
+    "lock_path",
+    "new_id",
+    "normalized_value",
+    "replace_atomically",
+    "write_error",
+]

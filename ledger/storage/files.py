@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from ledger.core.errors import LedgerError
+from ledger.core import LedgerError
+
+
+class ExportCancelled(Exception):
+    """The user cancelled an export; no file was written and the temporary file is gone."""
 
 
 def write_error(out: Path, exc: OSError) -> LedgerError:
@@ -35,6 +38,8 @@ def replace_atomically(out: Path, write: Callable[[Path], None]) -> None:
     """``write(tmp)`` to a hidden file beside ``out`` (the same file system, so ``os.replace`` is atomic, and the
     file gets the folder's usual permissions), then move it over ``out``. On any failure, a cancel raised inside
     ``write`` included, the hidden file is removed and ``out`` is as it was."""
+    import uuid  # here, not at the top: the window's start-up imports this module and need not wait for it
+
     tmp = out.with_name(f".~{out.stem}-{uuid.uuid4().hex[:8]}{out.suffix}")
     try:
         try:

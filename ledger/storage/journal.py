@@ -337,7 +337,7 @@ def verify(
                         have = json.loads(have)
                     except (TypeError, ValueError):
                         pass  # not even JSON: written outside the program, reported just below
-                if _norm(have) != _norm(value):
+                if normalized_value(have) != normalized_value(value):
                     seq, at, command = last_touch[(table, rid)]
                     return Problem(
                         seq,
@@ -356,7 +356,7 @@ def _verify_blobs(store: Store) -> Problem | None:
     """The evidence files: each blob's bytes must hash to its key, and every live evidence row must have them.
 
     A blob with no bytes is one the program released when the last live evidence row referring to it was
-    removed (``ledger.evidence``); the row stays so the key a removed evidence row names still resolves."""
+    removed (``ledger.signoff``); the row stays so the key a removed evidence row names still resolves."""
     import hashlib
 
     for sha, stored, size in store.conn.execute("SELECT sha256, data, size FROM blob"):
@@ -380,7 +380,7 @@ def _verify_blobs(store: Store) -> Problem | None:
     return None
 
 
-def _norm(v: Any) -> Any:
+def normalized_value(v: Any) -> Any:
     if isinstance(v, float) and v.is_integer():
         return int(v)
     if isinstance(v, bool):

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     import sqlite_utils
     from filelock import FileLock
 
-from ledger.core.errors import KnownStorageError, LedgerError
+from ledger.core import KnownStorageError, LedgerError
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def _migrate_1(conn: sqlite3.Connection) -> None:
+def migrate_1(conn: sqlite3.Connection) -> None:
     conn.executescript(
         """
         CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -102,7 +102,7 @@ def _migrate_1(conn: sqlite3.Connection) -> None:
     )
 
 
-def _migrate_2(conn: sqlite3.Connection) -> None:
+def migrate_2(conn: sqlite3.Connection) -> None:
     """销号: extension requests, 回头看 draws and their re-check items; evidence by blob.
 
     Statement by statement (executescript would commit the migration's transaction half-way)."""
@@ -137,7 +137,7 @@ def _migrate_2(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-def _migrate_3(conn: sqlite3.Connection) -> None:
+def migrate_3(conn: sqlite3.Connection) -> None:
     """Community packages (下发包 / 上报包): what the master issued, merged and left for a person to decide.
 
     Every table keys on ``id`` so the journal records and verifies it like any other (``merged_entry.id`` is
@@ -172,7 +172,7 @@ def _migrate_3(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-def _migrate_4(conn: sqlite3.Connection) -> None:
+def migrate_4(conn: sqlite3.Connection) -> None:
     """对账销账 (ledger.reconcile): weekly periods with their opening counts and closing snapshot, and ticks.
 
     ``start_seq``/``end_seq`` bound the journal entries a period reconciles; a closed period's row never changes."""
@@ -197,7 +197,7 @@ def _migrate_4(conn: sqlite3.Connection) -> None:
 LATE_SQL = "('not_started','in_progress','returned','reopened')"
 
 
-def _migrate_5(conn: sqlite3.Connection) -> None:
+def migrate_5(conn: sqlite3.Connection) -> None:
     """Counts the window shows before its first paint, without reading 100,000 index entries each time.
 
     ``task_tally`` holds the live tasks per (community, status). SQLite triggers keep it, so every write path
@@ -230,11 +230,11 @@ def _migrate_5(conn: sqlite3.Connection) -> None:
 
 # Numbered migrations: MIGRATIONS[n - 1] takes a file from version n - 1 to n. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    _migrate_1,
-    _migrate_2,
-    _migrate_3,
-    _migrate_4,
-    _migrate_5,
+    migrate_1,
+    migrate_2,
+    migrate_3,
+    migrate_4,
+    migrate_5,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -454,7 +454,8 @@ class Store:
         return found[0] if found else None
 
     # ---- task queries (ids first, rows in pages) -----------------------------------------
-    def _where(self, flt: TaskFilter, today: str, soon: str) -> tuple[str, list[Any]]:
+    def filter_sql(self, flt: TaskFilter, today: str, soon: str) -> tuple[str, list[Any]]:
+        """The WHERE clause (over ``TASK_JOIN``'s aliases) and its parameters selecting ``flt``'s live tasks."""
         clauses = ["t.deleted_at IS NULL"]
         params: list[Any] = []
         if flt.community_ids is not None:
@@ -489,7 +490,7 @@ class Store:
 
     def task_rowids(self, flt: TaskFilter, today: str, soon: str, limit: int | None = None) -> list[int]:
         """The rowids of the tasks the filter shows, in its order; ``limit`` gives just the first screen."""
-        where, params = self._where(flt, today, soon)
+        where, params = self.filter_sql(flt, today, soon)
         order = SORT_SQL.get(flt.sort, NATURAL_ORDER)
         if flt.descending:
             order = ", ".join(f"{part.strip()} DESC" for part in order.split(","))
@@ -509,7 +510,7 @@ class Store:
             return int(
                 self.one(f"SELECT COALESCE(SUM(n), 0) FROM task_tally WHERE {' AND '.join(clauses)}", params)
             )
-        where, params = self._where(flt, today, soon)
+        where, params = self.filter_sql(flt, today, soon)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM task t WHERE {where}", params).fetchone()[0])
 
     def task_rows(self, rowids: list[int]) -> dict[int, tuple[Any, ...]]:

@@ -9,10 +9,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ledger.board import wallchart as lb
-from ledger.board.wallchart import BoardData, BoardScheme, Cell
-from ledger.service.commands import Ledger
-from ledger.storage.store import TaskFilter
+from ledger import board as lb
+from ledger.board import BoardData, BoardScheme, Cell
+from ledger.service import Ledger
+from ledger.storage import TaskFilter
 from ui.board.paint import (
     Fonts,
     contrast,

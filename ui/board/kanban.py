@@ -47,14 +47,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.board import wallchart as lb
-from ledger.board.wallchart import BoardScheme, KanbanColumn
-from ledger.core import workflow
-from ledger.core.errors import LedgerError
-from ledger.core.model import Status, TaskRow
-from ledger.core.workflow import Action
-from ledger.service.commands import Changed, Ledger
-from ledger.storage.store import TaskFilter
+from ledger import board as lb
+from ledger.board import BoardScheme, KanbanColumn
+from ledger.core import Action, LedgerError, Status, TaskRow, workflow
+from ledger.service import Changed, Ledger
+from ledger.storage import TaskFilter
 from ui.common import palette
 from ui.common.util import exec_and_free
 

@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.board import wallchart as lb
-from ledger.board.wallchart import CommunityProgress, Trends
-from ledger.core.model import TaskRow
-from ledger.service.commands import Changed, Ledger
-from ledger.storage.store import TaskFilter
+from ledger import board as lb
+from ledger.board import CommunityProgress, Trends
+from ledger.core import TaskRow
+from ledger.service import Changed, Ledger
+from ledger.storage import TaskFilter
 from ui.common import palette
 
 INK = QColor(palette.INK)

@@ -10,8 +10,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from ledger.board import wallchart as lb
-from ledger.board.wallchart import BoardScheme, Cell, Totals
+from ledger import board as lb
+from ledger.board import BoardScheme, Cell, Totals
 from ui.common import palette
 
 log = logging.getLogger(__name__)

@@ -24,11 +24,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ledger.board import wallchart as lb
-from ledger.board.wallchart import BoardData, BoardScheme
-from ledger.core.model import Status
-from ledger.service.commands import Ledger
-from ledger.storage.store import TaskFilter
+from ledger import board as lb
+from ledger.board import BoardData, BoardScheme
+from ledger.core import Status
+from ledger.service import Ledger
+from ledger.storage import TaskFilter
 from ui.board.paint import (
     ACCENT,
     INK,
@@ -329,7 +329,7 @@ def render(
     return len(plan)
 
 
-def _page_layout(paper: str, landscape: bool) -> QPageLayout:
+def page_layout(paper: str, landscape: bool) -> QPageLayout:
     if paper not in PAPERS:
         raise ValueError(f"unknown paper {paper!r}; use one of {', '.join(PAPERS)}")
     orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
@@ -368,7 +368,7 @@ def export_board_pdf(
     tmp = path.with_name(path.name + ".part")
     writer = QPdfWriter(str(tmp))
     writer.setResolution(dpi)
-    writer.setPageLayout(_page_layout(paper, landscape))
+    writer.setPageLayout(page_layout(paper, landscape))
     writer.setTitle(f"{ledger.org_name}巡察整改挂图督战")
     writer.setCreator("巡察整改台账")
     p = QPainter(writer)
@@ -405,7 +405,7 @@ def export_board_png(
     Returns the files written ([] if cancelled)."""
     path = Path(path)
     data, scheme = _data(ledger, columns, task_filter, scheme)
-    page = _page_layout(paper, landscape)
+    page = page_layout(paper, landscape)
     full = page.fullRectPixels(dpi)
     image = QImage(full.width(), full.height(), QImage.Format.Format_RGB32)
     image.setDotsPerMeterX(round(dpi / 0.0254))
@@ -454,7 +454,7 @@ def export_board_png(
     return written
 
 
-def _ask_printer(parent: QWidget | None, printer: object) -> bool:
+def ask_printer(parent: QWidget | None, printer: object) -> bool:
     """The system print dialog (tests patch this)."""
     from PySide6.QtPrintSupport import QPrintDialog
 
@@ -477,10 +477,10 @@ def print_board(
 
     if printer is None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(_page_layout(paper, True))
+        printer.setPageLayout(page_layout(paper, True))
         printer.setDocName(f"{ledger.org_name}巡察整改挂图督战")
     assert isinstance(printer, QPrinter)
-    if ask and not _ask_printer(parent, printer):
+    if ask and not ask_printer(parent, printer):
         return 0
     data, scheme = _data(ledger, columns, task_filter, None)
     dpi = printer.resolution()
@@ -572,4 +572,4 @@ def export_with_dialog(
 
 def page_size_pt(paper: str, landscape: bool = True) -> QSizeF:
     """The sheet's size in points (A3 landscape: 1190.55 × 841.89)."""
-    return _page_layout(paper, landscape).fullRect(QPageLayout.Unit.Point).size()
+    return page_layout(paper, landscape).fullRect(QPageLayout.Unit.Point).size()

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.board import wallchart as lb
-from ledger.board.wallchart import BoardScheme
-from ledger.core.errors import LedgerError
-from ledger.service.commands import Ledger
+from ledger import board as lb
+from ledger.board import BoardScheme
+from ledger.core import LedgerError
+from ledger.service import Ledger
 from ui.board.paint import LegendWidget
 from ui.common import messages, palette
 from ui.common.util import exec_and_free

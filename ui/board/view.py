@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.board import wallchart as lb
-from ledger.board.wallchart import BoardScheme
-from ledger.service.commands import Changed, Ledger
-from ledger.storage.store import TaskFilter
+from ledger import board as lb
+from ledger.board import BoardScheme
+from ledger.service import Changed, Ledger
+from ledger.storage import TaskFilter
 from ui.board.grid import BoardDelegate, BoardModel, GroupHeader, RowHeader, cell_height, cell_width
 from ui.board.paint import INK, OVERDUE_INK, LegendWidget, make_fonts
 from ui.common import palette

@@ -7,7 +7,8 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ledger.core.errors import MESSAGES, LedgerError
+from ledger.core import LedgerError
+from ledger.core.errors import MESSAGES
 
 log = logging.getLogger(__name__)
 

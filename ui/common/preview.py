@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
-from ledger.service.commands import Ledger
+from ledger.core import LedgerError
+from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import fit_to_screen, say
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QProgressDialog, QWidget
 
-from ledger.core.model import Health, Operator
+from ledger.core import Health, Operator
 from ui.common import palette
 
 ORG = "zhenggai"

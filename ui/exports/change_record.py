@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.audit import change_record as audit
-from ledger.core.errors import LedgerError
-from ledger.service.commands import Ledger
+from ledger import audit
+from ledger.core import LedgerError
+from ledger.service import Ledger
 from ui.common import messages, palette
 from ui.common.util import advance, open_folder, progress_dialog
 from ui.exports.ledger_xlsx import default_folder, remember_folder

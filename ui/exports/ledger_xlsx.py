@@ -34,17 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
-from ledger.office.ledger_xlsx import (
-    BUILTIN_TEMPLATE,
-    COLUMNS,
-    ExportCancelled,
-    ExportResult,
-    default_template_name,
-    templates,
-)
-from ledger.service.commands import Ledger
-from ledger.storage.store import TaskFilter
+from ledger.core import LedgerError
+from ledger.office import BUILTIN_TEMPLATE, COLUMNS, ExportResult, default_template_name, templates
+from ledger.service import Ledger
+from ledger.storage import ExportCancelled, TaskFilter
 from ui.common import messages
 from ui.common.util import advance, exec_and_free, open_folder, progress_dialog, settings
 from ui.exports.templates import TemplateDialog, hint
@@ -417,9 +410,7 @@ def show_cancelled(parent: QWidget | None, path: Path, existed: bool) -> None:
 
 def run_export(parent: QWidget | None, ledger: Ledger, options: ExportOptions) -> ExportResult | None:
     """Write the workbook on the GUI thread (the ledger's connection lives here) behind a modal progress dialog."""
-    from ledger.office.ledger_xlsx import (
-        export_ledger,  # openpyxl only when it is needed (MEASURED: start-up)
-    )
+    from ledger.office import export_ledger
 
     existed = options.path.exists()
     dlg = progress_dialog(parent, _tr("Export ledger"), _tr("Exporting…"))

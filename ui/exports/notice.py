@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ledger.core.errors import LedgerError
-from ledger.service.commands import Ledger
+from ledger.core import LedgerError
+from ledger.service import Ledger
 from ui.common import messages
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ def export_notice(parent: QWidget | None, ledger: Ledger) -> Path | None:
     chosen = ask_path(parent, ledger)
     if not chosen:
         return None
-    from ledger.office.notice import write_notice  # python-docx only when it is needed (MEASURED: start-up)
+    from ledger.office import write_notice
 
     try:
         path = write_notice(ledger, chosen)

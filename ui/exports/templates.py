@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
-from ledger.office.ledger_xlsx import (
+from ledger.core import LedgerError
+from ledger.office import (
     BUILTIN_TEMPLATE,
     COLUMNS,
     DEFAULT_WIDTHS,
@@ -40,7 +40,7 @@ from ledger.office.ledger_xlsx import (
     set_default_template,
     templates,
 )
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ui.common import messages, palette
 from ui.common.util import exec_and_free
 

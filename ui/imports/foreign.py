@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
+from ledger.core import LedgerError
 from ledger.office import foreign as excel_foreign
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ui.common import messages
 from ui.common.preview import sentence_label as _sentence_label
 from ui.common.util import say

@@ -26,10 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
-from ledger.plan.importer import ImportResult, import_plan, load_plan, mentions, preview_import, resolve_names
-from ledger.plan.text import ParsedPlan, PlanFileError
-from ledger.service.commands import Ledger
+from ledger.core import LedgerError
+from ledger.plan import (
+    ImportResult,
+    ParsedPlan,
+    PlanFileError,
+    import_plan,
+    load_plan,
+    mentions,
+    preview_import,
+    resolve_names,
+)
+from ledger.service import Ledger
 from ui.common import messages, palette
 from ui.imports.plan_tree import ASSIGNED, DETAIL, KIND, NAMED, PlanTreeEditing
 

@@ -8,9 +8,18 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTreeWidget, QTreeWidgetItem
 
-from ledger.plan.importer import MeasureKey, default_assignment, merge_measures, resolve_names, split_measure
-from ledger.plan.text import ParsedCategory, ParsedMeasure, ParsedPlan, ParsedProblem
-from ledger.service.commands import Ledger
+from ledger.plan import (
+    MeasureKey,
+    ParsedCategory,
+    ParsedMeasure,
+    ParsedPlan,
+    ParsedProblem,
+    default_assignment,
+    merge_measures,
+    resolve_names,
+    split_measure,
+)
+from ledger.service import Ledger
 
 KIND = Qt.ItemDataRole.UserRole + 1  # "category" | "problem" | "measure"
 DETAIL = Qt.ItemDataRole.UserRole + 2  # detail text

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
-from ledger.exchange import merge as exchange_merge
-from ledger.exchange import packages as exchange
-from ledger.service.commands import Ledger
+from ledger import exchange
+from ledger.core import LedgerError
+from ledger.exchange import SECRETARY_FIELDS
+from ledger.service import Ledger
 from ledger.storage import journal
 from ui.common import messages, palette
 from ui.table.model import COLUMNS
@@ -55,7 +55,7 @@ def community_editable_fields() -> frozenset[str]:
     """The task fields a secretary may edit in a package (the merge refuses the others): {"progress"}."""
     from ledger.service import commands as service
 
-    return frozenset(getattr(service, "PACKAGE_TASK_FIELDS", exchange_merge.SECRETARY_FIELDS["task"]))
+    return frozenset(getattr(service, "PACKAGE_TASK_FIELDS", SECRETARY_FIELDS["task"]))
 
 
 def editable_columns() -> frozenset[int]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ledger.core.errors import LedgerError
+from ledger.core import LedgerError
 from ledger.exchange import merge as exchange_merge
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import fit_to_screen, say
-from ui.packages.rows import RowTable, _Tasks, conflict_row
+from ui.packages.rows import RowTable, TaskLabels, conflict_row
 
 
 class OpenConflictsDialog(QDialog):
@@ -57,7 +57,7 @@ class OpenConflictsDialog(QDialog):
 
     def reload(self) -> None:
         rows = exchange_merge.open_conflicts(self.ledger, self.community_id)
-        tasks = _Tasks(self.ledger)
+        tasks = TaskLabels(self.ledger)
         table = RowTable([conflict_row(tasks, r) for r in rows], decide=True)
         table.setObjectName("openConflictTable")
         self._layout.replaceWidget(self.table, table)

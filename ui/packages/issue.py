@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
-from ledger.exchange import packages as exchange
-from ledger.service.commands import Ledger
+from ledger import exchange
+from ledger.core import LedgerError
+from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import advance, open_folder, progress_dialog, say, settings
 
@@ -41,7 +41,7 @@ def ask_folder(parent: QWidget | None, start: str) -> str:
     return QFileDialog.getExistingDirectory(parent, _tr("Choose the folder for the packages"), start)
 
 
-def _folder_default(ledger: Ledger, key: str = FOLDER_KEY) -> str:
+def folder_default(ledger: Ledger, key: str = FOLDER_KEY) -> str:
     saved = settings().value(key, "")
     if saved and Path(str(saved)).is_dir():
         return str(saved)
@@ -88,7 +88,7 @@ class IssuePackagesDialog(QDialog):
             self.community.addItem(self.tr("{name} ({tasks} tasks)").format(name=name, tasks=tasks), cid)
         if community_id is not None:
             self.community.setCurrentIndex(max(0, self.community.findData(community_id)))
-        self.folder = QLineEdit(_folder_default(ledger))
+        self.folder = QLineEdit(folder_default(ledger))
         self.folder.setObjectName("packageFolder")
         browse = QPushButton(self.tr("Browse…"))
         browse.setObjectName("browseFolder")

@@ -9,12 +9,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ledger.exchange import Item
 from ledger.exchange import merge as exchange_merge
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ui.common.preview import PreviewDialog
 from ui.common.util import settings
-from ui.packages.issue import _folder_default
-from ui.packages.rows import Row, RowTable, _Tasks, item_row
+from ui.packages.issue import folder_default
+from ui.packages.rows import Row, RowTable, TaskLabels, item_row
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ class MergeDialog(PreviewDialog):
 
     @classmethod
     def ask_path(cls, parent: QWidget | None, ledger: Ledger) -> str:
-        chosen = ask_return_path(parent, _folder_default(ledger, RETURN_FOLDER_KEY))
+        chosen = ask_return_path(parent, folder_default(ledger, RETURN_FOLDER_KEY))
         if chosen:
             settings().setValue(RETURN_FOLDER_KEY, str(Path(chosen).parent))
         return chosen
@@ -104,8 +105,8 @@ class MergeDialog(PreviewDialog):
         if has_conflicts:
             self.tabs.setCurrentWidget(self.conflict_table)
 
-    def rows_of(self, items: list[exchange_merge.Item]) -> list[Row]:
-        tasks = _Tasks(self.ledger)
+    def rows_of(self, items: list[Item]) -> list[Row]:
+        tasks = TaskLabels(self.ledger)
         return [item_row(tasks, it) for it in items]
 
     # ---- apply ---------------------------------------------------------------------------------------------------

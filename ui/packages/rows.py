@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
-from ledger.core.model import FIELD_LABELS, Status
-from ledger.exchange import merge as exchange_merge
-from ledger.service.commands import Ledger
+from ledger.core import FIELD_LABELS, Status
+from ledger.exchange import COMMAND_LABELS, FIELD_COMMANDS, Item
+from ledger.service import Ledger
 from ui.common.preview import DecisionTable
 
 
@@ -39,7 +39,7 @@ class Row:
     theirs_raw: Any = None
 
 
-class _Tasks:
+class TaskLabels:
     """Community and measure per task id, looked up once."""
 
     def __init__(self, ledger: Ledger) -> None:
@@ -73,7 +73,7 @@ def value_words(table: str, fld: str, value: Any) -> str:
         return "—"
     if isinstance(value, dict):
         if "action" in value:  # a workflow step
-            label = exchange_merge.COMMAND_LABELS.get(str(value["action"]), str(value["action"]))
+            label = COMMAND_LABELS.get(str(value["action"]), str(value["action"]))
             text = label
             if value.get("status"):
                 text += f" → {_status(value['status'])}"
@@ -114,7 +114,7 @@ def _who(name: str, at: str) -> str:
     return f"{name or '—'} {str(at or '')[:16]}".strip()
 
 
-def item_row(tasks: _Tasks, it: exchange_merge.Item) -> Row:
+def item_row(tasks: TaskLabels, it: Item) -> Row:
     community, measure = tasks(it.task_id)
     if it.kind == "conflict":
         authors = (
@@ -133,13 +133,13 @@ def item_row(tasks: _Tasks, it: exchange_merge.Item) -> Row:
         authors.strip(),
         it.reason,
         it.key,
-        it.command in exchange_merge.FIELD_COMMANDS,
+        it.command in FIELD_COMMANDS,
         it.ours,
         it.theirs,
     )
 
 
-def conflict_row(tasks: _Tasks, r: dict[str, Any]) -> Row:
+def conflict_row(tasks: TaskLabels, r: dict[str, Any]) -> Row:
     community, measure = tasks(r.get("task_id"))
     authors = (
         _tr("Ours: {who} {at}").format(who=r.get("our_author") or "—", at=str(r.get("our_at") or "")[:16])
@@ -157,7 +157,7 @@ def conflict_row(tasks: _Tasks, r: dict[str, Any]) -> Row:
         authors,
         r.get("reason") or "",
         r["id"],
-        r["command"] in exchange_merge.FIELD_COMMANDS,
+        r["command"] in FIELD_COMMANDS,
         r["ours"],
         r["theirs"],
     )

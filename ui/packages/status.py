@@ -22,15 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.exchange import packages as exchange
-from ledger.service.commands import Changed, Ledger
+from ledger import exchange
+from ledger.service import Changed, Ledger
 from ui.common.util import exec_and_free
 from ui.packages.conflicts import OpenConflictsDialog
 from ui.packages.issue import IssuePackagesDialog
 from ui.packages.merge import MergeDialog
 
-# The window opens the three dialogs through this module as well as the tab.
-__all__ = ["IssuePackagesDialog", "MergeDialog", "OpenConflictsDialog", "PackageStatusView"]
+__all__ = ["PackageStatusView"]
 
 
 class PackageStatusView(QWidget):

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ui.common.util import exec_and_free
 from ui.reconcile.lines import effect_text, status_text
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from ledger.core.model import Status
-from ledger.reconcile import periods as rc
+from ledger import reconcile as rc
+from ledger.core import Status
 from ui.common import palette
 
 if TYPE_CHECKING:

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
-from ledger.reconcile import periods as rc
-from ledger.service.commands import Changed, Ledger
+from ledger import reconcile as rc
+from ledger.core import LedgerError
+from ledger.service import Changed, Ledger
 from ui.common import messages, palette
 from ui.reconcile.dialogs import CloseNoteDialog, CompareDialog
 from ui.reconcile.lines import LinesModel, effect_text, status_text

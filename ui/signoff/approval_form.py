@@ -13,12 +13,9 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ledger.core.clock import TodayClock
-from ledger.core.errors import LedgerError
-from ledger.core.model import Status
-from ledger.core.workflow import GRADES
-from ledger.service.commands import Ledger
-from ledger.signoff import signoff
+from ledger import signoff
+from ledger.core import GRADES, LedgerError, Status, TodayClock
+from ledger.service import Ledger
 from ledger.storage import journal
 from ui.common import messages
 from ui.signoff.dialogs import indicator_lines
@@ -345,7 +342,7 @@ def cmd_approval_form(path: str | Path, task_ref: str, out: str | Path, *, today
     (YYYY-MM-DD, the command line's ``--today``), else the real date. Returns the exit status."""
     from PySide6.QtGui import QGuiApplication
 
-    from ledger.signoff.signoff import resolve_id
+    from ledger.signoff import resolve_id
 
     if QGuiApplication.instance() is None:
         if sys.platform.startswith("linux") and not (

@@ -23,11 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Kind, TaskRow
-from ledger.core.workflow import GRADES, SECOND_ROUND_GRADES
-from ledger.service.commands import Ledger
-from ledger.signoff import signoff
+from ledger import signoff
+from ledger.core import GRADES, SECOND_ROUND_GRADES, Kind, LedgerError, TaskRow
+from ledger.service import Ledger
 from ui.common import messages, palette
 from ui.common.util import exec_and_free
 

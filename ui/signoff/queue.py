@@ -9,9 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ledger.service.commands import Changed, Ledger
-from ledger.signoff import signoff
-from ledger.signoff.signoff import QueueItem
+from ledger import signoff
+from ledger.service import Changed, Ledger
+from ledger.signoff import QueueItem
 from ui.common import palette
 
 TaskIdRole = Qt.ItemDataRole.UserRole + 1

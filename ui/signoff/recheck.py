@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Status
-from ledger.service.commands import Ledger
-from ledger.signoff import signoff
-from ledger.signoff.signoff import Recheck, RecheckItem
+from ledger import signoff
+from ledger.core import LedgerError, Status
+from ledger.service import Ledger
+from ledger.signoff import Recheck, RecheckItem
 from ui.common import messages, palette
 from ui.signoff.dialogs import RelapseDialog
 

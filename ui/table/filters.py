@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.model import Status
-from ledger.service.commands import Ledger
-from ledger.storage.store import TaskFilter
+from ledger.core import Status
+from ledger.service import Ledger
+from ledger.storage import TaskFilter
 
 ALL = "__all__"
 

@@ -9,11 +9,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Health, TaskRow, health
-from ledger.service.commands import PACKAGE_TASK_FIELDS, Changed, Ledger
-from ledger.service.reads import to_task_row
-from ledger.storage.store import TaskFilter
+from ledger.core import Health, LedgerError, TaskRow, health
+from ledger.service import PACKAGE_TASK_FIELDS, Changed, Ledger, to_task_row
+from ledger.storage import TaskFilter
 from ui.common.util import health_colour
 
 log = logging.getLogger(__name__)

@@ -46,10 +46,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
-from ledger.service.commands import Ledger
-from ledger.signoff import signoff
-from ledger.signoff.evidence import EvidenceRow, max_bytes
+from ledger import signoff
+from ledger.core import LedgerError
+from ledger.service import Ledger
+from ledger.signoff import EvidenceRow, max_bytes
 from ui.common import messages, palette
 from ui.common.util import settings
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from ledger.core.errors import LedgerError
-from ledger.service.commands import Ledger
-from ledger.signoff import signoff
+from ledger import signoff
+from ledger.core import LedgerError
+from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import advance, progress_dialog, settings
 from ui.task.evidence import FOLDER_KEY, default_folder
@@ -60,7 +60,7 @@ def export_evidence(
 ) -> Path | None:
     """Ask for a .zip path and write the evidence there behind a progress dialog with 取消; None if nothing
     was written (cancelled, refused with a sentence such as “还没有佐证材料”)."""
-    from ledger.office.ledger_xlsx import ExportCancelled
+    from ledger.storage import ExportCancelled
 
     try:
         suggested = default_folder() / default_name(ledger, task_id=task_id, community=community)

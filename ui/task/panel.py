@@ -30,14 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.audit.history import history_rows, value_text
-from ledger.core.errors import LedgerError
-from ledger.core.model import FIELD_LABELS, OPEN_STATUSES, Kind, Role, Status, TaskRow, health
-from ledger.core.workflow import Action
-from ledger.service.commands import Changed, Ledger, parse_number
-from ledger.signoff import signoff
-from ledger.signoff.signoff import Extension
-from ledger.storage.journal import Entry
+from ledger import signoff
+from ledger.audit import history_rows, value_text
+from ledger.core import (
+    FIELD_LABELS,
+    OPEN_STATUSES,
+    Action,
+    Kind,
+    LedgerError,
+    Role,
+    Status,
+    TaskRow,
+    health,
+    parse_number,
+)
+from ledger.service import Changed, Ledger
+from ledger.signoff import Extension
+from ledger.storage import Entry
 from ui.common import messages, palette
 from ui.common.util import health_colour
 from ui.signoff.dialogs import (
@@ -403,7 +412,7 @@ class TaskPanel(DropsEvidence):
         return next((x for x in signoff.extensions(self.ledger, self.task.id) if x.status == "pending"), None)
 
     def ledger_actions(self) -> list[Action]:
-        from ledger.core.workflow import allowed_actions
+        from ledger.core import allowed_actions
 
         if self.task is None:
             return []

@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from ledger import signoff
 from ledger.core.model import TaskRow
 from ledger.service.commands import Ledger
-from ledger.signoff import signoff
 from ledger.storage.journal import Entry
 from ui.common import palette
 

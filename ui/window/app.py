@@ -16,10 +16,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from ledger.core.clock import Clock, TodayClock
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator
-from ledger.service.commands import Ledger
+from ledger.core import Clock, LedgerError, Operator, TodayClock
+from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import remember_ledger, save_operator, saved_operator, settings
 from ui.window.crash import CrashHandler
@@ -191,7 +189,7 @@ class Controller:
             return None
         try:
             if choice == "example":
-                from ledger.example.demo import build_demo
+                from ledger.example import build_demo
 
                 path = self.folder / "示例台账.db"
                 if path.exists():
@@ -226,7 +224,7 @@ class Controller:
         last = Path(str(settings().value("ledger/last", "") or ""))
         if not last.name or not last.exists() or last.resolve() == Path(path).resolve():
             return False
-        from ledger.exchange import packages as exchange
+        from ledger import exchange
 
         try:
             new, old = exchange.open_package_info(path), exchange.open_package_info(last)
@@ -281,7 +279,7 @@ class Controller:
     def close_ledger(self, led: Ledger) -> None:
         """Back the ledger up into the data folder if it changed since its last copy, then close it.
         A backup that cannot be written is logged; closing goes on (the ledger itself is intact)."""
-        from ledger.service.backups import backup_if_changed
+        from ledger.service import backup_if_changed
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # ~1.5 s for a 100,000-task ledger
         try:

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Kind, Operator, Role
-from ledger.service.commands import Ledger
+from ledger.core import Kind, LedgerError, Operator, Role
+from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import exec_and_free
 

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Kind
-from ledger.service.commands import Changed, Ledger
-from ledger.storage.store import TaskFilter
+from ledger.core import Kind, LedgerError
+from ledger.service import Changed, Ledger
+from ledger.storage import TaskFilter
 from ui.common import messages, palette
 from ui.common.util import exec_and_free, save_operator, settings
 from ui.table.filters import FilterPanel
@@ -361,17 +360,17 @@ class MainWindow(QMainWindow):
         import_excel(self, self.ledger)
 
     def issue_packages(self) -> None:
-        from ui.packages.status import IssuePackagesDialog
+        from ui.packages.issue import IssuePackagesDialog
 
         IssuePackagesDialog.run(self, self.ledger, self.filters.single_community())
 
     def merge_return(self) -> None:
-        from ui.packages.status import MergeDialog
+        from ui.packages.merge import MergeDialog
 
         MergeDialog.run(self, self.ledger)
 
     def open_conflicts(self) -> None:
-        from ui.packages.status import OpenConflictsDialog
+        from ui.packages.conflicts import OpenConflictsDialog
 
         exec_and_free(OpenConflictsDialog(self.ledger, self))
 
@@ -381,7 +380,7 @@ class MainWindow(QMainWindow):
         RecheckDialog.run(self, self.ledger)
 
     def open_backups(self) -> None:
-        from ledger.service.backups import folder_for
+        from ledger.service import folder_for
         from ui.common.util import open_folder
         from ui.window.app import data_dir
 
@@ -490,7 +489,7 @@ class MainWindow(QMainWindow):
     _closed = False
 
     def _record_entry(self, entry_id: str) -> None:
-        from ledger.service.commands import UNDOABLE
+        from ledger.service import UNDOABLE
         from ledger.storage import journal
 
         e = journal.entry(self.ledger.store, entry_id)

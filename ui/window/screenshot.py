@@ -6,9 +6,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from ledger.core.clock import Clock, TodayClock
-from ledger.core.model import Operator, Role
-from ledger.service.commands import Ledger
+from ledger.core import Clock, Operator, Role, TodayClock
+from ledger.service import Ledger
 
 
 def render_all(

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core.errors import LedgerError
-from ledger.service.commands import Ledger
+from ledger.core import LedgerError
+from ledger.service import Ledger
 from ui.common import messages
 
 

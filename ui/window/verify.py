@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ledger.storage import journal
 from ui.common import palette
 from ui.common.util import advance, exec_and_free, progress_dialog, say

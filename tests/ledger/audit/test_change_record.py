@@ -10,11 +10,8 @@ from openpyxl import load_workbook
 
 from ledger.audit import change_record as audit
 from ledger.cli.main import main
-from ledger.core.clock import FixedClock
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator, Role
-from ledger.core.workflow import Action
-from ledger.service.commands import Ledger
+from ledger.core import Action, FixedClock, LedgerError, Operator, Role
+from ledger.service import Ledger
 from ledger.storage import journal
 
 
@@ -79,7 +76,7 @@ def test_filters_by_dates_person_and_community(filled: Ledger, tmp_path: Path) -
 
 
 def test_a_bulk_entry_is_one_summed_up_row(tmp_path: Path) -> None:
-    from ledger.example.generate import generate
+    from ledger.example import generate
 
     led = generate(tmp_path / "大.db", tasks=300, communities=5, clock=FixedClock.on("2025-11-20"))
     try:

@@ -10,13 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.board import wallchart as lb
-from ledger.core.clock import FixedClock
-from ledger.core.errors import LedgerError
-from ledger.core.model import Health, Operator, Role, Status, health
-from ledger.core.workflow import Action
-from ledger.service.commands import Ledger
-from ledger.storage.store import TaskFilter
+from ledger import board as lb
+from ledger.core import Action, FixedClock, Health, LedgerError, Operator, Role, Status, health
+from ledger.service import Ledger
+from ledger.storage import TaskFilter
 
 TODAY = dt.date(2025, 11, 20)
 DEADLINE_DRIVEN = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.RETURNED, Status.REOPENED)

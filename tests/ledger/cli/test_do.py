@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ledger.core.errors import LedgerError
-from ledger.signoff.signoff import resolve_id
+from ledger.signoff import resolve_id
 
 
 def test_a_task_is_found_by_its_id_or_a_unique_prefix(filled):

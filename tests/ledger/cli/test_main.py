@@ -200,7 +200,7 @@ def test_verify_then_tamper(demo: Path) -> None:
 def test_a_rewritten_tail_passes_the_chain_but_not_the_printed_anchor(demo: Path) -> None:
     """Someone edits the newest entry AND recomputes its hash: the chain alone still looks whole; the anchor
     printed on paper (周报, 销号审批表) earlier does not match any more."""
-    from ledger.storage.journal import entry_hash
+    from ledger.storage import entry_hash
 
     printed = re.search(r"最新日志校验码：(\d+:[0-9a-f]{16})", ok("verify", demo))
     assert printed, "verify shows the anchor to write down"

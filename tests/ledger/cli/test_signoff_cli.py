@@ -14,10 +14,9 @@ from typing import Any
 
 import pytest
 
-from ledger.core.model import Operator, Role, Status
-from ledger.core.workflow import Action
-from ledger.service.commands import Ledger
-from ledger.signoff import signoff
+from ledger import signoff
+from ledger.core import Action, Operator, Role, Status
+from ledger.service import Ledger
 
 ROOT = Path(__file__).resolve().parents[3]
 TODAY = "2025-11-20"

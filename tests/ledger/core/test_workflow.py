@@ -22,7 +22,7 @@ from ledger.core.workflow import (
     chain_from_setting,
     decide,
 )
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ledger.storage import journal
 
 # ---- the rules, written out again here from the workflow's documentation (not imported) -------------

@@ -9,11 +9,9 @@ from typing import Any
 
 import pytest
 
-from ledger.core.clock import FixedClock
-from ledger.core.errors import LedgerError
-from ledger.core.model import Status
+from ledger.core import FixedClock, LedgerError, Status
 from ledger.example.demo import build_demo
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ledger.storage import journal
 
 COMMUNITIES = ["南郊别墅", "鑫峰苑", "天恒名城", "瓶安路", "新源路", "申莘第一"]

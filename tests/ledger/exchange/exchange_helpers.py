@@ -6,9 +6,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from ledger.core.clock import FixedClock
-from ledger.core.model import Operator, Role
-from ledger.service.commands import Ledger
+from ledger.core import FixedClock, Operator, Role
+from ledger.service import Ledger
 
 SECRETARY = Operator("王书记", Role.SECRETARY)
 BOOKKEEPING = ("package_merge", "merged_entry", "merge_conflict", "journal")

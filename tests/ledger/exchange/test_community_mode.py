@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ledger.core.model import Operator, Role, Status
-from ledger.core.workflow import Action
+from ledger import signoff
+from ledger.core import Action, Operator, Role, Status
 from ledger.exchange import packages as exchange
-from ledger.service.commands import Ledger
-from ledger.signoff import signoff
+from ledger.service import Ledger
 from tests.helpers import refuse
 
 SEC = Operator("王书记", Role.SECRETARY)

@@ -10,12 +10,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger.core.clock import FixedClock
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator, Role
+from ledger.core import FixedClock, LedgerError, Operator, Role
 from ledger.exchange import packages as exchange
 from ledger.exchange.merge import apply_merge
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ledger.storage import journal
 from tests.ledger.exchange.exchange_helpers import data_dump, dump, edit_package, master
 

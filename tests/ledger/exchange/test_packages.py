@@ -6,12 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from ledger.core.clock import FixedClock
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator, Role
+from ledger import signoff
+from ledger.core import FixedClock, LedgerError, Operator, Role
 from ledger.exchange import packages as exchange
 from ledger.exchange.merge import apply_merge, decide_conflict, open_conflicts, preview_merge
-from ledger.signoff import signoff
 from ledger.storage import journal
 from tests.ledger.exchange.exchange_helpers import SECRETARY, dump, edit_package, master
 

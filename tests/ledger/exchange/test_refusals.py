@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ledger.core.clock import FixedClock
-from ledger.core.errors import LedgerError
+from ledger.core import FixedClock, LedgerError
 from ledger.exchange import packages as exchange
 from ledger.exchange.merge import apply_merge, preview_merge
 from ledger.storage import journal

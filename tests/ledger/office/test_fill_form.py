@@ -9,10 +9,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from ledger.cli.main import main
-from ledger.core.model import Status
+from ledger.core import Status
 from ledger.office import fill_form as excel_returns
 from ledger.office import foreign as excel_foreign
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ledger.storage import journal
 from tests.helpers import Snapshot, foreign_ledger, form_columns, form_row_of, refuse, reverse_form_rows
 

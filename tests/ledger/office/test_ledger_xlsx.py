@@ -15,15 +15,13 @@ from typing import Any
 import openpyxl
 import pytest
 
-from ledger.core.clock import FixedClock
-from ledger.core.errors import LedgerError
-from ledger.core.model import Health, Operator, Role
-from ledger.example.generate import generate
+from ledger.core import FixedClock, Health, LedgerError, Operator, Role
+from ledger.example import generate
 from ledger.office import ledger_xlsx as excel
-from ledger.office.ledger_xlsx import COLUMNS, DEFAULT_COLUMNS, ExportCancelled, export_ledger
+from ledger.office.ledger_xlsx import COLUMNS, DEFAULT_COLUMNS, export_ledger
 from ledger.office.xlsx_layout import DEFAULT_SCHEME, chinese_number, strip_numbering, text_lines
-from ledger.service.commands import Ledger
-from ledger.storage.store import TaskFilter
+from ledger.service import Ledger
+from ledger.storage import ExportCancelled, TaskFilter
 
 ORG = "测试工业区党工委"
 HEADERS = [COLUMNS[k] for k in DEFAULT_COLUMNS]
@@ -649,10 +647,9 @@ def test_on_time_column_says_whether_the_original_deadline_was_kept(tmp_path, fi
     """A task signed off after its original deadline says so, even when an extension moved the deadline."""
     from openpyxl import load_workbook
 
-    from ledger.core.model import Operator, Role
-    from ledger.core.workflow import Action
+    from ledger import signoff
+    from ledger.core import Action, Operator, Role
     from ledger.office import ledger_xlsx as excel
-    from ledger.signoff import signoff
 
     task = next(t for t in filled.tasks_json() if t["owner"] == "孙三")  # deadline 2025-12-31
     tid = task["id"]

@@ -11,10 +11,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from ledger.cli.main import main
-from ledger.core.clock import FixedClock
-from ledger.core.model import Status
-from ledger.example.demo import build_demo
-from ledger.office.notice import (
+from ledger.core import FixedClock, Status
+from ledger.example import build_demo
+from ledger.office.docx_style import (
     FONT_BODY,
     FONT_H1,
     FONT_H2,
@@ -23,10 +22,9 @@ from ledger.office.notice import (
     STYLE_H2,
     STYLE_H3,
     STYLE_TITLE,
-    measure_prose,
-    write_notice,
 )
-from ledger.service.commands import Ledger
+from ledger.office.notice import measure_prose, write_notice
+from ledger.service import Ledger
 
 MEASURE = "建立常态化治理机制，巩固整改成效"
 

@@ -10,12 +10,12 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
+from ledger import reconcile
 from ledger.cli.main import main
-from ledger.core.errors import LedgerError
+from ledger.core import LedgerError
 from ledger.office import weekly as report_week
-from ledger.reconcile import periods as reconcile
-from ledger.service.commands import Ledger
-from tests.ledger.reconcile.test_periods import W47, _issue_and_merge, ids, sign_off, submit
+from ledger.service import Ledger
+from tests.ledger.reconcile.test_periods import W47, ids, issue_and_merge, sign_off, submit
 
 FIGURES = re.compile(
     r"本周新增销号 (\d+) 项，累计销号 (\d+) 项，完成率 ([\d.]+)%；整改任务共 (\d+) 项，未销号 (\d+) 项"
@@ -29,8 +29,8 @@ def closed(filled: Ledger) -> tuple[Ledger, dict[str, Any]]:
     t = ids(filled)
     sign_off(filled, t[2])
     submit(filled, t[4])
-    _issue_and_merge(filled, "南郊别墅", "2025-11-10 09:00:00", "2025-11-18 10:00:00")
-    _issue_and_merge(filled, "鑫峰苑", "2025-11-03 09:00:00", "2025-11-07 10:00:00")
+    issue_and_merge(filled, "南郊别墅", "2025-11-10 09:00:00", "2025-11-18 10:00:00")
+    issue_and_merge(filled, "鑫峰苑", "2025-11-03 09:00:00", "2025-11-07 10:00:00")
     reconcile.open_period(filled, W47)
     reconcile.tick(filled, W47)
     return filled, reconcile.close_period(filled, W47)

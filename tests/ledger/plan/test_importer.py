@@ -18,7 +18,7 @@ from ledger.plan.importer import (
     split_measure,
 )
 from ledger.plan.text import ParsedMeasure
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ledger.storage import journal
 
 ROOT = Path(__file__).resolve().parents[3]

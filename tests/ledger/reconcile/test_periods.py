@@ -10,16 +10,11 @@ from typing import Any
 
 import pytest
 
+from ledger import reconcile, signoff
 from ledger.cli.main import main
-from ledger.core.clock import FixedClock
-from ledger.core.errors import LedgerError
-from ledger.core.model import OPEN_STATUSES, Operator, Role, Status
-from ledger.core.workflow import Action
-from ledger.reconcile import periods as reconcile
-from ledger.service.commands import Ledger
-from ledger.signoff import signoff
-from ledger.storage import journal
-from ledger.storage.store import new_id
+from ledger.core import OPEN_STATUSES, Action, FixedClock, LedgerError, Operator, Role, Status
+from ledger.service import Ledger
+from ledger.storage import journal, new_id
 from tests.helpers import as_, refuse, sign_off
 
 SEC = Operator("王书记", Role.SECRETARY)
@@ -327,7 +322,7 @@ def test_only_one_open_period_and_never_twice(filled: Ledger) -> None:
 
 
 # ---- the chase list ---------------------------------------------------------------------------------------------
-def _issue_and_merge(led: Ledger, community: str, issued: str, merged: str | None) -> None:
+def issue_and_merge(led: Ledger, community: str, issued: str, merged: str | None) -> None:
     cid = led.community_id(community)
     pid = new_id()
     with led.command("issue_package", None, {"community": community}) as tx:
@@ -363,10 +358,10 @@ def _issue_and_merge(led: Ledger, community: str, issued: str, merged: str | Non
 def test_chase_list_names_who_returned_this_week_and_who_did_not(filled: Ledger) -> None:
     filled.add_community("春申", secretary="赵书记")
     filled.add_community("金都", secretary="")
-    _issue_and_merge(filled, "南郊别墅", "2025-11-10 09:00:00", "2025-11-18 16:30:00")  # returned this week
-    _issue_and_merge(filled, "鑫峰苑", "2025-11-03 09:00:00", "2025-11-07 10:00:00")  # last week only
-    _issue_and_merge(filled, "春申", "2025-11-10 09:00:00", "2025-11-22 08:00:00")  # after Friday: next week
-    _issue_and_merge(
+    issue_and_merge(filled, "南郊别墅", "2025-11-10 09:00:00", "2025-11-18 16:30:00")  # returned this week
+    issue_and_merge(filled, "鑫峰苑", "2025-11-03 09:00:00", "2025-11-07 10:00:00")  # last week only
+    issue_and_merge(filled, "春申", "2025-11-10 09:00:00", "2025-11-22 08:00:00")  # after Friday: next week
+    issue_and_merge(
         filled, "金都", "2025-11-15 00:00:00", "2025-11-15 00:00:00"
     )  # first moment of the window
     rows = {r.community: r for r in reconcile.chase_list(filled, W47)}

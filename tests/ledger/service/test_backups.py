@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ledger.core.clock import FixedClock
+from ledger.core import FixedClock
 from ledger.service import backups
 from ledger.service.commands import Ledger
 from ledger.storage import journal

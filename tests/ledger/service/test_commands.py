@@ -13,13 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger.core.clock import FixedClock
-from ledger.core.errors import LedgerError
-from ledger.core.model import Health, Kind, Operator, Role, Status, health
-from ledger.core.workflow import Action
-from ledger.service.commands import Changed, Ledger
-from ledger.storage import journal
-from ledger.storage.store import SORT_SQL, TaskFilter
+from ledger.core import Action, FixedClock, Health, Kind, LedgerError, Operator, Role, Status, health
+from ledger.service.commands import Ledger
+from ledger.service.tx import Changed
+from ledger.storage import SORT_SQL, TaskFilter, journal
 from tests.helpers import Snapshot, last_entry_id, refuse
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -642,7 +639,7 @@ def test_stats_tally_follows_every_command_and_undo(tmp_path_factory, ops) -> No
 
 def test_a_tasks_history_has_only_its_own_changes_from_an_import(tmp_path: Path) -> None:
     """The import that made a task touched 300 others: their rows are not this task's history."""
-    from ledger.example.generate import generate
+    from ledger.example import generate
 
     led = generate(tmp_path / "大.db", tasks=300, communities=5, clock=FixedClock.on("2025-11-20"))
     try:

@@ -1,6 +1,6 @@
 """The ledger's natural order follows the user's ordering of categories, problems and communities."""
 
-from ledger.storage.store import TaskFilter
+from ledger.storage import TaskFilter
 
 
 def _order(led):

@@ -12,13 +12,10 @@ from typing import Any
 
 import pytest
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator, Role, Status
-from ledger.core.workflow import Action
-from ledger.office.ledger_xlsx import ExportCancelled
-from ledger.service.commands import Ledger
-from ledger.signoff import signoff
-from ledger.storage import journal
+from ledger import signoff
+from ledger.core import Action, LedgerError, Operator, Role, Status
+from ledger.service import Ledger
+from ledger.storage import ExportCancelled, journal
 from tests.helpers import refuse
 
 SEC = Operator("王书记", Role.SECRETARY)
@@ -151,7 +148,7 @@ def test_a_file_over_the_size_limit_is_refused(filled: Ledger, tmp_path: Path) -
 
 
 def test_the_default_limit_is_fifty_megabytes(filled: Ledger) -> None:
-    from ledger.signoff.evidence import max_bytes
+    from ledger.signoff import max_bytes
 
     assert max_bytes(filled) == 50 * 1024 * 1024
     filled.set_setting("evidence_max_mb", "很大")

@@ -13,13 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.core.clock import FixedClock
-from ledger.core.model import Operator, Role, Status
-from ledger.core.workflow import Action
-from ledger.service.commands import Ledger
-from ledger.signoff import signoff
+from ledger import signoff
+from ledger.core import Action, FixedClock, Operator, Role, Status
+from ledger.service import Ledger
 from ledger.storage import journal
-from ledger.storage.store import _migrate_1
+from ledger.storage.store import migrate_1
 from tests.helpers import as_, refuse, sign_off
 
 SEC = Operator("王书记", Role.SECRETARY)
@@ -357,10 +355,10 @@ def test_relapse_reopens_and_the_task_must_be_signed_off_again(filled: Ledger) -
 def test_draw_properties(n: int, seed: int, percent: float, count: int) -> None:
     ids = sorted(f"{i:04d}" for i in range(n))
     for method, amount in (("percent", percent), ("count", count)):
-        sample = signoff._draw([("", ids)], method, amount, seed)
+        sample = signoff.draw_sample([("", ids)], method, amount, seed)
         assert len(sample) == len(set(sample)) == signoff.sample_size(n, method, amount) >= 1
         assert set(sample) <= set(ids)
-        assert sample == signoff._draw([("", list(ids))], method, amount, seed)
+        assert sample == signoff.draw_sample([("", list(ids))], method, amount, seed)
     assert signoff.sample_size(n, "percent", percent) >= n * percent / 100 - 1e-9
 
 
@@ -535,14 +533,14 @@ def test_every_step_writes_one_entry_with_its_command(filled: Ledger) -> None:
 def test_a_version_1_ledger_is_upgraded_with_a_backup(tmp_path: Path) -> None:
     path = tmp_path / "旧台账.db"
     conn = sqlite3.connect(path)
-    _migrate_1(conn)
+    migrate_1(conn)
     conn.execute("INSERT INTO setting(key, value) VALUES ('app', '\"zhenggai-ledger\"')")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
     led = Ledger.open(path)
     try:
-        from ledger.storage.store import SCHEMA_VERSION
+        from ledger.storage import SCHEMA_VERSION
 
         assert led.store.one("PRAGMA user_version") == SCHEMA_VERSION
         tables = {r[0] for r in led.store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

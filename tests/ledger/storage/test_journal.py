@@ -9,10 +9,8 @@ from typing import Any
 
 import pytest
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Operator, Role
-from ledger.core.workflow import Action
-from ledger.service.commands import Ledger
+from ledger.core import Action, LedgerError, Operator, Role
+from ledger.service import Ledger
 from ledger.storage import journal
 from ledger.storage.journal import GENESIS, entry_hash
 

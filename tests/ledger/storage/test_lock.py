@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ledger.core.model import Operator, Role, Status
-from ledger.core.workflow import Action
+from ledger.core import Action, Operator, Role, Status
 from tests.helpers import refuse
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ledger.core.errors import LedgerError
-from ledger.service.commands import Ledger
+from ledger.core import LedgerError
+from ledger.service import Ledger
 from ledger.storage import journal
 from ledger.storage.store import SCHEMA_VERSION, Store, lock_path
 
@@ -270,7 +270,7 @@ def test_a_ledger_from_schema_4_is_backed_up_then_given_its_tally(filled: Ledger
 
 
 def test_the_late_statuses_in_sql_are_the_models() -> None:
-    from ledger.core.model import LATE_STATUSES
+    from ledger.core import LATE_STATUSES
     from ledger.storage.store import LATE_SQL
 
     assert {s.strip("'") for s in LATE_SQL.strip("()").split(",")} == LATE_STATUSES

@@ -7,11 +7,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from ledger.core.model import Operator, Role, Status
-from ledger.core.workflow import Action
-from ledger.service.commands import Ledger
-from ledger.storage import journal
-from ledger.storage.store import TaskFilter
+from ledger.core import Action, Operator, Role, Status
+from ledger.service import Ledger
+from ledger.storage import TaskFilter, journal
 from ui.board import kanban
 from ui.board.kanban import ActionDialog, KanbanModel, KanbanView, TaskIdRole
 

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from ledger.service.commands import Ledger
-from ledger.storage.store import TaskFilter
+from ledger.service import Ledger
+from ledger.storage import TaskFilter
 from ui.board.overview import OverviewView, TaskIdRole, TrendChart, nice_max
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -45,7 +45,7 @@ def test_figures_bars_and_overdue_list(qtmodeltester, overview: OverviewView) ->
 
 
 def test_worst_community_first_and_filters(overview: OverviewView, filled: Ledger) -> None:
-    from ledger.core.model import Status
+    from ledger.core import Status
 
     com = filled.community_id("鑫峰苑")
     cat = filled.categories()[0]["id"]

@@ -11,12 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog
 
-from ledger.board import wallchart as lb
-from ledger.core.clock import FixedClock
-from ledger.core.model import Operator
-from ledger.example.generate import generate
-from ledger.service.commands import Ledger
-from ledger.storage.store import TaskFilter
+from ledger import board as lb
+from ledger.core import FixedClock, Operator
+from ledger.example import generate
+from ledger.service import Ledger
+from ledger.storage import TaskFilter
 from ui.board import printing as board_print
 from ui.board import settings as board_settings
 from ui.board.grid import BoardModel, CellRole, GroupRole, TotalsRole
@@ -257,13 +256,13 @@ def test_print_through_a_printer(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    printer.setPageLayout(board_print._page_layout("A3", True))
+    printer.setPageLayout(board_print.page_layout("A3", True))
     asked = []
-    monkeypatch.setattr(board_print, "_ask_printer", lambda parent, p: asked.append(p) or True)
+    monkeypatch.setattr(board_print, "ask_printer", lambda parent, p: asked.append(p) or True)
     assert board_print.print_board(None, filled, printer=printer) == 1
     assert asked == [printer]
     assert page_count((tmp_path / "printed.pdf").read_bytes()) == 1
-    monkeypatch.setattr(board_print, "_ask_printer", lambda parent, p: False)
+    monkeypatch.setattr(board_print, "ask_printer", lambda parent, p: False)
     assert board_print.print_board(None, filled, printer=printer) == 0
 
 
@@ -291,8 +290,7 @@ def test_a_returned_tasks_reason_shows_on_the_board_and_the_kanban(qtbot, filled
     """Issue 3: the return reason is shown on the task and on the board."""
     from PySide6.QtCore import Qt as _Qt
 
-    from ledger.core.model import Operator, Role
-    from ledger.core.workflow import Action
+    from ledger.core import Action, Operator, Role
     from ui.board.kanban import KanbanView
     from ui.board.view import BoardView
 

@@ -8,8 +8,8 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
 
-from ledger.audit import change_record as audit
-from ledger.core.model import Operator, Role
+from ledger import audit
+from ledger.core import Operator, Role
 from ui.exports.change_record import AuditExportDialog
 from ui.window.app import make_app
 from ui.window.main_window import MainWindow

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
-from ledger.office.ledger_xlsx import (
+from ledger.office import (
     BUILTIN_TEMPLATE,
     COLUMNS,
     DEFAULT_COLUMNS,
@@ -17,8 +17,8 @@ from ledger.office.ledger_xlsx import (
     save_template,
     templates,
 )
-from ledger.service.commands import Ledger
-from ledger.storage.store import TaskFilter
+from ledger.service import Ledger
+from ledger.storage import TaskFilter
 from ui.common.util import settings
 from ui.exports import ledger_xlsx as excel_export
 from ui.exports.ledger_xlsx import ExportDialog, ExportOptions, run_export
@@ -424,7 +424,7 @@ def test_ask_returns_the_chosen_template(qtbot, filled, monkeypatch):
 def test_the_finished_box_names_the_file_and_opens_its_folder(qtbot, tmp_path, monkeypatch):
     from PySide6.QtGui import QDesktopServices
 
-    from ledger.office.ledger_xlsx import ExportResult
+    from ledger.office import ExportResult
 
     seen: dict[str, object] = {}
 

@@ -10,9 +10,9 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from ledger.core.model import Status
+from ledger.core import Status
 from ledger.office import fill_form as excel_returns
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from tests.helpers import Snapshot, foreign_ledger, form_columns, form_row_of, reverse_form_rows
 from ui.common import messages
 from ui.imports import fill_form as ui_er

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from ledger.service.commands import Ledger
+from ledger.service import Ledger
 from ledger.storage import journal
 from ui.exports import notice as notice_export
 from ui.imports.plan import PlanImportDialog

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
-from ledger.core.clock import FixedClock
-from ledger.exchange import packages as exchange
-from ledger.exchange.merge import open_conflicts, preview_merge
-from ledger.service.commands import Ledger
+from ledger import exchange
+from ledger.core import FixedClock
+from ledger.exchange import open_conflicts, preview_merge
+from ledger.service import Ledger
 from tests.ledger.exchange.exchange_helpers import SECRETARY, dump, edit_package, master
 from ui.common import messages
 from ui.packages import community_mode
@@ -375,7 +375,7 @@ def test_a_newer_package_over_unreturned_work_is_refused_plainly(
     assert errors and "上报" in errors[0] and old.read_bytes() == before
     # Returned and merged: the new package (issued after the merge) may replace the copy, after a question.
     apply = exchange.return_package(old, clock=clock)
-    from ledger.exchange.merge import apply_merge
+    from ledger.exchange import apply_merge
 
     apply_merge(led, apply)
     newer = exchange.issue_package(led, "南郊别墅", tmp_path / "newer")

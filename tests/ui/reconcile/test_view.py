@@ -7,12 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from ledger.core.clock import FixedClock
-from ledger.core.model import Operator, Role
-from ledger.core.workflow import Action
-from ledger.reconcile import periods as rc
-from ledger.service.commands import Ledger
-from ledger.signoff import signoff
+from ledger import reconcile as rc
+from ledger import signoff
+from ledger.core import Action, FixedClock, Operator, Role
+from ledger.service import Ledger
 from ui.reconcile import dialogs as reconcile_dialogs
 from ui.reconcile import view as view_mod
 from ui.reconcile.view import ReconcileView

@@ -15,10 +15,9 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QLabel
 
-from ledger.core.model import Operator, Role, Status
-from ledger.core.workflow import Action
-from ledger.service.commands import Changed, Ledger
-from ledger.signoff import signoff
+from ledger import signoff
+from ledger.core import Action, Operator, Role, Status
+from ledger.service import Changed, Ledger
 from ui.common import palette
 from ui.signoff.dialogs import DecideExtensionDialog, ExtensionDialog, ReviewDialog, SubmitDialog
 from ui.window.app import make_app

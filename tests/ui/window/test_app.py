@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ledger.core.clock import FixedClock
-from ledger.core.model import Operator, Role
-from ledger.service.commands import Ledger
+from ledger.core import FixedClock, Operator, Role
+from ledger.service import Ledger
 from ui.window.app import Controller, EarlyRecords, make_app, setup_logging
 from ui.window.dialogs import FirstRunDialog, OperatorDialog
 
@@ -95,7 +94,7 @@ def test_not_a_ledger_is_refused_and_left_untouched(tmp_path, monkeypatch):
 
 
 def test_a_newer_package_over_unreturned_work_says_what_to_do_first(tmp_path, monkeypatch, filled):
-    from ledger.exchange import packages as exchange
+    from ledger import exchange
     from ui.common.util import settings
 
     old = exchange.issue_package(filled, "南郊别墅", tmp_path / "旧" / "包.db")
@@ -116,7 +115,7 @@ def test_a_newer_package_over_unreturned_work_says_what_to_do_first(tmp_path, mo
     assert again.task(tid).progress == "还没上报的进展"
     again.close()
     # After 上报 and the work team's merge, the package issued next opens.
-    from ledger.exchange.merge import apply_merge
+    from ledger.exchange import apply_merge
 
     apply_merge(filled, exchange.return_package(old))
     newer = exchange.issue_package(filled, "南郊别墅", tmp_path / "更新" / "包.db")
@@ -225,7 +224,7 @@ def test_a_backup_that_cannot_be_written_does_not_stop_the_ledger_closing(tmp_pa
     def full(*_a, **_k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("ledger.service.backups.backup_if_changed", full)
+    monkeypatch.setattr("ledger.service.backup_if_changed", full)
     ctl = _controller(tmp_path)
     with caplog.at_level(logging.WARNING):
         ctl.close_ledger(led)

@@ -10,8 +10,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from ledger.core.model import Kind, Status
-from ledger.storage.store import TaskFilter
+from ledger.core import Kind, Status
+from ledger.storage import TaskFilter
 from ui.table.model import COLUMN_INDEX, TaskTableModel
 from ui.window.app import make_app
 from ui.window.main_window import MainWindow
@@ -290,9 +290,9 @@ def test_screenshot_tool_renders_every_main_view(tmp_path, filled):
 
 
 def test_community_package_table_lets_only_progress_be_edited(qtbot, filled, tmp_path, clock):
-    from ledger.core.model import Operator, Role
-    from ledger.exchange import packages as exchange
-    from ledger.service.commands import Ledger
+    from ledger import exchange
+    from ledger.core import Operator, Role
+    from ledger.service import Ledger
 
     path = exchange.issue_package(filled, "南郊别墅", tmp_path / "包.db")
     pkg = Ledger.open(path, clock=clock, operator=Operator("王书记", Role.SECRETARY))
@@ -311,9 +311,9 @@ def test_community_package_table_lets_only_progress_be_edited(qtbot, filled, tmp
 
 
 def test_a_package_opens_in_community_mode(qtbot, filled, tmp_path, clock):
-    from ledger.core.model import Operator, Role
-    from ledger.exchange import packages as exchange
-    from ledger.service.commands import Ledger
+    from ledger import exchange
+    from ledger.core import Operator, Role
+    from ledger.service import Ledger
 
     path = exchange.issue_package(filled, "南郊别墅", tmp_path / "包.db")
     pkg = Ledger.open(path, clock=clock, operator=Operator("王书记", Role.SECRETARY))
@@ -342,7 +342,7 @@ def test_master_has_the_package_menu_and_status_tab(window):
 def test_first_paint_comes_before_the_rest_of_a_large_ledger_and_the_task_panel(qtbot, tmp_path, clock):
     """A ledger bigger than one screen: the window paints the first screen, then reads the remaining ids and
     builds the task panel; until a task is chosen the dock says what to do."""
-    from ledger.example.generate import generate
+    from ledger.example import generate
     from ui.table.model import FIRST_SCREEN
 
     led = generate(tmp_path / "大台账.db", tasks=FIRST_SCREEN * 3, communities=12, clock=clock)
@@ -432,7 +432,7 @@ def test_show_all_is_one_filter_change(window, qtbot):
 def test_the_backups_folder_opens_from_the_file_menu(window, filled, tmp_path, monkeypatch):
     from PySide6.QtGui import QDesktopServices
 
-    from ledger.service.backups import folder_for
+    from ledger.service import folder_for
 
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)

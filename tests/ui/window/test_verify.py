@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction
 
-from ledger.storage import journal
-from ledger.storage.journal import entry_hash
+from ledger.storage import entry_hash, journal
 from ui.window.app import make_app
 from ui.window.main_window import MainWindow
 from ui.window.verify import VerifyDialog

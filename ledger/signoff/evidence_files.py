@@ -28,13 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import Status
-from ledger.storage.files import check_folder, replace_atomically
-from ledger.storage.store import new_id
+from ledger.core import LedgerError, Status
+from ledger.storage import ExportCancelled, check_folder, new_id, replace_atomically
 
 if TYPE_CHECKING:
-    from ledger.service.commands import Ledger
+    from ledger.service import Ledger
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +129,7 @@ def max_bytes(ledger: Ledger) -> int:
     return int(value * 1024 * 1024)
 
 
-def _mime(name: str) -> str:
+def mime_type(name: str) -> str:
     suffix = Path(name).suffix.lower()
     return mimetypes.guess_type(name)[0] or EXTRA_MIME.get(suffix) or "application/octet-stream"
 
@@ -231,7 +229,7 @@ def attach_evidence(
                 "task_id": task_id,
                 "sha256": sha,
                 "file_name": name,
-                "mime": _mime(name),
+                "mime": mime_type(name),
                 "size": len(content),
                 "added_by": ledger.operator.name,
                 "added_at": now,
@@ -393,8 +391,7 @@ def export_evidence_zip(
     居民区/问题/任务/文件, with 目录.csv (UTF-8 with BOM, so Excel and WPS open it) listing every file.
 
     ``progress(done, total)`` after each file; when ``cancel()`` returns True the export stops, removes its
-    temporary file and raises ``ledger.excel.ExportCancelled``. The target is replaced only when complete."""
-    from ledger.office.ledger_xlsx import ExportCancelled
+    temporary file and raises ``ExportCancelled``. The target is replaced only when complete."""
 
     if task_id is not None and community is not None:
         raise LedgerError(

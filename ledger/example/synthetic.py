@@ -7,9 +7,8 @@ import random
 from pathlib import Path
 from typing import Any
 
-from ledger.core.clock import Clock, FixedClock
-from ledger.core.model import Kind, Operator, Role, Status
-from ledger.service.commands import Ledger
+from ledger.core import Clock, FixedClock, Kind, Operator, Role, Status
+from ledger.service import Ledger
 
 _PLACES = "莘庄 鑫峰 天恒 瓶安 新源 申莘 南郊 金都 春申 莲花 古美 虹梅 华漕 七宝 颛桥 马桥 吴泾 浦江 梅陇 江川".split()
 _SUFFIX = "苑 名城 花园 新村 家园 别墅 公寓 一村 二村 雅居".split()

@@ -7,10 +7,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import LATE_STATUSES, OPEN_STATUSES, Status
-from ledger.service.commands import Ledger
-from ledger.storage.journal import Entry
+from ledger.core import LATE_STATUSES, OPEN_STATUSES, LedgerError, Status
+from ledger.service import Ledger
+from ledger.storage import Entry
 
 WEEK_SETTING = "week_closes_on"
 DEFAULT_CLOSES_ON = 5
@@ -66,12 +65,12 @@ def week_of(ledger: Ledger, day: dt.date) -> str:
 
 
 # ---- the journal replayed: task state at a seq ---------------------------------------------------------------
-def _current_state(ledger: Ledger) -> dict[str, dict[str, Any]]:
+def current_state(ledger: Ledger) -> dict[str, dict[str, Any]]:
     cols = ", ".join(TRACKED)
     return {r["id"]: r for r in ledger.store.rows(f"SELECT id, {cols} FROM task")}
 
 
-def _undo(state: dict[str, dict[str, Any]], entries: Iterable[Entry]) -> None:
+def undo_entries(state: dict[str, dict[str, Any]], entries: Iterable[Entry]) -> None:
     """Walk ``entries`` backwards, taking ``state`` to what it was before the first of them."""
     for e in reversed(list(entries)):
         for c in reversed(e.changes):
@@ -85,7 +84,7 @@ def _undo(state: dict[str, dict[str, Any]], entries: Iterable[Entry]) -> None:
                 state[c.id][c.field] = c.before
 
 
-def _apply(state: dict[str, dict[str, Any]], e: Entry) -> None:
+def apply_entry(state: dict[str, dict[str, Any]], e: Entry) -> None:
     for c in e.changes:
         if c.table != "task":
             continue
@@ -117,6 +116,6 @@ def counts(state: dict[str, dict[str, Any]], as_of: dt.date) -> dict[str, int]:
     return out
 
 
-def _vector(state: dict[str, dict[str, Any]]) -> dict[str, int]:
+def count_vector(state: dict[str, dict[str, Any]]) -> dict[str, int]:
     c = counts(state, dt.date.min)
     return {k: c[k] for k in COUNT_KEYS}

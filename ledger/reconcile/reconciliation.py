@@ -21,9 +21,8 @@ week. The period reconciles the journal entries after the last closed period (``
 
 Everything is written through ``Ledger.command`` (one journalled transaction per command).
 
-The weeks and the counts live in ``ledger.reconcile_counts``, the chase list and the task lists in
-``ledger.reconcile_lists``, the command line in ``ledger.reconcile_cli``; the public names of the first two are
-imported here too, so ``from ledger.reconcile import …`` and ``rc.…`` keep working.
+The weeks and the counts live in ``ledger.reconcile.week_counts``, the chase list and the task lists in
+``ledger.reconcile.lists``, closing, showing and comparing periods in ``ledger.reconcile.closing``.
 """
 
 from __future__ import annotations
@@ -34,90 +33,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ledger.core.errors import LedgerError
-from ledger.core.model import FIELD_LABELS, Role, Status
-from ledger.reconcile.counts import (
+from ledger.core import FIELD_LABELS, LedgerError, Role, Status
+from ledger.reconcile.week_counts import (
     COUNT_KEYS,
-    COUNT_LABELS,
-    DEFAULT_CLOSES_ON,
-    LATE_STATUSES,
-    OPEN_VALUES,
-    TRACKED,
-    WEEK_SETTING,
-    _apply,
-    _current_state,
-    _undo,
-    _vector,
-    closes_on,
+    apply_entry,
+    count_vector,
     counts,
-    parse_week,
+    current_state,
+    undo_entries,
     week_name,
-    week_of,
     week_window,
 )
-from ledger.reconcile.lists import (
-    DEFAULT_STALL_WEEKS,
-    STALL_SETTING,
-    ChaseRow,
-    chase_list,
-    overdue_tasks,
-    pending_extension_requests,
-    pending_signoff,
-    stall_weeks,
-    stalled_tasks,
-)
-from ledger.service.commands import Ledger
-from ledger.storage import journal
-from ledger.storage.journal import Entry
-from ledger.storage.store import new_id
-
-__all__ = [
-    # this module: periods, lines, ticks, closing, comparing
-    "IGNORED_TASK_FIELDS",
-    "MANAGERS",
-    "Line",
-    "LineItem",
-    "Period",
-    "Reconciliation",
-    "build_snapshot",
-    "close_period",
-    "compare",
-    "difference",
-    "find_period",
-    "last_closed",
-    "open_period",
-    "period",
-    "periods",
-    "reconcile",
-    "show",
-    "snapshot",
-    "tick",
-    "untick",
-    # ledger.reconcile_counts
-    "COUNT_KEYS",
-    "COUNT_LABELS",
-    "DEFAULT_CLOSES_ON",
-    "LATE_STATUSES",
-    "OPEN_VALUES",
-    "TRACKED",
-    "WEEK_SETTING",
-    "closes_on",
-    "counts",
-    "parse_week",
-    "week_name",
-    "week_of",
-    "week_window",
-    # ledger.reconcile_lists
-    "DEFAULT_STALL_WEEKS",
-    "STALL_SETTING",
-    "ChaseRow",
-    "chase_list",
-    "overdue_tasks",
-    "pending_extension_requests",
-    "pending_signoff",
-    "stall_weeks",
-    "stalled_tasks",
-]
+from ledger.service import Ledger
+from ledger.storage import Entry, journal, new_id
 
 IGNORED_TASK_FIELDS = frozenset({"updated_at", "ord_problem", "ord_community", "sort"})
 MANAGERS = (Role.WORK_TEAM, Role.LEADER)
@@ -262,7 +190,7 @@ class Reconciliation:
         return not self.period.closed and not self.unticked
 
 
-def _require_role(ledger: Ledger, action: str) -> None:
+def require_manager(ledger: Ledger, action: str) -> None:
     op = ledger.operator
     if op.role not in MANAGERS:
         raise LedgerError(
@@ -274,7 +202,7 @@ def _require_role(ledger: Ledger, action: str) -> None:
         )
 
 
-def _now(ledger: Ledger) -> str:
+def now_text(ledger: Ledger) -> str:
     return ledger.clock.now().isoformat(sep=" ")
 
 
@@ -304,18 +232,18 @@ def last_closed(ledger: Ledger) -> Period | None:
     return Period.from_row(rows[0]) if rows else None
 
 
-def _refuse_closed(p: Period) -> None:
+def refuse_closed(p: Period) -> None:
     if p.closed:
         raise LedgerError("period_closed", week=p.week, at=p.closed_at, by=p.closed_by)
 
 
 def open_period(ledger: Ledger, week: str, *, corrects: str = "") -> Period:
     """Open 对账 for ``week``: the opening counts are carried from the last closed period."""
-    _require_role(ledger, "开始对账")
+    require_manager(ledger, "开始对账")
     name = week_name(week)
     existing = find_period(ledger, name)
     if existing is not None:
-        _refuse_closed(existing)
+        refuse_closed(existing)
         raise LedgerError("period_exists", week=name, state="尚未结账")
     other = ledger.store.one("SELECT week FROM period WHERE closed_at IS NULL LIMIT 1")
     if other:
@@ -337,8 +265,8 @@ def open_period(ledger: Ledger, week: str, *, corrects: str = "") -> Period:
         start_seq = int(
             ledger.store.one("SELECT COALESCE(MAX(seq), 0) FROM journal WHERE at < ?", (start.isoformat(),))
         )
-        state = _current_state(ledger)
-        _undo(state, journal.entries(ledger.store, since_seq=start_seq))
+        state = current_state(ledger)
+        undo_entries(state, journal.entries(ledger.store, since_seq=start_seq))
         opening = counts(state, start)
     row = {
         "id": new_id(),
@@ -346,7 +274,7 @@ def open_period(ledger: Ledger, week: str, *, corrects: str = "") -> Period:
         "week_start": start.isoformat(),
         "week_end": end.isoformat(),
         "start_seq": start_seq,
-        "opened_at": _now(ledger),
+        "opened_at": now_text(ledger),
         "opened_by": ledger.operator.name,
         "opening": json.dumps(opening, ensure_ascii=False, sort_keys=True),
         "closed_at": None,
@@ -390,14 +318,14 @@ def _is_line(e: Entry) -> bool:
     )
 
 
-def _replay(
+def replay_lines(
     ledger: Ledger, p: Period
 ) -> tuple[list[Line], dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     """The period's lines (unticked), and the task state at its start and at its cut."""
     cut = _cut_seq(ledger, p)
     later = journal.entries(ledger.store, since_seq=p.start_seq)
-    state = _current_state(ledger)
-    _undo(state, later)
+    state = current_state(ledger)
+    undo_entries(state, later)
     at_start = {k: dict(v) for k, v in state.items()}
     names = {r["id"]: r["name"] for r in ledger.store.rows("SELECT id, name FROM community")}
     indicator_task = {r["id"]: r["task_id"] for r in ledger.store.rows("SELECT id, task_id FROM indicator")}
@@ -406,11 +334,11 @@ def _replay(
         if e.seq > cut:
             break
         if not _is_line(e):
-            _apply(state, e)
+            apply_entry(state, e)
             continue
-        before = _vector(state)
-        _apply(state, e)
-        after = _vector(state)
+        before = count_vector(state)
+        apply_entry(state, e)
+        after = count_vector(state)
         items: list[LineItem] = []
         for c in e.changes:
             if c.table == "indicator":
@@ -468,7 +396,7 @@ def _label(name: str | None) -> str:
 def reconcile(ledger: Ledger, week: str) -> Reconciliation:
     """The live 对账 of a period: opening, lines with their ticks, counts at the cut, the running difference."""
     p = period(ledger, week)
-    lines, _, at_cut = _replay(ledger, p)
+    lines, _, at_cut = replay_lines(ledger, p)
     ticks = _ticks(ledger, p)
     lines = [
         Line(
@@ -529,15 +457,15 @@ def _by_community(
 def tick(ledger: Ledger, week: str, entry_ids: Iterable[str] | None = None) -> int:
     """Tick (已核对) lines of an open period: the given journal entry ids (or id prefixes of 6+), or all when
     None. Returns how many ticks were written."""
-    _require_role(ledger, "核对")
+    require_manager(ledger, "核对")
     rec = reconcile(ledger, week)
-    _refuse_closed(rec.period)
+    refuse_closed(rec.period)
     by_id = {ln.entry_id: ln for ln in rec.lines}
     wanted = list(by_id) if entry_ids is None else [_resolve(rec, ref) for ref in entry_ids]
     todo = [eid for eid in dict.fromkeys(wanted) if not by_id[eid].ticked]
     if not todo:
         return 0
-    now = _now(ledger)
+    now = now_text(ledger)
     with ledger.command("tick_period", None, {"week": rec.period.week, "entries": todo}) as tx:
         for eid in todo:
             tx.insert(
@@ -555,9 +483,9 @@ def tick(ledger: Ledger, week: str, entry_ids: Iterable[str] | None = None) -> i
 
 def untick(ledger: Ledger, week: str, entry_ids: Iterable[str]) -> int:
     """Remove ticks while the period is open."""
-    _require_role(ledger, "取消核对")
+    require_manager(ledger, "取消核对")
     p = period(ledger, week)
-    _refuse_closed(p)
+    refuse_closed(p)
     rec = reconcile(ledger, week)
     ticks = _ticks(ledger, p)
     todo = [
@@ -580,199 +508,3 @@ def _resolve(rec: Reconciliation, ref: str) -> str:
     if len(found) == 1:
         return found[0]
     raise LedgerError("not_a_line", entry=ref, week=rec.period.week)
-
-
-# ---- close ---------------------------------------------------------------------------------------------------
-def build_snapshot(ledger: Ledger, rec: Reconciliation) -> dict[str, Any]:
-    """The figures a closed period keeps. Task lists are read now; the counts from the state at the cut."""
-    p, as_of = rec.period, rec.as_of
-    lines, at_start, at_cut = _replay(ledger, p)
-    closed_now = {
-        k for k, v in at_cut.items() if not v.get("deleted_at") and v["status"] == Status.CLOSED.value
-    }
-    closed_before = {
-        k for k, v in at_start.items() if not v.get("deleted_at") and v["status"] == Status.CLOSED.value
-    }
-    new_closed = sorted(closed_now - closed_before)
-    c = rec.now
-    rate = round(100.0 * c["signed_off"] / c["tasks"], 1) if c["tasks"] else 0.0
-    chase = chase_list(ledger, p.week)
-    indicators = [
-        dict(r)
-        for r in ledger.store.rows(
-            "SELECT i.name, i.unit, SUM(i.target) AS target, SUM(i.actual) AS actual, COUNT(*) AS n FROM indicator i "
-            "JOIN task t ON t.id = i.task_id WHERE t.deleted_at IS NULL GROUP BY i.name, i.unit ORDER BY i.name, i.unit"
-        )
-    ]
-    return {
-        "week": p.week,
-        "week_start": p.week_start.isoformat(),
-        "week_end": p.week_end.isoformat(),
-        "as_of": as_of.isoformat(),
-        "start_seq": p.start_seq,
-        "end_seq": rec.cut_seq,
-        "opening": rec.opening,
-        "counts": c,
-        "by_community": rec.by_community,
-        "signed_off_this_week": len(new_closed),
-        "signed_off_tasks": new_closed,
-        "completion_rate": rate,
-        "overdue_tasks": _overdue_at(ledger, at_cut, as_of),
-        "overdue_this_week": overdue_tasks(ledger, as_of, since=p.week_start),
-        "pending_signoff": len(pending_signoff(ledger)),
-        "pending_extensions": len(pending_extension_requests(ledger)),
-        "chase": [r.to_json() for r in chase],
-        "not_returned": [r.community for r in chase if not r.returned],
-        "indicators": indicators,
-        "ticked": [ln.entry_id for ln in rec.lines if ln.ticked],
-        "unticked": [ln.entry_id for ln in rec.lines if not ln.ticked],
-        "difference": rec.difference,
-        "task_status": {k: v["status"] for k, v in sorted(at_cut.items()) if not v.get("deleted_at")},
-        "task_community": {
-            k: v["community_id"] for k, v in sorted(at_cut.items()) if not v.get("deleted_at")
-        },
-        "corrects": p.corrects,
-    }
-
-
-def _overdue_at(ledger: Ledger, state: dict[str, dict[str, Any]], as_of: dt.date) -> list[dict[str, Any]]:
-    """The overdue tasks of ``state`` (the task state at the cut), in the ledger's order."""
-    day = as_of.isoformat()
-    late = {
-        k
-        for k, v in state.items()
-        if not v.get("deleted_at")
-        and v["status"] in LATE_STATUSES
-        and v.get("deadline")
-        and v["deadline"] < day
-    }
-    names = {r["id"]: r["name"] for r in ledger.store.rows("SELECT id, name FROM community")}
-    order = [
-        r[0]
-        for r in ledger.store.conn.execute(
-            "SELECT id FROM task ORDER BY ord_problem, ord_community, sort, rowid"
-        )
-    ]
-    return [
-        {
-            "task": k,
-            "community": names.get(state[k]["community_id"], ""),
-            "measure": state[k]["measure"],
-            "owner": state[k]["owner"],
-            "deadline": state[k]["deadline"],
-            "status": state[k]["status"],
-        }
-        for k in order
-        if k in late
-    ]
-
-
-def close_period(ledger: Ledger, week: str, note: str = "") -> dict[str, Any]:
-    """Close the period: refused while lines are unticked unless ``note`` explains them. Returns the snapshot."""
-    _require_role(ledger, "结账")
-    rec = reconcile(ledger, week)
-    _refuse_closed(rec.period)
-    unticked = rec.unticked
-    if unticked and not note.strip():
-        diff = "，".join(f"{COUNT_LABELS[k]} {v:+d}" for k, v in rec.difference.items() if v) or "无"
-        raise LedgerError("period_unbalanced", week=rec.period.week, count=len(unticked), diff=diff)
-    snap = build_snapshot(ledger, rec)
-    with ledger.command(
-        "close_period", None, {"week": rec.period.week, "note": note.strip(), "unticked": snap["unticked"]}
-    ) as tx:
-        tx.update(
-            "period",
-            rec.period.id,
-            closed_at=_now(ledger),
-            closed_by=ledger.operator.name,
-            end_seq=rec.cut_seq,
-            snapshot=json.dumps(snap, ensure_ascii=False, sort_keys=True),
-            note=note.strip(),
-        )
-    return snap
-
-
-def snapshot(ledger: Ledger, week: str) -> dict[str, Any]:
-    p = period(ledger, week)
-    if p.snapshot is None:
-        raise LedgerError("no_such_period", week=f"{p.week}（尚未结账）")
-    return p.snapshot
-
-
-# ---- what the window shows -----------------------------------------------------------------------------------
-def show(ledger: Ledger, week: str) -> dict[str, Any]:
-    """Everything the 对账 tab shows for a week, as JSON-ready data."""
-    rec = reconcile(ledger, week)
-    p = rec.period
-    return {
-        "week": p.week,
-        "state": "closed" if p.closed else "open",
-        "week_start": p.week_start.isoformat(),
-        "week_end": p.week_end.isoformat(),
-        "as_of": rec.as_of.isoformat(),
-        "opened_at": p.opened_at,
-        "opened_by": p.opened_by,
-        "closed_at": p.closed_at,
-        "closed_by": p.closed_by,
-        "note": p.note,
-        "corrects": p.corrects,
-        "opening": rec.opening,
-        "now": rec.now,
-        "difference": rec.difference,
-        "balanced": rec.balanced,
-        "lines": [ln.to_json() for ln in rec.lines],
-        "unticked": len(rec.unticked),
-        "chase": [r.to_json() for r in chase_list(ledger, week)],
-        "pending_signoff": pending_signoff(ledger),
-        "pending_extensions": pending_extension_requests(ledger),
-        "overdue_this_week": overdue_tasks(ledger, rec.as_of, since=p.week_start),
-        "by_community": rec.by_community,
-        "snapshot": p.snapshot,
-    }
-
-
-# ---- compare -------------------------------------------------------------------------------------------------
-def compare(ledger: Ledger, week_a: str, week_b: str, *, weeks: int | None = None) -> dict[str, Any]:
-    """Two closed periods side by side: counts moved, tasks whose status moved, tasks stalled (as of the later
-    period), communities that slipped (completion rate down or overdue up)."""
-    a, b = snapshot(ledger, week_a), snapshot(ledger, week_b)
-    if a["week"] > b["week"]:
-        a, b = b, a
-    moved_counts = {
-        k: b["counts"].get(k, 0) - a["counts"].get(k, 0)
-        for k in (*COUNT_KEYS, "overdue")
-        if b["counts"].get(k, 0) != a["counts"].get(k, 0)
-    }
-    sa, sb = a.get("task_status", {}), b.get("task_status", {})
-    moved = [
-        {"task": t, "before": sa.get(t), "after": sb.get(t)}
-        for t in sorted(set(sa) | set(sb))
-        if sa.get(t) != sb.get(t)
-    ]
-    slipped = []
-    for name, cb in b["by_community"].items():
-        ca = a["by_community"].get(name)
-        if ca is None:
-            continue
-        ra = ca["signed_off"] / ca["tasks"] if ca["tasks"] else 0.0
-        rb = cb["signed_off"] / cb["tasks"] if cb["tasks"] else 0.0
-        if rb < ra or cb["overdue"] > ca["overdue"]:
-            slipped.append(
-                {
-                    "community": name,
-                    "rate_before": round(100 * ra, 1),
-                    "rate_after": round(100 * rb, 1),
-                    "overdue_before": ca["overdue"],
-                    "overdue_after": cb["overdue"],
-                }
-            )
-    as_of = dt.date.fromisoformat(b["as_of"])
-    return {
-        "from": a["week"],
-        "to": b["week"],
-        "counts": moved_counts,
-        "moved": moved,
-        "stalled": stalled_tasks(ledger, as_of, weeks),
-        "stall_weeks": weeks or stall_weeks(ledger),
-        "slipped": slipped,
-    }
