@@ -671,21 +671,20 @@ def apply_fill_form(
     if not check.writes:
         return result
     result.backup = before_bulk_change(ledger, "填报表导入前备份")
-    saved = (ledger.operator, ledger.origin)
-    ledger.operator, ledger.origin = _secretary(ledger, check.cid), f"填报表:{path.name}"
-    try:
-        with ledger.store.db.atomic(), ledger.hold_notices():
-            for w in check.writes:
-                if w.kind == "progress":
-                    ledger.update_progress(w.target, str(w.value or ""))
-                elif w.kind == "actual":
-                    ledger.update_indicator(w.target, actual=w.value)
-            for w in check.writes:
-                if w.kind == "submit":
-                    if Status(ledger.store.row("task", w.target)["status"]) == Status.NOT_STARTED:
-                        ledger.act(w.target, Action.START)
-                    ledger.act(w.target, Action.SUBMIT, reason=w.note)
-    finally:
-        ledger.operator, ledger.origin = saved
+    with (
+        ledger.acting_as(_secretary(ledger, check.cid), f"填报表:{path.name}"),
+        ledger.batch("import_fill_form"),
+        ledger.store.db.atomic(),
+    ):
+        for w in check.writes:
+            if w.kind == "progress":
+                ledger.update_progress(w.target, str(w.value or ""))
+            elif w.kind == "actual":
+                ledger.update_indicator(w.target, actual=w.value)
+        for w in check.writes:
+            if w.kind == "submit":
+                if Status(ledger.store.row("task", w.target)["status"]) == Status.NOT_STARTED:
+                    ledger.act(w.target, Action.START)
+                ledger.act(w.target, Action.SUBMIT, reason=w.note)
     result.written = True
     return result

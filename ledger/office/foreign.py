@@ -270,9 +270,7 @@ def import_foreign_ledger(
     if dry_run:
         return result
     result.backup = before_bulk_change(ledger, "台账导入前备份")
-    saved = ledger.origin
-    ledger.origin = f"导入台账:{path.name}"
-    try:
+    with ledger.acting_as(origin=f"导入台账:{path.name}"):
         ledger.bulk_insert(
             "import_excel_ledger",
             {k: v for k, v in new.items() if v},
@@ -284,7 +282,5 @@ def import_foreign_ledger(
                 "communities": len(result.communities),
             },
         )
-    finally:
-        ledger.origin = saved
     result.written = True
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -130,6 +131,7 @@ class Ledger(StructureCommands, LedgerReads):
         self.operator = operator or SYSTEM
         self.origin = origin
         self._observers: list[Callable[[Changed], None]] = []
+        self._batch: list[Changed] | None = None  # the notices held by an open batch()
         self._stats_cache: tuple[tuple[int, str], dict[str, Any]] | None = None
 
     # ---- opening ---------------------------------------------------------------------------
@@ -193,23 +195,57 @@ class Ledger(StructureCommands, LedgerReads):
             )
 
     @contextlib.contextmanager
-    def hold_notices(self) -> Iterator[None]:
-        """Send change notices only when the outermost block ends well (one bulk change, one refresh)."""
-        outer = not hasattr(self, "_held")
+    def acting_as(self, operator: Operator | None = None, origin: str | None = None) -> Iterator[None]:
+        """Write as ``operator`` from ``origin`` (None: unchanged) inside the block; both are restored after it,
+        also when it fails (a replayed package entry is journalled as its secretary, from the package file)."""
+        saved = (self.operator, self.origin)
+        self.operator = operator or self.operator
+        self.origin = origin if origin is not None else self.origin
+        try:
+            yield
+        finally:
+            self.operator, self.origin = saved
+
+    @contextlib.contextmanager
+    def batch(self, command: str | None = None, *, source: object = None) -> Iterator[None]:
+        """One operation, one notice: the notices of the commands inside are merged into one ``Changed`` (named
+        ``command`` when given, carrying ``source``: the view that started it) and sent when the outermost block
+        ends well; none is sent when it fails. Nested blocks join the outermost."""
+        outer = self._batch is None
         if outer:
-            self._held: list[Changed] = []
+            self._batch = []
         try:
             yield
         except BaseException:
             if outer:
-                del self._held
+                self._batch = None
             raise
-        if outer:
-            held = self._held
-            del self._held
-            for changed in held:
-                for callback in list(self._observers):
-                    callback(changed)
+        if not outer:
+            return
+        held, self._batch = self._batch or [], None
+        if not held:
+            return
+        merged = held[0]
+        for changed in held[1:]:
+            merged = merged | changed
+        merged = dataclasses.replace(
+            merged,
+            command=command or merged.command,
+            source=source if source is not None else merged.source,
+        )
+        self._send(merged)
+
+    def notify(self, changed: Changed) -> None:
+        """Tell the observers about ``changed`` (inside a batch: add it to the batch's one notice). For writes an
+        operation makes beside the commands, such as a package merge's replayed rows."""
+        if self._batch is not None:
+            self._batch.append(changed)
+        else:
+            self._send(changed)
+
+    def _send(self, changed: Changed) -> None:
+        for callback in list(self._observers):
+            callback(changed)
 
     @contextlib.contextmanager
     def command(self, command: str, task_id: str | None, args: dict[str, Any]) -> Iterator[Tx]:
@@ -247,12 +283,10 @@ class Ledger(StructureCommands, LedgerReads):
             | ({task_id} if task_id else set()),
             tables,
             frozenset(c.field or "*" for c in tx.changes),
+            frozenset(c.table for c in tx.changes if c.op != "update" or c.field == "deleted_at"),
+            frozenset(c.id for c in tx.changes if c.table == "setting"),
         )
-        if hasattr(self, "_held"):  # one notice after the outermost hold_notices block
-            self._held.append(changed)
-            return
-        for callback in list(self._observers):
-            callback(changed)
+        self.notify(changed)
 
     def _refresh_order(self, changes: list[Change]) -> None:
         """Keep the derived order keys (problem.rank, community.rank, task.ord_*) in step; not journalled."""

@@ -454,7 +454,7 @@ class TaskPanel(QWidget):
         self.history.resizeRowsToContents()
 
     def on_changed(self, changed: Changed) -> None:
-        if self.task is not None and (self.task.id in changed.task_ids or changed.structure):
+        if self.task is not None and (self.task.id in changed.task_ids or changed.affects_every_task):
             self.show_task(self.task.id)
 
     # ---- editing ---------------------------------------------------------------------------

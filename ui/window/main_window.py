@@ -468,21 +468,22 @@ class MainWindow(QMainWindow):
 
     # ---- changes, undo ---------------------------------------------------------------------
     def _on_changed(self, changed: Changed) -> None:
-        if (
-            changed.command not in ("undo",)
-            and changed.entry_id not in self.undo_stack
-            and changed.entry_id not in self.redo_stack
-            and self._recording
-        ):
-            self._record_entry(changed.entry_id)
-        self.model.on_changed(changed)
-        if self._panel is not None:
+        """One notice per operation; each view decides from its flags, and the view that started the operation
+        (``changed.source``) has refreshed itself already."""
+        if changed.command != "undo" and self._recording:
+            for entry_id in changed.entry_ids:
+                if entry_id not in self.undo_stack and entry_id not in self.redo_stack:
+                    self._record_entry(entry_id)
+        source = changed.source
+        if source is not self.model:
+            self.model.on_changed(changed)
+        if self._panel is not None and source is not self._panel:
             self._panel.on_changed(changed)
-        if changed.structure or changed.command in ("add_task", "delete_task", "undo"):
+        if changed.affects_task_list and source is not self.filters:
             self.filters.reload_communities()
         for i in range(self.tabs.count()):  # every view built so far, not only those the filters drive
             view = self.tabs.widget(i)
-            if hasattr(view, "on_changed"):
+            if view is not source and hasattr(view, "on_changed"):
                 view.on_changed(changed)
         self._update_status()
 
