@@ -33,10 +33,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role, Status
+from ledger.core.values import parse_date, parse_number
 from ledger.core.workflow import Action
 from ledger.office.xlsx_layout import print_setup
 from ledger.service.backups import before_bulk_change
-from ledger.service.commands import Ledger, parse_date, parse_number
+from ledger.service.commands import Ledger
 from ledger.storage.files import replace_atomically
 
 FORMAT = "fill-form/1"

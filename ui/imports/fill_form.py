@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from ledger.core.errors import LedgerError
+from ledger.core.values import parse_number
 from ledger.office import fill_form as excel_returns
-from ledger.service.commands import Ledger, parse_number
+from ledger.service.commands import Ledger
 from ui.common import messages
 from ui.common.preview import DecisionTable, PreviewDialog
 from ui.common.util import say, settings

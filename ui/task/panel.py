@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 from ledger.audit.history import history_rows, value_text
 from ledger.core.errors import LedgerError
 from ledger.core.model import FIELD_LABELS, OPEN_STATUSES, Kind, Role, Status, TaskRow, health
+from ledger.core.values import parse_number
 from ledger.core.workflow import Action
-from ledger.service.commands import Changed, Ledger, parse_number
+from ledger.service.commands import Changed, Ledger
 from ledger.signoff import signoff
 from ledger.signoff.signoff import Extension
 from ledger.storage.journal import Entry
