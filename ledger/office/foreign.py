@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
-from ledger.office.fill_form import _text, open_workbook, sheet_is_empty
+from ledger.office.fill_form import cell_text, open_workbook, sheet_is_empty
 from ledger.service.backups import before_bulk_change
 from ledger.service.commands import Ledger, parse_date
 
@@ -45,7 +45,7 @@ def _norm(h: str) -> str:
 
 def guess_mapping(headers: list[Any]) -> dict[str, int]:
     """Our field -> 0-based column index, guessed from the header texts (each column used once)."""
-    texts = [_norm(_text(h)) for h in headers]
+    texts = [_norm(cell_text(h)) for h in headers]
     out: dict[str, int] = {}
     used: set[int] = set()
     for exact in (True, False):
@@ -118,7 +118,7 @@ def read_foreign(ledger: Ledger, path: str | Path) -> tuple[str, int, list[str],
         hits = len(guess_mapping(row))
         if hits > best_hits:
             best, best_hits = i, hits
-    return ws.title, best + 1, [_text(h) for h in grid[best]], grid[best + 1 :]
+    return ws.title, best + 1, [cell_text(h) for h in grid[best]], grid[best + 1 :]
 
 
 def import_foreign_ledger(
@@ -159,14 +159,14 @@ def import_foreign_ledger(
 
     for offset, row in enumerate(rows):
         r = header_row + 1 + offset
-        measure = _text(cell(row, "measure")).strip()
+        measure = cell_text(cell(row, "measure")).strip()
         if not measure:
             continue
         for fld in ("category", "problem"):
-            value = _text(cell(row, fld)).strip()
+            value = cell_text(cell(row, fld)).strip()
             if value:
                 last[fld] = value
-        community = _text(cell(row, "community")).strip()
+        community = cell_text(cell(row, "community")).strip()
         if not community:
             raise LedgerError(
                 "excel_bad_cell",
@@ -185,7 +185,7 @@ def import_foreign_ledger(
                 row=r,
                 column=get_column_letter(mapping["deadline"] + 1),
                 field="整改时限",
-                detail=f"“{_text(cell(row, 'deadline'))}”不是日期",
+                detail=f"“{cell_text(cell(row, 'deadline'))}”不是日期",
             ) from None
         cat_title = last["category"] or DEFAULT_CATEGORY
         prob_title = last["problem"] or measure
@@ -237,14 +237,14 @@ def import_foreign_ledger(
             )
             + 1
         )
-        progress = _text(cell(row, "progress")).strip()
+        progress = cell_text(cell(row, "progress")).strip()
         trow = ledger.new_row(
             "task",
             problem_id=pid,
             community_id=coms[community],
             measure=measure,
-            owner=_text(cell(row, "owner")).strip(),
-            leader=_text(cell(row, "leader")).strip(),
+            owner=cell_text(cell(row, "owner")).strip(),
+            leader=cell_text(cell(row, "leader")).strip(),
             deadline=deadline,
             progress=progress,
             sort=tsort[key],
