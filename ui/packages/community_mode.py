@@ -126,7 +126,7 @@ def _restrict_tree(window: MainWindow, community_id: str) -> None:
 
 
 def _lock_table(window: MainWindow) -> None:
-    from ui.window.main_window import EditDelegate
+    from ui.window.delegate import EditDelegate
 
     class CommunityDelegate(EditDelegate):
         """No editor for the work team's columns (the model may still flag them editable)."""
