@@ -44,7 +44,8 @@ from ledger.exchange.replay import (
 )
 from ledger.exchange.returned import _out_of_scope, _Package, _read
 from ledger.service.backups import before_bulk_change
-from ledger.service.commands import Changed, Ledger
+from ledger.service.commands import Ledger
+from ledger.service.tx import Changed
 from ledger.storage import journal
 
 # What callers import from here (the replay's pieces live in ledger.exchange_replay / exchange_package).

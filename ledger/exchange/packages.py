@@ -46,7 +46,7 @@ DERIVED = {"community": ("rank",), "problem": ("rank",), "task": ("ord_problem",
 
 def _ymd(ledger_or_clock: Any) -> str:
     clock = getattr(ledger_or_clock, "clock", ledger_or_clock)
-    return clock.today().strftime("%Y%m%d")
+    return str(clock.today().strftime("%Y%m%d"))
 
 
 def safe_file_part(name: str) -> str:

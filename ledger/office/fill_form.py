@@ -30,6 +30,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role, Status
@@ -166,6 +167,8 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
     columns += TAIL
     wb = Workbook()
     ws = wb.active
+    if not isinstance(ws, Worksheet):  # a new workbook starts with one worksheet; the stubs allow none
+        raise TypeError("openpyxl's new workbook has no worksheet")
     ws.title = SHEET
     last = get_column_letter(3 + len(columns))
     org = ledger.org_name if isinstance(ledger.org_name, str) else ""
@@ -231,12 +234,13 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
         ws.cell(r, 2, checksum(ledger_id, t["id"], orig))
         ws.cell(r, 3, orig)
         for j, (_head, key, _w, editable) in enumerate(columns, start=4):
-            value = values[key]
-            if key == "deadline" and value:
-                value = dt.date.fromisoformat(value)
-            elif key.startswith("ind_actual:") and value != "":
-                value = float(value)
-            c = ws.cell(r, j, value if value != "" else None)
+            text = values[key]
+            shown: str | float | dt.date | None = text if text != "" else None
+            if key == "deadline" and text:
+                shown = dt.date.fromisoformat(text)
+            elif key.startswith("ind_actual:") and text != "":
+                shown = float(text)
+            c = ws.cell(r, j, shown)
             c.font, c.border = body, _BORDER
             c.alignment = _CENTER if key in ("no", "owner", "deadline", "status", "submit") else _WRAP
             if key == "deadline":
@@ -280,7 +284,7 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
     ws.auto_filter.ref = f"D{HEADER_ROW}:{last}{last_row}"
     print_setup(ws, paper="A4", title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     meta = wb.create_sheet(META)
-    for i, (k, v) in enumerate(
+    for i, (key, value) in enumerate(
         [
             ("format", FORMAT),
             ("ledger_id", ledger_id),
@@ -291,8 +295,8 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
         ],
         start=1,
     ):
-        meta.cell(i, 1, k)
-        meta.cell(i, 2, v)
+        meta.cell(i, 1, key)
+        meta.cell(i, 2, value)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     try:
@@ -393,7 +397,7 @@ def apply_fill_form(
                 ledger.update_indicator(w.target, actual=w.value)
         for w in check.writes:
             if w.kind == "submit":
-                if Status(ledger.store.row("task", w.target)["status"]) == Status.NOT_STARTED:
+                if ledger.task(w.target).status == Status.NOT_STARTED:
                     ledger.act(w.target, Action.START)
                 ledger.act(w.target, Action.SUBMIT, reason=w.note)
     result.written = True

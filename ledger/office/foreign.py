@@ -20,9 +20,10 @@ from openpyxl.utils import get_column_letter
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
+from ledger.core.values import parse_date
 from ledger.office.fill_form import cell_text, open_workbook, sheet_is_empty
 from ledger.service.backups import before_bulk_change
-from ledger.service.commands import Ledger, parse_date
+from ledger.service.commands import Ledger
 
 # our field -> (label, synonyms, most specific first)
 SYNONYMS: dict[str, tuple[str, tuple[str, ...]]] = {

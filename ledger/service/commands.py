@@ -506,19 +506,19 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         with self.command("undo", target.task_id, {"entry": entry_id, "of": target.command}) as tx:
             for change in reversed(target.changes):
                 key = TABLE_KEY.get(change.table, "id")
-                if change.op == "update":
+                if change.op == "update" and change.field is not None:
                     now_rows = self.store.rows(f"SELECT * FROM {change.table} WHERE {key} = ?", (change.id,))
-                    now = now_rows[0][change.field] if now_rows else None  # type: ignore[index]
+                    now = now_rows[0][change.field] if now_rows else None
                     if change.table == "setting":
                         now = json.loads(now) if now is not None else None
                     if now != change.after and change.field != "updated_at":
                         raise LedgerError(
-                            "undo_conflict", field=FIELD_LABELS.get(change.field or "", change.field), now=now
+                            "undo_conflict", field=FIELD_LABELS.get(change.field, change.field), now=now
                         )
                     if change.table == "setting":
                         self.put_setting(tx, change.id, change.before)
                     else:
-                        tx.update(change.table, change.id, **{change.field: change.before})  # type: ignore[misc]
+                        tx.update(change.table, change.id, **{change.field: change.before})
                 elif change.op == "insert":
                     now_rows = self.store.rows(f"SELECT * FROM {change.table} WHERE {key} = ?", (change.id,))
                     if now_rows:
