@@ -77,3 +77,12 @@ def test_an_edit_in_the_table_reloads_nothing_but_its_row(window, filled, refres
     filled.update_progress(filled.tasks_json()[0]["id"], "一条进展")
     assert refreshes["table"] == 0 and refreshes["communities"] == 0
     assert refreshes["board"] == refreshes["kanban"] == refreshes["overview"] == refreshes["queue"] == 1
+
+
+def test_the_view_that_started_an_operation_refreshes_once(window, monkeypatch) -> None:
+    view = window.view("reconcile")
+    calls: Counter[str] = Counter()
+    _count(monkeypatch, calls, "reconcile", view, "refresh")
+    view.start()  # 开始本周对账: the view's own action, refreshed by the view itself
+    assert view.per is not None, "the week was opened"
+    assert calls["reconcile"] == 1
