@@ -39,8 +39,14 @@ from ledger.exchange.replay import (
     command_label,
     write_theirs,
 )
-from ledger.exchange.returned import ReturnedPackage, out_of_scope, read_package
-from ledger.service import Changed, Ledger, before_bulk_change
+from ledger.exchange.returned import (
+    ReturnedPackage,
+    out_of_scope,
+    read_package,
+)
+from ledger.service.backups import before_bulk_change
+from ledger.service.commands import Ledger
+from ledger.service.tx import Changed
 from ledger.storage import journal
 
 __all__ = [
@@ -107,16 +113,13 @@ class MergeResult(MergePreview):
 
 # ---- preview and apply -------------------------------------------------------------------------------------------
 @contextlib.contextmanager
-def _held(ledger: Ledger) -> Iterator[list[Any]]:
-    """Hold change notices, operator and origin; a bigger page cache so a big merge is not spilled to the WAL."""
-    saved = (ledger._observers, ledger.operator, ledger.origin)
+def _big_cache(ledger: Ledger) -> Iterator[None]:
+    """A bigger page cache so a big merge is not spilled to the WAL."""
     cache = ledger.store.one("PRAGMA cache_size")
-    ledger._observers = []
     ledger.store.conn.execute("PRAGMA cache_size = -262144")
     try:
-        yield saved[0]
+        yield
     finally:
-        ledger._observers, ledger.operator, ledger.origin = saved
         ledger.store.conn.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
@@ -145,15 +148,24 @@ def _run(ledger: Ledger, path: Path, decisions: dict[str, tuple[str, Any]] | Non
         result.backup = before_bulk_change(ledger, "合并前备份")
     merger = Operator(ledger.operator.name, ledger.operator.role)
     replay = Replay(ledger, pkg, decisions or {}, dry)
-    entry_id = ""
-    with _held(ledger) as observers:
+    # Views hear of a merge once, with everything it touched, and only when it was written (not a preview).
+    with _big_cache(ledger):
         try:
-            with ledger.store.db.atomic():
+            with ledger.batch("merge_package"), ledger.store.db.atomic():
                 replay.run()
-                ledger.operator, ledger.origin = merger, replay.origin
-                entry_id = _record(ledger, pkg, replay, result)
+                with ledger.acting_as(merger, replay.origin):
+                    _record(ledger, pkg, replay, result)
                 if dry:
                     raise _Rollback
+                ledger.notify(
+                    Changed(
+                        "merge_package",
+                        "",
+                        frozenset(replay.touched),
+                        frozenset({"task", "indicator", "evidence", "extension", "review", "merge_conflict"}),
+                        frozenset({"*"}),
+                    )
+                )
         except _Rollback:
             pass
         except sqlite3.Error as exc:
@@ -166,15 +178,6 @@ def _run(ledger: Ledger, path: Path, decisions: dict[str, tuple[str, Any]] | Non
         )
     if not dry:
         result.written = True
-        changed = Changed(
-            "merge_package",
-            entry_id,
-            frozenset(replay.touched),
-            frozenset({"task", "indicator", "evidence", "extension", "review", "merge_conflict"}),
-            frozenset({"*"}),
-        )
-        for callback in list(observers):
-            callback(changed)
     return result
 
 
@@ -323,35 +326,34 @@ def decide_conflict(ledger: Ledger, conflict_id: str, choice: str, value: Any = 
             "bad_value", field="冲突处理", value=choice, detail="这类冲突只能保留主台账或采用上报"
         )
     file_name = ledger.store.one("SELECT file_name FROM package_merge WHERE id = ?", (row["merge_id"],)) or ""
-    saved_origin = ledger.origin
-    ledger.origin = f"上报包:{file_name}（冲突裁决）"
     now = ledger.clock.now().isoformat(sep=" ")
-    try:
-        with ledger.store.db.atomic():
-            if choice != "ours":
-                theirs = json.loads(row["theirs"]) if choice == "theirs" else value
-                blobs: dict[str, bytes | None] = {}
-                write_theirs(
-                    ledger,
-                    row["command"],
-                    row["tbl"],
-                    row["row_id"],
-                    row["field"],
-                    row["task_id"],
-                    theirs,
-                    blobs,
-                )
-            with ledger.command(
-                "decide_conflict", row["task_id"], {"conflict": row["id"], "choice": choice, "value": value}
-            ) as tx:
-                tx.update(
-                    "merge_conflict",
-                    row["id"],
-                    status=status,
-                    decided_by=ledger.operator.name,
-                    decided_at=now,
-                    value=journal.canonical(value) if choice == "new" else None,
-                )
-    finally:
-        ledger.origin = saved_origin
+    with (
+        ledger.acting_as(origin=f"上报包:{file_name}（冲突裁决）"),
+        ledger.batch("decide_conflict"),
+        ledger.store.db.atomic(),
+    ):
+        if choice != "ours":
+            theirs = json.loads(row["theirs"]) if choice == "theirs" else value
+            blobs: dict[str, bytes | None] = {}
+            write_theirs(
+                ledger,
+                row["command"],
+                row["tbl"],
+                row["row_id"],
+                row["field"],
+                row["task_id"],
+                theirs,
+                blobs,
+            )
+        with ledger.command(
+            "decide_conflict", row["task_id"], {"conflict": row["id"], "choice": choice, "value": value}
+        ) as tx:
+            tx.update(
+                "merge_conflict",
+                row["id"],
+                status=status,
+                decided_by=ledger.operator.name,
+                decided_at=now,
+                value=journal.canonical(value) if choice == "new" else None,
+            )
     return status

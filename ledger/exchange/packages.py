@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 import shutil
 import sqlite3
@@ -26,6 +27,8 @@ from typing import Any
 from ledger.core import LedgerError, Operator, Role
 from ledger.service import Ledger
 from ledger.storage import Change, Store, journal, lock_path, new_id, replace_atomically, write_error
+
+log = logging.getLogger(__name__)
 
 PACKAGE_SETTING = "package"
 RETURNED_SETTING = "returned"
@@ -39,7 +42,7 @@ DERIVED = {"community": ("rank",), "problem": ("rank",), "task": ("ord_problem",
 
 def _ymd(ledger_or_clock: Any) -> str:
     clock = getattr(ledger_or_clock, "clock", ledger_or_clock)
-    return clock.today().strftime("%Y%m%d")
+    return str(clock.today().strftime("%Y%m%d"))
 
 
 def safe_file_part(name: str) -> str:
@@ -347,37 +350,53 @@ def return_package(
     clock: Any = None,
     operator: Operator | None = None,
 ) -> Path:
-    """上报: mark the package as returned (journalled) and write a consistent copy (SQLite backup API) named
-    "{居民区}-上报-YYYYMMDD.db" beside it (or in ``out_dir``); returns the copy's path. The package stays the
-    secretary's working copy."""
-    package_path = Path(package_path)
-    led = Ledger.open(package_path, clock=clock)
+    """上报 from a package file that is not open (the command line): see ``return_ledger``."""
+    led = Ledger.open(Path(package_path), clock=clock)
     try:
-        info = read_info(led.store)
-        if operator is None:
-            secretary = led.store.one("SELECT secretary FROM community WHERE id = ?", (info.community_id,))
-            operator = Operator(str(secretary or "居民区书记"), Role.SECRETARY)
-        led.operator = operator
-        target = Path(out_dir) if out_dir is not None else package_path.parent
-        out = target / return_file_name(info.community, _ymd(led))
-        # Where the return goes is made (or refused) before the package is recorded as returned.
-        try:
-            target.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise write_error(out, exc) from exc
-        if out.resolve() == package_path.resolve():
-            raise LedgerError("exists", path=out)
-        seq = journal.last_seq(led.store)
-        with led.command(RETURN_COMMAND, None, {"package_id": info.package_id, "seq": seq}) as tx:
+        return return_ledger(led, out_dir, operator=operator)
+    finally:
+        led.close()
+
+
+def return_ledger(
+    led: Ledger, out_dir: str | Path | None = None, *, operator: Operator | None = None
+) -> Path:
+    """上报: mark the open package as returned (journalled, as ``operator``: by default the community's
+    secretary) and write a consistent copy (SQLite backup API) named "{居民区}-上报-YYYYMMDD.db" beside it (or in
+    ``out_dir``); returns the copy's path. The package stays the secretary's working copy. A place that cannot
+    take the copy is refused before the return is recorded: the package is then as it was."""
+    info = read_info(led.store)
+    if operator is None:
+        secretary = led.store.one("SELECT secretary FROM community WHERE id = ?", (info.community_id,))
+        operator = Operator(str(secretary or "居民区书记"), Role.SECRETARY)
+    target = Path(out_dir) if out_dir is not None else led.path.parent
+    out = target / return_file_name(info.community, _ymd(led))
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_error(out, exc) from exc
+    if out.resolve() == led.path.resolve():
+        raise LedgerError("exists", path=out)
+    seq = journal.last_seq(led.store)
+
+    def write(tmp: Path) -> None:
+        # A first copy proves the place takes the file (permissions, space) before the return is recorded; the
+        # copy handed over is taken after, so that it carries the record.
+        led.store.backup(tmp)
+        with (
+            led.acting_as(operator),
+            led.command(RETURN_COMMAND, None, {"package_id": info.package_id, "seq": seq}) as tx,
+        ):
             led.put_setting(
                 tx,
                 RETURNED_SETTING,
                 {"at": led.clock.now().isoformat(sep=" "), "seq": seq, "by": operator.name},
             )
-        replace_atomically(out, led.store.backup)
-        return out
-    finally:
-        led.close()
+        led.store.backup(tmp)
+
+    replace_atomically(out, write)
+    log.info("returned package %s to %s", info.package_id, out)
+    return out
 
 
 # ---- a new package over a copy with unreturned work ---------------------------------------------------------------

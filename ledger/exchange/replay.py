@@ -203,48 +203,50 @@ class Replay:
 
     def run(self) -> None:
         for e in self.pkg.entries:
-            self.ledger.operator = Operator(e.actor, Role(e.role))
-            self.ledger.origin = self.origin
-            before = len(self.items)
-            if e.command in HOUSEKEEPING:
-                self.outcomes[e.id] = "skipped"
-                continue
-            why = None if self.scope_checked else out_of_scope(self.ledger, self.pkg, e)
-            if why is not None:
-                self._item("refused", e, "", "", "", reason=f"涉及{why}，超出本包的范围", key="scope")
-            elif e.command in FIELD_COMMANDS:
-                self._fields(e)
-            elif e.command in STEPS:
-                self._step(e)
-            elif e.command in ("add_indicator", "attach_evidence", "request_extension"):
-                self._insert(e)
-            elif e.command == "remove_indicator":
-                self._remove_indicator(e)
-            elif e.command == "remove_evidence":
-                self._remove_evidence(e)
-            else:
-                self._item(
-                    "refused",
-                    e,
-                    "",
-                    "",
-                    "",
-                    reason=f"“{command_label(e.command)}”由工作专班办理，居民区不能在下发包中操作",
-                )
-            kinds = {it.kind for it in self.items[before:]}
-            self.outcomes[e.id] = (
-                "conflict"
-                if "conflict" in kinds
-                else "applied"
-                if "applied" in kinds
-                else "refused"
-                if "refused" in kinds
-                else "nothing"
+            with self.ledger.acting_as(Operator(e.actor, Role(e.role)), self.origin):
+                self._entry(e)
+
+    def _entry(self, e: Entry) -> None:
+        before = len(self.items)
+        if e.command in HOUSEKEEPING:
+            self.outcomes[e.id] = "skipped"
+            return
+        why = None if self.scope_checked else out_of_scope(self.ledger, self.pkg, e)
+        if why is not None:
+            self._item("refused", e, "", "", "", reason=f"涉及{why}，超出本包的范围", key="scope")
+        elif e.command in FIELD_COMMANDS:
+            self._fields(e)
+        elif e.command in STEPS:
+            self._step(e)
+        elif e.command in ("add_indicator", "attach_evidence", "request_extension"):
+            self._insert(e)
+        elif e.command == "remove_indicator":
+            self._remove_indicator(e)
+        elif e.command == "remove_evidence":
+            self._remove_evidence(e)
+        else:
+            self._item(
+                "refused",
+                e,
+                "",
+                "",
+                "",
+                reason=f"“{command_label(e.command)}”由工作专班办理，居民区不能在下发包中操作",
             )
-            if "applied" in kinds:
-                self.applied_entries += 1
-                if self.crash_after and self.applied_entries >= self.crash_after:
-                    os._exit(9)
+        kinds = {it.kind for it in self.items[before:]}
+        self.outcomes[e.id] = (
+            "conflict"
+            if "conflict" in kinds
+            else "applied"
+            if "applied" in kinds
+            else "refused"
+            if "refused" in kinds
+            else "nothing"
+        )
+        if "applied" in kinds:
+            self.applied_entries += 1
+            if self.crash_after and self.applied_entries >= self.crash_after:
+                os._exit(9)
 
     def _fields(self, e: Entry) -> None:
         for c in e.changes:

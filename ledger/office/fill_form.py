@@ -30,11 +30,13 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
-from ledger.core import Action, LedgerError, Operator, Role, Status, parse_date, parse_number
+from ledger.core import Action, LedgerError, Operator, Role, Status
 from ledger.office.xlsx_layout import print_setup
-from ledger.service import Ledger, before_bulk_change
-from ledger.storage import replace_atomically
+from ledger.service.backups import before_bulk_change
+from ledger.service.commands import Ledger
+from ledger.storage.files import replace_atomically
 
 FORMAT = "fill-form/1"
 SHEET = "填报表"
@@ -113,15 +115,15 @@ def cell_text(value: Any) -> str:
     return str(value).strip() if not isinstance(value, str) else value.rstrip()
 
 
-def _num_text(value: float | None) -> str:
+def number_text(value: float | None) -> str:
     return "" if value is None else cell_text(float(value))
 
 
-def _checksum(ledger_id: str, task_id: str, orig: str) -> str:
+def checksum(ledger_id: str, task_id: str, orig: str) -> str:
     return hashlib.sha256(f"{ledger_id}\x1f{task_id}\x1f{orig}".encode()).hexdigest()[:32]
 
 
-def _after_submit(progress: str, reason: str) -> str:
+def after_submit(progress: str, reason: str) -> str:
     """The progress ``act(SUBMIT, reason)`` leaves (see Ledger.act)."""
     reason = reason.strip()
     if not reason or reason in progress:
@@ -163,6 +165,8 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
     columns += TAIL
     wb = Workbook()
     ws = wb.active
+    if not isinstance(ws, Worksheet):  # a new workbook starts with one worksheet; the stubs allow none
+        raise TypeError("openpyxl's new workbook has no worksheet")
     ws.title = SHEET
     last = get_column_letter(3 + len(columns))
     org = ledger.org_name if isinstance(ledger.org_name, str) else ""
@@ -207,9 +211,11 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
                 values[f"ind_name:{k}"] = ""
                 values[f"ind_actual:{k}"] = ""
                 continue
-            target = f"目标 {_num_text(ind.target)}{ind.unit}" if ind.target is not None else (ind.unit or "")
+            target = (
+                f"目标 {number_text(ind.target)}{ind.unit}" if ind.target is not None else (ind.unit or "")
+            )
             values[f"ind_name:{k}"] = ind.name + (f"（{target}）" if target else "")
-            values[f"ind_actual:{k}"] = _num_text(ind.actual)
+            values[f"ind_actual:{k}"] = number_text(ind.actual)
         orig = json.dumps(
             {
                 "locked": {k: values[k] for k in LOCKED_KEYS}
@@ -223,15 +229,16 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
             sort_keys=True,
         )
         ws.cell(r, 1, t["id"])
-        ws.cell(r, 2, _checksum(ledger_id, t["id"], orig))
+        ws.cell(r, 2, checksum(ledger_id, t["id"], orig))
         ws.cell(r, 3, orig)
         for j, (_head, key, _w, editable) in enumerate(columns, start=4):
-            value = values[key]
-            if key == "deadline" and value:
-                value = dt.date.fromisoformat(value)
-            elif key.startswith("ind_actual:") and value != "":
-                value = float(value)
-            c = ws.cell(r, j, value if value != "" else None)
+            text = values[key]
+            shown: str | float | dt.date | None = text if text != "" else None
+            if key == "deadline" and text:
+                shown = dt.date.fromisoformat(text)
+            elif key.startswith("ind_actual:") and text != "":
+                shown = float(text)
+            c = ws.cell(r, j, shown)
             c.font, c.border = body, _BORDER
             c.alignment = _CENTER if key in ("no", "owner", "deadline", "status", "submit") else _WRAP
             if key == "deadline":
@@ -275,7 +282,7 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
     ws.auto_filter.ref = f"D{HEADER_ROW}:{last}{last_row}"
     print_setup(ws, paper="A4", title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     meta = wb.create_sheet(META)
-    for i, (k, v) in enumerate(
+    for i, (key, value) in enumerate(
         [
             ("format", FORMAT),
             ("ledger_id", ledger_id),
@@ -286,8 +293,8 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
         ],
         start=1,
     ):
-        meta.cell(i, 1, k)
-        meta.cell(i, 2, v)
+        meta.cell(i, 1, key)
+        meta.cell(i, 2, value)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     try:
@@ -349,308 +356,14 @@ class FillPreview:
         }
 
 
-@dataclass
-class _Write:
-    item: FillItem
-    kind: str  # progress | actual | submit
-    target: str  # task id or indicator id
-    value: Any
-    note: str = ""
-
-
-def _meta(wb: Any) -> dict[str, str]:
-    ws = wb[META]
-    return {str(r[0]): cell_text(r[1]) for r in ws.iter_rows(values_only=True) if r and r[0] is not None}
-
-
-def _read_form(ledger: Ledger, path: Path) -> tuple[Any, dict[str, str], list[str]]:
-    wb = open_workbook(path)
-    if META not in wb.sheetnames or SHEET not in wb.sheetnames:
-        raise LedgerError("fill_form_not_ours", path=path.name, detail="缺少“填报表”或隐藏的说明页")
-    meta = _meta(wb)
-    if meta.get("format") != FORMAT:
-        raise LedgerError(
-            "fill_form_not_ours", path=path.name, detail=f"格式版本为“{meta.get('format', '')}”"
-        )
-    if meta.get("ledger_id") != str(ledger.setting("ledger_id", "")):
-        raise LedgerError("fill_form_not_ours", path=path.name, detail="它是从另一本台账导出的")
-    if ledger.store.row("community", meta.get("community_id", "")) is None:
-        raise LedgerError(
-            "fill_form_not_ours", path=path.name, detail=f"本台账没有居民区“{meta.get('community')}”"
-        )
-    ws = wb[SHEET]
-    if sheet_is_empty(ws):
-        raise LedgerError("excel_empty", path=path.name, sheet=SHEET)
-    headers = [cell_text(c.value) for c in ws[HEADER_ROW]]
-    slots = int(meta.get("slots") or 0)
-    want = (
-        [h for h, *_ in FIXED]
-        + [h for k in range(1, slots + 1) for h in (f"指标{k}名称", f"指标{k}完成值（请填写）")]
-        + [h for h, *_ in TAIL]
-    )
-    if headers[3 : 3 + len(want)] != want:
-        raise LedgerError(
-            "excel_header_unmapped",
-            path=path.name,
-            sheet=SHEET,
-            missing="、".join(h for h in want if h not in headers) or "列的顺序",
-        )
-    return ws, meta, want
-
-
-class _Check:
-    def __init__(self, ledger: Ledger, path: Path, decisions: dict[str, Any]) -> None:
-        self.ledger = ledger
-        self.path = path
-        self.decisions = decisions
-        self.ws, self.meta, self.headers = _read_form(ledger, path)
-        self.cid = self.meta["community_id"]
-        self.keys = (
-            [k for _h, k, *_ in FIXED]
-            + [
-                k
-                for n in range(1, int(self.meta.get("slots") or 0) + 1)
-                for k in (f"ind_name:{n}", f"ind_actual:{n}")
-            ]
-            + [k for _h, k, *_ in TAIL]
-        )
-        self.col = {k: get_column_letter(4 + i) for i, k in enumerate(self.keys)}
-        self.preview = FillPreview(path, self.meta.get("community", ""), self.cid)
-        self.writes: list[_Write] = []
-        self.ledger_id = str(ledger.setting("ledger_id", ""))
-
-    def _add(self, item: FillItem) -> FillItem:
-        {
-            "applied": self.preview.applied,
-            "conflict": self.preview.conflicts,
-            "refused": self.preview.refused,
-        }[item.kind].append(item)
-        return item
-
-    def _refuse(self, row: int, column: str, task_id: str, fld: str, reason: str, theirs: Any = None) -> None:
-        self._add(FillItem("refused", row, column, task_id, fld, theirs=theirs, reason=reason))
-
-    def run(self) -> FillPreview:
-        seen: dict[str, int] = {}
-        for cells in self.ws.iter_rows(min_row=FIRST_ROW):
-            r = cells[0].row
-            raw = [c.value for c in cells]
-            vals = dict(zip(self.keys, raw[3:], strict=False))
-            tid, check, orig_text = (cell_text(raw[i]) if len(raw) > i else "" for i in range(3))
-            if not tid and not check and all(cell_text(v) == "" for v in vals.values()):
-                continue
-            self._row(r, tid, check, orig_text, vals, seen)
-        return self.preview
-
-    def _row(
-        self, r: int, tid: str, check: str, orig_text: str, vals: dict[str, Any], seen: dict[str, int]
-    ) -> None:
-        if not tid:
-            self._refuse(r, "A", "", "row", f"第 {r} 行没有任务编号（隐藏的 A 列），不是导出的行")
-            return
-        if check != _checksum(self.ledger_id, tid, orig_text):
-            self._refuse(
-                r, "A", tid, "row", f"第 {r} 行的任务编号或校验值被改动（隐藏的 A–C 列），无法确认是哪项任务"
-            )
-            return
-        if tid in seen:
-            self._refuse(r, "A", tid, "row", f"第 {r} 行与第 {seen[tid]} 行是同一项任务（行被复制）")
-            return
-        seen[tid] = r
-        task = self.ledger.store.row("task", tid)
-        if task is None or task["deleted_at"] is not None or task["community_id"] != self.cid:
-            self._refuse(r, "A", tid, "row", f"第 {r} 行的任务在台账上已不存在或不属于本居民区")
-            return
-        orig = json.loads(orig_text)
-        bad = False
-        for key, exported in orig["locked"].items():
-            now = vals.get(key)
-            if key == "deadline":
-                try:
-                    text = parse_date(now) or ""
-                except LedgerError:
-                    self._refuse(
-                        r,
-                        self.col[key],
-                        tid,
-                        key,
-                        f"第 {r} 行 {self.col[key]} 列（整改时限）“{cell_text(now)}”"
-                        "不是日期，且这一列已锁定，不能修改",
-                        theirs=cell_text(now),
-                    )
-                    bad = True
-                    continue
-            else:
-                text = cell_text(now)
-            if text != exported:
-                label = self.headers[self.keys.index(key)]
-                self._refuse(
-                    r,
-                    self.col[key],
-                    tid,
-                    key,
-                    f"第 {r} 行 {self.col[key]} 列（{label}）是锁定的单元格，被改成了"
-                    f"“{text}”（导出时为“{exported}”）",
-                    theirs=text,
-                )
-                bad = True
-        if bad:
-            return
-        before = len(self.preview.applied) + len(self.preview.conflicts) + len(self.preview.refused)
-        submit = cell_text(vals.get("submit"))
-        note = cell_text(vals.get("note")).strip()
-        self._progress(r, task, orig, cell_text(vals.get("progress")), submit == YES, note)
-        self._actuals(r, task, orig, vals)
-        self._submit(r, task, orig, submit, note, cell_text(vals.get("progress")))
-        if len(self.preview.applied) + len(self.preview.conflicts) + len(self.preview.refused) == before:
-            self.preview.unchanged += 1
-
-    def _value(
-        self,
-        r: int,
-        column: str,
-        tid: str,
-        fld: str,
-        exported: Any,
-        ours: Any,
-        theirs: Any,
-        label: str,
-        write: _Write,
-        same_as_ours: bool,
-    ) -> None:
-        if theirs == exported or same_as_ours:
-            return
-        key = f"{tid}:{fld}"
-        write.item = FillItem("applied", r, column, tid, fld, ours, theirs, key=key)
-        if ours == exported:
-            self._add(write.item)
-            self.writes.append(write)
-            return
-        item = write.item
-        item.kind, item.status = "conflict", "open"
-        item.reason = f"第 {r} 行 {column} 列（{label}）：导出后台账上也改了（台账现为“{cell_text(ours)}”，导出时为“{cell_text(exported)}”）"
-        choice = self.decisions.get(key)
-        if isinstance(choice, tuple):
-            choice, value = choice
-        else:
-            value = None
-        if choice == "theirs":
-            item.status = "taken"
-            self.writes.append(write)
-        elif choice == "new":
-            item.status = "rewritten"
-            write.value = value
-            self.writes.append(write)
-        elif choice == "ours":
-            item.status = "kept"
-        self._add(item)
-
-    def _progress(
-        self, r: int, task: dict[str, Any], orig: dict[str, Any], theirs: str, submit: bool, note: str
-    ) -> None:
-        ours = task["progress"]
-        same = ours == theirs or (submit and ours == _after_submit(theirs, note or theirs))
-        w = _Write(None, "progress", task["id"], theirs)  # type: ignore[arg-type]
-        self._value(
-            r,
-            self.col["progress"],
-            task["id"],
-            "progress",
-            orig["progress"],
-            ours,
-            theirs,
-            "整改进展",
-            w,
-            same,
-        )
-
-    def _actuals(self, r: int, task: dict[str, Any], orig: dict[str, Any], vals: dict[str, Any]) -> None:
-        for n, (iid, exported) in enumerate(orig["indicators"], start=1):
-            col = self.col[f"ind_actual:{n}"]
-            cell = vals.get(f"ind_actual:{n}")
-            try:
-                theirs = parse_number(cell, "完成值")
-            except LedgerError:
-                self._refuse(
-                    r,
-                    col,
-                    task["id"],
-                    f"actual:{iid}",
-                    f"第 {r} 行 {col} 列（指标{n}完成值）“{cell_text(cell)}”不是数字",
-                    theirs=cell_text(cell),
-                )
-                continue
-            row = self.ledger.store.row("indicator", iid)
-            if row is None:
-                if theirs != exported:
-                    self._refuse(
-                        r,
-                        col,
-                        task["id"],
-                        f"actual:{iid}",
-                        f"第 {r} 行 {col} 列：这条量化指标在台账上已删除",
-                        theirs=theirs,
-                    )
-                continue
-            w = _Write(None, "actual", iid, theirs)  # type: ignore[arg-type]
-            self._value(
-                r,
-                col,
-                task["id"],
-                f"actual:{iid}",
-                exported,
-                row["actual"],
-                theirs,
-                f"指标{n}完成值",
-                w,
-                row["actual"] == theirs,
-            )
-
-    def _submit(
-        self, r: int, task: dict[str, Any], orig: dict[str, Any], submit: str, note: str, progress: str
-    ) -> None:
-        col = self.col["submit"]
-        if submit not in ("", YES, NO):
-            self._refuse(
-                r,
-                col,
-                task["id"],
-                "submit",
-                f"第 {r} 行 {col} 列（申请销号）只能填“是”或“否”，不能是“{submit}”",
-                theirs=submit,
-            )
-            return
-        if submit != YES or orig["submit"] == YES:
-            return
-        status = Status(task["status"])
-        if status in (Status.SUBMITTED, Status.IN_REVIEW):
-            return  # already asked
-        reason = note or progress.strip()
-        item = FillItem(
-            "applied", r, col, task["id"], "submit", status.label, YES, key=f"{task['id']}:submit"
-        )
-        if not reason:
-            item.kind, item.reason = "refused", f"第 {r} 行：申请销号需要填写整改进展或销号说明"
-        elif status not in (
-            Status.NOT_STARTED,
-            Status.IN_PROGRESS,
-            Status.RETURNED,
-            Status.REOPENED,
-            Status.ONGOING,
-        ):
-            item.kind, item.status = "conflict", "open"
-            item.reason = f"第 {r} 行 {col} 列：台账上这项任务现为“{status.label}”，不能再申请销号"
-        if item.kind == "applied":
-            self.writes.append(_Write(item, "submit", task["id"], YES, reason))
-        self._add(item)
-
-
 # ---- apply -------------------------------------------------------------------------------------------------------
 def preview_fill_form(
     ledger: Ledger, path: str | Path, decisions: dict[str, Any] | None = None
 ) -> FillPreview:
     """What importing the filled 填报表 ``path`` would do, per cell. Nothing is written."""
-    return _Check(ledger, Path(path), decisions or {}).run()
+    from ledger.office.fill_form_check import FormCheck  # it builds on this module's dataclasses
+
+    return FormCheck(ledger, Path(path), decisions or {}).run()
 
 
 def apply_fill_form(
@@ -660,7 +373,9 @@ def apply_fill_form(
     otherwise a backup, then every applied value (and conflicts ``decisions`` settles: {key: "ours"|"theirs"|
     ("new", value)}) in ONE transaction, as the community's secretary, origin ``填报表:<file name>``."""
     path = Path(path)
-    check = _Check(ledger, path, decisions or {})
+    from ledger.office.fill_form_check import FormCheck
+
+    check = FormCheck(ledger, path, decisions or {})
     result = check.run()
     if result.refused and not accept_refused:
         first = result.refused[0]
@@ -668,21 +383,20 @@ def apply_fill_form(
     if not check.writes:
         return result
     result.backup = before_bulk_change(ledger, "填报表导入前备份")
-    saved = (ledger.operator, ledger.origin)
-    ledger.operator, ledger.origin = _secretary(ledger, check.cid), f"填报表:{path.name}"
-    try:
-        with ledger.store.db.atomic(), ledger.hold_notices():
-            for w in check.writes:
-                if w.kind == "progress":
-                    ledger.update_progress(w.target, str(w.value or ""))
-                elif w.kind == "actual":
-                    ledger.update_indicator(w.target, actual=w.value)
-            for w in check.writes:
-                if w.kind == "submit":
-                    if Status(ledger.store.row("task", w.target)["status"]) == Status.NOT_STARTED:
-                        ledger.act(w.target, Action.START)
-                    ledger.act(w.target, Action.SUBMIT, reason=w.note)
-    finally:
-        ledger.operator, ledger.origin = saved
+    with (
+        ledger.acting_as(_secretary(ledger, check.cid), f"填报表:{path.name}"),
+        ledger.batch("import_fill_form"),
+        ledger.store.db.atomic(),
+    ):
+        for w in check.writes:
+            if w.kind == "progress":
+                ledger.update_progress(w.target, str(w.value or ""))
+            elif w.kind == "actual":
+                ledger.update_indicator(w.target, actual=w.value)
+        for w in check.writes:
+            if w.kind == "submit":
+                if ledger.task(w.target).status == Status.NOT_STARTED:
+                    ledger.act(w.target, Action.START)
+                ledger.act(w.target, Action.SUBMIT, reason=w.note)
     result.written = True
     return result

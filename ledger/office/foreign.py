@@ -18,9 +18,12 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from ledger.core import LedgerError, Status, parse_date
+from ledger.core.errors import LedgerError
+from ledger.core.model import Status
+from ledger.core.values import parse_date
 from ledger.office.fill_form import cell_text, open_workbook, sheet_is_empty
-from ledger.service import Ledger, before_bulk_change
+from ledger.service.backups import before_bulk_change
+from ledger.service.commands import Ledger
 
 # our field -> (label, synonyms, most specific first)
 SYNONYMS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -268,9 +271,7 @@ def import_foreign_ledger(
     if dry_run:
         return result
     result.backup = before_bulk_change(ledger, "台账导入前备份")
-    saved = ledger.origin
-    ledger.origin = f"导入台账:{path.name}"
-    try:
+    with ledger.acting_as(origin=f"导入台账:{path.name}"):
         ledger.bulk_insert(
             "import_excel_ledger",
             {k: v for k, v in new.items() if v},
@@ -282,7 +283,5 @@ def import_foreign_ledger(
                 "communities": len(result.communities),
             },
         )
-    finally:
-        ledger.origin = saved
     result.written = True
     return result

@@ -436,15 +436,19 @@ def import_plan(
 ) -> ImportResult:
     """Write the plan as ONE journalled command after a backup; nothing is written when all is already there."""
     preview = preview_import(ledger, plan, assignment)
-    base = {
-        "source_name": source_name,
-        "categories_reused": preview.categories_reused,
-        "problems_reused": preview.problems_reused,
-        "tasks_present": preview.tasks_present,
-        "unknown_communities": preview.unknown_communities,
-    }
+
+    def result(**written: Any) -> ImportResult:
+        return ImportResult(
+            source_name=source_name,
+            categories_reused=preview.categories_reused,
+            problems_reused=preview.problems_reused,
+            tasks_present=preview.tasks_present,
+            unknown_communities=preview.unknown_communities,
+            **written,
+        )
+
     if preview.empty:
-        return ImportResult(**base)
+        return result()
     backup = before_bulk_change(ledger, "导入前备份")
     args = {
         "file": source_name,
@@ -456,8 +460,7 @@ def import_plan(
         "backup": backup.name,
     }
     entry = ledger.bulk_insert(COMMAND, preview.rows, args)
-    return ImportResult(
-        **base,
+    return result(
         categories_created=preview.categories_new,
         problems_created=preview.problems_new,
         tasks_created=preview.tasks_new,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -14,17 +15,17 @@ from typing import Any
 from ledger.core import (
     FIELD_LABELS,
     Clock,
-    Indicator,
     Kind,
     LedgerError,
     Operator,
     Role,
     Status,
     parse_date,
-    parse_number,
     workflow,
 )
+from ledger.service.bulk import BulkCommands
 from ledger.service.reads import LedgerReads
+from ledger.service.steps import StepCommands
 from ledger.service.structure import StructureCommands
 from ledger.service.tx import TABLE_KEY, Changed, Tx, changed_tables
 from ledger.storage import Change, Store, journal, new_id
@@ -115,7 +116,7 @@ COMMAND_LABELS_ZH = {
 }
 
 
-class Ledger(StructureCommands, LedgerReads):
+class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
     """An open ledger with its clock, its operator and its origin. Every write goes through a method here."""
 
     def __init__(
@@ -130,6 +131,7 @@ class Ledger(StructureCommands, LedgerReads):
         self.operator = operator or SYSTEM
         self.origin = origin
         self._observers: list[Callable[[Changed], None]] = []
+        self._batch: list[Changed] | None = None  # the notices held by an open batch()
         self._stats_cache: tuple[tuple[int, str], dict[str, Any]] | None = None
 
     # ---- opening ---------------------------------------------------------------------------
@@ -193,23 +195,57 @@ class Ledger(StructureCommands, LedgerReads):
             )
 
     @contextlib.contextmanager
-    def hold_notices(self) -> Iterator[None]:
-        """Send change notices only when the outermost block ends well (one bulk change, one refresh)."""
-        outer = not hasattr(self, "_held")
+    def acting_as(self, operator: Operator | None = None, origin: str | None = None) -> Iterator[None]:
+        """Write as ``operator`` from ``origin`` (None: unchanged) inside the block; both are restored after it,
+        also when it fails (a replayed package entry is journalled as its secretary, from the package file)."""
+        saved = (self.operator, self.origin)
+        self.operator = operator or self.operator
+        self.origin = origin if origin is not None else self.origin
+        try:
+            yield
+        finally:
+            self.operator, self.origin = saved
+
+    @contextlib.contextmanager
+    def batch(self, command: str | None = None, *, source: object = None) -> Iterator[None]:
+        """One operation, one notice: the notices of the commands inside are merged into one ``Changed`` (named
+        ``command`` when given, carrying ``source``: the view that started it) and sent when the outermost block
+        ends well; none is sent when it fails. Nested blocks join the outermost."""
+        outer = self._batch is None
         if outer:
-            self._held: list[Changed] = []
+            self._batch = []
         try:
             yield
         except BaseException:
             if outer:
-                del self._held
+                self._batch = None
             raise
-        if outer:
-            held = self._held
-            del self._held
-            for changed in held:
-                for callback in list(self._observers):
-                    callback(changed)
+        if not outer:
+            return
+        held, self._batch = self._batch or [], None
+        if not held:
+            return
+        merged = held[0]
+        for changed in held[1:]:
+            merged = merged | changed
+        merged = dataclasses.replace(
+            merged,
+            command=command or merged.command,
+            source=source if source is not None else merged.source,
+        )
+        self._send(merged)
+
+    def notify(self, changed: Changed) -> None:
+        """Tell the observers about ``changed`` (inside a batch: add it to the batch's one notice). For writes an
+        operation makes beside the commands, such as a package merge's replayed rows."""
+        if self._batch is not None:
+            self._batch.append(changed)
+        else:
+            self._send(changed)
+
+    def _send(self, changed: Changed) -> None:
+        for callback in list(self._observers):
+            callback(changed)
 
     @contextlib.contextmanager
     def command(self, command: str, task_id: str | None, args: dict[str, Any]) -> Iterator[Tx]:
@@ -247,12 +283,10 @@ class Ledger(StructureCommands, LedgerReads):
             | ({task_id} if task_id else set()),
             tables,
             frozenset(c.field or "*" for c in tx.changes),
+            frozenset(c.table for c in tx.changes if c.op != "update" or c.field == "deleted_at"),
+            frozenset(c.id for c in tx.changes if c.table == "setting"),
         )
-        if hasattr(self, "_held"):  # one notice after the outermost hold_notices block
-            self._held.append(changed)
-            return
-        for callback in list(self._observers):
-            callback(changed)
+        self.notify(changed)
 
     def _refresh_order(self, changes: list[Change]) -> None:
         """Keep the derived order keys (problem.rank, community.rank, task.ord_*) in step; not journalled."""
@@ -448,276 +482,6 @@ class Ledger(StructureCommands, LedgerReads):
         with self.command("delete_task", task_id, {"task": task_id}) as tx:
             tx.update("task", task_id, deleted_at=self.clock.now().isoformat(sep=" "))
 
-    def bulk_insert(
-        self, command: str, tables: dict[str, list[dict[str, Any]]], args: dict[str, Any]
-    ) -> str | None:
-        """Insert many new rows as ONE journalled command (plan import, example and generated ledgers).
-
-        Rows must be complete (see ``new_row``). Uses executemany on the connection inside the command's
-        transaction: the bulk path MEASURED.md recommends."""
-        order = ("community", "category", "problem", "task", "indicator")
-        unknown = set(tables) - set(order) - {"review", "evidence"}
-        if unknown:
-            raise LedgerError(
-                "bad_value", field="表", value=",".join(sorted(unknown)), detail="不支持批量写入"
-            )
-        with self.command(command, None, args) as tx:
-            for table in order + tuple(t for t in tables if t not in order):
-                rows = tables.get(table) or []
-                if not rows:
-                    continue
-                cols = list(rows[0])
-                self.store.conn.executemany(
-                    f"INSERT INTO {table} ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-                    ([r[c] for c in cols] for r in rows),
-                )
-                key = TABLE_KEY.get(table, "id")
-                tx.changes.extend(Change("insert", table, r[key], row=r) for r in rows)
-        return tx.entry.id if tx.entry else None
-
-    def new_row(self, table: str, **values: Any) -> dict[str, Any]:
-        """A complete row for ``table`` with defaults filled in and values checked like the single commands."""
-        now = self.clock.now().isoformat(sep=" ")
-        if table == "community":
-            base = {
-                "id": new_id(),
-                "name": "",
-                "kind": "居民区",
-                "secretary": "",
-                "leader": "",
-                "sort": 0,
-                "example": 0,
-            }
-        elif table == "category":
-            base = {"id": new_id(), "title": "", "sort": 0}
-        elif table == "problem":
-            base = {"id": new_id(), "category_id": "", "title": "", "detail": "", "sort": 0}
-        elif table == "task":
-            base = {
-                "id": new_id(),
-                "problem_id": "",
-                "community_id": "",
-                "measure": "",
-                "detail": "",
-                "kind": Kind.DEADLINE.value,
-                "owner": "",
-                "leader": "",
-                "department": "",
-                "deadline": None,
-                "original_deadline": None,
-                "status": Status.NOT_STARTED.value,
-                "progress": "",
-                "return_reason": "",
-                "review_round": 0,
-                "review_level": 0,
-                "sort": 0,
-                "example": 0,
-                "created_at": now,
-                "updated_at": now,
-                "deleted_at": None,
-            }
-            if "deadline" in values:
-                values["deadline"] = parse_date(values["deadline"])
-                values.setdefault("original_deadline", values["deadline"])
-            if "kind" in values and values["kind"] not in {k.value for k in Kind}:
-                raise LedgerError("bad_kind", value=values["kind"])
-            if "status" in values:
-                values["status"] = Status(values["status"]).value
-        elif table == "indicator":
-            base = {
-                "id": new_id(),
-                "task_id": "",
-                "name": "",
-                "unit": "",
-                "target": None,
-                "actual": None,
-                "sort": 0,
-            }
-            for k in ("target", "actual"):
-                if k in values:
-                    values[k] = parse_number(values[k], "目标值" if k == "target" else "完成值")
-        else:
-            raise LedgerError("bad_value", field="表", value=table, detail="不支持批量写入")
-        unknown = set(values) - set(base)
-        if unknown:
-            raise LedgerError(
-                "bad_value", field=table, value=",".join(sorted(unknown)), detail="没有这些字段"
-            )
-        for k in ("example",):
-            if k in values:
-                values[k] = int(values[k])
-        base.update(values)
-        return base
-
-    # ---- indicators ------------------------------------------------------------------------
-    def add_indicator(
-        self,
-        task_id: str,
-        name: str,
-        unit: str = "",
-        target: Any = None,
-        actual: Any = None,
-        *,
-        id: str | None = None,
-    ) -> str:
-        self._require_open_task(task_id)
-        if not name.strip():
-            raise LedgerError("empty_field", field="指标名称")
-        iid = id or new_id()
-        row = {
-            "id": iid,
-            "task_id": task_id,
-            "name": name.strip(),
-            "unit": unit.strip(),
-            "target": parse_number(target, "目标值"),
-            "actual": parse_number(actual, "完成值"),
-            "sort": self._next_sort("indicator", "task_id = ?", (task_id,)),
-        }
-        with self.command("add_indicator", task_id, {"task": task_id, "name": row["name"]}) as tx:
-            tx.insert("indicator", row)
-            tx.update("task", task_id, updated_at=self.clock.now().isoformat(sep=" "))
-        return iid
-
-    def update_indicator(self, indicator_id: str, **fields: Any) -> None:
-        row = self.store.row("indicator", indicator_id)
-        if row is None:
-            raise LedgerError("no_such_indicator", id=indicator_id)
-        self._require_open_task(row["task_id"])
-        if self.package is not None and set(fields) - {"actual"} and not self._added_here(indicator_id):
-            self._package_guard(
-                "update_indicator",
-                "修改下发指标的"
-                + "、".join(FIELD_LABELS.get(k, k) for k in sorted(set(fields) - {"actual"})),
-            )
-        checked: dict[str, Any] = {}
-        for key, value in fields.items():
-            if key in ("target", "actual"):
-                checked[key] = parse_number(value, "目标值" if key == "target" else "完成值")
-            elif key == "name":
-                if not str(value).strip():
-                    raise LedgerError("empty_field", field="指标名称")
-                checked[key] = str(value).strip()
-            elif key == "unit":
-                checked[key] = str(value).strip()
-            else:
-                raise LedgerError("bad_value", field="指标字段", value=key, detail="不能修改")
-        with self.command("update_indicator", row["task_id"], {"indicator": indicator_id, **checked}) as tx:
-            if tx.update("indicator", indicator_id, **checked):
-                tx.update("task", row["task_id"], updated_at=self.clock.now().isoformat(sep=" "))
-
-    def _added_here(self, indicator_id: str) -> bool:
-        """Whether an indicator was added in this file (not received in the package)."""
-        return (
-            self.store.one(
-                "SELECT 1 FROM journal WHERE command = 'add_indicator' AND payload LIKE ?",
-                (f'%"id":"{indicator_id}"%',),
-            )
-            is not None
-        )
-
-    def remove_indicator(self, indicator_id: str) -> None:
-        row = self.store.row("indicator", indicator_id)
-        if row is None:
-            raise LedgerError("no_such_indicator", id=indicator_id)
-        self._require_open_task(row["task_id"])
-        if self.package is not None and not self._added_here(indicator_id):
-            self._package_guard("remove_indicator", "删除下发的量化指标")
-        with self.command("remove_indicator", row["task_id"], {"indicator": indicator_id}) as tx:
-            tx.delete("indicator", indicator_id)
-
-    def indicators(self, task_id: str) -> list[Indicator]:
-        return [
-            Indicator(r["id"], r["task_id"], r["name"], r["unit"], r["target"], r["actual"], r["sort"])
-            for r in self.store.rows(
-                "SELECT * FROM indicator WHERE task_id = ? ORDER BY sort, rowid", (task_id,)
-            )
-        ]
-
-    # ---- workflow --------------------------------------------------------------------------
-    def task_state(self, task_id: str) -> workflow.TaskState:
-        t = self._require_task(task_id)
-        signed = tuple(
-            r[0]
-            for r in self.store.conn.execute(
-                "SELECT reviewer FROM review WHERE task_id = ? AND round = ? AND decision = 'approve'",
-                (task_id, t["review_round"]),
-            )
-        )
-        evidence = int(
-            self.store.one(
-                "SELECT COUNT(*) FROM evidence WHERE task_id = ? AND removed_at IS NULL", (task_id,)
-            )
-        )
-        unmet = tuple(
-            i.name
-            for i in self.indicators(task_id)
-            if i.target is not None and (i.actual is None or i.actual < i.target)
-        )
-        return workflow.TaskState(Status(t["status"]), t["kind"], t["review_level"], signed, evidence, unmet)
-
-    def act(
-        self,
-        task_id: str,
-        action: workflow.Action | str,
-        *,
-        reason: str = "",
-        grade: str = "",
-        opinion: str = "",
-        exception: str = "",
-    ) -> workflow.Outcome:
-        """Take one workflow step (start, submit, set_ongoing, approve, return, reopen)."""
-        action = workflow.Action(action)
-        state = self.task_state(task_id)
-        t = self._require_task(task_id)
-        outcome = workflow.decide(
-            action, state, self.operator, self.chain, reason=reason, grade=grade, exception=exception
-        )
-        now = self.clock.now().isoformat(sep=" ")
-        args = {"task": task_id, "reason": reason, "grade": grade, "opinion": opinion, "exception": exception}
-        with self.command(action.value, task_id, args) as tx:
-            fields: dict[str, Any] = {
-                "status": outcome.status.value,
-                "review_level": outcome.review_level,
-                "updated_at": now,
-            }
-            if action == workflow.Action.SUBMIT:
-                fields["review_round"] = t["review_round"] + 1
-                fields["return_reason"] = ""
-                if reason.strip():
-                    fields["progress"] = (
-                        t["progress"]
-                        if reason.strip() in t["progress"]
-                        else (t["progress"] + ("\n" if t["progress"] else "") + reason.strip()).strip()
-                    )
-            elif action in (workflow.Action.APPROVE, workflow.Action.RETURN):
-                level_index = min(state.review_level, len(self.chain) - 1)
-                level = self.chain[level_index]
-                tx.insert(
-                    "review",
-                    {
-                        "id": new_id(),
-                        "task_id": task_id,
-                        "round": t["review_round"],
-                        "level": level_index + 1,
-                        "level_name": level.name,
-                        "reviewer": self.operator.name,
-                        "role": self.operator.role.value,
-                        "decision": action.value,
-                        "grade": grade,
-                        "opinion": opinion or reason,
-                        "exception": exception,
-                        "at": now,
-                    },
-                )
-                if action == workflow.Action.RETURN:
-                    fields["return_reason"] = f"{level.name}退回：{reason.strip()}"
-                elif outcome.second_round:
-                    fields["return_reason"] = outcome.notes[0]
-            elif action == workflow.Action.REOPEN:
-                fields["return_reason"] = f"重启整改：{reason.strip()}"
-            tx.update("task", task_id, **fields)
-        return outcome
-
     # ---- reads (the rest are in ledger/reads.py) -------------------------------------------------
     def today(self) -> dt.date:
         return self.clock.today()
@@ -741,19 +505,19 @@ class Ledger(StructureCommands, LedgerReads):
         with self.command("undo", target.task_id, {"entry": entry_id, "of": target.command}) as tx:
             for change in reversed(target.changes):
                 key = TABLE_KEY.get(change.table, "id")
-                if change.op == "update":
+                if change.op == "update" and change.field is not None:
                     now_rows = self.store.rows(f"SELECT * FROM {change.table} WHERE {key} = ?", (change.id,))
-                    now = now_rows[0][change.field] if now_rows else None  # type: ignore[index]
+                    now = now_rows[0][change.field] if now_rows else None
                     if change.table == "setting":
                         now = json.loads(now) if now is not None else None
                     if now != change.after and change.field != "updated_at":
                         raise LedgerError(
-                            "undo_conflict", field=FIELD_LABELS.get(change.field or "", change.field), now=now
+                            "undo_conflict", field=FIELD_LABELS.get(change.field, change.field), now=now
                         )
                     if change.table == "setting":
                         self.put_setting(tx, change.id, change.before)
                     else:
-                        tx.update(change.table, change.id, **{change.field: change.before})  # type: ignore[misc]
+                        tx.update(change.table, change.id, **{change.field: change.before})
                 elif change.op == "insert":
                     now_rows = self.store.rows(f"SELECT * FROM {change.table} WHERE {key} = ?", (change.id,))
                     if now_rows:

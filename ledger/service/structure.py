@@ -78,7 +78,8 @@ class StructureCommands:
         row = self.store.row(table, id_)
         if row is None:
             raise LedgerError(f"no_such_{table}", id=id_, name=id_)
-        where, params = ("1", ())
+        where = "1"
+        params: tuple[Any, ...] = ()
         if group_col:
             where, params = (f"{group_col} = ?", (row[group_col],))
         ids = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ledger.core import LedgerError
@@ -14,19 +14,112 @@ if TYPE_CHECKING:
 TABLE_KEY = {"setting": "key"}
 
 
+STRUCTURE_TABLES = frozenset({"community", "category", "problem"})
+BOARD_TABLES = frozenset({"task"}) | STRUCTURE_TABLES
+SIGNOFF_TABLES = frozenset({"task", "review", "extension", "recheck", "recheck_item"}) | STRUCTURE_TABLES
+PACKAGE_TABLES = frozenset({"package", "package_merge", "merged_entry", "merge_conflict"})
+# Settings read by one view only (the board's colours, the Excel templates, the weekly reconciliation, the
+# evidence size limit): a change to one of them concerns no other view. Every other setting (org name, review
+# chain, due-soon days, package mode …) concerns every view that shows tasks.
+BOARD_SETTINGS = frozenset({"board_scheme"})
+LOCAL_SETTINGS = BOARD_SETTINGS | {
+    "excel_templates",
+    "excel_template_default",
+    "week_closes_on",
+    "stall_weeks",
+    "evidence_max_mb",
+}
+
+
 @dataclass(frozen=True)
 class Changed:
-    """What one command changed; the UI turns it into one signal (STYLE: OpChanges)."""
+    """What one operation changed; the UI turns it into one signal (STYLE: OpChanges).
+
+    ``rows_added_or_removed``: tables where a row was inserted or deleted (a task's soft delete counts), so a
+    list knows to reload its ids. ``settings``: the setting keys written. ``source``: the view that started the
+    operation (``Ledger.batch(source=…)``); it has refreshed itself and skips the notice. ``entry_ids``: every
+    journal entry of the operation, oldest first (``entry_id`` is the last)."""
 
     command: str
     entry_id: str
     task_ids: frozenset[str] = frozenset()
     tables: frozenset[str] = frozenset()
     fields: frozenset[str] = frozenset()
+    rows_added_or_removed: frozenset[str] = frozenset()
+    settings: frozenset[str] = frozenset()
+    source: object | None = field(default=None, compare=False)
+    entry_ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.entry_ids and self.entry_id:
+            object.__setattr__(self, "entry_ids", (self.entry_id,))
+
+    def __or__(self, other: Changed) -> Changed:
+        """The union of two notices, named by the first (the operation) and ending at the second's entry."""
+        return Changed(
+            self.command,
+            other.entry_id or self.entry_id,
+            self.task_ids | other.task_ids,
+            self.tables | other.tables,
+            self.fields | other.fields,
+            self.rows_added_or_removed | other.rows_added_or_removed,
+            self.settings | other.settings,
+            self.source if self.source is not None else other.source,
+            self.entry_ids + tuple(e for e in other.entry_ids if e not in self.entry_ids),
+        )
+
+    merge = __or__
 
     @property
-    def structure(self) -> bool:
-        return bool(self.tables & {"community", "category", "problem", "setting"})
+    def affects_structure(self) -> bool:
+        """Communities, categories or problems changed (names, order, what exists)."""
+        return bool(self.tables & STRUCTURE_TABLES)
+
+    @property
+    def affects_settings(self) -> bool:
+        return bool(self.settings)
+
+    @property
+    def _shared_settings(self) -> bool:
+        return bool(self.settings - LOCAL_SETTINGS)
+
+    @property
+    def affects_tasks(self) -> bool:
+        """A task, or the community, category or problem it belongs to, changed."""
+        return bool(self.tables & BOARD_TABLES)
+
+    @property
+    def affects_every_task(self) -> bool:
+        """How every task reads may have changed: the structure, or a setting every view uses (review chain,
+        due-soon days, package mode …)."""
+        return self.affects_structure or self._shared_settings
+
+    @property
+    def affects_task_list(self) -> bool:
+        """Which tasks exist, or how every row reads, may have changed: a list of tasks reloads its ids."""
+        return self.affects_every_task or "task" in self.rows_added_or_removed
+
+    @property
+    def affects_table(self) -> bool:
+        """The ledger table shows something this changed (reload when ``affects_task_list``, else the rows)."""
+        return self.affects_task_list or bool(self.task_ids)
+
+    @property
+    def affects_board(self) -> bool:
+        """The wall chart, the kanban board or the overview shows something this changed."""
+        return (
+            bool(self.tables & BOARD_TABLES) or bool(self.settings & BOARD_SETTINGS) or self._shared_settings
+        )
+
+    @property
+    def affects_signoff(self) -> bool:
+        """The sign-off queue (reviews, extensions, rechecks of tasks) shows something this changed."""
+        return bool(self.tables & SIGNOFF_TABLES) or self._shared_settings
+
+    @property
+    def affects_packages(self) -> bool:
+        """The package status (issued, returned, merged, conflicts) shows something this changed."""
+        return bool(self.tables & PACKAGE_TABLES) or self.affects_structure
 
 
 def changed_tables(changes: list[Change]) -> frozenset[str]:

@@ -378,7 +378,7 @@ class KanbanView(QWidget):
                 col.set_column(shown[status], self.scheme)
 
     def on_changed(self, changed: Changed) -> None:
-        if changed.tables & {"task", "community", "category", "problem", "setting"}:
+        if changed.affects_board:
             self.refresh()
 
     def move_task(self, task_id: str, target_status: Status | str) -> bool:

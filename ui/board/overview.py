@@ -484,5 +484,5 @@ class OverviewView(QWidget):
         self.chart_overdue.set_series(trends.newly_overdue, trends.labels)
 
     def on_changed(self, changed: Changed) -> None:
-        if changed.tables & {"task", "community", "category", "problem"}:
+        if changed.affects_tasks:
             self.refresh()

@@ -219,25 +219,32 @@ class BoardView(QWidget):
         self._update_header()
 
     def on_changed(self, changed: Changed) -> None:
-        if "setting" in changed.tables:
+        if changed.source is self or not changed.affects_board:
+            return
+        if lb.SETTING_KEY in changed.settings:
             scheme = lb.load_scheme(self.ledger)
             if scheme != self.model.scheme:
-                self.set_scheme(scheme, save=False)
-        if changed.tables & {"task", "community", "category", "problem", "setting"}:
-            self.refresh()
+                self._use_scheme(scheme)
+        self.refresh()
 
     def set_scheme(self, scheme: BoardScheme, *, save: bool = True) -> None:
         """Use ``scheme``; with ``save`` it is stored in the ledger (journalled)."""
         if save:
-            lb.save_scheme(self.ledger, scheme)
+            # This view applies the scheme itself: the notice of the save is not for it.
+            with self.ledger.batch(source=self):
+                lb.save_scheme(self.ledger, scheme)
+        if self._use_scheme(scheme):
+            self.refresh()
+
+    def _use_scheme(self, scheme: BoardScheme) -> bool:
+        """Show ``scheme`` (colours repaint); True when its warning bands changed, so the cells must be recomputed."""
         bands_changed = scheme.bands != self.model.scheme.bands
         self.model.set_scheme(scheme)
         self.legend.set_scheme(scheme)
         self._sync_scheme_box()
-        if bands_changed:
-            self.refresh()
         self.table.viewport().update()
         self.schemeChanged.emit(scheme)
+        return bands_changed
 
     def edit_scheme(self) -> None:
         from ui.board.settings import BoardSettingsDialog

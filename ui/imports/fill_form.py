@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger.core import LedgerError, parse_number
+from ledger.core.errors import LedgerError
+from ledger.core.values import parse_number
 from ledger.office import fill_form as excel_returns
-from ledger.service import Ledger
+from ledger.service.commands import Ledger
 from ui.common import messages
 from ui.common.preview import DecisionTable, PreviewDialog
 from ui.common.util import say, settings

@@ -3,7 +3,7 @@
 ``apply_community_mode(window)`` is called by MainWindow when ``ledger.package`` is set: the community tree holds
 only the package's community, the work team's columns and task fields are read-only (only
 ``community_editable_fields()`` may be edited), a banner says which package this is, and 上报… writes the return
-file beside the package. ``open_package_over`` guards a secretary opening a newer package over their copy.
+file beside the package (``exchange.return_ledger``, as the command line's return-package). ``open_package_over`` guards a secretary opening a newer package over their copy.
 """
 
 from __future__ import annotations
@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger import exchange
-from ledger.core import LedgerError
+from ledger.core.errors import LedgerError
 from ledger.exchange import SECRETARY_FIELDS
-from ledger.service import Ledger
-from ledger.storage import journal
+from ledger.exchange import packages as exchange
+from ledger.service.commands import Ledger
 from ui.common import messages, palette
 from ui.table.model import COLUMNS
 
@@ -110,7 +109,7 @@ def _restrict_tree(window: MainWindow, community_id: str) -> None:
 
 
 def _lock_table(window: MainWindow) -> None:
-    from ui.window.main_window import EditDelegate
+    from ui.window.delegate import EditDelegate
 
     class CommunityDelegate(EditDelegate):
         """No editor for the work team's columns (the model may still flag them editable)."""
@@ -204,29 +203,6 @@ def _add_banner(window: MainWindow, info: dict[str, Any], action: QAction) -> No
 
 
 # ---- 上报 ---------------------------------------------------------------------------------------------------------
-def return_open_package(ledger: Ledger, out_dir: str | Path | None = None) -> Path:
-    """上报 from the package open in this window (``exchange.return_package`` opens the file itself, which the
-    window's lock forbids): journal the return as the operator, then a consistent copy named
-    "{居民区}-上报-YYYYMMDD.db" beside the package (or in ``out_dir``)."""
-    info = exchange.read_info(ledger.store)
-    seq = journal.last_seq(ledger.store)
-    with ledger.command(exchange.RETURN_COMMAND, None, {"package_id": info.package_id, "seq": seq}) as tx:
-        ledger.put_setting(
-            tx,
-            exchange.RETURNED_SETTING,
-            {"at": ledger.clock.now().isoformat(sep=" "), "seq": seq, "by": ledger.operator.name},
-        )
-    target = Path(out_dir) if out_dir is not None else ledger.path.parent
-    out = target / exchange.return_file_name(info.community, ledger.clock.today().strftime("%Y%m%d"))
-    if out.resolve() == ledger.path.resolve():
-        raise LedgerError("exists", path=out)
-    part = out.with_name(out.name + ".part")
-    ledger.store.backup(part)
-    part.replace(out)
-    log.info("returned package %s to %s", info.package_id, out)
-    return out
-
-
 def show_returned(parent: QWidget | None, path: Path) -> None:
     """Where the return file went, with 打开所在文件夹 (tests patch this)."""
     box = QMessageBox(
@@ -255,7 +231,7 @@ def return_from_window(window: MainWindow) -> Path | None:
     if getattr(panel, "task", None) is not None and panel.pending_fields() and not panel.save():
         return None
     try:
-        path = return_open_package(window.ledger)
+        path = exchange.return_ledger(window.ledger, operator=window.ledger.operator)
     except LedgerError as exc:
         messages.show_error(window, exc, _tr("Cannot write the return"))
         return None

@@ -35,8 +35,6 @@ __all__ = ["PackageStatusView"]
 class PackageStatusView(QWidget):
     """包状态: per community the last package issued, the last return merged and its counts, open conflicts."""
 
-    REFRESH_ON = frozenset({"issue_package", "merge_package", "decide_conflict", "undo"})
-
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ledger = ledger
@@ -129,5 +127,5 @@ class PackageStatusView(QWidget):
         self.conflicts_button.setEnabled(any(s["open_conflicts"] for s in self.status))
 
     def on_changed(self, changed: Changed) -> None:
-        if changed.command in self.REFRESH_ON or changed.structure:
+        if changed.affects_packages:
             self.refresh()

@@ -451,12 +451,15 @@ class ReconcileView(QWidget):
         self._fill(self.overdue, [[t["community"], t["measure"], t["owner"], t["deadline"]] for t in over])
 
     def on_changed(self, changed: Changed) -> None:
-        self.refresh()
+        if changed.source is not self:
+            self.refresh()
 
     # ---- actions ----
     def _run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
+            # This view refreshes itself after its own action: the notice of it is not for it.
+            with self.ledger.batch(source=self):
+                return fn(*args, **kwargs)
         except LedgerError as exc:
             messages.show_error(self, exc)
             return None

@@ -196,7 +196,7 @@ class ReviewQueueView(QWidget):
             self.table.selectRow(row)
 
     def on_changed(self, changed: Changed) -> None:
-        if changed.tables & {"task", "review", "community", "problem", "setting"}:
+        if changed.affects_signoff:
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:

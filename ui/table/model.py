@@ -163,12 +163,9 @@ class TaskTableModel(QAbstractTableModel):
 
     def on_changed(self, changed: Changed) -> None:
         """Refresh only what the change touched; a new or deleted row reloads the id list."""
-        structural = (
-            changed.structure
-            or changed.command in {"add_task", "delete_task", "undo", "generate", "import_plan"}
-            or "deleted_at" in changed.fields
-        )
-        if structural or not changed.task_ids:
+        if not changed.affects_table:
+            return
+        if changed.affects_task_list:
             self.reload()
             return
         # A change to a field we filter or sort by may move the row: reload in that case too.

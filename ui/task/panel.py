@@ -31,22 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import signoff
-from ledger.audit import history_rows, value_text
-from ledger.core import (
-    FIELD_LABELS,
-    OPEN_STATUSES,
-    Action,
-    Kind,
-    LedgerError,
-    Role,
-    Status,
-    TaskRow,
-    health,
-    parse_number,
-)
-from ledger.service import Changed, Ledger
+from ledger.audit.history import history_rows, value_text
+from ledger.core.errors import LedgerError
+from ledger.core.model import FIELD_LABELS, OPEN_STATUSES, Kind, Role, Status, TaskRow, health
+from ledger.core.values import parse_number
+from ledger.core.workflow import Action
+from ledger.service.commands import Changed, Ledger
 from ledger.signoff import Extension
-from ledger.storage import Entry
+from ledger.storage.journal import Entry
 from ui.common import messages, palette
 from ui.common.util import health_colour
 from ui.signoff.dialogs import (
@@ -448,7 +440,7 @@ class TaskPanel(DropsEvidence):
         self.history.resizeRowsToContents()
 
     def on_changed(self, changed: Changed) -> None:
-        if self.task is not None and (self.task.id in changed.task_ids or changed.structure):
+        if self.task is not None and (self.task.id in changed.task_ids or changed.affects_every_task):
             self.show_task(self.task.id)
 
     # ---- editing ---------------------------------------------------------------------------

@@ -11,28 +11,27 @@ from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex,
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QDockWidget,
     QHeaderView,
     QLabel,
     QMainWindow,
     QStackedWidget,
-    QStyledItemDelegate,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ledger.core import Kind, LedgerError
-from ledger.service import Changed, Ledger
-from ledger.storage import TaskFilter
+from ledger.core.errors import LedgerError
+from ledger.service.commands import Changed, Ledger
+from ledger.storage.store import TaskFilter
 from ui.common import messages, palette
 from ui.common.util import exec_and_free, save_operator, settings
 from ui.table.filters import FilterPanel
 from ui.table.model import COLUMN_INDEX, TaskIdRole, TaskTableModel
 from ui.window import menus as window_menus
+from ui.window.actions import DialogActions
+from ui.window.delegate import EditDelegate
 
 if TYPE_CHECKING:
     from ui.task.panel import TaskPanel
@@ -46,41 +45,7 @@ class Notifier(QObject):
     changed = Signal(object)
 
 
-class EditDelegate(QStyledItemDelegate):
-    """Date picker for the deadline, a fixed list for the kind, a line edit for the rest."""
-
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
-        if index.column() == COLUMN_INDEX["deadline"]:
-            ed = QDateEdit(parent)
-            ed.setCalendarPopup(True)
-            ed.setDisplayFormat("yyyy-MM-dd")
-            return ed
-        if index.column() == COLUMN_INDEX["kind"]:
-            box = QComboBox(parent)
-            for k in Kind:
-                box.addItem(k.value, k.value)
-            return box
-        return super().createEditor(parent, option, index)
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-            return
-        if isinstance(editor, QDateEdit):
-            value = index.data(Qt.ItemDataRole.EditRole)
-            if value is not None and value.isValid():
-                editor.setDate(value)
-            return
-        super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData())
-            return
-        super().setModelData(editor, model, index)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(DialogActions, QMainWindow):
     openRequested = Signal(str)  # "blank", "open", "example" — handled by the app
     openPathRequested = Signal(str)  # a ledger file chosen from 最近打开的台账
     firstPainted = Signal()  # the first screen has been painted (the work that could wait starts now)
@@ -349,73 +314,6 @@ class MainWindow(QMainWindow):
         view.setObjectName("reconcileView")
         return view
 
-    def export_fill_form(self) -> None:
-        from ui.imports.fill_form import export_fill_form_dialog
-
-        export_fill_form_dialog(self, self.ledger, self.filters.single_community())
-
-    def import_excel(self) -> None:
-        from ui.imports.fill_form import import_excel
-
-        import_excel(self, self.ledger)
-
-    def issue_packages(self) -> None:
-        from ui.packages.issue import IssuePackagesDialog
-
-        IssuePackagesDialog.run(self, self.ledger, self.filters.single_community())
-
-    def merge_return(self) -> None:
-        from ui.packages.merge import MergeDialog
-
-        MergeDialog.run(self, self.ledger)
-
-    def open_conflicts(self) -> None:
-        from ui.packages.conflicts import OpenConflictsDialog
-
-        exec_and_free(OpenConflictsDialog(self.ledger, self))
-
-    def look_back(self) -> None:
-        from ui.signoff.recheck import RecheckDialog
-
-        RecheckDialog.run(self, self.ledger)
-
-    def open_backups(self) -> None:
-        from ledger.service import folder_for
-        from ui.common.util import open_folder
-        from ui.window.app import data_dir
-
-        folder = folder_for(self.ledger.path, self.data_dir or data_dir())
-        folder.mkdir(parents=True, exist_ok=True)
-        open_folder(self, folder)
-
-    def export_audit(self) -> None:
-        from ui.exports.change_record import export_audit_from_window
-
-        export_audit_from_window(self, self.ledger, self.filters.single_community())
-
-    def verify_ledger(self) -> None:
-        from ui.window.verify import VerifyDialog
-
-        VerifyDialog.run(self, self.ledger)
-
-    def export_evidence(self) -> None:
-        from ui.task.evidence_export import export_evidence
-
-        community = self.filters.single_community()
-        export_evidence(self, self.ledger, community=community)
-
-    def print_board(self) -> None:
-        board = self.view("board")
-        board.print_chart()  # type: ignore[attr-defined]
-
-    def export_board(self) -> None:
-        board = self.view("board")
-        board.export_pdf()  # type: ignore[attr-defined]
-
-    def edit_board_scheme(self) -> None:
-        board = self.view("board")
-        board.edit_scheme()  # type: ignore[attr-defined]
-
     # ---- filtering and selection -----------------------------------------------------------
     def apply_filter(self, flt: TaskFilter) -> None:
         current = self.current_task_id()
@@ -467,21 +365,22 @@ class MainWindow(QMainWindow):
 
     # ---- changes, undo ---------------------------------------------------------------------
     def _on_changed(self, changed: Changed) -> None:
-        if (
-            changed.command not in ("undo",)
-            and changed.entry_id not in self.undo_stack
-            and changed.entry_id not in self.redo_stack
-            and self._recording
-        ):
-            self._record_entry(changed.entry_id)
-        self.model.on_changed(changed)
-        if self._panel is not None:
+        """One notice per operation; each view decides from its flags, and the view that started the operation
+        (``changed.source``) has refreshed itself already."""
+        if changed.command != "undo" and self._recording:
+            for entry_id in changed.entry_ids:
+                if entry_id not in self.undo_stack and entry_id not in self.redo_stack:
+                    self._record_entry(entry_id)
+        source = changed.source
+        if source is not self.model:
+            self.model.on_changed(changed)
+        if self._panel is not None and source is not self._panel:
             self._panel.on_changed(changed)
-        if changed.structure or changed.command in ("add_task", "delete_task", "undo"):
+        if changed.affects_task_list and source is not self.filters:
             self.filters.reload_communities()
         for i in range(self.tabs.count()):  # every view built so far, not only those the filters drive
             view = self.tabs.widget(i)
-            if hasattr(view, "on_changed"):
+            if view is not source and hasattr(view, "on_changed"):
                 view.on_changed(changed)
         self._update_status()
 

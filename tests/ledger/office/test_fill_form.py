@@ -12,7 +12,7 @@ from ledger.cli.main import main
 from ledger.core import Status
 from ledger.office import fill_form as excel_returns
 from ledger.office import foreign as excel_foreign
-from ledger.service import Ledger
+from ledger.service.commands import Changed, Ledger
 from ledger.storage import journal
 from tests.helpers import Snapshot, foreign_ledger, form_columns, form_row_of, refuse, reverse_form_rows
 
@@ -283,3 +283,22 @@ def test_a_column_letter_typed_wrongly_is_a_sentence(
     foreign = foreign_ledger(tmp_path / "旧.xlsx")
     assert main(["import-excel", db, str(foreign), "--dry-run", "--map", f"measure={column}"]) == 1
     assert "--map" in capsys.readouterr().err
+
+
+def test_a_fill_form_import_notifies_once_with_every_task(filled: Ledger, tmp_path: Path) -> None:
+    out, tid, _iid = _export(filled, tmp_path)
+    wb = load_workbook(out)
+    ws = wb["填报表"]
+    cols = form_columns(ws)
+    others = [t["id"] for t in filled.tasks_json() if t["community"] == "南郊别墅"]
+    for t in others:
+        ws[f"{cols['整改进展（请填写）']}{form_row_of(ws, t)}"] = "填报的进展"
+    ws[f"{cols['申请销号（是/否）']}{form_row_of(ws, tid)}"] = "是"
+    wb.save(out)
+    heard: list[Changed] = []
+    filled.subscribe(heard.append)
+    before = (filled.operator, filled.origin)
+    excel_returns.apply_fill_form(filled, out)
+    assert len(heard) == 1 and heard[0].command == "import_fill_form"
+    assert heard[0].task_ids == set(others) and len(heard[0].entry_ids) >= len(others) + 1
+    assert (filled.operator, filled.origin) == before

@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
 
-from ledger import exchange
-from ledger.core import FixedClock
-from ledger.exchange import open_conflicts, preview_merge
-from ledger.service import Ledger
+from ledger.core.clock import FixedClock
+from ledger.exchange import packages as exchange
+from ledger.exchange.merge import open_conflicts, preview_merge
+from ledger.service.commands import Ledger
+from ledger.storage import journal
 from tests.ledger.exchange.exchange_helpers import SECRETARY, dump, edit_package, master
 from ui.common import messages
 from ui.packages import community_mode
@@ -345,6 +346,29 @@ def test_return_writes_the_file_beside_the_package(package_window, monkeypatch, 
     assert info.returned_seq is not None and not info.unreturned
     preview = preview_merge(led, expected)
     assert [(i.field, i.theirs) for i in preview.applied] == [("progress", "书记在窗口里写的进展")]
+
+
+def test_a_return_that_cannot_be_written_records_nothing(package_window, monkeypatch) -> None:
+    """The window returns through the command line's function: a place that cannot take the file is refused
+    before the package is recorded as returned (the window's own copy of that code recorded first)."""
+    from ledger.storage.store import Store
+
+    win, _led, ids, path = package_window
+    win.ledger.update_progress(ids["tasks_a"][0], "要上报的进展")
+    errors: list[object] = []
+    monkeypatch.setattr(community_mode.messages, "show_error", lambda _w, exc, *_a: errors.append(exc))
+    monkeypatch.setattr(community_mode, "show_returned", lambda *_a: pytest.fail("nothing was written"))
+
+    def full_disk(_store: Store, _target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Store, "backup", full_disk)
+    seq = journal.last_seq(win.ledger.store)
+    assert community_mode.return_from_window(win) is None
+    assert len(errors) == 1 and "南郊别墅-上报-20251120.db" in errors[0].message()  # type: ignore[attr-defined]
+    assert journal.last_seq(win.ledger.store) == seq, "the return was recorded although nothing was written"
+    assert win.ledger.setting(exchange.RETURNED_SETTING) is None
+    assert not list(path.parent.glob("*上报*"))
 
 
 def test_master_window_is_left_alone(qtbot, world) -> None:
