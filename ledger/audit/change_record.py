@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import logging
 from collections import Counter
@@ -11,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ledger.audit.history import TABLE_WORDS, command_label, describe_entry
-from ledger.core import LedgerError
 from ledger.service import Ledger
 from ledger.storage import Entry, check_folder, journal, replace_atomically
 
@@ -191,35 +189,3 @@ def export_audit(
         progress(total, total)
     log.info("journal exported to %s: %d entries, %d rows", out, entries, rows)
     return AuditExport(out, entries, rows, head)
-
-
-def cmd_journal(args: argparse.Namespace) -> int:
-    """`main.py journal LEDGER OUT.xlsx [--from D] [--to D] [--by NAME] [--community NAME]`."""
-    from ledger.cli.common import open_ledger
-    from ledger.core import parse_date
-
-    try:
-        since, until = (parse_date(v) if v else None for v in (args.since, args.until))
-    except LedgerError as exc:
-        raise LedgerError(
-            "bad_value",
-            field="日期（--from / --to）",
-            value=exc.facts.get("value", ""),
-            detail="请按“2025-11-30”的格式填写",
-        ) from None
-    led = open_ledger(args, args.ledger)
-    try:
-        cid = led.community_id(args.community) if args.community else None
-        flt = AuditFilter(
-            dt.date.fromisoformat(since) if since else None,
-            dt.date.fromisoformat(until) if until else None,
-            args.by,
-            cid,
-        )
-        result = export_audit(led, args.out, flt)
-    finally:
-        led.close()
-    print(
-        f"已导出修改记录：{result.path}（{result.entries} 条日志，{result.rows} 行；日志校验码 {result.anchor or '—'}）"
-    )
-    return 0

@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     # ---- import-plan / notice: handlers live in their modules, imported when run ----
     p = add(
         "import-plan",
-        lazy("ledger.plan.importer", "cmd_import_plan"),
+        lazy("ledger.cli.plan", "cmd_import_plan"),
         "导入整改方案、反馈意见或进展通报（.txt / .docx）",
     )
     p.add_argument("ledger", help="台账文件（试运行时可以不存在）")
@@ -99,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team", help="身份：work_team / secretary / leader（或中文）")
-    p = add("notice", lazy("ledger.office.notice", "cmd_notice"), "生成巡察整改进展情况通报（.docx 草稿）")
+    p = add("notice", lazy("ledger.cli.documents", "cmd_notice"), "生成巡察整改进展情况通报（.docx 草稿）")
     p.add_argument("ledger", help="台账文件")
     p.add_argument("out", help="输出的 .docx 文件")
     # ---- export ----------------------------------------------------------------------------------------
@@ -192,14 +192,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team", help="身份：work_team / secretary / leader（或中文）")
-    p = add("report", lazy("ledger.office.weekly", "cmd_report"), "周报：按结账快照生成 .docx 草稿或 .xlsx")
+    p = add("report", lazy("ledger.cli.documents", "cmd_report"), "周报：按结账快照生成 .docx 草稿或 .xlsx")
     p.add_argument("ledger", help="台账文件")
     p.add_argument("out", help="输出文件（.docx 或 .xlsx）")
     p.add_argument("--week", required=True, help="周次，如 2025-W47（须已结账）")
     # ---- 修改记录 for the discipline committee (ledger.audit) -----------------------------------------------
     p = add(
         "journal",
-        lazy("ledger.audit.change_record", "cmd_journal"),
+        lazy("ledger.cli.documents", "cmd_journal"),
         "导出修改记录（.xlsx，供纪工委审计，可直接打印）",
     )
     p.add_argument("ledger", help="台账文件")

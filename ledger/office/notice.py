@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import io
 import os
@@ -34,7 +33,7 @@ from ledger.service import Ledger, to_task_row
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-__all__ = ["cmd_notice", "measure_prose", "notice_title", "write_notice"]
+__all__ = ["measure_prose", "notice_title", "write_notice"]
 
 PLACEHOLDER = "【待补充：{}】"
 
@@ -423,16 +422,3 @@ def write_notice(
             ),
         ) from exc
     return out
-
-
-def cmd_notice(args: argparse.Namespace) -> int:
-    """main.py notice LEDGER OUT.docx [--today YYYY-MM-DD]"""
-    from ledger.cli.common import clock_from
-
-    led = Ledger.open(args.ledger, clock=clock_from(args), lock=False)
-    try:
-        path = write_notice(led, args.out)
-    finally:
-        led.close()
-    print(f"已生成通报草稿：{path}（请在 Word 或 WPS 中补充“【待补充】”处后定稿）")
-    return 0

@@ -258,15 +258,3 @@ def write_report(ledger: Ledger, week: str, out: str | Path) -> Path:
     if suffix == ".xlsx":
         return write_xlsx(ledger, week, out)
     raise LedgerError("bad_value", field="输出文件", value=str(out), detail="周报只能保存为 .docx 或 .xlsx")
-
-
-def cmd_report(args: Any) -> int:
-    from ledger.cli.common import open_ledger
-
-    led = open_ledger(args, args.ledger)
-    try:
-        path = write_report(led, args.week, args.out)
-    finally:
-        led.close()
-    print(f"已生成第 {args.week} 周周报：{path}")
-    return 0

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
-import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ledger.core import Kind, LedgerError
-from ledger.plan.file import PlanFileError, read_plan_file
+from ledger.plan.file import read_plan_file
 from ledger.plan.text import (
     ParsedCategory,
     ParsedMeasure,
@@ -27,7 +24,6 @@ __all__ = [
     "ImportPreview",
     "ImportResult",
     "MeasureKey",
-    "cmd_import_plan",
     "default_assignment",
     "import_plan",
     "iter_measures",
@@ -472,74 +468,3 @@ def import_plan(
 
 # ---------------------------------------------------------------------------
 # Command line: main.py import-plan LEDGER FILE [--dry-run] [--json] [--communities all|named] [--actor NAME]
-
-
-def _print_tree(plan: ParsedPlan) -> None:
-    cats, probs, measures = plan.counts()
-    print(f"识别出问题类别 {cats} 个、反馈问题 {probs} 个、整改措施 {measures} 条：")
-    for ci, cat in enumerate(plan.categories, start=1):
-        print(f"（{ci}）{cat.title}")
-        for pi, prob in enumerate(cat.problems, start=1):
-            print(f"    {pi}. {prob.title}")
-            for measure in prob.measures:
-                named = f"  〔{'、'.join(measure.communities)}〕" if measure.communities else ""
-                print(f"        - {measure.title}{named}")
-
-
-def cmd_import_plan(args: argparse.Namespace) -> int:
-    from ledger.cli.common import clock_from, operator_from
-
-    ledger_path = Path(args.ledger)
-    source = Path(args.file)
-    try:
-        text = read_plan_file(source)
-    except PlanFileError as exc:
-        print(exc.message, file=sys.stderr)
-        return 1
-    if args.dry_run:
-        led = Ledger.open(ledger_path, clock=clock_from(args), lock=False) if ledger_path.exists() else None
-        try:
-            plan = parse_plan(text, [c["name"] for c in led.communities()] if led else [])
-            preview = (
-                preview_import(led, plan, default_assignment(plan, led, mode=args.communities))
-                if led
-                else None
-            )
-        finally:
-            if led is not None:
-                led.close()
-        if args.json:
-            out = plan.to_json()
-            if not out.get("warnings"):
-                out.pop("warnings", None)
-            sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
-            return 0
-        _print_tree(plan)
-        for warning in plan.warnings:
-            print(f"注意：{warning}")
-        if preview is not None:
-            print(preview.sentence())
-        print("（试运行：台账未作任何改动。）")
-        return 0
-    led = Ledger.open(ledger_path, clock=clock_from(args), operator=operator_from(args))
-    try:
-        plan = parse_plan(text, [c["name"] for c in led.communities()])
-        result = import_plan(
-            led, plan, default_assignment(plan, led, mode=args.communities), source_name=source.name
-        )
-    finally:
-        led.close()
-    if args.json:
-        sys.stdout.write(
-            json.dumps({**result.to_json(), "warnings": plan.warnings}, ensure_ascii=False, indent=2) + "\n"
-        )
-        return 0
-    for warning in plan.warnings:
-        print(f"注意：{warning}")
-    print(result.sentence())
-    if result.unknown_communities:
-        print(
-            f"文中提到但台账中没有的居民区：{'、'.join(result.unknown_communities)}（未创建；如需要，请先添加"
-            "这些居民区后再导入一次，已导入的内容不会重复）。"
-        )
-    return 0
