@@ -444,7 +444,7 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
             tx.insert("task", row)
         return tid
 
-    def _require_task(self, task_id: str) -> dict[str, Any]:
+    def require_task(self, task_id: str) -> dict[str, Any]:
         row = self.store.row("task", task_id)
         if row is None or row["deleted_at"] is not None:
             raise LedgerError("no_such_task", task=task_id)
@@ -452,7 +452,7 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
 
     def _require_open_task(self, task_id: str) -> dict[str, Any]:
         """A task that may still be edited: a signed-off task is locked until it is reopened with a reason."""
-        row = self._require_task(task_id)
+        row = self.require_task(task_id)
         if row["status"] == Status.CLOSED.value:
             raise LedgerError("task_locked", measure=row["measure"])
         return row
@@ -478,7 +478,7 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         return self.update_task(task_id, progress=text)
 
     def delete_task(self, task_id: str) -> None:
-        self._require_task(task_id)
+        self.require_task(task_id)
         with self.command("delete_task", task_id, {"task": task_id}) as tx:
             tx.update("task", task_id, deleted_at=self.clock.now().isoformat(sep=" "))
 

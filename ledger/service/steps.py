@@ -29,7 +29,7 @@ class StepCommands:
     command: Callable[[str, str | None, dict[str, Any]], AbstractContextManager[Tx]]
     _next_sort: Callable[..., int]
     _package_guard: Callable[..., None]
-    _require_task: Callable[[str], dict[str, Any]]
+    require_task: Callable[[str], dict[str, Any]]
     _require_open_task: Callable[[str], dict[str, Any]]
 
     if TYPE_CHECKING:
@@ -126,7 +126,7 @@ class StepCommands:
 
     # ---- workflow --------------------------------------------------------------------------
     def task_state(self, task_id: str) -> workflow.TaskState:
-        t = self._require_task(task_id)
+        t = self.require_task(task_id)
         signed = tuple(
             r[0]
             for r in self.store.conn.execute(
@@ -159,7 +159,7 @@ class StepCommands:
         """Take one workflow step (start, submit, set_ongoing, approve, return, reopen)."""
         action = workflow.Action(action)
         state = self.task_state(task_id)
-        t = self._require_task(task_id)
+        t = self.require_task(task_id)
         outcome = workflow.decide(
             action, state, self.operator, self.chain, reason=reason, grade=grade, exception=exception
         )

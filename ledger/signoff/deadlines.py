@@ -53,7 +53,7 @@ def request_extension(ledger: Ledger, task_id: str, new_deadline: Any, reason: s
     """Ask for a later deadline, before the current one has passed (the deadline day itself still counts);
     by a secretary or the work team, with a reason, one pending request per task. Returns the request id."""
     op = require_role(ledger, "申请延期", (Role.SECRETARY, Role.WORK_TEAM))
-    t = ledger._require_task(task_id)
+    t = ledger.require_task(task_id)
     status = Status(t["status"])
     if status not in OPEN_STATUSES:
         raise LedgerError("extension_closed_task", measure=t["measure"], state=status.label)
@@ -123,7 +123,7 @@ def decide_extension(ledger: Ledger, extension_id: str, approve: bool, note: str
     note = str(note or "").strip()
     if not approve and not note:
         raise LedgerError("reason_required", what="不同意延期")
-    t = ledger._require_task(x["task_id"])
+    t = ledger.require_task(x["task_id"])
     now = now_text(ledger)
     args = {"extension": extension_id, "task": x["task_id"], "approve": bool(approve), "note": note}
     with ledger.command("decide_extension", x["task_id"], args) as tx:
@@ -186,7 +186,7 @@ def _on_time(original: str | None, closed_at: str | None) -> bool | None:
 def finished_by_original_deadline(ledger: Ledger, task_id: str) -> bool | None:
     """For a closed task: was its last approving review on or before the ORIGINAL deadline? None when the task
     is not closed, had no deadline, or was closed without reviews (imported)."""
-    ledger._require_task(task_id)
+    ledger.require_task(task_id)
     r = ledger.store.conn.execute(_ON_TIME_SQL + " AND t.id = ?", (task_id,)).fetchone()
     return None if r is None else _on_time(r[1], r[2])
 

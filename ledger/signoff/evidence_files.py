@@ -171,7 +171,7 @@ def attach_evidence(
 
     Refused with a sentence, the ledger untouched: a missing, unreadable or empty file, one over the size limit,
     the same file already attached to this task. The same file on another task shares the stored bytes."""
-    ledger._require_task(task_id)
+    ledger.require_task(task_id)
     if (path is None) == (data is None):
         raise LedgerError(
             "bad_value", field="佐证材料", value="", detail="请选择一个文件（给出路径或文件内容之一）。"
@@ -407,7 +407,7 @@ def export_evidence_zip(
     check_folder(out)
     where, params, scope = "", [], "台账中"
     if task_id is not None:
-        ledger._require_task(task_id)
+        ledger.require_task(task_id)
         where, params, scope = " AND t.id = ?", [task_id], "这项任务"
     elif community is not None:
         cid = community if ledger.store.row("community", community) else ledger.community_id(community)

@@ -277,7 +277,7 @@ def record_recheck(ledger: Ledger, item_id: str, result: str, finding: str = "")
     if result == "relapse" and not finding:
         raise LedgerError("reason_required", what="记录反弹（发现的问题）")
     task_id = r["task_id"]
-    t = ledger._require_task(task_id)
+    t = ledger.require_task(task_id)
     if t["status"] != Status.CLOSED.value:
         raise LedgerError("recheck_not_closed", measure=t["measure"], state=Status(t["status"]).label)
     outcome = None
