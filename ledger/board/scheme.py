@@ -287,7 +287,7 @@ def load_scheme(ledger: Ledger) -> BoardScheme:
     return DEFAULT.with_bands((days,)) if days > 0 else DEFAULT.with_bands((), ())
 
 
-def save_scheme(ledger: Ledger, scheme: BoardScheme) -> str:
-    """Check and store the scheme as a journalled setting; returns the journal entry id."""
+def save_scheme(ledger: Ledger, scheme: BoardScheme) -> str | None:
+    """Check and store the scheme as a journalled setting; the journal entry's id (None: it was stored already)."""
     scheme.validate()
     return ledger.set_setting(SETTING_KEY, scheme.to_json())

@@ -288,18 +288,22 @@ _SELECT = (
 )
 
 
+def _evidence_of(r: tuple[Any, ...]) -> EvidenceRow:
+    return EvidenceRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]))
+
+
 def evidence(ledger: Ledger, task_id: str, *, include_removed: bool = False) -> list[EvidenceRow]:
     """A task's attachments, oldest first; removed ones only with ``include_removed`` (the audit view)."""
     where = "WHERE e.task_id = ?" + ("" if include_removed else " AND e.removed_at IS NULL")
     cur = ledger.store.conn.execute(_SELECT + where + " ORDER BY e.added_at, e.rowid", (task_id,))
-    return [EvidenceRow(*r[:9], bool(r[9])) for r in cur.fetchall()]
+    return [_evidence_of(r) for r in cur.fetchall()]
 
 
 def evidence_row(ledger: Ledger, evidence_id: str) -> EvidenceRow:
     r = ledger.store.conn.execute(_SELECT + "WHERE e.id = ?", (evidence_id,)).fetchone()
     if r is None:
         raise LedgerError("no_such_evidence", id=evidence_id)
-    return EvidenceRow(*r[:9], bool(r[9]))
+    return _evidence_of(r)
 
 
 def evidence_bytes(ledger: Ledger, evidence_id: str) -> bytes:

@@ -34,7 +34,7 @@ def check_folder(out: Path) -> None:
         )
 
 
-def replace_atomically(out: Path, write: Callable[[Path], None]) -> None:
+def replace_atomically(out: Path, write: Callable[[Path], object]) -> None:
     """``write(tmp)`` to a hidden file beside ``out`` (the same file system, so ``os.replace`` is atomic, and the
     file gets the folder's usual permissions), then move it over ``out``. On any failure, a cancel raised inside
     ``write`` included, the hidden file is removed and ``out`` is as it was."""

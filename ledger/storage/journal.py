@@ -134,8 +134,9 @@ def append(
     """Append one entry; the caller holds the transaction that also wrote the rows."""
     last = store.conn.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (1, GENESIS) if last is None else (last[0] + 1, last[1])
+    entry_id = entry_id or new_id()
     fields = {
-        "id": entry_id or new_id(),
+        "id": entry_id,
         "at": at,
         "actor": actor,
         "role": role,
@@ -150,7 +151,7 @@ def append(
         "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (seq, fields["id"], at, actor, role, origin, command, task_id, fields["payload"], prev, digest),
     )
-    return Entry(seq, fields["id"], at, actor, role, origin, command, task_id, args, tuple(changes), digest)
+    return Entry(seq, entry_id, at, actor, role, origin, command, task_id, args, tuple(changes), digest)
 
 
 def last_seq(store: Store) -> int:
@@ -334,8 +335,8 @@ def verify(
                 have = row.get(name)
                 if table == "setting" and name == "value":
                     try:
-                        have = json.loads(have)
-                    except (TypeError, ValueError):
+                        have = json.loads(have) if isinstance(have, str | bytes) else have
+                    except ValueError:
                         pass  # not even JSON: written outside the program, reported just below
                 if normalized_value(have) != normalized_value(value):
                     seq, at, command = last_touch[(table, rid)]
