@@ -286,7 +286,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这条合并冲突已由{by}于 {at} 处理（{status}），不能再次处理。",
         "This merge conflict was already decided by {by} on {at} ({status}).",
     ),
-    # ---- Excel returns: 填报表 and other tools' ledgers (ledger/excel_returns.py, ledger/excel_foreign.py) ----
+    # ---- Excel returns: 填报表 and other tools' ledgers (ledger/office/fill_form.py, ledger/office/foreign.py) ----
     "excel_not_xlsx": (
         "“{path}”不是 Excel 工作簿（.xlsx）（{detail}），没有导入；台账未作任何改动。请在 Excel 或 WPS 中打开后“另存为”.xlsx 格式再导入。",
         "“{path}” is not an Excel workbook (.xlsx) ({detail}); nothing was imported. Save it as .xlsx in Excel or WPS and try again.",

@@ -1,4 +1,4 @@
-"""Community packages (下发包 / 上报包): issue, open, return, replace, status. The merge is in ``exchange_merge``.
+"""Community packages (下发包 / 上报包): issue, open, return, replace, status. The merge is in ``ledger.exchange.merge``.
 
 A package IS a ledger file (same schema; ``Store``/``Ledger`` open it). It is created with ``Ledger.create`` and
 ONE journal entry ``issue_package`` that inserts the community, its live tasks (same UUIDs), their problems and
@@ -6,7 +6,7 @@ categories, indicators, evidence rows, reviews and extensions, copies the master
 ``package`` (package id, master ledger id, community, issue time, the master's journal position). Evidence bytes
 are copied into ``blob`` directly (the blob table is not journalled; ``journal.verify`` hashes it). Everything a
 secretary then does is an ordinary journal entry in the package, so the return carries a hash-chained log that
-the master verifies and replays (``ledger.exchange_merge``).
+the master verifies and replays (``ledger.exchange.merge``).
 
 On the master, issuing is journalled too (table ``package``), so ``package_status`` can say per community which
 package went out last and which return was merged last.

@@ -33,7 +33,7 @@ TITLE_SIZE = 20
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 PERCENT_FORMAT = "0.0%"
 
-# The board's default scheme (ledger/board.py DEFAULT, "标准配色（红黄绿）"); the ledger setting "board_scheme"
+# The board's default scheme (ledger/board/scheme.py DEFAULT, "标准配色（红黄绿）"); the ledger setting "board_scheme"
 # overrides it, in the board's stored form {"colors": {state: "#RRGGBB"}, "band_colors": [...]} (临期 takes the
 # nearest band's colour) or as a flat {health: "#RRGGBB"}.
 DEFAULT_SCHEME: dict[Health, str] = {

@@ -482,7 +482,7 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         with self.command("delete_task", task_id, {"task": task_id}) as tx:
             tx.update("task", task_id, deleted_at=self.clock.now().isoformat(sep=" "))
 
-    # ---- reads (the rest are in ledger/reads.py) -------------------------------------------------
+    # ---- reads (the rest are in ledger/service/reads.py) -------------------------------------------------
     def today(self) -> dt.date:
         return self.clock.today()
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class LedgerReads:
-    """Mixed into ``Ledger`` (ledger/service.py); nothing here writes."""
+    """Mixed into ``Ledger`` (ledger/service/commands.py); nothing here writes."""
 
     store: Store
     _stats_cache: tuple[tuple[int, str], dict[str, Any]] | None

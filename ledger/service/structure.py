@@ -1,4 +1,4 @@
-"""The ledger's commands on communities, categories and problems (a part of ``Ledger``, ledger/service.py)."""
+"""The ledger's commands on communities, categories and problems (a part of ``Ledger``, ledger/service/commands.py)."""
 
 from __future__ import annotations
 

@@ -316,7 +316,7 @@ ROW_COLUMNS = (
 
 
 class Store:
-    """One open ledger file. Reads are here; writes go through ``ledger.service`` only."""
+    """One open ledger file. Reads are here; writes go through ``ledger.service.commands`` only."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None) -> None:
         self.path = path

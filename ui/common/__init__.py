@@ -1,0 +1,1 @@
+"""What every view shares: user-facing messages, the colour palette, small Qt helpers, the import preview."""

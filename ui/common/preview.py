@@ -1,5 +1,5 @@
-"""The preview of an import before anything changes, shared by 导入上报 (ui/package_merge.py) and 导入填报表
-(ui/excel_returns.py): three lists 将应用 / 冲突 / 拒绝 in tabs with their counts, a decision per conflict
+"""The preview of an import before anything changes, shared by 导入上报 (ui/packages/merge.py) and 导入填报表
+(ui/imports/fill_form.py): three lists 将应用 / 冲突 / 拒绝 in tabs with their counts, a decision per conflict
 (暂不决定 / ours / theirs / 填写新值 with a new value), then apply or close.
 
 ``DecisionTable`` is one list; a subclass says what its seven text columns hold and how they are sized.

@@ -1,7 +1,7 @@
 """填报表 and other tools' 台账 in the window: export a community's fill form, import it back (preview per cell:
-将应用 / 冲突 / 拒绝, a decision per conflict), or hand another tool's ledger to ui/excel_foreign.py.
+将应用 / 冲突 / 拒绝, a decision per conflict), or hand another tool's ledger to ui/imports/foreign.py.
 
-Everything here calls ``ledger.excel_returns``; this module only asks, shows and decides. While a dialog is open
+Everything here calls ``ledger.office.fill_form``; this module only asks, shows and decides. While a dialog is open
 its sentences go into a label in the dialog (no message boxes), as in the 社区包 dialogs (ui/package_*.py).
 """
 

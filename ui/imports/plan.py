@@ -1,4 +1,4 @@
-"""导入整改方案: open a plan, edit its tree (ui/plan_tree.py), choose each measure's communities, import."""
+"""导入整改方案: open a plan, edit its tree (ui/imports/plan_tree.py), choose each measure's communities, import."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """包状态: per community the last package issued, the last return merged and the conflicts still open; from here
-the 下发 (ui/package_issue.py), 导入上报 (ui/package_merge.py) and open-conflict (ui/package_conflicts.py) dialogs.
+the 下发 (ui/packages/issue.py), 导入上报 (ui/packages/merge.py) and open-conflict (ui/packages/conflicts.py) dialogs.
 
-Everything calls ``ledger.exchange`` / ``ledger.exchange_merge``; these modules only ask, show and decide.
+Everything calls ``ledger.exchange.packages`` / ``ledger.exchange.merge``; these modules only ask, show and decide.
 Dialogs never pop message boxes of their own while they are open: sentences go into a label in the dialog, so
 a refused file shows its sentence where the user is looking and tests need no patching.
 """

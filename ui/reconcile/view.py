@@ -1,6 +1,6 @@
 """对账: one week's reconciliation — opening / now / difference in large type, the lines to tick, what to chase.
 
-The domain is ``ledger.reconcile``; this view only shows it and calls open_period / tick / untick / close_period.
+The domain is ``ledger.reconcile.reconciliation``; this view only shows it and calls open_period / tick / untick / close_period.
 A closed period is shown read-only (its lines as they were at the close) under a banner.
 """
 

@@ -1,0 +1,1 @@
+"""The application and its main window: start-up, menus and actions, dialogs, crashes, screenshots."""
