@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/imports/plan.py" line="238"/>
+        <location filename="../../ui/imports/plan.py" line="246"/>
         <source>Open a rectification plan</source>
         <translation>打开整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="240"/>
+        <location filename="../../ui/imports/plan.py" line="248"/>
         <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
         <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
     </message>
@@ -17,32 +17,32 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/board/kanban.py" line="483"/>
+        <location filename="../../ui/board/kanban.py" line="480"/>
         <source>What was done (required):</source>
         <translation>整改情况说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="485"/>
+        <location filename="../../ui/board/kanban.py" line="482"/>
         <source>Grade:</source>
         <translation>验收评定：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="486"/>
+        <location filename="../../ui/board/kanban.py" line="483"/>
         <source>Opinion:</source>
         <translation>审核意见：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="492"/>
+        <location filename="../../ui/board/kanban.py" line="489"/>
         <source>Exception reason (required):</source>
         <translation>例外理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="494"/>
+        <location filename="../../ui/board/kanban.py" line="491"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="499"/>
+        <location filename="../../ui/board/kanban.py" line="496"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -50,48 +50,48 @@
 <context>
     <name>ApprovalForm</name>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="84"/>
+        <location filename="../../ui/signoff/approval_form.py" line="81"/>
         <source>sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="298"/>
+        <location filename="../../ui/signoff/approval_form.py" line="295"/>
         <source>Save the sign-off form as</source>
         <translation>销号审批表另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="298"/>
+        <location filename="../../ui/signoff/approval_form.py" line="295"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="307"/>
+        <location filename="../../ui/signoff/approval_form.py" line="304"/>
         <source>Sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="308"/>
+        <location filename="../../ui/signoff/approval_form.py" line="305"/>
         <source>The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.</source>
         <translation>销号审批表已保存到“{path}”。请用 A4 纸打印，交审核人签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="314"/>
+        <location filename="../../ui/signoff/approval_form.py" line="311"/>
         <source>Open it</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="315"/>
+        <location filename="../../ui/signoff/approval_form.py" line="312"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="319"/>
+        <location filename="../../ui/signoff/approval_form.py" line="316"/>
         <source>Cannot open the PDF. Open it yourself: {path}</source>
         <translation>无法打开 PDF 文件，请自行打开：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="327"/>
-        <location filename="../../ui/signoff/approval_form.py" line="335"/>
+        <location filename="../../ui/signoff/approval_form.py" line="324"/>
+        <location filename="../../ui/signoff/approval_form.py" line="332"/>
         <source>Cannot write the sign-off form</source>
         <translation>无法生成销号审批表</translation>
     </message>
@@ -466,7 +466,7 @@ File: {path}</source>
         <translation>把挂图存为 PDF，便于打印或报送</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="280"/>
+        <location filename="../../ui/board/view.py" line="287"/>
         <source>%1 — inspection rectification wall chart</source>
         <translation>%1巡察整改挂图督战</translation>
     </message>
@@ -487,68 +487,68 @@ File: {path}</source>
 <context>
     <name>CommunityMode</name>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="68"/>
+        <location filename="../../ui/packages/community_mode.py" line="67"/>
         <source>Community edition: {community} · issued on {date} · after your changes press “Return…”</source>
         <translation>社区版：{community} · 下发于 {date} · 修改后请点“上报”</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="121"/>
-        <location filename="../../ui/packages/community_mode.py" line="136"/>
+        <location filename="../../ui/packages/community_mode.py" line="120"/>
+        <location filename="../../ui/packages/community_mode.py" line="135"/>
         <source>This field is the work team&apos;s; in a community package only progress, indicators, evidence and requests can be changed.</source>
         <translation>此字段由工作专班负责；在社区包中只能修改整改进展、量化指标、佐证材料和申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="155"/>
+        <location filename="../../ui/packages/community_mode.py" line="154"/>
         <source>Return…</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="157"/>
+        <location filename="../../ui/packages/community_mode.py" line="156"/>
         <source>Write the return file for the work team beside this package</source>
         <translation>在本包旁生成上报文件，交工作专班导入</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="234"/>
+        <location filename="../../ui/packages/community_mode.py" line="210"/>
         <source>Return written</source>
         <translation>已生成上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="235"/>
+        <location filename="../../ui/packages/community_mode.py" line="211"/>
         <source>The return file was written: {path}
 Give it to the work team (USB stick, e-mail) to import. This package stays your working copy.</source>
         <translation>已生成上报文件：{path}
 请把它交给工作专班（U 盘、邮件等）导入。本包仍是您的工作副本，可以继续修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="242"/>
+        <location filename="../../ui/packages/community_mode.py" line="218"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="243"/>
+        <location filename="../../ui/packages/community_mode.py" line="219"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="260"/>
+        <location filename="../../ui/packages/community_mode.py" line="236"/>
         <source>Cannot write the return</source>
         <translation>无法生成上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="276"/>
-        <location filename="../../ui/packages/community_mode.py" line="279"/>
-        <location filename="../../ui/packages/community_mode.py" line="293"/>
+        <location filename="../../ui/packages/community_mode.py" line="252"/>
+        <location filename="../../ui/packages/community_mode.py" line="255"/>
+        <location filename="../../ui/packages/community_mode.py" line="269"/>
         <source>Cannot replace the package</source>
         <translation>不能替换下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="283"/>
-        <location filename="../../ui/packages/community_mode.py" line="288"/>
+        <location filename="../../ui/packages/community_mode.py" line="259"/>
+        <location filename="../../ui/packages/community_mode.py" line="264"/>
         <source>Open the new package</source>
         <translation>打开新的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="285"/>
+        <location filename="../../ui/packages/community_mode.py" line="261"/>
         <source>{sentence}
 
 Replace your copy “{old}” with the new package? The old copy is kept beside it.</source>
@@ -599,32 +599,32 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="206"/>
+        <location filename="../../ui/window/app.py" line="204"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="206"/>
+        <location filename="../../ui/window/app.py" line="204"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="214"/>
+        <location filename="../../ui/window/app.py" line="212"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="216"/>
+        <location filename="../../ui/window/app.py" line="214"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="240"/>
+        <location filename="../../ui/window/app.py" line="238"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="254"/>
+        <location filename="../../ui/window/app.py" line="252"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -685,54 +685,54 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>DecideExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="423"/>
+        <location filename="../../ui/signoff/dialogs.py" line="421"/>
         <source>Decide the extension request</source>
         <translation>批复延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="424"/>
+        <location filename="../../ui/signoff/dialogs.py" line="422"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="425"/>
+        <location filename="../../ui/signoff/dialogs.py" line="423"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="427"/>
+        <location filename="../../ui/signoff/dialogs.py" line="425"/>
         <source>From → to</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="428"/>
+        <location filename="../../ui/signoff/dialogs.py" line="426"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="429"/>
-        <location filename="../../ui/signoff/dialogs.py" line="454"/>
+        <location filename="../../ui/signoff/dialogs.py" line="427"/>
+        <location filename="../../ui/signoff/dialogs.py" line="452"/>
         <source>Approve the extension</source>
         <translation>同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="431"/>
-        <location filename="../../ui/signoff/dialogs.py" line="454"/>
+        <location filename="../../ui/signoff/dialogs.py" line="429"/>
+        <location filename="../../ui/signoff/dialogs.py" line="452"/>
         <source>Refuse</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="452"/>
+        <location filename="../../ui/signoff/dialogs.py" line="450"/>
         <source>Note (optional)</source>
         <translation>批复意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="452"/>
+        <location filename="../../ui/signoff/dialogs.py" line="450"/>
         <source>Note (required when refusing)</source>
         <translation>批复意见（不同意时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="122"/>
+        <location filename="../../ui/signoff/dialogs.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -942,132 +942,132 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="150"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="143"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="156"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="149"/>
         <source>The whole ledger ({n} tasks)</source>
         <translation>整本台账（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="157"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="150"/>
         <source>The current filter ({n} tasks)</source>
         <translation>当前筛选结果（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="159"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="152"/>
         <source>Only the tasks the table shows now, with the filters on the left.</source>
         <translation>只导出表格中现在显示的任务（左侧筛选条件下的结果）。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="161"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="154"/>
         <source>One community:</source>
         <translation>一个居民区：</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="175"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="168"/>
         <source>{name} ({n} tasks)</source>
         <translation>{name}（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="189"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="182"/>
         <source>What to export</source>
         <translation>导出范围</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="202"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="195"/>
         <source>Edit templates…</source>
         <translation>编辑模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="209"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="202"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="210"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="203"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="212"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="205"/>
         <source>One sheet per community</source>
         <translation>每个居民区一张工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="215"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="208"/>
         <source>After the ledger sheet, one more sheet for each community with only its tasks.</source>
         <translation>在“整改台账”表之后，再为每个居民区各加一张只含本居民区任务的工作表。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="218"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="211"/>
         <source>The three lists (problems, tasks, responsibilities)</source>
         <translation>三张清单（问题清单、任务清单、责任清单）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="220"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="213"/>
         <source>Adds the 问题清单, 任务清单 and 责任清单 sheets.</source>
         <translation>另加“问题清单”“任务清单”“责任清单”三张工作表。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="223"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="216"/>
         <source>Layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="228"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="221"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="230"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="223"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="238"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="231"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="242"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="235"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="247"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="240"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="250"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="243"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="268"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="261"/>
         <source>{name} (default)</source>
         <translation>{name}（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="280"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="273"/>
         <source>{count} columns: {names}</source>
         <translation>共 {count} 列：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="338"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="331"/>
         <source>Choose where to save the file.</source>
         <translation>请选择文件保存的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="344"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="337"/>
         <source>The folder “{folder}” does not exist. Choose an existing folder with “Browse…”.</source>
         <translation>文件夹“{folder}”不存在。请点“浏览…”选择一个已有的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="353"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="346"/>
         <source>“{name}” already exists in “{folder}”. Replace it?</source>
         <translation>“{folder}”中已有“{name}”。要替换它吗？</translation>
     </message>
@@ -1075,37 +1075,37 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExportFillFormDialog</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="109"/>
+        <location filename="../../ui/imports/fill_form.py" line="110"/>
         <source>Export a fill form</source>
         <translation>导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="112"/>
+        <location filename="../../ui/imports/fill_form.py" line="113"/>
         <source>A fill form is an Excel sheet of one community&apos;s tasks for its secretary: they fill in the progress, the indicator values and whether to ask for sign-off (the yellow cells), and send it back; import it with File → Import Excel….</source>
         <translation>填报表是一个居民区全部整改任务的 Excel 表格，交给居民区书记填写浅黄色单元格（整改进展、指标完成值、是否申请销号），交回后用“文件 → 导入 Excel…”导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="122"/>
+        <location filename="../../ui/imports/fill_form.py" line="123"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="129"/>
+        <location filename="../../ui/imports/fill_form.py" line="130"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="131"/>
+        <location filename="../../ui/imports/fill_form.py" line="132"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="134"/>
+        <location filename="../../ui/imports/fill_form.py" line="135"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="141"/>
+        <location filename="../../ui/imports/fill_form.py" line="142"/>
         <source>No community has tasks.</source>
         <translation>没有居民区有整改任务。</translation>
     </message>
@@ -1113,57 +1113,57 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="366"/>
+        <location filename="../../ui/signoff/dialogs.py" line="364"/>
         <source>Ask for a later deadline</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="370"/>
+        <location filename="../../ui/signoff/dialogs.py" line="368"/>
         <source>Current deadline</source>
         <translation>现在的整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="370"/>
+        <location filename="../../ui/signoff/dialogs.py" line="368"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="373"/>
+        <location filename="../../ui/signoff/dialogs.py" line="371"/>
         <source>Original deadline</source>
         <translation>原定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="385"/>
+        <location filename="../../ui/signoff/dialogs.py" line="383"/>
         <source>New deadline</source>
         <translation>申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="386"/>
+        <location filename="../../ui/signoff/dialogs.py" line="384"/>
         <source>Why the deadline cannot be met</source>
         <translation>为什么不能按时完成</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="387"/>
+        <location filename="../../ui/signoff/dialogs.py" line="385"/>
         <source>Reason (required)</source>
         <translation>延期理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="391"/>
+        <location filename="../../ui/signoff/dialogs.py" line="389"/>
         <source>A leader approves or refuses the request. The original deadline is kept in the ledger either way.</source>
         <translation>由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="396"/>
+        <location filename="../../ui/signoff/dialogs.py" line="394"/>
         <source>Send the request</source>
         <translation>提交延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="402"/>
+        <location filename="../../ui/signoff/dialogs.py" line="400"/>
         <source>{n} days later</source>
         <translation>延后 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="122"/>
+        <location filename="../../ui/signoff/dialogs.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1171,72 +1171,72 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FillFormDialog</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="310"/>
+        <location filename="../../ui/imports/fill_form.py" line="311"/>
         <source>Import a fill form</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="313"/>
+        <location filename="../../ui/imports/fill_form.py" line="314"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="316"/>
+        <location filename="../../ui/imports/fill_form.py" line="317"/>
         <source>Skip the cells that cannot be imported and import the rest</source>
         <translation>跳过不能导入的单元格，导入其余部分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="356"/>
+        <location filename="../../ui/imports/fill_form.py" line="357"/>
         <source>“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be imported, {unchanged} rows unchanged. Nothing has been changed yet.</source>
         <translation>“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，{unchanged} 行没有变化。目前台账尚未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="373"/>
+        <location filename="../../ui/imports/fill_form.py" line="374"/>
         <source>{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import the rest, or correct the file and import it again.</source>
         <translation>有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，或改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="396"/>
+        <location filename="../../ui/imports/fill_form.py" line="397"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="398"/>
+        <location filename="../../ui/imports/fill_form.py" line="399"/>
         <source>Ask for sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="400"/>
+        <location filename="../../ui/imports/fill_form.py" line="401"/>
         <source>Whole row</source>
         <translation>整行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="408"/>
+        <location filename="../../ui/imports/fill_form.py" line="409"/>
         <source>Indicator value: {name}</source>
         <translation>指标完成值：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="408"/>
+        <location filename="../../ui/imports/fill_form.py" line="409"/>
         <source>Indicator value</source>
         <translation>指标完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="443"/>
+        <location filename="../../ui/imports/fill_form.py" line="444"/>
         <source>Nothing new to import: the ledger already holds every value of “{file}”.</source>
         <translation>没有需要导入的内容：“{file}”中的数值台账上都已有了。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="448"/>
+        <location filename="../../ui/imports/fill_form.py" line="449"/>
         <source>Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells skipped.</source>
         <translation>已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="459"/>
+        <location filename="../../ui/imports/fill_form.py" line="460"/>
         <source> {count} conflicts were left undecided; import the file again to decide them.</source>
         <translation>还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="462"/>
+        <location filename="../../ui/imports/fill_form.py" line="463"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -1284,47 +1284,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FillTable</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="221"/>
+        <location filename="../../ui/imports/fill_form.py" line="222"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="222"/>
+        <location filename="../../ui/imports/fill_form.py" line="223"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="223"/>
+        <location filename="../../ui/imports/fill_form.py" line="224"/>
         <source>Community / measure</source>
         <translation>居民区 / 整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="224"/>
+        <location filename="../../ui/imports/fill_form.py" line="225"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="225"/>
+        <location filename="../../ui/imports/fill_form.py" line="226"/>
         <source>Ledger now</source>
         <translation>台账现值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="226"/>
+        <location filename="../../ui/imports/fill_form.py" line="227"/>
         <source>Filled in</source>
         <translation>填报值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="227"/>
+        <location filename="../../ui/imports/fill_form.py" line="228"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="242"/>
+        <location filename="../../ui/imports/fill_form.py" line="243"/>
         <source>Keep the ledger&apos;s</source>
         <translation>保留台账</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="242"/>
+        <location filename="../../ui/imports/fill_form.py" line="243"/>
         <source>Take the filled-in</source>
         <translation>采用填报</translation>
     </message>
@@ -1415,42 +1415,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="36"/>
+        <location filename="../../ui/window/dialogs.py" line="35"/>
         <source>Welcome</source>
         <translation>欢迎使用</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="39"/>
+        <location filename="../../ui/window/dialogs.py" line="38"/>
         <source>e.g. 莘庄工业区党工委</source>
         <translation>例如：莘庄工业区党工委</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="41"/>
+        <location filename="../../ui/window/dialogs.py" line="40"/>
         <source>There is no ledger yet. How would you like to start?</source>
         <translation>还没有台账。请选择如何开始：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="47"/>
+        <location filename="../../ui/window/dialogs.py" line="46"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="49"/>
+        <location filename="../../ui/window/dialogs.py" line="48"/>
         <source>Built from a public progress notice; the people in it are invented.</source>
         <translation>根据公开的整改进展通报生成，其中人员均为虚构。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="53"/>
+        <location filename="../../ui/window/dialogs.py" line="52"/>
         <source>Organisation</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="55"/>
+        <location filename="../../ui/window/dialogs.py" line="54"/>
         <source>Create a blank ledger</source>
         <translation>新建空白台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="59"/>
+        <location filename="../../ui/window/dialogs.py" line="58"/>
         <source>Open an existing ledger file…</source>
         <translation>打开已有台账文件…</translation>
     </message>
@@ -1616,22 +1616,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>KanbanView</name>
     <message>
-        <location filename="../../ui/board/kanban.py" line="358"/>
+        <location filename="../../ui/board/kanban.py" line="355"/>
         <source>Drag a card to another column to start, submit, review or return it; the workflow decides whether the move is allowed.</source>
         <translation>把卡片拖到另一栏即可开始推进、申请销号、审核或退回；能否移动由销号流程决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="73"/>
+        <location filename="../../ui/board/kanban.py" line="70"/>
         <source>Cannot move the card</source>
         <translation>不能移动这张卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="320"/>
+        <location filename="../../ui/board/kanban.py" line="317"/>
         <source>%1 more not shown; narrow them with the filters</source>
         <translation>还有 %1 张未显示，可用左侧筛选缩小范围</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="425"/>
+        <location filename="../../ui/board/kanban.py" line="422"/>
         <source>After this step the task goes to “%1”.</source>
         <translation>这一步完成后，任务将进入“%1”。</translation>
     </message>
@@ -1693,87 +1693,87 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/main_window.py" line="138"/>
+        <location filename="../../ui/window/main_window.py" line="106"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="144"/>
+        <location filename="../../ui/window/main_window.py" line="112"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="155"/>
+        <location filename="../../ui/window/main_window.py" line="123"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="156"/>
+        <location filename="../../ui/window/main_window.py" line="124"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="157"/>
+        <location filename="../../ui/window/main_window.py" line="125"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="158"/>
+        <location filename="../../ui/window/main_window.py" line="126"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="161"/>
+        <location filename="../../ui/window/main_window.py" line="129"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="161"/>
+        <location filename="../../ui/window/main_window.py" line="129"/>
         <source>Packages</source>
         <translation>社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="176"/>
+        <location filename="../../ui/window/main_window.py" line="144"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="181"/>
+        <location filename="../../ui/window/main_window.py" line="149"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="198"/>
+        <location filename="../../ui/window/main_window.py" line="166"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="230"/>
+        <location filename="../../ui/window/main_window.py" line="199"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="235"/>
+        <location filename="../../ui/window/main_window.py" line="204"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="570"/>
+        <location filename="../../ui/window/main_window.py" line="473"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="616"/>
+        <location filename="../../ui/window/main_window.py" line="519"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="624"/>
+        <location filename="../../ui/window/main_window.py" line="527"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="660"/>
+        <location filename="../../ui/window/main_window.py" line="563"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -2016,52 +2016,52 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/packages/merge.py" line="60"/>
+        <location filename="../../ui/packages/merge.py" line="61"/>
         <source>Import a return</source>
         <translation>导入上报</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/merge.py" line="63"/>
+        <location filename="../../ui/packages/merge.py" line="64"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/merge.py" line="66"/>
+        <location filename="../../ui/packages/merge.py" line="67"/>
         <source>Keep all ours</source>
         <translation>全部保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/merge.py" line="67"/>
+        <location filename="../../ui/packages/merge.py" line="68"/>
         <source>Take all theirs</source>
         <translation>全部采用对方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/merge.py" line="85"/>
+        <location filename="../../ui/packages/merge.py" line="86"/>
         <source>“{file}” holds nothing new: everything in it was merged before ({count} entries). Nothing to do.</source>
         <translation>“{file}”中没有新的内容：其中 {count} 条修改此前都已合并，无需再次导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/merge.py" line="91"/>
+        <location filename="../../ui/packages/merge.py" line="92"/>
         <source>“{file}” from {community}: {entries} new changes. Nothing has been changed yet: check the three lists, decide the conflicts, then press Apply.</source>
         <translation>“{file}”（居民区“{community}”）：{entries} 条新的修改。目前台账尚未改动：请查看下面三个列表，逐项决定冲突，再点“应用”。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/merge.py" line="95"/>
+        <location filename="../../ui/packages/merge.py" line="96"/>
         <source> {count} entries of this file were merged before and are skipped.</source>
         <translation>此文件中已有 {count} 条此前合并过，不再重复。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/merge.py" line="127"/>
+        <location filename="../../ui/packages/merge.py" line="128"/>
         <source>Merged “{file}”: {applied} changes applied, {decided} conflicts decided, {refused} refused.</source>
         <translation>已合并“{file}”：应用 {applied} 项修改，裁决 {decided} 项冲突，拒绝 {refused} 项。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/merge.py" line="136"/>
+        <location filename="../../ui/packages/merge.py" line="137"/>
         <source> {count} conflicts are still open: decide them later with File → Decide open conflicts….</source>
         <translation>还有 {count} 项冲突未决定，已留待处理：稍后可在“文件 → 处理未决冲突…”中决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/merge.py" line="139"/>
+        <location filename="../../ui/packages/merge.py" line="140"/>
         <source> Backup before the merge: {path}</source>
         <translation>合并前的备份：{path}</translation>
     </message>
@@ -2109,42 +2109,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>NewTaskDialog</name>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="134"/>
+        <location filename="../../ui/window/dialogs.py" line="133"/>
         <source>New task</source>
         <translation>新建整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="153"/>
+        <location filename="../../ui/window/dialogs.py" line="152"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="154"/>
+        <location filename="../../ui/window/dialogs.py" line="153"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="155"/>
+        <location filename="../../ui/window/dialogs.py" line="154"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="156"/>
+        <location filename="../../ui/window/dialogs.py" line="155"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="157"/>
+        <location filename="../../ui/window/dialogs.py" line="156"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="158"/>
+        <location filename="../../ui/window/dialogs.py" line="157"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="176"/>
+        <location filename="../../ui/window/dialogs.py" line="175"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
     </message>
@@ -2238,22 +2238,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="81"/>
+        <location filename="../../ui/window/dialogs.py" line="80"/>
         <source>Who are you?</source>
         <translation>请填写使用人</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="89"/>
+        <location filename="../../ui/window/dialogs.py" line="88"/>
         <source>Every change you make is recorded under this name, for the audit.</source>
         <translation>您的每一处修改都将以此姓名记录在案，以备核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="92"/>
+        <location filename="../../ui/window/dialogs.py" line="91"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="93"/>
+        <location filename="../../ui/window/dialogs.py" line="92"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -2337,62 +2337,62 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>PackageStatusView</name>
     <message>
-        <location filename="../../ui/packages/status.py" line="47"/>
+        <location filename="../../ui/packages/status.py" line="44"/>
         <source>Per community: the last package issued, the last return merged and the conflicts still open.</source>
         <translation>各居民区最近一次下发的社区包、最近一次合并的上报，以及尚未决定的冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/status.py" line="54"/>
+        <location filename="../../ui/packages/status.py" line="51"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/status.py" line="55"/>
+        <location filename="../../ui/packages/status.py" line="52"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/status.py" line="56"/>
+        <location filename="../../ui/packages/status.py" line="53"/>
         <source>Last issued</source>
         <translation>最近下发</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/status.py" line="57"/>
+        <location filename="../../ui/packages/status.py" line="54"/>
         <source>Last merged</source>
         <translation>最近合并</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/status.py" line="58"/>
+        <location filename="../../ui/packages/status.py" line="55"/>
         <source>Merge result (applied/conflicts/refused)</source>
         <translation>合并结果（应用/冲突/拒绝）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/status.py" line="59"/>
+        <location filename="../../ui/packages/status.py" line="56"/>
         <source>Open conflicts</source>
         <translation>未决冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/status.py" line="72"/>
+        <location filename="../../ui/packages/status.py" line="69"/>
         <source>Issue packages…</source>
         <translation>下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/status.py" line="75"/>
+        <location filename="../../ui/packages/status.py" line="72"/>
         <source>Import a return…</source>
         <translation>导入上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/status.py" line="78"/>
+        <location filename="../../ui/packages/status.py" line="75"/>
         <source>Decide open conflicts…</source>
         <translation>处理未决冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/status.py" line="81"/>
+        <location filename="../../ui/packages/status.py" line="78"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/status.py" line="115"/>
+        <location filename="../../ui/packages/status.py" line="112"/>
         <source>{applied} / {conflicts} / {refused}</source>
         <translation>{applied} / {conflicts} / {refused}</translation>
     </message>
@@ -2405,12 +2405,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>选择保存下发包的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/merge.py" line="32"/>
+        <location filename="../../ui/packages/merge.py" line="33"/>
         <source>Choose the return file</source>
         <translation>选择上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/merge.py" line="32"/>
+        <location filename="../../ui/packages/merge.py" line="33"/>
         <source>Package files (*.db);;All files (*)</source>
         <translation>社区包文件 (*.db);;所有文件 (*)</translation>
     </message>
@@ -2430,188 +2430,188 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>PlanImportDialog</name>
     <message>
-        <location filename="../../ui/imports/plan.py" line="56"/>
+        <location filename="../../ui/imports/plan.py" line="64"/>
         <source>Import a rectification plan</source>
         <translation>导入整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="60"/>
+        <location filename="../../ui/imports/plan.py" line="68"/>
         <source>No file opened yet.</source>
         <translation>尚未打开文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="63"/>
+        <location filename="../../ui/imports/plan.py" line="71"/>
         <source>Open file…</source>
         <translation>打开文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="82"/>
+        <location filename="../../ui/imports/plan.py" line="90"/>
         <source>Categories → problems → measures. Double-click a title to rename it; nothing is written before Import.</source>
         <translation>问题类别 → 反馈问题 → 整改措施。双击标题可改名；点“导入”之前不会写入台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="90"/>
+        <location filename="../../ui/imports/plan.py" line="98"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="90"/>
+        <location filename="../../ui/imports/plan.py" line="98"/>
         <source>Falls to</source>
         <translation>落实到</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="108"/>
+        <location filename="../../ui/imports/plan.py" line="116"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="109"/>
+        <location filename="../../ui/imports/plan.py" line="117"/>
         <source>Rename the selected title (or double-click it)</source>
         <translation>修改所选标题（也可以双击标题）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="114"/>
+        <location filename="../../ui/imports/plan.py" line="122"/>
         <source>Merge into the item above</source>
         <translation>并入上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="115"/>
+        <location filename="../../ui/imports/plan.py" line="123"/>
         <source>Merge the selected item into the one above it at the same level</source>
         <translation>把所选项并入同一级的上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="120"/>
+        <location filename="../../ui/imports/plan.py" line="128"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="121"/>
+        <location filename="../../ui/imports/plan.py" line="129"/>
         <source>Split the selected measure at the cursor in its text, or else at every “；”</source>
         <translation>在措施内容中光标处拆分所选措施；光标不在文字中间时按“；”拆分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="126"/>
+        <location filename="../../ui/imports/plan.py" line="134"/>
         <source>Drop</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="127"/>
+        <location filename="../../ui/imports/plan.py" line="135"/>
         <source>Leave the selected items out of the import</source>
         <translation>导入时不包括所选项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="130"/>
+        <location filename="../../ui/imports/plan.py" line="138"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="131"/>
+        <location filename="../../ui/imports/plan.py" line="139"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="149"/>
+        <location filename="../../ui/imports/plan.py" line="157"/>
         <source>Measure text (place the cursor here and press Split to cut it in two)</source>
         <translation>措施内容（把光标放在要断开的位置，再点“拆分”）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="156"/>
+        <location filename="../../ui/imports/plan.py" line="164"/>
         <source>Select a measure to see its text and choose its communities.</source>
         <translation>选择一条措施，查看内容并选择落实到的居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="158"/>
+        <location filename="../../ui/imports/plan.py" line="166"/>
         <source>Communities this measure falls to</source>
         <translation>这条措施落实到的居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="163"/>
-        <location filename="../../ui/imports/plan.py" line="276"/>
+        <location filename="../../ui/imports/plan.py" line="171"/>
+        <location filename="../../ui/imports/plan.py" line="284"/>
         <source>All communities</source>
         <translation>全部居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="164"/>
+        <location filename="../../ui/imports/plan.py" line="172"/>
         <source>Give every selected measure to every community</source>
         <translation>所选措施全部落实到所有居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="166"/>
+        <location filename="../../ui/imports/plan.py" line="174"/>
         <source>Those named in the text</source>
         <translation>文中点名的居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="168"/>
+        <location filename="../../ui/imports/plan.py" line="176"/>
         <source>Give each selected measure to the communities its text names (all when it names none)</source>
         <translation>所选措施落实到文中点名的居民区（没有点名的落实到全部居民区）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="199"/>
+        <location filename="../../ui/imports/plan.py" line="207"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="202"/>
+        <location filename="../../ui/imports/plan.py" line="210"/>
         <source>Import the tree into the ledger as one step (a backup is taken first)</source>
         <translation>把预览中的内容作为一步导入台账（导入前自动备份）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="205"/>
+        <location filename="../../ui/imports/plan.py" line="213"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="247"/>
+        <location filename="../../ui/imports/plan.py" line="255"/>
         <source>Open a rectification plan</source>
         <translation>打开整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="249"/>
+        <location filename="../../ui/imports/plan.py" line="257"/>
         <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
         <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="288"/>
+        <location filename="../../ui/imports/plan.py" line="296"/>
         <source>{name} (named in the text, not in the ledger: tick to create)</source>
         <translation>{name}（文中提到，台账中尚无，勾选后新建）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="419"/>
+        <location filename="../../ui/imports/plan.py" line="427"/>
         <source>All ({n})</source>
         <translation>全部（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="424"/>
+        <location filename="../../ui/imports/plan.py" line="432"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="457"/>
+        <location filename="../../ui/imports/plan.py" line="465"/>
         <source>Nothing to import: the tree is empty.</source>
         <translation>没有可导入的内容：预览是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="105"/>
+        <location filename="../../ui/imports/plan_tree.py" line="114"/>
         <source>The ledger has no communities yet: tick the communities named in the text, or add communities first.</source>
         <translation>台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="223"/>
+        <location filename="../../ui/imports/plan_tree.py" line="232"/>
         <source>There is no item above at the same level to merge with.</source>
         <translation>同一级没有上一项可以合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="264"/>
+        <location filename="../../ui/imports/plan_tree.py" line="273"/>
         <source>Only a measure can be split: select a measure.</source>
         <translation>只能拆分整改措施：请先选择一条措施。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="271"/>
+        <location filename="../../ui/imports/plan_tree.py" line="280"/>
         <source>Nothing to split: put the cursor inside the text, or use “；” between the parts.</source>
         <translation>没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="296"/>
+        <location filename="../../ui/imports/plan_tree.py" line="305"/>
         <source>Select what to drop first.</source>
         <translation>请先选择要删除的项。</translation>
     </message>
@@ -2662,218 +2662,218 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>RecheckDialog</name>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="50"/>
+        <location filename="../../ui/signoff/recheck.py" line="49"/>
         <source>回头看 — look-back sampling</source>
         <translation>回头看 — 抽查已销号任务</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="55"/>
+        <location filename="../../ui/signoff/recheck.py" line="54"/>
         <source>By percentage</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="56"/>
+        <location filename="../../ui/signoff/recheck.py" line="55"/>
         <source>By number</source>
         <translation>按数量</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="61"/>
+        <location filename="../../ui/signoff/recheck.py" line="60"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="66"/>
+        <location filename="../../ui/signoff/recheck.py" line="65"/>
         <source> tasks</source>
         <translation> 项</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="76"/>
+        <location filename="../../ui/signoff/recheck.py" line="75"/>
         <source>All together</source>
         <translation>全部一起抽</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="77"/>
+        <location filename="../../ui/signoff/recheck.py" line="76"/>
         <source>Each community separately</source>
         <translation>每个居民区分别抽</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="102"/>
+        <location filename="../../ui/signoff/recheck.py" line="101"/>
         <source>Leave empty for a new random seed</source>
         <translation>留空则自动生成</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="106"/>
+        <location filename="../../ui/signoff/recheck.py" line="105"/>
         <source>e.g. 2025年第四季度回头看</source>
         <translation>例如：2025年第四季度回头看</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="107"/>
+        <location filename="../../ui/signoff/recheck.py" line="106"/>
         <source>Draw the sample</source>
         <translation>抽取样本</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="111"/>
+        <location filename="../../ui/signoff/recheck.py" line="110"/>
         <source>How many</source>
         <translation>抽查多少</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="112"/>
+        <location filename="../../ui/signoff/recheck.py" line="111"/>
         <source>Drawn from</source>
         <translation>抽取方式</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="113"/>
+        <location filename="../../ui/signoff/recheck.py" line="112"/>
         <source>Only the ticked communities (all by default)</source>
         <translation>只在勾选的居民区中抽（默认全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="116"/>
+        <location filename="../../ui/signoff/recheck.py" line="115"/>
         <source>Tick all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="118"/>
+        <location filename="../../ui/signoff/recheck.py" line="117"/>
         <source>Untick all</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="127"/>
+        <location filename="../../ui/signoff/recheck.py" line="126"/>
         <source>Communities</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="132"/>
+        <location filename="../../ui/signoff/recheck.py" line="131"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="133"/>
+        <location filename="../../ui/signoff/recheck.py" line="132"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="134"/>
+        <location filename="../../ui/signoff/recheck.py" line="133"/>
         <source>Draw a new sample</source>
         <translation>抽取新样本</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="142"/>
+        <location filename="../../ui/signoff/recheck.py" line="141"/>
         <source>Repeat the draw to verify</source>
         <translation>重新抽取验证</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="151"/>
+        <location filename="../../ui/signoff/recheck.py" line="150"/>
         <source>Past draws (newest first)</source>
         <translation>历次抽查（最新的在最前）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="166"/>
+        <location filename="../../ui/signoff/recheck.py" line="165"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="167"/>
+        <location filename="../../ui/signoff/recheck.py" line="166"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="168"/>
+        <location filename="../../ui/signoff/recheck.py" line="167"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="169"/>
+        <location filename="../../ui/signoff/recheck.py" line="168"/>
         <source>What was found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="170"/>
+        <location filename="../../ui/signoff/recheck.py" line="169"/>
         <source>Checked by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="171"/>
+        <location filename="../../ui/signoff/recheck.py" line="170"/>
         <source>Checked</source>
         <translation>核查时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="184"/>
+        <location filename="../../ui/signoff/recheck.py" line="183"/>
         <source>Passed (合格)</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="187"/>
+        <location filename="../../ui/signoff/recheck.py" line="186"/>
         <source>Relapse (反弹)…</source>
         <translation>反弹…</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="208"/>
+        <location filename="../../ui/signoff/recheck.py" line="207"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="265"/>
+        <location filename="../../ui/signoff/recheck.py" line="264"/>
         <source>{amount}%</source>
         <translation>{amount}%</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="265"/>
+        <location filename="../../ui/signoff/recheck.py" line="264"/>
         <source>{amount} tasks</source>
         <translation>{amount} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="268"/>
+        <location filename="../../ui/signoff/recheck.py" line="267"/>
         <source>per community</source>
         <translation>每个居民区分别抽</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="268"/>
+        <location filename="../../ui/signoff/recheck.py" line="267"/>
         <source>overall</source>
         <translation>全部一起抽</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="285"/>
+        <location filename="../../ui/signoff/recheck.py" line="284"/>
         <source>{at} · {who} · {how}, {scope} · {n} of {total} · seed {seed}</source>
         <translation>{at} · {who} · {how}，{scope} · {total} 项中抽 {n} 项 · 种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="313"/>
+        <location filename="../../ui/signoff/recheck.py" line="312"/>
         <source>Drawn {at} by {who}: {how}, {scope}, {n} of {total} signed-off tasks. Random seed &lt;b&gt;{seed}&lt;/b&gt;: anyone who repeats the draw with this seed gets the same sample.</source>
         <translation>{at} 由{who}抽取：{how}，{scope}，从 {total} 项已销号任务中抽出 {n} 项。随机种子 &lt;b&gt;{seed}&lt;/b&gt;：任何人用这个种子重新抽取，都会得到同样的样本。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="328"/>
+        <location filename="../../ui/signoff/recheck.py" line="327"/>
         <source>(task deleted)</source>
         <translation>（任务已删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="329"/>
+        <location filename="../../ui/signoff/recheck.py" line="328"/>
         <source>Pending</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="346"/>
+        <location filename="../../ui/signoff/recheck.py" line="345"/>
         <source>Choose a draw in the list first.</source>
         <translation>请先在左边选中一次抽查。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="356"/>
+        <location filename="../../ui/signoff/recheck.py" line="355"/>
         <source>The repeated draw gives the same {n} tasks as recorded: the draw was fair.</source>
         <translation>重新抽取的 {n} 项任务与记录完全一致：这次抽查是公正的。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="363"/>
+        <location filename="../../ui/signoff/recheck.py" line="362"/>
         <source>The repeated draw does NOT match the recorded sample. Tell the work team; the ledger may have been changed outside the program.</source>
         <translation>重新抽取的结果与记录的样本不一致。请告知工作专班，台账可能在程序之外被改动过。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="402"/>
-        <location filename="../../ui/signoff/recheck.py" line="420"/>
+        <location filename="../../ui/signoff/recheck.py" line="401"/>
+        <location filename="../../ui/signoff/recheck.py" line="419"/>
         <source>Choose a task in the sample first.</source>
         <translation>请先在样本中选中一项任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="410"/>
+        <location filename="../../ui/signoff/recheck.py" line="409"/>
         <source>Record “合格” for “{measure}”? It cannot be changed afterwards.</source>
         <translation>将“{measure}”记录为“合格”？记录后不能更改。</translation>
     </message>
@@ -3081,12 +3081,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="517"/>
+        <location filename="../../ui/reconcile/view.py" line="520"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="524"/>
+        <location filename="../../ui/reconcile/view.py" line="527"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
@@ -3114,27 +3114,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>RelapseDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="494"/>
+        <location filename="../../ui/signoff/dialogs.py" line="492"/>
         <source>Record a relapse (反弹)</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="496"/>
+        <location filename="../../ui/signoff/dialogs.py" line="494"/>
         <source>What was found (required)</source>
         <translation>发现的问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="499"/>
+        <location filename="../../ui/signoff/dialogs.py" line="497"/>
         <source>The task is reopened as 反弹重启 and must be signed off again.</source>
         <translation>任务将转为“反弹重启”，需重新整改、重新销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="503"/>
+        <location filename="../../ui/signoff/dialogs.py" line="501"/>
         <source>Record the relapse</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="122"/>
+        <location filename="../../ui/signoff/dialogs.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3142,22 +3142,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="474"/>
+        <location filename="../../ui/signoff/dialogs.py" line="472"/>
         <source>Reopen the task</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="476"/>
+        <location filename="../../ui/signoff/dialogs.py" line="474"/>
         <source>Why it must be rectified again (required)</source>
         <translation>重启理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="477"/>
+        <location filename="../../ui/signoff/dialogs.py" line="475"/>
         <source>Reopen</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="122"/>
+        <location filename="../../ui/signoff/dialogs.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3165,132 +3165,132 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="168"/>
+        <location filename="../../ui/signoff/dialogs.py" line="166"/>
         <source>Return — {level}</source>
         <translation>退回 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="168"/>
+        <location filename="../../ui/signoff/dialogs.py" line="166"/>
         <source>Approve — {level}</source>
         <translation>审核通过 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="173"/>
+        <location filename="../../ui/signoff/dialogs.py" line="171"/>
         <source>{level}: level {n} of {total}, signed by the {role}</source>
         <translation>{level}：第 {n} 级（共 {total} 级），由{role}签署</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="179"/>
+        <location filename="../../ui/signoff/dialogs.py" line="177"/>
         <source>(no statement)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="182"/>
+        <location filename="../../ui/signoff/dialogs.py" line="180"/>
         <source>Closing statement of the owner</source>
         <translation>整改情况说明</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="186"/>
+        <location filename="../../ui/signoff/dialogs.py" line="184"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="188"/>
+        <location filename="../../ui/signoff/dialogs.py" line="186"/>
         <source>{n} files: {names}</source>
         <translation>{n} 份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="190"/>
+        <location filename="../../ui/signoff/dialogs.py" line="188"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="195"/>
+        <location filename="../../ui/signoff/dialogs.py" line="193"/>
         <source>Indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="199"/>
+        <location filename="../../ui/signoff/dialogs.py" line="197"/>
         <source>e.g. 措施已落实，佐证材料齐全，同意销号。</source>
         <translation>例如：措施已落实，佐证材料齐全，同意销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="200"/>
+        <location filename="../../ui/signoff/dialogs.py" line="198"/>
         <source>Why the task may be signed off without it</source>
         <translation>写明可以例外销号的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="204"/>
+        <location filename="../../ui/signoff/dialogs.py" line="202"/>
         <source>A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is not signed off.</source>
         <translation>最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="216"/>
+        <location filename="../../ui/signoff/dialogs.py" line="214"/>
         <source>The reason is shown on the task and on the wall chart, so the owner knows what to do.</source>
         <translation>退回理由会显示在任务上和挂图上，责任人据此继续整改。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="221"/>
+        <location filename="../../ui/signoff/dialogs.py" line="219"/>
         <source>Reason for returning (required)</source>
         <translation>退回理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="222"/>
+        <location filename="../../ui/signoff/dialogs.py" line="220"/>
         <source>Return to the owner</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="229"/>
+        <location filename="../../ui/signoff/dialogs.py" line="227"/>
         <source>This is the last level: approving signs the task off. Complete what is missing first, or write the reason for an exception below.</source>
         <translation>这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="234"/>
+        <location filename="../../ui/signoff/dialogs.py" line="232"/>
         <source>The last level will need this completed, or an exception reason from its reviewer.</source>
         <translation>终审时须补齐，或由终审人填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="254"/>
+        <location filename="../../ui/signoff/dialogs.py" line="252"/>
         <source>Acceptance grade (required)</source>
         <translation>验收评定（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="255"/>
+        <location filename="../../ui/signoff/dialogs.py" line="253"/>
         <source>Opinion (required)</source>
         <translation>审核意见（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="259"/>
+        <location filename="../../ui/signoff/dialogs.py" line="257"/>
         <source>Exception reason (required to sign off)</source>
         <translation>例外理由（销号必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="261"/>
+        <location filename="../../ui/signoff/dialogs.py" line="259"/>
         <source>Exception reason (optional)</source>
         <translation>例外理由（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="266"/>
+        <location filename="../../ui/signoff/dialogs.py" line="264"/>
         <source>A long-term task is signed off for this stage and stays 长期坚持.</source>
         <translation>长期坚持任务：通过后完成阶段性销号，继续长期坚持。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="268"/>
+        <location filename="../../ui/signoff/dialogs.py" line="266"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="286"/>
+        <location filename="../../ui/signoff/dialogs.py" line="284"/>
         <source>Please choose a grade: 好, 较好, 一般 or 差.</source>
         <translation>请选择验收评定：好、较好、一般或差。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="122"/>
+        <location filename="../../ui/signoff/dialogs.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="238"/>
+        <location filename="../../ui/signoff/dialogs.py" line="236"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3435,7 +3435,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="122"/>
+        <location filename="../../ui/signoff/dialogs.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3561,42 +3561,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="311"/>
+        <location filename="../../ui/signoff/dialogs.py" line="309"/>
         <source>Request sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="316"/>
+        <location filename="../../ui/signoff/dialogs.py" line="314"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="318"/>
+        <location filename="../../ui/signoff/dialogs.py" line="316"/>
         <source>What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。</source>
         <translation>写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="322"/>
+        <location filename="../../ui/signoff/dialogs.py" line="320"/>
         <source>What was done (required)</source>
         <translation>整改情况说明（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="331"/>
+        <location filename="../../ui/signoff/dialogs.py" line="329"/>
         <source>The reviewers will see that this is missing. Add evidence on the 佐证材料 tab first, or the last reviewer will have to record an exception.</source>
         <translation>审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="341"/>
+        <location filename="../../ui/signoff/dialogs.py" line="339"/>
         <source>Submit the request</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="122"/>
+        <location filename="../../ui/signoff/dialogs.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="327"/>
+        <location filename="../../ui/signoff/dialogs.py" line="325"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3604,241 +3604,241 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../ui/task/panel.py" line="69"/>
-        <location filename="../../ui/task/panel.py" line="291"/>
+        <location filename="../../ui/task/panel.py" line="70"/>
+        <location filename="../../ui/task/panel.py" line="292"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="93"/>
+        <location filename="../../ui/task/panel.py" line="94"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="106"/>
+        <location filename="../../ui/task/panel.py" line="107"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="108"/>
+        <location filename="../../ui/task/panel.py" line="109"/>
         <source>Save the fields above (Ctrl+S)</source>
         <translation>保存以上内容（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="110"/>
+        <location filename="../../ui/task/panel.py" line="111"/>
         <source>Revert</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="119"/>
+        <location filename="../../ui/task/panel.py" line="120"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="120"/>
+        <location filename="../../ui/task/panel.py" line="121"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="121"/>
+        <location filename="../../ui/task/panel.py" line="122"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="122"/>
+        <location filename="../../ui/task/panel.py" line="123"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="123"/>
+        <location filename="../../ui/task/panel.py" line="124"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="124"/>
+        <location filename="../../ui/task/panel.py" line="125"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="125"/>
+        <location filename="../../ui/task/panel.py" line="126"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="134"/>
+        <location filename="../../ui/task/panel.py" line="135"/>
         <source>Indicator</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="134"/>
+        <location filename="../../ui/task/panel.py" line="135"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="134"/>
+        <location filename="../../ui/task/panel.py" line="135"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="134"/>
+        <location filename="../../ui/task/panel.py" line="135"/>
         <source>Actual</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="144"/>
-        <location filename="../../ui/task/panel.py" line="507"/>
+        <location filename="../../ui/task/panel.py" line="145"/>
+        <location filename="../../ui/task/panel.py" line="508"/>
         <source>Add indicator</source>
         <translation>添加量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="146"/>
+        <location filename="../../ui/task/panel.py" line="147"/>
         <source>Remove indicator</source>
         <translation>删除量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="171"/>
+        <location filename="../../ui/task/panel.py" line="172"/>
         <source>Ask for a later deadline…</source>
         <translation>申请延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="174"/>
+        <location filename="../../ui/task/panel.py" line="175"/>
         <source>Approve the extension…</source>
         <translation>同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="177"/>
+        <location filename="../../ui/task/panel.py" line="178"/>
         <source>Refuse the extension…</source>
         <translation>不同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="180"/>
+        <location filename="../../ui/task/panel.py" line="181"/>
         <source>Print the sign-off form…</source>
         <translation>打印销号审批表…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="183"/>
+        <location filename="../../ui/task/panel.py" line="184"/>
         <source>The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper</source>
         <translation>把本任务的销号审批表生成 A4 PDF，打印后交审核人签字</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="194"/>
+        <location filename="../../ui/task/panel.py" line="195"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="194"/>
+        <location filename="../../ui/task/panel.py" line="195"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="194"/>
+        <location filename="../../ui/task/panel.py" line="195"/>
         <source>Field</source>
         <translation>修改项</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="194"/>
+        <location filename="../../ui/task/panel.py" line="195"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="194"/>
+        <location filename="../../ui/task/panel.py" line="195"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="211"/>
+        <location filename="../../ui/task/panel.py" line="212"/>
         <source>Quantitative indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="221"/>
+        <location filename="../../ui/task/panel.py" line="222"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="225"/>
-        <location filename="../../ui/task/panel.py" line="413"/>
+        <location filename="../../ui/task/panel.py" line="226"/>
+        <location filename="../../ui/task/panel.py" line="414"/>
         <source>Evidence ({n})</source>
         <translation>佐证材料（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="231"/>
+        <location filename="../../ui/task/panel.py" line="232"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="232"/>
+        <location filename="../../ui/task/panel.py" line="233"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="241"/>
+        <location filename="../../ui/task/panel.py" line="242"/>
         <source>Reviews and deadline</source>
         <translation>审核与延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="242"/>
+        <location filename="../../ui/task/panel.py" line="243"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="292"/>
+        <location filename="../../ui/task/panel.py" line="293"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="313"/>
+        <location filename="../../ui/task/panel.py" line="314"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="326"/>
+        <location filename="../../ui/task/panel.py" line="327"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="351"/>
+        <location filename="../../ui/task/panel.py" line="352"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="353"/>
+        <location filename="../../ui/task/panel.py" line="354"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="364"/>
+        <location filename="../../ui/task/panel.py" line="365"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="374"/>
+        <location filename="../../ui/task/panel.py" line="375"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="392"/>
+        <location filename="../../ui/task/panel.py" line="393"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="394"/>
+        <location filename="../../ui/task/panel.py" line="395"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="482"/>
-        <location filename="../../ui/task/panel.py" line="500"/>
+        <location filename="../../ui/task/panel.py" line="483"/>
+        <location filename="../../ui/task/panel.py" line="501"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="507"/>
+        <location filename="../../ui/task/panel.py" line="508"/>
         <source>Indicator name, e.g. 培训次数</source>
         <translation>指标名称，例如：培训次数</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="524"/>
+        <location filename="../../ui/task/panel.py" line="525"/>
         <source>Remove the indicator “{name}”?</source>
         <translation>删除量化指标“{name}”？</translation>
     </message>
@@ -3846,72 +3846,72 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/table/model.py" line="259"/>
+        <location filename="../../ui/table/model.py" line="254"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="64"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="64"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="64"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="64"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="64"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="64"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="64"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="64"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="64"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="64"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="64"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="64"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="66"/>
+        <location filename="../../ui/table/model.py" line="64"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
@@ -4149,7 +4149,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>dlg</name>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="176"/>
+        <location filename="../../ui/window/dialogs.py" line="175"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
     </message>
@@ -4157,80 +4157,80 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>excel_export</name>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="109"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="102"/>
         <source>{org} rectification ledger-{date}.xlsx</source>
         <translation>{org}巡察整改台账-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="121"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="114"/>
         <source>Save the ledger as</source>
         <translation>台账保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="121"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="114"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="380"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="373"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="381"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="374"/>
         <source>The ledger was exported: {tasks} tasks.</source>
         <translation>台账已导出，共 {tasks} 条任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="385"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="378"/>
         <source>File: {path}
 Sheets: {sheets}</source>
         <translation>文件：{path}
 工作表：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="400"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="393"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="401"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="394"/>
         <source>OK</source>
         <translation>好</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="411"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="404"/>
         <source>The export was cancelled; nothing was written and “{path}” is unchanged.</source>
         <translation>导出已取消，没有写入任何文件，原有的“{path}”保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="413"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="406"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="415"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="408"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="425"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="416"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="416"/>
         <location filename="../../ui/exports/ledger_xlsx.py" line="425"/>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="434"/>
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="432"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="423"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出……（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="450"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="441"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
     </message>
@@ -4238,49 +4238,49 @@ Sheets: {sheets}</source>
 <context>
     <name>excel_returns</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="54"/>
+        <location filename="../../ui/imports/fill_form.py" line="55"/>
         <source>Save the fill form as</source>
         <translation>填报表保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="54"/>
+        <location filename="../../ui/imports/fill_form.py" line="55"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="62"/>
+        <location filename="../../ui/imports/fill_form.py" line="63"/>
         <source>Choose the Excel file to import</source>
         <translation>选择要导入的 Excel 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="62"/>
+        <location filename="../../ui/imports/fill_form.py" line="63"/>
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="71"/>
+        <location filename="../../ui/imports/fill_form.py" line="72"/>
         <source>Fill form exported</source>
         <translation>填报表已导出</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="72"/>
+        <location filename="../../ui/imports/fill_form.py" line="73"/>
         <source>The fill form of {community} was saved to:
 {path}</source>
         <translation>已导出“{community}”的填报表：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="165"/>
+        <location filename="../../ui/imports/fill_form.py" line="166"/>
         <source>{community} fill form.xlsx</source>
         <translation>{community}填报表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="174"/>
+        <location filename="../../ui/imports/fill_form.py" line="175"/>
         <source>Cannot export the fill form</source>
         <translation>无法导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="478"/>
+        <location filename="../../ui/imports/fill_form.py" line="479"/>
         <location filename="../../ui/imports/foreign.py" line="209"/>
         <source>Import Excel</source>
         <translation>导入 Excel</translation>
@@ -4289,27 +4289,27 @@ Sheets: {sheets}</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/common/messages.py" line="50"/>
+        <location filename="../../ui/common/messages.py" line="51"/>
         <source>Cannot do that</source>
         <translation>无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="54"/>
+        <location filename="../../ui/common/messages.py" line="55"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="63"/>
+        <location filename="../../ui/common/messages.py" line="64"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="67"/>
+        <location filename="../../ui/common/messages.py" line="68"/>
         <source>Yes</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="68"/>
+        <location filename="../../ui/common/messages.py" line="69"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -50,8 +50,12 @@ class MainWindow(DialogActions, QMainWindow):
     openPathRequested = Signal(str)  # a ledger file chosen from 最近打开的台账
     firstPainted = Signal()  # the first screen has been painted (the work that could wait starts now)
 
-    def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ledger: Ledger, parent: QWidget | None = None, *, remember_layout: bool = True
+    ) -> None:
         super().__init__(parent)
+        # False for a screenshot: neither read nor write the user's saved layout, so a render is reproducible
+        self.remember_layout = remember_layout
         self.ledger = ledger
         self.setObjectName("mainWindow")
         self.notifier = Notifier(self)
@@ -168,7 +172,8 @@ class MainWindow(DialogActions, QMainWindow):
         self._update_undo_actions()
         self._update_title()
         self._update_status()
-        self._restore_layout()
+        if remember_layout:
+            self._restore_layout()
         if ledger.package is not None:
             from ui.packages.community_mode import apply_community_mode
 
@@ -565,7 +570,8 @@ class MainWindow(DialogActions, QMainWindow):
             event.ignore()
             return
         self._closed = True
-        self.save_layout()
+        if self.remember_layout:
+            self.save_layout()
         self.filters.stop()
         self.model.stop()
         self.ledger.unsubscribe(self._observer)

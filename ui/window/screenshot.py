@@ -30,7 +30,7 @@ def render_all(
     # Read-only use: no lock, and the operator is only shown, never journalled.
     led = Ledger.open(ledger_path, clock=clock, operator=Operator("截图", Role.WORK_TEAM), lock=False)
     outdir.mkdir(parents=True, exist_ok=True)
-    win = MainWindow(led)
+    win = MainWindow(led, remember_layout=False)
     win.resize(*size)
     win.show()
     paths: list[Path] = []

@@ -454,3 +454,17 @@ def test_dialogs_made_per_use_are_freed_afterwards(window, monkeypatch):
         window.edit_structure()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(QMessageBox) == [] and window.findChildren(StructureDialog) == []
+
+
+def test_screenshot_neither_reads_nor_writes_the_users_window_layout(tmp_path, filled):
+    """A render is reproducible: the layout a user left (dock widths, column widths) is not used, nor replaced."""
+    from ui.common.util import settings
+    from ui.window.screenshot import render_all
+
+    s = settings()
+    s.setValue("window/state", b"the user's own layout")
+    s.sync()
+    first = render_all(filled.path, tmp_path / "a", today="2025-11-20")
+    assert settings().value("window/state") == b"the user's own layout"
+    second = render_all(filled.path, tmp_path / "b", today="2025-11-20")
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
