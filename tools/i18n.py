@@ -6,7 +6,10 @@
 resources/i18n/zh_CN.ts is the Chinese of the user interface; a translator edits it (Qt Linguist, or any text
 editor) and marks each message finished. resources/i18n/en.ts is the English of the error sentences: its sources
 are the Chinese templates of ledger/core/errors.py (context "LedgerError", the error code as disambiguation),
-which ui/common/messages.py translates before filling in the error's facts.
+which ui/common/messages.py translates before filling in the error's facts; and the English of the domain's
+words (statuses, kinds, roles, actions, grades …: the label tables listed in DOMAIN_TABLES, context "Domain"),
+which ui/common/words.py translates where the window shows them. The domain keeps its Chinese words for the
+command line, the exported files and the journal; their English lives only in en.ts.
 
 Steps:
 1. pyside6-lupdate over every .py under ui/ (recursively), into a fresh list of messages.
@@ -44,6 +47,27 @@ ERRORS = ROOT / "ledger" / "core" / "errors.py"
 I18N = ROOT / "resources" / "i18n"
 LANGUAGE = "zh_CN"
 ERROR_CONTEXT = "LedgerError"
+DOMAIN_CONTEXT = "Domain"
+# The domain's words the window shows: (module, name of a dict of words, a tuple of words, or an enum whose
+# values are words[, disambiguation]). Only Chinese strings are collected; anything computed (a ``**{…}``
+# spread) is skipped. A word that means two things in English gets a disambiguation: 申请销号 is a state
+# ("Sign-off requested") and a button ("Ask for sign-off").
+DOMAIN_TABLES: tuple[tuple[str, ...], ...] = (
+    ("ledger/core/model.py", "STATUS_LABELS"),
+    ("ledger/core/model.py", "ROLE_LABELS"),
+    ("ledger/core/model.py", "Kind"),
+    ("ledger/core/model.py", "FIELD_LABELS"),
+    ("ledger/core/workflow.py", "ACTION_LABELS", "action"),
+    ("ledger/core/workflow.py", "GRADES"),
+    ("ledger/core/workflow.py", "DEFAULT_CHAIN"),
+    ("ledger/signoff/common.py", "EXTENSION_LABELS"),
+    ("ledger/signoff/common.py", "RESULT_LABELS"),
+    ("ledger/signoff/common.py", "COMMAND_LABELS"),
+    ("ledger/exchange/replay.py", "COMMAND_LABELS"),
+    ("ledger/board/scheme.py", "BASE_LABELS"),
+    ("ledger/reconcile/week_counts.py", "COUNT_LABELS"),
+)
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%n|%\d")
 ACCEL = re.compile(r"&(?=[A-Za-z0-9])")
@@ -235,6 +259,54 @@ def error_messages() -> list[Message]:
     return msgs
 
 
+def domain_words(node: ast.AST) -> list[str]:
+    """The Chinese string constants of a table's value, in order (dict values, tuple items, Level("初审", …))."""
+    if isinstance(node, ast.Dict):
+        return [w for v in node.values for w in domain_words(v)]
+    if isinstance(node, ast.Tuple | ast.List):
+        return [w for e in node.elts for w in domain_words(e)]
+    if isinstance(node, ast.Call):
+        return [w for a in node.args for w in domain_words(a)]
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and CJK.search(node.value):
+        return [node.value]
+    return []
+
+
+def domain_messages(tables: Iterable[tuple[str, ...]] = DOMAIN_TABLES) -> list[Message]:
+    """The domain's words from the label tables of ledger/, read with ast (the domain is not imported)."""
+    msgs: dict[tuple[str, str], Message] = {}
+    for module, name, *rest in tables:
+        comment = rest[0] if rest else ""
+        path = ROOT / module
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        found: list[tuple[str, int]] = []
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef) and node.name == name:
+                found += [
+                    (w, item.lineno)
+                    for item in node.body
+                    if isinstance(item, ast.Assign)
+                    for w in domain_words(item.value)
+                ]
+                continue
+            target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
+            if isinstance(node, ast.AnnAssign):
+                target = node.target
+            if isinstance(target, ast.Name) and target.id == name and node.value is not None:  # type: ignore[union-attr]
+                found += [(w, node.lineno) for w in domain_words(node.value)]  # type: ignore[union-attr]
+        if not found:
+            raise SystemExit(f"i18n: no table {name} with Chinese words in {module}")
+        for word, line in found:
+            loc = (ts_relative(path), line)
+            have = msgs.get((word, comment))
+            if have is not None:
+                if loc not in have.locations:
+                    have.locations.append(loc)
+                continue
+            msgs[word, comment] = Message(DOMAIN_CONTEXT, word, comment, locations=[loc])
+    return list(msgs.values())
+
+
 # ---- the .ts files -----------------------------------------------------------------------------------------
 def read_ts(path: Path) -> list[Message]:
     if not path.exists():
@@ -394,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
     for note in notes:
         print(f"  note: {note}")
     ok = update(UI_ZH, msgs, check=args.check)
-    ok = update(ERRORS_EN, error_messages(), check=args.check) and ok
+    ok = update(ERRORS_EN, error_messages() + domain_messages(), check=args.check) and ok
     return 0 if ok else 1
 
 

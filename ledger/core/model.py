@@ -19,11 +19,7 @@ class Status(StrEnum):
 
     @property
     def label(self) -> str:
-        return STATUS_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return STATUS_LABELS[self][1]
+        return STATUS_LABELS[self]
 
     @property
     def letter(self) -> str:
@@ -31,15 +27,16 @@ class Status(StrEnum):
         return STATUS_LETTERS[self]
 
 
-STATUS_LABELS: dict[Status, tuple[str, str]] = {
-    Status.NOT_STARTED: ("未启动", "Not started"),
-    Status.IN_PROGRESS: ("推进中", "In progress"),
-    Status.SUBMITTED: ("申请销号", "Sign-off requested"),
-    Status.IN_REVIEW: ("审核中", "In review"),
-    Status.RETURNED: ("已退回", "Returned"),
-    Status.CLOSED: ("已销号", "Signed off"),
-    Status.ONGOING: ("长期坚持", "Long-term"),
-    Status.REOPENED: ("反弹重启", "Reopened"),
+# The window shows these words in the user's language: their English is in resources/i18n/en.ts ("Domain").
+STATUS_LABELS: dict[Status, str] = {
+    Status.NOT_STARTED: "未启动",
+    Status.IN_PROGRESS: "推进中",
+    Status.SUBMITTED: "申请销号",
+    Status.IN_REVIEW: "审核中",
+    Status.RETURNED: "已退回",
+    Status.CLOSED: "已销号",
+    Status.ONGOING: "长期坚持",
+    Status.REOPENED: "反弹重启",
 }
 
 STATUS_LETTERS: dict[Status, str] = {
@@ -83,17 +80,13 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        return ROLE_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return ROLE_LABELS[self][1]
+        return ROLE_LABELS[self]
 
 
-ROLE_LABELS: dict[Role, tuple[str, str]] = {
-    Role.WORK_TEAM: ("工作专班", "Work team"),
-    Role.SECRETARY: ("居民区书记", "Community secretary"),
-    Role.LEADER: ("领导", "Leader"),
+ROLE_LABELS: dict[Role, str] = {
+    Role.WORK_TEAM: "工作专班",
+    Role.SECRETARY: "居民区书记",
+    Role.LEADER: "领导",
 }
 
 ROLE_BY_LABEL: dict[str, Role] = {r.label: r for r in Role}

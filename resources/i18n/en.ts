@@ -2,6 +2,411 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>Domain</name>
+    <message>
+        <location filename="../../ledger/core/model.py" line="31"/>
+        <location filename="../../ledger/board/scheme.py" line="93"/>
+        <source>未启动</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="31"/>
+        <location filename="../../ledger/board/scheme.py" line="93"/>
+        <source>推进中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="31"/>
+        <source>申请销号</source>
+        <translation>Sign-off requested</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="31"/>
+        <source>审核中</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="31"/>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="31"/>
+        <location filename="../../ledger/board/scheme.py" line="93"/>
+        <location filename="../../ledger/reconcile/week_counts.py" line="19"/>
+        <source>已销号</source>
+        <translation>Signed off</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="31"/>
+        <location filename="../../ledger/core/model.py" line="73"/>
+        <location filename="../../ledger/board/scheme.py" line="93"/>
+        <source>长期坚持</source>
+        <translation>Long-term</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="31"/>
+        <source>反弹重启</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="86"/>
+        <source>工作专班</source>
+        <translation>Work team</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="86"/>
+        <source>居民区书记</source>
+        <translation>Community secretary</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="86"/>
+        <source>领导</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="71"/>
+        <source>立行立改</source>
+        <translation>Fix at once</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="72"/>
+        <source>限期整改</source>
+        <translation>Fix by deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>整改措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>措施说明</source>
+        <translation>Measure details</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>责任人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>责任领导</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>责任部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>原定时限</source>
+        <translation>Original deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>整改类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>整改进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>退回理由</source>
+        <translation>Reason for return</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>排序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>目标值</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>完成值</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>书记</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>居民区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>反馈问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>问题类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>删除时间</source>
+        <translation>Deleted at</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>审核轮次</source>
+        <translation>Review round</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>审核级别</source>
+        <translation>Review level</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="196"/>
+        <source>示例数据</source>
+        <translation>Example data</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <source>开始推进</source>
+        <comment>action</comment>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <source>申请销号</source>
+        <comment>action</comment>
+        <translation>Ask for sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <source>转为长期坚持</source>
+        <comment>action</comment>
+        <translation>Make long-term</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <source>审核通过</source>
+        <comment>action</comment>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <source>退回</source>
+        <comment>action</comment>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <source>重启整改</source>
+        <comment>action</comment>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="64"/>
+        <source>好</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="64"/>
+        <source>较好</source>
+        <translation>Fairly good</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="64"/>
+        <source>一般</source>
+        <translation>Fair</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="64"/>
+        <source>差</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="74"/>
+        <source>初审</source>
+        <translation>First review</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="74"/>
+        <source>复核</source>
+        <translation>Second review</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="74"/>
+        <source>终审</source>
+        <translation>Final review</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/common.py" line="19"/>
+        <source>待批</source>
+        <translation>Awaiting decision</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/common.py" line="19"/>
+        <source>同意延期</source>
+        <translation>Extension granted</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/common.py" line="19"/>
+        <source>不同意延期</source>
+        <translation>Extension refused</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/common.py" line="20"/>
+        <source>待核查</source>
+        <translation>To be checked</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/common.py" line="20"/>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/common.py" line="20"/>
+        <source>反弹</source>
+        <translation>Relapsed</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/common.py" line="11"/>
+        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <source>添加佐证材料</source>
+        <translation>Add evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/common.py" line="11"/>
+        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <source>删除佐证材料</source>
+        <translation>Remove evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/common.py" line="11"/>
+        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <source>申请延期</source>
+        <translation>Ask for a later deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/common.py" line="11"/>
+        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <source>批复延期申请</source>
+        <translation>Decide on a later deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/common.py" line="11"/>
+        <source>抽取回头看样本</source>
+        <translation>Draw a look-back sample</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/common.py" line="11"/>
+        <source>记录回头看结果</source>
+        <translation>Record a look-back result</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <source>更新整改进展</source>
+        <translation>Update progress</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <source>修改任务</source>
+        <translation>Edit task</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <source>修改量化指标</source>
+        <translation>Edit indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <source>添加量化指标</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <source>删除量化指标</source>
+        <translation>Remove indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <source>修改设置</source>
+        <translation>Change a setting</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <source>添加整改任务</source>
+        <translation>Add task</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <source>删除整改任务</source>
+        <translation>Delete task</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/board/scheme.py" line="93"/>
+        <location filename="../../ledger/reconcile/week_counts.py" line="19"/>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/board/scheme.py" line="93"/>
+        <source>申请销号/审核中</source>
+        <translation>Sign-off requested / in review</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/board/scheme.py" line="93"/>
+        <source>无任务</source>
+        <translation>No tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/reconcile/week_counts.py" line="19"/>
+        <source>任务总数</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/reconcile/week_counts.py" line="19"/>
+        <source>未销号</source>
+        <translation>Not signed off</translation>
+    </message>
+</context>
+<context>
     <name>LedgerError</name>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>

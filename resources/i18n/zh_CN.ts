@@ -17,32 +17,32 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/board/kanban.py" line="480"/>
+        <location filename="../../ui/board/kanban.py" line="483"/>
         <source>What was done (required):</source>
         <translation>整改情况说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="482"/>
+        <location filename="../../ui/board/kanban.py" line="485"/>
         <source>Grade:</source>
         <translation>验收评定：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="483"/>
+        <location filename="../../ui/board/kanban.py" line="486"/>
         <source>Opinion:</source>
         <translation>审核意见：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="489"/>
+        <location filename="../../ui/board/kanban.py" line="492"/>
         <source>Exception reason (required):</source>
         <translation>例外理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="491"/>
+        <location filename="../../ui/board/kanban.py" line="494"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="496"/>
+        <location filename="../../ui/board/kanban.py" line="499"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -210,42 +210,42 @@ File: {path}</source>
 <context>
     <name>BoardPrint</name>
     <message>
-        <location filename="../../ui/board/printing.py" line="492"/>
+        <location filename="../../ui/board/printing.py" line="491"/>
         <source>The printer could not be started. Check that it is switched on and try again.</source>
         <translation>无法启动打印机。请检查打印机是否已开启，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="516"/>
+        <location filename="../../ui/board/printing.py" line="515"/>
         <source>PDF document</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="516"/>
+        <location filename="../../ui/board/printing.py" line="515"/>
         <source>PNG image</source>
         <translation>PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="518"/>
+        <location filename="../../ui/board/printing.py" line="517"/>
         <source>%1 landscape, %2</source>
         <translation>%1 横向，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="522"/>
+        <location filename="../../ui/board/printing.py" line="521"/>
         <source>Export the wall chart</source>
         <translation>导出挂图</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="530"/>
+        <location filename="../../ui/board/printing.py" line="529"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="530"/>
+        <location filename="../../ui/board/printing.py" line="529"/>
         <source>Exporting the wall chart…</source>
         <translation>正在导出挂图……</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="563"/>
+        <location filename="../../ui/board/printing.py" line="562"/>
         <source>The file could not be written (%1). Choose another folder and try again.</source>
         <translation>文件无法写入（%1）。请换一个文件夹后重试。</translation>
     </message>
@@ -685,49 +685,49 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>DecideExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="421"/>
+        <location filename="../../ui/signoff/dialogs.py" line="424"/>
         <source>Decide the extension request</source>
         <translation>批复延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="422"/>
+        <location filename="../../ui/signoff/dialogs.py" line="425"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="423"/>
+        <location filename="../../ui/signoff/dialogs.py" line="426"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="425"/>
+        <location filename="../../ui/signoff/dialogs.py" line="428"/>
         <source>From → to</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="426"/>
+        <location filename="../../ui/signoff/dialogs.py" line="429"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="427"/>
-        <location filename="../../ui/signoff/dialogs.py" line="452"/>
+        <location filename="../../ui/signoff/dialogs.py" line="430"/>
+        <location filename="../../ui/signoff/dialogs.py" line="455"/>
         <source>Approve the extension</source>
         <translation>同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="429"/>
-        <location filename="../../ui/signoff/dialogs.py" line="452"/>
+        <location filename="../../ui/signoff/dialogs.py" line="432"/>
+        <location filename="../../ui/signoff/dialogs.py" line="455"/>
         <source>Refuse</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="450"/>
+        <location filename="../../ui/signoff/dialogs.py" line="453"/>
         <source>Note (optional)</source>
         <translation>批复意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="450"/>
+        <location filename="../../ui/signoff/dialogs.py" line="453"/>
         <source>Note (required when refusing)</source>
         <translation>批复意见（不同意时必填）</translation>
     </message>
@@ -1113,52 +1113,52 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="364"/>
+        <location filename="../../ui/signoff/dialogs.py" line="367"/>
         <source>Ask for a later deadline</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="368"/>
+        <location filename="../../ui/signoff/dialogs.py" line="371"/>
         <source>Current deadline</source>
         <translation>现在的整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="368"/>
+        <location filename="../../ui/signoff/dialogs.py" line="371"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="371"/>
+        <location filename="../../ui/signoff/dialogs.py" line="374"/>
         <source>Original deadline</source>
         <translation>原定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="383"/>
+        <location filename="../../ui/signoff/dialogs.py" line="386"/>
         <source>New deadline</source>
         <translation>申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="384"/>
+        <location filename="../../ui/signoff/dialogs.py" line="387"/>
         <source>Why the deadline cannot be met</source>
         <translation>为什么不能按时完成</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="385"/>
+        <location filename="../../ui/signoff/dialogs.py" line="388"/>
         <source>Reason (required)</source>
         <translation>延期理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="389"/>
+        <location filename="../../ui/signoff/dialogs.py" line="392"/>
         <source>A leader approves or refuses the request. The original deadline is kept in the ledger either way.</source>
         <translation>由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="394"/>
+        <location filename="../../ui/signoff/dialogs.py" line="397"/>
         <source>Send the request</source>
         <translation>提交延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="400"/>
+        <location filename="../../ui/signoff/dialogs.py" line="403"/>
         <source>{n} days later</source>
         <translation>延后 {n} 天</translation>
     </message>
@@ -1352,62 +1352,62 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../ui/table/filters.py" line="43"/>
+        <location filename="../../ui/table/filters.py" line="44"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="44"/>
+        <location filename="../../ui/table/filters.py" line="45"/>
         <source>Open (not signed off)</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="54"/>
+        <location filename="../../ui/table/filters.py" line="55"/>
         <source>Any deadline</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="55"/>
+        <location filename="../../ui/table/filters.py" line="56"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="56"/>
+        <location filename="../../ui/table/filters.py" line="57"/>
         <source>Due within 7 days</source>
         <translation>临期（7天内）</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="67"/>
+        <location filename="../../ui/table/filters.py" line="68"/>
         <source>Search problem, measure, progress</source>
         <translation>搜索反馈问题、整改措施、整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="75"/>
+        <location filename="../../ui/table/filters.py" line="76"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="76"/>
+        <location filename="../../ui/table/filters.py" line="77"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="77"/>
+        <location filename="../../ui/table/filters.py" line="78"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="79"/>
+        <location filename="../../ui/table/filters.py" line="80"/>
         <source>Communities</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="96"/>
+        <location filename="../../ui/table/filters.py" line="97"/>
         <source>All communities</source>
         <translation>全部居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="100"/>
+        <location filename="../../ui/table/filters.py" line="101"/>
         <source>Secretary: {name}</source>
         <translation>书记：{name}</translation>
     </message>
@@ -2415,14 +2415,14 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>社区包文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="121"/>
-        <location filename="../../ui/packages/rows.py" line="145"/>
+        <location filename="../../ui/packages/rows.py" line="122"/>
+        <location filename="../../ui/packages/rows.py" line="146"/>
         <source>Ours: {who} {at}</source>
         <translation>我方：{who} {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="123"/>
-        <location filename="../../ui/packages/rows.py" line="147"/>
+        <location filename="../../ui/packages/rows.py" line="124"/>
+        <location filename="../../ui/packages/rows.py" line="148"/>
         <source>Theirs: {who} {at}</source>
         <translation>对方：{who} {at}</translation>
     </message>
@@ -3114,22 +3114,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>RelapseDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="492"/>
+        <location filename="../../ui/signoff/dialogs.py" line="495"/>
         <source>Record a relapse (反弹)</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="494"/>
+        <location filename="../../ui/signoff/dialogs.py" line="497"/>
         <source>What was found (required)</source>
         <translation>发现的问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="497"/>
+        <location filename="../../ui/signoff/dialogs.py" line="500"/>
         <source>The task is reopened as 反弹重启 and must be signed off again.</source>
         <translation>任务将转为“反弹重启”，需重新整改、重新销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="501"/>
+        <location filename="../../ui/signoff/dialogs.py" line="504"/>
         <source>Record the relapse</source>
         <translation>记录反弹</translation>
     </message>
@@ -3142,17 +3142,17 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="472"/>
+        <location filename="../../ui/signoff/dialogs.py" line="475"/>
         <source>Reopen the task</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="474"/>
+        <location filename="../../ui/signoff/dialogs.py" line="477"/>
         <source>Why it must be rectified again (required)</source>
         <translation>重启理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="475"/>
+        <location filename="../../ui/signoff/dialogs.py" line="478"/>
         <source>Reopen</source>
         <translation>重启整改</translation>
     </message>
@@ -3180,107 +3180,107 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>{level}：第 {n} 级（共 {total} 级），由{role}签署</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="177"/>
+        <location filename="../../ui/signoff/dialogs.py" line="180"/>
         <source>(no statement)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="180"/>
+        <location filename="../../ui/signoff/dialogs.py" line="183"/>
         <source>Closing statement of the owner</source>
         <translation>整改情况说明</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="184"/>
+        <location filename="../../ui/signoff/dialogs.py" line="187"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="186"/>
+        <location filename="../../ui/signoff/dialogs.py" line="189"/>
         <source>{n} files: {names}</source>
         <translation>{n} 份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="188"/>
+        <location filename="../../ui/signoff/dialogs.py" line="191"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="193"/>
+        <location filename="../../ui/signoff/dialogs.py" line="196"/>
         <source>Indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="197"/>
+        <location filename="../../ui/signoff/dialogs.py" line="200"/>
         <source>e.g. 措施已落实，佐证材料齐全，同意销号。</source>
         <translation>例如：措施已落实，佐证材料齐全，同意销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="198"/>
+        <location filename="../../ui/signoff/dialogs.py" line="201"/>
         <source>Why the task may be signed off without it</source>
         <translation>写明可以例外销号的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="202"/>
+        <location filename="../../ui/signoff/dialogs.py" line="205"/>
         <source>A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is not signed off.</source>
         <translation>最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="214"/>
+        <location filename="../../ui/signoff/dialogs.py" line="217"/>
         <source>The reason is shown on the task and on the wall chart, so the owner knows what to do.</source>
         <translation>退回理由会显示在任务上和挂图上，责任人据此继续整改。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="219"/>
+        <location filename="../../ui/signoff/dialogs.py" line="222"/>
         <source>Reason for returning (required)</source>
         <translation>退回理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="220"/>
+        <location filename="../../ui/signoff/dialogs.py" line="223"/>
         <source>Return to the owner</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="227"/>
+        <location filename="../../ui/signoff/dialogs.py" line="230"/>
         <source>This is the last level: approving signs the task off. Complete what is missing first, or write the reason for an exception below.</source>
         <translation>这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="232"/>
+        <location filename="../../ui/signoff/dialogs.py" line="235"/>
         <source>The last level will need this completed, or an exception reason from its reviewer.</source>
         <translation>终审时须补齐，或由终审人填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="252"/>
+        <location filename="../../ui/signoff/dialogs.py" line="255"/>
         <source>Acceptance grade (required)</source>
         <translation>验收评定（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="253"/>
+        <location filename="../../ui/signoff/dialogs.py" line="256"/>
         <source>Opinion (required)</source>
         <translation>审核意见（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="257"/>
+        <location filename="../../ui/signoff/dialogs.py" line="260"/>
         <source>Exception reason (required to sign off)</source>
         <translation>例外理由（销号必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="259"/>
+        <location filename="../../ui/signoff/dialogs.py" line="262"/>
         <source>Exception reason (optional)</source>
         <translation>例外理由（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="264"/>
+        <location filename="../../ui/signoff/dialogs.py" line="267"/>
         <source>A long-term task is signed off for this stage and stays 长期坚持.</source>
         <translation>长期坚持任务：通过后完成阶段性销号，继续长期坚持。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="266"/>
+        <location filename="../../ui/signoff/dialogs.py" line="269"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="284"/>
+        <location filename="../../ui/signoff/dialogs.py" line="287"/>
         <source>Please choose a grade: 好, 较好, 一般 or 差.</source>
         <translation>请选择验收评定：好、较好、一般或差。</translation>
     </message>
@@ -3290,7 +3290,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="236"/>
+        <location filename="../../ui/signoff/dialogs.py" line="239"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3367,47 +3367,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>RowTable</name>
     <message>
-        <location filename="../../ui/packages/rows.py" line="186"/>
+        <location filename="../../ui/packages/rows.py" line="187"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="187"/>
+        <location filename="../../ui/packages/rows.py" line="188"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="188"/>
+        <location filename="../../ui/packages/rows.py" line="189"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="189"/>
+        <location filename="../../ui/packages/rows.py" line="190"/>
         <source>Ours (ledger)</source>
         <translation>我方（台账）值</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="190"/>
+        <location filename="../../ui/packages/rows.py" line="191"/>
         <source>Theirs (return)</source>
         <translation>对方（上报）值</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="191"/>
+        <location filename="../../ui/packages/rows.py" line="192"/>
         <source>Authors and times</source>
         <translation>作者与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="192"/>
+        <location filename="../../ui/packages/rows.py" line="193"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="199"/>
+        <location filename="../../ui/packages/rows.py" line="200"/>
         <source>Keep ours</source>
         <translation>保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="199"/>
+        <location filename="../../ui/packages/rows.py" line="200"/>
         <source>Take theirs</source>
         <translation>采用对方</translation>
     </message>
@@ -3561,32 +3561,32 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="309"/>
+        <location filename="../../ui/signoff/dialogs.py" line="312"/>
         <source>Request sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="314"/>
+        <location filename="../../ui/signoff/dialogs.py" line="317"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="316"/>
+        <location filename="../../ui/signoff/dialogs.py" line="319"/>
         <source>What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。</source>
         <translation>写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="320"/>
+        <location filename="../../ui/signoff/dialogs.py" line="323"/>
         <source>What was done (required)</source>
         <translation>整改情况说明（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="329"/>
+        <location filename="../../ui/signoff/dialogs.py" line="332"/>
         <source>The reviewers will see that this is missing. Add evidence on the 佐证材料 tab first, or the last reviewer will have to record an exception.</source>
         <translation>审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="339"/>
+        <location filename="../../ui/signoff/dialogs.py" line="342"/>
         <source>Submit the request</source>
         <translation>提交申请</translation>
     </message>
@@ -3596,7 +3596,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="325"/>
+        <location filename="../../ui/signoff/dialogs.py" line="328"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3605,7 +3605,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     <name>TaskPanel</name>
     <message>
         <location filename="../../ui/task/panel.py" line="70"/>
-        <location filename="../../ui/task/panel.py" line="292"/>
+        <location filename="../../ui/task/panel.py" line="294"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
@@ -3686,7 +3686,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/task/panel.py" line="145"/>
-        <location filename="../../ui/task/panel.py" line="508"/>
+        <location filename="../../ui/task/panel.py" line="510"/>
         <source>Add indicator</source>
         <translation>添加量化指标</translation>
     </message>
@@ -3696,149 +3696,149 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>删除量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="172"/>
+        <location filename="../../ui/task/panel.py" line="174"/>
         <source>Ask for a later deadline…</source>
         <translation>申请延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="175"/>
+        <location filename="../../ui/task/panel.py" line="177"/>
         <source>Approve the extension…</source>
         <translation>同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="178"/>
+        <location filename="../../ui/task/panel.py" line="180"/>
         <source>Refuse the extension…</source>
         <translation>不同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="181"/>
+        <location filename="../../ui/task/panel.py" line="183"/>
         <source>Print the sign-off form…</source>
         <translation>打印销号审批表…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="184"/>
+        <location filename="../../ui/task/panel.py" line="186"/>
         <source>The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper</source>
         <translation>把本任务的销号审批表生成 A4 PDF，打印后交审核人签字</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="195"/>
+        <location filename="../../ui/task/panel.py" line="197"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="195"/>
+        <location filename="../../ui/task/panel.py" line="197"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="195"/>
+        <location filename="../../ui/task/panel.py" line="197"/>
         <source>Field</source>
         <translation>修改项</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="195"/>
+        <location filename="../../ui/task/panel.py" line="197"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="195"/>
+        <location filename="../../ui/task/panel.py" line="197"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="212"/>
+        <location filename="../../ui/task/panel.py" line="214"/>
         <source>Quantitative indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="222"/>
+        <location filename="../../ui/task/panel.py" line="224"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="226"/>
-        <location filename="../../ui/task/panel.py" line="414"/>
+        <location filename="../../ui/task/panel.py" line="228"/>
+        <location filename="../../ui/task/panel.py" line="416"/>
         <source>Evidence ({n})</source>
         <translation>佐证材料（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="232"/>
+        <location filename="../../ui/task/panel.py" line="234"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="233"/>
+        <location filename="../../ui/task/panel.py" line="235"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="242"/>
+        <location filename="../../ui/task/panel.py" line="244"/>
         <source>Reviews and deadline</source>
         <translation>审核与延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="243"/>
+        <location filename="../../ui/task/panel.py" line="245"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="293"/>
+        <location filename="../../ui/task/panel.py" line="295"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="314"/>
+        <location filename="../../ui/task/panel.py" line="316"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="327"/>
+        <location filename="../../ui/task/panel.py" line="329"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="352"/>
+        <location filename="../../ui/task/panel.py" line="354"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="354"/>
+        <location filename="../../ui/task/panel.py" line="356"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="365"/>
+        <location filename="../../ui/task/panel.py" line="367"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="375"/>
+        <location filename="../../ui/task/panel.py" line="377"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="393"/>
+        <location filename="../../ui/task/panel.py" line="395"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="395"/>
+        <location filename="../../ui/task/panel.py" line="397"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="483"/>
-        <location filename="../../ui/task/panel.py" line="501"/>
+        <location filename="../../ui/task/panel.py" line="485"/>
+        <location filename="../../ui/task/panel.py" line="503"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="508"/>
+        <location filename="../../ui/task/panel.py" line="510"/>
         <source>Indicator name, e.g. 培训次数</source>
         <translation>指标名称，例如：培训次数</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="525"/>
+        <location filename="../../ui/task/panel.py" line="527"/>
         <source>Remove the indicator “{name}”?</source>
         <translation>删除量化指标“{name}”？</translation>
     </message>
@@ -3846,72 +3846,72 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/table/model.py" line="254"/>
+        <location filename="../../ui/table/model.py" line="255"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="64"/>
+        <location filename="../../ui/table/model.py" line="65"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="64"/>
+        <location filename="../../ui/table/model.py" line="65"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="64"/>
+        <location filename="../../ui/table/model.py" line="65"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="64"/>
+        <location filename="../../ui/table/model.py" line="65"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="64"/>
+        <location filename="../../ui/table/model.py" line="65"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="64"/>
+        <location filename="../../ui/table/model.py" line="65"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="64"/>
+        <location filename="../../ui/table/model.py" line="65"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="64"/>
+        <location filename="../../ui/table/model.py" line="65"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="64"/>
+        <location filename="../../ui/table/model.py" line="65"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="64"/>
+        <location filename="../../ui/table/model.py" line="65"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="64"/>
+        <location filename="../../ui/table/model.py" line="65"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="64"/>
+        <location filename="../../ui/table/model.py" line="65"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="64"/>
+        <location filename="../../ui/table/model.py" line="65"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>

@@ -23,7 +23,7 @@ from ui.board.paint import (
     paint_row_header,
     wrap_elide,
 )
-from ui.common import palette
+from ui.common import palette, words
 
 CellRole = Qt.ItemDataRole.UserRole + 1  # the Cell (or None) behind an index
 TotalsRole = Qt.ItemDataRole.UserRole + 2  # header: the row's or column's Totals
@@ -166,7 +166,7 @@ class BoardModel(QAbstractTableModel):
                 lines.append(
                     f"<tr><td><span style='background:{color}'>&nbsp;{html.escape(self.scheme.letter(state))}"
                     f"&nbsp;</span></td><td>{html.escape(t.measure[:40])}</td><td>{html.escape(t.owner)}</td>"
-                    f"<td>{deadline} {days}</td><td>{html.escape(t.status.label)}</td></tr>"
+                    f"<td>{deadline} {days}</td><td>{html.escape(words.status(t.status))}</td></tr>"
                 )
                 if t.return_reason:  # a returned or reopened task says why, here as on the task
                     lines.append(

@@ -52,7 +52,7 @@ from ledger.board import BoardScheme, KanbanColumn
 from ledger.core import Action, LedgerError, Status, TaskRow, workflow
 from ledger.service import Changed, Ledger
 from ledger.storage import TaskFilter
-from ui.common import palette
+from ui.common import palette, words
 from ui.common.util import exec_and_free
 
 log = logging.getLogger(__name__)
@@ -312,7 +312,7 @@ class ColumnWidget(QFrame):
 
     def set_column(self, column: KanbanColumn, scheme: BoardScheme) -> None:
         self.model.set_column(column)
-        self.title.setText(f"{column.status.label}  {column.total}")
+        self.title.setText(f"{words.status(column.status)}  {column.total}")
         self.more.setText(
             _tr("%1 more not shown; narrow them with the filters").replace("%1", str(column.more))
         )
@@ -419,7 +419,9 @@ class KanbanView(QWidget):
                     missing = exc.facts.get("reason", error_text(exc))
             note = ""
             if outcome.status != target:
-                note = _tr("After this step the task goes to “%1”.").replace("%1", outcome.status.label)
+                note = _tr("After this step the task goes to “%1”.").replace(
+                    "%1", words.status(outcome.status)
+                )
         except LedgerError as exc:
             show_refusal(self, error_text(exc))
             return False
@@ -459,7 +461,7 @@ class ActionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.action = action
-        self.setWindowTitle(action.label)
+        self.setWindowTitle(words.action(action))
         form = QFormLayout()
         head = QLabel(f"<b>{task.measure}</b><br>{task.community} · {task.owner}")
         head.setWordWrap(True)
@@ -471,7 +473,8 @@ class ActionDialog(QDialog):
         self.text.setMinimumSize(420, 90)
         self.grade = QComboBox()
         self.grade.setObjectName("actionGrade")
-        self.grade.addItems(list(workflow.GRADES))
+        for g in workflow.GRADES:
+            self.grade.addItem(words.word(g), g)
         self.exception = QPlainTextEdit()
         self.exception.setObjectName("actionException")
         self.exception.setMaximumHeight(70)
@@ -492,7 +495,7 @@ class ActionDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(action.label)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(words.action(action))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -514,7 +517,7 @@ class ActionDialog(QDialog):
     def values(self) -> dict[str, str]:
         text = self.text.toPlainText().strip()
         if self.action == Action.APPROVE:
-            out = {"grade": self.grade.currentText(), "opinion": text}
+            out = {"grade": self.grade.currentData(), "opinion": text}
             if self.needs_exception:
                 out["exception"] = self.exception.toPlainText().strip()
             return out

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from ledger import board as lb
 from ledger.board import BoardScheme, Cell, Totals
-from ui.common import palette
+from ui.common import palette, words
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ def _paint_share_bar(p: QPainter, rect: QRectF, cell: Cell, scheme: BoardScheme)
 
 
 def legend_items(scheme: BoardScheme) -> list[tuple[str, str]]:
-    return [(state, scheme.label(state)) for state in scheme.states()]
+    return [(state, words.word(scheme.label(state))) for state in scheme.states()]
 
 
 def legend_layout(

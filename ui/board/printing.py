@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ledger import board as lb
 from ledger.board import BoardData, BoardScheme
-from ledger.core import Status
 from ledger.service import Ledger
 from ledger.storage import TaskFilter
 from ui.board.paint import (
@@ -42,7 +41,7 @@ from ui.board.paint import (
     paint_row_header,
     wrap_elide,
 )
-from ui.common import palette
+from ui.common import palette, words
 from ui.common.util import advance, progress_dialog
 
 log = logging.getLogger(__name__)
@@ -177,7 +176,7 @@ def describe_filter(ledger: Ledger, flt: TaskFilter) -> str:
         names = [c["name"] for c in ledger.communities() if c["id"] in flt.community_ids]
         parts.append("、".join(names[:4]) + (f"等{len(names)}个居民区" if len(names) > 4 else ""))
     if flt.statuses is not None:
-        parts.append("、".join(Status(s).label for s in sorted(flt.statuses)))
+        parts.append("、".join(words.status(s) for s in sorted(flt.statuses)))
     if flt.due:
         parts.append({"overdue": "逾期", "due_soon": "临期"}.get(flt.due, flt.due))
     if flt.text.strip():

@@ -8,9 +8,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
-from ledger.core import FIELD_LABELS, Status
+from ledger.core import FIELD_LABELS
 from ledger.exchange import COMMAND_LABELS, FIELD_COMMANDS, Item
 from ledger.service import Ledger
+from ui.common import words
 from ui.common.preview import DecisionTable
 
 
@@ -64,7 +65,7 @@ def field_words(table: str, fld: str) -> str:
         return TABLE_WORDS.get(table, table)
     if table == "evidence" and fld == "removed_at":
         return "删除佐证材料"
-    return FIELD_LABELS.get(fld, fld or TABLE_WORDS.get(table, table))
+    return words.word(FIELD_LABELS.get(fld, fld or TABLE_WORDS.get(table, table)))
 
 
 def value_words(table: str, fld: str, value: Any) -> str:
@@ -73,7 +74,7 @@ def value_words(table: str, fld: str, value: Any) -> str:
         return "—"
     if isinstance(value, dict):
         if "action" in value:  # a workflow step
-            label = COMMAND_LABELS.get(str(value["action"]), str(value["action"]))
+            label = words.word(COMMAND_LABELS.get(str(value["action"]), str(value["action"])))
             text = label
             if value.get("status"):
                 text += f" → {_status(value['status'])}"
@@ -97,7 +98,7 @@ def value_words(table: str, fld: str, value: Any) -> str:
 
 def _status(value: Any) -> str:
     try:
-        return Status(value).label
+        return words.status(value)
     except ValueError:
         return str(value)
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from ledger import reconcile as rc
 from ledger.core import Status
-from ui.common import palette
+from ui.common import palette, words
 
 if TYPE_CHECKING:
     from ui.reconcile.view import ReconcileView
@@ -19,12 +19,12 @@ EntryIdRole = Qt.ItemDataRole.UserRole + 1
 
 def status_text(value: Any) -> str:
     if isinstance(value, str) and value in {s.value for s in Status}:
-        return Status(value).label
+        return words.status(value)
     return str(value)
 
 
 def effect_text(effect: dict[str, int]) -> str:
-    return "，".join(f"{rc.COUNT_LABELS.get(k, k)} {v:+d}" for k, v in effect.items() if v)
+    return "，".join(f"{words.word(rc.COUNT_LABELS.get(k, k))} {v:+d}" for k, v in effect.items() if v)
 
 
 # ---- the lines -------------------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from ledger import reconcile as rc
 from ledger.core import LedgerError
 from ledger.service import Changed, Ledger
-from ui.common import messages, palette
+from ui.common import messages, palette, words
 from ui.reconcile.dialogs import CloseNoteDialog, CompareDialog
 from ui.reconcile.lines import LinesModel, effect_text, status_text
 
@@ -244,7 +244,7 @@ class ReconcileView(QWidget):
         self.cells.clear()
         self.balance_keys = keys
         for col, key in enumerate(keys, start=1):
-            head = QLabel(rc.COUNT_LABELS.get(key, key))
+            head = QLabel(words.word(rc.COUNT_LABELS.get(key, key)))
             head.setFont(_big_font(13 if key in BIG_KEYS else 11))
             head.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(head, 0, col)

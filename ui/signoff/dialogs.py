@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ledger import signoff
 from ledger.core import GRADES, SECOND_ROUND_GRADES, Kind, LedgerError, TaskRow
 from ledger.service import Ledger
-from ui.common import messages, palette
+from ui.common import messages, palette, words
 from ui.common.util import exec_and_free
 
 WARN_STYLE = (
@@ -164,12 +164,15 @@ class ReviewDialog(SignoffDialog):
         self.last = self.level_index == len(chain) - 1
         self.setWindowTitle(
             (self.tr("Return — {level}") if returning else self.tr("Approve — {level}")).format(
-                level=level.name
+                level=words.word(level.name)
             )
         )
         where = _label(
             self.tr("{level}: level {n} of {total}, signed by the {role}").format(
-                level=level.name, n=self.level_index + 1, total=len(chain), role=level.role.label
+                level=words.word(level.name),
+                n=self.level_index + 1,
+                total=len(chain),
+                role=words.role(level.role),
             )
         )
         where.setObjectName("reviewLevel")
@@ -242,7 +245,7 @@ class ReviewDialog(SignoffDialog):
             self.form.addRow(self.missing_note)
         row = QHBoxLayout()
         for g in GRADES:
-            b = QRadioButton(g)
+            b = QRadioButton(words.word(g))
             b.setObjectName(f"grade_{g}")
             self.grades[g] = b
             self.grade_group.addButton(b)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from ledger import signoff
 from ledger.service import Changed, Ledger
 from ledger.signoff import QueueItem
-from ui.common import palette
+from ui.common import palette, words
 
 TaskIdRole = Qt.ItemDataRole.UserRole + 1
 COLUMNS = [
@@ -175,21 +175,21 @@ class ReviewQueueView(QWidget):
                 self.tr(
                     "{n} tasks wait for your review ({name}, {role}), the oldest first. "
                     "Click one to open it on the right."
-                ).format(n=n, name=op.name, role=op.role.label)
+                ).format(n=n, name=op.name, role=words.role(op.role))
             )
         elif any(level.role == op.role for level in self.ledger.chain):
             self.summary.setText(
                 self.tr("Nothing waits for your review ({name}, {role}).").format(
-                    name=op.name, role=op.role.label
+                    name=op.name, role=words.role(op.role)
                 )
             )
         else:
-            roles = "、".join(sorted({level.role.label for level in self.ledger.chain}))
+            roles = "、".join(sorted({words.role(level.role) for level in self.ledger.chain}))
             self.summary.setText(
                 self.tr(
                     "Only reviewers see tasks here: {roles}. You are signed in as {role}; "
                     "change it under Settings → Who am I."
-                ).format(roles=roles, role=op.role.label)
+                ).format(roles=roles, role=words.role(op.role))
             )
         if current in self.task_ids():
             row = self.task_ids().index(current)

@@ -34,7 +34,7 @@ from ledger import signoff
 from ledger.core import LedgerError, Status
 from ledger.service import Ledger
 from ledger.signoff import Recheck, RecheckItem
-from ui.common import messages, palette
+from ui.common import messages, palette, words
 from ui.signoff.dialogs import RelapseDialog
 
 
@@ -325,7 +325,7 @@ class RecheckDialog(QDialog):
                 community, measure = t.community, t.measure
             except LedgerError:
                 community, measure = "", self.tr("(task deleted)")
-            result = it.label if it.result else self.tr("Pending")
+            result = words.word(it.label) if it.result else self.tr("Pending")
             values = [community, measure, result, it.finding, it.checked_by, (it.checked_at or "")[:16]]
             for c, v in enumerate(values):
                 cell = QTableWidgetItem(v)

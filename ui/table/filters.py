@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ledger.core import Status
 from ledger.service import Ledger
 from ledger.storage import TaskFilter
+from ui.common import words
 
 ALL = "__all__"
 
@@ -43,7 +44,7 @@ class FilterPanel(QWidget):
         self.status_box.addItem(self.tr("All states"), None)
         self.status_box.addItem(self.tr("Open (not signed off)"), "open")
         for s in Status:
-            self.status_box.addItem(s.label, s.value)
+            self.status_box.addItem(words.status(s), s.value)
         self.status_box.currentIndexChanged.connect(self._emit)
         self.due_group = QButtonGroup(self)
         due_box = QWidget()

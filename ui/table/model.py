@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QFont
 from ledger.core import Health, LedgerError, TaskRow, health
 from ledger.service import PACKAGE_TASK_FIELDS, Changed, Ledger, to_task_row
 from ledger.storage import TaskFilter
+from ui.common import words
 from ui.common.util import health_colour
 
 log = logging.getLogger(__name__)
@@ -222,7 +223,7 @@ class TaskTableModel(QAbstractTableModel):
             text = self._display(t, key, index.row())
             if role == Qt.ItemDataRole.ToolTipRole:
                 if key == "status" and t.return_reason:
-                    return f"{t.status.label}：{t.return_reason}"
+                    return f"{words.status(t.status)}：{t.return_reason}"
                 return text if key in ("measure", "problem", "progress", "category") and text else None
             return text
         if role == Qt.ItemDataRole.EditRole:
@@ -253,17 +254,14 @@ class TaskTableModel(QAbstractTableModel):
                 return ""
             return self.tr("{n} overdue").format(n=-left) if left < 0 else str(left)
         if key == "status":
-            return t.status.label if self._lang() == "zh" else t.status.label_en
+            return words.status(t.status)
+        if key == "kind":
+            return words.word(t.kind)
         if key == "progress":
             return t.progress.replace("\n", " ")
         if key == "updated_at":
             return t.updated_at[:16]
         return str(getattr(t, key))
-
-    def _lang(self) -> str:
-        from ui.common.messages import lang
-
-        return lang()
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():

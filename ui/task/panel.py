@@ -39,7 +39,7 @@ from ledger.core.workflow import Action
 from ledger.service.commands import Changed, Ledger
 from ledger.signoff import Extension
 from ledger.storage.journal import Entry
-from ui.common import messages, palette
+from ui.common import messages, palette, words
 from ui.common.util import health_colour
 from ui.signoff.dialogs import (
     DecideExtensionDialog,
@@ -99,7 +99,7 @@ class TaskPanel(DropsEvidence):
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for k in Kind:
-            self.kind.addItem(k.value, k.value)
+            self.kind.addItem(words.word(k.value), k.value)
         self.progress = QPlainTextEdit()
         self.progress.setObjectName("progress")
         self.progress.setTabChangesFocus(True)
@@ -161,7 +161,9 @@ class TaskPanel(DropsEvidence):
             Action.RETURN,
             Action.REOPEN,
         ):
-            b = QPushButton(action.label + ("…" if action not in (Action.START, Action.SET_ONGOING) else ""))
+            b = QPushButton(
+                words.action(action) + ("…" if action not in (Action.START, Action.SET_ONGOING) else "")
+            )
             b.setObjectName(f"action_{action.value}")
             b.clicked.connect(lambda _c=False, a=action: self.run_action(a))
             self.action_buttons[action] = b
@@ -354,7 +356,7 @@ class TaskPanel(DropsEvidence):
                 else self.tr("{n} days left").format(n=left)
             )
         lines = [
-            f"<span style='color:{health_colour(h).name()}; font-weight:bold'>■ {_e(t.status.label)}</span>"
+            f"<span style='color:{health_colour(h).name()}; font-weight:bold'>■ {_e(words.status(t.status))}</span>"
             f"　{_e(when)}"
         ]
         if t.status in (Status.SUBMITTED, Status.IN_REVIEW):
@@ -495,7 +497,7 @@ class TaskPanel(DropsEvidence):
         field = ("name", "unit", "target", "actual")[item.column()]
         try:
             if field in ("target", "actual"):
-                parse_number(item.text(), FIELD_LABELS[field])
+                parse_number(item.text(), words.word(FIELD_LABELS[field]))
             self.ledger.update_indicator(ind_id, **{field: item.text()})
         except LedgerError as exc:
             messages.show_error(self, exc, self.tr("Not saved"))

@@ -11,7 +11,7 @@ from ledger import signoff
 from ledger.core.model import TaskRow
 from ledger.service.commands import Ledger
 from ledger.storage.journal import Entry
-from ui.common import palette
+from ui.common import palette, words
 
 DECISION_LABELS = {"approve": "通过", "return": "退回"}
 
@@ -72,7 +72,7 @@ class ReviewTrail(QTextBrowser):
                     {
                         **base,
                         "step": "回头看",
-                        "decision": signoff.RESULT_LABELS.get(result, result),
+                        "decision": words.word(signoff.RESULT_LABELS.get(result, result)),
                         "opinion": e.args.get("finding", ""),
                     }
                 )
@@ -172,7 +172,7 @@ class DeadlineHistory(QTextBrowser):
             text = (
                 f"<b>申请延期</b>　{_e(old)} → {_e(x.new_deadline.isoformat())}<br>"
                 f"<span style='color:{palette.SOFT}'>{_e(x.requested_by)}　{_e(x.requested_at[:16])}</span><br>"
-                f"理由：{_e(x.reason)}<br><b style='color:{colour}'>{_e(x.label)}</b>"
+                f"理由：{_e(x.reason)}<br><b style='color:{colour}'>{_e(words.word(x.label))}</b>"
             )
             if x.decided_by:
                 text += f"　<span style='color:{palette.SOFT}'>{_e(x.decided_by)}　{_e((x.decided_at or '')[:16])}</span>"

@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate, QWidget
 
 from ledger.core.model import Kind
+from ui.common import words
 from ui.table.model import COLUMN_INDEX
 
 
@@ -23,7 +24,7 @@ class EditDelegate(QStyledItemDelegate):
         if index.column() == COLUMN_INDEX["kind"]:
             box = QComboBox(parent)
             for k in Kind:
-                box.addItem(k.value, k.value)
+                box.addItem(words.word(k.value), k.value)
             return box
         return super().createEditor(parent, option, index)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ledger.core import Kind, LedgerError, Operator, Role
 from ledger.service import Ledger
-from ui.common import messages
+from ui.common import messages, words
 from ui.common.util import exec_and_free
 
 
@@ -82,7 +82,7 @@ class OperatorDialog(QDialog):
         self.name.setObjectName("operatorName")
         self.role = QComboBox()
         for r in Role:
-            self.role.addItem(r.label if messages.lang() == "zh" else r.label_en, r.value)
+            self.role.addItem(words.role(r), r.value)
         if current:
             self.role.setCurrentIndex(self.role.findData(current.role.value))
         note = QLabel(self.tr("Every change you make is recorded under this name, for the audit."))
@@ -146,7 +146,7 @@ class NewTaskDialog(QDialog):
         self.deadline.setDisplayFormat("yyyy-MM-dd")
         self.kind = QComboBox()
         for k in Kind:
-            self.kind.addItem(k.value, k.value)
+            self.kind.addItem(words.word(k.value), k.value)
         self.kind.setCurrentIndex(1)
         form = QFormLayout()
         form.addRow(self.tr("Problem"), self.problem)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ledger.core.errors import LedgerError
 from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
-from ui.common import messages, palette
+from ui.common import messages, palette, words
 from ui.common.util import exec_and_free, save_operator, settings
 from ui.table.filters import FilterPanel
 from ui.table.model import COLUMN_INDEX, TaskIdRole, TaskTableModel
@@ -514,7 +514,7 @@ class MainWindow(DialogActions, QMainWindow):
     # ---- chrome ----------------------------------------------------------------------------
     def _update_title(self) -> None:
         op = self.ledger.operator
-        role = op.role.label if messages.lang() == "zh" else op.role.label_en
+        role = words.role(op.role)
         self.setWindowTitle(
             self.tr("{org} Rectification Ledger — {name} ({role})").format(
                 org=self.ledger.org_name, name=op.name, role=role

@@ -1,0 +1,94 @@
+"""The domain's words (states, kinds, roles, steps, the board's legend) are shown in the window's language:
+ledger/ keeps them in Chinese and the English comes from resources/i18n/en.ts, as the error sentences do."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ledger.board import load_scheme
+from ledger.core import Action, Kind, Role, Status
+from ledger.service import Ledger
+from ui.board.paint import legend_items
+from ui.common import words
+from ui.table.model import COLUMN_INDEX, TaskTableModel
+from ui.task.panel import TaskPanel
+from ui.window.app import make_app
+
+ROOT = Path(__file__).resolve().parents[3]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def english(qapp):
+    make_app("en")
+    yield
+    make_app("zh")  # the tests that follow expect the Chinese translators
+
+
+def statuses(model: TaskTableModel) -> set[str]:
+    column = COLUMN_INDEX["status"]
+    model.fetchMore(model.index(0, 0).parent())
+    return {model.index(r, column).data(Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())}
+
+
+def step_buttons(qtbot, led: Ledger) -> dict[Action, str]:
+    panel = TaskPanel(led)
+    qtbot.addWidget(panel)
+    return {a: b.text().rstrip("…") for a, b in panel.action_buttons.items()}
+
+
+def test_the_window_shows_the_domain_words_in_chinese_by_default(qapp, qtbot, filled: Ledger) -> None:
+    make_app("zh")
+    assert statuses(TaskTableModel(filled)) <= {s.label for s in Status}
+    assert step_buttons(qtbot, filled) == {a: a.label for a in step_buttons(qtbot, filled)}
+    assert [label for _s, label in legend_items(load_scheme(filled))][0] == "逾期"
+
+
+def test_under_lang_en_the_table_the_steps_and_the_legend_speak_english(
+    english, qtbot, filled: Ledger
+) -> None:
+    shown = statuses(TaskTableModel(filled))
+    assert shown and not any(CJK.search(s) for s in shown), shown
+    assert "Not started" in shown
+    buttons = step_buttons(qtbot, filled)
+    assert buttons[Action.START] == "Start"
+    assert buttons[Action.SUBMIT] == "Ask for sign-off"  # the step, not the state of the same Chinese word
+    assert not any(CJK.search(t) for t in buttons.values()), buttons
+    legend = [label for state, label in legend_items(load_scheme(filled)) if not state.startswith("band")]
+    assert legend[0] == "Overdue"
+    assert not any(CJK.search(t) for t in legend), legend
+
+
+def test_every_domain_word_has_its_english(english) -> None:
+    for s in Status:
+        assert not CJK.search(words.status(s)), s
+    for r in Role:
+        assert not CJK.search(words.role(r)), r
+    for a in Action:
+        assert not CJK.search(words.action(a)), a
+    for k in Kind:
+        assert not CJK.search(words.word(k.value)), k
+    assert words.word("南郊别墅") == "南郊别墅"  # the user's own data is shown as typed
+
+
+def test_the_check_fails_when_a_domain_word_has_no_english(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    import i18n
+
+    # check=True writes nothing: the real en.ts is only read.
+    table = tmp_path / "model.py"
+    table.write_text('NEW_LABELS = {"x": "新状态", "y": "Not Chinese"}\n', encoding="utf-8")
+    tables = (*i18n.DOMAIN_TABLES, (str(table), "NEW_LABELS"))
+    assert (
+        i18n.update(i18n.ERRORS_EN, i18n.error_messages() + i18n.domain_messages(tables), check=True) is False
+    )
+    out = capsys.readouterr().out
+    assert "unfinished: Domain | '新状态'" in out
+    assert "Not Chinese" not in out
+    assert i18n.update(i18n.ERRORS_EN, i18n.error_messages() + i18n.domain_messages(), check=True) is True
+    del sys.modules["i18n"]
