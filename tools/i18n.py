@@ -58,6 +58,7 @@ DOMAIN_TABLES: tuple[tuple[str, ...], ...] = (
     ("ledger/core/model.py", "Kind"),
     ("ledger/core/model.py", "FIELD_LABELS"),
     ("ledger/core/workflow.py", "ACTION_LABELS", "action"),
+    ("ledger/core/workflow.py", "WHY_NOT"),
     ("ledger/core/workflow.py", "GRADES"),
     ("ledger/core/workflow.py", "DEFAULT_CHAIN"),
     ("ledger/signoff/common.py", "EXTENSION_LABELS"),

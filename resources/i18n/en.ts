@@ -236,6 +236,36 @@
         <translation>Reopen</translation>
     </message>
     <message>
+        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <source>只有未启动、已退回或反弹重启的任务才能开始推进。</source>
+        <translation>Only a task not started, returned or reopened can be started.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <source>只有推进中、已退回、反弹重启或长期坚持的任务才能申请销号。</source>
+        <translation>Only a task in progress, returned, reopened or long-term can ask for sign-off.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <source>只有未启动或推进中的任务才能转为长期坚持。</source>
+        <translation>Only a task not started or in progress can be made long-term.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <source>只有申请销号或审核中的任务才能审核。</source>
+        <translation>Only a task whose sign-off was requested or is in review can be reviewed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <source>只有申请销号或审核中的任务才能退回。</source>
+        <translation>Only a task whose sign-off was requested or is in review can be returned.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <source>只有已销号的任务才能重启整改。</source>
+        <translation>Only a signed-off task can be reopened.</translation>
+    </message>
+    <message>
         <location filename="../../ledger/core/workflow.py" line="64"/>
         <source>好</source>
         <translation>Good</translation>

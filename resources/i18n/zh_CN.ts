@@ -17,32 +17,32 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/board/kanban.py" line="483"/>
+        <location filename="../../ui/board/kanban.py" line="489"/>
         <source>What was done (required):</source>
         <translation>整改情况说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="485"/>
+        <location filename="../../ui/board/kanban.py" line="491"/>
         <source>Grade:</source>
         <translation>验收评定：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="486"/>
+        <location filename="../../ui/board/kanban.py" line="492"/>
         <source>Opinion:</source>
         <translation>审核意见：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="492"/>
+        <location filename="../../ui/board/kanban.py" line="498"/>
         <source>Exception reason (required):</source>
         <translation>例外理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="494"/>
+        <location filename="../../ui/board/kanban.py" line="500"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="499"/>
+        <location filename="../../ui/board/kanban.py" line="505"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -205,6 +205,47 @@ File: {path}</source>
         <location filename="../../ui/exports/change_record.py" line="185"/>
         <source>OK</source>
         <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <location filename="../../ui/board/grid.py" line="131"/>
+        <source>{tasks} tasks, {closed} signed off ({pct}%)</source>
+        <translation>共{tasks}项，已销号{closed}项（{pct}%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/grid.py" line="134"/>
+        <source>, {n} overdue</source>
+        <translation>，逾期{n}项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/grid.py" line="166"/>
+        <source>No deadline</source>
+        <translation>无时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/grid.py" line="180"/>
+        <source>…and {n} more: click to see them all</source>
+        <translation>……还有 {n} 项，点击查看全部</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPaint</name>
+    <message>
+        <location filename="../../ui/board/paint.py" line="133"/>
+        <source>Due soon (within {days} days)</source>
+        <translation>临期（{days}天内）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/paint.py" line="135"/>
+        <source>Due soon ({low}–{high} days left)</source>
+        <translation>临期（剩{low}—{high}天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/paint.py" line="209"/>
+        <source>{n} overdue</source>
+        <translation>逾期{n}</translation>
     </message>
 </context>
 <context>
@@ -1616,7 +1657,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>KanbanView</name>
     <message>
-        <location filename="../../ui/board/kanban.py" line="355"/>
+        <location filename="../../ui/board/kanban.py" line="361"/>
         <source>Drag a card to another column to start, submit, review or return it; the workflow decides whether the move is allowed.</source>
         <translation>把卡片拖到另一栏即可开始推进、申请销号、审核或退回；能否移动由销号流程决定。</translation>
     </message>
@@ -1626,12 +1667,53 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>不能移动这张卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="317"/>
+        <location filename="../../ui/board/kanban.py" line="111"/>
+        <location filename="../../ui/board/kanban.py" line="213"/>
+        <source>No deadline</source>
+        <translation>无时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/kanban.py" line="114"/>
+        <source>(no owner)</source>
+        <translation>（未填责任人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/kanban.py" line="208"/>
+        <source>no owner</source>
+        <translation>未填责任人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/kanban.py" line="217"/>
+        <source>{n}d late</source>
+        <translation>逾期{n}天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/kanban.py" line="219"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/kanban.py" line="219"/>
+        <source>{n}d left</source>
+        <translation>剩{n}天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/kanban.py" line="323"/>
         <source>%1 more not shown; narrow them with the filters</source>
         <translation>还有 %1 张未显示，可用左侧筛选缩小范围</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="422"/>
+        <location filename="../../ui/board/kanban.py" line="404"/>
+        <source>move it to “{column}”</source>
+        <translation>移到“{column}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/kanban.py" line="406"/>
+        <source>No step goes straight to this column.</source>
+        <translation>没有哪一步操作能直接到达这一栏。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/kanban.py" line="428"/>
         <source>After this step the task goes to “%1”.</source>
         <translation>这一步完成后，任务将进入“%1”。</translation>
     </message>
@@ -2261,27 +2343,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>OverdueModel</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="288"/>
+        <location filename="../../ui/board/overview.py" line="296"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="289"/>
+        <location filename="../../ui/board/overview.py" line="297"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="290"/>
+        <location filename="../../ui/board/overview.py" line="298"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="291"/>
+        <location filename="../../ui/board/overview.py" line="299"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="292"/>
+        <location filename="../../ui/board/overview.py" line="300"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
@@ -2289,49 +2371,61 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="368"/>
+        <location filename="../../ui/board/overview.py" line="376"/>
         <source>signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="377"/>
+        <location filename="../../ui/board/overview.py" line="385"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="419"/>
+        <location filename="../../ui/board/overview.py" line="427"/>
         <source>Signed off per week</source>
         <translation>每周销号数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="420"/>
+        <location filename="../../ui/board/overview.py" line="428"/>
         <source>Tasks not yet signed off</source>
         <translation>未销号任务数（每周末）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="421"/>
+        <location filename="../../ui/board/overview.py" line="429"/>
         <source>Newly overdue per week</source>
         <translation>每周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="424"/>
+        <location filename="../../ui/board/overview.py" line="432"/>
         <source>Communities, lowest completion first</source>
         <translation>各居民区完成情况（完成率从低到高）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="431"/>
+        <location filename="../../ui/board/overview.py" line="439"/>
         <source>Overdue tasks and their owners</source>
         <translation>逾期任务及责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="468"/>
+        <location filename="../../ui/board/overview.py" line="476"/>
         <source>%1 of %2 tasks signed off</source>
         <translation>共 %2 项任务，已销号 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="474"/>
+        <location filename="../../ui/board/overview.py" line="482"/>
         <source>%1 more overdue tasks; filter by community to see them</source>
         <translation>另有 %1 项逾期任务未列出，可按居民区筛选查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/overview.py" line="209"/>
+        <source>{name}: {tasks} tasks, {closed} signed off ({pct}%), {overdue} overdue</source>
+        <translation>{name}：共{tasks}项，已销号{closed}项（{pct}%），逾期{overdue}项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/overview.py" line="241"/>
+        <location filename="../../ui/board/overview.py" line="270"/>
+        <location filename="../../ui/board/overview.py" line="272"/>
+        <source>{n} overdue</source>
+        <translation>逾期{n}</translation>
     </message>
 </context>
 <context>
@@ -4057,7 +4151,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="129"/>
+        <location filename="../../ui/board/overview.py" line="134"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
@@ -4289,27 +4383,27 @@ Sheets: {sheets}</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/common/messages.py" line="51"/>
+        <location filename="../../ui/common/messages.py" line="52"/>
         <source>Cannot do that</source>
         <translation>无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="55"/>
+        <location filename="../../ui/common/messages.py" line="56"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="64"/>
+        <location filename="../../ui/common/messages.py" line="65"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="68"/>
+        <location filename="../../ui/common/messages.py" line="69"/>
         <source>Yes</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="69"/>
+        <location filename="../../ui/common/messages.py" line="70"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

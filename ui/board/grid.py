@@ -128,8 +128,10 @@ class BoardModel(QAbstractTableModel):
         ]  # rows: lazily read
         if role == Qt.ItemDataRole.ToolTipRole:
             group = self.data_.groups[axis.group].title + "\n" if horizontal and axis.group >= 0 else ""
-            text = f"{group}{axis.title}\n共{totals.tasks}项，已销号{totals.closed}项（{totals.pct_closed:.0f}%）"
-            return text + (f"，逾期{totals.overdue}项" if totals.overdue else "")
+            text = f"{group}{axis.title}\n" + self.tr("{tasks} tasks, {closed} signed off ({pct}%)").format(
+                tasks=totals.tasks, closed=totals.closed, pct=f"{totals.pct_closed:.0f}"
+            )
+            return text + (self.tr(", {n} overdue").format(n=totals.overdue) if totals.overdue else "")
         if role == TotalsRole:
             return totals
         if role == KeyRole:
@@ -161,7 +163,7 @@ class BoardModel(QAbstractTableModel):
             for t in tasks:
                 state = lb.cell_health(t.status, t.deadline, self.data_.today, self.data_.bands)
                 days = lb.days_text(t.days_left(self.data_.today)) if lb.deadline_driven(state) else ""
-                deadline = t.deadline.isoformat() if t.deadline else "无时限"
+                deadline = t.deadline.isoformat() if t.deadline else self.tr("No deadline")
                 color = self.scheme.color(state)
                 lines.append(
                     f"<tr><td><span style='background:{color}'>&nbsp;{html.escape(self.scheme.letter(state))}"
@@ -174,7 +176,11 @@ class BoardModel(QAbstractTableModel):
                         f"{html.escape(t.return_reason)}</td></tr>"
                     )
             more = (cell.total - len(tasks)) if cell else 0
-            tail = f"<p>……还有 {more} 项，点击查看全部</p>" if more > 0 else ""
+            tail = (
+                "<p>" + self.tr("…and {n} more: click to see them all").format(n=more) + "</p>"
+                if more > 0
+                else ""
+            )
             self._tips[key] = f"<p>{head}</p><table cellspacing='4'>{''.join(lines)}</table>{tail}"
         return self._tips.get(key, "")
 

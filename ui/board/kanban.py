@@ -108,10 +108,10 @@ class KanbanModel(QAbstractListModel):
         if role == TaskRole:
             return t
         if role == Qt.ItemDataRole.ToolTipRole:
-            deadline = t.deadline.isoformat() if t.deadline else "无时限"
+            deadline = t.deadline.isoformat() if t.deadline else _tr("No deadline")
             reason = f"\n{t.return_reason}" if t.return_reason else ""
             return (
-                f"{t.measure}\n{t.community} · {t.owner or '（未填责任人）'} · {deadline}\n"
+                f"{t.measure}\n{t.community} · {t.owner or _tr('(no owner)')} · {deadline}\n"
                 f"{t.category}\n{t.problem}{reason}"
             )
         return None
@@ -205,17 +205,23 @@ class CardDelegate(QStyledItemDelegate):
         p.setFont(normal)
         p.setPen(MUTED)
         who = nfm.elidedText(
-            f"{t.community} · {t.owner or '未填责任人'}", Qt.TextElideMode.ElideRight, inner.width()
+            f"{t.community} · {t.owner or _tr('no owner')}", Qt.TextElideMode.ElideRight, inner.width()
         )
         p.drawText(QRectF(inner.left(), y, inner.width(), nfm.lineSpacing()), Qt.AlignmentFlag.AlignLeft, who)
         y += nfm.lineSpacing()
         days = t.days_left(today)
-        when = t.deadline.strftime("%Y-%m-%d") if t.deadline else "无时限"
+        when = t.deadline.strftime("%Y-%m-%d") if t.deadline else _tr("No deadline")
         countdown = ""
         if lb.deadline_driven(state) and days is not None:
-            countdown = f"逾期{-days}天" if days < 0 else ("今日到期" if days == 0 else f"剩{days}天")
+            countdown = (
+                _tr("{n}d late").format(n=-days)
+                if days < 0
+                else (_tr("Due today") if days == 0 else _tr("{n}d left").format(n=days))
+            )
         line = QRectF(inner.left(), y, inner.width(), nfm.lineSpacing())
-        p.drawText(line, Qt.AlignmentFlag.AlignLeft, when)
+        # the countdown wins the line: the date gives way when both do not fit (an English countdown is longer)
+        room = line.width() - (QFontMetricsF(bold).horizontalAdvance(countdown) + 4 if countdown else 0)
+        p.drawText(line, Qt.AlignmentFlag.AlignLeft, nfm.elidedText(when, Qt.TextElideMode.ElideRight, room))
         if countdown:
             p.setFont(bold)
             p.setPen(OVERDUE_INK if days is not None and days < 0 else INK)
@@ -395,9 +401,9 @@ class KanbanView(QWidget):
             if action is None:
                 raise LedgerError(
                     "not_allowed",
-                    action=f"移到“{target.label}”",
-                    state=task.status.label,
-                    reason="没有哪一步操作能直接到达这一栏。",
+                    action=_tr("move it to “{column}”").format(column=words.status(target)),
+                    state=words.status(task.status),
+                    reason=_tr("No step goes straight to this column."),
                 )
             state = self.ledger.task_state(task_id)
             outcome = workflow.decide(

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -48,6 +49,10 @@ OVERDUE = QColor(palette.ALERT)
 DONE = QColor(palette.DONE)
 BAR = QColor(palette.BAR)
 TaskIdRole = Qt.ItemDataRole.UserRole
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OverviewView", text)
 
 
 def _font(base: QFont, pt: float, bold: bool = False) -> QFont:
@@ -201,7 +206,9 @@ class ProgressModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{r.name} {r.pct:.0f}%"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{r.name}：共{r.tasks}项，已销号{r.closed}项（{r.pct:.1f}%），逾期{r.overdue}项"
+            return _tr("{name}: {tasks} tasks, {closed} signed off ({pct}%), {overdue} overdue").format(
+                name=r.name, tasks=r.tasks, closed=r.closed, pct=f"{r.pct:.1f}", overdue=r.overdue
+            )
         if role == TaskIdRole:
             return r.id
         if role == self.ProgressRole:
@@ -231,7 +238,7 @@ class BarDelegate(QStyledItemDelegate):
         p.setFont(font)
         char = fm.horizontalAdvance("汉")
         name_w = char * 7
-        right_w = fm.horizontalAdvance("100%  逾期999  999/999")
+        right_w = fm.horizontalAdvance("100%  " + _tr("{n} overdue").format(n=999) + "  999/999")
         p.setPen(INK)
         p.drawText(
             QRectF(rect.left() + 6, rect.top(), name_w, rect.height()),
@@ -260,16 +267,17 @@ class BarDelegate(QStyledItemDelegate):
         )
         x += fm.horizontalAdvance("100%") + 12
         p.setFont(font)
+        overdue = _tr("{n} overdue").format(n=r.overdue)
+        # the same for every row, so the counts after it line up; an English phrase is longer than 4 characters
+        overdue_w = max(char * 4, fm.horizontalAdvance(_tr("{n} overdue").format(n=99)) + char / 2)
         if r.overdue:
             p.setPen(OVERDUE)
             p.drawText(
-                QRectF(x, rect.top(), char * 4, rect.height()),
-                Qt.AlignmentFlag.AlignVCenter,
-                f"逾期{r.overdue}",
+                QRectF(x, rect.top(), overdue_w, rect.height()), Qt.AlignmentFlag.AlignVCenter, overdue
             )
         p.setPen(MUTED)
         p.drawText(
-            QRectF(x + char * 4, rect.top(), right_w, rect.height()),
+            QRectF(x + overdue_w, rect.top(), right_w, rect.height()),
             Qt.AlignmentFlag.AlignVCenter,
             f"{r.closed}/{r.tasks}",
         )

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -120,7 +120,23 @@ def _paint_share_bar(p: QPainter, rect: QRectF, cell: Cell, scheme: BoardScheme)
 
 
 def legend_items(scheme: BoardScheme) -> list[tuple[str, str]]:
-    return [(state, words.word(scheme.label(state))) for state in scheme.states()]
+    return [(state, legend_label(scheme, state)) for state in scheme.states()]
+
+
+def legend_label(scheme: BoardScheme, state: str) -> str:
+    """A state's name in the legend; a warning band's says its days (the scheme writes them in Chinese)."""
+    if state in lb.BASE_STATES:
+        return words.word(scheme.label(state))
+    i = int(state.removeprefix("band"))
+    days = scheme.bands[i] if i < len(scheme.bands) else 0
+    if len(scheme.bands) <= 1:
+        return _tr("Due soon (within {days} days)").format(days=days)
+    nearer = scheme.bands[i + 1] if i + 1 < len(scheme.bands) else -1
+    return _tr("Due soon ({low}–{high} days left)").format(low=nearer + 1, high=days)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BoardPaint", text)
 
 
 def legend_layout(
@@ -188,7 +204,9 @@ def paint_row_header(p: QPainter, rect: QRectF, label: str, totals: Totals | Non
         if totals.overdue:
             p.setPen(OVERDUE_INK)
             p.drawText(
-                lower, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, f"逾期{totals.overdue}"
+                lower,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                _tr("{n} overdue").format(n=totals.overdue),
             )
         inner.setRight(inner.right() - right_w)
     p.setFont(fonts.header)

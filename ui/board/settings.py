@@ -30,7 +30,7 @@ from ledger.board import BoardScheme
 from ledger.core import LedgerError
 from ledger.service import Ledger
 from ui.board.paint import LegendWidget
-from ui.common import messages, palette
+from ui.common import messages, palette, words
 from ui.common.util import exec_and_free
 
 
@@ -102,7 +102,7 @@ class BoardSettingsDialog(QDialog):
         self.color_buttons: dict[str, ColorButton] = {}
         self.letter_edits: dict[str, QLineEdit] = {}
         for row, state in enumerate(lb.BASE_STATES, start=1):
-            label = lb.BASE_LABELS[state]
+            label = words.word(lb.BASE_LABELS[state])
             grid.addWidget(QLabel(label), row, 0)
             btn = ColorButton(palette.PAPER, label)
             btn.setObjectName(f"color_{state}")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ledger.core import LedgerError
 from ledger.core.errors import MESSAGES
+from ui.common import words
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def ledger_sentence(exc: LedgerError) -> str:
     if not text or text == template:
         return exc.message("zh")  # no translator for it installed: the sentence as errors.py writes it
     try:
-        return text.format(**exc.facts)
+        return text.format(**{k: words.fact(v) for k, v in exc.facts.items()})
     except (KeyError, IndexError):
         return f"{text} {exc.facts}"
 

@@ -32,3 +32,11 @@ def role(value: Role | str) -> str:
 def action(value: Action | str) -> str:
     # 申请销号 is also a state: the button's English is its own ("Ask for sign-off", not "Sign-off requested").
     return word(Action(value).label, "action")
+
+
+def fact(value: object) -> object:
+    """An error's fact: a domain word in the user's language (a state, a step …); any other fact as is."""
+    if not isinstance(value, str) or not value:
+        return value
+    text = word(value)
+    return word(value, "action") if text == value else text

@@ -12,6 +12,7 @@ from ledger.service import Ledger
 from ledger.storage import TaskFilter, journal
 from ui.board import kanban
 from ui.board.kanban import ActionDialog, KanbanModel, KanbanView, TaskIdRole
+from ui.window.app import make_app
 
 
 @pytest.fixture
@@ -70,10 +71,11 @@ def test_an_illegal_move_is_refused_and_nothing_changes(
 
 
 def test_a_move_no_action_leads_to_is_refused(board: KanbanView, filled: Ledger, refusals: list[str]) -> None:
+    make_app("zh")  # the refusal's reason is the window's own sentence, in Chinese through zh_CN.qm
     tid = first_task(filled, "赵一")
     filled.act(tid, Action.START)
     assert board.move_task(tid, Status.NOT_STARTED) is False
-    assert "没有哪一步操作能直接到达这一栏" in refusals[0]
+    assert "没有哪一步操作能直接到达这一栏" in refusals[0] and "移到“未启动”" in refusals[0]
     assert filled.task(tid).status == Status.IN_PROGRESS
 
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from ledger.board import load_scheme
+from ledger.board import CommunityProgress, load_scheme
 from ledger.core import Action, Kind, Role, Status
 from ledger.service import Ledger
+from ui.board.overview import ProgressModel
 from ui.board.paint import legend_items
 from ui.common import words
 from ui.table.model import COLUMN_INDEX, TaskTableModel
@@ -62,6 +63,21 @@ def test_under_lang_en_the_table_the_steps_and_the_legend_speak_english(
     legend = [label for state, label in legend_items(load_scheme(filled)) if not state.startswith("band")]
     assert legend[0] == "Overdue"
     assert not any(CJK.search(t) for t in legend), legend
+
+
+def progress_tip() -> str:
+    model = ProgressModel()
+    model.set_rows([CommunityProgress("c", "南郊别墅", 25, 1, 10)])
+    return model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_boards_phrases_follow_the_language(qapp, english, filled: Ledger) -> None:
+    legend = dict(legend_items(load_scheme(filled)))
+    assert legend["band0"] == "Due soon (within 7 days)"
+    assert progress_tip() == "南郊别墅: 25 tasks, 1 signed off (4.0%), 10 overdue"
+    make_app("zh")
+    assert dict(legend_items(load_scheme(filled)))["band0"] == "临期（7天内）"
+    assert progress_tip() == "南郊别墅：共25项，已销号1项（4.0%），逾期10项"
 
 
 def test_every_domain_word_has_its_english(english) -> None:

@@ -51,7 +51,9 @@ def test_a_refused_move_on_the_board_says_why_in_english(english, qtbot, filled:
     board = kanban.KanbanView(filled)
     qtbot.addWidget(board)
     assert board.move_task(first_task(filled, "赵一"), Status.CLOSED) is False
-    assert said and said[0].startswith("Cannot ") and "“未启动”" in said[0], said
+    assert said and said[0].startswith("Cannot ") and "“Not started”" in said[0], (
+        said
+    )  # the state too, not only the sentence
 
 
 def test_a_refused_edit_in_the_table_says_why_in_english(english, qtbot, filled: Ledger) -> None:
