@@ -708,17 +708,32 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>DeadlineHistory</name>
     <message>
-        <location filename="../../ui/task/trail.py" line="162"/>
+        <location filename="../../ui/task/trail.py" line="174"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/task/trail.py" line="163"/>
+        <location filename="../../ui/task/trail.py" line="175"/>
         <source>Current deadline: {deadline}　Original deadline: {original}</source>
         <translation>现在的整改时限：{deadline}　原定时限：{original}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/trail.py" line="195"/>
+        <location filename="../../ui/task/trail.py" line="192"/>
+        <source>Decision: {note}</source>
+        <translation>批复意见：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/trail.py" line="187"/>
+        <source>Reason: {reason}</source>
+        <translation>理由：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/trail.py" line="202"/>
+        <source>Deadline changed directly</source>
+        <translation>直接修改整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/trail.py" line="207"/>
         <source>No change of deadline.</source>
         <translation>整改时限没有变更过。</translation>
     </message>
@@ -3456,6 +3471,36 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <location filename="../../ui/task/trail.py" line="124"/>
         <source>Round {n}</source>
         <translation>第 {n} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/trail.py" line="151"/>
+        <source>Submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/trail.py" line="152"/>
+        <source>Approved</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/trail.py" line="153"/>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/trail.py" line="154"/>
+        <source>Reopened</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/trail.py" line="155"/>
+        <source>Look-back check</source>
+        <translation>回头看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/trail.py" line="137"/>
+        <source>Exception reason: {reason}</source>
+        <translation>例外理由：{reason}</translation>
     </message>
 </context>
 <context>

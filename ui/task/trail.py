@@ -130,19 +130,31 @@ class ReviewTrail(QTextBrowser):
                 if ev["decision"] in ("退回", "反弹", "重启")
                 else palette.STEP
             )
-            grade = f"（{_e(ev['grade'])}）" if ev["grade"] else ""
+            grade = f"（{_e(words.word(ev['grade']))}）" if ev["grade"] else ""
             body = f"<br>{_e(ev['opinion'])}" if ev["opinion"] else ""
             exc = (
-                f"<br><span style='color:{palette.CAUTION}'>例外理由：{_e(ev['exception'])}</span>"
+                f"<br><span style='color:{palette.CAUTION}'>"
+                f"{_e(self.tr('Exception reason: {reason}').format(reason=ev['exception']))}</span>"
                 if ev["exception"]
                 else ""
             )
             parts.append(
-                f"<p style='margin:4px 0 8px 0'><b>{_e(ev['step'])}</b>　"
-                f"<b style='color:{colour}'>{_e(ev['decision'])}{grade}</b><br>"
+                f"<p style='margin:4px 0 8px 0'><b>{_e(self._say(ev['step']))}</b>　"
+                f"<b style='color:{colour}'>{_e(self._say(ev['decision']))}{grade}</b><br>"
                 f"<span style='color:{palette.SOFT}'>{_e(ev['who'])}　{_e(ev['at'][:16])}</span>{body}{exc}</p>"
             )
         self.setHtml("".join(parts))
+
+    def _say(self, text: str) -> str:
+        """A step or decision of the trail in the window's language (trail_events keeps the Chinese)."""
+        own = {
+            "提交": self.tr("Submitted"),
+            "通过": self.tr("Approved"),
+            "退回": self.tr("Returned"),
+            "重启": self.tr("Reopened"),
+            "回头看": self.tr("Look-back check"),
+        }
+        return own.get(text) or str(words.fact(text))
 
 
 class DeadlineHistory(QTextBrowser):
@@ -170,14 +182,14 @@ class DeadlineHistory(QTextBrowser):
             colour = {"approved": palette.DONE, "refused": palette.ACCENT}.get(x.status, palette.CAUTION)
             old = x.old_deadline.isoformat() if x.old_deadline else "—"
             text = (
-                f"<b>申请延期</b>　{_e(old)} → {_e(x.new_deadline.isoformat())}<br>"
+                f"<b>{_e(words.word(signoff.COMMAND_LABELS['request_extension']))}</b>　{_e(old)} → {_e(x.new_deadline.isoformat())}<br>"
                 f"<span style='color:{palette.SOFT}'>{_e(x.requested_by)}　{_e(x.requested_at[:16])}</span><br>"
-                f"理由：{_e(x.reason)}<br><b style='color:{colour}'>{_e(words.word(x.label))}</b>"
+                f"{_e(self.tr('Reason: {reason}').format(reason=x.reason))}<br><b style='color:{colour}'>{_e(words.word(x.label))}</b>"
             )
             if x.decided_by:
                 text += f"　<span style='color:{palette.SOFT}'>{_e(x.decided_by)}　{_e((x.decided_at or '')[:16])}</span>"
             if x.decision_note:
-                text += f"<br>批复意见：{_e(x.decision_note)}"
+                text += "<br>" + _e(self.tr("Decision: {note}").format(note=x.decision_note))
             events.append((x.requested_at, text))
         for e in history if history is not None else self.ledger.history(t.id):
             if e.command not in ("update_task", "undo", "add_task"):
@@ -187,7 +199,7 @@ class DeadlineHistory(QTextBrowser):
                     events.append(
                         (
                             e.at,
-                            f"<b>直接修改整改时限</b>　{_e(c.before or '—')} → {_e(c.after or '—')}<br>"
+                            f"<b>{_e(self.tr('Deadline changed directly'))}</b>　{_e(c.before or '—')} → {_e(c.after or '—')}<br>"
                             f"<span style='color:{palette.SOFT}'>{_e(e.actor)}　{_e(e.at[:16])}</span>",
                         )
                     )

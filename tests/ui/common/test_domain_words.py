@@ -10,14 +10,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from ledger import signoff
 from ledger.board import CommunityProgress, load_scheme
-from ledger.core import Action, Kind, Role, Status
+from ledger.core import Action, Kind, Operator, Role, Status
 from ledger.service import Ledger
 from ui.board.overview import ProgressModel
 from ui.board.paint import legend_items
 from ui.common import words
 from ui.table.model import COLUMN_INDEX, TaskTableModel
 from ui.task.panel import TaskPanel
+from ui.task.trail import ReviewTrail
 from ui.window.app import make_app
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -78,6 +80,31 @@ def test_the_boards_phrases_follow_the_language(qapp, english, filled: Ledger) -
     make_app("zh")
     assert dict(legend_items(load_scheme(filled)))["band0"] == "临期（7天内）"
     assert progress_tip() == "南郊别墅：共25项，已销号1项（4.0%），逾期10项"
+
+
+def trail_text(qtbot, led: Ledger) -> str:
+    tid = led.tasks_json()[0]["id"]
+    if led.task(tid).status == Status.NOT_STARTED:
+        signoff.attach_evidence(led, tid, data=b"photo", file_name="照片.jpg")
+        led.act(tid, Action.START)
+        led.act(tid, Action.SUBMIT, reason="已完成")
+    trail = ReviewTrail(led)
+    qtbot.addWidget(trail)
+    trail.show_task(led.task(tid))
+    return trail.toPlainText()
+
+
+def test_the_review_trail_follows_the_language(qapp, qtbot, filled: Ledger) -> None:
+    filled.operator = Operator("书记", Role.SECRETARY)
+    make_app("zh")
+    assert "申请销号 提交" in trail_text(qtbot, filled)
+    make_app("en")
+    try:
+        text = trail_text(qtbot, filled)
+    finally:
+        make_app("zh")
+    assert "Sign-off requested Submitted" in text
+    assert not CJK.search(text.replace("已完成", "").replace("书记", "")), text
 
 
 def test_every_domain_word_has_its_english(english) -> None:
