@@ -108,7 +108,7 @@ class ReviewQueueModel(QAbstractTableModel):
             if key == "submitted_at":
                 return it.submitted_at[:16]
             if key == "level":
-                return self.tr("{level} (level {n})").format(level=it.level_name, n=it.level)
+                return self.tr("{level} (level {n})").format(level=words.word(it.level_name), n=it.level)
             return str(self.days(it))
         if role == Qt.ItemDataRole.ToolTipRole and key == "measure":
             return f"{it.measure}\n{it.problem}"

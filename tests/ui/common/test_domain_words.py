@@ -107,6 +107,20 @@ def test_the_review_trail_follows_the_language(qapp, qtbot, filled: Ledger) -> N
     assert not CJK.search(text.replace("已完成", "").replace("书记", "")), text
 
 
+def test_the_review_queue_names_the_level_in_the_windows_language(english, filled: Ledger) -> None:
+    from ui.signoff.queue import ReviewQueueModel
+
+    tid = filled.tasks_json()[0]["id"]
+    filled.operator = Operator("书记", Role.SECRETARY)
+    signoff.attach_evidence(filled, tid, data=b"photo", file_name="照片.jpg")
+    filled.act(tid, Action.START)
+    filled.act(tid, Action.SUBMIT, reason="已完成")
+    filled.operator = Operator("专班", Role.WORK_TEAM)
+    model = ReviewQueueModel(filled)
+    model.reload()
+    assert model.index(0, 4).data() == "First review (level 1)"
+
+
 def test_every_domain_word_has_its_english(english) -> None:
     for s in Status:
         assert not CJK.search(words.status(s)), s
