@@ -2524,14 +2524,39 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>社区包文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="122"/>
-        <location filename="../../ui/packages/rows.py" line="146"/>
+        <location filename="../../ui/packages/rows.py" line="26"/>
+        <source>Indicator</source>
+        <translation>量化指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/rows.py" line="27"/>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/rows.py" line="28"/>
+        <source>Request for a later deadline</source>
+        <translation>延期申请</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/rows.py" line="29"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/rows.py" line="98"/>
+        <source>Deadline moved to {new} (was {old})</source>
+        <translation>延期至 {new}（原 {old}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/rows.py" line="130"/>
+        <location filename="../../ui/packages/rows.py" line="154"/>
         <source>Ours: {who} {at}</source>
         <translation>我方：{who} {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="124"/>
-        <location filename="../../ui/packages/rows.py" line="148"/>
+        <location filename="../../ui/packages/rows.py" line="132"/>
+        <location filename="../../ui/packages/rows.py" line="156"/>
         <source>Theirs: {who} {at}</source>
         <translation>对方：{who} {at}</translation>
     </message>
@@ -3506,47 +3531,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>RowTable</name>
     <message>
-        <location filename="../../ui/packages/rows.py" line="187"/>
+        <location filename="../../ui/packages/rows.py" line="195"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="188"/>
+        <location filename="../../ui/packages/rows.py" line="196"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="189"/>
+        <location filename="../../ui/packages/rows.py" line="197"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="190"/>
+        <location filename="../../ui/packages/rows.py" line="198"/>
         <source>Ours (ledger)</source>
         <translation>我方（台账）值</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="191"/>
+        <location filename="../../ui/packages/rows.py" line="199"/>
         <source>Theirs (return)</source>
         <translation>对方（上报）值</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="192"/>
+        <location filename="../../ui/packages/rows.py" line="200"/>
         <source>Authors and times</source>
         <translation>作者与时间</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="193"/>
+        <location filename="../../ui/packages/rows.py" line="201"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="200"/>
+        <location filename="../../ui/packages/rows.py" line="208"/>
         <source>Keep ours</source>
         <translation>保留我方</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/rows.py" line="200"/>
+        <location filename="../../ui/packages/rows.py" line="208"/>
         <source>Take theirs</source>
         <translation>采用对方</translation>
     </message>

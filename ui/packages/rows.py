@@ -20,7 +20,15 @@ def _tr(text: str) -> str:
 
 
 # ---- the rows of the three lists ----------------------------------------------------------------------------------
-TABLE_WORDS = {"indicator": "量化指标", "evidence": "佐证材料", "extension": "延期申请", "review": "审核"}
+def table_words(table: str) -> str:
+    """What a row of one of the ledger's tables is, in the window's language."""
+    known = {
+        "indicator": _tr("Indicator"),
+        "evidence": _tr("Evidence"),
+        "extension": _tr("Request for a later deadline"),
+        "review": _tr("Review"),
+    }
+    return known.get(table, table)
 
 
 @dataclass
@@ -62,10 +70,10 @@ class TaskLabels:
 
 def field_words(table: str, fld: str) -> str:
     if fld in ("*", "") and table:
-        return TABLE_WORDS.get(table, table)
+        return table_words(table)
     if table == "evidence" and fld == "removed_at":
-        return "删除佐证材料"
-    return words.word(FIELD_LABELS.get(fld, fld or TABLE_WORDS.get(table, table)))
+        return words.word(COMMAND_LABELS["remove_evidence"])
+    return words.word(FIELD_LABELS[fld]) if fld in FIELD_LABELS else fld or table_words(table)
 
 
 def value_words(table: str, fld: str, value: Any) -> str:
@@ -87,9 +95,9 @@ def value_words(table: str, fld: str, value: Any) -> str:
         if table == "evidence" or "file_name" in value:
             return str(value.get("file_name", ""))
         if table == "extension" or "new_deadline" in value:
-            return f"延期至 {value.get('new_deadline')}（原 {value.get('old_deadline')}）" + (
-                f"：{value['reason']}" if value.get("reason") else ""
-            )
+            return _tr("Deadline moved to {new} (was {old})").format(
+                new=value.get("new_deadline"), old=value.get("old_deadline")
+            ) + (f"：{value['reason']}" if value.get("reason") else "")
         return "；".join(f"{k}={v}" for k, v in value.items())
     if fld == "status":
         return _status(value)

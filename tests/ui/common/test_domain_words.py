@@ -121,6 +121,24 @@ def test_the_review_queue_names_the_level_in_the_windows_language(english, fille
     assert model.index(0, 4).data() == "First review (level 1)"
 
 
+def test_a_returns_rows_say_what_changed_in_the_windows_language(qapp) -> None:
+    from ui.packages.rows import field_words, value_words
+
+    extension = {"new_deadline": "2025-12-31", "old_deadline": "2025-11-30"}
+    make_app("zh")
+    assert field_words("indicator", "*") == "量化指标" and field_words("task", "status") == "状态"
+    assert value_words("extension", "*", extension) == "延期至 2025-12-31（原 2025-11-30）"
+    assert value_words("task", "status", "closed") == "已销号"
+    make_app("en")
+    try:
+        assert field_words("indicator", "*") == "Indicator" and field_words("task", "status") == "Status"
+        assert field_words("evidence", "removed_at") == "Remove evidence"
+        assert value_words("extension", "*", extension) == "Deadline moved to 2025-12-31 (was 2025-11-30)"
+        assert value_words("task", "status", "closed") == "Signed off"
+    finally:
+        make_app("zh")
+
+
 def test_every_domain_word_has_its_english(english) -> None:
     for s in Status:
         assert not CJK.search(words.status(s)), s
