@@ -210,7 +210,9 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
     def batch(self, command: str | None = None, *, source: object = None) -> Iterator[None]:
         """One operation, one notice: the notices of the commands inside are merged into one ``Changed`` (named
         ``command`` when given, carrying ``source``: the view that started it) and sent when the outermost block
-        ends well; none is sent when it fails. Nested blocks join the outermost."""
+        ends. When it fails, only what stayed written is told: a command rolled back with an enclosing transaction
+        has no journal entry any more, one that committed before the failure has. Nested blocks join the
+        outermost."""
         outer = self._batch is None
         if outer:
             self._batch = []
@@ -218,13 +220,20 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
             yield
         except BaseException:
             if outer:
-                self._batch = None
+                held, self._batch = self._batch or [], None
+                kept = [
+                    c for c in held if self.store.one("SELECT 1 FROM journal WHERE id = ?", (c.entry_id,))
+                ]
+                if kept:
+                    self._send_merged(kept, command, source)
             raise
         if not outer:
             return
         held, self._batch = self._batch or [], None
-        if not held:
-            return
+        if held:
+            self._send_merged(held, command, source)
+
+    def _send_merged(self, held: list[Changed], command: str | None, source: object) -> None:
         merged = held[0]
         for changed in held[1:]:
             merged = merged | changed

@@ -53,15 +53,31 @@ def test_a_batch_sends_one_notice_with_the_union_after_it_ends(filled: Ledger) -
     assert changed.entry_id == changed.entry_ids[-1]
 
 
-def test_a_failed_batch_sends_nothing(filled: Ledger) -> None:
+def test_a_batch_that_fails_inside_a_transaction_sends_nothing(filled: Ledger) -> None:
     heard: list[Changed] = []
     filled.subscribe(heard.append)
-    with pytest.raises(RuntimeError), filled.batch("bulk"):
-        filled.update_progress(_first_task(filled), "一")
+    tid = _first_task(filled)
+    before = filled.task(tid).progress
+    with pytest.raises(RuntimeError), filled.batch("bulk"), filled.store.db.atomic():
+        filled.update_progress(tid, "一")
         raise RuntimeError("stop")
-    assert heard == []
-    filled.update_progress(_first_task(filled), "二")
+    assert heard == [] and filled.task(tid).progress == before, "rolled back, and nobody told of it"
+    filled.update_progress(tid, "二")
     assert len(heard) == 1, "the failed batch left nothing held"
+
+
+def test_a_batch_that_fails_after_a_committed_command_tells_of_what_stayed_written(filled: Ledger) -> None:
+    """Views must hear of a change that is in the ledger, even when the operation around it failed later."""
+    heard: list[Changed] = []
+    filled.subscribe(heard.append)
+    t1, t2 = (t["id"] for t in filled.tasks_json()[:2])
+    view = object()
+    with pytest.raises(LedgerError), filled.batch("bulk", source=view):
+        filled.update_progress(t1, "一")
+        filled.update_task(t2, owner="")  # refused: an owner is required
+    assert filled.task(t1).progress == "一"
+    assert len(heard) == 1
+    assert heard[0].task_ids == {t1} and heard[0].command == "bulk" and heard[0].source is view
 
 
 def test_changed_union_keeps_the_first_name_and_every_entry() -> None:
