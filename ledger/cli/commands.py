@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
-from ledger.cli.common import clock_from, open_ledger, operator_from, print_json
+from ledger.cli.common import clock_from, open_for_reading, operator_from, print_json
 from ledger.core.model import Status
 from ledger.service.commands import Ledger
 from ledger.storage import journal
@@ -30,7 +30,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    led = open_ledger(args)
+    led = open_for_reading(args)
     try:
         stats = led.stats()
     finally:
@@ -45,7 +45,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
-    led = open_ledger(args)
+    led = open_for_reading(args)
     try:
         tasks = led.tasks_json()
     finally:
@@ -71,7 +71,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-    led = Ledger.open(args.path, clock=clock_from(args), lock=False)
+    led = open_for_reading(args)
     try:
         ok = led.store.one("PRAGMA quick_check")
         if ok != "ok":
@@ -98,7 +98,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from ledger.office.ledger_xlsx import export_ledger
 
-    led = open_ledger(args)
+    led = open_for_reading(args)
     try:
         today = dt.date.fromisoformat(args.today) if getattr(args, "today", None) else None
         result = export_ledger(
