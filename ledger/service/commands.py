@@ -431,7 +431,7 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
             "leader": checked.get("leader", ""),
             "department": checked.get("department", ""),
             "deadline": checked.get("deadline"),
-            "original_deadline": checked.get("deadline"),
+            "original_deadline": None,  # 原定时限: set when the first extension is approved, never before
             "status": Status(status).value,
             "progress": checked.get("progress", ""),
             "return_reason": "",
@@ -474,9 +474,9 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
                 "update_task",
                 "修改" + "、".join(FIELD_LABELS.get(k, k) for k in sorted(set(fields) - PACKAGE_TASK_FIELDS)),
             )
+        # A direct change of the deadline is a correction (更正), whoever makes it: 原定时限 is only fixed by the
+        # approval of an extension (ledger.signoff.deadlines), so a correction never moves it.
         checked = self._check_task_fields(fields)
-        if "deadline" in checked and current["original_deadline"] is None:
-            checked["original_deadline"] = checked["deadline"]
         command = "update_progress" if set(checked) == {"progress"} else "update_task"
         with self.command(command, task_id, {"task": task_id, **checked}) as tx:
             if tx.update("task", task_id, _row=current, **checked):
