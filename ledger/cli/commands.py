@@ -45,11 +45,29 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
+    from ledger.signoff import finished_by_original_deadline_map
+
     led = open_for_reading(args)
     try:
         tasks = led.tasks_json()
+        on_time = finished_by_original_deadline_map(led)
+        files: dict[str, list[dict[str, object]]] = {}
+        for tid, eid, name, size, by, at in led.store.conn.execute(
+            "SELECT task_id, id, file_name, size, added_by, added_at FROM evidence WHERE removed_at IS NULL "
+            "ORDER BY task_id, added_at, rowid"
+        ):
+            files.setdefault(tid, []).append(
+                {"id": eid, "file_name": name, "size": size, "added_by": by, "added_at": at}
+            )
     finally:
         led.close()
+    for t in tasks:
+        t["evidence"] = files.get(t["id"], [])
+        done = on_time.get(t["id"])
+        t["finished_by_original_deadline"] = done
+        t["finished_by_original_deadline_label"] = (
+            {True: "是", False: "否"}.get(done, "") if done is not None else ""
+        )
     if args.json:
         print_json(tasks)
     else:

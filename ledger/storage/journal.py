@@ -88,6 +88,10 @@ class Change:
 
 @dataclass(frozen=True)
 class Entry:
+    """One journal entry. Who (``actor``, ``role``), where (``origin``: 本机, 上报包:<file>, 填报表:<file> …),
+    when it reached this ledger (``at``) and when it happened where it happened (``occurred_at``: the time on the
+    community's computer for a package's entry; empty when it happened here, see ``happened_at``)."""
+
     seq: int
     id: str
     at: str
@@ -99,6 +103,17 @@ class Entry:
     args: dict[str, Any]
     changes: tuple[Change, ...]
     hash: str
+    occurred_at: str = ""
+
+    @property
+    def happened_at(self) -> str:
+        """When it happened on the machine where it happened (``at`` for what happened here)."""
+        return self.occurred_at or self.at
+
+    @property
+    def received_at(self) -> str:
+        """When it reached this ledger."""
+        return self.at
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> Entry:
@@ -115,6 +130,7 @@ class Entry:
             payload.get("args", {}),
             tuple(Change.from_json(c) for c in payload.get("changes", [])),
             r["hash"],
+            str(payload.get("occurred_at") or ""),
         )
 
 
@@ -130,8 +146,10 @@ def append(
     args: dict[str, Any],
     changes: list[Change],
     entry_id: str | None = None,
+    occurred_at: str | None = None,
 ) -> Entry:
-    """Append one entry; the caller holds the transaction that also wrote the rows."""
+    """Append one entry; the caller holds the transaction that also wrote the rows. ``occurred_at``: when it
+    happened on another machine (a package's entry replayed here), kept in the hashed payload."""
     last = store.conn.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (1, GENESIS) if last is None else (last[0] + 1, last[1])
     entry_id = entry_id or new_id()
@@ -143,7 +161,10 @@ def append(
         "origin": origin,
         "command": command,
         "task_id": task_id,
-        "payload": canonical({"args": args, "changes": [c.to_json() for c in changes]}),
+        "payload": canonical(
+            {"args": args, "changes": [c.to_json() for c in changes]}
+            | ({"occurred_at": occurred_at} if occurred_at and occurred_at != at else {})
+        ),
     }
     digest = entry_hash(prev, seq, fields)
     store.conn.execute(
@@ -151,7 +172,10 @@ def append(
         "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (seq, fields["id"], at, actor, role, origin, command, task_id, fields["payload"], prev, digest),
     )
-    return Entry(seq, entry_id, at, actor, role, origin, command, task_id, args, tuple(changes), digest)
+    occurred = occurred_at if occurred_at and occurred_at != at else ""
+    return Entry(
+        seq, entry_id, at, actor, role, origin, command, task_id, args, tuple(changes), digest, occurred
+    )
 
 
 def last_seq(store: Store) -> int:

@@ -75,127 +75,132 @@
         <translation>Fix by deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>整改措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>措施说明</source>
         <translation>Measure details</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>责任领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>原定时限</source>
         <translation>Original deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>整改类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>整改进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
+        <source>销号说明</source>
+        <translation>Sign-off statement</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>退回理由</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>排序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>目标值</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>完成值</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>书记</source>
         <translation>Secretary</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>居民区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>反馈问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>问题类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>删除时间</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>审核轮次</source>
         <translation>Review round</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>审核级别</source>
         <translation>Review level</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="197"/>
         <source>示例数据</source>
         <translation>Example data</translation>
     </message>
@@ -307,11 +312,13 @@
     </message>
     <message>
         <location filename="../../ledger/signoff/common.py" line="19"/>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
         <source>同意延期</source>
         <translation>Extension granted</translation>
     </message>
     <message>
         <location filename="../../ledger/signoff/common.py" line="19"/>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
         <source>不同意延期</source>
         <translation>Extension refused</translation>
     </message>
@@ -344,6 +351,7 @@
     </message>
     <message>
         <location filename="../../ledger/signoff/common.py" line="11"/>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
         <location filename="../../ledger/exchange/replay.py" line="23"/>
         <source>申请延期</source>
         <translation>Ask for a later deadline</translation>
@@ -363,6 +371,16 @@
         <location filename="../../ledger/signoff/common.py" line="11"/>
         <source>记录回头看结果</source>
         <translation>Record a look-back result</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
+        <source>设定整改时限</source>
+        <translation>Deadline set</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
+        <source>更正整改时限</source>
+        <translation>Deadline corrected</translation>
     </message>
     <message>
         <location filename="../../ledger/exchange/replay.py" line="23"/>
