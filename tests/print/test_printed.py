@@ -16,7 +16,12 @@ EXPECT: dict[str, tuple[str, str, str, str | None]] = {
     "台账": ("A4", "landscape", "巡察整改情况汇总表", "完成率"),
     "台账A3": ("A3", "landscape", "巡察整改情况汇总表", "完成率"),
     "台账全部": ("A4", "landscape", "巡察整改情况汇总表", "完成率"),
-    "填报表": ("A4", "landscape", "巡察整改填报表（鑫峰苑）", "销号说明"),
+    "填报表": (
+        "A3",
+        "landscape",  # two indicator slots and long demo names: A4 would print at 8 pt
+        "巡察整改填报表（鑫峰苑）",
+        "销号说明",
+    ),
     "周报xlsx": ("A4", "portrait", "巡察整改工作周报", None),
     "周报docx": ("A4", "portrait", "巡察整改工作周报", None),
     "通报": ("A4", "portrait", "巡察整改", None),
@@ -40,7 +45,6 @@ PENDING = {
     ("size", "台账A3"),
     ("size", "台账全部"),
     ("size", "周报xlsx"),
-    ("size", "填报表"),
     ("size", "审批表"),
     ("size", "审批表长"),
     ("groups", "台账"),
