@@ -382,6 +382,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{path}”不是本台账导出的填报表（{detail}），没有导入；台账未作任何改动。请使用从本台账导出的填报表。",
         "“{path}” is not a fill-in form exported from this ledger ({detail}); nothing was imported. Use a form exported from this ledger.",
     ),
+    "fill_form_rows_separated": (
+        "填报表“{path}”的隐藏编号列（A–C 列）与表中各行分开了（例如第 {row} 行）：排序时只选中了部分列，"
+        "行的内容和它的任务编号不再对应，没有导入；台账未作任何改动。请在 Excel 或 WPS 中撤销这次排序"
+        "（或重新导出填报表再填写），排序请用表头的筛选按钮，它会带着整行一起移动。",
+        "In the form “{path}” the hidden id columns (A–C) were separated from the rows (e.g. row {row}): only some "
+        "columns were sorted, so rows no longer match their task ids; nothing was imported. Undo that sort in "
+        "Excel or WPS (or export the form again), and sort with the header's filter buttons, which move whole rows.",
+    ),
     "fill_form_refused": (
         "填报表“{path}”有 {count} 处不能导入（例如：{first}），整张表都没有导入；台账未作任何改动。请改正后重新导入，或确认跳过这些单元格后再导入。",
         "The form “{path}” has {count} cells that cannot be imported (e.g. {first}); nothing was imported. Correct them, or accept skipping them, and import again.",

@@ -228,6 +228,13 @@ def text_lines(text: str, width: float) -> int:
     return sum(max(1, math.ceil(text_units(line) / avail)) for line in text.split("\n"))
 
 
+def row_height(cells: Sequence[tuple[str, float]], line_pt: float = LINE_HEIGHT) -> float:
+    """The height (points) a row needs so that each cell's text, wrapped in its column width, shows whole."""
+    # a suite's CJK glyph is a little wider than two digits of the default font: count 10 % narrower columns
+    lines = max((text_lines(text, width / 1.1 + 0.1) for text, width in cells), default=1)
+    return min(MAX_ROW_HEIGHT, max(MIN_ROW_HEIGHT, lines * line_pt + 6.0))
+
+
 def height_for(lines: int) -> float:
     return min(MAX_ROW_HEIGHT, max(MIN_ROW_HEIGHT, lines * LINE_HEIGHT + 5.0))
 
@@ -298,6 +305,25 @@ def clean_text(text: str) -> str:
 
 # ---- print set-up ----------------------------------------------------------------------------------------------
 PAPER_SIZES = {"A4": 9, "A3": 8}
+# Printable width (points) of a landscape page with print_setup's margins (1.0 + 0.5 inch).
+PRINTABLE_PT = {"A4": 297 / 25.4 * 72 - 108, "A3": 420 / 25.4 * 72 - 108}
+# One column-width unit printed at 100 %: LibreOffice measures it in DejaVu Sans digits (7 pt, measured), Excel
+# and WPS in Calibri / 宋体 digits (about 5.5 pt); the larger one decides, so the smallest print is still readable.
+UNIT_PT = 7.0
+MIN_PRINT_PT = 9.0  # no body text prints smaller than this
+
+
+def printed_size(widths: Sequence[float], paper: str, font_pt: float = BODY_SIZE) -> float:
+    """The size ``font_pt`` text prints at when columns ``widths`` are fitted to the page width (landscape)."""
+    total = sum(widths) * UNIT_PT
+    return font_pt * min(1.0, PRINTABLE_PT[paper] / total) if total else font_pt
+
+
+def fitting_paper(widths: Sequence[float], wanted: str = "A4", font_pt: float = BODY_SIZE) -> str:
+    """``wanted``, or A3 when on ``wanted`` the text would print smaller than MIN_PRINT_PT."""
+    if wanted == "A4" and printed_size(widths, "A4", font_pt) < MIN_PRINT_PT:
+        return "A3"
+    return wanted
 
 
 def print_setup(ws: Any, *, paper: str, title_rows: str | None, footer: str = "第 &P 页 共 &N 页") -> None:

@@ -16,6 +16,7 @@ PAPER_MM = {"A4": (210, 297), "A3": (297, 420)}
 EM_PER_BOX = 1.3
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
 _WORD = re.compile(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>')
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 PAGE_NUMBER = re.compile(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页|—\s*(\d+)\s*—")
 
 
@@ -29,6 +30,10 @@ class Word:
 
     @property
     def size(self) -> float:
+        """The font size: a CJK glyph is one em wide, so a word of CJK characters only is measured by its width
+        (exact, whatever the font's ascent); any other word by its height."""
+        if self.text and all(_CJK.match(c) for c in self.text):
+            return (self.x1 - self.x0) / len(self.text)
         return (self.y1 - self.y0) / EM_PER_BOX
 
 

@@ -16,7 +16,12 @@ EXPECT: dict[str, tuple[str, str, str, str | None]] = {
     "台账": ("A4", "landscape", "巡察整改情况汇总表", "完成率"),
     "台账A3": ("A3", "landscape", "巡察整改情况汇总表", "完成率"),
     "台账全部": ("A4", "landscape", "巡察整改情况汇总表", "完成率"),
-    "填报表": ("A4", "landscape", "巡察整改填报表（鑫峰苑）", "销号说明"),
+    "填报表": (
+        "A3",
+        "landscape",  # two indicator slots and long demo names: A4 would print at 8 pt
+        "巡察整改填报表（鑫峰苑）",
+        "销号说明",
+    ),
     "周报xlsx": ("A4", "portrait", "巡察整改工作周报", None),
     "周报docx": ("A4", "portrait", "巡察整改工作周报", None),
     "通报": ("A4", "portrait", "巡察整改", None),
@@ -28,7 +33,6 @@ EXPECT: dict[str, tuple[str, str, str, str | None]] = {
 ALL = sorted(EXPECT)
 # What still prints badly (issue 17), by test and output: expected to fail, strictly, until fixed.
 PENDING = {
-    ("inside", "修改记录"),
     ("inside", "台账全部"),
     ("inside", "周报xlsx"),
     ("number", "周报docx"),
@@ -40,9 +44,12 @@ PENDING = {
     ("size", "台账A3"),
     ("size", "台账全部"),
     ("size", "周报xlsx"),
-    ("size", "填报表"),
     ("size", "审批表"),
     ("size", "审批表长"),
+    # merged group labels whose group crosses a page break print above the page's top edge (issue 17)
+    ("inside", "台账"),
+    ("inside", "台账A3"),
+    ("inside", "台账全部"),
     ("groups", "台账"),
     ("groups", "台账A3"),
     ("groups", "台账全部"),
