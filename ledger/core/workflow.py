@@ -8,6 +8,7 @@ from typing import Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, Operator, Role, Status
+from ledger.core.values import is_blank
 
 S = Status
 
@@ -149,13 +150,13 @@ def decide(
     if action == Action.START:
         return Outcome(S.IN_PROGRESS, 0)
     if action == Action.SUBMIT:
-        if not reason.strip():
+        if is_blank(reason):
             raise LedgerError("reason_required", what="申请销号的整改情况说明")
         return Outcome(S.SUBMITTED, 0)
     if action == Action.SET_ONGOING:
         return Outcome(S.ONGOING, 0)
     # REOPEN
-    if not reason.strip():
+    if is_blank(reason):
         raise LedgerError("reason_required", what="重启已销号的任务")
     return Outcome(S.REOPENED, 0)
 
@@ -183,7 +184,7 @@ def _review(
     if operator.name in task.signed_this_round:
         raise LedgerError("same_reviewer", actor=operator.name, level=level.name)
     if action == Action.RETURN:
-        if not reason.strip():
+        if is_blank(reason):
             raise LedgerError("reason_required", what="退回")
         return Outcome(S.RETURNED, 0)
     if grade not in GRADES:
@@ -197,7 +198,7 @@ def _review(
     if task.evidence_count == 0:
         missing.append("没有佐证材料")
     missing += [f"指标“{name}”未达到目标" for name in task.indicators_unmet]
-    if missing and not exception.strip():
+    if missing and is_blank(exception):
         raise _refuse(action, task.status, "；".join(missing) + "。请补齐后再销号，或由审核人填写例外理由。")
     if task.kind == Kind.LONG_TERM.value:
         return Outcome(S.ONGOING, 0, notes=("长期坚持任务完成阶段性销号，继续长期坚持",))

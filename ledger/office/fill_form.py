@@ -34,6 +34,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ledger.core import Action, LedgerError, Operator, Role, Status
+from ledger.office.cell_values import put
 from ledger.office.xlsx_layout import fitting_paper, print_setup, row_height, text_units
 from ledger.service.backups import before_bulk_change
 from ledger.service.commands import Ledger
@@ -248,7 +249,8 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
                 shown = dt.date.fromisoformat(text)
             elif key.startswith("ind_actual:") and text != "":
                 shown = float(text)
-            c = ws.cell(r, j, shown)
+            c = ws.cell(r, j, "")
+            put(c, shown)  # text is text: a progress note "=HYPERLINK(…)" never becomes a formula
             c.font, c.border = body, _BORDER
             c.alignment = _CENTER if key in ("no", "owner", "deadline", "status", "submit") else _WRAP
             if key == "deadline":
@@ -325,7 +327,7 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
         start=1,
     ):
         meta.cell(i, 1, key)
-        meta.cell(i, 2, value)
+        put(meta.cell(i, 2), value)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     try:

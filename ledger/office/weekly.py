@@ -190,6 +190,7 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
+    from ledger.office.cell_values import put
     from ledger.office.xlsx_layout import BODY_FONT, HEAD_FONT, PERCENT_FORMAT, TITLE_FONT
     from ledger.reconcile import snapshot
 
@@ -218,6 +219,7 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     def row(*values: Any) -> None:
         ws.append(list(values))
         for cell in ws[ws.max_row]:
+            put(cell, cell.value)  # a name or measure beginning "=" stays text
             cell.font, cell.border = body, box
             cell.alignment = Alignment(wrap_text=True, vertical="center")
 
