@@ -896,6 +896,18 @@
     </message>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>居民区“{community}”已有 {at} 下发的社区包“{file}”。再下发一个新包，旧包“{file}”就作废：书记应改用新包填报，旧包里还没上报的修改请先上报并导入。确要再下发，请加 --replace。</source>
+        <comment>package_exists</comment>
+        <translation>“{community}” already has the package “{file}” issued on {at}. A new package makes “{file}” obsolete: the secretary should work in the new one, and return what is not yet returned from the old one first. To issue a new one anyway, add --replace.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>这次导入中没有与“{key}”对应的冲突（或对应了不止一项）。请按预览列出的编号填写 --decide。</source>
+        <comment>no_such_conflict_key</comment>
+        <translation>No conflict of this import matches “{key}” (or more than one does). Use the keys the preview lists.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
         <source>找不到这条合并冲突（{id}）。请刷新后再试。</source>
         <comment>no_such_conflict</comment>
         <translation>Merge conflict {id} was not found.</translation>
