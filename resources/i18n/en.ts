@@ -121,6 +121,7 @@
     </message>
     <message>
         <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/workflow.py" line="103"/>
         <source>销号说明</source>
         <translation>Sign-off statement</translation>
     </message>
@@ -289,6 +290,16 @@
         <location filename="../../ledger/core/workflow.py" line="64"/>
         <source>差</source>
         <translation>Poor</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="103"/>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="103"/>
+        <source>量化指标达标</source>
+        <translation>Indicators met</translation>
     </message>
     <message>
         <location filename="../../ledger/core/workflow.py" line="74"/>
