@@ -73,7 +73,8 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     else:
         for t in tasks:
             print(
-                f"{t['id'][:8]}  {t['community']}  {t['measure']}  {t['owner']}  {t['deadline'] or ''}  {t['status']}"
+                f"{t['id'][:8]}  {t['community']}  {t['measure']}  {t['owner']}  {t['deadline'] or ''}  "
+                f"{t['status_label']}"
             )
     return 0
 

@@ -400,11 +400,17 @@ def preview_fill_form(
 
 
 def apply_fill_form(
-    ledger: Ledger, path: str | Path, decisions: dict[str, Any] | None = None, *, accept_refused: bool = False
+    ledger: Ledger,
+    path: str | Path,
+    decisions: dict[str, Any] | None = None,
+    *,
+    accept_refused: bool = False,
+    as_operator: Operator | None = None,
 ) -> FillPreview:
     """Import the filled 填报表: refused while refusals remain (unless ``accept_refused``: they are skipped);
     otherwise a backup, then every applied value (and conflicts ``decisions`` settles: {key: "ours"|"theirs"|
-    ("new", value)}) in ONE transaction, as the community's secretary, origin ``填报表:<file name>``."""
+    ("new", value)}) in ONE transaction, as ``as_operator`` (the command line's --actor) or else the community's
+    secretary, origin ``填报表:<file name>``."""
     path = Path(path)
     from ledger.office.fill_form_check import FormCheck
 
@@ -417,7 +423,7 @@ def apply_fill_form(
         return result
     result.backup = before_bulk_change(ledger, "填报表导入前备份")
     with (
-        ledger.acting_as(_secretary(ledger, check.cid), f"填报表:{path.name}"),
+        ledger.acting_as(as_operator or _secretary(ledger, check.cid), f"填报表:{path.name}"),
         ledger.batch("import_fill_form"),
         ledger.store.db.atomic(),
     ):

@@ -121,6 +121,7 @@
     </message>
     <message>
         <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/workflow.py" line="104"/>
         <source>销号说明</source>
         <translation>Sign-off statement</translation>
     </message>
@@ -289,6 +290,16 @@
         <location filename="../../ledger/core/workflow.py" line="65"/>
         <source>差</source>
         <translation>Poor</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="104"/>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="104"/>
+        <source>量化指标达标</source>
+        <translation>Indicators met</translation>
     </message>
     <message>
         <location filename="../../ledger/core/workflow.py" line="75"/>
@@ -959,6 +970,18 @@
         <source>第 {week} 周还有 {count} 行没有核对（差额：{diff}）。请逐行核对打勾，或填写说明解释每一行未核对的原因后再结账。</source>
         <comment>period_unbalanced</comment>
         <translation>Week {week} has {count} unticked lines (difference: {diff}). Tick them, or give a note explaining each.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>居民区“{community}”已有 {at} 下发的社区包“{file}”。再下发一个新包，旧包“{file}”就作废：书记应改用新包填报，旧包里还没上报的修改请先上报并导入。确要再下发，请加 --replace。</source>
+        <comment>package_exists</comment>
+        <translation>“{community}” already has the package “{file}” issued on {at}. A new package makes “{file}” obsolete: the secretary should work in the new one, and return what is not yet returned from the old one first. To issue a new one anyway, add --replace.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>这次导入中没有与“{key}”对应的冲突（或对应了不止一项）。请按预览列出的编号填写 --decide。</source>
+        <comment>no_such_conflict_key</comment>
+        <translation>No conflict of this import matches “{key}” (or more than one does). Use the keys the preview lists.</translation>
     </message>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>

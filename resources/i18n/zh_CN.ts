@@ -736,54 +736,54 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>DecideExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="431"/>
+        <location filename="../../ui/signoff/dialogs.py" line="436"/>
         <source>Decide the extension request</source>
         <translation>批复延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="432"/>
+        <location filename="../../ui/signoff/dialogs.py" line="437"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="433"/>
+        <location filename="../../ui/signoff/dialogs.py" line="438"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="435"/>
+        <location filename="../../ui/signoff/dialogs.py" line="440"/>
         <source>From → to</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="436"/>
+        <location filename="../../ui/signoff/dialogs.py" line="441"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="437"/>
-        <location filename="../../ui/signoff/dialogs.py" line="462"/>
+        <location filename="../../ui/signoff/dialogs.py" line="442"/>
+        <location filename="../../ui/signoff/dialogs.py" line="467"/>
         <source>Approve the extension</source>
         <translation>同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="439"/>
-        <location filename="../../ui/signoff/dialogs.py" line="462"/>
+        <location filename="../../ui/signoff/dialogs.py" line="444"/>
+        <location filename="../../ui/signoff/dialogs.py" line="467"/>
         <source>Refuse</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="460"/>
+        <location filename="../../ui/signoff/dialogs.py" line="465"/>
         <source>Note (optional)</source>
         <translation>批复意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="460"/>
+        <location filename="../../ui/signoff/dialogs.py" line="465"/>
         <source>Note (required when refusing)</source>
         <translation>批复意见（不同意时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1164,57 +1164,57 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="374"/>
+        <location filename="../../ui/signoff/dialogs.py" line="379"/>
         <source>Ask for a later deadline</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="378"/>
+        <location filename="../../ui/signoff/dialogs.py" line="383"/>
         <source>Current deadline</source>
         <translation>现在的整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="378"/>
+        <location filename="../../ui/signoff/dialogs.py" line="383"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="381"/>
+        <location filename="../../ui/signoff/dialogs.py" line="386"/>
         <source>Original deadline</source>
         <translation>原定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="393"/>
+        <location filename="../../ui/signoff/dialogs.py" line="398"/>
         <source>New deadline</source>
         <translation>申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="394"/>
+        <location filename="../../ui/signoff/dialogs.py" line="399"/>
         <source>Why the deadline cannot be met</source>
         <translation>为什么不能按时完成</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="395"/>
+        <location filename="../../ui/signoff/dialogs.py" line="400"/>
         <source>Reason (required)</source>
         <translation>延期理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="399"/>
+        <location filename="../../ui/signoff/dialogs.py" line="404"/>
         <source>A leader approves or refuses the request. The original deadline is kept in the ledger either way.</source>
         <translation>由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="404"/>
+        <location filename="../../ui/signoff/dialogs.py" line="409"/>
         <source>Send the request</source>
         <translation>提交延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="410"/>
+        <location filename="../../ui/signoff/dialogs.py" line="415"/>
         <source>{n} days later</source>
         <translation>延后 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3243,27 +3243,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>RelapseDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="502"/>
+        <location filename="../../ui/signoff/dialogs.py" line="507"/>
         <source>Record a relapse (反弹)</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="504"/>
+        <location filename="../../ui/signoff/dialogs.py" line="509"/>
         <source>What was found (required)</source>
         <translation>发现的问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="507"/>
+        <location filename="../../ui/signoff/dialogs.py" line="512"/>
         <source>The task is reopened as 反弹重启 and must be signed off again.</source>
         <translation>任务将转为“反弹重启”，需重新整改、重新销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="511"/>
+        <location filename="../../ui/signoff/dialogs.py" line="516"/>
         <source>Record the relapse</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3271,22 +3271,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="482"/>
+        <location filename="../../ui/signoff/dialogs.py" line="487"/>
         <source>Reopen the task</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="484"/>
+        <location filename="../../ui/signoff/dialogs.py" line="489"/>
         <source>Why it must be rectified again (required)</source>
         <translation>重启理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="485"/>
+        <location filename="../../ui/signoff/dialogs.py" line="490"/>
         <source>Reopen</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3294,137 +3294,137 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="166"/>
+        <location filename="../../ui/signoff/dialogs.py" line="171"/>
         <source>Return — {level}</source>
         <translation>退回 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="166"/>
+        <location filename="../../ui/signoff/dialogs.py" line="171"/>
         <source>Approve — {level}</source>
         <translation>审核通过 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="171"/>
+        <location filename="../../ui/signoff/dialogs.py" line="176"/>
         <source>{level}: level {n} of {total}, signed by the {role}</source>
         <translation>{level}：第 {n} 级（共 {total} 级），由{role}签署</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="180"/>
+        <location filename="../../ui/signoff/dialogs.py" line="186"/>
+        <source>This level checks: {items}</source>
+        <translation>本级核查：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialogs.py" line="190"/>
+        <source>This level confirms the earlier levels&apos; checks.</source>
+        <translation>本级确认前级的核查结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialogs.py" line="194"/>
         <source>(no statement)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="184"/>
+        <location filename="../../ui/signoff/dialogs.py" line="198"/>
         <source>Closing statement of the owner</source>
         <translation>整改情况说明</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="190"/>
+        <location filename="../../ui/signoff/dialogs.py" line="204"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="194"/>
+        <location filename="../../ui/signoff/dialogs.py" line="208"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="196"/>
+        <location filename="../../ui/signoff/dialogs.py" line="210"/>
         <source>{n} files: {names}</source>
         <translation>{n} 份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="198"/>
+        <location filename="../../ui/signoff/dialogs.py" line="212"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="203"/>
+        <location filename="../../ui/signoff/dialogs.py" line="217"/>
         <source>Indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="207"/>
+        <location filename="../../ui/signoff/dialogs.py" line="221"/>
         <source>e.g. 措施已落实，佐证材料齐全，同意销号。</source>
         <translation>例如：措施已落实，佐证材料齐全，同意销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="208"/>
+        <location filename="../../ui/signoff/dialogs.py" line="222"/>
         <source>Why the task may be signed off without it</source>
         <translation>写明可以例外销号的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="212"/>
+        <location filename="../../ui/signoff/dialogs.py" line="226"/>
         <source>A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is not signed off.</source>
         <translation>最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="224"/>
+        <location filename="../../ui/signoff/dialogs.py" line="238"/>
         <source>The reason is shown on the task and on the wall chart, so the owner knows what to do.</source>
         <translation>退回理由会显示在任务上和挂图上，责任人据此继续整改。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="229"/>
+        <location filename="../../ui/signoff/dialogs.py" line="243"/>
         <source>Reason for returning (required)</source>
         <translation>退回理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="230"/>
+        <location filename="../../ui/signoff/dialogs.py" line="244"/>
         <source>Return to the owner</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="237"/>
-        <source>This is the last level: approving signs the task off. Complete what is missing first, or write the reason for an exception below.</source>
-        <translation>这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。</translation>
+        <location filename="../../ui/signoff/dialogs.py" line="250"/>
+        <source>This level checks it: complete what is missing first, or write the reason for an exception below.</source>
+        <translation>本级负责核查：请先补齐缺少的内容，或在下方填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="242"/>
-        <source>The last level will need this completed, or an exception reason from its reviewer.</source>
-        <translation>终审时须补齐，或由终审人填写例外理由。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signoff/dialogs.py" line="262"/>
+        <location filename="../../ui/signoff/dialogs.py" line="269"/>
         <source>Acceptance grade (required)</source>
         <translation>验收评定（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="263"/>
+        <location filename="../../ui/signoff/dialogs.py" line="270"/>
         <source>Opinion (required)</source>
         <translation>审核意见（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="267"/>
-        <source>Exception reason (required to sign off)</source>
-        <translation>例外理由（销号必填）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signoff/dialogs.py" line="269"/>
-        <source>Exception reason (optional)</source>
-        <translation>例外理由（可不填）</translation>
-    </message>
-    <message>
         <location filename="../../ui/signoff/dialogs.py" line="274"/>
+        <source>Exception reason (required to approve)</source>
+        <translation>例外理由（审核通过时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialogs.py" line="279"/>
         <source>A long-term task is signed off for this stage and stays 长期坚持.</source>
         <translation>长期坚持任务：通过后完成阶段性销号，继续长期坚持。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="276"/>
+        <location filename="../../ui/signoff/dialogs.py" line="281"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="294"/>
+        <location filename="../../ui/signoff/dialogs.py" line="299"/>
         <source>Please choose a grade: 好, 较好, 一般 or 差.</source>
         <translation>请选择验收评定：好、较好、一般或差。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="246"/>
+        <location filename="../../ui/signoff/dialogs.py" line="253"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3599,7 +3599,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3725,42 +3725,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="319"/>
+        <location filename="../../ui/signoff/dialogs.py" line="324"/>
         <source>Request sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="324"/>
+        <location filename="../../ui/signoff/dialogs.py" line="329"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="326"/>
+        <location filename="../../ui/signoff/dialogs.py" line="331"/>
         <source>What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。</source>
         <translation>写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="330"/>
+        <location filename="../../ui/signoff/dialogs.py" line="335"/>
         <source>What was done (required)</source>
         <translation>整改情况说明（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="339"/>
-        <source>The reviewers will see that this is missing. Add evidence on the 佐证材料 tab first, or the last reviewer will have to record an exception.</source>
-        <translation>审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。</translation>
+        <location filename="../../ui/signoff/dialogs.py" line="345"/>
+        <source>The reviewers check this. Add evidence on the 佐证材料 tab first, or the reviewer will have to record an exception.</source>
+        <translation>审核人会核查这些内容。请先在“佐证材料”页添加材料，否则审核人须填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="349"/>
+        <location filename="../../ui/signoff/dialogs.py" line="354"/>
         <source>Submit the request</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="335"/>
+        <location filename="../../ui/signoff/dialogs.py" line="341"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
