@@ -10,8 +10,8 @@
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="248"/>
-        <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
-        <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
+        <source>Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)</source>
+        <translation>整改方案、反馈意见和通报 (*.docx *.pdf *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2701,8 +2701,8 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="257"/>
-        <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
-        <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
+        <source>Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)</source>
+        <translation>整改方案、反馈意见和通报 (*.docx *.pdf *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="296"/>
