@@ -1731,53 +1731,53 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="40"/>
+        <location filename="../../ui/reconcile/lines.py" line="45"/>
         <source>Ticked</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="41"/>
+        <location filename="../../ui/reconcile/lines.py" line="46"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="42"/>
+        <location filename="../../ui/reconcile/lines.py" line="47"/>
         <source>Operator</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="43"/>
+        <location filename="../../ui/reconcile/lines.py" line="48"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="44"/>
+        <location filename="../../ui/reconcile/lines.py" line="49"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="45"/>
+        <location filename="../../ui/reconcile/lines.py" line="50"/>
         <source>Change (field: before → after)</source>
         <translation>变化（字段：前 → 后）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="46"/>
+        <location filename="../../ui/reconcile/lines.py" line="51"/>
         <source>Effect</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="79"/>
-        <location filename="../../ui/reconcile/lines.py" line="80"/>
+        <location filename="../../ui/reconcile/lines.py" line="84"/>
+        <location filename="../../ui/reconcile/lines.py" line="85"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="95"/>
+        <location filename="../../ui/reconcile/lines.py" line="100"/>
         <source>Sign-off request</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="110"/>
+        <location filename="../../ui/reconcile/lines.py" line="115"/>
         <source>no count changes</source>
         <translation>不影响计数</translation>
     </message>
@@ -3180,42 +3180,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="396"/>
+        <location filename="../../ui/reconcile/view.py" line="398"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="399"/>
+        <location filename="../../ui/reconcile/view.py" line="401"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="403"/>
+        <location filename="../../ui/reconcile/view.py" line="407"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="414"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="414"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="414"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="520"/>
+        <location filename="../../ui/reconcile/view.py" line="524"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="527"/>
+        <location filename="../../ui/reconcile/view.py" line="531"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
