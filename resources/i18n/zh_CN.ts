@@ -10,8 +10,8 @@
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="248"/>
-        <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
-        <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
+        <source>Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)</source>
+        <translation>整改方案、反馈意见和通报 (*.docx *.pdf *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2696,8 +2696,8 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="257"/>
-        <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
-        <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
+        <source>Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)</source>
+        <translation>整改方案、反馈意见和通报 (*.docx *.pdf *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="296"/>
@@ -2720,27 +2720,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>没有可导入的内容：预览是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="114"/>
+        <location filename="../../ui/imports/plan_tree.py" line="141"/>
         <source>The ledger has no communities yet: tick the communities named in the text, or add communities first.</source>
         <translation>台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="232"/>
+        <location filename="../../ui/imports/plan_tree.py" line="262"/>
         <source>There is no item above at the same level to merge with.</source>
         <translation>同一级没有上一项可以合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="273"/>
+        <location filename="../../ui/imports/plan_tree.py" line="303"/>
         <source>Only a measure can be split: select a measure.</source>
         <translation>只能拆分整改措施：请先选择一条措施。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="280"/>
+        <location filename="../../ui/imports/plan_tree.py" line="310"/>
         <source>Nothing to split: put the cursor inside the text, or use “；” between the parts.</source>
         <translation>没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="305"/>
+        <location filename="../../ui/imports/plan_tree.py" line="335"/>
         <source>Select what to drop first.</source>
         <translation>请先选择要删除的项。</translation>
     </message>
