@@ -134,4 +134,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         led.close()
     sheets = "、".join(result.sheets)
     print(f"已导出整改台账：{result.path}（{result.tasks} 条任务；工作表：{sheets}）")
+    for note in result.notes:
+        print(note)
     return 0

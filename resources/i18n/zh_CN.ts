@@ -50,48 +50,48 @@
 <context>
     <name>ApprovalForm</name>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="81"/>
+        <location filename="../../ui/signoff/approval_form.py" line="82"/>
         <source>sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="298"/>
+        <location filename="../../ui/signoff/approval_form.py" line="353"/>
         <source>Save the sign-off form as</source>
         <translation>销号审批表另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="298"/>
+        <location filename="../../ui/signoff/approval_form.py" line="353"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="307"/>
+        <location filename="../../ui/signoff/approval_form.py" line="362"/>
         <source>Sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="308"/>
+        <location filename="../../ui/signoff/approval_form.py" line="363"/>
         <source>The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.</source>
         <translation>销号审批表已保存到“{path}”。请用 A4 纸打印，交审核人签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="314"/>
+        <location filename="../../ui/signoff/approval_form.py" line="369"/>
         <source>Open it</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="315"/>
+        <location filename="../../ui/signoff/approval_form.py" line="370"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="319"/>
+        <location filename="../../ui/signoff/approval_form.py" line="374"/>
         <source>Cannot open the PDF. Open it yourself: {path}</source>
         <translation>无法打开 PDF 文件，请自行打开：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="327"/>
-        <location filename="../../ui/signoff/approval_form.py" line="335"/>
+        <location filename="../../ui/signoff/approval_form.py" line="382"/>
+        <location filename="../../ui/signoff/approval_form.py" line="390"/>
         <source>Cannot write the sign-off form</source>
         <translation>无法生成销号审批表</translation>
     </message>
@@ -4353,48 +4353,48 @@ Sheets: {sheets}</source>
 工作表：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="393"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="394"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="394"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="395"/>
         <source>OK</source>
         <translation>好</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="404"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="405"/>
         <source>The export was cancelled; nothing was written and “{path}” is unchanged.</source>
         <translation>导出已取消，没有写入任何文件，原有的“{path}”保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="406"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="407"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="408"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="409"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="416"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="417"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="416"/>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="425"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="417"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="426"/>
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="423"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="424"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出……（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="441"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="442"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
     </message>
