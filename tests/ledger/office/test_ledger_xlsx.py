@@ -15,6 +15,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from ledger import signoff
 from ledger.core import FixedClock, Health, LedgerError, Operator, Role
 from ledger.example import generate
 from ledger.office import ledger_xlsx as excel
@@ -77,7 +78,11 @@ def states(filled: Ledger) -> Ledger:
     赵一 overdue, not started · 钱二 due soon, deadline moved · 孙三 in progress · 李四 returned and overdue ·
     周五 closed after three reviews, with evidence · 吴六 in review (no deadline)."""
     ids = task_ids(filled)
-    filled.update_task(ids["钱二"], deadline="2025-11-27")
+    xid = signoff.request_extension(
+        filled, ids["钱二"], "2025-11-27", "雨季施工推迟"
+    )  # an extension, approved
+    with as_operator(filled, "王领导", Role.LEADER):
+        signoff.decide_extension(filled, xid, True)
     filled.act(ids["孙三"], "start")
     filled.update_progress(ids["孙三"], "已开展专项整治两次，排查隐患12处，已整改9处。")
 
