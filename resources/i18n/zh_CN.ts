@@ -1874,53 +1874,59 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="40"/>
+        <location filename="../../ui/reconcile/lines.py" line="41"/>
         <source>Ticked</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="41"/>
+        <location filename="../../ui/reconcile/lines.py" line="42"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="42"/>
+        <location filename="../../ui/reconcile/lines.py" line="43"/>
         <source>Operator</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="43"/>
+        <location filename="../../ui/reconcile/lines.py" line="44"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="44"/>
+        <location filename="../../ui/reconcile/lines.py" line="45"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="45"/>
+        <location filename="../../ui/reconcile/lines.py" line="46"/>
         <source>Change (field: before → after)</source>
         <translation>变化（字段：前 → 后）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="46"/>
+        <location filename="../../ui/reconcile/lines.py" line="47"/>
         <source>Effect</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="79"/>
         <location filename="../../ui/reconcile/lines.py" line="80"/>
+        <location filename="../../ui/reconcile/lines.py" line="81"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="95"/>
+        <location filename="../../ui/reconcile/lines.py" line="96"/>
         <source>Sign-off request</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="110"/>
+        <location filename="../../ui/reconcile/lines.py" line="111"/>
+        <location filename="../../ui/reconcile/lines.py" line="118"/>
+        <source>{first} and {n} more</source>
+        <translation>{first} 等 {n} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile/lines.py" line="123"/>
         <source>no count changes</source>
         <translation>不影响计数</translation>
     </message>
@@ -3208,182 +3214,182 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="186"/>
-        <location filename="../../ui/reconcile/view.py" line="194"/>
-        <location filename="../../ui/reconcile/view.py" line="208"/>
+        <location filename="../../ui/reconcile/view.py" line="183"/>
+        <location filename="../../ui/reconcile/view.py" line="191"/>
+        <location filename="../../ui/reconcile/view.py" line="205"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="187"/>
+        <location filename="../../ui/reconcile/view.py" line="184"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="188"/>
+        <location filename="../../ui/reconcile/view.py" line="185"/>
         <source>Returned this week</source>
         <translation>本周是否上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="189"/>
+        <location filename="../../ui/reconcile/view.py" line="186"/>
         <source>Last returned</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="194"/>
-        <location filename="../../ui/reconcile/view.py" line="199"/>
-        <location filename="../../ui/reconcile/view.py" line="208"/>
+        <location filename="../../ui/reconcile/view.py" line="191"/>
+        <location filename="../../ui/reconcile/view.py" line="196"/>
+        <location filename="../../ui/reconcile/view.py" line="205"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="194"/>
-        <location filename="../../ui/reconcile/view.py" line="208"/>
+        <location filename="../../ui/reconcile/view.py" line="191"/>
+        <location filename="../../ui/reconcile/view.py" line="205"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="194"/>
+        <location filename="../../ui/reconcile/view.py" line="191"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="200"/>
+        <location filename="../../ui/reconcile/view.py" line="197"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="201"/>
+        <location filename="../../ui/reconcile/view.py" line="198"/>
         <source>Old deadline</source>
         <translation>原时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="202"/>
+        <location filename="../../ui/reconcile/view.py" line="199"/>
         <source>New deadline</source>
         <translation>新时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="203"/>
+        <location filename="../../ui/reconcile/view.py" line="200"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="208"/>
+        <location filename="../../ui/reconcile/view.py" line="205"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="210"/>
+        <location filename="../../ui/reconcile/view.py" line="207"/>
         <source>Chase list</source>
         <translation>催报名单</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="211"/>
+        <location filename="../../ui/reconcile/view.py" line="208"/>
         <source>Waiting for sign-off review</source>
         <translation>待审销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="212"/>
+        <location filename="../../ui/reconcile/view.py" line="209"/>
         <source>Extensions to approve</source>
         <translation>待批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="213"/>
+        <location filename="../../ui/reconcile/view.py" line="210"/>
         <source>New overdue this week</source>
         <translation>本周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="252"/>
+        <location filename="../../ui/reconcile/view.py" line="259"/>
         <source>Opening</source>
         <translation>期初</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="252"/>
+        <location filename="../../ui/reconcile/view.py" line="259"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="252"/>
+        <location filename="../../ui/reconcile/view.py" line="259"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="307"/>
+        <location filename="../../ui/reconcile/view.py" line="314"/>
         <source>{week} ({start} to {end})</source>
         <translation>{week}（{start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="318"/>
+        <location filename="../../ui/reconcile/view.py" line="325"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="319"/>
+        <location filename="../../ui/reconcile/view.py" line="326"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="319"/>
+        <location filename="../../ui/reconcile/view.py" line="326"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="342"/>
+        <location filename="../../ui/reconcile/view.py" line="349"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="346"/>
+        <location filename="../../ui/reconcile/view.py" line="353"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="351"/>
+        <location filename="../../ui/reconcile/view.py" line="358"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="363"/>
+        <location filename="../../ui/reconcile/view.py" line="371"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="396"/>
+        <location filename="../../ui/reconcile/view.py" line="404"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="399"/>
+        <location filename="../../ui/reconcile/view.py" line="407"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="403"/>
+        <location filename="../../ui/reconcile/view.py" line="411"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="418"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="418"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="418"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="520"/>
+        <location filename="../../ui/reconcile/view.py" line="528"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="527"/>
+        <location filename="../../ui/reconcile/view.py" line="535"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
