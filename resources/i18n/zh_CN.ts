@@ -640,32 +640,32 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="204"/>
+        <location filename="../../ui/window/app.py" line="217"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="204"/>
+        <location filename="../../ui/window/app.py" line="217"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="212"/>
+        <location filename="../../ui/window/app.py" line="225"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="214"/>
+        <location filename="../../ui/window/app.py" line="227"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="238"/>
+        <location filename="../../ui/window/app.py" line="251"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="252"/>
+        <location filename="../../ui/window/app.py" line="265"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -1939,87 +1939,87 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="98"/>
+        <location filename="../../ui/window/main_window.py" line="99"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="104"/>
+        <location filename="../../ui/window/main_window.py" line="105"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="107"/>
+        <location filename="../../ui/window/main_window.py" line="108"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="108"/>
+        <location filename="../../ui/window/main_window.py" line="109"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="109"/>
+        <location filename="../../ui/window/main_window.py" line="110"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="110"/>
+        <location filename="../../ui/window/main_window.py" line="111"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="113"/>
+        <location filename="../../ui/window/main_window.py" line="114"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="113"/>
+        <location filename="../../ui/window/main_window.py" line="114"/>
         <source>Packages</source>
         <translation>社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="129"/>
+        <location filename="../../ui/window/main_window.py" line="130"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="134"/>
+        <location filename="../../ui/window/main_window.py" line="135"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="154"/>
+        <location filename="../../ui/window/main_window.py" line="155"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="200"/>
+        <location filename="../../ui/window/main_window.py" line="202"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="205"/>
+        <location filename="../../ui/window/main_window.py" line="207"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="454"/>
+        <location filename="../../ui/window/main_window.py" line="456"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="500"/>
+        <location filename="../../ui/window/main_window.py" line="503"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="508"/>
+        <location filename="../../ui/window/main_window.py" line="511"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="545"/>
+        <location filename="../../ui/window/main_window.py" line="548"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -3768,6 +3768,49 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <location filename="../../ui/common/preview.py" line="155"/>
         <source>Write a new value</source>
         <translation>填写新值</translation>
+    </message>
+</context>
+<context>
+    <name>SecretaryDialog</name>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="76"/>
+        <source>Open the community package</source>
+        <translation>打开社区包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="79"/>
+        <source>This is the package of {community}, issued on {date}. On this computer you fill it in as the community&apos;s secretary: please confirm your name.</source>
+        <translation>这是“{community}”的下发包（{date} 下发）。在这台电脑上，您将以该居民区书记的身份填报，请确认您的姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="86"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="87"/>
+        <source>Secretary of {community}</source>
+        <translation>{community}居民区书记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="89"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="90"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="91"/>
+        <source>Every change you make is recorded under this name, for the audit.</source>
+        <translation>您的每一处修改都将以此姓名记录在案，以备核查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="95"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
     </message>
 </context>
 <context>

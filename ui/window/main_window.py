@@ -42,6 +42,7 @@ from ui.window.layout import (
     tabs_on_top,
     window_screen,
 )
+from ui.window.permissions import apply_permissions
 from ui.window.views import VIEW_NAMES, make_view
 
 if TYPE_CHECKING:
@@ -157,6 +158,7 @@ class MainWindow(DialogActions, QMainWindow):
             self.statusBar().addPermanentWidget(badge)
         self.statusBar().addPermanentWidget(self.status_path)
         window_menus.build_menus(self)
+        apply_permissions(self)
         self._update_undo_actions()
         self._update_title()
         self._update_status()
@@ -489,6 +491,7 @@ class MainWindow(DialogActions, QMainWindow):
             self.ledger.operator = op
             save_operator(op)
             self._update_title()
+            apply_permissions(self)
             if self._panel is not None:
                 self._panel.show_task(self._panel.task.id if self._panel.task else None)
 
