@@ -1874,59 +1874,59 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="41"/>
+        <location filename="../../ui/reconcile/lines.py" line="46"/>
         <source>Ticked</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="42"/>
+        <location filename="../../ui/reconcile/lines.py" line="47"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="43"/>
+        <location filename="../../ui/reconcile/lines.py" line="48"/>
         <source>Operator</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="44"/>
+        <location filename="../../ui/reconcile/lines.py" line="49"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="45"/>
+        <location filename="../../ui/reconcile/lines.py" line="50"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="46"/>
+        <location filename="../../ui/reconcile/lines.py" line="51"/>
         <source>Change (field: before → after)</source>
         <translation>变化（字段：前 → 后）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="47"/>
+        <location filename="../../ui/reconcile/lines.py" line="52"/>
         <source>Effect</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="80"/>
-        <location filename="../../ui/reconcile/lines.py" line="81"/>
+        <location filename="../../ui/reconcile/lines.py" line="85"/>
+        <location filename="../../ui/reconcile/lines.py" line="86"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="96"/>
+        <location filename="../../ui/reconcile/lines.py" line="101"/>
         <source>Sign-off request</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="111"/>
-        <location filename="../../ui/reconcile/lines.py" line="118"/>
+        <location filename="../../ui/reconcile/lines.py" line="116"/>
+        <location filename="../../ui/reconcile/lines.py" line="123"/>
         <source>{first} and {n} more</source>
         <translation>{first} 等 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="123"/>
+        <location filename="../../ui/reconcile/lines.py" line="128"/>
         <source>no count changes</source>
         <translation>不影响计数</translation>
     </message>
@@ -3354,42 +3354,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="404"/>
+        <location filename="../../ui/reconcile/view.py" line="406"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="407"/>
+        <location filename="../../ui/reconcile/view.py" line="409"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="411"/>
+        <location filename="../../ui/reconcile/view.py" line="415"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="418"/>
+        <location filename="../../ui/reconcile/view.py" line="422"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="418"/>
+        <location filename="../../ui/reconcile/view.py" line="422"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="418"/>
+        <location filename="../../ui/reconcile/view.py" line="422"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="528"/>
+        <location filename="../../ui/reconcile/view.py" line="532"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="535"/>
+        <location filename="../../ui/reconcile/view.py" line="539"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
@@ -3808,7 +3808,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>您的每一处修改都将以此姓名记录在案，以备核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="95"/>
+        <location filename="../../ui/packages/secretary.py" line="97"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
