@@ -90,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("outdir")
     p.add_argument("--lang", default="zh", choices=["zh", "en"])
+    p.add_argument("--size", default=None, help="屏幕尺寸，如 1366x768（窗口占满屏幕可用区域）")
+    p.add_argument(
+        "--scale", type=float, default=None, help="屏幕缩放，如 1.25、1.5（Windows 的 125%%、150%%）"
+    )
+    p.add_argument("--no-dialogs", action="store_true", help="只渲染各视图，不渲染主要对话框")
 
     # ---- import-plan / notice: handlers live in their modules, imported when run ----
     p = add(
