@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--org", help="组织名称，如“莘庄工业区党工委”")
     p = add("demo", lazy(COMMANDS, "cmd_demo"), "生成示例台账")
     p.add_argument("path")
+    p = add("generate", lazy(COMMANDS, "cmd_generate"), "生成大型测试台账（随机数据，用于容量测试）")
+    p.add_argument("path")
+    p.add_argument("--tasks", type=int, required=True, help="整改任务数，如 1000000")
+    p.add_argument("--communities", type=int, default=500, help="居民区数（默认 500）")
+    p.add_argument("--seed", type=int, default=1, help="随机种子：同一种子生成同样的台账")
     p = add("stats", lazy(COMMANDS, "cmd_stats"), "统计")
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
@@ -208,6 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="until", help="到哪一天止（含）")
     p.add_argument("--by", help="只导出这个人做的修改")
     p.add_argument("--community", help="只导出这个居民区的任务的修改")
+    p = add("history", lazy("ledger.cli.history", "cmd_history"), "一项任务的修改历史")
+    p.add_argument("path", help="台账文件")
+    p.add_argument("--task", required=True, help="任务 id（可用前 8 位）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
     # ---- Excel returns: 填报表 export/import, other tools' ledgers (ledger.excel_returns*); imported when run ----
     p = add(
         "import-excel",

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 from ledger.core import KnownStorageError, LedgerError
+from ledger.storage.journal_index import migrate_6
 
 log = logging.getLogger(__name__)
 
@@ -235,6 +236,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_3,
     migrate_4,
     migrate_5,
+    migrate_6,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

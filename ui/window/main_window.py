@@ -162,8 +162,13 @@ class MainWindow(DialogActions, QMainWindow):
         self.status_counts.setObjectName("statusCounts")
         self.status_path = QLabel(str(ledger.path))
         self.statusBar().addWidget(self.status_counts, 1)
-        if ledger.setting("example"):
-            badge = QLabel(self.tr("Example ledger: the people in it are invented"))
+        generated = ledger.setting("generated")
+        if ledger.setting("example") or generated:
+            badge = QLabel(
+                self.tr("Generated test data: the tasks and people are made up")
+                if generated
+                else self.tr("Example ledger: the people in it are invented")
+            )
             badge.setObjectName("exampleBadge")
             badge.setStyleSheet(f"color:{palette.ACCENT}; font-weight:bold; padding:0 8px;")
             self.statusBar().addPermanentWidget(badge)

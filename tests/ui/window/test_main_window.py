@@ -468,3 +468,16 @@ def test_screenshot_neither_reads_nor_writes_the_users_window_layout(tmp_path, f
     assert settings().value("window/state") == b"the user's own layout"
     second = render_all(filled.path, tmp_path / "b", today="2025-11-20")
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+
+
+def test_a_generated_ledger_says_so_in_the_status_bar(qtbot, tmp_path, clock):
+    from ledger.example import generate
+
+    led = generate(tmp_path / "测试.db", tasks=30, communities=3, clock=clock)
+    make_app("zh")
+    win = MainWindow(led)
+    qtbot.addWidget(win)
+    badge = win.findChild(QLabel, "exampleBadge")
+    assert badge is not None and "测试数据" in badge.text()
+    win.close()
+    led.close()
