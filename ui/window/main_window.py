@@ -70,6 +70,7 @@ class MainWindow(DialogActions, QMainWindow):
         self.table = QTableView()
         self.table.setObjectName("ledgerTable")
         self.table.setModel(self.model)
+        self.model.watch_paints(self.table.viewport())
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -132,6 +133,8 @@ class MainWindow(DialogActions, QMainWindow):
             holder.setObjectName(f"lazy_{key}")
             self.tabs.addTab(holder, title)
         self.tabs.currentChanged.connect(self._tab_shown)
+        self._stale_views: set[QWidget] = set()  # built views whose filter changed while hidden
+        self.tabs.currentChanged.connect(self._refilter_if_stale)
         self.setCentralWidget(self.tabs)
 
         # The task panel (fields, evidence, reviews, history) is built after the first paint: until a task is
@@ -328,10 +331,24 @@ class MainWindow(DialogActions, QMainWindow):
     def apply_filter(self, flt: TaskFilter) -> None:
         current = self.current_task_id()
         self.model.set_filter(flt)
+        # Only the view in front follows now; the others when their tab is shown (each reads the whole filter).
+        shown = self.tabs.currentWidget()
         for view in self._filtered_views():
-            view.set_filter(flt)
+            if view is shown:
+                view.set_filter(flt)
+            else:
+                self._stale_views.add(view)
         if current:
-            self.select_tasks([current], quiet=True)
+            if self.model.loaded_row_of(current) is not None:
+                self.select_tasks([current], quiet=True)
+            else:  # beyond the first screen: selected once the rest of the ids (read after the paint) are in
+                self.model.when_complete(lambda: self._closed or self.select_tasks([current], quiet=True))
+
+    def _refilter_if_stale(self, index: int) -> None:
+        view = self.tabs.widget(index)
+        if view in self._stale_views:
+            self._stale_views.discard(view)
+            view.set_filter(self.filters.current_filter())
 
     def _filtered_views(self) -> list[Any]:
         return [

@@ -22,7 +22,9 @@ def _closed_copy(led: Ledger, tmp_path: Path, name: str = "副本.db") -> Path:
 
 
 def undo_schema_6(conn: sqlite3.Connection) -> None:
-    """Take a file back to before the journal's per-task index (schema 6)."""
+    """Take a file back to before the journal's per-task index (schema 6) and the sort indexes of schema 7."""
+    conn.execute("DROP INDEX task_by_progress")
+    conn.execute("DROP INDEX task_by_department")
     conn.execute("DROP TABLE journal_task")
     conn.execute("DROP INDEX journal_by_task")
     conn.execute("CREATE INDEX journal_task ON journal(task_id, seq)")
