@@ -148,6 +148,7 @@ def append(
     changes: list[Change],
     entry_id: str | None = None,
     occurred_at: str | None = None,
+    index: bool = True,
 ) -> Entry:
     """Append one entry; the caller holds the transaction that also wrote the rows. ``occurred_at``: when it
     happened on another machine (a package's entry replayed here), kept in the hashed payload."""
@@ -181,7 +182,8 @@ def append(
         "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (seq, fields["id"], at, actor, role, origin, command, task_id, fields["payload"], prev, digest),
     )
-    store.conn.executemany(INSERT_SQL, index_rows(seq, task_id, args_text, as_json, pieces))
+    if index:  # False only inside a migration older than the index's (schema 7 then indexes every entry)
+        store.conn.executemany(INSERT_SQL, index_rows(seq, task_id, args_text, as_json, pieces))
     occurred = occurred_at if occurred_at and occurred_at != at else ""
     return Entry(
         seq, entry_id, at, actor, role, origin, command, task_id, args, tuple(changes), digest, occurred

@@ -270,6 +270,7 @@ def migrate_6(conn: sqlite3.Connection) -> None:
         task_id=None,
         args={"count": len(changes)},
         changes=changes,
+        index=False,  # journal_task comes with schema 7, which indexes this entry with the others
     )
 
 
