@@ -21,9 +21,18 @@ def run_qt_command(args: argparse.Namespace) -> int:
             from ui.signoff.approval_form import cmd_approval_form
 
             return int(cmd_approval_form(args.path, args.task, args.out, today=getattr(args, "today", None)))
-        from ui.window.screenshot import render_all
+        from ui.window.screenshot import parse_size, render_all
 
-        for path in render_all(Path(args.path), Path(args.outdir), lang=args.lang, today=args.today):
+        paths = render_all(
+            Path(args.path),
+            Path(args.outdir),
+            lang=args.lang,
+            today=args.today,
+            size=parse_size(args.size),
+            scale=args.scale,
+            dialogs=not args.no_dialogs,
+        )
+        for path in paths:
             print(path)
         return 0
     except LedgerError as exc:

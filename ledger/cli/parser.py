@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--org", help="组织名称，如“莘庄工业区党工委”")
     p = add("demo", lazy(COMMANDS, "cmd_demo"), "生成示例台账")
     p.add_argument("path")
+    p = add("generate", lazy(COMMANDS, "cmd_generate"), "生成大型测试台账（随机数据，用于容量测试）")
+    p.add_argument("path")
+    p.add_argument("--tasks", type=int, required=True, help="整改任务数，如 1000000")
+    p.add_argument("--communities", type=int, default=500, help="居民区数（默认 500）")
+    p.add_argument("--seed", type=int, default=1, help="随机种子：同一种子生成同样的台账")
     p = add("stats", lazy(COMMANDS, "cmd_stats"), "统计")
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
@@ -90,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("outdir")
     p.add_argument("--lang", default="zh", choices=["zh", "en"])
+    p.add_argument("--size", default=None, help="屏幕尺寸，如 1366x768（窗口占满屏幕可用区域）")
+    p.add_argument(
+        "--scale", type=float, default=None, help="屏幕缩放，如 1.25、1.5（Windows 的 125%%、150%%）"
+    )
+    p.add_argument("--no-dialogs", action="store_true", help="只渲染各视图，不渲染主要对话框")
 
     # ---- import-plan / notice: handlers live in their modules, imported when run ----
     p = add(

@@ -15,7 +15,7 @@ from ledger.core.model import (
     TaskRow,
     health,
 )
-from ledger.core.values import parse_date, parse_number
+from ledger.core.values import clean_text, is_blank, parse_date, parse_number, xml_safe
 from ledger.core.workflow import (
     ACTION_LABELS,
     CHECK_LABELS,
@@ -49,5 +49,8 @@ __all__ = [
     "allowed_actions",
     "health",
     "parse_date",
+    "clean_text",
+    "is_blank",
+    "xml_safe",
     "parse_number",
 ]

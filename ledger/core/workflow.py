@@ -8,6 +8,7 @@ from typing import Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, Operator, Role, Status
+from ledger.core.values import is_blank
 
 S = Status
 
@@ -198,13 +199,13 @@ def decide(
     if action == Action.START:
         return Outcome(S.IN_PROGRESS, 0)
     if action == Action.SUBMIT:
-        if not reason.strip():
+        if is_blank(reason):
             raise LedgerError("reason_required", what="申请销号的整改情况说明")
         return Outcome(S.SUBMITTED, 0)
     if action == Action.SET_ONGOING:
         return Outcome(S.ONGOING, 0)
     # REOPEN
-    if not reason.strip():
+    if is_blank(reason):
         raise LedgerError("reason_required", what="重启已销号的任务")
     return Outcome(S.REOPENED, 0)
 
@@ -234,7 +235,7 @@ def _review(
         signed = dict(zip(task.signed_this_round, task.signed_levels, strict=False))
         raise LedgerError("same_reviewer", actor=operator.name, level=signed.get(operator.name, level.name))
     if action == Action.RETURN:
-        if not reason.strip():
+        if is_blank(reason):
             raise LedgerError("reason_required", what="退回")
         return Outcome(S.RETURNED, 0)
     if grade not in GRADES:
@@ -243,7 +244,7 @@ def _review(
     if last and grade in SECOND_ROUND_GRADES:
         return Outcome(S.RETURNED, 0, second_round=True, notes=(f"{level.name}评定为“{grade}”，需二次整改",))
     missing = missing_checks(task, checks[level_index] if level_index < len(checks) else ())
-    if missing and not exception.strip():
+    if missing and is_blank(exception):
         raise _refuse(
             action,
             task.status,

@@ -60,7 +60,7 @@ class StepCommands:
             "task_id": task_id,
             "name": name.strip(),
             "unit": unit.strip(),
-            "target": parse_number(target, "目标值"),
+            "target": parse_number(target, "目标值", non_negative=True),
             "actual": parse_number(actual, "完成值"),
             "sort": self._next_sort("indicator", "task_id = ?", (task_id,)),
         }
@@ -83,7 +83,9 @@ class StepCommands:
         checked: dict[str, Any] = {}
         for key, value in fields.items():
             if key in ("target", "actual"):
-                checked[key] = parse_number(value, "目标值" if key == "target" else "完成值")
+                checked[key] = parse_number(
+                    value, "目标值" if key == "target" else "完成值", non_negative=key == "target"
+                )
             elif key == "name":
                 if not str(value).strip():
                     raise LedgerError("empty_field", field="指标名称")
