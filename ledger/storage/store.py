@@ -255,31 +255,31 @@ def migrate_6(conn: sqlite3.Connection) -> None:
         return
     import datetime as dt
 
-    from ledger.storage.journal import Change, append  # journal builds on this module
+    from ledger.storage.journal import GENESIS, Change, canonical, entry_hash  # journal builds on this module
 
     changes = []
     for task_id, before, after in wrong:
         conn.execute("UPDATE task SET original_deadline = ? WHERE id = ?", (after, task_id))
-        changes.append(Change("update", "task", task_id, "original_deadline", before, after))
-    append(
-        _MigrationStore(conn),  # type: ignore[arg-type]
-        at=dt.datetime.now().replace(microsecond=0).isoformat(sep=" "),
-        actor="系统",
-        role="work_team",
-        origin="本机",
-        command="fix_original_deadline",
-        task_id=None,
-        args={"count": len(changes)},
-        changes=changes,
-        index=False,  # journal_task comes with schema 7, which indexes this entry with the others
+        changes.append(Change("update", "task", task_id, "original_deadline", before, after).to_json())
+    # Written as journal.append would, but without the per-task index: that comes with schema 7, which fills it
+    # from the entries already written (this one included).
+    last = conn.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (1, GENESIS) if last is None else (last[0] + 1, last[1])
+    fields = {
+        "id": new_id(),
+        "at": dt.datetime.now().replace(microsecond=0).isoformat(sep=" "),
+        "actor": "系统",
+        "role": "work_team",
+        "origin": "本机",
+        "command": "fix_original_deadline",
+        "task_id": None,
+        "payload": canonical({"args": {"count": len(changes)}, "changes": changes}),
+    }
+    conn.execute(
+        "INSERT INTO journal(seq, id, at, actor, role, origin, command, task_id, payload, prev_hash, hash) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (seq, *fields.values(), prev, entry_hash(prev, seq, fields)),
     )
-
-
-class _MigrationStore:
-    """What ``journal.append`` needs of a Store (its connection), while the Store is still being opened."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
 
 
 # Numbered migrations: MIGRATIONS[n - 1] takes a file from version n - 1 to n. Append, never edit.

@@ -3319,82 +3319,87 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="314"/>
-        <source>{week} ({start} to {end})</source>
-        <translation>{week}（{start} 至 {end}）</translation>
+        <location filename="../../ui/reconcile/view.py" line="316"/>
+        <source>{start} to {end} (week {week})</source>
+        <translation>{start} 至 {end}（第 {week} 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="325"/>
+        <location filename="../../ui/reconcile/view.py" line="320"/>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile/view.py" line="329"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="326"/>
+        <location filename="../../ui/reconcile/view.py" line="330"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="326"/>
+        <location filename="../../ui/reconcile/view.py" line="330"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="349"/>
+        <location filename="../../ui/reconcile/view.py" line="353"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="353"/>
+        <location filename="../../ui/reconcile/view.py" line="357"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="358"/>
+        <location filename="../../ui/reconcile/view.py" line="362"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="371"/>
+        <location filename="../../ui/reconcile/view.py" line="375"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="406"/>
+        <location filename="../../ui/reconcile/view.py" line="410"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="409"/>
+        <location filename="../../ui/reconcile/view.py" line="413"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="415"/>
+        <location filename="../../ui/reconcile/view.py" line="419"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="422"/>
+        <location filename="../../ui/reconcile/view.py" line="426"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="422"/>
+        <location filename="../../ui/reconcile/view.py" line="426"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="422"/>
+        <location filename="../../ui/reconcile/view.py" line="426"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="532"/>
+        <location filename="../../ui/reconcile/view.py" line="536"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="539"/>
+        <location filename="../../ui/reconcile/view.py" line="543"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
