@@ -71,6 +71,7 @@ class LedgerSheet:
         )
         self.sheet.heading(heading.title, heading.subtitle, [c.title for c in columns], widths)
         self.widths = widths
+        self.hidden = {i + 1 for i, c in enumerate(columns) if c.key in hidden}  # not printed: no height
         self.values = [COLUMN_VALUES[c.key] for c in columns]
         keys = [c.key for c in columns]
         self.cat_col = keys.index("category") + 1 if merge and "category" in keys else 0
@@ -104,7 +105,7 @@ class LedgerSheet:
         cells = [value(item, self.count) for value in self.values]
         lines = 1
         for col, (value, _style) in enumerate(cells, start=1):
-            if col == self.cat_col or col == self.prob_col:
+            if col == self.cat_col or col == self.prob_col or col in self.hidden:
                 continue
             text = cell_text(value)
             if text:
@@ -172,8 +173,11 @@ class LedgerSheet:
 # ---- counts gathered while the rows stream past -------------------------------------------------------------------
 @dataclass
 class Counts:
+    """A partition of the tasks counted: 已销号 + 长期坚持 + 未销号 = 任务总数; 逾期 is a part of 未销号."""
+
     total: int = 0
     closed: int = 0
+    ongoing: int = 0
     overdue: int = 0
     communities: dict[str, None] = field(default_factory=dict)
 
@@ -181,13 +185,15 @@ class Counts:
         self.total += 1
         if item.task.status == Status.CLOSED:
             self.closed += 1
+        elif item.task.status == Status.ONGOING:
+            self.ongoing += 1
         elif item.health == Health.OVERDUE:
             self.overdue += 1
 
     @property
-    def going(self) -> int:
-        """推进中: neither signed off nor overdue (not started, under review, long-term … included)."""
-        return self.total - self.closed - self.overdue
+    def open(self) -> int:
+        """未销号: neither signed off nor 长期坚持 (not started, in progress, in review, returned, reopened)."""
+        return self.total - self.closed - self.ongoing
 
 
 @dataclass
@@ -222,7 +228,7 @@ def _rate(c: Counts) -> Cell:
 
 
 def _counts(c: Counts) -> list[Cell]:
-    return [(c.total, NUMBER), (c.closed, NUMBER), (c.going, NUMBER), (c.overdue, NUMBER)]
+    return [(c.total, NUMBER), (c.closed, NUMBER), (c.ongoing, NUMBER), (c.open, NUMBER), (c.overdue, NUMBER)]
 
 
 def _sum(counts: Sequence[Counts]) -> Counts:
@@ -230,6 +236,7 @@ def _sum(counts: Sequence[Counts]) -> Counts:
     for c in counts:
         out.total += c.total
         out.closed += c.closed
+        out.ongoing += c.ongoing
         out.overdue += c.overdue
     return out
 
@@ -239,13 +246,14 @@ SUMMARY_COLUMNS = [
     Column("community", "责任单位", 22),
     Column("total", "任务总数", 10),
     Column("closed", "已销号", 10),
-    Column("going", "推进中", 10),
-    Column("overdue", "逾期", 10),
+    Column("ongoing", "长期坚持", 10),
+    Column("open", "未销号", 10),
+    Column("overdue", "其中逾期", 10),
     Column("rate", "完成率", 10),
 ]
 SUMMARY_NOTE = (
-    "说明：推进中为未销号且未逾期的任务（含未启动、申请销号、审核中、已退回、长期坚持等）；"
-    "逾期为超过整改时限仍未申请销号的任务；完成率＝已销号÷任务总数。"
+    "说明：任务总数＝已销号＋长期坚持＋未销号；未销号含未启动、推进中、申请销号、审核中、已退回、反弹重启；"
+    "其中逾期为未销号中超过整改时限仍未申请销号的任务；完成率＝已销号÷任务总数。"
 )
 
 
@@ -279,8 +287,9 @@ PROBLEM_COLUMNS = [
     Column("detail", "问题表现", 36),
     Column("total", "任务数", 8),
     Column("closed", "已销号", 8),
-    Column("going", "推进中", 8),
-    Column("overdue", "逾期", 8),
+    Column("ongoing", "长期坚持", 8),
+    Column("open", "未销号", 8),
+    Column("overdue", "其中逾期", 8),
     Column("communities", "涉及单位数", 10),
 ]
 
@@ -338,8 +347,9 @@ PEOPLE_COLUMNS = [
     Column("communities", "责任单位", 30),
     Column("total", "任务数", 8),
     Column("closed", "已销号", 8),
-    Column("going", "推进中", 8),
-    Column("overdue", "逾期", 8),
+    Column("ongoing", "长期坚持", 8),
+    Column("open", "未销号", 8),
+    Column("overdue", "其中逾期", 8),
 ]
 COMMUNITIES_SHOWN = 5
 UNNAMED = "（未填写）"
