@@ -342,6 +342,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {week} 周还有 {count} 行没有核对（差额：{diff}）。请逐行核对打勾，或填写说明解释每一行未核对的原因后再结账。",
         "Week {week} has {count} unticked lines (difference: {diff}). Tick them, or give a note explaining each.",
     ),
+    "package_exists": (
+        "居民区“{community}”已有 {at} 下发的社区包“{file}”。再下发一个新包，旧包“{file}”就作废：书记应改用新包填报，"
+        "旧包里还没上报的修改请先上报并导入。确要再下发，请加 --replace。",
+        "“{community}” already has the package “{file}” issued on {at}. A new package makes “{file}” obsolete: the "
+        "secretary should work in the new one, and return what is not yet returned from the old one first. To issue "
+        "a new one anyway, add --replace.",
+    ),
+    "no_such_conflict_key": (
+        "这次导入中没有与“{key}”对应的冲突（或对应了不止一项）。请按预览列出的编号填写 --decide。",
+        "No conflict of this import matches “{key}” (or more than one does). Use the keys the preview lists.",
+    ),
     "no_such_conflict": ("找不到这条合并冲突（{id}）。请刷新后再试。", "Merge conflict {id} was not found."),
     "conflict_decided": (
         "这条合并冲突已由{by}于 {at} 处理（{status}），不能再次处理。",

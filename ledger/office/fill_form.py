@@ -34,6 +34,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ledger.core import Action, LedgerError, Operator, Role, Status
+from ledger.office.cell_values import put
 from ledger.office.xlsx_layout import fitting_paper, print_setup, row_height, text_units
 from ledger.service.backups import before_bulk_change
 from ledger.service.commands import Ledger
@@ -248,7 +249,8 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
                 shown = dt.date.fromisoformat(text)
             elif key.startswith("ind_actual:") and text != "":
                 shown = float(text)
-            c = ws.cell(r, j, shown)
+            c = ws.cell(r, j, "")
+            put(c, shown)  # text is text: a progress note "=HYPERLINK(…)" never becomes a formula
             c.font, c.border = body, _BORDER
             c.alignment = _CENTER if key in ("no", "owner", "deadline", "status", "submit") else _WRAP
             if key == "deadline":
@@ -325,7 +327,7 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
         start=1,
     ):
         meta.cell(i, 1, key)
-        meta.cell(i, 2, value)
+        put(meta.cell(i, 2), value)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     try:
@@ -408,11 +410,17 @@ def preview_fill_form(
 
 
 def apply_fill_form(
-    ledger: Ledger, path: str | Path, decisions: dict[str, Any] | None = None, *, accept_refused: bool = False
+    ledger: Ledger,
+    path: str | Path,
+    decisions: dict[str, Any] | None = None,
+    *,
+    accept_refused: bool = False,
+    as_operator: Operator | None = None,
 ) -> FillPreview:
     """Import the filled 填报表: refused while refusals remain (unless ``accept_refused``: they are skipped);
     otherwise a backup, then every applied value (and conflicts ``decisions`` settles: {key: "ours"|"theirs"|
-    ("new", value)}) in ONE transaction, as the community's secretary, origin ``填报表:<file name>``."""
+    ("new", value)}) in ONE transaction, as ``as_operator`` (the command line's --actor) or else the community's
+    secretary, origin ``填报表:<file name>``."""
     path = Path(path)
     from ledger.office.fill_form_check import FormCheck
 
@@ -425,7 +433,7 @@ def apply_fill_form(
         return result
     result.backup = before_bulk_change(ledger, "填报表导入前备份")
     with (
-        ledger.acting_as(_secretary(ledger, check.cid), f"填报表:{path.name}"),
+        ledger.acting_as(as_operator or _secretary(ledger, check.cid), f"填报表:{path.name}"),
         ledger.batch("import_fill_form"),
         ledger.store.db.atomic(),
     ):

@@ -171,6 +171,8 @@ def write_docx(ledger: Ledger, week: str, out: str | Path) -> Path:
 
 # ---- .xlsx -----------------------------------------------------------------------------------------------------
 XLSX_WIDTHS = (12, 30, 12, 16, 12)  # ≤ 85 units: A4 portrait prints the 11 pt body at ≥ 9 pt
+
+
 FIGURE_ROWS = (
     "本周新增销号",
     "任务总数",
@@ -189,6 +191,7 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
+    from ledger.office.cell_values import put
     from ledger.office.xlsx_layout import (
         BODY_FONT,
         HEAD_FONT,
@@ -228,6 +231,7 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     def row(*values: Any) -> None:
         ws.append(list(values))
         for cell in ws[ws.max_row]:
+            put(cell, cell.value)  # a name or measure beginning "=" stays text
             cell.font, cell.border = body, box
             cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.row_dimensions[ws.max_row].height = row_height(

@@ -15,11 +15,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from ledger.core import Health
+from ledger.office.cell_values import put
 
 log = logging.getLogger(__name__)
 
@@ -419,13 +419,7 @@ class StreamSheet:
             cell = WriteOnlyCell(self.ws)
             cell.style = style
             self._cells[key] = cell
-        try:
-            cell.value = value
-        except IllegalCharacterError:  # control characters pasted from elsewhere (a Word table's \x0b)
-            cell.value = clean_text(str(value))
-        if cell.data_type in ("f", "e") and isinstance(value, str):
-            cell.data_type = "s"  # text is text: "=…" from a package must never become a formula
-        return cell
+        return put(cell, value, mark=False)  # text is text (never a formula); \v and the like cleaned
 
     def append(self, cells: Iterable[Cell], height: float | None = None) -> int:
         """Write one row; a cell reused per (column, style) is safe because the row is written at once."""

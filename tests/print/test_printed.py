@@ -34,7 +34,7 @@ EXPECT: dict[str, tuple[str, str, str, str | None]] = {
 }
 ALL = sorted(EXPECT)
 # What still prints badly (issue 17), by test and output: expected to fail, strictly, until fixed.
-PENDING = {}
+PENDING: set[tuple[str, str]] = set()
 
 
 def pending(request: pytest.FixtureRequest, check: str, name: str) -> None:

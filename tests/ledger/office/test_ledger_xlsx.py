@@ -553,7 +553,7 @@ def test_text_stays_text(filled: Ledger, tmp_path: Path) -> None:
     r = rows_by_owner(ws)["赵一"]
     assert ws.cell(r, COL["progress"]).value == '=HYPERLINK("http://example.com")'
     assert ws.cell(r, COL["progress"]).data_type == "s"
-    assert ws.cell(r, COL["measure"]).value == "强化宣传培训"
+    assert ws.cell(r, COL["measure"]).value == "强化宣传\n培训"  # Word's manual line break is a line break
 
 
 def test_board_scheme_setting_changes_the_fills(states: Ledger, tmp_path: Path) -> None:
