@@ -335,6 +335,16 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
     return out
 
 
+def print_note(path: str | Path) -> str:
+    """What to tell the user about printing an exported form: "" on A4, a sentence when it went on A3."""
+    ws = open_workbook(path)[SHEET]
+    if int(ws.page_setup.paperSize or 9) == 8:
+        return (
+            "这张填报表列较多，A4 纸上字号将小于 9 磅，已设为 A3 纸横向打印（在打印设置中可改为缩印到 A4）。"
+        )
+    return ""
+
+
 # ---- preview ----------------------------------------------------------------------------------------------------
 @dataclass
 class FillItem:

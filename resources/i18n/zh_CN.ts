@@ -1126,37 +1126,37 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExportFillFormDialog</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="110"/>
+        <location filename="../../ui/imports/fill_form.py" line="113"/>
         <source>Export a fill form</source>
         <translation>导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="113"/>
+        <location filename="../../ui/imports/fill_form.py" line="116"/>
         <source>A fill form is an Excel sheet of one community&apos;s tasks for its secretary: they fill in the progress, the indicator values and whether to ask for sign-off (the yellow cells), and send it back; import it with File → Import Excel….</source>
         <translation>填报表是一个居民区全部整改任务的 Excel 表格，交给居民区书记填写浅黄色单元格（整改进展、指标完成值、是否申请销号），交回后用“文件 → 导入 Excel…”导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="123"/>
+        <location filename="../../ui/imports/fill_form.py" line="126"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="130"/>
+        <location filename="../../ui/imports/fill_form.py" line="133"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="132"/>
+        <location filename="../../ui/imports/fill_form.py" line="135"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="135"/>
+        <location filename="../../ui/imports/fill_form.py" line="138"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="142"/>
+        <location filename="../../ui/imports/fill_form.py" line="145"/>
         <source>No community has tasks.</source>
         <translation>没有居民区有整改任务。</translation>
     </message>
@@ -1222,72 +1222,72 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FillFormDialog</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="311"/>
+        <location filename="../../ui/imports/fill_form.py" line="314"/>
         <source>Import a fill form</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="314"/>
+        <location filename="../../ui/imports/fill_form.py" line="317"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="317"/>
+        <location filename="../../ui/imports/fill_form.py" line="320"/>
         <source>Skip the cells that cannot be imported and import the rest</source>
         <translation>跳过不能导入的单元格，导入其余部分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="357"/>
+        <location filename="../../ui/imports/fill_form.py" line="360"/>
         <source>“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be imported, {unchanged} rows unchanged. Nothing has been changed yet.</source>
         <translation>“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，{unchanged} 行没有变化。目前台账尚未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="374"/>
+        <location filename="../../ui/imports/fill_form.py" line="377"/>
         <source>{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import the rest, or correct the file and import it again.</source>
         <translation>有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，或改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="397"/>
+        <location filename="../../ui/imports/fill_form.py" line="400"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="399"/>
+        <location filename="../../ui/imports/fill_form.py" line="402"/>
         <source>Ask for sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="401"/>
+        <location filename="../../ui/imports/fill_form.py" line="404"/>
         <source>Whole row</source>
         <translation>整行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="409"/>
+        <location filename="../../ui/imports/fill_form.py" line="412"/>
         <source>Indicator value: {name}</source>
         <translation>指标完成值：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="409"/>
+        <location filename="../../ui/imports/fill_form.py" line="412"/>
         <source>Indicator value</source>
         <translation>指标完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="444"/>
+        <location filename="../../ui/imports/fill_form.py" line="447"/>
         <source>Nothing new to import: the ledger already holds every value of “{file}”.</source>
         <translation>没有需要导入的内容：“{file}”中的数值台账上都已有了。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="449"/>
+        <location filename="../../ui/imports/fill_form.py" line="452"/>
         <source>Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells skipped.</source>
         <translation>已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="460"/>
+        <location filename="../../ui/imports/fill_form.py" line="463"/>
         <source> {count} conflicts were left undecided; import the file again to decide them.</source>
         <translation>还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="463"/>
+        <location filename="../../ui/imports/fill_form.py" line="466"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -1335,47 +1335,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FillTable</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="222"/>
+        <location filename="../../ui/imports/fill_form.py" line="225"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="223"/>
+        <location filename="../../ui/imports/fill_form.py" line="226"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="224"/>
+        <location filename="../../ui/imports/fill_form.py" line="227"/>
         <source>Community / measure</source>
         <translation>居民区 / 整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="225"/>
+        <location filename="../../ui/imports/fill_form.py" line="228"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="226"/>
+        <location filename="../../ui/imports/fill_form.py" line="229"/>
         <source>Ledger now</source>
         <translation>台账现值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="227"/>
+        <location filename="../../ui/imports/fill_form.py" line="230"/>
         <source>Filled in</source>
         <translation>填报值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="228"/>
+        <location filename="../../ui/imports/fill_form.py" line="231"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="243"/>
+        <location filename="../../ui/imports/fill_form.py" line="246"/>
         <source>Keep the ledger&apos;s</source>
         <translation>保留台账</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="243"/>
+        <location filename="../../ui/imports/fill_form.py" line="246"/>
         <source>Take the filled-in</source>
         <translation>采用填报</translation>
     </message>
@@ -4679,17 +4679,17 @@ Sheets: {sheets}</source>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="166"/>
+        <location filename="../../ui/imports/fill_form.py" line="169"/>
         <source>{community} fill form.xlsx</source>
         <translation>{community}填报表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="175"/>
+        <location filename="../../ui/imports/fill_form.py" line="178"/>
         <source>Cannot export the fill form</source>
         <translation>无法导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="479"/>
+        <location filename="../../ui/imports/fill_form.py" line="482"/>
         <location filename="../../ui/imports/foreign.py" line="209"/>
         <source>Import Excel</source>
         <translation>导入 Excel</translation>
