@@ -1726,83 +1726,99 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>IssuePackagesDialog</name>
     <message>
-        <location filename="../../ui/packages/issue.py" line="75"/>
-        <location filename="../../ui/packages/issue.py" line="151"/>
+        <location filename="../../ui/packages/issue.py" line="83"/>
+        <location filename="../../ui/packages/issue.py" line="188"/>
         <source>Issue community packages</source>
         <translation>下发社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="78"/>
+        <location filename="../../ui/packages/issue.py" line="86"/>
         <source>A package is a copy of one community&apos;s tasks for its secretary to update offline. Give it to the secretary (USB stick, e-mail); they open it in this program and send back the return file (上报).</source>
         <translation>下发包是一个居民区任务的副本，供居民区书记离线更新。请把它交给书记（U 盘、邮件等）；书记用本程序打开，更新后点“上报”，把生成的上报文件交回工作专班导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="86"/>
+        <location filename="../../ui/packages/issue.py" line="94"/>
         <source>All communities (one package each)</source>
         <translation>全部居民区（每个居民区一个包）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="88"/>
+        <location filename="../../ui/packages/issue.py" line="96"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="93"/>
+        <location filename="../../ui/packages/issue.py" line="101"/>
+        <location filename="../../ui/packages/issue.py" line="112"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="100"/>
+        <location filename="../../ui/packages/issue.py" line="110"/>
+        <source>Optional: the program&apos;s installer, copied beside the packages</source>
+        <translation>可选：本程序的安装包，复制到社区包旁边</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/issue.py" line="119"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="101"/>
+        <location filename="../../ui/packages/issue.py" line="120"/>
         <source>Folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="107"/>
+        <location filename="../../ui/packages/issue.py" line="121"/>
+        <source>Installer</source>
+        <translation>安装程序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/issue.py" line="127"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="111"/>
+        <location filename="../../ui/packages/issue.py" line="131"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="115"/>
+        <location filename="../../ui/packages/issue.py" line="135"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="139"/>
+        <location filename="../../ui/packages/issue.py" line="170"/>
+        <source>The installer “{name}” is beside the packages.</source>
+        <translation>安装程序“{name}”已复制到社区包所在的文件夹，可与社区包一起拷给书记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/issue.py" line="176"/>
         <source>Choose a folder first.</source>
         <translation>请先选择保存下发包的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="149"/>
+        <location filename="../../ui/packages/issue.py" line="186"/>
         <source>No community has tasks to issue.</source>
         <translation>没有居民区有可下发的整改任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="151"/>
+        <location filename="../../ui/packages/issue.py" line="188"/>
         <source>Issuing packages…</source>
         <translation>正在下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="166"/>
+        <location filename="../../ui/packages/issue.py" line="203"/>
         <source>Issuing the package of {name}… ({done} of {total})</source>
         <translation>正在下发“{name}”的包…（第 {done} 个，共 {total} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="186"/>
+        <location filename="../../ui/packages/issue.py" line="223"/>
         <source>Issuing was cancelled after {count} packages; those listed were written and recorded.</source>
         <translation>已取消下发；取消前已写入并登记 {count} 个包，列在下面。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="189"/>
+        <location filename="../../ui/packages/issue.py" line="226"/>
         <source>{count} packages were issued to “{folder}”:</source>
         <translation>已下发 {count} 个社区包到“{folder}”：</translation>
     </message>
@@ -2683,9 +2699,19 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>Packages</name>
     <message>
-        <location filename="../../ui/packages/issue.py" line="41"/>
+        <location filename="../../ui/packages/issue.py" line="42"/>
         <source>Choose the folder for the packages</source>
         <translation>选择保存下发包的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/issue.py" line="48"/>
+        <source>Choose the program&apos;s installer</source>
+        <translation>选择本程序的安装包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/issue.py" line="48"/>
+        <source>Installers (*.deb *.exe);;All files (*)</source>
+        <translation>安装包 (*.deb *.exe);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/packages/merge.py" line="33"/>
