@@ -64,6 +64,7 @@ DOMAIN_TABLES: tuple[tuple[str, ...], ...] = (
     ("ledger/signoff/common.py", "EXTENSION_LABELS"),
     ("ledger/signoff/common.py", "RESULT_LABELS"),
     ("ledger/signoff/common.py", "COMMAND_LABELS"),
+    ("ledger/signoff/deadlines.py", "DEADLINE_EVENT_LABELS"),
     ("ledger/exchange/replay.py", "COMMAND_LABELS"),
     ("ledger/board/scheme.py", "BASE_LABELS"),
     ("ledger/reconcile/week_counts.py", "COUNT_LABELS"),

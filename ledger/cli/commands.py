@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
-from ledger.cli.common import clock_from, open_ledger, operator_from, print_json
+from ledger.cli.common import clock_from, open_for_reading, operator_from, print_json
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
 from ledger.service.commands import Ledger
@@ -63,7 +63,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    led = open_ledger(args)
+    led = open_for_reading(args)
     try:
         stats = led.stats()
     finally:
@@ -78,11 +78,29 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
-    led = open_ledger(args)
+    from ledger.signoff import finished_by_original_deadline_map
+
+    led = open_for_reading(args)
     try:
         tasks = led.tasks_json()
+        on_time = finished_by_original_deadline_map(led)
+        files: dict[str, list[dict[str, object]]] = {}
+        for tid, eid, name, size, by, at in led.store.conn.execute(
+            "SELECT task_id, id, file_name, size, added_by, added_at FROM evidence WHERE removed_at IS NULL "
+            "ORDER BY task_id, added_at, rowid"
+        ):
+            files.setdefault(tid, []).append(
+                {"id": eid, "file_name": name, "size": size, "added_by": by, "added_at": at}
+            )
     finally:
         led.close()
+    for t in tasks:
+        t["evidence"] = files.get(t["id"], [])
+        done = on_time.get(t["id"])
+        t["finished_by_original_deadline"] = done
+        t["finished_by_original_deadline_label"] = (
+            {True: "是", False: "否"}.get(done, "") if done is not None else ""
+        )
     if args.json:
         print_json(tasks)
     else:
@@ -104,7 +122,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-    led = Ledger.open(args.path, clock=clock_from(args), lock=False)
+    led = open_for_reading(args)
     try:
         ok = led.store.one("PRAGMA quick_check")
         if ok != "ok":
@@ -131,7 +149,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from ledger.office.ledger_xlsx import export_ledger
 
-    led = open_ledger(args)
+    led = open_for_reading(args)
     try:
         today = dt.date.fromisoformat(args.today) if getattr(args, "today", None) else None
         result = export_ledger(

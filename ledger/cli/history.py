@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from ledger.audit.history import command_label, describe_entry, history_rows
-from ledger.cli.common import open_ledger, print_json
+from ledger.audit.history import history_rows
+from ledger.audit.wording import describe_entry, entry_label
+from ledger.cli.common import open_for_reading, print_json
 from ledger.signoff import resolve_id
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    led = open_ledger(args)
+    led = open_for_reading(args)
     try:
         ref = args.task.strip()
         # A deleted task keeps its history: its exact id is looked up before the live tasks' prefixes.
@@ -20,6 +21,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     finally:
         led.close()
     if args.json:
+        names: dict[str, str] = {}  # described oldest first, as the panel does: names as they were then
         print_json(
             [
                 {
@@ -30,8 +32,8 @@ def cmd_history(args: argparse.Namespace) -> int:
                     "role": e.role,
                     "origin": e.origin,
                     "command": e.command,
-                    "label": command_label(e.command),
-                    "lines": [{"field": f, "before": b, "after": a} for f, b, a in describe_entry(e)],
+                    "label": entry_label(e),
+                    "lines": [{"field": f, "before": b, "after": a} for f, b, a in describe_entry(e, names)],
                 }
                 for e in entries
             ]

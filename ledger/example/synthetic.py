@@ -179,7 +179,6 @@ def generate(
                 leader=_pick(rng, people),
                 department=department,
                 deadline=deadline,
-                original_deadline=deadline,
                 status=status,
                 progress=f"已开展{_pick(rng, _TOPICS)}工作{1 + int(rng.random() * 30)}次"
                 if status != "not_started"

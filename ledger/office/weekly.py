@@ -10,7 +10,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ledger.core import LedgerError
+from ledger.core import LedgerError, Status
+from ledger.reconcile.week_counts import OPEN_KEYS, partition_text, period_label
 from ledger.service import Ledger
 from ledger.storage import check_folder, replace_atomically
 
@@ -33,17 +34,29 @@ def rate_text(rate: float) -> str:
 
 
 def figures(snap: dict[str, Any]) -> dict[str, Any]:
-    """The report's figures, straight from the snapshot."""
+    """The report's figures, straight from the snapshot, labelled by the states' names. The counts are a partition
+    of all tasks: 已销号 + 长期坚持 + 未销号 = 任务总数, and 未销号 = the sum of its states."""
     c = snap["counts"]
-    return {
+    out: dict[str, Any] = {
         "本周新增销号": int(snap["signed_off_this_week"]),
-        "累计销号": int(c["signed_off"]),
-        "完成率": float(snap["completion_rate"]),
         "任务总数": int(c["tasks"]),
+        "已销号": int(c.get(Status.CLOSED.value, c["signed_off"])),
+        "长期坚持": int(c.get(Status.ONGOING.value, 0)),
         "未销号": int(c["open"]),
-        "逾期": int(c["overdue"]),
-        "未按时上报": len(snap["not_returned"]),
     }
+    for key in OPEN_KEYS:
+        out[Status(key).label] = int(c.get(key, 0))
+    out["完成率"] = float(snap["completion_rate"])
+    out["逾期"] = int(c["overdue"])
+    out["未按时上报"] = len(snap["not_returned"])
+    return out
+
+
+def _status_label(value: str) -> str:
+    try:
+        return Status(value).label
+    except ValueError:
+        return value
 
 
 def _overdue_phrase(t: dict[str, Any]) -> str:
@@ -62,8 +75,8 @@ def sentences(org: str, snap: dict[str, Any]) -> list[str]:
     overdue = snap["overdue_tasks"]
     late = [c for c in snap["chase"] if not c["returned"]]
     out = [
-        f"本周新增销号 {f['本周新增销号']} 项，累计销号 {f['累计销号']} 项，完成率 {rate_text(f['完成率'])}；"
-        f"整改任务共 {f['任务总数']} 项，未销号 {f['未销号']} 项。",
+        f"本周新增销号 {f['本周新增销号']} 项，累计已销号 {f['已销号']} 项，完成率 {rate_text(f['完成率'])}；"
+        f"{partition_text(snap['counts'])}。",
         f"逾期 {f['逾期']} 项："
         + ("；".join(_overdue_phrase(t) for t in overdue) if overdue else "无")
         + "。",
@@ -74,7 +87,7 @@ def sentences(org: str, snap: dict[str, Any]) -> list[str]:
             f"待审核销号 {snap.get('pending_signoff', 0)} 项，待批延期申请 {snap.get('pending_extensions', 0)} 项。"
         )
     if snap.get("corrects"):
-        out.append(f"本期包含对第 {snap['corrects']} 周的更正。")
+        out.append(f"本期包含对前一期（{snap['corrects']}）的更正。")
     return out
 
 
@@ -83,7 +96,7 @@ def title(org: str, snap: dict[str, Any]) -> str:
 
 
 def subtitle(snap: dict[str, Any]) -> str:
-    return f"（{snap['week']}：{_date_cn(snap['week_start'])}至{_date_cn(snap['week_end'])}）"
+    return f"（{period_label(snap['week_start'], snap['week_end'])}）"
 
 
 # ---- .docx -----------------------------------------------------------------------------------------------------
@@ -159,7 +172,18 @@ def write_docx(ledger: Ledger, week: str, out: str | Path) -> Path:
 
 
 # ---- .xlsx -----------------------------------------------------------------------------------------------------
-FIGURE_ROWS = ("本周新增销号", "累计销号", "完成率", "任务总数", "未销号", "逾期", "未按时上报")
+FIGURE_ROWS = (
+    "本周新增销号",
+    "任务总数",
+    "已销号",
+    "长期坚持",
+    "未销号",
+    *(Status(k).label for k in OPEN_KEYS),
+    "完成率",
+    "逾期",
+    "未按时上报",
+)
+INDENTED = frozenset(Status(k).label for k in OPEN_KEYS)  # the parts of 未销号, shown as "　其中：…"
 
 
 def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
@@ -200,7 +224,7 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     header("项目", "数值")
     for name in FIGURE_ROWS:
         value = f[name] / 100 if name == "完成率" else f[name]
-        row(name, value)
+        row(f"　其中{name}" if name in INDENTED else name, value)
         if name == "完成率":
             ws.cell(ws.max_row, 2).number_format = PERCENT_FORMAT
     ws.append([])
@@ -208,7 +232,7 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     ws.cell(ws.max_row, 1).font = head
     header("居民区", "整改措施", "责任人", "整改时限", "状态")
     for t in snap["overdue_tasks"]:
-        row(t["community"], t["measure"], t["owner"], t["deadline"], t["status"])
+        row(t["community"], t["measure"], t["owner"], t["deadline"], _status_label(t["status"]))
     ws.append([])
     ws.append(["上报情况"])
     ws.cell(ws.max_row, 1).font = head
@@ -246,6 +270,7 @@ def read_xlsx_figures(path: str | Path) -> dict[str, Any]:
     ws = load_workbook(str(path), data_only=True)["周报"]
     out: dict[str, Any] = {}
     for a, b in ws.iter_rows(min_col=1, max_col=2, values_only=True):
+        a = a.strip().removeprefix("其中") if isinstance(a, str) else a
         if isinstance(a, str) and a in FIGURE_ROWS and a not in out and isinstance(b, int | float):
             out[a] = round(float(b) * 100, 1) if a == "完成率" else int(b)
     return out

@@ -149,8 +149,11 @@ class LedgerSheet:
 # ---- counts gathered while the rows stream past -------------------------------------------------------------------
 @dataclass
 class Counts:
+    """A partition of the tasks counted: 已销号 + 长期坚持 + 未销号 = 任务总数; 逾期 is a part of 未销号."""
+
     total: int = 0
     closed: int = 0
+    ongoing: int = 0
     overdue: int = 0
     communities: dict[str, None] = field(default_factory=dict)
 
@@ -158,13 +161,15 @@ class Counts:
         self.total += 1
         if item.task.status == Status.CLOSED:
             self.closed += 1
+        elif item.task.status == Status.ONGOING:
+            self.ongoing += 1
         elif item.health == Health.OVERDUE:
             self.overdue += 1
 
     @property
-    def going(self) -> int:
-        """推进中: neither signed off nor overdue (not started, under review, long-term … included)."""
-        return self.total - self.closed - self.overdue
+    def open(self) -> int:
+        """未销号: neither signed off nor 长期坚持 (not started, in progress, in review, returned, reopened)."""
+        return self.total - self.closed - self.ongoing
 
 
 @dataclass
@@ -199,7 +204,7 @@ def _rate(c: Counts) -> Cell:
 
 
 def _counts(c: Counts) -> list[Cell]:
-    return [(c.total, NUMBER), (c.closed, NUMBER), (c.going, NUMBER), (c.overdue, NUMBER)]
+    return [(c.total, NUMBER), (c.closed, NUMBER), (c.ongoing, NUMBER), (c.open, NUMBER), (c.overdue, NUMBER)]
 
 
 def _sum(counts: Sequence[Counts]) -> Counts:
@@ -207,6 +212,7 @@ def _sum(counts: Sequence[Counts]) -> Counts:
     for c in counts:
         out.total += c.total
         out.closed += c.closed
+        out.ongoing += c.ongoing
         out.overdue += c.overdue
     return out
 
@@ -216,13 +222,14 @@ SUMMARY_COLUMNS = [
     Column("community", "责任单位", 22),
     Column("total", "任务总数", 10),
     Column("closed", "已销号", 10),
-    Column("going", "推进中", 10),
-    Column("overdue", "逾期", 10),
+    Column("ongoing", "长期坚持", 10),
+    Column("open", "未销号", 10),
+    Column("overdue", "其中逾期", 10),
     Column("rate", "完成率", 10),
 ]
 SUMMARY_NOTE = (
-    "说明：推进中为未销号且未逾期的任务（含未启动、申请销号、审核中、已退回、长期坚持等）；"
-    "逾期为超过整改时限仍未申请销号的任务；完成率＝已销号÷任务总数。"
+    "说明：任务总数＝已销号＋长期坚持＋未销号；未销号含未启动、推进中、申请销号、审核中、已退回、反弹重启；"
+    "其中逾期为未销号中超过整改时限仍未申请销号的任务；完成率＝已销号÷任务总数。"
 )
 
 
@@ -256,8 +263,9 @@ PROBLEM_COLUMNS = [
     Column("detail", "问题表现", 40),
     Column("total", "任务数", 8),
     Column("closed", "已销号", 8),
-    Column("going", "推进中", 8),
-    Column("overdue", "逾期", 8),
+    Column("ongoing", "长期坚持", 8),
+    Column("open", "未销号", 8),
+    Column("overdue", "其中逾期", 8),
     Column("communities", "涉及单位数", 10),
 ]
 
@@ -312,8 +320,9 @@ PEOPLE_COLUMNS = [
     Column("communities", "责任单位", 30),
     Column("total", "任务数", 8),
     Column("closed", "已销号", 8),
-    Column("going", "推进中", 8),
-    Column("overdue", "逾期", 8),
+    Column("ongoing", "长期坚持", 8),
+    Column("open", "未销号", 8),
+    Column("overdue", "其中逾期", 8),
 ]
 COMMUNITIES_SHOWN = 5
 UNNAMED = "（未填写）"

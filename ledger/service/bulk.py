@@ -108,7 +108,8 @@ class BulkCommands:
             }
             if "deadline" in values:
                 values["deadline"] = parse_date(values["deadline"])
-                values.setdefault("original_deadline", values["deadline"])
+            if values.get("original_deadline") is not None:
+                values["original_deadline"] = parse_date(values["original_deadline"])
             if "kind" in values and values["kind"] not in {k.value for k in Kind}:
                 raise LedgerError("bad_kind", value=values["kind"])
             if "status" in values:

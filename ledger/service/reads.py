@@ -105,11 +105,22 @@ class LedgerReads:
         }
 
     def tasks_json(self) -> list[dict[str, Any]]:
+        """Every live task with what its panel shows (the CLI adds evidence and 按原定时限完成)."""
         rowids = self.task_rowids()
         rows = self.store.task_rows(rowids)
+        indicators: dict[str, list[dict[str, Any]]] = {}
+        for r in self.store.conn.execute(
+            "SELECT task_id, id, name, unit, target, actual FROM indicator ORDER BY task_id, sort, rowid"
+        ):
+            indicators.setdefault(r[0], []).append(
+                {"id": r[1], "name": r[2], "unit": r[3], "target": r[4], "actual": r[5]}
+            )
+        chain = self.chain  # type: ignore[attr-defined]
+        today = self.clock.today()  # type: ignore[attr-defined]
         out = []
         for rid in rowids:
             t = to_task_row(rows[rid])
+            waiting = t.status in (Status.SUBMITTED, Status.IN_REVIEW)
             out.append(
                 {
                     "id": t.id,
@@ -117,12 +128,24 @@ class LedgerReads:
                     "category": t.category,
                     "problem": t.problem,
                     "measure": t.measure,
+                    "detail": t.detail,
                     "owner": t.owner,
                     "leader": t.leader,
+                    "department": t.department,
                     "deadline": t.deadline.isoformat() if t.deadline else None,
+                    "original_deadline": t.original_deadline.isoformat() if t.original_deadline else None,
+                    "days_left": t.days_left(today),
                     "kind": t.kind,
                     "status": t.status.value,
+                    "status_label": t.status.label,
                     "progress": t.progress,
+                    "statement": t.statement,
+                    "return_reason": t.return_reason,
+                    "review_round": t.review_round,
+                    "review_level": t.review_level,
+                    "review_level_name": chain[min(t.review_level, len(chain) - 1)].name if waiting else None,
+                    "indicators": indicators.get(t.id, []),
+                    "updated_at": t.updated_at,
                 }
             )
         return out
@@ -167,6 +190,7 @@ def to_task_row(r: tuple[Any, ...]) -> TaskRow:
         review_round,
         review_level,
         example,
+        statement,
     ) = r
     return TaskRow(
         id_,
@@ -191,4 +215,5 @@ def to_task_row(r: tuple[Any, ...]) -> TaskRow:
         review_round,
         review_level,
         bool(example),
+        statement,
     )

@@ -174,12 +174,8 @@ class StepCommands:
             if action == workflow.Action.SUBMIT:
                 fields["review_round"] = t["review_round"] + 1
                 fields["return_reason"] = ""
-                if reason.strip():
-                    fields["progress"] = (
-                        t["progress"]
-                        if reason.strip() in t["progress"]
-                        else (t["progress"] + ("\n" if t["progress"] else "") + reason.strip()).strip()
-                    )
+                # 销号说明 belongs to this review round: its own field, never appended to the progress text
+                fields["statement"] = reason.strip()
             elif action in (workflow.Action.APPROVE, workflow.Action.RETURN):
                 level_index = min(state.review_level, len(self.chain) - 1)
                 level = self.chain[level_index]
@@ -198,6 +194,7 @@ class StepCommands:
                         "opinion": opinion or reason,
                         "exception": exception,
                         "at": now,
+                        "statement": t["statement"],
                     },
                 )
                 if action == workflow.Action.RETURN:

@@ -55,43 +55,43 @@
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="295"/>
+        <location filename="../../ui/signoff/approval_form.py" line="298"/>
         <source>Save the sign-off form as</source>
         <translation>销号审批表另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="295"/>
+        <location filename="../../ui/signoff/approval_form.py" line="298"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="304"/>
+        <location filename="../../ui/signoff/approval_form.py" line="307"/>
         <source>Sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="305"/>
+        <location filename="../../ui/signoff/approval_form.py" line="308"/>
         <source>The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.</source>
         <translation>销号审批表已保存到“{path}”。请用 A4 纸打印，交审核人签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="311"/>
+        <location filename="../../ui/signoff/approval_form.py" line="314"/>
         <source>Open it</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="312"/>
+        <location filename="../../ui/signoff/approval_form.py" line="315"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="316"/>
+        <location filename="../../ui/signoff/approval_form.py" line="319"/>
         <source>Cannot open the PDF. Open it yourself: {path}</source>
         <translation>无法打开 PDF 文件，请自行打开：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="324"/>
-        <location filename="../../ui/signoff/approval_form.py" line="332"/>
+        <location filename="../../ui/signoff/approval_form.py" line="327"/>
+        <location filename="../../ui/signoff/approval_form.py" line="335"/>
         <source>Cannot write the sign-off form</source>
         <translation>无法生成销号审批表</translation>
     </message>
@@ -719,21 +719,16 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/task/trail.py" line="192"/>
-        <source>Decision: {note}</source>
-        <translation>批复意见：{note}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/trail.py" line="187"/>
         <source>Reason: {reason}</source>
         <translation>理由：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/trail.py" line="202"/>
-        <source>Deadline changed directly</source>
-        <translation>直接修改整改时限</translation>
+        <location filename="../../ui/task/trail.py" line="194"/>
+        <source>Decision: {note}</source>
+        <translation>批复意见：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/trail.py" line="207"/>
+        <location filename="../../ui/task/trail.py" line="197"/>
         <source>No change of deadline.</source>
         <translation>整改时限没有变更过。</translation>
     </message>
@@ -741,49 +736,49 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>DecideExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="424"/>
+        <location filename="../../ui/signoff/dialogs.py" line="431"/>
         <source>Decide the extension request</source>
         <translation>批复延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="425"/>
+        <location filename="../../ui/signoff/dialogs.py" line="432"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="426"/>
+        <location filename="../../ui/signoff/dialogs.py" line="433"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="428"/>
+        <location filename="../../ui/signoff/dialogs.py" line="435"/>
         <source>From → to</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="429"/>
+        <location filename="../../ui/signoff/dialogs.py" line="436"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="430"/>
-        <location filename="../../ui/signoff/dialogs.py" line="455"/>
+        <location filename="../../ui/signoff/dialogs.py" line="437"/>
+        <location filename="../../ui/signoff/dialogs.py" line="462"/>
         <source>Approve the extension</source>
         <translation>同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="432"/>
-        <location filename="../../ui/signoff/dialogs.py" line="455"/>
+        <location filename="../../ui/signoff/dialogs.py" line="439"/>
+        <location filename="../../ui/signoff/dialogs.py" line="462"/>
         <source>Refuse</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="453"/>
+        <location filename="../../ui/signoff/dialogs.py" line="460"/>
         <source>Note (optional)</source>
         <translation>批复意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="453"/>
+        <location filename="../../ui/signoff/dialogs.py" line="460"/>
         <source>Note (required when refusing)</source>
         <translation>批复意见（不同意时必填）</translation>
     </message>
@@ -1169,52 +1164,52 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="367"/>
+        <location filename="../../ui/signoff/dialogs.py" line="374"/>
         <source>Ask for a later deadline</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="371"/>
+        <location filename="../../ui/signoff/dialogs.py" line="378"/>
         <source>Current deadline</source>
         <translation>现在的整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="371"/>
+        <location filename="../../ui/signoff/dialogs.py" line="378"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="374"/>
+        <location filename="../../ui/signoff/dialogs.py" line="381"/>
         <source>Original deadline</source>
         <translation>原定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="386"/>
+        <location filename="../../ui/signoff/dialogs.py" line="393"/>
         <source>New deadline</source>
         <translation>申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="387"/>
+        <location filename="../../ui/signoff/dialogs.py" line="394"/>
         <source>Why the deadline cannot be met</source>
         <translation>为什么不能按时完成</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="388"/>
+        <location filename="../../ui/signoff/dialogs.py" line="395"/>
         <source>Reason (required)</source>
         <translation>延期理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="392"/>
+        <location filename="../../ui/signoff/dialogs.py" line="399"/>
         <source>A leader approves or refuses the request. The original deadline is kept in the ledger either way.</source>
         <translation>由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="397"/>
+        <location filename="../../ui/signoff/dialogs.py" line="404"/>
         <source>Send the request</source>
         <translation>提交延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="403"/>
+        <location filename="../../ui/signoff/dialogs.py" line="410"/>
         <source>{n} days later</source>
         <translation>延后 {n} 天</translation>
     </message>
@@ -1736,53 +1731,53 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="40"/>
+        <location filename="../../ui/reconcile/lines.py" line="45"/>
         <source>Ticked</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="41"/>
+        <location filename="../../ui/reconcile/lines.py" line="46"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="42"/>
+        <location filename="../../ui/reconcile/lines.py" line="47"/>
         <source>Operator</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="43"/>
+        <location filename="../../ui/reconcile/lines.py" line="48"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="44"/>
+        <location filename="../../ui/reconcile/lines.py" line="49"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="45"/>
+        <location filename="../../ui/reconcile/lines.py" line="50"/>
         <source>Change (field: before → after)</source>
         <translation>变化（字段：前 → 后）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="46"/>
+        <location filename="../../ui/reconcile/lines.py" line="51"/>
         <source>Effect</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="79"/>
-        <location filename="../../ui/reconcile/lines.py" line="80"/>
+        <location filename="../../ui/reconcile/lines.py" line="84"/>
+        <location filename="../../ui/reconcile/lines.py" line="85"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="95"/>
+        <location filename="../../ui/reconcile/lines.py" line="100"/>
         <source>Sign-off request</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="110"/>
+        <location filename="../../ui/reconcile/lines.py" line="115"/>
         <source>no count changes</source>
         <translation>不影响计数</translation>
     </message>
@@ -3190,42 +3185,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="396"/>
+        <location filename="../../ui/reconcile/view.py" line="398"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="399"/>
+        <location filename="../../ui/reconcile/view.py" line="401"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="403"/>
+        <location filename="../../ui/reconcile/view.py" line="407"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="414"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="414"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="414"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="520"/>
+        <location filename="../../ui/reconcile/view.py" line="524"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="527"/>
+        <location filename="../../ui/reconcile/view.py" line="531"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
@@ -3253,22 +3248,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>RelapseDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="495"/>
+        <location filename="../../ui/signoff/dialogs.py" line="502"/>
         <source>Record a relapse (反弹)</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="497"/>
+        <location filename="../../ui/signoff/dialogs.py" line="504"/>
         <source>What was found (required)</source>
         <translation>发现的问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="500"/>
+        <location filename="../../ui/signoff/dialogs.py" line="507"/>
         <source>The task is reopened as 反弹重启 and must be signed off again.</source>
         <translation>任务将转为“反弹重启”，需重新整改、重新销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="504"/>
+        <location filename="../../ui/signoff/dialogs.py" line="511"/>
         <source>Record the relapse</source>
         <translation>记录反弹</translation>
     </message>
@@ -3281,17 +3276,17 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="475"/>
+        <location filename="../../ui/signoff/dialogs.py" line="482"/>
         <source>Reopen the task</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="477"/>
+        <location filename="../../ui/signoff/dialogs.py" line="484"/>
         <source>Why it must be rectified again (required)</source>
         <translation>重启理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="478"/>
+        <location filename="../../ui/signoff/dialogs.py" line="485"/>
         <source>Reopen</source>
         <translation>重启整改</translation>
     </message>
@@ -3324,102 +3319,107 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="183"/>
+        <location filename="../../ui/signoff/dialogs.py" line="184"/>
         <source>Closing statement of the owner</source>
         <translation>整改情况说明</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="187"/>
+        <location filename="../../ui/signoff/dialogs.py" line="190"/>
+        <source>Current progress</source>
+        <translation>目前的整改进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialogs.py" line="194"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="189"/>
+        <location filename="../../ui/signoff/dialogs.py" line="196"/>
         <source>{n} files: {names}</source>
         <translation>{n} 份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="191"/>
+        <location filename="../../ui/signoff/dialogs.py" line="198"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="196"/>
+        <location filename="../../ui/signoff/dialogs.py" line="203"/>
         <source>Indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="200"/>
+        <location filename="../../ui/signoff/dialogs.py" line="207"/>
         <source>e.g. 措施已落实，佐证材料齐全，同意销号。</source>
         <translation>例如：措施已落实，佐证材料齐全，同意销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="201"/>
+        <location filename="../../ui/signoff/dialogs.py" line="208"/>
         <source>Why the task may be signed off without it</source>
         <translation>写明可以例外销号的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="205"/>
+        <location filename="../../ui/signoff/dialogs.py" line="212"/>
         <source>A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is not signed off.</source>
         <translation>最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="217"/>
+        <location filename="../../ui/signoff/dialogs.py" line="224"/>
         <source>The reason is shown on the task and on the wall chart, so the owner knows what to do.</source>
         <translation>退回理由会显示在任务上和挂图上，责任人据此继续整改。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="222"/>
+        <location filename="../../ui/signoff/dialogs.py" line="229"/>
         <source>Reason for returning (required)</source>
         <translation>退回理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="223"/>
+        <location filename="../../ui/signoff/dialogs.py" line="230"/>
         <source>Return to the owner</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="230"/>
+        <location filename="../../ui/signoff/dialogs.py" line="237"/>
         <source>This is the last level: approving signs the task off. Complete what is missing first, or write the reason for an exception below.</source>
         <translation>这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="235"/>
+        <location filename="../../ui/signoff/dialogs.py" line="242"/>
         <source>The last level will need this completed, or an exception reason from its reviewer.</source>
         <translation>终审时须补齐，或由终审人填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="255"/>
+        <location filename="../../ui/signoff/dialogs.py" line="262"/>
         <source>Acceptance grade (required)</source>
         <translation>验收评定（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="256"/>
+        <location filename="../../ui/signoff/dialogs.py" line="263"/>
         <source>Opinion (required)</source>
         <translation>审核意见（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="260"/>
+        <location filename="../../ui/signoff/dialogs.py" line="267"/>
         <source>Exception reason (required to sign off)</source>
         <translation>例外理由（销号必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="262"/>
+        <location filename="../../ui/signoff/dialogs.py" line="269"/>
         <source>Exception reason (optional)</source>
         <translation>例外理由（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="267"/>
+        <location filename="../../ui/signoff/dialogs.py" line="274"/>
         <source>A long-term task is signed off for this stage and stays 长期坚持.</source>
         <translation>长期坚持任务：通过后完成阶段性销号，继续长期坚持。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="269"/>
+        <location filename="../../ui/signoff/dialogs.py" line="276"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="287"/>
+        <location filename="../../ui/signoff/dialogs.py" line="294"/>
         <source>Please choose a grade: 好, 较好, 一般 or 差.</source>
         <translation>请选择验收评定：好、较好、一般或差。</translation>
     </message>
@@ -3429,7 +3429,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="239"/>
+        <location filename="../../ui/signoff/dialogs.py" line="246"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3730,32 +3730,32 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="312"/>
+        <location filename="../../ui/signoff/dialogs.py" line="319"/>
         <source>Request sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="317"/>
+        <location filename="../../ui/signoff/dialogs.py" line="324"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="319"/>
+        <location filename="../../ui/signoff/dialogs.py" line="326"/>
         <source>What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。</source>
         <translation>写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="323"/>
+        <location filename="../../ui/signoff/dialogs.py" line="330"/>
         <source>What was done (required)</source>
         <translation>整改情况说明（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="332"/>
+        <location filename="../../ui/signoff/dialogs.py" line="339"/>
         <source>The reviewers will see that this is missing. Add evidence on the 佐证材料 tab first, or the last reviewer will have to record an exception.</source>
         <translation>审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="342"/>
+        <location filename="../../ui/signoff/dialogs.py" line="349"/>
         <source>Submit the request</source>
         <translation>提交申请</translation>
     </message>
@@ -3765,7 +3765,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="328"/>
+        <location filename="../../ui/signoff/dialogs.py" line="335"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>

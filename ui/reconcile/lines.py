@@ -24,7 +24,12 @@ def status_text(value: Any) -> str:
 
 
 def effect_text(effect: dict[str, int]) -> str:
-    return "，".join(f"{words.word(rc.COUNT_LABELS.get(k, k))} {v:+d}" for k, v in effect.items() if v)
+    """Each count once (已销号 is both ``signed_off`` and the state ``closed``: one label)."""
+    shown: dict[str, int] = {}
+    for k, v in effect.items():
+        if v:
+            shown.setdefault(rc.COUNT_LABELS.get(k, k), v)
+    return "，".join(f"{words.word(label)} {v:+d}" for label, v in shown.items())
 
 
 # ---- the lines -------------------------------------------------------------------------------------------------

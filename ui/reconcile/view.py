@@ -44,7 +44,7 @@ from ui.reconcile.lines import LinesModel, effect_text, status_text
 log = logging.getLogger(__name__)
 
 RECENT_WEEKS = 12
-BIG_KEYS = ("tasks", "signed_off", "open")
+BIG_KEYS = ("tasks", "signed_off", "ongoing", "open")  # a partition: 已销号 + 长期坚持 + 未销号 = 任务总数
 PROBLEM_STYLE = (
     f"QLabel {{ background: {palette.PROBLEM_BOX.background}; color: {palette.PROBLEM_BOX.text}; padding: 6px; "
     f"border: 1px solid {palette.PROBLEM_BOX.border}; }}"
@@ -371,7 +371,9 @@ class ReconcileView(QWidget):
             else tuple(
                 k
                 for k in rc.COUNT_KEYS
-                if k not in BIG_KEYS and (rec.difference.get(k) or rec.opening.get(k, 0) != rec.now.get(k, 0))
+                if k not in BIG_KEYS
+                and k != "closed"  # the same count as signed_off (已销号): shown once
+                and (rec.difference.get(k) or rec.opening.get(k, 0) != rec.now.get(k, 0))
             )
         )
         self._build_balance(BIG_KEYS + moved)
@@ -398,7 +400,9 @@ class ReconcileView(QWidget):
         else:
             self.verdict.setText(self.tr("Not balanced"))
             self.verdict.setStyleSheet(f"color: {palette.ALERT};")
-        others = {k: v for k, v in rec.difference.items() if v and k not in self.balance_keys}
+        others = {
+            k: v for k, v in rec.difference.items() if v and k not in self.balance_keys and k != "closed"
+        }
         self.other_diff.setText(
             self.tr("Also different: {text}").format(text=effect_text(others)) if others else ""
         )

@@ -107,14 +107,16 @@ def form_html(ledger: Ledger, task_id: str) -> str:
         )
 
     deadline = cn_date(t.deadline) or "无"
-    original = cn_date(t.original_deadline) or deadline
+    original = cn_date(t.original_deadline)  # only a task whose deadline was extended has one
     changes = []
     for x in signoff.extensions(ledger, task_id):
         line = f"{cn_date(x.requested_at)} {x.requested_by}申请延至{cn_date(x.new_deadline)}：{x.label}"
         if x.decided_by:
             line += f"（{x.decided_by}，{cn_date(x.decided_at)}）"
         changes.append(_esc(line))
-    deadline_cell = f"{deadline}（原定时限：{original}）" + "".join(f"<br>{c}" for c in changes)
+    deadline_cell = (f"{deadline}（原定时限：{original}）" if original else deadline) + "".join(
+        f"<br>{c}" for c in changes
+    )
 
     progress = _esc(t.progress) or "（未填写）"
     inds = indicator_lines(ledger, task_id)
@@ -138,6 +140,7 @@ def form_html(ledger: Ledger, task_id: str) -> str:
         pair("责任人", _esc(t.owner), "责任领导", _esc(t.leader)),
         row("整改时限", deadline_cell),
         row("整改情况", progress),
+        row("销号说明", _esc(t.statement) or "（未填写）"),
         row("佐证材料清单", evidence),
     ]
 

@@ -177,10 +177,17 @@ class ReviewDialog(SignoffDialog):
         )
         where.setObjectName("reviewLevel")
         self.form.addRow(where)
-        statement = QPlainTextEdit(self.task.progress or self.tr("(no statement)"))
+        statement = QPlainTextEdit(self.task.statement or self.tr("(no statement)"))
+        statement.setObjectName("closingStatement")
         statement.setReadOnly(True)
         statement.setMaximumHeight(self.fontMetrics().height() * 5 + 12)
         self.form.addRow(self.tr("Closing statement of the owner"), statement)
+        if self.task.progress.strip():
+            progress = QPlainTextEdit(self.task.progress)
+            progress.setObjectName("currentProgress")
+            progress.setReadOnly(True)
+            progress.setMaximumHeight(self.fontMetrics().height() * 4 + 12)
+            self.form.addRow(self.tr("Current progress"), progress)
         files = signoff.evidence(ledger, task_id)
         names = "、".join(f.file_name for f in files[:4]) + ("……" if len(files) > 4 else "")
         self.form.addRow(

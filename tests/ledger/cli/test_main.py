@@ -28,6 +28,21 @@ STATUS_IDS = [
 COMMUNITIES = ["南郊别墅", "鑫峰苑", "天恒名城", "瓶安路", "新源路", "申莘第一"]
 TASK_KEYS = {
     "id",
+    "detail",
+    "department",
+    "original_deadline",
+    "days_left",
+    "status_label",
+    "statement",
+    "return_reason",
+    "review_round",
+    "review_level",
+    "review_level_name",
+    "indicators",
+    "updated_at",
+    "evidence",
+    "finished_by_original_deadline",
+    "finished_by_original_deadline_label",
     "community",
     "category",
     "problem",
@@ -341,7 +356,9 @@ def test_workflow_across_the_chain(demo: Path) -> None:
         == "closed"
     )
     final = {t["id"]: t for t in tasks(demo)}[tid]
-    assert final["status"] == "closed" and "已按方案完成整改" in final["progress"]
+    # the statement is its own field, never appended to the progress text
+    assert final["status"] == "closed" and final["statement"] == "已按方案完成整改"
+    assert "已按方案完成整改" not in final["progress"]
     e = last_entry(demo)
     assert (e["actor"], e["role"], e["command"]) == ("陈书记", "leader", "approve")
     assert "完好" in ok("verify", demo)

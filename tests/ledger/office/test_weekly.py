@@ -18,7 +18,8 @@ from ledger.service import Ledger
 from tests.ledger.reconcile.test_periods import W47, ids, issue_and_merge, sign_off, submit
 
 FIGURES = re.compile(
-    r"本周新增销号 (\d+) 项，累计销号 (\d+) 项，完成率 ([\d.]+)%；整改任务共 (\d+) 项，未销号 (\d+) 项"
+    r"本周新增销号 (\d+) 项，累计已销号 (\d+) 项，完成率 ([\d.]+)%；整改任务共 (\d+) 项：已销号 (\d+) 项、"
+    r"长期坚持 (\d+) 项、未销号 (\d+) 项(?:（(.*)）)?。"
 )
 OVERDUE = re.compile(r"逾期 (\d+) 项：(.*)。")
 LATE = re.compile(r"未按时上报：(.*)。")
@@ -49,7 +50,9 @@ def test_docx_figures_match_the_snapshot(closed: tuple[Ledger, dict[str, Any]], 
     assert int(m[1]) == snap["signed_off_this_week"] == 1
     assert int(m[2]) == snap["counts"]["signed_off"]
     assert float(m[3]) == snap["completion_rate"]
-    assert int(m[4]) == snap["counts"]["tasks"] and int(m[5]) == snap["counts"]["open"]
+    assert int(m[4]) == snap["counts"]["tasks"] and int(m[7]) == snap["counts"]["open"]
+    assert (int(m[5]), int(m[6])) == (snap["counts"]["closed"], snap["counts"]["ongoing"])
+    assert int(m[5]) + int(m[6]) + int(m[7]) == int(m[4])  # the parts add up
     o = OVERDUE.search(text)
     assert o and int(o[1]) == snap["counts"]["overdue"] == len(snap["overdue_tasks"]) == 2
     for t in snap["overdue_tasks"]:
@@ -78,15 +81,28 @@ def test_xlsx_figures_match_the_snapshot(closed: tuple[Ledger, dict[str, Any]], 
     led, snap = closed
     out = report_week.write_xlsx(led, W47, tmp_path / "周报.xlsx")
     got = report_week.read_xlsx_figures(out)
+    c = snap["counts"]
     assert got == {
         "本周新增销号": snap["signed_off_this_week"],
-        "累计销号": snap["counts"]["signed_off"],
+        "任务总数": c["tasks"],
+        "已销号": c["closed"],
+        "长期坚持": c["ongoing"],
+        "未销号": c["open"],
+        "未启动": c["not_started"],
+        "推进中": c["in_progress"],
+        "申请销号": c["submitted"],
+        "审核中": c["in_review"],
+        "已退回": c["returned"],
+        "反弹重启": c["reopened"],
         "完成率": snap["completion_rate"],
-        "任务总数": snap["counts"]["tasks"],
-        "未销号": snap["counts"]["open"],
-        "逾期": snap["counts"]["overdue"],
+        "逾期": c["overdue"],
         "未按时上报": len(snap["not_returned"]),
     }
+    # a partition: the parts add up to the whole, and 未销号 to its states
+    assert got["已销号"] + got["长期坚持"] + got["未销号"] == got["任务总数"]
+    assert got["未销号"] == sum(
+        got[k] for k in ("未启动", "推进中", "申请销号", "审核中", "已退回", "反弹重启")
+    )
     ws = load_workbook(str(out))["周报"]
     assert ws.title == "周报" and len(ws.parent.worksheets) == 1
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
@@ -108,7 +124,7 @@ def test_report_figures_are_the_snapshot_not_the_ledger_now(
     m = FIGURES.search(text)
     assert m and int(m[2]) == snap["counts"]["signed_off"] != led.stats()["by_status"]["closed"]
     assert (
-        report_week.read_xlsx_figures(report_week.write_xlsx(led, W47, tmp_path / "a.xlsx"))["累计销号"]
+        report_week.read_xlsx_figures(report_week.write_xlsx(led, W47, tmp_path / "a.xlsx"))["已销号"]
         == snap["counts"]["signed_off"]
     )
 

@@ -21,8 +21,8 @@ def _closed_copy(led: Ledger, tmp_path: Path, name: str = "副本.db") -> Path:
     return target
 
 
-def undo_schema_6(conn: sqlite3.Connection) -> None:
-    """Take a file back to before the journal's per-task index (schema 6) and the sort indexes of schema 7."""
+def undo_schema_7(conn: sqlite3.Connection) -> None:
+    """Take a file back to before the journal's per-task index (schema 7) and the sort indexes of schema 8."""
     conn.execute("DROP INDEX task_by_progress")
     conn.execute("DROP INDEX task_by_department")
     conn.execute("DROP TABLE journal_task")
@@ -256,7 +256,9 @@ def test_a_ledger_from_schema_4_is_backed_up_then_given_its_tally(filled: Ledger
         conn.execute(f"DROP TRIGGER {trigger}")
     conn.execute("DROP INDEX task_late")
     conn.execute("DROP TABLE task_tally")
-    undo_schema_6(conn)
+    undo_schema_7(conn)
+    conn.execute("ALTER TABLE task DROP COLUMN statement")  # schema 6's, which a version-4 file never had
+    conn.execute("ALTER TABLE review DROP COLUMN statement")
     conn.execute("PRAGMA user_version = 4")
     conn.commit()
     conn.close()
@@ -279,10 +281,10 @@ def test_a_ledger_from_schema_4_is_backed_up_then_given_its_tally(filled: Ledger
         conn.close()
 
 
-def test_a_ledger_from_schema_5_is_backed_up_then_given_its_journal_index(
+def test_a_ledger_from_schema_6_is_backed_up_then_given_its_journal_index(
     filled: Ledger, tmp_path: Path
 ) -> None:
-    """Version 6 indexes the journal by task: an older file is copied aside, then every task's history is the same."""
+    """Version 7 indexes the journal by task: an older file is copied aside, then every task's history is the same."""
     tids = [r[0] for r in filled.store.conn.execute("SELECT id FROM task")]
     filled.bulk_insert(
         "import_plan",
@@ -293,8 +295,8 @@ def test_a_ledger_from_schema_5_is_backed_up_then_given_its_journal_index(
     want = {t: filled.history(t) for t in tids}
     path = _closed_copy(filled, tmp_path)
     conn = sqlite3.connect(path)
-    undo_schema_6(conn)
-    conn.execute("PRAGMA user_version = 5")
+    undo_schema_7(conn)
+    conn.execute("PRAGMA user_version = 6")
     conn.commit()
     conn.close()
     led = Ledger.open(path, clock=filled.clock)
@@ -304,7 +306,7 @@ def test_a_ledger_from_schema_5_is_backed_up_then_given_its_journal_index(
         assert journal.verify(led.store) is None
     finally:
         led.close()
-    assert path.with_name(f"{path.stem}.v5-备份{path.suffix}").exists()
+    assert path.with_name(f"{path.stem}.v6-备份{path.suffix}").exists()
 
 
 def test_the_late_statuses_in_sql_are_the_models() -> None:

@@ -152,7 +152,7 @@ def test_tick_each_line_until_balanced_then_close_and_report(
     assert written == out and out.exists()
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     snap = rc.snapshot(week, W48)
-    assert f"累计销号 {snap['counts']['signed_off']} 项" in text
+    assert f"累计已销号 {snap['counts']['signed_off']} 项" in text
     assert f"整改任务共 {snap['counts']['tasks']} 项" in text
 
 
