@@ -106,7 +106,8 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     else:
         for t in tasks:
             print(
-                f"{t['id'][:8]}  {t['community']}  {t['measure']}  {t['owner']}  {t['deadline'] or ''}  {t['status']}"
+                f"{t['id'][:8]}  {t['community']}  {t['measure']}  {t['owner']}  {t['deadline'] or ''}  "
+                f"{t['status_label']}"
             )
     return 0
 
@@ -166,4 +167,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         led.close()
     sheets = "、".join(result.sheets)
     print(f"已导出整改台账：{result.path}（{result.tasks} 条任务；工作表：{sheets}）")
+    for note in result.notes:
+        print(note)
     return 0

@@ -64,6 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("tasks", lazy(COMMANDS, "cmd_tasks"), "列出全部任务")
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
+    p = add(
+        "extensions", lazy("ledger.cli.records", "cmd_extensions"), "列出延期申请（--pending 只列待批的）"
+    )
+    p.add_argument("path")
+    p.add_argument("--pending", action="store_true", help="只列出等待领导批复的申请")
+    p.add_argument("--json", action="store_true")
+    p = add("history", lazy("ledger.cli.records", "cmd_history"), "一项任务的修改记录（与任务面板所示相同）")
+    p.add_argument("path")
+    p.add_argument("--task", required=True, help="任务 id（可用前 8 位）")
+    p.add_argument("--json", action="store_true")
     p = add("verify", lazy(COMMANDS, "cmd_verify"), "校验台账文件和日志链")
     p.add_argument("path")
     p.add_argument(
@@ -85,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("outdir")
     p.add_argument("--lang", default="zh", choices=["zh", "en"])
+    p.add_argument("--size", default=None, help="屏幕尺寸，如 1366x768（窗口占满屏幕可用区域）")
+    p.add_argument(
+        "--scale", type=float, default=None, help="屏幕缩放，如 1.25、1.5（Windows 的 125%%、150%%）"
+    )
+    p.add_argument("--no-dialogs", action="store_true", help="只渲染各视图，不渲染主要对话框")
 
     # ---- import-plan / notice: handlers live in their modules, imported when run ----
     p = add(
@@ -128,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--community", nargs=2, metavar=("NAME", "OUT"), help="居民区名称，和下发包文件（.db）或文件夹"
     )
     group.add_argument("--all", metavar="OUTDIR", help="每个居民区一个下发包，写入这个文件夹")
+    p.add_argument("--replace", action="store_true", help="已下发过的居民区再下发新包（旧包作废）")
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team")
     p = add(
@@ -143,8 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--decide",
         action="append",
         default=[],
-        metavar="KEY=ours|theirs|new:值",
-        help="当场处理冲突（可重复）",
+        metavar="编号=ours|theirs|new:值",
+        help="当场处理冲突（编号如预览所列，如 task:1a2b3c4d:progress；可重复）",
     )
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team")
@@ -213,10 +229,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="until", help="到哪一天止（含）")
     p.add_argument("--by", help="只导出这个人做的修改")
     p.add_argument("--community", help="只导出这个居民区的任务的修改")
-    p = add("history", lazy("ledger.cli.history", "cmd_history"), "一项任务的修改历史")
-    p.add_argument("path", help="台账文件")
-    p.add_argument("--task", required=True, help="任务 id（可用前 8 位）")
-    p.add_argument("--json", action="store_true", help="以 JSON 输出")
     # ---- Excel returns: 填报表 export/import, other tools' ledgers (ledger.excel_returns*); imported when run ----
     p = add(
         "import-excel",

@@ -179,6 +179,7 @@ def generate(
                 leader=_pick(rng, people),
                 department=department,
                 deadline=deadline,
+                original_deadline=None,  # 原定时限 only once an extension is approved
                 status=status,
                 progress=f"已开展{_pick(rng, _TOPICS)}工作{1 + int(rng.random() * 30)}次"
                 if status != "not_started"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, Status
 from ledger.core.values import parse_date, parse_number
-from ledger.service.tx import TABLE_KEY
+from ledger.service.tx import TABLE_KEY, cleaned
 from ledger.storage.journal import Change
 from ledger.storage.store import new_id
 
@@ -45,6 +45,7 @@ class BulkCommands:
                 rows = tables.get(table) or []
                 if not rows:
                     continue
+                rows = [cleaned(table, r) for r in rows]
                 cols = list(rows[0])
                 marks = ",".join("?" * len(cols))
                 if table == "task" and "problem_id" in cols and "community_id" in cols:
@@ -126,7 +127,9 @@ class BulkCommands:
             }
             for k in ("target", "actual"):
                 if k in values:
-                    values[k] = parse_number(values[k], "目标值" if k == "target" else "完成值")
+                    values[k] = parse_number(
+                        values[k], "目标值" if k == "target" else "完成值", non_negative=k == "target"
+                    )
         else:
             raise LedgerError("bad_value", field="表", value=table, detail="不支持批量写入")
         unknown = set(values) - set(base)

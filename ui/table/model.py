@@ -30,6 +30,10 @@ from ui.common.util import health_colour
 log = logging.getLogger(__name__)
 
 TaskIdRole = Qt.ItemDataRole.UserRole + 1
+GroupStartRole = (
+    Qt.ItemDataRole.UserRole + 2
+)  # True on the first row of a problem's group (a line is drawn above)
+GROUPED = ("problem", "category")  # written once per group of consecutive rows, not on every row
 
 PAGE = 200
 FIRST_SCREEN = 400  # rows whose ids come with the first query; the rest follow right after
@@ -276,8 +280,16 @@ class TaskTableModel(QAbstractTableModel):
         if t is None:
             return None
         key = COLUMNS[index.column()][0]
+        if role == GroupStartRole:
+            return self._group_start(t, index.row(), "problem")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = self._display(t, key, index.row())
+            if (
+                role == Qt.ItemDataRole.DisplayRole
+                and key in GROUPED
+                and not self._group_start(t, index.row(), key)
+            ):
+                return ""  # the row above says it already
             if role == Qt.ItemDataRole.ToolTipRole:
                 if key == "status" and t.return_reason:
                     return f"{words.status(t.status)}：{t.return_reason}"
@@ -300,6 +312,16 @@ class TaskTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _group_start(self, t: TaskRow, row: int, key: str) -> bool:
+        """Whether ``row`` begins a run of rows with the same problem (or category)."""
+        if row == 0:
+            return True
+        above = self._ensure(row - 1)
+        if above is None:
+            return True
+        same = above.problem_id == t.problem_id if key == "problem" else above.category_id == t.category_id
+        return not same
+
     def _display(self, t: TaskRow, key: str, row: int) -> str:
         if key == "seq":
             return str(row + 1)
@@ -307,6 +329,8 @@ class TaskTableModel(QAbstractTableModel):
             return t.deadline.isoformat() if t.deadline else ""
         if key == "days_left":
             left = t.days_left(self._today)
+            if t.status.value == "ongoing":
+                return self.tr("Long-term")  # kept up without an end: never late (nor counted as 逾期)
             if left is None or t.status.value in ("closed",):
                 return ""
             return self.tr("{n} overdue").format(n=-left) if left < 0 else str(left)

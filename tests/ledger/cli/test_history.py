@@ -14,12 +14,14 @@ def test_a_tasks_history_lists_its_import_and_its_changes(tmp_path: Path) -> Non
     tid = json.loads(ok("tasks", path, "--json"))[5]["id"]
     ok("do", path, "--actor", "张专班", "update_progress", "--task", tid[:8], "--text", "已开展培训 3 次")
     history = json.loads(ok("history", path, "--task", tid[:8], "--json"))
-    assert [e["label"] for e in history] == ["批量生成", "更新整改进展"]
-    assert [e["actor"] for e in history] == ["生成器", "张专班"]
-    assert history[0]["lines"][0]["field"] == "新建任务"
-    assert {"field": "整改进展", "before": history[1]["lines"][0]["before"], "after": "已开展培训 3 次"} in (
-        history[1]["lines"]
+    assert history["task"] == tid
+    changes = history["changes"]  # newest first, one row per changed field
+    assert (changes[0]["who"], changes[0]["what"], changes[0]["after"]) == (
+        "张专班",
+        "整改进展",
+        "已开展培训 3 次",
     )
+    assert {(c["who"], c["what"]) for c in changes[1:]} >= {("生成器", "新建任务")}
     text = ok("history", path, "--task", tid)
     assert "已开展培训 3 次" in text and "新建任务" in text
 

@@ -256,9 +256,9 @@ def test_a_ledger_from_schema_4_is_backed_up_then_given_its_tally(filled: Ledger
         conn.execute(f"DROP TRIGGER {trigger}")
     conn.execute("DROP INDEX task_late")
     conn.execute("DROP TABLE task_tally")
-    undo_schema_7(conn)
     conn.execute("ALTER TABLE task DROP COLUMN statement")  # schema 6's, which a version-4 file never had
     conn.execute("ALTER TABLE review DROP COLUMN statement")
+    undo_schema_7(conn)
     conn.execute("PRAGMA user_version = 4")
     conn.commit()
     conn.close()

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, QRect, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
@@ -248,7 +248,7 @@ def test_large_text_search_shows_first_screen_then_the_rest(qtbot, ledger, qtmod
 def test_views_are_built_when_first_shown_and_board_click_selects_tasks(window, filled, qtbot):
     assert window.tabs.widget(1).objectName() == "lazy_board"
     board = window.view("board")
-    assert board.objectName() == "boardView" and window.tabs.widget(1) is board
+    assert board.objectName() == "boardView" and window.page(1) is board
     model = board.model
     target = None
     for r in range(model.rowCount()):
@@ -277,7 +277,7 @@ def test_screenshot_tool_renders_every_main_view(tmp_path, filled):
     path = filled.path
     paths = render_all(path, tmp_path / "shots", today="2025-11-20")
     names = [p.name for p in paths]
-    assert names == [
+    assert names[:7] == [
         "01-ledgerTable.png",
         "02-boardView.png",
         "03-kanbanView.png",
@@ -286,6 +286,7 @@ def test_screenshot_tool_renders_every_main_view(tmp_path, filled):
         "06-reconcileView.png",
         "07-packageStatusView.png",
     ]
+    assert "13-dialog-guide.png" in names  # and the main dialogs after the views
     assert all(p.stat().st_size > 10_000 for p in paths)
 
 
@@ -374,23 +375,52 @@ def test_reconcile_and_package_tabs_get_the_whole_width_and_the_docks_come_back(
     win = MainWindow(filled)
     qtbot.addWidget(win)
     win.show()
+    qtbot.wait(10)  # the window has been fitted into the (800-pixel) screen: now as wide as a laptop's
+    win.resize(1300, 700)
     filter_dock, task_dock = win.docks
+    assert filter_dock.isVisible() and not task_dock.isVisible()  # no task chosen: the table gets the width
+    win.table.selectRow(0)
+    assert task_dock.isVisible()
+    width = task_dock.width()
     titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
-    win.tabs.setCurrentIndex(titles.index("对账"))
-    assert win.tabs.currentWidget().objectName() == "reconcileView"
+    win.tab_bar.setCurrentIndex(titles.index("对账"))
+    assert win.page(win.tabs.currentIndex()).objectName() == "reconcileView"
     assert not filter_dock.isVisible() and not task_dock.isVisible()
     qtbot.waitUntil(lambda: win.tabs.currentWidget().width() > win.width() * 0.9)
-    win.tabs.setCurrentIndex(titles.index("社区包"))
+    win.tab_bar.setCurrentIndex(titles.index("社区包"))
     assert not filter_dock.isVisible()
-    win.tabs.setCurrentIndex(titles.index("挂图督战"))  # the wall chart follows the filters: they are back
+    win.tab_bar.setCurrentIndex(titles.index("挂图督战"))  # the wall chart follows the filters: they are back
     assert filter_dock.isVisible() and task_dock.isVisible()
-    win.tabs.setCurrentIndex(titles.index("对账"))
+    assert task_dock.width() >= min(width, 330)  # not squeezed: its buttons show whole
+    save = win.panel.save_button
+    where = QRect(save.mapTo(task_dock, QPoint(0, 0)), save.size())
+    assert save.isVisible() and task_dock.rect().contains(where)
+    win.tab_bar.setCurrentIndex(titles.index("对账"))
     win.close()  # closed while the docks were hidden: the next window still has them on the ledger tab
     again = MainWindow(filled)
     qtbot.addWidget(again)
     again.show()
-    assert again.tabs.currentIndex() == 0 and all(d.isVisible() for d in again.docks)
+    assert again.tabs.currentIndex() == 0 and again.docks[0].isVisible()
+    again.table.selectRow(0)
+    assert again.docks[1].isVisible()
     again.close()
+
+
+def test_the_task_panel_can_be_hidden_and_stays_hidden(qtbot, filled):
+    make_app("zh")
+    win = MainWindow(filled)
+    qtbot.addWidget(win)
+    win.show()
+    win.table.selectRow(0)
+    task_dock = win.docks[1]
+    assert task_dock.isVisible()
+    task_dock.close()  # its close button
+    assert not task_dock.isVisible() and not win.task_panel_action.isChecked()
+    win.table.selectRow(1)
+    assert not task_dock.isVisible()  # choosing another task does not bring it back
+    win.task_panel_action.trigger()  # 查看 → 任务面板
+    assert task_dock.isVisible() and win.panel.task is not None
+    win.close()
 
 
 def test_redo_survives_a_panel_edit_that_changes_nothing(window, filled):
