@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.storage.journal_index import INSERT_SQL, index_rows
+from ledger.storage.journal_index import INSERT_SQL, index_rows, indexed
 from ledger.storage.store import Store, new_id
 
 GENESIS = "0" * 64
@@ -148,7 +148,6 @@ def append(
     changes: list[Change],
     entry_id: str | None = None,
     occurred_at: str | None = None,
-    index: bool = True,
 ) -> Entry:
     """Append one entry; the caller holds the transaction that also wrote the rows. ``occurred_at``: when it
     happened on another machine (a package's entry replayed here), kept in the hashed payload."""
@@ -160,6 +159,8 @@ def append(
     as_json = [c.to_json() for c in changes]
     pieces = [canonical(c) for c in as_json]
     args_text = canonical(args)
+    occurred = occurred_at if occurred_at and occurred_at != at else ""
+    tail = ',"occurred_at":' + canonical(occurred) if occurred else ""  # sorts after "changes"
     fields = {
         "id": entry_id,
         "at": at,
@@ -168,13 +169,7 @@ def append(
         "origin": origin,
         "command": command,
         "task_id": task_id,
-        "payload": '{"args":'
-        + args_text
-        + ',"changes":['
-        + ",".join(pieces)
-        + "]"
-        + (',"occurred_at":' + canonical(occurred_at) if occurred_at and occurred_at != at else "")
-        + "}",
+        "payload": '{"args":' + args_text + ',"changes":[' + ",".join(pieces) + "]" + tail + "}",
     }
     digest = entry_hash(prev, seq, fields)
     store.conn.execute(
@@ -182,9 +177,8 @@ def append(
         "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (seq, fields["id"], at, actor, role, origin, command, task_id, fields["payload"], prev, digest),
     )
-    if index:  # False only inside a migration older than the index's (schema 7 then indexes every entry)
-        store.conn.executemany(INSERT_SQL, index_rows(seq, task_id, args_text, as_json, pieces))
-    occurred = occurred_at if occurred_at and occurred_at != at else ""
+    if indexed(store.conn):  # not yet while an older file is migrated (schema 6 journals its fix)
+        store.conn.executemany(INSERT_SQL, index_rows(seq, task_id, args_text, as_json, pieces, tail))
     return Entry(
         seq, entry_id, at, actor, role, origin, command, task_id, args, tuple(changes), digest, occurred
     )
@@ -235,6 +229,7 @@ def task_history(store: Store, task_id: str) -> list[Entry]:
                 body.get("args", {}),
                 tuple(Change.from_json(c) for c in body.get("changes", [])),
                 digest,
+                str(body.get("occurred_at") or ""),
             )
         )
     return out
