@@ -640,32 +640,32 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="217"/>
+        <location filename="../../ui/window/app.py" line="223"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="217"/>
+        <location filename="../../ui/window/app.py" line="225"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="225"/>
+        <location filename="../../ui/window/app.py" line="233"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="227"/>
+        <location filename="../../ui/window/app.py" line="235"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="251"/>
+        <location filename="../../ui/window/app.py" line="259"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="265"/>
+        <location filename="../../ui/window/app.py" line="273"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -809,6 +809,49 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <location filename="../../ui/common/preview.py" line="155"/>
         <source>Write a new value</source>
         <translation>填写新值</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../ui/table/empty.py" line="41"/>
+        <source>Import a rectification plan…</source>
+        <translation>导入整改方案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/empty.py" line="42"/>
+        <source>Add communities…</source>
+        <translation>添加居民区…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/empty.py" line="43"/>
+        <source>Open the example ledger</source>
+        <translation>打开示例台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/empty.py" line="44"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/empty.py" line="77"/>
+        <source>This ledger has no tasks yet</source>
+        <translation>台账中还没有整改任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/empty.py" line="80"/>
+        <source>Start by importing the rectification plan (.docx or .txt): its problems, measures and deadlines become the ledger&apos;s tasks. Or add the communities first, or look at the example.</source>
+        <translation>先导入整改方案（.docx 或 .txt）：其中的反馈问题、整改措施和整改时限会成为台账的任务。也可以先添加居民区，或打开示例台账看看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/empty.py" line="85"/>
+        <source>No task matches the filters</source>
+        <translation>没有符合筛选条件的任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/empty.py" line="86"/>
+        <source>Change the filters on the left, or show every task.</source>
+        <translation>请调整左侧的筛选条件，或显示全部任务。</translation>
     </message>
 </context>
 <context>
@@ -993,132 +1036,132 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="143"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="140"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="149"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="146"/>
         <source>The whole ledger ({n} tasks)</source>
         <translation>整本台账（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="150"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="147"/>
         <source>The current filter ({n} tasks)</source>
         <translation>当前筛选结果（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="152"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="149"/>
         <source>Only the tasks the table shows now, with the filters on the left.</source>
         <translation>只导出表格中现在显示的任务（左侧筛选条件下的结果）。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="154"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="151"/>
         <source>One community:</source>
         <translation>一个居民区：</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="168"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="165"/>
         <source>{name} ({n} tasks)</source>
         <translation>{name}（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="182"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="179"/>
         <source>What to export</source>
         <translation>导出范围</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="195"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="192"/>
         <source>Edit templates…</source>
         <translation>编辑模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="202"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="199"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="203"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="200"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="205"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="202"/>
         <source>One sheet per community</source>
         <translation>每个居民区一张工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="208"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="205"/>
         <source>After the ledger sheet, one more sheet for each community with only its tasks.</source>
         <translation>在“整改台账”表之后，再为每个居民区各加一张只含本居民区任务的工作表。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="211"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="208"/>
         <source>The three lists (problems, tasks, responsibilities)</source>
         <translation>三张清单（问题清单、任务清单、责任清单）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="213"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="210"/>
         <source>Adds the 问题清单, 任务清单 and 责任清单 sheets.</source>
         <translation>另加“问题清单”“任务清单”“责任清单”三张工作表。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="216"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="213"/>
         <source>Layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="221"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="218"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="223"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="220"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="231"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="228"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="235"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="232"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="240"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="237"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="243"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="240"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="261"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="258"/>
         <source>{name} (default)</source>
         <translation>{name}（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="273"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="270"/>
         <source>{count} columns: {names}</source>
         <translation>共 {count} 列：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="331"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="328"/>
         <source>Choose where to save the file.</source>
         <translation>请选择文件保存的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="337"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="334"/>
         <source>The folder “{folder}” does not exist. Choose an existing folder with “Browse…”.</source>
         <translation>文件夹“{folder}”不存在。请点“浏览…”选择一个已有的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="346"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="343"/>
         <source>“{name}” already exists in “{folder}”. Replace it?</source>
         <translation>“{folder}”中已有“{name}”。要替换它吗？</translation>
     </message>
@@ -1492,18 +1535,33 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/window/dialogs.py" line="52"/>
-        <source>Organisation</source>
-        <translation>单位名称</translation>
+        <source>Organisation (required)</source>
+        <translation>单位名称（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="54"/>
+        <location filename="../../ui/window/dialogs.py" line="59"/>
         <source>Create a blank ledger</source>
         <translation>新建空白台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="58"/>
+        <location filename="../../ui/window/dialogs.py" line="63"/>
         <source>Open an existing ledger file…</source>
         <translation>打开已有台账文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/dialogs.py" line="72"/>
+        <source>Enter the organisation&apos;s name first: it heads the ledger and every export.</source>
+        <translation>请先填写单位名称：台账和每份导出文件的标题都要用到它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/dialogs.py" line="212"/>
+        <source>New blank ledger</source>
+        <translation>新建空白台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/dialogs.py" line="213"/>
+        <source>Organisation (required), e.g. 莘庄工业区党工委</source>
+        <translation>单位名称（必填），例如：莘庄工业区党工委</translation>
     </message>
 </context>
 <context>
@@ -1934,92 +1992,97 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/layout.py" line="95"/>
+        <location filename="../../ui/window/layout.py" line="115"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="99"/>
+        <location filename="../../ui/window/main_window.py" line="100"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="105"/>
+        <location filename="../../ui/window/main_window.py" line="106"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="108"/>
+        <location filename="../../ui/window/main_window.py" line="109"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="109"/>
+        <location filename="../../ui/window/main_window.py" line="110"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="110"/>
+        <location filename="../../ui/window/main_window.py" line="111"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="111"/>
+        <location filename="../../ui/window/main_window.py" line="112"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="114"/>
+        <location filename="../../ui/window/main_window.py" line="115"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="114"/>
+        <location filename="../../ui/window/main_window.py" line="115"/>
         <source>Packages</source>
         <translation>社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="130"/>
+        <location filename="../../ui/window/main_window.py" line="131"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="135"/>
+        <location filename="../../ui/window/main_window.py" line="136"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="155"/>
+        <location filename="../../ui/window/main_window.py" line="156"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="202"/>
+        <location filename="../../ui/window/main_window.py" line="204"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="207"/>
+        <location filename="../../ui/window/main_window.py" line="209"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="456"/>
+        <location filename="../../ui/window/main_window.py" line="309"/>
+        <source>The ledger has no tasks yet. Start on the “Ledger” tab: import the rectification plan.</source>
+        <translation>台账中还没有整改任务。请先在“台账”页导入整改方案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="474"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="503"/>
+        <location filename="../../ui/window/main_window.py" line="522"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="511"/>
+        <location filename="../../ui/window/main_window.py" line="530"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="548"/>
+        <location filename="../../ui/window/main_window.py" line="567"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -2375,42 +2438,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>NewTaskDialog</name>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="133"/>
+        <location filename="../../ui/window/dialogs.py" line="146"/>
         <source>New task</source>
         <translation>新建整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="152"/>
+        <location filename="../../ui/window/dialogs.py" line="165"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="153"/>
+        <location filename="../../ui/window/dialogs.py" line="166"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="154"/>
+        <location filename="../../ui/window/dialogs.py" line="167"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="155"/>
+        <location filename="../../ui/window/dialogs.py" line="168"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="156"/>
+        <location filename="../../ui/window/dialogs.py" line="169"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="157"/>
+        <location filename="../../ui/window/dialogs.py" line="170"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="175"/>
+        <location filename="../../ui/window/dialogs.py" line="188"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
     </message>
@@ -2418,32 +2481,32 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>NoticeExport</name>
     <message>
-        <location filename="../../ui/exports/notice.py" line="23"/>
+        <location filename="../../ui/exports/notice.py" line="24"/>
         <source>{org} rectification progress notice (draft).docx</source>
         <translation>{org}巡察整改进展情况通报（草稿）.docx</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="30"/>
+        <location filename="../../ui/exports/notice.py" line="31"/>
         <source>Save the progress notice draft</source>
         <translation>保存巡察整改进展情况通报（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="30"/>
+        <location filename="../../ui/exports/notice.py" line="31"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="45"/>
+        <location filename="../../ui/exports/notice.py" line="46"/>
         <source>Cannot write the notice</source>
         <translation>无法生成通报</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="50"/>
+        <location filename="../../ui/exports/notice.py" line="51"/>
         <source>The notice draft was saved to “{path}”. Open it in Word or WPS and fill in the places marked 【待补充】.</source>
         <translation>通报草稿已保存到“{path}”。请在 Word 或 WPS 中打开，补充标有“【待补充】”的地方后定稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="54"/>
+        <location filename="../../ui/exports/notice.py" line="55"/>
         <source>Progress notice</source>
         <translation>生成通报</translation>
     </message>
@@ -2504,22 +2567,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="80"/>
+        <location filename="../../ui/window/dialogs.py" line="93"/>
         <source>Who are you?</source>
         <translation>请填写使用人</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="88"/>
+        <location filename="../../ui/window/dialogs.py" line="101"/>
         <source>Every change you make is recorded under this name, for the audit.</source>
         <translation>您的每一处修改都将以此姓名记录在案，以备核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="91"/>
+        <location filename="../../ui/window/dialogs.py" line="104"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="92"/>
+        <location filename="../../ui/window/dialogs.py" line="105"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -3184,232 +3247,232 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReconcileView</name>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="104"/>
+        <location filename="../../ui/reconcile/view.py" line="105"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="114"/>
+        <location filename="../../ui/reconcile/view.py" line="115"/>
         <source>Start reconciliation</source>
         <translation>开始对账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="115"/>
+        <location filename="../../ui/reconcile/view.py" line="116"/>
         <source>Tick all</source>
         <translation>全部核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="116"/>
+        <location filename="../../ui/reconcile/view.py" line="117"/>
         <source>Close the period…</source>
         <translation>结账…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="117"/>
+        <location filename="../../ui/reconcile/view.py" line="118"/>
         <source>Weekly report…</source>
         <translation>生成周报…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="118"/>
+        <location filename="../../ui/reconcile/view.py" line="119"/>
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="183"/>
-        <location filename="../../ui/reconcile/view.py" line="191"/>
-        <location filename="../../ui/reconcile/view.py" line="205"/>
+        <location filename="../../ui/reconcile/view.py" line="184"/>
+        <location filename="../../ui/reconcile/view.py" line="192"/>
+        <location filename="../../ui/reconcile/view.py" line="206"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="184"/>
+        <location filename="../../ui/reconcile/view.py" line="185"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="185"/>
+        <location filename="../../ui/reconcile/view.py" line="186"/>
         <source>Returned this week</source>
         <translation>本周是否上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="186"/>
+        <location filename="../../ui/reconcile/view.py" line="187"/>
         <source>Last returned</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="191"/>
-        <location filename="../../ui/reconcile/view.py" line="196"/>
-        <location filename="../../ui/reconcile/view.py" line="205"/>
+        <location filename="../../ui/reconcile/view.py" line="192"/>
+        <location filename="../../ui/reconcile/view.py" line="197"/>
+        <location filename="../../ui/reconcile/view.py" line="206"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="191"/>
-        <location filename="../../ui/reconcile/view.py" line="205"/>
+        <location filename="../../ui/reconcile/view.py" line="192"/>
+        <location filename="../../ui/reconcile/view.py" line="206"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="191"/>
+        <location filename="../../ui/reconcile/view.py" line="192"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="197"/>
+        <location filename="../../ui/reconcile/view.py" line="198"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="198"/>
+        <location filename="../../ui/reconcile/view.py" line="199"/>
         <source>Old deadline</source>
         <translation>原时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="199"/>
+        <location filename="../../ui/reconcile/view.py" line="200"/>
         <source>New deadline</source>
         <translation>新时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="200"/>
+        <location filename="../../ui/reconcile/view.py" line="201"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="205"/>
+        <location filename="../../ui/reconcile/view.py" line="206"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="207"/>
+        <location filename="../../ui/reconcile/view.py" line="208"/>
         <source>Chase list</source>
         <translation>催报名单</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="208"/>
+        <location filename="../../ui/reconcile/view.py" line="209"/>
         <source>Waiting for sign-off review</source>
         <translation>待审销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="209"/>
+        <location filename="../../ui/reconcile/view.py" line="210"/>
         <source>Extensions to approve</source>
         <translation>待批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="210"/>
+        <location filename="../../ui/reconcile/view.py" line="211"/>
         <source>New overdue this week</source>
         <translation>本周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="259"/>
+        <location filename="../../ui/reconcile/view.py" line="260"/>
         <source>Opening</source>
         <translation>期初</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="259"/>
+        <location filename="../../ui/reconcile/view.py" line="260"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="259"/>
+        <location filename="../../ui/reconcile/view.py" line="260"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="314"/>
+        <location filename="../../ui/reconcile/view.py" line="315"/>
         <source>{week} ({start} to {end})</source>
         <translation>{week}（{start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="325"/>
+        <location filename="../../ui/reconcile/view.py" line="326"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="326"/>
+        <location filename="../../ui/reconcile/view.py" line="327"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="326"/>
+        <location filename="../../ui/reconcile/view.py" line="327"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="349"/>
+        <location filename="../../ui/reconcile/view.py" line="350"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="353"/>
+        <location filename="../../ui/reconcile/view.py" line="354"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="358"/>
+        <location filename="../../ui/reconcile/view.py" line="359"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="371"/>
+        <location filename="../../ui/reconcile/view.py" line="372"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="406"/>
+        <location filename="../../ui/reconcile/view.py" line="407"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="409"/>
+        <location filename="../../ui/reconcile/view.py" line="410"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="415"/>
+        <location filename="../../ui/reconcile/view.py" line="416"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="422"/>
+        <location filename="../../ui/reconcile/view.py" line="423"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="422"/>
+        <location filename="../../ui/reconcile/view.py" line="423"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="422"/>
+        <location filename="../../ui/reconcile/view.py" line="423"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="532"/>
+        <location filename="../../ui/reconcile/view.py" line="529"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="539"/>
+        <location filename="../../ui/reconcile/view.py" line="536"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="65"/>
+        <location filename="../../ui/reconcile/view.py" line="66"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="65"/>
+        <location filename="../../ui/reconcile/view.py" line="66"/>
         <source>Word document (*.docx);;Excel workbook (*.xlsx)</source>
         <translation>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="74"/>
+        <location filename="../../ui/reconcile/view.py" line="75"/>
         <source>Compare with</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="75"/>
+        <location filename="../../ui/reconcile/view.py" line="76"/>
         <source>Compare {week} with which closed week?</source>
         <translation>将 {week} 与哪一个已结账的周比较？</translation>
     </message>
@@ -4548,7 +4611,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>dlg</name>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="175"/>
+        <location filename="../../ui/window/dialogs.py" line="188"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
     </message>
@@ -4556,80 +4619,80 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>excel_export</name>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="102"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="99"/>
         <source>{org} rectification ledger-{date}.xlsx</source>
         <translation>{org}巡察整改台账-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="114"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="111"/>
         <source>Save the ledger as</source>
         <translation>台账保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="114"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="111"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="373"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="370"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="374"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="371"/>
         <source>The ledger was exported: {tasks} tasks.</source>
         <translation>台账已导出，共 {tasks} 条任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="378"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="375"/>
         <source>File: {path}
 Sheets: {sheets}</source>
         <translation>文件：{path}
 工作表：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="393"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="390"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="394"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="391"/>
         <source>OK</source>
         <translation>好</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="404"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="401"/>
         <source>The export was cancelled; nothing was written and “{path}” is unchanged.</source>
         <translation>导出已取消，没有写入任何文件，原有的“{path}”保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="406"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="403"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="408"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="405"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="416"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="413"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="416"/>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="425"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="413"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="422"/>
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="423"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="420"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出……（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="441"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="438"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
     </message>
@@ -4716,12 +4779,12 @@ Sheets: {sheets}</source>
 <context>
     <name>util</name>
     <message>
-        <location filename="../../ui/common/util.py" line="89"/>
+        <location filename="../../ui/common/util.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/common/util.py" line="116"/>
+        <location filename="../../ui/common/util.py" line="126"/>
         <source>Cannot open the folder. Open it yourself: {folder}</source>
         <translation>无法自动打开文件夹，请手动打开：{folder}</translation>
     </message>

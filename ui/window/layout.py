@@ -14,11 +14,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QMargins, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFrame,
+    QLabel,
     QScrollArea,
     QTabBar,
     QTabWidget,
@@ -48,8 +49,27 @@ class ViewPage(QScrollArea):
         self.setWidgetResizable(True)
         self.setWidget(view)
 
+        self.empty = QLabel(self.viewport())
+        self.empty.setObjectName("emptyView")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAutoFillBackground(True)
+        self.empty.hide()
+
     def minimumSizeHint(self) -> QSize:
         return QSize(120, 80)
+
+    def set_empty(self, text: str) -> None:
+        """Cover the view with ``text`` (a ledger without tasks has nothing to show here); "" uncovers it."""
+        self.empty.setText(text)
+        self.empty.setVisible(bool(text))
+        if text:
+            self.empty.setGeometry(self.viewport().rect())
+            self.empty.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.empty.setGeometry(self.viewport().rect())
 
 
 def page_view(page: QWidget | None) -> QWidget | None:

@@ -26,6 +26,7 @@ from ledger.storage.store import TaskFilter
 from ui.common import messages, palette, words
 from ui.common.util import exec_and_free, save_operator, settings
 from ui.table.columns import ColumnLayout
+from ui.table.empty import EmptyState
 from ui.table.filters import FilterPanel
 from ui.table.model import TaskIdRole, TaskTableModel
 from ui.window import menus as window_menus
@@ -159,6 +160,7 @@ class MainWindow(DialogActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.status_path)
         window_menus.build_menus(self)
         apply_permissions(self)
+        self.empty_state = EmptyState(self)
         self._update_undo_actions()
         self._update_title()
         self._update_status()
@@ -285,6 +287,7 @@ class MainWindow(DialogActions, QMainWindow):
         self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
         holder.deleteLater()
+        self._update_empty_pages()
         if hasattr(view, "set_filter"):
             view.set_filter(self.filters.current_filter())
 
@@ -298,6 +301,19 @@ class MainWindow(DialogActions, QMainWindow):
                     return self.page(i)
                 return w
         raise KeyError(key)
+
+    def _update_empty_pages(self) -> None:
+        """A ledger without tasks: each built view says so and where to start, instead of an empty grid."""
+        empty = self.ledger.stats()["tasks"] == 0
+        text = (
+            self.tr("The ledger has no tasks yet. Start on the “Ledger” tab: import the rectification plan.")
+            if empty
+            else ""
+        )
+        for i in range(1, self.tabs.count()):
+            page = self.tabs.widget(i)
+            if isinstance(page, ViewPage):
+                page.set_empty(text)
 
     def page(self, index: int) -> QWidget:
         """The view of the tab at ``index`` (its placeholder until first shown)."""
@@ -365,6 +381,8 @@ class MainWindow(DialogActions, QMainWindow):
             self._panel.on_changed(changed)
         if changed.affects_task_list and source is not self.filters:
             self.filters.reload_communities()
+        if changed.affects_task_list:
+            self._update_empty_pages()
         for i in range(self.tabs.count()):  # every view built so far, not only those the filters drive
             view = self.page(i)
             if view is not source and hasattr(view, "on_changed"):
@@ -492,6 +510,7 @@ class MainWindow(DialogActions, QMainWindow):
             save_operator(op)
             self._update_title()
             apply_permissions(self)
+            self.empty_state.refresh()
             if self._panel is not None:
                 self._panel.show_task(self._panel.task.id if self._panel.task else None)
 
