@@ -736,54 +736,54 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>DecideExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="431"/>
+        <location filename="../../ui/signoff/dialogs.py" line="436"/>
         <source>Decide the extension request</source>
         <translation>批复延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="432"/>
+        <location filename="../../ui/signoff/dialogs.py" line="437"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="433"/>
+        <location filename="../../ui/signoff/dialogs.py" line="438"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="435"/>
+        <location filename="../../ui/signoff/dialogs.py" line="440"/>
         <source>From → to</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="436"/>
+        <location filename="../../ui/signoff/dialogs.py" line="441"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="437"/>
-        <location filename="../../ui/signoff/dialogs.py" line="462"/>
+        <location filename="../../ui/signoff/dialogs.py" line="442"/>
+        <location filename="../../ui/signoff/dialogs.py" line="467"/>
         <source>Approve the extension</source>
         <translation>同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="439"/>
-        <location filename="../../ui/signoff/dialogs.py" line="462"/>
+        <location filename="../../ui/signoff/dialogs.py" line="444"/>
+        <location filename="../../ui/signoff/dialogs.py" line="467"/>
         <source>Refuse</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="460"/>
+        <location filename="../../ui/signoff/dialogs.py" line="465"/>
         <source>Note (optional)</source>
         <translation>批复意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="460"/>
+        <location filename="../../ui/signoff/dialogs.py" line="465"/>
         <source>Note (required when refusing)</source>
         <translation>批复意见（不同意时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1207,57 +1207,57 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="374"/>
+        <location filename="../../ui/signoff/dialogs.py" line="379"/>
         <source>Ask for a later deadline</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="378"/>
+        <location filename="../../ui/signoff/dialogs.py" line="383"/>
         <source>Current deadline</source>
         <translation>现在的整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="378"/>
+        <location filename="../../ui/signoff/dialogs.py" line="383"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="381"/>
+        <location filename="../../ui/signoff/dialogs.py" line="386"/>
         <source>Original deadline</source>
         <translation>原定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="393"/>
+        <location filename="../../ui/signoff/dialogs.py" line="398"/>
         <source>New deadline</source>
         <translation>申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="394"/>
+        <location filename="../../ui/signoff/dialogs.py" line="399"/>
         <source>Why the deadline cannot be met</source>
         <translation>为什么不能按时完成</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="395"/>
+        <location filename="../../ui/signoff/dialogs.py" line="400"/>
         <source>Reason (required)</source>
         <translation>延期理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="399"/>
+        <location filename="../../ui/signoff/dialogs.py" line="404"/>
         <source>A leader approves or refuses the request. The original deadline is kept in the ledger either way.</source>
         <translation>由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="404"/>
+        <location filename="../../ui/signoff/dialogs.py" line="409"/>
         <source>Send the request</source>
         <translation>提交延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="410"/>
+        <location filename="../../ui/signoff/dialogs.py" line="415"/>
         <source>{n} days later</source>
         <translation>延后 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1678,7 +1678,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     <message>
         <location filename="../../ui/window/help.py" line="68"/>
         <source>The work team imports it: File → Import a community&apos;s return…. A backup is made first; conflicts are shown to decide one by one.</source>
-        <translation>工作专班导入上报文件：文件 → 导入居民区上报…。导入前自动备份；有冲突的逐条决定。</translation>
+        <translation>工作专班导入上报文件：文件 → 导入上报…。导入前自动备份；有冲突的逐条决定。</translation>
     </message>
     <message>
         <location filename="../../ui/window/help.py" line="74"/>
@@ -2062,27 +2062,32 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="309"/>
+        <location filename="../../ui/window/main_window.py" line="227"/>
+        <source>Saved: {measure}</source>
+        <translation>已保存：{measure}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="314"/>
         <source>The ledger has no tasks yet. Start on the “Ledger” tab: import the rectification plan.</source>
         <translation>台账中还没有整改任务。请先在“台账”页导入整改方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="474"/>
+        <location filename="../../ui/window/main_window.py" line="479"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="522"/>
+        <location filename="../../ui/window/main_window.py" line="527"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="530"/>
+        <location filename="../../ui/window/main_window.py" line="535"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="567"/>
+        <location filename="../../ui/window/main_window.py" line="572"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -3480,27 +3485,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>RelapseDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="502"/>
+        <location filename="../../ui/signoff/dialogs.py" line="507"/>
         <source>Record a relapse (反弹)</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="504"/>
+        <location filename="../../ui/signoff/dialogs.py" line="509"/>
         <source>What was found (required)</source>
         <translation>发现的问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="507"/>
+        <location filename="../../ui/signoff/dialogs.py" line="512"/>
         <source>The task is reopened as 反弹重启 and must be signed off again.</source>
         <translation>任务将转为“反弹重启”，需重新整改、重新销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="511"/>
+        <location filename="../../ui/signoff/dialogs.py" line="516"/>
         <source>Record the relapse</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3508,22 +3513,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="482"/>
+        <location filename="../../ui/signoff/dialogs.py" line="487"/>
         <source>Reopen the task</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="484"/>
+        <location filename="../../ui/signoff/dialogs.py" line="489"/>
         <source>Why it must be rectified again (required)</source>
         <translation>重启理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="485"/>
+        <location filename="../../ui/signoff/dialogs.py" line="490"/>
         <source>Reopen</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3531,137 +3536,137 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="166"/>
+        <location filename="../../ui/signoff/dialogs.py" line="171"/>
         <source>Return — {level}</source>
         <translation>退回 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="166"/>
+        <location filename="../../ui/signoff/dialogs.py" line="171"/>
         <source>Approve — {level}</source>
         <translation>审核通过 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="171"/>
+        <location filename="../../ui/signoff/dialogs.py" line="176"/>
         <source>{level}: level {n} of {total}, signed by the {role}</source>
         <translation>{level}：第 {n} 级（共 {total} 级），由{role}签署</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="180"/>
+        <location filename="../../ui/signoff/dialogs.py" line="185"/>
         <source>(no statement)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="184"/>
+        <location filename="../../ui/signoff/dialogs.py" line="189"/>
         <source>Closing statement of the owner</source>
         <translation>整改情况说明</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="190"/>
+        <location filename="../../ui/signoff/dialogs.py" line="195"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="194"/>
+        <location filename="../../ui/signoff/dialogs.py" line="199"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="196"/>
+        <location filename="../../ui/signoff/dialogs.py" line="201"/>
         <source>{n} files: {names}</source>
         <translation>{n} 份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="198"/>
+        <location filename="../../ui/signoff/dialogs.py" line="203"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="203"/>
+        <location filename="../../ui/signoff/dialogs.py" line="208"/>
         <source>Indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="207"/>
+        <location filename="../../ui/signoff/dialogs.py" line="212"/>
         <source>e.g. 措施已落实，佐证材料齐全，同意销号。</source>
         <translation>例如：措施已落实，佐证材料齐全，同意销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="208"/>
+        <location filename="../../ui/signoff/dialogs.py" line="213"/>
         <source>Why the task may be signed off without it</source>
         <translation>写明可以例外销号的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="212"/>
+        <location filename="../../ui/signoff/dialogs.py" line="217"/>
         <source>A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is not signed off.</source>
         <translation>最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="224"/>
+        <location filename="../../ui/signoff/dialogs.py" line="229"/>
         <source>The reason is shown on the task and on the wall chart, so the owner knows what to do.</source>
         <translation>退回理由会显示在任务上和挂图上，责任人据此继续整改。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="229"/>
+        <location filename="../../ui/signoff/dialogs.py" line="234"/>
         <source>Reason for returning (required)</source>
         <translation>退回理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="230"/>
+        <location filename="../../ui/signoff/dialogs.py" line="235"/>
         <source>Return to the owner</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="237"/>
+        <location filename="../../ui/signoff/dialogs.py" line="242"/>
         <source>This is the last level: approving signs the task off. Complete what is missing first, or write the reason for an exception below.</source>
         <translation>这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="242"/>
+        <location filename="../../ui/signoff/dialogs.py" line="247"/>
         <source>The last level will need this completed, or an exception reason from its reviewer.</source>
         <translation>终审时须补齐，或由终审人填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="262"/>
+        <location filename="../../ui/signoff/dialogs.py" line="267"/>
         <source>Acceptance grade (required)</source>
         <translation>验收评定（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="263"/>
+        <location filename="../../ui/signoff/dialogs.py" line="268"/>
         <source>Opinion (required)</source>
         <translation>审核意见（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="267"/>
+        <location filename="../../ui/signoff/dialogs.py" line="272"/>
         <source>Exception reason (required to sign off)</source>
         <translation>例外理由（销号必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="269"/>
+        <location filename="../../ui/signoff/dialogs.py" line="274"/>
         <source>Exception reason (optional)</source>
         <translation>例外理由（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="274"/>
+        <location filename="../../ui/signoff/dialogs.py" line="279"/>
         <source>A long-term task is signed off for this stage and stays 长期坚持.</source>
         <translation>长期坚持任务：通过后完成阶段性销号，继续长期坚持。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="276"/>
+        <location filename="../../ui/signoff/dialogs.py" line="281"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="294"/>
+        <location filename="../../ui/signoff/dialogs.py" line="299"/>
         <source>Please choose a grade: 好, 较好, 一般 or 差.</source>
         <translation>请选择验收评定：好、较好、一般或差。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="246"/>
+        <location filename="../../ui/signoff/dialogs.py" line="251"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3879,7 +3884,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4005,42 +4010,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="319"/>
+        <location filename="../../ui/signoff/dialogs.py" line="324"/>
         <source>Request sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="324"/>
+        <location filename="../../ui/signoff/dialogs.py" line="329"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="326"/>
+        <location filename="../../ui/signoff/dialogs.py" line="331"/>
         <source>What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。</source>
         <translation>写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="330"/>
+        <location filename="../../ui/signoff/dialogs.py" line="335"/>
         <source>What was done (required)</source>
         <translation>整改情况说明（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="339"/>
+        <location filename="../../ui/signoff/dialogs.py" line="344"/>
         <source>The reviewers will see that this is missing. Add evidence on the 佐证材料 tab first, or the last reviewer will have to record an exception.</source>
         <translation>审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="349"/>
+        <location filename="../../ui/signoff/dialogs.py" line="354"/>
         <source>Submit the request</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="335"/>
+        <location filename="../../ui/signoff/dialogs.py" line="340"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -4061,241 +4066,241 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../ui/task/panel.py" line="70"/>
-        <location filename="../../ui/task/panel.py" line="294"/>
+        <location filename="../../ui/task/panel.py" line="71"/>
+        <location filename="../../ui/task/panel.py" line="295"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="94"/>
+        <location filename="../../ui/task/panel.py" line="95"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="107"/>
+        <location filename="../../ui/task/panel.py" line="108"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="109"/>
+        <location filename="../../ui/task/panel.py" line="110"/>
         <source>Save the fields above (Ctrl+S)</source>
         <translation>保存以上内容（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="111"/>
+        <location filename="../../ui/task/panel.py" line="112"/>
         <source>Revert</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="120"/>
+        <location filename="../../ui/task/panel.py" line="121"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="121"/>
+        <location filename="../../ui/task/panel.py" line="122"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="122"/>
+        <location filename="../../ui/task/panel.py" line="123"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="123"/>
+        <location filename="../../ui/task/panel.py" line="124"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="124"/>
+        <location filename="../../ui/task/panel.py" line="125"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="125"/>
+        <location filename="../../ui/task/panel.py" line="126"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="126"/>
+        <location filename="../../ui/task/panel.py" line="127"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="135"/>
+        <location filename="../../ui/task/panel.py" line="136"/>
         <source>Indicator</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="135"/>
+        <location filename="../../ui/task/panel.py" line="136"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="135"/>
+        <location filename="../../ui/task/panel.py" line="136"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="135"/>
+        <location filename="../../ui/task/panel.py" line="136"/>
         <source>Actual</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="145"/>
-        <location filename="../../ui/task/panel.py" line="510"/>
+        <location filename="../../ui/task/panel.py" line="146"/>
+        <location filename="../../ui/task/panel.py" line="512"/>
         <source>Add indicator</source>
         <translation>添加量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="147"/>
+        <location filename="../../ui/task/panel.py" line="148"/>
         <source>Remove indicator</source>
         <translation>删除量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="174"/>
+        <location filename="../../ui/task/panel.py" line="175"/>
         <source>Ask for a later deadline…</source>
         <translation>申请延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="177"/>
+        <location filename="../../ui/task/panel.py" line="178"/>
         <source>Approve the extension…</source>
         <translation>同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="180"/>
+        <location filename="../../ui/task/panel.py" line="181"/>
         <source>Refuse the extension…</source>
         <translation>不同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="183"/>
+        <location filename="../../ui/task/panel.py" line="184"/>
         <source>Print the sign-off form…</source>
         <translation>打印销号审批表…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="186"/>
+        <location filename="../../ui/task/panel.py" line="187"/>
         <source>The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper</source>
         <translation>把本任务的销号审批表生成 A4 PDF，打印后交审核人签字</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="197"/>
+        <location filename="../../ui/task/panel.py" line="198"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="197"/>
+        <location filename="../../ui/task/panel.py" line="198"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="197"/>
+        <location filename="../../ui/task/panel.py" line="198"/>
         <source>Field</source>
         <translation>修改项</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="197"/>
+        <location filename="../../ui/task/panel.py" line="198"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="197"/>
+        <location filename="../../ui/task/panel.py" line="198"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="213"/>
+        <location filename="../../ui/task/panel.py" line="214"/>
         <source>Quantitative indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="223"/>
+        <location filename="../../ui/task/panel.py" line="224"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="227"/>
-        <location filename="../../ui/task/panel.py" line="416"/>
+        <location filename="../../ui/task/panel.py" line="228"/>
+        <location filename="../../ui/task/panel.py" line="417"/>
         <source>Evidence ({n})</source>
         <translation>佐证材料（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="233"/>
+        <location filename="../../ui/task/panel.py" line="234"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="234"/>
+        <location filename="../../ui/task/panel.py" line="235"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="243"/>
+        <location filename="../../ui/task/panel.py" line="244"/>
         <source>Reviews and deadline</source>
         <translation>审核与延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="244"/>
+        <location filename="../../ui/task/panel.py" line="245"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="295"/>
+        <location filename="../../ui/task/panel.py" line="296"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="316"/>
+        <location filename="../../ui/task/panel.py" line="317"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="329"/>
+        <location filename="../../ui/task/panel.py" line="330"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="354"/>
+        <location filename="../../ui/task/panel.py" line="355"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="356"/>
+        <location filename="../../ui/task/panel.py" line="357"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="367"/>
+        <location filename="../../ui/task/panel.py" line="368"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="377"/>
+        <location filename="../../ui/task/panel.py" line="378"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="395"/>
+        <location filename="../../ui/task/panel.py" line="396"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="397"/>
+        <location filename="../../ui/task/panel.py" line="398"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="485"/>
-        <location filename="../../ui/task/panel.py" line="503"/>
+        <location filename="../../ui/task/panel.py" line="486"/>
+        <location filename="../../ui/task/panel.py" line="505"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="510"/>
+        <location filename="../../ui/task/panel.py" line="512"/>
         <source>Indicator name, e.g. 培训次数</source>
         <translation>指标名称，例如：培训次数</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="527"/>
+        <location filename="../../ui/task/panel.py" line="529"/>
         <source>Remove the indicator “{name}”?</source>
         <translation>删除量化指标“{name}”？</translation>
     </message>

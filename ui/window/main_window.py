@@ -222,6 +222,11 @@ class MainWindow(DialogActions, QMainWindow):
 
             self._panel = TaskPanel(self.ledger)
             self._panel.taskShown.connect(self._task_shown)
+            self._panel.saved.connect(
+                lambda measure: self.statusBar().showMessage(
+                    self.tr("Saved: {measure}").format(measure=measure), 6000
+                )
+            )
             self.task_stack.addWidget(self._panel)
             if self.ledger.package is not None:
                 from ui.packages.community_mode import lock_panel
