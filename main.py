@@ -65,14 +65,18 @@ def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> 
     if not rest:
         return open_window(args, started)
     from ledger.cli import main as cli
-    from ledger.cli.parser import QT_COMMANDS, build_parser
+    from ledger.cli.parser import QT_COMMANDS
 
-    args = build_parser().parse_args(argv)
+    args = cli.parse(argv)
     if not args.command:
         return open_window(args, started)
     if args.command in QT_COMMANDS:
         return run_qt_command(args)
-    return cli.run(args)
+    try:
+        return cli.run(args)
+    except BrokenPipeError:  # `main.py tasks DB | head`: the reader has all it wanted
+        cli.quiet_pipe()
+        return 0
 
 
 if __name__ == "__main__":

@@ -32,6 +32,14 @@ if [ "${SKIP_BUNDLE:-0}" != "1" ]; then
     packaging/$NAME.spec
 fi
 [ -x "$BUNDLE/$NAME" ] || { echo "没有 $BUNDLE/$NAME：先不带 SKIP_BUNDLE 运行一次" >&2; exit 1; }
+# Qt's X11 platform must have found every library it needs on this machine, or the bundle lacks the xcb-util ones.
+XCB=$(find "$BUNDLE" -name libqxcb.so | head -1)
+if ldd "$XCB" | grep -q "not found"; then
+  ldd "$XCB" | grep "not found" >&2
+  echo "缺少 Qt 的 X11 库，先安装：apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1" \
+    "libxcb-render-util0 libxcb-util1 libxkbcommon-x11-0" >&2
+  exit 1
+fi
 
 # A four-part version as the UOS store wants it: pyproject's a.b.c and the commit count as the build number.
 BASE=$(sed -n 's/^version *= *"\([0-9.]*\)".*/\1/p' pyproject.toml | head -1)

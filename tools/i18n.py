@@ -60,6 +60,7 @@ DOMAIN_TABLES: tuple[tuple[str, ...], ...] = (
     ("ledger/core/workflow.py", "ACTION_LABELS", "action"),
     ("ledger/core/workflow.py", "WHY_NOT"),
     ("ledger/core/workflow.py", "GRADES"),
+    ("ledger/core/workflow.py", "CHECK_LABELS"),
     ("ledger/core/workflow.py", "DEFAULT_CHAIN"),
     ("ledger/signoff/common.py", "EXTENSION_LABELS"),
     ("ledger/signoff/common.py", "RESULT_LABELS"),

@@ -136,6 +136,7 @@ def export_audit(
         TEXT,
         StreamSheet,
         discard_streams,
+        fitting_paper,
         height_for,
         register_styles,
         scheme,
@@ -160,7 +161,8 @@ def export_audit(
     entries = rows = 0
     try:
         register_styles(wb, scheme(ledger.setting("board_scheme")))
-        sheet = StreamSheet(wb, "修改记录", WIDTHS, paper="A4", header_row=HEADER_ROW)
+        # 11 columns print under 9 pt on A4: A3 (fitting_paper says so whenever A4 is too small)
+        sheet = StreamSheet(wb, "修改记录", WIDTHS, paper=fitting_paper(WIDTHS), header_row=HEADER_ROW)
         subtitle = (
             f"{flt.describe(ledger)}　导出时间：{ledger.clock.now().strftime('%Y-%m-%d %H:%M')}　"
             f"日志校验码：{head or '—'}"

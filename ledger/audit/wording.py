@@ -205,6 +205,14 @@ def setting_text(key: str, value: Any) -> str:
         return WEEKDAYS[value - 1]
     if key == "package" and isinstance(value, dict):
         return f"{value.get('community', '')}的社区包"
+    if key == "review_checks" and isinstance(value, list):
+        from ledger.core.workflow import CHECK_LABELS
+
+        return "；".join(
+            f"第{i}级：" + ("、".join(CHECK_LABELS.get(str(c), "") for c in level) if level else "确认")
+            for i, level in enumerate(value, start=1)
+            if isinstance(level, list)
+        )
     if isinstance(value, dict | list):
         return "已设置" if value else "（空）"
     return value_text(value)

@@ -102,8 +102,10 @@ class Operator:
     @classmethod
     def of(cls, name: str, role: str | Role) -> Operator:
         from ledger.core.errors import LedgerError
+        from ledger.core.values import clean_text, is_blank
 
-        if not name.strip():
+        name = clean_text(name, "姓名")
+        if is_blank(name):
             raise LedgerError("empty_field", field="姓名")
         try:
             r = Role(role) if not isinstance(role, Role) else role

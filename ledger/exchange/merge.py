@@ -51,6 +51,8 @@ from ledger.storage import journal
 
 __all__ = [
     "STATUS_WORDS",
+    "key_matches",
+    "short_key",
     "MergePreview",
     "MergeResult",
     "apply_merge",
@@ -261,10 +263,12 @@ def _record(ledger: Ledger, pkg: ReturnedPackage, replay: Replay, result: MergeR
 def _decide_given(ledger: Ledger, replay: Replay, decisions: dict[str, tuple[str, Any]]) -> None:
     """Settle the conflicts ``decisions`` names ({key: (choice, value)}); one that cannot be carried out stays
     open with the reason why."""
-    for it in replay.items:
-        if it.kind != "conflict" or it.status != "open" or it.key not in decisions:
-            continue
-        choice, value = decisions[it.key]
+    open_items = [it for it in replay.items if it.kind == "conflict" and it.status == "open"]
+    for key, (choice, value) in decisions.items():
+        matches = [it for it in open_items if key_matches(key, it.key)]
+        if len(matches) != 1:
+            raise LedgerError("no_such_conflict_key", key=key)
+        it = matches[0]
         row = ledger.store.row("merge_conflict", it.conflict_id)
         assert row is not None  # recorded just before
         try:
@@ -276,6 +280,19 @@ def _decide_given(ledger: Ledger, replay: Replay, decisions: dict[str, tuple[str
             continue
         if it.task_id:
             replay.touched.add(it.task_id)
+
+
+def short_key(key: str) -> str:
+    """A conflict's key as printed: each id cut to 8 characters (``task:1a2b3c4d:progress``)."""
+    return ":".join(part[:8] if len(part) == 36 else part for part in key.split(":"))
+
+
+def key_matches(given: str, key: str) -> bool:
+    """``given`` names ``key``: the same parts, each id given whole or by its first characters (6 or more)."""
+    a, b = given.strip().split(":"), key.split(":")
+    return len(a) == len(b) and all(
+        x == y or (len(y) == 36 and len(x) >= 6 and y.startswith(x)) for x, y in zip(a, b, strict=True)
+    )
 
 
 def journal_new_id() -> str:

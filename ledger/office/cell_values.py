@@ -7,30 +7,25 @@ carriage return, which spreadsheet programs skip before a formula) is stored as 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from ledger.core import xml_safe
 
+C = TypeVar("C")
 FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
 
 
-def cell_text(text: str) -> str:
-    """``text`` with Word's line and page breaks as line breaks and what XML cannot hold dropped."""
-    if text.isprintable():
-        return text
-    return ILLEGAL_CHARACTERS_RE.sub("", text.replace("\v", "\n").replace("\f", "\n"))
-
-
-def put(cell: Any, value: Any, *, mark: bool = True) -> Any:
+def put(cell: C, value: Any, *, mark: bool = True) -> C:
     """Set ``cell`` to ``value``; text that a spreadsheet would read as a formula is written as text (and, with
     ``mark``, given Excel's quote prefix, so editing the cell later keeps it text). Returns the cell."""
+    target: Any = cell
     if not isinstance(value, str):
-        cell.value = value
+        target.value = value
         return cell
-    text = cell_text(value)
-    cell.value = text
+    text = str(xml_safe(value))
+    target.value = text
     if text.startswith(FORMULA_LEAD):
-        cell.data_type = "s"
+        target.data_type = "s"
         if mark:
-            cell.quotePrefix = True
+            target.quotePrefix = True
     return cell

@@ -58,9 +58,17 @@ class LedgerSheet:
         *,
         paper: str,
         merge: bool = True,
+        hidden: frozenset[str] = frozenset(),
     ) -> None:
         widths = [c.width for c in columns]
-        self.sheet = StreamSheet(wb, title, widths, paper=paper, header_row=HEADER_ROW)
+        self.sheet = StreamSheet(
+            wb,
+            title,
+            widths,
+            paper=paper,
+            header_row=HEADER_ROW,
+            hidden=[i for i, c in enumerate(columns) if c.key in hidden],
+        )
         self.sheet.heading(heading.title, heading.subtitle, [c.title for c in columns], widths)
         self.widths = widths
         self.values = [COLUMN_VALUES[c.key] for c in columns]
@@ -123,10 +131,25 @@ class LedgerSheet:
                 cells, h = self._buf[-1]
                 self._buf[-1] = (cells, min(MAX_ROW_HEIGHT, h + need - have))
         for cells, h in self._buf:
+            if self.sheet.break_before(h):
+                self._continue_groups(cells)
             self.sheet.append(cells, h)
         self._buf.clear()
         if not final:
             self._partial = True
+
+    def _continue_groups(self, cells: list[Cell]) -> None:
+        """A page starts inside a group: its merged label ends on the page before and starts again, labelled
+        "（续）", on this page's first row."""
+        row = self.sheet.row + 1
+        if self.cat_col and self._cat is not None and self._cat_start < row:
+            self.sheet.merge(self._cat_start, self.cat_col, row - 1, self.cat_col)
+            cells[self.cat_col - 1] = (f"{self._cat[1]}（续）", CATEGORY)
+            self._cat_start = row
+        if self.prob_col and self._prob is not None and self._prob_start < row:
+            self.sheet.merge(self._prob_start, self.prob_col, row - 1, self.prob_col)
+            cells[self.prob_col - 1] = (f"{self._prob[1]}（续）", PROBLEM)
+            self._prob_start = row
 
     def _end_problem(self) -> None:
         self._flush(final=True)
@@ -260,7 +283,7 @@ PROBLEM_COLUMNS = [
     Column("seq", "序号", 6),
     Column("category", "问题类别", 16),
     Column("problem", "反馈问题", 24),
-    Column("detail", "问题表现", 40),
+    Column("detail", "问题表现", 36),
     Column("total", "任务数", 8),
     Column("closed", "已销号", 8),
     Column("ongoing", "长期坚持", 8),
@@ -300,7 +323,10 @@ def write_problem_list(
         need = height_for(text_lines(cat_label, widths[1]))
         if rows and sum(heights) < need:
             heights[-1] = min(MAX_ROW_HEIGHT, heights[-1] + need - sum(heights))
-        for cells, h in zip(rows, heights, strict=True):
+        for i, (cells, h) in enumerate(zip(rows, heights, strict=True)):
+            if sheet.break_before(h) and i > 0:  # the category goes on over the page: its label too
+                sheet.merge(start, 2, sheet.row, 2)
+                start, cells[1] = sheet.row + 1, (f"{cat_label}（续）", CATEGORY)
             sheet.append(cells, h)
         if rows:
             sheet.merge(start, 2, sheet.row, 2)
@@ -349,15 +375,20 @@ def write_people_list(sheet: StreamSheet, heading: Heading, people: dict[str, di
             n += 1
             everything.append(c)
             places = _places(c)
+            height = height_for(text_lines(places, widths[3]))
+            label: str | None = (leader or UNNAMED) if i == 0 else None
+            if sheet.break_before(height) and i > 0:  # the leader's group goes on: its label too
+                sheet.merge(start, 2, sheet.row, 2)
+                start, label = sheet.row + 1, f"{leader or UNNAMED}（续）"
             sheet.append(
                 [
                     (n, CENTER),
-                    ((leader or UNNAMED) if i == 0 else None, CENTER),
+                    (label, CENTER),
                     (owner or UNNAMED, CENTER),
                     (places or None, TEXT),
                     *_counts(c),
                 ],
-                height_for(text_lines(places, widths[3])),
+                height,
             )
         sheet.merge(start, 2, sheet.row, 2)
     last = sheet.row

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.core import OPEN_STATUSES, LedgerError, Role, Status, parse_date
+from ledger.core import OPEN_STATUSES, LedgerError, Role, Status, is_blank, parse_date
 from ledger.service import Ledger
 from ledger.signoff.common import EXTENSION_LABELS, now_text, require_role
 from ledger.storage import new_id
@@ -69,7 +69,7 @@ def request_extension(ledger: Ledger, task_id: str, new_deadline: Any, reason: s
         raise LedgerError("empty_field", field="申请延至的整改时限")
     if new <= t["deadline"]:
         raise LedgerError("extension_not_later", new=new, old=t["deadline"])
-    if not str(reason or "").strip():
+    if is_blank(reason):
         raise LedgerError("reason_required", what="延期申请")
     pending = ledger.store.rows(
         "SELECT * FROM extension WHERE task_id = ? AND status = 'pending' LIMIT 1", (task_id,)
@@ -122,7 +122,7 @@ def decide_extension(ledger: Ledger, extension_id: str, approve: bool, note: str
             decision=EXTENSION_LABELS[x["status"]],
         )
     note = str(note or "").strip()
-    if not approve and not note:
+    if not approve and is_blank(note):
         raise LedgerError("reason_required", what="不同意延期")
     t = ledger.require_task(x["task_id"])
     now = now_text(ledger)

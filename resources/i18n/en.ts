@@ -75,233 +75,244 @@
         <translation>Fix by deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>整改措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>措施说明</source>
         <translation>Measure details</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>责任领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>原定时限</source>
         <translation>Original deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>整改类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>整改进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/workflow.py" line="104"/>
         <source>销号说明</source>
         <translation>Sign-off statement</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>退回理由</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>排序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>目标值</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>完成值</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>书记</source>
         <translation>Secretary</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>居民区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>反馈问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>问题类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>删除时间</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>审核轮次</source>
         <translation>Review round</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>审核级别</source>
         <translation>Review level</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="197"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>示例数据</source>
         <translation>Example data</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <location filename="../../ledger/core/workflow.py" line="29"/>
         <source>开始推进</source>
         <comment>action</comment>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <location filename="../../ledger/core/workflow.py" line="29"/>
         <source>申请销号</source>
         <comment>action</comment>
         <translation>Ask for sign-off</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <location filename="../../ledger/core/workflow.py" line="29"/>
         <source>转为长期坚持</source>
         <comment>action</comment>
         <translation>Make long-term</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <location filename="../../ledger/core/workflow.py" line="29"/>
         <source>审核通过</source>
         <comment>action</comment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <location filename="../../ledger/core/workflow.py" line="29"/>
         <source>退回</source>
         <comment>action</comment>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <location filename="../../ledger/core/workflow.py" line="29"/>
         <source>重启整改</source>
         <comment>action</comment>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <location filename="../../ledger/core/workflow.py" line="56"/>
         <source>只有未启动、已退回或反弹重启的任务才能开始推进。</source>
         <translation>Only a task not started, returned or reopened can be started.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <location filename="../../ledger/core/workflow.py" line="56"/>
         <source>只有推进中、已退回、反弹重启或长期坚持的任务才能申请销号。</source>
         <translation>Only a task in progress, returned, reopened or long-term can ask for sign-off.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <location filename="../../ledger/core/workflow.py" line="56"/>
         <source>只有未启动或推进中的任务才能转为长期坚持。</source>
         <translation>Only a task not started or in progress can be made long-term.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <location filename="../../ledger/core/workflow.py" line="56"/>
         <source>只有申请销号或审核中的任务才能审核。</source>
         <translation>Only a task whose sign-off was requested or is in review can be reviewed.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <location filename="../../ledger/core/workflow.py" line="56"/>
         <source>只有申请销号或审核中的任务才能退回。</source>
         <translation>Only a task whose sign-off was requested or is in review can be returned.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <location filename="../../ledger/core/workflow.py" line="56"/>
         <source>只有已销号的任务才能重启整改。</source>
         <translation>Only a signed-off task can be reopened.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="64"/>
+        <location filename="../../ledger/core/workflow.py" line="65"/>
         <source>好</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="64"/>
+        <location filename="../../ledger/core/workflow.py" line="65"/>
         <source>较好</source>
         <translation>Fairly good</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="64"/>
+        <location filename="../../ledger/core/workflow.py" line="65"/>
         <source>一般</source>
         <translation>Fair</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="64"/>
+        <location filename="../../ledger/core/workflow.py" line="65"/>
         <source>差</source>
         <translation>Poor</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="74"/>
+        <location filename="../../ledger/core/workflow.py" line="104"/>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="104"/>
+        <source>量化指标达标</source>
+        <translation>Indicators met</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="75"/>
         <source>初审</source>
         <translation>First review</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="74"/>
+        <location filename="../../ledger/core/workflow.py" line="75"/>
         <source>复核</source>
         <translation>Second review</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="74"/>
+        <location filename="../../ledger/core/workflow.py" line="75"/>
         <source>终审</source>
         <translation>Final review</translation>
     </message>
@@ -962,6 +973,18 @@
     </message>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>居民区“{community}”已有 {at} 下发的社区包“{file}”。再下发一个新包，旧包“{file}”就作废：书记应改用新包填报，旧包里还没上报的修改请先上报并导入。确要再下发，请加 --replace。</source>
+        <comment>package_exists</comment>
+        <translation>“{community}” already has the package “{file}” issued on {at}. A new package makes “{file}” obsolete: the secretary should work in the new one, and return what is not yet returned from the old one first. To issue a new one anyway, add --replace.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>这次导入中没有与“{key}”对应的冲突（或对应了不止一项）。请按预览列出的编号填写 --decide。</source>
+        <comment>no_such_conflict_key</comment>
+        <translation>No conflict of this import matches “{key}” (or more than one does). Use the keys the preview lists.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
         <source>找不到这条合并冲突（{id}）。请刷新后再试。</source>
         <comment>no_such_conflict</comment>
         <translation>Merge conflict {id} was not found.</translation>
@@ -1019,6 +1042,12 @@
         <source>“{path}”不是本台账导出的填报表（{detail}），没有导入；台账未作任何改动。请使用从本台账导出的填报表。</source>
         <comment>fill_form_not_ours</comment>
         <translation>“{path}” is not a fill-in form exported from this ledger ({detail}); nothing was imported. Use a form exported from this ledger.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>填报表“{path}”的隐藏编号列（A–C 列）与表中各行分开了（例如第 {row} 行）：排序时只选中了部分列，行的内容和它的任务编号不再对应，没有导入；台账未作任何改动。请在 Excel 或 WPS 中撤销这次排序（或重新导出填报表再填写），排序请用表头的筛选按钮，它会带着整行一起移动。</source>
+        <comment>fill_form_rows_separated</comment>
+        <translation>In the form “{path}” the hidden id columns (A–C) were separated from the rows (e.g. row {row}): only some columns were sorted, so rows no longer match their task ids; nothing was imported. Undo that sort in Excel or WPS (or export the form again), and sort with the header&apos;s filter buttons, which move whole rows.</translation>
     </message>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>

@@ -10,8 +10,8 @@
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="248"/>
-        <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
-        <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
+        <source>Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)</source>
+        <translation>整改方案、反馈意见和通报 (*.docx *.pdf *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -50,48 +50,48 @@
 <context>
     <name>ApprovalForm</name>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="81"/>
+        <location filename="../../ui/signoff/approval_form.py" line="82"/>
         <source>sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="298"/>
+        <location filename="../../ui/signoff/approval_form.py" line="353"/>
         <source>Save the sign-off form as</source>
         <translation>销号审批表另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="298"/>
+        <location filename="../../ui/signoff/approval_form.py" line="353"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="307"/>
+        <location filename="../../ui/signoff/approval_form.py" line="362"/>
         <source>Sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="308"/>
+        <location filename="../../ui/signoff/approval_form.py" line="363"/>
         <source>The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.</source>
         <translation>销号审批表已保存到“{path}”。请用 A4 纸打印，交审核人签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="314"/>
+        <location filename="../../ui/signoff/approval_form.py" line="369"/>
         <source>Open it</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="315"/>
+        <location filename="../../ui/signoff/approval_form.py" line="370"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="319"/>
+        <location filename="../../ui/signoff/approval_form.py" line="374"/>
         <source>Cannot open the PDF. Open it yourself: {path}</source>
         <translation>无法打开 PDF 文件，请自行打开：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="327"/>
-        <location filename="../../ui/signoff/approval_form.py" line="335"/>
+        <location filename="../../ui/signoff/approval_form.py" line="382"/>
+        <location filename="../../ui/signoff/approval_form.py" line="390"/>
         <source>Cannot write the sign-off form</source>
         <translation>无法生成销号审批表</translation>
     </message>
@@ -736,54 +736,54 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>DecideExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="436"/>
+        <location filename="../../ui/signoff/dialogs.py" line="441"/>
         <source>Decide the extension request</source>
         <translation>批复延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="437"/>
+        <location filename="../../ui/signoff/dialogs.py" line="442"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="438"/>
+        <location filename="../../ui/signoff/dialogs.py" line="443"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="440"/>
+        <location filename="../../ui/signoff/dialogs.py" line="445"/>
         <source>From → to</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="441"/>
+        <location filename="../../ui/signoff/dialogs.py" line="446"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="442"/>
-        <location filename="../../ui/signoff/dialogs.py" line="467"/>
+        <location filename="../../ui/signoff/dialogs.py" line="447"/>
+        <location filename="../../ui/signoff/dialogs.py" line="472"/>
         <source>Approve the extension</source>
         <translation>同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="444"/>
-        <location filename="../../ui/signoff/dialogs.py" line="467"/>
+        <location filename="../../ui/signoff/dialogs.py" line="449"/>
+        <location filename="../../ui/signoff/dialogs.py" line="472"/>
         <source>Refuse</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="465"/>
+        <location filename="../../ui/signoff/dialogs.py" line="470"/>
         <source>Note (optional)</source>
         <translation>批复意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="465"/>
+        <location filename="../../ui/signoff/dialogs.py" line="470"/>
         <source>Note (required when refusing)</source>
         <translation>批复意见（不同意时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="125"/>
+        <location filename="../../ui/signoff/dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1207,57 +1207,57 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="379"/>
+        <location filename="../../ui/signoff/dialogs.py" line="384"/>
         <source>Ask for a later deadline</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="383"/>
+        <location filename="../../ui/signoff/dialogs.py" line="388"/>
         <source>Current deadline</source>
         <translation>现在的整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="383"/>
+        <location filename="../../ui/signoff/dialogs.py" line="388"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="386"/>
+        <location filename="../../ui/signoff/dialogs.py" line="391"/>
         <source>Original deadline</source>
         <translation>原定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="398"/>
+        <location filename="../../ui/signoff/dialogs.py" line="403"/>
         <source>New deadline</source>
         <translation>申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="399"/>
+        <location filename="../../ui/signoff/dialogs.py" line="404"/>
         <source>Why the deadline cannot be met</source>
         <translation>为什么不能按时完成</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="400"/>
+        <location filename="../../ui/signoff/dialogs.py" line="405"/>
         <source>Reason (required)</source>
         <translation>延期理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="404"/>
+        <location filename="../../ui/signoff/dialogs.py" line="409"/>
         <source>A leader approves or refuses the request. The original deadline is kept in the ledger either way.</source>
         <translation>由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="409"/>
+        <location filename="../../ui/signoff/dialogs.py" line="414"/>
         <source>Send the request</source>
         <translation>提交延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="415"/>
+        <location filename="../../ui/signoff/dialogs.py" line="420"/>
         <source>{n} days later</source>
         <translation>延后 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="125"/>
+        <location filename="../../ui/signoff/dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1997,97 +1997,102 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="100"/>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py" line="106"/>
-        <source>Ledger</source>
-        <translation>台账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py" line="109"/>
-        <source>Wall chart</source>
-        <translation>挂图督战</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py" line="110"/>
-        <source>Kanban</source>
-        <translation>看板</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py" line="111"/>
-        <source>Overview</source>
-        <translation>总览</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py" line="112"/>
-        <source>Awaiting my review</source>
-        <translation>待我审核</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py" line="115"/>
-        <source>Reconciliation</source>
-        <translation>对账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py" line="115"/>
-        <source>Packages</source>
-        <translation>社区包</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py" line="131"/>
-        <source>Filters</source>
-        <translation>筛选</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py" line="136"/>
-        <source>Task</source>
-        <translation>整改任务</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py" line="156"/>
-        <source>Example ledger: the people in it are invented</source>
-        <translation>示例台账：其中人员均为虚构</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py" line="204"/>
-        <source>No task selected</source>
-        <translation>未选择整改任务</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py" line="209"/>
-        <source>Choose a task in the ledger to see and edit it here.</source>
-        <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py" line="227"/>
-        <source>Saved: {measure}</source>
-        <translation>已保存：{measure}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/main_window.py" line="314"/>
+        <location filename="../../ui/window/layout.py" line="196"/>
         <source>The ledger has no tasks yet. Start on the “Ledger” tab: import the rectification plan.</source>
         <translation>台账中还没有整改任务。请先在“台账”页导入整改方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="479"/>
+        <location filename="../../ui/window/main_window.py" line="102"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="108"/>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="111"/>
+        <source>Wall chart</source>
+        <translation>挂图督战</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="112"/>
+        <source>Kanban</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="113"/>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="114"/>
+        <source>Awaiting my review</source>
+        <translation>待我审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="117"/>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="117"/>
+        <source>Packages</source>
+        <translation>社区包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="135"/>
+        <source>Filters</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="140"/>
+        <source>Task</source>
+        <translation>整改任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="162"/>
+        <source>Generated test data: the tasks and people are made up</source>
+        <translation>生成的测试数据：任务和人名均为虚构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="164"/>
+        <source>Example ledger: the people in it are invented</source>
+        <translation>示例台账：其中人员均为虚构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="213"/>
+        <source>No task selected</source>
+        <translation>未选择整改任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="218"/>
+        <source>Choose a task in the ledger to see and edit it here.</source>
+        <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="236"/>
+        <source>Saved: {measure}</source>
+        <translation>已保存：{measure}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="492"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="527"/>
+        <location filename="../../ui/window/main_window.py" line="540"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="535"/>
+        <location filename="../../ui/window/main_window.py" line="548"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="572"/>
+        <location filename="../../ui/window/main_window.py" line="585"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -2938,8 +2943,8 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="257"/>
-        <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
-        <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
+        <source>Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)</source>
+        <translation>整改方案、反馈意见和通报 (*.docx *.pdf *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="296"/>
@@ -2962,27 +2967,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>没有可导入的内容：预览是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="114"/>
+        <location filename="../../ui/imports/plan_tree.py" line="141"/>
         <source>The ledger has no communities yet: tick the communities named in the text, or add communities first.</source>
         <translation>台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="232"/>
+        <location filename="../../ui/imports/plan_tree.py" line="262"/>
         <source>There is no item above at the same level to merge with.</source>
         <translation>同一级没有上一项可以合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="273"/>
+        <location filename="../../ui/imports/plan_tree.py" line="303"/>
         <source>Only a measure can be split: select a measure.</source>
         <translation>只能拆分整改措施：请先选择一条措施。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="280"/>
+        <location filename="../../ui/imports/plan_tree.py" line="310"/>
         <source>Nothing to split: put the cursor inside the text, or use “；” between the parts.</source>
         <translation>没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="305"/>
+        <location filename="../../ui/imports/plan_tree.py" line="335"/>
         <source>Select what to drop first.</source>
         <translation>请先选择要删除的项。</translation>
     </message>
@@ -3485,27 +3490,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>RelapseDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="507"/>
+        <location filename="../../ui/signoff/dialogs.py" line="512"/>
         <source>Record a relapse (反弹)</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="509"/>
+        <location filename="../../ui/signoff/dialogs.py" line="514"/>
         <source>What was found (required)</source>
         <translation>发现的问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="512"/>
+        <location filename="../../ui/signoff/dialogs.py" line="517"/>
         <source>The task is reopened as 反弹重启 and must be signed off again.</source>
         <translation>任务将转为“反弹重启”，需重新整改、重新销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="516"/>
+        <location filename="../../ui/signoff/dialogs.py" line="521"/>
         <source>Record the relapse</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="125"/>
+        <location filename="../../ui/signoff/dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3513,22 +3518,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="487"/>
+        <location filename="../../ui/signoff/dialogs.py" line="492"/>
         <source>Reopen the task</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="489"/>
+        <location filename="../../ui/signoff/dialogs.py" line="494"/>
         <source>Why it must be rectified again (required)</source>
         <translation>重启理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="490"/>
+        <location filename="../../ui/signoff/dialogs.py" line="495"/>
         <source>Reopen</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="125"/>
+        <location filename="../../ui/signoff/dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3536,137 +3541,137 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="171"/>
+        <location filename="../../ui/signoff/dialogs.py" line="176"/>
         <source>Return — {level}</source>
         <translation>退回 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="171"/>
+        <location filename="../../ui/signoff/dialogs.py" line="176"/>
         <source>Approve — {level}</source>
         <translation>审核通过 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="176"/>
+        <location filename="../../ui/signoff/dialogs.py" line="181"/>
         <source>{level}: level {n} of {total}, signed by the {role}</source>
         <translation>{level}：第 {n} 级（共 {total} 级），由{role}签署</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="185"/>
+        <location filename="../../ui/signoff/dialogs.py" line="191"/>
+        <source>This level checks: {items}</source>
+        <translation>本级核查：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialogs.py" line="195"/>
+        <source>This level confirms the earlier levels&apos; checks.</source>
+        <translation>本级确认前级的核查结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialogs.py" line="199"/>
         <source>(no statement)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="189"/>
+        <location filename="../../ui/signoff/dialogs.py" line="203"/>
         <source>Closing statement of the owner</source>
         <translation>整改情况说明</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="195"/>
+        <location filename="../../ui/signoff/dialogs.py" line="209"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="199"/>
+        <location filename="../../ui/signoff/dialogs.py" line="213"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="201"/>
+        <location filename="../../ui/signoff/dialogs.py" line="215"/>
         <source>{n} files: {names}</source>
         <translation>{n} 份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="203"/>
+        <location filename="../../ui/signoff/dialogs.py" line="217"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="208"/>
+        <location filename="../../ui/signoff/dialogs.py" line="222"/>
         <source>Indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="212"/>
+        <location filename="../../ui/signoff/dialogs.py" line="226"/>
         <source>e.g. 措施已落实，佐证材料齐全，同意销号。</source>
         <translation>例如：措施已落实，佐证材料齐全，同意销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="213"/>
+        <location filename="../../ui/signoff/dialogs.py" line="227"/>
         <source>Why the task may be signed off without it</source>
         <translation>写明可以例外销号的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="217"/>
+        <location filename="../../ui/signoff/dialogs.py" line="231"/>
         <source>A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is not signed off.</source>
         <translation>最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="229"/>
+        <location filename="../../ui/signoff/dialogs.py" line="243"/>
         <source>The reason is shown on the task and on the wall chart, so the owner knows what to do.</source>
         <translation>退回理由会显示在任务上和挂图上，责任人据此继续整改。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="234"/>
+        <location filename="../../ui/signoff/dialogs.py" line="248"/>
         <source>Reason for returning (required)</source>
         <translation>退回理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="235"/>
+        <location filename="../../ui/signoff/dialogs.py" line="249"/>
         <source>Return to the owner</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="242"/>
-        <source>This is the last level: approving signs the task off. Complete what is missing first, or write the reason for an exception below.</source>
-        <translation>这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。</translation>
+        <location filename="../../ui/signoff/dialogs.py" line="255"/>
+        <source>This level checks it: complete what is missing first, or write the reason for an exception below.</source>
+        <translation>本级负责核查：请先补齐缺少的内容，或在下方填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="247"/>
-        <source>The last level will need this completed, or an exception reason from its reviewer.</source>
-        <translation>终审时须补齐，或由终审人填写例外理由。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signoff/dialogs.py" line="267"/>
+        <location filename="../../ui/signoff/dialogs.py" line="274"/>
         <source>Acceptance grade (required)</source>
         <translation>验收评定（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="268"/>
+        <location filename="../../ui/signoff/dialogs.py" line="275"/>
         <source>Opinion (required)</source>
         <translation>审核意见（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="272"/>
-        <source>Exception reason (required to sign off)</source>
-        <translation>例外理由（销号必填）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signoff/dialogs.py" line="274"/>
-        <source>Exception reason (optional)</source>
-        <translation>例外理由（可不填）</translation>
-    </message>
-    <message>
         <location filename="../../ui/signoff/dialogs.py" line="279"/>
+        <source>Exception reason (required to approve)</source>
+        <translation>例外理由（审核通过时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialogs.py" line="284"/>
         <source>A long-term task is signed off for this stage and stays 长期坚持.</source>
         <translation>长期坚持任务：通过后完成阶段性销号，继续长期坚持。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="281"/>
+        <location filename="../../ui/signoff/dialogs.py" line="286"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="299"/>
+        <location filename="../../ui/signoff/dialogs.py" line="304"/>
         <source>Please choose a grade: 好, 较好, 一般 or 差.</source>
         <translation>请选择验收评定：好、较好、一般或差。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="125"/>
+        <location filename="../../ui/signoff/dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="251"/>
+        <location filename="../../ui/signoff/dialogs.py" line="258"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3884,7 +3889,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="125"/>
+        <location filename="../../ui/signoff/dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4010,42 +4015,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="324"/>
+        <location filename="../../ui/signoff/dialogs.py" line="329"/>
         <source>Request sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="329"/>
+        <location filename="../../ui/signoff/dialogs.py" line="334"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="331"/>
+        <location filename="../../ui/signoff/dialogs.py" line="336"/>
         <source>What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。</source>
         <translation>写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="335"/>
+        <location filename="../../ui/signoff/dialogs.py" line="340"/>
         <source>What was done (required)</source>
         <translation>整改情况说明（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="344"/>
-        <source>The reviewers will see that this is missing. Add evidence on the 佐证材料 tab first, or the last reviewer will have to record an exception.</source>
-        <translation>审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。</translation>
+        <location filename="../../ui/signoff/dialogs.py" line="350"/>
+        <source>The reviewers check this. Add evidence on the 佐证材料 tab first, or the reviewer will have to record an exception.</source>
+        <translation>审核人会核查这些内容。请先在“佐证材料”页添加材料，否则审核人须填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="354"/>
+        <location filename="../../ui/signoff/dialogs.py" line="359"/>
         <source>Submit the request</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="125"/>
+        <location filename="../../ui/signoff/dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="340"/>
+        <location filename="../../ui/signoff/dialogs.py" line="346"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -4308,77 +4313,77 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/table/model.py" line="276"/>
+        <location filename="../../ui/table/model.py" line="333"/>
         <source>Long-term</source>
         <translation>长期</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="279"/>
+        <location filename="../../ui/table/model.py" line="336"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="69"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="69"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="69"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="69"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="69"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="69"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="69"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="69"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="69"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="69"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="69"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="69"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="69"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
@@ -4656,48 +4661,48 @@ Sheets: {sheets}</source>
 工作表：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="390"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="391"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="391"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="392"/>
         <source>OK</source>
         <translation>好</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="401"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="402"/>
         <source>The export was cancelled; nothing was written and “{path}” is unchanged.</source>
         <translation>导出已取消，没有写入任何文件，原有的“{path}”保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="403"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="404"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="405"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="406"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="413"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="414"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="413"/>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="422"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="414"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="423"/>
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="420"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="421"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出……（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="438"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="439"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
     </message>

@@ -6,16 +6,15 @@ import html
 import re
 import shutil
 import subprocess
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 MM = 72 / 25.4
 PAPER_MM = {"A4": (210, 297), "A3": (297, 420)}
-# pdftotext gives a word box as tall as the font's ascent + descent; for the CJK fonts LibreOffice and Qt embed
-# (Noto Sans/Serif CJK) that is 1.3 em, so the font size of a word is its box height / 1.3.
-EM_PER_BOX = 1.3
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
 _WORD = re.compile(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>')
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 PAGE_NUMBER = re.compile(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页|—\s*(\d+)\s*—")
 
 
@@ -28,8 +27,13 @@ class Word:
     text: str
 
     @property
-    def size(self) -> float:
-        return (self.y1 - self.y0) / EM_PER_BOX
+    def size(self) -> float | None:
+        """The font size of a word of CJK characters only: a CJK glyph is one em wide, so its width tells the
+        size exactly whatever the font. Other words (Latin, digits, symbols from fallback fonts whose ascent
+        differs) are not measured: None."""
+        if self.text and all(_CJK.match(c) for c in self.text):
+            return (self.x1 - self.x0) / len(self.text)
+        return None
 
 
 @dataclass
@@ -83,6 +87,19 @@ class Page:
         return int(m[1]), int(m[2])
 
 
+# Qt's PDFs map some characters to their radical look-alikes in the text layer (页 → ⻚ U+2EDA, 工 → ⼯ U+2F2F);
+# NFKC folds the Kangxi radicals, the table the supplement's.
+_RADICALS = str.maketrans(
+    {"⻚": "页", "⻓": "长", "⻔": "门", "⻛": "风", "⻢": "马", "⻅": "见", "⻄": "西"}
+)
+
+
+def readable(text: str) -> str:
+    return "".join(
+        unicodedata.normalize("NFKC", c) if "\u2f00" <= c <= "\u2fdf" else c for c in text
+    ).translate(_RADICALS)
+
+
 def read_pdf(pdf: Path) -> list[Page]:
     out = subprocess.run(
         ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
@@ -90,7 +107,7 @@ def read_pdf(pdf: Path) -> list[Page]:
     pages = []
     for n, pm in enumerate(_PAGE.finditer(out), start=1):
         words = [
-            Word(float(m[1]), float(m[2]), float(m[3]), float(m[4]), html.unescape(m[5]))
+            Word(float(m[1]), float(m[2]), float(m[3]), float(m[4]), readable(html.unescape(m[5])))
             for m in _WORD.finditer(pm[3])
         ]
         pages.append(Page(n, float(pm[1]), float(pm[2]), words))

@@ -13,42 +13,26 @@ from tests.print.pdfcheck import Page
 MIN_PT = 9.0
 # name → (paper, orientation, title on page 1, last header column on page 1 or None, page-number style)
 EXPECT: dict[str, tuple[str, str, str, str | None]] = {
-    "台账": ("A4", "landscape", "巡察整改情况汇总表", "完成率"),
+    "台账": ("A4|A3", "landscape", "巡察整改情况汇总表", "完成率"),
     "台账A3": ("A3", "landscape", "巡察整改情况汇总表", "完成率"),
-    "台账全部": ("A4", "landscape", "巡察整改情况汇总表", "完成率"),
-    "填报表": ("A4", "landscape", "巡察整改填报表（鑫峰苑）", "销号说明"),
+    "台账全部": ("A4|A3", "landscape", "巡察整改情况汇总表", "完成率"),
+    "填报表": (
+        "A3",
+        "landscape",  # two indicator slots and long demo names: A4 would print at 8 pt
+        "巡察整改填报表（鑫峰苑）",
+        "销号说明",
+    ),
     "周报xlsx": ("A4", "portrait", "巡察整改工作周报", None),
     "周报docx": ("A4", "portrait", "巡察整改工作周报", None),
     "通报": ("A4", "portrait", "巡察整改", None),
-    "修改记录": ("A4", "landscape", "修改记录", None),
+    "修改记录": ("A3", "landscape", "修改记录", None),
     "审批表": ("A4", "portrait", "销号审批表", None),
     "审批表长": ("A4", "portrait", "销号审批表", None),
     "挂图": ("A3", "landscape", "挂图督战", None),
 }
 ALL = sorted(EXPECT)
 # What still prints badly (issue 17), by test and output: expected to fail, strictly, until fixed.
-PENDING = {
-    ("inside", "修改记录"),
-    ("inside", "台账全部"),
-    ("inside", "周报xlsx"),
-    ("number", "周报docx"),
-    ("number", "周报xlsx"),
-    ("number", "审批表"),
-    ("number", "审批表长"),
-    ("size", "修改记录"),
-    ("size", "台账"),
-    ("size", "台账A3"),
-    ("size", "台账全部"),
-    ("size", "周报xlsx"),
-    ("size", "填报表"),
-    ("size", "审批表"),
-    ("size", "审批表长"),
-    ("groups", "台账"),
-    ("groups", "台账A3"),
-    ("groups", "台账全部"),
-    ("approval", "one"),
-    ("approval", "long"),
-}
+PENDING: set[tuple[str, str]] = set()
 
 
 def pending(request: pytest.FixtureRequest, check: str, name: str) -> None:
@@ -68,7 +52,8 @@ def test_paper_and_orientation(
     paper, orientation, *_ = EXPECT[name]
     pages = printed[name]
     assert pages, name
-    assert {p.paper() for p in pages} == {(paper, orientation)}, name
+    # "A4|A3": the 汇总 and the lists on A4, the 整改台账 sheets on A3 (A4 would print them under 9 pt)
+    assert {p.paper() for p in pages} <= {(each, orientation) for each in paper.split("|")}, name
 
 
 @pytest.mark.parametrize("name", ALL)
@@ -111,8 +96,10 @@ def test_body_text_at_least_9pt(
     pending(request, "size", name)
     for page in printed[name]:
         words = page.body_words()
-        small = [w for w in words if w.size < MIN_PT - 0.05]
-        assert not small, (name, _label(page), [(w.text, round(w.size, 1)) for w in small[:5]])
+        sized = [(w.text, w.size) for w in words if w.size is not None]
+        assert sized, (name, _label(page))
+        small = [(text, round(size, 1)) for text, size in sized if size < MIN_PT - 0.05]
+        assert not small, (name, _label(page), small[:5])
 
 
 def _pages_with(pages: list[Page], header: tuple[str, ...]) -> list[Page]:
@@ -152,11 +139,11 @@ def test_approval_form_is_one_page_for_an_ordinary_task(
 def test_a_long_approval_form_repeats_title_and_task_on_page_two(
     printed: dict[str, list[Page]], request: pytest.FixtureRequest
 ) -> None:
-    pending(request, "approval", "long")
     pages = printed["审批表长"]
     assert len(pages) >= 2
-    first = pages[0].flat
-    for page in pages[1:]:
+    number = next(w.text for w in pages[0].words if w.text.startswith("任务编号"))
+    for page in pages:
         assert "销号审批表" in page.flat
-        assert "终审" in pages[-1].flat
-    assert "任务编号" in first
+        assert number.replace("任务编号：", "") in page.flat
+    signatures = [p for p in pages if "审核人" in p.flat]
+    assert len(signatures) == 1 and "终审" in signatures[0].flat and "初审" in signatures[0].flat

@@ -187,3 +187,20 @@ def restore_geometry(win: MainWindow) -> None:
 
 def save_geometry(win: MainWindow) -> None:
     settings().setValue(screen_key(window_screen(win)), win.saveGeometry())
+
+
+def cover_empty_pages(win: MainWindow) -> None:
+    """A ledger without tasks: each built view says so and where to start, instead of an empty grid."""
+    empty = win.ledger.stats()["tasks"] == 0
+    text = (
+        QCoreApplication.translate(
+            "MainWindow",
+            "The ledger has no tasks yet. Start on the “Ledger” tab: import the rectification plan.",
+        )
+        if empty
+        else ""
+    )
+    for i in range(1, win.tabs.count()):
+        page = win.tabs.widget(i)
+        if isinstance(page, ViewPage):
+            page.set_empty(text)

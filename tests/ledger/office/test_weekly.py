@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from ledger import reconcile
@@ -68,13 +69,19 @@ def test_docx_is_an_official_a4_draft(closed: tuple[Ledger, dict[str, Any]], tmp
     doc = Document(str(report_week.write_docx(led, W47, tmp_path / "周报.docx")))
     sec = doc.sections[0]
     assert round(sec.page_width.mm) == 210 and round(sec.page_height.mm) == 297
-    fonts = [
-        r.element.rPr.rFonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia")
-        for p in doc.paragraphs
-        for r in p.runs
-    ]
-    assert fonts[0] == report_week.FONT_TITLE
-    assert report_week.FONT_BODY in fonts and report_week.FONT_HEAD in fonts
+    styles = [p.style.name for p in doc.paragraphs]
+    assert styles[0] == "通报标题"  # the 通报's named styles, not Normal with direct formatting
+    heads = [p for p in doc.paragraphs if p.style.name == "一级标题"]
+    assert [p.text for p in heads][:3] == ["一、总体情况", "二、逾期任务", "三、上报情况"]
+    ppr = heads[0].style.element.pPr
+    assert (
+        ppr.find(qn("w:outlineLvl")).get(qn("w:val")) == "0"
+        and heads[0].style.paragraph_format.keep_with_next
+    )
+    assert "通报正文" in styles
+    footer = sec.footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "—" in footer  # — N —
+    assert doc.core_properties.author == led.org_name and "周报" in doc.core_properties.title
 
 
 def test_xlsx_figures_match_the_snapshot(closed: tuple[Ledger, dict[str, Any]], tmp_path: Path) -> None:
@@ -110,7 +117,7 @@ def test_xlsx_figures_match_the_snapshot(closed: tuple[Ledger, dict[str, Any]], 
     overdue = [r for r in rows[start : start + len(snap["overdue_tasks"])]]
     assert [(r[0], r[1]) for r in overdue] == [(t["community"], t["measure"]) for t in snap["overdue_tasks"]]
     start = next(i for i, r in enumerate(rows) if r[0] == "上报情况") + 2
-    chase = {r[0]: r[2] for r in rows[start:] if r[0]}
+    chase = {r[0]: r[2] for r in rows[start:] if r[0] and not str(r[0]).startswith("日志校验码")}
     assert chase == {c["community"]: ("是" if c["returned"] else "否") for c in snap["chase"]}
 
 
@@ -171,7 +178,8 @@ def test_the_report_carries_the_journal_anchor_of_the_close(
     text = docx_text(report_week.write_docx(led, W47, tmp_path / "周报.docx"))
     assert f"日志校验码：{want}" in text
     ws = load_workbook(report_week.write_xlsx(led, W47, tmp_path / "周报.xlsx"))["周报"]
-    assert ws.oddFooter.left.text.startswith(f"日志校验码：{want}")  # printed at the foot of every page
+    assert ws.oddFooter.left.text == f"日志校验码：{want}"  # printed at the foot of every page
+    assert any(str(r[0] or "").startswith(f"日志校验码：{want}（") for r in ws.iter_rows(values_only=True))
     assert journal.check_anchor(led.store, journal.Anchor.parse(str(want))) is None
 
 
