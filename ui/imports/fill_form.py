@@ -36,7 +36,7 @@ from ledger.office import fill_form as excel_returns
 from ledger.service.commands import Ledger
 from ui.common import messages
 from ui.common.preview import DecisionTable, PreviewDialog
-from ui.common.util import say, settings
+from ui.common.util import documents_folder, say, settings
 from ui.imports.foreign import ForeignImportDialog
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ def _folder(ledger: Ledger) -> Path:
     saved = str(settings().value(FOLDER_KEY, "") or "")
     if saved and Path(saved).is_dir():
         return Path(saved)
-    return ledger.path.parent
+    return documents_folder()
 
 
 def _remember(folder: Path) -> None:

@@ -38,6 +38,7 @@ from ledger import reconcile as rc
 from ledger.core import LedgerError
 from ledger.service import Changed, Ledger
 from ui.common import messages, palette, words
+from ui.common.util import documents_folder
 from ui.reconcile.dialogs import CloseNoteDialog, CompareDialog
 from ui.reconcile.lines import LinesModel, effect_text, fit_columns, status_text
 
@@ -517,11 +518,7 @@ class ReconcileView(QWidget):
         from ledger.office import weekly as report_week
 
         week = self.week()
-        start = (
-            str(Path(self.ledger.store.path).parent / f"周报-{week}.docx")
-            if getattr(self.ledger.store, "path", None)
-            else f"周报-{week}.docx"
-        )
+        start = str(documents_folder() / f"周报-{week}.docx")
         chosen = ask_report_path(self, start)
         if not chosen:
             return None
