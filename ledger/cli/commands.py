@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 
 from ledger.cli.common import clock_from, open_for_reading, operator_from, print_json
+from ledger.core.errors import LedgerError
 from ledger.core.model import Status
 from ledger.service.commands import Ledger
 from ledger.storage import journal
@@ -26,6 +27,38 @@ def cmd_demo(args: argparse.Namespace) -> int:
     n = led.stats()["tasks"]
     led.close()
     print(f"已生成示例台账：{args.path}（{n} 条整改任务，人名为虚构的示例数据）")
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    """`generate PATH --tasks N [--communities M] [--seed S]`: a large made-up ledger for capacity checks."""
+    from ledger.example.synthetic import generate
+
+    if args.tasks < 0 or args.communities < 1:
+        raise LedgerError(
+            "bad_value",
+            field="--tasks / --communities",
+            value=f"{args.tasks} / {args.communities}",
+            detail="任务数不能为负，居民区至少 1 个",
+        )
+
+    def report(done: int, total: int) -> None:
+        print(f"已生成 {done}/{total} 条任务", file=sys.stderr, flush=True)
+
+    led = generate(
+        args.path,
+        tasks=args.tasks,
+        communities=args.communities,
+        seed=args.seed,
+        clock=clock_from(args),
+        progress=report if args.tasks >= 100_000 else None,
+    )
+    communities = int(led.store.one("SELECT COUNT(*) FROM community"))
+    led.close()
+    print(
+        f"已生成测试台账：{args.path}（{args.tasks} 条整改任务，{communities} 个居民区；"
+        f"内容为随机生成的测试数据，人名均为虚构）"
+    )
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ledger.audit.history import history_rows
-from ledger.cli.common import open_ledger, print_json
+from ledger.cli.common import open_for_reading, open_ledger, print_json
 from ledger.signoff import deadline_history, extensions, pending_extensions, resolve_id
 
 
@@ -59,7 +59,7 @@ def cmd_extensions(args: argparse.Namespace) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     """The task's changes as its panel shows them (newest first), and its deadline history."""
-    led = open_ledger(args)
+    led = open_for_reading(args)
     try:
         tid = resolve_id(led, "task", args.task)
         task = led.task(tid)

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 from ledger.core import KnownStorageError, LedgerError
+from ledger.storage.journal_index import migrate_7
+from ledger.storage.sort_indexes import migrate_8
 from ledger.storage.untrusted import harden, schema_problems, time_limit
 
 log = logging.getLogger(__name__)
@@ -286,6 +288,8 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_4,
     migrate_5,
     migrate_6,
+    migrate_7,
+    migrate_8,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -587,6 +591,11 @@ class Store:
         """The rowids of the tasks the filter shows, in its order; ``limit`` gives just the first screen."""
         where, params = self.filter_sql(flt, today, soon)
         order = SORT_SQL.get(flt.sort, NATURAL_ORDER)
+        if flt.text:
+            # A text search reads every task once (LIKE has no index) and sorts what matched: walking a sort
+            # index instead tests the text row by row in index order, all of them when little or nothing matches
+            # (240 ms at 100k, 3 s at 1M). "+" keeps the planner off the sort index.
+            order = ", ".join(f"+{part.strip()}" for part in order.split(","))
         if flt.descending:
             order = ", ".join(f"{part.strip()} DESC" for part in order.split(","))
         sql = f"SELECT t.rowid FROM task t WHERE {where} ORDER BY {order}"

@@ -82,6 +82,7 @@ class MainWindow(DialogActions, QMainWindow):
         self.table = QTableView()
         self.table.setObjectName("ledgerTable")
         self.table.setModel(self.model)
+        self.model.watch_paints(self.table.viewport())
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -117,6 +118,8 @@ class MainWindow(DialogActions, QMainWindow):
             holder.setObjectName(f"lazy_{key}")
             self.tabs.addTab(holder, title)
         self.tabs.currentChanged.connect(self._tab_shown)
+        self._stale_views: set[QWidget] = set()  # built views whose filter changed while hidden
+        self.tabs.currentChanged.connect(self._refilter_if_stale)
         self.setCentralWidget(self.tabs)
         self.tab_bar = tabs_on_top(self)
 
@@ -151,8 +154,13 @@ class MainWindow(DialogActions, QMainWindow):
         self.status_counts.setObjectName("statusCounts")
         self.status_path = QLabel(str(ledger.path))
         self.statusBar().addWidget(self.status_counts, 1)
-        if ledger.setting("example"):
-            badge = QLabel(self.tr("Example ledger: the people in it are invented"))
+        generated = ledger.setting("generated")
+        if ledger.setting("example") or generated:
+            badge = QLabel(
+                self.tr("Generated test data: the tasks and people are made up")
+                if generated
+                else self.tr("Example ledger: the people in it are invented")
+            )
             badge.setObjectName("exampleBadge")
             badge.setStyleSheet(f"color:{palette.ACCENT}; font-weight:bold; padding:0 8px;")
             self.statusBar().addPermanentWidget(badge)
@@ -309,10 +317,24 @@ class MainWindow(DialogActions, QMainWindow):
     def apply_filter(self, flt: TaskFilter) -> None:
         current = self.current_task_id()
         self.model.set_filter(flt)
+        # Only the view in front follows now; the others when their tab is shown (each reads the whole filter).
+        shown = self.tabs.currentWidget()
         for view in self._filtered_views():
-            view.set_filter(flt)
+            if view is shown:
+                view.set_filter(flt)
+            else:
+                self._stale_views.add(view)
         if current:
-            self.select_tasks([current], quiet=True)
+            if self.model.loaded_row_of(current) is not None:
+                self.select_tasks([current], quiet=True)
+            else:  # beyond the first screen: selected once the rest of the ids (read after the paint) are in
+                self.model.when_complete(lambda: self._closed or self.select_tasks([current], quiet=True))
+
+    def _refilter_if_stale(self, index: int) -> None:
+        view = self.tabs.widget(index)
+        if view in self._stale_views:
+            self._stale_views.discard(view)
+            view.set_filter(self.filters.current_filter())
 
     def _filtered_views(self) -> list[Any]:
         return [self.page(i) for i in range(self.tabs.count()) if hasattr(self.page(i), "set_filter")]

@@ -182,6 +182,12 @@ def test_an_older_file_gets_its_original_deadlines_fixed_in_the_journal(
     # and without the columns schema 6 added (a file that kept them would be refused as altered outside)
     conn.execute("ALTER TABLE task DROP COLUMN statement")
     conn.execute("ALTER TABLE review DROP COLUMN statement")
+    # nor schema 7's per-task journal index and schema 8's sort indexes
+    conn.execute("DROP INDEX task_by_progress")
+    conn.execute("DROP INDEX task_by_department")
+    conn.execute("DROP TABLE journal_task")
+    conn.execute("DROP INDEX journal_by_task")
+    conn.execute("CREATE INDEX journal_task ON journal(task_id, seq)")
     conn.execute("PRAGMA user_version = 5")
     conn.commit()
     conn.close()

@@ -352,14 +352,15 @@ def test_first_paint_comes_before_the_rest_of_a_large_ledger_and_the_task_panel(
     qtbot.addWidget(win)
     painted: list[bool] = []
     win.firstPainted.connect(lambda: painted.append(win.model._complete))
-    assert win.model.rowCount() == FIRST_SCREEN * 3  # the count is known at once ...
-    assert not win.model._complete and win._panel is None  # ... the remaining ids and the panel wait
+    assert win.model.rowCount() == FIRST_SCREEN  # the first screen's rows; the rest and the count come after
+    assert not win.model._complete and win._panel is None  # the remaining ids and the panel wait
     assert win.task_stack.currentWidget() is win.task_hint
     assert "选择" in win.task_hint.findChildren(QLabel)[1].text()
     win.show()
     qtbot.waitUntil(lambda: win._panel is not None)
     assert painted == [False]  # the window had painted before the remaining ids were read
     qtbot.waitUntil(lambda: win.model._complete)
+    assert win.model.rowCount() == FIRST_SCREEN * 3
     assert win.task_stack.currentWidget() is win.task_hint  # built, but no task chosen yet
     win.table.selectRow(FIRST_SCREEN * 3 - 1)  # a row beyond the first screen
     last = win.model.task_at(FIRST_SCREEN * 3 - 1)
@@ -498,3 +499,60 @@ def test_screenshot_neither_reads_nor_writes_the_users_window_layout(tmp_path, f
     assert settings().value("window/state") == b"the user's own layout"
     second = render_all(filled.path, tmp_path / "b", today="2025-11-20")
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+
+
+def test_a_generated_ledger_says_so_in_the_status_bar(qtbot, tmp_path, clock):
+    from ledger.example import generate
+
+    led = generate(tmp_path / "测试.db", tasks=30, communities=3, clock=clock)
+    make_app("zh")
+    win = MainWindow(led)
+    qtbot.addWidget(win)
+    badge = win.findChild(QLabel, "exampleBadge")
+    assert badge is not None and "测试数据" in badge.text()
+    win.close()
+    led.close()
+
+
+def test_a_filter_change_paints_its_first_screen_before_reading_the_rest(qtbot, tmp_path, clock):
+    """逾期 over a large ledger: the table is repainted with the first screen, then the remaining ids (and the
+    count) arrive; a task chosen beyond the first screen is still selected once they do."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from ledger.example import generate
+    from ui.table.model import FIRST_SCREEN
+
+    led = generate(tmp_path / "大台账.db", tasks=FIRST_SCREEN * 8, communities=4, clock=clock)
+    make_app("zh")
+    win = MainWindow(led)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win._panel is not None and win.model._complete)
+    win.table.selectRow(FIRST_SCREEN * 8 - 1)
+    chosen = win.current_task_id()
+    overdue = led.store.one(
+        "SELECT COUNT(*) FROM task WHERE deleted_at IS NULL AND deadline < ? AND status IN "
+        "('not_started','in_progress','returned','reopened')",
+        (clock.today().isoformat(),),
+    )
+    assert overdue > FIRST_SCREEN
+
+    seen: list[tuple[bool, int]] = []
+
+    class Spy(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                seen.append((win.model._complete, win.model.rowCount()))
+            return False
+
+    spy = Spy()
+    win.table.viewport().installEventFilter(spy)
+    win.apply_filter(TaskFilter(due="overdue"))
+    qtbot.waitUntil(lambda: win.model._complete)
+    assert seen and seen[0] == (False, FIRST_SCREEN)  # painted with the first screen, before the rest
+    assert win.model.rowCount() == overdue  # the count arrived with the rest
+    win.apply_filter(TaskFilter())
+    qtbot.waitUntil(lambda: win.model._complete)
+    qtbot.waitUntil(lambda: win.current_task_id() == chosen)  # re-selected once its row was loaded
+    win.close()
+    led.close()
