@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/imports/plan.py" line="246"/>
+        <location filename="../../ui/imports/plan.py" line="274"/>
         <source>Open a rectification plan</source>
         <translation>打开整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="248"/>
+        <location filename="../../ui/imports/plan.py" line="276"/>
         <source>Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)</source>
         <translation>整改方案、反馈意见和通报 (*.docx *.pdf *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
@@ -2848,172 +2848,242 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="90"/>
-        <source>Categories → problems → measures. Double-click a title to rename it; nothing is written before Import.</source>
-        <translation>问题类别 → 反馈问题 → 整改措施。双击标题可改名；点“导入”之前不会写入台账。</translation>
+        <source>Categories → problems → measures. Double-click a title to rename it, drag an item to move it; nothing is written before Import.</source>
+        <translation>类别 → 问题 → 措施。双击标题可改名，拖动可移到别处；点“导入”之前不会写入台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="98"/>
+        <location filename="../../ui/imports/plan.py" line="99"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="98"/>
+        <location filename="../../ui/imports/plan.py" line="99"/>
         <source>Falls to</source>
         <translation>落实到</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="116"/>
+        <location filename="../../ui/imports/plan.py" line="99"/>
+        <source>Lines</source>
+        <translation>原文行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="101"/>
+        <source>The lines of the document (rows of a table) it came from</source>
+        <translation>来自原文的第几行（表格为第几行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="121"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="117"/>
+        <location filename="../../ui/imports/plan.py" line="122"/>
         <source>Rename the selected title (or double-click it)</source>
         <translation>修改所选标题（也可以双击标题）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="122"/>
+        <location filename="../../ui/imports/plan.py" line="127"/>
         <source>Merge into the item above</source>
         <translation>并入上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="123"/>
+        <location filename="../../ui/imports/plan.py" line="128"/>
         <source>Merge the selected item into the one above it at the same level</source>
         <translation>把所选项并入同一级的上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="128"/>
+        <location filename="../../ui/imports/plan.py" line="133"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="129"/>
+        <location filename="../../ui/imports/plan.py" line="134"/>
         <source>Split the selected measure at the cursor in its text, or else at every “；”</source>
         <translation>在措施内容中光标处拆分所选措施；光标不在文字中间时按“；”拆分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="134"/>
+        <location filename="../../ui/imports/plan.py" line="139"/>
         <source>Drop</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="135"/>
+        <location filename="../../ui/imports/plan.py" line="140"/>
         <source>Leave the selected items out of the import</source>
         <translation>导入时不包括所选项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="138"/>
+        <location filename="../../ui/imports/plan.py" line="145"/>
+        <source>Up a level</source>
+        <translation>升一级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="147"/>
+        <source>Make the selected measure a problem, or problem a category; what follows it at its level comes along under it</source>
+        <translation>把选中的措施升为问题、问题升为类别；同一级中排在它后面的内容随之归到它下面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="154"/>
+        <source>Down a level</source>
+        <translation>降一级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="156"/>
+        <source>Put the selected category or problem under the one above it, one level down, with what is under it</source>
+        <translation>把选中的类别或问题连同其下内容降一级，归到上面那一项之下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="161"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="139"/>
+        <location filename="../../ui/imports/plan.py" line="161"/>
+        <source>Move up (or drag it)</source>
+        <translation>上移（也可拖动）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="162"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="157"/>
+        <location filename="../../ui/imports/plan.py" line="180"/>
         <source>Measure text (place the cursor here and press Split to cut it in two)</source>
         <translation>措施内容（把光标放在要断开的位置，再点“拆分”）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="164"/>
+        <location filename="../../ui/imports/plan.py" line="187"/>
         <source>Select a measure to see its text and choose its communities.</source>
         <translation>选择一条措施，查看内容并选择落实到的居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="166"/>
+        <location filename="../../ui/imports/plan.py" line="189"/>
         <source>Communities this measure falls to</source>
         <translation>这条措施落实到的居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="171"/>
-        <location filename="../../ui/imports/plan.py" line="284"/>
+        <location filename="../../ui/imports/plan.py" line="194"/>
+        <location filename="../../ui/imports/plan.py" line="312"/>
         <source>All communities</source>
         <translation>全部居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="172"/>
+        <location filename="../../ui/imports/plan.py" line="195"/>
         <source>Give every selected measure to every community</source>
         <translation>所选措施全部落实到所有居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="174"/>
+        <location filename="../../ui/imports/plan.py" line="197"/>
         <source>Those named in the text</source>
         <translation>文中点名的居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="176"/>
+        <location filename="../../ui/imports/plan.py" line="199"/>
         <source>Give each selected measure to the communities its text names (all when it names none)</source>
         <translation>所选措施落实到文中点名的居民区（没有点名的落实到全部居民区）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="207"/>
+        <location filename="../../ui/imports/plan.py" line="235"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="210"/>
+        <location filename="../../ui/imports/plan.py" line="238"/>
         <source>Import the tree into the ledger as one step (a backup is taken first)</source>
         <translation>把预览中的内容作为一步导入台账（导入前自动备份）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="213"/>
+        <location filename="../../ui/imports/plan.py" line="241"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="255"/>
+        <location filename="../../ui/imports/plan.py" line="283"/>
         <source>Open a rectification plan</source>
         <translation>打开整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="257"/>
+        <location filename="../../ui/imports/plan.py" line="285"/>
         <source>Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)</source>
         <translation>整改方案、反馈意见和通报 (*.docx *.pdf *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="296"/>
+        <location filename="../../ui/imports/plan.py" line="324"/>
         <source>{name} (named in the text, not in the ledger: tick to create)</source>
         <translation>{name}（文中提到，台账中尚无，勾选后新建）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="427"/>
+        <location filename="../../ui/imports/plan.py" line="410"/>
+        <source>Leader: {0}</source>
+        <translation>责任领导：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="411"/>
+        <source>Department: {0}</source>
+        <translation>责任部门：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="412"/>
+        <source>Responsible: {0}</source>
+        <translation>责任人：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="413"/>
+        <source>Deadline: {0}</source>
+        <translation>完成时限：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="476"/>
         <source>All ({n})</source>
         <translation>全部（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="432"/>
+        <location filename="../../ui/imports/plan.py" line="481"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="465"/>
+        <location filename="../../ui/imports/plan.py" line="514"/>
         <source>Nothing to import: the tree is empty.</source>
         <translation>没有可导入的内容：预览是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="141"/>
+        <location filename="../../ui/imports/plan_levels.py" line="124"/>
+        <source>A category is already at the top level.</source>
+        <translation>类别已是最高一级，不能再升。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan_levels.py" line="150"/>
+        <source>A measure is already at the lowest level.</source>
+        <translation>措施已是最低一级，不能再降。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan_levels.py" line="155"/>
+        <source>There is nothing above at the same level to put it under.</source>
+        <translation>上面没有同一级的项目，无法降级。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan_tree.py" line="157"/>
         <source>The ledger has no communities yet: tick the communities named in the text, or add communities first.</source>
         <translation>台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="262"/>
+        <location filename="../../ui/imports/plan_tree.py" line="278"/>
         <source>There is no item above at the same level to merge with.</source>
         <translation>同一级没有上一项可以合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="303"/>
+        <location filename="../../ui/imports/plan_tree.py" line="319"/>
         <source>Only a measure can be split: select a measure.</source>
         <translation>只能拆分整改措施：请先选择一条措施。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="310"/>
+        <location filename="../../ui/imports/plan_tree.py" line="326"/>
         <source>Nothing to split: put the cursor inside the text, or use “；” between the parts.</source>
         <translation>没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="335"/>
+        <location filename="../../ui/imports/plan_tree.py" line="353"/>
         <source>Select what to drop first.</source>
         <translation>请先选择要删除的项。</translation>
     </message>
