@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/imports/plan.py" line="246"/>
+        <location filename="../../ui/imports/plan.py" line="274"/>
         <source>Open a rectification plan</source>
         <translation>打开整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="248"/>
+        <location filename="../../ui/imports/plan.py" line="276"/>
         <source>Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)</source>
         <translation>整改方案、反馈意见和通报 (*.docx *.pdf *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
@@ -1169,37 +1169,37 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExportFillFormDialog</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="110"/>
+        <location filename="../../ui/imports/fill_form.py" line="113"/>
         <source>Export a fill form</source>
         <translation>导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="113"/>
+        <location filename="../../ui/imports/fill_form.py" line="116"/>
         <source>A fill form is an Excel sheet of one community&apos;s tasks for its secretary: they fill in the progress, the indicator values and whether to ask for sign-off (the yellow cells), and send it back; import it with File → Import Excel….</source>
         <translation>填报表是一个居民区全部整改任务的 Excel 表格，交给居民区书记填写浅黄色单元格（整改进展、指标完成值、是否申请销号），交回后用“文件 → 导入 Excel…”导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="123"/>
+        <location filename="../../ui/imports/fill_form.py" line="126"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="130"/>
+        <location filename="../../ui/imports/fill_form.py" line="133"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="132"/>
+        <location filename="../../ui/imports/fill_form.py" line="135"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="135"/>
+        <location filename="../../ui/imports/fill_form.py" line="138"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="142"/>
+        <location filename="../../ui/imports/fill_form.py" line="145"/>
         <source>No community has tasks.</source>
         <translation>没有居民区有整改任务。</translation>
     </message>
@@ -1265,72 +1265,72 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FillFormDialog</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="311"/>
+        <location filename="../../ui/imports/fill_form.py" line="314"/>
         <source>Import a fill form</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="314"/>
+        <location filename="../../ui/imports/fill_form.py" line="317"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="317"/>
+        <location filename="../../ui/imports/fill_form.py" line="320"/>
         <source>Skip the cells that cannot be imported and import the rest</source>
         <translation>跳过不能导入的单元格，导入其余部分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="357"/>
+        <location filename="../../ui/imports/fill_form.py" line="360"/>
         <source>“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be imported, {unchanged} rows unchanged. Nothing has been changed yet.</source>
         <translation>“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，{unchanged} 行没有变化。目前台账尚未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="374"/>
+        <location filename="../../ui/imports/fill_form.py" line="377"/>
         <source>{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import the rest, or correct the file and import it again.</source>
         <translation>有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，或改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="397"/>
+        <location filename="../../ui/imports/fill_form.py" line="400"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="399"/>
+        <location filename="../../ui/imports/fill_form.py" line="402"/>
         <source>Ask for sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="401"/>
+        <location filename="../../ui/imports/fill_form.py" line="404"/>
         <source>Whole row</source>
         <translation>整行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="409"/>
+        <location filename="../../ui/imports/fill_form.py" line="412"/>
         <source>Indicator value: {name}</source>
         <translation>指标完成值：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="409"/>
+        <location filename="../../ui/imports/fill_form.py" line="412"/>
         <source>Indicator value</source>
         <translation>指标完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="444"/>
+        <location filename="../../ui/imports/fill_form.py" line="447"/>
         <source>Nothing new to import: the ledger already holds every value of “{file}”.</source>
         <translation>没有需要导入的内容：“{file}”中的数值台账上都已有了。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="449"/>
+        <location filename="../../ui/imports/fill_form.py" line="452"/>
         <source>Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells skipped.</source>
         <translation>已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="460"/>
+        <location filename="../../ui/imports/fill_form.py" line="463"/>
         <source> {count} conflicts were left undecided; import the file again to decide them.</source>
         <translation>还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="463"/>
+        <location filename="../../ui/imports/fill_form.py" line="466"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -1378,47 +1378,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FillTable</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="222"/>
+        <location filename="../../ui/imports/fill_form.py" line="225"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="223"/>
+        <location filename="../../ui/imports/fill_form.py" line="226"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="224"/>
+        <location filename="../../ui/imports/fill_form.py" line="227"/>
         <source>Community / measure</source>
         <translation>居民区 / 整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="225"/>
+        <location filename="../../ui/imports/fill_form.py" line="228"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="226"/>
+        <location filename="../../ui/imports/fill_form.py" line="229"/>
         <source>Ledger now</source>
         <translation>台账现值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="227"/>
+        <location filename="../../ui/imports/fill_form.py" line="230"/>
         <source>Filled in</source>
         <translation>填报值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="228"/>
+        <location filename="../../ui/imports/fill_form.py" line="231"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="243"/>
+        <location filename="../../ui/imports/fill_form.py" line="246"/>
         <source>Keep the ledger&apos;s</source>
         <translation>保留台账</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="243"/>
+        <location filename="../../ui/imports/fill_form.py" line="246"/>
         <source>Take the filled-in</source>
         <translation>采用填报</translation>
     </message>
@@ -1678,7 +1678,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     <message>
         <location filename="../../ui/window/help.py" line="68"/>
         <source>The work team imports it: File → Import a community&apos;s return…. A backup is made first; conflicts are shown to decide one by one.</source>
-        <translation>工作专班导入上报文件：文件 → 导入上报…。导入前自动备份；有冲突的逐条决定。</translation>
+        <translation>工作专班导入上报文件：文件 → 导入居民区上报…。导入前自动备份；有冲突的逐条决定。</translation>
     </message>
     <message>
         <location filename="../../ui/window/help.py" line="74"/>
@@ -1784,83 +1784,99 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>IssuePackagesDialog</name>
     <message>
-        <location filename="../../ui/packages/issue.py" line="75"/>
-        <location filename="../../ui/packages/issue.py" line="151"/>
+        <location filename="../../ui/packages/issue.py" line="83"/>
+        <location filename="../../ui/packages/issue.py" line="188"/>
         <source>Issue community packages</source>
         <translation>下发社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="78"/>
+        <location filename="../../ui/packages/issue.py" line="86"/>
         <source>A package is a copy of one community&apos;s tasks for its secretary to update offline. Give it to the secretary (USB stick, e-mail); they open it in this program and send back the return file (上报).</source>
         <translation>下发包是一个居民区任务的副本，供居民区书记离线更新。请把它交给书记（U 盘、邮件等）；书记用本程序打开，更新后点“上报”，把生成的上报文件交回工作专班导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="86"/>
+        <location filename="../../ui/packages/issue.py" line="94"/>
         <source>All communities (one package each)</source>
         <translation>全部居民区（每个居民区一个包）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="88"/>
+        <location filename="../../ui/packages/issue.py" line="96"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="93"/>
+        <location filename="../../ui/packages/issue.py" line="101"/>
+        <location filename="../../ui/packages/issue.py" line="112"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="100"/>
+        <location filename="../../ui/packages/issue.py" line="110"/>
+        <source>Optional: the program&apos;s installer, copied beside the packages</source>
+        <translation>可选：本程序的安装包，复制到社区包旁边</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/issue.py" line="119"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="101"/>
+        <location filename="../../ui/packages/issue.py" line="120"/>
         <source>Folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="107"/>
+        <location filename="../../ui/packages/issue.py" line="121"/>
+        <source>Installer</source>
+        <translation>安装程序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/issue.py" line="127"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="111"/>
+        <location filename="../../ui/packages/issue.py" line="131"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="115"/>
+        <location filename="../../ui/packages/issue.py" line="135"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="139"/>
+        <location filename="../../ui/packages/issue.py" line="170"/>
+        <source>The installer “{name}” is beside the packages.</source>
+        <translation>安装程序“{name}”已复制到社区包所在的文件夹，可与社区包一起拷给书记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/issue.py" line="176"/>
         <source>Choose a folder first.</source>
         <translation>请先选择保存下发包的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="149"/>
+        <location filename="../../ui/packages/issue.py" line="186"/>
         <source>No community has tasks to issue.</source>
         <translation>没有居民区有可下发的整改任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="151"/>
+        <location filename="../../ui/packages/issue.py" line="188"/>
         <source>Issuing packages…</source>
         <translation>正在下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="166"/>
+        <location filename="../../ui/packages/issue.py" line="203"/>
         <source>Issuing the package of {name}… ({done} of {total})</source>
         <translation>正在下发“{name}”的包…（第 {done} 个，共 {total} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="186"/>
+        <location filename="../../ui/packages/issue.py" line="223"/>
         <source>Issuing was cancelled after {count} packages; those listed were written and recorded.</source>
         <translation>已取消下发；取消前已写入并登记 {count} 个包，列在下面。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="189"/>
+        <location filename="../../ui/packages/issue.py" line="226"/>
         <source>{count} packages were issued to “{folder}”:</source>
         <translation>已下发 {count} 个社区包到“{folder}”：</translation>
     </message>
@@ -2751,9 +2767,19 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>Packages</name>
     <message>
-        <location filename="../../ui/packages/issue.py" line="41"/>
+        <location filename="../../ui/packages/issue.py" line="42"/>
         <source>Choose the folder for the packages</source>
         <translation>选择保存下发包的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/issue.py" line="48"/>
+        <source>Choose the program&apos;s installer</source>
+        <translation>选择本程序的安装包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/issue.py" line="48"/>
+        <source>Installers (*.deb *.exe);;All files (*)</source>
+        <translation>安装包 (*.deb *.exe);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/packages/merge.py" line="33"/>
@@ -2822,172 +2848,242 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="90"/>
-        <source>Categories → problems → measures. Double-click a title to rename it; nothing is written before Import.</source>
-        <translation>问题类别 → 反馈问题 → 整改措施。双击标题可改名；点“导入”之前不会写入台账。</translation>
+        <source>Categories → problems → measures. Double-click a title to rename it, drag an item to move it; nothing is written before Import.</source>
+        <translation>类别 → 问题 → 措施。双击标题可改名，拖动可移到别处；点“导入”之前不会写入台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="98"/>
+        <location filename="../../ui/imports/plan.py" line="99"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="98"/>
+        <location filename="../../ui/imports/plan.py" line="99"/>
         <source>Falls to</source>
         <translation>落实到</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="116"/>
+        <location filename="../../ui/imports/plan.py" line="99"/>
+        <source>Lines</source>
+        <translation>原文行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="101"/>
+        <source>The lines of the document (rows of a table) it came from</source>
+        <translation>来自原文的第几行（表格为第几行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="121"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="117"/>
+        <location filename="../../ui/imports/plan.py" line="122"/>
         <source>Rename the selected title (or double-click it)</source>
         <translation>修改所选标题（也可以双击标题）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="122"/>
+        <location filename="../../ui/imports/plan.py" line="127"/>
         <source>Merge into the item above</source>
         <translation>并入上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="123"/>
+        <location filename="../../ui/imports/plan.py" line="128"/>
         <source>Merge the selected item into the one above it at the same level</source>
         <translation>把所选项并入同一级的上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="128"/>
+        <location filename="../../ui/imports/plan.py" line="133"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="129"/>
+        <location filename="../../ui/imports/plan.py" line="134"/>
         <source>Split the selected measure at the cursor in its text, or else at every “；”</source>
         <translation>在措施内容中光标处拆分所选措施；光标不在文字中间时按“；”拆分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="134"/>
+        <location filename="../../ui/imports/plan.py" line="139"/>
         <source>Drop</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="135"/>
+        <location filename="../../ui/imports/plan.py" line="140"/>
         <source>Leave the selected items out of the import</source>
         <translation>导入时不包括所选项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="138"/>
+        <location filename="../../ui/imports/plan.py" line="145"/>
+        <source>Up a level</source>
+        <translation>升一级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="147"/>
+        <source>Make the selected measure a problem, or problem a category; what follows it at its level comes along under it</source>
+        <translation>把选中的措施升为问题、问题升为类别；同一级中排在它后面的内容随之归到它下面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="154"/>
+        <source>Down a level</source>
+        <translation>降一级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="156"/>
+        <source>Put the selected category or problem under the one above it, one level down, with what is under it</source>
+        <translation>把选中的类别或问题连同其下内容降一级，归到上面那一项之下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="161"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="139"/>
+        <location filename="../../ui/imports/plan.py" line="161"/>
+        <source>Move up (or drag it)</source>
+        <translation>上移（也可拖动）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="162"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="157"/>
+        <location filename="../../ui/imports/plan.py" line="180"/>
         <source>Measure text (place the cursor here and press Split to cut it in two)</source>
         <translation>措施内容（把光标放在要断开的位置，再点“拆分”）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="164"/>
+        <location filename="../../ui/imports/plan.py" line="187"/>
         <source>Select a measure to see its text and choose its communities.</source>
         <translation>选择一条措施，查看内容并选择落实到的居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="166"/>
+        <location filename="../../ui/imports/plan.py" line="189"/>
         <source>Communities this measure falls to</source>
         <translation>这条措施落实到的居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="171"/>
-        <location filename="../../ui/imports/plan.py" line="284"/>
+        <location filename="../../ui/imports/plan.py" line="194"/>
+        <location filename="../../ui/imports/plan.py" line="312"/>
         <source>All communities</source>
         <translation>全部居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="172"/>
+        <location filename="../../ui/imports/plan.py" line="195"/>
         <source>Give every selected measure to every community</source>
         <translation>所选措施全部落实到所有居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="174"/>
+        <location filename="../../ui/imports/plan.py" line="197"/>
         <source>Those named in the text</source>
         <translation>文中点名的居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="176"/>
+        <location filename="../../ui/imports/plan.py" line="199"/>
         <source>Give each selected measure to the communities its text names (all when it names none)</source>
         <translation>所选措施落实到文中点名的居民区（没有点名的落实到全部居民区）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="207"/>
+        <location filename="../../ui/imports/plan.py" line="235"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="210"/>
+        <location filename="../../ui/imports/plan.py" line="238"/>
         <source>Import the tree into the ledger as one step (a backup is taken first)</source>
         <translation>把预览中的内容作为一步导入台账（导入前自动备份）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="213"/>
+        <location filename="../../ui/imports/plan.py" line="241"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="255"/>
+        <location filename="../../ui/imports/plan.py" line="283"/>
         <source>Open a rectification plan</source>
         <translation>打开整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="257"/>
+        <location filename="../../ui/imports/plan.py" line="285"/>
         <source>Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)</source>
         <translation>整改方案、反馈意见和通报 (*.docx *.pdf *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="296"/>
+        <location filename="../../ui/imports/plan.py" line="324"/>
         <source>{name} (named in the text, not in the ledger: tick to create)</source>
         <translation>{name}（文中提到，台账中尚无，勾选后新建）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="427"/>
+        <location filename="../../ui/imports/plan.py" line="410"/>
+        <source>Leader: {0}</source>
+        <translation>责任领导：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="411"/>
+        <source>Department: {0}</source>
+        <translation>责任部门：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="412"/>
+        <source>Responsible: {0}</source>
+        <translation>责任人：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="413"/>
+        <source>Deadline: {0}</source>
+        <translation>完成时限：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="476"/>
         <source>All ({n})</source>
         <translation>全部（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="432"/>
+        <location filename="../../ui/imports/plan.py" line="481"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="465"/>
+        <location filename="../../ui/imports/plan.py" line="514"/>
         <source>Nothing to import: the tree is empty.</source>
         <translation>没有可导入的内容：预览是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="141"/>
+        <location filename="../../ui/imports/plan_levels.py" line="124"/>
+        <source>A category is already at the top level.</source>
+        <translation>类别已是最高一级，不能再升。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan_levels.py" line="150"/>
+        <source>A measure is already at the lowest level.</source>
+        <translation>措施已是最低一级，不能再降。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan_levels.py" line="155"/>
+        <source>There is nothing above at the same level to put it under.</source>
+        <translation>上面没有同一级的项目，无法降级。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan_tree.py" line="157"/>
         <source>The ledger has no communities yet: tick the communities named in the text, or add communities first.</source>
         <translation>台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="262"/>
+        <location filename="../../ui/imports/plan_tree.py" line="278"/>
         <source>There is no item above at the same level to merge with.</source>
         <translation>同一级没有上一项可以合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="303"/>
+        <location filename="../../ui/imports/plan_tree.py" line="319"/>
         <source>Only a measure can be split: select a measure.</source>
         <translation>只能拆分整改措施：请先选择一条措施。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="310"/>
+        <location filename="../../ui/imports/plan_tree.py" line="326"/>
         <source>Nothing to split: put the cursor inside the text, or use “；” between the parts.</source>
         <translation>没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="335"/>
+        <location filename="../../ui/imports/plan_tree.py" line="353"/>
         <source>Select what to drop first.</source>
         <translation>请先选择要删除的项。</translation>
     </message>
@@ -3387,82 +3483,87 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="315"/>
-        <source>{week} ({start} to {end})</source>
-        <translation>{week}（{start} 至 {end}）</translation>
+        <location filename="../../ui/reconcile/view.py" line="317"/>
+        <source>{start} to {end} (week {week})</source>
+        <translation>{start} 至 {end}（第 {week} 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="326"/>
+        <location filename="../../ui/reconcile/view.py" line="321"/>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile/view.py" line="330"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="327"/>
+        <location filename="../../ui/reconcile/view.py" line="331"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="327"/>
+        <location filename="../../ui/reconcile/view.py" line="331"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="350"/>
+        <location filename="../../ui/reconcile/view.py" line="354"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="354"/>
+        <location filename="../../ui/reconcile/view.py" line="358"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="359"/>
+        <location filename="../../ui/reconcile/view.py" line="363"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="372"/>
+        <location filename="../../ui/reconcile/view.py" line="376"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="407"/>
+        <location filename="../../ui/reconcile/view.py" line="411"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="414"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="416"/>
+        <location filename="../../ui/reconcile/view.py" line="420"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="423"/>
+        <location filename="../../ui/reconcile/view.py" line="427"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="423"/>
+        <location filename="../../ui/reconcile/view.py" line="427"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="423"/>
+        <location filename="../../ui/reconcile/view.py" line="427"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="529"/>
+        <location filename="../../ui/reconcile/view.py" line="533"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="536"/>
+        <location filename="../../ui/reconcile/view.py" line="540"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
@@ -4742,17 +4843,17 @@ Sheets: {sheets}</source>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="166"/>
+        <location filename="../../ui/imports/fill_form.py" line="169"/>
         <source>{community} fill form.xlsx</source>
         <translation>{community}填报表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="175"/>
+        <location filename="../../ui/imports/fill_form.py" line="178"/>
         <source>Cannot export the fill form</source>
         <translation>无法导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="479"/>
+        <location filename="../../ui/imports/fill_form.py" line="482"/>
         <location filename="../../ui/imports/foreign.py" line="209"/>
         <source>Import Excel</source>
         <translation>导入 Excel</translation>

@@ -73,6 +73,9 @@ def show_done(parent: QWidget | None, community: str, path: Path) -> None:
         _tr("The fill form of {community} was saved to:\n{path}").format(community=community, path=path),
         parent=parent,
     )
+    note = excel_returns.print_note(path) if path.is_file() else ""
+    if note:  # the paper it prints on (A3 when A4 would print under 9 pt)
+        box.setInformativeText(note)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
 

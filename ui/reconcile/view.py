@@ -311,10 +311,14 @@ class ReconcileView(QWidget):
         self.week_combo.clear()
         for w in sorted(weeks, reverse=True):
             start, end = rc.week_window(self.ledger, w)
+            # a period by its dates; the ISO week only where the period is one (Monday to Sunday)
+            iso = start.isoweekday() == 1 and end == start + dt.timedelta(days=6)
             self.week_combo.addItem(
-                self.tr("{week} ({start} to {end})").format(
-                    week=w, start=start.isoformat(), end=end.isoformat()
-                ),
+                self.tr("{start} to {end} (week {week})").format(
+                    start=start.isoformat(), end=end.isoformat(), week=start.isocalendar()[1]
+                )
+                if iso
+                else self.tr("{start} to {end}").format(start=start.isoformat(), end=end.isoformat()),
                 w,
             )
         i = self.week_combo.findData(select)
