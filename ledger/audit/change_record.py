@@ -157,7 +157,7 @@ def export_audit(
             if cancel is not None and entries % 200 == 0 and cancel():
                 raise AuditCancelled
             community, measure = tasks.get(entry.task_id or "", ("", ""))
-            who = entry.actor
+            who = entry.actor + ("（已签字确认）" if entry.args.get("signed") else "")
             role = ROLES.get(entry.role, entry.role)
             what = command_label(entry.command)
             for fld, before, after in _lines(entry) or [(what, "", "")]:

@@ -58,6 +58,10 @@ OTHER_COMMANDS = {
     "close_period": "结账",
     "import_excel_ledger": "导入其他台账",
     "undo": "撤销",
+    "add_person": "人员名册：添加",
+    "update_person": "人员名册：修改",
+    "set_password": "设置签字密码",
+    "reset_password": "清除签字密码",
 }
 
 
@@ -78,6 +82,9 @@ def describe_entry(entry: Entry) -> list[tuple[str, str, str]]:
     """(field, before, after) lines of one journal entry, in the user's words."""
     lines = []
     for c in entry.changes:
+        if c.table == "setting" and c.id == "people_passwords":  # only a salted hash, never shown
+            lines.append(("签字密码", "", f"已{command_label(entry.command)}（只保存加密摘要）"))
+            continue
         if c.op == "update":
             if c.field in QUIET_FIELDS:
                 continue
@@ -167,6 +174,8 @@ def history_rows(entries: list[Entry]) -> list[tuple[str, str, str, str, str]]:
     rows: list[tuple[str, str, str, str, str]] = []
     for entry in reversed(entries):
         who = f"{entry.actor}（{entry.origin}）" if entry.origin != "本机" else entry.actor
+        if entry.args.get("signed"):
+            who += "（已签字确认）"
         label = command_label(entry.command)
         for fld, before, after in describe_entry(entry) or [(label, "", "")]:
             rows.append((entry.at[:16], who, fld, before, after))

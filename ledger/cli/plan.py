@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from ledger.cli.common import clock_from, operator_from
+from ledger.cli.common import as_registered, clock_from, operator_from
 from ledger.plan import ParsedPlan, PlanFileError, default_assignment, import_plan, parse_plan, preview_import
 from ledger.plan.file import read_plan_file
 from ledger.service import Ledger
@@ -59,7 +59,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             print(preview.sentence())
         print("（试运行：台账未作任何改动。）")
         return 0
-    led = Ledger.open(ledger_path, clock=clock_from(args), operator=operator_from(args))
+    led = as_registered(Ledger.open(ledger_path, clock=clock_from(args), operator=operator_from(args)), args)
     try:
         plan = parse_plan(text, [c["name"] for c in led.communities()])
         result = import_plan(

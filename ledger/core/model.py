@@ -102,8 +102,10 @@ class Operator:
     @classmethod
     def of(cls, name: str, role: str | Role) -> Operator:
         from ledger.core.errors import LedgerError
+        from ledger.core.people import normalize_name
 
-        if not name.strip():
+        name = normalize_name(name)
+        if not name:
             raise LedgerError("empty_field", field="姓名")
         try:
             r = Role(role) if not isinstance(role, Role) else role

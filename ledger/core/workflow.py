@@ -8,6 +8,7 @@ from typing import Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, Operator, Role, Status
+from ledger.core.people import normalize_name
 
 S = Status
 
@@ -94,6 +95,13 @@ def chain_from_setting(value: Any) -> tuple[Level, ...]:
     return levels
 
 
+def check_chain(levels: tuple[Level, ...]) -> tuple[Level, ...]:
+    """A chain that may be put in force: no secretary level (secretaries apply, they do not review)."""
+    if any(lv.role == Role.SECRETARY for lv in levels):
+        raise LedgerError("secretary_in_chain")
+    return levels
+
+
 def chain_to_setting(levels: tuple[Level, ...]) -> list[dict[str, str]]:
     return [{"name": lv.name, "role": lv.role.value} for lv in levels]
 
@@ -108,6 +116,7 @@ class TaskState:
     signed_this_round: tuple[str, ...] = ()  # reviewers who already signed this round
     evidence_count: int = 0
     indicators_unmet: tuple[str, ...] = ()
+    submitted_by: str = ""  # who applied for this round (signs no level of it)
 
 
 @dataclass(frozen=True)
@@ -180,7 +189,12 @@ def _review(
             actor=operator.name,
             role=operator.role.label,
         )
-    if operator.name in task.signed_this_round:
+    if level.role == Role.SECRETARY:
+        raise LedgerError("secretary_in_chain")
+    me = normalize_name(operator.name)
+    if task.submitted_by and normalize_name(task.submitted_by) == me:
+        raise LedgerError("self_review", actor=operator.name, level=level.name)
+    if me in {normalize_name(n) for n in task.signed_this_round}:
         raise LedgerError("same_reviewer", actor=operator.name, level=level.name)
     if action == Action.RETURN:
         if not reason.strip():
@@ -214,7 +228,13 @@ def allowed_actions(
             continue
         if action in (Action.APPROVE, Action.RETURN):
             level = chain[min(task.review_level, len(chain) - 1)]
-            if operator.role != level.role or operator.name in task.signed_this_round:
+            me = normalize_name(operator.name)
+            if (
+                operator.role != level.role
+                or level.role == Role.SECRETARY
+                or me in {normalize_name(n) for n in task.signed_this_round}
+                or (task.submitted_by and normalize_name(task.submitted_by) == me)
+            ):
                 continue
         elif operator.role not in ACTION_ROLES[action]:
             continue

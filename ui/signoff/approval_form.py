@@ -88,7 +88,7 @@ def _grades(chosen: str) -> str:
 def form_html(ledger: Ledger, task_id: str) -> str:
     """The form as HTML for QTextDocument: a title, one table, black on white."""
     t = ledger.task(task_id)
-    chain = ledger.chain
+    chain = ledger.round_chain(task_id)  # the chain the round under review was submitted under
     label = f"font-family:{_families_css(LABEL_FAMILIES)}; font-size:12pt;"
     cell = "font-size:12pt;"
 
@@ -171,7 +171,8 @@ def form_html(ledger: Ledger, task_id: str) -> str:
             if r.exception:
                 inner += f"<p style='{cell}'>例外理由：{_esc(r.exception)}</p>"
             inner += (
-                f"<p style='{cell}'>审核人：{_esc(r.reviewer)}{GAP}审核日期：{cn_date(r.at)}</p>"
+                f"<p style='{cell}'>审核人：{_esc(r.reviewer)}{'（已签字确认）' if r.signed else ''}"
+                f"{GAP}审核日期：{cn_date(r.at)}</p>"
                 f"<p align='right' style='{cell} margin-top:14pt'>{sign}{GAP}</p>"
             )
         body.append(
