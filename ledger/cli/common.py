@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger.core.clock import Clock, TodayClock
-from ledger.core.errors import LedgerError
+from ledger.core.errors import KnownStorageError, LedgerError
 from ledger.core.model import Operator, Role
 from ledger.service.commands import Ledger
 from ledger.service.permissions import operator_for, register
@@ -70,6 +70,21 @@ def password_from(args: argparse.Namespace) -> str | None:
         except OSError:
             raise LedgerError("not_found", path=path) from None
     return os.environ.get(PASSWORD_ENV)
+
+
+def open_for_reading(args: argparse.Namespace, path: str | None = None) -> Ledger:
+    """For a command that only reads (stats, tasks, export, journal, verify): the ledger with its lock when it is
+    free, or else through a read-only connection beside the window that holds it (SQLite's WAL lets one writer
+    and any number of readers share the file; the reader sees the last committed state)."""
+    from ledger.storage import Store
+
+    where = path or args.path
+    try:
+        return open_ledger(args, where)
+    except KnownStorageError as exc:
+        if exc.code != "locked":
+            raise
+    return Ledger(Store.open(where, read_only=True), clock_from(args), operator_from(args))
 
 
 def print_json(value: Any) -> None:

@@ -215,7 +215,9 @@ class Replay:
         compared), through the master's commands and under its rules at this moment."""
         for e in self.pkg.entries:
             actor = normalize_name(e.actor)
-            with self.ledger.acting_as(Operator(actor or "居民区书记", Role.SECRETARY), self.origin):
+            with self.ledger.acting_as(
+                Operator(actor or "居民区书记", Role.SECRETARY), self.origin, e.happened_at
+            ):
                 self._entry(e)
 
     def _entry(self, e: Entry) -> None:

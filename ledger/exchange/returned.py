@@ -10,7 +10,7 @@ from typing import Any
 
 from ledger.core import LedgerError, Role
 from ledger.core.people import normalize_name
-from ledger.exchange.packages import open_read_only, read_info, require_master
+from ledger.exchange.packages import damaged, open_read_only, read_info, require_master
 from ledger.service import Ledger, register
 from ledger.storage import Change, Entry, journal
 
@@ -43,7 +43,7 @@ def read_package(ledger: Ledger, path: Path, want_blobs: bool) -> ReturnedPackag
     try:
         store = open_read_only(path)
     except LedgerError as exc:
-        if exc.code == "not_found":
+        if exc.code in ("not_found", "unexpected_schema", "file_too_slow", "package_damaged", "too_new"):
             raise
         raise LedgerError(
             "package_not_package", path=path, detail=exc.facts.get("detail", exc.code)
@@ -110,7 +110,10 @@ def read_package(ledger: Ledger, path: Path, want_blobs: bool) -> ReturnedPackag
                     missing.add(sha)
                     blobs[sha] = None
         except sqlite3.DatabaseError as exc:
-            raise LedgerError("package_damaged", path=path, detail=str(exc)) from None
+            raise damaged(path, exc) from None
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            # A hostile file's journal with values of the wrong kind: refused, never a traceback.
+            raise LedgerError("package_damaged", path=path, detail=f"内容不是本程序写的：{exc}") from None
     finally:
         store.conn.close()
     return ReturnedPackage(
@@ -175,7 +178,9 @@ def out_of_scope(ledger: Ledger, pkg: ReturnedPackage, e: Entry) -> str | None:
 
 # ---- what an entry may carry: its command's own writes, nothing hidden beside them ---------------------------------
 STEP_COMMANDS = frozenset({"start", "submit", "set_ongoing"})
-STEP_FIELDS = frozenset({"status", "review_level", "review_round", "return_reason", "progress", "updated_at"})
+STEP_FIELDS = frozenset(
+    {"status", "review_level", "review_round", "return_reason", "progress", "statement", "updated_at"}
+)
 INSERTS = {"add_indicator": "indicator", "attach_evidence": "evidence", "request_extension": "extension"}
 TABLE_WORDS = {
     "task": "任务",
