@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger.core.errors import LedgerError
+from ledger.service import register
 from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
 from ui.common import messages, palette, words
@@ -73,6 +74,7 @@ class MainWindow(DialogActions, QMainWindow):
         self.remember_layout = remember_layout
         self.ledger = ledger
         self.setObjectName("mainWindow")
+        self._ask_signatures()
         self.notifier = Notifier(self)
         self._observer: Callable[[Changed], None] = self.notifier.changed.emit
         ledger.subscribe(self._observer)
@@ -518,10 +520,25 @@ class MainWindow(DialogActions, QMainWindow):
 
         exec_and_free(StructureDialog(self.ledger, self))
 
+    def _ask_signatures(self) -> None:
+        """A signing act asks its signer's password at that moment (签字确认), in this window."""
+        from ui.window.people import ask_signature
+
+        self.ledger.password_prompt = lambda actor, act: ask_signature(self, actor, act)
+
+    def edit_people(self) -> None:
+        from ui.window.people import PeopleDialog
+
+        exec_and_free(PeopleDialog(self.ledger, self))
+
     def change_operator(self) -> None:
         from ui.window.dialogs import OperatorDialog
+        from ui.window.people import choose_person
 
-        op = OperatorDialog.ask(self.ledger.operator, self)
+        if register(self.ledger):  # once the register has people, who am I is one of them
+            op = choose_person(self.ledger, self)
+        else:
+            op = OperatorDialog.ask(self.ledger.operator, self)
         if op is not None:
             self.ledger.operator = op
             save_operator(op)
