@@ -16,8 +16,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn", re.compile(rf"^([{CN_DIGITS}]{{1,3}})\s*[、．.]\s*")),
     ("(cn)", re.compile(rf"^[（(]\s*([{CN_DIGITS}]{{1,3}})\s*[）)]\s*")),
     ("问题n", re.compile(rf"^问题\s*([\d{CN_DIGITS}]{{1,3}})\s*[：:.、．]\s*")),
-    ("n", re.compile(r"^(\d{1,3})\s*(?:[.．、。](?!\d)|[)）])\s*")),
-    ("(n)", re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]\s*")),
+    ("n", re.compile(r"^(\d{1,2})\s*(?:[.．、。](?!\d)|[)）])\s*")),
+    ("(n)", re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")),
     ("circled", re.compile(rf"^([{_CIRCLED}])\s*")),
 )
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ledger.office.plan_table import load_plan_document, table_plan
 from ledger.plan.file import PlanFileError
@@ -114,3 +116,41 @@ def test_sheet_without_a_measure_column_is_refused(tmp_path: Path) -> None:
     wb.save(str(tmp_path / "通讯录.xlsx"))
     with pytest.raises(PlanFileError, match="整改措施"):
         load_plan_document(tmp_path / "通讯录.xlsx")
+
+
+def test_a_word_table_that_is_no_plan_leaves_the_text_to_the_parser(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in (CORPUS / "t12_town_direct_problems.txt").read_text("utf-8").splitlines():
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=2)  # a signature block laid out as a table
+    table.cell(0, 0).text = "签发人"
+    table.cell(0, 1).text = "日期"
+    table.cell(1, 0).text = "王五"
+    table.cell(1, 1).text = "2025年9月1日"
+    path = tmp_path / "通报.docx"
+    document.save(str(path))
+    plan = load_plan_document(path)
+    assert min(score(plan, expected("t12_town_direct_problems")).figures().values()) == 1.0
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                ["", "　", "问题", "整改措施", "责任人", "完成时限", "张三、李四", "8月底前", "尽快", "x"]
+            )
+            | st.text(max_size=6),
+            max_size=6,
+        ),
+        max_size=8,
+    )
+)
+def test_any_table_never_raises(rows: list[list[str]]) -> None:
+    plan = table_plan(rows, year=2025, known=[])
+    if plan is not None:
+        for category in plan.categories:
+            for problem in category.problems:
+                assert problem.title and all(m.title for m in problem.measures)
