@@ -30,6 +30,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "找不到文件“{path}”。请检查路径是否正确。",
         "“{path}” was not found. Check the path.",
     ),
+    "installer_missing": (
+        "找不到安装程序“{path}”，没有复制。社区包已照常下发；请在“下发社区包”中重新选择安装程序文件。",
+        "The installer “{path}” was not found and was not copied. The packages were issued as usual; choose the "
+        "installer file again in Issue community packages.",
+    ),
     "unreadable": (
         "无法读取台账文件“{path}”（{detail}）。请检查文件的权限，或把它复制到自己的文件夹后再打开；文件未作任何改动。",
         "The ledger “{path}” cannot be read ({detail}). Check the file's permissions, or copy it to a folder of your "

@@ -565,3 +565,17 @@ def package_status(ledger: Ledger) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def copy_installer(installer: str | Path, folder: str | Path) -> Path:
+    """下发 with the program: copy the installer file (the .deb or the Windows setup .exe) into the packages' folder,
+    so that one USB stick carries everything a secretary needs. A file of the same name and size already there is
+    taken as the same installer and left as it is. Returns the copy's path; a missing installer is a sentence."""
+    source = Path(installer)
+    if not source.is_file():
+        raise LedgerError("installer_missing", path=source)
+    target = Path(folder) / source.name
+    if target.exists() and (target.samefile(source) or target.stat().st_size == source.stat().st_size):
+        return target
+    replace_atomically(target, lambda tmp: shutil.copyfile(source, tmp))
+    return target

@@ -505,6 +505,12 @@
     </message>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>找不到安装程序“{path}”，没有复制。社区包已照常下发；请在“下发社区包”中重新选择安装程序文件。</source>
+        <comment>installer_missing</comment>
+        <translation>The installer “{path}” was not found and was not copied. The packages were issued as usual; choose the installer file again in Issue community packages.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
         <source>无法读取台账文件“{path}”（{detail}）。请检查文件的权限，或把它复制到自己的文件夹后再打开；文件未作任何改动。</source>
         <comment>unreadable</comment>
         <translation>The ledger “{path}” cannot be read ({detail}). Check the file&apos;s permissions, or copy it to a folder of your own and open it there; the file was not changed.</translation>

@@ -24,11 +24,12 @@ from ledger import exchange
 from ledger.core import LedgerError
 from ledger.service import Ledger
 from ui.common import messages
-from ui.common.util import advance, open_folder, progress_dialog, say, settings
+from ui.common.util import advance, documents_folder, open_folder, progress_dialog, say, settings
 
 log = logging.getLogger(__name__)
 
 FOLDER_KEY = "packages/folder"
+INSTALLER_KEY = "packages/installer"  # the installer file copied beside the packages (this PC's setting)
 
 
 def _tr(text: str) -> str:
@@ -41,11 +42,18 @@ def ask_folder(parent: QWidget | None, start: str) -> str:
     return QFileDialog.getExistingDirectory(parent, _tr("Choose the folder for the packages"), start)
 
 
+def ask_installer(parent: QWidget | None, start: str) -> str:
+    """The program's installer (.deb or setup .exe) to copy beside the packages; "" when cancelled."""
+    return QFileDialog.getOpenFileName(
+        parent, _tr("Choose the program's installer"), start, _tr("Installers (*.deb *.exe);;All files (*)")
+    )[0]
+
+
 def folder_default(ledger: Ledger, key: str = FOLDER_KEY) -> str:
     saved = settings().value(key, "")
     if saved and Path(str(saved)).is_dir():
         return str(saved)
-    return str(ledger.path.parent)
+    return str(documents_folder())
 
 
 # ---- 下发 ---------------------------------------------------------------------------------------------------------
@@ -96,9 +104,21 @@ class IssuePackagesDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
+        self.installer = QLineEdit(str(settings().value(INSTALLER_KEY, "") or ""))
+        self.installer.setObjectName("packageInstaller")
+        self.installer.setPlaceholderText(
+            self.tr("Optional: the program's installer, copied beside the packages")
+        )
+        pick = QPushButton(self.tr("Browse…"))
+        pick.setObjectName("browseInstaller")
+        pick.clicked.connect(self.browse_installer)
+        installer_row = QHBoxLayout()
+        installer_row.addWidget(self.installer, 1)
+        installer_row.addWidget(pick)
         form = QFormLayout()
         form.addRow(self.tr("Community"), self.community)
         form.addRow(self.tr("Folder"), row)
+        form.addRow(self.tr("Installer"), installer_row)
         self.result_label = QLabel()
         self.result_label.setObjectName("issueResult")
         self.result_label.setWordWrap(True)
@@ -131,6 +151,23 @@ class IssuePackagesDialog(QDialog):
         chosen = ask_folder(self, self.folder.text())
         if chosen:
             self.folder.setText(chosen)
+
+    def browse_installer(self) -> None:
+        chosen = ask_installer(self, self.installer.text() or str(Path(self.folder.text()).parent))
+        if chosen:
+            self.installer.setText(chosen)
+
+    def copy_installer(self, folder: Path) -> tuple[str, bool]:
+        """The installer named in the dialog copied into ``folder``: (the sentence saying what was copied, warn)."""
+        name = self.installer.text().strip()
+        settings().setValue(INSTALLER_KEY, name)
+        if not name:
+            return "", False
+        try:
+            copied = exchange.copy_installer(name, folder)
+        except LedgerError as exc:
+            return messages.error_text(exc), True
+        return self.tr("The installer “{name}” is beside the packages.").format(name=copied.name), False
 
     def issue(self) -> list[Path]:
         """Write the chosen package(s) behind a progress dialog; the files are listed in the dialog."""
@@ -190,10 +227,15 @@ class IssuePackagesDialog(QDialog):
             )
             lines.append(head.format(count=len(written), folder=folder))
             lines += [f"  {p.name}" for p in written]
+        warn = error is not None
         if error is not None:
             lines.append(messages.error_text(error))
+        if written:
+            told, failed = self.copy_installer(folder)
+            lines += [told] if told else []
+            warn = warn or failed
         text = "\n".join(lines)
-        if error is not None:
+        if warn:
             say(self.result_label, warn=True, text=text)
         else:
             say(self.result_label, text=text)

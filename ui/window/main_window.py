@@ -26,6 +26,7 @@ from ledger.storage.store import TaskFilter
 from ui.common import messages, palette, words
 from ui.common.util import exec_and_free, save_operator, settings
 from ui.table.columns import ColumnLayout
+from ui.table.empty import EmptyState
 from ui.table.filters import FilterPanel
 from ui.table.model import TaskIdRole, TaskTableModel
 from ui.window import menus as window_menus
@@ -35,6 +36,8 @@ from ui.window.layout import (
     TaskDock,
     ViewPage,
     ViewTabs,
+    cover_empty_pages,
+    default_dock_width,
     fit_into,
     page_view,
     restore_geometry,
@@ -167,6 +170,7 @@ class MainWindow(DialogActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.status_path)
         window_menus.build_menus(self)
         apply_permissions(self)
+        self.empty_state = EmptyState(self)
         self._update_undo_actions()
         self._update_title()
         self._update_status()
@@ -183,7 +187,7 @@ class MainWindow(DialogActions, QMainWindow):
         if not self._shown_once:  # the docks at their remembered widths, or by the window's width
             self._shown_once = True
             shown = [d for d in self.docks if not d.isHidden()]
-            widths = [self._dock_widths.get(d.objectName(), self._default_dock_width(d)) for d in shown]
+            widths = [self._dock_widths.get(d.objectName(), default_dock_width(self, d)) for d in shown]
             self.resizeDocks(shown, widths, Qt.Orientation.Horizontal)
         if self.remember_layout:  # framed now: keep the frame, not only the inside, within the screen
             QTimer.singleShot(
@@ -228,6 +232,11 @@ class MainWindow(DialogActions, QMainWindow):
 
             self._panel = TaskPanel(self.ledger)
             self._panel.taskShown.connect(self._task_shown)
+            self._panel.saved.connect(
+                lambda measure: self.statusBar().showMessage(
+                    self.tr("Saved: {measure}").format(measure=measure), 6000
+                )
+            )
             self.task_stack.addWidget(self._panel)
             if self.ledger.package is not None:
                 from ui.packages.community_mode import lock_panel
@@ -249,7 +258,10 @@ class MainWindow(DialogActions, QMainWindow):
         view = page_view(self.tabs.currentWidget())
         wide = view is not None and view.objectName() in self.WIDE_VIEWS
         left, right = self.docks
-        has_task = self.task_stack.currentWidget() is not self.task_hint
+        # the table's selection shows beside the table; another view shows the panel once a task is chosen there
+        has_task = self.task_stack.currentWidget() is not self.task_hint and (
+            self.tabs.currentIndex() in (0, self._task_tab)
+        )
         self._show_dock(left, not wide)
         self._show_dock(right, not wide and has_task and self.task_panel_action.isChecked())
 
@@ -266,14 +278,8 @@ class MainWindow(DialogActions, QMainWindow):
         if layout is not None:
             layout.activate()  # the dock takes its place first; then its width is set
         shown = [d for d in self.docks if not d.isHidden()]
-        widths = [self._dock_widths.get(d.objectName(), self._default_dock_width(d)) for d in shown]
+        widths = [self._dock_widths.get(d.objectName(), default_dock_width(self, d)) for d in shown]
         self.resizeDocks(shown, widths, Qt.Orientation.Horizontal)
-
-    def _default_dock_width(self, dock: QDockWidget) -> int:
-        """The filters a sixth of the window, the task panel 28 %: on a 1280-pixel window the table keeps ~700."""
-        if dock is self.docks[0]:
-            return max(190, min(240, self.width() // 6))
-        return max(330, min(440, int(self.width() * 0.28)))
 
     def show_task_panel(self, shown: bool) -> None:
         """查看 → 任务面板: hidden, the ledger table gets the width even when a task is chosen."""
@@ -293,6 +299,7 @@ class MainWindow(DialogActions, QMainWindow):
         self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
         holder.deleteLater()
+        self._update_empty_pages()
         if hasattr(view, "set_filter"):
             view.set_filter(self.filters.current_filter())
 
@@ -307,6 +314,9 @@ class MainWindow(DialogActions, QMainWindow):
                 return w
         raise KeyError(key)
 
+    def _update_empty_pages(self) -> None:
+        cover_empty_pages(self)
+
     def page(self, index: int) -> QWidget:
         """The view of the tab at ``index`` (its placeholder until first shown)."""
         view = page_view(self.tabs.widget(index))
@@ -318,7 +328,7 @@ class MainWindow(DialogActions, QMainWindow):
         current = self.current_task_id()
         self.model.set_filter(flt)
         # Only the view in front follows now; the others when their tab is shown (each reads the whole filter).
-        shown = self.tabs.currentWidget()
+        shown = self.page(self.tabs.currentIndex())
         for view in self._filtered_views():
             if view is shown:
                 view.set_filter(flt)
@@ -331,7 +341,7 @@ class MainWindow(DialogActions, QMainWindow):
                 self.model.when_complete(lambda: self._closed or self.select_tasks([current], quiet=True))
 
     def _refilter_if_stale(self, index: int) -> None:
-        view = self.tabs.widget(index)
+        view = self.page(index)
         if view in self._stale_views:
             self._stale_views.discard(view)
             view.set_filter(self.filters.current_filter())
@@ -348,6 +358,8 @@ class MainWindow(DialogActions, QMainWindow):
 
     def select_tasks(self, task_ids: list[str], *, quiet: bool = False) -> None:
         """Select these tasks in the ledger table and show the first in the task panel."""
+        if not quiet:
+            self._task_tab = self.tabs.currentIndex()  # chosen on this view: the panel shows beside it
         sel = self.table.selectionModel()
         sel.clearSelection()
         first = None
@@ -368,6 +380,7 @@ class MainWindow(DialogActions, QMainWindow):
                 self.panel.show_task(task_ids[0])
         elif not quiet and task_ids:
             self.panel.show_task(task_ids[0])
+        self._docks_for_tab()  # the same task chosen again on another view: the panel shows beside it too
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.panel.show_task(current.data(TaskIdRole) if current.isValid() else None)
@@ -387,15 +400,15 @@ class MainWindow(DialogActions, QMainWindow):
             self._panel.on_changed(changed)
         if changed.affects_task_list and source is not self.filters:
             self.filters.reload_communities()
+        if changed.affects_task_list:
+            self._update_empty_pages()
         for i in range(self.tabs.count()):  # every view built so far, not only those the filters drive
             view = self.page(i)
             if view is not source and hasattr(view, "on_changed"):
                 view.on_changed(changed)
         self._update_status()
 
-    _recording = True
-    _closed = False
-    _shown_once = False
+    _recording, _closed, _shown_once, _task_tab = True, False, False, 0
 
     def _record_entry(self, entry_id: str) -> None:
         from ledger.service import UNDOABLE
@@ -514,6 +527,7 @@ class MainWindow(DialogActions, QMainWindow):
             save_operator(op)
             self._update_title()
             apply_permissions(self)
+            self.empty_state.refresh()
             if self._panel is not None:
                 self._panel.show_task(self._panel.task.id if self._panel.task else None)
 
