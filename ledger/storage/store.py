@@ -605,6 +605,13 @@ class Store:
 
     def task_rowids(self, flt: TaskFilter, today: str, soon: str, limit: int | None = None) -> list[int]:
         """The rowids of the tasks the filter shows, in its order; ``limit`` gives just the first screen."""
+        sql, params = self.rowids_sql(flt, today, soon, limit)
+        return [r[0] for r in self.conn.execute(sql, params)]
+
+    def rowids_sql(
+        self, flt: TaskFilter, today: str, soon: str, limit: int | None = None
+    ) -> tuple[str, list[Any]]:
+        """The query of ``task_rowids`` (tests read its plan with EXPLAIN QUERY PLAN)."""
         where, params = self.filter_sql(flt, today, soon)
         order = SORT_SQL.get(flt.sort, NATURAL_ORDER)
         if flt.text:
@@ -614,10 +621,18 @@ class Store:
             order = ", ".join(f"+{part.strip()}" for part in order.split(","))
         if flt.descending:
             order = ", ".join(f"{part.strip()} DESC" for part in order.split(","))
-        sql = f"SELECT t.rowid FROM task t WHERE {where} ORDER BY {order}"
+        sql = f"SELECT t.rowid FROM {self._text_scan(flt)} WHERE {where} ORDER BY {order}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [r[0] for r in self.conn.execute(sql, params)]
+        return sql, params
+
+    @staticmethod
+    def _text_scan(flt: TaskFilter) -> str:
+        """``task t``, or for a text search over all communities a plain table scan: the planner otherwise walks a
+        partial index (deleted_at IS NULL) with a table lookup per task, twice the time (63 → 31 ms at 100k)."""
+        if flt.text and flt.community_ids is None and flt.task_ids is None:
+            return "task t NOT INDEXED"
+        return "task t"
 
     def task_count(self, flt: TaskFilter, today: str, soon: str) -> int:
         if not flt.text and flt.due is None and flt.task_ids is None:
@@ -631,7 +646,11 @@ class Store:
                 self.one(f"SELECT COALESCE(SUM(n), 0) FROM task_tally WHERE {' AND '.join(clauses)}", params)
             )
         where, params = self.filter_sql(flt, today, soon)
-        return int(self.conn.execute(f"SELECT COUNT(*) FROM task t WHERE {where}", params).fetchone()[0])
+        return int(
+            self.conn.execute(
+                f"SELECT COUNT(*) FROM {self._text_scan(flt)} WHERE {where}", params
+            ).fetchone()[0]
+        )
 
     def task_rows(self, rowids: list[int]) -> dict[int, tuple[Any, ...]]:
         """Raw rows (ROW_COLUMNS) for a page of rowids, keyed by rowid."""
