@@ -149,7 +149,9 @@ def run_do(led: Ledger, args: argparse.Namespace) -> Any:
         )
     if c == "export_evidence":
         task_ref = resolve_id(led, "task", args.task) if args.task else None
-        return signoff.export_evidence_zip(led, args.out, task_id=task_ref, community=args.community)
+        from ledger.office.evidence_index import export_evidence  # 目录.xlsx beside 目录.csv
+
+        return export_evidence(led, args.out, task_id=task_ref, community=args.community)
     if c == "request_extension":
         return signoff.request_extension(led, resolve_id(led, "task", args.task), args.deadline, args.reason)
     if c == "decide_extension":

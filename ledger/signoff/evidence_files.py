@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 MAX_MB_SETTING = "evidence_max_mb"
 DEFAULT_MAX_MB = 50
 CONTENTS_NAME = "目录.csv"
+INDEX_NAME = (
+    "目录.xlsx"  # the same list, print-ready; written by a caller that may build workbooks (ledger.office)
+)
 CONTENTS_COLUMNS = (
     "序号",
     "居民区",
@@ -86,6 +89,8 @@ COMPRESSED = frozenset(
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
+# The rows of 目录.csv (CONTENTS_COLUMNS, one per file) → the bytes of 目录.xlsx
+Index = Callable[[list[tuple[Any, ...]]], bytes]
 
 
 @dataclass(frozen=True)
@@ -390,12 +395,15 @@ def export_evidence_zip(
     community: str | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    index: Index | None = None,
 ) -> Path:
     """The live evidence of one task, one community (name or id) or the whole ledger as a zip arranged
     居民区/问题/任务/文件, with 目录.csv (UTF-8 with BOM, so Excel and WPS open it) listing every file.
 
     ``progress(done, total)`` after each file; when ``cancel()`` returns True the export stops, removes its
-    temporary file and raises ``ExportCancelled``. The target is replaced only when complete."""
+    temporary file and raises ``ExportCancelled``. The target is replaced only when complete. ``index``, when
+    given, turns the listing's rows into 目录.xlsx, written beside 目录.csv (signoff builds no workbooks itself:
+    ``ledger.office.evidence_index`` passes one)."""
 
     if task_id is not None and community is not None:
         raise LedgerError(
@@ -438,6 +446,7 @@ def export_evidence_zip(
         listing = io.StringIO()
         table = csv.writer(listing, lineterminator="\r\n")
         table.writerow(CONTENTS_COLUMNS)
+        listed: list[tuple[Any, ...]] = []
         if progress is not None:
             progress(0, total)
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
@@ -467,21 +476,21 @@ def export_evidence_zip(
                 stored = Path(f_name).suffix.lower() in COMPRESSED
                 info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
                 zf.writestr(info, bytes(data))
-                table.writerow(
-                    (
-                        done,
-                        r["community"],
-                        r["category"],
-                        r["problem"],
-                        r["measure"],
-                        r["file_name"],
-                        arcname,
-                        r["size"],
-                        r["sha256"],
-                        r["added_by"],
-                        r["added_at"],
-                    )
+                entry = (
+                    done,
+                    r["community"],
+                    r["category"],
+                    r["problem"],
+                    r["measure"],
+                    r["file_name"],
+                    arcname,
+                    r["size"],
+                    r["sha256"],
+                    r["added_by"],
+                    r["added_at"],
                 )
+                table.writerow(entry)
+                listed.append(entry)
                 if progress is not None:
                     progress(done, total)
             if cancel is not None and cancel():
@@ -490,6 +499,11 @@ def export_evidence_zip(
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, listing.getvalue().encode("utf-8-sig"))
+            if index is not None:
+                info = zipfile.ZipInfo(INDEX_NAME, info.date_time)
+                info.external_attr = 0o644 << 16
+                info.compress_type = zipfile.ZIP_STORED  # an .xlsx is a zip already
+                zf.writestr(info, index(listed))
 
     replace_atomically(out, write)
     log.info("exported %d evidence files to %s", total, out)

@@ -857,54 +857,54 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>EvidenceExport</name>
     <message>
-        <location filename="../../ui/task/evidence_export.py" line="27"/>
+        <location filename="../../ui/task/evidence_export.py" line="29"/>
         <source>evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence_export.py" line="42"/>
+        <location filename="../../ui/task/evidence_export.py" line="44"/>
         <source>Save the evidence as</source>
         <translation>佐证材料另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence_export.py" line="42"/>
+        <location filename="../../ui/task/evidence_export.py" line="44"/>
         <source>Zip files (*.zip)</source>
         <translation>压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence_export.py" line="51"/>
-        <source>The evidence was saved to “{path}”. The file 目录.csv inside lists every file.</source>
-        <translation>佐证材料已保存到“{path}”。压缩包中的“目录.csv”列出了每一份文件。</translation>
+        <location filename="../../ui/task/evidence_export.py" line="53"/>
+        <source>The evidence was saved to “{path}”. Inside, 目录.xlsx lists every file, ready to print (目录.csv holds the same list).</source>
+        <translation>佐证材料已保存到“{path}”。压缩包内的“目录.xlsx”列出了每个文件，可直接打印（“目录.csv”是同一份清单）。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence_export.py" line="54"/>
-        <location filename="../../ui/task/evidence_export.py" line="73"/>
+        <location filename="../../ui/task/evidence_export.py" line="57"/>
+        <location filename="../../ui/task/evidence_export.py" line="76"/>
         <source>Export evidence</source>
         <translation>导出佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence_export.py" line="68"/>
-        <location filename="../../ui/task/evidence_export.py" line="96"/>
+        <location filename="../../ui/task/evidence_export.py" line="71"/>
+        <location filename="../../ui/task/evidence_export.py" line="99"/>
         <source>Cannot export the evidence</source>
         <translation>无法导出佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence_export.py" line="73"/>
+        <location filename="../../ui/task/evidence_export.py" line="76"/>
         <source>Exporting evidence…</source>
         <translation>正在导出佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence_export.py" line="80"/>
+        <location filename="../../ui/task/evidence_export.py" line="83"/>
         <source>Exporting evidence… {done} of {total} files</source>
         <translation>正在导出佐证材料… 第 {done} 份，共 {total} 份</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence_export.py" line="92"/>
+        <location filename="../../ui/task/evidence_export.py" line="95"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>已取消导出，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/evidence_export.py" line="92"/>
+        <location filename="../../ui/task/evidence_export.py" line="95"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>

@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,7 @@ def outputs(demo: Path, tmp_path_factory: pytest.TempPathFactory, qapp) -> dict[
         "审批表": out / "审批表.pdf",
         "审批表长": out / "审批表长.pdf",
         "挂图": out / "挂图.pdf",
+        "佐证材料目录": out / "佐证材料目录.xlsx",
     }
     cli("export", str(demo), str(files["台账"]))
     cli("export", str(demo), str(files["台账A3"]), "--paper", "A3")
@@ -97,6 +99,10 @@ def outputs(demo: Path, tmp_path_factory: pytest.TempPathFactory, qapp) -> dict[
     closed = task_with(demo, "status = 'closed'")
     cli("approval-form", str(demo), "--task", closed, str(files["审批表"]))
     cli("approval-form", str(demo), "--task", long_task(demo), str(files["审批表长"]))
+    evidence_zip = out / "佐证材料.zip"
+    cli("do", str(demo), "export_evidence", "--out", str(evidence_zip), "--actor", "张专班")
+    with zipfile.ZipFile(evidence_zip) as zf:
+        files["佐证材料目录"].write_bytes(zf.read("目录.xlsx"))
     from ledger.service import Ledger
     from ui.board.printing import export_board_pdf
 

@@ -1,4 +1,5 @@
-"""导出佐证材料: ask for a .zip path, then write one task's, one community's or the whole ledger's evidence."""
+"""导出佐证材料: ask for a .zip path, then write one task's, one community's or the whole ledger's evidence,
+with its list as 目录.xlsx (print-ready) and 目录.csv."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from ledger import signoff
 from ledger.core import LedgerError
+from ledger.office import evidence_index
 from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import advance, progress_dialog, settings
@@ -48,9 +50,10 @@ def show_done(parent: QWidget | None, path: Path) -> None:
     """Where the zip went (tests patch this)."""
     messages.info(
         parent,
-        _tr("The evidence was saved to “{path}”. The file 目录.csv inside lists every file.").format(
-            path=path
-        ),
+        _tr(
+            "The evidence was saved to “{path}”. Inside, 目录.xlsx lists every file, ready to print "
+            "(目录.csv holds the same list)."
+        ).format(path=path),
         _tr("Export evidence"),
     )
 
@@ -83,7 +86,7 @@ def export_evidence(
     dlg.show()
     QApplication.processEvents()
     try:
-        out = signoff.export_evidence_zip(
+        out = evidence_index.export_evidence(
             ledger, chosen, task_id=task_id, community=community, progress=progress, cancel=dlg.wasCanceled
         )
     except ExportCancelled:

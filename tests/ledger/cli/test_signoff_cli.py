@@ -197,10 +197,11 @@ def test_round_trip_of_every_step(ledger_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "佐证材料.zip"
     assert do(path, *WT, "export_evidence", "--out", out) == f"已导出佐证材料：{out}"
     names = zipfile.ZipFile(out).namelist()
-    assert "目录.csv" in names and len(names) == 4  # three signed-off tasks' photos and the list
+    # three signed-off tasks' photos and the list, as CSV and as a print-ready workbook
+    assert "目录.csv" in names and "目录.xlsx" in names and len(names) == 5
     one = tmp_path / "一项.zip"
     do(path, *WT, "export_evidence", "--out", one, "--community", "鑫峰苑")
-    assert all(n.startswith("鑫峰苑/") for n in zipfile.ZipFile(one).namelist() if n != "目录.csv")
+    assert all(n.startswith("鑫峰苑/") for n in zipfile.ZipFile(one).namelist() if not n.startswith("目录."))
     # the whole trail verifies
     done = run("verify", path)
     assert done.returncode == 0 and "完好" in done.stdout, done.stdout

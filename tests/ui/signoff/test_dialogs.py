@@ -378,7 +378,7 @@ def test_evidence_zip_export(window, filled, tmp_path, monkeypatch, shown):
     assert out == target and done == [target]
     with zipfile.ZipFile(target) as zf:
         names = zf.namelist()
-    assert "目录.csv" in names and any(n.endswith("整治现场.png") for n in names)
+    assert {"目录.csv", "目录.xlsx"} <= set(names) and any(n.endswith("整治现场.png") for n in names)
     whole = tmp_path / "全部.zip"
     monkeypatch.setattr(evidence_export, "ask_path", lambda _p, suggested: str(whole))
     assert evidence_export.export_evidence(window, filled) == whole
