@@ -37,6 +37,7 @@ from ledger.office.cell_values import put
 from ledger.office.xlsx_layout import fitting_paper, print_setup, row_height, text_units
 from ledger.service.backups import before_bulk_change
 from ledger.service.commands import Ledger
+from ledger.service.permissions import locked_for_review
 from ledger.storage.files import replace_atomically
 from ledger.storage.office_files import check_office_file, office_errors
 
@@ -257,6 +258,7 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
             if (
                 editable
                 and t["status"] != Status.CLOSED.value  # a signed-off task is locked until reopened
+                and not (key == "progress" and locked_for_review(t))  # reviewers sign the progress submitted
                 and not (key.startswith("ind_actual:") and not values[f"ind_name:{key.split(':')[1]}"])
             ):
                 c.fill = _EDIT_FILL

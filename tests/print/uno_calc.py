@@ -97,8 +97,12 @@ def main() -> None:
         typed: dict[str, dict[str, object]] = {}
         for r in range(HEADER, last_row + 1):
             no = sheet.getCellByPosition(col["序号"], r).getString()
-            if not no or sheet.getCellByPosition(col["当前状态"], r).getString() == "已销号":
-                continue  # a signed-off task's cells are not yellow: nothing to type there
+            if not no or sheet.getCellByPosition(col["当前状态"], r).getString() in (
+                "已销号",
+                "申请销号",
+                "审核中",
+            ):
+                continue  # not yellow: a signed-off task, or progress under review (reviewers sign what was submitted)
             sheet.getCellByPosition(col["整改进展（请填写）"], r).setString(f"LO填写{no}")
             typed[no] = {"progress": f"LO填写{no}"}
             if actual is not None and sheet.getCellByPosition(actual - 1, r).getString():
