@@ -16,7 +16,14 @@ from ledger.core.model import (
     health,
 )
 from ledger.core.values import clean_text, is_blank, parse_date, parse_number, xml_safe
-from ledger.core.workflow import ACTION_LABELS, GRADES, SECOND_ROUND_GRADES, Action, allowed_actions
+from ledger.core.workflow import (
+    ACTION_LABELS,
+    CHECK_LABELS,
+    GRADES,
+    SECOND_ROUND_GRADES,
+    Action,
+    allowed_actions,
+)
 
 __all__ = [
     "ACTION_LABELS",
@@ -24,6 +31,7 @@ __all__ = [
     "Clock",
     "FIELD_LABELS",
     "FixedClock",
+    "CHECK_LABELS",
     "GRADES",
     "Health",
     "Indicator",

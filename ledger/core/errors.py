@@ -342,6 +342,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {week} 周还有 {count} 行没有核对（差额：{diff}）。请逐行核对打勾，或填写说明解释每一行未核对的原因后再结账。",
         "Week {week} has {count} unticked lines (difference: {diff}). Tick them, or give a note explaining each.",
     ),
+    "package_exists": (
+        "居民区“{community}”已有 {at} 下发的社区包“{file}”。再下发一个新包，旧包“{file}”就作废：书记应改用新包填报，"
+        "旧包里还没上报的修改请先上报并导入。确要再下发，请加 --replace。",
+        "“{community}” already has the package “{file}” issued on {at}. A new package makes “{file}” obsolete: the "
+        "secretary should work in the new one, and return what is not yet returned from the old one first. To issue "
+        "a new one anyway, add --replace.",
+    ),
+    "no_such_conflict_key": (
+        "这次导入中没有与“{key}”对应的冲突（或对应了不止一项）。请按预览列出的编号填写 --decide。",
+        "No conflict of this import matches “{key}” (or more than one does). Use the keys the preview lists.",
+    ),
     "no_such_conflict": ("找不到这条合并冲突（{id}）。请刷新后再试。", "Merge conflict {id} was not found."),
     "conflict_decided": (
         "这条合并冲突已由{by}于 {at} 处理（{status}），不能再次处理。",
@@ -381,6 +392,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fill_form_not_ours": (
         "“{path}”不是本台账导出的填报表（{detail}），没有导入；台账未作任何改动。请使用从本台账导出的填报表。",
         "“{path}” is not a fill-in form exported from this ledger ({detail}); nothing was imported. Use a form exported from this ledger.",
+    ),
+    "fill_form_rows_separated": (
+        "填报表“{path}”的隐藏编号列（A–C 列）与表中各行分开了（例如第 {row} 行）：排序时只选中了部分列，"
+        "行的内容和它的任务编号不再对应，没有导入；台账未作任何改动。请在 Excel 或 WPS 中撤销这次排序"
+        "（或重新导出填报表再填写），排序请用表头的筛选按钮，它会带着整行一起移动。",
+        "In the form “{path}” the hidden id columns (A–C) were separated from the rows (e.g. row {row}): only some "
+        "columns were sorted, so rows no longer match their task ids; nothing was imported. Undo that sort in "
+        "Excel or WPS (or export the form again), and sort with the header's filter buttons, which move whole rows.",
     ),
     "fill_form_refused": (
         "填报表“{path}”有 {count} 处不能导入（例如：{first}），整张表都没有导入；台账未作任何改动。请改正后重新导入，或确认跳过这些单元格后再导入。",

@@ -189,6 +189,7 @@ class TaskRow:
     review_round: int
     review_level: int
     example: bool = False
+    statement: str = ""  # 销号说明 of the current review round (never part of progress)
     indicators: list[Indicator] = field(default_factory=list)
 
     def days_left(self, today: dt.date) -> int | None:
@@ -205,6 +206,7 @@ FIELD_LABELS: dict[str, str] = {
     "original_deadline": "原定时限",
     "kind": "整改类型",
     "progress": "整改进展",
+    "statement": "销号说明",
     "status": "状态",
     "return_reason": "退回理由",
     "name": "名称",

@@ -402,6 +402,9 @@ def write_notice(
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(buffer.getvalue())
+            mask = os.umask(0)  # mkstemp makes the file 0600; give it the folder's usual 0644 like every file
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)
             os.replace(tmp, out)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ledger.storage.journal_index import INSERT_SQL, index_rows
 from ledger.storage.store import Store, new_id
 
 GENESIS = "0" * 64
@@ -88,6 +89,10 @@ class Change:
 
 @dataclass(frozen=True)
 class Entry:
+    """One journal entry. Who (``actor``, ``role``), where (``origin``: 本机, 上报包:<file>, 填报表:<file> …),
+    when it reached this ledger (``at``) and when it happened where it happened (``occurred_at``: the time on the
+    community's computer for a package's entry; empty when it happened here, see ``happened_at``)."""
+
     seq: int
     id: str
     at: str
@@ -99,6 +104,17 @@ class Entry:
     args: dict[str, Any]
     changes: tuple[Change, ...]
     hash: str
+    occurred_at: str = ""
+
+    @property
+    def happened_at(self) -> str:
+        """When it happened on the machine where it happened (``at`` for what happened here)."""
+        return self.occurred_at or self.at
+
+    @property
+    def received_at(self) -> str:
+        """When it reached this ledger."""
+        return self.at
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> Entry:
@@ -115,6 +131,7 @@ class Entry:
             payload.get("args", {}),
             tuple(Change.from_json(c) for c in payload.get("changes", [])),
             r["hash"],
+            str(payload.get("occurred_at") or ""),
         )
 
 
@@ -130,11 +147,19 @@ def append(
     args: dict[str, Any],
     changes: list[Change],
     entry_id: str | None = None,
+    occurred_at: str | None = None,
+    index: bool = True,
 ) -> Entry:
-    """Append one entry; the caller holds the transaction that also wrote the rows."""
+    """Append one entry; the caller holds the transaction that also wrote the rows. ``occurred_at``: when it
+    happened on another machine (a package's entry replayed here), kept in the hashed payload."""
     last = store.conn.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (1, GENESIS) if last is None else (last[0] + 1, last[1])
     entry_id = entry_id or new_id()
+    # canonical({"args": …, "changes": […]}) written out piece by piece, so that each change is serialised once for
+    # the payload and for the per-task index (journal_index) alike
+    as_json = [c.to_json() for c in changes]
+    pieces = [canonical(c) for c in as_json]
+    args_text = canonical(args)
     fields = {
         "id": entry_id,
         "at": at,
@@ -143,7 +168,13 @@ def append(
         "origin": origin,
         "command": command,
         "task_id": task_id,
-        "payload": canonical({"args": args, "changes": [c.to_json() for c in changes]}),
+        "payload": '{"args":'
+        + args_text
+        + ',"changes":['
+        + ",".join(pieces)
+        + "]"
+        + (',"occurred_at":' + canonical(occurred_at) if occurred_at and occurred_at != at else "")
+        + "}",
     }
     digest = entry_hash(prev, seq, fields)
     store.conn.execute(
@@ -151,7 +182,12 @@ def append(
         "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (seq, fields["id"], at, actor, role, origin, command, task_id, fields["payload"], prev, digest),
     )
-    return Entry(seq, entry_id, at, actor, role, origin, command, task_id, args, tuple(changes), digest)
+    if index:  # False only in a migration older than the index, whose own migration (7) indexes every entry
+        store.conn.executemany(INSERT_SQL, index_rows(seq, task_id, args_text, as_json, pieces))
+    occurred = occurred_at if occurred_at and occurred_at != at else ""
+    return Entry(
+        seq, entry_id, at, actor, role, origin, command, task_id, args, tuple(changes), digest, occurred
+    )
 
 
 def last_seq(store: Store) -> int:
@@ -159,14 +195,49 @@ def last_seq(store: Store) -> int:
 
 
 def entries(store: Store, *, task_id: str | None = None, since_seq: int = 0) -> list[Entry]:
+    """Whole entries after ``since_seq``; with ``task_id``, those that concern the task (whole: see task_history)."""
     if task_id is None:
         rows = store.rows("SELECT * FROM journal WHERE seq > ? ORDER BY seq", (since_seq,))
     else:
         rows = store.rows(
-            "SELECT * FROM journal WHERE seq > ? AND (task_id = ? OR payload LIKE ?) ORDER BY seq",
-            (since_seq, task_id, f'%"{task_id}"%'),
+            "SELECT * FROM journal WHERE seq > ? AND seq IN (SELECT seq FROM journal_task WHERE task_id = ?) "
+            "ORDER BY seq",
+            (since_seq, task_id),
         )
     return [Entry.from_row(r) for r in rows]
+
+
+def task_history(store: Store, task_id: str) -> list[Entry]:
+    """The entries that concern one task, oldest first, each with only the task's changes when it was made for
+    something else (an import, a generated ledger, a merge): read through ``journal_task``, so an entry shared by
+    100,000 tasks is never parsed. Such an entry comes with an empty ``hash`` (the hash is stored after the payload,
+    and reaching it would read the whole payload from disk); ``verify`` is what proves the chain."""
+    cur = store.conn.execute(
+        "SELECT j.seq, j.id, j.at, j.actor, j.role, j.origin, j.command, j.task_id, "
+        "CASE WHEN x.changes IS NULL THEN j.payload ELSE x.changes END, "
+        "CASE WHEN x.changes IS NULL THEN j.hash ELSE '' END "
+        "FROM journal_task x JOIN journal j ON j.seq = x.seq WHERE x.task_id = ? ORDER BY x.seq",
+        (task_id,),
+    )
+    out = []
+    for seq, id_, at, actor, role, origin, command, entry_task, payload, digest in cur:
+        body = json.loads(payload)
+        out.append(
+            Entry(
+                seq,
+                id_,
+                at,
+                actor,
+                role,
+                origin,
+                command,
+                entry_task,
+                body.get("args", {}),
+                tuple(Change.from_json(c) for c in body.get("changes", [])),
+                digest,
+            )
+        )
+    return out
 
 
 def entry(store: Store, entry_id: str) -> Entry | None:

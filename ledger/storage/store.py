@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 from ledger.core import KnownStorageError, LedgerError
+from ledger.storage.journal_index import migrate_7
+from ledger.storage.sort_indexes import migrate_8
 from ledger.storage.untrusted import harden, schema_problems, time_limit
 
 log = logging.getLogger(__name__)
@@ -230,6 +232,56 @@ def migrate_5(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def migrate_6(conn: sqlite3.Connection) -> None:
+    """The record tells the truth: the submission statement (销号说明) is its own field, on the task (the current
+    round's) and on each review (the statement the reviewer saw); 原定时限 is the deadline in force when the first
+    extension was approved, so a task never extended has none.
+
+    Older files set 原定时限 to the first deadline ever entered, which made every correction look like an
+    extension. The fix is written as one journal entry by 系统 (so ``verify`` still agrees with the tables):
+    原定时限 becomes the deadline the first approved request started from, or none."""
+    for table in ("task", "review"):
+        if "statement" not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN statement TEXT NOT NULL DEFAULT ''")
+    if conn.execute("SELECT 1 FROM journal LIMIT 1").fetchone() is None:
+        return
+    wrong = conn.execute(
+        "SELECT t.id, t.original_deadline, (SELECT x.old_deadline FROM extension x WHERE x.task_id = t.id "
+        "AND x.status = 'approved' ORDER BY x.decided_at, x.rowid LIMIT 1) AS first FROM task t "
+        "WHERE t.original_deadline IS NOT (SELECT x.old_deadline FROM extension x WHERE x.task_id = t.id "
+        "AND x.status = 'approved' ORDER BY x.decided_at, x.rowid LIMIT 1)"
+    ).fetchall()
+    if not wrong:
+        return
+    import datetime as dt
+
+    from ledger.storage.journal import Change, append  # journal builds on this module
+
+    changes = []
+    for task_id, before, after in wrong:
+        conn.execute("UPDATE task SET original_deadline = ? WHERE id = ?", (after, task_id))
+        changes.append(Change("update", "task", task_id, "original_deadline", before, after))
+    append(
+        _MigrationStore(conn),  # type: ignore[arg-type]
+        at=dt.datetime.now().replace(microsecond=0).isoformat(sep=" "),
+        actor="系统",
+        role="work_team",
+        origin="本机",
+        command="fix_original_deadline",
+        task_id=None,
+        args={"count": len(changes)},
+        changes=changes,
+        index=False,  # journal_task comes with schema 7, which indexes every entry written before it
+    )
+
+
+class _MigrationStore:
+    """What ``journal.append`` needs of a Store (its connection), while the Store is still being opened."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+
 # Numbered migrations: MIGRATIONS[n - 1] takes a file from version n - 1 to n. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_1,
@@ -237,6 +289,9 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_3,
     migrate_4,
     migrate_5,
+    migrate_6,
+    migrate_7,
+    migrate_8,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -313,7 +368,7 @@ TASK_JOIN = (
 ROW_COLUMNS = (
     "t.rowid, t.id, t.community_id, c.name, cat.id, cat.title, p.id, p.title, t.measure, t.detail, t.kind, "
     "t.owner, t.leader, t.department, t.deadline, t.original_deadline, t.status, t.progress, t.return_reason, "
-    "t.updated_at, t.review_round, t.review_level, t.example"
+    "t.updated_at, t.review_round, t.review_level, t.example, t.statement"
 )
 
 
@@ -552,6 +607,11 @@ class Store:
         """The rowids of the tasks the filter shows, in its order; ``limit`` gives just the first screen."""
         where, params = self.filter_sql(flt, today, soon)
         order = SORT_SQL.get(flt.sort, NATURAL_ORDER)
+        if flt.text:
+            # A text search reads every task once (LIKE has no index) and sorts what matched: walking a sort
+            # index instead tests the text row by row in index order, all of them when little or nothing matches
+            # (240 ms at 100k, 3 s at 1M). "+" keeps the planner off the sort index.
+            order = ", ".join(f"+{part.strip()}" for part in order.split(","))
         if flt.descending:
             order = ", ".join(f"{part.strip()} DESC" for part in order.split(","))
         sql = f"SELECT t.rowid FROM task t WHERE {where} ORDER BY {order}"

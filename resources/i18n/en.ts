@@ -75,127 +75,133 @@
         <translation>Fix by deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>整改措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>措施说明</source>
         <translation>Measure details</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>责任领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>原定时限</source>
         <translation>Original deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>整改类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>整改进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/workflow.py" line="104"/>
+        <source>销号说明</source>
+        <translation>Sign-off statement</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>退回理由</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>排序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>目标值</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>完成值</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>书记</source>
         <translation>Secretary</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>居民区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>反馈问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>问题类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>删除时间</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>审核轮次</source>
         <translation>Review round</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>审核级别</source>
         <translation>Review level</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="198"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>示例数据</source>
         <translation>Example data</translation>
     </message>
@@ -286,6 +292,16 @@
         <translation>Poor</translation>
     </message>
     <message>
+        <location filename="../../ledger/core/workflow.py" line="104"/>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="104"/>
+        <source>量化指标达标</source>
+        <translation>Indicators met</translation>
+    </message>
+    <message>
         <location filename="../../ledger/core/workflow.py" line="75"/>
         <source>初审</source>
         <translation>First review</translation>
@@ -307,11 +323,13 @@
     </message>
     <message>
         <location filename="../../ledger/signoff/common.py" line="19"/>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
         <source>同意延期</source>
         <translation>Extension granted</translation>
     </message>
     <message>
         <location filename="../../ledger/signoff/common.py" line="19"/>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
         <source>不同意延期</source>
         <translation>Extension refused</translation>
     </message>
@@ -344,6 +362,7 @@
     </message>
     <message>
         <location filename="../../ledger/signoff/common.py" line="11"/>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
         <location filename="../../ledger/exchange/replay.py" line="23"/>
         <source>申请延期</source>
         <translation>Ask for a later deadline</translation>
@@ -363,6 +382,16 @@
         <location filename="../../ledger/signoff/common.py" line="11"/>
         <source>记录回头看结果</source>
         <translation>Record a look-back result</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
+        <source>设定整改时限</source>
+        <translation>Deadline set</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
+        <source>更正整改时限</source>
+        <translation>Deadline corrected</translation>
     </message>
     <message>
         <location filename="../../ledger/exchange/replay.py" line="23"/>
@@ -944,6 +973,18 @@
     </message>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>居民区“{community}”已有 {at} 下发的社区包“{file}”。再下发一个新包，旧包“{file}”就作废：书记应改用新包填报，旧包里还没上报的修改请先上报并导入。确要再下发，请加 --replace。</source>
+        <comment>package_exists</comment>
+        <translation>“{community}” already has the package “{file}” issued on {at}. A new package makes “{file}” obsolete: the secretary should work in the new one, and return what is not yet returned from the old one first. To issue a new one anyway, add --replace.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>这次导入中没有与“{key}”对应的冲突（或对应了不止一项）。请按预览列出的编号填写 --decide。</source>
+        <comment>no_such_conflict_key</comment>
+        <translation>No conflict of this import matches “{key}” (or more than one does). Use the keys the preview lists.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
         <source>找不到这条合并冲突（{id}）。请刷新后再试。</source>
         <comment>no_such_conflict</comment>
         <translation>Merge conflict {id} was not found.</translation>
@@ -1001,6 +1042,12 @@
         <source>“{path}”不是本台账导出的填报表（{detail}），没有导入；台账未作任何改动。请使用从本台账导出的填报表。</source>
         <comment>fill_form_not_ours</comment>
         <translation>“{path}” is not a fill-in form exported from this ledger ({detail}); nothing was imported. Use a form exported from this ledger.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>填报表“{path}”的隐藏编号列（A–C 列）与表中各行分开了（例如第 {row} 行）：排序时只选中了部分列，行的内容和它的任务编号不再对应，没有导入；台账未作任何改动。请在 Excel 或 WPS 中撤销这次排序（或重新导出填报表再填写），排序请用表头的筛选按钮，它会带着整行一起移动。</source>
+        <comment>fill_form_rows_separated</comment>
+        <translation>In the form “{path}” the hidden id columns (A–C) were separated from the rows (e.g. row {row}): only some columns were sorted, so rows no longer match their task ids; nothing was imported. Undo that sort in Excel or WPS (or export the form again), and sort with the header&apos;s filter buttons, which move whole rows.</translation>
     </message>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>
