@@ -79,9 +79,12 @@ def open_workbook(path: str | Path, *, read_only: bool = False) -> Any:
     check_office_file(path, "xlsx")
     with office_errors(path, "xlsx"):
         try:
-            return load_workbook(path, read_only=read_only)
+            wb = load_workbook(path, read_only=read_only)
         except InvalidFileException as exc:
             raise LedgerError("excel_not_xlsx", path=path.name, detail=type(exc).__name__) from None
+    if not wb.worksheets:  # its sheets' parts are missing: openpyxl opens it empty
+        raise LedgerError("office_damaged", path=path.name, kind="Excel 工作簿（.xlsx）", detail="没有工作表")
+    return wb
 
 
 def sheet_is_empty(ws: Any) -> bool:

@@ -12,7 +12,8 @@ In order, stopping at the first thing wrong (a ``journal.Problem``):
 4. every journalled row equals the journal's last word on it, and nothing exists unjournalled;
 5. the evidence files hash to their keys;
 6. what the program derives and does not journal: the per-(community, status) counts in ``task_tally`` that
-   the triggers keep, and the order keys (``community.rank``, ``problem.rank``, ``task.ord_*``).
+   the triggers keep, and the order keys (``community.rank``, ``problem.rank``, ``task.ord_*``);
+7. the journal's per-task index ``journal_task`` against the rows the journal makes (a second pass).
 """
 
 from __future__ import annotations
@@ -404,6 +405,50 @@ def check_derived(store: Store) -> Problem | None:
     return None
 
 
+def check_journal_index(store: Store, tick: Tick) -> Problem | None:
+    """``journal_task`` (which tasks each entry concerns, for a task's history) holds exactly the rows the journal
+    makes (``journal_index.index_rows``): a second pass over the journal beside the index in the same order."""
+    from ledger.storage.journal import canonical
+    from ledger.storage.journal_index import index_rows
+
+    if store.one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'journal_task'") is None:
+        return None  # a file older than the index (schema 7)
+    total = int(store.one("SELECT COALESCE(MAX(seq), 0) FROM journal"))
+    indexed = store.conn.execute("SELECT seq, task_id, changes FROM journal_task ORDER BY seq, task_id")
+    pending = next(indexed, None)
+    for seq, at, command, task_id, payload in store.conn.execute(
+        "SELECT seq, at, command, task_id, payload FROM journal ORDER BY seq"
+    ):
+        if seq % STEP == 0:
+            tick("index", seq, total)
+        body = json.loads(payload)  # check_chain proved it JSON of our shape
+        changes = [c for c in body.get("changes", []) if isinstance(c, dict)]
+        want = sorted(
+            index_rows(
+                seq, task_id, canonical(body.get("args", {})), changes, [canonical(c) for c in changes]
+            ),
+            key=lambda r: r[0],
+        )
+        have = []
+        while pending is not None and pending[0] <= seq:
+            if pending[0] < seq:
+                return Problem(
+                    pending[0], "", "", "journal_task 表中有一行指向不存在的日志，在程序之外被改动过"
+                )
+            have.append((pending[1], pending[0], pending[2]))
+            pending = next(indexed, None)
+        if have != want:
+            return Problem(
+                seq,
+                at,
+                command,
+                "journal_task 表中这条日志的索引与日志不符（任务的修改记录会因此显示错误的内容）",
+            )
+    if pending is not None:
+        return Problem(pending[0], "", "", "journal_task 表中有一行指向不存在的日志，在程序之外被改动过")
+    return None
+
+
 def check_schema(store: Store) -> Problem | None:
     version = int(store.one("PRAGMA user_version"))
     problems = schema_problems(store.conn, version)
@@ -438,4 +483,4 @@ def verify_store(
         problem = check_chain(store, states, tick) or check_tables(store, states, tick)
     finally:
         states.close()
-    return problem or check_blobs(store) or check_derived(store)
+    return problem or check_blobs(store) or check_derived(store) or check_journal_index(store, tick)

@@ -44,8 +44,6 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     "recursive view for a table": ("DROP TABLE task_tally", f"CREATE VIEW task_tally AS {RECURSIVE}"),
     "recursive view for the journal": (
         "ALTER TABLE journal RENAME TO journal_old",
-        "DROP INDEX journal_by_task",
-        "DROP INDEX journal_at",
         f"CREATE VIEW journal AS {RECURSIVE}",
     ),
     "a trigger of someone else's": (
@@ -239,6 +237,20 @@ TAMPERS: dict[str, tuple[Tamper, str]] = {
         "类型不对",
     ),
     "a journal row deleted": (lambda c, _i: c.execute("DELETE FROM journal WHERE seq = 3"), "序号不连续"),
+    "the journal index's copy": (
+        lambda c, _i: c.execute("UPDATE journal_task SET changes = '{\"changes\":[]}' WHERE rowid = 1"),
+        "journal_task",
+    ),
+    "a journal index row deleted": (
+        lambda c, _i: c.execute(
+            "DELETE FROM journal_task WHERE rowid = (SELECT MAX(rowid) FROM journal_task)"
+        ),
+        "journal_task",
+    ),
+    "a journal index row added": (
+        lambda c, _i: c.execute("INSERT INTO journal_task VALUES ('nobody', 1, NULL)"),
+        "journal_task",
+    ),
     "a trigger dropped": (lambda c, _i: c.execute("DROP TRIGGER task_tally_insert"), "task_tally_insert"),
     "an index dropped": (lambda c, _i: c.execute("DROP INDEX task_late"), "task_late"),
 }
