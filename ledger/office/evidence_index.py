@@ -20,14 +20,13 @@ from typing import Any
 from ledger.service import Ledger
 from ledger.signoff.evidence_files import (
     CONTENTS_COLUMNS,
-    INDEX_NAME,
     Cancel,
     Progress,
     export_evidence_zip,
     human_size,
 )
 
-__all__ = ["HEADERS", "INDEX_NAME", "SHEET", "export_evidence", "index_xlsx"]
+__all__ = ["HEADERS", "SHEET", "export_evidence", "index_xlsx"]
 
 SHEET = "佐证材料目录"
 TITLE_WORDS = "佐证材料目录"

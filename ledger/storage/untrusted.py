@@ -122,7 +122,10 @@ KIND_WORDS = {"table": "数据表", "view": "视图", "trigger": "触发器", "i
 def schema_problems(conn: sqlite3.Connection, version: int) -> list[str]:
     """What differs between the file's schema and ours for ``version``, in sentences (empty: it is ours)."""
     want = expected_schema(version)
-    have = read_schema(conn)
+    try:
+        have = read_schema(conn)
+    except UnicodeDecodeError:  # a damaged byte inside the schema's own text: not a schema of ours
+        return ["数据库结构中有无法识别的文字，文件可能已损坏"]
     problems: list[str] = []
     for name, (kind, table, sql, columns) in have.items():
         word = KIND_WORDS.get(kind, kind)
