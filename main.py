@@ -21,9 +21,18 @@ def run_qt_command(args: argparse.Namespace) -> int:
             from ui.signoff.approval_form import cmd_approval_form
 
             return int(cmd_approval_form(args.path, args.task, args.out, today=getattr(args, "today", None)))
-        from ui.window.screenshot import render_all
+        from ui.window.screenshot import parse_size, render_all
 
-        for path in render_all(Path(args.path), Path(args.outdir), lang=args.lang, today=args.today):
+        paths = render_all(
+            Path(args.path),
+            Path(args.outdir),
+            lang=args.lang,
+            today=args.today,
+            size=parse_size(args.size),
+            scale=args.scale,
+            dialogs=not args.no_dialogs,
+        )
+        for path in paths:
             print(path)
         return 0
     except LedgerError as exc:
@@ -56,14 +65,18 @@ def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> 
     if not rest:
         return open_window(args, started)
     from ledger.cli import main as cli
-    from ledger.cli.parser import QT_COMMANDS, build_parser
+    from ledger.cli.parser import QT_COMMANDS
 
-    args = build_parser().parse_args(argv)
+    args = cli.parse(argv)
     if not args.command:
         return open_window(args, started)
     if args.command in QT_COMMANDS:
         return run_qt_command(args)
-    return cli.run(args)
+    try:
+        return cli.run(args)
+    except BrokenPipeError:  # `main.py tasks DB | head`: the reader has all it wanted
+        cli.quiet_pipe()
+        return 0
 
 
 if __name__ == "__main__":

@@ -9,17 +9,31 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ledger.audit.history import TABLE_WORDS, command_label, describe_entry
+from ledger.audit.wording import TABLE_WORDS, describe_entry, entry_label, origin_text, role_text
 from ledger.service import Ledger
 from ledger.storage import Entry, check_folder, journal, replace_atomically
 
 log = logging.getLogger(__name__)
 
-HEADERS = ("序号", "时间", "操作人", "身份", "来源", "操作", "居民区", "整改措施", "内容", "修改前", "修改后")
-WIDTHS = (7, 17, 13, 10, 10, 12, 11, 28, 14, 26, 26)
+# 发生时间: when it happened where it happened (a package's entry: on the community's computer); 记入台账: when it
+# reached this ledger. 来源: 本机, or the package / Excel file it came from.
+HEADERS = (
+    "序号",
+    "发生时间",
+    "记入台账",
+    "操作人",
+    "身份",
+    "来源",
+    "操作",
+    "居民区",
+    "整改措施",
+    "内容",
+    "修改前",
+    "修改后",
+)
+WIDTHS = (6, 16, 16, 11, 10, 15, 12, 10, 22, 16, 23, 23)
 HEADER_ROW = 3
 BULK = 50  # an entry with more changes than this (an import, a generated ledger) is summed up in one row
-ROLES = {"work_team": "工作专班", "secretary": "居民区书记", "leader": "领导"}
 
 
 class AuditCancelled(Exception):
@@ -87,7 +101,7 @@ def _entries(ledger: Ledger, flt: AuditFilter) -> Iterator[Entry]:
         yield Entry.from_row(dict(zip(names, raw, strict=True)))
 
 
-def _lines(entry: Entry) -> list[tuple[str, str, str]]:
+def _lines(entry: Entry, names: dict[str, str]) -> list[tuple[str, str, str]]:
     if len(entry.changes) > BULK:
         counts = Counter((c.op, c.table) for c in entry.changes)
         ops = {"insert": "新增", "update": "修改", "delete": "删除"}
@@ -95,7 +109,7 @@ def _lines(entry: Entry) -> list[tuple[str, str, str]]:
             f"{ops.get(op, op)}{TABLE_WORDS.get(t, t)} {n} 条" for (op, t), n in counts.most_common()
         )
         return [("批量", "", text)]
-    return describe_entry(entry)
+    return describe_entry(entry, names)
 
 
 def count(ledger: Ledger, flt: AuditFilter) -> int:
@@ -122,6 +136,7 @@ def export_audit(
         TEXT,
         StreamSheet,
         discard_streams,
+        fitting_paper,
         height_for,
         register_styles,
         scheme,
@@ -140,12 +155,14 @@ def export_audit(
             "SELECT t.id, c.name, t.measure FROM task t JOIN community c ON c.id = t.community_id"
         )
     }
+    names = {str(r[0]): str(r[1]) for r in ledger.store.conn.execute("SELECT id, name FROM indicator")}
     head = journal.anchor(ledger.store)
     wb = Workbook(write_only=True)
     entries = rows = 0
     try:
         register_styles(wb, scheme(ledger.setting("board_scheme")))
-        sheet = StreamSheet(wb, "修改记录", WIDTHS, paper="A4", header_row=HEADER_ROW)
+        # 11 columns print under 9 pt on A4: A3 (fitting_paper says so whenever A4 is too small)
+        sheet = StreamSheet(wb, "修改记录", WIDTHS, paper=fitting_paper(WIDTHS), header_row=HEADER_ROW)
         subtitle = (
             f"{flt.describe(ledger)}　导出时间：{ledger.clock.now().strftime('%Y-%m-%d %H:%M')}　"
             f"日志校验码：{head or '—'}"
@@ -157,16 +174,15 @@ def export_audit(
             if cancel is not None and entries % 200 == 0 and cancel():
                 raise AuditCancelled
             community, measure = tasks.get(entry.task_id or "", ("", ""))
-            who = entry.actor
-            role = ROLES.get(entry.role, entry.role)
-            what = command_label(entry.command)
-            for fld, before, after in _lines(entry) or [(what, "", "")]:
+            what = entry_label(entry)
+            for fld, before, after in _lines(entry, names) or [(what, "", "")]:
                 cells = [
                     (entry.seq, CENTER),
-                    (entry.at[:16], CENTER),
-                    (who, CENTER),
-                    (role, CENTER),
-                    (entry.origin, TEXT),
+                    (entry.happened_at[:16], CENTER),
+                    (entry.received_at[:16], CENTER),
+                    (entry.actor, CENTER),
+                    (role_text(entry.role), CENTER),
+                    (origin_text(entry.origin), TEXT),
                     (what, CENTER),
                     (community, TEXT),
                     (measure, TEXT),

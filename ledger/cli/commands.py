@@ -6,7 +6,8 @@ import argparse
 import datetime as dt
 import sys
 
-from ledger.cli.common import clock_from, open_ledger, operator_from, print_json
+from ledger.cli.common import clock_from, open_for_reading, operator_from, print_json
+from ledger.core.errors import LedgerError
 from ledger.core.model import Status
 from ledger.service.commands import Ledger
 from ledger.storage import journal
@@ -29,8 +30,40 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_generate(args: argparse.Namespace) -> int:
+    """`generate PATH --tasks N [--communities M] [--seed S]`: a large made-up ledger for capacity checks."""
+    from ledger.example.synthetic import generate
+
+    if args.tasks < 0 or args.communities < 1:
+        raise LedgerError(
+            "bad_value",
+            field="--tasks / --communities",
+            value=f"{args.tasks} / {args.communities}",
+            detail="任务数不能为负，居民区至少 1 个",
+        )
+
+    def report(done: int, total: int) -> None:
+        print(f"已生成 {done}/{total} 条任务", file=sys.stderr, flush=True)
+
+    led = generate(
+        args.path,
+        tasks=args.tasks,
+        communities=args.communities,
+        seed=args.seed,
+        clock=clock_from(args),
+        progress=report if args.tasks >= 100_000 else None,
+    )
+    communities = int(led.store.one("SELECT COUNT(*) FROM community"))
+    led.close()
+    print(
+        f"已生成测试台账：{args.path}（{args.tasks} 条整改任务，{communities} 个居民区；"
+        f"内容为随机生成的测试数据，人名均为虚构）"
+    )
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
-    led = open_ledger(args)
+    led = open_for_reading(args)
     try:
         stats = led.stats()
     finally:
@@ -45,17 +78,36 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
-    led = open_ledger(args)
+    from ledger.signoff import finished_by_original_deadline_map
+
+    led = open_for_reading(args)
     try:
         tasks = led.tasks_json()
+        on_time = finished_by_original_deadline_map(led)
+        files: dict[str, list[dict[str, object]]] = {}
+        for tid, eid, name, size, by, at in led.store.conn.execute(
+            "SELECT task_id, id, file_name, size, added_by, added_at FROM evidence WHERE removed_at IS NULL "
+            "ORDER BY task_id, added_at, rowid"
+        ):
+            files.setdefault(tid, []).append(
+                {"id": eid, "file_name": name, "size": size, "added_by": by, "added_at": at}
+            )
     finally:
         led.close()
+    for t in tasks:
+        t["evidence"] = files.get(t["id"], [])
+        done = on_time.get(t["id"])
+        t["finished_by_original_deadline"] = done
+        t["finished_by_original_deadline_label"] = (
+            {True: "是", False: "否"}.get(done, "") if done is not None else ""
+        )
     if args.json:
         print_json(tasks)
     else:
         for t in tasks:
             print(
-                f"{t['id'][:8]}  {t['community']}  {t['measure']}  {t['owner']}  {t['deadline'] or ''}  {t['status']}"
+                f"{t['id'][:8]}  {t['community']}  {t['measure']}  {t['owner']}  {t['deadline'] or ''}  "
+                f"{t['status_label']}"
             )
     return 0
 
@@ -71,7 +123,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-    led = Ledger.open(args.path, clock=clock_from(args), lock=False)
+    led = open_for_reading(args)
     try:
         ok = led.store.one("PRAGMA quick_check")
         if ok != "ok":
@@ -98,7 +150,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from ledger.office.ledger_xlsx import export_ledger
 
-    led = open_ledger(args)
+    led = open_for_reading(args)
     try:
         today = dt.date.fromisoformat(args.today) if getattr(args, "today", None) else None
         result = export_ledger(
@@ -115,4 +167,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         led.close()
     sheets = "、".join(result.sheets)
     print(f"已导出整改台账：{result.path}（{result.tasks} 条任务；工作表：{sheets}）")
+    for note in result.notes:
+        print(note)
     return 0

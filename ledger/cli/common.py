@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from ledger.core.clock import Clock, TodayClock
-from ledger.core.errors import LedgerError
+from ledger.core.errors import KnownStorageError, LedgerError
 from ledger.core.model import Operator, Role
 from ledger.service.commands import Ledger
 
@@ -36,6 +36,21 @@ def operator_from(args: argparse.Namespace) -> Operator | None:
 def open_ledger(args: argparse.Namespace, path: str | None = None) -> Ledger:
     """The ledger at ``path`` (default ``args.path``), on the arguments' clock and operator."""
     return Ledger.open(path or args.path, clock=clock_from(args), operator=operator_from(args))
+
+
+def open_for_reading(args: argparse.Namespace, path: str | None = None) -> Ledger:
+    """For a command that only reads (stats, tasks, export, journal, verify): the ledger with its lock when it is
+    free, or else through a read-only connection beside the window that holds it (SQLite's WAL lets one writer
+    and any number of readers share the file; the reader sees the last committed state)."""
+    from ledger.storage import Store
+
+    where = path or args.path
+    try:
+        return open_ledger(args, where)
+    except KnownStorageError as exc:
+        if exc.code != "locked":
+            raise
+    return Ledger(Store.open(where, read_only=True), clock_from(args), operator_from(args))
 
 
 def print_json(value: Any) -> None:

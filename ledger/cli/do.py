@@ -8,11 +8,13 @@ import sys
 from typing import Any
 
 from ledger import signoff
-from ledger.cli.common import open_ledger
+from ledger.cli.common import open_ledger, print_json
+from ledger.cli.output import changes_json, entries_since, summary_line
 from ledger.core.errors import LedgerError
 from ledger.core.workflow import Action
 from ledger.service.commands import Ledger
 from ledger.signoff import resolve_id
+from ledger.storage import journal
 
 
 def _lookup(led: Ledger, table: str, col: str, ref: str) -> str:
@@ -20,6 +22,15 @@ def _lookup(led: Ledger, table: str, col: str, ref: str) -> str:
     if len(rows) != 1:
         raise LedgerError(f"no_such_{table}", id=ref, name=ref)
     return str(rows[0]["id"])
+
+
+def _entry_id(led: Ledger, ref: str) -> str:
+    """A journal entry's id from the id or its first 6+ characters (as every summary prints 8)."""
+    ref = ref.strip()
+    found = [
+        r[0] for r in led.store.conn.execute("SELECT id FROM journal WHERE id LIKE ? LIMIT 2", (ref + "%",))
+    ]
+    return str(found[0]) if len(found) == 1 and (len(ref) >= 6 or found[0] == ref) else ref
 
 
 def _given(args: argparse.Namespace, *names: str) -> dict[str, Any]:
@@ -70,7 +81,7 @@ def run_do(led: Ledger, args: argparse.Namespace) -> Any:
     if c == "update_indicator":
         return led.update_indicator(args.indicator, **_given(args, "name", "unit", "target", "actual"))
     if c == "undo":
-        return led.undo(args.entry)
+        return led.undo(_entry_id(led, args.entry))
     if c == "set_setting":
         try:
             value = json.loads(args.value)
@@ -142,15 +153,31 @@ def run_do(led: Ledger, args: argparse.Namespace) -> Any:
     raise LedgerError("bad_value", field="命令", value=c, detail="没有这个命令")
 
 
+# `do` commands that report (JSON) rather than change: their output is the report itself.
+REPORTS = frozenset({"review_queue", "draw_recheck", "repeat_draw"})
+
+
 def cmd_do(args: argparse.Namespace) -> int:
-    if not args.actor:
+    """Run one command; print one Chinese line saying what changed (``--json``: the entry ids and changes)."""
+    if not getattr(args, "actor", None):
         print("请用 --actor 说明操作人姓名（每条修改都记入日志）。", file=sys.stderr)
         return 2
     led = open_ledger(args)
     try:
+        seq = journal.last_seq(led.store)
         result = run_do(led, args)
+        written = entries_since(led, seq)
+        if args.do_command in REPORTS:
+            print(result)
+        elif getattr(args, "json", False):
+            print_json(
+                changes_json(led, written, None if isinstance(result, str) and len(result) == 36 else result)
+            )
+        else:
+            line = summary_line(led, written)
+            if args.do_command == "export_evidence":
+                line = f"已导出佐证材料：{result}"
+            print(line)
     finally:
         led.close()
-    if result is not None:
-        print(result)
     return 0

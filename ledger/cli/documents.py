@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 
 from ledger.audit import AuditFilter, export_audit
-from ledger.cli.common import clock_from, open_ledger
+from ledger.cli.common import clock_from, open_for_reading, open_ledger
 from ledger.core import LedgerError, parse_date
 from ledger.office import write_notice
 from ledger.office.weekly import write_report
@@ -25,7 +25,7 @@ def cmd_journal(args: argparse.Namespace) -> int:
             value=exc.facts.get("value", ""),
             detail="请按“2025-11-30”的格式填写",
         ) from None
-    led = open_ledger(args, args.ledger)
+    led = open_for_reading(args, args.ledger)
     try:
         cid = led.community_id(args.community) if args.community else None
         flt = AuditFilter(

@@ -8,7 +8,7 @@ from typing import Any
 
 from openpyxl.utils import column_index_from_string
 
-from ledger.cli.common import open_ledger, print_json
+from ledger.cli.common import open_ledger, operator_from, print_json
 from ledger.core.errors import LedgerError
 from ledger.office import fill_form as excel_returns
 from ledger.office import foreign as excel_foreign
@@ -56,7 +56,9 @@ def cmd_import_excel(args: argparse.Namespace) -> int:
             if args.dry_run:
                 result = excel_returns.preview_fill_form(led, args.file)
             else:
-                result = excel_returns.apply_fill_form(led, args.file, accept_refused=args.accept)
+                result = excel_returns.apply_fill_form(
+                    led, args.file, accept_refused=args.accept, as_operator=operator_from(args)
+                )
             if args.json:
                 print_json(result.to_json())
             else:

@@ -22,6 +22,62 @@ def run(args: argparse.Namespace) -> int:
         return 1
 
 
+# Options every subcommand takes, anywhere on the line (before or after the subcommand, or after `do NAME`).
+GLOBAL_OPTIONS = {"--today": "today", "--actor": "actor", "--role": "role"}
+GLOBAL_FLAGS = {"--json": "json"}
+
+
+def split_globals(argv: Sequence[str]) -> tuple[list[str], dict[str, object]]:
+    """``argv`` without the global options, and their values (the last one given wins). ``--`` ends them."""
+    rest: list[str] = []
+    found: dict[str, object] = {}
+    items = list(argv)
+    i = 0
+    while i < len(items):
+        arg = items[i]
+        if arg == "--":
+            rest += items[i:]
+            break
+        name, eq, value = arg.partition("=")
+        if name in GLOBAL_OPTIONS and (eq or i + 1 < len(items)):
+            found[GLOBAL_OPTIONS[name]] = value if eq else items[i + 1]
+            i += 1 if eq else 2
+            continue
+        if arg in GLOBAL_FLAGS:
+            found[GLOBAL_FLAGS[arg]] = True
+            i += 1
+            continue
+        rest.append(arg)
+        i += 1
+    return rest, found
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed line, the global options (``--today``, ``--actor``, ``--role``, ``--json``) taken from anywhere."""
+    rest, found = split_globals(argv)
+    args = build_parser().parse_args(rest)
+    for name, value in found.items():
+        setattr(args, name, value)
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """``argv`` without the program name; a subcommand is required (the window is main.py's)."""
-    return run(build_parser().parse_args(list(sys.argv[1:] if argv is None else argv)))
+    """``argv`` without the program name; a subcommand is required (the window is main.py's). A closed pipe
+    (``tasks | head``) ends the output quietly."""
+    try:
+        return run(parse(list(sys.argv[1:] if argv is None else argv)))
+    except BrokenPipeError:
+        quiet_pipe()
+        return 0
+
+
+def quiet_pipe() -> None:
+    """After the reader of stdout went away: point stdout at nothing so the interpreter's flush at exit does not
+    print a second traceback."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -53,11 +53,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--org", help="组织名称，如“莘庄工业区党工委”")
     p = add("demo", lazy(COMMANDS, "cmd_demo"), "生成示例台账")
     p.add_argument("path")
+    p = add("generate", lazy(COMMANDS, "cmd_generate"), "生成大型测试台账（随机数据，用于容量测试）")
+    p.add_argument("path")
+    p.add_argument("--tasks", type=int, required=True, help="整改任务数，如 1000000")
+    p.add_argument("--communities", type=int, default=500, help="居民区数（默认 500）")
+    p.add_argument("--seed", type=int, default=1, help="随机种子：同一种子生成同样的台账")
     p = add("stats", lazy(COMMANDS, "cmd_stats"), "统计")
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
     p = add("tasks", lazy(COMMANDS, "cmd_tasks"), "列出全部任务")
     p.add_argument("path")
+    p.add_argument("--json", action="store_true")
+    p = add(
+        "extensions", lazy("ledger.cli.records", "cmd_extensions"), "列出延期申请（--pending 只列待批的）"
+    )
+    p.add_argument("path")
+    p.add_argument("--pending", action="store_true", help="只列出等待领导批复的申请")
+    p.add_argument("--json", action="store_true")
+    p = add("history", lazy("ledger.cli.records", "cmd_history"), "一项任务的修改记录（与任务面板所示相同）")
+    p.add_argument("path")
+    p.add_argument("--task", required=True, help="任务 id（可用前 8 位）")
     p.add_argument("--json", action="store_true")
     p = add("verify", lazy(COMMANDS, "cmd_verify"), "校验台账文件和日志链")
     p.add_argument("path")
@@ -80,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("outdir")
     p.add_argument("--lang", default="zh", choices=["zh", "en"])
+    p.add_argument("--size", default=None, help="屏幕尺寸，如 1366x768（窗口占满屏幕可用区域）")
+    p.add_argument(
+        "--scale", type=float, default=None, help="屏幕缩放，如 1.25、1.5（Windows 的 125%%、150%%）"
+    )
+    p.add_argument("--no-dialogs", action="store_true", help="只渲染各视图，不渲染主要对话框")
 
     # ---- import-plan / notice: handlers live in their modules, imported when run ----
     p = add(
@@ -123,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--community", nargs=2, metavar=("NAME", "OUT"), help="居民区名称，和下发包文件（.db）或文件夹"
     )
     group.add_argument("--all", metavar="OUTDIR", help="每个居民区一个下发包，写入这个文件夹")
+    p.add_argument("--replace", action="store_true", help="已下发过的居民区再下发新包（旧包作废）")
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team")
     p = add(
@@ -138,8 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--decide",
         action="append",
         default=[],
-        metavar="KEY=ours|theirs|new:值",
-        help="当场处理冲突（可重复）",
+        metavar="编号=ours|theirs|new:值",
+        help="当场处理冲突（编号如预览所列，如 task:1a2b3c4d:progress；可重复）",
     )
     p.add_argument("--actor", help="操作人姓名（记入日志）")
     p.add_argument("--role", default="work_team")

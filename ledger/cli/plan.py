@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from ledger.cli.common import clock_from, operator_from
-from ledger.plan import ParsedPlan, PlanFileError, default_assignment, import_plan, parse_plan, preview_import
-from ledger.plan.file import read_plan_file
+from ledger.office.plan_table import load_plan_document
+from ledger.plan import ParsedPlan, PlanFileError, default_assignment, import_plan, preview_import
 from ledger.service import Ledger
 
 
@@ -22,34 +22,40 @@ def _print_tree(plan: ParsedPlan) -> None:
             print(f"    {pi}. {prob.title}")
             for measure in prob.measures:
                 named = f"  〔{'、'.join(measure.communities)}〕" if measure.communities else ""
-                print(f"        - {measure.title}{named}")
+                facts = [
+                    f"{label}：{value}"
+                    for label, value in (
+                        ("责任领导", measure.leader),
+                        ("责任部门", measure.department),
+                        ("责任人", "、".join(measure.owners)),
+                        ("完成时限", measure.deadline or measure.kind or ""),
+                    )
+                    if value
+                ]
+                said = f"（{'；'.join(facts)}）" if facts else ""
+                print(f"        - {measure.title}{named}{said}")
 
 
 def cmd_import_plan(args: argparse.Namespace) -> int:
-
     ledger_path = Path(args.ledger)
     source = Path(args.file)
-    try:
-        text = read_plan_file(source)
-    except PlanFileError as exc:
-        print(exc.message, file=sys.stderr)
-        return 1
     if args.dry_run:
         led = Ledger.open(ledger_path, clock=clock_from(args), lock=False) if ledger_path.exists() else None
         try:
-            plan = parse_plan(text, [c["name"] for c in led.communities()] if led else [])
+            plan = load_plan_document(source, led)
             preview = (
                 preview_import(led, plan, default_assignment(plan, led, mode=args.communities))
                 if led
                 else None
             )
+        except PlanFileError as exc:
+            print(exc.message, file=sys.stderr)
+            return 1
         finally:
             if led is not None:
                 led.close()
         if args.json:
             out = plan.to_json()
-            if not out.get("warnings"):
-                out.pop("warnings", None)
             sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
             return 0
         _print_tree(plan)
@@ -59,12 +65,20 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             print(preview.sentence())
         print("（试运行：台账未作任何改动。）")
         return 0
+    try:
+        load_plan_document(source)  # a file that cannot be read is refused before the ledger is opened
+    except PlanFileError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
     led = Ledger.open(ledger_path, clock=clock_from(args), operator=operator_from(args))
     try:
-        plan = parse_plan(text, [c["name"] for c in led.communities()])
+        plan = load_plan_document(source, led)
         result = import_plan(
             led, plan, default_assignment(plan, led, mode=args.communities), source_name=source.name
         )
+    except PlanFileError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
     finally:
         led.close()
     if args.json:

@@ -7,16 +7,25 @@ from typing import Any
 from ledger.cli.common import open_ledger, print_json
 from ledger.core.errors import LedgerError
 from ledger.core.model import Status
-from ledger.reconcile import COUNT_LABELS, close_period, compare, open_period, show, tick, untick
+from ledger.reconcile import (
+    close_period,
+    compare,
+    counts_text,
+    open_period,
+    period_label,
+    show,
+    tick,
+    untick,
+)
 
 
 def _show_text(data: dict[str, Any]) -> str:
     state = "已结账" if data["state"] == "closed" else "对账中"
-    out = [f"第 {data['week']} 周（{data['week_start']} 至 {data['week_end']}）{state}"]
-    keys = ("tasks", "signed_off", "open", "overdue")
-    out.append("期初：" + "，".join(f"{COUNT_LABELS[k]} {data['opening'].get(k, 0)}" for k in keys))
-    out.append("当前：" + "，".join(f"{COUNT_LABELS[k]} {data['now'].get(k, 0)}" for k in keys))
-    diff = "，".join(f"{COUNT_LABELS[k]} {v:+d}" for k, v in data["difference"].items() if v) or "0"
+    out = [f"对账期 {period_label(data['week_start'], data['week_end'])}{state}"]
+    keys = ("tasks", "closed", "ongoing", "open", "overdue")
+    out.append("期初：" + counts_text(data["opening"], keys))
+    out.append("当前：" + counts_text(data["now"], keys))
+    diff = counts_text(data["difference"], signed=True) or "0"
     out.append(f"核对行 {len(data['lines'])} 行，未核对 {data['unticked']} 行；差额：{diff}")
     for ln in data["lines"]:
         mark = "✓" if ln["ticked"] else " "
@@ -84,8 +93,8 @@ def cmd_period(args: Any) -> int:
         print_json(result)
     elif action == "compare":
         print(
-            f"{result['from']} → {result['to']}："
-            + "，".join(f"{COUNT_LABELS.get(k, k)} {v:+d}" for k, v in result["counts"].items())
+            f"{result['from_label']} → {result['to_label']}："
+            + (counts_text(result["counts"], signed=True) or "无变化")
         )
         print(
             f"状态变化 {len(result['moved'])} 项；停滞（{result['stall_weeks']} 周无进展）{len(result['stalled'])} 项；"

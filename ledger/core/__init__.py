@@ -15,8 +15,15 @@ from ledger.core.model import (
     TaskRow,
     health,
 )
-from ledger.core.values import parse_date, parse_number
-from ledger.core.workflow import ACTION_LABELS, GRADES, SECOND_ROUND_GRADES, Action, allowed_actions
+from ledger.core.values import clean_text, is_blank, parse_date, parse_number, xml_safe
+from ledger.core.workflow import (
+    ACTION_LABELS,
+    CHECK_LABELS,
+    GRADES,
+    SECOND_ROUND_GRADES,
+    Action,
+    allowed_actions,
+)
 
 __all__ = [
     "ACTION_LABELS",
@@ -24,6 +31,7 @@ __all__ = [
     "Clock",
     "FIELD_LABELS",
     "FixedClock",
+    "CHECK_LABELS",
     "GRADES",
     "Health",
     "Indicator",
@@ -41,5 +49,8 @@ __all__ = [
     "allowed_actions",
     "health",
     "parse_date",
+    "clean_text",
+    "is_blank",
+    "xml_safe",
     "parse_number",
 ]

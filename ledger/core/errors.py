@@ -60,6 +60,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "磁盘已满，修改没有保存。请清理磁盘空间后再试；台账保持修改前的样子。",
         "The disk is full; the change was not saved. Free some space and try again.",
     ),
+    # ---- hostile input: untrusted files and text that is not text (ledger/storage/untrusted.py, core/values.py) ----
+    "file_too_slow": (
+        "读取“{path}”时，一条查询超过 {seconds} 秒仍未完成，已停止：文件的结构异常，可能是人为构造的。"
+        "没有从中读取任何内容，台账未作任何改动。请让对方重新发送，或用备份恢复。",
+        "Reading “{path}” stopped: one query ran longer than {seconds} s, so the file's structure is abnormal and "
+        "may have been crafted. Nothing was read from it and the ledger was not changed. Ask for it again or restore a backup.",
+    ),
+    "unexpected_schema": (
+        "“{path}”的结构与本程序建立的不符（{detail}），可能在程序之外被改动过，为安全起见没有打开；文件未作任何改动。"
+        "请用备份恢复，或让对方重新发送。",
+        "The structure of “{path}” differs from what this program creates ({detail}); it may have been changed "
+        "outside the program and was not opened. The file was not changed. Restore a backup or ask for it again.",
+    ),
+    "bad_text": (
+        "“{field}”含有不能保存的字符（{what}，在第 {at} 个字符处），没有保存；台账未作任何改动。"
+        "请删去这个字符后再试（从网页或其他程序复制的文字常带有这类看不见的字符）。",
+        "“{field}” contains a character that cannot be saved ({what}, at character {at}); nothing was saved. "
+        "Remove it and try again (text copied from web pages or other programs often carries such invisible characters).",
+    ),
+    "number_not_finite": (
+        "量化指标的“{field}”必须是一个有限的数字，“{value}”不是。请填写数字，例如 18 或 12.5。",
+        "The indicator's “{field}” must be a finite number; “{value}” is not.",
+    ),
+    "number_negative": (
+        "量化指标的“{field}”不能是负数（{value}）。请填写 0 或正数。",
+        "The indicator's “{field}” must not be negative ({value}).",
+    ),
+    "date_out_of_range": (
+        "日期“{value}”不在 {low} 年至 {high} 年之间，没有保存。请检查年份是否写错。",
+        "The date “{value}” is not between {low} and {high}; nothing was saved. Check the year.",
+    ),
+    "office_damaged": (
+        "“{path}”已损坏或不是有效的 {kind} 文件（{detail}），无法读取，没有导入；台账未作任何改动。"
+        "请在 Word、Excel 或 WPS 中打开它，另存一份后再导入。",
+        "“{path}” is damaged or not a valid {kind} file ({detail}); nothing was imported and the ledger was not "
+        "changed. Open it in Word, Excel or WPS, save a copy and import that.",
+    ),
+    "office_too_big": (
+        "“{path}”解压后过大（{detail}），可能是损坏或恶意构造的文件，没有读取；台账未作任何改动。"
+        "请确认文件来源，或把内容复制到一个新文件后再导入。",
+        "“{path}” is too large once unpacked ({detail}); it may be damaged or crafted and was not read. The ledger "
+        "was not changed. Check where it came from, or copy its content into a new file and import that.",
+    ),
+    "office_xls": (
+        "“{path}”是旧版 Excel 97-2003 工作簿（.xls），程序只能读取 .xlsx，没有导入；台账未作任何改动。"
+        "请在 Excel 或 WPS 中打开它，“另存为”Excel 工作簿（.xlsx）后再导入。",
+        "“{path}” is an old Excel 97-2003 workbook (.xls); only .xlsx can be read and nothing was imported. Open it "
+        "in Excel or WPS and save it as an Excel workbook (.xlsx).",
+    ),
+    "office_old_doc": (
+        "“{path}”是旧版 Word 97-2003 文档（.doc），程序只能读取 .docx，没有导入；台账未作任何改动。"
+        "请在 Word 或 WPS 中打开它，“另存为”Word 文档（.docx）后再导入。",
+        "“{path}” is an old Word 97-2003 document (.doc); only .docx can be read and nothing was imported. Open it "
+        "in Word or WPS and save it as a Word document (.docx).",
+    ),
+    "office_encrypted": (
+        "“{path}”设置了打开密码（已加密），程序无法读取，没有导入；台账未作任何改动。"
+        "请在 Word、Excel 或 WPS 中取消打开密码后再导入。",
+        "“{path}” is password-protected (encrypted) and cannot be read; nothing was imported. Remove the password "
+        "in Word, Excel or WPS and try again.",
+    ),
     "no_such_task": (
         "找不到这条整改任务（{task}），它可能已被删除。请刷新后再试。",
         "Task {task} was not found; it may have been deleted.",
@@ -286,6 +347,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {week} 周还有 {count} 行没有核对（差额：{diff}）。请逐行核对打勾，或填写说明解释每一行未核对的原因后再结账。",
         "Week {week} has {count} unticked lines (difference: {diff}). Tick them, or give a note explaining each.",
     ),
+    "package_exists": (
+        "居民区“{community}”已有 {at} 下发的社区包“{file}”。再下发一个新包，旧包“{file}”就作废：书记应改用新包填报，"
+        "旧包里还没上报的修改请先上报并导入。确要再下发，请加 --replace。",
+        "“{community}” already has the package “{file}” issued on {at}. A new package makes “{file}” obsolete: the "
+        "secretary should work in the new one, and return what is not yet returned from the old one first. To issue "
+        "a new one anyway, add --replace.",
+    ),
+    "no_such_conflict_key": (
+        "这次导入中没有与“{key}”对应的冲突（或对应了不止一项）。请按预览列出的编号填写 --decide。",
+        "No conflict of this import matches “{key}” (or more than one does). Use the keys the preview lists.",
+    ),
     "no_such_conflict": ("找不到这条合并冲突（{id}）。请刷新后再试。", "Merge conflict {id} was not found."),
     "conflict_decided": (
         "这条合并冲突已由{by}于 {at} 处理（{status}），不能再次处理。",
@@ -325,6 +397,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fill_form_not_ours": (
         "“{path}”不是本台账导出的填报表（{detail}），没有导入；台账未作任何改动。请使用从本台账导出的填报表。",
         "“{path}” is not a fill-in form exported from this ledger ({detail}); nothing was imported. Use a form exported from this ledger.",
+    ),
+    "fill_form_rows_separated": (
+        "填报表“{path}”的隐藏编号列（A–C 列）与表中各行分开了（例如第 {row} 行）：排序时只选中了部分列，"
+        "行的内容和它的任务编号不再对应，没有导入；台账未作任何改动。请在 Excel 或 WPS 中撤销这次排序"
+        "（或重新导出填报表再填写），排序请用表头的筛选按钮，它会带着整行一起移动。",
+        "In the form “{path}” the hidden id columns (A–C) were separated from the rows (e.g. row {row}): only some "
+        "columns were sorted, so rows no longer match their task ids; nothing was imported. Undo that sort in "
+        "Excel or WPS (or export the form again), and sort with the header's filter buttons, which move whole rows.",
     ),
     "fill_form_refused": (
         "填报表“{path}”有 {count} 处不能导入（例如：{first}），整张表都没有导入；台账未作任何改动。请改正后重新导入，或确认跳过这些单元格后再导入。",

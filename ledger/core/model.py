@@ -102,8 +102,10 @@ class Operator:
     @classmethod
     def of(cls, name: str, role: str | Role) -> Operator:
         from ledger.core.errors import LedgerError
+        from ledger.core.values import clean_text, is_blank
 
-        if not name.strip():
+        name = clean_text(name, "姓名")
+        if is_blank(name):
             raise LedgerError("empty_field", field="姓名")
         try:
             r = Role(role) if not isinstance(role, Role) else role
@@ -187,6 +189,7 @@ class TaskRow:
     review_round: int
     review_level: int
     example: bool = False
+    statement: str = ""  # 销号说明 of the current review round (never part of progress)
     indicators: list[Indicator] = field(default_factory=list)
 
     def days_left(self, today: dt.date) -> int | None:
@@ -203,6 +206,7 @@ FIELD_LABELS: dict[str, str] = {
     "original_deadline": "原定时限",
     "kind": "整改类型",
     "progress": "整改进展",
+    "statement": "销号说明",
     "status": "状态",
     "return_reason": "退回理由",
     "name": "名称",

@@ -8,6 +8,7 @@ from typing import Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, Operator, Role, Status
+from ledger.core.values import is_blank
 
 S = Status
 
@@ -98,6 +99,42 @@ def chain_to_setting(levels: tuple[Level, ...]) -> list[dict[str, str]]:
     return [{"name": lv.name, "role": lv.role.value} for lv in levels]
 
 
+# ---- what each level checks (the ledger setting ``review_checks``) ---------------------------------------------
+CHECKS: tuple[str, ...] = ("evidence", "indicators", "statement")
+CHECK_LABELS: dict[str, str] = {"evidence": "佐证材料", "indicators": "量化指标达标", "statement": "销号说明"}
+CHECKS_SETTING = "review_checks"
+
+
+# 初审 checks the materials instead: the setting [["evidence", "indicators", "statement"], [], []].
+FIRST_LEVEL_CHECKS: tuple[tuple[str, ...], ...] = (CHECKS, (), ())
+
+
+def default_checks(chain: tuple[Level, ...]) -> tuple[tuple[str, ...], ...]:
+    """Without a setting: the level that signs off checks evidence and indicators (the statement is required when
+    applying), as ledgers made before the setting existed did; a ledger sets ``review_checks`` to move the checks
+    to 初审 (``FIRST_LEVEL_CHECKS``)."""
+    return tuple(("evidence", "indicators") if i == len(chain) - 1 else () for i in range(len(chain)))
+
+
+def checks_from_setting(value: Any, chain: tuple[Level, ...]) -> tuple[tuple[str, ...], ...]:
+    """One tuple of checks per level of ``chain``: the setting (a list of lists of check names), else the
+    default. A setting written for another number of levels falls back to the default."""
+    if not isinstance(value, list) or len(value) != len(chain):
+        return default_checks(chain)
+    try:
+        return tuple(tuple(c for c in CHECKS if c in set(level)) for level in value)
+    except TypeError:
+        return default_checks(chain)
+
+
+def checks_text(checks: tuple[tuple[str, ...], ...], chain: tuple[Level, ...]) -> str:
+    """初审：佐证材料、量化指标达标、销号说明；复核：确认；终审：确认."""
+    return "；".join(
+        f"{lv.name}：" + ("、".join(CHECK_LABELS[c] for c in level) if level else "确认")
+        for lv, level in zip(chain, checks, strict=False)
+    )
+
+
 @dataclass(frozen=True)
 class TaskState:
     """What the workflow needs to know of a task."""
@@ -108,6 +145,8 @@ class TaskState:
     signed_this_round: tuple[str, ...] = ()  # reviewers who already signed this round
     evidence_count: int = 0
     indicators_unmet: tuple[str, ...] = ()
+    statement: str = ""  # the 销号说明 of this round
+    signed_levels: tuple[str, ...] = ()  # the level each of ``signed_this_round`` signed, in the same order
 
 
 @dataclass(frozen=True)
@@ -131,12 +170,23 @@ def decide(
     reason: str = "",
     grade: str = "",
     exception: str = "",
+    checks: tuple[tuple[str, ...], ...] | None = None,
 ) -> Outcome:
-    """Check one action against the workflow; return where it leads or raise a LedgerError saying why not."""
+    """Check one action against the workflow; return where it leads or raise a LedgerError saying why not.
+    ``checks``: what each level of ``chain`` checks (default: 初审 checks the materials, the others confirm)."""
     if task.status not in ALLOWED_FROM[action]:
         raise _refuse(action, task.status, WHY_NOT[action])
     if action in (Action.APPROVE, Action.RETURN):
-        return _review(action, task, operator, chain, reason=reason, grade=grade, exception=exception)
+        return _review(
+            action,
+            task,
+            operator,
+            chain,
+            reason=reason,
+            grade=grade,
+            exception=exception,
+            checks=checks if checks is not None else default_checks(chain),
+        )
     roles = ACTION_ROLES[action]
     if operator.role not in roles:
         raise LedgerError(
@@ -149,13 +199,13 @@ def decide(
     if action == Action.START:
         return Outcome(S.IN_PROGRESS, 0)
     if action == Action.SUBMIT:
-        if not reason.strip():
+        if is_blank(reason):
             raise LedgerError("reason_required", what="申请销号的整改情况说明")
         return Outcome(S.SUBMITTED, 0)
     if action == Action.SET_ONGOING:
         return Outcome(S.ONGOING, 0)
     # REOPEN
-    if not reason.strip():
+    if is_blank(reason):
         raise LedgerError("reason_required", what="重启已销号的任务")
     return Outcome(S.REOPENED, 0)
 
@@ -169,6 +219,7 @@ def _review(
     reason: str,
     grade: str,
     exception: str,
+    checks: tuple[tuple[str, ...], ...],
 ) -> Outcome:
     level_index = min(task.review_level, len(chain) - 1)
     level = chain[level_index]
@@ -181,27 +232,41 @@ def _review(
             role=operator.role.label,
         )
     if operator.name in task.signed_this_round:
-        raise LedgerError("same_reviewer", actor=operator.name, level=level.name)
+        signed = dict(zip(task.signed_this_round, task.signed_levels, strict=False))
+        raise LedgerError("same_reviewer", actor=operator.name, level=signed.get(operator.name, level.name))
     if action == Action.RETURN:
-        if not reason.strip():
+        if is_blank(reason):
             raise LedgerError("reason_required", what="退回")
         return Outcome(S.RETURNED, 0)
     if grade not in GRADES:
         raise LedgerError("bad_value", field="验收评定", value=grade, detail="请选择好、较好、一般或差")
     last = level_index == len(chain) - 1
+    if last and grade in SECOND_ROUND_GRADES:
+        return Outcome(S.RETURNED, 0, second_round=True, notes=(f"{level.name}评定为“{grade}”，需二次整改",))
+    missing = missing_checks(task, checks[level_index] if level_index < len(checks) else ())
+    if missing and is_blank(exception):
+        raise _refuse(
+            action,
+            task.status,
+            f"{level.name}须核查：" + "；".join(missing) + "。请补齐后再审核通过，或由审核人填写例外理由。",
+        )
     if not last:
         return Outcome(S.IN_REVIEW, level_index + 1)
-    if grade in SECOND_ROUND_GRADES:
-        return Outcome(S.RETURNED, 0, second_round=True, notes=(f"{level.name}评定为“{grade}”，需二次整改",))
-    missing: list[str] = []
-    if task.evidence_count == 0:
-        missing.append("没有佐证材料")
-    missing += [f"指标“{name}”未达到目标" for name in task.indicators_unmet]
-    if missing and not exception.strip():
-        raise _refuse(action, task.status, "；".join(missing) + "。请补齐后再销号，或由审核人填写例外理由。")
     if task.kind == Kind.LONG_TERM.value:
         return Outcome(S.ONGOING, 0, notes=("长期坚持任务完成阶段性销号，继续长期坚持",))
     return Outcome(S.CLOSED, 0)
+
+
+def missing_checks(task: TaskState, checks: tuple[str, ...]) -> list[str]:
+    """What a level that checks ``checks`` finds missing, as short Chinese phrases."""
+    out: list[str] = []
+    if "evidence" in checks and task.evidence_count == 0:
+        out.append("没有佐证材料")
+    if "indicators" in checks:
+        out += [f"指标“{name}”未达到目标" for name in task.indicators_unmet]
+    if "statement" in checks and not task.statement.strip():
+        out.append("没有销号说明")
+    return out
 
 
 def allowed_actions(

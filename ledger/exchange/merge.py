@@ -51,6 +51,8 @@ from ledger.storage import journal
 
 __all__ = [
     "STATUS_WORDS",
+    "key_matches",
+    "short_key",
     "MergePreview",
     "MergeResult",
     "apply_merge",
@@ -147,7 +149,9 @@ def _run(ledger: Ledger, path: Path, decisions: dict[str, tuple[str, Any]] | Non
                 )
         result.backup = before_bulk_change(ledger, "合并前备份")
     merger = Operator(ledger.operator.name, ledger.operator.role)
-    replay = Replay(ledger, pkg, decisions or {}, dry)
+    # Conflicts are left open by the replay and decided after the merge is recorded, by the same code as
+    # decide_conflict: a decision is one entry by the person who decided, however it was given.
+    replay = Replay(ledger, pkg, {}, dry)
     # Views hear of a merge once, with everything it touched, and only when it was written (not a preview).
     with _big_cache(ledger):
         try:
@@ -155,6 +159,8 @@ def _run(ledger: Ledger, path: Path, decisions: dict[str, tuple[str, Any]] | Non
                 replay.run()
                 with ledger.acting_as(merger, replay.origin):
                     _record(ledger, pkg, replay, result)
+                with ledger.acting_as(merger, "本机"):
+                    _decide_given(ledger, replay, decisions or {})
                 if dry:
                     raise _Rollback
                 ledger.notify(
@@ -254,6 +260,41 @@ def _record(ledger: Ledger, pkg: ReturnedPackage, replay: Replay, result: MergeR
     return tx.entry.id
 
 
+def _decide_given(ledger: Ledger, replay: Replay, decisions: dict[str, tuple[str, Any]]) -> None:
+    """Settle the conflicts ``decisions`` names ({key: (choice, value)}); one that cannot be carried out stays
+    open with the reason why."""
+    open_items = [it for it in replay.items if it.kind == "conflict" and it.status == "open"]
+    for key, (choice, value) in decisions.items():
+        matches = [it for it in open_items if key_matches(key, it.key)]
+        if len(matches) != 1:
+            raise LedgerError("no_such_conflict_key", key=key)
+        it = matches[0]
+        row = ledger.store.row("merge_conflict", it.conflict_id)
+        assert row is not None  # recorded just before
+        try:
+            it.status = _decide(ledger, row, choice, value)
+        except LedgerError as exc:
+            if exc.code == "bad_value":
+                raise
+            it.reason += f"；按上报执行仍不可行：{exc.message()}"
+            continue
+        if it.task_id:
+            replay.touched.add(it.task_id)
+
+
+def short_key(key: str) -> str:
+    """A conflict's key as printed: each id cut to 8 characters (``task:1a2b3c4d:progress``)."""
+    return ":".join(part[:8] if len(part) == 36 else part for part in key.split(":"))
+
+
+def key_matches(given: str, key: str) -> bool:
+    """``given`` names ``key``: the same parts, each id given whole or by its first characters (6 or more)."""
+    a, b = given.strip().split(":"), key.split(":")
+    return len(a) == len(b) and all(
+        x == y or (len(y) == 36 and len(x) >= 6 and y.startswith(x)) for x, y in zip(a, b, strict=True)
+    )
+
+
 def journal_new_id() -> str:
     from ledger.storage import new_id
 
@@ -313,6 +354,14 @@ def decide_conflict(ledger: Ledger, conflict_id: str, choice: str, value: Any = 
             at=row["decided_at"],
             status=STATUS_WORDS.get(row["status"], row["status"]),
         )
+    with ledger.batch("decide_conflict"), ledger.store.db.atomic():
+        return _decide(ledger, row, choice, value)
+
+
+def _decide(ledger: Ledger, row: dict[str, Any], choice: str, value: Any) -> str:
+    """One decision as ONE journal entry by the person who decided (the operator): what the master had, what
+    the return had, the choice and (for "new") the value written, with the write itself and the conflict's
+    new status as its changes."""
     status = {"ours": "kept", "theirs": "taken", "new": "rewritten"}.get(choice)
     if status is None:
         raise LedgerError(
@@ -325,15 +374,29 @@ def decide_conflict(ledger: Ledger, conflict_id: str, choice: str, value: Any = 
         raise LedgerError(
             "bad_value", field="冲突处理", value=choice, detail="这类冲突只能保留主台账或采用上报"
         )
+    ours, theirs = json.loads(row["ours"]), json.loads(row["theirs"])
     file_name = ledger.store.one("SELECT file_name FROM package_merge WHERE id = ?", (row["merge_id"],)) or ""
     now = ledger.clock.now().isoformat(sep=" ")
+    args = {
+        "conflict": row["id"],
+        "package_file": file_name,
+        "table": row["tbl"],
+        "row": row["row_id"],
+        "field": row["field"],
+        "of": row["command"],
+        "ours": ours,
+        "our_author": row["our_author"],
+        "theirs": theirs,
+        "their_author": row["their_author"],
+        "their_at": row["their_at"],
+        "choice": choice,
+        "value": value if choice == "new" else None,
+    }
     with (
         ledger.acting_as(origin=f"上报包:{file_name}（冲突裁决）"),
-        ledger.batch("decide_conflict"),
-        ledger.store.db.atomic(),
+        ledger.command("decide_conflict", row["task_id"], args, absorb=True) as tx,
     ):
         if choice != "ours":
-            theirs = json.loads(row["theirs"]) if choice == "theirs" else value
             blobs: dict[str, bytes | None] = {}
             write_theirs(
                 ledger,
@@ -342,18 +405,15 @@ def decide_conflict(ledger: Ledger, conflict_id: str, choice: str, value: Any = 
                 row["row_id"],
                 row["field"],
                 row["task_id"],
-                theirs,
+                theirs if choice == "theirs" else value,
                 blobs,
             )
-        with ledger.command(
-            "decide_conflict", row["task_id"], {"conflict": row["id"], "choice": choice, "value": value}
-        ) as tx:
-            tx.update(
-                "merge_conflict",
-                row["id"],
-                status=status,
-                decided_by=ledger.operator.name,
-                decided_at=now,
-                value=journal.canonical(value) if choice == "new" else None,
-            )
+        tx.update(
+            "merge_conflict",
+            row["id"],
+            status=status,
+            decided_by=ledger.operator.name,
+            decided_at=now,
+            value=journal.canonical(value) if choice == "new" else None,
+        )
     return status

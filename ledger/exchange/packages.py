@@ -26,7 +26,20 @@ from typing import Any
 
 from ledger.core import LedgerError, Operator, Role
 from ledger.service import Ledger
-from ledger.storage import Change, Store, journal, lock_path, new_id, replace_atomically, write_error
+from ledger.storage import (
+    QUERY_SECONDS,
+    SCHEMA_VERSION,
+    Change,
+    Store,
+    check_file_schema,
+    guard,
+    journal,
+    lock_path,
+    new_id,
+    replace_atomically,
+    stopped,
+    write_error,
+)
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +92,16 @@ def open_read_only(path: Path) -> Store:
     wal = path.with_name(path.name + "-wal")
     mode = "ro" if wal.exists() and wal.stat().st_size > 0 else "ro&immutable=1"
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)
+    try:
+        try:
+            # Untrusted: no side effects from its schema, its schema ours, and every statement time-limited.
+            check_file_schema(conn, path, SCHEMA_VERSION)
+        except sqlite3.DatabaseError as exc:
+            raise LedgerError("package_damaged", path=path, detail=str(exc)) from None
+        guard(conn)
+    except BaseException:
+        conn.close()
+        raise
     return Store(path, conn, None)
 
 
@@ -170,9 +193,19 @@ def open_package_info(path: str | Path) -> PackageInfo:
         try:
             return read_info(store)
         except sqlite3.DatabaseError as exc:
-            raise LedgerError("package_damaged", path=path, detail=str(exc)) from None
+            raise damaged(path, exc) from None
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            # What a hostile file's settings hold instead of ours (a number for a text, JSON that is no object).
+            raise LedgerError("package_damaged", path=path, detail=f"内容不是本程序写的：{exc}") from None
     finally:
         store.conn.close()
+
+
+def damaged(path: Path, exc: sqlite3.DatabaseError) -> LedgerError:
+    """The sentence for a package that SQLite could not read: too slow (a statement stopped), or damaged."""
+    if stopped(exc):
+        return LedgerError("file_too_slow", path=path, seconds=f"{QUERY_SECONDS:g}")
+    return LedgerError("package_damaged", path=path, detail=str(exc))
 
 
 # ---- issuing (工作专班, on the master) ----------------------------------------------------------------------------

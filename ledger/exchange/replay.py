@@ -203,7 +203,7 @@ class Replay:
 
     def run(self) -> None:
         for e in self.pkg.entries:
-            with self.ledger.acting_as(Operator(e.actor, Role(e.role)), self.origin):
+            with self.ledger.acting_as(Operator(e.actor, Role(e.role)), self.origin, e.happened_at):
                 self._entry(e)
 
     def _entry(self, e: Entry) -> None:

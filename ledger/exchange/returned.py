@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger.core import LedgerError
-from ledger.exchange.packages import open_read_only, read_info, require_master
+from ledger.exchange.packages import damaged, open_read_only, read_info, require_master
 from ledger.service import Ledger
 from ledger.storage import Entry, journal
 
@@ -39,7 +39,7 @@ def read_package(ledger: Ledger, path: Path, want_blobs: bool) -> ReturnedPackag
     try:
         store = open_read_only(path)
     except LedgerError as exc:
-        if exc.code == "not_found":
+        if exc.code in ("not_found", "unexpected_schema", "file_too_slow", "package_damaged", "too_new"):
             raise
         raise LedgerError(
             "package_not_package", path=path, detail=exc.facts.get("detail", exc.code)
@@ -100,7 +100,10 @@ def read_package(ledger: Ledger, path: Path, want_blobs: bool) -> ReturnedPackag
                 ).fetchone()
                 blobs[sha] = (bytes(r[0]) or None) if want_blobs and r else None
         except sqlite3.DatabaseError as exc:
-            raise LedgerError("package_damaged", path=path, detail=str(exc)) from None
+            raise damaged(path, exc) from None
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            # A hostile file's journal with values of the wrong kind: refused, never a traceback.
+            raise LedgerError("package_damaged", path=path, detail=f"内容不是本程序写的：{exc}") from None
     finally:
         store.conn.close()
     return ReturnedPackage(path, info, new, len(every) - len(new), _file_sha(path), added, blobs)

@@ -29,11 +29,13 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ledger.core import Action, LedgerError, Operator, Role, Status
-from ledger.office.xlsx_layout import print_setup
+from ledger.office.cell_values import put
+from ledger.office.xlsx_layout import fitting_paper, print_setup, row_height, text_units
 from ledger.service.backups import before_bulk_change
 from ledger.service.commands import Ledger
 from ledger.storage.files import replace_atomically
@@ -47,15 +49,15 @@ OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 YES, NO = "是", "否"
 # Visible columns before the indicator slots: (header, key, width, editable)
 FIXED = [
-    ("序号", "no", 6, False),
-    ("反馈问题", "problem", 24, False),
-    ("整改措施", "measure", 30, False),
-    ("责任人", "owner", 10, False),
-    ("整改时限", "deadline", 13, False),
-    ("当前状态", "status", 10, False),
-    ("整改进展（请填写）", "progress", 40, True),
+    ("序号", "no", 4, False),
+    ("反馈问题", "problem", 14, False),
+    ("整改措施", "measure", 18, False),
+    ("责任人", "owner", 8, False),  # widened to the longest name of the form
+    ("整改时限", "deadline", 11, False),
+    ("当前状态", "status", 8, False),
+    ("整改进展（请填写）", "progress", 24, True),
 ]
-TAIL = [("申请销号（是/否）", "submit", 12, True), ("销号说明", "note", 30, True)]
+TAIL = [("申请销号（是/否）", "submit", 7, True), ("销号说明", "note", 14, True)]
 LOCKED_KEYS = ("no", "problem", "measure", "owner", "deadline", "status")
 
 _THIN = Side(style="thin", color="000000")
@@ -63,6 +65,8 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _EDIT_FILL = PatternFill("solid", fgColor="FFF8DC")
 _HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
 _WRAP = Alignment(wrap_text=True, vertical="center")
+_UNLOCKED = Protection(locked=False)
+LINE_PT = 14.5  # one line of 11 pt 仿宋 (LibreOffice and Excel lay it out at 14–15 pt)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
@@ -156,11 +160,14 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
     indicators = {t["id"]: ledger.indicators(t["id"]) for t in tasks}
     slots = max((len(v) for v in indicators.values()), default=0)
     ledger_id = str(ledger.setting("ledger_id", ""))
-    columns: list[tuple[str, str, float, bool]] = list(FIXED)
+    longest_name = max((text_units(str(t["owner"] or "")) for t in tasks), default=0)
+    columns: list[tuple[str, str, float, bool]] = [
+        (h, k, max(w, min(16, longest_name + 2)) if k == "owner" else w, e) for h, k, w, e in FIXED
+    ]
     for k in range(1, slots + 1):
         columns += [
-            (f"指标{k}名称", f"ind_name:{k}", 18, False),
-            (f"指标{k}完成值（请填写）", f"ind_actual:{k}", 12, True),
+            (f"指标{k}名称", f"ind_name:{k}", 12, False),
+            (f"指标{k}完成值（请填写）", f"ind_actual:{k}", 8, True),
         ]
     columns += TAIL
     wb = Workbook()
@@ -175,7 +182,8 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
     ws.merge_cells(f"D1:{last}1")
     ws["D2"] = (
         "说明：只需填写浅黄色单元格（整改进展、指标完成值、申请销号、销号说明）；其他单元格已锁定，请勿修改、"
-        "请勿删除隐藏列。可以排序。导出时间 " + ledger.clock.now().strftime("%Y-%m-%d %H:%M")
+        "请勿删除隐藏列。可以用表头的筛选按钮排序和筛选（整行一起移动）。导出时间 "
+        + ledger.clock.now().strftime("%Y-%m-%d %H:%M")
     )
     ws["D2"].alignment = _WRAP
     ws["D2"].font = Font(name="仿宋", size=10, charset=134)
@@ -190,7 +198,9 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
         ws.column_dimensions[get_column_letter(j)].width = width
     for letter in "ABC":
         ws.column_dimensions[letter].hidden = True
+    ws.row_dimensions[HEADER_ROW].height = row_height([(h, w) for h, _k, w, _e in columns], LINE_PT)
     body = Font(name="仿宋", size=11, charset=134)
+    fixed: list[str] = []  # cells that take no input: a "stop" validation refuses typing into them
     for n, t in enumerate(tasks, start=1):
         r = FIRST_ROW + n - 1
         inds = indicators[t["id"]]
@@ -228,9 +238,10 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
             ensure_ascii=False,
             sort_keys=True,
         )
-        ws.cell(r, 1, t["id"])
-        ws.cell(r, 2, checksum(ledger_id, t["id"], orig))
-        ws.cell(r, 3, orig)
+        for hidden_col, hidden in enumerate((t["id"], checksum(ledger_id, t["id"], orig), orig), start=1):
+            ws.cell(r, hidden_col, hidden).protection = _UNLOCKED
+        fixed.append(f"A{r}:C{r}")
+        ws.row_dimensions[r].height = row_height([(str(values[k]), w) for _h, k, w, _e in columns], LINE_PT)
         for j, (_head, key, _w, editable) in enumerate(columns, start=4):
             text = values[key]
             shown: str | float | dt.date | None = text if text != "" else None
@@ -238,17 +249,24 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
                 shown = dt.date.fromisoformat(text)
             elif key.startswith("ind_actual:") and text != "":
                 shown = float(text)
-            c = ws.cell(r, j, shown)
+            c = ws.cell(r, j, "")
+            put(c, shown)  # text is text: a progress note "=HYPERLINK(…)" never becomes a formula
             c.font, c.border = body, _BORDER
             c.alignment = _CENTER if key in ("no", "owner", "deadline", "status", "submit") else _WRAP
             if key == "deadline":
                 c.number_format = "yyyy-mm-dd"
-            if editable:
+            # every cell of the table is unlocked, or neither Excel nor LibreOffice sorts a protected sheet;
+            # the cells that take no input refuse typing by a validation instead (and the checksum catches a
+            # paste)
+            c.protection = _UNLOCKED
+            if (
+                editable
+                and t["status"] != Status.CLOSED.value  # a signed-off task is locked until reopened
+                and not (key.startswith("ind_actual:") and not values[f"ind_name:{key.split(':')[1]}"])
+            ):
                 c.fill = _EDIT_FILL
-                c.protection = Protection(locked=False)
-                if key.startswith("ind_actual:") and not values[f"ind_name:{key.split(':')[1]}"]:
-                    c.fill = PatternFill()
-                    c.protection = Protection(locked=True)
+            else:
+                fixed.append(c.coordinate)
     last_row = FIRST_ROW + max(len(tasks), 1) - 1
     submit_col = get_column_letter(3 + len(columns) - 1)
     dv = DataValidation(
@@ -275,12 +293,27 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
         )
         nv.add(f"{col}{FIRST_ROW}:{col}{last_row}")
         ws.add_data_validation(nv)
+    if fixed:
+        stop = DataValidation(
+            type="textLength",
+            operator="lessThan",
+            formula1="0",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="不需要填写",
+            error="这是导出的原始内容，不能修改。只需填写浅黄色单元格。",
+        )
+        stop.sqref = MultiCellRange(" ".join(fixed))
+        ws.add_data_validation(stop)
     ws.freeze_panes = f"D{FIRST_ROW}"
     ws.protection.sheet = True
     ws.protection.sort = False  # False = sorting allowed
     ws.protection.autoFilter = False
-    ws.auto_filter.ref = f"D{HEADER_ROW}:{last}{last_row}"
-    print_setup(ws, paper="A4", title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    # from column A: sorting through the filter buttons moves the hidden id, checksum and exported values
+    # (A:C) with their row; a filter over D:… alone would sort the visible cells away from their ids
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{last_row}"
+    paper = fitting_paper([w for _h, _k, w, _e in columns])
+    print_setup(ws, paper=paper, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
     meta = wb.create_sheet(META)
     for i, (key, value) in enumerate(
         [
@@ -294,7 +327,7 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
         start=1,
     ):
         meta.cell(i, 1, key)
-        meta.cell(i, 2, value)
+        put(meta.cell(i, 2), value)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     try:
@@ -367,11 +400,17 @@ def preview_fill_form(
 
 
 def apply_fill_form(
-    ledger: Ledger, path: str | Path, decisions: dict[str, Any] | None = None, *, accept_refused: bool = False
+    ledger: Ledger,
+    path: str | Path,
+    decisions: dict[str, Any] | None = None,
+    *,
+    accept_refused: bool = False,
+    as_operator: Operator | None = None,
 ) -> FillPreview:
     """Import the filled 填报表: refused while refusals remain (unless ``accept_refused``: they are skipped);
     otherwise a backup, then every applied value (and conflicts ``decisions`` settles: {key: "ours"|"theirs"|
-    ("new", value)}) in ONE transaction, as the community's secretary, origin ``填报表:<file name>``."""
+    ("new", value)}) in ONE transaction, as ``as_operator`` (the command line's --actor) or else the community's
+    secretary, origin ``填报表:<file name>``."""
     path = Path(path)
     from ledger.office.fill_form_check import FormCheck
 
@@ -384,7 +423,7 @@ def apply_fill_form(
         return result
     result.backup = before_bulk_change(ledger, "填报表导入前备份")
     with (
-        ledger.acting_as(_secretary(ledger, check.cid), f"填报表:{path.name}"),
+        ledger.acting_as(as_operator or _secretary(ledger, check.cid), f"填报表:{path.name}"),
         ledger.batch("import_fill_form"),
         ledger.store.db.atomic(),
     ):

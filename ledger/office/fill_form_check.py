@@ -17,6 +17,7 @@ from ledger.office.fill_form import (
     FIXED,
     FORMAT,
     HEADER_ROW,
+    LOCKED_KEYS,
     META,
     NO,
     SHEET,
@@ -116,6 +117,7 @@ class FormCheck:
 
     def run(self) -> FillPreview:
         seen: dict[str, int] = {}
+        rows: list[tuple[int, str, str, str, dict[str, Any]]] = []
         for cells in self.ws.iter_rows(min_row=FIRST_ROW):
             r = cells[0].row
             raw = [c.value for c in cells]
@@ -123,8 +125,41 @@ class FormCheck:
             tid, check, orig_text = (cell_text(raw[i]) if len(raw) > i else "" for i in range(3))
             if not tid and not check and all(cell_text(v) == "" for v in vals.values()):
                 continue
+            rows.append((r, tid, check, orig_text, vals))
+        self._ids_travelled(rows)
+        for r, tid, check, orig_text, vals in rows:
             self._row(r, tid, check, orig_text, vals, seen)
         return self.preview
+
+    def _shown_locked(self, key: str, value: Any) -> str | None:
+        if key != "deadline":
+            return cell_text(value)
+        try:
+            return parse_date(value) or ""
+        except LedgerError:
+            return None
+
+    def _ids_travelled(self, rows: list[tuple[int, str, str, str, dict[str, Any]]]) -> None:
+        """Refuse the whole file in one sentence when the hidden id columns were sorted apart from the rows
+        (a sort of some columns only): a row then shows the locked values another row's id was exported with."""
+        exported: dict[str, str] = {}  # locked values as exported → the id they belong to
+        for _r, tid, check, orig_text, _vals in rows:
+            if tid and check == checksum(self.ledger_id, tid, orig_text):
+                try:
+                    locked = json.loads(orig_text)["locked"]
+                except (ValueError, KeyError, TypeError):
+                    continue
+                exported[json.dumps(locked, sort_keys=True, ensure_ascii=False)] = tid
+        for r, tid, _check, _orig, vals in rows:
+            shown = {key: self._shown_locked(key, vals.get(key)) for key in self._locked_keys}
+            owner = exported.get(json.dumps(shown, sort_keys=True, ensure_ascii=False))
+            if owner is not None and owner != tid:
+                raise LedgerError("fill_form_rows_separated", path=self.path.name, row=r)
+
+    @property
+    def _locked_keys(self) -> list[str]:
+        slots = int(self.meta.get("slots") or 0)
+        return list(LOCKED_KEYS) + [f"ind_name:{k}" for k in range(1, slots + 1)]
 
     def _row(
         self, r: int, tid: str, check: str, orig_text: str, vals: dict[str, Any], seen: dict[str, int]
@@ -180,6 +215,15 @@ class FormCheck:
                 bad = True
         if bad:
             return
+        if task["status"] == Status.CLOSED.value and self._typed(orig, vals):
+            self._refuse(
+                r,
+                self.col["progress"],
+                tid,
+                "row",
+                f"第 {r} 行的任务已销号，台账上已锁定，填写的内容不能导入（如确需修改，请先在台账上“重启整改”）",
+            )
+            return
         before = len(self.preview.applied) + len(self.preview.conflicts) + len(self.preview.refused)
         submit = cell_text(vals.get("submit"))
         note = cell_text(vals.get("note")).strip()
@@ -188,6 +232,21 @@ class FormCheck:
         self._submit(r, task, orig, submit, note, cell_text(vals.get("progress")))
         if len(self.preview.applied) + len(self.preview.conflicts) + len(self.preview.refused) == before:
             self.preview.unchanged += 1
+
+    @staticmethod
+    def _typed(orig: dict[str, Any], vals: dict[str, Any]) -> bool:
+        """Was anything typed into the row's input cells (compared with the exported values)?"""
+        if cell_text(vals.get("progress")) != orig["progress"]:
+            return True
+        if cell_text(vals.get("submit")) not in ("", orig["submit"]) or cell_text(vals.get("note")).strip():
+            return True
+        for n, (_iid, exported) in enumerate(orig["indicators"], start=1):
+            try:
+                if parse_number(vals.get(f"ind_actual:{n}"), "完成值") != exported:
+                    return True
+            except LedgerError:
+                return True
+        return False
 
     def _value(
         self,

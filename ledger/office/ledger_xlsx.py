@@ -80,10 +80,10 @@ COLUMNS: dict[str, str] = {
 
 DEFAULT_WIDTHS: dict[str, float] = {
     "seq": 5,
-    "category": 12,
+    "category": 10,
     "problem": 18,
     "problem_no": 9,
-    "measure": 28,
+    "measure": 24,
     "detail": 28,
     "community": 11,
     "department": 12,
@@ -92,14 +92,14 @@ DEFAULT_WIDTHS: dict[str, float] = {
     "deadline": 14,
     "original_deadline": 14,
     "kind": 9,
-    "progress": 28,
+    "progress": 26,
     "indicators": 18,
-    "status": 14,
+    "status": 12,
     "closed_at": 14,
     "on_time": 12,
     "reviewers": 10,
-    "evidence": 14,
-    "remark": 14,
+    "evidence": 12,
+    "remark": 12,
     "updated_at": 16,
 }
 """Default widths in characters (one CJK character takes two)."""
@@ -273,6 +273,67 @@ class ExportResult:
     sheets: tuple[str, ...]
     template: str
     seconds: float
+    paper: str = "A4"  # the 整改台账 sheet's paper (A3 when A4 would print under 9 pt)
+    notes: tuple[str, ...] = ()  # what the user should know about the print (paper changed, columns hidden)
+
+
+# Columns a print may leave out (hidden, not deleted) when even A3 would print under 9 pt, first to go first.
+OPTIONAL_COLUMNS = (
+    "reviewers",
+    "evidence",
+    "remark",
+    "updated_at",
+    "on_time",
+    "closed_at",
+    "original_deadline",
+    "kind",
+    "problem_no",
+    "department",
+    "indicators",
+    "detail",
+)
+NAME_COLUMNS = ("leader", "owner")
+MAX_NAME_WIDTH = 16
+
+
+def _fit_names(ledger: Ledger, columns: list[Column]) -> list[Column]:
+    """责任领导 and 责任人 as wide as their longest name (up to MAX_NAME_WIDTH), so names do not wrap."""
+    from ledger.office.xlsx_layout import text_units
+
+    out = []
+    for c in columns:
+        if c.key in NAME_COLUMNS:
+            names = ledger.store.conn.execute(
+                f"SELECT DISTINCT {c.key} FROM task WHERE deleted_at IS NULL"  # noqa: S608 - a fixed column name
+            )
+            longest = max((text_units(str(n or "")) for (n,) in names), default=0)
+            c = dataclasses.replace(c, width=max(c.width, min(MAX_NAME_WIDTH, longest + 2)))
+        out.append(c)
+    return out
+
+
+def print_plan(columns: list[Column], paper: str) -> tuple[str, frozenset[str], tuple[str, ...]]:
+    """(paper, hidden column keys, notes): A3 when A4 would print under 9 pt; then optional columns hidden
+    until the print is readable."""
+    from ledger.office.xlsx_layout import MIN_PRINT_PT, fitting_paper, printed_size
+
+    chosen = fitting_paper([c.width for c in columns], paper)
+    notes = []
+    if chosen != paper:
+        notes.append(f"整改台账改用 {chosen} 纸横向打印（{paper} 纸上字号将小于 9 磅）。")
+    hidden: list[str] = []
+    for key in OPTIONAL_COLUMNS:
+        shown = [c.width for c in columns if c.key not in hidden]
+        if printed_size(shown, chosen) >= MIN_PRINT_PT:
+            break
+        if any(c.key == key for c in columns):
+            hidden.append(key)
+    if hidden:
+        titles = "、".join(c.title for c in columns if c.key in hidden)
+        notes.append(
+            f"为使打印字号不小于 9 磅，这些列已隐藏（不打印；在 Excel 或 WPS 中取消隐藏即可查看）：{titles}。"
+        )
+    return chosen, frozenset(hidden), tuple(notes)
 
 
 Progress = Callable[[int, int], None]
@@ -368,6 +429,8 @@ def export_ledger(
         raise LedgerError("bad_value", field="纸张", value=paper, detail="只能是 A4 或 A3。")
     out = _target(out_path)
     template_name, columns = resolve_template(ledger, template)
+    columns = _fit_names(ledger, columns)
+    ledger_paper, hidden, notes = print_plan(columns, paper)
 
     flt = dataclasses.replace(task_filter or TaskFilter(), sort="order", descending=False)
     filtered = community is not None or _constrains(flt)
@@ -414,7 +477,12 @@ def export_ledger(
             header_row=HEADER_ROW,
         )
         main = LedgerSheet(
-            wb, sheet_title(MAIN_SHEET, taken), columns, heading("巡察整改台账", unit), paper=paper
+            wb,
+            sheet_title(MAIN_SHEET, taken),
+            columns,
+            heading("巡察整改台账", unit),
+            paper=ledger_paper,
+            hidden=hidden,
         )
         lists: tuple[StreamSheet, LedgerSheet, StreamSheet] | None = None
         if three_lists:
@@ -500,7 +568,12 @@ def export_ledger(
             for cid in sorted(tally.rowids, key=lambda c: order.get(c, len(order))):
                 name = tally.names[cid]
                 sheet = LedgerSheet(
-                    wb, sheet_title(name, taken), columns, heading("巡察整改台账", name), paper=paper
+                    wb,
+                    sheet_title(name, taken),
+                    columns,
+                    heading("巡察整改台账", name),
+                    paper=ledger_paper,
+                    hidden=hidden,
                 )
                 for items in iter_items(
                     ledger,
@@ -529,4 +602,4 @@ def export_ledger(
         progress(total, total)
     seconds = time.perf_counter() - started
     log.info("exported %d tasks to %s in %.1f s", count, out, seconds)
-    return ExportResult(out, count, tuple(wb.sheetnames), template_name, seconds)
+    return ExportResult(out, count, tuple(wb.sheetnames), template_name, seconds, ledger_paper, notes)

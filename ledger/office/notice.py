@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledger.core import Kind, LedgerError, Status, TaskRow
+from ledger.core import Kind, LedgerError, Status, TaskRow, xml_safe
 from ledger.office.docx_style import (
     STYLE_BODY,
     STYLE_H1,
@@ -125,7 +125,7 @@ class _Content:
 def _content(ledger: Ledger) -> _Content:
     rowids = ledger.task_rowids()
     raw = ledger.store.task_rows(rowids)
-    tasks = [to_task_row(raw[r]) for r in rowids]
+    tasks = [to_task_row(tuple(xml_safe(v) for v in raw[r])) for r in rowids]  # \v from Word never fails it
     sorts = {
         r["id"]: r["sort"] for r in ledger.store.rows("SELECT id, sort FROM task WHERE deleted_at IS NULL")
     }
@@ -133,7 +133,7 @@ def _content(ledger: Ledger) -> _Content:
     for row in ledger.store.rows(
         "SELECT task_id, name, unit, target, actual FROM indicator ORDER BY sort, rowid"
     ):
-        indicators.setdefault(row["task_id"], []).append(row)
+        indicators.setdefault(row["task_id"], []).append({k: xml_safe(v) for k, v in row.items()})
     by_problem: dict[str, dict[str, _Measure]] = {}
     for i, task in enumerate(tasks):
         measures = by_problem.setdefault(task.problem_id, {})
@@ -402,6 +402,9 @@ def write_notice(
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(buffer.getvalue())
+            mask = os.umask(0)  # mkstemp makes the file 0600; give it the folder's usual 0644 like every file
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)
             os.replace(tmp, out)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

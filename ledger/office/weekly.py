@@ -10,15 +10,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ledger.core import LedgerError
+from ledger.core import LedgerError, Status
+from ledger.reconcile.week_counts import OPEN_KEYS, partition_text, period_label
 from ledger.service import Ledger
 from ledger.storage import check_folder, replace_atomically
-
-FONT_TITLE = "方正小标宋简体"
-FONT_HEAD = "黑体"
-FONT_BODY = "仿宋_GB2312"
-TITLE_PT = 22.0  # 2号
-BODY_PT = 16.0  # 3号
 
 
 def _date_cn(value: str | None) -> str:
@@ -33,17 +28,29 @@ def rate_text(rate: float) -> str:
 
 
 def figures(snap: dict[str, Any]) -> dict[str, Any]:
-    """The report's figures, straight from the snapshot."""
+    """The report's figures, straight from the snapshot, labelled by the states' names. The counts are a partition
+    of all tasks: 已销号 + 长期坚持 + 未销号 = 任务总数, and 未销号 = the sum of its states."""
     c = snap["counts"]
-    return {
+    out: dict[str, Any] = {
         "本周新增销号": int(snap["signed_off_this_week"]),
-        "累计销号": int(c["signed_off"]),
-        "完成率": float(snap["completion_rate"]),
         "任务总数": int(c["tasks"]),
+        "已销号": int(c.get(Status.CLOSED.value, c["signed_off"])),
+        "长期坚持": int(c.get(Status.ONGOING.value, 0)),
         "未销号": int(c["open"]),
-        "逾期": int(c["overdue"]),
-        "未按时上报": len(snap["not_returned"]),
     }
+    for key in OPEN_KEYS:
+        out[Status(key).label] = int(c.get(key, 0))
+    out["完成率"] = float(snap["completion_rate"])
+    out["逾期"] = int(c["overdue"])
+    out["未按时上报"] = len(snap["not_returned"])
+    return out
+
+
+def _status_label(value: str) -> str:
+    try:
+        return Status(value).label
+    except ValueError:
+        return value
 
 
 def _overdue_phrase(t: dict[str, Any]) -> str:
@@ -62,8 +69,8 @@ def sentences(org: str, snap: dict[str, Any]) -> list[str]:
     overdue = snap["overdue_tasks"]
     late = [c for c in snap["chase"] if not c["returned"]]
     out = [
-        f"本周新增销号 {f['本周新增销号']} 项，累计销号 {f['累计销号']} 项，完成率 {rate_text(f['完成率'])}；"
-        f"整改任务共 {f['任务总数']} 项，未销号 {f['未销号']} 项。",
+        f"本周新增销号 {f['本周新增销号']} 项，累计已销号 {f['已销号']} 项，完成率 {rate_text(f['完成率'])}；"
+        f"{partition_text(snap['counts'])}。",
         f"逾期 {f['逾期']} 项："
         + ("；".join(_overdue_phrase(t) for t in overdue) if overdue else "无")
         + "。",
@@ -74,7 +81,7 @@ def sentences(org: str, snap: dict[str, Any]) -> list[str]:
             f"待审核销号 {snap.get('pending_signoff', 0)} 项，待批延期申请 {snap.get('pending_extensions', 0)} 项。"
         )
     if snap.get("corrects"):
-        out.append(f"本期包含对第 {snap['corrects']} 周的更正。")
+        out.append(f"本期包含对前一期（{snap['corrects']}）的更正。")
     return out
 
 
@@ -83,7 +90,7 @@ def title(org: str, snap: dict[str, Any]) -> str:
 
 
 def subtitle(snap: dict[str, Any]) -> str:
-    return f"（{snap['week']}：{_date_cn(snap['week_start'])}至{_date_cn(snap['week_end'])}）"
+    return f"（{period_label(snap['week_start'], snap['week_end'])}）"
 
 
 # ---- .docx -----------------------------------------------------------------------------------------------------
@@ -99,59 +106,63 @@ def anchor_line(ledger: Ledger, snap: dict[str, Any]) -> str:
     )
 
 
-def _fonts(run_or_style: Any, name: str) -> None:
-    from docx.oxml.ns import qn
-
-    rpr = run_or_style.element.get_or_add_rPr()
-    rfonts = rpr.get_or_add_rFonts()
-    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
-        rfonts.set(qn(f"w:{slot}"), name)
-    rfonts.set(qn("w:hint"), "eastAsia")
-
-
 def write_docx(ledger: Ledger, week: str, out: str | Path) -> Path:
+    """The 周报 draft in the 通报's GB/T 9704 look: its named styles (标题, 一级标题 with outline level 1 and
+    kept with the text under it, 正文, 落款), page numbers "— N —", author and title set to the organisation."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
+    from docx.shared import Pt
 
+    from ledger.office.docx_style import (
+        STYLE_BODY,
+        STYLE_H1,
+        STYLE_SIGN,
+        STYLE_TITLE,
+        footers,
+        indent_chars,
+        page_setup,
+        register_fonts,
+        setup_styles,
+    )
     from ledger.reconcile import snapshot
 
     snap = snapshot(ledger, week)
     doc = Document()
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Mm(210), Mm(297)
-    sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
-
-    def para(text: str, font: str, size: float, *, center: bool = False, indent: bool = True) -> Any:
-        p = doc.add_paragraph()
-        if center:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif indent:
-            p.paragraph_format.first_line_indent = Pt(size * 2)
-        p.paragraph_format.line_spacing = Pt(28.9)
-        run = p.add_run(text)
-        run.font.size = Pt(size)
-        _fonts(run, font)
-        return p
-
-    para(title(ledger.org_name, snap), FONT_TITLE, TITLE_PT, center=True)
-    para(subtitle(snap), FONT_BODY, BODY_PT, center=True)
-    para("一、总体情况", FONT_HEAD, BODY_PT)
+    setup_styles(doc)
+    register_fonts(doc)
+    page_setup(doc)
+    footers(doc)
+    heading = title(ledger.org_name, snap)
+    doc.add_paragraph(heading, style=STYLE_TITLE)
+    sub = doc.add_paragraph(subtitle(snap), style=STYLE_SIGN)
+    sub.alignment = WD_ALIGN_PARAGRAPH.CENTER  # under the title
+    indent_chars(sub._p, first=0)
     body = sentences(ledger.org_name, snap)
-    para(body[0], FONT_BODY, BODY_PT)
-    para("二、逾期任务", FONT_HEAD, BODY_PT)
-    para(body[1], FONT_BODY, BODY_PT)
-    para("三、上报情况", FONT_HEAD, BODY_PT)
-    para(body[2], FONT_BODY, BODY_PT)
+    sections = [("一、总体情况", body[:1]), ("二、逾期任务", body[1:2]), ("三、上报情况", body[2:3])]
     if len(body) > 3:
-        para("四、其他", FONT_HEAD, BODY_PT)
-        for text in body[3:]:
-            para(text, FONT_BODY, BODY_PT)
-    for text in (ledger.org_name, _date_cn(snap["as_of"])):
-        para(text, FONT_BODY, BODY_PT, indent=False).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        sections.append(("四、其他", body[3:]))
+    for head, texts in sections:
+        doc.add_paragraph(head, style=STYLE_H1)
+        for text in texts:
+            doc.add_paragraph(text, style=STYLE_BODY)
+    doc.add_paragraph("", style=STYLE_BODY)
+    org = ledger.org_name.strip() or "本单位"
+    for text, right in ((org, 2), (_date_cn(snap["as_of"]), 4)):
+        indent_chars(doc.add_paragraph(text, style=STYLE_SIGN)._p, right=right)
     mark = anchor_line(ledger, snap)
     if mark:
-        para(mark, FONT_BODY, 9, indent=False)
+        note = doc.add_paragraph(mark, style=STYLE_BODY)
+        note.runs[0].font.size = Pt(12)  # 小四: a note, still readable on paper
+        note.alignment = WD_ALIGN_PARAGRAPH.LEFT  # justified, a long code would be spread over the line
+    props = doc.core_properties
+    props.title = heading
+    props.author = org
+    props.last_modified_by = ledger.operator.name
+    props.comments = f"由巡察整改台账按第 {snap['week']} 周结账快照生成的周报草稿。"
+    now = ledger.clock.now()
+    props.created = now
+    props.modified = now
+    props.revision = 1
     path = Path(out)
     check_folder(path)
     replace_atomically(path, lambda tmp: doc.save(str(tmp)))
@@ -159,14 +170,36 @@ def write_docx(ledger: Ledger, week: str, out: str | Path) -> Path:
 
 
 # ---- .xlsx -----------------------------------------------------------------------------------------------------
-FIGURE_ROWS = ("本周新增销号", "累计销号", "完成率", "任务总数", "未销号", "逾期", "未按时上报")
+XLSX_WIDTHS = (12, 30, 12, 16, 12)  # ≤ 85 units: A4 portrait prints the 11 pt body at ≥ 9 pt
+
+
+FIGURE_ROWS = (
+    "本周新增销号",
+    "任务总数",
+    "已销号",
+    "长期坚持",
+    "未销号",
+    *(Status(k).label for k in OPEN_KEYS),
+    "完成率",
+    "逾期",
+    "未按时上报",
+)
+INDENTED = frozenset(Status(k).label for k in OPEN_KEYS)  # the parts of 未销号, shown as "　其中：…"
 
 
 def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
-    from ledger.office.xlsx_layout import BODY_FONT, HEAD_FONT, PERCENT_FORMAT, TITLE_FONT
+    from ledger.office.cell_values import put
+    from ledger.office.xlsx_layout import (
+        BODY_FONT,
+        HEAD_FONT,
+        PERCENT_FORMAT,
+        TITLE_FONT,
+        print_setup,
+        row_height,
+    )
     from ledger.reconcile import snapshot
 
     snap = snapshot(ledger, week)
@@ -177,13 +210,17 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     body, head = Font(name=BODY_FONT, size=11), Font(name=HEAD_FONT, size=11, bold=True)
+    widths = dict(zip("ABCDE", XLSX_WIDTHS, strict=True))
     ws.append([title(ledger.org_name, snap)])
     ws["A1"].font = Font(name=TITLE_FONT, size=18)
     ws.merge_cells("A1:E1")
-    ws["A1"].alignment = Alignment(horizontal="center")
+    ws["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.row_dimensions[1].height = row_height([(title(ledger.org_name, snap), sum(XLSX_WIDTHS) / 1.7)], 24.0)
     ws.append([subtitle(snap)])
     ws.merge_cells("A2:E2")
-    ws["A2"].alignment = Alignment(horizontal="center")
+    ws["A2"].alignment = Alignment(horizontal="center", vertical="center")
+    ws["A2"].font = body
+    ws.row_dimensions[2].height = 20
     ws.append([])
 
     def header(*names: str) -> None:
@@ -194,13 +231,17 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     def row(*values: Any) -> None:
         ws.append(list(values))
         for cell in ws[ws.max_row]:
+            put(cell, cell.value)  # a name or measure beginning "=" stays text
             cell.font, cell.border = body, box
             cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.row_dimensions[ws.max_row].height = row_height(
+            [(str(v or ""), width) for v, width in zip(values, XLSX_WIDTHS, strict=False)]
+        )
 
     header("项目", "数值")
     for name in FIGURE_ROWS:
         value = f[name] / 100 if name == "完成率" else f[name]
-        row(name, value)
+        row(f"　其中{name}" if name in INDENTED else name, value)
         if name == "完成率":
             ws.cell(ws.max_row, 2).number_format = PERCENT_FORMAT
     ws.append([])
@@ -208,7 +249,8 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
     ws.cell(ws.max_row, 1).font = head
     header("居民区", "整改措施", "责任人", "整改时限", "状态")
     for t in snap["overdue_tasks"]:
-        row(t["community"], t["measure"], t["owner"], t["deadline"], t["status"])
+        deadline = _date_cn(t["deadline"]) if t["deadline"] else "长期坚持"
+        row(t["community"], t["measure"], t["owner"], deadline, _status_label(t["status"]))
     ws.append([])
     ws.append(["上报情况"])
     ws.cell(ws.max_row, 1).font = head
@@ -218,21 +260,26 @@ def write_xlsx(ledger: Ledger, week: str, out: str | Path) -> Path:
             c["community"],
             c["secretary"],
             "是" if c["returned"] else "否",
-            c["returned_at"] or "",
-            c["last_returned"] or "从未",
+            _date_cn(c["returned_at"]) if c["returned_at"] else "",
+            _date_cn(c["last_returned"]),
         )
     mark = anchor_line(ledger, snap)
-    footer = ws.oddFooter.left if ws.oddFooter is not None else None
-    if (
-        mark and footer is not None
-    ):  # in the page footer: on every printed page, and not in the way of the tables
-        footer.text = mark
-        footer.size = 8
-    for col, width in zip("ABCDE", (18, 40, 12, 20, 20), strict=True):
+    if mark:  # a note under the tables, as large as the body: a footer would print too small to read
+        ws.append([])
+        ws.append([mark])
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=5)
+        ws.cell(ws.max_row, 1).font = body
+        ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[ws.max_row].height = row_height([(mark, sum(XLSX_WIDTHS))])
+    for col, width in widths.items():
         ws.column_dimensions[col].width = width
-    ws.page_setup.paperSize = 9
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth = 1
+    # one page wide (the fit-to-page flag set, or suites ignore the width), portrait A4, the title and the
+    # week on top of every page, "第 N 页 共 M 页" at the bottom
+    print_setup(ws, paper="A4", title_rows="1:2", orientation="portrait")
+    footer = ws.oddFooter
+    if mark and footer is not None:  # the code alone at the foot of every page (the note above explains it)
+        footer.left.text = mark.split("（", 1)[0]
+        footer.left.size = 11
     path = Path(out)
     check_folder(path)
     replace_atomically(path, lambda tmp: wb.save(str(tmp)))
@@ -246,6 +293,7 @@ def read_xlsx_figures(path: str | Path) -> dict[str, Any]:
     ws = load_workbook(str(path), data_only=True)["周报"]
     out: dict[str, Any] = {}
     for a, b in ws.iter_rows(min_col=1, max_col=2, values_only=True):
+        a = a.strip().removeprefix("其中") if isinstance(a, str) else a
         if isinstance(a, str) and a in FIGURE_ROWS and a not in out and isinstance(b, int | float):
             out[a] = round(float(b) * 100, 1) if a == "完成率" else int(b)
     return out

@@ -15,10 +15,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import IllegalCharacterError
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from ledger.core import Health
+from ledger.office.cell_values import put
 
 log = logging.getLogger(__name__)
 
@@ -228,6 +229,13 @@ def text_lines(text: str, width: float) -> int:
     return sum(max(1, math.ceil(text_units(line) / avail)) for line in text.split("\n"))
 
 
+def row_height(cells: Sequence[tuple[str, float]], line_pt: float = LINE_HEIGHT) -> float:
+    """The height (points) a row needs so that each cell's text, wrapped in its column width, shows whole."""
+    # a suite's CJK glyph is a little wider than two digits of the default font: count 10 % narrower columns
+    lines = max((text_lines(text, width / 1.1 + 0.1) for text, width in cells), default=1)
+    return min(MAX_ROW_HEIGHT, max(MIN_ROW_HEIGHT, lines * line_pt + 6.0))
+
+
 def height_for(lines: int) -> float:
     return min(MAX_ROW_HEIGHT, max(MIN_ROW_HEIGHT, lines * LINE_HEIGHT + 5.0))
 
@@ -298,11 +306,52 @@ def clean_text(text: str) -> str:
 
 # ---- print set-up ----------------------------------------------------------------------------------------------
 PAPER_SIZES = {"A4": 9, "A3": 8}
+# Printable width (points) of a landscape page with print_setup's margins (1.0 + 0.5 inch).
+PRINTABLE_PT = {"A4": 297 / 25.4 * 72 - 108, "A3": 420 / 25.4 * 72 - 108}
+# One column-width unit printed at 100 %: LibreOffice measures it in DejaVu Sans digits (7 pt, measured), Excel
+# and WPS in Calibri / 宋体 digits (about 5.5 pt); the larger one decides, so the smallest print is still readable.
+UNIT_PT = 7.0
+MIN_PRINT_PT = 9.0  # no body text prints smaller than this
 
 
-def print_setup(ws: Any, *, paper: str, title_rows: str | None, footer: str = "第 &P 页 共 &N 页") -> None:
+EXCEL_UNIT_PT = (
+    5.4  # the same unit in Excel and WPS: their print scale is the larger one, so rows print taller
+)
+PRINTABLE_HEIGHT_PT = {"A4": 210 / 25.4 * 72 - 115.2, "A3": 297 / 25.4 * 72 - 115.2}  # top + bottom 0.8 inch
+
+
+def page_room(widths: Sequence[float], paper: str) -> float:
+    """How many points of row height (as written, unscaled) one landscape page holds in every suite: the
+    page's printable height at the largest print scale a suite chooses for fitting ``widths`` to its width,
+    less a little for the suites' own rounding."""
+    total = sum(widths) * EXCEL_UNIT_PT
+    scale = min(1.0, PRINTABLE_PT[paper] / total) if total else 1.0
+    return PRINTABLE_HEIGHT_PT[paper] * 0.94 / scale
+
+
+def printed_size(widths: Sequence[float], paper: str, font_pt: float = BODY_SIZE) -> float:
+    """The size ``font_pt`` text prints at when columns ``widths`` are fitted to the page width (landscape)."""
+    total = sum(widths) * UNIT_PT
+    return font_pt * min(1.0, PRINTABLE_PT[paper] / total) if total else font_pt
+
+
+def fitting_paper(widths: Sequence[float], wanted: str = "A4", font_pt: float = BODY_SIZE) -> str:
+    """``wanted``, or A3 when on ``wanted`` the text would print smaller than MIN_PRINT_PT."""
+    if wanted == "A4" and printed_size(widths, "A4", font_pt) < MIN_PRINT_PT:
+        return "A3"
+    return wanted
+
+
+def print_setup(
+    ws: Any,
+    *,
+    paper: str,
+    title_rows: str | None,
+    footer: str = "第 &P 页 共 &N 页",
+    orientation: str = "landscape",
+) -> None:
     """Landscape, one page wide, header rows on every page, page numbers centred, room to bind on the left."""
-    ws.page_setup.orientation = "landscape"
+    ws.page_setup.orientation = orientation
     ws.page_setup.paperSize = PAPER_SIZES[paper]
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
@@ -315,7 +364,7 @@ def print_setup(ws: Any, *, paper: str, title_rows: str | None, footer: str = "�
     ws.page_margins.header = 0.3
     ws.page_margins.footer = 0.4
     ws.oddFooter.center.text = footer
-    ws.oddFooter.center.size = 10
+    ws.oddFooter.center.size = 11  # scaled with the sheet (to ≥ 82 %): still ≥ 9 pt on paper
     ws.oddFooter.center.font = f"{BODY_FONT},Regular"
     if title_rows:
         ws.print_title_rows = title_rows
@@ -341,6 +390,7 @@ class StreamSheet:
         paper: str,
         header_row: int,
         index: int | None = None,
+        hidden: Sequence[int] = (),
     ) -> None:
         self.ws = wb.create_sheet(title, index)
         self.header_row = header_row
@@ -349,9 +399,14 @@ class StreamSheet:
         self.last_col = get_column_letter(self.ncols)
         self.row = 0
         self.paper = paper
+        self.room = page_room([w for i, w in enumerate(widths) if i not in hidden], paper)
+        self.used = 0.0  # row height on the current printed page
+        self.header_height = 0.0  # the header row, repeated at the top of every page
         self._cells: dict[tuple[int, str], SheetCell] = {}  # WriteOnlyCell() makes a Cell
         for i, width in enumerate(widths, start=1):
             self.ws.column_dimensions[get_column_letter(i)].width = width
+            if i - 1 in hidden:  # kept in the file, left out of the print
+                self.ws.column_dimensions[get_column_letter(i)].hidden = True
         self.ws.freeze_panes = f"A{header_row + 1}"
         print_setup(self.ws, paper=paper, title_rows=f"{header_row}:{header_row}")
 
@@ -362,17 +417,12 @@ class StreamSheet:
             cell = WriteOnlyCell(self.ws)
             cell.style = style
             self._cells[key] = cell
-        try:
-            cell.value = value
-        except IllegalCharacterError:  # control characters pasted from elsewhere (a Word table's \x0b)
-            cell.value = clean_text(str(value))
-        if cell.data_type in ("f", "e") and isinstance(value, str):
-            cell.data_type = "s"  # text is text: "=…" from a package must never become a formula
-        return cell
+        return put(cell, value, mark=False)  # text is text (never a formula); \v and the like cleaned
 
     def append(self, cells: Iterable[Cell], height: float | None = None) -> int:
         """Write one row; a cell reused per (column, style) is safe because the row is written at once."""
         self.row += 1
+        self.used += height if height is not None else LINE_HEIGHT
         if height is not None:
             self.ws.row_dimensions[self.row].height = round(height, 1)
         out: list[Any] = []
@@ -382,6 +432,15 @@ class StreamSheet:
         if height is not None:
             del self.ws.row_dimensions[self.row]  # already written; keep memory flat
         return self.row
+
+    def break_before(self, height: float) -> bool:
+        """Start a new printed page before a row ``height`` high if it would not fit on this one (a manual page
+        break, so that the writer knows where each page begins and can repeat its group labels there)."""
+        if self.row <= self.header_row or self.used + height <= self.room:
+            return False
+        self.ws.row_breaks.append(Break(id=self.row))
+        self.used = self.header_height
+        return True
 
     def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
         if last_row >= first_row and last_col >= first_col and (first_row, first_col) != (last_row, last_col):
@@ -399,7 +458,8 @@ class StreamSheet:
             self.append([(subtitle, SUBTITLE)] + [(None, SUBTITLE)] * (self.ncols - 1), 24.0)
             self.merge(self.row, 1, self.row, self.ncols)
         lines = max((text_lines(h, w) for h, w in zip(headers, widths, strict=True)), default=1)
-        self.append([(h, HEADER) for h in headers], height_for(lines) + 4.0)
+        self.header_height = height_for(lines) + 4.0
+        self.append([(h, HEADER) for h in headers], self.header_height)
         assert self.row == self.header_row, (self.row, self.header_row)
         return self.row
 

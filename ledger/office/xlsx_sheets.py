@@ -58,9 +58,17 @@ class LedgerSheet:
         *,
         paper: str,
         merge: bool = True,
+        hidden: frozenset[str] = frozenset(),
     ) -> None:
         widths = [c.width for c in columns]
-        self.sheet = StreamSheet(wb, title, widths, paper=paper, header_row=HEADER_ROW)
+        self.sheet = StreamSheet(
+            wb,
+            title,
+            widths,
+            paper=paper,
+            header_row=HEADER_ROW,
+            hidden=[i for i, c in enumerate(columns) if c.key in hidden],
+        )
         self.sheet.heading(heading.title, heading.subtitle, [c.title for c in columns], widths)
         self.widths = widths
         self.values = [COLUMN_VALUES[c.key] for c in columns]
@@ -123,10 +131,25 @@ class LedgerSheet:
                 cells, h = self._buf[-1]
                 self._buf[-1] = (cells, min(MAX_ROW_HEIGHT, h + need - have))
         for cells, h in self._buf:
+            if self.sheet.break_before(h):
+                self._continue_groups(cells)
             self.sheet.append(cells, h)
         self._buf.clear()
         if not final:
             self._partial = True
+
+    def _continue_groups(self, cells: list[Cell]) -> None:
+        """A page starts inside a group: its merged label ends on the page before and starts again, labelled
+        "（续）", on this page's first row."""
+        row = self.sheet.row + 1
+        if self.cat_col and self._cat is not None and self._cat_start < row:
+            self.sheet.merge(self._cat_start, self.cat_col, row - 1, self.cat_col)
+            cells[self.cat_col - 1] = (f"{self._cat[1]}（续）", CATEGORY)
+            self._cat_start = row
+        if self.prob_col and self._prob is not None and self._prob_start < row:
+            self.sheet.merge(self._prob_start, self.prob_col, row - 1, self.prob_col)
+            cells[self.prob_col - 1] = (f"{self._prob[1]}（续）", PROBLEM)
+            self._prob_start = row
 
     def _end_problem(self) -> None:
         self._flush(final=True)
@@ -149,8 +172,11 @@ class LedgerSheet:
 # ---- counts gathered while the rows stream past -------------------------------------------------------------------
 @dataclass
 class Counts:
+    """A partition of the tasks counted: 已销号 + 长期坚持 + 未销号 = 任务总数; 逾期 is a part of 未销号."""
+
     total: int = 0
     closed: int = 0
+    ongoing: int = 0
     overdue: int = 0
     communities: dict[str, None] = field(default_factory=dict)
 
@@ -158,13 +184,15 @@ class Counts:
         self.total += 1
         if item.task.status == Status.CLOSED:
             self.closed += 1
+        elif item.task.status == Status.ONGOING:
+            self.ongoing += 1
         elif item.health == Health.OVERDUE:
             self.overdue += 1
 
     @property
-    def going(self) -> int:
-        """推进中: neither signed off nor overdue (not started, under review, long-term … included)."""
-        return self.total - self.closed - self.overdue
+    def open(self) -> int:
+        """未销号: neither signed off nor 长期坚持 (not started, in progress, in review, returned, reopened)."""
+        return self.total - self.closed - self.ongoing
 
 
 @dataclass
@@ -199,7 +227,7 @@ def _rate(c: Counts) -> Cell:
 
 
 def _counts(c: Counts) -> list[Cell]:
-    return [(c.total, NUMBER), (c.closed, NUMBER), (c.going, NUMBER), (c.overdue, NUMBER)]
+    return [(c.total, NUMBER), (c.closed, NUMBER), (c.ongoing, NUMBER), (c.open, NUMBER), (c.overdue, NUMBER)]
 
 
 def _sum(counts: Sequence[Counts]) -> Counts:
@@ -207,6 +235,7 @@ def _sum(counts: Sequence[Counts]) -> Counts:
     for c in counts:
         out.total += c.total
         out.closed += c.closed
+        out.ongoing += c.ongoing
         out.overdue += c.overdue
     return out
 
@@ -216,13 +245,14 @@ SUMMARY_COLUMNS = [
     Column("community", "责任单位", 22),
     Column("total", "任务总数", 10),
     Column("closed", "已销号", 10),
-    Column("going", "推进中", 10),
-    Column("overdue", "逾期", 10),
+    Column("ongoing", "长期坚持", 10),
+    Column("open", "未销号", 10),
+    Column("overdue", "其中逾期", 10),
     Column("rate", "完成率", 10),
 ]
 SUMMARY_NOTE = (
-    "说明：推进中为未销号且未逾期的任务（含未启动、申请销号、审核中、已退回、长期坚持等）；"
-    "逾期为超过整改时限仍未申请销号的任务；完成率＝已销号÷任务总数。"
+    "说明：任务总数＝已销号＋长期坚持＋未销号；未销号含未启动、推进中、申请销号、审核中、已退回、反弹重启；"
+    "其中逾期为未销号中超过整改时限仍未申请销号的任务；完成率＝已销号÷任务总数。"
 )
 
 
@@ -253,11 +283,12 @@ PROBLEM_COLUMNS = [
     Column("seq", "序号", 6),
     Column("category", "问题类别", 16),
     Column("problem", "反馈问题", 24),
-    Column("detail", "问题表现", 40),
+    Column("detail", "问题表现", 36),
     Column("total", "任务数", 8),
     Column("closed", "已销号", 8),
-    Column("going", "推进中", 8),
-    Column("overdue", "逾期", 8),
+    Column("ongoing", "长期坚持", 8),
+    Column("open", "未销号", 8),
+    Column("overdue", "其中逾期", 8),
     Column("communities", "涉及单位数", 10),
 ]
 
@@ -292,7 +323,10 @@ def write_problem_list(
         need = height_for(text_lines(cat_label, widths[1]))
         if rows and sum(heights) < need:
             heights[-1] = min(MAX_ROW_HEIGHT, heights[-1] + need - sum(heights))
-        for cells, h in zip(rows, heights, strict=True):
+        for i, (cells, h) in enumerate(zip(rows, heights, strict=True)):
+            if sheet.break_before(h) and i > 0:  # the category goes on over the page: its label too
+                sheet.merge(start, 2, sheet.row, 2)
+                start, cells[1] = sheet.row + 1, (f"{cat_label}（续）", CATEGORY)
             sheet.append(cells, h)
         if rows:
             sheet.merge(start, 2, sheet.row, 2)
@@ -312,8 +346,9 @@ PEOPLE_COLUMNS = [
     Column("communities", "责任单位", 30),
     Column("total", "任务数", 8),
     Column("closed", "已销号", 8),
-    Column("going", "推进中", 8),
-    Column("overdue", "逾期", 8),
+    Column("ongoing", "长期坚持", 8),
+    Column("open", "未销号", 8),
+    Column("overdue", "其中逾期", 8),
 ]
 COMMUNITIES_SHOWN = 5
 UNNAMED = "（未填写）"
@@ -340,15 +375,20 @@ def write_people_list(sheet: StreamSheet, heading: Heading, people: dict[str, di
             n += 1
             everything.append(c)
             places = _places(c)
+            height = height_for(text_lines(places, widths[3]))
+            label: str | None = (leader or UNNAMED) if i == 0 else None
+            if sheet.break_before(height) and i > 0:  # the leader's group goes on: its label too
+                sheet.merge(start, 2, sheet.row, 2)
+                start, label = sheet.row + 1, f"{leader or UNNAMED}（续）"
             sheet.append(
                 [
                     (n, CENTER),
-                    ((leader or UNNAMED) if i == 0 else None, CENTER),
+                    (label, CENTER),
                     (owner or UNNAMED, CENTER),
                     (places or None, TEXT),
                     *_counts(c),
                 ],
-                height_for(text_lines(places, widths[3])),
+                height,
             )
         sheet.merge(start, 2, sheet.row, 2)
     last = sheet.row

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,36 +21,38 @@ class PlanFileError(Exception):
 _TEXT_SUFFIXES = (".txt", ".text", ".md")
 
 
-def _decode(data: bytes, name: str) -> str:
-    candidates = []
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates.append("utf-16")
-    elif data.count(b"\x00") > len(data) // 4:  # UTF-16 saved without a byte-order mark
-        odd_zeros = data[1::2].count(b"\x00")
-        candidates.append("utf-16-le" if odd_zeros > data[0::2].count(b"\x00") else "utf-16-be")
-    for encoding in candidates:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    # Chinese UTF-16 without a byte-order mark has few zero bytes: accept it when it decodes to readable text
-    if len(data) % 2 == 0:
-        for encoding in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            readable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
-            if readable >= 0.98 * len(text):
-                return text
-    raise PlanFileError(
+_CHINESE_ENCODINGS = ["gb18030", "big5", "big5hkscs", "utf_16_le", "utf_16_be", "utf_8"]
+_ENCODING_NAMES = {"gb18030": "GB18030（GBK）", "big5": "Big5（繁体）", "big5hkscs": "Big5-HKSCS（繁体）"}
+
+
+def _unreadable(name: str) -> PlanFileError:
+    return PlanFileError(
         f"无法识别文件“{name}”的文字编码，读不出内容。请用记事本打开后“另存为”UTF-8 编码的文本文件，再重新导入。"
     )
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str | None]:
+    """(text, the encoding guessed when it was not UTF-8): refused rather than read as garbage."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            raise _unreadable(name) from None
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_CHINESE_ENCODINGS).best()
+    if best is None or best.chaos > 0.2:
+        raise _unreadable(name)
+    text = str(best)
+    readable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+    if readable < 0.98 * max(1, len(text)):
+        raise _unreadable(name)
+    encoding = best.encoding
+    return text, _ENCODING_NAMES.get(encoding, encoding.upper().replace("_", "-"))
 
 
 def _docx_blocks(element: Any, parent: Any) -> Iterator[str]:
@@ -90,28 +93,74 @@ def _read_docx(path: Path) -> str:
     return "\n".join(lines)
 
 
-def read_plan_file(path: str | os.PathLike[str]) -> str:
-    """The text of a .txt (UTF-8 or GB18030) or .docx plan; raises PlanFileError with a Chinese message."""
+def _unspace(line: str) -> str:
+    """ "整 改 措 施 ：  1 . 建 立" → "整改措施： 1.建立": some PDF writers place every glyph on its own, and the
+    text comes out letter-spaced; a line whose tokens are nearly all single characters is joined again."""
+    tokens = [t for t in line.split(" ") if t]
+    if len(tokens) < 4 or sum(1 for t in tokens if len(t) == 1) < 0.8 * len(tokens):
+        return line
+    return " ".join(part.replace(" ", "") for part in re.split(r" {2,}", line.strip()))
+
+
+def _read_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    name = path.name
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise PlanFileError(
+                f"PDF 文件“{name}”设置了打开密码，无法读取。请用 PDF 阅读器输入密码后“另存为”无密码的 PDF，再重新导入。"
+            )
+        pages = [(page.extract_text() or "").replace("\x00", "") for page in reader.pages]
+    except PlanFileError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise PlanFileError(
+            f"文件“{name}”无法作为 PDF 打开（可能已损坏或其实不是 PDF）。请用 PDF 阅读器打开确认，"
+            "或复制其中文字另存为 .txt 后再导入。"
+        ) from exc
+    text = "\n".join(_unspace(line) for page in pages for line in page.splitlines())
+    if sum(1 for ch in text if not ch.isspace()) < 10:
+        raise PlanFileError(
+            f"PDF 文件“{name}”里没有可读取的文字（共 {len(pages)} 页），它可能是扫描件或图片。"
+            "请先用 WPS、Acrobat 等软件的文字识别（OCR）功能转换为文字，或找到原始的 Word/文本文件再导入。"
+        )
+    return text
+
+
+def read_plan_text(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
+    """(text, notes for the user) of a .txt/.md (encoding detected), .docx or .pdf plan; PlanFileError if not."""
     file = Path(path)
     name = file.name or str(file)
     if not file.exists():
         raise PlanFileError(f"找不到文件“{file}”。请确认文件仍在原来的位置，再重新选择。")
     if file.is_dir():
-        raise PlanFileError(f"“{file}”是一个文件夹，不是文件。请选择其中的整改方案文件（.docx 或 .txt）。")
+        raise PlanFileError(
+            f"“{file}”是一个文件夹，不是文件。请选择其中的整改方案文件（.docx、.pdf 或 .txt）。"
+        )
     suffix = file.suffix.lower()
+    notes: list[str] = []
     try:
         if suffix == ".docx":
             text = _read_docx(file)
+        elif suffix == ".pdf":
+            text = _read_pdf(file)
         elif suffix in _TEXT_SUFFIXES:
-            text = _decode(file.read_bytes(), name)
+            text, encoding = _decode(file.read_bytes(), name)
+            if encoding:
+                notes.append(
+                    f"文件不是 UTF-8 编码，已按 {encoding} 编码读取；如有乱码，请另存为 UTF-8 后再导入。"
+                )
         elif suffix in (".doc", ".wps"):
             raise PlanFileError(
                 f"暂不支持旧版 Word/WPS 文档“{name}”。请在 Word 或 WPS 中把它“另存为”.docx 或纯文本（.txt），再重新导入。"
             )
         else:
             raise PlanFileError(
-                f"不支持“{name}”这种文件（{suffix or '无扩展名'}）。请选择 Word 文档（.docx）或纯文本文件（.txt）；"
-                "PDF 等其他格式请先复制文字另存为 .txt。"
+                f"不支持“{name}”这种文件（{suffix or '无扩展名'}）。请选择 Word 文档（.docx）、PDF、Excel 表格（.xlsx）"
+                "或纯文本文件（.txt）。"
             )
     except PermissionError as exc:
         raise PlanFileError(
@@ -123,4 +172,9 @@ def read_plan_file(path: str | os.PathLike[str]) -> str:
         ) from exc
     if not text.strip():
         raise PlanFileError(f"文件“{name}”里没有文字内容。请确认选对了文件，或在原文档中检查内容后再导入。")
-    return text
+    return text, notes
+
+
+def read_plan_file(path: str | os.PathLike[str]) -> str:
+    """The text of a .txt, .docx or .pdf plan; raises PlanFileError with a Chinese message."""
+    return read_plan_text(path)[0]

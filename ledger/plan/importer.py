@@ -285,6 +285,10 @@ def default_assignment(
 
 
 def _kind(measure: ParsedMeasure) -> str:
+    if measure.kind in (Kind.IMMEDIATE.value, Kind.LONG_TERM.value):
+        return measure.kind
+    if measure.deadline:
+        return Kind.DEADLINE.value
     if "立行立改" in measure.title or "立行立改" in measure.detail:
         return Kind.IMMEDIATE.value
     if _LONG_TERM_RE.search(measure.title):
@@ -408,6 +412,10 @@ def preview_import(ledger: Ledger, plan: ParsedPlan, assignment: Assignment | No
                             measure=mtitle,
                             detail=measure.detail.strip(),
                             kind=_kind(measure),
+                            owner="、".join(measure.owners),
+                            leader=measure.leader,
+                            department=measure.department,
+                            deadline=measure.deadline,
                             sort=mi + 1,
                         )
                     )

@@ -1,4 +1,10 @@
-"""Parse a rectification plan / feedback / notice (整改方案·反馈意见·通报) into categories → problems → measures."""
+"""Parse a rectification plan / feedback / notice (整改方案·反馈意见·通报) into categories → problems → measures.
+
+The document's heading hierarchy is read generically (ledger.plan.outline); each top-level section is then
+classified by what it contains — findings (headings that name shortcomings), or the organisation of the work,
+long-term mechanisms, next steps, requirements — and only findings are kept. Inside the findings, the problems
+are the deepest headings that carry measures (一是…, 第一…, （1）…, ①…, "整改情况：…", sub-headings);
+headings above them are categories. A document without findings yields nothing and says so."""
 
 from __future__ import annotations
 
@@ -8,17 +14,26 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from ledger.plan.communities import IDEOGRAPHS, communities_named
+from ledger.plan.clean import TRADITIONAL_WARNING, Paragraph, paragraphs, to_simplified
+from ledger.plan.communities import communities_named
+from ledger.plan.fields import FIELD_LABEL_RE, MeasureFields, document_year, parse_deadline, parse_fields
+from ledger.plan.outline import CN_DIGITS, Node, cn_number, outline
 
-__all__ = ["ParsedCategory", "ParsedMeasure", "ParsedPlan", "ParsedProblem", "parse_plan"]
+__all__ = [
+    "ParsedCategory",
+    "ParsedMeasure",
+    "ParsedPlan",
+    "ParsedProblem",
+    "parse_plan",
+    "split_measure_text",
+]
 
-UNSTRUCTURED_WARNING = (
-    "未能识别文档的层级结构（“（一）关于……”“1. 针对……的问题”“一是……”），"
-    "已按段落逐条列出，请在预览中整理后再导入。"
+NO_FINDINGS_WARNING = (
+    "文档中没有找到巡察发现的问题及其整改措施（例如“（一）在……方面”“1. 针对……的问题”“一是……”），"
+    "未导入任何内容。它可能是一篇新闻报道或工作通知；如确是整改文件，请检查其编号格式。"
 )
 EMPTY_WARNING = "文档没有内容。"
 FLAT_CATEGORY = "未分类"
-FLAT_PROBLEM = "未分类问题"
 
 
 # ---------------------------------------------------------------------------
@@ -32,6 +47,12 @@ class ParsedMeasure:
     title: str
     detail: str
     communities: list[str] = field(default_factory=list)
+    lines: tuple[int, int] | None = None  # 1-based source lines (rows of a table)
+    leader: str = ""
+    department: str = ""
+    owners: list[str] = field(default_factory=list)
+    deadline: str | None = None  # ISO date
+    kind: str | None = None  # 立行立改 / 长期坚持 when the document says so
 
 
 @dataclass
@@ -42,19 +63,34 @@ class ParsedProblem:
     detail: str
     measures: list[ParsedMeasure] = field(default_factory=list)
     communities: list[str] = field(default_factory=list)
+    lines: tuple[int, int] | None = None
 
 
 @dataclass
 class ParsedCategory:
-    """One category ("（一）关于……方面的整改"), title without its numbering."""
+    """One category ("（一）关于……方面的整改"), title without its numbering or its wrapper."""
 
     title: str
     problems: list[ParsedProblem] = field(default_factory=list)
+    lines: tuple[int, int] | None = None
+
+
+def _measure_json(m: ParsedMeasure) -> dict[str, Any]:
+    out: dict[str, Any] = {"title": m.title, "detail": m.detail}
+    if m.lines:
+        out["lines"] = list(m.lines)
+    if m.owners:
+        out["owner"] = list(m.owners)
+    for key in ("leader", "department", "deadline", "kind"):
+        value = getattr(m, key)
+        if value:
+            out[key] = value
+    return out
 
 
 @dataclass
 class ParsedPlan:
-    """The parsed document; structured is False when it fell back to a flat list of paragraphs."""
+    """The parsed document; structured is False when no findings were found (then categories is empty)."""
 
     categories: list[ParsedCategory]
     warnings: list[str] = field(default_factory=list)
@@ -68,7 +104,8 @@ class ParsedPlan:
                     "problems": [
                         {
                             "title": p.title,
-                            "measures": [{"title": m.title, "detail": m.detail} for m in p.measures],
+                            **({"lines": list(p.lines)} if p.lines else {}),
+                            "measures": [_measure_json(m) for m in p.measures],
                         }
                         for p in c.problems
                     ],
@@ -84,160 +121,16 @@ class ParsedPlan:
 
 
 # ---------------------------------------------------------------------------
-# Character classes and patterns
+# Sentences
 
-_CN_DIGITS = "一二三四五六七八九十"
-# (IDEOGRAPHS, the CJK ideographs, comes from ledger.plan_communities)
-# ideographs plus CJK / full-width punctuation and curly quotes: no space belongs between two of these
-_CJK_WIDE = IDEOGRAPHS + "\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7"
-_CJK_SPACE_RE = re.compile(rf"(?<=[{_CJK_WIDE}])[ \t]+(?=[{_CJK_WIDE}])")
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_INVISIBLE_RE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
-_MARKDOWN_INLINE_RE = re.compile(r"\*\*|__|~~|`")
-_MARKDOWN_LEAD_RE = re.compile(r"^(?:#{1,6}\s*|>\s*|[*+•●▪■◆]\s+|[-]\s+(?=\S))")
-_PAGE_NUMBER_RE = re.compile(
-    r"^[\s\-—–－~·]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}(?:\s*/\s*\d{1,4})?)[\s\-—–－~·]*$"
-)
-
-_L1_RE = re.compile(rf"^([{_CN_DIGITS}百]{{1,3}})\s*[、．.]\s*")
-_L2_RE = re.compile(rf"^[（(]\s*([{_CN_DIGITS}]{{1,3}})\s*[）)]\s*")
-_ITEM_RE = re.compile(r"^(\d{1,3})\s*(?:[.．、。](?!\d)|[)）])\s*")
-_SUBITEM_RE = re.compile(r"^(?:[（(]\s*\d{1,3}\s*[）)]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")
-_ORDINAL_START_RE = re.compile(rf"^[{_CN_DIGITS}]{{1,3}}是")
-_CONTACT_RE = re.compile(
-    r"^(?:联系电话|联系人|联系方式|通讯地址|通信地址|邮政编码|邮编|电子邮箱|邮箱|传真|地址|电话|附件|抄送|印发|主送)\s*[：:]"
-)
-_LABEL_RE = re.compile(rf"^[{IDEOGRAPHS}]{{2,6}}\s*[：:]")  # "时间：……", "地点：……", "联系电话：……"
-_DATE_RE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-_TITLE_LIKE_RE = re.compile(
-    r"^[^，。；！？,;!?]{2,80}(?:通报|方案|意见|报告|情况|通知|决定|清单|台账|计划|办法|规定|总结|纪要)"
-    r"(?:[（(][^）)]*[）)])?$"
-)
-_HEADING_END_RE = re.compile(r"(?:整改|问题|方面|情况|工作|意见|要求|建设|机制|任务|措施)$")
-
-_SENTENCE_END = "。！？；：!?;:…"
 _CLOSERS = "”’」』】》）)\"'"
 _ANY_PUNCT = "，。；：、！？,;:!?…"
 _TITLE_STOP = "。！？；!?;\n"
 _MEASURE_TITLE_STOP = "。！？；：!?;:\n"
 _TRAILING_PUNCT = "，、,;；：: 。．.！？!?"
 
-# top-level headings that introduce the findings (the part with problems) ...
-_FINDINGS_HEADING_RE = re.compile(
-    r"反馈|问题|整改落实|整改任务|整改措施|整改清单|巡察发现|发现问题|具体任务|任务清单"
-)
-# ... and those that clearly do not (organisation of the work, long-term mechanisms, next steps)
-_NOT_FINDINGS_HEADING_RE = re.compile(
-    r"长效|标本兼治|成果|巩固|下一步|打算|保障|总体要求|指导思想|工作目标|基本原则|组织领导|工作要求|工作安排|时间安排|步骤"
-)
-
-
-# ---------------------------------------------------------------------------
-# Cleaning and paragraph reconstruction
-
-
-def _clean_line(raw: str) -> str:
-    line = _INVISIBLE_RE.sub("", raw)
-    line = line.replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
-    line = line.translate(_FULLWIDTH_DIGITS).strip()
-    if _PAGE_NUMBER_RE.match(line):
-        return ""
-    line = _MARKDOWN_INLINE_RE.sub("", line).strip()
-    line = _MARKDOWN_LEAD_RE.sub("", line).strip()
-    line = _CJK_SPACE_RE.sub("", line)
-    return re.sub(r" {2,}", " ", line)
-
-
-def _strip_closers(text: str) -> str:
-    return text.rstrip(_CLOSERS + " ")
-
-
-def _ends_sentence(text: str) -> bool:
-    core = _strip_closers(text)
-    return bool(core) and core[-1] in _SENTENCE_END
-
-
-def _has_punct(text: str) -> bool:
-    return any(ch in _ANY_PUNCT for ch in text)
-
-
-def _starts_block(line: str) -> bool:
-    return bool(
-        _L1_RE.match(line)
-        or _L2_RE.match(line)
-        or _ITEM_RE.match(line)
-        or _SUBITEM_RE.match(line)
-        or _ORDINAL_START_RE.match(line)
-        or _LABEL_RE.match(line)
-        or _DATE_RE.match(line)
-    )
-
-
-def _is_heading(line: str) -> bool:
-    """A bare "一、……" or "（一）……" heading line (not a "（一）针对……" problem, not heading plus text)."""
-    m = _L1_RE.match(line) or _L2_RE.match(line)
-    if not m:
-        return False
-    body = line[m.end() :]
-    return not body.startswith("针对") and "。" not in body.rstrip("。")
-
-
-def _continues(paragraph: str, line: str) -> bool:
-    """Whether line continues paragraph (a line or page break in the middle of a paragraph)."""
-    if _starts_block(line):
-        return False
-    if _is_heading(paragraph):
-        body = _heading_body(paragraph)
-        # a heading broken across a page: "（一）关于……工作要" + "求方面的整改"
-        return (
-            not _HEADING_END_RE.search(body)
-            and len(line) <= 25
-            and not _has_punct(line)
-            and bool(_HEADING_END_RE.search(body + line))
-        )
-    if _ends_sentence(paragraph):
-        return False
-    if _CONTACT_RE.match(paragraph) or _DATE_RE.match(paragraph):
-        return False
-    label = _LABEL_RE.match(paragraph)
-    if label and len(paragraph) <= 30 and not _has_punct(paragraph[label.end() :]):
-        return False  # "时间：2025年10月9日下午"
-    if _TITLE_LIKE_RE.match(paragraph):
-        return False
-    if len(paragraph) <= 20 and not _has_punct(paragraph):
-        return False  # a short bare heading or a signature line
-    return True
-
-
-def _paragraphs(text: str) -> list[str]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    paragraphs: list[str] = []
-    for raw in lines.split("\n"):
-        line = _clean_line(raw)
-        if not line:
-            continue
-        if paragraphs and _continues(paragraphs[-1], line):
-            paragraphs[-1] += line
-        else:
-            paragraphs.append(line)
-    return paragraphs
-
-
-# ---------------------------------------------------------------------------
-# Small text helpers
-
-
-def _cn_number(text: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (only what numbering uses)."""
-    values = {ch: i + 1 for i, ch in enumerate(_CN_DIGITS)}
-    if "十" not in text:
-        return values.get(text[-1], 0) if len(text) == 1 else 0
-    tens, _, units = text.partition("十")
-    return (values.get(tens, 0) if tens else 1) * 10 + (values.get(units, 0) if units else 0)
-
 
 def _join_parts(parts: Iterable[str]) -> str:
-    """Join paragraphs of one item into running text (no line breaks, no spaces between them)."""
     out = ""
     for part in parts:
         part = part.strip()
@@ -249,18 +142,6 @@ def _join_parts(parts: Iterable[str]) -> str:
     return out
 
 
-def _first_sentence(text: str, stops: str = _TITLE_STOP) -> tuple[str, str]:
-    """Split text after its first sentence: (sentence without its end mark, rest)."""
-    for i, ch in enumerate(text):
-        if ch in stops:
-            head, rest = text[:i], text[i + 1 :]
-            # keep a closing quote or bracket that belongs to the sentence: "……。”"
-            while rest and rest[0] in _CLOSERS:
-                rest = rest[1:]
-            return _tidy_title(head), _tidy_detail(rest)
-    return _tidy_title(text), ""
-
-
 def _tidy_title(text: str) -> str:
     return text.replace("\n", "").strip().rstrip(_TRAILING_PUNCT).strip()
 
@@ -269,60 +150,50 @@ def _tidy_detail(text: str) -> str:
     return _join_parts(text.split("\n")).strip().lstrip("，。；：、,.;:！？!? ").strip()
 
 
-# ---------------------------------------------------------------------------
-# Measures and problems
+def _first_sentence(text: str, stops: str = _TITLE_STOP) -> tuple[str, str]:
+    """Split text after its first sentence: (sentence without its end mark, rest)."""
+    for i, ch in enumerate(text):
+        if ch in stops:
+            head, rest = text[:i], text[i + 1 :]
+            while rest and rest[0] in _CLOSERS:
+                rest = rest[1:]
+            return _tidy_title(head), _tidy_detail(rest)
+    return _tidy_title(text), ""
 
-_ORDINAL_RE = re.compile(rf"(?:^|(?<=[。；;！？!?，,：:\n\s）)”]))([{_CN_DIGITS}]{{1,3}})是")
-_SUBITEM_INLINE_RE = re.compile(
-    r"(?:^|(?<=[。；;！？!?，,：:\n\s]))(?:[（(]\s*(\d{1,2})\s*[）)]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
+
+# ---------------------------------------------------------------------------
+# What headings say
+
+# a shortcoming: what a finding names (and what the organisation of the work, a measure or a plan's aims don't)
+_DEFECT_RE = re.compile(
+    r"问题(?!导向)|不(?!断|仅|但|再|少于|低于|超过|放过|走样|反弹|松劲|减|偏|折不扣)|未[能按严落建及有完全执开规得]"
+    r"|缺|欠|薄弱|弱化|虚化|淡化|滞后|缓慢|迟缓|偏低|偏少|偏弱|偏高|单一|流于|走过场|打折扣|短板|差距|漏洞|盲区"
+    r"|隐患|乏力|松懈|随意|混乱|违规|违反|不正之风|腐败|形式主义|官僚主义|老化|陈旧|突出|时有发生|停滞|周期长|过期"
+)
+# a top-level section that is not the findings: organisation, mechanisms, next steps, aims, requirements
+_NOT_FINDINGS_RE = re.compile(
+    r"组织(?:整改|落实|领导|实施|开展|保障)|整改工作的?(?:组织|开展|总体|部署|推进)|书记|长效|标本兼治|巩固|下一步"
+    r"|打算|今后|保障|总体要求|指导思想|基本原则|工作目标|整改目标|步骤|时间安排|工作要求|有关要求|整改要求"
+    r"|整改意见$|不足$|提高政治站位|总体情况|思想认识|联系方式|成效$|工作机制"
+)
+_FINDINGS_RE = re.compile(
+    r"反馈|发现|问题|整改(?:落实|进展|实施|任务|措施|清单|情况)|落实整改|集中整改|具体整改"
+)
+_PROBLEM_LABEL_RE = re.compile(r"^(?:反馈问题|存在问题|主要问题|具体问题|问题表现|具体表现|问题)\s*[：:]\s*")
+_MEASURE_LABEL_RE = re.compile(r"(?:整改情况|整改措施|整改落实情况|整改举措|落实情况|整改进展|措施)\s*[：:]")
+_PROBLEM_WRAPPER_RE = re.compile(
+    r"^(?:关于|对于|针对)“([^“”]+)”(?:的)?(?:问题)?(?:的)?(?:整改(?:落实)?(?:情况)?)?$"
+)
+_CATEGORY_WRAPPER_RE = re.compile(
+    r"^(?:在|关于|对于)?“([^“”]+)”方面(?:存在的?问题|的?问题|的?整改(?:情况)?)?$"
 )
 
 
-def _ordinal_chain(text: str) -> list[tuple[int, int]]:
-    """(start, body start) of 一是、二是、三是… in sequence; empty when there is no 一是."""
-    chain: list[tuple[int, int]] = []
-    expected = 1
-    for m in _ORDINAL_RE.finditer(text):
-        if _cn_number(m.group(1)) == expected:
-            chain.append((m.start(), m.end()))
-            expected += 1
-    return chain
-
-
-def _subitem_chain(text: str) -> list[tuple[int, int]]:
-    """(start, body start) of (1)(2)… or ①②… in sequence, used when there is no 一是 list."""
-    chain: list[tuple[int, int]] = []
-    expected = 1
-    for m in _SUBITEM_INLINE_RE.finditer(text):
-        number = int(m.group(1)) if m.group(1) else ord(m.group(2)) - ord("①") + 1
-        if number == expected:
-            chain.append((m.start(), m.end()))
-            expected += 1
-    return chain if len(chain) >= 2 else []
-
-
-def _measures(text: str, known: list[str]) -> list[ParsedMeasure]:
-    chain = _ordinal_chain(text) or _subitem_chain(text)
-    measures: list[ParsedMeasure] = []
-    if chain:
-        bounds = [*chain, (len(text), len(text))]
-        for (_start, body), (next_start, _n) in pairwise(bounds):
-            title, detail = _first_sentence(text[body:next_start].strip(), _MEASURE_TITLE_STOP)
-            if title or detail:
-                measures.append(ParsedMeasure(title or detail, detail if title else "", []))
-    else:
-        title, detail = _first_sentence(text.strip())
-        if title:
-            measures.append(ParsedMeasure(title, detail, []))
-    for measure in measures:
-        measure.communities = communities_named(measure.title + "。" + measure.detail, known)
-    return measures
-
-
-def _problem_title(text: str) -> tuple[str, str, bool]:
-    """(title, rest, is_targeted): "针对……的问题" when present, else the first sentence."""
-    sentence_end = next((i for i, ch in enumerate(text) if ch in _TITLE_STOP), len(text))
-    sentence = text[:sentence_end]
+def _problem_heading(text: str) -> tuple[str, str]:
+    """(title, the rest) of a problem's heading: labels and wrappers stripped, "针对……的问题" kept whole."""
+    text = _PROBLEM_LABEL_RE.sub("", text.strip())
+    end = next((i for i, ch in enumerate(text) if ch in _TITLE_STOP), len(text))
+    sentence = text[:end]
     if sentence.startswith("针对"):
         for m in re.finditer("问题", sentence):
             after = sentence[m.end() : m.end() + 1]
@@ -330,181 +201,288 @@ def _problem_title(text: str) -> tuple[str, str, bool]:
                 rest = text[m.end() :]
                 while rest and rest[0] in _CLOSERS:
                     rest = rest[1:]
-                return _tidy_title(text[: m.end()]), rest.lstrip(_TRAILING_PUNCT + "\n"), True
-    title, _ = _first_sentence(text)
-    rest = text[sentence_end + 1 :] if sentence_end < len(text) else ""
+                return _tidy_title(text[: m.end()]), rest.lstrip(_TRAILING_PUNCT + "\n")
+    title = _tidy_title(sentence)
+    wrapped = _PROBLEM_WRAPPER_RE.match(title)
+    if wrapped:
+        title = wrapped.group(1).strip()
+    rest = text[end + 1 :] if end < len(text) else ""
     while rest and rest[0] in _CLOSERS:
         rest = rest[1:]
-    return title, rest.lstrip(_TRAILING_PUNCT + "\n"), False
+    return title, rest.lstrip(_TRAILING_PUNCT + "\n")
+
+
+def _category_title(text: str) -> str:
+    title = _tidy_title(_first_sentence(text)[0])
+    wrapped = _CATEGORY_WRAPPER_RE.match(title)
+    return wrapped.group(1).strip() if wrapped else title
+
+
+_CATEGORYISH_RE = re.compile(r"方面(?:的?整改(?:情况)?|存在的?问题|的?问题)?$|^在“")
+
+
+def _title(node: Node) -> str:
+    return _problem_heading(node.text)[0]
+
+
+def _defect(text: str) -> bool:
+    return bool(_DEFECT_RE.search(text))
+
+
+# ---------------------------------------------------------------------------
+# Running text (a heading's rest and its paragraphs) and its measures
 
 
 @dataclass
-class _ProblemDraft:
-    parts: list[str]
+class _Run:
+    text: str
+    spans: list[tuple[int, Paragraph]]  # (offset where the paragraph starts, paragraph)
 
-    def targeted(self) -> bool:
-        return _problem_title(self.parts[0])[2]
+    def lines(self, start: int, end: int) -> tuple[int, int]:
+        first = last = self.spans[0][1] if self.spans else None
+        for offset, para in self.spans:
+            if offset <= start:
+                first = para
+            if offset < max(end, start + 1):
+                last = para
+        if first is None or last is None:
+            return (0, 0)
+        return first.first, max(first.first, last.last)
 
 
-@dataclass
-class _CategoryDraft:
-    title: str
-    problems: list[_ProblemDraft] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)  # text before its first numbered problem
-    about: bool = False  # "（一）关于……"
+def _run(node: Node, rest: str, fields: MeasureFields) -> _Run:
+    """The node's text after its title and its body paragraphs; field lines ("责任人：……") go to fields."""
+    text = ""
+    spans: list[tuple[int, Paragraph]] = []
+    for part, para in [(rest, node.para), *((p.text, p) for p in node.body)]:
+        if FIELD_LABEL_RE.match(part):
+            found, _ = parse_fields(part)
+            merged = found.merged(fields)
+            fields.leader, fields.department = merged.leader, merged.department
+            fields.owners, fields.deadline_text = merged.owners, merged.deadline_text
+            continue
+        if not part.strip():
+            continue
+        if text:
+            text += "\n"
+        spans.append((len(text), para))
+        text += part
+    return _Run(text, spans)
 
 
-def _build_problem(draft: _ProblemDraft, known: list[str], warnings: list[str]) -> ParsedProblem:
-    title, rest, _targeted = _problem_title(draft.parts[0])
-    running = "\n".join(p for p in [rest, *draft.parts[1:]] if p.strip())
-    measures = _measures(running, known)
+_ORDINAL_RE = re.compile(rf"(?:^|(?<=[。；;！？!?，,：:\n\s）)”]))([{CN_DIGITS}]{{1,3}})是")
+_DI_RE = re.compile(rf"(?:^|(?<=[。；;！？!?：:\n\s]))第([{CN_DIGITS}]{{1,3}})[，、,：:]")
+_FIRSTLY_RE = re.compile(r"(?:^|(?<=[。；;！？!?：:\n\s]))(首先|其次|再次|最后)[，、,：:]?")
+_SUBITEM_RE = re.compile(
+    r"(?:^|(?<=[。；;！？!?，,：:\n\s]))(?:[（(]\s*(\d{1,2})\s*[）)]|([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
+)
+_INLINE_NUMBER_RE = re.compile(r"(?:^|(?<=[。；;！？!?：:\n\s]))(\d{1,2})\s*[.．、](?!\d)")
+_FIRSTLY = {"首先": 1, "其次": 2, "再次": 3}
+
+
+def _chain(text: str, pattern: re.Pattern[str], number: Any, minimum: int) -> list[tuple[int, int]]:
+    chain: list[tuple[int, int]] = []
+    expected = 1
+    for m in pattern.finditer(text):
+        n = number(m)
+        if n == expected or (n == -1 and chain):
+            chain.append((m.start(), m.end()))
+            expected += 1
+            if n == -1:
+                break
+    return chain if len(chain) >= minimum else []
+
+
+def _measure_chain(text: str) -> list[tuple[int, int]]:
+    """(start, body start) of the measures in text: the chain (一是…, 第一…, 首先…, （1）…, ①…, 1.…) that starts first."""
+    chains = [
+        _chain(text, _ORDINAL_RE, lambda m: cn_number(m.group(1)), 1),
+        _chain(text, _DI_RE, lambda m: cn_number(m.group(1)), 2),
+        _chain(text, _FIRSTLY_RE, lambda m: _FIRSTLY.get(m.group(1), -1), 2),
+        _chain(
+            text,
+            _SUBITEM_RE,
+            lambda m: int(m.group(1)) if m.group(1) else ord(m.group(2)) - ord("①") + 1,
+            2,
+        ),
+        _chain(text, _INLINE_NUMBER_RE, lambda m: int(m.group(1)), 2),
+    ]
+    found = [c for c in chains if c]
+    return min(found, key=lambda c: (c[0][0], -len(c))) if found else []
+
+
+def split_measure_text(text: str) -> list[tuple[str, str]]:
+    """A cell or paragraph of measures ("1.……；2.……", "一是……二是……") as (title, detail) pairs, in order."""
+    chain = _measure_chain(text)
+    pieces = (
+        [text[body:following] for (_b, body), (following, _n) in pairwise([*chain, (len(text), len(text))])]
+        if chain
+        else [text]
+    )
+    out = [_first_sentence(p.strip(), _MEASURE_TITLE_STOP) for p in pieces if p.strip()]
+    return [(title or detail, detail if title else "") for title, detail in out if title or detail]
+
+
+def _has_measures(node: Node) -> bool:
+    rest = _problem_heading(node.text)[1]
+    text = "\n".join([rest, *(p.text for p in node.body)])
+    return bool(_MEASURE_LABEL_RE.search(text) or _measure_chain(text))
+
+
+def _new_measure(text: str, lines: tuple[int, int], fields: MeasureFields, year: int | None) -> ParsedMeasure:
+    own, text = parse_fields(text.strip())
+    title, detail = _first_sentence(text.strip(), _MEASURE_TITLE_STOP)
+    merged = own.merged(fields)
+    deadline = parse_deadline(merged.deadline_text, year)
+    return ParsedMeasure(
+        title or detail,
+        detail if title else "",
+        [],
+        lines,
+        merged.leader,
+        merged.department,
+        list(merged.owners),
+        deadline.date,
+        deadline.kind,
+    )
+
+
+def _measures(run: _Run, start: int, fields: MeasureFields, year: int | None) -> list[ParsedMeasure]:
+    text = run.text[start:]
+    chain = _measure_chain(text)
+    out: list[ParsedMeasure] = []
+    if chain:
+        bounds = [*chain, (len(text), len(text))]
+        for (begin, body), (following, _n) in pairwise(bounds):
+            piece = text[body:following]
+            if piece.strip():
+                out.append(_new_measure(piece, run.lines(start + begin, start + following), fields, year))
+    elif text.strip():
+        out.append(_new_measure(text, run.lines(start, len(run.text)), fields, year))
+    return [m for m in out if m.title]
+
+
+# ---------------------------------------------------------------------------
+# Sections, groups and problems
+
+
+def _is_findings(root: Node) -> bool:
+    bare = re.sub(r"“[^”]*”", "", _title(root))
+    nodes = root.descendants() + ([root] if root.kind != "cn" else [])
+    defects = sum(1 for n in nodes if _defect(_title(n)))
+    if _NOT_FINDINGS_RE.search(bare):
+        return defects >= 2 and defects * 2 >= len(nodes) and not re.search(r"组织|书记|下一步|打算", bare)
+    return defects >= 1 or (bool(_FINDINGS_RE.search(bare)) and bool(nodes))
+
+
+def _role(node: Node) -> str:
+    kids = node.children
+    if any(k.children or _has_measures(k) for k in kids):
+        return "group"
+    if kids and _CATEGORYISH_RE.search(_title(node)):
+        return "group"
+    if kids and not _defect(_title(node)) and 2 * sum(1 for k in kids if _defect(_title(k))) >= len(kids):
+        return "group"
+    if kids:
+        return "problem"
+    rest = _problem_heading(node.text)[1]
+    return "problem" if rest.strip() or node.body else "leaf"
+
+
+def _problems(root: Node) -> list[tuple[list[Node], Node]]:
+    """(path from root, problem node) of every problem under root, in document order."""
+    out: list[tuple[list[Node], Node]] = []
+
+    def walk(node: Node, path: list[Node]) -> None:
+        role = _role(node)
+        if role == "group":
+            candidates = [k for k in node.children if _role(k) != "group"]
+            mostly = 2 * sum(1 for k in candidates if _defect(_title(k))) >= len(candidates)
+            for kid in node.children:
+                if kid in candidates:
+                    if _defect(_title(kid)) or (mostly and _role(kid) == "problem"):
+                        out.append(([*path, node], kid))
+                else:
+                    walk(kid, [*path, node])
+        elif role == "problem" or _defect(_title(node)):
+            out.append((path, node))
+
+    walk(root, [])
+    return out
+
+
+def _build_problem(node: Node, known: list[str], year: int | None, warnings: list[str]) -> ParsedProblem:
+    title, rest = _problem_heading(node.text)
+    fields = MeasureFields()
+    run = _run(node, rest, fields)
+    label = _MEASURE_LABEL_RE.search(run.text)
+    measures = _measures(run, label.end() if label else 0, fields, year) if run.text.strip() else []
+    for kid in node.children:
+        kid_fields = MeasureFields()
+        kid_run = _run(kid, kid.text, kid_fields)
+        merged = kid_fields.merged(fields)
+        if kid_run.text.strip():
+            lines = (kid.para.first, kid.last_line)
+            measures.append(_new_measure(kid_run.text.replace("\n", ""), lines, merged, year))
+    if fields.any():  # fields after the measures ("责任人：……" closing the problem) fall to each of them
+        for m in measures:
+            deadline = parse_deadline(fields.deadline_text, year)
+            m.leader, m.department = m.leader or fields.leader, m.department or fields.department
+            m.owners = m.owners or list(fields.owners)
+            if not (m.deadline or m.kind):
+                m.deadline, m.kind = deadline.date, deadline.kind
+    for m in measures:
+        m.communities = communities_named(m.title + "。" + m.detail, known)
     if not measures:
         warnings.append(f"问题“{title}”下没有找到整改措施，请在预览中补充。")
-    detail = _tidy_detail(running)
-    return ParsedProblem(title, detail, measures, communities_named(title + "。" + detail, known))
+    detail = _tidy_detail(run.text)
+    problem_names = communities_named(title + "。" + detail, known)
+    for m in measures:
+        problem_names += [n for n in m.communities if n not in problem_names]
+    return ParsedProblem(title, detail, measures, problem_names, (node.para.first, node.last_line))
 
 
-def _heading_body(paragraph: str) -> str:
-    m = _L1_RE.match(paragraph) or _L2_RE.match(paragraph)
-    return paragraph[m.end() :] if m else paragraph
-
-
-def _split_heading(paragraph: str) -> tuple[str, str]:
-    """A heading paragraph's (title, text after it on the same line)."""
-    body = _heading_body(paragraph)
-    core = body.rstrip("。. ")
-    if "。" in core:
-        head, _, rest = body.partition("。")
-        return _tidy_title(head), rest.strip()
-    return _tidy_title(body), ""
-
-
-def _is_problem_paragraph(paragraph: str) -> bool:
-    if _ITEM_RE.match(paragraph):
-        return True
-    m = _L2_RE.match(paragraph)
-    return bool(m and paragraph[m.end() :].startswith("针对"))
-
-
-def _problem_text(paragraph: str) -> str:
-    m = _ITEM_RE.match(paragraph) or _L2_RE.match(paragraph)
-    return paragraph[m.end() :].strip() if m else paragraph
-
-
-def _section_categories(heading: str | None, paragraphs: list[str]) -> list[_CategoryDraft]:
-    """The categories of one top-level section; problems before any （一） go under the section's own title."""
-    categories: list[_CategoryDraft] = []
-    current: _CategoryDraft | None = None
-    problem: _ProblemDraft | None = None
-    for paragraph in paragraphs:
-        if _is_problem_paragraph(paragraph):
-            if current is None:
-                current = _CategoryDraft(heading or FLAT_CATEGORY)
-                categories.append(current)
-            problem = _ProblemDraft([_problem_text(paragraph)])
-            current.problems.append(problem)
-        elif _L2_RE.match(paragraph):
-            title, rest = _split_heading(paragraph)
-            current = _CategoryDraft(title, about=title.startswith("关于"))
-            categories.append(current)
-            problem = None
-            if rest:
-                current.body.append(rest)
-        elif _CONTACT_RE.match(paragraph) or _DATE_RE.match(paragraph):
-            problem = None  # contact lines and dates end the running problem
-        elif problem is not None:
-            problem.parts.append(paragraph)
-        elif current is not None:
-            current.body.append(paragraph)
-    return categories
-
-
-def _findings_categories(paragraphs: list[str]) -> list[_CategoryDraft]:
-    sections: list[tuple[str | None, list[str]]] = [(None, [])]
-    for paragraph in paragraphs:
-        if _L1_RE.match(paragraph) and not _ORDINAL_START_RE.match(paragraph):
-            title, rest = _split_heading(paragraph)
-            sections.append((title, [rest] if rest else []))
-        else:
-            sections[-1][1].append(paragraph)
-
-    parsed = [(heading, _section_categories(heading, body)) for heading, body in sections]
-
-    def named_findings(heading: str) -> bool:
-        return bool(
-            (_FINDINGS_HEADING_RE.search(heading) or heading.startswith("关于"))
-            and not _NOT_FINDINGS_HEADING_RE.search(heading)
-        )
-
-    def targeted(categories: list[_CategoryDraft]) -> bool:
-        return any(p.targeted() for c in categories for p in c.problems)
-
-    # a heading that names the findings ("二、巡察反馈意见整改落实情况") wins; without one, any top-level
-    # section with "针对……的问题" items counts
-    any_named = any(heading is not None and named_findings(heading) for heading, _ in parsed)
-    chosen: list[_CategoryDraft] = []
-    for heading, categories in parsed:
-        if heading is None:
-            # text before any top-level heading: only "（一）关于……" categories or "针对……问题" problems count
-            chosen.extend(c for c in categories if (c.about and (c.problems or c.body)) or targeted([c]))
-        elif named_findings(heading) if any_named else targeted(categories):
-            chosen.extend(categories)
-    return chosen
-
-
-def _flat_plan(paragraphs: list[str], known: list[str], warnings: list[str]) -> ParsedPlan:
-    measures: list[ParsedMeasure] = []
-    for paragraph in paragraphs:
-        for pattern in (_L1_RE, _L2_RE, _ITEM_RE, _SUBITEM_RE):
-            m = pattern.match(paragraph)
-            if m:
-                paragraph = paragraph[m.end() :].strip()
-                break
-        title, detail = _first_sentence(paragraph)
-        if title or detail:
-            text = title + "。" + detail
-            measures.append(
-                ParsedMeasure(title or detail, detail if title else "", communities_named(text, known))
-            )
-    problem = ParsedProblem(
-        FLAT_PROBLEM,
-        "",
-        measures,
-        communities_named("。".join(m.title + "。" + m.detail for m in measures), known),
-    )
-    return ParsedPlan([ParsedCategory(FLAT_CATEGORY, [problem])], [*warnings, UNSTRUCTURED_WARNING], False)
-
-
-def _structured_plan(paragraphs: list[str], known: list[str]) -> ParsedPlan | None:
-    drafts = _findings_categories(paragraphs)
-    if not any(c.problems or c.body for c in drafts):
-        return None
-    warnings: list[str] = []
-    categories: list[ParsedCategory] = []
-    for draft in drafts:
-        problem_drafts = draft.problems
-        if not problem_drafts and draft.body:
-            warnings.append(
-                f"“{draft.title}”下没有编号的问题（“1. 针对……的问题”），已把其正文作为一个问题列出。"
-            )
-            problem_drafts = [_ProblemDraft(list(draft.body))]
-        if not problem_drafts:
-            warnings.append(f"“{draft.title}”下没有找到问题，请在预览中补充或删除这一类。")
-        problems = [_build_problem(p, known, warnings) for p in problem_drafts]
-        categories.append(ParsedCategory(draft.title, problems))
+def parse_plan(text: str, known_communities: Iterable[str] = (), *, year: int | None = None) -> ParsedPlan:
+    """Parse plan / feedback / notice text; never raises. A document with no findings gives no categories."""
+    known = [k.strip() for k in known_communities if k and k.strip()]
+    text, traditional = to_simplified(text or "")
+    warnings = [TRADITIONAL_WARNING] if traditional else []
+    paras = paragraphs(text)
+    if not paras:
+        return ParsedPlan([], [*warnings, EMPTY_WARNING], False)
+    year = year or document_year(text)
+    try:
+        categories = _categories(paras, known, year, warnings)
+    except Exception:  # noqa: BLE001 - a messy document must never stop the import
+        categories = []
+    if not categories:
+        return ParsedPlan([], [*warnings, NO_FINDINGS_WARNING], False)
     return ParsedPlan(categories, warnings, True)
 
 
-def parse_plan(text: str, known_communities: Iterable[str] = ()) -> ParsedPlan:
-    """Parse plan / feedback / notice text; never raises. Falls back to a flat list when no structure is found."""
-    known = [k.strip() for k in known_communities if k and k.strip()]
-    paragraphs = _paragraphs(text or "")
-    if not paragraphs:
-        return ParsedPlan([], [EMPTY_WARNING], False)
-    try:
-        plan = _structured_plan(paragraphs, known)
-    except Exception:  # noqa: BLE001 - a messy document must never stop the import
-        plan = None
-    if plan is not None:
-        return plan
-    return _flat_plan(paragraphs, known, [])
+def _categories(
+    paras: list[Paragraph], known: list[str], year: int | None, warnings: list[str]
+) -> list[ParsedCategory]:
+    roots, _preamble = outline(paras)
+    categories: list[ParsedCategory] = []
+    by_node: dict[int, ParsedCategory] = {}
+    for root in roots:
+        if not _is_findings(root):
+            continue
+        for path, node in _problems(root):
+            owner: Node | None
+            if root.kind == "cn":
+                owner = path[1] if len(path) >= 2 else root
+            else:
+                owner = path[0] if path else None
+            key = id(owner) if owner is not None else 0
+            category = by_node.get(key)
+            if category is None:
+                title = _category_title(owner.text) if owner is not None else FLAT_CATEGORY
+                lines = (owner.para.first, owner.last_line) if owner is not None else None
+                category = by_node[key] = ParsedCategory(title or FLAT_CATEGORY, [], lines)
+                categories.append(category)
+            problem = _build_problem(node, known, year, warnings)
+            if problem.title:
+                category.problems.append(problem)
+    return [c for c in categories if c.problems]

@@ -24,7 +24,7 @@ from ledger.reconcile.reconciliation import (
     replay_lines,
     require_manager,
 )
-from ledger.reconcile.week_counts import COUNT_KEYS, COUNT_LABELS
+from ledger.reconcile.week_counts import COUNT_KEYS, COUNT_LABELS, period_label
 from ledger.service import Ledger
 
 
@@ -216,6 +216,8 @@ def compare(ledger: Ledger, week_a: str, week_b: str, *, weeks: int | None = Non
     return {
         "from": a["week"],
         "to": b["week"],
+        "from_label": period_label(a["week_start"], a["week_end"]),
+        "to_label": period_label(b["week_start"], b["week_end"]),
         "counts": moved_counts,
         "moved": moved,
         "stalled": stalled_tasks(ledger, as_of, weeks),

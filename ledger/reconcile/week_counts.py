@@ -23,6 +23,17 @@ COUNT_LABELS = {
     "overdue": "逾期",
     **{s.value: s.label for s in Status},
 }
+# What a report prints, each label once, as a partition of all tasks: 已销号 + 长期坚持 + 未销号 = 任务总数, and
+# 未销号 by state (``signed_off`` is the same count as ``closed`` and is not printed beside it).
+OPEN_KEYS: tuple[str, ...] = tuple(s.value for s in Status if s in OPEN_STATUSES)
+DISPLAY_KEYS: tuple[str, ...] = (
+    "tasks",
+    Status.CLOSED.value,
+    Status.ONGOING.value,
+    "open",
+    *OPEN_KEYS,
+    "overdue",
+)
 TRACKED = ("status", "deleted_at", "community_id", "deadline", "measure", "owner", "updated_at", "progress")
 _WEEK = re.compile(r"^\s*(\d{4})\s*-?\s*[Ww]\s*(\d{1,2})\s*$")
 
@@ -62,6 +73,44 @@ def week_of(ledger: Ledger, day: dt.date) -> str:
     end = day + dt.timedelta(days=(closes_on(ledger) - day.isoweekday()) % 7)
     year, number, _ = end.isocalendar()
     return f"{year}-W{number:02d}"
+
+
+def partition_text(c: dict[str, int]) -> str:
+    """整改任务共 76 项：已销号 5 项、长期坚持 1 项、未销号 70 项（未启动 10 项、推进中 50 项……）: the parts add up."""
+    parts = [
+        f"{COUNT_LABELS[k]} {int(c.get(k, 0))} 项"
+        for k in (Status.CLOSED.value, Status.ONGOING.value, "open")
+    ]
+    detail = "、".join(f"{COUNT_LABELS[k]} {int(c[k])} 项" for k in OPEN_KEYS if c.get(k))
+    return (
+        f"整改任务共 {int(c.get('tasks', 0))} 项：" + "、".join(parts) + (f"（{detail}）" if detail else "")
+    )
+
+
+def counts_text(c: dict[str, int], keys: Iterable[str] = DISPLAY_KEYS, *, signed: bool = False) -> str:
+    """``任务总数 76，已销号 5，…`` (``signed``: as differences, +3 / -1), each label once, zeros of a
+    difference left out."""
+    shown = []
+    for k in keys:
+        v = int(c.get(k, 0) if k != Status.CLOSED.value else c.get(k, c.get("signed_off", 0)))
+        if signed and not v:
+            continue
+        shown.append(f"{COUNT_LABELS.get(k, k)} {v:+d}" if signed else f"{COUNT_LABELS.get(k, k)} {v}")
+    return "，".join(shown)
+
+
+def period_label(week_start: str | dt.date, week_end: str | dt.date) -> str:
+    """A period by its dates (2025年11月15日至11月21日); the ISO week only where the period is one (Monday to
+    Sunday): 2025年11月17日至11月23日（第47周）."""
+    start, end = (
+        d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d)[:10]) for d in (week_start, week_end)
+    )
+    to = f"{end.month}月{end.day}日" if end.year == start.year else f"{end.year}年{end.month}月{end.day}日"
+    text = f"{start.year}年{start.month}月{start.day}日至{to}"
+    year, week, weekday = start.isocalendar()
+    if weekday == 1 and end == start + dt.timedelta(days=6):
+        text += f"（{year}年第{week}周）"
+    return text
 
 
 # ---- the journal replayed: task state at a seq ---------------------------------------------------------------

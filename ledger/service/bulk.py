@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, Status
 from ledger.core.values import parse_date, parse_number
-from ledger.service.tx import TABLE_KEY
+from ledger.service.tx import TABLE_KEY, cleaned
 from ledger.storage.journal import Change
 from ledger.storage.store import new_id
 
@@ -45,11 +45,23 @@ class BulkCommands:
                 rows = tables.get(table) or []
                 if not rows:
                     continue
+                rows = [cleaned(table, r) for r in rows]
                 cols = list(rows[0])
-                self.store.conn.executemany(
-                    f"INSERT INTO {table} ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-                    ([r[c] for c in cols] for r in rows),
-                )
+                marks = ",".join("?" * len(cols))
+                if table == "task" and "problem_id" in cols and "community_id" in cols:
+                    # The derived order keys (not journalled) at once, from the ranks the problems and
+                    # communities already have: refreshing them afterwards rewrote every new row in 9 indexes.
+                    # Rows of a problem or community made in this same command still get theirs afterwards.
+                    cols_sql = ",".join(cols) + ",ord_problem,ord_community"
+                    marks += (
+                        ",COALESCE((SELECT rank FROM problem WHERE id = ?), 0)"
+                        ",COALESCE((SELECT rank FROM community WHERE id = ?), 0)"
+                    )
+                    values: Any = ([r[c] for c in cols] + [r["problem_id"], r["community_id"]] for r in rows)
+                else:
+                    cols_sql = ",".join(cols)
+                    values = ([r[c] for c in cols] for r in rows)
+                self.store.conn.executemany(f"INSERT INTO {table} ({cols_sql}) VALUES ({marks})", values)
                 key = TABLE_KEY.get(table, "id")
                 tx.changes.extend(Change("insert", table, r[key], row=r) for r in rows)
         return tx.entry.id if tx.entry else None
@@ -97,7 +109,8 @@ class BulkCommands:
             }
             if "deadline" in values:
                 values["deadline"] = parse_date(values["deadline"])
-                values.setdefault("original_deadline", values["deadline"])
+            if values.get("original_deadline") is not None:
+                values["original_deadline"] = parse_date(values["original_deadline"])
             if "kind" in values and values["kind"] not in {k.value for k in Kind}:
                 raise LedgerError("bad_kind", value=values["kind"])
             if "status" in values:
@@ -114,7 +127,9 @@ class BulkCommands:
             }
             for k in ("target", "actual"):
                 if k in values:
-                    values[k] = parse_number(values[k], "目标值" if k == "target" else "完成值")
+                    values[k] = parse_number(
+                        values[k], "目标值" if k == "target" else "完成值", non_negative=k == "target"
+                    )
         else:
             raise LedgerError("bad_value", field="表", value=table, detail="不支持批量写入")
         unknown = set(values) - set(base)

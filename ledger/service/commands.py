@@ -130,6 +130,10 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         self.clock = clock or Clock()
         self.operator = operator or SYSTEM
         self.origin = origin
+        self.occurred_at: str | None = (
+            None  # when what is being written happened elsewhere (a package's entry)
+        )
+        self._joining: Tx | None = None  # an open command whose entry the commands inside it join
         self._observers: list[Callable[[Changed], None]] = []
         self._batch: list[Changed] | None = None  # the notices held by an open batch()
         self._stats_cache: tuple[tuple[int, str], dict[str, Any]] | None = None
@@ -195,16 +199,20 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
             )
 
     @contextlib.contextmanager
-    def acting_as(self, operator: Operator | None = None, origin: str | None = None) -> Iterator[None]:
-        """Write as ``operator`` from ``origin`` (None: unchanged) inside the block; both are restored after it,
-        also when it fails (a replayed package entry is journalled as its secretary, from the package file)."""
-        saved = (self.operator, self.origin)
+    def acting_as(
+        self, operator: Operator | None = None, origin: str | None = None, occurred_at: str | None = None
+    ) -> Iterator[None]:
+        """Write as ``operator`` from ``origin`` (None: unchanged) inside the block, recording ``occurred_at`` as
+        when it happened (a replayed package entry: the time on the community's computer); all are restored after
+        it, also when it fails (a replayed package entry is journalled as its secretary, from the package file)."""
+        saved = (self.operator, self.origin, self.occurred_at)
         self.operator = operator or self.operator
         self.origin = origin if origin is not None else self.origin
+        self.occurred_at = occurred_at if occurred_at is not None else self.occurred_at
         try:
             yield
         finally:
-            self.operator, self.origin = saved
+            self.operator, self.origin, self.occurred_at = saved
 
     @contextlib.contextmanager
     def batch(self, command: str | None = None, *, source: object = None) -> Iterator[None]:
@@ -257,12 +265,30 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
             callback(changed)
 
     @contextlib.contextmanager
-    def command(self, command: str, task_id: str | None, args: dict[str, Any]) -> Iterator[Tx]:
+    def command(
+        self, command: str, task_id: str | None, args: dict[str, Any], *, absorb: bool = False
+    ) -> Iterator[Tx]:
+        """One journalled transaction. ``absorb``: the commands run inside this one (e.g. the write a conflict
+        decision makes) add their changes to THIS entry instead of making their own, so one act is one entry."""
         self._package_guard(command)
+        if self._joining is not None:
+            outer = self._joining
+            mark = len(outer.changes)
+            try:
+                with self.store.db.atomic():
+                    yield outer
+            except BaseException:
+                del outer.changes[mark:]  # rolled back to the savepoint: not part of the entry either
+                raise
+            return
         tx = Tx(self)
         try:
             with self.store.db.atomic():
-                yield tx
+                self._joining = tx if absorb else None
+                try:
+                    yield tx
+                finally:
+                    self._joining = None
                 self._refresh_order(tx.changes)
                 if tx.changes:
                     tx.entry = journal.append(
@@ -275,6 +301,7 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
                         task_id=task_id,
                         args=args,
                         changes=tx.changes,
+                        occurred_at=self.occurred_at,
                     )
         except sqlite3.Error as exc:
             raise known_storage_error(exc, self.store.path) from exc
@@ -431,7 +458,7 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
             "leader": checked.get("leader", ""),
             "department": checked.get("department", ""),
             "deadline": checked.get("deadline"),
-            "original_deadline": checked.get("deadline"),
+            "original_deadline": None,  # 原定时限: set when the first extension is approved, never before
             "status": Status(status).value,
             "progress": checked.get("progress", ""),
             "return_reason": "",
@@ -474,9 +501,9 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
                 "update_task",
                 "修改" + "、".join(FIELD_LABELS.get(k, k) for k in sorted(set(fields) - PACKAGE_TASK_FIELDS)),
             )
+        # A direct change of the deadline is a correction (更正), whoever makes it: 原定时限 is only fixed by the
+        # approval of an extension (ledger.signoff.deadlines), so a correction never moves it.
         checked = self._check_task_fields(fields)
-        if "deadline" in checked and current["original_deadline"] is None:
-            checked["original_deadline"] = checked["deadline"]
         command = "update_progress" if set(checked) == {"progress"} else "update_task"
         with self.command(command, task_id, {"task": task_id, **checked}) as tx:
             if tx.update("task", task_id, _row=current, **checked):

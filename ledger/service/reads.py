@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
@@ -106,11 +105,22 @@ class LedgerReads:
         }
 
     def tasks_json(self) -> list[dict[str, Any]]:
+        """Every live task with what its panel shows (the CLI adds evidence and 按原定时限完成)."""
         rowids = self.task_rowids()
         rows = self.store.task_rows(rowids)
+        indicators: dict[str, list[dict[str, Any]]] = {}
+        for r in self.store.conn.execute(
+            "SELECT task_id, id, name, unit, target, actual FROM indicator ORDER BY task_id, sort, rowid"
+        ):
+            indicators.setdefault(r[0], []).append(
+                {"id": r[1], "name": r[2], "unit": r[3], "target": r[4], "actual": r[5]}
+            )
+        chain = self.chain  # type: ignore[attr-defined]
+        today = self.clock.today()  # type: ignore[attr-defined]
         out = []
         for rid in rowids:
             t = to_task_row(rows[rid])
+            waiting = t.status in (Status.SUBMITTED, Status.IN_REVIEW)
             out.append(
                 {
                     "id": t.id,
@@ -118,30 +128,33 @@ class LedgerReads:
                     "category": t.category,
                     "problem": t.problem,
                     "measure": t.measure,
+                    "detail": t.detail,
                     "owner": t.owner,
                     "leader": t.leader,
+                    "department": t.department,
                     "deadline": t.deadline.isoformat() if t.deadline else None,
+                    "original_deadline": t.original_deadline.isoformat() if t.original_deadline else None,
+                    "days_left": t.days_left(today),
                     "kind": t.kind,
                     "status": t.status.value,
+                    "status_label": t.status.label,
                     "progress": t.progress,
+                    "statement": t.statement,
+                    "return_reason": t.return_reason,
+                    "review_round": t.review_round,
+                    "review_level": t.review_level,
+                    "review_level_name": chain[min(t.review_level, len(chain) - 1)].name if waiting else None,
+                    "indicators": indicators.get(t.id, []),
+                    "updated_at": t.updated_at,
                 }
             )
         return out
 
     def history(self, task_id: str) -> list[Entry]:
         """The entries that changed this task, oldest first. An entry made for something else that touched this
-        task too (an import, a generated ledger) keeps only its changes to this task and its rows."""
-        out = []
-        for e in journal.entries(self.store, task_id=task_id):
-            if e.task_id != task_id:
-                mine = tuple(
-                    c for c in e.changes if c.id == task_id or (c.row or {}).get("task_id") == task_id
-                )
-                if not mine:
-                    continue
-                e = dataclasses.replace(e, changes=mine)
-            out.append(e)
-        return out
+        task too (an import, a generated ledger) keeps only its changes to this task and its rows; it is read from
+        the journal's per-task index, so the rest of it is never parsed."""
+        return journal.task_history(self.store, task_id)
 
     def open_count(self) -> int:
         return int(
@@ -177,6 +190,7 @@ def to_task_row(r: tuple[Any, ...]) -> TaskRow:
         review_round,
         review_level,
         example,
+        statement,
     ) = r
     return TaskRow(
         id_,
@@ -201,4 +215,5 @@ def to_task_row(r: tuple[Any, ...]) -> TaskRow:
         review_round,
         review_level,
         bool(example),
+        statement,
     )

@@ -60,7 +60,7 @@ class StepCommands:
             "task_id": task_id,
             "name": name.strip(),
             "unit": unit.strip(),
-            "target": parse_number(target, "目标值"),
+            "target": parse_number(target, "目标值", non_negative=True),
             "actual": parse_number(actual, "完成值"),
             "sort": self._next_sort("indicator", "task_id = ?", (task_id,)),
         }
@@ -83,7 +83,9 @@ class StepCommands:
         checked: dict[str, Any] = {}
         for key, value in fields.items():
             if key in ("target", "actual"):
-                checked[key] = parse_number(value, "目标值" if key == "target" else "完成值")
+                checked[key] = parse_number(
+                    value, "目标值" if key == "target" else "完成值", non_negative=key == "target"
+                )
             elif key == "name":
                 if not str(value).strip():
                     raise LedgerError("empty_field", field="指标名称")
@@ -127,13 +129,12 @@ class StepCommands:
     # ---- workflow --------------------------------------------------------------------------
     def task_state(self, task_id: str) -> workflow.TaskState:
         t = self.require_task(task_id)
-        signed = tuple(
-            r[0]
-            for r in self.store.conn.execute(
-                "SELECT reviewer FROM review WHERE task_id = ? AND round = ? AND decision = 'approve'",
-                (task_id, t["review_round"]),
-            )
-        )
+        signed_rows = self.store.conn.execute(
+            "SELECT reviewer, level_name FROM review WHERE task_id = ? AND round = ? AND decision = 'approve' "
+            "ORDER BY level",
+            (task_id, t["review_round"]),
+        ).fetchall()
+        signed = tuple(r[0] for r in signed_rows)
         evidence = int(
             self.store.one(
                 "SELECT COUNT(*) FROM evidence WHERE task_id = ? AND removed_at IS NULL", (task_id,)
@@ -144,7 +145,21 @@ class StepCommands:
             for i in self.indicators(task_id)
             if i.target is not None and (i.actual is None or i.actual < i.target)
         )
-        return workflow.TaskState(Status(t["status"]), t["kind"], t["review_level"], signed, evidence, unmet)
+        return workflow.TaskState(
+            Status(t["status"]),
+            t["kind"],
+            t["review_level"],
+            signed,
+            evidence,
+            unmet,
+            t["statement"],
+            tuple(r[1] for r in signed_rows),
+        )
+
+    @property
+    def review_checks(self) -> tuple[tuple[str, ...], ...]:
+        """What each level of the chain checks (setting ``review_checks``; default: 初审 checks the materials)."""
+        return workflow.checks_from_setting(self.setting(workflow.CHECKS_SETTING), self.chain)  # type: ignore[attr-defined]
 
     def act(
         self,
@@ -161,7 +176,14 @@ class StepCommands:
         state = self.task_state(task_id)
         t = self.require_task(task_id)
         outcome = workflow.decide(
-            action, state, self.operator, self.chain, reason=reason, grade=grade, exception=exception
+            action,
+            state,
+            self.operator,
+            self.chain,
+            reason=reason,
+            grade=grade,
+            exception=exception,
+            checks=self.review_checks,
         )
         now = self.clock.now().isoformat(sep=" ")
         args = {"task": task_id, "reason": reason, "grade": grade, "opinion": opinion, "exception": exception}
@@ -174,12 +196,8 @@ class StepCommands:
             if action == workflow.Action.SUBMIT:
                 fields["review_round"] = t["review_round"] + 1
                 fields["return_reason"] = ""
-                if reason.strip():
-                    fields["progress"] = (
-                        t["progress"]
-                        if reason.strip() in t["progress"]
-                        else (t["progress"] + ("\n" if t["progress"] else "") + reason.strip()).strip()
-                    )
+                # 销号说明 belongs to this review round: its own field, never appended to the progress text
+                fields["statement"] = reason.strip()
             elif action in (workflow.Action.APPROVE, workflow.Action.RETURN):
                 level_index = min(state.review_level, len(self.chain) - 1)
                 level = self.chain[level_index]
@@ -198,6 +216,7 @@ class StepCommands:
                         "opinion": opinion or reason,
                         "exception": exception,
                         "at": now,
+                        "statement": t["statement"],
                     },
                 )
                 if action == workflow.Action.RETURN:

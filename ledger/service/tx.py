@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ledger.core import LedgerError
+from ledger.core import LedgerError, clean_text
 from ledger.storage import Change, Entry
 
 if TYPE_CHECKING:
@@ -122,6 +122,43 @@ class Changed:
         return bool(self.tables & PACKAGE_TABLES) or self.affects_structure
 
 
+# The words a refused text names its field by (``bad_text``); any other column is named as it is.
+FIELD_WORDS = {
+    "measure": "整改措施",
+    "detail": "具体内容",
+    "owner": "责任人",
+    "leader": "责任领导",
+    "department": "责任部门",
+    "progress": "整改进展",
+    "return_reason": "退回理由",
+    "name": "名称",
+    "title": "标题",
+    "secretary": "书记",
+    "unit": "单位",
+    "opinion": "审核意见",
+    "exception": "例外理由",
+    "reason": "理由",
+    "decision_note": "审批意见",
+    "finding": "发现的问题",
+    "note": "说明",
+    "file_name": "文件名",
+    "value": "设置",
+}
+
+
+def cleaned(table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with each text as a person meant it (``clean_text``: \\v and \\f become line breaks; NUL, other
+    control characters and bidi overrides are refused with a sentence naming the field). Every command's write
+    passes here, so the window, the command line, imports and merges all store clean text."""
+    out = values
+    for key, value in values.items():
+        if isinstance(value, str) and not value.isprintable():
+            if out is values:
+                out = dict(values)
+            out[key] = clean_text(value, FIELD_WORDS.get(key, f"{table}.{key}"))
+    return out
+
+
 def changed_tables(changes: list[Change]) -> frozenset[str]:
     return frozenset(c.table for c in changes)
 
@@ -136,6 +173,7 @@ class Tx:
         self.entry: Entry | None = None  # the journal entry the command made (None: it changed nothing)
 
     def insert(self, table: str, row: dict[str, Any]) -> None:
+        row = cleaned(table, row)
         cols = list(row)
         self.conn.execute(
             f"INSERT INTO {table} ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
@@ -156,6 +194,7 @@ class Tx:
                 )
             _row = current[0]
         before = _row
+        fields = cleaned(table, fields)
         diff = {k: (before[k], v) for k, v in fields.items() if before[k] != v}
         if diff:
             sets = ", ".join(f"{k} = ?" for k in diff)

@@ -2,7 +2,10 @@
 
 from ledger.signoff.common import COMMAND_LABELS, EXTENSION_LABELS, RESULT_LABELS, RESULTS, resolve_id
 from ledger.signoff.deadlines import (
+    DEADLINE_EVENT_LABELS,
+    DeadlineEvent,
     Extension,
+    deadline_history,
     decide_extension,
     extension,
     extensions,
@@ -45,11 +48,13 @@ from ledger.signoff.review_chain import Review, reviews
 
 __all__ = [
     "COMMAND_LABELS",
+    "DEADLINE_EVENT_LABELS",
     "DEFAULT_MAX_MB",
     "EXTENSION_LABELS",
     "MAX_MB_SETTING",
     "RESULTS",
     "RESULT_LABELS",
+    "DeadlineEvent",
     "EvidenceRow",
     "Extension",
     "QueueItem",
@@ -57,6 +62,7 @@ __all__ = [
     "RecheckItem",
     "Review",
     "attach_evidence",
+    "deadline_history",
     "decide_extension",
     "draw_recheck",
     "draw_sample",

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.core import OPEN_STATUSES, LedgerError, Role, Status, parse_date
+from ledger.core import OPEN_STATUSES, LedgerError, Role, Status, is_blank, parse_date
 from ledger.service import Ledger
 from ledger.signoff.common import EXTENSION_LABELS, now_text, require_role
 from ledger.storage import new_id
@@ -69,7 +69,7 @@ def request_extension(ledger: Ledger, task_id: str, new_deadline: Any, reason: s
         raise LedgerError("empty_field", field="申请延至的整改时限")
     if new <= t["deadline"]:
         raise LedgerError("extension_not_later", new=new, old=t["deadline"])
-    if not str(reason or "").strip():
+    if is_blank(reason):
         raise LedgerError("reason_required", what="延期申请")
     pending = ledger.store.rows(
         "SELECT * FROM extension WHERE task_id = ? AND status = 'pending' LIMIT 1", (task_id,)
@@ -107,8 +107,9 @@ def request_extension(ledger: Ledger, task_id: str, new_deadline: Any, reason: s
 
 
 def decide_extension(ledger: Ledger, extension_id: str, approve: bool, note: str = "") -> None:
-    """A leader approves (the task's deadline becomes the new one; ``original_deadline`` is kept) or refuses
-    (a note saying why is required; the deadline stays) a pending request."""
+    """A leader approves (the task's deadline becomes the new one) or refuses (a note saying why is required; the
+    deadline stays) a pending request. The FIRST approval fixes 原定时限: the deadline in force at that moment
+    (work-team corrections before it were corrections, not extensions); later approvals keep it."""
     op = require_role(ledger, "批复延期申请", (Role.LEADER,))
     x = ledger.store.row("extension", extension_id)
     if x is None:
@@ -121,7 +122,7 @@ def decide_extension(ledger: Ledger, extension_id: str, approve: bool, note: str
             decision=EXTENSION_LABELS[x["status"]],
         )
     note = str(note or "").strip()
-    if not approve and not note:
+    if not approve and is_blank(note):
         raise LedgerError("reason_required", what="不同意延期")
     t = ledger.require_task(x["task_id"])
     now = now_text(ledger)
@@ -138,7 +139,7 @@ def decide_extension(ledger: Ledger, extension_id: str, approve: bool, note: str
         if approve:
             fields: dict[str, Any] = {"deadline": x["new_deadline"], "updated_at": now}
             if t["original_deadline"] is None:
-                fields["original_deadline"] = x["old_deadline"]
+                fields["original_deadline"] = t["deadline"]
             tx.update("task", x["task_id"], **fields)
 
 
@@ -171,7 +172,7 @@ def pending_extensions(ledger: Ledger) -> list[Extension]:
 
 
 _ON_TIME_SQL = (
-    "SELECT t.id, t.original_deadline, (SELECT MAX(r.at) FROM review r WHERE r.task_id = t.id "
+    "SELECT t.id, COALESCE(t.original_deadline, t.deadline), (SELECT MAX(r.at) FROM review r WHERE r.task_id = t.id "
     "AND r.round = t.review_round AND r.decision = 'approve') FROM task t "
     "WHERE t.status = 'closed' AND t.deleted_at IS NULL"
 )
@@ -184,8 +185,8 @@ def _on_time(original: str | None, closed_at: str | None) -> bool | None:
 
 
 def finished_by_original_deadline(ledger: Ledger, task_id: str) -> bool | None:
-    """For a closed task: was its last approving review on or before the ORIGINAL deadline? None when the task
-    is not closed, had no deadline, or was closed without reviews (imported)."""
+    """For a closed task: was its last approving review on or before 原定时限 (the deadline, when it was never
+    extended)? None when the task is not closed, had no deadline, or was closed without reviews (imported)."""
     ledger.require_task(task_id)
     r = ledger.store.conn.execute(_ON_TIME_SQL + " AND t.id = ?", (task_id,)).fetchone()
     return None if r is None else _on_time(r[1], r[2])
@@ -194,3 +195,80 @@ def finished_by_original_deadline(ledger: Ledger, task_id: str) -> bool | None:
 def finished_by_original_deadline_map(ledger: Ledger) -> dict[str, bool | None]:
     """The same for every closed task at once (for exports): task id -> True / False / None."""
     return {r[0]: _on_time(r[1], r[2]) for r in ledger.store.conn.execute(_ON_TIME_SQL)}
+
+
+# ---- the deadline's history: set, corrected, requested, approved, refused --------------------------------------
+DEADLINE_EVENT_LABELS = {
+    "set": "设定整改时限",
+    "correct": "更正整改时限",
+    "request": "申请延期",
+    "approve": "同意延期",
+    "refuse": "不同意延期",
+}
+
+
+@dataclass(frozen=True)
+class DeadlineEvent:
+    """One step of a task's deadline history. ``kind``: set | correct | request | approve | refuse.
+
+    A correction is a direct change of the deadline (by the work team, an import, an undo): it fixes a wrong date
+    and is never an extension. ``before``/``after``: the deadline before and after (a request: the current one
+    and the one asked for)."""
+
+    at: str
+    kind: str
+    before: dt.date | None
+    after: dt.date | None
+    actor: str
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        return DEADLINE_EVENT_LABELS[self.kind]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "at": self.at,
+            "kind": self.kind,
+            "label": self.label,
+            "before": self.before.isoformat() if self.before else None,
+            "after": self.after.isoformat() if self.after else None,
+            "actor": self.actor,
+            "note": self.note,
+        }
+
+
+def _date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(str(value)[:10]) if value else None
+
+
+def deadline_history(ledger: Ledger, task_id: str) -> list[DeadlineEvent]:
+    """Every step of the task's deadline, oldest first: the deadline first set, each correction, each extension
+    request and its decision. An approved extension's change of the deadline is the approval, not a correction."""
+    ledger.require_task(task_id)
+    out: list[DeadlineEvent] = []
+    for e in ledger.history(task_id):
+        if e.command == "decide_extension":
+            continue
+        for c in e.changes:
+            if c.table != "task" or c.id != task_id:
+                continue
+            if c.op == "insert" and (c.row or {}).get("deadline"):
+                out.append(DeadlineEvent(e.at, "set", None, _date(c.row["deadline"]), e.actor))  # type: ignore[index]
+            elif c.op == "update" and c.field == "deadline":
+                kind = "set" if c.before is None else "correct"
+                note = "撤销" if e.command == "undo" else ""
+                out.append(DeadlineEvent(e.at, kind, _date(c.before), _date(c.after), e.actor, note))
+    for x in extensions(ledger, task_id):
+        out.append(
+            DeadlineEvent(x.requested_at, "request", x.old_deadline, x.new_deadline, x.requested_by, x.reason)
+        )
+        if x.status != "pending" and x.decided_at:
+            kind = "approve" if x.status == "approved" else "refuse"
+            out.append(
+                DeadlineEvent(
+                    x.decided_at, kind, x.old_deadline, x.new_deadline, x.decided_by, x.decision_note
+                )
+            )
+    order = {"set": 0, "correct": 1, "request": 2, "approve": 3, "refuse": 3}
+    return sorted(out, key=lambda ev: (ev.at, order[ev.kind]))

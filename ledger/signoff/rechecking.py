@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.core import LedgerError, Role, Status, workflow
+from ledger.core import LedgerError, Role, Status, is_blank, workflow
 from ledger.service import Ledger
 from ledger.signoff.common import RESULT_LABELS, RESULTS, now_text, require_role
 from ledger.storage import new_id
@@ -274,7 +274,7 @@ def record_recheck(ledger: Ledger, item_id: str, result: str, finding: str = "")
             "bad_value", field="回头看结果", value=result, detail="只能是合格（pass）或反弹（relapse）。"
         )
     finding = str(finding or "").strip()
-    if result == "relapse" and not finding:
+    if result == "relapse" and is_blank(finding):
         raise LedgerError("reason_required", what="记录反弹（发现的问题）")
     task_id = r["task_id"]
     t = ledger.require_task(task_id)

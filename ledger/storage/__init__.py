@@ -14,6 +14,7 @@ from ledger.storage.store import (
     lock_path,
     new_id,
 )
+from ledger.storage.untrusted import QUERY_SECONDS, check_file_schema, guard, stopped
 
 __all__ = [
     "Change",
@@ -31,6 +32,10 @@ __all__ = [
     "entry_hash",
     "lock_path",
     "new_id",
+    "QUERY_SECONDS",
+    "check_file_schema",
+    "guard",
+    "stopped",
     "normalized_value",
     "replace_atomically",
     "write_error",

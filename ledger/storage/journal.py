@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ledger.storage.journal_index import INSERT_SQL, index_rows
 from ledger.storage.store import Store, new_id
 
 GENESIS = "0" * 64
@@ -88,6 +89,10 @@ class Change:
 
 @dataclass(frozen=True)
 class Entry:
+    """One journal entry. Who (``actor``, ``role``), where (``origin``: 本机, 上报包:<file>, 填报表:<file> …),
+    when it reached this ledger (``at``) and when it happened where it happened (``occurred_at``: the time on the
+    community's computer for a package's entry; empty when it happened here, see ``happened_at``)."""
+
     seq: int
     id: str
     at: str
@@ -99,6 +104,17 @@ class Entry:
     args: dict[str, Any]
     changes: tuple[Change, ...]
     hash: str
+    occurred_at: str = ""
+
+    @property
+    def happened_at(self) -> str:
+        """When it happened on the machine where it happened (``at`` for what happened here)."""
+        return self.occurred_at or self.at
+
+    @property
+    def received_at(self) -> str:
+        """When it reached this ledger."""
+        return self.at
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> Entry:
@@ -115,6 +131,7 @@ class Entry:
             payload.get("args", {}),
             tuple(Change.from_json(c) for c in payload.get("changes", [])),
             r["hash"],
+            str(payload.get("occurred_at") or ""),
         )
 
 
@@ -130,11 +147,18 @@ def append(
     args: dict[str, Any],
     changes: list[Change],
     entry_id: str | None = None,
+    occurred_at: str | None = None,
 ) -> Entry:
-    """Append one entry; the caller holds the transaction that also wrote the rows."""
+    """Append one entry; the caller holds the transaction that also wrote the rows. ``occurred_at``: when it
+    happened on another machine (a package's entry replayed here), kept in the hashed payload."""
     last = store.conn.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (1, GENESIS) if last is None else (last[0] + 1, last[1])
     entry_id = entry_id or new_id()
+    # canonical({"args": …, "changes": […]}) written out piece by piece, so that each change is serialised once for
+    # the payload and for the per-task index (journal_index) alike
+    as_json = [c.to_json() for c in changes]
+    pieces = [canonical(c) for c in as_json]
+    args_text = canonical(args)
     fields = {
         "id": entry_id,
         "at": at,
@@ -143,7 +167,13 @@ def append(
         "origin": origin,
         "command": command,
         "task_id": task_id,
-        "payload": canonical({"args": args, "changes": [c.to_json() for c in changes]}),
+        "payload": '{"args":'
+        + args_text
+        + ',"changes":['
+        + ",".join(pieces)
+        + "]"
+        + (',"occurred_at":' + canonical(occurred_at) if occurred_at and occurred_at != at else "")
+        + "}",
     }
     digest = entry_hash(prev, seq, fields)
     store.conn.execute(
@@ -151,7 +181,11 @@ def append(
         "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (seq, fields["id"], at, actor, role, origin, command, task_id, fields["payload"], prev, digest),
     )
-    return Entry(seq, entry_id, at, actor, role, origin, command, task_id, args, tuple(changes), digest)
+    store.conn.executemany(INSERT_SQL, index_rows(seq, task_id, args_text, as_json, pieces))
+    occurred = occurred_at if occurred_at and occurred_at != at else ""
+    return Entry(
+        seq, entry_id, at, actor, role, origin, command, task_id, args, tuple(changes), digest, occurred
+    )
 
 
 def last_seq(store: Store) -> int:
@@ -159,14 +193,49 @@ def last_seq(store: Store) -> int:
 
 
 def entries(store: Store, *, task_id: str | None = None, since_seq: int = 0) -> list[Entry]:
+    """Whole entries after ``since_seq``; with ``task_id``, those that concern the task (whole: see task_history)."""
     if task_id is None:
         rows = store.rows("SELECT * FROM journal WHERE seq > ? ORDER BY seq", (since_seq,))
     else:
         rows = store.rows(
-            "SELECT * FROM journal WHERE seq > ? AND (task_id = ? OR payload LIKE ?) ORDER BY seq",
-            (since_seq, task_id, f'%"{task_id}"%'),
+            "SELECT * FROM journal WHERE seq > ? AND seq IN (SELECT seq FROM journal_task WHERE task_id = ?) "
+            "ORDER BY seq",
+            (since_seq, task_id),
         )
     return [Entry.from_row(r) for r in rows]
+
+
+def task_history(store: Store, task_id: str) -> list[Entry]:
+    """The entries that concern one task, oldest first, each with only the task's changes when it was made for
+    something else (an import, a generated ledger, a merge): read through ``journal_task``, so an entry shared by
+    100,000 tasks is never parsed. Such an entry comes with an empty ``hash`` (the hash is stored after the payload,
+    and reaching it would read the whole payload from disk); ``verify`` is what proves the chain."""
+    cur = store.conn.execute(
+        "SELECT j.seq, j.id, j.at, j.actor, j.role, j.origin, j.command, j.task_id, "
+        "CASE WHEN x.changes IS NULL THEN j.payload ELSE x.changes END, "
+        "CASE WHEN x.changes IS NULL THEN j.hash ELSE '' END "
+        "FROM journal_task x JOIN journal j ON j.seq = x.seq WHERE x.task_id = ? ORDER BY x.seq",
+        (task_id,),
+    )
+    out = []
+    for seq, id_, at, actor, role, origin, command, entry_task, payload, digest in cur:
+        body = json.loads(payload)
+        out.append(
+            Entry(
+                seq,
+                id_,
+                at,
+                actor,
+                role,
+                origin,
+                command,
+                entry_task,
+                body.get("args", {}),
+                tuple(Change.from_json(c) for c in body.get("changes", [])),
+                digest,
+            )
+        )
+    return out
 
 
 def entry(store: Store, entry_id: str) -> Entry | None:
@@ -252,133 +321,11 @@ def verify(
     progress: Callable[[str, int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Problem | None:
-    """The first thing wrong: a broken chain, or a row that differs from what the journal says it is.
+    """The first thing wrong: schema, chain, a row that differs from what the journal says, a count or order key
+    that differs from what the rows make. ``ledger.storage.verify`` says what it checks, in bounded memory."""
+    from ledger.storage.verify import verify_store
 
-    ``progress(stage, done, total)`` is called every few thousand entries and rows (stage "journal" counts
-    entries, "tables" rows); when ``cancel()`` turns true, VerifyCancelled is raised."""
-
-    def tick(stage: str, done: int, total: int) -> None:
-        if cancel is not None and cancel():
-            raise VerifyCancelled
-        if progress is not None:
-            progress(stage, done, total)
-
-    entries_total = last_seq(store)
-    rows_total = sum(int(store.one(f"SELECT COUNT(*) FROM {t}")) for t in JOURNALLED_TABLES)
-    tick("journal", 0, entries_total)
-    prev = GENESIS
-    expected_seq = 1
-    changed = 0
-    state: dict[tuple[str, str], dict[str, Any]] = {}
-    last_touch: dict[tuple[str, str], tuple[int, str, str]] = {}
-    cur = store.conn.execute(
-        "SELECT seq, id, at, actor, role, origin, command, task_id, payload, prev_hash, hash FROM journal ORDER BY seq"
-    )
-    for seq, id_, at, actor, role, origin, command, task_id, payload, prev_hash, digest in cur:
-        if seq != expected_seq:
-            return Problem(seq, at, command, f"序号不连续（应为 {expected_seq}），有日志被删除")
-        if prev_hash != prev:
-            return Problem(seq, at, command, "与上一条日志的链接不符")
-        fields = {
-            "id": id_,
-            "at": at,
-            "actor": actor,
-            "role": role,
-            "origin": origin,
-            "command": command,
-            "task_id": task_id,
-            "payload": payload,
-        }
-        if entry_hash(prev, seq, fields) != digest:
-            return Problem(seq, at, command, "内容与校验值不符，日志被改动过")
-        try:
-            changes = json.loads(payload).get("changes", [])
-        except ValueError:
-            return Problem(seq, at, command, "内容不是有效的 JSON")
-        for c in changes:
-            changed += 1
-            if changed % STEP == 0:
-                tick("journal", seq - 1, entries_total)
-            key = (c["table"], c["id"])
-            last_touch[key] = (seq, at, command)
-            if c["op"] == "insert":
-                state[key] = dict(c["row"])
-            elif c["op"] == "delete":
-                state.pop(key, None)
-            elif c["op"] == "update":
-                state.setdefault(key, {})[c["field"]] = c["after"]
-        prev = digest
-        expected_seq += 1
-        if seq % STEP == 0:
-            tick("journal", seq, entries_total)
-    # Every journalled row must match the journal's last word on it, and nothing may exist unjournalled.
-    compared = 0
-    tick("tables", 0, rows_total)
-    for table in JOURNALLED_TABLES:
-        key_col = "key" if table == "setting" else "id"
-        cur = store.conn.execute(f"SELECT * FROM {table}")
-        names = [d[0] for d in cur.description]
-        seen: set[str] = set()
-        for raw in cur:
-            compared += 1
-            if compared % STEP == 0:
-                tick("tables", compared, rows_total)
-            row = dict(zip(names, raw, strict=True))
-            rid = row[key_col]
-            seen.add(rid)
-            if table == "setting" and rid == "app":
-                continue
-            want = state.get((table, rid))
-            if want is None:
-                return Problem(0, "", "", f"{table} 表中的记录 {rid} 没有任何日志，是在程序之外添加的")
-            for name, value in want.items():
-                have = row.get(name)
-                if table == "setting" and name == "value":
-                    try:
-                        have = json.loads(have) if isinstance(have, str | bytes) else have
-                    except ValueError:
-                        pass  # not even JSON: written outside the program, reported just below
-                if normalized_value(have) != normalized_value(value):
-                    seq, at, command = last_touch[(table, rid)]
-                    return Problem(
-                        seq,
-                        at,
-                        command,
-                        f"{table} 表记录 {rid} 的字段 {name} 现为“{have}”，日志记载为“{value}”，在程序之外被改动过",
-                    )
-        for t, rid in state:
-            if t == table and rid not in seen:
-                seq, at, command = last_touch[(t, rid)]
-                return Problem(seq, at, command, f"{table} 表记录 {rid} 被删除，但日志中没有删除记录")
-    return _verify_blobs(store)
-
-
-def _verify_blobs(store: Store) -> Problem | None:
-    """The evidence files: each blob's bytes must hash to its key, and every live evidence row must have them.
-
-    A blob with no bytes is one the program released when the last live evidence row referring to it was
-    removed (``ledger.signoff``); the row stays so the key a removed evidence row names still resolves."""
-    import hashlib
-
-    for sha, stored, size in store.conn.execute("SELECT sha256, data, size FROM blob"):
-        data = (
-            stored if isinstance(stored, bytes) else str(stored if stored is not None else "").encode("utf-8")
-        )
-        if not data:
-            continue
-        if hashlib.sha256(data).hexdigest() != sha or len(data) != size:
-            return Problem(
-                0, "", "", f"blob 表中文件 {sha} 的内容与其 SHA-256 校验值不符，佐证材料在程序之外被改动过"
-            )
-    missing = store.conn.execute(
-        "SELECT e.id, e.file_name FROM evidence e LEFT JOIN blob b ON b.sha256 = e.sha256 "
-        "WHERE e.removed_at IS NULL AND (b.sha256 IS NULL OR length(b.data) = 0) LIMIT 1"
-    ).fetchone()
-    if missing is not None:
-        return Problem(
-            0, "", "", f"佐证材料 {missing[0]}（{missing[1]}）的文件内容不在台账中，在程序之外被删除过"
-        )
-    return None
+    return verify_store(store, progress=progress, cancel=cancel)
 
 
 def normalized_value(v: Any) -> Any:

@@ -75,228 +75,244 @@
         <translation>Fix by deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>整改措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>措施说明</source>
         <translation>Measure details</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>责任领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>原定时限</source>
         <translation>Original deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>整改类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>整改进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/workflow.py" line="104"/>
+        <source>销号说明</source>
+        <translation>Sign-off statement</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>退回理由</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>排序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>目标值</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>完成值</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>书记</source>
         <translation>Secretary</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>居民区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>反馈问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>问题类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>删除时间</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>审核轮次</source>
         <translation>Review round</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>审核级别</source>
         <translation>Review level</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="196"/>
+        <location filename="../../ledger/core/model.py" line="199"/>
         <source>示例数据</source>
         <translation>Example data</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <location filename="../../ledger/core/workflow.py" line="29"/>
         <source>开始推进</source>
         <comment>action</comment>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <location filename="../../ledger/core/workflow.py" line="29"/>
         <source>申请销号</source>
         <comment>action</comment>
         <translation>Ask for sign-off</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <location filename="../../ledger/core/workflow.py" line="29"/>
         <source>转为长期坚持</source>
         <comment>action</comment>
         <translation>Make long-term</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <location filename="../../ledger/core/workflow.py" line="29"/>
         <source>审核通过</source>
         <comment>action</comment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <location filename="../../ledger/core/workflow.py" line="29"/>
         <source>退回</source>
         <comment>action</comment>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="28"/>
+        <location filename="../../ledger/core/workflow.py" line="29"/>
         <source>重启整改</source>
         <comment>action</comment>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <location filename="../../ledger/core/workflow.py" line="56"/>
         <source>只有未启动、已退回或反弹重启的任务才能开始推进。</source>
         <translation>Only a task not started, returned or reopened can be started.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <location filename="../../ledger/core/workflow.py" line="56"/>
         <source>只有推进中、已退回、反弹重启或长期坚持的任务才能申请销号。</source>
         <translation>Only a task in progress, returned, reopened or long-term can ask for sign-off.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <location filename="../../ledger/core/workflow.py" line="56"/>
         <source>只有未启动或推进中的任务才能转为长期坚持。</source>
         <translation>Only a task not started or in progress can be made long-term.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <location filename="../../ledger/core/workflow.py" line="56"/>
         <source>只有申请销号或审核中的任务才能审核。</source>
         <translation>Only a task whose sign-off was requested or is in review can be reviewed.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <location filename="../../ledger/core/workflow.py" line="56"/>
         <source>只有申请销号或审核中的任务才能退回。</source>
         <translation>Only a task whose sign-off was requested or is in review can be returned.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="55"/>
+        <location filename="../../ledger/core/workflow.py" line="56"/>
         <source>只有已销号的任务才能重启整改。</source>
         <translation>Only a signed-off task can be reopened.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="64"/>
+        <location filename="../../ledger/core/workflow.py" line="65"/>
         <source>好</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="64"/>
+        <location filename="../../ledger/core/workflow.py" line="65"/>
         <source>较好</source>
         <translation>Fairly good</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="64"/>
+        <location filename="../../ledger/core/workflow.py" line="65"/>
         <source>一般</source>
         <translation>Fair</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="64"/>
+        <location filename="../../ledger/core/workflow.py" line="65"/>
         <source>差</source>
         <translation>Poor</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="74"/>
+        <location filename="../../ledger/core/workflow.py" line="104"/>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="104"/>
+        <source>量化指标达标</source>
+        <translation>Indicators met</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/workflow.py" line="75"/>
         <source>初审</source>
         <translation>First review</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="74"/>
+        <location filename="../../ledger/core/workflow.py" line="75"/>
         <source>复核</source>
         <translation>Second review</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="74"/>
+        <location filename="../../ledger/core/workflow.py" line="75"/>
         <source>终审</source>
         <translation>Final review</translation>
     </message>
@@ -307,11 +323,13 @@
     </message>
     <message>
         <location filename="../../ledger/signoff/common.py" line="19"/>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
         <source>同意延期</source>
         <translation>Extension granted</translation>
     </message>
     <message>
         <location filename="../../ledger/signoff/common.py" line="19"/>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
         <source>不同意延期</source>
         <translation>Extension refused</translation>
     </message>
@@ -344,6 +362,7 @@
     </message>
     <message>
         <location filename="../../ledger/signoff/common.py" line="11"/>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
         <location filename="../../ledger/exchange/replay.py" line="23"/>
         <source>申请延期</source>
         <translation>Ask for a later deadline</translation>
@@ -363,6 +382,16 @@
         <location filename="../../ledger/signoff/common.py" line="11"/>
         <source>记录回头看结果</source>
         <translation>Record a look-back result</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
+        <source>设定整改时限</source>
+        <translation>Deadline set</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/signoff/deadlines.py" line="201"/>
+        <source>更正整改时限</source>
+        <translation>Deadline corrected</translation>
     </message>
     <message>
         <location filename="../../ledger/exchange/replay.py" line="23"/>
@@ -509,6 +538,72 @@
         <source>磁盘已满，修改没有保存。请清理磁盘空间后再试；台账保持修改前的样子。</source>
         <comment>disk_full</comment>
         <translation>The disk is full; the change was not saved. Free some space and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>读取“{path}”时，一条查询超过 {seconds} 秒仍未完成，已停止：文件的结构异常，可能是人为构造的。没有从中读取任何内容，台账未作任何改动。请让对方重新发送，或用备份恢复。</source>
+        <comment>file_too_slow</comment>
+        <translation>Reading “{path}” stopped: one query ran longer than {seconds} s, so the file&apos;s structure is abnormal and may have been crafted. Nothing was read from it and the ledger was not changed. Ask for it again or restore a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”的结构与本程序建立的不符（{detail}），可能在程序之外被改动过，为安全起见没有打开；文件未作任何改动。请用备份恢复，或让对方重新发送。</source>
+        <comment>unexpected_schema</comment>
+        <translation>The structure of “{path}” differs from what this program creates ({detail}); it may have been changed outside the program and was not opened. The file was not changed. Restore a backup or ask for it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{field}”含有不能保存的字符（{what}，在第 {at} 个字符处），没有保存；台账未作任何改动。请删去这个字符后再试（从网页或其他程序复制的文字常带有这类看不见的字符）。</source>
+        <comment>bad_text</comment>
+        <translation>“{field}” contains a character that cannot be saved ({what}, at character {at}); nothing was saved. Remove it and try again (text copied from web pages or other programs often carries such invisible characters).</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>量化指标的“{field}”必须是一个有限的数字，“{value}”不是。请填写数字，例如 18 或 12.5。</source>
+        <comment>number_not_finite</comment>
+        <translation>The indicator&apos;s “{field}” must be a finite number; “{value}” is not.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>量化指标的“{field}”不能是负数（{value}）。请填写 0 或正数。</source>
+        <comment>number_negative</comment>
+        <translation>The indicator&apos;s “{field}” must not be negative ({value}).</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>日期“{value}”不在 {low} 年至 {high} 年之间，没有保存。请检查年份是否写错。</source>
+        <comment>date_out_of_range</comment>
+        <translation>The date “{value}” is not between {low} and {high}; nothing was saved. Check the year.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”已损坏或不是有效的 {kind} 文件（{detail}），无法读取，没有导入；台账未作任何改动。请在 Word、Excel 或 WPS 中打开它，另存一份后再导入。</source>
+        <comment>office_damaged</comment>
+        <translation>“{path}” is damaged or not a valid {kind} file ({detail}); nothing was imported and the ledger was not changed. Open it in Word, Excel or WPS, save a copy and import that.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”解压后过大（{detail}），可能是损坏或恶意构造的文件，没有读取；台账未作任何改动。请确认文件来源，或把内容复制到一个新文件后再导入。</source>
+        <comment>office_too_big</comment>
+        <translation>“{path}” is too large once unpacked ({detail}); it may be damaged or crafted and was not read. The ledger was not changed. Check where it came from, or copy its content into a new file and import that.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”是旧版 Excel 97-2003 工作簿（.xls），程序只能读取 .xlsx，没有导入；台账未作任何改动。请在 Excel 或 WPS 中打开它，“另存为”Excel 工作簿（.xlsx）后再导入。</source>
+        <comment>office_xls</comment>
+        <translation>“{path}” is an old Excel 97-2003 workbook (.xls); only .xlsx can be read and nothing was imported. Open it in Excel or WPS and save it as an Excel workbook (.xlsx).</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”是旧版 Word 97-2003 文档（.doc），程序只能读取 .docx，没有导入；台账未作任何改动。请在 Word 或 WPS 中打开它，“另存为”Word 文档（.docx）后再导入。</source>
+        <comment>office_old_doc</comment>
+        <translation>“{path}” is an old Word 97-2003 document (.doc); only .docx can be read and nothing was imported. Open it in Word or WPS and save it as a Word document (.docx).</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{path}”设置了打开密码（已加密），程序无法读取，没有导入；台账未作任何改动。请在 Word、Excel 或 WPS 中取消打开密码后再导入。</source>
+        <comment>office_encrypted</comment>
+        <translation>“{path}” is password-protected (encrypted) and cannot be read; nothing was imported. Remove the password in Word, Excel or WPS and try again.</translation>
     </message>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>
@@ -884,6 +979,18 @@
     </message>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>居民区“{community}”已有 {at} 下发的社区包“{file}”。再下发一个新包，旧包“{file}”就作废：书记应改用新包填报，旧包里还没上报的修改请先上报并导入。确要再下发，请加 --replace。</source>
+        <comment>package_exists</comment>
+        <translation>“{community}” already has the package “{file}” issued on {at}. A new package makes “{file}” obsolete: the secretary should work in the new one, and return what is not yet returned from the old one first. To issue a new one anyway, add --replace.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>这次导入中没有与“{key}”对应的冲突（或对应了不止一项）。请按预览列出的编号填写 --decide。</source>
+        <comment>no_such_conflict_key</comment>
+        <translation>No conflict of this import matches “{key}” (or more than one does). Use the keys the preview lists.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
         <source>找不到这条合并冲突（{id}）。请刷新后再试。</source>
         <comment>no_such_conflict</comment>
         <translation>Merge conflict {id} was not found.</translation>
@@ -941,6 +1048,12 @@
         <source>“{path}”不是本台账导出的填报表（{detail}），没有导入；台账未作任何改动。请使用从本台账导出的填报表。</source>
         <comment>fill_form_not_ours</comment>
         <translation>“{path}” is not a fill-in form exported from this ledger ({detail}); nothing was imported. Use a form exported from this ledger.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>填报表“{path}”的隐藏编号列（A–C 列）与表中各行分开了（例如第 {row} 行）：排序时只选中了部分列，行的内容和它的任务编号不再对应，没有导入；台账未作任何改动。请在 Excel 或 WPS 中撤销这次排序（或重新导出填报表再填写），排序请用表头的筛选按钮，它会带着整行一起移动。</source>
+        <comment>fill_form_rows_separated</comment>
+        <translation>In the form “{path}” the hidden id columns (A–C) were separated from the rows (e.g. row {row}): only some columns were sorted, so rows no longer match their task ids; nothing was imported. Undo that sort in Excel or WPS (or export the form again), and sort with the header&apos;s filter buttons, which move whole rows.</translation>
     </message>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>

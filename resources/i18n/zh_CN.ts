@@ -10,8 +10,8 @@
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="248"/>
-        <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
-        <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
+        <source>Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)</source>
+        <translation>整改方案、反馈意见和通报 (*.docx *.pdf *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -50,48 +50,48 @@
 <context>
     <name>ApprovalForm</name>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="81"/>
+        <location filename="../../ui/signoff/approval_form.py" line="82"/>
         <source>sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="295"/>
+        <location filename="../../ui/signoff/approval_form.py" line="353"/>
         <source>Save the sign-off form as</source>
         <translation>销号审批表另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="295"/>
+        <location filename="../../ui/signoff/approval_form.py" line="353"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="304"/>
+        <location filename="../../ui/signoff/approval_form.py" line="362"/>
         <source>Sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="305"/>
+        <location filename="../../ui/signoff/approval_form.py" line="363"/>
         <source>The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.</source>
         <translation>销号审批表已保存到“{path}”。请用 A4 纸打印，交审核人签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="311"/>
+        <location filename="../../ui/signoff/approval_form.py" line="369"/>
         <source>Open it</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="312"/>
+        <location filename="../../ui/signoff/approval_form.py" line="370"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="316"/>
+        <location filename="../../ui/signoff/approval_form.py" line="374"/>
         <source>Cannot open the PDF. Open it yourself: {path}</source>
         <translation>无法打开 PDF 文件，请自行打开：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="324"/>
-        <location filename="../../ui/signoff/approval_form.py" line="332"/>
+        <location filename="../../ui/signoff/approval_form.py" line="382"/>
+        <location filename="../../ui/signoff/approval_form.py" line="390"/>
         <source>Cannot write the sign-off form</source>
         <translation>无法生成销号审批表</translation>
     </message>
@@ -640,32 +640,32 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="204"/>
+        <location filename="../../ui/window/app.py" line="217"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="204"/>
+        <location filename="../../ui/window/app.py" line="217"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="212"/>
+        <location filename="../../ui/window/app.py" line="225"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="214"/>
+        <location filename="../../ui/window/app.py" line="227"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="238"/>
+        <location filename="../../ui/window/app.py" line="251"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="252"/>
+        <location filename="../../ui/window/app.py" line="265"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -719,21 +719,16 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/task/trail.py" line="192"/>
-        <source>Decision: {note}</source>
-        <translation>批复意见：{note}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/trail.py" line="187"/>
         <source>Reason: {reason}</source>
         <translation>理由：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/trail.py" line="202"/>
-        <source>Deadline changed directly</source>
-        <translation>直接修改整改时限</translation>
+        <location filename="../../ui/task/trail.py" line="194"/>
+        <source>Decision: {note}</source>
+        <translation>批复意见：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/trail.py" line="207"/>
+        <location filename="../../ui/task/trail.py" line="197"/>
         <source>No change of deadline.</source>
         <translation>整改时限没有变更过。</translation>
     </message>
@@ -741,54 +736,54 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>DecideExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="424"/>
+        <location filename="../../ui/signoff/dialogs.py" line="436"/>
         <source>Decide the extension request</source>
         <translation>批复延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="425"/>
+        <location filename="../../ui/signoff/dialogs.py" line="437"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="426"/>
+        <location filename="../../ui/signoff/dialogs.py" line="438"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="428"/>
+        <location filename="../../ui/signoff/dialogs.py" line="440"/>
         <source>From → to</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="429"/>
+        <location filename="../../ui/signoff/dialogs.py" line="441"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="430"/>
-        <location filename="../../ui/signoff/dialogs.py" line="455"/>
+        <location filename="../../ui/signoff/dialogs.py" line="442"/>
+        <location filename="../../ui/signoff/dialogs.py" line="467"/>
         <source>Approve the extension</source>
         <translation>同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="432"/>
-        <location filename="../../ui/signoff/dialogs.py" line="455"/>
+        <location filename="../../ui/signoff/dialogs.py" line="444"/>
+        <location filename="../../ui/signoff/dialogs.py" line="467"/>
         <source>Refuse</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="453"/>
+        <location filename="../../ui/signoff/dialogs.py" line="465"/>
         <source>Note (optional)</source>
         <translation>批复意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="453"/>
+        <location filename="../../ui/signoff/dialogs.py" line="465"/>
         <source>Note (required when refusing)</source>
         <translation>批复意见（不同意时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1169,57 +1164,57 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="367"/>
+        <location filename="../../ui/signoff/dialogs.py" line="379"/>
         <source>Ask for a later deadline</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="371"/>
+        <location filename="../../ui/signoff/dialogs.py" line="383"/>
         <source>Current deadline</source>
         <translation>现在的整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="371"/>
+        <location filename="../../ui/signoff/dialogs.py" line="383"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="374"/>
+        <location filename="../../ui/signoff/dialogs.py" line="386"/>
         <source>Original deadline</source>
         <translation>原定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="386"/>
+        <location filename="../../ui/signoff/dialogs.py" line="398"/>
         <source>New deadline</source>
         <translation>申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="387"/>
+        <location filename="../../ui/signoff/dialogs.py" line="399"/>
         <source>Why the deadline cannot be met</source>
         <translation>为什么不能按时完成</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="388"/>
+        <location filename="../../ui/signoff/dialogs.py" line="400"/>
         <source>Reason (required)</source>
         <translation>延期理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="392"/>
+        <location filename="../../ui/signoff/dialogs.py" line="404"/>
         <source>A leader approves or refuses the request. The original deadline is kept in the ledger either way.</source>
         <translation>由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="397"/>
+        <location filename="../../ui/signoff/dialogs.py" line="409"/>
         <source>Send the request</source>
         <translation>提交延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="403"/>
+        <location filename="../../ui/signoff/dialogs.py" line="415"/>
         <source>{n} days later</source>
         <translation>延后 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1586,10 +1581,153 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <location filename="../../ui/window/help.py" line="47"/>
+        <source>1. Issue</source>
+        <translation>1. 下发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="48"/>
+        <source>The work team makes a package per community: File → Issue community packages…. Copy each file to its secretary (USB stick, e-mail).</source>
+        <translation>工作专班为每个居民区生成下发包：文件 → 下发社区包…。把文件交给各居民区书记（U 盘、电子邮件）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="54"/>
+        <source>2. Fill in</source>
+        <translation>2. 填报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="55"/>
+        <source>The secretary opens the package on their own PC (File → Open ledger…) and writes the progress, the indicators and the evidence of each task; a task that is done gets 申请销号.</source>
+        <translation>居民区书记在自己的电脑上打开下发包（文件 → 打开台账…），逐项填写整改进展、量化指标和佐证材料；已完成的任务点“申请销号”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="61"/>
+        <source>3. Return</source>
+        <translation>3. 上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="62"/>
+        <source>The secretary presses “Return…” above the table and gives the return file to the work team.</source>
+        <translation>居民区书记点表格上方的“上报…”，把生成的上报文件交回工作专班。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="67"/>
+        <source>4. Merge</source>
+        <translation>4. 合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="68"/>
+        <source>The work team imports it: File → Import a community&apos;s return…. A backup is made first; conflicts are shown to decide one by one.</source>
+        <translation>工作专班导入上报文件：文件 → 导入居民区上报…。导入前自动备份；有冲突的逐条决定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="74"/>
+        <source>5. Review</source>
+        <translation>5. 审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="75"/>
+        <source>Reviewers find the requests under the “Awaiting my review” tab and approve or return each with an opinion.</source>
+        <translation>审核人在“待我审核”页看到销号申请，逐项填写意见后审核通过或退回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="81"/>
+        <source>6. Reconcile</source>
+        <translation>6. 对账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="82"/>
+        <source>Each week the “Reconciliation” tab compares the week&apos;s changes with the counts; tick the lines, then close the week.</source>
+        <translation>每周在“对账”页核对本周的变化与各项数字，逐行勾选后结账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="88"/>
+        <source>7. Weekly report</source>
+        <translation>7. 周报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="89"/>
+        <source>From the closed week the report is drafted (.docx or .xlsx); the wall chart and the ledger can be printed or exported from the File menu.</source>
+        <translation>按已结账的一周生成周报草稿（.docx 或 .xlsx）；挂图和台账可在“文件”菜单中打印或导出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="114"/>
+        <source>This ledger</source>
+        <translation>本台账文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="115"/>
+        <source>Automatic backups of this ledger</source>
+        <translation>本台账的自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="116"/>
+        <source>The program&apos;s log</source>
+        <translation>程序日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="117"/>
+        <source>The program&apos;s settings</source>
+        <translation>程序设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="127"/>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="133"/>
+        <source>The ledger holds the rectification tasks of a round of inspection: each problem, its measures per community, who is responsible, the deadline and the progress. A round goes like this:</source>
+        <translation>台账记录一轮巡察整改的全部任务：每个反馈问题、各居民区的整改措施、责任人、整改时限和整改进展。一轮整改按以下步骤进行：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="139"/>
+        <source>Tips: choose a task in the table to see and edit it on the right; right-click the table&apos;s header to show, hide or reorder columns; every change is recorded and can be undone (Ctrl+Z).</source>
+        <translation>提示：在表格中选中一项任务，右侧即可查看和编辑；右键点击表头可显示、隐藏列，拖动表头可调整列的顺序；每次修改都有记录，可以撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="144"/>
+        <source>How a round works</source>
+        <translation>整改流程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="149"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="150"/>
+        <source>Where your data is</source>
+        <translation>数据存放位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="173"/>
+        <source>Open the folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="179"/>
+        <source>A copy of the ledger is kept in the backups folder each time it closes changed (the newest 10). To move to another PC, copy the ledger file; the backups stay with this PC.</source>
+        <translation>台账每次有修改并关闭时，会在备份文件夹里保存一份副本（保留最近 10 份）。换电脑时复制台账文件即可；备份留在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="195"/>
+        <source>&lt;h3&gt;Rectification Ledger {version}&lt;/h3&gt;&lt;p&gt;The ledger of an inspection&apos;s rectification tasks: progress, evidence, reviews and sign-off, the wall chart and the weekly report. It works offline; the data stay in the ledger file on this PC.&lt;/p&gt;&lt;p&gt;Python {python} · Qt for Python {qt}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;巡察整改台账 {version}&lt;/h3&gt;&lt;p&gt;管理巡察整改任务的台账：整改进展、佐证材料、审核销号、挂图督战和周报。无需联网，数据保存在本机的台账文件中。&lt;/p&gt;&lt;p&gt;Python {python} · Qt for Python {qt}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/help.py" line="209"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+</context>
+<context>
     <name>IssuePackagesDialog</name>
     <message>
         <location filename="../../ui/packages/issue.py" line="83"/>
-        <location filename="../../ui/packages/issue.py" line="186"/>
+        <location filename="../../ui/packages/issue.py" line="188"/>
         <source>Issue community packages</source>
         <translation>下发社区包</translation>
     </message>
@@ -1610,77 +1748,77 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/packages/issue.py" line="101"/>
-        <location filename="../../ui/packages/issue.py" line="110"/>
+        <location filename="../../ui/packages/issue.py" line="112"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="109"/>
+        <location filename="../../ui/packages/issue.py" line="110"/>
         <source>Optional: the program&apos;s installer, copied beside the packages</source>
         <translation>可选：本程序的安装包，复制到社区包旁边</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="117"/>
+        <location filename="../../ui/packages/issue.py" line="119"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="118"/>
+        <location filename="../../ui/packages/issue.py" line="120"/>
         <source>Folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="119"/>
+        <location filename="../../ui/packages/issue.py" line="121"/>
         <source>Installer</source>
         <translation>安装程序</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="125"/>
+        <location filename="../../ui/packages/issue.py" line="127"/>
         <source>Issue</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="129"/>
+        <location filename="../../ui/packages/issue.py" line="131"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="133"/>
+        <location filename="../../ui/packages/issue.py" line="135"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="168"/>
+        <location filename="../../ui/packages/issue.py" line="170"/>
         <source>The installer “{name}” is beside the packages.</source>
         <translation>安装程序“{name}”已复制到社区包所在的文件夹，可与社区包一起拷给书记。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="174"/>
+        <location filename="../../ui/packages/issue.py" line="176"/>
         <source>Choose a folder first.</source>
         <translation>请先选择保存下发包的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="184"/>
+        <location filename="../../ui/packages/issue.py" line="186"/>
         <source>No community has tasks to issue.</source>
         <translation>没有居民区有可下发的整改任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="186"/>
+        <location filename="../../ui/packages/issue.py" line="188"/>
         <source>Issuing packages…</source>
         <translation>正在下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="201"/>
+        <location filename="../../ui/packages/issue.py" line="203"/>
         <source>Issuing the package of {name}… ({done} of {total})</source>
         <translation>正在下发“{name}”的包…（第 {done} 个，共 {total} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="221"/>
+        <location filename="../../ui/packages/issue.py" line="223"/>
         <source>Issuing was cancelled after {count} packages; those listed were written and recorded.</source>
         <translation>已取消下发；取消前已写入并登记 {count} 个包，列在下面。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="224"/>
+        <location filename="../../ui/packages/issue.py" line="226"/>
         <source>{count} packages were issued to “{folder}”:</source>
         <translation>已下发 {count} 个社区包到“{folder}”：</translation>
     </message>
@@ -1752,53 +1890,59 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="40"/>
+        <location filename="../../ui/reconcile/lines.py" line="46"/>
         <source>Ticked</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="41"/>
+        <location filename="../../ui/reconcile/lines.py" line="47"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="42"/>
+        <location filename="../../ui/reconcile/lines.py" line="48"/>
         <source>Operator</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="43"/>
+        <location filename="../../ui/reconcile/lines.py" line="49"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="44"/>
+        <location filename="../../ui/reconcile/lines.py" line="50"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="45"/>
+        <location filename="../../ui/reconcile/lines.py" line="51"/>
         <source>Change (field: before → after)</source>
         <translation>变化（字段：前 → 后）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="46"/>
+        <location filename="../../ui/reconcile/lines.py" line="52"/>
         <source>Effect</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="79"/>
-        <location filename="../../ui/reconcile/lines.py" line="80"/>
+        <location filename="../../ui/reconcile/lines.py" line="85"/>
+        <location filename="../../ui/reconcile/lines.py" line="86"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="95"/>
+        <location filename="../../ui/reconcile/lines.py" line="101"/>
         <source>Sign-off request</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="110"/>
+        <location filename="../../ui/reconcile/lines.py" line="116"/>
+        <location filename="../../ui/reconcile/lines.py" line="123"/>
+        <source>{first} and {n} more</source>
+        <translation>{first} 等 {n} 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile/lines.py" line="128"/>
         <source>no count changes</source>
         <translation>不影响计数</translation>
     </message>
@@ -1806,322 +1950,352 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/main_window.py" line="106"/>
+        <location filename="../../ui/window/layout.py" line="95"/>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="100"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="112"/>
+        <location filename="../../ui/window/main_window.py" line="106"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="123"/>
+        <location filename="../../ui/window/main_window.py" line="109"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="124"/>
+        <location filename="../../ui/window/main_window.py" line="110"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="125"/>
+        <location filename="../../ui/window/main_window.py" line="111"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="126"/>
+        <location filename="../../ui/window/main_window.py" line="112"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="129"/>
+        <location filename="../../ui/window/main_window.py" line="115"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="129"/>
+        <location filename="../../ui/window/main_window.py" line="115"/>
         <source>Packages</source>
         <translation>社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="144"/>
+        <location filename="../../ui/window/main_window.py" line="133"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="149"/>
+        <location filename="../../ui/window/main_window.py" line="138"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="166"/>
+        <location filename="../../ui/window/main_window.py" line="160"/>
+        <source>Generated test data: the tasks and people are made up</source>
+        <translation>生成的测试数据：任务和人名均为虚构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="162"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="199"/>
+        <location filename="../../ui/window/main_window.py" line="210"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="204"/>
+        <location filename="../../ui/window/main_window.py" line="215"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="473"/>
+        <location filename="../../ui/window/main_window.py" line="478"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="519"/>
+        <location filename="../../ui/window/main_window.py" line="525"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="527"/>
+        <location filename="../../ui/window/main_window.py" line="533"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="563"/>
+        <location filename="../../ui/window/main_window.py" line="570"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="42"/>
+        <location filename="../../ui/window/menus.py" line="44"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="46"/>
+        <location filename="../../ui/window/menus.py" line="48"/>
         <source>New blank ledger…</source>
         <translation>新建空白台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="55"/>
+        <location filename="../../ui/window/menus.py" line="57"/>
         <source>Open ledger…</source>
         <translation>打开台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="63"/>
+        <location filename="../../ui/window/menus.py" line="65"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="66"/>
+        <location filename="../../ui/window/menus.py" line="68"/>
         <source>Recent ledgers</source>
         <translation>最近打开的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="73"/>
+        <location filename="../../ui/window/menus.py" line="75"/>
         <source>Import rectification plan…</source>
         <translation>导入整改方案…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="77"/>
+        <location filename="../../ui/window/menus.py" line="79"/>
         <source>Read a plan, feedback or notice (.txt, .docx) into the ledger</source>
         <translation>把整改方案、反馈意见或通报（.txt、.docx）读入台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="83"/>
+        <location filename="../../ui/window/menus.py" line="85"/>
         <source>Export ledger to Excel…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="87"/>
+        <location filename="../../ui/window/menus.py" line="89"/>
         <source>An .xlsx ledger that superiors can print as it is</source>
         <translation>导出为 Excel（.xlsx）台账，上报时可直接打印</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="93"/>
+        <location filename="../../ui/window/menus.py" line="95"/>
         <source>Draft the progress notice…</source>
         <translation>生成通报（草稿）…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="96"/>
+        <location filename="../../ui/window/menus.py" line="98"/>
         <source>A .docx draft of the 通报 to finish in Word</source>
         <translation>生成 .docx 通报草稿，在 Word 中完善后定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="102"/>
+        <location filename="../../ui/window/menus.py" line="104"/>
         <source>Export evidence as a zip…</source>
         <translation>导出佐证材料（zip）…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="105"/>
+        <location filename="../../ui/window/menus.py" line="107"/>
         <source>The evidence of the ledger (or the selected community), arranged community / problem / task</source>
         <translation>整本台账（或所选居民区）的佐证材料，按居民区／问题／任务分文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="113"/>
+        <location filename="../../ui/window/menus.py" line="115"/>
         <source>Print the wall chart…</source>
         <translation>打印挂图…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="117"/>
+        <location filename="../../ui/window/menus.py" line="119"/>
         <source>Export the wall chart to PDF or PNG…</source>
         <translation>导出挂图（PDF/PNG）…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="124"/>
+        <location filename="../../ui/window/menus.py" line="126"/>
         <source>Issue community packages…</source>
         <translation>下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="127"/>
+        <location filename="../../ui/window/menus.py" line="129"/>
         <source>A file per community for its secretary to work on offline</source>
         <translation>为每个居民区生成一个文件，供书记离线填报</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="133"/>
+        <location filename="../../ui/window/menus.py" line="135"/>
         <source>Import a community&apos;s return…</source>
         <translation>导入上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="137"/>
+        <location filename="../../ui/window/menus.py" line="139"/>
         <source>Preview, decide conflicts, then merge after a backup</source>
         <translation>先预览、决定冲突，备份后再合并</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="140"/>
+        <location filename="../../ui/window/menus.py" line="142"/>
         <source>Open conflicts…</source>
         <translation>处理未决冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="144"/>
+        <location filename="../../ui/window/menus.py" line="146"/>
         <source>Export a community&apos;s fill-in form…</source>
         <translation>导出填报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="147"/>
+        <location filename="../../ui/window/menus.py" line="149"/>
         <source>An .xlsx where only progress, actuals and 申请销号 can be filled in</source>
         <translation>只可填写整改进展、指标完成值和申请销号的 Excel 表</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="153"/>
+        <location filename="../../ui/window/menus.py" line="155"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="156"/>
+        <location filename="../../ui/window/menus.py" line="158"/>
         <source>A filled-in form, or a ledger made with another tool</source>
         <translation>填好的填报表，或用其他工具做的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="163"/>
+        <location filename="../../ui/window/menus.py" line="165"/>
         <source>Open the folder of automatic backups</source>
         <translation>打开自动备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="166"/>
+        <location filename="../../ui/window/menus.py" line="168"/>
         <source>A copy of this ledger is kept there each time it closes changed (the newest 10)</source>
         <translation>每次关闭台账时，如有修改，就在这里留一份副本（保留最近 10 份）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="172"/>
+        <location filename="../../ui/window/menus.py" line="174"/>
         <source>Export the change record…</source>
         <translation>导出修改记录（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="175"/>
+        <location filename="../../ui/window/menus.py" line="177"/>
         <source>Every change, who made it and when, as an .xlsx for the discipline committee</source>
         <translation>每一处修改、谁改的、什么时候改的，导出为 .xlsx，供纪工委审计</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="181"/>
+        <location filename="../../ui/window/menus.py" line="183"/>
         <source>Check the ledger&apos;s integrity…</source>
         <translation>核对台账完整性…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="184"/>
+        <location filename="../../ui/window/menus.py" line="186"/>
         <source>Replay the journal against every table, and check the journal anchors printed on a 周报 or 销号审批表</source>
         <translation>用日志重放核对每一张表，并核对周报或销号审批表上印的日志校验码</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="191"/>
+        <location filename="../../ui/window/menus.py" line="193"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="192"/>
+        <location filename="../../ui/window/menus.py" line="194"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="193"/>
+        <location filename="../../ui/window/menus.py" line="195"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="194"/>
+        <location filename="../../ui/window/menus.py" line="196"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="198"/>
+        <location filename="../../ui/window/menus.py" line="200"/>
         <source>New task…</source>
         <translation>新建整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="200"/>
+        <location filename="../../ui/window/menus.py" line="202"/>
         <source>Delete task…</source>
         <translation>删除整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="203"/>
+        <location filename="../../ui/window/menus.py" line="205"/>
         <source>Communities and problems…</source>
         <translation>居民区与反馈问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="207"/>
+        <location filename="../../ui/window/menus.py" line="209"/>
         <source>Look-back re-check…</source>
         <translation>回头看抽查…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="210"/>
+        <location filename="../../ui/window/menus.py" line="212"/>
         <source>Draw signed-off tasks to re-check, with a recorded seed</source>
         <translation>按记录的随机种子抽取已销号任务进行复查</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="213"/>
+        <location filename="../../ui/window/menus.py" line="215"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="235"/>
+        <location filename="../../ui/window/menus.py" line="230"/>
+        <source>Task panel</source>
+        <translation>任务面板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="240"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="237"/>
+        <location filename="../../ui/window/menus.py" line="242"/>
         <source>Show overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="238"/>
+        <location filename="../../ui/window/menus.py" line="243"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="239"/>
+        <location filename="../../ui/window/menus.py" line="244"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="240"/>
+        <location filename="../../ui/window/menus.py" line="245"/>
         <source>Who am I…</source>
-        <translation>当前使用人…</translation>
+        <translation>我是谁…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="242"/>
+        <location filename="../../ui/window/menus.py" line="247"/>
         <source>Wall chart colours and warnings…</source>
         <translation>挂图配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="261"/>
+        <location filename="../../ui/window/menus.py" line="272"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="277"/>
+        <source>User guide…</source>
+        <translation>使用说明…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="284"/>
+        <source>About…</source>
+        <translation>关于…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="302"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
@@ -2727,8 +2901,8 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="257"/>
-        <source>Plans, feedback and notices (*.docx *.txt);;All files (*)</source>
-        <translation>整改方案、反馈意见和通报 (*.docx *.txt);;所有文件 (*)</translation>
+        <source>Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)</source>
+        <translation>整改方案、反馈意见和通报 (*.docx *.pdf *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="296"/>
@@ -2751,27 +2925,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>没有可导入的内容：预览是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="114"/>
+        <location filename="../../ui/imports/plan_tree.py" line="141"/>
         <source>The ledger has no communities yet: tick the communities named in the text, or add communities first.</source>
         <translation>台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="232"/>
+        <location filename="../../ui/imports/plan_tree.py" line="262"/>
         <source>There is no item above at the same level to merge with.</source>
         <translation>同一级没有上一项可以合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="273"/>
+        <location filename="../../ui/imports/plan_tree.py" line="303"/>
         <source>Only a measure can be split: select a measure.</source>
         <translation>只能拆分整改措施：请先选择一条措施。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="280"/>
+        <location filename="../../ui/imports/plan_tree.py" line="310"/>
         <source>Nothing to split: put the cursor inside the text, or use “；” between the parts.</source>
         <translation>没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="305"/>
+        <location filename="../../ui/imports/plan_tree.py" line="335"/>
         <source>Select what to drop first.</source>
         <translation>请先选择要删除的项。</translation>
     </message>
@@ -3071,182 +3245,182 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="186"/>
-        <location filename="../../ui/reconcile/view.py" line="194"/>
-        <location filename="../../ui/reconcile/view.py" line="208"/>
+        <location filename="../../ui/reconcile/view.py" line="183"/>
+        <location filename="../../ui/reconcile/view.py" line="191"/>
+        <location filename="../../ui/reconcile/view.py" line="205"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="187"/>
+        <location filename="../../ui/reconcile/view.py" line="184"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="188"/>
+        <location filename="../../ui/reconcile/view.py" line="185"/>
         <source>Returned this week</source>
         <translation>本周是否上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="189"/>
+        <location filename="../../ui/reconcile/view.py" line="186"/>
         <source>Last returned</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="194"/>
-        <location filename="../../ui/reconcile/view.py" line="199"/>
-        <location filename="../../ui/reconcile/view.py" line="208"/>
+        <location filename="../../ui/reconcile/view.py" line="191"/>
+        <location filename="../../ui/reconcile/view.py" line="196"/>
+        <location filename="../../ui/reconcile/view.py" line="205"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="194"/>
-        <location filename="../../ui/reconcile/view.py" line="208"/>
+        <location filename="../../ui/reconcile/view.py" line="191"/>
+        <location filename="../../ui/reconcile/view.py" line="205"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="194"/>
+        <location filename="../../ui/reconcile/view.py" line="191"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="200"/>
+        <location filename="../../ui/reconcile/view.py" line="197"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="201"/>
+        <location filename="../../ui/reconcile/view.py" line="198"/>
         <source>Old deadline</source>
         <translation>原时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="202"/>
+        <location filename="../../ui/reconcile/view.py" line="199"/>
         <source>New deadline</source>
         <translation>新时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="203"/>
+        <location filename="../../ui/reconcile/view.py" line="200"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="208"/>
+        <location filename="../../ui/reconcile/view.py" line="205"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="210"/>
+        <location filename="../../ui/reconcile/view.py" line="207"/>
         <source>Chase list</source>
         <translation>催报名单</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="211"/>
+        <location filename="../../ui/reconcile/view.py" line="208"/>
         <source>Waiting for sign-off review</source>
         <translation>待审销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="212"/>
+        <location filename="../../ui/reconcile/view.py" line="209"/>
         <source>Extensions to approve</source>
         <translation>待批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="213"/>
+        <location filename="../../ui/reconcile/view.py" line="210"/>
         <source>New overdue this week</source>
         <translation>本周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="252"/>
+        <location filename="../../ui/reconcile/view.py" line="259"/>
         <source>Opening</source>
         <translation>期初</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="252"/>
+        <location filename="../../ui/reconcile/view.py" line="259"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="252"/>
+        <location filename="../../ui/reconcile/view.py" line="259"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="307"/>
+        <location filename="../../ui/reconcile/view.py" line="314"/>
         <source>{week} ({start} to {end})</source>
         <translation>{week}（{start} 至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="318"/>
+        <location filename="../../ui/reconcile/view.py" line="325"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="319"/>
+        <location filename="../../ui/reconcile/view.py" line="326"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="319"/>
+        <location filename="../../ui/reconcile/view.py" line="326"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="342"/>
+        <location filename="../../ui/reconcile/view.py" line="349"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="346"/>
+        <location filename="../../ui/reconcile/view.py" line="353"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="351"/>
+        <location filename="../../ui/reconcile/view.py" line="358"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="363"/>
+        <location filename="../../ui/reconcile/view.py" line="371"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="396"/>
+        <location filename="../../ui/reconcile/view.py" line="406"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="399"/>
+        <location filename="../../ui/reconcile/view.py" line="409"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="403"/>
+        <location filename="../../ui/reconcile/view.py" line="415"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="422"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="422"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="410"/>
+        <location filename="../../ui/reconcile/view.py" line="422"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="520"/>
+        <location filename="../../ui/reconcile/view.py" line="532"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="527"/>
+        <location filename="../../ui/reconcile/view.py" line="539"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
@@ -3274,27 +3448,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>RelapseDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="495"/>
+        <location filename="../../ui/signoff/dialogs.py" line="507"/>
         <source>Record a relapse (反弹)</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="497"/>
+        <location filename="../../ui/signoff/dialogs.py" line="509"/>
         <source>What was found (required)</source>
         <translation>发现的问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="500"/>
+        <location filename="../../ui/signoff/dialogs.py" line="512"/>
         <source>The task is reopened as 反弹重启 and must be signed off again.</source>
         <translation>任务将转为“反弹重启”，需重新整改、重新销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="504"/>
+        <location filename="../../ui/signoff/dialogs.py" line="516"/>
         <source>Record the relapse</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3302,22 +3476,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="475"/>
+        <location filename="../../ui/signoff/dialogs.py" line="487"/>
         <source>Reopen the task</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="477"/>
+        <location filename="../../ui/signoff/dialogs.py" line="489"/>
         <source>Why it must be rectified again (required)</source>
         <translation>重启理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="478"/>
+        <location filename="../../ui/signoff/dialogs.py" line="490"/>
         <source>Reopen</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3325,132 +3499,137 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="166"/>
+        <location filename="../../ui/signoff/dialogs.py" line="171"/>
         <source>Return — {level}</source>
         <translation>退回 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="166"/>
+        <location filename="../../ui/signoff/dialogs.py" line="171"/>
         <source>Approve — {level}</source>
         <translation>审核通过 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="171"/>
+        <location filename="../../ui/signoff/dialogs.py" line="176"/>
         <source>{level}: level {n} of {total}, signed by the {role}</source>
         <translation>{level}：第 {n} 级（共 {total} 级），由{role}签署</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="180"/>
+        <location filename="../../ui/signoff/dialogs.py" line="186"/>
+        <source>This level checks: {items}</source>
+        <translation>本级核查：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialogs.py" line="190"/>
+        <source>This level confirms the earlier levels&apos; checks.</source>
+        <translation>本级确认前级的核查结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialogs.py" line="194"/>
         <source>(no statement)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="183"/>
+        <location filename="../../ui/signoff/dialogs.py" line="198"/>
         <source>Closing statement of the owner</source>
         <translation>整改情况说明</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="187"/>
+        <location filename="../../ui/signoff/dialogs.py" line="204"/>
+        <source>Current progress</source>
+        <translation>目前的整改进展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/dialogs.py" line="208"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="189"/>
+        <location filename="../../ui/signoff/dialogs.py" line="210"/>
         <source>{n} files: {names}</source>
         <translation>{n} 份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="191"/>
+        <location filename="../../ui/signoff/dialogs.py" line="212"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="196"/>
+        <location filename="../../ui/signoff/dialogs.py" line="217"/>
         <source>Indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="200"/>
+        <location filename="../../ui/signoff/dialogs.py" line="221"/>
         <source>e.g. 措施已落实，佐证材料齐全，同意销号。</source>
         <translation>例如：措施已落实，佐证材料齐全，同意销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="201"/>
+        <location filename="../../ui/signoff/dialogs.py" line="222"/>
         <source>Why the task may be signed off without it</source>
         <translation>写明可以例外销号的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="205"/>
+        <location filename="../../ui/signoff/dialogs.py" line="226"/>
         <source>A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is not signed off.</source>
         <translation>最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="217"/>
+        <location filename="../../ui/signoff/dialogs.py" line="238"/>
         <source>The reason is shown on the task and on the wall chart, so the owner knows what to do.</source>
         <translation>退回理由会显示在任务上和挂图上，责任人据此继续整改。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="222"/>
+        <location filename="../../ui/signoff/dialogs.py" line="243"/>
         <source>Reason for returning (required)</source>
         <translation>退回理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="223"/>
+        <location filename="../../ui/signoff/dialogs.py" line="244"/>
         <source>Return to the owner</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="230"/>
-        <source>This is the last level: approving signs the task off. Complete what is missing first, or write the reason for an exception below.</source>
-        <translation>这是最后一级：审核通过即销号。请先补齐，或在下面写明例外理由。</translation>
+        <location filename="../../ui/signoff/dialogs.py" line="250"/>
+        <source>This level checks it: complete what is missing first, or write the reason for an exception below.</source>
+        <translation>本级负责核查：请先补齐缺少的内容，或在下方填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="235"/>
-        <source>The last level will need this completed, or an exception reason from its reviewer.</source>
-        <translation>终审时须补齐，或由终审人填写例外理由。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signoff/dialogs.py" line="255"/>
+        <location filename="../../ui/signoff/dialogs.py" line="269"/>
         <source>Acceptance grade (required)</source>
         <translation>验收评定（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="256"/>
+        <location filename="../../ui/signoff/dialogs.py" line="270"/>
         <source>Opinion (required)</source>
         <translation>审核意见（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="260"/>
-        <source>Exception reason (required to sign off)</source>
-        <translation>例外理由（销号必填）</translation>
+        <location filename="../../ui/signoff/dialogs.py" line="274"/>
+        <source>Exception reason (required to approve)</source>
+        <translation>例外理由（审核通过时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="262"/>
-        <source>Exception reason (optional)</source>
-        <translation>例外理由（可不填）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signoff/dialogs.py" line="267"/>
+        <location filename="../../ui/signoff/dialogs.py" line="279"/>
         <source>A long-term task is signed off for this stage and stays 长期坚持.</source>
         <translation>长期坚持任务：通过后完成阶段性销号，继续长期坚持。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="269"/>
+        <location filename="../../ui/signoff/dialogs.py" line="281"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="287"/>
+        <location filename="../../ui/signoff/dialogs.py" line="299"/>
         <source>Please choose a grade: 好, 较好, 一般 or 差.</source>
         <translation>请选择验收评定：好、较好、一般或差。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="239"/>
+        <location filename="../../ui/signoff/dialogs.py" line="253"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3623,9 +3802,52 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
 </context>
 <context>
+    <name>SecretaryDialog</name>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="76"/>
+        <source>Open the community package</source>
+        <translation>打开社区包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="79"/>
+        <source>This is the package of {community}, issued on {date}. On this computer you fill it in as the community&apos;s secretary: please confirm your name.</source>
+        <translation>这是“{community}”的下发包（{date} 下发）。在这台电脑上，您将以该居民区书记的身份填报，请确认您的姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="86"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="87"/>
+        <source>Secretary of {community}</source>
+        <translation>{community}居民区书记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="89"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="90"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="91"/>
+        <source>Every change you make is recorded under this name, for the audit.</source>
+        <translation>您的每一处修改都将以此姓名记录在案，以备核查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/secretary.py" line="97"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+</context>
+<context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3751,44 +3973,57 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="312"/>
+        <location filename="../../ui/signoff/dialogs.py" line="324"/>
         <source>Request sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="317"/>
+        <location filename="../../ui/signoff/dialogs.py" line="329"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="319"/>
+        <location filename="../../ui/signoff/dialogs.py" line="331"/>
         <source>What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。</source>
         <translation>写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="323"/>
+        <location filename="../../ui/signoff/dialogs.py" line="335"/>
         <source>What was done (required)</source>
         <translation>整改情况说明（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="332"/>
-        <source>The reviewers will see that this is missing. Add evidence on the 佐证材料 tab first, or the last reviewer will have to record an exception.</source>
-        <translation>审核人会看到这些缺项。建议先在“佐证材料”页添加材料，否则终审人须填写例外理由才能销号。</translation>
+        <location filename="../../ui/signoff/dialogs.py" line="345"/>
+        <source>The reviewers check this. Add evidence on the 佐证材料 tab first, or the reviewer will have to record an exception.</source>
+        <translation>审核人会核查这些内容。请先在“佐证材料”页添加材料，否则审核人须填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="342"/>
+        <location filename="../../ui/signoff/dialogs.py" line="354"/>
         <source>Submit the request</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="120"/>
+        <location filename="../../ui/signoff/dialogs.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="328"/>
+        <location filename="../../ui/signoff/dialogs.py" line="341"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
+    </message>
+</context>
+<context>
+    <name>TableColumns</name>
+    <message>
+        <location filename="../../ui/table/columns.py" line="78"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/columns.py" line="150"/>
+        <source>Default columns</source>
+        <translation>恢复默认列</translation>
     </message>
 </context>
 <context>
@@ -3936,38 +4171,38 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="214"/>
+        <location filename="../../ui/task/panel.py" line="213"/>
         <source>Quantitative indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="224"/>
+        <location filename="../../ui/task/panel.py" line="223"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="228"/>
+        <location filename="../../ui/task/panel.py" line="227"/>
         <location filename="../../ui/task/panel.py" line="416"/>
         <source>Evidence ({n})</source>
         <translation>佐证材料（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="234"/>
+        <location filename="../../ui/task/panel.py" line="233"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="235"/>
+        <location filename="../../ui/task/panel.py" line="234"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="244"/>
+        <location filename="../../ui/task/panel.py" line="243"/>
         <source>Reviews and deadline</source>
         <translation>审核与延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="245"/>
+        <location filename="../../ui/task/panel.py" line="244"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
@@ -4036,72 +4271,77 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/table/model.py" line="255"/>
+        <location filename="../../ui/table/model.py" line="333"/>
+        <source>Long-term</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/model.py" line="336"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="65"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="65"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="65"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="65"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="65"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="65"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="65"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="65"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="65"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="65"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="65"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="65"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="65"/>
+        <location filename="../../ui/table/model.py" line="82"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
@@ -4379,48 +4619,48 @@ Sheets: {sheets}</source>
 工作表：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="393"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="394"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="394"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="395"/>
         <source>OK</source>
         <translation>好</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="404"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="405"/>
         <source>The export was cancelled; nothing was written and “{path}” is unchanged.</source>
         <translation>导出已取消，没有写入任何文件，原有的“{path}”保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="406"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="407"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="408"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="409"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="416"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="417"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="416"/>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="425"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="417"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="426"/>
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="423"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="424"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出……（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="441"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="442"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
     </message>

@@ -376,6 +376,7 @@ def show_done(parent: QWidget | None, result: ExportResult) -> None:
     )
     box.setInformativeText(
         _tr("File: {path}\nSheets: {sheets}").format(path=result.path, sheets="、".join(result.sheets))
+        + "".join("\n" + note for note in result.notes)  # the print: paper changed, columns hidden
     )
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     grid = box.layout()

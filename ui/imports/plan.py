@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from ledger.core import LedgerError
+from ledger.office.plan_table import load_plan_document
 from ledger.plan import (
     ImportResult,
     ParsedPlan,
     PlanFileError,
     import_plan,
-    load_plan,
     mentions,
     preview_import,
     resolve_names,
@@ -245,7 +245,7 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
             parent,
             tr("Open a rectification plan"),
             "",
-            tr("Plans, feedback and notices (*.docx *.txt);;All files (*)"),
+            tr("Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)"),
         )
         return path
 
@@ -254,7 +254,7 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
             self,
             self.tr("Open a rectification plan"),
             str(self.path.parent) if self.path else "",
-            self.tr("Plans, feedback and notices (*.docx *.txt);;All files (*)"),
+            self.tr("Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)"),
         )
         if path:
             self.load(path)
@@ -266,7 +266,7 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         self.result = None
         self.message.clear()
         try:
-            plan = load_plan(self.path, self.ledger)
+            plan = load_plan_document(self.path, self.ledger)
         except PlanFileError as exc:
             log.info("plan file refused: %s", exc.message)
             self.plan = None

@@ -26,6 +26,32 @@ DETAIL = Qt.ItemDataRole.UserRole + 2  # detail text
 NAMED = Qt.ItemDataRole.UserRole + 3  # community names the text mentions
 ASSIGNED = Qt.ItemDataRole.UserRole + 4  # measure: community names it falls to
 TITLE = Qt.ItemDataRole.UserRole + 5  # the last good title (an emptied title is put back)
+FACTS = (
+    Qt.ItemDataRole.UserRole + 6
+)  # measure: lines, leader, department, owners, deadline, kind from the document
+
+
+def _facts(measure: ParsedMeasure) -> dict[str, object]:
+    return {
+        "lines": measure.lines,
+        "leader": measure.leader,
+        "department": measure.department,
+        "owners": list(measure.owners),
+        "deadline": measure.deadline,
+        "kind": measure.kind,
+    }
+
+
+def _with_facts(measure: ParsedMeasure, facts: object) -> ParsedMeasure:
+    if isinstance(facts, dict):
+        lines = facts.get("lines")
+        measure.lines = tuple(lines) if isinstance(lines, (list, tuple)) and len(lines) == 2 else None  # type: ignore[assignment]
+        measure.leader = str(facts.get("leader") or "")
+        measure.department = str(facts.get("department") or "")
+        measure.owners = [str(o) for o in facts.get("owners") or []]
+        measure.deadline = facts.get("deadline") or None  # type: ignore[assignment]
+        measure.kind = facts.get("kind") or None  # type: ignore[assignment]
+    return measure
 
 
 def _tr(text: str) -> str:
@@ -99,6 +125,7 @@ class PlanTreeEditing:
                                 "measure", measure.title, measure.detail, measure.communities
                             )
                             mitem.setData(0, ASSIGNED, list(assignment.get((ci, pi, mi), [])))
+                            mitem.setData(0, FACTS, _facts(measure))
                             pitem.addChild(mitem)
                             mentioned += measure.communities
                 self.unknown = resolve_names(mentioned, self.known)[1]
@@ -150,10 +177,13 @@ class PlanTreeEditing:
                 for mi in range(pitem.childCount()):
                     mitem = pitem.child(mi)
                     prob.measures.append(
-                        ParsedMeasure(
-                            mitem.text(0).strip(),
-                            mitem.data(0, DETAIL) or "",
-                            list(mitem.data(0, NAMED) or []),
+                        _with_facts(
+                            ParsedMeasure(
+                                mitem.text(0).strip(),
+                                mitem.data(0, DETAIL) or "",
+                                list(mitem.data(0, NAMED) or []),
+                            ),
+                            mitem.data(0, FACTS),
                         )
                     )
                     assignment[(ci, pi, mi)] = list(mitem.data(0, ASSIGNED) or [])

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ledger import reconcile as rc
 from ledger.core import Status
@@ -24,7 +25,12 @@ def status_text(value: Any) -> str:
 
 
 def effect_text(effect: dict[str, int]) -> str:
-    return "，".join(f"{words.word(rc.COUNT_LABELS.get(k, k))} {v:+d}" for k, v in effect.items() if v)
+    """Each count once (已销号 is both ``signed_off`` and the state ``closed``: one label)."""
+    shown: dict[str, int] = {}
+    for k, v in effect.items():
+        if v:
+            shown.setdefault(rc.COUNT_LABELS.get(k, k), v)
+    return "，".join(f"{words.word(label)} {v:+d}" for label, v in shown.items())
 
 
 # ---- the lines -------------------------------------------------------------------------------------------------
@@ -103,9 +109,21 @@ class LinesModel(QAbstractTableModel):
             if col == 3:
                 return "、".join(ln.communities)
             if col == 4:
-                return "、".join(dict.fromkeys(i.measure for i in ln.items if i.measure))
+                measures = list(dict.fromkeys(i.measure for i in ln.items if i.measure))
+                if (
+                    role == Qt.ItemDataRole.DisplayRole and len(measures) > 3
+                ):  # a bulk change: not a page tall
+                    return self.tr("{first} and {n} more").format(
+                        first="、".join(measures[:2]), n=len(measures) - 2
+                    )
+                return "、".join(measures)
             if col == 5:
-                return self._change(ln)
+                parts = self._change(ln).split("；")
+                if role == Qt.ItemDataRole.DisplayRole and len(parts) > 4:
+                    return self.tr("{first} and {n} more").format(
+                        first="；".join(parts[:3]), n=len(parts) - 3
+                    )
+                return "；".join(parts)
             if col == 6:
                 return effect_text(ln.effect) or self.tr("no count changes")
         if role == Qt.ItemDataRole.BackgroundRole and ln.submits:
@@ -128,3 +146,31 @@ class LinesModel(QAbstractTableModel):
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         return self.view.set_ticked(self.lines[index.row()].entry_id, checked)
+
+
+# ---- the columns' widths -----------------------------------------------------------------------------------------
+CHANGE, MEASURE = 5, 4
+# the widest each short column may become, in characters: 核对, 时间, 操作人, 居民区, (措施), (变化), 影响
+CAPS = {0: 6, 1: 11, 2: 6, 3: 8, 6: 14}
+
+
+def fit_columns(table: QTableView) -> None:
+    """Share the table's width by what the columns hold: the short columns as wide as their content (within a
+    cap), then 变化（字段：前 → 后）, the thing being checked, gets two thirds of the rest and 整改措施 one third
+    (less when its content is narrower). Rows then wrap to their content."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    em = table.fontMetrics().horizontalAdvance("一")
+    width = table.viewport().width()
+    used = 0
+    for col, cap in CAPS.items():
+        content = max(header.sectionSizeFromContents(col).width(), table.sizeHintForColumn(col))
+        size = min(content, cap * em + 16)
+        header.resizeSection(col, size)
+        used += size
+    rest = max(width - used, 16 * em)
+    measure_content = max(header.sectionSizeFromContents(MEASURE).width(), table.sizeHintForColumn(MEASURE))
+    measure = max(6 * em, min(measure_content, rest // 3))
+    header.resizeSection(MEASURE, measure)
+    header.resizeSection(CHANGE, max(10 * em, rest - measure - 6))
+    table.resizeRowsToContents()

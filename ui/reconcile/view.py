@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,12 +39,12 @@ from ledger.core import LedgerError
 from ledger.service import Changed, Ledger
 from ui.common import messages, palette, words
 from ui.reconcile.dialogs import CloseNoteDialog, CompareDialog
-from ui.reconcile.lines import LinesModel, effect_text, status_text
+from ui.reconcile.lines import LinesModel, effect_text, fit_columns, status_text
 
 log = logging.getLogger(__name__)
 
 RECENT_WEEKS = 12
-BIG_KEYS = ("tasks", "signed_off", "open")
+BIG_KEYS = ("tasks", "signed_off", "ongoing", "open")  # a partition: 已销号 + 长期坚持 + 未销号 = 任务总数
 PROBLEM_STYLE = (
     f"QLabel {{ background: {palette.PROBLEM_BOX.background}; color: {palette.PROBLEM_BOX.text}; padding: 6px; "
     f"border: 1px solid {palette.PROBLEM_BOX.border}; }}"
@@ -169,12 +169,9 @@ class ReconcileView(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)
-        hh.resizeSection(6, 190)
         hh.setMinimumSectionSize(40)
         hh.sectionResized.connect(self._fit_rows)
+        self.table.viewport().installEventFilter(self)  # a new width shares the columns again (fit_columns)
         ll.addWidget(self.table)
         split.addWidget(left)
 
@@ -227,6 +224,16 @@ class ReconcileView(QWidget):
         self.refresh()
 
     # ---- helpers ----
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            old = event.oldSize().width()  # type: ignore[attr-defined]
+            if old != self.table.viewport().width():
+                QTimer.singleShot(0, self, self._fit_columns)
+        return False
+
+    def _fit_columns(self) -> None:
+        fit_columns(self.table)
+
     def _fit_rows(self, *_args: Any) -> None:
         """Wrapped rows follow the column widths (a few dozen lines a week: cheap)."""
         self.table.resizeRowsToContents()
@@ -358,6 +365,7 @@ class ReconcileView(QWidget):
             self.banner.setStyleSheet(PROBLEM_STYLE)
         self._refresh_balance(rec)
         self.model.set_lines(rec.lines if rec else [], closed)
+        fit_columns(self.table)
         self.table.resizeRowsToContents()
         self.lines_label.setText(
             self.tr("{n} lines, {u} not ticked").format(n=len(rec.lines), u=len(rec.unticked)) if rec else ""
@@ -371,7 +379,9 @@ class ReconcileView(QWidget):
             else tuple(
                 k
                 for k in rc.COUNT_KEYS
-                if k not in BIG_KEYS and (rec.difference.get(k) or rec.opening.get(k, 0) != rec.now.get(k, 0))
+                if k not in BIG_KEYS
+                and k != "closed"  # the same count as signed_off (已销号): shown once
+                and (rec.difference.get(k) or rec.opening.get(k, 0) != rec.now.get(k, 0))
             )
         )
         self._build_balance(BIG_KEYS + moved)
@@ -398,7 +408,9 @@ class ReconcileView(QWidget):
         else:
             self.verdict.setText(self.tr("Not balanced"))
             self.verdict.setStyleSheet(f"color: {palette.ALERT};")
-        others = {k: v for k, v in rec.difference.items() if v and k not in self.balance_keys}
+        others = {
+            k: v for k, v in rec.difference.items() if v and k not in self.balance_keys and k != "closed"
+        }
         self.other_diff.setText(
             self.tr("Also different: {text}").format(text=effect_text(others)) if others else ""
         )

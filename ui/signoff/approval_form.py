@@ -7,6 +7,7 @@ import html
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -85,16 +86,33 @@ def _grades(chosen: str) -> str:
     return "　".join(("☑" if g == chosen else "☐") + g for g in GRADES)
 
 
+TABLE_OPEN = (
+    "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
+    "style='border-collapse:collapse; border-color:black; border-style:solid'>"
+)
+
+
 def form_html(ledger: Ledger, task_id: str) -> str:
-    """The form as HTML for QTextDocument: a title, one table, black on white."""
+    """The whole form as one HTML page (title, one table, notes), as laid out when it fits on one page."""
+    head, rows, signatures, tail = form_parts(ledger, task_id)
+    return _page_html(head, [*rows, *signatures], tail)
+
+
+def _page_html(head: str, rows: list[str], tail: str) -> str:
+    return f"<html><body>{head}{TABLE_OPEN}{''.join(rows)}</table>{tail}</body></html>"
+
+
+def form_parts(ledger: Ledger, task_id: str) -> tuple[str, list[str], list[str], str]:
+    """(heading, the task's rows, the signature rows, the notes): rows are never split across pages, and the
+    signature rows stay together on one page with the notes."""
     t = ledger.task(task_id)
     chain = ledger.chain
-    label = f"font-family:{_families_css(LABEL_FAMILIES)}; font-size:12pt;"
-    cell = "font-size:12pt;"
+    label = f"font-family:{_families_css(LABEL_FAMILIES)}; font-size:10.5pt;"  # 五号, as forms are
+    cell = "font-size:10.5pt;"
 
     def row(name: str, value: str) -> str:
         return (
-            f"<tr><td align='center' valign='middle' style='{label}'>{name}</td>"
+            f"<tr><td width='19%' align='center' valign='middle' style='{label}'>{name}</td>"
             f"<td colspan='3' style='{cell}'>{value}</td></tr>"
         )
 
@@ -107,14 +125,16 @@ def form_html(ledger: Ledger, task_id: str) -> str:
         )
 
     deadline = cn_date(t.deadline) or "无"
-    original = cn_date(t.original_deadline) or deadline
+    original = cn_date(t.original_deadline)  # only a task whose deadline was extended has one
     changes = []
     for x in signoff.extensions(ledger, task_id):
         line = f"{cn_date(x.requested_at)} {x.requested_by}申请延至{cn_date(x.new_deadline)}：{x.label}"
         if x.decided_by:
             line += f"（{x.decided_by}，{cn_date(x.decided_at)}）"
         changes.append(_esc(line))
-    deadline_cell = f"{deadline}（原定时限：{original}）" + "".join(f"<br>{c}" for c in changes)
+    deadline_cell = (f"{deadline}（原定时限：{original}）" if original else deadline) + "".join(
+        f"<br>{c}" for c in changes
+    )
 
     progress = _esc(t.progress) or "（未填写）"
     inds = indicator_lines(ledger, task_id)
@@ -138,6 +158,7 @@ def form_html(ledger: Ledger, task_id: str) -> str:
         pair("责任人", _esc(t.owner), "责任领导", _esc(t.leader)),
         row("整改时限", deadline_cell),
         row("整改情况", progress),
+        row("销号说明", _esc(t.statement) or "（未填写）"),
         row("佐证材料清单", evidence),
     ]
 
@@ -152,15 +173,16 @@ def form_html(ledger: Ledger, task_id: str) -> str:
             for r in earlier
         ]
         body.append(row("此前审核", "<br>".join(lines)))
+    signatures: list[str] = []
     by_level = {r.level: r for r in current}
     sign = f"签字：{'＿' * 9}"
     for n, level in enumerate(chain, start=1):
         r = by_level.get(n)
         if r is None:
             inner = (
-                f"<p style='{cell}'><br><br></p>"
+                f"<p style='{cell}'><br></p>"
                 f"<p style='{cell}'>验收评定：{_grades('')}</p>"
-                f"<p align='right' style='{cell} margin-top:14pt'>审核人{sign}{GAP}日期：{GAP}年{GAP}月{GAP}日</p>"
+                f"<p align='right' style='{cell} margin-top:6pt'>审核人{sign}{GAP}日期：{GAP}年{GAP}月{GAP}日</p>"
             )
         else:
             inner = f"<p style='{cell}'>{_esc(r.opinion) or '（未填写意见）'}</p>"
@@ -172,10 +194,10 @@ def form_html(ledger: Ledger, task_id: str) -> str:
                 inner += f"<p style='{cell}'>例外理由：{_esc(r.exception)}</p>"
             inner += (
                 f"<p style='{cell}'>审核人：{_esc(r.reviewer)}{GAP}审核日期：{cn_date(r.at)}</p>"
-                f"<p align='right' style='{cell} margin-top:14pt'>{sign}{GAP}</p>"
+                f"<p align='right' style='{cell} margin-top:6pt'>{sign}{GAP}</p>"
             )
-        body.append(
-            f"<tr><td align='center' valign='middle' style='{label}'>{_esc(level.name)}意见"
+        signatures.append(
+            f"<tr><td width='19%' align='center' valign='middle' style='{label}'>{_esc(level.name)}意见"
             f"<br><span style='font-size:10pt'>（{_esc(level.role.label)}）</span></td>"
             f"<td colspan='3'>{inner}</td></tr>"
         )
@@ -183,20 +205,50 @@ def form_html(ledger: Ledger, task_id: str) -> str:
     title = f"{_esc(ledger.org_name)}巡察整改任务销号审批表"
     status = t.status.label + ("" if t.status == Status.CLOSED else "（尚未销号）")
     info = f"任务编号：{t.id[:8]}{GAP}状态：{_esc(status)}{GAP}填表日期：{cn_date(ledger.today())}"
-    return (
-        "<html><body>"
-        f"<p align='center' style='font-family:{_families_css(TITLE_FAMILIES)}; font-size:20pt; "
-        f"font-weight:bold; margin-bottom:6pt'>{title}</p>"
+    head = (
+        f"<p align='center' style='font-family:{_families_css(TITLE_FAMILIES)}; font-size:18pt; "
+        f"font-weight:bold; margin-bottom:4pt'>{title}</p>"
         f"<p align='right' style='font-size:10.5pt; margin-bottom:4pt'>{info}</p>"
-        "<table width='100%' border='1' cellspacing='0' cellpadding='5' "
-        "style='border-collapse:collapse; border-color:black; border-style:solid'>"
-        + "".join(body)
-        + "</table>"
-        "<p style='font-size:10pt; margin-top:6pt'>注：审核意见、验收评定和审核日期取自整改台账的审核记录；"
+    )
+    tail = (
+        "<p style='font-size:10pt; margin-top:4pt'>注：审核意见、验收评定和审核日期取自整改台账的审核记录；"
         "“签字”处由审核人手写签名。</p>"
         f"<p style='font-size:9pt'>日志校验码：{journal.anchor(ledger.store) or '—'}（打印时的最新日志，"
-        "可用 main.py verify 台账.db --anchor 核对台账此后未在程序之外被改写）</p></body></html>"
+        "可用 main.py verify 台账.db --anchor 核对台账此后未在程序之外被改写）</p>"
     )
+    return head, body, signatures, tail
+
+
+def continued_head(ledger: Ledger, task_id: str) -> str:
+    """The heading of a page after the first: the title, the task number and the task's name again."""
+    t = ledger.task(task_id)
+    title = f"{_esc(ledger.org_name)}巡察整改任务销号审批表（续）"
+    return (
+        f"<p align='center' style='font-family:{_families_css(TITLE_FAMILIES)}; font-size:16pt; "
+        f"font-weight:bold; margin-bottom:4pt'>{title}</p>"
+        f"<p style='font-size:10.5pt; margin-bottom:4pt'>任务编号：{t.id[:8]}{GAP}"
+        f"{_esc(t.community)}：{_esc(t.measure)}</p>"
+    )
+
+
+def paginate(
+    fits: Callable[[str], bool], head: str, more_head: str, rows: list[str], signatures: list[str], tail: str
+) -> list[str]:
+    """The pages' HTML: as many whole rows on a page as ``fits`` it; the signature rows and the notes always
+    together (on the last page); every page after the first starts with ``more_head``."""
+    units = [[r] for r in rows] + [signatures]
+    pages: list[str] = []
+    current: list[str] = []
+    top = head
+    for n, unit in enumerate(units):
+        last = n == len(units) - 1
+        trial = _page_html(top, [*current, *unit], tail if last else "")
+        if current and not fits(trial):
+            pages.append(_page_html(top, current, ""))
+            top, current = more_head, []
+        current += unit
+    pages.append(_page_html(top, current, tail))
+    return pages
 
 
 def _font(families: list[str], pt: float) -> QFont:
@@ -219,7 +271,8 @@ def write_approval_form(ledger: Ledger, task_id: str, out_path: str | Path) -> P
             detail="这个文件夹不存在，请选择一个已有的文件夹。",
         )
     t = ledger.task(task_id)
-    markup = form_html(ledger, task_id)
+    head, rows, signatures, tail = form_parts(ledger, task_id)
+    more_head = continued_head(ledger, task_id)
     tmp = out.with_name(f".~{out.stem}.tmp.pdf")
     writer = QPdfWriter(str(tmp))
     writer.setResolution(RESOLUTION)
@@ -245,30 +298,35 @@ def write_approval_form(ledger: Ledger, task_id: str, out_path: str | Path) -> P
     try:
         page = writer.pageLayout().paintRectPixels(RESOLUTION)
         footer_h = RESOLUTION * 0.3  # ~7.6 mm for the page number
-        doc = QTextDocument()
-        doc.documentLayout().setPaintDevice(writer)
-        doc.setDefaultFont(_font(BODY_FAMILIES, 12))
-        doc.setDocumentMargin(0)
-        doc.setHtml(markup)
-        doc.setPageSize(QSizeF(page.width(), page.height() - footer_h))
         height = page.height() - footer_h
-        pages = doc.pageCount()
+
+        def document(markup: str) -> QTextDocument:
+            doc = QTextDocument()
+            doc.documentLayout().setPaintDevice(writer)
+            doc.setDefaultFont(_font(BODY_FAMILIES, 12))
+            doc.setDocumentMargin(0)
+            doc.setHtml(markup)
+            doc.setPageSize(QSizeF(page.width(), height))
+            return doc
+
+        def fits(markup: str) -> bool:
+            return document(markup).pageCount() == 1
+
+        sheets = paginate(fits, head, more_head, rows, signatures, tail)
+        pages = len(sheets)
         foot_font = _font(BODY_FAMILIES, 10.5)
-        for i in range(pages):
+        for i, markup in enumerate(sheets):
             if i:
                 writer.newPage()
-            painter.save()
-            painter.translate(0, -i * height)
-            doc.drawContents(painter, QRectF(0, i * height, page.width(), height))
-            painter.restore()
-            if pages > 1:
-                painter.setFont(foot_font)
-                painter.setPen(Qt.GlobalColor.black)
-                painter.drawText(
-                    QRectF(0, height, page.width(), footer_h),
-                    Qt.AlignmentFlag.AlignCenter,
-                    f"第 {i + 1} 页　共 {pages} 页",
-                )
+            doc = document(markup)
+            doc.drawContents(painter, QRectF(0, 0, page.width(), height))  # a row taller than a page is cut
+            painter.setFont(foot_font)
+            painter.setPen(Qt.GlobalColor.black)
+            painter.drawText(
+                QRectF(0, height, page.width(), footer_h),
+                Qt.AlignmentFlag.AlignCenter,
+                f"第 {i + 1} 页　共 {pages} 页",
+            )
         done = True
     finally:
         painter.end()  # writes the PDF's tail and closes the file

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import signoff
-from ledger.core import GRADES, SECOND_ROUND_GRADES, Kind, LedgerError, TaskRow
+from ledger.core import CHECK_LABELS, GRADES, SECOND_ROUND_GRADES, Kind, LedgerError, TaskRow
 from ledger.service import Ledger
 from ui.common import messages, palette, words
 from ui.common.util import exec_and_free
@@ -41,16 +41,20 @@ def _num(v: float | None) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
-def missing_items(ledger: Ledger, task_id: str) -> list[str]:
-    """What stands between the task and 销号, as short Chinese phrases (empty when nothing is missing)."""
+def missing_items(
+    ledger: Ledger, task_id: str, checks: tuple[str, ...] = ("evidence", "indicators")
+) -> list[str]:
+    """What a level that checks ``checks`` finds missing, as short Chinese phrases (empty when nothing is)."""
     state = ledger.task_state(task_id)
-    out = ["没有佐证材料"] if state.evidence_count == 0 else []
-    for ind in ledger.indicators(task_id):
+    out = ["没有佐证材料"] if "evidence" in checks and state.evidence_count == 0 else []
+    for ind in ledger.indicators(task_id) if "indicators" in checks else []:
         if ind.target is not None and (ind.actual is None or ind.actual < ind.target):
             out.append(
                 f"指标“{ind.name}”未达到目标（目标 {_num(ind.target)}{ind.unit}，"
                 f"完成 {_num(ind.actual)}{ind.unit}）"
             )
+    if "statement" in checks and not state.statement.strip():
+        out.append("没有销号说明")
     return out
 
 
@@ -162,6 +166,7 @@ class ReviewDialog(SignoffDialog):
         self.level_index = min(state.review_level, len(chain) - 1)
         level = chain[self.level_index]
         self.last = self.level_index == len(chain) - 1
+        self.checks = ledger.review_checks[self.level_index]
         self.setWindowTitle(
             (self.tr("Return — {level}") if returning else self.tr("Approve — {level}")).format(
                 level=words.word(level.name)
@@ -177,10 +182,26 @@ class ReviewDialog(SignoffDialog):
         )
         where.setObjectName("reviewLevel")
         self.form.addRow(where)
-        statement = QPlainTextEdit(self.task.progress or self.tr("(no statement)"))
+        checklist = _label(
+            self.tr("This level checks: {items}").format(
+                items="、".join(words.word(CHECK_LABELS[c]) for c in self.checks)
+            )
+            if self.checks
+            else self.tr("This level confirms the earlier levels' checks.")
+        )
+        checklist.setObjectName("reviewChecklist")
+        self.form.addRow(checklist)
+        statement = QPlainTextEdit(self.task.statement or self.tr("(no statement)"))
+        statement.setObjectName("closingStatement")
         statement.setReadOnly(True)
         statement.setMaximumHeight(self.fontMetrics().height() * 5 + 12)
         self.form.addRow(self.tr("Closing statement of the owner"), statement)
+        if self.task.progress.strip():
+            progress = QPlainTextEdit(self.task.progress)
+            progress.setObjectName("currentProgress")
+            progress.setReadOnly(True)
+            progress.setMaximumHeight(self.fontMetrics().height() * 4 + 12)
+            self.form.addRow(self.tr("Current progress"), progress)
         files = signoff.evidence(ledger, task_id)
         names = "、".join(f.file_name for f in files[:4]) + ("……" if len(files) > 4 else "")
         self.form.addRow(
@@ -194,7 +215,7 @@ class ReviewDialog(SignoffDialog):
         inds = indicator_lines(ledger, task_id)
         if inds:
             self.form.addRow(self.tr("Indicators"), _label("\n".join(inds)))
-        self.missing = missing_items(ledger, task_id)
+        self.missing = missing_items(ledger, task_id, self.checks)
         self.grades: dict[str, QRadioButton] = {}
         self.grade_group = QButtonGroup(self)
         self.opinion = _text_box(self.tr("e.g. 措施已落实，佐证材料齐全，同意销号。"), name="opinion")
@@ -225,15 +246,8 @@ class ReviewDialog(SignoffDialog):
             return
         if self.missing:
             lines = "".join(f"<li>{html.escape(m)}</li>" for m in self.missing)
-            after = (
-                self.tr(
-                    "This is the last level: approving signs the task off. Complete what is missing "
-                    "first, or write the reason for an exception below."
-                )
-                if self.last
-                else self.tr(
-                    "The last level will need this completed, or an exception reason from its reviewer."
-                )
+            after = self.tr(
+                "This level checks it: complete what is missing first, or write the reason for an exception below."
             )
             self.missing_note = _label(
                 f"<b>{html.escape(self.tr('Missing before sign-off:'))}</b>"
@@ -257,9 +271,7 @@ class ReviewDialog(SignoffDialog):
         self.form.addRow(self.second_round)
         if self.missing:
             self.form.addRow(
-                self.tr("Exception reason (required to sign off)")
-                if self.last
-                else self.tr("Exception reason (optional)"),
+                self.tr("Exception reason (required to approve)"),
                 self.exception,
             )
         if self.last and self.task.kind == Kind.LONG_TERM.value:
@@ -291,7 +303,7 @@ class ReviewDialog(SignoffDialog):
             self.opinion.setFocus()
             raise LedgerError("empty_field", field="审核意见")
         exception = self.exception.toPlainText().strip() if self.missing else ""
-        if self.missing and self.last and grade not in SECOND_ROUND_GRADES and not exception:
+        if self.missing and not (self.last and grade in SECOND_ROUND_GRADES) and not exception:
             self.exception.setFocus()
             raise LedgerError("reason_required", what="缺少佐证材料或指标未达标时销号")
         return {"grade": grade, "opinion": opinion, "exception": exception}
@@ -321,7 +333,8 @@ class SubmitDialog(SignoffDialog):
             "statement",
         )
         self.form.addRow(self.tr("What was done (required)"), self.statement)
-        self.missing = missing_items(ledger, task_id)
+        checked = {c for level in ledger.review_checks for c in level} - {"statement"}  # written just below
+        self.missing = missing_items(ledger, task_id, tuple(sorted(checked)))
         if self.missing:
             lines = "".join(f"<li>{html.escape(m)}</li>" for m in self.missing)
             note = _label(
@@ -329,9 +342,8 @@ class SubmitDialog(SignoffDialog):
                 f"<ul style='margin:2px 0 2px -20px'>{lines}</ul>"
                 + html.escape(
                     self.tr(
-                        "The reviewers will see that this is missing. Add evidence on the "
-                        "佐证材料 tab first, or the last reviewer will have to record an "
-                        "exception."
+                        "The reviewers check this. Add evidence on the 佐证材料 tab first, "
+                        "or the reviewer will have to record an exception."
                     )
                 ),
                 rich=True,

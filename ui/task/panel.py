@@ -210,7 +210,6 @@ class TaskPanel(DropsEvidence):
         details = QWidget()
         dl = QVBoxLayout(details)
         dl.addLayout(form)
-        dl.addLayout(buttons)
         dl.addWidget(QLabel(self.tr("Quantitative indicators")))
         dl.addWidget(self.indicators)
         dl.addLayout(ind_buttons)
@@ -250,6 +249,7 @@ class TaskPanel(DropsEvidence):
         layout.addLayout(self.action_row)
         layout.addLayout(self.extra_row)
         layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)  # below the tabs: never scrolled out of sight on a low screen
         self.setAcceptDrops(True)
         for w in (self.measure, self.owner, self.leader, self.department, self.progress.viewport()):
             w.installEventFilter(self)  # a file dropped on a text field is evidence, not text to paste

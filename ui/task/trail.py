@@ -178,34 +178,22 @@ class DeadlineHistory(QTextBrowser):
         )
         parts = [f"<p><b>{_e(head)}</b></p>"]
         events: list[tuple[str, str]] = []
-        for x in signoff.extensions(self.ledger, t.id):
-            colour = {"approved": palette.DONE, "refused": palette.ACCENT}.get(x.status, palette.CAUTION)
-            old = x.old_deadline.isoformat() if x.old_deadline else "—"
-            text = (
-                f"<b>{_e(words.word(signoff.COMMAND_LABELS['request_extension']))}</b>　{_e(old)} → {_e(x.new_deadline.isoformat())}<br>"
-                f"<span style='color:{palette.SOFT}'>{_e(x.requested_by)}　{_e(x.requested_at[:16])}</span><br>"
-                f"{_e(self.tr('Reason: {reason}').format(reason=x.reason))}<br><b style='color:{colour}'>{_e(words.word(x.label))}</b>"
+        colours = {"approve": palette.DONE, "refuse": palette.ACCENT, "request": palette.CAUTION}
+        for ev in signoff.deadline_history(self.ledger, t.id):
+            before = ev.before.isoformat() if ev.before else "—"
+            after = ev.after.isoformat() if ev.after else "—"
+            colour = colours.get(ev.kind)
+            title = _e(words.word(ev.label))
+            text = (f"<b style='color:{colour}'>{title}</b>" if colour else f"<b>{title}</b>") + (
+                f"　{_e(before)} → {_e(after)}" if ev.kind != "set" else f"　{_e(after)}"
             )
-            if x.decided_by:
-                text += f"　<span style='color:{palette.SOFT}'>{_e(x.decided_by)}　{_e((x.decided_at or '')[:16])}</span>"
-            if x.decision_note:
-                text += "<br>" + _e(self.tr("Decision: {note}").format(note=x.decision_note))
-            events.append((x.requested_at, text))
-        for e in history if history is not None else self.ledger.history(t.id):
-            if e.command not in ("update_task", "undo", "add_task"):
-                continue
-            for c in e.changes:
-                if c.table == "task" and c.op == "update" and c.field == "deadline":
-                    events.append(
-                        (
-                            e.at,
-                            f"<b>{_e(self.tr('Deadline changed directly'))}</b>　{_e(c.before or '—')} → {_e(c.after or '—')}<br>"
-                            f"<span style='color:{palette.SOFT}'>{_e(e.actor)}　{_e(e.at[:16])}</span>",
-                        )
-                    )
+            text += f"<br><span style='color:{palette.SOFT}'>{_e(ev.actor)}　{_e(ev.at[:16])}</span>"
+            if ev.note and ev.kind == "request":
+                text += "<br>" + _e(self.tr("Reason: {reason}").format(reason=ev.note))
+            elif ev.note and ev.kind in ("approve", "refuse"):
+                text += "<br>" + _e(self.tr("Decision: {note}").format(note=ev.note))
+            events.append((ev.at, text))
         if not events:
             parts.append(f"<p style='color:{palette.SOFT}'>{_e(self.tr('No change of deadline.'))}</p>")
-        parts += [
-            f"<p style='margin:4px 0 10px 0'>{text}</p>" for _at, text in sorted(events, key=lambda x: x[0])
-        ]
+        parts += [f"<p style='margin:4px 0 10px 0'>{text}</p>" for _at, text in events]
         self.setHtml("".join(parts))

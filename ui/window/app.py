@@ -166,6 +166,19 @@ class Controller:
                 save_operator(op)
         return op
 
+    def operator_for(self, path: Path, parent: QWidget | None) -> Operator | None:
+        """Who opens ``path``: for a community package its secretary (named in the package, confirmed once on this
+        PC), for a ledger the saved operator (asked for the first time)."""
+        from ui.packages.secretary import operator_for_package, package_secretary
+
+        found = package_secretary(path)
+        if found is None:
+            return self.operator(parent)
+        op = operator_for_package(found[0], found[1], saved_operator(), parent)
+        if op is not None and saved_operator() is None:
+            save_operator(op)  # a secretary's own PC: the program knows them from now on
+        return op
+
     def first_ledger(self, explicit: str | None) -> Ledger | None:
         if explicit:
             return self.open_path(Path(explicit))
@@ -241,7 +254,7 @@ class Controller:
     def open_path(self, path: Path, parent: QWidget | None = None) -> Ledger | None:
         if self.window is not None and Path(path).resolve() == Path(self.window.ledger.path).resolve():
             return None  # open already, in this window
-        op = self.operator(parent)
+        op = self.operator_for(Path(path), parent)
         if op is None:
             return None
         if self.newer_package_blocked(path, parent):

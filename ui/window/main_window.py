@@ -8,16 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QStackedWidget,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,11 +25,25 @@ from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
 from ui.common import messages, palette, words
 from ui.common.util import exec_and_free, save_operator, settings
+from ui.table.columns import ColumnLayout
 from ui.table.filters import FilterPanel
-from ui.table.model import COLUMN_INDEX, TaskIdRole, TaskTableModel
+from ui.table.model import TaskIdRole, TaskTableModel
 from ui.window import menus as window_menus
 from ui.window.actions import DialogActions
 from ui.window.delegate import EditDelegate
+from ui.window.layout import (
+    TaskDock,
+    ViewPage,
+    ViewTabs,
+    fit_into,
+    page_view,
+    restore_geometry,
+    save_geometry,
+    tabs_on_top,
+    window_screen,
+)
+from ui.window.permissions import apply_permissions
+from ui.window.views import VIEW_NAMES, make_view
 
 if TYPE_CHECKING:
     from ui.task.panel import TaskPanel
@@ -70,6 +82,7 @@ class MainWindow(DialogActions, QMainWindow):
         self.table = QTableView()
         self.table.setObjectName("ledgerTable")
         self.table.setModel(self.model)
+        self.model.watch_paints(self.table.viewport())
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -81,44 +94,17 @@ class MainWindow(DialogActions, QMainWindow):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        widths = {
-            "seq": 56,
-            "community": 110,
-            "category": 180,
-            "problem": 220,
-            "measure": 260,
-            "owner": 110,
-            "leader": 130,
-            "deadline": 110,
-            "days_left": 90,
-            "kind": 90,
-            "status": 110,
-            "progress": 300,
-            "updated_at": 150,
-        }
-        for key, w in widths.items():
-            self.table.setColumnWidth(COLUMN_INDEX[key], w)
+        self.columns = ColumnLayout(self.table, community_mode=ledger.package is not None)
         self.table.viewport().installEventFilter(self)  # its first paint starts the work that can wait
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.editFailed.connect(lambda text: messages.show_error(self, text, self.tr("Not saved")))
         self.model.reloaded.connect(lambda _n: self._update_status())
 
-        self.tabs = QTabWidget()
+        self.tabs = ViewTabs()
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.table, self.tr("Ledger"))
         # The other views are built (and their modules imported) the first time their tab is shown.
-        self._lazy_tabs: dict[str, Callable[[], QWidget]] = {
-            "board": self._make_board,
-            "kanban": self._make_kanban,
-            "overview": self._make_overview,
-            "queue": self._make_queue,
-            "packages": self._make_packages,
-            "reconcile": self._make_reconcile,
-        }
         tabs = [
             ("board", self.tr("Wall chart")),
             ("kanban", self.tr("Kanban")),
@@ -132,7 +118,10 @@ class MainWindow(DialogActions, QMainWindow):
             holder.setObjectName(f"lazy_{key}")
             self.tabs.addTab(holder, title)
         self.tabs.currentChanged.connect(self._tab_shown)
+        self._stale_views: set[QWidget] = set()  # built views whose filter changed while hidden
+        self.tabs.currentChanged.connect(self._refilter_if_stale)
         self.setCentralWidget(self.tabs)
+        self.tab_bar = tabs_on_top(self)
 
         # The task panel (fields, evidence, reviews, history) is built after the first paint: until a task is
         # chosen the dock shows what to do instead (see ``panel``).
@@ -146,13 +135,16 @@ class MainWindow(DialogActions, QMainWindow):
         left.setWidget(self.filters)
         left.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, left)
-        right = QDockWidget(self.tr("Task"), self)
+        right = TaskDock(self.tr("Task"), self)
         right.setObjectName("taskDock")
         right.setWidget(self.task_stack)
-        right.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        right.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        right.closedByUser.connect(lambda: self.task_panel_action.setChecked(False))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right)
-        self.resizeDocks([left, right], [230, 420], Qt.Orientation.Horizontal)
         self.docks = (left, right)
+        self._dock_widths: dict[str, int] = {}  # as the user left them; by the window's width until then
         self.tabs.currentChanged.connect(self._docks_for_tab)
 
         self.filters.filterChanged.connect(self.apply_filter)
@@ -162,22 +154,41 @@ class MainWindow(DialogActions, QMainWindow):
         self.status_counts.setObjectName("statusCounts")
         self.status_path = QLabel(str(ledger.path))
         self.statusBar().addWidget(self.status_counts, 1)
-        if ledger.setting("example"):
-            badge = QLabel(self.tr("Example ledger: the people in it are invented"))
+        generated = ledger.setting("generated")
+        if ledger.setting("example") or generated:
+            badge = QLabel(
+                self.tr("Generated test data: the tasks and people are made up")
+                if generated
+                else self.tr("Example ledger: the people in it are invented")
+            )
             badge.setObjectName("exampleBadge")
             badge.setStyleSheet(f"color:{palette.ACCENT}; font-weight:bold; padding:0 8px;")
             self.statusBar().addPermanentWidget(badge)
         self.statusBar().addPermanentWidget(self.status_path)
         window_menus.build_menus(self)
+        apply_permissions(self)
         self._update_undo_actions()
         self._update_title()
         self._update_status()
         if remember_layout:
             self._restore_layout()
+        self._docks_for_tab()
         if ledger.package is not None:
             from ui.packages.community_mode import apply_community_mode
 
             apply_community_mode(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # the docks at their remembered widths, or by the window's width
+            self._shown_once = True
+            shown = [d for d in self.docks if not d.isHidden()]
+            widths = [self._dock_widths.get(d.objectName(), self._default_dock_width(d)) for d in shown]
+            self.resizeDocks(shown, widths, Qt.Orientation.Horizontal)
+        if self.remember_layout:  # framed now: keep the frame, not only the inside, within the screen
+            QTimer.singleShot(
+                0, lambda: self._closed or fit_into(self, window_screen(self).availableGeometry())
+            )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self.table.viewport():
@@ -226,27 +237,59 @@ class MainWindow(DialogActions, QMainWindow):
 
     def _task_shown(self, task_id: str) -> None:
         self.task_stack.setCurrentWidget(self.panel if task_id else self.task_hint)
+        self._docks_for_tab()
 
     # ---- lazy tabs -------------------------------------------------------------------------
     # Views that use neither the filters nor the task panel: their tab gets the window's whole width.
     WIDE_VIEWS = frozenset({"reconcileView", "lazy_reconcile", "packageStatusView", "lazy_packages"})
 
-    def _docks_for_tab(self, index: int) -> None:
-        view = self.tabs.widget(index)
+    def _docks_for_tab(self, _index: int = -1) -> None:
+        """The filters beside every view that follows them; the task panel only while a task is shown and the
+        user has not hidden it (查看 → 任务面板). Each dock comes back at the width it had."""
+        view = page_view(self.tabs.currentWidget())
         wide = view is not None and view.objectName() in self.WIDE_VIEWS
-        for dock in self.docks:
-            dock.setVisible(not wide)
+        left, right = self.docks
+        has_task = self.task_stack.currentWidget() is not self.task_hint
+        self._show_dock(left, not wide)
+        self._show_dock(right, not wide and has_task and self.task_panel_action.isChecked())
+
+    def _show_dock(self, dock: QDockWidget, visible: bool) -> None:
+        if dock.isHidden() != visible:
+            return  # as it should be (before the window is shown, isVisible() is False for every dock)
+        if not visible:
+            if self.isVisible() and dock.isVisible() and dock.width() > 60:
+                self._dock_widths[dock.objectName()] = dock.width()
+            dock.setVisible(False)
+            return
+        dock.setVisible(True)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the dock takes its place first; then its width is set
+        shown = [d for d in self.docks if not d.isHidden()]
+        widths = [self._dock_widths.get(d.objectName(), self._default_dock_width(d)) for d in shown]
+        self.resizeDocks(shown, widths, Qt.Orientation.Horizontal)
+
+    def _default_dock_width(self, dock: QDockWidget) -> int:
+        """The filters a sixth of the window, the task panel 28 %: on a 1280-pixel window the table keeps ~700."""
+        if dock is self.docks[0]:
+            return max(190, min(240, self.width() // 6))
+        return max(330, min(440, int(self.width() * 0.28)))
+
+    def show_task_panel(self, shown: bool) -> None:
+        """查看 → 任务面板: hidden, the ledger table gets the width even when a task is chosen."""
+        settings().setValue("window/taskPanel", shown)
+        self._docks_for_tab()
 
     def _tab_shown(self, index: int) -> None:
         holder = self.tabs.widget(index)
         name = holder.objectName() if holder is not None else ""
         if not name.startswith("lazy_"):
             return
-        view = self._lazy_tabs[name[5:]]()
+        view = make_view(self, name[5:])
         title = self.tabs.tabText(index)
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
-        self.tabs.insertTab(index, view, title)
+        self.tabs.insertTab(index, ViewPage(view), title)
         self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
         holder.deleteLater()
@@ -255,85 +298,46 @@ class MainWindow(DialogActions, QMainWindow):
 
     def view(self, key: str) -> QWidget:
         """The view of a tab ("board", "kanban", "overview"), built now if it was not yet."""
-        names = {
-            "board": "boardView",
-            "kanban": "kanbanView",
-            "overview": "overviewView",
-            "queue": "reviewQueueView",
-            "packages": "packageStatusView",
-            "reconcile": "reconcileView",
-        }
         for i in range(self.tabs.count()):
-            w = self.tabs.widget(i)
-            if w.objectName() in (f"lazy_{key}", names[key]):
+            w = self.page(i)
+            if w.objectName() in (f"lazy_{key}", VIEW_NAMES[key]):
                 if w.objectName().startswith("lazy_"):
                     self.tabs.setCurrentIndex(i)
-                    return self.tabs.widget(i)
+                    return self.page(i)
                 return w
         raise KeyError(key)
 
-    def _make_board(self) -> QWidget:
-        from ui.board.view import BoardView
-
-        view = BoardView(self.ledger)
-        view.setObjectName("boardView")
-        view.tasksActivated.connect(self.select_tasks)
-        return view
-
-    def _make_kanban(self) -> QWidget:
-        from ui.board.kanban import KanbanView
-
-        view = KanbanView(self.ledger)
-        view.setObjectName("kanbanView")
-        view.tasksActivated.connect(self.select_tasks)
-        return view
-
-    def _make_overview(self) -> QWidget:
-        from ui.board.overview import OverviewView
-
-        view = OverviewView(self.ledger)
-        view.setObjectName("overviewView")
-        view.tasksActivated.connect(self.select_tasks)
-        view.communityActivated.connect(self.filters.select_community)
-        return view
-
-    def _make_queue(self) -> QWidget:
-        from ui.signoff.queue import ReviewQueueView
-
-        view = ReviewQueueView(self.ledger)
-        view.setObjectName("reviewQueueView")
-        view.tasksActivated.connect(self.select_tasks)
-        return view
-
-    def _make_packages(self) -> QWidget:
-        from ui.packages.status import PackageStatusView
-
-        view = PackageStatusView(self.ledger)
-        view.setObjectName("packageStatusView")
-        return view
-
-    def _make_reconcile(self) -> QWidget:
-        from ui.reconcile.view import ReconcileView
-
-        view = ReconcileView(self.ledger)
-        view.setObjectName("reconcileView")
+    def page(self, index: int) -> QWidget:
+        """The view of the tab at ``index`` (its placeholder until first shown)."""
+        view = page_view(self.tabs.widget(index))
+        assert view is not None
         return view
 
     # ---- filtering and selection -----------------------------------------------------------
     def apply_filter(self, flt: TaskFilter) -> None:
         current = self.current_task_id()
         self.model.set_filter(flt)
+        # Only the view in front follows now; the others when their tab is shown (each reads the whole filter).
+        shown = self.tabs.currentWidget()
         for view in self._filtered_views():
-            view.set_filter(flt)
+            if view is shown:
+                view.set_filter(flt)
+            else:
+                self._stale_views.add(view)
         if current:
-            self.select_tasks([current], quiet=True)
+            if self.model.loaded_row_of(current) is not None:
+                self.select_tasks([current], quiet=True)
+            else:  # beyond the first screen: selected once the rest of the ids (read after the paint) are in
+                self.model.when_complete(lambda: self._closed or self.select_tasks([current], quiet=True))
+
+    def _refilter_if_stale(self, index: int) -> None:
+        view = self.tabs.widget(index)
+        if view in self._stale_views:
+            self._stale_views.discard(view)
+            view.set_filter(self.filters.current_filter())
 
     def _filtered_views(self) -> list[Any]:
-        return [
-            self.tabs.widget(i)
-            for i in range(self.tabs.count())
-            if hasattr(self.tabs.widget(i), "set_filter")
-        ]
+        return [self.page(i) for i in range(self.tabs.count()) if hasattr(self.page(i), "set_filter")]
 
     def clear_filters(self) -> None:
         self.filters.clear()
@@ -384,13 +388,14 @@ class MainWindow(DialogActions, QMainWindow):
         if changed.affects_task_list and source is not self.filters:
             self.filters.reload_communities()
         for i in range(self.tabs.count()):  # every view built so far, not only those the filters drive
-            view = self.tabs.widget(i)
+            view = self.page(i)
             if view is not source and hasattr(view, "on_changed"):
                 view.on_changed(changed)
         self._update_status()
 
     _recording = True
     _closed = False
+    _shown_once = False
 
     def _record_entry(self, entry_id: str) -> None:
         from ledger.service import UNDOABLE
@@ -508,6 +513,7 @@ class MainWindow(DialogActions, QMainWindow):
             self.ledger.operator = op
             save_operator(op)
             self._update_title()
+            apply_permissions(self)
             if self._panel is not None:
                 self._panel.show_task(self._panel.task.id if self._panel.task else None)
 
@@ -534,25 +540,26 @@ class MainWindow(DialogActions, QMainWindow):
 
     def _restore_layout(self) -> None:
         s = settings()
-        geo = s.value("window/geometry")
-        if isinstance(geo, QByteArray) and not geo.isEmpty():
-            self.restoreGeometry(geo)
-        else:
-            self.resize(1440, 900)
+        restore_geometry(self)
         state = s.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-            self._docks_for_tab(self.tabs.currentIndex())  # closed on 对账: the docks were saved hidden
-        header = s.value("window/tableHeader")
-        if isinstance(header, QByteArray) and not header.isEmpty():
-            self.table.horizontalHeader().restoreState(header)
-            self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self._docks_for_tab()  # closed on 对账 or with a task shown: the docks were saved as they were then
+        self.columns.restore()
+        widths = s.value("window/dockWidths")
+        if isinstance(widths, dict):
+            self._dock_widths = {str(k): int(v) for k, v in widths.items() if str(v).isdigit()}
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
 
     def save_layout(self) -> None:
         s = settings()
-        s.setValue("window/geometry", self.saveGeometry())
+        save_geometry(self)
         s.setValue("window/state", self.saveState())
-        s.setValue("window/tableHeader", self.table.horizontalHeader().saveState())
+        self.columns.save()
+        for dock in self.docks:
+            if dock.isVisible():
+                self._dock_widths[dock.objectName()] = dock.width()
+        s.setValue("window/dockWidths", self._dock_widths)
         s.sync()
 
     def may_close(self) -> bool:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.common.util import settings
+
 if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
 
@@ -211,25 +213,28 @@ def build_menus(win: MainWindow) -> None:
         )
     )
     m = bar.addMenu(_tr("&View"))
-    for i, (key, text) in enumerate(
-        (
-            ("table", _tr("Ledger")),
-            ("board", _tr("Wall chart")),
-            ("kanban", _tr("Kanban")),
-            ("overview", _tr("Overview")),
-            ("queue", _tr("Awaiting my review")),
-        ),
-        start=1,
-    ):
+    m.setObjectName("viewMenu")
+    for i in range(win.tabs.count()):  # every view, in the order of the tabs (the package tabs on a master)
         m.addAction(
             action(
                 win,
-                text,
-                lambda i=i: win.tabs.setCurrentIndex(i - 1),
-                QKeySequence(f"Ctrl+{i}"),
-                f"show_{key}",
+                win.tabs.tabText(i),
+                lambda i=i: win.tabs.setCurrentIndex(i),
+                QKeySequence(f"Ctrl+{i + 1}") if i < 9 else None,
+                f"show_{view_key(win, i)}",
             )
         )
+    m.addSeparator()
+    win.task_panel_action = action(
+        win,
+        _tr("Task panel"),
+        lambda: win.show_task_panel(win.task_panel_action.isChecked()),
+        "Ctrl+T",
+        "taskPanel",
+    )
+    win.task_panel_action.setCheckable(True)
+    win.task_panel_action.setChecked(settings().value("window/taskPanel", True) not in (False, "false"))
+    m.addAction(win.task_panel_action)
     m.addSeparator()
     m.addAction(
         action(win, _tr("Find"), lambda: win.filters.search.setFocus(), QKeySequence.StandardKey.Find, "find")
@@ -241,6 +246,42 @@ def build_menus(win: MainWindow) -> None:
     m.addAction(
         action(win, _tr("Wall chart colours and warnings…"), win.edit_board_scheme, name="boardScheme")
     )
+    build_help(win)
+
+
+def view_key(win: MainWindow, index: int) -> str:
+    """The short name of the tab at ``index``: table, board, kanban, overview, queue, reconcile, packages."""
+    name = win.page(index).objectName()
+    keys = {
+        "ledgerTable": "table",
+        "ledgerPage": "table",
+        "boardView": "board",
+        "kanbanView": "kanban",
+        "overviewView": "overview",
+        "reviewQueueView": "queue",
+        "reconcileView": "reconcile",
+        "packageStatusView": "packages",
+    }
+    return keys.get(name, name.removeprefix("lazy_"))
+
+
+def build_help(win: MainWindow) -> None:
+    """帮助: the user guide, where the data are, 关于."""
+    from ui.window import help as guide
+
+    m = win.menuBar().addMenu(_tr("&Help"))
+    m.setObjectName("helpMenu")
+    m.addAction(
+        action(
+            win,
+            _tr("User guide…"),
+            lambda: guide.show_guide(win),
+            QKeySequence.StandardKey.HelpContents,
+            "guide",
+        )
+    )
+    m.addSeparator()
+    m.addAction(action(win, _tr("About…"), lambda: guide.show_about(win), name="about"))
 
 
 def fill_recent(win: MainWindow) -> None:

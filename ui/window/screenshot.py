@@ -1,13 +1,56 @@
-"""Render each main view of a ledger to PNG files without a display (offscreen Qt, CJK font)."""
+"""Render each main view of a ledger, and the main dialogs, to PNG files without a display (offscreen Qt).
+
+``size`` is the screen's size in pixels and ``scale`` its scaling (Windows' 125 % is 1.25): a 1920×1080 screen at
+150 % gives the window 1280×720 logical pixels, as a user there has. The window fills the screen's available area;
+the pictures are saved at the screen's pixels.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ledger.core import Clock, Operator, Role, TodayClock
 from ledger.service import Ledger
+
+
+def parse_size(text: str | None) -> tuple[int, int] | None:
+    """ "1366x768" (or 1366×768) → (1366, 768); None for none; a bad size is a LedgerError."""
+    if not text:
+        return None
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) == 2 and all(p.strip().isdigit() and int(p) >= 320 for p in parts):
+        return int(parts[0]), int(parts[1])
+    from ledger.core import LedgerError
+
+    raise LedgerError("bad_value", field="--size", value=text, detail="应为 宽x高，如 1366x768")
+
+
+def prepare_screen(size: tuple[int, int] | None, scale: float | None) -> None:
+    """Before the QApplication exists: an offscreen screen of ``size`` and Qt's scale factor ``scale``."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        return  # too late to choose a screen: the window is sized instead
+    offscreen = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+    if scale:
+        os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
+    if offscreen and size:
+        config = {
+            "windowFrameMargins": False,
+            "screens": [
+                {"name": "Screen", "x": 0, "y": 0, "width": size[0], "height": size[1], "logicalDpi": 96}
+            ],
+        }
+        path = Path(tempfile.gettempdir()) / f"zhenggai-screen-{size[0]}x{size[1]}.json"
+        path.write_text(json.dumps(config), encoding="utf-8")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
+    elif offscreen:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def render_all(
@@ -16,36 +59,87 @@ def render_all(
     *,
     lang: str = "zh",
     today: str | None = None,
-    size: tuple[int, int] = (1600, 1000),
+    size: tuple[int, int] | None = None,
+    scale: float | None = None,
+    dialogs: bool = True,
 ) -> list[Path]:
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    prepare_screen(size, scale)
     from PySide6.QtWidgets import QApplication
 
     from ui.window.app import make_app
     from ui.window.main_window import MainWindow
 
-    make_app(lang)
+    app = make_app(lang)
     clock: Clock = TodayClock(dt.date.fromisoformat(today)) if today else Clock()
     # Read-only use: no lock, and the operator is only shown, never journalled.
     led = Ledger.open(ledger_path, clock=clock, operator=Operator("截图", Role.WORK_TEAM), lock=False)
     outdir.mkdir(parents=True, exist_ok=True)
     win = MainWindow(led, remember_layout=False)
-    win.resize(*size)
+    screen = app.primaryScreen()
+    if size and screen is not None and screen.size().width() * (scale or 1) >= size[0] - 1:
+        win.setGeometry(screen.availableGeometry())
+    else:
+        logical = scale or 1
+        win.resize(*(int(v / logical) for v in (size or (1600, 1000))))
     win.show()
     paths: list[Path] = []
     try:
+        for _ in range(3):
+            QApplication.processEvents()
         if win.model.rowCount():
             win.table.selectRow(0)
         QApplication.processEvents()
         for i in range(win.tabs.count()):
-            win.tabs.setCurrentIndex(i)
-            QApplication.processEvents()
-            name = win.tabs.widget(i).objectName() or f"tab{i}"
+            win.tab_bar.setCurrentIndex(i)
+            for _ in range(2):
+                QApplication.processEvents()
+            name = win.page(i).objectName() or f"tab{i}"
             path = outdir / f"{i + 1:02d}-{name}.png"
             win.grab().save(str(path))
             paths.append(path)
+        win.tab_bar.setCurrentIndex(0)
+        if dialogs:
+            paths += render_dialogs(win, outdir, len(paths) + 1)
     finally:
         win.close()
         led.close()
+    return paths
+
+
+def main_dialogs(win: object) -> list[tuple[str, Callable[[], object]]]:
+    """(name, a function that builds the dialog over ``win``) for the dialogs a user meets first."""
+    from ui.window.main_window import MainWindow
+
+    assert isinstance(win, MainWindow)
+    from ui.board.settings import BoardSettingsDialog
+    from ui.window.dialogs import FirstRunDialog, NewTaskDialog, OperatorDialog
+    from ui.window.help import GuideDialog
+    from ui.window.structure import StructureDialog
+
+    return [
+        ("firstRun", lambda: FirstRunDialog(win)),
+        ("operator", lambda: OperatorDialog(win.ledger.operator, win)),
+        ("newTask", lambda: NewTaskDialog(win.ledger, None, win)),
+        ("structure", lambda: StructureDialog(win.ledger, win)),
+        ("boardScheme", lambda: BoardSettingsDialog(win.ledger, win)),
+        ("guide", lambda: GuideDialog(win)),
+    ]
+
+
+def render_dialogs(win: object, outdir: Path, start: int) -> list[Path]:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    paths: list[Path] = []
+    for n, (name, build) in enumerate(main_dialogs(win), start=start):
+        dlg = build()
+        assert isinstance(dlg, QWidget)
+        dlg.show()
+        for _ in range(2):
+            QApplication.processEvents()
+        path = outdir / f"{n:02d}-dialog-{name}.png"
+        dlg.grab().save(str(path))
+        paths.append(path)
+        dlg.close()
+        dlg.deleteLater()
+    QApplication.processEvents()
     return paths

@@ -81,8 +81,8 @@ def test_a_bulk_entry_is_one_summed_up_row(tmp_path: Path) -> None:
     led = generate(tmp_path / "大.db", tasks=300, communities=5, clock=FixedClock.on("2025-11-20"))
     try:
         rows = _rows(audit.export_audit(led, tmp_path / "大.xlsx").path)
-        bulk = [r for r in rows if r["内容"] == "批量"]
-        assert len(bulk) == 1 and "新增整改任务 300 条" in str(bulk[0]["修改后"])
+        bulk = [r for r in rows if r["内容"] == "批量"]  # the structure, then the tasks (one batch)
+        assert len(bulk) == 2 and "新增整改任务 300 条" in str(bulk[1]["修改后"])
     finally:
         led.close()
 
@@ -112,3 +112,59 @@ def test_command_line(filled: Ledger, tmp_path: Path, capsys) -> None:
     assert "下周" in capsys.readouterr().err
     assert main(["journal", db, str(out), "--community", "没有的居民区"]) == 1
     assert "没有的居民区" in capsys.readouterr().err
+
+
+def test_the_record_is_in_words_one_row_per_field_and_never_empty(tmp_path: Path) -> None:
+    """Indicators by name (target or actual), settings in words, a merge and its conflict decided, all in Chinese:
+    no JSON, no internal key, no row without content."""
+    from ledger.exchange import packages as exchange
+    from ledger.exchange.merge import apply_merge, decide_conflict, open_conflicts
+    from tests.ledger.exchange.exchange_helpers import edit_package, master
+
+    clock = FixedClock.on("2025-11-17")
+    led, ids = master(tmp_path, clock)
+    try:
+        t0, t1 = ids["tasks_a"][:2]
+        iid = led.add_indicator(t1, "培训", "次", 10, None)
+        led.update_indicator(iid, actual=4)
+        led.update_indicator(iid, target=12)
+        led.set_setting("example", True)
+        path = exchange.issue_package(led, "南郊别墅", tmp_path / "out")
+        clock.at = dt.datetime(2025, 11, 18, 16, 30)
+        pkg = edit_package(path, clock)
+        try:
+            pkg.update_progress(t0, "书记写的进展")
+            pkg.update_indicator(iid, actual=9)
+        finally:
+            pkg.close()
+        ret = exchange.return_package(path, clock=clock)
+        clock.at = dt.datetime(2025, 11, 19, 10)
+        led.update_progress(t0, "专班写的进展")
+        clock.at = dt.datetime(2025, 11, 20, 9)
+        apply_merge(led, ret)
+        decide_conflict(led, open_conflicts(led)[0]["id"], "ours")
+        rows = _rows(audit.export_audit(led, tmp_path / "修改记录.xlsx").path)
+    finally:
+        led.close()
+    for r in rows:
+        assert r["内容"] and (r["修改前"] or r["修改后"]), r  # no empty row
+        text = "".join(str(v) for v in r.values() if v is not None)
+        assert "{" not in text and '["' not in text and "ledger_id" not in text and "None" not in text, r
+        assert not any(w in text for w in ("work_team", "secretary", "progress", "actual", "update_")), r
+    by = {(r["操作人"], r["操作"], r["内容"]): r for r in rows}
+    assert by[("张专班", "更新指标完成值", "指标“培训”的完成值")]["修改后"] == "4"
+    assert by[("张专班", "修改指标目标值", "指标“培训”的目标值")]["修改前"] == "10"
+    assert by[("张专班", "新建台账", "审核链")]["修改后"] == "初审（工作专班）→ 复核（领导）→ 终审（领导）"
+    assert [r["修改后"] for r in rows if r["内容"] == "示例台账"] == ["是"]
+    # the package's change: the secretary, from the package, when it happened there and when it arrived
+    actual = by[("王书记", "更新指标完成值", "指标“培训”的完成值")]
+    assert (actual["身份"], actual["修改后"]) == ("居民区书记", "9")
+    assert str(actual["来源"]).startswith("上报包 ") and actual["发生时间"] == "2025-11-18 16:30"
+    assert actual["记入台账"] == "2025-11-20 09:00"
+    merge = [r for r in rows if r["操作"] == "导入上报"]
+    assert [m["内容"] for m in merge] == ["导入上报包", "待处理的冲突：整改进展"]
+    assert merge[1]["修改前"] == "专班写的进展" and merge[1]["修改后"] == "书记写的进展"
+    (decision,) = [r for r in rows if r["操作"] == "裁决合并冲突"]
+    assert decision["内容"] == "冲突裁决：整改进展" and decision["操作人"] == "张专班"
+    assert decision["修改前"] == "主台账：专班写的进展；上报（王书记）：书记写的进展"
+    assert decision["修改后"] == "保留主台账：专班写的进展"

@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from ledger.core import Status
+
 ROOT = Path(__file__).resolve().parents[3]
 TODAY = "2025-11-20"
 STATUS_IDS = [
@@ -28,6 +30,21 @@ STATUS_IDS = [
 COMMUNITIES = ["南郊别墅", "鑫峰苑", "天恒名城", "瓶安路", "新源路", "申莘第一"]
 TASK_KEYS = {
     "id",
+    "detail",
+    "department",
+    "original_deadline",
+    "days_left",
+    "status_label",
+    "statement",
+    "return_reason",
+    "review_round",
+    "review_level",
+    "review_level_name",
+    "indicators",
+    "updated_at",
+    "evidence",
+    "finished_by_original_deadline",
+    "finished_by_original_deadline_label",
     "community",
     "category",
     "problem",
@@ -77,7 +94,7 @@ def last_entry(path: Path) -> dict[str, Any]:
     conn = sqlite3.connect(path)
     try:
         cur = conn.execute(
-            "SELECT seq, actor, role, origin, command, task_id FROM journal ORDER BY seq DESC LIMIT 1"
+            "SELECT seq, id, actor, role, origin, command, task_id FROM journal ORDER BY seq DESC LIMIT 1"
         )
         names = [d[0] for d in cur.description]
         return dict(zip(names, cur.fetchone(), strict=True))
@@ -245,7 +262,7 @@ def test_verify_a_truncated_ledger(demo: Path) -> None:
 # ---- do ----------------------------------------------------------------------------------------------
 def test_update_progress_records_the_actor(demo: Path) -> None:
     task = first_with_status(demo, "in_progress")
-    entry_id = ok(
+    line = ok(
         "do",
         demo,
         "--actor",
@@ -256,7 +273,12 @@ def test_update_progress_records_the_actor(demo: Path) -> None:
         "--text",
         "已召开居民议事会",
     ).strip()
-    assert re.fullmatch(r"[0-9a-f-]{36}", entry_id)
+    # one Chinese line: what was done, to which task, what changed, the entry (8 characters, usable everywhere)
+    m = re.fullmatch(r"已更新整改进展：(.+)（整改进展 .* → 已召开居民议事会）〔日志 ([0-9a-f]{8})〕", line)
+    listed = {t["id"]: t for t in tasks(demo)}[task["id"]]
+    assert (
+        m and m[1] == f"{listed['community']}·{listed['measure']}" and last_entry(demo)["id"].startswith(m[2])
+    )
     after = {t["id"]: t for t in tasks(demo)}
     assert after[task["id"]]["progress"] == "已召开居民议事会"
     e = last_entry(demo)
@@ -285,35 +307,51 @@ def test_actor_may_follow_the_command(demo: Path) -> None:
     assert last_entry(demo)["actor"] == "张三"
 
 
+def new_state(line: str, demo: Path, tid: str) -> str:
+    """After a `do` step printed its one Chinese line (saying the move, if the state moved): the task's state."""
+    assert line.startswith("已") and "〔日志 " in line, line
+    now = {t["id"]: t for t in tasks(demo)}[tid]["status"]
+    assert ("状态 " in line) is (f"→ {Status(now).label}" in line), line
+    return str(now)
+
+
 def test_workflow_across_the_chain(demo: Path) -> None:
     tid = first_with_status(demo, "not_started")["id"]
     short = tid[:8]
     assert (
-        ok("do", demo, "--actor", "王书记", "--role", "secretary", "start", "--task", short).strip()
+        new_state(
+            ok("do", demo, "--actor", "王书记", "--role", "secretary", "start", "--task", short), demo, tid
+        )
         == "in_progress"
     )
     assert (
-        ok(
-            "do",
+        new_state(
+            ok(
+                "do",
+                demo,
+                "--actor",
+                "王书记",
+                "--role",
+                "居民区书记",
+                "submit",
+                "--task",
+                short,
+                "--reason",
+                "已按方案完成整改",
+            ),
             demo,
-            "--actor",
-            "王书记",
-            "--role",
-            "居民区书记",
-            "submit",
-            "--task",
-            short,
-            "--reason",
-            "已按方案完成整改",
-        ).strip()
+            tid,
+        )
         == "submitted"
     )
     assert (
-        ok("do", demo, "--actor", "张专班", "approve", "--task", short, "--grade", "好").strip()
+        new_state(ok("do", demo, "--actor", "张专班", "approve", "--task", short, "--grade", "好"), demo, tid)
         == "in_review"
     )
     assert (
-        ok("do", demo, "--actor", "刘副书记", "--role", "leader", "approve", "--task", short).strip()
+        new_state(
+            ok("do", demo, "--actor", "刘副书记", "--role", "leader", "approve", "--task", short), demo, tid
+        )
         == "in_review"
     )
     # the same leader cannot sign 终审 too: refused, ledger unchanged
@@ -325,23 +363,29 @@ def test_workflow_across_the_chain(demo: Path) -> None:
     done = refused("do", demo, "--actor", "陈书记", "--role", "领导", "approve", "--task", short)
     assert "没有佐证材料" in done.stderr
     assert (
-        ok(
-            "do",
+        new_state(
+            ok(
+                "do",
+                demo,
+                "--actor",
+                "陈书记",
+                "--role",
+                "领导",
+                "approve",
+                "--task",
+                short,
+                "--exception",
+                "材料为纸质存档",
+            ),
             demo,
-            "--actor",
-            "陈书记",
-            "--role",
-            "领导",
-            "approve",
-            "--task",
-            short,
-            "--exception",
-            "材料为纸质存档",
-        ).strip()
+            tid,
+        )
         == "closed"
     )
     final = {t["id"]: t for t in tasks(demo)}[tid]
-    assert final["status"] == "closed" and "已按方案完成整改" in final["progress"]
+    # the statement is its own field, never appended to the progress text
+    assert final["status"] == "closed" and final["statement"] == "已按方案完成整改"
+    assert "已按方案完成整改" not in final["progress"]
     e = last_entry(demo)
     assert (e["actor"], e["role"], e["command"]) == ("陈书记", "leader", "approve")
     assert "完好" in ok("verify", demo)
@@ -369,10 +413,25 @@ def test_refused_step_says_why_and_changes_nothing(
 
 def test_undo_through_the_command_line(demo: Path) -> None:
     task = first_with_status(demo, "in_progress")
-    entry_id = ok(
-        "do", demo, "--actor", "张三", "update_progress", "--task", task["id"], "--text", "写错了"
-    ).strip()
-    ok("do", demo, "--actor", "张三", "undo", "--entry", entry_id)
+    done = json.loads(
+        ok(
+            "do",
+            demo,
+            "--actor",
+            "张三",
+            "update_progress",
+            "--task",
+            task["id"],
+            "--text",
+            "写错了",
+            "--json",
+        )
+    )
+    assert (
+        done["entry"] == done["entries"][0]["entry"]
+        and done["entries"][0]["in_words"][0]["after"] == "写错了"
+    )
+    ok("do", demo, "--actor", "张三", "undo", "--entry", done["entry"][:8])  # the short id is enough
     after = {t["id"]: t for t in tasks(demo)}[task["id"]]
     assert after["progress"] == task["progress"] and after["status"] == "in_progress"
     assert last_entry(demo)["command"] == "undo"

@@ -88,7 +88,11 @@ def expected(status: str, action: str, role: str, chain: list[tuple[str, str]]) 
 def run_decide(status: str, action: str, role: str, chain: list[tuple[str, str]]) -> str:
     levels = tuple(Level(n, Role(r)) for n, r in chain)
     state = TaskState(
-        Status(status), Kind.DEADLINE.value, review_level=_level_index(status, chain), evidence_count=1
+        Status(status),
+        Kind.DEADLINE.value,
+        review_level=_level_index(status, chain),
+        evidence_count=1,
+        statement="已完成整改",
     )
     try:
         out = decide(Action(action), state, Operator("操作人", Role(role)), levels, reason="理由", grade="好")
@@ -240,7 +244,7 @@ def reviews(led: Ledger, tid: str) -> list[tuple[int, int, str, str, str, str]]:
 def test_full_chain_in_order_with_different_reviewers(filled: Ledger) -> None:
     tid = submitted(filled)
     assert filled.task(tid).status == Status.SUBMITTED and filled.task(tid).review_round == 1
-    assert "已完成整改" in filled.task(tid).progress
+    assert filled.task(tid).statement == "已完成整改" and "已完成整改" not in filled.task(tid).progress
     err = refused(filled, LEADER_A, tid, Action.APPROVE, grade="好")  # cannot skip 初审
     assert err.code == "wrong_role" and "初审" in err.message() and "工作专班" in err.message()
     assert as_(filled, TEAM_A, tid, Action.APPROVE, grade="好") == Status.IN_REVIEW
@@ -267,7 +271,7 @@ def test_same_person_cannot_sign_two_levels_by_switching_role(filled: Ledger) ->
     as_(filled, TEAM_A, tid, Action.APPROVE, grade="好")
     err = refused(filled, Operator("张专班", Role.LEADER), tid, Action.APPROVE, grade="好")
     assert err.code == "same_reviewer"
-    assert "张专班" in err.message() and "复核" in err.message()
+    assert "张专班" in err.message() and "“初审”" in err.message()  # the level they signed, not the one asked
 
 
 def test_new_round_after_return_lets_the_same_reviewer_sign_again(filled: Ledger) -> None:
@@ -517,3 +521,71 @@ def test_random_walks_stay_inside_the_workflow(
             assert journal.verify(led.store) is None
         finally:
             led.close()
+
+
+# ---- each level's checklist (setting review_checks) -----------------------------------------------------------
+FIRST = [["evidence", "indicators", "statement"], [], []]  # 初审 checks the materials, the others confirm
+CHECK_CASES = [
+    # (checks per level, level index, what is missing, exception given) -> result
+    (FIRST, 0, "evidence", False, "not_allowed"),
+    (FIRST, 0, "evidence", True, "in_review"),
+    (FIRST, 0, "statement", False, "not_allowed"),
+    (FIRST, 0, "indicators", False, "not_allowed"),
+    (FIRST, 2, "evidence", False, "closed"),  # 终审 confirms: it does not check the materials again
+    (None, 0, "evidence", False, "in_review"),  # no setting: the level that signs off checks, as before
+    (None, 2, "evidence", False, "not_allowed"),
+    (None, 2, "indicators", True, "closed"),
+    ([[], [], ["evidence"]], 0, "evidence", False, "in_review"),
+    ([[], [], ["evidence"]], 2, "evidence", False, "not_allowed"),
+    ([["statement"], [], []], 0, "evidence", False, "in_review"),
+    ([["statement"], [], []], 0, "statement", False, "not_allowed"),
+]
+
+
+@pytest.mark.parametrize(("checks", "level", "missing", "exception", "result"), CHECK_CASES)
+def test_each_level_checks_what_its_checklist_says(
+    checks: list[list[str]] | None, level: int, missing: str, exception: bool, result: str
+) -> None:
+    from ledger.core.workflow import DEFAULT_CHAIN, checks_from_setting
+
+    state = TaskState(
+        Status.SUBMITTED if level == 0 else Status.IN_REVIEW,
+        Kind.DEADLINE.value,
+        review_level=level,
+        evidence_count=0 if missing == "evidence" else 1,
+        indicators_unmet=("培训次数",) if missing == "indicators" else (),
+        statement="" if missing == "statement" else "已完成",
+    )
+    role = DEFAULT_CHAIN[level].role
+    try:
+        out = decide(
+            Action.APPROVE,
+            state,
+            Operator("审核人", role),
+            DEFAULT_CHAIN,
+            grade="好",
+            exception="纸质存档" if exception else "",
+            checks=checks_from_setting(checks, DEFAULT_CHAIN),
+        )
+        got = out.status.value
+    except LedgerError as exc:
+        got = exc.code
+        assert DEFAULT_CHAIN[level].name in exc.message()  # the refusal names the level that checks
+    assert got == result
+
+
+def test_one_person_one_level_names_the_level_already_signed() -> None:
+    from ledger.core.workflow import DEFAULT_CHAIN
+
+    state = TaskState(
+        Status.IN_REVIEW,
+        Kind.DEADLINE.value,
+        review_level=2,
+        evidence_count=1,
+        statement="已完成",
+        signed_this_round=("张专班", "刘副书记"),
+        signed_levels=("初审", "复核"),
+    )
+    with pytest.raises(LedgerError) as info:
+        decide(Action.APPROVE, state, Operator("刘副书记", Role.LEADER), DEFAULT_CHAIN, grade="好")
+    assert info.value.code == "same_reviewer" and "“复核”" in info.value.message()

@@ -10,7 +10,7 @@ from ledger.core import FixedClock, Operator, Role
 from ledger.service import Ledger
 
 SECRETARY = Operator("王书记", Role.SECRETARY)
-BOOKKEEPING = ("package_merge", "merged_entry", "merge_conflict", "journal")
+BOOKKEEPING = ("package_merge", "merged_entry", "merge_conflict", "journal", "journal_task")
 
 
 def dump(path: Path, skip: tuple[str, ...] = ()) -> dict[str, list[tuple[Any, ...]]]:

@@ -249,7 +249,8 @@ def test_work_team_fields_and_review_decisions_are_refused(world, tmp_path: Path
     result = apply_merge(led, exchange.return_package(path, clock=clock))
     refused = {(r.command, r.field) for r in result.refused}
     assert ("update_task", "deadline") in refused and ("approve", "") in refused
-    assert led.task(t0).deadline.isoformat() == "2025-12-31" and led.task(t0).progress == "顺便写进展\n完成"
+    assert led.task(t0).deadline.isoformat() == "2025-12-31" and led.task(t0).progress == "顺便写进展"
+    assert led.task(t0).statement == "完成"
     assert led.task(t0).status.value == "submitted"
 
 

@@ -40,7 +40,18 @@ def test_export_is_protected_with_hidden_id(filled: Ledger, tmp_path: Path) -> N
     assert ws[f"{cols['整改进展（请填写）']}{r}"].protection.locked is False
     assert ws[f"{cols['指标1完成值（请填写）']}{r}"].protection.locked is False
     assert ws[f"{cols['申请销号（是/否）']}{r}"].protection.locked is False
-    assert ws[f"{cols['整改措施']}{r}"].protection.locked is True
+    # sortable while protected (Excel and LibreOffice sort only unlocked cells): the filter starts at column A
+    # so the hidden ids move with their rows; the cells that take no input refuse typing by a validation
+    assert ws.auto_filter.ref.startswith(f"A{excel_returns.HEADER_ROW}:")
+    assert ws.protection.sort is False and ws.protection.autoFilter is False  # False = allowed
+    stop = [dv for dv in ws.data_validations.dataValidation if dv.type == "textLength"]
+    assert stop and f"{cols['整改措施']}{r}" in stop[0].sqref and f"A{r}" in stop[0].sqref
+    assert f"{cols['整改进展（请填写）']}{r}" not in stop[0].sqref
+    assert (
+        ws[f"{cols['整改措施']}{r}"].fill.fgColor.rgb
+        != ws[f"{cols['整改进展（请填写）']}{r}"].fill.fgColor.rgb
+    )
+    assert ws.row_dimensions[r].height and ws.row_dimensions[r].height >= 20
     lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
     assert lists and '"是,否"' in lists[0].formula1
     assert cols["申请销号（是/否）"] in str(lists[0].sqref)
@@ -302,3 +313,19 @@ def test_a_fill_form_import_notifies_once_with_every_task(filled: Ledger, tmp_pa
     assert len(heard) == 1 and heard[0].command == "import_fill_form"
     assert heard[0].task_ids == set(others) and len(heard[0].entry_ids) >= len(others) + 1
     assert (filled.operator, filled.origin) == before
+
+
+def test_ids_sorted_apart_from_their_rows_is_one_sentence(filled: Ledger, tmp_path: Path) -> None:
+    out, tid, _ = _export(filled, tmp_path)
+    wb = load_workbook(out)
+    ws = wb["填报表"]
+    cols = form_columns(ws)
+    ws[f"{cols['整改进展（请填写）']}{form_row_of(ws, tid)}"] = "已开展培训 3 场"
+    first, last = excel_returns.FIRST_ROW, ws.max_row
+    visible = [[ws.cell(r, c).value for c in range(4, ws.max_column + 1)] for r in range(first, last + 1)]
+    for r, values in zip(range(first, last + 1), reversed(visible), strict=True):  # D:… sorted, A:C left
+        for c, v in enumerate(values, start=4):
+            ws.cell(r, c).value = v
+    wb.save(out)
+    sentence = refuse(filled, "fill_form_rows_separated", excel_returns.apply_fill_form, filled, out)
+    assert "隐藏编号列" in sentence and "撤销" in sentence and "筛选按钮" in sentence

@@ -15,6 +15,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from ledger import signoff
 from ledger.core import FixedClock, Health, LedgerError, Operator, Role
 from ledger.example import generate
 from ledger.office import ledger_xlsx as excel
@@ -77,7 +78,11 @@ def states(filled: Ledger) -> Ledger:
     赵一 overdue, not started · 钱二 due soon, deadline moved · 孙三 in progress · 李四 returned and overdue ·
     周五 closed after three reviews, with evidence · 吴六 in review (no deadline)."""
     ids = task_ids(filled)
-    filled.update_task(ids["钱二"], deadline="2025-11-27")
+    xid = signoff.request_extension(
+        filled, ids["钱二"], "2025-11-27", "雨季施工推迟"
+    )  # an extension, approved
+    with as_operator(filled, "王领导", Role.LEADER):
+        signoff.decide_extension(filled, xid, True)
     filled.act(ids["孙三"], "start")
     filled.update_progress(ids["孙三"], "已开展专项整治两次，排查隐患12处，已整改9处。")
 
@@ -203,7 +208,8 @@ def test_print_setup(filled: Ledger, tmp_path: Path, paper: str, size: int) -> N
     wb = export(filled, tmp_path, paper=paper)
     for ws in wb.worksheets:
         assert ws.page_setup.orientation == "landscape"
-        assert int(ws.page_setup.paperSize) == size
+        # the 15-column 整改台账 would print under 9 pt on A4: it goes on A3, the other sheets as asked
+        assert int(ws.page_setup.paperSize) == (8 if ws.title == "整改台账" else size)
         assert int(ws.page_setup.fitToWidth) == 1
         assert int(ws.page_setup.fitToHeight) == 0
         assert ws.sheet_properties.pageSetUpPr.fitToPage is True
@@ -336,8 +342,9 @@ def test_summary_first_and_equal_to_stats(tmp_path: Path) -> None:
             "责任单位",
             "任务总数",
             "已销号",
-            "推进中",
-            "逾期",
+            "长期坚持",
+            "未销号",
+            "其中逾期",
             "完成率",
         ]
         stats = led.stats()
@@ -347,10 +354,12 @@ def test_summary_first_and_equal_to_stats(tmp_path: Path) -> None:
         assert total[0] == "合计"
         assert total[2] == stats["tasks"] == sum(r[2] for r in rows)
         assert total[3] == stats["by_status"]["closed"] == sum(r[3] for r in rows)
-        assert total[5] == stats["overdue"] == sum(r[5] for r in rows)
-        assert total[4] == stats["tasks"] - stats["by_status"]["closed"] - stats["overdue"]
-        assert total[6] == pytest.approx(stats["by_status"]["closed"] / stats["tasks"])
-        assert ws.cell(ws.max_row - 1, 7).number_format == "0.0%"
+        assert total[4] == stats["by_status"]["ongoing"] == sum(r[4] for r in rows)
+        assert total[6] == stats["overdue"] == sum(r[6] for r in rows)
+        # a partition: 已销号 + 长期坚持 + 未销号 = 任务总数, row by row and in the total
+        assert all(r[3] + r[4] + r[5] == r[2] for r in [*rows, total])
+        assert total[7] == pytest.approx(stats["by_status"]["closed"] / stats["tasks"])
+        assert ws.cell(ws.max_row - 1, 8).number_format == "0.0%"
         assert f"A{ws.max_row - 1}:B{ws.max_row - 1}" in merges(ws)
     finally:
         led.close()
@@ -424,7 +433,7 @@ def test_three_lists(states: Ledger, tmp_path: Path) -> None:
     ]
     assert [r[4] for r in rows] == [2, 2, 2]  # tasks per problem
     assert [r[5] for r in rows] == [0, 0, 1]  # signed off
-    assert [r[7] for r in rows] == [1, 1, 0]  # overdue
+    assert [r[8] for r in rows] == [1, 1, 0]  # overdue
     assert "B4:B5" in merges(problems)
 
     tasks = wb["任务清单"]
@@ -544,7 +553,7 @@ def test_text_stays_text(filled: Ledger, tmp_path: Path) -> None:
     r = rows_by_owner(ws)["赵一"]
     assert ws.cell(r, COL["progress"]).value == '=HYPERLINK("http://example.com")'
     assert ws.cell(r, COL["progress"]).data_type == "s"
-    assert ws.cell(r, COL["measure"]).value == "强化宣传培训"
+    assert ws.cell(r, COL["measure"]).value == "强化宣传\n培训"  # Word's manual line break is a line break
 
 
 def test_board_scheme_setting_changes_the_fills(states: Ledger, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from ledger import reconcile
@@ -18,7 +19,8 @@ from ledger.service import Ledger
 from tests.ledger.reconcile.test_periods import W47, ids, issue_and_merge, sign_off, submit
 
 FIGURES = re.compile(
-    r"本周新增销号 (\d+) 项，累计销号 (\d+) 项，完成率 ([\d.]+)%；整改任务共 (\d+) 项，未销号 (\d+) 项"
+    r"本周新增销号 (\d+) 项，累计已销号 (\d+) 项，完成率 ([\d.]+)%；整改任务共 (\d+) 项：已销号 (\d+) 项、"
+    r"长期坚持 (\d+) 项、未销号 (\d+) 项(?:（(.*)）)?。"
 )
 OVERDUE = re.compile(r"逾期 (\d+) 项：(.*)。")
 LATE = re.compile(r"未按时上报：(.*)。")
@@ -49,7 +51,9 @@ def test_docx_figures_match_the_snapshot(closed: tuple[Ledger, dict[str, Any]], 
     assert int(m[1]) == snap["signed_off_this_week"] == 1
     assert int(m[2]) == snap["counts"]["signed_off"]
     assert float(m[3]) == snap["completion_rate"]
-    assert int(m[4]) == snap["counts"]["tasks"] and int(m[5]) == snap["counts"]["open"]
+    assert int(m[4]) == snap["counts"]["tasks"] and int(m[7]) == snap["counts"]["open"]
+    assert (int(m[5]), int(m[6])) == (snap["counts"]["closed"], snap["counts"]["ongoing"])
+    assert int(m[5]) + int(m[6]) + int(m[7]) == int(m[4])  # the parts add up
     o = OVERDUE.search(text)
     assert o and int(o[1]) == snap["counts"]["overdue"] == len(snap["overdue_tasks"]) == 2
     for t in snap["overdue_tasks"]:
@@ -65,28 +69,47 @@ def test_docx_is_an_official_a4_draft(closed: tuple[Ledger, dict[str, Any]], tmp
     doc = Document(str(report_week.write_docx(led, W47, tmp_path / "周报.docx")))
     sec = doc.sections[0]
     assert round(sec.page_width.mm) == 210 and round(sec.page_height.mm) == 297
-    fonts = [
-        r.element.rPr.rFonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia")
-        for p in doc.paragraphs
-        for r in p.runs
-    ]
-    assert fonts[0] == report_week.FONT_TITLE
-    assert report_week.FONT_BODY in fonts and report_week.FONT_HEAD in fonts
+    styles = [p.style.name for p in doc.paragraphs]
+    assert styles[0] == "通报标题"  # the 通报's named styles, not Normal with direct formatting
+    heads = [p for p in doc.paragraphs if p.style.name == "一级标题"]
+    assert [p.text for p in heads][:3] == ["一、总体情况", "二、逾期任务", "三、上报情况"]
+    ppr = heads[0].style.element.pPr
+    assert (
+        ppr.find(qn("w:outlineLvl")).get(qn("w:val")) == "0"
+        and heads[0].style.paragraph_format.keep_with_next
+    )
+    assert "通报正文" in styles
+    footer = sec.footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "—" in footer  # — N —
+    assert doc.core_properties.author == led.org_name and "周报" in doc.core_properties.title
 
 
 def test_xlsx_figures_match_the_snapshot(closed: tuple[Ledger, dict[str, Any]], tmp_path: Path) -> None:
     led, snap = closed
     out = report_week.write_xlsx(led, W47, tmp_path / "周报.xlsx")
     got = report_week.read_xlsx_figures(out)
+    c = snap["counts"]
     assert got == {
         "本周新增销号": snap["signed_off_this_week"],
-        "累计销号": snap["counts"]["signed_off"],
+        "任务总数": c["tasks"],
+        "已销号": c["closed"],
+        "长期坚持": c["ongoing"],
+        "未销号": c["open"],
+        "未启动": c["not_started"],
+        "推进中": c["in_progress"],
+        "申请销号": c["submitted"],
+        "审核中": c["in_review"],
+        "已退回": c["returned"],
+        "反弹重启": c["reopened"],
         "完成率": snap["completion_rate"],
-        "任务总数": snap["counts"]["tasks"],
-        "未销号": snap["counts"]["open"],
-        "逾期": snap["counts"]["overdue"],
+        "逾期": c["overdue"],
         "未按时上报": len(snap["not_returned"]),
     }
+    # a partition: the parts add up to the whole, and 未销号 to its states
+    assert got["已销号"] + got["长期坚持"] + got["未销号"] == got["任务总数"]
+    assert got["未销号"] == sum(
+        got[k] for k in ("未启动", "推进中", "申请销号", "审核中", "已退回", "反弹重启")
+    )
     ws = load_workbook(str(out))["周报"]
     assert ws.title == "周报" and len(ws.parent.worksheets) == 1
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
@@ -94,7 +117,7 @@ def test_xlsx_figures_match_the_snapshot(closed: tuple[Ledger, dict[str, Any]], 
     overdue = [r for r in rows[start : start + len(snap["overdue_tasks"])]]
     assert [(r[0], r[1]) for r in overdue] == [(t["community"], t["measure"]) for t in snap["overdue_tasks"]]
     start = next(i for i, r in enumerate(rows) if r[0] == "上报情况") + 2
-    chase = {r[0]: r[2] for r in rows[start:] if r[0]}
+    chase = {r[0]: r[2] for r in rows[start:] if r[0] and not str(r[0]).startswith("日志校验码")}
     assert chase == {c["community"]: ("是" if c["returned"] else "否") for c in snap["chase"]}
 
 
@@ -108,7 +131,7 @@ def test_report_figures_are_the_snapshot_not_the_ledger_now(
     m = FIGURES.search(text)
     assert m and int(m[2]) == snap["counts"]["signed_off"] != led.stats()["by_status"]["closed"]
     assert (
-        report_week.read_xlsx_figures(report_week.write_xlsx(led, W47, tmp_path / "a.xlsx"))["累计销号"]
+        report_week.read_xlsx_figures(report_week.write_xlsx(led, W47, tmp_path / "a.xlsx"))["已销号"]
         == snap["counts"]["signed_off"]
     )
 
@@ -155,7 +178,8 @@ def test_the_report_carries_the_journal_anchor_of_the_close(
     text = docx_text(report_week.write_docx(led, W47, tmp_path / "周报.docx"))
     assert f"日志校验码：{want}" in text
     ws = load_workbook(report_week.write_xlsx(led, W47, tmp_path / "周报.xlsx"))["周报"]
-    assert ws.oddFooter.left.text.startswith(f"日志校验码：{want}")  # printed at the foot of every page
+    assert ws.oddFooter.left.text == f"日志校验码：{want}"  # printed at the foot of every page
+    assert any(str(r[0] or "").startswith(f"日志校验码：{want}（") for r in ws.iter_rows(values_only=True))
     assert journal.check_anchor(led.store, journal.Anchor.parse(str(want))) is None
 
 

@@ -177,12 +177,14 @@ def test_bad_file_leaves_ledger_unchanged(
     assert not list(tmp_path.glob("*导入前备份*"))
 
 
-def test_unrecognised_document_becomes_a_flat_list_with_a_warning(six: Ledger) -> None:
+def test_document_without_findings_imports_nothing_and_says_so(six: Ledger) -> None:
     plan = load_plan(DATA / "unstructured_minutes.txt", six)
-    assert not plan.structured and plan.warnings
+    assert not plan.structured and plan.categories == []
+    assert "没有找到巡察发现的问题" in plan.warnings[0]
+    before = six.store.one("SELECT COUNT(*) FROM journal")
     result = import_plan(six, plan, None, source_name="minutes.txt")
-    assert result.tasks_created > 0  # never a silent empty import
-    assert [c["title"] for c in six.categories()] == ["未分类"]
+    assert not result.changed and result.tasks_created == 0
+    assert six.categories() == [] and six.store.one("SELECT COUNT(*) FROM journal") == before
 
 
 def test_docx_plan_imports(six: Ledger, tmp_path: Path) -> None:
@@ -214,12 +216,14 @@ def test_cli_dry_run_json_needs_no_ledger(tmp_path: Path, capsys: pytest.Capture
     target = tmp_path / "不存在.db"
     assert main(["import-plan", str(target), str(SAMPLE), "--dry-run", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"categories"}
+    assert set(out) == {"categories", "warnings"}
+    assert out["warnings"] == []
     assert len(out["categories"]) == 4
     first = out["categories"][0]["problems"][0]
     assert first["title"] == "针对党建引领基层治理效能不足的问题"
     assert first["measures"][0]["title"] == "强化宣传培训，提升居民自治意识"
-    assert set(first["measures"][0]) == {"title", "detail"}
+    assert set(first["measures"][0]) == {"title", "detail", "lines"}
+    assert first["measures"][0]["lines"] == [27, 27]  # the sample writes each problem on one line
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []
 
@@ -240,7 +244,8 @@ def test_cli_dry_run_json_reports_warnings_for_an_unrecognised_file(
         == 0
     )
     out = json.loads(capsys.readouterr().out)
-    assert out["warnings"] and out["categories"][0]["title"] == "未分类"
+    assert out["categories"] == []
+    assert "没有找到巡察发现的问题" in out["warnings"][0]
 
 
 def test_cli_imports_and_is_idempotent(six: Ledger, capsys: pytest.CaptureFixture[str]) -> None:

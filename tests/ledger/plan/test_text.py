@@ -425,23 +425,12 @@ def test_ordinals_inside_words_are_not_measures() -> None:
 # Documents without structure
 
 
-def test_unstructured_document_becomes_a_flat_list() -> None:
+def test_document_without_findings_gives_nothing_and_says_so() -> None:
     plan = parse_plan(read_plan_file(DATA / "unstructured_minutes.txt"))
     assert not plan.structured
-    assert plan.counts() == (1, 1, 6)
-    assert plan.categories[0].title == "未分类"
-    assert plan.categories[0].problems[0].title == "未分类问题"
-    assert [m.title for m in plan.categories[0].problems[0].measures] == [
-        "居民区党组织书记例会纪要",
-        "时间：2025年10月9日下午",
-        "地点：党群服务中心二楼会议室",
-        "会议传达了区委巡察整改工作推进会精神，要求各居民区对照问题清单逐项抓好落实",
-        "会议强调，要严格执行整改销号制度，佐证材料不齐全的一律不得申请销号",
-        "会议要求，下周三前各居民区报送本周整改进展，工作专班汇总后向党工委报告",
-    ]
+    assert plan.counts() == (0, 0, 0)
     assert len(plan.warnings) == 1
-    assert "未能识别文档的层级结构" in plan.warnings[0]
-    assert "预览" in plan.warnings[0]
+    assert "没有找到巡察发现的问题" in plan.warnings[0]
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\r\n", "** **\n__\n#\n— 2 —"])
@@ -458,10 +447,11 @@ def test_to_json_shape(sample: ParsedPlan) -> None:
     assert set(data) == {"categories", "warnings"}
     first = data["categories"][0]
     assert set(first) == {"title", "problems"}
-    assert set(first["problems"][0]) == {"title", "measures"}
+    assert set(first["problems"][0]) == {"title", "measures", "lines"}
     assert first["problems"][0]["measures"][0] == {
         "title": "强化宣传培训，提升居民自治意识",
         "detail": sample.categories[0].problems[0].measures[0].detail,
+        "lines": [27, 27],
     }
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
 
@@ -599,7 +589,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
         ("空白.txt", b"", "没有文字内容"),
         ("空白2.txt", b" \r\n\t\n", "没有文字内容"),
         ("旧版.doc", b"\xd0\xcf\x11\xe0 old word", ".docx"),
-        ("扫描件.pdf", b"%PDF-1.4", "不支持"),
+        ("损坏.pdf", b"%PDF-1.4", "无法作为 PDF 打开"),
         ("无扩展名", "（一）关于".encode(), "不支持"),
         ("损坏.docx", b"this is not a zip file", "无法作为 Word 文档打开"),
     ],

@@ -152,14 +152,16 @@ def test_add_edit_delete_task(filled: Ledger, clock: Any) -> None:
         "立行立改",
         Status.NOT_STARTED,
     )
-    assert t.deadline == t.original_deadline == dt.date(2025, 12, 5)
+    assert (
+        t.deadline == dt.date(2025, 12, 5) and t.original_deadline is None
+    )  # 原定时限 only after an extension
     clock.advance(days=1)
     filled.update_task(tid, owner="王六", deadline="2025-12-15", progress="已起草制度")
     t = filled.task(tid)
     assert (t.owner, t.deadline, t.original_deadline, t.progress) == (
         "王六",
         dt.date(2025, 12, 15),
-        dt.date(2025, 12, 5),
+        None,  # a direct change of the deadline is a correction, not an extension
         "已起草制度",
     )
     assert t.updated_at == "2025-11-21 09:00:00"

@@ -21,6 +21,15 @@ def _closed_copy(led: Ledger, tmp_path: Path, name: str = "副本.db") -> Path:
     return target
 
 
+def undo_schema_7(conn: sqlite3.Connection) -> None:
+    """Take a file back to before the journal's per-task index (schema 7) and the sort indexes of schema 8."""
+    conn.execute("DROP INDEX task_by_progress")
+    conn.execute("DROP INDEX task_by_department")
+    conn.execute("DROP TABLE journal_task")
+    conn.execute("DROP INDEX journal_by_task")
+    conn.execute("CREATE INDEX journal_task ON journal(task_id, seq)")
+
+
 def _refuse(path: Path) -> LedgerError:
     """Store.open must refuse ``path`` with a LedgerError and leave the file byte-for-byte as it was."""
     before = path.read_bytes() if path.is_file() else None
@@ -247,6 +256,9 @@ def test_a_ledger_from_schema_4_is_backed_up_then_given_its_tally(filled: Ledger
         conn.execute(f"DROP TRIGGER {trigger}")
     conn.execute("DROP INDEX task_late")
     conn.execute("DROP TABLE task_tally")
+    conn.execute("ALTER TABLE task DROP COLUMN statement")  # schema 6's, which a version-4 file never had
+    conn.execute("ALTER TABLE review DROP COLUMN statement")
+    undo_schema_7(conn)
     conn.execute("PRAGMA user_version = 4")
     conn.commit()
     conn.close()
@@ -267,6 +279,34 @@ def test_a_ledger_from_schema_4_is_backed_up_then_given_its_tally(filled: Ledger
         )
     finally:
         conn.close()
+
+
+def test_a_ledger_from_schema_6_is_backed_up_then_given_its_journal_index(
+    filled: Ledger, tmp_path: Path
+) -> None:
+    """Version 7 indexes the journal by task: an older file is copied aside, then every task's history is the same."""
+    tids = [r[0] for r in filled.store.conn.execute("SELECT id FROM task")]
+    filled.bulk_insert(
+        "import_plan",
+        {"indicator": [filled.new_row("indicator", task_id=t, name="培训", unit="次") for t in tids]},
+        {"file": "方案.docx"},
+    )
+    filled.update_progress(tids[0], "已开展培训")
+    want = {t: filled.history(t) for t in tids}
+    path = _closed_copy(filled, tmp_path)
+    conn = sqlite3.connect(path)
+    undo_schema_7(conn)
+    conn.execute("PRAGMA user_version = 6")
+    conn.commit()
+    conn.close()
+    led = Ledger.open(path, clock=filled.clock)
+    try:
+        assert {t: led.history(t) for t in tids} == want
+        assert [e.command for e in want[tids[0]]][-2:] == ["import_plan", "update_progress"]
+        assert journal.verify(led.store) is None
+    finally:
+        led.close()
+    assert path.with_name(f"{path.stem}.v6-备份{path.suffix}").exists()
 
 
 def test_the_late_statuses_in_sql_are_the_models() -> None:

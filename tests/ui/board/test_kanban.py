@@ -105,7 +105,7 @@ def test_legal_moves_follow_the_workflow(
 
     monkeypatch.setattr(ActionDialog, "ask", classmethod(lambda cls, *a, **k: answer(*a, **k)))
     assert board.move_task(tid, Status.SUBMITTED) is True
-    assert filled.task(tid).status == Status.SUBMITTED and "已完成整改" in filled.task(tid).progress
+    assert filled.task(tid).status == Status.SUBMITTED and filled.task(tid).statement == "已完成整改"
     assert board.move_task(tid, Status.RETURNED) is False  # the reason dialog was cancelled
     assert filled.task(tid).status == Status.SUBMITTED
     assert refusals == []

@@ -17,7 +17,7 @@ from ui.window.main_window import MainWindow
 
 def _measures(path: Path) -> list[tuple[str, str]]:
     ws = load_workbook(path)["修改记录"]
-    return [(r[6], r[10]) for r in ws.iter_rows(min_row=audit.HEADER_ROW + 1, values_only=True)]
+    return [(r[7], r[11]) for r in ws.iter_rows(min_row=audit.HEADER_ROW + 1, values_only=True)]
 
 
 def test_menu_opens_the_dialog_on_the_selected_community_and_exports(qtbot, filled, tmp_path, monkeypatch):

@@ -130,14 +130,14 @@ def test_merge_with_nothing_above_says_so(qtbot, dialog: PlanImportDialog) -> No
     assert len(dialog.measure_items()) == 28
 
 
-def test_unrecognised_document_shows_the_warning(qtbot, six: Ledger) -> None:
+def test_document_without_findings_says_so_and_offers_nothing_to_import(qtbot, six: Ledger) -> None:
     dlg = PlanImportDialog(six, MINUTES)
     qtbot.addWidget(dlg)
     dlg.show()
     assert dlg.banner.isVisible()
-    assert "未能识别文档的层级结构" in dlg.banner.text()
-    assert dlg.tree.topLevelItemCount() == 1 and dlg.measure_items()
-    assert dlg.import_button.isEnabled()
+    assert "没有找到巡察发现的问题" in dlg.banner.text()
+    assert dlg.tree.topLevelItemCount() == 0 and not dlg.measure_items()
+    assert not dlg.import_button.isEnabled()
 
 
 def test_bad_file_is_a_sentence_and_nothing_is_written(qtbot, six: Ledger, tmp_path: Path) -> None:

@@ -98,8 +98,13 @@ def test_preview_shows_three_lists_then_take_theirs_applies(
     assert led.task(t0).progress == "书记写的进展"
     assert led.task(t1).progress == "书记写的第二项进展"
     assert led.task(t2).owner == "责任人4"
-    wrote = [e for e in led.history(t0) if e.command in ("update_progress", "update_task")][-1]
-    assert wrote.origin == f"上报包:{ret.name}" and wrote.actor == "王书记"
+    # taking theirs is the decider's act: one entry by 张专班 naming both values, the secretary's text its change
+    (decided,) = [e for e in led.history(t0) if e.command == "decide_conflict"]
+    assert decided.actor == "张专班" and decided.args["choice"] == "theirs"
+    assert (decided.args["ours"], decided.args["theirs"]) == ("专班写的进展", "书记写的进展")
+    assert decided.origin == f"上报包:{ret.name}（冲突裁决）"
+    secretary = [e for e in led.history(t1) if e.command == "update_progress"][-1]
+    assert secretary.origin == f"上报包:{ret.name}" and secretary.actor == "王书记"
     assert "已合并" in dlg.message.text() and "未决定" not in dlg.message.text()
     assert not dlg.apply_button.isEnabled() and dlg.result.backup and dlg.result.backup.exists()
 

@@ -152,7 +152,7 @@ def test_tick_each_line_until_balanced_then_close_and_report(
     assert written == out and out.exists()
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     snap = rc.snapshot(week, W48)
-    assert f"累计销号 {snap['counts']['signed_off']} 项" in text
+    assert f"累计已销号 {snap['counts']['signed_off']} 项" in text
     assert f"整改任务共 {snap['counts']['tasks']} 项" in text
 
 
@@ -211,3 +211,24 @@ def test_compare_two_closed_weeks(qtbot, week: Ledger, clock: FixedClock, errors
     dlg = reconcile_dialogs.CompareDialog(result, week, v)
     qtbot.addWidget(dlg)
     assert "→" in dlg.text.toPlainText()
+
+
+def test_the_change_column_gets_the_width_and_rows_stay_short(qtbot, week: Ledger) -> None:
+    """At 1366×768 the table is ~900 px: 变化（字段：前 → 后）, the thing being checked, is the widest column,
+    nothing scrolls sideways, and a long change wraps to a few lines, not five ending in “…”."""
+    t = [x["id"] for x in week.tasks_json()]
+    week.update_progress(
+        t[3], "已召开专题会议部署整改，完成第一轮入户走访，覆盖居民 320 户，发放宣传材料 500 份"
+    )
+    rc.open_period(week, W48)
+    v = make_view(qtbot, week)
+    v.resize(1340, 640)
+    v.show()
+    qtbot.waitUntil(lambda: v.model.rowCount() > 0)
+    qtbot.wait(20)
+    header = v.table.horizontalHeader()
+    widths = [header.sectionSize(i) for i in range(header.count())]
+    assert widths[5] == max(widths) and widths[5] >= 2 * widths[4] - 20
+    assert sum(widths) <= v.table.viewport().width()
+    line = v.table.fontMetrics().lineSpacing()
+    assert all(v.table.rowHeight(r) <= 4 * line + 12 for r in range(v.model.rowCount()))

@@ -128,7 +128,7 @@ def test_submit_then_approve_at_each_level_with_three_reviewers(window, filled, 
     submit.click()
     assert asked and asked[0][1] == tid
     assert filled.task(tid).status == Status.SUBMITTED
-    assert "已完成专项整治 3 次" in filled.task(tid).progress
+    assert filled.task(tid).statement == "已完成专项整治 3 次。"
     assert "等待初审" in window.panel.state.text()
 
     reviews_asked: list[bool] = []
@@ -173,7 +173,7 @@ def test_unsaved_progress_is_saved_before_submitting(window, filled, monkeypatch
     window.panel.action_buttons[Action.SUBMIT].click()
     t = filled.task(tid)
     assert t.status == Status.SUBMITTED
-    assert t.progress.startswith("已修订审核制度。") and "制度已印发。" in t.progress
+    assert t.progress == "已修订审核制度。" and t.statement == "制度已印发。"  # never mixed
 
 
 def test_return_needs_a_reason_which_the_panel_shows_in_red(window, filled, monkeypatch, shown):
@@ -608,8 +608,8 @@ def test_approval_form_pdf_reads_back(window, filled, tmp_path, monkeypatch):
         "责任人",
         "责任领导",
         "整改时限",
-        "原定时限",
         "整改情况",
+        "销号说明",
         "佐证材料清单",
         "初审意见",
         "复核意见",
@@ -617,6 +617,7 @@ def test_approval_form_pdf_reads_back(window, filled, tmp_path, monkeypatch):
         "签字",
     ):
         assert label in text, label
+    assert "原定时限" not in text  # never extended: no 原定时限
     assert "整治点位" in text and "已达标" in text
     assert f"{tid[:8]}.txt" in text
     from ledger.storage import journal

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, QRect, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
@@ -248,7 +248,7 @@ def test_large_text_search_shows_first_screen_then_the_rest(qtbot, ledger, qtmod
 def test_views_are_built_when_first_shown_and_board_click_selects_tasks(window, filled, qtbot):
     assert window.tabs.widget(1).objectName() == "lazy_board"
     board = window.view("board")
-    assert board.objectName() == "boardView" and window.tabs.widget(1) is board
+    assert board.objectName() == "boardView" and window.page(1) is board
     model = board.model
     target = None
     for r in range(model.rowCount()):
@@ -277,7 +277,7 @@ def test_screenshot_tool_renders_every_main_view(tmp_path, filled):
     path = filled.path
     paths = render_all(path, tmp_path / "shots", today="2025-11-20")
     names = [p.name for p in paths]
-    assert names == [
+    assert names[:7] == [
         "01-ledgerTable.png",
         "02-boardView.png",
         "03-kanbanView.png",
@@ -286,6 +286,7 @@ def test_screenshot_tool_renders_every_main_view(tmp_path, filled):
         "06-reconcileView.png",
         "07-packageStatusView.png",
     ]
+    assert "13-dialog-guide.png" in names  # and the main dialogs after the views
     assert all(p.stat().st_size > 10_000 for p in paths)
 
 
@@ -351,14 +352,15 @@ def test_first_paint_comes_before_the_rest_of_a_large_ledger_and_the_task_panel(
     qtbot.addWidget(win)
     painted: list[bool] = []
     win.firstPainted.connect(lambda: painted.append(win.model._complete))
-    assert win.model.rowCount() == FIRST_SCREEN * 3  # the count is known at once ...
-    assert not win.model._complete and win._panel is None  # ... the remaining ids and the panel wait
+    assert win.model.rowCount() == FIRST_SCREEN  # the first screen's rows; the rest and the count come after
+    assert not win.model._complete and win._panel is None  # the remaining ids and the panel wait
     assert win.task_stack.currentWidget() is win.task_hint
     assert "选择" in win.task_hint.findChildren(QLabel)[1].text()
     win.show()
     qtbot.waitUntil(lambda: win._panel is not None)
     assert painted == [False]  # the window had painted before the remaining ids were read
     qtbot.waitUntil(lambda: win.model._complete)
+    assert win.model.rowCount() == FIRST_SCREEN * 3
     assert win.task_stack.currentWidget() is win.task_hint  # built, but no task chosen yet
     win.table.selectRow(FIRST_SCREEN * 3 - 1)  # a row beyond the first screen
     last = win.model.task_at(FIRST_SCREEN * 3 - 1)
@@ -373,23 +375,52 @@ def test_reconcile_and_package_tabs_get_the_whole_width_and_the_docks_come_back(
     win = MainWindow(filled)
     qtbot.addWidget(win)
     win.show()
+    qtbot.wait(10)  # the window has been fitted into the (800-pixel) screen: now as wide as a laptop's
+    win.resize(1300, 700)
     filter_dock, task_dock = win.docks
+    assert filter_dock.isVisible() and not task_dock.isVisible()  # no task chosen: the table gets the width
+    win.table.selectRow(0)
+    assert task_dock.isVisible()
+    width = task_dock.width()
     titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
-    win.tabs.setCurrentIndex(titles.index("对账"))
-    assert win.tabs.currentWidget().objectName() == "reconcileView"
+    win.tab_bar.setCurrentIndex(titles.index("对账"))
+    assert win.page(win.tabs.currentIndex()).objectName() == "reconcileView"
     assert not filter_dock.isVisible() and not task_dock.isVisible()
     qtbot.waitUntil(lambda: win.tabs.currentWidget().width() > win.width() * 0.9)
-    win.tabs.setCurrentIndex(titles.index("社区包"))
+    win.tab_bar.setCurrentIndex(titles.index("社区包"))
     assert not filter_dock.isVisible()
-    win.tabs.setCurrentIndex(titles.index("挂图督战"))  # the wall chart follows the filters: they are back
+    win.tab_bar.setCurrentIndex(titles.index("挂图督战"))  # the wall chart follows the filters: they are back
     assert filter_dock.isVisible() and task_dock.isVisible()
-    win.tabs.setCurrentIndex(titles.index("对账"))
+    assert task_dock.width() >= min(width, 330)  # not squeezed: its buttons show whole
+    save = win.panel.save_button
+    where = QRect(save.mapTo(task_dock, QPoint(0, 0)), save.size())
+    assert save.isVisible() and task_dock.rect().contains(where)
+    win.tab_bar.setCurrentIndex(titles.index("对账"))
     win.close()  # closed while the docks were hidden: the next window still has them on the ledger tab
     again = MainWindow(filled)
     qtbot.addWidget(again)
     again.show()
-    assert again.tabs.currentIndex() == 0 and all(d.isVisible() for d in again.docks)
+    assert again.tabs.currentIndex() == 0 and again.docks[0].isVisible()
+    again.table.selectRow(0)
+    assert again.docks[1].isVisible()
     again.close()
+
+
+def test_the_task_panel_can_be_hidden_and_stays_hidden(qtbot, filled):
+    make_app("zh")
+    win = MainWindow(filled)
+    qtbot.addWidget(win)
+    win.show()
+    win.table.selectRow(0)
+    task_dock = win.docks[1]
+    assert task_dock.isVisible()
+    task_dock.close()  # its close button
+    assert not task_dock.isVisible() and not win.task_panel_action.isChecked()
+    win.table.selectRow(1)
+    assert not task_dock.isVisible()  # choosing another task does not bring it back
+    win.task_panel_action.trigger()  # 查看 → 任务面板
+    assert task_dock.isVisible() and win.panel.task is not None
+    win.close()
 
 
 def test_redo_survives_a_panel_edit_that_changes_nothing(window, filled):
@@ -468,3 +499,60 @@ def test_screenshot_neither_reads_nor_writes_the_users_window_layout(tmp_path, f
     assert settings().value("window/state") == b"the user's own layout"
     second = render_all(filled.path, tmp_path / "b", today="2025-11-20")
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+
+
+def test_a_generated_ledger_says_so_in_the_status_bar(qtbot, tmp_path, clock):
+    from ledger.example import generate
+
+    led = generate(tmp_path / "测试.db", tasks=30, communities=3, clock=clock)
+    make_app("zh")
+    win = MainWindow(led)
+    qtbot.addWidget(win)
+    badge = win.findChild(QLabel, "exampleBadge")
+    assert badge is not None and "测试数据" in badge.text()
+    win.close()
+    led.close()
+
+
+def test_a_filter_change_paints_its_first_screen_before_reading_the_rest(qtbot, tmp_path, clock):
+    """逾期 over a large ledger: the table is repainted with the first screen, then the remaining ids (and the
+    count) arrive; a task chosen beyond the first screen is still selected once they do."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from ledger.example import generate
+    from ui.table.model import FIRST_SCREEN
+
+    led = generate(tmp_path / "大台账.db", tasks=FIRST_SCREEN * 8, communities=4, clock=clock)
+    make_app("zh")
+    win = MainWindow(led)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win._panel is not None and win.model._complete)
+    win.table.selectRow(FIRST_SCREEN * 8 - 1)
+    chosen = win.current_task_id()
+    overdue = led.store.one(
+        "SELECT COUNT(*) FROM task WHERE deleted_at IS NULL AND deadline < ? AND status IN "
+        "('not_started','in_progress','returned','reopened')",
+        (clock.today().isoformat(),),
+    )
+    assert overdue > FIRST_SCREEN
+
+    seen: list[tuple[bool, int]] = []
+
+    class Spy(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                seen.append((win.model._complete, win.model.rowCount()))
+            return False
+
+    spy = Spy()
+    win.table.viewport().installEventFilter(spy)
+    win.apply_filter(TaskFilter(due="overdue"))
+    qtbot.waitUntil(lambda: win.model._complete)
+    assert seen and seen[0] == (False, FIRST_SCREEN)  # painted with the first screen, before the rest
+    assert win.model.rowCount() == overdue  # the count arrived with the rest
+    win.apply_filter(TaskFilter())
+    qtbot.waitUntil(lambda: win.model._complete)
+    qtbot.waitUntil(lambda: win.current_task_id() == chosen)  # re-selected once its row was loaded
+    win.close()
+    led.close()

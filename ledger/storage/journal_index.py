@@ -1,0 +1,82 @@
+"""Which tasks each journal entry concerns: the ``journal_task`` table, so that one task's history is read without
+parsing another task's changes.
+
+An entry made for a task (its ``task_id``) is indexed with no copy: its payload is that task's alone and small. An
+entry that touched other tasks too (a plan or Excel import, a generated ledger, a package merge, an undo of one of
+them) also gets one row per other task holding only that task's changes, as the same canonical JSON as the
+payload's, so reading the history of one task of a 100,000-task import reads a few hundred bytes, not the import.
+
+``journal.append`` fills it in the entry's own transaction; ``migrate_7`` fills it once for older files. It is
+derived from the journal (``verify`` proves the journal; the rows here are what the journal says)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+# A shared entry's args are copied with each task's changes when they are this short (the bulk commands' args are
+# a file name and counts); longer args are left out of the copies, the history shows no more of them than that.
+ARGS_COPIED = 2000
+
+
+def task_of(change: dict[str, Any]) -> str | None:
+    """The task a change (as in the payload) belongs to: the task row itself, or a row naming its task."""
+    if change.get("table") == "task":
+        return str(change["id"])
+    row = change.get("row")
+    if isinstance(row, dict) and row.get("task_id"):
+        return str(row["task_id"])
+    return None
+
+
+def index_rows(
+    seq: int, task_id: str | None, args_text: str, changes: Sequence[dict[str, Any]], pieces: Sequence[str]
+) -> Iterator[tuple[str, int, str | None]]:
+    """(task_id, seq, changes) rows of ``journal_task`` for one entry.
+
+    ``changes`` are the entry's changes as JSON dicts and ``pieces`` the same changes as their canonical text (the
+    payload is ``{"args":ARGS,"changes":[PIECE,…]}``). The entry's own task gets None (read the payload); every
+    other task it touched gets ``{"args":…,"changes":[its pieces]}``."""
+    if task_id:
+        yield task_id, seq, None
+    mine: dict[str, list[str]] = {}
+    for change, piece in zip(changes, pieces, strict=True):
+        owner = task_of(change)
+        if owner and owner != task_id:
+            mine.setdefault(owner, []).append(piece)
+    if not mine:
+        return
+    args = args_text if len(args_text) <= ARGS_COPIED else "{}"
+    for owner, own in mine.items():
+        yield owner, seq, '{"args":' + args + ',"changes":[' + ",".join(own) + "]}"
+
+
+INSERT_SQL = "INSERT INTO journal_task (task_id, seq, changes) VALUES (?, ?, ?)"
+
+
+def migrate_7(conn: sqlite3.Connection) -> None:
+    """The per-task index of the journal (``journal_task``), filled from the entries already written.
+
+    The old index of the same name on ``journal(task_id, seq)`` is renamed ``journal_by_task``: a table and an
+    index cannot share a name."""
+    from ledger.storage.journal import canonical  # the payload's own serialisation, so the copies match it
+
+    conn.execute("DROP INDEX IF EXISTS journal_task")
+    conn.execute("CREATE INDEX journal_by_task ON journal(task_id, seq)")
+    conn.execute(
+        "CREATE TABLE journal_task (task_id TEXT NOT NULL, seq INTEGER NOT NULL, "
+        "changes TEXT, PRIMARY KEY (task_id, seq))"
+    )
+    cur = conn.execute("SELECT seq, task_id, payload FROM journal ORDER BY seq")
+    for seq, task_id, payload in cur:
+        try:
+            body = json.loads(payload)
+        except ValueError:
+            body = {}  # not even JSON: verify reports the entry; index only what is certain
+        changes = [c for c in body.get("changes", []) if isinstance(c, dict)]
+        pieces = [canonical(c) for c in changes]
+        conn.executemany(
+            INSERT_SQL, index_rows(seq, task_id, canonical(body.get("args", {})), changes, pieces)
+        )

@@ -1,0 +1,105 @@
+"""The 台账 table's columns as a user meets them: what leads, problems written once per group, the user's own
+choice of columns remembered, and the community column gone from a community package."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledger.core import Action, Operator, Role
+from ui.table.columns import DEFAULT_HIDDEN, LEADING
+from ui.table.model import COLUMN_INDEX, COLUMNS
+from ui.window.app import make_app
+from ui.window.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, filled):
+    make_app("zh")
+    win = MainWindow(filled)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def visual_keys(win: MainWindow) -> list[str]:
+    header = win.table.horizontalHeader()
+    keys = [COLUMNS[header.logicalIndex(v)][0] for v in range(header.count())]
+    return [k for k in keys if not header.isSectionHidden(COLUMN_INDEX[k])]
+
+
+def test_the_table_leads_with_what_people_act_on(window):
+    shown = visual_keys(window)
+    assert shown[: len(LEADING)] == list(LEADING)
+    assert shown[0] == "status" and "seq" not in shown
+    assert [
+        window.model.headerData(COLUMN_INDEX[k], window.table.horizontalHeader().orientation())
+        for k in LEADING
+    ] == [
+        "状态",
+        "剩余天数",
+        "整改时限",
+        "居民区",
+        "整改措施",
+        "责任人",
+        "整改进展",
+    ]
+
+
+def test_a_problem_is_written_once_for_its_group_of_rows(window):
+    model = window.model
+    problems = [model.task_at(r).problem for r in range(model.rowCount())]
+    shown = [model.index(r, COLUMN_INDEX["problem"]).data() for r in range(model.rowCount())]
+    for r, text in enumerate(shown):
+        if r and problems[r] == problems[r - 1]:
+            assert text == ""  # the row above says it
+        else:
+            assert text == problems[r]
+    assert shown.count("") >= 1
+    tip = model.index(1, COLUMN_INDEX["problem"]).data(0x03)  # ToolTipRole: the whole problem on every row
+    assert tip == problems[1]
+
+
+def test_columns_shown_hidden_and_moved_are_remembered(qtbot, filled, window):
+    header = window.table.horizontalHeader()
+    window.columns.show_column(COLUMN_INDEX["leader"], True)
+    window.columns.show_column(COLUMN_INDEX["community"], False)
+    header.moveSection(header.visualIndex(COLUMN_INDEX["owner"]), 0)
+    window.close()
+    again = MainWindow(filled)
+    qtbot.addWidget(again)
+    again.show()
+    shown = visual_keys(again)
+    assert shown[0] == "owner" and "leader" in shown and "community" not in shown
+    again.columns.defaults()
+    assert visual_keys(again)[: len(LEADING)] == list(LEADING)
+    assert not any(k in visual_keys(again) for k in DEFAULT_HIDDEN)
+    again.close()
+
+
+def test_a_community_package_has_no_community_column(qtbot, filled, tmp_path, clock):
+    from ledger import exchange
+    from ledger.service import Ledger
+
+    path = exchange.issue_package(filled, "南郊别墅", tmp_path / "包.db")
+    pkg = Ledger.open(path, clock=clock, operator=Operator("王书记", Role.SECRETARY))
+    win = MainWindow(pkg)
+    qtbot.addWidget(win)
+    try:
+        win.show()
+        assert "community" not in visual_keys(win)
+        assert visual_keys(win)[:3] == ["status", "days_left", "deadline"]
+    finally:
+        win.close()
+        pkg.close()
+
+
+def test_a_long_term_task_past_its_date_is_not_shown_late(window, filled):
+    row = next(r for r in range(window.model.rowCount()) if window.model.task_at(r).measure == "强化宣传培训")
+    tid = window.model.task_id_at(row)
+    assert "逾期" in window.model.index(row, COLUMN_INDEX["days_left"]).data()
+    before = filled.stats()["overdue"]
+    filled.act(tid, Action.START)
+    filled.act(tid, Action.SET_ONGOING, reason="转为长期坚持")
+    row = window.model.row_of_task(tid)
+    assert window.model.index(row, COLUMN_INDEX["days_left"]).data() == "长期"
+    assert filled.stats()["overdue"] == before - 1  # and the 逾期 count agrees

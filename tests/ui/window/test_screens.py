@@ -1,0 +1,58 @@
+"""The window on the screens people have: 1280×720 and 1366×768 at 100 %, 1920×1080 at 125 % and 150 %.
+
+Each screen runs in its own process (Qt chooses its screen and scale factor once per process): the offscreen
+platform is given the screen's size, QT_SCALE_FACTOR its scaling, and screen_check.py reports what a user sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ledger.core import TodayClock
+
+CHECK = Path(__file__).with_name("screen_check.py")
+SCREENS = [(1280, 720, 1.0), (1366, 768, 1.0), (1920, 1080, 1.25), (1920, 1080, 1.5)]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from ledger.example import build_demo
+
+    path = tmp_path_factory.mktemp("screens") / "示例台账.db"
+    build_demo(path, clock=TodayClock(dt.date(2025, 11, 1))).close()
+    return path
+
+
+def look(demo: Path, tmp: Path, width: int, height: int, scale: float) -> dict:
+    config = tmp / "screen.json"
+    screen = {"name": "Laptop", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
+    config.write_text(json.dumps({"windowFrameMargins": True, "screens": [screen]}), encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=f"{scale:g}")
+    done = subprocess.run(
+        [sys.executable, str(CHECK), str(demo), str(tmp / "settings")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize(("width", "height", "scale"), SCREENS, ids=[f"{w}x{h}@{s:g}" for w, h, s in SCREENS])
+def test_the_window_fits_and_keeps_its_size(demo, tmp_path, width, height, scale):
+    seen = look(demo, tmp_path, width, height, scale)
+    assert seen["screen"] == [round(width / scale), round(height / scale)]
+    assert seen["fits"], seen["frame"]  # inside the available area, frame included
+    assert seen["sizes_same"], seen["sizes"]  # no tab, 对账 and 社区包 included, changes the window's size
+    assert not seen["tab_bar_moved"]  # the tabs stay where the user clicks
+    assert seen["columns_outside"] == []  # 状态 … 整改进展 lie inside the table without scrolling
+    assert seen["panel_shown"] and seen["save_visible"] and seen["action_buttons_visible"]
+    assert seen["search_visible"] and seen["status_visible"]
