@@ -100,4 +100,7 @@ def cmd_fill_form(args: argparse.Namespace) -> int:
     finally:
         led.close()
     print(f"已导出“{args.community}”的填报表：{out}")
+    note = excel_returns.print_note(out)
+    if note:
+        print(note)
     return 0

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,7 @@ from ledger.office.xlsx_layout import fitting_paper, print_setup, row_height, te
 from ledger.service.backups import before_bulk_change
 from ledger.service.commands import Ledger
 from ledger.storage.files import replace_atomically
+from ledger.storage.office_files import check_office_file, office_errors
 
 FORMAT = "fill-form/1"
 SHEET = "填报表"
@@ -72,20 +72,15 @@ _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 # ---- reading any .xlsx safely --------------------------------------------------------------------------------
 def open_workbook(path: str | Path, *, read_only: bool = False) -> Any:
-    """Load ``path`` with openpyxl, or a LedgerError with a sentence (not found / not xlsx / encrypted)."""
+    """Load ``path`` with openpyxl, or a LedgerError with a sentence: not found, an old .xls, encrypted, damaged,
+    a zip bomb (``ledger.storage.office_files``) — each before openpyxl runs, or from what it raised."""
     path = Path(path)
-    if not path.is_file():
-        raise LedgerError("not_found", path=path)
-    with path.open("rb") as fh:
-        head = fh.read(8)
-    if head == OLE_MAGIC:
-        raise LedgerError("excel_encrypted", path=path.name)
-    if not zipfile.is_zipfile(path):
-        raise LedgerError("excel_not_xlsx", path=path.name, detail="文件内容不是 Excel 工作簿")
-    try:
-        return load_workbook(path, read_only=read_only)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
-        raise LedgerError("excel_not_xlsx", path=path.name, detail=type(exc).__name__) from None
+    check_office_file(path, "xlsx")
+    with office_errors(path, "xlsx"):
+        try:
+            return load_workbook(path, read_only=read_only)
+        except InvalidFileException as exc:
+            raise LedgerError("excel_not_xlsx", path=path.name, detail=type(exc).__name__) from None
 
 
 def sheet_is_empty(ws: Any) -> bool:
@@ -338,6 +333,16 @@ def export_fill_form(ledger: Ledger, community: str, out_path: str | Path) -> Pa
         out, wb.save
     )  # beside it, then moved over it: a failed save leaves no half-written form
     return out
+
+
+def print_note(path: str | Path) -> str:
+    """What to tell the user about printing an exported form: "" on A4, a sentence when it went on A3."""
+    ws = open_workbook(path)[SHEET]
+    if int(ws.page_setup.paperSize or 9) == 8:
+        return (
+            "这张填报表列较多，A4 纸上字号将小于 9 磅，已设为 A3 纸横向打印（在打印设置中可改为缩印到 A4）。"
+        )
+    return ""
 
 
 # ---- preview ----------------------------------------------------------------------------------------------------

@@ -67,7 +67,10 @@ def read_form(ledger: Ledger, path: Path) -> tuple[Any, dict[str, str], list[str
     if sheet_is_empty(ws):
         raise LedgerError("excel_empty", path=path.name, sheet=SHEET)
     headers = [cell_text(c.value) for c in ws[HEADER_ROW]]
-    slots = int(meta.get("slots") or 0)
+    slots_text = str(meta.get("slots") or "0")
+    if not slots_text.isdigit() or int(slots_text) > 50:
+        raise LedgerError("fill_form_not_ours", path=path.name, detail="隐藏的说明页被改动过")
+    slots = int(slots_text)
     want = (
         [h for h, *_ in FIXED]
         + [h for k in range(1, slots + 1) for h in (f"指标{k}名称", f"指标{k}完成值（请填写）")]

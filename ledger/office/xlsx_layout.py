@@ -398,6 +398,8 @@ class StreamSheet:
         self.ncols = max(1, len(widths))
         self.last_col = get_column_letter(self.ncols)
         self.row = 0
+        # never smaller than MIN_PRINT_PT on paper: a sheet too wide for A4 goes on A3
+        paper = fitting_paper([w for i, w in enumerate(widths) if i not in hidden], paper)
         self.paper = paper
         self.room = page_room([w for i, w in enumerate(widths) if i not in hidden], paper)
         self.used = 0.0  # row height on the current printed page

@@ -71,6 +71,7 @@ class LedgerSheet:
         )
         self.sheet.heading(heading.title, heading.subtitle, [c.title for c in columns], widths)
         self.widths = widths
+        self.hidden = {i + 1 for i, c in enumerate(columns) if c.key in hidden}  # not printed: no height
         self.values = [COLUMN_VALUES[c.key] for c in columns]
         keys = [c.key for c in columns]
         self.cat_col = keys.index("category") + 1 if merge and "category" in keys else 0
@@ -104,7 +105,7 @@ class LedgerSheet:
         cells = [value(item, self.count) for value in self.values]
         lines = 1
         for col, (value, _style) in enumerate(cells, start=1):
-            if col == self.cat_col or col == self.prob_col:
+            if col == self.cat_col or col == self.prob_col or col in self.hidden:
                 continue
             text = cell_text(value)
             if text:

@@ -371,7 +371,8 @@ def _is_findings(root: Node) -> bool:
     nodes = root.descendants() + ([root] if root.kind != "cn" else [])
     defects = sum(1 for n in nodes if _defect(_title(n)))
     if _NOT_FINDINGS_RE.search(bare):
-        return defects >= 2 and defects * 2 >= len(nodes) and not re.search(r"组织|书记|下一步|打算", bare)
+        sure = root.kind == "cn" and re.search(r"组织|书记|下一步|打算", bare)  # a section, not a category
+        return defects >= 2 and defects * 2 >= len(nodes) and not sure
     return defects >= 1 or (bool(_FINDINGS_RE.search(bare)) and bool(nodes))
 
 

@@ -58,9 +58,7 @@ def backup_if_changed(ledger: Ledger, data_dir: Path, keep: int = KEEP) -> Path 
         return None
     stamp = ledger.clock.now().strftime("%Y%m%d-%H%M%S")
     target = folder_for(ledger.path, data_dir) / f"{ledger.path.stem}-{stamp}-第{seq}条.db"
-    part = target.with_name(target.name + ".part")
-    ledger.store.backup(part)
-    part.replace(target)
+    ledger.store.backup(target)  # written under a hidden name and renamed when complete
     for old in backups(ledger.path, data_dir)[keep:]:
         old.unlink(missing_ok=True)
     log.info("automatic backup of %s at entry %d: %s", ledger.path, seq, target)

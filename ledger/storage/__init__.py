@@ -2,6 +2,7 @@
 
 from ledger.storage.files import ExportCancelled, check_folder, replace_atomically, write_error
 from ledger.storage.journal import Change, Entry, entry_hash, normalized_value
+from ledger.storage.office_files import check_office_file, office_errors
 from ledger.storage.store import (
     LATE_SQL,
     NATURAL_ORDER,
@@ -33,6 +34,8 @@ __all__ = [
     "lock_path",
     "new_id",
     "QUERY_SECONDS",
+    "check_office_file",
+    "office_errors",
     "check_file_schema",
     "guard",
     "stopped",

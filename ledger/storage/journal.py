@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.storage.journal_index import INSERT_SQL, index_rows
+from ledger.storage.journal_index import INSERT_SQL, index_rows, indexed
 from ledger.storage.store import Store, new_id
 
 GENESIS = "0" * 64
@@ -159,6 +159,8 @@ def append(
     as_json = [c.to_json() for c in changes]
     pieces = [canonical(c) for c in as_json]
     args_text = canonical(args)
+    occurred = occurred_at if occurred_at and occurred_at != at else ""
+    tail = ',"occurred_at":' + canonical(occurred) if occurred else ""  # sorts after "changes"
     fields = {
         "id": entry_id,
         "at": at,
@@ -167,13 +169,7 @@ def append(
         "origin": origin,
         "command": command,
         "task_id": task_id,
-        "payload": '{"args":'
-        + args_text
-        + ',"changes":['
-        + ",".join(pieces)
-        + "]"
-        + (',"occurred_at":' + canonical(occurred_at) if occurred_at and occurred_at != at else "")
-        + "}",
+        "payload": '{"args":' + args_text + ',"changes":[' + ",".join(pieces) + "]" + tail + "}",
     }
     digest = entry_hash(prev, seq, fields)
     store.conn.execute(
@@ -181,8 +177,8 @@ def append(
         "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         (seq, fields["id"], at, actor, role, origin, command, task_id, fields["payload"], prev, digest),
     )
-    store.conn.executemany(INSERT_SQL, index_rows(seq, task_id, args_text, as_json, pieces))
-    occurred = occurred_at if occurred_at and occurred_at != at else ""
+    if indexed(store.conn):  # not yet while an older file is migrated (schema 6 journals its fix)
+        store.conn.executemany(INSERT_SQL, index_rows(seq, task_id, args_text, as_json, pieces, tail))
     return Entry(
         seq, entry_id, at, actor, role, origin, command, task_id, args, tuple(changes), digest, occurred
     )
@@ -233,6 +229,7 @@ def task_history(store: Store, task_id: str) -> list[Entry]:
                 body.get("args", {}),
                 tuple(Change.from_json(c) for c in body.get("changes", [])),
                 digest,
+                str(body.get("occurred_at") or ""),
             )
         )
     return out

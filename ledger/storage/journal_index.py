@@ -32,13 +32,19 @@ def task_of(change: dict[str, Any]) -> str | None:
 
 
 def index_rows(
-    seq: int, task_id: str | None, args_text: str, changes: Sequence[dict[str, Any]], pieces: Sequence[str]
+    seq: int,
+    task_id: str | None,
+    args_text: str,
+    changes: Sequence[dict[str, Any]],
+    pieces: Sequence[str],
+    tail: str = "",
 ) -> Iterator[tuple[str, int, str | None]]:
     """(task_id, seq, changes) rows of ``journal_task`` for one entry.
 
     ``changes`` are the entry's changes as JSON dicts and ``pieces`` the same changes as their canonical text (the
-    payload is ``{"args":ARGS,"changes":[PIECE,…]}``). The entry's own task gets None (read the payload); every
-    other task it touched gets ``{"args":…,"changes":[its pieces]}``."""
+    payload is ``{"args":ARGS,"changes":[PIECE,…]TAIL}``, TAIL being the keys after "changes", such as
+    ``,"occurred_at":"…"``). The entry's own task gets None (read the payload); every other task it touched gets
+    ``{"args":…,"changes":[its pieces]TAIL}``."""
     if task_id:
         yield task_id, seq, None
     mine: dict[str, list[str]] = {}
@@ -50,10 +56,18 @@ def index_rows(
         return
     args = args_text if len(args_text) <= ARGS_COPIED else "{}"
     for owner, own in mine.items():
-        yield owner, seq, '{"args":' + args + ',"changes":[' + ",".join(own) + "]}"
+        yield owner, seq, '{"args":' + args + ',"changes":[' + ",".join(own) + "]" + tail + "}"
 
 
 INSERT_SQL = "INSERT INTO journal_task (task_id, seq, changes) VALUES (?, ?, ?)"
+
+
+def indexed(conn: sqlite3.Connection) -> bool:
+    """Whether the file has ``journal_task`` yet (an older file's earlier migrations may journal before it does)."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'journal_task'"
+    ).fetchone()
+    return found is not None
 
 
 def migrate_7(conn: sqlite3.Connection) -> None:
@@ -77,6 +91,8 @@ def migrate_7(conn: sqlite3.Connection) -> None:
             body = {}  # not even JSON: verify reports the entry; index only what is certain
         changes = [c for c in body.get("changes", []) if isinstance(c, dict)]
         pieces = [canonical(c) for c in changes]
+        later = {k: v for k, v in body.items() if k > "changes"}
+        tail = "".join(f",{canonical(k)}:{canonical(v)}" for k, v in sorted(later.items()))
         conn.executemany(
-            INSERT_SQL, index_rows(seq, task_id, canonical(body.get("args", {})), changes, pieces)
+            INSERT_SQL, index_rows(seq, task_id, canonical(body.get("args", {})), changes, pieces, tail)
         )

@@ -1,4 +1,4 @@
-"""Schema 7: the sort orders that had no index (整改进展, 责任部门), so that every sort reads its first screen from
+"""Schema 8: the sort orders that had no index (整改进展, 责任部门), so that every sort reads its first screen from
 an index in order instead of sorting every task."""
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -254,30 +255,31 @@ def migrate_6(conn: sqlite3.Connection) -> None:
         return
     import datetime as dt
 
-    from ledger.storage.journal import Change, append  # journal builds on this module
+    from ledger.storage.journal import GENESIS, Change, canonical, entry_hash  # journal builds on this module
 
     changes = []
     for task_id, before, after in wrong:
         conn.execute("UPDATE task SET original_deadline = ? WHERE id = ?", (after, task_id))
-        changes.append(Change("update", "task", task_id, "original_deadline", before, after))
-    append(
-        _MigrationStore(conn),  # type: ignore[arg-type]
-        at=dt.datetime.now().replace(microsecond=0).isoformat(sep=" "),
-        actor="系统",
-        role="work_team",
-        origin="本机",
-        command="fix_original_deadline",
-        task_id=None,
-        args={"count": len(changes)},
-        changes=changes,
+        changes.append(Change("update", "task", task_id, "original_deadline", before, after).to_json())
+    # Written as journal.append would, but without the per-task index: that comes with schema 7, which fills it
+    # from the entries already written (this one included).
+    last = conn.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (1, GENESIS) if last is None else (last[0] + 1, last[1])
+    fields = {
+        "id": new_id(),
+        "at": dt.datetime.now().replace(microsecond=0).isoformat(sep=" "),
+        "actor": "系统",
+        "role": "work_team",
+        "origin": "本机",
+        "command": "fix_original_deadline",
+        "task_id": None,
+        "payload": canonical({"args": {"count": len(changes)}, "changes": changes}),
+    }
+    conn.execute(
+        "INSERT INTO journal(seq, id, at, actor, role, origin, command, task_id, payload, prev_hash, hash) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (seq, *fields.values(), prev, entry_hash(prev, seq, fields)),
     )
-
-
-class _MigrationStore:
-    """What ``journal.append`` needs of a Store (its connection), while the Store is still being opened."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
 
 
 # Numbered migrations: MIGRATIONS[n - 1] takes a file from version n - 1 to n. Append, never edit.
@@ -526,16 +528,30 @@ class Store:
                 self._lock = None
 
     def backup(self, target: str | Path) -> Path:
-        """A consistent copy through SQLite's online backup API (before bulk changes)."""
+        """A consistent copy through SQLite's online backup API (before bulk changes, migrations, on close).
+
+        Written beside ``target`` under a hidden temporary name (``partial_backup``) and renamed over it only when
+        complete, so a run killed half-way never leaves a short file under the backup's name; a leftover of
+        such a run is removed by the next backup beside it (``remove_partial_backups``)."""
         target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists():
-            target.unlink()
-        dest = sqlite3.connect(str(target))
+        part = partial_backup(target)
+        remove_partial_backups(target.parent, self.path.stem)
+        crash = os.environ.get(CRASH_IN_BACKUP_ENV) == "1"
+
+        def copied(_status: int, remaining: int, _total: int) -> None:
+            if crash and remaining > 0:
+                os._exit(9)  # tests: the program killed in the middle of writing a backup
+
+        dest = sqlite3.connect(str(part))
         try:
-            self.conn.backup(dest)
-        finally:
+            self.conn.backup(dest, pages=BACKUP_PAGES if crash else -1, progress=copied)
+        except BaseException:
             dest.close()
+            part.unlink(missing_ok=True)
+            raise
+        dest.close()
+        os.replace(part, target)
         return target
 
     # ---- small reads ---------------------------------------------------------------------
@@ -629,6 +645,30 @@ class Store:
 
     def task_exists(self, task_id: str) -> bool:
         return self.one("SELECT 1 FROM task WHERE id = ? AND deleted_at IS NULL", (task_id,)) is not None
+
+
+CRASH_IN_BACKUP_ENV = "LEDGER_TEST_CRASH_IN_BACKUP"  # tests: os._exit(9) half-way through a backup
+BACKUP_PAGES = 4
+PARTIAL_PREFIX = ".~备份中-"
+
+
+def partial_backup(target: Path) -> Path:
+    """Where the backup ``target`` is written until it is complete: hidden, beside it, named after it."""
+    return target.with_name(f"{PARTIAL_PREFIX}{target.name}")
+
+
+def remove_partial_backups(folder: Path, stem: str) -> None:
+    """Remove what killed backups of the ledger named ``stem`` left in ``folder`` (their hidden partial files and
+    SQLite's journals of them). Every backup's name begins with its ledger's stem and "." or "-"; a partial
+    backup of another ledger may be being written by another process and is left alone."""
+    import contextlib
+
+    mine = (f"{PARTIAL_PREFIX}{stem}.", f"{PARTIAL_PREFIX}{stem}-")
+    with contextlib.suppress(OSError):
+        for leftover in folder.iterdir():
+            if leftover.name.startswith(mine):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
 
 
 def lock_path(path: Path) -> Path:

@@ -124,15 +124,20 @@ class RowStates:
         if len(self.cache) >= self.limit:
             self.flush()
 
-    def keys(self, table: str) -> Iterator[tuple[str, int, str, str]]:
-        """(key, seq, at, command) of every row ``table`` should hold (call ``flush`` first when in a file)."""
+    def flush_if_spilled(self) -> None:
+        """Once anything went to the file, everything goes there, so ``ordered`` reads one place."""
+        if self.file is not None:
+            self.flush()
+
+    def ordered(self, table: str) -> Iterator[tuple[str, str, int, str, str]]:
+        """(key, fields, seq, at, command) of every row ``table`` should hold, by key."""
         if self.file is None:
-            for (t, k), v in self.cache.items():
-                if t == table and v is not None:
-                    yield k, v[1], v[2], v[3]
+            mine = sorted((k, v) for (t, k), v in self.cache.items() if t == table and v is not None)
+            for key, value in mine:
+                yield (key, *value)
             return
         yield from self.file.execute(
-            "SELECT key, seq, at, command FROM state WHERE tbl = ? ORDER BY key", (table,)
+            "SELECT key, fields, seq, at, command FROM state WHERE tbl = ? ORDER BY key", (table,)
         )
 
 
@@ -242,46 +247,65 @@ def check_chain(store: Store, states: RowStates, tick: Tick) -> Problem | None:
 
 
 def check_tables(store: Store, states: RowStates, tick: Tick) -> Problem | None:
-    """Every journalled row equals the journal's last word on it; nothing exists that the journal never made."""
-    if states.file is not None:
-        states.flush()
+    """Every journalled row equals the journal's last word on it; nothing exists that the journal never made.
+
+    A merge of two streams ordered by key, the table's rows and the replayed states (SQLite's BINARY order of
+    UTF-8 text is Python's order of code points), so no row is looked up one by one."""
+    states.flush_if_spilled()
     rows_total = sum(int(store.one(f"SELECT COUNT(*) FROM {t}")) for t in JOURNALLED_TABLES)
     compared = 0
     tick("tables", 0, rows_total)
     for table in JOURNALLED_TABLES:
         key_col = "key" if table == "setting" else "id"
-        cur = store.conn.execute(f"SELECT * FROM {table}")
-        names = [d[0] for d in cur.description]
+        cur = store.conn.execute(f"SELECT * FROM {table} ORDER BY {key_col}")
+        at_name = {d[0]: i for i, d in enumerate(cur.description)}
+        key_at = at_name[key_col]
+        said = states.ordered(table)
+        pending = next(said, None)
         for raw in cur:
             compared += 1
             if compared % STEP == 0:
                 tick("tables", compared, rows_total)
-            row = dict(zip(names, raw, strict=True))
-            rid = row[key_col]
+            rid = raw[key_at]
             if table == "setting" and rid == "app":
                 continue
-            said = states.get((table, rid)) if isinstance(rid, str) else None
-            if said is None:
+            if not isinstance(rid, str):
                 return Problem(0, "", "", f"{table} 表中的记录 {shown(rid)} 没有任何日志，是在程序之外添加的")
-            want, seq, at, command = json.loads(said[0]), said[1], said[2], said[3]
-            for name, value in want.items():
-                have = row.get(name)
-                if table == "setting" and name == "value" and isinstance(have, str):
-                    try:
-                        have = json.loads(have)
-                    except ValueError:
-                        pass  # not even JSON: written outside the program, reported just below
-                if normalized_value(have) != normalized_value(value) or isinstance(have, bytes):
-                    return Problem(
-                        seq,
-                        at,
-                        command,
-                        f"{table} 表记录 {rid} 的字段 {name} 现为“{shown(have)}”，日志记载为“{shown(value)}”，"
-                        "在程序之外被改动过",
-                    )
-        for rid, seq, at, command in states.keys(table):
-            if store.one(f"SELECT 1 FROM {table} WHERE {key_col} = ?", (rid,)) is None:
-                return Problem(seq, at, command, f"{table} 表记录 {rid} 被删除，但日志中没有删除记录")
+            if pending is not None and pending[0] < rid:
+                return Problem(*pending[2:], f"{table} 表记录 {pending[0]} 被删除，但日志中没有删除记录")
+            if pending is None or pending[0] != rid:
+                return Problem(0, "", "", f"{table} 表中的记录 {shown(rid)} 没有任何日志，是在程序之外添加的")
+            problem = compare_row(table, rid, raw, at_name, pending)
+            if problem is not None:
+                return problem
+            pending = next(said, None)
+        if pending is not None:
+            return Problem(*pending[2:], f"{table} 表记录 {pending[0]} 被删除，但日志中没有删除记录")
+    return None
+
+
+def compare_row(
+    table: str, rid: str, raw: tuple[Any, ...], at_name: dict[str, int], said: tuple[str, str, int, str, str]
+) -> Problem | None:
+    """The row ``raw`` against the journal's last word on it (``said``: key, fields, seq, at, command)."""
+    want: dict[str, Any] = json.loads(said[1])
+    have = [raw[at_name[n]] if n in at_name else None for n in want]
+    if table != "setting" and have == list(want.values()):
+        return None  # the common case, compared in C (1 == 1.0 == True, as normalized_value has it)
+    for (name, value), found in zip(want.items(), have, strict=True):
+        if table == "setting" and name == "value" and isinstance(found, str):
+            try:
+                found = json.loads(found)
+            except ValueError:
+                pass  # not even JSON: written outside the program, reported just below
+        if normalized_value(found) != normalized_value(value) or isinstance(found, bytes):
+            return Problem(
+                said[2],
+                said[3],
+                said[4],
+                f"{table} 表记录 {rid} 的字段 {name} 现为“{shown(found)}”，日志记载为“{shown(value)}”，"
+                "在程序之外被改动过",
+            )
     return None
 
 

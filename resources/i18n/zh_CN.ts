@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/imports/plan.py" line="246"/>
+        <location filename="../../ui/imports/plan.py" line="274"/>
         <source>Open a rectification plan</source>
         <translation>打开整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="248"/>
+        <location filename="../../ui/imports/plan.py" line="276"/>
         <source>Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)</source>
         <translation>整改方案、反馈意见和通报 (*.docx *.pdf *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
@@ -640,32 +640,32 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="217"/>
+        <location filename="../../ui/window/app.py" line="223"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="217"/>
+        <location filename="../../ui/window/app.py" line="225"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="225"/>
+        <location filename="../../ui/window/app.py" line="233"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="227"/>
+        <location filename="../../ui/window/app.py" line="235"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="251"/>
+        <location filename="../../ui/window/app.py" line="259"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="265"/>
+        <location filename="../../ui/window/app.py" line="273"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -736,54 +736,54 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>DecideExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="436"/>
+        <location filename="../../ui/signoff/dialogs.py" line="441"/>
         <source>Decide the extension request</source>
         <translation>批复延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="437"/>
+        <location filename="../../ui/signoff/dialogs.py" line="442"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="438"/>
+        <location filename="../../ui/signoff/dialogs.py" line="443"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="440"/>
+        <location filename="../../ui/signoff/dialogs.py" line="445"/>
         <source>From → to</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="441"/>
+        <location filename="../../ui/signoff/dialogs.py" line="446"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="442"/>
-        <location filename="../../ui/signoff/dialogs.py" line="467"/>
+        <location filename="../../ui/signoff/dialogs.py" line="447"/>
+        <location filename="../../ui/signoff/dialogs.py" line="472"/>
         <source>Approve the extension</source>
         <translation>同意延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="444"/>
-        <location filename="../../ui/signoff/dialogs.py" line="467"/>
+        <location filename="../../ui/signoff/dialogs.py" line="449"/>
+        <location filename="../../ui/signoff/dialogs.py" line="472"/>
         <source>Refuse</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="465"/>
+        <location filename="../../ui/signoff/dialogs.py" line="470"/>
         <source>Note (optional)</source>
         <translation>批复意见（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="465"/>
+        <location filename="../../ui/signoff/dialogs.py" line="470"/>
         <source>Note (required when refusing)</source>
         <translation>批复意见（不同意时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="124"/>
+        <location filename="../../ui/signoff/dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -809,6 +809,49 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <location filename="../../ui/common/preview.py" line="155"/>
         <source>Write a new value</source>
         <translation>填写新值</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../ui/table/empty.py" line="41"/>
+        <source>Import a rectification plan…</source>
+        <translation>导入整改方案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/empty.py" line="42"/>
+        <source>Add communities…</source>
+        <translation>添加居民区…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/empty.py" line="43"/>
+        <source>Open the example ledger</source>
+        <translation>打开示例台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/empty.py" line="44"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/empty.py" line="77"/>
+        <source>This ledger has no tasks yet</source>
+        <translation>台账中还没有整改任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/empty.py" line="80"/>
+        <source>Start by importing the rectification plan (.docx or .txt): its problems, measures and deadlines become the ledger&apos;s tasks. Or add the communities first, or look at the example.</source>
+        <translation>先导入整改方案（.docx 或 .txt）：其中的反馈问题、整改措施和整改时限会成为台账的任务。也可以先添加居民区，或打开示例台账看看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/empty.py" line="85"/>
+        <source>No task matches the filters</source>
+        <translation>没有符合筛选条件的任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/empty.py" line="86"/>
+        <source>Change the filters on the left, or show every task.</source>
+        <translation>请调整左侧的筛选条件，或显示全部任务。</translation>
     </message>
 </context>
 <context>
@@ -993,132 +1036,132 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="143"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="140"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="149"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="146"/>
         <source>The whole ledger ({n} tasks)</source>
         <translation>整本台账（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="150"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="147"/>
         <source>The current filter ({n} tasks)</source>
         <translation>当前筛选结果（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="152"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="149"/>
         <source>Only the tasks the table shows now, with the filters on the left.</source>
         <translation>只导出表格中现在显示的任务（左侧筛选条件下的结果）。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="154"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="151"/>
         <source>One community:</source>
         <translation>一个居民区：</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="168"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="165"/>
         <source>{name} ({n} tasks)</source>
         <translation>{name}（{n} 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="182"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="179"/>
         <source>What to export</source>
         <translation>导出范围</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="195"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="192"/>
         <source>Edit templates…</source>
         <translation>编辑模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="202"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="199"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="203"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="200"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="205"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="202"/>
         <source>One sheet per community</source>
         <translation>每个居民区一张工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="208"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="205"/>
         <source>After the ledger sheet, one more sheet for each community with only its tasks.</source>
         <translation>在“整改台账”表之后，再为每个居民区各加一张只含本居民区任务的工作表。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="211"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="208"/>
         <source>The three lists (problems, tasks, responsibilities)</source>
         <translation>三张清单（问题清单、任务清单、责任清单）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="213"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="210"/>
         <source>Adds the 问题清单, 任务清单 and 责任清单 sheets.</source>
         <translation>另加“问题清单”“任务清单”“责任清单”三张工作表。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="216"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="213"/>
         <source>Layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="221"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="218"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="223"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="220"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="231"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="228"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="235"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="232"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="240"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="237"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="243"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="240"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="261"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="258"/>
         <source>{name} (default)</source>
         <translation>{name}（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="273"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="270"/>
         <source>{count} columns: {names}</source>
         <translation>共 {count} 列：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="331"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="328"/>
         <source>Choose where to save the file.</source>
         <translation>请选择文件保存的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="337"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="334"/>
         <source>The folder “{folder}” does not exist. Choose an existing folder with “Browse…”.</source>
         <translation>文件夹“{folder}”不存在。请点“浏览…”选择一个已有的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="346"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="343"/>
         <source>“{name}” already exists in “{folder}”. Replace it?</source>
         <translation>“{folder}”中已有“{name}”。要替换它吗？</translation>
     </message>
@@ -1126,37 +1169,37 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExportFillFormDialog</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="110"/>
+        <location filename="../../ui/imports/fill_form.py" line="113"/>
         <source>Export a fill form</source>
         <translation>导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="113"/>
+        <location filename="../../ui/imports/fill_form.py" line="116"/>
         <source>A fill form is an Excel sheet of one community&apos;s tasks for its secretary: they fill in the progress, the indicator values and whether to ask for sign-off (the yellow cells), and send it back; import it with File → Import Excel….</source>
         <translation>填报表是一个居民区全部整改任务的 Excel 表格，交给居民区书记填写浅黄色单元格（整改进展、指标完成值、是否申请销号），交回后用“文件 → 导入 Excel…”导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="123"/>
+        <location filename="../../ui/imports/fill_form.py" line="126"/>
         <source>{name} ({tasks} tasks)</source>
         <translation>{name}（{tasks} 项任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="130"/>
+        <location filename="../../ui/imports/fill_form.py" line="133"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="132"/>
+        <location filename="../../ui/imports/fill_form.py" line="135"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="135"/>
+        <location filename="../../ui/imports/fill_form.py" line="138"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="142"/>
+        <location filename="../../ui/imports/fill_form.py" line="145"/>
         <source>No community has tasks.</source>
         <translation>没有居民区有整改任务。</translation>
     </message>
@@ -1164,57 +1207,57 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="379"/>
+        <location filename="../../ui/signoff/dialogs.py" line="384"/>
         <source>Ask for a later deadline</source>
         <translation>申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="383"/>
+        <location filename="../../ui/signoff/dialogs.py" line="388"/>
         <source>Current deadline</source>
         <translation>现在的整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="383"/>
+        <location filename="../../ui/signoff/dialogs.py" line="388"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="386"/>
+        <location filename="../../ui/signoff/dialogs.py" line="391"/>
         <source>Original deadline</source>
         <translation>原定时限</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="398"/>
+        <location filename="../../ui/signoff/dialogs.py" line="403"/>
         <source>New deadline</source>
         <translation>申请延至</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="399"/>
+        <location filename="../../ui/signoff/dialogs.py" line="404"/>
         <source>Why the deadline cannot be met</source>
         <translation>为什么不能按时完成</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="400"/>
+        <location filename="../../ui/signoff/dialogs.py" line="405"/>
         <source>Reason (required)</source>
         <translation>延期理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="404"/>
+        <location filename="../../ui/signoff/dialogs.py" line="409"/>
         <source>A leader approves or refuses the request. The original deadline is kept in the ledger either way.</source>
         <translation>由领导批复同意或不同意。无论结果如何，原定时限都会保留在台账中。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="409"/>
+        <location filename="../../ui/signoff/dialogs.py" line="414"/>
         <source>Send the request</source>
         <translation>提交延期申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="415"/>
+        <location filename="../../ui/signoff/dialogs.py" line="420"/>
         <source>{n} days later</source>
         <translation>延后 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="124"/>
+        <location filename="../../ui/signoff/dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1222,72 +1265,72 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FillFormDialog</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="311"/>
+        <location filename="../../ui/imports/fill_form.py" line="314"/>
         <source>Import a fill form</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="314"/>
+        <location filename="../../ui/imports/fill_form.py" line="317"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="317"/>
+        <location filename="../../ui/imports/fill_form.py" line="320"/>
         <source>Skip the cells that cannot be imported and import the rest</source>
         <translation>跳过不能导入的单元格，导入其余部分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="357"/>
+        <location filename="../../ui/imports/fill_form.py" line="360"/>
         <source>“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be imported, {unchanged} rows unchanged. Nothing has been changed yet.</source>
         <translation>“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，{unchanged} 行没有变化。目前台账尚未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="374"/>
+        <location filename="../../ui/imports/fill_form.py" line="377"/>
         <source>{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import the rest, or correct the file and import it again.</source>
         <translation>有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，或改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="397"/>
+        <location filename="../../ui/imports/fill_form.py" line="400"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="399"/>
+        <location filename="../../ui/imports/fill_form.py" line="402"/>
         <source>Ask for sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="401"/>
+        <location filename="../../ui/imports/fill_form.py" line="404"/>
         <source>Whole row</source>
         <translation>整行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="409"/>
+        <location filename="../../ui/imports/fill_form.py" line="412"/>
         <source>Indicator value: {name}</source>
         <translation>指标完成值：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="409"/>
+        <location filename="../../ui/imports/fill_form.py" line="412"/>
         <source>Indicator value</source>
         <translation>指标完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="444"/>
+        <location filename="../../ui/imports/fill_form.py" line="447"/>
         <source>Nothing new to import: the ledger already holds every value of “{file}”.</source>
         <translation>没有需要导入的内容：“{file}”中的数值台账上都已有了。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="449"/>
+        <location filename="../../ui/imports/fill_form.py" line="452"/>
         <source>Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells skipped.</source>
         <translation>已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="460"/>
+        <location filename="../../ui/imports/fill_form.py" line="463"/>
         <source> {count} conflicts were left undecided; import the file again to decide them.</source>
         <translation>还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="463"/>
+        <location filename="../../ui/imports/fill_form.py" line="466"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -1335,47 +1378,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FillTable</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="222"/>
+        <location filename="../../ui/imports/fill_form.py" line="225"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="223"/>
+        <location filename="../../ui/imports/fill_form.py" line="226"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="224"/>
+        <location filename="../../ui/imports/fill_form.py" line="227"/>
         <source>Community / measure</source>
         <translation>居民区 / 整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="225"/>
+        <location filename="../../ui/imports/fill_form.py" line="228"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="226"/>
+        <location filename="../../ui/imports/fill_form.py" line="229"/>
         <source>Ledger now</source>
         <translation>台账现值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="227"/>
+        <location filename="../../ui/imports/fill_form.py" line="230"/>
         <source>Filled in</source>
         <translation>填报值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="228"/>
+        <location filename="../../ui/imports/fill_form.py" line="231"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="243"/>
+        <location filename="../../ui/imports/fill_form.py" line="246"/>
         <source>Keep the ledger&apos;s</source>
         <translation>保留台账</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="243"/>
+        <location filename="../../ui/imports/fill_form.py" line="246"/>
         <source>Take the filled-in</source>
         <translation>采用填报</translation>
     </message>
@@ -1492,18 +1535,33 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/window/dialogs.py" line="52"/>
-        <source>Organisation</source>
-        <translation>单位名称</translation>
+        <source>Organisation (required)</source>
+        <translation>单位名称（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="54"/>
+        <location filename="../../ui/window/dialogs.py" line="59"/>
         <source>Create a blank ledger</source>
         <translation>新建空白台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="58"/>
+        <location filename="../../ui/window/dialogs.py" line="63"/>
         <source>Open an existing ledger file…</source>
         <translation>打开已有台账文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/dialogs.py" line="72"/>
+        <source>Enter the organisation&apos;s name first: it heads the ledger and every export.</source>
+        <translation>请先填写单位名称：台账和每份导出文件的标题都要用到它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/dialogs.py" line="212"/>
+        <source>New blank ledger</source>
+        <translation>新建空白台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/dialogs.py" line="213"/>
+        <source>Organisation (required), e.g. 莘庄工业区党工委</source>
+        <translation>单位名称（必填），例如：莘庄工业区党工委</translation>
     </message>
 </context>
 <context>
@@ -1950,97 +2008,107 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window/layout.py" line="95"/>
+        <location filename="../../ui/window/layout.py" line="115"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="100"/>
+        <location filename="../../ui/window/layout.py" line="196"/>
+        <source>The ledger has no tasks yet. Start on the “Ledger” tab: import the rectification plan.</source>
+        <translation>台账中还没有整改任务。请先在“台账”页导入整改方案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="102"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="106"/>
+        <location filename="../../ui/window/main_window.py" line="108"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="109"/>
+        <location filename="../../ui/window/main_window.py" line="111"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="110"/>
+        <location filename="../../ui/window/main_window.py" line="112"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="111"/>
+        <location filename="../../ui/window/main_window.py" line="113"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="112"/>
+        <location filename="../../ui/window/main_window.py" line="114"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="115"/>
+        <location filename="../../ui/window/main_window.py" line="117"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="115"/>
+        <location filename="../../ui/window/main_window.py" line="117"/>
         <source>Packages</source>
         <translation>社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="133"/>
+        <location filename="../../ui/window/main_window.py" line="135"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="138"/>
+        <location filename="../../ui/window/main_window.py" line="140"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="160"/>
+        <location filename="../../ui/window/main_window.py" line="162"/>
         <source>Generated test data: the tasks and people are made up</source>
         <translation>生成的测试数据：任务和人名均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="162"/>
+        <location filename="../../ui/window/main_window.py" line="164"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="210"/>
+        <location filename="../../ui/window/main_window.py" line="213"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="215"/>
+        <location filename="../../ui/window/main_window.py" line="218"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="478"/>
+        <location filename="../../ui/window/main_window.py" line="236"/>
+        <source>Saved: {measure}</source>
+        <translation>已保存：{measure}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/main_window.py" line="492"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="525"/>
+        <location filename="../../ui/window/main_window.py" line="540"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="533"/>
+        <location filename="../../ui/window/main_window.py" line="548"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="570"/>
+        <location filename="../../ui/window/main_window.py" line="585"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -2396,42 +2464,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>NewTaskDialog</name>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="133"/>
+        <location filename="../../ui/window/dialogs.py" line="146"/>
         <source>New task</source>
         <translation>新建整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="152"/>
+        <location filename="../../ui/window/dialogs.py" line="165"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="153"/>
+        <location filename="../../ui/window/dialogs.py" line="166"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="154"/>
+        <location filename="../../ui/window/dialogs.py" line="167"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="155"/>
+        <location filename="../../ui/window/dialogs.py" line="168"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="156"/>
+        <location filename="../../ui/window/dialogs.py" line="169"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="157"/>
+        <location filename="../../ui/window/dialogs.py" line="170"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="175"/>
+        <location filename="../../ui/window/dialogs.py" line="188"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
     </message>
@@ -2439,32 +2507,32 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>NoticeExport</name>
     <message>
-        <location filename="../../ui/exports/notice.py" line="23"/>
+        <location filename="../../ui/exports/notice.py" line="24"/>
         <source>{org} rectification progress notice (draft).docx</source>
         <translation>{org}巡察整改进展情况通报（草稿）.docx</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="30"/>
+        <location filename="../../ui/exports/notice.py" line="31"/>
         <source>Save the progress notice draft</source>
         <translation>保存巡察整改进展情况通报（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="30"/>
+        <location filename="../../ui/exports/notice.py" line="31"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="45"/>
+        <location filename="../../ui/exports/notice.py" line="46"/>
         <source>Cannot write the notice</source>
         <translation>无法生成通报</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="50"/>
+        <location filename="../../ui/exports/notice.py" line="51"/>
         <source>The notice draft was saved to “{path}”. Open it in Word or WPS and fill in the places marked 【待补充】.</source>
         <translation>通报草稿已保存到“{path}”。请在 Word 或 WPS 中打开，补充标有“【待补充】”的地方后定稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="54"/>
+        <location filename="../../ui/exports/notice.py" line="55"/>
         <source>Progress notice</source>
         <translation>生成通报</translation>
     </message>
@@ -2525,22 +2593,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="80"/>
+        <location filename="../../ui/window/dialogs.py" line="93"/>
         <source>Who are you?</source>
         <translation>请填写使用人</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="88"/>
+        <location filename="../../ui/window/dialogs.py" line="101"/>
         <source>Every change you make is recorded under this name, for the audit.</source>
         <translation>您的每一处修改都将以此姓名记录在案，以备核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="91"/>
+        <location filename="../../ui/window/dialogs.py" line="104"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="92"/>
+        <location filename="../../ui/window/dialogs.py" line="105"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -2780,172 +2848,242 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/imports/plan.py" line="90"/>
-        <source>Categories → problems → measures. Double-click a title to rename it; nothing is written before Import.</source>
-        <translation>问题类别 → 反馈问题 → 整改措施。双击标题可改名；点“导入”之前不会写入台账。</translation>
+        <source>Categories → problems → measures. Double-click a title to rename it, drag an item to move it; nothing is written before Import.</source>
+        <translation>类别 → 问题 → 措施。双击标题可改名，拖动可移到别处；点“导入”之前不会写入台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="98"/>
+        <location filename="../../ui/imports/plan.py" line="99"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="98"/>
+        <location filename="../../ui/imports/plan.py" line="99"/>
         <source>Falls to</source>
         <translation>落实到</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="116"/>
+        <location filename="../../ui/imports/plan.py" line="99"/>
+        <source>Lines</source>
+        <translation>原文行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="101"/>
+        <source>The lines of the document (rows of a table) it came from</source>
+        <translation>来自原文的第几行（表格为第几行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="121"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="117"/>
+        <location filename="../../ui/imports/plan.py" line="122"/>
         <source>Rename the selected title (or double-click it)</source>
         <translation>修改所选标题（也可以双击标题）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="122"/>
+        <location filename="../../ui/imports/plan.py" line="127"/>
         <source>Merge into the item above</source>
         <translation>并入上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="123"/>
+        <location filename="../../ui/imports/plan.py" line="128"/>
         <source>Merge the selected item into the one above it at the same level</source>
         <translation>把所选项并入同一级的上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="128"/>
+        <location filename="../../ui/imports/plan.py" line="133"/>
         <source>Split</source>
         <translation>拆分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="129"/>
+        <location filename="../../ui/imports/plan.py" line="134"/>
         <source>Split the selected measure at the cursor in its text, or else at every “；”</source>
         <translation>在措施内容中光标处拆分所选措施；光标不在文字中间时按“；”拆分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="134"/>
+        <location filename="../../ui/imports/plan.py" line="139"/>
         <source>Drop</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="135"/>
+        <location filename="../../ui/imports/plan.py" line="140"/>
         <source>Leave the selected items out of the import</source>
         <translation>导入时不包括所选项</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="138"/>
+        <location filename="../../ui/imports/plan.py" line="145"/>
+        <source>Up a level</source>
+        <translation>升一级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="147"/>
+        <source>Make the selected measure a problem, or problem a category; what follows it at its level comes along under it</source>
+        <translation>把选中的措施升为问题、问题升为类别；同一级中排在它后面的内容随之归到它下面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="154"/>
+        <source>Down a level</source>
+        <translation>降一级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="156"/>
+        <source>Put the selected category or problem under the one above it, one level down, with what is under it</source>
+        <translation>把选中的类别或问题连同其下内容降一级，归到上面那一项之下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="161"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="139"/>
+        <location filename="../../ui/imports/plan.py" line="161"/>
+        <source>Move up (or drag it)</source>
+        <translation>上移（也可拖动）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="162"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="157"/>
+        <location filename="../../ui/imports/plan.py" line="180"/>
         <source>Measure text (place the cursor here and press Split to cut it in two)</source>
         <translation>措施内容（把光标放在要断开的位置，再点“拆分”）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="164"/>
+        <location filename="../../ui/imports/plan.py" line="187"/>
         <source>Select a measure to see its text and choose its communities.</source>
         <translation>选择一条措施，查看内容并选择落实到的居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="166"/>
+        <location filename="../../ui/imports/plan.py" line="189"/>
         <source>Communities this measure falls to</source>
         <translation>这条措施落实到的居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="171"/>
-        <location filename="../../ui/imports/plan.py" line="284"/>
+        <location filename="../../ui/imports/plan.py" line="194"/>
+        <location filename="../../ui/imports/plan.py" line="312"/>
         <source>All communities</source>
         <translation>全部居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="172"/>
+        <location filename="../../ui/imports/plan.py" line="195"/>
         <source>Give every selected measure to every community</source>
         <translation>所选措施全部落实到所有居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="174"/>
+        <location filename="../../ui/imports/plan.py" line="197"/>
         <source>Those named in the text</source>
         <translation>文中点名的居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="176"/>
+        <location filename="../../ui/imports/plan.py" line="199"/>
         <source>Give each selected measure to the communities its text names (all when it names none)</source>
         <translation>所选措施落实到文中点名的居民区（没有点名的落实到全部居民区）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="207"/>
+        <location filename="../../ui/imports/plan.py" line="235"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="210"/>
+        <location filename="../../ui/imports/plan.py" line="238"/>
         <source>Import the tree into the ledger as one step (a backup is taken first)</source>
         <translation>把预览中的内容作为一步导入台账（导入前自动备份）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="213"/>
+        <location filename="../../ui/imports/plan.py" line="241"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="255"/>
+        <location filename="../../ui/imports/plan.py" line="283"/>
         <source>Open a rectification plan</source>
         <translation>打开整改方案</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="257"/>
+        <location filename="../../ui/imports/plan.py" line="285"/>
         <source>Plans, feedback and notices (*.docx *.pdf *.xlsx *.txt);;All files (*)</source>
         <translation>整改方案、反馈意见和通报 (*.docx *.pdf *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="296"/>
+        <location filename="../../ui/imports/plan.py" line="324"/>
         <source>{name} (named in the text, not in the ledger: tick to create)</source>
         <translation>{name}（文中提到，台账中尚无，勾选后新建）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="427"/>
+        <location filename="../../ui/imports/plan.py" line="410"/>
+        <source>Leader: {0}</source>
+        <translation>责任领导：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="411"/>
+        <source>Department: {0}</source>
+        <translation>责任部门：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="412"/>
+        <source>Responsible: {0}</source>
+        <translation>责任人：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="413"/>
+        <source>Deadline: {0}</source>
+        <translation>完成时限：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan.py" line="476"/>
         <source>All ({n})</source>
         <translation>全部（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="432"/>
+        <location filename="../../ui/imports/plan.py" line="481"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan.py" line="465"/>
+        <location filename="../../ui/imports/plan.py" line="514"/>
         <source>Nothing to import: the tree is empty.</source>
         <translation>没有可导入的内容：预览是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="141"/>
+        <location filename="../../ui/imports/plan_levels.py" line="124"/>
+        <source>A category is already at the top level.</source>
+        <translation>类别已是最高一级，不能再升。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan_levels.py" line="150"/>
+        <source>A measure is already at the lowest level.</source>
+        <translation>措施已是最低一级，不能再降。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan_levels.py" line="155"/>
+        <source>There is nothing above at the same level to put it under.</source>
+        <translation>上面没有同一级的项目，无法降级。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/plan_tree.py" line="157"/>
         <source>The ledger has no communities yet: tick the communities named in the text, or add communities first.</source>
         <translation>台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="262"/>
+        <location filename="../../ui/imports/plan_tree.py" line="278"/>
         <source>There is no item above at the same level to merge with.</source>
         <translation>同一级没有上一项可以合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="303"/>
+        <location filename="../../ui/imports/plan_tree.py" line="319"/>
         <source>Only a measure can be split: select a measure.</source>
         <translation>只能拆分整改措施：请先选择一条措施。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="310"/>
+        <location filename="../../ui/imports/plan_tree.py" line="326"/>
         <source>Nothing to split: put the cursor inside the text, or use “；” between the parts.</source>
         <translation>没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="335"/>
+        <location filename="../../ui/imports/plan_tree.py" line="353"/>
         <source>Select what to drop first.</source>
         <translation>请先选择要删除的项。</translation>
     </message>
@@ -3215,232 +3353,237 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReconcileView</name>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="104"/>
+        <location filename="../../ui/reconcile/view.py" line="105"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="114"/>
+        <location filename="../../ui/reconcile/view.py" line="115"/>
         <source>Start reconciliation</source>
         <translation>开始对账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="115"/>
+        <location filename="../../ui/reconcile/view.py" line="116"/>
         <source>Tick all</source>
         <translation>全部核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="116"/>
+        <location filename="../../ui/reconcile/view.py" line="117"/>
         <source>Close the period…</source>
         <translation>结账…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="117"/>
+        <location filename="../../ui/reconcile/view.py" line="118"/>
         <source>Weekly report…</source>
         <translation>生成周报…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="118"/>
+        <location filename="../../ui/reconcile/view.py" line="119"/>
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="183"/>
-        <location filename="../../ui/reconcile/view.py" line="191"/>
-        <location filename="../../ui/reconcile/view.py" line="205"/>
+        <location filename="../../ui/reconcile/view.py" line="184"/>
+        <location filename="../../ui/reconcile/view.py" line="192"/>
+        <location filename="../../ui/reconcile/view.py" line="206"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="184"/>
+        <location filename="../../ui/reconcile/view.py" line="185"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="185"/>
+        <location filename="../../ui/reconcile/view.py" line="186"/>
         <source>Returned this week</source>
         <translation>本周是否上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="186"/>
+        <location filename="../../ui/reconcile/view.py" line="187"/>
         <source>Last returned</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="191"/>
-        <location filename="../../ui/reconcile/view.py" line="196"/>
-        <location filename="../../ui/reconcile/view.py" line="205"/>
+        <location filename="../../ui/reconcile/view.py" line="192"/>
+        <location filename="../../ui/reconcile/view.py" line="197"/>
+        <location filename="../../ui/reconcile/view.py" line="206"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="191"/>
-        <location filename="../../ui/reconcile/view.py" line="205"/>
+        <location filename="../../ui/reconcile/view.py" line="192"/>
+        <location filename="../../ui/reconcile/view.py" line="206"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="191"/>
+        <location filename="../../ui/reconcile/view.py" line="192"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="197"/>
+        <location filename="../../ui/reconcile/view.py" line="198"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="198"/>
+        <location filename="../../ui/reconcile/view.py" line="199"/>
         <source>Old deadline</source>
         <translation>原时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="199"/>
+        <location filename="../../ui/reconcile/view.py" line="200"/>
         <source>New deadline</source>
         <translation>新时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="200"/>
+        <location filename="../../ui/reconcile/view.py" line="201"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="205"/>
+        <location filename="../../ui/reconcile/view.py" line="206"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="207"/>
+        <location filename="../../ui/reconcile/view.py" line="208"/>
         <source>Chase list</source>
         <translation>催报名单</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="208"/>
+        <location filename="../../ui/reconcile/view.py" line="209"/>
         <source>Waiting for sign-off review</source>
         <translation>待审销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="209"/>
+        <location filename="../../ui/reconcile/view.py" line="210"/>
         <source>Extensions to approve</source>
         <translation>待批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="210"/>
+        <location filename="../../ui/reconcile/view.py" line="211"/>
         <source>New overdue this week</source>
         <translation>本周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="259"/>
+        <location filename="../../ui/reconcile/view.py" line="260"/>
         <source>Opening</source>
         <translation>期初</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="259"/>
+        <location filename="../../ui/reconcile/view.py" line="260"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="259"/>
+        <location filename="../../ui/reconcile/view.py" line="260"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="314"/>
-        <source>{week} ({start} to {end})</source>
-        <translation>{week}（{start} 至 {end}）</translation>
+        <location filename="../../ui/reconcile/view.py" line="317"/>
+        <source>{start} to {end} (week {week})</source>
+        <translation>{start} 至 {end}（第 {week} 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="325"/>
+        <location filename="../../ui/reconcile/view.py" line="321"/>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile/view.py" line="330"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="326"/>
+        <location filename="../../ui/reconcile/view.py" line="331"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="326"/>
+        <location filename="../../ui/reconcile/view.py" line="331"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="349"/>
+        <location filename="../../ui/reconcile/view.py" line="354"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="353"/>
+        <location filename="../../ui/reconcile/view.py" line="358"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="358"/>
+        <location filename="../../ui/reconcile/view.py" line="363"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="371"/>
+        <location filename="../../ui/reconcile/view.py" line="376"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="406"/>
+        <location filename="../../ui/reconcile/view.py" line="411"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="409"/>
+        <location filename="../../ui/reconcile/view.py" line="414"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="415"/>
+        <location filename="../../ui/reconcile/view.py" line="420"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="422"/>
+        <location filename="../../ui/reconcile/view.py" line="427"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="422"/>
+        <location filename="../../ui/reconcile/view.py" line="427"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="422"/>
+        <location filename="../../ui/reconcile/view.py" line="427"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="532"/>
+        <location filename="../../ui/reconcile/view.py" line="533"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="539"/>
+        <location filename="../../ui/reconcile/view.py" line="540"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="65"/>
+        <location filename="../../ui/reconcile/view.py" line="66"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="65"/>
+        <location filename="../../ui/reconcile/view.py" line="66"/>
         <source>Word document (*.docx);;Excel workbook (*.xlsx)</source>
         <translation>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="74"/>
+        <location filename="../../ui/reconcile/view.py" line="75"/>
         <source>Compare with</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="75"/>
+        <location filename="../../ui/reconcile/view.py" line="76"/>
         <source>Compare {week} with which closed week?</source>
         <translation>将 {week} 与哪一个已结账的周比较？</translation>
     </message>
@@ -3448,27 +3591,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>RelapseDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="507"/>
+        <location filename="../../ui/signoff/dialogs.py" line="512"/>
         <source>Record a relapse (反弹)</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="509"/>
+        <location filename="../../ui/signoff/dialogs.py" line="514"/>
         <source>What was found (required)</source>
         <translation>发现的问题（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="512"/>
+        <location filename="../../ui/signoff/dialogs.py" line="517"/>
         <source>The task is reopened as 反弹重启 and must be signed off again.</source>
         <translation>任务将转为“反弹重启”，需重新整改、重新销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="516"/>
+        <location filename="../../ui/signoff/dialogs.py" line="521"/>
         <source>Record the relapse</source>
         <translation>记录反弹</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="124"/>
+        <location filename="../../ui/signoff/dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3476,22 +3619,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="487"/>
+        <location filename="../../ui/signoff/dialogs.py" line="492"/>
         <source>Reopen the task</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="489"/>
+        <location filename="../../ui/signoff/dialogs.py" line="494"/>
         <source>Why it must be rectified again (required)</source>
         <translation>重启理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="490"/>
+        <location filename="../../ui/signoff/dialogs.py" line="495"/>
         <source>Reopen</source>
         <translation>重启整改</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="124"/>
+        <location filename="../../ui/signoff/dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3499,137 +3642,137 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="171"/>
+        <location filename="../../ui/signoff/dialogs.py" line="176"/>
         <source>Return — {level}</source>
         <translation>退回 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="171"/>
+        <location filename="../../ui/signoff/dialogs.py" line="176"/>
         <source>Approve — {level}</source>
         <translation>审核通过 — {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="176"/>
+        <location filename="../../ui/signoff/dialogs.py" line="181"/>
         <source>{level}: level {n} of {total}, signed by the {role}</source>
         <translation>{level}：第 {n} 级（共 {total} 级），由{role}签署</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="186"/>
+        <location filename="../../ui/signoff/dialogs.py" line="191"/>
         <source>This level checks: {items}</source>
         <translation>本级核查：{items}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="190"/>
+        <location filename="../../ui/signoff/dialogs.py" line="195"/>
         <source>This level confirms the earlier levels&apos; checks.</source>
         <translation>本级确认前级的核查结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="194"/>
+        <location filename="../../ui/signoff/dialogs.py" line="199"/>
         <source>(no statement)</source>
         <translation>（未填写）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="198"/>
+        <location filename="../../ui/signoff/dialogs.py" line="203"/>
         <source>Closing statement of the owner</source>
         <translation>整改情况说明</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="204"/>
+        <location filename="../../ui/signoff/dialogs.py" line="209"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="208"/>
+        <location filename="../../ui/signoff/dialogs.py" line="213"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="210"/>
+        <location filename="../../ui/signoff/dialogs.py" line="215"/>
         <source>{n} files: {names}</source>
         <translation>{n} 份：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="212"/>
+        <location filename="../../ui/signoff/dialogs.py" line="217"/>
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="217"/>
+        <location filename="../../ui/signoff/dialogs.py" line="222"/>
         <source>Indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="221"/>
+        <location filename="../../ui/signoff/dialogs.py" line="226"/>
         <source>e.g. 措施已落实，佐证材料齐全，同意销号。</source>
         <translation>例如：措施已落实，佐证材料齐全，同意销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="222"/>
+        <location filename="../../ui/signoff/dialogs.py" line="227"/>
         <source>Why the task may be signed off without it</source>
         <translation>写明可以例外销号的理由</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="226"/>
+        <location filename="../../ui/signoff/dialogs.py" line="231"/>
         <source>A grade of 一般 or 差 at the last level sends the task back for a second round of rectification; it is not signed off.</source>
         <translation>最后一级评定为“一般”或“差”时，任务将退回二次整改，不会销号。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="238"/>
+        <location filename="../../ui/signoff/dialogs.py" line="243"/>
         <source>The reason is shown on the task and on the wall chart, so the owner knows what to do.</source>
         <translation>退回理由会显示在任务上和挂图上，责任人据此继续整改。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="243"/>
+        <location filename="../../ui/signoff/dialogs.py" line="248"/>
         <source>Reason for returning (required)</source>
         <translation>退回理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="244"/>
+        <location filename="../../ui/signoff/dialogs.py" line="249"/>
         <source>Return to the owner</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="250"/>
+        <location filename="../../ui/signoff/dialogs.py" line="255"/>
         <source>This level checks it: complete what is missing first, or write the reason for an exception below.</source>
         <translation>本级负责核查：请先补齐缺少的内容，或在下方填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="269"/>
+        <location filename="../../ui/signoff/dialogs.py" line="274"/>
         <source>Acceptance grade (required)</source>
         <translation>验收评定（必选）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="270"/>
+        <location filename="../../ui/signoff/dialogs.py" line="275"/>
         <source>Opinion (required)</source>
         <translation>审核意见（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="274"/>
+        <location filename="../../ui/signoff/dialogs.py" line="279"/>
         <source>Exception reason (required to approve)</source>
         <translation>例外理由（审核通过时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="279"/>
+        <location filename="../../ui/signoff/dialogs.py" line="284"/>
         <source>A long-term task is signed off for this stage and stays 长期坚持.</source>
         <translation>长期坚持任务：通过后完成阶段性销号，继续长期坚持。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="281"/>
+        <location filename="../../ui/signoff/dialogs.py" line="286"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="299"/>
+        <location filename="../../ui/signoff/dialogs.py" line="304"/>
         <source>Please choose a grade: 好, 较好, 一般 or 差.</source>
         <translation>请选择验收评定：好、较好、一般或差。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="124"/>
+        <location filename="../../ui/signoff/dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="253"/>
+        <location filename="../../ui/signoff/dialogs.py" line="258"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -3847,7 +3990,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SignoffDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="124"/>
+        <location filename="../../ui/signoff/dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3973,42 +4116,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="324"/>
+        <location filename="../../ui/signoff/dialogs.py" line="329"/>
         <source>Request sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="329"/>
+        <location filename="../../ui/signoff/dialogs.py" line="334"/>
         <source>Current progress</source>
         <translation>目前的整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="331"/>
+        <location filename="../../ui/signoff/dialogs.py" line="336"/>
         <source>What was done, with numbers and dates: e.g. 已开展培训 18 次，覆盖 560 人次。</source>
         <translation>写明做了什么、做了多少、何时完成，例如：已开展培训 18 次，覆盖 560 人次。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="335"/>
+        <location filename="../../ui/signoff/dialogs.py" line="340"/>
         <source>What was done (required)</source>
         <translation>整改情况说明（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="345"/>
+        <location filename="../../ui/signoff/dialogs.py" line="350"/>
         <source>The reviewers check this. Add evidence on the 佐证材料 tab first, or the reviewer will have to record an exception.</source>
         <translation>审核人会核查这些内容。请先在“佐证材料”页添加材料，否则审核人须填写例外理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="354"/>
+        <location filename="../../ui/signoff/dialogs.py" line="359"/>
         <source>Submit the request</source>
         <translation>提交申请</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="124"/>
+        <location filename="../../ui/signoff/dialogs.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/dialogs.py" line="341"/>
+        <location filename="../../ui/signoff/dialogs.py" line="346"/>
         <source>Missing before sign-off:</source>
         <translation>销号前还缺少：</translation>
     </message>
@@ -4029,241 +4172,241 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../ui/task/panel.py" line="70"/>
-        <location filename="../../ui/task/panel.py" line="294"/>
+        <location filename="../../ui/task/panel.py" line="71"/>
+        <location filename="../../ui/task/panel.py" line="295"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="94"/>
+        <location filename="../../ui/task/panel.py" line="95"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="107"/>
+        <location filename="../../ui/task/panel.py" line="108"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="109"/>
+        <location filename="../../ui/task/panel.py" line="110"/>
         <source>Save the fields above (Ctrl+S)</source>
         <translation>保存以上内容（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="111"/>
+        <location filename="../../ui/task/panel.py" line="112"/>
         <source>Revert</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="120"/>
+        <location filename="../../ui/task/panel.py" line="121"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="121"/>
+        <location filename="../../ui/task/panel.py" line="122"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="122"/>
+        <location filename="../../ui/task/panel.py" line="123"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="123"/>
+        <location filename="../../ui/task/panel.py" line="124"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="124"/>
+        <location filename="../../ui/task/panel.py" line="125"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="125"/>
+        <location filename="../../ui/task/panel.py" line="126"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="126"/>
+        <location filename="../../ui/task/panel.py" line="127"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="135"/>
+        <location filename="../../ui/task/panel.py" line="136"/>
         <source>Indicator</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="135"/>
+        <location filename="../../ui/task/panel.py" line="136"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="135"/>
+        <location filename="../../ui/task/panel.py" line="136"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="135"/>
+        <location filename="../../ui/task/panel.py" line="136"/>
         <source>Actual</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="145"/>
-        <location filename="../../ui/task/panel.py" line="510"/>
+        <location filename="../../ui/task/panel.py" line="146"/>
+        <location filename="../../ui/task/panel.py" line="512"/>
         <source>Add indicator</source>
         <translation>添加量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="147"/>
+        <location filename="../../ui/task/panel.py" line="148"/>
         <source>Remove indicator</source>
         <translation>删除量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="174"/>
+        <location filename="../../ui/task/panel.py" line="175"/>
         <source>Ask for a later deadline…</source>
         <translation>申请延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="177"/>
+        <location filename="../../ui/task/panel.py" line="178"/>
         <source>Approve the extension…</source>
         <translation>同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="180"/>
+        <location filename="../../ui/task/panel.py" line="181"/>
         <source>Refuse the extension…</source>
         <translation>不同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="183"/>
+        <location filename="../../ui/task/panel.py" line="184"/>
         <source>Print the sign-off form…</source>
         <translation>打印销号审批表…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="186"/>
+        <location filename="../../ui/task/panel.py" line="187"/>
         <source>The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper</source>
         <translation>把本任务的销号审批表生成 A4 PDF，打印后交审核人签字</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="197"/>
+        <location filename="../../ui/task/panel.py" line="198"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="197"/>
+        <location filename="../../ui/task/panel.py" line="198"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="197"/>
+        <location filename="../../ui/task/panel.py" line="198"/>
         <source>Field</source>
         <translation>修改项</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="197"/>
+        <location filename="../../ui/task/panel.py" line="198"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="197"/>
+        <location filename="../../ui/task/panel.py" line="198"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="213"/>
+        <location filename="../../ui/task/panel.py" line="214"/>
         <source>Quantitative indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="223"/>
+        <location filename="../../ui/task/panel.py" line="224"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="227"/>
-        <location filename="../../ui/task/panel.py" line="416"/>
+        <location filename="../../ui/task/panel.py" line="228"/>
+        <location filename="../../ui/task/panel.py" line="417"/>
         <source>Evidence ({n})</source>
         <translation>佐证材料（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="233"/>
+        <location filename="../../ui/task/panel.py" line="234"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="234"/>
+        <location filename="../../ui/task/panel.py" line="235"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="243"/>
+        <location filename="../../ui/task/panel.py" line="244"/>
         <source>Reviews and deadline</source>
         <translation>审核与延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="244"/>
+        <location filename="../../ui/task/panel.py" line="245"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="295"/>
+        <location filename="../../ui/task/panel.py" line="296"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="316"/>
+        <location filename="../../ui/task/panel.py" line="317"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="329"/>
+        <location filename="../../ui/task/panel.py" line="330"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="354"/>
+        <location filename="../../ui/task/panel.py" line="355"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="356"/>
+        <location filename="../../ui/task/panel.py" line="357"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="367"/>
+        <location filename="../../ui/task/panel.py" line="368"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="377"/>
+        <location filename="../../ui/task/panel.py" line="378"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="395"/>
+        <location filename="../../ui/task/panel.py" line="396"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="397"/>
+        <location filename="../../ui/task/panel.py" line="398"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="485"/>
-        <location filename="../../ui/task/panel.py" line="503"/>
+        <location filename="../../ui/task/panel.py" line="486"/>
+        <location filename="../../ui/task/panel.py" line="505"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="510"/>
+        <location filename="../../ui/task/panel.py" line="512"/>
         <source>Indicator name, e.g. 培训次数</source>
         <translation>指标名称，例如：培训次数</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="527"/>
+        <location filename="../../ui/task/panel.py" line="529"/>
         <source>Remove the indicator “{name}”?</source>
         <translation>删除量化指标“{name}”？</translation>
     </message>
@@ -4579,7 +4722,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>dlg</name>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="175"/>
+        <location filename="../../ui/window/dialogs.py" line="188"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
     </message>
@@ -4587,80 +4730,80 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>excel_export</name>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="102"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="99"/>
         <source>{org} rectification ledger-{date}.xlsx</source>
         <translation>{org}巡察整改台账-{date}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="114"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="111"/>
         <source>Save the ledger as</source>
         <translation>台账保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="114"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="111"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="373"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="370"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="374"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="371"/>
         <source>The ledger was exported: {tasks} tasks.</source>
         <translation>台账已导出，共 {tasks} 条任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="378"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="375"/>
         <source>File: {path}
 Sheets: {sheets}</source>
         <translation>文件：{path}
 工作表：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="394"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="391"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="395"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="392"/>
         <source>OK</source>
         <translation>好</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="405"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="402"/>
         <source>The export was cancelled; nothing was written and “{path}” is unchanged.</source>
         <translation>导出已取消，没有写入任何文件，原有的“{path}”保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="407"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="404"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="409"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="406"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="417"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="414"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="417"/>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="426"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="414"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="423"/>
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="424"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="421"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出……（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="442"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="439"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
     </message>
@@ -4700,17 +4843,17 @@ Sheets: {sheets}</source>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="166"/>
+        <location filename="../../ui/imports/fill_form.py" line="169"/>
         <source>{community} fill form.xlsx</source>
         <translation>{community}填报表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="175"/>
+        <location filename="../../ui/imports/fill_form.py" line="178"/>
         <source>Cannot export the fill form</source>
         <translation>无法导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="479"/>
+        <location filename="../../ui/imports/fill_form.py" line="482"/>
         <location filename="../../ui/imports/foreign.py" line="209"/>
         <source>Import Excel</source>
         <translation>导入 Excel</translation>
@@ -4747,12 +4890,12 @@ Sheets: {sheets}</source>
 <context>
     <name>util</name>
     <message>
-        <location filename="../../ui/common/util.py" line="89"/>
+        <location filename="../../ui/common/util.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/common/util.py" line="116"/>
+        <location filename="../../ui/common/util.py" line="126"/>
         <source>Cannot open the folder. Open it yourself: {folder}</source>
         <translation>无法自动打开文件夹，请手动打开：{folder}</translation>
     </message>

@@ -290,7 +290,8 @@ class BoardView(QWidget):
         self.subtitle.setText(f"{today.year}年{today.month}月{today.day}日")
         if data is not None:
             self.fig_tasks.value.setText(str(data.total.tasks))
-            self.fig_closed.value.setText(f"{data.total.pct_closed:.1f}%")
+            # no tasks: no share to show (as 总览 says), not "0.0%"
+            self.fig_closed.value.setText(f"{data.total.pct_closed:.1f}%" if data.total.tasks else "—")
             self.fig_overdue.value.setText(str(data.total.overdue))
 
     def _sync_scheme_box(self) -> None:

@@ -61,6 +61,16 @@ def remember_ledger(path: str) -> None:
     s.sync()
 
 
+def documents_folder() -> Path:
+    """Where a file the user saves or picks starts, unless a folder was used last: the Documents folder (the
+    same for every export, package and report), else home. The ledger's own folder may be the program's hidden
+    data folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     """Resize to (width, height), or to 90% of the screen when it is smaller."""
     screen = widget.screen() or QApplication.primaryScreen()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,7 +39,7 @@ from ledger.office import BUILTIN_TEMPLATE, COLUMNS, ExportResult, default_templ
 from ledger.service import Ledger
 from ledger.storage import ExportCancelled, TaskFilter
 from ui.common import messages
-from ui.common.util import advance, exec_and_free, open_folder, progress_dialog, settings
+from ui.common.util import advance, documents_folder, exec_and_free, open_folder, progress_dialog, settings
 from ui.exports.templates import TemplateDialog, hint
 
 if TYPE_CHECKING:
@@ -90,10 +90,7 @@ def default_folder() -> Path:
     last = str(settings().value(FOLDER_KEY, "") or "")
     if last and Path(last).is_dir():
         return Path(last)
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if docs and Path(docs).is_dir():
-        return Path(docs)
-    return Path.home()
+    return documents_folder()
 
 
 def default_file_name(ledger: Ledger, today: dt.date | None = None) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from ledger.core import LedgerError
 from ledger.service import Ledger
 from ui.common import messages
+from ui.common.util import documents_folder
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ def default_name(ledger: Ledger) -> str:
 
 def ask_path(parent: QWidget | None, ledger: Ledger) -> str:
     """The file dialog, separate so tests can patch it."""
-    start = ledger.path.parent / default_name(ledger)
+    start = documents_folder() / default_name(ledger)
     path, _ = QFileDialog.getSaveFileName(
         parent, _tr("Save the progress notice draft"), str(start), _tr("Word documents (*.docx)")
     )

@@ -36,7 +36,7 @@ from ledger.office import fill_form as excel_returns
 from ledger.service.commands import Ledger
 from ui.common import messages
 from ui.common.preview import DecisionTable, PreviewDialog
-from ui.common.util import say, settings
+from ui.common.util import documents_folder, say, settings
 from ui.imports.foreign import ForeignImportDialog
 
 log = logging.getLogger(__name__)
@@ -73,6 +73,9 @@ def show_done(parent: QWidget | None, community: str, path: Path) -> None:
         _tr("The fill form of {community} was saved to:\n{path}").format(community=community, path=path),
         parent=parent,
     )
+    note = excel_returns.print_note(path) if path.is_file() else ""
+    if note:  # the paper it prints on (A3 when A4 would print under 9 pt)
+        box.setInformativeText(note)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
 
@@ -81,7 +84,7 @@ def _folder(ledger: Ledger) -> Path:
     saved = str(settings().value(FOLDER_KEY, "") or "")
     if saved and Path(saved).is_dir():
         return Path(saved)
-    return ledger.path.parent
+    return documents_folder()
 
 
 def _remember(folder: Path) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,8 @@ from ledger.plan import (
 )
 from ledger.service import Ledger
 from ui.common import messages, palette
-from ui.imports.plan_tree import ASSIGNED, DETAIL, KIND, NAMED, PlanTreeEditing
+from ui.imports.plan_levels import PlanLevelEditing, PlanTree
+from ui.imports.plan_tree import ASSIGNED, DETAIL, FACTS, KIND, NAMED, PlanTreeEditing
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 NAME = Qt.ItemDataRole.UserRole + 6  # community list: the community's name ("" for 全部)
 
 
-class PlanImportDialog(PlanTreeEditing, QDialog):
+class PlanImportDialog(PlanLevelEditing, PlanTreeEditing, QDialog):
     """The preview tree on the left, the selected measure's text and communities on the right, 导入 below."""
 
     imported = Signal(object)  # ImportResult
@@ -87,15 +87,19 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         # left: the tree and its editing buttons
         hint = QLabel(
             self.tr(
-                "Categories → problems → measures. Double-click a title to rename it; "
+                "Categories → problems → measures. Double-click a title to rename it, drag an item to move it; "
                 "nothing is written before Import."
             )
         )
         hint.setWordWrap(True)
-        self.tree = QTreeWidget()
+        self.tree = PlanTree()
+        self.tree.on_move = self.move_to
         self.tree.setObjectName("planTree")
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Title"), self.tr("Falls to")])
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("Title"), self.tr("Falls to"), self.tr("Lines")])
+        self.tree.headerItem().setToolTip(
+            2, self.tr("The lines of the document (rows of a table) it came from")
+        )
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree.setWordWrap(True)
@@ -105,6 +109,7 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 190)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self.tree.editItem(item, 0))
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
@@ -135,7 +140,25 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
                 self.tr("Leave the selected items out of the import"),
                 self.drop_selected,
             ),
-            ("up", self.tr("Move up"), self.tr("Move up"), lambda: self.move(-1)),
+            (
+                "promote",
+                self.tr("Up a level"),
+                self.tr(
+                    "Make the selected measure a problem, or problem a category; what follows it at its level "
+                    "comes along under it"
+                ),
+                self.promote,
+            ),
+            (
+                "demote",
+                self.tr("Down a level"),
+                self.tr(
+                    "Put the selected category or problem under the one above it, one level down, with what is "
+                    "under it"
+                ),
+                self.demote,
+            ),
+            ("up", self.tr("Move up"), self.tr("Move up (or drag it)"), lambda: self.move(-1)),
             ("down", self.tr("Move down"), self.tr("Move down"), lambda: self.move(1)),
         ):
             b = QPushButton(text)
@@ -185,6 +208,11 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.detail_label)
         rv.addWidget(self.detail, 2)
+        self.facts = QLabel()
+        self.facts.setObjectName("facts")
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rv.addWidget(self.facts)
         rv.addWidget(com_label)
         rv.addWidget(self.communities, 3)
         rv.addLayout(quick)
@@ -364,8 +392,29 @@ class PlanImportDialog(PlanTreeEditing, QDialog):
             else:
                 self.detail.setPlainText(item.data(0, DETAIL) or "")
                 self.detail.setReadOnly(item.data(0, KIND) != "measure")
+            self.facts.setText(self._facts_text(item))
+            self.facts.setVisible(bool(self.facts.text()))
         finally:
             self._syncing = False
+
+    def _facts_text(self, item: QTreeWidgetItem | None) -> str:
+        """The measure's 责任领导 / 责任部门 / 责任人 / 完成时限 as the document gave them (imported with it)."""
+        facts = item.data(0, FACTS) if item is not None else None
+        if not isinstance(facts, dict):
+            return ""
+        owners = "、".join(str(o) for o in facts.get("owners") or [])
+        deadline = str(facts.get("deadline") or facts.get("kind") or "")
+        parts = [
+            template.replace("{0}", value)
+            for template, value in (
+                (self.tr("Leader: {0}"), str(facts.get("leader") or "")),
+                (self.tr("Department: {0}"), str(facts.get("department") or "")),
+                (self.tr("Responsible: {0}"), owners),
+                (self.tr("Deadline: {0}"), deadline),
+            )
+            if value
+        ]
+        return "　".join(parts)
 
     def _detail_changed(self) -> None:
         if self._syncing:

@@ -31,6 +31,14 @@ FACTS = (
 )  # measure: lines, leader, department, owners, deadline, kind from the document
 
 
+def _lines_text(lines: tuple[int, int] | None) -> str:
+    """ "12" or "12–14": the source lines (or table rows) an item came from."""
+    if not lines or not lines[0]:
+        return ""
+    first, last = lines
+    return str(first) if last <= first else f"{first}–{last}"
+
+
 def _facts(measure: ParsedMeasure) -> dict[str, object]:
     return {
         "lines": measure.lines,
@@ -84,9 +92,15 @@ class PlanTreeEditing:
 
     # ---- the tree ----------------------------------------------------------------------------
     def _new_item(
-        self, kind: str, title: str, detail: str = "", named: list[str] | None = None
+        self,
+        kind: str,
+        title: str,
+        detail: str = "",
+        named: list[str] | None = None,
+        lines: tuple[int, int] | None = None,
     ) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([title, ""])
+        item = QTreeWidgetItem([title, "", _lines_text(lines)])
+        item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         item.setData(0, KIND, kind)
         item.setData(0, DETAIL, detail)
@@ -114,15 +128,17 @@ class PlanTreeEditing:
                 assignment = default_assignment(plan, self.ledger)
                 mentioned: list[str] = []
                 for ci, cat in enumerate(plan.categories):
-                    citem = self._new_item("category", cat.title)
+                    citem = self._new_item("category", cat.title, lines=cat.lines)
                     self.tree.addTopLevelItem(citem)
                     for pi, prob in enumerate(cat.problems):
-                        pitem = self._new_item("problem", prob.title, prob.detail, prob.communities)
+                        pitem = self._new_item(
+                            "problem", prob.title, prob.detail, prob.communities, prob.lines
+                        )
                         citem.addChild(pitem)
                         mentioned += prob.communities
                         for mi, measure in enumerate(prob.measures):
                             mitem = self._new_item(
-                                "measure", measure.title, measure.detail, measure.communities
+                                "measure", measure.title, measure.detail, measure.communities, measure.lines
                             )
                             mitem.setData(0, ASSIGNED, list(assignment.get((ci, pi, mi), [])))
                             mitem.setData(0, FACTS, _facts(measure))
@@ -319,6 +335,8 @@ class PlanTreeEditing:
             item.setData(0, NAMED, first.communities)
             for offset, piece in enumerate(pieces[1:], start=1):
                 new = self._new_item("measure", piece.title, piece.detail, piece.communities)
+                new.setText(2, item.text(2))
+                new.setData(0, FACTS, item.data(0, FACTS) or {})
                 named = resolve_names(piece.communities, self.known)[0]
                 new.setData(0, ASSIGNED, named or original)
                 self._insert(parent, index + offset, new)

@@ -24,7 +24,7 @@ from ledger import exchange
 from ledger.core import LedgerError
 from ledger.service import Ledger
 from ui.common import messages
-from ui.common.util import advance, open_folder, progress_dialog, say, settings
+from ui.common.util import advance, documents_folder, open_folder, progress_dialog, say, settings
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def folder_default(ledger: Ledger, key: str = FOLDER_KEY) -> str:
     saved = settings().value(key, "")
     if saved and Path(str(saved)).is_dir():
         return str(saved)
-    return str(ledger.path.parent)
+    return str(documents_folder())
 
 
 # ---- 下发 ---------------------------------------------------------------------------------------------------------

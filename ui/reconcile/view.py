@@ -38,6 +38,7 @@ from ledger import reconcile as rc
 from ledger.core import LedgerError
 from ledger.service import Changed, Ledger
 from ui.common import messages, palette, words
+from ui.common.util import documents_folder
 from ui.reconcile.dialogs import CloseNoteDialog, CompareDialog
 from ui.reconcile.lines import LinesModel, effect_text, fit_columns, status_text
 
@@ -310,10 +311,14 @@ class ReconcileView(QWidget):
         self.week_combo.clear()
         for w in sorted(weeks, reverse=True):
             start, end = rc.week_window(self.ledger, w)
+            # a period by its dates; the ISO week only where the period is one (Monday to Sunday)
+            iso = start.isoweekday() == 1 and end == start + dt.timedelta(days=6)
             self.week_combo.addItem(
-                self.tr("{week} ({start} to {end})").format(
-                    week=w, start=start.isoformat(), end=end.isoformat()
-                ),
+                self.tr("{start} to {end} (week {week})").format(
+                    start=start.isoformat(), end=end.isoformat(), week=start.isocalendar()[1]
+                )
+                if iso
+                else self.tr("{start} to {end}").format(start=start.isoformat(), end=end.isoformat()),
                 w,
             )
         i = self.week_combo.findData(select)
@@ -513,11 +518,7 @@ class ReconcileView(QWidget):
         from ledger.office import weekly as report_week
 
         week = self.week()
-        start = (
-            str(Path(self.ledger.store.path).parent / f"周报-{week}.docx")
-            if getattr(self.ledger.store, "path", None)
-            else f"周报-{week}.docx"
-        )
+        start = str(documents_folder() / f"周报-{week}.docx")
         chosen = ask_report_path(self, start)
         if not chosen:
             return None

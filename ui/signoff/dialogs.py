@@ -41,6 +41,11 @@ def _num(v: float | None) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
+def _amount(v: float | None, unit: str) -> str:
+    """18次; 未填写 when there is no value yet (not “—次”)."""
+    return "未填写" if v is None else f"{_num(v)}{unit}"
+
+
 def missing_items(
     ledger: Ledger, task_id: str, checks: tuple[str, ...] = ("evidence", "indicators")
 ) -> list[str]:
@@ -50,8 +55,8 @@ def missing_items(
     for ind in ledger.indicators(task_id) if "indicators" in checks else []:
         if ind.target is not None and (ind.actual is None or ind.actual < ind.target):
             out.append(
-                f"指标“{ind.name}”未达到目标（目标 {_num(ind.target)}{ind.unit}，"
-                f"完成 {_num(ind.actual)}{ind.unit}）"
+                f"指标“{ind.name}”未达到目标（目标 {_amount(ind.target, ind.unit)}，"
+                f"完成 {_amount(ind.actual, ind.unit)}）"
             )
     if "statement" in checks and not state.statement.strip():
         out.append("没有销号说明")
@@ -63,7 +68,7 @@ def indicator_lines(ledger: Ledger, task_id: str) -> list[str]:
     for ind in ledger.indicators(task_id):
         met = ind.target is None or (ind.actual is not None and ind.actual >= ind.target)
         out.append(
-            f"{ind.name}：目标 {_num(ind.target)}{ind.unit}，完成 {_num(ind.actual)}{ind.unit}"
+            f"{ind.name}：目标 {_amount(ind.target, ind.unit)}，完成 {_amount(ind.actual, ind.unit)}"
             f"（{'已达标' if met else '未达标'}）"
         )
     return out

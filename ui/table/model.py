@@ -37,7 +37,7 @@ GROUPED = ("problem", "category")  # written once per group of consecutive rows,
 
 PAGE = 200
 FIRST_SCREEN = 400  # rows whose ids come with the first query; the rest follow right after
-REST_AFTER = 150  # ms: the remaining ids of a reload whose first screen was not painted (hidden table)
+REST_AFTER = 1000  # ms: the remaining ids of a reload whose first screen was not painted (window minimised)
 
 # (key, English header for tr(), sort key in SQL, editable field or None)
 COLUMNS: list[tuple[str, str, str, str | None]] = [

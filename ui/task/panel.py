@@ -62,6 +62,7 @@ class TaskPanel(DropsEvidence):
     Files dropped on the panel are attached to the shown task as 佐证材料."""
 
     taskShown = Signal(str)  # the id of the task now shown, or "" for none
+    saved = Signal(str)  # the fields were saved (the window confirms it in the status bar)
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -484,6 +485,7 @@ class TaskPanel(DropsEvidence):
         except LedgerError as exc:
             messages.show_error(self, exc, self.tr("Not saved"))
             return False
+        self.saved.emit(self.task.measure if self.task is not None else "")
         return True
 
     def revert(self) -> None:

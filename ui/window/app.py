@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from ledger.core import Clock, LedgerError, Operator, TodayClock
 from ledger.service import Ledger
 from ui.common import messages
-from ui.common.util import remember_ledger, save_operator, saved_operator, settings
+from ui.common.util import documents_folder, remember_ledger, save_operator, saved_operator, settings
 from ui.window.crash import CrashHandler
 
 if TYPE_CHECKING:
@@ -211,10 +211,18 @@ class Controller:
                 led.operator = op
                 return self._remember(led)
             if choice == "blank":
+                from ui.window.dialogs import ask_org
+
+                org = org.strip() or ask_org(parent)
+                if not org:
+                    return None  # the organisation's name heads every export: no ledger without it
                 target = self.default_path()
                 if target.exists():
                     chosen, _ = QFileDialog.getSaveFileName(
-                        parent, self.tr("New ledger"), str(self.folder), self.tr("Ledger files (*.db)")
+                        parent,
+                        self.tr("New ledger"),
+                        str(documents_folder() / f"{org}整改台账.db"),
+                        self.tr("Ledger files (*.db)"),
                     )
                     if not chosen:
                         return None
@@ -223,7 +231,7 @@ class Controller:
             opened, _ = QFileDialog.getOpenFileName(
                 parent,
                 self.tr("Open ledger"),
-                str(self.folder),
+                str(documents_folder()),
                 self.tr("Ledger files (*.db);;All files (*)"),
             )
             return self.open_path(Path(opened), parent) if opened else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ledger.core import Kind, LedgerError, Operator, Role
 from ledger.service import Ledger
 from ui.common import messages, words
-from ui.common.util import exec_and_free
+from ui.common.util import exec_and_free, say
 
 
 class FirstRunDialog(QDialog):
@@ -49,8 +49,13 @@ class FirstRunDialog(QDialog):
         example.clicked.connect(lambda: self._pick(self.EXAMPLE))
         layout.addWidget(example)
         form = QFormLayout()
-        form.addRow(self.tr("Organisation"), self.org)
+        form.addRow(self.tr("Organisation (required)"), self.org)
         layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setObjectName("firstRunMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
         blank = QPushButton(self.tr("Create a blank ledger"))
         blank.setObjectName("blank")
         blank.clicked.connect(lambda: self._pick(self.BLANK))
@@ -61,6 +66,14 @@ class FirstRunDialog(QDialog):
         example.setDefault(True)
 
     def _pick(self, choice: str) -> None:
+        if choice == self.BLANK and not self.org.text().strip():
+            say(
+                self.message,
+                self.tr("Enter the organisation's name first: it heads the ledger and every export."),
+                warn=True,
+            )
+            self.org.setFocus()
+            return
         self.choice = choice
         self.accept()
 
@@ -186,3 +199,20 @@ class NewTaskDialog(QDialog):
             dt.date(d.year(), d.month(), d.day()),
             dlg.kind.currentData(),
         )
+
+
+def ask_org(parent: QWidget | None) -> str:
+    """The organisation's name for a new blank ledger (required); "" when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text = ""
+    while not text:
+        text, ok = QInputDialog.getText(
+            parent,
+            QCoreApplication.translate("FirstRunDialog", "New blank ledger"),
+            QCoreApplication.translate("FirstRunDialog", "Organisation (required), e.g. 莘庄工业区党工委"),
+        )
+        if not ok:
+            return ""
+        text = text.strip()
+    return text

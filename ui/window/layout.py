@@ -14,11 +14,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QMargins, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFrame,
+    QLabel,
     QScrollArea,
     QTabBar,
     QTabWidget,
@@ -48,8 +49,27 @@ class ViewPage(QScrollArea):
         self.setWidgetResizable(True)
         self.setWidget(view)
 
+        self.empty = QLabel(self.viewport())
+        self.empty.setObjectName("emptyView")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAutoFillBackground(True)
+        self.empty.hide()
+
     def minimumSizeHint(self) -> QSize:
         return QSize(120, 80)
+
+    def set_empty(self, text: str) -> None:
+        """Cover the view with ``text`` (a ledger without tasks has nothing to show here); "" uncovers it."""
+        self.empty.setText(text)
+        self.empty.setVisible(bool(text))
+        if text:
+            self.empty.setGeometry(self.viewport().rect())
+            self.empty.raise_()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.empty.setGeometry(self.viewport().rect())
 
 
 def page_view(page: QWidget | None) -> QWidget | None:
@@ -167,3 +187,20 @@ def restore_geometry(win: MainWindow) -> None:
 
 def save_geometry(win: MainWindow) -> None:
     settings().setValue(screen_key(window_screen(win)), win.saveGeometry())
+
+
+def cover_empty_pages(win: MainWindow) -> None:
+    """A ledger without tasks: each built view says so and where to start, instead of an empty grid."""
+    empty = win.ledger.stats()["tasks"] == 0
+    text = (
+        QCoreApplication.translate(
+            "MainWindow",
+            "The ledger has no tasks yet. Start on the “Ledger” tab: import the rectification plan.",
+        )
+        if empty
+        else ""
+    )
+    for i in range(1, win.tabs.count()):
+        page = win.tabs.widget(i)
+        if isinstance(page, ViewPage):
+            page.set_empty(text)

@@ -26,6 +26,7 @@ from ledger.storage.store import TaskFilter
 from ui.common import messages, palette, words
 from ui.common.util import exec_and_free, save_operator, settings
 from ui.table.columns import ColumnLayout
+from ui.table.empty import EmptyState
 from ui.table.filters import FilterPanel
 from ui.table.model import TaskIdRole, TaskTableModel
 from ui.window import menus as window_menus
@@ -35,6 +36,7 @@ from ui.window.layout import (
     TaskDock,
     ViewPage,
     ViewTabs,
+    cover_empty_pages,
     fit_into,
     page_view,
     restore_geometry,
@@ -167,6 +169,7 @@ class MainWindow(DialogActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.status_path)
         window_menus.build_menus(self)
         apply_permissions(self)
+        self.empty_state = EmptyState(self)
         self._update_undo_actions()
         self._update_title()
         self._update_status()
@@ -228,6 +231,11 @@ class MainWindow(DialogActions, QMainWindow):
 
             self._panel = TaskPanel(self.ledger)
             self._panel.taskShown.connect(self._task_shown)
+            self._panel.saved.connect(
+                lambda measure: self.statusBar().showMessage(
+                    self.tr("Saved: {measure}").format(measure=measure), 6000
+                )
+            )
             self.task_stack.addWidget(self._panel)
             if self.ledger.package is not None:
                 from ui.packages.community_mode import lock_panel
@@ -293,6 +301,7 @@ class MainWindow(DialogActions, QMainWindow):
         self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
         holder.deleteLater()
+        self._update_empty_pages()
         if hasattr(view, "set_filter"):
             view.set_filter(self.filters.current_filter())
 
@@ -307,6 +316,9 @@ class MainWindow(DialogActions, QMainWindow):
                 return w
         raise KeyError(key)
 
+    def _update_empty_pages(self) -> None:
+        cover_empty_pages(self)
+
     def page(self, index: int) -> QWidget:
         """The view of the tab at ``index`` (its placeholder until first shown)."""
         view = page_view(self.tabs.widget(index))
@@ -318,7 +330,7 @@ class MainWindow(DialogActions, QMainWindow):
         current = self.current_task_id()
         self.model.set_filter(flt)
         # Only the view in front follows now; the others when their tab is shown (each reads the whole filter).
-        shown = self.tabs.currentWidget()
+        shown = self.page(self.tabs.currentIndex())
         for view in self._filtered_views():
             if view is shown:
                 view.set_filter(flt)
@@ -331,7 +343,7 @@ class MainWindow(DialogActions, QMainWindow):
                 self.model.when_complete(lambda: self._closed or self.select_tasks([current], quiet=True))
 
     def _refilter_if_stale(self, index: int) -> None:
-        view = self.tabs.widget(index)
+        view = self.page(index)
         if view in self._stale_views:
             self._stale_views.discard(view)
             view.set_filter(self.filters.current_filter())
@@ -387,6 +399,8 @@ class MainWindow(DialogActions, QMainWindow):
             self._panel.on_changed(changed)
         if changed.affects_task_list and source is not self.filters:
             self.filters.reload_communities()
+        if changed.affects_task_list:
+            self._update_empty_pages()
         for i in range(self.tabs.count()):  # every view built so far, not only those the filters drive
             view = self.page(i)
             if view is not source and hasattr(view, "on_changed"):
@@ -514,6 +528,7 @@ class MainWindow(DialogActions, QMainWindow):
             save_operator(op)
             self._update_title()
             apply_permissions(self)
+            self.empty_state.refresh()
             if self._panel is not None:
                 self._panel.show_task(self._panel.task.id if self._panel.task else None)
 

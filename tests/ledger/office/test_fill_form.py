@@ -167,10 +167,10 @@ def test_bad_files_refused(filled: Ledger, tmp_path: Path, kind: str) -> None:
     path = tmp_path / f"{kind}.xlsx"
     if kind == "text":
         path.write_text("序号,整改措施\n1,培训\n", encoding="utf-8")
-        code = "excel_not_xlsx"
+        code = "office_damaged"
     elif kind == "ole":
         path.write_bytes(excel_returns.OLE_MAGIC + b"\0" * 504)
-        code = "excel_encrypted"
+        code = "office_xls"  # an OLE file with no encrypted package in it: an old .xls, not a password
     else:
         wb = Workbook()
         if kind == "header":

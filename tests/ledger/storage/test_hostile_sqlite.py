@@ -44,7 +44,7 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     "recursive view for a table": ("DROP TABLE task_tally", f"CREATE VIEW task_tally AS {RECURSIVE}"),
     "recursive view for the journal": (
         "ALTER TABLE journal RENAME TO journal_old",
-        "DROP INDEX journal_task",
+        "DROP INDEX journal_by_task",
         "DROP INDEX journal_at",
         f"CREATE VIEW journal AS {RECURSIVE}",
     ),
@@ -64,7 +64,7 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "INSERT INTO j2 SELECT * FROM journal",
         "DROP TABLE journal",
         "ALTER TABLE j2 RENAME TO journal",
-        "CREATE INDEX journal_task ON journal(task_id, seq)",
+        "CREATE INDEX journal_by_task ON journal(task_id, seq)",
         "CREATE INDEX journal_at ON journal(at)",
     ),
     "an extra index": ("CREATE INDEX mine ON task(owner)",),

@@ -103,3 +103,40 @@ def test_a_long_term_task_past_its_date_is_not_shown_late(window, filled):
     row = window.model.row_of_task(tid)
     assert window.model.index(row, COLUMN_INDEX["days_left"]).data() == "长期"
     assert filled.stats()["overdue"] == before - 1  # and the 逾期 count agrees
+
+
+def test_a_new_blank_ledger_shows_the_next_steps(qtbot, ledger, monkeypatch):
+    make_app("zh")
+    win = MainWindow(ledger)
+    qtbot.addWidget(win)
+    win.show()
+    empty = win.empty_state
+    assert empty.isVisible() and "还没有" in empty.title.text()
+    shown = {name for name, b in empty.buttons.items() if b.isVisible()}
+    assert shown == {"importPlan", "addCommunity", "openExample"}
+    assert [empty.buttons[n].text() for n in ("importPlan", "addCommunity", "openExample")] == [
+        "导入整改方案…",
+        "添加居民区…",
+        "打开示例台账",
+    ]
+    asked: list[str] = []
+    win.openRequested.connect(asked.append)
+    empty.buttons["openExample"].click()
+    assert asked == ["example"]
+    board = win.view("board")
+    assert "还没有整改任务" in win.tabs.currentWidget().empty.text()
+    assert board.fig_closed.value.text() == "—"  # no tasks: no share, as 总览 says, not "0.0%"
+    c = ledger.add_community("南郊别墅")
+    p = ledger.add_problem(ledger.add_category("关于党建引领方面的整改"), "针对治理效能不足的问题")
+    ledger.add_task(p, c, "强化宣传培训", owner="赵一")
+    assert not empty.isVisible() and not win.tabs.currentWidget().empty.isVisible()
+    win.close()
+
+
+def test_filters_that_leave_nothing_offer_to_show_all(window):
+    from ledger.storage import TaskFilter
+
+    window.apply_filter(TaskFilter(text="没有这样的任务"))
+    empty = window.empty_state
+    assert empty.isVisible() and empty.buttons["showAll"].isVisible()
+    assert not empty.buttons["importPlan"].isVisible()

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 
 from ledger.core import FixedClock, Operator, Role
 from ledger.service import Ledger
@@ -247,11 +248,13 @@ def test_new_blank_ledger_from_the_menu_makes_one(qtbot, tmp_path, monkeypatch):
     )
     from PySide6.QtGui import QAction
 
+    monkeypatch.setattr("ui.window.dialogs.ask_org", lambda parent: "乙街道党工委")  # asked: it is required
     ctl.window.findChild(QAction, "newLedger").trigger()
     qtbot.addWidget(ctl.window)
     assert (
         ctl.window.ledger.path == tmp_path / "data" / "整改台账.db"
         and ctl.window.ledger.stats()["tasks"] == 0
+        and ctl.window.ledger.org_name == "乙街道党工委"
     )
     ctl.close_ledger(ctl.window.ledger)
 
@@ -279,3 +282,29 @@ def test_switching_ledgers_keeps_the_window_when_its_edits_cannot_be_saved(
     win.panel.revert()
     win.close()
     ctl.close_ledger(win.ledger)
+
+
+def test_a_blank_ledger_needs_the_organisation_name(qtbot, tmp_path, monkeypatch):
+    """The first-run dialog refuses 新建空白台账 without a name and says why; the menu's 新建 asks for it."""
+    dlg = FirstRunDialog()
+    qtbot.addWidget(dlg)
+    dlg.findChild(QPushButton, "blank").click()
+    assert dlg.choice is None and dlg.message.isVisibleTo(dlg) and "单位" in dlg.message.text()
+    dlg.org.setText("某某街道党工委")
+    dlg.findChild(QPushButton, "blank").click()
+    assert dlg.choice == "blank"
+
+    from ui.window import dialogs
+
+    monkeypatch.setattr(
+        OperatorDialog,
+        "ask",
+        classmethod(lambda cls, current=None, parent=None: Operator("张三", Role.WORK_TEAM)),
+    )
+    monkeypatch.setattr(dialogs, "ask_org", lambda parent: "")  # the user cancelled the question
+    ctl = _controller(tmp_path)
+    assert ctl.handle_choice("blank", "", None) is None and not ctl.default_path().exists()
+    monkeypatch.setattr(dialogs, "ask_org", lambda parent: "某某街道党工委")
+    led = ctl.handle_choice("blank", "", None)
+    assert led is not None and led.org_name == "某某街道党工委"
+    led.close()

@@ -501,6 +501,61 @@ def test_screenshot_neither_reads_nor_writes_the_users_window_layout(tmp_path, f
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
 
 
+def test_saving_in_the_task_panel_is_confirmed(window, filled):
+    row = _row_of(window, "开展专项整治", "南郊别墅")
+    window.table.selectRow(row)
+    window.panel.progress.setPlainText("已完成第一轮排查")
+    window.panel.save_button.click()
+    assert filled.task(window.model.task_id_at(row)).progress == "已完成第一轮排查"
+    assert window.statusBar().currentMessage() == "已保存：开展专项整治"
+
+
+def test_qt_own_dialogs_speak_chinese(window):
+    """The file dialogs' own words come from the qtbase translation PySide6 ships."""
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
+
+
+def test_the_help_menu_has_the_guide_where_the_data_is_and_the_version(window):
+    from ui.window import help as guide
+
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[-1] == "帮助(&H)"
+    names = {a.objectName() for a in window.findChild(QWidget, "helpMenu").actions()}
+    assert {"guide", "about"} <= names
+    dlg = guide.GuideDialog(window)
+    places = dict(guide.locations(window))
+    assert places["本台账文件"] == Path(filled_path(window))
+    assert "自动备份" in " ".join(places) and any(str(p).endswith("ledger.log") for p in places.values())
+    steps = " → ".join(s.split(". ")[1] for s, _t in guide.round_steps())
+    assert steps == "下发 → 填报 → 上报 → 合并 → 审核 → 对账 → 周报"
+    assert any(k == "Ctrl+Z" for k, _t in guide.shortcut_rows(window))
+    assert guide.version() in guide.about_text()
+    dlg.deleteLater()
+
+
+def filled_path(window: MainWindow) -> str:
+    return str(window.ledger.path)
+
+
+def test_view_menu_reaches_every_view(window):
+    menu = window.findChild(QWidget, "viewMenu")
+    names = [a.objectName() for a in menu.actions() if a.objectName().startswith("show_")]
+    assert names == [
+        "show_table",
+        "show_board",
+        "show_kanban",
+        "show_overview",
+        "show_queue",
+        "show_reconcile",
+        "show_packages",
+    ]
+    window.findChild(QAction, "show_reconcile").trigger()
+    assert window.page(window.tabs.currentIndex()).objectName() == "reconcileView"
+
+
 def test_a_generated_ledger_says_so_in_the_status_bar(qtbot, tmp_path, clock):
     from ledger.example import generate
 
