@@ -55,13 +55,22 @@ def as_(led: Ledger, op: Operator) -> Ledger:
     return led
 
 
+def secretary_of(led: Ledger, tid: str) -> Operator:
+    """The secretary of the task's community (a secretary acts in their own community only)."""
+    name = led.store.one(
+        "SELECT c.secretary FROM task t JOIN community c ON c.id = t.community_id WHERE t.id = ?", (tid,)
+    )
+    return Operator(str(name or SEC.name), Role.SECRETARY)
+
+
 def sign_off(led: Ledger, tid: str) -> None:
     """Evidence if none, then start, submit, 初审, 复核, 终审; the work team is at the keyboard afterwards."""
     from ledger import signoff
 
+    sec = secretary_of(led, tid)
     if not signoff.evidence(led, tid):
-        signoff.attach_evidence(as_(led, SEC), tid, data=f"佐证 {tid}".encode(), file_name="现场照片.jpg")
-    as_(led, SEC)
+        signoff.attach_evidence(as_(led, sec), tid, data=f"佐证 {tid}".encode(), file_name="现场照片.jpg")
+    as_(led, sec)
     if led.task(tid).status in (Status.NOT_STARTED, Status.RETURNED, Status.REOPENED):
         led.act(tid, Action.START)
     led.act(tid, Action.SUBMIT, reason="已完成整改")

@@ -180,7 +180,7 @@ def export_audit(
                     (entry.seq, CENTER),
                     (entry.happened_at[:16], CENTER),
                     (entry.received_at[:16], CENTER),
-                    (entry.actor, CENTER),
+                    (entry.actor + ("（已签字确认）" if entry.args.get("signed") else ""), CENTER),
                     (role_text(entry.role), CENTER),
                     (origin_text(entry.origin), TEXT),
                     (what, CENTER),

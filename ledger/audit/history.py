@@ -28,6 +28,8 @@ def history_rows(entries: list[Entry]) -> list[tuple[str, str, str, str, str]]:
     rows: list[tuple[str, str, str, str, str]] = []
     for entry, lines in reversed(described):
         who = f"{entry.actor}（{origin_text(entry.origin)}）" if entry.origin != "本机" else entry.actor
+        if entry.args.get("signed"):
+            who += "（已签字确认）"
         for fld, before, after in lines or [(entry_label(entry), "", "")]:
             rows.append((entry.happened_at[:16], who, fld, before, after))
     return rows

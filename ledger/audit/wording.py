@@ -90,6 +90,10 @@ OTHER_COMMANDS = {
     "import_excel_ledger": "导入其他台账",
     "fix_original_deadline": "更正原定时限（程序升级）",
     "undo": "撤销",
+    "add_person": "人员名册：添加",
+    "update_person": "人员名册：修改",
+    "set_password": "设置签字密码",
+    "reset_password": "清除签字密码",
 }
 # Every journalled command in the user's words; the workflow's own labels first (submit is 申请销号).
 COMMAND_WORDS = {
@@ -391,6 +395,9 @@ def describe_entry(entry: Entry, names: dict[str, str] | None = None) -> list[Ro
         skip = (str(entry.args.get("table")), str(entry.args.get("row")), str(entry.args.get("field")))
     for c in entry.changes:
         if skip is not None and (c.table, c.id, c.field or "") == skip:
+            continue
+        if c.table == "setting" and c.id == "people_passwords":  # only a salted hash, never shown
+            rows.append(("签字密码", "", f"已{command_label(entry.command)}（只保存加密摘要）"))
             continue
         line = (
             _update(entry, c, names)

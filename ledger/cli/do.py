@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
 from ledger import signoff
-from ledger.cli.common import open_ledger, print_json
+from ledger.cli.common import open_ledger, password_from, print_json
 from ledger.cli.output import changes_json, entries_since, summary_line
 from ledger.core.errors import LedgerError
 from ledger.core.workflow import Action
+from ledger.service import (
+    add_person,
+    has_password,
+    register,
+    reset_password,
+    set_password,
+    update_person,
+)
 from ledger.service.commands import Ledger
 from ledger.signoff import resolve_id
 from ledger.storage import journal
@@ -38,8 +47,49 @@ def _given(args: argparse.Namespace, *names: str) -> dict[str, Any]:
     return {name: value for name in names if (value := getattr(args, name, None)) is not None}
 
 
+def _people(led: Ledger, args: argparse.Namespace) -> Any:
+    c = args.do_command
+    if c == "people":
+        names = {r["id"]: r["name"] for r in led.communities()}
+        return "\n".join(
+            f"{p.name}\t{p.role.label}\t{names.get(p.community_id, '')}\t{'在用' if p.active else '已停用'}"
+            f"\t{'有签字密码' if has_password(led, p.name) else ''}".rstrip()
+            for p in register(led)
+        )
+    if c == "add_person":
+        return add_person(led, args.name, args.person_role, args.community)
+    if c == "update_person":
+        active = True if args.active else False if args.inactive else None
+        return update_person(
+            led, args.name, args.person_role, active=active, community=args.community, new_name=args.new_name
+        )
+    if c == "set_password":
+        new = password_from(argparse.Namespace(password_file=args.new_password_file)) or ""
+        return set_password(led, new, led.signing_password)
+    if c == "reset_password":
+        return reset_password(led, args.name)
+    if c == "set_review_chain":
+        levels = []
+        for part in args.levels.replace("，", ",").split(","):
+            name, _, role = part.partition(":")
+            levels.append({"name": name.strip(), "role": role.strip()})
+        pw = (
+            password_from(argparse.Namespace(password_file=args.leader_password_file))
+            if args.leader_password_file
+            else os.environ.get("LEDGER_LEADER_PASSWORD")
+        )
+        return signoff.set_review_chain(led, levels, args.leader, pw)
+    return NOT_PEOPLE
+
+
+NOT_PEOPLE = object()
+
+
 def run_do(led: Ledger, args: argparse.Namespace) -> Any:
     c = args.do_command
+    done = _people(led, args)
+    if done is not NOT_PEOPLE:
+        return done
     if c == "update_progress":
         return led.update_progress(resolve_id(led, "task", args.task), args.text)
     if c == "update_task":

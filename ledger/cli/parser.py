@@ -85,7 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("do", lazy("ledger.cli.do", "cmd_do"), "执行一条台账命令")
     p.add_argument("path")
     p.add_argument("--actor", help="操作人姓名")
-    p.add_argument("--role", default="work_team", help="身份：work_team / secretary / leader（或中文）")
+    p.add_argument(
+        "--role", default=None, help="身份：work_team / secretary / leader（或中文）；有人员名册时由名册决定"
+    )
+    p.add_argument("--password-file", help="签字密码所在的文本文件（也可用环境变量 LEDGER_PASSWORD）")
     add_do_commands(p.add_subparsers(dest="do_command", required=True))
     p = add("approval-form", None, "打印一项任务的销号审批表（A4 PDF）")
     p.add_argument("path")
@@ -118,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="措施落实到哪些居民区：all 全部；named 文中点名的（没有点名的给全部，默认）",
     )
     p.add_argument("--actor", help="操作人姓名（记入日志）")
-    p.add_argument("--role", default="work_team", help="身份：work_team / secretary / leader（或中文）")
+    p.add_argument("--role", default=None, help="身份：work_team / secretary / leader（或中文）")
     p = add("notice", lazy("ledger.cli.documents", "cmd_notice"), "生成巡察整改进展情况通报（.docx 草稿）")
     p.add_argument("ledger", help="台账文件")
     p.add_argument("out", help="输出的 .docx 文件")
@@ -145,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--all", metavar="OUTDIR", help="每个居民区一个下发包，写入这个文件夹")
     p.add_argument("--replace", action="store_true", help="已下发过的居民区再下发新包（旧包作废）")
     p.add_argument("--actor", help="操作人姓名（记入日志）")
-    p.add_argument("--role", default="work_team")
+    p.add_argument("--role", default=None)
     p = add(
         "apply-package",
         lazy("ledger.cli.exchange", "cmd_apply_package"),
@@ -163,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="当场处理冲突（编号如预览所列，如 task:1a2b3c4d:progress；可重复）",
     )
     p.add_argument("--actor", help="操作人姓名（记入日志）")
-    p.add_argument("--role", default="work_team")
+    p.add_argument("--role", default=None)
     p = add(
         "return-package", lazy("ledger.cli.exchange", "cmd_return_package"), "上报：在下发包旁生成上报文件"
     )
@@ -184,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--value", help="choice=new 时的新值")
     p.add_argument("--json", action="store_true")
     p.add_argument("--actor", help="操作人姓名（记入日志）")
-    p.add_argument("--role", default="work_team")
+    p.add_argument("--role", default=None)
     p = add(
         "replace-package",
         lazy("ledger.cli.exchange", "cmd_replace_package"),
@@ -212,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--with", dest="other", help="compare：与哪一周比较")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--actor", help="操作人姓名（记入日志）")
-    p.add_argument("--role", default="work_team", help="身份：work_team / secretary / leader（或中文）")
+    p.add_argument("--role", default=None, help="身份：work_team / secretary / leader（或中文）")
     p = add("report", lazy("ledger.cli.documents", "cmd_report"), "周报：按结账快照生成 .docx 草稿或 .xlsx")
     p.add_argument("ledger", help="台账文件")
     p.add_argument("out", help="输出文件（.docx 或 .xlsx）")
@@ -248,7 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="其他台账：指定列的对应关系，如 measure=D（可重复）",
     )
     p.add_argument("--actor", help="操作人姓名（记入日志）")
-    p.add_argument("--role", default="work_team")
+    p.add_argument("--role", default=None)
     p = add("fill-form", lazy("ledger.cli.excel", "cmd_fill_form"), "为一个居民区导出填报表（.xlsx）")
     p.add_argument("ledger", help="台账文件")
     p.add_argument("--community", required=True, help="居民区名称")
@@ -266,8 +269,41 @@ def add_do_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             p.add_argument(flag, **kw)
         p.add_argument("--actor", default=argparse.SUPPRESS, help="操作人姓名")
         p.add_argument("--role", default=argparse.SUPPRESS, help="身份")
+        p.add_argument("--password-file", default=argparse.SUPPRESS, help="签字密码所在的文本文件")
 
     task = ("--task", {"required": True, "help": "任务 id（可用前 8 位）"})
+    person = ("--name", {"required": True, "help": "姓名"})
+    command("people", "列出人员名册")
+    command(
+        "add_person",
+        "在人员名册中添加一人",
+        person,
+        ("--person-role", {"required": True, "help": "身份：work_team / secretary / leader（或中文）"}),
+        ("--community", {"help": "居民区书记所在的居民区"}),
+    )
+    command(
+        "update_person",
+        "修改人员名册中的一人（停用、启用、换居民区、改名）",
+        person,
+        ("--person-role", {"help": "此人有两种身份时说明改哪一种"}),
+        ("--inactive", {"action": "store_true", "help": "停用"}),
+        ("--active", {"action": "store_true", "help": "重新启用"}),
+        ("--community", {}),
+        ("--new-name", {}),
+    )
+    command(
+        "set_password",
+        "设置本人的签字密码（新密码从 --new-password-file 读，原密码从 --password-file 或 LEDGER_PASSWORD）",
+        ("--new-password-file", {"required": True}),
+    )
+    command("reset_password", "清除某人忘记的签字密码（工作专班）", person)
+    command(
+        "set_review_chain",
+        "修改审核链（工作专班办理，须一位领导确认）",
+        ("--levels", {"required": True, "help": "如 初审:work_team,复核:leader,终审:leader"}),
+        ("--leader", {"required": True, "help": "确认的领导"}),
+        ("--leader-password-file", {"help": "领导的签字密码文件（也可用 LEDGER_LEADER_PASSWORD）"}),
+    )
     command("update_progress", "更新整改进展", task, ("--text", {"required": True}))
     command(
         "update_task",

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from ledger.cli.common import clock_from, operator_from
+from ledger.cli.common import as_registered, clock_from, operator_from
 from ledger.office.plan_table import load_plan_document
 from ledger.plan import ParsedPlan, PlanFileError, default_assignment, import_plan, preview_import
 from ledger.service import Ledger
@@ -70,7 +70,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     except PlanFileError as exc:
         print(exc.message, file=sys.stderr)
         return 1
-    led = Ledger.open(ledger_path, clock=clock_from(args), operator=operator_from(args))
+    led = as_registered(Ledger.open(ledger_path, clock=clock_from(args), operator=operator_from(args)), args)
     try:
         plan = load_plan_document(source, led)
         result = import_plan(

@@ -179,6 +179,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{measure}”已销号，台账上已锁定，不能再修改。如确需修改，请先“重启整改”并写明理由。",
         "“{measure}” is signed off and locked. Reopen it (with a reason) to change it.",
     ),
+    # ---- people, roles and signatures (人员名册, 签字确认) ----
+    "not_in_register": (
+        "“{actor}”不在本台账的人员名册中（或不是{role}，或已停用），不能修改台账。请从名册中选择本人，或请工作专班把您加入名册；台账未作任何改动。",
+        "“{actor}” is not in this ledger's register as {role} (or is inactive) and cannot change the ledger. Choose yourself from the register, or ask the work team to add you; nothing was changed.",
+    ),
+    "person_two_roles": (
+        "“{actor}”在人员名册中有两种身份（{roles}）。请用 --role 说明这次以哪种身份操作。",
+        "“{actor}” holds two roles in the register ({roles}). Say with --role which one this is.",
+    ),
+    "not_your_community": (
+        "“{actor}”是其他居民区的书记，不能对居民区“{community}”的任务执行“{action}”；台账未作任何改动。",
+        "“{actor}” is the secretary of another community and cannot {action} a task of “{community}”; nothing was changed.",
+    ),
+    "password_required": (
+        "“{action}”需要“{actor}”输入本人的签字密码确认；台账未作任何改动。",
+        "“{action}” needs “{actor}”'s own signing password; nothing was changed.",
+    ),
+    "password_wrong": (
+        "“{actor}”的签字密码不对，“{action}”没有执行；台账未作任何改动。请重新输入。",
+        "The signing password of “{actor}” is wrong; “{action}” was not done and nothing was changed.",
+    ),
+    "password_too_short": (
+        "签字密码至少要 6 个字符。请换一个更长的密码。",
+        "A signing password needs at least 6 characters.",
+    ),
+    "under_review": (
+        "“{measure}”已申请销号，审核人签的是提交时的内容：{what}在退回前不能修改；台账未作任何改动。",
+        "“{measure}” has been submitted for sign-off; {what} cannot change until it is returned; nothing was changed.",
+    ),
+    "self_review": (
+        "“{actor}”提交了本轮销号申请，不能再签本轮的“{level}”；台账未作任何改动。请由另一位审核人签署。",
+        "“{actor}” submitted this round and cannot sign its “{level}”; nothing was changed.",
+    ),
+    "secretary_in_chain": (
+        "审核链不能有居民区书记一级：书记是申请销号的一方，不能审核自己的申请。请改为工作专班或领导。",
+        "The review chain cannot contain a secretary level: secretaries apply for sign-off and cannot review it.",
+    ),
+    "chain_needs_leader": (
+        "修改审核链需要一位领导确认（{detail}）；审核链未作改动。",
+        "Changing the review chain needs a leader's confirmation ({detail}); the chain was not changed.",
+    ),
+    "register_first_self": (
+        "人员名册的第一位须是工作专班的您本人（“{actor}”），否则添加后您将无法再修改名册；名册未作改动。",
+        "The register's first entry must be yourself (“{actor}”) as work team; nothing was changed.",
+    ),
+    "person_exists": (
+        "人员名册中已有“{name}”（{role}）。同名的人请在名字后加以区分。",
+        "“{name}” ({role}) is already in the register.",
+    ),
+    "no_such_person": (
+        "人员名册中没有“{name}”{role}。请检查姓名。",
+        "“{name}” {role} is not in the register.",
+    ),
+    "person_needs_community": (
+        "居民区书记须写明所在居民区（“{name}”）。",
+        "A secretary needs their community (“{name}”).",
+    ),
+    "register_secret": (
+        "设置“{key}”只能通过人员名册修改；台账未作任何改动。",
+        "The setting “{key}” changes only through the register; nothing was changed.",
+    ),
     "constraint": (
         "这项修改与台账中已有的记录冲突（{detail}），没有保存；台账保持原样。",
         "The change conflicts with existing records ({detail}); nothing was saved.",

@@ -102,9 +102,10 @@ class Operator:
     @classmethod
     def of(cls, name: str, role: str | Role) -> Operator:
         from ledger.core.errors import LedgerError
+        from ledger.core.people import normalize_name
         from ledger.core.values import clean_text, is_blank
 
-        name = clean_text(name, "姓名")
+        name = normalize_name(clean_text(name, "姓名"))
         if is_blank(name):
             raise LedgerError("empty_field", field="姓名")
         try:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, Operator, Role, Status
+from ledger.core.people import normalize_name
 from ledger.core.values import is_blank
 
 S = Status
@@ -95,6 +96,13 @@ def chain_from_setting(value: Any) -> tuple[Level, ...]:
     return levels
 
 
+def check_chain(levels: tuple[Level, ...]) -> tuple[Level, ...]:
+    """A chain that may be put in force: no secretary level (secretaries apply, they do not review)."""
+    if any(lv.role == Role.SECRETARY for lv in levels):
+        raise LedgerError("secretary_in_chain")
+    return levels
+
+
 def chain_to_setting(levels: tuple[Level, ...]) -> list[dict[str, str]]:
     return [{"name": lv.name, "role": lv.role.value} for lv in levels]
 
@@ -147,6 +155,7 @@ class TaskState:
     indicators_unmet: tuple[str, ...] = ()
     statement: str = ""  # the 销号说明 of this round
     signed_levels: tuple[str, ...] = ()  # the level each of ``signed_this_round`` signed, in the same order
+    submitted_by: str = ""  # who applied for this round (signs no level of it)
 
 
 @dataclass(frozen=True)
@@ -231,9 +240,16 @@ def _review(
             actor=operator.name,
             role=operator.role.label,
         )
-    if operator.name in task.signed_this_round:
-        signed = dict(zip(task.signed_this_round, task.signed_levels, strict=False))
-        raise LedgerError("same_reviewer", actor=operator.name, level=signed.get(operator.name, level.name))
+    if level.role == Role.SECRETARY:
+        raise LedgerError("secretary_in_chain")
+    me = normalize_name(operator.name)
+    if task.submitted_by and normalize_name(task.submitted_by) == me:
+        raise LedgerError("self_review", actor=operator.name, level=level.name)
+    signed = {
+        normalize_name(n): lv for n, lv in zip(task.signed_this_round, task.signed_levels, strict=False)
+    }
+    if me in {normalize_name(n) for n in task.signed_this_round}:
+        raise LedgerError("same_reviewer", actor=operator.name, level=signed.get(me, level.name))
     if action == Action.RETURN:
         if is_blank(reason):
             raise LedgerError("reason_required", what="退回")
@@ -279,7 +295,13 @@ def allowed_actions(
             continue
         if action in (Action.APPROVE, Action.RETURN):
             level = chain[min(task.review_level, len(chain) - 1)]
-            if operator.role != level.role or operator.name in task.signed_this_round:
+            me = normalize_name(operator.name)
+            if (
+                operator.role != level.role
+                or level.role == Role.SECRETARY
+                or me in {normalize_name(n) for n in task.signed_this_round}
+                or (task.submitted_by and normalize_name(task.submitted_by) == me)
+            ):
                 continue
         elif operator.role not in ACTION_ROLES[action]:
             continue

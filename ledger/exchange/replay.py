@@ -8,8 +8,16 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ledger.core import ACTION_LABELS, FIELD_LABELS, Action, LedgerError, Operator, Role, Status
+from ledger.core.people import normalize_name
 from ledger.exchange.packages import HOUSEKEEPING
-from ledger.exchange.returned import ReturnedPackage, out_of_scope
+from ledger.exchange.returned import (
+    ReturnedPackage,
+    forged_row,
+    hidden_changes,
+    hidden_reason,
+    issued_to,
+    out_of_scope,
+)
 from ledger.service import Ledger
 from ledger.signoff import mime_type, remove_evidence
 from ledger.storage import Change, Entry, normalized_value
@@ -102,6 +110,7 @@ class Replay:
         self.crash_after = int(os.environ.get(CRASH_ENV, "0") or 0) if not dry else 0
         self.applied_entries = 0
         self.scope_checked = not dry  # apply checks the whole file's scope before anything is written
+        self.secretaries = issued_to(ledger, pkg)
 
     # helpers
     def _item(self, kind: str, e: Entry, table: str, row_id: str, fld: str, **kw: Any) -> Item:
@@ -202,8 +211,13 @@ class Replay:
             self.open_keys[key] = it
 
     def run(self) -> None:
+        """Each entry replayed as the secretary the package was issued to (the name inside the entry is only
+        compared), through the master's commands and under its rules at this moment."""
         for e in self.pkg.entries:
-            with self.ledger.acting_as(Operator(e.actor, Role(e.role)), self.origin, e.happened_at):
+            actor = normalize_name(e.actor)
+            with self.ledger.acting_as(
+                Operator(actor or "居民区书记", Role.SECRETARY), self.origin, e.happened_at
+            ):
                 self._entry(e)
 
     def _entry(self, e: Entry) -> None:
@@ -211,9 +225,50 @@ class Replay:
         if e.command in HOUSEKEEPING:
             self.outcomes[e.id] = "skipped"
             return
+        try:
+            self._dispatch(e)
+        except LedgerError as exc:  # the master's rules refuse it now (a role, a lock, a state)
+            self._item("refused", e, "", "", "", reason=exc.message())
+        kinds = {it.kind for it in self.items[before:]}
+        self.outcomes[e.id] = (
+            "conflict"
+            if "conflict" in kinds
+            else "applied"
+            if "applied" in kinds
+            else "refused"
+            if "refused" in kinds
+            else "nothing"
+        )
+        if "applied" in kinds:
+            self.applied_entries += 1
+            if self.crash_after and self.applied_entries >= self.crash_after:
+                os._exit(9)
+
+    def _dispatch(self, e: Entry) -> None:
         why = None if self.scope_checked else out_of_scope(self.ledger, self.pkg, e)
+        hidden = hidden_changes(e)
         if why is not None:
             self._item("refused", e, "", "", "", reason=f"涉及{why}，超出本包的范围", key="scope")
+        elif self.secretaries and normalize_name(e.actor) not in self.secretaries:
+            self._item(
+                "refused",
+                e,
+                "",
+                "",
+                "",
+                reason=f"记录的操作人“{e.actor}”不是本包下发给的居民区书记（{'、'.join(self.secretaries)}），未合并",
+            )
+        elif hidden:
+            for c in hidden:
+                self._item(
+                    "refused",
+                    e,
+                    c.table,
+                    c.id,
+                    c.field or "*",
+                    theirs=c.after if c.op == "update" else c.row,
+                    reason=hidden_reason(e, c, command_label(e.command)),
+                )
         elif e.command in FIELD_COMMANDS:
             self._fields(e)
         elif e.command in STEPS:
@@ -233,20 +288,6 @@ class Replay:
                 "",
                 reason=f"“{command_label(e.command)}”由工作专班办理，居民区不能在下发包中操作",
             )
-        kinds = {it.kind for it in self.items[before:]}
-        self.outcomes[e.id] = (
-            "conflict"
-            if "conflict" in kinds
-            else "applied"
-            if "applied" in kinds
-            else "refused"
-            if "refused" in kinds
-            else "nothing"
-        )
-        if "applied" in kinds:
-            self.applied_entries += 1
-            if self.crash_after and self.applied_entries >= self.crash_after:
-                os._exit(9)
 
     def _fields(self, e: Entry) -> None:
         for c in e.changes:
@@ -373,7 +414,13 @@ class Replay:
         if change is None or change.row is None:
             self._item("refused", e, table, "", "", reason="日志内容不完整")
             return
-        row = change.row
+        forged = forged_row(self.ledger, self.pkg, e, table, change.row)
+        if forged is not None:
+            self._item("refused", e, table, change.id, "*", theirs=change.row, reason=forged)
+            return
+        # only the secretary's own fields are taken; who made it is the secretary the package was issued to
+        who = {"extension": "requested_by", "evidence": "added_by"}.get(table)
+        row = {**change.row, **({who: self.ledger.operator.name} if who else {})}
         tid = str(row["task_id"])
         key = f"row:{e.id}"
         if self.ledger.store.row(table, change.id) is not None:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledger.core import LedgerError
+from ledger.core import LedgerError, Role
+from ledger.core.people import normalize_name
 from ledger.exchange.packages import damaged, open_read_only, read_info, require_master
-from ledger.service import Ledger
-from ledger.storage import Entry, journal
+from ledger.service import Ledger, register
+from ledger.storage import Change, Entry, journal
 
 
 @dataclass
@@ -23,6 +24,9 @@ class ReturnedPackage:
     sha256: str
     added_indicators: frozenset[str]
     blobs: dict[str, bytes | None]
+    missing_blobs: frozenset[str] = (
+        frozenset()
+    )  # attachments whose bytes the file does not carry (or not intact)
 
 
 # ---- reading and checking the file (no write anywhere) -----------------------------------------------------------
@@ -91,6 +95,7 @@ def read_package(ledger: Ledger, path: Path, want_blobs: bool) -> ReturnedPackag
                 if c.table == "evidence" and c.op == "insert"
             }
             blobs: dict[str, bytes | None] = {}
+            missing: set[str] = set()
             for sha in shas:
                 r = store.conn.execute(
                     "SELECT data FROM blob WHERE sha256 = ?"
@@ -99,6 +104,11 @@ def read_package(ledger: Ledger, path: Path, want_blobs: bool) -> ReturnedPackag
                     (sha,),
                 ).fetchone()
                 blobs[sha] = (bytes(r[0]) or None) if want_blobs and r else None
+                if r is None or not r[0]:
+                    missing.add(sha)
+                elif want_blobs and hashlib.sha256(bytes(r[0])).hexdigest() != sha:
+                    missing.add(sha)
+                    blobs[sha] = None
         except sqlite3.DatabaseError as exc:
             raise damaged(path, exc) from None
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
@@ -106,7 +116,25 @@ def read_package(ledger: Ledger, path: Path, want_blobs: bool) -> ReturnedPackag
             raise LedgerError("package_damaged", path=path, detail=f"内容不是本程序写的：{exc}") from None
     finally:
         store.conn.close()
-    return ReturnedPackage(path, info, new, len(every) - len(new), _file_sha(path), added, blobs)
+    return ReturnedPackage(
+        path, info, new, len(every) - len(new), _file_sha(path), added, blobs, frozenset(missing)
+    )
+
+
+def issued_to(ledger: Ledger, pkg: ReturnedPackage) -> list[str]:
+    """The secretaries the package was issued to: the register's active secretaries of its community (the
+    community's 书记 on a ledger without a register); [] when nothing names one."""
+    people = register(ledger)
+    if people:
+        return [
+            p.name
+            for p in people
+            if p.role == Role.SECRETARY and p.active and p.community_id == pkg.info.community_id
+        ]
+    name = normalize_name(
+        ledger.store.one("SELECT secretary FROM community WHERE id = ?", (pkg.info.community_id,)) or ""
+    )
+    return [name] if name else []
 
 
 # ---- scope: every entry must stay inside the package's community -------------------------------------------------
@@ -145,4 +173,78 @@ def out_of_scope(ledger: Ledger, pkg: ReturnedPackage, e: Entry) -> str | None:
         if claimed and claimed != cid:
             name = ledger.store.one("SELECT name FROM community WHERE id = ?", (claimed,))
             return f"居民区“{name or claimed}”"
+    return None
+
+
+# ---- what an entry may carry: its command's own writes, nothing hidden beside them ---------------------------------
+STEP_COMMANDS = frozenset({"start", "submit", "set_ongoing"})
+STEP_FIELDS = frozenset(
+    {"status", "review_level", "review_round", "return_reason", "progress", "statement", "updated_at"}
+)
+INSERTS = {"add_indicator": "indicator", "attach_evidence": "evidence", "request_extension": "extension"}
+TABLE_WORDS = {
+    "task": "任务",
+    "review": "审核记录",
+    "extension": "延期申请",
+    "evidence": "佐证材料",
+    "indicator": "量化指标",
+    "setting": "台账设置",
+    "community": "居民区",
+    "category": "问题类别",
+    "problem": "反馈问题",
+    "recheck": "回头看",
+    "recheck_item": "回头看结果",
+}
+OP_WORDS = {"insert": "新增", "update": "修改", "delete": "删除"}
+
+
+def hidden_changes(e: Entry) -> list[Change]:
+    """The changes an entry carries that its command does not write (a review row inside an evidence entry, a
+    status inside an indicator …): a program's own entry has none. Field commands are judged change by change."""
+    out: list[Change] = []
+    main = INSERTS.get(e.command)
+    seen_main = False
+    for c in e.changes:
+        touch = c.table == "task" and c.op == "update" and c.field == "updated_at"
+        if e.command in STEP_COMMANDS:
+            ok = c.table == "task" and c.op == "update" and c.id == e.task_id and c.field in STEP_FIELDS
+        elif main is not None:
+            ok = touch or (c.table == main and c.op == "insert" and not seen_main)
+            seen_main = seen_main or (c.table == main and c.op == "insert")
+        elif e.command == "remove_indicator":
+            ok = c.table == "indicator" and c.op == "delete" and not seen_main
+            seen_main = True
+        elif e.command == "remove_evidence":
+            ok = touch or (c.table == "evidence" and c.op == "update" and c.field == "removed_at")
+        else:
+            ok = True
+        if not ok:
+            out.append(c)
+    return out
+
+
+def hidden_reason(e: Entry, c: Change, label: str) -> str:
+    what = TABLE_WORDS.get(c.table, c.table) + OP_WORDS.get(c.op, c.op)
+    return f"夹带在“{label}”中的{what}不是这条命令会写的内容，整条未合并"
+
+
+EXTENSION_DECIDED = {"status": "pending", "decided_by": "", "decided_at": None, "decision_note": ""}
+
+
+def forged_row(ledger: Ledger, pkg: ReturnedPackage, e: Entry, table: str, row: dict[str, Any]) -> str | None:
+    """Why a row a return inserts cannot be taken (None: it can, with the secretary's own fields only): an
+    extension already decided, an attachment without its bytes or already removed, a row of another task."""
+    if str(row.get("task_id")) != str(e.task_id):
+        return "记录所属的任务与这条命令不符"
+    if table == "extension":
+        for key, want in EXTENSION_DECIDED.items():
+            if row.get(key) != want:
+                return "延期申请只能带回待批的申请：批复由领导在主台账上办理，上报包中的批复结果不能合并"
+    if table == "evidence":
+        if row.get("removed_at") is not None:
+            return "佐证材料已标为删除，不能作为新材料合并"
+        sha = str(row.get("sha256"))
+        stored = ledger.store.one("SELECT length(data) FROM blob WHERE sha256 = ?", (sha,))
+        if sha in pkg.missing_blobs and not stored:
+            return f"佐证材料“{row.get('file_name', '')}”没有随上报包带回完整的文件内容，未合并；请书记重新添加后再上报"
     return None

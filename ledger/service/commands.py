@@ -23,6 +23,8 @@ from ledger.core import (
     parse_date,
     workflow,
 )
+from ledger.core.people import PASSWORDS_SETTING, PEOPLE_SETTING
+from ledger.service import permissions
 from ledger.service.bulk import BulkCommands
 from ledger.service.reads import LedgerReads
 from ledger.service.steps import StepCommands
@@ -137,6 +139,12 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         self._observers: list[Callable[[Changed], None]] = []
         self._batch: list[Changed] | None = None  # the notices held by an open batch()
         self._stats_cache: tuple[tuple[int, str], dict[str, Any]] | None = None
+        # The password the person at the keyboard gave for the signing act in hand (``sign_with``); never stored.
+        self.signing_password: str | None = None
+        self.chain_confirmed_by: str = ""  # the leader who confirmed a change of the review chain
+        # Asked for the signer's password at the moment of a signing act when none was given (the window's dialog):
+        # (signer, act) -> the password, or None when the person cancels.
+        self.password_prompt: Callable[[str, str], str | None] | None = None
 
     # ---- opening ---------------------------------------------------------------------------
     @classmethod
@@ -215,6 +223,17 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
             self.operator, self.origin, self.occurred_at = saved
 
     @contextlib.contextmanager
+    def sign_with(self, password: str | None) -> Iterator[None]:
+        """Run the signing acts inside the block confirmed by ``password`` (签字确认): a signer who has a password
+        is refused without it, or with a wrong one. The password is forgotten after the block."""
+        saved = self.signing_password
+        self.signing_password = password
+        try:
+            yield
+        finally:
+            self.signing_password = saved
+
+    @contextlib.contextmanager
     def batch(self, command: str | None = None, *, source: object = None) -> Iterator[None]:
         """One operation, one notice: the notices of the commands inside are merged into one ``Changed`` (named
         ``command`` when given, carrying ``source``: the view that started it) and sent when the outermost block
@@ -271,6 +290,8 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         """One journalled transaction. ``absorb``: the commands run inside this one (e.g. the write a conflict
         decision makes) add their changes to THIS entry instead of making their own, so one act is one entry."""
         self._package_guard(command)
+        if permissions.check(self, command, task_id, args):
+            args = {**args, "signed": True}
         if self._joining is not None:
             outer = self._joining
             mark = len(outer.changes)
@@ -378,11 +399,20 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         """The journal entry's id, or None when the setting already had this value."""
         if key == "app":
             raise LedgerError("bad_setting", key=key, detail="这是程序内部使用的设置")
+        if key in (PEOPLE_SETTING, PASSWORDS_SETTING):
+            raise LedgerError("register_secret", key=key)
         if key == "review_chain":
-            workflow.chain_from_setting(value)
+            workflow.check_chain(workflow.chain_from_setting(value))
+            if permissions.register(self) and not self.chain_confirmed_by:
+                raise LedgerError(
+                    "chain_needs_leader", detail="请在“审核链”中选择确认的领导，并由其输入签字密码"
+                )
         if key == "due_soon_days" and (not isinstance(value, int) or value < 0):
             raise LedgerError("bad_setting", key="临期天数", detail="必须是不小于 0 的整数")
-        with self.command("set_setting", None, {"key": key, "value": value}) as tx:
+        args = {"key": key, "value": value}
+        if key == "review_chain" and self.chain_confirmed_by:
+            args["confirmed_by"] = self.chain_confirmed_by
+        with self.command("set_setting", None, args) as tx:
             self.put_setting(tx, key, value)
         return tx.entry.id if tx.entry else None
 
@@ -496,6 +526,9 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
     def update_task(self, task_id: str, **fields: Any) -> str | None:
         """Edit a task's plain fields (owner, leader, department, deadline, kind, progress, measure, detail)."""
         current = self._require_open_task(task_id)
+        if "progress" in fields and permissions.locked_for_review(current):
+            if str(fields["progress"] or "").rstrip() != current["progress"]:
+                raise LedgerError("under_review", measure=current["measure"], what="整改进展")
         if self.package is not None and set(fields) - PACKAGE_TASK_FIELDS:
             self._package_guard(
                 "update_task",
@@ -514,7 +547,7 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         return self.update_task(task_id, progress=text)
 
     def delete_task(self, task_id: str) -> None:
-        self.require_task(task_id)
+        self._require_open_task(task_id)
         with self.command("delete_task", task_id, {"task": task_id}) as tx:
             tx.update("task", task_id, deleted_at=self.clock.now().isoformat(sep=" "))
 
@@ -527,8 +560,12 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         """Reverse one journal entry as a new entry (its inverse); returns the new entry's id (None when the rows
         are already as the entry found them: nothing to reverse)."""
         target = journal.entry(self.store, entry_id)
-        if target is None or target.command not in UNDOABLE:
-            raise LedgerError("nothing_to_undo")
+        if (
+            target is None
+            or target.command not in UNDOABLE
+            or target.args.get("key") in permissions.SIGNED_SETTINGS
+        ):
+            raise LedgerError("nothing_to_undo")  # a chain confirmed by a leader is changed again, not undone
         for change in target.changes:
             if (
                 change.table == "task"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
@@ -145,6 +146,9 @@ class StepCommands:
             for i in self.indicators(task_id)
             if i.target is not None and (i.actual is None or i.actual < i.target)
         )
+        submitted_by = ""
+        if t["status"] in (Status.SUBMITTED.value, Status.IN_REVIEW.value):
+            submitted_by = self._round_submit(task_id)[0]
         return workflow.TaskState(
             Status(t["status"]),
             t["kind"],
@@ -154,7 +158,30 @@ class StepCommands:
             unmet,
             t["statement"],
             tuple(r[1] for r in signed_rows),
+            submitted_by=submitted_by,
         )
+
+    def _round_submit(self, task_id: str) -> tuple[str, list[Any] | None]:
+        """Who applied for the task's current round, and the review chain in force for it (fixed when it was
+        submitted); ("", None) when the journal holds no submission."""
+        row = self.store.conn.execute(
+            "SELECT actor, payload FROM journal WHERE task_id = ? AND command = 'submit' ORDER BY seq DESC LIMIT 1",
+            (task_id,),
+        ).fetchone()
+        if row is None:
+            return "", None
+        chain = json.loads(row[1]).get("args", {}).get("chain")
+        return str(row[0]), chain if isinstance(chain, list) else None
+
+    def round_chain(self, task_id: str) -> tuple[workflow.Level, ...]:
+        """The review chain in force for the task's round under review: the one in force when it was submitted (a
+        later change of the chain applies from the next round on); the ledger's chain otherwise."""
+        t = self.require_task(task_id)
+        if t["status"] in (Status.SUBMITTED.value, Status.IN_REVIEW.value):
+            chain = self._round_submit(task_id)[1]
+            if chain:
+                return workflow.chain_from_setting(chain)
+        return self.chain
 
     @property
     def review_checks(self) -> tuple[tuple[str, ...], ...]:
@@ -175,18 +202,27 @@ class StepCommands:
         action = workflow.Action(action)
         state = self.task_state(task_id)
         t = self.require_task(task_id)
+        chain = self.round_chain(task_id)
         outcome = workflow.decide(
             action,
             state,
             self.operator,
-            self.chain,
+            chain,
             reason=reason,
             grade=grade,
             exception=exception,
-            checks=self.review_checks,
+            checks=workflow.checks_from_setting(self.setting(workflow.CHECKS_SETTING), chain),  # type: ignore[attr-defined]
         )
         now = self.clock.now().isoformat(sep=" ")
-        args = {"task": task_id, "reason": reason, "grade": grade, "opinion": opinion, "exception": exception}
+        args: dict[str, Any] = {
+            "task": task_id,
+            "reason": reason,
+            "grade": grade,
+            "opinion": opinion,
+            "exception": exception,
+        }
+        if action == workflow.Action.SUBMIT:
+            args["chain"] = workflow.chain_to_setting(self.chain)
         with self.command(action.value, task_id, args) as tx:
             fields: dict[str, Any] = {
                 "status": outcome.status.value,
@@ -199,8 +235,8 @@ class StepCommands:
                 # 销号说明 belongs to this review round: its own field, never appended to the progress text
                 fields["statement"] = reason.strip()
             elif action in (workflow.Action.APPROVE, workflow.Action.RETURN):
-                level_index = min(state.review_level, len(self.chain) - 1)
-                level = self.chain[level_index]
+                level_index = min(state.review_level, len(chain) - 1)
+                level = chain[level_index]
                 tx.insert(
                     "review",
                     {

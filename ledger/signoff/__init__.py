@@ -44,7 +44,7 @@ from ledger.signoff.rechecking import (
     repeat_draw,
     sample_size,
 )
-from ledger.signoff.review_chain import Review, reviews
+from ledger.signoff.review_chain import Review, reviews, set_review_chain
 
 __all__ = [
     "COMMAND_LABELS",
@@ -89,6 +89,7 @@ __all__ = [
     "resolve_id",
     "review_queue",
     "reviews",
+    "set_review_chain",
     "safe_name",
     "sample_size",
     "save_evidence_copy",

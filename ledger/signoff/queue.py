@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ledger.core import Operator, Status
+from ledger.core import Operator, Role, Status
+from ledger.core.people import normalize_name
+from ledger.core.workflow import Level, chain_from_setting
 from ledger.service import Ledger
 
 
@@ -58,8 +61,7 @@ def review_queue(ledger: Ledger, operator: Operator | None = None) -> list[Queue
     the operator's role and which the operator has not already signed in this round; oldest request first (the
     time of the task's latest 申请销号, or its last change when it came in without one)."""
     op = operator or ledger.operator
-    chain = ledger.chain
-    if not any(level.role == op.role for level in chain):
+    if op.role == Role.SECRETARY:  # secretaries apply; they sign no level
         return []
     rows = ledger.store.rows(
         "SELECT t.id, t.community_id, c.name AS community, p.title AS problem, t.measure, t.owner, t.status, "
@@ -68,30 +70,32 @@ def review_queue(ledger: Ledger, operator: Operator | None = None) -> list[Queue
         "JOIN problem p ON p.id = t.problem_id "
         "WHERE t.deleted_at IS NULL AND t.status IN ('submitted', 'in_review')"
     )
-    rows = [r for r in rows if chain[min(r["review_level"], len(chain) - 1)].role == op.role]
-    if not rows:
-        return []
+    me = normalize_name(op.name)
     signed = {
         r[0]
         for r in ledger.store.conn.execute(
-            "SELECT r.task_id FROM review r JOIN task t ON t.id = r.task_id AND r.round = t.review_round "
-            "WHERE r.decision = 'approve' AND r.reviewer = ? AND t.status IN ('submitted', 'in_review')",
-            (op.name,),
+            "SELECT r.task_id, r.reviewer FROM review r JOIN task t ON t.id = r.task_id AND r.round = t.review_round "
+            "WHERE r.decision = 'approve' AND t.status IN ('submitted', 'in_review')"
         )
+        if normalize_name(r[1]) == me
     }
     rows = [r for r in rows if r["id"] not in signed]
     ids = [r["id"] for r in rows]
     submitted: dict[str, str] = {}
+    submitter: dict[str, str] = {}
+    chains: dict[str, tuple[Level, ...]] = {}
     evidence_count: dict[str, int] = {}
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        submitted.update(
-            ledger.store.conn.execute(
-                f"SELECT task_id, at FROM journal WHERE seq IN (SELECT MAX(seq) FROM journal WHERE command = 'submit' "
-                f"AND task_id IN ({marks}) GROUP BY task_id)",
-                chunk,
-            ).fetchall()
-        )
+        for task_id, actor, at, payload in ledger.store.conn.execute(
+            f"SELECT task_id, actor, at, payload FROM journal WHERE seq IN (SELECT MAX(seq) FROM journal "
+            f"WHERE command = 'submit' AND task_id IN ({marks}) GROUP BY task_id)",
+            chunk,
+        ).fetchall():
+            submitted[task_id], submitter[task_id] = at, normalize_name(actor)
+            levels = json.loads(payload).get("args", {}).get("chain")
+            if levels:  # the chain in force when the round was submitted
+                chains[task_id] = chain_from_setting(levels)
         evidence_count.update(
             ledger.store.conn.execute(
                 f"SELECT task_id, COUNT(*) FROM evidence WHERE removed_at IS NULL AND task_id IN ({marks}) "
@@ -99,6 +103,12 @@ def review_queue(ledger: Ledger, operator: Operator | None = None) -> list[Queue
                 chunk,
             ).fetchall()
         )
+
+    def level_of(r: dict[str, Any]) -> Level:
+        chain = chains.get(r["id"], ledger.chain)
+        return chain[min(int(r["review_level"]), len(chain) - 1)]
+
+    rows = [r for r in rows if level_of(r).role == op.role and submitter.get(r["id"]) != me]
     out = []
     for r in sorted(
         rows,
@@ -109,6 +119,7 @@ def review_queue(ledger: Ledger, operator: Operator | None = None) -> list[Queue
             r["sort"],
         ),
     ):
+        chain = chains.get(r["id"], ledger.chain)
         index = min(r["review_level"], len(chain) - 1)
         out.append(
             QueueItem(

@@ -75,244 +75,244 @@
         <translation>Fix by deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>整改措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>措施说明</source>
         <translation>Measure details</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>责任领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>原定时限</source>
         <translation>Original deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>整改类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>整改进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
-        <location filename="../../ledger/core/workflow.py" line="104"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/workflow.py" line="112"/>
         <source>销号说明</source>
         <translation>Sign-off statement</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>退回理由</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>排序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>目标值</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>完成值</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>书记</source>
         <translation>Secretary</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>居民区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>反馈问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>问题类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>删除时间</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>审核轮次</source>
         <translation>Review round</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>审核级别</source>
         <translation>Review level</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="199"/>
+        <location filename="../../ledger/core/model.py" line="200"/>
         <source>示例数据</source>
         <translation>Example data</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="29"/>
+        <location filename="../../ledger/core/workflow.py" line="30"/>
         <source>开始推进</source>
         <comment>action</comment>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="29"/>
+        <location filename="../../ledger/core/workflow.py" line="30"/>
         <source>申请销号</source>
         <comment>action</comment>
         <translation>Ask for sign-off</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="29"/>
+        <location filename="../../ledger/core/workflow.py" line="30"/>
         <source>转为长期坚持</source>
         <comment>action</comment>
         <translation>Make long-term</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="29"/>
+        <location filename="../../ledger/core/workflow.py" line="30"/>
         <source>审核通过</source>
         <comment>action</comment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="29"/>
+        <location filename="../../ledger/core/workflow.py" line="30"/>
         <source>退回</source>
         <comment>action</comment>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="29"/>
+        <location filename="../../ledger/core/workflow.py" line="30"/>
         <source>重启整改</source>
         <comment>action</comment>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="56"/>
+        <location filename="../../ledger/core/workflow.py" line="57"/>
         <source>只有未启动、已退回或反弹重启的任务才能开始推进。</source>
         <translation>Only a task not started, returned or reopened can be started.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="56"/>
+        <location filename="../../ledger/core/workflow.py" line="57"/>
         <source>只有推进中、已退回、反弹重启或长期坚持的任务才能申请销号。</source>
         <translation>Only a task in progress, returned, reopened or long-term can ask for sign-off.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="56"/>
+        <location filename="../../ledger/core/workflow.py" line="57"/>
         <source>只有未启动或推进中的任务才能转为长期坚持。</source>
         <translation>Only a task not started or in progress can be made long-term.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="56"/>
+        <location filename="../../ledger/core/workflow.py" line="57"/>
         <source>只有申请销号或审核中的任务才能审核。</source>
         <translation>Only a task whose sign-off was requested or is in review can be reviewed.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="56"/>
+        <location filename="../../ledger/core/workflow.py" line="57"/>
         <source>只有申请销号或审核中的任务才能退回。</source>
         <translation>Only a task whose sign-off was requested or is in review can be returned.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="56"/>
+        <location filename="../../ledger/core/workflow.py" line="57"/>
         <source>只有已销号的任务才能重启整改。</source>
         <translation>Only a signed-off task can be reopened.</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="65"/>
+        <location filename="../../ledger/core/workflow.py" line="66"/>
         <source>好</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="65"/>
+        <location filename="../../ledger/core/workflow.py" line="66"/>
         <source>较好</source>
         <translation>Fairly good</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="65"/>
+        <location filename="../../ledger/core/workflow.py" line="66"/>
         <source>一般</source>
         <translation>Fair</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="65"/>
+        <location filename="../../ledger/core/workflow.py" line="66"/>
         <source>差</source>
         <translation>Poor</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="104"/>
+        <location filename="../../ledger/core/workflow.py" line="112"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="104"/>
+        <location filename="../../ledger/core/workflow.py" line="112"/>
         <source>量化指标达标</source>
         <translation>Indicators met</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="75"/>
+        <location filename="../../ledger/core/workflow.py" line="76"/>
         <source>初审</source>
         <translation>First review</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="75"/>
+        <location filename="../../ledger/core/workflow.py" line="76"/>
         <source>复核</source>
         <translation>Second review</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/workflow.py" line="75"/>
+        <location filename="../../ledger/core/workflow.py" line="76"/>
         <source>终审</source>
         <translation>Final review</translation>
     </message>
@@ -350,26 +350,26 @@
     </message>
     <message>
         <location filename="../../ledger/signoff/common.py" line="11"/>
-        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <location filename="../../ledger/exchange/replay.py" line="31"/>
         <source>添加佐证材料</source>
         <translation>Add evidence</translation>
     </message>
     <message>
         <location filename="../../ledger/signoff/common.py" line="11"/>
-        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <location filename="../../ledger/exchange/replay.py" line="31"/>
         <source>删除佐证材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
         <location filename="../../ledger/signoff/common.py" line="11"/>
         <location filename="../../ledger/signoff/deadlines.py" line="201"/>
-        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <location filename="../../ledger/exchange/replay.py" line="31"/>
         <source>申请延期</source>
         <translation>Ask for a later deadline</translation>
     </message>
     <message>
         <location filename="../../ledger/signoff/common.py" line="11"/>
-        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <location filename="../../ledger/exchange/replay.py" line="31"/>
         <source>批复延期申请</source>
         <translation>Decide on a later deadline</translation>
     </message>
@@ -394,47 +394,47 @@
         <translation>Deadline corrected</translation>
     </message>
     <message>
-        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <location filename="../../ledger/exchange/replay.py" line="31"/>
         <source>更新整改进展</source>
         <translation>Update progress</translation>
     </message>
     <message>
-        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <location filename="../../ledger/exchange/replay.py" line="31"/>
         <source>修改任务</source>
         <translation>Edit task</translation>
     </message>
     <message>
-        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <location filename="../../ledger/exchange/replay.py" line="31"/>
         <source>修改量化指标</source>
         <translation>Edit indicator</translation>
     </message>
     <message>
-        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <location filename="../../ledger/exchange/replay.py" line="31"/>
         <source>添加量化指标</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <location filename="../../ledger/exchange/replay.py" line="31"/>
         <source>删除量化指标</source>
         <translation>Remove indicator</translation>
     </message>
     <message>
-        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <location filename="../../ledger/exchange/replay.py" line="31"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <location filename="../../ledger/exchange/replay.py" line="31"/>
         <source>修改设置</source>
         <translation>Change a setting</translation>
     </message>
     <message>
-        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <location filename="../../ledger/exchange/replay.py" line="31"/>
         <source>添加整改任务</source>
         <translation>Add task</translation>
     </message>
     <message>
-        <location filename="../../ledger/exchange/replay.py" line="23"/>
+        <location filename="../../ledger/exchange/replay.py" line="31"/>
         <source>删除整改任务</source>
         <translation>Delete task</translation>
     </message>
@@ -718,6 +718,96 @@
         <source>“{measure}”已销号，台账上已锁定，不能再修改。如确需修改，请先“重启整改”并写明理由。</source>
         <comment>task_locked</comment>
         <translation>“{measure}” is signed off and locked. Reopen it (with a reason) to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{actor}”不在本台账的人员名册中（或不是{role}，或已停用），不能修改台账。请从名册中选择本人，或请工作专班把您加入名册；台账未作任何改动。</source>
+        <comment>not_in_register</comment>
+        <translation>“{actor}” is not in this ledger&apos;s register as {role} (or is inactive) and cannot change the ledger. Choose yourself from the register, or ask the work team to add you; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{actor}”在人员名册中有两种身份（{roles}）。请用 --role 说明这次以哪种身份操作。</source>
+        <comment>person_two_roles</comment>
+        <translation>“{actor}” holds two roles in the register ({roles}). Say with --role which one this is.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{actor}”是其他居民区的书记，不能对居民区“{community}”的任务执行“{action}”；台账未作任何改动。</source>
+        <comment>not_your_community</comment>
+        <translation>“{actor}” is the secretary of another community and cannot {action} a task of “{community}”; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{action}”需要“{actor}”输入本人的签字密码确认；台账未作任何改动。</source>
+        <comment>password_required</comment>
+        <translation>“{action}” needs “{actor}”&apos;s own signing password; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{actor}”的签字密码不对，“{action}”没有执行；台账未作任何改动。请重新输入。</source>
+        <comment>password_wrong</comment>
+        <translation>The signing password of “{actor}” is wrong; “{action}” was not done and nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>签字密码至少要 6 个字符。请换一个更长的密码。</source>
+        <comment>password_too_short</comment>
+        <translation>A signing password needs at least 6 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{measure}”已申请销号，审核人签的是提交时的内容：{what}在退回前不能修改；台账未作任何改动。</source>
+        <comment>under_review</comment>
+        <translation>“{measure}” has been submitted for sign-off; {what} cannot change until it is returned; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{actor}”提交了本轮销号申请，不能再签本轮的“{level}”；台账未作任何改动。请由另一位审核人签署。</source>
+        <comment>self_review</comment>
+        <translation>“{actor}” submitted this round and cannot sign its “{level}”; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>审核链不能有居民区书记一级：书记是申请销号的一方，不能审核自己的申请。请改为工作专班或领导。</source>
+        <comment>secretary_in_chain</comment>
+        <translation>The review chain cannot contain a secretary level: secretaries apply for sign-off and cannot review it.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>修改审核链需要一位领导确认（{detail}）；审核链未作改动。</source>
+        <comment>chain_needs_leader</comment>
+        <translation>Changing the review chain needs a leader&apos;s confirmation ({detail}); the chain was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>人员名册的第一位须是工作专班的您本人（“{actor}”），否则添加后您将无法再修改名册；名册未作改动。</source>
+        <comment>register_first_self</comment>
+        <translation>The register&apos;s first entry must be yourself (“{actor}”) as work team; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>人员名册中已有“{name}”（{role}）。同名的人请在名字后加以区分。</source>
+        <comment>person_exists</comment>
+        <translation>“{name}” ({role}) is already in the register.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>人员名册中没有“{name}”{role}。请检查姓名。</source>
+        <comment>no_such_person</comment>
+        <translation>“{name}” {role} is not in the register.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>居民区书记须写明所在居民区（“{name}”）。</source>
+        <comment>person_needs_community</comment>
+        <translation>A secretary needs their community (“{name}”).</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>设置“{key}”只能通过人员名册修改；台账未作任何改动。</source>
+        <comment>register_secret</comment>
+        <translation>The setting “{key}” changes only through the register; nothing was changed.</translation>
     </message>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>

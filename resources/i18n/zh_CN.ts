@@ -55,43 +55,43 @@
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="353"/>
+        <location filename="../../ui/signoff/approval_form.py" line="354"/>
         <source>Save the sign-off form as</source>
         <translation>销号审批表另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="353"/>
+        <location filename="../../ui/signoff/approval_form.py" line="354"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="362"/>
+        <location filename="../../ui/signoff/approval_form.py" line="363"/>
         <source>Sign-off form</source>
         <translation>销号审批表</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="363"/>
+        <location filename="../../ui/signoff/approval_form.py" line="364"/>
         <source>The sign-off form was saved to “{path}”. Print it on A4 for the reviewers to sign.</source>
         <translation>销号审批表已保存到“{path}”。请用 A4 纸打印，交审核人签字。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="369"/>
+        <location filename="../../ui/signoff/approval_form.py" line="370"/>
         <source>Open it</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="370"/>
+        <location filename="../../ui/signoff/approval_form.py" line="371"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="374"/>
+        <location filename="../../ui/signoff/approval_form.py" line="375"/>
         <source>Cannot open the PDF. Open it yourself: {path}</source>
         <translation>无法打开 PDF 文件，请自行打开：{path}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/approval_form.py" line="382"/>
-        <location filename="../../ui/signoff/approval_form.py" line="390"/>
+        <location filename="../../ui/signoff/approval_form.py" line="383"/>
+        <location filename="../../ui/signoff/approval_form.py" line="391"/>
         <source>Cannot write the sign-off form</source>
         <translation>无法生成销号审批表</translation>
     </message>
@@ -2018,97 +2018,97 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>台账中还没有整改任务。请先在“台账”页导入整改方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="102"/>
+        <location filename="../../ui/window/main_window.py" line="105"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="108"/>
+        <location filename="../../ui/window/main_window.py" line="111"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="111"/>
+        <location filename="../../ui/window/main_window.py" line="114"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="112"/>
+        <location filename="../../ui/window/main_window.py" line="115"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="113"/>
+        <location filename="../../ui/window/main_window.py" line="116"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="114"/>
+        <location filename="../../ui/window/main_window.py" line="117"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="117"/>
+        <location filename="../../ui/window/main_window.py" line="120"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="117"/>
+        <location filename="../../ui/window/main_window.py" line="120"/>
         <source>Packages</source>
         <translation>社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="135"/>
+        <location filename="../../ui/window/main_window.py" line="138"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="140"/>
+        <location filename="../../ui/window/main_window.py" line="143"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="162"/>
+        <location filename="../../ui/window/main_window.py" line="165"/>
         <source>Generated test data: the tasks and people are made up</source>
         <translation>生成的测试数据：任务和人名均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="164"/>
+        <location filename="../../ui/window/main_window.py" line="167"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="213"/>
+        <location filename="../../ui/window/main_window.py" line="216"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="218"/>
+        <location filename="../../ui/window/main_window.py" line="221"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="236"/>
+        <location filename="../../ui/window/main_window.py" line="239"/>
         <source>Saved: {measure}</source>
         <translation>已保存：{measure}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="492"/>
+        <location filename="../../ui/window/main_window.py" line="493"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="540"/>
+        <location filename="../../ui/window/main_window.py" line="556"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="548"/>
+        <location filename="../../ui/window/main_window.py" line="564"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="585"/>
+        <location filename="../../ui/window/main_window.py" line="601"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -2343,27 +2343,32 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>我是谁…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="247"/>
+        <location filename="../../ui/window/menus.py" line="246"/>
+        <source>People register…</source>
+        <translation>人员名册…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="248"/>
         <source>Wall chart colours and warnings…</source>
         <translation>挂图配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="272"/>
+        <location filename="../../ui/window/menus.py" line="273"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="277"/>
+        <location filename="../../ui/window/menus.py" line="278"/>
         <source>User guide…</source>
         <translation>使用说明…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="284"/>
+        <location filename="../../ui/window/menus.py" line="285"/>
         <source>About…</source>
         <translation>关于…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="302"/>
+        <location filename="../../ui/window/menus.py" line="303"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
@@ -2827,6 +2832,128 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <location filename="../../ui/packages/rows.py" line="156"/>
         <source>Theirs: {who} {at}</source>
         <translation>对方：{who} {at}</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/window/people.py" line="42"/>
+        <source>Signing password</source>
+        <translation>签字密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="49"/>
+        <source>Password</source>
+        <translation>签字密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="55"/>
+        <source>Once more</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="68"/>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>两次输入的密码不一致，请输入相同的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="81"/>
+        <source>“{act}” is signed by {actor}: type your signing password to confirm it.</source>
+        <translation>“{act}”由{actor}签字：请输入您的签字密码确认。</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDialog</name>
+    <message>
+        <location filename="../../ui/window/people.py" line="99"/>
+        <source>Who are you?</source>
+        <translation>请填写使用人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="100"/>
+        <source>Choose yourself from the people register:</source>
+        <translation>请从人员名册中选择您本人：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="116"/>
+        <source>People register</source>
+        <translation>人员名册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="120"/>
+        <source>Once the register has people, everyone who changes the ledger is chosen from it, and each may only do what their role allows. Kept by the work team.</source>
+        <translation>名册中有人员后，修改台账的人都须从名册中选择，且只能做其身份允许的事。名册由工作专班维护。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="128"/>
+        <location filename="../../ui/window/people.py" line="150"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="128"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="128"/>
+        <source>Community</source>
+        <translation>居民区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="128"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="128"/>
+        <source>Password</source>
+        <translation>签字密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="146"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="152"/>
+        <source>Retire / bring back</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="155"/>
+        <source>Set my signing password…</source>
+        <translation>设置我的签字密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="158"/>
+        <source>Clear a forgotten password</source>
+        <translation>清除忘记的密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="188"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="188"/>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="189"/>
+        <source>Set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="227"/>
+        <source>Type your current signing password.</source>
+        <translation>请输入您现在的签字密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/people.py" line="231"/>
+        <source>Choose a signing password (at least 6 characters).</source>
+        <translation>请设置签字密码（至少 6 个字符）。</translation>
     </message>
 </context>
 <context>

@@ -34,11 +34,7 @@ EXPECT: dict[str, tuple[str, str, str, str | None]] = {
 }
 ALL = sorted(EXPECT)
 # What still prints badly (issue 17), by test and output: expected to fail, strictly, until fixed.
-PENDING: set[tuple[str, str]] = {
-    # after the merge with the record's 周报 (a third page) and the speed's sort indexes (the 台账全部's layout)
-    ("size", "台账全部"),
-    ("size", "周报docx"),
-}
+PENDING: set[tuple[str, str]] = set()
 
 
 def pending(request: pytest.FixtureRequest, check: str, name: str) -> None:

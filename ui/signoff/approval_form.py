@@ -106,7 +106,7 @@ def form_parts(ledger: Ledger, task_id: str) -> tuple[str, list[str], list[str],
     """(heading, the task's rows, the signature rows, the notes): rows are never split across pages, and the
     signature rows stay together on one page with the notes."""
     t = ledger.task(task_id)
-    chain = ledger.chain
+    chain = ledger.round_chain(task_id)  # the chain the round under review was submitted under
     label = f"font-family:{_families_css(LABEL_FAMILIES)}; font-size:10.5pt;"  # 五号, as forms are
     cell = "font-size:10.5pt;"
 
@@ -193,7 +193,8 @@ def form_parts(ledger: Ledger, task_id: str) -> tuple[str, list[str], list[str],
             if r.exception:
                 inner += f"<p style='{cell}'>例外理由：{_esc(r.exception)}</p>"
             inner += (
-                f"<p style='{cell}'>审核人：{_esc(r.reviewer)}{GAP}审核日期：{cn_date(r.at)}</p>"
+                f"<p style='{cell}'>审核人：{_esc(r.reviewer)}{'（已签字确认）' if r.signed else ''}"
+                f"{GAP}审核日期：{cn_date(r.at)}</p>"
                 f"<p align='right' style='{cell} margin-top:6pt'>{sign}{GAP}</p>"
             )
         signatures.append(

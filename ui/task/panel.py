@@ -350,7 +350,7 @@ class TaskPanel(DropsEvidence):
         h = health(t.status, t.deadline, today, self.ledger.due_soon_days)
         left = t.days_left(today)
         when = ""
-        if left is not None and t.status != Status.CLOSED:
+        if left is not None and t.status not in (Status.CLOSED, Status.ONGOING):  # 长期坚持 is never late
             when = (
                 self.tr("{n} days overdue").format(n=-left)
                 if left < 0

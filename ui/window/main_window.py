@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger.core.errors import LedgerError
+from ledger.service import register
 from ledger.service.commands import Changed, Ledger
 from ledger.storage.store import TaskFilter
 from ui.common import messages, palette, words
@@ -37,6 +38,7 @@ from ui.window.layout import (
     ViewPage,
     ViewTabs,
     cover_empty_pages,
+    default_dock_width,
     fit_into,
     page_view,
     restore_geometry,
@@ -72,6 +74,7 @@ class MainWindow(DialogActions, QMainWindow):
         self.remember_layout = remember_layout
         self.ledger = ledger
         self.setObjectName("mainWindow")
+        self._ask_signatures()
         self.notifier = Notifier(self)
         self._observer: Callable[[Changed], None] = self.notifier.changed.emit
         ledger.subscribe(self._observer)
@@ -186,7 +189,7 @@ class MainWindow(DialogActions, QMainWindow):
         if not self._shown_once:  # the docks at their remembered widths, or by the window's width
             self._shown_once = True
             shown = [d for d in self.docks if not d.isHidden()]
-            widths = [self._dock_widths.get(d.objectName(), self._default_dock_width(d)) for d in shown]
+            widths = [self._dock_widths.get(d.objectName(), default_dock_width(self, d)) for d in shown]
             self.resizeDocks(shown, widths, Qt.Orientation.Horizontal)
         if self.remember_layout:  # framed now: keep the frame, not only the inside, within the screen
             QTimer.singleShot(
@@ -257,7 +260,10 @@ class MainWindow(DialogActions, QMainWindow):
         view = page_view(self.tabs.currentWidget())
         wide = view is not None and view.objectName() in self.WIDE_VIEWS
         left, right = self.docks
-        has_task = self.task_stack.currentWidget() is not self.task_hint
+        # the table's selection shows beside the table; another view shows the panel once a task is chosen there
+        has_task = self.task_stack.currentWidget() is not self.task_hint and (
+            self.tabs.currentIndex() in (0, self._task_tab)
+        )
         self._show_dock(left, not wide)
         self._show_dock(right, not wide and has_task and self.task_panel_action.isChecked())
 
@@ -274,14 +280,8 @@ class MainWindow(DialogActions, QMainWindow):
         if layout is not None:
             layout.activate()  # the dock takes its place first; then its width is set
         shown = [d for d in self.docks if not d.isHidden()]
-        widths = [self._dock_widths.get(d.objectName(), self._default_dock_width(d)) for d in shown]
+        widths = [self._dock_widths.get(d.objectName(), default_dock_width(self, d)) for d in shown]
         self.resizeDocks(shown, widths, Qt.Orientation.Horizontal)
-
-    def _default_dock_width(self, dock: QDockWidget) -> int:
-        """The filters a sixth of the window, the task panel 28 %: on a 1280-pixel window the table keeps ~700."""
-        if dock is self.docks[0]:
-            return max(190, min(240, self.width() // 6))
-        return max(330, min(440, int(self.width() * 0.28)))
 
     def show_task_panel(self, shown: bool) -> None:
         """查看 → 任务面板: hidden, the ledger table gets the width even when a task is chosen."""
@@ -360,6 +360,8 @@ class MainWindow(DialogActions, QMainWindow):
 
     def select_tasks(self, task_ids: list[str], *, quiet: bool = False) -> None:
         """Select these tasks in the ledger table and show the first in the task panel."""
+        if not quiet:
+            self._task_tab = self.tabs.currentIndex()  # chosen on this view: the panel shows beside it
         sel = self.table.selectionModel()
         sel.clearSelection()
         first = None
@@ -380,6 +382,7 @@ class MainWindow(DialogActions, QMainWindow):
                 self.panel.show_task(task_ids[0])
         elif not quiet and task_ids:
             self.panel.show_task(task_ids[0])
+        self._docks_for_tab()  # the same task chosen again on another view: the panel shows beside it too
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.panel.show_task(current.data(TaskIdRole) if current.isValid() else None)
@@ -407,9 +410,7 @@ class MainWindow(DialogActions, QMainWindow):
                 view.on_changed(changed)
         self._update_status()
 
-    _recording = True
-    _closed = False
-    _shown_once = False
+    _recording, _closed, _shown_once, _task_tab = True, False, False, 0
 
     def _record_entry(self, entry_id: str) -> None:
         from ledger.service import UNDOABLE
@@ -519,10 +520,25 @@ class MainWindow(DialogActions, QMainWindow):
 
         exec_and_free(StructureDialog(self.ledger, self))
 
+    def _ask_signatures(self) -> None:
+        """A signing act asks its signer's password at that moment (签字确认), in this window."""
+        from ui.window.people import ask_signature
+
+        self.ledger.password_prompt = lambda actor, act: ask_signature(self, actor, act)
+
+    def edit_people(self) -> None:
+        from ui.window.people import PeopleDialog
+
+        exec_and_free(PeopleDialog(self.ledger, self))
+
     def change_operator(self) -> None:
         from ui.window.dialogs import OperatorDialog
+        from ui.window.people import choose_person
 
-        op = OperatorDialog.ask(self.ledger.operator, self)
+        if register(self.ledger):  # once the register has people, who am I is one of them
+            op = choose_person(self.ledger, self)
+        else:
+            op = OperatorDialog.ask(self.ledger.operator, self)
         if op is not None:
             self.ledger.operator = op
             save_operator(op)

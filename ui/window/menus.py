@@ -243,6 +243,7 @@ def build_menus(win: MainWindow) -> None:
     m.addAction(action(win, _tr("Show all"), win.clear_filters, QKeySequence("Ctrl+Shift+A"), "showAll"))
     m = bar.addMenu(_tr("&Settings"))
     m.addAction(action(win, _tr("Who am I…"), win.change_operator, name="operator"))
+    m.addAction(action(win, _tr("People register…"), win.edit_people, name="people"))
     m.addAction(
         action(win, _tr("Wall chart colours and warnings…"), win.edit_board_scheme, name="boardScheme")
     )

@@ -320,8 +320,10 @@ def test_community_progress_worst_first(filled: Ledger) -> None:
 
 def _close(led: Ledger, task_id: str) -> None:
     work, deputy, head = led.operator, Operator("副组长", Role.LEADER), Operator("组长", Role.LEADER)
+    led.operator = Operator("书记", Role.SECRETARY)
     led.act(task_id, Action.START)
     led.act(task_id, Action.SUBMIT, reason="已完成")
+    led.operator = work  # whoever applied signs no level of the round
     led.act(task_id, Action.APPROVE, grade="好", exception="测试")
     led.operator = deputy
     led.act(task_id, Action.APPROVE, grade="好", exception="测试")

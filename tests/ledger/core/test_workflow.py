@@ -435,7 +435,7 @@ def test_a_refused_step_from_any_state_names_the_state(filled: Ledger) -> None:
 
 # ---- random walks through Ledger.act ----------------------------------------------------------------
 OPERATORS = [TEAM_A, TEAM_B, LEADER_A, LEADER_B, Operator("周组长", Role.LEADER), SECRETARY]
-REFUSAL_CODES = {"not_allowed", "wrong_role", "same_reviewer", "reason_required", "bad_value"}
+REFUSAL_CODES = {"not_allowed", "wrong_role", "same_reviewer", "self_review", "reason_required", "bad_value"}
 
 # A step is (action, operator, reason, grade, exception, guided). A guided step picks, from the rules in this
 # file, an action the current state admits and an operator of the right role, so that walks reach the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -161,8 +162,10 @@ def _both_sides(led, ids, tmp_path: Path, clock: FixedClock) -> Path:
     pkg.close()
     clock.advance(hours=1)
     led.update_progress(t0, "专班写的进展")
+    work_team, led.operator = led.operator, Operator("钱专班", Role.WORK_TEAM)
     led.act(t1, "start")
     led.act(t1, "submit", reason="专班代报")
+    led.operator = work_team  # whoever applied signs no level of the round
     led.act(t1, "return", reason="材料不全")
     return exchange.return_package(path, clock=clock)
 
@@ -240,18 +243,21 @@ def test_work_team_fields_and_review_decisions_are_refused(world, tmp_path: Path
     # Community mode refuses these at the source; a package written without it (an older program) must still be
     # refused at merge time, so the guard is switched off here to write such entries.
     pkg._package_guard = lambda *a, **k: None  # type: ignore[method-assign]
-    pkg.update_task(t0, deadline="2026-06-30", progress="顺便写进展")
-    pkg.operator = Operator("冒充专班", Role.WORK_TEAM)
-    pkg.act(t0, "start")
-    pkg.act(t0, "submit", reason="完成")
-    pkg.act(t0, "approve", grade="好")
+    with mock.patch("ledger.service.permissions.check", lambda *a, **k: False):  # nor the role gate
+        pkg.update_task(t0, deadline="2026-06-30", progress="顺便写进展")
+        pkg.operator = Operator("冒充专班", Role.WORK_TEAM)
+        pkg.act(t0, "start")
+        pkg.act(t0, "submit", reason="完成")
+        pkg.operator = Operator("冒充领导", Role.WORK_TEAM)
+        pkg.act(t0, "approve", grade="好")
     pkg.close()
     result = apply_merge(led, exchange.return_package(path, clock=clock))
     refused = {(r.command, r.field) for r in result.refused}
     assert ("update_task", "deadline") in refused and ("approve", "") in refused
+    # entries written under another name than the secretary's are refused whole, each with the name it carried
+    assert {r.command for r in result.refused if "冒充" in r.reason} == {"start", "submit", "approve"}
     assert led.task(t0).deadline.isoformat() == "2025-12-31" and led.task(t0).progress == "顺便写进展"
-    assert led.task(t0).statement == "完成"
-    assert led.task(t0).status.value == "submitted"
+    assert led.task(t0).status.value == "not_started"
 
 
 # ---- a new package after a merge -------------------------------------------------------------------------------------

@@ -87,14 +87,16 @@ def states(filled: Ledger) -> Ledger:
     filled.update_progress(ids["孙三"], "已开展专项整治两次，排查隐患12处，已整改9处。")
 
     filled.act(ids["李四"], "start")
-    filled.act(ids["李四"], "submit", reason="已完成巡查")
+    with as_operator(filled, "王书记", Role.SECRETARY):  # whoever applies signs no level of the round
+        filled.act(ids["李四"], "submit", reason="已完成巡查")
     filled.act(ids["李四"], "return", reason="材料不全")
 
     t = ids["周五"]
     filled.act(t, "start")
     add_evidence(filled, t, "整改照片.jpg")
     add_evidence(filled, t, "作废的草稿.docx", removed=True)
-    filled.act(t, "submit", reason="审核机制已建立")
+    with as_operator(filled, "王书记", Role.SECRETARY):  # whoever applies signs no level of the round
+        filled.act(t, "submit", reason="审核机制已建立")
     filled.act(t, "approve", grade="好")
     with as_operator(filled, "王领导", Role.LEADER):
         filled.act(t, "approve", grade="好")
@@ -102,7 +104,8 @@ def states(filled: Ledger) -> Ledger:
         filled.act(t, "approve", grade="好")
 
     filled.act(ids["吴六"], "start")
-    filled.act(ids["吴六"], "submit", reason="警示教育已开展")
+    with as_operator(filled, "王书记", Role.SECRETARY):  # whoever applies signs no level of the round
+        filled.act(ids["吴六"], "submit", reason="警示教育已开展")
     filled.act(ids["吴六"], "approve", grade="较好")
     return filled
 
@@ -673,6 +676,7 @@ def test_on_time_column_says_whether_the_original_deadline_was_kept(tmp_path, fi
     for name, role in (("甲", Role.WORK_TEAM), ("乙", Role.LEADER), ("丙", Role.LEADER)):
         filled.operator = Operator(name, role)
         filled.act(tid, Action.APPROVE, grade="好", exception="纸质材料已核")
+    filled.operator = Operator("甲", Role.WORK_TEAM)
     excel.save_template(
         filled, "按期", ["seq", "measure", "owner", "deadline", "original_deadline", "on_time"]
     )

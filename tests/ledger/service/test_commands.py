@@ -305,8 +305,10 @@ def test_undo_of_start_after_submit_conflicts(filled: Ledger) -> None:
 
 def test_sign_off_decisions_cannot_be_undone(filled: Ledger) -> None:
     tid = filled.tasks_json()[0]["id"]
+    work_team, filled.operator = filled.operator, Operator("王书记", Role.SECRETARY)
     filled.act(tid, Action.START)
     filled.act(tid, Action.SUBMIT, reason="完成")
+    filled.operator = work_team
     filled.act(tid, Action.APPROVE, grade="好")
     msg = refuse(filled, "nothing_to_undo", filled.undo, last_entry_id(filled))
     assert msg == "没有可以撤销的操作。"
@@ -363,7 +365,9 @@ def _mixed(filled: Ledger) -> Ledger:
     filled.act(t[0], Action.SUBMIT, reason="完成")  # overdue deadline, but waiting for review
     filled.act(t[1], Action.START)
     filled.act(t[3], Action.START)
+    work_team, filled.operator = filled.operator, Operator("李书记", Role.SECRETARY)
     filled.act(t[3], Action.SUBMIT, reason="完成")
+    filled.operator = work_team  # whoever applied signs no level of the round
     filled.act(t[3], Action.RETURN, reason="不全")  # returned and overdue
     filled.act(t[2], Action.SET_ONGOING)
     filled.delete_task(t[5])

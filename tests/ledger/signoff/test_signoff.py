@@ -256,6 +256,7 @@ def test_only_closed_live_tasks_are_drawn(filled: Ledger) -> None:
     one, two = ids[("南郊别墅", "强化宣传培训")], ids[("鑫峰苑", "强化宣传培训")]
     sign_off(filled, one)
     sign_off(filled, two)
+    filled.act(two, Action.REOPEN, reason="发现反弹")  # a signed-off task is deleted only once reopened
     filled.delete_task(two)
     rc = signoff.recheck(filled, signoff.draw_recheck(filled, percent=100))
     assert rc.population == (one,) and rc.sample == (one,)
@@ -519,7 +520,10 @@ def test_every_step_writes_one_entry_with_its_command(filled: Ledger) -> None:
             "decide_extension",
             lambda: signoff.decide_extension(as_(filled, L1), signoff.extensions(filled, tid)[0].id, True),
         ),
-        ("remove_evidence", lambda: signoff.remove_evidence(filled, signoff.evidence(filled, tid)[0].id)),
+        (
+            "remove_evidence",
+            lambda: signoff.remove_evidence(as_(filled, SEC), signoff.evidence(filled, tid)[0].id),
+        ),
     ]
     for command, run in steps:
         before = journal.last_seq(filled.store)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ledger import signoff
-from ledger.core import FixedClock, LedgerError
+from ledger.core import FixedClock, LedgerError, Operator, Role
 from ledger.exchange import packages as exchange
 from ledger.exchange.merge import preview_merge
 from ledger.service import Ledger
@@ -250,8 +250,10 @@ def rich(filled: Ledger, tmp_path: Path) -> Ledger:
     tid = filled.tasks_json()[0]["id"]
     filled.add_indicator(tid, "培训", "次", 10, 3)
     signoff.attach_evidence(filled, tid, data=b"\xff\xd8\xff" + b"jpeg" * 100, file_name="照片.jpg")
+    work_team, filled.operator = filled.operator, Operator("王书记", Role.SECRETARY)
     filled.act(tid, "start")
     filled.act(tid, "submit", reason="已完成")
+    filled.operator = work_team  # whoever applied signs no level of the round
     filled.act(tid, "return", reason="材料不全")
     assert journal.verify(filled.store) is None
     return filled

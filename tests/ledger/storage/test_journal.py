@@ -143,8 +143,10 @@ def test_update_progress_records_before_and_after(filled: Ledger) -> None:
 
 def test_workflow_step_records_review_row_and_status(filled: Ledger) -> None:
     tid = _ids(filled)["t0"]
+    work_team, filled.operator = filled.operator, Operator("王书记", Role.SECRETARY)
     filled.act(tid, Action.START)
     filled.act(tid, Action.SUBMIT, reason="已完成")
+    filled.operator = work_team  # whoever applied signs no level of the round
     filled.act(tid, Action.APPROVE, grade="好", opinion="同意")
     e = journal.entries(filled.store)[-1]
     assert e.command == "approve" and e.args["grade"] == "好"

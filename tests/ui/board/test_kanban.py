@@ -106,6 +106,7 @@ def test_legal_moves_follow_the_workflow(
     monkeypatch.setattr(ActionDialog, "ask", classmethod(lambda cls, *a, **k: answer(*a, **k)))
     assert board.move_task(tid, Status.SUBMITTED) is True
     assert filled.task(tid).status == Status.SUBMITTED and filled.task(tid).statement == "已完成整改"
+    filled.operator = Operator("钱专班", Role.WORK_TEAM)  # whoever applied signs no level of the round
     assert board.move_task(tid, Status.RETURNED) is False  # the reason dialog was cancelled
     assert filled.task(tid).status == Status.SUBMITTED
     assert refusals == []
@@ -119,8 +120,10 @@ def test_final_approval_asks_for_the_missing_evidence_exception(
     board: KanbanView, filled: Ledger, refusals: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     tid = first_task(filled, "周五")
+    work_team, filled.operator = filled.operator, Operator("王书记", Role.SECRETARY)
     filled.act(tid, Action.START)
     filled.act(tid, Action.SUBMIT, reason="完成")
+    filled.operator = work_team  # whoever applied signs no level of the round
     filled.act(tid, Action.APPROVE, grade="好")  # 初审 by the work team
     filled.operator = Operator("副组长", Role.LEADER)
     filled.act(tid, Action.APPROVE, grade="好")  # 复核

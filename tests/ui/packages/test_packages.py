@@ -4,6 +4,7 @@ conflicts left open, and the community-mode window on a package (read-only work-
 from __future__ import annotations
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from PySide6.QtCore import Qt
@@ -47,7 +48,8 @@ def _return_with_three_kinds(led: Ledger, ids: dict, tmp_path: Path, clock: Fixe
         pkg.update_progress(t1, "书记写的第二项进展")
         # Community mode refuses this at the source; switch the guard off to write an entry the merge must refuse.
         pkg._package_guard = lambda *a, **k: None  # type: ignore[method-assign]
-        pkg.update_task(t2, owner="书记改的责任人")
+        with mock.patch("ledger.service.permissions.check", lambda *a, **k: False):  # nor the role gate
+            pkg.update_task(t2, owner="书记改的责任人")
     finally:
         pkg.close()
     clock.advance(hours=1)

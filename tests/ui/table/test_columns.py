@@ -140,3 +140,13 @@ def test_filters_that_leave_nothing_offer_to_show_all(window):
     empty = window.empty_state
     assert empty.isVisible() and empty.buttons["showAll"].isVisible()
     assert not empty.buttons["importPlan"].isVisible()
+
+
+def test_a_long_term_task_past_its_date_is_not_late_in_the_task_panel(window, filled):
+    row = next(r for r in range(window.model.rowCount()) if window.model.task_at(r).measure == "强化宣传培训")
+    tid = window.model.task_id_at(row)
+    filled.act(tid, Action.START)
+    filled.act(tid, Action.SET_ONGOING, reason="转为长期坚持")
+    window.select_tasks([tid])
+    text = window.panel.state.text()
+    assert "长期坚持" in text and "逾期" not in text
