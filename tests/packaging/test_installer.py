@@ -74,6 +74,18 @@ def test_the_cli_runs_without_python_or_environment(exe, tmp_path):
     assert done.returncode == 0, done.stderr
     stats = json.loads(done.stdout)
     assert stats["tasks"] > 100 and sum(stats["by_community"].values()) == stats["tasks"]
+    # Word and Excel files come out too: python-docx's templates and openpyxl are in the bundle.
+    done = bare(exe, "notice", "x.db", "通报.docx", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    done = bare(exe, "export", "x.db", "台账.xlsx", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    import docx
+    import openpyxl
+
+    paragraphs = "\n".join(p.text for p in docx.Document(str(tmp_path / "通报.docx")).paragraphs)
+    assert "整改" in paragraphs
+    sheet = openpyxl.load_workbook(tmp_path / "台账.xlsx", read_only=True).worksheets[0]
+    assert any("整改" in str(v) for row in sheet.iter_rows(max_row=3, values_only=True) for v in row if v)
     # A mistake is a Chinese sentence and a non-zero exit, as from the venv.
     done = bare(exe, "verify", "没有这个文件.db", cwd=tmp_path)
     assert done.returncode != 0 and "Traceback" not in done.stderr
