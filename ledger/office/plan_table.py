@@ -23,6 +23,7 @@ from ledger.plan.text import (
     split_measure_text,
 )
 from ledger.service import Ledger
+from ledger.storage import check_office_file
 
 __all__ = ["DEFAULT_CATEGORY", "load_plan_document", "table_plan"]
 
@@ -157,6 +158,8 @@ def _docx_tables(path: Path) -> list[list[list[str]]]:
     import docx
 
     try:
+        # a zip bomb or an encrypted file is not unpacked here: read_plan_text says what it is in a sentence
+        check_office_file(path, "docx")
         document = docx.Document(str(path))
     except Exception:  # noqa: BLE001 - the text reader says what is wrong with the file
         return []

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from ledger.core import LedgerError
+from ledger.storage import check_office_file, office_errors
 
 
 class PlanFileError(Exception):
@@ -79,17 +81,24 @@ def _docx_blocks(element: Any, parent: Any) -> Iterator[str]:
 
 
 def _read_docx(path: Path) -> str:
+    """The paragraphs and table cells of a .docx, in order; a damaged, encrypted, old or oversized file is refused
+    with a sentence (``check_office_file`` before python-docx runs, ``office_errors`` around what it raises)."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    damaged = PlanFileError(
+        f"文件“{path.name}”无法作为 Word 文档打开（可能已损坏、设置了密码或其实不是 .docx 文件）。"
+        "请在 Word 或 WPS 中打开它，取消密码后“另存为”.docx 或纯文本（.txt），再重新导入。"
+    )
     try:
-        document = docx.Document(str(path))
-        lines = list(_docx_blocks(document.element.body, document))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise PlanFileError(
-            f"文件“{path.name}”无法作为 Word 文档打开（可能已损坏、设置了密码或其实不是 .docx 文件）。"
-            "请在 Word 或 WPS 中打开它，取消密码后“另存为”.docx 或纯文本（.txt），再重新导入。"
-        ) from exc
+        check_office_file(path, "docx")
+        with office_errors(path, "docx"):
+            document = docx.Document(str(path))
+            lines = list(_docx_blocks(document.element.body, document))
+    except PackageNotFoundError as exc:
+        raise damaged from exc
+    except LedgerError as exc:  # a zip python-docx cannot unpack or XML it cannot parse: damaged, as above
+        raise (damaged if exc.code == "office_damaged" else PlanFileError(exc.message())) from exc
     return "\n".join(lines)
 
 
@@ -103,8 +112,10 @@ def _unspace(line: str) -> str:
 
 
 def _read_pdf(path: Path) -> str:
+    import zlib
+
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     name = path.name
     try:
@@ -116,7 +127,20 @@ def _read_pdf(path: Path) -> str:
         pages = [(page.extract_text() or "").replace("\x00", "") for page in reader.pages]
     except PlanFileError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+    except (  # a damaged or hostile PDF: whatever pypdf raises while it reads is the sentence below
+        PyPdfError,
+        zlib.error,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        NotImplementedError,
+        RecursionError,
+        UnicodeError,
+        ArithmeticError,
+        EOFError,
+    ) as exc:
         raise PlanFileError(
             f"文件“{name}”无法作为 PDF 打开（可能已损坏或其实不是 PDF）。请用 PDF 阅读器打开确认，"
             "或复制其中文字另存为 .txt 后再导入。"
