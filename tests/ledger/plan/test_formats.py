@@ -16,11 +16,11 @@ SEVERAL = ["h01_street_progress", "t02_bureau_implementation", "t09_problem_cn_l
 CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 
 
-def _lines(name: str) -> list[str]:
+def corpus_lines(name: str) -> list[str]:
     return read_plan_file(CORPUS / f"{name}.txt").splitlines()
 
 
-def _pdf(lines: list[str], path: Path) -> Path:
+def write_pdf(lines: list[str], path: Path) -> Path:
     fpdf = pytest.importorskip("fpdf")
     if not CJK_FONT.exists():
         pytest.skip("no CJK font to print the PDF with")
@@ -39,7 +39,7 @@ def test_docx_paragraphs_read_like_the_text(name: str, tmp_path: Path) -> None:
     import docx
 
     document = docx.Document()
-    for line in _lines(name):
+    for line in corpus_lines(name):
         document.add_paragraph(line)
     path = tmp_path / f"{name}.docx"
     document.save(str(path))
@@ -49,13 +49,13 @@ def test_docx_paragraphs_read_like_the_text(name: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", SEVERAL)
 def test_pdf_reads_like_the_text(name: str, tmp_path: Path) -> None:
-    path = _pdf(_lines(name), tmp_path / f"{name}.pdf")
+    path = write_pdf(corpus_lines(name), tmp_path / f"{name}.pdf")
     figures = score(parse_plan(read_plan_file(path)), expected(name)).figures()
     assert min(figures.values()) == 1.0, figures
 
 
 def test_pdf_without_text_says_it_is_a_scan(tmp_path: Path) -> None:
-    path = _pdf([], tmp_path / "扫描件.pdf")
+    path = write_pdf([], tmp_path / "扫描件.pdf")
     with pytest.raises(PlanFileError, match="扫描件"):
         read_plan_file(path)
 

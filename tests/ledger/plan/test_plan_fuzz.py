@@ -27,7 +27,7 @@ from ledger.plan.file import PlanFileError
 from ledger.plan.text import ParsedPlan
 from ledger.service import Ledger
 from tests.ledger.plan.corpus_score import CORPUS
-from tests.ledger.plan.test_formats import _lines, _pdf
+from tests.ledger.plan.test_formats import corpus_lines, write_pdf
 
 ROOT = Path(__file__).resolve().parents[3]
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -91,7 +91,7 @@ def docx_plan(path: Path) -> Path:
     import docx
 
     document = docx.Document()
-    for line in _lines("t02_bureau_implementation"):
+    for line in corpus_lines("t02_bureau_implementation"):
         document.add_paragraph(line)
     document.save(str(path))
     return path
@@ -119,7 +119,7 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> Good:
     files = {
         ".docx": docx_plan(where / "方案.docx"),
         ".xlsx": xlsx_plan(where / "清单.xlsx"),
-        ".pdf": _pdf(_lines("t02_bureau_implementation"), where / "方案.pdf"),
+        ".pdf": write_pdf(corpus_lines("t02_bureau_implementation"), where / "方案.pdf"),
     }
     for path in files.values():  # each reads to a plan before it is damaged
         assert load_plan_document(path).categories
