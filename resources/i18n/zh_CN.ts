@@ -814,42 +814,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../ui/table/empty.py" line="41"/>
+        <location filename="../../ui/table/empty.py" line="40"/>
         <source>Import a rectification plan…</source>
         <translation>导入整改方案…</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="42"/>
+        <location filename="../../ui/table/empty.py" line="41"/>
         <source>Add communities…</source>
         <translation>添加居民区…</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="43"/>
+        <location filename="../../ui/table/empty.py" line="42"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="44"/>
+        <location filename="../../ui/table/empty.py" line="43"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="77"/>
+        <location filename="../../ui/table/empty.py" line="83"/>
         <source>This ledger has no tasks yet</source>
         <translation>台账中还没有整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="80"/>
-        <source>Start by importing the rectification plan (.docx or .txt): its problems, measures and deadlines become the ledger&apos;s tasks. Or add the communities first, or look at the example.</source>
-        <translation>先导入整改方案（.docx 或 .txt）：其中的反馈问题、整改措施和整改时限会成为台账的任务。也可以先添加居民区，或打开示例台账看看。</translation>
+        <location filename="../../ui/table/empty.py" line="86"/>
+        <source>Start by importing the rectification plan (.docx, .pdf, .xlsx or .txt): its problems, measures and deadlines become the ledger&apos;s tasks. Or add the communities first, or look at the example.</source>
+        <translation>先导入整改方案（.docx、.pdf、.xlsx 或 .txt）：其中的反馈问题、整改措施和整改时限会成为台账的任务。也可以先添加居民区，或打开示例台账看看。</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="85"/>
+        <location filename="../../ui/table/empty.py" line="91"/>
         <source>No task matches the filters</source>
         <translation>没有符合筛选条件的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="86"/>
+        <location filename="../../ui/table/empty.py" line="92"/>
         <source>Change the filters on the left, or show every task.</source>
         <translation>请调整左侧的筛选条件，或显示全部任务。</translation>
     </message>

@@ -33,7 +33,6 @@ class EmptyState(QWidget):
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setStyleSheet(f"color:{palette.MUTED};")
-        self.text.setMaximumWidth(560)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         row.addStretch(1)
@@ -62,8 +61,17 @@ class EmptyState(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.win.table.viewport().rect())
+            self.fit()
         return False
+
+    def fit(self) -> None:
+        """Cover the viewport; the explanation gets a definite width, so that its wrapped lines get their height
+        (a word-wrapped label centred in a layout is otherwise measured at its narrowest and cut off)."""
+        rect = self.win.table.viewport().rect()
+        width = max(200, min(560, rect.width() - 40))
+        self.text.setFixedWidth(width)
+        self.text.setFixedHeight(max(self.text.heightForWidth(width), self.text.fontMetrics().height()))
+        self.setGeometry(rect)
 
     def refresh(self) -> None:
         from ui.window.permissions import offered
@@ -77,7 +85,7 @@ class EmptyState(QWidget):
             self.title.setText(self.tr("This ledger has no tasks yet"))
             self.text.setText(
                 self.tr(
-                    "Start by importing the rectification plan (.docx or .txt): its problems, measures and "
+                    "Start by importing the rectification plan (.docx, .pdf, .xlsx or .txt): its problems, measures and "
                     "deadlines become the ledger's tasks. Or add the communities first, or look at the example."
                 )
             )
@@ -89,6 +97,6 @@ class EmptyState(QWidget):
         self.buttons["addCommunity"].setVisible(blank and offered(win, "structure"))
         self.buttons["openExample"].setVisible(blank and win.ledger.package is None)
         self.buttons["showAll"].setVisible(not blank)
-        self.setGeometry(win.table.viewport().rect())
+        self.fit()
         self.show()
         self.raise_()

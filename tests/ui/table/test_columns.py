@@ -112,6 +112,10 @@ def test_a_new_blank_ledger_shows_the_next_steps(qtbot, ledger, monkeypatch):
     win.show()
     empty = win.empty_state
     assert empty.isVisible() and "还没有" in empty.title.text()
+    qtbot.waitExposed(win)
+    # the explanation is shown whole: its label is as tall as its wrapped lines need at its width
+    text = empty.text
+    assert text.height() >= text.heightForWidth(text.width()) and ".pdf" in text.text()
     shown = {name for name, b in empty.buttons.items() if b.isVisible()}
     assert shown == {"importPlan", "addCommunity", "openExample"}
     assert [empty.buttons[n].text() for n in ("importPlan", "addCommunity", "openExample")] == [
