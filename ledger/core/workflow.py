@@ -113,15 +113,15 @@ CHECK_LABELS: dict[str, str] = {"evidence": "佐证材料", "indicators": "量�
 CHECKS_SETTING = "review_checks"
 
 
-# 初审 checks the materials instead: the setting [["evidence", "indicators", "statement"], [], []].
+# 初审 checks the materials: the setting [["evidence", "indicators", "statement"], [], []] (the default).
 FIRST_LEVEL_CHECKS: tuple[tuple[str, ...], ...] = (CHECKS, (), ())
 
 
 def default_checks(chain: tuple[Level, ...]) -> tuple[tuple[str, ...], ...]:
-    """Without a setting: the level that signs off checks evidence and indicators (the statement is required when
-    applying), as ledgers made before the setting existed did; a ledger sets ``review_checks`` to move the checks
-    to 初审 (``FIRST_LEVEL_CHECKS``)."""
-    return tuple(("evidence", "indicators") if i == len(chain) - 1 else () for i in range(len(chain)))
+    """Without a setting: 初审 (the first level, whose 经办人 has the materials in hand) checks the evidence, the
+    indicators and the statement; the later levels confirm. A ledger sets ``review_checks`` to place the checks
+    elsewhere (e.g. ``[[], [], ["evidence", "indicators"]]`` for the placement of ledgers before this default)."""
+    return tuple(CHECKS if i == 0 else () for i in range(len(chain)))
 
 
 def checks_from_setting(value: Any, chain: tuple[Level, ...]) -> tuple[tuple[str, ...], ...]:

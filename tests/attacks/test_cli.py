@@ -100,7 +100,7 @@ def test_a_signature_needs_the_signers_password(
     led.act(tid, Action.START)
     led.act(tid, Action.SUBMIT, reason="完成")
     led.operator = led.operator.of("张专班", "work_team")
-    led.act(tid, Action.APPROVE, grade="好")
+    led.act(tid, Action.APPROVE, grade="好", exception="材料为纸质存档")
     led.close()
     code, text = do(capsys, ledger_path, "--actor", "陈书记", "approve", "--task", tid)
     assert code == 1 and "需要“陈书记”输入本人的签字密码确认" in text

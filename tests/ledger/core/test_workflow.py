@@ -162,15 +162,23 @@ def test_allowed_actions_agree_with_decide(status: str, role: str) -> None:
     assert offered == possible
 
 
+# The placement of ledgers made before 初审 checked the materials: the level that signs off checks.
+LAST = [[], [], ["evidence", "indicators"]]
+LAST_CHECKS: tuple[tuple[str, ...], ...] = ((), (), ("evidence", "indicators"))
+
+
 def test_closing_needs_evidence_or_exception_decide_level() -> None:
     op = Operator("终审人", Role.LEADER)
     last = TaskState(Status.IN_REVIEW, Kind.DEADLINE.value, review_level=2)
     with pytest.raises(LedgerError) as info:
-        decide(Action.APPROVE, last, op, grade="好")
+        decide(Action.APPROVE, last, op, grade="好", checks=LAST_CHECKS)
     assert info.value.code == "not_allowed" and "没有佐证材料" in info.value.message()
     with_evidence = TaskState(Status.IN_REVIEW, Kind.DEADLINE.value, review_level=2, evidence_count=2)
-    assert decide(Action.APPROVE, with_evidence, op, grade="好").status == Status.CLOSED
-    assert decide(Action.APPROVE, last, op, grade="较好", exception="纸质存档").status == Status.CLOSED
+    assert decide(Action.APPROVE, with_evidence, op, grade="好", checks=LAST_CHECKS).status == Status.CLOSED
+    assert (
+        decide(Action.APPROVE, last, op, grade="较好", exception="纸质存档", checks=LAST_CHECKS).status
+        == Status.CLOSED
+    )
     unmet = TaskState(
         Status.IN_REVIEW,
         Kind.DEADLINE.value,
@@ -179,7 +187,7 @@ def test_closing_needs_evidence_or_exception_decide_level() -> None:
         indicators_unmet=("培训次数",),
     )
     with pytest.raises(LedgerError) as info:
-        decide(Action.APPROVE, unmet, op, grade="好")
+        decide(Action.APPROVE, unmet, op, grade="好", checks=LAST_CHECKS)
     assert "培训次数" in info.value.message()
 
 
@@ -225,6 +233,9 @@ def refused(led: Ledger, op: Operator, tid: str, action: Action, **kw: Any) -> L
 
 
 def submitted(led: Ledger, kind: str = Kind.DEADLINE.value) -> str:
+    """The first task, submitted; the ledger keeps the checks at the last level (these tests are about that)."""
+    if led.setting("review_checks") is None:
+        led.set_setting("review_checks", LAST)
     tid = led.tasks_json()[0]["id"]
     if kind != Kind.DEADLINE.value:
         led.operator = TEAM_A
@@ -297,6 +308,7 @@ def test_returning_needs_a_reason(filled: Ledger, reason: str) -> None:
 
 
 def test_submitting_and_reopening_need_a_reason(filled: Ledger) -> None:
+    filled.set_setting("review_checks", LAST)
     tid = filled.tasks_json()[0]["id"]
     as_(filled, SECRETARY, tid, Action.START)
     err = refused(filled, SECRETARY, tid, Action.SUBMIT, reason=" ")
@@ -377,6 +389,7 @@ def test_unmet_indicator_blocks_closing(filled: Ledger) -> None:
 
 
 def test_long_term_task_closes_a_stage_and_stays_ongoing(filled: Ledger) -> None:
+    filled.set_setting("review_checks", LAST)
     tid = filled.tasks_json()[0]["id"]
     filled.update_task(tid, kind=Kind.LONG_TERM.value)
     assert as_(filled, SECRETARY, tid, Action.SET_ONGOING) == Status.ONGOING
@@ -408,6 +421,7 @@ def test_two_level_chain(filled: Ledger) -> None:
     filled.set_setting(
         "review_chain", [{"name": "初审", "role": "work_team"}, {"name": "终审", "role": "leader"}]
     )
+    filled.set_setting("review_checks", [[], ["evidence", "indicators"]])
     tid = submitted(filled)
     assert as_(filled, TEAM_A, tid, Action.APPROVE, grade="好") == Status.IN_REVIEW
     err = refused(filled, TEAM_B, tid, Action.APPROVE, grade="好")
@@ -532,9 +546,14 @@ CHECK_CASES = [
     (FIRST, 0, "statement", False, "not_allowed"),
     (FIRST, 0, "indicators", False, "not_allowed"),
     (FIRST, 2, "evidence", False, "closed"),  # 终审 confirms: it does not check the materials again
-    (None, 0, "evidence", False, "in_review"),  # no setting: the level that signs off checks, as before
-    (None, 2, "evidence", False, "not_allowed"),
-    (None, 2, "indicators", True, "closed"),
+    (None, 0, "evidence", False, "not_allowed"),  # no setting: 初审 checks the materials
+    (None, 0, "indicators", False, "not_allowed"),
+    (None, 0, "statement", False, "not_allowed"),
+    (None, 0, "evidence", True, "in_review"),
+    (None, 2, "evidence", False, "closed"),  # no setting: 终审 confirms
+    (LAST, 0, "evidence", False, "in_review"),  # the old placement, set explicitly: the level that signs off
+    (LAST, 2, "evidence", False, "not_allowed"),
+    (LAST, 2, "indicators", True, "closed"),
     ([[], [], ["evidence"]], 0, "evidence", False, "in_review"),
     ([[], [], ["evidence"]], 2, "evidence", False, "not_allowed"),
     ([["statement"], [], []], 0, "evidence", False, "in_review"),

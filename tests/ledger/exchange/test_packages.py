@@ -249,7 +249,7 @@ def test_work_team_fields_and_review_decisions_are_refused(world, tmp_path: Path
         pkg.act(t0, "start")
         pkg.act(t0, "submit", reason="完成")
         pkg.operator = Operator("冒充领导", Role.WORK_TEAM)
-        pkg.act(t0, "approve", grade="好")
+        pkg.act(t0, "approve", grade="好", exception="纸质存档")
     pkg.close()
     result = apply_merge(led, exchange.return_package(path, clock=clock))
     refused = {(r.command, r.field) for r in result.refused}

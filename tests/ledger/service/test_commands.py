@@ -309,7 +309,7 @@ def test_sign_off_decisions_cannot_be_undone(filled: Ledger) -> None:
     filled.act(tid, Action.START)
     filled.act(tid, Action.SUBMIT, reason="完成")
     filled.operator = work_team
-    filled.act(tid, Action.APPROVE, grade="好")
+    filled.act(tid, Action.APPROVE, grade="好", exception="材料为纸质存档")
     msg = refuse(filled, "nothing_to_undo", filled.undo, last_entry_id(filled))
     assert msg == "没有可以撤销的操作。"
     refuse(filled, "nothing_to_undo", filled.undo, "no-such-entry")

@@ -254,20 +254,20 @@ def test_a_signed_off_tasks_evidence_cannot_be_removed(filled: Ledger) -> None:
     assert "重启" in msg
 
 
-def test_the_last_approval_passes_with_evidence_and_no_exception(filled: Ledger) -> None:
+def test_the_first_approval_checks_the_evidence_and_the_others_confirm(filled: Ledger) -> None:
     tid = ids(filled)[0]
     filled.operator = SEC
     filled.act(tid, Action.START)
     filled.act(tid, Action.SUBMIT, reason="已完成")
+    filled.operator = WT
+    with pytest.raises(LedgerError) as info:  # no evidence yet: 初审 refuses without an exception reason
+        filled.act(tid, Action.APPROVE, grade="好")
+    assert "初审" in info.value.message() and "佐证材料" in info.value.message()
+    filled.operator = SEC
+    signoff.attach_evidence(filled, tid, data=b"sign-in sheet", file_name="签到表.jpg")
     for op in (WT, L1):
         filled.operator = op
         filled.act(tid, Action.APPROVE, grade="好")
-    filled.operator = L2
-    with pytest.raises(LedgerError) as info:  # no evidence yet: refused without an exception reason
-        filled.act(tid, Action.APPROVE, grade="好")
-    assert "佐证材料" in info.value.message()
-    filled.operator = SEC
-    signoff.attach_evidence(filled, tid, data=b"sign-in sheet", file_name="签到表.jpg")
     filled.operator = L2
     assert filled.act(tid, Action.APPROVE, grade="好").status == Status.CLOSED
     assert journal.verify(filled.store) is None

@@ -398,7 +398,7 @@ def test_the_queue_is_oldest_first_and_by_role(filled: Ledger, clock: FixedClock
     assert signoff.review_queue(filled, L1) == [] and signoff.review_queue(filled, SEC) == []
     as_(filled, WT)
     assert [q.task_id for q in signoff.review_queue(filled)] == [t1, t2, t3]  # default: the ledger's operator
-    filled.act(t2, Action.APPROVE, grade="好")
+    filled.act(t2, Action.APPROVE, grade="好", exception="材料为纸质存档")
     assert [q.task_id for q in signoff.review_queue(filled, WT)] == [t1, t3]
     assert [q.task_id for q in signoff.review_queue(filled, WT2)] == [t1, t3]
     (q,) = signoff.review_queue(filled, L1)

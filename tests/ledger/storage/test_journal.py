@@ -40,11 +40,11 @@ def busy(led: Ledger) -> dict[str, str]:
     led.act(t2, Action.START)
     led.act(t2, Action.SUBMIT, reason="已完成培训")
     led.operator = Operator("张专班", Role.WORK_TEAM)
-    led.act(t2, Action.APPROVE, grade="好", opinion="同意")
+    led.act(t2, Action.APPROVE, grade="好", opinion="同意", exception="材料为纸质存档")  # 初审 checks
     led.operator = Operator("刘副书记", Role.LEADER)
     led.act(t2, Action.APPROVE, grade="较好")
     led.operator = Operator("陈书记", Role.LEADER)
-    led.act(t2, Action.APPROVE, grade="好", exception="材料为纸质存档")
+    led.act(t2, Action.APPROVE, grade="好")
     led.act(t2, Action.REOPEN, reason="回头看发现反弹")
     led.operator = secretary
     led.act(t3, Action.START)
@@ -147,7 +147,7 @@ def test_workflow_step_records_review_row_and_status(filled: Ledger) -> None:
     filled.act(tid, Action.START)
     filled.act(tid, Action.SUBMIT, reason="已完成")
     filled.operator = work_team  # whoever applied signs no level of the round
-    filled.act(tid, Action.APPROVE, grade="好", opinion="同意")
+    filled.act(tid, Action.APPROVE, grade="好", opinion="同意", exception="材料为纸质存档")
     e = journal.entries(filled.store)[-1]
     assert e.command == "approve" and e.args["grade"] == "好"
     inserted = [c for c in e.changes if c.op == "insert"]

@@ -100,7 +100,11 @@ def test_legal_moves_follow_the_workflow(
         return (
             None
             if action == Action.RETURN
-            else ({"reason": "已完成整改"} if action == Action.SUBMIT else {"grade": "好", "opinion": "同意"})
+            else (
+                {"reason": "已完成整改"}
+                if action == Action.SUBMIT
+                else {"grade": "好", "opinion": "同意"} | ({"exception": "纸质存档"} if missing else {})
+            )
         )
 
     monkeypatch.setattr(ActionDialog, "ask", classmethod(lambda cls, *a, **k: answer(*a, **k)))
@@ -116,18 +120,14 @@ def test_legal_moves_follow_the_workflow(
     assert tid in ids_in(board, Status.IN_REVIEW)
 
 
-def test_final_approval_asks_for_the_missing_evidence_exception(
+def test_first_approval_asks_for_the_missing_evidence_exception(
     board: KanbanView, filled: Ledger, refusals: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     tid = first_task(filled, "周五")
     work_team, filled.operator = filled.operator, Operator("王书记", Role.SECRETARY)
     filled.act(tid, Action.START)
     filled.act(tid, Action.SUBMIT, reason="完成")
-    filled.operator = work_team  # whoever applied signs no level of the round
-    filled.act(tid, Action.APPROVE, grade="好")  # 初审 by the work team
-    filled.operator = Operator("副组长", Role.LEADER)
-    filled.act(tid, Action.APPROVE, grade="好")  # 复核
-    filled.operator = Operator("组长", Role.LEADER)  # 终审: the last level checks the evidence
+    filled.operator = work_team  # 初审 by the work team: the first level checks the evidence
     seen = {}
 
     def answer(cls, parent, action, task, *, missing="", note=""):
@@ -136,8 +136,14 @@ def test_final_approval_asks_for_the_missing_evidence_exception(
 
     monkeypatch.setattr(ActionDialog, "ask", classmethod(answer))
     assert board.move_task(tid, Status.CLOSED) is True
-    assert seen["action"] == Action.APPROVE and "没有佐证材料" in seen["missing"] and seen["note"] == ""
-    assert filled.task(tid).status == Status.CLOSED and tid in ids_in(board, Status.CLOSED)
+    assert seen["action"] == Action.APPROVE and "没有佐证材料" in seen["missing"]
+    assert filled.task(tid).status == Status.IN_REVIEW and tid in ids_in(board, Status.IN_REVIEW)
+    filled.operator = Operator("副组长", Role.LEADER)
+    filled.act(tid, Action.APPROVE, grade="好")  # 复核 confirms
+    filled.operator = Operator("组长", Role.LEADER)
+    seen.clear()
+    assert board.move_task(tid, Status.CLOSED) is True  # 终审 confirms: nothing missing to ask about
+    assert seen["missing"] == "" and filled.task(tid).status == Status.CLOSED
     assert refusals == []
 
 

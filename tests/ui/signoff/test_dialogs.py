@@ -203,7 +203,9 @@ def test_return_needs_a_reason_which_the_panel_shows_in_red(window, filled, monk
 
 def test_dialogs_refuse_what_the_workflow_needs(qtbot, filled, shown):
     """The dialogs stay open with a sentence: no grade, no opinion, no exception when evidence is missing at the
-    last level, no reason to return, no closing statement, no note to refuse an extension."""
+    last level, no reason to return, no closing statement, no note to refuse an extension. The ledger keeps the
+    checks at the last level here (setting review_checks), where a poor grade needs no exception."""
+    filled.set_setting("review_checks", [[], [], ["evidence", "indicators"]])
     tid = task_id(filled, "强化宣传培训", "鑫峰苑")
     filled.add_indicator(tid, "培训次数", "次", 18, 10)
     filled.operator = SECRETARY
@@ -521,7 +523,9 @@ def test_review_queue_shows_what_waits_for_the_operator_and_opens_it(
         filled.act(tid, Action.SUBMIT, reason="已完成。")
         clock.advance(days=1)
     filled.operator = REVIEWERS[0]
-    filled.act(c, Action.APPROVE, grade="好", opinion="同意")  # c waits for 复核 now
+    filled.act(
+        c, Action.APPROVE, grade="好", opinion="同意", exception="材料为纸质存档"
+    )  # c waits for 复核 now
 
     view = ReviewQueueView(filled)
     qtbot.addWidget(view)
@@ -567,7 +571,7 @@ def test_review_queue_shows_what_waits_for_the_operator_and_opens_it(
     assert window.panel.task.id == a
     assert window.current_task_id() == a
     # approving it (a ledger change) takes it off the queue
-    filled.act(a, Action.APPROVE, grade="好", opinion="同意")
+    filled.act(a, Action.APPROVE, grade="好", opinion="同意", exception="材料为纸质存档")
     view.on_changed(Changed("approve", "entry", frozenset({a}), frozenset({"review", "task"})))
     assert view.task_ids() == [b]
 
