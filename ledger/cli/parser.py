@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(
         "import-plan",
         lazy("ledger.cli.plan", "cmd_import_plan"),
-        "导入整改方案、反馈意见或进展通报（.txt / .docx）",
+        "导入整改方案、反馈意见或进展通报（.txt / .docx / .pdf / .xlsx）",
     )
     p.add_argument("ledger", help="台账文件（试运行时可以不存在）")
     p.add_argument("file", help="整改方案文件（.docx 或 .txt）")
