@@ -16,6 +16,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"“{args.command or '窗口'}”需要图形界面，请用 main.py 运行。", file=sys.stderr)
         return 2
     try:
+        if getattr(args, "json", False):
+            from ledger.cli.output import OWN_JSON, run_as_json
+
+            if args.command not in OWN_JSON:
+                return run_as_json(args)
         return int(args.handler(args))
     except LedgerError as exc:
         print(exc.message(), file=sys.stderr)

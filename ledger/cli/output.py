@@ -89,3 +89,88 @@ def changes_json(led: Ledger, entries: list[Entry], result: Any = None) -> dict[
         "summary": summary_line(led, entries),
         "result": result,
     }
+
+
+# Commands that print their own JSON with --json (lists, previews, results); every other command is run by
+# ``run_as_json``: what it printed, and the journal entries it wrote, in the convention above.
+OWN_JSON = frozenset(
+    {
+        "stats",
+        "tasks",
+        "extensions",
+        "history",
+        "do",
+        "import-plan",
+        "import-excel",
+        "apply-package",
+        "decide-conflict",
+        "package-status",
+        "period",
+    }
+)
+# A command that wrote more than this much journal (a demo, a generated ledger, an import) is told by its entries'
+# ids and counts, not every change.
+WHOLE_CHANGES_UP_TO = 2_000_000  # bytes of payload
+
+
+def _last_seq(path: str) -> int:
+    """The journal's last entry in the file at ``path`` before the command runs (0: no file, or not a ledger)."""
+    import sqlite3
+    from pathlib import Path
+
+    if not Path(path).is_file():
+        return 0
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return int(conn.execute("SELECT COALESCE(MAX(seq), 0) FROM journal").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def run_as_json(args: Any) -> int:
+    """Run ``args``' handler with its printed lines captured, then print one JSON object: ``printed`` (its Chinese
+    lines), ``exit``, and the journal entries it wrote to the ledger it names (``entry``, ``entries``,
+    ``summary``, as ``changes_json``)."""
+    import contextlib
+    import io
+    from pathlib import Path
+
+    from ledger.cli.common import open_for_reading, print_json
+
+    path = getattr(args, "ledger", None) or getattr(args, "path", None)
+    before = _last_seq(path) if path else 0
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        code = int(args.handler(args))
+    out: dict[str, Any] = {
+        "command": args.command,
+        "exit": code,
+        "printed": [line for line in printed.getvalue().splitlines() if line.strip()],
+        "entry": None,
+        "entries": [],
+    }
+    if path and Path(path).is_file() and _last_seq(path) > before:
+        led = open_for_reading(args, path)
+        try:
+            size = led.store.one(
+                "SELECT COALESCE(SUM(length(payload)), 0) FROM journal WHERE seq > ?", (before,)
+            )
+            if int(size) <= WHOLE_CHANGES_UP_TO:
+                out |= changes_json(led, entries_since(led, before))
+            else:
+                rows = led.store.conn.execute(
+                    "SELECT seq, id, command, actor, role, length(payload) FROM journal WHERE seq > ? ORDER BY seq",
+                    (before,),
+                ).fetchall()
+                out["entries"] = [
+                    {"entry": i, "seq": s, "command": c, "actor": a, "role": r, "payload_bytes": n}
+                    for s, i, c, a, r, n in rows
+                ]
+                out["entry"] = rows[-1][1]
+        finally:
+            led.close()
+    print_json(out)
+    return code
