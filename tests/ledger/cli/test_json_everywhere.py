@@ -14,12 +14,23 @@ def test_issuing_a_package_with_json_names_its_entry_and_what_changed(tmp_path: 
     ok("demo", path, "--today", TODAY)
     before = json.loads(ok("stats", path, "--json"))
     out = json.loads(
-        ok("issue-package", path, "--community", "南郊别墅", tmp_path / "包.db", "--actor", "张专班", "--json")
+        ok(
+            "issue-package",
+            path,
+            "--community",
+            "南郊别墅",
+            tmp_path / "包.db",
+            "--actor",
+            "张专班",
+            "--json",
+        )
     )
     assert out["command"] == "issue-package" and out["exit"] == 0
     assert out["printed"] and "已下发" in out["printed"][0]
     [entry] = out["entries"]
-    assert out["entry"] == entry["entry"] and entry["command"] == "issue_package" and entry["actor"] == "张专班"
+    assert (
+        out["entry"] == entry["entry"] and entry["command"] == "issue_package" and entry["actor"] == "张专班"
+    )
     assert {"what": "下发社区包", "before": "", "after": "包.db"} in entry["in_words"]
     assert out["summary"].endswith(f"〔日志 {entry['entry'][:8]}〕")
     assert json.loads(ok("stats", path, "--json")) == before  # the JSON changed nothing about the tasks
