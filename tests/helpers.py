@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -129,3 +132,19 @@ def reverse_form_rows(ws: Any) -> None:
 def last_entry_id(led: Ledger) -> str:
     """The id of the newest journal entry."""
     return str(led.store.one("SELECT id FROM journal ORDER BY seq DESC LIMIT 1"))
+
+
+@contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    """The test harness's limit (never the product's): a hang fails the example instead of hanging CI."""
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise TimeoutError(f"no answer within {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

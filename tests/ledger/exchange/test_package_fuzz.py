@@ -4,10 +4,7 @@ never a traceback or a hang, and a refusal leaves the master ledger byte for byt
 
 from __future__ import annotations
 
-import signal
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,6 +15,7 @@ from ledger.core import FixedClock, LedgerError
 from ledger.exchange import packages as exchange
 from ledger.exchange.merge import apply_merge, preview_merge
 from ledger.service import Ledger
+from tests.helpers import time_limit
 from tests.ledger.exchange.exchange_helpers import edit_package, file_bytes, master
 
 VALUES = st.one_of(
@@ -28,22 +26,6 @@ VALUES = st.one_of(
     st.binary(max_size=40),
     st.sampled_from(['{"changes": 5}', "[]", "null", '{"args": {}, "changes": [{"op": "insert"}]}', "\x00"]),
 )
-
-
-@contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
-    """The harness's limit: a hang fails the example instead of hanging CI."""
-
-    def stop(_signum: int, _frame: object) -> None:
-        raise TimeoutError(f"no answer within {seconds} s")
-
-    old = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,10 @@ from __future__ import annotations
 import io
 import os
 import re
-import signal
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,6 +24,7 @@ from ledger.office.plan_table import load_plan_document
 from ledger.plan.file import PlanFileError
 from ledger.plan.text import ParsedPlan
 from ledger.service import Ledger
+from tests.helpers import time_limit
 from tests.ledger.plan.corpus_score import CORPUS
 from tests.ledger.plan.test_formats import corpus_lines, write_pdf
 
@@ -37,22 +36,6 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-
-
-@contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
-    """The harness's limit (not the product's): a hang fails the example instead of hanging CI."""
-
-    def stop(_signum: int, _frame: object) -> None:
-        raise TimeoutError(f"no answer within {seconds} s")
-
-    old = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
 
 
 def read_or_refused(path: Path) -> None:

@@ -5,10 +5,7 @@ harness) asserts a sentence, no traceback and an unchanged ledger."""
 from __future__ import annotations
 
 import io
-import signal
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,7 +18,7 @@ from ledger.office import foreign as excel_foreign
 from ledger.service import Ledger
 from ledger.storage import office_files
 from ledger.storage.office_files import check_office_file, office_errors
-from tests.helpers import Snapshot, foreign_ledger
+from tests.helpers import Snapshot, foreign_ledger, time_limit
 
 OLE = office_files.OLE_MAGIC
 
@@ -99,20 +96,6 @@ def test_text_and_truncated_zips_are_damaged(tmp_path: Path) -> None:
 
 
 # ---- bounded fuzzing: a real workbook with bytes changed, parts removed or garbled ---------------------------
-@contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
-    """The harness's limit (not the product's): a hang fails the example instead of hanging CI."""
-
-    def stop(_signum: int, _frame: object) -> None:
-        raise TimeoutError(f"no answer within {seconds} s")
-
-    old = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
 
 
 def rebuilt(original: bytes, garble: dict[str, bytes], drop: set[str]) -> bytes:
