@@ -120,6 +120,7 @@ SETTING_WORDS = {
     "contact": "联系人",
     "inspection": "巡察信息",
     "example": "示例台账",
+    "people": "人员名册",
 }
 HIDDEN_SETTINGS = frozenset({"ledger_id", "app"})
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
@@ -216,6 +217,16 @@ def setting_text(key: str, value: Any) -> str:
             f"第{i}级：" + ("、".join(CHECK_LABELS.get(str(c), "") for c in level) if level else "确认")
             for i, level in enumerate(value, start=1)
             if isinstance(level, list)
+        )
+    if key == "people" and isinstance(value, list):
+        from ledger.core.people import people_from_setting
+
+        return (
+            "、".join(
+                f"{p.name}（{role_text(p.role.value)}{'' if p.active else '，已停用'}）"
+                for p in people_from_setting(value)
+            )
+            or "（空）"
         )
     if isinstance(value, dict | list):
         return "已设置" if value else "（空）"

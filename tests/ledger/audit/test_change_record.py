@@ -168,3 +168,14 @@ def test_the_record_is_in_words_one_row_per_field_and_never_empty(tmp_path: Path
     assert decision["内容"] == "冲突裁决：整改进展" and decision["操作人"] == "张专班"
     assert decision["修改前"] == "主台账：专班写的进展；上报（王书记）：书记写的进展"
     assert decision["修改后"] == "保留主台账：专班写的进展"
+
+
+def test_the_people_register_is_told_by_names_and_roles_not_its_key() -> None:
+    from ledger.audit.wording import field_label, setting_text
+
+    people = [
+        {"name": "张专班", "role": "work_team", "active": True},
+        {"name": "王书记", "role": "secretary", "community_id": "c1", "active": False},
+    ]
+    assert field_label("setting", "value", {}, "people") == "人员名册"
+    assert setting_text("people", people) == "张专班（工作专班）、王书记（居民区书记，已停用）"
