@@ -69,24 +69,12 @@ UNDOABLE = frozenset(
 
 # In a community package (居民区模式) the secretary may run only these commands; the rest belong to the work team
 # on the master ledger. Field-level limits (progress only, indicators' actuals) are checked in the commands.
-PACKAGE_COMMANDS = frozenset(
-    {
-        "update_progress",
-        "update_task",
-        "start",
-        "submit",
-        "set_ongoing",
-        "add_indicator",
-        "update_indicator",
-        "remove_indicator",
-        "attach_evidence",
-        "remove_evidence",
-        "request_extension",
-        "undo",
-        "return_package",
-        "issue_package",
-    }
-)
+PACKAGE_COMMANDS = permissions.SECRETARY_WORK | {
+    "update_task",  # progress only (PACKAGE_TASK_FIELDS)
+    "undo",
+    "return_package",
+    "issue_package",
+}
 PACKAGE_TASK_FIELDS = frozenset({"progress"})
 COMMAND_LABELS_ZH = {
     "update_task": "修改任务",
