@@ -640,32 +640,32 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="223"/>
+        <location filename="../../ui/window/app.py" line="224"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="225"/>
+        <location filename="../../ui/window/app.py" line="226"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="233"/>
+        <location filename="../../ui/window/app.py" line="234"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="235"/>
+        <location filename="../../ui/window/app.py" line="236"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="259"/>
+        <location filename="../../ui/window/app.py" line="260"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="273"/>
+        <location filename="../../ui/window/app.py" line="274"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -834,22 +834,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="83"/>
+        <location filename="../../ui/table/empty.py" line="85"/>
         <source>This ledger has no tasks yet</source>
         <translation>台账中还没有整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="86"/>
+        <location filename="../../ui/table/empty.py" line="88"/>
         <source>Start by importing the rectification plan (.docx, .pdf, .xlsx or .txt): its problems, measures and deadlines become the ledger&apos;s tasks. Or add the communities first, or look at the example.</source>
         <translation>先导入整改方案（.docx、.pdf、.xlsx 或 .txt）：其中的反馈问题、整改措施和整改时限会成为台账的任务。也可以先添加居民区，或打开示例台账看看。</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="91"/>
+        <location filename="../../ui/table/empty.py" line="93"/>
         <source>No task matches the filters</source>
         <translation>没有符合筛选条件的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="92"/>
+        <location filename="../../ui/table/empty.py" line="94"/>
         <source>Change the filters on the left, or show every task.</source>
         <translation>请调整左侧的筛选条件，或显示全部任务。</translation>
     </message>

@@ -100,6 +100,7 @@ def make_app(lang: str = "zh", argv: list[str] | None = None) -> QApplication:
         app.setStyle("Fusion")
     app.setApplicationName("巡察整改台账" if lang == "zh" else "Rectification Ledger")
     app.setOrganizationName("zhenggai")
+    app.setDesktopFileName("cn.zhenggai.ledger")  # the .deb's menu entry: its icon on the task bar
     app.setProperty("ledger_lang", lang)
     install_translations(app, lang)
     font = QFont(app.font())
