@@ -21,14 +21,14 @@ SQLITE_SHA256=aaa776260ab4dc976db34aa7891819484c8676b5b2783123ebc6301e2ca5d655
 
 # What the build needs (a compiler and the -dev libraries of Python's extension modules, objdump, dpkg-deb) and
 # tclsh for SQLite's amalgamation; what Qt's X11 platform loads when the bundle and the build venv run here (PyInstaller bundles the xcb-util ones),
-# a CJK font, and the triggers a desktop has (menu and file types) for `dpkg -i`.
+# libraries every desktop has that the .deb declares, a CJK font, and the triggers a desktop has (menu and file types) for `dpkg -i`.
 PACKAGES=(
   gcc make libc6-dev libssl-dev libsqlite3-dev libffi-dev libbz2-dev liblzma-dev zlib1g-dev uuid-dev
   xz-utils ca-certificates binutils dpkg-dev tcl
   libfontconfig1 libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libdbus-1-3 libgl1 libegl1
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-util1
   libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libxcb-shm0 libxcb-glx0 libxcb-render0
-  fonts-noto-cjk desktop-file-utils shared-mime-info
+  libharfbuzz0b fonts-noto-cjk desktop-file-utils shared-mime-info
 )
 
 need_root() {
@@ -48,7 +48,7 @@ run() {
     mount -t proc proc "$c/proc"
     mount --bind "$root" "$c/src"
     [ -d /tmp/.X11-unix ] && mount --bind /tmp/.X11-unix "$c/tmp/.X11-unix"
-    exec chroot "$c" /usr/bin/env -u PYTHONPATH -u VIRTUAL_ENV PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 "$@"
+    exec chroot "$c" /usr/bin/env -u PYTHONPATH -u VIRTUAL_ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"
   ' bash "$CHROOT" "$ROOT" "$@"
 }
 
@@ -76,7 +76,7 @@ prepare() {
     touch "$CHROOT/.debootstrap-done"
   fi
   # Packages added to the list after the chroot was made (debootstrap leaves bullseye's package lists).
-  run dpkg-query -W "${PACKAGES[@]}" >/dev/null 2>&1 ||
+  [ "$(run dpkg-query -W -f='${Status}\n' "${PACKAGES[@]}" 2>/dev/null | grep -c ' installed$')" = "${#PACKAGES[@]}" ] ||
     run apt-get install -y -q --no-install-recommends "${PACKAGES[@]}" >"$CHROOT.apt.log" 2>&1
   # SQLite and CPython, rebuilt whenever their recipe changes.
   local recipe

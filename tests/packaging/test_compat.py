@@ -39,6 +39,7 @@ pytestmark = [
 ]
 CHROOT = ROOT / "build" / "chroot-bullseye"
 TODAY = "2025-11-01"
+ROOT_PATH = "/usr/sbin:/usr/bin:/sbin:/bin"  # dpkg runs ldconfig and start-stop-daemon
 # The oldest glibc of the desktops the compat .deb is for: 统信 UOS V20 (Debian 10 based).
 UOS_V20_GLIBC = (2, 28)
 # What the chroot's build left behind, hidden while the bundle runs: it must need none of it.
@@ -194,11 +195,9 @@ def test_the_window_opens_in_the_old_system_with_chinese_text(bundle, demo, disp
 
 def test_installed_with_dpkg_in_the_old_system_it_starts_from_its_menu_entry(chroot_deb, demo, display, work):
     shutil.copy(chroot_deb, work.host / chroot_deb.name)
-    installed = in_chroot(
-        "/usr/bin/dpkg", "-i", work / chroot_deb.name, python=True, env={"PATH": "/usr/bin:/bin"}
-    )
-    assert installed.returncode == 0, installed.stdout + installed.stderr
+    installed = in_chroot("/usr/bin/dpkg", "-i", work / chroot_deb.name, python=True, env={"PATH": ROOT_PATH})
     try:
+        assert installed.returncode == 0, installed.stdout + installed.stderr
         link = CHROOT / "usr" / "share" / "applications" / f"{APPID}.desktop"
         desktop = ConfigParser(interpolation=None)
         desktop.read(CHROOT / link.readlink().as_posix().lstrip("/"), encoding="utf-8")
@@ -213,7 +212,7 @@ def test_installed_with_dpkg_in_the_old_system_it_starts_from_its_menu_entry(chr
         globs = (CHROOT / "usr/share/mime/globs2").read_text(encoding="utf-8")
         assert "application/x-zhenggai-package:*-下发包-*.db" in globs
     finally:
-        removed = in_chroot("/usr/bin/dpkg", "-r", APPID, python=True, env={"PATH": "/usr/bin:/bin"})
+        removed = in_chroot("/usr/bin/dpkg", "--purge", APPID, python=True, env={"PATH": ROOT_PATH})
     assert removed.returncode == 0, removed.stderr
     assert not (CHROOT / "opt" / "apps" / APPID).exists()
 
