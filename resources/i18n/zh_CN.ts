@@ -515,12 +515,12 @@ File: {path}</source>
 <context>
     <name>CloseNoteDialog</name>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="19"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="20"/>
         <source>Close {week}</source>
         <translation>结账 {week}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="23"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="24"/>
         <source>{n} lines are not ticked (difference: {diff}). Say why the period can be closed anyway:</source>
         <translation>还有 {n} 行未核对（差额：{diff}）。请说明为何仍可结账：</translation>
     </message>
@@ -601,38 +601,38 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="52"/>
-        <location filename="../../ui/reconcile/dialogs.py" line="67"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="53"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="68"/>
         <source>{a} → {b}</source>
         <translation>{a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="65"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="66"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="68"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="69"/>
         <source>Counts moved: {text}</source>
         <translation>计数变化：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="70"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="71"/>
         <source>Status moved ({n}):</source>
         <translation>状态变化（{n} 项）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="79"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="80"/>
         <source>Stalled, no change for {w} weeks ({n}):</source>
         <translation>停滞，{w} 周无进展（{n} 项）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="84"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="85"/>
         <source>Communities that slipped ({n}):</source>
         <translation>下滑的居民区（{n} 个）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="87"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="88"/>
         <source>{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}</source>
         <translation>{c}：完成率 {ra}% → {rb}%，逾期 {oa} → {ob}</translation>
     </message>
@@ -834,22 +834,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="83"/>
+        <location filename="../../ui/table/empty.py" line="85"/>
         <source>This ledger has no tasks yet</source>
         <translation>台账中还没有整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="86"/>
+        <location filename="../../ui/table/empty.py" line="88"/>
         <source>Start by importing the rectification plan (.docx, .pdf, .xlsx or .txt): its problems, measures and deadlines become the ledger&apos;s tasks. Or add the communities first, or look at the example.</source>
         <translation>先导入整改方案（.docx、.pdf、.xlsx 或 .txt）：其中的反馈问题、整改措施和整改时限会成为台账的任务。也可以先添加居民区，或打开示例台账看看。</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="91"/>
+        <location filename="../../ui/table/empty.py" line="93"/>
         <source>No task matches the filters</source>
         <translation>没有符合筛选条件的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="92"/>
+        <location filename="../../ui/table/empty.py" line="94"/>
         <source>Change the filters on the left, or show every task.</source>
         <translation>请调整左侧的筛选条件，或显示全部任务。</translation>
     </message>
@@ -3685,12 +3685,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="533"/>
+        <location filename="../../ui/reconcile/view.py" line="531"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="540"/>
+        <location filename="../../ui/reconcile/view.py" line="538"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
