@@ -640,32 +640,32 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="223"/>
+        <location filename="../../ui/window/app.py" line="228"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="225"/>
+        <location filename="../../ui/window/app.py" line="230"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="233"/>
+        <location filename="../../ui/window/app.py" line="238"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="235"/>
+        <location filename="../../ui/window/app.py" line="240"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="259"/>
+        <location filename="../../ui/window/app.py" line="264"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="273"/>
+        <location filename="../../ui/window/app.py" line="278"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -2018,97 +2018,97 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>台账中还没有整改任务。请先在“台账”页导入整改方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="105"/>
+        <location filename="../../ui/window/main_window.py" line="106"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="111"/>
+        <location filename="../../ui/window/main_window.py" line="112"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="114"/>
+        <location filename="../../ui/window/main_window.py" line="115"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="115"/>
+        <location filename="../../ui/window/main_window.py" line="116"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="116"/>
+        <location filename="../../ui/window/main_window.py" line="117"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="117"/>
+        <location filename="../../ui/window/main_window.py" line="118"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="120"/>
+        <location filename="../../ui/window/main_window.py" line="121"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="120"/>
+        <location filename="../../ui/window/main_window.py" line="121"/>
         <source>Packages</source>
         <translation>社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="138"/>
+        <location filename="../../ui/window/main_window.py" line="139"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="143"/>
+        <location filename="../../ui/window/main_window.py" line="144"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="165"/>
+        <location filename="../../ui/window/main_window.py" line="166"/>
         <source>Generated test data: the tasks and people are made up</source>
         <translation>生成的测试数据：任务和人名均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="167"/>
+        <location filename="../../ui/window/main_window.py" line="168"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="216"/>
+        <location filename="../../ui/window/main_window.py" line="217"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="221"/>
+        <location filename="../../ui/window/main_window.py" line="222"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="239"/>
+        <location filename="../../ui/window/main_window.py" line="240"/>
         <source>Saved: {measure}</source>
         <translation>已保存：{measure}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="493"/>
+        <location filename="../../ui/window/main_window.py" line="494"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="556"/>
+        <location filename="../../ui/window/main_window.py" line="561"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="564"/>
+        <location filename="../../ui/window/main_window.py" line="569"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="601"/>
+        <location filename="../../ui/window/main_window.py" line="606"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -2353,22 +2353,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>挂图配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="273"/>
+        <location filename="../../ui/window/menus.py" line="271"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="278"/>
+        <location filename="../../ui/window/menus.py" line="276"/>
         <source>User guide…</source>
         <translation>使用说明…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="285"/>
+        <location filename="../../ui/window/menus.py" line="283"/>
         <source>About…</source>
         <translation>关于…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="303"/>
+        <location filename="../../ui/window/menus.py" line="309"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
@@ -4074,42 +4074,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SecretaryDialog</name>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="76"/>
+        <location filename="../../ui/packages/secretary.py" line="62"/>
         <source>Open the community package</source>
         <translation>打开社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="79"/>
+        <location filename="../../ui/packages/secretary.py" line="65"/>
         <source>This is the package of {community}, issued on {date}. On this computer you fill it in as the community&apos;s secretary: please confirm your name.</source>
         <translation>这是“{community}”的下发包（{date} 下发）。在这台电脑上，您将以该居民区书记的身份填报，请确认您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="86"/>
+        <location filename="../../ui/packages/secretary.py" line="72"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="87"/>
+        <location filename="../../ui/packages/secretary.py" line="73"/>
         <source>Secretary of {community}</source>
         <translation>{community}居民区书记</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="89"/>
+        <location filename="../../ui/packages/secretary.py" line="75"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="90"/>
+        <location filename="../../ui/packages/secretary.py" line="76"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="91"/>
+        <location filename="../../ui/packages/secretary.py" line="77"/>
         <source>Every change you make is recorded under this name, for the audit.</source>
         <translation>您的每一处修改都将以此姓名记录在案，以备核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="97"/>
+        <location filename="../../ui/packages/secretary.py" line="83"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
@@ -4286,12 +4286,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TableColumns</name>
     <message>
-        <location filename="../../ui/table/columns.py" line="78"/>
+        <location filename="../../ui/table/columns.py" line="81"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/table/columns.py" line="150"/>
+        <location filename="../../ui/table/columns.py" line="164"/>
         <source>Default columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -4300,7 +4300,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     <name>TaskPanel</name>
     <message>
         <location filename="../../ui/task/panel.py" line="71"/>
-        <location filename="../../ui/task/panel.py" line="295"/>
+        <location filename="../../ui/task/panel.py" line="303"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
@@ -4381,7 +4381,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/task/panel.py" line="146"/>
-        <location filename="../../ui/task/panel.py" line="512"/>
+        <location filename="../../ui/task/panel.py" line="520"/>
         <source>Add indicator</source>
         <translation>添加量化指标</translation>
     </message>
@@ -4452,88 +4452,108 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/task/panel.py" line="228"/>
-        <location filename="../../ui/task/panel.py" line="417"/>
+        <location filename="../../ui/task/panel.py" line="425"/>
         <source>Evidence ({n})</source>
-        <translation>佐证材料（{n}）</translation>
+        <translation>佐证（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="234"/>
+        <location filename="../../ui/task/panel.py" line="235"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="235"/>
+        <location filename="../../ui/task/panel.py" line="236"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="244"/>
-        <source>Reviews and deadline</source>
-        <translation>审核与延期</translation>
+        <location filename="../../ui/task/panel.py" line="245"/>
+        <source>Reviews</source>
+        <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="245"/>
+        <location filename="../../ui/task/panel.py" line="246"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="296"/>
+        <location filename="../../ui/task/panel.py" line="248"/>
+        <source>The task&apos;s fields and quantitative indicators</source>
+        <translation>本任务的各项内容和量化指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/panel.py" line="249"/>
+        <source>Evidence: the files proving the measure was done</source>
+        <translation>佐证材料：证明措施已落实的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/panel.py" line="250"/>
+        <source>Review trail and deadline changes</source>
+        <translation>审核记录和整改时限变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/panel.py" line="251"/>
+        <source>Every change to this task: who, when, before and after</source>
+        <translation>本任务的修改记录：谁、何时、改前、改后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/panel.py" line="304"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="317"/>
+        <location filename="../../ui/task/panel.py" line="325"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="330"/>
+        <location filename="../../ui/task/panel.py" line="338"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="355"/>
+        <location filename="../../ui/task/panel.py" line="363"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="357"/>
+        <location filename="../../ui/task/panel.py" line="365"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="368"/>
+        <location filename="../../ui/task/panel.py" line="376"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="378"/>
+        <location filename="../../ui/task/panel.py" line="386"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="396"/>
+        <location filename="../../ui/task/panel.py" line="404"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="398"/>
+        <location filename="../../ui/task/panel.py" line="406"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="486"/>
-        <location filename="../../ui/task/panel.py" line="505"/>
+        <location filename="../../ui/task/panel.py" line="494"/>
+        <location filename="../../ui/task/panel.py" line="513"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="512"/>
+        <location filename="../../ui/task/panel.py" line="520"/>
         <source>Indicator name, e.g. 培训次数</source>
         <translation>指标名称，例如：培训次数</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="529"/>
+        <location filename="../../ui/task/panel.py" line="537"/>
         <source>Remove the indicator “{name}”?</source>
         <translation>删除量化指标“{name}”？</translation>
     </message>
