@@ -1948,59 +1948,59 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="46"/>
+        <location filename="../../ui/reconcile/lines.py" line="49"/>
         <source>Ticked</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="47"/>
+        <location filename="../../ui/reconcile/lines.py" line="50"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="48"/>
+        <location filename="../../ui/reconcile/lines.py" line="51"/>
         <source>Operator</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="49"/>
+        <location filename="../../ui/reconcile/lines.py" line="52"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="50"/>
+        <location filename="../../ui/reconcile/lines.py" line="53"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="51"/>
+        <location filename="../../ui/reconcile/lines.py" line="54"/>
         <source>Change (field: before → after)</source>
         <translation>变化（字段：前 → 后）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="52"/>
+        <location filename="../../ui/reconcile/lines.py" line="55"/>
         <source>Effect</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="85"/>
-        <location filename="../../ui/reconcile/lines.py" line="86"/>
+        <location filename="../../ui/reconcile/lines.py" line="88"/>
+        <location filename="../../ui/reconcile/lines.py" line="89"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="101"/>
+        <location filename="../../ui/reconcile/lines.py" line="104"/>
         <source>Sign-off request</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="116"/>
-        <location filename="../../ui/reconcile/lines.py" line="123"/>
+        <location filename="../../ui/reconcile/lines.py" line="119"/>
+        <location filename="../../ui/reconcile/lines.py" line="126"/>
         <source>{first} and {n} more</source>
         <translation>{first} 等 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="128"/>
+        <location filename="../../ui/reconcile/lines.py" line="131"/>
         <source>no count changes</source>
         <translation>不影响计数</translation>
     </message>
@@ -2621,27 +2621,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>OverdueModel</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="296"/>
+        <location filename="../../ui/board/overview.py" line="314"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="297"/>
+        <location filename="../../ui/board/overview.py" line="315"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="298"/>
+        <location filename="../../ui/board/overview.py" line="316"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="299"/>
+        <location filename="../../ui/board/overview.py" line="317"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="300"/>
+        <location filename="../../ui/board/overview.py" line="318"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
@@ -2649,59 +2649,59 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="376"/>
+        <location filename="../../ui/board/overview.py" line="432"/>
         <source>signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="385"/>
+        <location filename="../../ui/board/overview.py" line="441"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="427"/>
+        <location filename="../../ui/board/overview.py" line="483"/>
         <source>Signed off per week</source>
         <translation>每周销号数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="428"/>
+        <location filename="../../ui/board/overview.py" line="484"/>
         <source>Tasks not yet signed off</source>
         <translation>未销号任务数（每周末）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="429"/>
+        <location filename="../../ui/board/overview.py" line="485"/>
         <source>Newly overdue per week</source>
         <translation>每周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="432"/>
+        <location filename="../../ui/board/overview.py" line="488"/>
         <source>Communities, lowest completion first</source>
         <translation>各居民区完成情况（完成率从低到高）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="439"/>
+        <location filename="../../ui/board/overview.py" line="495"/>
         <source>Overdue tasks and their owners</source>
         <translation>逾期任务及责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="476"/>
+        <location filename="../../ui/board/overview.py" line="532"/>
         <source>%1 of %2 tasks signed off</source>
         <translation>共 %2 项任务，已销号 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="482"/>
+        <location filename="../../ui/board/overview.py" line="538"/>
         <source>%1 more overdue tasks; filter by community to see them</source>
         <translation>另有 %1 项逾期任务未列出，可按居民区筛选查看</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="209"/>
+        <location filename="../../ui/board/overview.py" line="227"/>
         <source>{name}: {tasks} tasks, {closed} signed off ({pct}%), {overdue} overdue</source>
         <translation>{name}：共{tasks}项，已销号{closed}项（{pct}%），逾期{overdue}项</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="241"/>
-        <location filename="../../ui/board/overview.py" line="270"/>
-        <location filename="../../ui/board/overview.py" line="272"/>
+        <location filename="../../ui/board/overview.py" line="259"/>
+        <location filename="../../ui/board/overview.py" line="288"/>
+        <location filename="../../ui/board/overview.py" line="290"/>
         <source>{n} overdue</source>
         <translation>逾期{n}</translation>
     </message>
@@ -3480,237 +3480,237 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReconcileView</name>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="105"/>
+        <location filename="../../ui/reconcile/view.py" line="103"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="115"/>
+        <location filename="../../ui/reconcile/view.py" line="113"/>
         <source>Start reconciliation</source>
         <translation>开始对账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="116"/>
+        <location filename="../../ui/reconcile/view.py" line="114"/>
         <source>Tick all</source>
         <translation>全部核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="117"/>
+        <location filename="../../ui/reconcile/view.py" line="115"/>
         <source>Close the period…</source>
         <translation>结账…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="118"/>
+        <location filename="../../ui/reconcile/view.py" line="116"/>
         <source>Weekly report…</source>
         <translation>生成周报…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="119"/>
+        <location filename="../../ui/reconcile/view.py" line="117"/>
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="184"/>
-        <location filename="../../ui/reconcile/view.py" line="192"/>
-        <location filename="../../ui/reconcile/view.py" line="206"/>
+        <location filename="../../ui/reconcile/view.py" line="182"/>
+        <location filename="../../ui/reconcile/view.py" line="190"/>
+        <location filename="../../ui/reconcile/view.py" line="204"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="185"/>
+        <location filename="../../ui/reconcile/view.py" line="183"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="186"/>
+        <location filename="../../ui/reconcile/view.py" line="184"/>
         <source>Returned this week</source>
         <translation>本周是否上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="187"/>
+        <location filename="../../ui/reconcile/view.py" line="185"/>
         <source>Last returned</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="192"/>
-        <location filename="../../ui/reconcile/view.py" line="197"/>
-        <location filename="../../ui/reconcile/view.py" line="206"/>
+        <location filename="../../ui/reconcile/view.py" line="190"/>
+        <location filename="../../ui/reconcile/view.py" line="195"/>
+        <location filename="../../ui/reconcile/view.py" line="204"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="192"/>
-        <location filename="../../ui/reconcile/view.py" line="206"/>
+        <location filename="../../ui/reconcile/view.py" line="190"/>
+        <location filename="../../ui/reconcile/view.py" line="204"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="192"/>
+        <location filename="../../ui/reconcile/view.py" line="190"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="198"/>
+        <location filename="../../ui/reconcile/view.py" line="196"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="199"/>
+        <location filename="../../ui/reconcile/view.py" line="197"/>
         <source>Old deadline</source>
         <translation>原时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="200"/>
+        <location filename="../../ui/reconcile/view.py" line="198"/>
         <source>New deadline</source>
         <translation>新时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="201"/>
+        <location filename="../../ui/reconcile/view.py" line="199"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="206"/>
+        <location filename="../../ui/reconcile/view.py" line="204"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="208"/>
+        <location filename="../../ui/reconcile/view.py" line="206"/>
         <source>Chase list</source>
         <translation>催报名单</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="209"/>
+        <location filename="../../ui/reconcile/view.py" line="207"/>
         <source>Waiting for sign-off review</source>
         <translation>待审销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="210"/>
+        <location filename="../../ui/reconcile/view.py" line="208"/>
         <source>Extensions to approve</source>
         <translation>待批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="211"/>
+        <location filename="../../ui/reconcile/view.py" line="209"/>
         <source>New overdue this week</source>
         <translation>本周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="260"/>
+        <location filename="../../ui/reconcile/view.py" line="258"/>
         <source>Opening</source>
         <translation>期初</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="260"/>
+        <location filename="../../ui/reconcile/view.py" line="258"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="260"/>
+        <location filename="../../ui/reconcile/view.py" line="258"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="317"/>
+        <location filename="../../ui/reconcile/view.py" line="295"/>
         <source>{start} to {end} (week {week})</source>
         <translation>{start} 至 {end}（第 {week} 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="321"/>
+        <location filename="../../ui/reconcile/view.py" line="299"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="330"/>
+        <location filename="../../ui/reconcile/view.py" line="308"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="331"/>
+        <location filename="../../ui/reconcile/view.py" line="309"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="331"/>
+        <location filename="../../ui/reconcile/view.py" line="309"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="354"/>
+        <location filename="../../ui/reconcile/view.py" line="332"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="358"/>
+        <location filename="../../ui/reconcile/view.py" line="336"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="363"/>
+        <location filename="../../ui/reconcile/view.py" line="341"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="376"/>
+        <location filename="../../ui/reconcile/view.py" line="354"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="411"/>
+        <location filename="../../ui/reconcile/view.py" line="389"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="414"/>
+        <location filename="../../ui/reconcile/view.py" line="392"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="420"/>
+        <location filename="../../ui/reconcile/view.py" line="398"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="427"/>
+        <location filename="../../ui/reconcile/view.py" line="405"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="427"/>
+        <location filename="../../ui/reconcile/view.py" line="405"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="427"/>
+        <location filename="../../ui/reconcile/view.py" line="405"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="531"/>
+        <location filename="../../ui/reconcile/view.py" line="506"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="538"/>
+        <location filename="../../ui/reconcile/view.py" line="513"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="66"/>
+        <location filename="../../ui/reconcile/view.py" line="64"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="66"/>
+        <location filename="../../ui/reconcile/view.py" line="64"/>
         <source>Word document (*.docx);;Excel workbook (*.xlsx)</source>
         <translation>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="75"/>
+        <location filename="../../ui/reconcile/view.py" line="73"/>
         <source>Compare with</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="76"/>
+        <location filename="../../ui/reconcile/view.py" line="74"/>
         <source>Compare {week} with which closed week?</source>
         <translation>将 {week} 与哪一个已结账的周比较？</translation>
     </message>
@@ -4777,7 +4777,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="134"/>
+        <location filename="../../ui/board/overview.py" line="151"/>
+        <source>Reading the journal…</source>
+        <translation>正在读取修改记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/overview.py" line="151"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
