@@ -392,6 +392,7 @@ def export_ledger(
     three_lists: bool = False,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    writer: str = "xlsxwriter",
 ) -> ExportResult:
     """Write the 整改台账 workbook: 汇总 first, then 整改台账, optionally the 三张清单 and one sheet per community.
 
@@ -400,8 +401,8 @@ def export_ledger(
     returns True the export stops, removes its temporary file and raises ExportCancelled."""
     from openpyxl import Workbook
 
+    from ledger.office.xlsx_book import Book
     from ledger.office.xlsx_layout import (
-        StreamSheet,
         chinese_date,
         discard_streams,
         register_styles,
@@ -418,7 +419,9 @@ def export_ledger(
         Counts,
         Heading,
         LedgerSheet,
+        Sheet,
         Tally,
+        open_sheet,
         write_people_list,
         write_problem_list,
         write_summary,
@@ -465,11 +468,16 @@ def export_ledger(
 
     numbering = Numbering(ledger)
     needs = {NEEDS[c.key] for c in columns if c.key in NEEDS}
-    wb = Workbook(write_only=True)
+    colours = scheme(ledger.setting("board_scheme"))
+    wb: Workbook | Book
+    if writer == "openpyxl":
+        wb = Workbook(write_only=True)
+        register_styles(wb, colours)
+    else:
+        wb = Book(colours)
     try:  # from here on every failure and a cancel clean up the temporary files
-        register_styles(wb, scheme(ledger.setting("board_scheme")))
         taken: set[str] = set()
-        summary = StreamSheet(
+        summary = open_sheet(
             wb,
             sheet_title("汇总", taken),
             [c.width for c in SUMMARY_COLUMNS],
@@ -484,7 +492,7 @@ def export_ledger(
             paper=ledger_paper,
             hidden=hidden,
         )
-        lists: tuple[StreamSheet, LedgerSheet, StreamSheet] | None = None
+        lists: tuple[Sheet, LedgerSheet, Sheet] | None = None
         if three_lists:
             task_columns = [
                 Column(k, COLUMNS[k], DEFAULT_WIDTHS[k])
@@ -501,7 +509,7 @@ def export_ledger(
                 )
             ]
             lists = (
-                StreamSheet(
+                open_sheet(
                     wb,
                     sheet_title("问题清单", taken),
                     [c.width for c in PROBLEM_COLUMNS],
@@ -516,7 +524,7 @@ def export_ledger(
                     paper=paper,
                     merge=False,
                 ),
-                StreamSheet(
+                open_sheet(
                     wb,
                     sheet_title("责任清单", taken),
                     [c.width for c in PEOPLE_COLUMNS],
@@ -596,7 +604,10 @@ def export_ledger(
 
         replace_atomically(out, save)
     except BaseException:
-        discard_streams(wb)
+        if isinstance(wb, Book):
+            wb.discard()
+        else:
+            discard_streams(wb)
         raise
     if progress is not None:
         progress(total, total)

@@ -225,7 +225,8 @@ def text_lines(text: str, width: float) -> int:
         return 1
     avail = max(1.0, width - 1.0)
     if "\n" not in text:
-        return max(1, math.ceil(text_units(text) / avail))
+        units = (len(text.encode("utf-8")) + len(text)) // 2  # text_units, inline: called for every cell
+        return 1 if units <= avail else math.ceil(units / avail)
     return sum(max(1, math.ceil(text_units(line) / avail)) for line in text.split("\n"))
 
 

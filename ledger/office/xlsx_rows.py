@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ledger.core import Health, Kind, Status, TaskRow, health
 from ledger.office.xlsx_layout import (
@@ -271,10 +270,3 @@ COLUMN_VALUES: dict[str, ColumnValue] = {
     "remark": lambda it, n: _text(remark(it)),
     "updated_at": lambda it, n: _center(it.task.updated_at[:16]),
 }
-
-
-def cell_text(value: Any) -> str:
-    """What a cell shows, for estimating its height (dates are one short line)."""
-    if value is None or isinstance(value, dt.date | int | float):
-        return ""
-    return str(value)

@@ -515,12 +515,12 @@ File: {path}</source>
 <context>
     <name>CloseNoteDialog</name>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="19"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="20"/>
         <source>Close {week}</source>
         <translation>结账 {week}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="23"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="24"/>
         <source>{n} lines are not ticked (difference: {diff}). Say why the period can be closed anyway:</source>
         <translation>还有 {n} 行未核对（差额：{diff}）。请说明为何仍可结账：</translation>
     </message>
@@ -601,38 +601,38 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="52"/>
-        <location filename="../../ui/reconcile/dialogs.py" line="67"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="53"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="68"/>
         <source>{a} → {b}</source>
         <translation>{a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="65"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="66"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="68"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="69"/>
         <source>Counts moved: {text}</source>
         <translation>计数变化：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="70"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="71"/>
         <source>Status moved ({n}):</source>
         <translation>状态变化（{n} 项）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="79"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="80"/>
         <source>Stalled, no change for {w} weeks ({n}):</source>
         <translation>停滞，{w} 周无进展（{n} 项）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="84"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="85"/>
         <source>Communities that slipped ({n}):</source>
         <translation>下滑的居民区（{n} 个）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="87"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="88"/>
         <source>{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}</source>
         <translation>{c}：完成率 {ra}% → {rb}%，逾期 {oa} → {ob}</translation>
     </message>
@@ -3685,12 +3685,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="533"/>
+        <location filename="../../ui/reconcile/view.py" line="531"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="540"/>
+        <location filename="../../ui/reconcile/view.py" line="538"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
@@ -4286,12 +4286,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TableColumns</name>
     <message>
-        <location filename="../../ui/table/columns.py" line="78"/>
+        <location filename="../../ui/table/columns.py" line="81"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/table/columns.py" line="150"/>
+        <location filename="../../ui/table/columns.py" line="164"/>
         <source>Default columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -4300,7 +4300,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     <name>TaskPanel</name>
     <message>
         <location filename="../../ui/task/panel.py" line="71"/>
-        <location filename="../../ui/task/panel.py" line="295"/>
+        <location filename="../../ui/task/panel.py" line="303"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
@@ -4381,7 +4381,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/task/panel.py" line="146"/>
-        <location filename="../../ui/task/panel.py" line="512"/>
+        <location filename="../../ui/task/panel.py" line="520"/>
         <source>Add indicator</source>
         <translation>添加量化指标</translation>
     </message>
@@ -4452,88 +4452,108 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/task/panel.py" line="228"/>
-        <location filename="../../ui/task/panel.py" line="417"/>
+        <location filename="../../ui/task/panel.py" line="425"/>
         <source>Evidence ({n})</source>
-        <translation>佐证材料（{n}）</translation>
+        <translation>佐证（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="234"/>
+        <location filename="../../ui/task/panel.py" line="235"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="235"/>
+        <location filename="../../ui/task/panel.py" line="236"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="244"/>
-        <source>Reviews and deadline</source>
-        <translation>审核与延期</translation>
+        <location filename="../../ui/task/panel.py" line="245"/>
+        <source>Reviews</source>
+        <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="245"/>
+        <location filename="../../ui/task/panel.py" line="246"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="296"/>
+        <location filename="../../ui/task/panel.py" line="248"/>
+        <source>The task&apos;s fields and quantitative indicators</source>
+        <translation>本任务的各项内容和量化指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/panel.py" line="249"/>
+        <source>Evidence: the files proving the measure was done</source>
+        <translation>佐证材料：证明措施已落实的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/panel.py" line="250"/>
+        <source>Review trail and deadline changes</source>
+        <translation>审核记录和整改时限变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/panel.py" line="251"/>
+        <source>Every change to this task: who, when, before and after</source>
+        <translation>本任务的修改记录：谁、何时、改前、改后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/panel.py" line="304"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="317"/>
+        <location filename="../../ui/task/panel.py" line="325"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="330"/>
+        <location filename="../../ui/task/panel.py" line="338"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="355"/>
+        <location filename="../../ui/task/panel.py" line="363"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="357"/>
+        <location filename="../../ui/task/panel.py" line="365"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="368"/>
+        <location filename="../../ui/task/panel.py" line="376"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="378"/>
+        <location filename="../../ui/task/panel.py" line="386"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="396"/>
+        <location filename="../../ui/task/panel.py" line="404"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="398"/>
+        <location filename="../../ui/task/panel.py" line="406"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="486"/>
-        <location filename="../../ui/task/panel.py" line="505"/>
+        <location filename="../../ui/task/panel.py" line="494"/>
+        <location filename="../../ui/task/panel.py" line="513"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="512"/>
+        <location filename="../../ui/task/panel.py" line="520"/>
         <source>Indicator name, e.g. 培训次数</source>
         <translation>指标名称，例如：培训次数</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="529"/>
+        <location filename="../../ui/task/panel.py" line="537"/>
         <source>Remove the indicator “{name}”?</source>
         <translation>删除量化指标“{name}”？</translation>
     </message>

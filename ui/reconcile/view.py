@@ -442,10 +442,8 @@ class ReconcileView(QWidget):
         self._fill(
             self.pending, [[t["community"], t["measure"], t["owner"], status_text(t["status"])] for t in pend]
         )
-        measures = {
-            t["id"]: f"{t.get('community', '')}·{t.get('measure', '')}" for t in self.ledger.tasks_json()
-        }
         ext = rc.pending_extension_requests(self.ledger)
+        measures = rc.task_labels(self.ledger, (x["task"] for x in ext))
         self._fill(
             self.extensions,
             [

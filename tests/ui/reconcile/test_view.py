@@ -211,6 +211,17 @@ def test_compare_two_closed_weeks(qtbot, week: Ledger, clock: FixedClock, errors
     dlg = reconcile_dialogs.CompareDialog(result, week, v)
     qtbot.addWidget(dlg)
     assert "→" in dlg.text.toPlainText()
+    assert "·强化警示教育：" in dlg.text.toPlainText()  # the moved task by its community and measure
+
+
+def test_an_extension_waiting_is_named_by_its_community_and_measure(qtbot, week: Ledger) -> None:
+    task = week.task(next(x["id"] for x in week.tasks_json() if (x["deadline"] or "") > "2025-12-01"))
+    as_(week, SEC)
+    signoff.request_extension(week, task.id, "2026-03-31", "需协调物业")
+    as_(week, WT)
+    v = make_view(qtbot, week)
+    assert v.extensions.rowCount() == 1
+    assert v.extensions.item(0, 0).text() == f"{task.community}·{task.measure}"
 
 
 def test_the_change_column_gets_the_width_and_rows_stay_short(qtbot, week: Ledger) -> None:
