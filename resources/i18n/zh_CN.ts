@@ -640,32 +640,32 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="229"/>
+        <location filename="../../ui/window/app.py" line="231"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="231"/>
+        <location filename="../../ui/window/app.py" line="233"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="239"/>
+        <location filename="../../ui/window/app.py" line="243"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="241"/>
+        <location filename="../../ui/window/app.py" line="245"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="265"/>
+        <location filename="../../ui/window/app.py" line="269"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="279"/>
+        <location filename="../../ui/window/app.py" line="283"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -673,12 +673,12 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/window/crash.py" line="34"/>
+        <location filename="../../ui/window/crash.py" line="42"/>
         <source>Unexpected error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../ui/window/crash.py" line="35"/>
+        <location filename="../../ui/window/crash.py" line="43"/>
         <source>The program met an unexpected error ({error}); what you just did may not have finished.
 
 The ledger is safe: every change is saved in its own transaction, so saved changes are all there, and the one that failed was either saved whole or not at all.
@@ -695,12 +695,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 请把这个文件发给维护人员。如果程序表现异常，请关闭后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/crash.py" line="45"/>
+        <location filename="../../ui/window/crash.py" line="53"/>
         <source>Open the log&apos;s folder</source>
         <translation>打开日志所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/window/crash.py" line="46"/>
+        <location filename="../../ui/window/crash.py" line="54"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -5014,27 +5014,27 @@ Sheets: {sheets}</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/common/messages.py" line="52"/>
+        <location filename="../../ui/common/messages.py" line="57"/>
         <source>Cannot do that</source>
         <translation>无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="56"/>
+        <location filename="../../ui/common/messages.py" line="63"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="65"/>
+        <location filename="../../ui/common/messages.py" line="74"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="69"/>
+        <location filename="../../ui/common/messages.py" line="78"/>
         <source>Yes</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="70"/>
+        <location filename="../../ui/common/messages.py" line="79"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
