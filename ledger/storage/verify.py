@@ -34,6 +34,7 @@ from ledger.storage.journal import (
     entry_hash,
     normalized_value,
 )
+from ledger.storage.search_index import check_search_index as search
 from ledger.storage.store import Store
 from ledger.storage.untrusted import schema_problems
 
@@ -483,4 +484,10 @@ def verify_store(
         problem = check_chain(store, states, tick) or check_tables(store, states, tick)
     finally:
         states.close()
-    return problem or check_blobs(store) or check_derived(store) or check_journal_index(store, tick)
+    return (
+        problem
+        or check_blobs(store)
+        or check_derived(store)
+        or check_journal_index(store, tick)
+        or search(store)
+    )
