@@ -18,6 +18,13 @@ tests out of the figure; ``tracemalloc`` would slow the export several-fold and 
 Linux the figure is ``VmHWM`` from /proc/self/status, because ``ru_maxrss`` survives fork+exec and would
 report the pytest parent's size; elsewhere ``ru_maxrss``. Not measured on Windows.
 
+The floor (issue 20: the export within 1.2x "a plain xlsxwriter floor writing the same workbook"): the export is
+run once with its sheets recorded (every row's cells and formats, heights, merges, page breaks, print set-up);
+the floor is a plain xlsxwriter script that reads the same task rows from SQLite in one query (the data every
+export must read) and writes that recorded workbook — same options (constant memory), same formats, no
+ledger code. ``test_export_vs_floor_*`` time the two interleaved, in the same run, and record the medians and
+the ratio in ``extra_info`` (``floor_s``, ``ours_s``, ``ours_over_floor``), with each one's peak memory.
+
 No time or memory limit is asserted here: the figures are recorded (``--benchmark-json``) and compared with
 shared/MEASURED.md by a person.
 """
@@ -41,6 +48,7 @@ if str(ROOT) not in sys.path:  # the benchmarks have no conftest of their own
 from ledger.core import FixedClock, Operator, Role  # noqa: E402
 from ledger.example import generate  # noqa: E402
 from ledger.office import export_ledger  # noqa: E402
+from ledger.office.xlsx_book import BookSheet  # noqa: E402
 from ledger.service import Ledger  # noqa: E402
 
 FULL = pytest.mark.skipif(
@@ -65,10 +73,26 @@ def rss():
         return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 led = Ledger.open(sys.argv[2], clock=FixedClock(), lock=False)
 before = rss()
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 result = export_ledger(led, sys.argv[3], **json.loads(sys.argv[4]))
-print(json.dumps({"seconds": time.perf_counter() - started, "rss_before_mb": before, "peak_rss_mb": rss(),
-                  "tasks": result.tasks}))
+print(json.dumps({"seconds": time.perf_counter() - started, "cpu_seconds": time.process_time() - cpu,
+                  "rss_before_mb": before, "peak_rss_mb": rss(), "tasks": result.tasks}))
+"""
+
+
+_FLOOR_CHILD = r"""
+import gc, json, pickle, sys, time
+sys.path.insert(0, sys.argv[1])
+from benchmarks.excel_floor import plain_xlsxwriter
+with open(sys.argv[4], "rb") as fh:
+    record = pickle.load(fh)
+gc.freeze()  # the recorded workbook is the floor's input: no collection need ever walk it
+started, cpu = time.perf_counter(), time.process_time()
+plain_xlsxwriter(record, sys.argv[2], sys.argv[3])
+seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+with open("/proc/self/status") as fh:
+    peak = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:")) / 1024
+print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_rss_mb": peak}))
 """
 
 
@@ -132,6 +156,120 @@ def _run(
             **_peak_memory(db, tmp_path / "memory.xlsx", options),
         }
     )
+
+
+def _record(db: Path, out: Path, options: dict[str, Any]) -> list[dict[str, Any]]:
+    """Export once and note, per sheet, everything written (for the floor to write the same workbook)."""
+    sheets: list[dict[str, Any]] = []
+    init, append, merge, finish = BookSheet.__init__, BookSheet.append, BookSheet.merge, BookSheet.finish
+
+    def rec_init(self: BookSheet, book: Any, title: str, widths: Any, **kw: Any) -> None:
+        init(self, book, title, widths, **kw)
+        sheets.append(
+            {
+                "title": title,
+                "widths": list(widths),
+                "hidden": list(kw.get("hidden", ())),
+                "paper": self.paper,
+                "header_row": self.header_row,
+                "rows": [],
+                "merges": [],
+                "breaks": [],
+                "filter_last": None,
+            }
+        )
+        self.record = sheets[-1]  # type: ignore[attr-defined]
+
+    def rec_append(self: BookSheet, cells: Any, height: float | None = None) -> int:
+        cells = list(cells)
+        self.record["rows"].append((cells, height))  # type: ignore[attr-defined]
+        return append(self, cells, height)
+
+    def rec_merge(self: BookSheet, *args: int) -> None:
+        self.record["merges"].append(args)  # type: ignore[attr-defined]
+        merge(self, *args)
+
+    def rec_finish(self: BookSheet, *, autofilter: bool = True, last_row: int | None = None) -> None:
+        self.record["breaks"] = list(self.breaks)  # type: ignore[attr-defined]
+        self.record["filter_last"] = max(last_row or self.row, self.header_row) if autofilter else None  # type: ignore[attr-defined]
+        finish(self, autofilter=autofilter, last_row=last_row)
+
+    mp = pytest.MonkeyPatch()
+    try:
+        mp.setattr(BookSheet, "__init__", rec_init)
+        mp.setattr(BookSheet, "append", rec_append)
+        mp.setattr(BookSheet, "merge", rec_merge)
+        mp.setattr(BookSheet, "finish", rec_finish)
+        led = Ledger.open(db, clock=FixedClock(), lock=False)
+        try:
+            export_ledger(led, out, **options)
+        finally:
+            led.close()
+    finally:
+        mp.undo()
+    return sheets
+
+
+def _versus_floor(
+    benchmark: Any, ledger_file: Callable[[int], Path], n: int, tmp_path: Path, rounds: int
+) -> None:
+    """The export and the plain-xlsxwriter floor, interleaved in fresh processes: medians, ratio, peak memory."""
+    import pickle
+    import statistics
+
+    db = ledger_file(n)
+    rec = tmp_path / "record.pickle"
+    rec.write_bytes(pickle.dumps(_record(db, tmp_path / "recorded.xlsx", {})))
+    floor: list[dict[str, Any]] = []
+    ours: list[dict[str, Any]] = []
+    for _ in range(rounds):
+        done = subprocess.run(
+            [sys.executable, "-c", _FLOOR_CHILD, str(ROOT), str(db), str(tmp_path / "floor.xlsx"), str(rec)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        floor.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        done = subprocess.run(
+            [sys.executable, "-c", _CHILD, str(ROOT), str(db), str(tmp_path / "ours.xlsx"), "{}"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        ours.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    floor_s = statistics.median(r["seconds"] for r in floor)
+    ours_s = statistics.median(r["seconds"] for r in ours)
+    floor_cpu = statistics.median(r["cpu_seconds"] for r in floor)
+    ours_cpu = statistics.median(r["cpu_seconds"] for r in ours)
+    benchmark.extra_info.update(
+        {
+            "tasks": n,
+            "cores": os.cpu_count(),
+            "floor_s": round(floor_s, 2),
+            "ours_s": round(ours_s, 2),
+            "ours_over_floor": round(ours_s / floor_s, 2),
+            # on a shared machine the processor time is the steadier comparison (wall time waits for others)
+            "floor_cpu_s": round(floor_cpu, 2),
+            "ours_cpu_s": round(ours_cpu, 2),
+            "ours_over_floor_cpu": round(ours_cpu / floor_cpu, 2),
+            "floor_peak_rss_mb": round(max(r["peak_rss_mb"] for r in floor), 1),
+            "ours_peak_rss_mb": round(max(r["peak_rss_mb"] for r in ours), 1),
+            "floor_mb": round((tmp_path / "floor.xlsx").stat().st_size / 2**20, 1),
+            "ours_mb": round((tmp_path / "ours.xlsx").stat().st_size / 2**20, 1),
+        }
+    )
+    benchmark.pedantic(lambda: None, rounds=1, iterations=1)  # the figures are in extra_info
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="peak memory from /proc/self/status")
+def test_export_vs_floor_10k(benchmark: Any, ledger_file: Callable[[int], Path], tmp_path: Path) -> None:
+    _versus_floor(benchmark, ledger_file, 10_000, tmp_path, 5)
+
+
+@FULL
+@pytest.mark.skipif(sys.platform != "linux", reason="peak memory from /proc/self/status")
+def test_export_vs_floor_100k(benchmark: Any, ledger_file: Callable[[int], Path], tmp_path: Path) -> None:
+    _versus_floor(benchmark, ledger_file, 100_000, tmp_path, 3)
 
 
 def test_export_10k(benchmark: Any, ledger_file: Callable[[int], Path], tmp_path: Path) -> None:

@@ -1,14 +1,7 @@
 """挂图督战: the wall chart, the kanban and the overview, counted in SQL under a colour scheme."""
 
 from ledger.board.kanban import KANBAN_ORDER, KanbanColumn, kanban_columns
-from ledger.board.overview import (
-    CommunityProgress,
-    JournalReplay,
-    Trends,
-    community_progress,
-    overdue_tasks,
-    trends,
-)
+from ledger.board.overview import CommunityProgress, community_progress, overdue_tasks
 from ledger.board.scheme import (
     BASE_LABELS,
     BASE_STATES,
@@ -34,6 +27,7 @@ from ledger.board.scheme import (
     save_scheme,
     state_rank,
 )
+from ledger.board.trends import JournalReplay, Trends, journal_size, trends
 from ledger.board.wallchart import (
     BoardData,
     Cell,
@@ -57,6 +51,7 @@ __all__ = [
     "DEFAULT_LETTERS",
     "EMPTY",
     "JournalReplay",
+    "journal_size",
     "KANBAN_ORDER",
     "KanbanColumn",
     "MAX_BANDS",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import re
 import unicodedata
@@ -105,6 +103,8 @@ def hash_password(password: str, salt: bytes | None = None) -> dict[str, Any]:
     """A salted scrypt hash of ``password`` as stored in the ledger (never the password itself)."""
     if len(password) < 6:
         raise LedgerError("password_too_short")
+    import hashlib  # here: only signing needs it, and the window's start-up should not wait for it
+
     salt = salt or os.urandom(16)
     digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, dklen=32, maxmem=64 * 1024 * 1024, **SCRYPT)
     return {"kdf": "scrypt", "salt": salt.hex(), "hash": digest.hex(), **SCRYPT}
@@ -113,6 +113,9 @@ def hash_password(password: str, salt: bytes | None = None) -> dict[str, Any]:
 def password_matches(stored: Any, password: str) -> bool:
     if not isinstance(stored, dict) or stored.get("kdf") != "scrypt":
         return False
+    import hashlib
+    import hmac
+
     try:
         digest = hashlib.scrypt(
             password.encode("utf-8"),

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from openpyxl import Workbook
-
 from ledger.core import Health, Status
+from ledger.office.xlsx_book import Book, BookSheet
 from ledger.office.xlsx_layout import (
     CATEGORY,
     CENTER,
@@ -19,11 +18,10 @@ from ledger.office.xlsx_layout import (
     TEXT,
     TOTAL,
     Cell,
-    StreamSheet,
     height_for,
     text_lines,
 )
-from ledger.office.xlsx_rows import COLUMN_VALUES, Item, cell_text
+from ledger.office.xlsx_rows import COLUMN_VALUES, Item
 
 HEADER_ROW = 3  # title, subtitle, header
 BUFFER_ROWS = 200  # rows of one problem held back so the merged cells' heights can be checked
@@ -51,7 +49,7 @@ class LedgerSheet:
 
     def __init__(
         self,
-        wb: Workbook,
+        book: Book,
         title: str,
         columns: Sequence[Column],
         heading: Heading,
@@ -61,8 +59,7 @@ class LedgerSheet:
         hidden: frozenset[str] = frozenset(),
     ) -> None:
         widths = [c.width for c in columns]
-        self.sheet = StreamSheet(
-            wb,
+        self.sheet = book.sheet(
             title,
             widths,
             paper=paper,
@@ -76,6 +73,10 @@ class LedgerSheet:
         keys = [c.key for c in columns]
         self.cat_col = keys.index("category") + 1 if merge and "category" in keys else 0
         self.prob_col = keys.index("problem") + 1 if merge and "problem" in keys else 0
+        # the columns whose text decides a row's height: not the merged groups, not the hidden ones
+        self.measured = [
+            (i, w) for i, w in enumerate(widths) if i + 1 not in (self.cat_col, self.prob_col, *self.hidden)
+        ]
         self.count = 0
         self._buf: list[tuple[list[Cell], float]] = []
         self._partial = False  # part of the current problem's rows is already on disk
@@ -104,12 +105,12 @@ class LedgerSheet:
         row_no = self.sheet.row + len(self._buf) + 1
         cells = [value(item, self.count) for value in self.values]
         lines = 1
-        for col, (value, _style) in enumerate(cells, start=1):
-            if col == self.cat_col or col == self.prob_col or col in self.hidden:
-                continue
-            text = cell_text(value)
-            if text:
-                lines = max(lines, text_lines(text, self.widths[col - 1]))
+        for i, width in self.measured:
+            text = cells[i][0]
+            if text.__class__ is str and text:  # numbers and dates are one short line
+                n = text_lines(text, width)
+                if n > lines:
+                    lines = n
         if self.cat_col and row_no != self._cat_start:
             cells[self.cat_col - 1] = (None, CATEGORY)
         if self.prob_col and row_no != self._prob_start:
@@ -257,14 +258,14 @@ SUMMARY_NOTE = (
 )
 
 
-def _note(sheet: StreamSheet, text: str, total_width: float) -> None:
+def _note(sheet: BookSheet, text: str, total_width: float) -> None:
     sheet.append(
         [(text, NOTE)] + [(None, NOTE)] * (sheet.ncols - 1), height_for(text_lines(text, total_width))
     )
     sheet.merge(sheet.row, 1, sheet.row, sheet.ncols)
 
 
-def write_summary(sheet: StreamSheet, heading: Heading, rows: Sequence[tuple[str, Counts]]) -> None:
+def write_summary(sheet: BookSheet, heading: Heading, rows: Sequence[tuple[str, Counts]]) -> None:
     """汇总: one row per community, then 合计 and a note saying what the words mean."""
     widths = [c.width for c in SUMMARY_COLUMNS]
     sheet.heading(heading.title, heading.subtitle, [c.title for c in SUMMARY_COLUMNS], widths)
@@ -295,7 +296,7 @@ PROBLEM_COLUMNS = [
 
 
 def write_problem_list(
-    sheet: StreamSheet, heading: Heading, groups: Sequence[tuple[str, Sequence[tuple[str, str, Counts]]]]
+    sheet: BookSheet, heading: Heading, groups: Sequence[tuple[str, Sequence[tuple[str, str, Counts]]]]
 ) -> None:
     """问题清单: categories → problems with their task counts; the category cell merged over its problems."""
     widths = [c.width for c in PROBLEM_COLUMNS]
@@ -361,7 +362,7 @@ def _places(c: Counts) -> str:
     return text + (f"等{len(names)}个" if len(names) > COMMUNITIES_SHOWN else "")
 
 
-def write_people_list(sheet: StreamSheet, heading: Heading, people: dict[str, dict[str, Counts]]) -> None:
+def write_people_list(sheet: BookSheet, heading: Heading, people: dict[str, dict[str, Counts]]) -> None:
     """责任清单: grouped by responsible leader, then person, with their counts; the leader cell merged."""
     widths = [c.width for c in PEOPLE_COLUMNS]
     sheet.heading(heading.title, heading.subtitle, [c.title for c in PEOPLE_COLUMNS], widths)

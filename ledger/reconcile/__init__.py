@@ -11,6 +11,7 @@ from ledger.reconcile.lists import (
     pending_signoff,
     stall_weeks,
     stalled_tasks,
+    task_labels,
 )
 from ledger.reconcile.reconciliation import (
     IGNORED_TASK_FIELDS,
@@ -91,6 +92,7 @@ __all__ = [
     "snapshot",
     "stall_weeks",
     "stalled_tasks",
+    "task_labels",
     "tick",
     "untick",
     "week_name",

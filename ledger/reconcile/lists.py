@@ -101,6 +101,22 @@ def pending_signoff(ledger: Ledger) -> list[dict[str, Any]]:
     )
 
 
+def task_labels(ledger: Ledger, task_ids: Iterable[str]) -> dict[str, str]:
+    """``居民区·整改措施`` of each live task among ``task_ids`` (read for these tasks only, not the whole ledger)."""
+    ids = list(dict.fromkeys(task_ids))
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for tid, community, measure in ledger.store.conn.execute(
+            "SELECT t.id, COALESCE(c.name, ''), COALESCE(t.measure, '') FROM task t "
+            f"LEFT JOIN community c ON c.id = t.community_id WHERE t.deleted_at IS NULL AND t.id IN ({marks})",
+            chunk,
+        ):
+            out[tid] = f"{community}·{measure}"
+    return out
+
+
 def pending_extension_requests(ledger: Ledger) -> list[dict[str, Any]]:
     from ledger import signoff
 

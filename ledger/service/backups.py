@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from pathlib import Path
@@ -31,6 +30,8 @@ def before_bulk_change(ledger: Ledger, label: str) -> Path:
 
 def folder_for(ledger_path: Path, data_dir: Path) -> Path:
     """One folder per ledger file: its name, and a short hash of where it is (two 整改台账.db never mix)."""
+    import hashlib  # here: the window's start-up should not wait for it
+
     resolved = str(Path(ledger_path).resolve())
     tag = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:6]
     return Path(data_dir) / FOLDER / f"{Path(ledger_path).stem}-{tag}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 # A shared entry's args are copied with each task's changes when they are this short (the bulk commands' args are
@@ -75,8 +75,6 @@ def migrate_7(conn: sqlite3.Connection) -> None:
 
     The old index of the same name on ``journal(task_id, seq)`` is renamed ``journal_by_task``: a table and an
     index cannot share a name."""
-    from ledger.storage.journal import canonical  # the payload's own serialisation, so the copies match it
-
     conn.execute("DROP INDEX IF EXISTS journal_task")
     conn.execute("CREATE INDEX journal_by_task ON journal(task_id, seq)")
     conn.execute(
@@ -86,13 +84,80 @@ def migrate_7(conn: sqlite3.Connection) -> None:
     cur = conn.execute("SELECT seq, task_id, payload FROM journal ORDER BY seq")
     for seq, task_id, payload in cur:
         try:
-            body = json.loads(payload)
-        except ValueError:
-            body = {}  # not even JSON: verify reports the entry; index only what is certain
-        changes = [c for c in body.get("changes", []) if isinstance(c, dict)]
-        pieces = [canonical(c) for c in changes]
-        later = {k: v for k, v in body.items() if k > "changes"}
-        tail = "".join(f",{canonical(k)}:{canonical(v)}" for k, v in sorted(later.items()))
+            args_text, changes, pieces, tail = payload_parts(payload)
+        except (ValueError, TypeError, RecursionError):  # verify reports the entry; index what is certain
+            args_text, changes, pieces, tail = "{}", [], [], ""
+        mine = [(c, p) for c, p in zip(changes, pieces, strict=True) if isinstance(c, dict)]
         conn.executemany(
-            INSERT_SQL, index_rows(seq, task_id, canonical(body.get("args", {})), changes, pieces, tail)
+            INSERT_SQL, index_rows(seq, task_id, args_text, [c for c, _ in mine], [p for _, p in mine], tail)
         )
+
+
+def payload_parts(payload: str) -> tuple[str, list[Any], list[str], str]:
+    """A journal payload as ``index_rows`` takes it: its args as text, its changes (parsed), each change's text, and
+    the text after the changes (TAIL).
+
+    The payload the program writes (``{"args":ARGS,"changes":[PIECE,…]TAIL}``) is cut into its own pieces while it
+    is parsed (one parse; the copies then are the payload's own text); anything else is parsed whole and its pieces
+    serialised canonically. ValueError when it is not JSON, TypeError when it is not an object whose changes are
+    a list."""
+    from ledger.storage.journal import canonical  # the payload's own serialisation
+
+    fast = split_payload(payload)
+    if fast is not None:
+        return fast
+    body = json.loads(payload)
+    if not isinstance(body, dict):
+        raise TypeError("payload")
+    changes = body.get("changes", [])
+    if not isinstance(changes, list):
+        raise TypeError("changes")
+    return canonical(body.get("args", {})), changes, [canonical(c) for c in changes], tail_of(body)
+
+
+def tail_of(body: dict[str, Any]) -> str:
+    """The canonical text of the payload's keys after "changes" (",KEY:VALUE…"), as ``journal.append`` writes it."""
+    from ledger.storage.journal import canonical
+
+    later = sorted((k, v) for k, v in body.items() if k > "changes")
+    return "".join(f",{canonical(k)}:{canonical(v)}" for k, v in later)
+
+
+# the C scanner json.loads uses: the value that starts at a given place, and where it ends
+SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+def split_payload(payload: str) -> tuple[str, list[Any], list[str], str] | None:
+    """``payload_parts`` of a payload in the program's own shape, or None (then it is parsed whole)."""
+    head, middle = '{"args":', ',"changes":['
+    if not payload.startswith(head) or not payload.endswith("}"):
+        return None
+    try:
+        _args, at = SCAN(payload, len(head))
+        args_text = payload[len(head) : at]
+        if not payload.startswith(middle, at):
+            return None
+        at += len(middle)
+        changes: list[Any] = []
+        pieces: list[str] = []
+        if payload.startswith("]", at):
+            at += 1
+        else:
+            while True:
+                change, end = SCAN(payload, at)
+                changes.append(change)
+                pieces.append(payload[at:end])
+                sep = payload[end]
+                at = end + 1
+                if sep == "]":
+                    break
+                if sep != ",":
+                    return None
+        tail = payload[at:-1]
+        if tail:
+            rest = json.loads("{" + tail[1:] + "}") if tail.startswith(",") else None
+            if not isinstance(rest, dict) or min(rest, default="~") <= "changes" or tail != tail_of(rest):
+                return None  # a payload of another hand: parsed whole, as json.loads has it
+    except (StopIteration, IndexError, ValueError):
+        return None
+    return args_text, changes, pieces, tail

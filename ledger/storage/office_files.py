@@ -22,7 +22,6 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from xml.etree.ElementTree import ParseError
 
 from ledger.core import LedgerError
 
@@ -90,10 +89,10 @@ def check_office_file(path: str | Path, kind: str) -> None:
 
 
 # What the zip, zlib and XML layers under openpyxl and python-docx raise on a damaged or hostile file.
+# xml.etree's ParseError is added by ``parser_errors`` (importing xml.etree costs the window's start-up ~5 ms).
 PARSER_ERRORS: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile,
     zlib.error,
-    ParseError,
     EOFError,
     RuntimeError,  # zipfile: "File is encrypted, password required" and the like
     KeyError,  # a part the package's relationships name is missing
@@ -109,12 +108,14 @@ PARSER_ERRORS: tuple[type[BaseException], ...] = (
 
 
 def parser_errors() -> tuple[type[BaseException], ...]:
-    """``PARSER_ERRORS`` and lxml's (openpyxl and python-docx parse with lxml when it is there)."""
+    """``PARSER_ERRORS``, xml.etree's and lxml's (openpyxl and python-docx parse with lxml when it is there)."""
+    from xml.etree.ElementTree import ParseError
+
     try:
         from lxml import etree
     except ImportError:  # pragma: no cover - lxml comes with python-docx
-        return PARSER_ERRORS
-    return (*PARSER_ERRORS, etree.LxmlError)
+        return (*PARSER_ERRORS, ParseError)
+    return (*PARSER_ERRORS, ParseError, etree.LxmlError)
 
 
 @contextlib.contextmanager

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import sqlite_utils
-    from filelock import FileLock
 
 from ledger.core import KnownStorageError, LedgerError
 from ledger.storage.journal_index import migrate_7
+from ledger.storage.lockfile import LockFile, LockHeld
 from ledger.storage.search_index import migrate_9, search_clause
 from ledger.storage.sort_indexes import migrate_8
 from ledger.storage.untrusted import harden, schema_problems, time_limit
@@ -377,7 +377,7 @@ ROW_COLUMNS = (
 class Store:
     """One open ledger file. Reads are here; writes go through ``ledger.service.commands`` only."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: LockFile | None) -> None:
         self.path = path
         self.conn = conn
         self._lock = lock
@@ -713,19 +713,17 @@ def remove_partial_backups(folder: Path, stem: str) -> None:
 
 def lock_path(path: Path) -> Path:
     """The lock file beside the ledger. A dot file, so that Linux file managers do not show it next to the ledger
-    (filelock leaves it on disk after release on Linux; on Windows it removes it). Beside the resolved path, so
+    (it stays on disk after release on Linux; on Windows it is removed). Beside the resolved path, so
     that the ledger opened through a symlink, or a relative path, takes the same lock as through its real name."""
     real = path.resolve()
     return real.with_name(f".{real.name}.lock")
 
 
-def _acquire_lock(path: Path) -> FileLock:
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(str(lock_path(path)), timeout=0, thread_local=False, is_singleton=False)
+def _acquire_lock(path: Path) -> LockFile:
+    lock = LockFile(lock_path(path))
     try:
-        lock.acquire(timeout=0)
-    except Timeout:
+        lock.acquire()
+    except LockHeld:
         raise KnownStorageError("locked", path=path) from None
     except OSError as exc:
         raise KnownStorageError("read_only", path=path) from exc

@@ -515,12 +515,12 @@ File: {path}</source>
 <context>
     <name>CloseNoteDialog</name>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="19"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="20"/>
         <source>Close {week}</source>
         <translation>结账 {week}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="23"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="24"/>
         <source>{n} lines are not ticked (difference: {diff}). Say why the period can be closed anyway:</source>
         <translation>还有 {n} 行未核对（差额：{diff}）。请说明为何仍可结账：</translation>
     </message>
@@ -601,38 +601,38 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="52"/>
-        <location filename="../../ui/reconcile/dialogs.py" line="67"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="53"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="68"/>
         <source>{a} → {b}</source>
         <translation>{a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="65"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="66"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="68"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="69"/>
         <source>Counts moved: {text}</source>
         <translation>计数变化：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="70"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="71"/>
         <source>Status moved ({n}):</source>
         <translation>状态变化（{n} 项）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="79"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="80"/>
         <source>Stalled, no change for {w} weeks ({n}):</source>
         <translation>停滞，{w} 周无进展（{n} 项）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="84"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="85"/>
         <source>Communities that slipped ({n}):</source>
         <translation>下滑的居民区（{n} 个）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="87"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="88"/>
         <source>{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}</source>
         <translation>{c}：完成率 {ra}% → {rb}%，逾期 {oa} → {ob}</translation>
     </message>
@@ -640,32 +640,32 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="223"/>
+        <location filename="../../ui/window/app.py" line="231"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="225"/>
+        <location filename="../../ui/window/app.py" line="233"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="233"/>
+        <location filename="../../ui/window/app.py" line="243"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="235"/>
+        <location filename="../../ui/window/app.py" line="245"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="259"/>
+        <location filename="../../ui/window/app.py" line="269"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="273"/>
+        <location filename="../../ui/window/app.py" line="283"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
@@ -673,12 +673,12 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/window/crash.py" line="34"/>
+        <location filename="../../ui/window/crash.py" line="42"/>
         <source>Unexpected error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../ui/window/crash.py" line="35"/>
+        <location filename="../../ui/window/crash.py" line="43"/>
         <source>The program met an unexpected error ({error}); what you just did may not have finished.
 
 The ledger is safe: every change is saved in its own transaction, so saved changes are all there, and the one that failed was either saved whole or not at all.
@@ -695,12 +695,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 请把这个文件发给维护人员。如果程序表现异常，请关闭后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/crash.py" line="45"/>
+        <location filename="../../ui/window/crash.py" line="53"/>
         <source>Open the log&apos;s folder</source>
         <translation>打开日志所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/window/crash.py" line="46"/>
+        <location filename="../../ui/window/crash.py" line="54"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -834,22 +834,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="83"/>
+        <location filename="../../ui/table/empty.py" line="85"/>
         <source>This ledger has no tasks yet</source>
         <translation>台账中还没有整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="86"/>
+        <location filename="../../ui/table/empty.py" line="88"/>
         <source>Start by importing the rectification plan (.docx, .pdf, .xlsx or .txt): its problems, measures and deadlines become the ledger&apos;s tasks. Or add the communities first, or look at the example.</source>
         <translation>先导入整改方案（.docx、.pdf、.xlsx 或 .txt）：其中的反馈问题、整改措施和整改时限会成为台账的任务。也可以先添加居民区，或打开示例台账看看。</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="91"/>
+        <location filename="../../ui/table/empty.py" line="93"/>
         <source>No task matches the filters</source>
         <translation>没有符合筛选条件的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/table/empty.py" line="92"/>
+        <location filename="../../ui/table/empty.py" line="94"/>
         <source>Change the filters on the left, or show every task.</source>
         <translation>请调整左侧的筛选条件，或显示全部任务。</translation>
     </message>
@@ -1948,59 +1948,59 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="46"/>
+        <location filename="../../ui/reconcile/lines.py" line="49"/>
         <source>Ticked</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="47"/>
+        <location filename="../../ui/reconcile/lines.py" line="50"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="48"/>
+        <location filename="../../ui/reconcile/lines.py" line="51"/>
         <source>Operator</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="49"/>
+        <location filename="../../ui/reconcile/lines.py" line="52"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="50"/>
+        <location filename="../../ui/reconcile/lines.py" line="53"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="51"/>
+        <location filename="../../ui/reconcile/lines.py" line="54"/>
         <source>Change (field: before → after)</source>
         <translation>变化（字段：前 → 后）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="52"/>
+        <location filename="../../ui/reconcile/lines.py" line="55"/>
         <source>Effect</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="85"/>
-        <location filename="../../ui/reconcile/lines.py" line="86"/>
+        <location filename="../../ui/reconcile/lines.py" line="88"/>
+        <location filename="../../ui/reconcile/lines.py" line="89"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="101"/>
+        <location filename="../../ui/reconcile/lines.py" line="104"/>
         <source>Sign-off request</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="116"/>
-        <location filename="../../ui/reconcile/lines.py" line="123"/>
+        <location filename="../../ui/reconcile/lines.py" line="119"/>
+        <location filename="../../ui/reconcile/lines.py" line="126"/>
         <source>{first} and {n} more</source>
         <translation>{first} 等 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="128"/>
+        <location filename="../../ui/reconcile/lines.py" line="131"/>
         <source>no count changes</source>
         <translation>不影响计数</translation>
     </message>
@@ -2018,97 +2018,97 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>台账中还没有整改任务。请先在“台账”页导入整改方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="105"/>
+        <location filename="../../ui/window/main_window.py" line="106"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="111"/>
+        <location filename="../../ui/window/main_window.py" line="112"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="114"/>
+        <location filename="../../ui/window/main_window.py" line="115"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="115"/>
+        <location filename="../../ui/window/main_window.py" line="116"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="116"/>
+        <location filename="../../ui/window/main_window.py" line="117"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="117"/>
+        <location filename="../../ui/window/main_window.py" line="118"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="120"/>
+        <location filename="../../ui/window/main_window.py" line="121"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="120"/>
+        <location filename="../../ui/window/main_window.py" line="121"/>
         <source>Packages</source>
         <translation>社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="138"/>
+        <location filename="../../ui/window/main_window.py" line="139"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="143"/>
+        <location filename="../../ui/window/main_window.py" line="144"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="165"/>
+        <location filename="../../ui/window/main_window.py" line="166"/>
         <source>Generated test data: the tasks and people are made up</source>
         <translation>生成的测试数据：任务和人名均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="167"/>
+        <location filename="../../ui/window/main_window.py" line="168"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="216"/>
+        <location filename="../../ui/window/main_window.py" line="217"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="221"/>
+        <location filename="../../ui/window/main_window.py" line="222"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="239"/>
+        <location filename="../../ui/window/main_window.py" line="240"/>
         <source>Saved: {measure}</source>
         <translation>已保存：{measure}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="493"/>
+        <location filename="../../ui/window/main_window.py" line="494"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="556"/>
+        <location filename="../../ui/window/main_window.py" line="561"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="564"/>
+        <location filename="../../ui/window/main_window.py" line="569"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="601"/>
+        <location filename="../../ui/window/main_window.py" line="606"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -2353,22 +2353,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>挂图配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="273"/>
+        <location filename="../../ui/window/menus.py" line="271"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="278"/>
+        <location filename="../../ui/window/menus.py" line="276"/>
         <source>User guide…</source>
         <translation>使用说明…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="285"/>
+        <location filename="../../ui/window/menus.py" line="283"/>
         <source>About…</source>
         <translation>关于…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="303"/>
+        <location filename="../../ui/window/menus.py" line="309"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
@@ -2621,27 +2621,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>OverdueModel</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="296"/>
+        <location filename="../../ui/board/overview.py" line="314"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="297"/>
+        <location filename="../../ui/board/overview.py" line="315"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="298"/>
+        <location filename="../../ui/board/overview.py" line="316"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="299"/>
+        <location filename="../../ui/board/overview.py" line="317"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="300"/>
+        <location filename="../../ui/board/overview.py" line="318"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
@@ -2649,59 +2649,59 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="376"/>
+        <location filename="../../ui/board/overview.py" line="432"/>
         <source>signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="385"/>
+        <location filename="../../ui/board/overview.py" line="441"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="427"/>
+        <location filename="../../ui/board/overview.py" line="483"/>
         <source>Signed off per week</source>
         <translation>每周销号数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="428"/>
+        <location filename="../../ui/board/overview.py" line="484"/>
         <source>Tasks not yet signed off</source>
         <translation>未销号任务数（每周末）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="429"/>
+        <location filename="../../ui/board/overview.py" line="485"/>
         <source>Newly overdue per week</source>
         <translation>每周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="432"/>
+        <location filename="../../ui/board/overview.py" line="488"/>
         <source>Communities, lowest completion first</source>
         <translation>各居民区完成情况（完成率从低到高）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="439"/>
+        <location filename="../../ui/board/overview.py" line="495"/>
         <source>Overdue tasks and their owners</source>
         <translation>逾期任务及责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="476"/>
+        <location filename="../../ui/board/overview.py" line="532"/>
         <source>%1 of %2 tasks signed off</source>
         <translation>共 %2 项任务，已销号 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="482"/>
+        <location filename="../../ui/board/overview.py" line="538"/>
         <source>%1 more overdue tasks; filter by community to see them</source>
         <translation>另有 %1 项逾期任务未列出，可按居民区筛选查看</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="209"/>
+        <location filename="../../ui/board/overview.py" line="227"/>
         <source>{name}: {tasks} tasks, {closed} signed off ({pct}%), {overdue} overdue</source>
         <translation>{name}：共{tasks}项，已销号{closed}项（{pct}%），逾期{overdue}项</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="241"/>
-        <location filename="../../ui/board/overview.py" line="270"/>
-        <location filename="../../ui/board/overview.py" line="272"/>
+        <location filename="../../ui/board/overview.py" line="259"/>
+        <location filename="../../ui/board/overview.py" line="288"/>
+        <location filename="../../ui/board/overview.py" line="290"/>
         <source>{n} overdue</source>
         <translation>逾期{n}</translation>
     </message>
@@ -3480,237 +3480,237 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReconcileView</name>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="105"/>
+        <location filename="../../ui/reconcile/view.py" line="103"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="115"/>
+        <location filename="../../ui/reconcile/view.py" line="113"/>
         <source>Start reconciliation</source>
         <translation>开始对账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="116"/>
+        <location filename="../../ui/reconcile/view.py" line="114"/>
         <source>Tick all</source>
         <translation>全部核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="117"/>
+        <location filename="../../ui/reconcile/view.py" line="115"/>
         <source>Close the period…</source>
         <translation>结账…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="118"/>
+        <location filename="../../ui/reconcile/view.py" line="116"/>
         <source>Weekly report…</source>
         <translation>生成周报…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="119"/>
+        <location filename="../../ui/reconcile/view.py" line="117"/>
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="184"/>
-        <location filename="../../ui/reconcile/view.py" line="192"/>
-        <location filename="../../ui/reconcile/view.py" line="206"/>
+        <location filename="../../ui/reconcile/view.py" line="182"/>
+        <location filename="../../ui/reconcile/view.py" line="190"/>
+        <location filename="../../ui/reconcile/view.py" line="204"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="185"/>
+        <location filename="../../ui/reconcile/view.py" line="183"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="186"/>
+        <location filename="../../ui/reconcile/view.py" line="184"/>
         <source>Returned this week</source>
         <translation>本周是否上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="187"/>
+        <location filename="../../ui/reconcile/view.py" line="185"/>
         <source>Last returned</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="192"/>
-        <location filename="../../ui/reconcile/view.py" line="197"/>
-        <location filename="../../ui/reconcile/view.py" line="206"/>
+        <location filename="../../ui/reconcile/view.py" line="190"/>
+        <location filename="../../ui/reconcile/view.py" line="195"/>
+        <location filename="../../ui/reconcile/view.py" line="204"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="192"/>
-        <location filename="../../ui/reconcile/view.py" line="206"/>
+        <location filename="../../ui/reconcile/view.py" line="190"/>
+        <location filename="../../ui/reconcile/view.py" line="204"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="192"/>
+        <location filename="../../ui/reconcile/view.py" line="190"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="198"/>
+        <location filename="../../ui/reconcile/view.py" line="196"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="199"/>
+        <location filename="../../ui/reconcile/view.py" line="197"/>
         <source>Old deadline</source>
         <translation>原时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="200"/>
+        <location filename="../../ui/reconcile/view.py" line="198"/>
         <source>New deadline</source>
         <translation>新时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="201"/>
+        <location filename="../../ui/reconcile/view.py" line="199"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="206"/>
+        <location filename="../../ui/reconcile/view.py" line="204"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="208"/>
+        <location filename="../../ui/reconcile/view.py" line="206"/>
         <source>Chase list</source>
         <translation>催报名单</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="209"/>
+        <location filename="../../ui/reconcile/view.py" line="207"/>
         <source>Waiting for sign-off review</source>
         <translation>待审销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="210"/>
+        <location filename="../../ui/reconcile/view.py" line="208"/>
         <source>Extensions to approve</source>
         <translation>待批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="211"/>
+        <location filename="../../ui/reconcile/view.py" line="209"/>
         <source>New overdue this week</source>
         <translation>本周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="260"/>
+        <location filename="../../ui/reconcile/view.py" line="258"/>
         <source>Opening</source>
         <translation>期初</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="260"/>
+        <location filename="../../ui/reconcile/view.py" line="258"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="260"/>
+        <location filename="../../ui/reconcile/view.py" line="258"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="317"/>
+        <location filename="../../ui/reconcile/view.py" line="295"/>
         <source>{start} to {end} (week {week})</source>
         <translation>{start} 至 {end}（第 {week} 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="321"/>
+        <location filename="../../ui/reconcile/view.py" line="299"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="330"/>
+        <location filename="../../ui/reconcile/view.py" line="308"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="331"/>
+        <location filename="../../ui/reconcile/view.py" line="309"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="331"/>
+        <location filename="../../ui/reconcile/view.py" line="309"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="354"/>
+        <location filename="../../ui/reconcile/view.py" line="332"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="358"/>
+        <location filename="../../ui/reconcile/view.py" line="336"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="363"/>
+        <location filename="../../ui/reconcile/view.py" line="341"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="376"/>
+        <location filename="../../ui/reconcile/view.py" line="354"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="411"/>
+        <location filename="../../ui/reconcile/view.py" line="389"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="414"/>
+        <location filename="../../ui/reconcile/view.py" line="392"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="420"/>
+        <location filename="../../ui/reconcile/view.py" line="398"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="427"/>
+        <location filename="../../ui/reconcile/view.py" line="405"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="427"/>
+        <location filename="../../ui/reconcile/view.py" line="405"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="427"/>
+        <location filename="../../ui/reconcile/view.py" line="405"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="533"/>
+        <location filename="../../ui/reconcile/view.py" line="506"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="540"/>
+        <location filename="../../ui/reconcile/view.py" line="513"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="66"/>
+        <location filename="../../ui/reconcile/view.py" line="64"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="66"/>
+        <location filename="../../ui/reconcile/view.py" line="64"/>
         <source>Word document (*.docx);;Excel workbook (*.xlsx)</source>
         <translation>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="75"/>
+        <location filename="../../ui/reconcile/view.py" line="73"/>
         <source>Compare with</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="76"/>
+        <location filename="../../ui/reconcile/view.py" line="74"/>
         <source>Compare {week} with which closed week?</source>
         <translation>将 {week} 与哪一个已结账的周比较？</translation>
     </message>
@@ -4074,42 +4074,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>SecretaryDialog</name>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="76"/>
+        <location filename="../../ui/packages/secretary.py" line="62"/>
         <source>Open the community package</source>
         <translation>打开社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="79"/>
+        <location filename="../../ui/packages/secretary.py" line="65"/>
         <source>This is the package of {community}, issued on {date}. On this computer you fill it in as the community&apos;s secretary: please confirm your name.</source>
         <translation>这是“{community}”的下发包（{date} 下发）。在这台电脑上，您将以该居民区书记的身份填报，请确认您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="86"/>
+        <location filename="../../ui/packages/secretary.py" line="72"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="87"/>
+        <location filename="../../ui/packages/secretary.py" line="73"/>
         <source>Secretary of {community}</source>
         <translation>{community}居民区书记</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="89"/>
+        <location filename="../../ui/packages/secretary.py" line="75"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="90"/>
+        <location filename="../../ui/packages/secretary.py" line="76"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="91"/>
+        <location filename="../../ui/packages/secretary.py" line="77"/>
         <source>Every change you make is recorded under this name, for the audit.</source>
         <translation>您的每一处修改都将以此姓名记录在案，以备核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/secretary.py" line="97"/>
+        <location filename="../../ui/packages/secretary.py" line="83"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
@@ -4286,12 +4286,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TableColumns</name>
     <message>
-        <location filename="../../ui/table/columns.py" line="78"/>
+        <location filename="../../ui/table/columns.py" line="81"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/table/columns.py" line="150"/>
+        <location filename="../../ui/table/columns.py" line="164"/>
         <source>Default columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -4300,7 +4300,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     <name>TaskPanel</name>
     <message>
         <location filename="../../ui/task/panel.py" line="71"/>
-        <location filename="../../ui/task/panel.py" line="295"/>
+        <location filename="../../ui/task/panel.py" line="303"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
@@ -4381,7 +4381,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/task/panel.py" line="146"/>
-        <location filename="../../ui/task/panel.py" line="512"/>
+        <location filename="../../ui/task/panel.py" line="520"/>
         <source>Add indicator</source>
         <translation>添加量化指标</translation>
     </message>
@@ -4452,88 +4452,108 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/task/panel.py" line="228"/>
-        <location filename="../../ui/task/panel.py" line="417"/>
+        <location filename="../../ui/task/panel.py" line="425"/>
         <source>Evidence ({n})</source>
         <translation>佐证材料（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="234"/>
+        <location filename="../../ui/task/panel.py" line="235"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="235"/>
+        <location filename="../../ui/task/panel.py" line="236"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="244"/>
-        <source>Reviews and deadline</source>
-        <translation>审核与延期</translation>
+        <location filename="../../ui/task/panel.py" line="245"/>
+        <source>Reviews</source>
+        <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="245"/>
+        <location filename="../../ui/task/panel.py" line="246"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="296"/>
+        <location filename="../../ui/task/panel.py" line="248"/>
+        <source>The task&apos;s fields and quantitative indicators</source>
+        <translation>本任务的各项内容和量化指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/panel.py" line="249"/>
+        <source>Evidence: the files proving the measure was done</source>
+        <translation>佐证材料：证明措施已落实的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/panel.py" line="250"/>
+        <source>Review trail and deadline changes</source>
+        <translation>审核记录和整改时限变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/panel.py" line="251"/>
+        <source>Every change to this task: who, when, before and after</source>
+        <translation>本任务的修改记录：谁、何时、改前、改后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/panel.py" line="304"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="317"/>
+        <location filename="../../ui/task/panel.py" line="325"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="330"/>
+        <location filename="../../ui/task/panel.py" line="338"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="355"/>
+        <location filename="../../ui/task/panel.py" line="363"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="357"/>
+        <location filename="../../ui/task/panel.py" line="365"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="368"/>
+        <location filename="../../ui/task/panel.py" line="376"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="378"/>
+        <location filename="../../ui/task/panel.py" line="386"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="396"/>
+        <location filename="../../ui/task/panel.py" line="404"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="398"/>
+        <location filename="../../ui/task/panel.py" line="406"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="486"/>
-        <location filename="../../ui/task/panel.py" line="505"/>
+        <location filename="../../ui/task/panel.py" line="494"/>
+        <location filename="../../ui/task/panel.py" line="513"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="512"/>
+        <location filename="../../ui/task/panel.py" line="520"/>
         <source>Indicator name, e.g. 培训次数</source>
         <translation>指标名称，例如：培训次数</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="529"/>
+        <location filename="../../ui/task/panel.py" line="537"/>
         <source>Remove the indicator “{name}”?</source>
         <translation>删除量化指标“{name}”？</translation>
     </message>
@@ -4757,7 +4777,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="134"/>
+        <location filename="../../ui/board/overview.py" line="151"/>
+        <source>Reading the journal…</source>
+        <translation>正在读取修改记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/overview.py" line="151"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
@@ -4989,27 +5014,27 @@ Sheets: {sheets}</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/common/messages.py" line="52"/>
+        <location filename="../../ui/common/messages.py" line="57"/>
         <source>Cannot do that</source>
         <translation>无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="56"/>
+        <location filename="../../ui/common/messages.py" line="63"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="65"/>
+        <location filename="../../ui/common/messages.py" line="74"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="69"/>
+        <location filename="../../ui/common/messages.py" line="78"/>
         <source>Yes</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="70"/>
+        <location filename="../../ui/common/messages.py" line="79"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -13,24 +13,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from ledger.core import LedgerError, Operator, Role
 from ui.common import messages
 from ui.common.util import exec_and_free, settings
+from ui.packages.probe import looks_like_package
 
 if TYPE_CHECKING:
     from ledger.exchange.packages import PackageInfo
-
-PACKAGE_KEY = "package"  # ledger.exchange.PACKAGE_SETTING, read here without importing the exchange room
-
-
-def looks_like_package(path: Path) -> bool:
-    """A quick look (no import of the exchange room, ~1 ms): does the file carry a package record?"""
-    try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT 1 FROM setting WHERE key = ?", (PACKAGE_KEY,)).fetchone()
-        finally:
-            conn.close()
-    except (sqlite3.Error, OSError, ValueError):
-        return False
-    return row is not None
 
 
 def package_secretary(path: Path) -> tuple[PackageInfo, str] | None:

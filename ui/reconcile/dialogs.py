@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from ledger import reconcile as rc
 from ledger.service import Ledger
 from ui.common.util import exec_and_free
 from ui.reconcile.lines import effect_text, status_text
@@ -61,7 +62,7 @@ class CompareDialog(QDialog):
         self.resize(640, 460)
 
     def render(self, r: dict[str, Any], ledger: Ledger) -> str:
-        measures = {t["id"]: f"{t.get('community', '')}·{t.get('measure', '')}" for t in ledger.tasks_json()}
+        measures = rc.task_labels(ledger, (m["task"] for m in r["moved"]))
         none = self.tr("none")
         out = [
             self.tr("{a} → {b}").format(a=r["from"], b=r["to"]),

@@ -2,8 +2,9 @@
 own choice of columns (show, hide, drag to reorder; remembered).
 
 The model's columns keep their order (``COLUMNS``); only the header's visual order changes. By default the table
-leads with the state chip, 剩余天数, 整改时限, 居民区, 整改措施, 责任人 and 整改进展; 整改措施 and 整改进展 share what
-is left of the width, so those columns fit the table without scrolling. 反馈问题 and 问题类别 follow, written once per
+leads with the state chip, 剩余天数, 整改时限, 居民区, 整改措施, 责任人 and 整改进展; 责任人 holds a name and a short
+role (王建华（书记）), and 整改措施 and 整改进展 share what is left of the width, 整改措施 first (three parts to two),
+so those columns fit the table without scrolling. 反馈问题 and 问题类别 follow, written once per
 group of rows (see ``TaskTableModel``); 序号, 牵头领导, 类型 and 更新时间 are hidden until the user shows them
 (right-click the header). A community package hides the community column: it would repeat one name.
 """
@@ -21,6 +22,8 @@ LEADING = ("status", "days_left", "deadline", "community", "measure", "owner", "
 DEFAULT_ORDER = (*LEADING, "problem", "category", "leader", "kind", "seq", "updated_at")
 DEFAULT_HIDDEN = frozenset({"leader", "kind", "seq", "updated_at"})
 SHARED = ("measure", "progress")  # these two share the width the other leading columns leave
+SHARE = {"measure": 3, "progress": 2}  # 整改措施 is what a row is about: it gets the larger part
+OWNER_SAMPLE = "王建华（书记）"  # a three-character name and a short role
 HEADER_VERSION = 2  # a header saved by an older layout is not restored over the new default
 
 
@@ -67,7 +70,7 @@ class ColumnLayout(QObject):
     def content_widths(self) -> dict[str, int]:
         """Each column's width from what it holds, in the table's font."""
         fm = self.table.fontMetrics()
-        pad = 18
+        pad = 14  # the cell's text margins (6 px at most in Qt's styles) and a little air
 
         def w(sample: str) -> int:
             return fm.horizontalAdvance(sample) + pad
@@ -78,7 +81,7 @@ class ColumnLayout(QObject):
             "days_left": max(w("逾期 999 天"), w(_tr("Days left")) + 12),
             "deadline": w("2025-12-31"),
             "community": w("南郊别墅"),
-            "owner": w("欧阳建华"),
+            "owner": w(OWNER_SAMPLE),
             "leader": w("欧阳建华"),
             "kind": w("立行立改"),
             "category": w("一二三四五六七八"),
@@ -102,7 +105,8 @@ class ColumnLayout(QObject):
 
     # ---- sharing the width ---------------------------------------------------------------------------------
     def fit(self) -> None:
-        """整改措施 and 整改进展 take what the other leading columns leave, within sensible bounds."""
+        """整改措施 and 整改进展 take what the other leading columns leave, within sensible bounds: 整改措施 three parts
+        and 整改进展 two, and 整改措施 keeps at least seven characters before 整改进展 drops below its own five."""
         if not self.auto:
             return
         width = self.table.viewport().width()
@@ -118,12 +122,22 @@ class ColumnLayout(QObject):
             and self.header.logicalIndex(v) not in shared
         )
         fm = self.table.fontMetrics()
-        low, high = fm.horizontalAdvance("一二三四五") + 18, fm.horizontalAdvance("一" * 30) + 18
-        each = max(low, min(high, (width - used - 2) // len(shared)))
+        low, high = fm.horizontalAdvance("一二三四五") + 14, fm.horizontalAdvance("一" * 30) + 14
+        room = width - used - 2
+        sizes: dict[int, int] = {}
+        if len(shared) == 1:
+            sizes[shared[0]] = max(low, min(high, room))
+        else:
+            measure, progress = COLUMN_INDEX["measure"], COLUMN_INDEX["progress"]
+            first = fm.horizontalAdvance("一" * 7) + 14  # 整改措施's floor while 整改进展 still has its own
+            parts = sum(SHARE.values())
+            m = min(max(room * SHARE["measure"] // parts, first), room - low)  # never pushing 整改进展 out
+            sizes[measure] = max(low, min(high, m))
+            sizes[progress] = max(low, min(high, room - sizes[measure]))
         self._fitting = True
         try:
-            for i in shared:
-                self.header.resizeSection(i, each)
+            for i, size in sizes.items():
+                self.header.resizeSection(i, size)
         finally:
             self._fitting = False
 

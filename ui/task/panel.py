@@ -226,7 +226,8 @@ class TaskPanel(DropsEvidence):
         self.evidence_tab.setWidgetResizable(True)
         self.evidence_tab.setWidget(self.evidence)
         self.tabs.addTab(self.evidence_tab, self.tr("Evidence ({n})").format(n=0))
-        # 审核记录 and 整改时限变更 share a tab: five tabs do not fit a 420-pixel dock without scroll arrows.
+        # 审核记录 and 整改时限变更 share a tab, and the labels are short (详情 · 佐证（n） · 审核 · 修改记录): all four
+        # fit the 330-pixel dock of a 1366×768 screen at 150 % without scroll arrows; each tab's tooltip says it whole.
         self.signoff_tab = QSplitter(Qt.Orientation.Vertical)
         self.signoff_tab.setObjectName("signoffTab")
         self.signoff_tab.setChildrenCollapsible(False)
@@ -241,8 +242,15 @@ class TaskPanel(DropsEvidence):
             bl.addWidget(view, 1)
             self.signoff_tab.addWidget(box)
             self.signoff_tab.setStretchFactor(self.signoff_tab.count() - 1, stretch)
-        self.tabs.addTab(self.signoff_tab, self.tr("Reviews and deadline"))
+        self.tabs.addTab(self.signoff_tab, self.tr("Reviews"))
         self.tabs.addTab(self.history, self.tr("History"))
+        for page, tip in (
+            (scroll, self.tr("The task's fields and quantitative indicators")),
+            (self.evidence_tab, self.tr("Evidence: the files proving the measure was done")),
+            (self.signoff_tab, self.tr("Review trail and deadline changes")),
+            (self.history, self.tr("Every change to this task: who, when, before and after")),
+        ):
+            self.tabs.setTabToolTip(self.tabs.indexOf(page), tip)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.where)

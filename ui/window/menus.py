@@ -268,21 +268,27 @@ def view_key(win: MainWindow, index: int) -> str:
 
 def build_help(win: MainWindow) -> None:
     """帮助: the user guide, where the data are, 关于."""
-    from ui.window import help as guide
-
     m = win.menuBar().addMenu(_tr("&Help"))
     m.setObjectName("helpMenu")
     m.addAction(
         action(
             win,
             _tr("User guide…"),
-            lambda: guide.show_guide(win),
+            lambda: _guide().show_guide(win),
             QKeySequence.StandardKey.HelpContents,
             "guide",
         )
     )
     m.addSeparator()
-    m.addAction(action(win, _tr("About…"), lambda: guide.show_about(win), name="about"))
+    m.addAction(action(win, _tr("About…"), lambda: _guide().show_about(win), name="about"))
+
+
+def _guide() -> Any:
+    """ui.window.help, imported when the guide or 关于 is opened (its version look-up imports importlib.metadata,
+    ~10-25 ms that the window's first paint need not wait for)."""
+    from ui.window import help as guide
+
+    return guide
 
 
 def fill_recent(win: MainWindow) -> None:

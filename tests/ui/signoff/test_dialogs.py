@@ -289,7 +289,7 @@ def test_evidence_by_button_path_and_by_drop_then_open_save_remove(
     assert ev.list.count() == 1
     assert "整治现场.png" in ev.list.item(0).text() and "张专班" in ev.list.item(0).text()
     assert not ev.list.item(0).icon().isNull()
-    assert panel.tabs.tabText(panel.tabs.indexOf(panel.evidence_tab)) == "佐证材料（1）"
+    assert panel.tabs.tabText(panel.tabs.indexOf(panel.evidence_tab)) == "佐证（1）"
 
     minutes = tmp_path / "会议纪要.pdf"
     minutes.write_bytes(b"%PDF-1.4\n" + b"x" * 2000)

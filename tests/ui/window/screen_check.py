@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QToolButton, QWidget
 
 from ledger.core import Operator, Role, TodayClock
 from ledger.service import Ledger
@@ -84,7 +84,24 @@ def main(ledger_path: str, settings_dir: str) -> None:
         or header.sectionViewportPosition(COLUMN_INDEX[key]) < 0
         or header.sectionViewportPosition(COLUMN_INDEX[key]) + header.sectionSize(COLUMN_INDEX[key]) > width
     ]
+    # 责任人: the ledger's longest name (with its role) is written whole, not "赵敏（…"
+    owners = [win.model.index(r, COLUMN_INDEX["owner"]).data() or "" for r in range(win.model.rowCount())]
+    longest = max(owners, key=win.table.fontMetrics().horizontalAdvance)
+    margin = win.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, win.table) + 1
+    out["owner_fits"] = win.table.fontMetrics().horizontalAdvance(longest) + 2 * margin <= header.sectionSize(
+        COLUMN_INDEX["owner"]
+    )
+    out["owner_longest"] = [longest, header.sectionSize(COLUMN_INDEX["owner"])]
+    out["measure_wider_than_progress"] = header.sectionSize(COLUMN_INDEX["measure"]) >= header.sectionSize(
+        COLUMN_INDEX["progress"]
+    )
     panel = win.panel
+    # the task panel's tabs: every label inside the bar, no scroll arrows hiding 修改记录
+    bar = panel.tabs.tabBar()
+    out["tabs_fit"] = all(bar.rect().contains(bar.tabRect(i)) for i in range(bar.count())) and not any(
+        b.isVisible() for b in bar.findChildren(QToolButton)
+    )
+    out["tabs"] = [bar.tabText(i) for i in range(bar.count())]
     out["panel_shown"] = win.docks[1].isVisible()
     out["save_visible"] = inside(panel.save_button, win)
     out["action_buttons_visible"] = all(

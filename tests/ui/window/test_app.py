@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPushButton
 
 from ledger.core import FixedClock, Operator, Role
 from ledger.service import Ledger
+from ui.common.util import recent_ledgers
 from ui.window.app import Controller, EarlyRecords, make_app, setup_logging
 from ui.window.dialogs import FirstRunDialog, OperatorDialog
 
@@ -194,6 +195,8 @@ def test_recent_ledgers_menu_switches_and_the_closed_ledger_is_backed_up(qtbot, 
     second = ctl.open_path(tmp_path / "乙.db")
     ctl.show(second)
     qtbot.addWidget(ctl.window)
+    # The recent list is written once the window has painted (not in the way of its first screen).
+    qtbot.waitUntil(lambda: recent_ledgers()[:1] == [str(tmp_path / "乙.db")])
     from ledger.service import backups
 
     assert len(backups.backups(tmp_path / "甲.db", tmp_path / "data")) == 1
@@ -244,7 +247,8 @@ def test_new_blank_ledger_from_the_menu_makes_one(qtbot, tmp_path, monkeypatch):
     ctl.show(ctl.open_path(tmp_path / "甲.db"))
     qtbot.addWidget(ctl.window)
     monkeypatch.setattr(
-        "ui.window.app.QFileDialog.getOpenFileName", lambda *a, **k: pytest.fail("the Open dialog came up")
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName",
+        lambda *a, **k: pytest.fail("the Open dialog came up"),
     )
     from PySide6.QtGui import QAction
 

@@ -1,0 +1,73 @@
+"""The floor for the 台账 export: a plain xlsxwriter script writing a recorded workbook (benchmarks only).
+
+It reads the task rows the export reads (one query, no ledger code) and writes the sheets the export wrote
+(``test_bench_excel._record``): the same cells and formats, row heights, column widths, merges, page breaks,
+autofilter and print set-up, in xlsxwriter's constant-memory mode as the export does."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from typing import Any
+
+from ledger.office.xlsx_book import format_properties
+from ledger.office.xlsx_layout import DEFAULT_SCHEME, PAPER_SIZES
+from ledger.storage import NATURAL_ORDER, ROW_COLUMNS, TASK_JOIN
+
+# the rows the export reads, as SQL text only (no ledger code runs in the floor)
+QUERY = f"SELECT {ROW_COLUMNS} {TASK_JOIN} WHERE t.deleted_at IS NULL ORDER BY {NATURAL_ORDER}"
+
+
+def plain_xlsxwriter(record: list[dict[str, Any]], db: str, out: str) -> int:
+    import xlsxwriter  # timed, as the export's own import is
+
+    conn = sqlite3.connect(db)
+    tasks = conn.execute(QUERY).fetchall()
+    conn.close()
+    wb = xlsxwriter.Workbook(
+        out,
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
+    )
+    formats = {k: wb.add_format(v) for k, v in format_properties(DEFAULT_SCHEME).items()}
+    for sheet in record:
+        ws = wb.add_worksheet(sheet["title"])
+        hidden = set(sheet["hidden"])
+        for i, width in enumerate(sheet["widths"]):
+            ws.set_column_pixels(i, i, width * 7, None, {"hidden": i in hidden})
+        ws.freeze_panes(sheet["header_row"], 0)
+        ws.set_landscape()
+        ws.set_paper(PAPER_SIZES[sheet["paper"]])
+        ws.fit_to_pages(1, 0)
+        ws.center_horizontally()
+        ws.set_margins(left=1.0, right=0.5, top=0.8, bottom=0.8)
+        ws.set_header("", {"margin": 0.3})
+        ws.set_footer('&C&"仿宋,Regular"&11 第 &P 页 共 &N 页', {"margin": 0.4})
+        ws.repeat_rows(sheet["header_row"] - 1)
+        for r, (cells, height) in enumerate(sheet["rows"]):
+            if height is not None:
+                ws.set_row_pixels(r, round(height, 1) / 0.75)
+            for c, (value, style) in enumerate(cells):
+                if style is None:
+                    continue
+                f = formats[style]
+                if isinstance(value, str):
+                    ws.write_string(r, c, value, f)
+                elif value is None:
+                    ws.write_blank(r, c, None, f)
+                elif isinstance(value, dt.date):
+                    ws.write_datetime(r, c, value, f)
+                else:
+                    ws.write_number(r, c, value, f)
+        for r0, c0, r1, c1 in sheet["merges"]:
+            ws.merge.append([r0 - 1, c0 - 1, r1 - 1, c1 - 1])
+        if sheet["breaks"]:
+            ws.set_h_pagebreaks(sheet["breaks"])
+        if sheet["filter_last"] is not None:
+            ws.autofilter(sheet["header_row"] - 1, 0, sheet["filter_last"] - 1, len(sheet["widths"]) - 1)
+    wb.close()
+    return len(tasks)
