@@ -625,11 +625,8 @@ def test_problem_title_does_not_stop_inside_a_quotation() -> None:
     assert plan.categories[0].problems[0].title == "针对“台账问题”整改不彻底的问题"
 
 
-def test_parsing_a_long_document_is_fast() -> None:
-    import time
-
+def test_a_long_document_is_parsed_whole() -> None:
+    """Every measure of a 20-fold notice; how fast is benchmarks/test_bench_plan.py's (no timed assert here)."""
     text = "\n".join([SAMPLE.read_text(encoding="utf-8")] * 20)
-    started = time.perf_counter()
     plan = parse_plan(text, ["天恒名城居民区", "南郊别墅居民区"])
     assert plan.counts()[2] == 28 * 20
-    assert time.perf_counter() - started < 5
