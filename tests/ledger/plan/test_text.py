@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ledger.core import LedgerError
+from ledger.core.errors import MESSAGES
 from ledger.plan.file import PlanFileError, read_plan_file
 from ledger.plan.text import ParsedPlan, parse_plan
 
@@ -598,10 +600,12 @@ def test_unreadable_files_raise_plan_file_error(tmp_path: Path, name: str, data:
     path = _write(tmp_path, name, data)
     with pytest.raises(PlanFileError) as info:
         read_plan_file(path)
-    assert says in info.value.message
-    assert name in info.value.message
-    assert "请" in info.value.message  # says what to do
-    assert str(info.value) == info.value.message
+    said = info.value.message()
+    assert says in said
+    assert name in said
+    assert "请" in said  # says what to do
+    assert str(info.value) == said
+    assert isinstance(info.value, LedgerError) and info.value.code in MESSAGES  # a code with its English too
 
 
 def test_empty_docx_raises(tmp_path: Path) -> None:
