@@ -58,3 +58,26 @@ def test_every_add_and_change_of_a_person_names_them(capsys, ledger_path: Path) 
         ]
     finally:
         led.close()
+
+
+def test_the_last_work_team_member_is_not_retired(capsys, ledger_path: Path) -> None:
+    for args in (
+        ("add_person", "--name", "张专班", "--person-role", "工作专班"),
+        ("add_person", "--name", "陈书记", "--person-role", "领导"),
+    ):
+        assert do(capsys, ledger_path, *args)[0] == 0
+    before = ledger_path.read_bytes()
+    code, text = do(capsys, ledger_path, "update_person", "--name", "张专班", "--inactive")
+    assert code == 1
+    assert "张专班是人员名册中唯一在用的工作专班成员" in text and "请先添加另一位工作专班成员" in text
+    assert ledger_path.read_bytes() == before  # nothing written: 张专班 can still keep the register
+    # with a second member of the work team, the first may go; the second goes on
+    assert do(capsys, ledger_path, "add_person", "--name", "李专班", "--person-role", "工作专班")[0] == 0
+    assert do(capsys, ledger_path, "update_person", "--name", "张专班", "--inactive")[0] == 0
+    code, text = (
+        main(
+            ["do", str(ledger_path), "--actor", "李专班", "update_person", "--name", "李专班", "--inactive"]
+        ),
+        capsys.readouterr().err,
+    )
+    assert code == 1 and "李专班是人员名册中唯一在用的工作专班成员" in text
