@@ -10,12 +10,11 @@ from ledger.audit.wording import describe_entry
 from ledger.cli.main import main
 from ledger.service import Ledger, register
 from ledger.storage import journal
+from tests.helpers import do_in_process
 
 
 def do(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, str]:
-    code = main(["do", str(path), "--actor", "张专班", "--role", "work_team", *args])
-    out = capsys.readouterr()
-    return code, out.out + out.err
+    return do_in_process(capsys, path, "--actor", "张专班", "--role", "work_team", *args)
 
 
 @pytest.fixture
