@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +17,25 @@ import pytest
 from ledger.core import Action, LedgerError, Operator, Role, Status
 from ledger.service import Ledger
 from ledger.storage import journal
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_main(
+    *args: str | Path, env: dict[str, str] | None = None, timeout: int = 180
+) -> subprocess.CompletedProcess[str]:
+    """``python main.py ARGS`` as a user runs it: a process of its own, from the repository's root, UTF-8 output,
+    Qt offscreen; ``env`` adds to the environment."""
+    full = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen", **(env or {}))
+    return subprocess.run(
+        [sys.executable, "main.py", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=full,
+        timeout=timeout,
+    )
 
 
 class Snapshot:
@@ -160,3 +182,23 @@ def undo_schema_9(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TRIGGER {trigger}")
     conn.execute("DROP TABLE task_search_fts")
     conn.execute("DROP TABLE task_search")
+
+
+def select_item(dlg: Any, title: str) -> Any:
+    """In an import preview's tree: the row titled ``title`` becomes the one selected, as a click leaves it."""
+    item = dlg.find_item(title)
+    assert item is not None, title
+    dlg.tree.clearSelection()
+    dlg.tree.setCurrentItem(item)
+    item.setSelected(True)
+    return item
+
+
+def do_in_process(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, str]:
+    """``main.py do PATH ARGS`` run in this process (quicker than ``run_main``): the exit status and what it said
+    (stdout, then stderr)."""
+    from ledger.cli.main import main
+
+    code = main(["do", str(path), *args])
+    out = capsys.readouterr()
+    return code, out.out + out.err

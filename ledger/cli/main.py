@@ -32,8 +32,29 @@ GLOBAL_OPTIONS = {"--today": "today", "--actor": "actor", "--role": "role"}
 GLOBAL_FLAGS = {"--json": "json"}
 
 
-def split_globals(argv: Sequence[str]) -> tuple[list[str], dict[str, object]]:
-    """``argv`` without the global options, and their values (the last one given wins). ``--`` ends them."""
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _takes_value(parser: argparse.ArgumentParser, option: str) -> argparse.Action | None:
+    """The action of ``option`` in ``parser`` when it takes exactly one value or a fixed number of them."""
+    action = parser._option_string_actions.get(option)
+    if action is None or action.nargs in (0, "?", "*", "+", argparse.REMAINDER):
+        return None
+    return action
+
+
+def split_globals(
+    argv: Sequence[str], parser: argparse.ArgumentParser | None = None
+) -> tuple[list[str], dict[str, object]]:
+    """``argv`` without the global options, and their values (the last one given wins). Only what stands where an
+    option stands is lifted: ``--`` ends them, and the value of an option that takes one stays that option's
+    even when it reads ``--json`` (``--text --json`` is the text "--json", passed on as ``--text=--json``)."""
+    parser = parser or build_parser()
+    current = parser  # the (sub)command whose options are being read
     rest: list[str] = []
     found: dict[str, object] = {}
     items = list(argv)
@@ -52,6 +73,17 @@ def split_globals(argv: Sequence[str]) -> tuple[list[str], dict[str, object]]:
             found[GLOBAL_FLAGS[arg]] = True
             i += 1
             continue
+        action = _takes_value(current, name) if arg.startswith("-") and not eq else None
+        if action is not None:
+            count = 1 if action.nargs is None else int(action.nargs)
+            values = items[i + 1 : i + 1 + count]
+            if count == 1 and values and values[0].startswith("-"):
+                rest.append(f"{arg}={values[0]}")  # argparse reads a value that looks like an option only so
+            else:
+                rest += [arg, *values]
+            i += 1 + len(values)
+            continue
+        current = _subcommands(current).get(arg, current) if not arg.startswith("-") else current
         rest.append(arg)
         i += 1
     return rest, found
@@ -59,8 +91,9 @@ def split_globals(argv: Sequence[str]) -> tuple[list[str], dict[str, object]]:
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     """The parsed line, the global options (``--today``, ``--actor``, ``--role``, ``--json``) taken from anywhere."""
-    rest, found = split_globals(argv)
-    args = build_parser().parse_args(rest)
+    parser = build_parser()
+    rest, found = split_globals(argv, parser)
+    args = parser.parse_args(rest)
     for name, value in found.items():
         setattr(args, name, value)
     return args

@@ -471,6 +471,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "填报表“{path}”有 {count} 处不能导入（例如：{first}），整张表都没有导入；台账未作任何改动。请改正后重新导入，或确认跳过这些单元格后再导入。",
         "The form “{path}” has {count} cells that cannot be imported (e.g. {first}); nothing was imported. Correct them, or accept skipping them, and import again.",
     ),
+    "last_work_team": (
+        "{name}是人员名册中唯一在用的工作专班成员，停用后就没有人能再维护人员名册和台账，没有停用。"
+        "请先添加另一位工作专班成员，再停用{name}。",
+        "{name} is the register's only active work-team member; retiring them would leave no one to keep the "
+        "register and the ledger, so they were not retired. Add another work-team member first.",
+    ),
     # a 整改方案 file that cannot be read (ledger/plan/file.py's PlanFileError)
     "plan_encoding": (
         "无法识别文件“{name}”的文字编码，读不出内容。请用记事本打开后“另存为”UTF-8 编码的文本文件，再重新导入。",

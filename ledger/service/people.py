@@ -87,6 +87,9 @@ def update_person(
     changes: dict[str, Any] = {}
     if active is not None:
         changes["active"] = bool(active)
+        others = [q for j, q in enumerate(people) if j != i and q.role == Role.WORK_TEAM and q.active]
+        if not active and p.active and p.role == Role.WORK_TEAM and not others:
+            raise LedgerError("last_work_team", name=p.name)  # no one could keep the register any more
     if community is not None:
         changes["community_id"] = _community(ledger, p.role, p.name, community)
     if new_name is not None:

@@ -1153,6 +1153,12 @@
     </message>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>{name}是人员名册中唯一在用的工作专班成员，停用后就没有人能再维护人员名册和台账，没有停用。请先添加另一位工作专班成员，再停用{name}。</source>
+        <comment>last_work_team</comment>
+        <translation>{name} is the register&apos;s only active work-team member; retiring them would leave no one to keep the register and the ledger, so they were not retired. Add another work-team member first.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
         <source>无法识别文件“{name}”的文字编码，读不出内容。请用记事本打开后“另存为”UTF-8 编码的文本文件，再重新导入。</source>
         <comment>plan_encoding</comment>
         <translation>The text encoding of “{name}” could not be recognised. Open it in Notepad, save it as UTF-8 text and import that.</translation>

@@ -513,6 +513,34 @@ File: {path}</source>
     </message>
 </context>
 <context>
+    <name>ChangeHistory</name>
+    <message>
+        <location filename="../../ui/task/history.py" line="19"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/history.py" line="19"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/history.py" line="19"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/history.py" line="19"/>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/history.py" line="19"/>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+</context>
+<context>
     <name>CloseNoteDialog</name>
     <message>
         <location filename="../../ui/reconcile/dialogs.py" line="20"/>
@@ -1529,57 +1557,57 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="35"/>
+        <location filename="../../ui/window/dialogs.py" line="36"/>
         <source>Welcome</source>
         <translation>欢迎使用</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="38"/>
+        <location filename="../../ui/window/dialogs.py" line="39"/>
         <source>e.g. 莘庄工业区党工委</source>
         <translation>例如：莘庄工业区党工委</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="40"/>
+        <location filename="../../ui/window/dialogs.py" line="41"/>
         <source>There is no ledger yet. How would you like to start?</source>
         <translation>还没有台账。请选择如何开始：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="46"/>
+        <location filename="../../ui/window/dialogs.py" line="47"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="48"/>
+        <location filename="../../ui/window/dialogs.py" line="49"/>
         <source>Built from a public progress notice; the people in it are invented.</source>
         <translation>根据公开的整改进展通报生成，其中人员均为虚构。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="52"/>
+        <location filename="../../ui/window/dialogs.py" line="53"/>
         <source>Organisation (required)</source>
         <translation>单位名称（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="59"/>
+        <location filename="../../ui/window/dialogs.py" line="60"/>
         <source>Create a blank ledger</source>
         <translation>新建空白台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="63"/>
+        <location filename="../../ui/window/dialogs.py" line="64"/>
         <source>Open an existing ledger file…</source>
         <translation>打开已有台账文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="72"/>
+        <location filename="../../ui/window/dialogs.py" line="73"/>
         <source>Enter the organisation&apos;s name first: it heads the ledger and every export.</source>
         <translation>请先填写单位名称：台账和每份导出文件的标题都要用到它。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="212"/>
+        <location filename="../../ui/window/dialogs.py" line="214"/>
         <source>New blank ledger</source>
         <translation>新建空白台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="213"/>
+        <location filename="../../ui/window/dialogs.py" line="215"/>
         <source>Organisation (required), e.g. 莘庄工业区党工委</source>
         <translation>单位名称（必填），例如：莘庄工业区党工委</translation>
     </message>
@@ -1799,6 +1827,55 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <location filename="../../ui/window/help.py" line="209"/>
         <source>About</source>
         <translation>关于</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTable</name>
+    <message>
+        <location filename="../../ui/task/indicators.py" line="36"/>
+        <source>Indicator</source>
+        <translation>量化指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/indicators.py" line="36"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/indicators.py" line="36"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/indicators.py" line="36"/>
+        <source>Actual</source>
+        <translation>完成值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/indicators.py" line="44"/>
+        <location filename="../../ui/task/indicators.py" line="92"/>
+        <source>Add indicator</source>
+        <translation>添加量化指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/indicators.py" line="46"/>
+        <source>Remove indicator</source>
+        <translation>删除量化指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/indicators.py" line="85"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/indicators.py" line="92"/>
+        <source>Indicator name, e.g. 培训次数</source>
+        <translation>指标名称，例如：培训次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task/indicators.py" line="109"/>
+        <source>Remove the indicator “{name}”?</source>
+        <translation>删除量化指标“{name}”？</translation>
     </message>
 </context>
 <context>
@@ -2499,42 +2576,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>NewTaskDialog</name>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="146"/>
+        <location filename="../../ui/window/dialogs.py" line="155"/>
         <source>New task</source>
         <translation>新建整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="165"/>
+        <location filename="../../ui/window/dialogs.py" line="174"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="166"/>
+        <location filename="../../ui/window/dialogs.py" line="175"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="167"/>
+        <location filename="../../ui/window/dialogs.py" line="176"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="168"/>
+        <location filename="../../ui/window/dialogs.py" line="177"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="169"/>
+        <location filename="../../ui/window/dialogs.py" line="178"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="170"/>
+        <location filename="../../ui/window/dialogs.py" line="179"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="188"/>
+        <location filename="../../ui/window/dialogs.py" line="190"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
     </message>
@@ -2634,22 +2711,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="93"/>
+        <location filename="../../ui/window/dialogs.py" line="110"/>
         <source>Who are you?</source>
         <translation>请填写使用人</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="101"/>
+        <location filename="../../ui/window/dialogs.py" line="118"/>
         <source>Every change you make is recorded under this name, for the audit.</source>
         <translation>您的每一处修改都将以此姓名记录在案，以备核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="104"/>
+        <location filename="../../ui/window/dialogs.py" line="121"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="105"/>
+        <location filename="../../ui/window/dialogs.py" line="122"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
@@ -2873,27 +2950,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/window/people.py" line="42"/>
+        <location filename="../../ui/window/people.py" line="43"/>
         <source>Signing password</source>
         <translation>签字密码</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="49"/>
+        <location filename="../../ui/window/people.py" line="50"/>
         <source>Password</source>
         <translation>签字密码</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="55"/>
+        <location filename="../../ui/window/people.py" line="56"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="68"/>
+        <location filename="../../ui/window/people.py" line="61"/>
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="81"/>
+        <location filename="../../ui/window/people.py" line="74"/>
         <source>“{act}” is signed by {actor}: type your signing password to confirm it.</source>
         <translation>“{act}”由{actor}签字：请输入您的签字密码确认。</translation>
     </message>
@@ -2901,93 +2978,93 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>PeopleDialog</name>
     <message>
-        <location filename="../../ui/window/people.py" line="99"/>
+        <location filename="../../ui/window/people.py" line="92"/>
         <source>Who are you?</source>
         <translation>请填写使用人</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="100"/>
+        <location filename="../../ui/window/people.py" line="93"/>
         <source>Choose yourself from the people register:</source>
         <translation>请从人员名册中选择您本人：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="116"/>
+        <location filename="../../ui/window/people.py" line="109"/>
         <source>People register</source>
         <translation>人员名册</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="120"/>
+        <location filename="../../ui/window/people.py" line="113"/>
         <source>Once the register has people, everyone who changes the ledger is chosen from it, and each may only do what their role allows. Kept by the work team.</source>
         <translation>名册中有人员后，修改台账的人都须从名册中选择，且只能做其身份允许的事。名册由工作专班维护。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="128"/>
-        <location filename="../../ui/window/people.py" line="150"/>
+        <location filename="../../ui/window/people.py" line="121"/>
+        <location filename="../../ui/window/people.py" line="143"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="128"/>
+        <location filename="../../ui/window/people.py" line="121"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="128"/>
+        <location filename="../../ui/window/people.py" line="121"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="128"/>
+        <location filename="../../ui/window/people.py" line="121"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="128"/>
+        <location filename="../../ui/window/people.py" line="121"/>
         <source>Password</source>
         <translation>签字密码</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="146"/>
+        <location filename="../../ui/window/people.py" line="139"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="152"/>
+        <location filename="../../ui/window/people.py" line="145"/>
         <source>Retire / bring back</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="155"/>
+        <location filename="../../ui/window/people.py" line="148"/>
         <source>Set my signing password…</source>
         <translation>设置我的签字密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="158"/>
+        <location filename="../../ui/window/people.py" line="151"/>
         <source>Clear a forgotten password</source>
         <translation>清除忘记的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="188"/>
+        <location filename="../../ui/window/people.py" line="181"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="188"/>
+        <location filename="../../ui/window/people.py" line="181"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="189"/>
+        <location filename="../../ui/window/people.py" line="182"/>
         <source>Set</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="227"/>
+        <location filename="../../ui/window/people.py" line="220"/>
         <source>Type your current signing password.</source>
         <translation>请输入您现在的签字密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="231"/>
+        <location filename="../../ui/window/people.py" line="224"/>
         <source>Choose a signing password (at least 6 characters).</source>
         <translation>请设置签字密码（至少 6 个字符）。</translation>
     </message>
@@ -4345,263 +4422,196 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../ui/task/panel.py" line="71"/>
-        <location filename="../../ui/task/panel.py" line="303"/>
+        <location filename="../../ui/task/panel.py" line="65"/>
+        <location filename="../../ui/task/panel.py" line="266"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="95"/>
+        <location filename="../../ui/task/panel.py" line="89"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="108"/>
+        <location filename="../../ui/task/panel.py" line="102"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="110"/>
+        <location filename="../../ui/task/panel.py" line="104"/>
         <source>Save the fields above (Ctrl+S)</source>
         <translation>保存以上内容（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="112"/>
+        <location filename="../../ui/task/panel.py" line="106"/>
         <source>Revert</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="121"/>
+        <location filename="../../ui/task/panel.py" line="115"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="122"/>
+        <location filename="../../ui/task/panel.py" line="116"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="123"/>
+        <location filename="../../ui/task/panel.py" line="117"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="124"/>
+        <location filename="../../ui/task/panel.py" line="118"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="125"/>
+        <location filename="../../ui/task/panel.py" line="119"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="126"/>
+        <location filename="../../ui/task/panel.py" line="120"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="127"/>
+        <location filename="../../ui/task/panel.py" line="121"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="136"/>
-        <source>Indicator</source>
-        <translation>量化指标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/panel.py" line="136"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/panel.py" line="136"/>
-        <source>Target</source>
-        <translation>目标值</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/panel.py" line="136"/>
-        <source>Actual</source>
-        <translation>完成值</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/panel.py" line="146"/>
-        <location filename="../../ui/task/panel.py" line="520"/>
-        <source>Add indicator</source>
-        <translation>添加量化指标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/panel.py" line="148"/>
-        <source>Remove indicator</source>
-        <translation>删除量化指标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/panel.py" line="175"/>
+        <location filename="../../ui/task/panel.py" line="150"/>
         <source>Ask for a later deadline…</source>
         <translation>申请延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="178"/>
+        <location filename="../../ui/task/panel.py" line="153"/>
         <source>Approve the extension…</source>
         <translation>同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="181"/>
+        <location filename="../../ui/task/panel.py" line="156"/>
         <source>Refuse the extension…</source>
         <translation>不同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="184"/>
+        <location filename="../../ui/task/panel.py" line="159"/>
         <source>Print the sign-off form…</source>
         <translation>打印销号审批表…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="187"/>
+        <location filename="../../ui/task/panel.py" line="162"/>
         <source>The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper</source>
         <translation>把本任务的销号审批表生成 A4 PDF，打印后交审核人签字</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="198"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/panel.py" line="198"/>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/panel.py" line="198"/>
-        <source>Field</source>
-        <translation>修改项</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/panel.py" line="198"/>
-        <source>Before</source>
-        <translation>修改前</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/panel.py" line="198"/>
-        <source>After</source>
-        <translation>修改后</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/panel.py" line="214"/>
+        <location filename="../../ui/task/panel.py" line="180"/>
         <source>Quantitative indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="224"/>
+        <location filename="../../ui/task/panel.py" line="189"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="228"/>
-        <location filename="../../ui/task/panel.py" line="425"/>
+        <location filename="../../ui/task/panel.py" line="193"/>
+        <location filename="../../ui/task/panel.py" line="384"/>
         <source>Evidence ({n})</source>
         <translation>佐证（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="235"/>
+        <location filename="../../ui/task/panel.py" line="200"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="236"/>
+        <location filename="../../ui/task/panel.py" line="201"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="245"/>
+        <location filename="../../ui/task/panel.py" line="210"/>
         <source>Reviews</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="246"/>
+        <location filename="../../ui/task/panel.py" line="211"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="248"/>
+        <location filename="../../ui/task/panel.py" line="213"/>
         <source>The task&apos;s fields and quantitative indicators</source>
         <translation>本任务的各项内容和量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="249"/>
+        <location filename="../../ui/task/panel.py" line="214"/>
         <source>Evidence: the files proving the measure was done</source>
         <translation>佐证材料：证明措施已落实的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="250"/>
+        <location filename="../../ui/task/panel.py" line="215"/>
         <source>Review trail and deadline changes</source>
         <translation>审核记录和整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="251"/>
+        <location filename="../../ui/task/panel.py" line="216"/>
         <source>Every change to this task: who, when, before and after</source>
         <translation>本任务的修改记录：谁、何时、改前、改后</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="304"/>
+        <location filename="../../ui/task/panel.py" line="267"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="325"/>
+        <location filename="../../ui/task/panel.py" line="286"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="338"/>
+        <location filename="../../ui/task/panel.py" line="299"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="363"/>
+        <location filename="../../ui/task/panel.py" line="322"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="365"/>
+        <location filename="../../ui/task/panel.py" line="324"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="376"/>
+        <location filename="../../ui/task/panel.py" line="335"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="386"/>
+        <location filename="../../ui/task/panel.py" line="345"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="404"/>
+        <location filename="../../ui/task/panel.py" line="363"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="406"/>
+        <location filename="../../ui/task/panel.py" line="365"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="494"/>
-        <location filename="../../ui/task/panel.py" line="513"/>
+        <location filename="../../ui/task/panel.py" line="427"/>
         <source>Not saved</source>
         <translation>未保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/panel.py" line="520"/>
-        <source>Indicator name, e.g. 培训次数</source>
-        <translation>指标名称，例如：培训次数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/task/panel.py" line="537"/>
-        <source>Remove the indicator “{name}”?</source>
-        <translation>删除量化指标“{name}”？</translation>
     </message>
 </context>
 <context>
@@ -4933,7 +4943,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>dlg</name>
     <message>
-        <location filename="../../ui/window/dialogs.py" line="188"/>
+        <location filename="../../ui/window/dialogs.py" line="190"/>
         <source>Add at least one community and one problem first (Edit → Communities and problems).</source>
         <translation>请先添加至少一个居民区和一个反馈问题（编辑 → 居民区与反馈问题）。</translation>
     </message>

@@ -7,16 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from ledger.cli.main import main
 from ledger.core import Action
 from ledger.service import Ledger
 from ledger.storage import journal
+from tests.helpers import do_in_process
 
-
-def do(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, str]:
-    code = main(["do", str(path), *args])
-    out = capsys.readouterr()
-    return code, out.out + out.err
+do = do_in_process
 
 
 @pytest.fixture

@@ -9,36 +9,28 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ledger import signoff
-from ledger.audit.history import history_rows, value_text
 from ledger.core.errors import LedgerError
-from ledger.core.model import FIELD_LABELS, OPEN_STATUSES, Kind, Role, Status, TaskRow, health
-from ledger.core.values import parse_number
+from ledger.core.model import OPEN_STATUSES, Kind, Role, Status, TaskRow, health
 from ledger.core.workflow import Action
 from ledger.service.commands import Changed, Ledger
 from ledger.signoff import Extension
-from ledger.storage.journal import Entry
 from ui.common import messages, palette, words
 from ui.common.util import health_colour
 from ui.signoff.dialogs import (
@@ -50,6 +42,8 @@ from ui.signoff.dialogs import (
 )
 from ui.task.dropping import DropsEvidence
 from ui.task.evidence import EvidencePanel
+from ui.task.history import ChangeHistory
+from ui.task.indicators import IndicatorTable
 from ui.task.trail import DeadlineHistory, ReviewTrail
 
 
@@ -130,27 +124,8 @@ class TaskPanel(DropsEvidence):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 
-        self.indicators = QTableWidget(0, 4)
-        self.indicators.setObjectName("indicators")
-        self.indicators.setHorizontalHeaderLabels(
-            [self.tr("Indicator"), self.tr("Unit"), self.tr("Target"), self.tr("Actual")]
-        )
-        self.indicators.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            self.indicators.horizontalHeader().setSectionResizeMode(
-                col, QHeaderView.ResizeMode.ResizeToContents
-            )
-        self.indicators.verticalHeader().hide()
-        self.indicators.itemChanged.connect(self._indicator_edited)
-        self.indicators.setMinimumHeight(90)
-        add_ind = QPushButton(self.tr("Add indicator"))
-        add_ind.clicked.connect(self.add_indicator)
-        del_ind = QPushButton(self.tr("Remove indicator"))
-        del_ind.clicked.connect(self.remove_indicator)
-        ind_buttons = QHBoxLayout()
-        ind_buttons.addWidget(add_ind)
-        ind_buttons.addWidget(del_ind)
-        ind_buttons.addStretch(1)
+        self.indicator_box = IndicatorTable(ledger)
+        self.indicators = self.indicator_box.table
 
         self.action_row = QHBoxLayout()
         self.action_buttons: dict[Action, QPushButton] = {}
@@ -192,16 +167,7 @@ class TaskPanel(DropsEvidence):
         self.extra_row.addStretch(1)
         self.extra_row.addWidget(self.print_button)
 
-        self.history = QTableWidget(0, 5)
-        self.history.setObjectName("history")
-        self.history.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("Who"), self.tr("Field"), self.tr("Before"), self.tr("After")]
-        )
-        self.history.verticalHeader().hide()
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.history.setWordWrap(True)
-        self.history.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.history = ChangeHistory()
 
         self.evidence = EvidencePanel(ledger)
         self.evidence.countChanged.connect(self._evidence_count)
@@ -212,8 +178,7 @@ class TaskPanel(DropsEvidence):
         dl = QVBoxLayout(details)
         dl.addLayout(form)
         dl.addWidget(QLabel(self.tr("Quantitative indicators")))
-        dl.addWidget(self.indicators)
-        dl.addLayout(ind_buttons)
+        dl.addWidget(self.indicator_box)
         dl.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -262,7 +227,6 @@ class TaskPanel(DropsEvidence):
         self.setAcceptDrops(True)
         for w in (self.measure, self.owner, self.leader, self.department, self.progress.viewport()):
             w.installEventFilter(self)  # a file dropped on a text field is evidence, not text to paste
-        self._loading = False
         self.show_task(None)
 
     def _button(self, text: str, name: str, slot: Any) -> QPushButton:
@@ -277,7 +241,6 @@ class TaskPanel(DropsEvidence):
         self.taskShown.emit(self.task.id if self.task is not None else "")
 
     def _show_task(self, task_id: str | None) -> None:
-        self._loading = True
         try:
             self.task = self.ledger.task(task_id) if task_id else None
         except LedgerError:
@@ -295,10 +258,10 @@ class TaskPanel(DropsEvidence):
             self.progress,
             self.save_button,
             self.revert_button,
-            self.indicators,
         ):
             w.setEnabled(enabled)
         self.evidence.set_task(t.id if t else None)
+        self.indicator_box.show_task(t.id if t else None)
         if t is None:
             self.title.setText(self.tr("No task selected"))
             self.where.setText(self.tr("Choose a task in the ledger to see and edit it here."))
@@ -307,7 +270,6 @@ class TaskPanel(DropsEvidence):
                 w.clear()
             self.original.clear()
             self.progress.clear()
-            self.indicators.setRowCount(0)
             self.history.setRowCount(0)
             self.trail.show_task(None)
             self.deadlines.show_task(None)
@@ -319,7 +281,6 @@ class TaskPanel(DropsEvidence):
                 self.print_button,
             ):
                 b.setVisible(False)
-            self._loading = False
             return
         self.title.setText(t.measure)
         example = self.tr(" · example data") if t.example else ""
@@ -341,9 +302,8 @@ class TaskPanel(DropsEvidence):
         )
         self.kind.setCurrentIndex(max(0, self.kind.findData(t.kind)))
         self.progress.setPlainText(t.progress)
-        self._fill_indicators()
         history = self.ledger.history(t.id)  # read once for the three views that show it
-        self._fill_history(history)
+        self.history.fill(history)
         self.trail.show_task(t, history)
         self.deadlines.show_task(t, history)
         allowed = set(self.ledger_actions())
@@ -351,7 +311,6 @@ class TaskPanel(DropsEvidence):
             b.setVisible(action in allowed)
         self._show_extension_buttons(t, pending)
         self.print_button.setVisible(True)
-        self._loading = False
 
     def _show_state(self, t: TaskRow, pending: Extension | None) -> None:
         today = self.ledger.today()
@@ -424,32 +383,6 @@ class TaskPanel(DropsEvidence):
     def _evidence_count(self, n: int) -> None:
         self.tabs.setTabText(self.tabs.indexOf(self.evidence_tab), self.tr("Evidence ({n})").format(n=n))
 
-    def _fill_indicators(self) -> None:
-        assert self.task is not None
-        inds = self.ledger.indicators(self.task.id)
-        self.indicators.blockSignals(True)
-        self.indicators.setRowCount(len(inds))
-        for r, ind in enumerate(inds):
-            for c, value in enumerate((ind.name, ind.unit, ind.target, ind.actual)):
-                item = QTableWidgetItem(value_text(value) if value is not None else "")
-                item.setData(Qt.ItemDataRole.UserRole, ind.id)
-                if c >= 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.indicators.setItem(r, c, item)
-        self.indicators.blockSignals(False)
-
-    def _fill_history(self, history: list[Entry]) -> None:
-        rows = history_rows(history)
-        self.history.setRowCount(len(rows))
-        for r, values in enumerate(rows):
-            for c, v in enumerate(values):
-                self.history.setItem(r, c, QTableWidgetItem(v))
-        self.history.resizeColumnsToContents()
-        cap = self.fontMetrics().horizontalAdvance("中") * 7  # long before/after values wrap instead of "…"
-        for c in (2, 3):
-            self.history.setColumnWidth(c, min(self.history.columnWidth(c), cap))
-        self.history.resizeRowsToContents()
-
     def on_changed(self, changed: Changed) -> None:
         if self.task is not None and (self.task.id in changed.task_ids or changed.affects_every_task):
             self.show_task(self.task.id)
@@ -499,48 +432,6 @@ class TaskPanel(DropsEvidence):
     def revert(self) -> None:
         if self.task is not None:
             self.show_task(self.task.id)
-
-    def _indicator_edited(self, item: QTableWidgetItem) -> None:
-        if self._loading or self.task is None:
-            return
-        ind_id = item.data(Qt.ItemDataRole.UserRole)
-        field = ("name", "unit", "target", "actual")[item.column()]
-        try:
-            if field in ("target", "actual"):
-                parse_number(item.text(), words.word(FIELD_LABELS[field]))
-            self.ledger.update_indicator(ind_id, **{field: item.text()})
-        except LedgerError as exc:
-            messages.show_error(self, exc, self.tr("Not saved"))
-            self.show_task(self.task.id)
-
-    def add_indicator(self) -> None:
-        if self.task is None:
-            return
-        name, ok = QInputDialog.getText(
-            self, self.tr("Add indicator"), self.tr("Indicator name, e.g. 培训次数")
-        )
-        if not ok or not name.strip():
-            return
-        try:
-            self.ledger.add_indicator(self.task.id, name)
-        except LedgerError as exc:
-            messages.show_error(self, exc)
-
-    def remove_indicator(self) -> None:
-        if self.task is None:
-            return
-        row = self.indicators.currentRow()
-        item = self.indicators.item(row, 0) if row >= 0 else None
-        if item is None:
-            return
-        if not messages.confirm(
-            self, self.tr("Remove the indicator “{name}”?").format(name=item.text()), destructive=True
-        ):
-            return
-        try:
-            self.ledger.remove_indicator(item.data(Qt.ItemDataRole.UserRole))
-        except LedgerError as exc:
-            messages.show_error(self, exc)
 
     # ---- 销号 ------------------------------------------------------------------------------
     def run_action(self, action: Action) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QDate
@@ -85,6 +86,22 @@ class FirstRunDialog(QDialog):
         return dlg.choice, dlg.org.text().strip()
 
 
+def form_with_buttons(
+    dialog: QDialog, form: QFormLayout, *, note: QLabel | None = None, on_ok: Callable[[], None] | None = None
+) -> QDialogButtonBox:
+    """The small dialogs' one layout: an optional note above, the form, then OK / Cancel (OK runs ``on_ok``,
+    which checks and accepts; by default the dialog simply accepts)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(on_ok or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    if note is not None:
+        layout.addWidget(note)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    return buttons
+
+
 class OperatorDialog(QDialog):
     """Who is at the keyboard: a name and a role, carried by every journal entry."""
 
@@ -103,15 +120,7 @@ class OperatorDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Role"), self.role)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_with_buttons(self, form, note=note, on_ok=self._accept)
         self.result_operator: Operator | None = None
 
     def _accept(self) -> None:
@@ -168,14 +177,7 @@ class NewTaskDialog(QDialog):
         form.addRow(self.tr("Owner"), self.owner)
         form.addRow(self.tr("Deadline"), self.deadline)
         form.addRow(self.tr("Kind"), self.kind)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_with_buttons(self, form)
 
     @classmethod
     def ask(

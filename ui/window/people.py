@@ -32,6 +32,7 @@ from ledger.service import (
 )
 from ui.common import messages, words
 from ui.common.util import exec_and_free
+from ui.window.dialogs import form_with_buttons
 
 
 class PasswordDialog(QDialog):
@@ -53,15 +54,7 @@ class PasswordDialog(QDialog):
             self.again.setObjectName("passwordAgain")
             self.again.setEchoMode(QLineEdit.EchoMode.Password)
             form.addRow(self.tr("Once more"), self.again)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_with_buttons(self, form, note=note, on_ok=self._accept)
 
     def _accept(self) -> None:
         if self.again is not None and self.again.text() != self.password.text():

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ledger.core import Status
+from tests.helpers import run_main as run
 
-ROOT = Path(__file__).resolve().parents[3]
 TODAY = "2025-11-20"
 STATUS_IDS = [
     "not_started",
@@ -56,19 +54,6 @@ TASK_KEYS = {
     "status",
     "progress",
 }
-
-
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "main.py", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
 
 
 def ok(*args: str | Path) -> str:

@@ -10,12 +10,11 @@ from ledger.audit.wording import describe_entry
 from ledger.cli.main import main
 from ledger.service import Ledger, register
 from ledger.storage import journal
+from tests.helpers import do_in_process
 
 
 def do(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, str]:
-    code = main(["do", str(path), "--actor", "张专班", "--role", "work_team", *args])
-    out = capsys.readouterr()
-    return code, out.out + out.err
+    return do_in_process(capsys, path, "--actor", "张专班", "--role", "work_team", *args)
 
 
 @pytest.fixture
@@ -58,3 +57,26 @@ def test_every_add_and_change_of_a_person_names_them(capsys, ledger_path: Path) 
         ]
     finally:
         led.close()
+
+
+def test_the_last_work_team_member_is_not_retired(capsys, ledger_path: Path) -> None:
+    for args in (
+        ("add_person", "--name", "张专班", "--person-role", "工作专班"),
+        ("add_person", "--name", "陈书记", "--person-role", "领导"),
+    ):
+        assert do(capsys, ledger_path, *args)[0] == 0
+    before = ledger_path.read_bytes()
+    code, text = do(capsys, ledger_path, "update_person", "--name", "张专班", "--inactive")
+    assert code == 1
+    assert "张专班是人员名册中唯一在用的工作专班成员" in text and "请先添加另一位工作专班成员" in text
+    assert ledger_path.read_bytes() == before  # nothing written: 张专班 can still keep the register
+    # with a second member of the work team, the first may go; the second goes on
+    assert do(capsys, ledger_path, "add_person", "--name", "李专班", "--person-role", "工作专班")[0] == 0
+    assert do(capsys, ledger_path, "update_person", "--name", "张专班", "--inactive")[0] == 0
+    code, text = (
+        main(
+            ["do", str(ledger_path), "--actor", "李专班", "update_person", "--name", "李专班", "--inactive"]
+        ),
+        capsys.readouterr().err,
+    )
+    assert code == 1 and "李专班是人员名册中唯一在用的工作专班成员" in text

@@ -16,35 +16,20 @@ Six tasks (A–F):
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+from tests.helpers import run_main as run
+
 WT = ("--actor", "张专班", "--role", "工作专班")
 SEC_A = ("--actor", "王书记", "--role", "居民区书记")
 SEC_B = ("--actor", "李书记", "--role", "居民区书记")
 L1 = ("--actor", "刘副书记", "--role", "领导")
 L2 = ("--actor", "陈书记", "--role", "领导")
-
-
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "main.py", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=180,
-    )
 
 
 def cli(*args: str | Path, day: str, code: int = 0) -> str:

@@ -6,8 +6,6 @@ import json
 import os
 import re
 import sqlite3
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -17,25 +15,12 @@ import pytest
 from ledger import signoff
 from ledger.core import Action, Operator, Role, Status
 from ledger.service import Ledger
+from tests.helpers import run_main as run
 
-ROOT = Path(__file__).resolve().parents[3]
 TODAY = "2025-11-20"
 SEC = ("--actor", "王书记", "--role", "secretary")
 WT = ("--actor", "张专班", "--role", "work_team")
 L1 = ("--actor", "刘副书记", "--role", "leader")
-
-
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "main.py", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
 
 
 def do(path: Path, *args: str | Path) -> str:

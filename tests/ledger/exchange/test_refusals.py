@@ -4,11 +4,8 @@ its bytes, main file and WAL: a refusal writes nothing at all). Plus a merge kil
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from unittest import mock
 
@@ -18,9 +15,8 @@ from ledger.core import FixedClock, LedgerError
 from ledger.exchange import packages as exchange
 from ledger.exchange.merge import apply_merge, preview_merge
 from ledger.storage import journal
+from tests.helpers import run_main as run
 from tests.ledger.exchange.exchange_helpers import dump, edit_package, file_bytes, master
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
@@ -41,9 +37,9 @@ def _return(led, ids, tmp_path: Path, clock: FixedClock, name: str = "out") -> P
 
 def _refused(led, path: Path, code: str) -> LedgerError:
     before, raw = dump(led.path), file_bytes(led.path)
-    for run in (preview_merge, apply_merge):
+    for step in (preview_merge, apply_merge):
         with pytest.raises(LedgerError) as info:
-            run(led, path)
+            step(led, path)
         assert info.value.code == code, info.value.message()
     assert dump(led.path) == before and file_bytes(led.path) == raw, "the ledger changed"
     assert not list(led.path.parent.glob("*合并前备份*")), "a refused file must not even cause a backup"
@@ -143,17 +139,6 @@ def test_entries_touching_another_community(world, tmp_path: Path, clock: FixedC
 
 
 # ---- the command line, and a merge killed half-way ---------------------------------------------------------------------
-def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen", **(env or {}))
-    return subprocess.run(
-        [sys.executable, "main.py", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=full,
-        timeout=120,
-    )
 
 
 def _scripted_round(tmp_path: Path, clock: FixedClock) -> tuple[Path, Path, list[str]]:

@@ -151,28 +151,34 @@ def test_a_return_with_a_hostile_schema_is_refused_before_anything_is_read(
     assert file_bytes(led.path) == before
 
 
-def test_a_return_whose_settings_hold_the_wrong_kinds_is_refused(
-    world, tmp_path: Path, clock: FixedClock
+@pytest.mark.parametrize(
+    ("statement", "code", "words"),
+    [
+        (
+            "UPDATE setting SET value = '[1, 2]' WHERE key = 'package'",
+            "package_damaged",
+            "",
+        ),  # the wrong kinds
+        (
+            "UPDATE journal SET payload = CAST(payload AS BLOB) WHERE seq = (SELECT MAX(seq) FROM journal)",
+            "package_tampered",
+            "二进制",  # journal text stored as a blob
+        ),
+    ],
+    ids=["settings of the wrong kinds", "journal text as a blob"],
+)
+def test_a_return_with_hostile_content_is_refused(
+    world, tmp_path: Path, clock: FixedClock, statement: str, code: str, words: str
 ) -> None:
     led, ids = world
     returned = _return(led, ids, tmp_path, clock)
-    raw(returned, "UPDATE setting SET value = '[1, 2]' WHERE key = 'package'")
+    raw(returned, statement)
+    before = file_bytes(led.path)
     with pytest.raises(LedgerError) as err:
         preview_merge(led, returned)
-    assert err.value.code == "package_damaged"
-
-
-def test_a_return_whose_journal_text_is_a_blob_is_refused(world, tmp_path: Path, clock: FixedClock) -> None:
-    led, ids = world
-    returned = _return(led, ids, tmp_path, clock)
-    raw(
-        returned,
-        "UPDATE journal SET payload = CAST(payload AS BLOB) WHERE seq = (SELECT MAX(seq) FROM journal)",
-    )
-    with pytest.raises(LedgerError) as err:
-        preview_merge(led, returned)
-    assert err.value.code == "package_tampered"
-    assert "二进制" in err.value.message()
+    assert err.value.code == code
+    assert words in err.value.message()
+    assert file_bytes(led.path) == before
 
 
 # ---- verify: everything it can rebuild, tampered one at a time ----------------------------------------------------
@@ -205,70 +211,40 @@ def _delete_from(table: str) -> Tamper:
 
 
 REBUILT_TABLES = ("setting", "community", "category", "problem", "task", "indicator", "review", "journal")
-TAMPERS: dict[str, tuple[Tamper, str]] = {
+# case → (a tamper, or one SQL statement that tampers; words the verdict must contain)
+TAMPERS: dict[str, tuple[Tamper | str, str]] = {
     **{f"a field of {t}": (_change_each_table(t), "在程序之外") for t in REBUILT_TABLES if t != "journal"},
     **{f"a row of {t} deleted": (_delete_from(t), "") for t in REBUILT_TABLES if t != "journal"},
     "the tally's count": (
-        lambda c, _i: c.execute(
-            "UPDATE task_tally SET n = n + 50 WHERE rowid = (SELECT MIN(rowid) FROM task_tally)"
-        ),
+        "UPDATE task_tally SET n = n + 50 WHERE rowid = (SELECT MIN(rowid) FROM task_tally)",
         "task_tally",
     ),
-    "a tally row deleted": (
-        lambda c, _i: c.execute("DELETE FROM task_tally WHERE n > 0 AND rowid = 1"),
-        "task_tally",
-    ),
-    "a tally row added": (
-        lambda c, _i: c.execute("INSERT INTO task_tally VALUES ('nobody', 'closed', 3)"),
-        "task_tally",
-    ),
-    "a community's rank": (lambda c, _i: c.execute("UPDATE community SET rank = rank + 7"), "排序键"),
-    "a problem's rank": (lambda c, _i: c.execute("UPDATE problem SET rank = 99 WHERE rowid = 1"), "排序键"),
-    "a task's ord_problem": (
-        lambda c, _i: c.execute("UPDATE task SET ord_problem = 99 WHERE rowid = 2"),
-        "排序键",
-    ),
-    "a task's ord_community": (
-        lambda c, _i: c.execute("UPDATE task SET ord_community = 99 WHERE rowid = 2"),
-        "排序键",
-    ),
-    "a blob's bytes": (
-        lambda c, _i: c.execute("UPDATE blob SET data = X'00'"),
-        "SHA-256",
-    ),
+    "a tally row deleted": ("DELETE FROM task_tally WHERE n > 0 AND rowid = 1", "task_tally"),
+    "a tally row added": ("INSERT INTO task_tally VALUES ('nobody', 'closed', 3)", "task_tally"),
+    "a community's rank": ("UPDATE community SET rank = rank + 7", "排序键"),
+    "a problem's rank": ("UPDATE problem SET rank = 99 WHERE rowid = 1", "排序键"),
+    "a task's ord_problem": ("UPDATE task SET ord_problem = 99 WHERE rowid = 2", "排序键"),
+    "a task's ord_community": ("UPDATE task SET ord_community = 99 WHERE rowid = 2", "排序键"),
+    "a blob's bytes": ("UPDATE blob SET data = X'00'", "SHA-256"),
     "the journal's payload as a BLOB": (
-        lambda c, _i: c.execute("UPDATE journal SET payload = CAST(payload AS BLOB) WHERE seq = 2"),
+        "UPDATE journal SET payload = CAST(payload AS BLOB) WHERE seq = 2",
         "二进制",
     ),
-    "the journal's actor as bytes": (
-        lambda c, _i: c.execute("UPDATE journal SET actor = X'00ff' WHERE seq = 3"),
-        "类型不对",
-    ),
-    "a journal row deleted": (lambda c, _i: c.execute("DELETE FROM journal WHERE seq = 3"), "序号不连续"),
+    "the journal's actor as bytes": ("UPDATE journal SET actor = X'00ff' WHERE seq = 3", "类型不对"),
+    "a journal row deleted": ("DELETE FROM journal WHERE seq = 3", "序号不连续"),
     "the journal index's copy": (
-        lambda c, _i: c.execute("UPDATE journal_task SET changes = '{\"changes\":[]}' WHERE rowid = 1"),
+        """UPDATE journal_task SET changes = '{"changes":[]}' WHERE rowid = 1""",
         "journal_task",
     ),
     "a journal index row deleted": (
-        lambda c, _i: c.execute(
-            "DELETE FROM journal_task WHERE rowid = (SELECT MAX(rowid) FROM journal_task)"
-        ),
+        "DELETE FROM journal_task WHERE rowid = (SELECT MAX(rowid) FROM journal_task)",
         "journal_task",
     ),
-    "a journal index row added": (
-        lambda c, _i: c.execute("INSERT INTO journal_task VALUES ('nobody', 1, NULL)"),
-        "journal_task",
-    ),
-    "the search text": (
-        lambda c, _i: c.execute("UPDATE task_search SET text = 'x' WHERE task_rowid = 1"),
-        "task_search",
-    ),
-    "a search row deleted": (
-        lambda c, _i: c.execute("DELETE FROM task_search WHERE task_rowid = 2"),
-        "task_search",
-    ),
-    "a trigger dropped": (lambda c, _i: c.execute("DROP TRIGGER task_tally_insert"), "task_tally_insert"),
-    "an index dropped": (lambda c, _i: c.execute("DROP INDEX task_late"), "task_late"),
+    "a journal index row added": ("INSERT INTO journal_task VALUES ('nobody', 1, NULL)", "journal_task"),
+    "a trigger dropped": ("DROP TRIGGER task_tally_insert", "task_tally_insert"),
+    "an index dropped": ("DROP INDEX task_late", "task_late"),
+    "the search text": ("UPDATE task_search SET text = 'x' WHERE task_rowid = 1", "task_search"),
+    "a search row deleted": ("DELETE FROM task_search WHERE task_rowid = 2", "task_search"),
 }
 
 
@@ -294,7 +270,10 @@ def test_verify_finds_every_tamper_it_can_rebuild(rich: Ledger, case: str) -> No
     rich.close()
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA foreign_keys = OFF")
-    tamper(conn, {})
+    if isinstance(tamper, str):
+        conn.execute(tamper)
+    else:
+        tamper(conn, {})
     conn.commit()
     conn.close()
     store = Store.open(path, lock=False, read_only=False) if "dropped" not in case else _unchecked(path)

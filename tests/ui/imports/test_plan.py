@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from ledger.core import LedgerError
 from ledger.service import Ledger
 from ledger.storage import journal
+from tests.helpers import select_item
 from ui.exports import notice as notice_export
 from ui.imports.plan import PlanImportDialog
 
@@ -28,20 +29,8 @@ def six(ledger: Ledger) -> Ledger:
 
 
 @pytest.fixture
-def dialog(qtbot, six: Ledger) -> PlanImportDialog:
-    dlg = PlanImportDialog(six, SAMPLE)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    return dlg
-
-
-def _select(dlg: PlanImportDialog, title: str):
-    item = dlg.find_item(title)
-    assert item is not None, title
-    dlg.tree.clearSelection()
-    dlg.tree.setCurrentItem(item)
-    item.setSelected(True)
-    return item
+def dialog(open_preview, six: Ledger) -> PlanImportDialog:
+    return open_preview(six, SAMPLE)
 
 
 def _measures(led: Ledger) -> set[str]:
@@ -55,7 +44,7 @@ def test_rename_drop_and_import(qtbot, dialog: PlanImportDialog, six: Ledger) ->
     item = dialog.find_item("强化宣传培训，提升居民自治意识")
     item.setText(0, "  强化宣传培训（改名）  ")  # what the inline editor commits
     assert item.text(0) == "强化宣传培训（改名）"
-    _select(dialog, "建立常态化治理机制，巩固整改成效")
+    select_item(dialog, "建立常态化治理机制，巩固整改成效")
     qtbot.mouseClick(dialog.edit_buttons["drop"], Qt.MouseButton.LeftButton)
     assert len(dialog.measure_items()) == 27
     assert "整改任务" in dialog.summary.text() or "tasks" in dialog.summary.text()
@@ -80,7 +69,7 @@ def test_emptied_title_is_put_back(dialog: PlanImportDialog) -> None:
 
 
 def test_communities_preselected_and_ticked(qtbot, dialog: PlanImportDialog, six: Ledger) -> None:
-    item = _select(dialog, "完善硬件设施，夯实治理基础")
+    item = select_item(dialog, "完善硬件设施，夯实治理基础")
     assert item.text(1) == "鑫峰苑、天恒名城"
     rows = {
         dialog.communities.item(i).text(): dialog.communities.item(i)
@@ -98,7 +87,7 @@ def test_communities_preselected_and_ticked(qtbot, dialog: PlanImportDialog, six
 
 
 def test_split_merge_and_move(qtbot, dialog: PlanImportDialog, six: Ledger) -> None:
-    item = _select(dialog, "压实安全责任，健全管理制度")
+    item = select_item(dialog, "压实安全责任，健全管理制度")
     text = dialog.detail.toPlainText()
     cut = text.index("深入推进")
     cursor = dialog.detail.textCursor()
@@ -111,12 +100,12 @@ def test_split_merge_and_move(qtbot, dialog: PlanImportDialog, six: Ledger) -> N
     assert new.text(0).startswith("深入推进“四位一体”例会制度")
     assert item.data(0, Qt.ItemDataRole.UserRole + 2).endswith("实现签约率 100%。")
     # merge it back into the measure above
-    _select(dialog, new.text(0))
+    select_item(dialog, new.text(0))
     qtbot.mouseClick(dialog.edit_buttons["merge"], Qt.MouseButton.LeftButton)
     assert problem.childCount() == 3
     assert "深入推进“四位一体”例会制度" in item.data(0, Qt.ItemDataRole.UserRole + 2)
     # move the last measure of the first problem down: it becomes the first of the next problem
-    last = _select(dialog, "建立常态化治理机制，巩固整改成效")
+    last = select_item(dialog, "建立常态化治理机制，巩固整改成效")
     qtbot.mouseClick(dialog.edit_buttons["down"], Qt.MouseButton.LeftButton)
     assert last.parent() is problem and problem.indexOfChild(last) == 0
     dialog.do_import()
@@ -125,7 +114,7 @@ def test_split_merge_and_move(qtbot, dialog: PlanImportDialog, six: Ledger) -> N
 
 
 def test_merge_with_nothing_above_says_so(qtbot, dialog: PlanImportDialog) -> None:
-    _select(dialog, "强化宣传培训，提升居民自治意识")
+    select_item(dialog, "强化宣传培训，提升居民自治意识")
     qtbot.mouseClick(dialog.edit_buttons["merge"], Qt.MouseButton.LeftButton)
     assert dialog.message.text()
     assert len(dialog.measure_items()) == 28

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDropEvent
 
 from ledger.service import Ledger
+from tests.helpers import select_item
 from ui.imports.plan import PlanImportDialog
 
 CORPUS = Path(__file__).resolve().parents[2] / "ledger" / "plan" / "corpus"
@@ -24,20 +25,8 @@ def two(ledger: Ledger) -> Ledger:
 
 
 @pytest.fixture
-def dialog(qtbot, two: Ledger) -> PlanImportDialog:
-    dlg = PlanImportDialog(two, CIRCLED)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    return dlg
-
-
-def _select(dlg: PlanImportDialog, title: str):
-    item = dlg.find_item(title)
-    assert item is not None, title
-    dlg.tree.clearSelection()
-    dlg.tree.setCurrentItem(item)
-    item.setSelected(True)
-    return item
+def dialog(open_preview, two: Ledger) -> PlanImportDialog:
+    return open_preview(two, CIRCLED)
 
 
 def _click(qtbot, dlg: PlanImportDialog, key: str) -> None:
@@ -62,7 +51,7 @@ def test_tree_shows_source_lines(dialog: PlanImportDialog) -> None:
 
 def test_promote_a_measure_to_a_problem_and_import(qtbot, dialog: PlanImportDialog, two: Ledger) -> None:
     before = _journal(two)
-    _select(dialog, "推动优质学校教师到薄弱学校交流任教")
+    select_item(dialog, "推动优质学校教师到薄弱学校交流任教")
     _click(qtbot, dialog, "promote")
     new = dialog.find_item("推动优质学校教师到薄弱学校交流任教")
     assert new.parent().text(0) == "关于教育资源配置方面"
@@ -76,7 +65,7 @@ def test_promote_a_measure_to_a_problem_and_import(qtbot, dialog: PlanImportDial
 
 
 def test_demote_a_problem_into_the_one_above(qtbot, dialog: PlanImportDialog, two: Ledger) -> None:
-    _select(dialog, "针对校外培训监管存在盲区的问题")
+    select_item(dialog, "针对校外培训监管存在盲区的问题")
     _click(qtbot, dialog, "demote")
     first = dialog.find_item("针对学区化办学推进不平衡的问题")
     assert [first.child(i).text(0) for i in range(first.childCount())][-3:] == [
@@ -92,7 +81,7 @@ def test_demote_a_problem_into_the_one_above(qtbot, dialog: PlanImportDialog, tw
 
 
 def test_promote_a_problem_to_a_category_then_demote_it_back(qtbot, dialog: PlanImportDialog) -> None:
-    _select(dialog, "针对校外培训监管存在盲区的问题")
+    select_item(dialog, "针对校外培训监管存在盲区的问题")
     _click(qtbot, dialog, "promote")
     assert dialog.tree.topLevelItemCount() == 3
     category = dialog.tree.topLevelItem(1)
@@ -111,17 +100,17 @@ def test_promote_a_problem_to_a_category_then_demote_it_back(qtbot, dialog: Plan
 
 
 def test_levels_that_cannot_move_say_so(qtbot, dialog: PlanImportDialog) -> None:
-    _select(dialog, "关于教育资源配置方面")
+    select_item(dialog, "关于教育资源配置方面")
     _click(qtbot, dialog, "promote")
     assert dialog.message.text()
-    _select(dialog, "实行食堂负责人陪餐制度")
+    select_item(dialog, "实行食堂负责人陪餐制度")
     _click(qtbot, dialog, "demote")
     assert dialog.message.text()
     assert dialog.tree.topLevelItemCount() == 2 and len(dialog.measure_items()) == 7
 
 
 def _drop(dlg: PlanImportDialog, title: str, onto: str) -> None:
-    item = _select(dlg, title)
+    item = select_item(dlg, title)
     target = dlg.find_item(onto)
     dlg.tree.scrollToItem(target)
     rect = dlg.tree.visualItemRect(target)
@@ -149,11 +138,11 @@ def test_drag_a_measure_onto_another_problem(qtbot, dialog: PlanImportDialog, tw
 
 
 def test_delete_a_section_merge_split_and_import_twice(qtbot, dialog: PlanImportDialog, two: Ledger) -> None:
-    _select(dialog, "关于校园安全方面")
+    select_item(dialog, "关于校园安全方面")
     _click(qtbot, dialog, "drop")
     assert dialog.tree.topLevelItemCount() == 1
     for title in ("推动优质学校教师到薄弱学校交流任教", "建立学区联合教研制度"):
-        _select(dialog, title)
+        select_item(dialog, title)
         _click(qtbot, dialog, "merge")
     merged = dialog.find_item("制定学区化办学三年行动计划，明确各学区建设目标")
     assert merged.parent().childCount() == 1
@@ -161,7 +150,7 @@ def test_delete_a_section_merge_split_and_import_twice(qtbot, dialog: PlanImport
         merged.data(0, Qt.ItemDataRole.UserRole + 2)
         == "推动优质学校教师到薄弱学校交流任教。建立学区联合教研制度。"
     )
-    _select(dialog, "制定学区化办学三年行动计划，明确各学区建设目标")
+    select_item(dialog, "制定学区化办学三年行动计划，明确各学区建设目标")
     cursor = dialog.detail.textCursor()
     cursor.setPosition(dialog.detail.toPlainText().index("建立学区"))
     dialog.detail.setTextCursor(cursor)
@@ -193,11 +182,11 @@ def test_people_and_deadline_from_the_document_are_shown_and_imported(qtbot, two
     dlg = PlanImportDialog(two, CORPUS / "t15_owners_deadlines.txt")
     qtbot.addWidget(dlg)
     dlg.show()
-    _select(dlg, "每月开展一次主题党日活动，活动方案报街道备案")
+    select_item(dlg, "每月开展一次主题党日活动，活动方案报街道备案")
     assert (
         "王芳、刘洋" in dlg.facts.text() and "陈志远" in dlg.facts.text() and "2025-10-31" in dlg.facts.text()
     )
-    _select(dlg, "开展消防通道占用专项清理")
+    select_item(dlg, "开展消防通道占用专项清理")
     assert "立行立改" in dlg.facts.text()
     dlg.do_import()
     tasks = {t["measure"]: t for t in two.tasks_json()}

@@ -48,6 +48,12 @@ def test_the_register_is_kept_in_its_dialog(qtbot, shown, filled) -> None:
     dlg.table.setCurrentCell(1, 0)
     dlg._toggle()
     assert not register(filled)[1].active and dlg.table.item(1, 3).text() == "已停用"
+    dlg.table.setCurrentCell(
+        0, 0
+    )  # 张专班, the only work-team member left: retiring them would lock everyone out
+    dlg._toggle()
+    assert register(filled)[0].active and dlg.table.item(0, 3).text() == "在用"
+    assert "张专班是人员名册中唯一在用的工作专班成员" in warnings[-1]
 
 
 def test_a_signing_act_asks_the_signers_password_at_that_moment(qtbot, shown, filled, monkeypatch) -> None:
