@@ -4454,7 +4454,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <location filename="../../ui/task/panel.py" line="228"/>
         <location filename="../../ui/task/panel.py" line="425"/>
         <source>Evidence ({n})</source>
-        <translation>佐证材料（{n}）</translation>
+        <translation>佐证（{n}）</translation>
     </message>
     <message>
         <location filename="../../ui/task/panel.py" line="235"/>
