@@ -75,7 +75,9 @@ class LedgerSheet:
         self.prob_col = keys.index("problem") + 1 if merge and "problem" in keys else 0
         # the columns whose text decides a row's height: not the merged groups, not the hidden ones
         self.measured = [
-            (i, w) for i, w in enumerate(widths) if i + 1 not in (self.cat_col, self.prob_col, *self.hidden)
+            (i, w, max(1.0, w - 1.0))  # text_lines' room for one line
+            for i, w in enumerate(widths)
+            if i + 1 not in (self.cat_col, self.prob_col, *self.hidden)
         ]
         self.count = 0
         self._buf: list[tuple[list[Cell], float]] = []
@@ -105,9 +107,10 @@ class LedgerSheet:
         row_no = self.sheet.row + len(self._buf) + 1
         cells = [value(item, self.count) for value in self.values]
         lines = 1
-        for i, width in self.measured:
+        for i, width, room in self.measured:
             text = cells[i][0]
-            if text.__class__ is str and text:  # numbers and dates are one short line
+            # numbers and dates are one short line; so is a text of at most room / 2 characters without a break
+            if text.__class__ is str and (len(text) * 2 > room or "\n" in text):
                 n = text_lines(text, width)
                 if n > lines:
                     lines = n
