@@ -2734,27 +2734,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>OverdueModel</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="314"/>
+        <location filename="../../ui/board/overview.py" line="311"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="315"/>
+        <location filename="../../ui/board/overview.py" line="312"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="316"/>
+        <location filename="../../ui/board/overview.py" line="313"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="317"/>
+        <location filename="../../ui/board/overview.py" line="314"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="318"/>
+        <location filename="../../ui/board/overview.py" line="315"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
@@ -2762,59 +2762,64 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="432"/>
+        <location filename="../../ui/board/overview.py" line="400"/>
         <source>signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="441"/>
+        <location filename="../../ui/board/overview.py" line="409"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="483"/>
+        <location filename="../../ui/board/overview.py" line="451"/>
         <source>Signed off per week</source>
         <translation>每周销号数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="484"/>
+        <location filename="../../ui/board/overview.py" line="452"/>
         <source>Tasks not yet signed off</source>
         <translation>未销号任务数（每周末）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="485"/>
+        <location filename="../../ui/board/overview.py" line="453"/>
         <source>Newly overdue per week</source>
         <translation>每周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="488"/>
+        <location filename="../../ui/board/overview.py" line="456"/>
         <source>Communities, lowest completion first</source>
         <translation>各居民区完成情况（完成率从低到高）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="495"/>
+        <location filename="../../ui/board/overview.py" line="463"/>
         <source>Overdue tasks and their owners</source>
         <translation>逾期任务及责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="532"/>
+        <location filename="../../ui/board/overview.py" line="511"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/overview.py" line="539"/>
         <source>%1 of %2 tasks signed off</source>
         <translation>共 %2 项任务，已销号 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="538"/>
+        <location filename="../../ui/board/overview.py" line="545"/>
         <source>%1 more overdue tasks; filter by community to see them</source>
         <translation>另有 %1 项逾期任务未列出，可按居民区筛选查看</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="227"/>
+        <location filename="../../ui/board/overview.py" line="224"/>
         <source>{name}: {tasks} tasks, {closed} signed off ({pct}%), {overdue} overdue</source>
         <translation>{name}：共{tasks}项，已销号{closed}项（{pct}%），逾期{overdue}项</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="259"/>
-        <location filename="../../ui/board/overview.py" line="288"/>
-        <location filename="../../ui/board/overview.py" line="290"/>
+        <location filename="../../ui/board/overview.py" line="256"/>
+        <location filename="../../ui/board/overview.py" line="285"/>
+        <location filename="../../ui/board/overview.py" line="287"/>
         <source>{n} overdue</source>
         <translation>逾期{n}</translation>
     </message>
@@ -4833,12 +4838,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="151"/>
+        <location filename="../../ui/board/overview.py" line="148"/>
         <source>Reading the journal…</source>
         <translation>正在读取修改记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="151"/>
+        <location filename="../../ui/board/overview.py" line="148"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>

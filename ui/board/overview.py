@@ -4,9 +4,7 @@ the overdue list with owners, and weekly trends from the journal drawn with QPai
 from __future__ import annotations
 
 import math
-import sqlite3
 import threading
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,11 +12,9 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QPointF,
     QRectF,
-    QRunnable,
     QSize,
     Qt,
     QThreadPool,
@@ -46,6 +42,7 @@ from ledger.board import CommunityProgress, Trends
 from ledger.core import TaskRow
 from ledger.service import Changed, Ledger
 from ledger.storage import TaskFilter
+from ui.board.overview_jobs import Figures, FiguresJob, FiguresRead, count_figures
 from ui.common import palette
 
 INK = QColor(palette.INK)
@@ -367,38 +364,6 @@ class OverdueModel(QAbstractTableModel):
         return None
 
 
-# ---- trends read in the background -------------------------------------------------------------------------------
-class TrendsRead(QObject):
-    """Carries a finished replay from the worker thread to the view (a queued signal: received on the GUI thread)."""
-
-    done = Signal(object)
-
-
-class TrendsJob(QRunnable):
-    """The first replay of a large journal, on a pool thread with its own read-only connection (a SQLite
-    connection belongs to the thread that opened it; the window's stays on the GUI thread)."""
-
-    def __init__(self, path: Path, read: TrendsRead, cancelled: threading.Event) -> None:
-        super().__init__()
-        self.path, self.read, self.cancelled = path, read, cancelled
-
-    def run(self) -> None:
-        replay = lb.JournalReplay()
-        try:
-            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-            try:
-                replay.update(None, conn, self.cancelled.is_set)
-            finally:
-                conn.close()
-        except sqlite3.Error:  # the file went away or is busy: the view reads it itself next time
-            replay = lb.JournalReplay()
-        if not self.cancelled.is_set():
-            try:
-                self.read.done.emit(replay)
-            except RuntimeError:  # the view and its receiver are gone (the program is ending)
-                pass
-
-
 # ---- the view ----------------------------------------------------------------------------------------------------
 class OverviewView(QWidget):
     """The 总览 tab. ``tasksActivated(list)``: an overdue task was activated (double-click, Enter); ``communityActivated(str)``: a
@@ -416,10 +381,13 @@ class OverviewView(QWidget):
         self.weeks = weeks
         self.overdue_limit = overdue_limit
         self._filter = TaskFilter()
-        self._replay: lb.JournalReplay | None = None  # None while the first replay runs in the background
-        self._reading: threading.Event | None = None  # set to stop that replay
-        self._read = TrendsRead()  # no parent: it outlives a view closed while the worker still runs
-        self._read.done.connect(self._trends_read)
+        self._replay: lb.JournalReplay | None = None  # the trends' totals, once the journal has been read
+        self._replay_coming = False  # a worker is reading it
+        self._latest = [0]  # the newest refresh (read by the workers: a stale one is skipped)
+        self._shown = 0  # the refresh whose figures are on the screen
+        self._stopped = threading.Event()  # set when closing: the workers stop and send nothing
+        self._read = FiguresRead()  # no parent: it outlives a view closed while a worker still runs
+        self._read.done.connect(self._show)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
@@ -520,70 +488,84 @@ class OverviewView(QWidget):
         self._filter = task_filter or TaskFilter()
         self.refresh()
 
+    # A large ledger's figures are counted on a pool thread (seconds at 100,000 tasks) while the tab says so; the
+    # journal is read once, then only its new entries (on the GUI thread: milliseconds).
+    INLINE_ROWS = (
+        5000  # journal_task rows (about the tasks) up to which everything is counted on the GUI thread
+    )
+
     def refresh(self) -> None:
-        today = self.ledger.today()
-        rows = lb.community_progress(self.ledger, self._filter, today)
-        total = sum(r.tasks for r in rows)
-        closed = sum(r.closed for r in rows)
-        n_overdue, overdue = lb.overdue_tasks(self.ledger, self._filter, self.overdue_limit)
-        self.pct.setText(f"{100.0 * closed / total:.1f}%" if total else "—")
-        self.overdue.setText(str(n_overdue))
-        self.counts.setText(
-            self.tr("%1 of %2 tasks signed off").replace("%1", str(closed)).replace("%2", str(total))
-        )
-        self.progress.set_rows(rows)
-        self.overdue_model.set_rows(overdue, today)
-        more = n_overdue - len(overdue)
-        self.overdue_more.setText(
-            self.tr("%1 more overdue tasks; filter by community to see them").replace("%1", str(more))
-            if more > 0
-            else ""
-        )
-        self._show_trends()
-
-    # the journal is read once, then only its new entries; trends follow the community filter. A large journal's
-    # first reading runs on a pool thread (seconds at 100,000 tasks) while the charts say so.
-    INLINE_ROWS = 5000  # journal_task rows read on the GUI thread (a few tenths of a second at most)
-
-    def _show_trends(self) -> None:
-        if self._replay is None:
-            if self._reading is not None:
-                return  # under way: shown when it is done
-            if lb.journal_size(self.ledger) > self.INLINE_ROWS:
-                self._reading = threading.Event()
-                for chart in (self.chart_closed, self.chart_open, self.chart_overdue):
-                    chart.set_busy()
-                QThreadPool.globalInstance().start(
-                    TrendsJob(self.ledger.store.path, self._read, self._reading)
+        self._latest[0] += 1
+        generation = self._latest[0]
+        if lb.journal_size(self.ledger) <= self.INLINE_ROWS:
+            self._show(
+                count_figures(
+                    self.ledger, self._filter, self.overdue_limit, generation, replay=self._replay is None
                 )
-                return
-            self._replay = lb.JournalReplay()
-        trends: Trends = lb.trends(
-            self.ledger,
-            self.weeks,
-            self.ledger.today(),
-            community_ids=self._filter.community_ids,
-            replay=self._replay,
-        )
-        self.chart_closed.set_series(trends.signed_off, trends.labels)
-        self.chart_open.set_series(trends.open_tasks, trends.labels, trends.start)
-        self.chart_overdue.set_series(trends.newly_overdue, trends.labels)
-
-    def _trends_read(self, replay: lb.JournalReplay) -> None:
-        if self._reading is None or self._reading.is_set():
+            )
             return
-        self._reading, self._replay = None, replay
-        self._show_trends()  # with what was written meanwhile read on top (only the new entries)
+        if self._stopped.is_set():
+            return
+        replay = self._replay is None and not self._replay_coming
+        self._replay_coming = self._replay_coming or replay
+        self.counts.setText(self.tr("Counting…"))
+        if self._replay is None:
+            for chart in (self.chart_closed, self.chart_open, self.chart_overdue):
+                chart.set_busy()
+        job = FiguresJob(
+            self.ledger,
+            self._filter,
+            self.overdue_limit,
+            generation,
+            self._latest,
+            replay=replay,
+            read=self._read,
+            cancelled=self._stopped,
+        )
+        QThreadPool.globalInstance().start(job)
+
+    def _show(self, fig: Figures) -> None:
+        if self._stopped.is_set():
+            return  # closing: a worker's last figures are not shown
+        if fig.replay is not None and self._replay is None:
+            self._replay, self._replay_coming = fig.replay, False
+        if fig.generation == self._latest[0]:
+            self._shown = fig.generation
+            total = sum(r.tasks for r in fig.rows)
+            closed = sum(r.closed for r in fig.rows)
+            self.pct.setText(f"{100.0 * closed / total:.1f}%" if total else "—")
+            self.overdue.setText(str(fig.n_overdue))
+            self.counts.setText(
+                self.tr("%1 of %2 tasks signed off").replace("%1", str(closed)).replace("%2", str(total))
+            )
+            self.progress.set_rows(fig.rows)
+            self.overdue_model.set_rows(fig.overdue, fig.today)
+            more = fig.n_overdue - len(fig.overdue)
+            self.overdue_more.setText(
+                self.tr("%1 more overdue tasks; filter by community to see them").replace("%1", str(more))
+                if more > 0
+                else ""
+            )
+        if self._replay is not None:
+            trends: Trends = lb.trends(
+                self.ledger,
+                self.weeks,
+                self.ledger.today(),
+                community_ids=self._filter.community_ids,
+                replay=self._replay,  # with what was written meanwhile read on top (only the new entries)
+            )
+            self.chart_closed.set_series(trends.signed_off, trends.labels)
+            self.chart_open.set_series(trends.open_tasks, trends.labels, trends.start)
+            self.chart_overdue.set_series(trends.newly_overdue, trends.labels)
 
     @property
-    def trends_pending(self) -> bool:
-        """The first reading of the journal is still running in the background."""
-        return self._reading is not None
+    def pending(self) -> bool:
+        """Figures or the trends are still being counted in the background."""
+        return self._shown != self._latest[0] or self._replay is None
 
     def stop(self) -> None:
-        """Stop a background reading (the window or the program is closing)."""
-        if self._reading is not None:
-            self._reading.set()
+        """Stop the background work (the window or the program is closing)."""
+        self._stopped.set()
 
     def on_changed(self, changed: Changed) -> None:
         if changed.affects_tasks:

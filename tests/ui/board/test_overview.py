@@ -130,32 +130,38 @@ def test_render_views_to_png(qtbot, filled: Ledger, tmp_path: Path) -> None:
         assert len(colours) > 4, f"{name} looks blank"
 
 
-def test_a_large_journal_is_read_in_the_background_with_the_same_trends(
+def test_a_large_ledger_is_counted_in_the_background_with_the_same_figures(
     qtbot, filled: Ledger, monkeypatch
 ) -> None:
-    """Past INLINE_ROWS the first reading runs on a pool thread: the charts say they are reading, the window
-    stays usable, and the figures that arrive are those read on the GUI thread; a change made meanwhile is in them."""
+    """Past INLINE_ROWS the figures and the first reading of the journal are counted on a pool thread: the charts
+    say they are reading, the window stays usable, and what arrives is what the GUI thread counts; a change made
+    afterwards is read on top (only the new entry)."""
     inline = OverviewView(filled)
     qtbot.addWidget(inline)
-    expected = list(inline.chart_open.values)
     monkeypatch.setattr(OverviewView, "INLINE_ROWS", 0)
     v = OverviewView(filled)
     qtbot.addWidget(v)
-    assert v.trends_pending and v.chart_open.busy and v.chart_open.values == []
-    assert v.overdue.text() != "—"  # the rest of the tab is there at once
-    qtbot.waitUntil(lambda: not v.trends_pending, timeout=20_000)
-    assert not v.chart_open.busy and v.chart_open.values == expected
-    task = filled.tasks_json()[0]["id"]
-    filled.delete_task(task)
-    v.refresh()  # what the window does on a change: only the new entry is read
-    inline.refresh()
+    assert v.pending and v.chart_open.busy and v.chart_open.values == [] and v.pct.text() == "—"
+    qtbot.waitUntil(lambda: not v.pending, timeout=20_000)
+    assert not v.chart_open.busy
+    assert (v.pct.text(), v.overdue.text(), v.counts.text()) == (
+        inline.pct.text(),
+        inline.overdue.text(),
+        inline.counts.text(),
+    )
     assert v.chart_open.values == inline.chart_open.values
+    assert v.overdue_model.rowCount() == inline.overdue_model.rowCount() > 0
+    filled.delete_task(filled.tasks_json()[0]["id"])
+    v.refresh()  # what the window does on a change
+    inline.refresh()
+    qtbot.waitUntil(lambda: not v.pending, timeout=20_000)
+    assert v.chart_open.values == inline.chart_open.values and v.counts.text() == inline.counts.text()
 
 
-def test_closing_stops_a_background_reading(qtbot, filled: Ledger, monkeypatch) -> None:
+def test_closing_stops_the_background_counting(qtbot, filled: Ledger, monkeypatch) -> None:
     monkeypatch.setattr(OverviewView, "INLINE_ROWS", 0)
     v = OverviewView(filled)
     qtbot.addWidget(v)
     v.stop()
-    qtbot.wait(200)
-    assert v.chart_open.values == []  # a stopped reading shows nothing half-read
+    qtbot.wait(300)
+    assert v.pending and v.chart_open.values == []  # nothing half-counted is shown
