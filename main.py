@@ -41,6 +41,9 @@ def run_qt_command(args: argparse.Namespace) -> int:
 
 
 def open_window(args: argparse.Namespace, started: float | None) -> int:
+    from ui.common.pyside_imports import speed_up_module_checks
+
+    speed_up_module_checks()  # before the window's ~95 modules are imported
     from ui.window import app
 
     args.started = started

@@ -10,8 +10,6 @@ import datetime as dt
 import sqlite3
 from typing import Any
 
-import xlsxwriter
-
 from ledger.office.xlsx_book import format_properties
 from ledger.office.xlsx_layout import DEFAULT_SCHEME, PAPER_SIZES
 from ledger.storage import NATURAL_ORDER, ROW_COLUMNS, TASK_JOIN
@@ -21,6 +19,8 @@ QUERY = f"SELECT {ROW_COLUMNS} {TASK_JOIN} WHERE t.deleted_at IS NULL ORDER BY {
 
 
 def plain_xlsxwriter(record: list[dict[str, Any]], db: str, out: str) -> int:
+    import xlsxwriter  # timed, as the export's own import is
+
     conn = sqlite3.connect(db)
     tasks = conn.execute(QUERY).fetchall()
     conn.close()

@@ -23,6 +23,10 @@ CASES = [
     "overdue_community",
     "text_sort_progress",
     "text_none_sort_owner",
+    "text_common_sort_progress",
+    "text_two_chars_sort_owner",
+    "text_community_sort_progress",
+    "text_common_status_sort_measure",
     "sort_progress",
     "status_sort_measure",
 ]
@@ -64,6 +68,13 @@ def test_filter_to_repaint(benchmark, qapp, request, ledger_paths, size, case):
         "overdue_community": (TaskFilter(due="overdue", community_ids=community), "order"),
         "text_sort_progress": (TaskFilter(text="第12"), "progress"),
         "text_none_sort_owner": (TaskFilter(text="没有这个词"), "owner"),
+        "text_common_sort_progress": (TaskFilter(text="整改"), "progress"),  # in every task
+        "text_two_chars_sort_owner": (TaskFilter(text="消防"), "owner"),  # in ~15% of the tasks
+        "text_community_sort_progress": (TaskFilter(text="第12", community_ids=community), "progress"),
+        "text_common_status_sort_measure": (
+            TaskFilter(text="整改", statuses=frozenset({"returned"})),
+            "measure",
+        ),
         "sort_progress": (TaskFilter(), "progress"),
         "status_sort_measure": (TaskFilter(statuses=frozenset({"returned"})), "measure"),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +24,8 @@ class Snapshot:
         names = [
             r[0]
             for r in led.store.conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'journal'"
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'journal' "
+                "AND name NOT GLOB 'task_search_fts_*'"  # the search index's own tables (its content is task_search)
             )
         ]
         self.tables = {t: led.store.rows(f"SELECT * FROM {t} ORDER BY rowid") for t in sorted(names)}
@@ -148,3 +150,13 @@ def time_limit(seconds: int) -> Iterator[None]:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
+
+
+def undo_schema_9(conn: sqlite3.Connection) -> None:
+    """Take a file back to before the search index (schema 9)."""
+    for (trigger,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'task_search*'"
+    ).fetchall():
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TABLE task_search_fts")
+    conn.execute("DROP TABLE task_search")

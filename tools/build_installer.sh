@@ -3,19 +3,35 @@
 #   dist/zhenggai-ledger/                     the PyInstaller one-folder bundle (run dist/zhenggai-ledger/zhenggai-ledger)
 #   dist/<appid>_<a.b.c.n>_amd64.deb          the same folder as a .deb in the UOS app-store layout (/opt/apps/<appid>)
 # From a clean checkout on Debian/Ubuntu x86_64 with python3 (3.11+), python3-venv, dpkg-deb and binutils:
-#   bash tools/build_installer.sh
+#   bash tools/build_installer.sh            the fast build on this machine: runs on systems with its glibc or newer
+#   bash tools/build_installer.sh --compat   the .deb to hand over: built inside a Debian 11 chroot (glibc 2.31,
+#                                            tools/compat_chroot.sh, needs root) with PySide6 6.9, into dist/compat/
 # Settings (environment): PYTHON (python3), VENV (build/venv: a venv of its own with `.[build]`), APPID
 # (cn.zhenggai.ledger), UOS_STORE=1 (leave out the links into /usr/share: the UOS store links /opt/apps/*/entries
-# itself and takes no file outside /opt/apps/<appid>), SKIP_BUNDLE=1 (package the existing dist/zhenggai-ledger).
+# itself and takes no file outside /opt/apps/<appid>), SKIP_BUNDLE=1 (package the existing dist/zhenggai-ledger),
+# DIST (dist) and WORK (build) for the outputs and PyInstaller's work folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+started=$(date +%s)
+if [ "${1:-}" = "--compat" ]; then
+  # The same script, run again inside the chroot with its Python; the checkout is its /src.
+  bash tools/compat_chroot.sh prepare
+  build=$(git rev-list --count HEAD 2>/dev/null || echo 0)
+  bash tools/compat_chroot.sh run env APPID="${APPID:-cn.zhenggai.ledger}" UOS_STORE="${UOS_STORE:-0}" \
+    SKIP_BUNDLE="${SKIP_BUNDLE:-0}" BUILD_NUMBER="$build" PYTHON=/opt/python3.11/bin/python3.11 \
+    VENV=/opt/zhenggai-venv DIST=dist/compat WORK=build/compat PIP_CONSTRAINT=/src/packaging/compat-constraints.txt \
+    bash /src/tools/build_installer.sh
+  echo "== --compat: $(($(date +%s) - started)) s in all"
+  exit 0
+fi
 APPID=${APPID:-cn.zhenggai.ledger}
 PYTHON=${PYTHON:-python3}
 VENV=${VENV:-build/venv}
+DIST=${DIST:-dist}
+WORK=${WORK:-build}
 NAME=zhenggai-ledger
-BUNDLE=dist/$NAME
-started=$(date +%s)
+BUNDLE=$DIST/$NAME
 
 for tool in dpkg-deb objdump; do
   command -v "$tool" >/dev/null || { echo "需要 $tool（Debian：apt-get install dpkg binutils）" >&2; exit 1; }
@@ -27,8 +43,8 @@ if [ "${SKIP_BUNDLE:-0}" != "1" ]; then
   fi
   "$VENV/bin/python" -m pip install -q -e ".[build]"
   echo "== PyInstaller: $BUNDLE"
-  rm -rf "$BUNDLE" build/pyinstaller
-  nice "$VENV/bin/pyinstaller" --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+  rm -rf "$BUNDLE" "$WORK/pyinstaller"
+  nice "$VENV/bin/pyinstaller" --noconfirm --log-level WARN --distpath "$DIST" --workpath "$WORK/pyinstaller" \
     packaging/$NAME.spec
 fi
 [ -x "$BUNDLE/$NAME" ] || { echo "没有 $BUNDLE/$NAME：先不带 SKIP_BUNDLE 运行一次" >&2; exit 1; }
@@ -44,16 +60,23 @@ fi
 # A four-part version as the UOS store wants it: pyproject's a.b.c and the commit count as the build number.
 BASE=$(sed -n 's/^version *= *"\([0-9.]*\)".*/\1/p' pyproject.toml | head -1)
 IFS=. read -r MAJOR MINOR PATCH _ <<<"$BASE.0.0"
-BUILD=$(git rev-list --count HEAD 2>/dev/null || echo 0)
+BUILD=${BUILD_NUMBER:-$(git rev-list --count HEAD 2>/dev/null || echo 0)}
 VERSION="${MAJOR:-0}.${MINOR:-0}.${PATCH:-0}.$BUILD"
 
 # The newest glibc symbol any bundled binary needs: dpkg refuses the package on an older system, with a sentence,
 # instead of the program failing at start.
-GLIBC=$(find "$BUNDLE" -type f \( -name '*.so*' -o -name "$NAME" \) -print0 \
-  | xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
+# Measured here, never written by hand; the files that need that newest version are named in the output.
+newest() { grep -o "$1_[0-9][0-9.]*" | sed "s/$1_//" | sort -uV | tail -1; }
+ELVES=$(find "$BUNDLE" -type f \( -name '*.so*' -o -name "$NAME" \))
+GLIBC=$(tr '\n' '\0' <<<"$ELVES" | xargs -0 objdump -T 2>/dev/null | newest GLIBC)
+GLIBCXX=$(tr '\n' '\0' <<<"$ELVES" | xargs -0 objdump -T 2>/dev/null | newest GLIBCXX)
+while read -r elf; do
+  if objdump -T "$elf" 2>/dev/null | grep -qE "GLIBC_${GLIBC//./\\.}([^0-9.]|\$)"; then echo "   glibc $GLIBC: ${elf#"$BUNDLE"/}"; fi
+done <<<"$ELVES" | sort | head -8
+echo "   newest libstdc++ symbol: GLIBCXX_${GLIBCXX:-none}"
 
 echo "== .deb: $APPID $VERSION (glibc >= $GLIBC)"
-STAGE=build/deb
+STAGE=$WORK/deb
 rm -rf "$STAGE"
 APP=$STAGE/opt/apps/$APPID
 mkdir -p "$APP/files" "$APP/entries/applications" "$APP/entries/mime/packages" "$STAGE/DEBIAN"
@@ -88,8 +111,8 @@ SIZE_KB=$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
 fill -e "s|@INSTALLED_SIZE@|$SIZE_KB|g" packaging/deb/control.in >"$STAGE/DEBIAN/control"
 (cd "$STAGE" && find opt usr -type f -print0 2>/dev/null | sort -z | xargs -0 md5sum) >"$STAGE/DEBIAN/md5sums"
 
-DEB=dist/${APPID}_${VERSION}_amd64.deb
-rm -f dist/"${APPID}"_*_amd64.deb
+DEB=$DIST/${APPID}_${VERSION}_amd64.deb
+rm -f "$DIST/${APPID}"_*_amd64.deb
 nice dpkg-deb --root-owner-group -Zxz --build "$STAGE" "$DEB" >/dev/null
 echo "== $DEB  $(du -h "$DEB" | cut -f1)  (bundle $(du -sh "$BUNDLE" | cut -f1), $(($(date +%s) - started)) s)"
 cd "$ROOT"

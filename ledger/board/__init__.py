@@ -27,7 +27,7 @@ from ledger.board.scheme import (
     save_scheme,
     state_rank,
 )
-from ledger.board.trends import JournalReplay, Trends, trends
+from ledger.board.trends import JournalReplay, Trends, journal_size, trends
 from ledger.board.wallchart import (
     BoardData,
     Cell,
@@ -51,6 +51,7 @@ __all__ = [
     "DEFAULT_LETTERS",
     "EMPTY",
     "JournalReplay",
+    "journal_size",
     "KANBAN_ORDER",
     "KanbanColumn",
     "MAX_BANDS",

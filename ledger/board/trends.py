@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -172,16 +172,26 @@ class JournalReplay:
         self.community_closed: dict[str, Totals] = {}
         self.community_overdue: dict[str, Totals] = {}  # day -> tasks that became overdue that day
 
-    def update(self, ledger: Ledger, conn: sqlite3.Connection | None = None) -> JournalReplay:
-        """Read what the journal added since the last call (``conn``: another connection to the same file, such
-        as a worker thread's own)."""
-        conn = conn or ledger.store.conn
+    def update(
+        self,
+        ledger: Ledger | None,
+        conn: sqlite3.Connection | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> JournalReplay:
+        """Read what the journal added since the last call. ``conn``: another connection to the same file (a worker
+        thread's own; then ``ledger`` may be None). ``cancel``: asked between tasks; when it says yes the replay
+        stops half-read and is to be thrown away."""
+        if conn is None:
+            assert ledger is not None
+            conn = ledger.store.conn
         last = int(conn.execute("SELECT COALESCE(MAX(seq), 0) FROM journal").fetchone()[0])
         if last <= self.seq:
             return self
         if self.seq == 0:
             for _tid, rows in groupby(conn.execute(ALL_TASKS_SQL, (last,)), key=lambda r: r[0]):
                 self._count(replay_task(rows), 1)
+                if cancel is not None and cancel():
+                    return self
         else:
             touched = [r[0] for r in conn.execute(TOUCHED_SQL, (self.seq, last)) if r[0] is not None]
             for tid in touched:
@@ -257,6 +267,11 @@ def _merged(sums: Iterable[dict[dt.date, int]]) -> dict[dt.date, int]:
     for key, value in _items(sums):
         out[key] = out.get(key, 0) + value
     return out
+
+
+def journal_size(ledger: Ledger) -> int:
+    """About how many rows the first replay reads (the index's rows; cheap: its largest rowid)."""
+    return int(ledger.store.one("SELECT COALESCE(MAX(rowid), 0) FROM journal_task"))
 
 
 def trends(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from ledger.core.workflow import Action
@@ -37,8 +39,16 @@ def lazy(module: str, name: str) -> Handler:
     return run
 
 
+def program_name() -> str:
+    """What a user types to run the program: the installed executable's name (zhenggai-ledger, also on Windows
+    without .exe), or main.py from the source tree."""
+    if getattr(sys, "frozen", False):  # set by PyInstaller's bootloader
+        return Path(sys.executable).stem
+    return "main.py"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="巡察整改台账：不带子命令时打开窗口。")
+    parser = argparse.ArgumentParser(prog=program_name(), description="巡察整改台账：不带子命令时打开窗口。")
     add_window_options(parser)
     sub = parser.add_subparsers(dest="command")
 

@@ -8,7 +8,7 @@ carriage return, which spreadsheet programs skip before a formula) is stored as 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from ledger.core import xml_safe
@@ -35,31 +35,47 @@ def put(cell: C, value: Any, *, mark: bool = True) -> C:
 
 def write_cell(ws: Any, row: int, col: int, value: Any, cell_format: Any) -> None:
     """``put``'s counterpart for an xlsxwriter worksheet (0-based ``row``, ``col``); see ``write_row``."""
-    write_row(ws, row, [(value, cell_format)], col)
+    write_row(ws, row, [(value, 0)], {0: cell_format}, first_col=col)
 
 
-def write_row(ws: Any, row: int, cells: Iterable[tuple[Any, Any]], first_col: int = 0) -> None:
-    """Write ``(value, format)`` pairs to an xlsxwriter worksheet's ``row`` (0-based), from ``first_col``; a pair
-    whose format is None is left out. Text always goes through ``write_string`` — never ``write()``, whose
-    guessing would turn ``=…`` into a formula and ``123`` into a number — cleaned as ``put`` cleans it;
-    numbers, dates and formatted blanks through their own writers. (One call per row: the loop is the
-    export's hottest, so the writers are looked up once.)"""
+def write_row(
+    ws: Any,
+    row: int,
+    cells: Iterable[tuple[Any, Any]],
+    formats: Mapping[Any, Any],
+    quoted: Mapping[Any, Any] | None = None,
+    *,
+    first_col: int = 0,
+) -> None:
+    """Write ``(value, format key)`` pairs to an xlsxwriter worksheet's ``row`` (0-based) from ``first_col``; a
+    pair whose key is None is left out.
+
+    Text always goes through ``write_string`` — never ``write()``, whose guessing would turn ``=…`` into a formula
+    and ``123`` into a number — cleaned as ``put`` cleans it; text that a spreadsheet would read as a formula
+    takes ``quoted[key]`` (the same format with Excel's quote prefix, so editing the cell later keeps it text).
+    Numbers, dates and formatted blanks go through their own writers. One call per row: this loop is the
+    export's hottest, so the writers are looked up once."""
     write_string, write_blank, write_number = ws.write_string, ws.write_blank, ws.write_number
-    for col, (value, cell_format) in enumerate(cells, first_col):
-        if cell_format is None:
+    for col, (value, key) in enumerate(cells, first_col):
+        if key is None:
             continue
         kind = value.__class__
         if kind is str:
-            write_string(row, col, value if value.isprintable() else xml_safe(value), cell_format)
+            if not value.isprintable():
+                value = xml_safe(value)
+            if quoted is not None and value.startswith(FORMULA_LEAD):
+                write_string(row, col, value, quoted[key])
+            else:
+                write_string(row, col, value, formats[key])
         elif value is None:
-            write_blank(row, col, None, cell_format)
+            write_blank(row, col, None, formats[key])
         elif kind is int or kind is float:
-            write_number(row, col, value, cell_format)
+            write_number(row, col, value, formats[key])
         elif isinstance(value, dt.date):  # a datetime is a date too
-            ws.write_datetime(row, col, value, cell_format)
+            ws.write_datetime(row, col, value, formats[key])
         elif isinstance(value, bool):
-            ws.write_boolean(row, col, value, cell_format)
+            ws.write_boolean(row, col, value, formats[key])
         elif isinstance(value, int | float):
-            write_number(row, col, value, cell_format)
+            write_number(row, col, value, formats[key])
         else:
-            write_string(row, col, xml_safe(str(value)), cell_format)
+            write_string(row, col, xml_safe(str(value)), formats[key])

@@ -1,5 +1,5 @@
 """The 台账 workbook written with xlsxwriter, row by row: the same sheets, formats and print set-up as
-``xlsx_layout.StreamSheet`` (openpyxl) gives the smaller exports, about three times as fast.
+``xlsx_layout.StreamSheet`` (openpyxl) gives the smaller exports, about twice as fast.
 
 * Constant-memory mode: each row goes to a per-sheet temporary file as soon as the next one begins, and
   texts are written inline (no shared-string table in memory), so 100,000 tasks take about as much memory
@@ -9,7 +9,7 @@
   list of merges, which xlsxwriter writes when the workbook is saved; the cells under it were written
   with their format (borders) as the rows went by.
 * Text goes through ``cell_values.write_row``: ``write_string``, never ``write()``'s guessing, so a
-  progress note beginning with ``=`` stays text.
+  progress note beginning with ``=`` stays text (with Excel's quote prefix, so that it stays text when edited).
 * Column widths are stored exactly as given (in characters, as openpyxl stores them): the print plan's
   font-size sums were measured with those widths, so A4/A3 and the hidden columns stay the same.
 * Excel accepts at most 1023 manual page breaks in a sheet; xlsxwriter keeps the first 1023, so past
@@ -133,7 +133,10 @@ class Book:
                 "strings_to_urls": False,
             },
         )
-        self.formats = {key: self.wb.add_format(props) for key, props in format_properties(colours).items()}
+        props = format_properties(colours)
+        self.formats = {key: self.wb.add_format(p) for key, p in props.items()}
+        # the same with Excel's quote prefix, for text beginning = + - @ (cell_values.write_row)
+        self.quoted = {key: self.wb.add_format({**p, "quote_prefix": True}) for key, p in props.items()}
         self.sheets: list[BookSheet] = []
 
     @property
@@ -184,7 +187,7 @@ class BookSheet:
         hidden: Sequence[int] = (),
     ) -> None:
         self.ws = book.wb.add_worksheet(title)
-        self.formats = book.formats
+        self.formats, self.quoted = book.formats, book.quoted
         self.title = title
         self.header_row = header_row
         self.ncols = max(1, len(widths))
@@ -218,8 +221,7 @@ class BookSheet:
         if height is not None:
             # in pixels, so that the file says exactly this many points (set_row rounds to whole pixels)
             self.ws.set_row_pixels(r, round(height, 1) / PT_PER_PX)
-        formats = self.formats
-        write_row(self.ws, r, [(value, None if style is None else formats[style]) for value, style in cells])
+        write_row(self.ws, r, cells, self.formats, self.quoted)
         return self.row
 
     def break_before(self, height: float) -> bool:

@@ -7,19 +7,17 @@ import logging
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.cell.cell import Cell as SheetCell
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.pagebreak import Break
-from openpyxl.worksheet.properties import PageSetupProperties
+from typing import TYPE_CHECKING, Any
 
 from ledger.core import Health
 from ledger.office.cell_values import put
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell as SheetCell
+
+# openpyxl is imported where it is used: the 台账 export (xlsxwriter, ``xlsx_book``) takes only the names and
+# metrics below and need not load it.
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +124,8 @@ def text_colour(fill: str) -> str:
 
 def register_styles(wb: Workbook, colours: Mapping[Health, str]) -> None:
     """Every style the export uses, registered once; cells then take them by name (MEASURED.md: 2x faster)."""
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+
     thin = Side(style="thin", color="000000")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     body = Font(name=BODY_FONT, size=BODY_SIZE, charset=GB2312)
@@ -224,8 +224,10 @@ def text_lines(text: str, width: float) -> int:
     if not text:
         return 1
     avail = max(1.0, width - 1.0)
-    if "\n" not in text:
-        units = (len(text.encode("utf-8")) + len(text)) // 2  # text_units, inline: called for every cell
+    if "\n" not in text:  # the common case, inline: this runs for every cell of an export
+        if len(text) * 2 <= avail:  # no character is wider than two units
+            return 1
+        units = (len(text.encode("utf-8")) + len(text)) // 2  # text_units
         return 1 if units <= avail else math.ceil(units / avail)
     return sum(max(1, math.ceil(text_units(line) / avail)) for line in text.split("\n"))
 
@@ -302,6 +304,8 @@ def sheet_title(name: str, taken: set[str]) -> str:
 
 
 def clean_text(text: str) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
@@ -352,6 +356,8 @@ def print_setup(
     orientation: str = "landscape",
 ) -> None:
     """Landscape, one page wide, header rows on every page, page numbers centred, room to bind on the left."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
     ws.page_setup.orientation = orientation
     ws.page_setup.paperSize = PAPER_SIZES[paper]
     ws.page_setup.fitToWidth = 1
@@ -376,7 +382,8 @@ Cell = tuple[Any, str | None]  # (value, named style or None for an unstyled bla
 
 
 class StreamSheet:
-    """A write-only worksheet: rows go to disk as they come, so 100,000 rows fit in little memory.
+    """A write-only worksheet (openpyxl; the 修改记录 and the 佐证材料目录 — the 台账 has ``xlsx_book.BookSheet``):
+    rows go to disk as they come, so 100,000 rows fit in little memory.
 
     Column widths, the frozen pane and the page set-up go out with the first row, so they are fixed here; row
     heights are set just before each row is written; merges and the autofilter are written when the sheet closes.
@@ -393,6 +400,8 @@ class StreamSheet:
         index: int | None = None,
         hidden: Sequence[int] = (),
     ) -> None:
+        from openpyxl.utils import get_column_letter
+
         self.ws = wb.create_sheet(title, index)
         self.header_row = header_row
         self.title = title
@@ -417,6 +426,8 @@ class StreamSheet:
         key = (col, style)
         cell = self._cells.get(key)
         if cell is None:
+            from openpyxl.cell import WriteOnlyCell
+
             cell = WriteOnlyCell(self.ws)
             cell.style = style
             self._cells[key] = cell
@@ -441,11 +452,15 @@ class StreamSheet:
         break, so that the writer knows where each page begins and can repeat its group labels there)."""
         if self.row <= self.header_row or self.used + height <= self.room:
             return False
+        from openpyxl.worksheet.pagebreak import Break
+
         self.ws.row_breaks.append(Break(id=self.row))
         self.used = self.header_height
         return True
 
     def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+        from openpyxl.utils import get_column_letter
+
         if last_row >= first_row and last_col >= first_col and (first_row, first_col) != (last_row, last_col):
             self.ws.merged_cells.add(
                 f"{get_column_letter(first_col)}{first_row}:{get_column_letter(last_col)}{last_row}"

@@ -236,37 +236,31 @@ def _deadline(item: Item) -> Cell:
     return ("长期坚持" if t.kind == Kind.LONG_TERM.value else None, DATE)
 
 
-def _text(value: str) -> Cell:
-    return (value or None, TEXT)
-
-
-def _center(value: str) -> Cell:
-    return (value or None, CENTER)
-
-
 ColumnValue = Callable[[Item, int], Cell]
+STATUS_STYLES = {h: status_style(h) for h in Health}
 
+# Each column's (value, style) for a row; written out (no shared helpers) because this runs for every cell.
 COLUMN_VALUES: dict[str, ColumnValue] = {
     "seq": lambda it, n: (n, CENTER),
     "category": lambda it, n: (it.category_label, CATEGORY),
     "problem": lambda it, n: (it.problem_label, PROBLEM),
     "problem_no": lambda it, n: (it.problem_code or None, CENTER),
-    "measure": lambda it, n: _text(it.task.measure),
-    "detail": lambda it, n: _text(it.task.detail),
-    "community": lambda it, n: _center(it.task.community),
-    "department": lambda it, n: _center(it.task.department),
-    "leader": lambda it, n: _center(it.task.leader),
-    "owner": lambda it, n: _center(it.task.owner),
+    "measure": lambda it, n: (it.task.measure or None, TEXT),
+    "detail": lambda it, n: (it.task.detail or None, TEXT),
+    "community": lambda it, n: (it.task.community or None, CENTER),
+    "department": lambda it, n: (it.task.department or None, CENTER),
+    "leader": lambda it, n: (it.task.leader or None, CENTER),
+    "owner": lambda it, n: (it.task.owner or None, CENTER),
     "deadline": lambda it, n: _deadline(it),
     "original_deadline": lambda it, n: (it.task.original_deadline, DATE),
-    "kind": lambda it, n: _center(it.task.kind),
-    "progress": lambda it, n: _text(it.task.progress),
-    "indicators": lambda it, n: _text(it.indicators),
-    "status": lambda it, n: (status_text(it), status_style(it.health)),
+    "kind": lambda it, n: (it.task.kind or None, CENTER),
+    "progress": lambda it, n: (it.task.progress or None, TEXT),
+    "indicators": lambda it, n: (it.indicators or None, TEXT),
+    "status": lambda it, n: (status_text(it), STATUS_STYLES[it.health]),
     "closed_at": lambda it, n: (it.closed_at, DATE),
-    "on_time": lambda it, n: _center(on_time(it)),
-    "reviewers": lambda it, n: _center(it.reviewers),
-    "evidence": lambda it, n: _text(it.evidence),
-    "remark": lambda it, n: _text(remark(it)),
-    "updated_at": lambda it, n: _center(it.task.updated_at[:16]),
+    "on_time": lambda it, n: (on_time(it) or None, CENTER),
+    "reviewers": lambda it, n: (it.reviewers or None, CENTER),
+    "evidence": lambda it, n: (it.evidence or None, TEXT),
+    "remark": lambda it, n: (remark(it) or None, TEXT),
+    "updated_at": lambda it, n: (it.task.updated_at[:16] or None, CENTER),
 }

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from openpyxl import Workbook
-
 from ledger.core import Health, Status
 from ledger.office.xlsx_book import Book, BookSheet
 from ledger.office.xlsx_layout import (
@@ -20,7 +18,6 @@ from ledger.office.xlsx_layout import (
     TEXT,
     TOTAL,
     Cell,
-    StreamSheet,
     height_for,
     text_lines,
 )
@@ -28,23 +25,6 @@ from ledger.office.xlsx_rows import COLUMN_VALUES, Item
 
 HEADER_ROW = 3  # title, subtitle, header
 BUFFER_ROWS = 200  # rows of one problem held back so the merged cells' heights can be checked
-
-
-Sheet = StreamSheet | BookSheet
-
-
-def open_sheet(
-    wb: Workbook | Book,
-    title: str,
-    widths: Sequence[float],
-    *,
-    paper: str,
-    header_row: int,
-    hidden: Sequence[int] = (),
-) -> Sheet:
-    if isinstance(wb, Book):
-        return wb.sheet(title, widths, paper=paper, header_row=header_row, hidden=hidden)
-    return StreamSheet(wb, title, widths, paper=paper, header_row=header_row, hidden=hidden)
 
 
 @dataclass(frozen=True)
@@ -69,7 +49,7 @@ class LedgerSheet:
 
     def __init__(
         self,
-        wb: Workbook | Book,
+        book: Book,
         title: str,
         columns: Sequence[Column],
         heading: Heading,
@@ -79,8 +59,7 @@ class LedgerSheet:
         hidden: frozenset[str] = frozenset(),
     ) -> None:
         widths = [c.width for c in columns]
-        self.sheet = open_sheet(
-            wb,
+        self.sheet = book.sheet(
             title,
             widths,
             paper=paper,
@@ -279,14 +258,14 @@ SUMMARY_NOTE = (
 )
 
 
-def _note(sheet: Sheet, text: str, total_width: float) -> None:
+def _note(sheet: BookSheet, text: str, total_width: float) -> None:
     sheet.append(
         [(text, NOTE)] + [(None, NOTE)] * (sheet.ncols - 1), height_for(text_lines(text, total_width))
     )
     sheet.merge(sheet.row, 1, sheet.row, sheet.ncols)
 
 
-def write_summary(sheet: Sheet, heading: Heading, rows: Sequence[tuple[str, Counts]]) -> None:
+def write_summary(sheet: BookSheet, heading: Heading, rows: Sequence[tuple[str, Counts]]) -> None:
     """汇总: one row per community, then 合计 and a note saying what the words mean."""
     widths = [c.width for c in SUMMARY_COLUMNS]
     sheet.heading(heading.title, heading.subtitle, [c.title for c in SUMMARY_COLUMNS], widths)
@@ -317,7 +296,7 @@ PROBLEM_COLUMNS = [
 
 
 def write_problem_list(
-    sheet: Sheet, heading: Heading, groups: Sequence[tuple[str, Sequence[tuple[str, str, Counts]]]]
+    sheet: BookSheet, heading: Heading, groups: Sequence[tuple[str, Sequence[tuple[str, str, Counts]]]]
 ) -> None:
     """问题清单: categories → problems with their task counts; the category cell merged over its problems."""
     widths = [c.width for c in PROBLEM_COLUMNS]
@@ -383,7 +362,7 @@ def _places(c: Counts) -> str:
     return text + (f"等{len(names)}个" if len(names) > COMMUNITIES_SHOWN else "")
 
 
-def write_people_list(sheet: Sheet, heading: Heading, people: dict[str, dict[str, Counts]]) -> None:
+def write_people_list(sheet: BookSheet, heading: Heading, people: dict[str, dict[str, Counts]]) -> None:
     """责任清单: grouped by responsible leader, then person, with their counts; the leader cell merged."""
     widths = [c.width for c in PEOPLE_COLUMNS]
     sheet.heading(heading.title, heading.subtitle, [c.title for c in PEOPLE_COLUMNS], widths)

@@ -31,6 +31,7 @@ from ledger.storage.journal import (
 )
 from ledger.storage.journal_index import index_rows, payload_parts
 from ledger.storage.row_states import CACHE_ROWS, Malformed, RowStates, compare_row, replay, shown
+from ledger.storage.search_index import check_search_index as search
 from ledger.storage.store import Store
 from ledger.storage.untrusted import schema_problems
 from ledger.storage.verify_stream import JOURNAL_COLUMNS, Stream, Tick, stream_journal
@@ -315,7 +316,7 @@ def verify_store(
     problem = check_blobs(store) or check_derived(store)
     if problem is None and not index_sound:
         problem = check_journal_index(store, tick)
-    return problem
+    return problem or search(store)
 
 
 def exact_tables(store: Store, cache_rows: int, tick: Tick) -> Problem | None:

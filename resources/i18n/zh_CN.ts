@@ -640,45 +640,55 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="228"/>
+        <location filename="../../ui/window/app.py" line="231"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="230"/>
+        <location filename="../../ui/window/app.py" line="233"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="238"/>
+        <location filename="../../ui/window/app.py" line="243"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="240"/>
+        <location filename="../../ui/window/app.py" line="245"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="264"/>
+        <location filename="../../ui/window/app.py" line="269"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="278"/>
+        <location filename="../../ui/window/app.py" line="283"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/app.py" line="328"/>
+        <source>Closing the ledger</source>
+        <translation>关闭台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/app.py" line="329"/>
+        <source>Backing up “{name}” into the data folder…</source>
+        <translation>正在把“{name}”备份到数据文件夹……</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/window/crash.py" line="34"/>
+        <location filename="../../ui/window/crash.py" line="42"/>
         <source>Unexpected error</source>
         <translation>程序出错</translation>
     </message>
     <message>
-        <location filename="../../ui/window/crash.py" line="35"/>
+        <location filename="../../ui/window/crash.py" line="43"/>
         <source>The program met an unexpected error ({error}); what you just did may not have finished.
 
 The ledger is safe: every change is saved in its own transaction, so saved changes are all there, and the one that failed was either saved whole or not at all.
@@ -695,12 +705,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 请把这个文件发给维护人员。如果程序表现异常，请关闭后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/crash.py" line="45"/>
+        <location filename="../../ui/window/crash.py" line="53"/>
         <source>Open the log&apos;s folder</source>
         <translation>打开日志所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/window/crash.py" line="46"/>
+        <location filename="../../ui/window/crash.py" line="54"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1265,72 +1275,72 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FillFormDialog</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="314"/>
+        <location filename="../../ui/imports/fill_form.py" line="318"/>
         <source>Import a fill form</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="317"/>
+        <location filename="../../ui/imports/fill_form.py" line="321"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="320"/>
+        <location filename="../../ui/imports/fill_form.py" line="324"/>
         <source>Skip the cells that cannot be imported and import the rest</source>
         <translation>跳过不能导入的单元格，导入其余部分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="360"/>
+        <location filename="../../ui/imports/fill_form.py" line="364"/>
         <source>“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be imported, {unchanged} rows unchanged. Nothing has been changed yet.</source>
         <translation>“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，{unchanged} 行没有变化。目前台账尚未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="377"/>
+        <location filename="../../ui/imports/fill_form.py" line="381"/>
         <source>{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import the rest, or correct the file and import it again.</source>
         <translation>有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，或改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="400"/>
+        <location filename="../../ui/imports/fill_form.py" line="404"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="402"/>
+        <location filename="../../ui/imports/fill_form.py" line="406"/>
         <source>Ask for sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="404"/>
+        <location filename="../../ui/imports/fill_form.py" line="408"/>
         <source>Whole row</source>
         <translation>整行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="412"/>
+        <location filename="../../ui/imports/fill_form.py" line="416"/>
         <source>Indicator value: {name}</source>
         <translation>指标完成值：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="412"/>
+        <location filename="../../ui/imports/fill_form.py" line="416"/>
         <source>Indicator value</source>
         <translation>指标完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="447"/>
+        <location filename="../../ui/imports/fill_form.py" line="454"/>
         <source>Nothing new to import: the ledger already holds every value of “{file}”.</source>
         <translation>没有需要导入的内容：“{file}”中的数值台账上都已有了。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="452"/>
+        <location filename="../../ui/imports/fill_form.py" line="459"/>
         <source>Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells skipped.</source>
         <translation>已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="463"/>
+        <location filename="../../ui/imports/fill_form.py" line="470"/>
         <source> {count} conflicts were left undecided; import the file again to decide them.</source>
         <translation>还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="466"/>
+        <location filename="../../ui/imports/fill_form.py" line="473"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -1340,37 +1350,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="320"/>
+        <location filename="../../ui/common/preview.py" line="321"/>
+        <source>Reading “{file}”…</source>
+        <translation>正在读取“{file}”……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/preview.py" line="331"/>
         <source>Nothing was imported; the ledger was not changed.</source>
         <translation>没有导入任何内容，台账未作改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="344"/>
+        <location filename="../../ui/common/preview.py" line="355"/>
         <source>To apply ({count})</source>
         <translation>将应用（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="345"/>
+        <location filename="../../ui/common/preview.py" line="356"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="346"/>
+        <location filename="../../ui/common/preview.py" line="357"/>
         <source>Refused ({count})</source>
         <translation>拒绝（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="371"/>
+        <location filename="../../ui/common/preview.py" line="382"/>
         <source>The new value in row {row} is not a number.</source>
         <translation>第 {row} 行填写的新值不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="373"/>
+        <location filename="../../ui/common/preview.py" line="384"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="402"/>
+        <location filename="../../ui/common/preview.py" line="395"/>
+        <source>Importing “{file}”…</source>
+        <translation>正在导入“{file}”……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/preview.py" line="419"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1378,47 +1398,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FillTable</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="225"/>
+        <location filename="../../ui/imports/fill_form.py" line="229"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="226"/>
+        <location filename="../../ui/imports/fill_form.py" line="230"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="227"/>
+        <location filename="../../ui/imports/fill_form.py" line="231"/>
         <source>Community / measure</source>
         <translation>居民区 / 整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="228"/>
+        <location filename="../../ui/imports/fill_form.py" line="232"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="229"/>
+        <location filename="../../ui/imports/fill_form.py" line="233"/>
         <source>Ledger now</source>
         <translation>台账现值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="230"/>
+        <location filename="../../ui/imports/fill_form.py" line="234"/>
         <source>Filled in</source>
         <translation>填报值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="231"/>
+        <location filename="../../ui/imports/fill_form.py" line="235"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="246"/>
+        <location filename="../../ui/imports/fill_form.py" line="250"/>
         <source>Keep the ledger&apos;s</source>
         <translation>保留台账</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="246"/>
+        <location filename="../../ui/imports/fill_form.py" line="250"/>
         <source>Take the filled-in</source>
         <translation>采用填报</translation>
     </message>
@@ -1785,7 +1805,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     <name>IssuePackagesDialog</name>
     <message>
         <location filename="../../ui/packages/issue.py" line="83"/>
-        <location filename="../../ui/packages/issue.py" line="188"/>
+        <location filename="../../ui/packages/issue.py" line="208"/>
         <source>Issue community packages</source>
         <translation>下发社区包</translation>
     </message>
@@ -1861,22 +1881,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>没有居民区有可下发的整改任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="188"/>
-        <source>Issuing packages…</source>
-        <translation>正在下发社区包…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages/issue.py" line="203"/>
+        <location filename="../../ui/packages/issue.py" line="192"/>
         <source>Issuing the package of {name}… ({done} of {total})</source>
         <translation>正在下发“{name}”的包…（第 {done} 个，共 {total} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="223"/>
+        <location filename="../../ui/packages/issue.py" line="209"/>
+        <source>Issuing packages…</source>
+        <translation>正在下发社区包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/issue.py" line="224"/>
         <source>Issuing was cancelled after {count} packages; those listed were written and recorded.</source>
         <translation>已取消下发；取消前已写入并登记 {count} 个包，列在下面。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="226"/>
+        <location filename="../../ui/packages/issue.py" line="227"/>
         <source>{count} packages were issued to “{folder}”:</source>
         <translation>已下发 {count} 个社区包到“{folder}”：</translation>
     </message>
@@ -1948,59 +1968,59 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="46"/>
+        <location filename="../../ui/reconcile/lines.py" line="49"/>
         <source>Ticked</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="47"/>
+        <location filename="../../ui/reconcile/lines.py" line="50"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="48"/>
+        <location filename="../../ui/reconcile/lines.py" line="51"/>
         <source>Operator</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="49"/>
+        <location filename="../../ui/reconcile/lines.py" line="52"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="50"/>
+        <location filename="../../ui/reconcile/lines.py" line="53"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="51"/>
+        <location filename="../../ui/reconcile/lines.py" line="54"/>
         <source>Change (field: before → after)</source>
         <translation>变化（字段：前 → 后）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="52"/>
+        <location filename="../../ui/reconcile/lines.py" line="55"/>
         <source>Effect</source>
         <translation>影响</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="85"/>
-        <location filename="../../ui/reconcile/lines.py" line="86"/>
+        <location filename="../../ui/reconcile/lines.py" line="88"/>
+        <location filename="../../ui/reconcile/lines.py" line="89"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="101"/>
+        <location filename="../../ui/reconcile/lines.py" line="104"/>
         <source>Sign-off request</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="116"/>
-        <location filename="../../ui/reconcile/lines.py" line="123"/>
+        <location filename="../../ui/reconcile/lines.py" line="119"/>
+        <location filename="../../ui/reconcile/lines.py" line="126"/>
         <source>{first} and {n} more</source>
         <translation>{first} 等 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/lines.py" line="128"/>
+        <location filename="../../ui/reconcile/lines.py" line="131"/>
         <source>no count changes</source>
         <translation>不影响计数</translation>
     </message>
@@ -2431,37 +2451,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="320"/>
+        <location filename="../../ui/common/preview.py" line="321"/>
+        <source>Reading “{file}”…</source>
+        <translation>正在读取“{file}”……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/preview.py" line="331"/>
         <source>Nothing was imported; the ledger was not changed.</source>
         <translation>没有导入任何内容，台账未作改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="344"/>
+        <location filename="../../ui/common/preview.py" line="355"/>
         <source>To apply ({count})</source>
         <translation>将应用（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="345"/>
+        <location filename="../../ui/common/preview.py" line="356"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="346"/>
+        <location filename="../../ui/common/preview.py" line="357"/>
         <source>Refused ({count})</source>
         <translation>拒绝（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="371"/>
+        <location filename="../../ui/common/preview.py" line="382"/>
         <source>The new value in row {row} is not a number.</source>
         <translation>第 {row} 行填写的新值不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="373"/>
+        <location filename="../../ui/common/preview.py" line="384"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="402"/>
+        <location filename="../../ui/common/preview.py" line="395"/>
+        <source>Importing “{file}”…</source>
+        <translation>正在导入“{file}”……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/preview.py" line="419"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2512,34 +2542,40 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>NoticeExport</name>
     <message>
-        <location filename="../../ui/exports/notice.py" line="24"/>
+        <location filename="../../ui/exports/notice.py" line="25"/>
         <source>{org} rectification progress notice (draft).docx</source>
         <translation>{org}巡察整改进展情况通报（草稿）.docx</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="31"/>
+        <location filename="../../ui/exports/notice.py" line="32"/>
         <source>Save the progress notice draft</source>
         <translation>保存巡察整改进展情况通报（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="31"/>
+        <location filename="../../ui/exports/notice.py" line="32"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="46"/>
+        <location filename="../../ui/exports/notice.py" line="47"/>
+        <location filename="../../ui/exports/notice.py" line="63"/>
+        <source>Progress notice</source>
+        <translation>生成通报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/notice.py" line="48"/>
+        <source>Writing the notice draft…</source>
+        <translation>正在生成通报草稿……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/notice.py" line="54"/>
         <source>Cannot write the notice</source>
         <translation>无法生成通报</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="51"/>
+        <location filename="../../ui/exports/notice.py" line="59"/>
         <source>The notice draft was saved to “{path}”. Open it in Word or WPS and fill in the places marked 【待补充】.</source>
         <translation>通报草稿已保存到“{path}”。请在 Word 或 WPS 中打开，补充标有“【待补充】”的地方后定稿。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exports/notice.py" line="55"/>
-        <source>Progress notice</source>
-        <translation>生成通报</translation>
     </message>
 </context>
 <context>
@@ -2621,27 +2657,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>OverdueModel</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="296"/>
+        <location filename="../../ui/board/overview.py" line="314"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="297"/>
+        <location filename="../../ui/board/overview.py" line="315"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="298"/>
+        <location filename="../../ui/board/overview.py" line="316"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="299"/>
+        <location filename="../../ui/board/overview.py" line="317"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="300"/>
+        <location filename="../../ui/board/overview.py" line="318"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
@@ -2649,59 +2685,59 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="376"/>
+        <location filename="../../ui/board/overview.py" line="432"/>
         <source>signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="385"/>
+        <location filename="../../ui/board/overview.py" line="441"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="427"/>
+        <location filename="../../ui/board/overview.py" line="483"/>
         <source>Signed off per week</source>
         <translation>每周销号数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="428"/>
+        <location filename="../../ui/board/overview.py" line="484"/>
         <source>Tasks not yet signed off</source>
         <translation>未销号任务数（每周末）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="429"/>
+        <location filename="../../ui/board/overview.py" line="485"/>
         <source>Newly overdue per week</source>
         <translation>每周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="432"/>
+        <location filename="../../ui/board/overview.py" line="488"/>
         <source>Communities, lowest completion first</source>
         <translation>各居民区完成情况（完成率从低到高）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="439"/>
+        <location filename="../../ui/board/overview.py" line="495"/>
         <source>Overdue tasks and their owners</source>
         <translation>逾期任务及责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="476"/>
+        <location filename="../../ui/board/overview.py" line="532"/>
         <source>%1 of %2 tasks signed off</source>
         <translation>共 %2 项任务，已销号 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="482"/>
+        <location filename="../../ui/board/overview.py" line="538"/>
         <source>%1 more overdue tasks; filter by community to see them</source>
         <translation>另有 %1 项逾期任务未列出，可按居民区筛选查看</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="209"/>
+        <location filename="../../ui/board/overview.py" line="227"/>
         <source>{name}: {tasks} tasks, {closed} signed off ({pct}%), {overdue} overdue</source>
         <translation>{name}：共{tasks}项，已销号{closed}项（{pct}%），逾期{overdue}项</translation>
     </message>
     <message>
-        <location filename="../../ui/board/overview.py" line="241"/>
-        <location filename="../../ui/board/overview.py" line="270"/>
-        <location filename="../../ui/board/overview.py" line="272"/>
+        <location filename="../../ui/board/overview.py" line="259"/>
+        <location filename="../../ui/board/overview.py" line="288"/>
+        <location filename="../../ui/board/overview.py" line="290"/>
         <source>{n} overdue</source>
         <translation>逾期{n}</translation>
     </message>
@@ -3223,37 +3259,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="320"/>
+        <location filename="../../ui/common/preview.py" line="321"/>
+        <source>Reading “{file}”…</source>
+        <translation>正在读取“{file}”……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/preview.py" line="331"/>
         <source>Nothing was imported; the ledger was not changed.</source>
         <translation>没有导入任何内容，台账未作改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="344"/>
+        <location filename="../../ui/common/preview.py" line="355"/>
         <source>To apply ({count})</source>
         <translation>将应用（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="345"/>
+        <location filename="../../ui/common/preview.py" line="356"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="346"/>
+        <location filename="../../ui/common/preview.py" line="357"/>
         <source>Refused ({count})</source>
         <translation>拒绝（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="371"/>
+        <location filename="../../ui/common/preview.py" line="382"/>
         <source>The new value in row {row} is not a number.</source>
         <translation>第 {row} 行填写的新值不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="374"/>
+        <location filename="../../ui/common/preview.py" line="385"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="402"/>
+        <location filename="../../ui/common/preview.py" line="395"/>
+        <source>Importing “{file}”…</source>
+        <translation>正在导入“{file}”……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/preview.py" line="419"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3480,237 +3526,237 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReconcileView</name>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="105"/>
+        <location filename="../../ui/reconcile/view.py" line="103"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="115"/>
+        <location filename="../../ui/reconcile/view.py" line="113"/>
         <source>Start reconciliation</source>
         <translation>开始对账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="116"/>
+        <location filename="../../ui/reconcile/view.py" line="114"/>
         <source>Tick all</source>
         <translation>全部核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="117"/>
+        <location filename="../../ui/reconcile/view.py" line="115"/>
         <source>Close the period…</source>
         <translation>结账…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="118"/>
+        <location filename="../../ui/reconcile/view.py" line="116"/>
         <source>Weekly report…</source>
         <translation>生成周报…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="119"/>
+        <location filename="../../ui/reconcile/view.py" line="117"/>
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="184"/>
-        <location filename="../../ui/reconcile/view.py" line="192"/>
-        <location filename="../../ui/reconcile/view.py" line="206"/>
+        <location filename="../../ui/reconcile/view.py" line="182"/>
+        <location filename="../../ui/reconcile/view.py" line="190"/>
+        <location filename="../../ui/reconcile/view.py" line="204"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="185"/>
+        <location filename="../../ui/reconcile/view.py" line="183"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="186"/>
+        <location filename="../../ui/reconcile/view.py" line="184"/>
         <source>Returned this week</source>
         <translation>本周是否上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="187"/>
+        <location filename="../../ui/reconcile/view.py" line="185"/>
         <source>Last returned</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="192"/>
-        <location filename="../../ui/reconcile/view.py" line="197"/>
-        <location filename="../../ui/reconcile/view.py" line="206"/>
+        <location filename="../../ui/reconcile/view.py" line="190"/>
+        <location filename="../../ui/reconcile/view.py" line="195"/>
+        <location filename="../../ui/reconcile/view.py" line="204"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="192"/>
-        <location filename="../../ui/reconcile/view.py" line="206"/>
+        <location filename="../../ui/reconcile/view.py" line="190"/>
+        <location filename="../../ui/reconcile/view.py" line="204"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="192"/>
+        <location filename="../../ui/reconcile/view.py" line="190"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="198"/>
+        <location filename="../../ui/reconcile/view.py" line="196"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="199"/>
+        <location filename="../../ui/reconcile/view.py" line="197"/>
         <source>Old deadline</source>
         <translation>原时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="200"/>
+        <location filename="../../ui/reconcile/view.py" line="198"/>
         <source>New deadline</source>
         <translation>新时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="201"/>
+        <location filename="../../ui/reconcile/view.py" line="199"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="206"/>
+        <location filename="../../ui/reconcile/view.py" line="204"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="208"/>
+        <location filename="../../ui/reconcile/view.py" line="206"/>
         <source>Chase list</source>
         <translation>催报名单</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="209"/>
+        <location filename="../../ui/reconcile/view.py" line="207"/>
         <source>Waiting for sign-off review</source>
         <translation>待审销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="210"/>
+        <location filename="../../ui/reconcile/view.py" line="208"/>
         <source>Extensions to approve</source>
         <translation>待批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="211"/>
+        <location filename="../../ui/reconcile/view.py" line="209"/>
         <source>New overdue this week</source>
         <translation>本周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="260"/>
+        <location filename="../../ui/reconcile/view.py" line="258"/>
         <source>Opening</source>
         <translation>期初</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="260"/>
+        <location filename="../../ui/reconcile/view.py" line="258"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="260"/>
+        <location filename="../../ui/reconcile/view.py" line="258"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="317"/>
+        <location filename="../../ui/reconcile/view.py" line="295"/>
         <source>{start} to {end} (week {week})</source>
         <translation>{start} 至 {end}（第 {week} 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="321"/>
+        <location filename="../../ui/reconcile/view.py" line="299"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="330"/>
+        <location filename="../../ui/reconcile/view.py" line="308"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="331"/>
+        <location filename="../../ui/reconcile/view.py" line="309"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="331"/>
+        <location filename="../../ui/reconcile/view.py" line="309"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="354"/>
+        <location filename="../../ui/reconcile/view.py" line="332"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="358"/>
+        <location filename="../../ui/reconcile/view.py" line="336"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="363"/>
+        <location filename="../../ui/reconcile/view.py" line="341"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="376"/>
+        <location filename="../../ui/reconcile/view.py" line="354"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="411"/>
+        <location filename="../../ui/reconcile/view.py" line="389"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="414"/>
+        <location filename="../../ui/reconcile/view.py" line="392"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="420"/>
+        <location filename="../../ui/reconcile/view.py" line="398"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="427"/>
+        <location filename="../../ui/reconcile/view.py" line="405"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="427"/>
+        <location filename="../../ui/reconcile/view.py" line="405"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="427"/>
+        <location filename="../../ui/reconcile/view.py" line="405"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="531"/>
+        <location filename="../../ui/reconcile/view.py" line="506"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="538"/>
+        <location filename="../../ui/reconcile/view.py" line="513"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="66"/>
+        <location filename="../../ui/reconcile/view.py" line="64"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="66"/>
+        <location filename="../../ui/reconcile/view.py" line="64"/>
         <source>Word document (*.docx);;Excel workbook (*.xlsx)</source>
         <translation>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="75"/>
+        <location filename="../../ui/reconcile/view.py" line="73"/>
         <source>Compare with</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="76"/>
+        <location filename="../../ui/reconcile/view.py" line="74"/>
         <source>Compare {week} with which closed week?</source>
         <translation>将 {week} 与哪一个已结账的周比较？</translation>
     </message>
@@ -4777,7 +4823,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/board/overview.py" line="134"/>
+        <location filename="../../ui/board/overview.py" line="151"/>
+        <source>Reading the journal…</source>
+        <translation>正在读取修改记录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/overview.py" line="151"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
@@ -4867,6 +4918,19 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
 </context>
 <context>
+    <name>Worker</name>
+    <message>
+        <location filename="../../ui/common/worker.py" line="126"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/worker.py" line="151"/>
+        <source>Cancelling…</source>
+        <translation>正在取消……</translation>
+    </message>
+</context>
+<context>
     <name>dlg</name>
     <message>
         <location filename="../../ui/window/dialogs.py" line="188"/>
@@ -4934,23 +4998,23 @@ Sheets: {sheets}</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="414"/>
-        <source>Export ledger</source>
-        <translation>导出台账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="414"/>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="423"/>
-        <source>Exporting…</source>
-        <translation>正在导出……</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="421"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="422"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出……（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="439"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="424"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="432"/>
+        <source>Exporting…</source>
+        <translation>正在导出……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="432"/>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="438"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
     </message>
@@ -4995,12 +5059,22 @@ Sheets: {sheets}</source>
         <translation>{community}填报表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="178"/>
+        <location filename="../../ui/imports/fill_form.py" line="176"/>
+        <source>Export fill form</source>
+        <translation>导出填报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/fill_form.py" line="177"/>
+        <source>Writing the fill form of {community}…</source>
+        <translation>正在生成{community}的填报表……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/fill_form.py" line="183"/>
         <source>Cannot export the fill form</source>
         <translation>无法导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="482"/>
+        <location filename="../../ui/imports/fill_form.py" line="489"/>
         <location filename="../../ui/imports/foreign.py" line="209"/>
         <source>Import Excel</source>
         <translation>导入 Excel</translation>
@@ -5009,27 +5083,27 @@ Sheets: {sheets}</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/common/messages.py" line="52"/>
+        <location filename="../../ui/common/messages.py" line="57"/>
         <source>Cannot do that</source>
         <translation>无法执行此操作</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="56"/>
+        <location filename="../../ui/common/messages.py" line="63"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="65"/>
+        <location filename="../../ui/common/messages.py" line="74"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="69"/>
+        <location filename="../../ui/common/messages.py" line="78"/>
         <source>Yes</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/common/messages.py" line="70"/>
+        <location filename="../../ui/common/messages.py" line="79"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

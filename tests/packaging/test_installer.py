@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tests.packaging.installer_helpers import APPID, NAME, ROOT
+from tests.packaging.installer_helpers import APPID, NAME, ROOT, known_operator, png_difference
 
 pytestmark = pytest.mark.packaging
 TODAY = "2025-11-01"
@@ -43,16 +43,6 @@ def bare(
     return subprocess.run(
         ["env", "-i", *assigned, str(exe), *args], cwd=cwd, capture_output=True, text=True, timeout=300
     )
-
-
-def known_operator(home: Path) -> dict[str, str]:
-    """The settings a user has after answering “我是谁” once (the window asks otherwise)."""
-    config = home / "config"
-    (config / "zhenggai").mkdir(parents=True, exist_ok=True)
-    (config / "zhenggai" / "zhenggai-ledger.conf").write_text(
-        "[operator]\nname=张专班\nrole=work_team\n", encoding="utf-8"
-    )
-    return {"HOME": str(home), "XDG_CONFIG_HOME": str(config)}
 
 
 @pytest.fixture(scope="module")
@@ -170,22 +160,6 @@ def test_every_library_taken_from_the_desktop_is_declared(unpacked, deb):
     assert not missing, missing
 
 
-def png_difference(a: Path, b: Path) -> float:
-    """The share of pixels that differ between two screenshots of the same size."""
-    from PySide6.QtGui import QImage
-
-    one, two = QImage(str(a)).convertToFormat(QImage.Format.Format_RGB32), QImage(str(b))
-    two = two.convertToFormat(QImage.Format.Format_RGB32)
-    assert one.size() == two.size()
-    width, height = one.width(), one.height()
-    differ = 0
-    for y in range(height):
-        row_a, row_b = bytes(one.constScanLine(y))[: width * 4], bytes(two.constScanLine(y))[: width * 4]
-        if row_a != row_b:
-            differ += sum(row_a[i : i + 4] != row_b[i : i + 4] for i in range(0, width * 4, 4))
-    return differ / (width * height)
-
-
 def test_the_window_opens_on_an_x_display_with_chinese_text(exe, demo, display, tmp_path):
     env = {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", **known_operator(tmp_path)}
     done = bare(
@@ -254,7 +228,7 @@ def first_paint_wall(command: list[str], env: dict[str, str]) -> tuple[float, fl
 
 def test_start_up_of_the_bundle_against_the_venv_is_measured(exe, demo, display, deb, tmp_path):
     """Figures for the README, not a limit: interleaved cold starts in the same run, medians; written to
-    dist/installer-figures.json and printed by .ci/run."""
+    the .deb's folder as installer-figures.json and printed by .ci/run."""
     env = {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", **known_operator(tmp_path)}
     args = ["--ledger", str(demo), "--data-dir", str(tmp_path / "data"), "--today", TODAY, "--startup-time"]
     subprocess.run(
@@ -278,9 +252,7 @@ def test_start_up_of_the_bundle_against_the_venv_is_measured(exe, demo, display,
         "venv_first_paint_reported_s": round(statistics.median(r for _, r in venv), 3),
         "runs": len(bundle),
     }
-    (ROOT / "dist" / "installer-figures.json").write_text(
-        json.dumps(figures, indent=2) + "\n", encoding="utf-8"
-    )
+    (deb.parent / "installer-figures.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     assert figures["bundle_first_paint_wall_s"] > 0
 
 

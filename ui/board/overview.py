@@ -4,6 +4,9 @@ the overdue list with owners, and weekly trends from the journal drawn with QPai
 from __future__ import annotations
 
 import math
+import sqlite3
+import threading
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -11,11 +14,14 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPointF,
     QRectF,
+    QRunnable,
     QSize,
     Qt,
+    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -87,11 +93,19 @@ class TrendChart(QWidget):
         self.values: list[int] = []
         self.labels: list[str] = []
         self.start = 0
+        self.busy = False  # the journal is still being read: the chart says so instead of "no data"
         self.setMinimumSize(260, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
+    def set_busy(self) -> None:
+        """No values until the journal has been read (a large ledger's is read in the background)."""
+        self.values, self.labels, self.start, self.busy = [], [], 0, True
+        self.setToolTip(self.title)
+        self.update()
+
     def set_series(self, values: list[int], labels: list[str], start: int = 0) -> None:
         """One value a week; a line starts at ``start`` (the weeks before had no ledger yet)."""
+        self.busy = False
         self.values, self.labels, self.start = list(values), list(labels), max(0, min(start, len(values) - 1))
         tip = "\n".join(f"{lab}：{v}" for lab, v in zip(labels, values, strict=False))
         self.setToolTip(f"{self.title}\n{tip}")
@@ -131,7 +145,11 @@ class TrendChart(QWidget):
         n = len(self.values)
         if n == 0:
             p.setPen(MUTED)
-            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No data yet"))
+            p.drawText(
+                plot,
+                Qt.AlignmentFlag.AlignCenter,
+                self.tr("Reading the journal…") if self.busy else self.tr("No data yet"),
+            )
             p.end()
             return
         step = plot.width() / n
@@ -349,6 +367,38 @@ class OverdueModel(QAbstractTableModel):
         return None
 
 
+# ---- trends read in the background -------------------------------------------------------------------------------
+class TrendsRead(QObject):
+    """Carries a finished replay from the worker thread to the view (a queued signal: received on the GUI thread)."""
+
+    done = Signal(object)
+
+
+class TrendsJob(QRunnable):
+    """The first replay of a large journal, on a pool thread with its own read-only connection (a SQLite
+    connection belongs to the thread that opened it; the window's stays on the GUI thread)."""
+
+    def __init__(self, path: Path, read: TrendsRead, cancelled: threading.Event) -> None:
+        super().__init__()
+        self.path, self.read, self.cancelled = path, read, cancelled
+
+    def run(self) -> None:
+        replay = lb.JournalReplay()
+        try:
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                replay.update(None, conn, self.cancelled.is_set)
+            finally:
+                conn.close()
+        except sqlite3.Error:  # the file went away or is busy: the view reads it itself next time
+            replay = lb.JournalReplay()
+        if not self.cancelled.is_set():
+            try:
+                self.read.done.emit(replay)
+            except RuntimeError:  # the view and its receiver are gone (the program is ending)
+                pass
+
+
 # ---- the view ----------------------------------------------------------------------------------------------------
 class OverviewView(QWidget):
     """The 总览 tab. ``tasksActivated(list)``: an overdue task was activated (double-click, Enter); ``communityActivated(str)``: a
@@ -366,7 +416,13 @@ class OverviewView(QWidget):
         self.weeks = weeks
         self.overdue_limit = overdue_limit
         self._filter = TaskFilter()
-        self._replay = lb.JournalReplay()
+        self._replay: lb.JournalReplay | None = None  # None while the first replay runs in the background
+        self._reading: threading.Event | None = None  # set to stop that replay
+        self._read = TrendsRead()  # no parent: it outlives a view closed while the worker still runs
+        self._read.done.connect(self._trends_read)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
         base = self.font()
 
         self.pct = QLabel("—")
@@ -483,13 +539,51 @@ class OverviewView(QWidget):
             if more > 0
             else ""
         )
-        # the journal is read once, then only its new entries; trends follow the community filter
+        self._show_trends()
+
+    # the journal is read once, then only its new entries; trends follow the community filter. A large journal's
+    # first reading runs on a pool thread (seconds at 100,000 tasks) while the charts say so.
+    INLINE_ROWS = 5000  # journal_task rows read on the GUI thread (a few tenths of a second at most)
+
+    def _show_trends(self) -> None:
+        if self._replay is None:
+            if self._reading is not None:
+                return  # under way: shown when it is done
+            if lb.journal_size(self.ledger) > self.INLINE_ROWS:
+                self._reading = threading.Event()
+                for chart in (self.chart_closed, self.chart_open, self.chart_overdue):
+                    chart.set_busy()
+                QThreadPool.globalInstance().start(
+                    TrendsJob(self.ledger.store.path, self._read, self._reading)
+                )
+                return
+            self._replay = lb.JournalReplay()
         trends: Trends = lb.trends(
-            self.ledger, self.weeks, today, community_ids=self._filter.community_ids, replay=self._replay
+            self.ledger,
+            self.weeks,
+            self.ledger.today(),
+            community_ids=self._filter.community_ids,
+            replay=self._replay,
         )
         self.chart_closed.set_series(trends.signed_off, trends.labels)
         self.chart_open.set_series(trends.open_tasks, trends.labels, trends.start)
         self.chart_overdue.set_series(trends.newly_overdue, trends.labels)
+
+    def _trends_read(self, replay: lb.JournalReplay) -> None:
+        if self._reading is None or self._reading.is_set():
+            return
+        self._reading, self._replay = None, replay
+        self._show_trends()  # with what was written meanwhile read on top (only the new entries)
+
+    @property
+    def trends_pending(self) -> bool:
+        """The first reading of the journal is still running in the background."""
+        return self._reading is not None
+
+    def stop(self) -> None:
+        """Stop a background reading (the window or the program is closing)."""
+        if self._reading is not None:
+            self._reading.set()
 
     def on_changed(self, changed: Changed) -> None:
         if changed.affects_tasks:

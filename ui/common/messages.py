@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ledger.core import LedgerError
 from ledger.core.errors import MESSAGES
 from ui.common import words
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +51,15 @@ def show_error(parent: QWidget | None, exc: BaseException | str, title: str | No
     """Say what went wrong and what to do; never a traceback for an error the user can cause.
 
     ``exc`` is the error, or a sentence already written for the user."""
+    from PySide6.QtWidgets import QMessageBox  # here: the window's start-up need not make its type
+
     log.warning("shown to user: %s", exc)
     QMessageBox.warning(parent, title or _tr("Cannot do that"), error_text(exc))
 
 
 def info(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, title or _tr("Notice"), text)
 
 
@@ -60,6 +67,8 @@ def confirm(
     parent: QWidget | None, text: str, title: str | None = None, *, destructive: bool = False
 ) -> bool:
     """Ask before anything destructive; the safe answer is the default."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question,
         title or _tr("Please confirm"),

@@ -18,8 +18,11 @@ if TYPE_CHECKING:
 EntryIdRole = Qt.ItemDataRole.UserRole + 1
 
 
+STATUS_VALUES = frozenset(s.value for s in Status)
+
+
 def status_text(value: Any) -> str:
-    if isinstance(value, str) and value in {s.value for s in Status}:
+    if isinstance(value, str) and value in STATUS_VALUES:
         return words.status(value)
     return str(value)
 

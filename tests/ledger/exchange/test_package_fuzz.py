@@ -96,7 +96,10 @@ def test_a_return_with_any_cell_changed_gets_a_result_or_a_sentence(
     conn = sqlite3.connect(returned)
     try:
         tables = [
-            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            if r[0]
+            not in ("task_search_fts_config", "task_search_fts_idx")  # WITHOUT ROWID: no rowid to pick by
         ]
         table = data.draw(st.sampled_from(tables))
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]

@@ -1,107 +1,111 @@
-"""The xlsxwriter 台账 writer against the openpyxl one it replaces: on the demo ledger, every sheet, cell by cell
-(value, type, number format, font, fill, alignment, borders), merges, column widths and hidden columns, row
-heights, page breaks and the print set-up read back the same."""
+"""What the xlsxwriter 台账 writer must get right beyond the layout tests of test_ledger_xlsx: text that looks like a
+formula or a number stays text (and stays text when edited), widths and heights are stored exactly as planned,
+no temporary row file is left behind, and Excel's limit on manual page breaks is respected."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
 
-from ledger.core import FixedClock
-from ledger.example import build_demo
-from ledger.office.ledger_xlsx import COLUMNS, export_ledger, save_template
+from ledger.office.ledger_xlsx import DEFAULT_COLUMNS, DEFAULT_WIDTHS, export_ledger
+from ledger.office.xlsx_book import Book
+from ledger.office.xlsx_layout import CENTER, DEFAULT_SCHEME, TEXT
 from ledger.service import Ledger
+from ledger.storage import ExportCancelled
+
+COL = {k: i for i, k in enumerate(DEFAULT_COLUMNS, start=1)}
+FIRST = 4
 
 
-def _rgb(colour: Any) -> str | None:
-    value = getattr(colour, "rgb", None)
-    return value[-6:] if isinstance(value, str) else None
+@pytest.fixture
+def rows_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The folder the export's temporary row files go to (the system's temporary folder, redirected)."""
+    folder = tmp_path / "系统临时文件夹"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
 
 
-def _columns(ws: Any) -> dict[int, tuple[float, bool]]:
-    """Width and hidden per column; a <col> element may cover several columns (min..max)."""
-    out = {}
-    for d in ws.column_dimensions.values():
-        if d.min is None:
-            continue
-        for i in range(d.min, d.max + 1):
-            out[i] = (d.width, bool(d.hidden))
-    return out
+def test_text_that_looks_like_a_formula_or_a_number_stays_text(filled: Ledger, tmp_path: Path) -> None:
+    texts = ['=HYPERLINK("http://example.com","点我")', "+86 021", "-3 处未整改", "@所有人", "12345"]
+    ids = [t["id"] for t in filled.tasks_json()]
+    for tid, text in zip(ids, texts, strict=False):
+        filled.update_progress(tid, text)
+    ws = openpyxl.load_workbook(export_ledger(filled, tmp_path / "台账.xlsx").path)["整改台账"]
+    cells = {
+        ws.cell(r, COL["progress"]).value: ws.cell(r, COL["progress"]) for r in range(FIRST, ws.max_row + 1)
+    }
+    for text in texts:
+        cell = cells[text]
+        assert cell.data_type == "s", text
+        # Excel's quote prefix on what a spreadsheet would take for a formula: editing the cell keeps it text
+        assert cell.quotePrefix == (text[0] in "=+-@"), text
 
 
-def snapshot(path: Path) -> dict[str, Any]:
-    wb = openpyxl.load_workbook(path)
-    out: dict[str, Any] = {"sheets": wb.sheetnames}
-    for ws in wb.worksheets:
-        cells = {}
-        for row in ws.iter_rows():
-            for c in row:
-                if not c.has_style and c.value is None:
-                    continue
-                f, a, b = c.font, c.alignment, c.border
-                cells[c.coordinate] = (
-                    c.value,
-                    c.data_type if c.value is not None else None,
-                    c.number_format,
-                    (f.name, f.sz, f.charset, _rgb(f.color) if f.color is not None else None),
-                    (c.fill.fill_type, _rgb(c.fill.fgColor) if c.fill.fill_type else None),
-                    (a.horizontal, a.vertical, bool(a.wrap_text)),
-                    tuple(s.style if s is not None else None for s in (b.left, b.right, b.top, b.bottom)),
-                )
-        ps, m = ws.page_setup, ws.page_margins
-        out[ws.title] = {
-            "cells": cells,
-            "merges": sorted(str(r) for r in ws.merged_cells.ranges),
-            "columns": _columns(ws),
-            "heights": {r: round(ws.row_dimensions[r].height or 0, 9) for r in range(1, ws.max_row + 1)},
-            "breaks": [b.id for b in ws.row_breaks.brk],
-            "print": (
-                ps.orientation,
-                int(ps.paperSize or 0),
-                int(ps.fitToWidth or 1),  # 1 when left out (the schema's default)
-                int(ps.fitToHeight if ps.fitToHeight is not None else 1),
-                ws.sheet_properties.pageSetUpPr.fitToPage,
-                ws.print_options.horizontalCentered,
-                (m.left, m.right, m.top, m.bottom, m.header, m.footer),
-                ws.print_title_rows,
-                (ws.oddFooter.center.text, ws.oddFooter.center.font, ws.oddFooter.center.size),
-                ws.freeze_panes,
-                ws.auto_filter.ref,
-            ),
-        }
-    return out
+def test_widths_and_heights_are_stored_as_planned(filled: Ledger, tmp_path: Path) -> None:
+    ws = openpyxl.load_workbook(export_ledger(filled, tmp_path / "台账.xlsx").path)["整改台账"]
+    widths = {}
+    for d in ws.column_dimensions.values():  # one <col> may cover several columns of the same width
+        for i in range(d.min or 1, (d.max or 0) + 1):
+            widths[i] = d.width
+    # exactly the template's characters (xlsxwriter's set_column would add 0.71 of padding to each); 责任领导 and
+    # 责任人 are widened to their longest name
+    planned = [DEFAULT_WIDTHS[k] for k in DEFAULT_COLUMNS if k not in ("leader", "owner")]
+    assert [widths[i] for k, i in COL.items() if k not in ("leader", "owner")] == planned
+    assert ws.row_dimensions[1].height == 36.0 and ws.row_dimensions[2].height == 24.0
+    # heights in tenths of a point as computed (set_row would round them to whole pixels: 50 → 50.25)
+    heights = [ws.row_dimensions[r].height for r in range(FIRST, ws.max_row + 1)]
+    assert all(h is not None and h >= 20 and abs(h - round(h, 1)) < 1e-9 for h in heights)
+    assert 50.0 in heights
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ledger]:
-    led = build_demo(tmp_path_factory.mktemp("demo") / "示例台账.db", clock=FixedClock.on("2025-11-20"))
-    first, second = (t["id"] for t in led.tasks_json()[:2])
-    led.update_progress(first, '=HYPERLINK("http://example.com","点我")')  # stays text in both
-    led.update_progress(second, "-3 处未整改\n+2 处已整改")
-    yield led
-    led.close()
+def test_no_temporary_row_file_is_left(filled: Ledger, tmp_path: Path, rows_dir: Path) -> None:
+    export_ledger(filled, tmp_path / "台账.xlsx", three_lists=True, per_community_sheets=True)
+    assert list(rows_dir.iterdir()) == []
+    with pytest.raises(ExportCancelled):
+        export_ledger(filled, tmp_path / "台账.xlsx", three_lists=True, cancel=lambda: True)
+    assert list(rows_dir.iterdir()) == []
+
+    def broken(done: int, total: int) -> None:
+        if done:
+            raise RuntimeError("the progress dialog went away")
+
+    with pytest.raises(RuntimeError):
+        export_ledger(filled, tmp_path / "台账.xlsx", per_community_sheets=True, progress=broken)
+    assert list(rows_dir.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx"] == ["台账.xlsx"]
 
 
-@pytest.mark.parametrize(
-    "options",
-    [
-        {"per_community_sheets": True, "three_lists": True},
-        {"paper": "A3", "template": "全部列"},
-        {"community": "鑫峰苑", "three_lists": True},
-    ],
-    ids=["all-sheets", "every-column-A3", "one-community"],
-)
-def test_same_workbook_as_the_openpyxl_writer(demo: Ledger, tmp_path: Path, options: dict[str, Any]) -> None:
-    save_template(demo, "全部列", list(COLUMNS))
-    old = export_ledger(demo, tmp_path / "old.xlsx", writer="openpyxl", **options)
-    new = export_ledger(demo, tmp_path / "new.xlsx", **options)
-    assert (new.tasks, new.sheets, new.paper, new.notes) == (old.tasks, old.sheets, old.paper, old.notes)
-    a, b = snapshot(old.path), snapshot(new.path)
-    assert a["sheets"] == b["sheets"]
-    for name in a["sheets"]:
-        for part in a[name]:
-            assert a[name][part] == b[name][part], (name, part)
+def test_more_pages_than_excel_takes_manual_breaks_for(tmp_path: Path) -> None:
+    """Excel refuses a sheet with more than 1023 manual page breaks as damaged: the first 1023 are kept."""
+    book = Book(DEFAULT_SCHEME, tmpdir=str(tmp_path))
+    sheet = book.sheet("整改台账", [10, 30], paper="A4", header_row=3)
+    sheet.heading("标题", "副标题", ["序号", "整改措施"], [10, 30])
+    for n in range(1, 1201):
+        height = sheet.room  # one row fills a page: a break before every row after the first
+        sheet.break_before(height)
+        sheet.append([(n, CENTER), (f"措施{n}", TEXT)], height)
+    sheet.finish()
+    book.save(tmp_path / "台账.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "台账.xlsx")["整改台账"]
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert len(sheet.breaks) == 1199 and breaks == sheet.breaks[:1023]
+    assert ws.max_row == 1203 and ws.cell(1203, 2).value == "措施1200"
+    assert list(tmp_path.glob("tmp*")) == []
+
+
+def test_the_export_does_not_load_openpyxl(tmp_path: Path) -> None:
+    """openpyxl takes ~0.2 s to import: the export (xlsxwriter) needs none of it."""
+    code = (
+        "import sys; from ledger.core import FixedClock; from ledger.example import generate; "
+        "from ledger.office.ledger_xlsx import export_ledger; "
+        f"led = generate({str(tmp_path / 'g.db')!r}, tasks=50, communities=2, clock=FixedClock()); "
+        f"export_ledger(led, {str(tmp_path / 'out.xlsx')!r}, three_lists=True, per_community_sheets=True); "
+        "assert not any(m.startswith('openpyxl') for m in sys.modules), 'openpyxl was imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[3])

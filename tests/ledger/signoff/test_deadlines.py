@@ -17,7 +17,7 @@ from ledger.core import FixedClock, Health, Status
 from ledger.office.xlsx_rows import Item, on_time, remark
 from ledger.service import Ledger
 from ledger.storage import journal
-from tests.helpers import L1, SEC, WT, as_, sign_off
+from tests.helpers import L1, SEC, WT, as_, sign_off, undo_schema_9
 
 FIRST = "2025-12-31"
 
@@ -188,6 +188,7 @@ def test_an_older_file_gets_its_original_deadlines_fixed_in_the_journal(
     conn.execute("DROP TABLE journal_task")
     conn.execute("DROP INDEX journal_by_task")
     conn.execute("CREATE INDEX journal_task ON journal(task_id, seq)")
+    undo_schema_9(conn)  # nor schema 9's search index
     conn.execute("PRAGMA user_version = 5")
     conn.commit()
     conn.close()

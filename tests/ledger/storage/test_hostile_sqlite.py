@@ -66,6 +66,14 @@ HOSTILE: dict[str, tuple[str, ...]] = {
         "CREATE INDEX journal_at ON journal(at)",
     ),
     "an extra index": ("CREATE INDEX mine ON task(owner)",),
+    "a search index of another kind": (
+        "DROP TABLE task_search_fts",
+        "CREATE VIRTUAL TABLE task_search_fts USING fts5(text, content='task_search', content_rowid='task_rowid')",
+    ),
+    "a virtual table of an unknown module": (  # (SQLite refuses to create one: written into the schema itself)
+        "PRAGMA writable_schema = ON",
+        "INSERT INTO sqlite_master VALUES ('table', 'spy', 'spy', 0, 'CREATE VIRTUAL TABLE spy USING no_such(x)')",
+    ),
 }
 
 
@@ -250,6 +258,14 @@ TAMPERS: dict[str, tuple[Tamper, str]] = {
     "a journal index row added": (
         lambda c, _i: c.execute("INSERT INTO journal_task VALUES ('nobody', 1, NULL)"),
         "journal_task",
+    ),
+    "the search text": (
+        lambda c, _i: c.execute("UPDATE task_search SET text = 'x' WHERE task_rowid = 1"),
+        "task_search",
+    ),
+    "a search row deleted": (
+        lambda c, _i: c.execute("DELETE FROM task_search WHERE task_rowid = 2"),
+        "task_search",
     ),
     "a trigger dropped": (lambda c, _i: c.execute("DROP TRIGGER task_tally_insert"), "task_tally_insert"),
     "an index dropped": (lambda c, _i: c.execute("DROP INDEX task_late"), "task_late"),

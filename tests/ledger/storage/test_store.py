@@ -11,6 +11,7 @@ from ledger.core import LedgerError
 from ledger.service import Ledger
 from ledger.storage import journal
 from ledger.storage.store import SCHEMA_VERSION, Store, lock_path
+from tests.helpers import undo_schema_9
 
 
 def _closed_copy(led: Ledger, tmp_path: Path, name: str = "副本.db") -> Path:
@@ -23,6 +24,7 @@ def _closed_copy(led: Ledger, tmp_path: Path, name: str = "副本.db") -> Path:
 
 def undo_schema_7(conn: sqlite3.Connection) -> None:
     """Take a file back to before the journal's per-task index (schema 7) and the sort indexes of schema 8."""
+    undo_schema_9(conn)
     conn.execute("DROP INDEX task_by_progress")
     conn.execute("DROP INDEX task_by_department")
     conn.execute("DROP TABLE journal_task")

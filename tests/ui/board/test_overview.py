@@ -128,3 +128,34 @@ def test_render_views_to_png(qtbot, filled: Ledger, tmp_path: Path) -> None:
         assert (image.width(), image.height()) == (1600, 1000)
         colours = {image.pixel(x, y) for x in range(0, 1600, 40) for y in range(0, 1000, 40)}
         assert len(colours) > 4, f"{name} looks blank"
+
+
+def test_a_large_journal_is_read_in_the_background_with_the_same_trends(
+    qtbot, filled: Ledger, monkeypatch
+) -> None:
+    """Past INLINE_ROWS the first reading runs on a pool thread: the charts say they are reading, the window
+    stays usable, and the figures that arrive are those read on the GUI thread; a change made meanwhile is in them."""
+    inline = OverviewView(filled)
+    qtbot.addWidget(inline)
+    expected = list(inline.chart_open.values)
+    monkeypatch.setattr(OverviewView, "INLINE_ROWS", 0)
+    v = OverviewView(filled)
+    qtbot.addWidget(v)
+    assert v.trends_pending and v.chart_open.busy and v.chart_open.values == []
+    assert v.overdue.text() != "—"  # the rest of the tab is there at once
+    qtbot.waitUntil(lambda: not v.trends_pending, timeout=20_000)
+    assert not v.chart_open.busy and v.chart_open.values == expected
+    task = filled.tasks_json()[0]["id"]
+    filled.delete_task(task)
+    v.refresh()  # what the window does on a change: only the new entry is read
+    inline.refresh()
+    assert v.chart_open.values == inline.chart_open.values
+
+
+def test_closing_stops_a_background_reading(qtbot, filled: Ledger, monkeypatch) -> None:
+    monkeypatch.setattr(OverviewView, "INLINE_ROWS", 0)
+    v = OverviewView(filled)
+    qtbot.addWidget(v)
+    v.stop()
+    qtbot.wait(200)
+    assert v.chart_open.values == []  # a stopped reading shows nothing half-read

@@ -177,12 +177,12 @@ def test_close_with_unticked_lines_asks_for_a_note(qtbot, week: Ledger, errors, 
 
 def test_chase_list_and_side_panels(qtbot, week: Ledger) -> None:
     v = make_view(qtbot, week)
-    rows = {v.chase.item(r, 0).text(): v.chase.item(r, 1).text() for r in range(v.chase.rowCount())}
+    rows = {v.chase.text(r, 0): v.chase.text(r, 1) for r in range(v.chase.row_count())}
     assert rows == {"南郊别墅": "王书记", "鑫峰苑": "李书记"}
-    pending = [v.pending.item(r, 1).text() for r in range(v.pending.rowCount())]
+    pending = [v.pending.text(r, 1) for r in range(v.pending.row_count())]
     assert "强化宣传培训" in pending  # the task submitted this week waits for review
     # 加强日常巡查 fell due 2025-11-18, before this week: not new overdue in W48
-    assert [v.overdue.item(r, 1).text() for r in range(v.overdue.rowCount())] == []
+    assert [v.overdue.text(r, 1) for r in range(v.overdue.row_count())] == []
 
 
 def test_compare_two_closed_weeks(qtbot, week: Ledger, clock: FixedClock, errors, monkeypatch) -> None:
@@ -220,8 +220,8 @@ def test_an_extension_waiting_is_named_by_its_community_and_measure(qtbot, week:
     signoff.request_extension(week, task.id, "2026-03-31", "需协调物业")
     as_(week, WT)
     v = make_view(qtbot, week)
-    assert v.extensions.rowCount() == 1
-    assert v.extensions.item(0, 0).text() == f"{task.community}·{task.measure}"
+    assert v.extensions.row_count() == 1
+    assert v.extensions.text(0, 0) == f"{task.community}·{task.measure}"
 
 
 def test_the_change_column_gets_the_width_and_rows_stay_short(qtbot, week: Ledger) -> None:

@@ -247,7 +247,8 @@ def test_new_blank_ledger_from_the_menu_makes_one(qtbot, tmp_path, monkeypatch):
     ctl.show(ctl.open_path(tmp_path / "甲.db"))
     qtbot.addWidget(ctl.window)
     monkeypatch.setattr(
-        "ui.window.app.QFileDialog.getOpenFileName", lambda *a, **k: pytest.fail("the Open dialog came up")
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName",
+        lambda *a, **k: pytest.fail("the Open dialog came up"),
     )
     from PySide6.QtGui import QAction
 
