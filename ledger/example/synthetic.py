@@ -207,7 +207,13 @@ def generate(
         done = end
         if progress is not None:
             progress(done, tasks)
-    with ledger.store.db.atomic():
-        for sql in indexes:
-            conn.execute(sql)
+    conn.execute(
+        "PRAGMA temp_store = MEMORY"
+    )  # each index is one sort of its keys: in memory, not a temp file
+    try:
+        with ledger.store.db.atomic():
+            for sql in indexes:
+                conn.execute(sql)
+    finally:
+        conn.execute("PRAGMA temp_store = DEFAULT")
     return ledger

@@ -21,6 +21,7 @@ pass decides only that a ledger is sound; a problem is always named by the exact
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import sqlite3
@@ -66,25 +67,6 @@ def row_text(change: dict[str, Any], piece: str) -> str:
     return canonical_row(change["row"])
 
 
-def check_change(change: Any) -> None:
-    """Malformed unless ``change`` is of the shape ``row_states.replay`` folds."""
-    if (
-        not isinstance(change, dict)
-        or not isinstance(change.get("table"), str)
-        or not isinstance(change.get("id"), str)
-    ):
-        raise Malformed
-    op = change.get("op")
-    if op == "insert":
-        if not isinstance(change.get("row"), dict):
-            raise Malformed
-    elif op == "update":
-        if not isinstance(change.get("field"), str):
-            raise Malformed
-    elif op != "delete":
-        raise Malformed
-
-
 class Stream:
     """What the pass learns: the clean rows' keys, the other rows' last word, the index's expected digest."""
 
@@ -108,34 +90,60 @@ class Stream:
     def close(self) -> None:
         self.states.close()
 
-    def fold(self, seq: int, at: str, command: str, change: dict[str, Any], piece: str) -> None:
-        """One change (already checked by ``check_change``) of entry ``seq``."""
-        table, key = change["table"], change["id"]
-        waiting = self.waiting.get(table)
-        if waiting is None:  # a table verify does not compare (as before: its state is kept, never read)
+    def fold(
+        self, seq: int, at: str, command: str, changes: list[Any], pieces: list[str], tick: Callable[[], None]
+    ) -> None:
+        """Entry ``seq``'s changes, each checked as ``replay`` checks it (Malformed), ``tick`` every STEP changes.
+
+        A row's first insert waits for its batch; anything else goes to ``states`` (a clean row touched again
+        starts there from its table's row, which equalled the journal's)."""
+        waiting_of, clean_of, held_of, keyset_at = self.waiting, self.clean, self.held, self.keyset_at
+        for n, (change, piece) in enumerate(zip(changes, pieces, strict=True), 1):
+            if n % STEP == 0:
+                tick()
+            if not isinstance(change, dict):
+                raise Malformed
+            table, key, op = change.get("table"), change.get("id"), change.get("op")
+            if not isinstance(table, str) or not isinstance(key, str):
+                raise Malformed
+            waiting = waiting_of.get(table)
+            if op == "insert":
+                row = change.get("row")
+                if not isinstance(row, dict):
+                    raise Malformed
+                if waiting is not None and key not in clean_of[table] and key not in held_of[table]:
+                    if key in waiting:
+                        self.compare(table)
+                    else:
+                        keys = tuple(row)
+                        number = keyset_at.get(keys)
+                        if number is None:
+                            number = keyset_at[keys] = len(self.keysets)
+                            self.keysets.append(keys)
+                        waiting[key] = (row_text(change, piece), number)
+                        if len(waiting) >= BATCH:
+                            self.compare(table)
+                        continue
+            elif op == "update":
+                if not isinstance(change.get("field"), str):
+                    raise Malformed
+            elif op != "delete":
+                raise Malformed
+            if waiting is not None:
+                if key in waiting:
+                    self.compare(table)
+                self.hold(table, key)
             replay(self.states, seq, at, command, [change])
-            return
-        if key in waiting:
-            self.compare(table)
-        clean = self.clean[table]
-        if change["op"] == "insert" and key not in clean and key not in self.held[table]:
-            keys = tuple(change["row"])
-            number = self.keyset_at.get(keys)
-            if number is None:
-                number = self.keyset_at[keys] = len(self.keysets)
-                self.keysets.append(keys)
-            waiting[key] = (row_text(change, piece), number)
-            if len(waiting) >= BATCH:
-                self.compare(table)
-            return
-        if key in clean:  # touched again: its last word so far is the table's row, which equalled it
-            number = clean.pop(key)
-            found = self.rendered(table, number, [key])
-            if found is None or key not in found:
+
+    def hold(self, table: str, key: str) -> None:
+        """From now on the last word on ``key`` is in ``states`` (a clean row starts from its table's row)."""
+        number = self.clean[table].pop(key, None)
+        if number is not None:
+            found = self.rendered(table, number, [key]) or {}
+            if key not in found:
                 self.doubt = True
-            self.states.put((table, key), (found[key] if found and key in found else "{}", seq, at, command))
+            self.states.put((table, key), (found.get(key, "{}"), 0, "", ""))
         self.held[table].add(key)
-        replay(self.states, seq, at, command, [change])
 
     def table_columns(self, table: str) -> dict[str, str]:
         """Each column of ``table`` as ``rendered`` reads it: a whole REAL as the integer the journal says (a
@@ -252,7 +260,6 @@ def stream_journal(store: Store, stream: Stream, tick: Tick) -> Problem | None:
     tick("journal", 0, entries_total)
     prev = GENESIS
     expected_seq = 1
-    changed = 0
     cur = store.conn.execute(f"SELECT {', '.join(JOURNAL_COLUMNS)} FROM journal ORDER BY seq")
     for seq, id_, at, actor, role, origin, command, task_id, payload, prev_hash, digest in cur:
         if seq != expected_seq:
@@ -274,18 +281,14 @@ def stream_journal(store: Store, stream: Stream, tick: Tick) -> Problem | None:
         del fields
         try:
             args_text, changes, pieces, tail = payload_parts(payload)
-            for change in changes:
-                check_change(change)
+            del payload
+            stream.fold(
+                seq, at, command, changes, pieces, functools.partial(tick, "journal", seq - 1, entries_total)
+            )
         except (ValueError, RecursionError):
             return Problem(seq, at, command, "内容不是有效的 JSON")
         except (TypeError, Malformed):
             return Problem(seq, at, command, "内容的格式不是本程序写的")
-        del payload
-        for change, piece in zip(changes, pieces, strict=True):
-            stream.fold(seq, at, command, change, piece)
-            changed += 1
-            if changed % STEP == 0:
-                tick("journal", seq - 1, entries_total)
         for row in index_rows(seq, task_id, args_text, changes, pieces, tail):
             stream.index_sum += hash(row)
             stream.index_rows += 1

@@ -4851,83 +4851,83 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/window/verify.py" line="37"/>
+        <location filename="../../ui/window/verify.py" line="40"/>
         <source>Check the ledger&apos;s integrity</source>
         <translation>核对台账完整性</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="40"/>
+        <location filename="../../ui/window/verify.py" line="43"/>
         <source>Every journal entry is checked against the one before it, and every table is replayed from the journal: a change made outside this program shows up. If you have a 周报 or a 销号审批表 at hand, type the journal anchors printed on it below (one per line) to check that the journal has not been rewritten since.</source>
         <translation>逐条核对日志链，并用日志重放核对每一张表：在本程序之外所做的改动都会被发现。如果手头有周报或销号审批表，把上面印的“日志校验码”填在下面（每行一个），可一并核对打印之后日志有没有被改写。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="48"/>
+        <location filename="../../ui/window/verify.py" line="51"/>
         <source>e.g. 714:2db18125586866ef</source>
         <translation>例如：714:2db18125586866ef</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="60"/>
+        <location filename="../../ui/window/verify.py" line="63"/>
         <source>Check</source>
         <translation>开始核对</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="64"/>
+        <location filename="../../ui/window/verify.py" line="67"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="84"/>
+        <location filename="../../ui/window/verify.py" line="87"/>
         <source>Newest journal anchor now: {anchor} (write it down to check this file against later)</source>
         <translation>当前最新日志校验码：{anchor}（可记下，日后据此核对本文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="100"/>
+        <location filename="../../ui/window/verify.py" line="103"/>
         <source>“{text}” is not a journal anchor: it should be the entry number, a colon and the hex code, as printed at the foot of a 周报, e.g. 714:2db18125586866ef. Nothing was checked.</source>
         <translation>“{text}”不是日志校验码：应为“条目序号:校验码”，如周报页脚印的 714:2db18125586866ef。尚未核对。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="109"/>
-        <location filename="../../ui/window/verify.py" line="114"/>
+        <location filename="../../ui/window/verify.py" line="112"/>
+        <location filename="../../ui/window/verify.py" line="117"/>
         <source>Checking the journal… entry {done} of {total}</source>
         <translation>正在核对日志链……第 {done} 条，共 {total} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="116"/>
+        <location filename="../../ui/window/verify.py" line="119"/>
         <source>Checking the tables… row {done} of {total}</source>
         <translation>正在核对数据表……第 {done} 行，共 {total} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="126"/>
+        <location filename="../../ui/window/verify.py" line="139"/>
         <source>The check was cancelled; nothing was changed.</source>
         <translation>已取消核对；台账没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="134"/>
+        <location filename="../../ui/window/verify.py" line="147"/>
         <source>entry {seq} ({at}, {command})</source>
         <translation>第 {seq} 条日志（{at}，{command}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="138"/>
+        <location filename="../../ui/window/verify.py" line="151"/>
         <source>the tables</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="142"/>
+        <location filename="../../ui/window/verify.py" line="155"/>
         <source>Check failed: {where}: {detail}.</source>
         <translation>核对未通过：{where}：{detail}。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="150"/>
+        <location filename="../../ui/window/verify.py" line="163"/>
         <source>Check failed: {detail}.</source>
         <translation>核对未通过：{detail}。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="155"/>
+        <location filename="../../ui/window/verify.py" line="168"/>
         <source>The ledger is sound: the journal chain is whole and every table matches it.</source>
         <translation>台账完好：日志链完整，每张表都与日志相符。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/verify.py" line="157"/>
+        <location filename="../../ui/window/verify.py" line="170"/>
         <source> The {n} anchors from paper match.</source>
         <translation>与纸面上的 {n} 个日志校验码相符。</translation>
     </message>

@@ -1,15 +1,18 @@
 """文件 → 核对台账完整性…: the journal chain and every table replayed against it, and the anchors printed on paper.
 
 The same check as ``main.py verify`` (``ledger.journal.verify``), for the discipline committee at the window. It runs
-on the GUI thread (the ledger's connection lives there) behind a progress dialog that can be cancelled; it reads
-only, so a cancel leaves nothing to undo.
+in a worker thread (QThreadPool) on a read-only connection of its own, so the window keeps painting through a
+bulk entry of 25,000 tasks; the progress dialog is updated every 50 ms and can be cancelled; it reads only, so a
+cancel leaves nothing to undo. ``check`` waits for it, processing the window's events, and returns as before.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger.service import Ledger
-from ledger.storage import journal
+from ledger.storage import Store, journal
 from ui.common import palette
 from ui.common.util import advance, exec_and_free, progress_dialog, say
 
@@ -119,15 +122,25 @@ class VerifyDialog(QDialog):
 
         progress.show()
         QApplication.processEvents()
-        try:
-            problem = journal.verify(self.ledger.store, progress=report, cancel=progress.wasCanceled)
-            wrong = [s for a in printed if (s := journal.check_anchor(self.ledger.store, a)) is not None]
-        except journal.VerifyCancelled:
+        work = VerifyRun(self.ledger.store.path, printed)
+        QThreadPool.globalInstance().start(work)
+        while True:  # the window paints and 取消 is read every 50 ms
+            if progress.wasCanceled():
+                work.cancelled.set()
+            if work.done.wait(0.05):
+                break
+            if work.stage is not None:
+                report(*work.stage)
+            else:
+                QApplication.processEvents()
+        progress.close()
+        progress.deleteLater()
+        if isinstance(work.error, journal.VerifyCancelled):
             say(self.result, self.tr("The check was cancelled; nothing was changed."))
             return None
-        finally:
-            progress.close()
-            progress.deleteLater()
+        if work.error is not None:
+            raise work.error
+        problem, wrong = work.problem, work.wrong
         self._show_head()
         if problem is not None:
             where = (
@@ -162,3 +175,36 @@ class VerifyDialog(QDialog):
     @classmethod
     def run(cls, parent: QWidget | None, ledger: Ledger) -> None:
         exec_and_free(cls(ledger, parent))
+
+
+class VerifyRun(QRunnable):
+    """``journal.verify`` and the anchors' check on a read-only connection of this thread's own (a SQLite connection
+    stays in the thread that made it); what it found, or the exception it raised, is read once ``done`` is set."""
+
+    def __init__(self, path: Any, printed: list[journal.Anchor]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # Python keeps it: the dialog reads it after run()
+        self.path = path
+        self.printed = printed
+        self.cancelled = threading.Event()
+        self.done = threading.Event()
+        self.stage: tuple[str, int, int] | None = None
+        self.problem: journal.Problem | None = None
+        self.wrong: list[str] = []
+        self.error: BaseException | None = None
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        self.stage = (stage, done, total)
+
+    def run(self) -> None:
+        try:
+            store = Store.open(self.path, read_only=True)
+            try:
+                self.problem = journal.verify(store, progress=self.progress, cancel=self.cancelled.is_set)
+                self.wrong = [s for a in self.printed if (s := journal.check_anchor(store, a)) is not None]
+            finally:
+                store.close()
+        except BaseException as exc:  # handed to the dialog, which says or raises it on the GUI thread
+            self.error = exc
+        finally:
+            self.done.set()

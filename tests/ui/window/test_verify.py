@@ -92,3 +92,23 @@ def test_cancel_stops_the_check(qtbot, filled, monkeypatch):
     qtbot.addWidget(dlg)
     assert dlg.check() is None
     assert "已取消" in dlg.result.text()
+
+
+def test_the_check_runs_beside_the_window_on_a_connection_of_its_own(qtbot, filled, monkeypatch):
+    """The window keeps painting through a long check: verify runs in a worker thread on a read-only connection."""
+    import threading
+
+    make_app("zh")
+    seen: list[tuple[bool, bool]] = []
+    real = journal.verify
+
+    def spy(store, **kw):
+        seen.append((threading.current_thread() is threading.main_thread(), store is filled.store))
+        return real(store, **kw)
+
+    monkeypatch.setattr(journal, "verify", spy)
+    dlg = VerifyDialog(filled)
+    qtbot.addWidget(dlg)
+    assert dlg.check() is True
+    assert seen == [(False, False)]
+    assert "完好" in dlg.result.text()
