@@ -207,9 +207,8 @@ def generate(
         done = end
         if progress is not None:
             progress(done, tasks)
-    conn.execute(
-        "PRAGMA temp_store = MEMORY"
-    )  # each index is one sort of its keys: in memory, not a temp file
+    # each index is one sort of its keys: in memory, not in a temporary file
+    conn.execute("PRAGMA temp_store = MEMORY")
     try:
         with ledger.store.db.atomic():
             for sql in indexes:

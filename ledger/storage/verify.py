@@ -6,14 +6,16 @@ In order, stopping at the first thing wrong (a ``journal.Problem``):
    no view or trigger of someone else's) — ``ledger.storage.untrusted.schema_problems``;
 2. each journal row holds values of the kinds we write (text as text: a payload stored as a BLOB is reported,
    not a traceback);
-3. the hash chain, entry by entry, while the journal's last word on every row is replayed into ``RowStates``
-   (in memory up to ``CACHE_ROWS`` rows, then in a temporary SQLite file: a million tasks fit in well under
-   1 GB; what stays in memory is the cache and the one entry being read);
-4. every journalled row equals the journal's last word on it, and nothing exists unjournalled;
+3. the hash chain and each payload's shape, entry by entry, in one streaming pass
+   (``ledger.storage.verify_stream``) that also compares the rows with the journal and sums ``journal_task``;
+4. every journalled row equals the journal's last word on it, and nothing exists unjournalled: decided by the
+   streaming pass; when it doubts, ``exact_tables`` replays the journal into ``RowStates`` (in memory up to
+   ``CACHE_ROWS`` rows, then in a temporary SQLite file) and merges it with the tables by key to name the problem;
 5. the evidence files hash to their keys;
 6. what the program derives and does not journal: the per-(community, status) counts in ``task_tally`` that
    the triggers keep, and the order keys (``community.rank``, ``problem.rank``, ``task.ord_*``);
-7. the journal's per-task index ``journal_task`` against the rows the journal makes (a second pass).
+7. the journal's per-task index ``journal_task`` against the rows the journal makes: decided by the streaming
+   pass's digest; when it differs, ``check_journal_index`` (a second pass) names the entry.
 """
 
 from __future__ import annotations
