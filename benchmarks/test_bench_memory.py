@@ -72,7 +72,7 @@ for i in range(1, w.tabs.count()):
     app.processEvents()
     gui = time.perf_counter() - started
     view = w.page(i)
-    while getattr(view, "pending", False):
+    while getattr(view, "counting", False) is True:
         app.processEvents(); time.sleep(0.01)
     tabs[w.tabs.tabText(i)] = {"gui_s": round(gui, 3), "done_s": round(time.perf_counter() - started, 3),
                                "peak_mb": round(peak_mb(), 1)}

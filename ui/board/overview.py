@@ -559,7 +559,7 @@ class OverviewView(QWidget):
             self.chart_overdue.set_series(trends.newly_overdue, trends.labels)
 
     @property
-    def pending(self) -> bool:
+    def counting(self) -> bool:
         """Figures or the trends are still being counted in the background."""
         return self._shown != self._latest[0] or self._replay is None
 
