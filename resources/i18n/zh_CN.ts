@@ -4035,37 +4035,37 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="39"/>
+        <location filename="../../ui/signoff/queue.py" line="61"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="40"/>
+        <location filename="../../ui/signoff/queue.py" line="62"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="41"/>
+        <location filename="../../ui/signoff/queue.py" line="63"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="42"/>
+        <location filename="../../ui/signoff/queue.py" line="64"/>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="43"/>
+        <location filename="../../ui/signoff/queue.py" line="65"/>
         <source>Waiting for</source>
         <translation>等待级别</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="44"/>
+        <location filename="../../ui/signoff/queue.py" line="66"/>
         <source>Days waiting</source>
         <translation>已等待天数</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="111"/>
+        <location filename="../../ui/signoff/queue.py" line="120"/>
         <source>{level} (level {n})</source>
         <translation>{level}（第 {n} 级）</translation>
     </message>
@@ -4073,17 +4073,28 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="176"/>
+        <location filename="../../ui/signoff/queue.py" line="169"/>
+        <location filename="../../ui/signoff/queue.py" line="205"/>
+        <source>Reading the tasks that wait for review…</source>
+        <translation>正在读取等待审核的任务……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/queue.py" line="204"/>
+        <source>Awaiting my review</source>
+        <translation>待我审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signoff/queue.py" line="220"/>
         <source>{n} tasks wait for your review ({name}, {role}), the oldest first. Click one to open it on the right.</source>
         <translation>有 {n} 项任务等待您审核（{name}，{role}），最早申请的在最前。单击一项即在右侧打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="182"/>
+        <location filename="../../ui/signoff/queue.py" line="226"/>
         <source>Nothing waits for your review ({name}, {role}).</source>
         <translation>目前没有等待您审核的任务（{name}，{role}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="190"/>
+        <location filename="../../ui/signoff/queue.py" line="234"/>
         <source>Only reviewers see tasks here: {roles}. You are signed in as {role}; change it under Settings → Who am I.</source>
         <translation>这里列出等待审核的任务，审核人身份为：{roles}。您当前的身份是{role}，可在“设置—我是谁”中切换。</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -24,6 +24,28 @@ COLUMNS = [
     ("days", "Days waiting"),
 ]
 LATE_DAYS = 7  # waiting this long or longer is shown in red
+# Past this many tasks in 申请销号/审核中 the list is read on a worker thread behind a progress dialog (at 100k
+# tasks, 18k waiting, the read is 0.7 s of CPU; at 1M, seconds): the window keeps painting meanwhile.
+BIG_QUEUE = 3000
+
+
+def read_queue(ledger: Ledger) -> tuple[list[QueueItem], dict[str, str]]:
+    """What waits for ``ledger``'s operator, and who made each task's latest 申请销号 (QueueItem carries the time,
+    not the person). Takes the ledger it is given, so a worker thread can pass its own connection."""
+    items = signoff.review_queue(ledger)
+    ids = [it.task_id for it in items]
+    submitters: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        submitters.update(
+            ledger.store.conn.execute(
+                f"SELECT task_id, actor FROM journal WHERE seq IN (SELECT MAX(seq) FROM journal WHERE command = "
+                f"'submit' AND task_id IN ({marks}) GROUP BY task_id)",
+                chunk,
+            ).fetchall()
+        )
+    return items, submitters
 
 
 class ReviewQueueModel(QAbstractTableModel):
@@ -44,27 +66,14 @@ class ReviewQueueModel(QAbstractTableModel):
             self.tr("Days waiting"),
         ]
 
-    def reload(self) -> None:
+    def reload(self, read: tuple[list[QueueItem], dict[str, str]] | None = None) -> None:
+        """Read the queue again (or take ``read``, what ``read_queue`` returned on a worker thread)."""
+        items, submitters = read if read is not None else read_queue(self.ledger)
         self.beginResetModel()
         self.today = self.ledger.today()
-        self.items = signoff.review_queue(self.ledger)
-        self.submitters = self._submitters([it.task_id for it in self.items])
+        self.items = items
+        self.submitters = submitters
         self.endResetModel()
-
-    def _submitters(self, ids: list[str]) -> dict[str, str]:
-        """Who made each task's latest 申请销号 (QueueItem carries the time, not the person)."""
-        out: dict[str, str] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            out.update(
-                self.ledger.store.conn.execute(
-                    f"SELECT task_id, actor FROM journal WHERE seq IN (SELECT MAX(seq) FROM journal WHERE command = "
-                    f"'submit' AND task_id IN ({marks}) GROUP BY task_id)",
-                    chunk,
-                ).fetchall()
-            )
-        return out
 
     def days(self, it: QueueItem) -> int:
         try:
@@ -155,7 +164,11 @@ class ReviewQueueView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        self.refresh()
+        self.read_at: tuple[Any, ...] | None = None  # the ledger's state the list was read in (stamp())
+        if self.waiting() > BIG_QUEUE:
+            self.summary.setText(self.tr("Reading the tasks that wait for review…"))  # when the tab is shown
+        else:
+            self.refresh()
 
     def _activate(self, index: QModelIndex) -> None:
         task_id = index.data(TaskIdRole) if index.isValid() else None
@@ -165,9 +178,40 @@ class ReviewQueueView(QWidget):
     def task_ids(self) -> list[str]:
         return [it.task_id for it in self.model.items]
 
+    def stamp(self) -> tuple[Any, ...]:
+        """What the list depends on: the journal's last entry, who is signed in, and today's date."""
+        op = self.ledger.operator
+        head = self.ledger.store.one("SELECT MAX(seq) FROM journal")
+        return head, op.name, op.role, self.ledger.today()
+
+    def waiting(self) -> int:
+        """Tasks in 申请销号/审核中, from the tally the triggers keep (no task is read)."""
+        return int(
+            self.ledger.store.one(
+                "SELECT COALESCE(SUM(n), 0) FROM task_tally WHERE status IN ('submitted', 'in_review')"
+            )
+        )
+
     def refresh(self) -> None:
         current = self.table.currentIndex().data(TaskIdRole) if self.table.currentIndex().isValid() else None
-        self.model.reload()
+        stamp = self.stamp()
+        if self.isVisible() and self.waiting() > BIG_QUEUE:
+            from ui.common.worker import Cancelled, run_on_ledger
+
+            try:
+                read = run_on_ledger(
+                    self,
+                    self.tr("Awaiting my review"),
+                    self.tr("Reading the tasks that wait for review…"),
+                    self.ledger,
+                    lambda own, _progress: read_queue(own),
+                )
+            except Cancelled:
+                return  # the list stays as it was (read again when the tab is shown next)
+            self.model.reload(read)
+        else:
+            self.model.reload()
+        self.read_at = stamp
         op = self.ledger.operator
         n = len(self.model.items)
         if n:
@@ -196,9 +240,19 @@ class ReviewQueueView(QWidget):
             self.table.selectRow(row)
 
     def on_changed(self, changed: Changed) -> None:
+        """Read again now when shown; when hidden, on the next showing (a tab nobody looks at costs nothing)."""
         if changed.affects_signoff:
-            self.refresh()
+            if self.isVisible():
+                self.refresh()
+            else:
+                self.read_at = None
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.refresh()
+        """Shown again with nothing changed: the list stands. A long list is read after the tab has painted."""
         super().showEvent(event)
+        if self.stamp() == self.read_at:
+            return
+        if self.waiting() > BIG_QUEUE:
+            QTimer.singleShot(0, self.refresh)
+        else:
+            self.refresh()
