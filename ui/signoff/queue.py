@@ -158,6 +158,7 @@ class ReviewQueueView(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(200)  # widths from the first rows, not 1,000 of a long list
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.clicked.connect(self._activate)
         self.table.activated.connect(self._activate)
