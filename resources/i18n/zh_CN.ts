@@ -17,32 +17,32 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/board/kanban.py" line="489"/>
+        <location filename="../../ui/board/kanban.py" line="519"/>
         <source>What was done (required):</source>
         <translation>整改情况说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="491"/>
+        <location filename="../../ui/board/kanban.py" line="521"/>
         <source>Grade:</source>
         <translation>验收评定：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="492"/>
+        <location filename="../../ui/board/kanban.py" line="522"/>
         <source>Opinion:</source>
         <translation>审核意见：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="498"/>
+        <location filename="../../ui/board/kanban.py" line="528"/>
         <source>Exception reason (required):</source>
         <translation>例外理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="500"/>
+        <location filename="../../ui/board/kanban.py" line="530"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="505"/>
+        <location filename="../../ui/board/kanban.py" line="535"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -402,112 +402,117 @@ File: {path}</source>
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board/view.py" line="115"/>
+        <location filename="../../ui/board/view.py" line="116"/>
         <source>Signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="116"/>
+        <location filename="../../ui/board/view.py" line="117"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="117"/>
+        <location filename="../../ui/board/view.py" line="118"/>
         <source>Tasks</source>
         <translation>任务总数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="128"/>
+        <location filename="../../ui/board/view.py" line="129"/>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="133"/>
+        <location filename="../../ui/board/view.py" line="134"/>
         <source>Problems</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="134"/>
+        <location filename="../../ui/board/view.py" line="135"/>
         <source>Categories</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="135"/>
+        <location filename="../../ui/board/view.py" line="136"/>
         <source>Owners</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="136"/>
+        <location filename="../../ui/board/view.py" line="137"/>
         <source>Weeks to deadline</source>
         <translation>倒排工期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="139"/>
+        <location filename="../../ui/board/view.py" line="140"/>
         <source>One column per problem, grouped by category</source>
         <translation>每个反馈问题一列，按问题类别分组</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="140"/>
+        <location filename="../../ui/board/view.py" line="141"/>
         <source>One column per category</source>
         <translation>每个问题类别一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="141"/>
+        <location filename="../../ui/board/view.py" line="142"/>
         <source>One column per responsible person</source>
         <translation>每位责任人一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="142"/>
+        <location filename="../../ui/board/view.py" line="143"/>
         <source>One column per deadline week, scheduled backwards; this week is marked</source>
         <translation>按整改时限所在周排列（倒排工期），本周标红</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="156"/>
+        <location filename="../../ui/board/view.py" line="157"/>
         <source>Colours:</source>
         <translation>配色：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="159"/>
+        <location filename="../../ui/board/view.py" line="160"/>
         <source>Colour scheme of the chart, saved in the ledger</source>
         <translation>挂图的配色方案，保存在台账中</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="162"/>
+        <location filename="../../ui/board/view.py" line="163"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="165"/>
+        <location filename="../../ui/board/view.py" line="166"/>
         <source>Colours and warnings…</source>
         <translation>配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="166"/>
+        <location filename="../../ui/board/view.py" line="167"/>
         <source>Change each colour and the warning days before deadlines</source>
         <translation>修改各状态颜色和到期前的预警天数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="170"/>
+        <location filename="../../ui/board/view.py" line="171"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="171"/>
+        <location filename="../../ui/board/view.py" line="172"/>
         <source>Print the chart on A3 landscape sheets</source>
         <translation>用 A3 横向纸打印挂图</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="173"/>
+        <location filename="../../ui/board/view.py" line="174"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="174"/>
+        <location filename="../../ui/board/view.py" line="175"/>
         <source>Save the chart as a PDF to print or send</source>
         <translation>把挂图存为 PDF，便于打印或报送</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="287"/>
+        <location filename="../../ui/board/view.py" line="242"/>
+        <source>Reading the chart…</source>
+        <translation>正在读取挂图…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/view.py" line="322"/>
         <source>%1 — inspection rectification wall chart</source>
         <translation>%1巡察整改挂图督战</translation>
     </message>
@@ -1981,63 +1986,68 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>KanbanView</name>
     <message>
-        <location filename="../../ui/board/kanban.py" line="361"/>
+        <location filename="../../ui/board/kanban.py" line="363"/>
         <source>Drag a card to another column to start, submit, review or return it; the workflow decides whether the move is allowed.</source>
         <translation>把卡片拖到另一栏即可开始推进、申请销号、审核或退回；能否移动由销号流程决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="70"/>
+        <location filename="../../ui/board/kanban.py" line="404"/>
+        <source>Reading the cards…</source>
+        <translation>正在读取卡片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/kanban.py" line="73"/>
         <source>Cannot move the card</source>
         <translation>不能移动这张卡片</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="111"/>
-        <location filename="../../ui/board/kanban.py" line="213"/>
+        <location filename="../../ui/board/kanban.py" line="114"/>
+        <location filename="../../ui/board/kanban.py" line="216"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="114"/>
+        <location filename="../../ui/board/kanban.py" line="117"/>
         <source>(no owner)</source>
         <translation>（未填责任人）</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="208"/>
+        <location filename="../../ui/board/kanban.py" line="211"/>
         <source>no owner</source>
         <translation>未填责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="217"/>
+        <location filename="../../ui/board/kanban.py" line="220"/>
         <source>{n}d late</source>
         <translation>逾期{n}天</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="219"/>
+        <location filename="../../ui/board/kanban.py" line="222"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="219"/>
+        <location filename="../../ui/board/kanban.py" line="222"/>
         <source>{n}d left</source>
         <translation>剩{n}天</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="323"/>
+        <location filename="../../ui/board/kanban.py" line="326"/>
         <source>%1 more not shown; narrow them with the filters</source>
         <translation>还有 %1 张未显示，可用左侧筛选缩小范围</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="404"/>
+        <location filename="../../ui/board/kanban.py" line="434"/>
         <source>move it to “{column}”</source>
         <translation>移到“{column}”</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="406"/>
+        <location filename="../../ui/board/kanban.py" line="436"/>
         <source>No step goes straight to this column.</source>
         <translation>没有哪一步操作能直接到达这一栏。</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="428"/>
+        <location filename="../../ui/board/kanban.py" line="458"/>
         <source>After this step the task goes to “%1”.</source>
         <translation>这一步完成后，任务将进入“%1”。</translation>
     </message>
@@ -4073,28 +4083,28 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="169"/>
-        <location filename="../../ui/signoff/queue.py" line="205"/>
+        <location filename="../../ui/signoff/queue.py" line="170"/>
+        <location filename="../../ui/signoff/queue.py" line="206"/>
         <source>Reading the tasks that wait for review…</source>
         <translation>正在读取等待审核的任务……</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="204"/>
+        <location filename="../../ui/signoff/queue.py" line="205"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="220"/>
+        <location filename="../../ui/signoff/queue.py" line="221"/>
         <source>{n} tasks wait for your review ({name}, {role}), the oldest first. Click one to open it on the right.</source>
         <translation>有 {n} 项任务等待您审核（{name}，{role}），最早申请的在最前。单击一项即在右侧打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="226"/>
+        <location filename="../../ui/signoff/queue.py" line="227"/>
         <source>Nothing waits for your review ({name}, {role}).</source>
         <translation>目前没有等待您审核的任务（{name}，{role}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="234"/>
+        <location filename="../../ui/signoff/queue.py" line="235"/>
         <source>Only reviewers see tasks here: {roles}. You are signed in as {role}; change it under Settings → Who am I.</source>
         <translation>这里列出等待审核的任务，审核人身份为：{roles}。您当前的身份是{role}，可在“设置—我是谁”中切换。</translation>
     </message>

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -26,6 +27,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +54,7 @@ from ledger.board import BoardScheme, KanbanColumn
 from ledger.core import Action, LedgerError, Status, TaskRow, workflow
 from ledger.service import Changed, Ledger
 from ledger.storage import TaskFilter
+from ui.board.board_jobs import BoardReads
 from ui.common import palette, words
 from ui.common.util import exec_and_free
 
@@ -356,36 +359,63 @@ class KanbanView(QWidget):
         self.scroll.setWidget(strip)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        hint = QLabel(
-            self.tr(
-                "Drag a card to another column to start, submit, review or return it; "
-                "the workflow decides whether the move is allowed."
-            )
+        self.hint_text = self.tr(
+            "Drag a card to another column to start, submit, review or return it; "
+            "the workflow decides whether the move is allowed."
         )
-        hint.setWordWrap(True)
-        hint.setStyleSheet(f"color: {palette.MUTED};")
+        self.hint = QLabel(self.hint_text)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(f"color: {palette.MUTED};")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
-        lay.addWidget(hint)
+        lay.addWidget(self.hint)
         lay.addWidget(self.scroll, 1)
-        self.refresh()
+        self.reads = BoardReads(self, ledger, self._busy)
+        self._read()  # on a large ledger: when the tab is shown, on a worker
 
     # public API
     def set_filter(self, task_filter: TaskFilter | None) -> None:
         self._filter = task_filter or TaskFilter()
-        self.refresh()
+        self._read()
 
     def refresh(self) -> None:
-        self.scheme = lb.load_scheme(self.ledger)
-        shown = {c.status: c for c in lb.kanban_columns(self.ledger, self._filter, self.cap)}
+        """Read the columns again when the ledger (its journal's head, today), the filter or the layout changed
+        since the last read. A hidden tab reads when it is shown; a large ledger is read on a worker thread
+        (``reads``) while the tab keeps painting."""
+        self._read(hidden_too=False)
+
+    def _read(self, *, hidden_too: bool = True) -> None:
+        flt, cap = self._filter, self.cap
+
+        def read(led: Ledger) -> tuple[BoardScheme, list[KanbanColumn]]:
+            return lb.load_scheme(led), lb.kanban_columns(led, flt, cap)
+
+        self.reads.ask((flt, cap), read, self._show_columns, hidden_too=hidden_too)
+
+    def _show_columns(self, read: tuple[BoardScheme, list[KanbanColumn]]) -> None:
+        self.scheme, columns = read
+        shown = {c.status: c for c in columns}
         for status, col in self.columns.items():
             col.setVisible(status in shown)
             if status in shown:
                 col.set_column(shown[status], self.scheme)
 
+    def _busy(self, busy: bool) -> None:
+        self.hint.setText(self.tr("Reading the cards…") if busy else self.hint_text)
+
     def on_changed(self, changed: Changed) -> None:
         if changed.affects_board:
             self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown with nothing changed: the cards stand. A large ledger is read after the tab has painted."""
+        super().showEvent(event)
+        if not self.reads.wanted((self._filter, self.cap)):
+            return
+        if self.reads.big():
+            QTimer.singleShot(0, self, lambda: self._read())
+        else:
+            self._read()
 
     def move_task(self, task_id: str, target_status: Status | str) -> bool:
         """Move one card as if dropped on ``target_status``'s column: ask the workflow, ask for what the action

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ledger import board as lb
-from ledger.board import BoardScheme
+from ledger.board import BoardData, BoardScheme
 from ledger.service import Changed, Ledger
 from ledger.storage import TaskFilter
+from ui.board.board_jobs import BoardReads
 from ui.board.grid import BoardDelegate, BoardModel, GroupHeader, RowHeader, cell_height, cell_width
 from ui.board.paint import INK, OVERDUE_INK, LegendWidget, make_fonts
 from ui.common import palette
@@ -185,7 +186,8 @@ class BoardView(QWidget):
         lay.addWidget(self.table, 1)
         self.mode_buttons[columns].setChecked(True)
         self._sync_scheme_box()
-        self.refresh()
+        self.reads = BoardReads(self, ledger, self._busy)
+        self._read()  # on a large ledger: when the tab is shown, on a worker
 
     # public API
     @property
@@ -197,7 +199,7 @@ class BoardView(QWidget):
 
     def set_filter(self, task_filter: TaskFilter | None) -> None:
         self._filter = task_filter or TaskFilter()
-        self.refresh()
+        self._read()
 
     def set_columns(self, mode: str) -> None:
         if mode not in self.MODES:
@@ -210,13 +212,36 @@ class BoardView(QWidget):
             self.columnsChanged.emit(mode)
 
     def refresh(self) -> None:
-        """Recompute the chart from the ledger (keeps the scroll position)."""
+        """Recompute the chart (keeping the scroll position) when the ledger (its journal's head, today), the
+        filter or the layout changed since the last read. A hidden tab reads when it is shown; a large ledger is read on a worker thread
+        (``reads``) while the tab keeps painting."""
+        self._read(hidden_too=False)
+
+    def _read(self, *, hidden_too: bool = True) -> None:
+        flt, columns, bands = self._filter, self._columns, self.model.scheme.bands
+
+        def read(led: Ledger) -> BoardData:
+            data = lb.board_data(led, flt, columns, bands=bands)
+            if led is not self.ledger:
+                # the worker's connection closes: read every cell now (iterating reads them), not when painted
+                next(iter(data.cells), None)
+            return data
+
+        self.reads.ask((flt, columns, bands), read, self._show_board, hidden_too=hidden_too)
+
+    def _show_board(self, data: BoardData) -> None:
         h, v = self.table.horizontalScrollBar().value(), self.table.verticalScrollBar().value()
-        self.model.reload(self._filter, self._columns)
+        self.model.set_board(data)
         self._fit_columns()
         self.table.horizontalScrollBar().setValue(h)
         self.table.verticalScrollBar().setValue(v)
         self._update_header()
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            self.subtitle.setText(self.tr("Reading the chart…"))
+        else:
+            self._update_header()
 
     def on_changed(self, changed: Changed) -> None:
         if changed.source is self or not changed.affects_board:
@@ -226,6 +251,16 @@ class BoardView(QWidget):
             if scheme != self.model.scheme:
                 self._use_scheme(scheme)
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown with nothing changed: the chart stands. A large ledger is read after the tab has painted."""
+        super().showEvent(event)
+        if not self.reads.wanted((self._filter, self._columns, self.model.scheme.bands)):
+            return
+        if self.reads.big():
+            QTimer.singleShot(0, self, lambda: self._read())
+        else:
+            self._read()
 
     def set_scheme(self, scheme: BoardScheme, *, save: bool = True) -> None:
         """Use ``scheme``; with ``save`` it is stored in the ledger (journalled)."""
