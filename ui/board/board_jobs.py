@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from ledger.core import LedgerError
 from ledger.service import Ledger
@@ -120,8 +121,8 @@ class BoardReads:
 
     def _delivered(self, message: tuple[int, Any]) -> None:
         generation, result = message
-        if generation != self.latest[0] or self._apply is None:
-            return  # outdated: a newer read is under way
+        if generation != self.latest[0] or self._apply is None or not isValid(self.view):
+            return  # outdated (a newer read is under way), or the tab was closed meanwhile
         apply, self._apply = self._apply, None
         self.busy(False)
         if isinstance(result, Exception):

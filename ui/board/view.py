@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ledger import board as lb
 from ledger.board import BoardData, BoardScheme
+from ledger.board.wallchart import CellMap
 from ledger.service import Changed, Ledger
 from ledger.storage import TaskFilter
 from ui.board.board_jobs import BoardReads
@@ -222,9 +223,10 @@ class BoardView(QWidget):
 
         def read(led: Ledger) -> BoardData:
             data = lb.board_data(led, flt, columns, bands=bands)
-            if led is not self.ledger:
-                # the worker's connection closes: read every cell now (iterating reads them), not when painted
-                next(iter(data.cells), None)
+            if led is not self.ledger and isinstance(data.cells, CellMap):
+                # the worker's connection closes: read every cell now, in one query, not a block when painted
+                data.cells.block = max(1, data.cells.n_rows)
+                data.cells.load_all()
             return data
 
         self.reads.ask((flt, columns, bands), read, self._show_board, hidden_too=hidden_too)
