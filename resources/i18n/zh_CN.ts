@@ -507,12 +507,12 @@ File: {path}</source>
         <translation>把挂图存为 PDF，便于打印或报送</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="244"/>
+        <location filename="../../ui/board/view.py" line="245"/>
         <source>Reading the chart…</source>
         <translation>正在读取挂图…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="324"/>
+        <location filename="../../ui/board/view.py" line="323"/>
         <source>%1 — inspection rectification wall chart</source>
         <translation>%1巡察整改挂图督战</translation>
     </message>

@@ -240,10 +240,9 @@ class BoardView(QWidget):
         self._update_header()
 
     def _busy(self, busy: bool) -> None:
+        self._update_header()
         if busy:
             self.subtitle.setText(self.tr("Reading the chart…"))
-        else:
-            self._update_header()
 
     def on_changed(self, changed: Changed) -> None:
         if changed.source is self or not changed.affects_board:
