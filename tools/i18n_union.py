@@ -29,7 +29,19 @@ def _finished(msg: ET.Element) -> bool:
     return tr is not None and bool((tr.text or "").strip() or len(tr)) and tr.get("type") is None
 
 
-def union(out: Path, sources: list[bytes]) -> None:
+def translations(source: bytes) -> dict[tuple[str, str, str], str]:
+    root = ET.fromstring(source)
+    return {
+        _key(c.findtext("name") or "", m): m.findtext("translation") or ""
+        for c in root.iter("context")
+        for m in c.iter("message")
+    }
+
+
+def union(out: Path, sources: list[bytes], common: bytes | None = None) -> None:
+    """``common`` is the merge base: a later side that changed a translation the first side kept as it was wins
+    (one branch rewording 佐证材料 to 佐证 is an edit, not a second opinion)."""
+    before = translations(common) if common is not None else {}
     trees = [ET.ElementTree(ET.fromstring(s)) for s in sources]
     base = trees[0].getroot()
     contexts = {c.findtext("name") or "": c for c in base.iter("context")}
@@ -40,7 +52,14 @@ def union(out: Path, sources: list[bytes]) -> None:
             for msg in ctx.iter("message"):
                 key = _key(name, msg)
                 mine = have.get(key)
-                if mine is not None and (_finished(mine) or not _finished(msg)):
+                edited = (
+                    mine is not None
+                    and key in before
+                    and (mine.findtext("translation") or "") == before[key]
+                    and (msg.findtext("translation") or "") != before[key]
+                    and _finished(msg)
+                )
+                if mine is not None and not edited and (_finished(mine) or not _finished(msg)):
                     continue
                 target = contexts.get(name)
                 if target is None:
@@ -68,7 +87,11 @@ def main(argv: list[str]) -> int:
             ours, theirs = _stage(2, path), _stage(3, path)
         except subprocess.CalledProcessError:
             continue  # not in conflict
-        union(ROOT / path, [ours, theirs])
+        try:
+            common: bytes | None = _stage(1, path)
+        except subprocess.CalledProcessError:
+            common = None  # added on both sides
+        union(ROOT / path, [ours, theirs], common)
         print(f"merged {path}: run python tools/i18n.py next")
     return 0
 

@@ -392,6 +392,24 @@ def _summary(entry: Entry) -> Row | None:
     return None
 
 
+def _person(entry: Entry) -> Row:
+    """add_person / update_person in words, from the command's own arguments: who was added, or whom and what
+    changed (the register's setting row would repeat the whole register, or say nothing once it existed)."""
+    a = entry.args
+    role = role_text(str(a.get("role", "")))
+    if entry.command == "add_person":
+        where = f"，{a['community']}" if a.get("community") else ""
+        return "人员", "", f"{a.get('name', '')}（{role}{where}）"
+    done = []
+    if "active" in a:
+        done.append("重新启用" if a["active"] else "停用")
+    if a.get("new_name"):
+        done.append(f"改名为 {a['new_name']}")
+    if "community_id" in a:
+        done.append(f"居民区改为 {a.get('community') or '（空）'}")
+    return "人员", "", f"{a.get('name', '')}（{role}）" + ("：" + "，".join(done) if done else "")
+
+
 def describe_entry(entry: Entry, names: dict[str, str] | None = None) -> list[Row]:
     """The rows of one entry, in the user's words (``names``: indicator id → name, kept up to date as entries
     are read oldest first)."""
@@ -404,8 +422,11 @@ def describe_entry(entry: Entry, names: dict[str, str] | None = None) -> list[Ro
     if entry.command == "decide_conflict":
         rows.append(_decision(entry))
         skip = (str(entry.args.get("table")), str(entry.args.get("row")), str(entry.args.get("field")))
+    if entry.command in ("add_person", "update_person"):
+        rows.append(_person(entry))
+        skip = ("setting", "people", "value")
     for c in entry.changes:
-        if skip is not None and (c.table, c.id, c.field or "") == skip:
+        if skip is not None and (c.table, c.id, c.field or "") in (skip, (*skip[:2], "")):
             continue
         if c.table == "setting" and c.id == "people_passwords":  # only a salted hash, never shown
             rows.append(("签字密码", "", f"已{command_label(entry.command)}（只保存加密摘要）"))

@@ -49,7 +49,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
                 else None
             )
         except PlanFileError as exc:
-            print(exc.message, file=sys.stderr)
+            print(exc.message(), file=sys.stderr)
             return 1
         finally:
             if led is not None:
@@ -68,7 +68,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     try:
         load_plan_document(source)  # a file that cannot be read is refused before the ledger is opened
     except PlanFileError as exc:
-        print(exc.message, file=sys.stderr)
+        print(exc.message(), file=sys.stderr)
         return 1
     led = as_registered(Ledger.open(ledger_path, clock=clock_from(args), operator=operator_from(args)), args)
     try:
@@ -77,7 +77,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             led, plan, default_assignment(plan, led, mode=args.communities), source_name=source.name
         )
     except PlanFileError as exc:
-        print(exc.message, file=sys.stderr)
+        print(exc.message(), file=sys.stderr)
         return 1
     finally:
         led.close()

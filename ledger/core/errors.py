@@ -471,6 +471,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "填报表“{path}”有 {count} 处不能导入（例如：{first}），整张表都没有导入；台账未作任何改动。请改正后重新导入，或确认跳过这些单元格后再导入。",
         "The form “{path}” has {count} cells that cannot be imported (e.g. {first}); nothing was imported. Correct them, or accept skipping them, and import again.",
     ),
+    # a 整改方案 file that cannot be read (ledger/plan/file.py's PlanFileError)
+    "plan_encoding": (
+        "无法识别文件“{name}”的文字编码，读不出内容。请用记事本打开后“另存为”UTF-8 编码的文本文件，再重新导入。",
+        "The text encoding of “{name}” could not be recognised. Open it in Notepad, save it as UTF-8 text and import that.",
+    ),
+    "plan_docx_damaged": (
+        "文件“{name}”无法作为 Word 文档打开（可能已损坏、设置了密码或其实不是 .docx 文件）。"
+        "请在 Word 或 WPS 中打开它，取消密码后“另存为”.docx 或纯文本（.txt），再重新导入。",
+        "“{name}” cannot be opened as a Word document (damaged, password-protected or not really a .docx). Open it "
+        "in Word or WPS, remove the password, save it as .docx or plain text (.txt) and import that.",
+    ),
+    "plan_pdf_password": (
+        "PDF 文件“{name}”设置了打开密码，无法读取。请用 PDF 阅读器输入密码后“另存为”无密码的 PDF，再重新导入。",
+        "The PDF “{name}” has an opening password. Open it in a PDF reader, save a copy without a password and import that.",
+    ),
+    "plan_pdf_damaged": (
+        "文件“{name}”无法作为 PDF 打开（可能已损坏或其实不是 PDF）。请用 PDF 阅读器打开确认，"
+        "或复制其中文字另存为 .txt 后再导入。",
+        "“{name}” cannot be opened as a PDF (damaged or not really a PDF). Check it in a PDF reader, or copy its "
+        "text into a .txt file and import that.",
+    ),
+    "plan_pdf_scanned": (
+        "PDF 文件“{name}”里没有可读取的文字（共 {pages} 页），它可能是扫描件或图片。"
+        "请先用 WPS、Acrobat 等软件的文字识别（OCR）功能转换为文字，或找到原始的 Word/文本文件再导入。",
+        "The PDF “{name}” has no readable text ({pages} pages); it may be a scan. Convert it to text with OCR "
+        "(WPS, Acrobat…) or find the original Word or text file.",
+    ),
+    "plan_missing": (
+        "找不到文件“{name}”。请确认文件仍在原来的位置，再重新选择。",
+        "“{name}” was not found. Check that the file is still where it was and choose it again.",
+    ),
+    "plan_folder": (
+        "“{name}”是一个文件夹，不是文件。请选择其中的整改方案文件（.docx、.pdf 或 .txt）。",
+        "“{name}” is a folder, not a file. Choose the plan file in it (.docx, .pdf or .txt).",
+    ),
+    "plan_old_word": (
+        "暂不支持旧版 Word/WPS 文档“{name}”。请在 Word 或 WPS 中把它“另存为”.docx 或纯文本（.txt），再重新导入。",
+        "Old Word/WPS documents such as “{name}” cannot be read. Save it as .docx or plain text (.txt) in Word or WPS.",
+    ),
+    "plan_kind": (
+        "不支持“{name}”这种文件（{suffix}）。请选择 Word 文档（.docx）、PDF、Excel 表格（.xlsx）或纯文本文件（.txt）。",
+        "Files like “{name}” ({suffix}) cannot be imported. Choose a Word document (.docx), a PDF, an Excel "
+        "workbook (.xlsx) or a plain text file (.txt).",
+    ),
+    "plan_no_permission": (
+        "没有权限读取文件“{name}”。请确认文件没有被其他程序独占，或复制到桌面后再试。",
+        "“{name}” may not be read. Check that no other program holds it, or copy it to the desktop and try again.",
+    ),
+    "plan_read_failed": (
+        "读取文件“{name}”时出错（{detail}）。请确认文件可以正常打开后再试。",
+        "Reading “{name}” failed ({detail}). Check that the file opens normally and try again.",
+    ),
+    "plan_no_measure_column": (
+        "工作表“{sheet}”的前 10 行里没有找到“整改措施”列。请确认第一张工作表是整改清单，"
+        "表头含“问题”“整改措施”“责任人”“完成时限”等列名。",
+        "No “整改措施” (measure) column in the first 10 rows of the sheet “{sheet}”. Check that the first sheet is "
+        "the rectification list, with headers such as 问题, 整改措施, 责任人 and 完成时限.",
+    ),
+    "plan_empty": (
+        "文件“{name}”里没有文字内容。请确认选对了文件，或在原文档中检查内容后再导入。",
+        "“{name}” has no text. Check that it is the right file, or look at its content in the original document.",
+    ),
 }
 
 

@@ -140,7 +140,7 @@ def _xlsx_rows(path: Path) -> tuple[list[list[str]], str]:
     try:
         wb = open_workbook(path)
     except LedgerError as exc:
-        raise PlanFileError(exc.message()) from exc
+        raise PlanFileError(exc.code, **exc.facts) from exc
     ws = wb.worksheets[0]
     grid = [[cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
     for rng in ws.merged_cells.ranges:  # a merged cell's value on every cell it covers
@@ -175,14 +175,11 @@ def load_plan_document(path: str | Path, ledger: Ledger | None = None) -> Parsed
     suffix = file.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         if not file.is_file():
-            raise PlanFileError(f"找不到文件“{file}”。请确认文件仍在原来的位置，再重新选择。")
+            raise PlanFileError("plan_missing", name=str(file))
         rows, sheet = _xlsx_rows(file)
         plan = table_plan(rows, year=year, known=known)
         if plan is None:
-            raise PlanFileError(
-                f"工作表“{sheet}”的前 10 行里没有找到“整改措施”列。请确认第一张工作表是整改清单，"
-                "表头含“问题”“整改措施”“责任人”“完成时限”等列名。"
-            )
+            raise PlanFileError("plan_no_measure_column", sheet=sheet)
         return plan
     if suffix == ".docx" and file.is_file():
         for table in _docx_tables(file):

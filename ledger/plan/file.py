@@ -12,12 +12,10 @@ from ledger.core import LedgerError
 from ledger.storage import check_office_file, office_errors
 
 
-class PlanFileError(Exception):
-    """A plan file that cannot be read; message is a plain Chinese sentence saying what to do."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class PlanFileError(LedgerError):
+    """A plan file that cannot be read: a LedgerError (its code one of ``plan_*`` in ledger/core/errors.py, or the
+    office file check's own), so ``message()`` is the Chinese sentence saying what to do, and every caller that
+    shows a LedgerError shows this one too."""
 
 
 _TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -28,9 +26,7 @@ _ENCODING_NAMES = {"gb18030": "GB18030（GBK）", "big5": "Big5（繁体）", "b
 
 
 def _unreadable(name: str) -> PlanFileError:
-    return PlanFileError(
-        f"无法识别文件“{name}”的文字编码，读不出内容。请用记事本打开后“另存为”UTF-8 编码的文本文件，再重新导入。"
-    )
+    return PlanFileError("plan_encoding", name=name)
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str | None]:
@@ -86,10 +82,7 @@ def _read_docx(path: Path) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    damaged = PlanFileError(
-        f"文件“{path.name}”无法作为 Word 文档打开（可能已损坏、设置了密码或其实不是 .docx 文件）。"
-        "请在 Word 或 WPS 中打开它，取消密码后“另存为”.docx 或纯文本（.txt），再重新导入。"
-    )
+    damaged = PlanFileError("plan_docx_damaged", name=path.name)
     try:
         check_office_file(path, "docx")
         with office_errors(path, "docx"):
@@ -98,7 +91,7 @@ def _read_docx(path: Path) -> str:
     except PackageNotFoundError as exc:
         raise damaged from exc
     except LedgerError as exc:  # a zip python-docx cannot unpack or XML it cannot parse: damaged, as above
-        raise (damaged if exc.code == "office_damaged" else PlanFileError(exc.message())) from exc
+        raise (damaged if exc.code == "office_damaged" else PlanFileError(exc.code, **exc.facts)) from exc
     return "\n".join(lines)
 
 
@@ -121,9 +114,7 @@ def _read_pdf(path: Path) -> str:
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise PlanFileError(
-                f"PDF 文件“{name}”设置了打开密码，无法读取。请用 PDF 阅读器输入密码后“另存为”无密码的 PDF，再重新导入。"
-            )
+            raise PlanFileError("plan_pdf_password", name=name)
         pages = [(page.extract_text() or "").replace("\x00", "") for page in reader.pages]
     except PlanFileError:
         raise
@@ -141,16 +132,10 @@ def _read_pdf(path: Path) -> str:
         ArithmeticError,
         EOFError,
     ) as exc:
-        raise PlanFileError(
-            f"文件“{name}”无法作为 PDF 打开（可能已损坏或其实不是 PDF）。请用 PDF 阅读器打开确认，"
-            "或复制其中文字另存为 .txt 后再导入。"
-        ) from exc
+        raise PlanFileError("plan_pdf_damaged", name=name) from exc
     text = "\n".join(_unspace(line) for page in pages for line in page.splitlines())
     if sum(1 for ch in text if not ch.isspace()) < 10:
-        raise PlanFileError(
-            f"PDF 文件“{name}”里没有可读取的文字（共 {len(pages)} 页），它可能是扫描件或图片。"
-            "请先用 WPS、Acrobat 等软件的文字识别（OCR）功能转换为文字，或找到原始的 Word/文本文件再导入。"
-        )
+        raise PlanFileError("plan_pdf_scanned", name=name, pages=len(pages))
     return text
 
 
@@ -159,11 +144,9 @@ def read_plan_text(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
     file = Path(path)
     name = file.name or str(file)
     if not file.exists():
-        raise PlanFileError(f"找不到文件“{file}”。请确认文件仍在原来的位置，再重新选择。")
+        raise PlanFileError("plan_missing", name=str(file))
     if file.is_dir():
-        raise PlanFileError(
-            f"“{file}”是一个文件夹，不是文件。请选择其中的整改方案文件（.docx、.pdf 或 .txt）。"
-        )
+        raise PlanFileError("plan_folder", name=str(file))
     suffix = file.suffix.lower()
     notes: list[str] = []
     try:
@@ -178,24 +161,15 @@ def read_plan_text(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
                     f"文件不是 UTF-8 编码，已按 {encoding} 编码读取；如有乱码，请另存为 UTF-8 后再导入。"
                 )
         elif suffix in (".doc", ".wps"):
-            raise PlanFileError(
-                f"暂不支持旧版 Word/WPS 文档“{name}”。请在 Word 或 WPS 中把它“另存为”.docx 或纯文本（.txt），再重新导入。"
-            )
+            raise PlanFileError("plan_old_word", name=name)
         else:
-            raise PlanFileError(
-                f"不支持“{name}”这种文件（{suffix or '无扩展名'}）。请选择 Word 文档（.docx）、PDF、Excel 表格（.xlsx）"
-                "或纯文本文件（.txt）。"
-            )
+            raise PlanFileError("plan_kind", name=name, suffix=suffix or "无扩展名")
     except PermissionError as exc:
-        raise PlanFileError(
-            f"没有权限读取文件“{name}”。请确认文件没有被其他程序独占，或复制到桌面后再试。"
-        ) from exc
+        raise PlanFileError("plan_no_permission", name=name) from exc
     except OSError as exc:
-        raise PlanFileError(
-            f"读取文件“{name}”时出错（{exc.strerror or exc}）。请确认文件可以正常打开后再试。"
-        ) from exc
+        raise PlanFileError("plan_read_failed", name=name, detail=str(exc.strerror or exc)) from exc
     if not text.strip():
-        raise PlanFileError(f"文件“{name}”里没有文字内容。请确认选对了文件，或在原文档中检查内容后再导入。")
+        raise PlanFileError("plan_empty", name=name)
     return text, notes
 
 

@@ -30,6 +30,11 @@ def _community(ledger: Ledger, role: Role, name: str, community: str | None) -> 
     return ledger.community_id(community)
 
 
+def _community_name(ledger: Ledger, community_id: str) -> str:
+    row = ledger.store.row("community", community_id)
+    return str(row["name"]) if row is not None else ""
+
+
 def _find(people: list[Person], name: str, role: Role | None) -> int:
     key = normalize_name(name)
     hits = [i for i, p in enumerate(people) if p.key == key and (role is None or p.role == role)]
@@ -59,9 +64,10 @@ def add_person(ledger: Ledger, name: str, role: str | Role, community: str | Non
         raise LedgerError("register_first_self", actor=me.name)
     person = Person(key, r, _community(ledger, r, key, community))
     value = [p.to_json() for p in people] + [person.to_json()]
-    with ledger.command(
-        "add_person", None, {"name": key, "role": r.value, "community_id": person.community_id}
-    ) as tx:
+    args = {"name": key, "role": r.value, "community_id": person.community_id}
+    if person.community_id:
+        args["community"] = _community_name(ledger, person.community_id)  # the summary names it
+    with ledger.command("add_person", None, args) as tx:
         ledger.put_setting(tx, PEOPLE_SETTING, value)
 
 
@@ -98,7 +104,12 @@ def update_person(
         changes.get("community_id", p.community_id),
         changes.get("active", p.active),
     )
-    args = {"name": p.name, "role": p.role.value, **changes}
+    # the person as they were (name), then what changed: the summary says "李四（领导）：改名为 李小四"
+    args = {"name": p.name, "role": p.role.value, **{k: v for k, v in changes.items() if k != "name"}}
+    if "name" in changes:
+        args["new_name"] = changes["name"]
+    if changes.get("community_id"):
+        args["community"] = _community_name(ledger, changes["community_id"])
     with ledger.command("update_person", None, args) as tx:
         ledger.put_setting(tx, PEOPLE_SETTING, [q.to_json() for q in people])
 

@@ -1151,5 +1151,83 @@
         <comment>fill_form_refused</comment>
         <translation>The form “{path}” has {count} cells that cannot be imported (e.g. {first}); nothing was imported. Correct them, or accept skipping them, and import again.</translation>
     </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>无法识别文件“{name}”的文字编码，读不出内容。请用记事本打开后“另存为”UTF-8 编码的文本文件，再重新导入。</source>
+        <comment>plan_encoding</comment>
+        <translation>The text encoding of “{name}” could not be recognised. Open it in Notepad, save it as UTF-8 text and import that.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>文件“{name}”无法作为 Word 文档打开（可能已损坏、设置了密码或其实不是 .docx 文件）。请在 Word 或 WPS 中打开它，取消密码后“另存为”.docx 或纯文本（.txt），再重新导入。</source>
+        <comment>plan_docx_damaged</comment>
+        <translation>“{name}” cannot be opened as a Word document (damaged, password-protected or not really a .docx). Open it in Word or WPS, remove the password, save it as .docx or plain text (.txt) and import that.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>PDF 文件“{name}”设置了打开密码，无法读取。请用 PDF 阅读器输入密码后“另存为”无密码的 PDF，再重新导入。</source>
+        <comment>plan_pdf_password</comment>
+        <translation>The PDF “{name}” has an opening password. Open it in a PDF reader, save a copy without a password and import that.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>文件“{name}”无法作为 PDF 打开（可能已损坏或其实不是 PDF）。请用 PDF 阅读器打开确认，或复制其中文字另存为 .txt 后再导入。</source>
+        <comment>plan_pdf_damaged</comment>
+        <translation>“{name}” cannot be opened as a PDF (damaged or not really a PDF). Check it in a PDF reader, or copy its text into a .txt file and import that.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>PDF 文件“{name}”里没有可读取的文字（共 {pages} 页），它可能是扫描件或图片。请先用 WPS、Acrobat 等软件的文字识别（OCR）功能转换为文字，或找到原始的 Word/文本文件再导入。</source>
+        <comment>plan_pdf_scanned</comment>
+        <translation>The PDF “{name}” has no readable text ({pages} pages); it may be a scan. Convert it to text with OCR (WPS, Acrobat…) or find the original Word or text file.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>找不到文件“{name}”。请确认文件仍在原来的位置，再重新选择。</source>
+        <comment>plan_missing</comment>
+        <translation>“{name}” was not found. Check that the file is still where it was and choose it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>“{name}”是一个文件夹，不是文件。请选择其中的整改方案文件（.docx、.pdf 或 .txt）。</source>
+        <comment>plan_folder</comment>
+        <translation>“{name}” is a folder, not a file. Choose the plan file in it (.docx, .pdf or .txt).</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>暂不支持旧版 Word/WPS 文档“{name}”。请在 Word 或 WPS 中把它“另存为”.docx 或纯文本（.txt），再重新导入。</source>
+        <comment>plan_old_word</comment>
+        <translation>Old Word/WPS documents such as “{name}” cannot be read. Save it as .docx or plain text (.txt) in Word or WPS.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>不支持“{name}”这种文件（{suffix}）。请选择 Word 文档（.docx）、PDF、Excel 表格（.xlsx）或纯文本文件（.txt）。</source>
+        <comment>plan_kind</comment>
+        <translation>Files like “{name}” ({suffix}) cannot be imported. Choose a Word document (.docx), a PDF, an Excel workbook (.xlsx) or a plain text file (.txt).</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>没有权限读取文件“{name}”。请确认文件没有被其他程序独占，或复制到桌面后再试。</source>
+        <comment>plan_no_permission</comment>
+        <translation>“{name}” may not be read. Check that no other program holds it, or copy it to the desktop and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>读取文件“{name}”时出错（{detail}）。请确认文件可以正常打开后再试。</source>
+        <comment>plan_read_failed</comment>
+        <translation>Reading “{name}” failed ({detail}). Check that the file opens normally and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>工作表“{sheet}”的前 10 行里没有找到“整改措施”列。请确认第一张工作表是整改清单，表头含“问题”“整改措施”“责任人”“完成时限”等列名。</source>
+        <comment>plan_no_measure_column</comment>
+        <translation>No “整改措施” (measure) column in the first 10 rows of the sheet “{sheet}”. Check that the first sheet is the rectification list, with headers such as 问题, 整改措施, 责任人 and 完成时限.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>文件“{name}”里没有文字内容。请确认选对了文件，或在原文档中检查内容后再导入。</source>
+        <comment>plan_empty</comment>
+        <translation>“{name}” has no text. Check that it is the right file, or look at its content in the original document.</translation>
+    </message>
 </context>
 </TS>

@@ -669,6 +669,16 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
+    <message>
+        <location filename="../../ui/window/app.py" line="329"/>
+        <source>Closing the ledger</source>
+        <translation>关闭台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/app.py" line="330"/>
+        <source>Backing up “{name}” into the data folder…</source>
+        <translation>正在把“{name}”备份到数据文件夹……</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -1265,72 +1275,72 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FillFormDialog</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="314"/>
+        <location filename="../../ui/imports/fill_form.py" line="318"/>
         <source>Import a fill form</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="317"/>
+        <location filename="../../ui/imports/fill_form.py" line="321"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="320"/>
+        <location filename="../../ui/imports/fill_form.py" line="324"/>
         <source>Skip the cells that cannot be imported and import the rest</source>
         <translation>跳过不能导入的单元格，导入其余部分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="360"/>
+        <location filename="../../ui/imports/fill_form.py" line="364"/>
         <source>“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be imported, {unchanged} rows unchanged. Nothing has been changed yet.</source>
         <translation>“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，{unchanged} 行没有变化。目前台账尚未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="377"/>
+        <location filename="../../ui/imports/fill_form.py" line="381"/>
         <source>{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import the rest, or correct the file and import it again.</source>
         <translation>有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，或改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="400"/>
+        <location filename="../../ui/imports/fill_form.py" line="404"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="402"/>
+        <location filename="../../ui/imports/fill_form.py" line="406"/>
         <source>Ask for sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="404"/>
+        <location filename="../../ui/imports/fill_form.py" line="408"/>
         <source>Whole row</source>
         <translation>整行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="412"/>
+        <location filename="../../ui/imports/fill_form.py" line="416"/>
         <source>Indicator value: {name}</source>
         <translation>指标完成值：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="412"/>
+        <location filename="../../ui/imports/fill_form.py" line="416"/>
         <source>Indicator value</source>
         <translation>指标完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="447"/>
+        <location filename="../../ui/imports/fill_form.py" line="454"/>
         <source>Nothing new to import: the ledger already holds every value of “{file}”.</source>
         <translation>没有需要导入的内容：“{file}”中的数值台账上都已有了。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="452"/>
+        <location filename="../../ui/imports/fill_form.py" line="459"/>
         <source>Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells skipped.</source>
         <translation>已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="463"/>
+        <location filename="../../ui/imports/fill_form.py" line="470"/>
         <source> {count} conflicts were left undecided; import the file again to decide them.</source>
         <translation>还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="466"/>
+        <location filename="../../ui/imports/fill_form.py" line="473"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -1340,37 +1350,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="320"/>
+        <location filename="../../ui/common/preview.py" line="321"/>
+        <source>Reading “{file}”…</source>
+        <translation>正在读取“{file}”……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/preview.py" line="331"/>
         <source>Nothing was imported; the ledger was not changed.</source>
         <translation>没有导入任何内容，台账未作改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="344"/>
+        <location filename="../../ui/common/preview.py" line="355"/>
         <source>To apply ({count})</source>
         <translation>将应用（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="345"/>
+        <location filename="../../ui/common/preview.py" line="356"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="346"/>
+        <location filename="../../ui/common/preview.py" line="357"/>
         <source>Refused ({count})</source>
         <translation>拒绝（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="371"/>
+        <location filename="../../ui/common/preview.py" line="382"/>
         <source>The new value in row {row} is not a number.</source>
         <translation>第 {row} 行填写的新值不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="373"/>
+        <location filename="../../ui/common/preview.py" line="384"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="402"/>
+        <location filename="../../ui/common/preview.py" line="395"/>
+        <source>Importing “{file}”…</source>
+        <translation>正在导入“{file}”……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/preview.py" line="419"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1378,47 +1398,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FillTable</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="225"/>
+        <location filename="../../ui/imports/fill_form.py" line="229"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="226"/>
+        <location filename="../../ui/imports/fill_form.py" line="230"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="227"/>
+        <location filename="../../ui/imports/fill_form.py" line="231"/>
         <source>Community / measure</source>
         <translation>居民区 / 整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="228"/>
+        <location filename="../../ui/imports/fill_form.py" line="232"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="229"/>
+        <location filename="../../ui/imports/fill_form.py" line="233"/>
         <source>Ledger now</source>
         <translation>台账现值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="230"/>
+        <location filename="../../ui/imports/fill_form.py" line="234"/>
         <source>Filled in</source>
         <translation>填报值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="231"/>
+        <location filename="../../ui/imports/fill_form.py" line="235"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="246"/>
+        <location filename="../../ui/imports/fill_form.py" line="250"/>
         <source>Keep the ledger&apos;s</source>
         <translation>保留台账</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="246"/>
+        <location filename="../../ui/imports/fill_form.py" line="250"/>
         <source>Take the filled-in</source>
         <translation>采用填报</translation>
     </message>
@@ -1785,7 +1805,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     <name>IssuePackagesDialog</name>
     <message>
         <location filename="../../ui/packages/issue.py" line="83"/>
-        <location filename="../../ui/packages/issue.py" line="188"/>
+        <location filename="../../ui/packages/issue.py" line="208"/>
         <source>Issue community packages</source>
         <translation>下发社区包</translation>
     </message>
@@ -1861,22 +1881,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>没有居民区有可下发的整改任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="188"/>
-        <source>Issuing packages…</source>
-        <translation>正在下发社区包…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/packages/issue.py" line="203"/>
+        <location filename="../../ui/packages/issue.py" line="192"/>
         <source>Issuing the package of {name}… ({done} of {total})</source>
         <translation>正在下发“{name}”的包…（第 {done} 个，共 {total} 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="223"/>
+        <location filename="../../ui/packages/issue.py" line="209"/>
+        <source>Issuing packages…</source>
+        <translation>正在下发社区包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packages/issue.py" line="224"/>
         <source>Issuing was cancelled after {count} packages; those listed were written and recorded.</source>
         <translation>已取消下发；取消前已写入并登记 {count} 个包，列在下面。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/issue.py" line="226"/>
+        <location filename="../../ui/packages/issue.py" line="227"/>
         <source>{count} packages were issued to “{folder}”:</source>
         <translation>已下发 {count} 个社区包到“{folder}”：</translation>
     </message>
@@ -2431,37 +2451,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="320"/>
+        <location filename="../../ui/common/preview.py" line="321"/>
+        <source>Reading “{file}”…</source>
+        <translation>正在读取“{file}”……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/preview.py" line="331"/>
         <source>Nothing was imported; the ledger was not changed.</source>
         <translation>没有导入任何内容，台账未作改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="344"/>
+        <location filename="../../ui/common/preview.py" line="355"/>
         <source>To apply ({count})</source>
         <translation>将应用（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="345"/>
+        <location filename="../../ui/common/preview.py" line="356"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="346"/>
+        <location filename="../../ui/common/preview.py" line="357"/>
         <source>Refused ({count})</source>
         <translation>拒绝（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="371"/>
+        <location filename="../../ui/common/preview.py" line="382"/>
         <source>The new value in row {row} is not a number.</source>
         <translation>第 {row} 行填写的新值不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="373"/>
+        <location filename="../../ui/common/preview.py" line="384"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="402"/>
+        <location filename="../../ui/common/preview.py" line="395"/>
+        <source>Importing “{file}”…</source>
+        <translation>正在导入“{file}”……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/preview.py" line="419"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2512,34 +2542,40 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>NoticeExport</name>
     <message>
-        <location filename="../../ui/exports/notice.py" line="24"/>
+        <location filename="../../ui/exports/notice.py" line="25"/>
         <source>{org} rectification progress notice (draft).docx</source>
         <translation>{org}巡察整改进展情况通报（草稿）.docx</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="31"/>
+        <location filename="../../ui/exports/notice.py" line="32"/>
         <source>Save the progress notice draft</source>
         <translation>保存巡察整改进展情况通报（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="31"/>
+        <location filename="../../ui/exports/notice.py" line="32"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="46"/>
+        <location filename="../../ui/exports/notice.py" line="47"/>
+        <location filename="../../ui/exports/notice.py" line="63"/>
+        <source>Progress notice</source>
+        <translation>生成通报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/notice.py" line="48"/>
+        <source>Writing the notice draft…</source>
+        <translation>正在生成通报草稿……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/notice.py" line="54"/>
         <source>Cannot write the notice</source>
         <translation>无法生成通报</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/notice.py" line="51"/>
+        <location filename="../../ui/exports/notice.py" line="59"/>
         <source>The notice draft was saved to “{path}”. Open it in Word or WPS and fill in the places marked 【待补充】.</source>
         <translation>通报草稿已保存到“{path}”。请在 Word 或 WPS 中打开，补充标有“【待补充】”的地方后定稿。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exports/notice.py" line="55"/>
-        <source>Progress notice</source>
-        <translation>生成通报</translation>
     </message>
 </context>
 <context>
@@ -3223,37 +3259,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="320"/>
+        <location filename="../../ui/common/preview.py" line="321"/>
+        <source>Reading “{file}”…</source>
+        <translation>正在读取“{file}”……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/preview.py" line="331"/>
         <source>Nothing was imported; the ledger was not changed.</source>
         <translation>没有导入任何内容，台账未作改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="344"/>
+        <location filename="../../ui/common/preview.py" line="355"/>
         <source>To apply ({count})</source>
         <translation>将应用（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="345"/>
+        <location filename="../../ui/common/preview.py" line="356"/>
         <source>Conflicts ({count})</source>
         <translation>冲突（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="346"/>
+        <location filename="../../ui/common/preview.py" line="357"/>
         <source>Refused ({count})</source>
         <translation>拒绝（{count}）</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="371"/>
+        <location filename="../../ui/common/preview.py" line="382"/>
         <source>The new value in row {row} is not a number.</source>
         <translation>第 {row} 行填写的新值不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="374"/>
+        <location filename="../../ui/common/preview.py" line="385"/>
         <source>A new value is empty in row {row}. Write the value, or choose another decision.</source>
         <translation>第 {row} 行选择了“填写新值”但没有填写。请填写新值，或改选其他处理方式。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/preview.py" line="402"/>
+        <location filename="../../ui/common/preview.py" line="395"/>
+        <source>Importing “{file}”…</source>
+        <translation>正在导入“{file}”……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/preview.py" line="419"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -4454,7 +4500,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <location filename="../../ui/task/panel.py" line="228"/>
         <location filename="../../ui/task/panel.py" line="425"/>
         <source>Evidence ({n})</source>
-        <translation>佐证材料（{n}）</translation>
+        <translation>佐证（{n}）</translation>
     </message>
     <message>
         <location filename="../../ui/task/panel.py" line="235"/>
@@ -4872,6 +4918,19 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
 </context>
 <context>
+    <name>Worker</name>
+    <message>
+        <location filename="../../ui/common/worker.py" line="126"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/worker.py" line="151"/>
+        <source>Cancelling…</source>
+        <translation>正在取消……</translation>
+    </message>
+</context>
+<context>
     <name>dlg</name>
     <message>
         <location filename="../../ui/window/dialogs.py" line="188"/>
@@ -4939,23 +4998,23 @@ Sheets: {sheets}</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="414"/>
-        <source>Export ledger</source>
-        <translation>导出台账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="414"/>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="423"/>
-        <source>Exporting…</source>
-        <translation>正在导出……</translation>
-    </message>
-    <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="421"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="422"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出……（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="439"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="424"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="432"/>
+        <source>Exporting…</source>
+        <translation>正在导出……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="432"/>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="438"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
     </message>
@@ -5000,12 +5059,22 @@ Sheets: {sheets}</source>
         <translation>{community}填报表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="178"/>
+        <location filename="../../ui/imports/fill_form.py" line="176"/>
+        <source>Export fill form</source>
+        <translation>导出填报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/fill_form.py" line="177"/>
+        <source>Writing the fill form of {community}…</source>
+        <translation>正在生成{community}的填报表……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/imports/fill_form.py" line="183"/>
         <source>Cannot export the fill form</source>
         <translation>无法导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="482"/>
+        <location filename="../../ui/imports/fill_form.py" line="489"/>
         <location filename="../../ui/imports/foreign.py" line="209"/>
         <source>Import Excel</source>
         <translation>导入 Excel</translation>

@@ -9,6 +9,7 @@ and mounts); test_installer.py then checks the same .deb on this machine too."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import shutil
@@ -37,7 +38,7 @@ pytestmark = [
         FLAVOUR != "compat", reason="ZHENGGAI_INSTALLER=compat runs these (.ci/run's compat step)"
     ),
 ]
-CHROOT = ROOT / "build" / "chroot-bullseye"
+CHROOT = Path(os.environ.get("CHROOT", ROOT / "build" / "chroot-bullseye"))  # as tools/compat_chroot.sh
 TODAY = "2025-11-01"
 ROOT_PATH = "/usr/sbin:/usr/bin:/sbin:/bin"  # dpkg runs ldconfig and start-stop-daemon
 # The oldest glibc of the desktops the compat .deb is for: 统信 UOS V20 (Debian 10 based).

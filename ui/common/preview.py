@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from ledger.core import LedgerError
 from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import fit_to_screen, say
+from ui.common.worker import run_on_ledger
 
 COL_DECISION, COL_NEW = 7, 8  # after the seven text columns every list has
 DECISIONS = ("", "ours", "theirs", "new")  # data of the decision box's items, in order
@@ -277,8 +277,9 @@ class PreviewDialog(QDialog):
         """Widgets left of the buttons; they are disabled with the apply button."""
         return []
 
-    def read_preview(self) -> Any:
-        """The preview of ``self.path`` (with ``applied``, ``conflicts``, ``refused``); raises LedgerError."""
+    def read_preview(self, ledger: Ledger) -> Any:
+        """The preview of ``self.path`` (with ``applied``, ``conflicts``, ``refused``) read through ``ledger`` (a
+        worker thread's own ledger: use nothing of the window's; a dry run rolls back); raises LedgerError."""
         raise NotImplementedError
 
     def show_preview(self, p: Any) -> None:
@@ -289,8 +290,12 @@ class PreviewDialog(QDialog):
         """The table rows of preview or result items."""
         raise NotImplementedError
 
-    def write(self, decisions: dict[str, Any]) -> Any:
-        """Apply the file with ``decisions``; the result (with the three lists); raises LedgerError."""
+    def before_write(self) -> None:
+        """In the GUI thread, before ``write`` runs in a worker: read what it needs of the dialog's widgets."""
+
+    def write(self, ledger: Ledger, decisions: dict[str, Any]) -> Any:
+        """Apply the file with ``decisions`` through ``ledger`` (a worker thread's own writing ledger); the result
+        (with the three lists); raises LedgerError."""
         raise NotImplementedError
 
     def done_text(self, result: Any) -> tuple[str, bool]:
@@ -308,14 +313,20 @@ class PreviewDialog(QDialog):
 
     # ---- preview -------------------------------------------------------------------------------------------------
     def _load(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        # Read in a worker thread behind a progress dialog (seconds for a large ledger); the window keeps painting.
         try:
-            self.preview = self.read_preview()
-        except LedgerError as exc:
+            self.preview = run_on_ledger(
+                self.parentWidget(),
+                self.title(),
+                self.tr("Reading “{file}”…").format(file=self.path.name),
+                self.ledger,
+                lambda own, _progress: self.read_preview(own),
+                write=True,  # a merge's preview is a dry run: replayed in a transaction that is rolled back
+                cancellable=False,
+            )
+        except (LedgerError, OSError) as exc:
             self.preview = None
             self.error = messages.error_text(exc)
-        finally:
-            QApplication.restoreOverrideCursor()
         if self.preview is None:
             self.summary.setText(self.tr("Nothing was imported; the ledger was not changed."))
             say(self.message, self.error, warn=True)
@@ -376,15 +387,21 @@ class PreviewDialog(QDialog):
             )
             say(self.message, text.format(row=row), warn=True)
             return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = self.write(decisions)
-        except LedgerError as exc:
+        self.before_write()
+        try:  # in a worker thread with its own connection, one transaction as before; the dialog blocks the window
+            result = run_on_ledger(
+                self,
+                self.title(),
+                self.tr("Importing “{file}”…").format(file=self.path.name),
+                self.ledger,
+                lambda own, _progress: self.write(own, decisions),
+                write=True,
+                cancellable=False,  # one transaction: there is no step to stop at
+            )
+        except (LedgerError, OSError) as exc:
             self.error = messages.error_text(exc)
             say(self.message, self.error, warn=True)
             return None
-        finally:
-            QApplication.restoreOverrideCursor()
         self.result = result
         text, warn = self.done_text(result)
         say(self.message, text, warn=warn)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -39,7 +38,8 @@ from ledger.office import BUILTIN_TEMPLATE, COLUMNS, ExportResult, default_templ
 from ledger.service import Ledger
 from ledger.storage import ExportCancelled, TaskFilter
 from ui.common import messages
-from ui.common.util import advance, documents_folder, exec_and_free, open_folder, progress_dialog, settings
+from ui.common.util import documents_folder, exec_and_free, open_folder, settings
+from ui.common.worker import Cancelled, Progress, run_on_ledger
 from ui.exports.templates import TemplateDialog, hint
 
 if TYPE_CHECKING:
@@ -407,40 +407,36 @@ def show_cancelled(parent: QWidget | None, path: Path, existed: bool) -> None:
 
 
 def run_export(parent: QWidget | None, ledger: Ledger, options: ExportOptions) -> ExportResult | None:
-    """Write the workbook on the GUI thread (the ledger's connection lives here) behind a modal progress dialog."""
+    """Write the workbook in a worker thread with its own read-only connection (``ui.common.worker``), behind a
+    modal progress dialog with 取消: the window keeps painting through the half minute a 100,000-task ledger
+    takes, and the dialog keeps a second action off the ledger meanwhile."""
     from ledger.office import export_ledger
 
     existed = options.path.exists()
-    dlg = progress_dialog(parent, _tr("Export ledger"), _tr("Exporting…"))
 
-    def progress(done: int, total: int) -> None:
-        advance(
-            dlg,
-            done,
-            total,
-            _tr("Exporting… {done} of {total}").format(done=done, total=total)
-            if total
-            else _tr("Exporting…"),
+    def work(own: Ledger, progress: Progress) -> ExportResult:
+        def report(done: int, total: int) -> None:
+            progress.report(
+                done,
+                total,
+                _tr("Exporting… {done} of {total}").format(done=done, total=total)
+                if total
+                else _tr("Exporting…"),
+            )
+
+        return export_ledger(
+            own, options.path, progress=report, cancel=lambda: progress.cancelled, **options.kwargs()
         )
 
-    dlg.show()
-    QApplication.processEvents()
     try:
-        result = export_ledger(
-            ledger, options.path, progress=progress, cancel=dlg.wasCanceled, **options.kwargs()
-        )
-    except ExportCancelled:
+        result = run_on_ledger(parent, _tr("Export ledger"), _tr("Exporting…"), ledger, work)
+    except (ExportCancelled, Cancelled):
         log.info("export to %s cancelled", options.path)
-        dlg.close()
         show_cancelled(parent, options.path, existed)
         return None
     except (LedgerError, OSError) as exc:
-        dlg.close()
         messages.show_error(parent, exc, _tr("Cannot export the ledger"))
         return None
-    finally:
-        dlg.close()
-        dlg.deleteLater()
     remember_folder(result.path.parent)
     show_done(parent, result)
     return result

@@ -12,6 +12,7 @@ from ledger.core import LedgerError
 from ledger.service import Ledger
 from ui.common import messages
 from ui.common.util import documents_folder
+from ui.common.worker import run_on_ledger
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +41,16 @@ def export_notice(parent: QWidget | None, ledger: Ledger) -> Path | None:
         return None
     from ledger.office import write_notice
 
-    try:
-        path = write_notice(ledger, chosen)
-    except LedgerError as exc:
+    try:  # in a worker thread with its own connection: a large ledger's draft takes minutes to write
+        path = run_on_ledger(
+            parent,
+            _tr("Progress notice"),
+            _tr("Writing the notice draft…"),
+            ledger,
+            lambda own, _progress: write_notice(own, chosen),
+            cancellable=False,  # python-docx writes in one go: there is no step to stop at
+        )
+    except (LedgerError, OSError) as exc:
         messages.show_error(parent, exc, _tr("Cannot write the notice"))
         return None
     log.info("notice draft written to %s", path)

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -37,6 +36,7 @@ from ledger.service.commands import Ledger
 from ui.common import messages
 from ui.common.preview import DecisionTable, PreviewDialog
 from ui.common.util import documents_folder, say, settings
+from ui.common.worker import run_on_ledger
 from ui.imports.foreign import ForeignImportDialog
 
 log = logging.getLogger(__name__)
@@ -170,14 +170,18 @@ def export_fill_form_dialog(
     path = ask_save_path(parent, start)
     if not path:
         return None
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        out = excel_returns.export_fill_form(ledger, name, path)
+    try:  # in a worker thread with its own read-only connection; the window paints meanwhile
+        out = run_on_ledger(
+            parent,
+            _tr("Export fill form"),
+            _tr("Writing the fill form of {community}…").format(community=name),
+            ledger,
+            lambda own, _progress: excel_returns.export_fill_form(own, name, path),
+            cancellable=False,
+        )
     except (LedgerError, OSError) as exc:
-        QApplication.restoreOverrideCursor()
         messages.show_error(parent, exc, _tr("Cannot export the fill form"))
         return None
-    QApplication.restoreOverrideCursor()
     _remember(out.parent)
     log.info("fill form of %s exported to %s", name, out)
     show_done(parent, name, out)
@@ -349,10 +353,10 @@ class FillFormDialog(PreviewDialog):
         self.import_button.setEnabled(self.ready())
 
     # ---- preview -------------------------------------------------------------------------------------------------
-    def read_preview(self) -> excel_returns.FillPreview:
+    def read_preview(self, ledger: Ledger) -> excel_returns.FillPreview:
         self._tasks: dict[str, str] = {}  # words of the task and indicator ids, looked up once
         self._indicators: dict[str, str] = {}
-        return excel_returns.preview_fill_form(self.ledger, self.path)
+        return excel_returns.preview_fill_form(ledger, self.path)
 
     def show_preview(self, p: excel_returns.FillPreview) -> None:
         self.summary.setText(
@@ -427,9 +431,12 @@ class FillFormDialog(PreviewDialog):
         ]
 
     # ---- apply ---------------------------------------------------------------------------------------------------
-    def write(self, decisions: dict[str, Any]) -> excel_returns.FillPreview:
+    def before_write(self) -> None:
+        self._accept_refused = self.accept_refused.isChecked()
+
+    def write(self, ledger: Ledger, decisions: dict[str, Any]) -> excel_returns.FillPreview:
         result = excel_returns.apply_fill_form(
-            self.ledger, self.path, decisions, accept_refused=self.accept_refused.isChecked()
+            ledger, self.path, decisions, accept_refused=self._accept_refused
         )
         log.info(
             "fill form %s: %d applied, %d conflicts (%d open), %d refused, written=%s",

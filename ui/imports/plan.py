@@ -296,10 +296,10 @@ class PlanImportDialog(PlanLevelEditing, PlanTreeEditing, QDialog):
         try:
             plan = load_plan_document(self.path, self.ledger)
         except PlanFileError as exc:
-            log.info("plan file refused: %s", exc.message)
+            log.info("plan file refused: %s", exc.message())
             self.plan = None
             self._fill(None)
-            self._say(exc.message, error=True)
+            self._say(messages.error_text(exc), error=True)
             return False
         self.plan = plan
         self._fill(plan)

@@ -76,8 +76,8 @@ class MergeDialog(PreviewDialog):
         return chosen
 
     # ---- preview -------------------------------------------------------------------------------------------------
-    def read_preview(self) -> exchange_merge.MergePreview:
-        return exchange_merge.preview_merge(self.ledger, self.path)
+    def read_preview(self, ledger: Ledger) -> exchange_merge.MergePreview:
+        return exchange_merge.preview_merge(ledger, self.path)
 
     def show_preview(self, p: exchange_merge.MergePreview) -> None:
         if not p.new_entries:
@@ -110,8 +110,8 @@ class MergeDialog(PreviewDialog):
         return [item_row(tasks, it) for it in items]
 
     # ---- apply ---------------------------------------------------------------------------------------------------
-    def write(self, decisions: dict[str, Any]) -> exchange_merge.MergeResult:
-        result = exchange_merge.apply_merge(self.ledger, self.path, decisions)
+    def write(self, ledger: Ledger, decisions: dict[str, Any]) -> exchange_merge.MergeResult:
+        result = exchange_merge.apply_merge(ledger, self.path, decisions)
         log.info(
             "merged %s: %d applied, %d conflicts (%d open), %d refused",
             result.path.name,

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ledger.cli.main import main
+from ledger.core import LedgerError
 from ledger.service import Ledger
 
 CORPUS = Path(__file__).resolve().parents[1] / "plan" / "corpus"
@@ -102,5 +103,7 @@ def test_unreadable_file_is_refused_before_the_ledger_is_opened(
     bad = tmp_path / "扫描.pdf"
     bad.write_bytes(b"%PDF-1.4 nothing")
     assert main(["import-plan", str(tmp_path / "new.db"), str(bad)]) == 1
-    assert "PDF" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.strip() == LedgerError("plan_pdf_damaged", name="扫描.pdf").message()  # the sentence, whole
+    assert "文件“扫描.pdf”无法作为 PDF 打开" in err and "Traceback" not in err
     assert not (tmp_path / "new.db").exists()

@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ledger.core import LedgerError
+from ledger.core.errors import MESSAGES
 from ledger.plan.file import PlanFileError, read_plan_file
 from ledger.plan.text import ParsedPlan, parse_plan
 
@@ -598,10 +600,12 @@ def test_unreadable_files_raise_plan_file_error(tmp_path: Path, name: str, data:
     path = _write(tmp_path, name, data)
     with pytest.raises(PlanFileError) as info:
         read_plan_file(path)
-    assert says in info.value.message
-    assert name in info.value.message
-    assert "请" in info.value.message  # says what to do
-    assert str(info.value) == info.value.message
+    said = info.value.message()
+    assert says in said
+    assert name in said
+    assert "请" in said  # says what to do
+    assert str(info.value) == said
+    assert isinstance(info.value, LedgerError) and info.value.code in MESSAGES  # a code with its English too
 
 
 def test_empty_docx_raises(tmp_path: Path) -> None:
@@ -625,11 +629,8 @@ def test_problem_title_does_not_stop_inside_a_quotation() -> None:
     assert plan.categories[0].problems[0].title == "针对“台账问题”整改不彻底的问题"
 
 
-def test_parsing_a_long_document_is_fast() -> None:
-    import time
-
+def test_a_long_document_is_parsed_whole() -> None:
+    """Every measure of a 20-fold notice; how fast is benchmarks/test_bench_plan.py's (no timed assert here)."""
     text = "\n".join([SAMPLE.read_text(encoding="utf-8")] * 20)
-    started = time.perf_counter()
     plan = parse_plan(text, ["天恒名城居民区", "南郊别墅居民区"])
     assert plan.counts()[2] == 28 * 20
-    assert time.perf_counter() - started < 5

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QPushButton
 
 from ledger.office import (
     BUILTIN_TEMPLATE,
@@ -228,32 +228,75 @@ def test_run_export_of_the_current_filter_and_of_one_community(qtbot, filled, tm
 
 
 class CancelAtFirstProgress(QProgressDialog):
-    """The user presses 取消 as soon as the dialog shows progress."""
+    """The user presses 取消 as soon as the dialog shows progress (and what it said then is kept)."""
+
+    made: list[CancelAtFirstProgress] = []
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.said_at_cancel = ""
+        CancelAtFirstProgress.made.append(self)
 
     def setValue(self, value: int) -> None:
         super().setValue(value)
-        self.cancel()
+        if not self.said_at_cancel and self.maximum() > 0:
+            self.said_at_cancel = self.labelText()
+            self.findChild(QPushButton).click()
 
 
 @pytest.mark.parametrize("existed", [False, True])
 def test_cancel_during_export_writes_nothing(qtbot, filled, tmp_path, shown, monkeypatch, existed):
-    made: list[QProgressDialog] = []
-    real = excel_export.progress_dialog
-    monkeypatch.setattr("ui.common.util.QProgressDialog", CancelAtFirstProgress)
-    monkeypatch.setattr(
-        excel_export, "progress_dialog", lambda *a, **k: made.append(real(*a, **k)) or made[-1]
-    )
+    CancelAtFirstProgress.made.clear()
+    monkeypatch.setattr("ui.common.worker.QProgressDialog", CancelAtFirstProgress)
     out = tmp_path / "台账.xlsx"
     if existed:
         out.write_bytes(b"old")
     assert run_export(None, filled, options(out)) is None
     assert shown["cancelled"] == [(out, existed)] and not shown["done"]
-    assert made[0].wasCanceled() and made[0].labelText() == "正在导出……（0 / 6）"
-    assert made[0].windowModality() == Qt.WindowModality.WindowModal
+    dlg = CancelAtFirstProgress.made[0]
+    assert dlg.said_at_cancel == "正在导出……（0 / 6）"
+    assert dlg.windowModality() != Qt.WindowModality.NonModal
     assert (out.read_bytes() == b"old") if existed else not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx") == (
         ["台账.xlsx"] if existed else []
     )
+
+
+def test_the_window_keeps_painting_while_the_ledger_exports(qtbot, filled, tmp_path, shown, monkeypatch):
+    """The export runs in a worker thread: a timer of the GUI thread ticks while it writes, and the workbook is
+    the same as one written directly."""
+    import threading
+
+    from ledger.office import export_ledger
+
+    ticks: list[int] = []
+    ticked = threading.Event()
+
+    def tick() -> None:
+        ticks.append(1)
+        if len(ticks) >= 5:
+            ticked.set()
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(0)
+    real = export_ledger
+    threads: list[bool] = []
+
+    def slow_export(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        result = real(*args, **kwargs)
+        ticked.wait(60)  # returns at once once the GUI thread has ticked; a blocked GUI thread never would
+        return result
+
+    monkeypatch.setattr("ledger.office.export_ledger", slow_export)
+    out = tmp_path / "台账.xlsx"
+    result = run_export(None, filled, options(out))
+    timer.stop()
+    assert threads == [False] and len(ticks) > 3
+    assert result is not None and len(task_rows(out)) == 6
+    direct = real(filled, tmp_path / "direct.xlsx", **options(tmp_path / "direct.xlsx").kwargs())
+    assert task_rows(out) == task_rows(direct.path)
 
 
 def test_the_sentence_after_a_cancel_says_nothing_was_written(qtbot, monkeypatch, tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from ledger.core import LedgerError
 from ledger.service import Ledger
 from ledger.storage import journal
 from ui.exports import notice as notice_export
@@ -146,7 +147,8 @@ def test_bad_file_is_a_sentence_and_nothing_is_written(qtbot, six: Ledger, tmp_p
     before = six.store.one("SELECT COUNT(*) FROM journal")
     dlg = PlanImportDialog(six, bad)
     qtbot.addWidget(dlg)
-    assert "方案.docx" in dlg.message.text()
+    assert dlg.message.text() == LedgerError("plan_docx_damaged", name="方案.docx").message()
+    assert "文件“方案.docx”无法作为 Word 文档打开" in dlg.message.text()
     assert dlg.tree.topLevelItemCount() == 0
     assert not dlg.import_button.isEnabled()
     assert dlg.do_import() is None
