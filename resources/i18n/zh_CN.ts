@@ -670,12 +670,12 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="328"/>
+        <location filename="../../ui/window/app.py" line="329"/>
         <source>Closing the ledger</source>
         <translation>关闭台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="329"/>
+        <location filename="../../ui/window/app.py" line="330"/>
         <source>Backing up “{name}” into the data folder…</source>
         <translation>正在把“{name}”备份到数据文件夹……</translation>
     </message>
