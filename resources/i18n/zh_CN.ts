@@ -4073,28 +4073,28 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReviewQueueView</name>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="169"/>
-        <location filename="../../ui/signoff/queue.py" line="205"/>
+        <location filename="../../ui/signoff/queue.py" line="170"/>
+        <location filename="../../ui/signoff/queue.py" line="206"/>
         <source>Reading the tasks that wait for review…</source>
         <translation>正在读取等待审核的任务……</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="204"/>
+        <location filename="../../ui/signoff/queue.py" line="205"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="220"/>
+        <location filename="../../ui/signoff/queue.py" line="221"/>
         <source>{n} tasks wait for your review ({name}, {role}), the oldest first. Click one to open it on the right.</source>
         <translation>有 {n} 项任务等待您审核（{name}，{role}），最早申请的在最前。单击一项即在右侧打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="226"/>
+        <location filename="../../ui/signoff/queue.py" line="227"/>
         <source>Nothing waits for your review ({name}, {role}).</source>
         <translation>目前没有等待您审核的任务（{name}，{role}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/queue.py" line="234"/>
+        <location filename="../../ui/signoff/queue.py" line="235"/>
         <source>Only reviewers see tasks here: {roles}. You are signed in as {role}; change it under Settings → Who am I.</source>
         <translation>这里列出等待审核的任务，审核人身份为：{roles}。您当前的身份是{role}，可在“设置—我是谁”中切换。</translation>
     </message>
