@@ -11,7 +11,7 @@ from ledger.core.model import Kind, Status
 from ledger.core.values import parse_date, parse_number
 from ledger.service.tx import TABLE_KEY, cleaned
 from ledger.storage.journal import Change
-from ledger.storage.store import new_id
+from ledger.storage.schema import new_id
 
 if TYPE_CHECKING:
     from ledger.core.clock import Clock

@@ -12,7 +12,7 @@ from ledger.core import workflow
 from ledger.core.errors import LedgerError
 from ledger.core.model import FIELD_LABELS, Indicator, Operator, Status
 from ledger.core.values import parse_number
-from ledger.storage.store import new_id
+from ledger.storage.schema import new_id
 
 if TYPE_CHECKING:
     from ledger.core.clock import Clock

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledger.storage.journal_index import INSERT_SQL, index_rows, indexed
-from ledger.storage.store import Store, new_id
+from ledger.storage.schema import new_id
+from ledger.storage.store import Store
 
 GENESIS = "0" * 64
 

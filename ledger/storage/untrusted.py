@@ -83,7 +83,7 @@ def normalized_sql(sql: str | None) -> str:
 @functools.lru_cache(maxsize=8)
 def expected_schema(version: int) -> dict[str, tuple[str, str, str, tuple[tuple[str, str, int, int], ...]]]:
     """What our migrations 1..``version`` make: name → (type, table, normalized SQL, columns of a table)."""
-    from ledger.storage.store import MIGRATIONS
+    from ledger.storage.schema import MIGRATIONS
 
     conn = sqlite3.connect(":memory:")
     try:

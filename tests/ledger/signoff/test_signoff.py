@@ -17,7 +17,7 @@ from ledger import signoff
 from ledger.core import Action, FixedClock, Operator, Role, Status
 from ledger.service import Ledger
 from ledger.storage import journal
-from ledger.storage.store import migrate_1
+from ledger.storage.schema import migrate_1
 from tests.helpers import as_, refuse, sign_off
 
 SEC = Operator("王书记", Role.SECRETARY)

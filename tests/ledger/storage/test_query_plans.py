@@ -74,3 +74,42 @@ def test_the_search_finds_the_same_tasks_whichever_way_it_reads(filled: Ledger) 
         indexed = sql.replace(" NOT INDEXED", "").replace("+t.", "t.")
         assert got == [r[0] for r in filled.store.conn.execute(indexed, params)]
         assert filled.store.task_count(flt, TODAY, SOON) == len(got)
+
+
+@pytest.mark.parametrize("sort", ["progress", "owner", "deadline", "order"])
+def test_a_filter_that_keeps_many_tasks_walks_the_sort_index_for_its_first_screen(
+    filled: Ledger, sort: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_index, "CAP", 1)  # every filter keeps many
+    for flt in (
+        TaskFilter(due="overdue", sort=sort),
+        TaskFilter(statuses=frozenset({"not_started"}), sort=sort),
+    ):
+        text = plan(filled, flt)
+        assert "USING INDEX task_by_" in text and "TEMP B-TREE" not in text, text
+
+
+def test_overdue_keeping_few_tasks_reads_the_overdue_index_and_sorts_them(filled: Ledger) -> None:
+    text = plan(filled, TaskFilter(due="overdue", sort="owner"))
+    assert "USING INDEX task_late" in text and "TEMP B-TREE FOR ORDER BY" in text, text
+    sql, params = filled.store.rowids_sql(TaskFilter(due="overdue"), TODAY, SOON)
+    assert "task_late" in sql and filled.store.task_count(TaskFilter(due="overdue"), TODAY, SOON) == 2
+
+
+@pytest.mark.parametrize("cap", [1, 20_000])
+def test_each_way_of_reading_gives_the_same_tasks(
+    filled: Ledger, cap: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_index, "CAP", cap)
+    com = filled.communities()[0]["id"]
+    filters = [
+        TaskFilter(due="overdue"),
+        TaskFilter(due="due_soon", sort="owner", descending=True),
+        TaskFilter(statuses=frozenset({"not_started"}), sort="measure"),
+        TaskFilter(text="强化", sort="progress"),
+        TaskFilter(text="强化", community_ids=frozenset({com}), due="overdue"),
+    ]
+    for flt in filters:
+        everything = filled.store.task_rowids(flt, TODAY, SOON)
+        assert filled.store.task_rowids(flt, TODAY, SOON, limit=2) == everything[:2], flt
+        assert filled.store.task_count(flt, TODAY, SOON) == len(everything), flt

@@ -10,7 +10,8 @@ import pytest
 from ledger.core import LedgerError
 from ledger.service import Ledger
 from ledger.storage import journal
-from ledger.storage.store import SCHEMA_VERSION, Store, lock_path
+from ledger.storage.schema import SCHEMA_VERSION
+from ledger.storage.store import Store, lock_path
 from tests.helpers import undo_schema_9
 
 
@@ -313,6 +314,6 @@ def test_a_ledger_from_schema_6_is_backed_up_then_given_its_journal_index(
 
 def test_the_late_statuses_in_sql_are_the_models() -> None:
     from ledger.core import LATE_STATUSES
-    from ledger.storage.store import LATE_SQL
+    from ledger.storage.schema import LATE_SQL
 
     assert {s.strip("'") for s in LATE_SQL.strip("()").split(",")} == LATE_STATUSES
