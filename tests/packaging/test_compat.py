@@ -112,7 +112,8 @@ def version(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in text.split("."))
 
 
-def test_the_chroot_is_older_than_this_machine():
+def test_the_chroot_is_older_than_this_machine(chroot_deb):
+    """(After the build: that is what makes the chroot on a clean machine.)"""
     inside = in_chroot("/usr/bin/ldd", "--version").stdout.splitlines()[0]
     here = subprocess.run(["ldd", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     older, newer = (re.search(r"(\d+\.\d+)$", line) for line in (inside, here))
