@@ -54,12 +54,11 @@ from ledger.office.xlsx_layout import (
     TITLE_SIZE,
     TOTAL,
     Cell,
+    HeadedSheet,
     fitting_paper,
-    height_for,
     page_room,
     status_style,
     text_colour,
-    text_lines,
 )
 
 log = logging.getLogger(__name__)
@@ -170,7 +169,7 @@ class Book:
                 os.unlink(ws.row_data_filename)
 
 
-class BookSheet:
+class BookSheet(HeadedSheet):
     """One worksheet written row by row; the same calls as ``xlsx_layout.StreamSheet``, rows numbered from 1.
 
     Column widths, the frozen pane and the page set-up are set when the sheet opens; each row's height with
@@ -237,21 +236,6 @@ class BookSheet:
         if last_row >= first_row and last_col >= first_col and (first_row, first_col) != (last_row, last_col):
             # the rows are already written: record the range only (see the module's docstring)
             self.ws.merge.append([first_row - 1, first_col - 1, last_row - 1, last_col - 1])
-
-    def heading(
-        self, title: str, subtitle: str | None, headers: Sequence[str], widths: Sequence[float]
-    ) -> int:
-        """Title, subtitle (both merged across the table) and the header row (``header_row``); returns its number."""
-        self.append([(title, TITLE)] + [(None, TITLE)] * (self.ncols - 1), 36.0)
-        self.merge(self.row, 1, self.row, self.ncols)
-        if subtitle is not None:
-            self.append([(subtitle, SUBTITLE)] + [(None, SUBTITLE)] * (self.ncols - 1), 24.0)
-            self.merge(self.row, 1, self.row, self.ncols)
-        lines = max((text_lines(h, w) for h, w in zip(headers, widths, strict=True)), default=1)
-        self.header_height = height_for(lines) + 4.0
-        self.append([(h, HEADER) for h in headers], self.header_height)
-        assert self.row == self.header_row, (self.row, self.header_row)
-        return self.row
 
     def finish(self, *, autofilter: bool = True, last_row: int | None = None) -> None:
         """The autofilter over the table (header to ``last_row``) and the page breaks."""

@@ -381,7 +381,38 @@ def print_setup(
 Cell = tuple[Any, str | None]  # (value, named style or None for an unstyled blank)
 
 
-class StreamSheet:
+class HeadedSheet:
+    """What both sheet writers share (``StreamSheet`` here, ``xlsx_book.BookSheet`` for the 台账): the title block
+    and the header row, written through the writer's own ``append`` and ``merge``."""
+
+    row: int
+    ncols: int
+    header_row: int
+    header_height: float
+
+    def append(self, cells: Iterable[Cell], height: float | None = None) -> int:
+        raise NotImplementedError
+
+    def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+        raise NotImplementedError
+
+    def heading(
+        self, title: str, subtitle: str | None, headers: Sequence[str], widths: Sequence[float]
+    ) -> int:
+        """Title, subtitle (both merged across the table) and the header row (``header_row``); returns its number."""
+        self.append([(title, TITLE)] + [(None, TITLE)] * (self.ncols - 1), 36.0)
+        self.merge(self.row, 1, self.row, self.ncols)
+        if subtitle is not None:
+            self.append([(subtitle, SUBTITLE)] + [(None, SUBTITLE)] * (self.ncols - 1), 24.0)
+            self.merge(self.row, 1, self.row, self.ncols)
+        lines = max((text_lines(h, w) for h, w in zip(headers, widths, strict=True)), default=1)
+        self.header_height = height_for(lines) + 4.0
+        self.append([(h, HEADER) for h in headers], self.header_height)
+        assert self.row == self.header_row, (self.row, self.header_row)
+        return self.row
+
+
+class StreamSheet(HeadedSheet):
     """A write-only worksheet (openpyxl; the 修改记录 and the 佐证材料目录 — the 台账 has ``xlsx_book.BookSheet``):
     rows go to disk as they come, so 100,000 rows fit in little memory.
 
@@ -465,21 +496,6 @@ class StreamSheet:
             self.ws.merged_cells.add(
                 f"{get_column_letter(first_col)}{first_row}:{get_column_letter(last_col)}{last_row}"
             )
-
-    def heading(
-        self, title: str, subtitle: str | None, headers: Sequence[str], widths: Sequence[float]
-    ) -> int:
-        """Title, subtitle (both merged across the table) and the header row (``header_row``); returns its number."""
-        self.append([(title, TITLE)] + [(None, TITLE)] * (self.ncols - 1), 36.0)
-        self.merge(self.row, 1, self.row, self.ncols)
-        if subtitle is not None:
-            self.append([(subtitle, SUBTITLE)] + [(None, SUBTITLE)] * (self.ncols - 1), 24.0)
-            self.merge(self.row, 1, self.row, self.ncols)
-        lines = max((text_lines(h, w) for h, w in zip(headers, widths, strict=True)), default=1)
-        self.header_height = height_for(lines) + 4.0
-        self.append([(h, HEADER) for h in headers], self.header_height)
-        assert self.row == self.header_row, (self.row, self.header_row)
-        return self.row
 
     def finish(self, *, autofilter: bool = True, last_row: int | None = None) -> None:
         """The autofilter over the table (header to ``last_row``); then the sheet is closed (its file freed)."""
