@@ -29,14 +29,13 @@ from ledger.storage.journal import (
     STEP,
     Problem,
     VerifyCancelled,
-    entry_hash,
 )
 from ledger.storage.journal_index import index_rows, payload_parts
 from ledger.storage.row_states import CACHE_ROWS, Malformed, RowStates, compare_row, replay, shown
 from ledger.storage.search_index import check_search_index as search
 from ledger.storage.store import Store
 from ledger.storage.untrusted import schema_problems
-from ledger.storage.verify_stream import JOURNAL_COLUMNS, Stream, Tick, stream_journal
+from ledger.storage.verify_stream import JOURNAL_COLUMNS, Stream, Tick, link_problem, stream_journal
 
 
 def check_journal_kinds(store: Store) -> Problem | None:
@@ -68,23 +67,11 @@ def check_chain(store: Store, states: RowStates, tick: Tick) -> Problem | None:
     expected_seq = 1
     changed = 0
     cur = store.conn.execute(f"SELECT {', '.join(JOURNAL_COLUMNS)} FROM journal ORDER BY seq")
-    for seq, id_, at, actor, role, origin, command, task_id, payload, prev_hash, digest in cur:
-        if seq != expected_seq:
-            return Problem(seq, at, command, f"序号不连续（应为 {expected_seq}），有日志被删除")
-        if prev_hash != prev:
-            return Problem(seq, at, command, "与上一条日志的链接不符")
-        fields = {
-            "id": id_,
-            "at": at,
-            "actor": actor,
-            "role": role,
-            "origin": origin,
-            "command": command,
-            "task_id": task_id,
-            "payload": payload,
-        }
-        if entry_hash(prev, seq, fields) != digest:
-            return Problem(seq, at, command, "内容与校验值不符，日志被改动过")
+    for entry in cur:
+        broken = link_problem(entry, prev, expected_seq)
+        if broken is not None:
+            return broken
+        seq, _id, at, _actor, _role, _origin, command, task_id, payload, _prev_hash, digest = entry
         try:
             body = json.loads(payload)
             if not isinstance(body, dict):

@@ -253,6 +253,29 @@ class Stream:
         return done == total and digest & DIGEST == self.index_sum & DIGEST
 
 
+def link_problem(entry: tuple[Any, ...], prev: str, expected_seq: int) -> Problem | None:
+    """What is wrong with one journal row (JOURNAL_COLUMNS) as the link after ``prev``: its number, its link to the
+    entry before, or its own hash; None when it holds."""
+    seq, id_, at, actor, role, origin, command, task_id, payload, prev_hash, digest = entry
+    if seq != expected_seq:
+        return Problem(seq, at, command, f"序号不连续（应为 {expected_seq}），有日志被删除")
+    if prev_hash != prev:
+        return Problem(seq, at, command, "与上一条日志的链接不符")
+    fields = {
+        "id": id_,
+        "at": at,
+        "actor": actor,
+        "role": role,
+        "origin": origin,
+        "command": command,
+        "task_id": task_id,
+        "payload": payload,
+    }
+    if entry_hash(prev, seq, fields) != digest:
+        return Problem(seq, at, command, "内容与校验值不符，日志被改动过")
+    return None
+
+
 def stream_journal(store: Store, stream: Stream, tick: Tick) -> Problem | None:
     """The hash chain and each payload's shape, entry by entry (the first thing wrong, in ``check_chain``'s words),
     each entry's changes going to ``stream``."""
@@ -261,27 +284,14 @@ def stream_journal(store: Store, stream: Stream, tick: Tick) -> Problem | None:
     prev = GENESIS
     expected_seq = 1
     cur = store.conn.execute(f"SELECT {', '.join(JOURNAL_COLUMNS)} FROM journal ORDER BY seq")
-    for seq, id_, at, actor, role, origin, command, task_id, payload, prev_hash, digest in cur:
-        if seq != expected_seq:
-            return Problem(seq, at, command, f"序号不连续（应为 {expected_seq}），有日志被删除")
-        if prev_hash != prev:
-            return Problem(seq, at, command, "与上一条日志的链接不符")
-        fields = {
-            "id": id_,
-            "at": at,
-            "actor": actor,
-            "role": role,
-            "origin": origin,
-            "command": command,
-            "task_id": task_id,
-            "payload": payload,
-        }
-        if entry_hash(prev, seq, fields) != digest:
-            return Problem(seq, at, command, "内容与校验值不符，日志被改动过")
-        del fields
+    for entry in cur:
+        broken = link_problem(entry, prev, expected_seq)
+        if broken is not None:
+            return broken
+        seq, _id, at, _actor, _role, _origin, command, task_id, payload, _prev_hash, digest = entry
         try:
             args_text, changes, pieces, tail = payload_parts(payload)
-            del payload
+            del payload, entry  # the whole text, freed before the fold walks its parts
             stream.fold(
                 seq, at, command, changes, pieces, functools.partial(tick, "journal", seq - 1, entries_total)
             )
