@@ -15,13 +15,19 @@ def run(args: argparse.Namespace) -> int:
     if args.command in QT_COMMANDS or not getattr(args, "handler", None):
         print(f"“{args.command or '窗口'}”需要图形界面，请用 main.py 运行。", file=sys.stderr)
         return 2
-    try:
-        if getattr(args, "json", False):
-            from ledger.cli.output import OWN_JSON, run_as_json
+    from ledger.cli.progress import StderrProgress
+    from ledger.storage.upgrade import reporting
 
-            if args.command not in OWN_JSON:
-                return run_as_json(args)
-        return int(args.handler(args))
+    try:
+        with reporting(
+            StderrProgress()
+        ):  # an older file opened for writing is upgraded: say how far on stderr
+            if getattr(args, "json", False):
+                from ledger.cli.output import OWN_JSON, run_as_json
+
+                if args.command not in OWN_JSON:
+                    return run_as_json(args)
+            return int(args.handler(args))
     except LedgerError as exc:
         print(exc.message(), file=sys.stderr)
         return 1

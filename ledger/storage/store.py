@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,11 +14,12 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 from ledger.core import KnownStorageError, LedgerError
-from ledger.storage import search_index
+from ledger.storage import search_index, upgrade
 from ledger.storage.lockfile import LockFile, LockHeld
-from ledger.storage.schema import LATE_SQL, MIGRATIONS, SCHEMA_VERSION
+from ledger.storage.schema import LATE_SQL, SCHEMA_VERSION
 from ledger.storage.search_index import search_clause
 from ledger.storage.untrusted import harden, schema_problems, time_limit
+from ledger.storage.upgrade import Report
 
 log = logging.getLogger(__name__)
 
@@ -141,11 +142,19 @@ class Store:
     # ---- opening -------------------------------------------------------------------------
     @classmethod
     def open(
-        cls, path: str | Path, *, create: bool = False, lock: bool = True, read_only: bool = False
+        cls,
+        path: str | Path,
+        *,
+        create: bool = False,
+        lock: bool = True,
+        read_only: bool = False,
+        report: Report | None = None,
     ) -> Store:
         """Open (or ``create``) a ledger; ``lock``: hold its lock file while open (taken on the resolved path,
         so a symlink and its target share one lock); ``read_only``: a connection that cannot write (no lock, no
-        WAL switch, no migration), for commands that only read while a window holds the file.
+        WAL switch, no migration), for commands that only read while a window holds the file; ``report``: told how
+        far the upgrade of an older file has got (``ledger.storage.upgrade``), and when it raises the upgrade
+        stops, the file as it was, and its exception propagates.
 
         An existing file is read defensively before anything else (``ledger.storage.untrusted``): functions in
         its schema may have no side effects, its schema must be ours, and each check has a time limit."""
@@ -181,7 +190,7 @@ class Store:
                 raise known_storage_error(exc, path) from exc
             store = cls(path, conn, file_lock)
             try:
-                store._migrate(version, create)
+                store._migrate(version, create, report)
                 # The schema is now ours, word for word (checked above, or just made by our migrations): its
                 # triggers may write to the search index's FTS5 table, which SQLite refuses to untrusted schemas.
                 conn.execute("PRAGMA trusted_schema = ON")
@@ -254,18 +263,39 @@ class Store:
         if row is None or row[0] != f'"{APP_ID}"':
             raise KnownStorageError("not_a_ledger", path=path, detail="不是本程序创建的台账")
 
-    def _migrate(self, version: int, create: bool) -> None:
+    @classmethod
+    def upgrade(cls, path: str | Path, report: Report | None = None) -> None:
+        """Back up and upgrade an older ledger file (``upgrade.pending``), telling ``report`` how far it got; the
+        file is closed again (a worker thread upgrades it, the window then opens it). When ``report`` raises, the
+        upgrade is rolled back, its backup removed, and the exception propagates."""
+        cls.open(path, report=report).close()
+
+    def _migrate(self, version: int, create: bool, report: Report | None = None) -> None:
+        """Take the file from ``version`` to ``SCHEMA_VERSION``: first a backup of an older file, then every
+        migration in ONE transaction (a migration that fails, is cancelled or killed half-way leaves the file as
+        it was). A failed upgrade removes its backup: the file itself is the old one still."""
         if version == SCHEMA_VERSION:
             return
+        watch = upgrade.Watch(report if report is not None else upgrade.default_report())
+        backup: Path | None = None
         if version > 0 and not create:
-            self.backup(self.path.with_name(f"{self.path.stem}.v{version}-备份{self.path.suffix}"))
-        with self.db.atomic():
-            for number in range(version + 1, SCHEMA_VERSION + 1):
-                log.info("migrating %s to schema %d", self.path, number)
-                MIGRATIONS[number - 1](self.conn)
-            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            if create:
-                self.conn.execute("INSERT INTO setting(key, value) VALUES ('app', ?)", (f'"{APP_ID}"',))
+            backup = upgrade.backup_path(self.path, version)
+            pages = int(self.one("PRAGMA page_count"))
+            watch.begin(upgrade.Stage("backup", total=pages, backup=backup))
+            self.backup(backup, progress=lambda done, total: watch.advance_pages(done, total))
+        try:
+            with self.db.atomic():
+                log.info("migrating %s from schema %d to %d", self.path, version, SCHEMA_VERSION)
+                upgrade.migrate(self.conn, version, watch)
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                if create:
+                    self.conn.execute("INSERT INTO setting(key, value) VALUES ('app', ?)", (f'"{APP_ID}"',))
+                upgrade.crash_before_commit()
+        except BaseException:
+            if backup is not None:
+                backup.unlink(missing_ok=True)
+            raise
+        watch.begin(upgrade.Stage("done", backup=backup))
 
     def close(self) -> None:
         try:
@@ -275,25 +305,30 @@ class Store:
                 self._lock.release()
                 self._lock = None
 
-    def backup(self, target: str | Path) -> Path:
+    def backup(self, target: str | Path, progress: Callable[[int, int], None] | None = None) -> Path:
         """A consistent copy through SQLite's online backup API (before bulk changes, migrations, on close).
 
         Written beside ``target`` under a hidden temporary name (``partial_backup``) and renamed over it only when
         complete, so a run killed half-way never leaves a short file under the backup's name; a leftover of
-        such a run is removed by the next backup beside it (``remove_partial_backups``)."""
+        such a run is removed by the next backup beside it (``remove_partial_backups``). ``progress(done, total)``
+        is told the pages copied after each step of ``upgrade.BACKUP_STEP_PAGES``; when it raises, the backup
+        stops, its partial file is removed and the exception propagates."""
         target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         part = partial_backup(target)
         remove_partial_backups(target.parent, self.path.stem)
         crash = os.environ.get(CRASH_IN_BACKUP_ENV) == "1"
 
-        def copied(_status: int, remaining: int, _total: int) -> None:
+        def copied(_status: int, remaining: int, total: int) -> None:
             if crash and remaining > 0:
                 os._exit(9)  # tests: the program killed in the middle of writing a backup
+            if progress is not None:
+                progress(total - remaining, total)
 
+        pages = BACKUP_PAGES if crash else upgrade.BACKUP_STEP_PAGES if progress is not None else -1
         dest = sqlite3.connect(str(part))
         try:
-            self.conn.backup(dest, pages=BACKUP_PAGES if crash else -1, progress=copied)
+            self.conn.backup(dest, pages=pages, progress=copied)
         except BaseException:
             dest.close()
             part.unlink(missing_ok=True)
