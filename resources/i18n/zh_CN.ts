@@ -698,17 +698,17 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="283"/>
+        <location filename="../../ui/window/app.py" line="288"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="329"/>
+        <location filename="../../ui/window/app.py" line="334"/>
         <source>Closing the ledger</source>
         <translation>关闭台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="330"/>
+        <location filename="../../ui/window/app.py" line="335"/>
         <source>Backing up “{name}” into the data folder…</source>
         <translation>正在把“{name}”备份到数据文件夹……</translation>
     </message>
@@ -4867,6 +4867,89 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <location filename="../../ui/board/overview.py" line="148"/>
         <source>No data yet</source>
         <translation>暂无数据</translation>
+    </message>
+</context>
+<context>
+    <name>Upgrade</name>
+    <message>
+        <location filename="../../ui/window/upgrade.py" line="31"/>
+        <source>tidying the original deadlines</source>
+        <translation>整理原定时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/upgrade.py" line="32"/>
+        <source>indexing the change history</source>
+        <translation>建立修改历史索引</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/upgrade.py" line="33"/>
+        <source>indexing the sort orders</source>
+        <translation>建立排序索引</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/upgrade.py" line="34"/>
+        <source>building the search index</source>
+        <translation>建立搜索索引</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/upgrade.py" line="43"/>
+        <source>Upgrade the ledger file</source>
+        <translation>升级台账文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/upgrade.py" line="47"/>
+        <source>“{name}” was written by an older version of this program. It will be upgraded now so that this version can open it; a copy of it as it is now is kept at
+{backup}
+
+For a large ledger this can take a few minutes. You can cancel at any time: the file then stays exactly as it was and is not opened.
+
+Upgrade and open it?</source>
+        <translation>“{name}”是旧版本程序写的台账文件，需要先升级，本版本才能打开。升级前会把它现在的样子备份到：
+{backup}
+
+台账较大时升级可能需要几分钟。其间可以随时取消：取消后原文件保持原样，不会打开。
+
+现在升级并打开吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/upgrade.py" line="57"/>
+        <source>Backing up “{name}” before the upgrade…</source>
+        <translation>升级前正在备份“{name}”……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/upgrade.py" line="59"/>
+        <source>The ledger file is upgraded; opening it…</source>
+        <translation>台账文件已升级，正在打开……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/upgrade.py" line="61"/>
+        <source>Upgrading the ledger file: step {step} of {steps}, {what}…</source>
+        <translation>正在升级台账文件：第 {step} 步，共 {steps} 步（{what}）……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/upgrade.py" line="65"/>
+        <source>Running for {seconds} s</source>
+        <translation>已用 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/upgrade.py" line="96"/>
+        <source>Upgrading the ledger file</source>
+        <translation>升级台账文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/upgrade.py" line="107"/>
+        <source>The upgrade was cancelled. “{name}” is unchanged (still in the older version&apos;s format) and was not opened. Open it again to upgrade it.</source>
+        <translation>已取消升级。“{name}”保持原样（仍是旧版本的格式），没有打开。需要时再次打开它即可升级。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/upgrade.py" line="111"/>
+        <source>Upgrade cancelled</source>
+        <translation>已取消升级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/upgrade.py" line="115"/>
+        <source>Cannot upgrade the ledger file</source>
+        <translation>无法升级台账文件</translation>
     </message>
 </context>
 <context>

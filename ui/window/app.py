@@ -278,6 +278,11 @@ class Controller:
         if self.newer_package_blocked(path, parent):
             return None
         try:
+            # an older file: the user is told, then it is upgraded in a worker thread
+            from ui.window.upgrade import upgrade_before_open
+
+            if not upgrade_before_open(Path(path), parent):
+                return None
             return self._remember(Ledger.open(path, clock=self.clock, operator=op))
         except LedgerError as exc:
             messages.show_error(parent, exc, self.tr("Cannot open the ledger"))
