@@ -282,7 +282,7 @@ class Store:
             backup = upgrade.backup_path(self.path, version)
             pages = int(self.one("PRAGMA page_count"))
             watch.begin(upgrade.Stage("backup", total=pages, backup=backup))
-            self.backup(backup, progress=lambda done, total: watch.advance_pages(done, total))
+            self.backup(backup, progress=watch.advance_pages if watch.report is not None else None)
         try:
             with self.db.atomic():
                 log.info("migrating %s from schema %d to %d", self.path, version, SCHEMA_VERSION)

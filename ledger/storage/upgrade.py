@@ -196,8 +196,9 @@ def migrate(conn: sqlite3.Connection, version: int, watch: Watch) -> None:
     When the report raises (in the progress handler, between rows, or between steps) the statement running is
     interrupted and the report's exception is raised here: the caller rolls the transaction back."""
     numbers = range(version + 1, SCHEMA_VERSION + 1)
-    # Under the crash hook every 100 instructions: the kill comes inside the step's first statements.
-    conn.set_progress_handler(watch.handler, 100 if watch.crash_in is not None else PROGRESS_EVERY)
+    if watch.report is not None or watch.crash_in is not None:  # no one to tell: no handler, no cost
+        # Under the crash hook every 100 instructions: the kill comes inside the step's first statements.
+        conn.set_progress_handler(watch.handler, 100 if watch.crash_in is not None else PROGRESS_EVERY)
     try:
         for step, number in enumerate(numbers, 1):
             total_sql = ROW_TOTALS.get(number)
