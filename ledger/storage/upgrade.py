@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
 import os
 import sqlite3
 import time
@@ -120,6 +121,7 @@ class Watch:
     def __init__(self, report: Report | None) -> None:
         self.report = report
         self.stage = Stage("backup")
+        self.done = 0  # of the current stage, kept apart from ``stage``: a Stage is made only when it is sent
         self.started = time.monotonic()
         self.next = 0.0
         self.error: BaseException | None = None
@@ -127,18 +129,21 @@ class Watch:
         self.crash_in = int(crash) if crash.isdigit() else None
 
     def begin(self, stage: Stage) -> None:
-        self.stage = stage
+        self.stage, self.done = stage, stage.done
         self.started = time.monotonic()
         self.send(force=True)
 
     def advance(self, done: int) -> None:
-        """Rows or pages done: reported if it is time (raises what the report raised)."""
-        self.stage = Stage(**{**self.stage.__dict__, "done": done})
-        self.send()
+        """Rows done: reported if it is time (raises what the report raised)."""
+        self.done = done
+        if self.report is not None and time.monotonic() >= self.next:
+            self.send()
 
     def advance_pages(self, done: int, total: int) -> None:
         """The backup's pages copied of all its pages."""
-        self.stage = Stage(**{**self.stage.__dict__, "done": done, "total": total})
+        self.done = done
+        if total != self.stage.total:
+            self.stage = dataclasses.replace(self.stage, total=total)
         self.send(force=done >= total)
 
     def send(self, *, force: bool = False) -> None:
@@ -146,7 +151,7 @@ class Watch:
         if self.report is None or (not force and now < self.next):
             return
         self.next = now + REPORT_EVERY
-        self.report(Stage(**{**self.stage.__dict__, "elapsed": now - self.started}))
+        self.report(dataclasses.replace(self.stage, done=self.done, elapsed=now - self.started))
 
     def handler(self) -> int:
         """SQLite's progress handler: non-zero interrupts the statement (SQLite then rolls it back)."""
