@@ -19,9 +19,8 @@ def run(args: argparse.Namespace) -> int:
     from ledger.storage.upgrade import reporting
 
     try:
-        with reporting(
-            StderrProgress()
-        ):  # an older file opened for writing is upgraded: say how far on stderr
+        # an older file opened for writing is upgraded first: how far it got goes to stderr
+        with reporting(StderrProgress()):
             if getattr(args, "json", False):
                 from ledger.cli.output import OWN_JSON, run_as_json
 

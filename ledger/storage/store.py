@@ -270,6 +270,12 @@ class Store:
         upgrade is rolled back, its backup removed, and the exception propagates."""
         cls.open(path, report=report).close()
 
+    @staticmethod
+    def check_free(path: str | Path) -> None:
+        """Refuse now what opening ``path`` to write would refuse for its lock (open elsewhere, a read-only
+        folder): asked before the user is asked about an upgrade that could not start."""
+        _acquire_lock(Path(path)).release()
+
     def _migrate(self, version: int, create: bool, report: Report | None = None) -> None:
         """Take the file from ``version`` to ``SCHEMA_VERSION``: first a backup of an older file, then every
         migration in ONE transaction (a migration that fails, is cancelled or killed half-way leaves the file as

@@ -218,9 +218,8 @@ def migrate(conn: sqlite3.Connection, version: int, watch: Watch) -> None:
                 raise
             if watch.error is not None:  # the statement was interrupted as it finished: stopped all the same
                 raise watch.error
-        watch.send(
-            force=True
-        )  # the last word before COMMIT: 取消 pressed now still leaves the file as it was
+        # the last word before COMMIT: 取消 pressed now still leaves the file as it was
+        watch.send(force=True)
     finally:
         conn.set_progress_handler(None, 0)
 

@@ -4932,22 +4932,22 @@ Upgrade and open it?</source>
         <translation>已用 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/window/upgrade.py" line="96"/>
+        <location filename="../../ui/window/upgrade.py" line="98"/>
         <source>Upgrading the ledger file</source>
         <translation>升级台账文件</translation>
     </message>
     <message>
-        <location filename="../../ui/window/upgrade.py" line="107"/>
+        <location filename="../../ui/window/upgrade.py" line="109"/>
         <source>The upgrade was cancelled. “{name}” is unchanged (still in the older version&apos;s format) and was not opened. Open it again to upgrade it.</source>
         <translation>已取消升级。“{name}”保持原样（仍是旧版本的格式），没有打开。需要时再次打开它即可升级。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/upgrade.py" line="111"/>
+        <location filename="../../ui/window/upgrade.py" line="113"/>
         <source>Upgrade cancelled</source>
         <translation>已取消升级</translation>
     </message>
     <message>
-        <location filename="../../ui/window/upgrade.py" line="115"/>
+        <location filename="../../ui/window/upgrade.py" line="117"/>
         <source>Cannot upgrade the ledger file</source>
         <translation>无法升级台账文件</translation>
     </message>

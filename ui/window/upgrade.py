@@ -69,6 +69,7 @@ def stage_text(stage: upgrade.Stage, path: Path) -> str:
 def upgrade_before_open(path: Path, parent: QWidget | None) -> bool:
     """True when ``path`` can be opened now: it needs no upgrade, or it was just upgraded. False when the user
     declined, cancelled (told that the file is unchanged) or the upgrade failed (told why): nothing is opened.
+    A file another window holds raises its LedgerError before anything is asked.
 
     The backup and the migrations run in a worker thread (``Store.upgrade`` on its own connection, closed
     again); the window keeps painting and the caller then opens the upgraded file in the GUI thread."""
@@ -78,6 +79,7 @@ def upgrade_before_open(path: Path, parent: QWidget | None) -> bool:
     version = upgrade.pending(path)
     if version is None:
         return True
+    Store.check_free(path)  # open elsewhere: said now (LedgerError), not after the question
     backup = upgrade.backup_path(path, version)
     if not UpgradeQuestion.ask(parent, path, backup):
         return False

@@ -164,3 +164,22 @@ def test_a_current_file_is_opened_without_a_question(
     led = controller.open_path(filled.path)
     assert led is not None
     led.close()
+
+
+def test_an_older_file_open_elsewhere_is_refused_before_any_question(
+    controller: Controller, filled: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = old_file(filled, tmp_path / "旧台账.db")
+    before = snapshot(path)
+    monkeypatch.setattr(
+        UpgradeQuestion, "ask", classmethod(lambda cls, *a: (_ for _ in ()).throw(AssertionError("asked")))
+    )
+    shown: list[str] = []
+    monkeypatch.setattr("ui.common.messages.show_error", lambda _p, exc, *a: shown.append(exc.message()))
+    from ledger.storage.lockfile import LockFile
+    from ledger.storage.store import lock_path
+
+    with LockFile(lock_path(path)):  # another window has it open
+        assert controller.open_path(path) is None
+    assert len(shown) == 1 and "旧台账.db" in shown[0]
+    assert snapshot(path) == before and backups_beside(path) == []
