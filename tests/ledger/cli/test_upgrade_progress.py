@@ -65,3 +65,47 @@ def test_elsewhere_only_a_long_stage_is_told(
     assert lines[0].startswith("正在备份原文件到“另一个旧.v8-备份.db”…")
     assert lines[-2].startswith("正在升级台账文件（第 1 步，共 1 步：建立搜索索引）…  已用 ")
     assert lines[-1] == "台账文件已升级。"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
+def test_a_real_terminal_on_stderr_gets_the_lines_and_json_stdout_stays_clean(
+    filled: Ledger, tmp_path: Path
+) -> None:
+    import os
+    import pty
+    import subprocess
+    import threading
+
+    path = old_file(filled, tmp_path / "旧.db")
+    main_py = Path(__file__).resolve().parents[3] / "main.py"
+    leader, follower = pty.openpty()
+    said: list[bytes] = []
+
+    def read_terminal() -> None:  # read while the command runs, so a full terminal buffer never stops it
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the other end is closed: all read
+                return
+            if not chunk:
+                return
+            said.append(chunk)
+
+    reader = threading.Thread(target=read_terminal)
+    reader.start()
+    try:
+        done = subprocess.run(
+            [sys.executable, str(main_py), "stats", str(path), "--json"],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            timeout=120,
+        )
+    finally:
+        os.close(follower)
+        reader.join(30)
+        os.close(leader)
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["tasks"] == 6
+    text = b"".join(said).decode("utf-8")
+    assert "正在备份原文件到“旧.v8-备份.db”…" in text and "100%" in text
+    assert "正在升级台账文件（第 1 步，共 1 步：建立搜索索引）…" in text and "台账文件已升级。" in text
