@@ -402,117 +402,117 @@ File: {path}</source>
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board/view.py" line="117"/>
+        <location filename="../../ui/board/view.py" line="119"/>
         <source>Signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="118"/>
+        <location filename="../../ui/board/view.py" line="120"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="119"/>
+        <location filename="../../ui/board/view.py" line="121"/>
         <source>Tasks</source>
         <translation>任务总数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="130"/>
+        <location filename="../../ui/board/view.py" line="136"/>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="135"/>
+        <location filename="../../ui/board/view.py" line="141"/>
         <source>Problems</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="136"/>
+        <location filename="../../ui/board/view.py" line="142"/>
         <source>Categories</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="137"/>
+        <location filename="../../ui/board/view.py" line="143"/>
         <source>Owners</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="138"/>
+        <location filename="../../ui/board/view.py" line="144"/>
         <source>Weeks to deadline</source>
         <translation>倒排工期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="141"/>
+        <location filename="../../ui/board/view.py" line="147"/>
         <source>One column per problem, grouped by category</source>
         <translation>每个反馈问题一列，按问题类别分组</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="142"/>
+        <location filename="../../ui/board/view.py" line="148"/>
         <source>One column per category</source>
         <translation>每个问题类别一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="143"/>
+        <location filename="../../ui/board/view.py" line="149"/>
         <source>One column per responsible person</source>
         <translation>每位责任人一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="144"/>
+        <location filename="../../ui/board/view.py" line="150"/>
         <source>One column per deadline week, scheduled backwards; this week is marked</source>
         <translation>按整改时限所在周排列（倒排工期），本周标红</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="158"/>
+        <location filename="../../ui/board/view.py" line="164"/>
         <source>Colours:</source>
         <translation>配色：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="161"/>
+        <location filename="../../ui/board/view.py" line="167"/>
         <source>Colour scheme of the chart, saved in the ledger</source>
         <translation>挂图的配色方案，保存在台账中</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="164"/>
+        <location filename="../../ui/board/view.py" line="170"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="167"/>
+        <location filename="../../ui/board/view.py" line="173"/>
         <source>Colours and warnings…</source>
         <translation>配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="168"/>
+        <location filename="../../ui/board/view.py" line="175"/>
         <source>Change each colour and the warning days before deadlines</source>
         <translation>修改各状态颜色和到期前的预警天数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="172"/>
+        <location filename="../../ui/board/view.py" line="179"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="173"/>
+        <location filename="../../ui/board/view.py" line="181"/>
         <source>Print the chart on A3 landscape sheets</source>
         <translation>用 A3 横向纸打印挂图</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="175"/>
+        <location filename="../../ui/board/view.py" line="183"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="176"/>
+        <location filename="../../ui/board/view.py" line="185"/>
         <source>Save the chart as a PDF to print or send</source>
         <translation>把挂图存为 PDF，便于打印或报送</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="245"/>
+        <location filename="../../ui/board/view.py" line="265"/>
         <source>Reading the chart…</source>
         <translation>正在读取挂图…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="323"/>
+        <location filename="../../ui/board/view.py" line="343"/>
         <source>%1 — inspection rectification wall chart</source>
         <translation>%1巡察整改挂图督战</translation>
     </message>

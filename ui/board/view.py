@@ -26,6 +26,7 @@ from ledger.board.wallchart import CellMap
 from ledger.service import Changed, Ledger
 from ledger.storage import TaskFilter
 from ui.board.board_jobs import BoardReads
+from ui.board.flow import GroupFlow
 from ui.board.grid import BoardDelegate, BoardModel, GroupHeader, RowHeader, cell_height, cell_width
 from ui.board.paint import INK, OVERDUE_INK, LegendWidget, make_fonts
 from ui.common import palette
@@ -113,6 +114,7 @@ class BoardView(QWidget):
         font.setPointSizeF(18)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a narrow window: the title takes two lines, the figures stay whole
         self.subtitle = QLabel()
         self.fig_closed = BigFigure(self.tr("Signed off"))
         self.fig_overdue = BigFigure(self.tr("Overdue"), OVERDUE_INK)
@@ -125,9 +127,13 @@ class BoardView(QWidget):
         for fig in (self.fig_tasks, self.fig_closed, self.fig_overdue):
             head.addWidget(fig)
 
-        # the toolbar: what the columns are, and the colours
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Columns:")))
+        # the toolbar: what the columns are, the colours, print and export; three groups that wrap onto a second
+        # row when the window is narrow (1366×768 at 125 % or 150 %), each label staying beside its buttons
+        self.toolbar = QWidget()
+        self.toolbar.setObjectName("boardToolbar")
+        bar = GroupFlow(self.toolbar)
+        modes, modes_row = self._group()
+        modes_row.addWidget(QLabel(self.tr("Columns:")))
         self.mode_group = QButtonGroup(self)
         self.mode_group.setExclusive(True)
         self.mode_buttons: dict[str, QToolButton] = {}
@@ -152,10 +158,10 @@ class BoardView(QWidget):
             btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.mode_group.addButton(btn)
             self.mode_buttons[mode] = btn
-            bar.addWidget(btn)
+            modes_row.addWidget(btn)
             btn.clicked.connect(lambda _c=False, m=mode: self.set_columns(m))
-        bar.addSpacing(16)
-        bar.addWidget(QLabel(self.tr("Colours:")))
+        colours, colours_row = self._group()
+        colours_row.addWidget(QLabel(self.tr("Colours:")))
         self.scheme_box = QComboBox()
         self.scheme_box.setObjectName("boardScheme")
         self.scheme_box.setToolTip(self.tr("Colour scheme of the chart, saved in the ledger"))
@@ -163,32 +169,46 @@ class BoardView(QWidget):
             self.scheme_box.addItem(preset.name, key)
         self.scheme_box.addItem(self.tr("Custom"), "custom")
         self.scheme_box.activated.connect(self._preset_chosen)
-        bar.addWidget(self.scheme_box)
+        colours_row.addWidget(self.scheme_box)
         self.settings_button = QPushButton(self.tr("Colours and warnings…"))
+        self.settings_button.setObjectName("boardSchemeSettings")
         self.settings_button.setToolTip(self.tr("Change each colour and the warning days before deadlines"))
         self.settings_button.clicked.connect(self.edit_scheme)
-        bar.addWidget(self.settings_button)
-        bar.addStretch(1)
+        colours_row.addWidget(self.settings_button)
+        output, output_row = self._group()
         self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setObjectName("boardPrint")
         self.print_button.setToolTip(self.tr("Print the chart on A3 landscape sheets"))
         self.print_button.clicked.connect(self.print_chart)
         self.export_button = QPushButton(self.tr("Export PDF…"))
+        self.export_button.setObjectName("boardExportPdf")
         self.export_button.setToolTip(self.tr("Save the chart as a PDF to print or send"))
         self.export_button.clicked.connect(self.export_pdf)
-        bar.addWidget(self.print_button)
-        bar.addWidget(self.export_button)
+        output_row.addWidget(self.print_button)
+        output_row.addWidget(self.export_button)
+        bar.add_group(modes)
+        bar.add_group(colours)
+        bar.add_group(output, right=True)
 
         self.legend = LegendWidget(self.model.scheme)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
         lay.addLayout(head)
-        lay.addLayout(bar)
+        lay.addWidget(self.toolbar)
         lay.addWidget(self.legend)
         lay.addWidget(self.table, 1)
         self.mode_buttons[columns].setChecked(True)
         self._sync_scheme_box()
         self.reads = BoardReads(self, ledger, self._busy)
         self._read()  # on a large ledger: when the tab is shown, on a worker
+
+    @staticmethod
+    def _group() -> tuple[QWidget, QHBoxLayout]:
+        """A toolbar group: a widget whose row of controls stays together."""
+        group = QWidget()
+        row = QHBoxLayout(group)
+        row.setContentsMargins(0, 0, 0, 0)
+        return group, row
 
     # public API
     @property
