@@ -564,7 +564,7 @@ class OverviewView(QWidget):
         return self._shown != self._latest[0] or self._replay is None
 
     def stop(self) -> None:
-        """Stop the background work (the window or the program is closing)."""
+        """Stop the background work: the window closes (its ledger closes next; ``closing``), or the program ends."""
         self._stopped.set()
 
     def on_changed(self, changed: Changed) -> None:

@@ -39,6 +39,7 @@ def make_view(win: MainWindow, key: str) -> QWidget:
         view = OverviewView(win.ledger)
         view.tasksActivated.connect(win.select_tasks)
         view.communityActivated.connect(win.filters.select_community)
+        win.closing.connect(view.stop)  # its ledger closes next: a worker replaying the journal stops
     elif key == "queue":
         from ui.signoff.queue import ReviewQueueView
 
