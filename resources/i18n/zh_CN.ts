@@ -251,42 +251,42 @@ File: {path}</source>
 <context>
     <name>BoardPrint</name>
     <message>
-        <location filename="../../ui/board/printing.py" line="491"/>
+        <location filename="../../ui/board/printing.py" line="496"/>
         <source>The printer could not be started. Check that it is switched on and try again.</source>
         <translation>无法启动打印机。请检查打印机是否已开启，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="515"/>
+        <location filename="../../ui/board/printing.py" line="520"/>
         <source>PDF document</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="515"/>
+        <location filename="../../ui/board/printing.py" line="520"/>
         <source>PNG image</source>
         <translation>PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="517"/>
+        <location filename="../../ui/board/printing.py" line="522"/>
         <source>%1 landscape, %2</source>
         <translation>%1 横向，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="521"/>
+        <location filename="../../ui/board/printing.py" line="526"/>
         <source>Export the wall chart</source>
         <translation>导出挂图</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="529"/>
+        <location filename="../../ui/board/printing.py" line="534"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="529"/>
+        <location filename="../../ui/board/printing.py" line="534"/>
         <source>Exporting the wall chart…</source>
         <translation>正在导出挂图……</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="562"/>
+        <location filename="../../ui/board/printing.py" line="567"/>
         <source>The file could not be written (%1). Choose another folder and try again.</source>
         <translation>文件无法写入（%1）。请换一个文件夹后重试。</translation>
     </message>

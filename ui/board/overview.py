@@ -235,7 +235,7 @@ class BarDelegate(QStyledItemDelegate):
     """Name, a completion bar, the share and the counts; the overdue count in red."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        fm = QFontMetricsF(option.font)  # type: ignore[attr-defined]
+        fm = QFontMetricsF(option.font)
         return QSize(300, int(fm.lineSpacing() * 1.9))
 
     def paint(
@@ -244,11 +244,11 @@ class BarDelegate(QStyledItemDelegate):
         r: CommunityProgress | None = index.data(ProgressModel.ProgressRole)
         if r is None:
             return
-        rect = QRectF(option.rect)  # type: ignore[attr-defined]
-        font = option.font  # type: ignore[attr-defined]
+        rect = QRectF(option.rect)
+        font = option.font
         fm = QFontMetricsF(font)
         p.save()
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+        if option.state & QStyle.StateFlag.State_Selected:
             p.fillRect(rect, QColor(palette.ROW_SELECTED))
         p.setFont(font)
         char = fm.horizontalAdvance("汉")
