@@ -332,6 +332,13 @@ class BoardView(QWidget):
         header.updateGeometry()
         self.table.verticalHeader().updateGeometry()
         self.table.updateGeometries()
+        # On a short screen (1366×768 at 150 %) the tab scrolls rather than squeeze the chart below two rows of
+        # cells under its header: a chart that shows only its header tells nothing.
+        bar = self.table.horizontalScrollBar().sizeHint().height()
+        rows = min(2, self.model.rowCount())
+        self.table.setMinimumHeight(
+            header.sizeHint().height() + rows * cell_height(self.fonts) + bar + 2 * self.table.frameWidth()
+        )
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

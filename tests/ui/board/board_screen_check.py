@@ -61,6 +61,8 @@ def look(app: QApplication, view: BoardView, area: QWidget) -> dict[str, object]
             if not (visible_in(f.value, area) and visible_in(f.caption, area) and text_whole(f.value))
         ],
         "title_cut": not visible_in(view.title, area),
+        # rows of cells the chart has room for under its header (the tab scrolls to show them on a short screen)
+        "chart_rows": view.table.viewport().height() // max(1, view.table.rowHeight(0)),
         "toolbar_rows": len(view.toolbar.layout().rows(view.toolbar.width())),  # type: ignore[attr-defined]
         "area_width": area.width(),
     }
