@@ -417,102 +417,102 @@ File: {path}</source>
         <translation>任务总数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="136"/>
+        <location filename="../../ui/board/view.py" line="143"/>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="141"/>
+        <location filename="../../ui/board/view.py" line="148"/>
         <source>Problems</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="142"/>
+        <location filename="../../ui/board/view.py" line="149"/>
         <source>Categories</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="143"/>
+        <location filename="../../ui/board/view.py" line="150"/>
         <source>Owners</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="144"/>
+        <location filename="../../ui/board/view.py" line="151"/>
         <source>Weeks to deadline</source>
         <translation>倒排工期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="147"/>
+        <location filename="../../ui/board/view.py" line="154"/>
         <source>One column per problem, grouped by category</source>
         <translation>每个反馈问题一列，按问题类别分组</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="148"/>
+        <location filename="../../ui/board/view.py" line="155"/>
         <source>One column per category</source>
         <translation>每个问题类别一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="149"/>
+        <location filename="../../ui/board/view.py" line="156"/>
         <source>One column per responsible person</source>
         <translation>每位责任人一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="150"/>
+        <location filename="../../ui/board/view.py" line="157"/>
         <source>One column per deadline week, scheduled backwards; this week is marked</source>
         <translation>按整改时限所在周排列（倒排工期），本周标红</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="164"/>
+        <location filename="../../ui/board/view.py" line="171"/>
         <source>Colours:</source>
         <translation>配色：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="167"/>
+        <location filename="../../ui/board/view.py" line="174"/>
         <source>Colour scheme of the chart, saved in the ledger</source>
         <translation>挂图的配色方案，保存在台账中</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="170"/>
+        <location filename="../../ui/board/view.py" line="177"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="173"/>
+        <location filename="../../ui/board/view.py" line="180"/>
         <source>Colours and warnings…</source>
         <translation>配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="175"/>
+        <location filename="../../ui/board/view.py" line="182"/>
         <source>Change each colour and the warning days before deadlines</source>
         <translation>修改各状态颜色和到期前的预警天数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="179"/>
+        <location filename="../../ui/board/view.py" line="186"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="181"/>
+        <location filename="../../ui/board/view.py" line="188"/>
         <source>Print the chart on A3 landscape sheets</source>
         <translation>用 A3 横向纸打印挂图</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="183"/>
+        <location filename="../../ui/board/view.py" line="190"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="185"/>
+        <location filename="../../ui/board/view.py" line="192"/>
         <source>Save the chart as a PDF to print or send</source>
         <translation>把挂图存为 PDF，便于打印或报送</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="265"/>
+        <location filename="../../ui/board/view.py" line="272"/>
         <source>Reading the chart…</source>
         <translation>正在读取挂图…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="343"/>
+        <location filename="../../ui/board/view.py" line="357"/>
         <source>%1 — inspection rectification wall chart</source>
         <translation>%1巡察整改挂图督战</translation>
     </message>

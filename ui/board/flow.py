@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 class GroupFlow(QLayout):
     """Groups (each a widget with its own label and buttons) side by side at their natural width; a group that no
     longer fits goes, whole, to the next row, so a label never parts from its buttons and nothing is cut off at a
-    narrow window (1366×768 at 150 %). A group added with ``right=True`` keeps to the right end of its row.
+    narrow window (1366×768 at 150 %). A group whose text wraps (a title: height for width) takes what the others
+    leave in its row, down to its minimum. A group added with ``right=True`` keeps to the right end of its row.
 
     The layout is as wide as its widest group at the least and tells its parent how tall it is for a width
     (``heightForWidth``), as Qt's flow layout example does."""
@@ -70,16 +71,22 @@ class GroupFlow(QLayout):
         return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
     def minimumSize(self) -> QSize:
-        """The widest group, one row high (the height for a given width comes from ``heightForWidth``)."""
+        """The widest group at its least, one row high (the height for a width comes from ``heightForWidth``)."""
         shown = self._shown()
         m = self.contentsMargins()
-        width = max((i.sizeHint().width() for i in shown), default=0)
-        height = max((i.sizeHint().height() for i in shown), default=0)
+        width = max((self._least(i) for i in shown), default=0)
+        height = max((i.minimumSize().height() for i in shown), default=0)
         return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
     # internals
     def _shown(self) -> list[QLayoutItem]:
         return [i for i in self._items if not i.isEmpty()]
+
+    @staticmethod
+    def _least(item: QLayoutItem) -> int:
+        """The narrowest a group may be: a group that wraps its text (a title) gives way down to its minimum and
+        grows taller; any other keeps its natural width."""
+        return item.minimumSize().width() if item.hasHeightForWidth() else item.sizeHint().width()
 
     def rows(self, width: int) -> list[list[QLayoutItem]]:
         """The groups of each row at ``width`` (margins included), in order."""
@@ -88,13 +95,25 @@ class GroupFlow(QLayout):
         rows: list[list[QLayoutItem]] = [[]]
         used = 0
         for item in self._shown():
-            w = item.sizeHint().width()
+            w = self._least(item)
             if rows[-1] and used + self._gap + w > room:
                 rows.append([])
                 used = 0
             used += (self._gap if rows[-1] else 0) + w
             rows[-1].append(item)
         return rows if rows[-1] else []
+
+    def _widths(self, row: list[QLayoutItem], room: int) -> list[int]:
+        """Each group's width in a row: its natural width, a wrapping group what the others leave it."""
+        widths = [min(self._least(i), room) for i in row]
+        spare = room - sum(widths) - self._gap * (len(row) - 1)
+        for n, item in enumerate(row):
+            if spare > 0 and item.hasHeightForWidth():
+                grow = min(spare, item.sizeHint().width() - widths[n])
+                if grow > 0:
+                    widths[n] += grow
+                    spare -= grow
+        return widths
 
     def _arrange(self, rect: QRect, *, place: bool) -> int:
         """Place the groups in ``rect`` (only measure without ``place``); the height they take."""
@@ -103,15 +122,18 @@ class GroupFlow(QLayout):
         y = inner.y()
         rows = self.rows(rect.width())
         for n, row in enumerate(rows):
-            height = max(i.sizeHint().height() for i in row)
+            widths = self._widths(row, inner.width())
+            heights = [
+                i.heightForWidth(w) if i.hasHeightForWidth() else i.sizeHint().height()
+                for i, w in zip(row, widths, strict=True)
+            ]
+            height = max(heights)
             x = inner.x()
-            for item in row:
-                hint = item.sizeHint()
-                w = min(hint.width(), inner.width())
+            for item, w, h in zip(row, widths, heights, strict=True):
                 if id(item) in self._right and item is row[-1]:
                     x = max(x, inner.x() + inner.width() - w)
                 if place:
-                    item.setGeometry(QRect(x, y + (height - hint.height()) // 2, w, hint.height()))
+                    item.setGeometry(QRect(x, y + (height - h) // 2, w, h))
                 x += w + self._gap
             y += height + (self._row_gap if n < len(rows) - 1 else 0)
         return y - rect.y() + m.bottom()

@@ -119,13 +119,20 @@ class BoardView(QWidget):
         self.fig_closed = BigFigure(self.tr("Signed off"))
         self.fig_overdue = BigFigure(self.tr("Overdue"), OVERDUE_INK)
         self.fig_tasks = BigFigure(self.tr("Tasks"))
-        head = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        head.addLayout(titles, 1)
+        # a narrow tab (the task panel open beside it): the title wraps, then the figures go under it, whole
+        self.header = QWidget()
+        self.header.setObjectName("boardHeader")
+        head = GroupFlow(self.header, spacing=6)
+        titles = QWidget()
+        titles_col = QVBoxLayout(titles)
+        titles_col.setContentsMargins(0, 0, 0, 0)
+        titles_col.addWidget(self.title)
+        titles_col.addWidget(self.subtitle)
+        figures, figures_row = self._group()
         for fig in (self.fig_tasks, self.fig_closed, self.fig_overdue):
-            head.addWidget(fig)
+            figures_row.addWidget(fig)
+        head.add_group(titles)
+        head.add_group(figures, right=True)
 
         # the toolbar: what the columns are, the colours, print and export; three groups that wrap onto a second
         # row when the window is narrow (1366×768 at 125 % or 150 %), each label staying beside its buttons
@@ -193,7 +200,7 @@ class BoardView(QWidget):
         self.legend = LegendWidget(self.model.scheme)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
-        lay.addLayout(head)
+        lay.addWidget(self.header)
         lay.addWidget(self.toolbar)
         lay.addWidget(self.legend)
         lay.addWidget(self.table, 1)

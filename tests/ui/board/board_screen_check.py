@@ -1,6 +1,7 @@
 """Run in a subprocess by test_board_screens.py: opens the window on an offscreen screen of the given size (and
 QT_SCALE_FACTOR from the environment), shows 挂图督战 and prints, as JSON, which of its controls and figures a user
-sees whole: once with the demo ledger's figures, once with a district's (100,000 tasks)."""
+sees whole: once with the demo ledger's figures, once with a district's (100,000 tasks), and once more with a task
+open in the panel beside the chart."""
 
 from __future__ import annotations
 
@@ -95,6 +96,16 @@ def main(ledger_path: str, settings_dir: str) -> None:
     total = Totals(counts={CLOSED: 18_272, OVERDUE: 23_456}, tasks=100_000)
     view._show_board(dataclasses.replace(data, total=total))
     out["district"] = look(app, view, area)
+    # a cell clicked: its task opens in the panel beside the chart, which narrows (the 1400 px case of 100k)
+    cell = next(
+        view.model.index(r, c)
+        for r in range(view.model.rowCount())
+        for c in range(view.model.columnCount())
+        if view.model.task_ids(view.model.index(r, c))
+    )
+    view.tasksActivated.emit(view.model.task_ids(cell))
+    out["panel_open"] = win.docks[1].isVisible()
+    out["with_panel"] = look(app, view, area)
     print(json.dumps(out, ensure_ascii=False))
     win.close()
     led.close()

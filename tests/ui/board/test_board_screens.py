@@ -53,7 +53,11 @@ def look(demo: Path, tmp: Path, width: int, height: int, scale: float) -> dict:
 def test_the_boards_buttons_and_figures_lie_inside_the_visible_area(demo, tmp_path, width, height, scale):
     seen = look(demo, tmp_path, width, height, scale)
     assert seen["window"] == [round(width / scale), round(height / scale)]
-    for case in ("demo", "district"):
+    # with a task open in the panel the chart has 530 px at 1366×768 at 125 %, but only 348 px at 150 %: too
+    # narrow for 列's four buttons in a row, so there the tab scrolls sideways (the panel can be closed)
+    assert seen["panel_open"]
+    cases = ("demo", "district", "with_panel") if width / scale > 1000 else ("demo", "district")
+    for case in cases:
         shown = seen[case]
         assert shown["controls"] == 8, shown  # four column modes, the scheme, 配色与预警…, 打印…, 导出 PDF…
         assert shown["cut"] == [], shown
