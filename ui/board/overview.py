@@ -91,7 +91,7 @@ class TrendChart(QWidget):
         self.labels: list[str] = []
         self.start = 0
         self.busy = False  # the journal is still being read: the chart says so instead of "no data"
-        self.setMinimumSize(260, 200)
+        self.setMinimumSize(200, 200)  # three side by side fit 总览 at 1366×768 at 150 %
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_busy(self) -> None:
@@ -411,9 +411,9 @@ class OverviewView(QWidget):
         bottom = Qt.AlignmentFlag.AlignBottom
         for widget, space in (
             (self.pct_caption, 6),
-            (self.pct, 40),
+            (self.pct, 24),
             (od_caption, 6),
-            (self.overdue, 40),
+            (self.overdue, 24),
             (self.counts, 0),
         ):
             widget.setContentsMargins(

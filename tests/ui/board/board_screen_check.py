@@ -106,6 +106,12 @@ def main(ledger_path: str, settings_dir: str) -> None:
     view.tasksActivated.emit(view.model.task_ids(cell))
     out["panel_open"] = win.docks[1].isVisible()
     out["with_panel"] = look(app, view, area)
+    # 总览 beside it: its figures, lists and three charts within the tab's width (no sideways scrolling)
+    overview = win.view("overview")
+    for _ in range(4):
+        app.processEvents()
+    overview_page = win.tabs.currentWidget()
+    out["overview_width"] = [overview.width(), overview_page.viewport().width()]  # type: ignore[attr-defined]
     print(json.dumps(out, ensure_ascii=False))
     win.close()
     led.close()

@@ -1,6 +1,7 @@
 """挂图督战 on the screens people have: every toolbar button (列 / 配色 / 配色与预警… / 打印… / 导出 PDF…) and the
 header's figures lie whole inside the tab's visible area at 1366×768 at 100 %, 125 % and 150 %, and at 1400×900,
-with the demo ledger's figures and with a district's (100,000 tasks); the chart keeps room for two rows of cells.
+with the demo ledger's figures and with a district's (100,000 tasks); the chart keeps room for two rows of cells;
+总览 fits the tab's width.
 
 Each screen runs in its own process (Qt chooses its screen and scale factor once per process), as in
 tests/ui/window/test_screens.py; board_screen_check.py reports what a user sees: widget geometry against the
@@ -65,5 +66,7 @@ def test_the_boards_buttons_and_figures_lie_inside_the_visible_area(demo, tmp_pa
         assert not shown["title_cut"], shown
         assert shown["chart_rows"] >= 2, shown  # never a chart of headers only
     assert seen["district"]["figures"] == ["100000", "18.3%", "23456"]
+    view_width, page_width = seen["overview_width"]
+    assert view_width <= page_width  # 总览 needs no sideways scrolling either
     # the toolbar wraps only when it must: one row where it fits
     assert (seen["demo"]["toolbar_rows"] == 1) == (width / scale >= 1300), seen["demo"]
