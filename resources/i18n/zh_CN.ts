@@ -17,32 +17,32 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/board/kanban.py" line="519"/>
+        <location filename="../../ui/board/kanban.py" line="523"/>
         <source>What was done (required):</source>
         <translation>整改情况说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="521"/>
+        <location filename="../../ui/board/kanban.py" line="525"/>
         <source>Grade:</source>
         <translation>验收评定：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="522"/>
+        <location filename="../../ui/board/kanban.py" line="526"/>
         <source>Opinion:</source>
         <translation>审核意见：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="528"/>
+        <location filename="../../ui/board/kanban.py" line="532"/>
         <source>Exception reason (required):</source>
         <translation>例外理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="530"/>
+        <location filename="../../ui/board/kanban.py" line="534"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="535"/>
+        <location filename="../../ui/board/kanban.py" line="539"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -512,7 +512,7 @@ File: {path}</source>
         <translation>正在读取挂图…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="357"/>
+        <location filename="../../ui/board/view.py" line="361"/>
         <source>%1 — inspection rectification wall chart</source>
         <translation>%1巡察整改挂图督战</translation>
     </message>
@@ -2037,17 +2037,17 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>还有 %1 张未显示，可用左侧筛选缩小范围</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="434"/>
+        <location filename="../../ui/board/kanban.py" line="438"/>
         <source>move it to “{column}”</source>
         <translation>移到“{column}”</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="436"/>
+        <location filename="../../ui/board/kanban.py" line="440"/>
         <source>No step goes straight to this column.</source>
         <translation>没有哪一步操作能直接到达这一栏。</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="458"/>
+        <location filename="../../ui/board/kanban.py" line="462"/>
         <source>After this step the task goes to “%1”.</source>
         <translation>这一步完成后，任务将进入“%1”。</translation>
     </message>

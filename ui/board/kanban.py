@@ -407,6 +407,10 @@ class KanbanView(QWidget):
         if changed.affects_board:
             self.refresh()
 
+    def stop(self) -> None:
+        """The window closes (its ledger closes next): a read under way on a worker is dropped, nothing more is read."""
+        self.reads.stop()
+
     def showEvent(self, event: QShowEvent) -> None:
         """Shown with nothing changed: the cards stand. A large ledger is read after the tab has painted."""
         super().showEvent(event)

@@ -280,6 +280,10 @@ class BoardView(QWidget):
                 self._use_scheme(scheme)
         self.refresh()
 
+    def stop(self) -> None:
+        """The window closes (its ledger closes next): a read under way on a worker is dropped, nothing more is read."""
+        self.reads.stop()
+
     def showEvent(self, event: QShowEvent) -> None:
         """Shown with nothing changed: the chart stands. A large ledger is read after the tab has painted."""
         super().showEvent(event)

@@ -28,11 +28,13 @@ def make_view(win: MainWindow, key: str) -> QWidget:
 
         view = BoardView(win.ledger)
         view.tasksActivated.connect(win.select_tasks)
+        win.closing.connect(view.stop)  # its ledger closes next: a read on a worker is dropped
     elif key == "kanban":
         from ui.board.kanban import KanbanView
 
         view = KanbanView(win.ledger)
         view.tasksActivated.connect(win.select_tasks)
+        win.closing.connect(view.stop)
     elif key == "overview":
         from ui.board.overview import OverviewView
 
