@@ -33,7 +33,10 @@ EXTRA_FIELDS = {
     "new_deadline": "申请延至",
     "note": "说明",
 }
-# Fields a reader does not need: derived, bookkeeping, or said by another row of the same entry.
+# Fields a reader does not need: derived, bookkeeping, or said by another row of the same entry. A setting's
+# "value" is not one of them: a setting change shows its before and after in words (setting_change); secrets
+# (the signing passwords' hashes) and internal settings (HIDDEN_SETTINGS) are kept out by name, and a merge
+# conflict's "value" goes with its table.
 QUIET_FIELDS = frozenset(
     {
         "updated_at",
@@ -50,7 +53,6 @@ QUIET_FIELDS = frozenset(
         "end_seq",
         "start_seq",
         "closed_by",
-        "value",
     }
 )
 # Tables a command writes for its own bookkeeping: summed up, never one row per record.
@@ -121,6 +123,12 @@ SETTING_WORDS = {
     "inspection": "巡察信息",
     "example": "示例台账",
     "people": "人员名册",
+    "generated": "生成的测试数据",
+}
+# The parts of a record-shaped setting, in the order they are said.
+SETTING_PARTS = {
+    "inspection": (("group", "巡察组"), ("from", "进驻"), ("to", "结束"), ("feedback", "反馈")),
+    "contact": (("phone", "联系电话"), ("address", "通讯地址"), ("postcode", "邮政编码")),
 }
 HIDDEN_SETTINGS = frozenset({"ledger_id", "app"})
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
@@ -228,9 +236,32 @@ def setting_text(key: str, value: Any) -> str:
             )
             or "（空）"
         )
+    if key == "board_scheme" and isinstance(value, dict):
+        days = "、".join(str(b) for b in value.get("bands") or [])
+        return f"{value.get('name') or '自定义'}，" + (f"提前 {days} 天预警临期" if days else "不预警临期")
+    if key == "excel_templates" and isinstance(value, dict):
+        return "模板：" + "、".join(str(name) for name in value) if value else "（空）"
+    if key == "returned" and isinstance(value, dict):
+        return f"{value.get('by', '')} {str(value.get('at', ''))[:16]} 上报".strip()
+    if key == "generated" and isinstance(value, dict):
+        return f"{value.get('tasks', '')} 项任务、{value.get('communities', '')} 个居民区"
+    if key in SETTING_PARTS and isinstance(value, dict):
+        parts = [f"{word} {value[k]}" for k, word in SETTING_PARTS[key] if value.get(k)]
+        return "，".join(parts) if parts else "（空）"
     if isinstance(value, dict | list):
         return "已设置" if value else "（空）"
     return value_text(value)
+
+
+def setting_change(key: str, before: Any, after: Any) -> tuple[str, str]:
+    """A setting's 修改前 and 修改后 in words. A change the words do not show (a scheme's colours, a template's
+    columns) still says that it changed, and a long value without words is not spelt out."""
+    was, now = setting_text(key, before), setting_text(key, after)
+    if was != now:
+        return was, now
+    if now == "已设置":
+        return "", "已修改（内容较长，未逐项列出）"
+    return was, f"{now}（其中细节有改动）"
 
 
 def field_label(table: str, field: str, names: dict[str, str], row_id: str) -> str:
@@ -272,7 +303,7 @@ def _update(entry: Entry, c: Change, names: dict[str, str]) -> Row | None:
             signoff.RESULT_LABELS.get(after, after),
         )
     if c.table == "setting":
-        return label, setting_text(c.id, before), setting_text(c.id, after)
+        return label, *setting_change(c.id, before, after)
     return label, value_text(before), value_text(after)
 
 

@@ -17,32 +17,32 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/board/kanban.py" line="519"/>
+        <location filename="../../ui/board/kanban.py" line="523"/>
         <source>What was done (required):</source>
         <translation>整改情况说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="521"/>
+        <location filename="../../ui/board/kanban.py" line="525"/>
         <source>Grade:</source>
         <translation>验收评定：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="522"/>
+        <location filename="../../ui/board/kanban.py" line="526"/>
         <source>Opinion:</source>
         <translation>审核意见：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="528"/>
+        <location filename="../../ui/board/kanban.py" line="532"/>
         <source>Exception reason (required):</source>
         <translation>例外理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="530"/>
+        <location filename="../../ui/board/kanban.py" line="534"/>
         <source>Reason (required):</source>
         <translation>理由（必填）：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="535"/>
+        <location filename="../../ui/board/kanban.py" line="539"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -251,42 +251,42 @@ File: {path}</source>
 <context>
     <name>BoardPrint</name>
     <message>
-        <location filename="../../ui/board/printing.py" line="491"/>
+        <location filename="../../ui/board/printing.py" line="496"/>
         <source>The printer could not be started. Check that it is switched on and try again.</source>
         <translation>无法启动打印机。请检查打印机是否已开启，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="515"/>
+        <location filename="../../ui/board/printing.py" line="520"/>
         <source>PDF document</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="515"/>
+        <location filename="../../ui/board/printing.py" line="520"/>
         <source>PNG image</source>
         <translation>PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="517"/>
+        <location filename="../../ui/board/printing.py" line="522"/>
         <source>%1 landscape, %2</source>
         <translation>%1 横向，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="521"/>
+        <location filename="../../ui/board/printing.py" line="526"/>
         <source>Export the wall chart</source>
         <translation>导出挂图</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="529"/>
+        <location filename="../../ui/board/printing.py" line="534"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="529"/>
+        <location filename="../../ui/board/printing.py" line="534"/>
         <source>Exporting the wall chart…</source>
         <translation>正在导出挂图……</translation>
     </message>
     <message>
-        <location filename="../../ui/board/printing.py" line="562"/>
+        <location filename="../../ui/board/printing.py" line="567"/>
         <source>The file could not be written (%1). Choose another folder and try again.</source>
         <translation>文件无法写入（%1）。请换一个文件夹后重试。</translation>
     </message>
@@ -402,117 +402,117 @@ File: {path}</source>
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board/view.py" line="117"/>
+        <location filename="../../ui/board/view.py" line="119"/>
         <source>Signed off</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="118"/>
+        <location filename="../../ui/board/view.py" line="120"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="119"/>
+        <location filename="../../ui/board/view.py" line="121"/>
         <source>Tasks</source>
         <translation>任务总数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="130"/>
+        <location filename="../../ui/board/view.py" line="143"/>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="135"/>
+        <location filename="../../ui/board/view.py" line="148"/>
         <source>Problems</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="136"/>
+        <location filename="../../ui/board/view.py" line="149"/>
         <source>Categories</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="137"/>
+        <location filename="../../ui/board/view.py" line="150"/>
         <source>Owners</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="138"/>
+        <location filename="../../ui/board/view.py" line="151"/>
         <source>Weeks to deadline</source>
         <translation>倒排工期</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="141"/>
+        <location filename="../../ui/board/view.py" line="154"/>
         <source>One column per problem, grouped by category</source>
         <translation>每个反馈问题一列，按问题类别分组</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="142"/>
+        <location filename="../../ui/board/view.py" line="155"/>
         <source>One column per category</source>
         <translation>每个问题类别一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="143"/>
+        <location filename="../../ui/board/view.py" line="156"/>
         <source>One column per responsible person</source>
         <translation>每位责任人一列</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="144"/>
+        <location filename="../../ui/board/view.py" line="157"/>
         <source>One column per deadline week, scheduled backwards; this week is marked</source>
         <translation>按整改时限所在周排列（倒排工期），本周标红</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="158"/>
+        <location filename="../../ui/board/view.py" line="171"/>
         <source>Colours:</source>
         <translation>配色：</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="161"/>
+        <location filename="../../ui/board/view.py" line="174"/>
         <source>Colour scheme of the chart, saved in the ledger</source>
         <translation>挂图的配色方案，保存在台账中</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="164"/>
+        <location filename="../../ui/board/view.py" line="177"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="167"/>
+        <location filename="../../ui/board/view.py" line="180"/>
         <source>Colours and warnings…</source>
         <translation>配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="168"/>
+        <location filename="../../ui/board/view.py" line="182"/>
         <source>Change each colour and the warning days before deadlines</source>
         <translation>修改各状态颜色和到期前的预警天数</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="172"/>
+        <location filename="../../ui/board/view.py" line="186"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="173"/>
+        <location filename="../../ui/board/view.py" line="188"/>
         <source>Print the chart on A3 landscape sheets</source>
         <translation>用 A3 横向纸打印挂图</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="175"/>
+        <location filename="../../ui/board/view.py" line="190"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="176"/>
+        <location filename="../../ui/board/view.py" line="192"/>
         <source>Save the chart as a PDF to print or send</source>
         <translation>把挂图存为 PDF，便于打印或报送</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="245"/>
+        <location filename="../../ui/board/view.py" line="272"/>
         <source>Reading the chart…</source>
         <translation>正在读取挂图…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/view.py" line="323"/>
+        <location filename="../../ui/board/view.py" line="361"/>
         <source>%1 — inspection rectification wall chart</source>
         <translation>%1巡察整改挂图督战</translation>
     </message>
@@ -2037,17 +2037,17 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>还有 %1 张未显示，可用左侧筛选缩小范围</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="434"/>
+        <location filename="../../ui/board/kanban.py" line="438"/>
         <source>move it to “{column}”</source>
         <translation>移到“{column}”</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="436"/>
+        <location filename="../../ui/board/kanban.py" line="440"/>
         <source>No step goes straight to this column.</source>
         <translation>没有哪一步操作能直接到达这一栏。</translation>
     </message>
     <message>
-        <location filename="../../ui/board/kanban.py" line="458"/>
+        <location filename="../../ui/board/kanban.py" line="462"/>
         <source>After this step the task goes to “%1”.</source>
         <translation>这一步完成后，任务将进入“%1”。</translation>
     </message>

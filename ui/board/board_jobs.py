@@ -80,6 +80,7 @@ class BoardReads:
         self.stale = False  # something changed while the tab was hidden
         self.reads = 0  # reads started (tests)
         self.threshold = BIG_LEDGER
+        self.stopped = False  # the ledger is closing: nothing more is read or shown
         self._apply: Callable[[Any], None] | None = None
         self._out = Delivered()  # no parent: it outlives a view closed while a worker still runs
         self._out.done.connect(self._delivered)
@@ -96,6 +97,8 @@ class BoardReads:
         hidden_too: bool = False,
     ) -> None:
         """``hidden_too``: a hidden tab reads too, on a small ledger (else it reads when shown)."""
+        if self.stopped:
+            return
         if not self.view.isVisible() and not (hidden_too and not self.big()):
             self.stale = True  # read when shown
             return
@@ -114,10 +117,19 @@ class BoardReads:
 
     def wanted(self, key: tuple[Any, ...]) -> bool:
         """True when the tab, being shown, must read (it went stale, or the ledger or ``key`` changed)."""
+        if self.stopped:
+            return False
         return self.stale or (*stamp(self.ledger), *key) != self.asked
 
     def reading(self) -> bool:
         return self._apply is not None
+
+    def stop(self) -> None:
+        """The ledger closes (the window closes, or another ledger opens in its place): a read under way is dropped
+        when it arrives, and nothing more is read. Before, a late result touched the closed ledger."""
+        self.stopped = True
+        self.latest[0] += 1  # what is under way is outdated now
+        self._apply = None
 
     def _delivered(self, message: tuple[int, Any]) -> None:
         generation, result = message

@@ -199,7 +199,7 @@ class BoardDelegate(QStyledItemDelegate):
     ) -> None:
         data = self.model.data_
         cell = data.cells.get((index.row(), index.column())) if data is not None else None
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         today = data is not None and data.today_column == index.column()
         painter.save()
         paint_cell(
@@ -207,7 +207,7 @@ class BoardDelegate(QStyledItemDelegate):
             QRectF(option.rect),
             cell,
             self.model.scheme,
-            self.fonts,  # type: ignore[attr-defined]
+            self.fonts,
             selected=selected,
             today=today,
         )
@@ -262,9 +262,8 @@ class GroupHeader(QHeaderView):
         for i in range(min(model.columnCount(), 400)):
             label = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
             lines = max(lines, len(wrap_elide(fm, label, max(10, self.sectionSize(i) - 6), 4)))
-        return min(
-            lines + (1 if getattr(model, "data_", None) and model.data_.today_column is not None else 0), 5
-        )
+        data = model.data_ if isinstance(model, BoardModel) else None
+        return min(lines + (1 if data is not None and data.today_column is not None else 0), 5)
 
     def sizeHint(self) -> QSize:
         model = self.model()

@@ -167,7 +167,7 @@ class CardDelegate(QStyledItemDelegate):
         return bold, normal
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        bold, normal = self.fonts(option.font)  # type: ignore[attr-defined]
+        bold, normal = self.fonts(option.font)
         h = QFontMetricsF(bold).lineSpacing() * 2 + QFontMetricsF(normal).lineSpacing() * 2 + 26
         return QSize(120, int(h))  # the list stretches cards to its width
 
@@ -180,9 +180,9 @@ class CardDelegate(QStyledItemDelegate):
         scheme = self.view.scheme
         today = self.view.ledger.today()
         state = lb.cell_health(t.status, t.deadline, today, scheme.bands)
-        bold, normal = self.fonts(option.font)  # type: ignore[attr-defined]
-        rect = QRectF(option.rect).adjusted(6, 4, -6, -4)  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        bold, normal = self.fonts(option.font)
+        rect = QRectF(option.rect).adjusted(6, 4, -6, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(
@@ -221,14 +221,14 @@ class CardDelegate(QStyledItemDelegate):
                 if days < 0
                 else (_tr("Due today") if days == 0 else _tr("{n}d left").format(n=days))
             )
-        line = QRectF(inner.left(), y, inner.width(), nfm.lineSpacing())
+        last = QRectF(inner.left(), y, inner.width(), nfm.lineSpacing())
         # the countdown wins the line: the date gives way when both do not fit (an English countdown is longer)
-        room = line.width() - (QFontMetricsF(bold).horizontalAdvance(countdown) + 4 if countdown else 0)
-        p.drawText(line, Qt.AlignmentFlag.AlignLeft, nfm.elidedText(when, Qt.TextElideMode.ElideRight, room))
+        room = last.width() - (QFontMetricsF(bold).horizontalAdvance(countdown) + 4 if countdown else 0)
+        p.drawText(last, Qt.AlignmentFlag.AlignLeft, nfm.elidedText(when, Qt.TextElideMode.ElideRight, room))
         if countdown:
             p.setFont(bold)
             p.setPen(OVERDUE_INK if days is not None and days < 0 else INK)
-            p.drawText(line, Qt.AlignmentFlag.AlignRight, countdown)
+            p.drawText(last, Qt.AlignmentFlag.AlignRight, countdown)
         p.restore()
 
 
@@ -355,10 +355,10 @@ class KanbanView(QWidget):
             col.list.activated.connect(lambda index: self.tasksActivated.emit([index.data(TaskIdRole)]))
             self.columns[status] = col
             row.addWidget(col, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(strip)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()  # not self.scroll: that is QWidget.scroll()
+        self.scroll_area.setWidget(strip)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.hint_text = self.tr(
             "Drag a card to another column to start, submit, review or return it; "
             "the workflow decides whether the move is allowed."
@@ -369,7 +369,7 @@ class KanbanView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(self.hint)
-        lay.addWidget(self.scroll, 1)
+        lay.addWidget(self.scroll_area, 1)
         self.reads = BoardReads(self, ledger, self._busy)
         self._read()  # on a large ledger: when the tab is shown, on a worker
 
@@ -406,6 +406,10 @@ class KanbanView(QWidget):
     def on_changed(self, changed: Changed) -> None:
         if changed.affects_board:
             self.refresh()
+
+    def stop(self) -> None:
+        """The window closes (its ledger closes next): a read under way on a worker is dropped, nothing more is read."""
+        self.reads.stop()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Shown with nothing changed: the cards stand. A large ledger is read after the tab has painted."""

@@ -91,7 +91,7 @@ class TrendChart(QWidget):
         self.labels: list[str] = []
         self.start = 0
         self.busy = False  # the journal is still being read: the chart says so instead of "no data"
-        self.setMinimumSize(260, 200)
+        self.setMinimumSize(200, 200)  # three side by side fit 总览 at 1366×768 at 150 %
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_busy(self) -> None:
@@ -235,7 +235,7 @@ class BarDelegate(QStyledItemDelegate):
     """Name, a completion bar, the share and the counts; the overdue count in red."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        fm = QFontMetricsF(option.font)  # type: ignore[attr-defined]
+        fm = QFontMetricsF(option.font)
         return QSize(300, int(fm.lineSpacing() * 1.9))
 
     def paint(
@@ -244,11 +244,11 @@ class BarDelegate(QStyledItemDelegate):
         r: CommunityProgress | None = index.data(ProgressModel.ProgressRole)
         if r is None:
             return
-        rect = QRectF(option.rect)  # type: ignore[attr-defined]
-        font = option.font  # type: ignore[attr-defined]
+        rect = QRectF(option.rect)
+        font = option.font
         fm = QFontMetricsF(font)
         p.save()
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+        if option.state & QStyle.StateFlag.State_Selected:
             p.fillRect(rect, QColor(palette.ROW_SELECTED))
         p.setFont(font)
         char = fm.horizontalAdvance("汉")
@@ -411,9 +411,9 @@ class OverviewView(QWidget):
         bottom = Qt.AlignmentFlag.AlignBottom
         for widget, space in (
             (self.pct_caption, 6),
-            (self.pct, 40),
+            (self.pct, 24),
             (od_caption, 6),
-            (self.overdue, 40),
+            (self.overdue, 24),
             (self.counts, 0),
         ):
             widget.setContentsMargins(
@@ -564,7 +564,7 @@ class OverviewView(QWidget):
         return self._shown != self._latest[0] or self._replay is None
 
     def stop(self) -> None:
-        """Stop the background work (the window or the program is closing)."""
+        """Stop the background work: the window closes (its ledger closes next; ``closing``), or the program ends."""
         self._stopped.set()
 
     def on_changed(self, changed: Changed) -> None:

@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -28,6 +29,9 @@ from ledger import board as lb
 from ledger.board import BoardData, BoardScheme
 from ledger.service import Ledger
 from ledger.storage import TaskFilter
+
+if TYPE_CHECKING:  # QtPrintSupport is imported when printing, not with the tab
+    from PySide6.QtPrintSupport import QPrinter
 from ui.board.paint import (
     ACCENT,
     INK,
@@ -415,7 +419,8 @@ def export_board_png(
 
     def save_page() -> None:  # one sheet in memory at a time: a 130-sheet chart would not fit otherwise
         target = path.with_name(f"{path.stem}-{len(written) + 1}{suffix}")
-        if not image.save(str(target), "PNG"):
+        # PySide6 6.11 takes the format as str and refuses bytes, though its stub asks for bytes
+        if not image.save(str(target), "PNG"):  # type: ignore[call-overload]
             raise OSError(f"cannot write {target}")
         written.append(target)
         image.fill(QColor(palette.PAPER))
@@ -453,11 +458,11 @@ def export_board_png(
     return written
 
 
-def ask_printer(parent: QWidget | None, printer: object) -> bool:
+def ask_printer(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog (tests patch this)."""
     from PySide6.QtPrintSupport import QPrintDialog
 
-    dialog = QPrintDialog(printer, parent)  # type: ignore[arg-type]
+    dialog = QPrintDialog(printer, parent)
     return bool(dialog.exec() == QPrintDialog.DialogCode.Accepted)
 
 

@@ -26,6 +26,7 @@ from ledger.board.wallchart import CellMap
 from ledger.service import Changed, Ledger
 from ledger.storage import TaskFilter
 from ui.board.board_jobs import BoardReads
+from ui.board.flow import GroupFlow
 from ui.board.grid import BoardDelegate, BoardModel, GroupHeader, RowHeader, cell_height, cell_width
 from ui.board.paint import INK, OVERDUE_INK, LegendWidget, make_fonts
 from ui.common import palette
@@ -113,21 +114,33 @@ class BoardView(QWidget):
         font.setPointSizeF(18)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a narrow window: the title takes two lines, the figures stay whole
         self.subtitle = QLabel()
         self.fig_closed = BigFigure(self.tr("Signed off"))
         self.fig_overdue = BigFigure(self.tr("Overdue"), OVERDUE_INK)
         self.fig_tasks = BigFigure(self.tr("Tasks"))
-        head = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        head.addLayout(titles, 1)
+        # a narrow tab (the task panel open beside it): the title wraps, then the figures go under it, whole
+        self.header = QWidget()
+        self.header.setObjectName("boardHeader")
+        head = GroupFlow(self.header, spacing=6)
+        titles = QWidget()
+        titles_col = QVBoxLayout(titles)
+        titles_col.setContentsMargins(0, 0, 0, 0)
+        titles_col.addWidget(self.title)
+        titles_col.addWidget(self.subtitle)
+        figures, figures_row = self._group()
         for fig in (self.fig_tasks, self.fig_closed, self.fig_overdue):
-            head.addWidget(fig)
+            figures_row.addWidget(fig)
+        head.add_group(titles)
+        head.add_group(figures, right=True)
 
-        # the toolbar: what the columns are, and the colours
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Columns:")))
+        # the toolbar: what the columns are, the colours, print and export; three groups that wrap onto a second
+        # row when the window is narrow (1366×768 at 125 % or 150 %), each label staying beside its buttons
+        self.toolbar = QWidget()
+        self.toolbar.setObjectName("boardToolbar")
+        bar = GroupFlow(self.toolbar)
+        modes, modes_row = self._group()
+        modes_row.addWidget(QLabel(self.tr("Columns:")))
         self.mode_group = QButtonGroup(self)
         self.mode_group.setExclusive(True)
         self.mode_buttons: dict[str, QToolButton] = {}
@@ -152,10 +165,10 @@ class BoardView(QWidget):
             btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.mode_group.addButton(btn)
             self.mode_buttons[mode] = btn
-            bar.addWidget(btn)
+            modes_row.addWidget(btn)
             btn.clicked.connect(lambda _c=False, m=mode: self.set_columns(m))
-        bar.addSpacing(16)
-        bar.addWidget(QLabel(self.tr("Colours:")))
+        colours, colours_row = self._group()
+        colours_row.addWidget(QLabel(self.tr("Colours:")))
         self.scheme_box = QComboBox()
         self.scheme_box.setObjectName("boardScheme")
         self.scheme_box.setToolTip(self.tr("Colour scheme of the chart, saved in the ledger"))
@@ -163,32 +176,46 @@ class BoardView(QWidget):
             self.scheme_box.addItem(preset.name, key)
         self.scheme_box.addItem(self.tr("Custom"), "custom")
         self.scheme_box.activated.connect(self._preset_chosen)
-        bar.addWidget(self.scheme_box)
+        colours_row.addWidget(self.scheme_box)
         self.settings_button = QPushButton(self.tr("Colours and warnings…"))
+        self.settings_button.setObjectName("boardSchemeSettings")
         self.settings_button.setToolTip(self.tr("Change each colour and the warning days before deadlines"))
         self.settings_button.clicked.connect(self.edit_scheme)
-        bar.addWidget(self.settings_button)
-        bar.addStretch(1)
+        colours_row.addWidget(self.settings_button)
+        output, output_row = self._group()
         self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setObjectName("boardPrint")
         self.print_button.setToolTip(self.tr("Print the chart on A3 landscape sheets"))
         self.print_button.clicked.connect(self.print_chart)
         self.export_button = QPushButton(self.tr("Export PDF…"))
+        self.export_button.setObjectName("boardExportPdf")
         self.export_button.setToolTip(self.tr("Save the chart as a PDF to print or send"))
         self.export_button.clicked.connect(self.export_pdf)
-        bar.addWidget(self.print_button)
-        bar.addWidget(self.export_button)
+        output_row.addWidget(self.print_button)
+        output_row.addWidget(self.export_button)
+        bar.add_group(modes)
+        bar.add_group(colours)
+        bar.add_group(output, right=True)
 
         self.legend = LegendWidget(self.model.scheme)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
-        lay.addLayout(head)
-        lay.addLayout(bar)
+        lay.addWidget(self.header)
+        lay.addWidget(self.toolbar)
         lay.addWidget(self.legend)
         lay.addWidget(self.table, 1)
         self.mode_buttons[columns].setChecked(True)
         self._sync_scheme_box()
         self.reads = BoardReads(self, ledger, self._busy)
         self._read()  # on a large ledger: when the tab is shown, on a worker
+
+    @staticmethod
+    def _group() -> tuple[QWidget, QHBoxLayout]:
+        """A toolbar group: a widget whose row of controls stays together."""
+        group = QWidget()
+        row = QHBoxLayout(group)
+        row.setContentsMargins(0, 0, 0, 0)
+        return group, row
 
     # public API
     @property
@@ -253,6 +280,10 @@ class BoardView(QWidget):
                 self._use_scheme(scheme)
         self.refresh()
 
+    def stop(self) -> None:
+        """The window closes (its ledger closes next): a read under way on a worker is dropped, nothing more is read."""
+        self.reads.stop()
+
     def showEvent(self, event: QShowEvent) -> None:
         """Shown with nothing changed: the chart stands. A large ledger is read after the tab has painted."""
         super().showEvent(event)
@@ -312,6 +343,13 @@ class BoardView(QWidget):
         header.updateGeometry()
         self.table.verticalHeader().updateGeometry()
         self.table.updateGeometries()
+        # On a short screen (1366×768 at 150 %) the tab scrolls rather than squeeze the chart below two rows of
+        # cells under its header: a chart that shows only its header tells nothing.
+        bar = self.table.horizontalScrollBar().sizeHint().height()
+        rows = min(2, self.model.rowCount())
+        self.table.setMinimumHeight(
+            header.sizeHint().height() + rows * cell_height(self.fonts) + bar + 2 * self.table.frameWidth()
+        )
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

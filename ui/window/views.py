@@ -28,17 +28,20 @@ def make_view(win: MainWindow, key: str) -> QWidget:
 
         view = BoardView(win.ledger)
         view.tasksActivated.connect(win.select_tasks)
+        win.closing.connect(view.stop)  # its ledger closes next: a read on a worker is dropped
     elif key == "kanban":
         from ui.board.kanban import KanbanView
 
         view = KanbanView(win.ledger)
         view.tasksActivated.connect(win.select_tasks)
+        win.closing.connect(view.stop)
     elif key == "overview":
         from ui.board.overview import OverviewView
 
         view = OverviewView(win.ledger)
         view.tasksActivated.connect(win.select_tasks)
         view.communityActivated.connect(win.filters.select_community)
+        win.closing.connect(view.stop)  # its ledger closes next: a worker replaying the journal stops
     elif key == "queue":
         from ui.signoff.queue import ReviewQueueView
 

@@ -179,3 +179,50 @@ def test_the_people_register_is_told_by_names_and_roles_not_its_key() -> None:
     ]
     assert field_label("setting", "value", {}, "people") == "人员名册"
     assert setting_text("people", people) == "张专班（工作专班）、王书记（居民区书记，已停用）"
+
+
+def test_a_setting_change_shows_its_before_and_after_in_words(tmp_path: Path) -> None:
+    """Each setting change is a row with 修改前 and 修改后 in words (they were all left out); a change the words do
+    not show (a scheme's colour) says there was one; a signing password's hash never appears."""
+    from dataclasses import replace
+
+    from ledger import board as lb
+    from ledger.office import save_template
+    from ledger.service import set_password
+
+    led = Ledger.create(
+        tmp_path / "台账.db",
+        org="测试工业区党工委",
+        clock=FixedClock.on("2025-11-17"),
+        operator=Operator("张专班", Role.WORK_TEAM),
+    )
+    try:
+        led.set_setting("due_soon_days", 10)
+        led.set_setting("org_name", "测试镇党委")
+        led.set_setting("week_closes_on", 5)
+        led.set_setting("week_closes_on", 3)
+        grey = lb.PRESETS["grey"].with_bands((20, 10))
+        lb.save_scheme(led, lb.PRESETS["default"])
+        lb.save_scheme(led, grey)
+        lb.save_scheme(led, replace(grey, border="#000000"))  # only a colour: the words stay the same
+        save_template(led, "简表", ["measure", "owner"])
+        save_template(led, "简表", ["measure", "owner", "progress"])
+        set_password(led, "很长的签字密码")
+        hashed = str(led.setting("people_passwords"))
+        rows = _rows(audit.export_audit(led, tmp_path / "修改记录.xlsx").path)
+    finally:
+        led.close()
+    said = [(r["内容"], r["修改前"] or "", r["修改后"] or "") for r in rows]
+    assert ("临期预警天数", "7", "10") in said
+    assert ("单位名称", "测试工业区党工委", "测试镇党委") in said
+    assert ("每周结账日", "", "周五") in said and ("每周结账日", "周五", "周三") in said
+    default = f"{lb.PRESETS['default'].name}，提前 7 天预警临期"
+    grey_words = f"{lb.PRESETS['grey'].name}，提前 20、10 天预警临期"
+    assert ("挂图配色", "", default) in said
+    assert ("挂图配色", default, grey_words) in said
+    assert ("挂图配色", grey_words, f"{grey_words}（其中细节有改动）") in said
+    assert ("Excel 导出模板", "", "模板：简表") in said
+    assert ("Excel 导出模板", "模板：简表", "模板：简表（其中细节有改动）") in said
+    assert [r for r in said if r[0] == "签字密码"] == [("签字密码", "", "已设置签字密码（只保存加密摘要）")]
+    text = "".join(str(v) for r in rows for v in r.values() if v is not None)
+    assert hashed[10:40] not in text and "很长的签字密码" not in text and "{" not in text

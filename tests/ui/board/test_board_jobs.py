@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from ledger import board as lb
 from ledger.core import FixedClock
@@ -195,3 +195,49 @@ def test_the_window_keeps_ticking_while_the_chart_is_read(
     timer.stop()
     assert len(during) == 2 and during[1] > during[0]
     assert view.subtitle.text() != view.tr("Reading the chart…")
+
+
+@pytest.mark.parametrize(("view_class", "read"), [(BoardView, "board_data"), (KanbanView, "kanban_columns")])
+def test_a_read_arriving_after_the_ledger_closed_is_dropped(
+    qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch, view_class: Any, read: str
+) -> None:
+    """The window closes its ledger while a worker still reads the chart (another ledger opened in its place):
+    the view is stopped first, and the late result is neither shown nor used to read the closed ledger (which
+    raised in a Qt slot before)."""
+    big(monkeypatch)
+    gate = threading.Event()
+    real = getattr(lb, read)
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(lb, read, held)
+    led = Ledger.open(demo_path, clock=FixedClock.on("2025-11-20"), lock=False)
+    view = view_class(led)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(view.reads.reading)  # on a worker, held
+    view.stop()
+    led.close()
+    gate.set()
+    QThreadPool.globalInstance().waitForDone()
+    with qtbot.capture_exceptions() as raised:
+        QApplication.processEvents()  # the result arrives: dropped
+        view.hide()
+        view.show()  # shown again: nothing is read from the closed ledger
+        view.refresh()
+        QApplication.processEvents()
+    assert raised == [] and not view.reads.reading()
+
+
+def test_the_window_closing_stops_the_chart_and_the_kanban(qtbot, example: Ledger) -> None:
+    from ui.window.main_window import MainWindow
+
+    win = MainWindow(example, remember_layout=False)
+    qtbot.addWidget(win)
+    win.show()
+    views = [win.view("board"), win.view("kanban")]
+    assert not any(v.reads.stopped for v in views)  # type: ignore[attr-defined]
+    win.close()
+    assert all(v.reads.stopped for v in views)  # type: ignore[attr-defined]

@@ -6,14 +6,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
 
 from ledger.service import Ledger
 from ledger.storage import TaskFilter
+from ui.board import overview_jobs
 from ui.board.overview import OverviewView, TaskIdRole, TrendChart, nice_max
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -158,10 +162,51 @@ def test_a_large_ledger_is_counted_in_the_background_with_the_same_figures(
     assert v.chart_open.values == inline.chart_open.values and v.counts.text() == inline.counts.text()
 
 
-def test_closing_stops_the_background_counting(qtbot, filled: Ledger, monkeypatch) -> None:
+def held_counting(monkeypatch) -> threading.Event:
+    """The workers' counting waits until the returned event is set (so a test can act while it runs)."""
+    gate = threading.Event()
+    real = overview_jobs.count_figures
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(30)
+        return real(*args, **kwargs)
+
     monkeypatch.setattr(OverviewView, "INLINE_ROWS", 0)
+    monkeypatch.setattr(overview_jobs, "count_figures", held)
+    return gate
+
+
+def settle() -> None:
+    """Every worker has finished and whatever it sent has been delivered."""
+    QThreadPool.globalInstance().waitForDone()
+    QApplication.processEvents()
+
+
+def test_closing_stops_the_background_counting(qtbot, filled: Ledger, monkeypatch) -> None:
+    gate = held_counting(monkeypatch)
     v = OverviewView(filled)
     qtbot.addWidget(v)
     v.stop()
-    qtbot.wait(300)
+    gate.set()
+    settle()
     assert v.counting and v.chart_open.values == []  # nothing half-counted is shown
+
+
+def test_the_window_closing_its_ledger_stops_the_overviews_counting(
+    qtbot, filled: Ledger, monkeypatch
+) -> None:
+    """The window closes when its ledger closes (another ledger is opened in its place, or the program ends): a
+    worker still counting the overview, at 1M tasks tens of seconds of replaying the journal, stops and sends
+    nothing; before, only the program's end stopped it."""
+    from ui.window.main_window import MainWindow
+
+    gate = held_counting(monkeypatch)
+    win = MainWindow(filled, remember_layout=False)
+    qtbot.addWidget(win)
+    win.show()
+    view = win.view("overview")
+    assert isinstance(view, OverviewView) and view.counting
+    win.close()
+    gate.set()
+    settle()
+    assert view.counting and view.chart_open.values == [] and view.pct.text() == "—"
