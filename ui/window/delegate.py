@@ -98,12 +98,15 @@ class StateChipDelegate(EditDelegate):
         super().__init__(parent)
         self._scheme: BoardScheme | None = None
         self._chips: dict[tuple[str, str, int, float, bool], QIcon] = {}
+        self._watched: Any = None  # the model whose reloads make the scheme be read again
 
     def scheme(self, model: Any) -> BoardScheme:
         """The wall chart's colours and letters (read again when the model reloads)."""
         if self._scheme is None:
+            if self._watched is not model:  # connected once per model, not on every reload
+                self._watched = model
+                model.reloaded.connect(self._forget_scheme)
             self._scheme = load_scheme(model.ledger)
-            model.reloaded.connect(self._forget_scheme)
         return self._scheme
 
     def _forget_scheme(self, _rows: int = 0) -> None:
