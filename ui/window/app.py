@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import logging
 import sqlite3
 import sys
@@ -354,6 +355,13 @@ class Controller:
             self.show(led)
 
 
+def collect_as_usual(args: argparse.Namespace) -> None:
+    """The cyclic collector back at its usual pace: main.py holds it back until the window's first paint."""
+    thresholds = getattr(args, "gc_thresholds", None)
+    if thresholds is not None:
+        gc.set_threshold(*thresholds)
+
+
 def run(args: argparse.Namespace) -> int:
     started = getattr(args, "started", None) or time.perf_counter()
     folder = data_dir(getattr(args, "data_dir", None))
@@ -365,6 +373,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _run(args, folder, early, started)
     finally:
+        collect_as_usual(args)
         crash.uninstall()
         setup_logging(
             folder, early
@@ -385,6 +394,7 @@ def _run(args: argparse.Namespace, folder: Path, early: EarlyRecords, started: f
         # Read now: what follows (the log file, the settings) comes after the paint. The CPU time is this
         # process's own work, a figure that others' load on a shared machine spares.
         painted, cpu = time.perf_counter() - started, time.process_time()
+        collect_as_usual(args)
         setup_logging(folder, early)
         if getattr(args, "startup_time", False):
             print(

@@ -1,13 +1,18 @@
 """The ledger table's cells: the state as a chip (the wall chart's colour and letter, then the state's word), a line
-above each problem's group of rows, and the editors (a date picker for the deadline, a fixed list for the kind)."""
+above each problem's group of rows, and the editors (a date picker for the deadline, a fixed list for the kind).
+
+Qt paints every cell itself: the chip is the state cell's icon (one small picture per colour and letter, drawn once)
+and the group lines are drawn once per paint of the table, not once per cell. A delegate painting each of the ~500
+cells of a screen in Python, with QStyle's types, cost ~5 ms of the window's first paint.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
 from ledger.board.scheme import BoardScheme, cell_health, load_scheme
 from ledger.core.model import Kind
@@ -20,77 +25,32 @@ def readable_on(colour: QColor) -> QColor:
     return QColor(palette.INK if colour.lightnessF() > 0.6 else palette.PAPER)
 
 
-class EditDelegate(QStyledItemDelegate):
-    """Date picker for the deadline, a fixed list for the kind, a line edit for the rest; paints the state chip."""
+class LedgerTable(QTableView):
+    """The ledger table: a line above the first row of each problem's group, drawn across the row."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._scheme: BoardScheme | None = None
-
-    def scheme(self, model: Any) -> BoardScheme:
-        """The wall chart's colours and letters (read again when the model reloads)."""
-        if self._scheme is None:
-            self._scheme = load_scheme(model.ledger)
-            model.reloaded.connect(self._forget_scheme)
-        return self._scheme
-
-    def _forget_scheme(self, _rows: int = 0) -> None:
-        self._scheme = None
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        model = index.model()
-        if index.column() == COLUMN_INDEX["status"] and hasattr(model, "task_at"):
-            self._paint_chip(painter, option, index)
-        else:
-            super().paint(painter, option, index)
-        if index.row() > 0 and index.data(GroupStartRole):
-            painter.save()
-            painter.setPen(QPen(QColor(palette.FRAME), 1))
-            painter.drawLine(option.rect.topLeft(), option.rect.topRight())
-            painter.restore()
-
-    def _paint_chip(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        model = index.model()
-        t = model.task_at(index.row())  # type: ignore[attr-defined]
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        if t is None:
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is None:
             return
-        scheme = self.scheme(model)
-        state = cell_health(t.status, t.deadline, model.ledger.today(), scheme.bands)  # type: ignore[attr-defined]
-        colour = QColor(scheme.color(state))
-        letter = scheme.letter(state)
-        rect = QRectF(option.rect).adjusted(4, 3, -4, -3)
-        side = rect.height()
-        square = QRectF(rect.left(), rect.top(), side, side)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(scheme.border), 1) if colour.lightnessF() > 0.9 else Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(square, 3, 3)
-        font = opt.font
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(readable_on(colour))
-        painter.drawText(square, Qt.AlignmentFlag.AlignCenter, letter)
-        font.setBold(False)
-        painter.setFont(font)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(opt.palette.highlightedText().color() if selected else opt.palette.text().color())
-        text_rect = rect.adjusted(side + 6, 0, 0, 0)
-        text = opt.fontMetrics.elidedText(
-            words.status(t.status), Qt.TextElideMode.ElideRight, int(text_rect.width())
-        )
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-        painter.restore()
+        top, bottom = event.rect().top(), event.rect().bottom()
+        first = self.rowAt(top)
+        if first < 0:
+            return
+        last = self.rowAt(bottom)
+        last = model.rowCount() - 1 if last < 0 else last
+        right = self.horizontalHeader().length() - self.horizontalOffset()
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(QColor(palette.FRAME), 1))
+        for row in range(max(first, 1), last + 1):
+            if model.index(row, 0).data(GroupStartRole):
+                y = self.rowViewportPosition(row)
+                painter.drawLine(0, y, right, y)
+        painter.end()
+
+
+class EditDelegate(QStyledItemDelegate):
+    """Date picker for the deadline, a fixed list for the kind, a line edit for the rest."""
 
     def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
         # The editors' Qt types are made on first use (~6 ms that the window's first paint need not wait for).
@@ -128,3 +88,75 @@ class EditDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentData())
             return
         super().setModelData(editor, model, index)
+
+
+class StateChipDelegate(EditDelegate):
+    """The state column: the wall chart's colour and letter as the cell's icon, then the state's word in the table's
+    own weight (the chip says how late it is)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._scheme: BoardScheme | None = None
+        self._chips: dict[tuple[str, str, int, float, bool], QIcon] = {}
+        self._watched: Any = None  # the model whose reloads make the scheme be read again
+
+    def scheme(self, model: Any) -> BoardScheme:
+        """The wall chart's colours and letters (read again when the model reloads)."""
+        if self._scheme is None:
+            if self._watched is not model:  # connected once per model, not on every reload
+                self._watched = model
+                model.reloaded.connect(self._forget_scheme)
+            self._scheme = load_scheme(model.ledger)
+        return self._scheme
+
+    def _forget_scheme(self, _rows: int = 0) -> None:
+        self._scheme = None
+        self._chips.clear()
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        model = index.model()
+        t = model.task_at(index.row()) if hasattr(model, "task_at") else None
+        if t is None:
+            return
+        scheme = self.scheme(model)
+        state = cell_health(t.status, t.deadline, model.ledger.today(), scheme.bands)  # type: ignore[attr-defined]
+        font = QFont(option.font)
+        font.setBold(False)
+        option.font = font
+        side = option.fontMetrics.height() + 6
+        option.icon = self.chip(scheme, state, side, font)
+        option.decorationSize = QSize(side, side)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+
+    def chip(self, scheme: BoardScheme, state: str, side: int, font: QFont) -> QIcon:
+        """A rounded square in the state's colour with its letter, ``side`` pixels wide (drawn once)."""
+        widget = self.parent()
+        ratio = widget.devicePixelRatioF() if isinstance(widget, QWidget) else 1.0
+        colour = QColor(scheme.color(state))
+        framed = colour.lightnessF() > 0.9
+        key = (colour.name(), scheme.letter(state), side, ratio, framed)
+        icon = self._chips.get(key)
+        if icon is not None:
+            return icon
+        picture = QPixmap(round(side * ratio), round(side * ratio))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(scheme.border), 1) if framed else Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(QRectF(0.5, 0.5, side - 1, side - 1), 3, 3)
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(readable_on(colour))
+        painter.drawText(QRectF(0, 0, side, side), Qt.AlignmentFlag.AlignCenter, key[1])
+        painter.end()
+        icon = QIcon()
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):  # selected: the same chip, not tinted
+            icon.addPixmap(picture, mode)
+        self._chips[key] = icon
+        return icon

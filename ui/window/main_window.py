@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,10 +28,10 @@ from ui.common.util import exec_and_free, save_operator, settings
 from ui.table.columns import ColumnLayout
 from ui.table.empty import EmptyState
 from ui.table.filters import FilterPanel
-from ui.table.model import TaskIdRole, TaskTableModel
+from ui.table.model import COLUMN_INDEX, TaskIdRole, TaskTableModel
 from ui.window import menus as window_menus
 from ui.window.actions import DialogActions
-from ui.window.delegate import EditDelegate
+from ui.window.delegate import EditDelegate, LedgerTable, StateChipDelegate
 from ui.window.layout import (
     TaskDock,
     ViewPage,
@@ -85,7 +84,7 @@ class MainWindow(DialogActions, QMainWindow):
 
         self.filters = FilterPanel(ledger)
         self.model = TaskTableModel(ledger, self, defer_rest=True)
-        self.table = QTableView()
+        self.table = LedgerTable()
         self.table.setObjectName("ledgerTable")
         self.table.setModel(self.model)
         self.model.watch_paints(self.table.viewport())
@@ -96,6 +95,8 @@ class MainWindow(DialogActions, QMainWindow):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.table.setItemDelegate(EditDelegate(self.table))
+        self.chips = StateChipDelegate(self.table)
+        self.table.setItemDelegateForColumn(COLUMN_INDEX["status"], self.chips)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)

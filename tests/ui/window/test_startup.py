@@ -1,0 +1,143 @@
+"""The window's start-up path: what runs before the first paint, and the table's cells painted by Qt itself."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyleOptionViewItem
+
+from ledger.service import Ledger
+from ui.common import palette
+from ui.table.model import COLUMN_INDEX, GroupStartRole
+from ui.window.delegate import EditDelegate, StateChipDelegate
+from ui.window.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[3]
+
+# main.py run as a user runs it, reporting at the first paint (when the window opens its log file) and when the
+# window is made: the collector's thresholds then, and which of the wall chart's modules were imported.
+PROBE = r"""
+import gc, json, runpy, sys
+sys.path.insert(0, %(root)r)
+import ui.window.app as app
+seen = {}
+made = app.make_app
+def make_app(*args, **kwargs):
+    seen["thresholds_before_paint"] = gc.get_threshold()
+    return made(*args, **kwargs)
+opened = app.setup_logging
+def setup_logging(*args, **kwargs):
+    if "thresholds_after_paint" not in seen:
+        seen["thresholds_after_paint"] = gc.get_threshold()
+        seen["modules"] = sorted(m for m in sys.modules if m.startswith("ledger.board"))
+    return opened(*args, **kwargs)
+app.make_app, app.setup_logging = make_app, setup_logging
+sys.argv = ["main.py", *%(argv)r]
+try:
+    runpy.run_path(%(main)r, run_name="__main__")
+except SystemExit:
+    pass
+print(json.dumps(seen))
+"""
+
+
+def _probe(tmp_path: Path, *argv: str) -> dict:
+    config = tmp_path / "config"
+    (config / "zhenggai").mkdir(parents=True, exist_ok=True)
+    (config / "zhenggai" / "zhenggai-ledger.conf").write_text(
+        "[operator]\nname=张专班\nrole=work_team\n", encoding="utf-8"
+    )
+    script = PROBE % {"root": str(ROOT), "argv": list(argv), "main": str(ROOT / "main.py")}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        env={**os.environ, "XDG_CONFIG_HOME": str(config), "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_first_paint_waits_neither_for_the_collector_nor_for_the_wall_chart(tmp_path, filled):
+    path = filled.path
+    filled.close()
+    seen = _probe(tmp_path, "--ledger", str(path), "--data-dir", str(tmp_path / "data"), "--startup-time")
+    usual = tuple(
+        json.loads(
+            subprocess.check_output([sys.executable, "-c", "import gc; print(list(gc.get_threshold()))"])
+        )
+    )
+    assert seen["thresholds_before_paint"][0] > 10 * usual[0]  # held back while the window is made
+    assert tuple(seen["thresholds_after_paint"]) == usual  # and as usual once it has painted
+    # the state chips need the colour scheme; the wall chart, the kanban and the overview wait for their tabs
+    assert "ledger.board.scheme" in seen["modules"]
+    assert not {"ledger.board.wallchart", "ledger.board.kanban", "ledger.board.overview"} & set(
+        seen["modules"]
+    )
+
+
+def test_the_board_face_imports_its_modules_when_a_name_is_asked_for():
+    code = (
+        "import sys; from ledger import board as lb; "
+        "before = {'ledger.board.wallchart', 'ledger.board.kanban'} & set(sys.modules); "
+        "from ledger.board.trends import ALL_TASKS_SQL; "  # the module named like the function
+        "assert callable(lb.trends) and lb.trends.__module__ == 'ledger.board.trends', lb.trends; "
+        "assert lb.board_data.__module__ == 'ledger.board.wallchart'; "
+        "assert lb.KanbanColumn.__module__ == 'ledger.board.kanban'; "
+        "assert 'community_progress' in dir(lb); "
+        "print(sorted(before))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def _window(qtbot, led: Ledger) -> MainWindow:
+    win = MainWindow(led, remember_layout=False)
+    qtbot.addWidget(win)
+    win.resize(1440, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_the_state_cell_shows_its_chip_as_an_icon_and_qt_paints_the_rest(qtbot, filled):
+    win = _window(qtbot, filled)
+    status = COLUMN_INDEX["status"]
+    chips = win.table.itemDelegateForColumn(status)
+    assert isinstance(chips, StateChipDelegate)
+    assert type(win.table.itemDelegate()) is EditDelegate and "paint" not in vars(EditDelegate)
+    option = QStyleOptionViewItem()
+    option.initFrom(win.table)
+    chips.initStyleOption(option, win.model.index(0, status))
+    assert option.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration
+    assert not option.icon.isNull() and option.text == win.model.index(0, status).data()
+    assert not option.font.bold()  # the word in the table's weight: the chip says how late it is
+
+
+def test_a_line_is_drawn_above_each_problems_first_row(qtbot, filled):
+    win = _window(qtbot, filled)
+    table, model = win.table, win.model
+    starts = [r for r in range(1, model.rowCount()) if model.index(r, 0).data(GroupStartRole)]
+    inside = [r for r in range(1, model.rowCount()) if r not in starts]
+    assert starts and inside
+    picture = table.viewport().grab().toImage()
+    frame = QColor(palette.FRAME).rgb()
+    x = table.columnViewportPosition(COLUMN_INDEX["measure"]) + 5
+
+    def line_at(row: int) -> bool:
+        y = table.rowViewportPosition(row)
+        return 0 < y < picture.height() and picture.pixel(x, y) == frame
+
+    visible_starts = [r for r in starts if 0 < table.rowViewportPosition(r) < picture.height()]
+    visible_inside = [r for r in inside if 0 < table.rowViewportPosition(r) < picture.height()]
+    assert visible_starts and visible_inside
+    assert all(line_at(r) for r in visible_starts)
+    assert not any(line_at(r) for r in visible_inside)
