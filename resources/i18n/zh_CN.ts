@@ -673,42 +673,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="231"/>
+        <location filename="../../ui/window/app.py" line="232"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="233"/>
+        <location filename="../../ui/window/app.py" line="234"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="243"/>
+        <location filename="../../ui/window/app.py" line="244"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="245"/>
+        <location filename="../../ui/window/app.py" line="246"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="269"/>
+        <location filename="../../ui/window/app.py" line="270"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="288"/>
+        <location filename="../../ui/window/app.py" line="289"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="334"/>
+        <location filename="../../ui/window/app.py" line="335"/>
         <source>Closing the ledger</source>
         <translation>关闭台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="335"/>
+        <location filename="../../ui/window/app.py" line="336"/>
         <source>Backing up “{name}” into the data folder…</source>
         <translation>正在把“{name}”备份到数据文件夹……</translation>
     </message>
@@ -2125,97 +2125,97 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>台账中还没有整改任务。请先在“台账”页导入整改方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="106"/>
+        <location filename="../../ui/window/main_window.py" line="107"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="112"/>
+        <location filename="../../ui/window/main_window.py" line="113"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="115"/>
+        <location filename="../../ui/window/main_window.py" line="116"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="116"/>
+        <location filename="../../ui/window/main_window.py" line="117"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="117"/>
+        <location filename="../../ui/window/main_window.py" line="118"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="118"/>
+        <location filename="../../ui/window/main_window.py" line="119"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="121"/>
+        <location filename="../../ui/window/main_window.py" line="122"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="121"/>
+        <location filename="../../ui/window/main_window.py" line="122"/>
         <source>Packages</source>
         <translation>社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="139"/>
+        <location filename="../../ui/window/main_window.py" line="140"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="144"/>
+        <location filename="../../ui/window/main_window.py" line="145"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="166"/>
+        <location filename="../../ui/window/main_window.py" line="167"/>
         <source>Generated test data: the tasks and people are made up</source>
         <translation>生成的测试数据：任务和人名均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="168"/>
+        <location filename="../../ui/window/main_window.py" line="169"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="217"/>
+        <location filename="../../ui/window/main_window.py" line="218"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="222"/>
+        <location filename="../../ui/window/main_window.py" line="223"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="240"/>
+        <location filename="../../ui/window/main_window.py" line="241"/>
         <source>Saved: {measure}</source>
         <translation>已保存：{measure}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="494"/>
+        <location filename="../../ui/window/main_window.py" line="495"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="561"/>
+        <location filename="../../ui/window/main_window.py" line="562"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="569"/>
+        <location filename="../../ui/window/main_window.py" line="570"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="606"/>
+        <location filename="../../ui/window/main_window.py" line="607"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
