@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 from ledger.storage.journal import (
     GENESIS,
@@ -35,6 +36,7 @@ from ledger.storage.row_states import CACHE_ROWS, Malformed, RowStates, compare_
 from ledger.storage.search_index import check_search_index as search
 from ledger.storage.store import Store
 from ledger.storage.untrusted import schema_problems
+from ledger.storage.verify_fast import SIDE_BYTES, Side, chain_sound, fast_sound
 from ledger.storage.verify_stream import JOURNAL_COLUMNS, Stream, Tick, link_problem, stream_journal
 
 
@@ -274,11 +276,14 @@ def verify_store(
     progress: Tick | None = None,
     cancel: Callable[[], bool] | None = None,
     cache_rows: int = CACHE_ROWS,
+    apart: bool | None = None,
 ) -> Problem | None:
     """The first thing wrong in ``store`` (see the module's docstring), or None when all of it checks out.
 
     ``progress(stage, done, total)`` is called every few thousand entries and rows (stage "journal" counts
-    entries, "tables" rows); when ``cancel()`` turns true, VerifyCancelled is raised."""
+    entries, "tables" rows); when ``cancel()`` turns true, VerifyCancelled is raised. ``apart``: run the checks
+    that need no journal state (the chain, derived data, search index) in processes of their own beside the fast
+    pass (default: for files of ``SIDE_BYTES`` and more)."""
 
     def tick(stage: str, done: int, total: int) -> None:
         if cancel is not None and cancel():
@@ -286,26 +291,44 @@ def verify_store(
         if progress is not None:
             progress(stage, done, total)
 
+    def waiting() -> None:
+        if cancel is not None and cancel():
+            raise VerifyCancelled
+
     problem = check_schema(store) or check_journal_kinds(store)
     if problem is not None:
         return problem
-    stream = Stream(store, cache_rows)
+    if apart is None:
+        try:
+            apart = Path(store.path).stat().st_size >= SIDE_BYTES
+        except (OSError, TypeError, ValueError):
+            apart = False
+    side = Side(store, ("chain", "search", "derived"), apart)
     try:
-        problem = stream_journal(store, stream, tick)
-        if problem is not None:
-            return problem
-        tables_sound = stream.tables_sound(tick)
-        index_sound = stream.index_sound(tick)
+        sound = fast_sound(store.conn, tick, cache_rows) and side.result(
+            "chain", lambda: chain_sound(store.conn), waiting
+        )
+        tables_sound = index_sound = sound
+        if not sound:
+            stream = Stream(store, cache_rows)
+            try:
+                problem = stream_journal(store, stream, tick)
+                if problem is not None:
+                    return problem
+                tables_sound = stream.tables_sound(tick)
+                index_sound = stream.index_sound(tick)
+            finally:
+                stream.close()
+        if not tables_sound:
+            problem = exact_tables(store, cache_rows, tick)
+            if problem is not None:
+                return problem
+        problem = check_blobs(store) or side.result("derived", lambda: check_derived(store), waiting)
+        if problem is None and not index_sound:
+            problem = check_journal_index(store, tick)
+        return problem or side.result("search", lambda: search(store), waiting)
     finally:
-        stream.close()
-    if not tables_sound:
-        problem = exact_tables(store, cache_rows, tick)
-        if problem is not None:
-            return problem
-    problem = check_blobs(store) or check_derived(store)
-    if problem is None and not index_sound:
-        problem = check_journal_index(store, tick)
-    return problem or search(store)
+        side.close()
 
 
 def exact_tables(store: Store, cache_rows: int, tick: Tick) -> Problem | None:
