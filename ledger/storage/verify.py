@@ -34,6 +34,7 @@ from ledger.storage.journal import (
 from ledger.storage.journal_index import index_rows, payload_parts
 from ledger.storage.row_states import CACHE_ROWS, Malformed, RowStates, compare_row, replay, shown
 from ledger.storage.search_index import check_search_index as search
+from ledger.storage.search_index import fts_by_default, fts_problem
 from ledger.storage.store import Store
 from ledger.storage.untrusted import schema_problems
 from ledger.storage.verify_fast import SIDE_BYTES, Side, chain_sound, fast_sound
@@ -277,13 +278,15 @@ def verify_store(
     cancel: Callable[[], bool] | None = None,
     cache_rows: int = CACHE_ROWS,
     apart: bool | None = None,
+    fts: bool | None = None,
 ) -> Problem | None:
     """The first thing wrong in ``store`` (see the module's docstring), or None when all of it checks out.
 
     ``progress(stage, done, total)`` is called every few thousand entries and rows (stage "journal" counts
     entries, "tables" rows); when ``cancel()`` turns true, VerifyCancelled is raised. ``apart``: run the checks
     that need no journal state (the chain, derived data, search index) in processes of their own beside the fast
-    pass (default: for files of ``SIDE_BYTES`` and more)."""
+    pass (default: for files of ``SIDE_BYTES`` and more). ``fts``: run FTS5's own integrity-check of the search
+    index too (default: when it is cheap, ``search_index.fts_by_default``)."""
 
     def tick(stage: str, done: int, total: int) -> None:
         if cancel is not None and cancel():
@@ -326,7 +329,11 @@ def verify_store(
         problem = check_blobs(store) or side.result("derived", lambda: check_derived(store), waiting)
         if problem is None and not index_sound:
             problem = check_journal_index(store, tick)
-        return problem or side.result("search", lambda: search(store), waiting)
+        problem = problem or side.result("search", lambda: search(store, False), waiting)
+        if problem is None and (fts_by_default(store.conn) if fts is None else fts):
+            detail = fts_problem(store.conn)
+            problem = None if detail is None else Problem(0, "", "", detail)
+        return problem
     finally:
         side.close()
 

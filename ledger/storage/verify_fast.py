@@ -417,7 +417,7 @@ def side_check(path: str, name: str) -> Any:
             return check_derived(store)
         from ledger.storage.search_index import check_search_index
 
-        return check_search_index(store)
+        return check_search_index(store, fts=False)  # FTS5's own check needs a connection that may write
     finally:
         conn.close()
 

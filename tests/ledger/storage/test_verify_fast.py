@@ -13,6 +13,7 @@ import pytest
 from ledger.core import FixedClock
 from ledger.example import generate
 from ledger.storage import Store, journal
+from ledger.storage.search_index import fts_problem, text_problem
 from ledger.storage.verify import verify_store
 from ledger.storage.verify_fast import BULK, chain_sound, escaped, fast_sound, shape
 
@@ -190,16 +191,59 @@ def test_the_checks_apart_say_what_they_say_here(made: Path, tmp_path: Path) -> 
 
 
 def test_a_cancel_while_the_checks_run_apart_ends_them(made: Path, tmp_path: Path) -> None:
+    import multiprocessing
+
     path = copied(made, tmp_path)
     store = Store.open(path, lock=False, read_only=False)
-    calls = []
-
-    def cancel() -> bool:
-        calls.append(1)
-        return len(calls) > 3
-
     try:
         with pytest.raises(journal.VerifyCancelled):
-            verify_store(store, apart=True, cancel=cancel)
+            verify_store(store, apart=True, cancel=lambda: True)
+    finally:
+        store.conn.close()
+    assert multiprocessing.active_children() == []
+
+
+SEARCH_TAMPERS = {
+    "a row's text": "UPDATE task_search SET text = 'x' WHERE task_rowid = (SELECT MAX(task_rowid) FROM task_search)",
+    "a row removed": "DELETE FROM task_search WHERE task_rowid = (SELECT MAX(task_rowid) FROM task_search)",
+    "a row for no task": "INSERT INTO task_search (task_rowid, text) VALUES (999999, 'x')",
+    "a row for a deleted task": (
+        "UPDATE task SET deleted_at = '2025-11-21' WHERE rowid = (SELECT MAX(task_rowid) FROM task_search)"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SEARCH_TAMPERS))
+def test_each_change_of_the_search_text_is_named(made: Path, tmp_path: Path, case: str) -> None:
+    path = copied(made, tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "DROP TRIGGER task_search_update"
+    )  # a change made outside the program: the index is not kept
+    conn.execute(SEARCH_TAMPERS[case])
+    conn.commit()
+    assert text_problem(conn) is not None
+    conn.close()
+
+
+def test_fts5s_own_check_runs_by_default_only_where_it_is_cheap(
+    made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = copied(made, tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO task_search_fts (task_search_fts, rowid, text) "
+        "SELECT 'delete', task_rowid, text FROM task_search WHERE task_rowid = (SELECT MIN(task_rowid) FROM task_search)"
+    )
+    conn.commit()
+    assert text_problem(conn) is None and fts_problem(conn) is not None
+    conn.close()
+    wrong = verified(path)
+    assert wrong is not None and "task_search_fts" in wrong.detail
+    monkeypatch.setattr("ledger.storage.search_index.FTS_ROWS", 10)
+    assert verified(path) is None  # larger than FTS_ROWS: not checked unless asked
+    store = Store.open(path, lock=False, read_only=False)
+    try:
+        assert verify_store(store, fts=True) == wrong
     finally:
         store.conn.close()
