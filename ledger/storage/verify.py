@@ -21,6 +21,7 @@ In order, stopping at the first thing wrong (a ``journal.Problem``):
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -271,6 +272,14 @@ def check_schema(store: Store) -> Problem | None:
     return None
 
 
+class Damaged(Exception):
+    """``PRAGMA quick_check`` found the file damaged (``detail``: what SQLite says): nothing else it says counts."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
 def verify_store(
     store: Store,
     *,
@@ -279,6 +288,7 @@ def verify_store(
     cache_rows: int = CACHE_ROWS,
     apart: bool | None = None,
     fts: bool | None = None,
+    quick_check: bool = False,
 ) -> Problem | None:
     """The first thing wrong in ``store`` (see the module's docstring), or None when all of it checks out.
 
@@ -286,7 +296,8 @@ def verify_store(
     entries, "tables" rows); when ``cancel()`` turns true, VerifyCancelled is raised. ``apart``: run the checks
     that need no journal state (the chain, derived data, search index) in processes of their own beside the fast
     pass (default: for files of ``SIDE_BYTES`` and more). ``fts``: run FTS5's own integrity-check of the search
-    index too (default: when it is cheap, ``search_index.fts_by_default``)."""
+    index too (default: when it is cheap, ``search_index.fts_by_default``). ``quick_check``: SQLite's
+    ``PRAGMA quick_check`` first (apart: beside the rest), raising Damaged when the file is damaged."""
 
     def tick(stage: str, done: int, total: int) -> None:
         if cancel is not None and cancel():
@@ -298,44 +309,71 @@ def verify_store(
         if cancel is not None and cancel():
             raise VerifyCancelled
 
-    problem = check_schema(store) or check_journal_kinds(store)
-    if problem is not None:
-        return problem
+    def sound_file() -> None:
+        if quick_check:
+            found = side.result("quick_check", lambda: str(store.one("PRAGMA quick_check")), waiting)
+            if found != "ok":
+                raise Damaged(str(found))
+
     if apart is None:
         try:
             apart = Path(store.path).stat().st_size >= SIDE_BYTES
         except (OSError, TypeError, ValueError):
             apart = False
-    side = Side(store, ("chain", "search", "derived"), apart)
+    names = ("chain", "search", "derived") + (("quick_check",) if quick_check else ())
+    side = Side(store, names, apart)
     try:
-        sound = fast_sound(store.conn, tick, cache_rows) and side.result(
-            "chain", lambda: chain_sound(store.conn), waiting
-        )
-        tables_sound = index_sound = sound
-        if not sound:
-            stream = Stream(store, cache_rows)
-            try:
-                problem = stream_journal(store, stream, tick)
-                if problem is not None:
-                    return problem
-                tables_sound = stream.tables_sound(tick)
-                index_sound = stream.index_sound(tick)
-            finally:
-                stream.close()
-        if not tables_sound:
-            problem = exact_tables(store, cache_rows, tick)
-            if problem is not None:
-                return problem
-        problem = check_blobs(store) or side.result("derived", lambda: check_derived(store), waiting)
-        if problem is None and not index_sound:
-            problem = check_journal_index(store, tick)
-        problem = problem or side.result("search", lambda: search(store, False), waiting)
-        if problem is None and (fts_by_default(store.conn) if fts is None else fts):
-            detail = fts_problem(store.conn)
-            problem = None if detail is None else Problem(0, "", "", detail)
+        if not apart:
+            sound_file()  # before anything else reads the file, as ever
+        try:
+            problem = checks(store, side, tick, waiting, cache_rows, fts)
+        except sqlite3.DatabaseError:
+            sound_file()  # a damaged file is said so, not given as a traceback
+            raise
+        sound_file()
         return problem
     finally:
         side.close()
+
+
+def checks(
+    store: Store,
+    side: Side,
+    tick: Tick,
+    waiting: Callable[[], None],
+    cache_rows: int,
+    fts: bool | None,
+) -> Problem | None:
+    """``verify_store``'s checks in their order, the side checks' results taken from ``side``."""
+    problem = check_schema(store) or check_journal_kinds(store)
+    if problem is not None:
+        return problem
+    sound = fast_sound(store.conn, tick, cache_rows) and side.result(
+        "chain", lambda: chain_sound(store.conn), waiting
+    )
+    tables_sound = index_sound = sound
+    if not sound:
+        stream = Stream(store, cache_rows)
+        try:
+            problem = stream_journal(store, stream, tick)
+            if problem is not None:
+                return problem
+            tables_sound = stream.tables_sound(tick)
+            index_sound = stream.index_sound(tick)
+        finally:
+            stream.close()
+    if not tables_sound:
+        problem = exact_tables(store, cache_rows, tick)
+        if problem is not None:
+            return problem
+    problem = check_blobs(store) or side.result("derived", lambda: check_derived(store), waiting)
+    if problem is None and not index_sound:
+        problem = check_journal_index(store, tick)
+    problem = problem or side.result("search", lambda: search(store, False), waiting)
+    if problem is None and (fts_by_default(store.conn) if fts is None else fts):
+        detail = fts_problem(store.conn)
+        problem = None if detail is None else Problem(0, "", "", detail)
+    return problem
 
 
 def exact_tables(store: Store, cache_rows: int, tick: Tick) -> Problem | None:

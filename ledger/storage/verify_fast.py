@@ -401,7 +401,7 @@ SIDE_BYTES = 64 << 20  # ledger files from this size run the side checks in proc
 
 def side_check(path: str, name: str) -> Any:
     """One side check on a read-only connection of its own: "chain" (``chain_sound``), "derived"
-    (``verify.check_derived``) or "search" (``search_index.check_search_index``)."""
+    (``verify.check_derived``), "search" (``search_index.check_search_index``) or "quick_check" (SQLite's)."""
     from ledger.storage.store import Store
     from ledger.storage.untrusted import harden
 
@@ -410,6 +410,8 @@ def side_check(path: str, name: str) -> Any:
         harden(conn)
         if name == "chain":
             return chain_sound(conn)
+        if name == "quick_check":
+            return str(conn.execute("PRAGMA quick_check").fetchone()[0])
         store = Store(Path(path), conn, None)
         if name == "derived":
             from ledger.storage.verify import check_derived
@@ -459,6 +461,7 @@ class Side:
     def result(self, name: str, here: Callable[[], Any], wait: Callable[[], None]) -> Any:
         """The check's result from its child (``wait()`` is called while it runs: it may raise to stop), or
         ``here()``."""
+        wait()  # between two checks, as between two thousand rows
         started = self.children.pop(name, None)
         if started is not None:
             child, pipe = started

@@ -14,7 +14,7 @@ from ledger.core import FixedClock
 from ledger.example import generate
 from ledger.storage import Store, journal
 from ledger.storage.search_index import fts_problem, text_problem
-from ledger.storage.verify import verify_store
+from ledger.storage.verify import Damaged, verify_store
 from ledger.storage.verify_fast import BULK, chain_sound, escaped, fast_sound, shape
 
 
@@ -245,5 +245,30 @@ def test_fts5s_own_check_runs_by_default_only_where_it_is_cheap(
     store = Store.open(path, lock=False, read_only=False)
     try:
         assert verify_store(store, fts=True) == wrong
+    finally:
+        store.conn.close()
+
+
+def test_sqlites_quick_check_runs_first_here_and_beside_the_rest_apart(made: Path, tmp_path: Path) -> None:
+    path = copied(made, tmp_path)
+    store = Store.open(path, lock=False, read_only=False)
+    try:
+        assert verify_store(store, quick_check=True) is None
+        assert verify_store(store, quick_check=True, apart=True) is None
+        real = store.one
+        asked: list[str] = []
+
+        def damaged(sql: str, params: tuple[object, ...] = ()) -> object:
+            asked.append(sql)
+            return (
+                "Page 5: btreeInitPage() returns error code 11"
+                if sql == "PRAGMA quick_check"
+                else real(sql, params)
+            )
+
+        store.one = damaged  # type: ignore[method-assign]
+        with pytest.raises(Damaged, match="btreeInitPage"):
+            verify_store(store, quick_check=True)
+        assert asked[0] == "PRAGMA quick_check"  # before anything else reads the file
     finally:
         store.conn.close()
