@@ -6,16 +6,22 @@ In order, stopping at the first thing wrong (a ``journal.Problem``):
    no view or trigger of someone else's) — ``ledger.storage.untrusted.schema_problems``;
 2. each journal row holds values of the kinds we write (text as text: a payload stored as a BLOB is reported,
    not a traceback);
-3. the hash chain and each payload's shape, entry by entry, in one streaming pass
-   (``ledger.storage.verify_stream``) that also compares the rows with the journal and sums ``journal_task``;
-4. every journalled row equals the journal's last word on it, and nothing exists unjournalled: decided by the
-   streaming pass; when it doubts, ``exact_tables`` replays the journal into ``RowStates`` (in memory up to
-   ``CACHE_ROWS`` rows, then in a temporary SQLite file) and merges it with the tables by key to name the problem;
+3. the hash chain and each payload's shape, entry by entry;
+4. every journalled row equals the journal's last word on it, and nothing exists unjournalled;
 5. the evidence files hash to their keys;
 6. what the program derives and does not journal: the per-(community, status) counts in ``task_tally`` that
    the triggers keep, and the order keys (``community.rank``, ``problem.rank``, ``task.ord_*``);
-7. the journal's per-task index ``journal_task`` against the rows the journal makes: decided by the streaming
-   pass's digest; when it differs, ``check_journal_index`` (a second pass) names the entry.
+7. the journal's per-task index ``journal_task`` against the rows the journal makes;
+8. the search index: ``task_search`` holds each live task's text (``search_index.text_problem``), and, where it is
+   cheap or asked for, FTS5's own integrity-check of the trigram index (``search_index.fts_problem``).
+
+3, 4 and 7 are first decided by the fast pass (``ledger.storage.verify_fast``: bulk entries cut as bytes, rows
+rendered by SQLite, order-free digests) beside the chain proven on the payloads' bytes. Only when it doubts does
+the streaming pass (``ledger.storage.verify_stream``) run, and, when that doubts too, the exact checks here
+(``exact_tables`` replays the journal into ``RowStates`` and merges it with the tables by key;
+``check_journal_index`` reads the journal beside the index): a problem is always named by them, in the same
+sentences as ever. On a large file the checks that need no journal state (the chain, 6, 8 and SQLite's
+``quick_check`` when asked) run in processes of their own (``verify_fast.Side``), each on a read-only connection.
 """
 
 from __future__ import annotations

@@ -292,13 +292,14 @@ class Fast:
                 return False
             if not names:
                 if self.conn.execute(
-                    f"SELECT 1 FROM {table} WHERE id NOT IN (SELECT value FROM json_each(?)) LIMIT 1", (held,)
+                    f"SELECT 1 FROM {table} WHERE id IS NULL OR id NOT IN (SELECT value FROM json_each(?)) LIMIT 1",
+                    (held,),
                 ).fetchone():
                     return False
                 continue
             cur = self.conn.execute(
                 f"SELECT {self.rendered(table, next(iter(names)))} FROM {table} "
-                "WHERE id NOT IN (SELECT value FROM json_each(?))",
+                "WHERE id IS NULL OR id NOT IN (SELECT value FROM json_each(?))",
                 (held,),
             )
             for (text,) in cur:

@@ -131,6 +131,14 @@ TAMPERS: dict[str, tuple[str, Callable[[Path], tuple[object, ...]], str]] = {
         lambda m: (task_at(m, 353),),
         "没有任何日志",
     ),
+    "a task with no id added": (
+        "INSERT INTO task SELECT NULL, problem_id, community_id, measure, detail, kind, owner, leader, "
+        "department, deadline, original_deadline, status, progress, return_reason, review_round, review_level, "
+        "sort, example, created_at, updated_at, deleted_at, ord_problem, ord_community, statement "
+        "FROM task WHERE id = ?",
+        lambda m: (task_at(m, 358),),
+        "没有任何日志",
+    ),
     "a setting added": (
         "INSERT INTO setting (key, value) VALUES ('forged', '1')",
         lambda _m: (),
