@@ -31,13 +31,15 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ledger.storage.journal import GENESIS, JOURNALLED_TABLES, STEP, canonical
 from ledger.storage.journal_index import ARGS_COPIED, index_rows, payload_parts, tail_of
 from ledger.storage.row_states import Malformed, RowStates, compare_row, replay
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 Tick = Callable[[str, int, int], None]
 BULK = 1 << 16  # payload bytes from which an entry of the program's shape is cut rather than parsed

@@ -280,3 +280,13 @@ def test_sqlites_quick_check_runs_first_here_and_beside_the_rest_apart(made: Pat
         assert asked[0] == "PRAGMA quick_check"  # before anything else reads the file
     finally:
         store.conn.close()
+
+
+def test_when_the_fast_pass_doubts_the_streaming_pass_still_decides(
+    made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ledger.storage.verify.fast_sound", lambda *_args: False)
+    assert verified(copied(made, tmp_path)) is None
+    sql, params, words = TAMPERS["a bulk task's measure"]
+    problem = verified(copied(made, tmp_path, sql, *params(made)))
+    assert problem is not None and words in problem.detail
