@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ledger.storage.journal import GENESIS, JOURNALLED_TABLES, STEP, canonical
-from ledger.storage.journal_index import ARGS_COPIED, index_rows, payload_parts, tail_of
+from ledger.storage.journal_index import ARGS_COPIED, index_rows, payload_parts, tail_of, task_of
 from ledger.storage.row_states import Malformed, RowStates, compare_row, replay
 
 if TYPE_CHECKING:
@@ -244,7 +244,10 @@ class Fast:
                 seen.add(table)
                 keysets.setdefault(table.decode("utf-8"), set()).add(tuple(change(piece)["row"]))
             if held and key in held:
-                replay(self.states, seq, at, command, [change(piece)])
+                parsed = change(piece)
+                replay(self.states, seq, at, command, [parsed])
+                mark = task_of(parsed)  # not proven equal to a row's text: the owner as the index takes it
+                owner = b"" if mark is None else mark.encode("utf-8")
             else:
                 rows_sum += hash(piece)
                 rows += 1
