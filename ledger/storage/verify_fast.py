@@ -163,9 +163,9 @@ class Fast:
 
     def sound(self, tick: Tick) -> bool:
         try:
-            self.hold_parsed()
             total = int(self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM journal").fetchone()[0])
             tick("journal", 0, total)
+            self.hold_parsed(functools.partial(tick, "journal", 0, total))
             for seq, at, command, task_id, payload in self.journal():
                 found = self.shapes.get(seq)
                 if found is None:
@@ -185,10 +185,12 @@ class Fast:
         except (Doubt, Malformed, ValueError, TypeError, RecursionError, UnicodeDecodeError, sqlite3.Error):
             return False
 
-    def hold_parsed(self) -> None:
+    def hold_parsed(self, tick: Callable[[], None]) -> None:
         """First, the keys every entry that is parsed touches (before any bulk entry inserting them is cut)."""
         for seq, _at, _command, _task_id, payload in self.journal():
             found = shape(payload)
+            if found is not None or seq % STEP == 0:
+                tick()  # a cancel is heard while the large entries are looked at
             if found is not None:
                 self.shapes[seq] = found
                 continue
