@@ -228,34 +228,38 @@ class Fast:
         held, keysets = self.held, self.keysets
         seen: set[bytes] = set()
         mine: dict[bytes, bytes] = {}
-        rows_sum = rows = 0
-        for n, piece in enumerate(pieces, 1):
-            if n % STEP == 0:
+        rows_sum = folded = 0
+        for start in range(0, len(pieces), STEP):
+            if start:
                 tick()
-            if piece.endswith(b',"table":"task"'):
-                table = b"task"
-                owner = key = piece[: piece.index(b'"')]
-            else:
-                table = piece[piece.rindex(TABLE) + len(TABLE) : -1]
-                key = piece[: piece.index(b'"')]
-                at_owner = piece.find(TASK_ID)
-                owner = b"" if at_owner < 0 else piece[at_owner + 11 : piece.index(b'"', at_owner + 11)]
-            if escapes and (b"\\" in key or b"\\" in table or b"\\" in owner):
-                raise Doubt  # a key written with escapes: parsed by the exact checks
-            if table not in seen:
-                seen.add(table)
-                keysets.setdefault(table.decode("utf-8"), set()).add(tuple(change(piece)["row"]))
-            if held and key in held:
-                parsed = change(piece)
-                replay(self.states, seq, at, command, [parsed])
-                mark = task_of(parsed)  # not proven equal to a row's text: the owner as the index takes it
-                owner = b"" if mark is None else mark.encode("utf-8")
-            else:
-                rows_sum += hash(piece)
-                rows += 1
-            if owner and owner != task_id:
-                before = mine.get(owner)
-                mine[owner] = piece if before is None else before + CUT + piece
+            for piece in pieces[start : start + STEP]:
+                if piece.endswith(b',"table":"task"'):
+                    table = b"task"
+                    owner = key = piece[: piece.index(b'"')]
+                else:
+                    table = piece[piece.rindex(TABLE) + len(TABLE) : -1]
+                    key = piece[: piece.index(b'"')]
+                    at_owner = piece.find(TASK_ID)
+                    owner = b"" if at_owner < 0 else piece[at_owner + 11 : piece.index(b'"', at_owner + 11)]
+                if escapes and (b"\\" in key or b"\\" in table or b"\\" in owner):
+                    raise Doubt  # a key written with escapes: parsed by the exact checks
+                if table not in seen:
+                    seen.add(table)
+                    keysets.setdefault(table.decode("utf-8"), set()).add(tuple(change(piece)["row"]))
+                if held and key in held:
+                    parsed = change(piece)
+                    replay(self.states, seq, at, command, [parsed])
+                    mark = task_of(
+                        parsed
+                    )  # not proven equal to a row's text: the owner as the index takes it
+                    owner = b"" if mark is None else mark.encode("utf-8")
+                    folded += 1
+                else:
+                    rows_sum += hash(piece)
+                if owner and owner != task_id:
+                    before = mine.get(owner)
+                    mine[owner] = piece if before is None else before + CUT + piece
+        rows = len(pieces) - folded
         self.rows_sum += rows_sum
         self.rows += rows
         index_sum = 0
