@@ -51,6 +51,7 @@ MIDDLE = b',"changes":['
 OPEN = b'{"id":"'
 CUT = b'},{"id":"'
 INSERT = b'","op":"insert","row":{'
+OP = b'"op":"'
 TABLE = b',"table":"'
 TASK_ID = b'"task_id":"'
 CONTROL = bytes(range(32))
@@ -101,7 +102,7 @@ def chain_sound(conn: sqlite3.Connection, tick: Callable[[int, int], None] | Non
 
 def shape(payload: bytes) -> tuple[str, bytes, int, int, int] | None:
     """(ARGS as text, TAIL, where the changes start and end, how many) of a payload of the program's shape whose
-    changes all look like inserts (as many insert marks as changes begin), or None."""
+    changes all look like inserts (every op an insert), or None."""
     if len(payload) < BULK or not payload.startswith(HEAD) or b"\x00" in payload:
         return None
     start = payload.find(MIDDLE + OPEN)
@@ -125,7 +126,9 @@ def shape(payload: bytes) -> tuple[str, bytes, int, int, int] | None:
         return None
     start += len(MIDDLE) + len(OPEN)
     inserts = payload.count(INSERT, start, end)
-    if inserts != payload.count(CUT, start, end) + 1:
+    if inserts != payload.count(
+        OP, start, end
+    ):  # every change's op is an insert (an update opens with "after")
         return None
     return args_text, tail, start, end, inserts
 

@@ -13,6 +13,7 @@ import pytest
 from ledger.core import FixedClock
 from ledger.example import generate
 from ledger.storage import Store, journal
+from ledger.storage.journal import canonical
 from ledger.storage.search_index import fts_problem, text_problem
 from ledger.storage.verify import Damaged, verify_store
 from ledger.storage.verify_fast import BULK, chain_sound, escaped, fast_sound, shape
@@ -290,3 +291,26 @@ def test_when_the_fast_pass_doubts_the_streaming_pass_still_decides(
     sql, params, words = TAMPERS["a bulk task's measure"]
     problem = verified(copied(made, tmp_path, sql, *params(made)))
     assert problem is not None and words in problem.detail
+
+
+def insert(n: int) -> str:
+    row = {"id": f"t{n}", "measure": "落实整改" * 20, "sort": n}
+    return canonical({"id": f"t{n}", "op": "insert", "row": row, "table": "task"})
+
+
+def test_only_a_large_payload_of_inserts_in_the_programs_shape_is_cut() -> None:
+    inserts = ",".join(insert(n) for n in range(400))
+    payload = '{"args":{"tasks":400},"changes":[' + inserts + "]}"
+    assert len(payload.encode()) >= BULK
+    found = shape(payload.encode())
+    assert found is not None and found[0] == '{"tasks":400}' and found[1] == b"" and found[4] == 400
+    tail = ',"occurred_at":"2025-11-20 10:00:00"'
+    found = shape(('{"args":{},"changes":[' + inserts + "]" + tail + "}").encode())
+    assert found is not None and found[1] == tail.encode()
+    update = canonical(
+        {"after": "x", "before": "y", "field": "owner", "id": "t1", "op": "update", "table": "task"}
+    )
+    assert shape(('{"args":{},"changes":[' + inserts + "," + update + "]}").encode()) is None
+    assert shape(('{"args":{},"changes":[' + insert(1) + "]}").encode()) is None  # small: parsed
+    assert shape(('{"args":{"a":1, "b":2},"changes":[' + inserts + "]}").encode()) is None  # not canonical
+    assert shape(('{"args":{},"changes":[' + inserts + '],"changes":[]}').encode()) is None  # a second key
