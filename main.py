@@ -93,4 +93,7 @@ def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> 
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # verify's side checks run in spawned processes (the frozen bundle too)
     sys.exit(main(started=STARTED))

@@ -148,23 +148,45 @@ def search_clause(conn: sqlite3.Connection, words: list[str]) -> tuple[str, list
     return "t.rowid IN (SELECT rowid FROM task_search_fts WHERE task_search_fts MATCH ?)", [expression]
 
 
-def index_problem(conn: sqlite3.Connection) -> str | None:
-    """What is wrong with the search index, in a sentence for ``verify`` (None: it is what the tasks make)."""
+FTS_ROWS = 100_000  # indexed tasks up to which verify runs FTS5's own integrity-check by default (~0.5 s)
+WRONG_TEXT = "搜索索引 task_search 中任务 {task} 的文字与任务不符，在程序之外被改动过（搜索会因此漏掉任务）"
+WRONG_FTS = "搜索索引 task_search_fts 与任务的文字不符，在程序之外被改动过（搜索会因此漏掉任务）"
+
+
+def index_problem(conn: sqlite3.Connection, fts: bool = True) -> str | None:
+    """What is wrong with the search index, in a sentence for ``verify`` (None: it is what the tasks make).
+
+    ``text_problem``, then (``fts``) ``fts_problem``."""
     if not indexed(conn):
         return None
+    return text_problem(conn) or (fts_problem(conn) if fts else None)
+
+
+def text_problem(conn: sqlite3.Connection) -> str | None:
+    """Each live task's searched text is in ``task_search`` exactly as ``text_sql`` makes it, and no other row is."""
+    if not indexed(conn):
+        return None
+    # From the index's side (its rows in rowid order, each task read by rowid: 1 s at a million, where the same
+    # join from the tasks' side takes 5), then the counts: every live task then has its row.
     row = conn.execute(
-        "SELECT t.id FROM task t LEFT JOIN task_search s ON s.task_rowid = t.rowid "
-        f"WHERE t.deleted_at IS NULL AND s.text IS NOT {text_sql('t')} LIMIT 1"
+        "SELECT COALESCE(t.id, s.task_rowid) FROM task_search s LEFT JOIN task t ON t.rowid = s.task_rowid "
+        f"WHERE t.rowid IS NULL OR t.deleted_at IS NOT NULL OR s.text IS NOT {text_sql('t')} LIMIT 1"
     ).fetchone()
     if row is None:
-        row = conn.execute(
-            "SELECT s.task_rowid FROM task_search s LEFT JOIN task t ON t.rowid = s.task_rowid "
-            "WHERE t.rowid IS NULL OR t.deleted_at IS NOT NULL LIMIT 1"
-        ).fetchone()
-    if row is not None:
-        return (
-            f"搜索索引 task_search 中任务 {row[0]} 的文字与任务不符，在程序之外被改动过（搜索会因此漏掉任务）"
-        )
+        live = conn.execute("SELECT COUNT(*) FROM task WHERE deleted_at IS NULL").fetchone()[0]
+        if live != conn.execute("SELECT COUNT(*) FROM task_search").fetchone()[0]:
+            row = conn.execute(
+                "SELECT t.id FROM task t LEFT JOIN task_search s ON s.task_rowid = t.rowid "
+                "WHERE t.deleted_at IS NULL AND s.task_rowid IS NULL LIMIT 1"
+            ).fetchone()
+    return None if row is None else WRONG_TEXT.format(task=row[0])
+
+
+def fts_problem(conn: sqlite3.Connection) -> str | None:
+    """FTS5's own 'integrity-check': the trigram index holds exactly the text of ``task_search`` (it reads the whole
+    index: 5 s at a million tasks)."""
+    if not indexed(conn):
+        return None
     # FTS5 checks itself through an INSERT that writes nothing, but sqlite3 opens a transaction before it: ended
     # here, or the next command would run inside it and never be committed.
     began = not conn.in_transaction
@@ -173,16 +195,27 @@ def index_problem(conn: sqlite3.Connection) -> str | None:
     except sqlite3.DatabaseError as exc:
         if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == sqlite3.SQLITE_READONLY:
             return None  # only through a connection that may write (a return is read only)
-        return "搜索索引 task_search_fts 与任务的文字不符，在程序之外被改动过（搜索会因此漏掉任务）"
+        return WRONG_FTS
     finally:
         if began and conn.in_transaction:
             conn.rollback()
     return None
 
 
-def check_search_index(store: Any) -> Any:
-    """``index_problem`` as ``verify`` reports it (a ``journal.Problem``), or None."""
+def fts_by_default(conn: sqlite3.Connection) -> bool:
+    """Whether ``verify`` runs FTS5's integrity-check unasked: when the index is small enough for it to be cheap."""
+    if not indexed(conn):
+        return False
+    row = conn.execute("SELECT task_rowid FROM task_search ORDER BY task_rowid LIMIT 1 OFFSET ?", (FTS_ROWS,))
+    return row.fetchone() is None
+
+
+def check_search_index(store: Any, fts: bool | None = None) -> Any:
+    """``index_problem`` as ``verify`` reports it (a ``journal.Problem``), or None; ``fts``: run FTS5's
+    integrity-check too (None: when the index is small, ``fts_by_default``)."""
     from ledger.storage.journal import Problem  # journal builds on the store, which builds on this module
 
-    detail = index_problem(store.conn)
+    if fts is None:
+        fts = fts_by_default(store.conn)
+    detail = index_problem(store.conn, fts)
     return None if detail is None else Problem(0, "", "", detail)

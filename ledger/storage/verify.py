@@ -6,22 +6,30 @@ In order, stopping at the first thing wrong (a ``journal.Problem``):
    no view or trigger of someone else's) — ``ledger.storage.untrusted.schema_problems``;
 2. each journal row holds values of the kinds we write (text as text: a payload stored as a BLOB is reported,
    not a traceback);
-3. the hash chain and each payload's shape, entry by entry, in one streaming pass
-   (``ledger.storage.verify_stream``) that also compares the rows with the journal and sums ``journal_task``;
-4. every journalled row equals the journal's last word on it, and nothing exists unjournalled: decided by the
-   streaming pass; when it doubts, ``exact_tables`` replays the journal into ``RowStates`` (in memory up to
-   ``CACHE_ROWS`` rows, then in a temporary SQLite file) and merges it with the tables by key to name the problem;
+3. the hash chain and each payload's shape, entry by entry;
+4. every journalled row equals the journal's last word on it, and nothing exists unjournalled;
 5. the evidence files hash to their keys;
 6. what the program derives and does not journal: the per-(community, status) counts in ``task_tally`` that
    the triggers keep, and the order keys (``community.rank``, ``problem.rank``, ``task.ord_*``);
-7. the journal's per-task index ``journal_task`` against the rows the journal makes: decided by the streaming
-   pass's digest; when it differs, ``check_journal_index`` (a second pass) names the entry.
+7. the journal's per-task index ``journal_task`` against the rows the journal makes;
+8. the search index: ``task_search`` holds each live task's text (``search_index.text_problem``), and, where it is
+   cheap or asked for, FTS5's own integrity-check of the trigram index (``search_index.fts_problem``).
+
+3, 4 and 7 are first decided by the fast pass (``ledger.storage.verify_fast``: bulk entries cut as bytes, rows
+rendered by SQLite, order-free digests) beside the chain proven on the payloads' bytes. Only when it doubts does
+the streaming pass (``ledger.storage.verify_stream``) run, and, when that doubts too, the exact checks here
+(``exact_tables`` replays the journal into ``RowStates`` and merges it with the tables by key;
+``check_journal_index`` reads the journal beside the index): a problem is always named by them, in the same
+sentences as ever. On a large file the checks that need no journal state (the chain, 6, 8 and SQLite's
+``quick_check`` when asked) run in processes of their own (``verify_fast.Side``), each on a read-only connection.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 from ledger.storage.journal import (
     GENESIS,
@@ -33,8 +41,10 @@ from ledger.storage.journal import (
 from ledger.storage.journal_index import index_rows, payload_parts
 from ledger.storage.row_states import CACHE_ROWS, Malformed, RowStates, compare_row, replay, shown
 from ledger.storage.search_index import check_search_index as search
+from ledger.storage.search_index import fts_by_default, fts_problem
 from ledger.storage.store import Store
 from ledger.storage.untrusted import schema_problems
+from ledger.storage.verify_fast import SIDE_BYTES, Side, chain_sound, fast_sound
 from ledger.storage.verify_stream import JOURNAL_COLUMNS, Stream, Tick, link_problem, stream_journal
 
 
@@ -268,17 +278,32 @@ def check_schema(store: Store) -> Problem | None:
     return None
 
 
+class Damaged(Exception):
+    """``PRAGMA quick_check`` found the file damaged (``detail``: what SQLite says): nothing else it says counts."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
 def verify_store(
     store: Store,
     *,
     progress: Tick | None = None,
     cancel: Callable[[], bool] | None = None,
     cache_rows: int = CACHE_ROWS,
+    apart: bool | None = None,
+    fts: bool | None = None,
+    quick_check: bool = False,
 ) -> Problem | None:
     """The first thing wrong in ``store`` (see the module's docstring), or None when all of it checks out.
 
     ``progress(stage, done, total)`` is called every few thousand entries and rows (stage "journal" counts
-    entries, "tables" rows); when ``cancel()`` turns true, VerifyCancelled is raised."""
+    entries, "tables" rows); when ``cancel()`` turns true, VerifyCancelled is raised. ``apart``: run the checks
+    that need no journal state (the chain, derived data, search index) in processes of their own beside the fast
+    pass (default: for files of ``SIDE_BYTES`` and more). ``fts``: run FTS5's own integrity-check of the search
+    index too (default: when it is cheap, ``search_index.fts_by_default``). ``quick_check``: SQLite's
+    ``PRAGMA quick_check`` first (apart: beside the rest), raising Damaged when the file is damaged."""
 
     def tick(stage: str, done: int, total: int) -> None:
         if cancel is not None and cancel():
@@ -286,26 +311,75 @@ def verify_store(
         if progress is not None:
             progress(stage, done, total)
 
+    def waiting() -> None:
+        if cancel is not None and cancel():
+            raise VerifyCancelled
+
+    def sound_file() -> None:
+        if quick_check:
+            found = side.result("quick_check", lambda: str(store.one("PRAGMA quick_check")), waiting)
+            if found != "ok":
+                raise Damaged(str(found))
+
+    if apart is None:
+        try:
+            apart = Path(store.path).stat().st_size >= SIDE_BYTES
+        except (OSError, TypeError, ValueError):
+            apart = False
+    names = ("chain", "search", "derived") + (("quick_check",) if quick_check else ())
+    side = Side(store, names, apart)
+    try:
+        if not apart:
+            sound_file()  # before anything else reads the file, as ever
+        try:
+            problem = checks(store, side, tick, waiting, cache_rows, fts)
+        except sqlite3.DatabaseError:
+            sound_file()  # a damaged file is said so, not given as a traceback
+            raise
+        sound_file()
+        return problem
+    finally:
+        side.close()
+
+
+def checks(
+    store: Store,
+    side: Side,
+    tick: Tick,
+    waiting: Callable[[], None],
+    cache_rows: int,
+    fts: bool | None,
+) -> Problem | None:
+    """``verify_store``'s checks in their order, the side checks' results taken from ``side``."""
     problem = check_schema(store) or check_journal_kinds(store)
     if problem is not None:
         return problem
-    stream = Stream(store, cache_rows)
-    try:
-        problem = stream_journal(store, stream, tick)
-        if problem is not None:
-            return problem
-        tables_sound = stream.tables_sound(tick)
-        index_sound = stream.index_sound(tick)
-    finally:
-        stream.close()
+    sound = fast_sound(store.conn, tick, cache_rows) and side.result(
+        "chain", lambda: chain_sound(store.conn), waiting
+    )
+    tables_sound = index_sound = sound
+    if not sound:
+        stream = Stream(store, cache_rows)
+        try:
+            problem = stream_journal(store, stream, tick)
+            if problem is not None:
+                return problem
+            tables_sound = stream.tables_sound(tick)
+            index_sound = stream.index_sound(tick)
+        finally:
+            stream.close()
     if not tables_sound:
         problem = exact_tables(store, cache_rows, tick)
         if problem is not None:
             return problem
-    problem = check_blobs(store) or check_derived(store)
+    problem = check_blobs(store) or side.result("derived", lambda: check_derived(store), waiting)
     if problem is None and not index_sound:
         problem = check_journal_index(store, tick)
-    return problem or search(store)
+    problem = problem or side.result("search", lambda: search(store, False), waiting)
+    if problem is None and (fts_by_default(store.conn) if fts is None else fts):
+        detail = fts_problem(store.conn)
+        problem = None if detail is None else Problem(0, "", "", detail)
+    return problem
 
 
 def exact_tables(store: Store, cache_rows: int, tick: Tick) -> Problem | None:
