@@ -93,7 +93,9 @@ def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> 
 
 
 if __name__ == "__main__":
-    import multiprocessing
+    # The bundle: verify's side checks run in spawned copies of this program (a plain Python needs nothing).
+    if getattr(sys, "frozen", False):
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # verify's side checks run in spawned processes (the frozen bundle too)
+        multiprocessing.freeze_support()
     sys.exit(main(started=STARTED))
