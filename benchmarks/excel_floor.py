@@ -2,7 +2,11 @@
 
 It reads the task rows the export reads (one query, no ledger code) and writes the sheets the export wrote
 (``test_bench_excel._record``): the same cells and formats, row heights, column widths, merges, page breaks,
-autofilter and print set-up, in xlsxwriter's constant-memory mode as the export does."""
+autofilter and print set-up, in xlsxwriter's constant-memory mode as the export does.
+
+This module imports nothing but the standard library: the recording carries the query text and the format
+properties, so that no ledger module (nor xlsxwriter, through one) is loaded before the floor's clock starts.
+The export's own imports (xlsxwriter and its own modules) are inside its timing; the floor's are inside its."""
 
 from __future__ import annotations
 
@@ -10,19 +14,12 @@ import datetime as dt
 import sqlite3
 from typing import Any
 
-from ledger.office.xlsx_book import format_properties
-from ledger.office.xlsx_layout import DEFAULT_SCHEME, PAPER_SIZES
-from ledger.storage import NATURAL_ORDER, ROW_COLUMNS, TASK_JOIN
 
-# the rows the export reads, as SQL text only (no ledger code runs in the floor)
-QUERY = f"SELECT {ROW_COLUMNS} {TASK_JOIN} WHERE t.deleted_at IS NULL ORDER BY {NATURAL_ORDER}"
-
-
-def plain_xlsxwriter(record: list[dict[str, Any]], db: str, out: str) -> int:
+def plain_xlsxwriter(record: dict[str, Any], db: str, out: str) -> int:
     import xlsxwriter  # timed, as the export's own import is
 
     conn = sqlite3.connect(db)
-    tasks = conn.execute(QUERY).fetchall()
+    tasks = conn.execute(record["query"]).fetchall()
     conn.close()
     wb = xlsxwriter.Workbook(
         out,
@@ -33,15 +30,15 @@ def plain_xlsxwriter(record: list[dict[str, Any]], db: str, out: str) -> int:
             "strings_to_urls": False,
         },
     )
-    formats = {k: wb.add_format(v) for k, v in format_properties(DEFAULT_SCHEME).items()}
-    for sheet in record:
+    formats = {k: wb.add_format(v) for k, v in record["formats"].items()}
+    for sheet in record["sheets"]:
         ws = wb.add_worksheet(sheet["title"])
         hidden = set(sheet["hidden"])
         for i, width in enumerate(sheet["widths"]):
             ws.set_column_pixels(i, i, width * 7, None, {"hidden": i in hidden})
         ws.freeze_panes(sheet["header_row"], 0)
         ws.set_landscape()
-        ws.set_paper(PAPER_SIZES[sheet["paper"]])
+        ws.set_paper(sheet["paper_size"])
         ws.fit_to_pages(1, 0)
         ws.center_horizontally()
         ws.set_margins(left=1.0, right=0.5, top=0.8, bottom=0.8)
