@@ -48,7 +48,7 @@ def write_row(
     first_col: int = 0,
 ) -> None:
     """Write ``(value, format key)`` pairs to an xlsxwriter worksheet's ``row`` (0-based) from ``first_col``; a
-    pair whose key is None is left out.
+    pair whose key is None is left out; None and an empty text are a blank cell with the key's format.
 
     Text always goes through ``write_string`` — never ``write()``, whose guessing would turn ``=…`` into a formula
     and ``123`` into a number — cleaned as ``put`` cleans it; text that a spreadsheet would read as a formula
@@ -61,6 +61,9 @@ def write_row(
             continue
         kind = value.__class__
         if kind is str:
+            if not value:  # an empty text is a blank cell with its format, as None is
+                write_blank(row, col, None, formats[key])
+                continue
             if not value.isprintable():
                 value = xml_safe(value)
             if quoted is not None and value.startswith(FORMULA_LEAD):

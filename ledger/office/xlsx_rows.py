@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
 
 from ledger.core import Health, Kind, Status, TaskRow, health
 from ledger.office.xlsx_layout import (
@@ -13,7 +15,6 @@ from ledger.office.xlsx_layout import (
     DATE,
     PROBLEM,
     TEXT,
-    Cell,
     chinese_date,
     chinese_number,
     status_style,
@@ -229,38 +230,68 @@ def on_time(item: Item) -> str:
     return "是" if item.closed_at <= due else f"否（原定{chinese_date(due)}）"
 
 
-def _deadline(item: Item) -> Cell:
+def _deadline(item: Item) -> dt.date | str | None:
     t = item.task
     if t.deadline is not None:
-        return (t.deadline, DATE)
-    return ("长期坚持" if t.kind == Kind.LONG_TERM.value else None, DATE)
+        return t.deadline
+    return "长期坚持" if t.kind == Kind.LONG_TERM.value else None
 
 
-ColumnValue = Callable[[Item, int], Cell]
+def _updated_at(item: Item) -> str:
+    return item.task.updated_at[:16]
+
+
+ColumnValue = Callable[[Item], Any]
 STATUS_STYLES = {h: status_style(h) for h in Health}
+SEQ = "seq"  # 序号: the row's number in its sheet (``LedgerSheet`` counts), not a property of the task
 
-# Each column's (value, style) for a row; written out (no shared helpers) because this runs for every cell.
+# Each column's value for a row (an empty text is written as a blank cell) and its style; the 状态 column's style
+# follows the task's health (STATUS_STYLES). Plain fields are read by ``attrgetter`` (C, no Python frame): this
+# runs for every cell of an export.
 COLUMN_VALUES: dict[str, ColumnValue] = {
-    "seq": lambda it, n: (n, CENTER),
-    "category": lambda it, n: (it.category_label, CATEGORY),
-    "problem": lambda it, n: (it.problem_label, PROBLEM),
-    "problem_no": lambda it, n: (it.problem_code or None, CENTER),
-    "measure": lambda it, n: (it.task.measure or None, TEXT),
-    "detail": lambda it, n: (it.task.detail or None, TEXT),
-    "community": lambda it, n: (it.task.community or None, CENTER),
-    "department": lambda it, n: (it.task.department or None, CENTER),
-    "leader": lambda it, n: (it.task.leader or None, CENTER),
-    "owner": lambda it, n: (it.task.owner or None, CENTER),
-    "deadline": lambda it, n: _deadline(it),
-    "original_deadline": lambda it, n: (it.task.original_deadline, DATE),
-    "kind": lambda it, n: (it.task.kind or None, CENTER),
-    "progress": lambda it, n: (it.task.progress or None, TEXT),
-    "indicators": lambda it, n: (it.indicators or None, TEXT),
-    "status": lambda it, n: (status_text(it), STATUS_STYLES[it.health]),
-    "closed_at": lambda it, n: (it.closed_at, DATE),
-    "on_time": lambda it, n: (on_time(it) or None, CENTER),
-    "reviewers": lambda it, n: (it.reviewers or None, CENTER),
-    "evidence": lambda it, n: (it.evidence or None, TEXT),
-    "remark": lambda it, n: (remark(it) or None, TEXT),
-    "updated_at": lambda it, n: (it.task.updated_at[:16] or None, CENTER),
+    "category": attrgetter("category_label"),
+    "problem": attrgetter("problem_label"),
+    "problem_no": attrgetter("problem_code"),
+    "measure": attrgetter("task.measure"),
+    "detail": attrgetter("task.detail"),
+    "community": attrgetter("task.community"),
+    "department": attrgetter("task.department"),
+    "leader": attrgetter("task.leader"),
+    "owner": attrgetter("task.owner"),
+    "deadline": _deadline,
+    "original_deadline": attrgetter("task.original_deadline"),
+    "kind": attrgetter("task.kind"),
+    "progress": attrgetter("task.progress"),
+    "indicators": attrgetter("indicators"),
+    "status": status_text,
+    "closed_at": attrgetter("closed_at"),
+    "on_time": on_time,
+    "reviewers": attrgetter("reviewers"),
+    "evidence": attrgetter("evidence"),
+    "remark": remark,
+    "updated_at": _updated_at,
+}
+COLUMN_STYLES: dict[str, str] = {
+    SEQ: CENTER,
+    "category": CATEGORY,
+    "problem": PROBLEM,
+    "problem_no": CENTER,
+    "measure": TEXT,
+    "detail": TEXT,
+    "community": CENTER,
+    "department": CENTER,
+    "leader": CENTER,
+    "owner": CENTER,
+    "deadline": DATE,
+    "original_deadline": DATE,
+    "kind": CENTER,
+    "progress": TEXT,
+    "indicators": TEXT,
+    "status": STATUS_STYLES[Health.NORMAL],  # replaced per row
+    "closed_at": DATE,
+    "on_time": CENTER,
+    "reviewers": CENTER,
+    "evidence": TEXT,
+    "remark": TEXT,
+    "updated_at": CENTER,
 }

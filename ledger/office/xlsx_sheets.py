@@ -21,7 +21,7 @@ from ledger.office.xlsx_layout import (
     height_for,
     text_lines,
 )
-from ledger.office.xlsx_rows import COLUMN_VALUES, Item
+from ledger.office.xlsx_rows import COLUMN_STYLES, COLUMN_VALUES, SEQ, STATUS_STYLES, Item
 
 HEADER_ROW = 3  # title, subtitle, header
 BUFFER_ROWS = 200  # rows of one problem held back so the merged cells' heights can be checked
@@ -40,6 +40,10 @@ class Column:
 class Heading:
     title: str
     subtitle: str
+
+
+def _blank(item: Item) -> None:
+    return None
 
 
 class LedgerSheet:
@@ -69,15 +73,20 @@ class LedgerSheet:
         self.sheet.heading(heading.title, heading.subtitle, [c.title for c in columns], widths)
         self.widths = widths
         self.hidden = {i + 1 for i, c in enumerate(columns) if c.key in hidden}  # not printed: no height
-        self.values = [COLUMN_VALUES[c.key] for c in columns]
         keys = [c.key for c in columns]
+        # each column's value (序号 is the count, written in after) and style (状态's follows the health)
+        self.values = [COLUMN_VALUES.get(k, _blank) for k in keys]
+        self.styles = [COLUMN_STYLES[k] for k in keys]
+        self.seq_cols = [i for i, k in enumerate(keys) if k == SEQ]
+        self.status_col = keys.index("status") if "status" in keys else -1
         self.cat_col = keys.index("category") + 1 if merge and "category" in keys else 0
         self.prob_col = keys.index("problem") + 1 if merge and "problem" in keys else 0
-        # the columns whose text decides a row's height: not the merged groups, not the hidden ones
+        # the columns whose text decides a row's height: not the merged groups, not the hidden ones; a text of at
+        # most half the room (no character is wider than two units) without a line break is one line
         self.measured = [
-            (i, w, max(1.0, w - 1.0))  # text_lines' room for one line
+            (i, w, max(1.0, w - 1.0) / 2)
             for i, w in enumerate(widths)
-            if i + 1 not in (self.cat_col, self.prob_col, *self.hidden)
+            if i + 1 not in (self.cat_col, self.prob_col, *self.hidden) and keys[i] != SEQ
         ]
         self.count = 0
         self._buf: list[tuple[list[Cell], float]] = []
@@ -105,15 +114,20 @@ class LedgerSheet:
             self._prob_start = self.sheet.row + 1
         self.count += 1
         row_no = self.sheet.row + len(self._buf) + 1
-        cells = [value(item, self.count) for value in self.values]
+        values = [value(item) for value in self.values]
+        for i in self.seq_cols:
+            values[i] = self.count
         lines = 1
-        for i, width, room in self.measured:
-            text = cells[i][0]
-            # numbers and dates are one short line; so is a text of at most room / 2 characters without a break
-            if text.__class__ is str and (len(text) * 2 > room or "\n" in text):
+        for i, width, half in self.measured:
+            text = values[i]
+            # numbers, dates and blanks are one short line; so is a short text without a break
+            if text.__class__ is str and (len(text) > half or "\n" in text):
                 n = text_lines(text, width)
                 if n > lines:
                     lines = n
+        cells: list[Cell] = list(zip(values, self.styles, strict=True))
+        if self.status_col >= 0:
+            cells[self.status_col] = (values[self.status_col], STATUS_STYLES[item.health])
         if self.cat_col and row_no != self._cat_start:
             cells[self.cat_col - 1] = (None, CATEGORY)
         if self.prob_col and row_no != self._prob_start:
