@@ -168,6 +168,9 @@ def iter_items(
     """The tasks of ``rowids`` in that order, a page at a time (never the whole ledger in memory).
 
     A task deleted since the rowids were taken is skipped."""
+    # a problem's three labels, once per (category, problem): Numbering keeps each label by id, so this is what
+    # its three lookups would give for every task of the problem
+    labels: dict[tuple[str, str], tuple[str, str, str]] = {}
     for start in range(0, len(rowids), page):
         chunk = rowids[start : start + page]
         raw = ledger.store.task_rows(list(chunk))
@@ -177,15 +180,22 @@ def iter_items(
             if r is None:
                 continue
             t = to_task_row(r)
+            key = (t.category_id, t.problem_id)
+            label = labels.get(key)
+            if label is None:
+                label = labels[key] = (
+                    numbering.category(t.category_id, t.category),
+                    numbering.problem(t.problem_id, t.problem),
+                    numbering.code(t.category_id, t.problem_id),
+                )
+            deadline = t.deadline
             items.append(
                 Item(
                     rowid,
                     t,
-                    health(t.status, t.deadline, today, due_soon_days),
-                    t.days_left(today),
-                    numbering.category(t.category_id, t.category),
-                    numbering.problem(t.problem_id, t.problem),
-                    numbering.code(t.category_id, t.problem_id),
+                    health(t.status, deadline, today, due_soon_days),
+                    None if deadline is None else (deadline - today).days,  # TaskRow.days_left
+                    *label,
                 )
             )
         if items and needs:

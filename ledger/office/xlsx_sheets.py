@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -81,10 +82,10 @@ class LedgerSheet:
         self.status_col = keys.index("status") if "status" in keys else -1
         self.cat_col = keys.index("category") + 1 if merge and "category" in keys else 0
         self.prob_col = keys.index("problem") + 1 if merge and "problem" in keys else 0
-        # the columns whose text decides a row's height: not the merged groups, not the hidden ones; a text of at
-        # most half the room (no character is wider than two units) without a line break is one line
+        # the columns whose text decides a row's height (not the merged groups, not the hidden ones): index, width
+        # and text_lines' room for one line
         self.measured = [
-            (i, w, max(1.0, w - 1.0) / 2)
+            (i, w, max(1.0, w - 1.0))
             for i, w in enumerate(widths)
             if i + 1 not in (self.cat_col, self.prob_col, *self.hidden) and keys[i] != SEQ
         ]
@@ -117,14 +118,21 @@ class LedgerSheet:
         values = [value(item) for value in self.values]
         for i in self.seq_cols:
             values[i] = self.count
-        lines = 1
-        for i, width, half in self.measured:
+        lines = 1  # the most any measured cell needs (text_lines, inline for a text without a break)
+        for i, width, room in self.measured:
             text = values[i]
-            # numbers, dates and blanks are one short line; so is a short text without a break
-            if text.__class__ is str and (len(text) > half or "\n" in text):
+            if text.__class__ is not str:
+                continue  # a number, a date or a blank: one short line
+            if "\n" in text:
                 n = text_lines(text, width)
                 if n > lines:
                     lines = n
+            elif (
+                len(text) * 2 > room * lines
+            ):  # no character is wider than two units: else it fits in ``lines``
+                units = (len(text.encode("utf-8")) + len(text)) // 2  # text_units
+                if units > room * lines:
+                    lines = math.ceil(units / room)
         cells: list[Cell] = list(zip(values, self.styles, strict=True))
         if self.status_col >= 0:
             cells[self.status_col] = (values[self.status_col], STATUS_STYLES[item.health])
