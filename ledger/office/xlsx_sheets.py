@@ -237,14 +237,22 @@ class Tally:
     def add(self, item: Item) -> None:
         t = item.task
         self.names[t.community_id] = t.community
-        self.communities.setdefault(t.community_id, Counts()).add(item)
+        counts = self.communities.get(t.community_id)
+        if counts is None:  # (setdefault would build a Counts, and its dict, for every task)
+            counts = self.communities[t.community_id] = Counts()
+        counts.add(item)
         if self.keep_rowids:
             self.rowids.setdefault(t.community_id, []).append(item.rowid)
         if self.lists:
-            problem = self.problems.setdefault(t.problem_id, Counts())
+            problem = self.problems.get(t.problem_id)
+            if problem is None:
+                problem = self.problems[t.problem_id] = Counts()
             problem.add(item)
             problem.communities[t.community_id] = None
-            person = self.people.setdefault(t.leader, {}).setdefault(t.owner, Counts())
+            owners = self.people.setdefault(t.leader, {})
+            person = owners.get(t.owner)
+            if person is None:
+                person = owners[t.owner] = Counts()
             person.add(item)
             person.communities[t.community] = None
 
