@@ -42,6 +42,48 @@ class Item:
     evidence: str = ""
     indicators: str = ""
 
+    # ---- the columns a field alone does not give (COLUMN_ATTRS reads them with the plain fields, in one call) ----
+    @property
+    def status_text(self) -> str:
+        """The status label, plus the deadline in words so that a grey print still tells overdue from on time.
+
+        The note goes on a second line: in a narrow column "推进中（逾期41天）" would break inside the brackets."""
+        label = self.task.status.label
+        if self.health == Health.OVERDUE and self.days_left is not None:
+            return f"{label}\n（逾期{-self.days_left}天）"
+        if self.health == Health.DUE_SOON and self.days_left is not None:
+            return f"{label}\n（今日到期）" if self.days_left == 0 else f"{label}\n（还剩{self.days_left}天）"
+        return label
+
+    @property
+    def remark(self) -> str:
+        t = self.task
+        parts = []
+        if t.original_deadline is not None and t.deadline != t.original_deadline:
+            parts.append(f"原定时限{chinese_date(t.original_deadline)}")
+        if t.return_reason.strip():
+            parts.append(t.return_reason.strip())
+        return "；".join(parts)
+
+    @property
+    def on_time(self) -> str:
+        """Whether a signed-off task was finished by its ORIGINAL deadline (extensions do not count)."""
+        due = self.task.original_deadline or self.task.deadline
+        if self.closed_at is None or due is None:
+            return ""
+        return "是" if self.closed_at <= due else f"否（原定{chinese_date(due)}）"
+
+    @property
+    def deadline_cell(self) -> dt.date | str | None:
+        t = self.task
+        if t.deadline is not None:
+            return t.deadline
+        return "长期坚持" if t.kind == Kind.LONG_TERM.value else None
+
+    @property
+    def updated_minute(self) -> str:
+        return self.task.updated_at[:16]
+
 
 class Numbering:
     """一、 for a category and （一） for a problem within it, by their place in the whole ledger.
@@ -211,76 +253,57 @@ def iter_items(
 
 # ---- each column's cell ------------------------------------------------------------------------------------------
 def status_text(item: Item) -> str:
-    """The status label, plus the deadline in words so that a grey print still tells overdue from on time.
-
-    The note goes on a second line: in a narrow column "推进中（逾期41天）" would break inside the brackets."""
-    label = item.task.status.label
-    if item.health == Health.OVERDUE and item.days_left is not None:
-        return f"{label}\n（逾期{-item.days_left}天）"
-    if item.health == Health.DUE_SOON and item.days_left is not None:
-        return f"{label}\n（今日到期）" if item.days_left == 0 else f"{label}\n（还剩{item.days_left}天）"
-    return label
+    return item.status_text
 
 
 def remark(item: Item) -> str:
-    t = item.task
-    parts = []
-    if t.original_deadline is not None and t.deadline != t.original_deadline:
-        parts.append(f"原定时限{chinese_date(t.original_deadline)}")
-    if t.return_reason.strip():
-        parts.append(t.return_reason.strip())
-    return "；".join(parts)
+    return item.remark
 
 
 def on_time(item: Item) -> str:
-    """Whether a signed-off task was finished by its ORIGINAL deadline (extensions do not count)."""
-    due = item.task.original_deadline or item.task.deadline
-    if item.closed_at is None or due is None:
-        return ""
-    return "是" if item.closed_at <= due else f"否（原定{chinese_date(due)}）"
+    return item.on_time
 
 
-def _deadline(item: Item) -> dt.date | str | None:
-    t = item.task
-    if t.deadline is not None:
-        return t.deadline
-    return "长期坚持" if t.kind == Kind.LONG_TERM.value else None
-
-
-def _updated_at(item: Item) -> str:
-    return item.task.updated_at[:16]
-
-
-ColumnValue = Callable[[Item], Any]
 STATUS_STYLES = {h: status_style(h) for h in Health}
 SEQ = "seq"  # 序号: the row's number in its sheet (``LedgerSheet`` counts), not a property of the task
 
-# Each column's value for a row (an empty text is written as a blank cell) and its style; the 状态 column's style
-# follows the task's health (STATUS_STYLES). Plain fields are read by ``attrgetter`` (C, no Python frame): this
-# runs for every cell of an export.
-COLUMN_VALUES: dict[str, ColumnValue] = {
-    "category": attrgetter("category_label"),
-    "problem": attrgetter("problem_label"),
-    "problem_no": attrgetter("problem_code"),
-    "measure": attrgetter("task.measure"),
-    "detail": attrgetter("task.detail"),
-    "community": attrgetter("task.community"),
-    "department": attrgetter("task.department"),
-    "leader": attrgetter("task.leader"),
-    "owner": attrgetter("task.owner"),
-    "deadline": _deadline,
-    "original_deadline": attrgetter("task.original_deadline"),
-    "kind": attrgetter("task.kind"),
-    "progress": attrgetter("task.progress"),
-    "indicators": attrgetter("indicators"),
-    "status": status_text,
-    "closed_at": attrgetter("closed_at"),
-    "on_time": on_time,
-    "reviewers": attrgetter("reviewers"),
-    "evidence": attrgetter("evidence"),
-    "remark": remark,
-    "updated_at": _updated_at,
+# Each column's value for a row, as an attribute of Item (an empty text is written as a blank cell), and its style;
+# the 状态 column's style follows the task's health (STATUS_STYLES). ``row_values`` reads a row's attributes in one
+# ``attrgetter`` call: this runs for every cell of an export.
+COLUMN_ATTRS: dict[str, str] = {
+    SEQ: "rowid",  # a placeholder: LedgerSheet writes its count in
+    "category": "category_label",
+    "problem": "problem_label",
+    "problem_no": "problem_code",
+    "measure": "task.measure",
+    "detail": "task.detail",
+    "community": "task.community",
+    "department": "task.department",
+    "leader": "task.leader",
+    "owner": "task.owner",
+    "deadline": "deadline_cell",
+    "original_deadline": "task.original_deadline",
+    "kind": "task.kind",
+    "progress": "task.progress",
+    "indicators": "indicators",
+    "status": "status_text",
+    "closed_at": "closed_at",
+    "on_time": "on_time",
+    "reviewers": "reviewers",
+    "evidence": "evidence",
+    "remark": "remark",
+    "updated_at": "updated_minute",
 }
+
+
+def row_values(keys: Sequence[str]) -> Callable[[Item], tuple[Any, ...]]:
+    """A function giving an item's values for the columns ``keys``, in that order."""
+    get = attrgetter(*(COLUMN_ATTRS[k] for k in keys))
+    if len(keys) == 1:  # attrgetter of one name gives the value itself
+        return lambda item: (get(item),)
+    return get
+
+
 COLUMN_STYLES: dict[str, str] = {
     SEQ: CENTER,
     "category": CATEGORY,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ledger.core import Health, Status
 from ledger.office.xlsx_book import Book, BookSheet
@@ -22,7 +23,7 @@ from ledger.office.xlsx_layout import (
     height_for,
     text_lines,
 )
-from ledger.office.xlsx_rows import COLUMN_STYLES, COLUMN_VALUES, SEQ, STATUS_STYLES, Item
+from ledger.office.xlsx_rows import COLUMN_STYLES, SEQ, STATUS_STYLES, Item, row_values
 
 HEADER_ROW = 3  # title, subtitle, header
 BUFFER_ROWS = 200  # rows of one problem held back so the merged cells' heights can be checked
@@ -41,10 +42,6 @@ class Column:
 class Heading:
     title: str
     subtitle: str
-
-
-def _blank(item: Item) -> None:
-    return None
 
 
 class LedgerSheet:
@@ -75,11 +72,13 @@ class LedgerSheet:
         self.widths = widths
         self.hidden = {i + 1 for i, c in enumerate(columns) if c.key in hidden}  # not printed: no height
         keys = [c.key for c in columns]
-        # each column's value (序号 is the count, written in after) and style (状态's follows the health)
-        self.values = [COLUMN_VALUES.get(k, _blank) for k in keys]
-        self.styles = [COLUMN_STYLES[k] for k in keys]
+        # each column's value (序号 is the count, written in after) and style (状态's follows the health: one list
+        # of styles per health, shared by the rows)
+        self.values = row_values(keys)
+        self.styles = {
+            h: [STATUS_STYLES[h] if k == "status" else COLUMN_STYLES[k] for k in keys] for h in Health
+        }
         self.seq_cols = [i for i, k in enumerate(keys) if k == SEQ]
-        self.status_col = keys.index("status") if "status" in keys else -1
         self.cat_col = keys.index("category") + 1 if merge and "category" in keys else 0
         self.prob_col = keys.index("problem") + 1 if merge and "problem" in keys else 0
         # the columns whose text decides a row's height (not the merged groups, not the hidden ones): index, width
@@ -90,7 +89,7 @@ class LedgerSheet:
             if i + 1 not in (self.cat_col, self.prob_col, *self.hidden) and keys[i] != SEQ
         ]
         self.count = 0
-        self._buf: list[tuple[list[Cell], float]] = []
+        self._buf: list[tuple[list[Any], list[str], float]] = []  # (values, styles, height) held back
         self._partial = False  # part of the current problem's rows is already on disk
         self._cat: tuple[str, str] | None = None  # (id, label)
         self._prob: tuple[str, str] | None = None
@@ -115,7 +114,7 @@ class LedgerSheet:
             self._prob_start = self.sheet.row + 1
         self.count += 1
         row_no = self.sheet.row + len(self._buf) + 1
-        values = [value(item) for value in self.values]
+        values = list(self.values(item))
         for i in self.seq_cols:
             values[i] = self.count
         lines = 1  # the most any measured cell needs (text_lines, inline for a text without a break)
@@ -127,20 +126,16 @@ class LedgerSheet:
                 n = text_lines(text, width)
                 if n > lines:
                     lines = n
-            elif (
-                len(text) * 2 > room * lines
-            ):  # no character is wider than two units: else it fits in ``lines``
+            # no character is wider than two units: a text this short fits in ``lines``
+            elif len(text) * 2 > room * lines:
                 units = (len(text.encode("utf-8")) + len(text)) // 2  # text_units
                 if units > room * lines:
                     lines = math.ceil(units / room)
-        cells: list[Cell] = list(zip(values, self.styles, strict=True))
-        if self.status_col >= 0:
-            cells[self.status_col] = (values[self.status_col], STATUS_STYLES[item.health])
         if self.cat_col and row_no != self._cat_start:
-            cells[self.cat_col - 1] = (None, CATEGORY)
+            values[self.cat_col - 1] = None  # under the merged label
         if self.prob_col and row_no != self._prob_start:
-            cells[self.prob_col - 1] = (None, PROBLEM)
-        self._buf.append((cells, height_for(lines)))
+            values[self.prob_col - 1] = None
+        self._buf.append((values, self.styles[item.health], height_for(lines)))
         if len(self._buf) >= BUFFER_ROWS:
             self._flush(final=False)
 
@@ -153,29 +148,30 @@ class LedgerSheet:
                 need = height_for(text_lines(self._prob[1], self.widths[self.prob_col - 1]))
             if self.cat_col and self._starts_cat:
                 need = max(need, height_for(text_lines(self._cat[1], self.widths[self.cat_col - 1])))
-            have = sum(h for _cells, h in self._buf)
+            have = sum(h for _values, _styles, h in self._buf)
             if have < need:
-                cells, h = self._buf[-1]
-                self._buf[-1] = (cells, min(MAX_ROW_HEIGHT, h + need - have))
-        for cells, h in self._buf:
-            if self.sheet.break_before(h):
-                self._continue_groups(cells)
-            self.sheet.append(cells, h)
+                values, styles, h = self._buf[-1]
+                self._buf[-1] = (values, styles, min(MAX_ROW_HEIGHT, h + need - have))
+        sheet = self.sheet
+        for values, styles, h in self._buf:
+            if sheet.break_before(h):
+                self._continue_groups(values)
+            sheet.append(zip(values, styles, strict=True), h)
         self._buf.clear()
         if not final:
             self._partial = True
 
-    def _continue_groups(self, cells: list[Cell]) -> None:
+    def _continue_groups(self, values: list[Any]) -> None:
         """A page starts inside a group: its merged label ends on the page before and starts again, labelled
         "（续）", on this page's first row."""
         row = self.sheet.row + 1
         if self.cat_col and self._cat is not None and self._cat_start < row:
             self.sheet.merge(self._cat_start, self.cat_col, row - 1, self.cat_col)
-            cells[self.cat_col - 1] = (f"{self._cat[1]}（续）", CATEGORY)
+            values[self.cat_col - 1] = f"{self._cat[1]}（续）"
             self._cat_start = row
         if self.prob_col and self._prob is not None and self._prob_start < row:
             self.sheet.merge(self._prob_start, self.prob_col, row - 1, self.prob_col)
-            cells[self.prob_col - 1] = (f"{self._prob[1]}（续）", PROBLEM)
+            values[self.prob_col - 1] = f"{self._prob[1]}（续）"
             self._prob_start = row
 
     def _end_problem(self) -> None:
