@@ -174,6 +174,7 @@ def _record(db: Path, out: Path, options: dict[str, Any]) -> dict[str, Any]:
     query and the format properties the floor needs, so that it runs no ledger code."""
     sheets: list[dict[str, Any]] = []
     init, append, merge, finish = BookSheet.__init__, BookSheet.append, BookSheet.merge, BookSheet.finish
+    append_values = BookSheet.append_values
 
     def rec_init(self: BookSheet, book: Any, title: str, widths: Any, **kw: Any) -> None:
         init(self, book, title, widths, **kw)
@@ -200,6 +201,13 @@ def _record(db: Path, out: Path, options: dict[str, Any]) -> dict[str, Any]:
         self.record["rows"].append((written, height))  # type: ignore[attr-defined]
         return append(self, cells, height)
 
+    def rec_append_values(self: BookSheet, values: Any, formats: Any, quoted: Any, height: float) -> int:
+        values = list(values)
+        key = {id(f): k for k, f in self.formats.items()}  # the formats back to their style keys
+        written = [(None if v == "" else v, key[id(f)]) for v, f in zip(values, formats, strict=True)]
+        self.record["rows"].append((written, height))  # type: ignore[attr-defined]
+        return append_values(self, values, formats, quoted, height)
+
     def rec_merge(self: BookSheet, *args: int) -> None:
         self.record["merges"].append(args)  # type: ignore[attr-defined]
         merge(self, *args)
@@ -213,6 +221,7 @@ def _record(db: Path, out: Path, options: dict[str, Any]) -> dict[str, Any]:
     try:
         mp.setattr(BookSheet, "__init__", rec_init)
         mp.setattr(BookSheet, "append", rec_append)
+        mp.setattr(BookSheet, "append_values", rec_append_values)
         mp.setattr(BookSheet, "merge", rec_merge)
         mp.setattr(BookSheet, "finish", rec_finish)
         led = Ledger.open(db, clock=FixedClock(), lock=False)

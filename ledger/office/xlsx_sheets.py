@@ -72,12 +72,12 @@ class LedgerSheet:
         self.widths = widths
         self.hidden = {i + 1 for i, c in enumerate(columns) if c.key in hidden}  # not printed: no height
         keys = [c.key for c in columns]
-        # each column's value (序号 is the count, written in after) and style (状态's follows the health: one list
-        # of styles per health, shared by the rows)
+        # each column's value (序号 is the count, written in after) and format (状态's follows the health: one list
+        # of formats per health, looked up once and shared by the rows)
         self.values = row_values(keys)
-        self.styles = {
-            h: [STATUS_STYLES[h] if k == "status" else COLUMN_STYLES[k] for k in keys] for h in Health
-        }
+        styles = {h: [STATUS_STYLES[h] if k == "status" else COLUMN_STYLES[k] for k in keys] for h in Health}
+        self.formats = {h: [book.formats[k] for k in styles[h]] for h in Health}
+        self.quoted = {h: [book.quoted[k] for k in styles[h]] for h in Health}
         self.seq_cols = [i for i, k in enumerate(keys) if k == SEQ]
         self.cat_col = keys.index("category") + 1 if merge and "category" in keys else 0
         self.prob_col = keys.index("problem") + 1 if merge and "problem" in keys else 0
@@ -89,7 +89,7 @@ class LedgerSheet:
             if i + 1 not in (self.cat_col, self.prob_col, *self.hidden) and keys[i] != SEQ
         ]
         self.count = 0
-        self._buf: list[tuple[list[Any], list[str], float]] = []  # (values, styles, height) held back
+        self._buf: list[tuple[list[Any], Health, float]] = []  # (values, health, height) held back
         self._partial = False  # part of the current problem's rows is already on disk
         self._cat: tuple[str, str] | None = None  # (id, label)
         self._prob: tuple[str, str] | None = None
@@ -135,7 +135,7 @@ class LedgerSheet:
             values[self.cat_col - 1] = None  # under the merged label
         if self.prob_col and row_no != self._prob_start:
             values[self.prob_col - 1] = None
-        self._buf.append((values, self.styles[item.health], height_for(lines)))
+        self._buf.append((values, item.health, height_for(lines)))
         if len(self._buf) >= BUFFER_ROWS:
             self._flush(final=False)
 
@@ -148,15 +148,15 @@ class LedgerSheet:
                 need = height_for(text_lines(self._prob[1], self.widths[self.prob_col - 1]))
             if self.cat_col and self._starts_cat:
                 need = max(need, height_for(text_lines(self._cat[1], self.widths[self.cat_col - 1])))
-            have = sum(h for _values, _styles, h in self._buf)
+            have = sum(h for _values, _health, h in self._buf)
             if have < need:
-                values, styles, h = self._buf[-1]
-                self._buf[-1] = (values, styles, min(MAX_ROW_HEIGHT, h + need - have))
-        sheet = self.sheet
-        for values, styles, h in self._buf:
+                values, health, h = self._buf[-1]
+                self._buf[-1] = (values, health, min(MAX_ROW_HEIGHT, h + need - have))
+        sheet, formats, quoted = self.sheet, self.formats, self.quoted
+        for values, health, h in self._buf:
             if sheet.break_before(h):
                 self._continue_groups(values)
-            sheet.append(zip(values, styles, strict=True), h)
+            sheet.append_values(values, formats[health], quoted[health], h)
         self._buf.clear()
         if not final:
             self._partial = True
