@@ -49,9 +49,23 @@ def write_row(
 ) -> None:
     """Write ``(value, format key)`` pairs to an xlsxwriter worksheet's ``row`` (0-based) from ``first_col``; a
     pair whose key is None is left out. Each cell as ``write_values`` writes it."""
-    for col, (value, key) in enumerate(cells, first_col):
-        if key is not None:
-            write_values(ws, row, (value,), (formats[key],), None if quoted is None else (quoted[key],), col)
+    pairs = list(cells)
+    if any(key is None for _value, key in pairs):  # cells left out: one call per cell written
+        for col, (value, key) in enumerate(pairs, first_col):
+            if key is not None:
+                write_values(
+                    ws, row, (value,), (formats[key],), None if quoted is None else (quoted[key],), col
+                )
+        return
+    keys = [key for _value, key in pairs]
+    write_values(
+        ws,
+        row,
+        [value for value, _key in pairs],
+        [formats[k] for k in keys],
+        None if quoted is None else [quoted[k] for k in keys],
+        first_col,
+    )
 
 
 def write_values(
