@@ -8,7 +8,7 @@ carriage return, which spreadsheet programs skip before a formula) is stored as 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from ledger.core import xml_safe
@@ -48,34 +48,65 @@ def write_row(
     first_col: int = 0,
 ) -> None:
     """Write ``(value, format key)`` pairs to an xlsxwriter worksheet's ``row`` (0-based) from ``first_col``; a
-    pair whose key is None is left out.
+    pair whose key is None is left out. Each cell as ``write_values`` writes it."""
+    pairs = list(cells)
+    if any(key is None for _value, key in pairs):  # cells left out: one call per cell written
+        for col, (value, key) in enumerate(pairs, first_col):
+            if key is not None:
+                write_values(
+                    ws, row, (value,), (formats[key],), None if quoted is None else (quoted[key],), col
+                )
+        return
+    keys = [key for _value, key in pairs]
+    write_values(
+        ws,
+        row,
+        [value for value, _key in pairs],
+        [formats[k] for k in keys],
+        None if quoted is None else [quoted[k] for k in keys],
+        first_col,
+    )
+
+
+def write_values(
+    ws: Any,
+    row: int,
+    values: Iterable[Any],
+    formats: Sequence[Any],
+    quoted: Sequence[Any] | None = None,
+    first_col: int = 0,
+) -> None:
+    """Write ``values`` to an xlsxwriter worksheet's ``row`` (0-based) from ``first_col``, the i-th with the format
+    ``formats[i]``; None and an empty text are a blank cell with that format.
 
     Text always goes through ``write_string`` — never ``write()``, whose guessing would turn ``=…`` into a formula
     and ``123`` into a number — cleaned as ``put`` cleans it; text that a spreadsheet would read as a formula
-    takes ``quoted[key]`` (the same format with Excel's quote prefix, so editing the cell later keeps it text).
-    Numbers, dates and formatted blanks go through their own writers. One call per row: this loop is the
-    export's hottest, so the writers are looked up once."""
+    takes ``quoted[i]`` (the same format with Excel's quote prefix, so editing the cell later keeps it text).
+    Numbers, dates and formatted blanks go through their own writers. One call per row, the formats looked up
+    beforehand: this loop is the export's hottest."""
     write_string, write_blank, write_number = ws.write_string, ws.write_blank, ws.write_number
-    for col, (value, key) in enumerate(cells, first_col):
-        if key is None:
-            continue
+    col = first_col - 1
+    for value, fmt in zip(values, formats, strict=True):
+        col += 1
         kind = value.__class__
         if kind is str:
             if not value.isprintable():
                 value = xml_safe(value)
-            if quoted is not None and value.startswith(FORMULA_LEAD):
-                write_string(row, col, value, quoted[key])
+            if not value:  # an empty text is a blank cell with its format, as None is
+                write_blank(row, col, None, fmt)
+            elif quoted is not None and value.startswith(FORMULA_LEAD):
+                write_string(row, col, value, quoted[col - first_col])
             else:
-                write_string(row, col, value, formats[key])
+                write_string(row, col, value, fmt)
         elif value is None:
-            write_blank(row, col, None, formats[key])
+            write_blank(row, col, None, fmt)
         elif kind is int or kind is float:
-            write_number(row, col, value, formats[key])
+            write_number(row, col, value, fmt)
         elif isinstance(value, dt.date):  # a datetime is a date too
-            ws.write_datetime(row, col, value, formats[key])
+            ws.write_datetime(row, col, value, fmt)
         elif isinstance(value, bool):
-            ws.write_boolean(row, col, value, formats[key])
+            ws.write_boolean(row, col, value, fmt)
         elif isinstance(value, int | float):
-            write_number(row, col, value, formats[key])
+            write_number(row, col, value, fmt)
         else:
-            write_string(row, col, xml_safe(str(value)), formats[key])
+            write_string(row, col, xml_safe(str(value)), fmt)

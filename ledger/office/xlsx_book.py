@@ -28,7 +28,7 @@ from typing import Any
 import xlsxwriter  # type: ignore[import-untyped]  # typed inline, but ships no py.typed marker
 
 from ledger.core import Health
-from ledger.office.cell_values import write_row
+from ledger.office.cell_values import write_row, write_values
 from ledger.office.xlsx_layout import (
     BODY_FONT,
     BODY_SIZE,
@@ -221,6 +221,18 @@ class BookSheet(HeadedSheet):
             # in pixels, so that the file says exactly this many points (set_row rounds to whole pixels)
             self.ws.set_row_pixels(r, round(height, 1) / PT_PER_PX)
         write_row(self.ws, r, cells, self.formats, self.quoted)
+        return self.row
+
+    def append_values(
+        self, values: Iterable[Any], formats: Sequence[Any], quoted: Sequence[Any], height: float
+    ) -> int:
+        """``append`` for a row whose formats are already looked up (``Book.formats`` / ``Book.quoted`` values, one
+        per cell; the 台账's rows, which share a few such lists)."""
+        r = self.row
+        self.row += 1
+        self.used += height
+        self.ws.set_row_pixels(r, round(height, 1) / PT_PER_PX)
+        write_values(self.ws, r, values, formats, quoted)
         return self.row
 
     def break_before(self, height: float) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
 
 from ledger.core import Health, Kind, Status, TaskRow, health
 from ledger.office.xlsx_layout import (
@@ -13,7 +15,6 @@ from ledger.office.xlsx_layout import (
     DATE,
     PROBLEM,
     TEXT,
-    Cell,
     chinese_date,
     chinese_number,
     status_style,
@@ -40,6 +41,48 @@ class Item:
     closed_at: dt.date | None = None
     evidence: str = ""
     indicators: str = ""
+
+    # ---- the columns a field alone does not give (COLUMN_ATTRS reads them with the plain fields, in one call) ----
+    @property
+    def status_text(self) -> str:
+        """The status label, plus the deadline in words so that a grey print still tells overdue from on time.
+
+        The note goes on a second line: in a narrow column "推进中（逾期41天）" would break inside the brackets."""
+        label = self.task.status.label
+        if self.health == Health.OVERDUE and self.days_left is not None:
+            return f"{label}\n（逾期{-self.days_left}天）"
+        if self.health == Health.DUE_SOON and self.days_left is not None:
+            return f"{label}\n（今日到期）" if self.days_left == 0 else f"{label}\n（还剩{self.days_left}天）"
+        return label
+
+    @property
+    def remark(self) -> str:
+        t = self.task
+        parts = []
+        if t.original_deadline is not None and t.deadline != t.original_deadline:
+            parts.append(f"原定时限{chinese_date(t.original_deadline)}")
+        if t.return_reason.strip():
+            parts.append(t.return_reason.strip())
+        return "；".join(parts)
+
+    @property
+    def on_time(self) -> str:
+        """Whether a signed-off task was finished by its ORIGINAL deadline (extensions do not count)."""
+        due = self.task.original_deadline or self.task.deadline
+        if self.closed_at is None or due is None:
+            return ""
+        return "是" if self.closed_at <= due else f"否（原定{chinese_date(due)}）"
+
+    @property
+    def deadline_cell(self) -> dt.date | str | None:
+        t = self.task
+        if t.deadline is not None:
+            return t.deadline
+        return "长期坚持" if t.kind == Kind.LONG_TERM.value else None
+
+    @property
+    def updated_minute(self) -> str:
+        return self.task.updated_at[:16]
 
 
 class Numbering:
@@ -167,6 +210,9 @@ def iter_items(
     """The tasks of ``rowids`` in that order, a page at a time (never the whole ledger in memory).
 
     A task deleted since the rowids were taken is skipped."""
+    # a problem's three labels, once per (category, problem): Numbering keeps each label by id, so this is what
+    # its three lookups would give for every task of the problem
+    labels: dict[tuple[str, str], tuple[str, str, str]] = {}
     for start in range(0, len(rowids), page):
         chunk = rowids[start : start + page]
         raw = ledger.store.task_rows(list(chunk))
@@ -176,15 +222,22 @@ def iter_items(
             if r is None:
                 continue
             t = to_task_row(r)
+            key = (t.category_id, t.problem_id)
+            label = labels.get(key)
+            if label is None:
+                label = labels[key] = (
+                    numbering.category(t.category_id, t.category),
+                    numbering.problem(t.problem_id, t.problem),
+                    numbering.code(t.category_id, t.problem_id),
+                )
+            deadline = t.deadline
             items.append(
                 Item(
                     rowid,
                     t,
-                    health(t.status, t.deadline, today, due_soon_days),
-                    t.days_left(today),
-                    numbering.category(t.category_id, t.category),
-                    numbering.problem(t.problem_id, t.problem),
-                    numbering.code(t.category_id, t.problem_id),
+                    health(t.status, deadline, today, due_soon_days),
+                    None if deadline is None else (deadline - today).days,  # TaskRow.days_left
+                    *label,
                 )
             )
         if items and needs:
@@ -200,67 +253,78 @@ def iter_items(
 
 # ---- each column's cell ------------------------------------------------------------------------------------------
 def status_text(item: Item) -> str:
-    """The status label, plus the deadline in words so that a grey print still tells overdue from on time.
-
-    The note goes on a second line: in a narrow column "推进中（逾期41天）" would break inside the brackets."""
-    label = item.task.status.label
-    if item.health == Health.OVERDUE and item.days_left is not None:
-        return f"{label}\n（逾期{-item.days_left}天）"
-    if item.health == Health.DUE_SOON and item.days_left is not None:
-        return f"{label}\n（今日到期）" if item.days_left == 0 else f"{label}\n（还剩{item.days_left}天）"
-    return label
+    return item.status_text
 
 
 def remark(item: Item) -> str:
-    t = item.task
-    parts = []
-    if t.original_deadline is not None and t.deadline != t.original_deadline:
-        parts.append(f"原定时限{chinese_date(t.original_deadline)}")
-    if t.return_reason.strip():
-        parts.append(t.return_reason.strip())
-    return "；".join(parts)
+    return item.remark
 
 
 def on_time(item: Item) -> str:
-    """Whether a signed-off task was finished by its ORIGINAL deadline (extensions do not count)."""
-    due = item.task.original_deadline or item.task.deadline
-    if item.closed_at is None or due is None:
-        return ""
-    return "是" if item.closed_at <= due else f"否（原定{chinese_date(due)}）"
+    return item.on_time
 
 
-def _deadline(item: Item) -> Cell:
-    t = item.task
-    if t.deadline is not None:
-        return (t.deadline, DATE)
-    return ("长期坚持" if t.kind == Kind.LONG_TERM.value else None, DATE)
-
-
-ColumnValue = Callable[[Item, int], Cell]
 STATUS_STYLES = {h: status_style(h) for h in Health}
+SEQ = "seq"  # 序号: the row's number in its sheet (``LedgerSheet`` counts), not a property of the task
 
-# Each column's (value, style) for a row; written out (no shared helpers) because this runs for every cell.
-COLUMN_VALUES: dict[str, ColumnValue] = {
-    "seq": lambda it, n: (n, CENTER),
-    "category": lambda it, n: (it.category_label, CATEGORY),
-    "problem": lambda it, n: (it.problem_label, PROBLEM),
-    "problem_no": lambda it, n: (it.problem_code or None, CENTER),
-    "measure": lambda it, n: (it.task.measure or None, TEXT),
-    "detail": lambda it, n: (it.task.detail or None, TEXT),
-    "community": lambda it, n: (it.task.community or None, CENTER),
-    "department": lambda it, n: (it.task.department or None, CENTER),
-    "leader": lambda it, n: (it.task.leader or None, CENTER),
-    "owner": lambda it, n: (it.task.owner or None, CENTER),
-    "deadline": lambda it, n: _deadline(it),
-    "original_deadline": lambda it, n: (it.task.original_deadline, DATE),
-    "kind": lambda it, n: (it.task.kind or None, CENTER),
-    "progress": lambda it, n: (it.task.progress or None, TEXT),
-    "indicators": lambda it, n: (it.indicators or None, TEXT),
-    "status": lambda it, n: (status_text(it), STATUS_STYLES[it.health]),
-    "closed_at": lambda it, n: (it.closed_at, DATE),
-    "on_time": lambda it, n: (on_time(it) or None, CENTER),
-    "reviewers": lambda it, n: (it.reviewers or None, CENTER),
-    "evidence": lambda it, n: (it.evidence or None, TEXT),
-    "remark": lambda it, n: (remark(it) or None, TEXT),
-    "updated_at": lambda it, n: (it.task.updated_at[:16] or None, CENTER),
+# Each column's value for a row, as an attribute of Item (an empty text is written as a blank cell), and its style;
+# the 状态 column's style follows the task's health (STATUS_STYLES). ``row_values`` reads a row's attributes in one
+# ``attrgetter`` call: this runs for every cell of an export.
+COLUMN_ATTRS: dict[str, str] = {
+    SEQ: "rowid",  # a placeholder: LedgerSheet writes its count in
+    "category": "category_label",
+    "problem": "problem_label",
+    "problem_no": "problem_code",
+    "measure": "task.measure",
+    "detail": "task.detail",
+    "community": "task.community",
+    "department": "task.department",
+    "leader": "task.leader",
+    "owner": "task.owner",
+    "deadline": "deadline_cell",
+    "original_deadline": "task.original_deadline",
+    "kind": "task.kind",
+    "progress": "task.progress",
+    "indicators": "indicators",
+    "status": "status_text",
+    "closed_at": "closed_at",
+    "on_time": "on_time",
+    "reviewers": "reviewers",
+    "evidence": "evidence",
+    "remark": "remark",
+    "updated_at": "updated_minute",
+}
+
+
+def row_values(keys: Sequence[str]) -> Callable[[Item], tuple[Any, ...]]:
+    """A function giving an item's values for the columns ``keys``, in that order."""
+    get = attrgetter(*(COLUMN_ATTRS[k] for k in keys))
+    if len(keys) == 1:  # attrgetter of one name gives the value itself
+        return lambda item: (get(item),)
+    return get
+
+
+COLUMN_STYLES: dict[str, str] = {
+    SEQ: CENTER,
+    "category": CATEGORY,
+    "problem": PROBLEM,
+    "problem_no": CENTER,
+    "measure": TEXT,
+    "detail": TEXT,
+    "community": CENTER,
+    "department": CENTER,
+    "leader": CENTER,
+    "owner": CENTER,
+    "deadline": DATE,
+    "original_deadline": DATE,
+    "kind": CENTER,
+    "progress": TEXT,
+    "indicators": TEXT,
+    "status": STATUS_STYLES[Health.NORMAL],  # replaced per row
+    "closed_at": DATE,
+    "on_time": CENTER,
+    "reviewers": CENTER,
+    "evidence": TEXT,
+    "remark": TEXT,
+    "updated_at": CENTER,
 }

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ledger.core import Health, Status
 from ledger.office.xlsx_book import Book, BookSheet
@@ -21,7 +23,7 @@ from ledger.office.xlsx_layout import (
     height_for,
     text_lines,
 )
-from ledger.office.xlsx_rows import COLUMN_VALUES, Item
+from ledger.office.xlsx_rows import COLUMN_STYLES, SEQ, STATUS_STYLES, Item, row_values
 
 HEADER_ROW = 3  # title, subtitle, header
 BUFFER_ROWS = 200  # rows of one problem held back so the merged cells' heights can be checked
@@ -69,18 +71,25 @@ class LedgerSheet:
         self.sheet.heading(heading.title, heading.subtitle, [c.title for c in columns], widths)
         self.widths = widths
         self.hidden = {i + 1 for i, c in enumerate(columns) if c.key in hidden}  # not printed: no height
-        self.values = [COLUMN_VALUES[c.key] for c in columns]
         keys = [c.key for c in columns]
+        # each column's value (序号 is the count, written in after) and format (状态's follows the health: one list
+        # of formats per health, looked up once and shared by the rows)
+        self.values = row_values(keys)
+        styles = {h: [STATUS_STYLES[h] if k == "status" else COLUMN_STYLES[k] for k in keys] for h in Health}
+        self.formats = {h: [book.formats[k] for k in styles[h]] for h in Health}
+        self.quoted = {h: [book.quoted[k] for k in styles[h]] for h in Health}
+        self.seq_cols = [i for i, k in enumerate(keys) if k == SEQ]
         self.cat_col = keys.index("category") + 1 if merge and "category" in keys else 0
         self.prob_col = keys.index("problem") + 1 if merge and "problem" in keys else 0
-        # the columns whose text decides a row's height: not the merged groups, not the hidden ones
+        # the columns whose text decides a row's height (not the merged groups, not the hidden ones): index, width
+        # and text_lines' room for one line
         self.measured = [
-            (i, w, max(1.0, w - 1.0))  # text_lines' room for one line
+            (i, w, max(1.0, w - 1.0))
             for i, w in enumerate(widths)
-            if i + 1 not in (self.cat_col, self.prob_col, *self.hidden)
+            if i + 1 not in (self.cat_col, self.prob_col, *self.hidden) and keys[i] != SEQ
         ]
         self.count = 0
-        self._buf: list[tuple[list[Cell], float]] = []
+        self._buf: list[tuple[list[Any], Health, float]] = []  # (values, health, height) held back
         self._partial = False  # part of the current problem's rows is already on disk
         self._cat: tuple[str, str] | None = None  # (id, label)
         self._prob: tuple[str, str] | None = None
@@ -105,20 +114,28 @@ class LedgerSheet:
             self._prob_start = self.sheet.row + 1
         self.count += 1
         row_no = self.sheet.row + len(self._buf) + 1
-        cells = [value(item, self.count) for value in self.values]
-        lines = 1
+        values = list(self.values(item))
+        for i in self.seq_cols:
+            values[i] = self.count
+        lines = 1  # the most any measured cell needs (text_lines, inline for a text without a break)
         for i, width, room in self.measured:
-            text = cells[i][0]
-            # numbers and dates are one short line; so is a text of at most room / 2 characters without a break
-            if text.__class__ is str and (len(text) * 2 > room or "\n" in text):
+            text = values[i]
+            if text.__class__ is not str:
+                continue  # a number, a date or a blank: one short line
+            if "\n" in text:
                 n = text_lines(text, width)
                 if n > lines:
                     lines = n
+            # no character is wider than two units: a text this short fits in ``lines``
+            elif len(text) * 2 > room * lines:
+                units = (len(text.encode("utf-8")) + len(text)) // 2  # text_units
+                if units > room * lines:
+                    lines = math.ceil(units / room)
         if self.cat_col and row_no != self._cat_start:
-            cells[self.cat_col - 1] = (None, CATEGORY)
+            values[self.cat_col - 1] = None  # under the merged label
         if self.prob_col and row_no != self._prob_start:
-            cells[self.prob_col - 1] = (None, PROBLEM)
-        self._buf.append((cells, height_for(lines)))
+            values[self.prob_col - 1] = None
+        self._buf.append((values, item.health, height_for(lines)))
         if len(self._buf) >= BUFFER_ROWS:
             self._flush(final=False)
 
@@ -131,29 +148,30 @@ class LedgerSheet:
                 need = height_for(text_lines(self._prob[1], self.widths[self.prob_col - 1]))
             if self.cat_col and self._starts_cat:
                 need = max(need, height_for(text_lines(self._cat[1], self.widths[self.cat_col - 1])))
-            have = sum(h for _cells, h in self._buf)
+            have = sum(h for _values, _health, h in self._buf)
             if have < need:
-                cells, h = self._buf[-1]
-                self._buf[-1] = (cells, min(MAX_ROW_HEIGHT, h + need - have))
-        for cells, h in self._buf:
-            if self.sheet.break_before(h):
-                self._continue_groups(cells)
-            self.sheet.append(cells, h)
+                values, health, h = self._buf[-1]
+                self._buf[-1] = (values, health, min(MAX_ROW_HEIGHT, h + need - have))
+        sheet, formats, quoted = self.sheet, self.formats, self.quoted
+        for values, health, h in self._buf:
+            if sheet.break_before(h):
+                self._continue_groups(values)
+            sheet.append_values(values, formats[health], quoted[health], h)
         self._buf.clear()
         if not final:
             self._partial = True
 
-    def _continue_groups(self, cells: list[Cell]) -> None:
+    def _continue_groups(self, values: list[Any]) -> None:
         """A page starts inside a group: its merged label ends on the page before and starts again, labelled
         "（续）", on this page's first row."""
         row = self.sheet.row + 1
         if self.cat_col and self._cat is not None and self._cat_start < row:
             self.sheet.merge(self._cat_start, self.cat_col, row - 1, self.cat_col)
-            cells[self.cat_col - 1] = (f"{self._cat[1]}（续）", CATEGORY)
+            values[self.cat_col - 1] = f"{self._cat[1]}（续）"
             self._cat_start = row
         if self.prob_col and self._prob is not None and self._prob_start < row:
             self.sheet.merge(self._prob_start, self.prob_col, row - 1, self.prob_col)
-            cells[self.prob_col - 1] = (f"{self._prob[1]}（续）", PROBLEM)
+            values[self.prob_col - 1] = f"{self._prob[1]}（续）"
             self._prob_start = row
 
     def _end_problem(self) -> None:
@@ -215,14 +233,22 @@ class Tally:
     def add(self, item: Item) -> None:
         t = item.task
         self.names[t.community_id] = t.community
-        self.communities.setdefault(t.community_id, Counts()).add(item)
+        counts = self.communities.get(t.community_id)
+        if counts is None:  # (setdefault would build a Counts, and its dict, for every task)
+            counts = self.communities[t.community_id] = Counts()
+        counts.add(item)
         if self.keep_rowids:
             self.rowids.setdefault(t.community_id, []).append(item.rowid)
         if self.lists:
-            problem = self.problems.setdefault(t.problem_id, Counts())
+            problem = self.problems.get(t.problem_id)
+            if problem is None:
+                problem = self.problems[t.problem_id] = Counts()
             problem.add(item)
             problem.communities[t.community_id] = None
-            person = self.people.setdefault(t.leader, {}).setdefault(t.owner, Counts())
+            owners = self.people.setdefault(t.leader, {})
+            person = owners.get(t.owner)
+            if person is None:
+                person = owners[t.owner] = Counts()
             person.add(item)
             person.communities[t.community] = None
 

@@ -1,20 +1,23 @@
 """What the xlsxwriter 台账 writer must get right beyond the layout tests of test_ledger_xlsx: text that looks like a
 formula or a number stays text (and stays text when edited), widths and heights are stored exactly as planned,
-no temporary row file is left behind, and Excel's limit on manual page breaks is respected."""
+no temporary row file is left behind, Excel's limit on manual page breaks is respected, an empty text is a blank
+cell, and every column a template may use is written."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from ledger.office.ledger_xlsx import DEFAULT_COLUMNS, DEFAULT_WIDTHS, export_ledger
+from ledger.office.ledger_xlsx import COLUMNS, DEFAULT_COLUMNS, DEFAULT_WIDTHS, export_ledger, save_template
 from ledger.office.xlsx_book import Book
 from ledger.office.xlsx_layout import CENTER, DEFAULT_SCHEME, TEXT
+from ledger.office.xlsx_rows import COLUMN_ATTRS, COLUMN_STYLES
 from ledger.service import Ledger
 from ledger.storage import ExportCancelled
 
@@ -109,3 +112,38 @@ def test_the_export_does_not_load_openpyxl(tmp_path: Path) -> None:
         "assert not any(m.startswith('openpyxl') for m in sys.modules), 'openpyxl was imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[3])
+
+
+def test_every_column_a_template_may_use_has_a_value_and_a_style() -> None:
+    assert set(COLUMN_ATTRS) == set(COLUMNS) == set(COLUMN_STYLES)
+
+
+def test_a_one_column_template_writes_its_values(filled: Ledger, tmp_path: Path) -> None:
+    """A row's values are read in one call; with one column that call gives a value, not a tuple of one."""
+    save_template(filled, "只看措施", ["measure"])
+    ws = openpyxl.load_workbook(export_ledger(filled, tmp_path / "台账.xlsx", template="只看措施").path)[
+        "整改台账"
+    ]
+    assert [ws.cell(r, 1).value for r in range(FIRST, ws.max_row + 1)] == [
+        "强化宣传培训",
+        "强化宣传培训",
+        "开展专项整治",
+        "加强日常巡查",
+        "完善审核机制",
+        "强化警示教育",
+    ]
+
+
+def test_an_empty_text_is_a_blank_cell_with_its_borders(filled: Ledger, tmp_path: Path) -> None:
+    """No progress yet, no reviewer: the cell holds nothing (not an empty text) but keeps the table's borders."""
+    path = export_ledger(filled, tmp_path / "台账.xlsx").path
+    ws = openpyxl.load_workbook(path)["整改台账"]
+    for key in ("progress", "reviewers", "remark"):
+        cell = ws.cell(FIRST, COL[key])
+        assert cell.value is None and cell.data_type == "n", key
+        assert cell.border.left.style == "thin" and cell.border.bottom.style == "thin", key
+    with zipfile.ZipFile(path) as z:
+        sheet = next(
+            n for n in z.namelist() if n.startswith("xl/worksheets/sheet") and z.read(n).count(b"<row") > 5
+        )
+        assert b"<is><t></t></is>" not in z.read(sheet) and b"<t/>" not in z.read(sheet)
