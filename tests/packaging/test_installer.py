@@ -81,6 +81,21 @@ def test_the_cli_runs_without_python_or_environment(exe, tmp_path):
     assert done.returncode != 0 and "Traceback" not in done.stderr
 
 
+def test_a_large_ledger_is_verified_with_side_checks_in_copies_of_the_bundle(exe, tmp_path):
+    """From 64 MB, verify runs its side checks (hash chain, quick_check, …) in spawned processes: in the bundle
+    those are copies of the program itself, which must recognise they are children (freeze_support in main.py)
+    instead of starting the program again; a child that fails leaves its check to the parent and says so."""
+    from ledger.storage.verify_fast import SIDE_BYTES
+
+    done = bare(exe, "generate", "大.db", "--tasks", "30000", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "大.db").stat().st_size >= SIDE_BYTES
+    done = bare(exe, "verify", "大.db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "完好" in done.stdout
+    assert "could not run in a process of its own" not in done.stderr, done.stderr
+
+
 def test_the_package_has_the_uos_layout(unpacked, deb):
     app = unpacked / "opt" / "apps" / APPID
     info = json.loads((app / "info").read_text(encoding="utf-8"))
