@@ -69,6 +69,42 @@ def check_journal_kinds(store: Store) -> Problem | None:
     )
 
 
+def undecodable(store: Store) -> Problem | None:
+    """The first journal entry, else the first row of a journalled table, holding text that is not UTF-8: the
+    program never writes such text and Python's sqlite3 cannot read it ("Could not decode to UTF-8"). Run only
+    when a read has failed so, to name the place."""
+
+    def bad(value: object) -> bool:
+        if not isinstance(value, bytes):
+            return False
+        try:
+            value.decode("utf-8")
+        except UnicodeDecodeError:
+            return True
+        return False
+
+    def text(value: object) -> str:
+        return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value or "")
+
+    columns = ", ".join(f"CAST({c} AS BLOB)" for c in JOURNAL_COLUMNS)
+    for row in store.conn.execute(f"SELECT {columns} FROM journal ORDER BY rowid"):
+        if any(bad(v) for v in row):
+            seq = int(row[0]) if row[0] is not None and row[0].isdigit() else 0
+            return Problem(
+                seq, text(row[2]), text(row[6]), "内容中有不是 UTF-8 的文字，日志在程序之外被改动过"
+            )
+    for table in JOURNALLED_TABLES:
+        names = [str(r[1]) for r in store.conn.execute(f"PRAGMA table_info({table})")]
+        key = "key" if table == "setting" else "id"
+        quoted = ", ".join('CAST("' + n.replace('"', '""') + '" AS BLOB)' for n in [key, *names])
+        for row in store.conn.execute(f"SELECT {quoted} FROM {table}"):
+            if any(bad(v) for v in row):
+                return Problem(
+                    0, "", "", f"{table} 表中的记录 {text(row[0])} 有不是 UTF-8 的文字，是在程序之外改动的"
+                )
+    return None
+
+
 def check_chain(store: Store, states: RowStates, tick: Tick) -> Problem | None:
     """The hash chain, entry by entry, folding each entry's changes into ``states``."""
     entries_total = int(store.one("SELECT COALESCE(MAX(seq), 0) FROM journal"))
@@ -333,6 +369,10 @@ def verify_store(
             sound_file()  # before anything else reads the file, as ever
         try:
             problem = checks(store, side, tick, waiting, cache_rows, fts)
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc) or (problem := undecodable(store)) is None:
+                sound_file()  # a damaged file is said so, not given as a traceback
+                raise
         except sqlite3.DatabaseError:
             sound_file()  # a damaged file is said so, not given as a traceback
             raise

@@ -90,6 +90,11 @@ def chain_sound(conn: sqlite3.Connection, tick: Callable[[int, int], None] | Non
         inside = escaped(payload)
         if inside is None:
             return False
+        if len(payload) >= BULK:  # cut, never decoded, by the fast pass (the others are parsed there)
+            try:
+                payload.decode("utf-8")
+            except UnicodeDecodeError:
+                return False
         head = canonical([prev, seq, id_, at, actor, role, origin, command, task_id, ""])  # ends ',""]'
         hashed = hashlib.sha256(head[:-2].encode("utf-8"))
         hashed.update(inside)

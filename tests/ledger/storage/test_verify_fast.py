@@ -314,3 +314,52 @@ def test_only_a_large_payload_of_inserts_in_the_programs_shape_is_cut() -> None:
     assert shape(('{"args":{},"changes":[' + insert(1) + "]}").encode()) is None  # small: parsed
     assert shape(('{"args":{"a":1, "b":2},"changes":[' + inserts + "]}").encode()) is None  # not canonical
     assert shape(('{"args":{},"changes":[' + inserts + '],"changes":[]}').encode()) is None  # a second key
+
+
+def one_entry_journal(payload: bytes) -> sqlite3.Connection:
+    """A journal of one entry whose hash a forger computed over ``payload``'s bytes as the chain check does."""
+    import hashlib
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        "CREATE TABLE journal (seq INTEGER PRIMARY KEY, id TEXT, at TEXT, actor TEXT, role TEXT, origin TEXT, "
+        "command TEXT, task_id TEXT, payload TEXT, prev_hash TEXT, hash TEXT)"
+    )
+    fields = ["e1", "2025-11-20 10:00:00", "张专班", "work_team", "local", "generate", None]
+    inside = escaped(payload)
+    assert inside is not None
+    head = canonical([journal.GENESIS, 1, *fields, ""])
+    digest = hashlib.sha256(head[:-2].encode() + inside + b'"]').hexdigest()
+    conn.execute(
+        "INSERT INTO journal VALUES (1, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?)",
+        (*fields, payload, journal.GENESIS, digest),
+    )
+    return conn
+
+
+def test_a_cut_entry_whose_bytes_are_not_utf8_is_not_sound_though_its_hash_was_forged() -> None:
+    """The fast pass never decodes a cut entry: the chain check does, or a forged file with such bytes in the
+    journal and the same bytes in the table would pass as sound (and Python could not read the task)."""
+    payload = ('{"args":{"tasks":400},"changes":[' + ",".join(insert(n) for n in range(400)) + "]}").encode()
+    assert len(payload) >= BULK
+    assert chain_sound(one_entry_journal(payload))
+    forged = payload.replace("落实整改".encode(), b"\xff\xfe\xfd\xfc" * 3, 1)
+    assert len(forged) == len(payload) and forged != payload
+    assert not chain_sound(one_entry_journal(forged))
+
+
+@pytest.mark.parametrize("where", ["journal", "task"])
+def test_text_that_is_not_utf8_is_named_in_a_sentence(made: Path, tmp_path: Path, where: str) -> None:
+    """Python's sqlite3 cannot read such text ("Could not decode to UTF-8"): verify names the entry or the row."""
+    if where == "journal":
+        sql = "UPDATE journal SET payload = CAST(X'7B2261223A22FF227D' AS TEXT) WHERE seq = 3"
+        params: tuple[object, ...] = ()
+    else:
+        sql = "UPDATE task SET measure = CAST(X'E890BDFF' AS TEXT) WHERE id = ?"
+        params = (task_at(made, 5),)
+    problem = verified(copied(made, tmp_path, sql, *params))
+    assert problem is not None and "不是 UTF-8" in problem.detail
+    if where == "journal":
+        assert problem.seq == 3
+    else:
+        assert params[0] in problem.detail
