@@ -71,7 +71,14 @@ def check_office_file(path: str | Path, kind: str) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             members = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
         raise LedgerError(
             "office_damaged", path=path.name, kind=what, detail=f"压缩包已损坏：{exc}"
         ) from None

@@ -95,6 +95,20 @@ def test_text_and_truncated_zips_are_damaged(tmp_path: Path) -> None:
         assert err.value.code == "office_damaged"
 
 
+def test_a_zip_that_asks_for_a_newer_zip_version_is_damaged(tmp_path: Path) -> None:
+    """A byte of the central directory raised to "version 6.4 needed" (found by the fill-form fuzzing): Python's
+    zipfile refuses it with NotImplementedError while reading the directory, which must become the sentence."""
+    good = foreign_ledger(tmp_path / "好.xlsx").read_bytes()
+    directory = good.rindex(b"PK\x01\x02")  # the last entry of the central directory
+    newer = bytearray(good)
+    newer[directory + 6] = 64  # "version needed to extract" 6.4
+    path = tmp_path / "新版压缩.xlsx"
+    path.write_bytes(bytes(newer))
+    with pytest.raises(LedgerError) as err:
+        check_office_file(path, "xlsx")
+    assert err.value.code == "office_damaged"
+
+
 # ---- bounded fuzzing: a real workbook with bytes changed, parts removed or garbled ---------------------------
 
 
