@@ -4643,77 +4643,82 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/table/model.py" line="333"/>
+        <location filename="../../ui/table/model.py" line="223"/>
+        <source>{n}+ (counting…)</source>
+        <translation>{n}+（正在计数…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table/model.py" line="428"/>
         <source>Long-term</source>
         <translation>长期</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="336"/>
+        <location filename="../../ui/table/model.py" line="431"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="82"/>
+        <location filename="../../ui/table/model.py" line="125"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="82"/>
+        <location filename="../../ui/table/model.py" line="125"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="82"/>
+        <location filename="../../ui/table/model.py" line="125"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="82"/>
+        <location filename="../../ui/table/model.py" line="125"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="82"/>
+        <location filename="../../ui/table/model.py" line="125"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="82"/>
+        <location filename="../../ui/table/model.py" line="125"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="82"/>
+        <location filename="../../ui/table/model.py" line="125"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="82"/>
+        <location filename="../../ui/table/model.py" line="125"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="82"/>
+        <location filename="../../ui/table/model.py" line="125"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="82"/>
+        <location filename="../../ui/table/model.py" line="125"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="82"/>
+        <location filename="../../ui/table/model.py" line="125"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="82"/>
+        <location filename="../../ui/table/model.py" line="125"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="82"/>
+        <location filename="../../ui/table/model.py" line="125"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
