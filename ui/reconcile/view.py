@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from ledger import reconcile as rc
 from ledger.core import LedgerError
 from ledger.service import Changed, Ledger
+from ui.board.board_jobs import BoardReads
 from ui.common import messages, palette, words
 from ui.common.util import documents_folder
 from ui.reconcile.dialogs import CloseNoteDialog, CompareDialog
@@ -77,6 +79,78 @@ def ask_compare_week(parent: QWidget | None, week: str, choices: list[str]) -> s
         False,
     )
     return text if ok else ""
+
+
+# ---- what the tab reads ----------------------------------------------------------------------------------------
+@dataclass
+class WeekRead:
+    """Everything the tab shows of one week, read in one go (on a pool thread on a large ledger): the period, its
+    reconciliation, and the side lists as rows of texts (at 1,000,000 tasks 180,000 sign-offs wait: their texts
+    are made where they are read, not on the GUI thread)."""
+
+    week: str
+    per: rc.Period | None = None
+    rec: rc.Reconciliation | None = None
+    chase: list[tuple[str, ...]] = field(default_factory=list)
+    chase_colors: list[str | None] = field(default_factory=list)
+    pending: list[tuple[str, ...]] = field(default_factory=list)
+    extensions: list[tuple[str, ...]] = field(default_factory=list)
+    overdue: list[tuple[str, ...]] = field(default_factory=list)
+
+
+def _text(v: Any) -> str:
+    return "" if v is None else str(v)
+
+
+def read_week(ledger: Ledger, week: str) -> WeekRead:
+    """What the 对账 tab shows for ``week`` (the period, its lines and counts, the four side lists)."""
+    out = WeekRead(week)
+    try:
+        out.per = rc.find_period(ledger, week)
+        out.rec = rc.reconcile(ledger, week) if out.per is not None else None
+    except LedgerError as exc:  # pragma: no cover - a damaged period row
+        log.warning("reconcile %s: %s", week, exc)
+        out.per, out.rec = None, None
+    snap = out.per.snapshot if out.per is not None and out.per.closed else None
+    chase = snap["chase"] if snap else [r.to_json() for r in rc.chase_list(ledger, week)]
+    yes, no, never = _tr("Yes"), _tr("No"), _tr("Never")
+    out.chase = [
+        (
+            _text(c["community"]),
+            _text(c["secretary"]),
+            yes if c["returned"] else no,
+            (c["last_returned"] or never)[:16],
+        )
+        for c in chase
+    ]
+    out.chase_colors = [None if c["returned"] else palette.ALERT for c in chase]
+    pend = rc.pending_signoff(ledger)
+    said = {k: status_text(k) for k in {t["status"] for t in pend}}  # a few states, 180,000 rows at 1M
+    out.pending = [
+        (_text(t["community"]), _text(t["measure"]), _text(t["owner"]), said[t["status"]]) for t in pend
+    ]
+    ext = rc.pending_extension_requests(ledger)
+    measures = rc.task_labels(ledger, (x["task"] for x in ext))
+    out.extensions = [
+        (
+            measures.get(x["task"], x["task"]),
+            _text(x["requested_by"]),
+            _text(x["old_deadline"]),
+            _text(x["new_deadline"]),
+            _text(x["reason"]),
+        )
+        for x in ext
+    ]
+    if snap:
+        over = snap["overdue_this_week"]
+    else:
+        start, end = rc.week_window(ledger, week)
+        as_of = out.rec.as_of if out.rec else min(end, ledger.today())
+        over = rc.overdue_tasks(ledger, as_of, since=start)
+    out.overdue = [
+        (_text(t["community"]), _text(t["measure"]), _text(t["owner"]), _text(t["deadline"])) for t in over
+    ]
+    return out
 
 
 # ---- the view --------------------------------------------------------------------------------------------------
@@ -218,6 +292,11 @@ class ReconcileView(QWidget):
         self.close_button.clicked.connect(self.close_period)
         self.report_button.clicked.connect(self.write_report)
         self.compare_button.clicked.connect(self.compare)
+        # A hidden tab reads nothing (it reads when shown), an unchanged ledger is not read again, and past
+        # ``board_jobs.BIG_LEDGER`` live tasks the week is read on a pool thread while the tab says 正在读取….
+        self.reads = BoardReads(self, ledger, self._busy)
+        self._last: WeekRead | None = None
+        self._awaiting = False
         self.fill_weeks()
         self.week_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh()
@@ -309,14 +388,53 @@ class ReconcileView(QWidget):
         return self.tr("Closed") if self.per.closed else self.tr("Reconciling")
 
     # ---- refresh ----
-    def refresh(self) -> None:
+    def refresh(self, *, hidden_too: bool = True) -> None:
+        """Read the week again if the ledger (its journal's head, today) or the week changed since the last read:
+        now on a small ledger, on a pool thread on a large one (the tab says 正在读取… meanwhile); a hidden tab
+        asked with ``hidden_too=False`` (a change made elsewhere) reads when it is shown."""
         week = self.week()
-        try:
-            self.per = rc.find_period(self.ledger, week)
-            self.rec = rc.reconcile(self.ledger, week) if self.per is not None else None
-        except LedgerError as exc:  # pragma: no cover - a damaged period row
-            log.warning("reconcile %s: %s", week, exc)
-            self.per, self.rec = None, None
+        self.reads.ask((week,), lambda led: read_week(led, week), self._show, hidden_too=hidden_too)
+
+    def reading(self) -> bool:
+        """True while a read runs on a pool thread."""
+        return self.reads.reading()
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            self.lines_label.setText(self.tr("Reading…"))
+            for b in (
+                self.open_button,
+                self.tick_all_button,
+                self.close_button,
+                self.report_button,
+                self.compare_button,
+            ):
+                b.setEnabled(False)  # enabled again from what is read
+        self._awaiting = busy
+        if not busy:  # the result follows at once; if none came (the read failed: busy, gone), what was shown
+            QTimer.singleShot(
+                0, self, self._after_failed_read
+            )  # before stands, read again on the next change
+
+    def _after_failed_read(self) -> None:
+        if self._awaiting is False and self._last is not None and self.reads.asked is None:
+            self._show(self._last)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown with nothing changed: what it shows stands. A large ledger is read after the tab has painted."""
+        super().showEvent(event)
+        if not self.reads.wanted((self.week(),)):
+            return
+        if self.reads.big():
+            QTimer.singleShot(0, self, lambda: self.refresh())
+        else:
+            self.refresh()
+
+    def _show(self, read: WeekRead) -> None:
+        if read.week != self.week():  # the week was changed meanwhile (its own read follows)
+            return
+        self._last = read
+        self.per, self.rec = read.per, read.rec
         per, rec = self.per, self.rec
         closed = per is not None and per.closed
         self.state_label.setText(self.state_text())
@@ -353,7 +471,10 @@ class ReconcileView(QWidget):
         self.lines_label.setText(
             self.tr("{n} lines, {u} not ticked").format(n=len(rec.lines), u=len(rec.unticked)) if rec else ""
         )
-        self._refresh_side(week)
+        self.chase.fill(read.chase, read.chase_colors, texts=True)
+        self.pending.fill(read.pending, texts=True)
+        self.extensions.fill(read.extensions, texts=True)
+        self.overdue.fill(read.overdue, texts=True)
 
     def _refresh_balance(self, rec: rc.Reconciliation | None) -> None:
         moved = (
@@ -399,50 +520,9 @@ class ReconcileView(QWidget):
         )
         self.other_diff.setStyleSheet(f"color: {palette.ALERT};")
 
-    def _refresh_side(self, week: str) -> None:
-        snap = self.per.snapshot if self.per is not None and self.per.closed else None
-        chase = snap["chase"] if snap else [r.to_json() for r in rc.chase_list(self.ledger, week)]
-        yes, no, never = self.tr("Yes"), self.tr("No"), self.tr("Never")
-        self.chase.fill(
-            [
-                [
-                    c["community"],
-                    c["secretary"],
-                    yes if c["returned"] else no,
-                    (c["last_returned"] or never)[:16],
-                ]
-                for c in chase
-            ],
-            [None if c["returned"] else palette.ALERT for c in chase],
-        )
-        pend = rc.pending_signoff(self.ledger)
-        said = {k: status_text(k) for k in {t["status"] for t in pend}}  # a few states, 18,000 rows at 100k
-        self.pending.fill([[t["community"], t["measure"], t["owner"], said[t["status"]]] for t in pend])
-        ext = rc.pending_extension_requests(self.ledger)
-        measures = rc.task_labels(self.ledger, (x["task"] for x in ext))
-        self.extensions.fill(
-            [
-                [
-                    measures.get(x["task"], x["task"]),
-                    x["requested_by"],
-                    x["old_deadline"],
-                    x["new_deadline"],
-                    x["reason"],
-                ]
-                for x in ext
-            ],
-        )
-        if snap:
-            over = snap["overdue_this_week"]
-        else:
-            start, end = rc.week_window(self.ledger, week)
-            as_of = self.rec.as_of if self.rec else min(end, self.ledger.today())
-            over = rc.overdue_tasks(self.ledger, as_of, since=start)
-        self.overdue.fill([[t["community"], t["measure"], t["owner"], t["deadline"]] for t in over])
-
     def on_changed(self, changed: Changed) -> None:
         if changed.source is not self:
-            self.refresh()
+            self.refresh(hidden_too=False)
 
     # ---- actions ----
     def _run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
