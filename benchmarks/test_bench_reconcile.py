@@ -3,7 +3,8 @@
 Issue 20: "any operation over 200 ms on the GUI thread shows progress or runs in a worker thread". Two ledgers per
 size: as generated (no period: the tab shows its side lists), and with a period open in the week after the generated
 journal (the generated entries before it, a few dozen changes in it). Each round changes one task in the ledger
-table's tab, then shows 对账 and waits until it has read everything; the first round builds the view.
+table's tab (the change notice reaches the hidden tab: before this work it read the week there and then), then shows
+对账 and waits until it has read everything; the first round builds the view.
 ``gui_block.Heartbeat`` gives the longest block (wall, and the GUI thread's own CPU time).
 The 1M ledger: ``BENCH_LEDGER_1M`` (see test_bench_history.py; skipped when absent); the copy with a period is
 made beside it once (``<name>-period.db``; delete it when done: 2.9 GB).
@@ -81,6 +82,8 @@ def _path(ledger_paths, tmp_path_factory, size: str, period: bool) -> Path:
 @pytest.mark.parametrize("size", ["100k", "1M"])
 @pytest.mark.parametrize("period", [False, True], ids=["no_period", "open_period"])
 def test_reconcile_tab_block(benchmark, qapp, ledger_paths, tmp_path_factory, size, period):
+    from PySide6.QtWidgets import QApplication
+
     from benchmarks.gui_block import Heartbeat, pump_until  # type: ignore[import-not-found]
     from ledger.core import FixedClock, Operator, Role
     from ledger.service import Ledger
@@ -95,20 +98,25 @@ def test_reconcile_tab_block(benchmark, qapp, ledger_paths, tmp_path_factory, si
     pump_until(lambda: win._panel is not None and win.model._complete)
     task_id = led.store.one("SELECT id FROM task WHERE status = 'in_progress' ORDER BY rowid DESC LIMIT 1")
     rounds: list[tuple[float, float, float]] = []  # (longest wall, longest GUI-thread CPU, to the end)
-    state = {"i": 0}
+    state = {"i": 0, "tab": 0}
 
     def reading(view) -> bool:
-        return bool(getattr(view, "reading", lambda: False)())
+        """Still to read or reading (the view of before this change read at once, on the GUI thread)."""
+        reads = getattr(view, "reads", None)
+        return reads is not None and (reads.reading() or reads.wanted((view.week(),)))
 
     def change_and_show() -> float:
         win.tabs.setCurrentIndex(0)
-        pump_until(lambda: True)
         state["i"] += 1
+        for _ in range(20):
+            QApplication.processEvents()
         with Heartbeat() as beat:
             t0 = time.perf_counter()
-            if state["i"] > 1:  # the first round only builds the view
+            if state["i"] > 1:  # the first round only builds the view; the others change a task first
                 led.update_task(task_id, progress=f"又推进了一步 {state['i']}")
-            view = win.view("reconcile")
+                win.tabs.setCurrentIndex(state["tab"])
+            view = win.view("reconcile")  # built and shown the first time; later only found
+            state["tab"] = win.tabs.currentIndex()
             pump_until(lambda: not reading(view))
             whole = time.perf_counter() - t0
         rounds.append((beat.longest_wall, beat.longest_cpu, whole))

@@ -426,7 +426,7 @@ class ReconcileView(QWidget):
         if not self.reads.wanted((self.week(),)):
             return
         if self.reads.big():
-            QTimer.singleShot(0, self, lambda: self.refresh())
+            QTimer.singleShot(0, self, lambda: self.isVisible() and self.refresh())  # (not if closed since)
         else:
             self.refresh()
 
