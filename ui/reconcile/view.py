@@ -170,6 +170,7 @@ class ReconcileView(QWidget):
         self.ledger = ledger
         self.rec: rc.Reconciliation | None = None
         self.per: rc.Period | None = None
+        self._fitting = False
         root = QVBoxLayout(self)
 
         # top bar
@@ -310,11 +311,18 @@ class ReconcileView(QWidget):
         return False
 
     def _fit_columns(self) -> None:
-        fit_columns(self.table)
+        """fit_columns resizes seven columns and then the rows once: not the rows again after each column (at 60
+        lines of a large ledger that was 0.2 s on each showing)."""
+        self._fitting = True
+        try:
+            fit_columns(self.table)
+        finally:
+            self._fitting = False
 
     def _fit_rows(self, *_args: Any) -> None:
         """Wrapped rows follow the column widths (a few dozen lines a week: cheap)."""
-        self.table.resizeRowsToContents()
+        if not self._fitting:
+            self.table.resizeRowsToContents()
 
     def _build_balance(self, keys: tuple[str, ...]) -> None:
         """(Re)build the balance grid for ``keys``: the main counts plus the statuses that moved this week."""
@@ -466,8 +474,7 @@ class ReconcileView(QWidget):
             self.banner.setStyleSheet(PROBLEM_STYLE)
         self._refresh_balance(rec)
         self.model.set_lines(rec.lines if rec else [], closed)
-        fit_columns(self.table)
-        self.table.resizeRowsToContents()
+        self._fit_columns()  # (the rows with them)
         self.lines_label.setText(
             self.tr("{n} lines, {u} not ticked").format(n=len(rec.lines), u=len(rec.unticked)) if rec else ""
         )

@@ -316,7 +316,14 @@ class TaskTableModel(QAbstractTableModel):
             row = self._loaded_row(int(rowid))
         return row
 
-    def _loaded_row(self, rowid: int) -> int | None:
+    def _loaded_row(self, rowid: int, *, once: bool = False) -> int | None:
+        """The row of ``rowid`` among the ids read so far. ``once``: one look-up of a few, searched in the list
+        (a million ids: ~10 ms) rather than building the index of every id (~120 ms) unless it is built already."""
+        if self._row_of is None and once:
+            try:
+                return self._rowids.index(rowid)
+            except ValueError:
+                return None
         if self._row_of is None:
             self._row_of = {rid: i for i, rid in enumerate(self._rowids)}
         return self._row_of.get(rowid)
@@ -339,7 +346,7 @@ class TaskTableModel(QAbstractTableModel):
             return
         for task_id in changed.task_ids:
             rowid = self.ledger.store.one("SELECT rowid FROM task WHERE id = ?", (task_id,))
-            row = None if rowid is None else self._loaded_row(int(rowid))
+            row = None if rowid is None else self._loaded_row(int(rowid), once=len(changed.task_ids) <= 8)
             if row is None:  # not shown, or among the ids still to come (read fresh when they arrive)
                 continue
             self._cache.pop(self._rowids[row], None)
