@@ -38,6 +38,7 @@ from ledger.service import Changed, Ledger
 from ui.board.board_jobs import BoardReads
 from ui.common import messages, palette, words
 from ui.common.util import documents_folder
+from ui.common.worker import run_on_ledger
 from ui.reconcile.dialogs import CloseNoteDialog, CompareDialog
 from ui.reconcile.lines import LinesModel, effect_text, fit_columns, status_text
 from ui.reconcile.side import SideTable
@@ -572,7 +573,26 @@ class ReconcileView(QWidget):
             if asked is None:
                 return
             note = asked
-        self._run(rc.close_period, self.ledger, rec.period.week, note)
+        week = rec.period.week
+        if not self.reads.big():
+            self._run(rc.close_period, self.ledger, week, note)
+            return
+        # A large ledger: the snapshot replays every task (2 s CPU at 100k, ~20 s at 1M), written by a worker with
+        # its own connection behind a progress dialog; its change notice comes back to the window's ledger.
+        try:
+            run_on_ledger(
+                self,
+                self.tr("Close the period"),
+                self.tr("Closing the period and keeping its figures…"),
+                self.ledger,
+                lambda own, _progress: rc.close_period(own, week, note),
+                write=True,
+                cancellable=False,
+            )
+        except LedgerError as exc:
+            messages.show_error(self, exc)
+        finally:
+            self.refresh()
 
     def write_report(self) -> Path | None:
         from ledger.office import weekly as report_week

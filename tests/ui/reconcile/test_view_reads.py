@@ -115,3 +115,26 @@ def test_the_views_own_action_reads_again(qtbot, week, reads, monkeypatch):
     qtbot.waitUntil(lambda: len(reads) == 2 and not v.reading())
     assert v.rec is not None and not v.rec.unticked and not v.tick_all_button.isEnabled()
     assert v.rec.balanced and v.verdict.text() == v.tr("Balanced")
+
+
+def test_closing_a_large_ledgers_period_runs_on_a_worker(qtbot, week, reads, monkeypatch):
+    monkeypatch.setattr(board_jobs, "BIG_LEDGER", 3)
+    closed_on: list[bool] = []
+    real = rc.close_period
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        closed_on.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(view_mod.rc, "close_period", spy)
+    v = ReconcileView(week)
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitUntil(lambda: bool(reads) and not v.reading())
+    v.tick_all()
+    qtbot.waitUntil(lambda: len(reads) == 2 and not v.reading())
+    v.close_period()
+    assert closed_on == [False]  # on a worker, with its own connection
+    qtbot.waitUntil(lambda: not v.reading() and v.per is not None and v.per.closed)
+    assert v.state_label.text() == v.tr("Closed") and v.report_button.isEnabled()
+    assert rc.period(week, rc.week_of(week, week.today())).closed
