@@ -3813,22 +3813,32 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="585"/>
-        <source>Close the period</source>
-        <translation>结账</translation>
+        <location filename="../../ui/reconcile/view.py" line="557"/>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="586"/>
+        <location filename="../../ui/reconcile/view.py" line="570"/>
+        <source>Starting the reconciliation…</source>
+        <translation>正在开始对账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile/view.py" line="573"/>
+        <source>Ticking every line…</source>
+        <translation>正在逐行勾选…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile/view.py" line="598"/>
         <source>Closing the period and keeping its figures…</source>
         <translation>正在结账，保存本期数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="613"/>
+        <location filename="../../ui/reconcile/view.py" line="616"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="620"/>
+        <location filename="../../ui/reconcile/view.py" line="623"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
