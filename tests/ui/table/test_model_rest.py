@@ -161,3 +161,29 @@ def test_a_small_ledger_is_complete_at_once(led, qtbot, reads):
     QCoreApplication.processEvents()
     assert model._complete and model.rowCount() == TASKS and not model.reading()
     assert reads == [(FIRST_SCREEN, True), (None, True)]
+
+
+def test_a_cancelled_read_stops_sqlite_at_its_next_look(led, monkeypatch):
+    """The cancel flag is looked at by SQLite's progress handler: the query itself is interrupted."""
+    monkeypatch.setattr(table_model, "CHECK_EVERY", 1)
+    cancel = threading.Event()
+    raised: list[BaseException] = []
+    real = Store.task_rowids
+
+    def cancelled_meanwhile(self: Store, *args: Any, **kwargs: Any) -> list[int]:
+        cancel.set()  # a newer reload, or the ledger closing, while SQLite reads
+        try:
+            return real(self, *args, **kwargs)
+        except BaseException as exc:
+            raised.append(exc)
+            raise
+
+    monkeypatch.setattr(Store, "task_rowids", cancelled_meanwhile)
+    delivered: list[Any] = []
+    out = table_model._Delivered()
+    out.done.connect(delivered.append)
+    table_model._RestRead(
+        led, TaskFilter(), 1, cancel, out
+    ).run()  # run here: the same code a pool thread runs
+    QCoreApplication.processEvents()
+    assert len(raised) == 1 and "interrupted" in str(raised[0]) and delivered == []
