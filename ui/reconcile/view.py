@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ from ui.reconcile.side import SideTable
 log = logging.getLogger(__name__)
 
 RECENT_WEEKS = 12
+CHECK_EVERY = 500_000  # SQLite steps between two looks (each needs the GIL) at whether the program is ending
 BIG_KEYS = ("tasks", "signed_off", "ongoing", "open")  # a partition: 已销号 + 长期坚持 + 未销号 = 任务总数
 PROBLEM_STYLE = (
     f"QLabel {{ background: {palette.PROBLEM_BOX.background}; color: {palette.PROBLEM_BOX.text}; padding: 6px; "
@@ -172,6 +174,11 @@ class ReconcileView(QWidget):
         self.rec: rc.Reconciliation | None = None
         self.per: rc.Period | None = None
         self._fitting = False
+        # Qt waits for the pool's threads when the program ends: a read of a million tasks (seconds) stops instead.
+        self._quitting = threading.Event()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._quitting.set)
         root = QVBoxLayout(self)
 
         # top bar
@@ -401,8 +408,14 @@ class ReconcileView(QWidget):
         """Read the week again if the ledger (its journal's head, today) or the week changed since the last read:
         now on a small ledger, on a pool thread on a large one (the tab says 正在读取… meanwhile); a hidden tab
         asked with ``hidden_too=False`` (a change made elsewhere) reads when it is shown."""
-        week = self.week()
-        self.reads.ask((week,), lambda led: read_week(led, week), self._show, hidden_too=hidden_too)
+        week, mine, quitting = self.week(), self.ledger, self._quitting
+
+        def read(led: Ledger) -> WeekRead:
+            if led is not mine:  # a pool thread's own connection: the program ending stops its SQLite work
+                led.store.conn.set_progress_handler(lambda: int(quitting.is_set()), CHECK_EVERY)
+            return read_week(led, week)
+
+        self.reads.ask((week,), read, self._show, hidden_too=hidden_too)
 
     def reading(self) -> bool:
         """True while a read runs on a pool thread."""

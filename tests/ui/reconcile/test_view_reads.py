@@ -138,3 +138,16 @@ def test_closing_a_large_ledgers_period_runs_on_a_worker(qtbot, week, reads, mon
     qtbot.waitUntil(lambda: not v.reading() and v.per is not None and v.per.closed)
     assert v.state_label.text() == v.tr("Closed") and v.report_button.isEnabled()
     assert rc.period(week, rc.week_of(week, week.today())).closed
+
+
+def test_the_program_ending_stops_a_read_under_way(qtbot, week, reads, monkeypatch):
+    """Qt waits for the pool's threads at the end: the read's SQLite work is interrupted instead of finished."""
+    monkeypatch.setattr(board_jobs, "BIG_LEDGER", 3)
+    monkeypatch.setattr(view_mod, "CHECK_EVERY", 1)
+    v = ReconcileView(week)
+    qtbot.addWidget(v)
+    v._quitting.set()  # (what QCoreApplication.aboutToQuit does)
+    v.show()
+    qtbot.waitUntil(lambda: bool(reads) and not v.reading())
+    assert reads == [False] and v.reads.asked is None  # the read failed: read again on the next showing
+    assert v.per is None and v.model.rowCount() == 0
