@@ -213,6 +213,9 @@ class ReconcileView(QWidget):
         self.banner.setObjectName("reconcileBanner")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(PROBLEM_STYLE)
+        self.banner.setVisible(
+            False
+        )  # until the first read says what it is to say (not an empty box meanwhile)
         root.addWidget(self.banner)
 
         # the balance, large
