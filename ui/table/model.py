@@ -72,19 +72,19 @@ COLUMN_INDEX = {key: i for i, (key, *_rest) in enumerate(COLUMNS)}
 Index = QModelIndex | QPersistentModelIndex
 
 
-class _Delivered(QObject):
+class RestDelivered(QObject):
     """Carries ``(generation, ids or exception)`` from a pool read to the model (queued: received on the GUI
     thread). No parent: it outlives a model dropped while its read still runs."""
 
     done = Signal(object)
 
 
-class _RestRead(QRunnable):
+class RestRead(QRunnable):
     """The remaining ids of one reload, read on a pool thread through its own read-only connection. ``cancel``
     (a newer reload, the ledger closing) stops SQLite at its next ``CHECK_EVERY`` steps."""
 
     def __init__(
-        self, ledger: Ledger, flt: TaskFilter, generation: int, cancel: threading.Event, out: _Delivered
+        self, ledger: Ledger, flt: TaskFilter, generation: int, cancel: threading.Event, out: RestDelivered
     ) -> None:
         super().__init__()
         self.ledger, self.flt, self.generation, self.cancel, self.out = ledger, flt, generation, cancel, out
@@ -135,7 +135,7 @@ class TaskTableModel(QAbstractTableModel):
         self._when_complete: list[Callable[[], None]] = []
         self._generation = 0
         self._reading: threading.Event | None = None  # the cancel flag of the pool read under way
-        self._delivered = _Delivered()
+        self._delivered = RestDelivered()
         self._delivered.done.connect(self._rest_arrived)
         self.threshold = (
             BIG_LEDGER  # live tasks past which the rest is read on a pool thread (tests lower it)
@@ -239,7 +239,7 @@ class TaskTableModel(QAbstractTableModel):
         self._reading = threading.Event()
         flt = dataclasses.replace(self.filter)  # the model's own may change (a header click) while it is read
         QThreadPool.globalInstance().start(
-            _RestRead(self.ledger, flt, self._generation, self._reading, self._delivered)
+            RestRead(self.ledger, flt, self._generation, self._reading, self._delivered)
         )
 
     def _live_tasks(self) -> int:

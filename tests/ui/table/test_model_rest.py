@@ -180,9 +180,9 @@ def test_a_cancelled_read_stops_sqlite_at_its_next_look(led, monkeypatch):
 
     monkeypatch.setattr(Store, "task_rowids", cancelled_meanwhile)
     delivered: list[Any] = []
-    out = table_model._Delivered()
+    out = table_model.RestDelivered()
     out.done.connect(delivered.append)
-    table_model._RestRead(
+    table_model.RestRead(
         led, TaskFilter(), 1, cancel, out
     ).run()  # run here: the same code a pool thread runs
     QCoreApplication.processEvents()
