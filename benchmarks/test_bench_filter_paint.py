@@ -116,3 +116,66 @@ def test_filter_to_repaint(benchmark, qapp, request, ledger_paths, size, case):
     )
     win.close()
     led.close()
+
+
+REST_CASES = {
+    "text_common_sort_progress": ("整改", "progress"),  # every task matches: the rest is the whole ledger
+    "text_two_chars_sort_owner": ("消防", "owner"),  # ~15 %
+    "sort_progress": ("", "progress"),
+}
+
+
+@pytest.mark.parametrize("size", ["100k", "1M"])
+@pytest.mark.parametrize("case", list(REST_CASES))
+def test_rest_of_ids_block(benchmark, qapp, request, ledger_paths, size, case):
+    """Issue 20: nothing over 200 ms on the GUI thread. From a filter change until every id of the new filter is in
+    the model (the count in the status bar final): the GUI thread's longest block (``gui_block.Heartbeat``), wall
+    and the GUI thread's own CPU, and the whole time to the complete list."""
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.gui_block import Heartbeat, pump_until  # type: ignore[import-not-found]
+    from ledger.core import FixedClock, Operator, Role
+    from ledger.service import Ledger
+    from ledger.storage import TaskFilter
+    from ui.window.main_window import MainWindow
+
+    led = Ledger.open(
+        _path(request, ledger_paths, size),
+        clock=FixedClock.on("2025-11-20"),
+        operator=Operator("测", Role.WORK_TEAM),
+        lock=False,
+    )
+    win = MainWindow(led, remember_layout=False)
+    win.resize(1440, 900)
+    win.show()
+    pump_until(lambda: win._panel is not None and win.model._complete)
+    QApplication.processEvents()
+    text, sort = REST_CASES[case]
+    rounds: list[
+        tuple[bool, float, float, float, int]
+    ] = []  # (the case?, longest wall, longest cpu, whole, rows)
+    state = {"i": 0}
+
+    def change_to_complete() -> float:
+        state["i"] += 1
+        on = state["i"] % 2 == 1
+        with Heartbeat() as beat:
+            t0 = time.perf_counter()
+            win.model.filter.sort = sort if on else "order"
+            win.apply_filter(TaskFilter(text=text) if on else TaskFilter(community_ids=frozenset()))
+            pump_until(lambda: win.model._complete)
+            whole = time.perf_counter() - t0
+        rounds.append((on, beat.longest_wall, beat.longest_cpu, whole, win.model.rowCount()))
+        return beat.longest_wall
+
+    benchmark.pedantic(change_to_complete, rounds=6, iterations=1, warmup_rounds=1)
+    mine = [r for r in rounds[1:] if r[0]]
+    benchmark.extra_info.update(
+        longest_block_wall_ms=round(1000 * statistics.median(r[1] for r in mine), 1),
+        longest_block_wall_max_ms=round(1000 * max(r[1] for r in mine), 1),
+        longest_block_gui_cpu_ms=round(1000 * statistics.median(r[2] for r in mine), 1),
+        to_complete_s=round(statistics.median(r[3] for r in mine), 2),
+        rows=mine[0][4],
+    )
+    win.close()
+    led.close()

@@ -38,8 +38,10 @@ from ledger.reconcile.week_counts import (
     COUNT_KEYS,
     apply_entry,
     count_vector,
-    counts,
+    counts_with,
     current_state,
+    task_ids_changed,
+    task_states,
     undo_entries,
     week_name,
     week_window,
@@ -265,9 +267,13 @@ def open_period(ledger: Ledger, week: str, *, corrects: str = "") -> Period:
         start_seq = int(
             ledger.store.one("SELECT COALESCE(MAX(seq), 0) FROM journal WHERE at < ?", (start.isoformat(),))
         )
-        state = current_state(ledger)
-        undo_entries(state, journal.entries(ledger.store, since_seq=start_seq))
-        opening = counts(state, start)
+        # The counts before the window: the ledger's counts with the tasks changed since taken back (not every task
+        # replayed: at 1,000,000 tasks that read all of them on the GUI thread).
+        later = journal.entries(ledger.store, since_seq=start_seq)
+        now = task_states(ledger, task_ids_changed(later))
+        state = {k: dict(v) for k, v in now.items()}
+        undo_entries(state, later)
+        opening = counts_with(ledger, start, now, state)[0]
     row = {
         "id": new_id(),
         "week": name,
@@ -321,14 +327,29 @@ def _is_line(e: Entry) -> bool:
 def replay_lines(
     ledger: Ledger, p: Period
 ) -> tuple[list[Line], dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
-    """The period's lines (unticked), and the task state at its start and at its cut."""
+    """The period's lines (unticked), and the state of every task at its start and at its cut."""
+    lines, at_start, at_cut, _now = _replay(ledger, p, all_tasks=True)
+    return lines, at_start, at_cut
+
+
+def _replay(
+    ledger: Ledger, p: Period, *, all_tasks: bool
+) -> tuple[list[Line], dict[str, dict[str, Any]], dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """``replay_lines``, and the replayed tasks' rows as they are now. With ``all_tasks=False`` only the tasks the
+    entries since the period's start changed (and those whose indicators they changed) are read and replayed: the
+    others are the same at the start, at the cut and now."""
     cut = _cut_seq(ledger, p)
     later = journal.entries(ledger.store, since_seq=p.start_seq)
-    state = current_state(ledger)
+    indicator_ids = {c.id for e in later for c in e.changes if c.table == "indicator" and c.op == "update"}
+    indicator_task = _indicator_tasks(ledger, indicator_ids)
+    if all_tasks:
+        state, now = current_state(ledger), {}
+    else:
+        state = task_states(ledger, task_ids_changed(later, indicator_task))
+        now = {k: dict(v) for k, v in state.items()}
     undo_entries(state, later)
     at_start = {k: dict(v) for k, v in state.items()}
     names = {r["id"]: r["name"] for r in ledger.store.rows("SELECT id, name FROM community")}
-    indicator_task = {r["id"]: r["task_id"] for r in ledger.store.rows("SELECT id, task_id FROM indicator")}
     lines: list[Line] = []
     for e in later:
         if e.seq > cut:
@@ -336,9 +357,10 @@ def replay_lines(
         if not _is_line(e):
             apply_entry(state, e)
             continue
-        before = count_vector(state)
+        changed = {c.id for c in e.changes if c.table == "task"}
+        before = count_vector(state, changed)
         apply_entry(state, e)
-        after = count_vector(state)
+        after = count_vector(state, changed)
         items: list[LineItem] = []
         for c in e.changes:
             if c.table == "indicator":
@@ -386,7 +408,19 @@ def replay_lines(
                 {k: after[k] - before[k] for k in COUNT_KEYS if after[k] != before[k]},
             )
         )
-    return lines, at_start, state
+    return lines, at_start, state, now
+
+
+def _indicator_tasks(ledger: Ledger, ids: set[str]) -> dict[str, str]:
+    """The task of each of these indicators (read for these only, not every indicator of the ledger)."""
+    wanted = sorted(ids)
+    out: dict[str, str] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in ledger.store.rows(f"SELECT id, task_id FROM indicator WHERE id IN ({marks})", chunk):
+            out[r["id"]] = r["task_id"]
+    return out
 
 
 def _label(name: str | None) -> str:
@@ -396,7 +430,9 @@ def _label(name: str | None) -> str:
 def reconcile(ledger: Ledger, week: str) -> Reconciliation:
     """The live 对账 of a period: opening, lines with their ticks, counts at the cut, the running difference."""
     p = period(ledger, week)
-    lines, _, at_cut = replay_lines(ledger, p)
+    # Only the tasks the period's entries changed are replayed; the counts of all the others come from the tally
+    # and the late-task index (``counts_with``): the same figures as replaying every task, without reading them.
+    lines, _, at_cut, now_rows = _replay(ledger, p, all_tasks=False)
     ticks = _ticks(ledger, p)
     lines = [
         Line(
@@ -410,7 +446,7 @@ def reconcile(ledger: Ledger, week: str) -> Reconciliation:
         for ln in lines
     ]
     as_of = _as_of(ledger, p)
-    now = counts(at_cut, as_of)
+    now, per = counts_with(ledger, as_of, now_rows, at_cut)
     opening = {k: int(p.opening.get(k, 0)) for k in (*COUNT_KEYS, "overdue")}
     return Reconciliation(
         p,
@@ -420,7 +456,7 @@ def reconcile(ledger: Ledger, week: str) -> Reconciliation:
         now,
         lines,
         difference(opening, lines, now),
-        _by_community(ledger, at_cut, as_of),
+        _by_community(ledger, per),
     )
 
 
@@ -434,22 +470,12 @@ def difference(opening: dict[str, int], lines: Iterable[Line], now: dict[str, in
     return out
 
 
-def _by_community(
-    ledger: Ledger, state: dict[str, dict[str, Any]], as_of: dt.date
-) -> dict[str, dict[str, int]]:
+def _by_community(ledger: Ledger, per: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """Each community's tasks, signed_off, open and overdue, from the counts per community id."""
     out: dict[str, dict[str, int]] = {}
-    groups: dict[Any, dict[str, dict[str, Any]]] = {}
-    for k, v in state.items():  # one pass, not one pass over every task per community
-        groups.setdefault(v.get("community_id"), {})[k] = v
-    rows = ledger.store.rows("SELECT id, name FROM community ORDER BY sort, rowid")
-    for r in rows:
-        c = counts(groups.get(r["id"], {}), as_of)
-        out[r["name"]] = {
-            "tasks": c["tasks"],
-            "signed_off": c["signed_off"],
-            "open": c["open"],
-            "overdue": c["overdue"],
-        }
+    for r in ledger.store.rows("SELECT id, name FROM community ORDER BY sort, rowid"):
+        c = per.get(r["id"], {})
+        out[r["name"]] = {k: int(c.get(k, 0)) for k in ("tasks", "signed_off", "open", "overdue")}
     return out
 
 

@@ -22,9 +22,19 @@ class SideRows(QAbstractTableModel):
         self.rows: list[tuple[str, ...]] = []
         self.colors: list[str | None] = []
 
-    def set_rows(self, rows: Sequence[Sequence[Any]], colors: Sequence[str | None] | None = None) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[Sequence[Any]],
+        colors: Sequence[str | None] | None = None,
+        *,
+        texts: bool = False,
+    ) -> None:
+        """``texts``: ``rows`` are tuples of strings already (made off the GUI thread), taken as they are."""
         self.beginResetModel()
-        self.rows = [tuple("" if v is None else str(v) for v in r) for r in rows]
+        if texts:
+            self.rows = list(rows)  # type: ignore[arg-type]
+        else:
+            self.rows = [tuple("" if v is None else str(v) for v in r) for r in rows]
         self.colors = list(colors) if colors else []
         self.endResetModel()
 
@@ -71,8 +81,14 @@ class SideTable(QTableView):
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setResizeContentsPrecision(200)  # widths from the first 200 rows, not 1,000
 
-    def fill(self, rows: Sequence[Sequence[Any]], colors: Sequence[str | None] | None = None) -> None:
-        self.rows.set_rows(rows, colors)
+    def fill(
+        self,
+        rows: Sequence[Sequence[Any]],
+        colors: Sequence[str | None] | None = None,
+        *,
+        texts: bool = False,
+    ) -> None:
+        self.rows.set_rows(rows, colors, texts=texts)
 
     def row_count(self) -> int:
         return self.rows.rowCount()

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,8 +36,10 @@ from PySide6.QtWidgets import (
 from ledger import reconcile as rc
 from ledger.core import LedgerError
 from ledger.service import Changed, Ledger
+from ui.board.board_jobs import BoardReads
 from ui.common import messages, palette, words
 from ui.common.util import documents_folder
+from ui.common.worker import run_on_ledger
 from ui.reconcile.dialogs import CloseNoteDialog, CompareDialog
 from ui.reconcile.lines import LinesModel, effect_text, fit_columns, status_text
 from ui.reconcile.side import SideTable
@@ -43,6 +47,7 @@ from ui.reconcile.side import SideTable
 log = logging.getLogger(__name__)
 
 RECENT_WEEKS = 12
+CHECK_EVERY = 500_000  # SQLite steps between two looks (each needs the GIL) at whether the program is ending
 BIG_KEYS = ("tasks", "signed_off", "ongoing", "open")  # a partition: 已销号 + 长期坚持 + 未销号 = 任务总数
 PROBLEM_STYLE = (
     f"QLabel {{ background: {palette.PROBLEM_BOX.background}; color: {palette.PROBLEM_BOX.text}; padding: 6px; "
@@ -79,6 +84,78 @@ def ask_compare_week(parent: QWidget | None, week: str, choices: list[str]) -> s
     return text if ok else ""
 
 
+# ---- what the tab reads ----------------------------------------------------------------------------------------
+@dataclass
+class WeekRead:
+    """Everything the tab shows of one week, read in one go (on a pool thread on a large ledger): the period, its
+    reconciliation, and the side lists as rows of texts (at 1,000,000 tasks 180,000 sign-offs wait: their texts
+    are made where they are read, not on the GUI thread)."""
+
+    week: str
+    per: rc.Period | None = None
+    rec: rc.Reconciliation | None = None
+    chase: list[tuple[str, ...]] = field(default_factory=list)
+    chase_colors: list[str | None] = field(default_factory=list)
+    pending: list[tuple[str, ...]] = field(default_factory=list)
+    extensions: list[tuple[str, ...]] = field(default_factory=list)
+    overdue: list[tuple[str, ...]] = field(default_factory=list)
+
+
+def _text(v: Any) -> str:
+    return "" if v is None else str(v)
+
+
+def read_week(ledger: Ledger, week: str) -> WeekRead:
+    """What the 对账 tab shows for ``week`` (the period, its lines and counts, the four side lists)."""
+    out = WeekRead(week)
+    try:
+        out.per = rc.find_period(ledger, week)
+        out.rec = rc.reconcile(ledger, week) if out.per is not None else None
+    except LedgerError as exc:  # pragma: no cover - a damaged period row
+        log.warning("reconcile %s: %s", week, exc)
+        out.per, out.rec = None, None
+    snap = out.per.snapshot if out.per is not None and out.per.closed else None
+    chase = snap["chase"] if snap else [r.to_json() for r in rc.chase_list(ledger, week)]
+    yes, no, never = _tr("Yes"), _tr("No"), _tr("Never")
+    out.chase = [
+        (
+            _text(c["community"]),
+            _text(c["secretary"]),
+            yes if c["returned"] else no,
+            (c["last_returned"] or never)[:16],
+        )
+        for c in chase
+    ]
+    out.chase_colors = [None if c["returned"] else palette.ALERT for c in chase]
+    pend = rc.pending_signoff(ledger)
+    said = {k: status_text(k) for k in {t["status"] for t in pend}}  # a few states, 180,000 rows at 1M
+    out.pending = [
+        (_text(t["community"]), _text(t["measure"]), _text(t["owner"]), said[t["status"]]) for t in pend
+    ]
+    ext = rc.pending_extension_requests(ledger)
+    measures = rc.task_labels(ledger, (x["task"] for x in ext))
+    out.extensions = [
+        (
+            measures.get(x["task"], x["task"]),
+            _text(x["requested_by"]),
+            _text(x["old_deadline"]),
+            _text(x["new_deadline"]),
+            _text(x["reason"]),
+        )
+        for x in ext
+    ]
+    if snap:
+        over = snap["overdue_this_week"]
+    else:
+        start, end = rc.week_window(ledger, week)
+        as_of = out.rec.as_of if out.rec else min(end, ledger.today())
+        over = rc.overdue_tasks(ledger, as_of, since=start)
+    out.overdue = [
+        (_text(t["community"]), _text(t["measure"]), _text(t["owner"]), _text(t["deadline"])) for t in over
+    ]
+    return out
+
+
 # ---- the view --------------------------------------------------------------------------------------------------
 def _big_font(pt: int, bold: bool = True) -> QFont:
     f = QFont()
@@ -96,6 +173,12 @@ class ReconcileView(QWidget):
         self.ledger = ledger
         self.rec: rc.Reconciliation | None = None
         self.per: rc.Period | None = None
+        self._fitting = False
+        # Qt waits for the pool's threads when the program ends: a read of a million tasks (seconds) stops instead.
+        self._quitting = threading.Event()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._quitting.set)
         root = QVBoxLayout(self)
 
         # top bar
@@ -130,6 +213,9 @@ class ReconcileView(QWidget):
         self.banner.setObjectName("reconcileBanner")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(PROBLEM_STYLE)
+        self.banner.setVisible(
+            False
+        )  # until the first read says what it is to say (not an empty box meanwhile)
         root.addWidget(self.banner)
 
         # the balance, large
@@ -218,6 +304,11 @@ class ReconcileView(QWidget):
         self.close_button.clicked.connect(self.close_period)
         self.report_button.clicked.connect(self.write_report)
         self.compare_button.clicked.connect(self.compare)
+        # A hidden tab reads nothing (it reads when shown), an unchanged ledger is not read again, and past
+        # ``board_jobs.BIG_LEDGER`` live tasks the week is read on a pool thread while the tab says 正在读取….
+        self.reads = BoardReads(self, ledger, self._busy)
+        self._last: WeekRead | None = None
+        self._awaiting = False
         self.fill_weeks()
         self.week_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh()
@@ -231,11 +322,18 @@ class ReconcileView(QWidget):
         return False
 
     def _fit_columns(self) -> None:
-        fit_columns(self.table)
+        """fit_columns resizes seven columns and then the rows once: not the rows again after each column (at 60
+        lines of a large ledger that was 0.2 s on each showing)."""
+        self._fitting = True
+        try:
+            fit_columns(self.table)
+        finally:
+            self._fitting = False
 
     def _fit_rows(self, *_args: Any) -> None:
         """Wrapped rows follow the column widths (a few dozen lines a week: cheap)."""
-        self.table.resizeRowsToContents()
+        if not self._fitting:
+            self.table.resizeRowsToContents()
 
     def _build_balance(self, keys: tuple[str, ...]) -> None:
         """(Re)build the balance grid for ``keys``: the main counts plus the statuses that moved this week."""
@@ -309,14 +407,59 @@ class ReconcileView(QWidget):
         return self.tr("Closed") if self.per.closed else self.tr("Reconciling")
 
     # ---- refresh ----
-    def refresh(self) -> None:
-        week = self.week()
-        try:
-            self.per = rc.find_period(self.ledger, week)
-            self.rec = rc.reconcile(self.ledger, week) if self.per is not None else None
-        except LedgerError as exc:  # pragma: no cover - a damaged period row
-            log.warning("reconcile %s: %s", week, exc)
-            self.per, self.rec = None, None
+    def refresh(self, *, hidden_too: bool = True) -> None:
+        """Read the week again if the ledger (its journal's head, today) or the week changed since the last read:
+        now on a small ledger, on a pool thread on a large one (the tab says 正在读取… meanwhile); a hidden tab
+        asked with ``hidden_too=False`` (a change made elsewhere) reads when it is shown."""
+        week, mine, quitting = self.week(), self.ledger, self._quitting
+
+        def read(led: Ledger) -> WeekRead:
+            if led is not mine:  # a pool thread's own connection: the program ending stops its SQLite work
+                led.store.conn.set_progress_handler(lambda: int(quitting.is_set()), CHECK_EVERY)
+            return read_week(led, week)
+
+        self.reads.ask((week,), read, self._show, hidden_too=hidden_too)
+
+    def reading(self) -> bool:
+        """True while a read runs on a pool thread."""
+        return self.reads.reading()
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            self.lines_label.setText(self.tr("Reading…"))
+            for b in (
+                self.open_button,
+                self.tick_all_button,
+                self.close_button,
+                self.report_button,
+                self.compare_button,
+            ):
+                b.setEnabled(False)  # enabled again from what is read
+        self._awaiting = busy
+        if not busy:  # the result follows at once; if none came (the read failed: busy, gone), what was shown
+            QTimer.singleShot(
+                0, self, self._after_failed_read
+            )  # before stands, read again on the next change
+
+    def _after_failed_read(self) -> None:
+        if self._awaiting is False and self._last is not None and self.reads.asked is None:
+            self._show(self._last)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown with nothing changed: what it shows stands. A large ledger is read after the tab has painted."""
+        super().showEvent(event)
+        if not self.reads.wanted((self.week(),)):
+            return
+        if self.reads.big():
+            QTimer.singleShot(0, self, lambda: self.isVisible() and self.refresh())  # (not if closed since)
+        else:
+            self.refresh()
+
+    def _show(self, read: WeekRead) -> None:
+        if read.week != self.week():  # the week was changed meanwhile (its own read follows)
+            return
+        self._last = read
+        self.per, self.rec = read.per, read.rec
         per, rec = self.per, self.rec
         closed = per is not None and per.closed
         self.state_label.setText(self.state_text())
@@ -348,12 +491,14 @@ class ReconcileView(QWidget):
             self.banner.setStyleSheet(PROBLEM_STYLE)
         self._refresh_balance(rec)
         self.model.set_lines(rec.lines if rec else [], closed)
-        fit_columns(self.table)
-        self.table.resizeRowsToContents()
+        self._fit_columns()  # (the rows with them)
         self.lines_label.setText(
             self.tr("{n} lines, {u} not ticked").format(n=len(rec.lines), u=len(rec.unticked)) if rec else ""
         )
-        self._refresh_side(week)
+        self.chase.fill(read.chase, read.chase_colors, texts=True)
+        self.pending.fill(read.pending, texts=True)
+        self.extensions.fill(read.extensions, texts=True)
+        self.overdue.fill(read.overdue, texts=True)
 
     def _refresh_balance(self, rec: rc.Reconciliation | None) -> None:
         moved = (
@@ -399,50 +544,9 @@ class ReconcileView(QWidget):
         )
         self.other_diff.setStyleSheet(f"color: {palette.ALERT};")
 
-    def _refresh_side(self, week: str) -> None:
-        snap = self.per.snapshot if self.per is not None and self.per.closed else None
-        chase = snap["chase"] if snap else [r.to_json() for r in rc.chase_list(self.ledger, week)]
-        yes, no, never = self.tr("Yes"), self.tr("No"), self.tr("Never")
-        self.chase.fill(
-            [
-                [
-                    c["community"],
-                    c["secretary"],
-                    yes if c["returned"] else no,
-                    (c["last_returned"] or never)[:16],
-                ]
-                for c in chase
-            ],
-            [None if c["returned"] else palette.ALERT for c in chase],
-        )
-        pend = rc.pending_signoff(self.ledger)
-        said = {k: status_text(k) for k in {t["status"] for t in pend}}  # a few states, 18,000 rows at 100k
-        self.pending.fill([[t["community"], t["measure"], t["owner"], said[t["status"]]] for t in pend])
-        ext = rc.pending_extension_requests(self.ledger)
-        measures = rc.task_labels(self.ledger, (x["task"] for x in ext))
-        self.extensions.fill(
-            [
-                [
-                    measures.get(x["task"], x["task"]),
-                    x["requested_by"],
-                    x["old_deadline"],
-                    x["new_deadline"],
-                    x["reason"],
-                ]
-                for x in ext
-            ],
-        )
-        if snap:
-            over = snap["overdue_this_week"]
-        else:
-            start, end = rc.week_window(self.ledger, week)
-            as_of = self.rec.as_of if self.rec else min(end, self.ledger.today())
-            over = rc.overdue_tasks(self.ledger, as_of, since=start)
-        self.overdue.fill([[t["community"], t["measure"], t["owner"], t["deadline"]] for t in over])
-
     def on_changed(self, changed: Changed) -> None:
         if changed.source is not self:
-            self.refresh()
+            self.refresh(hidden_too=False)
 
     # ---- actions ----
     def _run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -456,11 +560,33 @@ class ReconcileView(QWidget):
         finally:
             self.refresh()
 
+    def _act(self, label: str, fn: Any, *args: Any) -> None:
+        """``fn(ledger, *args)``: here on a small ledger; on a large one by a worker with its own writing
+        connection behind a progress dialog (each reads the period's journal entries, and closing replays every
+        task: 2 s CPU at 100k, ~20 s at 1M), its change notice relayed to the window's ledger."""
+        if not self.reads.big():
+            self._run(fn, self.ledger, *args)
+            return
+        try:
+            run_on_ledger(
+                self,
+                self.tr("Reconciliation"),
+                label,
+                self.ledger,
+                lambda own, _progress: fn(own, *args),
+                write=True,
+                cancellable=False,
+            )
+        except LedgerError as exc:
+            messages.show_error(self, exc)
+        finally:
+            self.refresh()
+
     def start(self) -> None:
-        self._run(rc.open_period, self.ledger, self.week())
+        self._act(self.tr("Starting the reconciliation…"), rc.open_period, self.week())
 
     def tick_all(self) -> None:
-        self._run(rc.tick, self.ledger, self.week())
+        self._act(self.tr("Ticking every line…"), rc.tick, self.week())
 
     def set_ticked(self, entry_id: str, ticked: bool) -> bool:
         """Tick or untick one line; False (and the refusal shown) when refused."""
@@ -485,7 +611,9 @@ class ReconcileView(QWidget):
             if asked is None:
                 return
             note = asked
-        self._run(rc.close_period, self.ledger, rec.period.week, note)
+        self._act(
+            self.tr("Closing the period and keeping its figures…"), rc.close_period, rec.period.week, note
+        )
 
     def write_report(self) -> Path | None:
         from ledger.office import weekly as report_week

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
+import sqlite3
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -14,7 +17,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRunnable,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -26,6 +31,7 @@ from ledger.service import PACKAGE_TASK_FIELDS, Changed, Ledger, to_task_row
 from ledger.storage import TaskFilter
 from ui.common import words
 from ui.common.util import health_colour
+from ui.common.worker import own_ledger
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +44,13 @@ GROUPED = ("problem", "category")  # written once per group of consecutive rows,
 PAGE = 200
 FIRST_SCREEN = 400  # rows whose ids come with the first query; the rest follow right after
 REST_AFTER = 1000  # ms: the remaining ids of a reload whose first screen was not painted (window minimised)
+BIG_LEDGER = (
+    20_000  # live tasks; past it the remaining ids are read on a pool thread (1-13 s at 1M, a common word)
+)
+# SQLite steps between two looks at a pool read's cancel flag: each look needs the GIL, and while the GUI thread runs
+# Python a look waits for it (every 10,000 steps: a 1M read took 11 s instead of 5.5 s beside a busy GUI thread);
+# 500,000 steps are some tens of milliseconds of SQLite work.
+CHECK_EVERY = 500_000
 
 # (key, English header for tr(), sort key in SQL, editable field or None)
 COLUMNS: list[tuple[str, str, str, str | None]] = [
@@ -57,6 +70,41 @@ COLUMNS: list[tuple[str, str, str, str | None]] = [
 ]
 COLUMN_INDEX = {key: i for i, (key, *_rest) in enumerate(COLUMNS)}
 Index = QModelIndex | QPersistentModelIndex
+
+
+class RestDelivered(QObject):
+    """Carries ``(generation, ids or exception)`` from a pool read to the model (queued: received on the GUI
+    thread). No parent: it outlives a model dropped while its read still runs."""
+
+    done = Signal(object)
+
+
+class RestRead(QRunnable):
+    """The remaining ids of one reload, read on a pool thread through its own read-only connection. ``cancel``
+    (a newer reload, the ledger closing) stops SQLite at its next ``CHECK_EVERY`` steps."""
+
+    def __init__(
+        self, ledger: Ledger, flt: TaskFilter, generation: int, cancel: threading.Event, out: RestDelivered
+    ) -> None:
+        super().__init__()
+        self.ledger, self.flt, self.generation, self.cancel, self.out = ledger, flt, generation, cancel, out
+
+    def run(self) -> None:
+        if self.cancel.is_set():
+            return
+        result: Any
+        try:
+            with own_ledger(self.ledger) as own:
+                own.store.conn.set_progress_handler(lambda: int(self.cancel.is_set()), CHECK_EVERY)
+                result = own.task_rowids(self.flt)
+        except (LedgerError, sqlite3.Error) as exc:  # busy, gone, or interrupted by cancel
+            result = exc
+        if self.cancel.is_set():
+            return
+        try:
+            self.out.done.emit((self.generation, result))
+        except RuntimeError:  # the receiver is gone (the program is ending)
+            pass
 
 
 class TaskTableModel(QAbstractTableModel):
@@ -85,6 +133,13 @@ class TaskTableModel(QAbstractTableModel):
         self._viewport: QWidget | None = None  # painted before the rest of the ids are read (watch_paints)
         self._waiting_paint = False
         self._when_complete: list[Callable[[], None]] = []
+        self._generation = 0
+        self._reading: threading.Event | None = None  # the cancel flag of the pool read under way
+        self._delivered = RestDelivered()
+        self._delivered.done.connect(self._rest_arrived)
+        self.threshold = (
+            BIG_LEDGER  # live tasks past which the rest is read on a pool thread (tests lower it)
+        )
         self.reload()
 
     # ---- loading ---------------------------------------------------------------------------
@@ -111,6 +166,7 @@ class TaskTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """The first screen's ids now; the remaining ids, and with them the count, after it has been painted."""
+        self._cancel_read()
         self.beginResetModel()
         self._today = self.ledger.today()
         self._due_soon = self.ledger.due_soon_days
@@ -121,7 +177,7 @@ class TaskTableModel(QAbstractTableModel):
         self._row_of = None
         self._cache.clear()
         self.endResetModel()
-        self._generation = getattr(self, "_generation", 0) + 1
+        self._generation += 1
         if not self._complete and not self._defer_rest:
             self.load_rest_soon(after_paint=True)
         self.reloaded.emit(self._total)
@@ -153,20 +209,62 @@ class TaskTableModel(QAbstractTableModel):
             callback()
 
     def stop(self) -> None:
-        """Forget pending work (the ledger is about to close)."""
-        self._generation = getattr(self, "_generation", 0) + 1
+        """Forget pending work (the ledger is about to close); a pool read under way stops at its next step."""
+        self._generation += 1
+        self._cancel_read()
         self._when_complete = []
 
+    def _cancel_read(self) -> None:
+        if self._reading is not None:
+            self._reading.set()
+            self._reading = None
+
+    def reading(self) -> bool:
+        """True while the remaining ids are being read on a pool thread."""
+        return self._reading is not None
+
+    def shown_text(self) -> str:
+        """The rows shown, for the status bar: ``400+ (counting…)`` until the remaining ids are in."""
+        if self._complete:
+            return str(self._total)
+        return self.tr("{n}+ (counting…)").format(n=self._total)
+
     def _finish_loading(self, generation: int) -> None:
-        if generation == getattr(self, "_generation", 0):
-            self._waiting_paint = False
+        if generation != self._generation or self._complete or self._reading is not None:
+            return
+        self._waiting_paint = False
+        if self._live_tasks() <= self.threshold:
+            self.load_all()  # a small ledger: well under 200 ms, and the model is complete at once
+            return
+        self._reading = threading.Event()
+        flt = dataclasses.replace(self.filter)  # the model's own may change (a header click) while it is read
+        QThreadPool.globalInstance().start(
+            RestRead(self.ledger, flt, self._generation, self._reading, self._delivered)
+        )
+
+    def _live_tasks(self) -> int:
+        return int(self.ledger.store.one("SELECT COALESCE(SUM(n), 0) FROM task_tally"))
+
+    def _rest_arrived(self, message: tuple[int, Any]) -> None:
+        generation, result = message
+        if generation != self._generation or self._reading is None:
+            return  # outdated: a newer reload (or the ledger closing) came meanwhile
+        self._reading = None
+        if isinstance(result, Exception):
+            log.warning("reading the remaining ids on a worker failed (%s); reading them here", result)
             self.load_all()
+            return
+        self._take_all(result)
 
     def load_all(self) -> None:
-        """Fetch every id of the current filter; rows beyond the first screen are appended to the view."""
+        """Fetch every id of the current filter now, on this thread (a pool read under way is dropped); rows beyond
+        the first screen are appended to the view."""
         if self._complete:
             return
-        ids = self.ledger.task_rowids(self.filter)
+        self._cancel_read()
+        self._take_all(self.ledger.task_rowids(self.filter))
+
+    def _take_all(self, ids: list[int]) -> None:
         self._complete = True
         if len(ids) < self._total or ids[: self._total] != self._rowids[: self._total]:
             self.reload()  # the ledger changed meanwhile: start over
@@ -175,18 +273,13 @@ class TaskTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), self._total, len(ids) - 1)
             self._rowids, self._total, self._row_of = ids, len(ids), None
             self.endInsertRows()
-            self.reloaded.emit(self._total)
+        self.reloaded.emit(self._total)  # the count is final now (the status bar stops saying it is counting)
         self._run_when_complete()
 
     def loaded_row_of(self, task_id: str) -> int | None:
         """The row of ``task_id`` among the ids read so far (None if not among them); reads no more ids."""
         rowid = self.ledger.store.one("SELECT rowid FROM task WHERE id = ?", (task_id,))
-        if rowid is None:
-            return None
-        try:
-            return self._rowids.index(int(rowid))
-        except ValueError:
-            return None
+        return None if rowid is None else self._loaded_row(int(rowid))
 
     def _ensure(self, row: int) -> TaskRow | None:
         if row < 0 or row >= self._total:
@@ -215,13 +308,28 @@ class TaskTableModel(QAbstractTableModel):
         return t.id if t else None
 
     def row_of_task(self, task_id: str) -> int | None:
+        """The row of ``task_id``; when it is not among the ids read so far, every id is read first (on this thread:
+        a caller that can wait uses ``when_complete``)."""
         rowid = self.ledger.store.one("SELECT rowid FROM task WHERE id = ?", (task_id,))
         if rowid is None:
             return None
-        self.load_all()
+        row = self._loaded_row(int(rowid))
+        if row is None and not self._complete:
+            self.load_all()
+            row = self._loaded_row(int(rowid))
+        return row
+
+    def _loaded_row(self, rowid: int, *, once: bool = False) -> int | None:
+        """The row of ``rowid`` among the ids read so far. ``once``: one look-up of a few, searched in the list
+        (a million ids: ~10 ms) rather than building the index of every id (~120 ms) unless it is built already."""
+        if self._row_of is None and once:
+            try:
+                return self._rowids.index(rowid)
+            except ValueError:
+                return None
         if self._row_of is None:
             self._row_of = {rid: i for i, rid in enumerate(self._rowids)}
-        return self._row_of.get(int(rowid))
+        return self._row_of.get(rowid)
 
     def on_changed(self, changed: Changed) -> None:
         """Refresh only what the change touched; a new or deleted row reloads the id list."""
@@ -240,8 +348,9 @@ class TaskTableModel(QAbstractTableModel):
             self.reload()
             return
         for task_id in changed.task_ids:
-            row = self.row_of_task(task_id)
-            if row is None:
+            rowid = self.ledger.store.one("SELECT rowid FROM task WHERE id = ?", (task_id,))
+            row = None if rowid is None else self._loaded_row(int(rowid), once=len(changed.task_ids) <= 8)
+            if row is None:  # not shown, or among the ids still to come (read fresh when they arrive)
                 continue
             self._cache.pop(self._rowids[row], None)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))

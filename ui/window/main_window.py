@@ -569,7 +569,7 @@ class MainWindow(DialogActions, QMainWindow):
         self.status_counts.setText(
             self.tr("{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off").format(
                 total=stats["tasks"],
-                shown=self.model.rowCount(),
+                shown=self.model.shown_text(),
                 overdue=stats["overdue"],
                 closed=stats["by_status"]["closed"],
             )
