@@ -3618,262 +3618,262 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>ReconcileView</name>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="179"/>
+        <location filename="../../ui/reconcile/view.py" line="186"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="189"/>
+        <location filename="../../ui/reconcile/view.py" line="196"/>
         <source>Start reconciliation</source>
         <translation>开始对账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="190"/>
+        <location filename="../../ui/reconcile/view.py" line="197"/>
         <source>Tick all</source>
         <translation>全部核对</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="191"/>
+        <location filename="../../ui/reconcile/view.py" line="198"/>
         <source>Close the period…</source>
         <translation>结账…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="192"/>
+        <location filename="../../ui/reconcile/view.py" line="199"/>
         <source>Weekly report…</source>
         <translation>生成周报…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="193"/>
+        <location filename="../../ui/reconcile/view.py" line="200"/>
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="258"/>
-        <location filename="../../ui/reconcile/view.py" line="266"/>
-        <location filename="../../ui/reconcile/view.py" line="280"/>
+        <location filename="../../ui/reconcile/view.py" line="268"/>
+        <location filename="../../ui/reconcile/view.py" line="276"/>
+        <location filename="../../ui/reconcile/view.py" line="290"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="259"/>
+        <location filename="../../ui/reconcile/view.py" line="269"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="260"/>
+        <location filename="../../ui/reconcile/view.py" line="270"/>
         <source>Returned this week</source>
         <translation>本周是否上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="261"/>
+        <location filename="../../ui/reconcile/view.py" line="271"/>
         <source>Last returned</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="266"/>
-        <location filename="../../ui/reconcile/view.py" line="271"/>
-        <location filename="../../ui/reconcile/view.py" line="280"/>
+        <location filename="../../ui/reconcile/view.py" line="276"/>
+        <location filename="../../ui/reconcile/view.py" line="281"/>
+        <location filename="../../ui/reconcile/view.py" line="290"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="266"/>
-        <location filename="../../ui/reconcile/view.py" line="280"/>
+        <location filename="../../ui/reconcile/view.py" line="276"/>
+        <location filename="../../ui/reconcile/view.py" line="290"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="266"/>
+        <location filename="../../ui/reconcile/view.py" line="276"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="272"/>
+        <location filename="../../ui/reconcile/view.py" line="282"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="273"/>
+        <location filename="../../ui/reconcile/view.py" line="283"/>
         <source>Old deadline</source>
         <translation>原时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="274"/>
+        <location filename="../../ui/reconcile/view.py" line="284"/>
         <source>New deadline</source>
         <translation>新时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="275"/>
+        <location filename="../../ui/reconcile/view.py" line="285"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="280"/>
+        <location filename="../../ui/reconcile/view.py" line="290"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="282"/>
+        <location filename="../../ui/reconcile/view.py" line="292"/>
         <source>Chase list</source>
         <translation>催报名单</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="283"/>
+        <location filename="../../ui/reconcile/view.py" line="293"/>
         <source>Waiting for sign-off review</source>
         <translation>待审销号</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="284"/>
+        <location filename="../../ui/reconcile/view.py" line="294"/>
         <source>Extensions to approve</source>
         <translation>待批延期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="285"/>
+        <location filename="../../ui/reconcile/view.py" line="295"/>
         <source>New overdue this week</source>
         <translation>本周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="346"/>
+        <location filename="../../ui/reconcile/view.py" line="356"/>
         <source>Opening</source>
         <translation>期初</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="346"/>
+        <location filename="../../ui/reconcile/view.py" line="356"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="346"/>
+        <location filename="../../ui/reconcile/view.py" line="356"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="383"/>
+        <location filename="../../ui/reconcile/view.py" line="393"/>
         <source>{start} to {end} (week {week})</source>
         <translation>{start} 至 {end}（第 {week} 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="387"/>
+        <location filename="../../ui/reconcile/view.py" line="397"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="396"/>
+        <location filename="../../ui/reconcile/view.py" line="406"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="397"/>
+        <location filename="../../ui/reconcile/view.py" line="407"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="397"/>
+        <location filename="../../ui/reconcile/view.py" line="407"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="413"/>
+        <location filename="../../ui/reconcile/view.py" line="429"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="459"/>
+        <location filename="../../ui/reconcile/view.py" line="475"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="463"/>
+        <location filename="../../ui/reconcile/view.py" line="479"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="468"/>
+        <location filename="../../ui/reconcile/view.py" line="484"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="480"/>
+        <location filename="../../ui/reconcile/view.py" line="496"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="518"/>
+        <location filename="../../ui/reconcile/view.py" line="534"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="521"/>
+        <location filename="../../ui/reconcile/view.py" line="537"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="527"/>
+        <location filename="../../ui/reconcile/view.py" line="543"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="557"/>
+        <location filename="../../ui/reconcile/view.py" line="573"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="570"/>
+        <location filename="../../ui/reconcile/view.py" line="586"/>
         <source>Starting the reconciliation…</source>
         <translation>正在开始对账…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="573"/>
+        <location filename="../../ui/reconcile/view.py" line="589"/>
         <source>Ticking every line…</source>
         <translation>正在逐行勾选…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="598"/>
+        <location filename="../../ui/reconcile/view.py" line="615"/>
         <source>Closing the period and keeping its figures…</source>
         <translation>正在结账，保存本期数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="616"/>
+        <location filename="../../ui/reconcile/view.py" line="634"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="623"/>
+        <location filename="../../ui/reconcile/view.py" line="641"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="67"/>
+        <location filename="../../ui/reconcile/view.py" line="69"/>
         <source>Save the weekly report</source>
         <translation>保存周报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="67"/>
+        <location filename="../../ui/reconcile/view.py" line="69"/>
         <source>Word document (*.docx);;Excel workbook (*.xlsx)</source>
         <translation>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="76"/>
+        <location filename="../../ui/reconcile/view.py" line="78"/>
         <source>Compare with</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="77"/>
+        <location filename="../../ui/reconcile/view.py" line="79"/>
         <source>Compare {week} with which closed week?</source>
         <translation>将 {week} 与哪一个已结账的周比较？</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="117"/>
+        <location filename="../../ui/reconcile/view.py" line="119"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="117"/>
+        <location filename="../../ui/reconcile/view.py" line="119"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="117"/>
+        <location filename="../../ui/reconcile/view.py" line="119"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
@@ -4668,82 +4668,82 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/table/model.py" line="227"/>
+        <location filename="../../ui/table/model.py" line="230"/>
         <source>{n}+ (counting…)</source>
         <translation>{n}+（正在计数…）</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="439"/>
+        <location filename="../../ui/table/model.py" line="442"/>
         <source>Long-term</source>
         <translation>长期</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="442"/>
+        <location filename="../../ui/table/model.py" line="445"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="127"/>
+        <location filename="../../ui/table/model.py" line="130"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="127"/>
+        <location filename="../../ui/table/model.py" line="130"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="127"/>
+        <location filename="../../ui/table/model.py" line="130"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="127"/>
+        <location filename="../../ui/table/model.py" line="130"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="127"/>
+        <location filename="../../ui/table/model.py" line="130"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="127"/>
+        <location filename="../../ui/table/model.py" line="130"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="127"/>
+        <location filename="../../ui/table/model.py" line="130"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="127"/>
+        <location filename="../../ui/table/model.py" line="130"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="127"/>
+        <location filename="../../ui/table/model.py" line="130"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="127"/>
+        <location filename="../../ui/table/model.py" line="130"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="127"/>
+        <location filename="../../ui/table/model.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="127"/>
+        <location filename="../../ui/table/model.py" line="130"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="127"/>
+        <location filename="../../ui/table/model.py" line="130"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
