@@ -3833,12 +3833,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>正在结账，保存本期数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="634"/>
+        <location filename="../../ui/reconcile/view.py" line="632"/>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile/view.py" line="633"/>
+        <source>Writing the weekly report…</source>
+        <translation>正在生成周报…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reconcile/view.py" line="641"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="641"/>
+        <location filename="../../ui/reconcile/view.py" line="648"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>

@@ -626,8 +626,15 @@ class ReconcileView(QWidget):
         path = Path(chosen)
         if path.suffix.lower() not in (".docx", ".xlsx"):
             path = path.with_suffix(".docx")
-        try:
-            out = report_week.write_report(self.ledger, week, path)
+        try:  # in a worker with its own connection, as the 通报: python-docx and a large ledger take seconds
+            out = run_on_ledger(
+                self,
+                self.tr("Weekly report"),
+                self.tr("Writing the weekly report…"),
+                self.ledger,
+                lambda own, _progress: report_week.write_report(own, week, path),
+                cancellable=False,  # written in one go: there is no step to stop at
+            )
         except (LedgerError, OSError) as exc:
             messages.show_error(self, exc)
             return None

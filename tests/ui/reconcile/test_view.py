@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -148,8 +149,21 @@ def test_tick_each_line_until_balanced_then_close_and_report(
     # the weekly report, through the patched path
     out = tmp_path / "周报.docx"
     monkeypatch.setattr(view_mod, "ask_report_path", lambda parent, start: str(out))
+    from ledger.office import weekly
+
+    threads: list[threading.Thread] = []
+    real = weekly.write_report
+
+    def watched(led, wk, path):
+        threads.append(threading.current_thread())
+        return real(led, wk, path)
+
+    monkeypatch.setattr(weekly, "write_report", watched)
     written = v.write_report()
     assert written == out and out.exists()
+    assert (
+        threads and threads[0] is not threading.main_thread()
+    )  # written by a worker: the window keeps painting
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     snap = rc.snapshot(week, W48)
     assert f"累计已销号 {snap['counts']['signed_off']} 项" in text
