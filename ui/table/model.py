@@ -319,6 +319,19 @@ class TaskTableModel(QAbstractTableModel):
             row = self._loaded_row(int(rowid))
         return row
 
+    def with_rows_of(self, task_ids: list[str], callback: Callable[[list[int | None]], None]) -> None:
+        """``callback(rows)``, the row of each of ``task_ids`` (None: not under this filter): now when each is
+        among the ids read so far, else once every id has arrived (never reading them here, on the GUI thread:
+        a million ids take seconds)."""
+        rowids = [self.ledger.store.one("SELECT rowid FROM task WHERE id = ?", (t,)) for t in task_ids]
+        rows = [None if r is None else self._loaded_row(int(r), once=True) for r in rowids]
+        if self._complete or all(
+            row is not None for row, r in zip(rows, rowids, strict=True) if r is not None
+        ):
+            callback(rows)
+        else:
+            self.when_complete(lambda: callback([self.row_of_task(t) for t in task_ids]))
+
     def _loaded_row(self, rowid: int, *, once: bool = False) -> int | None:
         """The row of ``rowid`` among the ids read so far. ``once``: one look-up of a few, searched in the list
         (a million ids: ~10 ms) rather than building the index of every id (~120 ms) unless it is built already."""

@@ -364,11 +364,25 @@ class MainWindow(DialogActions, QMainWindow):
         """Select these tasks in the ledger table and show the first in the task panel."""
         if not quiet:
             self._task_tab = self.tabs.currentIndex()  # chosen on this view: the panel shows beside it
+        answered: list[bool] = []
+
+        def select(rows: list[int | None]) -> None:
+            answered.append(True)
+            self._select_rows(task_ids, rows, quiet)
+
+        self.model.with_rows_of(task_ids, select)
+        if (
+            not answered and not quiet and task_ids
+        ):  # the ids are still arriving: the panel shows the task now
+            self.panel.show_task(task_ids[0])
+            self._docks_for_tab()
+
+    def _select_rows(self, task_ids: list[str], rows: list[int | None], quiet: bool) -> None:
+        """Select ``rows`` (of ``task_ids``; None: not under the filter) and show the first task in the panel."""
         sel = self.table.selectionModel()
         sel.clearSelection()
         first = None
-        for tid in task_ids:
-            row = self.model.row_of_task(tid)
+        for row in rows:
             if row is None:
                 continue
             idx = self.model.index(row, 0)

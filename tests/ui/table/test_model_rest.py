@@ -131,6 +131,25 @@ def test_callers_waiting_for_the_whole_list_get_it(led, qtbot):
     assert model.row_of_task(last) == TASKS - 1 and model._complete and not model.reading()
 
 
+def test_rows_asked_for_beyond_the_first_screen_wait_for_the_worker(led, qtbot, reads):
+    """Selecting a task from another view (a cell of 挂图督战) while the ids still arrive: the rows come when the
+    worker's read ends, never read on the GUI thread; rows among the first screen come at once."""
+    ids = led.task_rowids(TaskFilter())
+    first = led.store.one("SELECT id FROM task WHERE rowid = ?", (ids[0],))
+    last = led.store.one("SELECT id FROM task WHERE rowid = ?", (ids[-1],))
+    reads.clear()
+    model = big_model(led, qtbot)
+    got: list[list[int | None]] = []
+    model.with_rows_of([first, "没有这项"], got.append)
+    assert got == [[0, None]]  # at once
+    model.with_rows_of([last, first], got.append)
+    assert len(got) == 1 and not model._complete  # waits
+    model.load_rest_soon()
+    qtbot.waitUntil(lambda: len(got) == 2)
+    assert got[1] == [TASKS - 1, 0]
+    assert reads == [(FIRST_SCREEN, True), (None, False)]  # the rest on the worker only
+
+
 def test_closing_while_a_read_runs(led, qtbot, monkeypatch):
     started, release = hold_worker_reads(monkeypatch)
     model = big_model(led, qtbot)
