@@ -33,6 +33,9 @@ def stamp(ledger: Ledger) -> tuple[Any, ...]:
     return ledger.store.one("SELECT MAX(seq) FROM journal"), ledger.today()
 
 
+CHECK_EVERY = 500_000  # SQLite steps between two looks at whether a read is still wanted (~5-10 ms of work)
+
+
 class Delivered(QObject):
     """Carries ``(generation, result)`` from the worker to the view (a queued signal: received on the GUI thread);
     ``result`` is an exception when the read failed."""
@@ -60,8 +63,12 @@ class ReadJob(QRunnable):
         result: Any
         try:
             with own_ledger(self.ledger) as own:
+                # outdated meanwhile (a newer read, the ledger closing, the program quitting): SQLite stops
+                own.store.conn.set_progress_handler(
+                    lambda: int(self.generation != self.latest[0]), CHECK_EVERY
+                )
                 result = self.read(own)
-        except (LedgerError, sqlite3.Error) as exc:  # busy or gone: the tab keeps what it shows
+        except (LedgerError, sqlite3.Error) as exc:  # busy, gone or interrupted: the tab keeps what it shows
             result = exc
         try:
             self.out.done.emit((self.generation, result))

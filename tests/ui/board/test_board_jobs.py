@@ -4,6 +4,7 @@ read shows."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -241,3 +242,25 @@ def test_the_window_closing_stops_the_chart_and_the_kanban(qtbot, example: Ledge
     assert not any(v.reads.stopped for v in views)  # type: ignore[attr-defined]
     win.close()
     assert all(v.reads.stopped for v in views)  # type: ignore[attr-defined]
+
+
+def test_an_outdated_read_stops_sqlite_instead_of_reading_on(qtbot, example: Ledger) -> None:
+    """A read overtaken by a newer one, or by the ledger closing (``stop``), is interrupted by SQLite's progress
+    handler: a million-task read no longer holds the pool (and the program's exit) for seconds."""
+    started = threading.Event()
+
+    def long_read(own: Ledger) -> Any:
+        started.set()
+        sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000000) SELECT COUNT(*) FROM n"
+        return own.store.conn.execute(sql).fetchone()[0]
+
+    latest, got = [1], []
+    out = board_jobs.Delivered()
+    out.done.connect(got.append)
+    QThreadPool.globalInstance().start(board_jobs.ReadJob(example, long_read, 1, latest, out))
+    assert started.wait(60)
+    latest[0] += 1  # a newer read was asked for (stop() does the same)
+    qtbot.waitUntil(lambda: bool(got), timeout=120_000)
+    generation, result = got[0]
+    assert generation == 1
+    assert isinstance(result, sqlite3.OperationalError) and "interrupt" in str(result)
