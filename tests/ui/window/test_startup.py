@@ -76,19 +76,26 @@ def test_the_first_paint_waits_neither_for_the_collector_nor_for_the_wall_chart(
     )
     assert seen["thresholds_before_paint"][0] > 10 * usual[0]  # held back while the window is made
     assert tuple(seen["thresholds_after_paint"]) == usual  # and as usual once it has painted
-    # the state chips need the colour scheme; the wall chart, the kanban and the overview wait for their tabs
+    # the state chips need the colour scheme; the wall chart, the kanban, the overview and the trends wait
     assert "ledger.board.scheme" in seen["modules"]
-    assert not {"ledger.board.wallchart", "ledger.board.kanban", "ledger.board.overview"} & set(
-        seen["modules"]
-    )
+    assert not {
+        "ledger.board.wallchart",
+        "ledger.board.kanban",
+        "ledger.board.overview",
+        "ledger.board.trends",
+        "ledger.board.query",
+    } & set(seen["modules"])
 
 
 def test_the_board_face_imports_its_modules_when_a_name_is_asked_for():
     code = (
         "import sys; from ledger import board as lb; "
         "before = {'ledger.board.wallchart', 'ledger.board.kanban'} & set(sys.modules); "
-        "from ledger.board.trends import ALL_TASKS_SQL; "  # the module named like the function
+        "assert 'ledger.board.trends' not in sys.modules; "
+        "from ledger.board.trends import ALL_TASKS_SQL; "  # the module named like the function, imported first
         "assert callable(lb.trends) and lb.trends.__module__ == 'ledger.board.trends', lb.trends; "
+        "from ledger.board import trends, JournalReplay; assert trends is lb.trends, trends; "
+        "assert JournalReplay.__module__ == 'ledger.board.trends'; "
         "assert lb.board_data.__module__ == 'ledger.board.wallchart'; "
         "assert lb.KanbanColumn.__module__ == 'ledger.board.kanban'; "
         "assert 'community_progress' in dir(lb); "
