@@ -154,6 +154,9 @@ def _open_window(path: Path, tmp: Path) -> tuple[float, float]:
 
 
 MILLION = Path(os.environ.get("BENCH_LEDGER_1M", "/tmp/ledger-1m.db"))
+# Cold starts per program in one run (BENCH_WINDOW_ROUNDS): on a shared 2-core machine seven rounds leave the CPU
+# ratio some 5 % apart between two runs; more rounds narrow it.
+ROUNDS = int(os.environ.get("BENCH_WINDOW_ROUNDS", "7"))
 
 
 @pytest.fixture(scope="session")
@@ -204,7 +207,7 @@ def test_window_first_paint_vs_bare_window(benchmark, paint_ledgers, size, tmp_p
         ours.append(wall)
         cpu["ours"].append(used)
 
-    benchmark.pedantic(one_round, rounds=7, iterations=1)
+    benchmark.pedantic(one_round, rounds=ROUNDS, iterations=1)
     bare_s, floor_s, ours_s = statistics.median(bare), statistics.median(floor), statistics.median(ours)
     cpu_s = {k: statistics.median(v) for k, v in cpu.items()}
     benchmark.extra_info.update(
@@ -212,6 +215,8 @@ def test_window_first_paint_vs_bare_window(benchmark, paint_ledgers, size, tmp_p
         cpu_floor_s=round(cpu_s["floor"], 3),
         cpu_ours_s=round(cpu_s["ours"], 3),
         cpu_ours_over_floor=round(cpu_s["ours"] / cpu_s["floor"], 2),
+        # Others' load only ever adds CPU time (shared caches, frequency): the least of each is the steadier figure.
+        cpu_min_ours_over_floor=round(min(cpu["ours"]) / min(cpu["floor"]), 2),
     )
     benchmark.extra_info.update(
         bare_s=round(bare_s, 3),

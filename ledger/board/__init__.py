@@ -1,17 +1,17 @@
 """挂图督战: the wall chart, the kanban and the overview, counted in SQL under a colour scheme.
 
 The room's face imports its modules when one of their names is first asked for (PEP 562): the window's first paint
-needs only the colour scheme (the table's state chips), not the wall chart, the kanban or the overview (~5 ms).
-``trends`` is both a module and a function here, so that module is imported at once: a later import of the module
-would otherwise put the module in the function's place.
+needs only the colour scheme (the table's state chips), not the wall chart, the kanban, the overview or the trends
+(with ``query``, 2-4 ms). ``trends`` is both a module and a function here: importing the module sets the room's
+attribute of that name to the module, so the room's own ``__setattr__`` keeps the function there instead.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
-
-from ledger.board.trends import JournalReplay, Trends, journal_size, trends
 
 if TYPE_CHECKING:
     from ledger.board.kanban import KANBAN_ORDER, KanbanColumn, kanban_columns
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         save_scheme,
         state_rank,
     )
+    from ledger.board.trends import JournalReplay, Trends, journal_size, trends
     from ledger.board.wallchart import (
         BoardData,
         Cell,
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 
 # name -> the module of this room that defines it
 HOMES = {
+    **dict.fromkeys(("JournalReplay", "Trends", "journal_size", "trends"), "trends"),
     **dict.fromkeys(("KANBAN_ORDER", "KanbanColumn", "kanban_columns"), "kanban"),
     **dict.fromkeys(("CommunityProgress", "community_progress", "overdue_tasks"), "overview"),
     **dict.fromkeys(
@@ -111,6 +113,19 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *HOMES})
+
+
+class Room(types.ModuleType):
+    """This package's module type: the import system's ``setattr(ledger.board, "trends", <module>)`` after the
+    first import of ``ledger.board.trends`` (from anywhere) leaves the function of that name in its place."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "trends" and isinstance(value, types.ModuleType):
+            value = value.trends
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = Room
 
 
 __all__ = [

@@ -80,9 +80,25 @@ def normalized_sql(sql: str | None) -> str:
     return " ".join((sql or "").split())
 
 
+Schema = dict[str, tuple[str, str, str, tuple[tuple[str, str, int, int], ...]]]
+
+
+def expected_schema(version: int) -> Schema:
+    """What our migrations 1..``version`` make: name → (type, table, normalized SQL, columns of a table).
+
+    For the newest version that is the committed snapshot (``ledger.storage.schema_snapshot``, written by
+    ``tools/schema_snapshot.py``; a test rebuilds it from the migrations and fails if it differs): running every
+    migration in a database in memory costs ~4.5 ms of each start-up. Older versions are built as before."""
+    from ledger.storage import schema_snapshot
+
+    if version == schema_snapshot.VERSION:
+        return schema_snapshot.SCHEMA
+    return migrated_schema(version)
+
+
 @functools.lru_cache(maxsize=8)
-def expected_schema(version: int) -> dict[str, tuple[str, str, str, tuple[tuple[str, str, int, int], ...]]]:
-    """What our migrations 1..``version`` make: name → (type, table, normalized SQL, columns of a table)."""
+def migrated_schema(version: int) -> Schema:
+    """``expected_schema`` built the slow way: our migrations 1..``version`` run in a database in memory."""
     from ledger.storage.schema import MIGRATIONS
 
     conn = sqlite3.connect(":memory:")
@@ -94,11 +110,9 @@ def expected_schema(version: int) -> dict[str, tuple[str, str, str, tuple[tuple[
         conn.close()
 
 
-def read_schema(
-    conn: sqlite3.Connection,
-) -> dict[str, tuple[str, str, str, tuple[tuple[str, str, int, int], ...]]]:
+def read_schema(conn: sqlite3.Connection) -> Schema:
     """The schema of ``conn``'s main database, in ``expected_schema``'s form (names compared without case)."""
-    out: dict[str, tuple[str, str, str, tuple[tuple[str, str, int, int], ...]]] = {}
+    out: Schema = {}
     rows = conn.execute("SELECT type, name, tbl_name, sql FROM main.sqlite_master").fetchall()
     for kind, name, table, sql in rows:
         columns: tuple[tuple[str, str, int, int], ...] = ()
@@ -122,12 +136,23 @@ KIND_WORDS = {"table": "数据表", "view": "视图", "trigger": "触发器", "i
 
 
 def schema_problems(conn: sqlite3.Connection, version: int) -> list[str]:
-    """What differs between the file's schema and ours for ``version``, in sentences (empty: it is ours)."""
-    want = expected_schema(version)
+    """What differs between the file's schema and ours for ``version``, in sentences (empty: it is ours).
+
+    A file that differs from the snapshot is compared again with what the migrations make here and now: an
+    SQLite of another version could word the schema of its own virtual tables (FTS5) differently; the
+    snapshot only saves time, it never decides alone that a file is not ours."""
     try:
         have = read_schema(conn)
     except UnicodeDecodeError:  # a damaged byte inside the schema's own text: not a schema of ours
         return ["数据库结构中有无法识别的文字，文件可能已损坏"]
+    problems = compare_schema(have, expected_schema(version))
+    if problems:
+        problems = compare_schema(have, migrated_schema(version))
+    return problems
+
+
+def compare_schema(have: Schema, want: Schema) -> list[str]:
+    """``schema_problems`` for two schemas in ``read_schema``'s form."""
     problems: list[str] = []
     for name, (kind, table, sql, columns) in have.items():
         word = KIND_WORDS.get(kind, kind)
@@ -153,6 +178,26 @@ def schema_problems(conn: sqlite3.Connection, version: int) -> list[str]:
         if name not in have:
             problems.append(f"缺少{KIND_WORDS.get(kind, kind)}“{name}”")
     return problems
+
+
+def snapshot_text() -> str:
+    """The source of ``ledger.storage.schema_snapshot``: the newest version's schema, as our migrations make it."""
+    from ledger.storage.schema import SCHEMA_VERSION
+
+    lines = [
+        '"""The schema our migrations make for the newest version, in ``ledger.storage.untrusted.read_schema``\'s',
+        "form: written by ``python tools/schema_snapshot.py``, never by hand (tests/ledger/storage/",
+        "test_schema_snapshot.py rebuilds it from the migrations and fails when it differs). Checking a ledger's",
+        'schema at each start-up reads this instead of running every migration in a database in memory."""',
+        "",
+        "# fmt: off",
+        f"VERSION = {SCHEMA_VERSION}",
+        "SCHEMA: dict[str, tuple[str, str, str, tuple[tuple[str, str, int, int], ...]]] = {",
+    ]
+    for name, entry in sorted(migrated_schema(SCHEMA_VERSION).items()):
+        lines.append(f"    {name!r}: {entry!r},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def guard(conn: sqlite3.Connection, seconds: float = QUERY_SECONDS) -> TimeLimit:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ledger.core import Clock, LedgerError, Operator, TodayClock
 from ledger.service import Ledger
+from ledger.storage import SCHEMA_VERSION
 from ui.common import messages
 from ui.common.util import documents_folder, remember_ledger, save_operator, saved_operator, settings
 from ui.window.crash import CrashHandler
@@ -169,12 +170,17 @@ class Controller:
                 save_operator(op)
         return op
 
-    def operator_for(self, path: Path, parent: QWidget | None) -> Operator | None:
+    def operator_for(
+        self, path: Path, parent: QWidget | None, package: bool | None = None
+    ) -> Operator | None:
         """Who opens ``path``: for a community package its secretary (named in the package, confirmed once on this
-        PC), for a ledger the saved operator (asked for the first time)."""
-        from ui.packages.probe import looks_like_package
+        PC), for a ledger the saved operator (asked for the first time). ``package``: whether ``path`` is one,
+        when the caller has looked already (``ui.packages.probe.quick_look``)."""
+        if package is None:
+            from ui.packages.probe import looks_like_package
 
-        if not looks_like_package(path):  # a ledger: the secretary's dialogs are not imported
+            package = looks_like_package(path)
+        if not package:  # a ledger: the secretary's dialogs are not imported
             return self.operator(parent)
         from ui.packages.secretary import operator_for_package, package_secretary
 
@@ -273,17 +279,21 @@ class Controller:
     def open_path(self, path: Path, parent: QWidget | None = None) -> Ledger | None:
         if self.window is not None and Path(path).resolve() == Path(self.window.ledger.path).resolve():
             return None  # open already, in this window
-        op = self.operator_for(Path(path), parent)
+        from ui.packages.probe import quick_look
+
+        version, package = quick_look(Path(path))  # one look at the file for both questions
+        op = self.operator_for(Path(path), parent, package)
         if op is None:
             return None
         if self.newer_package_blocked(path, parent):
             return None
         try:
-            # an older file: the user is told, then it is upgraded in a worker thread
-            from ui.window.upgrade import upgrade_before_open
+            if version is not None and 0 < version < SCHEMA_VERSION:
+                # an older file: the user is told, then it is upgraded in a worker thread
+                from ui.window.upgrade import upgrade_before_open
 
-            if not upgrade_before_open(Path(path), parent):
-                return None
+                if not upgrade_before_open(Path(path), parent):
+                    return None
             return self._remember(Ledger.open(path, clock=self.clock, operator=op))
         except LedgerError as exc:
             messages.show_error(parent, exc, self.tr("Cannot open the ledger"))

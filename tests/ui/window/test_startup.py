@@ -76,19 +76,27 @@ def test_the_first_paint_waits_neither_for_the_collector_nor_for_the_wall_chart(
     )
     assert seen["thresholds_before_paint"][0] > 10 * usual[0]  # held back while the window is made
     assert tuple(seen["thresholds_after_paint"]) == usual  # and as usual once it has painted
-    # the state chips need the colour scheme; the wall chart, the kanban and the overview wait for their tabs
+    # the state chips need the colour scheme; the wall chart, the kanban, the overview and the trends wait
     assert "ledger.board.scheme" in seen["modules"]
-    assert not {"ledger.board.wallchart", "ledger.board.kanban", "ledger.board.overview"} & set(
-        seen["modules"]
-    )
+    assert not {
+        "ledger.board.wallchart",
+        "ledger.board.kanban",
+        "ledger.board.overview",
+        "ledger.board.trends",
+        "ledger.board.query",
+        "ui.window.upgrade",  # the upgrade dialog's module: only for an older file
+    } & set(seen["modules"])
 
 
 def test_the_board_face_imports_its_modules_when_a_name_is_asked_for():
     code = (
         "import sys; from ledger import board as lb; "
         "before = {'ledger.board.wallchart', 'ledger.board.kanban'} & set(sys.modules); "
-        "from ledger.board.trends import ALL_TASKS_SQL; "  # the module named like the function
+        "assert 'ledger.board.trends' not in sys.modules; "
+        "from ledger.board.trends import ALL_TASKS_SQL; "  # the module named like the function, imported first
         "assert callable(lb.trends) and lb.trends.__module__ == 'ledger.board.trends', lb.trends; "
+        "from ledger.board import trends, JournalReplay; assert trends is lb.trends, trends; "
+        "assert JournalReplay.__module__ == 'ledger.board.trends'; "
         "assert lb.board_data.__module__ == 'ledger.board.wallchart'; "
         "assert lb.KanbanColumn.__module__ == 'ledger.board.kanban'; "
         "assert 'community_progress' in dir(lb); "
@@ -141,3 +149,23 @@ def test_a_line_is_drawn_above_each_problems_first_row(qtbot, filled):
     assert visible_starts and visible_inside
     assert all(line_at(r) for r in visible_starts)
     assert not any(line_at(r) for r in visible_inside)
+
+
+def test_one_quick_look_tells_the_schema_version_and_whether_the_file_is_a_package(tmp_path, filled):
+    import sqlite3
+
+    from ledger.storage import SCHEMA_VERSION
+    from tests.ledger.storage.old_files import old_file
+    from ui.packages.probe import looks_like_package, quick_look
+
+    assert quick_look(filled.path) == (SCHEMA_VERSION, False)
+    (tmp_path / "文本.db").write_text("不是数据库", encoding="utf-8")
+    assert quick_look(tmp_path / "文本.db") == (None, False)
+    assert quick_look(tmp_path / "没有.db") == (None, False)
+    assert quick_look(old_file(filled, tmp_path / "旧.db")) == (8, False)  # closes the ledger
+    conn = sqlite3.connect(filled.path)
+    conn.execute("INSERT INTO setting(key, value) VALUES ('package', '{}')")
+    conn.commit()
+    conn.close()
+    assert quick_look(filled.path) == (SCHEMA_VERSION, True)
+    assert looks_like_package(filled.path)

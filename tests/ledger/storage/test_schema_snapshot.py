@@ -1,0 +1,68 @@
+"""The committed schema snapshot (ledger/storage/schema_snapshot.py) is what our migrations make, so that the
+check of a ledger's schema at start-up can read it instead of running every migration; it can never go stale
+unnoticed, and a file that differs from it is judged against the migrations before it is refused."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ledger.core import FixedClock, Operator, Role
+from ledger.service import Ledger
+from ledger.storage import SCHEMA_VERSION, schema_snapshot, untrusted
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_the_committed_snapshot_is_what_the_migrations_make_now():
+    committed = (ROOT / "ledger" / "storage" / "schema_snapshot.py").read_text(encoding="utf-8")
+    assert committed == untrusted.snapshot_text(), "stale: run python tools/schema_snapshot.py"
+    assert schema_snapshot.VERSION == SCHEMA_VERSION
+    assert schema_snapshot.SCHEMA == untrusted.migrated_schema(SCHEMA_VERSION)
+
+
+def test_the_newest_version_is_read_from_the_snapshot_and_older_ones_from_the_migrations():
+    assert untrusted.expected_schema(SCHEMA_VERSION) is schema_snapshot.SCHEMA
+    older = untrusted.expected_schema(SCHEMA_VERSION - 1)
+    assert older is untrusted.migrated_schema(SCHEMA_VERSION - 1)
+    assert older != schema_snapshot.SCHEMA
+
+
+def test_the_tool_reports_an_up_to_date_snapshot():
+    done = subprocess.run(
+        [sys.executable, "tools/schema_snapshot.py", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "up to date" in done.stdout
+
+
+@pytest.fixture()
+def ledger_conn(tmp_path):
+    path = tmp_path / "l.db"
+    Ledger.create(
+        path, org="测试", clock=FixedClock.on("2025-11-20"), operator=Operator("测", Role.WORK_TEAM)
+    ).close()
+    conn = sqlite3.connect(path)
+    yield conn
+    conn.close()
+
+
+def test_a_file_that_differs_only_from_a_wrong_snapshot_is_judged_by_the_migrations(ledger_conn, monkeypatch):
+    """Another SQLite could word its own FTS5 tables differently: the snapshot alone never refuses a file."""
+    wrong = dict(schema_snapshot.SCHEMA)
+    name = next(n for n, entry in wrong.items() if entry[0] == "trigger")
+    kind, table, sql, columns = wrong[name]
+    wrong[name] = (kind, table, sql + " ", columns)
+    monkeypatch.setattr(schema_snapshot, "SCHEMA", wrong)
+    assert untrusted.compare_schema(untrusted.read_schema(ledger_conn), wrong) != []
+    assert untrusted.schema_problems(ledger_conn, SCHEMA_VERSION) == []
+
+
+def test_a_changed_file_is_still_refused(ledger_conn):
+    assert untrusted.schema_problems(ledger_conn, SCHEMA_VERSION) == []
+    ledger_conn.execute("CREATE TRIGGER spy AFTER UPDATE ON task BEGIN SELECT 1; END")
+    assert untrusted.schema_problems(ledger_conn, SCHEMA_VERSION) == ["多出了本程序不会建立的触发器“spy”"]
