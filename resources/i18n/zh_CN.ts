@@ -673,42 +673,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="232"/>
+        <location filename="../../ui/window/app.py" line="238"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="234"/>
+        <location filename="../../ui/window/app.py" line="240"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="244"/>
+        <location filename="../../ui/window/app.py" line="250"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="246"/>
+        <location filename="../../ui/window/app.py" line="252"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="270"/>
+        <location filename="../../ui/window/app.py" line="276"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="289"/>
+        <location filename="../../ui/window/app.py" line="299"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="335"/>
+        <location filename="../../ui/window/app.py" line="345"/>
         <source>Closing the ledger</source>
         <translation>关闭台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="336"/>
+        <location filename="../../ui/window/app.py" line="346"/>
         <source>Backing up “{name}” into the data folder…</source>
         <translation>正在把“{name}”备份到数据文件夹……</translation>
     </message>
@@ -2200,22 +2200,22 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>已保存：{measure}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="495"/>
+        <location filename="../../ui/window/main_window.py" line="509"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="562"/>
+        <location filename="../../ui/window/main_window.py" line="576"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="570"/>
+        <location filename="../../ui/window/main_window.py" line="584"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="607"/>
+        <location filename="../../ui/window/main_window.py" line="621"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -4683,12 +4683,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>{n}+（正在计数…）</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="442"/>
+        <location filename="../../ui/table/model.py" line="455"/>
         <source>Long-term</source>
         <translation>长期</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="445"/>
+        <location filename="../../ui/table/model.py" line="458"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 天</translation>
     </message>
