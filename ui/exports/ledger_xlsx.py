@@ -7,7 +7,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
@@ -204,11 +204,12 @@ class ExportDialog(QDialog):
         self.per_community.setToolTip(
             self.tr("After the ledger sheet, one more sheet for each community with only its tasks.")
         )
-        self.per_community.setChecked(s.value(PER_COMMUNITY_KEY, False, type=bool))
+        # QSettings.value(..., type=bool) returns a bool; PySide6's stub types every value() as object
+        self.per_community.setChecked(cast(bool, s.value(PER_COMMUNITY_KEY, False, type=bool)))
         self.three_lists = QCheckBox(self.tr("The three lists (problems, tasks, responsibilities)"))
         self.three_lists.setObjectName("threeLists")
         self.three_lists.setToolTip(self.tr("Adds the 问题清单, 任务清单 and 责任清单 sheets."))
-        self.three_lists.setChecked(s.value(LISTS_KEY, False, type=bool))
+        self.three_lists.setChecked(cast(bool, s.value(LISTS_KEY, False, type=bool)))
         self.reload_templates()
         layout_box = QGroupBox(self.tr("Layout"))
         form = QFormLayout(layout_box)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,12 +56,16 @@ def hint(label: QLabel) -> QLabel:
 
 
 class _ReadOnly(QStyledItemDelegate):
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> Any:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> Any:
         return None
 
 
 class _WidthDelegate(QStyledItemDelegate):
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         spin = QSpinBox(parent)
         spin.setRange(MIN_WIDTH, MAX_WIDTH)
         return spin
@@ -149,10 +153,10 @@ class TemplateDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.up_button = QPushButton(self.tr("Move up"))
         self.up_button.setObjectName("moveUp")
-        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.up_button.clicked.connect(lambda: self.move_column(-1))
         self.down_button = QPushButton(self.tr("Move down"))
         self.down_button.setObjectName("moveDown")
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.down_button.clicked.connect(lambda: self.move_column(1))
         middle = QVBoxLayout()
         middle.addStretch(1)
         for b in (self.add_button, self.remove_button):
@@ -276,16 +280,18 @@ class TemplateDialog(QDialog):
                 self.available.addItem(it)
 
     # -- reading
+    def _items(self) -> list[QTreeWidgetItem]:
+        """The column rows in order (topLevelItem(i) is None only for an index out of range)."""
+        root = self.tree.invisibleRootItem()
+        return [it for i in range(root.childCount()) if (it := root.child(i)) is not None]
+
     def keys(self) -> list[str]:
-        return [
-            self.tree.topLevelItem(i).data(HEADER_COL, KeyRole) for i in range(self.tree.topLevelItemCount())
-        ]
+        return [it.data(HEADER_COL, KeyRole) for it in self._items()]
 
     def columns(self) -> list[dict[str, Any]]:
         """The columns as save_template takes them: [{"key", "title", "width"}, …] in order."""
         out = []
-        for i in range(self.tree.topLevelItemCount()):
-            it = self.tree.topLevelItem(i)
+        for it in self._items():
             out.append(
                 {
                     "key": it.data(HEADER_COL, KeyRole),
@@ -303,7 +309,8 @@ class TemplateDialog(QDialog):
             self._update_buttons()
 
     def _update_buttons(self) -> None:
-        row = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else -1
+        current = self.tree.currentItem()
+        row = self.tree.indexOfTopLevelItem(current) if current is not None else -1
         self.remove_button.setEnabled(row >= 0)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < self.tree.topLevelItemCount() - 1)
@@ -335,11 +342,12 @@ class TemplateDialog(QDialog):
         row = self.tree.indexOfTopLevelItem(item)
         self.tree.takeTopLevelItem(row)
         self._fill_available()
-        if self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(min(row, self.tree.topLevelItemCount() - 1)))
+        items = self._items()
+        if items:
+            self.tree.setCurrentItem(items[min(row, len(items) - 1)])
         self._update_buttons()
 
-    def move(self, delta: int) -> None:
+    def move_column(self, delta: int) -> None:
         item = self.tree.currentItem()
         if item is None:
             return

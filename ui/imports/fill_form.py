@@ -219,6 +219,7 @@ class FillTable(DecisionTable):
     ``refused=True`` hides 台账现值. ``decisions()`` is {key: choice | ("new", value)}, a new indicator value read
     as a number; ValueError((the sheet's row, "empty" | "number")) for a bad new value."""
 
+    rows: list[_Line]
     BOX_NAME, EDIT_NAME = "fillDecision_", "fillNewValue_"
     ROW_NUMBERS = False  # 行 is the sheet's row
     CENTRED = True
@@ -489,5 +490,6 @@ def import_excel(parent: QWidget | None, ledger: Ledger) -> object | None:
         messages.show_error(parent, exc, _tr("Import Excel"))
         return None
     if form:
-        return FillFormDialog.run(parent, ledger, path)
+        applied: object | None = FillFormDialog.run(parent, ledger, path)  # PreviewDialog.run() is typed Any
+        return applied
     return ForeignImportDialog.run(parent, ledger, path)

@@ -40,7 +40,7 @@ class ForeignImportDialog(QDialog):
         super().__init__(parent)
         self.ledger = ledger
         self.path = Path(path)
-        self.result: excel_foreign.ForeignImport | None = None
+        self.import_result: excel_foreign.ForeignImport | None = None
         self.error = ""
         self.headers: list[str] = []
         self.boxes: dict[str, QComboBox] = {}
@@ -161,7 +161,7 @@ class ForeignImportDialog(QDialog):
         return text
 
     def preview(self) -> excel_foreign.ForeignImport | None:
-        if not self.boxes or self.result is not None:
+        if not self.boxes or self.import_result is not None:
             return None
         r = self._run(dry_run=True)
         if r is not None:
@@ -173,12 +173,12 @@ class ForeignImportDialog(QDialog):
         return r
 
     def apply(self) -> excel_foreign.ForeignImport | None:
-        if not self.boxes or self.result is not None:
-            return self.result
+        if not self.boxes or self.import_result is not None:
+            return self.import_result
         r = self._run(dry_run=False)
         if r is None:
             return None
-        self.result = r
+        self.import_result = r
         text = self.tr(
             "Imported: {tasks} tasks, {problems} new problems, {categories} new categories, "
             "{communities} new communities."
@@ -195,7 +195,7 @@ class ForeignImportDialog(QDialog):
         return r
 
     def _close(self) -> None:
-        if self.result is not None:
+        if self.import_result is not None:
             self.accept()
         else:
             self.reject()
@@ -210,4 +210,4 @@ class ForeignImportDialog(QDialog):
             dlg.deleteLater()
             return None
         dlg.exec()
-        return dlg.result
+        return dlg.import_result

@@ -39,7 +39,7 @@ from ledger.plan import (
 from ledger.service import Ledger
 from ui.common import messages, palette
 from ui.imports.plan_levels import PlanLevelEditing, PlanTree
-from ui.imports.plan_tree import ASSIGNED, DETAIL, FACTS, KIND, NAMED, PlanTreeEditing
+from ui.imports.plan_tree import ASSIGNED, DETAIL, FACTS, KIND, NAMED, PlanTreeEditing, children
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class PlanImportDialog(PlanLevelEditing, PlanTreeEditing, QDialog):
         self.ledger = ledger
         self.path: Path | None = None
         self.plan: ParsedPlan | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.known = [c["name"] for c in ledger.communities()]
         self.unknown: list[str] = []
         self._syncing = False
@@ -158,8 +158,8 @@ class PlanImportDialog(PlanLevelEditing, PlanTreeEditing, QDialog):
                 ),
                 self.demote,
             ),
-            ("up", self.tr("Move up"), self.tr("Move up (or drag it)"), lambda: self.move(-1)),
-            ("down", self.tr("Move down"), self.tr("Move down"), lambda: self.move(1)),
+            ("up", self.tr("Move up"), self.tr("Move up (or drag it)"), lambda: self.move_item(-1)),
+            ("down", self.tr("Move down"), self.tr("Move down"), lambda: self.move_item(1)),
         ):
             b = QPushButton(text)
             b.setObjectName(key)
@@ -262,7 +262,7 @@ class PlanImportDialog(PlanLevelEditing, PlanTreeEditing, QDialog):
             return None
         dlg = cls(ledger, path, parent)
         dlg.exec()
-        return dlg.result
+        return dlg.import_result
 
     @classmethod
     def _ask_path(cls, parent: QWidget | None) -> str:
@@ -291,7 +291,7 @@ class PlanImportDialog(PlanLevelEditing, PlanTreeEditing, QDialog):
         """Read and parse ``path`` into the tree; a file that cannot be read leaves a sentence and an empty tree."""
         self.path = Path(path)
         self.file_label.setText(str(self.path))
-        self.result = None
+        self.import_result = None
         self.message.clear()
         try:
             plan = load_plan_document(self.path, self.ledger)
@@ -342,8 +342,8 @@ class PlanImportDialog(PlanLevelEditing, PlanTreeEditing, QDialog):
                     seen.add(id(item))
                     out.append(item)
             else:
-                for i in range(item.childCount()):
-                    add(item.child(i))
+                for child in children(item):
+                    add(child)
 
         for item in self.tree.selectedItems():
             add(item)
@@ -451,8 +451,8 @@ class PlanImportDialog(PlanLevelEditing, PlanTreeEditing, QDialog):
                 names = list(self.known)
             else:
                 named = resolve_names(m.data(0, NAMED) or [], self.known)[0]
-                if not named and m.parent() is not None:
-                    problem = m.parent()
+                problem = m.parent()
+                if not named and problem is not None:
                     named = resolve_names(
                         mentions(problem.text(0), problem.data(0, NAMED) or []), self.known
                     )[0]
@@ -492,7 +492,7 @@ class PlanImportDialog(PlanLevelEditing, PlanTreeEditing, QDialog):
             button.setEnabled(
                 has_tree and current is not None and (key != "split" or current.data(0, KIND) == "measure")
             )
-        self.import_button.setEnabled(has_tree and self.result is None)
+        self.import_button.setEnabled(has_tree and self.import_result is None)
 
     def refresh_preview(self) -> None:
         if self.tree.topLevelItemCount() == 0:
@@ -522,7 +522,7 @@ class PlanImportDialog(PlanLevelEditing, PlanTreeEditing, QDialog):
             log.warning("plan import refused: %s", exc)
             self._say(messages.error_text(exc), error=True)
             return None
-        self.result = result
+        self.import_result = result
         self._say(result.sentence(messages.lang()))
         self._set_enabled()
         self.imported.emit(result)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from ui.imports.plan_tree import ASSIGNED, DETAIL, FACTS, KIND, NAMED
+from ui.imports.plan_tree import ASSIGNED, DETAIL, FACTS, KIND, NAMED, children
 
 _PARENT_KIND = {"category": None, "problem": "category", "measure": "problem"}
 
@@ -85,7 +85,12 @@ class PlanLevelEditing:
         def refresh_preview(self) -> None: ...
         def _say(self, text: str, *, error: bool = False) -> None: ...
         def _new_item(
-            self, kind: str, title: str, detail: str = "", named: list[str] | None = None
+            self,
+            kind: str,
+            title: str,
+            detail: str = "",
+            named: list[str] | None = None,
+            lines: tuple[int, int] | None = None,
         ) -> QTreeWidgetItem: ...
         def _current(self) -> QTreeWidgetItem | None: ...
         def _siblings(self, item: QTreeWidgetItem) -> tuple[QTreeWidgetItem | None, int]: ...
@@ -103,8 +108,8 @@ class PlanLevelEditing:
             assigned = item.data(0, ASSIGNED)
             if assigned is None:  # a former problem: the communities its measures fell to
                 assigned = []
-                for i in range(item.childCount()):
-                    assigned += [n for n in item.child(i).data(0, ASSIGNED) or [] if n not in assigned]
+                for child in children(item):
+                    assigned += [n for n in child.data(0, ASSIGNED) or [] if n not in assigned]
             new.setData(0, ASSIGNED, list(assigned or self.known))
             new.setData(0, FACTS, item.data(0, FACTS) or {})
         return new
@@ -131,7 +136,7 @@ class PlanLevelEditing:
             for child in item.takeChildren():
                 problem = self._retyped(child, "problem")
                 new.addChild(problem)
-        following = [parent.child(i) for i in range(index + 1, parent.childCount())]
+        following = children(parent)[index + 1 :]
         for child in following:
             parent.removeChild(child)
             new.addChild(child)
@@ -199,6 +204,6 @@ def _measures_under(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     if item.data(0, KIND) == "measure":
         return [item]
     out: list[QTreeWidgetItem] = []
-    for i in range(item.childCount()):
-        out += _measures_under(item.child(i))
+    for child in children(item):
+        out += _measures_under(child)
     return out

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTreeWidgetItem
 
 from ledger.plan import (
     MeasureKey,
@@ -20,6 +20,9 @@ from ledger.plan import (
     split_measure,
 )
 from ledger.service import Ledger
+
+if TYPE_CHECKING:  # plan_levels imports this module, so its tree class is named for the checker only
+    from ui.imports.plan_levels import PlanTree
 
 KIND = Qt.ItemDataRole.UserRole + 1  # "category" | "problem" | "measure"
 DETAIL = Qt.ItemDataRole.UserRole + 2  # detail text
@@ -53,13 +56,19 @@ def _facts(measure: ParsedMeasure) -> dict[str, object]:
 def _with_facts(measure: ParsedMeasure, facts: object) -> ParsedMeasure:
     if isinstance(facts, dict):
         lines = facts.get("lines")
-        measure.lines = tuple(lines) if isinstance(lines, (list, tuple)) and len(lines) == 2 else None  # type: ignore[assignment]
+        measure.lines = tuple(lines) if isinstance(lines, (list, tuple)) and len(lines) == 2 else None
         measure.leader = str(facts.get("leader") or "")
         measure.department = str(facts.get("department") or "")
         measure.owners = [str(o) for o in facts.get("owners") or []]
-        measure.deadline = facts.get("deadline") or None  # type: ignore[assignment]
-        measure.kind = facts.get("kind") or None  # type: ignore[assignment]
+        measure.deadline = facts.get("deadline") or None
+        measure.kind = facts.get("kind") or None
     return measure
+
+
+def children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """item's children in order; ``tree.invisibleRootItem()`` gives the top-level items. (child(i) is None only for
+    an index out of range, which this never asks for.)"""
+    return [child for i in range(item.childCount()) if (child := item.child(i)) is not None]
 
 
 def _tr(text: str) -> str:
@@ -77,7 +86,7 @@ class PlanTreeEditing:
     known: list[str]
     unknown: list[str]
     _syncing: bool
-    tree: QTreeWidget
+    tree: PlanTree
     detail: QPlainTextEdit
     banner: QLabel
 
@@ -165,12 +174,10 @@ class PlanTreeEditing:
         self.refresh_preview()
 
     def measure_items(self) -> list[QTreeWidgetItem]:
-        out = []
-        for ci in range(self.tree.topLevelItemCount()):
-            cat = self.tree.topLevelItem(ci)
-            for pi in range(cat.childCount()):
-                prob = cat.child(pi)
-                out.extend(prob.child(mi) for mi in range(prob.childCount()))
+        out: list[QTreeWidgetItem] = []
+        for cat in children(self.tree.invisibleRootItem()):
+            for prob in children(cat):
+                out.extend(children(prob))
         return out
 
     def find_item(self, title: str) -> QTreeWidgetItem | None:
@@ -182,16 +189,13 @@ class PlanTreeEditing:
         """The tree as it stands: the (edited) plan and each measure's communities."""
         categories: list[ParsedCategory] = []
         assignment: dict[MeasureKey, list[str]] = {}
-        for ci in range(self.tree.topLevelItemCount()):
-            citem = self.tree.topLevelItem(ci)
+        for ci, citem in enumerate(children(self.tree.invisibleRootItem())):
             cat = ParsedCategory(citem.text(0).strip())
-            for pi in range(citem.childCount()):
-                pitem = citem.child(pi)
+            for pi, pitem in enumerate(children(citem)):
                 prob = ParsedProblem(
                     pitem.text(0).strip(), pitem.data(0, DETAIL) or "", [], list(pitem.data(0, NAMED) or [])
                 )
-                for mi in range(pitem.childCount()):
-                    mitem = pitem.child(mi)
+                for mi, mitem in enumerate(children(pitem)):
                     prob.measures.append(
                         _with_facts(
                             ParsedMeasure(
@@ -363,7 +367,7 @@ class PlanTreeEditing:
         self._selection_changed()
         self.refresh_preview()
 
-    def move(self, delta: int) -> None:
+    def move_item(self, delta: int) -> None:
         """Move among siblings; past the first or last, into the neighbouring parent (a measure to the next problem)."""
         item = self._current()
         if item is None:

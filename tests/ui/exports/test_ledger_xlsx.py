@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QPushButton
 
 from ledger.office import (
@@ -358,6 +358,11 @@ def test_template_dialog_renames_moves_removes_and_saves(qtbot, filled, confirm)
     assert saved[expected.index("owner")] == {"key": "owner", "title": "责任人", "width": 8}
     assert dlg.template_box.currentData() == "简版" and not dlg.dirty
     assert dlg.status.text() == "已保存模板“简版”。"
+    # moving a column is its own method: the dialog itself still moves (QWidget.move() is not hidden)
+    keys = dlg.keys()
+    dlg.move(QPoint(50, 20))
+    qtbot.waitUntil(lambda: dlg.pos() == QPoint(50, 20))
+    assert dlg.keys() == keys
 
     filled.close()
     again = Ledger.open(path)

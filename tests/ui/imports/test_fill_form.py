@@ -209,11 +209,11 @@ def test_foreign_ledger_preview_and_import(qtbot, led: Ledger, tmp_path: Path) -
     snap.unchanged()
     dlg.set_column("measure", -1)
     dlg.apply()
-    assert "整改措施" in dlg.message.text() and dlg.result is None
+    assert "整改措施" in dlg.message.text() and dlg.import_result is None
     snap.unchanged()
     dlg.set_column("measure", 3)
     qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
-    assert dlg.result is not None and dlg.result.written
+    assert dlg.import_result is not None and dlg.import_result.written
     assert "已导入：4 项任务" in dlg.findChild(type(dlg.message), "foreignResult").text()
     titles = {r["title"] for r in led.store.rows("SELECT title FROM category")}
     assert {"党建引领", "廉政建设"} <= titles
@@ -226,6 +226,9 @@ def test_foreign_ledger_preview_and_import(qtbot, led: Ledger, tmp_path: Path) -
         )
         == 4
     )
+    # 关闭 after an import accepts the dialog, and QDialog.result() says so (an attribute named "result" hid it)
+    qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)
+    assert dlg.result() == QDialog.DialogCode.Accepted
 
 
 def test_foreign_ledger_imported_again_says_what_it_skipped(qtbot, led: Ledger, tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from ledger.core import LedgerError
@@ -51,7 +51,7 @@ def test_rename_drop_and_import(qtbot, dialog: PlanImportDialog, six: Ledger) ->
     with qtbot.waitSignal(dialog.imported) as signal:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     result = signal.args[0]
-    assert result is dialog.result and result.tasks_created > 0
+    assert result is dialog.import_result and result.tasks_created > 0
     measures = _measures(six)
     assert "强化宣传培训（改名）" in measures
     assert "强化宣传培训，提升居民自治意识" not in measures
@@ -111,6 +111,17 @@ def test_split_merge_and_move(qtbot, dialog: PlanImportDialog, six: Ledger) -> N
     dialog.do_import()
     rows = [t for t in six.tasks_json() if t["measure"] == "建立常态化治理机制，巩固整改成效"]
     assert rows and {t["problem"] for t in rows} == {"针对防范化解安全风险隐患不到位的问题"}
+
+
+def test_the_dialog_still_moves_and_reports_how_it_closed(qtbot, dialog: PlanImportDialog) -> None:
+    """The edit methods must not hide QWidget.move() or QDialog.result() (they once were named move and result)."""
+    select_item(dialog, "强化宣传培训，提升居民自治意识")
+    before = [m.text(0) for m in dialog.measure_items()]
+    dialog.move(QPoint(40, 30))
+    qtbot.waitUntil(lambda: dialog.pos() == QPoint(40, 30))
+    assert [m.text(0) for m in dialog.measure_items()] == before  # no tree item moved
+    dialog.reject()
+    assert dialog.result() == QDialog.DialogCode.Rejected
 
 
 def test_merge_with_nothing_above_says_so(qtbot, dialog: PlanImportDialog) -> None:
