@@ -1139,72 +1139,72 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>在“整改台账”表之后，再为每个居民区各加一张只含本居民区任务的工作表。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="208"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="209"/>
         <source>The three lists (problems, tasks, responsibilities)</source>
         <translation>三张清单（问题清单、任务清单、责任清单）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="210"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="211"/>
         <source>Adds the 问题清单, 任务清单 and 责任清单 sheets.</source>
         <translation>另加“问题清单”“任务清单”“责任清单”三张工作表。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="213"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="214"/>
         <source>Layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="218"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="219"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="220"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="221"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="228"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="229"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="232"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="233"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="237"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="238"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="240"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="241"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="258"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="259"/>
         <source>{name} (default)</source>
         <translation>{name}（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="270"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="271"/>
         <source>{count} columns: {names}</source>
         <translation>共 {count} 列：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="328"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="329"/>
         <source>Choose where to save the file.</source>
         <translation>请选择文件保存的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="334"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="335"/>
         <source>The folder “{folder}” does not exist. Choose an existing folder with “Browse…”.</source>
         <translation>文件夹“{folder}”不存在。请点“浏览…”选择一个已有的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="343"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="344"/>
         <source>“{name}” already exists in “{folder}”. Replace it?</source>
         <translation>“{folder}”中已有“{name}”。要替换它吗？</translation>
     </message>
@@ -1308,72 +1308,72 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FillFormDialog</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="318"/>
+        <location filename="../../ui/imports/fill_form.py" line="319"/>
         <source>Import a fill form</source>
         <translation>导入填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="321"/>
+        <location filename="../../ui/imports/fill_form.py" line="322"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="324"/>
+        <location filename="../../ui/imports/fill_form.py" line="325"/>
         <source>Skip the cells that cannot be imported and import the rest</source>
         <translation>跳过不能导入的单元格，导入其余部分</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="364"/>
+        <location filename="../../ui/imports/fill_form.py" line="365"/>
         <source>“{file}” ({community}): {applied} values to apply, {conflicts} conflicts, {refused} cells that cannot be imported, {unchanged} rows unchanged. Nothing has been changed yet.</source>
         <translation>“{file}”（{community}）：将应用 {applied} 项，冲突 {conflicts} 项，不能导入 {refused} 项，{unchanged} 行没有变化。目前台账尚未改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="381"/>
+        <location filename="../../ui/imports/fill_form.py" line="382"/>
         <source>{count} cells cannot be imported (see the tab 拒绝). Tick “Skip the cells that cannot be imported” to import the rest, or correct the file and import it again.</source>
         <translation>有 {count} 个单元格不能导入（见“拒绝”页）。勾选“跳过不能导入的单元格，导入其余部分”后可导入其余内容，或改正文件后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="404"/>
+        <location filename="../../ui/imports/fill_form.py" line="405"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="406"/>
+        <location filename="../../ui/imports/fill_form.py" line="407"/>
         <source>Ask for sign-off</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="408"/>
+        <location filename="../../ui/imports/fill_form.py" line="409"/>
         <source>Whole row</source>
         <translation>整行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="416"/>
+        <location filename="../../ui/imports/fill_form.py" line="417"/>
         <source>Indicator value: {name}</source>
         <translation>指标完成值：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="416"/>
+        <location filename="../../ui/imports/fill_form.py" line="417"/>
         <source>Indicator value</source>
         <translation>指标完成值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="454"/>
+        <location filename="../../ui/imports/fill_form.py" line="455"/>
         <source>Nothing new to import: the ledger already holds every value of “{file}”.</source>
         <translation>没有需要导入的内容：“{file}”中的数值台账上都已有了。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="459"/>
+        <location filename="../../ui/imports/fill_form.py" line="460"/>
         <source>Imported “{file}” ({community}): {applied} values applied, {decided} conflicts decided, {skipped} cells skipped.</source>
         <translation>已导入“{file}”（{community}）：应用 {applied} 项，裁决 {decided} 项冲突，跳过 {skipped} 个不能导入的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="470"/>
+        <location filename="../../ui/imports/fill_form.py" line="471"/>
         <source> {count} conflicts were left undecided; import the file again to decide them.</source>
         <translation>还有 {count} 项冲突未决定，台账上保持原值；可再次导入此文件来决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="473"/>
+        <location filename="../../ui/imports/fill_form.py" line="474"/>
         <source> Backup before the import: {path}</source>
         <translation>导入前的备份：{path}</translation>
     </message>
@@ -1431,47 +1431,47 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FillTable</name>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="229"/>
+        <location filename="../../ui/imports/fill_form.py" line="230"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="230"/>
+        <location filename="../../ui/imports/fill_form.py" line="231"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="231"/>
+        <location filename="../../ui/imports/fill_form.py" line="232"/>
         <source>Community / measure</source>
         <translation>居民区 / 整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="232"/>
+        <location filename="../../ui/imports/fill_form.py" line="233"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="233"/>
+        <location filename="../../ui/imports/fill_form.py" line="234"/>
         <source>Ledger now</source>
         <translation>台账现值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="234"/>
+        <location filename="../../ui/imports/fill_form.py" line="235"/>
         <source>Filled in</source>
         <translation>填报值</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="235"/>
+        <location filename="../../ui/imports/fill_form.py" line="236"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="250"/>
+        <location filename="../../ui/imports/fill_form.py" line="251"/>
         <source>Keep the ledger&apos;s</source>
         <translation>保留台账</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="250"/>
+        <location filename="../../ui/imports/fill_form.py" line="251"/>
         <source>Take the filled-in</source>
         <translation>采用填报</translation>
     </message>
@@ -3303,42 +3303,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>没有可导入的内容：预览是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_levels.py" line="124"/>
+        <location filename="../../ui/imports/plan_levels.py" line="129"/>
         <source>A category is already at the top level.</source>
         <translation>类别已是最高一级，不能再升。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_levels.py" line="150"/>
+        <location filename="../../ui/imports/plan_levels.py" line="155"/>
         <source>A measure is already at the lowest level.</source>
         <translation>措施已是最低一级，不能再降。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_levels.py" line="155"/>
+        <location filename="../../ui/imports/plan_levels.py" line="160"/>
         <source>There is nothing above at the same level to put it under.</source>
         <translation>上面没有同一级的项目，无法降级。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="157"/>
+        <location filename="../../ui/imports/plan_tree.py" line="166"/>
         <source>The ledger has no communities yet: tick the communities named in the text, or add communities first.</source>
         <translation>台账中还没有居民区：请勾选文中提到的居民区，或先添加居民区。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="278"/>
+        <location filename="../../ui/imports/plan_tree.py" line="282"/>
         <source>There is no item above at the same level to merge with.</source>
         <translation>同一级没有上一项可以合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="319"/>
+        <location filename="../../ui/imports/plan_tree.py" line="323"/>
         <source>Only a measure can be split: select a measure.</source>
         <translation>只能拆分整改措施：请先选择一条措施。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="326"/>
+        <location filename="../../ui/imports/plan_tree.py" line="330"/>
         <source>Nothing to split: put the cursor inside the text, or use “；” between the parts.</source>
         <translation>没有可拆分的地方：请把光标放在措施内容中间，或用“；”分隔各部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/plan_tree.py" line="353"/>
+        <location filename="../../ui/imports/plan_tree.py" line="357"/>
         <source>Select what to drop first.</source>
         <translation>请先选择要删除的项。</translation>
     </message>
@@ -4761,137 +4761,137 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../ui/exports/templates.py" line="76"/>
+        <location filename="../../ui/exports/templates.py" line="80"/>
         <source>Ledger templates</source>
         <translation>台账模板</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="86"/>
+        <location filename="../../ui/exports/templates.py" line="90"/>
         <source>Make default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="89"/>
+        <location filename="../../ui/exports/templates.py" line="93"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="93"/>
+        <location filename="../../ui/exports/templates.py" line="97"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="100"/>
+        <location filename="../../ui/exports/templates.py" line="104"/>
         <source>The built-in template “{name}” cannot be changed. Change the columns, then save them under a new name.</source>
         <translation>“{name}”是内置模板，不能修改。可以在它的基础上调整各列，再用新名称保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="113"/>
+        <location filename="../../ui/exports/templates.py" line="117"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="113"/>
+        <location filename="../../ui/exports/templates.py" line="117"/>
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="113"/>
+        <location filename="../../ui/exports/templates.py" line="117"/>
         <source>Width</source>
         <translation>列宽</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="115"/>
+        <location filename="../../ui/exports/templates.py" line="119"/>
         <source>Column width in characters; a Chinese character takes two.</source>
         <translation>列宽以字符计，一个汉字占 2 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="144"/>
+        <location filename="../../ui/exports/templates.py" line="148"/>
         <source>Add →</source>
         <translation>添加 →</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="147"/>
+        <location filename="../../ui/exports/templates.py" line="151"/>
         <source>← Remove</source>
         <translation>← 移除</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="150"/>
+        <location filename="../../ui/exports/templates.py" line="154"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="153"/>
+        <location filename="../../ui/exports/templates.py" line="157"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="165"/>
+        <location filename="../../ui/exports/templates.py" line="169"/>
         <source>Columns you can add</source>
         <translation>可添加的列</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="166"/>
+        <location filename="../../ui/exports/templates.py" line="170"/>
         <source>Columns of the ledger, left to right</source>
         <translation>台账中的列（从左到右）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="175"/>
+        <location filename="../../ui/exports/templates.py" line="179"/>
         <source>Double-click a header or a width to change it; drag a row, or use Move up and Move down, to change the order.</source>
         <translation>双击表头或列宽即可修改；拖动某一行，或用“上移”“下移”调整列的顺序。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="183"/>
+        <location filename="../../ui/exports/templates.py" line="187"/>
         <source>Template name, e.g. 简版</source>
         <translation>模板名称，例如：简版</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="185"/>
+        <location filename="../../ui/exports/templates.py" line="189"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="190"/>
+        <location filename="../../ui/exports/templates.py" line="194"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="198"/>
+        <location filename="../../ui/exports/templates.py" line="202"/>
         <source>Use this template</source>
         <translation>使用此模板</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="200"/>
+        <location filename="../../ui/exports/templates.py" line="204"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="225"/>
+        <location filename="../../ui/exports/templates.py" line="229"/>
         <source>{name} (default)</source>
         <translation>{name}（默认）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="359"/>
+        <location filename="../../ui/exports/templates.py" line="367"/>
         <source>The columns of “{name}” have unsaved changes. Discard them?</source>
         <translation>“{name}”的列有修改尚未保存。放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="381"/>
+        <location filename="../../ui/exports/templates.py" line="389"/>
         <source>There is already a template named “{name}”. Replace its columns with these?</source>
         <translation>已经有名为“{name}”的模板。要用现在的列替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="393"/>
+        <location filename="../../ui/exports/templates.py" line="401"/>
         <source>Saved the template “{name}”.</source>
         <translation>已保存模板“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="406"/>
+        <location filename="../../ui/exports/templates.py" line="414"/>
         <source>“{name}” is now the default template.</source>
         <translation>“{name}”已设为默认模板。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/templates.py" line="423"/>
+        <location filename="../../ui/exports/templates.py" line="431"/>
         <source>Delete the template “{name}”? Files already exported are not affected.</source>
         <translation>删除模板“{name}”？已经导出的文件不受影响。</translation>
     </message>
@@ -5115,65 +5115,65 @@ Upgrade and open it?</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="370"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="371"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="371"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="372"/>
         <source>The ledger was exported: {tasks} tasks.</source>
         <translation>台账已导出，共 {tasks} 条任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="375"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="376"/>
         <source>File: {path}
 Sheets: {sheets}</source>
         <translation>文件：{path}
 工作表：{sheets}</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="391"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="392"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="392"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="393"/>
         <source>OK</source>
         <translation>好</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="402"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="403"/>
         <source>The export was cancelled; nothing was written and “{path}” is unchanged.</source>
         <translation>导出已取消，没有写入任何文件，原有的“{path}”保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="404"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="405"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="406"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="407"/>
         <source>Export cancelled</source>
         <translation>已取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="422"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="423"/>
         <source>Exporting… {done} of {total}</source>
         <translation>正在导出……（{done} / {total}）</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="424"/>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="432"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="425"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="433"/>
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="432"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="433"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../ui/exports/ledger_xlsx.py" line="438"/>
+        <location filename="../../ui/exports/ledger_xlsx.py" line="439"/>
         <source>Cannot export the ledger</source>
         <translation>无法导出台账</translation>
     </message>
@@ -5233,7 +5233,7 @@ Sheets: {sheets}</source>
         <translation>无法导出填报表</translation>
     </message>
     <message>
-        <location filename="../../ui/imports/fill_form.py" line="489"/>
+        <location filename="../../ui/imports/fill_form.py" line="490"/>
         <location filename="../../ui/imports/foreign.py" line="209"/>
         <source>Import Excel</source>
         <translation>导入 Excel</translation>
