@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
@@ -52,7 +52,9 @@ class LedgerTable(QTableView):
 class EditDelegate(QStyledItemDelegate):
     """Date picker for the deadline, a fixed list for the kind, a line edit for the rest."""
 
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         # The editors' Qt types are made on first use (~6 ms that the window's first paint need not wait for).
         from PySide6.QtWidgets import QComboBox, QDateEdit
 
@@ -68,7 +70,7 @@ class EditDelegate(QStyledItemDelegate):
             return box
         return super().createEditor(parent, option, index)
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         from PySide6.QtWidgets import QComboBox, QDateEdit
 
         if isinstance(editor, QComboBox):
@@ -81,7 +83,9 @@ class EditDelegate(QStyledItemDelegate):
             return
         super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         from PySide6.QtWidgets import QComboBox
 
         if isinstance(editor, QComboBox):
