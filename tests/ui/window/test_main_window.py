@@ -652,3 +652,17 @@ def test_a_filter_change_paints_its_first_screen_before_reading_the_rest(qtbot, 
     qtbot.waitUntil(lambda: win.current_task_id() == chosen)  # re-selected once its row was loaded
     win.close()
     led.close()
+
+
+@pytest.mark.parametrize(
+    ("action", "method"),
+    [("printBoard", "print_chart"), ("exportBoard", "export_pdf"), ("boardScheme", "edit_scheme")],
+)
+def test_wall_chart_commands_build_the_chart_once_and_reach_it(window, monkeypatch, action, method):
+    from ui.board.view import BoardView
+
+    reached: list[BoardView] = []
+    monkeypatch.setattr(BoardView, method, lambda self: reached.append(self))
+    window.findChild(QAction, action).trigger()  # the wall chart's tab not shown yet: built now
+    window.findChild(QAction, action).trigger()
+    assert len(reached) == 2 and reached[0] is reached[1] is window.view("board")
