@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableV
 from ledger.board.scheme import BoardScheme, cell_health, load_scheme
 from ledger.core.model import Kind
 from ui.common import palette, words
-from ui.table.model import COLUMN_INDEX, GroupStartRole
+from ui.table.model import COLUMN_INDEX, GroupStartRole, TaskTableModel
 
 
 def readable_on(colour: QColor) -> QColor:
@@ -102,9 +102,9 @@ class StateChipDelegate(EditDelegate):
         super().__init__(parent)
         self._scheme: BoardScheme | None = None
         self._chips: dict[tuple[str, str, int, float, bool], QIcon] = {}
-        self._watched: Any = None  # the model whose reloads make the scheme be read again
+        self._watched: TaskTableModel | None = None  # the model whose reloads make the scheme be read again
 
-    def scheme(self, model: Any) -> BoardScheme:
+    def scheme(self, model: TaskTableModel) -> BoardScheme:
         """The wall chart's colours and letters (read again when the model reloads)."""
         if self._scheme is None:
             if self._watched is not model:  # connected once per model, not on every reload
@@ -122,11 +122,13 @@ class StateChipDelegate(EditDelegate):
     ) -> None:
         super().initStyleOption(option, index)
         model = index.model()
-        t = model.task_at(index.row()) if hasattr(model, "task_at") else None
+        if not isinstance(model, TaskTableModel):
+            return
+        t = model.task_at(index.row())
         if t is None:
             return
         scheme = self.scheme(model)
-        state = cell_health(t.status, t.deadline, model.ledger.today(), scheme.bands)  # type: ignore[attr-defined]
+        state = cell_health(t.status, t.deadline, model.ledger.today(), scheme.bands)
         font = QFont(option.font)
         font.setBold(False)
         option.font = font
