@@ -10,11 +10,16 @@ from ui.common.util import exec_and_free
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from ledger.service.commands import Ledger
+    from ledger.service import Ledger
+    from ui.board.view import BoardView
     from ui.table.filters import FilterPanel
 
+    _Window = QWidget  # the dialogs' parent: the window this is mixed into
+else:
+    _Window = object
 
-class DialogActions:
+
+class DialogActions(_Window):
     """Mixed into ``MainWindow``: each action asks its room's dialog, with the community chosen in the filters."""
 
     ledger: Ledger
@@ -24,6 +29,14 @@ class DialogActions:
     if TYPE_CHECKING:
 
         def view(self, key: str) -> QWidget: ...
+
+    def _board(self) -> BoardView:
+        """The wall chart, built now if its tab was not shown yet."""
+        from ui.board.view import BoardView
+
+        board = self.view("board")
+        assert isinstance(board, BoardView)
+        return board
 
     def export_fill_form(self) -> None:
         from ui.imports.fill_form import export_fill_form_dialog
@@ -36,17 +49,17 @@ class DialogActions:
         import_excel(self, self.ledger)
 
     def issue_packages(self) -> None:
-        from ui.packages.status import IssuePackagesDialog
+        from ui.packages.issue import IssuePackagesDialog
 
         IssuePackagesDialog.run(self, self.ledger, self.filters.single_community())
 
     def merge_return(self) -> None:
-        from ui.packages.status import MergeDialog
+        from ui.packages.merge import MergeDialog
 
         MergeDialog.run(self, self.ledger)
 
     def open_conflicts(self) -> None:
-        from ui.packages.status import OpenConflictsDialog
+        from ui.packages.conflicts import OpenConflictsDialog
 
         exec_and_free(OpenConflictsDialog(self.ledger, self))
 
@@ -81,13 +94,10 @@ class DialogActions:
         export_evidence(self, self.ledger, community=community)
 
     def print_board(self) -> None:
-        board = self.view("board")
-        board.print_chart()  # type: ignore[attr-defined]
+        self._board().print_chart()
 
     def export_board(self) -> None:
-        board = self.view("board")
-        board.export_pdf()  # type: ignore[attr-defined]
+        self._board().export_pdf()
 
     def edit_board_scheme(self) -> None:
-        board = self.view("board")
-        board.edit_scheme()  # type: ignore[attr-defined]
+        self._board().edit_scheme()

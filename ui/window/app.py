@@ -115,30 +115,38 @@ def make_app(lang: str = "zh", argv: list[str] | None = None) -> QApplication:
     return app
 
 
+TRANSLATOR_NAME = "ledgerTranslator"  # the translators this module installs, children of the application
+
+
 def install_translations(app: QApplication, lang: str) -> None:
-    for old in getattr(app, "_ledger_translators", []):
+    for old in app.findChildren(QTranslator, TRANSLATOR_NAME):  # those of an earlier call (another language)
         app.removeTranslator(old)
-    app._ledger_translators = []  # type: ignore[attr-defined]
+        old.setObjectName("")
+        old.deleteLater()
     if lang != "zh":
         QLocale.setDefault(QLocale(QLocale.Language.English))
-        errors = QTranslator(app)  # the error sentences of ledger/core/errors.py are written in Chinese
+        errors = _translator(app)  # the error sentences of ledger/core/errors.py are written in Chinese
         if errors.load(str(RESOURCES / "i18n" / "en.qm")):
             app.installTranslator(errors)
-            app._ledger_translators.append(errors)  # type: ignore[attr-defined]
         else:
             log.warning("translation resources/i18n/en.qm not found; error sentences stay in Chinese")
         return
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    ours = QTranslator(app)
+    ours = _translator(app)
     if ours.load(str(RESOURCES / "i18n" / "zh_CN.qm")):
         app.installTranslator(ours)
-        app._ledger_translators.append(ours)  # type: ignore[attr-defined]
     else:
         log.warning("translation resources/i18n/zh_CN.qm not found; showing English")
-    qt = QTranslator(app)
+    qt = _translator(app)
     if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
-        app._ledger_translators.append(qt)  # type: ignore[attr-defined]
+
+
+def _translator(app: QApplication) -> QTranslator:
+    """A translator of the application's, found by ``install_translations`` when the language changes."""
+    translator = QTranslator(app)
+    translator.setObjectName(TRANSLATOR_NAME)
+    return translator
 
 
 class Controller:

@@ -76,7 +76,14 @@ class CrashHandler(QObject):
         self.log_path = log_path
         self.open_log = open_log  # makes sure the log file is being written before the dialog names it
         self.showing = False
-        self._previous: tuple[object, object] | None = None
+        # the hooks that were there before ``install``, put back by ``uninstall``
+        self._previous: (
+            tuple[
+                Callable[[type[BaseException], BaseException, TracebackType | None], object],
+                Callable[[threading.ExceptHookArgs], object],
+            ]
+            | None
+        ) = None
         self.crashed.connect(self._show)
 
     def install(self) -> None:
@@ -86,7 +93,7 @@ class CrashHandler(QObject):
 
     def uninstall(self) -> None:
         if self._previous is not None:
-            sys.excepthook, threading.excepthook = self._previous  # type: ignore[assignment]
+            sys.excepthook, threading.excepthook = self._previous
             self._previous = None
 
     def excepthook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
 from ledger.board.scheme import BoardScheme, cell_health, load_scheme
 from ledger.core.model import Kind
 from ui.common import palette, words
-from ui.table.model import COLUMN_INDEX, GroupStartRole
+from ui.table.model import COLUMN_INDEX, GroupStartRole, TaskTableModel
 
 
 def readable_on(colour: QColor) -> QColor:
@@ -52,7 +52,9 @@ class LedgerTable(QTableView):
 class EditDelegate(QStyledItemDelegate):
     """Date picker for the deadline, a fixed list for the kind, a line edit for the rest."""
 
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         # The editors' Qt types are made on first use (~6 ms that the window's first paint need not wait for).
         from PySide6.QtWidgets import QComboBox, QDateEdit
 
@@ -68,7 +70,7 @@ class EditDelegate(QStyledItemDelegate):
             return box
         return super().createEditor(parent, option, index)
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         from PySide6.QtWidgets import QComboBox, QDateEdit
 
         if isinstance(editor, QComboBox):
@@ -81,7 +83,9 @@ class EditDelegate(QStyledItemDelegate):
             return
         super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         from PySide6.QtWidgets import QComboBox
 
         if isinstance(editor, QComboBox):
@@ -98,9 +102,9 @@ class StateChipDelegate(EditDelegate):
         super().__init__(parent)
         self._scheme: BoardScheme | None = None
         self._chips: dict[tuple[str, str, int, float, bool], QIcon] = {}
-        self._watched: Any = None  # the model whose reloads make the scheme be read again
+        self._watched: TaskTableModel | None = None  # the model whose reloads make the scheme be read again
 
-    def scheme(self, model: Any) -> BoardScheme:
+    def scheme(self, model: TaskTableModel) -> BoardScheme:
         """The wall chart's colours and letters (read again when the model reloads)."""
         if self._scheme is None:
             if self._watched is not model:  # connected once per model, not on every reload
@@ -118,11 +122,13 @@ class StateChipDelegate(EditDelegate):
     ) -> None:
         super().initStyleOption(option, index)
         model = index.model()
-        t = model.task_at(index.row()) if hasattr(model, "task_at") else None
+        if not isinstance(model, TaskTableModel):
+            return
+        t = model.task_at(index.row())
         if t is None:
             return
         scheme = self.scheme(model)
-        state = cell_health(t.status, t.deadline, model.ledger.today(), scheme.bands)  # type: ignore[attr-defined]
+        state = cell_health(t.status, t.deadline, model.ledger.today(), scheme.bands)
         font = QFont(option.font)
         font.setBold(False)
         option.font = font

@@ -5,23 +5,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ledger.core.errors import LedgerError
-from ledger.service import register
-from ledger.service.commands import Changed, Ledger
+from ledger.service import Changed, Ledger, register
 from ledger.storage.store import TaskFilter
 from ui.common import messages, palette, words
 from ui.common.util import exec_and_free, save_operator, settings
@@ -60,11 +60,24 @@ class Notifier(QObject):
     changed = Signal(object)
 
 
+@runtime_checkable
+class FilteredView(Protocol):
+    """A view that reads the whole filter itself (the wall chart, kanban, overview), told when it changes."""
+
+    def set_filter(self, task_filter: TaskFilter | None) -> None: ...
+
+
 class MainWindow(DialogActions, QMainWindow):
     openRequested = Signal(str)  # "blank", "open", "example" — handled by the app
     openPathRequested = Signal(str)  # a ledger file chosen from 最近打开的台账
     firstPainted = Signal()  # the first screen has been painted (the work that could wait starts now)
     closing = Signal()  # the window is closing (after the user agreed)
+
+    # made by ``menus.build_menus`` in ``__init__``
+    recent_menu: QMenu
+    undo_action: QAction
+    redo_action: QAction
+    task_panel_action: QAction  # 查看 → 任务面板
 
     def __init__(
         self, ledger: Ledger, parent: QWidget | None = None, *, remember_layout: bool = True
@@ -125,7 +138,7 @@ class MainWindow(DialogActions, QMainWindow):
             holder.setObjectName(f"lazy_{key}")
             self.tabs.addTab(holder, title)
         self.tabs.currentChanged.connect(self._tab_shown)
-        self._stale_views: set[QWidget] = set()  # built views whose filter changed while hidden
+        self._stale_views: set[FilteredView] = set()  # built views whose filter changed while hidden
         self.tabs.currentChanged.connect(self._refilter_if_stale)
         self.setCentralWidget(self.tabs)
         self.tab_bar = tabs_on_top(self)
@@ -193,10 +206,13 @@ class MainWindow(DialogActions, QMainWindow):
             shown = [d for d in self.docks if not d.isHidden()]
             widths = [self._dock_widths.get(d.objectName(), default_dock_width(self, d)) for d in shown]
             self.resizeDocks(shown, widths, Qt.Orientation.Horizontal)
-        if self.remember_layout:  # framed now: keep the frame, not only the inside, within the screen
-            QTimer.singleShot(
-                0, lambda: self._closed or fit_into(self, window_screen(self).availableGeometry())
-            )
+        if self.remember_layout:
+            QTimer.singleShot(0, self._fit_to_screen)
+
+    def _fit_to_screen(self) -> None:
+        """Framed now: keep the frame, not only the inside, within the screen (not after the window closed)."""
+        if not self._closed:
+            fit_into(self, window_screen(self).availableGeometry())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self.table.viewport():
@@ -292,9 +308,9 @@ class MainWindow(DialogActions, QMainWindow):
 
     def _tab_shown(self, index: int) -> None:
         holder = self.tabs.widget(index)
-        name = holder.objectName() if holder is not None else ""
-        if not name.startswith("lazy_"):
-            return
+        if holder is None or not holder.objectName().startswith("lazy_"):
+            return  # built already, or no tab at all (index -1)
+        name = holder.objectName()
         view = make_view(self, name[5:])
         title = self.tabs.tabText(index)
         self.tabs.blockSignals(True)
@@ -304,7 +320,7 @@ class MainWindow(DialogActions, QMainWindow):
         self.tabs.blockSignals(False)
         holder.deleteLater()
         self._update_empty_pages()
-        if hasattr(view, "set_filter"):
+        if isinstance(view, FilteredView):
             view.set_filter(self.filters.current_filter())
 
     def view(self, key: str) -> QWidget:
@@ -332,9 +348,12 @@ class MainWindow(DialogActions, QMainWindow):
         current = self.current_task_id()
         self.model.set_filter(flt)
         # Only the view in front follows now; the others when their tab is shown (each reads the whole filter).
-        shown = self.page(self.tabs.currentIndex())
-        for view in self._filtered_views():
-            if view is shown:
+        front = self.tabs.currentIndex()
+        for i in range(self.tabs.count()):
+            view = self.page(i)
+            if not isinstance(view, FilteredView):
+                continue
+            if i == front:
                 view.set_filter(flt)
             else:
                 self._stale_views.add(view)
@@ -342,16 +361,18 @@ class MainWindow(DialogActions, QMainWindow):
             if self.model.loaded_row_of(current) is not None:
                 self.select_tasks([current], quiet=True)
             else:  # beyond the first screen: selected once the rest of the ids (read after the paint) are in
-                self.model.when_complete(lambda: self._closed or self.select_tasks([current], quiet=True))
+
+                def select_when_loaded() -> None:
+                    if not self._closed:
+                        self.select_tasks([current], quiet=True)
+
+                self.model.when_complete(select_when_loaded)
 
     def _refilter_if_stale(self, index: int) -> None:
         view = self.page(index)
-        if view in self._stale_views:
+        if isinstance(view, FilteredView) and view in self._stale_views:
             self._stale_views.discard(view)
             view.set_filter(self.filters.current_filter())
-
-    def _filtered_views(self) -> list[Any]:
-        return [self.page(i) for i in range(self.tabs.count()) if hasattr(self.page(i), "set_filter")]
 
     def clear_filters(self) -> None:
         self.filters.clear()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -219,7 +220,7 @@ def build_menus(win: MainWindow) -> None:
             action(
                 win,
                 win.tabs.tabText(i),
-                lambda i=i: win.tabs.setCurrentIndex(i),
+                partial(win.tabs.setCurrentIndex, i),
                 QKeySequence(f"Ctrl+{i + 1}") if i < 9 else None,
                 f"show_{view_key(win, i)}",
             )

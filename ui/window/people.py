@@ -3,6 +3,8 @@ the moment of a signing act (签字确认)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -191,9 +193,9 @@ class PeopleDialog(QDialog):
         item = self.table.item(row, 0) if row >= 0 else None
         return item.data(256) if item is not None else None
 
-    def _run(self, fn: object, *args: object, **kw: object) -> bool:
+    def _run(self, fn: Callable[..., object], *args: object, **kw: object) -> bool:
         try:
-            fn(*args, **kw)  # type: ignore[operator]
+            fn(*args, **kw)
         except LedgerError as exc:
             messages.show_error(self, exc)
             return False

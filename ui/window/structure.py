@@ -151,9 +151,23 @@ class StructureDialog(QDialog):
             self._run(lambda: self.ledger.delete_community(cid))
 
     # categories and problems
-    def _item(self) -> tuple[str, str] | None:
+    def _item(self) -> tuple[str, str, str] | None:
+        """The chosen category or problem: ("category" or "problem", its id, its title)."""
         item = self.problems.currentItem()
-        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if item is None:
+            return None
+        kind, id_ = item.data(0, Qt.ItemDataRole.UserRole)
+        return kind, id_, item.text(0)
+
+    def _category_of(self, kind: str, id_: str) -> str:
+        """The chosen category, or the chosen problem's; a problem deleted elsewhere since the tree was filled is
+        said as the ledger says it, and the tree is filled again (``_run``)."""
+        if kind == "category":
+            return id_
+        problem = self.ledger.store.row("problem", id_)
+        if problem is None:
+            raise LedgerError("no_such_problem", id=id_)
+        return str(problem["category_id"])
 
     def add_category(self) -> None:
         title = self._text(self.tr("Add category"), self.tr("Title, e.g. 关于……方面的整改"))
@@ -165,16 +179,15 @@ class StructureDialog(QDialog):
         if sel is None:
             messages.info(self, self.tr("Choose the category the problem belongs to first."))
             return
-        cat_id = sel[1] if sel[0] == "category" else self.ledger.store.row("problem", sel[1])["category_id"]
         title = self._text(self.tr("Add problem"), self.tr("Title, e.g. 针对……的问题"))
         if title is not None:
-            self._run(lambda: self.ledger.add_problem(cat_id, title))
+            self._run(lambda: self.ledger.add_problem(self._category_of(sel[0], sel[1]), title))
 
     def rename_item(self) -> None:
         sel = self._item()
         if sel is None:
             return
-        title = self._text(self.tr("Rename"), self.tr("Title"), self.problems.currentItem().text(0))
+        title = self._text(self.tr("Rename"), self.tr("Title"), sel[2])
         if title is None:
             return
         if sel[0] == "category":
@@ -193,7 +206,7 @@ class StructureDialog(QDialog):
         sel = self._item()
         if sel is None or not messages.confirm(
             self,
-            self.tr("Delete “{name}”?").format(name=self.problems.currentItem().text(0)),
+            self.tr("Delete “{name}”?").format(name=sel[2]),
             destructive=True,
         ):
             return

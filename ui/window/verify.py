@@ -55,11 +55,11 @@ class VerifyDialog(QDialog):
         self.head.setObjectName("verifyHead")
         self.head.setWordWrap(True)
         self.head.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result = QLabel()
-        self.result.setObjectName("verifyResult")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.setVisible(False)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("verifyResult")
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome.setVisible(False)
         self.run_button = QPushButton(self.tr("Check"))
         self.run_button.setObjectName("verifyRun")
         self.run_button.setDefault(True)
@@ -74,7 +74,7 @@ class VerifyDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.anchors)
         layout.addWidget(self.head)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 40)
@@ -98,7 +98,7 @@ class VerifyDialog(QDialog):
                 printed.append(journal.Anchor.parse(line))
             except ValueError:
                 say(
-                    self.result,
+                    self.outcome,
                     self.tr(
                         "“{text}” is not a journal anchor: it should be the entry number, a colon and the hex code, as "
                         "printed at the foot of a 周报, e.g. 714:2db18125586866ef. Nothing was checked."
@@ -136,7 +136,7 @@ class VerifyDialog(QDialog):
         progress.close()
         progress.deleteLater()
         if isinstance(work.error, journal.VerifyCancelled):
-            say(self.result, self.tr("The check was cancelled; nothing was changed."))
+            say(self.outcome, self.tr("The check was cancelled; nothing was changed."))
             return None
         if work.error is not None:
             raise work.error
@@ -151,7 +151,7 @@ class VerifyDialog(QDialog):
                 else self.tr("the tables")
             )
             say(
-                self.result,
+                self.outcome,
                 self.tr("Check failed: {where}: {detail}.").format(where=where, detail=problem.detail),
                 warn=True,
             )
@@ -159,7 +159,7 @@ class VerifyDialog(QDialog):
             return False
         if wrong:
             say(
-                self.result,
+                self.outcome,
                 "\n".join(self.tr("Check failed: {detail}.").format(detail=s) for s in wrong),
                 warn=True,
             )
@@ -168,8 +168,8 @@ class VerifyDialog(QDialog):
         text = self.tr("The ledger is sound: the journal chain is whole and every table matches it.")
         if printed:
             text += self.tr(" The {n} anchors from paper match.").format(n=len(printed))
-        say(self.result, text)
-        self.result.setStyleSheet(f"color:{palette.DONE};")
+        say(self.outcome, text)
+        self.outcome.setStyleSheet(f"color:{palette.DONE};")
         return True
 
     @classmethod

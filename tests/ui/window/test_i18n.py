@@ -129,3 +129,22 @@ def test_the_tool_keeps_what_the_translator_wrote_and_reports_what_is_unfinished
     ts.write_text(i18n.serialize(new, i18n.UI_ZH), encoding="utf-8")
     back = {m.key: (m.translation, m.done, m.translator_comment) for m in i18n.read_ts(ts)}
     assert back == {m.key: (m.translation, m.done, m.translator_comment) for m in new}
+
+
+def test_changing_language_replaces_the_translators_instead_of_adding_to_them(qapp):
+    from PySide6.QtCore import QTranslator
+
+    from ui.window.app import TRANSLATOR_NAME
+
+    try:
+        make_app("zh")
+        once = len(qapp.findChildren(QTranslator, TRANSLATOR_NAME))
+        make_app("en")
+        assert len(qapp.findChildren(QTranslator, TRANSLATOR_NAME)) == 1  # en.qm: the error sentences only
+        assert qapp.translate("TaskTableModel", "No.") == "No."
+        make_app("zh")
+        make_app("zh")
+        assert len(qapp.findChildren(QTranslator, TRANSLATOR_NAME)) == once >= 1
+    finally:
+        make_app("zh")
+    assert qapp.translate("TaskTableModel", "No.") == "序号"

@@ -206,6 +206,43 @@ def test_structure_dialog_adds_and_reorders_communities(qtbot, filled, monkeypat
     assert shown and "已经有名为“天恒名城”的居民区" in shown[0]
 
 
+def test_structure_dialog_adds_a_problem_beside_the_chosen_one_and_says_when_it_was_deleted_meanwhile(
+    qtbot, filled, monkeypatch
+):
+    from ui.window.structure import StructureDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr("ui.common.messages.show_error", lambda _p, exc, *a: shown.append(str(exc)))
+    cat = filled.categories()[0]["id"]
+    spare = filled.add_problem(cat, "针对临时问题")  # no task: it can be deleted
+    dlg = StructureDialog(filled)
+    qtbot.addWidget(dlg)
+    monkeypatch.setattr(dlg, "_text", lambda *a: "针对新发现的问题")
+
+    def choose(problem_id: str) -> None:
+        for i in range(dlg.problems.topLevelItemCount()):
+            top = dlg.problems.topLevelItem(i)
+            for j in range(top.childCount()):
+                if top.child(j).data(0, Qt.ItemDataRole.UserRole) == ("problem", problem_id):
+                    dlg.problems.setCurrentItem(top.child(j))
+                    return
+        raise AssertionError(problem_id)
+
+    choose(spare)
+    dlg.add_problem()  # beside the chosen problem: in its category
+    assert [p["title"] for p in filled.problems(cat)][-2:] == ["针对临时问题", "针对新发现的问题"]
+    choose(spare)
+    filled.delete_problem(spare)  # deleted elsewhere while the dialog shows it
+    before = len(filled.problems())
+    dlg.add_problem()
+    assert len(filled.problems()) == before and shown and spare in shown[0]
+    assert all(
+        dlg.problems.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.UserRole) != ("problem", spare)
+        for i in range(dlg.problems.topLevelItemCount())
+        for j in range(dlg.problems.topLevelItem(i).childCount())
+    )  # the tree was filled again
+
+
 def test_window_remembers_its_layout(qtbot, filled):
     win = MainWindow(filled)
     qtbot.addWidget(win)
@@ -615,3 +652,17 @@ def test_a_filter_change_paints_its_first_screen_before_reading_the_rest(qtbot, 
     qtbot.waitUntil(lambda: win.current_task_id() == chosen)  # re-selected once its row was loaded
     win.close()
     led.close()
+
+
+@pytest.mark.parametrize(
+    ("action", "method"),
+    [("printBoard", "print_chart"), ("exportBoard", "export_pdf"), ("boardScheme", "edit_scheme")],
+)
+def test_wall_chart_commands_build_the_chart_once_and_reach_it(window, monkeypatch, action, method):
+    from ui.board.view import BoardView
+
+    reached: list[BoardView] = []
+    monkeypatch.setattr(BoardView, method, lambda self: reached.append(self))
+    window.findChild(QAction, action).trigger()  # the wall chart's tab not shown yet: built now
+    window.findChild(QAction, action).trigger()
+    assert len(reached) == 2 and reached[0] is reached[1] is window.view("board")

@@ -46,7 +46,7 @@ def test_menu_opens_the_check_and_a_sound_ledger_passes_with_its_anchor(qtbot, f
     assert str(head) in dlg.head.text()
     dlg.anchors.setPlainText(f"{head}\n\n")
     assert dlg.check() is True
-    assert "完好" in dlg.result.text() and "1 个日志校验码相符" in dlg.result.text()
+    assert "完好" in dlg.outcome.text() and "1 个日志校验码相符" in dlg.outcome.text()
 
 
 def test_a_rewritten_tail_is_caught_by_the_anchor_from_paper(qtbot, filled):
@@ -58,7 +58,7 @@ def test_a_rewritten_tail_is_caught_by_the_anchor_from_paper(qtbot, filled):
     assert dlg.check() is True  # the chain alone is consistent: that is why the anchor is printed
     dlg.anchors.setPlainText(printed)
     assert dlg.check() is False
-    assert "核对未通过" in dlg.result.text() and "改写" in dlg.result.text()
+    assert "核对未通过" in dlg.outcome.text() and "改写" in dlg.outcome.text()
 
 
 def test_a_row_changed_outside_the_program_is_named(qtbot, filled):
@@ -69,7 +69,7 @@ def test_a_row_changed_outside_the_program_is_named(qtbot, filled):
     dlg = VerifyDialog(filled)
     qtbot.addWidget(dlg)
     assert dlg.check() is False
-    assert tid in dlg.result.text() and "外人" in dlg.result.text()
+    assert tid in dlg.outcome.text() and "外人" in dlg.outcome.text()
 
 
 def test_a_mistyped_anchor_is_a_sentence_and_nothing_is_checked(qtbot, filled, monkeypatch):
@@ -80,7 +80,7 @@ def test_a_mistyped_anchor_is_a_sentence_and_nothing_is_checked(qtbot, filled, m
     monkeypatch.setattr(journal, "verify", lambda *a, **k: ran.append(1))
     dlg.anchors.setPlainText("第五条")
     assert dlg.check() is None
-    assert "不是日志校验码" in dlg.result.text() and "尚未核对" in dlg.result.text() and not ran
+    assert "不是日志校验码" in dlg.outcome.text() and "尚未核对" in dlg.outcome.text() and not ran
 
 
 def test_cancel_stops_the_check(qtbot, filled, monkeypatch):
@@ -91,7 +91,7 @@ def test_cancel_stops_the_check(qtbot, filled, monkeypatch):
     dlg = VerifyDialog(filled)
     qtbot.addWidget(dlg)
     assert dlg.check() is None
-    assert "已取消" in dlg.result.text()
+    assert "已取消" in dlg.outcome.text()
 
 
 def test_the_check_runs_beside_the_window_on_a_connection_of_its_own(qtbot, filled, monkeypatch):
@@ -111,4 +111,13 @@ def test_the_check_runs_beside_the_window_on_a_connection_of_its_own(qtbot, fill
     qtbot.addWidget(dlg)
     assert dlg.check() is True
     assert seen == [(False, False)]
-    assert "完好" in dlg.result.text()
+    assert "完好" in dlg.outcome.text()
+
+
+def test_the_dialog_keeps_qdialogs_result_code(qtbot, filled):
+    """The result label once shadowed ``QDialog.result()``: the dialog's own answer could not be read."""
+    make_app("zh")
+    dlg = VerifyDialog(filled)
+    qtbot.addWidget(dlg)
+    dlg.accept()
+    assert dlg.result() == VerifyDialog.DialogCode.Accepted
