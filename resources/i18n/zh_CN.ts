@@ -673,42 +673,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="238"/>
+        <location filename="../../ui/window/app.py" line="246"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="240"/>
+        <location filename="../../ui/window/app.py" line="248"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="250"/>
+        <location filename="../../ui/window/app.py" line="258"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="252"/>
+        <location filename="../../ui/window/app.py" line="260"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="276"/>
+        <location filename="../../ui/window/app.py" line="284"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="299"/>
+        <location filename="../../ui/window/app.py" line="307"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="345"/>
+        <location filename="../../ui/window/app.py" line="353"/>
         <source>Closing the ledger</source>
         <translation>关闭台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="346"/>
+        <location filename="../../ui/window/app.py" line="354"/>
         <source>Backing up “{name}” into the data folder…</source>
         <translation>正在把“{name}”备份到数据文件夹……</translation>
     </message>
@@ -2125,357 +2125,357 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>台账中还没有整改任务。请先在“台账”页导入整改方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="107"/>
+        <location filename="../../ui/window/main_window.py" line="120"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="113"/>
+        <location filename="../../ui/window/main_window.py" line="126"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="116"/>
+        <location filename="../../ui/window/main_window.py" line="129"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="117"/>
+        <location filename="../../ui/window/main_window.py" line="130"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="118"/>
+        <location filename="../../ui/window/main_window.py" line="131"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="119"/>
+        <location filename="../../ui/window/main_window.py" line="132"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="122"/>
+        <location filename="../../ui/window/main_window.py" line="135"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="122"/>
+        <location filename="../../ui/window/main_window.py" line="135"/>
         <source>Packages</source>
         <translation>社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="140"/>
+        <location filename="../../ui/window/main_window.py" line="153"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="145"/>
+        <location filename="../../ui/window/main_window.py" line="158"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="167"/>
+        <location filename="../../ui/window/main_window.py" line="180"/>
         <source>Generated test data: the tasks and people are made up</source>
         <translation>生成的测试数据：任务和人名均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="169"/>
+        <location filename="../../ui/window/main_window.py" line="182"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="218"/>
+        <location filename="../../ui/window/main_window.py" line="234"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="223"/>
+        <location filename="../../ui/window/main_window.py" line="239"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="241"/>
+        <location filename="../../ui/window/main_window.py" line="257"/>
         <source>Saved: {measure}</source>
         <translation>已保存：{measure}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="509"/>
+        <location filename="../../ui/window/main_window.py" line="530"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="576"/>
+        <location filename="../../ui/window/main_window.py" line="597"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="584"/>
+        <location filename="../../ui/window/main_window.py" line="605"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="621"/>
+        <location filename="../../ui/window/main_window.py" line="642"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="44"/>
+        <location filename="../../ui/window/menus.py" line="45"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="48"/>
+        <location filename="../../ui/window/menus.py" line="49"/>
         <source>New blank ledger…</source>
         <translation>新建空白台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="57"/>
+        <location filename="../../ui/window/menus.py" line="58"/>
         <source>Open ledger…</source>
         <translation>打开台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="65"/>
+        <location filename="../../ui/window/menus.py" line="66"/>
         <source>Open the example ledger</source>
         <translation>打开示例台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="68"/>
+        <location filename="../../ui/window/menus.py" line="69"/>
         <source>Recent ledgers</source>
         <translation>最近打开的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="75"/>
+        <location filename="../../ui/window/menus.py" line="76"/>
         <source>Import rectification plan…</source>
         <translation>导入整改方案…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="79"/>
+        <location filename="../../ui/window/menus.py" line="80"/>
         <source>Read a plan, feedback or notice (.txt, .docx) into the ledger</source>
         <translation>把整改方案、反馈意见或通报（.txt、.docx）读入台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="85"/>
+        <location filename="../../ui/window/menus.py" line="86"/>
         <source>Export ledger to Excel…</source>
         <translation>导出台账…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="89"/>
+        <location filename="../../ui/window/menus.py" line="90"/>
         <source>An .xlsx ledger that superiors can print as it is</source>
         <translation>导出为 Excel（.xlsx）台账，上报时可直接打印</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="95"/>
+        <location filename="../../ui/window/menus.py" line="96"/>
         <source>Draft the progress notice…</source>
         <translation>生成通报（草稿）…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="98"/>
+        <location filename="../../ui/window/menus.py" line="99"/>
         <source>A .docx draft of the 通报 to finish in Word</source>
         <translation>生成 .docx 通报草稿，在 Word 中完善后定稿</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="104"/>
+        <location filename="../../ui/window/menus.py" line="105"/>
         <source>Export evidence as a zip…</source>
         <translation>导出佐证材料（zip）…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="107"/>
+        <location filename="../../ui/window/menus.py" line="108"/>
         <source>The evidence of the ledger (or the selected community), arranged community / problem / task</source>
         <translation>整本台账（或所选居民区）的佐证材料，按居民区／问题／任务分文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="115"/>
+        <location filename="../../ui/window/menus.py" line="116"/>
         <source>Print the wall chart…</source>
         <translation>打印挂图…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="119"/>
+        <location filename="../../ui/window/menus.py" line="120"/>
         <source>Export the wall chart to PDF or PNG…</source>
         <translation>导出挂图（PDF/PNG）…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="126"/>
+        <location filename="../../ui/window/menus.py" line="127"/>
         <source>Issue community packages…</source>
         <translation>下发社区包…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="129"/>
+        <location filename="../../ui/window/menus.py" line="130"/>
         <source>A file per community for its secretary to work on offline</source>
         <translation>为每个居民区生成一个文件，供书记离线填报</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="135"/>
+        <location filename="../../ui/window/menus.py" line="136"/>
         <source>Import a community&apos;s return…</source>
         <translation>导入上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="139"/>
+        <location filename="../../ui/window/menus.py" line="140"/>
         <source>Preview, decide conflicts, then merge after a backup</source>
         <translation>先预览、决定冲突，备份后再合并</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="142"/>
+        <location filename="../../ui/window/menus.py" line="143"/>
         <source>Open conflicts…</source>
         <translation>处理未决冲突…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="146"/>
+        <location filename="../../ui/window/menus.py" line="147"/>
         <source>Export a community&apos;s fill-in form…</source>
         <translation>导出填报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="149"/>
+        <location filename="../../ui/window/menus.py" line="150"/>
         <source>An .xlsx where only progress, actuals and 申请销号 can be filled in</source>
         <translation>只可填写整改进展、指标完成值和申请销号的 Excel 表</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="155"/>
+        <location filename="../../ui/window/menus.py" line="156"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="158"/>
+        <location filename="../../ui/window/menus.py" line="159"/>
         <source>A filled-in form, or a ledger made with another tool</source>
         <translation>填好的填报表，或用其他工具做的台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="165"/>
+        <location filename="../../ui/window/menus.py" line="166"/>
         <source>Open the folder of automatic backups</source>
         <translation>打开自动备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="168"/>
+        <location filename="../../ui/window/menus.py" line="169"/>
         <source>A copy of this ledger is kept there each time it closes changed (the newest 10)</source>
         <translation>每次关闭台账时，如有修改，就在这里留一份副本（保留最近 10 份）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="174"/>
+        <location filename="../../ui/window/menus.py" line="175"/>
         <source>Export the change record…</source>
         <translation>导出修改记录（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="177"/>
+        <location filename="../../ui/window/menus.py" line="178"/>
         <source>Every change, who made it and when, as an .xlsx for the discipline committee</source>
         <translation>每一处修改、谁改的、什么时候改的，导出为 .xlsx，供纪工委审计</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="183"/>
+        <location filename="../../ui/window/menus.py" line="184"/>
         <source>Check the ledger&apos;s integrity…</source>
         <translation>核对台账完整性…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="186"/>
+        <location filename="../../ui/window/menus.py" line="187"/>
         <source>Replay the journal against every table, and check the journal anchors printed on a 周报 or 销号审批表</source>
         <translation>用日志重放核对每一张表，并核对周报或销号审批表上印的日志校验码</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="193"/>
+        <location filename="../../ui/window/menus.py" line="194"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="194"/>
+        <location filename="../../ui/window/menus.py" line="195"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="195"/>
+        <location filename="../../ui/window/menus.py" line="196"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="196"/>
+        <location filename="../../ui/window/menus.py" line="197"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="200"/>
+        <location filename="../../ui/window/menus.py" line="201"/>
         <source>New task…</source>
         <translation>新建整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="202"/>
+        <location filename="../../ui/window/menus.py" line="203"/>
         <source>Delete task…</source>
         <translation>删除整改任务…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="205"/>
+        <location filename="../../ui/window/menus.py" line="206"/>
         <source>Communities and problems…</source>
         <translation>居民区与反馈问题…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="209"/>
+        <location filename="../../ui/window/menus.py" line="210"/>
         <source>Look-back re-check…</source>
         <translation>回头看抽查…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="212"/>
+        <location filename="../../ui/window/menus.py" line="213"/>
         <source>Draw signed-off tasks to re-check, with a recorded seed</source>
         <translation>按记录的随机种子抽取已销号任务进行复查</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="215"/>
+        <location filename="../../ui/window/menus.py" line="216"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="230"/>
+        <location filename="../../ui/window/menus.py" line="231"/>
         <source>Task panel</source>
         <translation>任务面板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="240"/>
+        <location filename="../../ui/window/menus.py" line="241"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="242"/>
+        <location filename="../../ui/window/menus.py" line="243"/>
         <source>Show overdue</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="243"/>
+        <location filename="../../ui/window/menus.py" line="244"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="244"/>
+        <location filename="../../ui/window/menus.py" line="245"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="245"/>
+        <location filename="../../ui/window/menus.py" line="246"/>
         <source>Who am I…</source>
         <translation>我是谁…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="246"/>
+        <location filename="../../ui/window/menus.py" line="247"/>
         <source>People register…</source>
         <translation>人员名册…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="248"/>
+        <location filename="../../ui/window/menus.py" line="249"/>
         <source>Wall chart colours and warnings…</source>
         <translation>挂图配色与预警…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="271"/>
+        <location filename="../../ui/window/menus.py" line="272"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="276"/>
+        <location filename="../../ui/window/menus.py" line="277"/>
         <source>User guide…</source>
         <translation>使用说明…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="283"/>
+        <location filename="../../ui/window/menus.py" line="284"/>
         <source>About…</source>
         <translation>关于…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="309"/>
+        <location filename="../../ui/window/menus.py" line="310"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
@@ -2965,27 +2965,27 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/window/people.py" line="43"/>
+        <location filename="../../ui/window/people.py" line="45"/>
         <source>Signing password</source>
         <translation>签字密码</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="50"/>
+        <location filename="../../ui/window/people.py" line="52"/>
         <source>Password</source>
         <translation>签字密码</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="56"/>
+        <location filename="../../ui/window/people.py" line="58"/>
         <source>Once more</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="61"/>
+        <location filename="../../ui/window/people.py" line="63"/>
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="74"/>
+        <location filename="../../ui/window/people.py" line="76"/>
         <source>“{act}” is signed by {actor}: type your signing password to confirm it.</source>
         <translation>“{act}”由{actor}签字：请输入您的签字密码确认。</translation>
     </message>
@@ -2993,93 +2993,93 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>PeopleDialog</name>
     <message>
-        <location filename="../../ui/window/people.py" line="92"/>
+        <location filename="../../ui/window/people.py" line="94"/>
         <source>Who are you?</source>
         <translation>请填写使用人</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="93"/>
+        <location filename="../../ui/window/people.py" line="95"/>
         <source>Choose yourself from the people register:</source>
         <translation>请从人员名册中选择您本人：</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="109"/>
+        <location filename="../../ui/window/people.py" line="111"/>
         <source>People register</source>
         <translation>人员名册</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="113"/>
+        <location filename="../../ui/window/people.py" line="115"/>
         <source>Once the register has people, everyone who changes the ledger is chosen from it, and each may only do what their role allows. Kept by the work team.</source>
         <translation>名册中有人员后，修改台账的人都须从名册中选择，且只能做其身份允许的事。名册由工作专班维护。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="121"/>
-        <location filename="../../ui/window/people.py" line="143"/>
+        <location filename="../../ui/window/people.py" line="123"/>
+        <location filename="../../ui/window/people.py" line="145"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="121"/>
+        <location filename="../../ui/window/people.py" line="123"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="121"/>
+        <location filename="../../ui/window/people.py" line="123"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="121"/>
+        <location filename="../../ui/window/people.py" line="123"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="121"/>
+        <location filename="../../ui/window/people.py" line="123"/>
         <source>Password</source>
         <translation>签字密码</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="139"/>
+        <location filename="../../ui/window/people.py" line="141"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="145"/>
+        <location filename="../../ui/window/people.py" line="147"/>
         <source>Retire / bring back</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="148"/>
+        <location filename="../../ui/window/people.py" line="150"/>
         <source>Set my signing password…</source>
         <translation>设置我的签字密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="151"/>
+        <location filename="../../ui/window/people.py" line="153"/>
         <source>Clear a forgotten password</source>
         <translation>清除忘记的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="181"/>
+        <location filename="../../ui/window/people.py" line="183"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="181"/>
+        <location filename="../../ui/window/people.py" line="183"/>
         <source>Retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="182"/>
+        <location filename="../../ui/window/people.py" line="184"/>
         <source>Set</source>
         <translation>已设置</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="220"/>
+        <location filename="../../ui/window/people.py" line="222"/>
         <source>Type your current signing password.</source>
         <translation>请输入您现在的签字密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/people.py" line="224"/>
+        <location filename="../../ui/window/people.py" line="226"/>
         <source>Choose a signing password (at least 6 characters).</source>
         <translation>请设置签字密码（至少 6 个字符）。</translation>
     </message>
@@ -4384,42 +4384,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>删除该居民区？</translation>
     </message>
     <message>
-        <location filename="../../ui/window/structure.py" line="159"/>
+        <location filename="../../ui/window/structure.py" line="173"/>
         <source>Add category</source>
         <translation>添加问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/window/structure.py" line="159"/>
+        <location filename="../../ui/window/structure.py" line="173"/>
         <source>Title, e.g. 关于……方面的整改</source>
         <translation>标题，例如：关于……方面的整改</translation>
     </message>
     <message>
-        <location filename="../../ui/window/structure.py" line="166"/>
+        <location filename="../../ui/window/structure.py" line="180"/>
         <source>Choose the category the problem belongs to first.</source>
         <translation>请先选择该问题所属的问题类别。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/structure.py" line="169"/>
+        <location filename="../../ui/window/structure.py" line="182"/>
         <source>Add problem</source>
         <translation>添加反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/window/structure.py" line="169"/>
+        <location filename="../../ui/window/structure.py" line="182"/>
         <source>Title, e.g. 针对……的问题</source>
         <translation>标题，例如：针对……的问题</translation>
     </message>
     <message>
-        <location filename="../../ui/window/structure.py" line="177"/>
+        <location filename="../../ui/window/structure.py" line="190"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/window/structure.py" line="177"/>
+        <location filename="../../ui/window/structure.py" line="190"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/window/structure.py" line="196"/>
+        <location filename="../../ui/window/structure.py" line="209"/>
         <source>Delete “{name}”?</source>
         <translation>删除“{name}”？</translation>
     </message>
