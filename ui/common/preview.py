@@ -337,7 +337,7 @@ class PreviewDialog(QDialog):
 
     def _fill(self, p: Any) -> None:
         """The three lists of a preview or a result, in fresh tables."""
-        old = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        old = [w for i in range(self.tabs.count()) if (w := self.tabs.widget(i)) is not None]
         self.tabs.clear()
         for w in old:
             w.deleteLater()

@@ -49,7 +49,7 @@ RECENT_MAX = 8
 def recent_ledgers() -> list[str]:
     """Ledgers opened lately, newest first, those still on disk."""
     value = settings().value(RECENT_KEY, [])
-    paths = [value] if isinstance(value, str) else list(value or [])
+    paths = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []
     return [str(p) for p in paths if p and Path(str(p)).is_file()]
 
 

@@ -125,7 +125,7 @@ def run_in_worker(
     job: _Job[T] = _Job(work, signals)
     dlg = QProgressDialog(label, _tr("Cancel") if cancellable else "", 0, 0, parent)
     if not cancellable:
-        dlg.setCancelButton(None)  # type: ignore[arg-type]
+        dlg.setCancelButton(None)
     dlg.setObjectName("workerProgress")
     dlg.setWindowTitle(title)
     dlg.setWindowModality(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QToolButton,
     QVBoxLayout,
@@ -45,7 +46,7 @@ def _tr(text: str) -> str:
 def package_of(ledger: Ledger) -> dict[str, Any] | None:
     """The package setting of an open ledger (None for a master ledger); ``Ledger.package`` when it exists."""
     if hasattr(type(ledger), "package"):
-        return ledger.package  # type: ignore[attr-defined,no-any-return]
+        return ledger.package
     value = ledger.setting(exchange.PACKAGE_SETTING)
     return value if isinstance(value, dict) else None
 
@@ -96,7 +97,8 @@ def _restrict_tree(window: MainWindow, community_id: str) -> None:
             return
         for i in range(root.childCount()):
             child = root.child(i)
-            child.setHidden(child.data(0, Qt.ItemDataRole.UserRole) != community_id)
+            if child is not None:
+                child.setHidden(child.data(0, Qt.ItemDataRole.UserRole) != community_id)
 
     def reload() -> None:
         original()
@@ -158,7 +160,8 @@ def _return_action(window: MainWindow) -> QAction:
     act.triggered.connect(lambda _checked=False: return_from_window(window))
     window.addAction(act)
     bar = window.menuBar()
-    menus = [a.menu() for a in bar.actions() if a.menu() is not None]
+    # QAction.menu() is typed QObject (QAction lives in QtGui); a menu bar's entries hold QMenus
+    menus = [m for a in bar.actions() if isinstance(m := a.menu(), QMenu)]
     if menus:
         file_menu = menus[0]
         first = next((a for a in file_menu.actions() if a.isSeparator()), None)

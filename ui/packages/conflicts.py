@@ -62,7 +62,7 @@ class OpenConflictsDialog(QDialog):
         table.setObjectName("openConflictTable")
         self._layout.replaceWidget(self.table, table)
         self.table.hide()
-        self.table.setParent(None)  # type: ignore[call-overload]
+        self.table.setParent(None)
         self.table.deleteLater()
         self.table = table
         self.summary.setText(

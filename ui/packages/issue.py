@@ -139,7 +139,7 @@ class IssuePackagesDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.issue_button)
         buttons.addWidget(close)
-        layout = QVBoxLayout(self)
+        self.box = layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.result_label)
@@ -241,7 +241,7 @@ class IssuePackagesDialog(QDialog):
         else:
             say(self.result_label, text=text)
         self.open_button.setVisible(bool(written))
-        self.layout().activate()
+        self.box.activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
         log.info("issued %d packages to %s", len(written), folder)
         return written
@@ -250,3 +250,4 @@ class IssuePackagesDialog(QDialog):
     def run(cls, parent: QWidget | None, ledger: Ledger, community_id: str | None = None) -> list[Path]:
         dlg = cls(ledger, parent, community_id)
         dlg.exec()
+        return dlg.paths

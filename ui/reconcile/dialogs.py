@@ -52,7 +52,7 @@ class CompareDialog(QDialog):
         self.setObjectName("reconcileCompare")
         self.setWindowTitle(self.tr("{a} → {b}").format(a=result["from"], b=result["to"]))
         lay = QVBoxLayout(self)
-        self.text = QPlainTextEdit(self.render(result, ledger))
+        self.text = QPlainTextEdit(self.compare_text(result, ledger))
         self.text.setReadOnly(True)
         lay.addWidget(self.text)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -61,7 +61,8 @@ class CompareDialog(QDialog):
         lay.addWidget(box)
         self.resize(640, 460)
 
-    def render(self, r: dict[str, Any], ledger: Ledger) -> str:
+    def compare_text(self, r: dict[str, Any], ledger: Ledger) -> str:
+        # (not ``render``: that name is QWidget.render(), which painting the dialog calls)
         measures = rc.task_labels(ledger, (m["task"] for m in r["moved"]))
         none = self.tr("none")
         out = [

@@ -341,7 +341,8 @@ class ReconcileView(QWidget):
             return
         grid = self.grid
         while grid.count():
-            w = grid.takeAt(0).widget()
+            item = grid.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None and w not in (self.verdict, self.other_diff):
                 w.hide()
                 w.deleteLater()
@@ -451,8 +452,12 @@ class ReconcileView(QWidget):
         if not self.reads.wanted((self.week(),)):
             return
         if self.reads.big():
-            QTimer.singleShot(0, self, lambda: self.isVisible() and self.refresh())  # (not if closed since)
+            QTimer.singleShot(0, self, self._refresh_if_shown)
         else:
+            self.refresh()
+
+    def _refresh_if_shown(self) -> None:
+        if self.isVisible():  # (not if closed since)
             self.refresh()
 
     def _show(self, read: WeekRead) -> None:

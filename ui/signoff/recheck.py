@@ -276,7 +276,8 @@ class RecheckDialog(QDialog):
         }
 
     def reload_draws(self, select: str | None = None) -> None:
-        keep = select or (self.current_draw().id if self.current_draw() else None)
+        current = self.current_draw()
+        keep = select or (current.id if current else None)
         self.draw_list = signoff.rechecks(self.ledger)
         self.draws.blockSignals(True)
         self.draws.clear()

@@ -103,6 +103,11 @@ class ColumnLayout(QObject):
             self.header.setSectionHidden(COLUMN_INDEX["community"], True)
         self.auto = True
 
+    def _reset(self) -> None:
+        """恢复默认列: the defaults, then the shared width."""
+        self.defaults()
+        self.fit()
+
     # ---- sharing the width ---------------------------------------------------------------------------------
     def fit(self) -> None:
         """整改措施 and 整改进展 take what the other leading columns leave, within sensible bounds: 整改措施 three parts
@@ -162,7 +167,7 @@ class ColumnLayout(QObject):
             menu.addAction(act)
         menu.addSeparator()
         reset = menu.addAction(_tr("Default columns"))
-        reset.triggered.connect(lambda _c=False: (self.defaults(), self.fit()))
+        reset.triggered.connect(self._reset)
         menu.exec(self.header.mapToGlobal(pos))
 
     def show_column(self, logical: int, shown: bool) -> None:

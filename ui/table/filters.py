@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QFormLayout,
@@ -62,7 +63,7 @@ class FilterPanel(QWidget):
             due_layout.addWidget(b)
             self.due_buttons[key] = b
         self.due_buttons[None].setChecked(True)
-        self.due_group.buttonToggled.connect(lambda _b, on: on and self._emit())
+        self.due_group.buttonToggled.connect(self._due_toggled)
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search problem, measure, progress"))
@@ -136,7 +137,7 @@ class FilterPanel(QWidget):
                 root.setSelected(True)
             for i in range(root.childCount() if community_id is not None else 0):
                 child = root.child(i)
-                if child.data(0, Qt.ItemDataRole.UserRole) == community_id:
+                if child is not None and child.data(0, Qt.ItemDataRole.UserRole) == community_id:
                     child.setSelected(True)
                     self.tree.scrollToItem(child)
 
@@ -181,6 +182,10 @@ class FilterPanel(QWidget):
             text=self.search.text().strip(),
             due_soon_days=self.ledger.due_soon_days,
         )
+
+    def _due_toggled(self, _button: QAbstractButton, on: bool) -> None:
+        if on:  # (each change toggles two buttons: one filter change)
+            self._emit()
 
     def _emit(self) -> None:
         if not self._blocked:

@@ -29,7 +29,8 @@ from ledger import signoff
 from ledger.core.errors import LedgerError
 from ledger.core.model import OPEN_STATUSES, Kind, Role, Status, TaskRow, health
 from ledger.core.workflow import Action
-from ledger.service.commands import Changed, Ledger
+from ledger.service.commands import Ledger
+from ledger.service.tx import Changed
 from ledger.signoff import Extension
 from ui.common import messages, palette, words
 from ui.common.util import health_colour
@@ -105,7 +106,7 @@ class TaskPanel(DropsEvidence):
         self.save_button.clicked.connect(self.save)
         self.revert_button = QPushButton(self.tr("Revert"))
         self.revert_button.clicked.connect(self.revert)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
 
         deadline_row = QHBoxLayout()
         deadline_row.addWidget(self.deadline, 1)

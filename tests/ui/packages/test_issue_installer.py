@@ -75,3 +75,20 @@ def test_without_an_installer_nothing_else_is_copied(qtbot, led, tmp_path: Path)
     dlg.folder.setText(str(stick))
     dlg.issue()
     assert len(list(stick.iterdir())) == 2 and "安装程序" not in dlg.result_label.text()
+
+
+def test_run_returns_every_package_the_dialog_wrote(qtbot, led, tmp_path: Path, monkeypatch) -> None:
+    """``run`` answers what its type says: the files written while the dialog was open (it returned None)."""
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+
+    def answer(dlg: IssuePackagesDialog) -> int:
+        qtbot.addWidget(dlg)
+        dlg.folder.setText(str(stick))
+        dlg.issue()
+        return 0
+
+    monkeypatch.setattr(IssuePackagesDialog, "exec", answer)
+    written = IssuePackagesDialog.run(None, led)
+    assert sorted(p.name for p in written) == sorted(p.name for p in stick.iterdir())
+    assert len(written) == 2

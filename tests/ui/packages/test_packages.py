@@ -346,6 +346,11 @@ def test_return_writes_the_file_beside_the_package(package_window, monkeypatch, 
     win.ledger.update_progress(ids["tasks_a"][0], "书记在窗口里写的进展")
     action = win.findChild(community_mode.QAction, "returnPackage")
     assert action is not None and action.text() == "上报…"
+    file_menu = win.menuBar().actions()[0].menu()
+    assert action in file_menu.actions()  # in the first menu (文件), before its first separator
+    assert file_menu.actions().index(action) < next(
+        i for i, a in enumerate(file_menu.actions()) if a.isSeparator()
+    )
     action.trigger()
     expected = path.parent / "南郊别墅-上报-20251120.db"
     assert shown == [expected] and expected.exists()

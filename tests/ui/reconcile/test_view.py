@@ -257,3 +257,25 @@ def test_the_change_column_gets_the_width_and_rows_stay_short(qtbot, week: Ledge
     assert sum(widths) <= v.table.viewport().width()
     line = v.table.fontMetrics().lineSpacing()
     assert all(v.table.rowHeight(r) <= 4 * line + 12 for r in range(v.model.rowCount()))
+
+
+def test_the_compare_dialog_paints_like_any_widget(qtbot, filled: Ledger) -> None:
+    """Its text builder once took the name ``render`` and so broke QWidget.render() (a TypeError)."""
+    from PySide6.QtGui import QColor, QPixmap
+
+    result = {
+        "from": W48,
+        "to": "2025-W49",
+        "counts": {},
+        "moved": [],
+        "stall_weeks": 4,
+        "stalled": [],
+        "slipped": [],
+    }
+    dlg = reconcile_dialogs.CompareDialog(result, filled, None)
+    qtbot.addWidget(dlg)
+    assert dlg.text.toPlainText().startswith(f"{W48} → 2025-W49")
+    pix = QPixmap(dlg.size())
+    pix.fill(QColor("magenta"))
+    dlg.render(pix)
+    assert pix.toImage().pixelColor(1, 1) != QColor("magenta")

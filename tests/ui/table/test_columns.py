@@ -76,6 +76,23 @@ def test_columns_shown_hidden_and_moved_are_remembered(qtbot, filled, window):
     again.close()
 
 
+def test_the_header_menu_restores_the_default_columns(window, monkeypatch):
+    from ui.table import columns as columns_mod
+
+    class ChoosingMenu(columns_mod.QMenu):
+        def exec(self, *_a):  # the user picks 恢复默认列
+            next(a for a in self.actions() if a.text() == "恢复默认列").trigger()
+
+    window.columns.show_column(COLUMN_INDEX["leader"], True)
+    window.columns.show_column(COLUMN_INDEX["community"], False)
+    window.columns.auto = False
+    monkeypatch.setattr(columns_mod, "QMenu", ChoosingMenu)
+    window.columns.menu(window.table.horizontalHeader().rect().center())
+    assert visual_keys(window)[: len(LEADING)] == list(LEADING)
+    assert not any(k in visual_keys(window) for k in DEFAULT_HIDDEN)
+    assert window.columns.auto
+
+
 def test_a_community_package_has_no_community_column(qtbot, filled, tmp_path, clock):
     from ledger import exchange
     from ledger.service import Ledger

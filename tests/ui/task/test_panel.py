@@ -1,0 +1,28 @@
+"""The task panel (ui.task.panel) as a keyboard user meets it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QKeySequence, QShortcut
+
+from ui.window.app import make_app
+from ui.window.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, filled):
+    make_app("zh")
+    win = MainWindow(filled)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_ctrl_s_saves_the_task_fields(window, filled):
+    window.table.selectRow(0)
+    window.panel.progress.setPlainText("按 Ctrl+S 保存的进展")
+    save = QKeySequence(QKeySequence.StandardKey.Save)
+    shortcuts = [s for s in window.panel.findChildren(QShortcut) if s.key() == save]
+    assert len(shortcuts) == 1
+    shortcuts[0].activated.emit()
+    assert filled.task(window.model.task_id_at(0)).progress == "按 Ctrl+S 保存的进展"
