@@ -561,68 +561,68 @@ File: {path}</source>
 <context>
     <name>CommunityMode</name>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="67"/>
+        <location filename="../../ui/packages/community_mode.py" line="68"/>
         <source>Community edition: {community} · issued on {date} · after your changes press “Return…”</source>
         <translation>社区版：{community} · 下发于 {date} · 修改后请点“上报”</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="120"/>
-        <location filename="../../ui/packages/community_mode.py" line="135"/>
+        <location filename="../../ui/packages/community_mode.py" line="122"/>
+        <location filename="../../ui/packages/community_mode.py" line="137"/>
         <source>This field is the work team&apos;s; in a community package only progress, indicators, evidence and requests can be changed.</source>
         <translation>此字段由工作专班负责；在社区包中只能修改整改进展、量化指标、佐证材料和申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="154"/>
+        <location filename="../../ui/packages/community_mode.py" line="156"/>
         <source>Return…</source>
         <translation>上报…</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="156"/>
+        <location filename="../../ui/packages/community_mode.py" line="158"/>
         <source>Write the return file for the work team beside this package</source>
         <translation>在本包旁生成上报文件，交工作专班导入</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="210"/>
+        <location filename="../../ui/packages/community_mode.py" line="213"/>
         <source>Return written</source>
         <translation>已生成上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="211"/>
+        <location filename="../../ui/packages/community_mode.py" line="214"/>
         <source>The return file was written: {path}
 Give it to the work team (USB stick, e-mail) to import. This package stays your working copy.</source>
         <translation>已生成上报文件：{path}
 请把它交给工作专班（U 盘、邮件等）导入。本包仍是您的工作副本，可以继续修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="218"/>
+        <location filename="../../ui/packages/community_mode.py" line="221"/>
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="219"/>
+        <location filename="../../ui/packages/community_mode.py" line="222"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="236"/>
+        <location filename="../../ui/packages/community_mode.py" line="239"/>
         <source>Cannot write the return</source>
         <translation>无法生成上报文件</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="252"/>
         <location filename="../../ui/packages/community_mode.py" line="255"/>
-        <location filename="../../ui/packages/community_mode.py" line="269"/>
+        <location filename="../../ui/packages/community_mode.py" line="258"/>
+        <location filename="../../ui/packages/community_mode.py" line="272"/>
         <source>Cannot replace the package</source>
         <translation>不能替换下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="259"/>
-        <location filename="../../ui/packages/community_mode.py" line="264"/>
+        <location filename="../../ui/packages/community_mode.py" line="262"/>
+        <location filename="../../ui/packages/community_mode.py" line="267"/>
         <source>Open the new package</source>
         <translation>打开新的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/packages/community_mode.py" line="261"/>
+        <location filename="../../ui/packages/community_mode.py" line="264"/>
         <source>{sentence}
 
 Replace your copy “{old}” with the new package? The old copy is kept beside it.</source>
@@ -635,37 +635,37 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
     <name>CompareDialog</name>
     <message>
         <location filename="../../ui/reconcile/dialogs.py" line="53"/>
-        <location filename="../../ui/reconcile/dialogs.py" line="68"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="69"/>
         <source>{a} → {b}</source>
         <translation>{a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="66"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="67"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="69"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="70"/>
         <source>Counts moved: {text}</source>
         <translation>计数变化：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="71"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="72"/>
         <source>Status moved ({n}):</source>
         <translation>状态变化（{n} 项）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="80"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="81"/>
         <source>Stalled, no change for {w} weeks ({n}):</source>
         <translation>停滞，{w} 周无进展（{n} 项）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="85"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="86"/>
         <source>Communities that slipped ({n}):</source>
         <translation>下滑的居民区（{n} 个）：</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/dialogs.py" line="88"/>
+        <location filename="../../ui/reconcile/dialogs.py" line="89"/>
         <source>{c}: completion {ra}% → {rb}%, overdue {oa} → {ob}</source>
         <translation>{c}：完成率 {ra}% → {rb}%，逾期 {oa} → {ob}</translation>
     </message>
@@ -1499,62 +1499,62 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../ui/table/filters.py" line="44"/>
+        <location filename="../../ui/table/filters.py" line="45"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="45"/>
+        <location filename="../../ui/table/filters.py" line="46"/>
         <source>Open (not signed off)</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="55"/>
+        <location filename="../../ui/table/filters.py" line="56"/>
         <source>Any deadline</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="56"/>
+        <location filename="../../ui/table/filters.py" line="57"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="57"/>
+        <location filename="../../ui/table/filters.py" line="58"/>
         <source>Due within 7 days</source>
         <translation>临期（7天内）</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="68"/>
+        <location filename="../../ui/table/filters.py" line="69"/>
         <source>Search problem, measure, progress</source>
         <translation>搜索反馈问题、整改措施、整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="76"/>
+        <location filename="../../ui/table/filters.py" line="77"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="77"/>
+        <location filename="../../ui/table/filters.py" line="78"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="78"/>
+        <location filename="../../ui/table/filters.py" line="79"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="80"/>
+        <location filename="../../ui/table/filters.py" line="81"/>
         <source>Communities</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="97"/>
+        <location filename="../../ui/table/filters.py" line="98"/>
         <source>All communities</source>
         <translation>全部居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/table/filters.py" line="101"/>
+        <location filename="../../ui/table/filters.py" line="102"/>
         <source>Secretary: {name}</source>
         <translation>书记：{name}</translation>
     </message>
@@ -3569,48 +3569,48 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>全部一起抽</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="284"/>
+        <location filename="../../ui/signoff/recheck.py" line="285"/>
         <source>{at} · {who} · {how}, {scope} · {n} of {total} · seed {seed}</source>
         <translation>{at} · {who} · {how}，{scope} · {total} 项中抽 {n} 项 · 种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="312"/>
+        <location filename="../../ui/signoff/recheck.py" line="313"/>
         <source>Drawn {at} by {who}: {how}, {scope}, {n} of {total} signed-off tasks. Random seed &lt;b&gt;{seed}&lt;/b&gt;: anyone who repeats the draw with this seed gets the same sample.</source>
         <translation>{at} 由{who}抽取：{how}，{scope}，从 {total} 项已销号任务中抽出 {n} 项。随机种子 &lt;b&gt;{seed}&lt;/b&gt;：任何人用这个种子重新抽取，都会得到同样的样本。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="327"/>
+        <location filename="../../ui/signoff/recheck.py" line="328"/>
         <source>(task deleted)</source>
         <translation>（任务已删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="328"/>
+        <location filename="../../ui/signoff/recheck.py" line="329"/>
         <source>Pending</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="345"/>
+        <location filename="../../ui/signoff/recheck.py" line="346"/>
         <source>Choose a draw in the list first.</source>
         <translation>请先在左边选中一次抽查。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="355"/>
+        <location filename="../../ui/signoff/recheck.py" line="356"/>
         <source>The repeated draw gives the same {n} tasks as recorded: the draw was fair.</source>
         <translation>重新抽取的 {n} 项任务与记录完全一致：这次抽查是公正的。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="362"/>
+        <location filename="../../ui/signoff/recheck.py" line="363"/>
         <source>The repeated draw does NOT match the recorded sample. Tell the work team; the ledger may have been changed outside the program.</source>
         <translation>重新抽取的结果与记录的样本不一致。请告知工作专班，台账可能在程序之外被改动过。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="401"/>
-        <location filename="../../ui/signoff/recheck.py" line="419"/>
+        <location filename="../../ui/signoff/recheck.py" line="402"/>
+        <location filename="../../ui/signoff/recheck.py" line="420"/>
         <source>Choose a task in the sample first.</source>
         <translation>请先在样本中选中一项任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/signoff/recheck.py" line="409"/>
+        <location filename="../../ui/signoff/recheck.py" line="410"/>
         <source>Record “合格” for “{measure}”? It cannot be changed afterwards.</source>
         <translation>将“{measure}”记录为“合格”？记录后不能更改。</translation>
     </message>
@@ -3733,122 +3733,122 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>本周新增逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="356"/>
+        <location filename="../../ui/reconcile/view.py" line="357"/>
         <source>Opening</source>
         <translation>期初</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="356"/>
+        <location filename="../../ui/reconcile/view.py" line="357"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="356"/>
+        <location filename="../../ui/reconcile/view.py" line="357"/>
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="393"/>
+        <location filename="../../ui/reconcile/view.py" line="394"/>
         <source>{start} to {end} (week {week})</source>
         <translation>{start} 至 {end}（第 {week} 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="397"/>
+        <location filename="../../ui/reconcile/view.py" line="398"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="406"/>
+        <location filename="../../ui/reconcile/view.py" line="407"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="407"/>
+        <location filename="../../ui/reconcile/view.py" line="408"/>
         <source>Closed</source>
         <translation>已结账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="407"/>
+        <location filename="../../ui/reconcile/view.py" line="408"/>
         <source>Reconciling</source>
         <translation>对账中</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="429"/>
+        <location filename="../../ui/reconcile/view.py" line="430"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="475"/>
+        <location filename="../../ui/reconcile/view.py" line="480"/>
         <source>This period is closed ({by}, {at}) and cannot be changed any more.</source>
         <translation>本期已结账（{by}，{at}），不能再修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="479"/>
+        <location filename="../../ui/reconcile/view.py" line="484"/>
         <source>Note: {note}</source>
         <translation>结账说明：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="484"/>
+        <location filename="../../ui/reconcile/view.py" line="489"/>
         <source>Reconciliation has not started for this week. Click “Start reconciliation”.</source>
         <translation>本周尚未开始对账。请点击“开始对账”。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="496"/>
+        <location filename="../../ui/reconcile/view.py" line="501"/>
         <source>{n} lines, {u} not ticked</source>
         <translation>共 {n} 行，未核对 {u} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="534"/>
+        <location filename="../../ui/reconcile/view.py" line="539"/>
         <source>Balanced</source>
         <translation>已平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="537"/>
+        <location filename="../../ui/reconcile/view.py" line="542"/>
         <source>Not balanced</source>
         <translation>未平</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="543"/>
+        <location filename="../../ui/reconcile/view.py" line="548"/>
         <source>Also different: {text}</source>
         <translation>其他差额：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="573"/>
+        <location filename="../../ui/reconcile/view.py" line="578"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="586"/>
+        <location filename="../../ui/reconcile/view.py" line="591"/>
         <source>Starting the reconciliation…</source>
         <translation>正在开始对账…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="589"/>
+        <location filename="../../ui/reconcile/view.py" line="594"/>
         <source>Ticking every line…</source>
         <translation>正在逐行勾选…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="615"/>
+        <location filename="../../ui/reconcile/view.py" line="620"/>
         <source>Closing the period and keeping its figures…</source>
         <translation>正在结账，保存本期数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="632"/>
+        <location filename="../../ui/reconcile/view.py" line="637"/>
         <source>Weekly report</source>
         <translation>周报</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="633"/>
+        <location filename="../../ui/reconcile/view.py" line="638"/>
         <source>Writing the weekly report…</source>
         <translation>正在生成周报…</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="641"/>
+        <location filename="../../ui/reconcile/view.py" line="646"/>
         <source>The weekly report was saved to {path}.</source>
         <translation>周报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/reconcile/view.py" line="648"/>
+        <location filename="../../ui/reconcile/view.py" line="653"/>
         <source>No other closed week to compare with.</source>
         <translation>没有其他已结账的周可供比较。</translation>
     </message>
@@ -4475,7 +4475,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/table/columns.py" line="164"/>
+        <location filename="../../ui/table/columns.py" line="169"/>
         <source>Default columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -4483,194 +4483,194 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../ui/task/panel.py" line="65"/>
-        <location filename="../../ui/task/panel.py" line="266"/>
+        <location filename="../../ui/task/panel.py" line="66"/>
+        <location filename="../../ui/task/panel.py" line="267"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="89"/>
+        <location filename="../../ui/task/panel.py" line="90"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="102"/>
+        <location filename="../../ui/task/panel.py" line="103"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="104"/>
+        <location filename="../../ui/task/panel.py" line="105"/>
         <source>Save the fields above (Ctrl+S)</source>
         <translation>保存以上内容（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="106"/>
+        <location filename="../../ui/task/panel.py" line="107"/>
         <source>Revert</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="115"/>
+        <location filename="../../ui/task/panel.py" line="116"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="116"/>
+        <location filename="../../ui/task/panel.py" line="117"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="117"/>
+        <location filename="../../ui/task/panel.py" line="118"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="118"/>
+        <location filename="../../ui/task/panel.py" line="119"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="119"/>
+        <location filename="../../ui/task/panel.py" line="120"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="120"/>
+        <location filename="../../ui/task/panel.py" line="121"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="121"/>
+        <location filename="../../ui/task/panel.py" line="122"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="150"/>
+        <location filename="../../ui/task/panel.py" line="151"/>
         <source>Ask for a later deadline…</source>
         <translation>申请延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="153"/>
+        <location filename="../../ui/task/panel.py" line="154"/>
         <source>Approve the extension…</source>
         <translation>同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="156"/>
+        <location filename="../../ui/task/panel.py" line="157"/>
         <source>Refuse the extension…</source>
         <translation>不同意延期…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="159"/>
+        <location filename="../../ui/task/panel.py" line="160"/>
         <source>Print the sign-off form…</source>
         <translation>打印销号审批表…</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="162"/>
+        <location filename="../../ui/task/panel.py" line="163"/>
         <source>The 销号审批表 of this task as an A4 PDF, for the reviewers to sign on paper</source>
         <translation>把本任务的销号审批表生成 A4 PDF，打印后交审核人签字</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="180"/>
+        <location filename="../../ui/task/panel.py" line="181"/>
         <source>Quantitative indicators</source>
         <translation>量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="189"/>
+        <location filename="../../ui/task/panel.py" line="190"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="193"/>
-        <location filename="../../ui/task/panel.py" line="384"/>
+        <location filename="../../ui/task/panel.py" line="194"/>
+        <location filename="../../ui/task/panel.py" line="385"/>
         <source>Evidence ({n})</source>
         <translation>佐证（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="200"/>
+        <location filename="../../ui/task/panel.py" line="201"/>
         <source>Review trail</source>
         <translation>审核记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="201"/>
+        <location filename="../../ui/task/panel.py" line="202"/>
         <source>Deadline changes</source>
         <translation>整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="210"/>
+        <location filename="../../ui/task/panel.py" line="211"/>
         <source>Reviews</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="211"/>
+        <location filename="../../ui/task/panel.py" line="212"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="213"/>
+        <location filename="../../ui/task/panel.py" line="214"/>
         <source>The task&apos;s fields and quantitative indicators</source>
         <translation>本任务的各项内容和量化指标</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="214"/>
+        <location filename="../../ui/task/panel.py" line="215"/>
         <source>Evidence: the files proving the measure was done</source>
         <translation>佐证材料：证明措施已落实的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="215"/>
+        <location filename="../../ui/task/panel.py" line="216"/>
         <source>Review trail and deadline changes</source>
         <translation>审核记录和整改时限变更</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="216"/>
+        <location filename="../../ui/task/panel.py" line="217"/>
         <source>Every change to this task: who, when, before and after</source>
         <translation>本任务的修改记录：谁、何时、改前、改后</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="267"/>
+        <location filename="../../ui/task/panel.py" line="268"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="286"/>
+        <location filename="../../ui/task/panel.py" line="287"/>
         <source> · example data</source>
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="299"/>
+        <location filename="../../ui/task/panel.py" line="300"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="322"/>
+        <location filename="../../ui/task/panel.py" line="323"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="324"/>
+        <location filename="../../ui/task/panel.py" line="325"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="335"/>
+        <location filename="../../ui/task/panel.py" line="336"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="345"/>
+        <location filename="../../ui/task/panel.py" line="346"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="363"/>
+        <location filename="../../ui/task/panel.py" line="364"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="365"/>
+        <location filename="../../ui/task/panel.py" line="366"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="427"/>
+        <location filename="../../ui/task/panel.py" line="428"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
