@@ -230,7 +230,7 @@ class PreviewDialog(QDialog):
         self.ledger = ledger
         self.path = Path(path)
         self.preview: Any = None
-        self.result: Any = None
+        self.outcome: Any = None
         self.error = ""
         self.setObjectName(self.NAMES["dialog"])
         self.setWindowTitle(self.title() + f" — {self.path.name}")
@@ -304,7 +304,7 @@ class PreviewDialog(QDialog):
 
     def ready(self) -> bool:
         """Whether ``apply`` may write now."""
-        return self.preview is not None and self.result is None
+        return self.preview is not None and self.outcome is None
 
     @classmethod
     def ask_path(cls, parent: QWidget | None, ledger: Ledger) -> str:
@@ -373,7 +373,7 @@ class PreviewDialog(QDialog):
     def apply(self) -> Any:
         """Write the file with the conflicts' decisions: the result, or None with the sentence shown."""
         if not self.ready():
-            return self.result
+            return self.outcome
         try:
             decisions = self.conflict_table.decisions()
         except ValueError as exc:
@@ -402,7 +402,7 @@ class PreviewDialog(QDialog):
             self.error = messages.error_text(exc)
             say(self.message, self.error, warn=True)
             return None
-        self.result = result
+        self.outcome = result
         text, warn = self.done_text(result)
         say(self.message, text, warn=warn)
         self._fill(result)
@@ -419,7 +419,7 @@ class PreviewDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
 
     def _close(self) -> None:
-        if self.result is not None:
+        if self.outcome is not None:
             self.accept()
         else:
             self.reject()
@@ -438,4 +438,4 @@ class PreviewDialog(QDialog):
             dlg.deleteLater()
             return None
         dlg.exec()
-        return dlg.result
+        return dlg.outcome

@@ -313,7 +313,7 @@ class FillFormDialog(PreviewDialog):
     }
     SIZE = (1280, 620)
     preview: excel_returns.FillPreview | None
-    result: excel_returns.FillPreview | None
+    outcome: excel_returns.FillPreview | None
 
     def title(self) -> str:
         return self.tr("Import a fill form")

@@ -55,7 +55,7 @@ class MergeDialog(PreviewDialog):
     }
     SIZE = (1400, 660)
     preview: exchange_merge.MergePreview | None
-    result: exchange_merge.MergeResult | None
+    outcome: exchange_merge.MergeResult | None
 
     def title(self) -> str:
         return self.tr("Import a return")

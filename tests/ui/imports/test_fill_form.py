@@ -306,7 +306,7 @@ def test_set_all_then_a_new_indicator_value_must_be_a_number(
     editor.setText("二十三")
     snap = Snapshot(led)
     qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
-    assert dlg.result is None and dlg.message.text() == f"第 {r} 行填写的新值不是数字。"
+    assert dlg.outcome is None and dlg.message.text() == f"第 {r} 行填写的新值不是数字。"
     snap.unchanged()
     editor.setText("23")
     keys = {it.field: it.key for it in dlg.preview.conflicts}

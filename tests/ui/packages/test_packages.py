@@ -96,7 +96,8 @@ def test_preview_shows_three_lists_then_take_theirs_applies(
     assert [box.itemText(i) for i in range(box.count())] == ["暂不决定", "保留我方", "采用对方", "填写新值"]
     box.setCurrentIndex(box.findData("theirs"))
     qtbot.mouseClick(dlg.apply_button, Qt.MouseButton.LeftButton)
-    assert dlg.result is not None and dlg.result.written and not dlg.result.open_conflicts
+    assert dlg.outcome is not None and dlg.outcome.written and not dlg.outcome.open_conflicts
+    assert isinstance(dlg.result(), int)  # QDialog.result() is not hidden by the dialog's own attribute
     assert led.task(t0).progress == "书记写的进展"
     assert led.task(t1).progress == "书记写的第二项进展"
     assert led.task(t2).owner == "责任人4"
@@ -108,7 +109,7 @@ def test_preview_shows_three_lists_then_take_theirs_applies(
     secretary = [e for e in led.history(t1) if e.command == "update_progress"][-1]
     assert secretary.origin == f"上报包:{ret.name}" and secretary.actor == "王书记"
     assert "已合并" in dlg.message.text() and "未决定" not in dlg.message.text()
-    assert not dlg.apply_button.isEnabled() and dlg.result.backup and dlg.result.backup.exists()
+    assert not dlg.apply_button.isEnabled() and dlg.outcome.backup and dlg.outcome.backup.exists()
 
 
 def test_write_a_new_value(qtbot, world, tmp_path: Path, clock: FixedClock) -> None:
@@ -124,7 +125,7 @@ def test_write_a_new_value(qtbot, world, tmp_path: Path, clock: FixedClock) -> N
     editor.setText("两边合起来的进展")
     qtbot.mouseClick(dlg.apply_button, Qt.MouseButton.LeftButton)
     assert led.task(ids["tasks_a"][0]).progress == "两边合起来的进展"
-    assert dlg.result is not None and dlg.result.conflicts[0].status == "rewritten"
+    assert dlg.outcome is not None and dlg.outcome.conflicts[0].status == "rewritten"
 
 
 def test_an_empty_new_value_is_not_applied(qtbot, world, tmp_path: Path, clock: FixedClock) -> None:
