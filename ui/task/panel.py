@@ -292,6 +292,8 @@ class TaskPanel(DropsEvidence):
         self.owner.setText(t.owner)
         self.leader.setText(t.leader)
         self.department.setText(t.department)
+        for edit in (self.measure, self.owner, self.leader, self.department):
+            edit.setCursorPosition(0)  # a text longer than the box shows its beginning, not its end
         self.no_deadline.setChecked(t.deadline is None)
         if t.deadline:
             self.deadline.setDate(QDate(t.deadline.year, t.deadline.month, t.deadline.day))
