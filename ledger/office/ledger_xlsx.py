@@ -297,15 +297,14 @@ MAX_NAME_WIDTH = 16
 
 def _fit_names(ledger: Ledger, columns: list[Column]) -> list[Column]:
     """责任领导 and 责任人 as wide as their longest name (up to MAX_NAME_WIDTH), so names do not wrap."""
-    from ledger.office.xlsx_layout import text_units
-
     out = []
     for c in columns:
         if c.key in NAME_COLUMNS:
-            names = ledger.store.conn.execute(
-                f"SELECT DISTINCT {c.key} FROM task WHERE deleted_at IS NULL"  # noqa: S608 - a fixed column name
-            )
-            longest = max((text_units(str(n or "")) for (n,) in names), default=0)
+            # the longest name's xlsx_layout.text_units, (UTF-8 bytes + characters) // 2, counted by SQLite
+            (longest,) = ledger.store.conn.execute(
+                f"SELECT coalesce(max((length(CAST({c.key} AS BLOB)) + length({c.key})) / 2), 0) "  # noqa: S608
+                "FROM task WHERE deleted_at IS NULL"  # (a fixed column name)
+            ).fetchone()
             c = dataclasses.replace(c, width=max(c.width, min(MAX_NAME_WIDTH, longest + 2)))
         out.append(c)
     return out

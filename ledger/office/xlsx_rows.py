@@ -21,6 +21,7 @@ from ledger.office.xlsx_layout import (
     strip_numbering,
 )
 from ledger.service import Ledger, to_task_row
+from ledger.storage.task_stream import task_pages
 
 PAGE = 500  # rows fetched from SQL at a time (and the progress / cancel granularity)
 EVIDENCE_NAMES_SHOWN = 3
@@ -213,14 +214,12 @@ def iter_items(
     # a problem's three labels, once per (category, problem): Numbering keeps each label by id, so this is what
     # its three lookups would give for every task of the problem
     labels: dict[tuple[str, str], tuple[str, str, str]] = {}
-    for start in range(0, len(rowids), page):
-        chunk = rowids[start : start + page]
-        raw = ledger.store.task_rows(list(chunk))
+    conn = ledger.store.conn
+    # the extra tables that hold nothing need no query per page
+    needs = {need for need in needs if conn.execute(f"SELECT 1 FROM {need} LIMIT 1").fetchone()}  # noqa: S608
+    for rows in task_pages(conn, rowids, page):
         items: list[Item] = []
-        for rowid in chunk:
-            r = raw.get(rowid)
-            if r is None:
-                continue
+        for r in rows:
             t = to_task_row(r)
             key = (t.category_id, t.problem_id)
             label = labels.get(key)
@@ -233,7 +232,7 @@ def iter_items(
             deadline = t.deadline
             items.append(
                 Item(
-                    rowid,
+                    r[0],
                     t,
                     health(t.status, deadline, today, due_soon_days),
                     None if deadline is None else (deadline - today).days,  # TaskRow.days_left

@@ -89,6 +89,7 @@ class LedgerSheet:
             if i + 1 not in (self.cat_col, self.prob_col, *self.hidden) and keys[i] != SEQ
         ]
         self.count = 0
+        self._heights: dict[int, float] = {}  # height_for by number of lines, per row
         self._buf: list[tuple[list[Any], Health, float]] = []  # (values, health, height) held back
         self._partial = False  # part of the current problem's rows is already on disk
         self._cat: tuple[str, str] | None = None  # (id, label)
@@ -135,7 +136,10 @@ class LedgerSheet:
             values[self.cat_col - 1] = None  # under the merged label
         if self.prob_col and row_no != self._prob_start:
             values[self.prob_col - 1] = None
-        self._buf.append((values, item.health, height_for(lines)))
+        height = self._heights.get(lines)
+        if height is None:
+            height = self._heights[lines] = height_for(lines)
+        self._buf.append((values, item.health, height))
         if len(self._buf) >= BUFFER_ROWS:
             self._flush(final=False)
 
