@@ -300,10 +300,11 @@ def _fit_names(ledger: Ledger, columns: list[Column]) -> list[Column]:
     out = []
     for c in columns:
         if c.key in NAME_COLUMNS:
-            # the longest name's xlsx_layout.text_units, (UTF-8 bytes + characters) // 2, counted by SQLite
+            # the longest name's xlsx_layout.text_units, (UTF-8 bytes + characters) // 2, counted by SQLite over
+            # the distinct names (read from the column's partial index, without the table)
             (longest,) = ledger.store.conn.execute(
-                f"SELECT coalesce(max((length(CAST({c.key} AS BLOB)) + length({c.key})) / 2), 0) "  # noqa: S608
-                "FROM task WHERE deleted_at IS NULL"  # (a fixed column name)
+                "SELECT coalesce(max((length(CAST(n AS BLOB)) + length(n)) / 2), 0) FROM "
+                f"(SELECT DISTINCT {c.key} AS n FROM task WHERE deleted_at IS NULL)"  # noqa: S608 - a fixed column
             ).fetchone()
             c = dataclasses.replace(c, width=max(c.width, min(MAX_NAME_WIDTH, longest + 2)))
         out.append(c)
