@@ -708,7 +708,7 @@ def test_export_from_the_command_line(filled: Ledger, tmp_path: Path, capsys) ->
     ],
 )
 def test_name_columns_fit_their_longest_live_name(ledger: Ledger, names: list[str], expected: float) -> None:
-    """_fit_names counts text_units in SQL: the same widths as counting each distinct name in Python."""
+    """fit_names counts text_units in SQL: the same widths as counting each distinct name in Python."""
     from ledger.office.xlsx_layout import text_units
     from ledger.office.xlsx_sheets import Column
 
@@ -719,6 +719,6 @@ def test_name_columns_fit_their_longest_live_name(ledger: Ledger, names: list[st
     ledger.add_task(prob, com, "措施", owner=names[0])  # no leader: an empty name counts nothing
     gone = ledger.add_task(prob, com, "已删除", leader="很长很长很长的名字", owner="很长很长很长的名字")
     ledger.delete_task(gone)
-    fitted = excel._fit_names(ledger, [Column("leader", "责任领导", 8), Column("owner", "责任人", 8)])
+    fitted = excel.fit_names(ledger, [Column("leader", "责任领导", 8), Column("owner", "责任人", 8)])
     by_python = max(8, min(excel.MAX_NAME_WIDTH, max(text_units(n) for n in names) + 2))
     assert [c.width for c in fitted] == [expected, expected] == [by_python, by_python]
