@@ -8,8 +8,9 @@ Design choices (see also the module docstrings of ``xlsx_book``, ``xlsx_layout``
   merged over groups that are contiguous, which is why an export always lists the selected rows in the
   ledger's natural order (category → problem → community), whatever column the table on screen is sorted by.
   openpyxl is not even imported: it stays for reading (the importer, the tests) and the smaller writers.
-* Rows are read from SQL in pages of 500 rowids (``Store.task_rows``); reviews, evidence and indicators are
-  queried per page and only when the template shows them.
+* Rows are read from SQL in pages of 500 (``storage.task_stream.task_pages``: one ordered query when the export is
+  the whole ledger, lookups by rowid otherwise); reviews, evidence and indicators are queried per page, only when
+  the template shows them and their table holds any.
 * Nothing half-written is ever left: the row files live in a private temporary folder removed at the end, the
   workbook is saved to a hidden temporary file in the target folder and moved over the target with
   ``os.replace``; a cancel or an error removes both.
@@ -295,17 +296,17 @@ NAME_COLUMNS = ("leader", "owner")
 MAX_NAME_WIDTH = 16
 
 
-def _fit_names(ledger: Ledger, columns: list[Column]) -> list[Column]:
+def fit_names(ledger: Ledger, columns: list[Column]) -> list[Column]:
     """责任领导 and 责任人 as wide as their longest name (up to MAX_NAME_WIDTH), so names do not wrap."""
-    from ledger.office.xlsx_layout import text_units
-
     out = []
     for c in columns:
         if c.key in NAME_COLUMNS:
-            names = ledger.store.conn.execute(
-                f"SELECT DISTINCT {c.key} FROM task WHERE deleted_at IS NULL"  # noqa: S608 - a fixed column name
-            )
-            longest = max((text_units(str(n or "")) for (n,) in names), default=0)
+            # the longest name's xlsx_layout.text_units, (UTF-8 bytes + characters) // 2, counted by SQLite over
+            # the distinct names (read from the column's partial index, without the table)
+            (longest,) = ledger.store.conn.execute(
+                "SELECT coalesce(max((length(CAST(n AS BLOB)) + length(n)) / 2), 0) FROM "
+                f"(SELECT DISTINCT {c.key} AS n FROM task WHERE deleted_at IS NULL)"  # noqa: S608 - a fixed column
+            ).fetchone()
             c = dataclasses.replace(c, width=max(c.width, min(MAX_NAME_WIDTH, longest + 2)))
         out.append(c)
     return out
@@ -423,7 +424,7 @@ def export_ledger(
         raise LedgerError("bad_value", field="纸张", value=paper, detail="只能是 A4 或 A3。")
     out = _target(out_path)
     template_name, columns = resolve_template(ledger, template)
-    columns = _fit_names(ledger, columns)
+    columns = fit_names(ledger, columns)
     ledger_paper, hidden, notes = print_plan(columns, paper)
 
     flt = dataclasses.replace(task_filter or TaskFilter(), sort="order", descending=False)

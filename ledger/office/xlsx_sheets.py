@@ -27,6 +27,7 @@ from ledger.office.xlsx_rows import COLUMN_STYLES, SEQ, STATUS_STYLES, Item, row
 
 HEADER_ROW = 3  # title, subtitle, header
 BUFFER_ROWS = 200  # rows of one problem held back so the merged cells' heights can be checked
+SHORT_TEXT = 32  # a text with a line break up to this long has its lines counted once per sheet and width
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ class LedgerSheet:
             if i + 1 not in (self.cat_col, self.prob_col, *self.hidden) and keys[i] != SEQ
         ]
         self.count = 0
+        self._heights: dict[int, float] = {}  # height_for by number of lines, per row
+        self._short_lines: dict[tuple[str, float], int] = {}  # text_lines of short texts with a line break
         self._buf: list[tuple[list[Any], Health, float]] = []  # (values, health, height) held back
         self._partial = False  # part of the current problem's rows is already on disk
         self._cat: tuple[str, str] | None = None  # (id, label)
@@ -123,7 +126,13 @@ class LedgerSheet:
             if text.__class__ is not str:
                 continue  # a number, a date or a blank: one short line
             if "\n" in text:
-                n = text_lines(text, width)
+                if len(text) <= SHORT_TEXT:  # a 完成情况 with its deadline note: few distinct, on most rows
+                    key = (text, width)
+                    n = self._short_lines.get(key, 0)
+                    if not n:
+                        n = self._short_lines[key] = text_lines(text, width)
+                else:
+                    n = text_lines(text, width)
                 if n > lines:
                     lines = n
             # no character is wider than two units: a text this short fits in ``lines``
@@ -135,7 +144,10 @@ class LedgerSheet:
             values[self.cat_col - 1] = None  # under the merged label
         if self.prob_col and row_no != self._prob_start:
             values[self.prob_col - 1] = None
-        self._buf.append((values, item.health, height_for(lines)))
+        height = self._heights.get(lines)
+        if height is None:
+            height = self._heights[lines] = height_for(lines)
+        self._buf.append((values, item.health, height))
         if len(self._buf) >= BUFFER_ROWS:
             self._flush(final=False)
 

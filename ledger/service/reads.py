@@ -165,6 +165,9 @@ class LedgerReads:
         )
 
 
+_STATUSES = {s.value: s for s in Status}
+
+
 def to_task_row(r: tuple[Any, ...]) -> TaskRow:
     (
         _rowid,
@@ -208,7 +211,7 @@ def to_task_row(r: tuple[Any, ...]) -> TaskRow:
         department,
         dt.date.fromisoformat(deadline) if deadline else None,
         dt.date.fromisoformat(original_deadline) if original_deadline else None,
-        Status(status),
+        _STATUSES.get(status) or Status(status),  # a dict lookup: Enum's call costs more, per task
         progress,
         return_reason,
         updated_at,

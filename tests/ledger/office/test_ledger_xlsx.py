@@ -696,3 +696,29 @@ def test_export_from_the_command_line(filled: Ledger, tmp_path: Path, capsys) ->
     assert any("鑫峰苑" in v for v in values) and not any("南郊别墅" == v for v in values)
     assert main(["export", db, str(tmp_path / "x.xlsx"), "--template", "没有的模板"]) == 1
     assert "没有的模板" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["郑领导"], 8),  # the template's width when the names are short
+        (["Zhang San", "欧阳明"], 11),  # ASCII counts one unit, CJK two: the longest (9) plus 2
+        (["欧阳明明", "Alexander Hamilton"], 16),  # never wider than MAX_NAME_WIDTH
+        (["李"], 8),
+    ],
+)
+def test_name_columns_fit_their_longest_live_name(ledger: Ledger, names: list[str], expected: float) -> None:
+    """fit_names counts text_units in SQL: the same widths as counting each distinct name in Python."""
+    from ledger.office.xlsx_layout import text_units
+    from ledger.office.xlsx_sheets import Column
+
+    com = ledger.add_community("南郊别墅")
+    prob = ledger.add_problem(ledger.add_category("关于党建引领方面的整改"), "针对治理效能不足的问题")
+    for name in names:
+        ledger.add_task(prob, com, "措施", leader=name, owner=name)
+    ledger.add_task(prob, com, "措施", owner=names[0])  # no leader: an empty name counts nothing
+    gone = ledger.add_task(prob, com, "已删除", leader="很长很长很长的名字", owner="很长很长很长的名字")
+    ledger.delete_task(gone)
+    fitted = excel.fit_names(ledger, [Column("leader", "责任领导", 8), Column("owner", "责任人", 8)])
+    by_python = max(8, min(excel.MAX_NAME_WIDTH, max(text_units(n) for n in names) + 2))
+    assert [c.width for c in fitted] == [expected, expected] == [by_python, by_python]
