@@ -4580,7 +4580,7 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
     </message>
     <message>
         <location filename="../../ui/task/panel.py" line="194"/>
-        <location filename="../../ui/task/panel.py" line="385"/>
+        <location filename="../../ui/task/panel.py" line="387"/>
         <source>Evidence ({n})</source>
         <translation>佐证（{n}）</translation>
     </message>
@@ -4635,42 +4635,42 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation> · 示例数据</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="300"/>
+        <location filename="../../ui/task/panel.py" line="302"/>
         <source>Original: {date}</source>
         <translation>原定：{date}</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="323"/>
+        <location filename="../../ui/task/panel.py" line="325"/>
         <source>{n} days overdue</source>
         <translation>已逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="325"/>
+        <location filename="../../ui/task/panel.py" line="327"/>
         <source>{n} days left</source>
         <translation>剩余 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="336"/>
+        <location filename="../../ui/task/panel.py" line="338"/>
         <source>Waiting for {level} (level {n} of {total})</source>
         <translation>等待{level}（第 {n} 级，共 {total} 级）</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="346"/>
+        <location filename="../../ui/task/panel.py" line="348"/>
         <source>Extension requested by {who} on {at}: to {new}, waiting for a leader</source>
         <translation>{who} 于 {at} 申请延期至 {new}，等待领导批复</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="364"/>
+        <location filename="../../ui/task/panel.py" line="366"/>
         <source>The deadline has passed; an extension must be asked for before it.</source>
         <translation>整改时限已过，延期须在到期前申请。</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="366"/>
+        <location filename="../../ui/task/panel.py" line="368"/>
         <source>Ask a leader for a later deadline, with a reason (before the current one passes)</source>
         <translation>在整改时限到期前，说明理由，向领导申请延期</translation>
     </message>
     <message>
-        <location filename="../../ui/task/panel.py" line="428"/>
+        <location filename="../../ui/task/panel.py" line="430"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
