@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, Any
 
 from ledger.storage.journal import GENESIS, JOURNALLED_TABLES, STEP, canonical
 from ledger.storage.journal_index import ARGS_COPIED, index_rows, payload_parts, tail_of, task_of
-from ledger.storage.row_states import Malformed, RowStates, compare_row, replay
+from ledger.storage.row_states import Malformed, RowStates, replay
+from ledger.storage.verify_stream import held_rows_equal, key_column
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -57,15 +58,10 @@ OP = b'"op":"'
 TABLE = b',"table":"'
 TASK_ID = b'"task_id":"'
 CONTROL = bytes(range(32))
-LOOKUP = 500  # held rows read from their table in one query
 
 
 class Doubt(Exception):
     """Something the fast pass cannot decide: the exact checks will."""
-
-
-def key_column(table: str) -> str:
-    return "key" if table == "setting" else "id"
 
 
 def escaped(payload: bytes) -> bytes | None:
@@ -345,31 +341,7 @@ class Fast:
                 else f"SELECT COUNT(*) FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))",
                 () if table == "setting" else (held,),
             ).fetchone()[0]
-            found = 0
-            batch: list[tuple[str, str, int, str, str]] = []
-            said_all = self.states.ordered(table)
-            while True:
-                said = next(said_all, None)
-                if said is not None:
-                    if table == "setting" and said[0] == "app":
-                        return False
-                    batch.append(said)
-                if batch and (said is None or len(batch) >= LOOKUP):
-                    cur = self.conn.execute(
-                        f"SELECT * FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))",
-                        (json.dumps([s[0] for s in batch]),),
-                    )
-                    at_name = {d[0]: i for i, d in enumerate(cur.description)}
-                    rows = {raw[at_name[column]]: raw for raw in cur}
-                    for s in batch:
-                        raw = rows.get(s[0])
-                        if raw is None or compare_row(table, s[0], raw, at_name, s) is not None:
-                            return False
-                    found += len(batch)
-                    batch = []
-                if said is None:
-                    break
-            if counted != found:
+            if held_rows_equal(self.conn, table, self.states) != counted:
                 return False
         return True
 

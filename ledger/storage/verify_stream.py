@@ -203,34 +203,18 @@ class Stream:
         total = sum(len(k) for k in self.held.values())
         done = 0
         tick("tables", 0, total)
+
+        def advanced(rows: int) -> None:
+            nonlocal done
+            done += rows
+            tick("tables", done, total)
+
         for table in JOURNALLED_TABLES:
-            column = key_column(table)
             counted = self.conn.execute(
                 f"SELECT COUNT(*) FROM {table}" + (" WHERE key IS NOT 'app'" if table == "setting" else "")
             ).fetchone()[0]
-            found = 0
-            batch: list[tuple[str, str, int, str, str]] = []
-            for said in itertools.chain(self.states.ordered(table), [None]):
-                if said is not None:
-                    if table == "setting" and said[0] == "app":
-                        return False
-                    batch.append(said)
-                if batch and (said is None or len(batch) >= LOOKUP):
-                    cur = self.conn.execute(
-                        f"SELECT * FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))",
-                        (json.dumps([s[0] for s in batch]),),
-                    )
-                    at_name = {d[0]: i for i, d in enumerate(cur.description)}
-                    rows = {raw[at_name[column]]: raw for raw in cur}
-                    for s in batch:
-                        raw = rows.get(s[0])
-                        if raw is None or compare_row(table, s[0], raw, at_name, s) is not None:
-                            return False
-                    found += len(batch)
-                    done += len(batch)
-                    batch = []
-                    tick("tables", done, total)
-            if counted != found + len(self.clean[table]):
+            found = held_rows_equal(self.conn, table, self.states, advanced)
+            if found is None or counted != found + len(self.clean[table]):
                 return False
         return not self.doubt
 
@@ -251,6 +235,38 @@ class Stream:
             if done % STEP == 0:
                 tick("index", done, total)
         return done == total and digest & DIGEST == self.index_sum & DIGEST
+
+
+def held_rows_equal(
+    conn: sqlite3.Connection, table: str, states: RowStates, advanced: Callable[[int], None] | None = None
+) -> int | None:
+    """Each row of ``table`` held in ``states`` against the table's row, ``LOOKUP`` at a time (``advanced(n)``
+    after each batch): how many were compared, or None at the first that differs, is missing, or is the program's
+    own "app" setting (never journalled)."""
+    column = key_column(table)
+    found = 0
+    batch: list[tuple[str, str, int, str, str]] = []
+    for said in itertools.chain(states.ordered(table), [None]):
+        if said is not None:
+            if table == "setting" and said[0] == "app":
+                return None
+            batch.append(said)
+        if batch and (said is None or len(batch) >= LOOKUP):
+            cur = conn.execute(
+                f"SELECT * FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))",
+                (json.dumps([s[0] for s in batch]),),
+            )
+            at_name = {d[0]: i for i, d in enumerate(cur.description)}
+            rows = {raw[at_name[column]]: raw for raw in cur}
+            for s in batch:
+                raw = rows.get(s[0])
+                if raw is None or compare_row(table, s[0], raw, at_name, s) is not None:
+                    return None
+            found += len(batch)
+            if advanced is not None:
+                advanced(len(batch))
+            batch = []
+    return found
 
 
 def link_problem(entry: tuple[Any, ...], prev: str, expected_seq: int) -> Problem | None:
