@@ -202,3 +202,26 @@ def do_in_process(capsys: pytest.CaptureFixture[str], path: Path, *args: str) ->
     code = main(["do", str(path), *args])
     out = capsys.readouterr()
     return code, out.out + out.err
+
+
+def on_screen(
+    check: Path, ledger: Path, tmp: Path, width: int, height: int, scale: float, *, frames: bool
+) -> Any:
+    """Run the script ``check`` (args: ledger, settings folder) in a process of its own on an offscreen screen of
+    ``width``×``height`` at ``scale`` (``frames``: with window frame margins); what it printed last, as JSON."""
+    import json
+
+    config = tmp / "screen.json"
+    screen = {"name": "Laptop", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
+    config.write_text(json.dumps({"windowFrameMargins": frames, "screens": [screen]}), encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=f"{scale:g}")
+    done = subprocess.run(
+        [sys.executable, str(check), str(ledger), str(tmp / "settings")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])

@@ -10,15 +10,12 @@ page's viewport, not pixels."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from ledger.core import TodayClock
+from tests.helpers import on_screen
 
 CHECK = Path(__file__).with_name("board_screen_check.py")
 SCREENS = [(1366, 768, 1.0), (1366, 768, 1.25), (1366, 768, 1.5), (1400, 900, 1.0)]
@@ -34,20 +31,7 @@ def demo(tmp_path_factory):
 
 
 def look(demo: Path, tmp: Path, width: int, height: int, scale: float) -> dict:
-    config = tmp / "screen.json"
-    screen = {"name": "Laptop", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
-    config.write_text(json.dumps({"windowFrameMargins": False, "screens": [screen]}), encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=f"{scale:g}")
-    done = subprocess.run(
-        [sys.executable, str(CHECK), str(demo), str(tmp / "settings")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        cwd=Path(__file__).resolve().parents[3],
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return on_screen(CHECK, demo, tmp, width, height, scale, frames=False)
 
 
 @pytest.mark.parametrize(("width", "height", "scale"), SCREENS, ids=[f"{w}x{h}@{s:g}" for w, h, s in SCREENS])

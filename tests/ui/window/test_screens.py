@@ -7,15 +7,12 @@ platform is given the screen's size, QT_SCALE_FACTOR its scaling, and screen_che
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from ledger.core import TodayClock
+from tests.helpers import on_screen
 
 CHECK = Path(__file__).with_name("screen_check.py")
 SCREENS = [(1280, 720, 1.0), (1366, 768, 1.0), (1920, 1080, 1.25), (1920, 1080, 1.5), (1366, 768, 1.5)]
@@ -31,20 +28,7 @@ def demo(tmp_path_factory):
 
 
 def look(demo: Path, tmp: Path, width: int, height: int, scale: float) -> dict:
-    config = tmp / "screen.json"
-    screen = {"name": "Laptop", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
-    config.write_text(json.dumps({"windowFrameMargins": True, "screens": [screen]}), encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=f"{scale:g}")
-    done = subprocess.run(
-        [sys.executable, str(CHECK), str(demo), str(tmp / "settings")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        cwd=Path(__file__).resolve().parents[3],
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return on_screen(CHECK, demo, tmp, width, height, scale, frames=True)
 
 
 @pytest.mark.parametrize(("width", "height", "scale"), SCREENS, ids=[f"{w}x{h}@{s:g}" for w, h, s in SCREENS])
