@@ -1,9 +1,8 @@
-"""The SQLite file via sqlite-utils: open, lock, migrate (ledger/storage/schema.py), backups and read queries."""
+"""One open ledger file: its connection, backups and the read queries (ids first, rows in pages); opening it
+with care (the checks, the lock, the upgrade of an older file) is ``ledger.storage.opening``'s."""
 
 from __future__ import annotations
 
-import logging
-import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -13,49 +12,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
-from ledger.core import KnownStorageError, LedgerError
-from ledger.storage import search_index, upgrade
-from ledger.storage.lockfile import LockFile, LockHeld
-from ledger.storage.schema import LATE_SQL, SCHEMA_VERSION
+from ledger.core import LedgerError
+from ledger.storage import opening, search_index
+from ledger.storage.lockfile import LockFile
+from ledger.storage.opening import CRASH_IN_BACKUP_ENV as CRASH_IN_BACKUP_ENV
+from ledger.storage.opening import PARTIAL_PREFIX as PARTIAL_PREFIX
+from ledger.storage.opening import known_storage_error as known_storage_error
+from ledger.storage.opening import lock_path as lock_path
+from ledger.storage.schema import LATE_SQL
 from ledger.storage.search_index import search_clause
-from ledger.storage.untrusted import harden, schema_problems, time_limit
 from ledger.storage.upgrade import Report
-
-log = logging.getLogger(__name__)
-
-APP_ID = "zhenggai-ledger"
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-# SQLite's primary result codes (the low byte of an extended code, e.g. SQLITE_BUSY_SNAPSHOT) that the
-# environment causes → the KnownStorageError told to the user. Any other code is a bug of ours and propagates.
-KNOWN_CODES: dict[int, str] = {
-    sqlite3.SQLITE_BUSY: "busy",
-    sqlite3.SQLITE_LOCKED: "busy",
-    sqlite3.SQLITE_READONLY: "read_only",
-    sqlite3.SQLITE_FULL: "disk_full",
-    sqlite3.SQLITE_CORRUPT: "damaged",
-    sqlite3.SQLITE_NOTADB: "not_a_ledger",
-    sqlite3.SQLITE_CANTOPEN: "unreadable",
-    sqlite3.SQLITE_IOERR: "io_error",
-}
-
-
-def known_storage_error(exc: sqlite3.Error, path: Path) -> LedgerError:
-    """The error to show for ``exc``, chosen by SQLite's error code (never its message, which varies by version).
-
-    A broken constraint is the user's ``constraint`` error; the codes of ``KNOWN_CODES`` are the environment's
-    fault. Any other ``exc`` is re-raised as it is: a bug, for the crash dialog and the log."""
-    code: int | None = getattr(exc, "sqlite_errorcode", None)  # None: raised by Python, not SQLite
-    primary = code & 0xFF if code is not None else None
-    if primary == sqlite3.SQLITE_CONSTRAINT:
-        return LedgerError("constraint", detail=str(exc))
-    kind = KNOWN_CODES.get(primary) if primary is not None else None
-    if kind is None:
-        raise exc
-    if kind == "not_a_ledger":
-        return KnownStorageError(kind, path=path, detail="不是 SQLite 数据库")
-    return KnownStorageError(kind, path=path, detail=str(exc))
 
 
 @dataclass
@@ -160,7 +126,7 @@ class Store:
         its schema may have no side effects, its schema must be ours, and each check has a time limit."""
         path = Path(path)
         if read_only:
-            return cls._open_read_only(path)
+            return cls(path, opening.connect_read_only(path), None)
         if create:
             if path.exists():
                 raise LedgerError("exists", path=path)
@@ -171,26 +137,21 @@ class Store:
 
                 raise write_error(path, exc) from exc
         else:
-            cls.check_file(path)
-        file_lock = _acquire_lock(path) if lock else None
+            opening.check_file(path)
+        file_lock = opening.acquire_lock(path) if lock else None
         conn: sqlite3.Connection | None = None
         try:
             try:
                 conn = sqlite3.connect(str(path), timeout=2.0)
-                harden(conn)
+                version = opening.checked_version(conn, path, created=create)
                 conn.execute("PRAGMA foreign_keys = ON")
-                version = conn.execute("PRAGMA user_version").fetchone()[0]
-                if not create:
-                    cls._check_untrusted(conn, path, version)
-                if version > SCHEMA_VERSION:
-                    raise KnownStorageError("too_new", path=path, found=version, known=SCHEMA_VERSION)
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
             except sqlite3.Error as exc:
                 raise known_storage_error(exc, path) from exc
             store = cls(path, conn, file_lock)
             try:
-                store._migrate(version, create, report)
+                opening.migrate(store, version, create, report)
                 # The schema is now ours, word for word (checked above, or just made by our migrations): its
                 # triggers may write to the search index's FTS5 table, which SQLite refuses to untrusted schemas.
                 conn.execute("PRAGMA trusted_schema = ON")
@@ -206,62 +167,7 @@ class Store:
                 path.unlink()
             raise
 
-    @staticmethod
-    def check_file(path: Path) -> None:
-        """Refuse what is plainly not a ledger before SQLite touches it (and before any lock file)."""
-        if not path.exists():
-            raise LedgerError("not_found", path=path)
-        if path.is_dir():
-            raise KnownStorageError("not_a_ledger", path=path, detail="这是一个文件夹")
-        try:
-            with path.open("rb") as fh:
-                head = fh.read(16)
-        except OSError as exc:
-            raise KnownStorageError("unreadable", path=path, detail=exc.strerror or str(exc)) from exc
-        if head != SQLITE_MAGIC:
-            raise KnownStorageError("not_a_ledger", path=path, detail="文件头不是 SQLite 数据库")
-
-    @classmethod
-    def _open_read_only(cls, path: Path) -> Store:
-        cls.check_file(path)
-        conn: sqlite3.Connection | None = None
-        try:
-            try:
-                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
-                harden(conn)
-                version = conn.execute("PRAGMA user_version").fetchone()[0]
-                cls._check_untrusted(conn, path, version)
-                if version > SCHEMA_VERSION:
-                    raise KnownStorageError("too_new", path=path, found=version, known=SCHEMA_VERSION)
-                if version < SCHEMA_VERSION:
-                    # An older file needs its migration, which writes: that needs the file to itself.
-                    raise KnownStorageError("locked", path=path)
-            except sqlite3.Error as exc:
-                raise known_storage_error(exc, path) from exc
-            return cls(path, conn, None)
-        except BaseException:
-            if conn is not None:
-                conn.close()
-            raise
-
-    @classmethod
-    def _check_untrusted(cls, conn: sqlite3.Connection, path: Path, version: int) -> None:
-        """Is it a ledger, and is its schema the one our migrations make for its version (with a time limit)?"""
-        with time_limit(conn, path):
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if "setting" not in tables or "journal" not in tables:
-                raise KnownStorageError("not_a_ledger", path=path, detail="缺少台账的数据表")
-            if 0 < version <= SCHEMA_VERSION:
-                problems = schema_problems(conn, version)
-                if problems:
-                    raise KnownStorageError("unexpected_schema", path=path, detail="；".join(problems[:3]))
-            cls._check_is_ledger(conn, path, version)
-
-    @staticmethod
-    def _check_is_ledger(conn: sqlite3.Connection, path: Path, version: int) -> None:
-        row = conn.execute("SELECT value FROM setting WHERE key = 'app'").fetchone()
-        if row is None or row[0] != f'"{APP_ID}"':
-            raise KnownStorageError("not_a_ledger", path=path, detail="不是本程序创建的台账")
+    check_file = staticmethod(opening.check_file)
 
     @classmethod
     def upgrade(cls, path: str | Path, report: Report | None = None) -> None:
@@ -274,34 +180,7 @@ class Store:
     def check_free(path: str | Path) -> None:
         """Refuse now what opening ``path`` to write would refuse for its lock (open elsewhere, a read-only
         folder): asked before the user is asked about an upgrade that could not start."""
-        _acquire_lock(Path(path)).release()
-
-    def _migrate(self, version: int, create: bool, report: Report | None = None) -> None:
-        """Take the file from ``version`` to ``SCHEMA_VERSION``: first a backup of an older file, then every
-        migration in ONE transaction (a migration that fails, is cancelled or killed half-way leaves the file as
-        it was). A failed upgrade removes its backup: the file itself is the old one still."""
-        if version == SCHEMA_VERSION:
-            return
-        watch = upgrade.Watch(report if report is not None else upgrade.default_report())
-        backup: Path | None = None
-        if version > 0 and not create:
-            backup = upgrade.backup_path(self.path, version)
-            pages = int(self.one("PRAGMA page_count"))
-            watch.begin(upgrade.Stage("backup", total=pages, backup=backup))
-            self.backup(backup, progress=watch.advance_pages if watch.report is not None else None)
-        try:
-            with self.db.atomic():
-                log.info("migrating %s from schema %d to %d", self.path, version, SCHEMA_VERSION)
-                upgrade.migrate(self.conn, version, watch)
-                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                if create:
-                    self.conn.execute("INSERT INTO setting(key, value) VALUES ('app', ?)", (f'"{APP_ID}"',))
-                upgrade.crash_before_commit()
-        except BaseException:
-            if backup is not None:
-                backup.unlink(missing_ok=True)
-            raise
-        watch.begin(upgrade.Stage("done", backup=backup))
+        opening.acquire_lock(Path(path)).release()
 
     def close(self) -> None:
         try:
@@ -314,34 +193,12 @@ class Store:
     def backup(self, target: str | Path, progress: Callable[[int, int], None] | None = None) -> Path:
         """A consistent copy through SQLite's online backup API (before bulk changes, migrations, on close).
 
-        Written beside ``target`` under a hidden temporary name (``partial_backup``) and renamed over it only when
-        complete, so a run killed half-way never leaves a short file under the backup's name; a leftover of
-        such a run is removed by the next backup beside it (``remove_partial_backups``). ``progress(done, total)``
-        is told the pages copied after each step of ``upgrade.BACKUP_STEP_PAGES``; when it raises, the backup
-        stops, its partial file is removed and the exception propagates."""
-        target = Path(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        part = partial_backup(target)
-        remove_partial_backups(target.parent, self.path.stem)
-        crash = os.environ.get(CRASH_IN_BACKUP_ENV) == "1"
-
-        def copied(_status: int, remaining: int, total: int) -> None:
-            if crash and remaining > 0:
-                os._exit(9)  # tests: the program killed in the middle of writing a backup
-            if progress is not None:
-                progress(total - remaining, total)
-
-        pages = BACKUP_PAGES if crash else upgrade.BACKUP_STEP_PAGES if progress is not None else -1
-        dest = sqlite3.connect(str(part))
-        try:
-            self.conn.backup(dest, pages=pages, progress=copied)
-        except BaseException:
-            dest.close()
-            part.unlink(missing_ok=True)
-            raise
-        dest.close()
-        os.replace(part, target)
-        return target
+        Written beside ``target`` under a hidden temporary name (``opening.partial_backup``) and renamed over it
+        only when complete, so a run killed half-way never leaves a short file under the backup's name; a leftover
+        of such a run is removed by the next backup beside it (``opening.remove_partial_backups``).
+        ``progress(done, total)`` is told the pages copied after each step of ``upgrade.BACKUP_STEP_PAGES``; when
+        it raises, the backup stops, its partial file is removed and the exception propagates."""
+        return opening.copy(self.conn, self.path, Path(target), progress)
 
     # ---- small reads ---------------------------------------------------------------------
     def one(self, sql: str, params: Iterable[Any] = ()) -> Any:
@@ -502,46 +359,3 @@ class Store:
 
     def task_exists(self, task_id: str) -> bool:
         return self.one("SELECT 1 FROM task WHERE id = ? AND deleted_at IS NULL", (task_id,)) is not None
-
-
-CRASH_IN_BACKUP_ENV = "LEDGER_TEST_CRASH_IN_BACKUP"  # tests: os._exit(9) half-way through a backup
-BACKUP_PAGES = 4
-PARTIAL_PREFIX = ".~备份中-"
-
-
-def partial_backup(target: Path) -> Path:
-    """Where the backup ``target`` is written until it is complete: hidden, beside it, named after it."""
-    return target.with_name(f"{PARTIAL_PREFIX}{target.name}")
-
-
-def remove_partial_backups(folder: Path, stem: str) -> None:
-    """Remove what killed backups of the ledger named ``stem`` left in ``folder`` (their hidden partial files and
-    SQLite's journals of them). Every backup's name begins with its ledger's stem and "." or "-"; a partial
-    backup of another ledger may be being written by another process and is left alone."""
-    import contextlib
-
-    mine = (f"{PARTIAL_PREFIX}{stem}.", f"{PARTIAL_PREFIX}{stem}-")
-    with contextlib.suppress(OSError):
-        for leftover in folder.iterdir():
-            if leftover.name.startswith(mine):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
-
-
-def lock_path(path: Path) -> Path:
-    """The lock file beside the ledger. A dot file, so that Linux file managers do not show it next to the ledger
-    (it stays on disk after release on Linux; on Windows it is removed). Beside the resolved path, so
-    that the ledger opened through a symlink, or a relative path, takes the same lock as through its real name."""
-    real = path.resolve()
-    return real.with_name(f".{real.name}.lock")
-
-
-def _acquire_lock(path: Path) -> LockFile:
-    lock = LockFile(lock_path(path))
-    try:
-        lock.acquire()
-    except LockHeld:
-        raise KnownStorageError("locked", path=path) from None
-    except OSError as exc:
-        raise KnownStorageError("read_only", path=path) from exc
-    return lock
