@@ -18,6 +18,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "台账文件“{path}”由更新版本的程序保存（格式版本 {found}，本程序只认识到 {known}）。请升级程序后再打开；文件未作任何改动。",
         "The ledger “{path}” was saved by a newer version (format {found}; this program knows up to {known}). Upgrade the program; the file was not changed.",
     ),
+    "needs_upgrade": (
+        "台账文件“{path}”由旧版本的程序保存（格式版本 {found}），要先升级才能读取；这里只读取、不升级它。"
+        "请先在程序窗口中打开它（程序会先备份原文件再升级），然后再试；文件未作任何改动。",
+        "The ledger “{path}” was saved by an older version (format {found}) and must be upgraded before it can be "
+        "read; it is only read here and was not upgraded. Open it in the program's window first (the program backs "
+        "it up, then upgrades it), then try again; the file was not changed.",
+    ),
     "locked": (
         "台账文件“{path}”已在另一个窗口或程序中打开。请先关闭那边，再在这里打开。",
         "The ledger “{path}” is open in another window or program. Close it there first.",
@@ -561,4 +568,5 @@ class LedgerError(Exception):
 
 class KnownStorageError(LedgerError):
     """The environment's fault, not a bug: shown to the user. Its codes: busy, locked (open in another window),
-    read_only, disk_full, damaged, not_a_ledger, unreadable, io_error, too_new."""
+    read_only, disk_full, damaged, not_a_ledger, unreadable, io_error, too_new, needs_upgrade (an older file
+    opened only to read)."""

@@ -143,8 +143,11 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         clock: Clock | None = None,
         operator: Operator | None = None,
         lock: bool = True,
+        read_only: bool = False,
     ) -> Ledger:
-        return cls(Store.open(path, lock=lock), clock, operator)
+        """The ledger at ``path`` (``Store.open``): ``read_only`` for work that only reads beside the window that
+        holds the file; an older file is then refused (``needs_upgrade``), never upgraded."""
+        return cls(Store.open(path, lock=lock, read_only=read_only), clock, operator)
 
     @classmethod
     def create(

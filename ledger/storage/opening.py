@@ -113,8 +113,8 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
             version = checked_version(conn, path)
             if version < SCHEMA_VERSION:
-                # An older file needs its migration, which writes: that needs the file to itself.
-                raise KnownStorageError("locked", path=path)
+                # An older file needs its migration, which writes (behind a backup, with the user told): never here.
+                raise KnownStorageError("needs_upgrade", path=path, found=version)
         except sqlite3.Error as exc:
             raise known_storage_error(exc, path) from exc
         return conn

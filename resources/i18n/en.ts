@@ -487,6 +487,12 @@
     </message>
     <message>
         <location filename="../../ledger/core/errors.py" line="8"/>
+        <source>台账文件“{path}”由旧版本的程序保存（格式版本 {found}），要先升级才能读取；这里只读取、不升级它。请先在程序窗口中打开它（程序会先备份原文件再升级），然后再试；文件未作任何改动。</source>
+        <comment>needs_upgrade</comment>
+        <translation>The ledger “{path}” was saved by an older version (format {found}) and must be upgraded before it can be read; it is only read here and was not upgraded. Open it in the program&apos;s window first (the program backs it up, then upgrades it), then try again; the file was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ledger/core/errors.py" line="8"/>
         <source>台账文件“{path}”已在另一个窗口或程序中打开。请先关闭那边，再在这里打开。</source>
         <comment>locked</comment>
         <translation>The ledger “{path}” is open in another window or program. Close it there first.</translation>

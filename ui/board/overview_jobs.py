@@ -80,8 +80,9 @@ class FiguresJob(QRunnable):
         if self.cancelled.is_set() or (generation != self.latest[0] and not self.replay):
             return
         try:
-            led = Ledger.open(self.path, clock=self.clock, operator=self.operator, lock=False)
-        except LedgerError:  # the file went away or is busy: the next refresh tries again
+            # only reads: an older file is refused (the window upgrades before it opens), never upgraded here
+            led = Ledger.open(self.path, clock=self.clock, operator=self.operator, read_only=True)
+        except LedgerError:  # the file went away, is busy or is older: the next refresh tries again
             return
         try:
             figures = count_figures(led, *self.args, replay=self.replay, cancel=self.cancelled.is_set)

@@ -415,7 +415,7 @@ def cmd_approval_form(path: str | Path, task_ref: str, out: str | Path, *, today
         print(LedgerError("bad_date", value=today).message(), file=sys.stderr)
         return 1
     try:
-        led = Ledger.open(path, clock=clock, lock=False)
+        led = open_to_read(Path(path), clock)
     except LedgerError as exc:
         print(exc.message(), file=sys.stderr)
         return 1
@@ -428,3 +428,20 @@ def cmd_approval_form(path: str | Path, task_ref: str, out: str | Path, *, today
         led.close()
     print(f"已生成销号审批表：{written}")
     return 0
+
+
+def open_to_read(path: Path, clock: TodayClock | None) -> Ledger:
+    """The ledger as the command line's reading commands open it (``ledger.cli.common.open_for_reading``): with its
+    lock when it is free, an older file first backed up and upgraded with its progress on stderr; beside the
+    window that holds it, through a read-only connection."""
+    from ledger.cli.progress import StderrProgress
+    from ledger.core import KnownStorageError
+    from ledger.storage.upgrade import reporting
+
+    try:
+        with reporting(StderrProgress()):
+            return Ledger.open(path, clock=clock)
+    except KnownStorageError as exc:
+        if exc.code != "locked":
+            raise
+    return Ledger.open(path, clock=clock, read_only=True)

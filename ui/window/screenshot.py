@@ -71,8 +71,9 @@ def render_all(
 
     app = make_app(lang)
     clock: Clock = TodayClock(dt.date.fromisoformat(today)) if today else Clock()
-    # Read-only use: no lock, and the operator is only shown, never journalled.
-    led = Ledger.open(ledger_path, clock=clock, operator=Operator("截图", Role.WORK_TEAM), lock=False)
+    # Read-only use: no lock, nothing written (an older file is refused with a sentence, not upgraded behind the
+    # user's back), and the operator is only shown, never journalled.
+    led = Ledger.open(ledger_path, clock=clock, operator=Operator("截图", Role.WORK_TEAM), read_only=True)
     outdir.mkdir(parents=True, exist_ok=True)
     win = MainWindow(led, remember_layout=False)
     screen = app.primaryScreen()

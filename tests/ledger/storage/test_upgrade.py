@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from ledger.core import KnownStorageError
 from ledger.service import Ledger
 from ledger.storage import Store, upgrade
 from ledger.storage.schema import SCHEMA_VERSION
@@ -155,3 +156,20 @@ def test_killed_half_way_the_file_is_as_it_was(
     done = _run(path, "")
     assert done.returncode == 0, done.stderr
     assert upgrade.pending(path) is None
+
+
+def test_opened_only_to_read_an_older_file_is_refused_with_a_sentence_not_upgraded(
+    filled: Ledger, tmp_path: Path
+) -> None:
+    """What only reads (the overview's worker, the screenshot, a command beside the window) has no one to ask and
+    no backup to make: it says to open the file in the window first, and the file stays as it was."""
+    path = old_file(filled, tmp_path / "旧.db")
+    before = snapshot(path)
+    with pytest.raises(KnownStorageError) as info:
+        Ledger.open(path, read_only=True)
+    assert info.value.code == "needs_upgrade"
+    assert info.value.message() == (
+        f"台账文件“{path}”由旧版本的程序保存（格式版本 8），要先升级才能读取；这里只读取、不升级它。"
+        "请先在程序窗口中打开它（程序会先备份原文件再升级），然后再试；文件未作任何改动。"
+    )
+    assert snapshot(path) == before and backups_beside(path) == []

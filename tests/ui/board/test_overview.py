@@ -210,3 +210,32 @@ def test_the_window_closing_its_ledger_stops_the_overviews_counting(
     gate.set()
     settle()
     assert view.counting and view.chart_open.values == [] and view.pct.text() == "—"
+
+
+def test_the_background_counting_never_upgrades_an_older_file(qtbot, filled: Ledger, tmp_path: Path) -> None:
+    """The worker opens the window's file only to read: were it older (the window upgrades before it opens, with
+    the user's yes and a backup), the worker sends nothing and leaves it as it was, never upgrading it unasked."""
+    from types import SimpleNamespace
+
+    from tests.ledger.storage.old_files import backups_beside, old_file, snapshot
+
+    read = overview_jobs.FiguresRead()
+    sent: list[object] = []
+    read.done.connect(sent.append)
+
+    def count(path: Path) -> None:
+        held = SimpleNamespace(store=SimpleNamespace(path=path), clock=filled.clock, operator=filled.operator)
+        job = overview_jobs.FiguresJob(
+            held, TaskFilter(), 50, 1, [1], replay=True, read=read, cancelled=threading.Event()
+        )
+        job.setAutoDelete(False)
+        job.run()
+
+    current = tmp_path / "新.db"
+    old = old_file(filled, tmp_path / "旧.db")
+    current.write_bytes(filled.path.read_bytes())  # the same ledger as this version writes it
+    before = snapshot(old)
+    count(old)
+    assert sent == [] and snapshot(old) == before and backups_beside(old) == []
+    count(current)
+    assert len(sent) == 1 and isinstance(sent[0], overview_jobs.Figures) and sent[0].rows
