@@ -9,13 +9,28 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import tempfile
+import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ledger.core import Clock, Operator, Role, TodayClock
 from ledger.service import Ledger
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.window.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# Seconds a tab may take to finish what it reads on workers before it is grabbed all the same (a warning in the log):
+# at 25,000 tasks well under one; at 1M the overview's first reading of the journal takes tens of seconds.
+SETTLE_SECONDS = 300.0
 
 
 def parse_size(text: str | None) -> tuple[int, int] | None:
@@ -90,21 +105,79 @@ def render_all(
         if win.model.rowCount():
             win.table.selectRow(0)
         QApplication.processEvents()
-        for i in range(win.tabs.count()):
-            win.tab_bar.setCurrentIndex(i)
-            for _ in range(2):
-                QApplication.processEvents()
-            name = win.page(i).objectName() or f"tab{i}"
-            path = outdir / f"{i + 1:02d}-{name}.png"
-            win.grab().save(str(path))
-            paths.append(path)
-        win.tab_bar.setCurrentIndex(0)
+        paths += render_tabs(win, outdir)
         if dialogs:
             paths += render_dialogs(win, outdir, len(paths) + 1)
     finally:
         win.close()
         led.close()
     return paths
+
+
+def render_tabs(win: MainWindow, outdir: Path) -> list[Path]:
+    """Each tab of ``win`` to a PNG, once it has finished reading: past 20,000 tasks the table reads the rest of its
+    ids on a worker (the status bar counts "400+" meanwhile) and the boards, the overview and 对账 read on
+    workers (正在读取…); a tab is grabbed when that is done, the event loop running meanwhile, or after
+    ``SETTLE_SECONDS``."""
+    from PySide6.QtWidgets import QApplication
+
+    table_complete: list[bool] = []
+    win.model.when_complete(lambda: table_complete.append(True))
+    paths: list[Path] = []
+    for i in range(win.tabs.count()):
+        win.tab_bar.setCurrentIndex(i)
+        for _ in range(2):  # the tab's showEvent, and the read it starts on the next turn of the loop
+            QApplication.processEvents()
+        view = win.page(i)
+        name = view.objectName() or f"tab{i}"
+        if not wait_until(partial(read_all, view, table_complete), SETTLE_SECONDS):
+            log.warning("screenshot: %s still reading after %.0f s; grabbed as it is", name, SETTLE_SECONDS)
+        path = outdir / f"{i + 1:02d}-{name}.png"
+        win.grab().save(str(path))
+        paths.append(path)
+    win.tab_bar.setCurrentIndex(0)
+    return paths
+
+
+def read_all(view: QWidget, table_complete: list[bool]) -> bool:
+    """The tab ``view`` in front has read what it shows, and the table every id (the status bar's count)."""
+    return bool(table_complete) and not reading(view)
+
+
+def reading(view: QWidget) -> bool:
+    """Whether ``view`` still has a read to finish (it shows 正在读取… or its counts are not in yet): a board, the
+    kanban or 对账 whose read is under way or not yet started; the overview counting; the review queue not yet
+    read for the ledger as it is."""
+    from ui.board.board_jobs import BoardReads
+    from ui.board.overview import OverviewView
+    from ui.signoff.queue import ReviewQueueView
+
+    reads = getattr(view, "reads", None)
+    if isinstance(reads, BoardReads):
+        return reads.reading() or reads.asked is None or reads.stale
+    if isinstance(view, OverviewView):
+        return view.counting
+    if isinstance(view, ReviewQueueView):
+        return view.read_at != view.stamp()
+    return False
+
+
+def wait_until(done: Callable[[], bool], seconds: float) -> bool:
+    """Run the event loop (the workers' results are delivered through it) until ``done()``, looked at every 20 ms,
+    or until ``seconds`` have passed; whether it is done."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if done():
+        return True
+    deadline = time.monotonic() + seconds
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: loop.quit() if done() or time.monotonic() > deadline else None)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    return done()
 
 
 def main_dialogs(win: object) -> list[tuple[str, Callable[[], object]]]:
