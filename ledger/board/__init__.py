@@ -53,7 +53,9 @@ if TYPE_CHECKING:
         short_title,
     )
 
-# name -> the module of this room that defines it
+# name -> the module of this room that defines it. Each name is listed three times (the imports above, here,
+# __all__) on purpose: mypy's strict re-export and ruff's F401 need a literal __all__ (or `X as X` per import), and
+# the imports above never run; tests/ledger/board/test_room.py keeps the three lists equal.
 HOMES = {
     **dict.fromkeys(("JournalReplay", "Trends", "journal_size", "trends"), "trends"),
     **dict.fromkeys(("KANBAN_ORDER", "KanbanColumn", "kanban_columns"), "kanban"),
