@@ -3,6 +3,7 @@
 from ledger.storage.files import ExportCancelled, check_folder, replace_atomically, write_error
 from ledger.storage.journal import Change, Entry, entry_hash, normalized_value
 from ledger.storage.office_files import check_office_file, office_errors
+from ledger.storage.opening import lock_path
 from ledger.storage.schema import LATE_SQL, SCHEMA_VERSION, new_id
 from ledger.storage.store import (
     NATURAL_ORDER,
@@ -11,7 +12,6 @@ from ledger.storage.store import (
     TASK_JOIN,
     Store,
     TaskFilter,
-    lock_path,
 )
 from ledger.storage.untrusted import QUERY_SECONDS, check_file_schema, guard, stopped
 
