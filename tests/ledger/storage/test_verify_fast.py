@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -52,41 +53,33 @@ def copied(made: Path, tmp_path: Path, sql: str = "", *params: object) -> Path:
     return copy
 
 
+def opened(path: Path) -> closing[Store]:
+    """The copy opened as verify opens it (no lock: it is the test's own), closed at the end of the block."""
+    return closing(Store.open(path, lock=False))
+
+
 def fast(path: Path) -> bool:
-    conn = sqlite3.connect(path)
-    try:
+    with closing(sqlite3.connect(path)) as conn:
         return fast_sound(conn, quiet, 50_000) and chain_sound(conn)
-    finally:
-        conn.close()
 
 
 def verified(path: Path, *, apart: bool = False) -> journal.Problem | None:
-    store = Store.open(path, lock=False, read_only=False)
-    try:
+    with opened(path) as store:
         return verify_store(store, apart=apart)
-    finally:
-        store.conn.close()
 
 
 def task_at(made: Path, offset: int) -> str:
-    conn = sqlite3.connect(made)
-    try:
-        return str(
-            conn.execute("SELECT id FROM task ORDER BY rowid LIMIT 1 OFFSET ?", (offset,)).fetchone()[0]
-        )
-    finally:
-        conn.close()
+    with closing(sqlite3.connect(made)) as conn:
+        row = conn.execute("SELECT id FROM task ORDER BY rowid LIMIT 1 OFFSET ?", (offset,)).fetchone()
+    return str(row[0])
 
 
 def test_the_generated_ledger_has_an_entry_that_is_cut(made: Path) -> None:
-    conn = sqlite3.connect(made)
-    try:
+    with closing(sqlite3.connect(made)) as conn:
         sizes = [
             (shape(p) is not None, len(p))
             for (p,) in conn.execute("SELECT CAST(payload AS BLOB) FROM journal")
         ]
-    finally:
-        conn.close()
     assert any(cut for cut, _ in sizes)
     assert all(size >= BULK for cut, size in sizes if cut)
 
@@ -202,13 +195,8 @@ def test_the_checks_apart_say_what_they_say_here(made: Path, tmp_path: Path) -> 
 def test_a_cancel_while_the_checks_run_apart_ends_them(made: Path, tmp_path: Path) -> None:
     import multiprocessing
 
-    path = copied(made, tmp_path)
-    store = Store.open(path, lock=False, read_only=False)
-    try:
-        with pytest.raises(journal.VerifyCancelled):
-            verify_store(store, apart=True, cancel=lambda: True)
-    finally:
-        store.conn.close()
+    with opened(copied(made, tmp_path)) as store, pytest.raises(journal.VerifyCancelled):
+        verify_store(store, apart=True, cancel=lambda: True)
     assert multiprocessing.active_children() == []
 
 
@@ -224,44 +212,36 @@ SEARCH_TAMPERS = {
 
 @pytest.mark.parametrize("case", sorted(SEARCH_TAMPERS))
 def test_each_change_of_the_search_text_is_named(made: Path, tmp_path: Path, case: str) -> None:
-    path = copied(made, tmp_path)
-    conn = sqlite3.connect(path)
-    conn.execute(
-        "DROP TRIGGER task_search_update"
-    )  # a change made outside the program: the index is not kept
-    conn.execute(SEARCH_TAMPERS[case])
-    conn.commit()
-    assert text_problem(conn) is not None
-    conn.close()
+    with closing(sqlite3.connect(copied(made, tmp_path))) as conn:
+        conn.execute(
+            "DROP TRIGGER task_search_update"
+        )  # a change made outside the program: the index is not kept
+        conn.execute(SEARCH_TAMPERS[case])
+        conn.commit()
+        assert text_problem(conn) is not None
 
 
 def test_fts5s_own_check_runs_by_default_only_where_it_is_cheap(
     made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = copied(made, tmp_path)
-    conn = sqlite3.connect(path)
-    conn.execute(
-        "INSERT INTO task_search_fts (task_search_fts, rowid, text) "
-        "SELECT 'delete', task_rowid, text FROM task_search WHERE task_rowid = (SELECT MIN(task_rowid) FROM task_search)"
-    )
-    conn.commit()
-    assert text_problem(conn) is None and fts_problem(conn) is not None
-    conn.close()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(
+            "INSERT INTO task_search_fts (task_search_fts, rowid, text) SELECT 'delete', task_rowid, text "
+            "FROM task_search WHERE task_rowid = (SELECT MIN(task_rowid) FROM task_search)"
+        )
+        conn.commit()
+        assert text_problem(conn) is None and fts_problem(conn) is not None
     wrong = verified(path)
     assert wrong is not None and "task_search_fts" in wrong.detail
     monkeypatch.setattr("ledger.storage.search_index.FTS_ROWS", 10)
     assert verified(path) is None  # larger than FTS_ROWS: not checked unless asked
-    store = Store.open(path, lock=False, read_only=False)
-    try:
+    with opened(path) as store:
         assert verify_store(store, fts=True) == wrong
-    finally:
-        store.conn.close()
 
 
 def test_sqlites_quick_check_runs_first_here_and_beside_the_rest_apart(made: Path, tmp_path: Path) -> None:
-    path = copied(made, tmp_path)
-    store = Store.open(path, lock=False, read_only=False)
-    try:
+    with opened(copied(made, tmp_path)) as store:
         assert verify_store(store, quick_check=True) is None
         assert verify_store(store, quick_check=True, apart=True) is None
         real = store.one
@@ -279,8 +259,6 @@ def test_sqlites_quick_check_runs_first_here_and_beside_the_rest_apart(made: Pat
         with pytest.raises(Damaged, match="btreeInitPage"):
             verify_store(store, quick_check=True)
         assert asked[0] == "PRAGMA quick_check"  # before anything else reads the file
-    finally:
-        store.conn.close()
 
 
 def test_when_the_fast_pass_doubts_the_streaming_pass_still_decides(
