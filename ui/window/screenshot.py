@@ -154,7 +154,9 @@ def reading(view: QWidget) -> bool:
 
     reads = getattr(view, "reads", None)
     if isinstance(reads, BoardReads):
-        return reads.reading() or reads.asked is None or reads.stale
+        # under way, or not yet started (the tab starts it on the loop's next turn); one that failed (busy, gone:
+        # the tab keeps what it showed) is not waited for
+        return reads.reading() or (reads.asked is None and reads.reads == 0)
     if isinstance(view, OverviewView):
         return view.counting
     if isinstance(view, ReviewQueueView):

@@ -80,3 +80,24 @@ def test_a_large_ledger_is_grabbed_once_every_view_has_read_it(
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         image = QImage(str(path))
         assert (image.width(), image.height()) == (1600, 1000), path.name
+
+
+def test_a_read_that_fails_is_not_waited_for(
+    qapp, big_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The kanban's read fails on its worker (the file busy): the tab keeps what it showed and the screenshot goes
+    on at once instead of waiting out ``SETTLE_SECONDS`` for a read that will not come."""
+    import sqlite3
+
+    from ledger import board as lb
+    from ui.window import screenshot
+
+    def busy(*_args: object, **_kwargs: object) -> object:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(lb, "kanban_columns", busy)
+    monkeypatch.setattr(screenshot, "SETTLE_SECONDS", 30.0)
+    with caplog.at_level("WARNING", logger="ui.window.screenshot"):
+        paths = render_all(big_path, tmp_path / "shots", today="2025-11-20", dialogs=False)
+    assert len(paths) == 7 and all(p.exists() for p in paths)
+    assert "still reading" not in caplog.text
