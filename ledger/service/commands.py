@@ -144,10 +144,12 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         operator: Operator | None = None,
         lock: bool = True,
         read_only: bool = False,
+        upgrade: bool = True,
     ) -> Ledger:
         """The ledger at ``path`` (``Store.open``): ``read_only`` for work that only reads beside the window that
-        holds the file; an older file is then refused (``needs_upgrade``), never upgraded."""
-        return cls(Store.open(path, lock=lock, read_only=read_only), clock, operator)
+        holds the file, ``upgrade=False`` for work that only reads and has no one to ask: an older file is then
+        refused (``needs_upgrade``), never upgraded."""
+        return cls(Store.open(path, lock=lock, read_only=read_only, upgrade=upgrade), clock, operator)
 
     @classmethod
     def create(

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
-from ledger.core import LedgerError
+from ledger.core import KnownStorageError, LedgerError
 from ledger.storage import opening, search_index
 from ledger.storage.lockfile import LockFile
 from ledger.storage.opening import CRASH_IN_BACKUP_ENV as CRASH_IN_BACKUP_ENV
 from ledger.storage.opening import PARTIAL_PREFIX as PARTIAL_PREFIX
 from ledger.storage.opening import known_storage_error as known_storage_error
 from ledger.storage.opening import lock_path as lock_path
-from ledger.storage.schema import LATE_SQL
+from ledger.storage.schema import LATE_SQL, SCHEMA_VERSION
 from ledger.storage.search_index import search_clause
 from ledger.storage.upgrade import Report
 
@@ -114,13 +114,15 @@ class Store:
         create: bool = False,
         lock: bool = True,
         read_only: bool = False,
+        upgrade: bool = True,
         report: Report | None = None,
     ) -> Store:
         """Open (or ``create``) a ledger; ``lock``: hold its lock file while open (taken on the resolved path,
         so a symlink and its target share one lock); ``read_only``: a connection that cannot write (no lock, no
-        WAL switch, no migration), for commands that only read while a window holds the file; ``report``: told how
-        far the upgrade of an older file has got (``ledger.storage.upgrade``), and when it raises the upgrade
-        stops, the file as it was, and its exception propagates.
+        WAL switch, no migration), for commands that only read while a window holds the file; ``upgrade``: False
+        refuses an older file (``needs_upgrade``) instead of upgrading it, for work that only reads and has no one
+        to ask; ``report``: told how far the upgrade of an older file has got (``ledger.storage.upgrade``), and
+        when it raises the upgrade stops, the file as it was, and its exception propagates.
 
         An existing file is read defensively before anything else (``ledger.storage.untrusted``): functions in
         its schema may have no side effects, its schema must be ours, and each check has a time limit."""
@@ -144,6 +146,8 @@ class Store:
             try:
                 conn = sqlite3.connect(str(path), timeout=2.0)
                 version = opening.checked_version(conn, path, created=create)
+                if not upgrade and not create and version < SCHEMA_VERSION:
+                    raise KnownStorageError("needs_upgrade", path=path, found=version)
                 conn.execute("PRAGMA foreign_keys = ON")
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")

@@ -86,9 +86,11 @@ def render_all(
 
     app = make_app(lang)
     clock: Clock = TodayClock(dt.date.fromisoformat(today)) if today else Clock()
-    # Read-only use: no lock, nothing written (an older file is refused with a sentence, not upgraded behind the
-    # user's back), and the operator is only shown, never journalled.
-    led = Ledger.open(ledger_path, clock=clock, operator=Operator("截图", Role.WORK_TEAM), read_only=True)
+    # Read-only use: no lock, an older file refused with a sentence (not upgraded behind the user's back), and the
+    # operator only shown, never journalled. A connection that could write all the same: closed last, it removes
+    # SQLite's -wal and -shm files, which a read-only one leaves beside a ledger nobody else has open.
+    op = Operator("截图", Role.WORK_TEAM)
+    led = Ledger.open(ledger_path, clock=clock, operator=op, lock=False, upgrade=False)
     outdir.mkdir(parents=True, exist_ok=True)
     win = MainWindow(led, remember_layout=False)
     screen = app.primaryScreen()

@@ -158,15 +158,16 @@ def test_killed_half_way_the_file_is_as_it_was(
     assert upgrade.pending(path) is None
 
 
+@pytest.mark.parametrize("how", [{"read_only": True}, {"lock": False, "upgrade": False}])
 def test_opened_only_to_read_an_older_file_is_refused_with_a_sentence_not_upgraded(
-    filled: Ledger, tmp_path: Path
+    filled: Ledger, tmp_path: Path, how: dict[str, bool]
 ) -> None:
     """What only reads (the overview's worker, the screenshot, a command beside the window) has no one to ask and
     no backup to make: it says to open the file in the window first, and the file stays as it was."""
     path = old_file(filled, tmp_path / "旧.db")
     before = snapshot(path)
     with pytest.raises(KnownStorageError) as info:
-        Ledger.open(path, read_only=True)
+        Ledger.open(path, **how)
     assert info.value.code == "needs_upgrade"
     assert info.value.message() == (
         f"台账文件“{path}”由旧版本的程序保存（格式版本 8），要先升级才能读取；这里只读取、不升级它。"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from ledger.core import FixedClock, LedgerError
 from ledger.example import generate
 from ledger.service import Ledger
-from tests.ledger.storage.old_files import backups_beside, old_file, snapshot
+from tests.ledger.storage.old_files import old_file
 from ui.board.kanban import KanbanView
 from ui.board.overview import OverviewView
 from ui.board.view import BoardView
@@ -23,11 +23,13 @@ from ui.window.screenshot import render_all
 
 def test_an_older_file_is_refused_with_a_sentence_not_upgraded(qapp, filled: Ledger, tmp_path: Path) -> None:
     path = old_file(filled, tmp_path / "旧.db")
-    before = snapshot(path)
+    before = path.read_bytes()
     with pytest.raises(LedgerError) as info:
         render_all(path, tmp_path / "shots", today="2025-11-20", dialogs=False)
     assert info.value.code == "needs_upgrade" and "请先在程序窗口中打开它" in info.value.message()
-    assert snapshot(path) == before and backups_beside(path) == []
+    # the file byte for byte as it was, no backup, and no -wal or -shm left beside it
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("旧")) == ["旧.db"]
+    assert path.read_bytes() == before
     assert not (tmp_path / "shots").exists() or not list((tmp_path / "shots").iterdir())
 
 
@@ -80,6 +82,8 @@ def test_a_large_ledger_is_grabbed_once_every_view_has_read_it(
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         image = QImage(str(path))
         assert (image.width(), image.height()) == (1600, 1000), path.name
+    # the ledger's folder as it was: SQLite's -wal and -shm went with the last connection
+    assert sorted(p.name for p in big_path.parent.iterdir() if not p.name.startswith(".")) == ["大台账.db"]
 
 
 def test_a_read_that_fails_is_not_waited_for(
