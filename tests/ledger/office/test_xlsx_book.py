@@ -35,7 +35,14 @@ def rows_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_text_that_looks_like_a_formula_or_a_number_stays_text(filled: Ledger, tmp_path: Path) -> None:
-    texts = ['=HYPERLINK("http://example.com","点我")', "+86 021", "-3 处未整改", "@所有人", "\t缩进的进展", "12345"]
+    texts = [
+        '=HYPERLINK("http://example.com","点我")',
+        "+86 021",
+        "-3 处未整改",
+        "@所有人",
+        "\t缩进的进展",
+        "12345",
+    ]
     ids = [t["id"] for t in filled.tasks_json()]
     for tid, text in zip(ids, texts, strict=False):
         filled.update_progress(tid, text)
