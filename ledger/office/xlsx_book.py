@@ -10,6 +10,8 @@
   with their format (borders) as the rows went by.
 * Text goes through ``cell_values.write_row``: ``write_string``, never ``write()``'s guessing, so a
   progress note beginning with ``=`` stays text (with Excel's quote prefix, so that it stays text when edited).
+  The cells are written with xlsxwriter's undecorated writers (``_write_string`` …, as its own ``write_row`` does):
+  the public ones add only "A1" cell names, at ~0.4 us a cell.
 * Column widths are stored exactly as given (in characters, as openpyxl stores them): the print plan's
   font-size sums were measured with those widths, so A4/A3 and the hidden columns stay the same.
 * Excel accepts at most 1023 manual page breaks in a sheet; xlsxwriter keeps the first 1023, so past

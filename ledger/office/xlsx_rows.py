@@ -294,19 +294,20 @@ COLUMN_ATTRS: dict[str, str] = {
 }
 
 
-def row_values(keys: Sequence[str]) -> Callable[[Item], tuple[Any, ...]]:
-    """A function giving an item's values for the columns ``keys``, in that order.
+def row_values(keys: Sequence[str]) -> Callable[[Item], list[Any]]:
+    """A function giving a new list of an item's values for the columns ``keys``, in that order.
 
     It is written out for the template (``item.task`` read once, then one attribute per column, as a dataclass
-    writes its ``__init__``): an ``attrgetter`` of the dotted names takes about twice as long, per row."""
+    writes its ``__init__``). Measured per row at 10,000 tasks, 15 columns: this 1.3 us; an ``attrgetter`` of the
+    dotted names 1.9 us; an ``attrgetter`` per column (a plain function per column, no ``exec``) 2.8 us."""
     parts = []
     for k in keys:
         attr = COLUMN_ATTRS[k]
         parts.append(f"t.{attr[5:]}" if attr.startswith("task.") else f"item.{attr}")
-    source = f"def values(item):\n    t = item.task\n    return ({', '.join(parts)},)\n"
+    source = f"def values(item):\n    t = item.task\n    return [{', '.join(parts)}]\n"
     namespace: dict[str, Any] = {}
     exec(source, namespace)  # noqa: S102 - the names come from COLUMN_ATTRS only, never from a template
-    values: Callable[[Item], tuple[Any, ...]] = namespace["values"]
+    values: Callable[[Item], list[Any]] = namespace["values"]
     return values
 
 

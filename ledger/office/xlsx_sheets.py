@@ -117,7 +117,7 @@ class LedgerSheet:
             self._prob_start = self.sheet.row + 1
         self.count += 1
         row_no = self.sheet.row + len(self._buf) + 1
-        values = list(self.values(item))
+        values = self.values(item)  # a new list, changed below
         for i in self.seq_cols:
             values[i] = self.count
         lines = 1  # the most any measured cell needs (text_lines, inline for a text without a break)

@@ -35,7 +35,14 @@ def rows_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_text_that_looks_like_a_formula_or_a_number_stays_text(filled: Ledger, tmp_path: Path) -> None:
-    texts = ['=HYPERLINK("http://example.com","点我")', "+86 021", "-3 处未整改", "@所有人", "12345"]
+    texts = [
+        '=HYPERLINK("http://example.com","点我")',
+        "+86 021",
+        "-3 处未整改",
+        "@所有人",
+        "\t缩进的进展",
+        "12345",
+    ]
     ids = [t["id"] for t in filled.tasks_json()]
     for tid, text in zip(ids, texts, strict=False):
         filled.update_progress(tid, text)
@@ -47,7 +54,7 @@ def test_text_that_looks_like_a_formula_or_a_number_stays_text(filled: Ledger, t
         cell = cells[text]
         assert cell.data_type == "s", text
         # Excel's quote prefix on what a spreadsheet would take for a formula: editing the cell keeps it text
-        assert cell.quotePrefix == (text[0] in "=+-@"), text
+        assert cell.quotePrefix == (text[0] in "=+-@\t"), text
 
 
 def test_widths_and_heights_are_stored_as_planned(filled: Ledger, tmp_path: Path) -> None:
