@@ -68,6 +68,15 @@ def write_row(
     )
 
 
+WRITERS = ("string", "blank", "number", "datetime", "boolean")
+
+
+def writers(ws: Any) -> list[Any]:
+    """``ws``'s cell writers for ``write_values``: xlsxwriter's undecorated ``_write_<kind>`` (row, col, value,
+    format) where it has them, else the public ``write_<kind>``, which take the same arguments."""
+    return [getattr(ws, f"_write_{kind}", None) or getattr(ws, f"write_{kind}") for kind in WRITERS]
+
+
 def write_values(
     ws: Any,
     row: int,
@@ -87,8 +96,9 @@ def write_values(
 
     The writers are xlsxwriter's undecorated ones (``_write_string`` … , which its own ``write()`` and ``write_row``
     call): the public ``write_*`` only wrap them in a decorator that accepts "A1" cell names, and with ~15 cells a
-    task that wrapper took 7% of a 10,000-task export (same file, byte for byte)."""
-    write_string, write_blank, write_number = ws._write_string, ws._write_blank, ws._write_number
+    task that wrapper took 7% of a 10,000-task export (same file, byte for byte). They are not xlsxwriter's promise:
+    a release without them is written through the public ones (``writers``), slower but the same file."""
+    write_string, write_blank, write_number, write_datetime, write_boolean = writers(ws)
     col = first_col - 1
     for value, fmt in zip(values, formats, strict=True):
         col += 1
@@ -112,9 +122,9 @@ def write_values(
         elif kind is int or kind is float:
             write_number(row, col, value, fmt)
         elif isinstance(value, dt.date):  # a datetime is a date too
-            ws._write_datetime(row, col, value, fmt)
+            write_datetime(row, col, value, fmt)
         elif isinstance(value, bool):
-            ws._write_boolean(row, col, value, fmt)
+            write_boolean(row, col, value, fmt)
         elif isinstance(value, int | float):
             write_number(row, col, value, fmt)
         else:

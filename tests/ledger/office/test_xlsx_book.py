@@ -154,3 +154,36 @@ def test_an_empty_text_is_a_blank_cell_with_its_borders(filled: Ledger, tmp_path
             n for n in z.namelist() if n.startswith("xl/worksheets/sheet") and z.read(n).count(b"<row") > 5
         )
         assert b"<is><t></t></is>" not in z.read(sheet) and b"<t/>" not in z.read(sheet)
+
+
+def test_the_public_writers_write_the_same_sheet_as_the_undecorated_ones(
+    filled: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """write_values uses xlsxwriter's undecorated ``_write_*`` where they exist; a release without them falls back
+    to the public ``write_*``, which must give the very same cells."""
+    from ledger.office import cell_values
+
+    class Public:  # a worksheet as a release without the undecorated writers would be
+        def __init__(self, ws: object) -> None:
+            for kind in cell_values.WRITERS:
+                setattr(self, f"write_{kind}", getattr(ws, f"write_{kind}"))
+
+    filled.update_progress(filled.tasks_json()[0]["id"], "=1+1")  # a quoted cell too
+    fast = export_ledger(filled, tmp_path / "快.xlsx").path
+    chosen: list[list[str]] = []
+    undecorated = cell_values.writers
+
+    def public(ws: object) -> list[object]:
+        found = undecorated(Public(ws))
+        chosen.append([w.__name__ for w in found])
+        return found
+
+    monkeypatch.setattr(cell_values, "writers", public)
+    slow = export_ledger(filled, tmp_path / "慢.xlsx").path
+    assert chosen and chosen[0] == [f"write_{kind}" for kind in cell_values.WRITERS]
+
+    def sheet(path: Path) -> bytes:
+        with zipfile.ZipFile(path) as z:
+            return z.read("xl/worksheets/sheet2.xml")
+
+    assert sheet(fast) == sheet(slow)
