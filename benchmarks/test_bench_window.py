@@ -120,9 +120,9 @@ def _run(script: str, env: dict[str, str] | None = None) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _open_window(path: Path, tmp: Path) -> tuple[float, float]:
-    """The program as a user starts it (``main.py --ledger``), with the operator already known, timed by its own
-    ``--startup-time`` from the first line of main.py to the end of the first paint: (wall, CPU) seconds."""
+def window_command(path: Path, tmp: Path) -> tuple[list[str], dict[str, str]]:
+    """The program as a user starts it (``main.py --ledger``), with the operator already known and a fresh
+    configuration (no remembered layout), reporting its first paint (``--startup-time``): argv and environment."""
     config = tmp / "config"
     shutil.rmtree(config, ignore_errors=True)  # a fresh start each time: no remembered layout
     (config / "zhenggai").mkdir(parents=True)
@@ -130,24 +130,25 @@ def _open_window(path: Path, tmp: Path) -> tuple[float, float]:
         "[operator]\nname=测\nrole=work_team\n", encoding="utf-8"
     )
     env = {**os.environ, "XDG_CONFIG_HOME": str(config), "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "main.py",
-            "--ledger",
-            str(path),
-            "--data-dir",
-            str(tmp / "data"),
-            "--today",
-            "2025-11-20",
-            "--startup-time",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-        env=env,
-    )
+    argv = [
+        sys.executable,
+        "main.py",
+        "--ledger",
+        str(path),
+        "--data-dir",
+        str(tmp / "data"),
+        "--today",
+        "2025-11-20",
+        "--startup-time",
+    ]
+    return argv, env
+
+
+def _open_window(path: Path, tmp: Path) -> tuple[float, float]:
+    """``window_command`` timed by its own ``--startup-time`` from the first line of main.py to the end of the
+    first paint: (wall, CPU) seconds."""
+    argv, env = window_command(path, tmp)
+    done = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, check=True, env=env)
     match = re.search(r"([0-9.]+) 秒.*CPU 时间 ([0-9.]+) 秒", done.stdout)
     assert match, done.stdout + done.stderr
     return float(match.group(1)), float(match.group(2))

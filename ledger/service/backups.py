@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 from ledger.service.commands import Ledger
-from ledger.storage import journal
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +52,7 @@ def backups(ledger_path: Path, data_dir: Path) -> list[Path]:
 def backup_if_changed(ledger: Ledger, data_dir: Path, keep: int = KEEP) -> Path | None:
     """Copy the ledger (SQLite's online backup) unless the newest copy already holds its last journal entry;
     then keep only the newest ``keep`` copies. Returns the new copy, or None when nothing had changed."""
-    seq = journal.last_seq(ledger.store)
+    seq = ledger.store.last_seq()
     existing = backups(ledger.path, data_dir)
     if existing and int(NAME.match(existing[0].name)["seq"]) == seq:  # type: ignore[index]
         return None

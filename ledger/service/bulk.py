@@ -10,7 +10,6 @@ from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, Status
 from ledger.core.values import parse_date, parse_number
 from ledger.service.tx import TABLE_KEY, cleaned
-from ledger.storage.journal import Change
 from ledger.storage.schema import new_id
 
 if TYPE_CHECKING:
@@ -63,6 +62,8 @@ class BulkCommands:
                     values = ([r[c] for c in cols] for r in rows)
                 self.store.conn.executemany(f"INSERT INTO {table} ({cols_sql}) VALUES ({marks})", values)
                 key = TABLE_KEY.get(table, "id")
+                from ledger.storage.journal import Change
+
                 tx.changes.extend(Change("insert", table, r[key], row=r) for r in rows)
         return tx.entry.id if tx.entry else None
 

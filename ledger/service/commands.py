@@ -10,7 +10,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ledger.core import (
     FIELD_LABELS,
@@ -30,8 +30,11 @@ from ledger.service.reads import LedgerReads
 from ledger.service.steps import StepCommands
 from ledger.service.structure import StructureCommands
 from ledger.service.tx import TABLE_KEY, Changed, Tx, changed_tables
-from ledger.storage import Change, Store, journal, new_id
+from ledger.storage import Store, new_id
 from ledger.storage.store import known_storage_error
+
+if TYPE_CHECKING:
+    from ledger.storage.journal import Change
 
 log = logging.getLogger(__name__)
 
@@ -305,6 +308,8 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
                     self._joining = None
                 self._refresh_order(tx.changes)
                 if tx.changes:
+                    from ledger.storage import journal
+
                     tx.entry = journal.append(
                         self.store,
                         at=self.clock.now().isoformat(sep=" "),
@@ -379,6 +384,8 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         return default if raw is None else json.loads(raw)
 
     def put_setting(self, tx: Tx, key: str, value: Any) -> None:
+        from ledger.storage.journal import Change
+
         text = json.dumps(value, ensure_ascii=False)
         old = self.store.one("SELECT value FROM setting WHERE key = ?", (key,))
         if old is None:
@@ -552,6 +559,8 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
     def undo(self, entry_id: str) -> str | None:
         """Reverse one journal entry as a new entry (its inverse); returns the new entry's id (None when the rows
         are already as the entry found them: nothing to reverse)."""
+        from ledger.storage import journal
+
         target = journal.entry(self.store, entry_id)
         if (
             target is None

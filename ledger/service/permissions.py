@@ -22,7 +22,6 @@ from ledger.core.people import (
     people_from_setting,
     role_of,
 )
-from ledger.storage import journal
 
 if TYPE_CHECKING:
     from ledger.service.commands import Ledger
@@ -188,6 +187,8 @@ def _check(
 ) -> None:
     people = register(ledger)
     if command == "undo" and depth == 0:
+        from ledger.storage import journal
+
         target = journal.entry(ledger.store, str(args.get("entry", "")))
         if target is not None:
             _check(ledger, operator, target.command, target.task_id, dict(target.args), depth + 1)

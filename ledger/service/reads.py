@@ -6,10 +6,10 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ledger.core import OPEN_STATUSES, Indicator, LedgerError, Status, TaskRow
-from ledger.storage import LATE_SQL, ROW_COLUMNS, TASK_JOIN, Entry, TaskFilter, journal
+from ledger.storage import LATE_SQL, ROW_COLUMNS, TASK_JOIN, TaskFilter
 
 if TYPE_CHECKING:
-    from ledger.storage import Store
+    from ledger.storage import Entry, Store
 
 
 class LedgerReads:
@@ -70,7 +70,7 @@ class LedgerReads:
         """Counts by status and community from the tally the triggers keep, and the overdue count from the index
         of open tasks by deadline (``store.migrate_5``): a few milliseconds on 100,000 tasks."""
         day = (today or self.today()).isoformat()
-        key = (journal.last_seq(self.store), day)
+        key = (self.store.last_seq(), day)
         if self._stats_cache is None or self._stats_cache[0] != key:
             conn = self.store.conn
             by_status = {s.value: 0 for s in Status}
@@ -154,6 +154,8 @@ class LedgerReads:
         """The entries that changed this task, oldest first. An entry made for something else that touched this
         task too (an import, a generated ledger) keeps only its changes to this task and its rows; it is read from
         the journal's per-task index, so the rest of it is never parsed."""
+        from ledger.storage import journal
+
         return journal.task_history(self.store, task_id)
 
     def open_count(self) -> int:

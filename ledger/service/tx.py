@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ledger.core import LedgerError, clean_text
-from ledger.storage import Change, Entry
 
 if TYPE_CHECKING:
     from ledger.service.commands import Ledger
+    from ledger.storage import Change, Entry
 
 TABLE_KEY = {"setting": "key"}
 
@@ -173,6 +173,8 @@ class Tx:
         self.entry: Entry | None = None  # the journal entry the command made (None: it changed nothing)
 
     def insert(self, table: str, row: dict[str, Any]) -> None:
+        from ledger.storage.journal import Change
+
         row = cleaned(table, row)
         cols = list(row)
         self.conn.execute(
@@ -197,6 +199,8 @@ class Tx:
         fields = cleaned(table, fields)
         diff = {k: (before[k], v) for k, v in fields.items() if before[k] != v}
         if diff:
+            from ledger.storage.journal import Change
+
             sets = ", ".join(f"{k} = ?" for k in diff)
             self.conn.execute(
                 f"UPDATE {table} SET {sets} WHERE {key} = ?", [v for _, v in diff.values()] + [id_]
@@ -209,5 +213,7 @@ class Tx:
         key = TABLE_KEY.get(table, "id")
         current = self.ledger.store.rows(f"SELECT * FROM {table} WHERE {key} = ?", (id_,))
         if current:
+            from ledger.storage.journal import Change
+
             self.conn.execute(f"DELETE FROM {table} WHERE {key} = ?", (id_,))
             self.changes.append(Change("delete", table, id_, row=current[0]))

@@ -1,7 +1,14 @@
-"""The SQLite file: schema and migrations, the journal of every change, and writing files safely."""
+"""The SQLite file: schema and migrations, the journal of every change, and writing files safely.
+
+The journal's names (and its module) are imported when first asked for (PEP 562): opening a ledger and painting
+its first screen never reads an entry, and the journal's four frozen dataclasses cost ~1 ms each to create.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from ledger.storage.files import ExportCancelled, check_folder, replace_atomically, write_error
-from ledger.storage.journal import Change, Entry, entry_hash, normalized_value
 from ledger.storage.office_files import check_office_file, office_errors
 from ledger.storage.opening import lock_path
 from ledger.storage.schema import LATE_SQL, SCHEMA_VERSION, new_id
@@ -14,6 +21,20 @@ from ledger.storage.store import (
     TaskFilter,
 )
 from ledger.storage.untrusted import QUERY_SECONDS, check_file_schema, guard, stopped
+
+if TYPE_CHECKING:
+    from ledger.storage.journal import Change, Entry, entry_hash, normalized_value
+
+JOURNAL_NAMES = frozenset({"Change", "Entry", "entry_hash", "normalized_value"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in JOURNAL_NAMES:
+        from ledger.storage import journal
+
+        return getattr(journal, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Change",

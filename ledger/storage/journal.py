@@ -191,7 +191,7 @@ def append(
 
 
 def last_seq(store: Store) -> int:
-    return int(store.one("SELECT COALESCE(MAX(seq), 0) FROM journal"))
+    return store.last_seq()
 
 
 def entries(store: Store, *, task_id: str | None = None, since_seq: int = 0) -> list[Entry]:

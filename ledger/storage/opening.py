@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ledger.core import KnownStorageError, LedgerError
-from ledger.storage import upgrade
 from ledger.storage.lockfile import LockFile, LockHeld
 from ledger.storage.schema import SCHEMA_VERSION
 from ledger.storage.untrusted import harden, schema_problems, time_limit
-from ledger.storage.upgrade import Report
 
 if TYPE_CHECKING:
     from ledger.storage.store import Store
+    from ledger.storage.upgrade import Report
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +129,8 @@ def migrate(store: Store, version: int, create: bool, report: Report | None = No
     was). A failed upgrade removes its backup: the file itself is the old one still."""
     if version == SCHEMA_VERSION:
         return
+    from ledger.storage import upgrade  # only an older (or a new) file: not on every open
+
     watch = upgrade.Watch(report if report is not None else upgrade.default_report())
     backup: Path | None = None
     if version > 0 and not create:
@@ -168,7 +169,9 @@ def copy(
         if progress is not None:
             progress(total - remaining, total)
 
-    pages = BACKUP_PAGES if crash else upgrade.BACKUP_STEP_PAGES if progress is not None else -1
+    from ledger.storage.upgrade import BACKUP_STEP_PAGES
+
+    pages = BACKUP_PAGES if crash else BACKUP_STEP_PAGES if progress is not None else -1
     dest = sqlite3.connect(str(part))
     try:
         conn.backup(dest, pages=pages, progress=copied)

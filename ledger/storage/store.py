@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from ledger.storage.upgrade import Report
+
 from ledger.core import KnownStorageError, LedgerError
 from ledger.storage import opening, search_index
 from ledger.storage.lockfile import LockFile
@@ -21,7 +23,6 @@ from ledger.storage.opening import known_storage_error as known_storage_error
 from ledger.storage.opening import lock_path as lock_path
 from ledger.storage.schema import LATE_SQL, SCHEMA_VERSION
 from ledger.storage.search_index import search_clause
-from ledger.storage.upgrade import Report
 
 
 @dataclass
@@ -208,6 +209,10 @@ class Store:
     def one(self, sql: str, params: Iterable[Any] = ()) -> Any:
         row = self.conn.execute(sql, tuple(params)).fetchone()
         return None if row is None else row[0]
+
+    def last_seq(self) -> int:
+        """The newest journal entry's number (0: none yet), asked without importing the journal's module."""
+        return int(self.one("SELECT COALESCE(MAX(seq), 0) FROM journal"))
 
     def rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         cur = self.conn.execute(sql, tuple(params))

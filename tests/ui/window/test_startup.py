@@ -85,7 +85,27 @@ def test_the_first_paint_waits_neither_for_the_collector_nor_for_the_wall_chart(
         "ledger.board.trends",
         "ledger.board.query",
         "ui.window.upgrade",  # the upgrade dialog's module: only for an older file
+        "ledger.storage.upgrade",  # the upgrade itself: only for an older file
+        "ledger.storage.journal",  # no entry is read or written before the first paint
     } & set(seen["modules"])
+
+
+def test_the_storage_face_imports_the_journal_when_one_of_its_names_is_asked_for(tmp_path):
+    Ledger.create(tmp_path / "l.db").close()  # one journal entry: create_ledger
+    code = (
+        "import sys; from ledger.service import Ledger; "
+        f"led = Ledger.open({str(tmp_path / 'l.db')!r}); "
+        "seq = led.store.last_seq(); led.task_rowids(limit=10); led.task_count(); "
+        "before = 'ledger.storage.journal' in sys.modules; "
+        "led.set_setting('due_soon_days', 5); "  # a command writes its journal entry
+        "from ledger.storage import Change, journal; "
+        "assert Change.__module__ == 'ledger.storage.journal', Change; "
+        "assert (seq, led.store.last_seq(), journal.last_seq(led.store)) == (1, 2, 2); "
+        "print(before)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
 
 
 def test_the_board_face_imports_its_modules_when_a_name_is_asked_for():
