@@ -134,6 +134,10 @@ def render_tabs(win: MainWindow, outdir: Path) -> list[Path]:
         name = view.objectName() or f"tab{i}"
         if not wait_until(partial(read_all, view, table_complete), SETTLE_SECONDS):
             log.warning("screenshot: %s still reading after %.0f s; grabbed as it is", name, SETTLE_SECONDS)
+        # what the read filled in (the board's figures: "—" became "100000") is laid out on the next turns of the
+        # loop, each layout asking its parent's in turn: grabbed before them, the figures would be cut
+        for _ in range(3):
+            QApplication.processEvents()
         path = outdir / f"{i + 1:02d}-{name}.png"
         win.grab().save(str(path))
         paths.append(path)

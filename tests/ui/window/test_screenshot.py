@@ -47,6 +47,9 @@ def still_reading(win: MainWindow) -> dict[str, bool]:
     state = {"table counting": win.model.reading() or not win.model.shown_text().isdigit()}
     if isinstance(view, (BoardView, KanbanView, ReconcileView)):
         state["tab reading"] = view.reads.reading() or view.reads.asked is None
+    if isinstance(view, BoardView):  # the figures laid out for what they say now, not for the "—" they said
+        figures = (view.fig_tasks, view.fig_closed, view.fig_overdue)
+        state["figures cut"] = any(f.width() < f.sizeHint().width() for f in figures)
     elif isinstance(view, OverviewView):
         state["tab reading"] = view.counting or view.chart_open.busy
     elif isinstance(view, ReviewQueueView):
