@@ -9,8 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ledger.core.workflow import Action
-
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS = "ledger.cli.commands"
 # Declared here so that --help lists them; they need Qt, so main.py runs them, never ledger.cli.
@@ -272,6 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
 # ---- `do`: every service command by name ------------------------------------------------------
 def add_do_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`do NAME`: one subcommand per service command, with its options."""
+    from ledger.core.workflow import Action  # here: the window needs only add_window_options
 
     def command(name: str, help_: str, *options: tuple[str, dict[str, Any]]) -> None:
         p = sub.add_parser(name, help=help_)

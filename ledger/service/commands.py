@@ -21,7 +21,6 @@ from ledger.core import (
     Role,
     Status,
     parse_date,
-    workflow,
 )
 from ledger.core.people import PASSWORDS_SETTING, PEOPLE_SETTING
 from ledger.service import permissions
@@ -34,6 +33,7 @@ from ledger.storage import Store, new_id
 from ledger.storage.store import known_storage_error
 
 if TYPE_CHECKING:
+    from ledger.core import workflow
     from ledger.storage.journal import Change
 
 log = logging.getLogger(__name__)
@@ -159,6 +159,8 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         cls, path: str | Path, *, org: str = "", clock: Clock | None = None, operator: Operator | None = None
     ) -> Ledger:
         ledger = cls(Store.open(path, create=True), clock, operator)
+        from ledger.core import workflow
+
         with ledger.command("create_ledger", None, {"org": org}) as tx:
             ledger.put_setting(tx, "ledger_id", new_id())
             ledger.put_setting(tx, "org_name", org.strip() or "本单位")
@@ -402,6 +404,8 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         if key in (PEOPLE_SETTING, PASSWORDS_SETTING):
             raise LedgerError("register_secret", key=key)
         if key == "review_chain":
+            from ledger.core import workflow
+
             workflow.check_chain(workflow.chain_from_setting(value))
             if permissions.register(self) and not self.chain_confirmed_by:
                 raise LedgerError(
@@ -422,6 +426,8 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
 
     @property
     def chain(self) -> tuple[workflow.Level, ...]:
+        from ledger.core import workflow  # the review workflow: not imported before the first paint
+
         return workflow.chain_from_setting(self.setting("review_chain"))
 
     @property
