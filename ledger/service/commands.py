@@ -28,12 +28,12 @@ from ledger.service.bulk import BulkCommands
 from ledger.service.reads import LedgerReads
 from ledger.service.steps import StepCommands
 from ledger.service.structure import StructureCommands
-from ledger.service.tx import TABLE_KEY, Changed, Tx, changed_tables
 from ledger.storage import Store, new_id
 from ledger.storage.store import known_storage_error
 
 if TYPE_CHECKING:
     from ledger.core import workflow
+    from ledger.service.tx import Changed, Tx
     from ledger.storage.journal import Change
 
 log = logging.getLogger(__name__)
@@ -287,6 +287,10 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
     ) -> Iterator[Tx]:
         """One journalled transaction. ``absorb``: the commands run inside this one (e.g. the write a conflict
         decision makes) add their changes to THIS entry instead of making their own, so one act is one entry."""
+        # What a command writes and tells: imported when the first command runs, not before the window's first
+        # paint (Changed, a frozen dataclass, costs ~6 M instructions to create).
+        from ledger.service.tx import Changed, Tx, changed_tables
+
         self._package_guard(command)
         if permissions.check(self, command, task_id, args):
             args = {**args, "signed": True}
@@ -583,6 +587,8 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
                 row = self.store.row("task", change.id)
                 if row is not None and row["status"] == Status.CLOSED.value:
                     raise LedgerError("task_locked", measure=row["measure"])
+        from ledger.service.tx import TABLE_KEY
+
         with self.command("undo", target.task_id, {"entry": entry_id, "of": target.command}) as tx:
             for change in reversed(target.changes):
                 key = TABLE_KEY.get(change.table, "id")
