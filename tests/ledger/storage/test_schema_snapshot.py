@@ -25,6 +25,22 @@ def test_the_committed_snapshot_is_what_the_migrations_make_now():
     assert schema_snapshot.SCHEMA == untrusted.migrated_schema(SCHEMA_VERSION)
 
 
+def test_the_schema_version_is_the_number_of_migrations_which_opening_the_newest_leaves_unimported(tmp_path):
+    from ledger.storage import schema
+
+    assert SCHEMA_VERSION == len(schema.MIGRATIONS) and schema.MIGRATIONS is schema.MIGRATIONS
+    Ledger.create(tmp_path / "l.db").close()
+    code = (
+        "import sys; from ledger.storage import Store; "
+        f"Store.open({str(tmp_path / 'l.db')!r}).close(); "
+        "print(sorted({'ledger.storage.journal_index', 'ledger.storage.search_index', "
+        "'ledger.storage.sort_indexes'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
 def test_the_newest_version_is_read_from_the_snapshot_and_older_ones_from_the_migrations():
     assert untrusted.expected_schema(SCHEMA_VERSION) is schema_snapshot.SCHEMA
     older = untrusted.expected_schema(SCHEMA_VERSION - 1)
