@@ -9,13 +9,14 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from ledger.core.errors import LedgerError
-from ledger.core.model import FIELD_LABELS, Indicator, Operator, Status
+from ledger.core.model import FIELD_LABELS, Operator, Status
 from ledger.core.values import parse_number
 from ledger.storage.schema import new_id
 
 if TYPE_CHECKING:
     from ledger.core import workflow
     from ledger.core.clock import Clock
+    from ledger.core.indicator import Indicator
     from ledger.service.tx import Tx
     from ledger.storage.store import Store
 
@@ -120,6 +121,8 @@ class StepCommands:
             tx.delete("indicator", indicator_id)
 
     def indicators(self, task_id: str) -> list[Indicator]:
+        from ledger.core.indicator import Indicator
+
         return [
             Indicator(r["id"], r["task_id"], r["name"], r["unit"], r["target"], r["actual"], r["sort"])
             for r in self.store.rows(

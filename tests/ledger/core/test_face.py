@@ -1,39 +1,50 @@
-"""ledger.core's face gives the review workflow's names on first use (PEP 562): importing the face, as the window
-does before its first paint, leaves the workflow's module unimported; every name still comes from the face."""
+"""ledger.core's face gives the review workflow's names, FixedClock and Indicator on first use (PEP 562): importing
+the face, as the window does before its first paint, leaves their modules unimported; every name still comes from
+the face, and the two classes also from the modules that defined them before (ledger.core.clock, .model)."""
 
 from __future__ import annotations
 
 import ast
+import importlib
 import subprocess
 import sys
 from pathlib import Path
 
 import ledger.core as face
-from ledger.core import workflow
 
 ROOT = Path(__file__).resolve().parents[3]
+LAZY_MODULES = ["ledger.core.workflow", "ledger.core.fixed_clock", "ledger.core.indicator"]
 
 
-def test_the_face_imports_the_workflow_when_one_of_its_names_is_asked_for() -> None:
+def test_the_face_imports_a_module_when_one_of_its_names_is_asked_for() -> None:
     code = (
         "import sys; import ledger.core as face; "
-        "before = 'ledger.core.workflow' in sys.modules; "
-        "from ledger.core import Action, GRADES; "
+        f"before = sorted(set({LAZY_MODULES!r}) & set(sys.modules)); "
+        "from ledger.core import Action, GRADES, FixedClock, Indicator; "
         "assert Action.__module__ == 'ledger.core.workflow' and Action('approve').label == '审核通过'; "
         "assert GRADES == ('好', '较好', '一般', '差'); "
         "from ledger.core import workflow; assert workflow.Action is face.Action; "
+        "from ledger.core.clock import FixedClock as old_home; assert old_home is FixedClock; "
+        "assert FixedClock.on('2025-11-20').today().isoformat() == '2025-11-20'; "
+        "from ledger.core.model import Indicator as old_place; assert old_place is Indicator; "
+        "assert Indicator('i', 't', '户数', '户', 10.0, None).sort == 0; "
         "print(before)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "False"
+    assert done.stdout.strip() == "[]"
 
 
-def test_the_workflow_names_are_listed_alike_for_the_type_checker_and_at_run_time() -> None:
+def test_the_lazy_names_are_listed_alike_for_the_type_checker_and_at_run_time() -> None:
     tree = ast.parse(Path(face.__file__).read_text(encoding="utf-8"))
     block = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
-    checked = {alias.name for node in block.body if isinstance(node, ast.ImportFrom) for alias in node.names}
-    assert checked == face.WORKFLOW_NAMES
-    assert face.WORKFLOW_NAMES <= set(face.__all__)
-    for name in face.WORKFLOW_NAMES:
-        assert getattr(face, name) is getattr(workflow, name), name
+    checked = {
+        alias.name: node.module.rsplit(".", 1)[1]
+        for node in block.body
+        if isinstance(node, ast.ImportFrom) and node.module
+        for alias in node.names
+    }
+    assert checked == face.LAZY
+    assert set(face.LAZY) <= set(face.__all__)
+    for name, home in face.LAZY.items():
+        assert getattr(face, name) is getattr(importlib.import_module(f"ledger.core.{home}"), name), name
