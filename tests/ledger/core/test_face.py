@@ -48,3 +48,18 @@ def test_the_lazy_names_are_listed_alike_for_the_type_checker_and_at_run_time() 
     assert set(face.LAZY) <= set(face.__all__)
     for name, home in face.LAZY.items():
         assert getattr(face, name) is getattr(importlib.import_module(f"ledger.core.{home}"), name), name
+
+
+def test_the_register_entry_is_imported_when_first_asked_for_also_through_ledger_core_people() -> None:
+    code = (
+        "import sys; from ledger.core import people; "
+        "before = 'ledger.core.person' in sys.modules; "
+        "from ledger.core.people import Person, people_from_setting; from ledger.core.person import Person as home; "
+        "assert Person is home; "
+        "found = people_from_setting([{'name': '王　经办', 'role': '工作专班'}]); "
+        "assert found == [Person('王经办', people.Role.WORK_TEAM)], found; "
+        "print(before)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

@@ -90,6 +90,7 @@ def test_the_first_paint_waits_neither_for_the_collector_nor_for_the_wall_chart(
         "ledger.core.workflow",  # the review workflow: the first paint takes no step
         "ledger.core.fixed_clock",  # a clock that stands still: tests and demos only
         "ledger.core.indicator",  # a task's indicators: read by the task panel after the first paint
+        "ledger.core.person",  # the people register's entries: read by a command's permission check
         "ledger.service.tx",  # what a command writes and tells (Changed): the first paint runs no command
         "ledger.storage.journal_index",  # the modules of migrations 7, 8 and 9: a file of the newest version
         "ledger.storage.sort_indexes",  # runs none
