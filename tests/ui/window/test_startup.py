@@ -92,6 +92,10 @@ def test_the_first_paint_waits_neither_for_the_collector_nor_for_the_wall_chart(
         "ledger.core.indicator",  # a task's indicators: read by the task panel after the first paint
         "ledger.core.person",  # the people register's entries: read by a command's permission check
         "ledger.service.tx",  # what a command writes and tells (Changed): the first paint runs no command
+        "ledger.service.backups",  # made when the ledger closes
+        "ledger.service.people",  # the people register's commands
+        "ledger.storage.files",  # writing documents and folders
+        "ledger.storage.office_files",  # checking office files before reading them
         "ledger.storage.journal_index",  # the modules of migrations 7, 8 and 9: a file of the newest version
         "ledger.storage.sort_indexes",  # runs none
         "ledger.storage.search_index",
