@@ -120,17 +120,13 @@ def read_schema(conn: sqlite3.Connection, known: Schema | None = None) -> Schema
     out: Schema = {}
     rows = conn.execute("SELECT type, name, tbl_name, sql FROM main.sqlite_master").fetchall()
     for kind, name, table, sql in rows:
+        text = normalized_sql(
+            sql if isinstance(sql, str) else None
+        )  # once: ~1 M instructions for all of them
         columns: tuple[tuple[str, str, int, int], ...] = ()
-        virtual = isinstance(sql, str) and normalized_sql(sql).upper().startswith("CREATE VIRTUAL")
+        virtual = text[:14].upper() == "CREATE VIRTUAL"  # (upper() of a prefix is a prefix of upper())
         same = (known or {}).get(str(name).lower())
-        if (
-            kind == "table"
-            and same is not None
-            and same[0] == "table"
-            and isinstance(sql, str)
-            and same[2] == normalized_sql(sql)
-            and not virtual
-        ):
+        if kind == "table" and same is not None and same[0] == "table" and same[2] == text and not virtual:
             columns = same[3]
         elif kind == "table" and isinstance(name, str) and not SQLITE_OWN.match(name.lower()) and not virtual:
             quoted = name.replace('"', '""')
@@ -138,12 +134,7 @@ def read_schema(conn: sqlite3.Connection, known: Schema | None = None) -> Schema
                 (str(c[1]).lower(), str(c[2]).upper(), int(c[3]), int(c[5]))
                 for c in conn.execute(f'PRAGMA main.table_xinfo("{quoted}")')
             )
-        out[str(name).lower()] = (
-            str(kind),
-            str(table).lower(),
-            normalized_sql(sql if isinstance(sql, str) else None),
-            columns,
-        )
+        out[str(name).lower()] = (str(kind), str(table).lower(), text, columns)
     return out
 
 
