@@ -87,6 +87,7 @@ def test_the_first_paint_waits_neither_for_the_collector_nor_for_the_wall_chart(
         "ui.window.upgrade",  # the upgrade dialog's module: only for an older file
         "ledger.storage.upgrade",  # the upgrade itself: only for an older file
         "ledger.storage.journal",  # no entry is read or written before the first paint
+        "ledger.cli.parser",  # the subcommands' parser: the window's options are ledger.cli's
         "ledger.core.workflow",  # the review workflow: the first paint takes no step
         "ledger.core.fixed_clock",  # a clock that stands still: tests and demos only
         "ledger.core.indicator",  # a task's indicators: read by the task panel after the first paint
