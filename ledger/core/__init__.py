@@ -7,9 +7,9 @@ workflow's three frozen dataclasses cost ~14 M instructions to create, the two o
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
+from ledger import lazy_attribute
 from ledger.core.clock import Clock, TodayClock
 from ledger.core.errors import KnownStorageError, LedgerError
 from ledger.core.model import (
@@ -50,10 +50,7 @@ LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    home = LAZY.get(name)
-    if home is not None:
-        return getattr(importlib.import_module(f"ledger.core.{home}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return lazy_attribute(__name__, LAZY, name)
 
 
 __all__ = [

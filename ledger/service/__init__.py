@@ -7,9 +7,9 @@ register, and the frozen dataclass Changed costs ~6 M instructions to create.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
+from ledger import lazy_attribute
 from ledger.service.commands import COMMAND_LABELS_ZH, PACKAGE_TASK_FIELDS, UNDOABLE, Ledger
 from ledger.service.permissions import has_password, may, operator_for, person_of, register, why_not
 from ledger.service.reads import to_task_row
@@ -28,10 +28,7 @@ LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    home = LAZY.get(name)
-    if home is not None:
-        return getattr(importlib.import_module(f"ledger.service.{home}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return lazy_attribute(__name__, LAZY, name)
 
 
 __all__ = [

@@ -7,9 +7,9 @@ document, and the journal's four frozen dataclasses cost ~1 ms each to create.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
+from ledger import lazy_attribute
 from ledger.storage.opening import lock_path
 from ledger.storage.schema import LATE_SQL, SCHEMA_VERSION, new_id
 from ledger.storage.store import (
@@ -36,10 +36,7 @@ LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    home = LAZY.get(name)
-    if home is not None:
-        return getattr(importlib.import_module(f"ledger.storage.{home}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return lazy_attribute(__name__, LAZY, name)
 
 
 __all__ = [

@@ -1,18 +1,18 @@
-"""ledger.core's face gives the review workflow's names, FixedClock and Indicator on first use (PEP 562): importing
-the face, as the window does before its first paint, leaves their modules unimported; every name still comes from
-the face, and the two classes also from the modules that defined them before (ledger.core.clock, .model)."""
+"""The faces of ledger.core, ledger.service and ledger.storage give some names on first use (PEP 562): importing
+ledger.core, as the window does before its first paint, leaves the review workflow, FixedClock and Indicator
+unimported, and ledger.core.people leaves Person unimported; every name still comes from its face, and the classes
+that moved also from the modules that defined them before (ledger.core.clock, .model, .people)."""
 
 from __future__ import annotations
 
 import ast
 import importlib
-import subprocess
-import sys
 from pathlib import Path
 
-import ledger.core as face
+import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+from tests.helpers import python_prints
+
 LAZY_MODULES = ["ledger.core.workflow", "ledger.core.fixed_clock", "ledger.core.indicator"]
 
 
@@ -30,24 +30,7 @@ def test_the_face_imports_a_module_when_one_of_its_names_is_asked_for() -> None:
         "assert Indicator('i', 't', '户数', '户', 10.0, None).sort == 0; "
         "print(before)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
-
-
-def test_the_lazy_names_are_listed_alike_for_the_type_checker_and_at_run_time() -> None:
-    tree = ast.parse(Path(face.__file__).read_text(encoding="utf-8"))
-    block = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
-    checked = {
-        alias.name: node.module.rsplit(".", 1)[1]
-        for node in block.body
-        if isinstance(node, ast.ImportFrom) and node.module
-        for alias in node.names
-    }
-    assert checked == face.LAZY
-    assert set(face.LAZY) <= set(face.__all__)
-    for name, home in face.LAZY.items():
-        assert getattr(face, name) is getattr(importlib.import_module(f"ledger.core.{home}"), name), name
+    assert python_prints(code) == "[]"
 
 
 def test_the_register_entry_is_imported_when_first_asked_for_also_through_ledger_core_people() -> None:
@@ -60,6 +43,21 @@ def test_the_register_entry_is_imported_when_first_asked_for_also_through_ledger
         "assert found == [Person('王经办', people.Role.WORK_TEAM)], found; "
         "print(before)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "False"
+    assert python_prints(code) == "False"
+
+
+@pytest.mark.parametrize("room", ["ledger.core", "ledger.service", "ledger.storage"])
+def test_the_lazy_names_are_listed_alike_for_the_type_checker_and_at_run_time(room: str) -> None:
+    face = importlib.import_module(room)
+    tree = ast.parse(Path(face.__file__).read_text(encoding="utf-8"))
+    block = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
+    checked = {
+        alias.name: node.module.rsplit(".", 1)[1]
+        for node in block.body
+        if isinstance(node, ast.ImportFrom) and node.module
+        for alias in node.names
+    }
+    assert checked == face.LAZY
+    assert set(face.LAZY) <= set(face.__all__)
+    for name, home in face.LAZY.items():
+        assert getattr(face, name) is getattr(importlib.import_module(f"{room}.{home}"), name), name

@@ -14,6 +14,7 @@ import pytest
 from ledger.core import FixedClock, Operator, Role
 from ledger.service import Ledger
 from ledger.storage import SCHEMA_VERSION, schema_snapshot, untrusted
+from tests.helpers import python_prints
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -36,9 +37,7 @@ def test_the_schema_version_is_the_number_of_migrations_which_opening_the_newest
         "print(sorted({'ledger.storage.journal_index', 'ledger.storage.search_index', "
         "'ledger.storage.sort_indexes'} & set(sys.modules)))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    assert python_prints(code) == "[]"
 
 
 def test_the_newest_version_is_read_from_the_snapshot_and_older_ones_from_the_migrations():
