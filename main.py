@@ -18,7 +18,7 @@ import sys  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from ledger.cli.parser import add_window_options  # noqa: E402
+from ledger.cli import add_window_options  # noqa: E402
 from ledger.core.errors import LedgerError  # noqa: E402
 
 

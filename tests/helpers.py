@@ -58,6 +58,14 @@ class Snapshot:
         assert journal.last_seq(self.led.store) == self.seq
 
 
+def python_prints(code: str) -> str:
+    """What ``python -c code`` prints, run in a fresh interpreter from the repository (which modules a step
+    imports can only be seen in a process that has imported nothing yet)."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
 def refuse(led: Ledger, code: str, fn: Any, *args: Any, **kw: Any) -> str:
     """Run ``fn``, expect a LedgerError with ``code``, check nothing changed; return the sentence shown."""
     snap = Snapshot(led)

@@ -1,4 +1,5 @@
-"""The command line's arguments: the window's options and every subcommand's (their handlers imported when run)."""
+"""The command line's arguments: the window's options (``ledger.cli``'s) and every subcommand's (their handlers
+imported when run)."""
 
 from __future__ import annotations
 
@@ -9,25 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ledger.core.workflow import Action
+from ledger.cli import add_window_options
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS = "ledger.cli.commands"
 # Declared here so that --help lists them; they need Qt, so main.py runs them, never ledger.cli.
 QT_COMMANDS = frozenset({"approval-form", "screenshot"})
-
-
-def add_window_options(parser: argparse.ArgumentParser) -> None:
-    """The options of the window (no subcommand); shared by the full parser and the quick one in ``main``."""
-    parser.add_argument("--ledger", help="打开指定的台账文件")
-    parser.add_argument("--data-dir", help="数据文件夹（默认在用户数据目录）")
-    parser.add_argument("--lang", default="zh", choices=["zh", "en"], help="界面语言")
-    parser.add_argument("--today", help="把“今天”设为某日（YYYY-MM-DD），用于演示和核对")
-    parser.add_argument(
-        "--startup-time",
-        action="store_true",
-        help="打开窗口，显示出第一屏后报告用了多少秒，然后退出（用于测量启动速度）",
-    )
 
 
 def lazy(module: str, name: str) -> Handler:
@@ -272,6 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
 # ---- `do`: every service command by name ------------------------------------------------------
 def add_do_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`do NAME`: one subcommand per service command, with its options."""
+    from ledger.core.workflow import Action  # here: the window needs only add_window_options
 
     def command(name: str, help_: str, *options: tuple[str, dict[str, Any]]) -> None:
         p = sub.add_parser(name, help=help_)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ledger.core.fixed_clock import FixedClock as FixedClock
 
 
 class Clock:
@@ -17,25 +21,6 @@ class Clock:
 
 
 @dataclass
-class FixedClock(Clock):
-    """A clock that stands still at ``at`` and moves only when told (tests, ``--today``)."""
-
-    at: dt.datetime = field(default_factory=lambda: dt.datetime(2025, 11, 20, 9, 0, 0))
-
-    @classmethod
-    def on(cls, day: dt.date | str, hour: int = 9) -> FixedClock:
-        if isinstance(day, str):
-            day = dt.date.fromisoformat(day)
-        return cls(dt.datetime(day.year, day.month, day.day, hour, 0, 0))
-
-    def now(self) -> dt.datetime:
-        return self.at
-
-    def advance(self, **delta: float) -> None:
-        self.at = self.at + dt.timedelta(**delta)
-
-
-@dataclass
 class TodayClock(Clock):
     """The real time of day on a chosen date (the command line's ``--today``)."""
 
@@ -44,3 +29,12 @@ class TodayClock(Clock):
     def now(self) -> dt.datetime:
         real = dt.datetime.now().replace(microsecond=0)
         return dt.datetime.combine(self.day, real.time())
+
+
+def __getattr__(name: str) -> Any:
+    """``FixedClock`` lives in ledger.core.fixed_clock (imported on first use); it was defined here."""
+    if name == "FixedClock":
+        from ledger.core.fixed_clock import FixedClock
+
+        return FixedClock
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

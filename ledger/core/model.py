@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ledger.core.indicator import Indicator as Indicator
 
 
 class Status(StrEnum):
@@ -154,17 +158,6 @@ def health(
 
 
 @dataclass
-class Indicator:
-    id: str
-    task_id: str
-    name: str
-    unit: str
-    target: float | None
-    actual: float | None
-    sort: int = 0
-
-
-@dataclass
 class TaskRow:
     """One task with the names a view shows beside it."""
 
@@ -195,6 +188,15 @@ class TaskRow:
 
     def days_left(self, today: dt.date) -> int | None:
         return None if self.deadline is None else (self.deadline - today).days
+
+
+def __getattr__(name: str) -> Any:
+    """``Indicator`` lives in ledger.core.indicator (imported on first use); it was defined here."""
+    if name == "Indicator":
+        from ledger.core.indicator import Indicator
+
+        return Indicator
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 FIELD_LABELS: dict[str, str] = {

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ledger.core.errors import LedgerError
 from ledger.core.model import ROLE_BY_LABEL, Role
+
+if TYPE_CHECKING:
+    from ledger.core.person import Person as Person
 
 PEOPLE_SETTING = "people"
 PASSWORDS_SETTING = "people_passwords"
@@ -42,38 +44,6 @@ def same_person(a: str, b: str) -> bool:
     return normalize_name(a) == normalize_name(b)
 
 
-@dataclass(frozen=True)
-class Person:
-    """One entry of the register: a name in one role (a person holding two roles has two entries); a secretary
-    names the community (by id) they answer for."""
-
-    name: str
-    role: Role
-    community_id: str = ""
-    active: bool = True
-
-    @property
-    def key(self) -> str:
-        return normalize_name(self.name)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "role": self.role.value,
-            "community_id": self.community_id,
-            "active": self.active,
-        }
-
-    @classmethod
-    def from_json(cls, value: Any) -> Person:
-        return cls(
-            normalize_name(value.get("name", "")),
-            role_of(value.get("role", "")),
-            str(value.get("community_id") or ""),
-            bool(value.get("active", True)),
-        )
-
-
 def role_of(value: Any) -> Role:
     """A role from its code (work_team …) or its Chinese word (工作专班 …)."""
     if isinstance(value, Role):
@@ -89,6 +59,8 @@ def role_of(value: Any) -> Role:
 
 
 def people_from_setting(value: Any) -> list[Person]:
+    from ledger.core.person import Person
+
     if not isinstance(value, list):
         return []
     out: list[Person] = []
@@ -98,6 +70,15 @@ def people_from_setting(value: Any) -> list[Person]:
         except (LedgerError, AttributeError):
             continue
     return out
+
+
+def __getattr__(name: str) -> Any:
+    """``Person`` lives in ledger.core.person (imported on first use); it was defined here."""
+    if name == "Person":
+        from ledger.core.person import Person
+
+        return Person
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ---- passwords ------------------------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ log = logging.getLogger(__name__)
 
 KEEP = 10  # copies kept per ledger; the oldest go first
 FOLDER = "自动备份"
-NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-第(?P<seq>\d+)条\.db$")
+# An automatic copy's file name: a pattern compiled on first use (re's own cache), not before the first paint.
+NAME = r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-第(?P<seq>\d+)条\.db$"
 
 
 def before_bulk_change(ledger: Ledger, label: str) -> Path:
@@ -41,10 +42,10 @@ def backups(ledger_path: Path, data_dir: Path) -> list[Path]:
     where = folder_for(ledger_path, data_dir)
     if not where.is_dir():
         return []
-    found = [p for p in where.iterdir() if NAME.match(p.name)]
+    found = [p for p in where.iterdir() if re.match(NAME, p.name)]
     return sorted(
         found,
-        key=lambda p: (NAME.match(p.name)["stamp"], int(NAME.match(p.name)["seq"])),  # type: ignore[index]
+        key=lambda p: (re.match(NAME, p.name)["stamp"], int(re.match(NAME, p.name)["seq"])),  # type: ignore[index]
         reverse=True,
     )
 
@@ -54,7 +55,7 @@ def backup_if_changed(ledger: Ledger, data_dir: Path, keep: int = KEEP) -> Path 
     then keep only the newest ``keep`` copies. Returns the new copy, or None when nothing had changed."""
     seq = ledger.store.last_seq()
     existing = backups(ledger.path, data_dir)
-    if existing and int(NAME.match(existing[0].name)["seq"]) == seq:  # type: ignore[index]
+    if existing and int(re.match(NAME, existing[0].name)["seq"]) == seq:  # type: ignore[index]
         return None
     stamp = ledger.clock.now().strftime("%Y%m%d-%H%M%S")
     target = folder_for(ledger.path, data_dir) / f"{ledger.path.stem}-{stamp}-第{seq}条.db"

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from ledger.core.errors import LedgerError
 from ledger.core.model import Kind, Status
 from ledger.core.values import parse_date, parse_number
-from ledger.service.tx import TABLE_KEY, cleaned
 from ledger.storage.schema import new_id
 
 if TYPE_CHECKING:
@@ -39,6 +38,8 @@ class BulkCommands:
             raise LedgerError(
                 "bad_value", field="表", value=",".join(sorted(unknown)), detail="不支持批量写入"
             )
+        from ledger.service.tx import TABLE_KEY, cleaned
+
         with self.command(command, None, args) as tx:
             for table in order + tuple(t for t in tables if t not in order):
                 rows = tables.get(table) or []

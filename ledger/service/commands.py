@@ -21,7 +21,6 @@ from ledger.core import (
     Role,
     Status,
     parse_date,
-    workflow,
 )
 from ledger.core.people import PASSWORDS_SETTING, PEOPLE_SETTING
 from ledger.service import permissions
@@ -29,11 +28,12 @@ from ledger.service.bulk import BulkCommands
 from ledger.service.reads import LedgerReads
 from ledger.service.steps import StepCommands
 from ledger.service.structure import StructureCommands
-from ledger.service.tx import TABLE_KEY, Changed, Tx, changed_tables
 from ledger.storage import Store, new_id
 from ledger.storage.store import known_storage_error
 
 if TYPE_CHECKING:
+    from ledger.core import workflow
+    from ledger.service.tx import Changed, Tx
     from ledger.storage.journal import Change
 
 log = logging.getLogger(__name__)
@@ -159,6 +159,8 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         cls, path: str | Path, *, org: str = "", clock: Clock | None = None, operator: Operator | None = None
     ) -> Ledger:
         ledger = cls(Store.open(path, create=True), clock, operator)
+        from ledger.core import workflow
+
         with ledger.command("create_ledger", None, {"org": org}) as tx:
             ledger.put_setting(tx, "ledger_id", new_id())
             ledger.put_setting(tx, "org_name", org.strip() or "本单位")
@@ -285,6 +287,10 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
     ) -> Iterator[Tx]:
         """One journalled transaction. ``absorb``: the commands run inside this one (e.g. the write a conflict
         decision makes) add their changes to THIS entry instead of making their own, so one act is one entry."""
+        # What a command writes and tells: imported when the first command runs, not before the window's first
+        # paint (Changed, a frozen dataclass, costs ~6 M instructions to create).
+        from ledger.service.tx import Changed, Tx, changed_tables
+
         self._package_guard(command)
         if permissions.check(self, command, task_id, args):
             args = {**args, "signed": True}
@@ -402,6 +408,8 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
         if key in (PEOPLE_SETTING, PASSWORDS_SETTING):
             raise LedgerError("register_secret", key=key)
         if key == "review_chain":
+            from ledger.core import workflow
+
             workflow.check_chain(workflow.chain_from_setting(value))
             if permissions.register(self) and not self.chain_confirmed_by:
                 raise LedgerError(
@@ -422,6 +430,8 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
 
     @property
     def chain(self) -> tuple[workflow.Level, ...]:
+        from ledger.core import workflow  # the review workflow: not imported before the first paint
+
         return workflow.chain_from_setting(self.setting("review_chain"))
 
     @property
@@ -577,6 +587,8 @@ class Ledger(StructureCommands, StepCommands, BulkCommands, LedgerReads):
                 row = self.store.row("task", change.id)
                 if row is not None and row["status"] == Status.CLOSED.value:
                     raise LedgerError("task_locked", measure=row["measure"])
+        from ledger.service.tx import TABLE_KEY
+
         with self.command("undo", target.task_id, {"entry": entry_id, "of": target.command}) as tx:
             for change in reversed(target.changes):
                 key = TABLE_KEY.get(change.table, "id")

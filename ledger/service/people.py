@@ -8,7 +8,6 @@ from ledger.core import LedgerError, Role
 from ledger.core.people import (
     PASSWORDS_SETTING,
     PEOPLE_SETTING,
-    Person,
     hash_password,
     normalize_name,
     password_matches,
@@ -17,6 +16,7 @@ from ledger.core.people import (
 from ledger.service.permissions import register
 
 if TYPE_CHECKING:
+    from ledger.core.person import Person
     from ledger.service.commands import Ledger
 
 
@@ -62,6 +62,8 @@ def add_person(ledger: Ledger, name: str, role: str | Role, community: str | Non
         r == Role.WORK_TEAM and me.role == Role.WORK_TEAM and normalize_name(me.name) == key
     ):
         raise LedgerError("register_first_self", actor=me.name)
+    from ledger.core.person import Person  # the register's entries: not before the window's first paint
+
     person = Person(key, r, _community(ledger, r, key, community))
     value = [p.to_json() for p in people] + [person.to_json()]
     args = {"name": key, "role": r.value, "community_id": person.community_id}
@@ -101,6 +103,8 @@ def update_person(
         changes["name"] = key
     if not changes:
         return
+    from ledger.core.person import Person
+
     people[i] = Person(
         changes.get("name", p.name),
         p.role,

@@ -16,7 +16,6 @@ from ledger.core import LedgerError, Operator, Role, Status
 from ledger.core.people import (
     PASSWORDS_SETTING,
     PEOPLE_SETTING,
-    Person,
     normalize_name,
     password_matches,
     people_from_setting,
@@ -24,6 +23,7 @@ from ledger.core.people import (
 )
 
 if TYPE_CHECKING:
+    from ledger.core.person import Person
     from ledger.service.commands import Ledger
 
 WT, SEC, LEAD = Role.WORK_TEAM, Role.SECRETARY, Role.LEADER

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from ledger.core import OPEN_STATUSES, Indicator, LedgerError, Status, TaskRow
+from ledger.core import OPEN_STATUSES, LedgerError, Status, TaskRow
 from ledger.storage import LATE_SQL, ROW_COLUMNS, TASK_JOIN, TaskFilter
 
 if TYPE_CHECKING:
+    from ledger.core.indicator import Indicator
     from ledger.storage import Entry, Store
 
 

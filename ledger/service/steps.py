@@ -8,14 +8,15 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from ledger.core import workflow
 from ledger.core.errors import LedgerError
-from ledger.core.model import FIELD_LABELS, Indicator, Operator, Status
+from ledger.core.model import FIELD_LABELS, Operator, Status
 from ledger.core.values import parse_number
 from ledger.storage.schema import new_id
 
 if TYPE_CHECKING:
+    from ledger.core import workflow
     from ledger.core.clock import Clock
+    from ledger.core.indicator import Indicator
     from ledger.service.tx import Tx
     from ledger.storage.store import Store
 
@@ -120,6 +121,8 @@ class StepCommands:
             tx.delete("indicator", indicator_id)
 
     def indicators(self, task_id: str) -> list[Indicator]:
+        from ledger.core.indicator import Indicator
+
         return [
             Indicator(r["id"], r["task_id"], r["name"], r["unit"], r["target"], r["actual"], r["sort"])
             for r in self.store.rows(
@@ -128,7 +131,10 @@ class StepCommands:
         ]
 
     # ---- workflow --------------------------------------------------------------------------
+    # Each step imports the workflow where it runs: the window's first paint takes none (~18 M instructions).
     def task_state(self, task_id: str) -> workflow.TaskState:
+        from ledger.core import workflow
+
         t = self.require_task(task_id)
         signed_rows = self.store.conn.execute(
             "SELECT reviewer, level_name FROM review WHERE task_id = ? AND round = ? AND decision = 'approve' "
@@ -176,6 +182,8 @@ class StepCommands:
     def round_chain(self, task_id: str) -> tuple[workflow.Level, ...]:
         """The review chain in force for the task's round under review: the one in force when it was submitted (a
         later change of the chain applies from the next round on); the ledger's chain otherwise."""
+        from ledger.core import workflow
+
         t = self.require_task(task_id)
         if t["status"] in (Status.SUBMITTED.value, Status.IN_REVIEW.value):
             chain = self._round_submit(task_id)[1]
@@ -186,6 +194,8 @@ class StepCommands:
     @property
     def review_checks(self) -> tuple[tuple[str, ...], ...]:
         """What each level of the chain checks (setting ``review_checks``; default: 初审 checks the materials)."""
+        from ledger.core import workflow
+
         return workflow.checks_from_setting(self.setting(workflow.CHECKS_SETTING), self.chain)  # type: ignore[attr-defined]
 
     def act(
@@ -199,6 +209,8 @@ class StepCommands:
         exception: str = "",
     ) -> workflow.Outcome:
         """Take one workflow step (start, submit, set_ongoing, approve, return, reopen)."""
+        from ledger.core import workflow
+
         action = workflow.Action(action)
         state = self.task_state(task_id)
         t = self.require_task(task_id)

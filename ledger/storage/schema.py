@@ -1,14 +1,16 @@
 """The ledger file's schema: numbered migrations, each taking a file one version further (7, 8 and 9 live beside
-what they index: journal_index, sort_indexes, search_index), and the ids new rows get."""
+what they index: journal_index, sort_indexes, search_index), and the ids new rows get.
+
+``MIGRATIONS`` is made when first asked for (PEP 562): opening a ledger of the newest version runs none, and the
+modules of 7, 8 and 9 need not be imported before the window's first paint. ``SCHEMA_VERSION`` is their number,
+written out (tests/ledger/storage/test_schema_snapshot.py holds it equal to ``len(MIGRATIONS)``)."""
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable
-
-from ledger.storage.journal_index import migrate_7
-from ledger.storage.search_index import migrate_9
-from ledger.storage.sort_indexes import migrate_8
+from typing import TYPE_CHECKING, Any
 
 
 def new_id() -> str:
@@ -268,16 +270,33 @@ def migrate_6(conn: sqlite3.Connection) -> None:
     )
 
 
-# Numbered migrations: MIGRATIONS[n - 1] takes a file from version n - 1 to n. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    migrate_1,
-    migrate_2,
-    migrate_3,
-    migrate_4,
-    migrate_5,
-    migrate_6,
-    migrate_7,
-    migrate_8,
-    migrate_9,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
+SCHEMA_VERSION = 9  # len(MIGRATIONS): a new migration adds one
+
+if TYPE_CHECKING:
+    MIGRATIONS: list[Callable[[sqlite3.Connection], None]]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "MIGRATIONS":
+        return migrations()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.cache
+def migrations() -> list[Callable[[sqlite3.Connection], None]]:
+    """Numbered migrations: MIGRATIONS[n - 1] takes a file from version n - 1 to n. Append, never edit."""
+    from ledger.storage.journal_index import migrate_7
+    from ledger.storage.search_index import migrate_9
+    from ledger.storage.sort_indexes import migrate_8
+
+    return [
+        migrate_1,
+        migrate_2,
+        migrate_3,
+        migrate_4,
+        migrate_5,
+        migrate_6,
+        migrate_7,
+        migrate_8,
+        migrate_9,
+    ]

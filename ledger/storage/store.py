@@ -15,14 +15,13 @@ if TYPE_CHECKING:
     from ledger.storage.upgrade import Report
 
 from ledger.core import KnownStorageError, LedgerError
-from ledger.storage import opening, search_index
+from ledger.storage import opening
 from ledger.storage.lockfile import LockFile
 from ledger.storage.opening import CRASH_IN_BACKUP_ENV as CRASH_IN_BACKUP_ENV
 from ledger.storage.opening import PARTIAL_PREFIX as PARTIAL_PREFIX
 from ledger.storage.opening import known_storage_error as known_storage_error
 from ledger.storage.opening import lock_path as lock_path
 from ledger.storage.schema import LATE_SQL, SCHEMA_VERSION
-from ledger.storage.search_index import search_clause
 
 
 @dataclass
@@ -254,7 +253,12 @@ class Store:
             params += [today, soon]
         words = flt.text.split()
         # The search index narrows a rare word to its candidates; the LIKE clauses below still decide (exactly).
-        indexed = search_clause(self.conn, words) if words else None
+        # Its module is imported by the first search or filter, not before the window's first paint.
+        indexed = None
+        if words:
+            from ledger.storage.search_index import search_clause
+
+            indexed = search_clause(self.conn, words)
         if indexed is not None:
             clauses.append(indexed[0])
             params += indexed[1]
@@ -321,7 +325,8 @@ class Store:
 
     def _many(self, flt: TaskFilter, today: str, soon: str) -> bool:
         """Whether the filter without its words keeps ``CAP`` tasks or more (counting no further)."""
-        cap = search_index.CAP
+        from ledger.storage.search_index import CAP as cap
+
         if flt.task_ids is not None:
             return len(flt.task_ids) >= cap
         if self._tally(flt) < cap:

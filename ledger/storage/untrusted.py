@@ -110,25 +110,31 @@ def migrated_schema(version: int) -> Schema:
         conn.close()
 
 
-def read_schema(conn: sqlite3.Connection) -> Schema:
-    """The schema of ``conn``'s main database, in ``expected_schema``'s form (names compared without case)."""
+def read_schema(conn: sqlite3.Connection, known: Schema | None = None) -> Schema:
+    """The schema of ``conn``'s main database, in ``expected_schema``'s form (names compared without case).
+
+    ``known``: a schema whose columns are taken for a table of the same name created by the same statement (word
+    for word): SQLite makes a table's columns from that statement alone, so asking it for them (one PRAGMA
+    table_xinfo per table, ~6 M instructions of each start-up) would only say the same again. A table whose
+    statement differs (another SQLite's wording after ALTER TABLE, or a file changed behind our back) is asked."""
     out: Schema = {}
     rows = conn.execute("SELECT type, name, tbl_name, sql FROM main.sqlite_master").fetchall()
     for kind, name, table, sql in rows:
+        text = normalized_sql(
+            sql if isinstance(sql, str) else None
+        )  # once: ~1 M instructions for all of them
         columns: tuple[tuple[str, str, int, int], ...] = ()
-        virtual = isinstance(sql, str) and normalized_sql(sql).upper().startswith("CREATE VIRTUAL")
-        if kind == "table" and isinstance(name, str) and not SQLITE_OWN.match(name.lower()) and not virtual:
+        virtual = text[:14].upper() == "CREATE VIRTUAL"  # (upper() of a prefix is a prefix of upper())
+        same = (known or {}).get(str(name).lower())
+        if kind == "table" and same is not None and same[0] == "table" and same[2] == text and not virtual:
+            columns = same[3]
+        elif kind == "table" and isinstance(name, str) and not SQLITE_OWN.match(name.lower()) and not virtual:
             quoted = name.replace('"', '""')
             columns = tuple(
                 (str(c[1]).lower(), str(c[2]).upper(), int(c[3]), int(c[5]))
                 for c in conn.execute(f'PRAGMA main.table_xinfo("{quoted}")')
             )
-        out[str(name).lower()] = (
-            str(kind),
-            str(table).lower(),
-            normalized_sql(sql if isinstance(sql, str) else None),
-            columns,
-        )
+        out[str(name).lower()] = (str(kind), str(table).lower(), text, columns)
     return out
 
 
@@ -141,11 +147,12 @@ def schema_problems(conn: sqlite3.Connection, version: int) -> list[str]:
     A file that differs from the snapshot is compared again with what the migrations make here and now: an
     SQLite of another version could word the schema of its own virtual tables (FTS5) differently; the
     snapshot only saves time, it never decides alone that a file is not ours."""
+    want = expected_schema(version)
     try:
-        have = read_schema(conn)
+        have = read_schema(conn, known=want)
     except UnicodeDecodeError:  # a damaged byte inside the schema's own text: not a schema of ours
         return ["数据库结构中有无法识别的文字，文件可能已损坏"]
-    problems = compare_schema(have, expected_schema(version))
+    problems = compare_schema(have, want)
     if problems:
         problems = compare_schema(have, migrated_schema(version))
     return problems

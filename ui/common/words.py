@@ -7,9 +7,14 @@ installed and a word is shown as ledger/ writes it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from ledger.core import Action, Role, Status
+from ledger.core import Role, Status
+
+if TYPE_CHECKING:
+    from ledger.core import Action
 
 DOMAIN = "Domain"  # a name, not a literal: tools/i18n_scan.py must not file these under the UI's catalogue
 
@@ -30,6 +35,8 @@ def role(value: Role | str) -> str:
 
 
 def action(value: Action | str) -> str:
+    from ledger.core import Action  # here: the review workflow is not imported before the first paint
+
     # 申请销号 is also a state: the button's English is its own ("Ask for sign-off", not "Sign-off requested").
     return word(Action(value).label, "action")
 

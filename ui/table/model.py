@@ -8,7 +8,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -27,11 +27,14 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QWidget
 
 from ledger.core import Health, LedgerError, TaskRow, health
-from ledger.service import PACKAGE_TASK_FIELDS, Changed, Ledger, to_task_row
+from ledger.service import PACKAGE_TASK_FIELDS, Ledger, to_task_row
 from ledger.storage import TaskFilter
 from ui.common import words
 from ui.common.util import health_colour
 from ui.common.worker import own_ledger
+
+if TYPE_CHECKING:
+    from ledger.service import Changed
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledger.core.errors import LedgerError
-from ledger.service import Changed, Ledger, register
+from ledger.service import Ledger, register
 from ledger.storage.store import TaskFilter
 from ui.common import messages, palette, words
 from ui.common.util import exec_and_free, save_operator, settings
@@ -49,6 +49,7 @@ from ui.window.permissions import apply_permissions
 from ui.window.views import VIEW_NAMES, make_view
 
 if TYPE_CHECKING:
+    from ledger.service import Changed
     from ui.task.panel import TaskPanel
 
 log = logging.getLogger(__name__)

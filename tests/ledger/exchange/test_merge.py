@@ -7,7 +7,7 @@ from pathlib import Path
 from ledger.core.clock import FixedClock
 from ledger.exchange import packages as exchange
 from ledger.exchange.merge import apply_merge, preview_merge
-from ledger.service.commands import Changed
+from ledger.service import Changed
 from tests.ledger.exchange.exchange_helpers import edit_package, master
 
 

@@ -12,7 +12,7 @@ from ledger.cli.main import main
 from ledger.core import Status
 from ledger.office import fill_form as excel_returns
 from ledger.office import foreign as excel_foreign
-from ledger.service.commands import Changed, Ledger
+from ledger.service import Changed, Ledger
 from ledger.storage import journal
 from tests.helpers import Snapshot, foreign_ledger, form_columns, form_row_of, refuse, reverse_form_rows
 

@@ -7,7 +7,7 @@ import pytest
 from ledger.board import scheme as board_scheme
 from ledger.core.errors import LedgerError
 from ledger.core.model import Operator, Role
-from ledger.service.commands import Changed, Ledger
+from ledger.service import Changed, Ledger
 
 
 def _first_task(led: Ledger) -> str:

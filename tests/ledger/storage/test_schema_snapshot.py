@@ -14,6 +14,7 @@ import pytest
 from ledger.core import FixedClock, Operator, Role
 from ledger.service import Ledger
 from ledger.storage import SCHEMA_VERSION, schema_snapshot, untrusted
+from tests.helpers import python_prints
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -23,6 +24,20 @@ def test_the_committed_snapshot_is_what_the_migrations_make_now():
     assert committed == untrusted.snapshot_text(), "stale: run python tools/schema_snapshot.py"
     assert schema_snapshot.VERSION == SCHEMA_VERSION
     assert schema_snapshot.SCHEMA == untrusted.migrated_schema(SCHEMA_VERSION)
+
+
+def test_the_schema_version_is_the_number_of_migrations_which_opening_the_newest_leaves_unimported(tmp_path):
+    from ledger.storage import schema
+
+    assert SCHEMA_VERSION == len(schema.MIGRATIONS) and schema.MIGRATIONS is schema.MIGRATIONS
+    Ledger.create(tmp_path / "l.db").close()
+    code = (
+        "import sys; from ledger.storage import Store; "
+        f"Store.open({str(tmp_path / 'l.db')!r}).close(); "
+        "print(sorted({'ledger.storage.journal_index', 'ledger.storage.search_index', "
+        "'ledger.storage.sort_indexes'} & set(sys.modules)))"
+    )
+    assert python_prints(code) == "[]"
 
 
 def test_the_newest_version_is_read_from_the_snapshot_and_older_ones_from_the_migrations():
@@ -66,3 +81,26 @@ def test_a_changed_file_is_still_refused(ledger_conn):
     assert untrusted.schema_problems(ledger_conn, SCHEMA_VERSION) == []
     ledger_conn.execute("CREATE TRIGGER spy AFTER UPDATE ON task BEGIN SELECT 1; END")
     assert untrusted.schema_problems(ledger_conn, SCHEMA_VERSION) == ["多出了本程序不会建立的触发器“spy”"]
+
+
+def test_a_tables_columns_are_taken_as_known_only_for_the_same_statement_word_for_word(ledger_conn):
+    """The start-up's check asks SQLite for the columns of a table only when its statement is not ours."""
+    asked = untrusted.read_schema(ledger_conn)
+    assert untrusted.read_schema(ledger_conn, known=schema_snapshot.SCHEMA) == asked
+    kind, table, sql, columns = schema_snapshot.SCHEMA["task"]
+    made_up = (("x", "TEXT", 0, 0),)
+    same_statement = {**schema_snapshot.SCHEMA, "task": (kind, table, sql, made_up)}
+    assert untrusted.read_schema(ledger_conn, known=same_statement)["task"][3] == made_up
+    other_statement = {**schema_snapshot.SCHEMA, "task": (kind, table, sql + " x", made_up)}
+    assert untrusted.read_schema(ledger_conn, known=other_statement)["task"][3] == columns == asked["task"][3]
+
+
+def test_a_table_made_by_another_statement_is_judged_by_the_columns_sqlite_reports(ledger_conn):
+    ledger_conn.executescript(
+        "CREATE TABLE c2 (id TEXT PRIMARY KEY, name BLOB NOT NULL UNIQUE, kind TEXT NOT NULL DEFAULT '居民区', "
+        "secretary TEXT NOT NULL DEFAULT '', leader TEXT NOT NULL DEFAULT '', sort INTEGER NOT NULL DEFAULT 0, "
+        "example INTEGER NOT NULL DEFAULT 0, rank INTEGER NOT NULL DEFAULT 0);"
+        "PRAGMA foreign_keys = OFF; INSERT INTO c2 SELECT * FROM community; DROP TABLE community;"
+        "ALTER TABLE c2 RENAME TO community;"
+    )
+    assert "数据表“community”的列与本程序的不符" in untrusted.schema_problems(ledger_conn, SCHEMA_VERSION)
