@@ -4,204 +4,204 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../ledger/core/model.py" line="31"/>
+        <location filename="../../ledger/core/model.py" line="35"/>
         <location filename="../../ledger/board/scheme.py" line="93"/>
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="31"/>
+        <location filename="../../ledger/core/model.py" line="35"/>
         <location filename="../../ledger/board/scheme.py" line="93"/>
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="31"/>
+        <location filename="../../ledger/core/model.py" line="35"/>
         <source>申请销号</source>
         <translation>Sign-off requested</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="31"/>
+        <location filename="../../ledger/core/model.py" line="35"/>
         <source>审核中</source>
         <translation>In review</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="31"/>
+        <location filename="../../ledger/core/model.py" line="35"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="31"/>
+        <location filename="../../ledger/core/model.py" line="35"/>
         <location filename="../../ledger/board/scheme.py" line="93"/>
         <location filename="../../ledger/reconcile/week_counts.py" line="19"/>
         <source>已销号</source>
         <translation>Signed off</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="31"/>
-        <location filename="../../ledger/core/model.py" line="73"/>
+        <location filename="../../ledger/core/model.py" line="35"/>
+        <location filename="../../ledger/core/model.py" line="77"/>
         <location filename="../../ledger/board/scheme.py" line="93"/>
         <source>长期坚持</source>
         <translation>Long-term</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="31"/>
+        <location filename="../../ledger/core/model.py" line="35"/>
         <source>反弹重启</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="86"/>
+        <location filename="../../ledger/core/model.py" line="90"/>
         <source>工作专班</source>
         <translation>Work team</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="86"/>
+        <location filename="../../ledger/core/model.py" line="90"/>
         <source>居民区书记</source>
         <translation>Community secretary</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="86"/>
+        <location filename="../../ledger/core/model.py" line="90"/>
         <source>领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="71"/>
+        <location filename="../../ledger/core/model.py" line="75"/>
         <source>立行立改</source>
         <translation>Fix at once</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="72"/>
+        <location filename="../../ledger/core/model.py" line="76"/>
         <source>限期整改</source>
         <translation>Fix by deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>整改措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>措施说明</source>
         <translation>Measure details</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>责任人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>责任领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>整改时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>原定时限</source>
         <translation>Original deadline</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>整改类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>整改进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <location filename="../../ledger/core/workflow.py" line="112"/>
         <source>销号说明</source>
         <translation>Sign-off statement</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>退回理由</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>排序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>目标值</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>完成值</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>书记</source>
         <translation>Secretary</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>居民区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>反馈问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>问题类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>删除时间</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>审核轮次</source>
         <translation>Review round</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>审核级别</source>
         <translation>Review level</translation>
     </message>
     <message>
-        <location filename="../../ledger/core/model.py" line="200"/>
+        <location filename="../../ledger/core/model.py" line="202"/>
         <source>示例数据</source>
         <translation>Example data</translation>
     </message>
