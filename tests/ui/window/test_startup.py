@@ -202,3 +202,32 @@ def test_one_quick_look_tells_the_schema_version_and_whether_the_file_is_a_packa
     conn.close()
     assert quick_look(filled.path) == (SCHEMA_VERSION, True)
     assert looks_like_package(filled.path)
+
+
+def test_the_quick_look_gives_up_on_a_file_whose_setting_never_ends(tmp_path):
+    """Before any check, the look reads ``setting``: a file made so that this never ends (a recursive view) would
+    leave the user with no window and no word. It runs out of time (5 s) instead, and the open then says what is
+    wrong, the file as it was."""
+    import sqlite3
+
+    path = tmp_path / "台账.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 9")
+    conn.execute(
+        "CREATE VIEW setting AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) "
+        "SELECT CAST(x AS TEXT) AS key FROM n"
+    )
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    code = (
+        "import sys; from pathlib import Path; from ledger.core import LedgerError; "
+        "from ledger.service import Ledger; from ui.packages.probe import quick_look; "
+        f"path = Path({str(path)!r}); print(quick_look(path)); "
+        "exec('try: Ledger.open(path)\\nexcept LedgerError as e: print(e.code)')"
+    )
+    # the harness's guard (a SQLite statement cannot be interrupted by a signal): a hang fails, not CI
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["(None, False)", "not_a_ledger"]
+    assert path.read_bytes() == before
