@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 if TYPE_CHECKING:
@@ -123,6 +123,8 @@ def run_in_worker(
     (:class:`Cancelled` after 取消) raised here."""
     signals = _Signals()
     job: _Job[T] = _Job(work, signals)
+    from PySide6.QtCore import QEventLoop  # its type made here, not before the window's first paint (~1.2 M)
+
     dlg = QProgressDialog(label, _tr("Cancel") if cancellable else "", 0, 0, parent)
     if not cancellable:
         dlg.setCancelButton(None)

@@ -49,7 +49,11 @@ class ColumnLayout(QObject):
         self.header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.header.customContextMenuRequested.connect(self.menu)
         self.header.sectionResized.connect(self._resized)
+        # hidden while its sections are moved, hidden and sized: a shown header answers the table's question of its
+        # height after each of those ~40 steps by asking the model for every column's header in four roles
+        self.header.hide()
         self.defaults()
+        self.header.show()
         self._timer = QTimer(table)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)

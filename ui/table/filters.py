@@ -101,9 +101,10 @@ class FilterPanel(QWidget):
         counts = self.ledger.stats()["by_community"]
         tip = self.tr("Secretary: {name}")
         items = []
+        role = Qt.ItemDataRole.UserRole  # looked up once, not for each of (say) 500 communities
         for c in self.ledger.communities():
             item = QTreeWidgetItem([f"{c['name']}（{counts.get(c['name'], 0)}）"])
-            item.setData(0, Qt.ItemDataRole.UserRole, c["id"])
+            item.setData(0, role, c["id"])
             item.setToolTip(0, tip.format(name=c["secretary"] or "—"))
             items.append(item)
         root.addChildren(items)  # one call: 500 communities need not repaint the tree 500 times

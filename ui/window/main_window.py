@@ -100,6 +100,9 @@ class MainWindow(DialogActions, QMainWindow):
         self.model = TaskTableModel(ledger, self, defer_rest=True)
         self.table = LedgerTable()
         self.table.setObjectName("ledgerTable")
+        # hidden before the model comes: a shown row header would first ask the model for 200 rows' headers
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.table.setModel(self.model)
         self.model.watch_paints(self.table.viewport())
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -112,8 +115,6 @@ class MainWindow(DialogActions, QMainWindow):
         self.chips = StateChipDelegate(self.table)
         self.table.setItemDelegateForColumn(COLUMN_INDEX["status"], self.chips)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.table.setWordWrap(False)
         self.columns = ColumnLayout(self.table, community_mode=ledger.package is not None)
         self.table.viewport().installEventFilter(self)  # its first paint starts the work that can wait

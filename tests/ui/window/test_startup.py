@@ -35,6 +35,9 @@ def setup_logging(*args, **kwargs):
     if "thresholds_after_paint" not in seen:
         seen["thresholds_after_paint"] = gc.get_threshold()
         seen["modules"] = sorted(m for m in sys.modules if m.startswith(("ledger", "ui")))
+        seen["qt_types"] = sorted(  # the Qt types PySide6 has made so far (it makes each on first use)
+            name for m in ("QtCore", "QtGui", "QtWidgets") for name in vars(sys.modules["PySide6." + m])
+        )
     return opened(*args, **kwargs)
 app.make_app, app.setup_logging = make_app, setup_logging
 sys.argv = ["main.py", *%(argv)r]
@@ -101,6 +104,17 @@ def test_the_first_paint_waits_neither_for_the_collector_nor_for_the_wall_chart(
         "ledger.storage.sort_indexes",  # runs none
         "ledger.storage.search_index",
     } & set(seen["modules"])
+
+
+def test_the_first_paint_makes_only_the_qt_types_it_shows(tmp_path, filled):
+    path = filled.path
+    filled.close()
+    seen = _probe(tmp_path, "--ledger", str(path), "--data-dir", str(tmp_path / "data"), "--startup-time")
+    made = set(seen["qt_types"])
+    assert {"QMainWindow", "QTableView", "QStyledItemDelegate", "QPainter"} <= made  # what the window shows
+    # Asking PySide6 which type a widget made by Qt is (the table's own viewport) would make every widget type
+    # first: the dialogs, the calendar, the spin boxes ... A brush made in Python would make QGradient and QImage.
+    assert not {"QFileDialog", "QMessageBox", "QCalendarWidget", "QSpinBox", "QGradient", "QImage"} & made
 
 
 def test_the_storage_face_imports_the_journal_when_one_of_its_names_is_asked_for(tmp_path):
