@@ -673,42 +673,42 @@ Replace your copy “{old}” with the new package? The old copy is kept beside 
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/window/app.py" line="246"/>
+        <location filename="../../ui/window/app.py" line="245"/>
         <source>New ledger</source>
         <translation>新建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="248"/>
+        <location filename="../../ui/window/app.py" line="247"/>
         <source>Ledger files (*.db)</source>
         <translation>台账文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="258"/>
+        <location filename="../../ui/window/app.py" line="257"/>
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="260"/>
+        <location filename="../../ui/window/app.py" line="259"/>
         <source>Ledger files (*.db);;All files (*)</source>
         <translation>台账文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="284"/>
+        <location filename="../../ui/window/app.py" line="283"/>
         <source>Return your earlier copy first</source>
         <translation>请先上报旧的下发包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="307"/>
+        <location filename="../../ui/window/app.py" line="306"/>
         <source>Cannot open the ledger</source>
         <translation>无法打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="353"/>
+        <location filename="../../ui/window/app.py" line="352"/>
         <source>Closing the ledger</source>
         <translation>关闭台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/app.py" line="354"/>
+        <location filename="../../ui/window/app.py" line="353"/>
         <source>Backing up “{name}” into the data folder…</source>
         <translation>正在把“{name}”备份到数据文件夹……</translation>
     </message>
@@ -2125,97 +2125,97 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
         <translation>台账中还没有整改任务。请先在“台账”页导入整改方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="121"/>
+        <location filename="../../ui/window/main_window.py" line="122"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="127"/>
+        <location filename="../../ui/window/main_window.py" line="128"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="130"/>
+        <location filename="../../ui/window/main_window.py" line="131"/>
         <source>Wall chart</source>
         <translation>挂图督战</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="131"/>
+        <location filename="../../ui/window/main_window.py" line="132"/>
         <source>Kanban</source>
         <translation>看板</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="132"/>
+        <location filename="../../ui/window/main_window.py" line="133"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="133"/>
+        <location filename="../../ui/window/main_window.py" line="134"/>
         <source>Awaiting my review</source>
         <translation>待我审核</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="136"/>
+        <location filename="../../ui/window/main_window.py" line="137"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="136"/>
+        <location filename="../../ui/window/main_window.py" line="137"/>
         <source>Packages</source>
         <translation>社区包</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="154"/>
+        <location filename="../../ui/window/main_window.py" line="155"/>
         <source>Filters</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="159"/>
+        <location filename="../../ui/window/main_window.py" line="160"/>
         <source>Task</source>
         <translation>整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="181"/>
+        <location filename="../../ui/window/main_window.py" line="182"/>
         <source>Generated test data: the tasks and people are made up</source>
         <translation>生成的测试数据：任务和人名均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="183"/>
+        <location filename="../../ui/window/main_window.py" line="184"/>
         <source>Example ledger: the people in it are invented</source>
         <translation>示例台账：其中人员均为虚构</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="235"/>
+        <location filename="../../ui/window/main_window.py" line="236"/>
         <source>No task selected</source>
         <translation>未选择整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="240"/>
+        <location filename="../../ui/window/main_window.py" line="241"/>
         <source>Choose a task in the ledger to see and edit it here.</source>
         <translation>在台账中选择一项整改任务，即可在此查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="258"/>
+        <location filename="../../ui/window/main_window.py" line="259"/>
         <source>Saved: {measure}</source>
         <translation>已保存：{measure}</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="531"/>
+        <location filename="../../ui/window/main_window.py" line="532"/>
         <source>Delete the task “{measure}” of {community}? It stays in the journal and can be undone.</source>
         <translation>删除{community}的整改任务“{measure}”？删除后仍保留在操作记录中，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="598"/>
+        <location filename="../../ui/window/main_window.py" line="599"/>
         <source>{org} Rectification Ledger — {name} ({role})</source>
         <translation>{org}巡察整改台账 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="606"/>
+        <location filename="../../ui/window/main_window.py" line="607"/>
         <source>{total} tasks · {shown} shown · {overdue} overdue · {closed} signed off</source>
         <translation>共 {total} 项 · 显示 {shown} 项 · 逾期 {overdue} 项 · 已销号 {closed} 项</translation>
     </message>
     <message>
-        <location filename="../../ui/window/main_window.py" line="643"/>
+        <location filename="../../ui/window/main_window.py" line="644"/>
         <source>The task has unsaved changes. Save them before closing?</source>
         <translation>当前整改任务有未保存的修改，关闭前是否保存？</translation>
     </message>
@@ -4470,12 +4470,12 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TableColumns</name>
     <message>
-        <location filename="../../ui/table/columns.py" line="81"/>
+        <location filename="../../ui/table/columns.py" line="85"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/table/columns.py" line="169"/>
+        <location filename="../../ui/table/columns.py" line="173"/>
         <source>Default columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -4678,82 +4678,82 @@ Please send it to whoever maintains the program. If the program behaves oddly, c
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/table/model.py" line="233"/>
+        <location filename="../../ui/table/model.py" line="247"/>
         <source>{n}+ (counting…)</source>
         <translation>{n}+（正在计数…）</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="458"/>
+        <location filename="../../ui/table/model.py" line="466"/>
         <source>Long-term</source>
         <translation>长期</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="461"/>
+        <location filename="../../ui/table/model.py" line="469"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="133"/>
+        <location filename="../../ui/table/model.py" line="147"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="133"/>
+        <location filename="../../ui/table/model.py" line="147"/>
         <source>Community</source>
         <translation>居民区</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="133"/>
+        <location filename="../../ui/table/model.py" line="147"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="133"/>
+        <location filename="../../ui/table/model.py" line="147"/>
         <source>Problem</source>
         <translation>反馈问题</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="133"/>
+        <location filename="../../ui/table/model.py" line="147"/>
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="133"/>
+        <location filename="../../ui/table/model.py" line="147"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="133"/>
+        <location filename="../../ui/table/model.py" line="147"/>
         <source>Leader</source>
         <translation>责任领导</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="133"/>
+        <location filename="../../ui/table/model.py" line="147"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="133"/>
+        <location filename="../../ui/table/model.py" line="147"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="133"/>
+        <location filename="../../ui/table/model.py" line="147"/>
         <source>Kind</source>
         <translation>整改类型</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="133"/>
+        <location filename="../../ui/table/model.py" line="147"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="133"/>
+        <location filename="../../ui/table/model.py" line="147"/>
         <source>Progress</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../ui/table/model.py" line="133"/>
+        <location filename="../../ui/table/model.py" line="147"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
@@ -5079,12 +5079,12 @@ Upgrade and open it?</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../ui/common/worker.py" line="126"/>
+        <location filename="../../ui/common/worker.py" line="128"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/common/worker.py" line="151"/>
+        <location filename="../../ui/common/worker.py" line="153"/>
         <source>Cancelling…</source>
         <translation>正在取消……</translation>
     </message>
