@@ -68,6 +68,13 @@ def _probe(tmp_path: Path, *argv: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def python(code: str) -> str:
+    """What ``code`` prints, run in a fresh interpreter (its imports start from nothing), which must succeed."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
 def test_the_first_paint_waits_neither_for_the_collector_nor_for_the_wall_chart(tmp_path, filled):
     path = filled.path
     filled.close()
@@ -130,9 +137,7 @@ def test_the_storage_face_imports_the_journal_when_one_of_its_names_is_asked_for
         "assert (seq, led.store.last_seq(), journal.last_seq(led.store)) == (1, 2, 2); "
         "print(before)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "False"
+    assert python(code) == "False"
 
 
 def test_the_board_face_imports_its_modules_when_a_name_is_asked_for():
@@ -149,9 +154,7 @@ def test_the_board_face_imports_its_modules_when_a_name_is_asked_for():
         "assert 'community_progress' in dir(lb); "
         "print(sorted(before))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    assert python(code) == "[]"
 
 
 def _window(qtbot, led: Ledger) -> MainWindow:
