@@ -20,7 +20,6 @@ from ledger.core import Action, Operator, Role, Status
 from ledger.service import Changed, Ledger
 from ui.common import palette
 from ui.signoff.dialogs import DecideExtensionDialog, ExtensionDialog, ReviewDialog, SubmitDialog
-from ui.window.app import make_app
 from ui.window.main_window import MainWindow
 
 SECRETARY = Operator("王书记", Role.SECRETARY)
@@ -30,15 +29,6 @@ REVIEWERS = [
     Operator("陈书记", Role.LEADER),
 ]
 OPINIONS = ["材料齐全，同意报复核。", "措施落实到位，同意报终审。", "同意销号。"]
-
-
-@pytest.fixture
-def window(qtbot, filled):
-    make_app("zh")
-    win = MainWindow(filled)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 @pytest.fixture

@@ -3,22 +3,11 @@ choice of columns remembered, and the community column gone from a community pac
 
 from __future__ import annotations
 
-import pytest
-
 from ledger.core import Action, Operator, Role
 from ui.table.columns import DEFAULT_HIDDEN, LEADING
 from ui.table.model import COLUMN_INDEX, COLUMNS
 from ui.window.app import make_app
 from ui.window.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, filled):
-    make_app("zh")
-    win = MainWindow(filled)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def visual_keys(win: MainWindow) -> list[str]:

@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QKeySequence, QShortcut
-
-from ui.window.app import make_app
-from ui.window.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, filled):
-    make_app("zh")
-    win = MainWindow(filled)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def test_ctrl_s_saves_the_task_fields(window, filled):

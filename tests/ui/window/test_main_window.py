@@ -17,15 +17,6 @@ from ui.window.app import make_app
 from ui.window.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, filled):
-    make_app("zh")
-    win = MainWindow(filled)
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
 def _row_of(win: MainWindow, measure: str, community: str) -> int:
     for row in range(win.model.rowCount()):
         t = win.model.task_at(row)
