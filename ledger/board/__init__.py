@@ -8,10 +8,11 @@ attribute of that name to the module, so the room's own ``__setattr__`` keeps th
 
 from __future__ import annotations
 
-import importlib
 import sys
 import types
 from typing import TYPE_CHECKING, Any
+
+from ledger import lazy_attribute
 
 if TYPE_CHECKING:
     from ledger.board.kanban import KANBAN_ORDER, KanbanColumn, kanban_columns
@@ -105,12 +106,7 @@ HOMES = {
 
 
 def __getattr__(name: str) -> Any:
-    home = HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value  # asked once
-    return value
+    return lazy_attribute(__name__, HOMES, name)
 
 
 def __dir__() -> list[str]:
